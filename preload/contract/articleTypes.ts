@@ -1,0 +1,73 @@
+/** Shapes of library data as the renderer sees them. Plain values: they cross IPC. */
+
+export const paragraphKinds = ['title', 'subtitle', 'byline', 'heading', 'body', 'caption', 'boilerplate'] as const;
+export type ParagraphKind = (typeof paragraphKinds)[number];
+
+export const paragraphFlags = ['duplicate', 'fragment', 'keyword-stuffed', 'mojibake'] as const;
+export type ParagraphFlag = (typeof paragraphFlags)[number];
+
+export type DetectedScript = 'simplified' | 'traditional' | 'mixed' | 'unknown';
+
+/** A span of the raw paragraph text that cleaning hid from the reading text, with why. */
+export interface Removal {
+  /** UTF-16 offsets into the paragraph's raw text. */
+  start: number;
+  end: number;
+  text: string;
+  reason: 'pinyin-reading' | 'injected-fragment' | 'indentation' | 'whitespace';
+}
+
+export interface ArticleSummary {
+  id: number;
+  title: string;
+  titleInferred: boolean;
+  source: string | null;
+  publishedAt: string | null;
+  script: DetectedScript;
+  paragraphCount: number;
+  highlightCount: number;
+  noteCount: number;
+  importedAt: string;
+  lastOpenedAt: string | null;
+}
+
+export interface ArticleMetadata {
+  title: string;
+  titleInferred: boolean;
+  subtitle: string | null;
+  source: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  url: string | null;
+}
+
+export interface ParagraphView {
+  id: number;
+  order: number;
+  kind: ParagraphKind;
+  /** True when the reader (not the cleaner) chose the kind. */
+  kindByUser: boolean;
+  /** The cleaned original-script text every anchor is stored against. */
+  text: string;
+  /** The paragraph exactly as it stood in the file. */
+  raw: string;
+  flags: ParagraphFlag[];
+  removals: Removal[];
+}
+
+export interface ArticleView {
+  id: number;
+  metadata: ArticleMetadata;
+  script: DetectedScript;
+  fileName: string | null;
+  readingPosition: number;
+  paragraphs: ParagraphView[];
+}
+
+export interface ImportOutcome {
+  fileName: string;
+  status: 'imported' | 'already-imported' | 'failed';
+  articleId?: number;
+  title?: string;
+  message?: string;
+}

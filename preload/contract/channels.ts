@@ -1,0 +1,27 @@
+import type { Method } from './api';
+
+/** Every method once; the Record type makes the compiler reject a missing or unknown one. */
+const methodTable: Record<Method, true> = {
+  getAppInfo: true,
+  listArticles: true,
+  getArticle: true,
+  setReadingPosition: true,
+  importFiles: true,
+  importText: true,
+  updateMetadata: true,
+  reclassifyParagraph: true,
+};
+
+export const methods = Object.keys(methodTable) as Method[];
+
+const prefix = 'pizhu:';
+
+export function channelOf(method: Method): string {
+  return prefix + method;
+}
+
+export function methodOf(channel: string): Method | undefined {
+  if (!channel.startsWith(prefix)) return undefined;
+  const name = channel.slice(prefix.length);
+  return (methods as string[]).includes(name) ? (name as Method) : undefined;
+}

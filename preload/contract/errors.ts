@@ -1,0 +1,35 @@
+/**
+ * Errors cross the IPC boundary as values, never as thrown exceptions: Electron keeps only
+ * `message` of a thrown error, and the Chromium test bridge serialises the same way.
+ */
+export type PizhuErrorCode =
+  | 'invalid-argument' // the call's arguments did not match the contract
+  | 'unknown-channel'
+  | 'forbidden-sender' // the call did not come from the app's own page
+  | 'not-found'
+  | 'decode-failed' // bytes that no supported encoding decodes cleanly
+  | 'unsupported-file'
+  | 'file-too-large'
+  | 'empty-file'
+  | 'io-failed'
+  | 'library-corrupt'
+  | 'library-too-new'
+  | 'internal';
+
+export interface PizhuError {
+  code: PizhuErrorCode;
+  /** One sentence a person can act on. */
+  message: string;
+  /** Names the file, channel or field concerned, when there is one. */
+  detail?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: PizhuError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: PizhuErrorCode, message: string, detail?: string): Result<T> {
+  return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
+}
