@@ -1,0 +1,65 @@
+import type { AppInfo, Method, RequestOf, ValueOf } from '../../preload/contract/api';
+import type { ImportOutcome } from '../../preload/contract/articleTypes';
+import { methodOf } from '../../preload/contract/channels';
+import { fail, ok, type Result } from '../../preload/contract/errors';
+import type { Library } from '../library/createLibrary';
+import { LibraryError } from '../library/libraryError';
+import { requestSchemas } from './requestSchemas';
+
+/** What the handlers need besides the library: the parts that differ between Electron and tests. */
+export interface HandlerDeps {
+  library: Library;
+  appVersion: string;
+  seededOnThisRun: number;
+  /** Asks the person for files to import; an empty list when they cancel. */
+  chooseFiles(): Promise<string[]>;
+}
+
+type Handler<M extends Method> = (request: RequestOf<M>) => ValueOf<M> | Promise<ValueOf<M>>;
+export type HandlerTable = { [M in Method]: Handler<M> };
+
+/** The one table of handlers: registered with ipcMain by main/app, bound to Chromium by the e2e launcher. */
+export function createHandlers(deps: HandlerDeps): HandlerTable {
+  const { library } = deps;
+  return {
+    getAppInfo: (): AppInfo => ({
+      version: deps.appVersion,
+      libraryPath: library.path,
+      seededOnThisRun: deps.seededOnThisRun,
+    }),
+    listArticles: () => library.listArticles(),
+    getArticle: ({ articleId }) => library.getArticle(articleId),
+    setReadingPosition: ({ articleId, paragraphOrder }) => {
+      library.setReadingPosition(articleId, paragraphOrder);
+      return null;
+    },
+    importFiles: async (): Promise<ImportOutcome[]> => library.importPaths(await deps.chooseFiles()),
+    importText: ({ text, title }) => library.importText(text, title),
+    updateMetadata: ({ articleId, changes }) => library.updateMetadata(articleId, changes),
+    reclassifyParagraph: ({ paragraphId, kind }) => library.reclassifyParagraph(paragraphId, kind),
+  };
+}
+
+export type Dispatch = (channel: string, request: unknown) => Promise<Result<unknown>>;
+
+/** Validates the request against the method's schema, runs the handler, and turns every failure into a value. */
+export function createDispatch(handlers: HandlerTable, log: (error: unknown) => void = console.error): Dispatch {
+  return async (channel, request) => {
+    const method = methodOf(channel);
+    if (!method) return fail('unknown-channel', `Pizhu has no channel named "${channel}".`, channel);
+    const parsed = requestSchemas[method].safeParse(request);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'request';
+      return fail('invalid-argument', `Invalid ${method} call: ${where}: ${issue?.message ?? 'not allowed'}.`, method);
+    }
+    try {
+      const run = handlers[method] as (req: unknown) => unknown;
+      return ok(await run(parsed.data));
+    } catch (error) {
+      if (error instanceof LibraryError) return fail(error.code, error.message, error.detail);
+      log(error);
+      return fail('internal', `Pizhu hit an unexpected error in ${method}; nothing was changed.`, method);
+    }
+  };
+}

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, shell, type IpcMainInvokeEvent } from 'electron';
+import { createLibrary } from '../library/createLibrary';
+import { LibraryError } from '../library/libraryError';
+import { appHost, appOrigin, appScheme } from './contentSecurityPolicy';
+import { createDispatch, createHandlers } from './createHandlers';
+import { createMainWindow } from './createMainWindow';
+import { registerHandlers } from './registerHandlers';
+import { serveRenderer } from './serveRenderer';
+import { installMenu } from './menu';
+
+// Tests point the app at a throw-away folder.
+if (process.env.PIZHU_USER_DATA) app.setPath('userData', process.env.PIZHU_USER_DATA);
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const rendererUrl = devServerUrl ?? `${appOrigin}/index.html`;
+
+function seedsDir(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'seeds') : path.join(app.getAppPath(), 'seeds');
+}
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url;
+  return url !== undefined && url.startsWith(new URL(rendererUrl).origin + '/');
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const rendererRoot = path.join(__dirname, '../renderer');
+  protocol.handle(appScheme, (request) => {
+    const url = new URL(request.url);
+    if (url.host !== appHost) return new Response('Forbidden', { status: 403 });
+    return serveRenderer(rendererRoot, url.pathname);
+  });
+
+  const dbPath = path.join(app.getPath('userData'), 'library.sqlite');
+  let library;
+  try {
+    library = await createLibrary({ dbPath });
+  } catch (error) {
+    const message = error instanceof LibraryError ? error.message : String(error);
+    dialog.showErrorBox('Pizhu cannot open its library', `${message}\n\n${dbPath}`);
+    app.quit();
+    return;
+  }
+  const seeded = library.seedIfNew(seedsDir());
+  void library.backupIfDue().catch((error: unknown) => console.error('Daily backup failed', error));
+
+  const handlers = createHandlers({
+    library,
+    appVersion: app.getVersion(),
+    seededOnThisRun: seeded,
+    chooseFiles: async () => {
+      const result = await dialog.showOpenDialog({
+        title: 'Import articles',
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }],
+      });
+      return result.canceled ? [] : result.filePaths;
+    },
+  });
+  registerHandlers(ipcMain, createDispatch(handlers), isTrustedSender);
+  installMenu();
+  createMainWindow(BrowserWindow, shell, rendererUrl);
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(BrowserWindow, shell, rendererUrl);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => library.close());
+}
+
+// Any other window or webview anywhere is refused outright.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+start().catch((error: unknown) => {
+  console.error(error);
+  app.quit();
+});

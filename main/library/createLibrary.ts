@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type {
+  ArticleMetadata,
+  ArticleSummary,
+  ArticleView,
+  ImportOutcome,
+  ParagraphKind,
+} from '../../preload/contract/articleTypes';
+import { LibraryError } from './libraryError';
+import { importPaths } from './import/importPaths';
+import { prepareFileImport, preparePastedImport } from './import/prepareImport';
+import * as articles from './store/articles';
+import type { NewArticle } from './store/articles';
+import { backupDatabase, listBackups, type BackupFile } from './store/backups';
+import { openDatabase, type Db } from './store/openDatabase';
+
+export interface LibraryOptions {
+  /** The SQLite library file. */
+  dbPath: string;
+  /** Where rotating backups go; defaults to a `backups` folder beside the library file. */
+  backupDir?: string;
+  /** For tests: a fixed clock. */
+  now?: () => Date;
+}
+
+export type Library = Awaited<ReturnType<typeof createLibrary>>;
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+export async function createLibrary(options: LibraryOptions) {
+  const backupDir = options.backupDir ?? path.join(path.dirname(options.dbPath), 'backups');
+  const clock = options.now ?? (() => new Date());
+  const { db, previousVersion } = await openDatabase(options.dbPath, backupDir);
+  const isNew = previousVersion === 0 && countArticles(db) === 0;
+  const nowIso = () => clock().toISOString();
+
+  function store(article: NewArticle): ImportOutcome {
+    const name = article.fileName ?? 'pasted text';
+    const existing = articles.findArticleByHash(db, article.contentHash);
+    if (existing) {
+      return {
+        fileName: name,
+        status: 'already-imported',
+        articleId: existing.id,
+        title: existing.title,
+        message: `"${name}" is already in the library as "${existing.title}"; nothing changed.`,
+      };
+    }
+    const articleId = articles.insertArticle(db, article, nowIso());
+    return { fileName: name, status: 'imported', articleId, title: article.parsed.metadata.title };
+  }
+
+  function requireArticle(articleId: number): ArticleView {
+    const view = articles.readArticle(db, articleId);
+    if (!view) throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
+    return view;
+  }
+
+  const library = {
+    path: options.dbPath,
+    backupDir,
+    /** True when this open created the library: the app seeds it then. */
+    isNew,
+
+    importBytes(bytes: Uint8Array, fileName: string): ImportOutcome {
+      return store(prepareFileImport(bytes, fileName));
+    },
+
+    /** Files and folders (recursive); one outcome per file, each file all or nothing. */
+    importPaths(paths: readonly string[], onProgress?: (done: number, total: number) => void): ImportOutcome[] {
+      return importPaths(paths, (bytes, fileName) => library.importBytes(bytes, fileName), onProgress);
+    },
+
+    importText(text: string, title?: string): ImportOutcome {
+      return store(preparePastedImport(text, title));
+    },
+
+    /** Imports the bundled seed articles into a library this open created; returns how many. */
+    seedIfNew(seedsDir: string): number {
+      if (!isNew || !fs.existsSync(seedsDir)) return 0;
+      const files = fs
+        .readdirSync(seedsDir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .map((f) => path.join(seedsDir, f));
+      return library.importPaths(files).filter((o) => o.status === 'imported').length;
+    },
+
+    listArticles(): ArticleSummary[] {
+      return articles.listArticleSummaries(db);
+    },
+
+    getArticle(articleId: number): ArticleView {
+      const view = requireArticle(articleId);
+      articles.markOpened(db, articleId, nowIso());
+      return view;
+    },
+
+    setReadingPosition(articleId: number, paragraphOrder: number): void {
+      if (!articles.setReadingPosition(db, articleId, paragraphOrder)) {
+        throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
+      }
+    },
+
+    updateMetadata(articleId: number, changes: Partial<ArticleMetadata>): ArticleView {
+      if (!articles.updateMetadata(db, articleId, changes)) {
+        throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
+      }
+      return requireArticle(articleId);
+    },
+
+    reclassifyParagraph(paragraphId: number, kind: ParagraphKind): ArticleView {
+      const articleId = articles.reclassifyParagraph(db, paragraphId, kind);
+      if (articleId === undefined) throw new LibraryError('not-found', `There is no paragraph ${paragraphId}.`);
+      return requireArticle(articleId);
+    },
+
+    backup(reason = 'manual'): Promise<BackupFile> {
+      return backupDatabase(db, backupDir, reason);
+    },
+
+    listBackups(): BackupFile[] {
+      return listBackups(backupDir);
+    },
+
+    /** A backup a day of use: called at start, cheap when today's exists. */
+    async backupIfDue(): Promise<BackupFile | undefined> {
+      const newest = listBackups(backupDir)[0];
+      if (newest && clock().getTime() - Date.parse(newest.createdAt) < dayMs) return undefined;
+      if (countArticles(db) === 0) return undefined;
+      return backupDatabase(db, backupDir, 'daily');
+    },
+
+    database(): Db {
+      return db;
+    },
+
+    close(): void {
+      db.close();
+    },
+  };
+  return library;
+}
+
+function countArticles(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM article').get() as { n: number }).n;
+}

@@ -1,0 +1,348 @@
+/**
+ * Saved web page -> article text (DESIGN §3: extract the article, never render imported HTML; §8: HTML
+ * with scripts gets handled safely). Plain Node: linkedom builds an inert DOM (it has no script engine
+ * and loads nothing), @mozilla/readability picks the article, and only text leaves this module.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+
+export interface ExtractedHtml {
+  /** The article's text: one paragraph per block element, paragraphs separated by a blank line ("\n\n"), whitespace inside a paragraph collapsed, no HTML. */
+  text: string;
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null; // as found
+  excerpt: string | null;
+}
+
+// --- The slice of linkedom's DOM this module uses. linkedom's own typings lean on lib.dom, which the
+// Node tsconfig leaves out (so they arrive as `any`); these keep the code typed without it.
+
+interface DomNode {
+  readonly nodeType: number;
+  readonly childNodes: ArrayLike<DomNode>;
+  readonly firstChild: DomNode | null;
+  readonly nextSibling: DomNode | null;
+  readonly textContent: string | null;
+  appendChild(node: DomNode): unknown;
+  insertBefore(node: DomNode, reference: DomNode | null): unknown;
+}
+
+interface DomElement extends DomNode {
+  readonly localName: string;
+  readonly attributes: ArrayLike<{ readonly name: string }>;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  removeAttribute(name: string): void;
+  remove(): void;
+}
+
+interface DomDocument extends DomNode {
+  readonly documentElement: DomElement | null;
+  readonly body: DomElement | null;
+  createElement(localName: string): unknown;
+  querySelector(selectors: string): DomElement | null;
+  querySelectorAll(selectors: string): ArrayLike<DomElement>;
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isDomDocument(value: unknown): value is DomDocument {
+  return isObject(value) && value.nodeType === DOCUMENT_NODE && typeof value.querySelectorAll === 'function';
+}
+
+function isDomElement(value: unknown): value is DomElement {
+  return isObject(value) && value.nodeType === ELEMENT_NODE && typeof value.localName === 'string';
+}
+
+function nameOf(node: DomNode): string {
+  return isDomElement(node) ? node.localName.toLowerCase() : '';
+}
+
+function parseRaw(html: string): DomDocument {
+  const window: unknown = parseHTML(html);
+  const document = isObject(window) ? window.document : undefined;
+  if (!isDomDocument(document)) throw new Error('linkedom returned no document');
+  return document;
+}
+
+function createElement(document: DomDocument, localName: string): DomElement {
+  const element = document.createElement(localName);
+  if (!isDomElement(element)) throw new Error(`linkedom could not create <${localName}>`);
+  return element;
+}
+
+/** Elements that belong in <head> when they come before the body. */
+const HEAD_ELEMENTS = new Set(['title', 'meta', 'base', 'link', 'style', 'script', 'noscript', 'template']);
+
+/**
+ * Parses HTML into an inert linkedom document shaped <html><head/><body/></html>. linkedom follows the
+ * markup literally rather than the HTML5 tree-building rules: a fragment's first element becomes the
+ * root, and content outside an explicit <body> (omitted tags, or markup after </body>, both common in
+ * saved Chinese pages) is not in document.body, so Readability and the fallback would never see it.
+ */
+function parseDocument(html: string): DomDocument {
+  let document = parseRaw(html);
+  if (document.documentElement?.localName.toLowerCase() !== 'html') document = parseRaw(`<html>${html}</html>`);
+  const root = document.documentElement;
+  if (!root) throw new Error('the page has no root element');
+
+  const rootChildren = Array.from(root.childNodes);
+  const head = rootChildren.find((node) => nameOf(node) === 'head') ?? createElement(document, 'head');
+  const body = rootChildren.find((node) => nameOf(node) === 'body') ?? createElement(document, 'body');
+  const bodyStart = body.firstChild;
+  let seenBody = false;
+  let contentStarted = false;
+  const adopt = (node: DomNode): void => {
+    if (node === head || node === body) return;
+    const isBlankText = node.nodeType === TEXT_NODE && (node.textContent ?? '').trim() === '';
+    if (seenBody) {
+      body.appendChild(node);
+    } else if (!contentStarted && (HEAD_ELEMENTS.has(nameOf(node)) || isBlankText)) {
+      head.appendChild(node);
+    } else {
+      // Content before the body (or with no <body> tag at all): the body has implicitly begun.
+      contentStarted = true;
+      body.insertBefore(node, bodyStart);
+    }
+  };
+  for (const node of Array.from(document.childNodes)) {
+    if (node === root) {
+      for (const child of rootChildren) {
+        if (child === body) seenBody = true;
+        adopt(child);
+      }
+      // With no <body> tag, whatever followed the root came after the body's content too.
+      seenBody = true;
+    } else if (node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE) {
+      adopt(node);
+    }
+  }
+  // linkedom's document.head and document.body are the root's first element child and the next one.
+  root.insertBefore(head, root.firstChild);
+  root.insertBefore(body, head.nextSibling);
+  return document;
+}
+
+// --- Defanging. linkedom never runs scripts or loads anything, so this is belt and braces: nothing
+// active survives even if the DOM were ever handed to something that would.
+
+/** Elements whose content is code, styling or another document: never article text. */
+const ACTIVE_ELEMENTS = 'script, style, noscript, iframe, frame, frameset, object, embed, applet, template, link';
+
+function defang(document: DomDocument): void {
+  for (const element of Array.from(document.querySelectorAll(ACTIVE_ELEMENTS))) {
+    // JSON-LD is inert data (Readability reads it with JSON.parse for byline, date, site name);
+    // anything else in a <script> is code.
+    const isJsonLd =
+      element.localName === 'script' && (element.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
+    if (!isJsonLd) element.remove();
+  }
+  for (const element of Array.from(document.querySelectorAll('*'))) {
+    const handlers = Array.from(element.attributes, (attribute) => attribute.name).filter((name) =>
+      name.toLowerCase().startsWith('on'),
+    );
+    for (const name of handlers) element.removeAttribute(name);
+  }
+}
+
+// --- Block text
+
+/** Elements that start and end a paragraph. Readability's output uses the first row; the rest matter for the body fallback. */
+const BLOCK_ELEMENTS = new Set([
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'figcaption', 'pre', 'div'],
+  ...['address', 'article', 'aside', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dl', 'dt'],
+  ...['fieldset', 'figure', 'footer', 'form', 'header', 'hgroup', 'hr', 'html', 'legend', 'main', 'menu'],
+  ...['nav', 'ol', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul'],
+]);
+
+/** Elements with no readable text of their own (ruby annotations: the base text is the reading; pinyin in rt would be noise). */
+const SKIPPED_ELEMENTS = new Set([
+  ...['head', 'title', 'meta', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed'],
+  ...['svg', 'math', 'canvas', 'audio', 'video', 'select', 'textarea', 'input', 'button', 'rt', 'rp'],
+]);
+
+/** CJK characters, between which a source line break is not a space (CSS Text 3 segment-break rule; Korean keeps spaces). */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/u;
+
+/**
+ * Collapses a paragraph's HTML whitespace the way a browser would show it: runs of whitespace become one
+ * space, except that a line break between two CJK characters disappears (a Chinese sentence wrapped in
+ * the source must not gain spaces). No-break spaces count as whitespace; U+3000 inside the text is kept
+ * (it is part of how Chinese text is written), but trimmed at the ends, where it is only indentation.
+ */
+export function collapseWhitespace(raw: string): string {
+  const collapsed = raw.replace(/[\t\n\f\r \u00a0]+/g, (run: string, offset: number, whole: string) => {
+    const before = whole.charAt(offset - 1);
+    const after = whole.charAt(offset + run.length);
+    const hasLineBreak = /[\n\r]/.test(run);
+    return hasLineBreak && CJK.test(before) && CJK.test(after) ? '' : ' ';
+  });
+  return collapsed.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g, '');
+}
+
+function isHidden(element: DomElement): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  const style = (element.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
+  return /(^|;)(display:none|visibility:hidden)/.test(style);
+}
+
+/**
+ * The paragraphs of a DOM subtree: every block element (and every <br>, and every blank line in the
+ * text) ends the paragraph being built,
+ * so a div's own text between its child blocks is a paragraph of its own, and nested blocks never
+ * merge with their parent. Headings come out as plain text; the caller decides paragraph kinds.
+ */
+function blockParagraphs(root: DomNode): string[] {
+  const paragraphs: string[] = [];
+  let buffer = '';
+  const flush = (): void => {
+    const paragraph = collapseWhitespace(buffer);
+    if (paragraph !== '') paragraphs.push(paragraph);
+    buffer = '';
+  };
+  const walk = (node: DomNode): void => {
+    if (node.nodeType === TEXT_NODE) {
+      // A blank line in the source text is a paragraph break: saved pages often hold bare text
+      // paragraphs separated only by blank lines, which a browser would run together.
+      const pieces = (node.textContent ?? '').replace(/\r\n?/g, '\n').split(/\n[ \t\f\u00a0\u3000]*\n/);
+      pieces.forEach((piece, index) => {
+        if (index > 0) flush();
+        buffer += piece;
+      });
+      return;
+    }
+    if (!isDomElement(node)) {
+      // A document or fragment holds elements; comments, doctypes and processing instructions hold no text.
+      if (node.nodeType === DOCUMENT_NODE || node.nodeType === DOCUMENT_FRAGMENT_NODE) {
+        for (const child of Array.from(node.childNodes)) walk(child);
+      }
+      return;
+    }
+    const name = node.localName.toLowerCase();
+    if (SKIPPED_ELEMENTS.has(name) || isHidden(node)) return;
+    if (name === 'br') {
+      // Chinese pages often separate paragraphs with <br> only, so a line break is a paragraph break.
+      flush();
+      return;
+    }
+    const isBlock = BLOCK_ELEMENTS.has(name);
+    if (isBlock) flush();
+    for (const child of Array.from(node.childNodes)) walk(child);
+    if (isBlock) flush();
+  };
+  walk(root);
+  flush();
+  return paragraphs;
+}
+
+/** The paragraphs of an HTML document or fragment, extracted the same way as an article's (exported for tests and callers that already hold article HTML). */
+export function htmlParagraphs(html: string): string[] {
+  const document = parseDocument(html);
+  defang(document);
+  return document.body ? blockParagraphs(document.body) : [];
+}
+
+// --- Metadata for the fallback, when Readability finds no article (it reads these itself otherwise).
+
+function metaContent(document: DomDocument, selectors: string[]): string | null {
+  for (const selector of selectors) {
+    const value = document.querySelector(selector)?.getAttribute('content');
+    const text = value == null ? '' : collapseWhitespace(value);
+    if (text !== '') return text;
+  }
+  return null;
+}
+
+function fallbackMetadata(document: DomDocument): Omit<ExtractedHtml, 'text'> {
+  const titleText = collapseWhitespace(document.querySelector('title')?.textContent ?? '');
+  return {
+    title: metaContent(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? (titleText || null),
+    byline: metaContent(document, ['meta[name="author"]', 'meta[property="article:author"]']),
+    siteName: metaContent(document, ['meta[property="og:site_name"]']),
+    publishedTime: metaContent(document, ['meta[property="article:published_time"]', 'meta[name="pubdate"]']),
+    excerpt: metaContent(document, ['meta[name="description"]', 'meta[property="og:description"]']),
+  };
+}
+
+function cleanField(value: string | null | undefined): string | null {
+  const text = value == null ? '' : collapseWhitespace(value);
+  return text === '' ? null : text;
+}
+
+type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
+
+/** linkedom's document is a DOM of the kind Readability was written for; linkedom's typings just cannot say so here. */
+function isReadabilityDocument(value: unknown): value is ReadabilityDocument {
+  return isDomDocument(value);
+}
+
+interface ReadabilityResult {
+  paragraphs: string[];
+  metadata: Omit<ExtractedHtml, 'text'>;
+}
+
+function runReadability(html: string): ReadabilityResult | null {
+  const document = parseDocument(html);
+  defang(document);
+  // The serializer hands back Readability's own article element, so it is walked as it stands
+  // rather than serialised to HTML and parsed a second time.
+  if (!isReadabilityDocument(document)) throw new Error('linkedom returned no document');
+  const reader = new Readability<unknown>(document, { serializer: (node: unknown): unknown => node });
+  const article = reader.parse();
+  if (!article || !isDomElement(article.content)) return null;
+  return {
+    paragraphs: blockParagraphs(article.content),
+    metadata: {
+      title: cleanField(article.title),
+      byline: cleanField(article.byline),
+      siteName: cleanField(article.siteName),
+      publishedTime: cleanField(article.publishedTime),
+      excerpt: cleanField(article.excerpt),
+    },
+  };
+}
+
+export function extractHtmlArticle(html: string, fileName: string): ExtractedHtml | { error: string } {
+  let result: ReadabilityResult | null = null;
+  try {
+    result = runReadability(html);
+  } catch {
+    // Readability gives up on some malformed pages; the body fallback below still reads them.
+    result = null;
+  }
+  if (!result || result.paragraphs.length === 0) {
+    try {
+      // A fresh parse: Readability rewrote the first DOM while it worked.
+      const document = parseDocument(html);
+      defang(document);
+      const paragraphs = document.body ? blockParagraphs(document.body) : [];
+      const fallback = fallbackMetadata(document);
+      result = { paragraphs, metadata: result ? preferFound(result.metadata, fallback) : fallback };
+    } catch (error: unknown) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { error: `"${fileName}" could not be read as HTML (${reason}).` };
+    }
+  }
+  if (result.paragraphs.length === 0) return { error: `No article text was found in "${fileName}".` };
+  return { text: result.paragraphs.join('\n\n'), ...result.metadata };
+}
+
+/** Readability's metadata where it found some, the fallback's meta-tag reading elsewhere. */
+function preferFound(found: Omit<ExtractedHtml, 'text'>, fallback: Omit<ExtractedHtml, 'text'>): Omit<ExtractedHtml, 'text'> {
+  return {
+    title: found.title ?? fallback.title,
+    byline: found.byline ?? fallback.byline,
+    siteName: found.siteName ?? fallback.siteName,
+    publishedTime: found.publishedTime ?? fallback.publishedTime,
+    excerpt: found.excerpt ?? fallback.excerpt,
+  };
+}

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportOutcome } from '../../../preload/contract/articleTypes';
+import { LibraryError } from '../libraryError';
+import { formatOf } from './prepareImport';
+
+type ImportOne = (bytes: Uint8Array, fileName: string) => ImportOutcome;
+
+/** Expands folders (recursively, importable files only) and imports each file on its own. */
+export function importPaths(
+  paths: readonly string[],
+  importOne: ImportOne,
+  onProgress?: (done: number, total: number) => void,
+): ImportOutcome[] {
+  const files = paths.flatMap((p) => expand(p));
+  const outcomes: ImportOutcome[] = [];
+  files.forEach((file, index) => {
+    outcomes.push(importFile(file, importOne));
+    onProgress?.(index + 1, files.length);
+  });
+  return outcomes;
+}
+
+function expand(target: string): string[] {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    return [target]; // reported as a failure by importFile, with the reason
+  }
+  if (!stat.isDirectory()) return [target];
+  return fs
+    .readdirSync(target)
+    .sort()
+    .flatMap((name) => {
+      const child = path.join(target, name);
+      const isDir = fs.statSync(child, { throwIfNoEntry: false })?.isDirectory() ?? false;
+      return isDir ? expand(child) : formatOf(name) ? [child] : [];
+    });
+}
+
+function importFile(file: string, importOne: ImportOne): ImportOutcome {
+  const fileName = path.basename(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT'
+        ? `"${file}" does not exist (it may have been moved or deleted).`
+        : code === 'EISDIR'
+          ? `"${file}" is a folder.`
+          : `"${file}" could not be read (${code ?? 'unknown error'}).`;
+    return { fileName, status: 'failed', message };
+  }
+  try {
+    return importOne(bytes, fileName);
+  } catch (error) {
+    if (error instanceof LibraryError) return { fileName, status: 'failed', message: error.message };
+    throw error;
+  }
+}

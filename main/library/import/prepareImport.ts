@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { LibraryError } from '../libraryError';
+import type { NewArticle } from '../store/articles';
+import { decodeText } from './decodeText';
+import { extractHtmlArticle } from './extractHtmlArticle';
+import { parseArticle } from './parseArticle';
+import type { ParsedArticle, SourceFormat } from './parsedArticle';
+
+export const maxImportBytes = 20 * 1024 * 1024;
+
+const formatByExtension: Record<string, SourceFormat> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function formatOf(fileName: string): SourceFormat | undefined {
+  return formatByExtension[path.extname(fileName).toLowerCase()];
+}
+
+/** Bytes of one file to an article ready for the store, or a LibraryError that names the file. */
+export function prepareFileImport(bytes: Uint8Array, fileName: string): NewArticle {
+  const format = formatOf(fileName);
+  if (!format) {
+    throw new LibraryError(
+      'unsupported-file',
+      `"${fileName}" is not a file Pizhu can import (use .txt, .md, .html or .htm).`,
+      fileName,
+    );
+  }
+  if (bytes.byteLength > maxImportBytes) {
+    const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
+    throw new LibraryError('file-too-large', `"${fileName}" is ${mb} MB; Pizhu imports files up to 20 MB.`, fileName);
+  }
+  const decoded = decodeText(bytes, fileName);
+  if (!decoded.ok) {
+    throw new LibraryError(decoded.reason === 'empty' ? 'empty-file' : 'decode-failed', decoded.message, fileName);
+  }
+  const parsed = format === 'html' ? parseHtml(decoded.text, fileName) : parseArticle(decoded.text, format, fileName);
+  requireText(parsed, fileName);
+  return {
+    contentHash: contentHash(bytes),
+    fileName,
+    format,
+    encoding: decoded.encoding,
+    rawText: decoded.text,
+    parsed,
+  };
+}
+
+export function preparePastedImport(text: string, title?: string): NewArticle {
+  if (text.trim() === '') throw new LibraryError('empty-file', 'There is no text to import.');
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.byteLength > maxImportBytes) {
+    throw new LibraryError('file-too-large', 'The pasted text is over 20 MB; Pizhu imports up to 20 MB at a time.');
+  }
+  const parsed = parseArticle(text, 'paste');
+  if (title !== undefined && title.trim() !== '') {
+    parsed.metadata = { ...parsed.metadata, title: title.trim(), titleInferred: false };
+  }
+  requireText(parsed, 'pasted text');
+  return { contentHash: contentHash(bytes), fileName: null, format: 'paste', encoding: 'utf-8', rawText: text, parsed };
+}
+
+function parseHtml(html: string, fileName: string): ParsedArticle {
+  const extracted = extractHtmlArticle(html, fileName);
+  if ('error' in extracted) throw new LibraryError('unsupported-file', extracted.error, fileName);
+  const parsed = parseArticle(extracted.text, 'txt', fileName);
+  // The page's own metadata beats guesses from its text.
+  const m = parsed.metadata;
+  parsed.metadata = {
+    ...m,
+    title: extracted.title?.trim() || m.title,
+    titleInferred: extracted.title?.trim() ? false : m.titleInferred,
+    author: m.author ?? extracted.byline,
+    source: m.source ?? extracted.siteName,
+    publishedAt: m.publishedAt ?? normaliseDate(extracted.publishedTime),
+  };
+  return parsed;
+}
+
+function normaliseDate(value: string | null): string | null {
+  const m = value ? /(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+function requireText(parsed: ParsedArticle, name: string): void {
+  if (!parsed.paragraphs.some((p) => p.text.trim() !== '')) {
+    throw new LibraryError('empty-file', `"${name}" has no text to read.`, name);
+  }
+}

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { LibraryError } from '../libraryError';
+import { latestSchemaVersion, migrations } from './migrations';
+import { backupDatabase } from './backups';
+
+export type Db = Database.Database;
+
+export interface OpenedDatabase {
+  db: Db;
+  /** The schema version the file had before this open (0 for a new file). */
+  previousVersion: number;
+}
+
+/**
+ * Opens (or creates) a library file: refuses a damaged file or one from a newer Pizhu
+ * without writing to it, backs up before migrating, then migrates forward in one transaction.
+ */
+export async function openDatabase(filePath: string, backupDir: string): Promise<OpenedDatabase> {
+  const existed = fs.existsSync(filePath);
+  if (existed) checkReadable(filePath);
+  else fs.mkdirSync(path.dirname(filePath), { recursive: true });
+
+  const db = openWithPragmas(filePath, existed);
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latestSchemaVersion) {
+      throw new LibraryError(
+        'library-too-new',
+        `This library was written by a newer version of Pizhu (schema ${version}, this version knows ${latestSchemaVersion}). Update Pizhu to open it; the file was not changed.`,
+        filePath,
+      );
+    }
+    if (existed && version < latestSchemaVersion && version > 0) {
+      await backupDatabase(db, backupDir, `before-migration-${version}-to-${latestSchemaVersion}`);
+    }
+    migrate(db, version);
+    return { db, previousVersion: version };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function checkReadable(filePath: string): void {
+  // Opened read-only first so that nothing is written to a damaged or foreign file.
+  let probe: Db | undefined;
+  try {
+    probe = new Database(filePath, { readonly: true, fileMustExist: true });
+    const result = probe.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw new Error(String(result));
+  } catch (error) {
+    if (error instanceof LibraryError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LibraryError(
+      'library-corrupt',
+      `The library file is damaged or is not a Pizhu library (${reason}). Nothing was written to it; restore the newest backup to go on.`,
+      filePath,
+    );
+  } finally {
+    probe?.close();
+  }
+}
+
+function openWithPragmas(filePath: string, existed: boolean): Db {
+  const db = new Database(filePath, { fileMustExist: existed });
+  db.pragma('journal_mode = WAL');
+  // Must be set on every open: a reopened WAL database comes back at NORMAL (DESIGN §10).
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+function migrate(db: Db, from: number): void {
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const migration of pending) {
+      db.exec(migration.up);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  }).immediate();
+}

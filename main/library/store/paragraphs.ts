@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { ParagraphFlag, ParagraphKind, ParagraphView, Removal } from '../../../preload/contract/articleTypes';
+import { foldToSimplified } from '../../../preload/common/foldScript';
+import type { ParsedParagraph } from '../import/parsedArticle';
+import type { Db } from './openDatabase';
+
+interface ParagraphRow {
+  id: number;
+  ord: number;
+  kind: ParagraphKind;
+  kind_by_user: number;
+  text: string;
+  raw: string;
+  flags: string;
+  removals: string;
+}
+
+export function textHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16);
+}
+
+export function insertParagraphs(db: Db, articleId: number, paragraphs: readonly ParsedParagraph[]): void {
+  const insert = db.prepare(
+    `INSERT INTO paragraph (article_id, ord, kind, text, raw, folded, text_hash, flags, removals)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  paragraphs.forEach((p, ord) => {
+    insert.run(
+      articleId,
+      ord,
+      p.kind,
+      p.text,
+      p.raw,
+      foldToSimplified(p.text),
+      textHash(p.text),
+      JSON.stringify(p.flags),
+      JSON.stringify(p.removals),
+    );
+  });
+}
+
+export function readParagraphs(db: Db, articleId: number): ParagraphView[] {
+  const rows = db
+    .prepare(
+      'SELECT id, ord, kind, kind_by_user, text, raw, flags, removals FROM paragraph WHERE article_id = ? ORDER BY ord',
+    )
+    .all(articleId) as ParagraphRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    order: r.ord,
+    kind: r.kind,
+    kindByUser: r.kind_by_user === 1,
+    text: r.text,
+    raw: r.raw,
+    flags: JSON.parse(r.flags) as ParagraphFlag[],
+    removals: JSON.parse(r.removals) as Removal[],
+  }));
+}

@@ -1,0 +1,43 @@
+/**
+ * A small hand-written fake of the Electron API surface main/app and preload use
+ * (DESIGN §6): enough to check what they register, expose and configure.
+ */
+export interface FakeEvent {
+  senderFrame: { url: string } | null;
+}
+
+type InvokeHandler = (event: FakeEvent, request: unknown) => unknown;
+
+export function createFakeElectron() {
+  const handlers = new Map<string, InvokeHandler>();
+  const exposed = new Map<string, unknown>();
+  const invoked: Array<{ channel: string; request: unknown }> = [];
+  return {
+    handlers,
+    exposed,
+    invoked,
+    ipcMain: {
+      handle(channel: string, handler: InvokeHandler) {
+        if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+        handlers.set(channel, handler);
+      },
+    },
+    contextBridge: {
+      exposeInMainWorld(key: string, api: unknown) {
+        exposed.set(key, api);
+      },
+    },
+    ipcRenderer: {
+      invoke(channel: string, request: unknown): Promise<unknown> {
+        invoked.push({ channel, request });
+        return Promise.resolve({ ok: true, value: null });
+      },
+    },
+    /** What the main process would answer a renderer call with, from a frame at `url`. */
+    async callFrom(url: string, channel: string, request: unknown): Promise<unknown> {
+      const handler = handlers.get(channel);
+      if (!handler) throw new Error(`no handler for ${channel}`);
+      return handler({ senderFrame: { url } }, request);
+    },
+  };
+}

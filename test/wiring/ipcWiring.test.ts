@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDispatch, createHandlers } from '../../main/app/createHandlers';
+import { registerHandlers } from '../../main/app/registerHandlers';
+import { createLibrary, type Library } from '../../main/library/createLibrary';
+import type { PizhuApi } from '../../preload/contract/api';
+import { channelOf, methods } from '../../preload/contract/channels';
+import { createFakeElectron, type FakeEvent } from '../support/fakeElectron';
+
+const appUrl = 'app://pizhu/index.html';
+const seedsDir = path.resolve(__dirname, '../../seeds');
+
+describe('main/app registers the whole contract', () => {
+  let dir: string;
+  let library: Library;
+  const fake = createFakeElectron();
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-wiring-'));
+    library = await createLibrary({ dbPath: path.join(dir, 'library.sqlite') });
+    library.seedIfNew(seedsDir);
+    const dispatch = createDispatch(
+      createHandlers({ library, appVersion: '0.0.0', seededOnThisRun: 5, chooseFiles: () => Promise.resolve([]) }),
+      () => undefined,
+    );
+    registerHandlers(fake.ipcMain as never, dispatch, (event) =>
+      (event as unknown as FakeEvent).senderFrame?.url.startsWith('app://pizhu/') ?? false,
+    );
+  });
+  afterAll(() => {
+    library.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('registers one handler per contract method and nothing else', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(methods.map(channelOf).sort());
+  });
+
+  it('answers a valid call with a value', async () => {
+    const result = (await fake.callFrom(appUrl, 'pizhu:listArticles', undefined)) as { ok: boolean; value: unknown[] };
+    expect(result.ok).toBe(true);
+    expect(result.value).toHaveLength(5);
+  });
+
+  it.each([
+    ['pizhu:getArticle', { articleId: 'one' }],
+    ['pizhu:getArticle', { articleId: -1 }],
+    ['pizhu:getArticle', { articleId: 1, extra: true }],
+    ['pizhu:getArticle', null],
+    ['pizhu:listArticles', { unexpected: 1 }],
+    ['pizhu:reclassifyParagraph', { paragraphId: 1, kind: 'advert' }],
+    ['pizhu:updateMetadata', { articleId: 1, changes: { publishedAt: 'yesterday' } }],
+    ['pizhu:setReadingPosition', { articleId: 1, paragraphOrder: 1.5 }],
+  ])('refuses %s with %j as a typed invalid-argument error', async (channel, request) => {
+    const before = library.listArticles();
+    const result = (await fake.callFrom(appUrl, channel, request)) as { ok: boolean; error: { code: string } };
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(library.listArticles()).toEqual(before);
+  });
+
+  it('answers a missing article with not-found, not an exception', async () => {
+    const result = await fake.callFrom(appUrl, 'pizhu:getArticle', { articleId: 9999 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('refuses calls from a frame that is not the app page', async () => {
+    const result = await fake.callFrom('https://evil.example/', 'pizhu:listArticles', undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('answers an unknown channel with a typed error', async () => {
+    const dispatch = createDispatch(
+      createHandlers({ library, appVersion: '0', seededOnThisRun: 0, chooseFiles: () => Promise.resolve([]) }),
+    );
+    expect(await dispatch('pizhu:dropTables', undefined)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+});
+
+describe('preload exposes the contract as window.pizhu and nothing else', () => {
+  it('exposes one function per method that invokes its channel', async () => {
+    const fake = createFakeElectron();
+    vi.resetModules();
+    vi.doMock('electron', () => ({ contextBridge: fake.contextBridge, ipcRenderer: fake.ipcRenderer }));
+    await import('../../preload/index');
+    expect([...fake.exposed.keys()]).toEqual(['pizhu']);
+    const api = fake.exposed.get('pizhu') as PizhuApi;
+    expect(Object.keys(api).sort()).toEqual([...methods].sort());
+    await api.getArticle({ articleId: 3 });
+    expect(fake.invoked).toEqual([{ channel: 'pizhu:getArticle', request: { articleId: 3 } }]);
+    // ipcRenderer itself never reaches the page
+    expect(Object.values(api).every((f) => typeof f === 'function')).toBe(true);
+    vi.doUnmock('electron');
+  });
+});
