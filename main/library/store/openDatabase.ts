@@ -19,19 +19,12 @@ export interface OpenedDatabase {
  */
 export async function openDatabase(filePath: string, backupDir: string): Promise<OpenedDatabase> {
   const existed = fs.existsSync(filePath);
-  if (existed) checkReadable(filePath);
+  if (existed) refuseUnsafe(filePath);
   else fs.mkdirSync(path.dirname(filePath), { recursive: true });
 
   const db = openWithPragmas(filePath, existed);
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > latestSchemaVersion) {
-      throw new LibraryError(
-        'library-too-new',
-        `This library was written by a newer version of Pizhu (schema ${version}, this version knows ${latestSchemaVersion}). Update Pizhu to open it; the file was not changed.`,
-        filePath,
-      );
-    }
     if (existed && version < latestSchemaVersion && version > 0) {
       await backupDatabase(db, backupDir, `before-migration-${version}-to-${latestSchemaVersion}`);
     }
@@ -43,13 +36,21 @@ export async function openDatabase(filePath: string, backupDir: string): Promise
   }
 }
 
-function checkReadable(filePath: string): void {
-  // Opened read-only first so that nothing is written to a damaged or foreign file.
+/** Checked read-only first, so that nothing is written to a damaged, foreign or newer file. */
+function refuseUnsafe(filePath: string): void {
   let probe: Db | undefined;
   try {
     probe = new Database(filePath, { readonly: true, fileMustExist: true });
     const result = probe.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new Error(String(result));
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    if (version > latestSchemaVersion) {
+      throw new LibraryError(
+        'library-too-new',
+        `This library was written by a newer version of Pizhu (schema ${version}; this version knows ${latestSchemaVersion}). Update Pizhu to open it; the file was not changed.`,
+        filePath,
+      );
+    }
   } catch (error) {
     if (error instanceof LibraryError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
