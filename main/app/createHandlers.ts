@@ -12,7 +12,7 @@ export interface HandlerDeps {
   appVersion: string;
   seededOnThisRun: number;
   /** Asks the person for files to import; an empty list when they cancel. */
-  chooseFiles(): Promise<string[]>;
+  chooseFiles: () => Promise<string[]>;
 }
 
 type Handler<M extends Method> = (request: RequestOf<M>) => ValueOf<M> | Promise<ValueOf<M>>;

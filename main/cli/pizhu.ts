@@ -20,8 +20,8 @@ Options:
 class UsageError extends Error {}
 
 interface Io {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
   isTty: boolean;
 }
 
@@ -43,7 +43,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     io.err(`pizhu: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
     return 2;
   }
-  const values = parsed.values as Values;
+  const values: Values = parsed.values;
   const [command, ...rest] = parsed.positionals;
   if (values.help || !command) {
     (values.help ? io.out : io.err)(usage);

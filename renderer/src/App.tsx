@@ -18,8 +18,16 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let live = true;
+    void pizhu.listArticles().then((result) => {
+      if (!live) return;
+      if (result.ok) setArticles(result.value);
+      else setError(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const importFiles = useCallback(async () => {
     const result = await pizhu.importFiles();

@@ -7,7 +7,7 @@ const seedTitles = [
   '擦亮“人民的保护神”金字招牌——走进新时代“漳州110”',
 ];
 
-test('opens on the seeded library and reads 002 in traditional script', async ({ app, screenshot }) => {
+test('opens on the seeded library and reads 002 in traditional script', async ({ app, saveScreenshot }) => {
   const list = app.getByRole('list', { name: 'Articles' });
   await expect(list.getByRole('listitem')).toHaveCount(5);
   for (const title of seedTitles) await expect(list.getByRole('button', { name: title })).toBeVisible();
@@ -22,5 +22,5 @@ test('opens on the seeded library and reads 002 in traditional script', async ({
   const firstParagraph = article.locator('.paragraph-text').first();
   await expect(firstParagraph).toContainText('閩南網8月1日訊(閩南網記者 尤燕姿 通訊員 莊凌龍 張金壇 文/圖)');
   await expect(firstParagraph).toContainText('“背包”精神傳承26載');
-  await screenshot('foundation-002-traditional');
+  await saveScreenshot('foundation-002-traditional');
 });

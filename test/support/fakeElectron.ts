@@ -34,10 +34,10 @@ export function createFakeElectron() {
       },
     },
     /** What the main process would answer a renderer call with, from a frame at `url`. */
-    async callFrom(url: string, channel: string, request: unknown): Promise<unknown> {
+    callFrom(url: string, channel: string, request: unknown): Promise<unknown> {
       const handler = handlers.get(channel);
       if (!handler) throw new Error(`no handler for ${channel}`);
-      return handler({ senderFrame: { url } }, request);
+      return Promise.resolve(handler({ senderFrame: { url } }, request));
     },
   };
 }

@@ -16,8 +16,9 @@ export interface ExtractedHtml {
   excerpt: string | null;
 }
 
-// --- The slice of linkedom's DOM this module uses. linkedom's own typings lean on lib.dom, which the
-// Node tsconfig leaves out (so they arrive as `any`); these keep the code typed without it.
+// --- The slice of linkedom's DOM this module uses. linkedom's typings borrow lib.dom's (which the Node
+// tsconfig has only by way of other packages' typings) and take `any`; this slice is typed on its own
+// and checked where values cross in from linkedom or Readability.
 
 interface DomNode {
   readonly nodeType: number;
@@ -143,7 +144,8 @@ function defang(document: DomDocument): void {
     // JSON-LD is inert data (Readability reads it with JSON.parse for byline, date, site name);
     // anything else in a <script> is code.
     const isJsonLd =
-      element.localName === 'script' && (element.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
+      element.localName === 'script' &&
+      (element.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
     if (!isJsonLd) element.remove();
   }
   for (const element of Array.from(document.querySelectorAll('*'))) {
@@ -171,7 +173,8 @@ const SKIPPED_ELEMENTS = new Set([
 ]);
 
 /** CJK characters, between which a source line break is not a space (CSS Text 3 segment-break rule; Korean keeps spaces). */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/u;
+const CJK =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/u;
 
 /**
  * Collapses a paragraph's HTML whitespace the way a browser would show it: runs of whitespace become one
@@ -197,9 +200,9 @@ function isHidden(element: DomElement): boolean {
 
 /**
  * The paragraphs of a DOM subtree: every block element (and every <br>, and every blank line in the
- * text) ends the paragraph being built,
- * so a div's own text between its child blocks is a paragraph of its own, and nested blocks never
- * merge with their parent. Headings come out as plain text; the caller decides paragraph kinds.
+ * text) ends the paragraph being built, so a div's own text between its child blocks is a paragraph of
+ * its own, and nested blocks never merge with their parent. Headings come out as plain text; the caller
+ * decides paragraph kinds.
  */
 function blockParagraphs(root: DomNode): string[] {
   const paragraphs: string[] = [];
@@ -293,9 +296,9 @@ interface ReadabilityResult {
 function runReadability(html: string): ReadabilityResult | null {
   const document = parseDocument(html);
   defang(document);
+  if (!isReadabilityDocument(document)) throw new Error('linkedom returned no document');
   // The serializer hands back Readability's own article element, so it is walked as it stands
   // rather than serialised to HTML and parsed a second time.
-  if (!isReadabilityDocument(document)) throw new Error('linkedom returned no document');
   const reader = new Readability<unknown>(document, { serializer: (node: unknown): unknown => node });
   const article = reader.parse();
   if (!article || !isDomElement(article.content)) return null;
@@ -337,7 +340,10 @@ export function extractHtmlArticle(html: string, fileName: string): ExtractedHtm
 }
 
 /** Readability's metadata where it found some, the fallback's meta-tag reading elsewhere. */
-function preferFound(found: Omit<ExtractedHtml, 'text'>, fallback: Omit<ExtractedHtml, 'text'>): Omit<ExtractedHtml, 'text'> {
+function preferFound(
+  found: Omit<ExtractedHtml, 'text'>,
+  fallback: Omit<ExtractedHtml, 'text'>,
+): Omit<ExtractedHtml, 'text'> {
   return {
     title: found.title ?? fallback.title,
     byline: found.byline ?? fallback.byline,

@@ -3,8 +3,8 @@ import type { ArticleSummary } from '../../../../preload/contract/articleTypes';
 interface Props {
   articles: ArticleSummary[] | null;
   selectedId: number | null;
-  onOpen(id: number): void;
-  onImport(): void;
+  onOpen: (id: number) => void;
+  onImport: () => void;
 }
 
 export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {

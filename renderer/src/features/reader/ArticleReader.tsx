@@ -6,7 +6,7 @@ import { groupHiddenRuns } from './groupHiddenRuns';
 
 interface Props {
   articleId: number;
-  onError(message: string): void;
+  onError: (message: string) => void;
 }
 
 export function ArticleReader({ articleId, onError }: Props) {
