@@ -14,7 +14,8 @@ export interface Removal {
   start: number;
   end: number;
   text: string;
-  reason: 'pinyin-reading' | 'injected-fragment' | 'indentation' | 'whitespace';
+  /** `markup`: Markdown syntax such as the `#` of a heading, hidden so the text is the words. */
+  reason: 'pinyin-reading' | 'injected-fragment' | 'indentation' | 'whitespace' | 'markup';
 }
 
 export interface ArticleSummary {

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import jschardet from 'jschardet';
+import { chardet } from 'jschardet';
 import { scoreChineseText, type ChineseTextScore } from './scoreChineseText';
 
 /**
@@ -22,6 +22,8 @@ const SHORT_INPUT_BYTES = 16;
 /** A right decoding of real text is ~90% frequent characters (measured on the corpus and seeds); wrong ones stay under 25%. */
 const MIN_FREQUENT_SHARE = 0.35;
 const MAX_SUSPICIOUS_SHARE = 0.15;
+/** Even, so that a UTF-16 sample ends on a code unit. */
+const SAMPLE_BYTES = 128 * 1024;
 /** Nudge toward jschardet's pick when two readings score alike. */
 const DETECTOR_BONUS = 0.05;
 
@@ -33,11 +35,9 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodeResult {
   if (bom) return finish(decodeAs(bytes.subarray(bom.length), bom.encoding), bom.encoding, true, name);
 
   if (bytes.includes(0)) {
-    // Text never holds NUL, except as half of a UTF-16 code unit for ASCII characters.
-    const encoding = utf16ByNulPattern(bytes);
-    const text = encoding ? decodeAs(bytes, encoding) : null;
-    if (encoding && text !== null && looksLikeUtf16Text(text)) return finish(text, encoding, false, name);
-    return refuse('binary', binaryMessage(name));
+    // Text never holds NUL bytes, except inside UTF-16 code units.
+    const utf16 = decodeUtf16WithoutBom(bytes);
+    return utf16 ? finish(utf16.text, utf16.encoding, false, name) : refuse('binary', binaryMessage(name));
   }
 
   const utf8 = decodeStrictUtf8(bytes);
@@ -144,10 +144,33 @@ function isTextAscii(byte: number): boolean {
   return (byte >= 0x20 && byte < 0x7f) || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 }
 
-/** Rejects UTF-8 or binary that merely happens to show the NUL pattern: its UTF-16 reading is noise. */
-function looksLikeUtf16Text(text: string): boolean {
-  const score = scoreChineseText(text);
-  return score.evidence < 20 || score.suspiciousShare <= 0.5 || score.frequentShare >= MIN_FREQUENT_SHARE;
+/**
+ * The NUL pattern of ASCII text picks the byte order; Chinese text may have no ASCII at all,
+ * its only NULs coming from characters such as U+9700 需, so then it must read as Chinese.
+ */
+function decodeUtf16WithoutBom(bytes: Uint8Array): { text: string; encoding: 'utf-16le' | 'utf-16be' } | null {
+  const byNuls = utf16ByNulPattern(bytes);
+  const orders: ('utf-16le' | 'utf-16be')[] =
+    byNuls === 'utf-16be' ? ['utf-16be', 'utf-16le'] : ['utf-16le', 'utf-16be'];
+  for (const encoding of orders) {
+    const text = decodeAs(bytes, encoding);
+    if (countControls(text) > tolerance(text.length, 10_000)) continue;
+    const score = scoreChineseText(text);
+    // Even with the pattern, UTF-8 or binary that happens to show it reads as noise in UTF-16.
+    const readsAsNoise =
+      score.evidence >= 20 && score.suspiciousShare > 0.5 && score.frequentShare < MIN_FREQUENT_SHARE;
+    if (encoding === byNuls ? !readsAsNoise : readsAsChinese(score, text.length)) return { text, encoding };
+  }
+  return null;
+}
+
+function readsAsChinese(score: ChineseTextScore, length: number): boolean {
+  return (
+    score.evidence >= 2 &&
+    score.frequentShare >= MIN_FREQUENT_SHARE &&
+    score.suspiciousShare <= MAX_SUSPICIOUS_SHARE &&
+    score.replacements <= tolerance(length, 1_000) + 1
+  );
 }
 
 /** C0 controls other than tab, LF, CR and form feed, plus DEL: what binary data decodes to. */
@@ -167,7 +190,9 @@ function countReplacements(text: string): number {
 }
 
 function encodingLabel(encoding: DecodedEncoding): string {
-  return { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030', big5: 'Big5' }[encoding];
+  return { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030', big5: 'Big5' }[
+    encoding
+  ];
 }
 
 interface Candidate {
@@ -179,42 +204,50 @@ interface Candidate {
 
 /** Neither BOM, UTF-16 nor UTF-8: choose between the legacy Chinese encodings, or refuse. */
 function decodeLegacy(bytes: Uint8Array, name: string): DecodeResult {
-  const detected = detectWithJschardet(bytes);
+  // Judging on a sample keeps a 20 MB import fast; only the winner decodes the whole file.
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const detected = detectWithJschardet(sample);
   const candidates: Candidate[] = [];
   const encodings: DecodedEncoding[] = ['gb18030', 'big5'];
   // UTF-16 of pure Chinese has no NULs; jschardet calls it binary, so let the scorer judge it.
   if (bytes.length % 2 === 0) encodings.push('utf-16le', 'utf-16be');
+  // Bytes below 0x20 stand for themselves in GB18030 and Big5, so controls there mean binary.
+  let binary = false;
   for (const encoding of encodings) {
-    const text = decodeAs(bytes, encoding);
-    if (countControls(text) > tolerance(text.length, 10_000)) continue;
+    const text = decodeAs(sample, encoding);
+    if (countControls(text) > tolerance(text.length, 10_000)) {
+      if (encoding === 'gb18030') binary = true;
+      continue;
+    }
     candidates.push(candidate(encoding, text, encoding === detected ? DETECTOR_BONUS : 0));
   }
   // EUC-TW also decodes without error as GB18030, into rare characters; read it as well so
   // that it can win the comparison and be refused by name rather than shown garbled.
-  const eucTw = eucTwLevel1AsBig5(bytes);
-  if (eucTw) candidates.push(candidate('euc-tw', iconv.decode(eucTw, 'big5'), 0));
+  const eucTw = eucTwReadingForScoring(sample);
+  if (eucTw !== null) candidates.push(candidate('euc-tw', eucTw, 0));
 
   candidates.sort((x, y) => y.quality - x.quality);
   const [best, runnerUp] = candidates;
-  if (!best) {
-    return refuse('binary', binaryMessage(name));
-  }
+  if (!best || (binary && !readsAsChinese(best.score, best.text.length))) return refuse('binary', binaryMessage(name));
 
+  const encoding = best.encoding;
   if (bytes.length < SHORT_INPUT_BYTES) {
     const clear =
-      best.encoding !== 'euc-tw' &&
       best.score.evidence >= 2 &&
       best.score.frequentShare >= 0.75 &&
       best.score.suspiciousShare === 0 &&
       (!runnerUp || runnerUp.quality <= best.quality - 0.5);
-    if (clear) return finish(best.text, best.encoding as DecodedEncoding, false, name);
+    if (clear && encoding !== 'euc-tw') return finish(best.text, encoding, false, name);
     return refuse(
       'too-short-to-detect',
       `${name} is too short (${bytes.length} bytes) to tell its encoding reliably; save it as UTF-8 and import it again.`,
     );
   }
-  if (best.encoding === 'euc-tw') {
-    return refuse('undecodable', `${name} appears to be in EUC-TW (CNS 11643), an encoding Pizhu does not support; save it as UTF-8 and import it again.`);
+  if (encoding === 'euc-tw') {
+    return refuse(
+      'undecodable',
+      `${name} appears to be in EUC-TW (CNS 11643), an encoding Pizhu does not support; save it as UTF-8 and import it again.`,
+    );
   }
   if (best.score.evidence < 2) {
     return refuse(
@@ -222,14 +255,10 @@ function decodeLegacy(bytes: Uint8Array, name: string): DecodeResult {
       `${name} has too little non-ASCII text to tell its encoding reliably; save it as UTF-8 and import it again.`,
     );
   }
-  const plausible =
-    best.score.frequentShare >= MIN_FREQUENT_SHARE &&
-    best.score.suspiciousShare <= MAX_SUSPICIOUS_SHARE &&
-    best.score.replacements <= tolerance(best.text.length, 1_000) + 1;
-  if (!plausible) {
+  if (!readsAsChinese(best.score, best.text.length)) {
     return refuse('undecodable', `${name} is not in an encoding Pizhu can read (UTF-8, UTF-16, GB18030/GBK or Big5).`);
   }
-  return finish(best.text, best.encoding, false, name);
+  return finish(sample.length === bytes.length ? best.text : decodeAs(bytes, encoding), encoding, false, name);
 }
 
 function candidate(encoding: Candidate['encoding'], text: string, bonus: number): Candidate {
@@ -237,19 +266,24 @@ function candidate(encoding: Candidate['encoding'], text: string, bonus: number)
   return { encoding, text, score, quality: score.frequentShare - score.suspiciousShare + bonus };
 }
 
-/** jschardet's first pick among the encodings we decode; GB2312 and GBK come back as GB18030. */
+/**
+ * jschardet's pick among the encodings we decode. Its chardet API (not the default export)
+ * takes the no-match fallback as an option: the default one (cp1252) is outside our list
+ * and makes it print a warning. By this point the bytes are not UTF-8, so that means none.
+ */
 function detectWithJschardet(bytes: Uint8Array): DecodedEncoding | null {
-  const { encoding } = jschardet.detect(bytes, { detectEncodings: ['GB18030', 'Big5', 'UTF-16LE', 'UTF-16BE'] });
+  const { encoding } = chardet.detect(bytes, {
+    includeEncodings: ['gb18030', 'big5', 'utf-16-le', 'utf-16-be', 'utf-8'],
+    noMatchEncoding: 'utf-8',
+  });
   switch (encoding?.toLowerCase()) {
     case 'gb18030':
-    case 'gbk':
-    case 'gb2312':
       return 'gb18030';
     case 'big5':
       return 'big5';
-    case 'utf-16le':
+    case 'utf-16-le':
       return 'utf-16le';
-    case 'utf-16be':
+    case 'utf-16-be':
       return 'utf-16be';
     default:
       return null;
@@ -257,13 +291,17 @@ function detectWithJschardet(bytes: Uint8Array): DecodedEncoding | null {
 }
 
 /**
- * The level-1 hanzi of an EUC-TW reading, re-encoded as Big5 so iconv-lite can decode them:
- * CNS 11643 plane 1 level 1 (EUC-TW C4A1–FDCB) lists the same 5,401 characters in the same
- * order as Big5 level 1 (A440–C67E). Other characters are left out: the result only feeds
- * the scorer. Null when the bytes are not well-formed EUC-TW.
+ * What an EUC-TW reading of the bytes would contain, for the scorer only (it ignores order),
+ * or null when the bytes are not well-formed EUC-TW. iconv-lite has no EUC-TW, but CNS 11643
+ * plane 1 level 1 (EUC-TW C4A1–FDCB) lists the 5,401 hanzi of Big5 level 1 (A440–C67E) in
+ * nearly the same order, so those are re-encoded as Big5 and decoded. Plane 1 level 2 and the
+ * other planes hold rare hanzi (counted as U+4E02, an ordinary rare ideograph); rows between
+ * the symbols and level 1 are nearly empty, so text landing there is a wrong reading (U+FFFD).
  */
-function eucTwLevel1AsBig5(bytes: Uint8Array): Uint8Array | null {
-  const out: number[] = [];
+function eucTwReadingForScoring(bytes: Uint8Array): string | null {
+  const level1AsBig5: number[] = [];
+  let rare = 0;
+  let unassigned = 0;
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i] ?? 0;
@@ -273,23 +311,57 @@ function eucTwLevel1AsBig5(bytes: Uint8Array): Uint8Array | null {
     }
     const rest = bytes.length - i;
     if (lead === 0x8e) {
-      // SS2: a character from planes 1-16 in four bytes; rarer characters, skipped.
+      // SS2: a character from planes 1-16 in four bytes.
       if (rest < 4) break;
-      if (!inRange(bytes[i + 1], 0xa1, 0xb0) || !inRange(bytes[i + 2], 0xa1, 0xfe) || !inRange(bytes[i + 3], 0xa1, 0xfe)) return null;
+      if (
+        !inRange(bytes[i + 1], 0xa1, 0xb0) ||
+        !inRange(bytes[i + 2], 0xa1, 0xfe) ||
+        !inRange(bytes[i + 3], 0xa1, 0xfe)
+      )
+        return null;
+      rare++;
       i += 4;
       continue;
     }
     if (rest < 2) break;
     const trail = bytes[i + 1] ?? 0;
     if (!inRange(lead, 0xa1, 0xfe) || !inRange(trail, 0xa1, 0xfe)) return null;
-    const index = (lead - 0xc4) * 94 + (trail - 0xa1);
-    if (lead >= 0xc4 && index < 5401) {
+    const cns = (lead - 0xc4) * 94 + (trail - 0xa1);
+    if (lead >= 0xc4 && cns < 5401) {
+      const index = big5IndexOfCnsLevel1(cns);
       const column = index % 157; // Big5 rows hold 157 cells: trail 40–7E, then A1–FE
-      out.push(0xa4 + Math.floor(index / 157), column < 63 ? 0x40 + column : 0xa1 + column - 63);
-    }
+      level1AsBig5.push(0xa4 + Math.floor(index / 157), column < 63 ? 0x40 + column : 0xa1 + column - 63);
+    } else if (lead >= 0xc4) {
+      rare++;
+    } else if (lead >= 0xa7) {
+      unassigned++;
+    } // rows A1–A6 are punctuation and symbols: no evidence either way
     i += 2;
   }
-  return Uint8Array.from(out);
+  return iconv.decode(Uint8Array.from(level1AsBig5), 'big5') + '\u4E02'.repeat(rare) + '\uFFFD'.repeat(unassigned);
+}
+
+/**
+ * [CNS index, Big5 index] of the five level-1 hanzi the two standards place differently
+ * (耄 銬 薦 嚨 羅); all others keep their relative order. Checked against glibc `iconv`.
+ */
+const MOVED_LEVEL1: readonly (readonly [cns: number, big5: number])[] = [
+  [1836, 1412],
+  [3713, 4100],
+  [4626, 4815],
+  [4900, 5046],
+  [4956, 4954],
+];
+const MOVED_BIG5_ASCENDING = MOVED_LEVEL1.map(([, big5]) => big5).sort((x, y) => x - y);
+
+function big5IndexOfCnsLevel1(cns: number): number {
+  let rank = cns; // rank among the characters that did not move
+  for (const [from, to] of MOVED_LEVEL1) {
+    if (from === cns) return to;
+    if (from < cns) rank--;
+  }
+  for (const taken of MOVED_BIG5_ASCENDING) if (taken <= rank) rank++;
+  return rank;
 }
 
 function inRange(byte: number | undefined, low: number, high: number): boolean {

@@ -20,9 +20,10 @@ export interface OpenedDatabase {
 export async function openDatabase(filePath: string, backupDir: string): Promise<OpenedDatabase> {
   const existed = fs.existsSync(filePath);
   if (existed) refuseUnsafe(filePath);
-  else fs.mkdirSync(path.dirname(filePath), { recursive: true });
-
-  const db = openWithPragmas(filePath, existed);
+  const db = asIoError(filePath, () => {
+    if (!existed) fs.mkdirSync(path.dirname(filePath), { recursive: true });
+    return openWithPragmas(filePath, existed);
+  });
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (existed && version < latestSchemaVersion && version > 0) {
@@ -61,6 +62,20 @@ function refuseUnsafe(filePath: string): void {
     );
   } finally {
     probe?.close();
+  }
+}
+
+/** A folder Pizhu cannot write (read-only, full, missing permission) becomes a message, not a stack trace. */
+function asIoError<T>(filePath: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new LibraryError(
+      'io-failed',
+      `Pizhu cannot create or write its library at ${filePath} (${reason}). Check that the folder exists, is writable and has free space.`,
+      filePath,
+    );
   }
 }
 

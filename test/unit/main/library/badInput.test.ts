@@ -124,6 +124,15 @@ describe('bad library files', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('a library path that cannot be created gets a clear error', async () => {
+    fs.writeFileSync(path.join(dir, 'a-file'), 'not a folder');
+    const error = await createLibrary({ dbPath: path.join(dir, 'a-file', 'library.sqlite') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LibraryError);
+    expect((error as LibraryError).code).toBe('io-failed');
+    expect((error as LibraryError).message).toMatch(/cannot create or write its library/);
+  });
+
+  // root ignores file modes, so this one runs only as an ordinary user.
   it.skipIf(process.getuid?.() === 0)('a read-only library folder gets a clear error', async () => {
     const ro = path.join(dir, 'ro');
     fs.mkdirSync(ro);

@@ -1,0 +1,89 @@
+import { repeatsTitle } from './classifyLine';
+import { datelineLength, isChromeLine, isMetadataLine, isUrlLine } from './lineCues';
+import { compact, endsSentence, hanCount } from './textPatterns';
+import type { WorkingParagraph } from './workingParagraph';
+
+/** The head is never longer than this many paragraphs, so a text of short lines keeps a body. */
+const maxHead = 8;
+
+/**
+ * Where the story begins: the first paragraph that reads as running text (a dateline, or long
+ * enough with sentence punctuation). Everything before it is the head: page chrome, title,
+ * subtitle, attribution.
+ */
+export function findBodyStart(paragraphs: readonly WorkingParagraph[]): number {
+  const limit = Math.min(paragraphs.length, maxHead);
+  for (let i = 0; i < limit; i++) {
+    const p = paragraphs[i];
+    if (!p || p.markdownLevel !== null) continue;
+    const line = p.folded;
+    if (isChromeLine(line) || isUrlLine(line) || isMetadataLine(line)) continue;
+    const han = hanCount(line);
+    if (datelineLength(line) > 0 || han >= 50 || (han > 30 && endsSentence(line))) return i;
+  }
+  return limit;
+}
+
+function isTitleCandidate(p: WorkingParagraph): boolean {
+  if (p.markdownLevel !== null) return true;
+  const line = p.folded;
+  const han = hanCount(line);
+  const long = han >= 6 || (han === 0 && line.length >= 10);
+  return long && line.length <= 100 && !/[。．;；,，、]$/u.test(line) && datelineLength(line) === 0;
+}
+
+/**
+ * Kinds for the head, paragraphs [0, bodyStart): chrome and URL lines are boilerplate,
+ * attribution is the byline, the first headline-sized line is the title (in Markdown, the first
+ * `#` heading) and short lines above it are page chrome (channel names, widgets). A later line
+ * that repeats the title ends a repeated headline block, all boilerplate. The line right after
+ * the title is the subtitle. Returns the head paragraphs these rules leave open, for the line
+ * rules of the body.
+ */
+export function classifyHead(paragraphs: readonly WorkingParagraph[], bodyStart: number): number[] {
+  const open: number[] = [];
+  let titleIndex = -1;
+  const hasMarkdownHeading = paragraphs.slice(0, bodyStart).some((p) => p.markdownLevel !== null);
+  for (let i = 0; i < bodyStart; i++) {
+    const p = paragraphs[i];
+    if (!p) continue;
+    if (isChromeLine(p.folded) || isUrlLine(p.folded)) p.kind = 'boilerplate';
+    else if (isMetadataLine(p.folded)) p.kind = 'byline';
+    else if (titleIndex < 0 && isTitleCandidate(p) && (!hasMarkdownHeading || p.markdownLevel !== null)) {
+      p.kind = 'title';
+      titleIndex = i;
+    } else open.push(i);
+  }
+  if (titleIndex < 0) return open;
+  const title = paragraphs[titleIndex];
+  const titleCompact = title ? compact(title.text) : '';
+  const before = open.filter((i) => i < titleIndex);
+  let after = open.filter((i) => i > titleIndex);
+  for (const i of before) {
+    const p = paragraphs[i];
+    if (p && hanCount(p.folded) < 6 && !endsSentence(p.folded)) p.kind = 'boilerplate';
+  }
+  const repeat = after.findLast((i) => repeatsTitle(paragraphs[i]?.folded ?? '', titleCompact));
+  if (repeat !== undefined) {
+    for (const i of after.filter((j) => j <= repeat)) {
+      const p = paragraphs[i];
+      if (p) p.kind = 'boilerplate';
+    }
+    after = after.filter((j) => j > repeat);
+  }
+  const first = after[0];
+  const subtitle = first === undefined ? undefined : paragraphs[first];
+  const betweenIsAttribution = paragraphs
+    .slice(titleIndex + 1, first)
+    .every((p) => p.kind === 'byline' || p.kind === 'boilerplate');
+  if (first !== undefined && subtitle && betweenIsAttribution && isSubtitleShaped(subtitle)) {
+    subtitle.kind = 'subtitle';
+    after = after.slice(1);
+  }
+  return [...before.filter((i) => paragraphs[i]?.kind !== 'boilerplate'), ...after];
+}
+
+function isSubtitleShaped(p: WorkingParagraph): boolean {
+  const han = hanCount(p.folded);
+  return han >= 4 && han <= 60 && !/。/u.test(p.folded) && p.markdownLevel === null;
+}

@@ -1,0 +1,76 @@
+import type { ParagraphKind } from '../../../preload/contract/articleTypes';
+import {
+  datelineLength,
+  hasCaptionCue,
+  isChromeLine,
+  isMetadataLine,
+  isUrlLine,
+  startsWithPersonScene,
+} from './lineCues';
+import { compact, endsSentence, hanCount, numberedPrefix } from './textPatterns';
+import type { WorkingParagraph } from './workingParagraph';
+
+export interface LineContext {
+  /** The title without spaces and punctuation, '' when there is none. */
+  titleCompact: string;
+  /** The usual number of blank lines between paragraphs in this file. */
+  typicalGap: number;
+}
+
+/**
+ * The kind of one paragraph outside the head of the article, from the paragraph alone and its
+ * layout: page furniture, attribution, a repeat of the title, headings, captions, else body.
+ */
+export function classifyLine(p: WorkingParagraph, context: LineContext): ParagraphKind {
+  const line = p.folded;
+  if (line === '') return 'boilerplate';
+  if (isChromeLine(line) || isUrlLine(line)) return 'boilerplate';
+  if (datelineLength(line) > 0) return 'body'; // 东南网9月15日报道(记者 …): the story's first words
+  if (isMetadataLine(line)) return 'byline';
+  if (context.titleCompact !== '' && compact(line) === context.titleCompact) return 'boilerplate'; // the title again
+  if (p.markdownLevel !== null) return 'heading';
+  if (isCaption(p, line, context)) return 'caption';
+  if (isHeading(line)) return 'heading';
+  return 'body';
+}
+
+/** The line says the title again: whole, or its main part (a page prints 引题 and 主题 apart). */
+export function repeatsTitle(line: string, titleCompact: string): boolean {
+  const c = compact(line);
+  if (titleCompact === '' || hanCount(c) < 4) return false;
+  return c === titleCompact || (titleCompact.includes(c) && c.length * 2 >= titleCompact.length);
+}
+
+const quotes = /[“”‘’「」『』"]/u;
+const colon = /[:：]/u;
+
+/**
+ * A photo caption: short, one sentence at most, no quotation and no colon (those make it a
+ * heading or speech), and at least one sign of a caption — caption wording (图为…, …摄), a
+ * layout hole around it (more blank lines both sides than the file's usual gap: where the
+ * image was), or the shape "people doing something somewhere" (民警在…, X在…).
+ */
+function isCaption(p: WorkingParagraph, line: string, context: LineContext): boolean {
+  const han = hanCount(line);
+  if (han < 2 || han > 40 || quotes.test(line) || colon.test(line) || numberedPrefix.test(line)) return false;
+  if (/[。!?！？]./u.test(line)) return false; // more than one sentence
+  if (hasCaptionCue(line)) return true;
+  const hole = context.typicalGap + 2;
+  if (han <= 25 && p.blankLinesBefore >= hole && p.blankLinesAfter >= hole) return true;
+  return han >= 6 && han <= 30 && startsWithPersonScene(line);
+}
+
+const bullet = /^[▲△■□●○◆◇★☆▶►•·]/u;
+
+/**
+ * A section heading: a short line that is no sentence — no sentence-ending punctuation and no
+ * trailing comma — or a numbered (01, 一、, (一)) or bulleted short line.
+ */
+function isHeading(line: string): boolean {
+  const han = hanCount(line);
+  if (han < 1 || /。/u.test(line)) return false;
+  const last = line.at(-1) ?? '';
+  if ((numberedPrefix.test(line) || bullet.test(line)) && han <= 40) return !/[;；,，、]/u.test(last);
+  if (han > 30 || line.length > 45) return false;
+  return !endsSentence(line) && !/[,，、:：;；]/u.test(last);
+}

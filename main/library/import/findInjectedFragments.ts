@@ -1,0 +1,117 @@
+import { compact, isPunctuationOrSpace, openers } from './textPatterns';
+
+/** A stretch of a paragraph's text that looks inserted: a piece of the title breaking the sentence. */
+export interface InjectedSpan {
+  start: number;
+  end: number;
+  fragment: string;
+  /** Which clause of the paragraph it sits in (clauses counted by punctuation). */
+  clause: number;
+}
+
+const minFragment = 2;
+const maxFragment = 4;
+/** What separates clauses when counting how far apart two pieces are (quotes do not: “…” is inside one). */
+const clausePunctuation = /[,，、。;；!?！？:：]/u;
+
+/**
+ * Every piece of the title of 2 to 4 characters, spaces and punctuation taken out first, so a
+ * piece may span two words (出发 守护 gives 发守), with at least two Chinese characters.
+ */
+export function titleFragments(title: string): Set<string> {
+  const chars = [...compact(title)];
+  const pieces = new Set<string>();
+  for (let n = minFragment; n <= maxFragment; n++) {
+    for (let i = 0; i + n <= chars.length; i++) {
+      const piece = chars.slice(i, i + n).join('');
+      if ((piece.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2) pieces.add(piece);
+    }
+  }
+  return pieces;
+}
+
+/** How often each pair of neighbouring characters occurs in the article: its own language model. */
+export function countBigrams(texts: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (let i = 1; i < text.length; i++) {
+      const pair = text.slice(i - 1, i + 1);
+      counts.set(pair, (counts.get(pair) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/**
+ * Title pieces that break the sentence they sit in. Text that merely uses a title word joins it
+ * to its neighbours the way the rest of the article does (晋江 + 市 recurs as 晋江市); an
+ * inserted piece makes a join found nowhere else in the article (包 + 案 in “，背包案子”). A
+ * piece is a candidate when it sits at a clause edge (after or before punctuation) and its join
+ * on the other side is unique in the article, or, inside a clause, when both its joins are unique
+ * while the characters around it do occur side by side elsewhere (the text reads on without it).
+ * Not candidates: a piece just inside an opening quote (a quoted name, “晋江经验”), and pieces
+ * that together make up a whole clause (removing them would leave nothing to read there).
+ */
+export function findInjectedFragments(
+  text: string,
+  fragments: ReadonlySet<string>,
+  bigrams: ReadonlyMap<string, number>,
+): InjectedSpan[] {
+  const found: InjectedSpan[] = [];
+  const unique = (pair: string): boolean => (bigrams.get(pair) ?? 0) <= 1;
+  let i = 0;
+  while (i < text.length) {
+    let matched = 0;
+    for (let n = maxFragment; n >= minFragment && matched === 0; n--) {
+      const piece = text.slice(i, i + n);
+      if (piece.length === n && fragments.has(piece) && breaksSentence(text, i, n, unique)) matched = n;
+    }
+    if (matched === 0) {
+      i++;
+      continue;
+    }
+    found.push({ start: i, end: i + matched, fragment: text.slice(i, i + matched), clause: clauseIndex(text, i) });
+    i += matched;
+  }
+  return dropWholeClauses(text, found);
+}
+
+function breaksSentence(text: string, i: number, n: number, unique: (pair: string) => boolean): boolean {
+  const before = text[i - 1] ?? '';
+  const after = text[i + n] ?? '';
+  const first = text[i] ?? '';
+  const last = text[i + n - 1] ?? '';
+  if (before !== '' && openers.includes(before)) return false;
+  const openLeft = isPunctuationOrSpace(before || undefined);
+  const openRight = isPunctuationOrSpace(after || undefined);
+  if (openLeft && openRight) return false; // a clause of its own: the text names the thing
+  if (openLeft) return unique(last + after);
+  if (openRight) return unique(before + first);
+  return unique(before + first) && unique(last + after) && !unique(before + after);
+}
+
+function clauseIndex(text: string, at: number): number {
+  let n = 0;
+  for (let i = 0; i < at; i++) if (clausePunctuation.test(text[i] ?? '')) n++;
+  return n;
+}
+
+/** Runs of back-to-back candidates that fill a clause from edge to edge are the clause itself. */
+function dropWholeClauses(text: string, spans: readonly InjectedSpan[]): InjectedSpan[] {
+  const kept: InjectedSpan[] = [];
+  let runStart = 0;
+  for (let k = 0; k <= spans.length; k++) {
+    const current = spans[k];
+    const previous = spans[k - 1];
+    if (k > 0 && (current === undefined || previous === undefined || current.start !== previous.end)) {
+      const run = spans.slice(runStart, k);
+      const head = run[0];
+      const tail = run.at(-1);
+      const whole =
+        head !== undefined && tail !== undefined && isPunctuationOrSpace(text[head.start - 1]) && isPunctuationOrSpace(text[tail.end]);
+      if (!whole) kept.push(...run);
+      runStart = k;
+    }
+  }
+  return kept;
+}

@@ -1,0 +1,36 @@
+import { classifyParagraphs } from './classifyParagraphs';
+import { detectScript } from './detectScript';
+import { extractMetadata } from './extractMetadata';
+import { flagDuplicates } from './flagDuplicates';
+import { flagFragments } from './flagFragments';
+import { flagMojibake } from './flagMojibake';
+import { markKeywordStuffing } from './markKeywordStuffing';
+import { whitespaceRemovals } from './markWhitespace';
+import type { ParsedArticle } from './parsedArticle';
+import { splitParagraphs } from './splitParagraphs';
+import { markdownHeading } from './stripMarkdownHeading';
+import { pinyinReadingRemovals } from './stripPinyinReadings';
+import { addRemovals, toParsed, workingParagraph } from './workingParagraph';
+
+/**
+ * Decoded text to paragraphs with kinds, flags and reading text, plus metadata and script.
+ * Cleaning hides and never deletes: each paragraph keeps its raw text, and its reading text is
+ * the raw text minus recorded removals. Every character of `text` is in a paragraph's raw or in
+ * the line breaks and blank lines between paragraphs (see reassembleRaw).
+ */
+export function parseArticle(text: string, format: 'txt' | 'md' | 'paste', fileName?: string): ParsedArticle {
+  const paragraphs = splitParagraphs(text, format).map(workingParagraph);
+  for (const p of paragraphs) {
+    const heading = format === 'md' ? markdownHeading(p.raw) : null;
+    if (heading) p.markdownLevel = heading.level;
+    addRemovals(p, [...(heading?.removals ?? []), ...whitespaceRemovals(p.raw), ...pinyinReadingRemovals(p.raw)]);
+  }
+  classifyParagraphs(paragraphs);
+  const script = detectScript(paragraphs.filter((p) => p.kind !== 'boilerplate').map((p) => p.text));
+  const title = paragraphs.find((p) => p.kind === 'title');
+  markKeywordStuffing(paragraphs, title?.text ?? '');
+  flagDuplicates(paragraphs);
+  flagFragments(paragraphs);
+  flagMojibake(paragraphs, script);
+  return { metadata: extractMetadata(paragraphs, fileName), script, paragraphs: paragraphs.map(toParsed) };
+}

@@ -1,0 +1,109 @@
+import { endsSentence, isBlank } from './textPatterns';
+
+/** One paragraph as it stands in the input: `raw` is `input.slice(start, start + raw.length)`. */
+export interface ParagraphSpan {
+  raw: string;
+  start: number;
+  /** Blank lines between this paragraph and the one before (or the top of the file). */
+  blankLinesBefore: number;
+  blankLinesAfter: number;
+}
+
+interface Line {
+  start: number;
+  end: number; // before the line terminator
+  text: string;
+}
+
+/**
+ * Lines to paragraphs. Every non-blank line is a paragraph of its own, because scraped Chinese
+ * news puts one paragraph on a line, with or without blank lines between. Lines are joined
+ * only when the file is hard-wrapped (most long lines stop at the same width, mid-sentence).
+ * Nothing is dropped: the input is these spans plus line breaks and whitespace-only lines.
+ */
+export function splitParagraphs(input: string, format: 'txt' | 'md' | 'paste'): ParagraphSpan[] {
+  const lines = toLines(input);
+  const wrapWidth = detectWrapWidth(lines);
+  const spans: ParagraphSpan[] = [];
+  let open: { first: Line; last: Line; blankBefore: number } | null = null;
+  let blanks = 0;
+  const close = (): void => {
+    if (!open) return;
+    spans.push({
+      raw: input.slice(open.first.start, open.last.end),
+      start: open.first.start,
+      blankLinesBefore: open.blankBefore,
+      blankLinesAfter: 0,
+    });
+    open = null;
+  };
+  for (const line of lines) {
+    if (isBlank(line.text)) {
+      close();
+      blanks++;
+      continue;
+    }
+    if (open && blanks === 0 && continues(open.last.text, line.text, wrapWidth, format)) {
+      open.last = line;
+      continue;
+    }
+    close();
+    const previous = spans.at(-1);
+    if (previous) previous.blankLinesAfter = blanks;
+    open = { first: line, last: line, blankBefore: blanks };
+    blanks = 0;
+  }
+  close();
+  const lastSpan = spans.at(-1);
+  if (lastSpan) lastSpan.blankLinesAfter = blanks;
+  return spans;
+}
+
+function toLines(input: string): Line[] {
+  const lines: Line[] = [];
+  const breaks = /\r\n|\r|\n|\u2028|\u2029/g;
+  let start = 0;
+  for (const m of input.matchAll(breaks)) {
+    lines.push({ start, end: m.index, text: input.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  lines.push({ start, end: input.length, text: input.slice(start) });
+  return lines;
+}
+
+const blockStart = /^\s*(?:#{1,6}(?:\s|$)|[-*+]\s|\d{1,3}[.)]\s|>)/u;
+
+function continues(previous: string, next: string, wrapWidth: number | null, format: string): boolean {
+  if (wrapWidth === null) return false;
+  if (format === 'md' && (blockStart.test(previous) || blockStart.test(next))) return false;
+  if (endsSentence(previous)) return false;
+  return displayWidth(previous.trimEnd()) >= wrapWidth - 4;
+}
+
+/** Columns on a terminal: ideographs and full-width forms take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    width += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x20000
+      ? 2
+      : 1;
+  }
+  return width;
+}
+
+/**
+ * The width a hard-wrapped file was wrapped at, or null when it is not wrapped: at least half
+ * of the non-blank lines (and three or more) end within a few columns of the same width.
+ */
+export function detectWrapWidth(lines: readonly { text: string }[]): number | null {
+  const widths = lines.filter((l) => !isBlank(l.text)).map((l) => displayWidth(l.text.trimEnd()));
+  if (widths.length < 4) return null;
+  const sorted = [...widths].sort((a, b) => a - b);
+  const top = sorted[Math.floor(sorted.length * 0.9)] ?? 0;
+  if (top < 20) return null;
+  const near = widths.filter((w) => w >= top - 4 && w <= top).length;
+  return near >= 3 && near >= widths.length / 2 ? top : null;
+}

@@ -1,0 +1,45 @@
+import type { Db } from '../store/openDatabase';
+import type { Row, RowChange } from './journaledTables';
+
+/**
+ * The articles whose annotations a set of row changes touches, so the renderer knows
+ * whether its open article must be fetched again. Reads the database as it stands now:
+ * call it both before and after applying when rows may appear or vanish.
+ */
+export function affectedArticles(db: Db, changes: readonly RowChange[]): Set<number> {
+  const articles = new Set<number>();
+  const paragraphs = new Set<number>();
+  const highlights = new Set<number>();
+  const tags = new Set<number>();
+  for (const change of changes) {
+    for (const row of [change.before, change.after]) {
+      if (!row) continue;
+      if (change.table === 'highlight') addNumber(articles, row, 'article_id');
+      else if (change.table === 'highlight_tag') addNumber(highlights, row, 'highlight_id');
+      else if (change.table === 'paragraph_tag' || change.table === 'note') addNumber(paragraphs, row, 'paragraph_id');
+      else addNumber(tags, row, 'id');
+    }
+  }
+  const add = (sql: string, ids: Set<number>) => {
+    if (ids.size === 0) return;
+    const rows = db.prepare(sql).all({ ids: JSON.stringify([...ids]) }) as Array<{ article_id: number }>;
+    for (const r of rows) articles.add(r.article_id);
+  };
+  add('SELECT DISTINCT article_id FROM paragraph WHERE id IN (SELECT value FROM json_each(@ids))', paragraphs);
+  add('SELECT DISTINCT article_id FROM highlight WHERE id IN (SELECT value FROM json_each(@ids))', highlights);
+  // A renamed tag changes what every article carrying it shows.
+  add(
+    `SELECT h.article_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
+       WHERE ht.tag_id IN (SELECT value FROM json_each(@ids))
+     UNION
+     SELECT p.article_id FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id
+       WHERE pt.tag_id IN (SELECT value FROM json_each(@ids))`,
+    tags,
+  );
+  return articles;
+}
+
+function addNumber(into: Set<number>, row: Row, column: string): void {
+  const value = row[column];
+  if (typeof value === 'number') into.add(value);
+}

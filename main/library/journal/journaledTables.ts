@@ -1,0 +1,125 @@
+import type { Db } from '../store/openDatabase';
+
+/** A value as better-sqlite3 returns it for our annotation tables (no blobs, no bigints). */
+export type SqlValue = string | number | null;
+export type Row = Record<string, SqlValue>;
+
+/**
+ * The tables the journal may write, with their key and every column. Column names are only
+ * ever taken from these lists, so a journal entry read back from disk cannot inject SQL.
+ */
+export const journaledTables = {
+  highlight: {
+    key: ['id'],
+    columns: [
+      'id',
+      'article_id',
+      'paragraph_id',
+      'start_offset',
+      'end_offset',
+      'quote',
+      'prefix',
+      'suffix',
+      'color',
+      'created_at',
+      'updated_at',
+    ],
+  },
+  tag: { key: ['id'], columns: ['id', 'name', 'color', 'created_at'] },
+  highlight_tag: { key: ['highlight_id', 'tag_id'], columns: ['highlight_id', 'tag_id'] },
+  paragraph_tag: { key: ['paragraph_id', 'tag_id'], columns: ['paragraph_id', 'tag_id'] },
+  note: { key: ['paragraph_id'], columns: ['paragraph_id', 'editor_state', 'plain_text', 'markdown', 'updated_at'] },
+} as const satisfies Record<string, { key: readonly string[]; columns: readonly string[] }>;
+
+export type JournaledTable = keyof typeof journaledTables;
+
+/** One row's change: `before` null for an insert, `after` null for a delete. */
+export interface RowChange {
+  table: JournaledTable;
+  key: Row;
+  before: Row | null;
+  after: Row | null;
+}
+
+export function isJournaledTable(name: string): name is JournaledTable {
+  return Object.hasOwn(journaledTables, name);
+}
+
+/** The key part of a row, in the table's key order. */
+export function keyOf(table: JournaledTable, row: Row): Row {
+  const key: Row = {};
+  for (const column of journaledTables[table].key) key[column] = valueOf(row, column);
+  return key;
+}
+
+export function readRow(db: Db, table: JournaledTable, key: Row): Row | null {
+  const spec = journaledTables[table];
+  const where = spec.key.map((c) => `${c} = ?`).join(' AND ');
+  const row = cached(db, `SELECT ${spec.columns.join(', ')} FROM ${table} WHERE ${where}`).get(
+    ...spec.key.map((c) => valueOf(key, c)),
+  ) as Row | undefined;
+  return row ?? null;
+}
+
+export function deleteRow(db: Db, table: JournaledTable, key: Row): void {
+  const spec = journaledTables[table];
+  const where = spec.key.map((c) => `${c} = ?`).join(' AND ');
+  cached(db, `DELETE FROM ${table} WHERE ${where}`).run(...spec.key.map((c) => valueOf(key, c)));
+}
+
+/** Puts a whole row back exactly as it was, whether or not a row with its key exists now. */
+export function upsertRow(db: Db, table: JournaledTable, row: Row): void {
+  const spec = journaledTables[table];
+  const keys: readonly string[] = spec.key;
+  const rest = spec.columns.filter((c) => !keys.includes(c));
+  const onConflict =
+    rest.length === 0 ? 'DO NOTHING' : `DO UPDATE SET ${rest.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  const sql =
+    `INSERT INTO ${table} (${spec.columns.join(', ')}) VALUES (${spec.columns.map(() => '?').join(', ')}) ` +
+    `ON CONFLICT (${spec.key.join(', ')}) ${onConflict}`;
+  cached(db, sql).run(...spec.columns.map((c) => valueOf(row, c)));
+}
+
+export function insertRow(db: Db, table: JournaledTable, row: Row): number {
+  const columns = knownColumns(table, row);
+  const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  return Number(cached(db, sql).run(...columns.map((c) => valueOf(row, c))).lastInsertRowid);
+}
+
+export function updateRow(db: Db, table: JournaledTable, key: Row, changes: Row): void {
+  const spec = journaledTables[table];
+  const columns = knownColumns(table, changes);
+  if (columns.length === 0) return;
+  const sql = `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE ${spec.key.map((c) => `${c} = ?`).join(' AND ')}`;
+  cached(db, sql).run(...columns.map((c) => valueOf(changes, c)), ...spec.key.map((c) => valueOf(key, c)));
+}
+
+function knownColumns(table: JournaledTable, row: Row): string[] {
+  const allowed: readonly string[] = journaledTables[table].columns;
+  const columns = Object.keys(row);
+  const unknown = columns.find((c) => !allowed.includes(c));
+  if (unknown !== undefined) throw new Error(`Column ${unknown} is not a journaled column of ${table}.`);
+  return columns;
+}
+
+function valueOf(row: Row, column: string): SqlValue {
+  const value = row[column];
+  return value === undefined ? null : value;
+}
+
+// Statements are compiled once per connection: a tag merge may write thousands of rows.
+const statementCache = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+
+function cached(db: Db, sql: string): ReturnType<Db['prepare']> {
+  let statements = statementCache.get(db);
+  if (!statements) {
+    statements = new Map();
+    statementCache.set(db, statements);
+  }
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    statements.set(sql, statement);
+  }
+  return statement;
+}

@@ -1,0 +1,61 @@
+import Database from 'better-sqlite3';
+import type { UndoResult } from '../../../preload/contract/annotationTypes';
+import { LibraryError } from '../libraryError';
+import type { Db } from '../store/openDatabase';
+import { affectedArticles } from './affectedArticles';
+import { deleteRow, upsertRow, type RowChange } from './journaledTables';
+import { discardHistory, firstUndone, lastDone, markUndone, type JournalEntry } from './journalEntries';
+
+/** Reverts the newest operation not yet undone: each row back to `before`, newest change first. */
+export function undo(db: Db): UndoResult {
+  return guarded(db, () => {
+    const entry = lastDone(db);
+    if (!entry) return null;
+    return apply(db, entry, [...entry.changes].reverse(), 'before', true);
+  });
+}
+
+/** Applies the oldest undone operation again: each row to `after`, in the order first made. */
+export function redo(db: Db): UndoResult {
+  return guarded(db, () => {
+    const entry = firstUndone(db);
+    if (!entry) return null;
+    return apply(db, entry, entry.changes, 'after', false);
+  });
+}
+
+function apply(
+  db: Db,
+  entry: JournalEntry,
+  changes: readonly RowChange[],
+  side: 'before' | 'after',
+  undone: boolean,
+): NonNullable<UndoResult> {
+  const articles = affectedArticles(db, entry.changes);
+  for (const change of changes) {
+    const row = change[side];
+    if (row === null) deleteRow(db, change.table, change.key);
+    else upsertRow(db, change.table, row);
+  }
+  markUndone(db, entry.id, undone);
+  for (const id of affectedArticles(db, entry.changes)) articles.add(id);
+  return { op: entry.op, description: entry.description, articleIds: [...articles].sort((a, b) => a - b) };
+}
+
+/**
+ * One transaction each. A constraint failure means something outside the journal changed the
+ * rows since (a paragraph re-cleaned away): that history cannot be replayed safely, so it is
+ * dropped and the person is told, rather than leaving an undo that fails forever.
+ */
+function guarded(db: Db, run: () => UndoResult): UndoResult {
+  try {
+    return db.transaction(run).immediate();
+  } catch (error) {
+    if (!(error instanceof Database.SqliteError) || !error.code.startsWith('SQLITE_CONSTRAINT')) throw error;
+    db.transaction(() => discardHistory(db)).immediate();
+    throw new LibraryError(
+      'not-found',
+      'That change can no longer be undone or redone: the text it belonged to has changed since. Undo history was cleared; nothing else changed.',
+    );
+  }
+}

@@ -1,0 +1,97 @@
+import type { Highlight, HighlightColor } from '../../../preload/contract/annotationTypes';
+import type { Db } from './openDatabase';
+
+/** A highlight row as stored. */
+export interface HighlightRow {
+  id: number;
+  article_id: number;
+  paragraph_id: number | null;
+  start_offset: number | null;
+  end_offset: number | null;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  color: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const columns = `h.id, h.article_id, h.paragraph_id, h.start_offset, h.end_offset, h.quote, h.prefix, h.suffix,
+  h.color, h.created_at, h.updated_at`;
+
+/** An article's highlights in reading order, orphans last. Exported for the query-plan test. */
+export const articleHighlightsSql = `SELECT ${columns} FROM highlight h LEFT JOIN paragraph p ON p.id = h.paragraph_id
+  WHERE h.article_id = ? ORDER BY p.ord IS NULL, p.ord, h.start_offset, h.end_offset, h.id`;
+
+/** The tags of every highlight of an article, in one query. Exported for the query-plan test. */
+export const articleHighlightTagsSql = `SELECT ht.highlight_id, t.name FROM highlight h
+  JOIN highlight_tag ht ON ht.highlight_id = h.id JOIN tag t ON t.id = ht.tag_id
+  WHERE h.article_id = ? ORDER BY t.name`;
+
+export function readArticleHighlights(db: Db, articleId: number): Highlight[] {
+  const rows = db.prepare(articleHighlightsSql).all(articleId) as HighlightRow[];
+  if (rows.length === 0) return [];
+  const tags = groupTags(db.prepare(articleHighlightTagsSql).all(articleId) as TagOfHighlight[]);
+  return rows.map((row) => toHighlight(row, tags.get(row.id) ?? []));
+}
+
+export function readHighlight(db: Db, highlightId: number): Highlight | undefined {
+  return readHighlightsByIds(db, [highlightId]).get(highlightId);
+}
+
+/** Highlights by id, with their tags, in two queries whatever the count. */
+export function readHighlightsByIds(db: Db, ids: readonly number[]): Map<number, Highlight> {
+  const result = new Map<number, Highlight>();
+  if (ids.length === 0) return result;
+  const json = JSON.stringify(ids);
+  const rows = db
+    .prepare(`SELECT ${columns} FROM highlight h WHERE h.id IN (SELECT value FROM json_each(?))`)
+    .all(json) as HighlightRow[];
+  const tags = groupTags(
+    db
+      .prepare(
+        `SELECT ht.highlight_id, t.name FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
+         WHERE ht.highlight_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
+      )
+      .all(json) as TagOfHighlight[],
+  );
+  for (const row of rows) result.set(row.id, toHighlight(row, tags.get(row.id) ?? []));
+  return result;
+}
+
+/** The row of one highlight, or undefined. */
+export function readHighlightRow(db: Db, highlightId: number): HighlightRow | undefined {
+  return db.prepare(`SELECT ${columns} FROM highlight h WHERE h.id = ?`).get(highlightId) as HighlightRow | undefined;
+}
+
+export function toHighlight(row: HighlightRow, tags: string[]): Highlight {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    paragraphId: row.paragraph_id,
+    start: row.start_offset,
+    end: row.end_offset,
+    quote: row.quote,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    color: row.color as HighlightColor,
+    tags,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+interface TagOfHighlight {
+  highlight_id: number;
+  name: string;
+}
+
+function groupTags(rows: readonly TagOfHighlight[]): Map<number, string[]> {
+  const byHighlight = new Map<number, string[]>();
+  for (const { highlight_id, name } of rows) {
+    const list = byHighlight.get(highlight_id);
+    if (list) list.push(name);
+    else byHighlight.set(highlight_id, [name]);
+  }
+  return byHighlight;
+}

@@ -1,0 +1,84 @@
+/** Shapes of highlights, tags, notes and undo as the renderer sees them. Plain values: they cross IPC. */
+
+export const highlightColors = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
+export type HighlightColor = (typeof highlightColors)[number];
+
+/** Longest tag name, counted after trimming; nesting is written `parent/child`. */
+export const maxTagNameLength = 100;
+
+export interface Highlight {
+  id: number;
+  articleId: number;
+  /** null: an orphan, a highlight a re-clean could not place again. It is kept and shown. */
+  paragraphId: number | null;
+  /** UTF-16 offsets [start, end) into the paragraph's canonical `text`; null for an orphan. */
+  start: number | null;
+  end: number | null;
+  /** The highlighted text and up to 32 characters either side, to re-anchor it if the paragraph changes. */
+  quote: string;
+  prefix: string;
+  suffix: string;
+  color: HighlightColor;
+  /** Tag names, sorted. */
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TagSummary {
+  id: number;
+  name: string;
+  color: string | null;
+  /** Highlights and paragraphs carrying this very tag. */
+  directCount: number;
+  /** Distinct highlights and paragraphs carrying this tag or one nested under it (`a` counts `a/b`). */
+  totalCount: number;
+}
+
+/** One note per paragraph. */
+export interface Note {
+  paragraphId: number;
+  /** The Lexical editor state, as JSON. */
+  editorState: string;
+  plainText: string;
+  markdown: string;
+  updatedAt: string;
+}
+
+/** A paragraph's tags, as a tag or untag of that paragraph leaves them. */
+export interface ParagraphTags {
+  paragraphId: number;
+  tags: string[];
+}
+
+/**
+ * One passage of the per-tag view: a whole tagged paragraph (`highlight` null) or a tagged
+ * highlight with its paragraph as context. An orphan highlight has no paragraph (the three
+ * paragraph fields are null) and comes last in its article, so it is shown, never dropped.
+ */
+export interface TaggedPassage {
+  /** The tag that matched: the one asked for when attached directly, else the first nested one. */
+  tag: string;
+  articleId: number;
+  articleTitle: string;
+  paragraphId: number | null;
+  paragraphOrder: number | null;
+  paragraphText: string | null;
+  highlight: Highlight | null;
+}
+
+/** What a library-wide change (rename, merge or delete of a tag) leaves. */
+export interface TagsChanged {
+  tags: TagSummary[];
+  /** Articles whose annotations changed: an open one among them should be fetched again. */
+  articleIds: number[];
+}
+
+/** What undo or redo did; null when there was nothing to undo or redo. */
+export type UndoResult = {
+  /** The journaled operation, e.g. `highlight.delete`. */
+  op: string;
+  description: string;
+  /** Articles whose annotations changed: an open one among them should be fetched again. */
+  articleIds: number[];
+} | null;
