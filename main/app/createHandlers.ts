@@ -21,6 +21,7 @@ export type HandlerTable = { [M in Method]: Handler<M> };
 /** The one table of handlers: registered with ipcMain by main/app, bound to Chromium by the e2e launcher. */
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   const { library } = deps;
+  const { annotations } = library;
   return {
     getAppInfo: (): AppInfo => ({
       version: deps.appVersion,
@@ -37,6 +38,22 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     importText: ({ text, title }) => library.importText(text, title),
     updateMetadata: ({ articleId, changes }) => library.updateMetadata(articleId, changes),
     reclassifyParagraph: ({ paragraphId, kind }) => library.reclassifyParagraph(paragraphId, kind),
+    createHighlight: (request) => annotations.createHighlight(request),
+    updateHighlight: ({ highlightId, color }) => annotations.updateHighlight(highlightId, color),
+    deleteHighlight: ({ highlightId }) => annotations.deleteHighlight(highlightId),
+    tagHighlight: ({ highlightId, tag }) => annotations.tagHighlight(highlightId, tag),
+    untagHighlight: ({ highlightId, tag }) => annotations.untagHighlight(highlightId, tag),
+    tagParagraph: ({ paragraphId, tag }) => annotations.tagParagraph(paragraphId, tag),
+    untagParagraph: ({ paragraphId, tag }) => annotations.untagParagraph(paragraphId, tag),
+    listTags: () => annotations.listTags(),
+    renameTag: ({ from, to }) => annotations.renameTag(from, to),
+    mergeTags: ({ from, into }) => annotations.mergeTags(from, into),
+    deleteTag: ({ name }) => annotations.deleteTag(name),
+    listTaggedPassages: ({ tag }) => annotations.listTaggedPassages(tag),
+    saveNote: (request) => annotations.saveNote(request),
+    getNote: ({ paragraphId }) => annotations.getNote(paragraphId),
+    undo: () => annotations.undo(),
+    redo: () => annotations.redo(),
   };
 }
 

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import type { Method, RequestOf } from '../../preload/contract/api';
+import { highlightColors, maxTagNameLength } from '../../preload/contract/annotationTypes';
 import { paragraphKinds } from '../../preload/contract/articleTypes';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const shortText = z.string().max(2_000);
 const nullableText = shortText.nullable();
+const offset = z.number().int().min(0).max(10_000_000);
+const color = z.enum(highlightColors);
+// The library trims and checks the name's parts; this only bounds what crosses IPC.
+const tagName = z.string().min(1).max(maxTagNameLength);
 
 /** One schema per method; `strict` so an unexpected field is refused, not ignored. */
 export const requestSchemas = {
@@ -29,4 +34,31 @@ export const requestSchemas = {
       .partial(),
   }),
   reclassifyParagraph: z.strictObject({ paragraphId: id, kind: z.enum(paragraphKinds) }),
+  createHighlight: z.strictObject({
+    paragraphId: id,
+    start: offset,
+    end: offset,
+    color,
+    tags: z.array(tagName).max(50).optional(),
+  }),
+  updateHighlight: z.strictObject({ highlightId: id, color }),
+  deleteHighlight: z.strictObject({ highlightId: id }),
+  tagHighlight: z.strictObject({ highlightId: id, tag: tagName }),
+  untagHighlight: z.strictObject({ highlightId: id, tag: tagName }),
+  tagParagraph: z.strictObject({ paragraphId: id, tag: tagName }),
+  untagParagraph: z.strictObject({ paragraphId: id, tag: tagName }),
+  listTags: z.undefined(),
+  renameTag: z.strictObject({ from: tagName, to: tagName }),
+  mergeTags: z.strictObject({ from: tagName, into: tagName }),
+  deleteTag: z.strictObject({ name: tagName }),
+  listTaggedPassages: z.strictObject({ tag: tagName }),
+  saveNote: z.strictObject({
+    paragraphId: id,
+    editorState: z.string().max(4 * 1024 * 1024),
+    plainText: z.string().max(1024 * 1024),
+    markdown: z.string().max(2 * 1024 * 1024),
+  }),
+  getNote: z.strictObject({ paragraphId: id }),
+  undo: z.undefined(),
+  redo: z.undefined(),
 } satisfies { [M in Method]: z.ZodType<RequestOf<M>> };

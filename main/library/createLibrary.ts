@@ -7,6 +7,7 @@ import type {
   ImportOutcome,
   ParagraphKind,
 } from '../../preload/contract/articleTypes';
+import { createAnnotations } from './createAnnotations';
 import { LibraryError } from './libraryError';
 import { importPaths } from './import/importPaths';
 import { prepareFileImport, preparePastedImport } from './import/prepareImport';
@@ -62,6 +63,8 @@ export async function createLibrary(options: LibraryOptions) {
     backupDir,
     /** True when this open created the library: the app seeds it then. */
     isNew,
+    /** Highlights, tags, notes, and undo/redo of their changes. */
+    annotations: createAnnotations(db, nowIso),
 
     importBytes(bytes: Uint8Array, fileName: string): ImportOutcome {
       return store(prepareFileImport(bytes, fileName));

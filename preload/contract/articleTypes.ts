@@ -1,5 +1,7 @@
 /** Shapes of library data as the renderer sees them. Plain values: they cross IPC. */
 
+import type { Highlight, Note } from './annotationTypes';
+
 export const paragraphKinds = ['title', 'subtitle', 'byline', 'heading', 'body', 'caption', 'boilerplate'] as const;
 export type ParagraphKind = (typeof paragraphKinds)[number];
 
@@ -63,6 +65,12 @@ export interface ArticleView {
   fileName: string | null;
   readingPosition: number;
   paragraphs: ParagraphView[];
+  /** Every highlight of the article in reading order, orphans (paragraphId null) last. */
+  highlights: Highlight[];
+  /** The notes of its paragraphs, in paragraph order. */
+  notes: Note[];
+  /** Tags on whole paragraphs, by paragraph id; a paragraph without tags has no entry. */
+  paragraphTags: Record<number, string[]>;
 }
 
 export interface ImportOutcome {

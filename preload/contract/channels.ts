@@ -10,6 +10,22 @@ const methodTable: Record<Method, true> = {
   importText: true,
   updateMetadata: true,
   reclassifyParagraph: true,
+  createHighlight: true,
+  updateHighlight: true,
+  deleteHighlight: true,
+  tagHighlight: true,
+  untagHighlight: true,
+  tagParagraph: true,
+  untagParagraph: true,
+  listTags: true,
+  renameTag: true,
+  mergeTags: true,
+  deleteTag: true,
+  listTaggedPassages: true,
+  saveNote: true,
+  getNote: true,
+  undo: true,
+  redo: true,
 };
 
 export const methods = Object.keys(methodTable) as Method[];

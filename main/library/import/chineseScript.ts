@@ -3,50 +3,64 @@ import { createLocaleConverter } from '../../../preload/common/createConverter';
 import { foldToSimplified } from '../../../preload/common/foldScript';
 
 /**
- * Per-character facts about Chinese script, taken from OpenCC's dictionaries through the app's
- * one converter set-up (preload/common) rather than a table of ours: which characters only
- * traditional or only simplified text uses. Answers are cached per character, so a whole
- * library costs one lookup per distinct character.
+ * Per-character facts about Chinese script, from sources that already exist rather than a table
+ * of ours: OpenCC's dictionaries through the app's one converter set-up (preload/common) say
+ * whether a character has a form in the other script; the two national character sets say
+ * which characters each script really uses (GB 2312 for simplified, Big5 for traditional).
+ * Answers are cached per character: a whole library costs one lookup per distinct character.
  */
 
 export type CharScript = 'traditional' | 'simplified' | 'shared';
 const scriptCache = new Map<string, CharScript>();
 
-/** `traditional` when it folds to another character, `simplified` when OpenCC makes it traditional. */
+/**
+ * `traditional`: OpenCC simplifies it and GB 2312 does not have it (網; not 著, which simplified
+ * text uses too). `simplified`: OpenCC makes it traditional and Big5 does not have it (们; not
+ * 吃 or 么, which traditional text uses too). Everything else is `shared`.
+ */
 export function charScript(ch: string): CharScript {
   let known = scriptCache.get(ch);
   if (known === undefined) {
-    if (foldToSimplified(ch) !== ch) known = 'traditional';
-    else known = createLocaleConverter('cn', 't', false).convert(ch).text !== ch ? 'simplified' : 'shared';
+    if (foldToSimplified(ch) !== ch && !gb2312().has(ch)) known = 'traditional';
+    else if (createLocaleConverter('cn', 't', false).convert(ch).text !== ch && !inBig5(ch)) known = 'simplified';
+    else known = 'shared';
     scriptCache.set(ch, known);
   }
   return known;
 }
 
-/** Text folded to simplified character by character: for matching cue words in either script. */
-export const foldChars = foldToSimplified;
-
 export type HanziFrequency = 'common' | 'rare' | 'outside';
-let gb2312: Map<string, HanziFrequency> | null = null;
 
 /**
  * GB 2312 sorts its characters in two levels: 3,755 chosen as the most frequent in modern text
- * (level 1, rows 16-55) and 3,008 rarer ones (level 2, rows 56-87). Read from the code table
- * itself through iconv-lite, so nothing is copied; traditional characters are looked up by their
- * simplified form. `outside`: in neither level (GBK-only, Japanese forms, other blocks).
+ * (level 1, rows 16-55) and 3,008 rarer ones (level 2, rows 56-87). Traditional characters are
+ * looked up by their simplified form. `outside`: in neither level (GBK-only, Japanese forms…).
  */
 export function hanziFrequency(ch: string): HanziFrequency {
-  if (!gb2312) {
-    gb2312 = new Map();
-    const pair = Buffer.alloc(2);
-    for (let lead = 0xb0; lead <= 0xf7; lead++) {
-      for (let trail = 0xa1; trail <= 0xfe; trail++) {
-        pair[0] = lead;
-        pair[1] = trail;
-        const decoded = iconv.decode(pair, 'gb2312');
-        if (decoded.length === 1 && decoded !== '\ufffd') gb2312.set(decoded, lead <= 0xd7 ? 'common' : 'rare');
-      }
+  const table = gb2312();
+  return table.get(ch) ?? table.get(foldToSimplified(ch)) ?? 'outside';
+}
+
+let gbTable: Map<string, 'common' | 'rare'> | null = null;
+
+/** The GB 2312 hanzi with their level, read from the code table itself through iconv-lite. */
+function gb2312(): Map<string, 'common' | 'rare'> {
+  if (gbTable) return gbTable;
+  gbTable = new Map();
+  const pair = Buffer.alloc(2);
+  for (let lead = 0xb0; lead <= 0xf7; lead++) {
+    for (let trail = 0xa1; trail <= 0xfe; trail++) {
+      pair[0] = lead;
+      pair[1] = trail;
+      const decoded = iconv.decode(pair, 'gb2312');
+      if (decoded.length === 1 && decoded !== '\ufffd') gbTable.set(decoded, lead <= 0xd7 ? 'common' : 'rare');
     }
   }
-  return gb2312.get(ch) ?? gb2312.get(foldToSimplified(ch)) ?? 'outside';
+  return gbTable;
+}
+
+/** Big5 as Microsoft's code page 950, without the Hong Kong additions (those hold simplified forms). */
+function inBig5(ch: string): boolean {
+  const bytes = iconv.encode(ch, 'cp950');
+  return !(bytes.length === 1 && bytes[0] === 0x3f);
 }

@@ -28,6 +28,9 @@ export function classifyParagraphs(paragraphs: readonly WorkingParagraph[]): voi
 
 /** The median number of blank lines between paragraphs. */
 function typicalGap(paragraphs: readonly WorkingParagraph[]): number {
-  const gaps = paragraphs.slice(1).map((p) => p.blankLinesBefore).sort((a, b) => a - b);
+  const gaps = paragraphs
+    .slice(1)
+    .map((p) => p.blankLinesBefore)
+    .sort((a, b) => a - b);
   return gaps[Math.floor(gaps.length / 2)] ?? 0;
 }

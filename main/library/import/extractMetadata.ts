@@ -91,7 +91,10 @@ export function findDate(text: string): string | null {
 const url = /(?:https?:\/\/|www\.)[^\s"'<>，。；）)]+/iu;
 
 export function findLabelledUrl(text: string): string | null {
-  const m = /(?:原文链接|原文鏈接|原文地址|原文网址|原文網址|来源链接|來源鏈接|本文链接|本文鏈接|链接|鏈接|网址|網址|url)\s*[:：]\s*/iu.exec(text);
+  const m =
+    /(?:原文链接|原文鏈接|原文地址|原文网址|原文網址|来源链接|來源鏈接|本文链接|本文鏈接|链接|鏈接|网址|網址|url)\s*[:：]\s*/iu.exec(
+      text,
+    );
   return m ? findUrl(text.slice(m.index + m[0].length)) : null;
 }
 

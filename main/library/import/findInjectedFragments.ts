@@ -46,9 +46,10 @@ export function countBigrams(texts: Iterable<string>): Map<string, number> {
  * Title pieces that break the sentence they sit in. Text that merely uses a title word joins it
  * to its neighbours the way the rest of the article does (晋江 + 市 recurs as 晋江市); an
  * inserted piece makes a join found nowhere else in the article (包 + 案 in “，背包案子”). A
- * piece is a candidate when it sits at a clause edge (after or before punctuation) and its join
- * on the other side is unique in the article, or, inside a clause, when both its joins are unique
- * while the characters around it do occur side by side elsewhere (the text reads on without it).
+ * piece is a candidate when it opens a clause (after punctuation) or stands just before an
+ * opening quote and its join on the other side is unique in the article, or, inside a clause,
+ * when both its joins are unique while the characters around it do occur side by side elsewhere
+ * (the text reads on without it). At each place only the longest title piece there is judged.
  * Not candidates: a piece just inside an opening quote (a quoted name, “晋江经验”), and pieces
  * that together make up a whole clause (removing them would leave nothing to read there).
  */
@@ -61,11 +62,14 @@ export function findInjectedFragments(
   const unique = (pair: string): boolean => (bigrams.get(pair) ?? 0) <= 1;
   let i = 0;
   while (i < text.length) {
-    let matched = 0;
-    for (let n = maxFragment; n >= minFragment && matched === 0; n--) {
-      const piece = text.slice(i, i + n);
-      if (piece.length === n && fragments.has(piece) && breaksSentence(text, i, n, unique)) matched = n;
+    // The longest title piece found here is the word as the text uses it; it alone is judged.
+    let longest = 0;
+    for (let n = maxFragment; n >= minFragment && longest === 0; n--) {
+      if (fragments.has(text.slice(i, i + n))) longest = n;
     }
+    const piece = text.slice(i, i + longest);
+    const matched =
+      longest > 0 && breaksSentence(text[i - 1] ?? '', piece, text[i + longest] ?? '', unique) ? longest : 0;
     if (matched === 0) {
       i++;
       continue;
@@ -76,17 +80,17 @@ export function findInjectedFragments(
   return dropWholeClauses(text, found);
 }
 
-function breaksSentence(text: string, i: number, n: number, unique: (pair: string) => boolean): boolean {
-  const before = text[i - 1] ?? '';
-  const after = text[i + n] ?? '';
-  const first = text[i] ?? '';
-  const last = text[i + n - 1] ?? '';
+function breaksSentence(before: string, piece: string, after: string, unique: (pair: string) => boolean): boolean {
   if (before !== '' && openers.includes(before)) return false;
+  const first = piece.slice(0, 1);
+  const last = piece.slice(-1);
   const openLeft = isPunctuationOrSpace(before || undefined);
   const openRight = isPunctuationOrSpace(after || undefined);
   if (openLeft && openRight) return false; // a clause of its own: the text names the thing
   if (openLeft) return unique(last + after);
-  if (openRight) return unique(before + first);
+  // A title word ending a clause is how text names things (联运通道，); only one pushed in front
+  // of a quotation (的平安晋江“背包精神”) is out of place.
+  if (openRight) return openers.includes(after) && unique(before + first);
   return unique(before + first) && unique(last + after) && !unique(before + after);
 }
 
@@ -108,7 +112,10 @@ function dropWholeClauses(text: string, spans: readonly InjectedSpan[]): Injecte
       const head = run[0];
       const tail = run.at(-1);
       const whole =
-        head !== undefined && tail !== undefined && isPunctuationOrSpace(text[head.start - 1]) && isPunctuationOrSpace(text[tail.end]);
+        head !== undefined &&
+        tail !== undefined &&
+        isPunctuationOrSpace(text[head.start - 1]) &&
+        isPunctuationOrSpace(text[tail.end]);
       if (!whole) kept.push(...run);
       runStart = k;
     }

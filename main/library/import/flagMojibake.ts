@@ -44,7 +44,8 @@ function oddness(ch: string, before: string | undefined, after: string | undefin
     const frequency = hanziFrequency(ch);
     if (frequency === 'outside') return strongSign;
     const own = charScript(ch);
-    const otherScript = (script === 'traditional' && own === 'simplified') || (script === 'simplified' && own === 'traditional');
+    const otherScript =
+      (script === 'traditional' && own === 'simplified') || (script === 'simplified' && own === 'traditional');
     return { score: (frequency === 'rare' ? 1 : 0) + (otherScript ? 1 : 0), strong: false };
   }
   if (ch === '?' && isWordChar(before) && isWordChar(after)) return strongSign;

@@ -11,7 +11,9 @@ const maxLength = 40;
  * Falls back to the file name.
  */
 export function inferTitle(paragraphs: readonly WorkingParagraph[], fileName?: string): string {
-  const first = paragraphs.find((p) => p.kind === 'body') ?? paragraphs.find((p) => p.kind !== 'boilerplate' && p.kind !== 'byline');
+  const first =
+    paragraphs.find((p) => p.kind === 'body') ??
+    paragraphs.find((p) => p.kind !== 'boilerplate' && p.kind !== 'byline');
   const opening = first ? openingWords(first) : '';
   if (opening !== '') return opening;
   const stem = fileName?.replace(/\.[^.]+$/u, '').trim();

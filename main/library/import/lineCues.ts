@@ -1,6 +1,6 @@
 /**
  * Cue patterns for single lines, as web pages and newspapers print them. Every function takes
- * the line folded to simplified characters (foldChars) and trimmed, so one pattern serves
+ * the line folded to simplified characters (foldToSimplified) and trimmed, so one pattern serves
  * both scripts. Patterns describe kinds of lines (navigation, attribution, legal footer), never
  * the words of one article.
  */
@@ -43,7 +43,7 @@ export function isUrlLine(line: string): boolean {
 }
 
 const metadataLabel =
-  /(来源|作者|时间|发布时间|发布日期|发表时间|更新时间|日期|责任编辑|编辑|责编|校对|审核|记者|通讯员|撰文|摄影|供稿|出处)\s*[:：/／]/u;
+  /(来源|作者|时间|发布时间|发布日期|发表时间|更新时间|日期|责任编辑|编辑|责编|校对|审核|记者|通讯员|撰文|摄影|供稿|出处|译者|翻译|编译)\s*[:：/／]/u;
 const dateTime = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}/u;
 const reporterCredit = /^(本报|本台|本网|本刊)?(特约)?(记者|通讯员|实习生)\s*\S/u;
 const authorCredit = /^(文|图|文\/图|文图|撰文|作者)\s*[/／|｜:：]\s*\S/u;

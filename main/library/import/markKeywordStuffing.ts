@@ -30,12 +30,15 @@ export function markKeywordStuffing(paragraphs: readonly WorkingParagraph[], tit
   const body = paragraphs.filter((p) => p.kind === 'body');
   const found = new Map(body.map((p) => [p, findInjectedFragments(p.text, fragments, bigrams)] as const));
   const candidates = new Map<string, number>();
-  for (const spans of found.values()) for (const s of spans) candidates.set(s.fragment, (candidates.get(s.fragment) ?? 0) + 1);
+  for (const spans of found.values())
+    for (const s of spans) candidates.set(s.fragment, (candidates.get(s.fragment) ?? 0) + 1);
   const foreign = new Set([...candidates].filter(([f, n]) => n >= occurrences(readable, f)).map(([f]) => f));
 
   const strong = body.filter((p) => isStuffed(p.text, found.get(p) ?? [], foreign));
   if (strong.length === 0) return;
-  const confirmed = new Set(strong.flatMap((p) => (found.get(p) ?? []).filter((s) => foreign.has(s.fragment)).map((s) => s.fragment)));
+  const confirmed = new Set(
+    strong.flatMap((p) => (found.get(p) ?? []).filter((s) => foreign.has(s.fragment)).map((s) => s.fragment)),
+  );
   for (const p of body) {
     const spans = found.get(p) ?? [];
     const anchors = spans.filter((s) => confirmed.has(s.fragment));

@@ -17,7 +17,14 @@ export function whitespaceRemovals(raw: string): Removal[] {
     const before = raw[m.index - 1];
     const after = raw[m.index + m[0].length];
     // Between two Latin words the break stands for a space: keep it rather than glue the words.
-    if (before !== undefined && after !== undefined && latin.test(before) && latin.test(after) && !isHan(before) && !isHan(after)) {
+    if (
+      before !== undefined &&
+      after !== undefined &&
+      latin.test(before) &&
+      latin.test(after) &&
+      !isHan(before) &&
+      !isHan(after)
+    ) {
       continue;
     }
     removals.push(makeRemoval(raw, m.index, m.index + m[0].length, 'whitespace'));

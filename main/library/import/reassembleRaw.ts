@@ -14,7 +14,8 @@ export function paragraphSeparators(input: string, raws: readonly string[]): str
     const at = input.indexOf(raw, cursor);
     if (at < 0) throw new Error(`Paragraph ${index} is not in the input after offset ${cursor}.`);
     const gap = input.slice(cursor, at);
-    if (!isBlank(gap)) throw new Error(`Text before paragraph ${index} belongs to no paragraph: ${JSON.stringify(gap)}`);
+    if (!isBlank(gap))
+      throw new Error(`Text before paragraph ${index} belongs to no paragraph: ${JSON.stringify(gap)}`);
     separators.push(gap);
     cursor = at + raw.length;
   });

@@ -46,7 +46,12 @@ export function textToRawOffsets(raw: string, removals: readonly Removal[]): num
  * Raw spans for the reading-text span [start, end). A span that straddles an earlier removal
  * (a pinyin reading inside an injected fragment) becomes several raw spans around it.
  */
-export function rawSpansForText(raw: string, removals: readonly Removal[], start: number, end: number): [number, number][] {
+export function rawSpansForText(
+  raw: string,
+  removals: readonly Removal[],
+  start: number,
+  end: number,
+): [number, number][] {
   const map = textToRawOffsets(raw, removals);
   const spans: [number, number][] = [];
   for (let t = start; t < end; t++) {

@@ -5,7 +5,8 @@ import { charBefore, isHan } from './textPatterns';
 const toneMarked = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/u;
 // One syllable: optional initial, a vowel group, optional -n/-ng/-r, optional tone digit.
 const syllable = /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,4}(?:ng|n|r)?[1-5]?$/iu;
-const inParentheses = /[(（]\s*([a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ1-5]+(?:\s+[a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ1-5]+){0,3})\s*[)）]/gu;
+const inParentheses =
+  /[(（]\s*([a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ1-5]+(?:\s+[a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ1-5]+){0,3})\s*[)）]/gu;
 
 /**
  * Pinyin readings printed after characters, 網(wǎng) or 区（qū）: hidden for reading. A reading

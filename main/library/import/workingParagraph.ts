@@ -1,5 +1,5 @@
 import type { ParagraphFlag, ParagraphKind, Removal } from '../../../preload/contract/articleTypes';
-import { foldChars } from './chineseScript';
+import { foldToSimplified } from '../../../preload/common/foldScript';
 import type { ParsedParagraph } from './parsedArticle';
 import { applyRemovals, mergeRemovals } from './removals';
 import type { ParagraphSpan } from './splitParagraphs';
@@ -18,14 +18,22 @@ export interface WorkingParagraph extends ParagraphSpan {
 }
 
 export function workingParagraph(span: ParagraphSpan): WorkingParagraph {
-  return { ...span, removals: [], text: span.raw, folded: foldChars(span.raw.trim()), markdownLevel: null, kind: 'body', flags: [] };
+  return {
+    ...span,
+    removals: [],
+    text: span.raw,
+    folded: foldToSimplified(span.raw.trim()),
+    markdownLevel: null,
+    kind: 'body',
+    flags: [],
+  };
 }
 
 export function addRemovals(p: WorkingParagraph, removals: readonly Removal[]): void {
   if (removals.length === 0) return;
   p.removals = mergeRemovals(p.removals, removals);
   p.text = applyRemovals(p.raw, p.removals);
-  p.folded = foldChars(p.text.trim());
+  p.folded = foldToSimplified(p.text.trim());
 }
 
 export function addFlag(p: WorkingParagraph, flag: ParagraphFlag): void {

@@ -50,9 +50,9 @@ export function writeEntry(db: Db, entry: NewEntry, now: string): void {
     JSON.stringify(payload),
     now,
   );
-  db.prepare(
-    'DELETE FROM journal WHERE id <= (SELECT id FROM journal ORDER BY id DESC LIMIT 1 OFFSET ?)',
-  ).run(maxJournalEntries);
+  db.prepare('DELETE FROM journal WHERE id <= (SELECT id FROM journal ORDER BY id DESC LIMIT 1 OFFSET ?)').run(
+    maxJournalEntries,
+  );
 }
 
 /** The newest entry not undone: what undo reverts. */

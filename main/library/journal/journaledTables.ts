@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/openDatabase';
 
 /** A value as better-sqlite3 returns it for our annotation tables (no blobs, no bigints). */
@@ -108,9 +109,9 @@ function valueOf(row: Row, column: string): SqlValue {
 }
 
 // Statements are compiled once per connection: a tag merge may write thousands of rows.
-const statementCache = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+const statementCache = new WeakMap<Db, Map<string, Statement<SqlValue[]>>>();
 
-function cached(db: Db, sql: string): ReturnType<Db['prepare']> {
+function cached(db: Db, sql: string): Statement<SqlValue[]> {
   let statements = statementCache.get(db);
   if (!statements) {
     statements = new Map();
@@ -118,7 +119,7 @@ function cached(db: Db, sql: string): ReturnType<Db['prepare']> {
   }
   let statement = statements.get(sql);
   if (!statement) {
-    statement = db.prepare(sql);
+    statement = db.prepare<SqlValue[]>(sql);
     statements.set(sql, statement);
   }
   return statement;

@@ -7,7 +7,10 @@ import type {
 } from '../../../preload/contract/articleTypes';
 import type { ParsedArticle, SourceFormat } from '../import/parsedArticle';
 import type { Db } from './openDatabase';
+import { readArticleHighlights } from './highlights';
+import { readArticleNotes } from './notes';
 import { insertParagraphs, readParagraphs } from './paragraphs';
+import { readArticleParagraphTags } from './tags';
 
 interface ArticleRow {
   id: number;
@@ -131,6 +134,9 @@ export function readArticle(db: Db, articleId: number): ArticleView | undefined 
     fileName: row.file_name,
     readingPosition: row.reading_position,
     paragraphs: readParagraphs(db, articleId),
+    highlights: readArticleHighlights(db, articleId),
+    notes: readArticleNotes(db, articleId),
+    paragraphTags: readArticleParagraphTags(db, articleId),
   };
 }
 

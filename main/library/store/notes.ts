@@ -13,8 +13,7 @@ const columns = 'n.paragraph_id, n.editor_state, n.plain_text, n.markdown, n.upd
 
 export function readNote(db: Db, paragraphId: number): Note | undefined {
   const row = db.prepare(`SELECT ${columns} FROM note n WHERE n.paragraph_id = ?`).get(paragraphId) as
-    | NoteRow
-    | undefined;
+    NoteRow | undefined;
   return row ? toNote(row) : undefined;
 }
 

@@ -1,0 +1,118 @@
+import { highlightColors, type Highlight, type HighlightColor } from '../../../preload/contract/annotationTypes';
+import { LibraryError } from '../libraryError';
+import type { Db } from '../store/openDatabase';
+import { attach, ensureTag, findTag } from '../store/tags';
+import { anchorHighlight } from './highlightAnchor';
+import type { Journaled } from './journaled';
+import { shortQuote } from './journaled';
+import { requireHighlight, requireParagraph } from './lookups';
+import { normalizeTagName } from './tagNames';
+
+export interface NewHighlight {
+  paragraphId: number;
+  start: number;
+  end: number;
+  color: HighlightColor;
+  tags?: readonly string[];
+}
+
+/** Create, recolour, tag, untag and delete highlights; each returns the highlight as it now stands (or stood). */
+export function highlightOperations(db: Db, journaled: Journaled) {
+  return {
+    createHighlight(request: NewHighlight): Highlight {
+      requireColor(request.color);
+      const names = [...new Set((request.tags ?? []).map(normalizeTagName))];
+      return journaled((rec, now) => {
+        const paragraph = requireParagraph(db, request.paragraphId);
+        const anchor = anchorHighlight(paragraph.text, request.start, request.end);
+        const id = rec.insert('highlight', {
+          article_id: paragraph.article_id,
+          paragraph_id: paragraph.id,
+          start_offset: request.start,
+          end_offset: request.end,
+          quote: anchor.quote,
+          prefix: anchor.prefix,
+          suffix: anchor.suffix,
+          color: request.color,
+          created_at: now,
+          updated_at: now,
+        });
+        for (const name of names) attach(rec, 'highlight_tag', { highlight_id: id, tag_id: ensureTag(rec, name, now) });
+        return {
+          value: requireHighlight(db, id),
+          op: 'highlight.create',
+          description: `Highlight “${shortQuote(anchor.quote)}”`,
+        };
+      });
+    },
+
+    updateHighlight(highlightId: number, color: HighlightColor): Highlight {
+      requireColor(color);
+      return journaled((rec, now) => {
+        const before = requireHighlight(db, highlightId);
+        if (before.color !== color) rec.update('highlight', { id: highlightId }, { color, updated_at: now });
+        return {
+          value: requireHighlight(db, highlightId),
+          op: 'highlight.recolor',
+          description: `Colour “${shortQuote(before.quote)}” ${color}`,
+        };
+      });
+    },
+
+    /** Returns the highlight as it was, so the caller can name what undo would bring back. */
+    deleteHighlight(highlightId: number): Highlight {
+      return journaled((rec) => {
+        const highlight = requireHighlight(db, highlightId);
+        const tagIds = db.prepare('SELECT tag_id FROM highlight_tag WHERE highlight_id = ?').all(highlightId) as Array<{
+          tag_id: number;
+        }>;
+        for (const { tag_id } of tagIds) rec.remove('highlight_tag', { highlight_id: highlightId, tag_id });
+        rec.remove('highlight', { id: highlightId });
+        return {
+          value: highlight,
+          op: 'highlight.delete',
+          description: `Delete highlight “${shortQuote(highlight.quote)}”`,
+        };
+      });
+    },
+
+    tagHighlight(highlightId: number, tag: string): Highlight {
+      const name = normalizeTagName(tag);
+      return journaled((rec, now) => {
+        requireHighlight(db, highlightId);
+        const tagId = ensureTag(rec, name, now);
+        if (attach(rec, 'highlight_tag', { highlight_id: highlightId, tag_id: tagId })) {
+          rec.update('highlight', { id: highlightId }, { updated_at: now });
+        }
+        return {
+          value: requireHighlight(db, highlightId),
+          op: 'highlight.tag',
+          description: `Tag highlight “${name}”`,
+        };
+      });
+    },
+
+    /** Untagging a tag the highlight does not carry changes nothing and is not an error. */
+    untagHighlight(highlightId: number, tag: string): Highlight {
+      const name = normalizeTagName(tag);
+      return journaled((rec, now) => {
+        requireHighlight(db, highlightId);
+        const found = findTag(db, name);
+        if (found && rec.remove('highlight_tag', { highlight_id: highlightId, tag_id: found.id })) {
+          rec.update('highlight', { id: highlightId }, { updated_at: now });
+        }
+        return {
+          value: requireHighlight(db, highlightId),
+          op: 'highlight.untag',
+          description: `Untag highlight “${found?.name ?? name}”`,
+        };
+      });
+    },
+  };
+}
+
+function requireColor(color: string): void {
+  if (!(highlightColors as readonly string[]).includes(color)) {
+    throw new LibraryError('invalid-argument', `"${color}" is not a highlight colour (${highlightColors.join(', ')}).`);
+  }
+}

@@ -1,0 +1,51 @@
+import type { Note } from '../../../preload/contract/annotationTypes';
+import { readNote } from '../store/notes';
+import type { Db } from '../store/openDatabase';
+import type { Journaled } from './journaled';
+import { requireParagraph } from './lookups';
+
+export interface NoteContent {
+  paragraphId: number;
+  /** Lexical editor state JSON. */
+  editorState: string;
+  plainText: string;
+  markdown: string;
+}
+
+/** One note per paragraph: save (an empty one deletes it) and read. */
+export function noteOperations(db: Db, journaled: Journaled) {
+  return {
+    /**
+     * Saves a paragraph's note and returns it, or null when the note is now empty and so
+     * deleted. Saves of one note in quick succession (typing) fold into one undo step.
+     */
+    saveNote(content: NoteContent): Note | null {
+      return journaled((rec, now) => {
+        const { paragraphId } = content;
+        requireParagraph(db, paragraphId);
+        const coalesce = `note:${paragraphId}`;
+        const existing = readNote(db, paragraphId);
+        if (content.plainText.trim() === '') {
+          rec.remove('note', { paragraph_id: paragraphId });
+          return { value: null, op: 'note.delete', description: 'Delete note', coalesce };
+        }
+        const fields = { editor_state: content.editorState, plain_text: content.plainText, markdown: content.markdown };
+        if (!existing) {
+          rec.insert('note', { paragraph_id: paragraphId, ...fields, updated_at: now });
+        } else if (
+          existing.editorState !== fields.editor_state ||
+          existing.plainText !== fields.plain_text ||
+          existing.markdown !== fields.markdown
+        ) {
+          rec.update('note', { paragraph_id: paragraphId }, { ...fields, updated_at: now });
+        }
+        return { value: readNote(db, paragraphId) ?? null, op: 'note.save', description: 'Edit note', coalesce };
+      });
+    },
+
+    getNote(paragraphId: number): Note | null {
+      requireParagraph(db, paragraphId);
+      return readNote(db, paragraphId) ?? null;
+    },
+  };
+}

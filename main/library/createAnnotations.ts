@@ -1,0 +1,42 @@
+import type { TaggedPassage, TagSummary, UndoResult } from '../../preload/contract/annotationTypes';
+import { highlightOperations } from './annotations/highlightOperations';
+import { createJournaled } from './annotations/journaled';
+import { noteOperations } from './annotations/noteOperations';
+import { normalizeTagName } from './annotations/tagNames';
+import { tagOperations } from './annotations/tagOperations';
+import { redo, undo } from './journal/undoRedo';
+import type { Db } from './store/openDatabase';
+import { listTaggedPassages } from './store/taggedPassages';
+import { listTagSummaries } from './store/tags';
+
+export type Annotations = ReturnType<typeof createAnnotations>;
+
+/**
+ * Highlights, tags and notes. Every change is one transaction and one journal entry, so
+ * undo and redo can take it back and apply it again exactly.
+ */
+export function createAnnotations(db: Db, nowIso: () => string) {
+  const journaled = createJournaled(db, nowIso);
+  return {
+    ...highlightOperations(db, journaled),
+    ...tagOperations(db, journaled),
+    ...noteOperations(db, journaled),
+
+    listTags(): TagSummary[] {
+      return listTagSummaries(db);
+    },
+
+    /** Every passage tagged `tag` or a tag nested under it, in article then paragraph order. */
+    listTaggedPassages(tag: string): TaggedPassage[] {
+      return listTaggedPassages(db, normalizeTagName(tag));
+    },
+
+    undo(): UndoResult {
+      return undo(db);
+    },
+
+    redo(): UndoResult {
+      return redo(db);
+    },
+  };
+}

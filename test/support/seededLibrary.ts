@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ArticleView, ParagraphView } from '../../preload/contract/articleTypes';
+import { createLibrary, type Library } from '../../main/library/createLibrary';
+import type { Db } from '../../main/library/store/openDatabase';
+
+export const seedsDir = path.resolve(__dirname, '../../seeds');
+
+export interface SeededLibrary {
+  library: Library;
+  dir: string;
+  dbPath: string;
+  /** Closes and opens the same file again, as a restart would. */
+  reopen(): Promise<Library>;
+  dispose(): void;
+}
+
+/** A new library in a temp folder with the five bundled seeds imported; a fixed clock unless given one. */
+export async function openSeededLibrary(
+  now: () => Date = () => new Date('2026-11-23T10:00:00.000Z'),
+): Promise<SeededLibrary> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-annotations-'));
+  const dbPath = path.join(dir, 'library.sqlite');
+  const seeded: SeededLibrary = {
+    library: await createLibrary({ dbPath, now }),
+    dir,
+    dbPath,
+    async reopen() {
+      seeded.library.close();
+      seeded.library = await createLibrary({ dbPath, now });
+      return seeded.library;
+    },
+    dispose() {
+      seeded.library.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  seeded.library.seedIfNew(seedsDir);
+  return seeded;
+}
+
+/** The seed article whose file name starts with `prefix` (e.g. '001'). */
+export function seedArticle(library: Library, prefix: string): ArticleView {
+  const row = library.database().prepare('SELECT id FROM article WHERE file_name LIKE ?').get(`${prefix}%`) as
+    { id: number } | undefined;
+  if (!row) throw new Error(`No seed ${prefix} in the library.`);
+  return library.getArticle(row.id);
+}
+
+/** The article's body paragraphs with at least `minLength` characters of text. */
+export function bodyParagraphs(article: ArticleView, minLength = 40): ParagraphView[] {
+  return article.paragraphs.filter((p) => p.kind === 'body' && p.text.length >= minLength);
+}
+
+/** Every row of every annotation table, for before/after comparisons. */
+export function annotationRows(db: Db): Record<string, unknown[]> {
+  const tables = ['highlight', 'tag', 'highlight_tag', 'paragraph_tag', 'note'];
+  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
+}
