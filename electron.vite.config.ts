@@ -2,11 +2,14 @@ import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+// PIZHU_OUT_DIR lets parallel test runs build into their own folder; `out` otherwise.
+const outDir = resolve(__dirname, process.env.PIZHU_OUT_DIR ?? 'out');
+
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
     build: {
-      outDir: 'out/main',
+      outDir: resolve(outDir, 'main'),
       rollupOptions: {
         input: { index: resolve(__dirname, 'main/app/index.ts'), cli: resolve(__dirname, 'main/cli/pizhu.ts') },
       },
@@ -15,7 +18,7 @@ export default defineConfig({
   preload: {
     // Sandboxed preloads cannot require(): the contract is bundled in, only `electron` stays external.
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(outDir, 'preload'),
       rollupOptions: { input: { index: resolve(__dirname, 'preload/index.ts') }, external: ['electron'] },
     },
   },
@@ -24,7 +27,7 @@ export default defineConfig({
     plugins: [react()],
     base: './',
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(outDir, 'renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results/playwright',
+  outputDir: process.env.PIZHU_OUT_DIR ? `test-results/playwright-${process.env.PIZHU_OUT_DIR}` : 'test-results/playwright',
   globalSetup: './test/e2e/fixtures/reportLauncher.ts',
   // Two cores: one app at a time keeps timings honest and the machine responsive.
   workers: 1,

@@ -1,21 +1,31 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ArticleSummary } from '../../preload/contract/articleTypes';
-import { pizhu, unwrap } from './api/pizhuClient';
+import { pizhu } from './api/pizhuClient';
+import { flushPendingNotes } from './features/notes/pendingNotes';
 import { LibraryPane } from './features/library/LibraryPane';
+import { PreferencesProvider } from './features/preferences/PreferencesContext';
 import { ArticleReader } from './features/reader/ArticleReader';
+import { SidePanelHost } from './features/tags/SidePanelHost';
+import { LibraryEventsProvider, useLibraryEvents } from './state/LibraryEvents';
+import { NavigationProvider, useNavigation } from './state/Navigation';
 
 export function App() {
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
-  const [openId, setOpenId] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  return (
+    <PreferencesProvider>
+      <LibraryEventsProvider>
+        <NavigationProvider>
+          <Shell />
+        </NavigationProvider>
+      </LibraryEventsProvider>
+    </PreferencesProvider>
+  );
+}
 
-  const refresh = useCallback(async () => {
-    try {
-      setArticles(unwrap(await pizhu.listArticles()));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, []);
+function Shell() {
+  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { version, changed } = useLibraryEvents();
+  const { location, sidePanel, openArticle } = useNavigation();
 
   useEffect(() => {
     let live = true;
@@ -27,6 +37,13 @@ export function App() {
     return () => {
       live = false;
     };
+  }, [version]);
+
+  // Closing the window: notes typed in the last moment are flushed first.
+  useEffect(() => {
+    const onBeforeUnload = () => void flushPendingNotes();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
 
   const importFiles = useCallback(async () => {
@@ -34,15 +51,15 @@ export function App() {
     if (!result.ok) return setError(result.error.message);
     const failed = result.value.filter((o) => o.status === 'failed');
     setError(failed.length > 0 ? failed.map((o) => o.message).join('\n') : null);
-    await refresh();
-  }, [refresh]);
+    changed();
+  }, [changed]);
 
   return (
-    <div className="app">
+    <div className={sidePanel.kind === 'none' ? 'app' : 'app with-side-panel'}>
       <LibraryPane
         articles={articles}
-        selectedId={openId}
-        onOpen={setOpenId}
+        selectedId={location.articleId}
+        onOpen={(id) => void openArticle(id)}
         onImport={() => void importFiles()}
       />
       <main className="reader-pane" aria-label="Reader">
@@ -54,15 +71,21 @@ export function App() {
             </button>
           </div>
         )}
-        {openId === null ? (
+        {location.articleId === null ? (
           <div className="empty-state">
             <p className="empty-title">批注 Pizhu</p>
             <p>Choose an article on the left to start reading.</p>
           </div>
         ) : (
-          <ArticleReader key={openId} articleId={openId} onError={setError} />
+          <ArticleReader
+            key={location.articleId}
+            articleId={location.articleId}
+            focusParagraphId={location.focusParagraphId}
+            onError={setError}
+          />
         )}
       </main>
+      <SidePanelHost />
     </div>
   );
 }

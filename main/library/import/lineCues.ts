@@ -71,7 +71,7 @@ export function hasCaptionCue(line: string): boolean {
   return (
     /^(图为|图\s*[:：]|图片\s*[:：]|图片来源|图源|资料图|视频截图|▲\s*图)/u.test(line) ||
     /[(（]\s*(图|摄|资料图|图片)[^)）]{0,20}[)）]\s*$/u.test(line) ||
-    /(\s|记者|通讯员)\S{0,6}\s*摄\s*$|供图\s*$|摄影\s*[:：]/u.test(line)
+    /(\s|记者|通讯员)\S{0,6}\s*摄\s*[)）]?\s*$|供图\s*[)）]?\s*$|摄影\s*[:：]/u.test(line)
   );
 }
 
@@ -81,7 +81,10 @@ const roles =
 const roleNear = new RegExp(`^[^，,。:：\\s]{0,5}(${roles})`, 'u');
 const someoneAt = /^\p{Script=Han}{2,5}在\p{Script=Han}/u;
 
-/** A caption-shaped subject: a person-role word in the first few characters, or "someone 在 somewhere". */
+/**
+ * A caption-shaped line: a person-role word in the first few characters (民警在夜市巡逻，…), or
+ * one clause of "someone 在 somewhere doing something" (小许在社区向群众了解情况).
+ */
 export function startsWithPersonScene(line: string): boolean {
-  return roleNear.test(line) || someoneAt.test(line);
+  return roleNear.test(line) || (someoneAt.test(line) && !/[,，;；]/u.test(line));
 }

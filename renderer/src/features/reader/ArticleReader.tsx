@@ -6,6 +6,7 @@ import { groupHiddenRuns } from './groupHiddenRuns';
 
 interface Props {
   articleId: number;
+  focusParagraphId: number | null;
   onError: (message: string) => void;
 }
 

@@ -9,7 +9,9 @@ describe('detectScript', () => {
 
   it('is not thrown by a few strays of the other script', () => {
     // 怎么樣 with a simplified 么, as in seed 002.
-    expect(detectScript(['小許親切的笑容和溫柔的語氣,令小男孩馬上停止了哭聲。你先把藥吃了,怎么樣?'])).toBe('traditional');
+    expect(detectScript(['小許親切的笑容和溫柔的語氣,令小男孩馬上停止了哭聲。你先把藥吃了,怎么樣?'])).toBe(
+      'traditional',
+    );
   });
 
   it('says mixed for a real mix and unknown without telling characters', () => {

@@ -1,0 +1,41 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { flushPendingNotes } from '../features/notes/pendingNotes';
+
+/** Where the reader is: the open article (and a paragraph to bring into view), and the side panel. */
+export interface Location {
+  articleId: number | null;
+  /** A paragraph to scroll to and mark, e.g. after a jump from the tag view or search. */
+  focusParagraphId: number | null;
+}
+
+export type SidePanel = { kind: 'none' } | { kind: 'tags' } | { kind: 'tag'; tag: string };
+
+interface NavigationValue {
+  location: Location;
+  sidePanel: SidePanel;
+  /** Flushes unsaved notes first, so switching article never loses a keystroke. */
+  openArticle: (articleId: number, focusParagraphId?: number | null) => Promise<void>;
+  showSidePanel: (panel: SidePanel) => void;
+}
+
+const NavigationContext = createContext<NavigationValue | null>(null);
+
+export function NavigationProvider({ children }: { children: ReactNode }) {
+  const [location, setLocation] = useState<Location>({ articleId: null, focusParagraphId: null });
+  const [sidePanel, setSidePanel] = useState<SidePanel>({ kind: 'none' });
+  const openArticle = useCallback(async (articleId: number, focusParagraphId: number | null = null) => {
+    await flushPendingNotes();
+    setLocation({ articleId, focusParagraphId });
+  }, []);
+  const value = useMemo(
+    () => ({ location, sidePanel, openArticle, showSidePanel: setSidePanel }),
+    [location, sidePanel, openArticle],
+  );
+  return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
+}
+
+export function useNavigation(): NavigationValue {
+  const value = useContext(NavigationContext);
+  if (!value) throw new Error('useNavigation outside NavigationProvider');
+  return value;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  findAuthor,
+  findDate,
+  findLabelledSource,
+  findLabelledUrl,
+  findOutletCredit,
+  findReporter,
+  findUrl,
+} from '../../../../../main/library/import/extractMetadata';
+import { parseArticle } from '../../../../../main/library/import/parseArticle';
+
+describe('metadata patterns', () => {
+  it('reads dates as YYYY-MM-DD in the usual spellings, and refuses impossible ones', () => {
+    expect(findDate('时间:2022-08-18')).toBe('2022-08-18');
+    expect(findDate('http://x.cn  2023-09-15 08:52:50 严顺龙')).toBe('2023-09-15');
+    expect(findDate('发布时间：2024年1月5日 10:00')).toBe('2024-01-05');
+    expect(findDate('2021/3/9')).toBe('2021-03-09');
+    expect(findDate('2021-13-40')).toBeNull();
+    expect(findDate('8月1日')).toBeNull();
+  });
+
+  it('reads labelled values that run into the next label', () => {
+    expect(findLabelledSource('来源:江西政法网 作者:佚名时间:2022-08-18')).toBe('江西政法网');
+    expect(findLabelledSource('來源：中央社')).toBe('中央社');
+    expect(findAuthor('来源:江西政法网 作者:佚名时间:2022-08-18')).toBeNull(); // 佚名: anonymous
+    expect(findAuthor('作者：张三时间：2020-01-01')).toBe('张三');
+  });
+
+  it('finds authors in reporter credits and CMS lines', () => {
+    expect(findAuthor('本报记者 林小杰 通讯员 黄子龙 庄凌龙')).toBe('林小杰');
+    expect(findAuthor('http://wmf.fjsen.com  2023-09-15 08:52:50 严顺龙 来源:东南网 责任编辑:周冬')).toBe('严顺龙');
+    expect(findAuthor('文/李四 图/王五')).toBe('李四');
+    expect(findReporter('(閩南網記者 尤燕姿 通訊員 莊凌龍)')).toBe('尤燕姿');
+  });
+
+  it('finds the outlet of a dateline or of a bracketed credit, not the paper itself', () => {
+    expect(findOutletCredit('東南网9月15日报道(福建日报记者 严顺龙)')).toBe('東南网');
+    expect(findOutletCredit('……荣立集体一等功。(泉州晚报记者 张晓明 通讯员 庄松树)')).toBe('泉州晚报');
+    expect(findOutletCredit('(本报记者 张三)')).toBeNull();
+  });
+
+  it('prefers a labelled link and trims trailing punctuation', () => {
+    expect(findLabelledUrl('原文链接:http://www.jxzfw.gov.cn/2022/0816/2022081643216.html')).toBe(
+      'http://www.jxzfw.gov.cn/2022/0816/2022081643216.html',
+    );
+    expect(findUrl('见 https://example.com/a?b=1。')).toBe('https://example.com/a?b=1');
+    expect(findLabelledUrl('没有链接')).toBeNull();
+  });
+});
+
+describe('titles', () => {
+  it('infers a title from the opening words after the dateline when the text has none', () => {
+    const text = '新华社北京1月2日电(记者 张三)今年春运期间,全国铁路客流创新高,多地增开夜间列车。\n更多内容见后文。';
+    const { metadata } = parseArticle(text, 'paste');
+    expect(metadata).toMatchObject({
+      title: '今年春运期间',
+      titleInferred: true,
+      source: '新华社北京',
+      author: '张三',
+    });
+  });
+
+  it('falls back to the file name when there is no text to take a title from', () => {
+    expect(parseArticle('', 'txt', '笔记.txt').metadata.title).toBe('笔记');
+    expect(parseArticle('', 'paste').metadata.title).toBe('(untitled)');
+  });
+
+  it("takes a Markdown document's first heading as its title and hides the # marks", () => {
+    const article = parseArticle(
+      '# 一篇文章\n\n作者：张三\n\n## 第一节\n\n正文写在这里，而且写得相当长，足够当作正文的一段文字，没有问题。\n',
+      'md',
+    );
+    expect(article.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['title', '一篇文章'],
+      ['byline', '作者：张三'],
+      ['heading', '第一节'],
+      ['body', '正文写在这里，而且写得相当长，足够当作正文的一段文字，没有问题。'],
+    ]);
+    expect(article.paragraphs[0]?.removals).toEqual([{ start: 0, end: 2, text: '# ', reason: 'markup' }]);
+    expect(article.metadata).toMatchObject({ title: '一篇文章', author: '张三' });
+  });
+});
