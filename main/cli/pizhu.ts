@@ -1,16 +1,28 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createConverter } from '../../preload/common/createConverter';
+import { isScriptMode, scriptModes, type ScriptMode } from '../../preload/common/scriptModes';
+import type { ArticleView, DetectedScript } from '../../preload/contract/articleTypes';
 import { createLibrary, type Library } from '../library/createLibrary';
 import { defaultLibraryPath } from '../library/defaultLibraryPath';
+import { detectScript } from '../library/import/detectScript';
 import { LibraryError } from '../library/libraryError';
+import { restoreBackup } from '../library/store/restoreBackup';
 
 const usage = `Usage: pizhu <command> [options]
 
 Commands:
   import PATH...        import files and folders (recursive)
   list                  list the articles
-  show ID               show one article's metadata and paragraphs
-  stats                 counts of articles, paragraphs, highlights, notes
+  show ID [--script MODE]
+                        one article's metadata and paragraphs (kind, flags, text)
+  stats                 counts of articles, paragraphs, highlights, tags, notes
   backup                write a backup of the library now
+  restore FILE          put a backup in place of the library (the current one is backed up first)
+  convert --to MODE [--from MODE]
+                        convert stdin to stdout, the reader's very conversion
+
+Script modes: ${scriptModes.join(', ')}
 
 Options:
   --db FILE             the library file (default: the app's, ${defaultLibraryPath()})
@@ -23,9 +35,10 @@ interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   isTty: boolean;
+  readStdin: () => Promise<string>;
 }
 
-type Values = { db?: string; json?: boolean; help?: boolean };
+type Values = { db?: string; json?: boolean; help?: boolean; script?: string; to?: string; from?: string };
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   let parsed;
@@ -36,6 +49,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       options: {
         db: { type: 'string' },
         json: { type: 'boolean' },
+        script: { type: 'string' },
+        to: { type: 'string' },
+        from: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -51,9 +67,13 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
   let library: Library | undefined;
   try {
+    const dbPath = values.db ?? defaultLibraryPath();
+    // These two never open the library: convert needs none, restore must replace it closed.
+    if (command === 'convert') return await convert(values, io);
+    if (command === 'restore') return await restore(dbPath, rest, values, io);
     const run = commands[command];
     if (!run) throw new UsageError(`unknown command "${command}"`);
-    library = await createLibrary({ dbPath: values.db ?? defaultLibraryPath() });
+    library = await createLibrary({ dbPath });
     return await run(library, rest, values, io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -100,7 +120,8 @@ const commands: Record<string, Command> = {
   show(library, args, values, io) {
     const id = Number(args[0]);
     if (!Number.isInteger(id) || id <= 0) throw new UsageError('show needs an article id');
-    const article = library.getArticle(id);
+    const mode = scriptModeOption(values.script, 'script') ?? 'original';
+    const article = inScript(library.getArticle(id), mode);
     if (values.json) {
       io.out(JSON.stringify(article, null, 2));
       return 0;
@@ -139,12 +160,65 @@ const commands: Record<string, Command> = {
   },
 };
 
+function scriptModeOption(value: string | undefined, name: string): ScriptMode | undefined {
+  if (value === undefined) return undefined;
+  if (!isScriptMode(value)) throw new UsageError(`--${name} must be one of ${scriptModes.join(', ')}`);
+  return value;
+}
+
+/** The article's reading text in another script; canonical text and raw stay as stored. */
+function inScript(article: ArticleView, mode: ScriptMode): ArticleView & { scriptMode: ScriptMode } {
+  if (mode === 'original') return { ...article, scriptMode: mode };
+  const converter = createConverter(article.script, mode);
+  return {
+    ...article,
+    scriptMode: mode,
+    metadata: { ...article.metadata, title: converter.convert(article.metadata.title).text },
+    paragraphs: article.paragraphs.map((p) => ({ ...p, displayText: converter.convert(p.text).text })),
+  };
+}
+
+function scriptOfMode(mode: ScriptMode): DetectedScript {
+  return mode === 'cn' ? 'simplified' : mode === 'original' ? 'unknown' : 'traditional';
+}
+
+async function convert(values: Values, io: Io): Promise<number> {
+  const to = scriptModeOption(values.to, 'to');
+  if (!to) throw new UsageError('convert needs --to MODE');
+  const fromMode = scriptModeOption(values.from, 'from');
+  const input = await io.readStdin();
+  const from = fromMode ? scriptOfMode(fromMode) : detectScript(input.split('\n'));
+  const { text } = createConverter(from, to).convert(input);
+  io.out(values.json ? JSON.stringify({ from, to, text }) : text.replace(/\n$/, ''));
+  return 0;
+}
+
+async function restore(dbPath: string, args: string[], values: Values, io: Io): Promise<number> {
+  const file = args[0];
+  if (!file) throw new UsageError('restore needs a backup file');
+  const backupDir = path.join(path.dirname(dbPath), 'backups');
+  const safety = await restoreBackup(dbPath, path.resolve(file), backupDir);
+  const result = { restored: path.resolve(file), library: dbPath, previousSavedAs: safety?.path ?? null };
+  io.out(
+    values.json
+      ? JSON.stringify(result, null, 2)
+      : `restored ${result.restored} into ${dbPath}` +
+          (safety ? `\nthe library it replaced was saved as ${safety.path}` : ''),
+  );
+  return 0;
+}
+
 /** Entry for bin/pizhu.cjs: real stdio and exit code. */
 export function runFromProcess(): void {
   runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(t + '\n'),
     err: (t) => process.stderr.write(t),
     isTty: process.stderr.isTTY,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   }).then(
     (code) => process.exit(code),
     (error: unknown) => {

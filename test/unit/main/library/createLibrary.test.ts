@@ -111,3 +111,31 @@ describe('backups', () => {
     copy.close();
   });
 });
+
+describe('restore', () => {
+  it('puts a backup back, keeping a copy of what it replaced', async () => {
+    const { restoreBackup } = await import('../../../../main/library/store/restoreBackup');
+    library.seedIfNew(seedsDir);
+    const backup = await library.backup('manual');
+    library.importText('备份之后才导入的一篇文章,恢复后应当不见。', '后来的文章');
+    expect(library.listArticles()).toHaveLength(6);
+    library.close();
+    const dbPath = path.join(dir, 'library.sqlite');
+    const safety = await restoreBackup(dbPath, backup.path, path.join(dir, 'backups'));
+    expect(safety?.reason).toBe('before-restore');
+    library = await createLibrary({ dbPath });
+    expect(library.listArticles()).toHaveLength(5);
+  });
+
+  it('refuses a file that is not a backup and changes nothing', async () => {
+    const { restoreBackup } = await import('../../../../main/library/store/restoreBackup');
+    library.seedIfNew(seedsDir);
+    library.close();
+    const bogus = path.join(dir, 'bogus.sqlite');
+    fs.writeFileSync(bogus, 'no');
+    const dbPath = path.join(dir, 'library.sqlite');
+    await expect(restoreBackup(dbPath, bogus, path.join(dir, 'backups'))).rejects.toThrow(/not a usable Pizhu backup/);
+    library = await createLibrary({ dbPath });
+    expect(library.listArticles()).toHaveLength(5);
+  });
+});

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../../main/cli/pizhu';
+
+const seedsDir = path.resolve(__dirname, '../../../../seeds');
+let dir: string;
+let db: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-cli-'));
+  db = path.join(dir, 'library.sqlite');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function pizhu(args: string[], stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    isTty: false,
+    readStdin: () => Promise.resolve(stdin),
+  });
+  return { code, out: out.join('\n'), err: err.join('') };
+}
+
+describe('pizhu command line', () => {
+  it('imports a folder and summarises; a second import skips with the reason', async () => {
+    const first = await pizhu(['import', seedsDir, '--db', db]);
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.out).toContain('5 imported, 0 skipped (already in the library), 0 failed');
+    const again = await pizhu(['import', seedsDir, '--db', db, '--json']);
+    const parsed = JSON.parse(again.out) as { summary: { imported: number; skipped: number } };
+    expect(parsed.summary).toEqual({ imported: 0, skipped: 5, failed: 0 });
+  });
+
+  it('reports failed files and exits 1', async () => {
+    const bin = path.join(dir, 'blob.txt');
+    fs.writeFileSync(bin, Buffer.alloc(64, 0));
+    const result = await pizhu(['import', bin, '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/failed: blob\.txt: .*binary/);
+  });
+
+  it('lists and shows articles as JSON with kinds, flags, canonical and raw text', async () => {
+    await pizhu(['import', seedsDir, '--db', db]);
+    const list = JSON.parse((await pizhu(['list', '--db', db, '--json'])).out) as Array<{ id: number; title: string }>;
+    expect(list).toHaveLength(5);
+    const target = list.find((a) => a.title === '治理更精细 平安更有感')!;
+    const shown = JSON.parse((await pizhu(['show', String(target.id), '--db', db, '--json'])).out) as {
+      metadata: { title: string };
+      paragraphs: Array<{ kind: string; flags: string[]; text: string; raw: string }>;
+    };
+    expect(shown.metadata.title).toBe('治理更精细 平安更有感');
+    expect(shown.paragraphs.some((p) => p.kind === 'heading')).toBe(true);
+    expect(shown.paragraphs.some((p) => p.flags.includes('duplicate'))).toBe(true);
+    expect(shown.paragraphs.every((p) => typeof p.raw === 'string' && typeof p.text === 'string')).toBe(true);
+  });
+
+  it('shows an article in another script', async () => {
+    await pizhu(['import', path.join(seedsDir, '001_a93c50df4467935a.txt'), '--db', db]);
+    const shown = await pizhu(['show', '1', '--script', 'tw', '--db', db]);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain('# 治理更精細 平安更有感');
+  });
+
+  it('converts stdin to stdout, detecting the source script', async () => {
+    expect((await pizhu(['convert', '--to', 'twp'], '我们用U盘连接互联网\n')).out).toBe('我們用隨身碟連線網際網路');
+    expect((await pizhu(['convert', '--to', 'cn'], '晉江刑警扛起背包')).out).toBe('晋江刑警扛起背包');
+    expect((await pizhu(['convert', '--to', 'hk', '--from', 'cn', '--json'], '发展')).out).toBe(
+      JSON.stringify({ from: 'simplified', to: 'hk', text: '發展' }),
+    );
+  });
+
+  it('backs up and restores', async () => {
+    await pizhu(['import', path.join(seedsDir, '000_f55bb140083bc2ab.txt'), '--db', db]);
+    const backup = JSON.parse((await pizhu(['backup', '--db', db, '--json'])).out) as { path: string };
+    await pizhu(['import', path.join(seedsDir, '004_4c9d1322342f8b93.txt'), '--db', db]);
+    const restored = await pizhu(['restore', backup.path, '--db', db]);
+    expect(restored.code).toBe(0);
+    const stats = JSON.parse((await pizhu(['stats', '--db', db, '--json'])).out) as { articles: number };
+    expect(stats.articles).toBe(1);
+  });
+
+  it('exits 2 on bad usage and 1 on a user error, each with one clear line', async () => {
+    expect((await pizhu(['frobnicate', '--db', db])).code).toBe(2);
+    expect((await pizhu(['convert', '--to', 'klingon'])).code).toBe(2);
+    expect((await pizhu(['show', 'abc', '--db', db])).code).toBe(2);
+    expect((await pizhu(['--bogus-flag'])).code).toBe(2);
+    const missing = await pizhu(['show', '42', '--db', db]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toBe('pizhu: There is no article 42 in the library.');
+  });
+});
