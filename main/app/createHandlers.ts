@@ -38,6 +38,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     importText: ({ text, title }) => library.importText(text, title),
     updateMetadata: ({ articleId, changes }) => library.updateMetadata(articleId, changes),
     reclassifyParagraph: ({ paragraphId, kind }) => library.reclassifyParagraph(paragraphId, kind),
+    recleanArticle: ({ articleId }) => library.recleanArticle(articleId),
     createHighlight: (request) => annotations.createHighlight(request),
     updateHighlight: ({ highlightId, color }) => annotations.updateHighlight(highlightId, color),
     deleteHighlight: ({ highlightId }) => annotations.deleteHighlight(highlightId),

@@ -34,6 +34,7 @@ export const requestSchemas = {
       .partial(),
   }),
   reclassifyParagraph: z.strictObject({ paragraphId: id, kind: z.enum(paragraphKinds) }),
+  recleanArticle: z.strictObject({ articleId: id }),
   createHighlight: z.strictObject({
     paragraphId: id,
     start: offset,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConverter } from '../../preload/common/createConverter';
@@ -7,6 +8,7 @@ import { createLibrary, type Library } from '../library/createLibrary';
 import { defaultLibraryPath } from '../library/defaultLibraryPath';
 import { detectScript } from '../library/import/detectScript';
 import { LibraryError } from '../library/libraryError';
+import type { RecleanReport } from '../library/reclean/recleanArticle';
 import { restoreBackup } from '../library/store/restoreBackup';
 
 const usage = `Usage: pizhu <command> [options]
@@ -17,6 +19,8 @@ Commands:
   show ID [--script MODE]
                         one article's metadata and paragraphs (kind, flags, text)
   stats                 counts of articles, paragraphs, highlights, tags, notes
+  reclean ID            run the cleaner again; highlights re-anchored, orphans reported
+  reimport ID FILE      replace an article's text with an edited file, re-anchoring its annotations
   backup                write a backup of the library now
   restore FILE          put a backup in place of the library (the current one is backed up first)
   convert --to MODE [--from MODE]
@@ -153,12 +157,43 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
+  reclean(library, args, values, io) {
+    const id = Number(args[0]);
+    if (!Number.isInteger(id) || id <= 0) throw new UsageError('reclean needs an article id');
+    printReclean(library.recleanArticle(id), values, io);
+    return 0;
+  },
+
+  reimport(library, args, values, io) {
+    const id = Number(args[0]);
+    const file = args[1];
+    if (!Number.isInteger(id) || id <= 0 || !file) throw new UsageError('reimport needs an article id and a file');
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (error) {
+      throw new LibraryError('io-failed', `"${file}" could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    }
+    printReclean(library.reimportArticle(id, bytes, path.basename(file)), values, io);
+    return 0;
+  },
+
   async backup(library, _args, values, io) {
     const file = await library.backup('manual');
     io.out(values.json ? JSON.stringify(file, null, 2) : `backup written: ${file.path}`);
     return 0;
   },
 };
+
+function printReclean(report: RecleanReport, values: Values, io: Io): void {
+  if (values.json) return io.out(JSON.stringify(report, null, 2));
+  const { position, quote, fuzzy } = report.placed;
+  io.out(`${report.paragraphs} paragraphs; highlights placed: ${position} in place, ${quote} by quote, ${fuzzy} by fuzzy quote`);
+  if (report.movedParagraphAnnotations > 0) {
+    io.out(`${report.movedParagraphAnnotations} paragraph notes/tags moved to the most similar paragraph`);
+  }
+  for (const orphan of report.orphans) io.out(`orphan highlight ${orphan.id}: “${orphan.quote}” (kept; re-attach it in the reader)`);
+}
 
 function scriptModeOption(value: string | undefined, name: string): ScriptMode | undefined {
   if (value === undefined) return undefined;

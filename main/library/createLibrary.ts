@@ -10,7 +10,9 @@ import type {
 import { createAnnotations } from './createAnnotations';
 import { LibraryError } from './libraryError';
 import { importPaths } from './import/importPaths';
-import { prepareFileImport, preparePastedImport } from './import/prepareImport';
+import { contentHash, prepareFileImport, preparePastedImport } from './import/prepareImport';
+import { decodeText } from './import/decodeText';
+import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
 import * as articles from './store/articles';
 import type { NewArticle } from './store/articles';
 import { backupDatabase, listBackups, type BackupFile } from './store/backups';
@@ -117,6 +119,25 @@ export async function createLibrary(options: LibraryOptions) {
       const articleId = articles.reclassifyParagraph(db, paragraphId, kind);
       if (articleId === undefined) throw new LibraryError('not-found', `There is no paragraph ${paragraphId}.`);
       return requireArticle(articleId);
+    },
+
+    /** Runs the cleaner again and carries every highlight, note and tag across (orphans are reported). */
+    recleanArticle(articleId: number): RecleanReport {
+      return recleanArticle(db, articleId);
+    },
+
+    /** An edited version of an article's file: its new text replaces the old, annotations re-anchored. */
+    reimportArticle(articleId: number, bytes: Uint8Array, fileName: string): RecleanReport {
+      const decoded = decodeText(bytes, fileName);
+      if (!decoded.ok) {
+        throw new LibraryError(decoded.reason === 'empty' ? 'empty-file' : 'decode-failed', decoded.message, fileName);
+      }
+      const hash = contentHash(bytes);
+      const other = articles.findArticleByHash(db, hash);
+      if (other && other.id !== articleId) {
+        throw new LibraryError('invalid-argument', `"${fileName}" is already in the library as "${other.title}".`, fileName);
+      }
+      return recleanArticle(db, articleId, { rawText: decoded.text, contentHash: hash, encoding: decoded.encoding });
     },
 
     backup(reason = 'manual'): Promise<BackupFile> {

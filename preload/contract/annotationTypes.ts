@@ -82,3 +82,15 @@ export type UndoResult = {
   /** Articles whose annotations changed: an open one among them should be fetched again. */
   articleIds: number[];
 } | null;
+
+/** What a re-clean did to an article's annotations. Nothing is dropped: what could not be placed is listed. */
+export interface RecleanReport {
+  articleId: number;
+  paragraphs: number;
+  /** Highlights found again: at the same place, by their exact quote, or by a fuzzy quote. */
+  placed: { position: number; quote: number; fuzzy: number };
+  /** Highlights that could not be placed: kept, shown to the reader, re-attachable. */
+  orphans: Highlight[];
+  /** Notes and paragraph tags whose paragraph no longer exists, moved to the most similar one. */
+  movedParagraphAnnotations: number;
+}

@@ -5,6 +5,7 @@ import type {
   HighlightColor,
   Note,
   ParagraphTags,
+  RecleanReport,
   TaggedPassage,
   TagsChanged,
   TagSummary,
@@ -32,6 +33,8 @@ export interface PizhuApi {
   importText(req: { text: string; title?: string }): Promise<Result<ImportOutcome>>;
   updateMetadata(req: { articleId: number; changes: Partial<ArticleMetadata> }): Promise<Result<ArticleView>>;
   reclassifyParagraph(req: { paragraphId: number; kind: ParagraphKind }): Promise<Result<ArticleView>>;
+  /** Runs the cleaner again; every highlight is re-anchored or reported as an orphan, never dropped. */
+  recleanArticle(req: { articleId: number }): Promise<Result<RecleanReport>>;
 
   // Annotations. Every change is one undoable step. A change inside one article answers with
   // what changed (the highlight, the paragraph's tags, the note); a change that can reach many

@@ -10,6 +10,7 @@ const methodTable: Record<Method, true> = {
   importText: true,
   updateMetadata: true,
   reclassifyParagraph: true,
+  recleanArticle: true,
   createHighlight: true,
   updateHighlight: true,
   deleteHighlight: true,

@@ -44,7 +44,7 @@ export function prepareFileImport(bytes: Uint8Array, fileName: string): NewArtic
   if (!decoded.ok) {
     throw new LibraryError(decoded.reason === 'empty' ? 'empty-file' : 'decode-failed', decoded.message, fileName);
   }
-  const parsed = format === 'html' ? parseHtml(decoded.text, fileName) : parseArticle(decoded.text, format, fileName);
+  const parsed = parseSource(decoded.text, format, fileName);
   requireText(parsed, fileName);
   return {
     contentHash: contentHash(bytes),
@@ -62,12 +62,18 @@ export function preparePastedImport(text: string, title?: string): NewArticle {
   if (bytes.byteLength > maxImportBytes) {
     throw new LibraryError('file-too-large', 'The pasted text is over 20 MB; Pizhu imports up to 20 MB at a time.');
   }
-  const parsed = parseArticle(text, 'paste');
+  const parsed = parseSource(text, 'paste', null);
   if (title !== undefined && title.trim() !== '') {
     parsed.metadata = { ...parsed.metadata, title: title.trim(), titleInferred: false };
   }
   requireText(parsed, 'pasted text');
   return { contentHash: contentHash(bytes), fileName: null, format: 'paste', encoding: 'utf-8', rawText: text, parsed };
+}
+
+/** Decoded text of any format to paragraphs and metadata: the one parse that import and re-clean share. */
+export function parseSource(text: string, format: SourceFormat, fileName: string | null): ParsedArticle {
+  if (format === 'html') return parseHtml(text, fileName ?? 'page.html');
+  return parseArticle(text, format, fileName ?? undefined);
 }
 
 function parseHtml(html: string, fileName: string): ParsedArticle {

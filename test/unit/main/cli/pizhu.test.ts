@@ -94,3 +94,21 @@ describe('pizhu command line', () => {
     expect(missing.err).toBe('pizhu: There is no article 42 in the library.');
   });
 });
+
+describe('pizhu reclean and reimport', () => {
+  it('re-anchors and reports orphans', async () => {
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, '标题\n\n第一段讲一件事情,写得足够长。\n\n第二段会被删掉,上面有一个标注。');
+    await pizhu(['import', file, '--db', db]);
+    const { createLibrary } = await import('../../../../main/library/createLibrary');
+    const lib = await createLibrary({ dbPath: db });
+    const p = lib.getArticle(1).paragraphs.find((x) => x.text.startsWith('第二段'))!;
+    lib.annotations.createHighlight({ paragraphId: p.id, start: 0, end: 6, color: 'yellow' });
+    lib.close();
+    expect((await pizhu(['reclean', '1', '--db', db])).out).toMatch(/1 in place/);
+    fs.writeFileSync(file, '标题\n\n第一段讲一件事情,写得足够长。');
+    const result = await pizhu(['reimport', '1', file, '--db', db]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('orphan highlight 1: “第二段会被删”');
+  });
+});
