@@ -3,7 +3,7 @@ import type { ImportOutcome } from '../../preload/contract/articleTypes';
 import { methodOf } from '../../preload/contract/channels';
 import { fail, ok, type Result } from '../../preload/contract/errors';
 import type { Library } from '../library/createLibrary';
-import { LibraryError } from '../library/libraryError';
+import { LibraryError, storageError } from '../library/libraryError';
 import { requestSchemas } from './requestSchemas';
 
 /** What the handlers need besides the library: the parts that differ between Electron and tests. */
@@ -75,7 +75,8 @@ export function createDispatch(handlers: HandlerTable, log: (error: unknown) => 
       const run = handlers[method] as (req: unknown) => unknown;
       return ok(await run(parsed.data));
     } catch (error) {
-      if (error instanceof LibraryError) return fail(error.code, error.message, error.detail);
+      const known = error instanceof LibraryError ? error : storageError(error);
+      if (known) return fail(known.code, known.message, known.detail);
       log(error);
       return fail('internal', `Pizhu hit an unexpected error in ${method}; nothing was changed.`, method);
     }

@@ -7,7 +7,7 @@ import type { ArticleView, DetectedScript } from '../../preload/contract/article
 import { createLibrary, type Library } from '../library/createLibrary';
 import { defaultLibraryPath } from '../library/defaultLibraryPath';
 import { detectScript } from '../library/import/detectScript';
-import { LibraryError } from '../library/libraryError';
+import { LibraryError, storageError } from '../library/libraryError';
 import type { RecleanReport } from '../library/reclean/recleanArticle';
 import { restoreBackup } from '../library/store/restoreBackup';
 
@@ -84,8 +84,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       io.err(`pizhu: ${error.message}\n${usage}`);
       return 2;
     }
-    if (error instanceof LibraryError) {
-      io.err(`pizhu: ${error.message}`);
+    const known = error instanceof LibraryError ? error : storageError(error);
+    if (known) {
+      io.err(`pizhu: ${known.message}`);
       return 1;
     }
     throw error;
