@@ -29,7 +29,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       seededOnThisRun: deps.seededOnThisRun,
     }),
     listArticles: () => library.listArticles(),
-    getArticle: ({ articleId }) => library.getArticle(articleId),
+    getArticle: ({ articleId }) => {
+      const article = library.getArticle(articleId);
+      library.markOpened(articleId); // for "recently opened" in the library pane
+      return article;
+    },
     setReadingPosition: ({ articleId, paragraphOrder }) => {
       library.setReadingPosition(articleId, paragraphOrder);
       return null;
@@ -55,6 +59,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     getNote: ({ paragraphId }) => annotations.getNote(paragraphId),
     undo: () => annotations.undo(),
     redo: () => annotations.redo(),
+    exportMarkdown: (request) => library.exportMarkdown(request),
+    exportBackup: ({ file }) => library.exportBackup(file),
+    importBackup: ({ file }) => library.importBackup(file),
+    search: ({ query, ...options }) => library.search.find(query, options),
+    autocode: ({ query, ...options }) => library.search.autocode(query, options),
   };
 }
 

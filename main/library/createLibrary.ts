@@ -13,6 +13,8 @@ import { importPaths } from './import/importPaths';
 import { contentHash, prepareFileImport, preparePastedImport } from './import/prepareImport';
 import { decodeText } from './import/decodeText';
 import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
+import { createSearch } from './search/createSearch';
+import { exportOperations } from './export/exportOperations';
 import * as articles from './store/articles';
 import type { NewArticle } from './store/articles';
 import { backupDatabase, listBackups, type BackupFile } from './store/backups';
@@ -67,6 +69,10 @@ export async function createLibrary(options: LibraryOptions) {
     isNew,
     /** Highlights, tags, notes, and undo/redo of their changes. */
     annotations: createAnnotations(db, nowIso),
+    /** Script-insensitive full-text search, and auto-coding from a search. */
+    search: createSearch(db, nowIso),
+    /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */
+    ...exportOperations(db, nowIso),
 
     importBytes(bytes: Uint8Array, fileName: string): ImportOutcome {
       return store(prepareFileImport(bytes, fileName));
@@ -74,7 +80,9 @@ export async function createLibrary(options: LibraryOptions) {
 
     /** Files and folders (recursive); one outcome per file, each file all or nothing. */
     importPaths(paths: readonly string[], onProgress?: (done: number, total: number) => void): ImportOutcome[] {
-      return importPaths(paths, (bytes, fileName) => library.importBytes(bytes, fileName), onProgress);
+      return importPaths(paths, (bytes, fileName) => library.importBytes(bytes, fileName), onProgress, (work) =>
+        db.transaction(work).immediate(),
+      );
     },
 
     importText(text: string, title?: string): ImportOutcome {
@@ -96,10 +104,13 @@ export async function createLibrary(options: LibraryOptions) {
       return articles.listArticleSummaries(db);
     },
 
+    /** A read only: opening an article is recorded by `markOpened`, which the app calls on open. */
     getArticle(articleId: number): ArticleView {
-      const view = requireArticle(articleId);
+      return requireArticle(articleId);
+    },
+
+    markOpened(articleId: number): void {
       articles.markOpened(db, articleId, nowIso());
-      return view;
     },
 
     setReadingPosition(articleId: number, paragraphOrder: number): void {

@@ -5,19 +5,40 @@ import { LibraryError } from '../libraryError';
 import { formatOf } from './prepareImport';
 
 type ImportOne = (bytes: Uint8Array, fileName: string) => ImportOutcome;
+/** Runs a batch of imports in one transaction (each article inside it is its own savepoint). */
+export type RunBatch = (work: () => void) => void;
 
-/** Expands folders (recursively, importable files only) and imports each file on its own. */
+/** A commit costs an fsync: a folder of small files is committed in batches, not file by file. */
+const batchFiles = 200;
+const batchBytes = 8 * 1024 * 1024;
+
+/**
+ * Expands folders (recursively, importable files only) and imports each file, all or nothing
+ * per file. Outcomes are reported (onProgress) only once their batch is committed.
+ */
 export function importPaths(
   paths: readonly string[],
   importOne: ImportOne,
   onProgress?: (done: number, total: number) => void,
+  runBatch: RunBatch = (work) => work(),
 ): ImportOutcome[] {
   const files = paths.flatMap((p) => expand(p));
   const outcomes: ImportOutcome[] = [];
-  files.forEach((file, index) => {
-    outcomes.push(importFile(file, importOne));
-    onProgress?.(index + 1, files.length);
-  });
+  let next = 0;
+  while (next < files.length) {
+    let bytes = 0;
+    const batch: ImportOutcome[] = [];
+    runBatch(() => {
+      batch.length = 0;
+      for (let i = next; i < files.length && batch.length < batchFiles && bytes < batchBytes; i++) {
+        const file = files[i]!;
+        batch.push(importFile(file, (data, name) => ((bytes += data.byteLength), importOne(data, name))));
+      }
+    });
+    next += batch.length;
+    outcomes.push(...batch);
+    onProgress?.(next, files.length);
+  }
   return outcomes;
 }
 

@@ -1,0 +1,111 @@
+/**
+ * `npm run bench`: the budgets of DESIGN §7, measured on a generated library of 10,000
+ * articles with 100,000 highlights. Prints a table and writes it as JSON. Not part of `npm test`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createConverter } from '../../preload/common/createConverter';
+import { createLibrary, type Library } from '../../main/library/createLibrary';
+import { generateArticles, seededRandom } from './generateCorpus';
+import { percentile, printTable, timeRuns, type Figure } from './measure';
+import { seedAnnotations, addHighlightsTo } from './seedAnnotations';
+import { measureUiOpen } from './measureUiOpen';
+import { measureSearch, measureExport } from './measureFindAndExport';
+
+const repo = path.resolve(__dirname, '../..');
+const seedsDir = path.join(repo, 'seeds');
+const articleCount = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const highlightCount = articleCount * 10;
+
+function ms(n: number): string {
+  return `${n.toFixed(2)} ms`;
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-bench-'));
+  const dbPath = path.join(dir, 'library.sqlite');
+  const library: Library = await createLibrary({ dbPath });
+  const figures: Figure[] = [];
+  console.log(`Generating ${articleCount} articles from the seeds (deterministic)…`);
+  const articles = generateArticles(seedsDir, articleCount);
+  const totalBytes = articles.reduce((n, a) => n + a.bytes.byteLength, 0);
+
+  console.log(`Importing ${(totalBytes / 1e6).toFixed(1)} MB…`);
+  const t0 = process.hrtime.bigint();
+  for (const a of articles) library.importBytes(a.bytes, a.fileName);
+  const importSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const mbPerSecond = totalBytes / 1e6 / importSeconds;
+  figures.push({
+    figure: `import ${articleCount} articles (${(totalBytes / 1e6).toFixed(1)} MB)`,
+    p50: null,
+    p95: null,
+    value: `${mbPerSecond.toFixed(2)} MB/s (${importSeconds.toFixed(1)} s)`,
+    budget: '>= 5 MB/s',
+    pass: mbPerSecond >= 5,
+  });
+
+  console.log(`Adding ${highlightCount} highlights, tags and notes…`);
+  seedAnnotations(library, highlightCount, seededRandom(7));
+
+  figures.push(...(await measureSearch(library)));
+
+  const target = addHighlightsTo(library, 200);
+  const loads = timeRuns(300, () => void library.getArticle(target));
+  figures.push({
+    figure: 'load one article with 200 highlights',
+    p50: percentile(loads, 50),
+    p95: percentile(loads, 95),
+    value: ms(percentile(loads, 95)),
+    budget: 'p95 < 5 ms',
+    pass: percentile(loads, 95) < 5,
+  });
+
+  const longest = fs
+    .readdirSync(seedsDir)
+    .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'))
+    .reduce((a, b) => (b.length > a.length ? b : a));
+  const converter = createConverter('simplified', 'tw');
+  converter.prepare();
+  const lines = longest.split('\n');
+  const conversions = timeRuns(50, () => {
+    for (const line of lines) converter.convert(line);
+  });
+  figures.push({
+    figure: `convert the longest seed (${longest.length} chars) to tw, with offset maps`,
+    p50: percentile(conversions, 50),
+    p95: percentile(conversions, 95),
+    value: ms(percentile(conversions, 95)),
+    budget: '< 5 ms',
+    pass: percentile(conversions, 95) < 5,
+  });
+
+  figures.push(...(await measureExport(library, path.join(dir, 'export'))));
+
+  library.close();
+  const fileBytes = ['', '-wal'].reduce((n, s) => n + (fs.statSync(dbPath + s, { throwIfNoEntry: false })?.size ?? 0), 0);
+  const memoryMb = process.resourceUsage().maxRSS / 1024;
+
+  figures.push(...(await measureUiOpen()));
+
+  console.log('');
+  printTable(figures);
+  console.log('');
+  console.log(`peak memory (main-process side, this process): ${memoryMb.toFixed(0)} MB`);
+  console.log(`library file: ${(fileBytes / 1e6).toFixed(1)} MB, ${(fileBytes / 1e6 / (articleCount / 1000)).toFixed(2)} MB per 1,000 articles`);
+  const out = path.join(repo, 'test-results', 'bench.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      { measuredAt: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, articleCount, highlightCount, figures, peakMemoryMb: memoryMb, libraryMbPer1000Articles: fileBytes / 1e6 / (articleCount / 1000) },
+      null,
+      2,
+    ),
+  );
+  console.log(`written: ${path.relative(repo, out)}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (figures.some((f) => !f.pass)) process.exitCode = 1;
+}
+
+void main();
