@@ -11,7 +11,10 @@ import { foldToSimplified } from '../../../preload/common/foldScript';
  */
 
 export type CharScript = 'traditional' | 'simplified' | 'shared';
-const scriptCache = new Map<string, CharScript>();
+const scripts: readonly CharScript[] = ['shared', 'traditional', 'simplified'];
+/** Answers for the Basic Multilingual Plane by code unit (0 = not asked yet), a Map for the rest. */
+const bmpScript = new Uint8Array(0x10000);
+const otherScript = new Map<string, CharScript>();
 
 /**
  * `traditional`: OpenCC simplifies it and GB 2312 does not have it (網; not 著, which simplified
@@ -19,14 +22,32 @@ const scriptCache = new Map<string, CharScript>();
  * 吃 or 么, which traditional text uses too). Everything else is `shared`.
  */
 export function charScript(ch: string): CharScript {
-  let known = scriptCache.get(ch);
+  if (ch.length === 1) {
+    const code = ch.charCodeAt(0);
+    const known = bmpScript[code] ?? 0;
+    if (known > 0) return scripts[known - 1] ?? 'shared';
+    const found = lookUpScript(ch);
+    bmpScript[code] = scripts.indexOf(found) + 1;
+    return found;
+  }
+  let known = otherScript.get(ch);
   if (known === undefined) {
-    if (foldToSimplified(ch) !== ch && !gb2312().has(ch)) known = 'traditional';
-    else if (createLocaleConverter('cn', 't', false).convert(ch).text !== ch && !inBig5(ch)) known = 'simplified';
-    else known = 'shared';
-    scriptCache.set(ch, known);
+    known = lookUpScript(ch);
+    otherScript.set(ch, known);
   }
   return known;
+}
+
+/** charScript for a UTF-16 code unit of the Basic Multilingual Plane, without making a string. */
+export function charScriptOfCode(code: number): CharScript {
+  const known = bmpScript[code] ?? 0;
+  return known > 0 ? (scripts[known - 1] ?? 'shared') : charScript(String.fromCharCode(code));
+}
+
+function lookUpScript(ch: string): CharScript {
+  if (foldToSimplified(ch) !== ch && !gb2312().has(ch)) return 'traditional';
+  if (createLocaleConverter('cn', 't', false).convert(ch).text !== ch && !inBig5(ch)) return 'simplified';
+  return 'shared';
 }
 
 export type HanziFrequency = 'common' | 'rare' | 'outside';
@@ -37,9 +58,23 @@ export type HanziFrequency = 'common' | 'rare' | 'outside';
  * looked up by their simplified form. `outside`: in neither level (GBK-only, Japanese forms…).
  */
 export function hanziFrequency(ch: string): HanziFrequency {
+  const code = ch.length === 1 ? ch.charCodeAt(0) : -1;
+  const known = code >= 0 ? (bmpFrequency[code] ?? 0) : 0;
+  if (known > 0) return frequencies[known - 1] ?? 'outside';
   const table = gb2312();
-  return table.get(ch) ?? table.get(foldToSimplified(ch)) ?? 'outside';
+  const found = table.get(ch) ?? table.get(foldToSimplified(ch)) ?? 'outside';
+  if (code >= 0) bmpFrequency[code] = frequencies.indexOf(found) + 1;
+  return found;
 }
+
+/** hanziFrequency for a UTF-16 code unit of the Basic Multilingual Plane, without making a string. */
+export function hanziFrequencyOfCode(code: number): HanziFrequency {
+  const known = bmpFrequency[code] ?? 0;
+  return known > 0 ? (frequencies[known - 1] ?? 'outside') : hanziFrequency(String.fromCharCode(code));
+}
+
+const frequencies: readonly HanziFrequency[] = ['common', 'rare', 'outside'];
+const bmpFrequency = new Uint8Array(0x10000);
 
 let gbTable: Map<string, 'common' | 'rare'> | null = null;
 

@@ -16,20 +16,25 @@ export function findBodyStart(paragraphs: readonly WorkingParagraph[]): number {
   for (let i = 0; i < limit; i++) {
     const p = paragraphs[i];
     if (!p || p.markdownLevel !== null) continue;
-    const line = p.folded;
-    if (isChromeLine(line) || isUrlLine(line) || isMetadataLine(line)) continue;
-    const han = hanCount(line);
-    if (datelineLength(line) > 0 || han >= 50 || (han > 30 && endsSentence(line))) return i;
+    if (isFurniture(p)) continue;
+    const han = hanCount(p.text);
+    if (datelineLength(p.cue) > 0 || han >= 50 || (han > 30 && endsSentence(p.text))) return i;
   }
   return limit;
 }
 
+/** Page chrome, a URL line or attribution: short lines the line cues recognise. */
+function isFurniture(p: WorkingParagraph): boolean {
+  if (p.long) return isUrlLine(p.text.trim());
+  return isChromeLine(p.cue) || isUrlLine(p.cue) || isMetadataLine(p.cue);
+}
+
 function isTitleCandidate(p: WorkingParagraph): boolean {
   if (p.markdownLevel !== null) return true;
-  const line = p.folded;
+  const line = p.cue;
   const han = hanCount(line);
   const long = han >= 6 || (han === 0 && line.length >= 10);
-  return long && line.length <= 100 && !/[。．;；,，、]$/u.test(line) && datelineLength(line) === 0;
+  return long && !p.long && line.length <= 100 && !/[。．;；,，、]$/u.test(line) && datelineLength(line) === 0;
 }
 
 /**
@@ -47,8 +52,7 @@ export function classifyHead(paragraphs: readonly WorkingParagraph[], bodyStart:
   for (let i = 0; i < bodyStart; i++) {
     const p = paragraphs[i];
     if (!p) continue;
-    if (isChromeLine(p.folded) || isUrlLine(p.folded)) p.kind = 'boilerplate';
-    else if (isMetadataLine(p.folded)) p.kind = 'byline';
+    if (isFurniture(p)) p.kind = isMetadataLine(p.cue) && !isChromeLine(p.cue) ? 'byline' : 'boilerplate';
     else if (titleIndex < 0 && isTitleCandidate(p) && (!hasMarkdownHeading || p.markdownLevel !== null)) {
       p.kind = 'title';
       titleIndex = i;
@@ -56,14 +60,14 @@ export function classifyHead(paragraphs: readonly WorkingParagraph[], bodyStart:
   }
   if (titleIndex < 0) return open;
   const title = paragraphs[titleIndex];
-  const titleCompact = title ? compact(title.text) : '';
+  const titleCompact = title ? compact(title.cue) : '';
   const before = open.filter((i) => i < titleIndex);
   let after = open.filter((i) => i > titleIndex);
   for (const i of before) {
     const p = paragraphs[i];
-    if (p && hanCount(p.folded) < 6 && !endsSentence(p.folded)) p.kind = 'boilerplate';
+    if (p && hanCount(p.cue) < 6 && !endsSentence(p.cue)) p.kind = 'boilerplate';
   }
-  const repeat = after.findLast((i) => repeatsTitle(paragraphs[i]?.folded ?? '', titleCompact));
+  const repeat = after.findLast((i) => repeatsTitle(paragraphs[i]?.cue ?? '', titleCompact));
   if (repeat !== undefined) {
     for (const i of after.filter((j) => j <= repeat)) {
       const p = paragraphs[i];
@@ -84,6 +88,6 @@ export function classifyHead(paragraphs: readonly WorkingParagraph[], bodyStart:
 }
 
 function isSubtitleShaped(p: WorkingParagraph): boolean {
-  const han = hanCount(p.folded);
-  return han >= 4 && han <= 60 && !/。/u.test(p.folded) && p.markdownLevel === null;
+  const han = hanCount(p.text);
+  return han >= 4 && han <= 60 && !/。/u.test(p.text) && p.markdownLevel === null;
 }

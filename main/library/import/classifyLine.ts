@@ -5,13 +5,14 @@ import {
   isChromeLine,
   isMetadataLine,
   isUrlLine,
+  photoCredit,
   startsWithPersonScene,
 } from './lineCues';
 import { compact, endsSentence, hanCount, numberedPrefix } from './textPatterns';
 import type { WorkingParagraph } from './workingParagraph';
 
 export interface LineContext {
-  /** The title without spaces and punctuation, '' when there is none. */
+  /** The title, folded to simplified, without spaces and punctuation; '' when there is none. */
   titleCompact: string;
   /** The usual number of blank lines between paragraphs in this file. */
   typicalGap: number;
@@ -22,8 +23,9 @@ export interface LineContext {
  * layout: page furniture, attribution, a repeat of the title, headings, captions, else body.
  */
 export function classifyLine(p: WorkingParagraph, context: LineContext): ParagraphKind {
-  const line = p.folded;
+  const line = p.cue;
   if (line === '') return 'boilerplate';
+  if (p.long) return isUrlLine(p.text.trim()) ? 'boilerplate' : 'body'; // labels, headings and captions are short
   if (isChromeLine(line) || isUrlLine(line)) return 'boilerplate';
   if (datelineLength(line) > 0) return 'body'; // 东南网9月15日报道(记者 …): the story's first words
   if (isMetadataLine(line)) return 'byline';
@@ -45,16 +47,17 @@ const quotes = /[“”‘’「」『』"]/u;
 const colon = /[:：]/u;
 
 /**
- * A photo caption: short, one sentence at most, no quotation and no colon (those make it a
- * heading or speech), and at least one sign of a caption — caption wording (图为…, …摄), a
- * layout hole around it (more blank lines both sides than the file's usual gap: where the
- * image was), or the shape "people doing something somewhere" (民警在…, X在…).
+ * A photo caption: one sentence at most, with caption wording (图为…, …摄), or else short, with
+ * no quotation and no colon (those make it a heading or speech), and either a layout hole around
+ * it (more blank lines both sides than the file's usual gap: where the image was) or the shape
+ * "people doing something somewhere" (民警在…, X在…).
  */
 function isCaption(p: WorkingParagraph, line: string, context: LineContext): boolean {
   const han = hanCount(line);
-  if (han < 2 || han > 40 || quotes.test(line) || colon.test(line) || numberedPrefix.test(line)) return false;
-  if (/[。!?！？]./u.test(line)) return false; // more than one sentence
+  const core = line.replace(photoCredit, ''); // a credit may follow the caption's sentence
+  if (han < 2 || han > 80 || /[。!?！？]./u.test(core)) return false; // long, or more than one sentence
   if (hasCaptionCue(line)) return true;
+  if (han > 40 || quotes.test(line) || colon.test(line) || numberedPrefix.test(line)) return false;
   const hole = context.typicalGap + 2;
   if (han <= 25 && p.blankLinesBefore >= hole && p.blankLinesAfter >= hole) return true;
   return han >= 6 && han <= 30 && startsWithPersonScene(line);

@@ -14,14 +14,14 @@ export function classifyParagraphs(paragraphs: readonly WorkingParagraph[]): voi
   const bodyStart = findBodyStart(paragraphs);
   const openHead = new Set(classifyHead(paragraphs, bodyStart));
   const title = paragraphs.find((p) => p.kind === 'title');
-  const context: LineContext = { titleCompact: title ? compact(title.text) : '', typicalGap: typicalGap(paragraphs) };
+  const context: LineContext = { titleCompact: title ? compact(title.cue) : '', typicalGap: typicalGap(paragraphs) };
   let inFooter = false;
   paragraphs.forEach((p, i) => {
     if (i < bodyStart) {
       if (openHead.has(i)) p.kind = classifyLine(p, context);
       return;
     }
-    inFooter ||= isFooterStart(p.folded);
+    inFooter ||= isFooterStart(p.cue);
     p.kind = inFooter ? 'boilerplate' : classifyLine(p, context);
   });
 }

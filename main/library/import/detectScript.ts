@@ -1,5 +1,6 @@
 import type { DetectedScript } from '../../../preload/contract/articleTypes';
-import { charScript } from './chineseScript';
+import { charScript, charScriptOfCode } from './chineseScript';
+import { isHanCode } from './textPatterns';
 
 export interface ScriptCounts {
   traditional: number;
@@ -10,9 +11,12 @@ export interface ScriptCounts {
 export function countScriptChars(texts: Iterable<string>): ScriptCounts {
   const counts: ScriptCounts = { traditional: 0, simplified: 0 };
   for (const text of texts) {
-    for (const ch of text) {
-      if (!/\p{Script=Han}/u.test(ch)) continue;
-      const script = charScript(ch);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (!isHanCode(code)) continue;
+      const astral = code >= 0xd800 && code <= 0xdbff;
+      const script = astral ? charScript(text.slice(i, i + 2)) : charScriptOfCode(code);
+      if (astral) i++;
       if (script !== 'shared') counts[script]++;
     }
   }

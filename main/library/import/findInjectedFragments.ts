@@ -30,16 +30,45 @@ export function titleFragments(title: string): Set<string> {
   return pieces;
 }
 
-/** How often each pair of neighbouring characters occurs in the article: its own language model. */
-export function countBigrams(texts: Iterable<string>): Map<string, number> {
-  const counts = new Map<string, number>();
+/** How often a pair of neighbouring characters occurs in the article: its own language model. */
+export interface JoinCounts {
+  count(pair: string): number;
+}
+
+/**
+ * Counts of the character pairs of the article. Pairs with a character of the title (every join
+ * of a title piece to its neighbours) are counted in one pass; any other pair is counted when
+ * first asked for, which is rare.
+ */
+export function countJoins(texts: readonly string[], title: string): JoinCounts {
+  const titleCodes = new Set<number>();
+  for (let i = 0; i < title.length; i++) titleCodes.add(title.charCodeAt(i));
+  const counts = new Map<number, number>();
   for (const text of texts) {
     for (let i = 1; i < text.length; i++) {
-      const pair = text.slice(i - 1, i + 1);
-      counts.set(pair, (counts.get(pair) ?? 0) + 1);
+      const a = text.charCodeAt(i - 1);
+      const b = text.charCodeAt(i);
+      if (!titleCodes.has(a) && !titleCodes.has(b)) continue;
+      const key = a * 0x10000 + b;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  return counts;
+  const joined = texts.join('\n');
+  const others = new Map<string, number>();
+  return {
+    count(pair) {
+      const a = pair.charCodeAt(0);
+      const b = pair.charCodeAt(1);
+      if (pair.length === 2 && (titleCodes.has(a) || titleCodes.has(b))) return counts.get(a * 0x10000 + b) ?? 0;
+      let n = others.get(pair);
+      if (n === undefined) {
+        n = 0;
+        for (let at = joined.indexOf(pair); at >= 0; at = joined.indexOf(pair, at + 1)) n++;
+        others.set(pair, n);
+      }
+      return n;
+    },
+  };
 }
 
 /**
@@ -53,31 +82,38 @@ export function countBigrams(texts: Iterable<string>): Map<string, number> {
  * Not candidates: a piece just inside an opening quote (a quoted name, “晋江经验”), and pieces
  * that together make up a whole clause (removing them would leave nothing to read there).
  */
-export function findInjectedFragments(
-  text: string,
-  fragments: ReadonlySet<string>,
-  bigrams: ReadonlyMap<string, number>,
-): InjectedSpan[] {
+export function findInjectedFragments(text: string, fragments: ReadonlySet<string>, joins: JoinCounts): InjectedSpan[] {
   const found: InjectedSpan[] = [];
-  const unique = (pair: string): boolean => (bigrams.get(pair) ?? 0) <= 1;
+  const unique = (pair: string): boolean => joins.count(pair) <= 1;
+  const byFirst = piecesByFirstCode(fragments);
   let i = 0;
   while (i < text.length) {
     // The longest title piece found here is the word as the text uses it; it alone is judged.
-    let longest = 0;
-    for (let n = maxFragment; n >= minFragment && longest === 0; n--) {
-      if (fragments.has(text.slice(i, i + n))) longest = n;
-    }
-    const piece = text.slice(i, i + longest);
-    const matched =
-      longest > 0 && breaksSentence(text[i - 1] ?? '', piece, text[i + longest] ?? '', unique) ? longest : 0;
-    if (matched === 0) {
+    const piece = byFirst.get(text.charCodeAt(i))?.find((f) => text.startsWith(f, i));
+    if (piece === undefined || !breaksSentence(text[i - 1] ?? '', piece, text[i + piece.length] ?? '', unique)) {
       i++;
       continue;
     }
-    found.push({ start: i, end: i + matched, fragment: text.slice(i, i + matched), clause: clauseIndex(text, i) });
-    i += matched;
+    found.push({ start: i, end: i + piece.length, fragment: piece, clause: clauseIndex(text, i) });
+    i += piece.length;
   }
   return dropWholeClauses(text, found);
+}
+
+const piecesByFirstCodeOf = new WeakMap<ReadonlySet<string>, Map<number, string[]>>();
+
+/** The pieces grouped by their first code unit, longest first: most places are skipped at once. */
+function piecesByFirstCode(fragments: ReadonlySet<string>): Map<number, string[]> {
+  let byFirst = piecesByFirstCodeOf.get(fragments);
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const f of [...fragments].sort((a, b) => b.length - a.length)) {
+      const code = f.charCodeAt(0);
+      byFirst.set(code, [...(byFirst.get(code) ?? []), f]);
+    }
+    piecesByFirstCodeOf.set(fragments, byFirst);
+  }
+  return byFirst;
 }
 
 function breaksSentence(before: string, piece: string, after: string, unique: (pair: string) => boolean): boolean {

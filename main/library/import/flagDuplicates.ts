@@ -1,4 +1,4 @@
-import { compact, hanCount } from './textPatterns';
+import { hanCount } from './textPatterns';
 import { addFlag, type WorkingParagraph } from './workingParagraph';
 
 /** Shorter repeats are normal (a caption or 图片 twice, a refrain): only whole paragraphs count. */
@@ -6,14 +6,14 @@ const minHan = 10;
 
 /**
  * Flags 'duplicate' on every later occurrence of a paragraph that already appeared, compared
- * without spaces and punctuation (a re-scraped copy often differs in layout only). Boilerplate
+ * without whitespace (a re-scraped copy often differs in layout only). Boilerplate
  * is left out: it is hidden already, and a page repeats its furniture.
  */
 export function flagDuplicates(paragraphs: readonly WorkingParagraph[]): void {
   const seen = new Set<string>();
   for (const p of paragraphs) {
     if (p.kind === 'boilerplate') continue;
-    const key = compact(p.folded);
+    const key = p.text.replace(/\s+/gu, '');
     if (hanCount(key) < minHan) continue;
     if (seen.has(key)) addFlag(p, 'duplicate');
     else seen.add(key);

@@ -1,7 +1,7 @@
-import { closers, endsSentence, hanCount, openers } from './textPatterns';
+import { closers, hanCount, openers } from './textPatterns';
 import { addFlag, type WorkingParagraph } from './workingParagraph';
 
-const sentenceBreak = /[。!?！？]/u;
+const sentenceBreak = '。!?！？';
 
 /**
  * Flags 'fragment' on body paragraphs cut from a longer sentence: one that starts with
@@ -20,8 +20,9 @@ export function flagFragments(paragraphs: readonly WorkingParagraph[]): void {
 export function startsMidSentence(line: string): boolean {
   if (/^[,，、。;；:：!?！？)）\]】》〉”’」』]/u.test(line)) return true;
   let depth = 0;
-  for (const ch of line) {
-    if (sentenceBreak.test(ch) && depth === 0) return false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line.charAt(i);
+    if (depth === 0 && sentenceBreak.includes(ch)) return false;
     if (openers.includes(ch)) depth++;
     else if (closers.includes(ch)) {
       if (depth === 0) return true;
@@ -32,7 +33,7 @@ export function startsMidSentence(line: string): boolean {
 }
 
 function endsMidSentence(line: string): boolean {
-  if (hanCount(line) < 30 || endsSentence(line)) return false;
   const last = line.at(-1) ?? '';
-  return /\p{Script=Han}/u.test(last) || /[,，、]/u.test(last);
+  if (!/[\p{Script=Han},，、]/u.test(last)) return false;
+  return hanCount(line) >= 30;
 }

@@ -22,7 +22,7 @@ export function inferTitle(paragraphs: readonly WorkingParagraph[], fileName?: s
 
 function openingWords(p: WorkingParagraph): string {
   let text = p.text.trim();
-  text = text.slice(datelineLength(p.folded));
+  text = text.slice(datelineLength(p.cue));
   text = text.replace(/^\s*[(（][^)）]{0,80}[)）]/u, '').replace(/^[\s,，。、;；:：!?！？)）\]】》”’]+/u, '');
   const clause = /^[^,，。!?！？;；:：]+/u.exec(text)?.[0] ?? '';
   const sentence = /^[^。!?！？]+[。!?！？]?/u.exec(text)?.[0] ?? '';

@@ -19,6 +19,7 @@ const chrome: readonly RegExp[] = [
   /违法和不良信息|不良信息举报|举报中心/u,
   /微信|公众号|客户端|扫一扫|扫码|二维码|分享到|打印本页|关闭窗口|收藏本页|返回顶部|返回首页/u,
   /^【?\s*(字号|字体)\s*[:：]/u,
+  /^([^\s|｜]{1,8}\s*[|｜]\s*){2,}[^\s|｜]{1,8}$/u, // a menu: 首页 | 国内 | 国际
   /(主办|承办|主管|协办)(单位)?\s*[:：|｜]|\s(主办|主管)$/u,
   /(浏览|阅读|点击)(次数|量|数)?\s*[:：]\s*\d/u,
 ];
@@ -66,12 +67,17 @@ export function datelineLength(line: string): number {
   return m ? m[0].length : 0;
 }
 
+/** A photographer's credit closing a caption: （记者 张三 摄）, 新华社记者 李刚 摄, 供图. */
+export const photoCredit =
+  /[(（]?[^\s。!?！？]{0,12}(\s|记者|通讯员)\S{0,6}\s*摄\s*[)）]?\s*$|\S{0,12}供图\s*[)）]?\s*$/u;
+
 /** Explicit photo-caption wording: 图为…, 图片来源, （图…）, 记者 X 摄, 资料图. */
 export function hasCaptionCue(line: string): boolean {
   return (
     /^(图为|图\s*[:：]|图片\s*[:：]|图片来源|图源|资料图|视频截图|▲\s*图)/u.test(line) ||
     /[(（]\s*(图|摄|资料图|图片)[^)）]{0,20}[)）]\s*$/u.test(line) ||
-    /(\s|记者|通讯员)\S{0,6}\s*摄\s*[)）]?\s*$|供图\s*[)）]?\s*$|摄影\s*[:：]/u.test(line)
+    /摄影\s*[:：]/u.test(line) ||
+    photoCredit.test(line)
   );
 }
 

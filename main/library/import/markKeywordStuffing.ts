@@ -1,4 +1,4 @@
-import { countBigrams, findInjectedFragments, titleFragments, type InjectedSpan } from './findInjectedFragments';
+import { countJoins, findInjectedFragments, titleFragments, type InjectedSpan } from './findInjectedFragments';
 import { makeRemoval, rawSpansForText } from './removals';
 import { addFlag, addRemovals, type WorkingParagraph } from './workingParagraph';
 
@@ -26,9 +26,9 @@ export function markKeywordStuffing(paragraphs: readonly WorkingParagraph[], tit
   if (title.trim() === '') return;
   const fragments = titleFragments(title);
   const readable = paragraphs.filter((p) => p.kind !== 'boilerplate' && p.kind !== 'title').map((p) => p.text);
-  const bigrams = countBigrams(readable);
+  const joins = countJoins(readable, title);
   const body = paragraphs.filter((p) => p.kind === 'body');
-  const found = new Map(body.map((p) => [p, findInjectedFragments(p.text, fragments, bigrams)] as const));
+  const found = new Map(body.map((p) => [p, findInjectedFragments(p.text, fragments, joins)] as const));
   const candidates = new Map<string, number>();
   for (const spans of found.values())
     for (const s of spans) candidates.set(s.fragment, (candidates.get(s.fragment) ?? 0) + 1);

@@ -10,7 +10,7 @@ import type { ParsedArticle } from './parsedArticle';
 import { splitParagraphs } from './splitParagraphs';
 import { markdownHeading } from './stripMarkdownHeading';
 import { pinyinReadingRemovals } from './stripPinyinReadings';
-import { addRemovals, toParsed, workingParagraph } from './workingParagraph';
+import { toParsed, workingParagraph } from './workingParagraph';
 
 /**
  * Decoded text to paragraphs with kinds, flags and reading text, plus metadata and script.
@@ -19,12 +19,15 @@ import { addRemovals, toParsed, workingParagraph } from './workingParagraph';
  * the line breaks and blank lines between paragraphs (see reassembleRaw).
  */
 export function parseArticle(text: string, format: 'txt' | 'md' | 'paste', fileName?: string): ParsedArticle {
-  const paragraphs = splitParagraphs(text, format).map(workingParagraph);
-  for (const p of paragraphs) {
-    const heading = format === 'md' ? markdownHeading(p.raw) : null;
-    if (heading) p.markdownLevel = heading.level;
-    addRemovals(p, [...(heading?.removals ?? []), ...whitespaceRemovals(p.raw), ...pinyinReadingRemovals(p.raw)]);
-  }
+  const paragraphs = splitParagraphs(text, format).map((span) => {
+    const heading = format === 'md' ? markdownHeading(span.raw) : null;
+    const removals = [
+      ...(heading?.removals ?? []),
+      ...whitespaceRemovals(span.raw),
+      ...pinyinReadingRemovals(span.raw),
+    ];
+    return workingParagraph(span, removals, heading?.level ?? null);
+  });
   classifyParagraphs(paragraphs);
   const script = detectScript(paragraphs.filter((p) => p.kind !== 'boilerplate').map((p) => p.text));
   const title = paragraphs.find((p) => p.kind === 'title');

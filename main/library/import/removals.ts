@@ -30,7 +30,7 @@ export function mergeRemovals(existing: readonly Removal[], added: readonly Remo
 }
 
 /** For each offset of the reading text (and its end), the matching offset of the raw text. */
-export function textToRawOffsets(raw: string, removals: readonly Removal[]): number[] {
+function textToRawOffsets(raw: string, removals: readonly Removal[]): number[] {
   const map: number[] = [];
   let cursor = 0;
   for (const r of removals) {

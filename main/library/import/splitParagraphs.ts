@@ -81,7 +81,7 @@ function continues(previous: string, next: string, wrapWidth: number | null, for
 }
 
 /** Columns on a terminal: ideographs and full-width forms take two. */
-export function displayWidth(text: string): number {
+function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;

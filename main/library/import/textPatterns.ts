@@ -1,4 +1,7 @@
-/** Character classes shared by the import steps. Half- and full-width forms are both listed: scraped text mixes them. */
+/**
+ * Character classes shared by the import steps. Half- and full-width forms are both listed:
+ * scraped text mixes them.
+ */
 
 const hanPattern = /\p{Script=Han}/u;
 
@@ -6,9 +9,20 @@ export function isHan(ch: string | undefined): boolean {
   return ch !== undefined && hanPattern.test(ch);
 }
 
+/** True for a UTF-16 code unit in the main ideograph blocks (a high surrogate of planes 2-3 counts once). */
+export function isHanCode(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xd840 && code <= 0xd8bf)
+  );
+}
+
+/** How many Chinese characters the text holds. A plain loop: this runs on every paragraph. */
 export function hanCount(text: string): number {
   let n = 0;
-  for (const ch of text) if (hanPattern.test(ch)) n++;
+  for (let i = 0; i < text.length; i++) if (isHanCode(text.charCodeAt(i))) n++;
   return n;
 }
 
@@ -19,26 +33,22 @@ export function isBlank(text: string): boolean {
 
 /** Punctuation that ends a sentence. */
 export const sentenceEnd = '。．!?！？;；…';
-/** Punctuation that separates clauses inside a sentence. */
-export const clauseBreak = ',，、:：' + sentenceEnd;
 export const openers = '“‘「『(（[【《〈';
 export const closers = '”’」』)）]】》〉';
 
-const trailingClosers = new RegExp(`[${escapeClass(closers)}"'\\s]+$`, 'u');
-
 /** True when the text ends a sentence, looking through closing quotes and brackets (…难案。” counts). */
 export function endsSentence(text: string): boolean {
-  const core = text.replace(trailingClosers, '');
-  const last = core.at(-1);
-  return last !== undefined && sentenceEnd.includes(last);
+  // A backward scan: an end-anchored regex would try every position of a long paragraph.
+  for (let i = text.length - 1; i >= 0; i--) {
+    const ch = text.charAt(i);
+    if (closers.includes(ch) || ch === '"' || ch === "'" || /\s/u.test(ch)) continue;
+    return sentenceEnd.includes(ch);
+  }
+  return false;
 }
 
 export function isPunctuationOrSpace(ch: string | undefined): boolean {
   return ch === undefined || /[\p{P}\p{S}\s]/u.test(ch);
-}
-
-export function escapeClass(chars: string): string {
-  return chars.replace(/[\\\]^[-]/g, '\\$&');
 }
 
 /** Text with spaces and punctuation taken out: for comparing lines that differ only in layout. */

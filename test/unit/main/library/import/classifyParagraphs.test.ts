@@ -87,4 +87,39 @@ describe('classifyParagraphs', () => {
     const page = `标题在这里写得长一些\n${body}\n一个地方、一个系统,需要一面旗帜。\n“远亲不如近邻。”他说。\n${body}`;
     expect(kinds(page).map(([k]) => k)).toEqual(['title', 'body', 'body', 'body', 'body']);
   });
+
+  it('reads a wire story page it was not written for', () => {
+    const page = [
+      '首页 | 国内 | 国际 | 财经',
+      '神舟二十号载人飞船发射取得圆满成功',
+      '2025-04-24 17:30:12 来源：新华网',
+      '',
+      '新华社酒泉4月24日电（记者 李国利 黄一宸）北京时间4月24日17时17分，运载火箭在酒泉卫星发射中心点火发射，约10分钟后，飞船与火箭成功分离，进入预定轨道，发射取得圆满成功。',
+      '',
+      '飞船入轨后，将按照预定程序与空间站组合体进行自主快速交会对接。',
+      '',
+      '4月24日，运载火箭在酒泉卫星发射中心点火发射。新华社记者 李刚 摄',
+      '',
+      '后续，两个航天员乘组将进行在轨轮换。（完）',
+      '',
+      '【责任编辑：王小明】',
+      '相关新闻',
+      '神舟十九号乘组即将返回',
+    ].join('\n');
+    const article = parseArticle(page, 'txt');
+    expect(article.paragraphs.map((p) => p.kind)).toEqual([
+      'boilerplate',
+      'title',
+      'byline',
+      'body',
+      'body',
+      'caption',
+      'body',
+      'byline',
+      'boilerplate',
+      'boilerplate',
+    ]);
+    expect(article.metadata).toMatchObject({ source: '新华网', author: '李国利', publishedAt: '2025-04-24' });
+    expect(article.paragraphs.flatMap((p) => p.flags)).toEqual([]);
+  });
 });

@@ -36,11 +36,11 @@ describe('flagFragments', () => {
 });
 
 describe('flagDuplicates', () => {
-  it('flags later copies of a whole paragraph, not short repeats or boilerplate', () => {
+  it('flags later copies of a whole paragraph (whitespace aside), not short repeats or boilerplate', () => {
     const ps = paragraphs(
       '“以前办理员工居住证,企业备案要跑多个窗口。”',
       '图片',
-      '“以前办理员工居住证, 企业备案要跑多个窗口”',
+      '“以前办理员工居住证,\n  企业备案要跑多个窗口。”',
       '图片',
       '版权所有,未经许可不得转载本网站内容。',
       '版权所有,未经许可不得转载本网站内容。',

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  countBigrams,
+  countJoins,
   findInjectedFragments,
   titleFragments,
 } from '../../../../../main/library/import/findInjectedFragments';
 import { parseArticle } from '../../../../../main/library/import/parseArticle';
+import { seedText } from './seedTexts';
 
 // Made-up articles, not seeds: the detector must work from each article's own title and text.
 
@@ -55,8 +56,7 @@ describe('markKeywordStuffing does not over-trigger', () => {
     expect(article.paragraphs.flatMap((p) => p.removals)).toEqual([]);
   });
 
-  it('leaves the seeds without stuffing alone', async () => {
-    const { seedText } = await import('./seedTexts');
+  it('leaves the seeds without stuffing alone', () => {
     for (const name of ['001', '002', '003', '004'] as const) {
       const flags = parseArticle(seedText(name), 'txt').paragraphs.flatMap((p) => p.flags);
       expect(flags).not.toContain('keyword-stuffed');
@@ -67,7 +67,7 @@ describe('markKeywordStuffing does not over-trigger', () => {
 describe('findInjectedFragments', () => {
   const title = '扛起背包再出发';
   const text = '刑警们坚持不懈,背包案子不破,晋江市背包精神代代相传,再出发的队伍。';
-  const bigrams = countBigrams([text, '背包精神在传承,背包精神永驻']);
+  const joins = countJoins([text, '背包精神在传承,背包精神永驻'], title);
 
   it('takes 2 to 4 character pieces of the title, across word breaks', () => {
     const pieces = titleFragments('出发 守护“平安”');
@@ -77,7 +77,7 @@ describe('findInjectedFragments', () => {
   });
 
   it('finds a piece whose join is unique at a clause start, not one joined as usual', () => {
-    const found = findInjectedFragments(text, titleFragments(title), bigrams);
+    const found = findInjectedFragments(text, titleFragments(title), joins);
     // 背包+案 occurs once, 背包+精 recurs: only the first 背包 is a candidate. 再出发 opens a
     // clause with a join (发的) found nowhere else, so it is one too: the caller weighs them.
     expect(found.map((f) => f.fragment)).toEqual(['背包', '再出发']);
@@ -85,6 +85,8 @@ describe('findInjectedFragments', () => {
 
   it('leaves a piece inside an opening quote and pieces that fill a whole clause', () => {
     const quoted = '践行“晋江经验”,平安晋江,';
-    expect(findInjectedFragments(quoted, titleFragments('守护平安晋江'), countBigrams([quoted]))).toEqual([]);
+    expect(findInjectedFragments(quoted, titleFragments('守护平安晋江'), countJoins([quoted], '守护平安晋江'))).toEqual(
+      [],
+    );
   });
 });
