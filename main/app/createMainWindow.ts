@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, Shell } from 'electron';
+import { pagePrefix } from './pageOrigin';
 
 /** The security settings DESIGN §8 requires; exported so the wiring test can assert them. */
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
@@ -40,9 +41,9 @@ export function createMainWindow(
   rendererUrl: string,
 ): BrowserWindowType {
   const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js')));
-  const appUrlPrefix = new URL(rendererUrl).origin;
+  const appPage = pagePrefix(rendererUrl);
   win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(appUrlPrefix)) event.preventDefault();
+    if (!url.startsWith(appPage)) event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, shell } from 'electron';
 import { createLibrary } from '../library/createLibrary';
 import { LibraryError } from '../library/libraryError';
 import { appHost, appOrigin, appScheme } from './contentSecurityPolicy';
@@ -8,6 +8,7 @@ import { createMainWindow } from './createMainWindow';
 import { registerHandlers } from './registerHandlers';
 import { serveRenderer } from './serveRenderer';
 import { installMenu } from './menu';
+import { isFromAppPage } from './pageOrigin';
 
 // Tests point the app at a throw-away folder.
 if (process.env.PIZHU_USER_DATA) app.setPath('userData', process.env.PIZHU_USER_DATA);
@@ -23,10 +24,6 @@ function seedsDir(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'seeds') : path.join(app.getAppPath(), 'seeds');
 }
 
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url;
-  return url !== undefined && url.startsWith(new URL(rendererUrl).origin + '/');
-}
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -63,7 +60,7 @@ async function start(): Promise<void> {
       return result.canceled ? [] : result.filePaths;
     },
   });
-  registerHandlers(ipcMain, createDispatch(handlers), isTrustedSender);
+  registerHandlers(ipcMain, createDispatch(handlers), isFromAppPage(rendererUrl));
   installMenu();
   createMainWindow(BrowserWindow, shell, rendererUrl);
 

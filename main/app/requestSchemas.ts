@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { z } from 'zod';
 import type { Method, RequestOf } from '../../preload/contract/api';
 import { highlightColors, maxTagNameLength } from '../../preload/contract/annotationTypes';
 import { paragraphKinds } from '../../preload/contract/articleTypes';
+import { scriptModes } from '../../preload/common/scriptModes';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const shortText = z.string().max(2_000);
@@ -10,7 +12,14 @@ const offset = z.number().int().min(0).max(10_000_000);
 const color = z.enum(highlightColors);
 // The library trims and checks the name's parts; this only bounds what crosses IPC.
 const tagName = z.string().min(1).max(maxTagNameLength);
+const searchQuery = z.string().min(1).max(200);
 
+// Export and import paths come from main's own dialogs later; until then they must at least be absolute.
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0') && path.isAbsolute(p), 'must be an absolute path');
 /** One schema per method; `strict` so an unexpected field is refused, not ignored. */
 export const requestSchemas = {
   getAppInfo: z.undefined(),
@@ -62,4 +71,28 @@ export const requestSchemas = {
   getNote: z.strictObject({ paragraphId: id }),
   undo: z.undefined(),
   redo: z.undefined(),
+  exportMarkdown: z.strictObject({
+    scope: z.union([z.literal('library'), z.strictObject({ article: id }), z.strictObject({ tag: tagName })]),
+    outDir: absolutePath,
+    script: z.enum(scriptModes).optional(),
+    highlightsOnly: z.boolean().optional(),
+  }),
+  exportBackup: z.strictObject({ file: absolutePath }),
+  importBackup: z.strictObject({ file: absolutePath }),
+  search: z.strictObject({
+    query: searchQuery,
+    tag: tagName.optional(),
+    articleId: id.optional(),
+    includeHidden: z.boolean().optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    offset: z.number().int().min(0).max(10_000_000).optional(),
+  }),
+  autocode: z.strictObject({
+    query: searchQuery,
+    tag: tagName,
+    span: z.boolean(),
+    articleId: id.optional(),
+    includeHidden: z.boolean().optional(),
+    color: color.optional(),
+  }),
 } satisfies { [M in Method]: z.ZodType<RequestOf<M>> };

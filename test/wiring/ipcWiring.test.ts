@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDispatch, createHandlers } from '../../main/app/createHandlers';
+import { isFromAppPage } from '../../main/app/pageOrigin';
 import { registerHandlers } from '../../main/app/registerHandlers';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
 import type { PizhuApi } from '../../preload/contract/api';
 import type { Highlight } from '../../preload/contract/annotationTypes';
 import type { ArticleView } from '../../preload/contract/articleTypes';
 import { channelOf, methods } from '../../preload/contract/channels';
-import { createFakeElectron, type FakeEvent } from '../support/fakeElectron';
+import { createFakeElectron } from '../support/fakeElectron';
 
 const appUrl = 'app://pizhu/index.html';
 const seedsDir = path.resolve(__dirname, '../../seeds');
@@ -27,9 +28,7 @@ describe('main/app registers the whole contract', () => {
       createHandlers({ library, appVersion: '0.0.0', seededOnThisRun: 5, chooseFiles: () => Promise.resolve([]) }),
       () => undefined,
     );
-    registerHandlers(fake.ipcMain as never, dispatch, (event) =>
-      (event as unknown as FakeEvent).senderFrame?.url.startsWith('app://pizhu/') ?? false,
-    );
+    registerHandlers(fake.ipcMain as never, dispatch, isFromAppPage(appUrl));
   });
   afterAll(() => {
     library.close();
