@@ -1,7 +1,15 @@
 import { isScriptMode, type ScriptMode } from '../../../../preload/common/scriptModes';
-import { localeFromSystem, uiLocales, type UiLocale } from '../../i18n/locales';
+import { isUiLocale, localeFromSystem, type UiLocale } from '../../i18n/locales';
 
-export type Theme = 'system' | 'light' | 'dark';
+export const themes = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof themes)[number];
+
+/** How the library pane orders articles: newest published first, by title, or last opened first. */
+export const librarySorts = ['date', 'title', 'opened'] as const;
+export type LibrarySort = (typeof librarySorts)[number];
+
+const isOneOf = <T extends string>(values: readonly T[], x: unknown): x is T =>
+  typeof x === 'string' && (values as readonly string[]).includes(x);
 
 export interface Preferences {
   defaultScriptMode: ScriptMode;
@@ -12,10 +20,13 @@ export interface Preferences {
   fullWidthPunctuation: boolean;
   theme: Theme;
   uiLocale: UiLocale;
+  /** True until the person picks a language: uiLocale then follows the system's on every start. */
+  followSystemLocale: boolean;
+  librarySort: LibrarySort;
 }
 
-export const fontSizes = { min: 14, max: 28 };
-export const lineHeights = { min: 1.4, max: 2.4 };
+export const fontSizes = { min: 14, max: 28, step: 1 };
+export const lineHeights = { min: 1.4, max: 2.4, step: 0.1 };
 
 export function defaultPreferences(languages: readonly string[]): Preferences {
   return {
@@ -26,6 +37,8 @@ export function defaultPreferences(languages: readonly string[]): Preferences {
     fullWidthPunctuation: false,
     theme: 'system',
     uiLocale: localeFromSystem(languages),
+    followSystemLocale: true,
+    librarySort: 'date',
   };
 }
 
@@ -39,22 +52,26 @@ export function readPreferences(stored: string | null, languages: readonly strin
   let raw: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(stored);
-    if (typeof parsed !== 'object' || parsed === null) return defaults;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return defaults;
     raw = parsed as Record<string, unknown>;
   } catch {
     return defaults;
   }
   const byArticle: Record<string, ScriptMode> = {};
-  if (typeof raw.scriptModeByArticle === 'object' && raw.scriptModeByArticle !== null) {
+  if (typeof raw.scriptModeByArticle === 'object' && raw.scriptModeByArticle !== null && !Array.isArray(raw.scriptModeByArticle)) {
     for (const [id, mode] of Object.entries(raw.scriptModeByArticle)) if (isScriptMode(mode)) byArticle[id] = mode;
   }
+  // Without the flag (stored before it existed) a stored language counts as chosen.
+  const followSystemLocale = raw.followSystemLocale === true || !isUiLocale(raw.uiLocale);
   return {
     defaultScriptMode: isScriptMode(raw.defaultScriptMode) ? raw.defaultScriptMode : defaults.defaultScriptMode,
     scriptModeByArticle: byArticle,
     fontSize: clamp(raw.fontSize, fontSizes.min, fontSizes.max, defaults.fontSize),
     lineHeight: clamp(raw.lineHeight, lineHeights.min, lineHeights.max, defaults.lineHeight),
     fullWidthPunctuation: typeof raw.fullWidthPunctuation === 'boolean' ? raw.fullWidthPunctuation : false,
-    theme: raw.theme === 'light' || raw.theme === 'dark' || raw.theme === 'system' ? raw.theme : defaults.theme,
-    uiLocale: (uiLocales as readonly unknown[]).includes(raw.uiLocale) ? (raw.uiLocale as UiLocale) : defaults.uiLocale,
+    theme: isOneOf(themes, raw.theme) ? raw.theme : defaults.theme,
+    uiLocale: !followSystemLocale && isUiLocale(raw.uiLocale) ? raw.uiLocale : defaults.uiLocale,
+    followSystemLocale,
+    librarySort: isOneOf(librarySorts, raw.librarySort) ? raw.librarySort : defaults.librarySort,
   };
 }

@@ -1,0 +1,135 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ArticleSummary } from '../../../../preload/contract/articleTypes';
+import type { UiLocale } from '../../i18n/locales';
+import { ArticleRow } from './ArticleRow';
+
+interface Props {
+  articles: readonly ArticleSummary[];
+  label: string;
+  selectedId: number | null;
+  /** Changes when the order or the filter does: the list then shows the open article, or its top. */
+  orderKey: string;
+  locale: UiLocale;
+  onOpen: (id: number) => void;
+}
+
+/** Rows the arrow keys skip with PageUp / PageDown. */
+const pageRows = 8;
+
+/**
+ * The library as a virtualised list: only the rows near the viewport are in the DOM, so
+ * 10,000 articles scroll as smoothly as five. It stays a list of buttons for assistive
+ * technology (aria-setsize / aria-posinset give the full count), with one tab stop and the
+ * arrow keys, Home, End, PageUp and PageDown moving between rows.
+ */
+export function ArticleList({ articles, label, selectedId, orderKey, locale, onOpen }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const pendingFocus = useRef<number | null>(null);
+  const [focusedId, setFocusedId] = useState<number | null>(null);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be read on every render
+  const virtualizer = useVirtualizer({
+    count: articles.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 88,
+    overscan: 6,
+    paddingStart: 4,
+    paddingEnd: 16,
+    getItemKey: (index) => articles[index]?.id ?? index,
+  });
+  const rows = virtualizer.getVirtualItems();
+
+  const rowButton = (index: number) =>
+    listRef.current?.querySelector<HTMLButtonElement>(`li[data-index="${index}"] > button`) ?? null;
+
+  // A row reached by the keyboard may not be rendered yet: focus it once it is.
+  useEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const button = rowButton(index);
+    if (button) {
+      pendingFocus.current = null;
+      button.focus({ preventScroll: true });
+    }
+  });
+
+  // Keep the open article in view when it changes (a jump from the tag view) or the order does;
+  // a re-fetch of the same order (after an annotation) leaves the scroll where the person put it.
+  useEffect(() => {
+    const index = selectedId === null ? -1 : articles.findIndex((a) => a.id === selectedId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    else virtualizer.scrollToOffset(0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose not on every new `articles`
+  }, [selectedId, orderKey]);
+
+  const moveTo = (index: number) => {
+    const target = Math.max(0, Math.min(articles.length - 1, index));
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    const button = rowButton(target);
+    if (button) button.focus({ preventScroll: true });
+    else pendingFocus.current = target;
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: articles.length - 1,
+      PageDown: index + pageRows,
+      PageUp: index - pageRows,
+    };
+    const target = moves[event.key];
+    if (target === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    moveTo(target);
+  };
+
+  // The tab stop: the row last focused, else the open article, else the first row; when that
+  // row is scrolled out of the DOM, the first rendered row takes its place.
+  const has = (id: number | null) => id !== null && articles.some((a) => a.id === id);
+  const stopId = has(focusedId) ? focusedId : has(selectedId) ? selectedId : (articles[0]?.id ?? null);
+  const stopRendered = rows.some((r) => articles[r.index]?.id === stopId);
+  const tabStopId = stopRendered ? stopId : (articles[rows[0]?.index ?? 0]?.id ?? null);
+
+  return (
+    <div ref={scrollRef} className="article-scroll">
+      <ul
+        ref={listRef}
+        role="list"
+        aria-label={label}
+        className="article-list"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {rows.map((row) => {
+          const article = articles[row.index];
+          if (!article) return null;
+          return (
+            <li
+              key={row.key}
+              ref={virtualizer.measureElement}
+              data-index={row.index}
+              aria-setsize={articles.length}
+              aria-posinset={row.index + 1}
+              className="article-row"
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              <ArticleRow
+                article={article}
+                index={row.index}
+                selected={article.id === selectedId}
+                tabbable={article.id === tabStopId}
+                locale={locale}
+                onOpen={onOpen}
+                onFocusRow={setFocusedId}
+                onKeyDown={onKeyDown}
+              />
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { KeyboardEvent } from 'react';
+import type { ArticleSummary } from '../../../../preload/contract/articleTypes';
+import type { UiLocale } from '../../i18n/locales';
+import { useMessages } from '../../i18n/useMessages';
+import { formatPublishedDate } from '../../i18n/formatPublishedDate';
+import { libraryMessages } from './messages';
+
+interface Props {
+  article: ArticleSummary;
+  index: number;
+  selected: boolean;
+  /** Roving tab stop: one row of the list is in the Tab order, arrows move between rows. */
+  tabbable: boolean;
+  locale: UiLocale;
+  onOpen: (id: number) => void;
+  onFocusRow: (id: number) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLButtonElement>, index: number) => void;
+}
+
+/** One article of the library: a button named by its title, described by its source, date and counts. */
+export function ArticleRow({ article: a, index, selected, tabbable, locale, onOpen, onFocusRow, onKeyDown }: Props) {
+  const t = useMessages(libraryMessages);
+  const lang = a.script === 'traditional' ? 'zh-Hant' : 'zh-Hans';
+  const idBase = `library-article-${a.id}`;
+  const meta = [a.source, a.publishedAt && formatPublishedDate(a.publishedAt, locale)].filter(Boolean).join(' · ');
+  return (
+    <button
+      type="button"
+      className={selected ? 'article-item selected' : 'article-item'}
+      aria-current={selected ? 'true' : undefined}
+      aria-labelledby={`${idBase}-title`}
+      aria-describedby={`${idBase}-meta ${idBase}-counts`}
+      tabIndex={tabbable ? 0 : -1}
+      onClick={() => onOpen(a.id)}
+      onFocus={() => onFocusRow(a.id)}
+      onKeyDown={(e) => onKeyDown(e, index)}
+    >
+      <span id={`${idBase}-title`} className="article-title" lang={lang}>
+        {a.title}
+        {a.titleInferred && (
+          <span className="inferred" title={t('inferredHint')}>
+            {t('inferred')}
+          </span>
+        )}
+      </span>
+      <span id={`${idBase}-meta`} className="article-meta" lang={meta ? lang : undefined}>
+        {meta || t('noSourceOrDate')}
+      </span>
+      <span id={`${idBase}-counts`} className="article-counts">
+        <span>{t('paragraphs', { count: a.paragraphCount })}</span>
+        <span className={a.highlightCount > 0 ? 'count-some' : undefined}>{t('highlights', { count: a.highlightCount })}</span>
+        <span className={a.noteCount > 0 ? 'count-some' : undefined}>{t('notes', { count: a.noteCount })}</span>
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,117 @@
+import { autoLinkUrlMatcher } from '@lexical/link';
+import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin';
+import { AutoLinkPlugin } from '@lexical/react/LexicalAutoLinkPlugin';
+import { type InitialConfigType, LexicalComposer } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { useCallback, useState } from 'react';
+import type { Note } from '../../../../preload/contract/annotationTypes';
+import { noteNodes, noteTransformers } from '../../../../preload/common/noteNodes';
+import { useMessages } from '../../i18n/useMessages';
+import { $loadNote } from './initialNoteState';
+import { isLinkAddress } from './linkAddress';
+import { noteMessages, type NoteMessage } from './messages';
+import { NoteAutosavePlugin } from './NoteAutosavePlugin';
+import { noteEditorTheme } from './noteEditorTheme';
+import type { SaveState } from './noteAutosave';
+import { NoteToolbar } from './NoteToolbar';
+import './notes.css';
+
+interface Props {
+  paragraphId: number;
+  /** The stored note, read once when the editor opens; later changes come from the editor itself. */
+  note: Note | null;
+  /** Each answered save: the note as stored, or null when an emptied note was deleted. */
+  onSaved: (note: Note | null) => void;
+  /** Escape closes the note when given (the text is flushed on the way out). */
+  onClose?: () => void;
+}
+
+const autoLinkMatchers = [autoLinkUrlMatcher];
+
+/** The rich-text note of one paragraph, saved as the person types. */
+export function NoteEditor(props: Props) {
+  // A new paragraph gets a new editor, so one note's text never lands in another's.
+  return <ParagraphNoteEditor key={props.paragraphId} {...props} />;
+}
+
+function ParagraphNoteEditor({ paragraphId, note, onSaved, onClose }: Props) {
+  const t = useMessages(noteMessages);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  // Every keystroke reports "saving"; only a change of state re-renders the editor around it.
+  const showSaveState = useCallback(
+    (next: SaveState) =>
+      setSaveState((current) => (current.kind === next.kind && next.kind !== 'failed' ? current : next)),
+    [],
+  );
+  const [initialConfig] = useState<InitialConfigType>(() => ({
+    namespace: 'pizhu-note',
+    nodes: noteNodes,
+    theme: noteEditorTheme,
+    onError: (error) => console.error('Note editor:', error),
+    editorState: note ? () => $loadNote(note) : undefined,
+  }));
+
+  return (
+    <section
+      className="note-editor"
+      aria-label={t('editorLabel')}
+      // Keys typed in the note are the note's: the reader's single-key shortcuts and undo stay out.
+      onKeyDown={(event) => {
+        // An Escape the link form already used closes only that form.
+        if (event.key === 'Escape' && onClose && !event.defaultPrevented) {
+          event.preventDefault();
+          onClose();
+        }
+        event.stopPropagation();
+      }}
+    >
+      <LexicalComposer initialConfig={initialConfig}>
+        <NoteToolbar />
+        <div className="note-body">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="note-content"
+                aria-label={t('editorLabel')}
+                aria-placeholder={t('placeholder')}
+                placeholder={<div className="note-placeholder">{t('placeholder')}</div>}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        <HistoryPlugin />
+        <ListPlugin />
+        <LinkPlugin validateUrl={isLinkAddress} />
+        <AutoLinkPlugin matchers={autoLinkMatchers} />
+        <MarkdownShortcutPlugin transformers={noteTransformers} />
+        <AutoFocusPlugin defaultSelection="rootEnd" />
+        <NoteAutosavePlugin paragraphId={paragraphId} onSaved={onSaved} onState={showSaveState} />
+      </LexicalComposer>
+      <p role="status" className={saveState.kind === 'failed' ? 'note-status note-status-failed' : 'note-status'}>
+        {statusText(saveState, t)}
+      </p>
+    </section>
+  );
+}
+
+function statusText(state: SaveState, t: (key: NoteMessage, vars?: Record<string, string>) => string): string {
+  switch (state.kind) {
+    case 'idle':
+      return '';
+    case 'saving':
+      return t('saving');
+    case 'saved':
+      return t('saved');
+    case 'removed':
+      return t('removed');
+    case 'failed':
+      return t('failed', { message: state.message });
+  }
+}

@@ -1,0 +1,98 @@
+import type { Note } from '../../../../preload/contract/annotationTypes';
+import type { Result } from '../../../../preload/contract/errors';
+
+/** What is stored for a note: the editor state and the two forms derived from it. */
+export interface NoteSnapshot {
+  editorState: string;
+  plainText: string;
+  markdown: string;
+}
+
+export type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'removed' } | { kind: 'failed'; message: string };
+
+interface Options {
+  /** Reads the editor as it is now (committing any pending update first). */
+  read: () => NoteSnapshot;
+  save: (snapshot: NoteSnapshot) => Promise<Result<Note | null>>;
+  onSaved: (note: Note | null) => void;
+  onState: (state: SaveState) => void;
+  delayMs: number;
+}
+
+export interface NoteAutosave {
+  /** The editor changed: save after a quiet moment. */
+  changed: () => void;
+  /** Saves what is unsaved now and resolves once every save sent so far is answered. */
+  flush: () => Promise<void>;
+  /** Stops the timer; the caller flushes first if it wants the text kept. */
+  dispose: () => void;
+}
+
+const sameSnapshot = (a: NoteSnapshot, b: NoteSnapshot) =>
+  a.editorState === b.editorState && a.plainText === b.plainText && a.markdown === b.markdown;
+
+/**
+ * Debounced saving of one note. A save is sent at once when asked (no queue behind an
+ * earlier one), so a flush started while the window closes reaches main in the same task;
+ * main answers calls in order, and only the newest answer sets the shown state.
+ */
+export function createNoteAutosave({ read, save, onSaved, onState, delayMs }: Options): NoteAutosave {
+  // What main holds, as far as we know: the note as loaded, then each snapshot sent.
+  let sent = read();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let newestRequest = 0;
+  let settled: SaveState = { kind: 'idle' };
+  const settle = (state: SaveState) => {
+    settled = state;
+    onState(state);
+  };
+  const inFlight = new Set<Promise<void>>();
+
+  const send = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const snapshot = read();
+    if (sameSnapshot(snapshot, sent)) {
+      if (inFlight.size === 0) onState(settled);
+      return;
+    }
+    const previous = sent;
+    sent = snapshot;
+    const request = ++newestRequest;
+    onState({ kind: 'saving' });
+    const done = save(snapshot)
+      .catch((error: unknown) => ({
+        ok: false as const,
+        error: { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) },
+      }))
+      .then((result) => {
+        if (!result.ok) {
+          // Not stored: the next flush or keystroke must send it again.
+          if (sent === snapshot) sent = previous;
+          if (request === newestRequest) settle({ kind: 'failed', message: result.error.message });
+          return;
+        }
+        onSaved(result.value);
+        if (request === newestRequest) settle(result.value ? { kind: 'saved' } : { kind: 'removed' });
+      })
+      .finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  };
+
+  return {
+    changed() {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(send, delayMs);
+      onState({ kind: 'saving' });
+    },
+    async flush() {
+      send();
+      await Promise.all([...inFlight]);
+    },
+    dispose() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

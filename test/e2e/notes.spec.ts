@@ -1,0 +1,156 @@
+import type { Locator, Page } from '@playwright/test';
+import type { PizhuApi } from '../../preload/contract/api';
+import { expect, test } from './fixtures/pizhuTest';
+
+declare global {
+  interface Window {
+    pizhu: PizhuApi;
+  }
+}
+
+const seed001 = '治理更精细 平安更有感';
+const seed003 = '江西:接续奋斗,红土地上奏响平安之歌';
+
+const openArticle = async (app: Page, title: string) => {
+  await app.getByRole('list', { name: 'Articles' }).getByRole('button', { name: title }).click();
+};
+
+/** The first body paragraph of the open article: where the note is written. */
+const firstBodyParagraph = (app: Page) => app.getByRole('article').locator('.paragraph[data-kind="body"]').first();
+
+/** Opens a paragraph's note the way a reader does: its options menu, then Note. */
+async function openNote(app: Page, paragraph: Locator): Promise<Locator> {
+  await paragraph.hover();
+  await paragraph.getByRole('button', { name: 'Paragraph options' }).click();
+  await app.getByRole('menuitem', { name: 'Note' }).click();
+  const editor = paragraph.getByRole('textbox', { name: 'Note on this paragraph' });
+  await expect(editor).toBeVisible();
+  return editor;
+}
+
+test('a note typed right before switching article keeps every character and its formatting', async ({
+  app,
+  saveScreenshot,
+}) => {
+  await openArticle(app, seed001);
+  await expect(app.getByRole('heading', { level: 2, name: seed001 })).toBeVisible();
+  const paragraph = firstBodyParagraph(app);
+  const paragraphId = Number(await paragraph.getAttribute('data-paragraph-id'));
+  expect(paragraphId).toBeGreaterThan(0);
+
+  const editor = await openNote(app, paragraph);
+  await editor.click();
+  await app.keyboard.type('要点:');
+  // Bold by keyboard shortcut, italic from the toolbar.
+  await app.keyboard.press('ControlOrMeta+b');
+  await app.keyboard.type('平安晋江');
+  await app.keyboard.press('ControlOrMeta+b');
+  await app.keyboard.type(' 与 ');
+  const toolbar = paragraph.getByRole('toolbar', { name: 'Note formatting' });
+  await toolbar.getByRole('button', { name: 'Italic' }).click();
+  await expect(toolbar.getByRole('button', { name: 'Italic' })).toHaveAttribute('aria-pressed', 'true');
+  await app.keyboard.type('精细治理');
+  await toolbar.getByRole('button', { name: 'Italic' }).click();
+  await app.keyboard.press('Enter');
+  await toolbar.getByRole('button', { name: 'Bulleted list' }).click();
+  await app.keyboard.type('多元共治');
+  await app.keyboard.press('Enter');
+  // The very last keystrokes, then away at once: no wait for the debounced save.
+  await app.keyboard.type('网格化管理 end');
+  await openArticle(app, seed003);
+  await expect(app.getByRole('heading', { level: 2, name: seed003 })).toBeVisible();
+
+  await openArticle(app, seed001);
+  await expect(app.getByRole('heading', { level: 2, name: seed001 })).toBeVisible();
+  const reopened = await openNote(app, firstBodyParagraph(app));
+  await expect(reopened).toContainText('要点:平安晋江 与 精细治理');
+  await expect(reopened.locator('strong')).toHaveText('平安晋江');
+  await expect(reopened.locator('em')).toHaveText('精细治理');
+  await expect(reopened.locator('ul > li')).toHaveText(['多元共治', '网格化管理 end']);
+
+  const stored = await app.evaluate((id) => window.pizhu.getNote({ paragraphId: id }), paragraphId);
+  expect(stored.ok).toBe(true);
+  if (!stored.ok || !stored.value) throw new Error('the note was not stored');
+  expect(stored.value.markdown).toContain('**平安晋江**');
+  expect(stored.value.markdown).toContain('*精细治理*');
+  expect(stored.value.markdown).toMatch(/^- 多元共治$/m);
+  expect(stored.value.markdown).toMatch(/^- 网格化管理 end$/m);
+  expect(stored.value.plainText).toContain('网格化管理 end');
+
+  await expect(reopened).toBeFocused();
+  await saveScreenshot('notes-editor-light');
+  await app.evaluate(() => {
+    document.documentElement.dataset.theme = 'dark';
+  });
+  await saveScreenshot('notes-editor-dark');
+
+  // Escape closes the note; the paragraph then shows that it has one, and reopens it.
+  await app.keyboard.press('Escape');
+  await expect(reopened).toBeHidden();
+  const indicator = firstBodyParagraph(app).getByRole('button', { name: 'Open note' });
+  await expect(indicator).toBeVisible();
+  await indicator.click();
+  await expect(firstBodyParagraph(app).getByRole('textbox', { name: 'Note on this paragraph' })).toContainText(
+    '网格化管理 end',
+  );
+});
+
+test('saves while typing, shows it quietly, and an emptied note is deleted', async ({ app }) => {
+  await openArticle(app, seed003);
+  const paragraph = firstBodyParagraph(app);
+  const paragraphId = Number(await paragraph.getAttribute('data-paragraph-id'));
+  const editor = await openNote(app, paragraph);
+  await editor.click();
+  await app.keyboard.type('先记一笔');
+  const status = paragraph.getByRole('status');
+  await expect(status).toHaveText('Saved');
+  const saved = await app.evaluate((id) => window.pizhu.getNote({ paragraphId: id }), paragraphId);
+  expect(saved.ok && saved.value?.plainText).toBe('先记一笔');
+
+  // Escape in the link form closes only the form.
+  await paragraph.getByRole('button', { name: 'Link' }).click();
+  await expect(paragraph.getByRole('textbox', { name: 'Link address' })).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(paragraph.getByRole('textbox', { name: 'Link address' })).toBeHidden();
+  await expect(editor).toBeVisible();
+
+  // A link from the toolbar, on selected text.
+  await editor.click();
+  await app.keyboard.press('End');
+  await app.keyboard.press('Shift+Home');
+  await paragraph.getByRole('button', { name: 'Link' }).click();
+  await paragraph.getByRole('textbox', { name: 'Link address' }).fill('example.org/notes');
+  await app.keyboard.press('Enter');
+  await expect(editor.getByRole('link', { name: '先记一笔' })).toHaveAttribute('href', 'https://example.org/notes');
+  await expect(status).toHaveText('Saved');
+  await expect
+    .poll(async () => {
+      const note = await app.evaluate((id) => window.pizhu.getNote({ paragraphId: id }), paragraphId);
+      return note.ok ? note.value?.markdown : null;
+    })
+    .toBe('[先记一笔](https://example.org/notes)');
+
+  await editor.click();
+  await app.keyboard.press('ControlOrMeta+a');
+  await app.keyboard.press('Backspace');
+  await expect(status).toHaveText('Empty note removed');
+  const removed = await app.evaluate((id) => window.pizhu.getNote({ paragraphId: id }), paragraphId);
+  expect(removed).toEqual({ ok: true, value: null });
+});
+
+test('a note typed right before the window closes is kept', async ({ app }) => {
+  await openArticle(app, seed001);
+  const paragraph = firstBodyParagraph(app);
+  const paragraphId = Number(await paragraph.getAttribute('data-paragraph-id'));
+  const editor = await openNote(app, paragraph);
+  await editor.click();
+  await app.keyboard.type('关窗之前最后一句');
+  // Unloading the page runs the same flush as closing the window, well inside the save delay.
+  await app.reload();
+  await expect
+    .poll(async () => {
+      const note = await app.evaluate((id) => window.pizhu.getNote({ paragraphId: id }), paragraphId);
+      return note.ok ? note.value?.plainText : null;
+    })
+    .toBe('关窗之前最后一句');
+});
