@@ -2,10 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ArticleSummary } from '../../preload/contract/articleTypes';
 import { pizhu } from './api/pizhuClient';
 import { flushPendingNotes } from './features/notes/pendingNotes';
+import { KeyboardHelp } from './features/annotate/KeyboardHelp';
+import { UndoHost } from './features/annotate/UndoHost';
 import { LibraryPane } from './features/library/LibraryPane';
 import { PreferencesProvider } from './features/preferences/PreferencesContext';
 import { ArticleReader } from './features/reader/ArticleReader';
-import { SidePanelHost } from './features/tags/SidePanelHost';
+import { SidePanelHost, TagsButton } from './features/tags/SidePanelHost';
+import { appMessages } from './i18n/appMessages';
+import { useMessages } from './i18n/useMessages';
 import { LibraryEventsProvider, useLibraryEvents } from './state/LibraryEvents';
 import { NavigationProvider, useNavigation } from './state/Navigation';
 
@@ -26,6 +30,7 @@ function Shell() {
   const [error, setError] = useState<string | null>(null);
   const { version, changed } = useLibraryEvents();
   const { location, sidePanel, openArticle } = useNavigation();
+  const t = useMessages(appMessages);
 
   useEffect(() => {
     let live = true;
@@ -62,11 +67,11 @@ function Shell() {
         onOpen={(id) => void openArticle(id)}
         onImport={() => void importFiles()}
       />
-      <main className="reader-pane" aria-label="Reader">
+      <main className="reader-pane" aria-label={t('readerPane')}>
         {error && (
           <div role="alert" className="banner banner-error">
             {error}
-            <button type="button" onClick={() => setError(null)} aria-label="Dismiss">
+            <button type="button" onClick={() => setError(null)} aria-label={t('dismissError')}>
               ×
             </button>
           </div>
@@ -74,7 +79,7 @@ function Shell() {
         {location.articleId === null ? (
           <div className="empty-state">
             <p className="empty-title">批注 Pizhu</p>
-            <p>Choose an article on the left to start reading.</p>
+            <p>{t('emptyHint')}</p>
           </div>
         ) : (
           <ArticleReader
@@ -86,6 +91,9 @@ function Shell() {
         )}
       </main>
       <SidePanelHost />
+      <TagsButton />
+      <UndoHost />
+      <KeyboardHelp />
     </div>
   );
 }

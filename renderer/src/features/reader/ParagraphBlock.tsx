@@ -1,33 +1,129 @@
-import type { ParagraphFlag, ParagraphView } from '../../../../preload/contract/articleTypes';
+import { memo } from 'react';
+import type { Highlight, Note } from '../../../../preload/contract/annotationTypes';
+import type { ParagraphKind, ParagraphView } from '../../../../preload/contract/articleTypes';
+import { useMessages } from '../../i18n/useMessages';
+import { HighlightedText } from '../annotate/HighlightedText';
+import { TagInput } from '../annotate/TagInput';
+import type { AnnotationActions } from '../annotate/useAnnotationActions';
+import { NoteEditor } from '../notes/NoteEditor';
+import { NoteIndicator } from '../notes/NoteIndicator';
+import type { DisplayText } from './displayText';
+import { readerMessages } from './messages';
+import { ParagraphMenu } from './ParagraphMenu';
 
-const flagExplanations: Record<ParagraphFlag, string> = {
-  duplicate: 'This paragraph repeats an earlier one.',
-  fragment: 'This paragraph starts mid-sentence: part of it may be missing or out of order.',
-  'keyword-stuffed': 'Words injected for search engines were hidden from this paragraph.',
-  mojibake: 'Part of this paragraph was decoded wrongly at the source (garbled characters). Shown as found.',
-};
+/** What a paragraph can ask of the reader; one stable object, so unchanged paragraphs skip re-rendering. */
+export interface ParagraphHandlers {
+  focus: (paragraphId: number) => void;
+  setTagging: (paragraphId: number | null) => void;
+  setNoteOpen: (paragraphId: number, open: boolean) => void;
+  actions: AnnotationActions;
+}
 
-const flagLabels: Record<ParagraphFlag, string> = {
-  duplicate: 'duplicate',
-  fragment: 'fragment',
-  'keyword-stuffed': 'keywords hidden',
-  mojibake: 'garbled',
-};
+interface Props {
+  paragraph: ParagraphView;
+  display: DisplayText;
+  highlights: readonly Highlight[];
+  tags: readonly string[];
+  note: Note | null;
+  focused: boolean;
+  /** Just jumped to: marked briefly. */
+  flash: boolean;
+  noteOpen: boolean;
+  tagging: boolean;
+  handlers: ParagraphHandlers;
+}
 
-export function ParagraphBlock({ paragraph }: { paragraph: ParagraphView }) {
-  const Tag = paragraph.kind === 'heading' || paragraph.kind === 'title' ? 'h3' : 'p';
+const noTags: readonly string[] = [];
+
+export const ParagraphBlock = memo(function ParagraphBlock({
+  paragraph: p,
+  display,
+  highlights,
+  tags = noTags,
+  note,
+  focused,
+  flash,
+  noteOpen,
+  tagging,
+  handlers,
+}: Props) {
+  const t = useMessages(readerMessages);
+  const Text = p.kind === 'heading' || p.kind === 'title' ? 'h3' : 'p';
+  let className = `paragraph kind-${p.kind}`;
+  if (flash) className += ' paragraph-flash';
+  const { actions } = handlers;
+
   return (
-    <div className={`paragraph kind-${paragraph.kind}`} data-paragraph-id={paragraph.id} data-kind={paragraph.kind}>
-      <Tag className="paragraph-text">{paragraph.text}</Tag>
-      {paragraph.flags.length > 0 && (
-        <ul className="flags" aria-label="Cleaning notes">
-          {paragraph.flags.map((flag) => (
-            <li key={flag} className={`flag flag-${flag}`} title={flagExplanations[flag]}>
-              {flagLabels[flag]}
+    <div
+      className={className}
+      data-paragraph-id={p.id}
+      data-order={p.order}
+      data-kind={p.kind}
+      aria-current={focused ? 'true' : undefined}
+      tabIndex={-1}
+      onClick={() => handlers.focus(p.id)}
+    >
+      <div className="paragraph-gutter">
+        <ParagraphMenu
+          kind={p.kind}
+          tabbable={focused}
+          onTag={() => handlers.setTagging(p.id)}
+          onNote={() => handlers.setNoteOpen(p.id, true)}
+          onKind={(kind: ParagraphKind) => void actions.reclassify(p.id, kind)}
+        />
+        {note && !noteOpen && (
+          <NoteIndicator plainText={note.plainText} onOpen={() => handlers.setNoteOpen(p.id, true)} />
+        )}
+      </div>
+      <Text className="paragraph-text" data-paragraph-text={p.id}>
+        <HighlightedText text={display.text} map={display.map} highlights={highlights} />
+      </Text>
+      {p.flags.length > 0 && (
+        <ul className="flags" aria-label={t('cleaningNotes')}>
+          {p.flags.map((flag) => (
+            <li key={flag} className={`flag flag-${flag}`} title={t(`flagExplanation.${flag}`)}>
+              {t(`flag.${flag}`)}
             </li>
           ))}
         </ul>
       )}
+      {(tags.length > 0 || tagging) && (
+        <div className="paragraph-tags">
+          {tags.length > 0 && (
+            <ul className="tag-chips" aria-label={t('paragraphTags')}>
+              {tags.map((tag) => (
+                <li key={tag} className="tag-chip">
+                  <span>#{tag}</span>
+                  <button
+                    type="button"
+                    aria-label={t('removeTag', { tag })}
+                    onClick={() => void actions.untagParagraph(p.id, tag)}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {tagging && (
+            <TagInput
+              onSubmit={(tag) => {
+                handlers.setTagging(null);
+                void actions.tagParagraph(p.id, tag);
+              }}
+              onCancel={() => handlers.setTagging(null)}
+            />
+          )}
+        </div>
+      )}
+      {noteOpen && (
+        <NoteEditor
+          paragraphId={p.id}
+          note={note}
+          onSaved={(saved) => actions.noteSaved(p.id, saved, note !== null)}
+          onClose={() => handlers.setNoteOpen(p.id, false)}
+        />
+      )}
     </div>
   );
-}
+});

@@ -1,0 +1,52 @@
+import { useState, type Ref } from 'react';
+import type { HighlightColor } from '../../../../preload/contract/annotationTypes';
+import { useMessages } from '../../i18n/useMessages';
+import { ColorSwatches } from './ColorSwatches';
+import { annotateMessages } from './messages';
+import { TagInput } from './TagInput';
+import type { PendingSelection } from './useTextSelection';
+
+interface Props {
+  ref: Ref<HTMLDivElement>;
+  selection: PendingSelection;
+  onHighlight: (color: HighlightColor, tags?: string[]) => void;
+  onNote: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * The small toolbar over a selection: six colours, Tag (a highlight carrying that tag) and Note
+ * (the paragraph's note). Pressing a button must not clear the selection it acts on.
+ */
+export function SelectionToolbar({ ref, selection, onHighlight, onNote, onCancel }: Props) {
+  const t = useMessages(annotateMessages);
+  const [tagging, setTagging] = useState(false);
+
+  return (
+    <div
+      ref={ref}
+      role="toolbar"
+      aria-label={t('highlight')}
+      className="selection-toolbar"
+      style={{ top: selection.top, left: selection.left }}
+      onMouseDown={(e) => {
+        if (!(e.target instanceof HTMLInputElement)) e.preventDefault();
+      }}
+    >
+      {tagging ? (
+        <TagInput onSubmit={(tag) => onHighlight('yellow', [tag])} onCancel={onCancel} />
+      ) : (
+        <>
+          <ColorSwatches onPick={(color) => onHighlight(color)} />
+          <span className="toolbar-divider" aria-hidden="true" />
+          <button type="button" className="toolbar-button" onClick={() => setTagging(true)}>
+            {t('tag')}
+          </button>
+          <button type="button" className="toolbar-button" onClick={onNote}>
+            {t('note')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { ScriptMode } from '../../../../preload/common/scriptModes';
+import type { ArticleView } from '../../../../preload/contract/articleTypes';
+import { useMessages } from '../../i18n/useMessages';
+import { EditDetailsDialog } from './EditDetailsDialog';
+import { readerMessages } from './messages';
+import { ScriptModeBar } from './ScriptModeBar';
+
+interface Props {
+  article: ArticleView;
+  /** Shows a line (title, subtitle) in the display script. */
+  display: (text: string) => string;
+  mode: ScriptMode;
+  onMode: (mode: ScriptMode) => void;
+  hiddenCount: number;
+  showHidden: boolean;
+  onToggleHidden: () => void;
+  onArticle: (view: ArticleView) => void;
+}
+
+/** Title block with metadata, the script mode bar, Edit details and the hidden-lines toggle. */
+export function ArticleHeader({
+  article,
+  display,
+  mode,
+  onMode,
+  hiddenCount,
+  showHidden,
+  onToggleHidden,
+  onArticle,
+}: Props) {
+  const t = useMessages(readerMessages);
+  const [editing, setEditing] = useState(false);
+  const { metadata } = article;
+
+  return (
+    <header className="article-header">
+      <div className="article-toolbar">
+        <ScriptModeBar mode={mode} onChange={onMode} />
+        <button type="button" className="quiet-button" onClick={() => setEditing(true)}>
+          {t('editDetails')}
+        </button>
+      </div>
+      <h2 id="article-title" className="article-heading">
+        {display(metadata.title)}
+      </h2>
+      {metadata.titleInferred && <p className="flag-note">{t('titleInferred')}</p>}
+      {metadata.subtitle && <p className="article-subtitle">{display(metadata.subtitle)}</p>}
+      <dl className="article-metadata">
+        {metadata.source && <MetaItem label={t('source')} value={metadata.source} />}
+        {metadata.author && <MetaItem label={t('author')} value={metadata.author} />}
+        {metadata.publishedAt && <MetaItem label={t('date')} value={metadata.publishedAt} />}
+        {metadata.url && <MetaItem label={t('link')} value={metadata.url} />}
+      </dl>
+      {hiddenCount > 0 && (
+        <button type="button" className="quiet-toggle" aria-pressed={showHidden} onClick={onToggleHidden}>
+          {showHidden ? t('hideCleanedLines', { count: hiddenCount }) : t('hiddenLines', { count: hiddenCount })}
+        </button>
+      )}
+      {editing && <EditDetailsDialog article={article} onSaved={onArticle} onClose={() => setEditing(false)} />}
+    </header>
+  );
+}
+
+function MetaItem({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="meta-item">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { paragraphKinds, type ParagraphKind } from '../../../../preload/contract/articleTypes';
+import { useMessages } from '../../i18n/useMessages';
+import { readerMessages } from './messages';
+
+interface Props {
+  kind: ParagraphKind;
+  /** Only the focused paragraph's menu button is a tab stop. */
+  tabbable: boolean;
+  onTag: () => void;
+  onNote: () => void;
+  onKind: (kind: ParagraphKind) => void;
+}
+
+/** The paragraph's own menu: tag it, open its note, or re-classify its kind. */
+export function ParagraphMenu({ kind, tabbable, onTag, onNote, onKind }: Props) {
+  const t = useMessages(readerMessages);
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return undefined;
+    menu.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target instanceof Node ? event.target : null;
+      if (menu.current?.contains(target) || button.current?.contains(target)) return;
+      setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  const close = (returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) button.current?.focus();
+  };
+  const choose = (action: () => void) => {
+    close(false);
+    action();
+  };
+
+  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
+    const i = items.indexOf(document.activeElement as HTMLElement);
+    let next: number | null = null;
+    if (event.key === 'ArrowDown') next = (i + 1) % items.length;
+    else if (event.key === 'ArrowUp') next = (i - 1 + items.length) % items.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = items.length - 1;
+    else if (event.key === 'Escape' || event.key === 'Tab') {
+      if (event.key === 'Escape') event.preventDefault();
+      close(event.key === 'Escape');
+      return;
+    }
+    if (next === null) return;
+    event.preventDefault();
+    items[next]?.focus();
+  };
+
+  return (
+    <div className="paragraph-menu">
+      <button
+        ref={button}
+        type="button"
+        className="paragraph-menu-button"
+        aria-label={t('paragraphOptions')}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        tabIndex={tabbable || open ? 0 : -1}
+        onClick={() => setOpen((v) => !v)}
+      >
+        ⋯
+      </button>
+      {open && (
+        <div
+          id={menuId}
+          ref={menu}
+          role="menu"
+          aria-label={t('paragraphOptions')}
+          className="menu"
+          onKeyDown={onMenuKeyDown}
+        >
+          <button type="button" role="menuitem" tabIndex={-1} onClick={() => choose(onTag)}>
+            {t('tagParagraph')}
+          </button>
+          <button type="button" role="menuitem" tabIndex={-1} onClick={() => choose(onNote)}>
+            {t('note')}
+          </button>
+          <div role="group" aria-label={t('kind')} className="menu-group">
+            <div className="menu-label" aria-hidden="true">
+              {t('kind')}
+            </div>
+            {paragraphKinds.map((k) => (
+              <button
+                key={k}
+                type="button"
+                role="menuitemradio"
+                aria-checked={k === kind}
+                tabIndex={-1}
+                onClick={() => choose(() => k !== kind && onKind(k))}
+              >
+                {t(`kind.${k}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,230 @@
+import { useCallback, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import type { ScriptMode } from '../../../../preload/common/scriptModes';
+import type { Highlight, Note } from '../../../../preload/contract/annotationTypes';
+import type { ArticleView, ParagraphView } from '../../../../preload/contract/articleTypes';
+import { HighlightPopover } from '../annotate/HighlightPopover';
+import { SelectionToolbar } from '../annotate/SelectionToolbar';
+import { useAnnotationActions } from '../annotate/useAnnotationActions';
+import { useHighlightPopover } from '../annotate/useHighlightPopover';
+import { useTextSelection } from '../annotate/useTextSelection';
+import { usePreferences } from '../preferences/PreferencesContext';
+import { ArticleHeader } from './ArticleHeader';
+import { displayParagraphs, displayText, type DisplayOptions } from './displayText';
+import { groupHiddenRuns } from './groupHiddenRuns';
+import { OrphanHighlights } from './OrphanHighlights';
+import { ParagraphBlock, type ParagraphHandlers } from './ParagraphBlock';
+import { ParagraphRuns } from './ParagraphRuns';
+import { useParagraphFocus } from './useParagraphFocus';
+import { useReaderKeys } from './useReaderKeys';
+import { useReadingPosition } from './useReadingPosition';
+import { usePrepareConverters, useScriptMode } from './useScriptMode';
+
+interface Props {
+  article: ArticleView;
+  setArticle: Dispatch<SetStateAction<ArticleView | null>>;
+  focusParagraphId: number | null;
+  onError: (message: string) => void;
+}
+
+const noHighlights: readonly Highlight[] = [];
+
+/** The article as a person reads and codes it. */
+export function ReaderView({ article, setArticle, focusParagraphId, onError }: Props) {
+  const { preferences } = usePreferences();
+  const { mode, setMode, cycleMode } = useScriptMode(article.id);
+  usePrepareConverters(article.script);
+  const options = useMemo<DisplayOptions>(
+    () => ({ script: article.script, mode, fullWidthPunctuation: preferences.fullWidthPunctuation }),
+    [article.script, mode, preferences.fullWidthPunctuation],
+  );
+  const display = useMemo(() => displayParagraphs(article.paragraphs, options), [article.paragraphs, options]);
+  const displayLine = useCallback((text: string) => displayText(text, options).text, [options]);
+  const actions = useAnnotationActions(article.id, setArticle, onError);
+
+  const articleRef = useRef<HTMLElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const selection = useTextSelection(articleRef, toolbarRef, (id) => display.get(id));
+  const popover = useHighlightPopover(articleRef, article.highlights);
+  useReadingPosition(articleRef, article, focusParagraphId);
+
+  const { metadata } = article;
+  const shown = useMemo(
+    // The title is shown once, in the header.
+    () => article.paragraphs.filter((p) => !(p.kind === 'title' && p.text.trim() === metadata.title)),
+    [article.paragraphs, metadata.title],
+  );
+  const jumpKind = article.paragraphs.find((p) => p.id === focusParagraphId)?.kind;
+  const [showHidden, setShowHidden] = useState(jumpKind === 'boilerplate');
+  const visibleIds = useMemo(
+    () => shown.filter((p) => showHidden || p.kind !== 'boilerplate').map((p) => p.id),
+    [shown, showHidden],
+  );
+  const focus = useParagraphFocus(articleRef, visibleIds, focusParagraphId);
+  const [noteOpen, setNoteOpen] = useState<ReadonlySet<number>>(() => new Set());
+  const [taggingId, setTaggingId] = useState<number | null>(null);
+
+  // A jump to a hidden paragraph shows the hidden lines first.
+  const [lastJump, setLastJump] = useState(focusParagraphId);
+  if (lastJump !== focusParagraphId) {
+    setLastJump(focusParagraphId);
+    if (jumpKind === 'boilerplate') setShowHidden(true);
+  }
+
+  const { set: setFocus, returnFocus } = focus;
+  const handlers = useMemo<ParagraphHandlers>(
+    () => ({
+      focus: setFocus,
+      setTagging: (id) => {
+        setTaggingId(id);
+        if (id === null) returnFocus();
+      },
+      setNoteOpen: (id, open) =>
+        setNoteOpen((s) => {
+          const next = new Set(s);
+          if (open) next.add(id);
+          else next.delete(id);
+          return next;
+        }),
+      actions,
+    }),
+    [setFocus, returnFocus, actions],
+  );
+
+  const byParagraph = useMemo(() => {
+    const highlights = new Map<number, Highlight[]>();
+    const orphans: Highlight[] = [];
+    for (const h of article.highlights) {
+      if (h.paragraphId === null || h.start === null) orphans.push(h);
+      else {
+        const list = highlights.get(h.paragraphId);
+        if (list) list.push(h);
+        else highlights.set(h.paragraphId, [h]);
+      }
+    }
+    const notes = new Map<number, Note>(article.notes.map((n) => [n.paragraphId, n]));
+    return { highlights, orphans, notes };
+  }, [article.highlights, article.notes]);
+
+  const pending = selection.pending;
+  const highlightSelection = (color: Highlight['color'], tags?: string[]) => {
+    if (!pending) return;
+    selection.clear();
+    void actions.createHighlight({
+      paragraphId: pending.paragraphId,
+      start: pending.start,
+      end: pending.end,
+      color,
+      tags,
+    });
+  };
+
+  useReaderKeys({
+    j: () => focus.move(1),
+    k: () => focus.move(-1),
+    h: () => highlightSelection('yellow'),
+    t: () => {
+      const id = focus.current();
+      if (id === null) return;
+      setFocus(id);
+      setTaggingId(id);
+    },
+    n: () => {
+      const id = focus.current();
+      if (id === null) return;
+      setFocus(id);
+      handlers.setNoteOpen(id, !noteOpen.has(id));
+    },
+    m: cycleMode,
+    Escape: () => {
+      if (popover.popover) popover.close(true);
+      else if (taggingId !== null) handlers.setTagging(null);
+      else if (pending) selection.clear();
+    },
+  });
+
+  const lang = langOf(article.script, mode);
+  const hiddenCount = article.paragraphs.filter((p) => p.kind === 'boilerplate').length;
+  const renderParagraph = (p: ParagraphView) => {
+    const d = display.get(p.id);
+    if (!d) return null;
+    return (
+      <ParagraphBlock
+        key={p.id}
+        paragraph={p}
+        display={d}
+        highlights={byParagraph.highlights.get(p.id) ?? noHighlights}
+        tags={article.paragraphTags[p.id] ?? []}
+        note={byParagraph.notes.get(p.id) ?? null}
+        focused={focus.id === p.id}
+        flash={focusParagraphId === p.id}
+        noteOpen={noteOpen.has(p.id)}
+        tagging={taggingId === p.id}
+        handlers={handlers}
+      />
+    );
+  };
+
+  return (
+    <article ref={articleRef} className="article" lang={lang} aria-labelledby="article-title">
+      <ArticleHeader
+        article={article}
+        display={displayLine}
+        mode={mode}
+        onMode={setMode}
+        hiddenCount={hiddenCount}
+        showHidden={showHidden}
+        onToggleHidden={() => setShowHidden((v) => !v)}
+        onArticle={(view) => setArticle(view)}
+      />
+      <ParagraphRuns
+        runs={groupHiddenRuns(shown)}
+        showHidden={showHidden}
+        onShowHidden={() => setShowHidden(true)}
+        renderParagraph={renderParagraph}
+        onOpenHighlight={popover.openFrom}
+      />
+      <OrphanHighlights orphans={byParagraph.orphans} display={displayLine} onOpen={popover.openFrom} />
+      {pending && (
+        <SelectionToolbar
+          key={`${pending.paragraphId}:${pending.start}:${pending.end}`}
+          ref={toolbarRef}
+          selection={pending}
+          onHighlight={highlightSelection}
+          onNote={() => {
+            selection.clear();
+            handlers.setNoteOpen(pending.paragraphId, true);
+          }}
+          onCancel={selection.clear}
+        />
+      )}
+      {popover.popover && (
+        <HighlightPopover
+          highlight={popover.popover.highlight}
+          overlapping={popover.popover.overlapping}
+          anchor={popover.popover.anchor}
+          quote={displayLine(popover.popover.highlight.quote)}
+          actions={actions}
+          onSwitch={popover.switchTo}
+          onClose={popover.close}
+        />
+      )}
+    </article>
+  );
+}
+
+/** The text's language tag, so the font stack picks the glyph forms of the shown script and region. */
+function langOf(script: ArticleView['script'], mode: ScriptMode): string {
+  switch (mode) {
+    case 'original':
+      return script === 'traditional' ? 'zh-Hant' : 'zh-Hans';
+    case 'cn':
+      return 'zh-Hans';
+    case 't':
+      return 'zh-Hant';
+    case 'tw':
+    case 'twp':
+      return 'zh-Hant-TW';
+    case 'hk':
+      return 'zh-Hant-HK';
+  }
+}

@@ -1,0 +1,48 @@
+import { createConverter } from '../../../../preload/common/createConverter';
+import type { OffsetMap } from '../../../../preload/common/offsetMap';
+import type { ScriptMode } from '../../../../preload/common/scriptModes';
+import type { DetectedScript, ParagraphView } from '../../../../preload/contract/articleTypes';
+import { toFullWidthPunctuation } from './fullWidthPunctuation';
+
+/** A paragraph as shown: the text in the chosen script, and its map to the canonical text. */
+export interface DisplayText {
+  text: string;
+  /** Canonical <-> display offsets. Full-width punctuation keeps offsets, so the conversion's map serves. */
+  map: OffsetMap;
+}
+
+export interface DisplayOptions {
+  script: DetectedScript;
+  mode: ScriptMode;
+  fullWidthPunctuation: boolean;
+}
+
+/** One text in the display script. The converter is cached: only its first use builds dictionaries. */
+export function displayText(text: string, options: DisplayOptions): DisplayText {
+  const { text: converted, map } = createConverter(options.script, options.mode).convert(text);
+  return { text: options.fullWidthPunctuation ? toFullWidthPunctuation(converted) : converted, map };
+}
+
+/**
+ * Converted paragraphs by display options, then by canonical text: switching back to a mode, or
+ * re-rendering after an annotation (which fetches the article again), converts nothing twice.
+ */
+const cache = new Map<string, Map<string, DisplayText>>();
+const maxCachedPerOptions = 20_000;
+
+/** Every paragraph's display text, by paragraph id. */
+export function displayParagraphs(
+  paragraphs: readonly ParagraphView[],
+  options: DisplayOptions,
+): ReadonlyMap<number, DisplayText> {
+  const key = `${options.script}|${options.mode}|${options.fullWidthPunctuation ? 'w' : 'h'}`;
+  let byText = cache.get(key);
+  if (!byText || byText.size > maxCachedPerOptions) cache.set(key, (byText = new Map<string, DisplayText>()));
+  const out = new Map<number, DisplayText>();
+  for (const p of paragraphs) {
+    let shown = byText.get(p.text);
+    if (!shown) byText.set(p.text, (shown = displayText(p.text, options)));
+    out.set(p.id, shown);
+  }
+  return out;
+}

@@ -1,0 +1,162 @@
+import type { ParagraphFlag, ParagraphKind } from '../../../../preload/contract/articleTypes';
+import type { Catalog } from '../../i18n/locales';
+
+type Key =
+  | 'loading'
+  | 'source'
+  | 'author'
+  | 'date'
+  | 'link'
+  | 'titleInferred'
+  | 'scriptMode'
+  | 'hiddenLines'
+  | 'hideCleanedLines'
+  | 'hiddenRun'
+  | 'editDetails'
+  | 'title'
+  | 'subtitle'
+  | 'url'
+  | 'save'
+  | 'cancel'
+  | 'cleaningNotes'
+  | 'paragraphOptions'
+  | 'tagParagraph'
+  | 'note'
+  | 'kind'
+  | 'paragraphTags'
+  | 'removeTag'
+  | 'unplaced'
+  | 'unplacedExplanation'
+  | `kind.${ParagraphKind}`
+  | `flag.${ParagraphFlag}`
+  | `flagExplanation.${ParagraphFlag}`;
+
+export const readerMessages: Catalog<Key> = {
+  'zh-Hans': {
+    loading: '正在载入…',
+    source: '来源',
+    author: '作者',
+    date: '日期',
+    link: '链接',
+    titleInferred: '标题为推断：文件中没有标题行。',
+    scriptMode: '字形',
+    hiddenLines: '{count} 行已隐藏',
+    hideCleanedLines: '隐藏 {count} 行清理内容',
+    hiddenRun: '{count} 行已隐藏',
+    editDetails: '编辑信息',
+    title: '标题',
+    subtitle: '副标题',
+    url: '网址',
+    save: '保存',
+    cancel: '取消',
+    cleaningNotes: '清理说明',
+    paragraphOptions: '段落选项',
+    tagParagraph: '为段落加标签…',
+    note: '笔记',
+    kind: '段落类型',
+    paragraphTags: '段落标签',
+    removeTag: '移除标签 {tag}',
+    unplaced: '无法定位的高亮',
+    unplacedExplanation: '文本重新清理后，这些高亮找不到原来的位置。它们被保留在这里。',
+    'kind.title': '标题',
+    'kind.subtitle': '副标题',
+    'kind.byline': '署名',
+    'kind.heading': '小标题',
+    'kind.body': '正文',
+    'kind.caption': '图片说明',
+    'kind.boilerplate': '无关内容（隐藏）',
+    'flag.duplicate': '重复',
+    'flag.fragment': '片段',
+    'flag.keyword-stuffed': '已隐藏关键词',
+    'flag.mojibake': '乱码',
+    'flagExplanation.duplicate': '这一段与前文重复。',
+    'flagExplanation.fragment': '这一段从句子中间开始：可能有缺失或顺序错乱。',
+    'flagExplanation.keyword-stuffed': '为搜索引擎插入的词语已从这一段隐藏。',
+    'flagExplanation.mojibake': '这一段有部分在来源处解码错误（乱码），按原样显示。',
+  },
+  'zh-Hant': {
+    loading: '正在載入…',
+    source: '來源',
+    author: '作者',
+    date: '日期',
+    link: '連結',
+    titleInferred: '標題為推斷：檔案中沒有標題行。',
+    scriptMode: '字形',
+    hiddenLines: '{count} 行已隱藏',
+    hideCleanedLines: '隱藏 {count} 行清理內容',
+    hiddenRun: '{count} 行已隱藏',
+    editDetails: '編輯資訊',
+    title: '標題',
+    subtitle: '副標題',
+    url: '網址',
+    save: '儲存',
+    cancel: '取消',
+    cleaningNotes: '清理說明',
+    paragraphOptions: '段落選項',
+    tagParagraph: '為段落加標籤…',
+    note: '筆記',
+    kind: '段落類型',
+    paragraphTags: '段落標籤',
+    removeTag: '移除標籤 {tag}',
+    unplaced: '無法定位的標示',
+    unplacedExplanation: '文字重新清理後，這些標示找不到原來的位置。它們保留在這裡。',
+    'kind.title': '標題',
+    'kind.subtitle': '副標題',
+    'kind.byline': '署名',
+    'kind.heading': '小標題',
+    'kind.body': '正文',
+    'kind.caption': '圖片說明',
+    'kind.boilerplate': '無關內容（隱藏）',
+    'flag.duplicate': '重複',
+    'flag.fragment': '片段',
+    'flag.keyword-stuffed': '已隱藏關鍵詞',
+    'flag.mojibake': '亂碼',
+    'flagExplanation.duplicate': '這一段與前文重複。',
+    'flagExplanation.fragment': '這一段從句子中間開始：可能有缺漏或順序錯亂。',
+    'flagExplanation.keyword-stuffed': '為搜尋引擎插入的詞語已從這一段隱藏。',
+    'flagExplanation.mojibake': '這一段有部分在來源處解碼錯誤（亂碼），按原樣顯示。',
+  },
+  en: {
+    loading: 'Loading…',
+    source: 'Source',
+    author: 'Author',
+    date: 'Date',
+    link: 'Link',
+    titleInferred: 'Title inferred: the file has no title line.',
+    scriptMode: 'Script',
+    hiddenLines: '{count, plural, one {# hidden line} other {# hidden lines}}',
+    hideCleanedLines: '{count, plural, one {Hide # cleaned line} other {Hide # cleaned lines}}',
+    hiddenRun: '{count, plural, one {# hidden line} other {# hidden lines}}',
+    editDetails: 'Edit details',
+    title: 'Title',
+    subtitle: 'Subtitle',
+    url: 'URL',
+    save: 'Save',
+    cancel: 'Cancel',
+    cleaningNotes: 'Cleaning notes',
+    paragraphOptions: 'Paragraph options',
+    tagParagraph: 'Tag paragraph…',
+    note: 'Note',
+    kind: 'Paragraph kind',
+    paragraphTags: 'Paragraph tags',
+    removeTag: 'Remove tag {tag}',
+    unplaced: 'Highlights that could not be placed',
+    unplacedExplanation: 'After the text was cleaned again these highlights no longer matched it. They are kept here.',
+    'kind.title': 'Title',
+    'kind.subtitle': 'Subtitle',
+    'kind.byline': 'Byline',
+    'kind.heading': 'Heading',
+    'kind.body': 'Body',
+    'kind.caption': 'Caption',
+    'kind.boilerplate': 'Boilerplate (hidden)',
+    'flag.duplicate': 'duplicate',
+    'flag.fragment': 'fragment',
+    'flag.keyword-stuffed': 'keywords hidden',
+    'flag.mojibake': 'garbled',
+    'flagExplanation.duplicate': 'This paragraph repeats an earlier one.',
+    'flagExplanation.fragment': 'This paragraph starts mid-sentence: part of it may be missing or out of order.',
+    'flagExplanation.keyword-stuffed': 'Words injected for search engines were hidden from this paragraph.',
+    'flagExplanation.mojibake':
+      'Part of this paragraph was decoded wrongly at the source (garbled characters). Shown as found.',
+  },
+};

@@ -1,0 +1,107 @@
+import type { Page } from '@playwright/test';
+import type { PizhuApi } from '../../preload/contract/api';
+
+declare global {
+  interface Window {
+    pizhu: PizhuApi;
+  }
+}
+
+/**
+ * Selects the first occurrence of `needle` in the article's paragraph text, as a person's
+ * drag would: a DOM Range over the text nodes, which may be split by highlight marks.
+ */
+export async function selectText(app: Page, needle: string): Promise<void> {
+  await app.evaluate((needle) => {
+    const els = [...document.querySelectorAll<HTMLElement>('article .paragraph-text')];
+    const el = els.find((e) => (e.textContent ?? '').includes(needle));
+    if (!el) throw new Error(`no paragraph shows ${needle}`);
+    const at = (el.textContent ?? '').indexOf(needle);
+    const range = document.createRange();
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let pos = 0;
+    let started = false;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const length = (n as Text).data.length;
+      if (!started && at < pos + length) {
+        range.setStart(n, at - pos);
+        started = true;
+      }
+      if (started && at + needle.length <= pos + length) {
+        range.setEnd(n, at + needle.length - pos);
+        break;
+      }
+      pos += length;
+    }
+    const selection = document.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  }, needle);
+}
+
+/** Imports a crafted article through the API, reloads, and opens it from the library list. */
+export async function openCraftedArticle(app: Page, title: string, body: string): Promise<number> {
+  const outcome = await app.evaluate(
+    ([title, body]) => window.pizhu.importText({ text: `${title}\n\n${body}`, title }),
+    [title, body] as const,
+  );
+  if (!outcome.ok || outcome.value.articleId === undefined)
+    throw new Error(`import failed: ${JSON.stringify(outcome)}`);
+  await app.reload();
+  await openArticle(app, title);
+  return outcome.value.articleId;
+}
+
+export async function openArticle(app: Page, title: string): Promise<void> {
+  await app.getByRole('list', { name: 'Articles' }).getByRole('button', { name: title }).click();
+  // The heading shows the title in the article's display script, so wait for the article itself.
+  await app.getByRole('article').locator('.paragraph-text').first().waitFor();
+}
+
+/** The article's id by its title, through the API. */
+export async function articleIdOf(app: Page, title: string): Promise<number> {
+  return app.evaluate(async (title) => {
+    const result = await window.pizhu.listArticles();
+    const found = result.ok ? result.value.find((a) => a.title === title) : undefined;
+    if (!found) throw new Error(`no article titled ${title}`);
+    return found.id;
+  }, title);
+}
+
+/** Creates a highlight over the first occurrence of `quote` in the article, through the API. */
+export async function highlightThroughApi(
+  app: Page,
+  articleId: number,
+  quote: string,
+  color: 'yellow' | 'green' | 'blue' | 'pink' | 'purple' | 'orange',
+): Promise<void> {
+  await app.evaluate(
+    async ([articleId, quote, color]) => {
+      const article = await window.pizhu.getArticle({ articleId });
+      if (!article.ok) throw new Error(article.error.message);
+      const p = article.value.paragraphs.find((x) => x.text.includes(quote));
+      if (!p) throw new Error(`no paragraph has ${quote}`);
+      const start = p.text.indexOf(quote);
+      const made = await window.pizhu.createHighlight({ paragraphId: p.id, start, end: start + quote.length, color });
+      if (!made.ok) throw new Error(made.error.message);
+    },
+    [articleId, quote, color] as const,
+  );
+}
+
+/** The canonical text each stored highlight of the article covers, with its colour and tags. */
+export async function storedHighlights(app: Page, articleId: number) {
+  return app.evaluate(async (articleId) => {
+    const article = await window.pizhu.getArticle({ articleId });
+    if (!article.ok) throw new Error(article.error.message);
+    return article.value.highlights.map((h) => {
+      const p = article.value.paragraphs.find((x) => x.id === h.paragraphId);
+      return {
+        id: h.id,
+        text: p && h.start !== null && h.end !== null ? p.text.slice(h.start, h.end) : null,
+        color: h.color,
+        tags: h.tags,
+      };
+    });
+  }, articleId);
+}
