@@ -49,9 +49,14 @@ export function ReaderView({ article, setArticle, focusParagraphId, onError }: P
 
   const { metadata } = article;
   const shown = useMemo(
-    // The title is shown once, in the header.
-    () => article.paragraphs.filter((p) => !(p.kind === 'title' && p.text.trim() === metadata.title)),
-    [article.paragraphs, metadata.title],
+    // Title and subtitle are shown once, in the header.
+    () =>
+      article.paragraphs.filter(
+        (p) =>
+          !(p.kind === 'title' && p.text.trim() === metadata.title) &&
+          !(p.kind === 'subtitle' && p.text.trim() === metadata.subtitle),
+      ),
+    [article.paragraphs, metadata.title, metadata.subtitle],
   );
   const jumpKind = article.paragraphs.find((p) => p.id === focusParagraphId)?.kind;
   const [showHidden, setShowHidden] = useState(jumpKind === 'boilerplate');
