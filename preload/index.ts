@@ -1,4 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import { linkEvent } from './contract/channels';
 import { createApi } from './contract/createApi';
 
 // The renderer sees only this typed API: never ipcRenderer itself.
@@ -6,3 +7,7 @@ contextBridge.exposeInMainWorld(
   'pizhu',
   createApi((channel, request) => ipcRenderer.invoke(channel, request)),
 );
+
+// Main says a pizhu:// link is waiting; the page (which cannot see ipcRenderer) hears a DOM event
+// and takes the link through the API.
+ipcRenderer.on(linkEvent, () => (globalThis as unknown as EventTarget).dispatchEvent(new Event(linkEvent)));

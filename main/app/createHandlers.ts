@@ -4,6 +4,7 @@ import { methodOf } from '../../preload/contract/channels';
 import { fail, ok, type Result } from '../../preload/contract/errors';
 import type { Library } from '../library/createLibrary';
 import { LibraryError, storageError } from '../library/libraryError';
+import type { PizhuLink } from './parsePizhuLink';
 import { requestSchemas } from './requestSchemas';
 
 /** What the handlers need besides the library: the parts that differ between Electron and tests. */
@@ -11,6 +12,8 @@ export interface HandlerDeps {
   library: Library;
   appVersion: string;
   seededOnThisRun: number;
+  /** The pizhu:// link waiting to be opened, taken once (none where links cannot arrive, e.g. the CLI). */
+  takePendingLink?: () => PizhuLink | null;
   /** Asks the person for files to import; an empty list when they cancel. */
   chooseFiles: () => Promise<string[]>;
 }
@@ -28,6 +31,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       libraryPath: library.path,
       seededOnThisRun: deps.seededOnThisRun,
     }),
+    takePendingLink: () => deps.takePendingLink?.() ?? null,
     listArticles: () => library.listArticles(),
     getArticle: ({ articleId }) => {
       const article = library.getArticle(articleId);

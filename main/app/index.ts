@@ -9,9 +9,33 @@ import { registerHandlers } from './registerHandlers';
 import { serveRenderer } from './serveRenderer';
 import { installMenu } from './menu';
 import { isFromAppPage } from './pageOrigin';
+import { linkFromArgv, parsePizhuLink, type PizhuLink } from './parsePizhuLink';
+import { linkEvent } from '../../preload/contract/channels';
 
 // Tests point the app at a throw-away folder.
 if (process.env.PIZHU_USER_DATA) app.setPath('userData', process.env.PIZHU_USER_DATA);
+
+// One app instance: a pizhu:// link opened while Pizhu runs goes to the running window.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let pendingLink: PizhuLink | null = linkFromArgv(process.argv);
+let mainWindow: BrowserWindow | null = null;
+
+function openLink(link: PizhuLink | null): void {
+  if (!link) return;
+  pendingLink = link;
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+    mainWindow.webContents.send(linkEvent);
+  }
+}
+
+app.on('second-instance', (_event, argv) => openLink(linkFromArgv(argv)));
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  openLink(parsePizhuLink(url));
+});
 
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -51,6 +75,11 @@ async function start(): Promise<void> {
     library,
     appVersion: app.getVersion(),
     seededOnThisRun: seeded,
+    takePendingLink: () => {
+      const link = pendingLink;
+      pendingLink = null;
+      return link;
+    },
     chooseFiles: async () => {
       const result = await dialog.showOpenDialog({
         title: 'Import articles',
@@ -62,10 +91,11 @@ async function start(): Promise<void> {
   });
   registerHandlers(ipcMain, createDispatch(handlers), isFromAppPage(rendererUrl));
   installMenu();
-  createMainWindow(BrowserWindow, shell, rendererUrl);
+  if (!app.isDefaultProtocolClient('pizhu')) app.setAsDefaultProtocolClient('pizhu');
+  mainWindow = createMainWindow(BrowserWindow, shell, rendererUrl);
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(BrowserWindow, shell, rendererUrl);
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(BrowserWindow, shell, rendererUrl);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

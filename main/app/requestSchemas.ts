@@ -23,6 +23,7 @@ const absolutePath = z
 /** One schema per method; `strict` so an unexpected field is refused, not ignored. */
 export const requestSchemas = {
   getAppInfo: z.undefined(),
+  takePendingLink: z.undefined(),
   listArticles: z.undefined(),
   getArticle: z.strictObject({ articleId: id }),
   setReadingPosition: z.strictObject({ articleId: id, paragraphOrder: z.number().int().min(0).max(1_000_000) }),

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConverter } from '../../preload/common/createConverter';
 import { isScriptMode, scriptModes, type ScriptMode } from '../../preload/common/scriptModes';
+import type { SearchHit } from '../../preload/contract/api';
 import type { ArticleView, DetectedScript } from '../../preload/contract/articleTypes';
 import { createLibrary, type Library } from '../library/createLibrary';
 import { defaultLibraryPath } from '../library/defaultLibraryPath';
 import { detectScript } from '../library/import/detectScript';
 import { LibraryError, storageError } from '../library/libraryError';
 import type { RecleanReport } from '../library/reclean/recleanArticle';
+import { markSnippet } from '../library/search/markSnippet';
 import { restoreBackup } from '../library/store/restoreBackup';
 
 const usage = `Usage: pizhu <command> [options]
@@ -25,6 +27,20 @@ Commands:
   restore FILE          put a backup in place of the library (the current one is backed up first)
   convert --to MODE [--from MODE]
                         convert stdin to stdout, the reader's very conversion
+  export --format md --out DIR [--article ID | --tag T] [--script MODE] [--highlights-only]
+                        Markdown for Obsidian: one article, one tag's passages, or the
+                        whole library (one file per article and index.md)
+  export --format json --out FILE
+                        the whole library as a JSON backup (docs/backup-format.md)
+  export --format w3c --out FILE
+                        every highlight as a W3C Web Annotation collection
+  import-backup FILE    merge a JSON backup into the library (no duplicates; all or nothing)
+  search QUERY [--tag T] [--article ID] [--include-hidden] [--limit N]
+                        full-text search, script-insensitive (晋江 finds 晉江), in text and notes;
+                        terms separated by spaces must all match, "quoted phrases" stay whole
+  autocode QUERY --tag T [--span] [--article ID] [--include-hidden]
+                        tag every paragraph that matches (--span: highlight every match with
+                        the tag instead); one undoable step
 
 Script modes: ${scriptModes.join(', ')}
 
@@ -42,7 +58,22 @@ interface Io {
   readStdin: () => Promise<string>;
 }
 
-type Values = { db?: string; json?: boolean; help?: boolean; script?: string; to?: string; from?: string };
+type Values = {
+  db?: string;
+  json?: boolean;
+  help?: boolean;
+  script?: string;
+  to?: string;
+  from?: string;
+  format?: string;
+  out?: string;
+  article?: string;
+  tag?: string;
+  'highlights-only'?: boolean;
+  span?: boolean;
+  'include-hidden'?: boolean;
+  limit?: string;
+};
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   let parsed;
@@ -56,6 +87,14 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         script: { type: 'string' },
         to: { type: 'string' },
         from: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        article: { type: 'string' },
+        tag: { type: 'string' },
+        'highlights-only': { type: 'boolean' },
+        span: { type: 'boolean' },
+        'include-hidden': { type: 'boolean' },
+        limit: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -179,6 +218,108 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
+  export(library, args, values, io) {
+    if (args.length > 0) throw new UsageError(`export takes no file arguments; use --out (got "${args[0]}")`);
+    if (!values.out) throw new UsageError('export needs --out DIR (md) or --out FILE (json, w3c)');
+    const out = path.resolve(values.out);
+    const format = values.format;
+    if (format !== 'md' && (values.article ?? values.tag ?? values.script ?? values['highlights-only']) !== undefined) {
+      throw new UsageError('--article, --tag, --script and --highlights-only belong to --format md');
+    }
+    if (format === 'json' || format === 'w3c') {
+      const result = format === 'json' ? library.exportBackup(out) : library.exportW3c(out);
+      io.out(values.json ? JSON.stringify(result, null, 2) : `written: ${result.path}`);
+      return 0;
+    }
+    if (format !== 'md') throw new UsageError('export needs --format md, json or w3c');
+    if (values.article !== undefined && values.tag !== undefined) {
+      throw new UsageError('export takes --article or --tag, not both');
+    }
+    const article = values.article === undefined ? undefined : Number(values.article);
+    if (article !== undefined && (!Number.isInteger(article) || article <= 0)) {
+      throw new UsageError('--article needs an article id');
+    }
+    const scope = article !== undefined ? { article } : values.tag !== undefined ? { tag: values.tag } : 'library';
+    const script = scriptModeOption(values.script, 'script') ?? 'original';
+    const progress = io.isTty && !values.json && scope === 'library';
+    const files = library.exportMarkdown(
+      { scope, outDir: out, script, highlightsOnly: values['highlights-only'] ?? false },
+      (done, total) => {
+        if (progress) io.err(`\rexporting ${done}/${total}`);
+      },
+    );
+    if (progress) io.err('\n');
+    const summary = `${files.length} ${files.length === 1 ? 'file' : 'files'} written to ${out}`;
+    io.out(values.json ? JSON.stringify({ files }, null, 2) : summary);
+    return 0;
+  },
+
+  'import-backup'(library, args, values, io) {
+    const file = args[0];
+    if (!file || args.length > 1) throw new UsageError('import-backup needs one backup file');
+    const counts = library.importBackup(path.resolve(file));
+    if (values.json) io.out(JSON.stringify(counts, null, 2));
+    else {
+      io.out(
+        `articles: ${counts.articlesAdded} added, ${counts.articlesMerged} already here (annotations merged)\n` +
+          `highlights: ${counts.highlightsAdded} added (${counts.highlightsOrphaned} as orphans), ` +
+          `${counts.highlightsAlreadyPresent} already here\n` +
+          `tags: ${counts.tagsAdded} added; paragraph tags: ${counts.paragraphTagsAdded} added\n` +
+          `notes: ${counts.notesAdded} added, ${counts.notesJoined} joined to a different note already here`,
+      );
+    }
+    return 0;
+  },
+
+  search(library, args, values, io) {
+    const query = args.join(' ');
+    if (query.trim() === '') throw new UsageError('search needs a query');
+    const limit = values.limit === undefined ? undefined : Number(values.limit);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit needs a positive number');
+    const result = library.search.find(query, {
+      tag: values.tag,
+      articleId: articleIdOption(values.article),
+      includeHidden: values['include-hidden'],
+      limit,
+    });
+    if (values.json) {
+      io.out(JSON.stringify(result, null, 2));
+      return 0;
+    }
+    // Grouped by article, articles in the order of their best hit.
+    const byArticle = new Map<number, SearchHit[]>();
+    for (const hit of result.hits) byArticle.set(hit.articleId, [...(byArticle.get(hit.articleId) ?? []), hit]);
+    for (const hits of byArticle.values()) {
+      io.out(`${hits[0]?.articleTitle ?? ''}  (article ${hits[0]?.articleId ?? ''})`);
+      for (const hit of hits) {
+        const where = hit.kind === 'note' ? 'note' : hit.paragraphKind;
+        io.out(`  ¶${hit.paragraphOrder} ${where}: ${markSnippet(hit.text, hit.matches)}`);
+      }
+    }
+    const shown = result.hits.length;
+    io.out(shown === result.total ? `${result.total} hits` : `${shown} of ${result.total} hits (--limit N for more)`);
+    return 0;
+  },
+
+  autocode(library, args, values, io) {
+    const query = args.join(' ');
+    if (query.trim() === '') throw new UsageError('autocode needs a query');
+    if (values.tag === undefined) throw new UsageError('autocode needs --tag T');
+    const result = library.search.autocode(query, {
+      tag: values.tag,
+      span: values.span ?? false,
+      articleId: articleIdOption(values.article),
+      includeHidden: values['include-hidden'],
+    });
+    if (values.json) io.out(JSON.stringify(result, null, 2));
+    else if (result.paragraphs === 0) io.out(`nothing to tag: no match without "${values.tag}" already`);
+    else {
+      const what = values.span ? `${result.highlights} matches highlighted in ${result.paragraphs} paragraphs` : `${result.paragraphs} paragraphs tagged`;
+      io.out(`${what} of ${result.articleIds.length} articles with "${values.tag}" (undo in the app takes it back in one step)`);
+    }
+    return 0;
+  },
+
   async backup(library, _args, values, io) {
     const file = await library.backup('manual');
     io.out(values.json ? JSON.stringify(file, null, 2) : `backup written: ${file.path}`);
@@ -194,6 +335,13 @@ function printReclean(report: RecleanReport, values: Values, io: Io): void {
     io.out(`${report.movedParagraphAnnotations} paragraph notes/tags moved to the most similar paragraph`);
   }
   for (const orphan of report.orphans) io.out(`orphan highlight ${orphan.id}: “${orphan.quote}” (kept; re-attach it in the reader)`);
+}
+
+function articleIdOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new UsageError('--article needs an article id');
+  return id;
 }
 
 function scriptModeOption(value: string | undefined, name: string): ScriptMode | undefined {

@@ -1,5 +1,13 @@
 import type { Result } from './errors';
-import type { ArticleMetadata, ArticleSummary, ArticleView, ImportOutcome, ParagraphKind } from './articleTypes';
+import type { ScriptMode } from '../common/scriptModes';
+import type {
+  ArticleMetadata,
+  ArticleSummary,
+  ArticleView,
+  DetectedScript,
+  ImportOutcome,
+  ParagraphKind,
+} from './articleTypes';
 import type {
   Highlight,
   HighlightColor,
@@ -11,6 +19,83 @@ import type {
   TagSummary,
   UndoResult,
 } from './annotationTypes';
+
+/** A UTF-16 range [start, end) of a text. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** One search hit: a paragraph whose text matched, or a paragraph whose note matched. */
+export interface SearchHit {
+  articleId: number;
+  articleTitle: string;
+  /** The article's detected script: the source side of the converter that shows `text` in a script mode. */
+  articleScript: DetectedScript;
+  paragraphId: number;
+  paragraphOrder: number;
+  paragraphKind: ParagraphKind;
+  /** Where it matched: the paragraph's canonical text, or its note. */
+  kind: 'paragraph' | 'note';
+  /** The paragraph's canonical text, or the note's plain text. */
+  text: string;
+  /** The matched ranges of `text`, sorted, never overlapping: map them into a script mode with its offset map. */
+  matches: TextRange[];
+}
+
+export interface SearchResult {
+  /** One page, best first. */
+  hits: SearchHit[];
+  /** Hits in all pages. */
+  total: number;
+}
+
+/** What an auto-coding did: counts of passages newly coded, and the articles it changed. */
+export interface AutocodeResult {
+  /** Paragraphs that gained the tag, or gained a highlight carrying it. */
+  paragraphs: number;
+  /** Highlights created or newly tagged (span auto-coding only). */
+  highlights: number;
+  articleIds: number[];
+}
+
+/** What a Markdown export covers: one article, one tag with the tags nested under it (a codebook report), or the library. */
+export type MarkdownExportScope = { article: number } | { tag: string } | 'library';
+
+export interface MarkdownExportRequest {
+  scope: MarkdownExportScope;
+  /** An absolute folder, created when missing; files of the same name are replaced (same names on every export). */
+  outDir: string;
+  /** The script the article text is written in; 'original' when absent. */
+  script?: ScriptMode;
+  /** Each highlight's text only, instead of every annotated paragraph whole with its highlights marked. */
+  highlightsOnly?: boolean;
+}
+
+/** What a JSON backup holds (docs/backup-format.md). */
+export interface BackupExportResult {
+  path: string;
+  articles: number;
+  highlights: number;
+  tags: number;
+  notes: number;
+}
+
+/** What an import of a JSON backup added to the library; nothing is ever overwritten or duplicated. */
+export interface BackupImportCounts {
+  articlesAdded: number;
+  /** Articles already in the library (same content hash): only their annotations were merged. */
+  articlesMerged: number;
+  highlightsAdded: number;
+  highlightsAlreadyPresent: number;
+  /** Of the highlights added, those whose place the library's version of the article lacks: kept as orphans. */
+  highlightsOrphaned: number;
+  tagsAdded: number;
+  paragraphTagsAdded: number;
+  notesAdded: number;
+  /** Notes joined after a different note the paragraph already had. */
+  notesJoined: number;
+}
 
 export interface AppInfo {
   version: string;
@@ -25,6 +110,11 @@ export interface AppInfo {
  */
 export interface PizhuApi {
   getAppInfo(): Promise<Result<AppInfo>>;
+  /**
+   * The pizhu:// link the app was last asked to open (from exported Markdown), once; null when none.
+   * Main announces a new one with a `linkEvent` event on window.
+   */
+  takePendingLink(): Promise<Result<{ articleId: number; paragraphId: number | null } | null>>;
   listArticles(): Promise<Result<ArticleSummary[]>>;
   getArticle(req: { articleId: number }): Promise<Result<ArticleView>>;
   setReadingPosition(req: { articleId: number; paragraphOrder: number }): Promise<Result<null>>;
@@ -72,6 +162,35 @@ export interface PizhuApi {
     markdown: string;
   }): Promise<Result<Note | null>>;
   getNote(req: { paragraphId: number }): Promise<Result<Note | null>>;
+  /**
+   * Full-text search, script-insensitive (晋江 finds 晉江), over paragraph text and notes. Terms
+   * separated by spaces must all match; "quoted phrases" stay whole. Boilerplate paragraphs only
+   * with includeHidden. A tag filter keeps paragraphs carrying the tag or a nested one, on the
+   * paragraph or on a highlight in it.
+   */
+  search(req: {
+    query: string;
+    tag?: string;
+    articleId?: number;
+    includeHidden?: boolean;
+    limit?: number;
+    offset?: number;
+  }): Promise<Result<SearchResult>>;
+  /** Tags every paragraph-text hit (span: false) or highlights every matched span with the tag (span: true); one undo. */
+  autocode(req: {
+    query: string;
+    tag: string;
+    span: boolean;
+    articleId?: number;
+    includeHidden?: boolean;
+    color?: HighlightColor;
+  }): Promise<Result<AutocodeResult>>;
+  /** Writes Markdown files for Obsidian and answers with their paths. */
+  exportMarkdown(req: MarkdownExportRequest): Promise<Result<string[]>>;
+  /** Writes the whole library as a versioned JSON backup (docs/backup-format.md). */
+  exportBackup(req: { file: string }): Promise<Result<BackupExportResult>>;
+  /** Merges a JSON backup into the library, all or nothing; clears undo history when it changed something. */
+  importBackup(req: { file: string }): Promise<Result<BackupImportCounts>>;
   /** null when there is nothing to undo. */
   undo(): Promise<Result<UndoResult>>;
   /** null when there is nothing to redo. */

@@ -3,6 +3,7 @@ import type { Method } from './api';
 /** Every method once; the Record type makes the compiler reject a missing or unknown one. */
 const methodTable: Record<Method, true> = {
   getAppInfo: true,
+  takePendingLink: true,
   listArticles: true,
   getArticle: true,
   setReadingPosition: true,
@@ -27,6 +28,11 @@ const methodTable: Record<Method, true> = {
   getNote: true,
   undo: true,
   redo: true,
+  exportMarkdown: true,
+  exportBackup: true,
+  importBackup: true,
+  search: true,
+  autocode: true,
 };
 
 export const methods = Object.keys(methodTable) as Method[];
@@ -42,3 +48,6 @@ export function methodOf(channel: string): Method | undefined {
   const name = channel.slice(prefix.length);
   return (methods as string[]).includes(name) ? (name as Method) : undefined;
 }
+
+/** Main -> renderer: "a pizhu:// link is waiting"; the page then calls takePendingLink. */
+export const linkEvent = 'pizhu:link';

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ArticleSummary } from '../../preload/contract/articleTypes';
+import { linkEvent } from '../../preload/contract/channels';
 import { pizhu } from './api/pizhuClient';
 import { flushPendingNotes } from './features/notes/pendingNotes';
 import { KeyboardHelp } from './features/annotate/KeyboardHelp';
@@ -45,6 +46,17 @@ function Shell() {
   }, [version]);
 
   // Closing the window: notes typed in the last moment are flushed first.
+  // A pizhu:// back-link (from exported Markdown) opens its article at its paragraph.
+  useEffect(() => {
+    const takeLink = () =>
+      void pizhu.takePendingLink().then((result) => {
+        if (result.ok && result.value) void openArticle(result.value.articleId, result.value.paragraphId);
+      });
+    takeLink();
+    window.addEventListener(linkEvent, takeLink);
+    return () => window.removeEventListener(linkEvent, takeLink);
+  }, [openArticle]);
+
   useEffect(() => {
     const onBeforeUnload = () => void flushPendingNotes();
     window.addEventListener('beforeunload', onBeforeUnload);

@@ -12,10 +12,12 @@ export function createFakeElectron() {
   const handlers = new Map<string, InvokeHandler>();
   const exposed = new Map<string, unknown>();
   const invoked: Array<{ channel: string; request: unknown }> = [];
+  const rendererListeners = new Map<string, () => void>();
   return {
     handlers,
     exposed,
     invoked,
+    rendererListeners,
     ipcMain: {
       handle(channel: string, handler: InvokeHandler) {
         if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
@@ -31,6 +33,9 @@ export function createFakeElectron() {
       invoke(channel: string, request: unknown): Promise<unknown> {
         invoked.push({ channel, request });
         return Promise.resolve({ ok: true, value: null });
+      },
+      on(channel: string, listener: () => void) {
+        rendererListeners.set(channel, listener);
       },
     },
     /** What the main process would answer a renderer call with, from a frame at `url`. */

@@ -128,6 +128,14 @@ describe('preload exposes the contract as window.pizhu and nothing else', () => 
     expect(fake.invoked).toEqual([{ channel: 'pizhu:getArticle', request: { articleId: 3 } }]);
     // ipcRenderer itself never reaches the page
     expect(Object.values(api).every((f) => typeof f === 'function')).toBe(true);
+    // main's "a pizhu:// link is waiting" becomes a DOM event the page listens for
+    const dispatched: string[] = [];
+    const g = globalThis as unknown as { dispatchEvent?: (e: Event) => boolean };
+    const saved = g.dispatchEvent;
+    g.dispatchEvent = (e) => (dispatched.push(e.type), true);
+    fake.rendererListeners.get('pizhu:link')?.();
+    g.dispatchEvent = saved;
+    expect(dispatched).toEqual(['pizhu:link']);
     vi.doUnmock('electron');
   });
 });

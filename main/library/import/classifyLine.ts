@@ -5,7 +5,7 @@ import {
   isChromeLine,
   isMetadataLine,
   isUrlLine,
-  photoCredit,
+  withoutPhotoCredit,
   startsWithPersonScene,
 } from './lineCues';
 import { compact, endsSentence, hanCount, numberedPrefix } from './textPatterns';
@@ -54,7 +54,7 @@ const colon = /[:：]/u;
  */
 function isCaption(p: WorkingParagraph, line: string, context: LineContext): boolean {
   const han = hanCount(line);
-  const core = line.replace(photoCredit, ''); // a credit may follow the caption's sentence
+  const core = withoutPhotoCredit(line); // a credit may follow the caption's sentence
   if (han < 2 || han > 80 || /[。!?！？]./u.test(core)) return false; // long, or more than one sentence
   if (hasCaptionCue(line)) return true;
   if (han > 40 || quotes.test(line) || colon.test(line) || numberedPrefix.test(line)) return false;

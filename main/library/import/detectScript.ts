@@ -1,5 +1,5 @@
 import type { DetectedScript } from '../../../preload/contract/articleTypes';
-import { charScript, charScriptOfCode } from './chineseScript';
+import { charScript, charScriptOfCode, type CharScript } from './chineseScript';
 import { isHanCode } from './textPatterns';
 
 export interface ScriptCounts {
@@ -13,14 +13,29 @@ export function countScriptChars(texts: Iterable<string>): ScriptCounts {
   for (const text of texts) {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (!isHanCode(code)) continue;
-      const astral = code >= 0xd800 && code <= 0xdbff;
-      const script = astral ? charScript(text.slice(i, i + 2)) : charScriptOfCode(code);
-      if (astral) i++;
+      let script: CharScript;
+      if (code >= 0xd840 && code <= 0xd8bf) {
+        script = charScript(text.slice(i, i + 2)); // planes 2-3: the ideograph extensions
+        i++;
+      } else script = scriptOfCode(code);
       if (script !== 'shared') counts[script]++;
     }
   }
   return counts;
+}
+
+const scripts: readonly CharScript[] = ['shared', 'traditional', 'simplified'];
+/** Per BMP code unit: 0 not asked yet, else 1 + its index in `scripts` ('shared' for all but ideographs). */
+const codeScripts = new Uint8Array(0x10000);
+
+/** charScriptOfCode for ideographs, 'shared' for the rest; cached here, as this runs on every character. */
+function scriptOfCode(code: number): CharScript {
+  let known = codeScripts[code] ?? 0;
+  if (known === 0) {
+    known = scripts.indexOf(isHanCode(code) ? charScriptOfCode(code) : 'shared') + 1;
+    codeScripts[code] = known;
+  }
+  return scripts[known - 1] ?? 'shared';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { compact, isPunctuationOrSpace, openers } from './textPatterns';
+import { compact, isHan, isPunctuationOrSpace, openers } from './textPatterns';
 
 /** A stretch of a paragraph's text that looks inserted: a piece of the title breaking the sentence. */
 export interface InjectedSpan {
@@ -20,11 +20,13 @@ const clausePunctuation = /[,，、。;；!?！？:：]/u;
  */
 export function titleFragments(title: string): Set<string> {
   const chars = [...compact(title)];
+  const han = chars.map((ch) => isHan(ch)); // tested once per character, not once per piece
   const pieces = new Set<string>();
   for (let n = minFragment; n <= maxFragment; n++) {
     for (let i = 0; i + n <= chars.length; i++) {
-      const piece = chars.slice(i, i + n).join('');
-      if ((piece.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2) pieces.add(piece);
+      let hanInPiece = 0;
+      for (let k = i; k < i + n; k++) if (han[k]) hanInPiece++;
+      if (hanInPiece >= 2) pieces.add(chars.slice(i, i + n).join(''));
     }
   }
   return pieces;
@@ -41,27 +43,24 @@ export interface JoinCounts {
  * first asked for, which is rare.
  */
 export function countJoins(texts: readonly string[], title: string): JoinCounts {
-  const titleCodes = new Set<number>();
-  for (let i = 0; i < title.length; i++) titleCodes.add(title.charCodeAt(i));
+  const inTitle = titleCodes(title);
   const counts = new Map<number, number>();
   for (const text of texts) {
     for (let i = 1; i < text.length; i++) {
-      const a = text.charCodeAt(i - 1);
-      const b = text.charCodeAt(i);
-      if (!titleCodes.has(a) && !titleCodes.has(b)) continue;
-      const key = a * 0x10000 + b;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      const key = joinKey(inTitle, text.charCodeAt(i - 1), text.charCodeAt(i));
+      if (key !== 0) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  const joined = texts.join('\n');
+  void sortedJoinKeys;
+  let joined: string | null = null;
   const others = new Map<string, number>();
   return {
     count(pair) {
-      const a = pair.charCodeAt(0);
-      const b = pair.charCodeAt(1);
-      if (pair.length === 2 && (titleCodes.has(a) || titleCodes.has(b))) return counts.get(a * 0x10000 + b) ?? 0;
+      const key = pair.length === 2 ? joinKey(inTitle, pair.charCodeAt(0), pair.charCodeAt(1)) : 0;
+      if (key !== 0) return counts.get(key) ?? 0;
       let n = others.get(pair);
       if (n === undefined) {
+        joined ??= texts.join('\n');
         n = 0;
         for (let at = joined.indexOf(pair); at >= 0; at = joined.indexOf(pair, at + 1)) n++;
         others.set(pair, n);
@@ -69,6 +68,78 @@ export function countJoins(texts: readonly string[], title: string): JoinCounts 
       return n;
     },
   };
+}
+
+/**
+ * The key of every pair of neighbours with a title character, sorted: a pair's count is the
+ * length of its run. Cheaper than counting in a map: most articles are asked about few pairs.
+ */
+function sortedJoinKeys(texts: readonly string[], inTitle: TitleCodes): Float64Array {
+  let pairs = 0;
+  for (const text of texts) pairs += Math.max(text.length - 1, 0);
+  const keys = new Float64Array(pairs);
+  let n = 0;
+  for (const text of texts) {
+    for (let i = 1; i < text.length; i++) {
+      const key = joinKey(inTitle, text.charCodeAt(i - 1), text.charCodeAt(i));
+      if (key !== 0) keys[n++] = key;
+    }
+  }
+  return keys.subarray(0, n).sort();
+}
+
+/** The index of the first key greater than `key` in sorted keys (a binary search). */
+function firstAbove(keys: Float64Array, key: number): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((keys[mid] ?? 0) <= key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The title's distinct code units, each with its place (1, 2, …) in order of first appearance. */
+interface TitleCodes {
+  filter: Int32Array;
+  slots: Map<number, number>;
+}
+
+function titleCodes(title: string): TitleCodes {
+  const slots = new Map<number, number>();
+  for (let i = 0; i < title.length; i++) {
+    const code = title.charCodeAt(i);
+    if (!slots.has(code)) slots.set(code, slots.size + 1);
+  }
+  return { filter: codeFilter(slots.keys()), slots };
+}
+
+/**
+ * A map key for the pair (a, b) when either is a title character, else 0. Built from the
+ * title character's place rather than from both code units, so keys stay small integers that
+ * the map hashes without boxing (a * 0x10000 + b would not fit).
+ */
+function joinKey({ filter, slots }: TitleCodes, a: number, b: number): number {
+  const first = mayHave(filter, a) ? slots.get(a) : undefined;
+  if (first !== undefined) return first * 0x10000 + b;
+  const second = mayHave(filter, b) ? slots.get(b) : undefined;
+  return second === undefined ? 0 : -(second * 0x10000 + a);
+}
+
+/**
+ * A quick filter for a few code units (a title's): one bit per code unit modulo 512, so nearly
+ * every character of the text is ruled out without a map lookup. The map still has the last
+ * word. 64 bytes: V8 keeps an array this small on its heap, so one per article costs little.
+ */
+function codeFilter(codes: Iterable<number>): Int32Array {
+  const bits = new Int32Array(16);
+  for (const code of codes) bits[(code >>> 5) & 15] = (bits[(code >>> 5) & 15] ?? 0) | (1 << (code & 31));
+  return bits;
+}
+
+function mayHave(bits: Int32Array, code: number): boolean {
+  return ((bits[(code >>> 5) & 15] ?? 0) & (1 << (code & 31))) !== 0;
 }
 
 /**
@@ -85,11 +156,12 @@ export function countJoins(texts: readonly string[], title: string): JoinCounts 
 export function findInjectedFragments(text: string, fragments: ReadonlySet<string>, joins: JoinCounts): InjectedSpan[] {
   const found: InjectedSpan[] = [];
   const unique = (pair: string): boolean => joins.count(pair) <= 1;
-  const byFirst = piecesByFirstCode(fragments);
+  const { firstCodes, byFirst } = piecesByFirstCode(fragments);
   let i = 0;
   while (i < text.length) {
+    const code = text.charCodeAt(i);
     // The longest title piece found here is the word as the text uses it; it alone is judged.
-    const piece = byFirst.get(text.charCodeAt(i))?.find((f) => text.startsWith(f, i));
+    const piece = mayHave(firstCodes, code) ? byFirst.get(code)?.find((f) => text.startsWith(f, i)) : undefined;
     if (piece === undefined || !breaksSentence(text[i - 1] ?? '', piece, text[i + piece.length] ?? '', unique)) {
       i++;
       continue;
@@ -100,20 +172,26 @@ export function findInjectedFragments(text: string, fragments: ReadonlySet<strin
   return dropWholeClauses(text, found);
 }
 
-const piecesByFirstCodeOf = new WeakMap<ReadonlySet<string>, Map<number, string[]>>();
+/** The pieces grouped by their first code unit, longest first; `firstCodes` lets most places be skipped at once. */
+interface PiecesByFirstCode {
+  firstCodes: Int32Array;
+  byFirst: Map<number, string[]>;
+}
 
-/** The pieces grouped by their first code unit, longest first: most places are skipped at once. */
-function piecesByFirstCode(fragments: ReadonlySet<string>): Map<number, string[]> {
-  let byFirst = piecesByFirstCodeOf.get(fragments);
-  if (!byFirst) {
-    byFirst = new Map();
+const piecesByFirstCodeOf = new WeakMap<ReadonlySet<string>, PiecesByFirstCode>();
+
+function piecesByFirstCode(fragments: ReadonlySet<string>): PiecesByFirstCode {
+  let pieces = piecesByFirstCodeOf.get(fragments);
+  if (!pieces) {
+    const byFirst = new Map<number, string[]>();
     for (const f of [...fragments].sort((a, b) => b.length - a.length)) {
       const code = f.charCodeAt(0);
       byFirst.set(code, [...(byFirst.get(code) ?? []), f]);
     }
-    piecesByFirstCodeOf.set(fragments, byFirst);
+    pieces = { firstCodes: codeFilter(byFirst.keys()), byFirst };
+    piecesByFirstCodeOf.set(fragments, pieces);
   }
-  return byFirst;
+  return pieces;
 }
 
 function breaksSentence(before: string, piece: string, after: string, unique: (pair: string) => boolean): boolean {

@@ -12,9 +12,8 @@ const minHan = 10;
 export function flagDuplicates(paragraphs: readonly WorkingParagraph[]): void {
   const seen = new Set<string>();
   for (const p of paragraphs) {
-    if (p.kind === 'boilerplate') continue;
+    if (p.kind === 'boilerplate' || hanCount(p.text) < minHan) continue;
     const key = p.text.replace(/\s+/gu, '');
-    if (hanCount(key) < minHan) continue;
     if (seen.has(key)) addFlag(p, 'duplicate');
     else seen.add(key);
   }

@@ -1,7 +1,9 @@
-import { closers, hanCount, openers } from './textPatterns';
+import { closers, codeTable, hanCount, openers } from './textPatterns';
 import { addFlag, type WorkingParagraph } from './workingParagraph';
 
-const sentenceBreak = '。!?！？';
+const sentenceBreakCodes = codeTable('。!?！？');
+const openerCodes = codeTable(openers);
+const closerCodes = codeTable(closers);
 
 /**
  * Flags 'fragment' on body paragraphs cut from a longer sentence: one that starts with
@@ -21,10 +23,10 @@ export function startsMidSentence(line: string): boolean {
   if (/^[,，、。;；:：!?！？)）\]】》〉”’」』]/u.test(line)) return true;
   let depth = 0;
   for (let i = 0; i < line.length; i++) {
-    const ch = line.charAt(i);
-    if (depth === 0 && sentenceBreak.includes(ch)) return false;
-    if (openers.includes(ch)) depth++;
-    else if (closers.includes(ch)) {
+    const code = line.charCodeAt(i);
+    if (depth === 0 && sentenceBreakCodes[code] === 1) return false;
+    if (openerCodes[code] === 1) depth++;
+    else if (closerCodes[code] === 1) {
       if (depth === 0) return true;
       depth--;
     }

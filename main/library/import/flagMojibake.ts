@@ -1,12 +1,5 @@
 import type { DetectedScript } from '../../../preload/contract/articleTypes';
-import {
-  charScript,
-  charScriptOfCode,
-  hanziFrequency,
-  hanziFrequencyOfCode,
-  type CharScript,
-  type HanziFrequency,
-} from './chineseScript';
+import { charScript, hanziFrequency, type CharScript, type HanziFrequency } from './chineseScript';
 import { isHanCode } from './textPatterns';
 import { addFlag, type WorkingParagraph } from './workingParagraph';
 
@@ -14,15 +7,13 @@ import { addFlag, type WorkingParagraph } from './workingParagraph';
 const windowSize = 8;
 const minScore = 4;
 
-interface Sign {
-  score: number;
-  strong: boolean;
-}
-
-const none: Sign = { score: 0, strong: false };
-const oneWeak: Sign = { score: 1, strong: false };
-const twoWeak: Sign = { score: 2, strong: false };
-const strongSign: Sign = { score: 2, strong: true };
+/** Signs by index into `scores`: none, one weak, two weak, strong (the last index is the strong one). */
+type Sign = 0 | 1 | 2 | 3;
+const none: Sign = 0;
+const oneWeak: Sign = 1;
+const twoWeak: Sign = 2;
+const strongSign: Sign = 3;
+const scores: readonly number[] = [0, 1, 2, 2];
 
 /**
  * Flags 'mojibake' where text was decoded with the wrong encoding or out of step (GBK read one
@@ -38,25 +29,31 @@ export function flagMojibake(paragraphs: readonly WorkingParagraph[], script: De
 }
 
 export function hasGarbledRun(text: string, script: DetectedScript): boolean {
-  const scores = new Array<number>(windowSize).fill(0);
+  const signs = signTable(script);
+  const window = new Uint8Array(windowSize); // the scores of the last 8 characters
   let sum = 0;
   let lastStrong = -windowSize;
   let n = 0; // characters seen, a surrogate pair counted once
   for (let i = 0; i < text.length; i++, n++) {
     const code = text.charCodeAt(i);
-    const astral = code >= 0xd800 && code <= 0xdbff;
     let sign: Sign;
-    if (astral) sign = oddness(text.slice(i, i + 2), text[i - 1], text[i + 2], script);
-    else if (isHanCode(code)) sign = hanSignOfCode(code, script);
-    else sign = oddness(text.charAt(i), text[i - 1], text[i + 1], script);
-    if (astral) i++;
-    sum += sign.score - (scores[n % windowSize] ?? 0);
-    scores[n % windowSize] = sign.score;
-    if (sign.strong) lastStrong = n;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      sign = oddness(text.slice(i, i + 2), text[i - 1], text[i + 2], script);
+      i++;
+    } else if (code === questionMark) sign = oddness('?', text[i - 1], text[i + 1], script);
+    else sign = signOfCode(signs, code, script);
+    const score = scores[sign] ?? 0;
+    const slot = n % windowSize;
+    sum += score - (window[slot] ?? 0);
+    window[slot] = score;
+    if (sign === strongSign) lastStrong = n;
     if (sum >= minScore && n - lastStrong < windowSize) return true;
   }
   return false;
 }
+
+/** '?' is the one character whose sign depends on its neighbours. */
+const questionMark = 0x3f;
 
 function oddness(ch: string, before: string | undefined, after: string | undefined, script: DetectedScript): Sign {
   const code = ch.charCodeAt(0);
@@ -76,23 +73,28 @@ function hanSign(frequency: HanziFrequency, own: CharScript, script: DetectedScr
   return weak === 2 ? twoWeak : weak === 1 ? oneWeak : none;
 }
 
-const signs: readonly Sign[] = [none, oneWeak, twoWeak, strongSign];
-/** Per article script, per BMP code unit: 0 not asked yet, else 1 + the index of its sign. */
-const hanSigns = new Map<DetectedScript, Uint8Array>();
+/** Per article script, per BMP code unit: 0 not asked yet, else 1 + its sign. */
+const signTables = new Map<DetectedScript, Uint8Array>();
 
-/** hanSign for a BMP character, cached: this runs on every character of every article. */
-function hanSignOfCode(code: number, script: DetectedScript): Sign {
-  let table = hanSigns.get(script);
+function signTable(script: DetectedScript): Uint8Array {
+  let table = signTables.get(script);
   if (!table) {
     table = new Uint8Array(0x10000);
-    hanSigns.set(script, table);
+    signTables.set(script, table);
   }
-  let known = table[code] ?? 0;
-  if (known === 0) {
-    known = signs.indexOf(hanSign(hanziFrequencyOfCode(code), charScriptOfCode(code), script)) + 1;
-    table[code] = known;
-  }
-  return signs[known - 1] ?? none;
+  return table;
+}
+
+/**
+ * The sign of a BMP code unit other than '?' and a lead surrogate, cached: this runs on every
+ * character of every article, and such a sign does not depend on the neighbours.
+ */
+function signOfCode(table: Uint8Array, code: number, script: DetectedScript): Sign {
+  const known = table[code] ?? 0;
+  if (known > 0) return (known - 1) as Sign;
+  const sign = oddness(String.fromCharCode(code), undefined, undefined, script);
+  table[code] = sign + 1;
+  return sign;
 }
 
 function isWordChar(ch: string | undefined): boolean {

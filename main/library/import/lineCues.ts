@@ -1,3 +1,5 @@
+import { isSpaceCode } from './textPatterns';
+
 /**
  * Cue patterns for single lines, as web pages and newspapers print them. Every function takes
  * the line folded to simplified characters (foldToSimplified) and trimmed, so one pattern serves
@@ -68,8 +70,30 @@ export function datelineLength(line: string): number {
 }
 
 /** A photographer's credit closing a caption: （记者 张三 摄）, 新华社记者 李刚 摄, 供图. */
-export const photoCredit =
+const photoCredit =
   /[(（]?[^\s。!?！？]{0,12}(\s|记者|通讯员)\S{0,6}\s*摄\s*[)）]?\s*$|\S{0,12}供图\s*[)）]?\s*$/u;
+
+/**
+ * Whether the line ends the way every photo credit ends (…摄 or …供图, then at most a closing
+ * bracket and spaces). A backward scan of a few characters: photoCredit itself is tried at
+ * every position of the line, with nested quantifiers, so it only runs on lines that pass this.
+ */
+function endsLikePhotoCredit(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && isSpaceCode(line.charCodeAt(i))) i--;
+  if (line[i] === ')' || line[i] === '）') i--;
+  while (i >= 0 && isSpaceCode(line.charCodeAt(i))) i--;
+  return line[i] === '摄' || (line[i] === '图' && line[i - 1] === '供');
+}
+
+/** The line without a photographer's credit at its end (the credit may follow the caption's sentence). */
+export function withoutPhotoCredit(line: string): string {
+  return endsLikePhotoCredit(line) ? line.replace(photoCredit, '') : line;
+}
+
+function hasPhotoCredit(line: string): boolean {
+  return endsLikePhotoCredit(line) && photoCredit.test(line);
+}
 
 /** Explicit photo-caption wording: 图为…, 图片来源, （图…）, 记者 X 摄, 资料图. */
 export function hasCaptionCue(line: string): boolean {
@@ -77,7 +101,7 @@ export function hasCaptionCue(line: string): boolean {
     /^(图为|图\s*[:：]|图片\s*[:：]|图片来源|图源|资料图|视频截图|▲\s*图)/u.test(line) ||
     /[(（]\s*(图|摄|资料图|图片)[^)）]{0,20}[)）]\s*$/u.test(line) ||
     /摄影\s*[:：]/u.test(line) ||
-    photoCredit.test(line)
+    hasPhotoCredit(line)
   );
 }
 

@@ -83,8 +83,10 @@ function continues(previous: string, next: string, wrapWidth: number | null, for
 /** Columns on a terminal: ideographs and full-width forms take two. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
+  // By code point, read with charCodeAt/codePointAt: iterating the string would make one per character.
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) ?? 0;
+    if (cp > 0xffff) i++;
     width +=
       (cp >= 0x1100 && cp <= 0x115f) ||
       (cp >= 0x2e80 && cp <= 0xa4cf) ||

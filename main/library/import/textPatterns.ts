@@ -26,6 +26,23 @@ export function hanCount(text: string): number {
   return n;
 }
 
+/** JS `\s` for one UTF-16 code unit, without a regex: scans call it on every character. */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** JS `\s` already covers U+3000 (ideographic space), NBSP and the BOM. */
 export function isBlank(text: string): boolean {
   return /^\s*$/u.test(text);
@@ -35,6 +52,16 @@ export function isBlank(text: string): boolean {
 export const sentenceEnd = '。．!?！？;；…';
 export const openers = '“‘「『(（[【《〈';
 export const closers = '”’」』)）]】》〉';
+
+/**
+ * A table by UTF-16 code unit marking the given BMP characters: scans that look at every
+ * character test membership with one index instead of a string search.
+ */
+export function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
 
 /** True when the text ends a sentence, looking through closing quotes and brackets (…难案。” counts). */
 export function endsSentence(text: string): boolean {
@@ -47,13 +74,45 @@ export function endsSentence(text: string): boolean {
   return false;
 }
 
+const punctuationOrSpace = /[\p{P}\p{S}\s]/u;
+/** Per BMP code unit: 0 not asked yet, 1 punctuation, a symbol or a space, 2 neither. */
+const punctuationOrSpaceCodes = new Uint8Array(0x10000);
+
 export function isPunctuationOrSpace(ch: string | undefined): boolean {
-  return ch === undefined || /[\p{P}\p{S}\s]/u.test(ch);
+  if (ch === undefined) return true;
+  return ch.length === 1 ? isPunctuationOrSpaceCode(ch.charCodeAt(0)) : punctuationOrSpace.test(ch);
+}
+
+/** isPunctuationOrSpace for one UTF-16 code unit, cached: a lone surrogate is neither. */
+function isPunctuationOrSpaceCode(code: number): boolean {
+  let known = punctuationOrSpaceCodes[code] ?? 0;
+  if (known === 0) {
+    known = punctuationOrSpace.test(String.fromCharCode(code)) ? 1 : 2;
+    punctuationOrSpaceCodes[code] = known;
+  }
+  return known === 1;
 }
 
 /** Text with spaces and punctuation taken out: for comparing lines that differ only in layout. */
 export function compact(text: string): string {
-  return text.replace(/[\p{P}\p{S}\s]/gu, '');
+  // A scan with the cached table: the regex replace tests a Unicode property per character.
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1));
+    const gone = pair ? punctuationOrSpace.test(text.slice(i, i + 2)) : isPunctuationOrSpaceCode(code);
+    if (gone) {
+      out += text.slice(from, i);
+      from = i + (pair ? 2 : 1);
+    }
+    if (pair) i++;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** Number like 01, 1., 一、, (一), 第一部分 at the start of a line: the shape of a section heading. */

@@ -50,31 +50,51 @@ export function workingParagraph(
   return p;
 }
 
-/** Folding costs a lookup per character, so only what the cues read is folded, and only if needed. */
+/** Only what the cue patterns read is folded: the whole of a short paragraph, the opening of a long one. */
 function refreshCue(p: WorkingParagraph): void {
   const trimmed = p.text.trim();
   p.long = trimmed.length > shortLength;
-  const part = p.long ? trimmed.slice(0, openingLength) : trimmed;
-  p.cue = hasFoldable(part) ? foldToSimplified(part) : part;
+  p.cue = foldCue(p.long ? trimmed.slice(0, openingLength) : trimmed);
 }
 
-/** Per BMP code unit: 0 not asked yet, 1 folds to another character, 2 stays. */
-const folds = new Uint8Array(0x10000);
-
-function hasFoldable(text: string): boolean {
+/**
+ * foldToSimplified(text), with the fold of each BMP code unit cached here: foldToSimplified
+ * works character by character (see foldScript), so folding one character at a time gives the
+ * same text, without a string and a map lookup per character. Text with a surrogate pair, or a
+ * character that folds to more than one code unit, goes to foldToSimplified whole.
+ */
+function foldCue(text: string): string {
+  let codes: number[] | null = null; // made at the first character that folds
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x2e80) continue; // nothing below the CJK radicals folds
-    if (code >= 0xd800 && code <= 0xdfff) return true; // astral: let the folder look
-    let known = folds[code] ?? 0;
-    if (known === 0) {
-      const ch = String.fromCharCode(code);
-      known = foldToSimplified(ch) === ch ? 2 : 1;
-      folds[code] = known;
+    const folded = code < 0x2e80 ? code : foldedCode(code); // nothing below the CJK radicals folds
+    if (folded === unfoldable) return foldToSimplified(text);
+    if (codes) codes.push(folded);
+    else if (folded !== code) {
+      codes = [];
+      for (let j = 0; j < i; j++) codes.push(text.charCodeAt(j));
+      codes.push(folded);
     }
-    if (known === 1) return true;
   }
-  return false;
+  // Cues are short (at most shortLength code units), well within the argument limit.
+  return codes ? String.fromCharCode(...codes) : text;
+}
+
+/** Marks a code unit foldCue leaves to foldToSimplified (a surrogate, or a fold out of the BMP). */
+const unfoldable = 0xffff;
+/** Per BMP code unit: 0 not asked yet, else the code unit it folds to (itself when it stays). */
+const folds = new Uint16Array(0x10000);
+
+function foldedCode(code: number): number {
+  const known = folds[code] ?? 0;
+  if (known !== 0) return known;
+  let folded = unfoldable;
+  if (code < 0xd800 || code > 0xdfff) {
+    const f = foldToSimplified(String.fromCharCode(code));
+    if (f.length === 1) folded = f.charCodeAt(0);
+  }
+  folds[code] = folded;
+  return folded;
 }
 
 export function addRemovals(p: WorkingParagraph, removals: readonly Removal[]): void {

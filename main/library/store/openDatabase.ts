@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LibraryError } from '../libraryError';
+import { registerSearchFunctions } from '../search/searchFunctions';
 import { latestSchemaVersion, migrations } from './migrations';
 import { backupDatabase } from './backups';
 
@@ -86,6 +87,8 @@ function openWithPragmas(filePath: string, existed: boolean): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // The search index triggers call it on every paragraph and note write (migration 0002).
+  registerSearchFunctions(db);
   return db;
 }
 

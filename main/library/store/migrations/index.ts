@@ -1,7 +1,8 @@
 import type { Migration } from './migration';
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-search-index';
 
 /** Every migration in order; they only ever run forward. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
 
 export const latestSchemaVersion = migrations.length;

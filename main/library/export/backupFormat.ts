@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { highlightColors } from '../../../preload/contract/annotationTypes';
+import { paragraphFlags, paragraphKinds, type Removal } from '../../../preload/contract/articleTypes';
+
+/**
+ * The JSON backup, version 1: the whole library without database ids (so an export imported
+ * into an empty library exports again to the same JSON) and without what is derived from the
+ * text (the folded search form, text hashes, search indexes), which an import recomputes.
+ * docs/backup-format.md explains it and docs/backup.schema.json is its JSON Schema; the tests
+ * hold this zod schema, that file and the exporter to each other.
+ */
+export const backupFormatName = 'pizhu-backup';
+export const backupVersion = 1;
+
+const text = z.string();
+const nullableText = z.string().nullable();
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const tagNames = z.array(z.string().min(1));
+
+const removal = z.strictObject({
+  start: count,
+  end: count,
+  text,
+  reason: z.enum(['pinyin-reading', 'injected-fragment', 'indentation', 'whitespace', 'markup']),
+}) satisfies z.ZodType<Removal>;
+
+const note = z.strictObject({
+  /** Lexical editor state, as the JSON string the editor saved. */
+  editorState: text,
+  plainText: text,
+  markdown: text,
+  updatedAt: text,
+});
+
+const paragraph = z.strictObject({
+  /** Its index in the article's `paragraphs`, written out for people reading the file. */
+  order: count,
+  kind: z.enum(paragraphKinds),
+  kindByUser: z.boolean(),
+  text,
+  raw: text,
+  flags: z.array(z.enum(paragraphFlags)),
+  removals: z.array(removal),
+  tags: tagNames,
+  note: note.nullable(),
+});
+
+const highlight = z.strictObject({
+  /** The `order` of its paragraph; null, with null offsets, for an orphan. */
+  paragraph: count.nullable(),
+  start: count.nullable(),
+  end: count.nullable(),
+  quote: text,
+  prefix: text,
+  suffix: text,
+  color: z.enum(highlightColors),
+  tags: tagNames,
+  createdAt: text,
+  updatedAt: text,
+});
+
+const metadataEdits = z
+  .strictObject({
+    title: text,
+    subtitle: nullableText,
+    source: nullableText,
+    author: nullableText,
+    publishedAt: nullableText,
+    url: nullableText,
+  })
+  .partial();
+
+const article = z.strictObject({
+  /** SHA-256 of the imported file's bytes: how an import recognises an article it already has. */
+  contentHash: z.string().min(1),
+  fileName: nullableText,
+  format: z.enum(['txt', 'md', 'html', 'paste']),
+  encoding: text,
+  /** The text exactly as imported, before cleaning. */
+  rawText: text,
+  title: text,
+  titleInferred: z.boolean(),
+  subtitle: nullableText,
+  source: nullableText,
+  author: nullableText,
+  publishedAt: nullableText,
+  url: nullableText,
+  /** Metadata fields the reader edited by hand; a re-clean keeps them. */
+  metadataEdits,
+  script: z.enum(['simplified', 'traditional', 'mixed', 'unknown']),
+  readingPosition: count,
+  importedAt: text,
+  lastOpenedAt: nullableText,
+  paragraphs: z.array(paragraph),
+  highlights: z.array(highlight),
+});
+
+const tag = z.strictObject({
+  name: z.string().min(1),
+  color: nullableText,
+  createdAt: text,
+});
+
+export const backupSchema = z.strictObject({
+  format: z.literal(backupFormatName),
+  version: z.literal(backupVersion),
+  exportedAt: text,
+  articles: z.array(article),
+  tags: z.array(tag),
+});
+
+export type Backup = z.infer<typeof backupSchema>;
+export type BackupArticle = z.infer<typeof article>;
+export type BackupParagraph = z.infer<typeof paragraph>;
+export type BackupHighlight = z.infer<typeof highlight>;
+export type BackupNote = z.infer<typeof note>;
+export type BackupTag = z.infer<typeof tag>;

@@ -1,0 +1,56 @@
+import type { DetectedScript } from '../../../preload/contract/articleTypes';
+
+/** What a Markdown export needs of an article. */
+export interface ExportArticle {
+  id: number;
+  title: string;
+  subtitle: string | null;
+  source: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  script: DetectedScript;
+}
+
+export interface ExportHighlight {
+  id: number;
+  /** UTF-16 offsets into the paragraph's canonical text; null for an orphan. */
+  start: number | null;
+  end: number | null;
+  quote: string;
+  tags: string[];
+  /** Read only when asked for (the W3C export): Markdown does not need them, and 100,000 rows read faster without. */
+  detail?: HighlightDetail;
+}
+
+export interface HighlightDetail {
+  /** Up to 32 characters of canonical text either side, as stored. */
+  prefix: string;
+  suffix: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An annotated paragraph: it has highlights, tags of its own or a note. */
+export interface ExportParagraph {
+  id: number;
+  articleId: number;
+  order: number;
+  /** Canonical text. */
+  text: string;
+  /** Tags on the whole paragraph. */
+  tags: string[];
+  /** The note's Markdown, or null. */
+  note: string | null;
+  /** In text order. */
+  highlights: ExportHighlight[];
+  /** The paragraph itself is the passage (a tag report of a paragraph tag): quoted whole even in highlights-only mode. */
+  whole: boolean;
+}
+
+/** One article's share of an export, paragraphs in reading order, orphan highlights apart. */
+export interface ArticleAnnotations {
+  article: ExportArticle;
+  paragraphs: ExportParagraph[];
+  orphans: ExportHighlight[];
+}

@@ -1,0 +1,37 @@
+import type { BackupImportCounts } from '../../../preload/contract/api';
+import { discardHistory } from '../journal/journalEntries';
+import { findArticleByHash } from '../store/articles';
+import type { Db } from '../store/openDatabase';
+import { createBackupWriter } from './backupWriter';
+import { insertBackupArticle, mergeBackupArticle } from './importBackupArticle';
+import { readBackupFile } from './readBackupFile';
+import { requireAbsolutePath } from './writeTextFile';
+
+/**
+ * Merges a JSON backup into the library in one transaction: all of it or, on any error,
+ * nothing. Articles are matched by content hash, tags by name whatever the case, highlights
+ * by place and quote, notes by paragraph (a different note is joined, never overwritten), so
+ * importing the same backup twice adds nothing the second time.
+ */
+export function importBackup(db: Db, file: string, now: string): BackupImportCounts {
+  const backup = readBackupFile(requireAbsolutePath(file, 'backup file'));
+  return db
+    .transaction(() => {
+      const changesBefore = totalChanges(db);
+      const writer = createBackupWriter(db, now);
+      for (const tag of backup.tags) writer.tagId(tag.name, tag.color, tag.createdAt);
+      for (const article of backup.articles) {
+        const existing = findArticleByHash(db, article.contentHash);
+        if (existing) mergeBackupArticle(db, writer, existing.id, article);
+        else insertBackupArticle(db, writer, article);
+      }
+      // Undo entries from before would put back rows by ids the import may now be using.
+      if (totalChanges(db) > changesBefore) discardHistory(db);
+      return writer.counts;
+    })
+    .immediate();
+}
+
+function totalChanges(db: Db): number {
+  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+}

@@ -1,0 +1,32 @@
+/** Names already made: a library has hundreds of tags, an export uses each thousands of times. */
+const known = new Map<string, string>();
+
+/**
+ * A Pizhu tag as an Obsidian tag name (without the `#`). Obsidian takes letters and digits of
+ * any script (so 政策 stays 政策), `_`, `-`, and `/` for nesting, and needs one character
+ * that is not a digit. Everything else (spaces, punctuation, symbols, emoji) becomes `_`, a
+ * run of them one `_`, so the same tag always gives the same name; nesting is kept.
+ */
+export function obsidianTagName(tag: string): string {
+  let name = known.get(tag);
+  if (name === undefined) {
+    name = convert(tag);
+    if (known.size > 10_000) known.clear();
+    known.set(tag, name);
+  }
+  return name;
+}
+
+function convert(tag: string): string {
+  const name = tag
+    .split('/')
+    .map((part) => part.normalize('NFC').replace(/[^\p{L}\p{N}\p{M}_-]+/gu, '_'))
+    .join('/');
+  // #1984 is not a tag in Obsidian; #_1984 is.
+  return /^[\p{N}/]+$/u.test(name) ? `_${name}` : name;
+}
+
+/** `#a #b/c`, each tag once, in the order given. */
+export function obsidianTags(tags: Iterable<string>): string {
+  return [...new Set([...tags].map((t) => `#${obsidianTagName(t)}`))].join(' ');
+}

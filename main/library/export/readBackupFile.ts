@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { normalizeTagName } from '../annotations/tagNames';
+import { LibraryError } from '../libraryError';
+import { backupFormatName, backupSchema, backupVersion, type Backup, type BackupArticle } from './backupFormat';
+
+/**
+ * Reads and checks a backup file completely before anything is written: JSON, format and
+ * version, the shape (backupFormat.ts), then what a shape cannot say (paragraph numbering,
+ * highlight offsets inside their paragraph, tag names, one article per content hash).
+ * Every problem is a LibraryError naming the file and the place in it.
+ */
+export function readBackupFile(file: string): Backup {
+  const name = path.basename(file);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new LibraryError('io-failed', `"${name}" could not be read (${code}); the library was not changed.`, file);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw refuse(file, `it is not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return parseBackup(data, file);
+}
+
+/** The checks of readBackupFile on already parsed JSON. */
+export function parseBackup(data: unknown, file: string): Backup {
+  const head = (typeof data === 'object' && data !== null ? data : {}) as { format?: unknown; version?: unknown };
+  if (head.format !== backupFormatName)
+    throw refuse(file, `it is not a Pizhu backup (no "format": "${backupFormatName}")`);
+  if (typeof head.version === 'number' && head.version > backupVersion) {
+    throw new LibraryError(
+      'library-too-new',
+      `"${path.basename(file)}" was written by a newer Pizhu (backup version ${head.version}; this version reads ${backupVersion}). Update Pizhu to import it; the library was not changed.`,
+      file,
+    );
+  }
+  if (head.version !== backupVersion)
+    throw refuse(file, `its version ${JSON.stringify(head.version)} is not one Pizhu knows`);
+  const parsed = backupSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw refuse(file, `${where(issue?.path ?? [])}: ${issue?.message ?? 'not allowed'}`);
+  }
+  checkConsistency(parsed.data, file);
+  return parsed.data;
+}
+
+function checkConsistency(backup: Backup, file: string): void {
+  const hashes = new Set<string>();
+  backup.tags.forEach((tag, i) => checkTagName(tag.name, ['tags', i, 'name'], file));
+  backup.articles.forEach((article, a) => {
+    if (hashes.has(article.contentHash)) {
+      throw refuse(file, `${where(['articles', a, 'contentHash'])}: a second article with the same content hash`);
+    }
+    hashes.add(article.contentHash);
+    article.paragraphs.forEach((paragraph, p) => {
+      if (paragraph.order !== p)
+        throw refuse(file, `${where(['articles', a, 'paragraphs', p, 'order'])}: expected ${p}`);
+      paragraph.tags.forEach((tag, t) => checkTagName(tag, ['articles', a, 'paragraphs', p, 'tags', t], file));
+    });
+    article.highlights.forEach((highlight, h) => {
+      const problem = highlightProblem(article, highlight);
+      if (problem) throw refuse(file, `${where(['articles', a, 'highlights', h])}: ${problem}`);
+      highlight.tags.forEach((tag, t) => checkTagName(tag, ['articles', a, 'highlights', h, 'tags', t], file));
+    });
+  });
+}
+
+function highlightProblem(article: BackupArticle, h: BackupArticle['highlights'][number]): string | null {
+  if (h.paragraph === null) {
+    return h.start === null && h.end === null ? null : 'an orphan (paragraph null) cannot have offsets';
+  }
+  const paragraph = article.paragraphs[h.paragraph];
+  if (!paragraph) return `paragraph ${h.paragraph} does not exist`;
+  if (h.start === null || h.end === null) return 'a placed highlight needs start and end';
+  if (h.start > h.end || h.end > paragraph.text.length) {
+    return `the range ${h.start}-${h.end} lies outside its paragraph (0-${paragraph.text.length})`;
+  }
+  if (splitsPair(paragraph.text, h.start) || splitsPair(paragraph.text, h.end)) {
+    return `the range ${h.start}-${h.end} cuts a character in half`;
+  }
+  return null;
+}
+
+function splitsPair(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return false;
+  const before = text.charCodeAt(i - 1);
+  const after = text.charCodeAt(i);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+function checkTagName(tag: string, at: ReadonlyArray<string | number>, file: string): void {
+  try {
+    if (normalizeTagName(tag) !== tag) throw new LibraryError('invalid-argument', 'it has spaces around a level');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw refuse(file, `${where(at)}: the tag name "${tag}" is not valid (${reason})`);
+  }
+}
+
+/** `articles[3].paragraphs[2].kind`. */
+function where(at: ReadonlyArray<PropertyKey>): string {
+  return (
+    at.reduce<string>(
+      (out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}${out === '' ? '' : '.'}${String(key)}`),
+      '',
+    ) || 'the top level'
+  );
+}
+
+function refuse(file: string, reason: string): LibraryError {
+  return new LibraryError(
+    'unsupported-file',
+    `"${path.basename(file)}" is not a usable Pizhu backup: ${reason}. The library was not changed.`,
+    file,
+  );
+}

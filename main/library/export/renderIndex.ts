@@ -1,0 +1,24 @@
+import { articleLinkTarget } from './articleFileName';
+import type { ArticleAnnotations } from './exportData';
+import { escapeMarkdownText } from './escapeMarkdownText';
+import { frontMatter } from './frontMatter';
+
+/** `index.md` of a library export: one line per article file, as an Obsidian link, with what it holds. */
+export function renderIndex(groups: readonly ArticleAnnotations[], exportedAt: string): string {
+  const out: string[] = [frontMatter({ title: 'Pizhu library', exported_at: exportedAt }), '# Pizhu library', ''];
+  for (const group of groups) {
+    const { article } = group;
+    const highlights = group.orphans.length + group.paragraphs.reduce((n, p) => n + p.highlights.length, 0);
+    const notes = group.paragraphs.filter((p) => p.note !== null).length;
+    const facts = [article.source, article.publishedAt]
+      .filter((f): f is string => !!f)
+      .map((f) => escapeMarkdownText(f.replace(/\s+/g, ' '), { lineStart: false, lineEnd: false }));
+    facts.push(
+      `${highlights} ${highlights === 1 ? 'highlight' : 'highlights'}`,
+      `${notes} ${notes === 1 ? 'note' : 'notes'}`,
+    );
+    out.push(`- [[${articleLinkTarget(article)}]] · ${facts.join(' · ')}`);
+  }
+  out.push('');
+  return out.join('\n');
+}

@@ -1,0 +1,77 @@
+import type { TextConverter } from '../../../preload/common/createConverter';
+import { rangeToConverted } from '../../../preload/common/offsetMap';
+import type { ExportHighlight, ExportParagraph } from './exportData';
+import { markedLines, mergeRanges, runLines, type MarkRange } from './markHighlights';
+import { containedNoteMarkdown } from './noteMarkdown';
+import { obsidianTags } from './obsidianTag';
+
+export interface PassageOptions {
+  converter: TextConverter;
+  highlightsOnly: boolean;
+}
+
+/** Where the app opens a paragraph (or an article, without one). */
+export function backLink(articleId: number, paragraphId?: number): string {
+  const target =
+    paragraphId === undefined ? `pizhu://article/${articleId}` : `pizhu://article/${articleId}#${paragraphId}`;
+  return `[↗ Pizhu](${target})`;
+}
+
+/**
+ * One annotated paragraph: a block quote of the passage with its highlights marked `==…==`
+ * (or, highlights only, each marked run on its own with its tags), a last quote line with the
+ * tags and the back-link, then the block id on its own line (Obsidian's place for the id of a
+ * quote) and the note's Markdown under it. Every part is a block separated by a blank line.
+ */
+export function renderParagraph(out: string[], paragraph: ExportParagraph, options: PassageOptions): void {
+  const { text, map } = options.converter.convert(paragraph.text);
+  const ranges: MarkRange[] = [];
+  for (const h of paragraph.highlights) {
+    if (h.start === null || h.end === null) continue;
+    const range = rangeToConverted(map, { start: h.start, end: h.end });
+    ranges.push({ start: range.start, end: range.end, tags: h.tags });
+  }
+  const runs = mergeRanges(ranges);
+  const tags = [...paragraph.tags];
+  if (options.highlightsOnly && !paragraph.whole && runs.length > 0) {
+    runs.forEach((run, i) => {
+      if (i > 0) out.push('>');
+      const lines = runLines(text, run);
+      const lastIndex = lines.length - 1;
+      lines.forEach((line, k) => {
+        const suffix = k === lastIndex && run.tags.length > 0 ? ` ${obsidianTags(run.tags)}` : '';
+        out.push(quoteLine(line + suffix));
+      });
+    });
+  } else {
+    for (const line of markedLines(text, runs)) out.push(quoteLine(line));
+    for (const run of runs) tags.push(...run.tags);
+  }
+  const tagText = obsidianTags(tags);
+  out.push('>', `> ${tagText === '' ? '' : `${tagText} `}${backLink(paragraph.articleId, paragraph.id)}`, '');
+  out.push(`^p-${paragraph.id}`, '');
+  pushNote(out, paragraph.note);
+}
+
+/** A highlight whose paragraph a re-clean could not find again: its quote, its tags, and a link to the article. */
+export function renderOrphan(
+  out: string[],
+  articleId: number,
+  orphan: ExportHighlight,
+  converter: TextConverter,
+): void {
+  const quote = converter.convert(orphan.quote).text;
+  for (const line of runLines(quote, { start: 0, end: quote.length, tags: [] })) out.push(quoteLine(line));
+  const tagText = obsidianTags(orphan.tags);
+  out.push('>', `> ${tagText === '' ? '' : `${tagText} `}${backLink(articleId)}`, '', `^h-${orphan.id}`, '');
+}
+
+function pushNote(out: string[], note: string | null): void {
+  const body = note === null ? '' : containedNoteMarkdown(note);
+  if (body !== '') out.push(body, '');
+}
+
+/** `> ` before a line; a blank line stays inside the quote as `>`. */
+function quoteLine(line: string): string {
+  return line === '' ? '>' : `> ${line}`;
+}

@@ -1,0 +1,26 @@
+import type { AutocodeResult, SearchResult } from '../../../preload/contract/api';
+import { createJournaled } from '../annotations/journaled';
+import type { Db } from '../store/openDatabase';
+import { autocode, type AutocodeOptions } from './autocode';
+import { searchLibrary, type SearchOptions } from './searchLibrary';
+
+export type { AutocodeOptions, SearchOptions };
+export type Search = ReturnType<typeof createSearch>;
+
+/**
+ * Script-insensitive full-text search over paragraph text and notes (晋江 finds 晉江), and
+ * auto-coding from a search: the whole set of hits tagged in one undoable step.
+ */
+export function createSearch(db: Db, nowIso: () => string) {
+  const journaled = createJournaled(db, nowIso);
+  return {
+    /** Several terms must all match; "quoted phrases" stay whole; ranked, paged. */
+    find(query: string, options: SearchOptions = {}): SearchResult {
+      return searchLibrary(db, query, options);
+    },
+
+    autocode(query: string, options: AutocodeOptions): AutocodeResult {
+      return autocode(db, journaled, query, options);
+    },
+  };
+}

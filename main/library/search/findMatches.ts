@@ -1,0 +1,46 @@
+import type { TextRange } from '../../../preload/contract/api';
+import type { QueryTerm } from './parseQuery';
+import { tokenize, type Token } from './searchTokens';
+
+/**
+ * Where the terms occur in `text`, as UTF-16 ranges [start, end) of `text` itself (the
+ * canonical paragraph text or the note's plain text, not its folded form), sorted, with
+ * overlapping ranges merged. The same token comparison the index makes, so a row the
+ * index returned has a range for each of its terms.
+ */
+export function findMatches(text: string, terms: readonly QueryTerm[]): TextRange[] {
+  const tokens = tokenize(text);
+  const ranges: TextRange[] = [];
+  for (const term of terms) {
+    for (let i = 0; i + term.tokens.length <= tokens.length; i++) {
+      const end = matchAt(tokens, i, term);
+      const first = tokens[i];
+      if (end !== undefined && first) ranges.push({ start: first.start, end });
+    }
+  }
+  return mergeRanges(ranges);
+}
+
+/** The end of the match of `term` starting at token `i`, or undefined. */
+function matchAt(tokens: readonly Token[], i: number, term: QueryTerm): number | undefined {
+  const last = term.tokens.length - 1;
+  for (let k = 0; k < last; k++) {
+    if (tokens[i + k]?.text !== term.tokens[k]) return undefined;
+  }
+  const token = tokens[i + last];
+  const wanted = term.tokens[last];
+  if (!token || wanted === undefined) return undefined;
+  if (term.prefix) return token.text.startsWith(wanted) ? token.firstEnd : undefined;
+  return token.text === wanted ? token.end : undefined;
+}
+
+function mergeRanges(ranges: TextRange[]): TextRange[] {
+  ranges.sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: TextRange[] = [];
+  for (const range of ranges) {
+    const previous = merged[merged.length - 1];
+    if (previous && range.start < previous.end) previous.end = Math.max(previous.end, range.end);
+    else merged.push({ ...range });
+  }
+  return merged;
+}

@@ -1,0 +1,87 @@
+import { LibraryError } from '../libraryError';
+import { tokenize } from './searchTokens';
+
+export const maxQueryLength = 200;
+
+/** One term of a query: tokens that must follow one another in the text. */
+export interface QueryTerm {
+  tokens: string[];
+  /** The last token matches as a prefix: a lone CJK character at the end of a term. */
+  prefix: boolean;
+}
+
+export interface ParsedQuery {
+  terms: QueryTerm[];
+  /** The FTS5 MATCH expression: every term, as a phrase, ANDed. */
+  match: string;
+}
+
+/** Quote pairs a person may type: ASCII, Chinese curly quotes, corner brackets. */
+const closingQuote: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』' };
+
+/**
+ * Splits a query into terms (spaces separate terms, every term must match) and quoted phrases
+ * (kept whole, spaces and punctuation inside them matter as separators), and turns each into
+ * the token sequence the index holds. A CJK term of n ≥ 2 characters is the phrase of its
+ * bigrams; of one character, that character as a prefix. Latin words are words, lowercased.
+ */
+export function parseQuery(query: string): ParsedQuery {
+  if (query.length > maxQueryLength) {
+    throw new LibraryError('invalid-argument', `A search can be at most ${maxQueryLength} characters long.`);
+  }
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  for (const text of splitTerms(query)) {
+    const term = compileTerm(text);
+    if (!term) continue;
+    const key = phraseOf(term);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    terms.push(term);
+  }
+  if (terms.length === 0) {
+    throw new LibraryError('invalid-argument', 'Type at least one letter, digit or Chinese character to search for.');
+  }
+  return { terms, match: terms.map(phraseOf).join(' AND ') };
+}
+
+function splitTerms(query: string): string[] {
+  const terms: string[] = [];
+  let i = 0;
+  while (i < query.length) {
+    const ch = query.charAt(i);
+    const close = closingQuote[ch];
+    if (close !== undefined) {
+      // An unclosed quote runs to the end: the person is still typing the phrase.
+      let end = query.indexOf(close, i + 1);
+      if (end < 0 && ch === '“') end = query.indexOf('"', i + 1);
+      if (end < 0) end = query.length;
+      terms.push(query.slice(i + 1, end));
+      i = end + 1;
+    } else if (/\s/u.test(ch)) {
+      i++;
+    } else {
+      let end = i;
+      while (end < query.length && !/\s/u.test(query.charAt(end)) && closingQuote[query.charAt(end)] === undefined) end++;
+      terms.push(query.slice(i, end));
+      i = end;
+    }
+  }
+  return terms;
+}
+
+function compileTerm(text: string): QueryTerm | undefined {
+  const tokens = tokenize(text);
+  const last = tokens[tokens.length - 1];
+  if (!last) return undefined;
+  const beforeLast = tokens[tokens.length - 2];
+  // The closing unigram of a run of two or more is implied by the bigram before it.
+  if (last.cjk && last.runEnd && beforeLast?.cjk === true && !beforeLast.runEnd) tokens.pop();
+  const final = tokens[tokens.length - 1];
+  return { tokens: tokens.map((t) => t.text), prefix: final?.cjk === true && final.runEnd };
+}
+
+/** Tokens never contain `"` or spaces (see searchTokens), so quoting them needs no escaping. */
+function phraseOf(term: QueryTerm): string {
+  return `"${term.tokens.join(' ')}"${term.prefix ? '*' : ''}`;
+}

@@ -1,0 +1,37 @@
+import { normalizeTagName } from '../annotations/tagNames';
+import { LibraryError } from '../libraryError';
+import type { Db } from '../store/openDatabase';
+import { tagSubtree } from '../store/tags';
+import type { RowFilters } from './searchQuery';
+
+export interface FilterOptions {
+  /** Only paragraphs carrying this tag or one nested under it, on the paragraph or on a highlight in it. */
+  tag?: string;
+  articleId?: number;
+  /** Boilerplate paragraphs too; they are left out by default, as the reader hides them. */
+  includeHidden?: boolean;
+}
+
+/**
+ * The row filters for these options, or null when nothing can match (a tag no passage
+ * carries because it does not exist). An article that does not exist is the caller's mistake.
+ */
+export function resolveFilters(db: Db, options: FilterOptions): RowFilters | null {
+  const filters: RowFilters = { includeHidden: options.includeHidden === true };
+  if (options.articleId !== undefined) {
+    // It goes into the FTS expression as a token, so only an integer may pass.
+    if (!Number.isSafeInteger(options.articleId)) {
+      throw new LibraryError('invalid-argument', `"${String(options.articleId)}" is not an article id.`);
+    }
+    if (!db.prepare('SELECT 1 FROM article WHERE id = ?').get(options.articleId)) {
+      throw new LibraryError('not-found', `There is no article ${options.articleId} in the library.`);
+    }
+    filters.articleId = options.articleId;
+  }
+  if (options.tag !== undefined) {
+    const tagIds = tagSubtree(db, normalizeTagName(options.tag)).map((t) => t.id);
+    if (tagIds.length === 0) return null;
+    filters.tagIds = tagIds;
+  }
+  return filters;
+}

@@ -1,0 +1,59 @@
+import type { SearchHit, SearchResult } from '../../../preload/contract/api';
+import { LibraryError } from '../libraryError';
+import type { Db } from '../store/openDatabase';
+import { findMatches } from './findMatches';
+import { parseQuery } from './parseQuery';
+import { resolveFilters, type FilterOptions } from './resolveFilters';
+import { countRows, hitParagraphs, matchExpression, rankedPage } from './searchQuery';
+
+export interface SearchOptions extends FilterOptions {
+  /** Hits per page: 50 unless given, at most 500. */
+  limit?: number;
+  offset?: number;
+}
+
+export const defaultSearchLimit = 50;
+export const maxSearchLimit = 500;
+
+/**
+ * One page of hits, best first, and how many there are in all. Each hit carries the text it
+ * matched in (the canonical paragraph text or the note's plain text) and the matched ranges
+ * in that text, so the reader can mark them in any script mode through its offset maps.
+ */
+export function searchLibrary(db: Db, query: string, options: SearchOptions = {}): SearchResult {
+  const limit = options.limit ?? defaultSearchLimit;
+  const offset = options.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxSearchLimit) {
+    throw new LibraryError('invalid-argument', `A page of results holds 1 to ${maxSearchLimit} hits.`);
+  }
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new LibraryError('invalid-argument', 'The offset of a page of results must be 0 or more.');
+  }
+  const parsed = parseQuery(query);
+  const filters = resolveFilters(db, options);
+  if (!filters) return { hits: [], total: 0 };
+  const match = matchExpression(parsed.match, filters);
+  const rowids = rankedPage(db, match, filters, limit, offset);
+  // A first page that is not full is the whole result: no need to count.
+  const total = offset === 0 && rowids.length < limit ? rowids.length : countRows(db, match, filters);
+  const paragraphs = hitParagraphs(db, rowids);
+  const hits: SearchHit[] = [];
+  for (const rowid of rowids) {
+    const paragraph = paragraphs.get(Math.floor(rowid / 2));
+    if (!paragraph) continue;
+    const kind = rowid % 2 === 1 ? 'note' : 'paragraph';
+    const text = kind === 'note' ? (paragraph.note ?? '') : paragraph.text;
+    hits.push({
+      articleId: paragraph.article_id,
+      articleTitle: paragraph.article_title,
+      articleScript: paragraph.article_script,
+      paragraphId: paragraph.id,
+      paragraphOrder: paragraph.ord,
+      paragraphKind: paragraph.kind,
+      kind,
+      text,
+      matches: findMatches(text, parsed.terms),
+    });
+  }
+  return { hits, total };
+}

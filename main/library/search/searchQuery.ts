@@ -1,0 +1,112 @@
+import type { DetectedScript, ParagraphKind } from '../../../preload/contract/articleTypes';
+import type { Db } from '../store/openDatabase';
+
+/**
+ * The SQL of a search. The index holds what ranking, hiding and the article filter need (see
+ * migration 0002), so a search reads the paragraph table only for the page it returns.
+ */
+
+/** Which rows a search may return, besides matching the query. */
+export interface RowFilters {
+  articleId?: number;
+  /** Ids of the tag asked for and of every tag nested under it. */
+  tagIds?: readonly number[];
+  /** Boilerplate paragraphs too (hidden in the reader); notes are never hidden. */
+  includeHidden?: boolean;
+  /** Paragraph text only, no notes: auto-coding codes the article text. */
+  paragraphsOnly?: boolean;
+}
+
+export interface PageRow {
+  rowid: number;
+}
+
+export interface HitParagraph {
+  id: number;
+  article_id: number;
+  article_title: string;
+  article_script: DetectedScript;
+  ord: number;
+  kind: ParagraphKind;
+  text: string;
+  note: string | null;
+}
+
+export interface ParagraphText {
+  id: number;
+  article_id: number;
+  text: string;
+}
+
+/**
+ * The FTS5 expression: the terms ANDed, in the columns the filters allow, and the article's
+ * token when there is an article filter (an AND inside the index: fast however common the terms).
+ */
+export function matchExpression(terms: string, filters: RowFilters): string {
+  const columns = ['heading', 'body', 'weak'];
+  if (filters.includeHidden) columns.push('hidden');
+  if (!filters.paragraphsOnly) columns.push('note');
+  const expression = `{${columns.join(' ')}} : (${terms})`;
+  return filters.articleId === undefined ? expression : `article : "a${filters.articleId}" AND ${expression}`;
+}
+
+/**
+ * Matching rows, as a FROM ... WHERE clause over `f` (the index). A tag filter checks each
+ * match against the set of tagged paragraphs (built once), before any match is ranked.
+ */
+function matchingRows(filters: RowFilters): string {
+  const tagged =
+    filters.tagIds === undefined
+      ? ''
+      : ` AND f.rowid / 2 IN (
+      SELECT pt.paragraph_id FROM paragraph_tag pt WHERE pt.tag_id IN (SELECT value FROM json_each(@tagIds))
+      UNION
+      SELECT h.paragraph_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
+        WHERE ht.tag_id IN (SELECT value FROM json_each(@tagIds)) AND h.paragraph_id IS NOT NULL)`;
+  return `FROM search_index f WHERE search_index MATCH @match${tagged}`;
+}
+
+/** The SQL of one page of rows, best first (rank: bm25 with the column weights set by migration 0002). Exported for the query-plan test. */
+export function rankedPageSql(filters: RowFilters): string {
+  return `SELECT f.rowid AS rowid ${matchingRows(filters)} ORDER BY f.rank, f.rowid LIMIT @limit OFFSET @offset`;
+}
+
+function params(match: string, filters: RowFilters): Record<string, string | number> {
+  const values: Record<string, string | number> = { match };
+  if (filters.tagIds !== undefined) values.tagIds = JSON.stringify(filters.tagIds);
+  return values;
+}
+
+export function rankedPage(db: Db, match: string, filters: RowFilters, limit: number, offset: number): number[] {
+  const rows = db.prepare(rankedPageSql(filters)).all({ ...params(match, filters), limit, offset }) as PageRow[];
+  return rows.map((r) => r.rowid);
+}
+
+export function countRows(db: Db, match: string, filters: RowFilters): number {
+  const row = db.prepare(`SELECT count(*) AS n ${matchingRows(filters)}`).get(params(match, filters)) as { n: number };
+  return row.n;
+}
+
+/** The paragraphs (with article title and note) behind a page of rowids. Exported for the query-plan test. */
+export const hitParagraphsSql = `SELECT p.id, p.article_id, a.title AS article_title, a.script AS article_script,
+    p.ord, p.kind, p.text, n.plain_text AS note
+  FROM paragraph p JOIN article a ON a.id = p.article_id LEFT JOIN note n ON n.paragraph_id = p.id
+  WHERE p.id IN (SELECT value FROM json_each(?))`;
+
+export function hitParagraphs(db: Db, rowids: readonly number[]): Map<number, HitParagraph> {
+  const ids = JSON.stringify([...new Set(rowids.map((r) => Math.floor(r / 2)))]);
+  const rows = db.prepare(hitParagraphsSql).all(ids) as HitParagraph[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Every matching paragraph with its text, in article then paragraph order. Exported for the query-plan test. */
+export function matchingParagraphsSql(filters: RowFilters): string {
+  return `SELECT p.id, p.article_id, p.text FROM (SELECT f.rowid AS rowid ${matchingRows(filters)}) m
+    JOIN paragraph p ON p.id = m.rowid / 2
+    ORDER BY p.article_id, p.ord`;
+}
+
+/** What auto-coding codes (call with paragraphsOnly filters: text rows, no notes). */
+export function allMatchingParagraphs(db: Db, match: string, filters: RowFilters): ParagraphText[] {
+  return db.prepare(matchingParagraphsSql(filters)).all(params(match, filters)) as ParagraphText[];
+}

@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatch, createHandlers } from '../../../../../main/app/createHandlers';
+import { runCli } from '../../../../../main/cli/pizhu';
+import { createLibrary } from '../../../../../main/library/createLibrary';
+import { openAnnotatedLibrary, type AnnotatedLibrary } from './annotatedLibrary';
+
+let lib: AnnotatedLibrary;
+let db: string;
+let dir: string;
+
+beforeAll(async () => {
+  lib = await openAnnotatedLibrary();
+  lib.library.close();
+  db = lib.dbPath;
+  dir = lib.dir;
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function pizhu(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    isTty: false,
+    readStdin: () => Promise.resolve(''),
+  });
+  return { code, out: out.join('\n'), err: err.join('') };
+}
+
+describe('pizhu export and import-backup', () => {
+  it('exports the library, one article, one tag, in a script mode, highlights only', async () => {
+    const all = await pizhu(['export', '--format', 'md', '--out', path.join(dir, 'md'), '--db', db, '--json']);
+    expect(all.code).toBe(0);
+    const files = (JSON.parse(all.out) as { files: string[] }).files;
+    expect(files.map((f) => path.basename(f))).toContain('index.md');
+    expect(files).toHaveLength(7);
+
+    const one = await pizhu([
+      'export',
+      '--format',
+      'md',
+      '--out',
+      path.join(dir, 'one'),
+      '--article',
+      String(lib.crafted.id),
+      '--script',
+      'twp',
+      '--highlights-only',
+      '--db',
+      db,
+    ]);
+    expect(one).toMatchObject({ code: 0, out: `1 file written to ${path.join(dir, 'one')}` });
+    const [file] = fs.readdirSync(path.join(dir, 'one'));
+    const markdown = fs.readFileSync(path.join(dir, 'one', file!), 'utf8');
+    expect(markdown).toContain('> ==網際網路== #政策/互联网');
+    expect(markdown).not.toContain('改變了生活');
+
+    const tag = await pizhu(['export', '--format', 'md', '--out', path.join(dir, 'tag'), '--tag', '政策', '--db', db]);
+    expect(tag.code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'tag'))).toEqual(['tag 政策.md']);
+  });
+
+  it('writes a JSON backup and W3C annotations, and imports the backup into another library', async () => {
+    const backup = path.join(dir, 'backup.json');
+    const exported = await pizhu(['export', '--format', 'json', '--out', backup, '--db', db, '--json']);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.out)).toMatchObject({ path: backup, articles: 6 });
+    const w3c = await pizhu(['export', '--format', 'w3c', '--out', path.join(dir, 'a.jsonld'), '--db', db]);
+    expect(w3c).toMatchObject({ code: 0, out: `written: ${path.join(dir, 'a.jsonld')}` });
+
+    const other = path.join(dir, 'other.sqlite');
+    const imported = await pizhu(['import-backup', backup, '--db', other]);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain('articles: 6 added, 0 already here');
+    const again = await pizhu(['import-backup', backup, '--db', other, '--json']);
+    expect(JSON.parse(again.out)).toMatchObject({
+      articlesAdded: 0,
+      articlesMerged: 6,
+      highlightsAdded: 0,
+      notesJoined: 0,
+    });
+  });
+
+  it.each([
+    [['export', '--out', 'x']],
+    [['export', '--format', 'md']],
+    [['export', '--format', 'pdf', '--out', 'x']],
+    [['export', '--format', 'json', '--out', 'x', '--script', 'tw']],
+    [['export', '--format', 'md', '--out', 'x', '--article', '1', '--tag', 't']],
+    [['export', '--format', 'md', '--out', 'x', '--article', 'one']],
+    [['export', '--format', 'md', '--out', 'x', '--script', 'klingon']],
+    [['import-backup']],
+  ])('answers bad usage %j with exit code 2', async (args) => {
+    const result = await pizhu([...args, '--db', db]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Usage:');
+  });
+
+  it('answers what the library refuses with exit code 1 and its message', async () => {
+    const noTag = await pizhu([
+      'export',
+      '--format',
+      'md',
+      '--out',
+      path.join(dir, 'none'),
+      '--tag',
+      '没有',
+      '--db',
+      db,
+    ]);
+    expect(noTag).toMatchObject({ code: 1, err: 'pizhu: There is no tag "没有" in the library.' });
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, '{"format":"pizhu-backup","version":3}');
+    const refused = await pizhu(['import-backup', bad, '--db', db]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/newer Pizhu/);
+  });
+});
+
+describe('export channels', () => {
+  it('validate paths and scopes, then run the library', async () => {
+    const library = await createLibrary({ dbPath: db });
+    try {
+      const dispatch = createDispatch(
+        createHandlers({ library, appVersion: '0', seededOnThisRun: 0, chooseFiles: () => Promise.resolve([]) }),
+        () => undefined,
+      );
+      for (const [channel, request] of [
+        ['pizhu:exportMarkdown', { scope: 'library', outDir: 'relative' }],
+        ['pizhu:exportMarkdown', { scope: 'everything', outDir: dir }],
+        ['pizhu:exportMarkdown', { scope: { article: 1, tag: 'x' }, outDir: dir }],
+        ['pizhu:exportMarkdown', { scope: { article: 1 }, outDir: dir, script: 'klingon' }],
+        ['pizhu:exportMarkdown', { scope: { article: 1 }, outDir: dir, extra: 1 }],
+        ['pizhu:exportBackup', { file: 'backup.json' }],
+        ['pizhu:exportBackup', { file: `${dir}/a\0b` }],
+        ['pizhu:importBackup', {}],
+      ] as const) {
+        expect(await dispatch(channel, request)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      }
+      const md = await dispatch('pizhu:exportMarkdown', {
+        scope: { tag: '政策' },
+        outDir: path.join(dir, 'ipc'),
+        script: 'tw',
+        highlightsOnly: true,
+      });
+      expect(md).toEqual({ ok: true, value: [path.join(dir, 'ipc', 'tag 政策.md')] });
+      const backup = path.join(dir, 'ipc.json');
+      expect(await dispatch('pizhu:exportBackup', { file: backup })).toMatchObject({
+        ok: true,
+        value: { path: backup, articles: 6 },
+      });
+      expect(await dispatch('pizhu:importBackup', { file: backup })).toMatchObject({
+        ok: true,
+        value: { articlesAdded: 0, articlesMerged: 6 },
+      });
+      expect(await dispatch('pizhu:importBackup', { file: path.join(dir, 'missing.json') })).toMatchObject({
+        ok: false,
+        error: { code: 'io-failed' },
+      });
+    } finally {
+      library.close();
+    }
+  });
+});

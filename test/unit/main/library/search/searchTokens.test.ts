@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { foldToSimplified } from '../../../../../preload/common/foldScript';
+import { createLibrary } from '../../../../../main/library/createLibrary';
+import { parseQuery } from '../../../../../main/library/search/parseQuery';
+import { indexTokens, tokenize } from '../../../../../main/library/search/searchTokens';
+import { seedsDir } from '../../../../support/seededLibrary';
+
+const seeds = fs
+  .readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => ({ name: f, text: fs.readFileSync(path.join(seedsDir, f), 'utf8') }));
+const hasPair = (text: string) => /[\ud800-\udbff][\udc00-\udfff]/.test(text);
+
+describe('tokens', () => {
+  it('are the bigrams of a CJK run and its last character, folded', () => {
+    expect(indexTokens('晉江市')).toBe('晋江 江市 市');
+    expect(indexTokens('晋')).toBe('晋');
+    // Punctuation and spaces end a run; words are lowercased; full-width Latin is Latin.
+    expect(indexTokens('平安晋江,背包 精神')).toBe('平安 安晋 晋江 江 背包 包 精神 神');
+    expect(indexTokens('iPhone手機 ＩＣＰ備案 Hong-Kong')).toBe('iphone 手机 机 icp 备案 案 hong kong');
+    // Invisible characters neither join nor split; a variation selector stays with its character.
+    expect(indexTokens('晋\u200b江')).toBe('晋江 江');
+    expect(indexTokens('葛\u{e0100}城')).toBe('葛城 城');
+  });
+
+  it('never carry ASCII punctuation, so the ascii tokenizer keeps each one whole', () => {
+    for (const { text } of seeds) {
+      for (const token of indexTokens(text).split(' ')) {
+        expect(token).not.toBe('');
+        expect([...token].every((c) => c.charCodeAt(0) >= 0x80 || /[a-z0-9]/.test(c)), token).toBe(true);
+      }
+    }
+  });
+
+  it('carry ranges of the original text, also where folding changes UTF-16 length', () => {
+    // 勣 (BMP) folds to 𪟝 (astral): the folded text is one unit longer than the original.
+    expect(foldToSimplified('功勣').length).toBe(3);
+    expect(tokenize('功勣卓著 𠀀書')).toEqual([
+      { text: '功𪟝', start: 0, end: 2, firstEnd: 1, cjk: true, runEnd: false },
+      { text: '𪟝卓', start: 1, end: 3, firstEnd: 2, cjk: true, runEnd: false },
+      { text: '卓着', start: 2, end: 4, firstEnd: 3, cjk: true, runEnd: false },
+      { text: '着', start: 3, end: 4, firstEnd: 4, cjk: true, runEnd: true },
+      { text: '𠀀书', start: 5, end: 8, firstEnd: 7, cjk: true, runEnd: false },
+      { text: '书', start: 7, end: 8, firstEnd: 8, cjk: true, runEnd: true },
+    ]);
+  });
+});
+
+describe('folded offsets', () => {
+  it('equal canonical offsets in every seed (no surrogate pairs, no length change)', () => {
+    for (const { name, text } of seeds) {
+      expect(hasPair(text), name).toBe(false);
+      expect(foldToSimplified(text).length, name).toBe(text.length);
+      // Every token's range holds, folded, the token's characters.
+      for (const token of tokenize(text)) {
+        expect(foldToSimplified(text.slice(token.start, token.end)).toLowerCase(), name).toBe(token.text);
+      }
+    }
+  });
+
+  it('are not canonical offsets once pairs appear, and search ranges are canonical all the same', async () => {
+    const text = '𠀀字之後,功勣卓著。韓愈說:「𠀀」';
+    expect(hasPair(text)).toBe(true);
+    expect(foldToSimplified(text).length).not.toBe(text.length); // the assumption fails here
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-fold-'));
+    const library = await createLibrary({ dbPath: path.join(dir, 'library.sqlite') });
+    try {
+      const { articleId } = library.importText(text, '代理字');
+      for (const [query, expected] of [
+        ['功勣', ['功勣']],
+        ['功𪟝卓', ['功勣卓']],
+        ['卓著', ['卓著']],
+        ['韩愈', ['韓愈']],
+        ['𠀀', ['𠀀', '𠀀']],
+      ] as const) {
+        const [hit] = library.search.find(query, { articleId }).hits;
+        expect(hit, query).toBeDefined();
+        expect(hit!.matches.map((m) => hit!.text.slice(m.start, m.end)), query).toEqual(expected);
+      }
+    } finally {
+      library.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('queries', () => {
+  it('turn a CJK term into the phrase of its bigrams, one character into a prefix', () => {
+    expect(parseQuery('晉江').match).toBe('"晋江"');
+    expect(parseQuery('平安晋江').match).toBe('"平安 安晋 晋江"');
+    expect(parseQuery('晋').match).toBe('"晋"*');
+    expect(parseQuery('a晋').match).toBe('"a 晋"*');
+  });
+
+  it('AND the terms, keep quoted phrases whole, and drop repeats', () => {
+    expect(parseQuery('晋江 刑警 晉江').match).toBe('"晋江" AND "刑警"');
+    expect(parseQuery('"Hong Kong" police').match).toBe('"hong kong" AND "police"');
+    expect(parseQuery('“再出发 守护”').match).toBe('"再出 出发 发 守护"');
+    expect(parseQuery('「背包精神').match).toBe('"背包 包精 精神"'); // unclosed: runs to the end
+  });
+
+  it('cannot be turned into FTS5 syntax by what a person types', () => {
+    for (const query of ['a OR b', 'NEAR(a b)', 'col:晋江', '晋江 AND', '^晋', '(晋江', 'x" OR "y', '晋* -江']) {
+      const { match } = parseQuery(query);
+      for (const term of match.split(' AND ')) expect(term).toMatch(/^"[^"\s][^"]*"\*?$/);
+    }
+    for (const query of ['"', '*', '""', '( )']) expect(() => parseQuery(query)).toThrow(/Type at least one/);
+  });
+});
