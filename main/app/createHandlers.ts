@@ -16,6 +16,10 @@ export interface HandlerDeps {
   takePendingLink?: () => PizhuLink | null;
   /** Asks the person for files to import; an empty list when they cancel. */
   chooseFiles: () => Promise<string[]>;
+  /** Asks for a folder to export into; null when cancelled (or where there is no one to ask, e.g. the CLI). */
+  chooseExportFolder?: () => Promise<string | null>;
+  /** Asks for a JSON backup file to write or to read; null when cancelled. */
+  chooseBackupFile?: (purpose: 'save' | 'open') => Promise<string | null>;
 }
 
 type Handler<M extends Method> = (request: RequestOf<M>) => ValueOf<M> | Promise<ValueOf<M>>;
@@ -68,6 +72,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     importBackup: ({ file }) => library.importBackup(file),
     search: ({ query, ...options }) => library.search.find(query, options),
     autocode: ({ query, ...options }) => library.search.autocode(query, options),
+    chooseExportFolder: async () => (deps.chooseExportFolder ? await deps.chooseExportFolder() : null),
+    chooseBackupFile: async ({ purpose }) => (deps.chooseBackupFile ? await deps.chooseBackupFile(purpose) : null),
   };
 }
 

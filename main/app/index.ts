@@ -88,6 +88,19 @@ async function start(): Promise<void> {
       });
       return result.canceled ? [] : result.filePaths;
     },
+    chooseExportFolder: async () => {
+      const result = await dialog.showOpenDialog({ title: 'Export', properties: ['openDirectory', 'createDirectory'] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    chooseBackupFile: async (purpose) => {
+      const filters = [{ name: 'Pizhu backup', extensions: ['json'] }];
+      if (purpose === 'save') {
+        const result = await dialog.showSaveDialog({ title: 'Back up', defaultPath: 'pizhu-backup.json', filters });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      }
+      const result = await dialog.showOpenDialog({ title: 'Restore', properties: ['openFile'], filters });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   });
   registerHandlers(ipcMain, createDispatch(handlers), isFromAppPage(rendererUrl));
   installMenu();

@@ -80,6 +80,8 @@ export const requestSchemas = {
   }),
   exportBackup: z.strictObject({ file: absolutePath }),
   importBackup: z.strictObject({ file: absolutePath }),
+  chooseExportFolder: z.undefined(),
+  chooseBackupFile: z.strictObject({ purpose: z.enum(['save', 'open']) }),
   search: z.strictObject({
     query: searchQuery,
     tag: tagName.optional(),

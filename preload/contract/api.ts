@@ -191,6 +191,10 @@ export interface PizhuApi {
   exportBackup(req: { file: string }): Promise<Result<BackupExportResult>>;
   /** Merges a JSON backup into the library, all or nothing; clears undo history when it changed something. */
   importBackup(req: { file: string }): Promise<Result<BackupImportCounts>>;
+  /** Asks the person for a folder to export into (main's dialog); null when they cancel. */
+  chooseExportFolder(): Promise<Result<string | null>>;
+  /** Asks for a JSON backup file to write ('save') or to read ('open'); null when they cancel. */
+  chooseBackupFile(req: { purpose: 'save' | 'open' }): Promise<Result<string | null>>;
   /** null when there is nothing to undo. */
   undo(): Promise<Result<UndoResult>>;
   /** null when there is nothing to redo. */

@@ -33,6 +33,8 @@ const methodTable: Record<Method, true> = {
   importBackup: true,
   search: true,
   autocode: true,
+  chooseExportFolder: true,
+  chooseBackupFile: true,
 };
 
 export const methods = Object.keys(methodTable) as Method[];

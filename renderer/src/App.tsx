@@ -8,6 +8,7 @@ import { UndoHost } from './features/annotate/UndoHost';
 import { LibraryPane } from './features/library/LibraryPane';
 import { PreferencesProvider } from './features/preferences/PreferencesContext';
 import { ArticleReader } from './features/reader/ArticleReader';
+import { SearchShortcuts } from './features/search/SearchShortcuts';
 import { SidePanelHost, TagsButton } from './features/tags/SidePanelHost';
 import { appMessages } from './i18n/appMessages';
 import { useMessages } from './i18n/useMessages';
@@ -106,6 +107,7 @@ function Shell() {
       <TagsButton />
       <UndoHost />
       <KeyboardHelp />
+      <SearchShortcuts />
     </div>
   );
 }

@@ -8,7 +8,12 @@ export interface Location {
   focusParagraphId: number | null;
 }
 
-export type SidePanel = { kind: 'none' } | { kind: 'tags' } | { kind: 'tag'; tag: string };
+export type SidePanel =
+  | { kind: 'none' }
+  | { kind: 'tags' }
+  | { kind: 'tag'; tag: string }
+  /** Search, within one article or (articleId null) the library; a new focusToken puts the cursor in the box. */
+  | { kind: 'search'; articleId: number | null; focusToken: number };
 
 interface NavigationValue {
   location: Location;

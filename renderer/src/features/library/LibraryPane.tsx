@@ -11,6 +11,7 @@ import { libraryMessages } from './messages';
 import { orderArticles } from './orderArticles';
 import { useTagList, useTaggedArticles } from './useTagFilter';
 import './library.css';
+import { ExportButton } from '../export/ExportButton';
 
 interface Props {
   articles: ArticleSummary[] | null;
@@ -92,6 +93,7 @@ export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {
           <button type="button" className="button" onClick={() => setDialog('paste')}>
             {t('pasteText')}
           </button>
+          <ExportButton />
         </div>
         <LibraryToolbar
           query={query}

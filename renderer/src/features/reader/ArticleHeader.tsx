@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ScriptMode } from '../../../../preload/common/scriptModes';
 import type { ArticleView } from '../../../../preload/contract/articleTypes';
 import { useMessages } from '../../i18n/useMessages';
+import { ExportButton } from '../export/ExportButton';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { readerMessages } from './messages';
 import { ScriptModeBar } from './ScriptModeBar';
@@ -40,6 +41,7 @@ export function ArticleHeader({
         <button type="button" className="quiet-button" onClick={() => setEditing(true)}>
           {t('editDetails')}
         </button>
+        <ExportButton start={{ kind: 'article', articleId: article.id }} className="quiet-button" />
       </div>
       <h2 id="article-title" className="article-heading">
         {display(metadata.title)}

@@ -1,5 +1,6 @@
 import { useMessages } from '../../i18n/useMessages';
 import { useNavigation } from '../../state/Navigation';
+import { SearchPanel } from '../search/SearchPanel';
 import { tagMessages } from './messages';
 import { TagPane } from './TagPane';
 import { TagPassages } from './TagPassages';
@@ -10,6 +11,7 @@ export function SidePanelHost() {
   const t = useMessages(tagMessages);
   const { sidePanel } = useNavigation();
   if (sidePanel.kind === 'none') return null;
+  if (sidePanel.kind === 'search') return <SearchPanel panel={sidePanel} />;
   return (
     <aside className="side-panel" aria-label={t('tagsPanel')}>
       {sidePanel.kind === 'tags' ? <TagPane /> : <TagPassages key={sidePanel.tag} tag={sidePanel.tag} />}

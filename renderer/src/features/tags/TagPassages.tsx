@@ -7,6 +7,7 @@ import { useNavigation } from '../../state/Navigation';
 import { tagMessages } from './messages';
 import { passageExcerpt } from './passageExcerpt';
 import { BackIcon } from './TagIcons';
+import { ExportButton } from '../export/ExportButton';
 
 interface ArticleGroup {
   articleId: number;
@@ -58,6 +59,7 @@ export function TagPassages({ tag }: { tag: string }) {
         </button>
         <h2 className="side-panel-title tag-passages-title">{tag}</h2>
         {passages && <p className="tag-passages-count">{t('passageCount', { count })}</p>}
+        <ExportButton start={{ kind: 'tag', tag }} />
       </header>
       {error && (
         <p role="alert" className="tag-status tag-status-error">

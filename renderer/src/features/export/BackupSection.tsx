@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { pizhu } from '../../api/pizhuClient';
+import { useMessages } from '../../i18n/useMessages';
+import { useLibraryEvents } from '../../state/LibraryEvents';
+import { exportMessages } from './messages';
+
+/** Back the whole library up to one JSON file, or merge one in (never overwriting, never duplicating). */
+export function BackupSection() {
+  const t = useMessages(exportMessages);
+  const { changed } = useLibraryEvents();
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+
+  const backUp = async () => {
+    const file = await pizhu.chooseBackupFile({ purpose: 'save' });
+    if (!file.ok) return setStatus({ text: file.error.message, error: true });
+    if (file.value === null) return;
+    setBusy(true);
+    const result = await pizhu.exportBackup({ file: file.value });
+    setBusy(false);
+    if (!result.ok) return setStatus({ text: result.error.message, error: true });
+    setStatus({ text: t('backedUp', { ...result.value }), error: false });
+  };
+
+  const restore = async () => {
+    const file = await pizhu.chooseBackupFile({ purpose: 'open' });
+    if (!file.ok) return setStatus({ text: file.error.message, error: true });
+    if (file.value === null) return;
+    setBusy(true);
+    const result = await pizhu.importBackup({ file: file.value });
+    setBusy(false);
+    if (!result.ok) return setStatus({ text: result.error.message, error: true });
+    const c = result.value;
+    const notes = c.notesAdded + c.notesJoined;
+    const added = c.articlesAdded + c.highlightsAdded + c.tagsAdded + c.paragraphTagsAdded + notes;
+    if (added > 0) changed();
+    setStatus({
+      text:
+        added === 0
+          ? t('restoredNothing')
+          : t('restored', { articles: c.articlesAdded, highlights: c.highlightsAdded, tags: c.tagsAdded, notes }),
+      error: false,
+    });
+  };
+
+  return (
+    <section className="export-backup" aria-label={t('backup')}>
+      <h3>{t('backup')}</h3>
+      <div className="export-backup-buttons">
+        <button type="button" className="button" disabled={busy} onClick={() => void backUp()}>
+          {t('backupRun')}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => void restore()}>
+          {t('restoreRun')}
+        </button>
+      </div>
+      {status && (
+        <p role={status.error ? 'alert' : 'status'} className={status.error ? 'export-error' : 'export-backup-status'}>
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}

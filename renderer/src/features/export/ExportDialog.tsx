@@ -1,0 +1,141 @@
+import { useEffect, useId, useState } from 'react';
+import { scriptModeLabels, scriptModes, type ScriptMode } from '../../../../preload/common/scriptModes';
+import type { MarkdownExportScope } from '../../../../preload/contract/api';
+import type { TagSummary } from '../../../../preload/contract/annotationTypes';
+import { pizhu } from '../../api/pizhuClient';
+import { useMessages } from '../../i18n/useMessages';
+import { Dialog } from '../../ui/Dialog';
+import { usePreferences } from '../preferences/PreferencesContext';
+import { BackupSection } from './BackupSection';
+import { exportMessages } from './messages';
+import './export.css';
+
+/** Where the dialog was opened from: that scope is chosen first. */
+export type ExportStart = { kind: 'library' } | { kind: 'article'; articleId: number } | { kind: 'tag'; tag: string };
+type ScopeKind = ExportStart['kind'];
+
+type Outcome = { files: string[] } | { error: string };
+
+/** Markdown export (scope, script, content, then a folder) and the JSON backup, in one dialog. */
+export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: () => void }) {
+  const t = useMessages(exportMessages);
+  const { preferences } = usePreferences();
+  const [scope, setScope] = useState<ScopeKind>(start.kind);
+  const [tag, setTag] = useState(start.kind === 'tag' ? start.tag : '');
+  const [tags, setTags] = useState<TagSummary[]>([]);
+  const [script, setScript] = useState<ScriptMode>(preferences.defaultScriptMode);
+  const [highlightsOnly, setHighlightsOnly] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const scriptId = useId();
+  const tagId = useId();
+
+  useEffect(() => {
+    let live = true;
+    void pizhu.listTags().then((result) => {
+      if (live && result.ok) setTags(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const chosenTag = tag || tags[0]?.name || '';
+  const target: MarkdownExportScope | null =
+    scope === 'article' && start.kind === 'article'
+      ? { article: start.articleId }
+      : scope === 'tag'
+        ? chosenTag === ''
+          ? null
+          : { tag: chosenTag }
+        : 'library';
+
+  const run = async () => {
+    if (target === null) return;
+    const folder = await pizhu.chooseExportFolder();
+    if (!folder.ok) return setOutcome({ error: folder.error.message });
+    if (folder.value === null) return;
+    setBusy(true);
+    setOutcome(null);
+    const result = await pizhu.exportMarkdown({ scope: target, outDir: folder.value, script, highlightsOnly });
+    setBusy(false);
+    setOutcome(result.ok ? { files: result.value } : { error: result.error.message });
+  };
+
+  const scopes: ScopeKind[] = start.kind === 'article' ? ['article', 'tag', 'library'] : ['tag', 'library'];
+  const scopeLabel = { article: 'scopeArticle', tag: 'scopeTag', library: 'scopeLibrary' } as const;
+
+  return (
+    <Dialog title={t('title')} onClose={onClose} className="export-dialog">
+      <fieldset className="export-fieldset">
+        <legend>{t('scope')}</legend>
+        {scopes.map((kind) => (
+          <label key={kind} className="export-choice">
+            <input type="radio" name="export-scope" checked={scope === kind} onChange={() => setScope(kind)} />
+            {t(scopeLabel[kind])}
+          </label>
+        ))}
+        {scope === 'tag' && (
+          <>
+            <label htmlFor={tagId} className="visually-hidden">
+              {t('scopeTag')}
+            </label>
+            <select id={tagId} className="field" value={chosenTag} onChange={(e) => setTag(e.target.value)}>
+              {tags.map((x) => (
+                <option key={x.id} value={x.name}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+      </fieldset>
+      <div className="export-row">
+        <label htmlFor={scriptId}>{t('script')}</label>
+        <select
+          id={scriptId}
+          className="field"
+          value={script}
+          onChange={(e) => setScript(scriptModes.find((m) => m === e.target.value) ?? 'original')}
+        >
+          {scriptModes.map((m) => (
+            <option key={m} value={m}>
+              {scriptModeLabels[m]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="export-fieldset">
+        <legend>{t('content')}</legend>
+        <label className="export-choice">
+          <input type="radio" name="export-content" checked={!highlightsOnly} onChange={() => setHighlightsOnly(false)} />
+          {t('wholeParagraphs')}
+        </label>
+        <label className="export-choice">
+          <input type="radio" name="export-content" checked={highlightsOnly} onChange={() => setHighlightsOnly(true)} />
+          {t('highlightsOnly')}
+        </label>
+      </fieldset>
+      <button type="button" className="button button-primary" disabled={busy || target === null} onClick={() => void run()}>
+        {t('run')}
+      </button>
+      {busy && <progress className="export-progress" aria-label={t('running')} />}
+      {outcome &&
+        ('error' in outcome ? (
+          <p role="alert" className="export-error">
+            {outcome.error}
+          </p>
+        ) : (
+          <div role="status" className="export-result">
+            <p>{t('written', { count: outcome.files.length })}</p>
+            <ul className="export-files" aria-label={t('files')}>
+              {outcome.files.map((file) => (
+                <li key={file}>{file}</li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      <BackupSection />
+    </Dialog>
+  );
+}

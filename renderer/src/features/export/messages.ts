@@ -1,0 +1,92 @@
+import type { Catalog } from '../../i18n/locales';
+
+export type ExportMessage =
+  | 'export'
+  | 'title'
+  | 'scope'
+  | 'scopeArticle'
+  | 'scopeTag'
+  | 'scopeLibrary'
+  | 'script'
+  | 'content'
+  | 'wholeParagraphs'
+  | 'highlightsOnly'
+  | 'run'
+  | 'running'
+  | 'written'
+  | 'files'
+  | 'backup'
+  | 'backupRun'
+  | 'restoreRun'
+  | 'backedUp'
+  | 'restored'
+  | 'restoredNothing';
+
+export const exportMessages: Catalog<ExportMessage> = {
+  'zh-Hans': {
+    export: '导出……',
+    title: '导出与备份',
+    scope: '范围',
+    scopeArticle: '本文',
+    scopeTag: '标签',
+    scopeLibrary: '整个文库',
+    script: '文字',
+    content: '内容',
+    wholeParagraphs: '整段（标出高亮）',
+    highlightsOnly: '仅高亮',
+    run: '选择文件夹并导出 Markdown……',
+    running: '正在导出……',
+    written: '已写入 {count} 个文件：',
+    files: '导出的文件',
+    backup: 'JSON 备份',
+    backupRun: '备份为 JSON……',
+    restoreRun: '从 JSON 恢复……',
+    backedUp: '已备份 {articles} 篇文章、{highlights} 处高亮、{tags} 个标签、{notes} 条笔记到 {path}',
+    restored: '已添加 {articles} 篇文章、{highlights} 处高亮、{tags} 个标签、{notes} 条笔记。',
+    restoredNothing: '没有新内容：备份中的一切都已在文库里。',
+  },
+  'zh-Hant': {
+    export: '匯出……',
+    title: '匯出與備份',
+    scope: '範圍',
+    scopeArticle: '本文',
+    scopeTag: '標籤',
+    scopeLibrary: '整個文庫',
+    script: '文字',
+    content: '內容',
+    wholeParagraphs: '整段（標出螢光標記）',
+    highlightsOnly: '僅螢光標記',
+    run: '選擇資料夾並匯出 Markdown……',
+    running: '正在匯出……',
+    written: '已寫入 {count} 個檔案：',
+    files: '匯出的檔案',
+    backup: 'JSON 備份',
+    backupRun: '備份為 JSON……',
+    restoreRun: '從 JSON 還原……',
+    backedUp: '已備份 {articles} 篇文章、{highlights} 處螢光標記、{tags} 個標籤、{notes} 則筆記到 {path}',
+    restored: '已加入 {articles} 篇文章、{highlights} 處螢光標記、{tags} 個標籤、{notes} 則筆記。',
+    restoredNothing: '沒有新內容：備份中的一切都已在文庫裡。',
+  },
+  en: {
+    export: 'Export…',
+    title: 'Export and back up',
+    scope: 'Scope',
+    scopeArticle: 'This article',
+    scopeTag: 'A tag',
+    scopeLibrary: 'Whole library',
+    script: 'Script',
+    content: 'Content',
+    wholeParagraphs: 'Annotated paragraphs whole',
+    highlightsOnly: 'Highlights only',
+    run: 'Choose folder and export Markdown…',
+    running: 'Exporting…',
+    written: '{count, plural, one {Wrote # file:} other {Wrote # files:}}',
+    files: 'Exported files',
+    backup: 'JSON backup',
+    backupRun: 'Back up to JSON…',
+    restoreRun: 'Restore from JSON…',
+    backedUp: 'Backed up {articles} articles, {highlights} highlights, {tags} tags, {notes} notes to {path}',
+    restored: 'Added {articles} articles, {highlights} highlights, {tags} tags, {notes} notes.',
+    restoredNothing: 'Nothing new: everything in the backup was already in the library.',
+  },
+};

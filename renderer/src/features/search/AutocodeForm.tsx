@@ -1,0 +1,95 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { TagSummary } from '../../../../preload/contract/annotationTypes';
+import { pizhu } from '../../api/pizhuClient';
+import { useMessages } from '../../i18n/useMessages';
+import { useLibraryEvents } from '../../state/LibraryEvents';
+import { searchMessages } from './messages';
+
+interface Props {
+  query: string;
+  articleId: number | null;
+  tags: readonly TagSummary[];
+  tagFilterOn: boolean;
+  onDone: () => void;
+}
+
+/** "Tag every hit": one tag on every matching paragraph, or on a highlight of every match; one undo. */
+export function AutocodeForm({ query, articleId, tags, tagFilterOn, onDone }: Props) {
+  const t = useMessages(searchMessages);
+  const { changed } = useLibraryEvents();
+  const [tag, setTag] = useState('');
+  const [span, setSpan] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const tagId = useId();
+  const listId = useId();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const name = tag.trim();
+    if (busy || name === '' || query === '') return;
+    setBusy(true);
+    void pizhu
+      .autocode({ query, tag: name, span, ...(articleId === null ? {} : { articleId }) })
+      .then((result) => {
+        setBusy(false);
+        if (!result.ok) return setStatus({ text: result.error.message, error: true });
+        changed(result.value.articleIds);
+        const { paragraphs } = result.value;
+        setStatus({
+          text: paragraphs === 0 ? t('autocodeNothing', { tag: name }) : t('autocodeDone', { paragraphs, tag: name }),
+          error: false,
+        });
+      });
+  };
+
+  return (
+    <form className="autocode-form" aria-label={t('autocodeTitle')} onSubmit={submit}>
+      <label htmlFor={tagId}>{t('autocodeTag')}</label>
+      <input
+        id={tagId}
+        className="field"
+        lang="zh"
+        list={listId}
+        value={tag}
+        autoFocus
+        onChange={(e) => setTag(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onDone();
+          }
+        }}
+      />
+      <datalist id={listId}>
+        {tags.map((x) => (
+          <option key={x.id} value={x.name} />
+        ))}
+      </datalist>
+      <div className="autocode-choice" role="radiogroup" aria-label={t('autocodeTitle')}>
+        <label>
+          <input type="radio" name="autocode-span" checked={!span} onChange={() => setSpan(false)} />
+          {t('autocodeWhole')}
+        </label>
+        <label>
+          <input type="radio" name="autocode-span" checked={span} onChange={() => setSpan(true)} />
+          {t('autocodeSpan')}
+        </label>
+      </div>
+      {tagFilterOn && <p className="field-hint">{t('autocodeTagFilterOff')}</p>}
+      <div className="autocode-buttons">
+        <button type="submit" className="button button-primary" disabled={busy || tag.trim() === ''}>
+          {t('autocodeRun')}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          {t('autocodeCancel')}
+        </button>
+      </div>
+      {status && (
+        <p role={status.error ? 'alert' : 'status'} className={status.error ? 'autocode-status error' : 'autocode-status'}>
+          {status.text}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import type { KeyboardEvent } from 'react';
+import type { SearchHit } from '../../../../preload/contract/api';
+import { useMessages } from '../../i18n/useMessages';
+import { useNavigation } from '../../state/Navigation';
+import { usePreferences } from '../preferences/PreferencesContext';
+import { hitSnippet } from './hitSnippet';
+import { searchMessages } from './messages';
+
+interface ArticleHits {
+  articleId: number;
+  title: string;
+  hits: SearchHit[];
+}
+
+/** Hits come best first; each article's group sits where its best hit ranked. */
+function groupByArticle(hits: readonly SearchHit[]): ArticleHits[] {
+  const groups = new Map<number, ArticleHits>();
+  for (const hit of hits) {
+    const group = groups.get(hit.articleId);
+    if (group) group.hits.push(hit);
+    else groups.set(hit.articleId, { articleId: hit.articleId, title: hit.articleTitle, hits: [hit] });
+  }
+  return [...groups.values()];
+}
+
+/** Up and down arrows walk the hits; Escape goes back to the box. */
+function moveFocus(event: KeyboardEvent<HTMLElement>, onEscape: () => void) {
+  if (event.key === 'Escape') return onEscape();
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  event.preventDefault();
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.search-hit')];
+  const at = buttons.findIndex((b) => b === document.activeElement);
+  const next = buttons[event.key === 'ArrowDown' ? at + 1 : Math.max(0, at - 1)];
+  next?.focus();
+}
+
+export function SearchResults({ hits, onEscape }: { hits: readonly SearchHit[]; onEscape: () => void }) {
+  const t = useMessages(searchMessages);
+  const { openArticle } = useNavigation();
+  const { preferences } = usePreferences();
+  if (hits.length === 0) return null;
+  return (
+    <div className="search-results" role="group" aria-label={t('results')} onKeyDown={(e) => moveFocus(e, onEscape)}>
+      {groupByArticle(hits).map((group) => {
+        const mode = preferences.scriptModeByArticle[String(group.articleId)] ?? preferences.defaultScriptMode;
+        const options = { mode, fullWidthPunctuation: preferences.fullWidthPunctuation };
+        return (
+          <section key={group.articleId} className="search-group" aria-label={group.title}>
+            <h3 className="search-article">{group.title}</h3>
+            <ol className="search-hits">
+              {group.hits.map((hit) => (
+                <li key={`${hit.kind}${hit.paragraphId}`}>
+                  <button
+                    type="button"
+                    className="search-hit"
+                    onClick={() => void openArticle(hit.articleId, hit.paragraphId)}
+                  >
+                    <span className="search-where">
+                      {t('paragraphNumber', { order: hit.paragraphOrder + 1 })}
+                      {hit.kind === 'note' && <span className="search-note-badge">{t('noteHit')}</span>}
+                    </span>
+                    <span className="search-snippet" lang="zh">
+                      {hitSnippet(hit, options).map((part, i) =>
+                        part.marked ? (
+                          <mark key={i} className="search-mark">
+                            {part.text}
+                          </mark>
+                        ) : (
+                          <span key={i}>{part.text}</span>
+                        ),
+                      )}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

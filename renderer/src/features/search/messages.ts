@@ -1,0 +1,116 @@
+import type { Catalog } from '../../i18n/locales';
+
+export type SearchMessage =
+  | 'panel'
+  | 'searchLabel'
+  | 'placeholder'
+  | 'onlyThisArticle'
+  | 'tagFilter'
+  | 'anyTag'
+  | 'close'
+  | 'searching'
+  | 'noHits'
+  | 'total'
+  | 'shownOf'
+  | 'results'
+  | 'noteHit'
+  | 'paragraphNumber'
+  | 'jumpLabel'
+  | 'tagEveryHit'
+  | 'autocodeTitle'
+  | 'autocodeTag'
+  | 'autocodeWhole'
+  | 'autocodeSpan'
+  | 'autocodeRun'
+  | 'autocodeCancel'
+  | 'autocodeTagFilterOff'
+  | 'autocodeDone'
+  | 'autocodeNothing'
+  | 'hint';
+
+export const searchMessages: Catalog<SearchMessage> = {
+  'zh-Hans': {
+    panel: '搜索',
+    searchLabel: '搜索文本和笔记',
+    placeholder: '搜索……（简繁通用）',
+    onlyThisArticle: '仅限本文',
+    tagFilter: '标签',
+    anyTag: '任意标签',
+    close: '关闭搜索',
+    searching: '正在搜索……',
+    noHits: '没有找到。',
+    total: '{count} 处结果',
+    shownOf: '显示前 {shown} 处，共 {count} 处',
+    results: '搜索结果',
+    noteHit: '笔记',
+    paragraphNumber: '第 {order} 段',
+    jumpLabel: '{title}，{where}：{text}',
+    tagEveryHit: '给每处结果加标签……',
+    autocodeTitle: '给每处结果加标签',
+    autocodeTag: '标签名',
+    autocodeWhole: '整段',
+    autocodeSpan: '只标记匹配的文字',
+    autocodeRun: '加标签',
+    autocodeCancel: '取消',
+    autocodeTagFilterOff: '自动标注作用于全部结果，不受标签筛选限制。',
+    autocodeDone: '已给 {paragraphs} 段加上“{tag}”。按 Ctrl+Z 可撤销。',
+    autocodeNothing: '没有新的段落需要加“{tag}”。',
+    hint: '多个词用空格分开（须全部出现），"引号" 内为整句。',
+  },
+  'zh-Hant': {
+    panel: '搜尋',
+    searchLabel: '搜尋文字和筆記',
+    placeholder: '搜尋……（簡繁通用）',
+    onlyThisArticle: '僅限本文',
+    tagFilter: '標籤',
+    anyTag: '任意標籤',
+    close: '關閉搜尋',
+    searching: '正在搜尋……',
+    noHits: '沒有找到。',
+    total: '{count} 處結果',
+    shownOf: '顯示前 {shown} 處，共 {count} 處',
+    results: '搜尋結果',
+    noteHit: '筆記',
+    paragraphNumber: '第 {order} 段',
+    jumpLabel: '{title}，{where}：{text}',
+    tagEveryHit: '給每處結果加標籤……',
+    autocodeTitle: '給每處結果加標籤',
+    autocodeTag: '標籤名',
+    autocodeWhole: '整段',
+    autocodeSpan: '只標記相符的文字',
+    autocodeRun: '加標籤',
+    autocodeCancel: '取消',
+    autocodeTagFilterOff: '自動標註作用於全部結果，不受標籤篩選限制。',
+    autocodeDone: '已給 {paragraphs} 段加上「{tag}」。按 Ctrl+Z 可復原。',
+    autocodeNothing: '沒有新的段落需要加「{tag}」。',
+    hint: '多個詞用空格分開（須全部出現），"引號" 內為整句。',
+  },
+  en: {
+    panel: 'Search',
+    searchLabel: 'Search text and notes',
+    placeholder: 'Search… (simplified or traditional)',
+    onlyThisArticle: 'This article only',
+    tagFilter: 'Tag',
+    anyTag: 'Any tag',
+    close: 'Close search',
+    searching: 'Searching…',
+    noHits: 'Nothing found.',
+    total: '{count, plural, one {# result} other {# results}}',
+    shownOf: 'First {shown} of {count} results',
+    results: 'Search results',
+    noteHit: 'Note',
+    paragraphNumber: 'paragraph {order}',
+    jumpLabel: '{title}, {where}: {text}',
+    tagEveryHit: 'Tag every hit…',
+    autocodeTitle: 'Tag every hit',
+    autocodeTag: 'Tag name',
+    autocodeWhole: 'Whole paragraph',
+    autocodeSpan: 'Matched text only',
+    autocodeRun: 'Tag',
+    autocodeCancel: 'Cancel',
+    autocodeTagFilterOff: 'Tagging applies to every hit, whatever the tag filter.',
+    autocodeDone: 'Tagged {paragraphs, plural, one {# paragraph} other {# paragraphs}} “{tag}”. Ctrl+Z undoes it.',
+    autocodeNothing: 'No paragraph needed “{tag}” added.',
+    hint: 'Several words must all appear; "quoted words" stay together.',
+  },
+};
