@@ -67,12 +67,6 @@ export function hanziFrequency(ch: string): HanziFrequency {
   return found;
 }
 
-/** hanziFrequency for a UTF-16 code unit of the Basic Multilingual Plane, without making a string. */
-export function hanziFrequencyOfCode(code: number): HanziFrequency {
-  const known = bmpFrequency[code] ?? 0;
-  return known > 0 ? (frequencies[known - 1] ?? 'outside') : hanziFrequency(String.fromCharCode(code));
-}
-
 const frequencies: readonly HanziFrequency[] = ['common', 'rare', 'outside'];
 const bmpFrequency = new Uint8Array(0x10000);
 

@@ -9,33 +9,37 @@ export interface ScriptCounts {
 
 /** How many characters only traditional text uses, and how many only simplified text uses. */
 export function countScriptChars(texts: Iterable<string>): ScriptCounts {
-  const counts: ScriptCounts = { traditional: 0, simplified: 0 };
+  let traditional = 0;
+  let simplified = 0;
   for (const text of texts) {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      let script: CharScript;
+      let script: number;
       if (code >= 0xd840 && code <= 0xd8bf) {
-        script = charScript(text.slice(i, i + 2)); // planes 2-3: the ideograph extensions
+        script = scripts.indexOf(charScript(text.slice(i, i + 2))); // planes 2-3: the ideograph extensions
         i++;
       } else script = scriptOfCode(code);
-      if (script !== 'shared') counts[script]++;
+      if (script === traditionalScript) traditional++;
+      else if (script === simplifiedScript) simplified++;
     }
   }
-  return counts;
+  return { traditional, simplified };
 }
 
 const scripts: readonly CharScript[] = ['shared', 'traditional', 'simplified'];
+const traditionalScript = 1;
+const simplifiedScript = 2;
 /** Per BMP code unit: 0 not asked yet, else 1 + its index in `scripts` ('shared' for all but ideographs). */
 const codeScripts = new Uint8Array(0x10000);
 
-/** charScriptOfCode for ideographs, 'shared' for the rest; cached here, as this runs on every character. */
-function scriptOfCode(code: number): CharScript {
+/** The index in `scripts` of charScriptOfCode for ideographs, 'shared' for the rest; cached, as this runs on every character. */
+function scriptOfCode(code: number): number {
   let known = codeScripts[code] ?? 0;
   if (known === 0) {
     known = scripts.indexOf(isHanCode(code) ? charScriptOfCode(code) : 'shared') + 1;
     codeScripts[code] = known;
   }
-  return scripts[known - 1] ?? 'shared';
+  return known - 1;
 }
 
 /**

@@ -12,6 +12,7 @@ const minHan = 10;
 export function flagDuplicates(paragraphs: readonly WorkingParagraph[]): void {
   const seen = new Set<string>();
   for (const p of paragraphs) {
+    // Counted before the key is built: whitespace is never Han, and most short lines stop here.
     if (p.kind === 'boilerplate' || hanCount(p.text) < minHan) continue;
     const key = p.text.replace(/\s+/gu, '');
     if (seen.has(key)) addFlag(p, 'duplicate');

@@ -70,8 +70,7 @@ export function datelineLength(line: string): number {
 }
 
 /** A photographer's credit closing a caption: （记者 张三 摄）, 新华社记者 李刚 摄, 供图. */
-const photoCredit =
-  /[(（]?[^\s。!?！？]{0,12}(\s|记者|通讯员)\S{0,6}\s*摄\s*[)）]?\s*$|\S{0,12}供图\s*[)）]?\s*$/u;
+const photoCredit = /[(（]?[^\s。!?！？]{0,12}(\s|记者|通讯员)\S{0,6}\s*摄\s*[)）]?\s*$|\S{0,12}供图\s*[)）]?\s*$/u;
 
 /**
  * Whether the line ends the way every photo credit ends (…摄 or …供图, then at most a closing

@@ -1,4 +1,5 @@
-import { countJoins, findInjectedFragments, titleFragments, type InjectedSpan } from './findInjectedFragments';
+import { countJoins } from './countJoins';
+import { findInjectedFragments, titleFragments, type InjectedSpan } from './findInjectedFragments';
 import { makeRemoval, rawSpansForText } from './removals';
 import { addFlag, addRemovals, type WorkingParagraph } from './workingParagraph';
 
@@ -52,9 +53,12 @@ export function markKeywordStuffing(paragraphs: readonly WorkingParagraph[], tit
   }
 }
 
+/** Non-overlapping occurrences, counted in place (split would build every piece in between). */
 function occurrences(texts: readonly string[], fragment: string): number {
   let n = 0;
-  for (const text of texts) n += text.split(fragment).length - 1;
+  for (const text of texts) {
+    for (let at = text.indexOf(fragment); at >= 0; at = text.indexOf(fragment, at + fragment.length)) n++;
+  }
   return n;
 }
 
@@ -65,19 +69,25 @@ function isStuffed(text: string, spans: readonly InjectedSpan[], foreign: Readon
   return spans.length / Math.max(clauses, 1) >= minClauseShare;
 }
 
-/** The anchors plus every candidate chained to them clause by clause (an injected run). */
+/**
+ * The anchors plus every candidate chained to them clause by clause (an injected run). The spans
+ * come in text order, so their clauses never decrease: a chain is a run of spans whose clauses
+ * step by at most one, and a run with an anchor is kept whole. One pass, however many spans.
+ */
 function withNeighbours(spans: readonly InjectedSpan[], anchors: readonly InjectedSpan[]): InjectedSpan[] {
-  const kept = new Set(anchors);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const s of spans) {
-      if (kept.has(s)) continue;
-      if ([...kept].some((k) => Math.abs(k.clause - s.clause) <= 1)) {
-        kept.add(s);
-        grew = true;
-      }
+  const isAnchor = new Set(anchors);
+  const kept: InjectedSpan[] = [];
+  let runStart = 0;
+  let anchored = false;
+  for (let k = 0; k <= spans.length; k++) {
+    const span = spans[k];
+    const previous = spans[k - 1];
+    if (k > 0 && (span === undefined || previous === undefined || span.clause - previous.clause > 1)) {
+      if (anchored) kept.push(...spans.slice(runStart, k));
+      runStart = k;
+      anchored = false;
     }
+    if (span && isAnchor.has(span)) anchored = true;
   }
-  return spans.filter((s) => kept.has(s));
+  return kept;
 }

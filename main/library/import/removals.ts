@@ -18,33 +18,38 @@ export function applyRemovals(raw: string, removals: readonly Removal[]): string
 /**
  * Adds removals to a sorted, non-overlapping list. A span that would overlap one already there
  * is left out: each character is hidden for one reason, and the first step to claim it wins.
+ * Each span is placed by binary search, so a wrapped paragraph with thousands of line breaks
+ * does not compare every pair.
  */
 export function mergeRemovals(existing: readonly Removal[], added: readonly Removal[]): Removal[] {
-  const merged = [...existing];
+  const merged = [...existing].sort((a, b) => a.start - b.start);
   for (const r of added) {
     if (r.end <= r.start) continue;
-    if (merged.some((m) => r.start < m.end && m.start < r.end)) continue;
-    merged.push(r);
+    const at = firstEndingAfter(merged, r.start); // every span before it ends at or before r.start
+    const next = merged[at];
+    if (next && next.start < r.end) continue; // overlaps
+    if (at === merged.length) merged.push(r);
+    else merged.splice(at, 0, r);
   }
-  return merged.sort((a, b) => a.start - b.start);
+  return merged;
 }
 
-/** For each offset of the reading text (and its end), the matching offset of the raw text. */
-function textToRawOffsets(raw: string, removals: readonly Removal[]): number[] {
-  const map: number[] = [];
-  let cursor = 0;
-  for (const r of removals) {
-    for (let i = cursor; i < r.start; i++) map.push(i);
-    cursor = r.end;
+/** The index of the first span that ends after `offset` (the spans sorted and non-overlapping, so their ends are sorted too). */
+function firstEndingAfter(spans: readonly Removal[], offset: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((spans[mid]?.end ?? 0) <= offset) low = mid + 1;
+    else high = mid;
   }
-  for (let i = cursor; i < raw.length; i++) map.push(i);
-  map.push(raw.length);
-  return map;
+  return low;
 }
 
 /**
  * Raw spans for the reading-text span [start, end). A span that straddles an earlier removal
- * (a pinyin reading inside an injected fragment) becomes several raw spans around it.
+ * (a pinyin reading inside an injected fragment) becomes several raw spans around it. Walks the
+ * removals rather than mapping every offset: a paragraph may be long and have many spans.
  */
 export function rawSpansForText(
   raw: string,
@@ -52,14 +57,25 @@ export function rawSpansForText(
   start: number,
   end: number,
 ): [number, number][] {
-  const map = textToRawOffsets(raw, removals);
   const spans: [number, number][] = [];
-  for (let t = start; t < end; t++) {
-    const at = map[t];
-    if (at === undefined) break;
-    const last = spans.at(-1);
-    if (last && last[1] === at) last[1] = at + 1;
-    else spans.push([at, at + 1]);
+  if (start < 0) return spans;
+  let rawAt = 0; // where the current stretch of kept text starts in the raw text
+  let textAt = 0; // and in the reading text
+  for (let k = 0; k <= removals.length && textAt < end; k++) {
+    const removal = removals[k];
+    // The last stretch reaches one past the end: the end of the reading text is the end of the raw text.
+    const length = Math.max((removal ? removal.start : raw.length + 1) - rawAt, 0);
+    const from = Math.max(start, textAt);
+    const to = Math.min(end, textAt + length);
+    if (from < to) addSpan(spans, rawAt + from - textAt, rawAt + to - textAt);
+    textAt += length;
+    if (removal) rawAt = removal.end;
   }
   return spans;
+}
+
+function addSpan(spans: [number, number][], from: number, to: number): void {
+  const last = spans.at(-1);
+  if (last && last[1] === from) last[1] = to;
+  else spans.push([from, to]);
 }

@@ -83,7 +83,7 @@ function continues(previous: string, next: string, wrapWidth: number | null, for
 /** Columns on a terminal: ideographs and full-width forms take two. */
 function displayWidth(text: string): number {
   let width = 0;
-  // By code point, read with charCodeAt/codePointAt: iterating the string would make one per character.
+  // Indexed by code point: iterating the string would make a string per character.
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i) ?? 0;
     if (cp > 0xffff) i++;
@@ -109,7 +109,7 @@ function displayWidth(text: string): number {
 export function detectWrapWidth(lines: readonly { text: string }[]): number | null {
   const widths = lines.filter((l) => !isBlank(l.text)).map((l) => displayWidth(l.text.trimEnd()));
   if (widths.length < 4) return null;
-  const sorted = [...widths].sort((a, b) => a - b);
+  const sorted = Float64Array.from(widths).sort(); // numeric order, without a comparator call per comparison
   const top = sorted[Math.floor(sorted.length * 0.9)] ?? 0;
   if (top < 20) return null;
   const near = widths.filter((w) => w >= top - 4 && w <= top).length;

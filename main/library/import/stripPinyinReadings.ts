@@ -15,6 +15,7 @@ const inParentheses =
  */
 export function pinyinReadingRemovals(raw: string): Removal[] {
   const removals: Removal[] = [];
+  if (!raw.includes('(') && !raw.includes('（')) return removals; // the common case, without a regex search
   for (const m of raw.matchAll(inParentheses)) {
     const reading = m[1] ?? '';
     const words = reading.split(/\s+/u);
