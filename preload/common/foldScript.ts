@@ -85,9 +85,21 @@ function table(): Map<string, string> {
   return t;
 }
 
+let bmpTable: Map<number, string> | undefined;
+
+/** The same table keyed by UTF-16 code for BMP characters: no string is made per character. */
+function bmp(): Map<number, string> {
+  if (bmpTable) return bmpTable;
+  const t = new Map<number, string>();
+  for (const [from, to] of table()) if (from.length === 1) t.set(from.charCodeAt(0), to);
+  bmpTable = t;
+  return t;
+}
+
 /** Simplified, character by character; anything without a mapping is kept as it is. */
 export function foldToSimplified(text: string): string {
   const t = table();
+  const byCode = bmp();
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length;) {
@@ -96,7 +108,7 @@ export function foldToSimplified(text: string): string {
     const len = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
     // Below U+2E80 (CJK radicals) nothing folds: skip the lookup for Latin, digits, punctuation.
     if (code >= 0x2e80) {
-      const f = t.get(text.slice(i, i + len));
+      const f = len === 1 ? byCode.get(code) : t.get(text.slice(i, i + len));
       if (f !== undefined) {
         out += text.slice(from, i) + f;
         from = i + len;

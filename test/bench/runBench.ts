@@ -31,10 +31,16 @@ async function main(): Promise<void> {
   const articles = generateArticles(seedsDir, articleCount);
   const totalBytes = articles.reduce((n, a) => n + a.bytes.byteLength, 0);
 
+  // As a person imports a corpus: one folder, `pizhu import DIR` (batched commits, all or nothing per article).
+  const folder = path.join(dir, 'corpus');
+  fs.mkdirSync(folder);
+  for (const a of articles) fs.writeFileSync(path.join(folder, a.fileName), a.bytes);
   console.log(`Importing ${(totalBytes / 1e6).toFixed(1)} MB…`);
   const t0 = process.hrtime.bigint();
-  for (const a of articles) library.importBytes(a.bytes, a.fileName);
+  const outcomes = library.importPaths([folder]);
   const importSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const imported = outcomes.filter((o) => o.status === 'imported').length;
+  if (imported !== articleCount) throw new Error(`only ${imported} of ${articleCount} articles imported`);
   const mbPerSecond = totalBytes / 1e6 / importSeconds;
   figures.push({
     figure: `import ${articleCount} articles (${(totalBytes / 1e6).toFixed(1)} MB)`,

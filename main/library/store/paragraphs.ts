@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ParagraphFlag, ParagraphKind, ParagraphView, Removal } from '../../../preload/contract/articleTypes';
 import { foldToSimplified } from '../../../preload/common/foldScript';
 import type { ParsedParagraph } from '../import/parsedArticle';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './openDatabase';
 
 interface ParagraphRow {
@@ -19,11 +20,23 @@ export function textHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16);
 }
 
+/** Prepared once per connection: a bulk import inserts hundreds of thousands of paragraphs. */
+const insertStatements = new WeakMap<Db, Statement>();
+
+function insertStatement(db: Db): Statement {
+  let statement = insertStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
+      `INSERT INTO paragraph (article_id, ord, kind, text, raw, folded, text_hash, flags, removals)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    insertStatements.set(db, statement);
+  }
+  return statement;
+}
+
 export function insertParagraphs(db: Db, articleId: number, paragraphs: readonly ParsedParagraph[]): void {
-  const insert = db.prepare(
-    `INSERT INTO paragraph (article_id, ord, kind, text, raw, folded, text_hash, flags, removals)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insert = insertStatement(db);
   paragraphs.forEach((p, ord) => {
     insert.run(
       articleId,

@@ -6,19 +6,33 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const repo = path.resolve(__dirname, '../../../..');
-const tsx = path.join(repo, 'node_modules', '.bin', 'tsx');
 const child = path.join(repo, 'test', 'support', 'crashChild.ts');
 const seedsDir = path.join(repo, 'seeds');
 const kills = 20;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-crash-'));
 const dbPath = path.join(dir, 'library.sqlite');
+const pids: number[] = [];
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Runs the child until it has acknowledged some writes, then SIGKILLs it at a random moment. */
 function runAndKill(run: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(tsx, [child, dbPath, seedsDir, `r${run}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Node itself with the tsx loader, not the tsx wrapper: the wrapper would take the SIGKILL and
+    // leave the writing process running.
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, dbPath, seedsDir, `r${run}`], {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     const killAfter = 20 + Math.floor(Math.random() * 400);
@@ -29,6 +43,7 @@ function runAndKill(run: number): Promise<string[]> {
     });
     proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
     proc.on('exit', (_code, signal) => {
+      pids.push(proc.pid ?? -1);
       if (signal !== 'SIGKILL') return reject(new Error(`child ended without being killed: ${err}`));
       // Only complete lines were acknowledged; a line cut by the kill is not counted.
       resolve(out.split('\n').slice(0, -1));
@@ -41,7 +56,9 @@ describe('a killed process loses nothing it acknowledged', () => {
     const acknowledged: string[] = [];
     for (let run = 0; run < kills; run++) acknowledged.push(...(await runAndKill(run)));
     expect(acknowledged.length).toBeGreaterThan(kills);
+    expect(pids.filter(isAlive), 'a killed writer is still running').toEqual([]);
 
+    // Only now, with every writer dead (checked below), is the file read back.
     const db = new Database(dbPath, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const has = {
