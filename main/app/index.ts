@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, shell } from 'electron';
-import { createLibrary } from '../library/createLibrary';
-import { LibraryError } from '../library/libraryError';
 import { appHost, appOrigin, appScheme } from './contentSecurityPolicy';
 import { createDispatch, createHandlers } from './createHandlers';
 import { createMainWindow } from './createMainWindow';
 import { registerHandlers } from './registerHandlers';
 import { serveRenderer } from './serveRenderer';
 import { installMenu } from './menu';
+import { openLibraryWithRecovery } from './openLibraryWithRecovery';
 import { isFromAppPage } from './pageOrigin';
 import { linkFromArgv, parsePizhuLink, type PizhuLink } from './parsePizhuLink';
 import { linkEvent } from '../../preload/contract/channels';
@@ -59,12 +58,22 @@ async function start(): Promise<void> {
   });
 
   const dbPath = path.join(app.getPath('userData'), 'library.sqlite');
-  let library;
-  try {
-    library = await createLibrary({ dbPath });
-  } catch (error) {
-    const message = error instanceof LibraryError ? error.message : String(error);
-    dialog.showErrorBox('Pizhu cannot open its library', `${message}\n\n${dbPath}`);
+  const library = await openLibraryWithRecovery(dbPath, {
+    offerRestore: async (message, backup) => {
+      const answer = await dialog.showMessageBox({
+        type: 'warning',
+        title: 'Pizhu cannot open its library',
+        message,
+        detail: `The newest backup is from ${backup.createdAt}. Restore it? The damaged file is kept, untouched, in the backups folder.`,
+        buttons: ['Restore the newest backup', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      return answer.response === 0;
+    },
+    showError: (message) => dialog.showErrorBox('Pizhu cannot open its library', message),
+  });
+  if (!library) {
     app.quit();
     return;
   }

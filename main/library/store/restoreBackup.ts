@@ -13,18 +13,9 @@ export async function restoreBackup(dbPath: string, backupPath: string, backupDi
   checkBackup(backupPath);
   let safetyCopy: BackupFile | null = null;
   if (fs.existsSync(dbPath)) {
-    try {
-      const current = new Database(dbPath, { fileMustExist: true });
-      try {
-        if (current.pragma('quick_check', { simple: true }) === 'ok') {
-          safetyCopy = await backupDatabase(current, backupDir, 'before-restore');
-        }
-      } finally {
-        current.close();
-      }
-    } catch {
-      // A damaged current file is what restore is for: it is replaced without a copy.
-    }
+    safetyCopy = await copyIfHealthy(dbPath, backupDir);
+    // A damaged file is what restore is for; it is moved aside untouched, never deleted.
+    if (!safetyCopy) keepDamaged(dbPath, backupDir);
   }
   const staging = path.join(path.dirname(dbPath), `.restore-${process.pid}-${Date.now()}.sqlite`);
   const source = new Database(backupPath, { readonly: true, fileMustExist: true });
@@ -36,6 +27,27 @@ export async function restoreBackup(dbPath: string, backupPath: string, backupDi
   for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
   fs.renameSync(staging, dbPath);
   return safetyCopy;
+}
+
+async function copyIfHealthy(dbPath: string, backupDir: string): Promise<BackupFile | null> {
+  let current: Database.Database | undefined;
+  try {
+    current = new Database(dbPath, { fileMustExist: true, readonly: true });
+    if (current.pragma('quick_check', { simple: true }) !== 'ok') return null;
+    return await backupDatabase(current, backupDir, 'before-restore');
+  } catch {
+    return null;
+  } finally {
+    current?.close();
+  }
+}
+
+function keepDamaged(dbPath: string, backupDir: string): void {
+  fs.mkdirSync(backupDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[-:.]/g, '');
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(dbPath + suffix)) fs.renameSync(dbPath + suffix, path.join(backupDir, `damaged-${stamp}.sqlite${suffix}`));
+  }
 }
 
 function checkBackup(backupPath: string): void {
