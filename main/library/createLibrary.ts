@@ -19,6 +19,7 @@ import * as articles from './store/articles';
 import type { NewArticle } from './store/articles';
 import { backupDatabase, listBackups, type BackupFile } from './store/backups';
 import { openDatabase, type Db } from './store/openDatabase';
+import { withDeferredParagraphIndex } from './store/deferSearchIndex';
 
 export interface LibraryOptions {
   /** The SQLite library file. */
@@ -80,8 +81,11 @@ export async function createLibrary(options: LibraryOptions) {
 
     /** Files and folders (recursive); one outcome per file, each file all or nothing. */
     importPaths(paths: readonly string[], onProgress?: (done: number, total: number) => void): ImportOutcome[] {
-      return importPaths(paths, (bytes, fileName) => library.importBytes(bytes, fileName), onProgress, (work) =>
-        db.transaction(work).immediate(),
+      return importPaths(
+        paths,
+        (bytes, fileName) => library.importBytes(bytes, fileName),
+        onProgress,
+        (work) => db.transaction(() => withDeferredParagraphIndex(db, work)).immediate(),
       );
     },
 

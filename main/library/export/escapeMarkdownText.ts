@@ -53,7 +53,23 @@ export function escapeMarkdownText(text: string, place: TextPlace = everyPlace):
   return lines.map((line, i) => escapeLine(line, i > 0 || place.lineStart, i < last || place.lineEnd)).join('\n');
 }
 
+/**
+ * A line with none of what escapeLine acts on (escaped characters, `&`, the start of an
+ * address, blanks or list markers at its ends) comes back as it is: most lines of Chinese
+ * text, which the export would otherwise run through every pattern.
+ */
+const mayNeedEscaping = /[\\`*_[\]<>#|~=%$^&@]|:\/\/|www\./;
+const markerOrBlankFirst = /^[ \t+\-0-9]/;
+const blankLast = /[ \t]$/;
+
 function escapeLine(line: string, lineStart: boolean, lineEnd: boolean): string {
+  if (
+    !mayNeedEscaping.test(line) &&
+    !(lineStart && markerOrBlankFirst.test(line)) &&
+    !(lineEnd && blankLast.test(line))
+  ) {
+    return line;
+  }
   let out = '';
   let at = 0;
   for (const match of line.matchAll(bareAddress)) {

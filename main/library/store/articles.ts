@@ -6,6 +6,7 @@ import type {
   ParagraphKind,
 } from '../../../preload/contract/articleTypes';
 import type { ParsedArticle, SourceFormat } from '../import/parsedArticle';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './openDatabase';
 import { readArticleHighlights } from './highlights';
 import { readArticleNotes } from './notes';
@@ -35,38 +36,53 @@ export interface NewArticle {
   parsed: ParsedArticle;
 }
 
+/** Prepared once per connection: a folder import looks up and inserts thousands of articles. */
+interface ImportStatements {
+  findByHash: Statement;
+  insert: Statement;
+}
+const importStatements = new WeakMap<Db, ImportStatements>();
+
+function statementsFor(db: Db): ImportStatements {
+  let statements = importStatements.get(db);
+  if (!statements) {
+    statements = {
+      findByHash: db.prepare('SELECT id, title FROM article WHERE content_hash = ?'),
+      insert: db.prepare(
+        `INSERT INTO article (content_hash, file_name, format, encoding, raw_text, title, title_inferred, subtitle,
+           source, author, published_at, url, script, imported_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+    importStatements.set(db, statements);
+  }
+  return statements;
+}
+
 export function findArticleByHash(db: Db, contentHash: string): { id: number; title: string } | undefined {
-  return db.prepare('SELECT id, title FROM article WHERE content_hash = ?').get(contentHash) as
-    | { id: number; title: string }
-    | undefined;
+  return statementsFor(db).findByHash.get(contentHash) as { id: number; title: string } | undefined;
 }
 
 /** Article and all its paragraphs in one transaction: an import is all or nothing. */
 export function insertArticle(db: Db, article: NewArticle, now: string): number {
   return db.transaction(() => {
     const { metadata, script } = article.parsed;
-    const info = db
-      .prepare(
-        `INSERT INTO article (content_hash, file_name, format, encoding, raw_text, title, title_inferred, subtitle,
-           source, author, published_at, url, script, imported_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        article.contentHash,
-        article.fileName,
-        article.format,
-        article.encoding,
-        article.rawText,
-        metadata.title,
-        metadata.titleInferred ? 1 : 0,
-        metadata.subtitle,
-        metadata.source,
-        metadata.author,
-        metadata.publishedAt,
-        metadata.url,
-        script,
-        now,
-      );
+    const info = statementsFor(db).insert.run(
+      article.contentHash,
+      article.fileName,
+      article.format,
+      article.encoding,
+      article.rawText,
+      metadata.title,
+      metadata.titleInferred ? 1 : 0,
+      metadata.subtitle,
+      metadata.source,
+      metadata.author,
+      metadata.publishedAt,
+      metadata.url,
+      script,
+      now,
+    );
     const articleId = Number(info.lastInsertRowid);
     insertParagraphs(db, articleId, article.parsed.paragraphs);
     return articleId;
