@@ -20,7 +20,7 @@ export interface GeneratedArticle {
 }
 
 /**
- * Articles recombined from the seeds' body paragraphs: a title line, then 14-30 paragraphs,
+ * Articles recombined from the seeds' body paragraphs: a title line, then 9-20 paragraphs,
  * every other article in traditional script, each with a unique first line so no two hash alike.
  */
 export function generateArticles(seedsDir: string, count: number, seed = 20261123): GeneratedArticle[] {
@@ -38,7 +38,8 @@ export function generateArticles(seedsDir: string, count: number, seed = 2026112
   const articles: GeneratedArticle[] = [];
   for (let i = 0; i < count; i++) {
     const pool = i % 2 === 0 ? lines : traditional;
-    const body = Array.from({ length: 14 + Math.floor(random() * 17) }, () => pick(pool));
+    // 9-20 paragraphs: about 5 KB an article, ~50 MB for 10,000 as DESIGN §7 sets.
+    const body = Array.from({ length: 9 + Math.floor(random() * 12) }, () => pick(pool));
     const title = `${pick(pool).slice(0, 18)} 之${i}`;
     const text = [title, '', `第${i}號 ${new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)}`, '', ...body.flatMap((p) => [p, ''])].join('\n');
     articles.push({ fileName: `bench-${String(i).padStart(5, '0')}.txt`, bytes: Buffer.from(text, 'utf8') });
