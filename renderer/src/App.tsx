@@ -99,6 +99,7 @@ function Shell() {
             key={location.articleId}
             articleId={location.articleId}
             focusParagraphId={location.focusParagraphId}
+            focusMatches={location.focusMatches}
             onError={setError}
           />
         )}

@@ -34,11 +34,19 @@ test('searches across scripts, marks hits, jumps, and tags every hit in one undo
   for (const mark of marks) expect(mark).toBe('晉江');
   await saveScreenshot('search-results-traditional');
 
-  // Enter on a hit opens its article at that paragraph.
+  // Enter on a hit opens its article at that paragraph, with the matched characters marked there.
   const firstHit = results.getByRole('button').first();
   await firstHit.focus();
   await app.keyboard.press('Enter');
   await expect(app.locator('#article-title')).toBeVisible();
+  await expect
+    .poll(() =>
+      app.evaluate(() => {
+        const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+        return [...(registry?.get('pizhu-search-match') ?? [])].map((r) => r.toString());
+      }),
+    )
+    .toEqual(expect.arrayContaining(['晉江']));
   await saveScreenshot('search-jumped');
 
   // Tag every hit, then one Ctrl+Z takes every tag off again.

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { OffsetRange } from '../../../preload/common/offsetMap';
 import { flushPendingNotes } from '../features/notes/pendingNotes';
 
 /** Where the reader is: the open article (and a paragraph to bring into view), and the side panel. */
@@ -6,6 +7,8 @@ export interface Location {
   articleId: number | null;
   /** A paragraph to scroll to and mark, e.g. after a jump from the tag view or search. */
   focusParagraphId: number | null;
+  /** Search matches to mark inside that paragraph: UTF-16 ranges of its canonical text. */
+  focusMatches: readonly OffsetRange[] | null;
 }
 
 export type SidePanel =
@@ -19,19 +22,22 @@ interface NavigationValue {
   location: Location;
   sidePanel: SidePanel;
   /** Flushes unsaved notes first, so switching article never loses a keystroke. */
-  openArticle: (articleId: number, focusParagraphId?: number | null) => Promise<void>;
+  openArticle: (articleId: number, focusParagraphId?: number | null, focusMatches?: readonly OffsetRange[] | null) => Promise<void>;
   showSidePanel: (panel: SidePanel) => void;
 }
 
 const NavigationContext = createContext<NavigationValue | null>(null);
 
 export function NavigationProvider({ children }: { children: ReactNode }) {
-  const [location, setLocation] = useState<Location>({ articleId: null, focusParagraphId: null });
+  const [location, setLocation] = useState<Location>({ articleId: null, focusParagraphId: null, focusMatches: null });
   const [sidePanel, setSidePanel] = useState<SidePanel>({ kind: 'none' });
-  const openArticle = useCallback(async (articleId: number, focusParagraphId: number | null = null) => {
-    await flushPendingNotes();
-    setLocation({ articleId, focusParagraphId });
-  }, []);
+  const openArticle = useCallback(
+    async (articleId: number, focusParagraphId: number | null = null, focusMatches: readonly OffsetRange[] | null = null) => {
+      await flushPendingNotes();
+      setLocation({ articleId, focusParagraphId, focusMatches });
+    },
+    [],
+  );
   const value = useMemo(
     () => ({ location, sidePanel, openArticle, showSidePanel: setSidePanel }),
     [location, sidePanel, openArticle],

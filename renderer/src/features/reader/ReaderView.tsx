@@ -1,3 +1,5 @@
+import type { OffsetRange } from '../../../../preload/common/offsetMap';
+import { useSearchMatchMarks } from './useSearchMatchMarks';
 import { useCallback, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { ScriptMode } from '../../../../preload/common/scriptModes';
 import type { Highlight, Note } from '../../../../preload/contract/annotationTypes';
@@ -23,13 +25,14 @@ interface Props {
   article: ArticleView;
   setArticle: Dispatch<SetStateAction<ArticleView | null>>;
   focusParagraphId: number | null;
+  focusMatches: readonly OffsetRange[] | null;
   onError: (message: string) => void;
 }
 
 const noHighlights: readonly Highlight[] = [];
 
 /** The article as a person reads and codes it. */
-export function ReaderView({ article, setArticle, focusParagraphId, onError }: Props) {
+export function ReaderView({ article, setArticle, focusParagraphId, focusMatches, onError }: Props) {
   const { preferences } = usePreferences();
   const { mode, setMode, cycleMode } = useScriptMode(article.id);
   usePrepareConverters(article.script);
@@ -46,6 +49,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, onError }: P
   const selection = useTextSelection(articleRef, toolbarRef, (id) => display.get(id));
   const popover = useHighlightPopover(articleRef, article.highlights);
   useReadingPosition(articleRef, article, focusParagraphId);
+  useSearchMatchMarks(articleRef, focusParagraphId, focusMatches, display);
 
   const { metadata } = article;
   const shown = useMemo(

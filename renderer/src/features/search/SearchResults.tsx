@@ -53,7 +53,7 @@ export function SearchResults({ hits, onEscape }: { hits: readonly SearchHit[]; 
                   <button
                     type="button"
                     className="search-hit"
-                    onClick={() => void openArticle(hit.articleId, hit.paragraphId)}
+                    onClick={() => void openArticle(hit.articleId, hit.paragraphId, hit.kind === 'paragraph' ? hit.matches : null)}
                   >
                     <span className="search-where">
                       {t('paragraphNumber', { order: hit.paragraphOrder + 1 })}
