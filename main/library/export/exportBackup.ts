@@ -1,5 +1,4 @@
 import type { BackupExportResult } from '../../../preload/contract/api';
-import type { HighlightColor } from '../../../preload/contract/annotationTypes';
 import type { ParagraphFlag, ParagraphKind, Removal } from '../../../preload/contract/articleTypes';
 import type { Db } from '../store/openDatabase';
 import {
@@ -12,6 +11,7 @@ import {
   type BackupParagraph,
 } from './backupFormat';
 import { groupNames } from './readArticleAnnotations';
+import type { HighlightRow } from '../store/highlights';
 import { requireAbsolutePath, writeTextFile } from './writeTextFile';
 
 interface ArticleRow {
@@ -46,19 +46,6 @@ interface ParagraphRow {
   removals: string;
 }
 
-interface HighlightRow {
-  id: number;
-  article_id: number;
-  paragraph_id: number | null;
-  start_offset: number | null;
-  end_offset: number | null;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  color: HighlightColor;
-  created_at: string;
-  updated_at: string;
-}
 
 interface NoteRow {
   paragraph_id: number;

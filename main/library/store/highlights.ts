@@ -11,7 +11,8 @@ export interface HighlightRow {
   quote: string;
   prefix: string;
   suffix: string;
-  color: string;
+  /** Only ever written from the validated HighlightColor of a request or a backup. */
+  color: HighlightColor;
   created_at: string;
   updated_at: string;
 }
@@ -74,7 +75,7 @@ export function toHighlight(row: HighlightRow, tags: string[]): Highlight {
     quote: row.quote,
     prefix: row.prefix,
     suffix: row.suffix,
-    color: row.color as HighlightColor,
+    color: row.color,
     tags,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
