@@ -10,8 +10,7 @@ import type {
 import { createAnnotations } from './createAnnotations';
 import { LibraryError } from './libraryError';
 import { importPaths } from './import/importPaths';
-import { contentHash, prepareFileImport, preparePastedImport } from './import/prepareImport';
-import { decodeText } from './import/decodeText';
+import { contentHash, decodeFile, prepareFileImport, preparePastedImport } from './import/prepareImport';
 import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
 import { createSearch } from './search/createSearch';
 import { exportOperations } from './export/exportOperations';
@@ -143,10 +142,7 @@ export async function createLibrary(options: LibraryOptions) {
 
     /** An edited version of an article's file: its new text replaces the old, annotations re-anchored. */
     reimportArticle(articleId: number, bytes: Uint8Array, fileName: string): RecleanReport {
-      const decoded = decodeText(bytes, fileName);
-      if (!decoded.ok) {
-        throw new LibraryError(decoded.reason === 'empty' ? 'empty-file' : 'decode-failed', decoded.message, fileName);
-      }
+      const decoded = decodeFile(bytes, fileName);
       const hash = contentHash(bytes);
       const other = articles.findArticleByHash(db, hash);
       if (other && other.id !== articleId) {

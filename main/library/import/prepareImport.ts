@@ -36,14 +36,7 @@ export function prepareFileImport(bytes: Uint8Array, fileName: string): NewArtic
       fileName,
     );
   }
-  if (bytes.byteLength > maxImportBytes) {
-    const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
-    throw new LibraryError('file-too-large', `"${fileName}" is ${mb} MB; Pizhu imports files up to 20 MB.`, fileName);
-  }
-  const decoded = decodeText(bytes, fileName);
-  if (!decoded.ok) {
-    throw new LibraryError(decoded.reason === 'empty' ? 'empty-file' : 'decode-failed', decoded.message, fileName);
-  }
+  const decoded = decodeFile(bytes, fileName);
   const parsed = parseSource(decoded.text, format, fileName);
   requireText(parsed, fileName);
   return {
@@ -54,6 +47,19 @@ export function prepareFileImport(bytes: Uint8Array, fileName: string): NewArtic
     rawText: decoded.text,
     parsed,
   };
+}
+
+/** The size limit and decoding every file goes through, new or re-imported. */
+export function decodeFile(bytes: Uint8Array, fileName: string): { text: string; encoding: string } {
+  if (bytes.byteLength > maxImportBytes) {
+    const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
+    throw new LibraryError('file-too-large', `"${fileName}" is ${mb} MB; Pizhu imports files up to 20 MB.`, fileName);
+  }
+  const decoded = decodeText(bytes, fileName);
+  if (!decoded.ok) {
+    throw new LibraryError(decoded.reason === 'empty' ? 'empty-file' : 'decode-failed', decoded.message, fileName);
+  }
+  return decoded;
 }
 
 export function preparePastedImport(text: string, title?: string): NewArticle {
