@@ -11,7 +11,12 @@ export default defineConfig({
     build: {
       outDir: resolve(outDir, 'main'),
       rollupOptions: {
-        input: { index: resolve(__dirname, 'main/app/index.ts'), cli: resolve(__dirname, 'main/cli/pizhu.ts') },
+        input: {
+          index: resolve(__dirname, 'main/app/index.ts'),
+          cli: resolve(__dirname, 'main/cli/pizhu.ts'),
+          // A worker thread's own entry: the app starts it from out/main (see main/app/index.ts).
+          rankingWorkerEntry: resolve(__dirname, 'main/library/search/rankingWorkerEntry.ts'),
+        },
       },
     },
   },

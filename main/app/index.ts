@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, dialog, ipcMain, protocol, shell } from 'electron';
 import { appHost, appOrigin, appScheme } from './contentSecurityPolicy';
 import { createDispatch, createHandlers } from './createHandlers';
@@ -47,7 +48,6 @@ function seedsDir(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'seeds') : path.join(app.getAppPath(), 'seeds');
 }
 
-
 async function start(): Promise<void> {
   await app.whenReady();
   const rendererRoot = path.join(__dirname, '../renderer');
@@ -58,27 +58,36 @@ async function start(): Promise<void> {
   });
 
   const dbPath = path.join(app.getPath('userData'), 'library.sqlite');
-  const library = await openLibraryWithRecovery(dbPath, {
-    offerRestore: async (message, backup) => {
-      const answer = await dialog.showMessageBox({
-        type: 'warning',
-        title: 'Pizhu cannot open its library',
-        message,
-        detail: `The newest backup is from ${backup.createdAt}. Restore it? The damaged file is kept, untouched, in the backups folder.`,
-        buttons: ['Restore the newest backup', 'Quit'],
-        defaultId: 0,
-        cancelId: 1,
-      });
-      return answer.response === 0;
+  const library = await openLibraryWithRecovery(
+    {
+      dbPath,
+      // Built beside this file (electron.vite.config.ts); Electron loads worker scripts from the asar.
+      startRankingWorker: (workerData) => new Worker(path.join(__dirname, 'rankingWorkerEntry.js'), { workerData }),
     },
-    showError: (message) => dialog.showErrorBox('Pizhu cannot open its library', message),
-  });
+    {
+      offerRestore: async (message, backup) => {
+        const answer = await dialog.showMessageBox({
+          type: 'warning',
+          title: 'Pizhu cannot open its library',
+          message,
+          detail: `The newest backup is from ${backup.createdAt}. Restore it? The damaged file is kept, untouched, in the backups folder.`,
+          buttons: ['Restore the newest backup', 'Quit'],
+          defaultId: 0,
+          cancelId: 1,
+        });
+        return answer.response === 0;
+      },
+      showError: (message) => dialog.showErrorBox('Pizhu cannot open its library', message),
+    },
+  );
   if (!library) {
     app.quit();
     return;
   }
   const seeded = library.seedIfNew(seedsDir());
   void library.backupIfDue().catch((error: unknown) => console.error('Daily backup failed', error));
+  // A large library's searches rank in two threads; the worker starts now, not on the first search.
+  void library.search.prepare();
 
   const handlers = createHandlers({
     library,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLibrary, type Library } from '../library/createLibrary';
+import { createLibrary, type Library, type LibraryOptions } from '../library/createLibrary';
 import { LibraryError } from '../library/libraryError';
 import { listBackups } from '../library/store/backups';
 import { restoreBackup } from '../library/store/restoreBackup';
@@ -16,9 +16,13 @@ export interface RecoveryPrompt {
  * Opens the library; a damaged file is never written to, and the newest backup is offered in
  * its place (the damaged file itself is kept beside it by restoreBackup). null: the app quits.
  */
-export async function openLibraryWithRecovery(dbPath: string, prompt: RecoveryPrompt): Promise<Library | null> {
+export async function openLibraryWithRecovery(
+  options: LibraryOptions,
+  prompt: RecoveryPrompt,
+): Promise<Library | null> {
+  const { dbPath } = options;
   try {
-    return await createLibrary({ dbPath });
+    return await createLibrary(options);
   } catch (error) {
     const message = error instanceof LibraryError ? error.message : String(error);
     const backupDir = path.join(path.dirname(dbPath), 'backups');
@@ -26,7 +30,7 @@ export async function openLibraryWithRecovery(dbPath: string, prompt: RecoveryPr
     if (error instanceof LibraryError && error.code === 'library-corrupt' && newest) {
       if (await prompt.offerRestore(message, newest)) {
         await restoreBackup(dbPath, newest.path, backupDir);
-        return createLibrary({ dbPath });
+        return createLibrary(options);
       }
     }
     prompt.showError(`${message}\n\n${dbPath}`);

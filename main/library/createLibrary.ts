@@ -13,6 +13,7 @@ import { importPaths } from './import/importPaths';
 import { contentHash, decodeFile, prepareFileImport, preparePastedImport } from './import/prepareImport';
 import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
 import { createSearch } from './search/createSearch';
+import type { StartRankingWorker } from './search/rankingWorker';
 import { exportOperations } from './export/exportOperations';
 import * as articles from './store/articles';
 import type { NewArticle } from './store/articles';
@@ -27,6 +28,13 @@ export interface LibraryOptions {
   backupDir?: string;
   /** For tests: a fixed clock. */
   now?: () => Date;
+  /**
+   * Starts the search ranking worker (search/rankingWorkerEntry) from wherever the caller's
+   * build put it. Without it, every search ranks on the calling thread.
+   */
+  startRankingWorker?: StartRankingWorker;
+  /** From how many paragraphs a search ranks in two threads; 20,000 unless given (tests use 0). */
+  parallelSearchFrom?: number;
 }
 
 export type Library = Awaited<ReturnType<typeof createLibrary>>;
@@ -70,7 +78,15 @@ export async function createLibrary(options: LibraryOptions) {
     /** Highlights, tags, notes, and undo/redo of their changes. */
     annotations: createAnnotations(db, nowIso),
     /** Script-insensitive full-text search, and auto-coding from a search. */
-    search: createSearch(db, nowIso),
+    search: createSearch(
+      db,
+      nowIso,
+      options.startRankingWorker && {
+        dbPath: options.dbPath,
+        startWorker: options.startRankingWorker,
+        fromParagraphs: options.parallelSearchFrom ?? 20_000,
+      },
+    ),
     /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */
     ...exportOperations(db, nowIso),
 
@@ -146,7 +162,11 @@ export async function createLibrary(options: LibraryOptions) {
       const hash = contentHash(bytes);
       const other = articles.findArticleByHash(db, hash);
       if (other && other.id !== articleId) {
-        throw new LibraryError('invalid-argument', `"${fileName}" is already in the library as "${other.title}".`, fileName);
+        throw new LibraryError(
+          'invalid-argument',
+          `"${fileName}" is already in the library as "${other.title}".`,
+          fileName,
+        );
       }
       return recleanArticle(db, articleId, { rawText: decoded.text, contentHash: hash, encoding: decoded.encoding });
     },
@@ -172,6 +192,7 @@ export async function createLibrary(options: LibraryOptions) {
     },
 
     close(): void {
+      library.search.close();
       db.close();
     },
   };

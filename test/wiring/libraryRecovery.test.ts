@@ -31,20 +31,25 @@ describe('a damaged library at start', () => {
   it('is detected, nothing is written to it, and the newest backup is offered and restored', async () => {
     const damaged = sha(dbPath);
     const offered: string[] = [];
-    const library = await openLibraryWithRecovery(dbPath, {
-      offerRestore: (message, backup) => {
-        offered.push(message, backup.path);
-        expect(sha(dbPath)).toBe(damaged); // still untouched while the person decides
-        return Promise.resolve(true);
+    const library = await openLibraryWithRecovery(
+      { dbPath },
+      {
+        offerRestore: (message, backup) => {
+          offered.push(message, backup.path);
+          expect(sha(dbPath)).toBe(damaged); // still untouched while the person decides
+          return Promise.resolve(true);
+        },
+        showError: () => {
+          throw new Error('should have offered the backup');
+        },
       },
-      showError: () => {
-        throw new Error('should have offered the backup');
-      },
-    });
+    );
     expect(offered[0]).toMatch(/damaged|not a Pizhu library/);
     expect(library?.listArticles()).toHaveLength(5);
     library?.close();
-    const kept = fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.startsWith('damaged-') && f.endsWith('.sqlite'));
+    const kept = fs
+      .readdirSync(path.join(dir, 'backups'))
+      .filter((f) => f.startsWith('damaged-') && f.endsWith('.sqlite'));
     expect(kept).toHaveLength(1);
     expect(sha(path.join(dir, 'backups', kept[0]!))).toBe(damaged);
   });
@@ -52,10 +57,13 @@ describe('a damaged library at start', () => {
   it('declined: the app quits with the message and the file stays exactly as it was', async () => {
     const damaged = sha(dbPath);
     const shown: string[] = [];
-    const library = await openLibraryWithRecovery(dbPath, {
-      offerRestore: () => Promise.resolve(false),
-      showError: (message) => shown.push(message),
-    });
+    const library = await openLibraryWithRecovery(
+      { dbPath },
+      {
+        offerRestore: () => Promise.resolve(false),
+        showError: (message) => shown.push(message),
+      },
+    );
     expect(library).toBeNull();
     expect(shown[0]).toContain(dbPath);
     expect(sha(dbPath)).toBe(damaged);
