@@ -154,3 +154,36 @@ test('a note typed right before the window closes is kept', async ({ app }) => {
     })
     .toBe('关窗之前最后一句');
 });
+
+test('an undo from the reader shows in the open note, and typing goes on from what the library holds', async ({
+  app,
+}) => {
+  await openArticle(app, seed003);
+  const paragraph = firstBodyParagraph(app);
+  const paragraphId = Number(await paragraph.getAttribute('data-paragraph-id'));
+  const stored = async () => {
+    const note = await app.evaluate((id) => window.pizhu.getNote({ paragraphId: id }), paragraphId);
+    return note.ok ? (note.value?.plainText ?? null) : 'error';
+  };
+  const editor = await openNote(app, paragraph);
+  await editor.click();
+  await app.keyboard.type('第一版');
+  await expect(paragraph.getByRole('status')).toHaveText('Saved');
+  // Still unsaved when the reader's undo comes: saved first, then taken back with the rest of the typing.
+  await app.keyboard.type('第二版');
+  await app.getByRole('heading', { level: 2, name: seed003 }).click();
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(app.getByRole('status').filter({ hasText: 'Undone' })).toBeVisible();
+  await expect(editor).toHaveText('');
+  expect(await stored()).toBeNull();
+
+  await app.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(editor).toHaveText('第一版第二版');
+  expect(await stored()).toBe('第一版第二版');
+
+  await editor.click();
+  await app.keyboard.press('ControlOrMeta+End');
+  await app.keyboard.type('，第三版');
+  await expect.poll(stored).toBe('第一版第二版，第三版');
+  await expect(editor).toHaveText('第一版第二版，第三版');
+});

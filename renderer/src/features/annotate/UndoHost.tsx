@@ -1,6 +1,7 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { UndoResult } from '../../../../preload/contract/annotationTypes';
 import { pizhu } from '../../api/pizhuClient';
+import { flushPendingNotes } from '../notes/pendingNotes';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
 import { isEditableTarget } from './isEditableTarget';
@@ -35,6 +36,8 @@ export function UndoHost() {
       : done.description;
 
   const run = async (step: Step): Promise<void> => {
+    // Unsaved note text is a step too: saved first, it is what an undo now takes back.
+    await flushPendingNotes();
     const result = await (step === 'undo' ? pizhu.undo() : pizhu.redo());
     if (!result.ok) return showToast(result.error.message);
     const done = result.value;

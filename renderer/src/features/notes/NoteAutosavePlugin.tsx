@@ -1,11 +1,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $convertToMarkdownString } from '@lexical/markdown';
-import { $getRoot, type LexicalEditor } from 'lexical';
+import { $createParagraphNode, $getRoot, $setSelection, CLEAR_HISTORY_COMMAND, type LexicalEditor } from 'lexical';
 import { useEffect, useRef } from 'react';
 import type { Note } from '../../../../preload/contract/annotationTypes';
 import { noteTransformers } from '../../../../preload/common/noteNodes';
 import { pizhu } from '../../api/pizhuClient';
-import { createNoteAutosave, type NoteSnapshot, type SaveState } from './noteAutosave';
+import { $loadNote } from './initialNoteState';
+import { createNoteAutosave, type NoteAutosave, type NoteSnapshot, type SaveState } from './noteAutosave';
 import { registerPendingNote } from './pendingNotes';
 
 /** Quiet enough not to save on every keystroke, short enough that little is ever unsaved. */
@@ -13,6 +14,8 @@ const saveDelayMs = 400;
 
 interface Props {
   paragraphId: number;
+  /** The note as the library holds it now. */
+  note: Note | null;
   onSaved: (note: Note | null) => void;
   onState: (state: SaveState) => void;
 }
@@ -29,36 +32,73 @@ function readSnapshot(editor: LexicalEditor): NoteSnapshot {
  * Saves the note as the person types, and registers a flush so that leaving (another
  * article, another script mode, closing the window) writes the last keystrokes first.
  * Unmounting flushes too, and stays registered until that save is answered.
+ *
+ * A note changed elsewhere while the editor is open (an undo from the reader or the menu) is
+ * loaded into the editor: otherwise the editor would show the old words, and the next
+ * keystroke would save them back over the undo.
  */
-export function NoteAutosavePlugin({ paragraphId, onSaved, onState }: Props) {
+export function NoteAutosavePlugin({ paragraphId, note, onSaved, onState }: Props) {
   const [editor] = useLexicalComposerContext();
   const callbacks = useRef({ onSaved, onState });
   useEffect(() => {
     callbacks.current = { onSaved, onState };
   }, [onSaved, onState]);
+  const autosave = useRef<NoteAutosave | null>(null);
+  // The stored note as this editor last knew it: as loaded, then as each save answered.
+  const known = useRef<string | null>(note?.editorState ?? null);
 
   useEffect(() => {
-    const autosave = createNoteAutosave({
+    const current = createNoteAutosave({
       read: () => readSnapshot(editor),
       save: (snapshot) => pizhu.saveNote({ paragraphId, ...snapshot }),
-      onSaved: (note) => callbacks.current.onSaved(note),
+      onSaved: (saved) => {
+        known.current = saved?.editorState ?? null;
+        callbacks.current.onSaved(saved);
+      },
       onState: (state) => callbacks.current.onState(state),
       delayMs: saveDelayMs,
     });
-    const unregister = registerPendingNote(`note:${paragraphId}`, autosave.flush);
-    const stopListening = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      // A selection move changes no content; anything else is compared with what was sent.
-      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      autosave.changed();
+    autosave.current = current;
+    const unregister = registerPendingNote(`note:${paragraphId}`, current.flush);
+    const stopListening = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
+      // A selection move changes no content, and loading the stored note is not an edit.
+      if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has(storedNoteTag)) return;
+      current.changed();
     });
     return () => {
       stopListening();
-      void autosave.flush().finally(() => {
-        autosave.dispose();
+      autosave.current = null;
+      void current.flush().finally(() => {
+        current.dispose();
         unregister();
       });
     };
   }, [editor, paragraphId]);
 
+  const stored = note?.editorState ?? null;
+  useEffect(() => {
+    if (stored === known.current) return;
+    known.current = stored;
+    editor.update(
+      () => {
+        const root = $getRoot();
+        root.clear();
+        if (note) $loadNote(note);
+        else root.append($createParagraphNode());
+        // No caret: the change came from elsewhere, and the focus stays where the person has it.
+        $setSelection(null);
+      },
+      { discrete: true, tag: storedNoteTag },
+    );
+    // The editor's own undo must not step back into the words the library no longer holds.
+    editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
+    autosave.current?.rebase();
+    // `note` is read only when its stored state differs from the one this editor knows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor, stored]);
+
   return null;
 }
+
+/** The update tag of loading the stored note into an open editor. */
+const storedNoteTag = 'pizhu-stored-note';

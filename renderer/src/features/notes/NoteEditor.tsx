@@ -24,7 +24,7 @@ import './notes.css';
 
 interface Props {
   paragraphId: number;
-  /** The stored note, read once when the editor opens; later changes come from the editor itself. */
+  /** The stored note: loaded when the editor opens, and again if it changes elsewhere (an undo). */
   note: Note | null;
   /** Each answered save: the note as stored, or null when an emptied note was deleted. */
   onSaved: (note: Note | null) => void;
@@ -92,7 +92,7 @@ function ParagraphNoteEditor({ paragraphId, note, onSaved, onClose }: Props) {
         <AutoLinkPlugin matchers={autoLinkMatchers} />
         <MarkdownShortcutPlugin transformers={noteTransformers} />
         <AutoFocusPlugin defaultSelection="rootEnd" />
-        <NoteAutosavePlugin paragraphId={paragraphId} onSaved={onSaved} onState={showSaveState} />
+        <NoteAutosavePlugin paragraphId={paragraphId} note={note} onSaved={onSaved} onState={showSaveState} />
       </LexicalComposer>
       <p role="status" className={saveState.kind === 'failed' ? 'note-status note-status-failed' : 'note-status'}>
         {statusText(saveState, t)}

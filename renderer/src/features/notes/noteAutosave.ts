@@ -27,6 +27,8 @@ export interface NoteAutosave {
   flush: () => Promise<void>;
   /** Stops the timer; the caller flushes first if it wants the text kept. */
   dispose: () => void;
+  /** The editor was just loaded with what main holds (a change made elsewhere, e.g. an undo): nothing to save. */
+  rebase: () => void;
 }
 
 const sameSnapshot = (a: NoteSnapshot, b: NoteSnapshot) =>
@@ -93,6 +95,12 @@ export function createNoteAutosave({ read, save, onSaved, onState, delayMs }: Op
     dispose() {
       if (timer !== null) clearTimeout(timer);
       timer = null;
+    },
+    rebase() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      sent = read();
+      settle({ kind: 'idle' });
     },
   };
 }

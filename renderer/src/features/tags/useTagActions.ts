@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { TagsChanged, TagSummary } from '../../../../preload/contract/annotationTypes';
 import type { Result } from '../../../../preload/contract/errors';
 import { pizhu } from '../../api/pizhuClient';
+import { flushPendingNotes } from '../notes/pendingNotes';
 import { useLibraryEvents } from '../../state/LibraryEvents';
 
 /** The line under the tag tree after an action: what happened, and whether Undo is offered. */
@@ -40,6 +41,8 @@ export function useTagActions(onTags: (tags: TagSummary[]) => void) {
    */
   const undo = useCallback(
     async (undoOp: string, undone: string, other: string) => {
+      // Unsaved note text becomes the newest step first, so the check below sees it.
+      await flushPendingNotes();
       const result = await pizhu.undo();
       if (!result.ok) return setStatus({ kind: 'error', message: result.error.message });
       if (result.value === null) return setStatus({ kind: 'info', message: other });
