@@ -97,5 +97,6 @@ export const requestSchemas = {
     articleId: id.optional(),
     includeHidden: z.boolean().optional(),
     color: color.optional(),
+    withinTag: tagName.optional(),
   }),
 } satisfies { [M in Method]: z.ZodType<RequestOf<M>> };

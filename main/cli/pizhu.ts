@@ -38,7 +38,7 @@ Commands:
   search QUERY [--tag T] [--article ID] [--include-hidden] [--limit N]
                         full-text search, script-insensitive (晋江 finds 晉江), in text and notes;
                         terms separated by spaces must all match, "quoted phrases" stay whole
-  autocode QUERY --tag T [--span] [--article ID] [--include-hidden]
+  autocode QUERY --tag T [--span] [--within TAG] [--article ID] [--include-hidden]
                         tag every paragraph that matches (--span: highlight every match with
                         the tag instead); one undoable step
 
@@ -69,6 +69,7 @@ type Values = {
   out?: string;
   article?: string;
   tag?: string;
+  within?: string;
   'highlights-only'?: boolean;
   span?: boolean;
   'include-hidden'?: boolean;
@@ -91,6 +92,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         out: { type: 'string' },
         article: { type: 'string' },
         tag: { type: 'string' },
+        within: { type: 'string' },
         'highlights-only': { type: 'boolean' },
         span: { type: 'boolean' },
         'include-hidden': { type: 'boolean' },
@@ -310,6 +312,7 @@ const commands: Record<string, Command> = {
       span: values.span ?? false,
       articleId: articleIdOption(values.article),
       includeHidden: values['include-hidden'],
+      withinTag: values.within,
     });
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else if (result.paragraphs === 0) io.out(`nothing to tag: no match without "${values.tag}" already`);

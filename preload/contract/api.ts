@@ -184,6 +184,8 @@ export interface PizhuApi {
     articleId?: number;
     includeHidden?: boolean;
     color?: HighlightColor;
+    /** The search's tag filter: only hits in paragraphs carrying this tag or one under it. */
+    withinTag?: string;
   }): Promise<Result<AutocodeResult>>;
   /** Writes Markdown files for Obsidian and answers with their paths. */
   exportMarkdown(req: MarkdownExportRequest): Promise<Result<string[]>>;

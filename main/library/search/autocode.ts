@@ -21,6 +21,8 @@ export interface AutocodeOptions {
   includeHidden?: boolean;
   /** Colour of the highlights a span auto-coding creates; yellow unless given. */
   color?: HighlightColor;
+  /** The search's tag filter: only hits in paragraphs carrying this tag (or one nested under it). */
+  withinTag?: string;
 }
 
 /** One operation, one journal entry: a bound keeps it (and its undo) a size a person meant. */
@@ -38,7 +40,11 @@ export function autocode(db: Db, journaled: Journaled, query: string, options: A
     throw new LibraryError('invalid-argument', `"${color}" is not a highlight colour (${highlightColors.join(', ')}).`);
   }
   const parsed = parseQuery(query);
-  const resolved = resolveFilters(db, { articleId: options.articleId, includeHidden: options.includeHidden });
+  const resolved = resolveFilters(db, {
+    articleId: options.articleId,
+    includeHidden: options.includeHidden,
+    tag: options.withinTag,
+  });
   const filters = resolved && { ...resolved, paragraphsOnly: true };
   const paragraphs = filters ? allMatchingParagraphs(db, matchExpression(parsed.match, filters), filters) : [];
   const spans = options.span ? paragraphs.map((p) => findMatches(p.text, parsed.terms)) : [];

@@ -9,12 +9,13 @@ interface Props {
   query: string;
   articleId: number | null;
   tags: readonly TagSummary[];
-  tagFilterOn: boolean;
+  /** The search's tag filter ('' for none): only the hits it lets through are tagged. */
+  withinTag: string;
   onDone: () => void;
 }
 
 /** "Tag every hit": one tag on every matching paragraph, or on a highlight of every match; one undo. */
-export function AutocodeForm({ query, articleId, tags, tagFilterOn, onDone }: Props) {
+export function AutocodeForm({ query, articleId, tags, withinTag, onDone }: Props) {
   const t = useMessages(searchMessages);
   const { changed } = useLibraryEvents();
   const [tag, setTag] = useState('');
@@ -30,7 +31,13 @@ export function AutocodeForm({ query, articleId, tags, tagFilterOn, onDone }: Pr
     if (busy || name === '' || query === '') return;
     setBusy(true);
     void pizhu
-      .autocode({ query, tag: name, span, ...(articleId === null ? {} : { articleId }) })
+      .autocode({
+        query,
+        tag: name,
+        span,
+        ...(articleId === null ? {} : { articleId }),
+        ...(withinTag === '' ? {} : { withinTag }),
+      })
       .then((result) => {
         setBusy(false);
         if (!result.ok) return setStatus({ text: result.error.message, error: true });
@@ -76,7 +83,7 @@ export function AutocodeForm({ query, articleId, tags, tagFilterOn, onDone }: Pr
           {t('autocodeSpan')}
         </label>
       </div>
-      {tagFilterOn && <p className="field-hint">{t('autocodeTagFilterOff')}</p>}
+      {withinTag !== '' && <p className="field-hint">{t('autocodeWithinTag', { tag: withinTag })}</p>}
       <div className="autocode-buttons">
         <button type="submit" className="button button-primary" disabled={busy || tag.trim() === ''}>
           {t('autocodeRun')}
@@ -86,7 +93,10 @@ export function AutocodeForm({ query, articleId, tags, tagFilterOn, onDone }: Pr
         </button>
       </div>
       {status && (
-        <p role={status.error ? 'alert' : 'status'} className={status.error ? 'autocode-status error' : 'autocode-status'}>
+        <p
+          role={status.error ? 'alert' : 'status'}
+          className={status.error ? 'autocode-status error' : 'autocode-status'}
+        >
           {status.text}
         </p>
       )}

@@ -116,7 +116,7 @@ export function SearchPanel({ panel }: { panel: SearchPanelState }) {
               query={query.trim()}
               articleId={panel.articleId}
               tags={tags}
-              tagFilterOn={tag !== ''}
+              withinTag={tag}
               onDone={() => setCoding(false)}
             />
           ) : (

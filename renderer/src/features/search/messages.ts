@@ -23,7 +23,7 @@ export type SearchMessage =
   | 'autocodeSpan'
   | 'autocodeRun'
   | 'autocodeCancel'
-  | 'autocodeTagFilterOff'
+  | 'autocodeWithinTag'
   | 'autocodeDone'
   | 'autocodeNothing'
   | 'hint';
@@ -52,7 +52,7 @@ export const searchMessages: Catalog<SearchMessage> = {
     autocodeSpan: '只标记匹配的文字',
     autocodeRun: '加标签',
     autocodeCancel: '取消',
-    autocodeTagFilterOff: '自动标注作用于全部结果，不受标签筛选限制。',
+    autocodeWithinTag: '只标注带 #{tag} 的结果（与标签筛选一致）。',
     autocodeDone: '已给 {paragraphs} 段加上“{tag}”。按 Ctrl+Z 可撤销。',
     autocodeNothing: '没有新的段落需要加“{tag}”。',
     hint: '多个词用空格分开（须全部出现），"引号" 内为整句。',
@@ -80,7 +80,7 @@ export const searchMessages: Catalog<SearchMessage> = {
     autocodeSpan: '只標記相符的文字',
     autocodeRun: '加標籤',
     autocodeCancel: '取消',
-    autocodeTagFilterOff: '自動標註作用於全部結果，不受標籤篩選限制。',
+    autocodeWithinTag: '只標註帶 #{tag} 的結果（與標籤篩選一致）。',
     autocodeDone: '已給 {paragraphs} 段加上「{tag}」。按 Ctrl+Z 可復原。',
     autocodeNothing: '沒有新的段落需要加「{tag}」。',
     hint: '多個詞用空格分開（須全部出現），"引號" 內為整句。',
@@ -108,7 +108,7 @@ export const searchMessages: Catalog<SearchMessage> = {
     autocodeSpan: 'Matched text only',
     autocodeRun: 'Tag',
     autocodeCancel: 'Cancel',
-    autocodeTagFilterOff: 'Tagging applies to every hit, whatever the tag filter.',
+    autocodeWithinTag: 'Only the hits tagged #{tag} are tagged, as the tag filter shows.',
     autocodeDone: 'Tagged {paragraphs, plural, one {# paragraph} other {# paragraphs}} “{tag}”. Ctrl+Z undoes it.',
     autocodeNothing: 'No paragraph needed “{tag}” added.',
     hint: 'Several words must all appear; "quoted words" stay together.',

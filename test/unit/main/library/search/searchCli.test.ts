@@ -61,7 +61,9 @@ describe('pizhu search', () => {
 
 describe('pizhu autocode', () => {
   it('tags every matching paragraph, or highlights every match with --span', async () => {
-    const tagged = JSON.parse((await pizhu(['autocode', '背包精神', '--tag', 'spirit', '--json'])).out) as AutocodeResult;
+    const tagged = JSON.parse(
+      (await pizhu(['autocode', '背包精神', '--tag', 'spirit', '--json'])).out,
+    ) as AutocodeResult;
     expect(tagged.paragraphs).toBeGreaterThan(0);
     expect(tagged.highlights).toBe(0);
     const spans = await pizhu(['autocode', '背包精神', '--tag', 'spirit/span', '--span']);
@@ -69,6 +71,19 @@ describe('pizhu autocode', () => {
     const filtered = JSON.parse((await pizhu(['search', '背包精神', '--tag', 'spirit', '--json'])).out) as SearchResult;
     expect(filtered.hits.filter((h) => h.kind === 'paragraph')).toHaveLength(tagged.paragraphs);
     expect((await pizhu(['autocode', '背包精神', '--tag', 'spirit'])).out).toMatch(/^nothing to tag/);
+  });
+
+  it('--within TAG codes only the hits a search with --tag TAG shows', async () => {
+    await pizhu(['autocode', '背包精神', '--tag', 'spirit']);
+    const within = JSON.parse(
+      (await pizhu(['autocode', '晋江', '--tag', 'place', '--within', 'spirit', '--json'])).out,
+    ) as AutocodeResult;
+    const filtered = JSON.parse(
+      (await pizhu(['search', '晋江', '--tag', 'spirit', '--json', '--limit', '500'])).out,
+    ) as SearchResult;
+    expect(within.paragraphs).toBe(filtered.hits.filter((h) => h.kind === 'paragraph').length);
+    const everywhere = JSON.parse((await pizhu(['search', '晋江', '--json', '--limit', '500'])).out) as SearchResult;
+    expect(within.paragraphs).toBeLessThan(everywhere.hits.filter((h) => h.kind === 'paragraph').length);
   });
 
   it('needs --tag', async () => {
