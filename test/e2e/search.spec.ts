@@ -79,3 +79,37 @@ test('Ctrl+F searches only the open article', async ({ app }) => {
   await expect(panel.getByRole('status').first()).toContainText(/result|Nothing/);
   expect(await panel.getByRole('group', { name: 'Search results' }).getByRole('region').count()).toBeLessThanOrEqual(1);
 });
+
+test('Tag every hit keeps to the tag filter: only the hits the filtered search shows are tagged', async ({ app }) => {
+  // Two paragraphs that mention 公安 carry a sub-tag of 来源; no other does.
+  const chosen = await app.evaluate(async () => {
+    const found = await window.pizhu.search({ query: '公安', limit: 50 });
+    if (!found.ok) throw new Error(found.error.message);
+    const ids = [...new Set(found.value.hits.filter((h) => h.kind === 'paragraph').map((h) => h.paragraphId))].slice(
+      0,
+      2,
+    );
+    for (const paragraphId of ids) await window.pizhu.tagParagraph({ paragraphId, tag: '来源/官方' });
+    return ids;
+  });
+  expect(chosen).toHaveLength(2);
+
+  await app.keyboard.press('Control+Shift+F');
+  const panel = app.getByRole('complementary', { name: 'Search' });
+  await panel.getByRole('searchbox', { name: 'Search text and notes' }).fill('公安');
+  await panel.getByRole('combobox', { name: 'Tag' }).selectOption('来源');
+  const results = panel.getByRole('group', { name: 'Search results' });
+  await expect(results.getByRole('button')).toHaveCount(2);
+
+  await panel.getByRole('button', { name: 'Tag every hit…' }).click();
+  const form = panel.getByRole('form', { name: 'Tag every hit' });
+  await expect(form).toContainText('Only the hits tagged #来源 are tagged');
+  await form.getByRole('combobox', { name: 'Tag name' }).fill('已核对');
+  await form.getByRole('button', { name: 'Tag', exact: true }).click();
+  await expect(form.getByRole('status')).toContainText('Tagged');
+  const checked = await app.evaluate(async () => {
+    const tags = await window.pizhu.listTaggedPassages({ tag: '已核对' });
+    return tags.ok ? tags.value.map((p) => p.paragraphId) : [];
+  });
+  expect(checked.sort()).toEqual([...chosen].sort());
+});
