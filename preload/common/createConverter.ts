@@ -4,16 +4,19 @@
  * opencc-js converts in stages: a normalization pass over the whole text, then (for most
  * configs) a segmentation by longest match over the phrase dictionaries, then a chain of
  * dictionary tries applied to each segment, each trie replacing longest matches. We rebuild the
- * same pipeline from opencc-js's own Trie and preset data, but keep, for every stage, which
- * source piece became which output piece. Composing those alignments gives the segments of the
- * offset map; joining the outputs gives exactly the text opencc-js's Converter returns (the
- * tests assert that on every seed paragraph in every mode, and on OpenCC's own test cases).
+ * same pipeline from opencc-js's preset data (dictionaryTrie.ts loads it as opencc-js's Trie
+ * does; alignedConversion.ts runs the stages), but keep, for every stage, which source piece
+ * became which output piece. Composing those alignments gives the segments of the offset map;
+ * the output is exactly the text opencc-js's Converter returns (the tests assert that on every
+ * seed paragraph in every mode, and on OpenCC's own test cases).
  */
 
-import { Locale, Trie } from 'opencc-js';
+import { Locale } from 'opencc-js';
 import type { DictGroup, DictLike } from 'opencc-js';
 import type { DetectedScript } from '../contract/articleTypes';
-import { identityOffsetMap, offsetMapFromLengths, type OffsetMap } from './offsetMap';
+import { AlignedConverter, type AlignedText } from './alignedConversion';
+import { DictionaryTrie } from './dictionaryTrie';
+import { identityOffsetMap, offsetMapFromPieces, type OffsetMap } from './offsetMap';
 import type { ScriptMode } from './scriptModes';
 
 /** Locale names as opencc-js spells them. */
@@ -154,12 +157,13 @@ export function conversionPlan(from: OpenccLocale, to: OpenccLocale, withOverrid
 
 // ---------------------------------------------------------------------------------------------
 // Tries, built once per distinct dictionary group and shared between pipelines (s2t, s2tw,
-// s2twp and s2hk share their big first stage), because building them is the ~150 ms cost.
+// s2twp and s2hk share their big first stage), because building them is most of the cost of a
+// first conversion (~100 ms for s2tw).
 
 const dictIds = new Map<DictLike, number>();
-const tries = new Map<string, Trie>();
+const tries = new Map<string, DictionaryTrie>();
 
-function trieFor(group: DictGroup): Trie {
+function trieFor(group: DictGroup): DictionaryTrie {
   const key = group
     .map((d) => {
       let id = dictIds.get(d);
@@ -172,210 +176,43 @@ function trieFor(group: DictGroup): Trie {
     .join(',');
   let trie = tries.get(key);
   if (trie === undefined) {
-    trie = new Trie();
-    trie.loadDictGroup(group);
+    trie = new DictionaryTrie(group);
     tries.set(key, trie);
   }
   return trie;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Conversion with alignment. An alignment is a flat list of (source length, output length)
-// pairs covering both strings in order. A piece left unchanged (text no dictionary matched) is
-// written as (-length, -length): a later stage may split it anywhere, a replaced piece it may not.
-
-interface Stage {
-  text: string;
-  lengths: number[];
-}
-
-/** opencc-js's getUnmatchedLength (not exported): an unmatched ideographic description sequence is skipped whole. */
-function idsArity(cp: number): number {
-  if (cp >= 0x2ff0 && cp <= 0x2ff1) return 2;
-  if (cp >= 0x2ff2 && cp <= 0x2ff3) return 3;
-  if (cp >= 0x2ff4 && cp <= 0x2fff) return 2;
-  return 0;
-}
-
-function cpLength(s: string, i: number): number {
-  return (s.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-}
-
-function idsEnd(s: string, i: number): number {
-  const arity = idsArity(s.codePointAt(i) ?? 0);
-  if (arity === 0) return 0;
-  let end = i + cpLength(s, i);
-  for (let k = 0; k < arity; k++) {
-    if (end >= s.length) return 0;
-    const childEnd = idsEnd(s, end);
-    end = childEnd || end + cpLength(s, end);
-  }
-  return end;
-}
-
-function unmatchedLength(s: string, i: number): number {
-  const end = idsEnd(s, i);
-  return end > i ? end - i : cpLength(s, i);
-}
-
-function pushUnchanged(lengths: number[], n: number): void {
-  const last = lengths.length - 1;
-  if (last > 0 && lengths[last]! < 0) {
-    lengths[last - 1]! -= n;
-    lengths[last]! -= n;
-  } else {
-    lengths.push(-n, -n);
-  }
-}
-
-/** Trie.convert, keeping which piece became which. */
-function runTrie(trie: Trie, s: string): Stage {
-  const out: string[] = [];
-  const lengths: number[] = [];
-  let runStart = -1;
-  for (let i = 0; i < s.length;) {
-    const m = trie.matchPrefix(s, i);
-    if (m) {
-      if (runStart >= 0) {
-        out.push(s.slice(runStart, i));
-        pushUnchanged(lengths, i - runStart);
-        runStart = -1;
-      }
-      out.push(m.value);
-      lengths.push(m.end - i, m.value.length);
-      i = m.end;
-    } else {
-      if (runStart < 0) runStart = i;
-      i += unmatchedLength(s, i);
-    }
-  }
-  if (runStart >= 0) {
-    out.push(s.slice(runStart));
-    pushUnchanged(lengths, s.length - runStart);
-  }
-  return { text: out.join(''), lengths };
+/** True when `group` starts with the dictionaries of `prefix`, in the same order. */
+function startsWith(group: DictGroup, prefix: DictGroup): boolean {
+  return prefix.length <= group.length && prefix.every((d, i) => group[i] === d);
 }
 
 /**
- * Composes an (x -> y) alignment with a (y -> z) one into (x -> z). A boundary survives where
- * both have it in y, or inside an unchanged piece of one of them; so a later match that spans
- * earlier pieces (U盤 -> 隨身碟 after U -> U, 盘 -> 盤) becomes one piece, while text nothing
- * touched stays splittable.
+ * True when every key of `dict` is one code point (as opencc-js's Trie reads keys), and not an
+ * ideographic description character (opencc-js steps over an unmatched description sequence
+ * whole, so a key for one would change where the next match is looked for).
  */
-function compose(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let ai = 0;
-  let bi = 0;
-  // The current piece of each side: what is left of it in y, and whether it is unchanged.
-  let aLeft = 0;
-  let aSrc = 0;
-  let aSame = false;
-  let bLeft = 0;
-  let bDst = 0;
-  let bSame = false;
-  let aLive = false;
-  let bLive = false;
-  // Position reached in y by each side, and the x and z lengths taken since the last common boundary.
-  let ya = 0;
-  let yb = 0;
-  let x = 0;
-  let z = 0;
-  for (;;) {
-    if (!aLive && ai < a.length) {
-      aSame = a[ai]! < 0;
-      aSrc = Math.abs(a[ai]!);
-      aLeft = Math.abs(a[ai + 1]!);
-      ai += 2;
-      aLive = true;
-    }
-    if (!bLive && bi < b.length) {
-      bSame = b[bi]! < 0;
-      bLeft = Math.abs(b[bi]!);
-      bDst = Math.abs(b[bi + 1]!);
-      bi += 2;
-      bLive = true;
-    }
-    if (!aLive && !bLive) break;
-
-    if (ya === yb && aLive && bLive && aSame && bSame) {
-      const k = Math.min(aLeft, bLeft);
-      pushUnchanged(out, k);
-      ya += k;
-      yb += k;
-      aLeft -= k;
-      aSrc -= k;
-      bLeft -= k;
-      bDst -= k;
-      aLive = aLeft > 0;
-      bLive = bLeft > 0;
-      continue;
-    }
-    const advanceA = aLive && (ya < yb || (ya === yb && (!aSame || !bLive)));
-    if (advanceA) {
-      // An unchanged piece is only taken up to where the other side stands.
-      const k = aSame && ya < yb ? Math.min(aLeft, yb - ya) : aLeft;
-      x += aSame ? k : aSrc;
-      ya += k;
-      aLeft -= k;
-      aSrc -= aSame ? k : aSrc;
-      aLive = aLeft > 0;
-    } else if (bLive) {
-      const k = bSame && yb < ya ? Math.min(bLeft, ya - yb) : bLeft;
-      z += bSame ? k : bDst;
-      yb += k;
-      bLeft -= k;
-      bDst -= bSame ? k : bDst;
-      bLive = bLeft > 0;
-    } else {
-      throw new Error('conversion alignments do not cover the same text');
-    }
-    if (ya === yb && (x > 0 || z > 0)) {
-      out.push(x, z);
-      x = 0;
-      z = 0;
-    }
-  }
-  if (ya !== yb || x !== 0 || z !== 0) throw new Error('conversion alignments do not cover the same text');
-  return out;
+function hasSingleCharacterKeys(dict: DictLike): boolean {
+  const keys =
+    typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')[0] ?? '') : dict.map((e) => e[0]);
+  return keys.every((key) => {
+    const cp = key.codePointAt(0) ?? 0;
+    return key.length === (cp > 0xffff ? 2 : 1) && !(cp >= 0x2ff0 && cp <= 0x2fff);
+  });
 }
 
-function runChain(chain: readonly Trie[], s: string): Stage {
-  let stage: Stage | null = null;
-  for (const trie of chain) {
-    const next = runTrie(trie, stage ? stage.text : s);
-    stage = stage ? { text: next.text, lengths: compose(stage.lengths, next.lengths) } : next;
-  }
-  return stage ?? { text: s, lengths: s === '' ? [] : [-s.length, -s.length] };
-}
-
-interface Pipeline {
-  normalize: Trie[];
-  segment: Trie | null;
-  chain: Trie[];
-}
-
-function buildPipeline(plan: ConversionPlan): Pipeline {
-  let segment: Trie | null = null;
-  if (plan.segmentation) segment = trieFor(plan.segmentation);
-  return { normalize: plan.normalizationChain.map(trieFor), segment, chain: plan.conversionChain.map(trieFor) };
-}
-
-function runPipeline(p: Pipeline, text: string): Stage {
-  if (text === '') return { text: '', lengths: [] };
-  const normalized = runChain(p.normalize, text);
-  const segments = p.segment ? p.segment.segment(normalized.text) : [normalized.text];
-  const out: string[] = [];
-  const lengths: number[] = [];
-  for (const seg of segments) {
-    const converted = runChain(p.chain, seg);
-    out.push(converted.text);
-    const l = converted.lengths;
-    for (let k = 0; k + 1 < l.length; k += 2) {
-      if (l[k]! < 0) pushUnchanged(lengths, -l[k]!);
-      else lengths.push(l[k]!, l[k + 1]!);
-    }
-  }
-  return { text: out.join(''), lengths: compose(normalized.lengths, lengths) };
+function buildConverter(plan: ConversionPlan): AlignedConverter {
+  const first = plan.conversionChain[0];
+  const segmentsAreFirstStageKeys =
+    plan.segmentation !== null && first !== undefined && startsWith(first, plan.segmentation);
+  return new AlignedConverter({
+    normalize: plan.normalizationChain.map(trieFor),
+    segment: plan.segmentation && trieFor(plan.segmentation),
+    chain: plan.conversionChain.map(trieFor),
+    segmentsAreFirstStageKeys,
+    firstStageKeysInRunsAreSingle:
+      segmentsAreFirstStageKeys && first.slice(plan.segmentation.length).every(hasSingleCharacterKeys),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -394,14 +231,14 @@ export interface TextConverter {
   convertSegments(text: string): Array<readonly [source: string, converted: string]>;
 }
 
-function segmentsOf(source: string, stage: Stage): Array<readonly [string, string]> {
+function segmentsOf(source: string, { text, alignment }: AlignedText): Array<readonly [string, string]> {
   const pieces: Array<readonly [string, string]> = [];
   let s = 0;
   let c = 0;
-  for (let k = 0; k < stage.lengths.length; k += 2) {
-    const s1 = s + Math.abs(stage.lengths[k]!);
-    const c1 = c + Math.abs(stage.lengths[k + 1]!);
-    pieces.push([source.slice(s, s1), stage.text.slice(c, c1)]);
+  for (let k = 0; k + 1 < alignment.length; k += 2) {
+    const s1 = s + Math.abs(alignment.pairs[k]!);
+    const c1 = c + Math.abs(alignment.pairs[k + 1]!);
+    pieces.push([source.slice(s, s1), text.slice(c, c1)]);
     s = s1;
     c = c1;
   }
@@ -424,18 +261,18 @@ export function createLocaleConverter(from: OpenccLocale, to: OpenccLocale, with
   const key = `${from}>${to}>${withOverrides ? 'o' : '-'}`;
   const cached = localeConverters.get(key);
   if (cached) return cached;
-  let pipeline: Pipeline | null = null;
-  const ready = (): Pipeline => (pipeline ??= buildPipeline(conversionPlan(from, to, withOverrides)));
+  let aligned: AlignedConverter | null = null;
+  const ready = (): AlignedConverter => (aligned ??= buildConverter(conversionPlan(from, to, withOverrides)));
   const converter: TextConverter = {
     prepare() {
       ready();
     },
     convert(text) {
-      const stage = runPipeline(ready(), text);
-      return { text: stage.text, map: offsetMapFromLengths(text, stage.text, stage.lengths.map(Math.abs)) };
+      const { text: out, alignment } = ready().convert(text);
+      return { text: out, map: offsetMapFromPieces(text, out, alignment.pairs, alignment.length) };
     },
     convertSegments(text) {
-      return segmentsOf(text, runPipeline(ready(), text));
+      return segmentsOf(text, ready().convert(text));
     },
   };
   localeConverters.set(key, converter);

@@ -79,31 +79,70 @@ function classify(source: string, s0: number, s1: number, converted: string, c0:
     : SegmentKind.phrase;
 }
 
+/** Bounds and kinds are gathered here, then copied out at their final size: one allocation each. */
+let scratchSourceBounds = new Int32Array(256);
+let scratchConvertedBounds = new Int32Array(256);
+let scratchKinds = new Uint8Array(256);
+const noKinds = new Uint8Array(0);
+
+function reserveScratch(segments: number): void {
+  if (segments + 1 <= scratchKinds.length) return;
+  const size = Math.max(segments + 1, scratchKinds.length * 2);
+  scratchSourceBounds = new Int32Array(size);
+  scratchConvertedBounds = new Int32Array(size);
+  scratchKinds = new Uint8Array(size);
+}
+
 /**
- * Builds a map from the two texts and the lengths of their aligned segments, given flat as
- * [sourceLength0, convertedLength0, sourceLength1, convertedLength1, ...]. This is what the
- * converter produces; createOffsetMap is the friendlier form.
+ * The map of the first `count` numbers of `lengths`, read as (source length, converted length)
+ * pairs. With `unchangedIfNegative`, a pair (-n, -n) is a piece whose text is the same on both
+ * sides (the converter knows it, so it need not be compared).
  */
-export function offsetMapFromLengths(source: string, converted: string, lengths: ArrayLike<number>): OffsetMap {
-  const sb: number[] = [0];
-  const cb: number[] = [0];
-  const kinds: SegmentKind[] = [];
+function buildOffsetMap(
+  source: string,
+  converted: string,
+  lengths: ArrayLike<number>,
+  count: number,
+  unchangedIfNegative: boolean,
+): OffsetMap {
+  reserveScratch(count >> 1);
+  const sb = scratchSourceBounds;
+  const cb = scratchConvertedBounds;
+  const kinds = scratchKinds;
+  sb[0] = 0;
+  cb[0] = 0;
+  let n = 0;
   let s = 0;
   let c = 0;
-  for (let k = 0; k + 1 < lengths.length; k += 2) {
-    const s1 = s + (lengths[k] ?? 0);
-    const c1 = c + (lengths[k + 1] ?? 0);
+  for (let k = 0; k + 1 < count; k += 2) {
+    let sourceLength = lengths[k] ?? 0;
+    let convertedLength = lengths[k + 1] ?? 0;
+    const unchanged = unchangedIfNegative && sourceLength < 0;
+    if (unchanged) {
+      sourceLength = -sourceLength;
+      convertedLength = -convertedLength;
+    }
+    const s1 = s + sourceLength;
+    const c1 = c + convertedLength;
     if (s1 === s && c1 === c) continue;
-    const kind = classify(source, s, s1, converted, c, c1);
-    const last = kinds.length - 1;
-    if (kind === SegmentKind.aligned && kinds[last] === SegmentKind.aligned) {
+    let kind: SegmentKind;
+    if (unchanged) kind = SegmentKind.aligned;
+    else if (sourceLength === 1 && convertedLength === 1) {
+      // One unit for one (most replaced characters): classify's answer without the call.
+      const a = source.charCodeAt(s);
+      const b = converted.charCodeAt(c);
+      kind =
+        (a >= 0xd800 && a <= 0xdbff) === (b >= 0xd800 && b <= 0xdbff) ? SegmentKind.aligned : SegmentKind.codePoints;
+    } else kind = classify(source, s, s1, converted, c, c1);
+    if (kind === SegmentKind.aligned && n > 0 && kinds[n - 1] === SegmentKind.aligned) {
       // Offset-for-offset runs join into one: fewer boundaries, same mapping.
-      sb[last + 1] = s1;
-      cb[last + 1] = c1;
+      sb[n] = s1;
+      cb[n] = c1;
     } else {
-      kinds.push(kind);
-      sb.push(s1);
-      cb.push(c1);
+      kinds[n] = kind;
+      n++;
+      sb[n] = s1;
+      cb[n] = c1;
     }
     s = s1;
     c = c1;
@@ -116,10 +155,30 @@ export function offsetMapFromLengths(source: string, converted: string, lengths:
   return {
     source,
     converted,
-    sourceBounds: Int32Array.from(sb),
-    convertedBounds: Int32Array.from(cb),
-    kinds: Uint8Array.from(kinds),
+    sourceBounds: sb.slice(0, n + 1),
+    convertedBounds: cb.slice(0, n + 1),
+    // V8 makes a new empty typed array slowly (~10 times a one-element one), and every empty
+    // paragraph has no segments: an empty view of a shared empty buffer is the same value.
+    kinds: n === 0 ? noKinds.subarray(0, 0) : kinds.slice(0, n),
   };
+}
+
+/**
+ * Builds a map from the two texts and the lengths of their aligned segments, given flat as
+ * [sourceLength0, convertedLength0, sourceLength1, convertedLength1, ...]; createOffsetMap is
+ * the friendlier form.
+ */
+export function offsetMapFromLengths(source: string, converted: string, lengths: ArrayLike<number>): OffsetMap {
+  return buildOffsetMap(source, converted, lengths, lengths.length, false);
+}
+
+/**
+ * The converter's form: the first `count` numbers of `pieces`, as (source length, converted
+ * length) pairs, where (-n, -n) marks n units that no dictionary touched (the same text on
+ * both sides).
+ */
+export function offsetMapFromPieces(source: string, converted: string, pieces: Int32Array, count: number): OffsetMap {
+  return buildOffsetMap(source, converted, pieces, count, true);
 }
 
 /** Builds a map from aligned (source segment, converted segment) pairs, in order. */

@@ -4,6 +4,7 @@ import {
   createOffsetMap,
   identityOffsetMap,
   offsetMapFromLengths,
+  offsetMapFromPieces,
   rangeToCanonical,
   rangeToConverted,
   SegmentKind,
@@ -150,6 +151,25 @@ describe('createOffsetMap', () => {
 
   it('rejects lengths that do not cover both texts', () => {
     expect(() => offsetMapFromLengths('abc', 'abc', [2, 2])).toThrow(RangeError);
+  });
+
+  it("reads the converter's pieces (negative: unchanged) as the same lengths, up to the count given", () => {
+    const source = 'ab𠮷U盘cd';
+    const converted = 'ab𠮷隨身碟cd';
+    const pieces = Int32Array.from([-4, -4, 2, 3, -2, -2, 99, 99]);
+    const fromPieces = offsetMapFromPieces(source, converted, pieces, 6);
+    const fromLengths = offsetMapFromLengths(source, converted, [4, 4, 2, 3, 2, 2]);
+    expect(fromPieces).toEqual(fromLengths);
+    expect([...fromPieces.sourceBounds]).toEqual([0, 4, 6, 8]);
+    expect(() => offsetMapFromPieces(source, converted, pieces, 4)).toThrow(RangeError);
+  });
+
+  it('gives the empty text a map of its own with no segments', () => {
+    const a = offsetMapFromPieces('', '', new Int32Array(0), 0);
+    const b = identityOffsetMap('');
+    expect([...a.sourceBounds, ...a.convertedBounds]).toEqual([0, 0]);
+    expect(a.kinds.length).toBe(0);
+    expect(a.sourceBounds).not.toBe(b.sourceBounds);
   });
 
   /** The obvious linear-scan mapping over the unmerged segments, to check the binary search against. */
