@@ -107,8 +107,111 @@ function wordCodePoints(cp: number): number | string {
 }
 
 const decoder = new TextDecoder('utf-16le');
-/** Reused between calls: one paragraph after another, without an allocation each. */
-let shared = new Uint16Array(1 << 16);
+/** The largest buffer kept between scans (4 MB): room for paragraphs of some 400,000 characters. */
+const keptUnits = 1 << 21;
+
+/**
+ * The scan's output and its state, one instance reused paragraph after paragraph: an import
+ * calls the scan on every paragraph it writes, and a closure or a buffer per call showed up in
+ * its profile.
+ */
+class TokenWriter {
+  /** UTF-16 units written so far, tokens separated by single spaces. */
+  out = new Uint16Array(1 << 16);
+  length = 0;
+  onToken: OnToken | undefined = undefined;
+  /** The last CJK character of the run being read, waiting for the next; -1 outside a run. */
+  runCp = -1;
+  runStart = 0;
+  runEnd = 0;
+  /** Where the word being read starts in `out`; -1 outside a word. */
+  wordFrom = -1;
+  wordStart = 0;
+  wordEnd = 0;
+
+  start(textLength: number, onToken: OnToken | undefined): void {
+    // At most 5 units out per unit in (a BMP character folded to an astral one, in a bigram, and
+    // a space); only a lowercase that grows can write more, and putString checks for it.
+    if (this.out.length < textLength * 5 + 16) this.out = new Uint16Array(textLength * 5 + 16);
+    this.length = 0;
+    this.onToken = onToken;
+    this.runCp = -1;
+    this.wordFrom = -1;
+  }
+
+  put(cp: number): void {
+    if (cp < 0x10000) this.out[this.length++] = cp;
+    else {
+      this.out[this.length++] = 0xd800 + ((cp - 0x10000) >> 10);
+      this.out[this.length++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+    }
+  }
+
+  /** A lowercase of more than one code point (İ -> i̇): the only output the sizing in start() does not cover. */
+  putString(lower: string): void {
+    if (this.length + lower.length * 2 + 8 > this.out.length) {
+      const bigger = new Uint16Array(this.out.length * 2 + lower.length * 2);
+      bigger.set(this.out.subarray(0, this.length));
+      this.out = bigger;
+    }
+    for (const c of lower) this.put(c.codePointAt(0) ?? 0);
+  }
+
+  cjk(folded: number, i: number, width: number): void {
+    this.endWord();
+    if (this.runCp >= 0) {
+      const from = this.length;
+      this.put(this.runCp);
+      this.put(folded);
+      this.onToken?.(from, this.length, this.runStart, i + width, this.runEnd, true, false);
+      this.out[this.length++] = 0x20;
+    }
+    this.runCp = folded;
+    this.runStart = i;
+    this.runEnd = i + width;
+  }
+
+  word(folded: number, i: number, width: number): void {
+    this.endRun();
+    if (this.wordFrom < 0) {
+      this.wordFrom = this.length;
+      this.wordStart = i;
+    }
+    const lower = wordCodePoints(folded);
+    if (typeof lower === 'number') this.put(lower);
+    else this.putString(lower);
+    this.wordEnd = i + width;
+  }
+
+  endWord(): void {
+    if (this.wordFrom < 0) return;
+    this.onToken?.(this.wordFrom, this.length, this.wordStart, this.wordEnd, this.wordEnd, false, false);
+    this.out[this.length++] = 0x20;
+    this.wordFrom = -1;
+  }
+
+  endRun(): void {
+    if (this.runCp < 0) return;
+    const from = this.length;
+    this.put(this.runCp);
+    this.onToken?.(from, this.length, this.runStart, this.runEnd, this.runEnd, true, true);
+    this.out[this.length++] = 0x20;
+    this.runCp = -1;
+  }
+
+  /** The tokens written, without the trailing space. */
+  result(): string {
+    // A write past the end of a typed array is dropped, not thrown: never index a truncated string.
+    if (this.length > this.out.length) throw new Error('search tokens overflowed their buffer');
+    const units = Math.max(0, this.length - 1);
+    const tokens = units === 0 ? '' : decoder.decode(new Uint8Array(this.out.buffer, 0, units * 2));
+    // A buffer grown for one huge paragraph (a 20 MB file can be one) is not kept for the next ones.
+    if (this.out.length > keptUnits) this.out = new Uint16Array(1 << 16);
+    return tokens;
+  }
+}
+
+const writer = new TokenWriter();
 
 /**
  * Reads `text` once and returns its tokens, space-separated; `onToken` hears where each one
@@ -117,42 +220,8 @@ let shared = new Uint16Array(1 << 16);
  */
 function scan(text: string, onToken?: OnToken): string {
   const { classes, folds } = bmpTables();
-  // At most 5 units out per 2 in (an astral bigram and a space); a lowercase that grows is checked in put.
-  if (shared.length < text.length * 3 + 16) shared = new Uint16Array(text.length * 3 + 16);
-  let out = shared;
-  let length = 0;
-  const put = (cp: number) => {
-    if (length + 2 >= out.length) {
-      const bigger = new Uint16Array(out.length * 2);
-      bigger.set(out);
-      out = shared = bigger;
-    }
-    if (cp < 0x10000) out[length++] = cp;
-    else {
-      out[length++] = 0xd800 + ((cp - 0x10000) >> 10);
-      out[length++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
-    }
-  };
-  let runCp = -1; // the last CJK character of the run being read, waiting for the next
-  let runStart = 0;
-  let runEnd = 0;
-  let wordFrom = -1; // where the word being read starts in `out`
-  let wordStart = 0;
-  let wordEnd = 0;
-  const endWord = () => {
-    if (wordFrom < 0) return;
-    onToken?.(wordFrom, length, wordStart, wordEnd, wordEnd, false, false);
-    put(0x20);
-    wordFrom = -1;
-  };
-  const endRun = () => {
-    if (runCp < 0) return;
-    const from = length;
-    put(runCp);
-    onToken?.(from, length, runStart, runEnd, runEnd, true, true);
-    put(0x20);
-    runCp = -1;
-  };
+  const w = writer;
+  w.start(text.length, onToken);
   for (let i = 0; i < text.length; ) {
     let cp = text.charCodeAt(i);
     let width = 1;
@@ -165,40 +234,20 @@ function scan(text: string, onToken?: OnToken): string {
     }
     const folded = foldCodePoint(cp, folds);
     const kind = classOf(folded, classes);
-    if (kind === cjk) {
-      endWord();
-      if (runCp >= 0) {
-        const from = length;
-        put(runCp);
-        put(folded);
-        onToken?.(from, length, runStart, i + width, runEnd, true, false);
-        put(0x20);
-      }
-      runCp = folded;
-      runStart = i;
-      runEnd = i + width;
-    } else if (kind === word || (kind === mark && wordFrom >= 0 && wordEnd === i)) {
-      endRun();
-      if (wordFrom < 0) {
-        wordFrom = length;
-        wordStart = i;
-      }
-      const lower = wordCodePoints(folded);
-      if (typeof lower === 'number') put(lower);
-      else for (const c of lower) put(c.codePointAt(0) ?? 0);
-      wordEnd = i + width;
-    } else if (kind === mark) {
-      if (runCp >= 0 && runEnd === i) runEnd = i + width;
+    if (kind === cjk) w.cjk(folded, i, width);
+    else if (kind === word || (kind === mark && w.wordFrom >= 0 && w.wordEnd === i)) w.word(folded, i, width);
+    else if (kind === mark) {
+      if (w.runCp >= 0 && w.runEnd === i) w.runEnd = i + width;
     } else if (kind === space) {
-      endWord();
-      endRun();
+      w.endWord();
+      w.endRun();
     }
     i += width;
   }
-  endWord();
-  endRun();
-  // Drop the trailing space.
-  return decoder.decode(new Uint8Array(out.buffer, 0, Math.max(0, length - 1) * 2));
+  w.endWord();
+  w.endRun();
+  w.onToken = undefined;
+  return w.result();
 }
 
 /** Every token of `text`, in order, with its range in `text`. */

@@ -6,7 +6,7 @@ import type {
   ParagraphKind,
 } from '../../../preload/contract/articleTypes';
 import type { ParsedArticle, SourceFormat } from '../import/parsedArticle';
-import type { Statement } from 'better-sqlite3';
+import type { Statement, Transaction } from 'better-sqlite3';
 import type { Db } from './openDatabase';
 import { readArticleHighlights } from './highlights';
 import { readArticleNotes } from './notes';
@@ -39,20 +39,43 @@ export interface NewArticle {
 /** Prepared once per connection: a folder import looks up and inserts thousands of articles. */
 interface ImportStatements {
   findByHash: Statement;
-  insert: Statement;
+  /** better-sqlite3 builds a transaction function with four variants: built once, not per article. */
+  insertArticle: Transaction<(article: NewArticle, now: string) => number>;
 }
 const importStatements = new WeakMap<Db, ImportStatements>();
 
 function statementsFor(db: Db): ImportStatements {
   let statements = importStatements.get(db);
   if (!statements) {
+    const insert = db.prepare(
+      `INSERT INTO article (content_hash, file_name, format, encoding, raw_text, title, title_inferred, subtitle,
+         source, author, published_at, url, script, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     statements = {
       findByHash: db.prepare('SELECT id, title FROM article WHERE content_hash = ?'),
-      insert: db.prepare(
-        `INSERT INTO article (content_hash, file_name, format, encoding, raw_text, title, title_inferred, subtitle,
-           source, author, published_at, url, script, imported_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
+      insertArticle: db.transaction((article: NewArticle, now: string) => {
+        const { metadata, script } = article.parsed;
+        const info = insert.run(
+          article.contentHash,
+          article.fileName,
+          article.format,
+          article.encoding,
+          article.rawText,
+          metadata.title,
+          metadata.titleInferred ? 1 : 0,
+          metadata.subtitle,
+          metadata.source,
+          metadata.author,
+          metadata.publishedAt,
+          metadata.url,
+          script,
+          now,
+        );
+        const articleId = Number(info.lastInsertRowid);
+        insertParagraphs(db, articleId, article.parsed.paragraphs);
+        return articleId;
+      }),
     };
     importStatements.set(db, statements);
   }
@@ -65,28 +88,7 @@ export function findArticleByHash(db: Db, contentHash: string): { id: number; ti
 
 /** Article and all its paragraphs in one transaction: an import is all or nothing. */
 export function insertArticle(db: Db, article: NewArticle, now: string): number {
-  return db.transaction(() => {
-    const { metadata, script } = article.parsed;
-    const info = statementsFor(db).insert.run(
-      article.contentHash,
-      article.fileName,
-      article.format,
-      article.encoding,
-      article.rawText,
-      metadata.title,
-      metadata.titleInferred ? 1 : 0,
-      metadata.subtitle,
-      metadata.source,
-      metadata.author,
-      metadata.publishedAt,
-      metadata.url,
-      script,
-      now,
-    );
-    const articleId = Number(info.lastInsertRowid);
-    insertParagraphs(db, articleId, article.parsed.paragraphs);
-    return articleId;
-  }).immediate();
+  return statementsFor(db).insertArticle.immediate(article, now);
 }
 
 export function listArticleSummaries(db: Db): ArticleSummary[] {

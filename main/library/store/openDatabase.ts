@@ -8,6 +8,9 @@ import { backupDatabase } from './backups';
 
 export type Db = Database.Database;
 
+/** The page size of a library file this version creates. */
+export const newLibraryPageSize = 16384;
+
 export interface OpenedDatabase {
   db: Db;
   /** The schema version the file had before this open (0 for a new file). */
@@ -82,6 +85,12 @@ function asIoError<T>(filePath: string, run: () => T): T {
 
 function openWithPragmas(filePath: string, existed: boolean): Db {
   const db = new Database(filePath, { fileMustExist: existed });
+  // A new file only (an existing one keeps the page size it was made with): articles average
+  // several KB, so at 4 KB most spilled onto overflow pages, and every page costs a WAL frame,
+  // a write call and a checkpoint copy. With 16 KB pages the bench's import spent about a tenth
+  // less time storing, in a quarter of the write calls, and the file came out 5% smaller.
+  // It must come before WAL mode, which writes the file's first page.
+  if (!existed) db.pragma(`page_size = ${newLibraryPageSize}`);
   db.pragma('journal_mode = WAL');
   // Must be set on every open: a reopened WAL database comes back at NORMAL (DESIGN §10).
   db.pragma('synchronous = FULL');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ParagraphFlag, ParagraphKind, ParagraphView, Removal } from '../../../preload/contract/articleTypes';
 import { foldToSimplified } from '../../../preload/common/foldScript';
 import type { ParsedParagraph } from '../import/parsedArticle';
@@ -16,8 +16,9 @@ interface ParagraphRow {
   removals: string;
 }
 
+/** The first 16 hex digits of the SHA-256 of the UTF-8 text (one-shot: no Hash object per paragraph). */
 export function textHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16);
+  return hash('sha256', text, 'hex').slice(0, 16);
 }
 
 /** Prepared once per connection: a bulk import inserts hundreds of thousands of paragraphs. */
@@ -46,10 +47,15 @@ export function insertParagraphs(db: Db, articleId: number, paragraphs: readonly
       p.raw,
       foldToSimplified(p.text),
       textHash(p.text),
-      JSON.stringify(p.flags),
-      JSON.stringify(p.removals),
+      jsonList(p.flags),
+      jsonList(p.removals),
     );
   });
+}
+
+/** Most paragraphs have no flags and no removals: their JSON is a constant. */
+function jsonList(items: readonly unknown[]): string {
+  return items.length === 0 ? '[]' : JSON.stringify(items);
 }
 
 export function readParagraphs(db: Db, articleId: number): ParagraphView[] {

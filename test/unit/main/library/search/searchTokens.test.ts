@@ -49,6 +49,32 @@ describe('tokens', () => {
   });
 });
 
+describe('the scan behind both', () => {
+  it('writes whole outputs, however much longer than their text they grow', () => {
+    // Every character of a long CJK run folds to an astral one: five UTF-16 units out per unit in.
+    const n = 30_000;
+    expect(indexTokens('勣'.repeat(n))).toBe('𪟝𪟝 '.repeat(n - 1) + '𪟝');
+    // A lowercase longer than its capital (İ -> i̇), in a word as long as the buffer it starts with.
+    expect(indexTokens('İ'.repeat(1 << 16))).toBe('i\u0307'.repeat(1 << 16));
+    expect(indexTokens('İ'.repeat(3) + ' 晉江')).toBe('i\u0307i\u0307i\u0307 晋江 江');
+    // A paragraph far larger than any other (its buffer is not kept), then an ordinary one.
+    const huge = '晉江'.repeat(250_000);
+    expect(indexTokens(huge)).toBe('晋江 江晋 '.repeat(249_999) + '晋江 江');
+    expect(indexTokens('晉江市')).toBe('晋江 江市 市');
+  });
+
+  it('gives indexTokens exactly the texts of tokenize, call after call', () => {
+    const pieces = ['晉江', '市', ' ', '，', 'iPhone', 'ＩＣＰ', 'İ', 'ß', '\u0301', '\u200b', '𠀀', '勣', 'かな', '한', 'Ω', '12'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) % pieces.length;
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      for (let i = k % 23; i > 0; i--) text += pieces[next()];
+      expect(indexTokens(text), text).toBe(tokenize(text).map((t) => t.text).join(' '));
+    }
+  });
+});
+
 describe('folded offsets', () => {
   it('equal canonical offsets in every seed (no surrogate pairs, no length change)', () => {
     for (const { name, text } of seeds) {

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryError } from '../../../../../main/library/libraryError';
 import { latestSchemaVersion } from '../../../../../main/library/store/migrations';
-import { openDatabase } from '../../../../../main/library/store/openDatabase';
+import { newLibraryPageSize, openDatabase } from '../../../../../main/library/store/openDatabase';
 
 let dir: string;
 beforeEach(() => {
@@ -26,6 +26,26 @@ describe('openDatabase', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
+  });
+
+  it('makes a new library with 16 KB pages; a library made with another page size keeps it', async () => {
+    const file = path.join(dir, 'new.sqlite');
+    const { db } = await openDatabase(file, dir);
+    expect(db.pragma('page_size', { simple: true })).toBe(newLibraryPageSize);
+    expect(newLibraryPageSize).toBe(16384);
+    db.close();
+
+    const older = path.join(dir, 'older.sqlite');
+    const raw = new Database(older);
+    raw.pragma('page_size = 4096');
+    raw.pragma('journal_mode = WAL');
+    raw.exec('CREATE TABLE kept (x)');
+    raw.close();
+    const reopened = (await openDatabase(older, dir)).db;
+    expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
+    reopened.close();
   });
 
   it('sets synchronous=FULL again on reopen (SQLite forgets it)', async () => {
@@ -69,9 +89,10 @@ describe('openDatabase', () => {
     );
     for (let i = 0; i < 2000; i++) insert.run(`tag-${i}-${'x'.repeat(40)}`);
     db.pragma('wal_checkpoint(TRUNCATE)');
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
     db.close();
     const bytes = fs.readFileSync(file);
-    bytes.fill(0x5a, 4096 * 3, 4096 * 6); // scribble over a few pages after the header
+    bytes.fill(0x5a, pageSize * 3, pageSize * 6); // scribble over a few pages after the header
     fs.writeFileSync(file, bytes);
     const error = await openDatabase(file, dir).catch((e: unknown) => e);
     expect((error as LibraryError).code).toBe('library-corrupt');
