@@ -20,6 +20,7 @@ import type { NewArticle } from './store/articles';
 import { backupDatabase, listBackups, type BackupFile } from './store/backups';
 import { openDatabase, type Db } from './store/openDatabase';
 import { withDeferredParagraphIndex } from './store/deferSearchIndex';
+import { mergeSearchIndex } from './store/mergeSearchIndex';
 
 export interface LibraryOptions {
   /** The SQLite library file. */
@@ -96,12 +97,25 @@ export async function createLibrary(options: LibraryOptions) {
 
     /** Files and folders (recursive); one outcome per file, each file all or nothing. */
     importPaths(paths: readonly string[], onProgress?: (done: number, total: number) => void): ImportOutcome[] {
-      return importPaths(
+      let batches = 0;
+      const outcomes = importPaths(
         paths,
         (bytes, fileName) => library.importBytes(bytes, fileName),
         onProgress,
-        (work) => db.transaction(() => withDeferredParagraphIndex(db, work)).immediate(),
+        (work) => {
+          db.transaction(() => withDeferredParagraphIndex(db, work)).immediate();
+          batches++;
+        },
       );
+      // Every batch is committed: a merge that fails (a full disk) leaves a slower index, not a failed import.
+      if (batches > 1) {
+        try {
+          mergeSearchIndex(db);
+        } catch {
+          // The next write's automatic merging takes it from there.
+        }
+      }
+      return outcomes;
     },
 
     importText(text: string, title?: string): ImportOutcome {
