@@ -80,7 +80,10 @@ test('Ctrl+F searches only the open article', async ({ app }) => {
   expect(await panel.getByRole('group', { name: 'Search results' }).getByRole('region').count()).toBeLessThanOrEqual(1);
 });
 
-test('Tag every hit keeps to the tag filter: only the hits the filtered search shows are tagged', async ({ app }) => {
+test('Tag every hit keeps to the tag filter: only the hits the filtered search shows are tagged', async ({
+  app,
+  saveScreenshot,
+}) => {
   // Two paragraphs that mention 公安 carry a sub-tag of 来源; no other does.
   const chosen = await app.evaluate(async () => {
     const found = await window.pizhu.search({ query: '公安', limit: 50 });
@@ -104,6 +107,7 @@ test('Tag every hit keeps to the tag filter: only the hits the filtered search s
   await panel.getByRole('button', { name: 'Tag every hit…' }).click();
   const form = panel.getByRole('form', { name: 'Tag every hit' });
   await expect(form).toContainText('Only the hits tagged #来源 are tagged');
+  await saveScreenshot('search-tag-every-hit-within-filter');
   await form.getByRole('combobox', { name: 'Tag name' }).fill('已核对');
   await form.getByRole('button', { name: 'Tag', exact: true }).click();
   await expect(form.getByRole('status')).toContainText('Tagged');
