@@ -9,9 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Locale } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { createLocaleConverter, localePair, type OpenccLocale } from '../../../../preload/common/createConverter';
-import { scriptModes } from '../../../../preload/common/scriptModes';
-import type { DetectedScript } from '../../../../preload/contract/articleTypes';
+import { createLocaleConverter, type OpenccLocale } from '../../../../preload/common/createConverter';
+import { appConversionPairs } from './appConversions';
 import { referenceConvert } from './referenceConversion';
 
 const seedDir = path.resolve(process.cwd(), 'seeds');
@@ -87,15 +86,7 @@ function generatedTexts(count: number): string[] {
   return texts;
 }
 
-const scripts: DetectedScript[] = ['simplified', 'traditional', 'mixed', 'unknown'];
-const appPairs = [
-  ...new Map(
-    scripts
-      .flatMap((s) => scriptModes.map((m) => localePair(s, m)))
-      .filter((p): p is readonly [OpenccLocale, OpenccLocale] => p !== null)
-      .map((p) => [p.join('>'), p] as const),
-  ).values(),
-];
+const appPairs = appConversionPairs;
 /** Every conversion opencc-js has a config for, as the OpenCC corpus test runs them (no overrides). */
 const otherPairs: (readonly [OpenccLocale, OpenccLocale])[] = [
   ['cn', 'hkp'],

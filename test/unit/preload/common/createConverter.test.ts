@@ -13,7 +13,7 @@ import {
   type OpenccLocale,
 } from '../../../../preload/common/createConverter';
 import { isScriptMode, scriptModeLabels, scriptModes } from '../../../../preload/common/scriptModes';
-import type { DetectedScript } from '../../../../preload/contract/articleTypes';
+import { appConversionPairs, detectedScripts } from './appConversions';
 import { offsetMapProblems } from './offsetMapChecks';
 
 const seedDir = path.resolve(process.cwd(), 'seeds');
@@ -22,17 +22,8 @@ const seeds = readdirSync(seedDir)
   .sort()
   .map((name) => ({ name, text: readFileSync(path.join(seedDir, name), 'utf8') }));
 
-const scripts: DetectedScript[] = ['simplified', 'traditional', 'mixed', 'unknown'];
-
-/** Every distinct opencc-js conversion the app uses, from the (script, mode) table. */
-const usedPairs = [
-  ...new Map(
-    scripts
-      .flatMap((s) => scriptModes.map((m) => localePair(s, m)))
-      .filter((p): p is readonly [OpenccLocale, OpenccLocale] => p !== null)
-      .map((p) => [p.join('>'), p] as const),
-  ).values(),
-];
+const scripts = detectedScripts;
+const usedPairs = appConversionPairs;
 
 /** opencc-js running our plan (with the overrides) through its own engine: whole text at once. */
 function referenceWithOverrides(from: OpenccLocale, to: OpenccLocale): ConverterFunction {

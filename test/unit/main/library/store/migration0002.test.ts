@@ -9,6 +9,7 @@ import { listBackups } from '../../../../../main/library/store/backups';
 import { latestSchemaVersion } from '../../../../../main/library/store/migrations';
 import { migration0001 } from '../../../../../main/library/store/migrations/0001-initial';
 import { migration0002 } from '../../../../../main/library/store/migrations/0002-search-index';
+import { writeOlderLibrary } from '../../../../support/olderLibrary';
 
 let dir: string;
 beforeEach(() => {
@@ -16,33 +17,12 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** A library as Pizhu wrote it at schema 1: an article in traditional script, a note, a boilerplate footer. */
-function writeSchema1Library(file: string): void {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.exec(migration0001.up);
-  db.prepare(
-    `INSERT INTO article (id, content_hash, format, encoding, raw_text, title, script, imported_at)
-     VALUES (1, 'hash', 'txt', 'utf-8', 'raw', '晉江出入境', 'traditional', '2026-01-01T00:00:00.000Z')`,
-  ).run();
-  const paragraph = db.prepare(
-    "INSERT INTO paragraph (id, article_id, ord, kind, text, raw, folded, text_hash) VALUES (?, 1, ?, ?, ?, ?, '', 'h')",
-  );
-  paragraph.run(1, 0, 'title', '晉江出入境', '晉江出入境');
-  paragraph.run(2, 1, 'body', '出入境管理大隊為晉江市民辦理業務。', '出入境管理大隊為晉江市民辦理業務。');
-  paragraph.run(3, 2, 'boilerplate', '版權所有 晉江網', '版權所有 晉江網');
-  db.prepare(
-    "INSERT INTO note (paragraph_id, editor_state, plain_text, markdown, updated_at) VALUES (2, '{}', '記得核對髮型照片', 'x', 'now')",
-  ).run();
-  db.pragma('user_version = 1');
-  db.close();
-}
 
 describe('migration 0002: the search index', () => {
   it('a schema-1 library opens, is backed up first, migrates through 2 and finds the text it already held', async () => {
     const file = path.join(dir, 'library.sqlite');
     const backupDir = path.join(dir, 'backups');
-    writeSchema1Library(file);
+    writeOlderLibrary(file, 1);
 
     const library = await createLibrary({ dbPath: file, backupDir });
     try {
@@ -77,7 +57,7 @@ describe('migration 0002: the search index', () => {
 
   it('runs in one transaction: without the tokenizer it fails and leaves schema 1 untouched', () => {
     const file = path.join(dir, 'library.sqlite');
-    writeSchema1Library(file);
+    writeOlderLibrary(file, 1);
     const db = new Database(file);
     try {
       const migrate = db.transaction(() => {

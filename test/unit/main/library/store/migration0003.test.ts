@@ -4,13 +4,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary } from '../../../../../main/library/createLibrary';
-import { registerSearchFunctions } from '../../../../../main/library/search/searchFunctions';
 import { listBackups } from '../../../../../main/library/store/backups';
-import { migration0001 } from '../../../../../main/library/store/migrations/0001-initial';
-import { migration0002 } from '../../../../../main/library/store/migrations/0002-search-index';
 import { searchIndexHashSize } from '../../../../../main/library/store/migrations/0003-search-index-buffer';
 import type { Db } from '../../../../../main/library/store/openDatabase';
 import { seedsDir } from '../../../../support/seededLibrary';
+import { writeOlderLibrary } from '../../../../support/olderLibrary';
 
 let dir: string;
 beforeEach(() => {
@@ -36,25 +34,6 @@ function seedFiles(): string[] {
     .map((f) => path.join(seedsDir, f));
 }
 
-/** A library as Pizhu wrote it at schema 2: one article, indexed by the 0002 triggers. */
-function writeSchema2Library(file: string): void {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  registerSearchFunctions(db);
-  db.exec(migration0001.up);
-  db.exec(migration0002.up);
-  db.prepare(
-    `INSERT INTO article (id, content_hash, format, encoding, raw_text, title, script, imported_at)
-     VALUES (1, 'hash', 'txt', 'utf-8', 'raw', '晉江出入境', 'traditional', '2026-01-01T00:00:00.000Z')`,
-  ).run();
-  const paragraph = db.prepare(
-    "INSERT INTO paragraph (id, article_id, ord, kind, text, raw, folded, text_hash) VALUES (?, 1, ?, ?, ?, ?, '', 'h')",
-  );
-  paragraph.run(1, 0, 'title', '晉江出入境', '晉江出入境');
-  paragraph.run(2, 1, 'body', '出入境管理大隊為晉江市民辦理業務。', '出入境管理大隊為晉江市民辦理業務。');
-  db.pragma('user_version = 2');
-  db.close();
-}
 
 describe('migration 0003: the search index keeps an import batch in memory until its commit', () => {
   it('a new library has the larger write buffer', async () => {
@@ -70,7 +49,7 @@ describe('migration 0003: the search index keeps an import batch in memory until
   it('a schema-2 library is backed up, migrates to 3 and keeps its index as it was', async () => {
     const file = path.join(dir, 'library.sqlite');
     const backupDir = path.join(dir, 'backups');
-    writeSchema2Library(file);
+    writeOlderLibrary(file, 2);
     const before = new Database(file, { readonly: true });
     const instancesBefore = tokenInstances(before);
     before.close();
