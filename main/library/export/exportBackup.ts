@@ -10,8 +10,8 @@ import {
   type BackupNote,
   type BackupParagraph,
 } from './backupFormat';
-import { groupNames } from './readArticleAnnotations';
 import type { HighlightRow } from '../store/highlights';
+import { groupTagNames, type OwnedTagName } from '../store/tags';
 import { requireAbsolutePath, writeTextFile } from './writeTextFile';
 
 interface ArticleRow {
@@ -75,10 +75,10 @@ export function readBackup(db: Db, exportedAt: string): Backup {
       )
       .all() as HighlightRow[];
     const nameQuery = (table: 'highlight_tag' | 'paragraph_tag', owner: string) =>
-      groupNames(
+      groupTagNames(
         db
           .prepare(`SELECT x.${owner} AS owner, t.name FROM ${table} x JOIN tag t ON t.id = x.tag_id ORDER BY t.name`)
-          .all() as Array<{ owner: number; name: string }>,
+          .all() as OwnedTagName[],
       );
     const highlightTags = nameQuery('highlight_tag', 'highlight_id');
     const paragraphTags = nameQuery('paragraph_tag', 'paragraph_id');

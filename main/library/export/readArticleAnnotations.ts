@@ -1,4 +1,5 @@
 import type { Db } from '../store/openDatabase';
+import { groupTagNames, type OwnedTagName } from '../store/tags';
 import type { ArticleAnnotations, ExportArticle, ExportHighlight, ExportParagraph } from './exportData';
 
 interface ArticleRow {
@@ -80,8 +81,8 @@ export function readArticleAnnotations(db: Db, articleId?: number, withDetail = 
   const articles = run(sql.articles) as ArticleRow[];
   const paragraphRows = run(sql.paragraphs) as ParagraphRow[];
   const highlightRows = run(sql.highlights) as HighlightRow[];
-  const highlightTags = groupNames(run(sql.highlightTags) as NameRow[]);
-  const paragraphTags = groupNames(run(sql.paragraphTags) as NameRow[]);
+  const highlightTags = groupTagNames(run(sql.highlightTags) as OwnedTagName[]);
+  const paragraphTags = groupTagNames(run(sql.paragraphTags) as OwnedTagName[]);
   const notes = new Map(
     (run(sql.notes) as Array<{ owner: number; markdown: string }>).map((n) => [n.owner, n.markdown]),
   );
@@ -139,18 +140,3 @@ export function toArticle(row: ArticleRow): ExportArticle {
 }
 
 export type { ArticleRow };
-
-interface NameRow {
-  owner: number;
-  name: string;
-}
-
-export function groupNames(rows: readonly NameRow[]): Map<number, string[]> {
-  const byOwner = new Map<number, string[]>();
-  for (const { owner, name } of rows) {
-    const list = byOwner.get(owner);
-    if (list) list.push(name);
-    else byOwner.set(owner, [name]);
-  }
-  return byOwner;
-}

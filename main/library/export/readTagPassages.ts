@@ -1,9 +1,9 @@
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
 import { listTaggedPassages } from '../store/taggedPassages';
-import { tagSubtree } from '../store/tags';
+import { groupTagNames, tagSubtree, type OwnedTagName } from '../store/tags';
 import type { ArticleAnnotations, ExportParagraph } from './exportData';
-import { groupNames, toArticle, type ArticleRow } from './readArticleAnnotations';
+import { toArticle, type ArticleRow } from './readArticleAnnotations';
 
 /**
  * The passages of a tag and the tags nested under it, as the per-tag view lists them (article
@@ -24,13 +24,13 @@ export function readTagPassages(db: Db, tag: string): ArticleAnnotations[] {
        WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .all(articleIds) as ArticleRow[];
-  const paragraphTags = groupNames(
+  const paragraphTags = groupTagNames(
     db
       .prepare(
         `SELECT pt.paragraph_id AS owner, t.name FROM paragraph_tag pt JOIN tag t ON t.id = pt.tag_id
          WHERE pt.paragraph_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
       )
-      .all(paragraphIds) as Array<{ owner: number; name: string }>,
+      .all(paragraphIds) as OwnedTagName[],
   );
   const notes = new Map(
     (

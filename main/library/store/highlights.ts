@@ -1,5 +1,6 @@
 import type { Highlight, HighlightColor } from '../../../preload/contract/annotationTypes';
 import type { Db } from './openDatabase';
+import { groupTagNames, type OwnedTagName } from './tags';
 
 /** A highlight row as stored. */
 export interface HighlightRow {
@@ -25,14 +26,14 @@ export const articleHighlightsSql = `SELECT ${columns} FROM highlight h LEFT JOI
   WHERE h.article_id = ? ORDER BY p.ord IS NULL, p.ord, h.start_offset, h.end_offset, h.id`;
 
 /** The tags of every highlight of an article, in one query. Exported for the query-plan test. */
-export const articleHighlightTagsSql = `SELECT ht.highlight_id, t.name FROM highlight h
+export const articleHighlightTagsSql = `SELECT ht.highlight_id AS owner, t.name FROM highlight h
   JOIN highlight_tag ht ON ht.highlight_id = h.id JOIN tag t ON t.id = ht.tag_id
   WHERE h.article_id = ? ORDER BY t.name`;
 
 export function readArticleHighlights(db: Db, articleId: number): Highlight[] {
   const rows = db.prepare(articleHighlightsSql).all(articleId) as HighlightRow[];
   if (rows.length === 0) return [];
-  const tags = groupTags(db.prepare(articleHighlightTagsSql).all(articleId) as TagOfHighlight[]);
+  const tags = groupTagNames(db.prepare(articleHighlightTagsSql).all(articleId) as OwnedTagName[]);
   return rows.map((row) => toHighlight(row, tags.get(row.id) ?? []));
 }
 
@@ -48,13 +49,13 @@ export function readHighlightsByIds(db: Db, ids: readonly number[]): Map<number,
   const rows = db
     .prepare(`SELECT ${columns} FROM highlight h WHERE h.id IN (SELECT value FROM json_each(?))`)
     .all(json) as HighlightRow[];
-  const tags = groupTags(
+  const tags = groupTagNames(
     db
       .prepare(
-        `SELECT ht.highlight_id, t.name FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
+        `SELECT ht.highlight_id AS owner, t.name FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
          WHERE ht.highlight_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
       )
-      .all(json) as TagOfHighlight[],
+      .all(json) as OwnedTagName[],
   );
   for (const row of rows) result.set(row.id, toHighlight(row, tags.get(row.id) ?? []));
   return result;
@@ -80,19 +81,4 @@ export function toHighlight(row: HighlightRow, tags: string[]): Highlight {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-interface TagOfHighlight {
-  highlight_id: number;
-  name: string;
-}
-
-function groupTags(rows: readonly TagOfHighlight[]): Map<number, string[]> {
-  const byHighlight = new Map<number, string[]>();
-  for (const { highlight_id, name } of rows) {
-    const list = byHighlight.get(highlight_id);
-    if (list) list.push(name);
-    else byHighlight.set(highlight_id, [name]);
-  }
-  return byHighlight;
 }

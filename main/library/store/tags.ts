@@ -77,6 +77,23 @@ export function readParagraphTags(db: Db, paragraphId: number): string[] {
   return rows.map((r) => r.name);
 }
 
+/** A row naming one tag of one owner (a highlight or a paragraph id). */
+export interface OwnedTagName {
+  owner: number;
+  name: string;
+}
+
+/** Tag names by owner, in the rows' order. */
+export function groupTagNames(rows: readonly OwnedTagName[]): Map<number, string[]> {
+  const byOwner = new Map<number, string[]>();
+  for (const { owner, name } of rows) {
+    const list = byOwner.get(owner);
+    if (list) list.push(name);
+    else byOwner.set(owner, [name]);
+  }
+  return byOwner;
+}
+
 /** The tags of every tagged paragraph of an article, in one query. */
 export function readArticleParagraphTags(db: Db, articleId: number): Record<number, string[]> {
   const rows = db
