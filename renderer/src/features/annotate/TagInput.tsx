@@ -1,7 +1,7 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { maxTagNameLength } from '../../../../preload/contract/annotationTypes';
-import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
+import { useTagList } from '../tags/useTagList';
 import { matchTags } from './matchTags';
 import { annotateMessages } from './messages';
 
@@ -15,22 +15,12 @@ interface Props {
 export function TagInput({ onSubmit, onCancel, autoFocus = true }: Props) {
   const t = useMessages(annotateMessages);
   const listId = useId();
-  const [names, setNames] = useState<string[]>([]);
+  const tags = useTagList();
   const [value, setValue] = useState('');
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    void pizhu.listTags().then((result) => {
-      if (live && result.ok) setNames(result.value.map((tag) => tag.name));
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  const suggestions = open ? matchTags(names, value) : [];
+  const suggestions = open ? matchTags(tags.map((tag) => tag.name), value) : [];
   const expanded = suggestions.length > 0;
 
   const submit = (name: string) => {

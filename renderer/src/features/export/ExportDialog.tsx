@@ -1,11 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { scriptModeLabels, scriptModes, type ScriptMode } from '../../../../preload/common/scriptModes';
 import type { MarkdownExportScope } from '../../../../preload/contract/api';
-import type { TagSummary } from '../../../../preload/contract/annotationTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
 import { Dialog } from '../../ui/Dialog';
 import { usePreferences } from '../preferences/PreferencesContext';
+import { useTagList } from '../tags/useTagList';
 import { BackupSection } from './BackupSection';
 import { exportMessages } from './messages';
 import './export.css';
@@ -22,23 +22,13 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
   const { preferences } = usePreferences();
   const [scope, setScope] = useState<ScopeKind>(start.kind);
   const [tag, setTag] = useState(start.kind === 'tag' ? start.tag : '');
-  const [tags, setTags] = useState<TagSummary[]>([]);
+  const tags = useTagList();
   const [script, setScript] = useState<ScriptMode>(preferences.defaultScriptMode);
   const [highlightsOnly, setHighlightsOnly] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const scriptId = useId();
   const tagId = useId();
-
-  useEffect(() => {
-    let live = true;
-    void pizhu.listTags().then((result) => {
-      if (live && result.ok) setTags(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const chosenTag = tag || tags[0]?.name || '';
   const target: MarkdownExportScope | null =

@@ -9,7 +9,8 @@ import { LibraryToolbar } from './LibraryToolbar';
 import { PasteTextDialog } from './PasteTextDialog';
 import { libraryMessages } from './messages';
 import { orderArticles } from './orderArticles';
-import { useTagList, useTaggedArticles } from './useTagFilter';
+import { useTagList } from '../tags/useTagList';
+import { useTaggedArticles } from './useTagFilter';
 import './library.css';
 import { ExportButton } from '../export/ExportButton';
 
@@ -31,7 +32,7 @@ export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {
   const [dialog, setDialog] = useState<'none' | 'paste' | 'preferences'>('none');
   const [status, setStatus] = useState<string | null>(null);
 
-  const tags = useTagList(version);
+  const tags = useTagList();
   // A tag renamed or merged away since it was chosen no longer filters.
   const tag = tags.some((x) => x.name === chosenTag) ? chosenTag : '';
   const tagged = useTaggedArticles(tag, version);

@@ -1,21 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TagSummary } from '../../../../preload/contract/annotationTypes';
 import { pizhu } from '../../api/pizhuClient';
-
-/** Every tag, for the filter; fetched again when the library changes. */
-export function useTagList(version: number): TagSummary[] {
-  const [tags, setTags] = useState<TagSummary[]>([]);
-  useEffect(() => {
-    let live = true;
-    void pizhu.listTags().then((result) => {
-      if (live && result.ok) setTags(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [version]);
-  return tags;
-}
 
 export type TaggedArticles = { kind: 'none' } | { kind: 'loading' } | { kind: 'ready'; ids: ReadonlySet<number> };
 

@@ -1,9 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { TagSummary } from '../../../../preload/contract/annotationTypes';
-import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
-import { useLibraryEvents } from '../../state/LibraryEvents';
 import { useNavigation, type SidePanel } from '../../state/Navigation';
+import { useTagList } from '../tags/useTagList';
 import { AutocodeForm } from './AutocodeForm';
 import { searchMessages } from './messages';
 import { SearchResults } from './SearchResults';
@@ -16,10 +14,9 @@ type SearchPanelState = Extract<SidePanel, { kind: 'search' }>;
 export function SearchPanel({ panel }: { panel: SearchPanelState }) {
   const t = useMessages(searchMessages);
   const { location, showSidePanel } = useNavigation();
-  const { version } = useLibraryEvents();
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
-  const [tags, setTags] = useState<TagSummary[]>([]);
+  const tags = useTagList();
   const [coding, setCoding] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
@@ -31,16 +28,6 @@ export function SearchPanel({ panel }: { panel: SearchPanelState }) {
     inputRef.current?.focus();
     inputRef.current?.select();
   }, [panel.focusToken]);
-
-  useEffect(() => {
-    let live = true;
-    void pizhu.listTags().then((result) => {
-      if (live && result.ok) setTags(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [version]);
 
   const firstHit = () => resultsRef.current?.querySelector<HTMLButtonElement>('.search-hit') ?? null;
   const onInputKey = (event: KeyboardEvent<HTMLInputElement>) => {
