@@ -16,6 +16,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'main/cli/pizhu.ts'),
           // A worker thread's own entry: the app starts it from out/main (see main/app/index.ts).
           rankingWorkerEntry: resolve(__dirname, 'main/library/search/rankingWorkerEntry.ts'),
+          parseWorkerEntry: resolve(__dirname, 'main/library/import/parseWorkerEntry.ts'),
         },
       },
     },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { createConverter } from '../../preload/common/createConverter';
 import { isScriptMode, scriptModes, type ScriptMode } from '../../preload/common/scriptModes';
 import type { SearchHit } from '../../preload/contract/api';
@@ -118,7 +119,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     if (command === 'restore') return await restore(dbPath, rest, values, io);
     const run = commands[command];
     if (!run) throw new UsageError(`unknown command "${command}"`);
-    library = await createLibrary({ dbPath });
+    library = await createLibrary({ dbPath, startParseWorker: builtParseWorker() });
     return await run(library, rest, values, io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -136,13 +137,19 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** The import's parse worker, built beside this file; run from source (tests), the CLI parses on its own thread. */
+function builtParseWorker(): (() => Worker) | undefined {
+  const entry = path.join(__dirname, 'parseWorkerEntry.js');
+  return fs.existsSync(entry) ? () => new Worker(entry) : undefined;
+}
+
 type Command = (library: Library, args: string[], values: Values, io: Io) => Promise<number> | number;
 
 const commands: Record<string, Command> = {
-  import(library, args, values, io) {
+  async import(library, args, values, io) {
     if (args.length === 0) throw new UsageError('import needs at least one file or folder');
     const progress = io.isTty && !values.json;
-    const outcomes = library.importPaths(args, (done, total) => {
+    const outcomes = await library.importPaths(args, (done, total) => {
       if (progress) io.err(`\rimporting ${done}/${total}`);
     });
     if (progress) io.err('\n');
@@ -151,7 +158,9 @@ const commands: Record<string, Command> = {
     if (values.json) io.out(JSON.stringify({ summary, outcomes }, null, 2));
     else {
       for (const o of outcomes) if (o.status !== 'imported') io.out(`${o.status}: ${o.fileName}: ${o.message ?? ''}`);
-      io.out(`${summary.imported} imported, ${summary.skipped} skipped (already in the library), ${summary.failed} failed`);
+      io.out(
+        `${summary.imported} imported, ${summary.skipped} skipped (already in the library), ${summary.failed} failed`,
+      );
     }
     return summary.failed > 0 ? 1 : 0;
   },
@@ -214,7 +223,10 @@ const commands: Record<string, Command> = {
     try {
       bytes = fs.readFileSync(file);
     } catch (error) {
-      throw new LibraryError('io-failed', `"${file}" could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+      throw new LibraryError(
+        'io-failed',
+        `"${file}" could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      );
     }
     printReclean(library.reimportArticle(id, bytes, path.basename(file)), values, io);
     return 0;
@@ -277,7 +289,8 @@ const commands: Record<string, Command> = {
     const query = args.join(' ');
     if (query.trim() === '') throw new UsageError('search needs a query');
     const limit = values.limit === undefined ? undefined : Number(values.limit);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit needs a positive number');
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+      throw new UsageError('--limit needs a positive number');
     const result = library.search.find(query, {
       tag: values.tag,
       articleId: articleIdOption(values.article),
@@ -317,8 +330,12 @@ const commands: Record<string, Command> = {
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else if (result.paragraphs === 0) io.out(`nothing to tag: no match without "${values.tag}" already`);
     else {
-      const what = values.span ? `${result.highlights} matches highlighted in ${result.paragraphs} paragraphs` : `${result.paragraphs} paragraphs tagged`;
-      io.out(`${what} of ${result.articleIds.length} articles with "${values.tag}" (undo in the app takes it back in one step)`);
+      const what = values.span
+        ? `${result.highlights} matches highlighted in ${result.paragraphs} paragraphs`
+        : `${result.paragraphs} paragraphs tagged`;
+      io.out(
+        `${what} of ${result.articleIds.length} articles with "${values.tag}" (undo in the app takes it back in one step)`,
+      );
     }
     return 0;
   },
@@ -333,11 +350,14 @@ const commands: Record<string, Command> = {
 function printReclean(report: RecleanReport, values: Values, io: Io): void {
   if (values.json) return io.out(JSON.stringify(report, null, 2));
   const { position, quote, fuzzy } = report.placed;
-  io.out(`${report.paragraphs} paragraphs; highlights placed: ${position} in place, ${quote} by quote, ${fuzzy} by fuzzy quote`);
+  io.out(
+    `${report.paragraphs} paragraphs; highlights placed: ${position} in place, ${quote} by quote, ${fuzzy} by fuzzy quote`,
+  );
   if (report.movedParagraphAnnotations > 0) {
     io.out(`${report.movedParagraphAnnotations} paragraph notes/tags moved to the most similar paragraph`);
   }
-  for (const orphan of report.orphans) io.out(`orphan highlight ${orphan.id}: “${orphan.quote}” (kept; re-attach it in the reader)`);
+  for (const orphan of report.orphans)
+    io.out(`orphan highlight ${orphan.id}: “${orphan.quote}” (kept; re-attach it in the reader)`);
 }
 
 function articleIdOption(value: string | undefined): number | undefined {

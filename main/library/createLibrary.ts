@@ -9,8 +9,9 @@ import type {
 } from '../../preload/contract/articleTypes';
 import { createAnnotations } from './createAnnotations';
 import { LibraryError } from './libraryError';
+import { inlineParser, workerParser, type StartParseWorker } from './import/fileParser';
 import { importPaths } from './import/importPaths';
-import { contentHash, decodeFile, prepareFileImport, preparePastedImport } from './import/prepareImport';
+import { contentHash, decodeFile, preparePastedImport } from './import/prepareImport';
 import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
 import { createSearch } from './search/createSearch';
 import type { StartRankingWorker } from './search/rankingWorker';
@@ -36,6 +37,12 @@ export interface LibraryOptions {
   startRankingWorker?: StartRankingWorker;
   /** From how many paragraphs a search ranks in two threads; 20,000 unless given (tests use 0). */
   parallelSearchFrom?: number;
+  /**
+   * Starts the import's parse worker (import/parseWorkerEntry) from wherever the caller's build
+   * put it. A folder import of more than one batch then parses the next batch while it stores
+   * this one; without it, everything runs on the calling thread.
+   */
+  startParseWorker?: StartParseWorker;
 }
 
 export type Library = Awaited<ReturnType<typeof createLibrary>>;
@@ -91,16 +98,17 @@ export async function createLibrary(options: LibraryOptions) {
     /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */
     ...exportOperations(db, nowIso),
 
-    importBytes(bytes: Uint8Array, fileName: string): ImportOutcome {
-      return store(prepareFileImport(bytes, fileName));
-    },
-
     /** Files and folders (recursive); one outcome per file, each file all or nothing. */
-    importPaths(paths: readonly string[], onProgress?: (done: number, total: number) => void): ImportOutcome[] {
+    async importPaths(
+      paths: readonly string[],
+      onProgress?: (done: number, total: number) => void,
+    ): Promise<ImportOutcome[]> {
       let batches = 0;
-      const outcomes = importPaths(
+      const startWorker = options.startParseWorker;
+      const outcomes = await importPaths(
         paths,
-        (bytes, fileName) => library.importBytes(bytes, fileName),
+        (count) => (count > 1 && startWorker ? workerParser(startWorker) : inlineParser()),
+        store,
         onProgress,
         (work) => {
           db.transaction(() => withDeferredParagraphIndex(db, work)).immediate();
@@ -123,14 +131,14 @@ export async function createLibrary(options: LibraryOptions) {
     },
 
     /** Imports the bundled seed articles into a library this open created; returns how many. */
-    seedIfNew(seedsDir: string): number {
+    async seedIfNew(seedsDir: string): Promise<number> {
       if (!isNew || !fs.existsSync(seedsDir)) return 0;
       const files = fs
         .readdirSync(seedsDir)
         .filter((f) => f.endsWith('.txt'))
         .sort()
         .map((f) => path.join(seedsDir, f));
-      return library.importPaths(files).filter((o) => o.status === 'imported').length;
+      return (await library.importPaths(files)).filter((o) => o.status === 'imported').length;
     },
 
     listArticles(): ArticleSummary[] {

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const library: Library = await createLibrary({
     dbPath,
     startRankingWorker: (workerData) => new Worker(path.join(builtMain, 'rankingWorkerEntry.js'), { workerData }),
+    startParseWorker: () => new Worker(path.join(builtMain, 'parseWorkerEntry.js')),
   });
   const figures: Figure[] = [];
   console.log(`Generating ${articleCount} articles from the seeds (deterministic)…`);
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   for (const a of articles) fs.writeFileSync(path.join(folder, a.fileName), a.bytes);
   console.log(`Importing ${(totalBytes / 1e6).toFixed(1)} MB…`);
   const t0 = process.hrtime.bigint();
-  const outcomes = library.importPaths([folder]);
+  const outcomes = await library.importPaths([folder]);
   const importSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const imported = outcomes.filter((o) => o.status === 'imported').length;
   if (imported !== articleCount) throw new Error(`only ${imported} of ${articleCount} articles imported`);

@@ -36,7 +36,7 @@ export async function openSeededLibrary(
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-  seeded.library.seedIfNew(seedsDir);
+  await seeded.library.seedIfNew(seedsDir);
   return seeded;
 }
 

@@ -23,7 +23,7 @@ describe('main/app registers the whole contract', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-wiring-'));
     library = await createLibrary({ dbPath: path.join(dir, 'library.sqlite') });
-    library.seedIfNew(seedsDir);
+    await library.seedIfNew(seedsDir);
     const dispatch = createDispatch(
       createHandlers({ library, appVersion: '0.0.0', seededOnThisRun: 5, chooseFiles: () => Promise.resolve([]) }),
       () => undefined,

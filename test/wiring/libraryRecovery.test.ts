@@ -15,7 +15,7 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-recovery-'));
   dbPath = path.join(dir, 'library.sqlite');
   const library = await createLibrary({ dbPath });
-  library.seedIfNew(seedsDir);
+  await library.seedIfNew(seedsDir);
   await library.backup('daily');
   library.importText('备份之后的文章,损坏后会随文件一起失去。', '后来的文章');
   library.database().pragma('wal_checkpoint(TRUNCATE)');

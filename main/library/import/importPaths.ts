@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportOutcome } from '../../../preload/contract/articleTypes';
-import { LibraryError } from '../libraryError';
+import type { NewArticle } from '../store/articles';
+import type { FileParser } from './fileParser';
 import { formatOf } from './prepareImport';
 
-type ImportOne = (bytes: Uint8Array, fileName: string) => ImportOutcome;
+/** Stores one parsed article (or finds it already there); runs inside its batch's transaction. */
+type StoreArticle = (article: NewArticle) => ImportOutcome;
 /** Runs a batch of imports in one transaction (each article inside it is its own savepoint). */
 export type RunBatch = (work: () => void) => void;
 
@@ -19,73 +21,87 @@ export type RunBatch = (work: () => void) => void;
 const batchFiles = 1000;
 const batchBytes = 8 * 1024 * 1024;
 
+interface FoundFile {
+  path: string;
+  bytes: number;
+}
+
 /**
  * Expands folders (recursively, importable files only) and imports each file, all or nothing
- * per file. Outcomes are reported (onProgress) only once their batch is committed.
+ * per file. While one batch is stored, the parser reads and parses the next (in a worker thread
+ * when it has one; `parserFor` is told how many batches there are, and the parser is closed at
+ * the end). Outcomes are reported (onProgress) only once their batch is committed.
  */
-export function importPaths(
+export async function importPaths(
   paths: readonly string[],
-  importOne: ImportOne,
+  parserFor: (batches: number) => FileParser,
+  storeArticle: StoreArticle,
   onProgress?: (done: number, total: number) => void,
   runBatch: RunBatch = (work) => work(),
-): ImportOutcome[] {
-  const files = paths.flatMap((p) => expand(p));
+): Promise<ImportOutcome[]> {
+  const batches = planBatches(paths.flatMap((p) => expand(p)));
+  const total = batches.reduce((n, batch) => n + batch.length, 0);
   const outcomes: ImportOutcome[] = [];
-  let next = 0;
-  while (next < files.length) {
-    let bytes = 0;
-    const batch: ImportOutcome[] = [];
-    runBatch(() => {
-      batch.length = 0;
-      for (let i = next; i < files.length && batch.length < batchFiles && bytes < batchBytes; i++) {
-        const file = files[i]!;
-        batch.push(importFile(file, (data, name) => ((bytes += data.byteLength), importOne(data, name))));
-      }
-    });
-    next += batch.length;
-    outcomes.push(...batch);
-    onProgress?.(next, files.length);
+  const parser = parserFor(batches.length);
+  let parsing = batches.length > 0 ? parser.prepare(batches[0]!) : undefined;
+  try {
+    for (let i = 0; parsing; i++) {
+      const prepared = await parsing;
+      parsing = i + 1 < batches.length ? parser.prepare(batches[i + 1]!) : undefined;
+      const batch: ImportOutcome[] = [];
+      runBatch(() => {
+        batch.length = 0;
+        for (const file of prepared) {
+          batch.push(
+            'article' in file
+              ? storeArticle(file.article)
+              : { fileName: file.fileName, status: 'failed', message: file.failed },
+          );
+        }
+      });
+      outcomes.push(...batch);
+      onProgress?.(outcomes.length, total);
+    }
+  } finally {
+    parsing?.catch(() => undefined); // a failed batch ends the import: the next one's parse is dropped
+    parser.close();
   }
   return outcomes;
 }
 
-function expand(target: string): string[] {
+/** Consecutive runs of up to 1,000 files, each ended once it holds 8 MB however few files that is. */
+function planBatches(files: readonly FoundFile[]): string[][] {
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (batch.length >= batchFiles || bytes >= batchBytes) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(file.path);
+    bytes += file.bytes;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+function expand(target: string): FoundFile[] {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(target);
   } catch {
-    return [target]; // reported as a failure by importFile, with the reason
+    return [{ path: target, bytes: 0 }]; // reported as a failure by prepareFile, with the reason
   }
-  if (!stat.isDirectory()) return [target];
+  if (!stat.isDirectory()) return [{ path: target, bytes: stat.size }];
   return fs
     .readdirSync(target)
     .sort()
     .flatMap((name) => {
       const child = path.join(target, name);
-      const isDir = fs.statSync(child, { throwIfNoEntry: false })?.isDirectory() ?? false;
-      return isDir ? expand(child) : formatOf(name) ? [child] : [];
+      const childStat = fs.statSync(child, { throwIfNoEntry: false });
+      if (childStat?.isDirectory()) return expand(child);
+      return formatOf(name) ? [{ path: child, bytes: childStat?.size ?? 0 }] : [];
     });
-}
-
-function importFile(file: string, importOne: ImportOne): ImportOutcome {
-  const fileName = path.basename(file);
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT'
-        ? `"${file}" does not exist (it may have been moved or deleted).`
-        : code === 'EISDIR'
-          ? `"${file}" is a folder.`
-          : `"${file}" could not be read (${code ?? 'unknown error'}).`;
-    return { fileName, status: 'failed', message };
-  }
-  try {
-    return importOne(bytes, fileName);
-  } catch (error) {
-    if (error instanceof LibraryError) return { fileName, status: 'failed', message: error.message };
-    throw error;
-  }
 }

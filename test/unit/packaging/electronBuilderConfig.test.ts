@@ -48,17 +48,20 @@ describe('electron-builder configuration', () => {
     expect(fs.readFileSync(path.join(repo, 'main/app/index.ts'), 'utf8')).toContain("path.join(process.resourcesPath, 'seeds')");
   });
 
-  it('builds the search ranking worker beside the main bundle, where the app starts it, and packages it', async () => {
+  it.each([
+    ['rankingWorkerEntry', 'main/library/search/rankingWorkerEntry.ts'],
+    ['parseWorkerEntry', 'main/library/import/parseWorkerEntry.ts'],
+  ])('builds %s (%s) beside the main bundle, where the app starts it, and packages it', async (name, source) => {
     const { default: viteConfig } = (await import('../../../electron.vite.config')) as {
       default: { main: { build: { rollupOptions: { input: Record<string, string> } } } };
     };
-    const entry = viteConfig.main.build.rollupOptions.input.rankingWorkerEntry;
-    expect(entry).toBe(path.join(repo, 'main/library/search/rankingWorkerEntry.ts'));
+    const entry = viteConfig.main.build.rollupOptions.input[name];
+    expect(entry).toBe(path.join(repo, source));
     expect(fs.existsSync(entry!)).toBe(true);
     expect(fs.readFileSync(path.join(repo, 'main/app/index.ts'), 'utf8')).toContain(
-      "new Worker(path.join(__dirname, 'rankingWorkerEntry.js')",
+      `new Worker(path.join(__dirname, '${name}.js')`,
     );
-    expect(config.files.some((glob) => minimatch('out/main/rankingWorkerEntry.js', glob))).toBe(true);
+    expect(config.files.some((glob) => minimatch(`out/main/${name}.js`, glob))).toBe(true);
   });
 
   it('flips the fuses in release builds', () => {

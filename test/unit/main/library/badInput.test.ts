@@ -20,34 +20,34 @@ function snapshot(lib: Library): string {
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-bad-'));
   library = await createLibrary({ dbPath: path.join(dir, 'library.sqlite') });
-  library.seedIfNew(seedsDir);
+  await library.seedIfNew(seedsDir);
 });
 afterEach(() => {
   library.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function importOne(name: string, bytes: Uint8Array | string) {
+async function importOne(name: string, bytes: Uint8Array | string) {
   const file = path.join(dir, name);
   fs.writeFileSync(file, bytes);
   const before = snapshot(library);
-  const [outcome] = library.importPaths([file]);
+  const [outcome] = await library.importPaths([file]);
   return { outcome, unchanged: snapshot(library) === before };
 }
 
 describe('bad input gets a clear message and changes nothing', () => {
-  it('a binary file', () => {
+  it('a binary file', async () => {
     const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(512, 0)]);
-    const { outcome, unchanged } = importOne('photo.txt', png);
+    const { outcome, unchanged } = await importOne('photo.txt', png);
     expect(outcome).toMatchObject({ status: 'failed', fileName: 'photo.txt' });
     expect(outcome?.message).toMatch(/photo\.txt/);
     expect(outcome?.message).toMatch(/binary/i);
     expect(unchanged).toBe(true);
   });
 
-  it('an empty file and a whitespace-only file', () => {
+  it('an empty file and a whitespace-only file', async () => {
     for (const [name, bytes] of [['empty.txt', ''], ['blank.txt', ' \n\r\n\t \n']] as const) {
-      const { outcome, unchanged } = importOne(name, bytes);
+      const { outcome, unchanged } = await importOne(name, bytes);
       expect(outcome).toMatchObject({ status: 'failed' });
       expect(outcome?.message).toMatch(new RegExp(name.replace('.', '\\.')));
       expect(outcome?.message).toMatch(/empty|only whitespace/i);
@@ -55,29 +55,29 @@ describe('bad input gets a clear message and changes nothing', () => {
     }
   });
 
-  it('UTF-8 cut off in the middle of a character is still read, minus the broken tail', () => {
+  it('UTF-8 cut off in the middle of a character is still read, minus the broken tail', async () => {
     const text = '这是一篇被截断的文章,最后一个字只剩半个。'.repeat(4);
     const bytes = Buffer.from(text, 'utf8');
-    const { outcome } = importOne('truncated.txt', bytes.subarray(0, bytes.length - 1));
+    const { outcome } = await importOne('truncated.txt', bytes.subarray(0, bytes.length - 1));
     expect(outcome?.status).toBe('imported');
   });
 
-  it('a 30 MB file', () => {
+  it('a 30 MB file', async () => {
     const big = Buffer.alloc(30 * 1024 * 1024, 'a');
-    const { outcome, unchanged } = importOne('huge.txt', big);
+    const { outcome, unchanged } = await importOne('huge.txt', big);
     expect(outcome).toMatchObject({ status: 'failed' });
     expect(outcome?.message).toMatch(/huge\.txt.*30\.0 MB.*20 MB/);
     expect(unchanged).toBe(true);
   });
 
-  it('an HTML page with scripts and inline handlers: only its text is kept, nothing runs', () => {
+  it('an HTML page with scripts and inline handlers: only its text is kept, nothing runs', async () => {
     const html = `<!doctype html><html><head><title>测试页面标题</title>
       <script>globalThis.__pizhuPwned = true; throw new Error('ran')</script></head>
       <body onload="globalThis.__pizhuPwned = true"><article><h1>测试页面标题</h1>
       <p onclick="alert(1)">第一段正文,讲述一件平常的小事,内容足够长以便被识别为文章。这里还有更多的文字来填充段落。</p>
       <img src="x" onerror="globalThis.__pizhuPwned = true">
       <p>第二段正文,继续讲述这件事情的经过与结果,同样写得足够长,让提取器把它当作正文。</p></article></body></html>`;
-    const { outcome } = importOne('page.html', html);
+    const { outcome } = await importOne('page.html', html);
     expect(outcome?.status).toBe('imported');
     expect((globalThis as { __pizhuPwned?: boolean }).__pizhuPwned).toBeUndefined();
     const article = library.getArticle(outcome!.articleId!);
@@ -86,27 +86,27 @@ describe('bad input gets a clear message and changes nothing', () => {
     expect(text).not.toMatch(/pizhuPwned|alert|onerror|<script/);
   });
 
-  it('a file that disappears between listing and reading', () => {
+  it('a file that disappears between listing and reading', async () => {
     const before = snapshot(library);
-    const [outcome] = library.importPaths([path.join(dir, 'gone.txt')]);
+    const [outcome] = await library.importPaths([path.join(dir, 'gone.txt')]);
     expect(outcome).toMatchObject({ status: 'failed', fileName: 'gone.txt' });
     expect(outcome?.message).toMatch(/gone\.txt.*does not exist/);
     expect(snapshot(library)).toBe(before);
   });
 
-  it('a file in an encoding nobody can decode (EUC-TW) is refused', () => {
+  it('a file in an encoding nobody can decode (EUC-TW) is refused', async () => {
     const bytes = Buffer.from('8ea2a1a18ea2a1a2c4a1c4a2c4a3c4a4c4a5c4a6c4a7c4a8c4a9c4aac4abc4acc4adc4ae8ea2b0a18ea2b0a2', 'hex');
-    const { outcome, unchanged } = importOne('old.txt', bytes);
+    const { outcome, unchanged } = await importOne('old.txt', bytes);
     expect(outcome?.status).toBe('failed');
     expect(outcome?.message).toMatch(/old\.txt/);
     expect(unchanged).toBe(true);
   });
 
-  it('GB18030 and Big5 files are decoded', () => {
+  it('GB18030 and Big5 files are decoded', async () => {
     const simplified = '晋江市公安局刑侦大队坚持案子发到哪背包背到哪,成功破获了一系列大案要案难案。';
     const traditional = '晉江市公安局刑偵大隊堅持案子發到哪背包背到哪,成功破獲了一系列大案要案難案。';
-    expect(importOne('gb.txt', iconv.encode(simplified, 'gb18030')).outcome?.status).toBe('imported');
-    expect(importOne('big5.txt', iconv.encode(traditional, 'big5')).outcome?.status).toBe('imported');
+    expect((await importOne('gb.txt', iconv.encode(simplified, 'gb18030'))).outcome?.status).toBe('imported');
+    expect((await importOne('big5.txt', iconv.encode(traditional, 'big5'))).outcome?.status).toBe('imported');
     const titles = library.listArticles().map((a) => a.title).join('\n');
     expect(titles).toContain('晋江市公安局');
     expect(titles).toContain('晉江市公安局');

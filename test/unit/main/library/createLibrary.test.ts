@@ -20,19 +20,19 @@ afterEach(() => {
 describe('a new library', () => {
   it('is seeded with the five bundled articles on first run only', async () => {
     expect(library.isNew).toBe(true);
-    expect(library.seedIfNew(seedsDir)).toBe(5);
+    expect(await library.seedIfNew(seedsDir)).toBe(5);
     const titles = library.listArticles().map((a) => a.title);
     expect(titles).toHaveLength(5);
     expect(titles).toContain('治理更精细 平安更有感');
     library.close();
     library = await createLibrary({ dbPath: path.join(dir, 'library.sqlite') });
     expect(library.isNew).toBe(false);
-    expect(library.seedIfNew(seedsDir)).toBe(0);
+    expect(await library.seedIfNew(seedsDir)).toBe(0);
     expect(library.listArticles()).toHaveLength(5);
   });
 
-  it('keeps the raw text verbatim and every paragraph of it', () => {
-    library.seedIfNew(seedsDir);
+  it('keeps the raw text verbatim and every paragraph of it', async () => {
+    await library.seedIfNew(seedsDir);
     const raw = fs.readFileSync(path.join(seedsDir, '001_a93c50df4467935a.txt'), 'utf8');
     const row = library
       .database()
@@ -41,8 +41,8 @@ describe('a new library', () => {
     expect(row.raw_text).toBe(raw);
   });
 
-  it('opens an article as ordered paragraphs in its original script', () => {
-    library.seedIfNew(seedsDir);
+  it('opens an article as ordered paragraphs in its original script', async () => {
+    await library.seedIfNew(seedsDir);
     const summary = library.listArticles().find((a) => a.script === 'traditional');
     expect(summary).toBeDefined();
     const article = library.getArticle(summary!.id);
@@ -53,10 +53,10 @@ describe('a new library', () => {
 });
 
 describe('importing', () => {
-  it('treats the same bytes twice as a no-op that says so', () => {
+  it('treats the same bytes twice as a no-op that says so', async () => {
     const file = path.join(seedsDir, '003_08c9117cd2760bfe.txt');
-    const first = library.importPaths([file]);
-    const second = library.importPaths([file]);
+    const first = await library.importPaths([file]);
+    const second = await library.importPaths([file]);
     expect(first[0]?.status).toBe('imported');
     expect(second[0]).toMatchObject({ status: 'already-imported', articleId: first[0]?.articleId });
     expect(second[0]?.message).toMatch(/already in the library/);
@@ -69,13 +69,13 @@ describe('importing', () => {
     expect(library.getArticle(outcome.articleId!).metadata.title).toBe('我的摘录');
   });
 
-  it('imports a folder recursively and reports each file', () => {
+  it('imports a folder recursively and reports each file', async () => {
     const folder = path.join(dir, 'in');
     fs.mkdirSync(path.join(folder, 'sub'), { recursive: true });
     fs.copyFileSync(path.join(seedsDir, '000_f55bb140083bc2ab.txt'), path.join(folder, 'a.txt'));
     fs.copyFileSync(path.join(seedsDir, '004_4c9d1322342f8b93.txt'), path.join(folder, 'sub', 'b.txt'));
     fs.writeFileSync(path.join(folder, 'sub', 'picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-    const outcomes = library.importPaths([folder]);
+    const outcomes = await library.importPaths([folder]);
     expect(outcomes.map((o) => [o.fileName, o.status])).toEqual([
       ['a.txt', 'imported'],
       ['b.txt', 'imported'],
@@ -85,7 +85,7 @@ describe('importing', () => {
 
 describe('metadata edits and re-classification', () => {
   it('persist', async () => {
-    library.seedIfNew(seedsDir);
+    await library.seedIfNew(seedsDir);
     const id = library.listArticles()[0]!.id;
     library.updateMetadata(id, { title: '新标题', author: '某人' });
     const paragraph = library.getArticle(id).paragraphs.find((p) => p.kind === 'body')!;
@@ -100,7 +100,7 @@ describe('metadata edits and re-classification', () => {
 
 describe('backups', () => {
   it('writes a daily backup once and keeps the newest seven', async () => {
-    library.seedIfNew(seedsDir);
+    await library.seedIfNew(seedsDir);
     expect(await library.backupIfDue()).toBeDefined();
     expect(await library.backupIfDue()).toBeUndefined();
     for (let i = 0; i < 9; i++) await library.backup('manual');
@@ -115,7 +115,7 @@ describe('backups', () => {
 describe('restore', () => {
   it('puts a backup back, keeping a copy of what it replaced', async () => {
     const { restoreBackup } = await import('../../../../main/library/store/restoreBackup');
-    library.seedIfNew(seedsDir);
+    await library.seedIfNew(seedsDir);
     const backup = await library.backup('manual');
     library.importText('备份之后才导入的一篇文章,恢复后应当不见。', '后来的文章');
     expect(library.listArticles()).toHaveLength(6);
@@ -129,7 +129,7 @@ describe('restore', () => {
 
   it('refuses a file that is not a backup and changes nothing', async () => {
     const { restoreBackup } = await import('../../../../main/library/store/restoreBackup');
-    library.seedIfNew(seedsDir);
+    await library.seedIfNew(seedsDir);
     library.close();
     const bogus = path.join(dir, 'bogus.sqlite');
     fs.writeFileSync(bogus, 'no');

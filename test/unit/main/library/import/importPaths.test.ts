@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportOutcome } from '../../../../../preload/contract/articleTypes';
+import { inlineParser } from '../../../../../main/library/import/fileParser';
 import { importPaths } from '../../../../../main/library/import/importPaths';
 
 let dir: string;
@@ -16,15 +17,27 @@ function writeFiles(count: number, bytes: number): void {
   for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `${String(i).padStart(5, '0')}.txt`), body);
 }
 
-/** Runs importPaths over `dir` with a stand-in import; records each batch and each progress report. */
-function run(): { batches: string[][]; progress: Array<[number, number]>; outcomes: ImportOutcome[] } {
+/** Runs importPaths over `dir` with a stand-in store; records each batch, each parse and each progress report. */
+async function run(paths: string[] = [dir]): Promise<{
+  batches: string[][];
+  progress: Array<[number, number]>;
+  outcomes: ImportOutcome[];
+  events: string[];
+}> {
   const batches: string[][] = [];
   const progress: Array<[number, number]> = [];
+  const events: string[] = [];
   let open: string[] | null = null;
-  const outcomes = importPaths(
-    [dir],
-    (_bytes, fileName) => {
+  const parser = inlineParser();
+  const outcomes = await importPaths(
+    paths,
+    () => ({
+      prepare: (files) => (events.push(`parse ${files.length}`), parser.prepare(files)),
+      close: () => events.push('close'),
+    }),
+    (article) => {
       if (!open) throw new Error('an import ran outside its batch');
+      const fileName = article.fileName!;
       open.push(fileName);
       return { fileName, status: 'imported', articleId: batches.length, title: fileName };
     },
@@ -35,17 +48,18 @@ function run(): { batches: string[][]; progress: Array<[number, number]>; outcom
     (work) => {
       open = [];
       work();
+      events.push(`store ${open.length}`);
       batches.push(open);
       open = null;
     },
   );
-  return { batches, progress, outcomes };
+  return { batches, progress, outcomes, events };
 }
 
 describe('importPaths', () => {
-  it('commits a folder of small files in batches of 1,000, reporting after each', () => {
+  it('commits a folder of small files in batches of 1,000, reporting after each', async () => {
     writeFiles(2500, 300);
-    const { batches, progress, outcomes } = run();
+    const { batches, progress, outcomes } = await run();
     expect(batches.map((b) => b.length)).toEqual([1000, 1000, 500]);
     expect(progress).toEqual([
       [1000, 2500],
@@ -56,9 +70,26 @@ describe('importPaths', () => {
     expect(new Set(outcomes.map((o) => o.fileName)).size).toBe(2500);
   });
 
-  it('ends a batch once it holds 8 MB, however few files that is', () => {
+  it('ends a batch once it holds 8 MB, however few files that is', async () => {
     writeFiles(7, 3 * 1024 * 1024);
-    const { batches } = run();
+    const { batches } = await run();
     expect(batches.map((b) => b.length)).toEqual([3, 3, 1]);
+  });
+
+  it('parses the next batch before it stores this one, and closes the parser at the end', async () => {
+    writeFiles(2500, 300);
+    const { events } = await run();
+    expect(events).toEqual(['parse 1000', 'parse 1000', 'store 1000', 'parse 500', 'store 1000', 'store 500', 'close']);
+  });
+
+  it('reports a file it cannot read as failed, in its place, and imports the rest', async () => {
+    writeFiles(2, 300);
+    const { outcomes } = await run([dir, path.join(dir, 'gone.txt')]);
+    expect(outcomes.map((o) => [o.fileName, o.status])).toEqual([
+      ['00000.txt', 'imported'],
+      ['00001.txt', 'imported'],
+      ['gone.txt', 'failed'],
+    ]);
+    expect(outcomes[2]?.message).toMatch(/gone\.txt.*does not exist/);
   });
 });

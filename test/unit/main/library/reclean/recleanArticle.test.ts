@@ -26,10 +26,10 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function importOriginal() {
+async function importOriginal() {
   const file = path.join(dir, 'article.txt');
   fs.writeFileSync(file, original);
-  const [outcome] = library.importPaths([file]);
+  const [outcome] = await library.importPaths([file]);
   const article = library.getArticle(outcome!.articleId!);
   const paragraph = (prefix: string) => article.paragraphs.find((p) => p.text.startsWith(prefix))!;
   return { article, paragraph };
@@ -41,8 +41,8 @@ function highlight(paragraphId: number, text: string, quote: string) {
 }
 
 describe('re-cleaning an article', () => {
-  it('is a no-op for annotations when nothing changed', () => {
-    const { article, paragraph } = importOriginal();
+  it('is a no-op for annotations when nothing changed', async () => {
+    const { article, paragraph } = await importOriginal();
     const p1 = paragraph('第一段');
     highlight(p1.id, p1.text, '不怕苦累');
     const report = library.recleanArticle(article.id);
@@ -51,8 +51,8 @@ describe('re-cleaning an article', () => {
     expect(library.getArticle(article.id).paragraphs.map((p) => p.id)).toEqual(article.paragraphs.map((p) => p.id));
   });
 
-  it('re-anchors by position, quote and fuzzy quote after an edited file is re-imported, and reports orphans', () => {
-    const { article, paragraph } = importOriginal();
+  it('re-anchors by position, quote and fuzzy quote after an edited file is re-imported, and reports orphans', async () => {
+    const { article, paragraph } = await importOriginal();
     const p1 = paragraph('第一段');
     const p2 = paragraph('第二段');
     const p3 = paragraph('第三段');
@@ -91,8 +91,8 @@ describe('re-cleaning an article', () => {
     expect(after.paragraphTags[p2After.id]).toEqual(['出入境']);
   });
 
-  it('keeps the reader’s kind choices and metadata edits', () => {
-    const { article, paragraph } = importOriginal();
+  it('keeps the reader’s kind choices and metadata edits', async () => {
+    const { article, paragraph } = await importOriginal();
     const p1 = paragraph('第一段');
     library.reclassifyParagraph(p1.id, 'caption');
     library.updateMetadata(article.id, { title: '我改过的标题', source: '自己' });

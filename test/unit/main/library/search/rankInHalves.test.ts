@@ -11,7 +11,7 @@ import {
   type RowFilters,
 } from '../../../../../main/library/search/searchQuery';
 import { bodyParagraphs, openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
-import { startRankingWorkerFromSource } from '../../../../support/startRankingWorkerFromSource';
+import { startRankingWorkerFromSource } from '../../../../support/workersFromSource';
 
 let seeded: SeededLibrary;
 let worker: RankingWorker;

@@ -38,12 +38,12 @@ describe('the search index stays in step with the library', () => {
     expectInSync(db, [...probes, '麒麟']);
   });
 
-  it('follows a re-clean and a re-import that changes the text', () => {
+  it('follows a re-clean and a re-import that changes the text', async () => {
     const { library, dir } = seeded;
     const db = library.database();
     const file = path.join(dir, 'edited.txt');
     fs.writeFileSync(file, '标题\n\n独角兽出现在第一段,晋江公安。\n\n第二段讲别的事情,写得足够长。');
-    const [outcome] = library.importPaths([file]);
+    const [outcome] = await library.importPaths([file]);
     const articleId = outcome!.articleId!;
     library.recleanArticle(articleId);
     expectInSync(db, [...probes, '独角兽']);
@@ -112,11 +112,11 @@ describe('the search index stays in step with the library', () => {
     expectInSync(db, ['独角兽', '凤凰', ...probes]);
   });
 
-  it('moves a note that a re-clean hands to another paragraph', () => {
+  it('moves a note that a re-clean hands to another paragraph', async () => {
     const { library, dir } = seeded;
     const file = path.join(dir, 'moving.txt');
     fs.writeFileSync(file, '标题\n\n第一段会留下来,写得足够长。\n\n第二段会被删掉,上面有一条批注。');
-    const [outcome] = library.importPaths([file]);
+    const [outcome] = await library.importPaths([file]);
     const article = library.getArticle(outcome!.articleId!);
     const doomed = article.paragraphs.find((p) => p.text.startsWith('第二段'))!;
     library.annotations.saveNote(note(doomed.id, '这条批注提到麒麟'));

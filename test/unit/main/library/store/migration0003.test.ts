@@ -77,7 +77,7 @@ describe('migration 0003: the search index keeps an import batch in memory until
     try {
       small.database().prepare("INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 1024)").run();
       for (const library of [large, small]) {
-        const outcomes = library.importPaths(seedFiles());
+        const outcomes = await library.importPaths(seedFiles());
         expect(outcomes.every((o) => o.status === 'imported')).toBe(true);
       }
       const segments = (library: typeof large) =>
@@ -109,7 +109,7 @@ describe('migration 0003: the search index keeps an import batch in memory until
     const file = path.join(dir, 'library.sqlite');
     const library = await createLibrary({ dbPath: file });
     try {
-      library.importPaths(seedFiles());
+      await library.importPaths(seedFiles());
       const db = library.database();
       const reader = new Database(file, { readonly: true });
       try {

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLibrary } from '../../../../../main/library/createLibrary';
+import { inlineParser, workerParser } from '../../../../../main/library/import/fileParser';
+import { startParseWorkerFromSource } from '../../../../support/workersFromSource';
+
+const seedsDir = path.resolve(__dirname, '../../../../../seeds');
+const seedFiles = fs
+  .readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => path.join(seedsDir, f));
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-file-parser-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** The files of one batch: the seeds, a binary file and a file that is not there. */
+function batch(): string[] {
+  const binary = path.join(dir, 'photo.txt');
+  fs.writeFileSync(binary, Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(256, 0)]));
+  return [...seedFiles, binary, path.join(dir, 'gone.txt')];
+}
+
+function evalWorker(code: string): () => Worker {
+  return () => new Worker(code, { eval: true });
+}
+
+describe('the import parse worker', () => {
+  it('prepares exactly what the calling thread prepares, failures included', async () => {
+    const files = batch();
+    const expected = await inlineParser().prepare(files);
+    expect(expected.filter((p) => 'failed' in p).map((p) => p.fileName)).toEqual(['photo.txt', 'gone.txt']);
+    const parser = workerParser(startParseWorkerFromSource);
+    try {
+      expect(await parser.prepare(files)).toEqual(expected);
+      expect(await parser.prepare(files.slice(0, 2))).toEqual(expected.slice(0, 2));
+    } finally {
+      parser.close();
+    }
+  });
+
+  it('a worker that cannot start, that exits, or that fails a batch leaves the batch to the calling thread', async () => {
+    const files = batch();
+    const expected = await inlineParser().prepare(files);
+    const broken = [
+      () => {
+        throw new Error('no worker here');
+      },
+      evalWorker('process.exit(3)'),
+      evalWorker('throw new Error("crashed at start")'),
+      evalWorker(`const { parentPort } = require('node:worker_threads');
+        parentPort.on('message', ({ id }) => parentPort.postMessage({ id, error: 'a bug' }));`),
+    ];
+    for (const start of broken) {
+      const parser = workerParser(start);
+      try {
+        expect(await parser.prepare(files)).toEqual(expected);
+      } finally {
+        parser.close();
+      }
+    }
+  });
+
+  it('a folder import of several batches stores the same library with the worker as without', async () => {
+    // 1,001 files: two batches, so the library parses the second in the worker while it stores the first.
+    const folder = path.join(dir, 'corpus');
+    fs.mkdirSync(folder);
+    const seedTexts = seedFiles.map((f) => fs.readFileSync(f, 'utf8'));
+    for (let i = 0; i < 1001; i++) {
+      const text = `${seedTexts[i % seedTexts.length]!.slice(0, 400)}\n\n第${i}篇的补充段落,让每个文件的内容都不相同。`;
+      fs.writeFileSync(path.join(folder, `${String(i).padStart(4, '0')}.txt`), text);
+    }
+    const contents = async (startParseWorker?: typeof startParseWorkerFromSource) => {
+      const library = await createLibrary({
+        dbPath: path.join(dir, `${startParseWorker ? 'worker' : 'inline'}.sqlite`),
+        startParseWorker,
+      });
+      try {
+        const outcomes = await library.importPaths([folder]);
+        const rows = library
+          .database()
+          .prepare(
+            'SELECT a.file_name, a.title, p.ord, p.kind, p.text, p.flags FROM paragraph p JOIN article a ON a.id = p.article_id ORDER BY p.id',
+          )
+          .all();
+        const found = library.search.find('晋江', { limit: 500 });
+        return { outcomes, rows, total: found.total };
+      } finally {
+        library.close();
+      }
+    };
+    const inline = await contents();
+    expect(inline.outcomes.filter((o) => o.status === 'imported')).toHaveLength(1001);
+    let started = 0;
+    const counted = () => (started++, startParseWorkerFromSource());
+    expect(await contents(counted)).toEqual(inline);
+    expect(started).toBe(1);
+  }, 60_000);
+});
