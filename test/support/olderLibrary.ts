@@ -2,17 +2,19 @@ import Database from 'better-sqlite3';
 import { registerSearchFunctions } from '../../main/library/search/searchFunctions';
 import { migration0001 } from '../../main/library/store/migrations/0001-initial';
 import { migration0002 } from '../../main/library/store/migrations/0002-search-index';
+import { migration0003 } from '../../main/library/store/migrations/0003-search-index-buffer';
 
 /**
  * A library as an older Pizhu wrote it, at schema `version`: an article in traditional script
  * (title, body, boilerplate footer) and a note, for the migration tests.
  */
-export function writeOlderLibrary(file: string, version: 1 | 2): void {
+export function writeOlderLibrary(file: string, version: 1 | 2 | 3): void {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   registerSearchFunctions(db);
   db.exec(migration0001.up);
   if (version >= 2) db.exec(migration0002.up);
+  if (version >= 3) db.exec(migration0003.up);
   db.prepare(
     `INSERT INTO article (id, content_hash, format, encoding, raw_text, title, script, imported_at)
      VALUES (1, 'hash', 'txt', 'utf-8', 'raw', '晉江出入境', 'traditional', '2026-01-01T00:00:00.000Z')`,

@@ -1,7 +1,7 @@
 /**
  * What the main thread and the ranking worker share. A search over a large library ranks the
  * two halves of the index at once: the main thread one half, the worker the other (bm25 costs
- * about 0.4 µs per matching row, and a common bigram matches tens of thousands of rows). The
+ * about 0.13 µs per matching row, and a common bigram matches tens of thousands of rows). The
  * worker answers through shared memory so that the main thread can wait for it synchronously
  * (Atomics.wait): the library's API stays synchronous, like every other SQLite call in it.
  */

@@ -1,7 +1,7 @@
 import type { Db } from '../store/openDatabase';
 import { indexTokens } from './searchTokens';
 
-/** The SQL function the search index triggers call (migration 0002). */
+/** The SQL function the search index triggers call (migrations 0002 and 0004). */
 export const searchTokensFunction = 'pizhu_search_tokens';
 
 /**

@@ -3,7 +3,7 @@ import type { Db } from '../store/openDatabase';
 
 /**
  * The SQL of a search. The index holds what ranking, hiding and the article filter need (see
- * migration 0002), so a search reads the paragraph table only for the page it returns.
+ * migrations 0002 and 0004), so a search reads the paragraph table only for the page it returns.
  */
 
 /** Which rows a search may return, besides matching the query. */
@@ -66,7 +66,7 @@ function matchingRows(filters: RowFilters): string {
   return `FROM search_index f WHERE search_index MATCH @match${tagged}`;
 }
 
-/** The SQL of one page of rows, best first (rank: bm25 with the column weights set by migration 0002). Exported for the query-plan test. */
+/** The SQL of one page of rows, best first (rank: bm25 with the column weights, and without row lengths, of migration 0004). Exported for the query-plan test. */
 export function rankedPageSql(filters: RowFilters): string {
   return `SELECT f.rowid AS rowid ${matchingRows(filters)} ORDER BY f.rank, f.rowid LIMIT @limit OFFSET @offset`;
 }

@@ -100,7 +100,7 @@ function openWithPragmas(filePath: string, existed: boolean): Db {
   // and a page rewritten after a spill is written again. Neither setting touches durability.
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
-  // The search index triggers call it on every paragraph and note write (migration 0002).
+  // The search index triggers call it on every paragraph and note write (migration 0004).
   registerSearchFunctions(db);
   return db;
 }

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { registerSearchFunctions } from '../../../../main/library/search/searchFunctions';
+import { expectIndexInStep } from '../../../support/searchIndexInStep';
 
 const repo = path.resolve(__dirname, '../../../..');
 const child = path.join(repo, 'test', 'support', 'crashChild.ts');
@@ -69,7 +71,11 @@ describe('a killed process loses nothing it acknowledged', () => {
     for (const line of acknowledged) {
       const [kind, a, b] = line.split(' ');
       const found =
-        kind === 'article' ? has.article.get(Number(a), b) : kind === 'highlight' ? has.highlight.get(Number(a)) : has.note.get(Number(a), b);
+        kind === 'article'
+          ? has.article.get(Number(a), b)
+          : kind === 'highlight'
+            ? has.highlight.get(Number(a))
+            : has.note.get(Number(a), b);
       expect(found, `acknowledged but missing: ${line}`).toBeDefined();
     }
     // All or nothing per article: every stored article has all its paragraphs (the raw text is there
@@ -82,5 +88,14 @@ describe('a killed process loses nothing it acknowledged', () => {
       .all();
     expect(gaps).toEqual([]);
     db.close();
+
+    // The search index holds exactly the rows that survived: no token of a rolled-back write.
+    const writable = new Database(dbPath);
+    try {
+      registerSearchFunctions(writable);
+      expectIndexInStep(writable);
+    } finally {
+      writable.close();
+    }
   }, 240_000);
 });

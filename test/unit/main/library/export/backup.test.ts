@@ -7,6 +7,7 @@ import { createLibrary, type Library } from '../../../../../main/library/createL
 import { LibraryError } from '../../../../../main/library/libraryError';
 import { annotationRows, openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
 import { editorState, openAnnotatedLibrary, type AnnotatedLibrary } from './annotatedLibrary';
+import { expectIndexInStep } from '../../../../support/searchIndexInStep';
 
 const schemaPath = path.resolve(__dirname, '../../../../../docs/backup.schema.json');
 
@@ -101,6 +102,7 @@ describe('JSON backup import', () => {
     const first = source.library.exportBackup(file('first.json'));
     const target = await emptyLibrary('restored');
     const counts = target.importBackup(first.path);
+    expectIndexInStep(target.database());
     expect(counts).toMatchObject({
       articlesAdded: 6,
       articlesMerged: 0,
@@ -153,6 +155,7 @@ describe('JSON backup import', () => {
     const before = tableCounts(library);
 
     const counts = library.importBackup(backup.path);
+    expectIndexInStep(library.database());
     expect(counts).toMatchObject({
       articlesAdded: 1,
       articlesMerged: 5,

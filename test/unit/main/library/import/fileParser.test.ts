@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibrary } from '../../../../../main/library/createLibrary';
 import { inlineParser, workerParser } from '../../../../../main/library/import/fileParser';
 import { startParseWorkerFromSource } from '../../../../support/workersFromSource';
+import { expectIndexInStep } from '../../../../support/searchIndexInStep';
 
 const seedsDir = path.resolve(__dirname, '../../../../../seeds');
 const seedFiles = fs
@@ -90,6 +91,7 @@ describe('the import parse worker', () => {
           )
           .all();
         const found = library.search.find('晋江', { limit: 500 });
+        expectIndexInStep(library.database());
         return { outcomes, rows, total: found.total };
       } finally {
         library.close();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
+import { expectIndexInStep } from '../../../../support/searchIndexInStep';
 
 let dir: string;
 let library: Library;
@@ -22,7 +23,11 @@ beforeEach(async () => {
   library = await createLibrary({ dbPath: path.join(dir, 'library.sqlite') });
 });
 afterEach(() => {
-  library.close();
+  try {
+    expectIndexInStep(library.database());
+  } finally {
+    library.close();
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -37,7 +42,13 @@ async function importOriginal() {
 
 function highlight(paragraphId: number, text: string, quote: string) {
   const start = text.indexOf(quote);
-  return library.annotations.createHighlight({ paragraphId, start, end: start + quote.length, color: 'yellow', tags: ['测试/标注'] });
+  return library.annotations.createHighlight({
+    paragraphId,
+    start,
+    end: start + quote.length,
+    color: 'yellow',
+    tags: ['测试/标注'],
+  });
 }
 
 describe('re-cleaning an article', () => {
@@ -60,7 +71,12 @@ describe('re-cleaning an article', () => {
     const shifted = highlight(p2.id, p2.text, '为高龄老人上门办证');
     const fuzzy = highlight(p2.id, p2.text, '启动了特事特辦服务机制');
     const lost = highlight(p3.id, p3.text, '标注无处可去');
-    library.annotations.saveNote({ paragraphId: p3.id, editorState: '{"root":{"children":[]}}', plainText: '第三段的笔记', markdown: '第三段的笔记' });
+    library.annotations.saveNote({
+      paragraphId: p3.id,
+      editorState: '{"root":{"children":[]}}',
+      plainText: '第三段的笔记',
+      markdown: '第三段的笔记',
+    });
     library.annotations.tagParagraph(p2.id, '出入境');
 
     const edited = original

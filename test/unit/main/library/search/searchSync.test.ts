@@ -3,33 +3,61 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NoteContent } from '../../../../../main/library/annotations/noteOperations';
 import { parseQuery } from '../../../../../main/library/search/parseQuery';
+import { indexEverything } from '../../../../../main/library/store/migrations/0004-search-index-without-sizes';
 import type { Db } from '../../../../../main/library/store/openDatabase';
 import { bodyParagraphs, openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
+import { expectIndexInStep } from '../../../../support/searchIndexInStep';
 import { bruteForce, indexRowids } from './searchOracle';
 
 let seeded: SeededLibrary;
 beforeEach(async () => {
   seeded = await openSeededLibrary();
 });
-afterEach(() => seeded.dispose());
+afterEach(() => {
+  try {
+    expectIndexInStep(seeded.library.database());
+  } finally {
+    seeded.dispose();
+  }
+});
 
 /** The index answers exactly what the tables hold now: no row missing, none stale. */
 function expectInSync(db: Db, terms: readonly string[]): void {
   for (const term of terms) {
-    const rows = indexRowids(db, parseQuery(term).match).map((r) => `${r % 2 === 1 ? 'note' : 'paragraph'}:${Math.floor(r / 2)}`);
+    const rows = indexRowids(db, parseQuery(term).match).map(
+      (r) => `${r % 2 === 1 ? 'note' : 'paragraph'}:${Math.floor(r / 2)}`,
+    );
     expect(rows.length, term).toBe(new Set(rows).size);
     expect(new Set(rows), term).toEqual(bruteForce(db, [term], { includeHidden: true }));
   }
 }
 
 function note(paragraphId: number, text: string): NoteContent {
-  const editorState = JSON.stringify({ root: { children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] } });
+  const editorState = JSON.stringify({
+    root: { children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] },
+  });
   return { paragraphId, editorState, plainText: text, markdown: text };
 }
 
 const probes = ['晋江', '公安', '背包', '民警', '發展', '相关文章'];
 
 describe('the search index stays in step with the library', () => {
+  it('(the check after each test sees a row left behind, and a row taken out with the wrong tokens)', () => {
+    const db = seeded.library.database();
+    const stale = "INSERT INTO search_index (rowid, body, article) VALUES (999998, '晋江 独角兽', 'a1')";
+    db.exec(stale);
+    expect(() => expectIndexInStep(db)).toThrow();
+    db.exec(stale.replace('(rowid,', '(search_index, rowid,').replace('VALUES (', "VALUES ('delete', "));
+    expectIndexInStep(db);
+    const paragraph = bodyParagraphs(seedArticle(seeded.library, '001'))[0]!;
+    db.prepare("INSERT INTO search_index (search_index, rowid, body, article) VALUES ('delete', ?, '晋江', 'a1')").run(
+      paragraph.id * 2,
+    );
+    expect(() => expectIndexInStep(db)).toThrow();
+    // A wrong delete cannot be taken back row by row: index the library afresh for the check after.
+    db.exec(`INSERT INTO search_index (search_index) VALUES ('delete-all'); ${indexEverything}`);
+  });
+
   it('holds every seed paragraph after import, and a new import at once', () => {
     const db = seeded.library.database();
     expectInSync(db, probes);
@@ -62,12 +90,17 @@ describe('the search index stays in step with the library', () => {
     const { library } = seeded;
     const article = seedArticle(library, '002');
     const paragraph = article.paragraphs.find((p) => p.kind === 'body' && p.text.includes('晉江'))!;
-    const found = () => library.search.find('晋江', { articleId: article.id, limit: 500 }).hits.some((h) => h.paragraphId === paragraph.id);
+    const found = () =>
+      library.search
+        .find('晋江', { articleId: article.id, limit: 500 })
+        .hits.some((h) => h.paragraphId === paragraph.id);
     expect(found()).toBe(true);
     library.reclassifyParagraph(paragraph.id, 'boilerplate');
     expect(found()).toBe(false);
     expect(
-      library.search.find('晋江', { articleId: article.id, includeHidden: true, limit: 500 }).hits.some((h) => h.paragraphId === paragraph.id),
+      library.search
+        .find('晋江', { articleId: article.id, includeHidden: true, limit: 500 })
+        .hits.some((h) => h.paragraphId === paragraph.id),
     ).toBe(true);
     library.reclassifyParagraph(paragraph.id, 'body');
     expect(found()).toBe(true);
@@ -80,7 +113,10 @@ describe('the search index stays in step with the library', () => {
     const db = library.database();
     const [paragraph] = bodyParagraphs(seedArticle(library, '004'));
     const noteHits = (query: string) =>
-      library.search.find(query).hits.filter((h) => h.kind === 'note').map((h) => [h.paragraphId, h.text, h.matches]);
+      library.search
+        .find(query)
+        .hits.filter((h) => h.kind === 'note')
+        .map((h) => [h.paragraphId, h.text, h.matches]);
 
     annotations.saveNote(note(paragraph!.id, '這段寫的是獨角獸與晉江'));
     expect(noteHits('独角兽')).toEqual([[paragraph!.id, '這段寫的是獨角獸與晉江', [{ start: 5, end: 8 }]]]);
