@@ -5,7 +5,7 @@ import { paragraphFlags, paragraphKinds, type Removal } from '../../../preload/c
 /**
  * The JSON backup, version 1: the whole library without database ids (so an export imported
  * into an empty library exports again to the same JSON) and without what is derived from the
- * text (the folded search form, text hashes, search indexes), which an import recomputes.
+ * text (text hashes, the search index), which an import recomputes.
  * docs/backup-format.md explains it and docs/backup.schema.json is its JSON Schema; the tests
  * hold this zod schema, that file and the exporter to each other.
  */

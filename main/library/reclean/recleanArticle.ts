@@ -1,6 +1,5 @@
 import type { ArticleMetadata } from '../../../preload/contract/articleTypes';
 import type { RecleanReport } from '../../../preload/contract/annotationTypes';
-import { foldToSimplified } from '../../../preload/common/foldScript';
 import { parseSource } from '../import/prepareImport';
 import type { ParsedArticle, SourceFormat } from '../import/parsedArticle';
 import { discardHistory } from '../journal/journalEntries';
@@ -106,17 +105,17 @@ function writeParagraphs(
     if (newIndex !== null && row) reuse.set(newIndex, row);
   });
   const update = db.prepare(
-    `UPDATE paragraph SET ord = ?, kind = ?, text = ?, raw = ?, folded = ?, text_hash = ?, flags = ?, removals = ?
+    `UPDATE paragraph SET ord = ?, kind = ?, text = ?, raw = ?, text_hash = ?, flags = ?, removals = ?
      WHERE id = ?`,
   );
   const insert = db.prepare(
-    `INSERT INTO paragraph (article_id, ord, kind, text, raw, folded, text_hash, flags, removals)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO paragraph (article_id, ord, kind, text, raw, text_hash, flags, removals)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return parsed.paragraphs.map((p, ord) => {
     const kept = reuse.get(ord);
     const kind = kept && kept.kind_by_user === 1 ? kept.kind : p.kind;
-    const values = [p.text, p.raw, foldToSimplified(p.text), textHash(p.text), JSON.stringify(p.flags), JSON.stringify(p.removals)];
+    const values = [p.text, p.raw, textHash(p.text), JSON.stringify(p.flags), JSON.stringify(p.removals)];
     if (kept) {
       update.run(ord, kind, ...values, kept.id);
       return kept.id;

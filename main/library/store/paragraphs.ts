@@ -1,6 +1,5 @@
 import { hash } from 'node:crypto';
 import type { ParagraphFlag, ParagraphKind, ParagraphView, Removal } from '../../../preload/contract/articleTypes';
-import { foldToSimplified } from '../../../preload/common/foldScript';
 import type { ParsedParagraph } from '../import/parsedArticle';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './openDatabase';
@@ -28,8 +27,8 @@ function insertStatement(db: Db): Statement {
   let statement = insertStatements.get(db);
   if (!statement) {
     statement = db.prepare(
-      `INSERT INTO paragraph (article_id, ord, kind, text, raw, folded, text_hash, flags, removals)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO paragraph (article_id, ord, kind, text, raw, text_hash, flags, removals)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     insertStatements.set(db, statement);
   }
@@ -39,17 +38,7 @@ function insertStatement(db: Db): Statement {
 export function insertParagraphs(db: Db, articleId: number, paragraphs: readonly ParsedParagraph[]): void {
   const insert = insertStatement(db);
   paragraphs.forEach((p, ord) => {
-    insert.run(
-      articleId,
-      ord,
-      p.kind,
-      p.text,
-      p.raw,
-      foldToSimplified(p.text),
-      textHash(p.text),
-      jsonList(p.flags),
-      jsonList(p.removals),
-    );
+    insert.run(articleId, ord, p.kind, p.text, p.raw, textHash(p.text), jsonList(p.flags), jsonList(p.removals));
   });
 }
 

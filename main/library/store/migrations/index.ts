@@ -3,8 +3,15 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-search-index';
 import { migration0003 } from './0003-search-index-buffer';
 import { migration0004 } from './0004-search-index-without-sizes';
+import { migration0005 } from './0005-no-folded-column';
 
 /** Every migration in order; they only ever run forward. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
 
 export const latestSchemaVersion = migrations.length;

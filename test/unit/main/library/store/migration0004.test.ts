@@ -20,7 +20,7 @@ function hitsOf(library: Awaited<ReturnType<typeof createLibrary>>, term: string
 }
 
 describe('migration 0004: the search index without row sizes', () => {
-  it('a schema-3 library is backed up, re-indexed, and finds what it found before', async () => {
+  it('a schema-3 library is backed up, re-indexed (and loses its folded column, 0005), and finds what it found before', async () => {
     const file = path.join(dir, 'library.sqlite');
     const backupDir = path.join(dir, 'backups');
     writeOlderLibrary(file, 3);
@@ -29,6 +29,14 @@ describe('migration 0004: the search index without row sizes', () => {
     try {
       const db = library.database();
       expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+      // Migration 0005: the folded copy of each paragraph's text is gone, the paragraphs are not.
+      const columns = (db.pragma('table_info(paragraph)') as { name: string }[]).map((c) => c.name);
+      expect(columns).not.toContain('folded');
+      expect(db.prepare('SELECT id, text FROM paragraph ORDER BY id').raw().all()).toEqual([
+        [1, '晉江出入境'],
+        [2, '出入境管理大隊為晉江市民辦理業務。'],
+        [3, '版權所有 晉江網'],
+      ]);
       // The table that held each row's size is gone, with the option that kept it.
       expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'search_index_docsize'").get()).toEqual({
         n: 0,
