@@ -15,7 +15,6 @@ export default defineConfig({
           index: resolve(__dirname, 'main/app/index.ts'),
           cli: resolve(__dirname, 'main/cli/pizhu.ts'),
           // A worker thread's own entry: the app starts it from out/main (see main/app/index.ts).
-          rankingWorkerEntry: resolve(__dirname, 'main/library/search/rankingWorkerEntry.ts'),
           parseWorkerEntry: resolve(__dirname, 'main/library/import/parseWorkerEntry.ts'),
         },
       },

@@ -62,7 +62,6 @@ async function start(): Promise<void> {
     {
       dbPath,
       // Built beside this file (electron.vite.config.ts); Electron loads worker scripts from the asar.
-      startRankingWorker: (workerData) => new Worker(path.join(__dirname, 'rankingWorkerEntry.js'), { workerData }),
       startParseWorker: () => new Worker(path.join(__dirname, 'parseWorkerEntry.js')),
     },
     {
@@ -87,8 +86,6 @@ async function start(): Promise<void> {
   }
   const seeded = await library.seedIfNew(seedsDir());
   void library.backupIfDue().catch((error: unknown) => console.error('Daily backup failed', error));
-  // A large library's searches rank in two threads; the worker starts now, not on the first search.
-  void library.search.prepare();
 
   const handlers = createHandlers({
     library,

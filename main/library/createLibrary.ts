@@ -14,7 +14,6 @@ import { importPaths } from './import/importPaths';
 import { contentHash, decodeFile, preparePastedImport } from './import/prepareImport';
 import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
 import { createSearch } from './search/createSearch';
-import type { StartRankingWorker } from './search/rankingWorker';
 import { exportOperations } from './export/exportOperations';
 import * as articles from './store/articles';
 import type { NewArticle } from './store/articles';
@@ -30,13 +29,6 @@ export interface LibraryOptions {
   backupDir?: string;
   /** For tests: a fixed clock. */
   now?: () => Date;
-  /**
-   * Starts the search ranking worker (search/rankingWorkerEntry) from wherever the caller's
-   * build put it. Without it, every search ranks on the calling thread.
-   */
-  startRankingWorker?: StartRankingWorker;
-  /** From how many paragraphs a search ranks in two threads; 20,000 unless given (tests use 0). */
-  parallelSearchFrom?: number;
   /**
    * Starts the import's parse worker (import/parseWorkerEntry) from wherever the caller's build
    * put it. A folder import of more than one batch then parses the next batch while it stores
@@ -86,15 +78,7 @@ export async function createLibrary(options: LibraryOptions) {
     /** Highlights, tags, notes, and undo/redo of their changes. */
     annotations: createAnnotations(db, nowIso),
     /** Script-insensitive full-text search, and auto-coding from a search. */
-    search: createSearch(
-      db,
-      nowIso,
-      options.startRankingWorker && {
-        dbPath: options.dbPath,
-        startWorker: options.startRankingWorker,
-        fromParagraphs: options.parallelSearchFrom ?? 20_000,
-      },
-    ),
+    search: createSearch(db, nowIso),
     /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */
     ...exportOperations(db, nowIso),
 
@@ -214,7 +198,6 @@ export async function createLibrary(options: LibraryOptions) {
     },
 
     close(): void {
-      library.search.close();
       db.close();
     },
   };

@@ -16,7 +16,7 @@ import { measureSearch, measureExport } from './measureFindAndExport';
 
 const repo = path.resolve(__dirname, '../..');
 const seedsDir = path.join(repo, 'seeds');
-// The build `npm run bench` has just made: the ranking worker runs from it, as in the app.
+// The build `npm run bench` has just made: the import's parse worker runs from it, as in the app.
 const builtMain = path.resolve(repo, process.env.PIZHU_OUT_DIR ?? 'out', 'main');
 const articleCount = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const highlightCount = articleCount * 10;
@@ -30,7 +30,6 @@ async function main(): Promise<void> {
   const dbPath = path.join(dir, 'library.sqlite');
   const library: Library = await createLibrary({
     dbPath,
-    startRankingWorker: (workerData) => new Worker(path.join(builtMain, 'rankingWorkerEntry.js'), { workerData }),
     startParseWorker: () => new Worker(path.join(builtMain, 'parseWorkerEntry.js')),
   });
   const figures: Figure[] = [];
@@ -61,9 +60,6 @@ async function main(): Promise<void> {
   console.log(`Adding ${highlightCount} highlights, tags and notes…`);
   seedAnnotations(library, highlightCount, seededRandom(7));
 
-  // The app starts the worker when it opens a large library; here the library has just grown large.
-  if (!(await library.search.prepare()))
-    throw new Error('the search ranking worker did not start; run `npm run build` first');
   figures.push(...(await measureSearch(library)));
 
   const target = addHighlightsTo(library, 200);

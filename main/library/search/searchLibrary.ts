@@ -3,21 +3,13 @@ import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
 import { findMatches } from './findMatches';
 import { parseQuery } from './parseQuery';
-import { rankInHalves, type RankedPage } from './rankInHalves';
-import type { RankingWorker } from './rankingWorker';
 import { resolveFilters, type FilterOptions } from './resolveFilters';
-import { countRows, hitParagraphs, matchExpression, rankedPage, type RowFilters } from './searchQuery';
+import { countRows, hitParagraphs, matchExpression, rankedPage } from './searchQuery';
 
 export interface SearchOptions extends FilterOptions {
   /** Hits per page: 50 unless given, at most 500. */
   limit?: number;
   offset?: number;
-}
-
-/** A worker to rank the upper half of the index (rowids from `split` up) while this thread ranks the lower. */
-export interface SecondHalf {
-  worker: RankingWorker;
-  split: number;
 }
 
 export const defaultSearchLimit = 50;
@@ -28,12 +20,7 @@ export const maxSearchLimit = 500;
  * matched in (the canonical paragraph text or the note's plain text) and the matched ranges
  * in that text, so the reader can mark them in any script mode through its offset maps.
  */
-export function searchLibrary(
-  db: Db,
-  query: string,
-  options: SearchOptions = {},
-  secondHalf?: SecondHalf,
-): SearchResult {
+export function searchLibrary(db: Db, query: string, options: SearchOptions = {}): SearchResult {
   const limit = options.limit ?? defaultSearchLimit;
   const offset = options.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > maxSearchLimit) {
@@ -46,11 +33,9 @@ export function searchLibrary(
   const filters = resolveFilters(db, options);
   if (!filters) return { hits: [], total: 0 };
   const match = matchExpression(parsed.match, filters);
-  // An article filter narrows the search inside the index: one thread is plenty.
-  const { rowids, total } =
-    (secondHalf && filters.articleId === undefined
-      ? rankInHalves(db, secondHalf.worker, match, filters, limit, offset, secondHalf.split)
-      : undefined) ?? rankInOne(db, match, filters, limit, offset);
+  const rowids = rankedPage(db, match, filters, limit, offset);
+  // A first page that is not full is the whole result: no need to count.
+  const total = offset === 0 && rowids.length < limit ? rowids.length : countRows(db, match, filters);
   const paragraphs = hitParagraphs(db, rowids);
   const hits: SearchHit[] = [];
   for (const rowid of rowids) {
@@ -71,11 +56,4 @@ export function searchLibrary(
     });
   }
   return { hits, total };
-}
-
-function rankInOne(db: Db, match: string, filters: RowFilters, limit: number, offset: number): RankedPage {
-  const rowids = rankedPage(db, match, filters, limit, offset);
-  // A first page that is not full is the whole result: no need to count.
-  const total = offset === 0 && rowids.length < limit ? rowids.length : countRows(db, match, filters);
-  return { rowids, total };
 }

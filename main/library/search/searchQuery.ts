@@ -71,22 +71,7 @@ export function rankedPageSql(filters: RowFilters): string {
   return `SELECT f.rowid AS rowid ${matchingRows(filters)} ORDER BY f.rank, f.rowid LIMIT @limit OFFSET @offset`;
 }
 
-/**
- * One half of a search ranked in two threads (rankInHalves.ts): the rows with rowids in
- * [@from, @to), best first, with their rank, so that the halves merge on (rank, rowid) into
- * exactly the order of rankedPageSql. bm25 takes its statistics from the whole index, so a
- * row has the same rank in either half.
- */
-export function rankedRangeSql(filters: RowFilters): string {
-  return `SELECT f.rowid AS rowid, f.rank AS rank ${matchingRows(filters)} AND f.rowid >= @from AND f.rowid < @to
-    ORDER BY f.rank, f.rowid LIMIT @limit`;
-}
-
-export function countRangeSql(filters: RowFilters): string {
-  return `SELECT count(*) AS n ${matchingRows(filters)} AND f.rowid >= @from AND f.rowid < @to`;
-}
-
-export function params(match: string, filters: RowFilters): Record<string, string | number> {
+function params(match: string, filters: RowFilters): Record<string, string | number> {
   const values: Record<string, string | number> = { match };
   if (filters.tagIds !== undefined) values.tagIds = JSON.stringify(filters.tagIds);
   return values;

@@ -18,7 +18,10 @@ const config = parse(fs.readFileSync(path.join(repo, 'electron-builder.yml'), 'u
   electronFuses: Record<string, boolean>;
   protocols: Array<{ schemes: string[] }>;
 };
-const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { main: string; productName: string };
+const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
+  main: string;
+  productName: string;
+};
 
 describe('electron-builder configuration', () => {
   it('names the app and targets every desktop OS', () => {
@@ -45,24 +48,26 @@ describe('electron-builder configuration', () => {
     expect(seeds?.to).toBe('seeds');
     const shipped = fs.readdirSync(path.join(repo, 'seeds')).filter((f) => seeds!.filter.some((g) => minimatch(f, g)));
     expect(shipped).toHaveLength(5);
-    expect(fs.readFileSync(path.join(repo, 'main/app/index.ts'), 'utf8')).toContain("path.join(process.resourcesPath, 'seeds')");
+    expect(fs.readFileSync(path.join(repo, 'main/app/index.ts'), 'utf8')).toContain(
+      "path.join(process.resourcesPath, 'seeds')",
+    );
   });
 
-  it.each([
-    ['rankingWorkerEntry', 'main/library/search/rankingWorkerEntry.ts'],
-    ['parseWorkerEntry', 'main/library/import/parseWorkerEntry.ts'],
-  ])('builds %s (%s) beside the main bundle, where the app starts it, and packages it', async (name, source) => {
-    const { default: viteConfig } = (await import('../../../electron.vite.config')) as {
-      default: { main: { build: { rollupOptions: { input: Record<string, string> } } } };
-    };
-    const entry = viteConfig.main.build.rollupOptions.input[name];
-    expect(entry).toBe(path.join(repo, source));
-    expect(fs.existsSync(entry!)).toBe(true);
-    expect(fs.readFileSync(path.join(repo, 'main/app/index.ts'), 'utf8')).toContain(
-      `new Worker(path.join(__dirname, '${name}.js')`,
-    );
-    expect(config.files.some((glob) => minimatch(`out/main/${name}.js`, glob))).toBe(true);
-  });
+  it.each([['parseWorkerEntry', 'main/library/import/parseWorkerEntry.ts']])(
+    'builds %s (%s) beside the main bundle, where the app starts it, and packages it',
+    async (name, source) => {
+      const { default: viteConfig } = (await import('../../../electron.vite.config')) as {
+        default: { main: { build: { rollupOptions: { input: Record<string, string> } } } };
+      };
+      const entry = viteConfig.main.build.rollupOptions.input[name];
+      expect(entry).toBe(path.join(repo, source));
+      expect(fs.existsSync(entry!)).toBe(true);
+      expect(fs.readFileSync(path.join(repo, 'main/app/index.ts'), 'utf8')).toContain(
+        `new Worker(path.join(__dirname, '${name}.js')`,
+      );
+      expect(config.files.some((glob) => minimatch(`out/main/${name}.js`, glob))).toBe(true);
+    },
+  );
 
   it('flips the fuses in release builds', () => {
     expect(config.electronFuses).toMatchObject({
