@@ -38,12 +38,18 @@ export function workerParser(startWorker: StartParseWorker): FileParser {
     worker = undefined;
   }
 
+  /** Ends the thread; whatever it still says is ignored (an 'error' with no listener would throw). */
+  function retire(): void {
+    worker?.removeAllListeners();
+    worker?.on('error', () => undefined);
+    void worker?.terminate();
+    worker = undefined;
+  }
+
   function giveUp(): void {
     const left = [...waiting.values()];
     waiting.clear();
-    worker?.removeAllListeners();
-    void worker?.terminate();
-    worker = undefined;
+    retire();
     for (const job of left) job.resolve(inline.prepare(job.files));
   }
 
@@ -66,10 +72,6 @@ export function workerParser(startWorker: StartParseWorker): FileParser {
         worker!.postMessage(request);
       });
     },
-    close() {
-      worker?.removeAllListeners();
-      void worker?.terminate();
-      worker = undefined;
-    },
+    close: retire,
   };
 }
