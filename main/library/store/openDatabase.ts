@@ -58,6 +58,16 @@ function refuseUnsafe(filePath: string): void {
     }
   } catch (error) {
     if (error instanceof LibraryError) throw error;
+    // A WAL library cannot even be read where its -wal and -shm files cannot be made: a
+    // read-only folder is not damage, and offering a backup to restore there would not help.
+    const denied = accessDenied(filePath);
+    if (denied) {
+      throw new LibraryError(
+        'io-failed',
+        `Pizhu cannot open its library at ${filePath}: the file or its folder is read-only or not accessible (${denied}). Nothing was changed; make the folder writable, or move the library, to go on.`,
+        filePath,
+      );
+    }
     const reason = error instanceof Error ? error.message : String(error);
     throw new LibraryError(
       'library-corrupt',
@@ -66,6 +76,17 @@ function refuseUnsafe(filePath: string): void {
     );
   } finally {
     probe?.close();
+  }
+}
+
+/** The error code (EACCES, EPERM, EROFS…) when the library file or its folder cannot be read and written. */
+function accessDenied(filePath: string): string | undefined {
+  try {
+    fs.accessSync(filePath, fs.constants.R_OK | fs.constants.W_OK);
+    fs.accessSync(path.dirname(filePath), fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'no access';
   }
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,25 @@ import { LibraryError } from '../../../../main/library/libraryError';
 const seedsDir = path.resolve(__dirname, '../../../../seeds');
 let dir: string;
 let library: Library;
+
+/**
+ * Makes `paths` read-only for this process and returns how to undo it. File modes do not bind
+ * root, so as root the paths are made immutable (chattr +i), where the file system and the
+ * process's capabilities allow; undefined where they do not (the test then says it skipped).
+ */
+function makeReadOnly(paths: readonly string[], fileMode: number): (() => void) | undefined {
+  if (process.getuid?.() !== 0) {
+    const modes = paths.map((p) => fs.statSync(p).mode & 0o777);
+    for (const p of paths) fs.chmodSync(p, fs.statSync(p).isDirectory() ? 0o500 : fileMode);
+    return () => paths.forEach((p, i) => fs.chmodSync(p, modes[i]!));
+  }
+  try {
+    execFileSync('chattr', ['+i', ...paths], { stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  return () => execFileSync('chattr', ['-i', ...paths], { stdio: 'ignore' });
+}
 
 /** Everything a user could notice: every row of every table. */
 function snapshot(lib: Library): string {
@@ -46,7 +66,10 @@ describe('bad input gets a clear message and changes nothing', () => {
   });
 
   it('an empty file and a whitespace-only file', async () => {
-    for (const [name, bytes] of [['empty.txt', ''], ['blank.txt', ' \n\r\n\t \n']] as const) {
+    for (const [name, bytes] of [
+      ['empty.txt', ''],
+      ['blank.txt', ' \n\r\n\t \n'],
+    ] as const) {
       const { outcome, unchanged } = await importOne(name, bytes);
       expect(outcome).toMatchObject({ status: 'failed' });
       expect(outcome?.message).toMatch(new RegExp(name.replace('.', '\\.')));
@@ -95,7 +118,10 @@ describe('bad input gets a clear message and changes nothing', () => {
   });
 
   it('a file in an encoding nobody can decode (EUC-TW) is refused', async () => {
-    const bytes = Buffer.from('8ea2a1a18ea2a1a2c4a1c4a2c4a3c4a4c4a5c4a6c4a7c4a8c4a9c4aac4abc4acc4adc4ae8ea2b0a18ea2b0a2', 'hex');
+    const bytes = Buffer.from(
+      '8ea2a1a18ea2a1a2c4a1c4a2c4a3c4a4c4a5c4a6c4a7c4a8c4a9c4aac4abc4acc4adc4ae8ea2b0a18ea2b0a2',
+      'hex',
+    );
     const { outcome, unchanged } = await importOne('old.txt', bytes);
     expect(outcome?.status).toBe('failed');
     expect(outcome?.message).toMatch(/old\.txt/);
@@ -107,7 +133,10 @@ describe('bad input gets a clear message and changes nothing', () => {
     const traditional = '晉江市公安局刑偵大隊堅持案子發到哪背包背到哪,成功破獲了一系列大案要案難案。';
     expect((await importOne('gb.txt', iconv.encode(simplified, 'gb18030'))).outcome?.status).toBe('imported');
     expect((await importOne('big5.txt', iconv.encode(traditional, 'big5'))).outcome?.status).toBe('imported');
-    const titles = library.listArticles().map((a) => a.title).join('\n');
+    const titles = library
+      .listArticles()
+      .map((a) => a.title)
+      .join('\n');
     expect(titles).toContain('晋江市公安局');
     expect(titles).toContain('晉江市公安局');
   });
@@ -132,14 +161,37 @@ describe('bad library files', () => {
     expect((error as LibraryError).message).toMatch(/cannot create or write its library/);
   });
 
-  // root ignores file modes, so this one runs only as an ordinary user.
-  it.skipIf(process.getuid?.() === 0)('a read-only library folder gets a clear error', async () => {
+  it('a read-only library folder gets a clear error', async (ctx) => {
     const ro = path.join(dir, 'ro');
     fs.mkdirSync(ro);
-    fs.chmodSync(ro, 0o500);
-    const error = await createLibrary({ dbPath: path.join(ro, 'library.sqlite') }).catch((e: unknown) => e);
-    fs.chmodSync(ro, 0o700);
+    const undo = makeReadOnly([ro], 0o500);
+    if (!undo) return ctx.skip();
+    const error = await createLibrary({ dbPath: path.join(ro, 'library.sqlite') })
+      .catch((e: unknown) => e)
+      .finally(undo);
     expect(error).toBeInstanceOf(LibraryError);
     expect((error as LibraryError).code).toBe('io-failed');
+  });
+
+  it('a library whose folder became read-only: a clear error, not "damaged", and the file untouched', async (ctx) => {
+    const folder = path.join(dir, 'kept');
+    fs.mkdirSync(folder);
+    const file = path.join(folder, 'library.sqlite');
+    const kept = await createLibrary({ dbPath: file });
+    await kept.seedIfNew(seedsDir);
+    kept.close();
+    const before = fs.readFileSync(file);
+    const undo = makeReadOnly([file, folder], 0o400);
+    if (!undo) return ctx.skip();
+    const error = await createLibrary({ dbPath: file })
+      .catch((e: unknown) => e)
+      .finally(undo);
+    expect(error).toBeInstanceOf(LibraryError);
+    expect((error as LibraryError).code).toBe('io-failed'); // not library-corrupt: no backup to restore is offered
+    expect((error as LibraryError).message).toMatch(/read-only or not accessible/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    const reopened = await createLibrary({ dbPath: file });
+    expect(reopened.listArticles()).toHaveLength(5);
+    reopened.close();
   });
 });
