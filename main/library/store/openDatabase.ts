@@ -23,7 +23,10 @@ export interface OpenedDatabase {
  */
 export async function openDatabase(filePath: string, backupDir: string): Promise<OpenedDatabase> {
   const existed = fs.existsSync(filePath);
-  if (existed) refuseUnsafe(filePath);
+  if (existed) {
+    refuseUnwritable(filePath);
+    refuseUnsafe(filePath);
+  }
   const db = asIoError(filePath, () => {
     if (!existed) fs.mkdirSync(path.dirname(filePath), { recursive: true });
     return openWithPragmas(filePath, existed);
@@ -38,6 +41,22 @@ export async function openDatabase(filePath: string, backupDir: string): Promise
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * A library Pizhu could read but not write would fail at the first highlight, and a WAL
+ * library cannot even be read where its -wal and -shm files cannot be made. Neither is damage:
+ * saying so (rather than offering a backup to restore into the same folder) is the fix.
+ */
+function refuseUnwritable(filePath: string): void {
+  const denied = accessDenied(filePath);
+  if (denied) {
+    throw new LibraryError(
+      'io-failed',
+      `Pizhu cannot open its library at ${filePath}: the file or its folder is read-only or not accessible (${denied}). Nothing was changed; make them writable, or move the library, to go on.`,
+      filePath,
+    );
   }
 }
 
@@ -58,16 +77,6 @@ function refuseUnsafe(filePath: string): void {
     }
   } catch (error) {
     if (error instanceof LibraryError) throw error;
-    // A WAL library cannot even be read where its -wal and -shm files cannot be made: a
-    // read-only folder is not damage, and offering a backup to restore there would not help.
-    const denied = accessDenied(filePath);
-    if (denied) {
-      throw new LibraryError(
-        'io-failed',
-        `Pizhu cannot open its library at ${filePath}: the file or its folder is read-only or not accessible (${denied}). Nothing was changed; make the folder writable, or move the library, to go on.`,
-        filePath,
-      );
-    }
     const reason = error instanceof Error ? error.message : String(error);
     throw new LibraryError(
       'library-corrupt',

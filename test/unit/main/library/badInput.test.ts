@@ -173,25 +173,31 @@ describe('bad library files', () => {
     expect((error as LibraryError).code).toBe('io-failed');
   });
 
-  it('a library whose folder became read-only: a clear error, not "damaged", and the file untouched', async (ctx) => {
-    const folder = path.join(dir, 'kept');
-    fs.mkdirSync(folder);
-    const file = path.join(folder, 'library.sqlite');
-    const kept = await createLibrary({ dbPath: file });
-    await kept.seedIfNew(seedsDir);
-    kept.close();
-    const before = fs.readFileSync(file);
-    const undo = makeReadOnly([file, folder], 0o400);
-    if (!undo) return ctx.skip();
-    const error = await createLibrary({ dbPath: file })
-      .catch((e: unknown) => e)
-      .finally(undo);
-    expect(error).toBeInstanceOf(LibraryError);
-    expect((error as LibraryError).code).toBe('io-failed'); // not library-corrupt: no backup to restore is offered
-    expect((error as LibraryError).message).toMatch(/read-only or not accessible/);
-    expect(fs.readFileSync(file).equals(before)).toBe(true);
-    const reopened = await createLibrary({ dbPath: file });
-    expect(reopened.listArticles()).toHaveLength(5);
-    reopened.close();
-  });
+  it.for([
+    ['folder', (file: string) => [file, path.dirname(file)]],
+    ['file', (file: string) => [file]],
+  ] as const)(
+    'a library whose %s became read-only: a clear error, not "damaged", and the file untouched',
+    async ([, readOnly], ctx) => {
+      const folder = path.join(dir, 'kept');
+      fs.mkdirSync(folder);
+      const file = path.join(folder, 'library.sqlite');
+      const kept = await createLibrary({ dbPath: file });
+      await kept.seedIfNew(seedsDir);
+      kept.close();
+      const before = fs.readFileSync(file);
+      const undo = makeReadOnly(readOnly(file), 0o400);
+      if (!undo) return ctx.skip();
+      const error = await createLibrary({ dbPath: file })
+        .catch((e: unknown) => e)
+        .finally(undo);
+      expect(error).toBeInstanceOf(LibraryError);
+      expect((error as LibraryError).code).toBe('io-failed'); // not library-corrupt: no backup to restore is offered
+      expect((error as LibraryError).message).toMatch(/read-only or not accessible/);
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+      const reopened = await createLibrary({ dbPath: file });
+      expect(reopened.listArticles()).toHaveLength(5);
+      reopened.close();
+    },
+  );
 });
