@@ -1,4 +1,4 @@
-import type { ArticleMetadata } from '../../../preload/contract/articleTypes';
+import type { ArticleMetadata, ParagraphKind } from '../../../preload/contract/articleTypes';
 import type { RecleanReport } from '../../../preload/contract/annotationTypes';
 import { parseSource } from '../import/prepareImport';
 import type { ParsedArticle, SourceFormat } from '../import/parsedArticle';
@@ -7,18 +7,17 @@ import { LibraryError } from '../libraryError';
 import type { HighlightRow } from '../store/highlights';
 import { readHighlightsByIds } from '../store/highlights';
 import type { Db } from '../store/openDatabase';
-import { textHash } from '../store/paragraphs';
+import { insertParagraph, updateParagraph } from '../store/paragraphs';
 import { anchorQuote } from './anchorQuote';
 import { matchParagraphs } from './matchParagraphs';
 import { mergeNoteInto } from './mergeNotes';
 
 export type { RecleanReport };
 
-
 interface OldParagraph {
   id: number;
   ord: number;
-  kind: string;
+  kind: ParagraphKind;
   kind_by_user: number;
   text: string;
 }
@@ -35,40 +34,43 @@ export function recleanArticle(
   articleId: number,
   replacement?: { rawText: string; contentHash: string; encoding: string },
 ): RecleanReport {
-  return db.transaction(() => {
-    const article = db
-      .prepare('SELECT raw_text, format, file_name, metadata_edits FROM article WHERE id = ?')
-      .get(articleId) as { raw_text: string; format: SourceFormat; file_name: string | null; metadata_edits: string } | undefined;
-    if (!article) throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
-    const rawText = replacement?.rawText ?? article.raw_text;
-    const parsed = parseSource(rawText, article.format, article.file_name);
-    if (replacement) {
-      db.prepare('UPDATE article SET raw_text = ?, content_hash = ?, encoding = ? WHERE id = ?').run(
-        rawText,
-        replacement.contentHash,
-        replacement.encoding,
-        articleId,
-      );
-    }
-    writeMetadata(db, articleId, parsed, JSON.parse(article.metadata_edits) as Partial<ArticleMetadata>);
+  return db
+    .transaction(() => {
+      const article = db
+        .prepare('SELECT raw_text, format, file_name, metadata_edits FROM article WHERE id = ?')
+        .get(articleId) as
+        { raw_text: string; format: SourceFormat; file_name: string | null; metadata_edits: string } | undefined;
+      if (!article) throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
+      const rawText = replacement?.rawText ?? article.raw_text;
+      const parsed = parseSource(rawText, article.format, article.file_name);
+      if (replacement) {
+        db.prepare('UPDATE article SET raw_text = ?, content_hash = ?, encoding = ? WHERE id = ?').run(
+          rawText,
+          replacement.contentHash,
+          replacement.encoding,
+          articleId,
+        );
+      }
+      writeMetadata(db, articleId, parsed, JSON.parse(article.metadata_edits) as Partial<ArticleMetadata>);
 
-    const old = db
-      .prepare('SELECT id, ord, kind, kind_by_user, text FROM paragraph WHERE article_id = ? ORDER BY ord')
-      .all(articleId) as OldParagraph[];
-    const newTexts = parsed.paragraphs.map((p) => p.text);
-    const match = matchParagraphs(
-      old.map((p) => p.text),
-      newTexts,
-    );
-    const ids = writeParagraphs(db, articleId, parsed, old, match);
-    const hintOf = new Map(old.map((p, i) => [p.id, match[i] ?? null]));
-    const report = reanchorHighlights(db, articleId, newTexts, ids, hintOf);
-    const moved = moveOrphanedParagraphAnnotations(db, old, match, ids, newTexts);
-    db.prepare('DELETE FROM paragraph WHERE article_id = ? AND ord < 0').run(articleId);
-    // Undo entries recorded before this point would write rows that no longer fit the text.
-    discardHistory(db);
-    return { articleId, paragraphs: ids.length, ...report, movedParagraphAnnotations: moved };
-  }).immediate();
+      const old = db
+        .prepare('SELECT id, ord, kind, kind_by_user, text FROM paragraph WHERE article_id = ? ORDER BY ord')
+        .all(articleId) as OldParagraph[];
+      const newTexts = parsed.paragraphs.map((p) => p.text);
+      const match = matchParagraphs(
+        old.map((p) => p.text),
+        newTexts,
+      );
+      const ids = writeParagraphs(db, articleId, parsed, old, match);
+      const hintOf = new Map(old.map((p, i) => [p.id, match[i] ?? null]));
+      const report = reanchorHighlights(db, articleId, newTexts, ids, hintOf);
+      const moved = moveOrphanedParagraphAnnotations(db, old, match, ids, newTexts);
+      db.prepare('DELETE FROM paragraph WHERE article_id = ? AND ord < 0').run(articleId);
+      // Undo entries recorded before this point would write rows that no longer fit the text.
+      discardHistory(db);
+      return { articleId, paragraphs: ids.length, ...report, movedParagraphAnnotations: moved };
+    })
+    .immediate();
 }
 
 function writeMetadata(db: Db, articleId: number, parsed: ParsedArticle, edits: Partial<ArticleMetadata>): void {
@@ -104,23 +106,12 @@ function writeParagraphs(
     const row = old[oldIndex];
     if (newIndex !== null && row) reuse.set(newIndex, row);
   });
-  const update = db.prepare(
-    `UPDATE paragraph SET ord = ?, kind = ?, text = ?, raw = ?, text_hash = ?, flags = ?, removals = ?
-     WHERE id = ?`,
-  );
-  const insert = db.prepare(
-    `INSERT INTO paragraph (article_id, ord, kind, text, raw, text_hash, flags, removals)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   return parsed.paragraphs.map((p, ord) => {
     const kept = reuse.get(ord);
     const kind = kept && kept.kind_by_user === 1 ? kept.kind : p.kind;
-    const values = [p.text, p.raw, textHash(p.text), JSON.stringify(p.flags), JSON.stringify(p.removals)];
-    if (kept) {
-      update.run(ord, kind, ...values, kept.id);
-      return kept.id;
-    }
-    return Number(insert.run(articleId, ord, kind, ...values).lastInsertRowid);
+    if (!kept) return insertParagraph(db, articleId, ord, kind, p);
+    updateParagraph(db, kept.id, ord, kind, p);
+    return kept.id;
   });
 }
 
@@ -137,7 +128,9 @@ function reanchorHighlights(
   const place = db.prepare(
     'UPDATE highlight SET paragraph_id = ?, start_offset = ?, end_offset = ?, quote = ?, prefix = ?, suffix = ? WHERE id = ?',
   );
-  const orphan = db.prepare('UPDATE highlight SET paragraph_id = NULL, start_offset = NULL, end_offset = NULL WHERE id = ?');
+  const orphan = db.prepare(
+    'UPDATE highlight SET paragraph_id = NULL, start_offset = NULL, end_offset = NULL WHERE id = ?',
+  );
   for (const h of rows) {
     const anchor = anchorQuote(
       {
@@ -183,9 +176,9 @@ function moveOrphanedParagraphAnnotations(
   old.forEach((p, i) => {
     if (match[i] !== null) return;
     const hasNote = db.prepare('SELECT 1 FROM note WHERE paragraph_id = ?').get(p.id) !== undefined;
-    const tagIds = (db.prepare('SELECT tag_id FROM paragraph_tag WHERE paragraph_id = ?').all(p.id) as Array<{ tag_id: number }>).map(
-      (r) => r.tag_id,
-    );
+    const tagIds = (
+      db.prepare('SELECT tag_id FROM paragraph_tag WHERE paragraph_id = ?').all(p.id) as Array<{ tag_id: number }>
+    ).map((r) => r.tag_id);
     if (!hasNote && tagIds.length === 0) return;
     const target = ids[mostSimilar(p.text, texts)];
     if (target === undefined) return;

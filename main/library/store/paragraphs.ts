@@ -37,9 +37,30 @@ function insertStatement(db: Db): Statement {
 
 export function insertParagraphs(db: Db, articleId: number, paragraphs: readonly ParsedParagraph[]): void {
   const insert = insertStatement(db);
-  paragraphs.forEach((p, ord) => {
-    insert.run(articleId, ord, p.kind, p.text, p.raw, textHash(p.text), jsonList(p.flags), jsonList(p.removals));
-  });
+  paragraphs.forEach((p, ord) => insert.run(articleId, ord, p.kind, ...storedColumns(p)));
+}
+
+/** One paragraph of a re-clean that matched no old one, as `kind`; returns its id. */
+export function insertParagraph(
+  db: Db,
+  articleId: number,
+  ord: number,
+  kind: ParagraphKind,
+  p: ParsedParagraph,
+): number {
+  return Number(insertStatement(db).run(articleId, ord, kind, ...storedColumns(p)).lastInsertRowid);
+}
+
+/** A re-clean's new text for a paragraph row it keeps (and so keeps its notes and tags). */
+export function updateParagraph(db: Db, id: number, ord: number, kind: ParagraphKind, p: ParsedParagraph): void {
+  db.prepare(
+    `UPDATE paragraph SET ord = ?, kind = ?, text = ?, raw = ?, text_hash = ?, flags = ?, removals = ? WHERE id = ?`,
+  ).run(ord, kind, ...storedColumns(p), id);
+}
+
+/** What a parsed paragraph stores after its kind: text, raw, text_hash, flags, removals. */
+function storedColumns(p: ParsedParagraph): [string, string, string, string, string] {
+  return [p.text, p.raw, textHash(p.text), jsonList(p.flags), jsonList(p.removals)];
 }
 
 /** Most paragraphs have no flags and no removals: their JSON is a constant. */
