@@ -1,9 +1,9 @@
+import { paragraph } from './migrations/0004-search-index-without-sizes';
 import type { Db } from './openDatabase';
 
-/** The trigger that indexes each new paragraph (migrations 0002 and 0004), and the one-row table it reads. */
+/** The trigger that indexes each new paragraph (migration 0004), and the one-row table it reads. */
 const triggerName = 'paragraph_search_insert';
-const newParagraph =
-  'FROM (SELECT new.id AS id, new.article_id AS article_id, new.kind AS kind, new.flags AS flags, new.text AS text) r';
+const newParagraph = paragraph('new');
 
 /**
  * Runs `work` (a batch of imports, inside the caller's transaction) with the paragraph index

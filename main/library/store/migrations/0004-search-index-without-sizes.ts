@@ -55,7 +55,7 @@ const noteRows = (from: string, article: string, command = false) => `
 const articleOfNote = '(SELECT p.article_id FROM paragraph p WHERE p.id = n.paragraph_id)';
 
 /** A trigger's new or old paragraph or note as a one-row table `r` or `n`. */
-const paragraph = (row: 'new' | 'old') =>
+export const paragraph = (row: 'new' | 'old') =>
   `FROM (SELECT ${row}.id AS id, ${row}.article_id AS article_id, ${row}.kind AS kind, ${row}.flags AS flags, ${row}.text AS text) r`;
 const note = (row: 'new' | 'old') =>
   `FROM (SELECT ${row}.paragraph_id AS paragraph_id, ${row}.plain_text AS plain_text) n`;
