@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibrary } from '../../../../../main/library/createLibrary';
 import { inlineParser, workerParser } from '../../../../../main/library/import/fileParser';
-import { startParseWorkerFromSource } from '../../../../support/workersFromSource';
+import { startParseWorkerFromSource } from '../../../../support/parseWorkerFromSource';
 import { expectIndexInStep } from '../../../../support/searchIndexInStep';
 
 const seedsDir = path.resolve(__dirname, '../../../../../seeds');
