@@ -5,8 +5,11 @@ import {
 } from '../../main/library/store/migrations/0004-search-index-without-sizes';
 import type { Db } from '../../main/library/store/openDatabase';
 
-/** Every token an FTS5 table holds, where it is (term, row, column, position), in one order. */
-function instances(db: Db, schema: string, table: string): unknown[] {
+/**
+ * Every token an FTS5 table holds, where it is (term, row, column, position), in one order:
+ * independent of how its segments are laid out.
+ */
+export function tokenInstances(db: Db, schema = 'main', table = 'search_index'): unknown[] {
   const vocab = `${table}_instances`;
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${vocab} USING fts5vocab(${schema}, '${table}', 'instance')`);
   return db.prepare(`SELECT term, doc, col, offset FROM temp.${vocab} ORDER BY term, doc, col, offset`).raw().all();
@@ -27,7 +30,7 @@ export function expectIndexInStep(db: Db): void {
     CREATE VIRTUAL TABLE temp.search_rebuilt USING fts5(${searchIndexColumns});`);
   db.exec(indexEverything.replaceAll('INSERT INTO search_index ', 'INSERT INTO temp.search_rebuilt '));
   try {
-    expect(instances(db, 'main', 'search_index')).toEqual(instances(db, 'temp', 'search_rebuilt'));
+    expect(tokenInstances(db)).toEqual(tokenInstances(db, 'temp', 'search_rebuilt'));
     expect(totals(db, 'main', 'search_index').equals(totals(db, 'temp', 'search_rebuilt'))).toBe(true);
     expect(() => db.prepare("INSERT INTO search_index (search_index) VALUES ('integrity-check')").run()).not.toThrow();
   } finally {

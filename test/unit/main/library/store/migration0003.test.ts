@@ -13,6 +13,7 @@ import { latestSchemaVersion } from '../../../../../main/library/store/migration
 import type { Db } from '../../../../../main/library/store/openDatabase';
 import { seedsDir } from '../../../../support/seededLibrary';
 import { writeOlderLibrary } from '../../../../support/olderLibrary';
+import { tokenInstances } from '../../../../support/searchIndexInStep';
 
 let dir: string;
 beforeEach(() => {
@@ -22,12 +23,6 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function hashSize(db: Db): unknown {
   return (db.prepare("SELECT v FROM search_index_config WHERE k = 'hashsize'").get() as { v: unknown } | undefined)?.v;
-}
-
-/** Every token the index holds, where it is: term, row, column, position. Independent of how segments are laid out. */
-function tokenInstances(db: Db): unknown[] {
-  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.instances USING fts5vocab(main, 'search_index', 'instance')");
-  return db.prepare('SELECT term, doc, col, offset FROM temp.instances ORDER BY term, doc, col, offset').raw().all();
 }
 
 function seedFiles(): string[] {
