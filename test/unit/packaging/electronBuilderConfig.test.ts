@@ -75,9 +75,22 @@ describe('electron-builder configuration', () => {
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // Pizhu serves its page from app://; file:// pages get no powers beyond a browser's.
+      grantFileProtocolExtraPrivileges: false,
     });
   });
+
+  it('names only fuses electron-builder knows (a misspelt fuse would be skipped without a word)', () => {
+    const scheme = JSON.parse(
+      fs.readFileSync(path.join(repo, 'node_modules/app-builder-lib/scheme.json'), 'utf8'),
+    ) as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } };
+    const known = Object.keys(scheme.definitions.FuseOptionsV1.properties);
+    expect(known).toContain('grantFileProtocolExtraPrivileges');
+    for (const fuse of Object.keys(config.electronFuses)) expect(known, fuse).toContain(fuse);
+  });
+
 
   it('registers the pizhu:// protocol for back-links', () => {
     expect(config.protocols.flatMap((p) => p.schemes)).toContain('pizhu');
