@@ -14,6 +14,7 @@ export type PizhuErrorCode =
   | 'io-failed'
   | 'library-corrupt'
   | 'library-too-new'
+  | 'library-busy' // another Pizhu (the app, or a CLI command) has the library open for writing
   | 'internal';
 
 export interface PizhuError {
