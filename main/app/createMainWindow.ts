@@ -1,9 +1,19 @@
 import path from 'node:path';
-import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, Shell } from 'electron';
+import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
+import { isSafeExternalUrl } from './confirmExternalLink';
 import { pagePrefix } from './pageOrigin';
 
+export { isSafeExternalUrl };
+
+export interface MainWindowOptions {
+  /** False in packaged builds: no DevTools to open, whatever the keyboard or menu says. */
+  devTools: boolean;
+  /** Asked for every https address the page tries to leave for; it confirms before opening. */
+  openExternalLink: (url: string) => unknown;
+}
+
 /** The security settings DESIGN §8 requires; exported so the wiring test can assert them. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, devTools = false): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 860,
@@ -22,34 +32,37 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools,
     },
   };
 }
 
-/** Only https links leave the app, and only to the system browser. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
+/**
+ * The one window. Nothing the page does leaves it: navigation elsewhere and new windows are
+ * refused, an https address goes to `openExternalLink` (which asks the person first), and
+ * every permission request or check is answered no.
+ */
 export function createMainWindow(
   BrowserWindow: typeof BrowserWindowType,
-  shell: Pick<Shell, 'openExternal'>,
   rendererUrl: string,
+  options: MainWindowOptions,
 ): BrowserWindowType {
-  const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js')));
+  const win = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js'), options.devTools));
   const appPage = pagePrefix(rendererUrl);
   win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(appPage)) event.preventDefault();
+    if (url.startsWith(appPage)) return;
+    event.preventDefault();
+    if (isSafeExternalUrl(url)) void options.openExternalLink(url);
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    if (isSafeExternalUrl(url)) void options.openExternalLink(url);
     return { action: 'deny' };
   });
-  win.webContents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  const { session } = win.webContents;
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Requests are not the only door: Chromium also *checks* permissions (clipboard read,
+  // notifications, media devices…) without asking, and the default check answers yes.
+  session.setPermissionCheckHandler(() => false);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(rendererUrl);
   return win;

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { app, BrowserWindow, dialog, ipcMain, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
 import { appHost, appOrigin, appScheme } from './contentSecurityPolicy';
 import { createDispatch, createHandlers } from './createHandlers';
 import { createMainWindow } from './createMainWindow';
+import { externalLinkOpener } from './confirmExternalLink';
 import { registerHandlers } from './registerHandlers';
 import { serveRenderer } from './serveRenderer';
 import { installMenu } from './menu';
@@ -119,12 +120,17 @@ async function start(): Promise<void> {
     },
   });
   registerHandlers(ipcMain, createDispatch(handlers), isFromAppPage(rendererUrl));
-  installMenu();
+  installMenu(Menu, app.isPackaged);
   if (!app.isDefaultProtocolClient('pizhu')) app.setAsDefaultProtocolClient('pizhu');
-  mainWindow = createMainWindow(BrowserWindow, shell, rendererUrl);
+  // Every https address the page asks for is confirmed by the person in main's own dialog.
+  const windowOptions = {
+    devTools: !app.isPackaged,
+    openExternalLink: externalLinkOpener({ shell, dialog, parent: () => mainWindow }),
+  };
+  mainWindow = createMainWindow(BrowserWindow, rendererUrl, windowOptions);
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(BrowserWindow, shell, rendererUrl);
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(BrowserWindow, rendererUrl, windowOptions);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

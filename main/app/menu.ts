@@ -1,11 +1,30 @@
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { Menu as MenuType, MenuItemConstructorOptions } from 'electron';
+
+/** The View menu: zoom and full screen for everyone; reload and DevTools only while developing. */
+export function viewMenu(isPackaged: boolean): MenuItemConstructorOptions {
+  // Not role 'viewMenu': that role brings Reload, Force Reload and Toggle Developer Tools with it.
+  const development: MenuItemConstructorOptions[] = isPackaged
+    ? []
+    : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
+  return {
+    label: 'View',
+    submenu: [
+      ...development,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+}
 
 /**
  * The standard menus, so copy/paste, zoom and quit have their usual shortcuts on every OS.
  * Undo and redo show their keys but do not capture them: the page decides whether a key
  * undoes the note editor's typing or the last annotation (the journal).
  */
-export function installMenu(): void {
+export function menuTemplate(isPackaged: boolean, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
   const edit: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [
@@ -18,12 +37,15 @@ export function installMenu(): void {
       { role: 'selectAll' },
     ],
   };
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+  return [
+    ...(platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     { role: 'fileMenu' },
     edit,
-    { role: 'viewMenu' },
+    viewMenu(isPackaged),
     { role: 'windowMenu' },
   ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+export function installMenu(Menu: Pick<typeof MenuType, 'buildFromTemplate' | 'setApplicationMenu'>, isPackaged: boolean): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(isPackaged, process.platform)));
 }

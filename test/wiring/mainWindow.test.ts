@@ -13,6 +13,7 @@ describe('the main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: false, // unless the app is not packaged (development)
       preload: '/app/out/preload/index.js',
     });
   });

@@ -2,8 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BrowserWindow as BrowserWindowType } from 'electron';
+import type {
+  BrowserWindow as BrowserWindowType,
+  BrowserWindowConstructorOptions,
+  Dialog,
+  Menu as MenuType,
+  MenuItemConstructorOptions,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
+} from 'electron';
 import { createMainWindow } from '../../main/app/createMainWindow';
+import { externalLinkOpener } from '../../main/app/confirmExternalLink';
+import { installMenu } from '../../main/app/menu';
 import { contentSecurityPolicy } from '../../main/app/contentSecurityPolicy';
 import { serveRenderer } from '../../main/app/serveRenderer';
 
@@ -11,16 +21,26 @@ type Listener = (...args: unknown[]) => void;
 
 /** The slice of BrowserWindow that createMainWindow touches, recording what it was told. */
 function fakeBrowserWindow() {
-  const created: Array<{ options: unknown; events: Map<string, Listener>; openHandler?: (d: { url: string }) => unknown; permission?: Listener; loaded?: string }> = [];
+  const created: Array<{
+    options: BrowserWindowConstructorOptions;
+    events: Map<string, Listener>;
+    openHandler?: (d: { url: string }) => unknown;
+    permission?: Listener;
+    permissionCheck?: (...args: unknown[]) => boolean;
+    loaded?: string;
+  }> = [];
   class FakeWindow {
-    record = { options: undefined, events: new Map<string, Listener>() } as (typeof created)[number];
+    record: (typeof created)[number];
     webContents = {
       on: (event: string, listener: Listener) => this.record.events.set(event, listener),
       setWindowOpenHandler: (handler: (d: { url: string }) => unknown) => (this.record.openHandler = handler),
-      session: { setPermissionRequestHandler: (handler: Listener) => (this.record.permission = handler) },
+      session: {
+        setPermissionRequestHandler: (handler: Listener) => (this.record.permission = handler),
+        setPermissionCheckHandler: (handler: (...args: unknown[]) => boolean) => (this.record.permissionCheck = handler),
+      },
     };
-    constructor(options: unknown) {
-      this.record.options = options;
+    constructor(options: BrowserWindowConstructorOptions) {
+      this.record = { options, events: new Map<string, Listener>() };
       created.push(this.record);
     }
     once() {}
@@ -33,38 +53,154 @@ function fakeBrowserWindow() {
   return { BrowserWindow: FakeWindow as unknown as typeof BrowserWindowType, created };
 }
 
-describe('the window refuses to leave the app', () => {
+/** main's dialog and shell, with the person's answers scripted: 0 = Cancel, 1 = Open in browser. */
+function fakeDialogAndShell(answers: number[]) {
+  const asked: MessageBoxOptions[] = [];
   const opened: string[] = [];
+  const pending: Array<() => void> = [];
+  const dialog = {
+    showMessageBox: (...args: unknown[]) => {
+      asked.push((args.length > 1 ? args[1] : args[0]) as MessageBoxOptions);
+      const response = answers.shift() ?? 0;
+      return new Promise<MessageBoxReturnValue>((resolve) => pending.push(() => resolve({ response, checkboxChecked: false })));
+    },
+  } as unknown as Pick<Dialog, 'showMessageBox'>;
   const shell = { openExternal: (url: string) => (opened.push(url), Promise.resolve()) };
-  const { BrowserWindow, created } = fakeBrowserWindow();
-  createMainWindow(BrowserWindow, shell, 'app://pizhu/index.html');
-  const win = created[0]!;
+  /** The person answers every open question. */
+  const answerAll = async () => {
+    while (pending.length) pending.shift()!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { dialog, shell, asked, opened, answerAll };
+}
 
-  it('loads the app page', () => expect(win.loaded).toBe('app://pizhu/index.html'));
+function windowWith(answers: number[], devTools = false) {
+  const people = fakeDialogAndShell(answers);
+  const { BrowserWindow, created } = fakeBrowserWindow();
+  createMainWindow(BrowserWindow, 'app://pizhu/index.html', {
+    devTools,
+    openExternalLink: externalLinkOpener({ shell: people.shell, dialog: people.dialog }),
+  });
+  return { win: created[0]!, ...people };
+}
+
+function navigate(win: ReturnType<typeof windowWith>['win'], url: string): boolean {
+  let prevented = false;
+  win.events.get('will-navigate')!({ preventDefault: () => (prevented = true) }, url);
+  return prevented;
+}
+
+describe('the window refuses to leave the app', () => {
+  it('loads the app page, with DevTools only when asked for (development)', () => {
+    expect(windowWith([]).win.loaded).toBe('app://pizhu/index.html');
+    expect(windowWith([], false).win.options.webPreferences?.devTools).toBe(false);
+    expect(windowWith([], true).win.options.webPreferences?.devTools).toBe(true);
+  });
 
   it('blocks navigation away from the app page', () => {
+    const { win } = windowWith([]);
     for (const [url, blocked] of [
       ['https://example.com/', true],
       ['file:///etc/passwd', true],
       ['app://pizhu/index.html#x', false],
     ] as const) {
-      let prevented = false;
-      win.events.get('will-navigate')!({ preventDefault: () => (prevented = true) }, url);
-      expect(prevented, url).toBe(blocked);
+      expect(navigate(win, url), url).toBe(blocked);
     }
   });
 
-  it('denies every new window; only https links go to the system browser', () => {
-    expect(win.openHandler!({ url: 'https://www.jxzfw.gov.cn/' })).toEqual({ action: 'deny' });
-    expect(win.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(win.openHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://www.jxzfw.gov.cn/']);
+  it('denies every new window; a non-https address never reaches the dialog or the browser', async () => {
+    const { win, asked, opened, answerAll } = windowWith([1, 1, 1, 1]);
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'http://example.com/', 'app://pizhu/x', 'nonsense']) {
+      expect(win.openHandler!({ url }), url).toEqual({ action: 'deny' });
+      navigate(win, url);
+    }
+    await answerAll();
+    expect(asked).toEqual([]);
+    expect(opened).toEqual([]);
+  });
+
+  it('opens an https link the page asks for only after the person confirms it in main’s dialog', async () => {
+    const { win, asked, opened, answerAll } = windowWith([0, 1]);
+    const url = 'https://www.jxzfw.gov.cn/art/2024/1/1/art_1.html?x=1#top';
+
+    expect(win.openHandler!({ url })).toEqual({ action: 'deny' });
+    expect(opened).toEqual([]); // nothing opens while the question is on screen
+    await answerAll();
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.detail).toBe(url); // the whole address, not just its host
+    expect(asked[0]!.buttons![asked[0]!.defaultId!]).toBe('Cancel');
+    expect(asked[0]!.cancelId).toBe(asked[0]!.defaultId);
+    expect(opened).toEqual([]); // cancelled
+
+    expect(navigate(win, url)).toBe(true); // a link clicked in the page goes the same way
+    await answerAll();
+    expect(asked).toHaveLength(2);
+    expect(opened).toEqual([url]); // confirmed: opened once
+  });
+
+  it('asks one question at a time: a page repeating window.open while it is open is refused', async () => {
+    const { win, asked, opened, answerAll } = windowWith([1, 1, 1]);
+    for (let i = 0; i < 20; i += 1) win.openHandler!({ url: `https://evil.example/${i}` });
+    await answerAll();
+    expect(asked).toHaveLength(1);
+    expect(opened).toEqual(['https://evil.example/0']);
+  });
+
+  it('shows a look-alike host as its punycode, the address the browser will really open', async () => {
+    const { win, asked, opened, answerAll } = windowWith([1]);
+    win.openHandler!({ url: 'https://аpple.com/' }); // Cyrillic а
+    await answerAll();
+    expect(asked[0]!.detail).toBe('https://xn--pple-43d.com/');
+    expect(opened).toEqual(['https://xn--pple-43d.com/']);
   });
 
   it('denies permission requests (camera, notifications, …)', () => {
+    const { win } = windowWith([]);
     let granted: boolean | undefined;
     win.permission!(undefined, 'media', (answer: boolean) => (granted = answer));
     expect(granted).toBe(false);
+  });
+
+  it('answers every permission check no (clipboard read, notifications, media…)', () => {
+    const { win } = windowWith([]);
+    expect(win.permissionCheck, 'no permission check handler installed').toBeTypeOf('function');
+    for (const permission of ['clipboard-read', 'notifications', 'media', 'geolocation', 'hid', 'serial', 'usb']) {
+      expect(win.permissionCheck!(null, permission, 'app://pizhu/', {}), permission).toBe(false);
+    }
+  });
+});
+
+describe('the application menu', () => {
+  function menuOf(isPackaged: boolean) {
+    let template: MenuItemConstructorOptions[] = [];
+    let installed: unknown;
+    const Menu = {
+      buildFromTemplate: (t: MenuItemConstructorOptions[]) => ((template = t), { built: t }),
+      setApplicationMenu: (menu: unknown) => (installed = menu),
+    } as unknown as Pick<typeof MenuType, 'buildFromTemplate' | 'setApplicationMenu'>;
+    installMenu(Menu, isPackaged);
+    expect(installed).toEqual({ built: template });
+    const roles: string[] = [];
+    const walk = (items: MenuItemConstructorOptions[]) => {
+      for (const item of items) {
+        if (item.role) roles.push(item.role.toLowerCase());
+        if (Array.isArray(item.submenu)) walk(item.submenu);
+      }
+    };
+    walk(template);
+    return roles;
+  }
+  // 'viewmenu' is the role whose stock submenu holds Reload, Force Reload and Toggle Developer Tools.
+  const developerRoles = ['reload', 'forcereload', 'toggledevtools', 'viewmenu'];
+
+  it('has no Reload, Force Reload or DevTools in a packaged build', () => {
+    const roles = menuOf(true);
+    for (const role of developerRoles) expect(roles, role).not.toContain(role);
+    expect(roles).toEqual(expect.arrayContaining(['copy', 'paste', 'zoomin', 'zoomout', 'resetzoom', 'togglefullscreen']));
+  });
+
+  it('keeps them while developing (not packaged)', () => {
+    expect(menuOf(false)).toEqual(expect.arrayContaining(['reload', 'forcereload', 'toggledevtools']));
   });
 });
 

@@ -1,0 +1,53 @@
+import type { BrowserWindow, Dialog, Shell } from 'electron';
+
+/** Only https links leave the app, and only to the system browser. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export type LinkOutcome = 'opened' | 'cancelled' | 'refused';
+
+export interface ExternalLinkDeps {
+  shell: Pick<Shell, 'openExternal'>;
+  dialog: Pick<Dialog, 'showMessageBox'>;
+  /** The window the question belongs to (modal on it), when there is one. */
+  parent?: () => BrowserWindow | null;
+}
+
+/**
+ * Opens an https link in the system browser only after the person said yes in main's own
+ * dialog, which names the whole address: the page cannot send anyone anywhere by itself.
+ * One question at a time; a page asking again while one is open is refused, not queued.
+ */
+export function externalLinkOpener(deps: ExternalLinkDeps): (url: string) => Promise<LinkOutcome> {
+  let asking = false;
+  return async (url) => {
+    if (!isSafeExternalUrl(url) || asking) return 'refused';
+    // href, not the string the page gave: a look-alike host shows as its punycode (xn--…).
+    const href = new URL(url).href;
+    asking = true;
+    try {
+      const options = {
+        type: 'question' as const,
+        title: 'Open link',
+        message: 'Open this address in your web browser?',
+        detail: href,
+        buttons: ['Cancel', 'Open in browser'],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
+      const parent = deps.parent?.();
+      const answer = parent ? await deps.dialog.showMessageBox(parent, options) : await deps.dialog.showMessageBox(options);
+      if (answer.response !== 1) return 'cancelled';
+      await deps.shell.openExternal(href);
+      return 'opened';
+    } finally {
+      asking = false;
+    }
+  };
+}
