@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ImportOutcome } from '../../../preload/contract/articleTypes';
 import type { NewArticle } from '../store/articles';
 import type { FileParser } from './fileParser';
-import { formatOf } from './prepareImport';
+import { findImportFiles, type FoundEntry } from './findImportFiles';
 
 /** Stores one parsed article (or finds it already there); runs inside its batch's transaction. */
 type StoreArticle = (article: NewArticle) => ImportOutcome;
@@ -21,11 +19,6 @@ export type RunBatch = (work: () => void) => void;
 const batchFiles = 1000;
 const batchBytes = 8 * 1024 * 1024;
 
-interface FoundFile {
-  path: string;
-  bytes: number;
-}
-
 /**
  * Expands folders (recursively, importable files only) and imports each file, all or nothing
  * per file. While one batch is stored, the parser reads and parses the next (in a worker thread
@@ -39,19 +32,24 @@ export async function importPaths(
   onProgress?: (done: number, total: number) => void,
   runBatch: RunBatch = (work) => work(),
 ): Promise<ImportOutcome[]> {
-  const batches = planBatches(paths.flatMap((p) => expand(p)));
+  const batches = planBatches(findImportFiles(paths));
   const total = batches.reduce((n, batch) => n + batch.length, 0);
   const outcomes: ImportOutcome[] = [];
   const parser = parserFor(batches.length);
-  let parsing = batches.length > 0 ? parser.prepare(batches[0]!) : undefined;
+  const parse = (batch: readonly FoundEntry[]) => parser.prepare(batch.flatMap((entry) => ('path' in entry ? [entry.path] : [])));
+  let parsing = batches.length > 0 ? parse(batches[0]!) : undefined;
   try {
     for (let i = 0; parsing; i++) {
       const prepared = await parsing;
-      parsing = i + 1 < batches.length ? parser.prepare(batches[i + 1]!) : undefined;
+      const entries = batches[i]!;
+      parsing = i + 1 < batches.length ? parse(batches[i + 1]!) : undefined;
       const batch: ImportOutcome[] = [];
       runBatch(() => {
         batch.length = 0;
-        for (const file of prepared) {
+        let next = 0;
+        for (const entry of entries) {
+          // A skipped entry of a folder is its own outcome; each file has its parse, in order.
+          const file = 'path' in entry ? prepared[next++]! : entry;
           batch.push(
             'article' in file
               ? storeArticle(file.article)
@@ -69,39 +67,20 @@ export async function importPaths(
   return outcomes;
 }
 
-/** Consecutive runs of up to 1,000 files, each ended once it holds 8 MB however few files that is. */
-function planBatches(files: readonly FoundFile[]): string[][] {
-  const batches: string[][] = [];
-  let batch: string[] = [];
+/** Consecutive runs of up to 1,000 entries, each ended once it holds 8 MB however few files that is. */
+function planBatches(entries: readonly FoundEntry[]): FoundEntry[][] {
+  const batches: FoundEntry[][] = [];
+  let batch: FoundEntry[] = [];
   let bytes = 0;
-  for (const file of files) {
+  for (const entry of entries) {
     if (batch.length >= batchFiles || bytes >= batchBytes) {
       batches.push(batch);
       batch = [];
       bytes = 0;
     }
-    batch.push(file.path);
-    bytes += file.bytes;
+    batch.push(entry);
+    bytes += 'bytes' in entry ? entry.bytes : 0;
   }
   if (batch.length > 0) batches.push(batch);
   return batches;
-}
-
-function expand(target: string): FoundFile[] {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    return [{ path: target, bytes: 0 }]; // reported as a failure by prepareFile, with the reason
-  }
-  if (!stat.isDirectory()) return [{ path: target, bytes: stat.size }];
-  return fs
-    .readdirSync(target)
-    .sort()
-    .flatMap((name) => {
-      const child = path.join(target, name);
-      const childStat = fs.statSync(child, { throwIfNoEntry: false });
-      if (childStat?.isDirectory()) return expand(child);
-      return formatOf(name) ? [{ path: child, bytes: childStat?.size ?? 0 }] : [];
-    });
 }

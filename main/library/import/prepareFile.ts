@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { readRegularFile } from '../files/readRegularFile';
 import { LibraryError } from '../libraryError';
 import type { NewArticle } from '../store/articles';
-import { prepareFileImport } from './prepareImport';
+import { maxImportBytes, prepareFileImport } from './prepareImport';
 
 /** One file of a folder import, read and parsed, ready for the store; or why it cannot be imported. */
 export type PreparedFile = { fileName: string; article: NewArticle } | { fileName: string; failed: string };
@@ -14,20 +14,10 @@ export type PreparedFile = { fileName: string; article: NewArticle } | { fileNam
  */
 export function prepareFile(file: string): PreparedFile {
   const fileName = path.basename(file);
-  let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const failed =
-      code === 'ENOENT'
-        ? `"${file}" does not exist (it may have been moved or deleted).`
-        : code === 'EISDIR'
-          ? `"${file}" is a folder.`
-          : `"${file}" could not be read (${code ?? 'unknown error'}).`;
-    return { fileName, failed };
-  }
-  try {
+    // Opened without blocking and checked on the open handle: a FIFO, a device (a symlink to
+    // /dev/zero) or a file over the limit is refused before a byte is read.
+    const bytes = readRegularFile(file, { maxBytes: maxImportBytes, what: 'document' });
     return { fileName, article: prepareFileImport(bytes, fileName) };
   } catch (error) {
     if (error instanceof LibraryError) return { fileName, failed: error.message };

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatOf } from './prepareImport';
+
+/** A file to read and parse, or an entry of a folder that was skipped, with why (an outcome of its own). */
+export type FoundEntry = { path: string; bytes: number } | { fileName: string; failed: string };
+
+/** The file-system calls the walk makes; tests inject failures that file modes cannot make for root. */
+export interface WalkFs {
+  stat(target: string): fs.Stats;
+  readdir(folder: string): Buffer[];
+}
+
+const realFs: WalkFs = {
+  stat: (target) => fs.statSync(target),
+  readdir: (folder) => fs.readdirSync(folder, { encoding: 'buffer' }),
+};
+
+/**
+ * The files an import of `targets` reads, in order: each target as given (its reading reports
+ * what is wrong with it), and the importable files inside each folder target, recursively, by
+ * name. Iterative, and every folder and file is taken once by (device, inode), so a symlink
+ * loop or symlinks branching to the same folders neither recurse forever nor import twice.
+ * Inside folders, a FIFO, device or socket with an importable name, a subfolder that cannot be
+ * listed and a name that is not UTF-8 are each reported and the walk goes on.
+ */
+export function findImportFiles(targets: readonly string[], walkFs: WalkFs = realFs): FoundEntry[] {
+  const found: FoundEntry[] = [];
+  const seen = new Set<string>();
+  const firstVisit = (stat: fs.Stats): boolean => {
+    const key = `${stat.dev}:${stat.ino}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+
+  /** The folders being listed, innermost last: depth first, by name, as a recursive walk would go. */
+  const open: Array<{ folder: string; names: Buffer[]; next: number }> = [];
+  const enter = (folder: string, stat: fs.Stats): void => {
+    if (!firstVisit(stat)) return;
+    try {
+      const names = walkFs.readdir(folder).map((raw) => ({ raw, name: raw.toString('utf8') }));
+      names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      open.push({ folder, names: names.map((n) => n.raw), next: 0 });
+    } catch (error) {
+      found.push({ fileName: displayName(folder), failed: folderUnreadable(folder, error) });
+    }
+  };
+  const walkFolder = (folder: string, stat: fs.Stats): void => {
+    enter(folder, stat);
+    while (open.length > 0) {
+      const frame = open[open.length - 1]!;
+      const raw = frame.names[frame.next++];
+      if (raw === undefined) {
+        open.pop();
+        continue;
+      }
+      const name = raw.toString('utf8');
+      const child = path.join(frame.folder, name);
+      if (!Buffer.from(name, 'utf8').equals(raw)) {
+        if (formatOf(name)) found.push({ fileName: name, failed: notUtf8(child) });
+        continue;
+      }
+      let childStat: fs.Stats;
+      try {
+        childStat = walkFs.stat(child);
+      } catch (error) {
+        // A dangling or looping symlink, or a file gone since the listing: only importable names are news.
+        if (formatOf(name)) found.push({ fileName: name, failed: entryUnreadable(child, error) });
+        continue;
+      }
+      if (childStat.isDirectory()) enter(child, childStat);
+      else if (formatOf(name)) {
+        if (!childStat.isFile()) found.push({ fileName: name, failed: notRegular(child, childStat) });
+        else if (firstVisit(childStat)) found.push({ path: child, bytes: childStat.size });
+      }
+    }
+  };
+
+  for (const target of targets) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = walkFs.stat(target);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      walkFolder(target, stat);
+      continue;
+    }
+    // A file named twice keeps both outcomes (the second is "already imported"), as before.
+    if (stat?.isFile()) firstVisit(stat);
+    found.push({ path: target, bytes: stat?.size ?? 0 });
+  }
+  return found;
+}
+
+function displayName(target: string): string {
+  return path.basename(target) || target;
+}
+
+const reasons: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  ELOOP: 'its symbolic links lead round in a loop',
+  ENOENT: 'it does not exist (a symbolic link to nothing, or moved meanwhile)',
+  ENAMETOOLONG: 'its path is too long',
+  EIO: 'the disk reported an input/output error',
+};
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  return reasons[code] ?? code;
+}
+
+function folderUnreadable(folder: string, error: unknown): string {
+  return `The folder "${folder}" could not be opened (${reason(error)}); the files in it were not imported.`;
+}
+
+function entryUnreadable(file: string, error: unknown): string {
+  return `"${file}" could not be read (${reason(error)}); it was not imported.`;
+}
+
+function notUtf8(file: string): string {
+  return `"${file}" has a name that is not valid UTF-8 (shown with � where its bytes are); rename it and import it again.`;
+}
+
+function notRegular(file: string, stat: fs.Stats): string {
+  const kind = stat.isFIFO() ? 'a pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device';
+  return `"${file}" is ${kind}, not a file; it was not imported.`;
+}
