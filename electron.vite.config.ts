@@ -1,9 +1,40 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { developmentContentSecurityPolicy } from './main/app/contentSecurityPolicy';
 
 // PIZHU_OUT_DIR lets parallel test runs build into their own folder; `out` otherwise.
 const outDir = resolve(__dirname, process.env.PIZHU_OUT_DIR ?? 'out');
+
+/**
+ * The dev server's page gets the renderer's CSP as a <meta>, allowing the inline scripts the
+ * dev tooling writes into it by hash. Only while serving: the built page gets its policy as a
+ * header from the app:// protocol (main/app/serveRenderer.ts) and must not carry a second one.
+ */
+export function devContentSecurityPolicy(): Plugin {
+  return {
+    name: 'pizhu:dev-content-security-policy',
+    apply: 'serve',
+    transformIndexHtml: {
+      // Last, so every inline script other plugins wrote is already in the page.
+      order: 'post',
+      handler(html) {
+        const hashes = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+          .filter(([, attrs, body]) => !/\bsrc\s*=/i.test(attrs!) && body!.length > 0)
+          .map(([, , body]) => `sha256-${createHash('sha256').update(body!).digest('base64')}`);
+        return [
+          {
+            tag: 'meta',
+            attrs: { 'http-equiv': 'Content-Security-Policy', content: developmentContentSecurityPolicy(hashes) },
+            injectTo: 'head-prepend',
+          },
+        ];
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -29,7 +60,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devContentSecurityPolicy()],
     base: './',
     build: {
       outDir: resolve(outDir, 'renderer'),

@@ -22,12 +22,20 @@ test('the Content-Security-Policy is in force: injected scripts and eval do not 
     // A string timer is eval run by the page itself (code evaluated through the test bridge is exempt).
     (setTimeout as unknown as (code: string, ms: number) => void)('window.__timer = true', 0);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    return { inline: flags.__inline === true, remote: flags.__remote === true, evalRan: flags.__timer === true, violations };
+    return {
+      inline: flags.__inline === true,
+      remote: flags.__remote === true,
+      evalRan: flags.__timer === true,
+      violations,
+      // The development server's <meta> policy (electron.vite.config.ts) must not reach the built page.
+      metaPolicies: document.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]').length,
+    };
   });
   expect(outcome.inline).toBe(false);
   expect(outcome.remote).toBe(false);
   expect(outcome.evalRan).toBe(false);
   expect(outcome.violations).toEqual(expect.arrayContaining(['script-src-elem', 'img-src', 'script-src']));
+  expect(outcome.metaPolicies).toBe(0);
 });
 
 test('window.pizhu is the only bridge, and it is frozen', async ({ app }) => {
