@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const dbPath = path.join(dir, 'library.sqlite');
   const library: Library = await createLibrary({
     dbPath,
-    startParseWorker: () => new Worker(path.join(builtMain, 'parseWorkerEntry.js')),
+    startParseWorker: (resourceLimits) => new Worker(path.join(builtMain, 'parseWorkerEntry.js'), { resourceLimits }),
   });
   const figures: Figure[] = [];
   console.log(`Generating ${articleCount} articles from the seeds (deterministic)…`);

@@ -1,9 +1,24 @@
 import type { PreparedFile } from './prepareFile';
 
-/** A batch of files for the parse worker, by id; it answers each with the same id, in any order. */
+/** One thing to parse: a file by path, or pasted text. */
+export type ParseJob = string | { pasted: string; title?: string };
+
+/**
+ * Jobs for the parse worker, by id; `first` is the index in its batch of the first job sent (a
+ * fresh worker gets only what is left of a batch after the one that stopped its predecessor).
+ */
 export interface ParseRequest {
   id: number;
-  files: readonly string[];
+  first: number;
+  jobs: readonly ParseJob[];
 }
 
-export type ParseAnswer = { id: number; prepared: PreparedFile[] } | { id: number; error: string };
+/**
+ * The worker says it is ready once loaded, then answers each job of a request as soon as it is
+ * parsed, in order, with its index in the batch: so the main thread knows which job a worker is
+ * on when it runs out of time or memory. `error` is a bug's message.
+ */
+export type ParseAnswer =
+  | { ready: true }
+  | { id: number; index: number; prepared: PreparedFile }
+  | { id: number; index: number; error: string };

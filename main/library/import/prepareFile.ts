@@ -1,11 +1,31 @@
 import path from 'node:path';
 import { readRegularFile } from '../files/readRegularFile';
+import type { PizhuErrorCode } from '../../../preload/contract/errors';
 import { LibraryError } from '../libraryError';
 import type { NewArticle } from '../store/articles';
-import { maxImportBytes, prepareFileImport } from './prepareImport';
+import type { ParseJob } from './parseProtocol';
+import { maxImportBytes, prepareFileImport, preparePastedImport } from './prepareImport';
 
-/** One file of a folder import, read and parsed, ready for the store; or why it cannot be imported. */
-export type PreparedFile = { fileName: string; article: NewArticle } | { fileName: string; failed: string };
+/** One file of an import (or pasted text), read and parsed, ready for the store; or why it cannot be imported. */
+export type PreparedFile =
+  | { fileName: string; article: NewArticle }
+  | { fileName: string; failed: string; code: PizhuErrorCode };
+
+/** The name of what a job imports, for outcomes and messages. */
+export function jobName(job: ParseJob): string {
+  return typeof job === 'string' ? path.basename(job) : 'pasted text';
+}
+
+/** A file (prepareFile) or pasted text, read and parsed. */
+export function prepareJob(job: ParseJob): PreparedFile {
+  if (typeof job === 'string') return prepareFile(job);
+  try {
+    return { fileName: jobName(job), article: preparePastedImport(job.pasted, job.title) };
+  } catch (error) {
+    if (error instanceof LibraryError) return { fileName: jobName(job), failed: error.message, code: error.code };
+    throw error;
+  }
+}
 
 /**
  * Reads and parses one file: everything an import does before the database. A file that cannot
@@ -20,7 +40,7 @@ export function prepareFile(file: string): PreparedFile {
     const bytes = readRegularFile(file, { maxBytes: maxImportBytes, what: 'document' });
     return { fileName, article: prepareFileImport(bytes, fileName) };
   } catch (error) {
-    if (error instanceof LibraryError) return { fileName, failed: error.message };
+    if (error instanceof LibraryError) return { fileName, failed: error.message, code: error.code };
     throw error;
   }
 }
