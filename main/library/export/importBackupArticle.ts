@@ -1,4 +1,5 @@
 import { anchorContextLength } from '../annotations/highlightAnchor';
+import { readableNote } from '../annotations/readableNote';
 import { LibraryError } from '../libraryError';
 import { anchorQuote } from '../reclean/anchorQuote';
 import { matchParagraphs } from '../reclean/matchParagraphs';
@@ -49,7 +50,7 @@ export function insertBackupArticle(db: Db, writer: BackupWriter, article: Backu
     if (id === undefined) return;
     if (paragraph.kindByUser) byUser.run(id);
     writer.tagParagraph(id, paragraph.tags);
-    if (paragraph.note) writer.putNote(id, paragraph.note);
+    if (paragraph.note) writer.putNote(id, readableNote(paragraph.note));
   });
   for (const h of article.highlights) {
     const paragraphId = h.paragraph === null ? null : (ids[h.paragraph] ?? null);
@@ -99,7 +100,7 @@ export function mergeBackupArticle(db: Db, writer: BackupWriter, articleId: numb
       );
     }
     writer.tagParagraph(id, paragraph.tags);
-    if (paragraph.note) writer.putNote(id, paragraph.note);
+    if (paragraph.note) writer.putNote(id, readableNote(paragraph.note));
   });
 
   const existing = new Map<string, number>();
