@@ -80,7 +80,7 @@ export async function createLibrary(options: LibraryOptions) {
     /** Script-insensitive full-text search, and auto-coding from a search. */
     search: createSearch(db, nowIso),
     /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */
-    ...exportOperations(db, nowIso),
+    ...exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }),
 
     /** Files and folders (recursive); one outcome per file, each file all or nothing. */
     async importPaths(

@@ -12,6 +12,7 @@ export type PizhuErrorCode =
   | 'file-too-large'
   | 'empty-file'
   | 'io-failed'
+  | 'protected-path' // an export or import aimed at the library's own files or its backups folder
   | 'library-corrupt'
   | 'library-too-new'
   | 'library-busy' // another Pizhu (the app, or a CLI command) has the library open for writing

@@ -1,30 +1,45 @@
 import type { BackupExportResult, BackupImportCounts, MarkdownExportRequest } from '../../../preload/contract/api';
+import { createLibraryFileGuard, type LibraryFiles } from '../files/libraryFileGuard';
 import type { Db } from '../store/openDatabase';
 import { exportBackup } from './exportBackup';
 import { exportMarkdown, type ExportProgress } from './exportMarkdown';
 import { exportW3c } from './exportW3c';
 import { importBackup } from './importBackup';
 
-/** Taking notes out of the library and back in: Markdown for Obsidian, the JSON backup, W3C Web Annotations. */
-export function exportOperations(db: Db, nowIso: () => string) {
+/**
+ * Taking notes out of the library and back in: Markdown for Obsidian, the JSON backup, W3C Web
+ * Annotations. Every path is checked first: none of them may be the library's own files or lie
+ * in its backups folder, whoever asks (the app's dialogs or the CLI).
+ */
+export function exportOperations(db: Db, nowIso: () => string, files: LibraryFiles) {
+  const guard = createLibraryFileGuard(files);
   return {
+    /** Refuses (LibraryError 'protected-path') a folder no export may go into, before it is kept as the export folder. */
+    checkExportFolder(folder: string): void {
+      guard.checkFolder(folder, 'export folder');
+    },
+
     /** Writes Markdown files into `outDir` (absolute) and returns their paths; progress per file for the library. */
     exportMarkdown(request: MarkdownExportRequest, onProgress?: ExportProgress): string[] {
+      guard.checkFolder(request.outDir, 'export folder');
       return exportMarkdown(db, request, nowIso(), onProgress);
     },
 
     /** The whole library as a versioned JSON file (docs/backup-format.md). */
     exportBackup(file: string): BackupExportResult {
+      guard.checkFile(file, 'backup file');
       return exportBackup(db, file, nowIso());
     },
 
     /** Merges a JSON backup in, all or nothing, without duplicates. */
     importBackup(file: string): BackupImportCounts {
+      guard.checkFile(file, 'backup to import');
       return importBackup(db, file, nowIso());
     },
 
     /** Every highlight as a W3C Web Annotation collection (JSON-LD). */
     exportW3c(file: string): { path: string; annotations: number } {
+      guard.checkFile(file, 'annotation file');
       return exportW3c(db, file, nowIso());
     },
   };
