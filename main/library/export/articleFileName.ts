@@ -1,4 +1,5 @@
-import { safeFileName } from './safeFileName';
+import { createHash } from 'node:crypto';
+import { isFaithfulStem, safeFileName } from './safeFileName';
 
 /** `江西接续奋斗… (12).md`: the stored title (the same in every script mode) and the id, always, so names never move. */
 export function articleFileName(article: { id: number; title: string }): string {
@@ -10,7 +11,21 @@ export function articleLinkTarget(article: { id: number; title: string }): strin
   return articleFileName(article).replace(/\.md$/, '');
 }
 
-/** `tag 政策／互联网.md`. */
+/**
+ * `tag 政策／互联网.md`; `tag 1／2 (1f0c9a2e).md` when the name cannot say the tag exactly
+ * (characters dropped, dots trimmed, cut short, a full-width twin already in the tag) or when a file system that ignores
+ * case could take it for another tag (`Ä` and `ä` are two tags): then a hash of the tag keeps
+ * two tags on two files (`.` and `..` both clean to `tag`).
+ */
 export function tagReportFileName(tag: string): string {
-  return safeFileName({ stem: `tag ${tag}`, extension: '.md' });
+  const name = safeFileName({ stem: `tag ${tag}`, extension: '.md' });
+  if (isFaithfulStem(`tag ${tag}`, name.slice(0, -'.md'.length)) && !hasNonAsciiCase(tag)) return name;
+  const hash = createHash('sha256').update(tag).digest('hex').slice(0, 8);
+  return safeFileName({ stem: `tag ${tag}`, suffix: ` (${hash})`, extension: '.md' });
+}
+
+/** The library tells tags apart by ASCII case only (COLLATE NOCASE); file systems fold more. */
+function hasNonAsciiCase(text: string): boolean {
+  for (const c of text) if (c > '\u007f' && c.toLowerCase() !== c.toUpperCase()) return true;
+  return false;
 }

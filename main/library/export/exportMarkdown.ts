@@ -1,4 +1,4 @@
-import path from 'node:path';
+import fs from 'node:fs';
 import { createConverter } from '../../../preload/common/createConverter';
 import { isScriptMode, scriptModes, type ScriptMode } from '../../../preload/common/scriptModes';
 import type { MarkdownExportRequest } from '../../../preload/contract/api';
@@ -12,8 +12,8 @@ import { readTagPassages } from './readTagPassages';
 import { renderArticleFile } from './renderArticleFile';
 import { renderIndex } from './renderIndex';
 import { renderTagReport } from './renderTagReport';
-import { staleArticleFiles } from './staleArticleFiles';
-import { ensureFolder, removeFile, requireAbsolutePath, writeTextFile } from './writeTextFile';
+import { openExportFolder, type MarkdownExportReport } from './exportFolder';
+import { requireAbsolutePath, sha256 } from './writeTextFile';
 
 export type ExportProgress = (done: number, total: number) => void;
 
@@ -21,6 +21,7 @@ export type ExportProgress = (done: number, total: number) => void;
  * Writes the Markdown export of DESIGN §5 into `outDir` and returns the paths written: one
  * article's file; one tag's codebook report; or, for the library, one file per article and an
  * `index.md` linking them. The same library gives the same bytes, apart from `exported_at`.
+ * Files Pizhu did not write, or that changed since, are never replaced: see exportMarkdownReport.
  */
 export function exportMarkdown(
   db: Db,
@@ -28,6 +29,19 @@ export function exportMarkdown(
   exportedAt: string,
   onProgress?: ExportProgress,
 ): string[] {
+  return exportMarkdownReport(db, request, exportedAt, onProgress).files;
+}
+
+/**
+ * exportMarkdown, answering also with the files it kept as they were (the person's own, edited
+ * since, or another library's) and where it wrote instead (exportFolder).
+ */
+export function exportMarkdownReport(
+  db: Db,
+  request: MarkdownExportRequest,
+  exportedAt: string,
+  onProgress?: ExportProgress,
+): MarkdownExportReport {
   const outDir = requireAbsolutePath(request.outDir, 'export folder');
   const script = requireScript(request.script ?? 'original');
   const highlightsOnly = request.highlightsOnly ?? false;
@@ -38,11 +52,10 @@ export function exportMarkdown(
     const tag = canonicalTagName(db, normalizeTagName(scope.tag));
     // One read transaction: a consistent picture even if the app writes meanwhile.
     const groups = db.transaction(() => readTagPassages(db, tag))();
-    ensureFolder(outDir);
-    const file = path.join(outDir, tagReportFileName(tag));
-    writeTextFile(file, renderTagReport(tag, groups, { script, highlightsOnly, exportedAt }));
-    onProgress?.(1, 1);
-    return [file];
+    const folder = openExportFolder(outDir, libraryIdentity(db));
+    const name = folder.place(tagReportFileName(tag));
+    if (name !== null) folder.add(name, renderTagReport(tag, groups, { script, highlightsOnly, exportedAt }));
+    return folder.commit((done) => onProgress?.(done, 1));
   }
 
   const articleId = scope === 'library' ? undefined : scope.article;
@@ -53,27 +66,37 @@ export function exportMarkdown(
   if (articleId !== undefined && groups.length === 0) {
     throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
   }
-  ensureFolder(outDir);
-  const staleFiles = staleArticleFiles(outDir);
-  const written: string[] = [];
-  const total = groups.length + (scope === 'library' ? 1 : 0);
+  const folder = openExportFolder(outDir, libraryIdentity(db));
+  // Where each article's file went, for the index's links.
+  const linkTargets = new Map<number, string>();
   for (const group of groups) {
     const converter = createConverter(group.article.script, script);
-    const name = articleFileName(group.article);
-    const file = path.join(outDir, name);
-    writeTextFile(file, renderArticleFile(group, { converter, highlightsOnly, exportedAt }));
-    // A renamed article's earlier file goes, so the folder holds each article once.
-    for (const stale of staleFiles(group.article.id, name)) removeFile(stale);
-    written.push(file);
-    onProgress?.(written.length, total);
+    const name = folder.place(articleFileName(group.article), group.article.id);
+    if (name === null) continue;
+    folder.add(name, renderArticleFile(group, { converter, highlightsOnly, exportedAt }));
+    linkTargets.set(group.article.id, name.replace(/\.md$/, ''));
   }
   if (scope === 'library') {
-    const index = path.join(outDir, 'index.md');
-    writeTextFile(index, renderIndex(groups, exportedAt));
-    written.push(index);
-    onProgress?.(written.length, total);
+    const name = folder.place('index.md');
+    if (name !== null) folder.add(name, renderIndex(groups, exportedAt, (article) => linkTargets.get(article.id)));
   }
-  return written;
+  const total = groups.length + (scope === 'library' ? 1 : 0);
+  return folder.commit((done) => onProgress?.(done, total));
+}
+
+/**
+ * Which library wrote a file, for the export folder's manifest: the library file's real path,
+ * hashed (the manifest may travel with a vault; the path need not). A library moved elsewhere
+ * counts as another one, so its earlier files are kept, never removed.
+ */
+function libraryIdentity(db: Db): string {
+  let file = db.name;
+  try {
+    file = fs.realpathSync(file);
+  } catch {
+    // An in-memory or vanished library: its name is all there is.
+  }
+  return sha256(file).slice(0, 16);
 }
 
 function requireScript(script: string): ScriptMode {

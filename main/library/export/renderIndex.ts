@@ -3,8 +3,16 @@ import type { ArticleAnnotations } from './exportData';
 import { escapeMarkdownText } from './escapeMarkdownText';
 import { frontMatter } from './frontMatter';
 
-/** `index.md` of a library export: one line per article file, as an Obsidian link, with what it holds. */
-export function renderIndex(groups: readonly ArticleAnnotations[], exportedAt: string): string {
+/**
+ * `index.md` of a library export: one line per article file, as an Obsidian link, with what it
+ * holds. `linkTarget` names the file an article went to when it is not its usual name (the
+ * usual one held a file Pizhu had to keep).
+ */
+export function renderIndex(
+  groups: readonly ArticleAnnotations[],
+  exportedAt: string,
+  linkTarget: (article: ArticleAnnotations['article']) => string | undefined = () => undefined,
+): string {
   const out: string[] = [frontMatter({ title: 'Pizhu library', exported_at: exportedAt }), '# Pizhu library', ''];
   for (const group of groups) {
     const { article } = group;
@@ -17,7 +25,7 @@ export function renderIndex(groups: readonly ArticleAnnotations[], exportedAt: s
       `${highlights} ${highlights === 1 ? 'highlight' : 'highlights'}`,
       `${notes} ${notes === 1 ? 'note' : 'notes'}`,
     );
-    out.push(`- [[${articleLinkTarget(article)}]] · ${facts.join(' · ')}`);
+    out.push(`- [[${linkTarget(article) ?? articleLinkTarget(article)}]] · ${facts.join(' · ')}`);
   }
   out.push('');
   return out.join('\n');

@@ -26,9 +26,26 @@ const replacements: Readonly<Record<string, string>> = {
   ']': '］',
 };
 const forbidden = /[/\\:*?"<>|#^[\]]/g;
+/** The full-width twins above: a name holding one could have come from either character. */
+const twins = new RegExp(`[${Object.values(replacements).join('')}]`);
+
+/**
+ * Whether `safeFileName({ stem: text, ... })` says `text` exactly, apart from the swap of
+ * forbidden characters for their twins (which cannot be mistaken if `text` holds no twin).
+ */
+export function isFaithfulStem(text: string, name: string): boolean {
+  return !twins.test(text) && name === text.replace(forbidden, (c) => replacements[c] ?? '_');
+}
 // C0, DEL and C1 controls, and the line/paragraph separators: never part of a name.
 // eslint-disable-next-line no-control-regex
 const controls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/**
+ * Invisible format characters (Unicode Cf): the bidi embeddings, overrides, isolates and marks
+ * (U+202A–202E, U+2066–2069, U+200E/200F, U+061C) make `gpj.exe` show as `exe.jpg` and hide what a
+ * name says; soft hyphens, zero-width spaces and the BOM make two names that look alike differ.
+ * Removed, except the joiners (U+200C/U+200D), which Persian words and emoji sequences need.
+ */
+const invisibleFormat = /(?![\u200c\u200d])\p{Cf}/gu;
 /** CON, PRN, AUX, NUL, COM0-9, LPT0-9 (with the superscript digits Windows also reserves), CONIN$, CONOUT$. */
 const reservedStem = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
 
@@ -66,6 +83,7 @@ export function safeFileName(parts: FileNameParts): string {
 function cleanPiece(text: string): string {
   return text
     .normalize('NFC')
+    .replace(invisibleFormat, '')
     .replace(controls, ' ')
     .replace(forbidden, (c) => replacements[c] ?? '_');
 }
@@ -75,13 +93,13 @@ function cleanStem(text: string): string {
     cleanPiece(text)
       .replace(/\s+/g, ' ')
       // A leading dot hides the file on macOS and Linux, and Obsidian skips it.
-      .replace(/^[\s.]+/, ''),
+      .replace(/^[\s.\u200c\u200d]+/, ''),
   );
 }
 
 /** Windows drops trailing dots and spaces, so two names could meet; they go here. */
 function trimEnd(text: string): string {
-  return text.replace(/[\s.]+$/, '');
+  return text.replace(/[\s.\u200c\u200d]+$/, '');
 }
 
 function utf8Length(text: string): number {

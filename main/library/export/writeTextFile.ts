@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LibraryError } from '../libraryError';
@@ -7,14 +8,67 @@ import { LibraryError } from '../libraryError';
  * a full disk leaves the old file or the new one, never half of one.
  */
 export function writeTextFile(file: string, content: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const temporary = writeTemporary(file, content);
   try {
-    fs.writeFileSync(temporary, content, 'utf8');
     fs.renameSync(temporary, file);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw ioError(file, error);
   }
+}
+
+/**
+ * `content` in a new file beside `file`, under a name no one else has: created exclusively,
+ * so even a file of that name the person made is never overwritten (or removed on failure).
+ */
+function writeTemporary(file: string, content: string): string {
+  const temporary = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  try {
+    fs.writeFileSync(temporary, content, { encoding: 'utf8', flag: 'wx' });
+    return temporary;
+  } catch (error) {
+    // A half-written temporary is ours to remove; a file that was already there is not.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') fs.rmSync(temporary, { force: true });
+    throw ioError(file, error);
+  }
+}
+
+/**
+ * Writes a new UTF-8 file at `file` only if nothing is there: through a temporary name and a
+ * hard link, which fails rather than replaces, so a file that appeared meanwhile is never
+ * overwritten. False when the name was taken. File systems without hard links (FAT, exFAT)
+ * get an exclusive copy instead.
+ */
+export function createTextFile(file: string, content: string): boolean {
+  const temporary = writeTemporary(file, content);
+  try {
+    try {
+      fs.linkSync(temporary, file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+      try {
+        fs.copyFileSync(temporary, file, fs.constants.COPYFILE_EXCL);
+      } catch (copyError) {
+        if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw copyError;
+      }
+    }
+    return true;
+  } catch (error) {
+    throw ioError(file, error);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+/** The SHA-256 of text as UTF-8, in hex: how an export recognises a file it wrote. */
+export function sha256(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 export function removeFile(file: string): void {

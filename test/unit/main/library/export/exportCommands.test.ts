@@ -53,7 +53,7 @@ describe('pizhu export and import-backup', () => {
       db,
     ]);
     expect(one).toMatchObject({ code: 0, out: `1 file written to ${path.join(dir, 'one')}` });
-    const [file] = fs.readdirSync(path.join(dir, 'one'));
+    const [file] = fs.readdirSync(path.join(dir, 'one')).filter((name) => name.endsWith('.md'));
     const markdown = fs.readFileSync(path.join(dir, 'one', file!), 'utf8');
     expect(markdown).toContain('> ==網際網路== #政策/互联网');
     expect(markdown).not.toContain('改變了生活');
@@ -121,44 +121,48 @@ describe('pizhu export and import-backup', () => {
 });
 
 describe('export channels', () => {
-  it('validate paths and scopes, then run the library', async () => {
+  it('validate scopes, take no path, then run the library where main\'s dialogs say', async () => {
     const library = await createLibrary({ dbPath: db });
     try {
+      const backup = path.join(dir, 'ipc.json');
+      let backupFile: string | null = backup;
       const dispatch = createDispatch(
-        createHandlers({ library, appVersion: '0', seededOnThisRun: 0, chooseFiles: () => Promise.resolve([]) }),
+        createHandlers({
+          library,
+          appVersion: '0',
+          seededOnThisRun: 0,
+          chooseFiles: () => Promise.resolve([]),
+          chooseExportFolder: () => Promise.resolve(path.join(dir, 'ipc')),
+          chooseBackupFile: () => Promise.resolve(backupFile),
+        }),
         () => undefined,
       );
       for (const [channel, request] of [
-        ['pizhu:exportMarkdown', { scope: 'library', outDir: 'relative' }],
-        ['pizhu:exportMarkdown', { scope: 'everything', outDir: dir }],
-        ['pizhu:exportMarkdown', { scope: { article: 1, tag: 'x' }, outDir: dir }],
-        ['pizhu:exportMarkdown', { scope: { article: 1 }, outDir: dir, script: 'klingon' }],
-        ['pizhu:exportMarkdown', { scope: { article: 1 }, outDir: dir, extra: 1 }],
-        ['pizhu:exportBackup', { file: 'backup.json' }],
-        ['pizhu:exportBackup', { file: `${dir}/a\0b` }],
+        ['pizhu:exportMarkdown', { scope: 'library', outDir: dir }],
+        ['pizhu:exportMarkdown', { scope: 'everything' }],
+        ['pizhu:exportMarkdown', { scope: { article: 1, tag: 'x' } }],
+        ['pizhu:exportMarkdown', { scope: { article: 1 }, script: 'klingon' }],
+        ['pizhu:exportMarkdown', { scope: { article: 1 }, extra: 1 }],
+        ['pizhu:exportBackup', { file: backup }],
+        ['pizhu:importBackup', { file: backup }],
         ['pizhu:importBackup', {}],
       ] as const) {
         expect(await dispatch(channel, request)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
       }
-      const md = await dispatch('pizhu:exportMarkdown', {
-        scope: { tag: '政策' },
-        outDir: path.join(dir, 'ipc'),
-        script: 'tw',
-        highlightsOnly: true,
-      });
+      const md = await dispatch('pizhu:exportMarkdown', { scope: { tag: '政策' }, script: 'tw', highlightsOnly: true });
       expect(md).toEqual({ ok: true, value: [path.join(dir, 'ipc', 'tag 政策.md')] });
-      const backup = path.join(dir, 'ipc.json');
-      expect(await dispatch('pizhu:exportBackup', { file: backup })).toMatchObject({
+      expect(await dispatch('pizhu:exportBackup', undefined)).toMatchObject({
         ok: true,
         value: { path: backup, articles: 6 },
       });
-      expect(await dispatch('pizhu:importBackup', { file: backup })).toMatchObject({
+      expect(await dispatch('pizhu:importBackup', undefined)).toMatchObject({
         ok: true,
         value: { articlesAdded: 0, articlesMerged: 6 },
       });
-      expect(await dispatch('pizhu:importBackup', { file: path.join(dir, 'missing.json') })).toMatchObject({
+      backupFile = path.join(dir, 'missing.json');
+      expect(await dispatch('pizhu:importBackup', undefined)).toMatchObject({
         ok: false,
-        error: { code: 'io-failed' },
+        error: { code: 'not-found' },
       });
     } finally {
       library.close();

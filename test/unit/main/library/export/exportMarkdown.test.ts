@@ -4,6 +4,7 @@ import type { Blockquote, Nodes, Root, RootContent } from 'mdast';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { articleFileName } from '../../../../../main/library/export/articleFileName';
+import { manifestName } from '../../../../../main/library/export/exportManifest';
 import { obsidianTagName } from '../../../../../main/library/export/obsidianTag';
 import { articleExportQueries } from '../../../../../main/library/export/readArticleAnnotations';
 import { openAnnotatedLibrary, type AnnotatedLibrary } from './annotatedLibrary';
@@ -161,7 +162,7 @@ describe('Markdown export of one article', () => {
     const withoutStamp = (s: string) => s.replace(/^exported_at: .*$/m, '');
     expect(withoutStamp(second)).toBe(withoutStamp(first));
     expect(second).toContain('exported_at: "2026-12-01T08:30:00.000Z"');
-    expect(fs.readdirSync(out)).toHaveLength(1);
+    expect(fs.readdirSync(out).sort()).toEqual([manifestName, path.basename(exportArticle(lib.crafted.id).file)].sort());
   });
 
   it('replaces the file of an article whose title changed, never a file it did not write', () => {
@@ -173,7 +174,7 @@ describe('Markdown export of one article', () => {
     expect(path.basename(second)).toBe(`新的标题 (${lib.crafted.id}).md`);
     expect(fs.existsSync(first)).toBe(false);
     expect(fs.readFileSync(own, 'utf8')).toBe('# 我自己写的\n');
-    expect(fs.readdirSync(out).sort()).toEqual([path.basename(own), path.basename(second)].sort());
+    expect(fs.readdirSync(out).sort()).toEqual([manifestName, path.basename(own), path.basename(second)].sort());
   });
 
   it('lists orphaned highlights last, with their quote, tags and a link to the article', () => {
@@ -243,7 +244,7 @@ describe('Markdown export of the library', () => {
     const articles = lib.library.listArticles();
     expect(files).toHaveLength(articles.length + 1);
     expect(progress[progress.length - 1]).toEqual([files.length, files.length]);
-    expect(fs.readdirSync(out).sort()).toEqual(files.map((f) => path.basename(f)).sort());
+    expect(fs.readdirSync(out).sort()).toEqual([manifestName, ...files.map((f) => path.basename(f))].sort());
     const index = fs.readFileSync(path.join(out, 'index.md'), 'utf8');
     for (const article of articles) {
       const target = articleFileName({ id: article.id, title: article.title }).slice(0, -3);
@@ -257,7 +258,7 @@ describe('Markdown export of the library', () => {
     }
     const again = lib.library.exportMarkdown({ scope: 'library', outDir: out });
     expect(again).toEqual(files);
-    expect(fs.readdirSync(out)).toHaveLength(files.length);
+    expect(fs.readdirSync(out)).toHaveLength(files.length + 1);
   });
 });
 

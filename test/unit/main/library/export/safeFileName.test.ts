@@ -81,4 +81,31 @@ describe('safeFileName', () => {
   it('refuses a suffix that leaves no room', () => {
     expect(() => safeFileName({ stem: 'x', suffix: 'y'.repeat(200), extension: '.md' })).toThrow(RangeError);
   });
+
+  // Issue #12 item 13: right-to-left controls stayed in export file names.
+  it('removes bidi controls and other invisible format characters, keeping the joiners emoji need', () => {
+    const bidi = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c';
+    expect(safeFileName({ stem: `invoice\u202egpj.exe`, extension: '.md' })).toBe('invoicegpj.exe.md');
+    expect(safeFileName({ stem: `平${bidi}安`, extension: '.md' })).toBe('平安.md');
+    expect(safeFileName({ stem: 'a\u00adb\u200bc\ufeffd\u2060e', extension: '.md' })).toBe('abcde.md');
+    expect(articleFileName({ id: 5, title: '\u202e标题\u2066' })).toBe('标题 (5).md');
+    expect(safeFileName({ stem: '👨‍👩‍👧 家', extension: '.md' })).toBe('👨‍👩‍👧 家.md');
+    expect(safeFileName({ stem: '\u200d\u200c', extension: '.md', fallback: 'article' })).toBe('article.md');
+    const all = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c))
+      .filter((c) => /\p{Cf}/u.test(c) && c !== '\u200c' && c !== '\u200d' && !/[\ud800-\udfff]/.test(c))
+      .join('');
+    expect(safeFileName({ stem: `x${all}y`, extension: '.md' })).toBe('xy.md');
+  });
+
+  // Issue #12 item 4: tags `.` and `..` both wrote `tag.md`.
+  it('gives tags that one file system would take for one name distinct tag report files', () => {
+    const names = ['.', '..', '...', 'a/b', 'a／b', 'Ä', 'ä', 'x.', 'x', 'e\u0301', '\u00e9', 'x\u202e'].map(
+      tagReportFileName,
+    );
+    const folded = names.map((n) => n.normalize('NFC').toLowerCase());
+    expect(new Set(folded).size).toBe(names.length);
+    expect(tagReportFileName('政策')).toBe('tag 政策.md');
+    expect(tagReportFileName('.')).toMatch(/^tag \([0-9a-f]{8}\)\.md$/);
+    expect(tagReportFileName('..')).toBe(tagReportFileName('..'));
+  });
 });
