@@ -7,6 +7,8 @@ import type {
 } from '../../../preload/contract/articleTypes';
 import type { ParsedArticle, SourceFormat } from '../import/parsedArticle';
 import type { Statement, Transaction } from 'better-sqlite3';
+import { checksum, rowChecksum } from './contentHashes';
+import { contentCorrupt } from './contentCorrupt';
 import type { Db } from './openDatabase';
 import { readArticleHighlights } from './highlights';
 import { readArticleNotes } from './notes';
@@ -25,6 +27,8 @@ interface ArticleRow {
   url: string | null;
   script: DetectedScript;
   reading_position: number;
+  raw_text: string;
+  checksum: string | null;
 }
 
 export interface NewArticle {
@@ -49,8 +53,8 @@ function statementsFor(db: Db): ImportStatements {
   if (!statements) {
     const insert = db.prepare(
       `INSERT INTO article (content_hash, file_name, format, encoding, raw_text, title, title_inferred, subtitle,
-         source, author, published_at, url, script, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         source, author, published_at, url, script, imported_at, checksum)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     statements = {
       findByHash: db.prepare('SELECT id, title FROM article WHERE content_hash = ?'),
@@ -71,6 +75,16 @@ function statementsFor(db: Db): ImportStatements {
           metadata.url,
           script,
           now,
+          // The order of contentHashes' checkedColumns.article.
+          checksum(
+            article.rawText,
+            metadata.title,
+            metadata.subtitle,
+            metadata.source,
+            metadata.author,
+            metadata.publishedAt,
+            metadata.url,
+          ),
         );
         const articleId = Number(info.lastInsertRowid);
         insertParagraphs(db, articleId, article.parsed.paragraphs);
@@ -132,11 +146,14 @@ export function listArticleSummaries(db: Db): ArticleSummary[] {
 export function readArticle(db: Db, articleId: number): ArticleView | undefined {
   const row = db
     .prepare(
-      `SELECT id, file_name, title, title_inferred, subtitle, source, author, published_at, url, script, reading_position
+      `SELECT id, file_name, title, title_inferred, subtitle, source, author, published_at, url, script, reading_position,
+         raw_text, checksum
        FROM article WHERE id = ?`,
     )
     .get(articleId) as ArticleRow | undefined;
   if (!row) return undefined;
+  // The raw text is not shown, but a re-clean rebuilds the paragraphs from it: checked with the metadata.
+  if (row.checksum !== rowChecksum('article', row)) throw contentCorrupt(db, 'article', articleId);
   return {
     id: row.id,
     metadata: {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LibraryError } from '../libraryError';
 import { registerSearchFunctions } from '../search/searchFunctions';
+import { registerChecksumFunction } from './contentHashes';
 import { latestSchemaVersion, migrations } from './migrations';
 import { backupDatabase } from './backups';
 
@@ -132,6 +133,8 @@ function openWithPragmas(filePath: string, existed: boolean): Db {
   db.pragma('temp_store = MEMORY');
   // The search index triggers call it on every paragraph and note write (migration 0004).
   registerSearchFunctions(db);
+  // The content checksum triggers call it on every article, paragraph and note write (migration 0006).
+  registerChecksumFunction(db);
   return db;
 }
 

@@ -1,7 +1,8 @@
-import { hash } from 'node:crypto';
 import type { ParagraphFlag, ParagraphKind, ParagraphView, Removal } from '../../../preload/contract/articleTypes';
 import type { ParsedParagraph } from '../import/parsedArticle';
 import type { Statement } from 'better-sqlite3';
+import { checksum } from './contentHashes';
+import { contentCorrupt } from './contentCorrupt';
 import type { Db } from './openDatabase';
 
 interface ParagraphRow {
@@ -13,12 +14,9 @@ interface ParagraphRow {
   raw: string;
   flags: string;
   removals: string;
+  checksum: string;
 }
 
-/** The first 16 hex digits of the SHA-256 of the UTF-8 text (one-shot: no Hash object per paragraph). */
-export function textHash(text: string): string {
-  return hash('sha256', text, 'hex').slice(0, 16);
-}
 
 /** Prepared once per connection: a bulk import inserts hundreds of thousands of paragraphs. */
 const insertStatements = new WeakMap<Db, Statement>();
@@ -27,7 +25,7 @@ function insertStatement(db: Db): Statement {
   let statement = insertStatements.get(db);
   if (!statement) {
     statement = db.prepare(
-      `INSERT INTO paragraph (article_id, ord, kind, text, raw, text_hash, flags, removals)
+      `INSERT INTO paragraph (article_id, ord, kind, text, raw, checksum, flags, removals)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     insertStatements.set(db, statement);
@@ -54,13 +52,16 @@ export function insertParagraph(
 /** A re-clean's new text for a paragraph row it keeps (and so keeps its notes and tags). */
 export function updateParagraph(db: Db, id: number, ord: number, kind: ParagraphKind, p: ParsedParagraph): void {
   db.prepare(
-    `UPDATE paragraph SET ord = ?, kind = ?, text = ?, raw = ?, text_hash = ?, flags = ?, removals = ? WHERE id = ?`,
+    `UPDATE paragraph SET ord = ?, kind = ?, text = ?, raw = ?, checksum = ?, flags = ?, removals = ? WHERE id = ?`,
   ).run(ord, kind, ...storedColumns(p), id);
 }
 
-/** What a parsed paragraph stores after its kind: text, raw, text_hash, flags, removals. */
+/** What a parsed paragraph stores after its kind: text, raw, checksum, flags, removals. */
 function storedColumns(p: ParsedParagraph): [string, string, string, string, string] {
-  return [p.text, p.raw, textHash(p.text), jsonList(p.flags), jsonList(p.removals)];
+  const flags = jsonList(p.flags);
+  const removals = jsonList(p.removals);
+  // The order of contentHashes' checkedColumns.paragraph.
+  return [p.text, p.raw, checksum(p.text, p.raw, flags, removals), flags, removals];
 }
 
 /** Most paragraphs have no flags and no removals: their JSON is a constant. */
@@ -68,12 +69,16 @@ function jsonList(items: readonly unknown[]): string {
   return items.length === 0 ? '[]' : JSON.stringify(items);
 }
 
+/** An article's paragraphs in order; a paragraph whose checksum does not match is an error, never shown. */
 export function readParagraphs(db: Db, articleId: number): ParagraphView[] {
   const rows = db
     .prepare(
-      'SELECT id, ord, kind, kind_by_user, text, raw, flags, removals FROM paragraph WHERE article_id = ? ORDER BY ord',
+      'SELECT id, ord, kind, kind_by_user, text, raw, flags, removals, checksum FROM paragraph WHERE article_id = ? ORDER BY ord',
     )
     .all(articleId) as ParagraphRow[];
+  for (const r of rows) {
+    if (r.checksum !== checksum(r.text, r.raw, r.flags, r.removals)) throw contentCorrupt(db, 'paragraph', r.id);
+  }
   return rows.map((r) => ({
     id: r.id,
     order: r.ord,

@@ -4,6 +4,7 @@ import { migration0002 } from './0002-search-index';
 import { migration0003 } from './0003-search-index-buffer';
 import { migration0004 } from './0004-search-index-without-sizes';
 import { migration0005 } from './0005-no-folded-column';
+import { migration0006 } from './0006-content-checksums';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 export const latestSchemaVersion = migrations.length;

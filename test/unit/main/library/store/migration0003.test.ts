@@ -120,7 +120,7 @@ describe('migration 0003: the search index keeps an import batch in memory until
         expect(() =>
           db.transaction(() => {
             db.prepare(
-              "INSERT INTO paragraph (article_id, ord, kind, text, raw, text_hash) VALUES (?, 9999, 'body', ?, ?, 'h')",
+              "INSERT INTO paragraph (article_id, ord, kind, text, raw, checksum) VALUES (?, 9999, 'body', ?, ?, 'h')",
             ).run(articleId, '泉州湾跨海大桥', '泉州湾跨海大桥');
             throw new Error('abandoned');
           })(),

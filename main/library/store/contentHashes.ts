@@ -1,0 +1,60 @@
+import { hash } from 'node:crypto';
+import type { Db } from './openDatabase';
+
+/**
+ * Checksums of the text a person reads and writes: an article's raw text and metadata, each
+ * paragraph's text, raw text, flags and removals, each note's editor state, plain text and
+ * Markdown. SQLite checks its own page structure, not the values in it: a bit flipped inside a
+ * stored string reads back as different text with no error. A checksum written with the row, in
+ * the same statement, and compared on read turns that into an error that names the row.
+ *
+ * 64 bits of SHA-256: the threat is a disk or a stray write, not an adversary, and 16 hex digits
+ * keep the columns small. Every write path keeps them right through the triggers of migration
+ * 0006, which call `pizhu_checksum`, so every connection that writes these tables needs it
+ * (openDatabase registers it, beside the search functions).
+ */
+export const checksumFunction = 'pizhu_checksum';
+
+/**
+ * The checksum of some column values, in order. Each string is length-prefixed, so ('ab', 'c')
+ * and ('a', 'bc') differ; a value equal to the one before it is written as `=` (most paragraphs'
+ * raw text is their text: hashed once); NULL and non-text values (a flipped type byte) get
+ * their own tags, so they never match any text.
+ */
+export function checksum(...parts: readonly unknown[]): string {
+  let joined = '';
+  let previous: unknown = undefined;
+  for (const part of parts) {
+    if (typeof part === 'string') joined += part === previous ? '=' : `${part.length}:${part}`;
+    else if (part === null || part === undefined) joined += '~';
+    else if (typeof part === 'number' || typeof part === 'bigint') joined += `#${typeof part}:${part}`;
+    else joined += `#${Buffer.isBuffer(part) ? part.toString('hex') : typeof part}`;
+    previous = part;
+  }
+  return hash('sha256', joined, 'hex').slice(0, 16);
+}
+
+/** The columns each checksum covers, in order: the triggers, the backfill and the checks use these lists. */
+export const checkedColumns = {
+  article: ['raw_text', 'title', 'subtitle', 'source', 'author', 'published_at', 'url'],
+  paragraph: ['text', 'raw', 'flags', 'removals'],
+  note: ['editor_state', 'plain_text', 'markdown'],
+} as const;
+
+export type CheckedTable = keyof typeof checkedColumns;
+
+/** The row's checksum as SQL over `row` (a table alias, or new/old in a trigger). */
+export function checksumSql(table: CheckedTable, row: string): string {
+  return `${checksumFunction}(${checkedColumns[table].map((c) => `${row}.${c}`).join(', ')})`;
+}
+
+/** The checksum `table`'s row should carry, from the row as better-sqlite3 returns it. */
+export function rowChecksum(table: CheckedTable, row: object): string {
+  const values = row as Readonly<Record<string, unknown>>;
+  return checksum(...checkedColumns[table].map((c) => values[c]));
+}
+
+/** Registers `pizhu_checksum` on a connection (openDatabase does, on every open, before migrating). */
+export function registerChecksumFunction(db: Db): void {
+  db.function(checksumFunction, { deterministic: true, varargs: true }, (...parts: unknown[]) => checksum(...parts));
+}
