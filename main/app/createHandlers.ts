@@ -4,6 +4,7 @@ import { methodOf } from '../../preload/contract/channels';
 import { fail, ok, type Result } from '../../preload/contract/errors';
 import type { Library } from '../library/createLibrary';
 import { LibraryError, storageError } from '../library/libraryError';
+import { exportFolderBeside, type ExportFolderSetting } from './exportFolderSetting';
 import type { PizhuLink } from './parsePizhuLink';
 import { requestSchemas } from './requestSchemas';
 
@@ -16,10 +17,12 @@ export interface HandlerDeps {
   takePendingLink?: () => PizhuLink | null;
   /** Asks the person for files to import; an empty list when they cancel. */
   chooseFiles: () => Promise<string[]>;
-  /** Asks for a folder to export into; null when cancelled (or where there is no one to ask, e.g. the CLI). */
+  /** Main's dialog for the export folder; null when cancelled (or where there is no one to ask). */
   chooseExportFolder?: () => Promise<string | null>;
-  /** Asks for a JSON backup file to write or to read; null when cancelled. */
+  /** Main's dialog for a JSON backup file to write or to read, opened for that one call; null when cancelled. */
   chooseBackupFile?: (purpose: 'save' | 'open') => Promise<string | null>;
+  /** Where the chosen export folder is kept; by default a file beside the library. */
+  exportFolder?: ExportFolderSetting;
 }
 
 type Handler<M extends Method> = (request: RequestOf<M>) => ValueOf<M> | Promise<ValueOf<M>>;
@@ -29,6 +32,17 @@ export type HandlerTable = { [M in Method]: Handler<M> };
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   const { library } = deps;
   const { annotations } = library;
+  const exportFolder = deps.exportFolder ?? exportFolderBeside(library.path);
+
+  /** Main's folder dialog; a folder the library refuses is never kept. */
+  async function askExportFolder(): Promise<string | null> {
+    const folder = (await deps.chooseExportFolder?.()) ?? null;
+    if (folder === null) return null;
+    library.checkExportFolder(folder);
+    exportFolder.set(folder);
+    return folder;
+  }
+
   return {
     getAppInfo: (): AppInfo => ({
       version: deps.appVersion,
@@ -67,13 +81,23 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     getNote: ({ paragraphId }) => annotations.getNote(paragraphId),
     undo: () => annotations.undo(),
     redo: () => annotations.redo(),
-    exportMarkdown: (request) => library.exportMarkdown(request),
-    exportBackup: ({ file }) => library.exportBackup(file),
-    importBackup: ({ file }) => library.importBackup(file),
+    // Paths are main's: the kept export folder (asked for once when there is none) and a dialog per backup.
+    exportMarkdown: async (options) => {
+      const outDir = exportFolder.get() ?? (await askExportFolder());
+      return outDir === null ? null : library.exportMarkdown({ ...options, outDir });
+    },
+    exportBackup: async () => {
+      const file = (await deps.chooseBackupFile?.('save')) ?? null;
+      return file === null ? null : library.exportBackup(file);
+    },
+    importBackup: async () => {
+      const file = (await deps.chooseBackupFile?.('open')) ?? null;
+      return file === null ? null : library.importBackup(file);
+    },
     search: ({ query, ...options }) => library.search.find(query, options),
     autocode: ({ query, ...options }) => library.search.autocode(query, options),
-    chooseExportFolder: async () => (deps.chooseExportFolder ? await deps.chooseExportFolder() : null),
-    chooseBackupFile: async ({ purpose }) => (deps.chooseBackupFile ? await deps.chooseBackupFile(purpose) : null),
+    chooseExportFolder: () => askExportFolder(),
+    getExportFolder: () => exportFolder.get(),
   };
 }
 

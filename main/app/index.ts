@@ -105,14 +105,20 @@ async function start(): Promise<void> {
       });
       return result.canceled ? [] : result.filePaths;
     },
+    // Every export and backup path comes from one of these dialogs (or the folder kept from the
+    // first): the renderer asks for an export or a backup, never names a place.
     chooseExportFolder: async () => {
-      const result = await dialog.showOpenDialog({ title: 'Export', properties: ['openDirectory', 'createDirectory'] });
+      const result = await dialog.showOpenDialog({
+        title: 'Folder for Markdown exports',
+        properties: ['openDirectory', 'createDirectory'],
+      });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     chooseBackupFile: async (purpose) => {
       const filters = [{ name: 'Pizhu backup', extensions: ['json'] }];
       if (purpose === 'save') {
-        const result = await dialog.showSaveDialog({ title: 'Back up', defaultPath: 'pizhu-backup.json', filters });
+        const defaultPath = `pizhu-backup-${new Date().toISOString().slice(0, 10)}.json`;
+        const result = await dialog.showSaveDialog({ title: 'Back up', defaultPath, filters });
         return result.canceled || !result.filePath ? null : result.filePath;
       }
       const result = await dialog.showOpenDialog({ title: 'Restore', properties: ['openFile'], filters });

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { z } from 'zod';
 import type { Method, RequestOf } from '../../preload/contract/api';
 import { highlightColors, maxTagNameLength } from '../../preload/contract/annotationTypes';
@@ -6,20 +5,41 @@ import { paragraphKinds } from '../../preload/contract/articleTypes';
 import { scriptModes } from '../../preload/common/scriptModes';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const shortText = z.string().max(2_000);
+/**
+ * Every string that crosses IPC: half of a surrogate pair is not text (stored, it comes back as
+ * U+FFFD replacement characters), so it is refused here, by name, before anything is written.
+ */
+const text = (maxLength: number) =>
+  z
+    .string()
+    .max(maxLength)
+    .refine(
+      (value) => !/\p{Cs}/u.test(value),
+      'contains a lone UTF-16 surrogate (half of a character), which is not text; nothing was changed',
+    );
+const shortText = text(2_000);
 const nullableText = shortText.nullable();
+// \s covers the ideographic space too: a title of spaces is no title.
+const title = shortText.refine((value) => /\S/.test(value), 'needs a character that is not a space');
 const offset = z.number().int().min(0).max(10_000_000);
 const color = z.enum(highlightColors);
 // The library trims and checks the name's parts; this only bounds what crosses IPC.
-const tagName = z.string().min(1).max(maxTagNameLength);
-const searchQuery = z.string().min(1).max(200);
-
-// Export and import paths come from main's own dialogs later; until then they must at least be absolute.
-const absolutePath = z
+const tagName = text(maxTagNameLength).min(1);
+const searchQuery = text(200).min(1);
+/** YYYY-MM-DD naming a day that exists (2024-02-29 yes, 2023-02-29 and 2024-13-45 no). */
+const calendarDate = z
   .string()
-  .min(1)
-  .max(4096)
-  .refine((p) => !p.includes('\0') && path.isAbsolute(p), 'must be an absolute path');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(isCalendarDate, 'is not a day of the calendar');
+
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** One schema per method; `strict` so an unexpected field is refused, not ignored. */
 export const requestSchemas = {
   getAppInfo: z.undefined(),
@@ -28,17 +48,17 @@ export const requestSchemas = {
   getArticle: z.strictObject({ articleId: id }),
   setReadingPosition: z.strictObject({ articleId: id, paragraphOrder: z.number().int().min(0).max(1_000_000) }),
   importFiles: z.undefined(),
-  importText: z.strictObject({ text: z.string().max(20 * 1024 * 1024), title: shortText.optional() }),
+  importText: z.strictObject({ text: text(20 * 1024 * 1024), title: title.optional() }),
   updateMetadata: z.strictObject({
     articleId: id,
     changes: z
       .strictObject({
-        title: shortText.min(1),
+        title,
         titleInferred: z.boolean(),
         subtitle: nullableText,
         source: nullableText,
         author: nullableText,
-        publishedAt: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.null()]),
+        publishedAt: calendarDate.nullable(),
         url: nullableText,
       })
       .partial(),
@@ -65,23 +85,23 @@ export const requestSchemas = {
   listTaggedPassages: z.strictObject({ tag: tagName }),
   saveNote: z.strictObject({
     paragraphId: id,
-    editorState: z.string().max(4 * 1024 * 1024),
-    plainText: z.string().max(1024 * 1024),
-    markdown: z.string().max(2 * 1024 * 1024),
+    editorState: text(4 * 1024 * 1024),
+    plainText: text(1024 * 1024),
+    markdown: text(2 * 1024 * 1024),
   }),
   getNote: z.strictObject({ paragraphId: id }),
   undo: z.undefined(),
   redo: z.undefined(),
+  // No path in any of these: the folder and files come from main's dialogs and settings.
   exportMarkdown: z.strictObject({
     scope: z.union([z.literal('library'), z.strictObject({ article: id }), z.strictObject({ tag: tagName })]),
-    outDir: absolutePath,
     script: z.enum(scriptModes).optional(),
     highlightsOnly: z.boolean().optional(),
   }),
-  exportBackup: z.strictObject({ file: absolutePath }),
-  importBackup: z.strictObject({ file: absolutePath }),
+  exportBackup: z.undefined(),
+  importBackup: z.undefined(),
   chooseExportFolder: z.undefined(),
-  chooseBackupFile: z.strictObject({ purpose: z.enum(['save', 'open']) }),
+  getExportFolder: z.undefined(),
   search: z.strictObject({
     query: searchQuery,
     tag: tagName.optional(),

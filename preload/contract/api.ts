@@ -62,14 +62,19 @@ export interface AutocodeResult {
 /** What a Markdown export covers: one article, one tag with the tags nested under it (a codebook report), or the library. */
 export type MarkdownExportScope = { article: number } | { tag: string } | 'library';
 
-export interface MarkdownExportRequest {
+/** What the renderer asks to export; never where: the folder is the one main remembers (chooseExportFolder). */
+export interface MarkdownExportOptions {
   scope: MarkdownExportScope;
-  /** An absolute folder, created when missing; files of the same name are replaced (same names on every export). */
-  outDir: string;
   /** The script the article text is written in; 'original' when absent. */
   script?: ScriptMode;
   /** Each highlight's text only, instead of every annotated paragraph whole with its highlights marked. */
   highlightsOnly?: boolean;
+}
+
+/** What main/library's export takes: the options plus a folder main chose (never one from the renderer). */
+export interface MarkdownExportRequest extends MarkdownExportOptions {
+  /** An absolute folder, created when missing; files of the same name are replaced (same names on every export). */
+  outDir: string;
 }
 
 /** What a JSON backup holds (docs/backup-format.md). */
@@ -187,16 +192,22 @@ export interface PizhuApi {
     /** The search's tag filter: only hits in paragraphs carrying this tag or one under it. */
     withinTag?: string;
   }): Promise<Result<AutocodeResult>>;
-  /** Writes Markdown files for Obsidian and answers with their paths. */
-  exportMarkdown(req: MarkdownExportRequest): Promise<Result<string[]>>;
-  /** Writes the whole library as a versioned JSON backup (docs/backup-format.md). */
-  exportBackup(req: { file: string }): Promise<Result<BackupExportResult>>;
-  /** Merges a JSON backup into the library, all or nothing; clears undo history when it changed something. */
-  importBackup(req: { file: string }): Promise<Result<BackupImportCounts>>;
-  /** Asks the person for a folder to export into (main's dialog); null when they cancel. */
+  // Paths are main's, never the renderer's: these calls carry intents, and every file or folder
+  // they touch comes from a dialog main opens for the call or from the export folder main keeps.
+
+  /**
+   * Writes Markdown files for Obsidian into the export folder main remembers and answers with
+   * their paths (to show). With no folder chosen yet, main asks first; null when the person cancels.
+   */
+  exportMarkdown(req: MarkdownExportOptions): Promise<Result<string[] | null>>;
+  /** Asks where (main's save dialog) and writes the whole library as a versioned JSON backup (docs/backup-format.md); null when cancelled. */
+  exportBackup(): Promise<Result<BackupExportResult | null>>;
+  /** Asks which file (main's open dialog) and merges that JSON backup in, all or nothing; null when cancelled. Clears undo history when it changed something. */
+  importBackup(): Promise<Result<BackupImportCounts | null>>;
+  /** Asks the person for the export folder (main's dialog); main keeps it across restarts. Answers it for display; null when they cancel. */
   chooseExportFolder(): Promise<Result<string | null>>;
-  /** Asks for a JSON backup file to write ('save') or to read ('open'); null when they cancel. */
-  chooseBackupFile(req: { purpose: 'save' | 'open' }): Promise<Result<string | null>>;
+  /** The export folder main keeps, for display; null before one is chosen. */
+  getExportFolder(): Promise<Result<string | null>>;
   /** null when there is nothing to undo. */
   undo(): Promise<Result<UndoResult>>;
   /** null when there is nothing to redo. */

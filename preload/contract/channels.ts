@@ -34,7 +34,7 @@ const methodTable: Record<Method, true> = {
   search: true,
   autocode: true,
   chooseExportFolder: true,
-  chooseBackupFile: true,
+  getExportFolder: true,
 };
 
 export const methods = Object.keys(methodTable) as Method[];

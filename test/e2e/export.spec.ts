@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { PizhuApi } from '../../preload/contract/api';
 import { expect, test } from './fixtures/pizhuTest';
 
@@ -28,10 +29,16 @@ test('exports one article to Markdown, backs up and restores without duplicates'
   await app.getByRole('main').getByRole('button', { name: 'Export…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Export and back up' });
   await expect(dialog.getByRole('radio', { name: 'This article' })).toBeChecked();
-  await dialog.getByRole('button', { name: 'Choose folder and export Markdown…' }).click();
+  // No folder yet: the first export has main ask (the launcher's stand-in for main's dialog).
+  await expect(dialog.getByText('none yet (asked on the first export)')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Export Markdown' }).click();
   const files = dialog.getByRole('list', { name: 'Exported files' });
   await expect(files.getByRole('listitem')).toHaveCount(1);
   const file = (await files.getByRole('listitem').first().textContent()) ?? '';
+  expect(path.basename(path.dirname(file))).toBe('export');
+  // Main keeps the folder it asked for and shows it; the page never sends it back.
+  await expect(dialog.getByRole('button', { name: 'Change…' })).toBeVisible();
+  await expect(dialog.getByText(path.dirname(file), { exact: true })).toBeVisible();
   const markdown = fs.readFileSync(file, 'utf8');
   expect(markdown.startsWith('---\n')).toBe(true);
   expect(markdown.split('\n---')[0]).toContain(title);
@@ -43,4 +50,34 @@ test('exports one article to Markdown, backs up and restores without duplicates'
   await dialog.getByRole('button', { name: 'Restore from JSON…' }).click();
   await expect(dialog.getByRole('status').last()).toContainText('Nothing new');
   await saveScreenshot('export-backup-restore');
+});
+
+test('the page cannot name a path: main refuses one, and the kept export folder is used', async ({ app }) => {
+  const answers = await app.evaluate(async () => {
+    // What a compromised page might try: the calls as they used to be, with a path of its choosing.
+    const raw = window.pizhu as unknown as Record<string, (request?: unknown) => Promise<{ ok: boolean; error?: { code: string } }>>;
+    const call = (method: string, request: unknown) => raw[method]!(request).then((r) => (r.ok ? 'ok' : r.error?.code));
+    return [
+      await call('exportBackup', { file: '/tmp/pizhu-e2e-evil.json' }),
+      await call('importBackup', { file: '/etc/passwd' }),
+      await call('exportMarkdown', { scope: 'library', outDir: '/tmp/pizhu-e2e-evil' }),
+      await call('chooseBackupFile', { purpose: 'save' }),
+    ];
+  });
+  expect(answers).toEqual(['invalid-argument', 'invalid-argument', 'invalid-argument', 'unknown-channel']);
+  expect(fs.existsSync('/tmp/pizhu-e2e-evil.json')).toBe(false);
+  expect(fs.existsSync('/tmp/pizhu-e2e-evil')).toBe(false);
+
+  const exported = await app.evaluate(async () => {
+    const chosen = await window.pizhu.chooseExportFolder();
+    const result = await window.pizhu.exportMarkdown({ scope: 'library' });
+    const kept = await window.pizhu.getExportFolder();
+    return { chosen, result, kept };
+  });
+  const { chosen, result, kept } = exported;
+  if (!chosen.ok || !result.ok || !kept.ok || chosen.value === null) throw new Error('export failed');
+  const folder = chosen.value;
+  expect(kept.value).toBe(folder);
+  expect(result.value?.map((f) => path.basename(f))).toContain('index.md');
+  expect(result.value?.every((f) => path.dirname(f) === folder)).toBe(true);
 });

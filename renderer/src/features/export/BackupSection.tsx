@@ -11,25 +11,22 @@ export function BackupSection() {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
 
+  // Main opens its own save or open dialog for each call; null means the person cancelled it.
   const backUp = async () => {
-    const file = await pizhu.chooseBackupFile({ purpose: 'save' });
-    if (!file.ok) return setStatus({ text: file.error.message, error: true });
-    if (file.value === null) return;
     setBusy(true);
-    const result = await pizhu.exportBackup({ file: file.value });
+    const result = await pizhu.exportBackup();
     setBusy(false);
     if (!result.ok) return setStatus({ text: result.error.message, error: true });
+    if (result.value === null) return;
     setStatus({ text: t('backedUp', { ...result.value }), error: false });
   };
 
   const restore = async () => {
-    const file = await pizhu.chooseBackupFile({ purpose: 'open' });
-    if (!file.ok) return setStatus({ text: file.error.message, error: true });
-    if (file.value === null) return;
     setBusy(true);
-    const result = await pizhu.importBackup({ file: file.value });
+    const result = await pizhu.importBackup();
     setBusy(false);
     if (!result.ok) return setStatus({ text: result.error.message, error: true });
+    if (result.value === null) return;
     const c = result.value;
     const notes = c.notesAdded + c.notesJoined;
     const added = c.articlesAdded + c.highlightsAdded + c.tagsAdded + c.paragraphTagsAdded + notes;

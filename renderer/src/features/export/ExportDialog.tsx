@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { scriptModeLabels, scriptModes, type ScriptMode } from '../../../../preload/common/scriptModes';
 import type { MarkdownExportScope } from '../../../../preload/contract/api';
 import { pizhu } from '../../api/pizhuClient';
@@ -16,7 +16,7 @@ type ScopeKind = ExportStart['kind'];
 
 type Outcome = { files: string[] } | { error: string };
 
-/** Markdown export (scope, script, content, then a folder) and the JSON backup, in one dialog. */
+/** Markdown export (scope, script, content, into the folder main keeps) and the JSON backup, in one dialog. */
 export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: () => void }) {
   const t = useMessages(exportMessages);
   const { preferences } = usePreferences();
@@ -27,8 +27,20 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
   const [highlightsOnly, setHighlightsOnly] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Main keeps the export folder; the page only shows it and asks main to change it.
+  const [folder, setFolder] = useState<string | null>(null);
   const scriptId = useId();
   const tagId = useId();
+
+  useEffect(() => {
+    let live = true;
+    void pizhu.getExportFolder().then((result) => {
+      if (live && result.ok) setFolder(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const chosenTag = tag || tags[0]?.name || '';
   const target: MarkdownExportScope | null =
@@ -40,16 +52,24 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
           : { tag: chosenTag }
         : 'library';
 
+  const changeFolder = async () => {
+    const chosen = await pizhu.chooseExportFolder();
+    if (!chosen.ok) return setOutcome({ error: chosen.error.message });
+    if (chosen.value !== null) setFolder(chosen.value);
+  };
+
   const run = async () => {
     if (target === null) return;
-    const folder = await pizhu.chooseExportFolder();
-    if (!folder.ok) return setOutcome({ error: folder.error.message });
-    if (folder.value === null) return;
     setBusy(true);
     setOutcome(null);
-    const result = await pizhu.exportMarkdown({ scope: target, outDir: folder.value, script, highlightsOnly });
+    // With no folder kept yet, main asks for one first; null means the person cancelled that.
+    const result = await pizhu.exportMarkdown({ scope: target, script, highlightsOnly });
     setBusy(false);
-    setOutcome(result.ok ? { files: result.value } : { error: result.error.message });
+    if (!result.ok) return setOutcome({ error: result.error.message });
+    if (result.value === null) return;
+    setOutcome({ files: result.value });
+    const kept = await pizhu.getExportFolder();
+    if (kept.ok) setFolder(kept.value);
   };
 
   const scopes: ScopeKind[] = start.kind === 'article' ? ['article', 'tag', 'library'] : ['tag', 'library'];
@@ -106,6 +126,13 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
           {t('highlightsOnly')}
         </label>
       </fieldset>
+      <div className="export-row export-folder">
+        <span>{t('folder')}</span>
+        <span className="export-folder-path">{folder ?? t('folderNone')}</span>
+        <button type="button" className="button" disabled={busy} onClick={() => void changeFolder()}>
+          {t(folder === null ? 'folderChoose' : 'folderChange')}
+        </button>
+      </div>
       <button type="button" className="button button-primary" disabled={busy || target === null} onClick={() => void run()}>
         {t('run')}
       </button>

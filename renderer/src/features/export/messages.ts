@@ -12,6 +12,10 @@ export type ExportMessage =
   | 'wholeParagraphs'
   | 'highlightsOnly'
   | 'run'
+  | 'folder'
+  | 'folderNone'
+  | 'folderChoose'
+  | 'folderChange'
   | 'running'
   | 'written'
   | 'files'
@@ -34,7 +38,11 @@ export const exportMessages: Catalog<ExportMessage> = {
     content: '内容',
     wholeParagraphs: '整段（标出高亮）',
     highlightsOnly: '仅高亮',
-    run: '选择文件夹并导出 Markdown……',
+    run: '导出 Markdown',
+    folder: '导出文件夹：',
+    folderNone: '尚未选择（导出时会询问）',
+    folderChoose: '选择文件夹……',
+    folderChange: '更改……',
     running: '正在导出……',
     written: '已写入 {count} 个文件：',
     files: '导出的文件',
@@ -56,7 +64,11 @@ export const exportMessages: Catalog<ExportMessage> = {
     content: '內容',
     wholeParagraphs: '整段（標出螢光標記）',
     highlightsOnly: '僅螢光標記',
-    run: '選擇資料夾並匯出 Markdown……',
+    run: '匯出 Markdown',
+    folder: '匯出資料夾：',
+    folderNone: '尚未選擇（匯出時會詢問）',
+    folderChoose: '選擇資料夾……',
+    folderChange: '變更……',
     running: '正在匯出……',
     written: '已寫入 {count} 個檔案：',
     files: '匯出的檔案',
@@ -78,7 +90,11 @@ export const exportMessages: Catalog<ExportMessage> = {
     content: 'Content',
     wholeParagraphs: 'Annotated paragraphs whole',
     highlightsOnly: 'Highlights only',
-    run: 'Choose folder and export Markdown…',
+    run: 'Export Markdown',
+    folder: 'Export folder:',
+    folderNone: 'none yet (asked on the first export)',
+    folderChoose: 'Choose folder…',
+    folderChange: 'Change…',
     running: 'Exporting…',
     written: '{count, plural, one {Wrote # file:} other {Wrote # files:}}',
     files: 'Exported files',
