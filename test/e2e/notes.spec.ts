@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { PizhuApi } from '../../preload/contract/api';
 import { expect, test } from './fixtures/pizhuTest';
@@ -186,4 +187,123 @@ test('an undo from the reader shows in the open note, and typing goes on from wh
   await app.keyboard.type('，第三版');
   await expect.poll(stored).toBe('第一版第二版，第三版');
   await expect(editor).toHaveText('第一版第二版，第三版');
+});
+
+/** Editor states a backup may hold that are not a Lexical note (the backup schema allows any string). */
+const unreadableStates = ['', '{}', 'null', 'not json', '{"root":{"children":[]}}', ''];
+
+test('notes restored from a backup whose editor state is not Lexical JSON are shown, kept by autosave, and editable', async ({
+  app,
+}) => {
+  await openArticle(app, seed001);
+  await expect(app.getByRole('heading', { level: 2, name: seed001 })).toBeVisible();
+  const body = (i: number) => app.getByRole('article').locator('.paragraph[data-kind="body"]').nth(i);
+  const noteOf = (i: number) => body(i).getByRole('textbox', { name: 'Note on this paragraph' });
+  const storedText = async (i: number) => {
+    const id = Number(await body(i).getAttribute('data-paragraph-id'));
+    const note = await app.evaluate((paragraphId) => window.pizhu.getNote({ paragraphId }), id);
+    return note.ok ? (note.value?.plainText ?? null) : 'error';
+  };
+  // The last paragraph already has a note of the person's own: the backup's is joined to it.
+  const own = unreadableStates.length - 1;
+  const ownEditor = await openNote(app, body(own));
+  await ownEditor.click();
+  await app.keyboard.type('库里的笔记');
+  await expect(body(own).getByRole('status')).toHaveText('Saved');
+  await app.keyboard.press('Escape');
+
+  // A backup of this library, then the same file with notes whose editor state is damaged.
+  await app.getByRole('main').getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export and back up' });
+  await dialog.getByRole('button', { name: 'Back up to JSON…' }).click();
+  const backedUp = dialog.getByRole('status').filter({ hasText: 'Backed up' });
+  await expect(backedUp).toBeVisible();
+  const file = /to (\/.+)$/.exec((await backedUp.textContent()) ?? '')?.[1];
+  if (!file) throw new Error('the backup status does not name the file');
+  const backup = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    articles: Array<{ title: string; paragraphs: Array<{ kind: string; note: unknown }> }>;
+  };
+  const article = backup.articles.find((a) => a.title === seed001);
+  if (!article) throw new Error('seed 001 is not in the backup');
+  const bodies = article.paragraphs.filter((p) => p.kind === 'body');
+  const texts = unreadableStates.map((_, i) => `备份里的笔记${i}\n\n第二段${i}`);
+  unreadableStates.forEach((editorState, i) => {
+    const paragraph = bodies[i];
+    if (!paragraph) throw new Error('seed 001 has too few body paragraphs');
+    const text = texts[i] ?? '';
+    paragraph.note = { editorState, plainText: text, markdown: text, updatedAt: '2026-01-01T00:00:00.000Z' };
+  });
+  fs.writeFileSync(file, JSON.stringify(backup));
+  await dialog.getByRole('button', { name: 'Restore from JSON…' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: `${unreadableStates.length} notes` })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const expected = texts.map((text, i) => (i === own ? `库里的笔记\n\n${text}` : text));
+
+  for (const [i, text] of expected.entries()) {
+    // Each note shows all its words; opened and left alone past the save delay, nothing changes.
+    await body(i).getByRole('button', { name: 'Open note' }).click();
+    const editor = noteOf(i);
+    await expect(editor).toContainText(`备份里的笔记${i}`);
+    await expect(editor).toContainText(`第二段${i}`);
+    await app.waitForTimeout(1000);
+    expect(await storedText(i)).toBe(text);
+    // Typing goes on from those words: the first autosave keeps them.
+    await editor.click();
+    await app.keyboard.press('ControlOrMeta+End');
+    await app.keyboard.type('，补一句');
+    await expect(body(i).getByRole('status')).toHaveText('Saved');
+    await app.keyboard.press('Escape');
+    await expect(editor).toBeHidden();
+  }
+
+  await app.reload();
+  await openArticle(app, seed001);
+  await expect(app.getByRole('heading', { level: 2, name: seed001 })).toBeVisible();
+  for (const [i, text] of expected.entries()) {
+    expect(await storedText(i)).toBe(`${text}，补一句`);
+    await body(i).getByRole('button', { name: 'Open note' }).click();
+    await expect(noteOf(i)).toContainText(`备份里的笔记${i}`);
+    await expect(noteOf(i)).toContainText(`第二段${i}，补一句`);
+    await app.keyboard.press('Escape');
+  }
+});
+
+test('a stored note whose state cannot be read opens as its plain text with a notice, and is never deleted unseen', async ({
+  app,
+}) => {
+  await openArticle(app, seed003);
+  const paragraph = firstBodyParagraph(app);
+  const paragraphId = Number(await paragraph.getAttribute('data-paragraph-id'));
+  const stored = async () => {
+    const note = await app.evaluate((id) => window.pizhu.getNote({ paragraphId: id }), paragraphId);
+    return note.ok ? (note.value?.plainText ?? null) : 'error';
+  };
+  // As an older version or a damaged backup left it: valid JSON that shows none of the note's words.
+  await app.evaluate(
+    (id) =>
+      window.pizhu.saveNote({
+        paragraphId: id,
+        editorState: '{"root":{"children":[]}}',
+        plainText: '旧版本留下的笔记\n\n第二段',
+        markdown: '旧版本留下的笔记\n\n第二段',
+      }),
+    paragraphId,
+  );
+  await app.reload();
+  await openArticle(app, seed003);
+  await firstBodyParagraph(app).getByRole('button', { name: 'Open note' }).click();
+  const editor = firstBodyParagraph(app).getByRole('textbox', { name: 'Note on this paragraph' });
+  await expect(editor).toContainText('旧版本留下的笔记');
+  await expect(editor.locator('p')).toHaveText(['旧版本留下的笔记', '第二段']);
+  await expect(firstBodyParagraph(app).getByRole('note')).toContainText('shown as plain text');
+  await app.waitForTimeout(1000);
+  expect(await stored()).toBe('旧版本留下的笔记\n\n第二段');
+
+  await editor.click();
+  await app.keyboard.press('ControlOrMeta+End');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('新写的一段');
+  await expect(firstBodyParagraph(app).getByRole('status')).toHaveText('Saved');
+  expect(await stored()).toBe('旧版本留下的笔记\n\n第二段\n\n新写的一段');
 });

@@ -57,7 +57,11 @@ function parseNoteState(editor: LexicalEditor, json: string): EditorState | null
   try {
     const state = editor.parseEditorState(json);
     // Text straight under the root parses, but the editor cannot hold it there.
-    const blocks = state.read(() => $getRoot().getChildren().every((n) => $isElementNode(n) || $isDecoratorNode(n)));
+    const blocks = state.read(() =>
+      $getRoot()
+        .getChildren()
+        .every((n) => $isElementNode(n) || $isDecoratorNode(n)),
+    );
     return blocks ? state : null;
   } catch {
     return null;

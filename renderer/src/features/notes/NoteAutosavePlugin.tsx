@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { Note } from '../../../../preload/contract/annotationTypes';
 import { noteTransformers } from '../../../../preload/common/noteNodes';
 import { pizhu } from '../../api/pizhuClient';
-import { $loadNote } from './initialNoteState';
+import { $loadNote, type NoteLoad } from './initialNoteState';
 import { createNoteAutosave, type NoteAutosave, type NoteSnapshot, type SaveState } from './noteAutosave';
 import { registerPendingNote } from './pendingNotes';
 
@@ -18,6 +18,8 @@ interface Props {
   note: Note | null;
   onSaved: (note: Note | null) => void;
   onState: (state: SaveState) => void;
+  /** The stored note was loaded again (changed elsewhere): as saved, or rebuilt from its text. */
+  onLoaded: (load: NoteLoad) => void;
 }
 
 function readSnapshot(editor: LexicalEditor): NoteSnapshot {
@@ -37,12 +39,12 @@ function readSnapshot(editor: LexicalEditor): NoteSnapshot {
  * loaded into the editor: otherwise the editor would show the old words, and the next
  * keystroke would save them back over the undo.
  */
-export function NoteAutosavePlugin({ paragraphId, note, onSaved, onState }: Props) {
+export function NoteAutosavePlugin({ paragraphId, note, onSaved, onState, onLoaded }: Props) {
   const [editor] = useLexicalComposerContext();
-  const callbacks = useRef({ onSaved, onState });
+  const callbacks = useRef({ onSaved, onState, onLoaded });
   useEffect(() => {
-    callbacks.current = { onSaved, onState };
-  }, [onSaved, onState]);
+    callbacks.current = { onSaved, onState, onLoaded };
+  }, [onSaved, onState, onLoaded]);
   const autosave = useRef<NoteAutosave | null>(null);
   // The stored note as this editor last knew it: as loaded, then as each save answered.
   const known = useRef<string | null>(note?.editorState ?? null);
@@ -79,11 +81,12 @@ export function NoteAutosavePlugin({ paragraphId, note, onSaved, onState }: Prop
   useEffect(() => {
     if (stored === known.current) return;
     known.current = stored;
+    let load: NoteLoad = 'as-saved';
     editor.update(
       () => {
         const root = $getRoot();
         root.clear();
-        if (note) $loadNote(note);
+        if (note) load = $loadNote(note);
         else root.append($createParagraphNode());
         // No caret: the change came from elsewhere, and the focus stays where the person has it.
         $setSelection(null);
@@ -93,6 +96,7 @@ export function NoteAutosavePlugin({ paragraphId, note, onSaved, onState }: Prop
     // The editor's own undo must not step back into the words the library no longer holds.
     editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
     autosave.current?.rebase();
+    callbacks.current.onLoaded(load);
     // `note` is read only when its stored state differs from the one this editor knows.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, stored]);

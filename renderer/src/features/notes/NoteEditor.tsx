@@ -9,11 +9,11 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Note } from '../../../../preload/contract/annotationTypes';
 import { noteNodes, noteTransformers } from '../../../../preload/common/noteNodes';
 import { useMessages } from '../../i18n/useMessages';
-import { $loadNote } from './initialNoteState';
+import { $loadNote, type NoteLoad } from './initialNoteState';
 import { isLinkAddress } from './linkAddress';
 import { noteMessages, type NoteMessage } from './messages';
 import { NoteAutosavePlugin } from './NoteAutosavePlugin';
@@ -49,13 +49,22 @@ function ParagraphNoteEditor({ paragraphId, note, onSaved, onClose }: Props) {
       setSaveState((current) => (current.kind === next.kind && next.kind !== 'failed' ? current : next)),
     [],
   );
+  // Set by the composer's first update, which runs while it renders; read once mounted.
+  const firstLoad = useRef<NoteLoad>('as-saved');
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'pizhu-note',
     nodes: noteNodes,
     theme: noteEditorTheme,
     onError: (error) => console.error('Note editor:', error),
-    editorState: note ? () => $loadNote(note) : undefined,
+    editorState: note
+      ? () => {
+          firstLoad.current = $loadNote(note);
+        }
+      : undefined,
   }));
+  // A note whose saved state could not be read is shown from its text: the person is told why it may look plainer.
+  const [load, setLoad] = useState<NoteLoad>('as-saved');
+  useEffect(() => setLoad(firstLoad.current), []);
 
   return (
     <section
@@ -71,6 +80,11 @@ function ParagraphNoteEditor({ paragraphId, note, onSaved, onClose }: Props) {
         event.stopPropagation();
       }}
     >
+      {load === 'rebuilt' && (
+        <p className="note-rebuilt" role="note">
+          {t('rebuilt')}
+        </p>
+      )}
       <LexicalComposer initialConfig={initialConfig}>
         <NoteToolbar />
         <div className="note-body">
@@ -92,7 +106,13 @@ function ParagraphNoteEditor({ paragraphId, note, onSaved, onClose }: Props) {
         <AutoLinkPlugin matchers={autoLinkMatchers} />
         <MarkdownShortcutPlugin transformers={noteTransformers} />
         <AutoFocusPlugin defaultSelection="rootEnd" />
-        <NoteAutosavePlugin paragraphId={paragraphId} note={note} onSaved={onSaved} onState={showSaveState} />
+        <NoteAutosavePlugin
+          paragraphId={paragraphId}
+          note={note}
+          onSaved={onSaved}
+          onState={showSaveState}
+          onLoaded={setLoad}
+        />
       </LexicalComposer>
       <p role="status" className={saveState.kind === 'failed' ? 'note-status note-status-failed' : 'note-status'}>
         {statusText(saveState, t)}

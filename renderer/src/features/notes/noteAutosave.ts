@@ -31,6 +31,8 @@ export interface NoteAutosave {
   rebase: () => void;
 }
 
+const hasWords = (snapshot: NoteSnapshot) => snapshot.plainText.trim() !== '';
+
 const sameSnapshot = (a: NoteSnapshot, b: NoteSnapshot) =>
   a.editorState === b.editorState && a.plainText === b.plainText && a.markdown === b.markdown;
 
@@ -42,6 +44,9 @@ const sameSnapshot = (a: NoteSnapshot, b: NoteSnapshot) =>
 export function createNoteAutosave({ read, save, onSaved, onState, delayMs }: Options): NoteAutosave {
   // What main holds, as far as we know: the note as loaded, then each snapshot sent.
   let sent = read();
+  // An empty editor deletes the note only once it has shown words: a person who empties a note
+  // has seen it. An editor that opened blank (a note it could not show) must never delete it.
+  let shownWords = hasWords(sent);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let newestRequest = 0;
   let settled: SaveState = { kind: 'idle' };
@@ -55,7 +60,8 @@ export function createNoteAutosave({ read, save, onSaved, onState, delayMs }: Op
     if (timer !== null) clearTimeout(timer);
     timer = null;
     const snapshot = read();
-    if (sameSnapshot(snapshot, sent)) {
+    if (hasWords(snapshot)) shownWords = true;
+    if (sameSnapshot(snapshot, sent) || (!shownWords && !hasWords(snapshot))) {
       if (inFlight.size === 0) onState(settled);
       return;
     }
@@ -100,6 +106,7 @@ export function createNoteAutosave({ read, save, onSaved, onState, delayMs }: Op
       if (timer !== null) clearTimeout(timer);
       timer = null;
       sent = read();
+      shownWords = hasWords(sent);
       settle({ kind: 'idle' });
     },
   };
