@@ -1,14 +1,18 @@
 /**
  * Article text as Markdown that reads back as exactly that text (DESIGN §5): nothing in an
- * article may become a heading, list, quote, link, emphasis, code, HTML, table, math,
+ * article may become a heading, list, quote, link, image, emphasis, code, HTML, table, math,
  * highlight, Obsidian tag, comment or block id. Backslash escapes are CommonMark's own way
  * (any ASCII punctuation may be escaped) and Obsidian honours them.
  *
- * Bare web and e-mail addresses are the exception: GFM and Obsidian link them by looking at the
- * text as written, escapes included (a `\_` would show inside the link), so an address is
- * written as it is, over exactly the span GFM links: the link then shows the address the
- * article printed. Breaking it with invisible characters would corrupt quotations. (A character
- * we escape right after an address, with no space between, still ends up inside GFM's link.)
+ * Bare web and e-mail addresses need care: GFM links them by looking at the source as written,
+ * so a `\_` escaped inside one would show in the link. Whether GFM links one at all depends on
+ * the character before it in the output, which an escaper of one piece cannot know (after a
+ * highlight's `==` it did not, and `![t](url)` written raw after the address became a remote
+ * image: issue #12 item 11). So an address is written raw only when all of it, up to the next
+ * white space, means nothing in Markdown whether linked or not; otherwise its first letter is
+ * written as a character reference (`&#119;ww.`), which no parser starts a link at, and the
+ * rest is escaped like any text. Readers that link addresses in the decoded text still do,
+ * showing exactly the article's characters.
  */
 
 export interface TextPlace {
@@ -26,17 +30,18 @@ export interface TextPlace {
 const alwaysEscaped = /[\\`*_[\]<>#|~=%$^]/g;
 /** `&amp;` and `&#20013;` would be read as the character they name. */
 const entityLike = /&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)/g;
+const namesCharacter = new RegExp(entityLike.source);
 /** At a line start: bullet markers, and the `.`/`)` of an ordered-list number. */
 const bulletStart = /^[-+]/;
 const orderedStart = /^([0-9]{1,9})([.)])/;
+/** Where GFM may start a bare link: `http(s)://`, `www.`, an e-mail address. */
+const addressStart = /https?:\/\/|www\.|[A-Za-z0-9._+-]+@[A-Za-z0-9_-]+\.[A-Za-z0-9_-]/giu;
 /**
- * What GFM links without brackets: `http(s)://` not after a letter, or `www.` at a word start,
- * up to white space or `<`; an e-mail address. Trailing punctuation is trimmed in bareSpan.
+ * What may stand raw in an address: nothing escapeInline escapes, except `_` between letters or
+ * digits (never emphasis there), a single `=` or `%` (Obsidian needs two), `#` and `^` (a tag and
+ * a block id need white space before them) and `&` that names no character.
  */
-const bareAddress =
-  /(?<![A-Za-z])https?:\/\/[^\s<]+|(?<![^\s\p{P}\p{S}])www\.[^\s<]+|(?<![A-Za-z0-9._+\-/])[A-Za-z0-9._+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/gu;
-const trailingPunctuation = /[?!.,:;*_~"'\]]$/;
-const trailingEntity = /&[A-Za-z0-9]+;$/;
+const unsafeInAddress = /[\\`*[\]<>|~$]|==|%%|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u;
 const leadingBlank = /^[ \t]+/;
 const trailingBlank = /[ \t]+$/;
 
@@ -58,7 +63,7 @@ export function escapeMarkdownText(text: string, place: TextPlace = everyPlace):
  * address, blanks or list markers at its ends) comes back as it is: most lines of Chinese
  * text, which the export would otherwise run through every pattern.
  */
-const mayNeedEscaping = /[\\`*_[\]<>#|~=%$^&@]|:\/\/|www\./;
+const mayNeedEscaping = /[\\`*_[\]<>#|~=%$^&@]|:\/\/|www\./i;
 const markerOrBlankFirst = /^[ \t+\-0-9]/;
 const blankLast = /[ \t]$/;
 
@@ -72,11 +77,20 @@ function escapeLine(line: string, lineStart: boolean, lineEnd: boolean): string 
   }
   let out = '';
   let at = 0;
-  for (const match of line.matchAll(bareAddress)) {
-    const span = bareSpan(match[0]);
-    if (span === '') continue;
-    out += escapeInline(line.slice(at, match.index)) + span;
-    at = match.index + span.length;
+  for (const match of line.matchAll(addressStart)) {
+    if (match.index < at) continue;
+    const run = /^[^ \t]*/.exec(line.slice(match.index))![0];
+    const runEnd = match.index + run.length;
+    // A run that reaches the end of this piece continues into whatever the caller writes next.
+    const closed = runEnd < line.length || lineEnd;
+    out += escapeInline(line.slice(at, match.index));
+    if (closed && !unsafeInAddress.test(run) && !namesCharacter.test(run)) {
+      out += run;
+      at = runEnd;
+    } else {
+      out += `&#${run.codePointAt(0)!};`;
+      at = match.index + 1;
+    }
   }
   out += escapeInline(line.slice(at));
   if (lineStart) {
@@ -88,23 +102,6 @@ function escapeLine(line: string, lineStart: boolean, lineEnd: boolean): string 
 
 function escapeInline(text: string): string {
   return text.replace(alwaysEscaped, '\\$&').replace(entityLike, '\\&');
-}
-
-/** The part of a matched address GFM links: trailing punctuation, an unmatched `)` and a final entity left out. */
-function bareSpan(candidate: string): string {
-  let span = candidate;
-  for (;;) {
-    if (trailingEntity.test(span)) span = span.replace(trailingEntity, '');
-    else if (trailingPunctuation.test(span)) span = span.slice(0, -1);
-    else if (span.endsWith(')') && count(span, '(') < count(span, ')')) span = span.slice(0, -1);
-    else return span.includes('@') || span.includes('.') ? span : '';
-  }
-}
-
-function count(text: string, char: string): number {
-  let n = 0;
-  for (const c of text) if (c === char) n++;
-  return n;
 }
 
 function blankReferences(blank: string): string {

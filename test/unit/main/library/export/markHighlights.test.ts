@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markedLines, mergeRanges, runLines } from '../../../../../main/library/export/markHighlights';
+import { markedLines, mergeRanges, runLines, type MarkRun } from '../../../../../main/library/export/markHighlights';
+import { allNodes, parseMarkdown, structureOf, textOf } from './parseMarkdown';
 
 describe('mergeRanges', () => {
   it('joins overlapping and touching ranges into one run carrying every tag once', () => {
@@ -43,5 +44,25 @@ describe('markedLines', () => {
 
   it('writes just the run for highlights-only exports', () => {
     expect(runLines('前文#话题后文', { start: 2, end: 5, tags: [] })).toEqual(['==\\#话题==']);
+  });
+});
+
+// Issue #12 item 11: after a highlight's `==`, a `www.` address followed by `![t](url)` became a
+// remote image, and `[label](url)` a link.
+describe('text after or inside a highlight', () => {
+  const text = '重点www.example.com![t](http://evil.example/i.png) 和 www.a.cn[label](http://evil.example/) 完';
+  const cases: Array<[string, MarkRun[]]> = [
+    ['after the highlight', [{ start: 0, end: 2, tags: [] }]],
+    ['inside the highlight', [{ start: 2, end: text.length, tags: [] }]],
+    ['a highlight ending inside the address', [{ start: 0, end: 8, tags: [] }]],
+    ['no highlight', []],
+  ];
+  it.each(cases)('never becomes an image or a Markdown link (%s)', (_, runs) => {
+    const markdown = markedLines(text, runs).join('\n');
+    const tree = parseMarkdown(markdown);
+    expect(allNodes(tree).filter((n) => n.type === 'image')).toEqual([]);
+    // Any link left is an address linked to itself, its text exactly the article's characters.
+    expect(structureOf(tree)).toEqual([]);
+    expect(textOf(tree).replace(/==/g, '')).toBe(text);
   });
 });
