@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { createServer, type InlineConfig, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +16,8 @@ async function startDevServer(): Promise<ViteDevServer> {
     ...config.renderer,
     configFile: false,
     logLevel: 'silent',
+    // Its dependency pre-bundling goes to a throw-away folder, not node_modules/.vite.
+    cacheDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-vite-cache-')),
     server: { host: '127.0.0.1', port: 0, strictPort: false },
   });
   await server.listen();
@@ -34,7 +38,10 @@ describe('the development server page has a Content-Security-Policy too', () => 
     url = server.resolvedUrls!.local[0]!;
     html = await (await fetch(url)).text();
   }, 30_000);
-  afterAll(() => server?.close());
+  afterAll(async () => {
+    await server?.close();
+    if (server) fs.rmSync(server.config.cacheDir, { recursive: true, force: true });
+  });
 
   it('as a <meta> ahead of every script, allowing inline scripts only by their hashes', () => {
     const meta = cspMeta(html);
