@@ -12,6 +12,7 @@ export type PizhuErrorCode =
   | 'file-too-large'
   | 'empty-file'
   | 'io-failed'
+  | 'protected-path' // an export or import aimed at the library's own files or its backups folder
   | 'library-corrupt'
   | 'content-corrupt' // stored text no longer matches its checksum (store/contentHashes); detail names the row
   | 'library-too-new'

@@ -170,13 +170,13 @@ describe('text that crosses IPC is text', () => {
   const articleId = () => library.listArticles()[0]!.id;
   const paragraphId = () => library.getArticle(articleId()).paragraphs[0]!.id;
 
-  it.each([
+  it.each<[string, () => [string, unknown]]>([
     ['a note', () => ['saveNote', { paragraphId: paragraphId(), editorState: '{}', plainText: 'a\uD800b', markdown: 'ab' }]],
     ['a title', () => ['updateMetadata', { articleId: articleId(), changes: { title: '标题\uDC00' } }]],
     ['pasted text', () => ['importText', { text: '半个字\uD83D' }]],
     ['a tag', () => ['tagParagraph', { paragraphId: paragraphId(), tag: '\uDE00' }]],
     ['a search', () => ['search', { query: '\uD800' }]],
-  ] as const)('a lone surrogate in %s is refused by name, and nothing is stored', async (_what, make) => {
+  ])('a lone surrogate in %s is refused by name, and nothing is stored', async (_what, make) => {
     const [method, request] = make();
     const before = library.getArticle(articleId());
     const answer = await call(method, request);
