@@ -45,6 +45,10 @@ protocol.registerSchemesAsPrivileged([
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererUrl = devServerUrl ?? `${appOrigin}/index.html`;
 
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
 function seedsDir(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'seeds') : path.join(app.getAppPath(), 'seeds');
 }
@@ -66,17 +70,17 @@ async function start(): Promise<void> {
       startParseWorker: () => new Worker(path.join(__dirname, 'parseWorkerEntry.js')),
     },
     {
-      offerRestore: async (message, backup) => {
+      chooseBackup: async (message, backups) => {
         const answer = await dialog.showMessageBox({
           type: 'warning',
           title: 'Pizhu cannot open its library',
           message,
-          detail: `The newest backup is from ${backup.createdAt}. Restore it? The damaged file is kept, untouched, in the backups folder.`,
-          buttons: ['Restore the newest backup', 'Quit'],
+          detail: 'Restore a backup? Each one is checked before it is used. The damaged file is kept, untouched, in the backups folder.',
+          buttons: [...backups.map((b) => `${b.createdAt.replace('T', ' ').slice(0, 16)} (${formatSize(b.bytes)}, ${b.reason})`), 'Quit'],
           defaultId: 0,
-          cancelId: 1,
+          cancelId: backups.length,
         });
-        return answer.response === 0;
+        return backups[answer.response] ?? null;
       },
       showError: (message) => dialog.showErrorBox('Pizhu cannot open its library', message),
     },

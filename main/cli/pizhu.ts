@@ -12,6 +12,7 @@ import { detectScript } from '../library/import/detectScript';
 import { LibraryError, storageError } from '../library/libraryError';
 import type { RecleanReport } from '../library/reclean/recleanArticle';
 import { markSnippet } from '../library/search/markSnippet';
+import { withLibraryLock } from '../library/store/libraryLock';
 import { restoreBackup } from '../library/store/restoreBackup';
 
 const usage = `Usage: pizhu <command> [options]
@@ -102,13 +103,14 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       },
     });
   } catch (error) {
-    io.err(`pizhu: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    io.err(`pizhu: ${error instanceof Error ? error.message : String(error)}\n${usage}\n`);
     return 2;
   }
   const values: Values = parsed.values;
   const [command, ...rest] = parsed.positionals;
   if (values.help || !command) {
-    (values.help ? io.out : io.err)(usage);
+    if (values.help) io.out(usage);
+    else io.err(`${usage}\n`);
     return values.help ? 0 : 2;
   }
   let library: Library | undefined;
@@ -119,16 +121,18 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     if (command === 'restore') return await restore(dbPath, rest, values, io);
     const run = commands[command];
     if (!run) throw new UsageError(`unknown command "${command}"`);
-    library = await createLibrary({ dbPath, startParseWorker: builtParseWorker() });
+    // Readers open read-only, without the lock, so they work while the app has the library open;
+    // writers take the lock and are refused while it does.
+    library = await createLibrary({ dbPath, startParseWorker: builtParseWorker(), readOnly: readOnlyCommands.has(command) });
     return await run(library, rest, values, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`pizhu: ${error.message}\n${usage}`);
+      io.err(`pizhu: ${error.message}\n${usage}\n`);
       return 2;
     }
     const known = error instanceof LibraryError ? error : storageError(error);
     if (known) {
-      io.err(`pizhu: ${known.message}`);
+      io.err(`pizhu: ${known.message}\n`);
       return 1;
     }
     throw error;
@@ -142,6 +146,8 @@ function builtParseWorker(): (() => Worker) | undefined {
   const entry = path.join(__dirname, 'parseWorkerEntry.js');
   return fs.existsSync(entry) ? () => new Worker(entry) : undefined;
 }
+
+const readOnlyCommands = new Set(['list', 'show', 'stats', 'search', 'export']);
 
 type Command = (library: Library, args: string[], values: Values, io: Io) => Promise<number> | number;
 
@@ -404,7 +410,8 @@ async function restore(dbPath: string, args: string[], values: Values, io: Io): 
   const file = args[0];
   if (!file) throw new UsageError('restore needs a backup file');
   const backupDir = path.join(path.dirname(dbPath), 'backups');
-  const safety = await restoreBackup(dbPath, path.resolve(file), backupDir);
+  // The lock: restoring under an open app would swap the file out from under its writes.
+  const safety = await withLibraryLock(dbPath, () => restoreBackup(dbPath, path.resolve(file), backupDir));
   const result = { restored: path.resolve(file), library: dbPath, previousSavedAs: safety?.path ?? null };
   io.out(
     values.json

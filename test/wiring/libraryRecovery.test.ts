@@ -34,10 +34,10 @@ describe('a damaged library at start', () => {
     const library = await openLibraryWithRecovery(
       { dbPath },
       {
-        offerRestore: (message, backup) => {
-          offered.push(message, backup.path);
+        chooseBackup: (message, backups) => {
+          offered.push(message, ...backups.map((b) => b.path));
           expect(sha(dbPath)).toBe(damaged); // still untouched while the person decides
-          return Promise.resolve(true);
+          return Promise.resolve(backups[0] ?? null);
         },
         showError: () => {
           throw new Error('should have offered the backup');
@@ -60,12 +60,107 @@ describe('a damaged library at start', () => {
     const library = await openLibraryWithRecovery(
       { dbPath },
       {
-        offerRestore: () => Promise.resolve(false),
+        chooseBackup: () => Promise.resolve(null),
         showError: (message) => shown.push(message),
       },
     );
     expect(library).toBeNull();
     expect(shown[0]).toContain(dbPath);
     expect(sha(dbPath)).toBe(damaged);
+  });
+});
+
+describe('backups that recover (issue #12 item 6)', () => {
+  const backupDir = () => path.join(dir, 'backups');
+  const good = () => fs.readdirSync(backupDir()).find((f) => f.endsWith('-daily.sqlite'))!;
+
+  it('a partial file under a newer backup name is never offered; the good one below it is, with date and size', async () => {
+    // What the old code left when a backup was cut short: the first pages under a real name.
+    const partialName = 'library-29990101T000000000Z-daily.sqlite';
+    const whole = fs.readFileSync(path.join(backupDir(), good()));
+    fs.writeFileSync(path.join(backupDir(), partialName), whole.subarray(0, whole.length / 2));
+    const offers: string[][] = [];
+    const library = await openLibraryWithRecovery(
+      { dbPath },
+      {
+        chooseBackup: (_message, backups) => {
+          offers.push(backups.map((b) => `${b.name} ${b.createdAt} ${b.bytes}`));
+          return Promise.resolve(backups[0] ?? null);
+        },
+        showError: (message) => {
+          throw new Error(`quit instead of recovering: ${message}`);
+        },
+      },
+    );
+    expect(offers).toEqual([
+      [
+        `${good()} ${good().replace(/^library-(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(\d{3})Z.*$/, '$1-$2-$3T$4:$5:$6.$7Z')} ${whole.length}`,
+      ],
+    ]);
+    expect(library?.listArticles()).toHaveLength(5);
+    library?.close();
+    // Cleaned at the open that followed, so it never counts toward the seven kept.
+    expect(fs.existsSync(path.join(backupDir(), partialName))).toBe(false);
+  });
+
+  it('a chosen backup that fails its check is reported and the next one is offered, never a silent quit', async () => {
+    // Whole-looking (right size and header) but scribbled inside: only integrity_check finds it.
+    const bad = path.join(backupDir(), 'library-29990101T000000000Z-manual.sqlite');
+    const bytes = fs.readFileSync(path.join(backupDir(), good()));
+    bytes.fill(0x5a, 16384 * 2, 16384 * 4);
+    fs.writeFileSync(bad, bytes);
+    const asked: Array<{ message: string; names: string[] }> = [];
+    const library = await openLibraryWithRecovery(
+      { dbPath },
+      {
+        chooseBackup: (message, backups) => {
+          asked.push({ message, names: backups.map((b) => b.name) });
+          return Promise.resolve(backups[0] ?? null);
+        },
+        showError: (message) => {
+          throw new Error(`quit instead of recovering: ${message}`);
+        },
+      },
+    );
+    expect(asked[0]!.names).toEqual([path.basename(bad), good()]);
+    expect(asked[1]!.message).toMatch(/backup from 2999-01-01T00:00:00.000Z is damaged too/);
+    expect(asked[1]!.names).toEqual([good()]);
+    expect(library?.listArticles()).toHaveLength(5);
+    library?.close();
+  });
+
+  it('every backup bad: one clear message and the damaged file untouched', async () => {
+    const damaged = sha(dbPath);
+    const goodPath = path.join(backupDir(), good());
+    const bytes = fs.readFileSync(goodPath);
+    bytes.fill(0x5a, 16384 * 2, 16384 * 4);
+    fs.writeFileSync(goodPath, bytes);
+    const shown: string[] = [];
+    const library = await openLibraryWithRecovery(
+      { dbPath },
+      { chooseBackup: (_m, backups) => Promise.resolve(backups[0] ?? null), showError: (m) => shown.push(m) },
+    );
+    expect(library).toBeNull();
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatch(/is damaged too/);
+    expect(sha(dbPath)).toBe(damaged);
+  });
+
+  it('the app already has the library open: the second one is told so, nothing offered', async () => {
+    fs.rmSync(dbPath);
+    const first = await createLibrary({ dbPath });
+    const shown: string[] = [];
+    const second = await openLibraryWithRecovery(
+      { dbPath },
+      {
+        chooseBackup: () => {
+          throw new Error('a busy library is not damaged');
+        },
+        showError: (m) => shown.push(m),
+      },
+    );
+    expect(second).toBeNull();
+    expect(shown[0]).toMatch(/Pizhu is open on this library; close it first/);
+    first.close();
   });
 });

@@ -6,6 +6,7 @@ import { registerSearchFunctions } from '../search/searchFunctions';
 import { registerChecksumFunction } from './contentHashes';
 import { latestSchemaVersion, migrations } from './migrations';
 import { backupDatabase } from './backups';
+import { ensureFolder } from './ensureFolder';
 
 export type Db = Database.Database;
 
@@ -29,7 +30,7 @@ export async function openDatabase(filePath: string, backupDir: string): Promise
     refuseUnsafe(filePath);
   }
   const db = asIoError(filePath, () => {
-    if (!existed) fs.mkdirSync(path.dirname(filePath), { recursive: true });
+    if (!existed) ensureFolder(path.dirname(filePath));
     return openWithPragmas(filePath, existed);
   });
   try {
@@ -39,6 +40,35 @@ export async function openDatabase(filePath: string, backupDir: string): Promise
     }
     migrate(db, version);
     return { db, previousVersion: version };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens an existing library for reading only: no lock, no migration, no write, so the CLI's
+ * list, show, stats, search and export work while the app has the library open. undefined:
+ * there is no file yet or its schema is older than this Pizhu's, so it must be opened for
+ * writing (created or migrated) instead.
+ */
+export function openDatabaseReadOnly(filePath: string): Db | undefined {
+  if (!fs.existsSync(filePath)) return undefined;
+  refuseUnsafe(filePath);
+  const db = asIoError(filePath, () => new Database(filePath, { readonly: true, fileMustExist: true }));
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < latestSchemaVersion) {
+      db.close();
+      return undefined;
+    }
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    // The same functions as a writer's, so that a write is refused as read-only, not as unknown SQL.
+    registerSearchFunctions(db);
+    registerChecksumFunction(db);
+    return db;
   } catch (error) {
     db.close();
     throw error;

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,8 +92,97 @@ describe('pizhu command line', () => {
     expect((await pizhu(['--bogus-flag'])).code).toBe(2);
     const missing = await pizhu(['show', '42', '--db', db]);
     expect(missing.code).toBe(1);
-    expect(missing.err).toBe('pizhu: There is no article 42 in the library.');
+    // One line, ended: a shell prompt after it starts on its own line.
+    expect(missing.err).toBe('pizhu: There is no article 42 in the library.\n');
+    const usage = await pizhu(['frobnicate', '--db', db]);
+    expect(usage.err.startsWith('pizhu: unknown command "frobnicate"\n')).toBe(true);
+    expect(usage.err.endsWith('\n')).toBe(true);
   });
+});
+
+describe('pizhu while the app has the library open (issue #12 item 1)', () => {
+  const repo = path.resolve(__dirname, '../../../..');
+  const holderScript = path.join(repo, 'test', 'support', 'lockHolderChild.ts');
+  let holder: ChildProcess | undefined;
+  afterEach(() => {
+    if (holder && holder.exitCode === null && holder.signalCode === null) holder.kill('SIGKILL');
+    holder = undefined;
+  });
+
+  /** The app's stand-in: another process with the library open, saving a note per line it is sent. */
+  function startApp(): Promise<{ save: (text: string) => Promise<void>; stop: () => Promise<void> }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', holderScript, db], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'] });
+    holder = child;
+    let out = '';
+    let err = '';
+    const waiters: Array<{ line: string; resolve: () => void }> = [];
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      for (const w of waiters.splice(0)) {
+        if (out.includes(w.line)) w.resolve();
+        else waiters.push(w);
+      }
+    });
+    const waitFor = (line: string) =>
+      new Promise<void>((resolve, reject) => {
+        if (out.includes(line)) return resolve();
+        waiters.push({ line, resolve });
+        child.once('exit', () => reject(new Error(`the app stand-in ended: ${err}`)));
+      });
+    return waitFor('open\n').then(() => ({
+      save: async (text: string) => {
+        child.stdin.write(`${text}\n`);
+        await waitFor(` ${text}\n`);
+      },
+      stop: async () => {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.stdin.end();
+        await exited;
+      },
+    }));
+  }
+
+  it('restore is refused with a clear line, and every note the app saved afterwards is kept', async () => {
+    await pizhu(['import', path.join(seedsDir, '000_f55bb140083bc2ab.txt'), '--db', db]);
+    const backup = JSON.parse((await pizhu(['backup', '--db', db, '--json'])).out) as { path: string };
+    const app = await startApp();
+    await app.save('before the restore');
+    const restore = await pizhu(['restore', backup.path, '--db', db]);
+    expect(restore.code).toBe(1);
+    expect(restore.err).toBe(`pizhu: Pizhu is open on this library; close it first (${db}).\n`);
+    await app.save('after the restore');
+    await app.stop();
+    // The next start (here: the CLI's next open) finds both acknowledged notes.
+    const found = JSON.parse((await pizhu(['search', 'restore', '--db', db, '--json'])).out) as {
+      hits: Array<{ kind: string; text: string }>;
+    };
+    const notes = found.hits.filter((h) => h.kind === 'note').map((h) => h.text);
+    expect(notes.join(' | ')).toContain('after the restore');
+  }, 30_000);
+
+  it('writing commands are refused; list, show, stats, search and export work read-only', async () => {
+    await pizhu(['import', path.join(seedsDir, '000_f55bb140083bc2ab.txt'), '--db', db]);
+    const app = await startApp();
+    await app.save('笔记在应用里');
+    for (const args of [['backup'], ['import', path.join(seedsDir, '004_4c9d1322342f8b93.txt')], ['reclean', '1']]) {
+      const refused = await pizhu([...args, '--db', db]);
+      expect(refused, args[0]).toMatchObject({ code: 1, err: expect.stringContaining('Pizhu is open on this library; close it first') as string });
+    }
+    const list = JSON.parse((await pizhu(['list', '--db', db, '--json'])).out) as Array<{ id: number }>;
+    expect(list).toHaveLength(1);
+    expect((await pizhu(['show', String(list[0]!.id), '--db', db])).code).toBe(0);
+    const stats = JSON.parse((await pizhu(['stats', '--db', db, '--json'])).out) as { articles: number; notes: number };
+    expect(stats).toMatchObject({ articles: 1, notes: 1 });
+    const search = JSON.parse((await pizhu(['search', '笔记', '--db', db, '--json'])).out) as { total: number };
+    expect(search.total).toBeGreaterThan(0);
+    const out = path.join(dir, 'export.json');
+    expect((await pizhu(['export', '--format', 'json', '--out', out, '--db', db])).code).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+    await app.stop();
+    // Once the app is closed, the writers go through.
+    expect((await pizhu(['backup', '--db', db])).code).toBe(0);
+  }, 30_000);
 });
 
 describe('pizhu reclean and reimport', () => {
