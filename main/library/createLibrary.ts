@@ -18,8 +18,10 @@ import { createSearch } from './search/createSearch';
 import { exportOperations } from './export/exportOperations';
 import * as articles from './store/articles';
 import type { NewArticle } from './store/articles';
-import { backupDatabase, listBackups, type BackupFile } from './store/backups';
-import { openDatabase, type Db } from './store/openDatabase';
+import { backupDatabase, isBackupDue, listBackups, removeStrayBackupFiles, type BackupFile } from './store/backups';
+import { acquireLibraryLock, type LibraryLock } from './store/libraryLock';
+import { openDatabase, openDatabaseReadOnly, type Db } from './store/openDatabase';
+import { removeRestoreStaging, restoreBackup } from './store/restoreBackup';
 import { withDeferredParagraphIndex } from './store/deferSearchIndex';
 import { mergeSearchIndex } from './store/mergeSearchIndex';
 import { markOpen, previousExitWasUnclean } from './store/uncleanExit';
@@ -39,19 +41,25 @@ export interface LibraryOptions {
    * this one; without it, everything runs on the calling thread.
    */
   startParseWorker?: StartParseWorker;
+  /**
+   * Reading only (the CLI's list, show, stats, search, export): no lock, so it works while the
+   * app has the library open; every write fails. A new or older-schema file is opened for
+   * writing instead, to be created or migrated.
+   */
+  readOnly?: boolean;
 }
 
 export type Library = Awaited<ReturnType<typeof createLibrary>>;
-
-const dayMs = 24 * 60 * 60 * 1000;
 
 export async function createLibrary(options: LibraryOptions) {
   const backupDir = options.backupDir ?? path.join(path.dirname(options.dbPath), 'backups');
   const clock = options.now ?? (() => new Date());
   // Read before opening: the open replays and removes a crashed process's -wal.
   const uncleanExit = previousExitWasUnclean(options.dbPath);
-  const { db, previousVersion } = await openDatabase(options.dbPath, backupDir);
-  const isNew = previousVersion === 0 && countArticles(db) === 0;
+  const opened = await openOwned(options.dbPath, backupDir, options.readOnly ?? false);
+  const { lock } = opened;
+  let db = opened.db;
+  const isNew = opened.previousVersion === 0 && countArticles(db) === 0;
   const openMarker = markOpen(options.dbPath);
   const checkpoints = checkpointWhenIdle(() => db);
   const nowIso = () => clock().toISOString();
@@ -196,7 +204,7 @@ export async function createLibrary(options: LibraryOptions) {
     },
 
     backup(reason = 'manual'): Promise<BackupFile> {
-      return backupDatabase(db, backupDir, reason);
+      return backupDatabase(db, backupDir, reason, clock());
     },
 
     listBackups(): BackupFile[] {
@@ -205,10 +213,28 @@ export async function createLibrary(options: LibraryOptions) {
 
     /** A backup a day of use: called at start, cheap when today's exists. */
     async backupIfDue(): Promise<BackupFile | undefined> {
-      const newest = listBackups(backupDir)[0];
-      if (newest && clock().getTime() - Date.parse(newest.createdAt) < dayMs) return undefined;
-      if (countArticles(db) === 0) return undefined;
-      return backupDatabase(db, backupDir, 'daily');
+      if (!isBackupDue(backupDir, clock()) || countArticles(db) === 0) return undefined;
+      return backupDatabase(db, backupDir, 'daily', clock());
+    },
+
+    /**
+     * Puts a backup in place of this library while it stays open to its callers: the file is
+     * closed (the lock kept, so no one else slips in), the current library backed up first
+     * (kept), the backup swapped in and the file reopened. Returns the safety copy.
+     */
+    async restoreFrom(backupPath: string): Promise<BackupFile | null> {
+      if (!lock) throw new LibraryError('invalid-argument', 'A library opened read-only cannot be restored.');
+      db.close();
+      try {
+        return await restoreBackup(options.dbPath, backupPath, backupDir);
+      } finally {
+        // Reopened whether or not the swap happened: a refused restore leaves the old file in place.
+        db = (await openDatabase(options.dbPath, backupDir)).db;
+        // In place, not new objects: the app's handlers keep references to these.
+        Object.assign(library.annotations, createAnnotations(db, nowIso));
+        Object.assign(library.search, createSearch(db, nowIso));
+        Object.assign(library, exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }));
+      }
     },
 
     database(): Db {
@@ -218,10 +244,38 @@ export async function createLibrary(options: LibraryOptions) {
     close(): void {
       checkpoints.stop();
       db.close();
+      lock?.release();
       openMarker.release();
     },
   };
   return library;
+}
+
+/**
+ * The database, and for writing the library's lock, taken first and held until close: only
+ * one Pizhu (the app or a CLI command) writes a library at a time. What an interrupted backup
+ * or restore left behind is removed then, when none can be running.
+ */
+async function openOwned(
+  dbPath: string,
+  backupDir: string,
+  readOnly: boolean,
+): Promise<{ db: Db; previousVersion: number; lock?: LibraryLock }> {
+  const reader = readOnly ? openDatabaseReadOnly(dbPath) : undefined;
+  if (reader) return { db: reader, previousVersion: -1 };
+  const lock = acquireLibraryLock(dbPath);
+  try {
+    try {
+      removeRestoreStaging(dbPath);
+      removeStrayBackupFiles(backupDir);
+    } catch {
+      // Leftovers are never listed or restored; a folder that refuses this cleanup must not refuse the open.
+    }
+    return { ...(await openDatabase(dbPath, backupDir)), lock };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 function countArticles(db: Db): number {
