@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { highlightColors } from '../../../preload/contract/annotationTypes';
 import { paragraphFlags, paragraphKinds, type Removal } from '../../../preload/contract/articleTypes';
+import { maxArticleLength } from '../import/importLimits';
 
 /**
  * The JSON backup, version 1: the whole library without database ids (so an export imported
@@ -13,6 +14,15 @@ export const backupFormatName = 'pizhu-backup';
 export const backupVersion = 1;
 
 const text = z.string();
+/**
+ * An article's text, a paragraph's and a note's: no longer than a file import admits
+ * (import/importLimits), so a backup cannot bring in what an import would refuse. A
+ * paragraph is held to the article's length, not to the paragraph length imports now cut
+ * at: backups written before the cut may hold longer paragraphs, and they must still restore.
+ */
+const longText = z
+  .string()
+  .max(maxArticleLength, `longer than the ${maxArticleLength / (1024 * 1024)} MB of text Pizhu imports per article`);
 const nullableText = z.string().nullable();
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const tagNames = z.array(z.string().min(1));
@@ -26,9 +36,9 @@ const removal = z.strictObject({
 
 const note = z.strictObject({
   /** Lexical editor state, as the JSON string the editor saved. */
-  editorState: text,
-  plainText: text,
-  markdown: text,
+  editorState: longText,
+  plainText: longText,
+  markdown: longText,
   updatedAt: text,
 });
 
@@ -37,8 +47,8 @@ const paragraph = z.strictObject({
   order: count,
   kind: z.enum(paragraphKinds),
   kindByUser: z.boolean(),
-  text,
-  raw: text,
+  text: longText,
+  raw: longText,
   flags: z.array(z.enum(paragraphFlags)),
   removals: z.array(removal),
   tags: tagNames,
@@ -50,9 +60,9 @@ const highlight = z.strictObject({
   paragraph: count.nullable(),
   start: count.nullable(),
   end: count.nullable(),
-  quote: text,
-  prefix: text,
-  suffix: text,
+  quote: longText,
+  prefix: longText,
+  suffix: longText,
   color: z.enum(highlightColors),
   tags: tagNames,
   createdAt: text,
@@ -77,7 +87,7 @@ const article = z.strictObject({
   format: z.enum(['txt', 'md', 'html', 'paste']),
   encoding: text,
   /** The text exactly as imported, before cleaning. */
-  rawText: text,
+  rawText: longText,
   title: text,
   titleInferred: z.boolean(),
   subtitle: nullableText,
@@ -91,7 +101,10 @@ const article = z.strictObject({
   readingPosition: count,
   importedAt: text,
   lastOpenedAt: nullableText,
-  paragraphs: z.array(paragraph),
+  paragraphs: z.array(paragraph).refine(
+    (paragraphs) => paragraphs.reduce((n, p) => n + p.raw.length, 0) <= maxArticleLength,
+    `its paragraphs hold more than the ${maxArticleLength / (1024 * 1024)} MB of text Pizhu imports per article`,
+  ),
   highlights: z.array(highlight),
 });
 

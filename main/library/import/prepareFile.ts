@@ -4,7 +4,8 @@ import type { PizhuErrorCode } from '../../../preload/contract/errors';
 import { LibraryError } from '../libraryError';
 import type { NewArticle } from '../store/articles';
 import type { ParseJob } from './parseProtocol';
-import { maxImportBytes, prepareFileImport, preparePastedImport } from './prepareImport';
+import { maxImportBytes } from './importLimits';
+import { prepareFileImport, preparePastedImport } from './prepareImport';
 
 /** One file of an import (or pasted text), read and parsed, ready for the store; or why it cannot be imported. */
 export type PreparedFile =

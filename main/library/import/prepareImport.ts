@@ -4,10 +4,9 @@ import { LibraryError } from '../libraryError';
 import type { NewArticle } from '../store/articles';
 import { decodeText } from './decodeText';
 import { extractHtmlArticle } from './extractHtmlArticle';
+import { maxImportBytes } from './importLimits';
 import { parseArticle } from './parseArticle';
 import type { ParsedArticle, SourceFormat } from './parsedArticle';
-
-export const maxImportBytes = 20 * 1024 * 1024;
 
 const formatByExtension: Record<string, SourceFormat> = {
   '.txt': 'txt',

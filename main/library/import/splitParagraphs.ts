@@ -1,3 +1,4 @@
+import { maxParagraphLength } from './importLimits';
 import { endsSentence, isBlank } from './textPatterns';
 
 /** One paragraph as it stands in the input: `raw` is `input.slice(start, start + raw.length)`. */
@@ -29,11 +30,16 @@ export function splitParagraphs(input: string, format: 'txt' | 'md' | 'paste'): 
   let blanks = 0;
   const close = (): void => {
     if (!open) return;
-    spans.push({
-      raw: input.slice(open.first.start, open.last.end),
-      start: open.first.start,
-      blankLinesBefore: open.blankBefore,
-      blankLinesAfter: 0,
+    const start = open.first.start;
+    const cuts = cutPoints(input, start, open.last.end);
+    cuts.forEach((end, i) => {
+      const from = i === 0 ? start : cuts[i - 1]!;
+      spans.push({
+        raw: input.slice(from, end),
+        start: from,
+        blankLinesBefore: i === 0 ? open!.blankBefore : 0,
+        blankLinesAfter: 0,
+      });
     });
     open = null;
   };
@@ -57,6 +63,38 @@ export function splitParagraphs(input: string, format: 'txt' | 'md' | 'paste'): 
   const lastSpan = spans.at(-1);
   if (lastSpan) lastSpan.blankLinesAfter = blanks;
   return spans;
+}
+
+/** Sentence ends a long paragraph is preferably cut after (the cut keeps any closing quote with it). */
+const cutAfter = /[。!?!?;;…]['"”’」』)）]*/gu;
+
+/**
+ * Where the paragraph `input[start, end)` ends, cut into pieces of at most maxParagraphLength:
+ * after the last sentence end in the second half of each window, else after its last line
+ * break, else at the window's end (never inside a surrogate pair). The pieces are contiguous,
+ * so the raw text still accounts for every character.
+ */
+function cutPoints(input: string, start: number, end: number): number[] {
+  const cuts: number[] = [];
+  let from = start;
+  while (end - from > maxParagraphLength) {
+    const windowEnd = from + maxParagraphLength;
+    const window = input.slice(from + maxParagraphLength / 2, windowEnd);
+    let cut = -1;
+    for (const m of window.matchAll(cutAfter)) cut = m.index + m[0].length;
+    if (cut < 0) {
+      const lineBreak = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('\r'));
+      cut = lineBreak >= 0 ? lineBreak + 1 : window.length;
+    }
+    let at = from + maxParagraphLength / 2 + cut;
+    const before = input.charCodeAt(at - 1);
+    if (at < windowEnd + 1 && before >= 0xd800 && before <= 0xdbff) at--;
+    if (input.charAt(at - 1) === '\r' && input.charAt(at) === '\n') at++;
+    cuts.push(at);
+    from = at;
+  }
+  cuts.push(end);
+  return cuts;
 }
 
 function toLines(input: string): Line[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../../../main/library/import/parseArticle';
 import { reassembleRaw } from '../../../../../main/library/import/reassembleRaw';
+import { maxParagraphLength } from '../../../../../main/library/import/importLimits';
 import { makeRemoval, mergeRemovals, rawSpansForText } from '../../../../../main/library/import/removals';
 
 // Long inputs: a hard-wrapped text without sentence ends reads as one paragraph with one removal
@@ -11,12 +12,33 @@ const line = '这是一段没有句号的硬换行文字用来检查很长的段
 describe('a hard-wrapped paragraph of thousands of lines', () => {
   const input = `标题在这里出现\n\n${Array.from({ length: 3000 }, () => line).join('\n')}\n`;
   const article = parseArticle(input, 'txt');
-  const body = article.paragraphs.at(-1);
+  const body = article.paragraphs.slice(1);
 
-  it('is one paragraph whose reading text has every line break taken out', () => {
-    expect(article.paragraphs).toHaveLength(2);
-    expect(body?.removals).toHaveLength(2999);
-    expect(body?.text).toBe(line.repeat(3000));
+  it('reads as whole lines cut into paragraphs of at most maxParagraphLength, every line break taken out', () => {
+    // 135,000 characters without a sentence end: cut at line breaks, never inside a line.
+    expect(body.length).toBe(Math.ceil((line.length * 3000) / maxParagraphLength));
+    for (const p of body) {
+      expect(p.raw.length).toBeLessThanOrEqual(maxParagraphLength);
+      expect(p.text.length % line.length).toBe(0);
+    }
+    expect(body.map((p) => p.text).join('')).toBe(line.repeat(3000));
+    expect(body.reduce((n, p) => n + p.removals.length, 0)).toBe(2999);
+    expect(reassembleRaw(input, article.paragraphs)).toBe(input);
+  });
+});
+
+describe('one paragraph of a million characters', () => {
+  const sentence = '这是一个很长的段落里的一句话,没有换行。';
+  const input = `${sentence.repeat(50_000)}\n`;
+  const article = parseArticle(input, 'txt');
+
+  it('is cut after sentence ends into paragraphs of at most maxParagraphLength, losing nothing', () => {
+    expect(article.paragraphs.length).toBe((sentence.length * 50_000) / maxParagraphLength);
+    for (const p of article.paragraphs) {
+      expect(p.raw.length).toBeLessThanOrEqual(maxParagraphLength);
+      expect(p.text.endsWith('。')).toBe(true);
+    }
+    expect(article.paragraphs.map((p) => p.text).join('')).toBe(sentence.repeat(50_000));
     expect(reassembleRaw(input, article.paragraphs)).toBe(input);
   });
 });
