@@ -14,6 +14,7 @@ import type { RecleanReport } from '../library/reclean/recleanArticle';
 import { markSnippet } from '../library/search/markSnippet';
 import { withLibraryLock } from '../library/store/libraryLock';
 import { restoreBackup } from '../library/store/restoreBackup';
+import { runVerify } from './verifyCommand';
 
 const usage = `Usage: pizhu <command> [options]
 
@@ -27,6 +28,8 @@ Commands:
   reimport ID FILE      replace an article's text with an edited file, re-anchoring its annotations
   backup                write a backup of the library now
   restore FILE          put a backup in place of the library (the current one is backed up first)
+  verify                check the library file and every article's and note's checksum, read-only;
+                        names what is damaged and the newest backup that holds it intact (exit 1)
   convert --to MODE [--from MODE]
                         convert stdin to stdout, the reader's very conversion
   export --format md --out DIR [--article ID | --tag T] [--script MODE] [--highlights-only]
@@ -119,6 +122,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     // These two never open the library: convert needs none, restore must replace it closed.
     if (command === 'convert') return await convert(values, io);
     if (command === 'restore') return await restore(dbPath, rest, values, io);
+    // Read-only and without openDatabase's refusal of a damaged file: naming the damage is its job.
+    if (command === 'verify') return runVerify(dbPath, values.json ?? false, io);
     const run = commands[command];
     if (!run) throw new UsageError(`unknown command "${command}"`);
     // Readers open read-only, without the lock, so they work while the app has the library open;
