@@ -61,7 +61,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return null;
     },
     importFiles: async (): Promise<ImportOutcome[]> => library.importPaths(await deps.chooseFiles()),
-    importText: ({ text, title }) => library.importText(text, title),
+    importText: ({ text, title }) => library.importPastedText(text, title),
     updateMetadata: ({ articleId, changes }) => library.updateMetadata(articleId, changes),
     reclassifyParagraph: ({ paragraphId, kind }) => library.reclassifyParagraph(paragraphId, kind),
     recleanArticle: ({ articleId }) => library.recleanArticle(articleId),

@@ -67,7 +67,7 @@ async function start(): Promise<void> {
     {
       dbPath,
       // Built beside this file (electron.vite.config.ts); Electron loads worker scripts from the asar.
-      startParseWorker: () => new Worker(path.join(__dirname, 'parseWorkerEntry.js')),
+      startParseWorker: (resourceLimits) => new Worker(path.join(__dirname, 'parseWorkerEntry.js'), { resourceLimits }),
     },
     {
       chooseBackup: async (message, backups) => {

@@ -10,7 +10,7 @@ import type {
 import type { LibraryCheck } from '../../preload/contract/libraryDamage';
 import { createAnnotations } from './createAnnotations';
 import { LibraryError } from './libraryError';
-import { inlineParser, workerParser, type StartParseWorker } from './import/fileParser';
+import { inlineParser, workerParser, type ParseBudget, type StartParseWorker } from './import/fileParser';
 import { importPaths } from './import/importPaths';
 import { contentHash, decodeFile, preparePastedImport } from './import/prepareImport';
 import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
@@ -37,10 +37,13 @@ export interface LibraryOptions {
   now?: () => Date;
   /**
    * Starts the import's parse worker (import/parseWorkerEntry) from wherever the caller's build
-   * put it. A folder import of more than one batch then parses the next batch while it stores
+   * put it. Every import (files, folders, pasted text) then parses off the calling thread, within
+   * a time and memory budget per file, and a folder import parses the next batch while it stores
    * this one; without it, everything runs on the calling thread.
    */
   startParseWorker?: StartParseWorker;
+  /** For tests: the parse worker's budget per file (import/fileParser defaultParseBudget). */
+  parseBudget?: ParseBudget;
   /**
    * Reading only (the CLI's list, show, stats, search, export): no lock, so it works while the
    * app has the library open; every write fails. A new or older-schema file is opened for
@@ -80,6 +83,12 @@ export async function createLibrary(options: LibraryOptions) {
     return { fileName: name, status: 'imported', articleId, title: article.parsed.metadata.title };
   }
 
+  /** The worker parser when the caller can start the worker, else the calling thread. */
+  function newParser() {
+    const startWorker = options.startParseWorker;
+    return startWorker ? workerParser(startWorker, options.parseBudget) : inlineParser();
+  }
+
   function requireArticle(articleId: number): ArticleView {
     const view = articles.readArticle(db, articleId);
     if (!view) throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
@@ -114,10 +123,9 @@ export async function createLibrary(options: LibraryOptions) {
       onProgress?: (done: number, total: number) => void,
     ): Promise<ImportOutcome[]> {
       let batches = 0;
-      const startWorker = options.startParseWorker;
       const outcomes = await importPaths(
         paths,
-        (count) => (count > 1 && startWorker ? workerParser(startWorker) : inlineParser()),
+        () => newParser(),
         store,
         onProgress,
         (work) => {
@@ -136,8 +144,22 @@ export async function createLibrary(options: LibraryOptions) {
       return outcomes;
     },
 
+    /** Pasted text, parsed on the calling thread (scripts and tests); the app uses importPastedText. */
     importText(text: string, title?: string): ImportOutcome {
       return store(preparePastedImport(text, title));
+    },
+
+    /** Pasted text, parsed like a file: in the parse worker when there is one, within its budget. */
+    async importPastedText(text: string, title?: string): Promise<ImportOutcome> {
+      const parser = newParser();
+      try {
+        const [prepared] = await parser.prepare([{ pasted: text, ...(title === undefined ? {} : { title }) }]);
+        if (!prepared) throw new LibraryError('internal', 'The pasted text was not parsed.');
+        if ('failed' in prepared) throw new LibraryError(prepared.code, prepared.failed);
+        return store(prepared.article);
+      } finally {
+        parser.close();
+      }
     },
 
     /** Imports the bundled seed articles into a library this open created; returns how many. */
