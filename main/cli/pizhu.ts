@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { createConverter } from '../../preload/common/createConverter';
 import { isScriptMode, scriptModes, type ScriptMode } from '../../preload/common/scriptModes';
 import type { SearchHit } from '../../preload/contract/api';
@@ -147,9 +147,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** The import's parse worker, built beside this file; run from source (tests), the CLI parses on its own thread. */
-function builtParseWorker(): (() => Worker) | undefined {
+function builtParseWorker(): ((resourceLimits: ResourceLimits) => Worker) | undefined {
   const entry = path.join(__dirname, 'parseWorkerEntry.js');
-  return fs.existsSync(entry) ? () => new Worker(entry) : undefined;
+  return fs.existsSync(entry) ? (resourceLimits) => new Worker(entry, { resourceLimits }) : undefined;
 }
 
 const readOnlyCommands = new Set(['list', 'show', 'stats', 'search', 'export']);
