@@ -98,7 +98,7 @@ describe('the import parse worker', () => {
     const inline = await contents();
     expect(inline.outcomes.filter((o) => o.status === 'imported')).toHaveLength(1001);
     let started = 0;
-    const counted = () => (started++, startParseWorkerFromSource());
+    const counted: typeof startParseWorkerFromSource = (limits) => (started++, startParseWorkerFromSource(limits));
     expect(await contents(counted)).toEqual(inline);
     expect(started).toBe(1);
   }, 60_000);
