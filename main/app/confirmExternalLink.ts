@@ -9,7 +9,7 @@ export function isSafeExternalUrl(url: string): boolean {
   }
 }
 
-export type LinkOutcome = 'opened' | 'cancelled' | 'refused';
+export type LinkOutcome = 'opened' | 'cancelled' | 'refused' | 'failed';
 
 export interface ExternalLinkDeps {
   shell: Pick<Shell, 'openExternal'>;
@@ -46,6 +46,10 @@ export function externalLinkOpener(deps: ExternalLinkDeps): (url: string) => Pro
       if (answer.response !== 1) return 'cancelled';
       await deps.shell.openExternal(href);
       return 'opened';
+    } catch (error) {
+      // No browser, or the dialog failed: the page's request ends here, never as a crash of main.
+      console.error('Opening a link in the browser failed', error);
+      return 'failed';
     } finally {
       asking = false;
     }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type {
   BrowserWindow as BrowserWindowType,
   BrowserWindowConstructorOptions,
@@ -152,6 +152,21 @@ describe('the window refuses to leave the app', () => {
     await answerAll();
     expect(asked[0]!.detail).toBe('https://xn--pple-43d.com/');
     expect(opened).toEqual(['https://xn--pple-43d.com/']);
+  });
+
+  it('a browser that fails to open is an answer, not an unhandled rejection in main', async () => {
+    const open = externalLinkOpener({
+      dialog: { showMessageBox: () => Promise.resolve({ response: 1, checkboxChecked: false }) } as unknown as Pick<Dialog, 'showMessageBox'>,
+      shell: { openExternal: () => Promise.reject(new Error('no browser')) },
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await expect(open('https://example.com/')).resolves.toBe('failed');
+      await expect(open('https://example.com/')).resolves.toBe('failed'); // not stuck "asking"
+      expect(logged).toHaveBeenCalledTimes(2);
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('denies permission requests (camera, notifications, …)', () => {
