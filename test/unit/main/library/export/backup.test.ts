@@ -334,7 +334,7 @@ describe('JSON backup import', () => {
     });
 
     it('a missing file', () => {
-      expect(() => target.library.importBackup(file('missing.json'))).toThrow(/could not be read \(ENOENT\)/);
+      expect(() => target.library.importBackup(file('missing.json'))).toThrow('The backup "missing.json" does not exist; nothing was changed.');
       expect(() => target.library.importBackup('relative.json')).toThrow(/absolute path/);
     });
 
