@@ -8,6 +8,8 @@ export interface Step<T> {
   op: string;
   description: string;
   coalesce?: string;
+  /** With `coalesce`: this write starts a new undo step whatever the time since the last. */
+  newStep?: boolean;
 }
 
 export type Journaled = <T>(work: (rec: Recorder, now: string) => Step<T>) => T;
@@ -25,7 +27,13 @@ export function createJournaled(db: Db, nowIso: () => string): Journaled {
         const step = work(rec, now);
         writeEntry(
           db,
-          { op: step.op, description: step.description, changes: rec.changes, coalesce: step.coalesce },
+          {
+            op: step.op,
+            description: step.description,
+            changes: rec.changes,
+            coalesce: step.coalesce,
+            newStep: step.newStep,
+          },
           now,
         );
         return step.value;

@@ -17,7 +17,9 @@ export function noteOperations(db: Db, journaled: Journaled) {
   return {
     /**
      * Saves a paragraph's note and returns it, or null when the note is now empty and so
-     * deleted. Saves of one note in quick succession (typing) fold into one undo step.
+     * deleted. Saves of one note in quick succession (typing) fold into one undo step; a pause
+     * (journal/journalEntries), a new paragraph or line, a new note and a deletion each start
+     * a new one, so undo takes back the last stretch of writing, never an hour of it.
      */
     saveNote(content: NoteContent): Note | null {
       return journaled((rec, now) => {
@@ -27,8 +29,9 @@ export function noteOperations(db: Db, journaled: Journaled) {
         const existing = readNote(db, paragraphId);
         if (content.plainText.trim() === '') {
           rec.remove('note', { paragraph_id: paragraphId });
-          return { value: null, op: 'note.delete', description: 'Delete note', coalesce };
+          return { value: null, op: 'note.delete', description: 'Delete note', coalesce, newStep: true };
         }
+        const newStep = !existing || lineCount(content.plainText) > lineCount(existing.plainText);
         const fields = { editor_state: content.editorState, plain_text: content.plainText, markdown: content.markdown };
         if (!existing) {
           rec.insert('note', { paragraph_id: paragraphId, ...fields, updated_at: now });
@@ -39,7 +42,13 @@ export function noteOperations(db: Db, journaled: Journaled) {
         ) {
           rec.update('note', { paragraph_id: paragraphId }, { ...fields, updated_at: now });
         }
-        return { value: readNote(db, paragraphId) ?? null, op: 'note.save', description: 'Edit note', coalesce };
+        return {
+          value: readNote(db, paragraphId) ?? null,
+          op: 'note.save',
+          description: 'Edit note',
+          coalesce,
+          newStep,
+        };
       });
     },
 
@@ -48,4 +57,11 @@ export function noteOperations(db: Db, journaled: Journaled) {
       return readNote(db, paragraphId) ?? null;
     },
   };
+}
+
+/** Lines of a note's plain text: a new paragraph, list item or line break adds one. */
+function lineCount(text: string): number {
+  let lines = 1;
+  for (const char of text) if (char === '\n') lines++;
+  return lines;
 }

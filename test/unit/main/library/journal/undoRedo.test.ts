@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { maxJournalEntries } from '../../../../../main/library/journal/journalEntries';
+import {
+  maxJournalBytes,
+  maxJournalEntries,
+  maxStepMs,
+  stepPauseMs,
+} from '../../../../../main/library/journal/journalEntries';
 import {
   annotationRows,
   bodyParagraphs,
@@ -134,15 +139,109 @@ describe('undo and redo', () => {
     const { annotations } = seeded.library;
     annotations.saveNote(note(q!.id, '别的'));
     later();
+    // Saved as the person types: each save a second after the one before.
     for (const text of ['批', '批注', '批注一', '批注一下']) {
       annotations.saveNote(note(p!.id, text));
-      later(0.5);
+      clock += 1000;
     }
     expect(annotations.undo()).toMatchObject({ op: 'note.save' });
     expect(annotations.getNote(p!.id)).toBeNull();
     expect(annotations.getNote(q!.id)).not.toBeNull();
     expect(annotations.redo()).toMatchObject({ op: 'note.save' });
     expect(annotations.getNote(p!.id)?.plainText).toBe('批注一下');
+  });
+
+  it('an hour of note writing is many undo steps: undo takes back the last, and undo then act keeps the rest', () => {
+    const [p, q] = bodyParagraphs(seedArticle(seeded.library, '002'));
+    const { annotations } = seeded.library;
+    const start = clock;
+    let text = '';
+    // Every text the note had when a new undo step began (what undoing that step gives back).
+    const stepStarts: string[] = [];
+    let lastSave = -Infinity;
+    let stepStart = -Infinity;
+    let lines = 1;
+    const save = (next: string) => {
+      const newLines = next.split('\n').length;
+      if (clock - lastSave >= stepPauseMs || clock - stepStart >= maxStepMs || newLines > lines) {
+        stepStarts.push(text);
+        stepStart = clock;
+      }
+      annotations.saveNote(note(p!.id, next));
+      text = next;
+      lastSave = clock;
+      lines = newLines;
+    };
+    // An hour: bursts of typing saved every 2.5 s (the autosave's debounce after each short
+    // pause), a stop to think of 4 to 20 s between bursts, a new paragraph every few bursts,
+    // and a three-minute stretch of steady typing with no stop at all.
+    let burst = 0;
+    while (clock - start < 60 * 60_000) {
+      burst++;
+      const saves = burst === 20 ? 72 : 4 + (burst % 5);
+      if (burst % 4 === 0) save(`${text}\n\n第${burst}段`);
+      for (let i = 0; i < saves; i++) {
+        clock += 2500;
+        save(`${text}字${i}`);
+      }
+      clock += 4000 + (burst % 5) * 4000;
+    }
+    expect(stepStarts.length).toBeGreaterThan(100);
+    expect(annotations.getNote(p!.id)?.plainText).toBe(text);
+
+    // Undo takes back only the last step, then the one before.
+    expect(annotations.undo()).toMatchObject({ op: 'note.save' });
+    const beforeLast = stepStarts.at(-1)!;
+    expect(annotations.getNote(p!.id)?.plainText).toBe(beforeLast);
+    expect(beforeLast.length).toBeGreaterThan(text.length - 40);
+    annotations.undo();
+    expect(annotations.getNote(p!.id)?.plainText).toBe(stepStarts.at(-2));
+    annotations.redo();
+    expect(annotations.getNote(p!.id)?.plainText).toBe(beforeLast);
+
+    // Then any other action: the redo branch goes, everything before it stays.
+    clock += 500;
+    annotations.saveNote(note(q!.id, '另一段的笔记'));
+    expect(annotations.redo()).toBeNull();
+    expect(annotations.getNote(p!.id)?.plainText).toBe(beforeLast);
+    // And the same note typed on at once after an undo is a step of its own.
+    annotations.undo();
+    annotations.undo();
+    const twoBack = stepStarts.at(-2)!;
+    clock += 500;
+    annotations.saveNote(note(p!.id, `${twoBack}续`));
+    expect(annotations.undo()).toMatchObject({ op: 'note.save' });
+    expect(annotations.getNote(p!.id)?.plainText).toBe(twoBack);
+  });
+
+  it('a new paragraph, a new note and a deletion each start an undo step, even without a pause', () => {
+    const [p] = bodyParagraphs(seedArticle(seeded.library, '003'));
+    const { annotations } = seeded.library;
+    for (const text of ['第一', '第一段', '第一段\n\n第二', '第一段\n\n第二段', '', '重新写']) {
+      annotations.saveNote(note(p!.id, text));
+      clock += 500;
+    }
+    const steps: Array<string | null> = [];
+    while (annotations.undo()) steps.push(annotations.getNote(p!.id)?.plainText ?? null);
+    expect(steps).toEqual([null, '第一段\n\n第二段', '第一段', null]);
+  });
+
+  it('keeps the journal within its byte budget however long the notes, and the last step can still be undone', () => {
+    const [p] = bodyParagraphs(seedArticle(seeded.library, '000'));
+    const { annotations } = seeded.library;
+    const long = '长'.repeat(20_000);
+    for (let i = 0; i < 40; i++) {
+      annotations.saveNote(note(p!.id, `${long}${i}`));
+      clock += 10_000;
+    }
+    const size = seeded.library.database().prepare('SELECT sum(octet_length(payload)) AS bytes FROM journal').get() as {
+      bytes: number;
+    };
+    // Within the budget, give or take the one entry that crosses it.
+    expect(size.bytes).toBeLessThan(maxJournalBytes + 400_000);
+    expect(size.bytes).toBeGreaterThan(maxJournalBytes / 2);
+    annotations.undo();
+    expect(annotations.getNote(p!.id)?.plainText).toBe(`${long}38`);
   });
 
   it('an operation that fails or changes nothing leaves no undo step', () => {
