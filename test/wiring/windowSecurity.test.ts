@@ -156,7 +156,7 @@ describe('the window refuses to leave the app', () => {
 
   it('a browser that fails to open is an answer, not an unhandled rejection in main', async () => {
     const open = externalLinkOpener({
-      dialog: { showMessageBox: () => Promise.resolve({ response: 1, checkboxChecked: false }) } as unknown as Pick<Dialog, 'showMessageBox'>,
+      dialog: { showMessageBox: () => Promise.resolve({ response: 1, checkboxChecked: false }) },
       shell: { openExternal: () => Promise.reject(new Error('no browser')) },
     });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
