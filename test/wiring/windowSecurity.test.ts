@@ -217,6 +217,14 @@ describe('the application menu', () => {
   it('keeps them while developing (not packaged)', () => {
     expect(menuOf(false)).toEqual(expect.arrayContaining(['reload', 'forcereload', 'toggledevtools']));
   });
+
+  it('is what the app installs, and its window opens links only through the confirmation', () => {
+    const index = fs.readFileSync(path.resolve(__dirname, '../../main/app/index.ts'), 'utf8');
+    expect(index).toContain('installMenu(Menu, app.isPackaged)');
+    expect(index).toContain('devTools: !app.isPackaged');
+    expect(index).toContain('openExternalLink: externalLinkOpener({ shell, dialog');
+    expect(index).not.toMatch(/shell\.openExternal/);
+  });
 });
 
 describe('the app:// protocol serves only the renderer bundle, with the CSP', () => {
