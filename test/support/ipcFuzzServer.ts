@@ -1,0 +1,164 @@
+/**
+ * The process the IPC fuzz test (test/wiring/ipcFuzz.test.ts) sends its calls to: a seeded
+ * library in a temp folder, the handler table main/app builds (createHandlers + createDispatch)
+ * registered as main/app registers it, and dialogs that answer as the test says. It runs apart
+ * from the test so that a call that hangs or eats memory can be stopped (SIGKILL) and counted.
+ *
+ * Messages (advanced serialization, i.e. the structured clone Electron's IPC uses):
+ *   → { call: FuzzCall }          ← { result, changed: what changed (tables, files) or null, ms }
+ *   → { finish: true }            ← { integrity, verified }
+ *   ← { catalog } once ready;  ← { unhandled } for an unhandled rejection or exception.
+ */
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { createDispatch, createHandlers } from '../../main/app/createHandlers';
+import { isFromAppPage } from '../../main/app/pageOrigin';
+import { registerHandlers } from '../../main/app/registerHandlers';
+import { backupFormatName, backupVersion } from '../../main/library/export/backupFormat';
+import { methodOf } from '../../preload/contract/channels';
+import { createFakeElectron } from './fakeElectron';
+import { expandDeep, type Catalog, type FuzzCall } from './malformedCalls';
+import { bodyParagraphs, openSeededLibrary } from './seededLibrary';
+
+const appUrl = 'app://pizhu/index.html';
+const send = (message: unknown) => process.send!(message);
+process.on('unhandledRejection', (reason) => send({ unhandled: String(reason) }));
+process.on('uncaughtException', (error) => send({ unhandled: error.stack ?? String(error) }));
+
+void (async () => {
+  const seeded = await openSeededLibrary();
+  const { library, dir: sandbox, dbPath } = seeded;
+  const db = library.database();
+
+  // Rows of every kind, so that ids can be real or of the wrong kind.
+  const tags = ['fuzz', '主题/子题', 'a/b'];
+  const highlights: number[] = [];
+  for (const summary of library.listArticles().slice(0, 3)) {
+    for (const p of bodyParagraphs(library.getArticle(summary.id), 20).slice(0, 3)) {
+      highlights.push(library.annotations.createHighlight({ paragraphId: p.id, start: 0, end: 4, color: 'yellow', tags }).id);
+      const plainText = `fuzz note ${p.id}`;
+      library.annotations.saveNote({ paragraphId: p.id, editorState: '{"root":{"children":[]}}', plainText, markdown: plainText });
+    }
+  }
+  const articles = library.listArticles().map((a) => a.id);
+  const paragraphs = (db.prepare('SELECT id FROM paragraph ORDER BY id LIMIT 200').all() as Array<{ id: number }>).map((r) => r.id);
+
+  // Hostile things to read: the library itself, a FIFO, a device, a loop, a file whose contents must never be echoed.
+  const fifo = path.join(sandbox, 'pipe.json');
+  execFileSync('mkfifo', [fifo]);
+  fs.writeFileSync(path.join(sandbox, 'secret.json'), 'PIZHU-SECRET-4f1c not a backup');
+  fs.symlinkSync('/dev/zero', path.join(sandbox, 'zero.json'));
+  fs.symlinkSync(path.join(sandbox, 'loop.json'), path.join(sandbox, 'loop.json'));
+  fs.mkdirSync(path.join(sandbox, 'in'));
+  fs.writeFileSync(path.join(sandbox, 'in', 'article.txt'), '一篇文章\n\n这是正文。'.repeat(20));
+  fs.writeFileSync(path.join(sandbox, 'in', 'deep.html'), `<html><body>${'<div>'.repeat(3_000)}深${'</div>'.repeat(3_000)}</body></html>`);
+  const valid = path.join(sandbox, 'valid-backup.json');
+  fs.writeFileSync(valid, JSON.stringify({ format: backupFormatName, version: backupVersion, exportedAt: '2026-01-01T00:00:00.000Z', articles: [], tags: [] }));
+  const backupDir = library.backupDir;
+  await library.backup('fuzz');
+  const writePaths = [
+    dbPath,
+    `${dbPath}-wal`,
+    backupDir,
+    path.join(backupDir, 'library-20990101T000000000Z-manual.sqlite'),
+    sandbox,
+    `${sandbox}/`,
+    path.join(sandbox, 'out.json'),
+    path.join(sandbox, 'export'),
+    path.join(sandbox, 'missing', 'deeper', 'out.json'),
+    `${sandbox}/./x/../out.md`,
+    fifo,
+    path.join(sandbox, 'in'),
+  ];
+  const readPaths = [fifo, '/dev/zero', path.join(sandbox, 'zero.json'), path.join(sandbox, 'loop.json'), path.join(sandbox, 'secret.json'), valid, '/proc/self/mem', `${dbPath}-shm`];
+  const catalog: Catalog = { articles, paragraphs, highlights, tags, sandbox, readPaths, writePaths };
+
+  // The dialogs main opens: cancelled, a good answer, or a hostile one the person could pick.
+  let dialog: FuzzCall['dialog'] = 'cancel';
+  let turn = 0;
+  const answer = <T>(ok: T, hostile: T[]): T | null =>
+    dialog === 'cancel' ? null : dialog === 'ok' ? ok : (hostile[turn++ % hostile.length] ?? null);
+  const deps = {
+    library,
+    appVersion: '0.0.0-fuzz',
+    seededOnThisRun: 0,
+    takePendingLink: () => null,
+    chooseFiles: () =>
+      Promise.resolve(answer([path.join(sandbox, 'in', 'article.txt')], [[fifo], ['/dev/zero'], [path.join(sandbox, 'in')], [dbPath], [path.join(sandbox, 'loop.json')]]) ?? []),
+    chooseExportFolder: () => Promise.resolve(answer(path.join(sandbox, 'export'), [backupDir, sandbox, dbPath, fifo])),
+    chooseBackupFile: (purpose: 'save' | 'open') =>
+      Promise.resolve(
+        purpose === 'save'
+          ? answer(path.join(sandbox, 'out.json'), [dbPath, `${dbPath}-wal`, backupDir, fifo])
+          : answer(valid, [dbPath, fifo, path.join(sandbox, 'zero.json'), path.join(sandbox, 'secret.json'), path.join(sandbox, 'loop.json')]),
+      ),
+  };
+  const dispatch = createDispatch(createHandlers(deps), () => undefined);
+  const fake = createFakeElectron();
+  registerHandlers(fake.ipcMain as never, dispatch, isFromAppPage(appUrl));
+
+  const sandboxLibraryFiles = new Set(['library.sqlite', 'library.sqlite-wal', 'library.sqlite-shm']);
+  /** A hash of every row of every table (the search index's and the undo journal's too), and of every file Pizhu could have written. */
+  function fingerprint(): Map<string, string> {
+    const parts = new Map<string, string>();
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+      .all() as Array<{ name: string }>;
+    for (const { name } of tables) {
+      const hash = createHash('sha256');
+      for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().iterate() as Iterable<unknown[]>) {
+        for (const cell of row) hash.update(Buffer.isBuffer(cell) ? cell : `${typeof cell}:${String(cell)}\u0001`);
+      }
+      parts.set(`table ${name}`, hash.digest('hex'));
+    }
+    for (const entry of fs.readdirSync(sandbox, { recursive: true, withFileTypes: true })) {
+      const file = path.join(entry.parentPath, entry.name);
+      if (entry.parentPath === sandbox && sandboxLibraryFiles.has(entry.name)) continue;
+      const stat = fs.lstatSync(file);
+      parts.set(`file ${path.relative(sandbox, file)}`, stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : String(stat.mode));
+    }
+    return parts;
+  }
+
+  /** What differs between two fingerprints: the tables and files a call changed. */
+  function changes(a: Map<string, string>, b: Map<string, string>): string[] {
+    return [...new Set([...a.keys(), ...b.keys()])].filter((key) => a.get(key) !== b.get(key));
+  }
+
+  let before = fingerprint();
+  process.on('message', (message: { call?: FuzzCall; finish?: boolean }) => {
+    void (async () => {
+      if (message.finish) {
+        // The file as the next start reads it (a call that replaced it would not show on the open connection).
+        let integrity: unknown;
+        try {
+          const fresh = new Database(dbPath, { readonly: true, fileMustExist: true });
+          integrity = [db.pragma('integrity_check', { simple: true }), fresh.pragma('integrity_check', { simple: true })].join(' / ');
+          fresh.close();
+        } catch (error) {
+          integrity = `the library file does not open: ${String(error)}`;
+        }
+        // A content-hash check of article text and notes, where the library has one.
+        const verify = (library as unknown as Record<string, unknown>).verify;
+        const verified = typeof verify === 'function' ? await (verify as () => unknown).call(library) : 'no verify()';
+        send({ integrity, verified });
+        return;
+      }
+      const call = { ...message.call!, request: expandDeep(message.call!.request) };
+      dialog = call.dialog;
+      const started = Date.now();
+      const result = methodOf(call.channel)
+        ? await fake.callFrom(appUrl, call.channel, call.request)
+        : await dispatch(call.channel, call.request);
+      const ms = Date.now() - started;
+      const after = fingerprint();
+      const changed = changes(before, after);
+      send({ result, changed: changed.length > 0 ? changed.join(', ') : null, ms });
+      before = after;
+    })().catch((error: unknown) => send({ unhandled: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+  });
+  send({ catalog });
+})();
