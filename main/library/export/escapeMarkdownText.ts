@@ -81,8 +81,9 @@ function escapeLine(line: string, lineStart: boolean, lineEnd: boolean): string 
     if (match.index < at) continue;
     const run = /^[^ \t]*/.exec(line.slice(match.index))![0];
     const runEnd = match.index + run.length;
-    // A run that reaches the end of this piece continues into whatever the caller writes next.
-    const closed = runEnd < line.length || lineEnd;
+    // A run that reaches the end of this piece continues into whatever the caller writes next;
+    // one before a line's last blanks runs on into their character references.
+    const closed = lineEnd ? !trailingBlankAt(line, runEnd) : runEnd < line.length;
     out += escapeInline(line.slice(at, match.index));
     if (closed && !unsafeInAddress.test(run) && !namesCharacter.test(run)) {
       out += run;
@@ -98,6 +99,11 @@ function escapeLine(line: string, lineStart: boolean, lineEnd: boolean): string 
   }
   if (lineEnd) out = out.replace(trailingBlank, blankReferences);
   return out;
+}
+
+/** Whether all of `line` from `at` on is spaces and tabs (and there are some). */
+function trailingBlankAt(line: string, at: number): boolean {
+  return at < line.length && trailingBlank.test(line.slice(at)) && line.slice(at).trim() === '';
 }
 
 function escapeInline(text: string): string {

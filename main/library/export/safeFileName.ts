@@ -27,14 +27,17 @@ const replacements: Readonly<Record<string, string>> = {
 };
 const forbidden = /[/\\:*?"<>|#^[\]]/g;
 /** The full-width twins above: a name holding one could have come from either character. */
-const twins = new RegExp(`[${Object.values(replacements).join('')}]`);
+const twins = /[／＼：＊？＂＜＞｜＃＾［］｀～＿＆]/;
 
 /**
  * Whether `safeFileName({ stem: text, ... })` says `text` exactly, apart from the swap of
  * forbidden characters for their twins (which cannot be mistaken if `text` holds no twin).
  */
 export function isFaithfulStem(text: string, name: string): boolean {
-  return !twins.test(text) && name === text.replace(forbidden, (c) => replacements[c] ?? '_');
+  return (
+    !twins.test(text) &&
+    name === text.replace(forbidden, (c) => replacements[c] ?? '_').replace(markdownActive, (c) => markdownTwins[c] ?? c)
+  );
 }
 // C0, DEL and C1 controls, and the line/paragraph separators: never part of a name.
 // eslint-disable-next-line no-control-regex
@@ -85,8 +88,17 @@ function cleanPiece(text: string): string {
     .normalize('NFC')
     .replace(invisibleFormat, '')
     .replace(controls, ' ')
-    .replace(forbidden, (c) => replacements[c] ?? '_');
+    .replace(forbidden, (c) => replacements[c] ?? '_')
+    .replace(markdownActive, (c) => markdownTwins[c] ?? c);
 }
+
+/**
+ * An exported name is also an Obsidian link's text (`[[name]]`), which other Markdown readers
+ * read as Markdown: a backtick would start code, a tilde strikethrough, a `_` not between
+ * letters or digits emphasis, and `&amp;` would read as `&`. They get full-width twins too.
+ */
+const markdownActive = /[`~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|&(?=#?[A-Za-z0-9]+;)/gu;
+const markdownTwins: Readonly<Record<string, string>> = { '`': '｀', '~': '～', _: '＿', '&': '＆' };
 
 function cleanStem(text: string): string {
   return trimEnd(

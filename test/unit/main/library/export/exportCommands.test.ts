@@ -60,7 +60,7 @@ describe('pizhu export and import-backup', () => {
 
     const tag = await pizhu(['export', '--format', 'md', '--out', path.join(dir, 'tag'), '--tag', '政策', '--db', db]);
     expect(tag.code).toBe(0);
-    expect(fs.readdirSync(path.join(dir, 'tag'))).toEqual(['tag 政策.md']);
+    expect(fs.readdirSync(path.join(dir, 'tag')).sort()).toEqual(['.pizhu-export.json', 'tag 政策.md']);
   });
 
   it('writes a JSON backup and W3C annotations, and imports the backup into another library', async () => {

@@ -108,4 +108,10 @@ describe('safeFileName', () => {
     expect(tagReportFileName('.')).toMatch(/^tag \([0-9a-f]{8}\)\.md$/);
     expect(tagReportFileName('..')).toBe(tagReportFileName('..'));
   });
+
+  // The name is also the text of the index's and tag report's [[links]], read as Markdown elsewhere.
+  it('swaps what would be Markdown in a [[link]] to the name: backticks, tildes, flanking underscores, entities', () => {
+    expect(safeFileName({ stem: '_也不是_ `代码` ~删~ Q&amp;A', extension: '.md' })).toBe('＿也不是＿ ｀代码｀ ～删～ Q＆amp;A.md');
+    expect(safeFileName({ stem: 'snake_case 和_中文 Q&A', extension: '.md' })).toBe('snake_case 和_中文 Q&A.md');
+  });
 });
