@@ -307,3 +307,60 @@ test('a stored note whose state cannot be read opens as its plain text with a no
   await expect(firstBodyParagraph(app).getByRole('status')).toHaveText('Saved');
   expect(await stored()).toBe('旧版本留下的笔记\n\n第二段\n\n新写的一段');
 });
+
+test('note writing is undone a stretch at a time, in the editor and from the reader, and undo then typing keeps the rest', async ({
+  app,
+}) => {
+  await openArticle(app, seed001);
+  const paragraph = firstBodyParagraph(app);
+  const paragraphId = Number(await paragraph.getAttribute('data-paragraph-id'));
+  const stored = async () => {
+    const note = await app.evaluate((id) => window.pizhu.getNote({ paragraphId: id }), paragraphId);
+    return note.ok ? (note.value?.plainText ?? null) : 'error';
+  };
+  const status = paragraph.getByRole('status');
+  const editor = await openNote(app, paragraph);
+  await editor.click();
+
+  // Ctrl+Z in the note is the editor's own undo; what it then shows is what is saved.
+  await app.keyboard.type('第一句。');
+  await expect(status).toHaveText('Saved');
+  await app.waitForTimeout(1500);
+  await app.keyboard.type('错字');
+  await expect.poll(stored).toBe('第一句。错字');
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(editor).toHaveText('第一句。');
+  await expect.poll(stored).toBe('第一句。');
+
+  // A stop to think, a sentence; another stop, a new paragraph.
+  await app.waitForTimeout(3500);
+  await app.keyboard.type('第二句。');
+  await expect.poll(stored).toBe('第一句。第二句。');
+  await app.waitForTimeout(3500);
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('第二段');
+  await expect.poll(stored).toBe('第一句。第二句。\n\n第二段');
+  await app.keyboard.press('Escape');
+  await expect(editor).toBeHidden();
+
+  // The reader's undo takes back the last stretch only, not the whole note.
+  await app.getByRole('heading', { level: 2, name: seed001 }).click();
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(app.getByRole('status').filter({ hasText: 'Undone' })).toBeVisible();
+  await expect.poll(stored).toBe('第一句。第二句。');
+
+  // Then another action: typing on. Everything before the undone stretch stays.
+  await paragraph.getByRole('button', { name: 'Open note' }).click();
+  await expect(editor).toHaveText('第一句。第二句。');
+  await editor.click();
+  await app.keyboard.press('ControlOrMeta+End');
+  await app.keyboard.type('补充');
+  await expect(status).toHaveText('Saved');
+  await app.reload();
+  await openArticle(app, seed001);
+  await firstBodyParagraph(app).getByRole('button', { name: 'Open note' }).click();
+  await expect(firstBodyParagraph(app).getByRole('textbox', { name: 'Note on this paragraph' })).toHaveText(
+    '第一句。第二句。补充',
+  );
+  expect(await stored()).toBe('第一句。第二句。补充');
+});
