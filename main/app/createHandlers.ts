@@ -3,6 +3,7 @@ import type { ImportOutcome } from '../../preload/contract/articleTypes';
 import { methodOf } from '../../preload/contract/channels';
 import { fail, ok, type Result } from '../../preload/contract/errors';
 import type { Library } from '../library/createLibrary';
+import { requireAbsolutePath } from '../library/export/writeTextFile';
 import { LibraryError, storageError } from '../library/libraryError';
 import { exportFolderBeside, type ExportFolderSetting } from './exportFolderSetting';
 import type { PizhuLink } from './parsePizhuLink';
@@ -36,8 +37,9 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
 
   /** Main's folder dialog; a folder the library refuses is never kept. */
   async function askExportFolder(): Promise<string | null> {
-    const folder = (await deps.chooseExportFolder?.()) ?? null;
-    if (folder === null) return null;
+    const chosen = (await deps.chooseExportFolder?.()) ?? null;
+    if (chosen === null) return null;
+    const folder = requireAbsolutePath(chosen, 'export folder');
     library.checkExportFolder(folder);
     exportFolder.set(folder);
     return folder;

@@ -145,6 +145,18 @@ describe('paths are main\'s: the page asks for an export or a backup and never n
     const files = (await call('exportMarkdown', { scope: 'library' })) as { value: string[] };
     expect(files.value.every((f) => path.dirname(f) === path.join(dir, 'vault'))).toBe(true);
   });
+
+  it('a kept setting that is damaged or names no absolute folder means "none yet": main asks again', async () => {
+    const setting = path.join(dir, 'export-folder.json');
+    for (const content of ['{"exportFolder": "relative/notes"}', 'not json', '{"exportFolder": 3}']) {
+      fs.writeFileSync(setting, content);
+      expect(await call('getExportFolder')).toEqual({ ok: true, value: null });
+      dialogs.exportFolder = null;
+      const opened = dialogs.opened.length;
+      expect(await call('exportMarkdown', { scope: 'library' })).toEqual({ ok: true, value: null });
+      expect(dialogs.opened.slice(opened)).toEqual(['export folder']);
+    }
+  });
 });
 
 describe('text that crosses IPC is text', () => {
