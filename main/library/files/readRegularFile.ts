@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LibraryError } from '../libraryError';
+import { fsErrorReason } from './fsErrorReason';
 
 export interface ReadRegularFileOptions {
   /** Larger files are refused ('file-too-large') before a byte is read, and so is one that grows past it while read. */
@@ -81,10 +82,9 @@ function openError(file: string, what: string, error: unknown): LibraryError {
 }
 
 function ioFailed(file: string, what: string, error: unknown): LibraryError {
-  const code = (error as NodeJS.ErrnoException).code ?? 'error';
   return new LibraryError(
     'io-failed',
-    `The ${what} "${path.basename(file)}" could not be read (${code}); nothing was changed.`,
+    `The ${what} "${path.basename(file)}" could not be read (${fsErrorReason(error)}); nothing was changed.`,
     file,
   );
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fsErrorReason } from '../files/fsErrorReason';
 import { formatOf } from './prepareImport';
 
 /** A file to read and parse, or an entry of a folder that was skipped, with why (an outcome of its own). */
@@ -99,26 +100,12 @@ function displayName(target: string): string {
   return path.basename(target) || target;
 }
 
-const reasons: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'not permitted',
-  ELOOP: 'its symbolic links lead round in a loop',
-  ENOENT: 'it does not exist (a symbolic link to nothing, or moved meanwhile)',
-  ENAMETOOLONG: 'its path is too long',
-  EIO: 'the disk reported an input/output error',
-};
-
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  return reasons[code] ?? code;
-}
-
 function folderUnreadable(folder: string, error: unknown): string {
-  return `The folder "${folder}" could not be opened (${reason(error)}); the files in it were not imported.`;
+  return `The folder "${folder}" could not be opened (${fsErrorReason(error)}); the files in it were not imported.`;
 }
 
 function entryUnreadable(file: string, error: unknown): string {
-  return `"${file}" could not be read (${reason(error)}); it was not imported.`;
+  return `"${file}" could not be read (${fsErrorReason(error)}); it was not imported.`;
 }
 
 function notUtf8(file: string): string {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLibrary, type Library } from '../../../../main/library/createLibrary';
 import { LibraryError } from '../../../../main/library/libraryError';
 
@@ -114,6 +114,33 @@ describe('bad input gets a clear message and changes nothing', () => {
     const [outcome] = await library.importPaths([path.join(dir, 'gone.txt')]);
     expect(outcome).toMatchObject({ status: 'failed', fileName: 'gone.txt' });
     expect(outcome?.message).toMatch(/gone\.txt.*does not exist/);
+    expect(snapshot(library)).toBe(before);
+  });
+
+  it('a file it may not read, or on a failing file system, is reported as that, not as missing', async () => {
+    const file = path.join(dir, 'locked.txt');
+    fs.writeFileSync(file, '一篇不能读的文章,内容足够长,是一段正文。');
+    const before = snapshot(library);
+    // File modes do not bind root, so the refusal the kernel would give is injected at the open.
+    for (const [code, said] of [
+      ['EACCES', /locked\.txt.*could not be read \(permission denied, EACCES\)/],
+      ['EROFS', /locked\.txt.*could not be read \(the file system is read-only, EROFS\)/],
+      ['EIO', /locked\.txt.*could not be read \(the disk reported an input\/output error, EIO\)/],
+    ] as const) {
+      const realOpen = fs.openSync;
+      const open = vi.spyOn(fs, 'openSync').mockImplementation((target, ...rest) => {
+        if (target === file) throw Object.assign(new Error(`${code}: refused`), { code });
+        return realOpen(target, ...rest);
+      });
+      try {
+        const [outcome] = await library.importPaths([file]);
+        expect(outcome).toMatchObject({ status: 'failed', fileName: 'locked.txt' });
+        expect(outcome?.message).toMatch(said);
+        expect(outcome?.message).not.toMatch(/does not exist|ENOENT/);
+      } finally {
+        open.mockRestore();
+      }
+    }
     expect(snapshot(library)).toBe(before);
   });
 
