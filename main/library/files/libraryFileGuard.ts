@@ -19,26 +19,35 @@ export type LibraryFileGuard = ReturnType<typeof createLibraryFileGuard>;
  * inodes, so a symlink or hard link to the library is the library.
  */
 export function createLibraryFileGuard(files: LibraryFiles) {
-  const dbName = path.basename(files.dbPath);
-  const dbFolders = unique([path.dirname(realPath(files.dbPath)), realPath(path.dirname(files.dbPath))]);
+  const dbName = fold(path.basename(files.dbPath));
+  const dbFolders = unique([path.dirname(realPath(files.dbPath)), realPath(path.dirname(files.dbPath))]).map(fold);
 
   function ownFile(real: string): boolean {
-    const name = path.basename(real);
+    const name = fold(path.basename(real));
     // .restore-*: the staging copy a restore renames over the database.
     const named =
       name === dbName || name.startsWith(`${dbName}-`) || name.startsWith(`${dbName}.`) || name.startsWith('.restore-');
-    if (named && dbFolders.includes(path.dirname(real))) return true;
+    if (named && dbFolders.includes(fold(path.dirname(real)))) return true;
     const target = statOf(real);
     if (!target) return false;
-    return ['', '-wal', '-shm', '-journal'].some((suffix) => {
+    return ['', '-wal', '-shm', '-journal', '.lock'].some((suffix) => {
       const own = statOf(files.dbPath + suffix);
       return own !== undefined && own.dev === target.dev && own.ino === target.ino;
     });
   }
 
   function inBackups(real: string): boolean {
-    const backups = realPath(files.backupDir);
-    return real === backups || real.startsWith(backups + path.sep);
+    const backups = fold(realPath(files.backupDir));
+    const target = fold(real);
+    if (target === backups || target.startsWith(backups + path.sep)) return true;
+    // By inode too: the folder reached by another name (a bind mount, a case-insensitive disk).
+    const folder = statOf(files.backupDir);
+    if (!folder) return false;
+    for (let at = real; ; at = path.dirname(at)) {
+      const here = statOf(at);
+      if (here && here.dev === folder.dev && here.ino === folder.ino) return true;
+      if (path.dirname(at) === at) return false;
+    }
   }
 
   function refuse(target: string, what: string, where: string): LibraryError {
@@ -90,6 +99,11 @@ function statOf(p: string): fs.Stats | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Names compare without case where the usual file systems ignore it (macOS, Windows). */
+function fold(name: string): string {
+  return process.platform === 'darwin' || process.platform === 'win32' ? name.toLowerCase() : name;
 }
 
 function unique(values: string[]): string[] {
