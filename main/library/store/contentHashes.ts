@@ -3,7 +3,7 @@ import type { Db } from './openDatabase';
 
 /**
  * Checksums of the text a person reads and writes: an article's raw text and metadata, each
- * paragraph's text, raw text, flags and removals, each note's editor state, plain text and
+ * paragraph's text, raw text, flags, removals and kind, each note's editor state, plain text and
  * Markdown. SQLite checks its own page structure, not the values in it: a bit flipped inside a
  * stored string reads back as different text with no error. A checksum written with the row, in
  * the same statement, and compared on read turns that into an error that names the row.
@@ -37,7 +37,8 @@ export function checksum(...parts: readonly unknown[]): string {
 /** The columns each checksum covers, in order: the triggers, the backfill and the checks use these lists. */
 export const checkedColumns = {
   article: ['raw_text', 'title', 'subtitle', 'source', 'author', 'published_at', 'url'],
-  paragraph: ['text', 'raw', 'flags', 'removals'],
+  // The kind too: boilerplate is hidden from the reader, so a flipped kind hides or shows text.
+  paragraph: ['text', 'raw', 'flags', 'removals', 'kind'],
   note: ['editor_state', 'plain_text', 'markdown'],
 } as const;
 

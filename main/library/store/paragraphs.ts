@@ -1,7 +1,7 @@
 import type { ParagraphFlag, ParagraphKind, ParagraphView, Removal } from '../../../preload/contract/articleTypes';
 import type { ParsedParagraph } from '../import/parsedArticle';
 import type { Statement } from 'better-sqlite3';
-import { checksum } from './contentHashes';
+import { checksum, rowChecksum } from './contentHashes';
 import { contentCorrupt } from './contentCorrupt';
 import type { Db } from './openDatabase';
 
@@ -35,7 +35,7 @@ function insertStatement(db: Db): Statement {
 
 export function insertParagraphs(db: Db, articleId: number, paragraphs: readonly ParsedParagraph[]): void {
   const insert = insertStatement(db);
-  paragraphs.forEach((p, ord) => insert.run(articleId, ord, p.kind, ...storedColumns(p)));
+  paragraphs.forEach((p, ord) => insert.run(articleId, ord, p.kind, ...storedColumns(p.kind, p)));
 }
 
 /** One paragraph of a re-clean that matched no old one, as `kind`; returns its id. */
@@ -46,22 +46,22 @@ export function insertParagraph(
   kind: ParagraphKind,
   p: ParsedParagraph,
 ): number {
-  return Number(insertStatement(db).run(articleId, ord, kind, ...storedColumns(p)).lastInsertRowid);
+  return Number(insertStatement(db).run(articleId, ord, kind, ...storedColumns(kind, p)).lastInsertRowid);
 }
 
 /** A re-clean's new text for a paragraph row it keeps (and so keeps its notes and tags). */
 export function updateParagraph(db: Db, id: number, ord: number, kind: ParagraphKind, p: ParsedParagraph): void {
   db.prepare(
     `UPDATE paragraph SET ord = ?, kind = ?, text = ?, raw = ?, checksum = ?, flags = ?, removals = ? WHERE id = ?`,
-  ).run(ord, kind, ...storedColumns(p), id);
+  ).run(ord, kind, ...storedColumns(kind, p), id);
 }
 
-/** What a parsed paragraph stores after its kind: text, raw, checksum, flags, removals. */
-function storedColumns(p: ParsedParagraph): [string, string, string, string, string] {
+/** What a parsed paragraph stored as `kind` stores after its kind: text, raw, checksum, flags, removals. */
+function storedColumns(kind: ParagraphKind, p: ParsedParagraph): [string, string, string, string, string] {
   const flags = jsonList(p.flags);
   const removals = jsonList(p.removals);
   // The order of contentHashes' checkedColumns.paragraph.
-  return [p.text, p.raw, checksum(p.text, p.raw, flags, removals), flags, removals];
+  return [p.text, p.raw, checksum(p.text, p.raw, flags, removals, kind), flags, removals];
 }
 
 /** Most paragraphs have no flags and no removals: their JSON is a constant. */
@@ -77,7 +77,7 @@ export function readParagraphs(db: Db, articleId: number): ParagraphView[] {
     )
     .all(articleId) as ParagraphRow[];
   for (const r of rows) {
-    if (r.checksum !== checksum(r.text, r.raw, r.flags, r.removals)) throw contentCorrupt(db, 'paragraph', r.id);
+    if (r.checksum !== rowChecksum('paragraph', r)) throw contentCorrupt(db, 'paragraph', r.id);
   }
   return rows.map((r) => ({
     id: r.id,

@@ -3,7 +3,7 @@ import type { Migration } from './migration';
 
 /**
  * A checksum on every row of text a person reads or writes (store/contentHashes): articles
- * (raw text and metadata), paragraphs (text, raw text, flags, removals) and notes. Reads compare
+ * (raw text and metadata), paragraphs (text, raw text, flags, removals, kind) and notes. Reads compare
  * them, and `pizhu verify` and the open after an unclean exit check them all, so a bit flipped
  * in the file is an error naming the article or note, never silently different text.
  *
