@@ -207,6 +207,8 @@ export async function createLibrary(options: LibraryOptions) {
 
     /** Runs the cleaner again and carries every highlight, note and tag across (orphans are reported). */
     recleanArticle(articleId: number): RecleanReport {
+      // Checked first: a re-clean rebuilds from the raw text and carries notes over, and would give damaged text fresh checksums.
+      requireArticle(articleId);
       return recleanArticle(db, articleId);
     },
 
@@ -222,6 +224,7 @@ export async function createLibrary(options: LibraryOptions) {
           fileName,
         );
       }
+      requireArticle(articleId);
       return recleanArticle(db, articleId, { rawText: decoded.text, contentHash: hash, encoding: decoded.encoding });
     },
 

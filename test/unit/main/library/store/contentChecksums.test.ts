@@ -126,6 +126,8 @@ describe('content checksums', () => {
       expect((error as LibraryError).code).toBe('content-corrupt');
     }
     expect(() => library.annotations.getNote(p1!.id)).toThrow(/The note on paragraph \d+ of article/);
+    // A re-clean would rebuild the paragraphs and carry the note over with fresh checksums: refused instead.
+    expect(() => library.recleanArticle(article.id)).toThrow(/no longer matches its checksum/);
 
     const check = verifyLibrary(library.database(), {
       integrity: 'full',
