@@ -88,6 +88,7 @@ export const requestSchemas = {
     editorState: text(4 * 1024 * 1024),
     plainText: text(1024 * 1024),
     markdown: text(2 * 1024 * 1024),
+    startsStep: z.boolean().optional(),
   }),
   getNote: z.strictObject({ paragraphId: id }),
   undo: z.undefined(),

@@ -165,6 +165,8 @@ export interface PizhuApi {
     editorState: string;
     plainText: string;
     markdown: string;
+    /** The first save since the note was opened: it starts a new undo step (leaving a note ends its step). */
+    startsStep?: boolean;
   }): Promise<Result<Note | null>>;
   getNote(req: { paragraphId: number }): Promise<Result<Note | null>>;
   /**

@@ -10,6 +10,8 @@ export interface NoteContent {
   editorState: string;
   plainText: string;
   markdown: string;
+  /** The first save since the note was opened: a new undo step, however soon after the last. */
+  startsStep?: boolean;
 }
 
 /** One note per paragraph: save (an empty one deletes it) and read. */
@@ -18,8 +20,8 @@ export function noteOperations(db: Db, journaled: Journaled) {
     /**
      * Saves a paragraph's note and returns it, or null when the note is now empty and so
      * deleted. Saves of one note in quick succession (typing) fold into one undo step; a pause
-     * (journal/journalEntries), a new paragraph or line, a new note and a deletion each start
-     * a new one, so undo takes back the last stretch of writing, never an hour of it.
+     * (journal/journalEntries), a new paragraph or line, reopening the note, a new note and a
+     * deletion each start a new one, so undo takes back the last stretch of writing, never an hour.
      */
     saveNote(content: NoteContent): Note | null {
       return journaled((rec, now) => {
@@ -31,7 +33,8 @@ export function noteOperations(db: Db, journaled: Journaled) {
           rec.remove('note', { paragraph_id: paragraphId });
           return { value: null, op: 'note.delete', description: 'Delete note', coalesce, newStep: true };
         }
-        const newStep = !existing || lineCount(content.plainText) > lineCount(existing.plainText);
+        const newStep =
+          content.startsStep === true || !existing || lineCount(content.plainText) > lineCount(existing.plainText);
         const fields = { editor_state: content.editorState, plain_text: content.plainText, markdown: content.markdown };
         if (!existing) {
           rec.insert('note', { paragraph_id: paragraphId, ...fields, updated_at: now });

@@ -50,9 +50,15 @@ export function NoteAutosavePlugin({ paragraphId, note, onSaved, onState, onLoad
   const known = useRef<string | null>(note?.editorState ?? null);
 
   useEffect(() => {
+    // The first save since the note was opened starts a new undo step: leaving a note ends its step.
+    let opened = true;
     const current = createNoteAutosave({
       read: () => readSnapshot(editor),
-      save: (snapshot) => pizhu.saveNote({ paragraphId, ...snapshot }),
+      save: async (snapshot) => {
+        const result = await pizhu.saveNote({ paragraphId, ...snapshot, startsStep: opened });
+        if (result.ok) opened = false;
+        return result;
+      },
       onSaved: (saved) => {
         known.current = saved?.editorState ?? null;
         callbacks.current.onSaved(saved);

@@ -226,6 +226,18 @@ describe('undo and redo', () => {
     expect(steps).toEqual([null, '第一段\n\n第二段', '第一段', null]);
   });
 
+  it('the first save after the note is opened again starts a step, however soon', () => {
+    const [p] = bodyParagraphs(seedArticle(seeded.library, '001'));
+    const { annotations } = seeded.library;
+    annotations.saveNote(note(p!.id, '写完了'));
+    clock += 500;
+    annotations.saveNote({ ...note(p!.id, '写完了,回来补一句'), startsStep: true });
+    clock += 500;
+    annotations.saveNote(note(p!.id, '写完了,回来补一句话'));
+    expect(annotations.undo()).toMatchObject({ op: 'note.save' });
+    expect(annotations.getNote(p!.id)?.plainText).toBe('写完了');
+  });
+
   it('keeps the journal within its byte budget however long the notes, and the last step can still be undone', () => {
     const [p] = bodyParagraphs(seedArticle(seeded.library, '000'));
     const { annotations } = seeded.library;
