@@ -42,6 +42,11 @@ const addressStart = /https?:\/\/|www\.|[A-Za-z0-9._+-]+@[A-Za-z0-9_-]+\.[A-Za-z
  * a block id need white space before them) and `&` that names no character.
  */
 const unsafeInAddress = /[\\`*[\]<>|~$]|==|%%|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u;
+/**
+ * A GFM table delimiter row of one column (with `|` always escaped, no row has more) that the
+ * rest leaves as it is: one starting `-` has that escaped, blanks become character references.
+ */
+const delimiterRow = /^:-+:?[ \t]*$/;
 const leadingBlank = /^[ \t]+/;
 const trailingBlank = /[ \t]+$/;
 
@@ -64,7 +69,7 @@ export function escapeMarkdownText(text: string, place: TextPlace = everyPlace):
  * text, which the export would otherwise run through every pattern.
  */
 const mayNeedEscaping = /[\\`*_[\]<>#|~=%$^&@]|:\/\/|www\./i;
-const markerOrBlankFirst = /^[ \t+\-0-9]/;
+const markerOrBlankFirst = /^[ \t+\-0-9:]/;
 const blankLast = /[ \t]$/;
 
 function escapeLine(line: string, lineStart: boolean, lineEnd: boolean): string {
@@ -98,6 +103,8 @@ function escapeLine(line: string, lineStart: boolean, lineEnd: boolean): string 
     out = out.replace(leadingBlank, blankReferences).replace(bulletStart, '\\$&').replace(orderedStart, '$1\\$2');
   }
   if (lineEnd) out = out.replace(trailingBlank, blankReferences);
+  // A whole line like `:-:` is a one-column GFM table's delimiter row, making the line above a table.
+  if (lineStart && lineEnd && delimiterRow.test(line)) out = out.replace('-', '\\-');
   return out;
 }
 

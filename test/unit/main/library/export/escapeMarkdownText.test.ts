@@ -99,4 +99,12 @@ describe('escapeMarkdownText', () => {
     expect(escapeMarkdownText('  a  ', { lineStart: false, lineEnd: false })).toBe('  a  ');
     expect(escapeMarkdownText('  a  ')).toBe('&#32;&#32;a&#32;&#32;');
   });
+
+  it('escapes a one-column table delimiter row, which would make the line above a table', () => {
+    for (const row of [':-:', ':---', ':-- ']) {
+      const tree = parseMarkdown(`表头\n${escapeMarkdownText(row)}`);
+      expect(structureOf(tree), row).toEqual([]);
+      expect(textOf(tree)).toBe(`表头\n${row}`);
+    }
+  });
 });
