@@ -111,7 +111,7 @@ describe('pizhu export and import-backup', () => {
       '--db',
       db,
     ]);
-    expect(noTag).toMatchObject({ code: 1, err: 'pizhu: There is no tag "没有" in the library.' });
+    expect(noTag).toMatchObject({ code: 1, err: 'pizhu: There is no tag "没有" in the library.\n' });
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, '{"format":"pizhu-backup","version":3}');
     const refused = await pizhu(['import-backup', bad, '--db', db]);
