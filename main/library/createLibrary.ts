@@ -95,6 +95,21 @@ export async function createLibrary(options: LibraryOptions) {
     return view;
   }
 
+  async function restoreInPlace(backupPath: string): Promise<BackupFile | null> {
+    if (!lock) throw new LibraryError('invalid-argument', 'A library opened read-only cannot be restored.');
+    db.close();
+    try {
+      return await restoreBackup(options.dbPath, backupPath, backupDir);
+    } finally {
+      // Reopened whether or not the swap happened: a refused restore leaves the old file in place.
+      db = (await openDatabase(options.dbPath, backupDir)).db;
+      // In place, not new objects: the app's handlers keep references to these.
+      Object.assign(library.annotations, createAnnotations(db, nowIso));
+      Object.assign(library.search, createSearch(db, nowIso));
+      Object.assign(library, exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }));
+    }
+  }
+
   const library = {
     path: options.dbPath,
     backupDir,
@@ -248,18 +263,14 @@ export async function createLibrary(options: LibraryOptions) {
      * (kept), the backup swapped in and the file reopened. Returns the safety copy.
      */
     async restoreFrom(backupPath: string): Promise<BackupFile | null> {
-      if (!lock) throw new LibraryError('invalid-argument', 'A library opened read-only cannot be restored.');
-      db.close();
-      try {
-        return await restoreBackup(options.dbPath, backupPath, backupDir);
-      } finally {
-        // Reopened whether or not the swap happened: a refused restore leaves the old file in place.
-        db = (await openDatabase(options.dbPath, backupDir)).db;
-        // In place, not new objects: the app's handlers keep references to these.
-        Object.assign(library.annotations, createAnnotations(db, nowIso));
-        Object.assign(library.search, createSearch(db, nowIso));
-        Object.assign(library, exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }));
-      }
+      return restoreInPlace(backupPath);
+    },
+
+    /** restoreFrom for a backup named in listBackups (the name is its id): what the app's IPC may offer, never a path. */
+    async restoreBackupNamed(name: string): Promise<BackupFile | null> {
+      const backup = listBackups(backupDir).find((b) => b.name === name);
+      if (!backup) throw new LibraryError('not-found', `There is no backup "${name}" in the backups folder.`, name);
+      return restoreInPlace(backup.path);
     },
 
     database(): Db {
