@@ -8,7 +8,9 @@ import type { SearchHit } from '../../preload/contract/api';
 import type { ArticleView, DetectedScript } from '../../preload/contract/articleTypes';
 import { createLibrary, type Library } from '../library/createLibrary';
 import { defaultLibraryPath } from '../library/defaultLibraryPath';
+import { readRegularFile } from '../library/files/readRegularFile';
 import { detectScript } from '../library/import/detectScript';
+import { maxImportBytes } from '../library/import/importLimits';
 import { LibraryError, storageError } from '../library/libraryError';
 import type { RecleanReport } from '../library/reclean/recleanArticle';
 import { markSnippet } from '../library/search/markSnippet';
@@ -230,15 +232,8 @@ const commands: Record<string, Command> = {
     const id = Number(args[0]);
     const file = args[1];
     if (!Number.isInteger(id) || id <= 0 || !file) throw new UsageError('reimport needs an article id and a file');
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch (error) {
-      throw new LibraryError(
-        'io-failed',
-        `"${file}" could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-      );
-    }
+    // As an import reads: never blocking on a FIFO, never reading a device or past the size limit.
+    const bytes = readRegularFile(file, { maxBytes: maxImportBytes, what: 'document' });
     printReclean(library.reimportArticle(id, bytes, path.basename(file)), values, io);
     return 0;
   },

@@ -219,6 +219,34 @@ describe('folder walks cannot crash or hang', () => {
   });
 });
 
+/** The CLI from source: with -e, the arguments start at argv[1], where bin/pizhu.cjs has its own path. */
+const CLI_FROM_SOURCE = "process.argv.splice(1, 0, 'pizhu'); require('./main/cli/pizhu.ts').runFromProcess();";
+
+describe('the CLI reads a file to re-import like an import does', () => {
+  it('a FIFO or a link to /dev/zero given to pizhu reimport is refused at once', () => {
+    const db = path.join(dir, 'cli.sqlite');
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, article('甲'));
+    const fifo = path.join(dir, 'pipe.txt');
+    const zero = path.join(dir, 'zero.txt');
+    fs.symlinkSync('/dev/zero', zero);
+    const cli = (...args: string[]) =>
+      spawnSync(
+        process.execPath,
+        ['--max-old-space-size=512', '--import', 'tsx', '-e', CLI_FROM_SOURCE, '--', ...args],
+        { cwd: repo, timeout: 60_000, encoding: 'utf8' },
+      );
+    expect(cli('import', file, '--db', db).status).toBe(0);
+    const targets = [...(mkfifo(fifo) ? [[fifo, /pipe\.txt.*is a pipe \(FIFO\)/] as const] : []), [zero, /zero\.txt.*is a device/] as const];
+    for (const [target, said] of targets) {
+      const result = cli('reimport', '1', target, '--db', db);
+      expect(result.error, 'the command did not return').toBeUndefined();
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(said);
+    }
+  }, 120_000);
+});
+
 describe('deeply nested HTML', () => {
   for (const depth of [2000, 5000]) {
     it(`${depth} nested <div>s import their text in well under the old ${depth === 2000 ? 56 : 188} s`, async () => {
