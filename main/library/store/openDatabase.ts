@@ -54,6 +54,9 @@ export async function openDatabase(filePath: string, backupDir: string): Promise
  */
 export function openDatabaseReadOnly(filePath: string): Db | undefined {
   if (!fs.existsSync(filePath)) return undefined;
+  // Reading a WAL library needs its -shm, which SQLite makes in the folder: without one and
+  // without a writable folder the open fails, and that is not damage.
+  if (!fs.existsSync(`${filePath}-shm`)) refuseUnwritable(filePath, 'folder');
   refuseUnsafe(filePath);
   const db = asIoError(filePath, () => new Database(filePath, { readonly: true, fileMustExist: true }));
   try {
@@ -80,8 +83,8 @@ export function openDatabaseReadOnly(filePath: string): Db | undefined {
  * library cannot even be read where its -wal and -shm files cannot be made. Neither is damage:
  * saying so (rather than offering a backup to restore into the same folder) is the fix.
  */
-function refuseUnwritable(filePath: string): void {
-  const denied = accessDenied(filePath);
+function refuseUnwritable(filePath: string, what: 'file and folder' | 'folder' = 'file and folder'): void {
+  const denied = accessDenied(filePath, what);
   if (denied) {
     throw new LibraryError(
       'io-failed',
@@ -120,9 +123,9 @@ function refuseUnsafe(filePath: string): void {
 }
 
 /** The error code (EACCES, EPERM, EROFS…) when the library file or its folder cannot be read and written. */
-function accessDenied(filePath: string): string | undefined {
+function accessDenied(filePath: string, what: 'file and folder' | 'folder'): string | undefined {
   try {
-    fs.accessSync(filePath, fs.constants.R_OK | fs.constants.W_OK);
+    if (what === 'file and folder') fs.accessSync(filePath, fs.constants.R_OK | fs.constants.W_OK);
     fs.accessSync(path.dirname(filePath), fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
     return undefined;
   } catch (error) {
