@@ -1,6 +1,7 @@
 import type { Db } from '../store/openDatabase';
 import { groupTagNames, type OwnedTagName } from '../store/tags';
 import type { ArticleAnnotations, ExportArticle, ExportHighlight, ExportParagraph } from './exportData';
+import { noteStateMarkdown } from './noteStateMarkdown';
 
 interface ArticleRow {
   id: number;
@@ -59,9 +60,17 @@ function queries(one: boolean, detail: boolean) {
       ${where('ht.highlight_id IN (SELECT id FROM highlight WHERE article_id = @id)')} ORDER BY t.name`,
     paragraphTags: `SELECT pt.paragraph_id AS owner, t.name FROM paragraph_tag pt JOIN tag t ON t.id = pt.tag_id
       ${where('pt.paragraph_id IN (SELECT id FROM paragraph WHERE article_id = @id)')} ORDER BY t.name`,
-    notes: `SELECT n.paragraph_id AS owner, n.markdown FROM note n
+    notes: `SELECT n.paragraph_id AS owner, n.editor_state AS editorState, n.plain_text AS plainText, n.markdown FROM note n
       ${where('n.paragraph_id IN (SELECT id FROM paragraph WHERE article_id = @id)')}`,
   };
+}
+
+/** A note's stored forms, for noteStateMarkdown. */
+export interface NoteRow {
+  owner: number;
+  editorState: string;
+  plainText: string;
+  markdown: string;
 }
 
 /** Exported for the query-plan test. */
@@ -83,9 +92,8 @@ export function readArticleAnnotations(db: Db, articleId?: number, withDetail = 
   const highlightRows = run(sql.highlights) as HighlightRow[];
   const highlightTags = groupTagNames(run(sql.highlightTags) as OwnedTagName[]);
   const paragraphTags = groupTagNames(run(sql.paragraphTags) as OwnedTagName[]);
-  const notes = new Map(
-    (run(sql.notes) as Array<{ owner: number; markdown: string }>).map((n) => [n.owner, n.markdown]),
-  );
+  // Written from the editor state: the stored Markdown lets typed Markdown through (noteStateMarkdown).
+  const notes = new Map((run(sql.notes) as NoteRow[]).map((n) => [n.owner, noteStateMarkdown(n)]));
 
   const byArticle = new Map<number, ArticleAnnotations>();
   for (const row of articles) byArticle.set(row.id, { article: toArticle(row), paragraphs: [], orphans: [] });

@@ -3,7 +3,8 @@ import type { Db } from '../store/openDatabase';
 import { listTaggedPassages } from '../store/taggedPassages';
 import { groupTagNames, tagSubtree, type OwnedTagName } from '../store/tags';
 import type { ArticleAnnotations, ExportParagraph } from './exportData';
-import { toArticle, type ArticleRow } from './readArticleAnnotations';
+import { noteStateMarkdown } from './noteStateMarkdown';
+import { toArticle, type ArticleRow, type NoteRow } from './readArticleAnnotations';
 
 /**
  * The passages of a tag and the tags nested under it, as the per-tag view lists them (article
@@ -36,10 +37,11 @@ export function readTagPassages(db: Db, tag: string): ArticleAnnotations[] {
     (
       db
         .prepare(
-          'SELECT paragraph_id AS owner, markdown FROM note WHERE paragraph_id IN (SELECT value FROM json_each(?))',
+          `SELECT paragraph_id AS owner, editor_state AS editorState, plain_text AS plainText, markdown FROM note
+           WHERE paragraph_id IN (SELECT value FROM json_each(?))`,
         )
-        .all(paragraphIds) as Array<{ owner: number; markdown: string }>
-    ).map((n) => [n.owner, n.markdown]),
+        .all(paragraphIds) as NoteRow[]
+    ).map((n) => [n.owner, noteStateMarkdown(n)]),
   );
 
   const articles = new Map(articleRows.map((row) => [row.id, toArticle(row)]));

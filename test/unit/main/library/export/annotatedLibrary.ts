@@ -1,3 +1,6 @@
+import { createHeadlessEditor } from '@lexical/headless';
+import { $convertFromMarkdownString } from '@lexical/markdown';
+import { noteNodes, noteTransformers } from '../../../../../preload/common/noteNodes';
 import type { Highlight } from '../../../../../preload/contract/annotationTypes';
 import type { ArticleView, ParagraphView } from '../../../../../preload/contract/articleTypes';
 import { bodyParagraphs, openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
@@ -71,13 +74,13 @@ export async function openAnnotatedLibrary(): Promise<AnnotatedLibrary> {
   annotations.tagParagraph(paragraph('1. 不是编号').id, '政策/治理');
   annotations.saveNote({
     paragraphId: internetParagraph.id,
-    editorState: editorState('要点'),
+    editorState: stateFromMarkdown(noteMarkdown),
     plainText: '要点 互联网治理 第一条 第二条',
     markdown: noteMarkdown,
   });
   annotations.saveNote({
     paragraphId: paragraph('1. 不是编号').id,
-    editorState: editorState('编号'),
+    editorState: stateFromMarkdown('编号的*说明*'),
     plainText: '编号的说明',
     markdown: '编号的*说明*',
   });
@@ -91,7 +94,7 @@ export async function openAnnotatedLibrary(): Promise<AnnotatedLibrary> {
     annotations.tagParagraph(second!.id, '政策');
     annotations.saveNote({
       paragraphId: second!.id,
-      editorState: editorState('seed'),
+      editorState: stateFromMarkdown(`${prefix} 的**笔记**\n\n1. 一\n2. 二`),
       plainText: `${prefix} 的笔记`,
       markdown: `${prefix} 的**笔记**\n\n1. 一\n2. 二`,
     });
@@ -120,4 +123,16 @@ export function editorState(text: string): string {
       children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text, version: 1 }] }],
     },
   });
+}
+
+/** The editor state the app's editor holds for a note it would store as `markdown`. */
+export function stateFromMarkdown(markdown: string): string {
+  const editor = createHeadlessEditor({
+    nodes: [...noteNodes],
+    onError: (error) => {
+      throw error;
+    },
+  });
+  editor.update(() => $convertFromMarkdownString(markdown, noteTransformers), { discrete: true });
+  return JSON.stringify(editor.getEditorState().toJSON());
 }

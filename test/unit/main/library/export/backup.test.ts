@@ -169,7 +169,9 @@ describe('JSON backup import', () => {
     const joined = after.notes.find((n) => n.paragraphId === paragraph.id)!;
     expect(joined.markdown).toBe(`我自己的笔记\n\n${sourceSeed.notes[0]!.markdown}`);
     expect(joined.plainText.startsWith('我自己的笔记\n\n')).toBe(true);
-    expect((JSON.parse(joined.editorState) as { root: { children: unknown[] } }).root.children).toHaveLength(2);
+    // The library's one paragraph, then the backup note's blocks.
+    const blocks = (state: string) => (JSON.parse(state) as { root: { children: unknown[] } }).root.children;
+    expect(blocks(joined.editorState)).toHaveLength(1 + blocks(sourceSeed.notes[0]!.editorState).length);
     // The same highlight once, keeping the library's colour and gaining nothing twice.
     const placed = after.highlights.filter(
       (h) => h.paragraphId === sameParagraph.id && h.start === same.start && h.end === same.end,
