@@ -5,14 +5,19 @@ import { escapeMarkdownText } from './escapeMarkdownText';
  * person made (bold, italic, links, quotes, lists) as Markdown, and every character they typed
  * as text. The Markdown the editor stores cannot serve: Lexical escapes only its own emphasis
  * markers, so a typed `[label](url)`, `<b>` or `==…==` came out as a live link, HTML or a
- * highlight. A state that is not Lexical JSON gives the note's plain text, escaped.
+ * highlight. A state that is not Lexical JSON, or shows no words while the note has some,
+ * gives the note's plain text, escaped: words are never dropped.
  */
 export function noteStateMarkdown(note: { editorState: string; plainText: string; markdown: string }): string {
   const root = parseRoot(note.editorState);
-  if (root === null) {
-    const text = note.plainText.trim() === '' ? note.markdown : note.plainText;
-    return escapeMarkdownText(text.trim());
-  }
+  const fromState = root === null ? '' : renderBlocks(root);
+  if (fromState.trim() !== '' || (note.plainText.trim() === '' && note.markdown.trim() === '')) return fromState;
+  // A state that shows no words while the note has some (readableNote's rule): its words, as text.
+  const text = note.plainText.trim() === '' ? note.markdown : note.plainText;
+  return escapeMarkdownText(text.trim());
+}
+
+function renderBlocks(root: LexicalNode): string {
   const blocks: string[] = [];
   let previousList: { numbered: boolean; alternate: boolean } | null = null;
   for (const node of children(root)) {

@@ -103,8 +103,8 @@ describe('a note in an export', () => {
     expect(list?.type === 'list' && list.start).toBe(3);
   });
 
-  it('writes a note whose state is not Lexical JSON as its plain text, escaped', () => {
-    for (const editorState of ['', '{}', 'null', '{"root":1}']) {
+  it('writes a note whose state is not Lexical JSON, or shows no words, as its plain text, escaped', () => {
+    for (const editorState of ['', '{}', 'null', '{"root":1}', '{"root":{"children":[]}}']) {
       const markdown = noteStateMarkdown({ editorState, plainText: '[x](<http://evil.example/>) <b>', markdown: '' });
       const tree = parseMarkdown(markdown);
       expect(structure(tree)).toEqual(['root', 'paragraph']);
