@@ -1,6 +1,7 @@
 import type { BackupExportResult, BackupImportCounts, MarkdownExportRequest } from '../../../preload/contract/api';
 import { createLibraryFileGuard, type LibraryFiles } from '../files/libraryFileGuard';
 import type { Db } from '../store/openDatabase';
+import { refuseDamagedText } from '../store/verifyLibrary';
 import { exportBackup } from './exportBackup';
 import { exportMarkdown, type ExportProgress } from './exportMarkdown';
 import { exportW3c } from './exportW3c';
@@ -25,9 +26,10 @@ export function exportOperations(db: Db, nowIso: () => string, files: LibraryFil
       return exportMarkdown(db, request, nowIso(), onProgress);
     },
 
-    /** The whole library as a versioned JSON file (docs/backup-format.md). */
+    /** The whole library as a versioned JSON file (docs/backup-format.md); refused while any text fails its checksum. */
     exportBackup(file: string): BackupExportResult {
       guard.checkFile(file, 'backup file');
+      refuseDamagedText(db, 'The backup');
       return exportBackup(db, file, nowIso());
     },
 

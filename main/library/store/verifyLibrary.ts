@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { DamagedText, LibraryCheck } from '../../../preload/contract/libraryDamage';
+import { LibraryError } from '../libraryError';
 import { listBackups } from './backups';
 import { checkedColumns, rowChecksum, type CheckedTable } from './contentHashes';
 import { describeDamage } from './contentCorrupt';
@@ -53,6 +54,22 @@ export function verifyLibrary(db: Db, options: VerifyOptions): LibraryCheck {
     checked,
     goodBackups: damaged.length > 0 && options.backupDir ? backupsHoldingIntact(options.backupDir, damaged) : [],
   };
+}
+
+/**
+ * Refuses to go on when any text no longer matches its checksum: a JSON backup (or anything that
+ * copies text into a new row) would give the damaged text fresh checksums, and nobody could tell
+ * it from what the person wrote.
+ */
+export function refuseDamagedText(db: Db, what: string): void {
+  const { damaged } = verifyLibrary(db, { integrity: 'none', reason: 'requested' });
+  const [first] = damaged;
+  if (!first) return;
+  throw new LibraryError(
+    'content-corrupt',
+    `${what} was not written: ${damaged.length === 1 ? 'one item of the library no longer matches its checksum' : `${damaged.length} items of the library no longer match their checksums`} (${first.description}) Run "pizhu verify" and restore a backup that holds it intact.`,
+    JSON.stringify(damaged.map((d) => ({ kind: d.kind, articleId: d.articleId, paragraphId: d.paragraphId }))),
+  );
 }
 
 function integrityProblems(db: Db, kind: 'full' | 'quick'): string[] {

@@ -128,6 +128,10 @@ describe('content checksums', () => {
     expect(() => library.annotations.getNote(p1!.id)).toThrow(/The note on paragraph \d+ of article/);
     // A re-clean would rebuild the paragraphs and carry the note over with fresh checksums: refused instead.
     expect(() => library.recleanArticle(article.id)).toThrow(/no longer matches its checksum/);
+    // Nor copied into a JSON backup, whose import would give it fresh checksums.
+    const json = path.join(seeded.dir, 'after-damage.json');
+    expect(() => library.exportBackup(json)).toThrow(/The backup was not written: \d+ items of the library no longer match/);
+    expect(fs.existsSync(json)).toBe(false);
 
     const check = verifyLibrary(library.database(), {
       integrity: 'full',
