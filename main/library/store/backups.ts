@@ -116,9 +116,13 @@ export function removeStrayBackupFiles(backupDir: string): string[] {
 /**
  * What is wrong with a library file, or undefined when integrity_check passes and its schema is
  * one this Pizhu reads. makeSelfContained (our own fresh copy only) switches it to a rollback
- * journal first, so that neither this check nor a later read-only open leaves -wal/-shm files.
+ * journal first, so that neither this check nor a later read-only open leaves -wal/-shm files;
+ * thenWal (a restore's staging copy) switches it to WAL, the library's mode, once it passed.
  */
-export function verifyDatabaseFile(file: string, options: { makeSelfContained?: boolean } = {}): string | undefined {
+export function verifyDatabaseFile(
+  file: string,
+  options: { makeSelfContained?: boolean; thenWal?: boolean } = {},
+): string | undefined {
   let db: Database.Database | undefined;
   try {
     if (completeSize(file) === undefined) return 'not a complete SQLite file';
@@ -128,6 +132,10 @@ export function verifyDatabaseFile(file: string, options: { makeSelfContained?: 
     if (result !== 'ok') return `integrity check: ${String(result)}`;
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version < 1 || version > latestSchemaVersion) return `schema version ${version}`;
+    // A file about to become the library is switched to WAL here, on the copy: switched at the
+    // library's first open instead, a kill mid-switch would leave a hot -journal that the
+    // read-only check at the next open cannot roll back.
+    if (options.thenWal) db.pragma('journal_mode = WAL');
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

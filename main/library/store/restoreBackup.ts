@@ -23,7 +23,7 @@ export async function restoreBackup(dbPath: string, backupPath: string, backupDi
       source.close();
     }
     // The copy is checked as the backup was, and on disk, before it replaces anything.
-    const problem = verifyDatabaseFile(staging, { makeSelfContained: true });
+    const problem = verifyDatabaseFile(staging, { makeSelfContained: true, thenWal: true });
     if (problem) throw new Error(problem);
     fsyncFile(staging);
   } catch (error) {
