@@ -140,6 +140,17 @@ export function workerParser(startWorker: StartParseWorker, budget: ParseBudget 
   }
 
   function onTimeout(): void {
+    // The main thread may have been busy (storing a batch) while the worker answered: answers
+    // already waiting are taken first (setImmediate runs after the poll phase delivers them),
+    // and only a worker still on the same job is stopped.
+    const batch = batches[0];
+    const on = batch?.prepared.length;
+    setImmediate(() => {
+      if (batches[0] === batch && batch?.prepared.length === on && worker) stopSlowJob();
+    });
+  }
+
+  function stopSlowJob(): void {
     const seconds = Math.round(budget.timeoutMs / 1000);
     refuseCurrent(
       (name) => `"${name}" took longer than ${seconds} s to read, so Pizhu stopped reading it; it was not imported.`,

@@ -66,6 +66,24 @@ describe('the import parse worker', () => {
     }
   });
 
+  it('a worker that answered while the main thread was busy past the time budget is not taken for stuck', async () => {
+    const files = seedFiles.slice(0, 3);
+    const expected = await inlineParser().prepare(files);
+    const parser = workerParser(startParseWorkerFromSource, { timeoutMs: 2_000, maxMemoryMb: 1536 });
+    try {
+      expect(await parser.prepare(files.slice(0, 1))).toEqual(expected.slice(0, 1));
+      const parsing = parser.prepare(files.slice(1));
+      // The main thread stores a batch for longer than the budget while the worker parses these.
+      const until = Date.now() + 6_000;
+      while (Date.now() < until) {
+        // busy, as a long transaction is
+      }
+      expect(await parsing).toEqual(expected.slice(1));
+    } finally {
+      parser.close();
+    }
+  }, 60_000);
+
   it('a folder import of several batches stores the same library with the worker as without', async () => {
     // 1,001 files: two batches, so the library parses the second in the worker while it stores the first.
     const folder = path.join(dir, 'corpus');
