@@ -88,8 +88,10 @@ function cutPoints(input: string, start: number, end: number): number[] {
     }
     let at = from + maxParagraphLength / 2 + cut;
     const before = input.charCodeAt(at - 1);
-    if (at < windowEnd + 1 && before >= 0xd800 && before <= 0xdbff) at--;
+    if (before >= 0xd800 && before <= 0xdbff) at--; // never between the halves of a pair
     if (input.charAt(at - 1) === '\r' && input.charAt(at) === '\n') at++;
+    // Only whitespace after the cut would be a paragraph with no text: it stays with this one.
+    if (isBlank(input.slice(at, end))) break;
     cuts.push(at);
     from = at;
   }

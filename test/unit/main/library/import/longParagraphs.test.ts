@@ -43,6 +43,24 @@ describe('one paragraph of a million characters', () => {
   });
 });
 
+describe('a paragraph just over the limit whose tail is whitespace', () => {
+  it('stays one paragraph rather than leaving one with no text', () => {
+    const input = `${'很'.repeat(maxParagraphLength - 1)}。   `;
+    const article = parseArticle(input, 'txt');
+    expect(article.paragraphs).toHaveLength(1);
+    expect(reassembleRaw(input, article.paragraphs)).toBe(input);
+  });
+
+  it('a surrogate pair at the cut is never split', () => {
+    // After one 'a', every pair starts at an odd offset: a cut at the window's end would split one.
+    const input = `a${'𠀀'.repeat(maxParagraphLength)}`;
+    const article = parseArticle(input, 'txt');
+    expect(article.paragraphs.length).toBeGreaterThan(1);
+    for (const p of article.paragraphs) expect(p.raw).toMatch(/^(?:a|[\ud800-\udbff][\udc00-\udfff])+$/);
+    expect(article.paragraphs.map((p) => p.raw).join('')).toBe(input);
+  });
+});
+
 describe('removals on a long paragraph', () => {
   const raw = 'ab\n'.repeat(2000);
   const breaks = Array.from({ length: 2000 }, (_, i) => makeRemoval(raw, i * 3 + 2, i * 3 + 3, 'whitespace'));
