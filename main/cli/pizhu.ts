@@ -16,7 +16,7 @@ import type { RecleanReport } from '../library/reclean/recleanArticle';
 import { markSnippet } from '../library/search/markSnippet';
 import { withLibraryLock } from '../library/store/libraryLock';
 import { restoreBackup } from '../library/store/restoreBackup';
-import { runVerify } from './verifyCommand';
+import { damageWarning, runVerify } from './verifyCommand';
 
 const usage = `Usage: pizhu <command> [options]
 
@@ -131,6 +131,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     // Readers open read-only, without the lock, so they work while the app has the library open;
     // writers take the lock and are refused while it does.
     library = await createLibrary({ dbPath, startParseWorker: builtParseWorker(), readOnly: readOnlyCommands.has(command) });
+    if (library.damage && !library.damage.ok) io.err(damageWarning(library.damage));
     return await run(library, rest, values, io);
   } catch (error) {
     if (error instanceof UsageError) {

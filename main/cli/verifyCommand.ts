@@ -59,3 +59,10 @@ function report(check: LibraryCheck, withChecksums: boolean, version: number): s
   );
   return lines.join('\n');
 }
+
+/** The CLI's warning when the check after an unclean exit found damage (createLibrary's `damage`), ending in a newline. */
+export function damageWarning(check: LibraryCheck): string {
+  const named = check.damaged.map((d) => `pizhu: damaged ${d.kind}: ${d.description}\n`).join('');
+  const integrity = check.integrity.map((line) => `pizhu: integrity: ${line}\n`).join('');
+  return `pizhu: the library was not closed cleanly last time, and the check since found damage:\n${integrity}${named}pizhu: run "pizhu verify" for the backups that hold it intact.\n`;
+}

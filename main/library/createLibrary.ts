@@ -63,7 +63,7 @@ export async function createLibrary(options: LibraryOptions) {
   const { lock } = opened;
   let db = opened.db;
   const isNew = opened.previousVersion === 0 && countArticles(db) === 0;
-  const openMarker = markOpen(options.dbPath);
+  const openMarker = markOpen(options.dbPath, { readOnly: options.readOnly ?? false });
   const checkpoints = checkpointWhenIdle(() => db);
   const nowIso = () => clock().toISOString();
 

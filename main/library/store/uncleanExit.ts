@@ -33,9 +33,11 @@ export function previousExitWasUnclean(dbPath: string): boolean {
 
 /**
  * Marks the library open by this process. When another live process holds the marker (the app,
- * while a CLI command reads), it is left alone and this open does not own it.
+ * while a CLI command reads), it is left alone and this open does not own it. A read-only open
+ * never takes it over: a stale marker stays for the next writer's check.
  */
-export function markOpen(dbPath: string): OpenMarker {
+export function markOpen(dbPath: string, options: { readOnly?: boolean } = {}): OpenMarker {
+  if (options.readOnly) return { release() {} };
   const holder = markerHolder(dbPath);
   if (holder !== undefined && holder !== process.pid && isAlive(holder)) return { release() {} };
   const file = markerPathOf(dbPath);

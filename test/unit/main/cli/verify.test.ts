@@ -85,6 +85,28 @@ describe('pizhu verify', () => {
     expect(result.out).toMatch(/^DAMAGED/m);
   });
 
+  it('any command after a crash warns of what the check found; a read-only one leaves the crash marker for the app', async () => {
+    expect((await pizhu(['import', seedsDir, '--db', db])).code).toBe(0);
+    const library = await createLibrary({ dbPath: db });
+    const crashed = path.join(dir, 'crashed.sqlite');
+    try {
+      const [p] = bodyParagraphs(library.getArticle(library.listArticles()[0]!.id), 10);
+      library.annotations.saveNote({ paragraphId: p!.id, editorState: '{}', plainText: noteText, markdown: noteText });
+      library.database().pragma('wal_checkpoint(TRUNCATE)');
+      // The files as a crash leaves them, open marker included.
+      for (const suffix of ['', '-wal', '.open']) fs.copyFileSync(db + suffix, crashed + suffix);
+    } finally {
+      library.close();
+    }
+    patchFileBytes(crashed, Buffer.from(noteText), 5, 0x01);
+    const list = await pizhu(['list', '--db', crashed]);
+    expect(list.code).toBe(0);
+    expect(list.err).toMatch(/^pizhu: the library was not closed cleanly last time, and the check since found damage:\n/);
+    expect(list.err).toMatch(/pizhu: damaged note: The note on paragraph \d+ of article \d+ ".+" no longer matches its checksum/);
+    expect(list.err.endsWith('\n')).toBe(true);
+    expect(fs.existsSync(`${crashed}.open`)).toBe(true);
+  });
+
   it('refuses a missing library with a message', async () => {
     const result = await pizhu(['verify', '--db', path.join(dir, 'none.sqlite')]);
     expect(result.code).toBe(1);
