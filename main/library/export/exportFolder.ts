@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readManifest, writeManifest, type Manifest } from './exportManifest';
+import { keepUnreadableManifest, readManifest, writeManifest } from './exportManifest';
 import { createTextFile, ensureFolder, removeFile, sha256, writeTextFile } from './writeTextFile';
 
 /** Why an export left a file in its folder as it was. */
@@ -47,7 +47,7 @@ const maxAlternatives = 50;
  */
 export function openExportFolder(folder: string, library: string) {
   ensureFolder(folder);
-  const manifest: Manifest = readManifest(folder);
+  const { manifest, unreadable } = readManifest(folder);
   const planned: Planned[] = [];
   /** Names taken by this export, folded as a case-insensitive, normalising file system would. */
   const reserved = new Set<string>();
@@ -132,6 +132,7 @@ export function openExportFolder(folder: string, library: string) {
           ...(p.article === undefined ? {} : { article: p.article }),
         });
       });
+      if (unreadable) keepUnreadableManifest(folder, new Date());
       writeManifest(folder, manifest);
 
       const files: string[] = [];

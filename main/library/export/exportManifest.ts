@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeTextFile } from './writeTextFile';
+import { ioError, writeTextFile } from './writeTextFile';
 
 /**
  * `.pizhu-export.json` in an export folder: what Pizhu wrote there, file by file, with the
@@ -33,23 +33,34 @@ interface ManifestFile {
 
 /**
  * The manifest of `folder`; empty when there is none or it cannot be read as one (then
- * nothing in the folder is taken for Pizhu's: the safe way to be wrong).
+ * nothing in the folder is taken for Pizhu's: the safe way to be wrong). `unreadable` when a
+ * file of that name is there but is not a manifest: writeManifest then keeps it aside.
  */
-export function readManifest(folder: string): Manifest {
+export function readManifest(folder: string): { manifest: Manifest; unreadable: boolean } {
   const manifest: Manifest = new Map();
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(path.join(folder, manifestName), 'utf8'));
-  } catch {
-    return manifest;
+  } catch (error) {
+    return { manifest, unreadable: (error as NodeJS.ErrnoException).code !== 'ENOENT' };
   }
   if (!isRecord(parsed) || parsed.format !== 'pizhu-export' || parsed.version !== 1 || !isRecord(parsed.files)) {
-    return manifest;
+    return { manifest, unreadable: true };
   }
   for (const [name, entry] of Object.entries(parsed.files)) {
     if (isEntry(entry) && isPlainName(name)) manifest.set(name, entry);
   }
-  return manifest;
+  return { manifest, unreadable: false };
+}
+
+/** Moves a `.pizhu-export.json` that is not a manifest to `.pizhu-export.unreadable-TIME.json`: never overwritten. */
+export function keepUnreadableManifest(folder: string, now: Date): void {
+  const aside = path.join(folder, `.pizhu-export.unreadable-${now.toISOString().replace(/[:.]/g, '-')}.json`);
+  try {
+    fs.renameSync(path.join(folder, manifestName), aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw ioError(aside, error);
+  }
 }
 
 /** Writes the manifest through a temporary file and a rename: the old one or the new one, never half. */

@@ -158,9 +158,14 @@ describe('Markdown export keeps what Pizhu did not write', () => {
   it('takes nothing for its own when the manifest is missing or damaged', () => {
     const first = exportFrom(lib, { article: lib.crafted.id }).files[0]!;
     const written = fs.readFileSync(first, 'utf8');
-    fs.writeFileSync(path.join(out, manifestName), '{"format":"pizhu-export","version":1,"files":');
+    const damaged = '{"format":"pizhu-export","version":1,"files":';
+    fs.writeFileSync(path.join(out, manifestName), damaged);
     const report = exportFrom(lib, { article: lib.crafted.id });
     expect(fs.readFileSync(first, 'utf8')).toBe(written);
+    // Even the unreadable manifest is kept, beside the new one.
+    const aside = fs.readdirSync(out).filter((f) => f.startsWith('.pizhu-export.unreadable-'));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(out, aside[0]!), 'utf8')).toBe(damaged);
     expect(report.kept).toEqual([
       { path: first, reason: 'not-written-by-pizhu', writtenInstead: first.replace(/\.md$/, ' (Pizhu).md') },
     ]);
@@ -181,5 +186,21 @@ describe('Markdown export keeps what Pizhu did not write', () => {
     expect(report.kept).toEqual([]);
     expect(report.files).toEqual([first]);
     expect(fs.readFileSync(first, 'utf8')).toContain('pizhu: "pizhu://article/');
+  });
+
+  it('never follows a manifest entry out of the folder', () => {
+    const first = exportFrom(lib, { article: lib.crafted.id }).files[0]!;
+    const manifestFile = path.join(out, manifestName);
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as {
+      files: Record<string, { library: string; sha256: string; article?: number }>;
+    };
+    const own = manifest.files[path.basename(first)]!;
+    // A file outside the folder, listed as this library's earlier export of the same article.
+    const outside = path.join(lib.dir, 'outside.md');
+    fs.writeFileSync(outside, own.sha256);
+    manifest.files['../outside.md'] = { library: own.library, sha256: sha256(own.sha256), article: lib.crafted.id };
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    exportFrom(lib, { article: lib.crafted.id });
+    expect(fs.readFileSync(outside, 'utf8')).toBe(own.sha256);
   });
 });
