@@ -75,8 +75,14 @@ async function start(): Promise<void> {
           type: 'warning',
           title: 'Pizhu cannot open its library',
           message,
-          detail: 'Restore a backup? Each one is checked before it is used. The damaged file is kept, untouched, in the backups folder.',
-          buttons: [...backups.map((b) => `${b.createdAt.replace('T', ' ').slice(0, 16)} (${formatSize(b.bytes)}, ${b.reason})`), 'Quit'],
+          detail:
+            'Restore a backup? Each one is checked before it is used. The damaged file is kept, untouched, in the backups folder.',
+          buttons: [
+            ...backups.map(
+              (b) => `${b.createdAt.replace('T', ' ').slice(0, 16)} (${formatSize(b.bytes)}, ${b.reason})`,
+            ),
+            'Quit',
+          ],
           defaultId: 0,
           cancelId: backups.length,
         });

@@ -130,7 +130,11 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     if (!run) throw new UsageError(`unknown command "${command}"`);
     // Readers open read-only, without the lock, so they work while the app has the library open;
     // writers take the lock and are refused while it does.
-    library = await createLibrary({ dbPath, startParseWorker: builtParseWorker(), readOnly: readOnlyCommands.has(command) });
+    library = await createLibrary({
+      dbPath,
+      startParseWorker: builtParseWorker(),
+      readOnly: readOnlyCommands.has(command),
+    });
     if (library.damage && !library.damage.ok) io.err(damageWarning(library.damage));
     return await run(library, rest, values, io);
   } catch (error) {

@@ -111,7 +111,10 @@ describe('pizhu while the app has the library open (issue #12 item 1)', () => {
 
   /** The app's stand-in: another process with the library open, saving a note per line it is sent. */
   function startApp(): Promise<{ save: (text: string) => Promise<void>; stop: () => Promise<void> }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', holderScript, db], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', holderScript, db], {
+      cwd: repo,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     holder = child;
     let out = '';
     let err = '';
@@ -167,7 +170,10 @@ describe('pizhu while the app has the library open (issue #12 item 1)', () => {
     await app.save('笔记在应用里');
     for (const args of [['backup'], ['import', path.join(seedsDir, '004_4c9d1322342f8b93.txt')], ['reclean', '1']]) {
       const refused = await pizhu([...args, '--db', db]);
-      expect(refused, args[0]).toMatchObject({ code: 1, err: expect.stringContaining('Pizhu is open on this library; close it first') as string });
+      expect(refused, args[0]).toMatchObject({
+        code: 1,
+        err: expect.stringContaining('Pizhu is open on this library; close it first') as string,
+      });
     }
     const list = JSON.parse((await pizhu(['list', '--db', db, '--json'])).out) as Array<{ id: number }>;
     expect(list).toHaveLength(1);
