@@ -25,8 +25,15 @@ let runTag = '';
 const crashClock = () => new Date('2026-11-23T10:00:00.000Z');
 
 function say(kind: 'try' | 'ack', value: unknown): void {
-  // One write(2) per line: a line is either all there or cut by the kill, never interleaved.
-  fs.writeSync(1, `${JSON.stringify({ [kind]: value })}\n`);
+  // Written before the next step starts: a line is all there or cut by the kill (the test drops a cut one).
+  const line = Buffer.from(`${JSON.stringify({ [kind]: value })}\n`);
+  for (let done = 0; done < line.length; ) {
+    try {
+      done += fs.writeSync(1, line, done);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
 }
 
 /** The first line: the test's random delay before the kill starts here, once the library is open. */

@@ -101,7 +101,8 @@ function runAndKill(mode: string, dbPath: string, work: string, run: number, [mi
       }
     });
     proc.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-    proc.on('exit', (code, signal) => {
+    // 'close', not 'exit': only then has everything the writer said been read from its stdout.
+    proc.on('close', (code, signal) => {
       clearTimeout(never);
       if (timer === undefined || signal !== 'SIGKILL') {
         return reject(new Error(`${mode} writer (run ${run}) ended by itself (${code ?? signal}) ${seedNote()}: ${err}`));
