@@ -6,6 +6,7 @@ import { articleFileName } from '../../../../../main/library/export/articleFileN
 import { sha256 } from '../../../../../main/library/export/writeTextFile';
 import { manifestName } from '../../../../../main/library/export/exportManifest';
 import { exportMarkdownReport } from '../../../../../main/library/export/exportMarkdown';
+import { keptFilesMessage } from '../../../../../main/library/export/keptFilesMessage';
 import { openAnnotatedLibrary, type AnnotatedLibrary } from './annotatedLibrary';
 
 // Issue #12 item 4: an export deleted or overwrote the person's own files in its folder.
@@ -202,5 +203,21 @@ describe('Markdown export keeps what Pizhu did not write', () => {
     fs.writeFileSync(manifestFile, JSON.stringify(manifest));
     exportFrom(lib, { article: lib.crafted.id });
     expect(fs.readFileSync(outside, 'utf8')).toBe(own.sha256);
+  });
+});
+
+describe('keptFilesMessage', () => {
+  it('says for each kept file why, and where Pizhu wrote instead', () => {
+    expect(
+      keptFilesMessage([
+        { path: '/v/index.md', reason: 'not-written-by-pizhu', writtenInstead: '/v/index (Pizhu).md' },
+        { path: '/v/a (1).md', reason: 'changed-since-export', writtenInstead: null },
+        { path: '/v/b (2).md', reason: 'other-library', writtenInstead: '/v/b (2) (Pizhu).md' },
+      ]),
+    ).toEqual([
+      "kept /v/index.md (Pizhu did not write it); Pizhu's version is /v/index (Pizhu).md",
+      'kept /v/a (1).md (it changed since Pizhu exported it); nothing written in its place',
+      "kept /v/b (2).md (another library exported it); Pizhu's version is /v/b (2) (Pizhu).md",
+    ]);
   });
 });
