@@ -27,6 +27,7 @@ export async function openDatabase(filePath: string, backupDir: string): Promise
   const existed = fs.existsSync(filePath);
   if (existed) {
     refuseUnwritable(filePath);
+    rollBackInterruptedWrite(filePath);
     refuseUnsafe(filePath);
   }
   const db = asIoError(filePath, () => {
@@ -53,7 +54,8 @@ export async function openDatabase(filePath: string, backupDir: string): Promise
  * writing (created or migrated) instead.
  */
 export function openDatabaseReadOnly(filePath: string): Db | undefined {
-  if (!fs.existsSync(filePath)) return undefined;
+  // A hot -journal needs a writer to roll it back (rollBackInterruptedWrite).
+  if (!fs.existsSync(filePath) || fs.existsSync(`${filePath}-journal`)) return undefined;
   // Reading a WAL library needs its -shm, which SQLite makes in the folder: without one and
   // without a writable folder the open fails, and that is not damage.
   if (!fs.existsSync(`${filePath}-shm`)) refuseUnwritable(filePath, 'folder');
@@ -91,6 +93,25 @@ function refuseUnwritable(filePath: string, what: 'file and folder' | 'folder' =
       `Pizhu cannot open its library at ${filePath}: the file or its folder is read-only or not accessible (${denied}). Nothing was changed; make them writable, or move the library, to go on.`,
       filePath,
     );
+  }
+}
+
+/**
+ * A -journal beside the library is a write cut short before the file was in WAL mode (a new
+ * library's or a restored copy's switch to WAL). It is not damage, but only a writable
+ * connection can roll it back, and the read-only check below would fail on it: so SQLite's own
+ * recovery runs first. Called holding the library's lock, so the write cannot be a live one.
+ */
+function rollBackInterruptedWrite(filePath: string): void {
+  if (!fs.existsSync(`${filePath}-journal`)) return;
+  let db: Db | undefined;
+  try {
+    db = new Database(filePath, { fileMustExist: true });
+    db.pragma('schema_version', { simple: true });
+  } catch {
+    // A file that cannot even be read this way is judged, and named, by refuseUnsafe.
+  } finally {
+    db?.close();
   }
 }
 
