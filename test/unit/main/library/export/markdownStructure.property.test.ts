@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Blockquote, Nodes, Root, RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -305,3 +308,63 @@ describe('a tag report and a library index, from hostile tags, titles and metada
     }
   }, 120_000);
 });
+
+describe('a library export of imported hostile articles', () => {
+  it('has only the structure Pizhu meant, through import, annotation and the export itself (25 seeded articles)', async () => {
+    const { createLibrary } = await import('../../../../../main/library/createLibrary');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-hostile-'));
+    const library = await createLibrary({ dbPath: path.join(dir, 'library.sqlite'), now: () => new Date(exportedAt) });
+    try {
+      const random = seededRandom(31337);
+      for (let i = 0; i < 25; i++) {
+        const text = Array.from({ length: 4 }, () => hostileText(random, 2)).join('\n\n');
+        let outcome;
+        try {
+          outcome = library.importText(`${hostileLine(random)}\n\n${text}`, hostileLine(random, 4).trim() || 'x');
+        } catch {
+          continue; // text the import refuses (nothing readable) is not exported
+        }
+        if (outcome.articleId === undefined) continue;
+        const article = library.getArticle(outcome.articleId);
+        for (const paragraph of article.paragraphs.slice(0, 3)) {
+          if (paragraph.text.length < 2) continue;
+          const start = between(random, 0, paragraph.text.length - 2);
+          const end = between(random, start + 1, paragraph.text.length);
+          library.annotations.createHighlight({ paragraphId: paragraph.id, start, end, color: 'yellow', tags: [hostileTag(random)] });
+          library.annotations.tagParagraph(paragraph.id, hostileTag(random));
+          library.annotations.saveNote({
+            paragraphId: paragraph.id,
+            editorState: stateOfText(hostileLine(random)),
+            plainText: 'x',
+            markdown: '[live](http://evil.example/) <b>html</b>',
+          });
+        }
+      }
+      const outDir = path.join(dir, 'vault');
+      const files = library.exportMarkdown({ scope: 'library', outDir });
+      expect(files.length).toBeGreaterThan(10);
+      const allowed = new Set(['root', 'yaml', 'heading', 'blockquote', 'paragraph', 'text', 'list', 'listItem']);
+      for (const file of files) {
+        const tree = parseMarkdown(fs.readFileSync(file, 'utf8'));
+        const isIndex = path.basename(file) === 'index.md';
+        const unmeant = unmeantNodes(tree, allowed).filter((t) => isIndex || (t !== 'list' && t !== 'listItem'));
+        expect(unmeant, file).toEqual([]);
+        if (!isIndex) expect(allNodes(tree).filter((n) => n.type === 'list'), file).toEqual([]);
+      }
+    } finally {
+      library.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+/** A Lexical state of one paragraph holding `text`, as the editor writes it. */
+function stateOfText(text: string): string {
+  return JSON.stringify({
+    root: {
+      type: 'root',
+      version: 1,
+      children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text, format: 0, version: 1 }] }],
+    },
+  });
+}
