@@ -49,6 +49,7 @@ export function openExportFolder(folder: string, library: string) {
   ensureFolder(folder);
   const { manifest, unreadable } = readManifest(folder);
   const planned: Planned[] = [];
+  const plannedByName = new Map<string, Planned>();
   /** Names taken by this export, folded as a case-insensitive, normalising file system would. */
   const reserved = new Set<string>();
   const kept: KeptExportFile[] = [];
@@ -110,7 +111,7 @@ export function openExportFolder(folder: string, library: string) {
 
     /** Queues `content` for a name place() gave. Nothing is written before commit(). */
     add(name: string, content: string): void {
-      const item = planned.find((p) => p.name === name);
+      const item = plannedByName.get(name);
       if (!item) throw new Error(`${name} was not placed in this export`);
       item.content = content;
     },
@@ -168,7 +169,9 @@ export function openExportFolder(folder: string, library: string) {
 
   function reserve(name: string, article: number | undefined, create: boolean): string {
     reserved.add(foldName(name));
-    planned.push({ name, content: '', article, create });
+    const item: Planned = { name, content: '', article, create };
+    planned.push(item);
+    plannedByName.set(name, item);
     return name;
   }
 
