@@ -161,7 +161,7 @@ export function openExportFolder(folder: string, library: string) {
       });
 
       removeRenamed();
-      for (const entry of manifest.values()) delete entry.pending;
+      // Entries this export did not write keep any `pending` of an export that stopped: their file may hold it.
       writeManifest(folder, manifest);
       return { files, kept };
     },
