@@ -73,7 +73,10 @@ export interface MarkdownExportOptions {
 
 /** What main/library's export takes: the options plus a folder main chose (never one from the renderer). */
 export interface MarkdownExportRequest extends MarkdownExportOptions {
-  /** An absolute folder, created when missing; files of the same name are replaced (same names on every export). */
+  /**
+   * An absolute folder, created when missing. The same names on every export; a file is replaced
+   * only if this library's export wrote it and nobody changed it since (its manifest), else kept.
+   */
   outDir: string;
 }
 
