@@ -20,6 +20,8 @@ export function folderWriteProblem(dir: string): string | undefined {
   let existing = path.resolve(dir);
   while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
   try {
+    // A file where a folder should be is ENOTDIR, which mkdir reports rightly itself.
+    if (!fs.statSync(existing).isDirectory()) return undefined;
     fs.accessSync(existing, fs.constants.W_OK | fs.constants.X_OK);
     return undefined;
   } catch (error) {

@@ -70,14 +70,21 @@ export async function withLibraryLock<T>(dbPath: string, work: () => Promise<T>)
 }
 
 function cannotLock(lockPath: string, error: unknown): LibraryError {
+  const folder = path.dirname(lockPath);
   // SQLite says only CANTOPEN; the folder's own answer (EROFS, EACCES) is the one a person can act on.
-  const denied = folderWriteProblem(path.dirname(lockPath));
+  const denied = folderWriteProblem(folder);
+  if (denied) {
+    return new LibraryError(
+      'io-failed',
+      `Pizhu cannot open its library in ${folder}: the folder is read-only or not accessible (${denied}). Nothing was changed; make it writable, or move the library, to go on.`,
+      lockPath,
+    );
+  }
   const code = (error as { code?: unknown }).code;
-  const reason = denied ?? (typeof code === 'string' ? code : error instanceof Error ? error.message : String(error));
-  const what = denied ? 'its folder is read-only or not accessible' : 'the folder may be full';
+  const reason = typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
   return new LibraryError(
     'io-failed',
-    `Pizhu cannot open its library at ${path.dirname(lockPath)}: ${what} (${reason}), so it cannot write its lock file ${path.basename(lockPath)}. Nothing was changed.`,
+    `Pizhu cannot create or write its library in ${folder} (${reason}). Check that the folder exists, is writable and has free space.`,
     lockPath,
   );
 }

@@ -54,7 +54,7 @@ describe('pizhu search', () => {
     expect((await pizhu(['search'])).code).toBe(2);
     expect((await pizhu(['search', '晋江', '--article', 'x'])).code).toBe(2);
     const missing = await pizhu(['search', '晋江', '--article', '99']);
-    expect(missing).toMatchObject({ code: 1, err: 'pizhu: There is no article 99 in the library.' });
+    expect(missing).toMatchObject({ code: 1, err: 'pizhu: There is no article 99 in the library.\n' });
     expect((await pizhu(['search', '?!'])).code).toBe(1);
   });
 });
