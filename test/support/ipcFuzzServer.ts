@@ -31,7 +31,8 @@ process.on('uncaughtException', (error) => send({ unhandled: error.stack ?? Stri
 void (async () => {
   const seeded = await openSeededLibrary();
   const { library, dir: sandbox, dbPath } = seeded;
-  const db = library.database();
+  // Looked up on each use: a restore reopens the library's connection.
+  const db = () => library.database();
 
   // Rows of every kind, so that ids can be real or of the wrong kind.
   const tags = ['fuzz', '主题/子题', 'a/b'];
@@ -44,7 +45,7 @@ void (async () => {
     }
   }
   const articles = library.listArticles().map((a) => a.id);
-  const paragraphs = (db.prepare('SELECT id FROM paragraph ORDER BY id LIMIT 200').all() as Array<{ id: number }>).map((r) => r.id);
+  const paragraphs = (db().prepare('SELECT id FROM paragraph ORDER BY id LIMIT 200').all() as Array<{ id: number }>).map((r) => r.id);
 
   // Hostile things to read: the library itself, a FIFO, a device, a loop, a file whose contents must never be echoed.
   const fifo = path.join(sandbox, 'pipe.json');
@@ -78,22 +79,31 @@ void (async () => {
 
   // The dialogs main opens: cancelled, a good answer, or a hostile one the person could pick.
   let dialog: FuzzCall['dialog'] = 'cancel';
-  let turn = 0;
+  const turns = new Map<unknown[], number>(); // each dialog goes through its hostile answers in turn
   const answer = <T>(ok: T, hostile: T[]): T | null =>
-    dialog === 'cancel' ? null : dialog === 'ok' ? ok : (hostile[turn++ % hostile.length] ?? null);
+    dialog === 'cancel' ? null : dialog === 'ok' ? ok : (hostile[next(hostile) % hostile.length] ?? null);
+  const next = (hostile: unknown[]) => {
+    const turn = turns.get(hostile) ?? 0;
+    turns.set(hostile, turn + 1);
+    return turn;
+  };
+  const hostileFiles = [[fifo], ['/dev/zero'], [path.join(sandbox, 'in')], [dbPath], [path.join(sandbox, 'loop.json')]];
+  const hostileFolders = [backupDir, sandbox, dbPath, fifo];
+  const hostileSaves = [dbPath, `${dbPath}-wal`, backupDir, fifo];
+  const hostileOpens = [dbPath, fifo, path.join(sandbox, 'zero.json'), path.join(sandbox, 'secret.json'), path.join(sandbox, 'loop.json')];
   const deps = {
     library,
     appVersion: '0.0.0-fuzz',
     seededOnThisRun: 0,
     takePendingLink: () => null,
     chooseFiles: () =>
-      Promise.resolve(answer([path.join(sandbox, 'in', 'article.txt')], [[fifo], ['/dev/zero'], [path.join(sandbox, 'in')], [dbPath], [path.join(sandbox, 'loop.json')]]) ?? []),
-    chooseExportFolder: () => Promise.resolve(answer(path.join(sandbox, 'export'), [backupDir, sandbox, dbPath, fifo])),
+      Promise.resolve(answer([path.join(sandbox, 'in', 'article.txt')], hostileFiles) ?? []),
+    chooseExportFolder: () => Promise.resolve(answer(path.join(sandbox, 'export'), hostileFolders)),
     chooseBackupFile: (purpose: 'save' | 'open') =>
       Promise.resolve(
         purpose === 'save'
-          ? answer(path.join(sandbox, 'out.json'), [dbPath, `${dbPath}-wal`, backupDir, fifo])
-          : answer(valid, [dbPath, fifo, path.join(sandbox, 'zero.json'), path.join(sandbox, 'secret.json'), path.join(sandbox, 'loop.json')]),
+          ? answer(path.join(sandbox, 'out.json'), hostileSaves)
+          : answer(valid, hostileOpens),
       ),
   };
   const dispatch = createDispatch(createHandlers(deps), () => undefined);
@@ -104,12 +114,12 @@ void (async () => {
   /** A hash of every row of every table (the search index's and the undo journal's too), and of every file Pizhu could have written. */
   function fingerprint(): Map<string, string> {
     const parts = new Map<string, string>();
-    const tables = db
+    const tables = db()
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
       .all() as Array<{ name: string }>;
     for (const { name } of tables) {
       const hash = createHash('sha256');
-      for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().iterate() as Iterable<unknown[]>) {
+      for (const row of db().prepare(`SELECT * FROM "${name}"`).raw().iterate() as Iterable<unknown[]>) {
         for (const cell of row) hash.update(Buffer.isBuffer(cell) ? cell : `${typeof cell}:${String(cell)}\u0001`);
       }
       parts.set(`table ${name}`, hash.digest('hex'));
@@ -136,14 +146,13 @@ void (async () => {
         let integrity: unknown;
         try {
           const fresh = new Database(dbPath, { readonly: true, fileMustExist: true });
-          integrity = [db.pragma('integrity_check', { simple: true }), fresh.pragma('integrity_check', { simple: true })].join(' / ');
+          integrity = [db().pragma('integrity_check', { simple: true }), fresh.pragma('integrity_check', { simple: true })].join(' / ');
           fresh.close();
         } catch (error) {
           integrity = `the library file does not open: ${String(error)}`;
         }
-        // A content-hash check of article text and notes, where the library has one.
-        const verify = (library as unknown as Record<string, unknown>).verify;
-        const verified = typeof verify === 'function' ? await (verify as () => unknown).call(library) : 'no verify()';
+        // Every article's, paragraph's and note's content hash still matches (and integrity_check again).
+        const verified = library.verify();
         send({ integrity, verified });
         return;
       }

@@ -279,7 +279,8 @@ function mutate(request: unknown, schema: JsonSchema, method: string, catalog: C
       return [out, `extra field ${key}`];
     }
     case 6:
-      out[field] = sub.maxLength !== undefined ? 'x'.repeat(Math.min(sub.maxLength + 1, 4_200_000)) : 'y'.repeat(3_000);
+      // One past the limit (20 MB at most, in the contract today): refused before anything is stored.
+      out[field] = sub.maxLength !== undefined && sub.maxLength < 32 * 1024 * 1024 ? 'x'.repeat(sub.maxLength + 1) : 'y'.repeat(3_000);
       return [out, `${field} too long`];
     case 7: {
       const value = hostileButValid(sub, field, catalog, random);
@@ -319,7 +320,8 @@ const unknownChannels = (random: Random): string =>
 
 /**
  * `count` calls: about 5% unknown channels, 10% valid calls (so that later calls meet a library
- * that changed), the rest broken valid requests. The same seed gives the same calls.
+ * that changed), 25% that pass the schema with hostile values, the rest broken valid requests.
+ * The same seed gives the same calls.
  */
 export function malformedCalls(
   methods: readonly string[],
@@ -341,6 +343,19 @@ export function malformedCalls(
     const valid = validValue(schema, '', method, catalog, random);
     if (roll < 0.15) {
       calls.push({ channel: `pizhu:${method}`, request: valid, dialog, how: 'valid' });
+      continue;
+    }
+    if (roll < 0.4 && typeof valid === 'object' && valid !== null) {
+      // Passes the schema, so the handler itself meets it: ids of other rows, path-like tags, odd note states.
+      const request = { ...(valid as Record<string, unknown>) };
+      const changed: string[] = [];
+      for (const [field, sub] of fieldsOf(schema)) {
+        const value = random() < 0.6 ? hostileButValid(sub, field, catalog, random) : undefined;
+        if (value === undefined) continue;
+        request[field] = value;
+        changed.push(field);
+      }
+      calls.push({ channel: `pizhu:${method}`, request, dialog, how: `valid but hostile ${changed.join(', ')}` });
       continue;
     }
     let request = valid;
