@@ -141,19 +141,18 @@ async function backups(): Promise<void> {
 /**
  * Restore, alternately from two backups the test made (`restore-a.sqlite`, `restore-b.sqlite`):
  * on even runs with the library closed (as `pizhu restore` does), on odd runs through the open
- * library's own restore (close, swap, reopen), where the library has one.
+ * library's own restore (close, swap, reopen: the app's).
  */
 async function restores(): Promise<void> {
   const backupDir = path.join(path.dirname(dbPath), 'backups');
   const inApp = Number(runTag.replace(/\D/g, '')) % 2 === 1;
   const library = inApp ? await createLibrary({ dbPath }) : undefined;
-  const restoreFrom = (library as unknown as { restoreFrom?: (file: string) => Promise<unknown> } | undefined)?.restoreFrom;
   ready();
   for (let i = 0; ; i++) {
     const from = i % 2 === 0 ? 'a' : 'b';
     const file = path.join(work, `restore-${from}.sqlite`);
     say('try', { restore: from });
-    if (restoreFrom) await restoreFrom.call(library, file);
+    if (library) await library.restoreFrom(file);
     else await restoreBackup(dbPath, file, backupDir);
     say('ack', { restore: from });
   }
