@@ -195,7 +195,7 @@ describe('a killed writer loses nothing it acknowledged', () => {
     const { work, dbPath } = scenario('import');
     const acknowledged: Array<{ file: string; status: string; articleId: number }> = [];
     for (let run = 0; run < kills; run++) {
-      for (const line of await runAndKill('import', dbPath, work, run, [0, 600])) {
+      for (const line of await runAndKill('import', dbPath, work, run, [0, 300])) {
         if (line.ack) acknowledged.push(line.ack as (typeof acknowledged)[number]);
       }
     }
