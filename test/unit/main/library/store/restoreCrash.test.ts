@@ -31,7 +31,8 @@ function runAndKill(maxDelayMs: number): Promise<string[]> {
       if (out.includes('open\n')) timer ??= setTimeout(() => proc.kill('SIGKILL'), Math.random() * maxDelayMs);
     });
     proc.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-    proc.on('exit', (_code, signal) => {
+    // 'close', not 'exit': exit can come before the last lines of stdout are read.
+    proc.on('close', (_code, signal) => {
       if (timer) clearTimeout(timer);
       if (signal !== 'SIGKILL') return reject(new Error(`the restoring process ended without being killed: ${err}`));
       resolve(
