@@ -5,6 +5,7 @@ import { migration0003 } from './0003-search-index-buffer';
 import { migration0004 } from './0004-search-index-without-sizes';
 import { migration0005 } from './0005-no-folded-column';
 import { migration0006 } from './0006-content-checksums';
+import { migration0007 } from './0007-library-identity';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export const latestSchemaVersion = migrations.length;
