@@ -16,12 +16,13 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { createDispatch, createHandlers } from '../../main/app/createHandlers';
 import { isFromAppPage } from '../../main/app/pageOrigin';
+import { createLibrary } from '../../main/library/createLibrary';
 import { registerHandlers } from '../../main/app/registerHandlers';
 import { backupFormatName, backupVersion } from '../../main/library/export/backupFormat';
 import { methodOf } from '../../preload/contract/channels';
 import { createFakeElectron } from './fakeElectron';
 import { expandDeep, type Catalog, type FuzzCall } from './malformedCalls';
-import { bodyParagraphs, openSeededLibrary } from './seededLibrary';
+import { bodyParagraphs } from './seededLibrary';
 
 const appUrl = 'app://pizhu/index.html';
 const send = (message: unknown) => process.send!(message);
@@ -29,8 +30,15 @@ process.on('unhandledRejection', (reason) => send({ unhandled: String(reason) })
 process.on('uncaughtException', (error) => send({ unhandled: error.stack ?? String(error) }));
 
 void (async () => {
-  const seeded = await openSeededLibrary();
-  const { library, dir: sandbox, dbPath } = seeded;
+  // The folder is the test's (argv), the same for every server it starts: a call made for one
+  // server names paths that are the next one's too.
+  const sandbox = process.argv[2]!;
+  fs.rmSync(sandbox, { recursive: true, force: true });
+  fs.mkdirSync(sandbox, { recursive: true });
+  const dbPath = path.join(sandbox, 'library.sqlite');
+  const library = await createLibrary({ dbPath, now: () => new Date('2026-11-23T10:00:00.000Z') });
+  // From the working folder (the repository): in the bundle, seededLibrary's __dirname is the bundle's.
+  await library.seedIfNew(path.resolve('seeds'));
   // Looked up on each use: a restore reopens the library's connection.
   const db = () => library.database();
 
@@ -169,5 +177,6 @@ void (async () => {
       before = after;
     })().catch((error: unknown) => send({ unhandled: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
   });
+  if (articles.length < 5 || highlights.length === 0) throw new Error(`the fuzz library was not seeded (${articles.length} articles)`);
   send({ catalog });
 })();

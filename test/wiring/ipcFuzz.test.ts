@@ -50,7 +50,7 @@ afterAll(() => {
 
 /** A server process and a way to send it one call at a time, with a time and memory watchdog. */
 async function start(unhandled: string[]): Promise<{ catalog: Catalog; ask: (message: unknown) => Promise<Reply>; stop: () => void }> {
-  const server = startServer([], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+  const server = startServer([path.join(root, 'sandbox')], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
   servers.push(server);
   let stderr = '';
   server.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-2_000)));
