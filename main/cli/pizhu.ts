@@ -9,6 +9,7 @@ import type { ArticleView, DetectedScript } from '../../preload/contract/article
 import { createLibrary, type Library } from '../library/createLibrary';
 import { defaultLibraryPath } from '../library/defaultLibraryPath';
 import { readRegularFile } from '../library/files/readRegularFile';
+import { keptFilesMessage } from '../library/export/keptFilesMessage';
 import { detectScript } from '../library/import/detectScript';
 import { maxImportBytes } from '../library/import/importLimits';
 import { LibraryError, storageError } from '../library/libraryError';
@@ -267,15 +268,17 @@ const commands: Record<string, Command> = {
     const scope = article !== undefined ? { article } : values.tag !== undefined ? { tag: values.tag } : 'library';
     const script = scriptModeOption(values.script, 'script') ?? 'original';
     const progress = io.isTty && !values.json && scope === 'library';
-    const files = library.exportMarkdown(
+    const { files, kept } = library.exportMarkdown(
       { scope, outDir: out, script, highlightsOnly: values['highlights-only'] ?? false },
       (done, total) => {
         if (progress) io.err(`\rexporting ${done}/${total}`);
       },
     );
     if (progress) io.err('\n');
+    // Kept files are not a failure (the export did what it could without destroying anything), but the person must hear of them.
+    if (kept.length > 0) io.err(`${keptFilesMessage(kept).join('\n')}\n`);
     const summary = `${files.length} ${files.length === 1 ? 'file' : 'files'} written to ${out}`;
-    io.out(values.json ? JSON.stringify({ files }, null, 2) : summary);
+    io.out(values.json ? JSON.stringify({ files, kept }, null, 2) : summary);
     return 0;
   },
 

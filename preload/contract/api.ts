@@ -80,6 +80,29 @@ export interface MarkdownExportRequest extends MarkdownExportOptions {
   outDir: string;
 }
 
+/** Why a Markdown export left a file in its folder as it was. */
+export type KeptReason =
+  /** Pizhu has no record of writing it: the person's own file, or one from before export manifests. */
+  | 'not-written-by-pizhu'
+  /** Pizhu wrote it, and it has changed since (edited in Obsidian, say). */
+  | 'changed-since-export'
+  /** Another library's export wrote it. */
+  | 'other-library';
+
+/** A file a Markdown export did not overwrite or remove. */
+export interface KeptExportFile {
+  path: string;
+  reason: KeptReason;
+  /** Where the export wrote what it meant to write there; null when it wrote nothing in its place. */
+  writtenInstead: string | null;
+}
+
+/** What a Markdown export wrote (absolute paths), and what it kept as it was. */
+export interface MarkdownExportReport {
+  files: string[];
+  kept: KeptExportFile[];
+}
+
 /** What a JSON backup holds (docs/backup-format.md). */
 export interface BackupExportResult {
   path: string;
@@ -202,9 +225,10 @@ export interface PizhuApi {
 
   /**
    * Writes Markdown files for Obsidian into the export folder main remembers and answers with
-   * their paths (to show). With no folder chosen yet, main asks first; null when the person cancels.
+   * their paths and the files it kept as they were, and why (to show). With no folder chosen yet,
+   * main asks first; null when the person cancels.
    */
-  exportMarkdown(req: MarkdownExportOptions): Promise<Result<string[] | null>>;
+  exportMarkdown(req: MarkdownExportOptions): Promise<Result<MarkdownExportReport | null>>;
   /** Asks where (main's save dialog) and writes the whole library as a versioned JSON backup (docs/backup-format.md); null when cancelled. */
   exportBackup(): Promise<Result<BackupExportResult | null>>;
   /** Asks which file (main's open dialog) and merges that JSON backup in, all or nothing; null when cancelled. Clears undo history when it changed something. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PizhuApi } from '../../preload/contract/api';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
 
 declare global {
@@ -79,6 +80,66 @@ test('the page cannot name a path: main refuses one, and the kept export folder 
   if (!chosen.ok || !result.ok || !kept.ok || chosen.value === null) throw new Error('export failed');
   const folder = chosen.value;
   expect(kept.value).toBe(folder);
-  expect(result.value?.map((f) => path.basename(f))).toContain('index.md');
-  expect(result.value?.every((f) => path.dirname(f) === folder)).toBe(true);
+  expect(result.value?.files.map((f) => path.basename(f))).toContain('index.md');
+  expect(result.value?.files.every((f) => path.dirname(f) === folder)).toBe(true);
+  expect(result.value?.kept).toEqual([]);
+});
+
+/** Clicks `target` where a person would: at the middle of what is visible of it, after checking nothing covers that point. */
+async function clickAsPerson(app: Page, target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (!box) throw new Error('not visible');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  const hit = await target.evaluate((el, [x, y]) => {
+    const top = document.elementFromPoint(x!, y!);
+    return top !== null && (top === el || el.contains(top));
+  }, [x, y]);
+  expect(hit, 'the button is what is under the pointer').toBe(true);
+  await app.mouse.click(x, y);
+}
+
+test('an export keeps a file the person edited since, and the dialog lists it with why and where Pizhu wrote instead', async ({
+  app,
+  saveScreenshot,
+}) => {
+  await app.setViewportSize({ width: 900, height: 600 });
+  const title = await app.evaluate(async () => {
+    const list = await window.pizhu.listArticles();
+    if (!list.ok || !list.value[0]) throw new Error('no articles');
+    return list.value[0].title;
+  });
+  await app.reload();
+  await clickAsPerson(app, app.getByRole('navigation', { name: 'Library' }).getByRole('list').getByRole('button', { name: title }).first());
+  await expect(app.locator('#article-title')).toBeVisible();
+  await clickAsPerson(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
+  const dialog = app.getByRole('dialog', { name: 'Export and back up' });
+  await expect(dialog.getByRole('radio', { name: 'This article' })).toBeChecked();
+  const run = dialog.getByRole('button', { name: 'Export Markdown' });
+  await clickAsPerson(app, run);
+  const written = dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem');
+  await expect(written).toHaveCount(1);
+  await expect(dialog.getByRole('list', { name: 'Kept files' })).toHaveCount(0);
+  const file = (await written.first().textContent()) ?? '';
+
+  // The person adds a line to the exported file in Obsidian; then exports again.
+  const edited = `${fs.readFileSync(file, 'utf8')}\n我在 Obsidian 里加的批注。\n`;
+  fs.writeFileSync(file, edited);
+  await clickAsPerson(app, run);
+
+  const name = path.basename(file);
+  const instead = name.replace(/\.md$/, ' (Pizhu).md');
+  await expect(dialog.getByText('Wrote 1 file:')).toBeVisible();
+  await expect(dialog.getByText('Kept 1 file as it was, not overwritten:')).toBeVisible();
+  const kept = dialog.getByRole('list', { name: 'Kept files' }).getByRole('listitem');
+  await expect(kept).toHaveCount(1);
+  await expect(kept.first()).toHaveText(`${name} You edited it since Pizhu wrote it; Pizhu's version is in ${instead}.`);
+  await expect(written).toHaveText([path.join(path.dirname(file), instead)]);
+  // Nothing of theirs was touched; Pizhu's version is beside it.
+  expect(fs.readFileSync(file, 'utf8')).toBe(edited);
+  expect(fs.readFileSync(path.join(path.dirname(file), instead), 'utf8')).not.toContain('我在 Obsidian 里加的批注');
+
+  await kept.first().scrollIntoViewIfNeeded();
+  await saveScreenshot('export-kept-files');
 });

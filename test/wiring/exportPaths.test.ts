@@ -6,6 +6,7 @@ import { createDispatch, createHandlers, type HandlerDeps } from '../../main/app
 import { isFromAppPage } from '../../main/app/pageOrigin';
 import { registerHandlers } from '../../main/app/registerHandlers';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
+import type { MarkdownExportReport } from '../../preload/contract/api';
 import { createFakeElectron } from '../support/fakeElectron';
 
 const appUrl = 'app://pizhu/index.html';
@@ -80,6 +81,7 @@ describe('paths are main\'s: the page asks for an export or a backup and never n
       'pizhu:exportBackup',
       'pizhu:getExportFolder',
       'pizhu:importBackup',
+      'pizhu:restoreAutomaticBackup',
     ]);
   });
 
@@ -116,16 +118,20 @@ describe('paths are main\'s: the page asks for an export or a backup and never n
     expect(dialogs.opened.slice(opened)).toEqual(['export folder']);
 
     dialogs.exportFolder = path.join(dir, 'notes');
-    const first = (await call('exportMarkdown', { scope: 'library' })) as { ok: true; value: string[] };
+    const first = (await call('exportMarkdown', { scope: 'library' })) as { ok: true; value: MarkdownExportReport };
     expect(first.ok).toBe(true);
-    expect(first.value.every((f) => path.dirname(f) === dialogs.exportFolder)).toBe(true);
+    expect(first.value.files.length).toBeGreaterThan(0);
+    expect(first.value.files.every((f) => path.dirname(f) === dialogs.exportFolder)).toBe(true);
     expect(await call('getExportFolder')).toEqual({ ok: true, value: path.join(dir, 'notes') });
 
     dialogs.exportFolder = '/somewhere/else';
     const asked = dialogs.opened.length;
-    const second = (await call('exportMarkdown', { scope: 'library', script: 'tw', highlightsOnly: false })) as { value: string[] };
+    const second = (await call('exportMarkdown', { scope: 'library', script: 'tw', highlightsOnly: false })) as {
+      value: MarkdownExportReport;
+    };
     expect(dialogs.opened).toHaveLength(asked);
-    expect(second.value.every((f) => path.dirname(f) === path.join(dir, 'notes'))).toBe(true);
+    expect(second.value.files.length).toBeGreaterThan(0);
+    expect(second.value.files.every((f) => path.dirname(f) === path.join(dir, 'notes'))).toBe(true);
   });
 
   it('the kept folder survives a restart, and is changed only through main\'s dialog', async () => {
@@ -142,8 +148,9 @@ describe('paths are main\'s: the page asks for an export or a backup and never n
 
     dialogs.exportFolder = path.join(dir, 'vault');
     expect(await call('chooseExportFolder')).toEqual({ ok: true, value: path.join(dir, 'vault') });
-    const files = (await call('exportMarkdown', { scope: 'library' })) as { value: string[] };
-    expect(files.value.every((f) => path.dirname(f) === path.join(dir, 'vault'))).toBe(true);
+    const exported = (await call('exportMarkdown', { scope: 'library' })) as { value: MarkdownExportReport };
+    expect(exported.value.files.length).toBeGreaterThan(0);
+    expect(exported.value.files.every((f) => path.dirname(f) === path.join(dir, 'vault'))).toBe(true);
   });
 
   it('a kept setting that is damaged or names no absolute folder means "none yet": main asks again', async () => {

@@ -1,29 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { KeptExportFile, KeptReason, MarkdownExportReport } from '../../../preload/contract/api';
 import { keepUnreadableManifest, readManifest, writeManifest } from './exportManifest';
 import { createTextFile, ensureFolder, removeFile, sha256, writeTextFile } from './writeTextFile';
 
-/** Why an export left a file in its folder as it was. */
-export type KeptReason =
-  /** Pizhu has no record of writing it: the person's own file, or one from before export manifests. */
-  | 'not-written-by-pizhu'
-  /** Pizhu wrote it, and it has changed since (edited in Obsidian, say). */
-  | 'changed-since-export'
-  /** Another library's export wrote it. */
-  | 'other-library';
-
-/** A file a Markdown export did not overwrite or remove. */
-export interface KeptExportFile {
-  path: string;
-  reason: KeptReason;
-  /** Where the export wrote what it meant to write there; null when it wrote nothing in its place. */
-  writtenInstead: string | null;
-}
-
-/** What a Markdown export wrote, and what it kept as it was. */
-export interface MarkdownExportReport {
-  files: string[];
-  kept: KeptExportFile[];
+/** The library an export writes for, as the folder's manifest names it. */
+export interface ExportWriter {
+  /** The identity written into the manifest for every file this export writes. */
+  id: string;
+  /** Earlier identities of the same library, whose files are this library's too. */
+  alsoMine: readonly string[];
 }
 
 type NameState = 'free' | 'ours' | KeptReason;
@@ -45,7 +31,9 @@ const maxAlternatives = 50;
  * Every other file is kept; what Pizhu meant to write there goes beside it, and the report
  * says which files were kept and why.
  */
-export function openExportFolder(folder: string, library: string) {
+export function openExportFolder(folder: string, writer: ExportWriter) {
+  const library = writer.id;
+  const isMine = (entry: { library: string }) => entry.library === library || writer.alsoMine.includes(entry.library);
   ensureFolder(folder);
   const { manifest, unreadable } = readManifest(folder);
   const planned: Planned[] = [];
@@ -68,7 +56,7 @@ export function openExportFolder(folder: string, library: string) {
     }
     const entry = manifest.get(name);
     if (!entry) return 'not-written-by-pizhu';
-    if (entry.library !== library) return 'other-library';
+    if (!isMine(entry)) return 'other-library';
     if (!stat.isFile()) return 'changed-since-export';
     let hash: string;
     try {
@@ -180,7 +168,7 @@ export function openExportFolder(folder: string, library: string) {
     const exported = new Map<number, string>();
     for (const p of planned) if (p.article !== undefined) exported.set(p.article, p.name);
     for (const [name, entry] of [...manifest]) {
-      if (entry.library !== library || entry.article === undefined) continue;
+      if (!isMine(entry) || entry.article === undefined) continue;
       if (!exported.has(entry.article) || reserved.has(foldName(name))) continue;
       const current = state(name);
       const file = path.join(folder, name);

@@ -10,7 +10,7 @@ import { ioError, writeTextFile } from './writeTextFile';
 export const manifestName = '.pizhu-export.json';
 
 export interface ManifestEntry {
-  /** The identity of the library that wrote the file (libraryIdentity). */
+  /** The identity of the library that wrote the file (exportMarkdown's exportWriter). */
   library: string;
   /** SHA-256 of what Pizhu last wrote. */
   sha256: string;

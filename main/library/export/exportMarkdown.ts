@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { createConverter } from '../../../preload/common/createConverter';
 import { isScriptMode, scriptModes, type ScriptMode } from '../../../preload/common/scriptModes';
-import type { MarkdownExportRequest } from '../../../preload/contract/api';
+import type { MarkdownExportReport, MarkdownExportRequest } from '../../../preload/contract/api';
 import { normalizeTagName } from '../annotations/tagNames';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
+import { readLibraryId } from '../store/libraryIdentity';
 import { canonicalTagName } from '../store/tags';
 import { articleFileName, tagReportFileName } from './articleFileName';
 import { readArticleAnnotations } from './readArticleAnnotations';
@@ -12,7 +13,7 @@ import { readTagPassages } from './readTagPassages';
 import { renderArticleFile } from './renderArticleFile';
 import { renderIndex } from './renderIndex';
 import { renderTagReport } from './renderTagReport';
-import { openExportFolder, type MarkdownExportReport } from './exportFolder';
+import { openExportFolder, type ExportWriter } from './exportFolder';
 import { requireAbsolutePath, sha256 } from './writeTextFile';
 
 export type ExportProgress = (done: number, total: number) => void;
@@ -21,20 +22,9 @@ export type ExportProgress = (done: number, total: number) => void;
  * Writes the Markdown export of DESIGN §5 into `outDir` and returns the paths written: one
  * article's file; one tag's codebook report; or, for the library, one file per article and an
  * `index.md` linking them. The same library gives the same bytes, apart from `exported_at`.
- * Files Pizhu did not write, or that changed since, are never replaced: see exportMarkdownReport.
- */
-export function exportMarkdown(
-  db: Db,
-  request: MarkdownExportRequest,
-  exportedAt: string,
-  onProgress?: ExportProgress,
-): string[] {
-  return exportMarkdownReport(db, request, exportedAt, onProgress).files;
-}
-
-/**
- * exportMarkdown, answering also with the files it kept as they were (the person's own, edited
- * since, or another library's) and where it wrote instead (exportFolder).
+ * Files Pizhu did not write, or that changed since, are never replaced: the report names each
+ * one kept as it was (the person's own, edited since, or another library's), why, and where it
+ * wrote instead (exportFolder).
  */
 export function exportMarkdownReport(
   db: Db,
@@ -52,7 +42,7 @@ export function exportMarkdownReport(
     const tag = canonicalTagName(db, normalizeTagName(scope.tag));
     // One read transaction: a consistent picture even if the app writes meanwhile.
     const groups = db.transaction(() => readTagPassages(db, tag))();
-    const folder = openExportFolder(outDir, libraryIdentity(db));
+    const folder = openExportFolder(outDir, exportWriter(db));
     const name = folder.place(tagReportFileName(tag));
     if (name !== null) folder.add(name, renderTagReport(tag, groups, { script, highlightsOnly, exportedAt }));
     return folder.commit((done) => onProgress?.(done, 1));
@@ -66,7 +56,7 @@ export function exportMarkdownReport(
   if (articleId !== undefined && groups.length === 0) {
     throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
   }
-  const folder = openExportFolder(outDir, libraryIdentity(db));
+  const folder = openExportFolder(outDir, exportWriter(db));
   // Where each article's file went, for the index's links.
   const linkTargets = new Map<number, string>();
   for (const group of groups) {
@@ -85,11 +75,18 @@ export function exportMarkdownReport(
 }
 
 /**
- * Which library wrote a file, for the export folder's manifest: the library file's real path,
- * hashed (the manifest may travel with a vault; the path need not). A library moved elsewhere
- * counts as another one, so its earlier files are kept, never removed.
+ * Which library writes, for the export folder's manifest: its own random identity, kept in the
+ * library file (migration 0007), so a library moved, copied or restored elsewhere is still the
+ * same writer. Manifests from before it name a library by its file's real path, hashed: such an
+ * entry naming this library's current path is this library's too.
  */
-function libraryIdentity(db: Db): string {
+function exportWriter(db: Db): ExportWriter {
+  const byPath = pathIdentity(db);
+  return { id: readLibraryId(db) ?? byPath, alsoMine: [byPath] };
+}
+
+/** The library file's real path, hashed (the manifest may travel with a vault; the path need not). */
+function pathIdentity(db: Db): string {
   let file = db.name;
   try {
     file = fs.realpathSync(file);

@@ -1,9 +1,14 @@
-import type { BackupExportResult, BackupImportCounts, MarkdownExportRequest } from '../../../preload/contract/api';
+import type {
+  BackupExportResult,
+  BackupImportCounts,
+  MarkdownExportReport,
+  MarkdownExportRequest,
+} from '../../../preload/contract/api';
 import { createLibraryFileGuard, type LibraryFiles } from '../files/libraryFileGuard';
 import type { Db } from '../store/openDatabase';
 import { refuseDamagedText } from '../store/verifyLibrary';
 import { exportBackup } from './exportBackup';
-import { exportMarkdown, type ExportProgress } from './exportMarkdown';
+import { exportMarkdownReport, type ExportProgress } from './exportMarkdown';
 import { exportW3c } from './exportW3c';
 import { importBackup } from './importBackup';
 
@@ -20,10 +25,13 @@ export function exportOperations(db: Db, nowIso: () => string, files: LibraryFil
       guard.checkFolder(folder, 'export folder');
     },
 
-    /** Writes Markdown files into `outDir` (absolute) and returns their paths; progress per file for the library. */
-    exportMarkdown(request: MarkdownExportRequest, onProgress?: ExportProgress): string[] {
+    /**
+     * Writes Markdown files into `outDir` (absolute) and answers with their paths and the files
+     * it kept as they were, and why; progress per file for the library.
+     */
+    exportMarkdown(request: MarkdownExportRequest, onProgress?: ExportProgress): MarkdownExportReport {
       guard.checkFolder(request.outDir, 'export folder');
-      return exportMarkdown(db, request, nowIso(), onProgress);
+      return exportMarkdownReport(db, request, nowIso(), onProgress);
     },
 
     /** The whole library as a versioned JSON file (docs/backup-format.md); refused while any text fails its checksum. */

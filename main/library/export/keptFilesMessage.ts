@@ -1,4 +1,4 @@
-import type { KeptExportFile, KeptReason } from './exportFolder';
+import type { KeptExportFile, KeptReason } from '../../../preload/contract/api';
 
 const reasons: Readonly<Record<KeptReason, string>> = {
   'not-written-by-pizhu': 'Pizhu did not write it',

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { scriptModeLabels, scriptModes, type ScriptMode } from '../../../../preload/common/scriptModes';
-import type { MarkdownExportScope } from '../../../../preload/contract/api';
+import type { KeptExportFile, MarkdownExportReport, MarkdownExportScope } from '../../../../preload/contract/api';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
 import { Dialog } from '../../ui/Dialog';
@@ -14,7 +14,7 @@ import './export.css';
 export type ExportStart = { kind: 'library' } | { kind: 'article'; articleId: number } | { kind: 'tag'; tag: string };
 type ScopeKind = ExportStart['kind'];
 
-type Outcome = { files: string[] } | { error: string };
+type Outcome = { report: MarkdownExportReport } | { error: string };
 
 /** Markdown export (scope, script, content, into the folder main keeps) and the JSON backup, in one dialog. */
 export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: () => void }) {
@@ -67,7 +67,7 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
     setBusy(false);
     if (!result.ok) return setOutcome({ error: result.error.message });
     if (result.value === null) return;
-    setOutcome({ files: result.value });
+    setOutcome({ report: result.value });
     const kept = await pizhu.getExportFolder();
     if (kept.ok) setFolder(kept.value);
   };
@@ -144,15 +144,49 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
           </p>
         ) : (
           <div role="status" className="export-result">
-            <p>{t('written', { count: outcome.files.length })}</p>
+            <p>{t('written', { count: outcome.report.files.length })}</p>
             <ul className="export-files" aria-label={t('files')}>
-              {outcome.files.map((file) => (
+              {outcome.report.files.map((file) => (
                 <li key={file}>{file}</li>
               ))}
             </ul>
+            {outcome.report.kept.length > 0 && <KeptFiles kept={outcome.report.kept} />}
           </div>
         ))}
       <BackupSection />
     </Dialog>
   );
+}
+
+const keptReason = {
+  'changed-since-export': 'keptChanged',
+  'not-written-by-pizhu': 'keptNotOurs',
+  'other-library': 'keptOtherLibrary',
+} as const;
+
+/**
+ * The files an export left as they were, each with why and where Pizhu's version went: stays in
+ * the dialog until the next export, because the person has to act on it (compare, merge, delete).
+ */
+function KeptFiles({ kept }: { kept: readonly KeptExportFile[] }) {
+  const t = useMessages(exportMessages);
+  return (
+    <div className="export-kept">
+      <p>{t('kept', { count: kept.length })}</p>
+      <ul aria-label={t('keptFiles')}>
+        {kept.map((k) => (
+          <li key={k.path} title={k.path}>
+            <strong className="export-kept-name">{fileName(k.path)}</strong>{' '}
+            {t(keptReason[k.reason])}{' '}
+            {k.writtenInstead === null ? t('keptNothingInstead') : t('keptInstead', { file: fileName(k.writtenInstead) })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The last part of a path main gave (POSIX or Windows): kept files are all in the export folder shown above. */
+function fileName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }

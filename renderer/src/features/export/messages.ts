@@ -19,12 +19,21 @@ export type ExportMessage =
   | 'running'
   | 'written'
   | 'files'
+  | 'kept'
+  | 'keptFiles'
+  | 'keptChanged'
+  | 'keptNotOurs'
+  | 'keptOtherLibrary'
+  | 'keptInstead'
+  | 'keptNothingInstead'
   | 'backup'
   | 'backupRun'
   | 'restoreRun'
   | 'backedUp'
   | 'restored'
-  | 'restoredNothing';
+  | 'restoredNothing'
+  | 'restoreAutomatic'
+  | 'restoredAutomatic';
 
 export const exportMessages: Catalog<ExportMessage> = {
   'zh-Hans': {
@@ -46,12 +55,21 @@ export const exportMessages: Catalog<ExportMessage> = {
     running: '正在导出……',
     written: '已写入 {count} 个文件：',
     files: '导出的文件',
+    kept: '有 {count} 个文件原样保留，未被覆盖：',
+    keptFiles: '保留的文件',
+    keptChanged: '你在 Pizhu 写入后修改过它；',
+    keptNotOurs: '它不是 Pizhu 写的；',
+    keptOtherLibrary: '它是另一个文库导出的；',
+    keptInstead: 'Pizhu 的版本在 {file}。',
+    keptNothingInstead: 'Pizhu 没有在别处写入它的版本。',
     backup: 'JSON 备份',
     backupRun: '备份为 JSON……',
     restoreRun: '从 JSON 恢复……',
     backedUp: '已备份 {articles} 篇文章、{highlights} 处高亮、{tags} 个标签、{notes} 条笔记到 {path}',
     restored: '已添加 {articles} 篇文章、{highlights} 处高亮、{tags} 个标签、{notes} 条笔记。',
     restoredNothing: '没有新内容：备份中的一切都已在文库里。',
+    restoreAutomatic: '从自动备份恢复……',
+    restoredAutomatic: '文库已恢复到 {date} 的样子。恢复前的文库已另存为一份备份。',
   },
   'zh-Hant': {
     export: '匯出……',
@@ -72,12 +90,21 @@ export const exportMessages: Catalog<ExportMessage> = {
     running: '正在匯出……',
     written: '已寫入 {count} 個檔案：',
     files: '匯出的檔案',
+    kept: '有 {count} 個檔案原樣保留，未被覆寫：',
+    keptFiles: '保留的檔案',
+    keptChanged: '你在 Pizhu 寫入後修改過它；',
+    keptNotOurs: '它不是 Pizhu 寫的；',
+    keptOtherLibrary: '它是另一個文庫匯出的；',
+    keptInstead: 'Pizhu 的版本在 {file}。',
+    keptNothingInstead: 'Pizhu 沒有在別處寫入它的版本。',
     backup: 'JSON 備份',
     backupRun: '備份為 JSON……',
     restoreRun: '從 JSON 還原……',
     backedUp: '已備份 {articles} 篇文章、{highlights} 處螢光標記、{tags} 個標籤、{notes} 則筆記到 {path}',
     restored: '已加入 {articles} 篇文章、{highlights} 處螢光標記、{tags} 個標籤、{notes} 則筆記。',
     restoredNothing: '沒有新內容：備份中的一切都已在文庫裡。',
+    restoreAutomatic: '從自動備份還原……',
+    restoredAutomatic: '文庫已還原到 {date} 的樣子。還原前的文庫已另存為一份備份。',
   },
   en: {
     export: 'Export…',
@@ -98,11 +125,20 @@ export const exportMessages: Catalog<ExportMessage> = {
     running: 'Exporting…',
     written: '{count, plural, one {Wrote # file:} other {Wrote # files:}}',
     files: 'Exported files',
+    kept: '{count, plural, one {Kept # file as it was, not overwritten:} other {Kept # files as they were, not overwritten:}}',
+    keptFiles: 'Kept files',
+    keptChanged: 'You edited it since Pizhu wrote it;',
+    keptNotOurs: 'Pizhu did not write it;',
+    keptOtherLibrary: 'Another library exported it;',
+    keptInstead: "Pizhu's version is in {file}.",
+    keptNothingInstead: 'Pizhu wrote no version of it elsewhere.',
     backup: 'JSON backup',
     backupRun: 'Back up to JSON…',
     restoreRun: 'Restore from JSON…',
     backedUp: 'Backed up {articles} articles, {highlights} highlights, {tags} tags, {notes} notes to {path}',
     restored: 'Added {articles} articles, {highlights} highlights, {tags} tags, {notes} notes.',
     restoredNothing: 'Nothing new: everything in the backup was already in the library.',
+    restoreAutomatic: 'Restore from automatic backup…',
+    restoredAutomatic: 'The library is back as it was on {date}. The library from before the restore is kept as a backup.',
   },
 };

@@ -150,7 +150,7 @@ describe('export channels', () => {
         expect(await dispatch(channel, request)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
       }
       const md = await dispatch('pizhu:exportMarkdown', { scope: { tag: '政策' }, script: 'tw', highlightsOnly: true });
-      expect(md).toEqual({ ok: true, value: [path.join(dir, 'ipc', 'tag 政策.md')] });
+      expect(md).toEqual({ ok: true, value: { files: [path.join(dir, 'ipc', 'tag 政策.md')], kept: [] } });
       expect(await dispatch('pizhu:exportBackup', undefined)).toMatchObject({
         ok: true,
         value: { path: backup, articles: 6 },

@@ -23,7 +23,7 @@ function exportArticle(
   articleId: number,
   options: { script?: 'original' | 'twp' | 'tw'; highlightsOnly?: boolean } = {},
 ) {
-  const files = lib.library.exportMarkdown({ scope: { article: articleId }, outDir: out, ...options });
+  const { files } = lib.library.exportMarkdown({ scope: { article: articleId }, outDir: out, ...options });
   expect(files).toHaveLength(1);
   return { file: files[0]!, markdown: fs.readFileSync(files[0]!, 'utf8') };
 }
@@ -215,7 +215,7 @@ describe('Markdown export of one article', () => {
 
 describe('Markdown export of a tag (codebook report)', () => {
   it('lists every passage of the tag and its sub-tags across the library, in article then paragraph order', () => {
-    const files = lib.library.exportMarkdown({ scope: { tag: '政策' }, outDir: out, script: 'twp' });
+    const { files } = lib.library.exportMarkdown({ scope: { tag: '政策' }, outDir: out, script: 'twp' });
     expect(files.map((f) => path.basename(f))).toEqual(['tag 政策.md']);
     const markdown = fs.readFileSync(files[0]!, 'utf8');
     const tree = parseMarkdown(markdown);
@@ -238,7 +238,7 @@ describe('Markdown export of a tag (codebook report)', () => {
 describe('Markdown export of the library', () => {
   it('writes one file per article and an index linking them, reporting progress', () => {
     const progress: Array<[number, number]> = [];
-    const files = lib.library.exportMarkdown({ scope: 'library', outDir: out }, (done, total) =>
+    const { files } = lib.library.exportMarkdown({ scope: 'library', outDir: out }, (done, total) =>
       progress.push([done, total]),
     );
     const articles = lib.library.listArticles();
@@ -257,7 +257,7 @@ describe('Markdown export of the library', () => {
       for (const passage of passages(tree)) expect(structureInQuote(passage.quote)).toEqual([]);
     }
     const again = lib.library.exportMarkdown({ scope: 'library', outDir: out });
-    expect(again).toEqual(files);
+    expect(again).toEqual({ files, kept: [] });
     expect(fs.readdirSync(out)).toHaveLength(files.length + 1);
   });
 });
@@ -278,7 +278,7 @@ function sourceOf(markdown: string, node: Nodes): string {
 describe('Markdown export scope', () => {
   it('names a tag report by the tag as stored, whatever case it was asked in', () => {
     lib.library.annotations.tagParagraph(lib.internetParagraph.id, 'Method/Close Reading');
-    const files = lib.library.exportMarkdown({ scope: { tag: 'method/close reading' }, outDir: out });
+    const { files } = lib.library.exportMarkdown({ scope: { tag: 'method/close reading' }, outDir: out });
     expect(files.map((f) => path.basename(f))).toEqual(['tag Method／Close Reading.md']);
   });
 

@@ -341,7 +341,7 @@ describe('a library export of imported hostile articles', () => {
         }
       }
       const outDir = path.join(dir, 'vault');
-      const files = library.exportMarkdown({ scope: 'library', outDir });
+      const { files } = library.exportMarkdown({ scope: 'library', outDir });
       expect(files.length).toBeGreaterThan(10);
       const allowed = new Set(['root', 'yaml', 'heading', 'blockquote', 'paragraph', 'text', 'list', 'listItem']);
       for (const file of files) {
