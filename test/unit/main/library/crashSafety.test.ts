@@ -164,7 +164,7 @@ describe('a killed writer loses nothing it acknowledged', () => {
     const { work, dbPath } = scenario('annotate');
     const acknowledged: Array<Record<string, unknown>> = [];
     for (let run = 0; run < kills; run++) {
-      for (const line of await runAndKill('annotate', dbPath, work, run, [0, 600])) if (line.ack) acknowledged.push(line.ack);
+      for (const line of await runAndKill('annotate', dbPath, work, run, [0, 400])) if (line.ack) acknowledged.push(line.ack);
     }
     expect(acknowledged.length).toBeGreaterThan(kills);
     const library = await reopen(dbPath, kills);
