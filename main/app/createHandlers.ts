@@ -8,6 +8,7 @@ import { LibraryError, storageError } from '../library/libraryError';
 import { exportFolderBeside, type ExportFolderSetting } from './exportFolderSetting';
 import type { PizhuLink } from './parsePizhuLink';
 import { requestSchemas } from './requestSchemas';
+import { restoreChosenBackup, type ChooseAutomaticBackup } from './restoreFromBackup';
 
 /** What the handlers need besides the library: the parts that differ between Electron and tests. */
 export interface HandlerDeps {
@@ -22,6 +23,8 @@ export interface HandlerDeps {
   chooseExportFolder?: () => Promise<string | null>;
   /** Main's dialog for a JSON backup file to write or to read, opened for that one call; null when cancelled. */
   chooseBackupFile?: (purpose: 'save' | 'open') => Promise<string | null>;
+  /** Main's chooser of an automatic backup (listed by main), with its confirmation; the name, or null when cancelled. */
+  chooseAutomaticBackup?: ChooseAutomaticBackup;
   /** Where the chosen export folder is kept; by default a file beside the library. */
   exportFolder?: ExportFolderSetting;
 }
@@ -96,6 +99,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const file = (await deps.chooseBackupFile?.('open')) ?? null;
       return file === null ? null : library.importBackup(file);
     },
+    restoreAutomaticBackup: () => restoreChosenBackup(library, deps.chooseAutomaticBackup),
     search: ({ query, ...options }) => library.search.find(query, options),
     autocode: ({ query, ...options }) => library.search.autocode(query, options),
     chooseExportFolder: () => askExportFolder(),

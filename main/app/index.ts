@@ -8,7 +8,9 @@ import { externalLinkOpener } from './confirmExternalLink';
 import { registerHandlers } from './registerHandlers';
 import { serveRenderer } from './serveRenderer';
 import { installMenu } from './menu';
+import { askWhichBackup } from './backupChooser';
 import { openLibraryWithRecovery } from './openLibraryWithRecovery';
+import { askForAutomaticBackup, restoreFromMenu } from './restoreFromBackup';
 import { isFromAppPage } from './pageOrigin';
 import { linkFromArgv, parsePizhuLink, type PizhuLink } from './parsePizhuLink';
 import { linkEvent } from '../../preload/contract/channels';
@@ -45,10 +47,6 @@ protocol.registerSchemesAsPrivileged([
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererUrl = devServerUrl ?? `${appOrigin}/index.html`;
 
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
 function seedsDir(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'seeds') : path.join(app.getAppPath(), 'seeds');
 }
@@ -70,24 +68,21 @@ async function start(): Promise<void> {
       startParseWorker: (resourceLimits) => new Worker(path.join(__dirname, 'parseWorkerEntry.js'), { resourceLimits }),
     },
     {
-      chooseBackup: async (message, backups) => {
-        const answer = await dialog.showMessageBox({
-          type: 'warning',
-          title: 'Pizhu cannot open its library',
-          message,
-          detail:
-            'Restore a backup? Each one is checked before it is used. The damaged file is kept, untouched, in the backups folder.',
-          buttons: [
-            ...backups.map(
-              (b) => `${b.createdAt.replace('T', ' ').slice(0, 16)} (${formatSize(b.bytes)}, ${b.reason})`,
-            ),
-            'Quit',
-          ],
-          defaultId: 0,
-          cancelId: backups.length,
-        });
-        return backups[answer.response] ?? null;
-      },
+      chooseBackup: (message, backups) =>
+        askWhichBackup(
+          dialog,
+          null,
+          {
+            type: 'warning',
+            title: 'Pizhu cannot open its library',
+            message,
+            detail:
+              'Restore a backup? Each one is checked before it is used. The damaged file is kept, untouched, in the backups folder.',
+            cancelLabel: 'Quit',
+            defaultTo: 'newest',
+          },
+          backups,
+        ),
       showError: (message) => dialog.showErrorBox('Pizhu cannot open its library', message),
     },
   );
@@ -134,9 +129,12 @@ async function start(): Promise<void> {
       const result = await dialog.showOpenDialog({ title: 'Restore', properties: ['openFile'], filters });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    // The same two questions as the File menu's item: the page asks for a restore, main lists the backups.
+    chooseAutomaticBackup: askForAutomaticBackup(dialog, () => mainWindow),
   });
   registerHandlers(ipcMain, createDispatch(handlers), isFromAppPage(rendererUrl));
-  installMenu(Menu, app.isPackaged);
+  const restoreFromBackup = restoreFromMenu({ library, dialog, window: () => mainWindow });
+  installMenu(Menu, app.isPackaged, { restoreFromBackup: () => void restoreFromBackup() });
   if (!app.isDefaultProtocolClient('pizhu')) app.setAsDefaultProtocolClient('pizhu');
   // Every https address the page asks for is confirmed by the person in main's own dialog.
   const windowOptions = {

@@ -19,12 +19,34 @@ export function viewMenu(isPackaged: boolean): MenuItemConstructorOptions {
   };
 }
 
+/** What the app's own menu items do; main/app/index.ts wires them to the library and its dialogs. */
+export interface MenuActions {
+  restoreFromBackup: () => void;
+}
+
+/** File: the app's own items, then the stock Close (macOS, where Quit is in the app menu) or Quit. */
+export function fileMenu(platform: NodeJS.Platform, actions?: MenuActions): MenuItemConstructorOptions {
+  if (!actions) return { role: 'fileMenu' };
+  return {
+    label: 'File',
+    submenu: [
+      { label: 'Restore from automatic backup…', click: () => actions.restoreFromBackup() },
+      { type: 'separator' },
+      platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+}
+
 /**
  * The standard menus, so copy/paste, zoom and quit have their usual shortcuts on every OS.
  * Undo and redo show their keys but do not capture them: the page decides whether a key
  * undoes the note editor's typing or the last annotation (the journal).
  */
-export function menuTemplate(isPackaged: boolean, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  isPackaged: boolean,
+  platform: NodeJS.Platform,
+  actions?: MenuActions,
+): MenuItemConstructorOptions[] {
   const edit: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [
@@ -39,13 +61,17 @@ export function menuTemplate(isPackaged: boolean, platform: NodeJS.Platform): Me
   };
   return [
     ...(platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
+    fileMenu(platform, actions),
     edit,
     viewMenu(isPackaged),
     { role: 'windowMenu' },
   ];
 }
 
-export function installMenu(Menu: Pick<typeof MenuType, 'buildFromTemplate' | 'setApplicationMenu'>, isPackaged: boolean): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(isPackaged, process.platform)));
+export function installMenu(
+  Menu: Pick<typeof MenuType, 'buildFromTemplate' | 'setApplicationMenu'>,
+  isPackaged: boolean,
+  actions?: MenuActions,
+): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(isPackaged, process.platform, actions)));
 }

@@ -101,6 +101,8 @@ export const requestSchemas = {
   }),
   exportBackup: z.undefined(),
   importBackup: z.undefined(),
+  // Not even a backup's name: main offers its own list (restoreFromBackup).
+  restoreAutomaticBackup: z.undefined(),
   chooseExportFolder: z.undefined(),
   getExportFolder: z.undefined(),
   search: z.strictObject({

@@ -233,6 +233,13 @@ export interface PizhuApi {
   exportBackup(): Promise<Result<BackupExportResult | null>>;
   /** Asks which file (main's open dialog) and merges that JSON backup in, all or nothing; null when cancelled. Clears undo history when it changed something. */
   importBackup(): Promise<Result<BackupImportCounts | null>>;
+  /**
+   * Puts the library back as it was at one of main's automatic backups (daily, and one before
+   * every restore). Main lists them in its own dialog and asks again before it restores; the
+   * current library is kept as a backup first. The page names no backup. Answers the restored
+   * backup's date (ISO); null when cancelled. Everything the page shows must then be read again.
+   */
+  restoreAutomaticBackup(): Promise<Result<{ restoredFrom: string } | null>>;
   /** Asks the person for the export folder (main's dialog); main keeps it across restarts. Answers it for display; null when they cancel. */
   chooseExportFolder(): Promise<Result<string | null>>;
   /** The export folder main keeps, for display; null before one is chosen. */

@@ -31,6 +31,7 @@ const methodTable: Record<Method, true> = {
   exportMarkdown: true,
   exportBackup: true,
   importBackup: true,
+  restoreAutomaticBackup: true,
   search: true,
   autocode: true,
   chooseExportFolder: true,

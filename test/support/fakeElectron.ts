@@ -6,6 +6,16 @@ export interface FakeEvent {
   senderFrame: { url: string } | null;
 }
 
+export interface FakeMessageBox {
+  type?: string;
+  title?: string;
+  message: string;
+  detail?: string;
+  buttons?: string[];
+  defaultId?: number;
+  cancelId?: number;
+}
+
 type InvokeHandler = (event: FakeEvent, request: unknown) => unknown;
 
 export function createFakeElectron() {
@@ -13,7 +23,20 @@ export function createFakeElectron() {
   const exposed = new Map<string, unknown>();
   const invoked: Array<{ channel: string; request: unknown }> = [];
   const rendererListeners = new Map<string, () => void>();
+  /** What each showMessageBox was asked, and the button indexes the person will press, in turn. */
+  const messageBoxes: FakeMessageBox[] = [];
+  const messageBoxAnswers: number[] = [];
   return {
+    messageBoxes,
+    messageBoxAnswers,
+    dialog: {
+      /** With or without a parent window first, as Electron's; no answer left presses the cancel button. */
+      showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
+        const options = args[args.length - 1] as FakeMessageBox;
+        messageBoxes.push(options);
+        return Promise.resolve({ response: messageBoxAnswers.shift() ?? options.cancelId ?? 0, checkboxChecked: false });
+      },
+    },
     handlers,
     exposed,
     invoked,

@@ -220,7 +220,7 @@ describe('the application menu', () => {
 
   it('is what the app installs, and its window opens links only through the confirmation', () => {
     const index = fs.readFileSync(path.resolve(__dirname, '../../main/app/index.ts'), 'utf8');
-    expect(index).toContain('installMenu(Menu, app.isPackaged)');
+    expect(index).toContain('installMenu(Menu, app.isPackaged, { restoreFromBackup');
     expect(index).toContain('devTools: !app.isPackaged');
     expect(index).toContain('openExternalLink: externalLinkOpener({ shell, dialog');
     expect(index).not.toMatch(/shell\.openExternal/);

@@ -2,11 +2,14 @@ import { useState } from 'react';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
+import { usePreferences } from '../preferences/PreferencesContext';
+import { flushPendingNotes } from '../notes/pendingNotes';
 import { exportMessages } from './messages';
 
 /** Back the whole library up to one JSON file, or merge one in (never overwriting, never duplicating). */
 export function BackupSection() {
   const t = useMessages(exportMessages);
+  const { preferences } = usePreferences();
   const { changed } = useLibraryEvents();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
@@ -40,6 +43,24 @@ export function BackupSection() {
     });
   };
 
+  // Main lists its automatic backups and asks twice; the page names none. Afterwards every pane
+  // reads again, since the whole library changed.
+  const restoreAutomatic = async () => {
+    setBusy(true);
+    // Note text still being typed belongs to the library as it is now, which is kept as a backup.
+    await flushPendingNotes();
+    const result = await pizhu.restoreAutomaticBackup();
+    setBusy(false);
+    if (!result.ok) return setStatus({ text: result.error.message, error: true });
+    if (result.value === null) return;
+    changed();
+    const date = new Date(result.value.restoredFrom).toLocaleString(preferences.uiLocale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+    setStatus({ text: t('restoredAutomatic', { date }), error: false });
+  };
+
   return (
     <section className="export-backup" aria-label={t('backup')}>
       <h3>{t('backup')}</h3>
@@ -49,6 +70,9 @@ export function BackupSection() {
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void restore()}>
           {t('restoreRun')}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => void restoreAutomatic()}>
+          {t('restoreAutomatic')}
         </button>
       </div>
       {status && (

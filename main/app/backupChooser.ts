@@ -1,0 +1,46 @@
+import type { BrowserWindow, Dialog, MessageBoxOptions } from 'electron';
+import type { BackupFile } from '../library/store/backups';
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** A backup as a person picks it: its date (UTC, to the minute), size and why it was made. */
+export function describeBackup(backup: BackupFile): string {
+  return `${backup.createdAt.replace('T', ' ').slice(0, 16)} (${formatSize(backup.bytes)}, ${backup.reason})`;
+}
+
+export interface BackupQuestion {
+  type: 'warning' | 'question';
+  title: string;
+  message: string;
+  detail: string;
+  /** The last button, answering null: "Quit" at a damaged start, "Cancel" otherwise. */
+  cancelLabel: string;
+  /** Where Enter goes: the newest backup (recovery, the way forward) or Cancel (a restore nobody needs). */
+  defaultTo: 'newest' | 'cancel';
+}
+
+/**
+ * Main's backup chooser, one button per backup in the order given (newest first), the cancel
+ * button last. The recovery at start and the restore from the File menu or the page both ask
+ * through this, so a person sees the same list each time.
+ */
+export async function askWhichBackup(
+  dialog: Pick<Dialog, 'showMessageBox'>,
+  parent: BrowserWindow | null,
+  question: BackupQuestion,
+  backups: readonly BackupFile[],
+): Promise<BackupFile | null> {
+  const options: MessageBoxOptions = {
+    type: question.type,
+    title: question.title,
+    message: question.message,
+    detail: question.detail,
+    buttons: [...backups.map(describeBackup), question.cancelLabel],
+    defaultId: question.defaultTo === 'newest' ? 0 : backups.length,
+    cancelId: backups.length,
+  };
+  const answer = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  return backups[answer.response] ?? null;
+}

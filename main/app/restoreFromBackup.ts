@@ -1,0 +1,120 @@
+import type { BrowserWindow, Dialog } from 'electron';
+import type { Library } from '../library/createLibrary';
+import { LibraryError } from '../library/libraryError';
+import type { BackupFile } from '../library/store/backups';
+import { askWhichBackup, describeBackup } from './backupChooser';
+
+/** Answers with the name of the backup to restore (one main listed), or null when the person cancels. */
+export type ChooseAutomaticBackup = (backups: readonly BackupFile[]) => Promise<string | null>;
+
+export interface RestoredBackup {
+  /** When the restored backup was made (ISO date): the library is now as it was then. */
+  restoredFrom: string;
+}
+
+const title = 'Restore from automatic backup';
+const restoring = new WeakSet<object>();
+
+/**
+ * The one restore path, for the File menu and the page's button alike: main lists its own
+ * backups, the person chooses one, and only a name from that list reaches the library.
+ * Throws LibraryError (the dispatch turns it into a typed answer); null when cancelled.
+ */
+export async function restoreChosenBackup(
+  library: Pick<Library, 'listBackups' | 'restoreBackupNamed'>,
+  choose: ChooseAutomaticBackup | undefined,
+): Promise<RestoredBackup | null> {
+  // One at a time: a second restore would close the file under the first.
+  if (restoring.has(library)) throw new LibraryError('library-busy', 'A restore is already under way; try again when it has finished.');
+  restoring.add(library);
+  try {
+    const backups = library.listBackups();
+    if (backups.length === 0)
+      throw new LibraryError('not-found', 'There is no automatic backup yet: Pizhu makes one on each day the library is used.');
+    const name = choose ? await choose(backups) : null;
+    if (name === null) return null;
+    const chosen = backups.find((b) => b.name === name);
+    if (!chosen) throw new LibraryError('invalid-argument', `"${name}" is not one of the backups offered; nothing was changed.`, name);
+    await library.restoreBackupNamed(chosen.name);
+    return { restoredFrom: chosen.createdAt };
+  } finally {
+    restoring.delete(library);
+  }
+}
+
+/**
+ * Main's two questions, asked over the window: which backup (newest first, Cancel the
+ * default), then whether to put it in place of the library as it is now.
+ */
+export function askForAutomaticBackup(
+  dialog: Pick<Dialog, 'showMessageBox'>,
+  parent: () => BrowserWindow | null,
+): ChooseAutomaticBackup {
+  return async (backups) => {
+    const window = parent();
+    const chosen = await askWhichBackup(
+      dialog,
+      window,
+      {
+        type: 'question',
+        title,
+        message: 'Which backup should the library go back to?',
+        detail: 'Pizhu backs the library up each day it is used, and before every restore. Newest first.',
+        cancelLabel: 'Cancel',
+        defaultTo: 'cancel',
+      },
+      backups,
+    );
+    if (!chosen) return null;
+    const options = {
+      type: 'warning' as const,
+      title,
+      message: `Put the library back as it was on ${describeBackup(chosen)}?`,
+      detail: 'Your current library is kept as a backup first, so this restore can itself be undone the same way.',
+      buttons: ['Cancel', 'Restore'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    };
+    const answer = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    return answer.response === 1 ? chosen.name : null;
+  };
+}
+
+export type MenuRestoreOutcome = 'restored' | 'cancelled' | 'failed';
+
+export interface MenuRestoreDeps {
+  library: Pick<Library, 'listBackups' | 'restoreBackupNamed'>;
+  dialog: Pick<Dialog, 'showMessageBox'>;
+  /** The app's window: the dialogs are modal on it, and its page is reloaded after a restore. */
+  window: () => BrowserWindow | null;
+  /** Main's chooser; by default the two questions above. */
+  choose?: ChooseAutomaticBackup;
+}
+
+/**
+ * The File menu's "Restore from automatic backup…". After a restore the page is reloaded, so
+ * everything it shows is read again from the restored library. Never throws: a failure is
+ * shown in main's dialog (and logged if even that fails).
+ */
+export function restoreFromMenu(deps: MenuRestoreDeps): () => Promise<MenuRestoreOutcome> {
+  return async () => {
+    try {
+      const restored = await restoreChosenBackup(deps.library, deps.choose ?? askForAutomaticBackup(deps.dialog, deps.window));
+      if (!restored) return 'cancelled';
+      deps.window()?.webContents.reload();
+      return 'restored';
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      try {
+        // The library's message says whether anything changed; this one does not guess.
+        const options = { type: 'error' as const, title, message: 'The restore did not finish.', detail: message, buttons: ['OK'] };
+        const window = deps.window();
+        await (window ? deps.dialog.showMessageBox(window, options) : deps.dialog.showMessageBox(options));
+      } catch (shown) {
+        console.error('Restore from automatic backup failed', error, shown);
+      }
+      return 'failed';
+    }
+  };
+}
