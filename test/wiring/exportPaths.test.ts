@@ -81,7 +81,6 @@ describe('paths are main\'s: the page asks for an export or a backup and never n
       'pizhu:exportBackup',
       'pizhu:getExportFolder',
       'pizhu:importBackup',
-      'pizhu:restoreAutomaticBackup',
     ]);
   });
 
