@@ -81,6 +81,7 @@ describe('paths are main\'s: the page asks for an export or a backup and never n
       'pizhu:exportBackup',
       'pizhu:getExportFolder',
       'pizhu:importBackup',
+      'pizhu:restoreAutomaticBackup',
     ]);
   });
 

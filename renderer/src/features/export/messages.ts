@@ -31,7 +31,9 @@ export type ExportMessage =
   | 'restoreRun'
   | 'backedUp'
   | 'restored'
-  | 'restoredNothing';
+  | 'restoredNothing'
+  | 'restoreAutomatic'
+  | 'restoredAutomatic';
 
 export const exportMessages: Catalog<ExportMessage> = {
   'zh-Hans': {
@@ -66,6 +68,8 @@ export const exportMessages: Catalog<ExportMessage> = {
     backedUp: '已备份 {articles} 篇文章、{highlights} 处高亮、{tags} 个标签、{notes} 条笔记到 {path}',
     restored: '已添加 {articles} 篇文章、{highlights} 处高亮、{tags} 个标签、{notes} 条笔记。',
     restoredNothing: '没有新内容：备份中的一切都已在文库里。',
+    restoreAutomatic: '从自动备份恢复……',
+    restoredAutomatic: '文库已恢复到 {date} 的样子。恢复前的文库已另存为一份备份。',
   },
   'zh-Hant': {
     export: '匯出……',
@@ -99,6 +103,8 @@ export const exportMessages: Catalog<ExportMessage> = {
     backedUp: '已備份 {articles} 篇文章、{highlights} 處螢光標記、{tags} 個標籤、{notes} 則筆記到 {path}',
     restored: '已加入 {articles} 篇文章、{highlights} 處螢光標記、{tags} 個標籤、{notes} 則筆記。',
     restoredNothing: '沒有新內容：備份中的一切都已在文庫裡。',
+    restoreAutomatic: '從自動備份還原……',
+    restoredAutomatic: '文庫已還原到 {date} 的樣子。還原前的文庫已另存為一份備份。',
   },
   en: {
     export: 'Export…',
@@ -132,5 +138,7 @@ export const exportMessages: Catalog<ExportMessage> = {
     backedUp: 'Backed up {articles} articles, {highlights} highlights, {tags} tags, {notes} notes to {path}',
     restored: 'Added {articles} articles, {highlights} highlights, {tags} tags, {notes} notes.',
     restoredNothing: 'Nothing new: everything in the backup was already in the library.',
+    restoreAutomatic: 'Restore from automatic backup…',
+    restoredAutomatic: 'The library is back as it was on {date}. The library from before the restore is kept as a backup.',
   },
 };
