@@ -4,7 +4,7 @@ import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
 import { useNavigation } from '../../state/Navigation';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { tagMessages } from './messages';
 import { buildTagTree, foldTagName, renameCollisions, tidyTagName, type TagTreeNode } from './tagTree';
 import { TagTreeList, type Editing, type TagTreeActions } from './TagTreeList';
