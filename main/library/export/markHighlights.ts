@@ -33,6 +33,18 @@ export function mergeRanges(ranges: readonly MarkRange[]): MarkRun[] {
 }
 
 /**
+ * Each highlight on its own, in reading order (start, then end), with only its own tags:
+ * the highlights-only export quotes every highlight as a passage of its own, so an
+ * overlapping neighbour neither joins it nor lends it a tag. Empty and inverted ranges are dropped.
+ */
+export function separateRanges(ranges: readonly MarkRange[]): MarkRun[] {
+  return ranges
+    .filter((r) => r.end > r.start)
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((r) => ({ start: r.start, end: r.end, tags: [...new Set(r.tags)] }));
+}
+
+/**
  * `text` escaped, with each run wrapped in `==…==`, as lines. A run is closed at a line end and
  * opened again on the next line: Obsidian's highlight does not cross lines.
  */

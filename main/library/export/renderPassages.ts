@@ -1,7 +1,7 @@
 import type { TextConverter } from '../../../preload/common/createConverter';
 import { rangeToConverted } from '../../../preload/common/offsetMap';
 import type { ExportHighlight, ExportParagraph } from './exportData';
-import { markedLines, mergeRanges, runLines, type MarkRange } from './markHighlights';
+import { markedLines, mergeRanges, runLines, separateRanges, type MarkRange } from './markHighlights';
 import { containedNoteMarkdown } from './noteMarkdown';
 import { obsidianTags } from './obsidianTag';
 
@@ -19,7 +19,7 @@ export function backLink(articleId: number, paragraphId?: number): string {
 
 /**
  * One annotated paragraph: a block quote of the passage with its highlights marked `==…==`
- * (or, highlights only, each marked run on its own with its tags), a last quote line with the
+ * (or, highlights only, each highlight on its own with only its own tags), a last quote line with the
  * tags and the back-link, then the block id on its own line (Obsidian's place for the id of a
  * quote) and the note's Markdown under it. Every part is a block separated by a blank line.
  */
@@ -31,10 +31,10 @@ export function renderParagraph(out: string[], paragraph: ExportParagraph, optio
     const range = rangeToConverted(map, { start: h.start, end: h.end });
     ranges.push({ start: range.start, end: range.end, tags: h.tags });
   }
-  const runs = mergeRanges(ranges);
   const tags = [...paragraph.tags];
-  if (options.highlightsOnly && !paragraph.whole && runs.length > 0) {
-    runs.forEach((run, i) => {
+  if (options.highlightsOnly && !paragraph.whole && ranges.some((r) => r.end > r.start)) {
+    // Each highlight its own passage with its own tags: overlapping ones are not joined.
+    separateRanges(ranges).forEach((run, i) => {
       if (i > 0) out.push('>');
       const lines = runLines(text, run);
       const lastIndex = lines.length - 1;
@@ -44,6 +44,8 @@ export function renderParagraph(out: string[], paragraph: ExportParagraph, optio
       });
     });
   } else {
+    // The whole paragraph: overlapping highlights must join, as `==a====b==` would not read back as two.
+    const runs = mergeRanges(ranges);
     for (const line of markedLines(text, runs)) out.push(quoteLine(line));
     for (const run of runs) tags.push(...run.tags);
   }

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { createConverter } from '../../../../../preload/common/createConverter';
 import { articleLinkTarget } from '../../../../../main/library/export/articleFileName';
 import type { ArticleAnnotations, ExportHighlight, ExportParagraph } from '../../../../../main/library/export/exportData';
-import { mergeRanges, type MarkRun } from '../../../../../main/library/export/markHighlights';
+import { mergeRanges, separateRanges, type MarkRun } from '../../../../../main/library/export/markHighlights';
 import { obsidianTagName, obsidianTags } from '../../../../../main/library/export/obsidianTag';
 import { articleTags, renderArticleFile } from '../../../../../main/library/export/renderArticleFile';
 import { renderIndex } from '../../../../../main/library/export/renderIndex';
@@ -93,7 +93,12 @@ function expectedQuoteText(paragraph: ExportParagraph, highlightsOnly: boolean):
   );
   if (highlightsOnly && !paragraph.whole && runs.length > 0) {
     const lines: string[] = [];
-    runs.forEach((run, i) => {
+    // Each highlight its own passage, with only its own tags, overlapping or not.
+    separateRanges(
+      paragraph.highlights
+        .filter((h) => h.start !== null && h.end !== null)
+        .map((h) => ({ start: h.start!, end: h.end!, tags: h.tags })),
+    ).forEach((run, i) => {
       if (i > 0) lines.push('');
       const piece = paragraph.text.slice(run.start, run.end);
       const pieceLines = markedTextLines(piece, [{ start: 0, end: piece.length, tags: [] }]);
