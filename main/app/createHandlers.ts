@@ -72,6 +72,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     recleanArticle: ({ articleId }) => library.recleanArticle(articleId),
     createHighlight: (request) => annotations.createHighlight(request),
     updateHighlight: ({ highlightId, color }) => annotations.updateHighlight(highlightId, color),
+    updateHighlightComment: ({ highlightId, comment }) => annotations.updateHighlightComment(highlightId, comment),
     deleteHighlight: ({ highlightId }) => annotations.deleteHighlight(highlightId),
     tagHighlight: ({ highlightId, tag }) => annotations.tagHighlight(highlightId, tag),
     untagHighlight: ({ highlightId, tag }) => annotations.untagHighlight(highlightId, tag),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Method, RequestOf } from '../../preload/contract/api';
-import { highlightColors, maxTagNameLength } from '../../preload/contract/annotationTypes';
+import { highlightColors, maxHighlightCommentLength, maxTagNameLength } from '../../preload/contract/annotationTypes';
 import { paragraphKinds } from '../../preload/contract/articleTypes';
 import { scriptModes } from '../../preload/common/scriptModes';
 
@@ -73,6 +73,8 @@ export const requestSchemas = {
     tags: z.array(tagName).max(50).optional(),
   }),
   updateHighlight: z.strictObject({ highlightId: id, color }),
+  // Slack over the stored limit: surrounding blank space is trimmed before the library counts.
+  updateHighlightComment: z.strictObject({ highlightId: id, comment: z.string().max(maxHighlightCommentLength * 2) }),
   deleteHighlight: z.strictObject({ highlightId: id }),
   tagHighlight: z.strictObject({ highlightId: id, tag: tagName }),
   untagHighlight: z.strictObject({ highlightId: id, tag: tagName }),

@@ -321,7 +321,7 @@ const commands: Record<string, Command> = {
     for (const hits of byArticle.values()) {
       io.out(`${hits[0]?.articleTitle ?? ''}  (article ${hits[0]?.articleId ?? ''})`);
       for (const hit of hits) {
-        const where = hit.kind === 'note' ? 'note' : hit.paragraphKind;
+        const where = hit.kind === 'paragraph' ? hit.paragraphKind : hit.kind;
         io.out(`  ¶${hit.paragraphOrder} ${where}: ${markSnippet(hit.text, hit.matches)}`);
       }
     }

@@ -6,6 +6,9 @@ export type HighlightColor = (typeof highlightColors)[number];
 /** Longest tag name, counted after trimming; nesting is written `parent/child`. */
 export const maxTagNameLength = 100;
 
+/** Longest comment on a highlight, in UTF-16 code units (the schema's CHECK says the same, migration 0008). */
+export const maxHighlightCommentLength = 2000;
+
 export interface Highlight {
   id: number;
   articleId: number;
@@ -19,6 +22,8 @@ export interface Highlight {
   prefix: string;
   suffix: string;
   color: HighlightColor;
+  /** The person's plain-text comment on the highlight; '' when there is none. */
+  comment: string;
   /** Tag names, sorted. */
   tags: string[];
   createdAt: string;

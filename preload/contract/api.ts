@@ -26,7 +26,7 @@ export interface TextRange {
   end: number;
 }
 
-/** One search hit: a paragraph whose text matched, or a paragraph whose note matched. */
+/** One search hit: a paragraph whose text matched, or a paragraph whose note or one of whose highlights' comments matched. */
 export interface SearchHit {
   articleId: number;
   articleTitle: string;
@@ -35,10 +35,12 @@ export interface SearchHit {
   paragraphId: number;
   paragraphOrder: number;
   paragraphKind: ParagraphKind;
-  /** Where it matched: the paragraph's canonical text, or its note. */
-  kind: 'paragraph' | 'note';
-  /** The paragraph's canonical text, or the note's plain text. */
+  /** Where it matched: the paragraph's canonical text, its note, or a comment on a highlight in it. */
+  kind: 'paragraph' | 'note' | 'comment';
+  /** The paragraph's canonical text, the note's plain text, or the comment. */
   text: string;
+  /** The commented highlight (kind 'comment' only). */
+  highlightId?: number;
   /** The matched ranges of `text`, sorted, never overlapping: map them into a script mode with its offset map. */
   matches: TextRange[];
 }
@@ -171,6 +173,8 @@ export interface PizhuApi {
     tags?: string[];
   }): Promise<Result<Highlight>>;
   updateHighlight(req: { highlightId: number; color: HighlightColor }): Promise<Result<Highlight>>;
+  /** Sets the highlight's plain-text comment ('' removes it; at most maxHighlightCommentLength); one undo step. */
+  updateHighlightComment(req: { highlightId: number; comment: string }): Promise<Result<Highlight>>;
   /** Answers with the highlight as it was; undo brings it back with the same id and tags. */
   deleteHighlight(req: { highlightId: number }): Promise<Result<Highlight>>;
   tagHighlight(req: { highlightId: number; tag: string }): Promise<Result<Highlight>>;

@@ -14,6 +14,7 @@ const methodTable: Record<Method, true> = {
   recleanArticle: true,
   createHighlight: true,
   updateHighlight: true,
+  updateHighlightComment: true,
   deleteHighlight: true,
   tagHighlight: true,
   untagHighlight: true,

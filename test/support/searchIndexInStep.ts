@@ -3,6 +3,7 @@ import {
   indexEverything,
   searchIndexColumns,
 } from '../../main/library/store/migrations/0004-search-index-without-sizes';
+import { indexEveryComment } from '../../main/library/store/migrations/0008-highlight-comments';
 import type { Db } from '../../main/library/store/openDatabase';
 
 /**
@@ -28,7 +29,9 @@ function totals(db: Db, schema: string, table: string): Buffer {
 export function expectIndexInStep(db: Db): void {
   db.exec(`DROP TABLE IF EXISTS temp.search_rebuilt;
     CREATE VIRTUAL TABLE temp.search_rebuilt USING fts5(${searchIndexColumns});`);
-  db.exec(indexEverything.replaceAll('INSERT INTO search_index ', 'INSERT INTO temp.search_rebuilt '));
+  db.exec(
+    `${indexEverything} ${indexEveryComment}`.replaceAll('INSERT INTO search_index ', 'INSERT INTO temp.search_rebuilt '),
+  );
   try {
     expect(tokenInstances(db)).toEqual(tokenInstances(db, 'temp', 'search_rebuilt'));
     expect(totals(db, 'main', 'search_index').equals(totals(db, 'temp', 'search_rebuilt'))).toBe(true);

@@ -1,4 +1,9 @@
-import { highlightColors, type Highlight, type HighlightColor } from '../../../preload/contract/annotationTypes';
+import {
+  highlightColors,
+  maxHighlightCommentLength,
+  type Highlight,
+  type HighlightColor,
+} from '../../../preload/contract/annotationTypes';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
 import { attach, ensureTag, findTag } from '../store/tags';
@@ -59,6 +64,20 @@ export function highlightOperations(db: Db, journaled: Journaled) {
       });
     },
 
+    /** Sets (or with '' clears) the highlight's comment; one undo step. */
+    updateHighlightComment(highlightId: number, comment: string): Highlight {
+      const text = normalizeComment(comment);
+      return journaled((rec, now) => {
+        const before = requireHighlight(db, highlightId);
+        if (before.comment !== text) rec.update('highlight', { id: highlightId }, { comment: text, updated_at: now });
+        return {
+          value: requireHighlight(db, highlightId),
+          op: 'highlight.comment',
+          description: text === '' ? `Remove comment on “${shortQuote(before.quote)}”` : `Comment on “${shortQuote(before.quote)}”`,
+        };
+      });
+    },
+
     /** Returns the highlight as it was, so the caller can name what undo would bring back. */
     deleteHighlight(highlightId: number): Highlight {
       return journaled((rec) => {
@@ -109,6 +128,22 @@ export function highlightOperations(db: Db, journaled: Journaled) {
       });
     },
   };
+}
+
+/** A comment as stored: plain text, line breaks as \n, no surrounding blank space, at most the contract's length. */
+export function normalizeComment(comment: string): string {
+  const text = comment.replace(/\r\n?/g, '\n').trim();
+  // eslint-disable-next-line no-control-regex -- the control characters are what is refused
+  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text)) {
+    throw new LibraryError('invalid-argument', 'A comment is plain text: it cannot hold control characters.');
+  }
+  if (text.length > maxHighlightCommentLength) {
+    throw new LibraryError(
+      'invalid-argument',
+      `A comment holds at most ${maxHighlightCommentLength} characters (this one has ${text.length}).`,
+    );
+  }
+  return text;
 }
 
 function requireColor(color: string): void {

@@ -24,6 +24,7 @@ export const journaledTables = {
       'color',
       'created_at',
       'updated_at',
+      'comment',
     ],
   },
   tag: { key: ['id'], columns: ['id', 'name', 'color', 'created_at'] },
@@ -78,8 +79,11 @@ export function upsertRow(db: Db, table: JournaledTable, row: Row): void {
   const sql =
     `INSERT INTO ${table} (${spec.columns.join(', ')}) VALUES (${spec.columns.map(() => '?').join(', ')}) ` +
     `ON CONFLICT (${spec.key.join(', ')}) ${onConflict}`;
-  cached(db, sql).run(...spec.columns.map((c) => valueOf(row, c)));
+  cached(db, sql).run(...spec.columns.map((c) => (row[c] === undefined ? (addedLaterDefaults[c] ?? null) : valueOf(row, c))));
 }
+
+/** Columns added after the journal began (migration 0008): a row journaled before has none and gets its default. */
+const addedLaterDefaults: Partial<Record<string, SqlValue>> = { comment: '' };
 
 export function insertRow(db: Db, table: JournaledTable, row: Row): number {
   const columns = knownColumns(table, row);

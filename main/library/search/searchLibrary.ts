@@ -4,7 +4,7 @@ import type { Db } from '../store/openDatabase';
 import { findMatches } from './findMatches';
 import { parseQuery } from './parseQuery';
 import { resolveFilters, type FilterOptions } from './resolveFilters';
-import { countRows, hitParagraphs, matchExpression, rankedPage } from './searchQuery';
+import { countRows, hitComments, hitParagraphs, matchExpression, rankedPage } from './searchQuery';
 
 export interface SearchOptions extends FilterOptions {
   /** Hits per page: 50 unless given, at most 500. */
@@ -17,7 +17,7 @@ export const maxSearchLimit = 500;
 
 /**
  * One page of hits, best first, and how many there are in all. Each hit carries the text it
- * matched in (the canonical paragraph text or the note's plain text) and the matched ranges
+ * matched in (the canonical paragraph text, the note's plain text or a highlight's comment) and the matched ranges
  * in that text, so the reader can mark them in any script mode through its offset maps.
  */
 export function searchLibrary(db: Db, query: string, options: SearchOptions = {}): SearchResult {
@@ -36,14 +36,17 @@ export function searchLibrary(db: Db, query: string, options: SearchOptions = {}
   const rowids = rankedPage(db, match, filters, limit, offset);
   // A first page that is not full is the whole result: no need to count.
   const total = offset === 0 && rowids.length < limit ? rowids.length : countRows(db, match, filters);
-  const paragraphs = hitParagraphs(db, rowids);
+  const comments = hitComments(db, rowids);
+  const paragraphs = hitParagraphs(db, [...rowids, ...[...comments.values()].map((c) => c.paragraph_id * 2)]);
   const hits: SearchHit[] = [];
   for (const rowid of rowids) {
-    const paragraph = paragraphs.get(Math.floor(rowid / 2));
-    if (!paragraph) continue;
-    const kind = rowid % 2 === 1 ? 'note' : 'paragraph';
-    const text = kind === 'note' ? (paragraph.note ?? '') : paragraph.text;
+    const comment = rowid < 0 ? comments.get(-rowid) : undefined;
+    const paragraph = paragraphs.get(comment ? comment.paragraph_id : Math.floor(rowid / 2));
+    if (!paragraph || (rowid < 0 && !comment)) continue;
+    const kind = comment ? 'comment' : rowid % 2 === 1 ? 'note' : 'paragraph';
+    const text = comment ? comment.comment : kind === 'note' ? (paragraph.note ?? '') : paragraph.text;
     hits.push({
+      ...(comment ? { highlightId: comment.id } : {}),
       articleId: paragraph.article_id,
       articleTitle: paragraph.article_title,
       articleScript: paragraph.article_script,

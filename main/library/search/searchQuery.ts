@@ -51,6 +51,7 @@ export function matchExpression(terms: string, filters: RowFilters): string {
 }
 
 /**
+ * A comment's row is -(highlight id) (migration 0008); its paragraph is the highlight's.
  * Matching rows, as a FROM ... WHERE clause over `f` (the index). A tag filter checks each
  * match against the set of tagged paragraphs (built once), before any match is ranked.
  */
@@ -58,7 +59,7 @@ function matchingRows(filters: RowFilters): string {
   const tagged =
     filters.tagIds === undefined
       ? ''
-      : ` AND f.rowid / 2 IN (
+      : ` AND CASE WHEN f.rowid >= 0 THEN f.rowid / 2 ELSE (SELECT h.paragraph_id FROM highlight h WHERE h.id = -f.rowid) END IN (
       SELECT pt.paragraph_id FROM paragraph_tag pt WHERE pt.tag_id IN (SELECT value FROM json_each(@tagIds))
       UNION
       SELECT h.paragraph_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
@@ -93,8 +94,27 @@ export const hitParagraphsSql = `SELECT p.id, p.article_id, a.title AS article_t
   FROM paragraph p JOIN article a ON a.id = p.article_id LEFT JOIN note n ON n.paragraph_id = p.id
   WHERE p.id IN (SELECT value FROM json_each(?))`;
 
+export interface HitComment {
+  id: number;
+  paragraph_id: number;
+  comment: string;
+}
+
+/** The commented highlights behind a page's negative rowids (migration 0008). Exported for the query-plan test. */
+export const hitCommentsSql = `SELECT h.id, h.paragraph_id, h.comment FROM highlight h
+  WHERE h.id IN (SELECT value FROM json_each(?)) AND h.paragraph_id IS NOT NULL`;
+
+export function hitComments(db: Db, rowids: readonly number[]): Map<number, HitComment> {
+  const ids = rowids.filter((r) => r < 0).map((r) => -r);
+  if (ids.length === 0) return new Map();
+  const rows = db.prepare(hitCommentsSql).all(JSON.stringify(ids)) as HitComment[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** `rowids` are paragraph (2p) and note (2p+1) rows; negative (comment) rows are ignored. */
+/** `rowids` are paragraph (2p) and note (2p+1) rows; negative (comment) rows are ignored. */
 export function hitParagraphs(db: Db, rowids: readonly number[]): Map<number, HitParagraph> {
-  const ids = JSON.stringify([...new Set(rowids.map((r) => Math.floor(r / 2)))]);
+  const ids = JSON.stringify([...new Set(rowids.filter((r) => r >= 0).map((r) => Math.floor(r / 2)))]);
   const rows = db.prepare(hitParagraphsSql).all(ids) as HitParagraph[];
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -14,12 +14,14 @@ export interface HighlightRow {
   suffix: string;
   /** Only ever written from the validated HighlightColor of a request or a backup. */
   color: HighlightColor;
+  /** '' when the highlight has no comment. */
+  comment: string;
   created_at: string;
   updated_at: string;
 }
 
 const columns = `h.id, h.article_id, h.paragraph_id, h.start_offset, h.end_offset, h.quote, h.prefix, h.suffix,
-  h.color, h.created_at, h.updated_at`;
+  h.color, h.comment, h.created_at, h.updated_at`;
 
 /** An article's highlights in reading order, orphans last. Exported for the query-plan test. */
 export const articleHighlightsSql = `SELECT ${columns} FROM highlight h LEFT JOIN paragraph p ON p.id = h.paragraph_id
@@ -77,6 +79,7 @@ export function toHighlight(row: HighlightRow, tags: string[]): Highlight {
     prefix: row.prefix,
     suffix: row.suffix,
     color: row.color,
+    comment: row.comment,
     tags,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

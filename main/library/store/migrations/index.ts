@@ -6,6 +6,7 @@ import { migration0004 } from './0004-search-index-without-sizes';
 import { migration0005 } from './0005-no-folded-column';
 import { migration0006 } from './0006-content-checksums';
 import { migration0007 } from './0007-library-identity';
+import { migration0008 } from './0008-highlight-comments';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 
 export const latestSchemaVersion = migrations.length;

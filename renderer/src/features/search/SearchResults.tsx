@@ -49,7 +49,7 @@ export function SearchResults({ hits, onEscape }: { hits: readonly SearchHit[]; 
             <h3 className="search-article">{group.title}</h3>
             <ol className="search-hits">
               {group.hits.map((hit) => (
-                <li key={`${hit.kind}${hit.paragraphId}`}>
+                <li key={`${hit.kind}${hit.paragraphId}-${hit.highlightId ?? ''}`}>
                   <button
                     type="button"
                     className="search-hit"
@@ -58,6 +58,7 @@ export function SearchResults({ hits, onEscape }: { hits: readonly SearchHit[]; 
                     <span className="search-where">
                       {t('paragraphNumber', { order: hit.paragraphOrder + 1 })}
                       {hit.kind === 'note' && <span className="search-note-badge">{t('noteHit')}</span>}
+                      {hit.kind === 'comment' && <span className="search-note-badge">{t('commentHit')}</span>}
                     </span>
                     <span className="search-snippet" lang="zh">
                       {hitSnippet(hit, options).map((part, i) =>

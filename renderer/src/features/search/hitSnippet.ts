@@ -14,11 +14,11 @@ const maxLength = 140;
 /**
  * A hit's text in the display script, cut around its first match, with the matched characters
  * marked: the canonical ranges go through the converter's offset map, so a mark stays on the
- * same characters whatever the script. A note's text is the person's own and is shown as written.
+ * same characters whatever the script. A note's or comment's text is the person's own and is shown as written.
  */
 export function hitSnippet(hit: SearchHit, options: Omit<DisplayOptions, 'script'>): SnippetPart[] {
   const shown =
-    hit.kind === 'note'
+    hit.kind !== 'paragraph'
       ? { text: hit.text, ranges: hit.matches }
       : (() => {
           const { text, map } = displayText(hit.text, { ...options, script: hit.articleScript });

@@ -14,6 +14,7 @@ export type SearchMessage =
   | 'shownOf'
   | 'results'
   | 'noteHit'
+  | 'commentHit'
   | 'paragraphNumber'
   | 'jumpLabel'
   | 'tagEveryHit'
@@ -43,6 +44,7 @@ export const searchMessages: Catalog<SearchMessage> = {
     shownOf: '显示前 {shown} 处，共 {count} 处',
     results: '搜索结果',
     noteHit: '笔记',
+    commentHit: '批注',
     paragraphNumber: '第 {order} 段',
     jumpLabel: '{title}，{where}：{text}',
     tagEveryHit: '给每处结果加标签……',
@@ -71,6 +73,7 @@ export const searchMessages: Catalog<SearchMessage> = {
     shownOf: '顯示前 {shown} 處，共 {count} 處',
     results: '搜尋結果',
     noteHit: '筆記',
+    commentHit: '批註',
     paragraphNumber: '第 {order} 段',
     jumpLabel: '{title}，{where}：{text}',
     tagEveryHit: '給每處結果加標籤……',
@@ -99,6 +102,7 @@ export const searchMessages: Catalog<SearchMessage> = {
     shownOf: 'First {shown} of {count} results',
     results: 'Search results',
     noteHit: 'Note',
+    commentHit: 'Comment',
     paragraphNumber: 'paragraph {order}',
     jumpLabel: '{title}, {where}: {text}',
     tagEveryHit: 'Tag every hit…',

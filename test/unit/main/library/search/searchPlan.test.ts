@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  hitCommentsSql,
   hitParagraphsSql,
   matchingParagraphsSql,
   rankedPageSql,
@@ -41,5 +42,7 @@ describe('search query plans', () => {
     expect(coding).toMatch(/SCAN f VIRTUAL TABLE INDEX \d+:M/);
     expect(coding).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
     expect(coding).not.toMatch(noFullScan);
+    expect(plan(hitCommentsSql)).toMatch(/SEARCH h USING INTEGER PRIMARY KEY/);
+    expect(plan(hitCommentsSql)).not.toMatch(noFullScan);
   });
 });
