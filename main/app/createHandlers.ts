@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../preload/contract/errors';
 import type { Library } from '../library/createLibrary';
 import { requireAbsolutePath } from '../library/export/writeTextFile';
 import { LibraryError, storageError } from '../library/libraryError';
+import { mergeFromJson, restoreFromJson, type ConfirmBackupUse } from './backupFromJson';
 import { exportFolderBeside, type ExportFolderSetting } from './exportFolderSetting';
 import type { PizhuLink } from './parsePizhuLink';
 import { requestSchemas } from './requestSchemas';
@@ -23,6 +24,8 @@ export interface HandlerDeps {
   chooseExportFolder?: () => Promise<string | null>;
   /** Main's dialog for a JSON backup file to write or to read, opened for that one call; null when cancelled. */
   chooseBackupFile?: (purpose: 'save' | 'open') => Promise<string | null>;
+  /** Main's confirmation, with its preview, before a JSON backup is merged in or restored; without it nothing is. */
+  confirmBackupUse?: ConfirmBackupUse;
   /** Main's chooser of an automatic backup (listed by main), with its confirmation; the name, or null when cancelled. */
   chooseAutomaticBackup?: ChooseAutomaticBackup;
   /** Where the chosen export folder is kept; by default a file beside the library. */
@@ -48,6 +51,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     return folder;
   }
 
+  const openBackup = async () => (await deps.chooseBackupFile?.('open')) ?? null;
+
   return {
     getAppInfo: (): AppInfo => ({
       version: deps.appVersion,
@@ -70,7 +75,14 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     updateMetadata: ({ articleId, changes }) => library.updateMetadata(articleId, changes),
     reclassifyParagraph: ({ paragraphId, kind }) => library.reclassifyParagraph(paragraphId, kind),
     recleanArticle: ({ articleId }) => library.recleanArticle(articleId),
+    trashArticle: ({ articleId }) => ({ title: library.trashArticle(articleId) }),
+    restoreArticle: ({ articleId }) => ({ title: library.restoreArticle(articleId) }),
+    setArchived: ({ articleId, archived }) => ({ title: library.setArchived(articleId, archived) }),
+    listTrash: () => library.listTrash(),
+    emptyTrash: () => ({ removed: library.emptyTrash() }),
+    getLastOpenedArticle: () => library.lastOpenedArticle(),
     createHighlight: (request) => annotations.createHighlight(request),
+    createHighlightGroup: (request) => annotations.createHighlightGroup(request),
     updateHighlight: ({ highlightId, color }) => annotations.updateHighlight(highlightId, color),
     updateHighlightComment: ({ highlightId, comment }) => annotations.updateHighlightComment(highlightId, comment),
     deleteHighlight: ({ highlightId }) => annotations.deleteHighlight(highlightId),
@@ -96,10 +108,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const file = (await deps.chooseBackupFile?.('save')) ?? null;
       return file === null ? null : library.exportBackup(file);
     },
-    importBackup: async () => {
-      const file = (await deps.chooseBackupFile?.('open')) ?? null;
-      return file === null ? null : library.importBackup(file);
-    },
+    importBackup: () => mergeFromJson(library, openBackup, deps.confirmBackupUse),
+    restoreJsonBackup: () => restoreFromJson(library, openBackup, deps.confirmBackupUse),
     restoreAutomaticBackup: () => restoreChosenBackup(library, deps.chooseAutomaticBackup),
     search: ({ query, ...options }) => library.search.find(query, options),
     autocode: ({ query, ...options }) => library.search.autocode(query, options),

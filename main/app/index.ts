@@ -11,6 +11,7 @@ import { installMenu } from './menu';
 import { askWhichBackup } from './backupChooser';
 import { openLibraryWithRecovery } from './openLibraryWithRecovery';
 import { askForAutomaticBackup, restoreFromMenu } from './restoreFromBackup';
+import { askToUseBackup } from './backupFromJson';
 import { isFromAppPage } from './pageOrigin';
 import { linkFromArgv, parsePizhuLink, type PizhuLink } from './parsePizhuLink';
 import { linkEvent } from '../../preload/contract/channels';
@@ -126,9 +127,11 @@ async function start(): Promise<void> {
         const result = await dialog.showSaveDialog({ title: 'Back up', defaultPath, filters });
         return result.canceled || !result.filePath ? null : result.filePath;
       }
-      const result = await dialog.showOpenDialog({ title: 'Restore', properties: ['openFile'], filters });
+      const result = await dialog.showOpenDialog({ title: 'Choose a Pizhu JSON backup', properties: ['openFile'], filters });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    // Before a JSON backup is merged in or restored, main shows what it would do and asks.
+    confirmBackupUse: askToUseBackup(dialog, () => mainWindow),
     // The same two questions as the File menu's item: the page asks for a restore, main lists the backups.
     chooseAutomaticBackup: askForAutomaticBackup(dialog, () => mainWindow),
   });

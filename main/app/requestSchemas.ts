@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { Method, RequestOf } from '../../preload/contract/api';
-import { highlightColors, maxHighlightCommentLength, maxTagNameLength } from '../../preload/contract/annotationTypes';
+import {
+  highlightColors,
+  maxHighlightCommentLength,
+  maxHighlightGroupParagraphs,
+  maxTagNameLength,
+} from '../../preload/contract/annotationTypes';
 import { paragraphKinds } from '../../preload/contract/articleTypes';
 import { scriptModes } from '../../preload/common/scriptModes';
 
@@ -65,10 +70,24 @@ export const requestSchemas = {
   }),
   reclassifyParagraph: z.strictObject({ paragraphId: id, kind: z.enum(paragraphKinds) }),
   recleanArticle: z.strictObject({ articleId: id }),
+  trashArticle: z.strictObject({ articleId: id }),
+  restoreArticle: z.strictObject({ articleId: id }),
+  setArchived: z.strictObject({ articleId: id, archived: z.boolean() }),
+  listTrash: z.undefined(),
+  emptyTrash: z.undefined(),
+  getLastOpenedArticle: z.undefined(),
   createHighlight: z.strictObject({
     paragraphId: id,
     start: offset,
     end: offset,
+    color,
+    tags: z.array(tagName).max(50).optional(),
+  }),
+  createHighlightGroup: z.strictObject({
+    ranges: z
+      .array(z.strictObject({ paragraphId: id, start: offset, end: offset }))
+      .min(2)
+      .max(maxHighlightGroupParagraphs),
     color,
     tags: z.array(tagName).max(50).optional(),
   }),
@@ -103,6 +122,7 @@ export const requestSchemas = {
   }),
   exportBackup: z.undefined(),
   importBackup: z.undefined(),
+  restoreJsonBackup: z.undefined(),
   // Not even a backup's name: main offers its own list (restoreFromBackup).
   restoreAutomaticBackup: z.undefined(),
   chooseExportFolder: z.undefined(),

@@ -7,6 +7,7 @@ import type {
   DetectedScript,
   ImportOutcome,
   ParagraphKind,
+  TrashedArticle,
 } from './articleTypes';
 import type {
   Highlight,
@@ -114,6 +115,19 @@ export interface BackupExportResult {
   notes: number;
 }
 
+/** What a library holds, for a restore's or a merge's preview. */
+export interface LibraryCounts {
+  articles: number;
+  highlights: number;
+  notes: number;
+  tags: number;
+}
+
+/** A restore from a JSON backup that went through: the library now holds what the backup held. */
+export interface JsonRestoreResult {
+  restored: LibraryCounts;
+}
+
 /** What an import of a JSON backup added to the library; nothing is ever overwritten or duplicated. */
 export interface BackupImportCounts {
   articlesAdded: number;
@@ -158,6 +172,17 @@ export interface PizhuApi {
   reclassifyParagraph(req: { paragraphId: number; kind: ParagraphKind }): Promise<Result<ArticleView>>;
   /** Runs the cleaner again; every highlight is re-anchored or reported as an orphan, never dropped. */
   recleanArticle(req: { articleId: number }): Promise<Result<RecleanReport>>;
+  /** To the trash (one undo step): annotations kept; out of the list, search, tag views and exports. Answers its title. */
+  trashArticle(req: { articleId: number }): Promise<Result<{ title: string }>>;
+  /** Out of the trash (one undo step). */
+  restoreArticle(req: { articleId: number }): Promise<Result<{ title: string }>>;
+  /** Archived articles leave the default list (a filter shows them) and stay searchable; one undo step. */
+  setArchived(req: { articleId: number; archived: boolean }): Promise<Result<{ title: string }>>;
+  listTrash(): Promise<Result<TrashedArticle[]>>;
+  /** Deletes the trashed articles and their annotations for good (the renderer asks first); clears undo. */
+  emptyTrash(): Promise<Result<{ removed: number }>>;
+  /** The article to reopen at start (opened last and not trashed), or null. */
+  getLastOpenedArticle(): Promise<Result<number | null>>;
 
   // Annotations. Every change is one undoable step. A change inside one article answers with
   // what changed (the highlight, the paragraph's tags, the note); a change that can reach many
@@ -172,6 +197,16 @@ export interface PizhuApi {
     color: HighlightColor;
     tags?: string[];
   }): Promise<Result<Highlight>>;
+  /**
+   * A selection over several paragraphs of one article: one highlight per paragraph (in reading
+   * order), linked by a group id, in one undo step. Recolour, tag, untag and delete of any member
+   * act on the whole group; each answers with the member asked about.
+   */
+  createHighlightGroup(req: {
+    ranges: Array<{ paragraphId: number; start: number; end: number }>;
+    color: HighlightColor;
+    tags?: string[];
+  }): Promise<Result<Highlight[]>>;
   updateHighlight(req: { highlightId: number; color: HighlightColor }): Promise<Result<Highlight>>;
   /** Sets the highlight's plain-text comment ('' removes it; at most maxHighlightCommentLength); one undo step. */
   updateHighlightComment(req: { highlightId: number; comment: string }): Promise<Result<Highlight>>;
@@ -235,8 +270,18 @@ export interface PizhuApi {
   exportMarkdown(req: MarkdownExportOptions): Promise<Result<MarkdownExportReport | null>>;
   /** Asks where (main's save dialog) and writes the whole library as a versioned JSON backup (docs/backup-format.md); null when cancelled. */
   exportBackup(): Promise<Result<BackupExportResult | null>>;
-  /** Asks which file (main's open dialog) and merges that JSON backup in, all or nothing; null when cancelled. Clears undo history when it changed something. */
+  /**
+   * Merge from JSON: asks which file (main's open dialog), shows what merging it would add and
+   * asks to go on (main's dialog), then merges it in, all or nothing; null when cancelled.
+   * Clears undo history when it changed something.
+   */
   importBackup(): Promise<Result<BackupImportCounts | null>>;
+  /**
+   * Restore from JSON: asks which file (main's open dialog), builds a library from it alone,
+   * shows it beside the current one and asks to replace (main's dialog); the current library is
+   * kept as an automatic backup first. What the backup lacks is gone afterwards. Null when cancelled.
+   */
+  restoreJsonBackup(): Promise<Result<JsonRestoreResult | null>>;
   /**
    * Puts the library back as it was at one of main's automatic backups (daily, and one before
    * every restore). Main lists them in its own dialog and asks again before it restores; the

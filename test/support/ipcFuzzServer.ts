@@ -113,6 +113,8 @@ void (async () => {
           ? answer(path.join(sandbox, 'out.json'), hostileSaves)
           : answer(valid, hostileOpens),
       ),
+    // Main's preview of a JSON merge or restore: yes unless the person cancels every dialog.
+    confirmBackupUse: () => Promise.resolve(dialog !== 'cancel'),
   };
   const dispatch = createDispatch(createHandlers(deps), () => undefined);
   const fake = createFakeElectron();

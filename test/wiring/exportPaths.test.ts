@@ -21,7 +21,12 @@ function stubDialogs() {
     backupFile: null as string | null,
     opened: [] as string[],
   };
-  const deps: Pick<HandlerDeps, 'chooseExportFolder' | 'chooseBackupFile'> = {
+  const deps: Pick<HandlerDeps, 'chooseExportFolder' | 'chooseBackupFile' | 'confirmBackupUse'> = {
+    // The person says yes to main's preview of a merge or restore.
+    confirmBackupUse: (question) => {
+      dialogs.opened.push(`confirm ${question.kind}`);
+      return Promise.resolve(true);
+    },
     chooseExportFolder: () => {
       dialogs.opened.push('export folder');
       return Promise.resolve(dialogs.exportFolder);
@@ -82,6 +87,7 @@ describe('paths are main\'s: the page asks for an export or a backup and never n
       'pizhu:getExportFolder',
       'pizhu:importBackup',
       'pizhu:restoreAutomaticBackup',
+      'pizhu:restoreJsonBackup',
     ]);
   });
 
@@ -95,7 +101,7 @@ describe('paths are main\'s: the page asks for an export or a backup and never n
     expect(await call('exportBackup')).toMatchObject({ ok: true, value: { path: dialogs.backupFile, articles: 5 } });
     expect(fs.existsSync(dialogs.backupFile)).toBe(true);
     expect(await call('importBackup')).toMatchObject({ ok: true, value: { articlesAdded: 0, articlesMerged: 5 } });
-    expect(dialogs.opened.slice(-2)).toEqual(['backup save', 'backup open']);
+    expect(dialogs.opened.slice(-3)).toEqual(['backup save', 'backup open', 'confirm merge']);
   });
 
   it('a dialog pointed at the library itself or its backups folder gets a typed refusal and changes nothing', async () => {
@@ -104,6 +110,7 @@ describe('paths are main\'s: the page asks for an export or a backup and never n
       dialogs.backupFile = file;
       expect(await call('exportBackup')).toMatchObject({ ok: false, error: { code: 'protected-path' } });
       expect(await call('importBackup')).toMatchObject({ ok: false, error: { code: 'protected-path' } });
+      expect(await call('restoreJsonBackup')).toMatchObject({ ok: false, error: { code: 'protected-path' } });
     }
     expect(fs.readFileSync(path.join(dir, 'library.sqlite')).subarray(0, 15).toString()).toBe('SQLite format 3');
     expect(before.subarray(0, 15).toString()).toBe('SQLite format 3');

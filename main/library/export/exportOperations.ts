@@ -1,6 +1,7 @@
 import type {
   BackupExportResult,
   BackupImportCounts,
+  LibraryCounts,
   MarkdownExportReport,
   MarkdownExportRequest,
 } from '../../../preload/contract/api';
@@ -11,6 +12,7 @@ import { exportBackup } from './exportBackup';
 import { exportMarkdownReport, type ExportProgress } from './exportMarkdown';
 import { exportW3c } from './exportW3c';
 import { importBackup } from './importBackup';
+import { countLibrary, previewBackupMerge, stageJsonRestore, type StagedJsonRestore } from './restoreFromJson';
 
 /**
  * Taking notes out of the library and back in: Markdown for Obsidian, the JSON backup, W3C Web
@@ -45,6 +47,26 @@ export function exportOperations(db: Db, nowIso: () => string, files: LibraryFil
     importBackup(file: string): BackupImportCounts {
       guard.checkFile(file, 'backup to import');
       return importBackup(db, file, nowIso());
+    },
+
+    /** What importBackup(file) would add, from a merge rolled back: the library is not changed. */
+    previewBackupMerge(file: string): BackupImportCounts {
+      guard.checkFile(file, 'backup to import');
+      return previewBackupMerge(db, file, nowIso());
+    },
+
+    /** Articles, highlights, notes and tags in the library now. */
+    countLibrary(): LibraryCounts {
+      return countLibrary(db);
+    },
+
+    /**
+     * A library built from the JSON backup alone, staged beside this one for restoreFrom; the
+     * caller discards it either way. This library is not changed.
+     */
+    stageJsonRestore(file: string): Promise<StagedJsonRestore> {
+      guard.checkFile(file, 'backup to restore');
+      return stageJsonRestore(db, files.dbPath, files.backupDir, file, nowIso());
     },
 
     /** Every highlight as a W3C Web Annotation collection (JSON-LD). */

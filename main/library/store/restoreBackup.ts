@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { LibraryError } from '../libraryError';
 import { backupDatabase, fsyncFile, fsyncFolder, verifyDatabaseFile, type BackupFile } from './backups';
 
-const stagingPattern = /^\.restore-\d+-\d+\.sqlite(-wal|-shm|-journal)?$/;
+// `.restore-json-…`: a library built from a JSON backup before it is swapped in (export/restoreFromJson).
+const stagingPattern = /^\.restore-(json-)?\d+-\d+\.sqlite(-wal|-shm|-journal)?$/;
 
 /**
  * Puts a backup in place of the library file. The caller holds the library's lock and has no

@@ -134,6 +134,7 @@ describe('export channels', () => {
           chooseFiles: () => Promise.resolve([]),
           chooseExportFolder: () => Promise.resolve(path.join(dir, 'ipc')),
           chooseBackupFile: () => Promise.resolve(backupFile),
+          confirmBackupUse: () => Promise.resolve(true),
         }),
         () => undefined,
       );
@@ -146,6 +147,7 @@ describe('export channels', () => {
         ['pizhu:exportBackup', { file: backup }],
         ['pizhu:importBackup', { file: backup }],
         ['pizhu:importBackup', {}],
+        ['pizhu:restoreJsonBackup', { file: backup }],
       ] as const) {
         expect(await dispatch(channel, request)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
       }

@@ -1,0 +1,136 @@
+import type { BrowserWindow, Dialog } from 'electron';
+import type { BackupImportCounts, JsonRestoreResult, LibraryCounts } from '../../preload/contract/api';
+import type { Library } from '../library/createLibrary';
+import { LibraryError } from '../library/libraryError';
+
+/** What the person is asked before a JSON backup is used: the preview main shows in its dialog. */
+export type BackupQuestion =
+  | { kind: 'merge'; file: string; adds: BackupImportCounts; current: LibraryCounts }
+  | { kind: 'restore'; file: string; backup: LibraryCounts; current: LibraryCounts };
+
+/** Main's confirmation; true to go on. */
+export type ConfirmBackupUse = (question: BackupQuestion) => Promise<boolean>;
+
+/** Main's open dialog for the JSON backup; null when cancelled. */
+export type ChooseJsonBackup = () => Promise<string | null>;
+
+type JsonLibrary = Pick<
+  Library,
+  'previewBackupMerge' | 'importBackup' | 'countLibrary' | 'stageJsonRestore' | 'restoreFrom'
+>;
+
+const busy = new WeakSet<object>();
+
+/** One JSON merge or restore at a time: a restore closes the file under anything else. */
+async function alone<T>(library: object, run: () => Promise<T>): Promise<T> {
+  if (busy.has(library))
+    throw new LibraryError('library-busy', 'A restore or merge is already under way; try again when it has finished.');
+  busy.add(library);
+  try {
+    return await run();
+  } finally {
+    busy.delete(library);
+  }
+}
+
+/**
+ * "Merge from JSON…": adds what the backup has and the library lacks, never removing or
+ * overwriting. The person sees what it would add (a merge rolled back) before it happens.
+ * Null when they cancel either dialog, or when no one can be asked.
+ */
+export function mergeFromJson(
+  library: JsonLibrary,
+  choose: ChooseJsonBackup | undefined,
+  confirm: ConfirmBackupUse | undefined,
+): Promise<BackupImportCounts | null> {
+  return alone(library, async () => {
+    const file = (await choose?.()) ?? null;
+    if (file === null) return null;
+    // Read and checked before anyone is asked: a file that cannot be merged is refused outright.
+    const adds = library.previewBackupMerge(file);
+    if (!confirm || !(await confirm({ kind: 'merge', file, adds, current: library.countLibrary() }))) return null;
+    return library.importBackup(file);
+  });
+}
+
+/**
+ * "Restore from JSON…": the library becomes what the backup holds, no more. A library is built
+ * from the backup alone beside this one, shown beside the current one, and only when the person
+ * confirms is it swapped in (restoreFrom keeps the current library as a backup first and holds
+ * the lock throughout). Null when they cancel, or when no one can be asked.
+ */
+export function restoreFromJson(
+  library: JsonLibrary,
+  choose: ChooseJsonBackup | undefined,
+  confirm: ConfirmBackupUse | undefined,
+): Promise<JsonRestoreResult | null> {
+  return alone(library, async () => {
+    const file = (await choose?.()) ?? null;
+    if (file === null) return null;
+    const staged = await library.stageJsonRestore(file);
+    try {
+      const question: BackupQuestion = { kind: 'restore', file, backup: staged.backup, current: staged.current };
+      if (!confirm || !(await confirm(question))) return null;
+      await library.restoreFrom(staged.path);
+      return { restored: staged.backup };
+    } finally {
+      staged.discard();
+    }
+  });
+}
+
+function describe(counts: LibraryCounts): string {
+  return `${counts.articles} articles, ${counts.highlights} highlights, ${counts.notes} notes, ${counts.tags} tags`;
+}
+
+/** The preview and the question, as main's dialog puts them. Cancel is the default. */
+export function backupQuestionText(question: BackupQuestion): {
+  title: string;
+  message: string;
+  detail: string;
+  button: string;
+} {
+  if (question.kind === 'merge') {
+    const a = question.adds;
+    return {
+      title: 'Merge from JSON',
+      message: 'Add what this backup has and the library lacks?',
+      detail:
+        `It would add ${a.articlesAdded} articles, ${a.highlightsAdded} highlights, ${a.notesAdded + a.notesJoined} notes ` +
+        `and ${a.tagsAdded} tags (${a.highlightsAlreadyPresent} highlights are already in the library). ` +
+        `Nothing in the library is removed or changed. The library now: ${describe(question.current)}.`,
+      button: 'Merge',
+    };
+  }
+  return {
+    title: 'Restore from JSON',
+    message: 'Replace the library with this backup?',
+    detail:
+      `The backup: ${describe(question.backup)}.\nThe library now: ${describe(question.current)}.\n` +
+      'Anything not in the backup will be gone from the library. Your current library is kept as an automatic backup first.',
+    button: 'Restore',
+  };
+}
+
+/** Asks in main's own message box over the window. */
+export function askToUseBackup(
+  dialog: Pick<Dialog, 'showMessageBox'>,
+  parent: () => BrowserWindow | null,
+): ConfirmBackupUse {
+  return async (question) => {
+    const text = backupQuestionText(question);
+    const options = {
+      type: question.kind === 'restore' ? ('warning' as const) : ('question' as const),
+      title: text.title,
+      message: text.message,
+      detail: text.detail,
+      buttons: ['Cancel', text.button],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    };
+    const window = parent();
+    const answer = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    return answer.response === 1;
+  };
+}
