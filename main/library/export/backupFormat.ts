@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { highlightColors } from '../../../preload/contract/annotationTypes';
+import { highlightColors, maxHighlightCommentLength } from '../../../preload/contract/annotationTypes';
 import { paragraphFlags, paragraphKinds, type Removal } from '../../../preload/contract/articleTypes';
 import { maxArticleLength } from '../import/importLimits';
 
@@ -65,6 +65,8 @@ const highlight = z.strictObject({
   suffix: longText,
   color: z.enum(highlightColors),
   tags: tagNames,
+  /** The person's comment (plain text); absent when there is none. Optional: older backups still import. */
+  comment: z.string().max(maxHighlightCommentLength).optional(),
   createdAt: text,
   updatedAt: text,
 });

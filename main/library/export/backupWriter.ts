@@ -1,4 +1,5 @@
 import type { BackupImportCounts } from '../../../preload/contract/api';
+import { normalizeComment } from '../annotations/highlightOperations';
 import { ancestorsOf, foldTagCase } from '../annotations/tagNames';
 import type { Db } from '../store/openDatabase';
 import { canonicalTagName, findTag } from '../store/tags';
@@ -27,8 +28,8 @@ export function createBackupWriter(db: Db, now: string) {
   const statements = {
     insertTag: db.prepare('INSERT INTO tag (name, color, created_at) VALUES (?, ?, ?)'),
     insertHighlight: db.prepare(
-      `INSERT INTO highlight (article_id, paragraph_id, start_offset, end_offset, quote, prefix, suffix, color, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO highlight (article_id, paragraph_id, start_offset, end_offset, quote, prefix, suffix, color, comment, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     tagHighlight: db.prepare('INSERT OR IGNORE INTO highlight_tag (highlight_id, tag_id) VALUES (?, ?)'),
     tagParagraph: db.prepare('INSERT OR IGNORE INTO paragraph_tag (paragraph_id, tag_id) VALUES (?, ?)'),
@@ -87,6 +88,7 @@ export function createBackupWriter(db: Db, now: string) {
           h.prefix,
           h.suffix,
           h.color,
+          normalizeComment(h.comment ?? ''),
           h.createdAt,
           h.updatedAt,
         ).lastInsertRowid,

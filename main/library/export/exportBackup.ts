@@ -198,6 +198,7 @@ function toHighlight(
     suffix: row.suffix,
     color: row.color,
     tags,
+    ...(row.comment === '' ? {} : { comment: row.comment }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -19,6 +19,8 @@ export interface ExportHighlight {
   end: number | null;
   quote: string;
   tags: string[];
+  /** The person's plain-text comment; absent when there is none. */
+  comment?: string;
   /** Read only when asked for (the W3C export): Markdown does not need them, and 100,000 rows read faster without. */
   detail?: HighlightDetail;
 }

@@ -8,7 +8,7 @@ interface TextualBody {
   type: 'TextualBody';
   purpose: 'tagging' | 'commenting';
   value: string;
-  format?: 'text/markdown';
+  format?: 'text/markdown' | 'text/plain';
 }
 
 type Selector =
@@ -39,7 +39,7 @@ export interface WebAnnotationCollection {
  * Every highlight as a W3C Web Annotation: its paragraph (`pizhu://article/ID#PARAGRAPH`) as
  * the source, a TextQuoteSelector and a TextPositionSelector counted in code points (the
  * model's characters, not UTF-16 units) over the canonical text, its tags as `tagging`
- * bodies and the paragraph's note as a `commenting` body in Markdown. Tags and notes on a
+ * bodies, its comment as a plain-text `commenting` body and the paragraph's note as one in Markdown. Tags and notes on a
  * paragraph no highlight of it carries become an annotation of the whole paragraph.
  */
 export function readWebAnnotations(db: Db, generated: string): WebAnnotationCollection {
@@ -55,6 +55,7 @@ export function readWebAnnotations(db: Db, generated: string): WebAnnotationColl
     for (const h of orphans) {
       items.push({
         ...stamps(h),
+        ...(h.comment === undefined ? {} : { body: [commentBody(h.comment)] }),
         target: {
           source: `pizhu://article/${article.id}`,
           selector: [
@@ -92,6 +93,7 @@ function highlightAnnotation(h: ExportHighlight, source: string, paragraph: Expo
   const end = h.end ?? start;
   const text = paragraph.text;
   const body = tagBodies(h.tags);
+  if (h.comment !== undefined) body.push(commentBody(h.comment));
   if (paragraph.note !== null) body.push(noteBody(paragraph.note));
   return {
     ...stamps(h),
@@ -140,6 +142,11 @@ function stamps(h: ExportHighlight): Pick<WebAnnotation, 'id' | 'type' | 'motiva
 
 function tagBodies(tags: readonly string[]): TextualBody[] {
   return tags.map((value) => ({ type: 'TextualBody', purpose: 'tagging', value }));
+}
+
+/** The highlight's own comment: plain text, beside the paragraph's note (a second `commenting` body). */
+function commentBody(comment: string): TextualBody {
+  return { type: 'TextualBody', purpose: 'commenting', value: comment, format: 'text/plain' };
 }
 
 function noteBody(markdown: string): TextualBody {

@@ -2,6 +2,7 @@ import type { TextConverter } from '../../../preload/common/createConverter';
 import { rangeToConverted } from '../../../preload/common/offsetMap';
 import type { ExportHighlight, ExportParagraph } from './exportData';
 import { markedLines, mergeRanges, runLines, separateRanges, type MarkRange } from './markHighlights';
+import { escapeMarkdownText } from './escapeMarkdownText';
 import { containedNoteMarkdown } from './noteMarkdown';
 import { obsidianTags } from './obsidianTag';
 
@@ -52,6 +53,7 @@ export function renderParagraph(out: string[], paragraph: ExportParagraph, optio
   const tagText = obsidianTags(tags);
   out.push('>', `> ${tagText === '' ? '' : `${tagText} `}${backLink(paragraph.articleId, paragraph.id)}`, '');
   out.push(`^p-${paragraph.id}`, '');
+  pushComments(out, paragraph.highlights, options.converter);
   pushNote(out, paragraph.note);
 }
 
@@ -66,6 +68,23 @@ export function renderOrphan(
   for (const line of runLines(quote, { start: 0, end: quote.length, tags: [] })) out.push(quoteLine(line));
   const tagText = obsidianTags(orphan.tags);
   out.push('>', `> ${tagText === '' ? '' : `${tagText} `}${backLink(articleId)}`, '', `^h-${orphan.id}`, '');
+  pushComments(out, [orphan], converter);
+}
+
+/**
+ * The comments on a passage's highlights, in text order, under its quote: a paragraph each,
+ * 💬, the highlight's words (in the export's script), then the comment with its line breaks as
+ * hard breaks, all escaped so a comment reads back as exactly its text (blank lines aside).
+ */
+function pushComments(out: string[], highlights: readonly ExportHighlight[], converter: TextConverter): void {
+  for (const h of highlights) {
+    if (h.comment === undefined || h.comment === '') continue;
+    const quote = converter.convert(h.quote).text.replace(/\s+/g, ' ').trim();
+    const lines = h.comment.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    const escaped = lines.map((line, i) => escapeMarkdownText(line, { lineStart: i > 0, lineEnd: true }));
+    const first = `💬 “${escapeMarkdownText(quote, { lineStart: false, lineEnd: false })}”: `;
+    out.push(first + escaped.join('\\\n'), '');
+  }
 }
 
 function pushNote(out: string[], note: string | null): void {
