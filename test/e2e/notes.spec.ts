@@ -12,8 +12,13 @@ declare global {
 const seed001 = '治理更精细 平安更有感';
 const seed003 = '江西:接续奋斗,红土地上奏响平安之歌';
 
+/** The article's row in the library list: its name starts with the title (the row's ⋯ button's does not). */
 const openArticle = async (app: Page, title: string) => {
-  await app.getByRole('list', { name: 'Articles' }).getByRole('button', { name: title }).click();
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await app
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('button', { name: new RegExp(`^${escaped}`) })
+    .click();
 };
 
 /** The first body paragraph of the open article: where the note is written. */
@@ -234,7 +239,7 @@ test('notes restored from a backup whose editor state is not Lexical JSON are sh
     paragraph.note = { editorState, plainText: text, markdown: text, updatedAt: '2026-01-01T00:00:00.000Z' };
   });
   fs.writeFileSync(file, JSON.stringify(backup));
-  await dialog.getByRole('button', { name: 'Restore from JSON…' }).click();
+  await dialog.getByRole('button', { name: 'Merge from JSON…' }).click();
   await expect(dialog.getByRole('status').filter({ hasText: `${unreadableStates.length} notes` })).toBeVisible();
   await app.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -363,4 +368,40 @@ test('note writing is undone a stretch at a time, in the editor and from the rea
     '第一句。第二句。补充',
   );
   expect(await stored()).toBe('第一句。第二句。补充');
+});
+
+test('a link made from the keyboard leaves the caret after it: the next key types on and the linked words stay', async ({
+  app,
+}) => {
+  await openArticle(app, seed003);
+  const paragraph = firstBodyParagraph(app);
+  const paragraphId = Number(await paragraph.getAttribute('data-paragraph-id'));
+  const editor = await openNote(app, paragraph);
+  await editor.click();
+  await app.keyboard.type('见原文');
+  await expect(paragraph.getByRole('status')).toHaveText('Saved');
+  // Keyboard only: select the words, Shift+Tab to the toolbar's Link, type the address, Enter.
+  await app.keyboard.press('Shift+Home');
+  await app.keyboard.press('Shift+Tab');
+  await expect(paragraph.getByRole('button', { name: 'Link' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  const address = paragraph.getByRole('textbox', { name: 'Link address' });
+  await expect(address).toBeFocused();
+  await app.keyboard.type('example.org/source');
+  await app.keyboard.press('Enter');
+  await expect(address).toBeHidden();
+  await expect(editor).toBeFocused();
+  // The very next keystroke used to replace the still-selected linked words.
+  await app.keyboard.type('。');
+  await expect(editor.getByRole('link', { name: '见原文' })).toHaveAttribute('href', 'https://example.org/source');
+  await expect(editor).toHaveText('见原文。');
+
+  await app.reload();
+  await openArticle(app, seed003);
+  await firstBodyParagraph(app).getByRole('button', { name: 'Open note' }).click();
+  const reopened = firstBodyParagraph(app).getByRole('textbox', { name: 'Note on this paragraph' });
+  await expect(reopened.getByRole('link', { name: '见原文' })).toHaveAttribute('href', 'https://example.org/source');
+  await expect(reopened).toHaveText('见原文。');
+  const stored = await app.evaluate((id) => window.pizhu.getNote({ paragraphId: id }), paragraphId);
+  expect(stored.ok && stored.value?.markdown).toBe('[见原文](https://example.org/source)。');
 });

@@ -39,7 +39,10 @@ export function toggleQuote(editor: LexicalEditor): void {
   });
 }
 
-/** Links the selected text to `url`; with nothing selected, inserts the address itself as a link. */
+/**
+ * Links the selected text to `url`; with nothing selected, inserts the address itself as a link.
+ * The caret ends after the link: left selected, the next keystroke would replace the linked words.
+ */
 export function applyLink(editor: LexicalEditor, url: string): void {
   editor.update(() => {
     const selection = $getSelection();
@@ -48,7 +51,17 @@ export function applyLink(editor: LexicalEditor, url: string): void {
     } else {
       editor.dispatchCommand(TOGGLE_LINK_COMMAND, url);
     }
+    $collapseToEnd();
   });
+}
+
+function $collapseToEnd(): void {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || selection.isCollapsed()) return;
+  const end = selection.isBackward() ? selection.anchor : selection.focus;
+  const { key, offset, type } = end;
+  selection.anchor.set(key, offset, type);
+  selection.focus.set(key, offset, type);
 }
 
 export function removeLink(editor: LexicalEditor): void {
