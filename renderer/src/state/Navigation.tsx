@@ -24,6 +24,8 @@ interface NavigationValue {
   /** Flushes unsaved notes first, so switching article never loses a keystroke. */
   openArticle: (articleId: number, focusParagraphId?: number | null, focusMatches?: readonly OffsetRange[] | null) => Promise<void>;
   showSidePanel: (panel: SidePanel) => void;
+  /** Takes the search match marks off the reader (a new query, or search closed); the place stays. */
+  clearSearchMarks: () => void;
 }
 
 const NavigationContext = createContext<NavigationValue | null>(null);
@@ -38,9 +40,13 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     },
     [],
   );
+  const clearSearchMarks = useCallback(
+    () => setLocation((current) => (current.focusMatches === null ? current : { ...current, focusMatches: null })),
+    [],
+  );
   const value = useMemo(
-    () => ({ location, sidePanel, openArticle, showSidePanel: setSidePanel }),
-    [location, sidePanel, openArticle],
+    () => ({ location, sidePanel, openArticle, showSidePanel: setSidePanel, clearSearchMarks }),
+    [location, sidePanel, openArticle, clearSearchMarks],
   );
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }

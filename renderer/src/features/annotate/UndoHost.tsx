@@ -5,6 +5,7 @@ import { flushPendingNotes } from '../notes/pendingNotes';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
 import { isEditableTarget } from './isEditableTarget';
+import { announceJournalStep } from './journalSteps';
 import { annotateMessages, journalOps } from './messages';
 import { currentToast, dismissToast, showToast, subscribeToast } from './toastStore';
 import './annotate.css';
@@ -41,6 +42,7 @@ export function UndoHost() {
     const result = await (step === 'undo' ? pizhu.undo() : pizhu.redo());
     if (!result.ok) return showToast(result.error.message);
     const done = result.value;
+    announceJournalStep();
     if (done === null) return showToast(t(step === 'undo' ? 'nothingToUndo' : 'nothingToRedo'));
     changed(done.articleIds);
     showToast(t(step === 'undo' ? 'undone' : 'redone', { what: describe(done) }));

@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { TagSummary } from '../../../../preload/contract/annotationTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
+import { onJournalStep } from '../annotate/journalSteps';
 import { useLibraryEvents } from '../../state/LibraryEvents';
 import { searchMessages } from './messages';
 
@@ -22,6 +23,8 @@ export function AutocodeForm({ query, articleId, tags, withinTag, onDone }: Prop
   const [span, setSpan] = useState(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  // "Ctrl+Z undoes it" must not stay once an undo (or redo) ran.
+  useEffect(() => onJournalStep(() => setStatus((s) => (s?.error ? s : null))), []);
   const tagId = useId();
   const listId = useId();
 

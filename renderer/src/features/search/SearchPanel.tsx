@@ -13,7 +13,7 @@ type SearchPanelState = Extract<SidePanel, { kind: 'search' }>;
 /** The search side panel: the box, an article and a tag filter, the results, and "tag every hit". */
 export function SearchPanel({ panel }: { panel: SearchPanelState }) {
   const t = useMessages(searchMessages);
-  const { location, showSidePanel } = useNavigation();
+  const { location, showSidePanel, clearSearchMarks } = useNavigation();
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
   const tags = useTagList();
@@ -23,6 +23,13 @@ export function SearchPanel({ panel }: { panel: SearchPanelState }) {
   const tagId = useId();
   const hintId = useId();
   const search = useSearch({ query, tag, articleId: panel.articleId });
+
+  // An earlier query's marks must not stay in the reader once the query changes or search closes.
+  const trimmed = query.trim();
+  useEffect(() => {
+    clearSearchMarks();
+    return clearSearchMarks;
+  }, [trimmed, clearSearchMarks]);
 
   useEffect(() => {
     inputRef.current?.focus();
@@ -94,7 +101,13 @@ export function SearchPanel({ panel }: { panel: SearchPanelState }) {
                 ? t('noHits')
                 : search.result.total > hits.length
                   ? t('shownOf', { shown: hits.length, count: search.result.total })
-                  : t('total', { count: search.result.total })
+                  : // Counted by kind: "Tag every hit" tags the text paragraphs, never notes or comments.
+                    t('totalByKind', {
+                      count: search.result.total,
+                      paragraphs: hits.filter((h) => h.kind === 'paragraph').length,
+                      notes: hits.filter((h) => h.kind === 'note').length,
+                      comments: hits.filter((h) => h.kind === 'comment').length,
+                    })
               : ''}
         </p>
         {textHits &&

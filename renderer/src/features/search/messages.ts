@@ -10,7 +10,6 @@ export type SearchMessage =
   | 'close'
   | 'searching'
   | 'noHits'
-  | 'total'
   | 'shownOf'
   | 'results'
   | 'noteHit'
@@ -27,7 +26,10 @@ export type SearchMessage =
   | 'autocodeWithinTag'
   | 'autocodeDone'
   | 'autocodeNothing'
-  | 'hint';
+  | 'hint'
+  | 'openSearch'
+  | 'openSearchTitle'
+  | 'totalByKind';
 
 export const searchMessages: Catalog<SearchMessage> = {
   'zh-Hans': {
@@ -40,7 +42,6 @@ export const searchMessages: Catalog<SearchMessage> = {
     close: '关闭搜索',
     searching: '正在搜索……',
     noHits: '没有找到。',
-    total: '{count} 处结果',
     shownOf: '显示前 {shown} 处，共 {count} 处',
     results: '搜索结果',
     noteHit: '笔记',
@@ -55,8 +56,11 @@ export const searchMessages: Catalog<SearchMessage> = {
     autocodeRun: '加标签',
     autocodeCancel: '取消',
     autocodeWithinTag: '只标注带 #{tag} 的结果（与标签筛选一致）。',
-    autocodeDone: '已给 {paragraphs} 段加上“{tag}”。按 Ctrl+Z 可撤销。',
+    autocodeDone: '已给 {paragraphs} 段加上“{tag}”：结果中尚未带此标签的正文段落（笔记不加标签）。按 Ctrl+Z 可撤销。',
     autocodeNothing: '没有新的段落需要加“{tag}”。',
+    openSearch: '搜索',
+    openSearchTitle: '搜索正文和笔记（Ctrl+F 本文，Ctrl+Shift+F 全库）',
+    totalByKind: '{count} 处结果：{paragraphs} 段正文{notes, plural, =0 {} other {、# 条笔记}}{comments, plural, =0 {} other {、# 条评论}}',
     hint: '多个词用空格分开（须全部出现），"引号" 内为整句。',
   },
   'zh-Hant': {
@@ -69,7 +73,6 @@ export const searchMessages: Catalog<SearchMessage> = {
     close: '關閉搜尋',
     searching: '正在搜尋……',
     noHits: '沒有找到。',
-    total: '{count} 處結果',
     shownOf: '顯示前 {shown} 處，共 {count} 處',
     results: '搜尋結果',
     noteHit: '筆記',
@@ -84,8 +87,11 @@ export const searchMessages: Catalog<SearchMessage> = {
     autocodeRun: '加標籤',
     autocodeCancel: '取消',
     autocodeWithinTag: '只標註帶 #{tag} 的結果（與標籤篩選一致）。',
-    autocodeDone: '已給 {paragraphs} 段加上「{tag}」。按 Ctrl+Z 可復原。',
+    autocodeDone: '已給 {paragraphs} 段加上「{tag}」：結果中尚未帶此標籤的正文段落（筆記不加標籤）。按 Ctrl+Z 可復原。',
     autocodeNothing: '沒有新的段落需要加「{tag}」。',
+    openSearch: '搜尋',
+    openSearchTitle: '搜尋正文和筆記（Ctrl+F 本文，Ctrl+Shift+F 全庫）',
+    totalByKind: '{count} 處結果：{paragraphs} 段正文{notes, plural, =0 {} other {、# 則筆記}}{comments, plural, =0 {} other {、# 則評論}}',
     hint: '多個詞用空格分開（須全部出現），"引號" 內為整句。',
   },
   en: {
@@ -98,7 +104,6 @@ export const searchMessages: Catalog<SearchMessage> = {
     close: 'Close search',
     searching: 'Searching…',
     noHits: 'Nothing found.',
-    total: '{count, plural, one {# result} other {# results}}',
     shownOf: 'First {shown} of {count} results',
     results: 'Search results',
     noteHit: 'Note',
@@ -113,8 +118,13 @@ export const searchMessages: Catalog<SearchMessage> = {
     autocodeRun: 'Tag',
     autocodeCancel: 'Cancel',
     autocodeWithinTag: 'Only the hits tagged #{tag} are tagged, as the tag filter shows.',
-    autocodeDone: 'Tagged {paragraphs, plural, one {# paragraph} other {# paragraphs}} “{tag}”. Ctrl+Z undoes it.',
+    autocodeDone:
+      'Tagged {paragraphs, plural, one {# paragraph} other {# paragraphs}} “{tag}”: the text paragraphs among the results that did not have it yet (notes are not tagged). Ctrl+Z undoes it.',
     autocodeNothing: 'No paragraph needed “{tag}” added.',
+    openSearch: 'Search',
+    openSearchTitle: 'Search text and notes (Ctrl+F this article, Ctrl+Shift+F the library)',
+    totalByKind:
+      '{count, plural, one {# result} other {# results}}: {paragraphs, plural, one {# paragraph} other {# paragraphs}}{notes, plural, =0 {} one {, # note} other {, # notes}}{comments, plural, =0 {} one {, # comment} other {, # comments}}',
     hint: 'Several words must all appear; "quoted words" stay together.',
   },
 };

@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { TagsChanged, TagSummary } from '../../../../preload/contract/annotationTypes';
 import type { Result } from '../../../../preload/contract/errors';
 import { pizhu } from '../../api/pizhuClient';
+import { onJournalStep } from '../annotate/journalSteps';
 import { flushPendingNotes } from '../notes/pendingNotes';
 import { useLibraryEvents } from '../../state/LibraryEvents';
 
@@ -18,6 +19,8 @@ export type TagActionStatus =
 export function useTagActions(onTags: (tags: TagSummary[]) => void) {
   const { changed } = useLibraryEvents();
   const [status, setStatus] = useState<TagActionStatus | null>(null);
+  // An undo from elsewhere (keys, menu) may have taken this action back: its "Undo" would lie.
+  useEffect(() => onJournalStep(() => setStatus((s) => (s?.kind === 'done' ? null : s))), []);
 
   const apply = useCallback(
     async (call: Promise<Result<TagsChanged>>, message: string, undoOp: string): Promise<boolean> => {

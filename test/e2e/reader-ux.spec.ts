@@ -1,0 +1,216 @@
+import type { Locator, Page } from '@playwright/test';
+import type { PizhuApi } from '../../preload/contract/api';
+import { expect, test } from './fixtures/pizhuTest';
+import { articleIdOf, selectText } from './readerActions';
+
+declare global {
+  interface Window {
+    pizhu: PizhuApi;
+  }
+}
+
+const s003 = '江西:接续奋斗,红土地上奏响平安之歌';
+const article = (app: Page) => app.getByRole('article');
+const paragraphWith = (app: Page, text: string) => article(app).locator('.paragraph').filter({ hasText: text });
+
+/** Opens an article from the library list by its row (whose name starts with the title; its ⋯ button's does not). */
+async function openArticle(app: Page, title: string): Promise<void> {
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await app
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('button', { name: new RegExp(`^${escaped}`) })
+    .click();
+  await article(app).locator('.paragraph-text').first().waitFor();
+}
+
+/** Clicks where a person would: the centre of the element's box, after checking nothing covers that point. */
+async function clickAtCentre(app: Page, target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (!box) throw new Error('the element has no box on screen');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  const hit = await target.evaluate(
+    (el, [px, py]) => {
+      const top = document.elementFromPoint(px, py);
+      return top !== null && (el === top || el.contains(top));
+    },
+    [x, y] as const,
+  );
+  expect(hit, 'the point clicked shows this element, not something over it').toBe(true);
+  await app.mouse.click(x, y);
+}
+
+/** The search match ranges the reader marks (CSS Custom Highlight API), as text. */
+const matchMarks = (app: Page) =>
+  app.evaluate(() => {
+    const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+    return [...(registry?.get('pizhu-search-match') ?? [])].map((r) => r.toString());
+  });
+
+/** The same view in both interface languages, both themes and both window sizes. */
+async function screenshotsOf(
+  app: Page,
+  saveScreenshot: (name: string) => Promise<string>,
+  name: string,
+  relabel: (locale: 'en' | 'zh-Hans') => Promise<void>,
+): Promise<void> {
+  for (const locale of ['en', 'zh-Hans'] as const) {
+    await relabel(locale);
+    for (const size of [
+      { width: 900, height: 600 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await app.setViewportSize(size);
+      for (const theme of ['light', 'dark'] as const) {
+        await app.evaluate((t) => {
+          document.documentElement.dataset.theme = t;
+        }, theme);
+        await saveScreenshot(`${name}-${locale}-${size.width}-${theme}`);
+      }
+    }
+  }
+  await relabel('en');
+}
+
+/** Switches the interface language through Preferences, as a person does. */
+async function useLanguage(app: Page, locale: 'en' | 'zh-Hans'): Promise<void> {
+  const isEnglish = (await app.locator('html').getAttribute('lang')) === 'en';
+  if (isEnglish === (locale === 'en')) return;
+  await app.getByRole('button', { name: isEnglish ? 'Preferences' : '偏好设置' }).click();
+  const dialog = app.getByRole('dialog', { name: isEnglish ? 'Preferences' : '偏好设置' });
+  await dialog.getByRole('combobox', { name: isEnglish ? 'Interface language' : '界面语言' }).selectOption({
+    label: locale === 'en' ? 'English' : '简体中文',
+  });
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(app.locator('html')).toHaveAttribute('lang', locale);
+}
+
+test('search has a visible button; the panel counts paragraphs and notes as Tag every hit does; old marks go', async ({
+  app,
+  saveScreenshot,
+}) => {
+  await openArticle(app, s003);
+  const open = app.getByRole('main').getByRole('button', { name: 'Search', exact: true });
+  await expect(open).toBeVisible();
+  await clickAtCentre(app, open);
+  const panel = app.getByRole('complementary', { name: 'Search' });
+  const box = panel.getByRole('searchbox', { name: 'Search text and notes' });
+  await expect(box).toBeFocused();
+  await expect(open).toHaveAttribute('aria-pressed', 'true');
+
+  // Keyboard alone: type, Enter jumps to the first hit, whose matches are marked in the reader.
+  await app.keyboard.type('平安');
+  const status = panel.getByRole('status').first();
+  await expect(status).toContainText(/^\d+ results: \d+ paragraphs?/);
+  await app.keyboard.press('Enter');
+  await expect.poll(() => matchMarks(app)).toContain('平安');
+  await screenshotsOf(app, saveScreenshot, 'reader-ux-search', (locale) => useLanguage(app, locale));
+
+  // A new query takes the earlier query's marks off the reader.
+  await box.fill('红土地');
+  await expect.poll(() => matchMarks(app)).toEqual([]);
+  // Jump again, then close search: the marks go with it.
+  await expect(status).toContainText(/results/);
+  await box.press('Enter');
+  await expect.poll(() => matchMarks(app)).toContain('红土地');
+  await box.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect.poll(() => matchMarks(app)).toEqual([]);
+
+  // Tag every hit says how many paragraphs it tagged: the panel's paragraph count, for a new tag.
+  await clickAtCentre(app, open);
+  await box.fill('平安');
+  await expect(status).toContainText(/^\d+ results: \d+ paragraphs?/);
+  const paragraphs = Number(/results: (\d+) paragraph/.exec((await status.textContent()) ?? '')?.[1]);
+  expect(paragraphs).toBeGreaterThan(1);
+  await clickAtCentre(app, panel.getByRole('button', { name: 'Tag every hit…' }));
+  const form = panel.getByRole('form', { name: 'Tag every hit' });
+  await form.getByRole('combobox', { name: 'Tag name' }).fill('主题/平安');
+  await clickAtCentre(app, form.getByRole('button', { name: 'Tag', exact: true }));
+  const done = form.getByRole('status');
+  await expect(done).toContainText(`Tagged ${paragraphs} paragraphs “主题/平安”`);
+  await expect(done).toContainText('notes are not tagged');
+  // After the undo, "Ctrl+Z undoes it" is gone: it no longer says what the library holds.
+  await article(app).getByRole('heading', { level: 2 }).click();
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(app.getByRole('status').filter({ hasText: 'Undone' })).toBeVisible();
+  await expect(done).toBeHidden();
+});
+
+test('Note on a selection highlights it and quotes it in the paragraph note, ready to type under', async ({
+  app,
+  saveScreenshot,
+}) => {
+  const articleId = await articleIdOf(app, s003);
+  await openArticle(app, s003);
+  const quote = '扎根红土圣地';
+  const paragraph = paragraphWith(app, quote);
+  const paragraphId = Number(await paragraph.getAttribute('data-paragraph-id'));
+  await selectText(app, quote);
+  const toolbar = app.getByRole('toolbar', { name: 'Highlight' });
+  await expect(toolbar).toBeVisible();
+  await clickAtCentre(app, toolbar.getByRole('button', { name: 'Note' }));
+
+  await expect(paragraph.locator('mark')).toHaveText([quote]);
+  const editor = paragraph.getByRole('textbox', { name: 'Note on this paragraph' });
+  await expect(editor).toBeFocused();
+  await expect(editor.locator('blockquote')).toHaveText(quote);
+  await app.keyboard.type('为什么是红土地');
+  await expect(paragraph.getByRole('status')).toHaveText('Saved');
+  await screenshotsOf(app, saveScreenshot, 'reader-ux-note-quote', (locale) => useLanguage(app, locale));
+
+  const stored = await app.evaluate(async ([articleId, paragraphId]) => {
+    const view = await window.pizhu.getArticle({ articleId });
+    const note = await window.pizhu.getNote({ paragraphId });
+    return {
+      highlights: view.ok ? view.value.highlights.map((h) => [h.paragraphId, h.start, h.end]) : null,
+      markdown: note.ok ? (note.value?.markdown ?? null) : null,
+    };
+  }, [articleId, paragraphId] as const);
+  expect(stored.markdown).toBe(`> ${quote}\n\n为什么是红土地`);
+  expect(stored.highlights).toHaveLength(1);
+});
+
+test('Tag paragraph… takes several tags, one after another, like the highlight popover', async ({ app }) => {
+  await openArticle(app, s003);
+  const paragraph = paragraphWith(app, '扎根红土圣地');
+  await paragraph.hover();
+  await clickAtCentre(app, paragraph.getByRole('button', { name: 'Paragraph options' }));
+  await clickAtCentre(app, app.getByRole('menuitem', { name: 'Tag paragraph…' }));
+  const field = paragraph.getByRole('combobox', { name: 'Tag name' });
+  await expect(field).toBeFocused();
+  await app.keyboard.type('主题/红色');
+  await app.keyboard.press('Enter');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('');
+  await app.keyboard.type('地点/江西');
+  await app.keyboard.press('Enter');
+  const chips = paragraph.getByRole('list', { name: 'Paragraph tags' }).getByRole('listitem');
+  await expect(chips).toHaveText(['#主题/红色×', '#地点/江西×']);
+  await app.keyboard.press('Escape');
+  await expect(field).toBeHidden();
+  await expect(chips).toHaveCount(2);
+});
+
+test('an undo from the keyboard takes the tag pane’s “Deleted … Undo” line away', async ({ app }) => {
+  await openArticle(app, s003);
+  const paragraphId = Number(await paragraphWith(app, '扎根红土圣地').getAttribute('data-paragraph-id'));
+  await app.evaluate((id) => window.pizhu.tagParagraph({ paragraphId: id, tag: '临时' }), paragraphId);
+  await clickAtCentre(app, app.getByRole('button', { name: 'Tags', exact: true }));
+  const pane = app.getByRole('complementary', { name: 'Tags' });
+  await clickAtCentre(app, pane.getByRole('button', { name: 'Delete 临时' }));
+  const confirm = app.getByRole('dialog', { name: 'Delete the tag “临时”?' });
+  await clickAtCentre(app, confirm.getByRole('button', { name: 'Delete tag' }));
+  const line = pane.getByRole('status');
+  await expect(line).toContainText('Deleted the tag “临时”.');
+  await expect(line.getByRole('button', { name: 'Undo' })).toBeVisible();
+
+  await article(app).getByRole('heading', { level: 2 }).click();
+  await app.keyboard.press('ControlOrMeta+z');
+  await expect(app.getByRole('status').filter({ hasText: 'Undone' })).toBeVisible();
+  await expect(line).not.toContainText('Deleted the tag');
+  await expect(line.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  await expect(pane.getByRole('button', { name: 'Delete 临时' })).toBeVisible();
+});
