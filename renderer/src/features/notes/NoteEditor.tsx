@@ -17,6 +17,7 @@ import { $loadNote, type NoteLoad } from './initialNoteState';
 import { isLinkAddress } from './linkAddress';
 import { noteMessages, type NoteMessage } from './messages';
 import { NoteAutosavePlugin } from './NoteAutosavePlugin';
+import { NoteQuotePlugin, type NoteQuote } from './NoteQuotePlugin';
 import { noteEditorTheme } from './noteEditorTheme';
 import type { SaveState } from './noteAutosave';
 import { NoteToolbar } from './NoteToolbar';
@@ -30,6 +31,8 @@ interface Props {
   onSaved: (note: Note | null) => void;
   /** Escape closes the note when given (the text is flushed on the way out). */
   onClose?: () => void;
+  /** A passage chosen with the selection toolbar's Note, quoted into the note once. */
+  quote?: NoteQuote | null;
 }
 
 const autoLinkMatchers = [autoLinkUrlMatcher];
@@ -40,7 +43,7 @@ export function NoteEditor(props: Props) {
   return <ParagraphNoteEditor key={props.paragraphId} {...props} />;
 }
 
-function ParagraphNoteEditor({ paragraphId, note, onSaved, onClose }: Props) {
+function ParagraphNoteEditor({ paragraphId, note, onSaved, onClose, quote = null }: Props) {
   const t = useMessages(noteMessages);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   // Every keystroke reports "saving"; only a change of state re-renders the editor around it.
@@ -113,6 +116,7 @@ function ParagraphNoteEditor({ paragraphId, note, onSaved, onClose }: Props) {
           onState={showSaveState}
           onLoaded={setLoad}
         />
+        <NoteQuotePlugin quote={quote} />
       </LexicalComposer>
       <p role="status" className={saveState.kind === 'failed' ? 'note-status note-status-failed' : 'note-status'}>
         {statusText(saveState, t)}

@@ -7,6 +7,7 @@ import { TagInput } from '../annotate/TagInput';
 import type { AnnotationActions } from '../annotate/useAnnotationActions';
 import { NoteEditor } from '../notes/NoteEditor';
 import { NoteIndicator } from '../notes/NoteIndicator';
+import type { NoteQuote } from '../notes/NoteQuotePlugin';
 import type { DisplayText } from './displayText';
 import { readerMessages } from './messages';
 import { ParagraphMenu } from './ParagraphMenu';
@@ -29,6 +30,8 @@ interface Props {
   /** Just jumped to: marked briefly. */
   flash: boolean;
   noteOpen: boolean;
+  /** A passage to quote into the note as it opens (the selection toolbar's Note). */
+  noteQuote?: NoteQuote | null;
   tagging: boolean;
   handlers: ParagraphHandlers;
 }
@@ -44,6 +47,7 @@ export const ParagraphBlock = memo(function ParagraphBlock({
   focused,
   flash,
   noteOpen,
+  noteQuote = null,
   tagging,
   handlers,
 }: Props) {
@@ -106,11 +110,9 @@ export const ParagraphBlock = memo(function ParagraphBlock({
             </ul>
           )}
           {tagging && (
+            // Stays open for the next tag, as the highlight popover's does; Escape closes it.
             <TagInput
-              onSubmit={(tag) => {
-                handlers.setTagging(null);
-                void actions.tagParagraph(p.id, tag);
-              }}
+              onSubmit={(tag) => void actions.tagParagraph(p.id, tag)}
               onCancel={() => handlers.setTagging(null)}
             />
           )}
@@ -120,6 +122,7 @@ export const ParagraphBlock = memo(function ParagraphBlock({
         <NoteEditor
           paragraphId={p.id}
           note={note}
+          quote={noteQuote}
           onSaved={(saved) => actions.noteSaved(p.id, saved, note !== null)}
           onClose={() => handlers.setNoteOpen(p.id, false)}
         />

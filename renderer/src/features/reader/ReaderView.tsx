@@ -7,6 +7,7 @@ import type { ArticleView, ParagraphView } from '../../../../preload/contract/ar
 import { HighlightPopover } from '../annotate/HighlightPopover';
 import { SelectionToolbar } from '../annotate/SelectionToolbar';
 import { useAnnotationActions } from '../annotate/useAnnotationActions';
+import type { NoteQuote } from '../notes/NoteQuotePlugin';
 import { useHighlightPopover } from '../annotate/useHighlightPopover';
 import { useTextSelection } from '../annotate/useTextSelection';
 import { usePreferences } from '../preferences/PreferencesContext';
@@ -71,6 +72,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
   const focus = useParagraphFocus(articleRef, visibleIds, focusParagraphId);
   const [noteOpen, setNoteOpen] = useState<ReadonlySet<number>>(() => new Set());
   const [taggingId, setTaggingId] = useState<number | null>(null);
+  const [noteQuote, setNoteQuote] = useState<{ paragraphId: number; quote: NoteQuote } | null>(null);
 
   // A jump to a hidden paragraph shows the hidden lines first.
   const [lastJump, setLastJump] = useState(focusParagraphId);
@@ -167,6 +169,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
         focused={focus.id === p.id}
         flash={focusParagraphId === p.id}
         noteOpen={noteOpen.has(p.id)}
+        noteQuote={noteQuote?.paragraphId === p.id ? noteQuote.quote : null}
         tagging={taggingId === p.id}
         handlers={handlers}
       />
@@ -200,7 +203,12 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
           selection={pending}
           onHighlight={highlightSelection}
           onNote={() => {
-            selection.clear();
+            // The passage is kept twice: highlighted, and quoted in the paragraph's note to write under.
+            const source = article.paragraphs.find((p) => p.id === pending.paragraphId);
+            const text = source ? displayLine(source.text.slice(pending.start, pending.end)) : '';
+            highlightSelection('yellow');
+            if (text.trim() !== '')
+              setNoteQuote({ paragraphId: pending.paragraphId, quote: { text, token: Date.now() } });
             handlers.setNoteOpen(pending.paragraphId, true);
           }}
           onCancel={selection.clear}
