@@ -6,6 +6,7 @@ import { flushPendingNotes } from './features/notes/pendingNotes';
 import { KeyboardHelp } from './features/annotate/KeyboardHelp';
 import { UndoHost } from './features/annotate/UndoHost';
 import { LibraryPane } from './features/library/LibraryPane';
+import { useLibraryLayout } from './features/library/useLibraryLayout';
 import { PreferencesProvider } from './features/preferences/PreferencesContext';
 import { ArticleReader } from './features/reader/ArticleReader';
 import { SearchShortcuts } from './features/search/SearchShortcuts';
@@ -33,6 +34,8 @@ function Shell() {
   const { version, changed } = useLibraryEvents();
   const { location, sidePanel, openArticle } = useNavigation();
   const t = useMessages(appMessages);
+  const sidePanelOpen = sidePanel.kind !== 'none';
+  const library = useLibraryLayout(sidePanelOpen);
 
   useEffect(() => {
     let live = true;
@@ -73,42 +76,78 @@ function Shell() {
   }, [changed]);
 
   return (
-    <div className={sidePanel.kind === 'none' ? 'app' : 'app with-side-panel'}>
+    <div className={`app library-${library.mode}${sidePanelOpen ? ' with-side-panel' : ''}`}>
       <LibraryPane
         articles={articles}
         selectedId={location.articleId}
-        onOpen={(id) => void openArticle(id)}
+        onOpen={(id) => {
+          library.closeOverlay();
+          void openArticle(id);
+        }}
         onImport={() => void importFiles()}
       />
       <main className="reader-pane" aria-label={t('readerPane')}>
-        {error && (
-          <div role="alert" className="banner banner-error">
-            {error}
-            <button type="button" onClick={() => setError(null)} aria-label={t('dismissError')}>
-              ×
-            </button>
-          </div>
-        )}
-        {location.articleId === null ? (
-          <div className="empty-state">
-            <p className="empty-title">批注 Pizhu</p>
-            <p>{t('emptyHint')}</p>
-          </div>
-        ) : (
-          <ArticleReader
-            key={location.articleId}
-            articleId={location.articleId}
-            focusParagraphId={location.focusParagraphId}
-            focusMatches={location.focusMatches}
-            onError={setError}
-          />
-        )}
+        {/* Shell controls get their own row: nothing floats over the article's or the banner's buttons. */}
+        <div className="reader-bar">
+          <button
+            type="button"
+            className="icon-button library-toggle"
+            aria-label={library.mode === 'docked' || library.mode === 'overlay' ? t('hideLibrary') : t('showLibrary')}
+            title={`${library.mode === 'hidden' ? t('showLibrary') : t('hideLibrary')} (Ctrl+\\)`}
+            aria-expanded={library.mode !== 'hidden'}
+            aria-keyshortcuts={'Control+\\'}
+            onClick={library.toggle}
+          >
+            <LibraryIcon />
+          </button>
+          <TagsButton />
+        </div>
+        <div className="reader-scroll">
+          {error && (
+            <div role="alert" className="banner banner-error">
+              {error}
+              <button type="button" onClick={() => setError(null)} aria-label={t('dismissError')}>
+                ×
+              </button>
+            </div>
+          )}
+          {location.articleId === null ? (
+            <div className="empty-state">
+              <p className="empty-title">批注 Pizhu</p>
+              <p>{t('emptyHint')}</p>
+            </div>
+          ) : (
+            <ArticleReader
+              key={location.articleId}
+              articleId={location.articleId}
+              focusParagraphId={location.focusParagraphId}
+              focusMatches={location.focusMatches}
+              onError={setError}
+            />
+          )}
+        </div>
       </main>
       <SidePanelHost />
-      <TagsButton />
       <UndoHost />
       <KeyboardHelp />
       <SearchShortcuts />
     </div>
+  );
+}
+
+function LibraryIcon() {
+  return (
+    <svg
+      width="18"
+      height="18"
+      viewBox="0 0 18 18"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    >
+      <rect x="2" y="3" width="14" height="12" rx="2" />
+      <path d="M7 3v12" />
+    </svg>
   );
 }

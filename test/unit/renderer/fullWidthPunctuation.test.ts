@@ -23,6 +23,17 @@ describe('full-width punctuation display', () => {
     expect(toFullWidthPunctuation('未闭合(括号')).toBe('未闭合（括号');
   });
 
+  it('shows no gap after a widened mark where the text had a space (the mark has its own)', () => {
+    // As in the seeds: "冠, 基" showed "冠， 基", a space after the full-width comma.
+    expect(toFullWidthPunctuation('冠, 基')).toBe('冠，\u200b基');
+    expect(toFullWidthPunctuation('好吗?  好')).toBe('好吗？\u200b\u200b好');
+    expect(toFullWidthPunctuation('报道 (记者 张三) 说')).toBe('报道\u200b（记者 张三）\u200b说');
+    // Spaces away from a widened mark, and around half-width marks, stay.
+    expect(toFullWidthPunctuation('记者 张三')).toBe('记者 张三');
+    expect(toFullWidthPunctuation('Hello, world')).toBe('Hello, world');
+    expect(toFullWidthPunctuation('冠, 基')).toHaveLength('冠, 基'.length);
+  });
+
   it('keeps every offset: one UTF-16 unit for one', () => {
     const samples = ['江西:接续奋斗,红土地', '𠀀,𠀀(𠀀)', 'a,b:(c)', '', '(((中)))'];
     for (const s of samples) expect(toFullWidthPunctuation(s)).toHaveLength(s.length);

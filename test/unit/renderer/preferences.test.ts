@@ -27,6 +27,8 @@ describe('readPreferences', () => {
       uiLocale: 'zh-Hant',
       followSystemLocale: false,
       librarySort: 'title',
+      readingWidth: 'wide',
+      libraryCollapsed: true,
     };
     expect(readPreferences(JSON.stringify(stored), zhCN)).toEqual(stored);
   });
@@ -41,6 +43,8 @@ describe('readPreferences', () => {
       theme: 'sepia',
       uiLocale: 'fr',
       librarySort: 'random',
+      readingWidth: 'huge',
+      libraryCollapsed: 'yes',
       somethingElse: 1,
     });
     expect(readPreferences(stored, zhCN)).toEqual({ ...defaultPreferences(zhCN), scriptModeByArticle: { '1': 'tw' } });

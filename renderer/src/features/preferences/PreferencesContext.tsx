@@ -29,6 +29,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     root.style.setProperty('--reading-size', `${preferences.fontSize}px`);
     root.style.setProperty('--reading-leading', String(preferences.lineHeight));
     root.dataset.theme = preferences.theme;
+    root.dataset.readingWidth = preferences.readingWidth;
     root.lang = preferences.uiLocale;
   }, [preferences]);
 

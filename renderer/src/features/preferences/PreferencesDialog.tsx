@@ -5,11 +5,20 @@ import { useMessages } from '../../i18n/useMessages';
 import { Dialog } from '../../ui/Dialog';
 import { toFullWidthPunctuation } from '../reader/fullWidthPunctuation';
 import { usePreferences } from './PreferencesContext';
-import { defaultPreferences, fontSizes, lineHeights, themes, type Theme } from './preferences';
+import {
+  defaultPreferences,
+  fontSizes,
+  lineHeights,
+  readingWidths,
+  themes,
+  type ReadingWidth,
+  type Theme,
+} from './preferences';
 import { preferencesMessages } from './messages';
 import './preferences.css';
 
 const themeLabel = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark' } as const;
+const widthLabel = { narrow: 'widthNarrow', medium: 'widthMedium', wide: 'widthWide' } as const;
 const modeLang = (mode: ScriptMode) => (mode === 'cn' ? 'zh-Hans' : mode === 'original' ? 'zh' : 'zh-Hant');
 
 /**
@@ -25,8 +34,10 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
 
   const restoreDefaults = () => {
     // The language and the per-article choices are the person's, not a look: they stay.
-    const { fontSize, lineHeight, fullWidthPunctuation, theme, defaultScriptMode } = defaultPreferences(navigator.languages);
-    update({ fontSize, lineHeight, fullWidthPunctuation, theme, defaultScriptMode });
+    const { fontSize, lineHeight, fullWidthPunctuation, theme, defaultScriptMode, readingWidth } = defaultPreferences(
+      navigator.languages,
+    );
+    update({ fontSize, lineHeight, fullWidthPunctuation, theme, defaultScriptMode, readingWidth });
   };
 
   return (
@@ -84,6 +95,23 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
             {p.lineHeight.toFixed(1)}
           </span>
         </div>
+        <div className="preference-row">
+          <span id={`${id}-width`}>{t('readingWidth')}</span>
+          <div role="radiogroup" aria-labelledby={`${id}-width`} className="theme-choice">
+            {readingWidths.map((readingWidth: ReadingWidth) => (
+              <label key={readingWidth}>
+                <input
+                  type="radio"
+                  name={`${id}-width`}
+                  value={readingWidth}
+                  checked={p.readingWidth === readingWidth}
+                  onChange={() => update({ readingWidth })}
+                />
+                {t(widthLabel[readingWidth])}
+              </label>
+            ))}
+          </div>
+        </div>
         <label className="preference-check">
           <input
             type="checkbox"
@@ -128,7 +156,11 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
             value={p.followSystemLocale ? 'system' : p.uiLocale}
             onChange={(e) => {
               const chosen = uiLocales.find((l: UiLocale) => l === e.target.value);
-              update(chosen ? { uiLocale: chosen, followSystemLocale: false } : { uiLocale: systemLocale, followSystemLocale: true });
+              update(
+                chosen
+                  ? { uiLocale: chosen, followSystemLocale: false }
+                  : { uiLocale: systemLocale, followSystemLocale: true },
+              );
             }}
           >
             <option value="system">{t('languageSystem', { name: uiLocaleNames[systemLocale] })}</option>

@@ -8,6 +8,10 @@ export type Theme = (typeof themes)[number];
 export const librarySorts = ['date', 'title', 'opened'] as const;
 export type LibrarySort = (typeof librarySorts)[number];
 
+/** How wide the reading column may grow: a line length, not a window size. */
+export const readingWidths = ['narrow', 'medium', 'wide'] as const;
+export type ReadingWidth = (typeof readingWidths)[number];
+
 const isOneOf = <T extends string>(values: readonly T[], x: unknown): x is T =>
   typeof x === 'string' && (values as readonly string[]).includes(x);
 
@@ -23,6 +27,9 @@ export interface Preferences {
   /** True until the person picks a language: uiLocale then follows the system's on every start. */
   followSystemLocale: boolean;
   librarySort: LibrarySort;
+  readingWidth: ReadingWidth;
+  /** The person hid the library pane (button or Ctrl+\); kept across starts. */
+  libraryCollapsed: boolean;
 }
 
 export const fontSizes = { min: 14, max: 28, step: 1 };
@@ -39,6 +46,8 @@ export function defaultPreferences(languages: readonly string[]): Preferences {
     uiLocale: localeFromSystem(languages),
     followSystemLocale: true,
     librarySort: 'date',
+    readingWidth: 'medium',
+    libraryCollapsed: false,
   };
 }
 
@@ -58,7 +67,11 @@ export function readPreferences(stored: string | null, languages: readonly strin
     return defaults;
   }
   const byArticle: Record<string, ScriptMode> = {};
-  if (typeof raw.scriptModeByArticle === 'object' && raw.scriptModeByArticle !== null && !Array.isArray(raw.scriptModeByArticle)) {
+  if (
+    typeof raw.scriptModeByArticle === 'object' &&
+    raw.scriptModeByArticle !== null &&
+    !Array.isArray(raw.scriptModeByArticle)
+  ) {
     for (const [id, mode] of Object.entries(raw.scriptModeByArticle)) if (isScriptMode(mode)) byArticle[id] = mode;
   }
   // Without the flag (stored before it existed) a stored language counts as chosen.
@@ -73,5 +86,7 @@ export function readPreferences(stored: string | null, languages: readonly strin
     uiLocale: !followSystemLocale && isUiLocale(raw.uiLocale) ? raw.uiLocale : defaults.uiLocale,
     followSystemLocale,
     librarySort: isOneOf(librarySorts, raw.librarySort) ? raw.librarySort : defaults.librarySort,
+    readingWidth: isOneOf(readingWidths, raw.readingWidth) ? raw.readingWidth : defaults.readingWidth,
+    libraryCollapsed: raw.libraryCollapsed === true,
   };
 }

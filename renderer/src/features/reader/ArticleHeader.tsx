@@ -35,7 +35,8 @@ export function ArticleHeader({
   const { metadata } = article;
 
   return (
-    <header className="article-header">
+    <>
+      {/* Beside the header, not in it: a sticky bar sticks only within its parent (the article). */}
       <div className="article-toolbar">
         <ScriptModeBar mode={mode} onChange={onMode} />
         <button type="button" className="quiet-button" onClick={() => setEditing(true)}>
@@ -43,24 +44,26 @@ export function ArticleHeader({
         </button>
         <ExportButton start={{ kind: 'article', articleId: article.id }} className="quiet-button" />
       </div>
-      <h2 id="article-title" className="article-heading">
-        {display(metadata.title)}
-      </h2>
-      {metadata.titleInferred && <p className="flag-note">{t('titleInferred')}</p>}
-      {metadata.subtitle && <p className="article-subtitle">{display(metadata.subtitle)}</p>}
-      <dl className="article-metadata">
-        {metadata.source && <MetaItem label={t('source')} value={metadata.source} />}
-        {metadata.author && <MetaItem label={t('author')} value={metadata.author} />}
-        {metadata.publishedAt && <MetaItem label={t('date')} value={metadata.publishedAt} />}
-        {metadata.url && <MetaItem label={t('link')} value={metadata.url} />}
-      </dl>
-      {hiddenCount > 0 && (
-        <button type="button" className="quiet-toggle" aria-pressed={showHidden} onClick={onToggleHidden}>
-          {showHidden ? t('hideCleanedLines', { count: hiddenCount }) : t('hiddenLines', { count: hiddenCount })}
-        </button>
-      )}
-      {editing && <EditDetailsDialog article={article} onSaved={onArticle} onClose={() => setEditing(false)} />}
-    </header>
+      <header className="article-header">
+        <h2 id="article-title" className="article-heading">
+          {display(metadata.title)}
+        </h2>
+        {metadata.titleInferred && <p className="flag-note">{t('titleInferred')}</p>}
+        {metadata.subtitle && <p className="article-subtitle">{display(metadata.subtitle)}</p>}
+        <dl className="article-metadata">
+          {metadata.source && <MetaItem label={t('source')} value={metadata.source} />}
+          {metadata.author && <MetaItem label={t('author')} value={metadata.author} />}
+          {metadata.publishedAt && <MetaItem label={t('date')} value={metadata.publishedAt} />}
+          {metadata.url && <MetaItem label={t('link')} value={metadata.url} />}
+        </dl>
+        {hiddenCount > 0 && (
+          <button type="button" className="quiet-toggle" aria-pressed={showHidden} onClick={onToggleHidden}>
+            {showHidden ? t('hideCleanedLines', { count: hiddenCount }) : t('hiddenLines', { count: hiddenCount })}
+          </button>
+        )}
+        {editing && <EditDetailsDialog article={article} onSaved={onArticle} onClose={() => setEditing(false)} />}
+      </header>
+    </>
   );
 }
 

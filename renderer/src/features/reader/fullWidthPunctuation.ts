@@ -68,22 +68,24 @@ function hasHan(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Takes the place of a space beside a widened mark: no width, still one UTF-16 unit. */
+const zeroWidthSpace = '\u200b';
+
 /**
  * ,:;!? after a CJK character, or before a Han character when no Latin letter or digit is
  * before it ("1,000", "10:30" and URLs stay as they are). A ( ) pair becomes full-width when
  * it touches CJK on the outside or holds Han inside; an unmatched one when a neighbour is CJK.
+ *
+ * A full-width mark carries its own space, so the half-width text's space beside it ("冠, 基",
+ * "报道 (记者)") would show as a gap after "，" or before "（": such spaces become zero-width.
  */
 export function toFullWidthPunctuation(text: string): string {
   if (!/[,:;!?()]/.test(text)) return text;
   const partner = matchParentheses(text);
-  let out = '';
+  const widened = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
-    const wide = fullWidth[ch];
-    if (wide === undefined) {
-      out += ch;
-      continue;
-    }
+    if (fullWidth[ch] === undefined) continue;
     let convert: boolean;
     if (ch === '(' || ch === ')') {
       const j = partner[i] ?? -1;
@@ -96,7 +98,29 @@ export function toFullWidthPunctuation(text: string): string {
       const before = charBefore(text, i);
       convert = isCjk(before) || (isHan(charAfter(text, i)) && !isAsciiWord(before));
     }
-    out += convert ? wide : ch;
+    if (convert) widened[i] = 1;
+  }
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (widened[i] === 1) out += fullWidth[ch] ?? ch;
+    else if (ch === ' ' && (spaceAfterWide(text, widened, i) || spaceBeforeWideOpen(text, widened, i)))
+      out += zeroWidthSpace;
+    else out += ch;
   }
   return out;
+}
+
+/** A space in a run of spaces that follows a widened mark other than "(". */
+function spaceAfterWide(text: string, widened: Uint8Array, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && text[j] === ' ') j--;
+  return j >= 0 && widened[j] === 1 && text[j] !== '(';
+}
+
+/** A space in a run of spaces that precedes a widened "(". */
+function spaceBeforeWideOpen(text: string, widened: Uint8Array, i: number): boolean {
+  let j = i + 1;
+  while (j < text.length && text[j] === ' ') j++;
+  return j < text.length && widened[j] === 1 && text[j] === '(';
 }
