@@ -6,6 +6,9 @@ export type HighlightColor = (typeof highlightColors)[number];
 /** Longest tag name, counted after trimming; nesting is written `parent/child`. */
 export const maxTagNameLength = 100;
 
+/** Most paragraphs one highlight group (a selection over several paragraphs) may span. */
+export const maxHighlightGroupParagraphs = 500;
+
 /** Longest comment on a highlight, in UTF-16 code units (the schema's CHECK says the same, migration 0008). */
 export const maxHighlightCommentLength = 2000;
 
@@ -24,6 +27,11 @@ export interface Highlight {
   color: HighlightColor;
   /** The person's plain-text comment on the highlight; '' when there is none. */
   comment: string;
+  /**
+   * Shared by the highlights one selection over several paragraphs made (one per paragraph,
+   * coloured, tagged and deleted together, exported as one quote); null for a highlight alone.
+   */
+  groupId: string | null;
   /** Tag names, sorted. */
   tags: string[];
   createdAt: string;

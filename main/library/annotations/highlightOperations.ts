@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import {
   highlightColors,
   maxHighlightCommentLength,
+  maxHighlightGroupParagraphs,
   type Highlight,
   type HighlightColor,
 } from '../../../preload/contract/annotationTypes';
@@ -17,6 +19,19 @@ export interface NewHighlight {
   paragraphId: number;
   start: number;
   end: number;
+  color: HighlightColor;
+  tags?: readonly string[];
+}
+
+/** One paragraph's part of a selection over several paragraphs. */
+export interface HighlightRange {
+  paragraphId: number;
+  start: number;
+  end: number;
+}
+
+export interface NewHighlightGroup {
+  ranges: readonly HighlightRange[];
   color: HighlightColor;
   tags?: readonly string[];
 }
@@ -51,11 +66,67 @@ export function highlightOperations(db: Db, journaled: Journaled) {
       });
     },
 
+    /**
+     * A selection over several paragraphs: one highlight per paragraph, in reading order, sharing
+     * a group id, made in one undo step. The paragraphs must be distinct and of one article.
+     */
+    createHighlightGroup(request: NewHighlightGroup): Highlight[] {
+      requireColor(request.color);
+      if (request.ranges.length < 2 || request.ranges.length > maxHighlightGroupParagraphs) {
+        throw new LibraryError(
+          'invalid-argument',
+          `A highlight group spans 2 to ${maxHighlightGroupParagraphs} paragraphs, not ${request.ranges.length}.`,
+        );
+      }
+      const names = [...new Set((request.tags ?? []).map(normalizeTagName))];
+      return journaled((rec, now) => {
+        const parts = request.ranges.map((range) => ({ range, paragraph: requireParagraph(db, range.paragraphId) }));
+        const articleId = parts[0]?.paragraph.article_id;
+        if (parts.some((p) => p.paragraph.article_id !== articleId)) {
+          throw new LibraryError('invalid-argument', 'A highlight group lies within one article.');
+        }
+        if (new Set(parts.map((p) => p.paragraph.id)).size !== parts.length) {
+          throw new LibraryError('invalid-argument', 'A highlight group has one range per paragraph.');
+        }
+        const order = paragraphOrders(db, parts.map((p) => p.paragraph.id));
+        parts.sort((a, b) => (order.get(a.paragraph.id) ?? 0) - (order.get(b.paragraph.id) ?? 0));
+        const groupId = randomUUID();
+        const ids: number[] = [];
+        const quotes: string[] = [];
+        for (const { range, paragraph } of parts) {
+          const anchor = anchorHighlight(paragraph.text, range.start, range.end);
+          const id = rec.insert('highlight', {
+            article_id: paragraph.article_id,
+            paragraph_id: paragraph.id,
+            start_offset: range.start,
+            end_offset: range.end,
+            quote: anchor.quote,
+            prefix: anchor.prefix,
+            suffix: anchor.suffix,
+            color: request.color,
+            group_id: groupId,
+            created_at: now,
+            updated_at: now,
+          });
+          for (const name of names) attach(rec, 'highlight_tag', { highlight_id: id, tag_id: ensureTag(rec, name, now) });
+          ids.push(id);
+          quotes.push(anchor.quote);
+        }
+        return {
+          value: ids.map((id) => requireHighlight(db, id)),
+          op: 'highlight.create',
+          description: `Highlight “${shortQuote(quotes.join(' '))}”`,
+        };
+      });
+    },
+
     updateHighlight(highlightId: number, color: HighlightColor): Highlight {
       requireColor(color);
       return journaled((rec, now) => {
         const before = requireHighlight(db, highlightId);
-        if (before.color !== color) rec.update('highlight', { id: highlightId }, { color, updated_at: now });
+        for (const member of groupMembers(db, before)) {
+          if (member.color !== color) rec.update('highlight', { id: member.id }, { color, updated_at: now });
+        }
         return {
           value: requireHighlight(db, highlightId),
           op: 'highlight.recolor',
@@ -82,11 +153,13 @@ export function highlightOperations(db: Db, journaled: Journaled) {
     deleteHighlight(highlightId: number): Highlight {
       return journaled((rec) => {
         const highlight = requireHighlight(db, highlightId);
-        const tagIds = db.prepare('SELECT tag_id FROM highlight_tag WHERE highlight_id = ?').all(highlightId) as Array<{
-          tag_id: number;
-        }>;
-        for (const { tag_id } of tagIds) rec.remove('highlight_tag', { highlight_id: highlightId, tag_id });
-        rec.remove('highlight', { id: highlightId });
+        for (const member of groupMembers(db, highlight)) {
+          const tagIds = db.prepare('SELECT tag_id FROM highlight_tag WHERE highlight_id = ?').all(member.id) as Array<{
+            tag_id: number;
+          }>;
+          for (const { tag_id } of tagIds) rec.remove('highlight_tag', { highlight_id: member.id, tag_id });
+          rec.remove('highlight', { id: member.id });
+        }
         return {
           value: highlight,
           op: 'highlight.delete',
@@ -98,10 +171,12 @@ export function highlightOperations(db: Db, journaled: Journaled) {
     tagHighlight(highlightId: number, tag: string): Highlight {
       const name = normalizeTagName(tag);
       return journaled((rec, now) => {
-        requireHighlight(db, highlightId);
+        const highlight = requireHighlight(db, highlightId);
         const tagId = ensureTag(rec, name, now);
-        if (attach(rec, 'highlight_tag', { highlight_id: highlightId, tag_id: tagId })) {
-          rec.update('highlight', { id: highlightId }, { updated_at: now });
+        for (const member of groupMembers(db, highlight)) {
+          if (attach(rec, 'highlight_tag', { highlight_id: member.id, tag_id: tagId })) {
+            rec.update('highlight', { id: member.id }, { updated_at: now });
+          }
         }
         return {
           value: requireHighlight(db, highlightId),
@@ -115,10 +190,12 @@ export function highlightOperations(db: Db, journaled: Journaled) {
     untagHighlight(highlightId: number, tag: string): Highlight {
       const name = normalizeTagName(tag);
       return journaled((rec, now) => {
-        requireHighlight(db, highlightId);
+        const highlight = requireHighlight(db, highlightId);
         const found = findTag(db, name);
-        if (found && rec.remove('highlight_tag', { highlight_id: highlightId, tag_id: found.id })) {
-          rec.update('highlight', { id: highlightId }, { updated_at: now });
+        for (const member of found ? groupMembers(db, highlight) : []) {
+          if (found && rec.remove('highlight_tag', { highlight_id: member.id, tag_id: found.id })) {
+            rec.update('highlight', { id: member.id }, { updated_at: now });
+          }
         }
         return {
           value: requireHighlight(db, highlightId),
@@ -128,6 +205,22 @@ export function highlightOperations(db: Db, journaled: Journaled) {
       });
     },
   };
+}
+
+/** The highlight and every other member of its group: a change to one is a change to all. */
+function groupMembers(db: Db, highlight: Highlight): Array<{ id: number; color: string }> {
+  if (highlight.groupId === null) return [{ id: highlight.id, color: highlight.color }];
+  return db.prepare('SELECT id, color FROM highlight WHERE group_id = ? ORDER BY id').all(highlight.groupId) as Array<{
+    id: number;
+    color: string;
+  }>;
+}
+
+function paragraphOrders(db: Db, ids: readonly number[]): Map<number, number> {
+  const rows = db
+    .prepare('SELECT id, ord FROM paragraph WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as Array<{ id: number; ord: number }>;
+  return new Map(rows.map((r) => [r.id, r.ord]));
 }
 
 /** A comment as stored: plain text, line breaks as \n, no surrounding blank space, at most the contract's length. */

@@ -69,6 +69,11 @@ const highlight = z.strictObject({
   comment: z.string().max(maxHighlightCommentLength).optional(),
   createdAt: text,
   updatedAt: text,
+  /**
+   * Shared by the members of a highlight group (a selection over several paragraphs); absent for
+   * a highlight alone. Optional: backups written before groups existed still import.
+   */
+  group: z.string().min(1).max(100).optional(),
 });
 
 const metadataEdits = z

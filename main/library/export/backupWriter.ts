@@ -28,8 +28,8 @@ export function createBackupWriter(db: Db, now: string) {
   const statements = {
     insertTag: db.prepare('INSERT INTO tag (name, color, created_at) VALUES (?, ?, ?)'),
     insertHighlight: db.prepare(
-      `INSERT INTO highlight (article_id, paragraph_id, start_offset, end_offset, quote, prefix, suffix, color, comment, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO highlight (article_id, paragraph_id, start_offset, end_offset, quote, prefix, suffix, color, comment, created_at, updated_at, group_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     tagHighlight: db.prepare('INSERT OR IGNORE INTO highlight_tag (highlight_id, tag_id) VALUES (?, ?)'),
     tagParagraph: db.prepare('INSERT OR IGNORE INTO paragraph_tag (paragraph_id, tag_id) VALUES (?, ?)'),
@@ -91,6 +91,7 @@ export function createBackupWriter(db: Db, now: string) {
           normalizeComment(h.comment ?? ''),
           h.createdAt,
           h.updatedAt,
+          h.group ?? null,
         ).lastInsertRowid,
       );
       counts.highlightsAdded++;

@@ -201,6 +201,7 @@ function toHighlight(
     ...(row.comment === '' ? {} : { comment: row.comment }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...(row.group_id === null ? {} : { group: row.group_id }),
   };
 }
 

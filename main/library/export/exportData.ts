@@ -21,6 +21,11 @@ export interface ExportHighlight {
   tags: string[];
   /** The person's plain-text comment; absent when there is none. */
   comment?: string;
+  /**
+   * Set on the members of a highlight group (one selection over several paragraphs, one member
+   * per paragraph, same colour and tags): they are one quote, to be quoted across the paragraphs.
+   */
+  groupId?: string;
   /** Read only when asked for (the W3C export): Markdown does not need them, and 100,000 rows read faster without. */
   detail?: HighlightDetail;
 }

@@ -29,6 +29,7 @@ interface HighlightRow {
   end_offset: number | null;
   quote: string;
   comment: string;
+  group_id: string | null;
   prefix?: string;
   suffix?: string;
   created_at?: string;
@@ -54,7 +55,7 @@ function queries(one: boolean, detail: boolean) {
           SELECT paragraph_id FROM highlight WHERE paragraph_id IS NOT NULL
           UNION SELECT paragraph_id FROM paragraph_tag UNION SELECT paragraph_id FROM note)
         ORDER BY article_id, ord`,
-    highlights: `SELECT id, article_id, paragraph_id, start_offset, end_offset, quote, comment
+    highlights: `SELECT id, article_id, paragraph_id, start_offset, end_offset, quote, comment, group_id
       ${detail ? ', prefix, suffix, created_at, updated_at' : ''} FROM highlight
       ${where('article_id = @id')} ORDER BY start_offset, end_offset, id`,
     highlightTags: `SELECT ht.highlight_id AS owner, t.name FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
@@ -121,6 +122,7 @@ export function readArticleAnnotations(db: Db, articleId?: number, withDetail = 
       quote: row.quote,
       tags: highlightTags.get(row.id) ?? [],
     };
+    if (row.group_id !== null) highlight.groupId = row.group_id;
     if (row.comment !== '') highlight.comment = row.comment;
     if (withDetail) {
       highlight.detail = {

@@ -22,6 +22,7 @@ export const journaledTables = {
       'prefix',
       'suffix',
       'color',
+      'group_id',
       'created_at',
       'updated_at',
       'comment',

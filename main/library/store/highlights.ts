@@ -16,12 +16,13 @@ export interface HighlightRow {
   color: HighlightColor;
   /** '' when the highlight has no comment. */
   comment: string;
+  group_id: string | null;
   created_at: string;
   updated_at: string;
 }
 
 const columns = `h.id, h.article_id, h.paragraph_id, h.start_offset, h.end_offset, h.quote, h.prefix, h.suffix,
-  h.color, h.comment, h.created_at, h.updated_at`;
+  h.color, h.comment, h.group_id, h.created_at, h.updated_at`;
 
 /** An article's highlights in reading order, orphans last. Exported for the query-plan test. */
 export const articleHighlightsSql = `SELECT ${columns} FROM highlight h LEFT JOIN paragraph p ON p.id = h.paragraph_id
@@ -80,6 +81,7 @@ export function toHighlight(row: HighlightRow, tags: string[]): Highlight {
     suffix: row.suffix,
     color: row.color,
     comment: row.comment,
+    groupId: row.group_id,
     tags,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

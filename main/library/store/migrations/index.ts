@@ -7,6 +7,7 @@ import { migration0005 } from './0005-no-folded-column';
 import { migration0006 } from './0006-content-checksums';
 import { migration0007 } from './0007-library-identity';
 import { migration0008 } from './0008-highlight-comments';
+import { migration0009 } from './0009-highlight-groups';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const latestSchemaVersion = migrations.length;
