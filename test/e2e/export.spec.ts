@@ -48,7 +48,7 @@ test('exports one article to Markdown, backs up and restores without duplicates'
 
   await dialog.getByRole('button', { name: 'Back up to JSON…' }).click();
   await expect(dialog.getByRole('status').last()).toContainText('Backed up 5 articles');
-  await dialog.getByRole('button', { name: 'Restore from JSON…' }).click();
+  await dialog.getByRole('button', { name: 'Merge from JSON…' }).click();
   await expect(dialog.getByRole('status').last()).toContainText('Nothing new');
   await saveScreenshot('export-backup-restore');
 });

@@ -6,7 +6,10 @@ import { usePreferences } from '../preferences/PreferencesContext';
 import { flushPendingNotes } from '../notes/pendingNotes';
 import { exportMessages } from './messages';
 
-/** Back the whole library up to one JSON file, or merge one in (never overwriting, never duplicating). */
+/**
+ * Back the whole library up to one JSON file; merge one in (never overwriting, never duplicating);
+ * or restore one (the library becomes the backup). Main previews and asks before either.
+ */
 export function BackupSection() {
   const t = useMessages(exportMessages);
   const { preferences } = usePreferences();
@@ -24,7 +27,8 @@ export function BackupSection() {
     setStatus({ text: t('backedUp', { ...result.value }), error: false });
   };
 
-  const restore = async () => {
+  // Merge from JSON: main shows what it would add and asks; nothing is removed or overwritten.
+  const merge = async () => {
     setBusy(true);
     const result = await pizhu.importBackup();
     setBusy(false);
@@ -41,6 +45,19 @@ export function BackupSection() {
           : t('restored', { articles: c.articlesAdded, highlights: c.highlightsAdded, tags: c.tagsAdded, notes }),
       error: false,
     });
+  };
+
+  // Restore from JSON: main reads the file, shows the backup beside the library and asks; the
+  // library then holds what the backup holds, no more. Every pane reads again afterwards.
+  const restoreJson = async () => {
+    setBusy(true);
+    await flushPendingNotes();
+    const result = await pizhu.restoreJsonBackup();
+    setBusy(false);
+    if (!result.ok) return setStatus({ text: result.error.message, error: true });
+    if (result.value === null) return;
+    changed();
+    setStatus({ text: t('restoredJson', { ...result.value.restored }), error: false });
   };
 
   // Main lists its automatic backups and asks twice; the page names none. Afterwards every pane
@@ -68,7 +85,10 @@ export function BackupSection() {
         <button type="button" className="button" disabled={busy} onClick={() => void backUp()}>
           {t('backupRun')}
         </button>
-        <button type="button" className="button" disabled={busy} onClick={() => void restore()}>
+        <button type="button" className="button" disabled={busy} onClick={() => void merge()}>
+          {t('mergeRun')}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => void restoreJson()}>
           {t('restoreRun')}
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void restoreAutomatic()}>

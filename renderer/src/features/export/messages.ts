@@ -29,6 +29,8 @@ export type ExportMessage =
   | 'backup'
   | 'backupRun'
   | 'restoreRun'
+  | 'mergeRun'
+  | 'restoredJson'
   | 'backedUp'
   | 'restored'
   | 'restoredNothing'
@@ -65,6 +67,8 @@ export const exportMessages: Catalog<ExportMessage> = {
     backup: 'JSON 备份',
     backupRun: '备份为 JSON……',
     restoreRun: '从 JSON 恢复……',
+    mergeRun: '从 JSON 合并……',
+    restoredJson: '文库已恢复为备份中的内容：{articles} 篇文章、{highlights} 处高亮、{notes} 条笔记。恢复前的文库已另存为一份备份。',
     backedUp: '已备份 {articles} 篇文章、{highlights} 处高亮、{tags} 个标签、{notes} 条笔记到 {path}',
     restored: '已添加 {articles} 篇文章、{highlights} 处高亮、{tags} 个标签、{notes} 条笔记。',
     restoredNothing: '没有新内容：备份中的一切都已在文库里。',
@@ -100,6 +104,8 @@ export const exportMessages: Catalog<ExportMessage> = {
     backup: 'JSON 備份',
     backupRun: '備份為 JSON……',
     restoreRun: '從 JSON 還原……',
+    mergeRun: '從 JSON 合併……',
+    restoredJson: '文庫已還原為備份中的內容：{articles} 篇文章、{highlights} 處螢光標記、{notes} 則筆記。還原前的文庫已另存為一份備份。',
     backedUp: '已備份 {articles} 篇文章、{highlights} 處螢光標記、{tags} 個標籤、{notes} 則筆記到 {path}',
     restored: '已加入 {articles} 篇文章、{highlights} 處螢光標記、{tags} 個標籤、{notes} 則筆記。',
     restoredNothing: '沒有新內容：備份中的一切都已在文庫裡。',
@@ -135,6 +141,8 @@ export const exportMessages: Catalog<ExportMessage> = {
     backup: 'JSON backup',
     backupRun: 'Back up to JSON…',
     restoreRun: 'Restore from JSON…',
+    mergeRun: 'Merge from JSON…',
+    restoredJson: 'The library now holds what the backup held: {articles} articles, {highlights} highlights, {notes} notes. The library from before the restore is kept as a backup.',
     backedUp: 'Backed up {articles} articles, {highlights} highlights, {tags} tags, {notes} notes to {path}',
     restored: 'Added {articles} articles, {highlights} highlights, {tags} tags, {notes} notes.',
     restoredNothing: 'Nothing new: everything in the backup was already in the library.',
