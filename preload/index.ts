@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { linkEvent } from './contract/channels';
+import { linkEvent, menuRedoEvent, menuUndoEvent } from './contract/channels';
 import { createApi } from './contract/createApi';
 
 // The renderer sees only this typed API: never ipcRenderer itself.
@@ -11,3 +11,8 @@ contextBridge.exposeInMainWorld(
 // Main says a pizhu:// link is waiting; the page (which cannot see ipcRenderer) hears a DOM event
 // and takes the link through the API.
 ipcRenderer.on(linkEvent, () => (globalThis as unknown as EventTarget).dispatchEvent(new Event(linkEvent)));
+
+// Edit ▸ Undo / Redo from main's menu, passed on the same way: the page decides what they undo.
+for (const event of [menuUndoEvent, menuRedoEvent]) {
+  ipcRenderer.on(event, () => (globalThis as unknown as EventTarget).dispatchEvent(new Event(event)));
+}

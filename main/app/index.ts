@@ -7,14 +7,14 @@ import { createMainWindow } from './createMainWindow';
 import { externalLinkOpener } from './confirmExternalLink';
 import { registerHandlers } from './registerHandlers';
 import { serveRenderer } from './serveRenderer';
-import { installMenu } from './menu';
+import { installMenu, type MenuStep } from './menu';
 import { askWhichBackup } from './backupChooser';
 import { openLibraryWithRecovery } from './openLibraryWithRecovery';
 import { askForAutomaticBackup, restoreFromMenu } from './restoreFromBackup';
 import { askToUseBackup } from './backupFromJson';
 import { isFromAppPage } from './pageOrigin';
 import { linkFromArgv, parsePizhuLink, type PizhuLink } from './parsePizhuLink';
-import { linkEvent } from '../../preload/contract/channels';
+import { linkEvent, menuRedoEvent, menuUndoEvent } from '../../preload/contract/channels';
 
 // Tests point the app at a throw-away folder.
 if (process.env.PIZHU_USER_DATA) app.setPath('userData', process.env.PIZHU_USER_DATA);
@@ -137,7 +137,9 @@ async function start(): Promise<void> {
   });
   registerHandlers(ipcMain, createDispatch(handlers), isFromAppPage(rendererUrl));
   const restoreFromBackup = restoreFromMenu({ library, dialog, window: () => mainWindow });
-  installMenu(Menu, app.isPackaged, { restoreFromBackup: () => void restoreFromBackup() });
+  // Edit ▸ Undo / Redo: the page decides between the focused field's undo and the journal.
+  const step = (which: MenuStep) => mainWindow?.webContents.send(which === 'undo' ? menuUndoEvent : menuRedoEvent);
+  installMenu(Menu, app.isPackaged, { restoreFromBackup: () => void restoreFromBackup(), step });
   if (!app.isDefaultProtocolClient('pizhu')) app.setAsDefaultProtocolClient('pizhu');
   // Every https address the page asks for is confirmed by the person in main's own dialog.
   const windowOptions = {

@@ -19,9 +19,14 @@ export function viewMenu(isPackaged: boolean): MenuItemConstructorOptions {
   };
 }
 
+/** Edit ▸ Undo or Redo, sent to the page: it decides between the focused text field's own undo and the annotation journal. */
+export type MenuStep = 'undo' | 'redo';
+
 /** What the app's own menu items do; main/app/index.ts wires them to the library and its dialogs. */
 export interface MenuActions {
   restoreFromBackup: () => void;
+  /** Given, Undo and Redo go to the page; without it they stay Chromium's (which never reaches the journal). */
+  step?: (step: MenuStep) => void;
 }
 
 /** File: the app's own items, then the stock Close (macOS, where Quit is in the app menu) or Quit. */
@@ -40,18 +45,24 @@ export function fileMenu(platform: NodeJS.Platform, actions?: MenuActions): Menu
 /**
  * The standard menus, so copy/paste, zoom and quit have their usual shortcuts on every OS.
  * Undo and redo show their keys but do not capture them: the page decides whether a key
- * undoes the note editor's typing or the last annotation (the journal).
+ * undoes the note editor's typing or the last annotation (the journal). Chosen from the menu,
+ * they are sent to the page to decide the same way (role 'undo' would run Chromium's editing undo).
  */
 export function menuTemplate(
   isPackaged: boolean,
   platform: NodeJS.Platform,
   actions?: MenuActions,
 ): MenuItemConstructorOptions[] {
+  const step = actions?.step;
   const edit: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [
-      { role: 'undo', registerAccelerator: false },
-      { role: 'redo', registerAccelerator: false },
+      step
+        ? { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => step('undo') }
+        : { role: 'undo', registerAccelerator: false },
+      step
+        ? { label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', registerAccelerator: false, click: () => step('redo') }
+        : { role: 'redo', registerAccelerator: false },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

@@ -63,3 +63,7 @@ export function methodOf(channel: string): Method | undefined {
 
 /** Main -> renderer: "a pizhu:// link is waiting"; the page then calls takePendingLink. */
 export const linkEvent = 'pizhu:link';
+
+/** Main -> renderer: Edit ▸ Undo or Redo was chosen from the menu (one event each, no payload). */
+export const menuUndoEvent = 'pizhu:menu-undo';
+export const menuRedoEvent = 'pizhu:menu-redo';

@@ -161,14 +161,17 @@ test('Note on a selection highlights it and quotes it in the paragraph note, rea
   await expect(paragraph.getByRole('status')).toHaveText('Saved');
   await screenshotsOf(app, saveScreenshot, 'reader-ux-note-quote', (locale) => useLanguage(app, locale));
 
-  const stored = await app.evaluate(async ([articleId, paragraphId]) => {
-    const view = await window.pizhu.getArticle({ articleId });
-    const note = await window.pizhu.getNote({ paragraphId });
-    return {
-      highlights: view.ok ? view.value.highlights.map((h) => [h.paragraphId, h.start, h.end]) : null,
-      markdown: note.ok ? (note.value?.markdown ?? null) : null,
-    };
-  }, [articleId, paragraphId] as const);
+  const stored = await app.evaluate(
+    async ([articleId, paragraphId]) => {
+      const view = await window.pizhu.getArticle({ articleId });
+      const note = await window.pizhu.getNote({ paragraphId });
+      return {
+        highlights: view.ok ? view.value.highlights.map((h) => [h.paragraphId, h.start, h.end]) : null,
+        markdown: note.ok ? (note.value?.markdown ?? null) : null,
+      };
+    },
+    [articleId, paragraphId] as const,
+  );
   expect(stored.markdown).toBe(`> ${quote}\n\n为什么是红土地`);
   expect(stored.highlights).toHaveLength(1);
 });
@@ -213,4 +216,43 @@ test('an undo from the keyboard takes the tag pane’s “Deleted … Undo” li
   await expect(line).not.toContainText('Deleted the tag');
   await expect(line.getByRole('button', { name: 'Undo' })).toHaveCount(0);
   await expect(pane.getByRole('button', { name: 'Delete 临时' })).toBeVisible();
+});
+
+test('Edit ▸ Undo from the menu undoes the last annotation in the reader, and the typing when a note has the focus', async ({
+  app,
+}) => {
+  const articleId = await articleIdOf(app, s003);
+  await openArticle(app, s003);
+  const highlights = async () =>
+    app.evaluate(async (id) => {
+      const view = await window.pizhu.getArticle({ articleId: id });
+      return view.ok ? view.value.highlights.length : -1;
+    }, articleId);
+  // What preload does when main's menu item is chosen: a DOM event on the window.
+  const chooseFromMenu = (event: 'pizhu:menu-undo' | 'pizhu:menu-redo') =>
+    app.evaluate((type) => window.dispatchEvent(new Event(type)), event);
+
+  await selectText(app, '扎根红土圣地');
+  await clickAtCentre(app, app.getByRole('toolbar', { name: 'Highlight' }).getByRole('button', { name: 'Yellow' }));
+  await expect.poll(highlights).toBe(1);
+  await article(app).getByRole('heading', { level: 2 }).click();
+  await chooseFromMenu('pizhu:menu-undo');
+  await expect(app.getByRole('status').filter({ hasText: 'Undone: New highlight' })).toBeVisible();
+  await expect.poll(highlights).toBe(0);
+  await chooseFromMenu('pizhu:menu-redo');
+  await expect.poll(highlights).toBe(1);
+
+  // In a note, the menu's Undo is the editor's own: the typing goes, the highlight stays.
+  const paragraph = paragraphWith(app, '扎根红土圣地');
+  await paragraph.hover();
+  await clickAtCentre(app, paragraph.getByRole('button', { name: 'Paragraph options' }));
+  await clickAtCentre(app, app.getByRole('menuitem', { name: 'Note' }));
+  const editor = paragraph.getByRole('textbox', { name: 'Note on this paragraph' });
+  await expect(editor).toBeFocused();
+  await app.keyboard.type('菜单撤销');
+  await expect(editor).toHaveText('菜单撤销');
+  await chooseFromMenu('pizhu:menu-undo');
+  await expect(editor).toHaveText('');
+  await expect(editor).toBeFocused();
+  expect(await highlights()).toBe(1);
 });

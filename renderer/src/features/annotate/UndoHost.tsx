@@ -1,4 +1,6 @@
+import { REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { menuRedoEvent, menuUndoEvent } from '../../../../preload/contract/channels';
 import type { UndoResult } from '../../../../preload/contract/annotationTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { flushPendingNotes } from '../notes/pendingNotes';
@@ -19,6 +21,13 @@ function stepOf(event: KeyboardEvent): Step | null {
   if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
   if (key === 'y' && event.ctrlKey && !event.shiftKey) return 'redo';
   return null;
+}
+
+/** The focused field's own undo: a note's Lexical history, or the browser's for an input. */
+function editorStep(focused: Element | null, step: Step): void {
+  const editor = (focused as { __lexicalEditor?: LexicalEditor } | null)?.__lexicalEditor;
+  if (editor) editor.dispatchCommand(step === 'undo' ? UNDO_COMMAND : REDO_COMMAND, undefined);
+  else document.execCommand(step);
 }
 
 /**
@@ -62,6 +71,24 @@ export function UndoHost() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  // Edit ▸ Undo / Redo from the menu: the text field with the focus undoes its own typing, as its
+  // keys would; anywhere else the journal steps.
+  useEffect(() => {
+    const fromMenu = (step: Step) => () => {
+      const focused = document.activeElement;
+      if (isEditableTarget(focused)) editorStep(focused, step);
+      else void runRef.current(step);
+    };
+    const onUndo = fromMenu('undo');
+    const onRedo = fromMenu('redo');
+    window.addEventListener(menuUndoEvent, onUndo);
+    window.addEventListener(menuRedoEvent, onRedo);
+    return () => {
+      window.removeEventListener(menuUndoEvent, onUndo);
+      window.removeEventListener(menuRedoEvent, onRedo);
+    };
   }, []);
 
   useEffect(() => {

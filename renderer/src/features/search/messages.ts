@@ -60,7 +60,8 @@ export const searchMessages: Catalog<SearchMessage> = {
     autocodeNothing: '没有新的段落需要加“{tag}”。',
     openSearch: '搜索',
     openSearchTitle: '搜索正文和笔记（Ctrl+F 本文，Ctrl+Shift+F 全库）',
-    totalByKind: '{count} 处结果：{paragraphs} 段正文{notes, plural, =0 {} other {、# 条笔记}}{comments, plural, =0 {} other {、# 条评论}}',
+    totalByKind:
+      '{count} 处结果：{paragraphs} 段正文{notes, plural, =0 {} other {、# 条笔记}}{comments, plural, =0 {} other {、# 条批注}}',
     hint: '多个词用空格分开（须全部出现），"引号" 内为整句。',
   },
   'zh-Hant': {
@@ -91,7 +92,8 @@ export const searchMessages: Catalog<SearchMessage> = {
     autocodeNothing: '沒有新的段落需要加「{tag}」。',
     openSearch: '搜尋',
     openSearchTitle: '搜尋正文和筆記（Ctrl+F 本文，Ctrl+Shift+F 全庫）',
-    totalByKind: '{count} 處結果：{paragraphs} 段正文{notes, plural, =0 {} other {、# 則筆記}}{comments, plural, =0 {} other {、# 則評論}}',
+    totalByKind:
+      '{count} 處結果：{paragraphs} 段正文{notes, plural, =0 {} other {、# 則筆記}}{comments, plural, =0 {} other {、# 則批註}}',
     hint: '多個詞用空格分開（須全部出現），"引號" 內為整句。',
   },
   en: {
