@@ -11,6 +11,10 @@ const mod = isMac ? '⌘' : 'Ctrl';
 const shortcuts: ReadonlyArray<readonly [keys: readonly string[], what: AnnotateMessageKey]> = [
   [['j'], 'shortcut.next'],
   [['k'], 'shortcut.previous'],
+  [['v'], 'shortcut.select'],
+  [['Shift+→', 'Shift+←'], 'shortcut.extendCharacter'],
+  [isMac ? ['⌥+Shift+→', '⌥+Shift+←'] : ['Ctrl+Shift+→', 'Ctrl+Shift+←'], 'shortcut.extendWord'],
+  [['s', 'Shift+S'], 'shortcut.extendSentence'],
   [['h'], 'shortcut.highlight'],
   [['t'], 'shortcut.tag'],
   [['n'], 'shortcut.note'],

@@ -12,15 +12,17 @@ interface Props {
   onHighlight: (color: HighlightColor, tags?: string[]) => void;
   onNote: () => void;
   onCancel: () => void;
+  /** Opened with `t` from the keyboard: straight to the tag field. */
+  startTagging?: boolean;
 }
 
 /**
  * The small toolbar over a selection: six colours, Tag (a highlight carrying that tag) and Note
  * (the paragraph's note). Pressing a button must not clear the selection it acts on.
  */
-export function SelectionToolbar({ ref, selection, onHighlight, onNote, onCancel }: Props) {
+export function SelectionToolbar({ ref, selection, onHighlight, onNote, onCancel, startTagging = false }: Props) {
   const t = useMessages(annotateMessages);
-  const [tagging, setTagging] = useState(false);
+  const [tagging, setTagging] = useState(startTagging);
 
   return (
     <div

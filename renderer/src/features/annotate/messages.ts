@@ -52,6 +52,11 @@ type Key =
   | 'shortcut.redo'
   | 'shortcut.search'
   | 'shortcut.searchLibrary'
+  | 'shortcut.select'
+  | 'shortcut.extendCharacter'
+  | 'shortcut.extendWord'
+  | 'shortcut.extendSentence'
+  | 'selectedText'
   | `color.${HighlightColor}`
   | `op.${JournalOp}`;
 
@@ -79,7 +84,7 @@ export const annotateMessages: Catalog<Key> = {
     'shortcut.next': '下一段',
     'shortcut.previous': '上一段',
     'shortcut.highlight': '把选中的文字标为黄色高亮',
-    'shortcut.tag': '为当前段落加标签',
+    'shortcut.tag': '为选中的文字加标签（没有选中时为当前段落）',
     'shortcut.note': '打开当前段落的笔记',
     'shortcut.mode': '切换字形',
     'shortcut.help': '显示本列表',
@@ -88,6 +93,11 @@ export const annotateMessages: Catalog<Key> = {
     'shortcut.redo': '重做',
     'shortcut.search': '在文章中查找',
     'shortcut.searchLibrary': '在整个文库中搜索',
+    'shortcut.select': '选中当前段落的第一句',
+    'shortcut.extendCharacter': '选区向后／向前一个字',
+    'shortcut.extendWord': '选区向后／向前一个词',
+    'shortcut.extendSentence': '选区向后／向前一句（到句号、问号、叹号、分号、省略号）',
+    selectedText: '已选中 {n} 个字：{text}',
     'color.yellow': '黄色',
     'color.green': '绿色',
     'color.blue': '蓝色',
@@ -130,7 +140,7 @@ export const annotateMessages: Catalog<Key> = {
     'shortcut.next': '下一段',
     'shortcut.previous': '上一段',
     'shortcut.highlight': '把選取的文字標為黃色',
-    'shortcut.tag': '為目前段落加標籤',
+    'shortcut.tag': '為選取的文字加標籤（沒有選取時為目前段落）',
     'shortcut.note': '開啟目前段落的筆記',
     'shortcut.mode': '切換字形',
     'shortcut.help': '顯示本列表',
@@ -139,6 +149,11 @@ export const annotateMessages: Catalog<Key> = {
     'shortcut.redo': '重做',
     'shortcut.search': '在文章中尋找',
     'shortcut.searchLibrary': '在整個文庫中搜尋',
+    'shortcut.select': '選取目前段落的第一句',
+    'shortcut.extendCharacter': '選取範圍向後／向前一個字',
+    'shortcut.extendWord': '選取範圍向後／向前一個詞',
+    'shortcut.extendSentence': '選取範圍向後／向前一句（到句號、問號、驚嘆號、分號、刪節號）',
+    selectedText: '已選取 {n} 個字：{text}',
     'color.yellow': '黃色',
     'color.green': '綠色',
     'color.blue': '藍色',
@@ -181,7 +196,7 @@ export const annotateMessages: Catalog<Key> = {
     'shortcut.next': 'Next paragraph',
     'shortcut.previous': 'Previous paragraph',
     'shortcut.highlight': 'Highlight the selected text in yellow',
-    'shortcut.tag': 'Tag the current paragraph',
+    'shortcut.tag': 'Tag the selected text (with nothing selected, the current paragraph)',
     'shortcut.note': 'Open the current paragraph’s note',
     'shortcut.mode': 'Next script mode',
     'shortcut.help': 'Show this list',
@@ -190,6 +205,11 @@ export const annotateMessages: Catalog<Key> = {
     'shortcut.redo': 'Redo',
     'shortcut.search': 'Find in the article',
     'shortcut.searchLibrary': 'Search the whole library',
+    'shortcut.select': 'Select the first sentence of the current paragraph',
+    'shortcut.extendCharacter': 'Extend or shrink the selection by a character',
+    'shortcut.extendWord': 'Extend or shrink the selection by a word',
+    'shortcut.extendSentence': 'Extend or shrink the selection by a sentence (to 。！？；… . ! ? ;)',
+    selectedText: 'Selected {n} characters: {text}',
     'color.yellow': 'Yellow',
     'color.green': 'Green',
     'color.blue': 'Blue',

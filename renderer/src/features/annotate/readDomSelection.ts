@@ -1,16 +1,10 @@
 import { offsetInText, type TextPoint } from './selectionOffsets';
 
-/** A selection inside one paragraph's text element, as display offsets. */
+/** A selection's part inside one paragraph's text element, as display offsets. */
 export interface DisplaySelection {
   paragraphId: number;
   start: number;
   end: number;
-}
-
-/** The paragraph text element (`data-paragraph-text`) holding a node, if any. */
-function textElementOf(node: Node): HTMLElement | null {
-  const el = node instanceof Element ? node : node.parentElement;
-  return el?.closest<HTMLElement>('[data-paragraph-text]') ?? null;
 }
 
 function textNodesOf(el: HTMLElement): Text[] {
@@ -33,22 +27,55 @@ function textPointOf(nodes: readonly Text[], container: Node, offset: number): T
   return { index: index < 0 ? nodes.length : index, offset: 0 };
 }
 
-/**
- * Reads a DOM range as display offsets in one paragraph, by walking the text nodes of the
- * paragraph's text element. A range that runs on into another paragraph (a triple-click, a
- * drag past the end) is cut at the end of the paragraph it started in.
- */
-export function readDomSelection(root: HTMLElement, range: Range): DisplaySelection | null {
-  const startEl = textElementOf(range.startContainer);
-  const endEl = textElementOf(range.endContainer);
-  const el = startEl ?? endEl;
-  if (!el || !root.contains(el)) return null;
+/** The display offsets a DOM range covers in one paragraph text element it reaches into. */
+function selectionIn(el: HTMLElement, range: Range): DisplaySelection | null {
   const paragraphId = Number(el.dataset.paragraphText);
   if (!Number.isInteger(paragraphId)) return null;
   const nodes = textNodesOf(el);
   const lengths = nodes.map((n) => n.data.length);
   const total = lengths.reduce((a, b) => a + b, 0);
-  const start = startEl === el ? offsetInText(lengths, textPointOf(nodes, range.startContainer, range.startOffset)) : 0;
-  const end = endEl === el ? offsetInText(lengths, textPointOf(nodes, range.endContainer, range.endOffset)) : total;
+  const start = el.contains(range.startContainer)
+    ? offsetInText(lengths, textPointOf(nodes, range.startContainer, range.startOffset))
+    : 0;
+  const end = el.contains(range.endContainer)
+    ? offsetInText(lengths, textPointOf(nodes, range.endContainer, range.endOffset))
+    : total;
   return { paragraphId, start, end };
+}
+
+/**
+ * Reads a DOM range as display offsets, one entry per paragraph text element it reaches into,
+ * in document order: a selection from the middle of one paragraph into the next gives the tail
+ * of the first and the head of the second. Paragraphs it only touches at a boundary give an
+ * empty entry, which the caller drops with the white space.
+ */
+export function readDomSelections(root: HTMLElement, range: Range): DisplaySelection[] {
+  const found: DisplaySelection[] = [];
+  for (const el of root.querySelectorAll<HTMLElement>('[data-paragraph-text]')) {
+    if (!range.intersectsNode(el)) continue;
+    const selection = selectionIn(el, range);
+    if (selection) found.push(selection);
+  }
+  return found;
+}
+
+/** The display offset of a DOM point inside a paragraph text element. */
+export function displayOffsetOf(el: HTMLElement, container: Node, offset: number): number {
+  const nodes = textNodesOf(el);
+  return offsetInText(
+    nodes.map((n) => n.data.length),
+    textPointOf(nodes, container, offset),
+  );
+}
+
+/** The DOM point (text node and offset) at a display offset of a paragraph text element. */
+export function domPointAt(el: HTMLElement, offset: number): { node: Node; offset: number } {
+  let rest = offset;
+  const nodes = textNodesOf(el);
+  for (const node of nodes) {
+    if (rest <= node.data.length) return { node, offset: rest };
+    rest -= node.data.length;
+  }
+  const last = nodes.at(-1);
+  return last ? { node: last, offset: last.data.length } : { node: el, offset: el.childNodes.length };
 }

@@ -16,6 +16,12 @@ export interface AnnotationActions {
     color: HighlightColor;
     tags?: string[];
   }) => Promise<void>;
+  /** A selection over several paragraphs: one highlight per paragraph, linked as one group. */
+  createHighlightGroup: (req: {
+    ranges: Array<{ paragraphId: number; start: number; end: number }>;
+    color: HighlightColor;
+    tags?: string[];
+  }) => Promise<void>;
   recolor: (highlightId: number, color: HighlightColor) => Promise<void>;
   tagHighlight: (highlightId: number, tag: string) => Promise<void>;
   untagHighlight: (highlightId: number, tag: string) => Promise<void>;
@@ -29,12 +35,27 @@ export interface AnnotationActions {
 
 type SetArticle = Dispatch<SetStateAction<ArticleView | null>>;
 
+/**
+ * The article with a highlight as main answered it. Main recolours and tags every member of a
+ * group together and answers with one: the others take the same colour and tags here.
+ */
 function withHighlight(article: ArticleView, h: Highlight): ArticleView {
   const known = article.highlights.some((x) => x.id === h.id);
-  return {
-    ...article,
-    highlights: known ? article.highlights.map((x) => (x.id === h.id ? h : x)) : [...article.highlights, h],
-  };
+  const sibling = (x: Highlight) => h.groupId !== null && x.groupId === h.groupId && x.id !== h.id;
+  const updated = article.highlights.map((x) =>
+    x.id === h.id ? h : sibling(x) ? { ...x, color: h.color, tags: h.tags, updatedAt: h.updatedAt } : x,
+  );
+  return { ...article, highlights: known ? updated : [...article.highlights, h] };
+}
+
+function withHighlights(article: ArticleView, created: readonly Highlight[]): ArticleView {
+  return created.reduce(withHighlight, article);
+}
+
+/** The article without a highlight, and without the other members of its group (main deleted them together). */
+function withoutHighlight(article: ArticleView, deleted: Highlight): ArticleView {
+  const gone = (x: Highlight) => x.id === deleted.id || (deleted.groupId !== null && x.groupId === deleted.groupId);
+  return { ...article, highlights: article.highlights.filter((x) => !gone(x)) };
 }
 
 /**
@@ -69,6 +90,8 @@ export function useAnnotationActions(
 
     return {
       createHighlight: async (req) => void (await apply(pizhu.createHighlight(req), withHighlight)),
+      createHighlightGroup: async (req) =>
+        void (await apply(pizhu.createHighlightGroup(req), withHighlights)),
       recolor: async (highlightId, color) =>
         void (await apply(pizhu.updateHighlight({ highlightId, color }), withHighlight)),
       tagHighlight: async (highlightId, tag) =>
@@ -76,11 +99,7 @@ export function useAnnotationActions(
       untagHighlight: async (highlightId, tag) =>
         void (await apply(pizhu.untagHighlight({ highlightId, tag }), withHighlight)),
       deleteHighlight: async (highlightId) => {
-        const removed = (a: ArticleView): ArticleView => ({
-          ...a,
-          highlights: a.highlights.filter((h) => h.id !== highlightId),
-        });
-        if (await apply(pizhu.deleteHighlight({ highlightId }), removed)) showToast(deletedMessage, true);
+        if (await apply(pizhu.deleteHighlight({ highlightId }), withoutHighlight)) showToast(deletedMessage, true);
       },
       tagParagraph: async (paragraphId, tag) =>
         void (await apply(pizhu.tagParagraph({ paragraphId, tag }), paragraphTags)),

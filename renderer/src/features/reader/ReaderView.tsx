@@ -5,11 +5,12 @@ import type { ScriptMode } from '../../../../preload/common/scriptModes';
 import type { Highlight, Note } from '../../../../preload/contract/annotationTypes';
 import type { ArticleView, ParagraphView } from '../../../../preload/contract/articleTypes';
 import { HighlightPopover } from '../annotate/HighlightPopover';
+import { KeyboardSelection } from '../annotate/KeyboardSelection';
 import { SelectionToolbar } from '../annotate/SelectionToolbar';
 import { useAnnotationActions } from '../annotate/useAnnotationActions';
 import type { NoteQuote } from '../notes/NoteQuotePlugin';
 import { useHighlightPopover } from '../annotate/useHighlightPopover';
-import { useTextSelection } from '../annotate/useTextSelection';
+import { useTextSelection, type PendingSelection } from '../annotate/useTextSelection';
 import { usePreferences } from '../preferences/PreferencesContext';
 import { ArticleHeader } from './ArticleHeader';
 import { displayParagraphs, displayText, type DisplayOptions } from './displayText';
@@ -117,23 +118,34 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
   }, [article.highlights, article.notes]);
 
   const pending = selection.pending;
-  const highlightSelection = (color: Highlight['color'], tags?: string[]) => {
-    if (!pending) return;
+  // The selection whose toolbar was opened on its tag field by `t`.
+  const [taggingSelection, setTaggingSelection] = useState<string | null>(null);
+  const highlightSelection = (color: Highlight['color'], tags?: string[], target = pending) => {
+    if (!target) return;
     selection.clear();
-    void actions.createHighlight({
-      paragraphId: pending.paragraphId,
-      start: pending.start,
-      end: pending.end,
-      color,
-      tags,
-    });
+    // Over several paragraphs: one highlight each, linked as one group (one undo step).
+    if (target.ranges.length > 1) void actions.createHighlightGroup({ ranges: target.ranges, color, tags });
+    else
+      void actions.createHighlight({
+        paragraphId: target.paragraphId,
+        start: target.start,
+        end: target.end,
+        color,
+        tags,
+      });
   };
 
   useReaderKeys({
     j: () => focus.move(1),
     k: () => focus.move(-1),
-    h: () => highlightSelection('yellow'),
+    h: () => highlightSelection('yellow', undefined, selection.readNow() ?? pending),
     t: () => {
+      // A selection is tagged as a highlight; without one, the current paragraph is.
+      const selected = selection.readNow() ?? pending;
+      if (selected) {
+        setTaggingSelection(selectionKey(selected));
+        return;
+      }
       const id = focus.current();
       if (id === null) return;
       setFocus(id);
@@ -195,12 +207,14 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
         renderParagraph={renderParagraph}
         onOpenHighlight={popover.openFrom}
       />
+      <KeyboardSelection rootRef={articleRef} currentParagraph={focus.current} />
       <OrphanHighlights orphans={byParagraph.orphans} display={displayLine} onOpen={popover.openFrom} />
       {pending && (
         <SelectionToolbar
-          key={`${pending.paragraphId}:${pending.start}:${pending.end}`}
+          key={`${selectionKey(pending)}:${taggingSelection === selectionKey(pending)}`}
           ref={toolbarRef}
           selection={pending}
+          startTagging={taggingSelection === selectionKey(pending)}
           onHighlight={highlightSelection}
           onNote={() => {
             // The passage is kept twice: highlighted, and quoted in the paragraph's note to write under.
@@ -219,7 +233,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
           highlight={popover.popover.highlight}
           overlapping={popover.popover.overlapping}
           anchor={popover.popover.anchor}
-          quote={displayLine(popover.popover.highlight.quote)}
+          quote={displayLine(groupQuote(article.highlights, popover.popover.highlight))}
           actions={actions}
           onSwitch={popover.switchTo}
           onClose={popover.close}
@@ -227,6 +241,20 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
       )}
     </article>
   );
+}
+
+/** Names a selection: the toolbar starts afresh for a new one. */
+function selectionKey(s: PendingSelection): string {
+  return s.ranges.map((r) => `${r.paragraphId}:${r.start}:${r.end}`).join(' ');
+}
+
+/** A highlight's quote; for a member of a group, the whole group's, paragraph by paragraph. */
+function groupQuote(highlights: readonly Highlight[], h: Highlight): string {
+  if (h.groupId === null) return h.quote;
+  return highlights
+    .filter((x) => x.groupId === h.groupId)
+    .map((x) => x.quote)
+    .join('\n');
 }
 
 /** The text's language tag, so the font stack picks the glyph forms of the shown script and region. */

@@ -1,0 +1,104 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/pizhuTest';
+import { clickAtCentre, pointsInText, screenshotsOf } from './personActions';
+import { articleIdOf, openArticle } from './readerActions';
+
+const s003 = '江西:接续奋斗,红土地上奏响平安之歌';
+const second = '红色,浸润了赣鄱每一寸土地,成为这里最厚重的底色。';
+const third = '党的十八大以来,江西公安广大民警辅警牢记';
+const article = (app: Page) => app.getByRole('article');
+const paragraphWith = (app: Page, text: string) => article(app).locator('.paragraph').filter({ hasText: text });
+const toolbar = (app: Page) => app.getByRole('toolbar', { name: 'Highlight' });
+const popover = (app: Page) => app.getByRole('dialog', { name: 'Highlight' });
+
+/** What main stored: each highlight's canonical text, paragraph, colour, tags and group. */
+async function stored(app: Page, articleId: number) {
+  return app.evaluate(async (articleId) => {
+    const view = await window.pizhu.getArticle({ articleId });
+    if (!view.ok) throw new Error(view.error.message);
+    return view.value.highlights.map((h) => {
+      const p = view.value.paragraphs.find((x) => x.id === h.paragraphId);
+      return {
+        text: p && h.start !== null && h.end !== null ? p.text.slice(h.start, h.end) : null,
+        paragraph: p?.text.slice(0, 8) ?? null,
+        color: h.color,
+        tags: h.tags,
+        groupId: h.groupId,
+      };
+    });
+  }, articleId);
+}
+
+test('a mouse drag from one paragraph into the next highlights both as one group; delete takes both, Ctrl+Z brings both back', async ({
+  app,
+  saveScreenshot,
+}) => {
+  const articleId = await articleIdOf(app, s003);
+  await openArticle(app, s003);
+
+  // A real drag: from 厚 in the second body paragraph to 江 of 江西公安 in the third.
+  const [from, to] = await pointsInText(app, [
+    [second, second.indexOf('厚')],
+    [third, third.indexOf('江西公安')],
+  ]);
+  await app.mouse.move(from!.x - 6, from!.y);
+  await app.mouse.down();
+  await app.mouse.move((from!.x + to!.x) / 2, (from!.y + to!.y) / 2, { steps: 5 });
+  await app.mouse.move(to!.x + 6, to!.y, { steps: 5 });
+  await app.mouse.up();
+
+  await expect(toolbar(app)).toBeVisible();
+  await clickAtCentre(app, toolbar(app).getByRole('button', { name: 'Green' }));
+  await expect(toolbar(app)).toBeHidden();
+
+  // One mark in each paragraph, the whole of what was dragged over.
+  const inSecond = paragraphWith(app, second).locator('mark');
+  const inThird = paragraphWith(app, third).locator('mark');
+  await expect(inSecond).toHaveText(['厚重的底色。']);
+  await expect(inThird).toHaveText(['党的十八大以来,江']);
+  await expect(inSecond).toHaveClass(/hl-green/);
+  await expect(inThird).toHaveClass(/hl-green/);
+
+  const made = await stored(app, articleId);
+  expect(made.map((h) => [h.text, h.color])).toEqual([
+    ['厚重的底色。', 'green'],
+    ['党的十八大以来,江', 'green'],
+  ]);
+  expect(made[0]!.groupId).not.toBeNull();
+  expect(made[1]!.groupId).toBe(made[0]!.groupId);
+
+  // Opened from either paragraph, it is the one highlight: its quote runs over both.
+  await clickAtCentre(app, inThird);
+  await expect(popover(app).locator('blockquote')).toHaveText(/厚重的底色。\s*党的十八大以来,江/);
+  await screenshotsOf(app, saveScreenshot, 'cross-paragraph-popover', async () => {
+    if (await popover(app).isHidden()) await clickAtCentre(app, inThird);
+  });
+  if (await popover(app).isHidden()) await clickAtCentre(app, inThird);
+  await expect(popover(app)).toBeVisible();
+
+  // A tag and a colour given to it go to both parts.
+  const field = popover(app).getByRole('combobox', { name: 'Tag name' });
+  await field.fill('引文/跨段');
+  await field.press('Enter');
+  await clickAtCentre(app, popover(app).getByRole('radio', { name: 'Blue' }));
+  await expect(inSecond).toHaveClass(/hl-blue/);
+  expect((await stored(app, articleId)).map((h) => [h.color, h.tags])).toEqual([
+    ['blue', ['引文/跨段']],
+    ['blue', ['引文/跨段']],
+  ]);
+
+  await clickAtCentre(app, popover(app).getByRole('button', { name: 'Delete highlight' }));
+  await expect(inSecond).toHaveCount(0);
+  await expect(inThird).toHaveCount(0);
+  expect(await stored(app, articleId)).toEqual([]);
+
+  // One undo step brings both back, with the tag and the colour.
+  await app.keyboard.press('Control+z');
+  await expect(inSecond).toHaveText(['厚重的底色。']);
+  await expect(inThird).toHaveText(['党的十八大以来,江']);
+  expect((await stored(app, articleId)).map((h) => [h.text, h.color, h.tags])).toEqual([
+    ['厚重的底色。', 'blue', ['引文/跨段']],
+    ['党的十八大以来,江', 'blue', ['引文/跨段']],
+  ]);
+  await saveScreenshot('cross-paragraph-undone');
+});
