@@ -23,12 +23,17 @@ const usage = `Usage: pizhu <command> [options]
 
 Commands:
   import PATH...        import files and folders (recursive)
-  list                  list the articles
+  list [--trash]        list the articles (archived ones marked), or those in the trash
   show ID [--script MODE]
                         one article's metadata and paragraphs (kind, flags, text)
   stats                 counts of articles, paragraphs, highlights, tags, notes
   reclean ID            run the cleaner again; highlights re-anchored, orphans reported
   reimport ID FILE      replace an article's text with an edited file, re-anchoring its annotations
+  trash ID              move an article to the trash (its annotations kept; out of search and exports)
+  restore-article ID    take an article out of the trash
+  archive ID            archive an article (out of the app's default list, still searched)
+  unarchive ID          put an archived article back in the default list
+  empty-trash --yes     delete the articles in the trash and their annotations for good
   backup                write a backup of the library now
   restore FILE          put a backup in place of the library (the current one is backed up first)
   verify                check the library file and every article's and note's checksum, read-only;
@@ -82,6 +87,8 @@ type Values = {
   span?: boolean;
   'include-hidden'?: boolean;
   limit?: string;
+  trash?: boolean;
+  yes?: boolean;
 };
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
@@ -105,6 +112,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         span: { type: 'boolean' },
         'include-hidden': { type: 'boolean' },
         limit: { type: 'string' },
+        trash: { type: 'boolean' },
+        yes: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -154,6 +163,13 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** The one argument of a command on an article: its id. */
+function articleIdArgument(args: readonly string[], command: string): number {
+  const id = Number(args[0]);
+  if (args.length !== 1 || !Number.isInteger(id) || id <= 0) throw new UsageError(`${command} needs one article id`);
+  return id;
+}
+
 /** The import's parse worker, built beside this file; run from source (tests), the CLI parses on its own thread. */
 function builtParseWorker(): ((resourceLimits: ResourceLimits) => Worker) | undefined {
   const entry = path.join(__dirname, 'parseWorkerEntry.js');
@@ -185,9 +201,51 @@ const commands: Record<string, Command> = {
   },
 
   list(library, _args, values, io) {
-    const articles = library.listArticles();
+    const articles = values.trash ? library.listTrash() : library.listArticles();
     if (values.json) io.out(JSON.stringify(articles, null, 2));
-    else for (const a of articles) io.out(`${a.id}\t${a.publishedAt ?? '----------'}\t${a.source ?? ''}\t${a.title}`);
+    else {
+      for (const a of articles) {
+        const mark = a.archivedAt === null ? '' : '\t[archived]';
+        io.out(`${a.id}\t${a.publishedAt ?? '----------'}\t${a.source ?? ''}\t${a.title}${mark}`);
+      }
+    }
+    return 0;
+  },
+
+  trash(library, args, _values, io) {
+    const id = articleIdArgument(args, 'trash');
+    const title = library.trashArticle(id);
+    io.out(`"${title}" is in the trash, with its annotations; pizhu restore-article ${id} takes it out.`);
+    return 0;
+  },
+
+  'restore-article'(library, args, _values, io) {
+    const id = articleIdArgument(args, 'restore-article');
+    io.out(`"${library.restoreArticle(id)}" is back in the library.`);
+    return 0;
+  },
+
+  archive(library, args, _values, io) {
+    const id = articleIdArgument(args, 'archive');
+    io.out(`"${library.setArchived(id, true)}" is archived.`);
+    return 0;
+  },
+
+  unarchive(library, args, _values, io) {
+    const id = articleIdArgument(args, 'unarchive');
+    io.out(`"${library.setArchived(id, false)}" is no longer archived.`);
+    return 0;
+  },
+
+  'empty-trash'(library, args, values, io) {
+    if (args.length > 0) throw new UsageError('empty-trash takes no arguments');
+    const trashed = library.listTrash();
+    if (!values.yes) {
+      throw new UsageError(
+        `empty-trash deletes ${trashed.length} article(s) and their annotations for good; run it again with --yes`,
+      );
+    }
+    io.out(`Deleted ${library.emptyTrash()} article(s) from the trash for good.`);
     return 0;
   },
 

@@ -6,6 +6,7 @@ import type {
   ArticleView,
   ImportOutcome,
   ParagraphKind,
+  TrashedArticle,
 } from '../../preload/contract/articleTypes';
 import type { LibraryCheck } from '../../preload/contract/libraryDamage';
 import { createAnnotations } from './createAnnotations';
@@ -16,7 +17,9 @@ import { contentHash, decodeFile, preparePastedImport } from './import/prepareIm
 import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
 import { createSearch } from './search/createSearch';
 import { exportOperations } from './export/exportOperations';
+import { articleActions } from './manage/articleActions';
 import * as articles from './store/articles';
+import { emptyTrash } from './store/emptyTrash';
 import type { NewArticle } from './store/articles';
 import { backupDatabase, isBackupDue, listBackups, removeStrayBackupFiles, type BackupFile } from './store/backups';
 import { acquireLibraryLock, type LibraryLock } from './store/libraryLock';
@@ -71,12 +74,13 @@ export async function createLibrary(options: LibraryOptions) {
     const name = article.fileName ?? 'pasted text';
     const existing = articles.findArticleByHash(db, article.contentHash);
     if (existing) {
+      const where = existing.trashed ? 'in the trash' : 'already in the library';
       return {
         fileName: name,
         status: 'already-imported',
         articleId: existing.id,
         title: existing.title,
-        message: `"${name}" is already in the library as "${existing.title}"; nothing changed.`,
+        message: `"${name}" is ${where} as "${existing.title}"; nothing changed.`,
       };
     }
     const articleId = articles.insertArticle(db, article, nowIso());
@@ -207,17 +211,44 @@ export async function createLibrary(options: LibraryOptions) {
       }
     },
 
+    /** One undo step. */
     updateMetadata(articleId: number, changes: Partial<ArticleMetadata>): ArticleView {
-      if (!articles.updateMetadata(db, articleId, changes)) {
-        throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
-      }
+      articleActions(db, nowIso).updateMetadata(articleId, changes);
       return requireArticle(articleId);
     },
 
+    /** One undo step. */
     reclassifyParagraph(paragraphId: number, kind: ParagraphKind): ArticleView {
-      const articleId = articles.reclassifyParagraph(db, paragraphId, kind);
-      if (articleId === undefined) throw new LibraryError('not-found', `There is no paragraph ${paragraphId}.`);
-      return requireArticle(articleId);
+      return requireArticle(articleActions(db, nowIso).reclassifyParagraph(paragraphId, kind));
+    },
+
+    /** To the trash (one undo step): annotations kept, out of the list, search, tag views and exports. Returns its title. */
+    trashArticle(articleId: number): string {
+      return articleActions(db, nowIso).trashArticle(articleId);
+    },
+
+    /** Out of the trash (one undo step). Returns its title. */
+    restoreArticle(articleId: number): string {
+      return articleActions(db, nowIso).restoreArticle(articleId);
+    },
+
+    /** Archived or not (one undo step): archived articles leave the default list and stay searchable. */
+    setArchived(articleId: number, archived: boolean): string {
+      return articleActions(db, nowIso).setArchived(articleId, archived);
+    },
+
+    listTrash(): TrashedArticle[] {
+      return articles.listTrashedArticles(db);
+    },
+
+    /** Deletes the trashed articles for good (and the undo history); returns how many. */
+    emptyTrash(): number {
+      return emptyTrash(db);
+    },
+
+    /** The article to reopen at start: the one opened last, unless it was trashed since. */
+    lastOpenedArticle(): number | null {
+      return articles.lastOpenedArticle(db);
     },
 
     /** Runs the cleaner again and carries every highlight, note and tag across (orphans are reported). */

@@ -32,6 +32,13 @@ export interface ArticleSummary {
   noteCount: number;
   importedAt: string;
   lastOpenedAt: string | null;
+  /** Archived: out of the default list (a filter shows it), still searched. */
+  archivedAt: string | null;
+}
+
+/** An article in the trash: kept with its annotations until the trash is emptied. */
+export interface TrashedArticle extends ArticleSummary {
+  trashedAt: string;
 }
 
 export interface ArticleMetadata {

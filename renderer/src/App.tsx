@@ -15,6 +15,8 @@ import { appMessages } from './i18n/appMessages';
 import { useMessages } from './i18n/useMessages';
 import { LibraryEventsProvider, useLibraryEvents } from './state/LibraryEvents';
 import { NavigationProvider, useNavigation } from './state/Navigation';
+import { useReopenLastArticle } from './state/useReopenLastArticle';
+import { showImportReport } from './features/library/importReportStore';
 
 export function App() {
   return (
@@ -34,6 +36,7 @@ function Shell() {
   const { version, changed } = useLibraryEvents();
   const { location, sidePanel, openArticle } = useNavigation();
   const t = useMessages(appMessages);
+  useReopenLastArticle();
   const sidePanelOpen = sidePanel.kind !== 'none';
   const library = useLibraryLayout(sidePanelOpen);
 
@@ -70,8 +73,8 @@ function Shell() {
   const importFiles = useCallback(async () => {
     const result = await pizhu.importFiles();
     if (!result.ok) return setError(result.error.message);
-    const failed = result.value.filter((o) => o.status === 'failed');
-    setError(failed.length > 0 ? failed.map((o) => o.message).join('\n') : null);
+    // Imported, already there (under which title) and failed (why): in the library pane until dismissed.
+    if (result.value.length > 0) showImportReport(result.value);
     changed();
   }, [changed]);
 

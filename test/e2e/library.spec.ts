@@ -82,7 +82,9 @@ test('pastes an article through the dialog and lists it', async ({ app, saveScre
   await importButton.click();
 
   await expect(dialog).toBeHidden();
-  await expect(libraryStatus(app)).toHaveText('Imported “粘贴的测试文章”.');
+  const report = app.getByRole('region', { name: 'Import report' });
+  await expect(report).toContainText('Imported: 1');
+  await expect(report).toContainText('粘贴的测试文章');
   await expect(articleList(app).getByRole('listitem')).toHaveCount(6);
   await expect(articleList(app).getByRole('button', { name: '粘贴的测试文章' })).toBeVisible();
   // It opens in the reader.
@@ -95,7 +97,8 @@ test('pastes an article through the dialog and lists it', async ({ app, saveScre
     .getByRole('textbox', { name: 'Text', exact: true })
     .fill('互联网让阅读更方便。\n\n研究者在这里做批注, 记下每一段的想法。\n\n第三段:U盘里的资料也可以导入。');
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(libraryStatus(app)).toContainText('Already in the library');
+  await expect(report).toContainText('Imported: 0 · Already in the library: 1');
+  await expect(report).toContainText('pasted text — as “粘贴的测试文章”');
   await expect(articleList(app).getByRole('listitem')).toHaveCount(6);
 });
 

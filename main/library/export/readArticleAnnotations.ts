@@ -43,8 +43,9 @@ interface HighlightRow {
 function queries(one: boolean, detail: boolean) {
   const where = (filter: string) => (one ? `WHERE ${filter}` : '');
   return {
+    // A library-wide export leaves the trash out (its paragraphs and highlights find no article and drop).
     articles: `SELECT id, title, subtitle, source, author, published_at, url, script FROM article
-      ${where('id = @id')} ORDER BY published_at IS NULL, published_at DESC, id`,
+      ${one ? 'WHERE id = @id' : 'WHERE trashed_at IS NULL'} ORDER BY published_at IS NULL, published_at DESC, id`,
     paragraphs: one
       ? `SELECT p.id, p.article_id, p.ord, p.text FROM paragraph p WHERE p.article_id = @id AND (
           EXISTS (SELECT 1 FROM highlight h WHERE h.paragraph_id = p.id)

@@ -17,6 +17,8 @@ export function affectedArticles(db: Db, changes: readonly RowChange[]): Set<num
       if (change.table === 'highlight') addNumber(articles, row, 'article_id');
       else if (change.table === 'highlight_tag') addNumber(highlights, row, 'highlight_id');
       else if (change.table === 'paragraph_tag' || change.table === 'note') addNumber(paragraphs, row, 'paragraph_id');
+      else if (change.table === 'article') addNumber(articles, row, 'id');
+      else if (change.table === 'paragraph') addNumber(paragraphs, row, 'id');
       else addNumber(tags, row, 'id');
     }
   }

@@ -32,7 +32,31 @@ export const journaledTables = {
   highlight_tag: { key: ['highlight_id', 'tag_id'], columns: ['highlight_id', 'tag_id'] },
   paragraph_tag: { key: ['paragraph_id', 'tag_id'], columns: ['paragraph_id', 'tag_id'] },
   note: { key: ['paragraph_id'], columns: ['paragraph_id', 'editor_state', 'plain_text', 'markdown', 'updated_at'] },
-} as const satisfies Record<string, { key: readonly string[]; columns: readonly string[] }>;
+  /**
+   * Only the columns a person changes (details, trash, archive): the text stays out of the journal.
+   * Update-only: undo and redo set these columns on the row that is there, never insert or delete
+   * one; the checksum trigger recomputes the article's checksum from the restored values.
+   */
+  article: {
+    key: ['id'],
+    columns: [
+      'id',
+      'title',
+      'title_inferred',
+      'subtitle',
+      'source',
+      'author',
+      'published_at',
+      'url',
+      'metadata_edits',
+      'trashed_at',
+      'archived_at',
+    ],
+    updateOnly: true,
+  },
+  /** A re-classification: update-only as the article; the kind is checksummed, so the trigger refreshes it. */
+  paragraph: { key: ['id'], columns: ['id', 'kind', 'kind_by_user'], updateOnly: true },
+} as const satisfies Record<string, { key: readonly string[]; columns: readonly string[]; updateOnly?: true }>;
 
 export type JournaledTable = keyof typeof journaledTables;
 
@@ -64,7 +88,21 @@ export function readRow(db: Db, table: JournaledTable, key: Row): Row | null {
   return row ?? null;
 }
 
+/** An update-only row a journal entry names is no longer there: that history cannot be replayed. */
+export class GoneRowError extends Error {
+  constructor(table: JournaledTable) {
+    super(`The ${table} row of this change is gone.`);
+  }
+}
+
+/** Tables whose rows the journal only ever updates: their other columns (the text) are not journaled. */
+function isUpdateOnly(table: JournaledTable): boolean {
+  const spec = journaledTables[table];
+  return 'updateOnly' in spec && spec.updateOnly;
+}
+
 export function deleteRow(db: Db, table: JournaledTable, key: Row): void {
+  if (isUpdateOnly(table)) throw new Error(`Rows of ${table} are never deleted through the journal.`);
   const spec = journaledTables[table];
   const where = spec.key.map((c) => `${c} = ?`).join(' AND ');
   cached(db, `DELETE FROM ${table} WHERE ${where}`).run(...spec.key.map((c) => valueOf(key, c)));
@@ -75,6 +113,14 @@ export function upsertRow(db: Db, table: JournaledTable, row: Row): void {
   const spec = journaledTables[table];
   const keys: readonly string[] = spec.key;
   const rest = spec.columns.filter((c) => !keys.includes(c));
+  if (isUpdateOnly(table)) {
+    const values: Row = {};
+    for (const column of rest) values[column] = valueOf(row, column);
+    // A row gone since (an emptied trash) is a replay that cannot apply: undoRedo drops the history then.
+    if (!readRow(db, table, keyOf(table, row))) throw new GoneRowError(table);
+    updateRow(db, table, keyOf(table, row), values);
+    return;
+  }
   const onConflict =
     rest.length === 0 ? 'DO NOTHING' : `DO UPDATE SET ${rest.map((c) => `${c} = excluded.${c}`).join(', ')}`;
   const sql =
@@ -87,6 +133,7 @@ export function upsertRow(db: Db, table: JournaledTable, row: Row): void {
 const addedLaterDefaults: Partial<Record<string, SqlValue>> = { comment: '' };
 
 export function insertRow(db: Db, table: JournaledTable, row: Row): number {
+  if (isUpdateOnly(table)) throw new Error(`Rows of ${table} are never inserted through the journal.`);
   const columns = knownColumns(table, row);
   const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
   return Number(cached(db, sql).run(...columns.map((c) => valueOf(row, c))).lastInsertRowid);

@@ -3,7 +3,7 @@ import type { UndoResult } from '../../../preload/contract/annotationTypes';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
 import { affectedArticles } from './affectedArticles';
-import { deleteRow, upsertRow, type RowChange } from './journaledTables';
+import { deleteRow, GoneRowError, upsertRow, type RowChange } from './journaledTables';
 import { discardHistory, firstUndone, lastDone, markUndone, type JournalEntry } from './journalEntries';
 
 /** Reverts the newest operation not yet undone: each row back to `before`, newest change first. */
@@ -51,7 +51,10 @@ function guarded(db: Db, run: () => UndoResult): UndoResult {
   try {
     return db.transaction(run).immediate();
   } catch (error) {
-    if (!(error instanceof Database.SqliteError) || !error.code.startsWith('SQLITE_CONSTRAINT')) throw error;
+    const replayFailed =
+      error instanceof GoneRowError ||
+      (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT'));
+    if (!replayFailed) throw error;
     db.transaction(() => discardHistory(db)).immediate();
     throw new LibraryError(
       'not-found',

@@ -18,6 +18,9 @@ export interface FilterOptions {
  */
 export function resolveFilters(db: Db, options: FilterOptions): RowFilters | null {
   const filters: RowFilters = { includeHidden: options.includeHidden === true };
+  // Integers from the table: safe as FTS tokens.
+  const trashed = db.prepare('SELECT id FROM article WHERE trashed_at IS NOT NULL').pluck().all() as number[];
+  if (trashed.length > 0) filters.excludeArticleIds = trashed;
   if (options.articleId !== undefined) {
     // It goes into the FTS expression as a token, so only an integer may pass.
     if (!Number.isSafeInteger(options.articleId)) {

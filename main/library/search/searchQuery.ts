@@ -15,6 +15,8 @@ export interface RowFilters {
   includeHidden?: boolean;
   /** Paragraph text only, no notes: auto-coding codes the article text. */
   paragraphsOnly?: boolean;
+  /** Articles in the trash: never found, nor auto-coded (left out inside the index, by their article token). */
+  excludeArticleIds?: readonly number[];
 }
 
 export interface PageRow {
@@ -47,7 +49,9 @@ export function matchExpression(terms: string, filters: RowFilters): string {
   if (filters.includeHidden) columns.push('hidden');
   if (!filters.paragraphsOnly) columns.push('note');
   const expression = `{${columns.join(' ')}} : (${terms})`;
-  return filters.articleId === undefined ? expression : `article : "a${filters.articleId}" AND ${expression}`;
+  const chosen = filters.articleId === undefined ? expression : `article : "a${filters.articleId}" AND ${expression}`;
+  const trashed = filters.excludeArticleIds ?? [];
+  return trashed.length === 0 ? chosen : `(${chosen}) NOT article : (${trashed.map((id) => `"a${id}"`).join(' OR ')})`;
 }
 
 /**

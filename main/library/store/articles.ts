@@ -1,9 +1,8 @@
 import type {
-  ArticleMetadata,
   ArticleSummary,
   ArticleView,
   DetectedScript,
-  ParagraphKind,
+  TrashedArticle,
 } from '../../../preload/contract/articleTypes';
 import type { ParsedArticle, SourceFormat } from '../import/parsedArticle';
 import type { Statement, Transaction } from 'better-sqlite3';
@@ -57,7 +56,7 @@ function statementsFor(db: Db): ImportStatements {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     statements = {
-      findByHash: db.prepare('SELECT id, title FROM article WHERE content_hash = ?'),
+      findByHash: db.prepare('SELECT id, title, trashed_at IS NOT NULL AS trashed FROM article WHERE content_hash = ?'),
       insertArticle: db.transaction((article: NewArticle, now: string) => {
         const { metadata, script } = article.parsed;
         const info = insert.run(
@@ -96,8 +95,14 @@ function statementsFor(db: Db): ImportStatements {
   return statements;
 }
 
-export function findArticleByHash(db: Db, contentHash: string): { id: number; title: string } | undefined {
-  return statementsFor(db).findByHash.get(contentHash) as { id: number; title: string } | undefined;
+export function findArticleByHash(
+  db: Db,
+  contentHash: string,
+): { id: number; title: string; trashed: boolean } | undefined {
+  const row = statementsFor(db).findByHash.get(contentHash) as
+    | { id: number; title: string; trashed: number }
+    | undefined;
+  return row && { id: row.id, title: row.title, trashed: row.trashed === 1 };
 }
 
 /** Article and all its paragraphs in one transaction: an import is all or nothing. */
@@ -105,30 +110,34 @@ export function insertArticle(db: Db, article: NewArticle, now: string): number 
   return statementsFor(db).insertArticle.immediate(article, now);
 }
 
-export function listArticleSummaries(db: Db): ArticleSummary[] {
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.title, a.title_inferred, a.source, a.published_at, a.script, a.imported_at, a.last_opened_at,
-         (SELECT count(*) FROM paragraph p WHERE p.article_id = a.id) AS paragraph_count,
-         (SELECT count(*) FROM highlight h WHERE h.article_id = a.id) AS highlight_count,
-         (SELECT count(*) FROM note n JOIN paragraph p ON p.id = n.paragraph_id WHERE p.article_id = a.id) AS note_count
-       FROM article a
-       ORDER BY a.published_at IS NULL, a.published_at DESC, a.id`,
-    )
-    .all() as Array<{
-    id: number;
-    title: string;
-    title_inferred: number;
-    source: string | null;
-    published_at: string | null;
-    script: DetectedScript;
-    imported_at: string;
-    last_opened_at: string | null;
-    paragraph_count: number;
-    highlight_count: number;
-    note_count: number;
-  }>;
-  return rows.map((r) => ({
+interface SummaryRow {
+  id: number;
+  title: string;
+  title_inferred: number;
+  source: string | null;
+  published_at: string | null;
+  script: DetectedScript;
+  imported_at: string;
+  last_opened_at: string | null;
+  archived_at: string | null;
+  trashed_at: string | null;
+  paragraph_count: number;
+  highlight_count: number;
+  note_count: number;
+}
+
+const summarySql = (where: string) =>
+  `SELECT a.id, a.title, a.title_inferred, a.source, a.published_at, a.script, a.imported_at, a.last_opened_at,
+     a.archived_at, a.trashed_at,
+     (SELECT count(*) FROM paragraph p WHERE p.article_id = a.id) AS paragraph_count,
+     (SELECT count(*) FROM highlight h WHERE h.article_id = a.id) AS highlight_count,
+     (SELECT count(*) FROM note n JOIN paragraph p ON p.id = n.paragraph_id WHERE p.article_id = a.id) AS note_count
+   FROM article a
+   WHERE ${where}
+   ORDER BY a.published_at IS NULL, a.published_at DESC, a.id`;
+
+function toSummary(r: SummaryRow): ArticleSummary {
+  return {
     id: r.id,
     title: r.title,
     titleInferred: r.title_inferred === 1,
@@ -140,7 +149,32 @@ export function listArticleSummaries(db: Db): ArticleSummary[] {
     noteCount: r.note_count,
     importedAt: r.imported_at,
     lastOpenedAt: r.last_opened_at,
-  }));
+    archivedAt: r.archived_at,
+  };
+}
+
+/** Every article not in the trash, archived ones included (marked): the list filters them. */
+export function listArticleSummaries(db: Db): ArticleSummary[] {
+  return (db.prepare(summarySql('a.trashed_at IS NULL')).all() as SummaryRow[]).map(toSummary);
+}
+
+/** The trash, most recently trashed first. */
+export function listTrashedArticles(db: Db): TrashedArticle[] {
+  const rows = db.prepare(summarySql('a.trashed_at IS NOT NULL')).all() as SummaryRow[];
+  return rows
+    .map((r) => ({ ...toSummary(r), trashedAt: r.trashed_at ?? '' }))
+    .sort((x, y) => y.trashedAt.localeCompare(x.trashedAt) || x.id - y.id);
+}
+
+/** The article opened last that is still in the library (not trashed): the app reopens it at start. */
+export function lastOpenedArticle(db: Db): number | null {
+  const row = db
+    .prepare(
+      `SELECT id FROM article WHERE trashed_at IS NULL AND last_opened_at IS NOT NULL
+       ORDER BY last_opened_at DESC, id DESC LIMIT 1`,
+    )
+    .get() as { id: number } | undefined;
+  return row?.id ?? null;
 }
 
 export function readArticle(db: Db, articleId: number): ArticleView | undefined {
@@ -181,42 +215,4 @@ export function markOpened(db: Db, articleId: number, now: string): void {
 
 export function setReadingPosition(db: Db, articleId: number, paragraphOrder: number): boolean {
   return db.prepare('UPDATE article SET reading_position = ? WHERE id = ?').run(paragraphOrder, articleId).changes === 1;
-}
-
-const metadataColumns = {
-  title: 'title',
-  subtitle: 'subtitle',
-  source: 'source',
-  author: 'author',
-  publishedAt: 'published_at',
-  url: 'url',
-} as const;
-
-/** Applies the reader's edits and remembers which fields were edited, so a re-clean keeps them. */
-export function updateMetadata(db: Db, articleId: number, changes: Partial<ArticleMetadata>): boolean {
-  return db.transaction(() => {
-    const current = db.prepare('SELECT metadata_edits FROM article WHERE id = ?').get(articleId) as
-      | { metadata_edits: string }
-      | undefined;
-    if (!current) return false;
-    const edits = JSON.parse(current.metadata_edits) as Record<string, unknown>;
-    for (const [field, column] of Object.entries(metadataColumns)) {
-      const value = changes[field as keyof typeof metadataColumns];
-      if (value === undefined) continue;
-      db.prepare(`UPDATE article SET ${column} = ? WHERE id = ?`).run(value, articleId);
-      edits[field] = value;
-    }
-    if (changes.title !== undefined) db.prepare('UPDATE article SET title_inferred = 0 WHERE id = ?').run(articleId);
-    db.prepare('UPDATE article SET metadata_edits = ? WHERE id = ?').run(JSON.stringify(edits), articleId);
-    return true;
-  }).immediate();
-}
-
-export function reclassifyParagraph(db: Db, paragraphId: number, kind: ParagraphKind): number | undefined {
-  const row = db.prepare('SELECT article_id FROM paragraph WHERE id = ?').get(paragraphId) as
-    | { article_id: number }
-    | undefined;
-  if (!row) return undefined;
-  db.prepare('UPDATE paragraph SET kind = ?, kind_by_user = 1 WHERE id = ?').run(kind, paragraphId);
-  return row.article_id;
 }

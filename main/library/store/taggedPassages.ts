@@ -30,14 +30,14 @@ export function listTaggedPassages(db: Db, tagName: string): TaggedPassage[] {
          NULL AS highlight_id, NULL AS start_offset
        FROM paragraph_tag pt JOIN tag t ON t.id = pt.tag_id
          JOIN paragraph p ON p.id = pt.paragraph_id JOIN article a ON a.id = p.article_id
-       WHERE pt.tag_id IN (SELECT value FROM json_each(@ids))
+       WHERE pt.tag_id IN (SELECT value FROM json_each(@ids)) AND a.trashed_at IS NULL
        GROUP BY pt.paragraph_id
        UNION ALL
        SELECT min(t.name) AS tag, h.article_id, a.title, p.id, p.ord, p.text, h.id, h.start_offset
        FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
          JOIN highlight h ON h.id = ht.highlight_id JOIN article a ON a.id = h.article_id
          LEFT JOIN paragraph p ON p.id = h.paragraph_id
-       WHERE ht.tag_id IN (SELECT value FROM json_each(@ids))
+       WHERE ht.tag_id IN (SELECT value FROM json_each(@ids)) AND a.trashed_at IS NULL
        GROUP BY ht.highlight_id`,
     )
     .all({ ids }) as PassageRow[];

@@ -24,6 +24,8 @@ interface NavigationValue {
   /** Flushes unsaved notes first, so switching article never loses a keystroke. */
   openArticle: (articleId: number, focusParagraphId?: number | null, focusMatches?: readonly OffsetRange[] | null) => Promise<void>;
   showSidePanel: (panel: SidePanel) => void;
+  /** Shows no article (the open one went to the trash); notes are flushed first. */
+  closeArticle: () => Promise<void>;
   /** Takes the search match marks off the reader (a new query, or search closed); the place stays. */
   clearSearchMarks: () => void;
 }
@@ -44,9 +46,13 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     () => setLocation((current) => (current.focusMatches === null ? current : { ...current, focusMatches: null })),
     [],
   );
+  const closeArticle = useCallback(async () => {
+    await flushPendingNotes();
+    setLocation({ articleId: null, focusParagraphId: null, focusMatches: null });
+  }, []);
   const value = useMemo(
-    () => ({ location, sidePanel, openArticle, showSidePanel: setSidePanel, clearSearchMarks }),
-    [location, sidePanel, openArticle, clearSearchMarks],
+    () => ({ location, sidePanel, openArticle, showSidePanel: setSidePanel, clearSearchMarks, closeArticle }),
+    [location, sidePanel, openArticle, clearSearchMarks, closeArticle],
   );
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-content-checksums';
 import { migration0007 } from './0007-library-identity';
 import { migration0008 } from './0008-highlight-comments';
 import { migration0009 } from './0009-highlight-groups';
+import { migration0010 } from './0010-trash-and-archive';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export const latestSchemaVersion = migrations.length;

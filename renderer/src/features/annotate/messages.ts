@@ -15,6 +15,12 @@ export const journalOps = [
   'tag.rename',
   'tag.merge',
   'tag.delete',
+  'article.details',
+  'paragraph.reclassify',
+  'article.trash',
+  'article.restore',
+  'article.archive',
+  'article.unarchive',
 ] as const;
 type JournalOp = (typeof journalOps)[number];
 
@@ -116,6 +122,12 @@ export const annotateMessages: Catalog<Key> = {
     'op.tag.rename': '重命名标签',
     'op.tag.merge': '合并标签',
     'op.tag.delete': '删除标签',
+    'op.article.details': '编辑文章信息',
+    'op.paragraph.reclassify': '更改段落类型',
+    'op.article.trash': '移到废纸篓',
+    'op.article.restore': '从废纸篓恢复',
+    'op.article.archive': '归档文章',
+    'op.article.unarchive': '取消归档',
   },
   'zh-Hant': {
     highlight: '標示',
@@ -172,6 +184,12 @@ export const annotateMessages: Catalog<Key> = {
     'op.tag.rename': '重新命名標籤',
     'op.tag.merge': '合併標籤',
     'op.tag.delete': '刪除標籤',
+    'op.article.details': '編輯文章資訊',
+    'op.paragraph.reclassify': '更改段落類型',
+    'op.article.trash': '移到垃圾桶',
+    'op.article.restore': '從垃圾桶還原',
+    'op.article.archive': '封存文章',
+    'op.article.unarchive': '取消封存',
   },
   en: {
     highlight: 'Highlight',
@@ -228,5 +246,11 @@ export const annotateMessages: Catalog<Key> = {
     'op.tag.rename': 'Rename tag',
     'op.tag.merge': 'Merge tags',
     'op.tag.delete': 'Delete tag',
+    'op.article.details': 'Edit details',
+    'op.paragraph.reclassify': 'Change paragraph kind',
+    'op.article.trash': 'Move to trash',
+    'op.article.restore': 'Restore from trash',
+    'op.article.archive': 'Archive article',
+    'op.article.unarchive': 'Unarchive article',
   },
 };

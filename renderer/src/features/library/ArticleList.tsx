@@ -2,7 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleSummary } from '../../../../preload/contract/articleTypes';
 import type { UiLocale } from '../../i18n/locales';
+import { ArticleMenu, type LibraryView } from './ArticleMenu';
 import { ArticleRow } from './ArticleRow';
+import type { ArticleAction } from './useArticleManagement';
 
 interface Props {
   articles: readonly ArticleSummary[];
@@ -12,6 +14,9 @@ interface Props {
   orderKey: string;
   locale: UiLocale;
   onOpen: (id: number) => void;
+  /** Which list this is: the actions each row's menu offers depend on it. */
+  view: LibraryView;
+  onAction: (action: ArticleAction, articleId: number) => void;
 }
 
 /** Rows the arrow keys skip with PageUp / PageDown. */
@@ -23,7 +28,7 @@ const pageRows = 8;
  * technology (aria-setsize / aria-posinset give the full count), with one tab stop and the
  * arrow keys, Home, End, PageUp and PageDown moving between rows.
  */
-export function ArticleList({ articles, label, selectedId, orderKey, locale, onOpen }: Props) {
+export function ArticleList({ articles, label, selectedId, orderKey, locale, onOpen, view, onAction }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const pendingFocus = useRef<number | null>(null);
@@ -73,6 +78,11 @@ export function ArticleList({ articles, label, selectedId, orderKey, locale, onO
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+      event.preventDefault();
+      listRef.current?.querySelector<HTMLButtonElement>(`li[data-index="${index}"] > .article-menu-button`)?.click();
+      return;
+    }
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
@@ -126,6 +136,7 @@ export function ArticleList({ articles, label, selectedId, orderKey, locale, onO
                 onFocusRow={setFocusedId}
                 onKeyDown={onKeyDown}
               />
+              <ArticleMenu article={article} view={view} onAction={onAction} />
             </li>
           );
         })}

@@ -17,7 +17,11 @@ interface Props {
   onKeyDown: (event: KeyboardEvent<HTMLButtonElement>, index: number) => void;
 }
 
-/** One article of the library: a button named by its title, described by its source, date and counts. */
+/**
+ * One article of the library: a button named by its title, source, date and counts (what a
+ * sighted person reads on the row, so a screen reader's list of rows tells them apart), and
+ * whether it is archived. Shift+F10 or the context-menu key opens its actions.
+ */
 export function ArticleRow({ article: a, index, selected, tabbable, locale, onOpen, onFocusRow, onKeyDown }: Props) {
   const t = useMessages(libraryMessages);
   const lang = a.script === 'traditional' ? 'zh-Hant' : 'zh-Hans';
@@ -28,8 +32,9 @@ export function ArticleRow({ article: a, index, selected, tabbable, locale, onOp
       type="button"
       className={selected ? 'article-item selected' : 'article-item'}
       aria-current={selected ? 'true' : undefined}
-      aria-labelledby={`${idBase}-title`}
-      aria-describedby={`${idBase}-meta ${idBase}-counts`}
+      aria-labelledby={`${idBase}-title ${idBase}-meta ${idBase}-counts`}
+      aria-keyshortcuts="Shift+F10"
+      aria-haspopup="menu"
       tabIndex={tabbable ? 0 : -1}
       onClick={() => onOpen(a.id)}
       onFocus={() => onFocusRow(a.id)}
@@ -44,6 +49,7 @@ export function ArticleRow({ article: a, index, selected, tabbable, locale, onOp
         )}
       </span>
       <span id={`${idBase}-meta`} className="article-meta" lang={meta ? lang : undefined}>
+        {a.archivedAt !== null && <span className="archived-badge">{t('archivedBadge')}</span>}
         {meta || t('noSourceOrDate')}
       </span>
       <span id={`${idBase}-counts`} className="article-counts">

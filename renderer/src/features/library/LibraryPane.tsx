@@ -1,10 +1,17 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ArticleSummary, ImportOutcome } from '../../../../preload/contract/articleTypes';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
 import { usePreferences } from '../preferences/PreferencesContext';
 import { PreferencesDialog } from '../preferences/PreferencesDialog';
 import { ArticleList } from './ArticleList';
+import type { LibraryView } from './ArticleMenu';
+import { EmptyTrashButton } from './EmptyTrashButton';
+import { ImportReport } from './ImportReport';
+import { showImportReport } from './importReportStore';
+import { RecleanReportDialog } from './RecleanReportDialog';
+import { useArticleManagement } from './useArticleManagement';
+import { useTrashList } from './useTrashList';
 import { LibraryToolbar } from './LibraryToolbar';
 import { PasteTextDialog } from './PasteTextDialog';
 import { libraryMessages } from './messages';
@@ -30,7 +37,17 @@ export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {
   const [query, setQuery] = useState('');
   const [chosenTag, setChosenTag] = useState('');
   const [dialog, setDialog] = useState<'none' | 'paste' | 'preferences'>('none');
-  const [status, setStatus] = useState<string | null>(null);
+  const [view, setView] = useState<LibraryView>('library');
+  const manage = useArticleManagement();
+  const trash = useTrashList(view === 'trash', version);
+  // Archived articles have a view of their own; the trash comes from main only while shown.
+  const inView = useMemo(
+    () =>
+      view === 'trash'
+        ? trash
+        : (articles?.filter((a) => (a.archivedAt !== null) === (view === 'archived')) ?? null),
+    [view, trash, articles],
+  );
 
   const tags = useTagList();
   // A tag renamed or merged away since it was chosen no longer filters.
@@ -50,21 +67,13 @@ export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {
   const locale = preferences.uiLocale;
   const sort = preferences.librarySort;
   const shown = useMemo(
-    () => (articles ? orderArticles(articles, sort, { query, articleIds }, locale, opened.order) : null),
-    [articles, sort, query, articleIds, locale, opened.order],
+    () => (inView ? orderArticles(inView, sort, { query, articleIds }, locale, opened.order) : null),
+    [inView, sort, query, articleIds, locale, opened.order],
   );
-
-  // An outcome message stays a while, then goes.
-  useEffect(() => {
-    if (status === null) return;
-    const timer = window.setTimeout(() => setStatus(null), 8000);
-    return () => window.clearTimeout(timer);
-  }, [status]);
 
   const pasted = (outcome: ImportOutcome) => {
     setDialog('none');
-    const title = outcome.title ?? outcome.fileName;
-    setStatus(outcome.status === 'imported' ? t('imported', { title }) : t('alreadyImported', { title }));
+    showImportReport([outcome]);
     changed();
     if (outcome.articleId !== undefined) onOpen(outcome.articleId);
   };
@@ -104,20 +113,23 @@ export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {
           tags={tags}
           tag={tag}
           onTag={setChosenTag}
+          view={view}
+          onView={setView}
         />
         <p className="library-status" role="status">
-          {status ??
-            (articles && shown
-              ? filtering
-                ? t('countFiltered', { shown: shown.length, total: articles.length })
-                : t('countAll', { count: articles.length })
-              : '')}
+          {inView && shown
+            ? filtering
+              ? t('countFiltered', { shown: shown.length, total: inView.length })
+              : t('countAll', { count: inView.length })
+            : ''}
         </p>
+        {view === 'trash' && inView && <EmptyTrashButton count={inView.length} />}
+        <ImportReport />
       </header>
-      {articles === null || shown === null || tagged.kind === 'loading' ? (
+      {inView === null || shown === null || tagged.kind === 'loading' ? (
         <p className="muted">{t('loading')}</p>
-      ) : articles.length === 0 ? (
-        <p className="muted">{t('empty')}</p>
+      ) : inView.length === 0 ? (
+        <p className="muted">{t(view === 'trash' ? 'trashEmpty' : view === 'archived' ? 'archiveEmpty' : 'empty')}</p>
       ) : shown.length === 0 ? (
         <div className="library-no-match">
           <p className="muted">{t('noMatch')}</p>
@@ -137,11 +149,14 @@ export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {
           articles={shown}
           label={t('articles')}
           selectedId={selectedId}
-          orderKey={`${sort}\n${tag}\n${query}`}
+          orderKey={`${view}\n${sort}\n${tag}\n${query}`}
           locale={locale}
           onOpen={onOpen}
+          view={view}
+          onAction={(action, id) => void manage.run(action, id)}
         />
       )}
+      {manage.recleaned && <RecleanReportDialog report={manage.recleaned} onClose={manage.closeReport} />}
       {dialog === 'paste' && <PasteTextDialog onClose={() => setDialog('none')} onImported={pasted} />}
       {dialog === 'preferences' && <PreferencesDialog onClose={() => setDialog('none')} />}
     </nav>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { TagSummary } from '../../../../preload/contract/annotationTypes';
 import { useMessages } from '../../i18n/useMessages';
 import { librarySorts, type LibrarySort } from '../preferences/preferences';
+import type { LibraryView } from './ArticleMenu';
 import { libraryMessages } from './messages';
 
 interface Props {
@@ -12,13 +13,19 @@ interface Props {
   tags: readonly TagSummary[];
   tag: string;
   onTag: (tag: string) => void;
+  view: LibraryView;
+  onView: (view: LibraryView) => void;
 }
+
+const views = ['library', 'archived', 'trash'] as const;
+const viewLabel = { library: 'viewLibrary', archived: 'viewArchived', trash: 'viewTrash' } as const;
 
 const sortLabel = { date: 'sortDate', title: 'sortTitle', opened: 'sortOpened' } as const;
 
 /** Above the list: a title filter, the sort order and a tag filter. */
-export function LibraryToolbar({ query, onQuery, sort, onSort, tags, tag, onTag }: Props) {
+export function LibraryToolbar({ query, onQuery, sort, onSort, tags, tag, onTag, view, onView }: Props) {
   const t = useMessages(libraryMessages);
+  const viewId = useId();
   const sortId = useId();
   const tagId = useId();
   return (
@@ -32,6 +39,19 @@ export function LibraryToolbar({ query, onQuery, sort, onSort, tags, tag, onTag 
         onChange={(e) => onQuery(e.target.value)}
       />
       <div className="library-selects">
+        <label htmlFor={viewId}>{t('viewLabel')}</label>
+        <select
+          id={viewId}
+          className="field"
+          value={view}
+          onChange={(e) => onView(views.find((v) => v === e.target.value) ?? 'library')}
+        >
+          {views.map((v) => (
+            <option key={v} value={v}>
+              {t(viewLabel[v])}
+            </option>
+          ))}
+        </select>
         <label htmlFor={sortId}>{t('sortBy')}</label>
         <select
           id={sortId}

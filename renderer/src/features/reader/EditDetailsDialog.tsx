@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ArticleMetadata, ArticleView } from '../../../../preload/contract/articleTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
+import { useLibraryEvents } from '../../state/LibraryEvents';
 import { Dialog } from '../../ui/Dialog';
 import { readerMessages } from './messages';
 
@@ -17,6 +18,7 @@ interface Props {
 /** Title, subtitle, source, author, date and URL, edited in place; only what changed is sent. */
 export function EditDetailsDialog({ article, onSaved, onClose }: Props) {
   const t = useMessages(readerMessages);
+  const { changed } = useLibraryEvents();
   const labels: Record<Field, string> = {
     title: t('title'),
     subtitle: t('subtitle'),
@@ -56,6 +58,8 @@ export function EditDetailsDialog({ article, onSaved, onClose }: Props) {
     setSaving(false);
     if (!result.ok) return setError(result.error.message);
     onSaved(result.value);
+    // The library list shows (and sorts by) the title, source and date: it fetches them again.
+    changed([article.id]);
     onClose();
   };
 
