@@ -11,6 +11,7 @@ import { PreferencesProvider } from './features/preferences/PreferencesContext';
 import { ArticleReader } from './features/reader/ArticleReader';
 import { SearchShortcuts } from './features/search/SearchShortcuts';
 import { SidePanelHost, TagsButton } from './features/tags/SidePanelHost';
+import { SidebarButton } from './features/sidebar/SidebarButton';
 import { appMessages } from './i18n/appMessages';
 import { useMessages } from './i18n/useMessages';
 import { LibraryEventsProvider, useLibraryEvents } from './state/LibraryEvents';
@@ -103,6 +104,7 @@ function Shell() {
           >
             <LibraryIcon />
           </button>
+          {location.articleId !== null && <SidebarButton />}
           <TagsButton />
         </div>
         <div className="reader-scroll">

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Highlight } from '../../../../preload/contract/annotationTypes';
 import { useMessages } from '../../i18n/useMessages';
+import { CommentField } from '../sidebar/CommentField';
 import { ColorSwatches } from './ColorSwatches';
 import { annotateMessages } from './messages';
 import { TagInput } from './TagInput';
@@ -14,14 +15,16 @@ interface Props {
   anchor: { top: number; left: number };
   /** The quote as shown in the current script mode. */
   quote: string;
+  /** Canonical text (the comment) as shown in the current script mode. */
+  display: (text: string) => string;
   actions: AnnotationActions;
   onSwitch: (highlightId: number) => void;
   /** `returnFocus`: closed from the keyboard, so focus goes back to the highlight. */
   onClose: (returnFocus: boolean) => void;
 }
 
-/** What a click on a highlight opens: recolour, tag, untag, delete (undoable). */
-export function HighlightPopover({ highlight, overlapping, anchor, quote, actions, onSwitch, onClose }: Props) {
+/** What a click on a highlight opens: recolour, comment, tag, untag, delete (undoable). */
+export function HighlightPopover({ highlight, overlapping, anchor, quote, display, actions, onSwitch, onClose }: Props) {
   const t = useMessages(annotateMessages);
   const ref = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
@@ -73,6 +76,12 @@ export function HighlightPopover({ highlight, overlapping, anchor, quote, action
           ))}
         </ul>
       )}
+      <CommentField
+        key={highlight.id}
+        comment={highlight.comment}
+        shown={display(highlight.comment)}
+        onSave={(comment) => actions.commentHighlight(highlight.id, comment)}
+      />
       <TagInput
         autoFocus={false}
         onSubmit={(tag) => void actions.tagHighlight(highlight.id, tag)}

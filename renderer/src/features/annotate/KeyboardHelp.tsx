@@ -19,6 +19,7 @@ const shortcuts: ReadonlyArray<readonly [keys: readonly string[], what: Annotate
   [['t'], 'shortcut.tag'],
   [['n'], 'shortcut.note'],
   [['m'], 'shortcut.mode'],
+  [['a'], 'shortcut.sidebar'],
   [[`${mod}+F`], 'shortcut.search'],
   [[`${mod}+Shift+F`], 'shortcut.searchLibrary'],
   [[`${mod}+Z`], 'shortcut.undo'],

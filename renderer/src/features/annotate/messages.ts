@@ -52,6 +52,7 @@ type Key =
   | 'shortcut.tag'
   | 'shortcut.note'
   | 'shortcut.mode'
+  | 'shortcut.sidebar'
   | 'shortcut.help'
   | 'shortcut.escape'
   | 'shortcut.undo'
@@ -93,6 +94,7 @@ export const annotateMessages: Catalog<Key> = {
     'shortcut.tag': '为选中的文字加标签（没有选中时为当前段落）',
     'shortcut.note': '打开当前段落的笔记',
     'shortcut.mode': '切换字形',
+    'shortcut.sidebar': '显示／隐藏标注栏（本文的高亮和笔记）',
     'shortcut.help': '显示本列表',
     'shortcut.escape': '关闭弹出框',
     'shortcut.undo': '撤销',
@@ -155,6 +157,7 @@ export const annotateMessages: Catalog<Key> = {
     'shortcut.tag': '為選取的文字加標籤（沒有選取時為目前段落）',
     'shortcut.note': '開啟目前段落的筆記',
     'shortcut.mode': '切換字形',
+    'shortcut.sidebar': '顯示／隱藏標註欄（本文的標記和筆記）',
     'shortcut.help': '顯示本列表',
     'shortcut.escape': '關閉彈出框',
     'shortcut.undo': '復原',
@@ -217,6 +220,7 @@ export const annotateMessages: Catalog<Key> = {
     'shortcut.tag': 'Tag the selected text (with nothing selected, the current paragraph)',
     'shortcut.note': 'Open the current paragraph’s note',
     'shortcut.mode': 'Next script mode',
+    'shortcut.sidebar': 'Show or hide the annotations sidebar (this article’s highlights and notes)',
     'shortcut.help': 'Show this list',
     'shortcut.escape': 'Close a popover',
     'shortcut.undo': 'Undo',

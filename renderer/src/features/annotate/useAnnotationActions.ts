@@ -25,6 +25,8 @@ export interface AnnotationActions {
   recolor: (highlightId: number, color: HighlightColor) => Promise<void>;
   tagHighlight: (highlightId: number, tag: string) => Promise<void>;
   untagHighlight: (highlightId: number, tag: string) => Promise<void>;
+  /** Sets (or with '' removes) a highlight's comment; true when main took it. */
+  commentHighlight: (highlightId: number, comment: string) => Promise<boolean>;
   deleteHighlight: (highlightId: number) => Promise<void>;
   tagParagraph: (paragraphId: number, tag: string) => Promise<void>;
   untagParagraph: (paragraphId: number, tag: string) => Promise<void>;
@@ -98,6 +100,8 @@ export function useAnnotationActions(
         void (await apply(pizhu.tagHighlight({ highlightId, tag }), withHighlight)),
       untagHighlight: async (highlightId, tag) =>
         void (await apply(pizhu.untagHighlight({ highlightId, tag }), withHighlight)),
+      commentHighlight: (highlightId, comment) =>
+        apply(pizhu.updateHighlightComment({ highlightId, comment }), withHighlight),
       deleteHighlight: async (highlightId) => {
         if (await apply(pizhu.deleteHighlight({ highlightId }), withoutHighlight)) showToast(deletedMessage, true);
       },

@@ -12,6 +12,9 @@ import type { NoteQuote } from '../notes/NoteQuotePlugin';
 import { useHighlightPopover } from '../annotate/useHighlightPopover';
 import { useTextSelection, type PendingSelection } from '../annotate/useTextSelection';
 import { usePreferences } from '../preferences/PreferencesContext';
+import { AnnotationsSidebar } from '../sidebar/AnnotationsSidebar';
+import { useSidebarOpen } from '../sidebar/sidebarStore';
+import { useNavigation } from '../../state/Navigation';
 import { ArticleHeader } from './ArticleHeader';
 import { displayParagraphs, displayText, type DisplayOptions } from './displayText';
 import { groupHiddenRuns } from './groupHiddenRuns';
@@ -45,6 +48,8 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
   const display = useMemo(() => displayParagraphs(article.paragraphs, options), [article.paragraphs, options]);
   const displayLine = useCallback((text: string) => displayText(text, options).text, [options]);
   const actions = useAnnotationActions(article.id, setArticle, onError);
+  const sidebarOpen = useSidebarOpen();
+  const { openArticle } = useNavigation();
 
   const articleRef = useRef<HTMLElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
@@ -209,6 +214,15 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
       />
       <KeyboardSelection rootRef={articleRef} currentParagraph={focus.current} />
       <OrphanHighlights orphans={byParagraph.orphans} display={displayLine} onOpen={popover.openFrom} />
+      {sidebarOpen && (
+        <AnnotationsSidebar
+          article={article}
+          articleRef={articleRef}
+          display={displayLine}
+          saveComment={actions.commentHighlight}
+          reveal={(paragraphId) => void openArticle(article.id, paragraphId)}
+        />
+      )}
       {pending && (
         <SelectionToolbar
           key={`${selectionKey(pending)}:${taggingSelection === selectionKey(pending)}`}
@@ -234,6 +248,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
           overlapping={popover.popover.overlapping}
           anchor={popover.popover.anchor}
           quote={displayLine(groupQuote(article.highlights, popover.popover.highlight))}
+          display={displayLine}
           actions={actions}
           onSwitch={popover.switchTo}
           onClose={popover.close}
