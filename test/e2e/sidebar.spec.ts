@@ -110,7 +110,10 @@ test('the sidebar lists every annotation in text order, filters by colour, tag a
 
   // Colour: only the green highlight is left; a click on it brings the passage into view, flashing.
   await clickAtCentre(app, sidebar(app).getByRole('button', { name: 'Green', exact: true }));
-  await expect(sidebar(app).getByRole('button', { name: 'Green', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(sidebar(app).getByRole('button', { name: 'Green', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(items(app)).toHaveCount(1);
   await expect(items(app).first()).toContainText('鄱阳湖联合巡逻执法勤务指挥中心');
   const green = app.getByRole('article').locator('mark.hl-green');

@@ -144,7 +144,10 @@ export function highlightOperations(db: Db, journaled: Journaled) {
         return {
           value: requireHighlight(db, highlightId),
           op: 'highlight.comment',
-          description: text === '' ? `Remove comment on “${shortQuote(before.quote)}”` : `Comment on “${shortQuote(before.quote)}”`,
+          description:
+            text === ''
+              ? `Remove comment on “${shortQuote(before.quote)}”`
+              : `Comment on “${shortQuote(before.quote)}”`,
         };
       });
     },

@@ -80,7 +80,10 @@ function pushComments(out: string[], highlights: readonly ExportHighlight[], con
   for (const h of highlights) {
     if (h.comment === undefined || h.comment === '') continue;
     const quote = converter.convert(h.quote).text.replace(/\s+/g, ' ').trim();
-    const lines = h.comment.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    const lines = h.comment
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
     const escaped = lines.map((line, i) => escapeMarkdownText(line, { lineStart: i > 0, lineEnd: true }));
     const first = `💬 “${escapeMarkdownText(quote, { lineStart: false, lineEnd: false })}”: `;
     out.push(first + escaped.join('\\\n'), '');

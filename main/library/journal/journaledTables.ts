@@ -126,7 +126,9 @@ export function upsertRow(db: Db, table: JournaledTable, row: Row): void {
   const sql =
     `INSERT INTO ${table} (${spec.columns.join(', ')}) VALUES (${spec.columns.map(() => '?').join(', ')}) ` +
     `ON CONFLICT (${spec.key.join(', ')}) ${onConflict}`;
-  cached(db, sql).run(...spec.columns.map((c) => (row[c] === undefined ? (addedLaterDefaults[c] ?? null) : valueOf(row, c))));
+  cached(db, sql).run(
+    ...spec.columns.map((c) => (row[c] === undefined ? (addedLaterDefaults[c] ?? null) : valueOf(row, c))),
+  );
 }
 
 /** Columns added after the journal began (migration 0008): a row journaled before has none and gets its default. */

@@ -24,7 +24,16 @@ interface Props {
 }
 
 /** What a click on a highlight opens: recolour, comment, tag, untag, delete (undoable). */
-export function HighlightPopover({ highlight, overlapping, anchor, quote, display, actions, onSwitch, onClose }: Props) {
+export function HighlightPopover({
+  highlight,
+  overlapping,
+  anchor,
+  quote,
+  display,
+  actions,
+  onSwitch,
+  onClose,
+}: Props) {
   const t = useMessages(annotateMessages);
   const ref = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);

@@ -157,7 +157,7 @@ export const annotateMessages: Catalog<Key> = {
     'shortcut.tag': '為選取的文字加標籤（沒有選取時為目前段落）',
     'shortcut.note': '開啟目前段落的筆記',
     'shortcut.mode': '切換字形',
-    'shortcut.sidebar': '顯示／隱藏標註欄（本文的標記和筆記）',
+    'shortcut.sidebar': '顯示／隱藏標註欄（本文的標示和筆記）',
     'shortcut.help': '顯示本列表',
     'shortcut.escape': '關閉彈出框',
     'shortcut.undo': '復原',

@@ -7,7 +7,15 @@ import { annotateMessages } from '../annotate/messages';
 import { CommentField } from './CommentField';
 import { jumpToAnnotation } from './jumpToAnnotation';
 import { sidebarMessages } from './messages';
-import { filterItems, itemTags, noFilter, sidebarItems, type KindFilter, type SidebarFilter, type SidebarItem } from './sidebarItems';
+import {
+  filterItems,
+  itemTags,
+  noFilter,
+  sidebarItems,
+  type KindFilter,
+  type SidebarFilter,
+  type SidebarItem,
+} from './sidebarItems';
 import { setSidebarOpen } from './sidebarStore';
 import './sidebar.css';
 
@@ -71,11 +79,15 @@ export function AnnotationsSidebar({ article, articleRef, display, saveComment, 
     const at = buttons.findIndex((b) => b === document.activeElement);
     if (at < 0) return;
     const to =
-      event.key === 'ArrowDown' ? Math.min(at + 1, buttons.length - 1)
-      : event.key === 'ArrowUp' ? Math.max(at - 1, 0)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? buttons.length - 1
-      : null;
+      event.key === 'ArrowDown'
+        ? Math.min(at + 1, buttons.length - 1)
+        : event.key === 'ArrowUp'
+          ? Math.max(at - 1, 0)
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? buttons.length - 1
+              : null;
     if (to === null) return;
     event.preventDefault();
     const key = buttons[to]?.dataset.key ?? null;
@@ -132,7 +144,10 @@ export function AnnotationsSidebar({ article, articleRef, display, saveComment, 
         </div>
         <label className="sidebar-select">
           <span>{t('filterTag')}</span>
-          <select value={filter.tag ?? ''} onChange={(e) => setFilter((f) => ({ ...f, tag: e.target.value === '' ? null : e.target.value }))}>
+          <select
+            value={filter.tag ?? ''}
+            onChange={(e) => setFilter((f) => ({ ...f, tag: e.target.value === '' ? null : e.target.value }))}
+          >
             <option value="">{t('anyTag')}</option>
             {tags.map((tag) => (
               <option key={tag} value={tag}>
@@ -143,7 +158,10 @@ export function AnnotationsSidebar({ article, articleRef, display, saveComment, 
         </label>
         <label className="sidebar-select">
           <span>{t('filterKind')}</span>
-          <select value={filter.kind} onChange={(e) => setFilter((f) => ({ ...f, kind: e.target.value as KindFilter }))}>
+          <select
+            value={filter.kind}
+            onChange={(e) => setFilter((f) => ({ ...f, kind: e.target.value as KindFilter }))}
+          >
             <option value="all">{t('kindAll')}</option>
             <option value="highlight">{t('kindHighlight')}</option>
             <option value="note">{t('kindNote')}</option>
@@ -197,7 +215,11 @@ function SidebarRow({ item, active, order, display, onJump, saveComment }: RowPr
     <li className={`sidebar-item sidebar-${item.kind}${h ? ` hl-accent-${h.color}` : ''}`}>
       <button type="button" className="sidebar-jump" data-key={item.key} tabIndex={active ? 0 : -1} onClick={onJump}>
         <span className="sidebar-where">
-          {h ? <span className="sidebar-dot" role="img" aria-label={ta(`color.${h.color}`)} /> : <span className="sidebar-kind">{t('note')}</span>}
+          {h ? (
+            <span className="sidebar-dot" role="img" aria-label={ta(`color.${h.color}`)} />
+          ) : (
+            <span className="sidebar-kind">{t('note')}</span>
+          )}
           {where}
         </span>
         <span className={h ? 'sidebar-quote' : 'sidebar-note'}>{text}</span>

@@ -28,7 +28,13 @@ export function sidebarItems(article: ArticleView): SidebarItem[] {
   const placed: Array<{ at: number; start: number; item: SidebarItem }> = [];
   const orphans: SidebarItem[] = [];
   for (const h of article.highlights) {
-    const item: SidebarItem = { kind: 'highlight', key: `h${h.id}`, paragraphId: h.paragraphId, highlight: h, tags: h.tags };
+    const item: SidebarItem = {
+      kind: 'highlight',
+      key: `h${h.id}`,
+      paragraphId: h.paragraphId,
+      highlight: h,
+      tags: h.tags,
+    };
     const at = h.paragraphId === null ? undefined : order.get(h.paragraphId);
     if (at === undefined || h.start === null) orphans.push(item);
     else placed.push({ at, start: h.start, item });
@@ -37,7 +43,11 @@ export function sidebarItems(article: ArticleView): SidebarItem[] {
     const at = order.get(n.paragraphId);
     if (at === undefined) continue;
     const tags = article.paragraphTags[n.paragraphId] ?? [];
-    placed.push({ at, start: Number.POSITIVE_INFINITY, item: { kind: 'note', key: `n${n.paragraphId}`, paragraphId: n.paragraphId, note: n, tags } });
+    placed.push({
+      at,
+      start: Number.POSITIVE_INFINITY,
+      item: { kind: 'note', key: `n${n.paragraphId}`, paragraphId: n.paragraphId, note: n, tags },
+    });
   }
   placed.sort((a, b) => a.at - b.at || a.start - b.start);
   return [...placed.map((p) => p.item), ...orphans];

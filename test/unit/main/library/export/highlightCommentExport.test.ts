@@ -25,7 +25,9 @@ describe('a highlight comment in the exports', () => {
     const markdown = fs.readFileSync(files[0]!, 'utf8');
     const blockId = markdown.indexOf(`^p-${lib.internetParagraph.id}`);
     // The quote in the export's script; the comment as written; its second line a hard break, not a list.
-    const item = markdown.indexOf('\n💬 “互聯網”: 对照 \\*第二节\\* 的 \\#数据 \\=\\=口径\\=\\=\\\n\\- 第二行不是列表\n');
+    const item = markdown.indexOf(
+      '\n💬 “互聯網”: 对照 \\*第二节\\* 的 \\#数据 \\=\\=口径\\=\\=\\\n\\- 第二行不是列表\n',
+    );
     expect(blockId).toBeGreaterThan(0);
     expect(item).toBeGreaterThan(blockId);
   });
@@ -47,7 +49,9 @@ describe('a highlight comment in the exports', () => {
       const imported = other.library.listArticles().find((a) => a.title === '互联网与平安:一次测试')!;
       const commented = other.library.getArticle(imported.id).highlights.filter((h) => h.comment !== '');
       expect(commented).toEqual([expect.objectContaining({ quote: '互联网', comment })]);
-      expect(other.library.search.find('口径').hits).toEqual([expect.objectContaining({ kind: 'comment', text: comment })]);
+      expect(other.library.search.find('口径').hits).toEqual([
+        expect.objectContaining({ kind: 'comment', text: comment }),
+      ]);
 
       // A backup written before comments: no field at all.
       for (const h of highlights) delete h.comment;
@@ -71,6 +75,11 @@ describe('a highlight comment in the exports', () => {
     const collection = JSON.parse(fs.readFileSync(result.path, 'utf8')) as WebAnnotationCollection;
     const annotation = collection.first.items.find((a) => a.id === `pizhu://highlight/${lib.internet.id}`)!;
     expect(annotation.body).toContainEqual({ type: 'TextualBody', purpose: 'tagging', value: '政策/互联网' });
-    expect(annotation.body).toContainEqual({ type: 'TextualBody', purpose: 'commenting', value: comment, format: 'text/plain' });
+    expect(annotation.body).toContainEqual({
+      type: 'TextualBody',
+      purpose: 'commenting',
+      value: comment,
+      format: 'text/plain',
+    });
   });
 });
