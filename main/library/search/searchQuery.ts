@@ -116,7 +116,6 @@ export function hitComments(db: Db, rowids: readonly number[]): Map<number, HitC
 }
 
 /** `rowids` are paragraph (2p) and note (2p+1) rows; negative (comment) rows are ignored. */
-/** `rowids` are paragraph (2p) and note (2p+1) rows; negative (comment) rows are ignored. */
 export function hitParagraphs(db: Db, rowids: readonly number[]): Map<number, HitParagraph> {
   const ids = JSON.stringify([...new Set(rowids.filter((r) => r >= 0).map((r) => Math.floor(r / 2)))]);
   const rows = db.prepare(hitParagraphsSql).all(ids) as HitParagraph[];
