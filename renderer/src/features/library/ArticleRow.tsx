@@ -47,14 +47,18 @@ export function ArticleRow({ article: a, index, selected, tabbable, locale, onOp
             {t('inferred')}
           </span>
         )}
-      </span>
+      </span>{' '}
       <span id={`${idBase}-meta`} className="article-meta" lang={meta ? lang : undefined}>
         {a.archivedAt !== null && <span className="archived-badge">{t('archivedBadge')}</span>}
         {meta || t('noSourceOrDate')}
-      </span>
+      </span>{' '}
+      {/* Spaces between the parts (the layout hides them): the row's name and its visible text
+          then read "…2023 29 paragraphs 0 highlights", not "…202329 paragraphs0 highlights". */}
       <span id={`${idBase}-counts`} className="article-counts">
-        <span>{t('paragraphs', { count: a.paragraphCount })}</span>
-        <span className={a.highlightCount > 0 ? 'count-some' : undefined}>{t('highlights', { count: a.highlightCount })}</span>
+        <span>{t('paragraphs', { count: a.paragraphCount })}</span>{' '}
+        <span className={a.highlightCount > 0 ? 'count-some' : undefined}>
+          {t('highlights', { count: a.highlightCount })}
+        </span>{' '}
         <span className={a.noteCount > 0 ? 'count-some' : undefined}>{t('notes', { count: a.noteCount })}</span>
       </span>
     </button>
