@@ -212,6 +212,11 @@ test('900×600 with the Tags pane open: the reading column stays readable and no
   await clickAt(app, app.getByRole('button', { name: 'Show library' }), 'Show library');
   await expect(library(app)).toBeVisible();
   await saveScreenshot('reader-layout-900-library-over');
+  // Escape puts it away; Ctrl+\ brings it back over the reader.
+  await app.keyboard.press('Escape');
+  await expect(library(app)).toBeHidden();
+  await app.keyboard.press('Control+Backslash');
+  await expect(library(app)).toBeVisible();
   await clickAt(app, library(app).locator('.article-item').filter({ hasText: s003 }).first(), 'article row');
   await expect(library(app)).toBeHidden();
 

@@ -48,5 +48,24 @@ export function useLibraryLayout(sidePanelOpen: boolean) {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [toggle]);
 
+  // Over the reader, the library goes away on Escape or a click outside it, as a popover does.
+  useEffect(() => {
+    if (mode !== 'overlay') return undefined;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOverlay(false);
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest('.library-pane, .library-toggle, dialog')) return;
+      setOverlay(false);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('pointerdown', onPointerDown);
+    };
+  }, [mode]);
+
   return { mode, toggle, closeOverlay };
 }

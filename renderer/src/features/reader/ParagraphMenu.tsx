@@ -96,7 +96,8 @@ export function ParagraphMenu({ kind, tabbable, onTag, onNote, onKind }: Props) 
     else if (event.key === 'End') next = items.length - 1;
     else if (event.key === 'Escape' || event.key === 'Tab') {
       if (event.key === 'Escape') event.preventDefault();
-      close(event.key === 'Escape');
+      // Tab too goes back to the button first (the menu is at the end of the body), then on from there.
+      close(true);
       return;
     }
     if (next === null) return;
