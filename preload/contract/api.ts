@@ -100,10 +100,18 @@ export interface KeptExportFile {
   writtenInstead: string | null;
 }
 
-/** What a Markdown export wrote (absolute paths), and what it kept as it was. */
+/** An article a Markdown export wrote no file for: it has no highlight, tag or note. */
+export interface UnannotatedArticle {
+  articleId: number;
+  title: string;
+}
+
+/** What a Markdown export wrote (absolute paths), what it kept as it was, and the articles it skipped. */
 export interface MarkdownExportReport {
   files: string[];
   kept: KeptExportFile[];
+  /** Articles skipped because nothing in them is annotated (an empty file would say nothing). */
+  unannotated: UnannotatedArticle[];
 }
 
 /** What a JSON backup holds (docs/backup-format.md). */

@@ -108,6 +108,11 @@ test('an export keeps a file the person edited since, and the dialog lists it wi
   const title = await app.evaluate(async () => {
     const list = await window.pizhu.listArticles();
     if (!list.ok || !list.value[0]) throw new Error('no articles');
+    // A highlight, so the article has a file to export (one with nothing annotated gets none).
+    const article = await window.pizhu.getArticle({ articleId: list.value[0].id });
+    const paragraph = article.ok ? article.value.paragraphs.find((p) => p.kind === 'body' && p.text.length > 10) : undefined;
+    if (!paragraph) throw new Error('no paragraph');
+    await window.pizhu.createHighlight({ paragraphId: paragraph.id, start: 0, end: 6, color: 'yellow' });
     return list.value[0].title;
   });
   await app.reload();
@@ -142,4 +147,28 @@ test('an export keeps a file the person edited since, and the dialog lists it wi
 
   await kept.first().scrollIntoViewIfNeeded();
   await saveScreenshot('export-kept-files');
+});
+
+test('an article with nothing annotated gets no empty file: the dialog names it as skipped', async ({ app, saveScreenshot }) => {
+  await app.setViewportSize({ width: 900, height: 600 });
+  const title = await app.evaluate(async () => {
+    const list = await window.pizhu.listArticles();
+    if (!list.ok || !list.value[0]) throw new Error('no articles');
+    return list.value[0].title;
+  });
+  await app.reload();
+  await clickAsPerson(app, app.getByRole('navigation', { name: 'Library' }).getByRole('list').getByRole('button', { name: title }).first());
+  await clickAsPerson(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
+  const dialog = app.getByRole('dialog', { name: 'Export and back up' });
+  await clickAsPerson(app, dialog.getByRole('button', { name: 'Export Markdown' }));
+  await expect(dialog.getByText('Skipped 1 articles with no highlights, tags or notes (no empty files):')).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Skipped articles' }).getByRole('listitem')).toHaveText([title]);
+  await expect(dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem')).toHaveCount(0);
+  const folder = await app.evaluate(async () => {
+    const kept = await window.pizhu.getExportFolder();
+    return kept.ok ? kept.value : null;
+  });
+  if (folder === null) throw new Error('no export folder');
+  expect(fs.readdirSync(folder).filter((name) => name.endsWith('.md'))).toEqual([]);
+  await saveScreenshot('export-skipped-unannotated');
 });

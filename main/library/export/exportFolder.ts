@@ -109,7 +109,7 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
      * articles under other names (a renamed article), if nobody changed them. The manifest
      * is written first with what is about to be written, then again with what was.
      */
-    commit(onProgress?: (done: number) => void): MarkdownExportReport {
+    commit(onProgress?: (done: number) => void): Pick<MarkdownExportReport, 'files' | 'kept'> {
       const hashes = planned.map((p) => sha256(p.content));
       planned.forEach((p, i) => {
         const before = manifest.get(p.name);

@@ -21,7 +21,8 @@ export type ExportProgress = (done: number, total: number) => void;
 /**
  * Writes the Markdown export of DESIGN §5 into `outDir` and returns the paths written: one
  * article's file; one tag's codebook report; or, for the library, one file per article and an
- * `index.md` linking them. The same library gives the same bytes, apart from `exported_at`.
+ * `index.md` linking them; an article with nothing annotated gets no file, and the report names
+ * it. The same library gives the same bytes, apart from `exported_at`.
  * Files Pizhu did not write, or that changed since, are never replaced: the report names each
  * one kept as it was (the person's own, edited since, or another library's), why, and where it
  * wrote instead (exportFolder).
@@ -45,7 +46,7 @@ export function exportMarkdownReport(
     const folder = openExportFolder(outDir, exportWriter(db));
     const name = folder.place(tagReportFileName(tag));
     if (name !== null) folder.add(name, renderTagReport(tag, groups, { script, highlightsOnly, exportedAt }));
-    return folder.commit((done) => onProgress?.(done, 1));
+    return { ...folder.commit((done) => onProgress?.(done, 1)), unannotated: [] };
   }
 
   const articleId = scope === 'library' ? undefined : scope.article;
@@ -56,10 +57,15 @@ export function exportMarkdownReport(
   if (articleId !== undefined && groups.length === 0) {
     throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
   }
+  // An article with nothing annotated would be an empty file: it is skipped, and the report says so.
+  const annotated = groups.filter((g) => g.paragraphs.length > 0 || g.orphans.length > 0);
+  const unannotated = groups
+    .filter((g) => g.paragraphs.length === 0 && g.orphans.length === 0)
+    .map((g) => ({ articleId: g.article.id, title: g.article.title }));
   const folder = openExportFolder(outDir, exportWriter(db));
   // Where each article's file went, for the index's links.
   const linkTargets = new Map<number, string>();
-  for (const group of groups) {
+  for (const group of annotated) {
     const converter = createConverter(group.article.script, script);
     const name = folder.place(articleFileName(group.article), group.article.id);
     if (name === null) continue;
@@ -68,10 +74,10 @@ export function exportMarkdownReport(
   }
   if (scope === 'library') {
     const name = folder.place('index.md');
-    if (name !== null) folder.add(name, renderIndex(groups, exportedAt, (article) => linkTargets.get(article.id)));
+    if (name !== null) folder.add(name, renderIndex(annotated, exportedAt, (article) => linkTargets.get(article.id)));
   }
-  const total = groups.length + (scope === 'library' ? 1 : 0);
-  return folder.commit((done) => onProgress?.(done, total));
+  const total = annotated.length + (scope === 'library' ? 1 : 0);
+  return { ...folder.commit((done) => onProgress?.(done, total)), unannotated };
 }
 
 /**

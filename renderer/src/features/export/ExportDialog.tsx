@@ -151,6 +151,16 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
               ))}
             </ul>
             {outcome.report.kept.length > 0 && <KeptFiles kept={outcome.report.kept} />}
+            {outcome.report.unannotated.length > 0 && (
+              <div className="export-kept">
+                <p>{t('unannotated', { count: outcome.report.unannotated.length })}</p>
+                <ul aria-label={t('unannotatedFiles')}>
+                  {outcome.report.unannotated.map((a) => (
+                    <li key={a.articleId}>{a.title}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
           </div>
         ))}
       <BackupSection />

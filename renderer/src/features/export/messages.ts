@@ -26,6 +26,8 @@ export type ExportMessage =
   | 'keptOtherLibrary'
   | 'keptInstead'
   | 'keptNothingInstead'
+  | 'unannotated'
+  | 'unannotatedFiles'
   | 'backup'
   | 'backupRun'
   | 'restoreRun'
@@ -64,6 +66,8 @@ export const exportMessages: Catalog<ExportMessage> = {
     keptOtherLibrary: '它是另一个文库导出的；',
     keptInstead: 'Pizhu 的版本在 {file}。',
     keptNothingInstead: 'Pizhu 没有在别处写入它的版本。',
+    unannotated: '跳过了 {count} 篇没有高亮、标签或笔记的文章，没有为它们写空文件：',
+    unannotatedFiles: '跳过的文章',
     backup: 'JSON 备份',
     backupRun: '备份为 JSON……',
     restoreRun: '从 JSON 恢复……',
@@ -101,6 +105,8 @@ export const exportMessages: Catalog<ExportMessage> = {
     keptOtherLibrary: '它是另一個文庫匯出的；',
     keptInstead: 'Pizhu 的版本在 {file}。',
     keptNothingInstead: 'Pizhu 沒有在別處寫入它的版本。',
+    unannotated: '略過了 {count} 篇沒有螢光標記、標籤或筆記的文章，沒有為它們寫空檔案：',
+    unannotatedFiles: '略過的文章',
     backup: 'JSON 備份',
     backupRun: '備份為 JSON……',
     restoreRun: '從 JSON 還原……',
@@ -138,6 +144,8 @@ export const exportMessages: Catalog<ExportMessage> = {
     keptOtherLibrary: 'Another library exported it;',
     keptInstead: "Pizhu's version is in {file}.",
     keptNothingInstead: 'Pizhu wrote no version of it elsewhere.',
+    unannotated: 'Skipped {count} articles with no highlights, tags or notes (no empty files):',
+    unannotatedFiles: 'Skipped articles',
     backup: 'JSON backup',
     backupRun: 'Back up to JSON…',
     restoreRun: 'Restore from JSON…',

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch, createHandlers } from '../../../../../main/app/createHandlers';
@@ -36,7 +37,19 @@ describe('pizhu export and import-backup', () => {
     expect(all.code).toBe(0);
     const files = (JSON.parse(all.out) as { files: string[] }).files;
     expect(files.map((f) => path.basename(f))).toContain('index.md');
-    expect(files).toHaveLength(7);
+    // One file per article with a highlight, a paragraph tag or a note (no empty files), and the index.
+    const reader = new Database(db, { readonly: true });
+    const annotated = reader
+      .prepare(
+        `SELECT count(*) AS n FROM article a WHERE EXISTS (SELECT 1 FROM highlight h WHERE h.article_id = a.id)
+           OR EXISTS (SELECT 1 FROM paragraph p JOIN paragraph_tag pt ON pt.paragraph_id = p.id WHERE p.article_id = a.id)
+           OR EXISTS (SELECT 1 FROM paragraph p JOIN note n ON n.paragraph_id = p.id WHERE p.article_id = a.id)`,
+      )
+      .get() as { n: number };
+    const articles = (reader.prepare('SELECT count(*) AS n FROM article').get() as { n: number }).n;
+    reader.close();
+    expect(annotated.n).toBeLessThan(articles);
+    expect(files).toHaveLength(annotated.n + 1);
 
     const one = await pizhu([
       'export',
@@ -121,7 +134,7 @@ describe('pizhu export and import-backup', () => {
 });
 
 describe('export channels', () => {
-  it('validate scopes, take no path, then run the library where main\'s dialogs say', async () => {
+  it("validate scopes, take no path, then run the library where main's dialogs say", async () => {
     const library = await createLibrary({ dbPath: db });
     try {
       const backup = path.join(dir, 'ipc.json');
@@ -152,7 +165,10 @@ describe('export channels', () => {
         expect(await dispatch(channel, request)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
       }
       const md = await dispatch('pizhu:exportMarkdown', { scope: { tag: '政策' }, script: 'tw', highlightsOnly: true });
-      expect(md).toEqual({ ok: true, value: { files: [path.join(dir, 'ipc', 'tag 政策.md')], kept: [] } });
+      expect(md).toEqual({
+        ok: true,
+        value: { files: [path.join(dir, 'ipc', 'tag 政策.md')], kept: [], unannotated: [] },
+      });
       expect(await dispatch('pizhu:exportBackup', undefined)).toMatchObject({
         ok: true,
         value: { path: backup, articles: 6 },

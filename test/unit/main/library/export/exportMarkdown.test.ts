@@ -162,7 +162,9 @@ describe('Markdown export of one article', () => {
     const withoutStamp = (s: string) => s.replace(/^exported_at: .*$/m, '');
     expect(withoutStamp(second)).toBe(withoutStamp(first));
     expect(second).toContain('exported_at: "2026-12-01T08:30:00.000Z"');
-    expect(fs.readdirSync(out).sort()).toEqual([manifestName, path.basename(exportArticle(lib.crafted.id).file)].sort());
+    expect(fs.readdirSync(out).sort()).toEqual(
+      [manifestName, path.basename(exportArticle(lib.crafted.id).file)].sort(),
+    );
   });
 
   it('replaces the file of an article whose title changed, never a file it did not write', () => {
@@ -236,12 +238,20 @@ describe('Markdown export of a tag (codebook report)', () => {
 });
 
 describe('Markdown export of the library', () => {
-  it('writes one file per article and an index linking them, reporting progress', () => {
+  it('writes one file per annotated article and an index linking them, reporting progress; names the articles it skipped', () => {
     const progress: Array<[number, number]> = [];
-    const { files } = lib.library.exportMarkdown({ scope: 'library', outDir: out }, (done, total) =>
+    const { files, unannotated } = lib.library.exportMarkdown({ scope: 'library', outDir: out }, (done, total) =>
       progress.push([done, total]),
     );
-    const articles = lib.library.listArticles();
+    const all = lib.library.listArticles();
+    // Issue #13: an article with no highlight, tag or note was written as an empty file.
+    const skippedIds = new Set(unannotated.map((a) => a.articleId));
+    const articles = all.filter((a) => !skippedIds.has(a.id));
+    expect(unannotated.length).toBeGreaterThan(0);
+    for (const skipped of all.filter((a) => skippedIds.has(a.id))) {
+      expect(skipped).toMatchObject({ highlightCount: 0, noteCount: 0 });
+      expect(unannotated).toContainEqual({ articleId: skipped.id, title: skipped.title });
+    }
     expect(files).toHaveLength(articles.length + 1);
     expect(progress[progress.length - 1]).toEqual([files.length, files.length]);
     expect(fs.readdirSync(out).sort()).toEqual([manifestName, ...files.map((f) => path.basename(f))].sort());
@@ -251,13 +261,14 @@ describe('Markdown export of the library', () => {
       expect(index).toContain(`[[${target}]]`);
       expect(fs.existsSync(path.join(out, `${target}.md`))).toBe(true);
     }
+    for (const skipped of unannotated) expect(index).not.toContain(`(${skipped.articleId})]]`);
     for (const file of files) {
       const tree = parseMarkdown(fs.readFileSync(file, 'utf8'));
       expect(tree.children[0]?.type).toBe('yaml');
       for (const passage of passages(tree)) expect(structureInQuote(passage.quote)).toEqual([]);
     }
     const again = lib.library.exportMarkdown({ scope: 'library', outDir: out });
-    expect(again).toEqual({ files, kept: [] });
+    expect(again).toEqual({ files, kept: [], unannotated });
     expect(fs.readdirSync(out)).toHaveLength(files.length + 1);
   });
 });
