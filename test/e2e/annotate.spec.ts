@@ -172,6 +172,10 @@ test('keyboard: j/k move the paragraph focus; t, n, m, h act; ? lists the shortc
   await field.fill('键盘');
   await field.press('Enter');
   await expect(current.getByRole('list', { name: 'Paragraph tags' })).toHaveText('#键盘×');
+  // The field stays for another tag; Escape closes it and gives the focus back to the paragraph.
+  await expect(field).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(field).toBeHidden();
 
   // n: its note opens; Escape closes it.
   await app.keyboard.press('n');

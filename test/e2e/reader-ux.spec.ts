@@ -54,6 +54,7 @@ async function screenshotsOf(
   saveScreenshot: (name: string) => Promise<string>,
   name: string,
   relabel: (locale: 'en' | 'zh-Hans') => Promise<void>,
+  inView?: Locator,
 ): Promise<void> {
   for (const locale of ['en', 'zh-Hans'] as const) {
     await relabel(locale);
@@ -62,6 +63,7 @@ async function screenshotsOf(
       { width: 1920, height: 1080 },
     ]) {
       await app.setViewportSize(size);
+      await inView?.scrollIntoViewIfNeeded();
       for (const theme of ['light', 'dark'] as const) {
         await app.evaluate((t) => {
           document.documentElement.dataset.theme = t;
@@ -159,7 +161,7 @@ test('Note on a selection highlights it and quotes it in the paragraph note, rea
   await expect(editor.locator('blockquote')).toHaveText(quote);
   await app.keyboard.type('为什么是红土地');
   await expect(paragraph.getByRole('status')).toHaveText('Saved');
-  await screenshotsOf(app, saveScreenshot, 'reader-ux-note-quote', (locale) => useLanguage(app, locale));
+  await screenshotsOf(app, saveScreenshot, 'reader-ux-note-quote', (locale) => useLanguage(app, locale), paragraph);
 
   const stored = await app.evaluate(
     async ([articleId, paragraphId]) => {
@@ -255,4 +257,47 @@ test('Edit ▸ Undo from the menu undoes the last annotation in the reader, and 
   await expect(editor).toHaveText('');
   await expect(editor).toBeFocused();
   expect(await highlights()).toBe(1);
+});
+
+test('a note shows its first line under its paragraph and opens from it; a highlight’s tags show in the margin', async ({
+  app,
+  saveScreenshot,
+}) => {
+  const articleId = await articleIdOf(app, s003);
+  const quote = '扎根红土圣地';
+  await app.evaluate(
+    async ([articleId, quote]) => {
+      const view = await window.pizhu.getArticle({ articleId });
+      if (!view.ok) throw new Error(view.error.message);
+      const p = view.value.paragraphs.find((x) => x.text.includes(quote));
+      if (!p) throw new Error('no paragraph');
+      const start = p.text.indexOf(quote);
+      const made = await window.pizhu.createHighlight({
+        paragraphId: p.id,
+        start,
+        end: start + quote.length,
+        color: 'green',
+      });
+      if (!made.ok) throw new Error(made.error.message);
+      await window.pizhu.tagHighlight({ highlightId: made.value.id, tag: '主题/红色' });
+      await window.pizhu.tagHighlight({ highlightId: made.value.id, tag: '地点' });
+      const text = '红土地的来历\n\n第二段不在预览里';
+      await window.pizhu.saveNote({ paragraphId: p.id, editorState: '', plainText: text, markdown: text });
+    },
+    [articleId, quote] as const,
+  );
+  await openArticle(app, s003);
+  const paragraph = paragraphWith(app, quote);
+  const chips = paragraph.getByRole('list', { name: 'Tags on highlights in this paragraph' }).getByRole('listitem');
+  await expect(chips).toHaveText(['#主题/红色', '#地点']);
+  await expect(chips.first()).toHaveAttribute('title', `Tag of the highlight “${quote}”`);
+  const preview = paragraph.getByRole('button', { name: 'Open note: 红土地的来历' });
+  await expect(preview).toBeVisible();
+  await expect(preview).toHaveText('红土地的来历');
+  await screenshotsOf(app, saveScreenshot, 'reader-ux-note-preview', (locale) => useLanguage(app, locale), paragraph);
+
+  await clickAtCentre(app, preview);
+  const editor = paragraph.getByRole('textbox', { name: 'Note on this paragraph' });
+  await expect(editor).toContainText('第二段不在预览里');
+  await expect(preview).toBeHidden();
 });

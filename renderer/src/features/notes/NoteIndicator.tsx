@@ -12,7 +12,7 @@ interface Props {
 const preview = (text: string | undefined) =>
   text === undefined ? undefined : text.length > 80 ? `${text.slice(0, 80)}…` : text;
 
-/** A small mark beside a paragraph that has a note. */
+/** A mark under a paragraph that has a note, with its first line; given onOpen, a button that opens it. */
 export function NoteIndicator({ plainText, onOpen }: Props) {
   const t = useMessages(noteMessages);
   const glyph = (
@@ -27,15 +27,22 @@ export function NoteIndicator({ plainText, onOpen }: Props) {
       </span>
     );
   }
+  // The note's first line beside the mark, so a note is seen without opening it.
+  const firstLine = plainText?.split('\n').find((line) => line.trim() !== '') ?? '';
   return (
     <button
       type="button"
-      className="note-indicator"
-      aria-label={t('openNote')}
+      className="note-indicator note-preview"
+      aria-label={firstLine === '' ? t('openNote') : t('openNoteWith', { text: preview(firstLine) ?? '' })}
       title={preview(plainText) ?? t('openNote')}
       onClick={onOpen}
     >
       {glyph}
+      {firstLine !== '' && (
+        <span className="note-preview-text">
+          {firstLine}
+        </span>
+      )}
     </button>
   );
 }

@@ -21,6 +21,7 @@ export type NoteMessage =
   | 'failed'
   | 'hasNote'
   | 'openNote'
+  | 'openNoteWith'
   | 'rebuilt';
 
 export const noteMessages: Catalog<NoteMessage> = {
@@ -45,6 +46,7 @@ export const noteMessages: Catalog<NoteMessage> = {
     failed: '未能保存:{message}',
     hasNote: '本段有笔记',
     openNote: '打开笔记',
+    openNoteWith: '打开笔记：{text}',
     rebuilt: '这条笔记保存的格式无法读取，现按纯文本显示，文字都在；编辑后按新格式保存。',
   },
   'zh-Hant': {
@@ -68,6 +70,7 @@ export const noteMessages: Catalog<NoteMessage> = {
     failed: '未能儲存:{message}',
     hasNote: '本段有筆記',
     openNote: '打開筆記',
+    openNoteWith: '打開筆記：{text}',
     rebuilt: '這則筆記儲存的格式無法讀取，現以純文字顯示，文字都在；編輯後以新格式儲存。',
   },
   en: {
@@ -91,6 +94,7 @@ export const noteMessages: Catalog<NoteMessage> = {
     failed: 'Not saved: {message}',
     hasNote: 'This paragraph has a note',
     openNote: 'Open note',
+    openNoteWith: 'Open note: {text}',
     rebuilt:
       'This note’s saved format could not be read, so it is shown as plain text with all its words; editing saves it in the current format.',
   },

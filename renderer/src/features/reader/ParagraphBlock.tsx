@@ -3,6 +3,7 @@ import type { Highlight, Note } from '../../../../preload/contract/annotationTyp
 import type { ParagraphKind, ParagraphView } from '../../../../preload/contract/articleTypes';
 import { useMessages } from '../../i18n/useMessages';
 import { HighlightedText } from '../annotate/HighlightedText';
+import { HighlightTagChips } from '../annotate/HighlightTagChips';
 import { TagInput } from '../annotate/TagInput';
 import type { AnnotationActions } from '../annotate/useAnnotationActions';
 import { NoteEditor } from '../notes/NoteEditor';
@@ -75,13 +76,15 @@ export const ParagraphBlock = memo(function ParagraphBlock({
           onNote={() => handlers.setNoteOpen(p.id, true)}
           onKind={(kind: ParagraphKind) => void actions.reclassify(p.id, kind)}
         />
-        {note && !noteOpen && (
-          <NoteIndicator plainText={note.plainText} onOpen={() => handlers.setNoteOpen(p.id, true)} />
-        )}
       </div>
       <Text className="paragraph-text" data-paragraph-text={p.id}>
         <HighlightedText text={display.text} map={display.map} highlights={highlights} />
       </Text>
+      {/* What is on the paragraph, seen without opening anything: its highlights' tags and its note's first line. */}
+      <HighlightTagChips highlights={highlights} text={display.text} map={display.map} />
+      {note && !noteOpen && (
+        <NoteIndicator plainText={note.plainText} onOpen={() => handlers.setNoteOpen(p.id, true)} />
+      )}
       {p.flags.length > 0 && (
         <ul className="flags" aria-label={t('cleaningNotes')}>
           {p.flags.map((flag) => (
