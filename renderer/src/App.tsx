@@ -9,6 +9,7 @@ import { LibraryPane } from './features/library/LibraryPane';
 import { useLibraryLayout } from './features/library/useLibraryLayout';
 import { PreferencesProvider } from './features/preferences/PreferencesContext';
 import { ArticleReader } from './features/reader/ArticleReader';
+import { SearchButton } from './features/search/SearchButton';
 import { SearchShortcuts } from './features/search/SearchShortcuts';
 import { SidePanelHost, TagsButton } from './features/tags/SidePanelHost';
 import { SidebarButton } from './features/sidebar/SidebarButton';
@@ -105,7 +106,10 @@ function Shell() {
             <LibraryIcon />
           </button>
           {location.articleId !== null && <SidebarButton />}
-          <TagsButton />
+          <span className="reader-bar-end">
+            <SearchButton />
+            <TagsButton />
+          </span>
         </div>
         <div className="reader-scroll">
           {error && (
