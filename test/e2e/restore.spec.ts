@@ -47,6 +47,6 @@ test('restore from automatic backup: a highlight made after the backup is gone, 
   await expect(app.getByRole('article').locator('.paragraph-text').filter({ hasText: '扎根红土圣地' })).toBeVisible();
   await expect(marks(app)).toHaveCount(0);
   expect(await storedHighlights(app, articleId)).toEqual([]);
-  await expect(app.getByRole('list', { name: 'Articles' }).getByRole('button')).toHaveCount(5);
+  await expect(app.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(5);
   await saveScreenshot('restore-automatic-backup-reader');
 });

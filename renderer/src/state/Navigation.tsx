@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { OffsetRange } from '../../../preload/common/offsetMap';
 import { flushPendingNotes } from '../features/notes/pendingNotes';
 
@@ -26,6 +26,8 @@ interface NavigationValue {
   showSidePanel: (panel: SidePanel) => void;
   /** Shows no article (the open one went to the trash); notes are flushed first. */
   closeArticle: () => Promise<void>;
+  /** At start: opens the article left open last time, unless the person (or a link) opened one already. */
+  reopenArticle: (articleId: number) => void;
   /** Takes the search match marks off the reader (a new query, or search closed); the place stays. */
   clearSearchMarks: () => void;
 }
@@ -35,8 +37,11 @@ const NavigationContext = createContext<NavigationValue | null>(null);
 export function NavigationProvider({ children }: { children: ReactNode }) {
   const [location, setLocation] = useState<Location>({ articleId: null, focusParagraphId: null, focusMatches: null });
   const [sidePanel, setSidePanel] = useState<SidePanel>({ kind: 'none' });
+  // Any navigation since start, counted as it is asked for (before the note flush it awaits).
+  const navigated = useRef(false);
   const openArticle = useCallback(
     async (articleId: number, focusParagraphId: number | null = null, focusMatches: readonly OffsetRange[] | null = null) => {
+      navigated.current = true;
       await flushPendingNotes();
       setLocation({ articleId, focusParagraphId, focusMatches });
     },
@@ -47,12 +52,17 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     [],
   );
   const closeArticle = useCallback(async () => {
+    navigated.current = true;
     await flushPendingNotes();
     setLocation({ articleId: null, focusParagraphId: null, focusMatches: null });
   }, []);
+  const reopenArticle = useCallback((articleId: number) => {
+    if (navigated.current) return;
+    setLocation({ articleId, focusParagraphId: null, focusMatches: null });
+  }, []);
   const value = useMemo(
-    () => ({ location, sidePanel, openArticle, showSidePanel: setSidePanel, clearSearchMarks, closeArticle }),
-    [location, sidePanel, openArticle, clearSearchMarks, closeArticle],
+    () => ({ location, sidePanel, openArticle, showSidePanel: setSidePanel, clearSearchMarks, closeArticle, reopenArticle }),
+    [location, sidePanel, openArticle, clearSearchMarks, closeArticle, reopenArticle],
   );
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }
