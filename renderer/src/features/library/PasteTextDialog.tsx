@@ -3,6 +3,7 @@ import type { ImportOutcome } from '../../../../preload/contract/articleTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
 import { Dialog } from '../../ui/Dialog';
+import { FormDialogActions } from '../../ui/FormDialogActions';
 import { libraryMessages } from './messages';
 
 interface Props {
@@ -62,19 +63,13 @@ export function PasteTextDialog({ onClose, onImported }: Props) {
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        {error && (
-          <p role="alert" className="dialog-message error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy || text.trim() === ''}>
-            {busy ? t('pasteImporting') : t('pasteImport')}
-          </button>
-        </div>
+        <FormDialogActions
+          error={error}
+          cancelLabel={t('cancel')}
+          submitLabel={busy ? t('pasteImporting') : t('pasteImport')}
+          submitDisabled={busy || text.trim() === ''}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
 import { Dialog } from '../../ui/Dialog';
+import { FormDialogActions } from '../../ui/FormDialogActions';
 import { readerMessages } from './messages';
 
 type Field = 'title' | 'subtitle' | 'source' | 'author' | 'publishedAt' | 'url';
@@ -81,19 +82,13 @@ export function EditDetailsDialog({ article, onSaved, onClose }: Props) {
             />
           </label>
         ))}
-        {error && (
-          <p role="alert" className="dialog-message error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {t('save')}
-          </button>
-        </div>
+        <FormDialogActions
+          error={error}
+          cancelLabel={t('cancel')}
+          submitLabel={t('save')}
+          submitDisabled={saving}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );
