@@ -39,10 +39,12 @@ export function ArticleHeader({
       {/* Beside the header, not in it: a sticky bar sticks only within its parent (the article). */}
       <div className="article-toolbar">
         <ScriptModeBar mode={mode} onChange={onMode} />
-        <button type="button" className="quiet-button" onClick={() => setEditing(true)}>
-          {t('editDetails')}
-        </button>
-        <ExportButton start={{ kind: 'article', articleId: article.id }} className="quiet-button" />
+        <div className="article-tools">
+          <button type="button" className="quiet-button" onClick={() => setEditing(true)}>
+            {t('editDetails')}
+          </button>
+          <ExportButton start={{ kind: 'article', articleId: article.id }} className="quiet-button" />
+        </div>
       </div>
       <header className="article-header">
         <h2 id="article-title" className="article-heading">
