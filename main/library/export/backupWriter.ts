@@ -32,6 +32,7 @@ export function createBackupWriter(db: Db, now: string) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     tagHighlight: db.prepare('INSERT OR IGNORE INTO highlight_tag (highlight_id, tag_id) VALUES (?, ?)'),
+    commentIfNone: db.prepare("UPDATE highlight SET comment = ? WHERE id = ? AND comment = ''"),
     tagParagraph: db.prepare('INSERT OR IGNORE INTO paragraph_tag (paragraph_id, tag_id) VALUES (?, ?)'),
     readNote: db.prepare('SELECT editor_state, plain_text, markdown FROM note WHERE paragraph_id = ?'),
     insertNote: db.prepare(
@@ -70,6 +71,12 @@ export function createBackupWriter(db: Db, now: string) {
     counts,
     tagId,
     tagHighlight,
+
+    /** A highlight already in the library gains the backup's comment only when it has none: a merge never overwrites. */
+    addComment(highlightId: number, comment: string | undefined): void {
+      const text = normalizeComment(comment ?? '');
+      if (text !== '') statements.commentIfNone.run(text, highlightId);
+    },
 
     insertHighlight(
       articleId: number,

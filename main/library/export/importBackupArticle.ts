@@ -120,6 +120,7 @@ export function mergeBackupArticle(db: Db, writer: BackupWriter, articleId: numb
       existing.set(key, writer.insertHighlight(articleId, paragraphId, h, at));
     } else {
       writer.tagHighlight(same, h.tags);
+      writer.addComment(same, h.comment);
       writer.counts.highlightsAlreadyPresent++;
     }
   };

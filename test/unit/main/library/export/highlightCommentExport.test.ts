@@ -83,3 +83,24 @@ describe('a highlight comment in the exports', () => {
     });
   });
 });
+
+describe('a merge from a JSON backup', () => {
+  it('gives a highlight already in the library the backup’s comment when it has none, and never overwrites one', () => {
+    const file = path.join(lib.dir, 'backup.json');
+    lib.library.exportBackup(file);
+    const { annotations } = lib.library;
+    const other = lib.highlights.find((h) => h.id !== lib.internet.id)!;
+    annotations.updateHighlightComment(lib.internet.id, '');
+    annotations.updateHighlightComment(other.id, '库里的批注');
+    const backup = JSON.parse(fs.readFileSync(file, 'utf8')) as Backup;
+    for (const h of backup.articles.flatMap((a) => a.highlights))
+      if (h.quote === other.quote) h.comment = '备份里的批注';
+    fs.writeFileSync(file, JSON.stringify(backup));
+
+    lib.library.importBackup(file);
+    const after = lib.library.getArticle(lib.crafted.id).highlights;
+    expect(after.find((h) => h.id === lib.internet.id)?.comment).toBe(comment);
+    expect(after.find((h) => h.id === other.id)?.comment).toBe('库里的批注');
+    expect(lib.library.search.find('口径').hits).toEqual([expect.objectContaining({ highlightId: lib.internet.id })]);
+  });
+});
