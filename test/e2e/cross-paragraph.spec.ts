@@ -67,6 +67,13 @@ test('a mouse drag from one paragraph into the next highlights both as one group
   expect(made[0]!.groupId).not.toBeNull();
   expect(made[1]!.groupId).toBe(made[0]!.groupId);
 
+  // Pointing at one part marks the other as well.
+  const box = (await inSecond.boundingBox())!;
+  await app.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(inThird).toHaveClass(/hl-group-active/);
+  await expect(inSecond).toHaveClass(/hl-group-active/);
+  await saveScreenshot('cross-paragraph-pointed');
+
   // Opened from either paragraph, it is the one highlight: its quote runs over both.
   await clickAtCentre(app, inThird);
   await expect(popover(app).locator('blockquote')).toHaveText(/厚重的底色。\s*党的十八大以来,江/);

@@ -52,6 +52,7 @@ export const HighlightedText = memo(function HighlightedText({ text, map, highli
         const first = !tabbable.has(top.id);
         tabbable.add(top.id);
         const tags = byId.get(top.id)?.tags ?? [];
+        const group = byId.get(top.id)?.groupId ?? undefined;
         let className = `hl hl-${top.color}`;
         if (under) className += ` hl-overlap hl-under-${under.color}`;
         return (
@@ -60,6 +61,7 @@ export const HighlightedText = memo(function HighlightedText({ text, map, highli
             className={className}
             data-highlight-id={top.id}
             data-highlight-ids={s.highlights.map((h) => h.id).join(' ')}
+            data-highlight-group={group}
             tabIndex={first ? 0 : -1}
             title={tags.length > 0 ? tags.map((tag) => `#${tag}`).join(' ') : undefined}
           >

@@ -6,6 +6,7 @@ import type { Highlight, Note } from '../../../../preload/contract/annotationTyp
 import type { ArticleView, ParagraphView } from '../../../../preload/contract/articleTypes';
 import { HighlightPopover } from '../annotate/HighlightPopover';
 import { KeyboardSelection } from '../annotate/KeyboardSelection';
+import { useHighlightGroupHover } from '../annotate/useHighlightGroupHover';
 import { SelectionToolbar } from '../annotate/SelectionToolbar';
 import { useAnnotationActions } from '../annotate/useAnnotationActions';
 import type { NoteQuote } from '../notes/NoteQuotePlugin';
@@ -55,6 +56,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
   const toolbarRef = useRef<HTMLDivElement>(null);
   const selection = useTextSelection(articleRef, toolbarRef, (id) => display.get(id));
   const popover = useHighlightPopover(articleRef, article.highlights);
+  useHighlightGroupHover(articleRef);
   useReadingPosition(articleRef, article, focusParagraphId);
   useSearchMatchMarks(articleRef, focusParagraphId, focusMatches, display);
 
