@@ -24,6 +24,8 @@ export interface HandlerDeps {
   chooseExportFolder?: () => Promise<string | null>;
   /** Main's dialog for a JSON backup file to write or to read, opened for that one call; null when cancelled. */
   chooseBackupFile?: (purpose: 'save' | 'open') => Promise<string | null>;
+  /** Main's save dialog for a W3C Web Annotation file, opened for that one call; null when cancelled. */
+  chooseW3cFile?: () => Promise<string | null>;
   /** Main's confirmation, with its preview, before a JSON backup is merged in or restored; without it nothing is. */
   confirmBackupUse?: ConfirmBackupUse;
   /** Main's chooser of an automatic backup (listed by main), with its confirmation; the name, or null when cancelled. */
@@ -110,6 +112,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
     importBackup: () => mergeFromJson(library, openBackup, deps.confirmBackupUse),
     restoreJsonBackup: () => restoreFromJson(library, openBackup, deps.confirmBackupUse),
+    exportW3c: async () => {
+      const file = (await deps.chooseW3cFile?.()) ?? null;
+      return file === null ? null : library.exportW3c(file);
+    },
     restoreAutomaticBackup: () => restoreChosenBackup(library, deps.chooseAutomaticBackup),
     search: ({ query, ...options }) => library.search.find(query, options),
     autocode: ({ query, ...options }) => library.search.autocode(query, options),

@@ -130,6 +130,12 @@ async function start(): Promise<void> {
       const result = await dialog.showOpenDialog({ title: 'Choose a Pizhu JSON backup', properties: ['openFile'], filters });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    chooseW3cFile: async () => {
+      const defaultPath = `pizhu-annotations-${new Date().toISOString().slice(0, 10)}.jsonld`;
+      const filters = [{ name: 'W3C Web Annotations', extensions: ['jsonld', 'json'] }];
+      const result = await dialog.showSaveDialog({ title: 'Export W3C annotations', defaultPath, filters });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     // Before a JSON backup is merged in or restored, main shows what it would do and asks.
     confirmBackupUse: askToUseBackup(dialog, () => mainWindow),
     // The same two questions as the File menu's item: the page asks for a restore, main lists the backups.

@@ -123,6 +123,7 @@ export const requestSchemas = {
   exportBackup: z.undefined(),
   importBackup: z.undefined(),
   restoreJsonBackup: z.undefined(),
+  exportW3c: z.undefined(),
   // Not even a backup's name: main offers its own list (restoreFromBackup).
   restoreAutomaticBackup: z.undefined(),
   chooseExportFolder: z.undefined(),

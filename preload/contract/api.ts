@@ -123,6 +123,12 @@ export interface BackupExportResult {
   notes: number;
 }
 
+/** A W3C Web Annotation export: where it went and how many annotations it holds. */
+export interface W3cExportResult {
+  path: string;
+  annotations: number;
+}
+
 /** What a library holds, for a restore's or a merge's preview. */
 export interface LibraryCounts {
   articles: number;
@@ -284,6 +290,8 @@ export interface PizhuApi {
    * Clears undo history when it changed something.
    */
   importBackup(): Promise<Result<BackupImportCounts | null>>;
+  /** Every highlight as W3C Web Annotations (JSON-LD), to the file main's save dialog names; null when cancelled. */
+  exportW3c(): Promise<Result<W3cExportResult | null>>;
   /**
    * Restore from JSON: asks which file (main's open dialog), builds a library from it alone,
    * shows it beside the current one and asks to replace (main's dialog); the current library is

@@ -40,6 +40,7 @@ const methodTable: Record<Method, true> = {
   exportBackup: true,
   importBackup: true,
   restoreJsonBackup: true,
+  exportW3c: true,
   restoreAutomaticBackup: true,
   search: true,
   autocode: true,

@@ -172,3 +172,28 @@ test('an article with nothing annotated gets no empty file: the dialog names it 
   expect(fs.readdirSync(folder).filter((name) => name.endsWith('.md'))).toEqual([]);
   await saveScreenshot('export-skipped-unannotated');
 });
+
+test('Export W3C annotations… writes every highlight to the file main asks for', async ({ app, saveScreenshot }) => {
+  await app.setViewportSize({ width: 1920, height: 1080 });
+  const title = await app.evaluate(async () => {
+    const list = await window.pizhu.listArticles();
+    if (!list.ok || !list.value[0]) throw new Error('no articles');
+    const article = await window.pizhu.getArticle({ articleId: list.value[0].id });
+    const paragraph = article.ok ? article.value.paragraphs.find((p) => p.kind === 'body' && p.text.length > 10) : undefined;
+    if (!paragraph) throw new Error('no paragraph');
+    await window.pizhu.createHighlight({ paragraphId: paragraph.id, start: 0, end: 6, color: 'yellow' });
+    return list.value[0].title;
+  });
+  await app.reload();
+  await clickAsPerson(app, app.getByRole('navigation', { name: 'Library' }).getByRole('list').getByRole('button', { name: title }).first());
+  await clickAsPerson(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
+  const dialog = app.getByRole('dialog', { name: 'Export and back up' });
+  await clickAsPerson(app, dialog.getByRole('button', { name: 'Export W3C annotations…' }));
+  const status = dialog.getByRole('status').filter({ hasText: 'Wrote 1 annotations to' });
+  await expect(status).toBeVisible();
+  const file = /to (\/.+)$/.exec((await status.textContent()) ?? '')?.[1];
+  if (!file) throw new Error('the status does not name the file');
+  const written = JSON.parse(fs.readFileSync(file, 'utf8')) as { type: string; total: number };
+  expect(written).toMatchObject({ type: 'AnnotationCollection', total: 1 });
+  await saveScreenshot('export-w3c-1920x1080-en-light');
+});

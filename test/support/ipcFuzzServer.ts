@@ -115,6 +115,7 @@ void (async () => {
       ),
     // Main's preview of a JSON merge or restore: yes unless the person cancels every dialog.
     confirmBackupUse: () => Promise.resolve(dialog !== 'cancel'),
+    chooseW3cFile: () => Promise.resolve(answer(path.join(sandbox, 'annotations.jsonld'), hostileSaves)),
   };
   const dispatch = createDispatch(createHandlers(deps), () => undefined);
   const fake = createFakeElectron();

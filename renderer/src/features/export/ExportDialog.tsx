@@ -7,6 +7,7 @@ import { Dialog } from '../../ui/Dialog';
 import { usePreferences } from '../preferences/PreferencesContext';
 import { useTagList } from '../tags/useTagList';
 import { BackupSection } from './BackupSection';
+import { W3cExportButton } from './W3cExportButton';
 import { exportMessages } from './messages';
 import './export.css';
 
@@ -163,6 +164,7 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
             )}
           </div>
         ))}
+      <W3cExportButton />
       <BackupSection />
     </Dialog>
   );

@@ -28,6 +28,8 @@ export type ExportMessage =
   | 'keptNothingInstead'
   | 'unannotated'
   | 'unannotatedFiles'
+  | 'w3cRun'
+  | 'w3cWritten'
   | 'backup'
   | 'backupRun'
   | 'restoreRun'
@@ -68,6 +70,8 @@ export const exportMessages: Catalog<ExportMessage> = {
     keptNothingInstead: 'Pizhu 没有在别处写入它的版本。',
     unannotated: '跳过了 {count} 篇没有高亮、标签或笔记的文章，没有为它们写空文件：',
     unannotatedFiles: '跳过的文章',
+    w3cRun: '导出 W3C 标注……',
+    w3cWritten: '已把 {annotations} 条标注写入 {path}',
     backup: 'JSON 备份',
     backupRun: '备份为 JSON……',
     restoreRun: '从 JSON 恢复……',
@@ -107,6 +111,8 @@ export const exportMessages: Catalog<ExportMessage> = {
     keptNothingInstead: 'Pizhu 沒有在別處寫入它的版本。',
     unannotated: '略過了 {count} 篇沒有螢光標記、標籤或筆記的文章，沒有為它們寫空檔案：',
     unannotatedFiles: '略過的文章',
+    w3cRun: '匯出 W3C 標註……',
+    w3cWritten: '已把 {annotations} 則標註寫入 {path}',
     backup: 'JSON 備份',
     backupRun: '備份為 JSON……',
     restoreRun: '從 JSON 還原……',
@@ -146,6 +152,8 @@ export const exportMessages: Catalog<ExportMessage> = {
     keptNothingInstead: 'Pizhu wrote no version of it elsewhere.',
     unannotated: 'Skipped {count} articles with no highlights, tags or notes (no empty files):',
     unannotatedFiles: 'Skipped articles',
+    w3cRun: 'Export W3C annotations…',
+    w3cWritten: 'Wrote {annotations} annotations to {path}',
     backup: 'JSON backup',
     backupRun: 'Back up to JSON…',
     restoreRun: 'Restore from JSON…',
