@@ -301,3 +301,23 @@ test('a note shows its first line under its paragraph and opens from it; a highl
   await expect(editor).toContainText('第二段不在预览里');
   await expect(preview).toBeHidden();
 });
+
+test('the tag view shows titles and passages in the script mode the reader uses for the article', async ({
+  app,
+  saveScreenshot,
+}) => {
+  await openArticle(app, s003);
+  const paragraphId = Number(await paragraphWith(app, '扎根红土圣地').getAttribute('data-paragraph-id'));
+  await app.evaluate((id) => window.pizhu.tagParagraph({ paragraphId: id, tag: '字形' }), paragraphId);
+  await clickAtCentre(app, app.getByRole('radio', { name: '繁體', exact: true }));
+  await expect(paragraphWith(app, '紮根紅土聖地')).toBeVisible();
+
+  await clickAtCentre(app, app.getByRole('button', { name: 'Tags', exact: true }));
+  const pane = app.getByRole('complementary', { name: 'Tags', exact: true });
+  await clickAtCentre(app, pane.getByRole('button', { name: '字形: 1 passage', exact: true }));
+  const group = pane.getByRole('region');
+  await expect(group.getByRole('heading', { level: 3 })).toHaveText('江西:接續奮鬥,紅土地上奏響平安之歌');
+  await expect(group.getByRole('blockquote')).toContainText('紮根紅土聖地');
+  await expect(group.getByRole('blockquote')).not.toContainText('红土');
+  await saveScreenshot('reader-ux-tag-view-traditional');
+});

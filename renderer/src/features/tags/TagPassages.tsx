@@ -7,6 +7,7 @@ import { useNavigation } from '../../state/Navigation';
 import { tagMessages } from './messages';
 import { passageExcerpt } from './passageExcerpt';
 import { BackIcon } from './TagIcons';
+import { usePassageScript } from './usePassageScript';
 import { ExportButton } from '../export/ExportButton';
 
 interface ArticleGroup {
@@ -48,6 +49,7 @@ export function TagPassages({ tag }: { tag: string }) {
     };
   }, [tag, version]);
 
+  const shown = usePassageScript();
   const passages = loaded?.tag === tag ? loaded.passages : null;
   const count = passages?.length ?? 0;
 
@@ -71,21 +73,33 @@ export function TagPassages({ tag }: { tag: string }) {
       ) : passages.length === 0 ? (
         <p className="side-panel-note">{t('noPassages')}</p>
       ) : (
-        groupByArticle(passages).map((group) => <ArticlePassages key={group.articleId} tag={tag} group={group} />)
+        groupByArticle(passages).map((group) => (
+          <ArticlePassages key={group.articleId} tag={tag} group={group} shown={shown} />
+        ))
       )}
     </div>
   );
 }
 
-function ArticlePassages({ tag, group }: { tag: string; group: ArticleGroup }) {
+interface ArticlePassagesProps {
+  tag: string;
+  group: ArticleGroup;
+  /** The article's text in the reader's script mode for it. */
+  shown: (articleId: number, text: string) => string;
+}
+
+function ArticlePassages({ tag, group: canonical, shown }: ArticlePassagesProps) {
   const t = useMessages(tagMessages);
   const { openArticle } = useNavigation();
+  const show = (text: string) => shown(canonical.articleId, text);
+  const group = { ...canonical, title: show(canonical.title) };
   return (
     <section className="passage-group" aria-label={group.title}>
       <h3 className="passage-article">{group.title}</h3>
       <ol className="passage-list">
         {group.passages.map((passage) => {
-          const excerpt = passageExcerpt(passage);
+          const cut = passageExcerpt(passage);
+          const excerpt = { before: show(cut.before), marked: show(cut.marked), after: show(cut.after) };
           const orphan = passage.highlight !== null && passage.highlight.paragraphId === null;
           const where =
             passage.paragraphOrder === null ? '' : t('paragraphNumber', { order: passage.paragraphOrder + 1 });
