@@ -9,6 +9,8 @@ import { obsidianTags } from './obsidianTag';
 export interface PassageOptions {
   converter: TextConverter;
   highlightsOnly: boolean;
+  /** Where the passage comes from (source · date), on its last line: a tag report mixes articles. */
+  citation?: string;
 }
 
 /** Where the app opens a paragraph (or an article, without one). */
@@ -51,7 +53,8 @@ export function renderParagraph(out: string[], paragraph: ExportParagraph, optio
     for (const run of runs) tags.push(...run.tags);
   }
   const tagText = obsidianTags(tags);
-  out.push('>', `> ${tagText === '' ? '' : `${tagText} `}${backLink(paragraph.articleId, paragraph.id)}`, '');
+  const cite = options.citation ? `${options.citation} ` : '';
+  out.push('>', `> ${tagText === '' ? '' : `${tagText} `}${cite}${backLink(paragraph.articleId, paragraph.id)}`, '');
   out.push(`^p-${paragraph.id}`, '');
   pushComments(out, paragraph.highlights, options.converter);
   pushNote(out, paragraph.note);

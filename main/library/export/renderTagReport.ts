@@ -16,7 +16,8 @@ export interface TagReportOptions {
 /**
  * A codebook report: every passage of a tag (and the tags under it) across the library, one
  * section per article in article order, each linking to the article's exported file and back
- * to the app. Each article's text is shown in the requested script.
+ * to the app, and every passage names its source and date, so it can be quoted on its own.
+ * Each article's text is shown in the requested script.
  */
 export function renderTagReport(tag: string, groups: readonly ArticleAnnotations[], options: TagReportOptions): string {
   const out: string[] = [
@@ -33,10 +34,25 @@ export function renderTagReport(tag: string, groups: readonly ArticleAnnotations
       `[[${articleLinkTarget(article)}]] ${backLink(article.id)}`,
       '',
     );
+    const citation = passageCitation(article, (text) => converter.convert(text).text);
     for (const paragraph of group.paragraphs) {
-      renderParagraph(out, paragraph, { converter, highlightsOnly: options.highlightsOnly });
+      renderParagraph(out, paragraph, { converter, highlightsOnly: options.highlightsOnly, citation });
     }
     for (const orphan of group.orphans) renderOrphan(out, article.id, orphan, converter);
   }
   return out.join('\n');
+}
+
+/** `— 东南网 · 2023-09-15` (escaped; either part may be missing), or undefined when both are. */
+export function passageCitation(
+  article: Pick<ArticleAnnotations['article'], 'source' | 'publishedAt'>,
+  convert: (text: string) => string,
+): string | undefined {
+  const parts = [
+    article.source ? convert(article.source).replace(/\s+/g, ' ').trim() : '',
+    article.publishedAt ?? '',
+  ].filter((p) => p !== '');
+  return parts.length === 0
+    ? undefined
+    : `— ${escapeMarkdownText(parts.join(' · '), { lineStart: false, lineEnd: false })}`;
 }
