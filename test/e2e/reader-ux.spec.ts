@@ -302,7 +302,7 @@ test('a note shows its first line under its paragraph and opens from it; a highl
   await expect(preview).toBeHidden();
 });
 
-test('the tag view shows titles and passages in the script mode the reader uses for the article', async ({
+test('the tag view and the header show titles, sources and passages in the script mode the reader uses for the article', async ({
   app,
   saveScreenshot,
 }) => {
@@ -311,6 +311,9 @@ test('the tag view shows titles and passages in the script mode the reader uses 
   await app.evaluate((id) => window.pizhu.tagParagraph({ paragraphId: id, tag: '字形' }), paragraphId);
   await clickAtCentre(app, app.getByRole('radio', { name: '繁體', exact: true }));
   await expect(paragraphWith(app, '紮根紅土聖地')).toBeVisible();
+  // The header's source is the article's own words: converted with the title.
+  await expect(app.locator('#article-title')).toHaveText('江西:接續奮鬥,紅土地上奏響平安之歌');
+  await expect(article(app).locator('header')).toContainText('江西政法網');
 
   await clickAtCentre(app, app.getByRole('button', { name: 'Tags', exact: true }));
   const pane = app.getByRole('complementary', { name: 'Tags', exact: true });

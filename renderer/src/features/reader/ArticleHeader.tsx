@@ -53,8 +53,9 @@ export function ArticleHeader({
         {metadata.titleInferred && <p className="flag-note">{t('titleInferred')}</p>}
         {metadata.subtitle && <p className="article-subtitle">{display(metadata.subtitle)}</p>}
         <dl className="article-metadata">
-          {metadata.source && <MetaItem label={t('source')} value={metadata.source} />}
-          {metadata.author && <MetaItem label={t('author')} value={metadata.author} />}
+          {/* Source and author are the article's words too: shown in its script mode, as the title is. */}
+          {metadata.source && <MetaItem label={t('source')} value={display(metadata.source)} />}
+          {metadata.author && <MetaItem label={t('author')} value={display(metadata.author)} />}
           {metadata.publishedAt && <MetaItem label={t('date')} value={metadata.publishedAt} />}
           {metadata.url && <MetaItem label={t('link')} value={metadata.url} />}
         </dl>
