@@ -102,8 +102,11 @@ test('move to trash from the row menu, undo, restore from the trash view, empty 
 });
 
 test('archive with the keyboard alone: Shift+F10 on the row, then unarchive from the Archived view', async ({ app }) => {
-  // Tab into the list, arrow to the row, open its menu, choose Archive.
-  await rowButton(app, titles.s004).focus();
+  // Tab from the title filter into the list (its one tab stop is the first row), open the row's menu, choose Archive.
+  await clickAtCentre(app, app.getByRole('searchbox', { name: 'Filter titles' }));
+  for (let i = 0; i < 12 && !(await rowButton(app, titles.s004).evaluate((el) => el === document.activeElement)); i++) {
+    await app.keyboard.press('Tab');
+  }
   await expect(rowButton(app, titles.s004)).toBeFocused();
   await app.keyboard.press('Shift+F10');
   const menu = app.getByRole('menu');
