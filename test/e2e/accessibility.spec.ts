@@ -142,8 +142,11 @@ for (const { locale, theme, viewport } of combinations) {
 
     await clickAt(app, nav.getByRole('button', { name: library.pasteText }));
     await expect(dialog(libraryMessages[locale].pasteTitle)).toBeVisible();
+    // The shared dialog's focus: into the field the dialog asks for first, back to its opener after Escape.
+    await expect(dialog(libraryMessages[locale].pasteTitle).locator('textarea')).toBeFocused();
     await check('paste-text', 'dialog[open]');
     await closeWithEscape(dialog(libraryMessages[locale].pasteTitle));
+    await expect(nav.getByRole('button', { name: library.pasteText })).toBeFocused();
 
     await clickAt(app, nav.getByRole('button', { name: library.preferences }));
     await expect(dialog(preferencesMessages[locale].title)).toBeVisible();
@@ -211,6 +214,8 @@ for (const { locale, theme, viewport } of combinations) {
     await clickAt(app, deleteTag);
     const confirm = dialog(formatMessage(tags.deleteTitle, { name: tagName }, locale));
     await expect(confirm).toBeVisible();
+    // A destructive question starts on Cancel, so Enter alone never deletes.
+    await expect(confirm.getByRole('button', { name: tags.cancel })).toBeFocused();
     await check('confirm', 'dialog[open]');
     await closeWithEscape(confirm);
 

@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useMessages } from '../i18n/useMessages';
 import { uiMessages } from './messages';
 import './dialog.css';
@@ -15,13 +15,15 @@ interface Props {
 /**
  * A modal dialog: render it to open it, stop rendering it to close it. The native <dialog>
  * gives the role, the focus trap, Escape and the inert page behind; focus goes back to the
- * control that opened it.
+ * control that opened it. The body mounts only once the dialog is open: a child's autoFocus then
+ * lands (in a closed <dialog> it cannot, and showModal would put the focus on the close button).
  */
 export function Dialog({ title, onClose, children, className }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const unmounted = useRef(false);
   const titleId = useId();
   const t = useMessages(uiMessages);
+  const [shown, setShown] = useState(false);
 
   // Layout effect: its cleanup runs while the element is still in the document, so close() and
   // the focus return happen before React removes it.
@@ -31,6 +33,8 @@ export function Dialog({ title, onClose, children, className }: Props) {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     unmounted.current = false;
     if (!dialog.open) dialog.showModal();
+    // A layout effect's update renders again before paint: the body appears with the dialog.
+    setShown(true);
     return () => {
       unmounted.current = true;
       if (dialog.open) dialog.close();
@@ -60,7 +64,7 @@ export function Dialog({ title, onClose, children, className }: Props) {
           </svg>
         </button>
       </header>
-      <div className="dialog-body">{children}</div>
+      <div className="dialog-body">{shown && children}</div>
     </dialog>
   );
 }
