@@ -4,7 +4,7 @@ import { LibraryError } from '../libraryError';
 import { anchorQuote } from '../reclean/anchorQuote';
 import { matchParagraphs } from '../reclean/matchParagraphs';
 import type { Db } from '../store/openDatabase';
-import { insertParagraphs } from '../store/paragraphs';
+import { insertParagraphs, recordParagraphCount } from '../store/paragraphs';
 import type { BackupArticle, BackupHighlight } from './backupFormat';
 import type { BackupWriter } from './backupWriter';
 
@@ -41,6 +41,7 @@ export function insertBackupArticle(db: Db, writer: BackupWriter, article: Backu
       ).lastInsertRowid,
   );
   insertParagraphs(db, articleId, article.paragraphs);
+  recordParagraphCount(db, articleId);
   const ids = (
     db.prepare('SELECT id FROM paragraph WHERE article_id = ? ORDER BY ord').all(articleId) as Array<{ id: number }>
   ).map((r) => r.id);

@@ -7,7 +7,7 @@ import { LibraryError } from '../libraryError';
 import type { HighlightRow } from '../store/highlights';
 import { readHighlightsByIds } from '../store/highlights';
 import type { Db } from '../store/openDatabase';
-import { insertParagraph, updateParagraph } from '../store/paragraphs';
+import { insertParagraph, recordParagraphCount, updateParagraph } from '../store/paragraphs';
 import { anchorQuote } from './anchorQuote';
 import { matchParagraphs } from './matchParagraphs';
 import { mergeNoteInto } from './mergeNotes';
@@ -66,6 +66,7 @@ export function recleanArticle(
       const report = reanchorHighlights(db, articleId, newTexts, ids, hintOf);
       const moved = moveOrphanedParagraphAnnotations(db, old, match, ids, newTexts);
       db.prepare('DELETE FROM paragraph WHERE article_id = ? AND ord < 0').run(articleId);
+      recordParagraphCount(db, articleId);
       // Undo entries recorded before this point would write rows that no longer fit the text.
       discardHistory(db);
       return { articleId, paragraphs: ids.length, ...report, movedParagraphAnnotations: moved };

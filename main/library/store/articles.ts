@@ -28,6 +28,7 @@ interface ArticleRow {
   reading_position: number;
   raw_text: string;
   checksum: string | null;
+  paragraph_count: number | null;
 }
 
 export interface NewArticle {
@@ -52,8 +53,8 @@ function statementsFor(db: Db): ImportStatements {
   if (!statements) {
     const insert = db.prepare(
       `INSERT INTO article (content_hash, file_name, format, encoding, raw_text, title, title_inferred, subtitle,
-         source, author, published_at, url, script, imported_at, checksum)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         source, author, published_at, url, script, imported_at, checksum, paragraph_count)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     statements = {
       findByHash: db.prepare('SELECT id, title, trashed_at IS NOT NULL AS trashed FROM article WHERE content_hash = ?'),
@@ -84,6 +85,7 @@ function statementsFor(db: Db): ImportStatements {
             metadata.publishedAt,
             metadata.url,
           ),
+          article.parsed.paragraphs.length,
         );
         const articleId = Number(info.lastInsertRowid);
         insertParagraphs(db, articleId, article.parsed.paragraphs);
@@ -100,8 +102,7 @@ export function findArticleByHash(
   contentHash: string,
 ): { id: number; title: string; trashed: boolean } | undefined {
   const row = statementsFor(db).findByHash.get(contentHash) as
-    | { id: number; title: string; trashed: number }
-    | undefined;
+    { id: number; title: string; trashed: number } | undefined;
   return row && { id: row.id, title: row.title, trashed: row.trashed === 1 };
 }
 
@@ -181,7 +182,7 @@ export function readArticle(db: Db, articleId: number): ArticleView | undefined 
   const row = db
     .prepare(
       `SELECT id, file_name, title, title_inferred, subtitle, source, author, published_at, url, script, reading_position,
-         raw_text, checksum
+         raw_text, checksum, paragraph_count
        FROM article WHERE id = ?`,
     )
     .get(articleId) as ArticleRow | undefined;
@@ -202,7 +203,7 @@ export function readArticle(db: Db, articleId: number): ArticleView | undefined 
     script: row.script,
     fileName: row.file_name,
     readingPosition: row.reading_position,
-    paragraphs: readParagraphs(db, articleId),
+    paragraphs: readParagraphs(db, articleId, row.paragraph_count),
     highlights: readArticleHighlights(db, articleId),
     notes: readArticleNotes(db, articleId),
     paragraphTags: readArticleParagraphTags(db, articleId),
@@ -214,5 +215,7 @@ export function markOpened(db: Db, articleId: number, now: string): void {
 }
 
 export function setReadingPosition(db: Db, articleId: number, paragraphOrder: number): boolean {
-  return db.prepare('UPDATE article SET reading_position = ? WHERE id = ?').run(paragraphOrder, articleId).changes === 1;
+  return (
+    db.prepare('UPDATE article SET reading_position = ? WHERE id = ?').run(paragraphOrder, articleId).changes === 1
+  );
 }

@@ -9,9 +9,12 @@ import type { Db } from './openDatabase';
 export function describeDamage(db: Db, kind: DamagedText['kind'], id: number): DamagedText {
   const place =
     kind === 'article'
-      ? (db.prepare('SELECT id AS article_id, title, NULL AS ord FROM article WHERE id = ?').get(id) as Place | undefined)
+      ? (db.prepare('SELECT id AS article_id, title, NULL AS ord FROM article WHERE id = ?').get(id) as
+          Place | undefined)
       : (db
-          .prepare('SELECT p.article_id, a.title, p.ord FROM paragraph p LEFT JOIN article a ON a.id = p.article_id WHERE p.id = ?')
+          .prepare(
+            'SELECT p.article_id, a.title, p.ord FROM paragraph p LEFT JOIN article a ON a.id = p.article_id WHERE p.id = ?',
+          )
           .get(id) as Place | undefined);
   const articleId = place?.article_id ?? (kind === 'article' ? id : null);
   const title = typeof place?.title === 'string' ? place.title : null;
@@ -46,5 +49,24 @@ export function contentCorrupt(db: Db, kind: DamagedText['kind'], id: number): L
     'content-corrupt',
     `${damage.description} It is not shown; run "pizhu verify" and restore a backup that holds it intact.`,
     JSON.stringify({ kind, articleId: damage.articleId, paragraphId: damage.paragraphId }),
+  );
+}
+
+/** An article whose paragraphs, read in order, are not the count it records (0..count-1): one went missing. */
+export function describeMissingParagraphs(db: Db, articleId: number, expected: number, found: number): DamagedText {
+  const damage = describeDamage(db, 'article', articleId);
+  const title = damage.articleTitle === null ? '' : ` "${damage.articleTitle}"`;
+  return {
+    ...damage,
+    description: `Article ${articleId}${title} should have ${expected} paragraphs in order, but ${found} were found: the library was changed outside Pizhu (a disk or copy error).`,
+  };
+}
+
+export function paragraphsMissing(db: Db, articleId: number, expected: number, found: number): LibraryError {
+  const damage = describeMissingParagraphs(db, articleId, expected, found);
+  return new LibraryError(
+    'content-corrupt',
+    `${damage.description} It is not shown; run "pizhu verify" and restore a backup that holds it intact.`,
+    JSON.stringify({ kind: 'article', articleId, paragraphId: null }),
   );
 }

@@ -2,7 +2,7 @@ import type { ParagraphFlag, ParagraphKind, ParagraphView, Removal } from '../..
 import type { ParsedParagraph } from '../import/parsedArticle';
 import type { Statement } from 'better-sqlite3';
 import { checksum, rowChecksum } from './contentHashes';
-import { contentCorrupt } from './contentCorrupt';
+import { contentCorrupt, paragraphsMissing } from './contentCorrupt';
 import type { Db } from './openDatabase';
 
 interface ParagraphRow {
@@ -16,7 +16,6 @@ interface ParagraphRow {
   removals: string;
   checksum: string;
 }
-
 
 /** Prepared once per connection: a bulk import inserts hundreds of thousands of paragraphs. */
 const insertStatements = new WeakMap<Db, Statement>();
@@ -64,13 +63,23 @@ function storedColumns(kind: ParagraphKind, p: ParsedParagraph): [string, string
   return [p.text, p.raw, checksum(p.text, p.raw, flags, removals, kind), flags, removals];
 }
 
+/** Records how many paragraphs an article has now (after a re-clean or a backup import wrote them). */
+export function recordParagraphCount(db: Db, articleId: number): void {
+  db.prepare(
+    'UPDATE article SET paragraph_count = (SELECT count(*) FROM paragraph WHERE article_id = ?) WHERE id = ?',
+  ).run(articleId, articleId);
+}
+
 /** Most paragraphs have no flags and no removals: their JSON is a constant. */
 function jsonList(items: readonly unknown[]): string {
   return items.length === 0 ? '[]' : JSON.stringify(items);
 }
 
-/** An article's paragraphs in order; a paragraph whose checksum does not match is an error, never shown. */
-export function readParagraphs(db: Db, articleId: number): ParagraphView[] {
+/**
+ * An article's paragraphs in order; a paragraph whose checksum does not match is an error, never
+ * shown, and so is a paragraph missing from the count the article records (null: not recorded).
+ */
+export function readParagraphs(db: Db, articleId: number, expectedCount: number | null): ParagraphView[] {
   const rows = db
     .prepare(
       'SELECT id, ord, kind, kind_by_user, text, raw, flags, removals, checksum FROM paragraph WHERE article_id = ? ORDER BY ord',
@@ -78,6 +87,9 @@ export function readParagraphs(db: Db, articleId: number): ParagraphView[] {
     .all(articleId) as ParagraphRow[];
   for (const r of rows) {
     if (r.checksum !== rowChecksum('paragraph', r)) throw contentCorrupt(db, 'paragraph', r.id);
+  }
+  if (expectedCount !== null && (rows.length !== expectedCount || rows.some((r, i) => r.ord !== i))) {
+    throw paragraphsMissing(db, articleId, expectedCount, rows.length);
   }
   return rows.map((r) => ({
     id: r.id,

@@ -3,11 +3,13 @@ import type { DamagedText, LibraryCheck } from '../../../preload/contract/librar
 import { LibraryError } from '../libraryError';
 import { listBackups } from './backups';
 import { checkedColumns, rowChecksum, type CheckedTable } from './contentHashes';
-import { describeDamage } from './contentCorrupt';
+import { describeDamage, describeMissingParagraphs } from './contentCorrupt';
 import type { Db } from './openDatabase';
 
 /** The first schema whose rows carry checksums (migration 0006). */
 export const checksumSchemaVersion = 6;
+/** The first schema whose articles record their paragraph count (migration 0011). */
+const paragraphCountSchemaVersion = 11;
 
 export interface VerifyOptions {
   /** SQLite's own check first: `full` (integrity_check, what `pizhu verify` runs), `quick` or `none` (openDatabase ran quick_check already). */
@@ -46,6 +48,7 @@ export function verifyLibrary(db: Db, options: VerifyOptions): LibraryCheck {
     }
   }
   const damaged = bad.map((b) => describeDamage(db, b.kind, b.id));
+  if (version >= paragraphCountSchemaVersion) damaged.push(...missingParagraphs(db, integrity));
   return {
     ok: integrity.length === 0 && damaged.length === 0,
     reason: options.reason,
@@ -116,4 +119,23 @@ function holdsIntact(db: Database.Database, damage: DamagedText): boolean {
     .prepare(`SELECT ${checkedColumns[table].join(', ')}, checksum FROM ${table} WHERE ${keyOf[table]} = ?`)
     .get(id) as { checksum: unknown } | undefined;
   return row !== undefined && row.checksum === rowChecksum(table, row);
+}
+
+/** Articles whose paragraphs are not the count they record, in order from 0: one went missing. */
+function missingParagraphs(db: Db, integrity: string[]): DamagedText[] {
+  try {
+    const rows = db
+      .prepare(
+        `SELECT a.id, a.paragraph_count AS expected, count(p.id) AS found, coalesce(max(p.ord), -1) AS last
+         FROM article a LEFT JOIN paragraph p ON p.article_id = a.id
+         WHERE a.paragraph_count IS NOT NULL GROUP BY a.id`,
+      )
+      .all() as Array<{ id: number; expected: number; found: number; last: number }>;
+    return rows
+      .filter((r) => r.found !== r.expected || r.last !== r.expected - 1)
+      .map((r) => describeMissingParagraphs(db, r.id, r.expected, r.found));
+  } catch (error) {
+    integrity.push(`paragraph counts: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  }
 }

@@ -9,6 +9,7 @@ import { migration0007 } from './0007-library-identity';
 import { migration0008 } from './0008-highlight-comments';
 import { migration0009 } from './0009-highlight-groups';
 import { migration0010 } from './0010-trash-and-archive';
+import { migration0011 } from './0011-article-paragraph-count';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const latestSchemaVersion = migrations.length;
