@@ -16,6 +16,12 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+/** The five seeds, each with a paragraph tagged: an article with nothing annotated gets no file. */
+async function importAnnotatedSeeds(): Promise<void> {
+  expect((await pizhu(['import', seedsDir, '--db', db])).code).toBe(0);
+  expect((await pizhu(['autocode', '的', '--tag', '读过', '--db', db])).code).toBe(0);
+}
+
 async function pizhu(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
@@ -30,7 +36,7 @@ async function pizhu(args: string[]) {
 
 describe('pizhu export --format md and the files it keeps', () => {
   it("names on stderr each file it kept and why, exits 0, and leaves the person's files as they were", async () => {
-    expect((await pizhu(['import', seedsDir, '--db', db])).code).toBe(0);
+    await importAnnotatedSeeds();
     const vault = path.join(dir, 'vault');
     fs.mkdirSync(vault);
     const index = path.join(vault, 'index.md');
@@ -60,7 +66,7 @@ describe('pizhu export --format md and the files it keeps', () => {
   });
 
   it('says nothing on stderr when nothing was kept', async () => {
-    expect((await pizhu(['import', seedsDir, '--db', db])).code).toBe(0);
+    await importAnnotatedSeeds();
     const vault = path.join(dir, 'vault');
     expect(await pizhu(['export', '--format', 'md', '--out', vault, '--db', db])).toEqual({
       code: 0,
