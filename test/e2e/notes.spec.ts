@@ -306,6 +306,8 @@ test('a stored note whose state cannot be read opens as its plain text with a no
   expect(await stored()).toBe('旧版本留下的笔记\n\n第二段');
 
   await editor.click();
+  // The click puts the caret where it lands; the keys go in once the editor has the focus.
+  await expect(editor).toBeFocused();
   await app.keyboard.press('ControlOrMeta+End');
   await app.keyboard.press('Enter');
   await app.keyboard.type('新写的一段');
