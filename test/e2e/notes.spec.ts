@@ -384,6 +384,19 @@ test('a link made from the keyboard leaves the caret after it: the next key type
   await expect(paragraph.getByRole('status')).toHaveText('Saved');
   // Keyboard only: select the words, Shift+Tab to the toolbar's Link, type the address, Enter.
   await app.keyboard.press('Shift+Home');
+  // Lexical takes the selection from the browser's next selectionchange; keys sent back to back
+  // (faster than a hand) would otherwise leave the editor before it has seen the selection.
+  await expect
+    .poll(() =>
+      editor.evaluate((root) => {
+        const state = (
+          root as HTMLElement & { __lexicalEditor?: { getEditorState(): { _selection: unknown } } }
+        ).__lexicalEditor?.getEditorState()._selection as
+          { anchor: { key: string; offset: number }; focus: { key: string; offset: number } } | null | undefined;
+        return !!state?.anchor && (state.anchor.key !== state.focus.key || state.anchor.offset !== state.focus.offset);
+      }),
+    )
+    .toBe(true);
   await app.keyboard.press('Shift+Tab');
   await expect(paragraph.getByRole('button', { name: 'Link' })).toBeFocused();
   await app.keyboard.press('Enter');
