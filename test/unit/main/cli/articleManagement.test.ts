@@ -1,31 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../../main/cli/pizhu';
+import { describe, expect, it } from 'vitest';
+import { seedsDir } from '../../../support/seededLibrary';
+import { runPizhu, tempLibraryEachTest } from '../../../support/runPizhu';
 
 /** Issue #13: the trash and the archive from the command line, as in the app. */
-const seedsDir = path.resolve(__dirname, '../../../../seeds');
-let dir: string;
-let db: string;
+const temp = tempLibraryEachTest('pizhu-cli-manage-');
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-cli-manage-'));
-  db = path.join(dir, 'library.sqlite');
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function pizhu(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...args, '--db', db], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    isTty: false,
-    readStdin: () => Promise.resolve(''),
-  });
-  return { code, out: out.join('\n'), err: err.join('') };
-}
+const pizhu = (args: string[]) => runPizhu([...args, '--db', temp.db]);
 
 const listed = async (trash = false) =>
   JSON.parse((await pizhu(['list', '--json', ...(trash ? ['--trash'] : [])])).out) as Array<{

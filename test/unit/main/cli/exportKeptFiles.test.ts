@@ -1,48 +1,28 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../../main/cli/pizhu';
+import { describe, expect, it } from 'vitest';
+import { runPizhu, tempLibraryEachTest } from '../../../support/runPizhu';
+import { seedsDir } from '../../../support/seededLibrary';
 
 // Issue #12 item 4: `pizhu export --format md` says which files it kept as they were, and why.
 
-const seedsDir = path.resolve(__dirname, '../../../../seeds');
-let dir: string;
-let db: string;
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-cli-kept-'));
-  db = path.join(dir, 'library.sqlite');
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const temp = tempLibraryEachTest('pizhu-cli-kept-');
 
 /** The five seeds, each with a paragraph tagged: an article with nothing annotated gets no file. */
 async function importAnnotatedSeeds(): Promise<void> {
-  expect((await pizhu(['import', seedsDir, '--db', db])).code).toBe(0);
-  expect((await pizhu(['autocode', '的', '--tag', '读过', '--db', db])).code).toBe(0);
-}
-
-async function pizhu(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    isTty: false,
-    readStdin: () => Promise.resolve(''),
-  });
-  return { code, out: out.join('\n'), err: err.join('') };
+  expect((await runPizhu(['import', seedsDir, '--db', temp.db])).code).toBe(0);
+  expect((await runPizhu(['autocode', '的', '--tag', '读过', '--db', temp.db])).code).toBe(0);
 }
 
 describe('pizhu export --format md and the files it keeps', () => {
   it("names on stderr each file it kept and why, exits 0, and leaves the person's files as they were", async () => {
     await importAnnotatedSeeds();
-    const vault = path.join(dir, 'vault');
+    const vault = path.join(temp.dir, 'vault');
     fs.mkdirSync(vault);
     const index = path.join(vault, 'index.md');
     fs.writeFileSync(index, '# 我自己的索引\n');
 
-    const first = await pizhu(['export', '--format', 'md', '--out', vault, '--db', db]);
+    const first = await runPizhu(['export', '--format', 'md', '--out', vault, '--db', temp.db]);
     expect(first.code).toBe(0);
     expect(first.out).toBe(`6 files written to ${vault}`);
     expect(first.err).toBe(`kept ${index} (Pizhu did not write it); Pizhu's version is ${path.join(vault, 'index (Pizhu).md')}\n`);
@@ -51,7 +31,7 @@ describe('pizhu export --format md and the files it keeps', () => {
     // An exported article edited since (in Obsidian, say) is kept too, and said so.
     const article = fs.readdirSync(vault).find((f) => f.endsWith('.md') && !f.startsWith('index'))!;
     fs.appendFileSync(path.join(vault, article), '\n我的批注。\n');
-    const second = await pizhu(['export', '--format', 'md', '--out', vault, '--db', db, '--json']);
+    const second = await runPizhu(['export', '--format', 'md', '--out', vault, '--db', temp.db, '--json']);
     expect(second.code).toBe(0);
     expect(second.err.split('\n')).toContain(
       `kept ${path.join(vault, article)} (it changed since Pizhu exported it); Pizhu's version is ${path.join(vault, article.replace(/\.md$/, ' (Pizhu).md'))}`,
@@ -67,8 +47,8 @@ describe('pizhu export --format md and the files it keeps', () => {
 
   it('says nothing on stderr when nothing was kept', async () => {
     await importAnnotatedSeeds();
-    const vault = path.join(dir, 'vault');
-    expect(await pizhu(['export', '--format', 'md', '--out', vault, '--db', db])).toEqual({
+    const vault = path.join(temp.dir, 'vault');
+    expect(await runPizhu(['export', '--format', 'md', '--out', vault, '--db', temp.db])).toEqual({
       code: 0,
       out: `6 files written to ${vault}`,
       err: '',

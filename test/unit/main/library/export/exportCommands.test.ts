@@ -3,9 +3,9 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch, createHandlers } from '../../../../../main/app/createHandlers';
-import { runCli } from '../../../../../main/cli/pizhu';
 import { createLibrary } from '../../../../../main/library/createLibrary';
 import { openAnnotatedLibrary, type AnnotatedLibrary } from './annotatedLibrary';
+import { runPizhu } from '../../../../support/runPizhu';
 
 let lib: AnnotatedLibrary;
 let db: string;
@@ -19,21 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function pizhu(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    isTty: false,
-    readStdin: () => Promise.resolve(''),
-  });
-  return { code, out: out.join('\n'), err: err.join('') };
-}
-
 describe('pizhu export and import-backup', () => {
   it('exports the library, one article, one tag, in a script mode, highlights only', async () => {
-    const all = await pizhu(['export', '--format', 'md', '--out', path.join(dir, 'md'), '--db', db, '--json']);
+    const all = await runPizhu(['export', '--format', 'md', '--out', path.join(dir, 'md'), '--db', db, '--json']);
     expect(all.code).toBe(0);
     const files = (JSON.parse(all.out) as { files: string[] }).files;
     expect(files.map((f) => path.basename(f))).toContain('index.md');
@@ -51,7 +39,7 @@ describe('pizhu export and import-backup', () => {
     expect(annotated.n).toBeLessThan(articles);
     expect(files).toHaveLength(annotated.n + 1);
 
-    const one = await pizhu([
+    const one = await runPizhu([
       'export',
       '--format',
       'md',
@@ -71,24 +59,24 @@ describe('pizhu export and import-backup', () => {
     expect(markdown).toContain('> ==網際網路== #政策/互联网');
     expect(markdown).not.toContain('改變了生活');
 
-    const tag = await pizhu(['export', '--format', 'md', '--out', path.join(dir, 'tag'), '--tag', '政策', '--db', db]);
+    const tag = await runPizhu(['export', '--format', 'md', '--out', path.join(dir, 'tag'), '--tag', '政策', '--db', db]);
     expect(tag.code).toBe(0);
     expect(fs.readdirSync(path.join(dir, 'tag')).sort()).toEqual(['.pizhu-export.json', 'tag 政策.md']);
   });
 
   it('writes a JSON backup and W3C annotations, and imports the backup into another library', async () => {
     const backup = path.join(dir, 'backup.json');
-    const exported = await pizhu(['export', '--format', 'json', '--out', backup, '--db', db, '--json']);
+    const exported = await runPizhu(['export', '--format', 'json', '--out', backup, '--db', db, '--json']);
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.out)).toMatchObject({ path: backup, articles: 6 });
-    const w3c = await pizhu(['export', '--format', 'w3c', '--out', path.join(dir, 'a.jsonld'), '--db', db]);
+    const w3c = await runPizhu(['export', '--format', 'w3c', '--out', path.join(dir, 'a.jsonld'), '--db', db]);
     expect(w3c).toMatchObject({ code: 0, out: `written: ${path.join(dir, 'a.jsonld')}` });
 
     const other = path.join(dir, 'other.sqlite');
-    const imported = await pizhu(['import-backup', backup, '--db', other]);
+    const imported = await runPizhu(['import-backup', backup, '--db', other]);
     expect(imported.code).toBe(0);
     expect(imported.out).toContain('articles: 6 added, 0 already here');
-    const again = await pizhu(['import-backup', backup, '--db', other, '--json']);
+    const again = await runPizhu(['import-backup', backup, '--db', other, '--json']);
     expect(JSON.parse(again.out)).toMatchObject({
       articlesAdded: 0,
       articlesMerged: 6,
@@ -107,13 +95,13 @@ describe('pizhu export and import-backup', () => {
     [['export', '--format', 'md', '--out', 'x', '--script', 'klingon']],
     [['import-backup']],
   ])('answers bad usage %j with exit code 2', async (args) => {
-    const result = await pizhu([...args, '--db', db]);
+    const result = await runPizhu([...args, '--db', db]);
     expect(result.code).toBe(2);
     expect(result.err).toContain('Usage:');
   });
 
   it('answers what the library refuses with exit code 1 and its message', async () => {
-    const noTag = await pizhu([
+    const noTag = await runPizhu([
       'export',
       '--format',
       'md',
@@ -127,7 +115,7 @@ describe('pizhu export and import-backup', () => {
     expect(noTag).toMatchObject({ code: 1, err: 'pizhu: There is no tag "没有" in the library.\n' });
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, '{"format":"pizhu-backup","version":3}');
-    const refused = await pizhu(['import-backup', bad, '--db', db]);
+    const refused = await runPizhu(['import-backup', bad, '--db', db]);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/newer Pizhu/);
   });

@@ -1,31 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../../../main/cli/pizhu';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AutocodeResult, SearchResult } from '../../../../../preload/contract/api';
 import { seedsDir } from '../../../../support/seededLibrary';
+import { runPizhu, tempLibraryEachTest } from '../../../../support/runPizhu';
 
-let dir: string;
-let db: string;
+const temp = tempLibraryEachTest('pizhu-search-cli-');
+const pizhu = (args: string[]) => runPizhu([...args, '--db', temp.db]);
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-search-cli-'));
-  db = path.join(dir, 'library.sqlite');
   await pizhu(['import', seedsDir]);
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function pizhu(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...args, '--db', db], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    isTty: false,
-    readStdin: () => Promise.resolve(''),
-  });
-  return { code, out: out.join('\n'), err: err.join('') };
-}
 
 describe('pizhu search', () => {
   it('prints hits under their article title with the paragraph order and the match in 【】', async () => {

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../../../main/cli/pizhu';
 import { createLibrary } from '../../../../../main/library/createLibrary';
+import { runPizhu } from '../../../../support/runPizhu';
 
 const seed = path.resolve(__dirname, '../../../../../seeds/000_f55bb140083bc2ab.txt');
 const mountPoint = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-rofs-'));
@@ -33,21 +33,9 @@ afterAll(() => {
   fs.rmSync(mountPoint, { recursive: true, force: true });
 });
 
-async function pizhu(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    isTty: false,
-    readStdin: () => Promise.resolve(''),
-  });
-  return { code, out: out.join('\n'), err: err.join('') };
-}
-
 describe.skipIf(cannotMount)('a library on a read-only file system', () => {
   it('a new library in a folder that cannot be made is reported as read-only (EROFS), not as missing (ENOENT)', async () => {
-    const result = await pizhu(['import', seed, '--db', path.join(mountPoint, 'new', 'library.sqlite')]);
+    const result = await runPizhu(['import', seed, '--db', path.join(mountPoint, 'new', 'library.sqlite')]);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/read-only.*EROFS/);
     expect(result.err).not.toMatch(/ENOENT/);
@@ -57,7 +45,7 @@ describe.skipIf(cannotMount)('a library on a read-only file system', () => {
     const db = path.join(mountPoint, 'library.sqlite');
     // A WAL library cannot be read where its -shm cannot be made: a read-only open must say so too.
     for (const command of ['backup', 'list']) {
-      const result = await pizhu([command, '--db', db]);
+      const result = await runPizhu([command, '--db', db]);
       expect(result.code, command).toBe(1);
       expect(result.err, command).toMatch(/read-only.*EROFS/);
       expect(result.err, command).not.toMatch(/damaged/);
