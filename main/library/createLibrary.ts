@@ -22,12 +22,11 @@ import * as articles from './store/articles';
 import { emptyTrash } from './store/emptyTrash';
 import type { NewArticle } from './store/articles';
 import { backupDatabase, isBackupDue, listBackups, removeStrayBackupFiles, type BackupFile } from './store/backups';
-import { acquireLibraryLock, type LibraryLock } from './store/libraryLock';
+import { acquireLibraryLock, lockState, type LibraryLock } from './store/libraryLock';
 import { openDatabase, openDatabaseReadOnly, type Db } from './store/openDatabase';
 import { removeRestoreStaging, restoreBackup } from './store/restoreBackup';
 import { withDeferredParagraphIndex } from './store/deferSearchIndex';
 import { mergeSearchIndex } from './store/mergeSearchIndex';
-import { markOpen, previousExitWasUnclean } from './store/uncleanExit';
 import { verifyLibrary } from './store/verifyLibrary';
 import { checkpointWhenIdle } from './store/walCheckpoints';
 
@@ -60,13 +59,10 @@ export type Library = Awaited<ReturnType<typeof createLibrary>>;
 export async function createLibrary(options: LibraryOptions) {
   const backupDir = options.backupDir ?? path.join(path.dirname(options.dbPath), 'backups');
   const clock = options.now ?? (() => new Date());
-  // Read before opening: the open replays and removes a crashed process's -wal.
-  const uncleanExit = previousExitWasUnclean(options.dbPath);
   const opened = await openOwned(options.dbPath, backupDir, options.readOnly ?? false);
-  const { lock } = opened;
+  const { lock, uncleanExit } = opened;
   let db = opened.db;
   const isNew = opened.previousVersion === 0 && countArticles(db) === 0;
-  const openMarker = markOpen(options.dbPath, { readOnly: options.readOnly ?? false });
   const checkpoints = checkpointWhenIdle(() => db);
   const nowIso = () => clock().toISOString();
 
@@ -312,7 +308,6 @@ export async function createLibrary(options: LibraryOptions) {
       checkpoints.stop();
       db.close();
       lock?.release();
-      openMarker.release();
     },
   };
   return library;
@@ -321,16 +316,24 @@ export async function createLibrary(options: LibraryOptions) {
 /**
  * The database, and for writing the library's lock, taken first and held until close: only
  * one Pizhu (the app or a CLI command) writes a library at a time. What an interrupted backup
- * or restore left behind is removed then, when none can be running.
+ * or restore left behind is removed then, when none can be running. `uncleanExit`: the last
+ * writer vanished holding the lock, or left a -wal (an older Pizhu had no lock), so the open
+ * checks every checksum; a read-only open says so without taking the lock over.
  */
 async function openOwned(
   dbPath: string,
   backupDir: string,
   readOnly: boolean,
-): Promise<{ db: Db; previousVersion: number; lock?: LibraryLock }> {
-  const reader = readOnly ? openDatabaseReadOnly(dbPath) : undefined;
-  if (reader) return { db: reader, previousVersion: -1 };
+): Promise<{ db: Db; previousVersion: number; lock?: LibraryLock; uncleanExit: boolean }> {
+  if (readOnly) {
+    const state = lockState(dbPath);
+    // Read before opening: an open replays a crashed writer's -wal.
+    const uncleanExit = state === 'left' || (state === 'none' && walLeftBehind(dbPath));
+    const reader = openDatabaseReadOnly(dbPath);
+    if (reader) return { db: reader, previousVersion: -1, uncleanExit };
+  }
   const lock = acquireLibraryLock(dbPath);
+  const uncleanExit = lock.previousHolderVanished || walLeftBehind(dbPath);
   try {
     try {
       removeRestoreStaging(dbPath);
@@ -338,10 +341,19 @@ async function openOwned(
     } catch {
       // Leftovers are never listed or restored; a folder that refuses this cleanup must not refuse the open.
     }
-    return { ...(await openDatabase(dbPath, backupDir)), lock };
+    return { ...(await openDatabase(dbPath, backupDir)), lock, uncleanExit };
   } catch (error) {
     lock.release();
     throw error;
+  }
+}
+
+/** SQLite removes the -wal at a clean close; a non-empty one is a writer that did not close. */
+function walLeftBehind(dbPath: string): boolean {
+  try {
+    return fs.statSync(`${dbPath}-wal`).size > 0;
+  } catch {
+    return false;
   }
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary } from '../../../../../main/library/createLibrary';
 import type { LibraryError } from '../../../../../main/library/libraryError';
-import { acquireLibraryLock } from '../../../../../main/library/store/libraryLock';
+import { acquireLibraryLock, lockPathOf, lockState } from '../../../../../main/library/store/libraryLock';
 
 const repo = path.resolve(__dirname, '../../../../..');
 const holder = path.join(repo, 'test', 'support', 'lockHolderChild.ts');
@@ -70,7 +70,10 @@ describe('one owner of the library file', () => {
     child.kill('SIGKILL');
     await exited;
     const lock = acquireLibraryLock(dbPath);
+    // The holder vanished without letting go: the open after it checks every checksum.
+    expect(lock.previousHolderVanished).toBe(true);
     lock.release();
+    expect(lockState(dbPath)).toBe('none');
     const library = await createLibrary({ dbPath });
     expect(library.listArticles()).toHaveLength(0);
     library.close();
@@ -87,5 +90,16 @@ describe('one owner of the library file', () => {
     await expect(reader.restoreFrom('/nowhere.sqlite')).rejects.toThrow(/read-only/);
     reader.close();
     writer.close();
+  });
+
+  it('a lock file a crash left torn is made anew, and counts as an unclean exit', () => {
+    fs.writeFileSync(lockPathOf(dbPath), 'not a SQLite file at all, as a torn write could leave it'.repeat(100));
+    const lock = acquireLibraryLock(dbPath);
+    expect(lock.previousHolderVanished).toBe(true);
+    expect(lockState(dbPath)).toBe('held');
+    lock.release();
+    const next = acquireLibraryLock(dbPath);
+    expect(next.previousHolderVanished).toBe(false);
+    next.release();
   });
 });
