@@ -67,12 +67,8 @@ export function openDatabaseReadOnly(filePath: string): Db | undefined {
       db.close();
       return undefined;
     }
-    db.pragma('busy_timeout = 5000');
-    db.pragma('cache_size = -65536');
-    db.pragma('temp_store = MEMORY');
-    // The same functions as a writer's, so that a write is refused as read-only, not as unknown SQL.
-    registerSearchFunctions(db);
-    registerChecksumFunction(db);
+    // A writer's settings and functions, so that a write is refused as read-only, not as unknown SQL.
+    applyConnectionSettings(db);
     return db;
   } catch (error) {
     db.close();
@@ -180,6 +176,12 @@ function openWithPragmas(filePath: string, existed: boolean): Db {
   // Must be set on every open: a reopened WAL database comes back at NORMAL (DESIGN §10).
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  applyConnectionSettings(db);
+  return db;
+}
+
+/** What every connection to a library needs, writing or reading. */
+function applyConnectionSettings(db: Db): void {
   db.pragma('busy_timeout = 5000');
   // A batch of imports dirties thousands of pages: a 2 MB cache spills them to the WAL mid-transaction,
   // and a page rewritten after a spill is written again. Neither setting touches durability.
@@ -189,7 +191,6 @@ function openWithPragmas(filePath: string, existed: boolean): Db {
   registerSearchFunctions(db);
   // The content checksum triggers call it on every article, paragraph and note write (migration 0006).
   registerChecksumFunction(db);
-  return db;
 }
 
 function migrate(db: Db, from: number): void {
