@@ -19,6 +19,7 @@ import { LibraryEventsProvider, useLibraryEvents } from './state/LibraryEvents';
 import { NavigationProvider, useNavigation } from './state/Navigation';
 import { useReopenLastArticle } from './state/useReopenLastArticle';
 import { showImportReport } from './features/library/importReportStore';
+import { BarIcon } from './ui/BarIcon';
 
 export function App() {
   return (
@@ -146,17 +147,9 @@ function Shell() {
 
 function LibraryIcon() {
   return (
-    <svg
-      width="18"
-      height="18"
-      viewBox="0 0 18 18"
-      aria-hidden="true"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-    >
+    <BarIcon>
       <rect x="2" y="3" width="14" height="12" rx="2" />
       <path d="M7 3v12" />
-    </svg>
+    </BarIcon>
   );
 }

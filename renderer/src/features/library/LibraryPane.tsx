@@ -20,6 +20,7 @@ import { useTagList } from '../tags/useTagList';
 import { useTaggedArticles } from './useTagFilter';
 import './library.css';
 import { ExportButton } from '../export/ExportButton';
+import { BarIcon } from '../../ui/BarIcon';
 
 interface Props {
   articles: ArticleSummary[] | null;
@@ -43,9 +44,7 @@ export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {
   // Archived articles have a view of their own; the trash comes from main only while shown.
   const inView = useMemo(
     () =>
-      view === 'trash'
-        ? trash
-        : (articles?.filter((a) => (a.archivedAt !== null) === (view === 'archived')) ?? null),
+      view === 'trash' ? trash : (articles?.filter((a) => (a.archivedAt !== null) === (view === 'archived')) ?? null),
     [view, trash, articles],
   );
 
@@ -165,11 +164,11 @@ export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {
 
 function PreferencesIcon() {
   return (
-    <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
+    <BarIcon>
       <path d="M2 4.5h14M2 9h14M2 13.5h14" strokeLinecap="round" />
       <circle cx="6" cy="4.5" r="1.9" fill="var(--pane)" />
       <circle cx="12" cy="9" r="1.9" fill="var(--pane)" />
       <circle cx="7.5" cy="13.5" r="1.9" fill="var(--pane)" />
-    </svg>
+    </BarIcon>
   );
 }

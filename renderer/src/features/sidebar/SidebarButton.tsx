@@ -4,6 +4,7 @@ import { isOutsideReaderKeys } from '../annotate/isEditableTarget';
 import { sidebarMessages } from './messages';
 import { toggleSidebar, useSidebarOpen } from './sidebarStore';
 import './sidebar.css';
+import { BarIcon } from '../../ui/BarIcon';
 
 /** The shortcut that opens and closes the annotations sidebar (listed in the `?` overlay). */
 export const sidebarKey = 'a';
@@ -35,18 +36,10 @@ export function SidebarButton() {
       aria-keyshortcuts={sidebarKey}
       onClick={toggleSidebar}
     >
-      <svg
-        width="18"
-        height="18"
-        viewBox="0 0 18 18"
-        aria-hidden="true"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-      >
+      <BarIcon>
         <rect x="2" y="3" width="14" height="12" rx="2" />
         <path d="M11 3v12M13 6.5h1M13 9h1M13 11.5h1" />
-      </svg>
+      </BarIcon>
     </button>
   );
 }
