@@ -21,7 +21,7 @@ export function HighlightTagChips({ highlights, text, map }: Props) {
   const chips = highlights.flatMap((h) => h.tags.map((tag) => ({ key: `${h.id}:${tag}`, tag, highlight: h })));
   if (chips.length === 0) return null;
   return (
-    <ul className="highlight-tag-chips" aria-label={t('highlightTags')}>
+    <ul className="tag-chips highlight-tag-chips" aria-label={t('highlightTags')}>
       {chips.map(({ key, tag, highlight }) => (
         <li
           key={key}
