@@ -16,7 +16,7 @@ export type ChooseJsonBackup = () => Promise<string | null>;
 
 type JsonLibrary = Pick<
   Library,
-  'previewBackupMerge' | 'importBackup' | 'countLibrary' | 'stageJsonRestore' | 'restoreFrom'
+  'readBackup' | 'previewBackupMerge' | 'importBackup' | 'countLibrary' | 'stageJsonRestore' | 'restoreFrom'
 >;
 
 const busy = new WeakSet<object>();
@@ -46,10 +46,12 @@ export function mergeFromJson(
   return alone(library, async () => {
     const file = (await choose?.()) ?? null;
     if (file === null) return null;
-    // Read and checked before anyone is asked: a file that cannot be merged is refused outright.
-    const adds = library.previewBackupMerge(file);
+    // Read and checked once, before anyone is asked: a file that cannot be merged is refused
+    // outright, and what is merged is what the preview showed, whatever the file holds by then.
+    const backup = library.readBackup(file);
+    const adds = library.previewBackupMerge(backup);
     if (!confirm || !(await confirm({ kind: 'merge', file, adds, current: library.countLibrary() }))) return null;
-    return library.importBackup(file);
+    return library.importBackup(backup);
   });
 }
 

@@ -4,18 +4,13 @@ import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { askToUseBackup } from '../../main/app/backupFromJson';
-import { createDispatch, createHandlers } from '../../main/app/createHandlers';
-import { isFromAppPage } from '../../main/app/pageOrigin';
-import { registerHandlers } from '../../main/app/registerHandlers';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
 import type { BackupImportCounts, JsonRestoreResult } from '../../preload/contract/api';
 import type { ArticleSummary, ArticleView } from '../../preload/contract/articleTypes';
 import { createFakeElectron } from '../support/fakeElectron';
+import { pageCalls, registerAppHandlers } from '../support/wiredHandlers';
 
-const appUrl = 'app://pizhu/index.html';
 const seedsDir = path.resolve(__dirname, '../../seeds');
-
-type Answer<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
 let dir: string;
 let library: Library;
@@ -24,14 +19,7 @@ let backupFile: string;
 let articleId: number;
 let paragraphId: number;
 
-const call = <T = unknown>(method: string, request?: unknown) =>
-  fake.callFrom(appUrl, `pizhu:${method}`, request) as Promise<Answer<T>>;
-
-async function value<T>(method: string, request?: unknown): Promise<T> {
-  const answer = await call<T>(method, request);
-  if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
-  return answer.value;
-}
+const { call, value } = pageCalls(() => fake);
 
 /** What the page shows of the library: titles, and the first article's highlights and notes. */
 async function seen() {
@@ -49,19 +37,11 @@ beforeEach(async () => {
   fake = createFakeElectron();
   const window = {} as BrowserWindow;
   backupFile = path.join(dir, 'backup.json');
-  const handlers = createHandlers({
+  registerAppHandlers(fake, {
     library,
-    appVersion: '0',
-    seededOnThisRun: 0,
-    chooseFiles: () => Promise.resolve([]),
     chooseBackupFile: () => Promise.resolve(backupFile),
     confirmBackupUse: askToUseBackup(fake.dialog, () => window),
   });
-  registerHandlers(
-    fake.ipcMain as never,
-    createDispatch(handlers, () => undefined),
-    isFromAppPage(appUrl),
-  );
 
   const first = (await value<ArticleSummary[]>('listArticles'))[0]!;
   articleId = first.id;
@@ -148,6 +128,19 @@ describe('Merge from JSON', () => {
     // The article added after the backup stays (a merge removes nothing); the deleted highlight comes back.
     expect(after.titles).toEqual(edited.titles);
     expect(after.highlights).toHaveLength(2);
+  });
+
+  it('merges what the preview showed, even if the file changes while the question is open', async () => {
+    await editAfterBackup();
+    const ask = fake.dialog.showMessageBox.bind(fake.dialog);
+    fake.dialog.showMessageBox = (...args: unknown[]) => {
+      fs.writeFileSync(backupFile, 'no longer the backup the person was shown');
+      return ask(...args);
+    };
+    fake.messageBoxAnswers.push(1);
+    const merged = await value<BackupImportCounts>('importBackup');
+    expect(merged).toMatchObject({ articlesAdded: 0, highlightsAdded: 1 });
+    expect((await seen()).highlights).toHaveLength(2);
   });
 
   it('a cancelled preview merges nothing', async () => {

@@ -11,7 +11,9 @@ import { refuseDamagedText } from '../store/verifyLibrary';
 import { exportBackup } from './exportBackup';
 import { exportMarkdownReport, type ExportProgress } from './exportMarkdown';
 import { exportW3c } from './exportW3c';
+import type { Backup } from './backupFormat';
 import { importBackup } from './importBackup';
+import { readBackupFile } from './readBackupFile';
 import { countLibrary, previewBackupMerge, stageJsonRestore, type StagedJsonRestore } from './restoreFromJson';
 
 /**
@@ -43,16 +45,22 @@ export function exportOperations(db: Db, nowIso: () => string, files: LibraryFil
       return exportBackup(db, file, nowIso());
     },
 
-    /** Merges a JSON backup in, all or nothing, without duplicates. */
-    importBackup(file: string): BackupImportCounts {
+    /** Reads and checks a JSON backup (readBackupFile) once, for a preview and the merge that follows it. */
+    readBackup(file: string): Backup {
       guard.checkFile(file, 'backup to import');
-      return importBackup(db, file, nowIso());
+      return readBackupFile(file);
     },
 
-    /** What importBackup(file) would add, from a merge rolled back: the library is not changed. */
-    previewBackupMerge(file: string): BackupImportCounts {
-      guard.checkFile(file, 'backup to import');
-      return previewBackupMerge(db, file, nowIso());
+    /** Merges a JSON backup (a file, or one readBackup read) in, all or nothing, without duplicates. */
+    importBackup(source: string | Backup): BackupImportCounts {
+      if (typeof source === 'string') guard.checkFile(source, 'backup to import');
+      return importBackup(db, source, nowIso());
+    },
+
+    /** What importBackup(source) would add, from a merge rolled back: the library is not changed. */
+    previewBackupMerge(source: string | Backup): BackupImportCounts {
+      if (typeof source === 'string') guard.checkFile(source, 'backup to import');
+      return previewBackupMerge(db, source, nowIso());
     },
 
     /** Articles, highlights, notes and tags in the library now. */

@@ -4,6 +4,7 @@ import { findArticleByHash } from '../store/articles';
 import type { Db } from '../store/openDatabase';
 import { createBackupWriter } from './backupWriter';
 import { insertBackupArticle, mergeBackupArticle } from './importBackupArticle';
+import type { Backup } from './backupFormat';
 import { readBackupFile } from './readBackupFile';
 import { requireAbsolutePath } from './writeTextFile';
 
@@ -11,10 +12,11 @@ import { requireAbsolutePath } from './writeTextFile';
  * Merges a JSON backup into the library in one transaction: all of it or, on any error,
  * nothing. Articles are matched by content hash, tags by name whatever the case, highlights
  * by place and quote, notes by paragraph (a different note is joined, never overwritten), so
- * importing the same backup twice adds nothing the second time.
+ * importing the same backup twice adds nothing the second time. `source`: the backup file, or
+ * one already read (readBackupFile), so that a merge the person previewed merges what they saw.
  */
-export function importBackup(db: Db, file: string, now: string): BackupImportCounts {
-  const backup = readBackupFile(requireAbsolutePath(file, 'backup file'));
+export function importBackup(db: Db, source: string | Backup, now: string): BackupImportCounts {
+  const backup = typeof source === 'string' ? readBackupFile(requireAbsolutePath(source, 'backup file')) : source;
   return db
     .transaction(() => {
       const changesBefore = totalChanges(db);

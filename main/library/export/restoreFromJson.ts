@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BackupImportCounts, LibraryCounts } from '../../../preload/contract/api';
 import { openDatabase, type Db } from '../store/openDatabase';
 import { readLibraryId } from '../store/libraryIdentity';
+import type { Backup } from './backupFormat';
 import { importBackup } from './importBackup';
 
 /** Articles, highlights, notes and tags in a library: what a restore or merge preview compares. */
@@ -22,10 +23,10 @@ class DryRun extends Error {
  * What merging `file` would add, found by merging it in a transaction that is then rolled back:
  * the preview's counts are the merge's own, and the library is left exactly as it was.
  */
-export function previewBackupMerge(db: Db, file: string, now: string): BackupImportCounts {
+export function previewBackupMerge(db: Db, source: string | Backup, now: string): BackupImportCounts {
   try {
     db.transaction(() => {
-      throw new DryRun(importBackup(db, file, now));
+      throw new DryRun(importBackup(db, source, now));
     }).immediate();
   } catch (error) {
     if (error instanceof DryRun) return error.counts;
