@@ -130,7 +130,7 @@ interface SummaryRow {
 const summarySql = (where: string) =>
   `SELECT a.id, a.title, a.title_inferred, a.source, a.published_at, a.script, a.imported_at, a.last_opened_at,
      a.archived_at, a.trashed_at,
-     (SELECT count(*) FROM paragraph p WHERE p.article_id = a.id) AS paragraph_count,
+     coalesce(a.paragraph_count, 0) AS paragraph_count,
      (SELECT count(*) FROM highlight h WHERE h.article_id = a.id) AS highlight_count,
      (SELECT count(*) FROM note n JOIN paragraph p ON p.id = n.paragraph_id WHERE p.article_id = a.id) AS note_count
    FROM article a
