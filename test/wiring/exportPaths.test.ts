@@ -3,16 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch, createHandlers, type HandlerDeps } from '../../main/app/createHandlers';
-import { isFromAppPage } from '../../main/app/pageOrigin';
-import { registerHandlers } from '../../main/app/registerHandlers';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
 import type { MarkdownExportReport } from '../../preload/contract/api';
 import { createFakeElectron } from '../support/fakeElectron';
+import { appUrl, handlerDeps, registerAppHandlers, type Answer } from '../support/wiredHandlers';
 
-const appUrl = 'app://pizhu/index.html';
 const seedsDir = path.resolve(__dirname, '../../seeds');
-
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
 /** Main's dialogs as the app wires them, answering what the test says and counting the times they opened. */
 function stubDialogs() {
@@ -47,8 +43,7 @@ describe('paths are main\'s: the page asks for an export or a backup and never n
 
   function start() {
     fake = createFakeElectron();
-    const handlers = createHandlers({ library, appVersion: '0', seededOnThisRun: 0, chooseFiles: () => Promise.resolve([]), ...deps });
-    registerHandlers(fake.ipcMain as never, createDispatch(handlers, () => undefined), isFromAppPage(appUrl));
+    registerAppHandlers(fake, { library, ...deps });
   }
   const call = (method: string, request?: unknown) => fake.callFrom(appUrl, `pizhu:${method}`, request) as Promise<Answer>;
 
@@ -182,10 +177,7 @@ describe('text that crosses IPC is text', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-wiring-text-'));
     library = await createLibrary({ dbPath: path.join(dir, 'library.sqlite') });
     await library.seedIfNew(seedsDir);
-    const dispatch = createDispatch(
-      createHandlers({ library, appVersion: '0', seededOnThisRun: 0, chooseFiles: () => Promise.resolve([]) }),
-      () => undefined,
-    );
+    const dispatch = createDispatch(createHandlers(handlerDeps({ library })), () => undefined);
     call = (method, request) => dispatch(`pizhu:${method}`, request);
   });
   afterAll(() => {

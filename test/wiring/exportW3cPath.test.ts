@@ -2,13 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch, createHandlers } from '../../main/app/createHandlers';
-import { isFromAppPage } from '../../main/app/pageOrigin';
-import { registerHandlers } from '../../main/app/registerHandlers';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
 import { createFakeElectron } from '../support/fakeElectron';
+import { appUrl, registerAppHandlers } from '../support/wiredHandlers';
 
-const appUrl = 'app://pizhu/index.html';
 const seedsDir = path.resolve(__dirname, '../../seeds');
 
 describe("W3C export from the export dialog: the file is the one main's save dialog names", () => {
@@ -32,18 +29,7 @@ describe("W3C export from the export dialog: the file is the one main's save dia
       tags: ['主题'],
     });
     fake = createFakeElectron();
-    const handlers = createHandlers({
-      library,
-      appVersion: '0',
-      seededOnThisRun: 0,
-      chooseFiles: () => Promise.resolve([]),
-      chooseW3cFile: () => Promise.resolve(chosen),
-    });
-    registerHandlers(
-      fake.ipcMain as never,
-      createDispatch(handlers, () => undefined),
-      isFromAppPage(appUrl),
-    );
+    registerAppHandlers(fake, { library, chooseW3cFile: () => Promise.resolve(chosen) });
   });
   afterAll(() => {
     library.close();

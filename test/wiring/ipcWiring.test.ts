@@ -3,16 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDispatch, createHandlers } from '../../main/app/createHandlers';
-import { isFromAppPage } from '../../main/app/pageOrigin';
-import { registerHandlers } from '../../main/app/registerHandlers';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
 import type { PizhuApi } from '../../preload/contract/api';
 import type { Highlight } from '../../preload/contract/annotationTypes';
 import type { ArticleView } from '../../preload/contract/articleTypes';
 import { channelOf, methods } from '../../preload/contract/channels';
 import { createFakeElectron } from '../support/fakeElectron';
+import { appUrl, handlerDeps, registerAppHandlers } from '../support/wiredHandlers';
 
-const appUrl = 'app://pizhu/index.html';
 const seedsDir = path.resolve(__dirname, '../../seeds');
 
 describe('main/app registers the whole contract', () => {
@@ -24,11 +22,7 @@ describe('main/app registers the whole contract', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-wiring-'));
     library = await createLibrary({ dbPath: path.join(dir, 'library.sqlite') });
     await library.seedIfNew(seedsDir);
-    const dispatch = createDispatch(
-      createHandlers({ library, appVersion: '0.0.0', seededOnThisRun: 5, chooseFiles: () => Promise.resolve([]) }),
-      () => undefined,
-    );
-    registerHandlers(fake.ipcMain as never, dispatch, isFromAppPage(appUrl));
+    registerAppHandlers(fake, { library, appVersion: '0.0.0', seededOnThisRun: 5 });
   });
   afterAll(() => {
     library.close();
@@ -108,9 +102,7 @@ describe('main/app registers the whole contract', () => {
   });
 
   it('answers an unknown channel with a typed error', async () => {
-    const dispatch = createDispatch(
-      createHandlers({ library, appVersion: '0', seededOnThisRun: 0, chooseFiles: () => Promise.resolve([]) }),
-    );
+    const dispatch = createDispatch(createHandlers(handlerDeps({ library })));
     expect(await dispatch('pizhu:dropTables', undefined)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
   });
 });

@@ -5,18 +5,14 @@ import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatch, createHandlers } from '../../main/app/createHandlers';
 import { menuTemplate } from '../../main/app/menu';
-import { isFromAppPage } from '../../main/app/pageOrigin';
-import { registerHandlers } from '../../main/app/registerHandlers';
 import { askForAutomaticBackup, restoreFromMenu } from '../../main/app/restoreFromBackup';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
 import type { ArticleSummary, ArticleView } from '../../preload/contract/articleTypes';
 import { createFakeElectron } from '../support/fakeElectron';
+import { handlerDeps, pageCalls, registerAppHandlers } from '../support/wiredHandlers';
 
-const appUrl = 'app://pizhu/index.html';
 const seedsDir = path.resolve(__dirname, '../../seeds');
 const later = '备份之后才导入的文章。\n\n恢复以后,它不应再出现在文库里。';
-
-type Answer<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
 let dir: string;
 let library: Library;
@@ -25,14 +21,7 @@ let reloads: number;
 let menuRestore: ReturnType<typeof restoreFromMenu>;
 let firstArticleId: number;
 
-const call = <T = unknown>(method: string, request?: unknown) =>
-  fake.callFrom(appUrl, `pizhu:${method}`, request) as Promise<Answer<T>>;
-
-async function value<T>(method: string, request?: unknown): Promise<T> {
-  const answer = await call<T>(method, request);
-  if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
-  return answer.value;
-}
+const { call, value } = pageCalls(() => fake);
 
 /** What the page would show: every title, and the highlights of the first article. */
 async function seenThroughThePage() {
@@ -62,14 +51,7 @@ beforeEach(async () => {
   fake = createFakeElectron();
   reloads = 0;
   const window = { webContents: { reload: () => void reloads++ } } as unknown as BrowserWindow;
-  const handlers = createHandlers({
-    library,
-    appVersion: '0',
-    seededOnThisRun: 0,
-    chooseFiles: () => Promise.resolve([]),
-    chooseAutomaticBackup: askForAutomaticBackup(fake.dialog, () => window),
-  });
-  registerHandlers(fake.ipcMain as never, createDispatch(handlers, () => undefined), isFromAppPage(appUrl));
+  registerAppHandlers(fake, { library, chooseAutomaticBackup: askForAutomaticBackup(fake.dialog, () => window) });
   menuRestore = restoreFromMenu({ library, dialog: fake.dialog, window: () => window });
 
   // After the backup: a highlight and an article of the person's, through the page's calls.
@@ -206,13 +188,7 @@ describe('the page\'s restoreAutomaticBackup', () => {
   });
 
   it('a chooser answering a name main did not offer is refused as a typed error', async () => {
-    const handlers = createHandlers({
-      library,
-      appVersion: '0',
-      seededOnThisRun: 0,
-      chooseFiles: () => Promise.resolve([]),
-      chooseAutomaticBackup: () => Promise.resolve('../library.sqlite'),
-    });
+    const handlers = createHandlers(handlerDeps({ library, chooseAutomaticBackup: () => Promise.resolve('../library.sqlite') }));
     const before = await seenThroughThePage();
     expect(await createDispatch(handlers)('pizhu:restoreAutomaticBackup', undefined)).toMatchObject({
       ok: false,
