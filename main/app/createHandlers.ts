@@ -81,7 +81,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     restoreArticle: ({ articleId }) => ({ title: library.restoreArticle(articleId) }),
     setArchived: ({ articleId, archived }) => ({ title: library.setArchived(articleId, archived) }),
     listTrash: () => library.listTrash(),
-    emptyTrash: () => ({ removed: library.emptyTrash() }),
+    emptyTrash: async () => ({ removed: await library.emptyTrash() }),
     getLastOpenedArticle: () => library.lastOpenedArticle(),
     createHighlight: (request) => annotations.createHighlight(request),
     createHighlightGroup: (request) => annotations.createHighlightGroup(request),

@@ -237,7 +237,7 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
-  'empty-trash'(library, args, values, io) {
+  async 'empty-trash'(library, args, values, io) {
     if (args.length > 0) throw new UsageError('empty-trash takes no arguments');
     const trashed = library.listTrash();
     if (!values.yes) {
@@ -245,7 +245,7 @@ const commands: Record<string, Command> = {
         `empty-trash deletes ${trashed.length} article(s) and their annotations for good; run it again with --yes`,
       );
     }
-    io.out(`Deleted ${library.emptyTrash()} article(s) from the trash for good.`);
+    io.out(`Deleted ${await library.emptyTrash()} article(s) from the trash for good.`);
     return 0;
   },
 

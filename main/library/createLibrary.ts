@@ -237,8 +237,14 @@ export async function createLibrary(options: LibraryOptions) {
       return articles.listTrashedArticles(db);
     },
 
-    /** Deletes the trashed articles for good (and the undo history); returns how many. */
-    emptyTrash(): number {
+    /**
+     * Deletes the trashed articles for good (and the undo history); returns how many. The library
+     * is backed up first, as before a restore: whoever asks (a person, or a page gone wrong), what
+     * was in the trash can still be had back from the automatic backups.
+     */
+    async emptyTrash(): Promise<number> {
+      if (articles.listTrashedArticles(db).length === 0) return 0;
+      await backupDatabase(db, backupDir, 'before-empty-trash', clock());
       return emptyTrash(db);
     },
 

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodyParagraphs, openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
 
@@ -72,9 +73,18 @@ describe('the trash', () => {
     const paragraph = bodyParagraphs(article)[0]!;
     const { annotations } = seeded.library;
     annotations.createHighlight({ paragraphId: paragraph.id, start: 0, end: 4, color: 'yellow', tags: ['主题'] });
-    annotations.saveNote({ paragraphId: paragraph.id, editorState: JSON.stringify({ text: '我的笔记' }), plainText: '我的笔记', markdown: '我的笔记' });
+    annotations.saveNote({
+      paragraphId: paragraph.id,
+      editorState: JSON.stringify({ text: '我的笔记' }),
+      plainText: '我的笔记',
+      markdown: '我的笔记',
+    });
     const word = uniqueWord(article.id);
-    const checksumBefore = seeded.library.database().prepare('SELECT checksum FROM article WHERE id = ?').pluck().get(article.id);
+    const checksumBefore = seeded.library
+      .database()
+      .prepare('SELECT checksum FROM article WHERE id = ?')
+      .pluck()
+      .get(article.id);
 
     expect(seeded.library.trashArticle(article.id)).toBe(article.metadata.title);
     expect(summary(article.id)).toBeUndefined();
@@ -94,17 +104,23 @@ describe('the trash', () => {
     expect(annotations.listTaggedPassages('主题')).toHaveLength(1);
   });
 
-  it('restores an article with everything, and is emptied only on request: then the article and its annotations are gone', () => {
+  it('restores an article with everything, and is emptied only on request: then the article and its annotations are gone', async () => {
     const article = seedArticle(seeded.library, '003');
     const paragraph = bodyParagraphs(article)[0]!;
-    seeded.library.annotations.createHighlight({ paragraphId: paragraph.id, start: 0, end: 4, color: 'blue', tags: ['x'] });
+    seeded.library.annotations.createHighlight({
+      paragraphId: paragraph.id,
+      start: 0,
+      end: 4,
+      color: 'blue',
+      tags: ['x'],
+    });
     seeded.library.trashArticle(article.id);
     seeded.library.restoreArticle(article.id);
     expect(summary(article.id)).toMatchObject({ highlightCount: 1 });
     expect(seeded.library.listTrash()).toEqual([]);
 
     seeded.library.trashArticle(article.id);
-    expect(seeded.library.emptyTrash()).toBe(1);
+    expect(await seeded.library.emptyTrash()).toBe(1);
     expect(seeded.library.listTrash()).toEqual([]);
     expect(() => seeded.library.getArticle(article.id)).toThrow(/no article/);
     const db = seeded.library.database();
@@ -115,11 +131,34 @@ describe('the trash', () => {
     expect(listed()).toHaveLength(4);
   });
 
+  it('backs the library up before emptying the trash, so what it deleted can be had back', async () => {
+    const article = seedArticle(seeded.library, '001');
+    seeded.library.trashArticle(article.id);
+    expect(await seeded.library.emptyTrash()).toBe(1);
+    const [backup] = seeded.library.listBackups();
+    expect(backup?.reason).toBe('before-empty-trash');
+    const copy = new Database(backup!.path, { readonly: true });
+    try {
+      expect(copy.prepare('SELECT title FROM article WHERE id = ?').pluck().get(article.id)).toBe(
+        article.metadata.title,
+      );
+    } finally {
+      copy.close();
+    }
+    // An empty trash deletes nothing and takes no backup.
+    expect(await seeded.library.emptyTrash()).toBe(0);
+    expect(seeded.library.listBackups()).toHaveLength(1);
+  });
+
   it('a trashed article is not edited, and an import of its file says it is in the trash', () => {
     const article = seedArticle(seeded.library, '004');
     seeded.library.trashArticle(article.id);
     expect(() => seeded.library.updateMetadata(article.id, { title: 'x' })).toThrow(/in the trash/);
-    const raw = seeded.library.database().prepare('SELECT raw_text FROM article WHERE id = ?').pluck().get(article.id) as string;
+    const raw = seeded.library
+      .database()
+      .prepare('SELECT raw_text FROM article WHERE id = ?')
+      .pluck()
+      .get(article.id) as string;
     const outcome = seeded.library.importText(raw);
     expect(outcome.status).toBe('already-imported');
   });
