@@ -1,4 +1,5 @@
-import type { BrowserWindow, Dialog, MessageBoxOptions } from 'electron';
+import type { BrowserWindow, MessageBoxOptions } from 'electron';
+import { showMessageBoxOver, type MessageBoxDialog } from './askInMain';
 import type { BackupFile } from '../library/store/backups';
 
 function formatSize(bytes: number): string {
@@ -27,7 +28,7 @@ export interface BackupQuestion {
  * through this, so a person sees the same list each time.
  */
 export async function askWhichBackup(
-  dialog: Pick<Dialog, 'showMessageBox'>,
+  dialog: MessageBoxDialog,
   parent: BrowserWindow | null,
   question: BackupQuestion,
   backups: readonly BackupFile[],
@@ -41,6 +42,6 @@ export async function askWhichBackup(
     defaultId: question.defaultTo === 'newest' ? 0 : backups.length,
     cancelId: backups.length,
   };
-  const answer = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  const answer = await showMessageBoxOver(dialog, parent, options);
   return backups[answer.response] ?? null;
 }

@@ -1,7 +1,8 @@
-import type { BrowserWindow, Dialog } from 'electron';
+import type { BrowserWindow } from 'electron';
 import type { BackupImportCounts, JsonRestoreResult, LibraryCounts } from '../../preload/contract/api';
 import type { Library } from '../library/createLibrary';
-import { LibraryError } from '../library/libraryError';
+import { askToGoAhead, type MessageBoxDialog } from './askInMain';
+import { oneRestoreAtATime } from './oneRestoreAtATime';
 
 /** What the person is asked before a JSON backup is used: the preview main shows in its dialog. */
 export type BackupQuestion =
@@ -19,20 +20,6 @@ type JsonLibrary = Pick<
   'readBackup' | 'previewBackupMerge' | 'importBackup' | 'countLibrary' | 'stageJsonRestore' | 'restoreFrom'
 >;
 
-const busy = new WeakSet<object>();
-
-/** One JSON merge or restore at a time: a restore closes the file under anything else. */
-async function alone<T>(library: object, run: () => Promise<T>): Promise<T> {
-  if (busy.has(library))
-    throw new LibraryError('library-busy', 'A restore or merge is already under way; try again when it has finished.');
-  busy.add(library);
-  try {
-    return await run();
-  } finally {
-    busy.delete(library);
-  }
-}
-
 /**
  * "Merge from JSON…": adds what the backup has and the library lacks, never removing or
  * overwriting. The person sees what it would add (a merge rolled back) before it happens.
@@ -43,7 +30,7 @@ export function mergeFromJson(
   choose: ChooseJsonBackup | undefined,
   confirm: ConfirmBackupUse | undefined,
 ): Promise<BackupImportCounts | null> {
-  return alone(library, async () => {
+  return oneRestoreAtATime(library, async () => {
     const file = (await choose?.()) ?? null;
     if (file === null) return null;
     // Read and checked once, before anyone is asked: a file that cannot be merged is refused
@@ -66,7 +53,7 @@ export function restoreFromJson(
   choose: ChooseJsonBackup | undefined,
   confirm: ConfirmBackupUse | undefined,
 ): Promise<JsonRestoreResult | null> {
-  return alone(library, async () => {
+  return oneRestoreAtATime(library, async () => {
     const file = (await choose?.()) ?? null;
     if (file === null) return null;
     const staged = await library.stageJsonRestore(file);
@@ -115,24 +102,15 @@ export function backupQuestionText(question: BackupQuestion): {
 }
 
 /** Asks in main's own message box over the window. */
-export function askToUseBackup(
-  dialog: Pick<Dialog, 'showMessageBox'>,
-  parent: () => BrowserWindow | null,
-): ConfirmBackupUse {
+export function askToUseBackup(dialog: MessageBoxDialog, parent: () => BrowserWindow | null): ConfirmBackupUse {
   return async (question) => {
     const text = backupQuestionText(question);
-    const options = {
-      type: question.kind === 'restore' ? ('warning' as const) : ('question' as const),
+    return askToGoAhead(dialog, parent(), {
+      type: question.kind === 'restore' ? 'warning' : 'question',
       title: text.title,
       message: text.message,
       detail: text.detail,
-      buttons: ['Cancel', text.button],
-      defaultId: 0,
-      cancelId: 0,
-      noLink: true,
-    };
-    const window = parent();
-    const answer = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
-    return answer.response === 1;
+      confirm: text.button,
+    });
   };
 }

@@ -1,4 +1,5 @@
-import type { BrowserWindow, Dialog, Shell } from 'electron';
+import type { BrowserWindow, Shell } from 'electron';
+import { askToGoAhead, type MessageBoxDialog } from './askInMain';
 
 /** Only https links leave the app, and only to the system browser. */
 export function isSafeExternalUrl(url: string): boolean {
@@ -13,7 +14,7 @@ export type LinkOutcome = 'opened' | 'cancelled' | 'refused' | 'failed';
 
 export interface ExternalLinkDeps {
   shell: Pick<Shell, 'openExternal'>;
-  dialog: Pick<Dialog, 'showMessageBox'>;
+  dialog: MessageBoxDialog;
   /** The window the question belongs to (modal on it), when there is one. */
   parent?: () => BrowserWindow | null;
 }
@@ -31,19 +32,14 @@ export function externalLinkOpener(deps: ExternalLinkDeps): (url: string) => Pro
     const href = new URL(url).href;
     asking = true;
     try {
-      const options = {
-        type: 'question' as const,
+      const yes = await askToGoAhead(deps.dialog, deps.parent?.(), {
+        type: 'question',
         title: 'Open link',
         message: 'Open this address in your web browser?',
         detail: href,
-        buttons: ['Cancel', 'Open in browser'],
-        defaultId: 0,
-        cancelId: 0,
-        noLink: true,
-      };
-      const parent = deps.parent?.();
-      const answer = parent ? await deps.dialog.showMessageBox(parent, options) : await deps.dialog.showMessageBox(options);
-      if (answer.response !== 1) return 'cancelled';
+        confirm: 'Open in browser',
+      });
+      if (!yes) return 'cancelled';
       await deps.shell.openExternal(href);
       return 'opened';
     } catch (error) {

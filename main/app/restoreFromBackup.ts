@@ -1,8 +1,10 @@
-import type { BrowserWindow, Dialog } from 'electron';
+import type { BrowserWindow } from 'electron';
 import type { Library } from '../library/createLibrary';
 import { LibraryError } from '../library/libraryError';
 import type { BackupFile } from '../library/store/backups';
+import { askToGoAhead, showMessageBoxOver, type MessageBoxDialog } from './askInMain';
 import { askWhichBackup, describeBackup } from './backupChooser';
+import { oneRestoreAtATime } from './oneRestoreAtATime';
 
 /** Answers with the name of the backup to restore (one main listed), or null when the person cancels. */
 export type ChooseAutomaticBackup = (backups: readonly BackupFile[]) => Promise<string | null>;
@@ -13,7 +15,6 @@ export interface RestoredBackup {
 }
 
 const title = 'Restore from automatic backup';
-const restoring = new WeakSet<object>();
 
 /**
  * The one restore path, for the File menu and the page's button alike: main lists its own
@@ -24,22 +25,25 @@ export async function restoreChosenBackup(
   library: Pick<Library, 'listBackups' | 'restoreBackupNamed'>,
   choose: ChooseAutomaticBackup | undefined,
 ): Promise<RestoredBackup | null> {
-  // One at a time: a second restore would close the file under the first.
-  if (restoring.has(library)) throw new LibraryError('library-busy', 'A restore is already under way; try again when it has finished.');
-  restoring.add(library);
-  try {
+  return oneRestoreAtATime(library, async () => {
     const backups = library.listBackups();
     if (backups.length === 0)
-      throw new LibraryError('not-found', 'There is no automatic backup yet: Pizhu makes one on each day the library is used.');
+      throw new LibraryError(
+        'not-found',
+        'There is no automatic backup yet: Pizhu makes one on each day the library is used.',
+      );
     const name = choose ? await choose(backups) : null;
     if (name === null) return null;
     const chosen = backups.find((b) => b.name === name);
-    if (!chosen) throw new LibraryError('invalid-argument', `"${name}" is not one of the backups offered; nothing was changed.`, name);
+    if (!chosen)
+      throw new LibraryError(
+        'invalid-argument',
+        `"${name}" is not one of the backups offered; nothing was changed.`,
+        name,
+      );
     await library.restoreBackupNamed(chosen.name);
     return { restoredFrom: chosen.createdAt };
-  } finally {
-    restoring.delete(library);
-  }
+  });
 }
 
 /**
@@ -47,7 +51,7 @@ export async function restoreChosenBackup(
  * default), then whether to put it in place of the library as it is now.
  */
 export function askForAutomaticBackup(
-  dialog: Pick<Dialog, 'showMessageBox'>,
+  dialog: MessageBoxDialog,
   parent: () => BrowserWindow | null,
 ): ChooseAutomaticBackup {
   return async (backups) => {
@@ -66,18 +70,14 @@ export function askForAutomaticBackup(
       backups,
     );
     if (!chosen) return null;
-    const options = {
-      type: 'warning' as const,
+    const yes = await askToGoAhead(dialog, window, {
+      type: 'warning',
       title,
       message: `Put the library back as it was on ${describeBackup(chosen)}?`,
       detail: 'Your current library is kept as a backup first, so this restore can itself be undone the same way.',
-      buttons: ['Cancel', 'Restore'],
-      defaultId: 0,
-      cancelId: 0,
-      noLink: true,
-    };
-    const answer = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
-    return answer.response === 1 ? chosen.name : null;
+      confirm: 'Restore',
+    });
+    return yes ? chosen.name : null;
   };
 }
 
@@ -85,7 +85,7 @@ export type MenuRestoreOutcome = 'restored' | 'cancelled' | 'failed';
 
 export interface MenuRestoreDeps {
   library: Pick<Library, 'listBackups' | 'restoreBackupNamed'>;
-  dialog: Pick<Dialog, 'showMessageBox'>;
+  dialog: MessageBoxDialog;
   /** The app's window: the dialogs are modal on it, and its page is reloaded after a restore. */
   window: () => BrowserWindow | null;
   /** Main's chooser; by default the two questions above. */
@@ -100,7 +100,10 @@ export interface MenuRestoreDeps {
 export function restoreFromMenu(deps: MenuRestoreDeps): () => Promise<MenuRestoreOutcome> {
   return async () => {
     try {
-      const restored = await restoreChosenBackup(deps.library, deps.choose ?? askForAutomaticBackup(deps.dialog, deps.window));
+      const restored = await restoreChosenBackup(
+        deps.library,
+        deps.choose ?? askForAutomaticBackup(deps.dialog, deps.window),
+      );
       if (!restored) return 'cancelled';
       deps.window()?.webContents.reload();
       return 'restored';
@@ -108,9 +111,13 @@ export function restoreFromMenu(deps: MenuRestoreDeps): () => Promise<MenuRestor
       const message = error instanceof Error ? error.message : String(error);
       try {
         // The library's message says whether anything changed; this one does not guess.
-        const options = { type: 'error' as const, title, message: 'The restore did not finish.', detail: message, buttons: ['OK'] };
-        const window = deps.window();
-        await (window ? deps.dialog.showMessageBox(window, options) : deps.dialog.showMessageBox(options));
+        await showMessageBoxOver(deps.dialog, deps.window(), {
+          type: 'error',
+          title,
+          message: 'The restore did not finish.',
+          detail: message,
+          buttons: ['OK'],
+        });
       } catch (shown) {
         console.error('Restore from automatic backup failed', error, shown);
       }

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { askToUseBackup } from '../../main/app/backupFromJson';
+import { askToUseBackup, mergeFromJson, restoreFromJson } from '../../main/app/backupFromJson';
+import { restoreChosenBackup } from '../../main/app/restoreFromBackup';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
 import type { BackupImportCounts, JsonRestoreResult } from '../../preload/contract/api';
 import type { ArticleSummary, ArticleView } from '../../preload/contract/articleTypes';
@@ -109,6 +110,20 @@ describe('Restore from JSON', () => {
     expect(await call('restoreJsonBackup')).toMatchObject({ ok: false });
     expect(fake.messageBoxes).toHaveLength(0);
     expect(await seen()).toEqual(before);
+  });
+});
+
+describe('one restore or merge at a time', () => {
+  it('refuses a JSON restore or merge while a restore from an automatic backup waits for the person', async () => {
+    await library.backup();
+    let answer!: (name: string | null) => void;
+    const pending = restoreChosenBackup(library, () => new Promise((resolve) => (answer = resolve)));
+    const yes = () => Promise.resolve(true);
+    const file = () => Promise.resolve(backupFile);
+    await expect(restoreFromJson(library, file, yes)).rejects.toMatchObject({ code: 'library-busy' });
+    await expect(mergeFromJson(library, file, yes)).rejects.toMatchObject({ code: 'library-busy' });
+    answer(null);
+    expect(await pending).toBeNull();
   });
 });
 
