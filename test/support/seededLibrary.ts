@@ -58,3 +58,12 @@ export function annotationRows(db: Db): Record<string, unknown[]> {
   const tables = ['highlight', 'tag', 'highlight_tag', 'paragraph_tag', 'note'];
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
 }
+
+/** Imports `count` numbered copies of the seeds (each its own article): a library big enough that a backup takes a while. */
+export function importSeedCopies(library: Library, count: number): void {
+  const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt'));
+  for (let i = 0; i < count; i++) {
+    const text = fs.readFileSync(path.join(seedsDir, seeds[i % seeds.length]!), 'utf8');
+    library.importText(`第${i}份 ${i}\n\n${text}`, `副本 ${i}`);
+  }
+}

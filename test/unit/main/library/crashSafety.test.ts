@@ -9,6 +9,7 @@ import { createLibrary, type Library } from '../../../../main/library/createLibr
 import { contentHash } from '../../../../main/library/import/prepareImport';
 import { registerSearchFunctions } from '../../../../main/library/search/searchFunctions';
 import { bundleChild } from '../../../support/bundledChild';
+import { killAtRandomPoint } from '../../../support/killAtRandomPoint';
 import { bodyParagraphs, seedsDir } from '../../../support/seededLibrary';
 import { expectIndexInStep } from '../../../support/searchIndexInStep';
 import { seededRandom, type Random } from './import/noisyText';
@@ -87,31 +88,16 @@ function takeWriter(): ChildProcess {
  * Starts the writer and SIGKILLs it a random [min, max) ms after its first acknowledged write:
  * each run has acknowledged something, and the kill lands anywhere in the writes after it.
  */
-function runAndKill(mode: string, dbPath: string, work: string, run: number, [min, max]: [number, number]): Promise<Line[]> {
-  return new Promise((resolve, reject) => {
-    const proc = takeWriter();
-    let out = '';
-    let err = '';
-    let timer: NodeJS.Timeout | undefined;
-    const never = setTimeout(() => proc.kill('SIGKILL'), 30_000);
-    proc.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      if (timer === undefined && /\n\{"ack"/.test(out)) {
-        timer = setTimeout(() => proc.kill('SIGKILL'), min + Math.floor(random() * (max - min)));
-      }
-    });
-    proc.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-    // 'close', not 'exit': only then has everything the writer said been read from its stdout.
-    proc.on('close', (code, signal) => {
-      clearTimeout(never);
-      if (timer === undefined || signal !== 'SIGKILL') {
-        return reject(new Error(`${mode} writer (run ${run}) ended by itself (${code ?? signal}) ${seedNote()}: ${err}`));
-      }
-      // Only complete lines were said; a line cut by the kill was not acknowledged.
-      resolve(out.split('\n').slice(0, -1).map((line) => JSON.parse(line) as Line).slice(1));
-    });
-    proc.stdin!.end(`${JSON.stringify([mode, dbPath, work, `r${run}`])}\n`);
+async function runAndKill(mode: string, dbPath: string, work: string, run: number, [min, max]: [number, number]): Promise<Line[]> {
+  const proc = takeWriter();
+  const said = killAtRandomPoint(proc, {
+    name: `${mode} writer (run ${run}) ${seedNote()}`,
+    armedWhen: /\n\{"ack"/,
+    delayMs: () => min + Math.floor(random() * (max - min)),
+    giveUpMs: 30_000,
   });
+  proc.stdin!.end(`${JSON.stringify([mode, dbPath, work, `r${run}`])}\n`);
+  return (await said).map((line) => JSON.parse(line) as Line).slice(1);
 }
 
 /** The library as the next start opens it: it must open, and pass integrity_check. */

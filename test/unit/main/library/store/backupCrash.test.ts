@@ -6,10 +6,10 @@ import { createLibrary } from '../../../../../main/library/createLibrary';
 import { listBackups, verifyDatabaseFile } from '../../../../../main/library/store/backups';
 import { restoreBackup } from '../../../../../main/library/store/restoreBackup';
 import { bundleChild } from '../../../../support/bundledChild';
+import { killAtRandomPoint } from '../../../../support/killAtRandomPoint';
+import { importSeedCopies, seedsDir } from '../../../../support/seededLibrary';
 
-const repo = path.resolve(__dirname, '../../../../..');
-const child = path.join(repo, 'test', 'support', 'backupCrashChild.ts');
-const seedsDir = path.join(repo, 'seeds');
+const child = path.resolve(__dirname, '../../../../support/backupCrashChild.ts');
 const kills = 50;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-backup-crash-'));
@@ -19,31 +19,13 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const startChild = bundleChild(child, dir);
 
 /** Starts the backup writer and SIGKILLs it a random moment after it has the library open. */
-function runAndKill(maxDelayMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const proc = startChild([dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let timer: NodeJS.Timeout | undefined;
-    proc.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      if (out.includes('open\n')) timer ??= setTimeout(() => proc.kill('SIGKILL'), Math.random() * maxDelayMs);
-    });
-    proc.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-    // 'close', not 'exit': exit can come before the last lines of stdout are read.
-    proc.on('close', (_code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (signal !== 'SIGKILL') return reject(new Error(`the backup writer ended without being killed: ${err}`));
-      // Only complete lines were acknowledged.
-      resolve(
-        out
-          .split('\n')
-          .slice(0, -1)
-          .filter((l) => l.startsWith('backup '))
-          .map((l) => l.slice('backup '.length)),
-      );
-    });
+async function runAndKill(maxDelayMs: number): Promise<string[]> {
+  const lines = await killAtRandomPoint(startChild([dbPath], { stdio: ['ignore', 'pipe', 'pipe'] }), {
+    name: 'the backup writer',
+    armedWhen: /open\n/,
+    delayMs: () => Math.random() * maxDelayMs,
   });
+  return lines.filter((l) => l.startsWith('backup ')).map((l) => l.slice('backup '.length));
 }
 
 describe('a backup killed at any point', () => {
@@ -51,11 +33,7 @@ describe('a backup killed at any point', () => {
     // A library big enough that a backup takes a while: the kills land inside it.
     const seeded = await createLibrary({ dbPath });
     await seeded.seedIfNew(seedsDir);
-    const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt'));
-    for (let i = 0; i < 60; i++) {
-      const text = fs.readFileSync(path.join(seedsDir, seeds[i % seeds.length]!), 'utf8');
-      seeded.importText(`第${i}份 ${i}\n\n${text}`, `副本 ${i}`);
-    }
+    importSeedCopies(seeded, 60);
     const articles = seeded.listArticles().length;
     const started = performance.now();
     await seeded.backup('timing');

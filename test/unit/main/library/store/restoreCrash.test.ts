@@ -5,10 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createLibrary } from '../../../../../main/library/createLibrary';
 import { listBackups, verifyDatabaseFile } from '../../../../../main/library/store/backups';
 import { bundleChild } from '../../../../support/bundledChild';
+import { killAtRandomPoint } from '../../../../support/killAtRandomPoint';
+import { importSeedCopies, seedsDir } from '../../../../support/seededLibrary';
 
-const repo = path.resolve(__dirname, '../../../../..');
-const child = path.join(repo, 'test', 'support', 'restoreCrashChild.ts');
-const seedsDir = path.join(repo, 'seeds');
+const child = path.resolve(__dirname, '../../../../support/restoreCrashChild.ts');
 const kills = 20;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-restore-crash-'));
@@ -18,31 +18,16 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const startChild = bundleChild(child, dir);
 
 /** Starts the restoring app stand-in and SIGKILLs it a random moment after it has the library open. */
-function runAndKill(maxDelayMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const proc = startChild([dbPath, path.join(dir, 'small.sqlite'), path.join(dir, 'large.sqlite')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    let timer: NodeJS.Timeout | undefined;
-    proc.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      if (out.includes('open\n')) timer ??= setTimeout(() => proc.kill('SIGKILL'), Math.random() * maxDelayMs);
-    });
-    proc.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-    // 'close', not 'exit': exit can come before the last lines of stdout are read.
-    proc.on('close', (_code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (signal !== 'SIGKILL') return reject(new Error(`the restoring process ended without being killed: ${err}`));
-      resolve(
-        out
-          .split('\n')
-          .slice(0, -1)
-          .filter((l) => l.startsWith('restored ')),
-      );
-    });
+async function runAndKill(maxDelayMs: number): Promise<string[]> {
+  const proc = startChild([dbPath, path.join(dir, 'small.sqlite'), path.join(dir, 'large.sqlite')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const lines = await killAtRandomPoint(proc, {
+    name: 'the restoring process',
+    armedWhen: /open\n/,
+    delayMs: () => Math.random() * maxDelayMs,
+  });
+  return lines.filter((l) => l.startsWith('restored '));
 }
 
 describe('a restore killed at any point', () => {
@@ -51,13 +36,7 @@ describe('a restore killed at any point', () => {
     await seeded.seedIfNew(seedsDir);
     const small = seeded.listArticles().length;
     fs.copyFileSync((await seeded.backup('small')).path, path.join(dir, 'small.sqlite'));
-    const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt'));
-    for (let i = 0; i < 40; i++) {
-      seeded.importText(
-        `第${i}份 ${i}\n\n${fs.readFileSync(path.join(seedsDir, seeds[i % seeds.length]!), 'utf8')}`,
-        `副本 ${i}`,
-      );
-    }
+    importSeedCopies(seeded, 40);
     const large = seeded.listArticles().length;
     fs.copyFileSync((await seeded.backup('large')).path, path.join(dir, 'large.sqlite'));
     seeded.close();
