@@ -19,6 +19,7 @@ import { isFromAppPage } from '../../main/app/pageOrigin';
 import { createLibrary } from '../../main/library/createLibrary';
 import { registerHandlers } from '../../main/app/registerHandlers';
 import { backupFormatName, backupVersion } from '../../main/library/export/backupFormat';
+import type { BackupFile } from '../../main/library/store/backups';
 import { methodOf } from '../../preload/contract/channels';
 import { createFakeElectron } from './fakeElectron';
 import { expandDeep, type Catalog, type FuzzCall } from './malformedCalls';
@@ -47,13 +48,22 @@ void (async () => {
   const highlights: number[] = [];
   for (const summary of library.listArticles().slice(0, 3)) {
     for (const p of bodyParagraphs(library.getArticle(summary.id), 20).slice(0, 3)) {
-      highlights.push(library.annotations.createHighlight({ paragraphId: p.id, start: 0, end: 4, color: 'yellow', tags }).id);
+      highlights.push(
+        library.annotations.createHighlight({ paragraphId: p.id, start: 0, end: 4, color: 'yellow', tags }).id,
+      );
       const plainText = `fuzz note ${p.id}`;
-      library.annotations.saveNote({ paragraphId: p.id, editorState: '{"root":{"children":[]}}', plainText, markdown: plainText });
+      library.annotations.saveNote({
+        paragraphId: p.id,
+        editorState: '{"root":{"children":[]}}',
+        plainText,
+        markdown: plainText,
+      });
     }
   }
   const articles = library.listArticles().map((a) => a.id);
-  const paragraphs = (db().prepare('SELECT id FROM paragraph ORDER BY id LIMIT 200').all() as Array<{ id: number }>).map((r) => r.id);
+  const paragraphs = (
+    db().prepare('SELECT id FROM paragraph ORDER BY id LIMIT 200').all() as Array<{ id: number }>
+  ).map((r) => r.id);
 
   // Hostile things to read: the library itself, a FIFO, a device, a loop, a file whose contents must never be echoed.
   const fifo = path.join(sandbox, 'pipe.json');
@@ -63,9 +73,21 @@ void (async () => {
   fs.symlinkSync(path.join(sandbox, 'loop.json'), path.join(sandbox, 'loop.json'));
   fs.mkdirSync(path.join(sandbox, 'in'));
   fs.writeFileSync(path.join(sandbox, 'in', 'article.txt'), '一篇文章\n\n这是正文。'.repeat(20));
-  fs.writeFileSync(path.join(sandbox, 'in', 'deep.html'), `<html><body>${'<div>'.repeat(3_000)}深${'</div>'.repeat(3_000)}</body></html>`);
+  fs.writeFileSync(
+    path.join(sandbox, 'in', 'deep.html'),
+    `<html><body>${'<div>'.repeat(3_000)}深${'</div>'.repeat(3_000)}</body></html>`,
+  );
   const valid = path.join(sandbox, 'valid-backup.json');
-  fs.writeFileSync(valid, JSON.stringify({ format: backupFormatName, version: backupVersion, exportedAt: '2026-01-01T00:00:00.000Z', articles: [], tags: [] }));
+  fs.writeFileSync(
+    valid,
+    JSON.stringify({
+      format: backupFormatName,
+      version: backupVersion,
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      articles: [],
+      tags: [],
+    }),
+  );
   const backupDir = library.backupDir;
   await library.backup('fuzz');
   const writePaths = [
@@ -82,7 +104,16 @@ void (async () => {
     fifo,
     path.join(sandbox, 'in'),
   ];
-  const readPaths = [fifo, '/dev/zero', path.join(sandbox, 'zero.json'), path.join(sandbox, 'loop.json'), path.join(sandbox, 'secret.json'), valid, '/proc/self/mem', `${dbPath}-shm`];
+  const readPaths = [
+    fifo,
+    '/dev/zero',
+    path.join(sandbox, 'zero.json'),
+    path.join(sandbox, 'loop.json'),
+    path.join(sandbox, 'secret.json'),
+    valid,
+    '/proc/self/mem',
+    `${dbPath}-shm`,
+  ];
   const catalog: Catalog = { articles, paragraphs, highlights, tags, sandbox, readPaths, writePaths };
 
   // The dialogs main opens: cancelled, a good answer, or a hostile one the person could pick.
@@ -98,24 +129,40 @@ void (async () => {
   const hostileFiles = [[fifo], ['/dev/zero'], [path.join(sandbox, 'in')], [dbPath], [path.join(sandbox, 'loop.json')]];
   const hostileFolders = [backupDir, sandbox, dbPath, fifo];
   const hostileSaves = [dbPath, `${dbPath}-wal`, backupDir, fifo];
-  const hostileOpens = [dbPath, fifo, path.join(sandbox, 'zero.json'), path.join(sandbox, 'secret.json'), path.join(sandbox, 'loop.json')];
+  const hostileBackupNames = [
+    dbPath,
+    path.basename(dbPath),
+    '../library.sqlite',
+    `${path.relative(backupDir, dbPath)}`,
+    'library-20990101T000000000Z-manual.sqlite',
+    '.library-20990101T000000000Z-manual.sqlite.tmp',
+    path.join(sandbox, 'valid-backup.json'),
+    '',
+  ];
+  const hostileOpens = [
+    dbPath,
+    fifo,
+    path.join(sandbox, 'zero.json'),
+    path.join(sandbox, 'secret.json'),
+    path.join(sandbox, 'loop.json'),
+  ];
   const deps = {
     library,
     appVersion: '0.0.0-fuzz',
     seededOnThisRun: 0,
     takePendingLink: () => null,
-    chooseFiles: () =>
-      Promise.resolve(answer([path.join(sandbox, 'in', 'article.txt')], hostileFiles) ?? []),
+    chooseFiles: () => Promise.resolve(answer([path.join(sandbox, 'in', 'article.txt')], hostileFiles) ?? []),
     chooseExportFolder: () => Promise.resolve(answer(path.join(sandbox, 'export'), hostileFolders)),
     chooseBackupFile: (purpose: 'save' | 'open') =>
       Promise.resolve(
-        purpose === 'save'
-          ? answer(path.join(sandbox, 'out.json'), hostileSaves)
-          : answer(valid, hostileOpens),
+        purpose === 'save' ? answer(path.join(sandbox, 'out.json'), hostileSaves) : answer(valid, hostileOpens),
       ),
     // Main's preview of a JSON merge or restore: yes unless the person cancels every dialog.
     confirmBackupUse: () => Promise.resolve(dialog !== 'cancel'),
     chooseW3cFile: () => Promise.resolve(answer(path.join(sandbox, 'annotations.jsonld'), hostileSaves)),
+    // Main's list of automatic backups: a name it listed, or one it did not (a path, the library, a stray).
+    chooseAutomaticBackup: (backups: readonly BackupFile[]) =>
+      Promise.resolve(answer(backups[0]?.name ?? '', hostileBackupNames)),
   };
   const dispatch = createDispatch(createHandlers(deps), () => undefined);
   const fake = createFakeElectron();
@@ -126,7 +173,9 @@ void (async () => {
   function fingerprint(): Map<string, string> {
     const parts = new Map<string, string>();
     const tables = db()
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+      )
       .all() as Array<{ name: string }>;
     for (const { name } of tables) {
       const hash = createHash('sha256');
@@ -139,7 +188,10 @@ void (async () => {
       const file = path.join(entry.parentPath, entry.name);
       if (entry.parentPath === sandbox && sandboxLibraryFiles.has(entry.name)) continue;
       const stat = fs.lstatSync(file);
-      parts.set(`file ${path.relative(sandbox, file)}`, stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : String(stat.mode));
+      parts.set(
+        `file ${path.relative(sandbox, file)}`,
+        stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : String(stat.mode),
+      );
     }
     return parts;
   }
@@ -157,7 +209,10 @@ void (async () => {
         let integrity: unknown;
         try {
           const fresh = new Database(dbPath, { readonly: true, fileMustExist: true });
-          integrity = [db().pragma('integrity_check', { simple: true }), fresh.pragma('integrity_check', { simple: true })].join(' / ');
+          integrity = [
+            db().pragma('integrity_check', { simple: true }),
+            fresh.pragma('integrity_check', { simple: true }),
+          ].join(' / ');
           fresh.close();
         } catch (error) {
           integrity = `the library file does not open: ${String(error)}`;
@@ -178,8 +233,11 @@ void (async () => {
       const changed = changes(before, after);
       send({ result, changed: changed.length > 0 ? changed.join(', ') : null, ms });
       before = after;
-    })().catch((error: unknown) => send({ unhandled: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+    })().catch((error: unknown) =>
+      send({ unhandled: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
   });
-  if (articles.length < 5 || highlights.length === 0) throw new Error(`the fuzz library was not seeded (${articles.length} articles)`);
+  if (articles.length < 5 || highlights.length === 0)
+    throw new Error(`the fuzz library was not seeded (${articles.length} articles)`);
   send({ catalog });
 })();

@@ -142,7 +142,7 @@ describe('the IPC dispatch under fuzzing', () => {
     const random = seededRandom(seed);
     const calls: FuzzCall[] = [
       ...malformedCalls(methods, schemaOf, server.catalog, random, total),
-      ...hostilePathCalls(methods, schemaOf, server.catalog, random, 6),
+      ...hostilePathCalls(methods, schemaOf, server.catalog, random, 8),
     ];
     let answered = 0;
     let refused = 0;
