@@ -73,6 +73,15 @@ export function createLibraryFileGuard(files: LibraryFiles) {
       const real = realPath(target);
       if (ownFile(real)) throw refuse(target, what, `the library's own file "${path.basename(real)}"`);
       if (inBackups(real)) throw refuse(target, what, "the library's backups folder");
+      // A file, a FIFO or a device where a folder should be: refused now, not kept and failing at every export.
+      const found = statOf(real);
+      if (found && !found.isDirectory()) {
+        throw new LibraryError(
+          'unsupported-file',
+          `"${path.basename(target)}" is not a folder, so it cannot be the ${what}. Choose a folder; nothing was changed.`,
+          target,
+        );
+      }
     },
   };
 }

@@ -1,8 +1,15 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryError } from '../../../../../main/library/libraryError';
-import { annotationRows, openSeededLibrary, seedArticle, bodyParagraphs, type SeededLibrary } from '../../../../support/seededLibrary';
+import {
+  annotationRows,
+  openSeededLibrary,
+  seedArticle,
+  bodyParagraphs,
+  type SeededLibrary,
+} from '../../../../support/seededLibrary';
 
 function refusal(run: () => unknown): LibraryError {
   try {
@@ -21,8 +28,19 @@ describe("exports and imports never touch the library's own files or its backups
   beforeAll(async () => {
     lib = await openSeededLibrary();
     const paragraph = bodyParagraphs(seedArticle(lib.library, '001'))[0]!;
-    lib.library.annotations.createHighlight({ paragraphId: paragraph.id, start: 0, end: 4, color: 'yellow', tags: ['留'] });
-    lib.library.annotations.saveNote({ paragraphId: paragraph.id, editorState: '{}', plainText: '要留下的笔记', markdown: '要留下的笔记' });
+    lib.library.annotations.createHighlight({
+      paragraphId: paragraph.id,
+      start: 0,
+      end: 4,
+      color: 'yellow',
+      tags: ['留'],
+    });
+    lib.library.annotations.saveNote({
+      paragraphId: paragraph.id,
+      editorState: '{}',
+      plainText: '要留下的笔记',
+      markdown: '要留下的笔记',
+    });
     await lib.library.backup('manual');
     before = annotationRows(lib.library.database());
   });
@@ -44,16 +62,37 @@ describe("exports and imports never touch the library's own files or its backups
     const file = target();
     const error = refusal(() => lib.library.exportBackup(file));
     expect(error.code).toBe('protected-path');
-    expect(error.message).toMatch(/^Pizhu will not use .* as the backup file: that would damage the library or its backups\./);
+    expect(error.message).toMatch(
+      /^Pizhu will not use .* as the backup file: that would damage the library or its backups\./,
+    );
     expect(refusal(() => lib.library.exportW3c(file)).code).toBe('protected-path');
     expect(refusal(() => lib.library.importBackup(file)).code).toBe('protected-path');
   });
 
   it('Markdown export into the backups folder, or under it, is refused', () => {
-    for (const folder of [lib.library.backupDir, path.join(lib.library.backupDir, 'md'), linked('backups-link', 'backups')]) {
-      expect(refusal(() => lib.library.exportMarkdown({ scope: 'library', outDir: folder })).code).toBe('protected-path');
+    for (const folder of [
+      lib.library.backupDir,
+      path.join(lib.library.backupDir, 'md'),
+      linked('backups-link', 'backups'),
+    ]) {
+      expect(refusal(() => lib.library.exportMarkdown({ scope: 'library', outDir: folder })).code).toBe(
+        'protected-path',
+      );
     }
     expect(fs.existsSync(path.join(lib.library.backupDir, 'md'))).toBe(false);
+  });
+
+  it('a file or a FIFO is refused as the export folder before it is kept, not at every export after', () => {
+    const file = own('notes.txt');
+    fs.writeFileSync(file, '我自己的文件');
+    const fifo = own('pipe');
+    execFileSync('mkfifo', [fifo]);
+    for (const place of [file, fifo]) {
+      const error = refusal(() => lib.library.checkExportFolder(place));
+      expect(error.code).toBe('unsupported-file');
+      expect(error.message).toMatch(/is not a folder/);
+    }
+    expect(fs.readFileSync(file, 'utf8')).toBe('我自己的文件');
   });
 
   it('a place beside the library is fine', () => {
