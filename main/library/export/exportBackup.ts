@@ -46,7 +46,6 @@ interface ParagraphRow {
   removals: string;
 }
 
-
 interface NoteRow {
   paragraph_id: number;
   editor_state: string;
@@ -120,7 +119,7 @@ export function readBackup(db: Db, exportedAt: string): Backup {
 export function exportBackup(db: Db, file: string, exportedAt: string): BackupExportResult {
   const target = requireAbsolutePath(file, 'backup file');
   const backup = readBackup(db, exportedAt);
-  writeTextFile(target, `${JSON.stringify(backup, null, 2)}\n`);
+  writeTextFile(target, `${JSON.stringify(backup, null, 2)}\n`, { durable: true });
   return {
     path: target,
     articles: backup.articles.length,

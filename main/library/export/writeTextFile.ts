@@ -1,16 +1,23 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fsyncFile, fsyncFolder } from '../files/fsync';
 import { LibraryError } from '../libraryError';
+import { ensureFolder as makeFolder } from '../store/ensureFolder';
 
 /**
  * Writes a UTF-8 file through a temporary name in the same folder and a rename, so a crash or
- * a full disk leaves the old file or the new one, never half of one.
+ * a full disk leaves the old file or the new one, never half of one. `durable`: the content and
+ * the rename reach the disk before this returns, so a power cut after it cannot leave an empty
+ * file either (a JSON backup: what a person restores from after such a failure). Markdown
+ * exports skip it, an fsync per file being most of their time, and are simply written again.
  */
-export function writeTextFile(file: string, content: string): void {
+export function writeTextFile(file: string, content: string, options: { durable?: boolean } = {}): void {
   const temporary = writeTemporary(file, content);
   try {
+    if (options.durable) fsyncFile(temporary);
     fs.renameSync(temporary, file);
+    if (options.durable) fsyncFolder(path.dirname(file));
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw ioError(file, error);
@@ -81,7 +88,7 @@ export function removeFile(file: string): void {
 
 export function ensureFolder(folder: string): void {
   try {
-    fs.mkdirSync(folder, { recursive: true });
+    makeFolder(folder);
   } catch (error) {
     throw ioError(folder, error);
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { fsyncFile, fsyncFolder } from '../files/fsync';
 import { ensureFolder } from './ensureFolder';
 import { latestSchemaVersion } from './migrations';
 
@@ -177,25 +178,6 @@ function pruneBackups(backupDir: string): void {
 
 function removeWithCompanions(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
-}
-
-/** Data (a file) or a rename (its folder) reaches the disk before the next step counts on it. */
-export function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Windows cannot open a folder to fsync it; there, NTFS journals the rename itself. */
-export function fsyncFolder(dir: string): void {
-  try {
-    fsyncFile(dir);
-  } catch (error) {
-    if (process.platform !== 'win32') throw error;
-  }
 }
 
 function stampOf(ms: number): string {

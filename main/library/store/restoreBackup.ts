@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LibraryError } from '../libraryError';
-import { backupDatabase, fsyncFile, fsyncFolder, verifyDatabaseFile, type BackupFile } from './backups';
+import { fsyncFile, fsyncFolder } from '../files/fsync';
+import { backupDatabase, verifyDatabaseFile, type BackupFile } from './backups';
 
 // `.restore-json-…`: a library built from a JSON backup before it is swapped in (export/restoreFromJson).
 const stagingPattern = /^\.restore-(json-)?\d+-\d+\.sqlite(-wal|-shm|-journal)?$/;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupSchema, type Backup } from '../../../../../main/library/export/backupFormat';
 import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
 import { LibraryError } from '../../../../../main/library/libraryError';
@@ -90,6 +90,21 @@ describe('JSON backup export', () => {
     expect(backup.articles.some((a) => a.paragraphs.some((p) => p.removals.length > 0))).toBe(true);
     // Nothing of the journal, and no database ids.
     expect(JSON.stringify(backup)).not.toMatch(/"(id|journal|paragraphId|articleId)":/);
+  });
+
+  it('is on the disk before it is named: fsynced, renamed, and the rename fsynced (a power cut leaves no empty backup)', () => {
+    const target = file('durable.json');
+    const synced: string[] = [];
+    const fsync = vi.spyOn(fs, 'fsyncSync').mockImplementation(() => {
+      synced.push(fs.existsSync(target) ? 'after rename' : 'before rename');
+    });
+    try {
+      source.library.exportBackup(target);
+    } finally {
+      fsync.mockRestore();
+    }
+    expect(synced).toEqual(['before rename', 'after rename']);
+    expect(JSON.parse(fs.readFileSync(target, 'utf8'))).toMatchObject({ format: 'pizhu-backup' });
   });
 
   it('refuses a relative path', () => {
@@ -336,7 +351,9 @@ describe('JSON backup import', () => {
     });
 
     it('a missing file', () => {
-      expect(() => target.library.importBackup(file('missing.json'))).toThrow('The backup "missing.json" does not exist; nothing was changed.');
+      expect(() => target.library.importBackup(file('missing.json'))).toThrow(
+        'The backup "missing.json" does not exist; nothing was changed.',
+      );
       expect(() => target.library.importBackup('relative.json')).toThrow(/absolute path/);
     });
 
