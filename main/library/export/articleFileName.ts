@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { isFaithfulStem, safeFileName } from './safeFileName';
+import { sha256 } from './writeTextFile';
 
 /** `江西接续奋斗… (12).md`: the stored title (the same in every script mode) and the id, always, so names never move. */
 export function articleFileName(article: { id: number; title: string }): string {
@@ -20,7 +20,7 @@ export function articleLinkTarget(article: { id: number; title: string }): strin
 export function tagReportFileName(tag: string): string {
   const name = safeFileName({ stem: `tag ${tag}`, extension: '.md' });
   if (isFaithfulStem(`tag ${tag}`, name.slice(0, -'.md'.length)) && !hasNonAsciiCase(tag)) return name;
-  const hash = createHash('sha256').update(tag).digest('hex').slice(0, 8);
+  const hash = sha256(tag).slice(0, 8);
   return safeFileName({ stem: `tag ${tag}`, suffix: ` (${hash})`, extension: '.md' });
 }
 
