@@ -13,6 +13,7 @@ import { readerMessages } from '../../renderer/src/features/reader/messages';
 import { searchMessages } from '../../renderer/src/features/search/messages';
 import { tagMessages } from '../../renderer/src/features/tags/messages';
 import { expect, test } from './fixtures/pizhuTest';
+import { clickAtCentre } from './personActions';
 
 declare global {
   interface Window {
@@ -51,23 +52,6 @@ async function axeFindings(app: Page, state: string, scope?: string): Promise<Fi
     }));
   }, scope);
   return violations.filter((v) => (failing as readonly string[]).includes(v.impact)).map((v) => ({ state, ...v }));
-}
-
-/** A person's click: at the centre of what they see, which must be the element itself, not something over it. */
-async function clickAt(app: Page, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (!box) throw new Error(`not visible: ${target.toString()}`);
-  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-  const hit = await target.evaluate(
-    (el, [x, y]) => {
-      const top = document.elementFromPoint(x, y);
-      return top !== null && (el === top || el.contains(top));
-    },
-    [x, y] as const,
-  );
-  expect(hit, `${target.toString()} is covered at its centre`).toBe(true);
-  await app.mouse.click(x, y);
 }
 
 /** A highlight tagged 治安 in seed 003, so the reader, the tags pane and the per-tag view have something to show. */
@@ -140,7 +124,7 @@ for (const { locale, theme, viewport } of combinations) {
     await expect(nav.getByRole('list', { name: library.articles }).getByRole('button').first()).toBeVisible();
     await check('library');
 
-    await clickAt(app, nav.getByRole('button', { name: library.pasteText }));
+    await clickAtCentre(app, nav.getByRole('button', { name: library.pasteText }));
     await expect(dialog(libraryMessages[locale].pasteTitle)).toBeVisible();
     // The shared dialog's focus: into the field the dialog asks for first, back to its opener after Escape.
     await expect(dialog(libraryMessages[locale].pasteTitle).locator('textarea')).toBeFocused();
@@ -148,27 +132,27 @@ for (const { locale, theme, viewport } of combinations) {
     await closeWithEscape(dialog(libraryMessages[locale].pasteTitle));
     await expect(nav.getByRole('button', { name: library.pasteText })).toBeFocused();
 
-    await clickAt(app, nav.getByRole('button', { name: library.preferences }));
+    await clickAtCentre(app, nav.getByRole('button', { name: library.preferences }));
     await expect(dialog(preferencesMessages[locale].title)).toBeVisible();
     await check('preferences', 'dialog[open]');
     await closeWithEscape(dialog(preferencesMessages[locale].title));
 
-    await clickAt(app, nav.getByRole('button', { name: exportMessages[locale].export }));
+    await clickAtCentre(app, nav.getByRole('button', { name: exportMessages[locale].export }));
     await expect(dialog(exportMessages[locale].title)).toBeVisible();
     await check('export', 'dialog[open]');
     await closeWithEscape(dialog(exportMessages[locale].title));
 
     // The reader, with the lines the cleaner hid shown (they are drawn fainter than the body).
-    await clickAt(app, nav.getByRole('list', { name: library.articles }).getByRole('button', { name: s003 }));
+    await clickAtCentre(app, nav.getByRole('list', { name: library.articles }).getByRole('button', { name: s003 }));
     const article = app.getByRole('article');
     await expect(article.locator('.paragraph-text').first()).toBeVisible();
     await check('reader');
-    await clickAt(app, article.locator('button.hidden-run').first());
+    await clickAtCentre(app, article.locator('button.hidden-run').first());
     await expect(article.locator('.run-hidden').first()).toBeVisible();
     await check('reader-hidden-lines');
 
     // The highlight's popover (a non-modal dialog), opened by clicking the highlight.
-    await clickAt(app, article.locator('mark.hl').first());
+    await clickAtCentre(app, article.locator('mark.hl').first());
     const popover = app.getByRole('dialog', { name: annotateMessages[locale].highlight });
     await expect(popover).toBeVisible();
     await check('highlight-popover');
@@ -177,14 +161,14 @@ for (const { locale, theme, viewport } of combinations) {
     const paragraph = article.locator('.paragraph').filter({ hasText: '红色,浸润了赣鄱每一寸土地' });
     const menuButton = paragraph.getByRole('button', { name: reader.paragraphOptions });
     await paragraph.hover();
-    await clickAt(app, menuButton);
+    await clickAtCentre(app, menuButton);
     const menu = app.getByRole('menu', { name: reader.paragraphOptions });
     await expect(menu).toBeVisible();
     await check('paragraph-menu');
-    await clickAt(app, menuButton);
+    await clickAtCentre(app, menuButton);
     await expect(menu).toBeHidden();
 
-    await clickAt(app, article.getByRole('button', { name: reader.editDetails }));
+    await clickAtCentre(app, article.getByRole('button', { name: reader.editDetails }));
     await expect(dialog(reader.editDetails)).toBeVisible();
     await check('edit-details', 'dialog[open]');
     await closeWithEscape(dialog(reader.editDetails));
@@ -203,7 +187,7 @@ for (const { locale, theme, viewport } of combinations) {
     await check('search');
     await app.keyboard.press('Escape');
 
-    await clickAt(app, app.getByRole('button', { name: tags.tags, exact: true }));
+    await clickAtCentre(app, app.getByRole('button', { name: tags.tags, exact: true }));
     const pane = app.getByRole('complementary', { name: tags.tagsPanel, exact: true });
     await expect(pane.getByRole('button', { name: new RegExp(`^${tagName}`) })).toBeVisible();
     await check('tags-pane');
@@ -211,7 +195,7 @@ for (const { locale, theme, viewport } of combinations) {
     // The shared yes/no dialog, as deleting a tag asks it (cancelled: nothing is deleted).
     const deleteTag = pane.getByRole('button', { name: formatMessage(tags.delete, { name: tagName }, locale) });
     await pane.getByRole('button', { name: new RegExp(`^${tagName}`) }).hover();
-    await clickAt(app, deleteTag);
+    await clickAtCentre(app, deleteTag);
     const confirm = dialog(formatMessage(tags.deleteTitle, { name: tagName }, locale));
     await expect(confirm).toBeVisible();
     // A destructive question starts on Cancel, so Enter alone never deletes.
@@ -219,7 +203,7 @@ for (const { locale, theme, viewport } of combinations) {
     await check('confirm', 'dialog[open]');
     await closeWithEscape(confirm);
 
-    await clickAt(app, pane.getByRole('button', { name: new RegExp(`^${tagName}`) }));
+    await clickAtCentre(app, pane.getByRole('button', { name: new RegExp(`^${tagName}`) }));
     await expect(pane.getByRole('region').first()).toBeVisible();
     await check('tag-passages');
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
 import { clickAtCentre, pointsInText, screenshotsOf } from './personActions';
-import { articleIdOf, openArticle } from './readerActions';
+import { articleIdOf, openArticle, storedHighlights } from './readerActions';
 
 const s003 = '江西:接续奋斗,红土地上奏响平安之歌';
 const second = '红色,浸润了赣鄱每一寸土地,成为这里最厚重的底色。';
@@ -10,24 +10,6 @@ const article = (app: Page) => app.getByRole('article');
 const paragraphWith = (app: Page, text: string) => article(app).locator('.paragraph').filter({ hasText: text });
 const toolbar = (app: Page) => app.getByRole('toolbar', { name: 'Highlight' });
 const popover = (app: Page) => app.getByRole('dialog', { name: 'Highlight' });
-
-/** What main stored: each highlight's canonical text, paragraph, colour, tags and group. */
-async function stored(app: Page, articleId: number) {
-  return app.evaluate(async (articleId) => {
-    const view = await window.pizhu.getArticle({ articleId });
-    if (!view.ok) throw new Error(view.error.message);
-    return view.value.highlights.map((h) => {
-      const p = view.value.paragraphs.find((x) => x.id === h.paragraphId);
-      return {
-        text: p && h.start !== null && h.end !== null ? p.text.slice(h.start, h.end) : null,
-        paragraph: p?.text.slice(0, 8) ?? null,
-        color: h.color,
-        tags: h.tags,
-        groupId: h.groupId,
-      };
-    });
-  }, articleId);
-}
 
 test('a mouse drag from one paragraph into the next highlights both as one group; delete takes both, Ctrl+Z brings both back', async ({
   app,
@@ -59,7 +41,7 @@ test('a mouse drag from one paragraph into the next highlights both as one group
   await expect(inSecond).toHaveClass(/hl-green/);
   await expect(inThird).toHaveClass(/hl-green/);
 
-  const made = await stored(app, articleId);
+  const made = await storedHighlights(app, articleId);
   expect(made.map((h) => [h.text, h.color])).toEqual([
     ['厚重的底色。', 'green'],
     ['党的十八大以来,江', 'green'],
@@ -89,7 +71,7 @@ test('a mouse drag from one paragraph into the next highlights both as one group
   await field.press('Enter');
   await clickAtCentre(app, popover(app).getByRole('radio', { name: 'Blue' }));
   await expect(inSecond).toHaveClass(/hl-blue/);
-  expect((await stored(app, articleId)).map((h) => [h.color, h.tags])).toEqual([
+  expect((await storedHighlights(app, articleId)).map((h) => [h.color, h.tags])).toEqual([
     ['blue', ['引文/跨段']],
     ['blue', ['引文/跨段']],
   ]);
@@ -97,13 +79,13 @@ test('a mouse drag from one paragraph into the next highlights both as one group
   await clickAtCentre(app, popover(app).getByRole('button', { name: 'Delete highlight' }));
   await expect(inSecond).toHaveCount(0);
   await expect(inThird).toHaveCount(0);
-  expect(await stored(app, articleId)).toEqual([]);
+  expect(await storedHighlights(app, articleId)).toEqual([]);
 
   // One undo step brings both back, with the tag and the colour.
   await app.keyboard.press('Control+z');
   await expect(inSecond).toHaveText(['厚重的底色。']);
   await expect(inThird).toHaveText(['党的十八大以来,江']);
-  expect((await stored(app, articleId)).map((h) => [h.text, h.color, h.tags])).toEqual([
+  expect((await storedHighlights(app, articleId)).map((h) => [h.text, h.color, h.tags])).toEqual([
     ['厚重的底色。', 'blue', ['引文/跨段']],
     ['党的十八大以来,江', 'blue', ['引文/跨段']],
   ]);

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PizhuApi } from '../../preload/contract/api';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
+import { clickAtCentre } from './personActions';
+import { openArticle } from './readerActions';
 
 declare global {
   interface Window {
@@ -12,27 +14,16 @@ declare global {
 
 test('exports one article to Markdown, backs up and restores without duplicates', async ({ app, saveScreenshot }) => {
   // A highlight in the first seed, so the export has something marked.
-  const title = await app.evaluate(async () => {
-    const list = await window.pizhu.listArticles();
-    if (!list.ok) throw new Error('no articles');
-    const first = list.value[0];
-    if (!first) throw new Error('no articles');
-    const article = await window.pizhu.getArticle({ articleId: first.id });
-    if (!article.ok) throw new Error('no article');
-    const paragraph = article.value.paragraphs.find((p) => p.text.length > 10 && p.kind === 'body');
-    if (!paragraph) throw new Error('no paragraph');
-    await window.pizhu.createHighlight({ paragraphId: paragraph.id, start: 0, end: 6, color: 'yellow' });
-    return article.value.metadata.title;
-  });
+  const title = await highlightFirstArticle(app);
   await app.reload();
-  await app.getByRole('navigation', { name: 'Library' }).getByRole('list').getByRole('button', { name: title }).first().click();
+  await openArticle(app, title);
   await expect(app.locator('#article-title')).toBeVisible();
-  await app.getByRole('main').getByRole('button', { name: 'Export…' }).click();
+  await clickAtCentre(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
   const dialog = app.getByRole('dialog', { name: 'Export and back up' });
   await expect(dialog.getByRole('radio', { name: 'This article' })).toBeChecked();
   // No folder yet: the first export has main ask (the launcher's stand-in for main's dialog).
   await expect(dialog.getByText('none yet (asked on the first export)')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Export Markdown' }).click();
+  await clickAtCentre(app, dialog.getByRole('button', { name: 'Export Markdown' }));
   const files = dialog.getByRole('list', { name: 'Exported files' });
   await expect(files.getByRole('listitem')).toHaveCount(1);
   const file = (await files.getByRole('listitem').first().textContent()) ?? '';
@@ -46,9 +37,9 @@ test('exports one article to Markdown, backs up and restores without duplicates'
   expect(markdown).toMatch(/==[^=\n]+==/);
   await saveScreenshot('export-article');
 
-  await dialog.getByRole('button', { name: 'Back up to JSON…' }).click();
+  await clickAtCentre(app, dialog.getByRole('button', { name: 'Back up to JSON…' }));
   await expect(dialog.getByRole('status').last()).toContainText('Backed up 5 articles');
-  await dialog.getByRole('button', { name: 'Merge from JSON…' }).click();
+  await clickAtCentre(app, dialog.getByRole('button', { name: 'Merge from JSON…' }));
   await expect(dialog.getByRole('status').last()).toContainText('Nothing new');
   await saveScreenshot('export-backup-restore');
 });
@@ -85,19 +76,17 @@ test('the page cannot name a path: main refuses one, and the kept export folder 
   expect(result.value?.kept).toEqual([]);
 });
 
-/** Clicks `target` where a person would: at the middle of what is visible of it, after checking nothing covers that point. */
-async function clickAsPerson(app: Page, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (!box) throw new Error('not visible');
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  const hit = await target.evaluate((el, [x, y]) => {
-    const top = document.elementFromPoint(x!, y!);
-    return top !== null && (top === el || el.contains(top));
-  }, [x, y]);
-  expect(hit, 'the button is what is under the pointer').toBe(true);
-  await app.mouse.click(x, y);
+/** A yellow highlight on the first seed article's first body paragraph, so it has a file to export; its title. */
+async function highlightFirstArticle(app: Page): Promise<string> {
+  return app.evaluate(async () => {
+    const list = await window.pizhu.listArticles();
+    if (!list.ok || !list.value[0]) throw new Error('no articles');
+    const article = await window.pizhu.getArticle({ articleId: list.value[0].id });
+    const paragraph = article.ok ? article.value.paragraphs.find((p) => p.kind === 'body' && p.text.length > 10) : undefined;
+    if (!paragraph) throw new Error('no paragraph');
+    await window.pizhu.createHighlight({ paragraphId: paragraph.id, start: 0, end: 6, color: 'yellow' });
+    return list.value[0].title;
+  });
 }
 
 test('an export keeps a file the person edited since, and the dialog lists it with why and where Pizhu wrote instead', async ({
@@ -105,24 +94,16 @@ test('an export keeps a file the person edited since, and the dialog lists it wi
   saveScreenshot,
 }) => {
   await app.setViewportSize({ width: 900, height: 600 });
-  const title = await app.evaluate(async () => {
-    const list = await window.pizhu.listArticles();
-    if (!list.ok || !list.value[0]) throw new Error('no articles');
-    // A highlight, so the article has a file to export (one with nothing annotated gets none).
-    const article = await window.pizhu.getArticle({ articleId: list.value[0].id });
-    const paragraph = article.ok ? article.value.paragraphs.find((p) => p.kind === 'body' && p.text.length > 10) : undefined;
-    if (!paragraph) throw new Error('no paragraph');
-    await window.pizhu.createHighlight({ paragraphId: paragraph.id, start: 0, end: 6, color: 'yellow' });
-    return list.value[0].title;
-  });
+  // A highlight, so the article has a file to export (one with nothing annotated gets none).
+  const title = await highlightFirstArticle(app);
   await app.reload();
-  await clickAsPerson(app, app.getByRole('navigation', { name: 'Library' }).getByRole('list').getByRole('button', { name: title }).first());
+  await openArticle(app, title);
   await expect(app.locator('#article-title')).toBeVisible();
-  await clickAsPerson(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
+  await clickAtCentre(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
   const dialog = app.getByRole('dialog', { name: 'Export and back up' });
   await expect(dialog.getByRole('radio', { name: 'This article' })).toBeChecked();
   const run = dialog.getByRole('button', { name: 'Export Markdown' });
-  await clickAsPerson(app, run);
+  await clickAtCentre(app, run);
   const written = dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem');
   await expect(written).toHaveCount(1);
   await expect(dialog.getByRole('list', { name: 'Kept files' })).toHaveCount(0);
@@ -131,7 +112,7 @@ test('an export keeps a file the person edited since, and the dialog lists it wi
   // The person adds a line to the exported file in Obsidian; then exports again.
   const edited = `${fs.readFileSync(file, 'utf8')}\n我在 Obsidian 里加的批注。\n`;
   fs.writeFileSync(file, edited);
-  await clickAsPerson(app, run);
+  await clickAtCentre(app, run);
 
   const name = path.basename(file);
   const instead = name.replace(/\.md$/, ' (Pizhu).md');
@@ -157,10 +138,10 @@ test('an article with nothing annotated gets no empty file: the dialog names it 
     return list.value[0].title;
   });
   await app.reload();
-  await clickAsPerson(app, app.getByRole('navigation', { name: 'Library' }).getByRole('list').getByRole('button', { name: title }).first());
-  await clickAsPerson(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
+  await openArticle(app, title);
+  await clickAtCentre(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
   const dialog = app.getByRole('dialog', { name: 'Export and back up' });
-  await clickAsPerson(app, dialog.getByRole('button', { name: 'Export Markdown' }));
+  await clickAtCentre(app, dialog.getByRole('button', { name: 'Export Markdown' }));
   await expect(dialog.getByText('Skipped 1 articles with no highlights, tags or notes (no empty files):')).toBeVisible();
   await expect(dialog.getByRole('list', { name: 'Skipped articles' }).getByRole('listitem')).toHaveText([title]);
   await expect(dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem')).toHaveCount(0);
@@ -175,20 +156,12 @@ test('an article with nothing annotated gets no empty file: the dialog names it 
 
 test('Export W3C annotations… writes every highlight to the file main asks for', async ({ app, saveScreenshot }) => {
   await app.setViewportSize({ width: 1920, height: 1080 });
-  const title = await app.evaluate(async () => {
-    const list = await window.pizhu.listArticles();
-    if (!list.ok || !list.value[0]) throw new Error('no articles');
-    const article = await window.pizhu.getArticle({ articleId: list.value[0].id });
-    const paragraph = article.ok ? article.value.paragraphs.find((p) => p.kind === 'body' && p.text.length > 10) : undefined;
-    if (!paragraph) throw new Error('no paragraph');
-    await window.pizhu.createHighlight({ paragraphId: paragraph.id, start: 0, end: 6, color: 'yellow' });
-    return list.value[0].title;
-  });
+  const title = await highlightFirstArticle(app);
   await app.reload();
-  await clickAsPerson(app, app.getByRole('navigation', { name: 'Library' }).getByRole('list').getByRole('button', { name: title }).first());
-  await clickAsPerson(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
+  await openArticle(app, title);
+  await clickAtCentre(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
   const dialog = app.getByRole('dialog', { name: 'Export and back up' });
-  await clickAsPerson(app, dialog.getByRole('button', { name: 'Export W3C annotations…' }));
+  await clickAtCentre(app, dialog.getByRole('button', { name: 'Export W3C annotations…' }));
   const status = dialog.getByRole('status').filter({ hasText: 'Wrote 1 annotations to' });
   await expect(status).toBeVisible();
   const file = /to (\/.+)$/.exec((await status.textContent()) ?? '')?.[1];

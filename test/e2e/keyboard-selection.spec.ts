@@ -1,36 +1,19 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
-import { screenshotsOf } from './personActions';
-import { articleIdOf, openArticle } from './readerActions';
+import { screenshotsOf, stepTo } from './personActions';
+import { articleIdOf, openArticle, storedHighlights } from './readerActions';
 
 const s003 = '江西:接续奋斗,红土地上奏响平安之歌';
 const ruijin = '瑞金民警罗玮是从小听着爷爷奶奶爬雪山';
 const first = '瑞金民警罗玮是从小听着爷爷奶奶爬雪山、过草地的革命故事长大的,爷爷曾是彭德怀元帅的警卫员。';
 const secondSentence = '循着爷爷的教诲,从警17年以来,他参与各种抓捕行动600余次,抓获嫌疑人1000余名,身上留下大大小小的伤疤12块,在他眼中这是属于自己的战斗勋章。';
 const article = (app: Page) => app.getByRole('article');
-const current = (app: Page) => article(app).locator('.paragraph[aria-current="true"]');
 const announcement = (app: Page) => app.getByTestId('selection-announcement');
 const selected = (app: Page) => app.evaluate(() => document.getSelection()?.toString() ?? '');
 
-/** j until the paragraph starting `text` is the current one, as a person steps down to it. */
-async function stepTo(app: Page, text: string): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    await app.keyboard.press('j');
-    if (((await current(app).textContent()) ?? '').includes(text)) return;
-  }
-  throw new Error(`j never reached the paragraph with ${text}`);
-}
-
-async function storedTexts(app: Page, articleId: number) {
-  return app.evaluate(async (articleId) => {
-    const view = await window.pizhu.getArticle({ articleId });
-    if (!view.ok) throw new Error(view.error.message);
-    return view.value.highlights.map((h) => {
-      const p = view.value.paragraphs.find((x) => x.id === h.paragraphId);
-      return [p && h.start !== null && h.end !== null ? p.text.slice(h.start, h.end) : null, h.tags] as const;
-    });
-  }, articleId);
-}
+/** Each stored highlight's canonical text and tags. */
+const storedTexts = async (app: Page, articleId: number) =>
+  (await storedHighlights(app, articleId)).map((h) => [h.text, h.tags] as const);
 
 test('keyboard alone: a sentence selected with keys, read out, highlighted with h and tagged, in Traditional mode', async ({
   app,

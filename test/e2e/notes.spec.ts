@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { PizhuApi } from '../../preload/contract/api';
 import { expect, test } from './fixtures/pizhuTest';
+import { clickAtCentre } from './personActions';
+import { openArticle } from './readerActions';
 
 declare global {
   interface Window {
@@ -12,23 +14,14 @@ declare global {
 const seed001 = '治理更精细 平安更有感';
 const seed003 = '江西:接续奋斗,红土地上奏响平安之歌';
 
-/** The article's row in the library list: its name starts with the title (the row's ⋯ button's does not). */
-const openArticle = async (app: Page, title: string) => {
-  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await app
-    .getByRole('list', { name: 'Articles' })
-    .getByRole('button', { name: new RegExp(`^${escaped}`) })
-    .click();
-};
-
 /** The first body paragraph of the open article: where the note is written. */
 const firstBodyParagraph = (app: Page) => app.getByRole('article').locator('.paragraph[data-kind="body"]').first();
 
 /** Opens a paragraph's note the way a reader does: its options menu, then Note. */
 async function openNote(app: Page, paragraph: Locator): Promise<Locator> {
   await paragraph.hover();
-  await paragraph.getByRole('button', { name: 'Paragraph options' }).click();
-  await app.getByRole('menuitem', { name: 'Note' }).click();
+  await clickAtCentre(app, paragraph.getByRole('button', { name: 'Paragraph options' }));
+  await clickAtCentre(app, app.getByRole('menuitem', { name: 'Note' }));
   const editor = paragraph.getByRole('textbox', { name: 'Note on this paragraph' });
   await expect(editor).toBeVisible();
   return editor;
@@ -53,12 +46,12 @@ test('a note typed right before switching article keeps every character and its 
   await app.keyboard.press('ControlOrMeta+b');
   await app.keyboard.type(' 与 ');
   const toolbar = paragraph.getByRole('toolbar', { name: 'Note formatting' });
-  await toolbar.getByRole('button', { name: 'Italic' }).click();
+  await clickAtCentre(app, toolbar.getByRole('button', { name: 'Italic' }));
   await expect(toolbar.getByRole('button', { name: 'Italic' })).toHaveAttribute('aria-pressed', 'true');
   await app.keyboard.type('精细治理');
-  await toolbar.getByRole('button', { name: 'Italic' }).click();
+  await clickAtCentre(app, toolbar.getByRole('button', { name: 'Italic' }));
   await app.keyboard.press('Enter');
-  await toolbar.getByRole('button', { name: 'Bulleted list' }).click();
+  await clickAtCentre(app, toolbar.getByRole('button', { name: 'Bulleted list' }));
   await app.keyboard.type('多元共治');
   await app.keyboard.press('Enter');
   // The very last keystrokes, then away at once: no wait for the debounced save.
@@ -95,7 +88,7 @@ test('a note typed right before switching article keeps every character and its 
   await expect(reopened).toBeHidden();
   const indicator = firstBodyParagraph(app).getByRole('button', { name: 'Open note' });
   await expect(indicator).toBeVisible();
-  await indicator.click();
+  await clickAtCentre(app, indicator);
   await expect(firstBodyParagraph(app).getByRole('textbox', { name: 'Note on this paragraph' })).toContainText(
     '网格化管理 end',
   );
@@ -114,7 +107,7 @@ test('saves while typing, shows it quietly, and an emptied note is deleted', asy
   expect(saved.ok && saved.value?.plainText).toBe('先记一笔');
 
   // Escape in the link form closes only the form.
-  await paragraph.getByRole('button', { name: 'Link' }).click();
+  await clickAtCentre(app, paragraph.getByRole('button', { name: 'Link' }));
   await expect(paragraph.getByRole('textbox', { name: 'Link address' })).toBeFocused();
   await app.keyboard.press('Escape');
   await expect(paragraph.getByRole('textbox', { name: 'Link address' })).toBeHidden();
@@ -124,7 +117,7 @@ test('saves while typing, shows it quietly, and an emptied note is deleted', asy
   await editor.click();
   await app.keyboard.press('End');
   await app.keyboard.press('Shift+Home');
-  await paragraph.getByRole('button', { name: 'Link' }).click();
+  await clickAtCentre(app, paragraph.getByRole('button', { name: 'Link' }));
   await paragraph.getByRole('textbox', { name: 'Link address' }).fill('example.org/notes');
   await app.keyboard.press('Enter');
   await expect(editor.getByRole('link', { name: '先记一笔' })).toHaveAttribute('href', 'https://example.org/notes');
@@ -218,9 +211,9 @@ test('notes restored from a backup whose editor state is not Lexical JSON are sh
   await app.keyboard.press('Escape');
 
   // A backup of this library, then the same file with notes whose editor state is damaged.
-  await app.getByRole('main').getByRole('button', { name: 'Export…' }).click();
+  await clickAtCentre(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
   const dialog = app.getByRole('dialog', { name: 'Export and back up' });
-  await dialog.getByRole('button', { name: 'Back up to JSON…' }).click();
+  await clickAtCentre(app, dialog.getByRole('button', { name: 'Back up to JSON…' }));
   const backedUp = dialog.getByRole('status').filter({ hasText: 'Backed up' });
   await expect(backedUp).toBeVisible();
   const file = /to (\/.+)$/.exec((await backedUp.textContent()) ?? '')?.[1];
@@ -239,7 +232,7 @@ test('notes restored from a backup whose editor state is not Lexical JSON are sh
     paragraph.note = { editorState, plainText: text, markdown: text, updatedAt: '2026-01-01T00:00:00.000Z' };
   });
   fs.writeFileSync(file, JSON.stringify(backup));
-  await dialog.getByRole('button', { name: 'Merge from JSON…' }).click();
+  await clickAtCentre(app, dialog.getByRole('button', { name: 'Merge from JSON…' }));
   await expect(dialog.getByRole('status').filter({ hasText: `${unreadableStates.length} notes` })).toBeVisible();
   await app.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -247,7 +240,7 @@ test('notes restored from a backup whose editor state is not Lexical JSON are sh
 
   for (const [i, text] of expected.entries()) {
     // Each note shows all its words; opened and left alone past the save delay, nothing changes.
-    await body(i).getByRole('button', { name: 'Open note' }).click();
+    await clickAtCentre(app, body(i).getByRole('button', { name: 'Open note' }));
     const editor = noteOf(i);
     await expect(editor).toContainText(`备份里的笔记${i}`);
     await expect(editor).toContainText(`第二段${i}`);
@@ -267,7 +260,7 @@ test('notes restored from a backup whose editor state is not Lexical JSON are sh
   await expect(app.getByRole('heading', { level: 2, name: seed001 })).toBeVisible();
   for (const [i, text] of expected.entries()) {
     expect(await storedText(i)).toBe(`${text}，补一句`);
-    await body(i).getByRole('button', { name: 'Open note' }).click();
+    await clickAtCentre(app, body(i).getByRole('button', { name: 'Open note' }));
     await expect(noteOf(i)).toContainText(`备份里的笔记${i}`);
     await expect(noteOf(i)).toContainText(`第二段${i}，补一句`);
     await app.keyboard.press('Escape');
@@ -297,7 +290,7 @@ test('a stored note whose state cannot be read opens as its plain text with a no
   );
   await app.reload();
   await openArticle(app, seed003);
-  await firstBodyParagraph(app).getByRole('button', { name: 'Open note' }).click();
+  await clickAtCentre(app, firstBodyParagraph(app).getByRole('button', { name: 'Open note' }));
   const editor = firstBodyParagraph(app).getByRole('textbox', { name: 'Note on this paragraph' });
   await expect(editor).toContainText('旧版本留下的笔记');
   await expect(editor.locator('p')).toHaveText(['旧版本留下的笔记', '第二段']);
@@ -357,7 +350,7 @@ test('note writing is undone a stretch at a time, in the editor and from the rea
   await expect.poll(stored).toBe('第一句。第二句。');
 
   // Then another action: typing on. Everything before the undone stretch stays.
-  await paragraph.getByRole('button', { name: 'Open note' }).click();
+  await clickAtCentre(app, paragraph.getByRole('button', { name: 'Open note' }));
   await expect(editor).toHaveText('第一句。第二句。');
   await editor.click();
   await app.keyboard.press('ControlOrMeta+End');
@@ -365,7 +358,7 @@ test('note writing is undone a stretch at a time, in the editor and from the rea
   await expect(status).toHaveText('Saved');
   await app.reload();
   await openArticle(app, seed001);
-  await firstBodyParagraph(app).getByRole('button', { name: 'Open note' }).click();
+  await clickAtCentre(app, firstBodyParagraph(app).getByRole('button', { name: 'Open note' }));
   await expect(firstBodyParagraph(app).getByRole('textbox', { name: 'Note on this paragraph' })).toHaveText(
     '第一句。第二句。补充',
   );
@@ -413,7 +406,7 @@ test('a link made from the keyboard leaves the caret after it: the next key type
 
   await app.reload();
   await openArticle(app, seed003);
-  await firstBodyParagraph(app).getByRole('button', { name: 'Open note' }).click();
+  await clickAtCentre(app, firstBodyParagraph(app).getByRole('button', { name: 'Open note' }));
   const reopened = firstBodyParagraph(app).getByRole('textbox', { name: 'Note on this paragraph' });
   await expect(reopened.getByRole('link', { name: '见原文' })).toHaveAttribute('href', 'https://example.org/source');
   await expect(reopened).toHaveText('见原文。');

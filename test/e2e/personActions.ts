@@ -1,21 +1,31 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures/pizhuTest';
 
-/** Clicks where a person would: the centre of the element's box, after checking nothing covers that point. */
-export async function clickAtCentre(app: Page, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
+/**
+ * The centre of the element's box and what is drawn there instead of it (null when a click at
+ * that point reaches the element), named so a failure says what covered it.
+ */
+export async function centreOf(target: Locator): Promise<{ x: number; y: number; covering: string | null }> {
   const box = await target.boundingBox();
-  if (!box) throw new Error('the element has no box on screen');
+  if (!box) throw new Error(`the element has no box on screen: ${target.toString()}`);
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
-  const hit = await target.evaluate(
+  const covering = await target.evaluate(
     (el, [px, py]) => {
       const top = document.elementFromPoint(px, py);
-      return top !== null && (el === top || el.contains(top));
+      if (top !== null && (el === top || el.contains(top))) return null;
+      return top ? `${top.tagName.toLowerCase()}.${top.className} "${(top.textContent ?? '').slice(0, 30)}"` : 'nothing';
     },
     [x, y] as const,
   );
-  expect(hit, 'the point clicked shows this element, not something over it').toBe(true);
+  return { x, y, covering };
+}
+
+/** Clicks where a person would: the centre of the element's box, after checking nothing covers that point. */
+export async function clickAtCentre(app: Page, target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  const { x, y, covering } = await centreOf(target);
+  expect(covering, `the point clicked shows ${target.toString()}, not something over it`).toBeNull();
   await app.mouse.click(x, y);
 }
 
@@ -35,7 +45,8 @@ export async function useLanguage(app: Page, locale: 'en' | 'zh-Hans'): Promise<
 
 /**
  * The same view in both interface languages, both themes and both window sizes. `prepare` runs
- * after each change of language or size, to bring back what a re-layout may have closed.
+ * after each change of language or size, to bring back what a re-layout may have closed (or to
+ * scroll the subject into view). Ends in English, at the default size, with the theme unforced.
  */
 export async function screenshotsOf(
   app: Page,
@@ -60,6 +71,10 @@ export async function screenshotsOf(
     }
   }
   await useLanguage(app, 'en');
+  await app.setViewportSize({ width: 1280, height: 860 });
+  await app.evaluate(() => {
+    delete document.documentElement.dataset.theme;
+  });
 }
 
 /**
@@ -99,4 +114,23 @@ export async function pointsInText(
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
   }, targets);
+}
+
+/** Tab until `target` has the focus, as a person without a mouse reaches a control; fails if it never does. */
+export async function tabTo(app: Page, target: Locator, most = 60): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await app.keyboard.press('Tab');
+  }
+  await expect(target, `${most} presses of Tab never reached it`).toBeFocused();
+}
+
+/** j until the paragraph showing `text` is the current one, as a person steps down to it. */
+export async function stepTo(app: Page, text: string): Promise<void> {
+  const current = app.getByRole('article').locator('.paragraph[aria-current="true"]');
+  for (let i = 0; i < 40; i++) {
+    await app.keyboard.press('j');
+    if (((await current.textContent()) ?? '').includes(text)) return;
+  }
+  throw new Error(`j never reached the paragraph with ${text}`);
 }

@@ -1,55 +1,12 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
-import { articleIdOf } from './readerActions';
+import { centreOf, clickAtCentre } from './personActions';
+import { articleIdOf, openArticle, openCraftedArticle } from './readerActions';
 
 const s003 = '江西:接续奋斗,红土地上奏响平安之歌';
 const article = (app: Page) => app.getByRole('article');
 const paragraph = (app: Page, text: string) => article(app).locator('.paragraph').filter({ hasText: text });
 const library = (app: Page) => app.getByRole('navigation', { name: 'Library' });
-
-/** The centre of what a person sees of `target`, and whether a click there would reach it. */
-async function centreOf(target: Locator): Promise<{ x: number; y: number; reaches: boolean; hit: string }> {
-  const box = await target.boundingBox();
-  if (!box) throw new Error('not on screen');
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  return target.evaluate(
-    (el, [x, y]) => {
-      const hit = document.elementFromPoint(x, y);
-      const reaches = hit !== null && (hit === el || el.contains(hit));
-      const what = hit
-        ? `${hit.tagName.toLowerCase()}.${hit.className} "${(hit.textContent ?? '').slice(0, 30)}"`
-        : 'nothing';
-      return { x, y, reaches, hit: what };
-    },
-    [x, y] as const,
-  );
-}
-
-/** A real click at the element's centre, after checking nothing else is drawn there. */
-async function clickAt(app: Page, target: Locator, name: string): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const at = await centreOf(target);
-  expect(at.reaches, `${name}: the point at its centre hits ${at.hit}`).toBe(true);
-  await app.mouse.click(at.x, at.y);
-}
-
-/** Opens an article from its row in the library list, with the mouse. */
-async function openArticle(app: Page, title: string): Promise<void> {
-  await clickAt(app, app.locator('.article-item').filter({ hasText: title }).first(), title);
-  await article(app).locator('.paragraph-text').first().waitFor();
-}
-
-/** Imports a crafted article through the API, restarts, and opens it from the library list. */
-async function openCraftedArticle(app: Page, title: string, body: string): Promise<void> {
-  const outcome = await app.evaluate(
-    ([title, body]) => window.pizhu.importText({ text: `${title}\n\n${body}`, title }),
-    [title, body] as const,
-  );
-  if (!outcome.ok) throw new Error(`import failed: ${JSON.stringify(outcome)}`);
-  await app.reload();
-  await openArticle(app, title);
-}
 
 /** Every button in the reader pane that is in view takes a click at its centre. */
 async function expectReaderButtonsUncovered(app: Page): Promise<void> {
@@ -113,7 +70,7 @@ test('the ⋯ menu of a hidden line is drawn above the lines after it: every ite
     .getByRole('button', { name: /^\d+ hidden lines$/ })
     .first();
   const hiddenBefore = Number((await showHidden.textContent())?.match(/\d+/)?.[0]);
-  await clickAt(app, showHidden, 'show hidden lines');
+  await clickAtCentre(app, showHidden);
   const line = paragraph(app, rescued);
   await expect(line.locator('xpath=ancestor::div[contains(@class, "run-hidden")]')).toHaveCount(1);
 
@@ -121,7 +78,7 @@ test('the ⋯ menu of a hidden line is drawn above the lines after it: every ite
   const lineBox = await line.boundingBox();
   if (!lineBox) throw new Error('hidden line not shown');
   await app.mouse.move(lineBox.x + lineBox.width / 2, lineBox.y + 10);
-  await clickAt(app, line.getByRole('button', { name: 'Paragraph options' }), '⋯');
+  await clickAtCentre(app, line.getByRole('button', { name: 'Paragraph options' }));
   const menu = app.getByRole('menu', { name: 'Paragraph options' });
   await expect(menu).toBeVisible();
 
@@ -129,13 +86,13 @@ test('the ⋯ menu of a hidden line is drawn above the lines after it: every ite
   await expect(items).toHaveCount(9);
   const covered: string[] = [];
   for (const item of await items.all()) {
-    const at = await centreOf(item);
-    if (!at.reaches) covered.push(`${await item.textContent()} (under ${at.hit})`);
+    const { covering } = await centreOf(item);
+    if (covering !== null) covered.push(`${await item.textContent()} (under ${covering})`);
   }
   expect(covered, 'menu items drawn under something else').toEqual([]);
   await saveScreenshot('reader-layout-hidden-line-menu');
 
-  await clickAt(app, menu.getByRole('menuitemradio', { name: 'Body' }), 'Body');
+  await clickAtCentre(app, menu.getByRole('menuitemradio', { name: 'Body' }));
   await expect(menu).toBeHidden();
   await expect(line.locator('xpath=ancestor::div[contains(@class, "run-hidden")]')).toHaveCount(0);
   await expect(article(app).getByRole('button', { name: `Hide ${hiddenBefore - 1} cleaned lines` })).toBeVisible();
@@ -162,10 +119,10 @@ test('the script bar and the article tools stay at the top while a long article 
   await expect(article(app).locator('header')).not.toBeInViewport();
 
   await expect(bar).toBeInViewport();
-  await clickAt(app, bar.getByRole('radio', { name: '繁體', exact: true }), '繁體');
+  await clickAtCentre(app, bar.getByRole('radio', { name: '繁體', exact: true }));
   await expect(bar.getByRole('radio', { name: '繁體', exact: true })).toHaveAttribute('aria-checked', 'true');
   const editDetails = app.getByRole('button', { name: 'Edit details' });
-  await clickAt(app, editDetails, 'Edit details');
+  await clickAtCentre(app, editDetails);
   await expect(app.getByRole('dialog', { name: 'Edit details' })).toBeVisible();
   await app.keyboard.press('Escape');
   await expect(app.getByRole('dialog', { name: 'Edit details' })).toBeHidden();
@@ -190,7 +147,7 @@ test('900×600 with the Tags pane open: the reading column stays readable and no
 }) => {
   await app.setViewportSize({ width: 900, height: 600 });
   await openArticle(app, s003);
-  await clickAt(app, app.getByRole('button', { name: 'Tags', exact: true }), 'Tags');
+  await clickAtCentre(app, app.getByRole('button', { name: 'Tags', exact: true }));
   await expect(app.getByRole('complementary', { name: 'Tags', exact: true })).toBeVisible();
 
   // The library steps aside by itself; the column keeps a readable width.
@@ -204,12 +161,12 @@ test('900×600 with the Tags pane open: the reading column stays readable and no
     expect(r && reader && r.x >= reader.x && r.x + r.width <= reader.x + reader.width).toBe(true);
   }
   await expectReaderButtonsUncovered(app);
-  await clickAt(app, app.getByRole('button', { name: 'Edit details' }), 'Edit details');
+  await clickAtCentre(app, app.getByRole('button', { name: 'Edit details' }));
   await expect(app.getByRole('dialog', { name: 'Edit details' })).toBeVisible();
   await app.keyboard.press('Escape');
 
   // Asked for, the library comes over the reader, and goes once an article is chosen.
-  await clickAt(app, app.getByRole('button', { name: 'Show library' }), 'Show library');
+  await clickAtCentre(app, app.getByRole('button', { name: 'Show library' }));
   await expect(library(app)).toBeVisible();
   await saveScreenshot('reader-layout-900-library-over');
   // Escape puts it away; Ctrl+\ brings it back over the reader.
@@ -217,11 +174,11 @@ test('900×600 with the Tags pane open: the reading column stays readable and no
   await expect(library(app)).toBeHidden();
   await app.keyboard.press('Control+Backslash');
   await expect(library(app)).toBeVisible();
-  await clickAt(app, library(app).locator('.article-item').filter({ hasText: s003 }).first(), 'article row');
+  await clickAtCentre(app, library(app).locator('.article-item').filter({ hasText: s003 }).first());
   await expect(library(app)).toBeHidden();
 
   // Closing the side panel gives the library its place back.
-  await clickAt(app, app.getByRole('button', { name: 'Tags', exact: true }), 'Tags');
+  await clickAtCentre(app, app.getByRole('button', { name: 'Tags', exact: true }));
   await expect(library(app)).toBeVisible();
   await expectReaderButtonsUncovered(app);
 });
@@ -232,7 +189,7 @@ test('the library pane collapses by its button and by Ctrl+\\, and stays as it w
   await expect(library(app)).toBeVisible();
   const docked = await app.locator('.reader-scroll').evaluate((el) => el.clientWidth);
 
-  await clickAt(app, app.getByRole('button', { name: 'Hide library' }), 'Hide library');
+  await clickAtCentre(app, app.getByRole('button', { name: 'Hide library' }));
   await expect(library(app)).toBeHidden();
   expect(await app.locator('.reader-scroll').evaluate((el) => el.clientWidth)).toBeGreaterThanOrEqual(docked + 300);
   expect(await widthOf()).toBeGreaterThan(0);
@@ -260,13 +217,13 @@ test('a reading-width preference: narrow, medium and wide line lengths at 1920×
   const lineWidth = async () => (await article(app).locator('.paragraph-text').first().boundingBox())?.width ?? 0;
   const medium = await lineWidth();
 
-  await clickAt(app, app.getByRole('button', { name: 'Preferences' }), 'Preferences');
+  await clickAtCentre(app, app.getByRole('button', { name: 'Preferences' }));
   const preferences = app.getByRole('dialog', { name: 'Preferences' });
   const width = preferences.getByRole('radiogroup', { name: 'Reading width' });
-  await clickAt(app, width.getByRole('radio', { name: 'Wide' }), 'Wide');
+  await clickAtCentre(app, width.getByRole('radio', { name: 'Wide' }));
   await expect(width.getByRole('radio', { name: 'Wide' })).toBeChecked();
   await expect.poll(lineWidth).toBeGreaterThan(medium + 250);
-  await clickAt(app, width.getByRole('radio', { name: 'Narrow' }), 'Narrow');
+  await clickAtCentre(app, width.getByRole('radio', { name: 'Narrow' }));
   await expect.poll(lineWidth).toBeLessThan(medium - 60);
   // The keyboard: arrows move within the radio group.
   await width.getByRole('radio', { name: 'Narrow' }).focus();
@@ -274,7 +231,7 @@ test('a reading-width preference: narrow, medium and wide line lengths at 1920×
   await expect(width.getByRole('radio', { name: 'Medium' })).toBeChecked();
   await app.keyboard.press('ArrowRight');
   await expect(width.getByRole('radio', { name: 'Wide' })).toBeChecked();
-  await clickAt(app, preferences.getByRole('button', { name: 'Done' }), 'Done');
+  await clickAtCentre(app, preferences.getByRole('button', { name: 'Done' }));
   const wide = await lineWidth();
   await saveScreenshot('reader-layout-1920-wide');
 
@@ -338,10 +295,7 @@ test('hidden lines and the selected row keep 4.5:1 contrast in light and dark', 
   for (const theme of ['light', 'dark'] as const) {
     await setLook(app, { theme, uiLocale: 'en' });
     await openArticle(app, s003);
-    await article(app)
-      .getByRole('button', { name: /^\d+ hidden lines$/ })
-      .first()
-      .click();
+    await clickAtCentre(app, article(app).getByRole('button', { name: /^\d+ hidden lines$/ }).first());
     const ratios = await app.evaluate(() => {
       const parse = (c: string): [number, number, number, number] => {
         const m = c.match(/rgba?\(([^)]+)\)/);
@@ -408,12 +362,12 @@ test('screenshots: 900×600 and 1920×1080, light and dark, zh-Hans and en', asy
         await setLook(app, { theme, uiLocale, readingWidth: width > 1000 ? 'wide' : 'medium' });
         await openArticle(app, s003);
         const tags = app.locator('.tags-button');
-        if ((await tags.getAttribute('aria-pressed')) !== 'true') await tags.click();
+        if ((await tags.getAttribute('aria-pressed')) !== 'true') await clickAtCentre(app, tags);
         await app.getByRole('complementary').first().waitFor();
         await app.locator('.reader-scroll').evaluate((el) => el.scrollTo({ top: 900 }));
         await expectReaderButtonsUncovered(app);
         await saveScreenshot(`reader-layout-${width}x${height}-${theme}-${uiLocale}`);
-        await app.locator('.tags-button').click();
+        await clickAtCentre(app, app.locator('.tags-button'));
       }
     }
   }

@@ -1,7 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { PizhuApi } from '../../preload/contract/api';
 import { expect, test } from './fixtures/pizhuTest';
-import { articleIdOf, selectText } from './readerActions';
+import { clickAtCentre, screenshotsOf } from './personActions';
+import { articleIdOf, openArticle, selectText } from './readerActions';
 
 declare global {
   interface Window {
@@ -13,81 +14,12 @@ const s003 = '江西:接续奋斗,红土地上奏响平安之歌';
 const article = (app: Page) => app.getByRole('article');
 const paragraphWith = (app: Page, text: string) => article(app).locator('.paragraph').filter({ hasText: text });
 
-/** Opens an article from the library list by its row (whose name starts with the title; its ⋯ button's does not). */
-async function openArticle(app: Page, title: string): Promise<void> {
-  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await app
-    .getByRole('list', { name: 'Articles' })
-    .getByRole('button', { name: new RegExp(`^${escaped}`) })
-    .click();
-  await article(app).locator('.paragraph-text').first().waitFor();
-}
-
-/** Clicks where a person would: the centre of the element's box, after checking nothing covers that point. */
-async function clickAtCentre(app: Page, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (!box) throw new Error('the element has no box on screen');
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  const hit = await target.evaluate(
-    (el, [px, py]) => {
-      const top = document.elementFromPoint(px, py);
-      return top !== null && (el === top || el.contains(top));
-    },
-    [x, y] as const,
-  );
-  expect(hit, 'the point clicked shows this element, not something over it').toBe(true);
-  await app.mouse.click(x, y);
-}
-
 /** The search match ranges the reader marks (CSS Custom Highlight API), as text. */
 const matchMarks = (app: Page) =>
   app.evaluate(() => {
     const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
     return [...(registry?.get('pizhu-search-match') ?? [])].map((r) => r.toString());
   });
-
-/** The same view in both interface languages, both themes and both window sizes. */
-async function screenshotsOf(
-  app: Page,
-  saveScreenshot: (name: string) => Promise<string>,
-  name: string,
-  relabel: (locale: 'en' | 'zh-Hans') => Promise<void>,
-  inView?: Locator,
-): Promise<void> {
-  for (const locale of ['en', 'zh-Hans'] as const) {
-    await relabel(locale);
-    for (const size of [
-      { width: 900, height: 600 },
-      { width: 1920, height: 1080 },
-    ]) {
-      await app.setViewportSize(size);
-      await inView?.scrollIntoViewIfNeeded();
-      for (const theme of ['light', 'dark'] as const) {
-        await app.evaluate((t) => {
-          document.documentElement.dataset.theme = t;
-        }, theme);
-        await saveScreenshot(`${name}-${locale}-${size.width}-${theme}`);
-      }
-    }
-  }
-  await relabel('en');
-}
-
-/** Switches the interface language through Preferences, as a person does. */
-async function useLanguage(app: Page, locale: 'en' | 'zh-Hans'): Promise<void> {
-  const isEnglish = (await app.locator('html').getAttribute('lang')) === 'en';
-  if (isEnglish === (locale === 'en')) return;
-  await app.getByRole('button', { name: isEnglish ? 'Preferences' : '偏好设置' }).click();
-  const dialog = app.getByRole('dialog', { name: isEnglish ? 'Preferences' : '偏好设置' });
-  await dialog.getByRole('combobox', { name: isEnglish ? 'Interface language' : '界面语言' }).selectOption({
-    label: locale === 'en' ? 'English' : '简体中文',
-  });
-  await app.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-  await expect(app.locator('html')).toHaveAttribute('lang', locale);
-}
 
 test('search has a visible button; the panel counts paragraphs and notes as Tag every hit does; old marks go', async ({
   app,
@@ -108,7 +40,7 @@ test('search has a visible button; the panel counts paragraphs and notes as Tag 
   await expect(status).toContainText(/^\d+ results: \d+ paragraphs?/);
   await app.keyboard.press('Enter');
   await expect.poll(() => matchMarks(app)).toContain('平安');
-  await screenshotsOf(app, saveScreenshot, 'reader-ux-search', (locale) => useLanguage(app, locale));
+  await screenshotsOf(app, saveScreenshot, 'reader-ux-search');
 
   // A new query takes the earlier query's marks off the reader.
   await box.fill('红土地');
@@ -161,7 +93,7 @@ test('Note on a selection highlights it and quotes it in the paragraph note, rea
   await expect(editor.locator('blockquote')).toHaveText(quote);
   await app.keyboard.type('为什么是红土地');
   await expect(paragraph.getByRole('status')).toHaveText('Saved');
-  await screenshotsOf(app, saveScreenshot, 'reader-ux-note-quote', (locale) => useLanguage(app, locale), paragraph);
+  await screenshotsOf(app, saveScreenshot, 'reader-ux-note-quote', () => paragraph.scrollIntoViewIfNeeded());
 
   const stored = await app.evaluate(
     async ([articleId, paragraphId]) => {
@@ -294,7 +226,7 @@ test('a note shows its first line under its paragraph and opens from it; a highl
   const preview = paragraph.getByRole('button', { name: 'Open note: 红土地的来历' });
   await expect(preview).toBeVisible();
   await expect(preview).toHaveText('红土地的来历');
-  await screenshotsOf(app, saveScreenshot, 'reader-ux-note-preview', (locale) => useLanguage(app, locale), paragraph);
+  await screenshotsOf(app, saveScreenshot, 'reader-ux-note-preview', () => paragraph.scrollIntoViewIfNeeded());
 
   await clickAtCentre(app, preview);
   const editor = paragraph.getByRole('textbox', { name: 'Note on this paragraph' });

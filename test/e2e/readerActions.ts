@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { PizhuApi } from '../../preload/contract/api';
+import { clickAtCentre } from './personActions';
 
 declare global {
   interface Window {
@@ -52,8 +53,10 @@ export async function openCraftedArticle(app: Page, title: string, body: string)
   return outcome.value.articleId;
 }
 
+/** Opens an article with a click on its row in the library list (in either interface language), where a person sees it. */
 export async function openArticle(app: Page, title: string): Promise<void> {
-  await app.getByRole('list', { name: 'Articles' }).getByRole('button', { name: title }).click();
+  const list = app.getByRole('list', { name: /^(Articles|文章)$/ });
+  await clickAtCentre(app, list.getByRole('button', { name: title }).first());
   // The heading shows the title in the article's display script, so wait for the article itself.
   await app.getByRole('article').locator('.paragraph-text').first().waitFor();
 }
@@ -89,7 +92,7 @@ export async function highlightThroughApi(
   );
 }
 
-/** The canonical text each stored highlight of the article covers, with its colour and tags. */
+/** The canonical text each stored highlight of the article covers, with its colour, tags and group. */
 export async function storedHighlights(app: Page, articleId: number) {
   return app.evaluate(async (articleId) => {
     const article = await window.pizhu.getArticle({ articleId });
@@ -101,6 +104,7 @@ export async function storedHighlights(app: Page, articleId: number) {
         text: p && h.start !== null && h.end !== null ? p.text.slice(h.start, h.end) : null,
         color: h.color,
         tags: h.tags,
+        groupId: h.groupId,
       };
     });
   }, articleId);

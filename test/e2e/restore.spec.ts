@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
+import { clickAtCentre } from './personActions';
 import { articleIdOf, openArticle, selectText, storedHighlights } from './readerActions';
 
 const s003 = '江西:接续奋斗,红土地上奏响平安之歌';
@@ -15,25 +16,15 @@ test('restore from automatic backup: a highlight made after the backup is gone, 
   const articleId = await articleIdOf(app, s003);
   await openArticle(app, s003);
   await selectText(app, '扎根红土圣地');
-  await app.getByRole('toolbar', { name: 'Highlight' }).getByRole('button', { name: 'Yellow' }).click();
+  await clickAtCentre(app, app.getByRole('toolbar', { name: 'Highlight' }).getByRole('button', { name: 'Yellow' }));
   await expect(marks(app)).toHaveText(['扎根红土圣地']);
   await expect(listed(app)).toContainText('1 highlight');
 
-  await app.getByRole('main').getByRole('button', { name: 'Export…' }).click();
+  await clickAtCentre(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
   const dialog = app.getByRole('dialog', { name: 'Export and back up' });
   const restore = dialog.getByRole('button', { name: 'Restore from automatic backup…' });
-  await restore.scrollIntoViewIfNeeded();
-  const box = await restore.boundingBox();
-  if (!box) throw new Error('the restore button has no box');
-  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-  // What a person clicking there would hit is the button itself, not something drawn over it.
-  const hit = await app.evaluate(
-    ([x, y]) => document.elementFromPoint(x, y)?.closest('button')?.textContent ?? null,
-    [x, y] as const,
-  );
-  expect(hit).toBe('Restore from automatic backup…');
   // main's chooser is the launcher's stand-in: the newest backup, confirmed.
-  await app.mouse.click(x, y);
+  await clickAtCentre(app, restore);
 
   await expect(dialog.getByRole('status').last()).toContainText('The library is back as it was on');
   await expect(dialog.getByRole('status').last()).toContainText('kept as a backup');

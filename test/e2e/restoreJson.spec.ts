@@ -2,6 +2,8 @@ import type { Locator, Page } from '@playwright/test';
 import type { PizhuApi } from '../../preload/contract/api';
 import { exportMessages } from '../../renderer/src/features/export/messages';
 import { expect, test } from './fixtures/pizhuTest';
+import { clickAtCentre } from './personActions';
+import { openArticle } from './readerActions';
 
 declare global {
   interface Window {
@@ -11,24 +13,6 @@ declare global {
 
 const marks = (app: Page) => app.getByRole('article').locator('mark');
 const exportDialog = (app: Page) => app.getByRole('dialog', { name: 'Export and back up' });
-
-/** Clicks `target` where a person would: at the middle of it, after checking nothing covers that point. */
-async function clickAsPerson(app: Page, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (!box) throw new Error('not visible');
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  const hit = await target.evaluate(
-    (el, [px, py]) => {
-      const top = document.elementFromPoint(px!, py!);
-      return top !== null && (top === el || el.contains(top));
-    },
-    [x, y],
-  );
-  expect(hit, 'the target is what is under the pointer').toBe(true);
-  await app.mouse.click(x, y);
-}
 
 /** Two highlights in the first seed article (set up through the page's API), then the article opened by a click. */
 async function openWithTwoHighlights(app: Page): Promise<number> {
@@ -45,10 +29,7 @@ async function openWithTwoHighlights(app: Page): Promise<number> {
     return { title: first.title, articleId: first.id };
   });
   await app.reload();
-  await clickAsPerson(
-    app,
-    app.getByRole('navigation', { name: 'Library' }).getByRole('list').getByRole('button', { name: title }).first(),
-  );
+  await openArticle(app, title);
   await expect(marks(app)).toHaveCount(2);
   return articleId;
 }
@@ -67,7 +48,7 @@ async function libraryState(app: Page, articleId: number) {
 }
 
 async function openExport(app: Page): Promise<Locator> {
-  await clickAsPerson(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
+  await clickAtCentre(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
   const dialog = exportDialog(app);
   await expect(dialog).toBeVisible();
   return dialog;
@@ -81,25 +62,25 @@ test('Merge from JSON keeps what changed since the backup; Restore from JSON mak
   const articleId = await openWithTwoHighlights(app);
 
   let dialog = await openExport(app);
-  await clickAsPerson(app, dialog.getByRole('button', { name: 'Back up to JSON…' }));
+  await clickAtCentre(app, dialog.getByRole('button', { name: 'Back up to JSON…' }));
   await expect(dialog.getByRole('status').filter({ hasText: 'Backed up' })).toBeVisible();
   const atBackup = await libraryState(app, articleId);
   await app.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
   // Since the backup: one highlight deleted, the other recoloured.
-  await clickAsPerson(app, marks(app).first());
+  await clickAtCentre(app, marks(app).first());
   const popover = app.getByRole('dialog', { name: 'Highlight' });
-  await clickAsPerson(app, popover.getByRole('button', { name: 'Delete highlight' }));
+  await clickAtCentre(app, popover.getByRole('button', { name: 'Delete highlight' }));
   await expect(marks(app)).toHaveCount(1);
-  await clickAsPerson(app, marks(app).first());
-  await clickAsPerson(app, popover.getByRole('radio', { name: 'Green' }));
+  await clickAtCentre(app, marks(app).first());
+  await clickAtCentre(app, popover.getByRole('radio', { name: 'Green' }));
   await expect(marks(app).first()).toHaveClass(/hl-green/);
   await app.keyboard.press('Escape');
 
   // Merge: the deleted highlight comes back, the new colour stays (main previewed and the person confirmed).
   dialog = await openExport(app);
-  await clickAsPerson(app, dialog.getByRole('button', { name: 'Merge from JSON…' }));
+  await clickAtCentre(app, dialog.getByRole('button', { name: 'Merge from JSON…' }));
   await expect(dialog.getByRole('status').filter({ hasText: 'Added 0 articles, 1 highlights' })).toBeVisible();
   const merged = await libraryState(app, articleId);
   expect(merged.highlights).toHaveLength(2);
@@ -149,11 +130,11 @@ for (const look of looks) {
     await app.reload();
     await expect(app.locator('html')).toHaveAttribute('data-theme', look.theme);
     const first = app.getByRole('navigation').getByRole('list').getByRole('button').first();
-    await clickAsPerson(app, first);
+    await clickAtCentre(app, first);
     const t = exportMessages[look.locale];
-    await clickAsPerson(app, app.getByRole('main').getByRole('button', { name: t.export }));
+    await clickAtCentre(app, app.getByRole('main').getByRole('button', { name: t.export }));
     const dialog = app.getByRole('dialog', { name: t.title });
-    await clickAsPerson(app, dialog.getByRole('button', { name: t.restoreRun }));
+    await clickAtCentre(app, dialog.getByRole('button', { name: t.restoreRun }));
     await expect(dialog.getByRole('status').filter({ hasText: look.done })).toBeVisible();
     await saveScreenshot(`restore-json-${look.width}x${look.height}-${look.locale}-${look.theme}`);
   });

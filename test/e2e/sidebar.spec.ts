@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { PizhuApi } from '../../preload/contract/api';
 import { expect, test } from './fixtures/pizhuTest';
+import { clickAtCentre, screenshotsOf } from './personActions';
 import { articleIdOf, highlightThroughApi, openArticle } from './readerActions';
 
 declare global {
@@ -13,24 +14,6 @@ declare global {
 const s003 = '江西:接续奋斗,红土地上奏响平安之歌';
 const sidebar = (app: Page) => app.getByRole('complementary', { name: 'Annotations' });
 const items = (app: Page) => sidebar(app).locator('.sidebar-jump');
-
-/** Clicks where a person would: the centre of the element's box, after checking nothing covers that point. */
-async function clickAtCentre(app: Page, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (!box) throw new Error('the element has no box on screen');
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  const hit = await target.evaluate(
-    (el, [px, py]) => {
-      const top = document.elementFromPoint(px, py);
-      return top !== null && (el === top || el.contains(top));
-    },
-    [x, y] as const,
-  );
-  expect(hit, 'the point clicked shows this element, not something over it').toBe(true);
-  await app.mouse.click(x, y);
-}
 
 /** Four highlights in four colours (one tagged) and a note, in s003, through the API. */
 async function annotate(app: Page): Promise<number> {
@@ -167,9 +150,9 @@ test('the sidebar lists every annotation in text order, filters by colour, tag a
   await expect(hit).toContainText('对照第二节的统计口径');
   await app.keyboard.press('Escape');
 
-  await app.getByRole('main').getByRole('button', { name: 'Export…' }).click();
+  await clickAtCentre(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
   const dialog = app.getByRole('dialog', { name: 'Export and back up' });
-  await dialog.getByRole('button', { name: 'Export Markdown' }).click();
+  await clickAtCentre(app, dialog.getByRole('button', { name: 'Export Markdown' }));
   const files = dialog.getByRole('list', { name: 'Exported files' });
   await expect(files.getByRole('listitem')).toHaveCount(1);
   const file = (await files.getByRole('listitem').first().textContent()) ?? '';
@@ -218,46 +201,3 @@ test('keyboard alone: a opens the sidebar in its list, arrows choose, Enter jump
   await expect(sidebar(app)).toBeHidden();
   await expect(app.getByRole('button', { name: 'Show annotations' })).toBeFocused();
 });
-
-/** The same view in both interface languages, both themes and both window sizes. */
-async function screenshotsOf(
-  app: Page,
-  saveScreenshot: (name: string) => Promise<string>,
-  name: string,
-  prepare: () => Promise<void>,
-): Promise<void> {
-  for (const locale of ['en', 'zh-Hans'] as const) {
-    await useLanguage(app, locale);
-    for (const size of [
-      { width: 900, height: 600 },
-      { width: 1920, height: 1080 },
-    ]) {
-      await app.setViewportSize(size);
-      await prepare();
-      for (const theme of ['light', 'dark'] as const) {
-        await app.evaluate((t) => {
-          document.documentElement.dataset.theme = t;
-        }, theme);
-        await saveScreenshot(`${name}-${locale}-${size.width}-${theme}`);
-      }
-    }
-  }
-  await useLanguage(app, 'en');
-  await app.setViewportSize({ width: 1280, height: 860 });
-  await app.evaluate(() => {
-    delete document.documentElement.dataset.theme;
-  });
-}
-
-async function useLanguage(app: Page, locale: 'en' | 'zh-Hans'): Promise<void> {
-  const isEnglish = (await app.locator('html').getAttribute('lang')) === 'en';
-  if (isEnglish === (locale === 'en')) return;
-  await app.getByRole('button', { name: isEnglish ? 'Preferences' : '偏好设置' }).click();
-  const dialog = app.getByRole('dialog', { name: isEnglish ? 'Preferences' : '偏好设置' });
-  await dialog.getByRole('combobox', { name: isEnglish ? 'Interface language' : '界面语言' }).selectOption({
-    label: locale === 'en' ? 'English' : '简体中文',
-  });
-  await app.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-  await expect(app.locator('html')).toHaveAttribute('lang', locale);
-}
