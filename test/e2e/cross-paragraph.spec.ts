@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
-import { clickAtCentre, pointsInText, screenshotsOf } from './personActions';
+import { clickAtCentre, pointsInText, screenshotsOf, stepTo, tabTo } from './personActions';
 import { articleIdOf, openArticle, storedHighlights } from './readerActions';
 
 const s003 = '江西:接续奋斗,红土地上奏响平安之歌';
@@ -90,4 +90,44 @@ test('a mouse drag from one paragraph into the next highlights both as one group
     ['党的十八大以来,江', 'blue', ['引文/跨段']],
   ]);
   await saveScreenshot('cross-paragraph-undone');
+});
+
+test('keyboard alone: v and s select from one paragraph into the next, h makes one group; its popover deletes both, Ctrl+Z brings both back', async ({
+  app,
+}) => {
+  const articleId = await articleIdOf(app, s003);
+  await openArticle(app, s003);
+  await stepTo(app, second);
+  // v: the second paragraph's one sentence; s: on to the end of the third's first sentence.
+  await app.keyboard.press('v');
+  await app.keyboard.press('s');
+  await expect.poll(() => app.evaluate(() => document.getSelection()?.toString() ?? '')).toContain(third);
+  await app.keyboard.press('h');
+
+  const inSecond = paragraphWith(app, second).locator('mark');
+  const inThird = paragraphWith(app, third).locator('mark');
+  await expect(inSecond).toHaveText([second]);
+  await expect(inThird).toHaveText([new RegExp(`^${third}.*。$`, 'u')]);
+  const made = await storedHighlights(app, articleId);
+  expect(made.map((h) => h.text?.slice(0, third.length))).toEqual([second.slice(0, third.length), third]);
+  expect(made[0]!.groupId).not.toBeNull();
+  expect(made[1]!.groupId).toBe(made[0]!.groupId);
+
+  // Reached with Tab, opened with Enter: Delete highlight takes both parts.
+  await tabTo(app, inSecond.first());
+  await app.keyboard.press('Enter');
+  await expect(popover(app)).toBeVisible();
+  await tabTo(app, popover(app).getByRole('button', { name: 'Delete highlight' }));
+  await app.keyboard.press('Enter');
+  await expect(inSecond).toHaveCount(0);
+  await expect(inThird).toHaveCount(0);
+  expect(await storedHighlights(app, articleId)).toEqual([]);
+
+  await app.keyboard.press('Control+z');
+  await expect(inSecond).toHaveText([second]);
+  await expect(inThird).toHaveCount(1);
+  const back = await storedHighlights(app, articleId);
+  expect(back.map((h) => h.text)).toEqual(made.map((h) => h.text));
+  expect(back[0]!.groupId).not.toBeNull();
+  expect(back[1]!.groupId).toBe(back[0]!.groupId);
 });

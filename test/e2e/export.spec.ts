@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { PizhuApi } from '../../preload/contract/api';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
-import { clickAtCentre } from './personActions';
-import { openArticle } from './readerActions';
+import { clickAtCentre, tabTo } from './personActions';
+import { articleIdOf, openArticle, storedHighlights } from './readerActions';
 
 declare global {
   interface Window {
@@ -169,4 +169,44 @@ test('Export W3C annotations… writes every highlight to the file main asks for
   const written = JSON.parse(fs.readFileSync(file, 'utf8')) as { type: string; total: number };
   expect(written).toMatchObject({ type: 'AnnotationCollection', total: 1 });
   await saveScreenshot('export-w3c-1920x1080-en-light');
+});
+
+test('keyboard alone: Export Markdown and its kept-files report, W3C annotations, and a restore from the automatic backup', async ({
+  app,
+}) => {
+  const title = await highlightFirstArticle(app);
+  const articleId = await articleIdOf(app, title);
+  await app.reload();
+  const open = app.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Export…' });
+  await tabTo(app, open);
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Export and back up' });
+  await expect(dialog).toBeVisible();
+
+  const run = dialog.getByRole('button', { name: 'Export Markdown' });
+  await tabTo(app, run);
+  await app.keyboard.press('Enter');
+  // The whole library: the one annotated article's file, and the index beside it.
+  const written = dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem');
+  const articleFile = written.filter({ hasNotText: /index\.md$/ });
+  await expect(articleFile).toHaveCount(1);
+  const file = (await articleFile.textContent()) ?? '';
+  fs.writeFileSync(file, `${fs.readFileSync(file, 'utf8')}\n我加的一行。\n`);
+  await tabTo(app, run);
+  await app.keyboard.press('Enter');
+  await expect(dialog.getByRole('list', { name: 'Kept files' }).getByRole('listitem')).toHaveCount(1);
+
+  await tabTo(app, dialog.getByRole('button', { name: 'Export W3C annotations…' }));
+  await app.keyboard.press('Enter');
+  await expect(dialog.getByRole('status').filter({ hasText: 'Wrote 1 annotations to' })).toBeVisible();
+
+  // The day's automatic backup was made at start, before the highlight.
+  await tabTo(app, dialog.getByRole('button', { name: 'Restore from automatic backup…' }));
+  await app.keyboard.press('Enter');
+  await expect(dialog.getByRole('status').filter({ hasText: 'The library is back as it was on' })).toBeVisible();
+  expect(await storedHighlights(app, articleId)).toEqual([]);
+
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
 });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
-import { centreOf, clickAtCentre } from './personActions';
+import { centreOf, clickAtCentre, tabTo } from './personActions';
 import { articleIdOf, openArticle, openCraftedArticle } from './readerActions';
 
 const s003 = '江西:接续奋斗,红土地上奏响平安之歌';
@@ -226,7 +226,7 @@ test('a reading-width preference: narrow, medium and wide line lengths at 1920×
   await clickAtCentre(app, width.getByRole('radio', { name: 'Narrow' }));
   await expect.poll(lineWidth).toBeLessThan(medium - 60);
   // The keyboard: arrows move within the radio group.
-  await width.getByRole('radio', { name: 'Narrow' }).focus();
+  await tabTo(app, width.getByRole('radio', { name: 'Narrow' }));
   await app.keyboard.press('ArrowRight');
   await expect(width.getByRole('radio', { name: 'Medium' })).toBeChecked();
   await app.keyboard.press('ArrowRight');
