@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { PizhuApi } from '../../preload/contract/api';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
-import { clickAtCentre, tabTo } from './personActions';
+import { clickAtCentre, screenshotsOf, tabTo } from './personActions';
 import { articleIdOf, openArticle, storedHighlights } from './readerActions';
 
 declare global {
@@ -126,8 +126,7 @@ test('an export keeps a file the person edited since, and the dialog lists it wi
   expect(fs.readFileSync(file, 'utf8')).toBe(edited);
   expect(fs.readFileSync(path.join(path.dirname(file), instead), 'utf8')).not.toContain('我在 Obsidian 里加的批注');
 
-  await kept.first().scrollIntoViewIfNeeded();
-  await saveScreenshot('export-kept-files');
+  await screenshotsOf(app, saveScreenshot, 'export-kept-files', () => kept.first().scrollIntoViewIfNeeded(), ['en']);
 });
 
 test('an article with nothing annotated gets no empty file: the dialog names it as skipped', async ({ app, saveScreenshot }) => {
@@ -168,7 +167,7 @@ test('Export W3C annotations… writes every highlight to the file main asks for
   if (!file) throw new Error('the status does not name the file');
   const written = JSON.parse(fs.readFileSync(file, 'utf8')) as { type: string; total: number };
   expect(written).toMatchObject({ type: 'AnnotationCollection', total: 1 });
-  await saveScreenshot('export-w3c-1920x1080-en-light');
+  await screenshotsOf(app, saveScreenshot, 'export-w3c', () => status.scrollIntoViewIfNeeded(), ['en']);
 });
 
 test('keyboard alone: Export Markdown and its kept-files report, W3C annotations, and a restore from the automatic backup', async ({

@@ -89,7 +89,9 @@ test('keyboard alone: with a selection, t tags it as a highlight; Shift+→ with
   await app.keyboard.press('Enter');
   await expect(article(app).locator('mark')).toHaveText(['瑞金民警罗']);
   expect(await storedTexts(app, articleId)).toEqual([['瑞金民警罗', ['人物']]]);
-  await screenshotsOf(app, saveScreenshot, 'keyboard-selection-tagged');
+  await screenshotsOf(app, saveScreenshot, 'keyboard-selection-tagged', () =>
+    article(app).locator('mark').first().scrollIntoViewIfNeeded(),
+  );
 
   // The shortcuts list names the selection keys.
   await app.keyboard.press('?');
