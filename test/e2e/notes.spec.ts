@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { PizhuApi } from '../../preload/contract/api';
 import { expect, test } from './fixtures/pizhuTest';
 import { clickAtCentre } from './personActions';
-import { openArticle } from './readerActions';
+import { caretToEnd, openArticle } from './readerActions';
 
 declare global {
   interface Window {
@@ -181,7 +181,7 @@ test('an undo from the reader shows in the open note, and typing goes on from wh
   expect(await stored()).toBe('第一版第二版');
 
   await editor.click();
-  await app.keyboard.press('ControlOrMeta+End');
+  await caretToEnd(app, editor);
   await app.keyboard.type('，第三版');
   await expect.poll(stored).toBe('第一版第二版，第三版');
   await expect(editor).toHaveText('第一版第二版，第三版');
@@ -248,7 +248,7 @@ test('notes restored from a backup whose editor state is not Lexical JSON are sh
     expect(await storedText(i)).toBe(text);
     // Typing goes on from those words: the first autosave keeps them.
     await editor.click();
-    await app.keyboard.press('ControlOrMeta+End');
+    await caretToEnd(app, editor);
     await app.keyboard.type('，补一句');
     await expect(body(i).getByRole('status')).toHaveText('Saved');
     await app.keyboard.press('Escape');
@@ -301,7 +301,7 @@ test('a stored note whose state cannot be read opens as its plain text with a no
   await editor.click();
   // The click puts the caret where it lands; the keys go in once the editor has the focus.
   await expect(editor).toBeFocused();
-  await app.keyboard.press('ControlOrMeta+End');
+  await caretToEnd(app, editor);
   await app.keyboard.press('Enter');
   await app.keyboard.type('新写的一段');
   await expect(firstBodyParagraph(app).getByRole('status')).toHaveText('Saved');
@@ -353,7 +353,7 @@ test('note writing is undone a stretch at a time, in the editor and from the rea
   await clickAtCentre(app, paragraph.getByRole('button', { name: 'Open note' }));
   await expect(editor).toHaveText('第一句。第二句。');
   await editor.click();
-  await app.keyboard.press('ControlOrMeta+End');
+  await caretToEnd(app, editor);
   await app.keyboard.type('补充');
   await expect(status).toHaveText('Saved');
   await app.reload();

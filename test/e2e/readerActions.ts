@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { PizhuApi } from '../../preload/contract/api';
 import { clickAtCentre } from './personActions';
 
@@ -108,4 +108,26 @@ export async function storedHighlights(app: Page, articleId: number) {
       };
     });
   }, articleId);
+}
+
+/**
+ * Ctrl+End in a note editor, then waits until the caret is at the end of its last line and the
+ * editor has seen it: Lexical reads the selection on `selectionchange`, so a key sent straight
+ * after Ctrl+End could land where the click put the caret.
+ */
+export async function caretToEnd(app: Page, editor: Locator): Promise<void> {
+  await app.keyboard.press('ControlOrMeta+End');
+  await expect
+    .poll(() =>
+      editor.evaluate((root) => {
+        const selection = document.getSelection();
+        if (!selection?.isCollapsed || !selection.focusNode || !root.contains(selection.focusNode)) return false;
+        const end = document.createRange();
+        end.selectNodeContents(root);
+        end.setStart(selection.focusNode, selection.focusOffset);
+        return (end.toString() ?? '') === '';
+      }),
+    )
+    .toBe(true);
+  await app.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
 }
