@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodeText } from '../../main/library/import/decodeText';
 
 export const fields = ['title', 'source', 'author', 'date', 'url'] as const;
 export type Field = (typeof fields)[number];
@@ -238,5 +239,86 @@ export function readProvenance(corpusDir: string): Map<string, FileLabels> {
     if (!hasTruth) Object.assign(found, keyedLabels(row[row.length - 1] ?? '', file, quoted, true));
     merge(name, found);
   }
+  for (const [name, found] of labels) labels.set(name, statedInFile(path.join(corpusDir, name), found));
   return labels;
+}
+
+/** `text` as compared for presence: NFKC, common HTML entities read, one kind of quote, no whitespace. */
+function flat(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]{1,6});/giu, (_, hex: string) => safeChar(parseInt(hex, 16)))
+    .replace(/&#(\d{1,7});/gu, (_, dec: string) => safeChar(Number(dec)))
+    .replace(/&(quot|ldquo|rdquo);/gu, '"')
+    .replace(/&(lsquo|rsquo|apos);/gu, "'")
+    .replace(/&nbsp;/gu, ' ')
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&amp;/gu, '&')
+    .normalize('NFKC')
+    .replace(/[“”„‟"]/gu, '"')
+    .replace(/[‘’‛']/gu, "'")
+    .replace(/\s+/gu, '')
+    .toLowerCase();
+}
+
+function safeChar(code: number): string {
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+}
+
+/** Whether the file itself holds the date, in any written form (2019-09-09, 2019年9月9日, 2019/9/9, ROC 108/9/9, 民國108年9月9日). */
+function holdsDate(file: string, date: string): boolean {
+  const [y = 0, m = 0, d = 0] = date.split('-').map(Number);
+  const ymd = (year: string): RegExp => new RegExp(`${year}(?:[-/.年])0?${m}(?:[-/.月])0?${d}(?!\\d)`, 'u');
+  return ymd(`(?<!\\d)${y}`).test(file) || ymd(`(?:民國|民国)?(?<!\\d)${y - 1911}`).test(file);
+}
+
+function holds(file: string, field: Field, label: Extract<Label, { stated: true }>): boolean {
+  const values = label.values.map((v) => (label.match === 'url' || label.match === 'url-path' ? bare(v) : flat(v)));
+  switch (label.match) {
+    case 'equal':
+    case 'contains':
+      return field === 'date' ? holdsDate(file, label.values[0]!) : file.includes(values[0]!);
+    case 'any-of':
+      return values.some((v) => file.includes(v));
+    case 'all-names':
+      return values.every((v) => file.includes(v));
+    case 'url':
+    case 'url-path':
+      // A shortened address ("…") is held if its start is.
+      return values.some((v) => file.includes(v.replace(/(\.\.\.|…)$/u, '')));
+  }
+}
+
+function bare(url: string): string {
+  return flat(url)
+    .replace(/^https?:\/\//u, '')
+    .replace(/\/+$/u, '');
+}
+
+/**
+ * Only what the file itself states counts as stated (issue 14: "of the files that state them").
+ * PROVENANCE.md also gives values from outside the file: the TaiwanStat record's outlet, date
+ * and URL (the extract holds only title and text), the title and URL of the page a CWCED
+ * copy-paste came from, an address a reader would work out from ids in a script. No import can
+ * find those; a value the file does not hold is taken as not stated, so showing one is wrong.
+ * A title the file does not hold is left out (an inferred title is not a claim).
+ */
+function statedInFile(file: string, found: FileLabels): FileLabels {
+  let text: string;
+  try {
+    const decoded = decodeText(fs.readFileSync(file), path.basename(file));
+    if (!decoded.ok) return found;
+    text = decoded.text;
+  } catch {
+    return found;
+  }
+  const flatText = flat(text);
+  const out: FileLabels = {};
+  for (const field of fields) {
+    const label = found[field];
+    if (!label) continue;
+    if (!label.stated || holds(field === 'date' ? text.normalize('NFKC') : flatText, field, label)) out[field] = label;
+    else if (field !== 'title') out[field] = none;
+  }
+  return out;
 }
