@@ -45,6 +45,7 @@ export function autocode(db: Db, journaled: Journaled, query: string, options: A
     includeHidden: options.includeHidden,
     tag: options.withinTag,
   });
+  if (options.articleId !== undefined) refuseTrashed(db, options.articleId);
   const filters = resolved && { ...resolved, paragraphsOnly: true };
   const paragraphs = filters ? allMatchingParagraphs(db, matchExpression(parsed.match, filters), filters) : [];
   const spans = options.span ? paragraphs.map((p) => findMatches(p.text, parsed.terms)) : [];
@@ -80,6 +81,14 @@ export function autocode(db: Db, journaled: Journaled, query: string, options: A
       description: `Tag ${what} of “${shortQuote(query)}” with “${name}”`,
     };
   });
+}
+
+/** Coding an article in the trash would add passages no tag count or tag view shows: restore it first. */
+function refuseTrashed(db: Db, articleId: number): void {
+  const row = db.prepare('SELECT title FROM article WHERE id = ? AND trashed_at IS NOT NULL').get(articleId) as
+    | { title: string }
+    | undefined;
+  if (row) throw new LibraryError('invalid-argument', `"${row.title}" is in the trash; restore it first. Nothing changed.`);
 }
 
 /** Tags the highlight already on each span, or creates one; returns how many highlights gained the tag. */

@@ -18,10 +18,12 @@ export interface FilterOptions {
  */
 export function resolveFilters(db: Db, options: FilterOptions): RowFilters | null {
   const filters: RowFilters = { includeHidden: options.includeHidden === true };
-  // Integers from the table: safe as FTS tokens.
-  const trashed = db.prepare('SELECT id FROM article WHERE trashed_at IS NOT NULL').pluck().all() as number[];
-  if (trashed.length > 0) filters.excludeArticleIds = trashed;
-  if (options.articleId !== undefined) {
+  if (options.articleId === undefined) {
+    // Library-wide, the trash is left out. One article named is searched wherever it is: a
+    // person reading an article from the trash view finds in it. Integers: safe as FTS tokens.
+    const trashed = db.prepare('SELECT id FROM article WHERE trashed_at IS NOT NULL').pluck().all() as number[];
+    if (trashed.length > 0) filters.excludeArticleIds = trashed;
+  } else {
     // It goes into the FTS expression as a token, so only an integer may pass.
     if (!Number.isSafeInteger(options.articleId)) {
       throw new LibraryError('invalid-argument', `"${String(options.articleId)}" is not an article id.`);

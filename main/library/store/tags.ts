@@ -29,7 +29,10 @@ export function tagSubtree(db: Db, name: string): TagRow[] {
   return rows.sort((a, b) => depthOf(a.name) - depthOf(b.name) || a.name.localeCompare(b.name));
 }
 
-/** Every tag with its counts; a parent's total counts each passage under it once. */
+/**
+ * Every tag with its counts; a parent's total counts each passage under it once. Passages of
+ * articles in the trash are not counted (the tag view leaves them out too); archived ones are.
+ */
 export function listTagSummaries(db: Db): TagSummary[] {
   const rows = db
     .prepare(
@@ -38,17 +41,26 @@ export function listTagSummaries(db: Db): TagSummary[] {
            SELECT p.id AS parent_id, c.id AS child_id FROM tag p JOIN tag c
              ON c.id = p.id OR substr(c.name, 1, length(p.name) + 1) = p.name || '/' COLLATE NOCASE
          ),
+         trashed AS (SELECT id FROM article WHERE trashed_at IS NOT NULL),
+         live_ht AS (
+           SELECT ht.tag_id, ht.highlight_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
+           WHERE h.article_id NOT IN trashed
+         ),
+         live_pt AS (
+           SELECT pt.tag_id, pt.paragraph_id FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id
+           WHERE p.article_id NOT IN trashed
+         ),
          direct AS (
-           SELECT tag_id, count(*) AS n FROM (SELECT tag_id FROM highlight_tag UNION ALL SELECT tag_id FROM paragraph_tag)
+           SELECT tag_id, count(*) AS n FROM (SELECT tag_id FROM live_ht UNION ALL SELECT tag_id FROM live_pt)
            GROUP BY tag_id
          ),
          highlights AS (
            SELECT parent_id, count(DISTINCT ht.highlight_id) AS n
-           FROM pairs JOIN highlight_tag ht ON ht.tag_id = pairs.child_id GROUP BY parent_id
+           FROM pairs JOIN live_ht ht ON ht.tag_id = pairs.child_id GROUP BY parent_id
          ),
          paragraphs AS (
            SELECT parent_id, count(DISTINCT pt.paragraph_id) AS n
-           FROM pairs JOIN paragraph_tag pt ON pt.tag_id = pairs.child_id GROUP BY parent_id
+           FROM pairs JOIN live_pt pt ON pt.tag_id = pairs.child_id GROUP BY parent_id
          )
        SELECT t.id, t.name, t.color, coalesce(d.n, 0) AS direct_count,
          coalesce(h.n, 0) + coalesce(p.n, 0) AS total_count
