@@ -65,9 +65,15 @@ export function ParagraphMenu({ kind, tabbable, onTag, onNote, onKind }: Props) 
     };
   }, [open]);
 
+  // The first item takes the focus once the menu is placed: before that it is visibility: hidden,
+  // which cannot hold the focus, so a menu opened by a click left it on the page and Escape did nothing.
+  const placed = place !== null;
+  useEffect(() => {
+    if (open && placed) menu.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
+  }, [open, placed]);
+
   useEffect(() => {
     if (!open) return undefined;
-    menu.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target instanceof Node ? event.target : null;
       if (menu.current?.contains(target) || button.current?.contains(target)) return;
@@ -117,6 +123,11 @@ export function ParagraphMenu({ kind, tabbable, onTag, onNote, onKind }: Props) 
         aria-controls={open ? menuId : undefined}
         tabIndex={tabbable || open ? 0 : -1}
         onClick={() => setOpen((v) => !v)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape' || !open) return;
+          event.preventDefault();
+          close(true);
+        }}
       >
         ⋯
       </button>
