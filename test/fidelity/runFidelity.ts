@@ -3,8 +3,10 @@
  * read in place, never copied) into a temp library through createLibrary + importPaths, as
  * `pizhu import` does, and prints per file and in total: metadata per field against what
  * PROVENANCE.md states, body recall and noise against the upstream expected extractions, import
- * failures, paragraphs, hidden paragraphs and characters lost. First version of issue 14 item 1:
- * the must-show / must-hide / caption labels it asks for do not exist yet. Not part of `npm test`.
+ * failures, paragraphs, hidden paragraphs and characters lost; and against our own labels
+ * (cleaningLabels.ts): must-show snippets shown, must-hide noise leaked, captions classified as
+ * captions. Not part of `npm test` (test/unit/main/library/import/corpusCleaning.test.ts holds
+ * the label totals).
  *
  * `PIZHU_CORPUS` names another corpus folder; `--json FILE` also writes the figures as JSON.
  */
@@ -18,7 +20,9 @@ import { createLibrary } from '../../main/library/createLibrary';
 import { extractHtmlArticle } from '../../main/library/import/extractHtmlArticle';
 import { paragraphSeparators } from '../../main/library/import/reassembleRaw';
 import { verdict, type Verdict } from './compareMetadata';
+import { cleaningLabels } from './cleaningLabels';
 import { findExpected, measureBody, type BodyMeasure } from './measureBody';
+import { measureLabels, sumLabelMeasures, type LabelMeasure } from './measureLabels';
 import { fields, readProvenance, type Field, type FileLabels } from './readProvenance';
 
 const repo = path.resolve(__dirname, '../..');
@@ -40,6 +44,8 @@ interface FileFigures {
   shown: Partial<Record<Field, string | null>>;
   verdicts: Partial<Record<Field, Verdict>>;
   body?: BodyMeasure;
+  /** Against cleaningLabels.ts, where the file has labels. */
+  labels?: LabelMeasure;
   /** Changes when any paragraph's kind, flags, raw or reading text changes. */
   digest: string;
 }
@@ -137,6 +143,7 @@ function measureFile(
   const visible = view.paragraphs.filter((p) => p.kind !== 'boilerplate');
   const expected = findExpected(corpusDir, file);
   const loss = charactersLost(stored.raw_text, stored.format, file, view);
+  const own = cleaningLabels[file];
   const digest = createHash('sha256')
     .update(JSON.stringify(view.paragraphs.map((p) => [p.kind, p.flags, p.raw, p.text])))
     .digest('hex')
@@ -161,6 +168,7 @@ function measureFile(
           ),
         }
       : {}),
+    ...(own ? { labels: measureLabels(own, view.paragraphs) } : {}),
     digest,
   };
 }
@@ -225,6 +233,15 @@ function printFile(f: FileFigures, labels: FileLabels): void {
     console.log(`  body vs ${b.from}: recall ${percent(b.found, b.expected)} (${b.found}/${b.expected}), ${noise}`);
     for (const m of b.missing) console.log(`    not shown: ${clip(m, 50)}`);
   }
+  const l = f.labels;
+  if (l) {
+    console.log(
+      `  labels: must-show ${l.shown}/${l.show} shown, noise leaked ${l.leaked}/${l.hide}, captions ${l.captioned}/${l.captions} classified as captions`,
+    );
+    for (const s of l.notShown) console.log(`    must-show not shown: ${clip(s, 50)}`);
+    for (const s of l.leakedSnippets) console.log(`    noise shown: ${clip(s, 50)}`);
+    for (const s of l.notCaptions) console.log(`    caption not a caption: ${clip(s, 50)}`);
+  }
 }
 
 function printTotals(all: readonly FileFigures[]): void {
@@ -263,9 +280,12 @@ function printTotals(all: readonly FileFigures[]): void {
   console.log(
     `  paragraphs: ${paragraphs}, hidden ${hidden} (${percent(hidden, paragraphs)}); characters lost: ${lost} (in ${all.filter((f) => f.charsLost > 0).length} files)`,
   );
+  const labelled = all.flatMap((f) => (f.labels ? [f.labels] : []));
+  const t = sumLabelMeasures(labelled);
   console.log(
-    '  not measured yet (no labels): must-show/must-hide snippets per file, captions, duplicates (issue 14 item 1)',
+    `  labels (${labelled.length} files): must-show ${t.shown}/${t.show} shown (${percent(t.shown, t.show)}); noise leaked ${t.leaked}/${t.hide} (${percent(t.leaked, t.hide)}); captions classified as captions ${t.captioned}/${t.captions} (${percent(t.captioned, t.captions)})`,
   );
+  console.log('  not measured yet: duplicates (issue 14 item 1)');
 }
 
 async function main(): Promise<number> {
