@@ -4,6 +4,7 @@ import { LibraryError } from '../libraryError';
 import type { NewArticle } from '../store/articles';
 import { decodeText } from './decodeText';
 import { extractHtmlArticle } from './extractHtmlArticle';
+import { htmlArticleMetadata } from './metadata/htmlMetadata';
 import { maxImportBytes } from './importLimits';
 import { parseArticle } from './parseArticle';
 import type { ParsedArticle, SourceFormat } from './parsedArticle';
@@ -87,21 +88,8 @@ function parseHtml(html: string, fileName: string): ParsedArticle {
   if ('error' in extracted) throw new LibraryError('unsupported-file', extracted.error, fileName);
   const parsed = parseArticle(extracted.text, 'txt', fileName);
   // The page's own metadata beats guesses from its text.
-  const m = parsed.metadata;
-  parsed.metadata = {
-    ...m,
-    title: extracted.title?.trim() || m.title,
-    titleInferred: extracted.title?.trim() ? false : m.titleInferred,
-    author: m.author ?? extracted.byline,
-    source: m.source ?? extracted.siteName,
-    publishedAt: m.publishedAt ?? normaliseDate(extracted.publishedTime),
-  };
+  parsed.metadata = htmlArticleMetadata(html, extracted, parsed.metadata, parsed.script);
   return parsed;
-}
-
-function normaliseDate(value: string | null): string | null {
-  const m = value ? /(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
 function requireText(parsed: ParsedArticle, name: string): void {

@@ -1,0 +1,37 @@
+import type { ArticleMetadata, DetectedScript } from '../../../../preload/contract/articleTypes';
+import { htmlParagraphs, type ExtractedHtml } from '../extractHtmlArticle';
+import { isPersonName } from './bylines';
+import { parseDate } from './dates';
+import { readPageMetadata } from './pageMetadata';
+
+/**
+ * An HTML article's metadata: what the page's markup and its header lines say (readPageMetadata)
+ * first, then what was read from the article's text (`fromText`), then Readability's guesses,
+ * which are kept only where they pass the same checks (its byline is often the site's name).
+ */
+export function htmlArticleMetadata(
+  html: string,
+  extracted: ExtractedHtml,
+  fromText: ArticleMetadata,
+  script: DetectedScript,
+): ArticleMetadata {
+  let lines: string[] = [];
+  try {
+    lines = htmlParagraphs(html);
+  } catch {
+    // The page text is only where header lines are looked for; the markup is still read.
+  }
+  const page = readPageMetadata(html, lines, script === 'traditional');
+  const readabilityTitle = extracted.title?.trim() || null;
+  const title = page.title ?? readabilityTitle;
+  const byline = extracted.byline && isPersonName(extracted.byline) ? extracted.byline : null;
+  return {
+    ...fromText,
+    title: title ?? fromText.title,
+    titleInferred: title ? false : fromText.titleInferred,
+    author: page.author ?? fromText.author ?? byline,
+    source: page.source ?? fromText.source ?? extracted.siteName,
+    publishedAt: page.publishedAt ?? fromText.publishedAt ?? parseDate(extracted.publishedTime ?? ''),
+    url: page.url ?? fromText.url,
+  };
+}

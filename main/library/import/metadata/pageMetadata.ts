@@ -1,0 +1,224 @@
+/**
+ * A saved web page's metadata from everywhere pages put it: <meta> (og:, article:, name=author,
+ * pubdate, source…), JSON-LD, <link rel=canonical>, <time>, the crawl archive's
+ * <text id="URL"> wrapper, share links that carry the page's address, and the lines around the
+ * headline (date line, 来源 line, byline). Values are checked as they are read: an outlet or a URL
+ * is never an author, a relative address is never the URL. Never throws on a hostile page.
+ */
+import { parseHTML } from 'linkedom';
+import { findBylineAuthor, isPersonName } from './bylines';
+import { dateLineDate, parseDate } from './dates';
+import { readJsonLd } from './jsonLd';
+import { findSourceLine, outletBesideDate } from './sourceLines';
+import { titleWithoutSuffix, withoutBracketTag } from './titleSuffix';
+
+export interface PageMetadata {
+  title: string | null;
+  source: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  url: string | null;
+}
+
+const emptyPage: PageMetadata = { title: null, source: null, author: null, publishedAt: null, url: null };
+
+interface Element {
+  getAttribute(name: string): string | null;
+  readonly textContent: string | null;
+}
+
+interface Queryable {
+  querySelectorAll(selectors: string): ArrayLike<Element>;
+}
+
+function isQueryable(value: unknown): value is Queryable {
+  return typeof value === 'object' && value !== null && typeof (value as Queryable).querySelectorAll === 'function';
+}
+
+const maxValue = 2000;
+
+function clean(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  const text = value.length > maxValue ? '' : value.replace(/\s+/gu, ' ').trim();
+  return text === '' ? null : text;
+}
+
+/** <meta> values by key (property, name, itemprop or http-equiv), lower-cased with spaces taken out (`og:time `). */
+function metaValues(document: Queryable): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const meta of Array.from(document.querySelectorAll('meta'))) {
+    const key = meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop');
+    const content = clean(meta.getAttribute('content'));
+    if (!key || !content || key.length > 100) continue;
+    const k = key.toLowerCase().replace(/\s+/gu, '');
+    if (!values.has(k)) values.set(k, content);
+  }
+  return values;
+}
+
+function first(values: Map<string, string>, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const value = values.get(key);
+    if (value) return value;
+  }
+  return null;
+}
+
+/** An absolute http(s) address, or null (relative `./t2019….shtml` is not the page's URL). */
+export function absoluteUrl(value: string | null | undefined): string | null {
+  const text = clean(value);
+  if (!text || /\s/u.test(text)) return null;
+  const withScheme = /^www\./iu.test(text) ? `http://${text}` : text;
+  return /^https?:\/\/[^/\s?#]+\.[^/\s?#]+/iu.test(withScheme) ? withScheme : null;
+}
+
+/** The address most share links on the page carry (…share.php?url=http%3A%2F%2F…), or null. */
+function sharedUrl(html: string): string | null {
+  const counts = new Map<string, number>();
+  const pattern =
+    /href\s*=\s*["'][^"'<>]{0,200}share[^"'<>]{0,200}?[?&](?:amp;)?(?:url|u)=(https?%3A%2F%2F[^&"'<>\s]{4,500})/giu;
+  let m: RegExpExecArray | null;
+  let seen = 0;
+  while ((m = pattern.exec(html)) && seen++ < 200) {
+    let url: string;
+    try {
+      url = decodeURIComponent(m[1]!);
+    } catch {
+      continue;
+    }
+    if (absoluteUrl(url)) counts.set(url, (counts.get(url) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [url, n] of counts) if (!best || n > counts.get(best)!) best = url;
+  return best;
+}
+
+const dateKeys = [
+  'article:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish_date',
+  'publishdate',
+  'og:release_date',
+  'og:time',
+  'weibo:article:create_at',
+  'datecreated',
+  'dc.date',
+  'dc.date.issued',
+  'sailthru.date',
+  'parsely-pub-date',
+  'date',
+];
+const sourceKeys = ['source', 'contentsource', 'mediaid', 'article:source', 'og:source'];
+const siteKeys = ['og:site_name', 'sitename', 'application-name', 'twitter:site'];
+const authorKeys = ['author', 'article:author', 'dc.creator', 'byl', 'dable:author', 'twitter:creator'];
+const titleKeys = ['og:title', 'twitter:title', 'articletitle', 'title', 'headline'];
+
+/** The last short segment of the page title's suffix: the site's name, when the <title> has one. */
+function siteFromSuffix(pageTitle: string | null, title: string | null): string | null {
+  if (!pageTitle || !title || !pageTitle.startsWith(title)) return null;
+  const parts = pageTitle
+    .slice(title.length)
+    .split(/\s*(?:_{1,3}|--?|—|\||｜|<|>)\s*/u)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const last = parts[parts.length - 1];
+  return last && [...last].length >= 2 && [...last].length <= 24 ? last : null;
+}
+
+/** How many page lines before and after the headline may hold its date, outlet and byline. */
+const linesBefore = 8;
+const linesAfter = 15;
+
+/** The page's lines around its headline (the lines of `pageLines` near the first that holds `title`). */
+function headerLines(pageLines: readonly string[], title: string | null): string[] {
+  const flat = (s: string) => s.replace(/\s+/gu, '');
+  const t = title ? flat(title) : '';
+  const at = t.length >= 4 ? pageLines.findIndex((l) => flat(l).includes(t) && flat(l).length <= t.length + 40) : -1;
+  if (at < 0) return [];
+  return pageLines.slice(Math.max(0, at - linesBefore), at + linesAfter + 1).filter((l) => l.length <= 300);
+}
+
+/**
+ * Metadata of a saved page. `pageLines`: the page's text, one block per entry (htmlParagraphs),
+ * for the date, source and byline lines around the headline. `taiwan`: the page is in
+ * traditional script, so ROC dates (108/03/06) are read as such.
+ */
+export function readPageMetadata(html: string, pageLines: readonly string[], taiwan = false): PageMetadata {
+  try {
+    return readPage(html, pageLines, taiwan);
+  } catch {
+    // The page's own words, however broken, never stop an import: its metadata is then unknown.
+    return emptyPage;
+  }
+}
+
+function readPage(html: string, pageLines: readonly string[], taiwan: boolean): PageMetadata {
+  const window: unknown = parseHTML(html);
+  const document = typeof window === 'object' && window !== null ? (window as { document?: unknown }).document : null;
+  if (!isQueryable(document)) return emptyPage;
+  const meta = metaValues(document);
+  const ld = readJsonLd(
+    Array.from(document.querySelectorAll('script'))
+      .filter((s) => (s.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json')
+      .map((s) => s.textContent ?? ''),
+  );
+  const pageTitle = clean(Array.from(document.querySelectorAll('title'))[0]?.textContent);
+  const h1s = Array.from(document.querySelectorAll('h1'))
+    .slice(0, 10)
+    .map((h) => clean((h.textContent ?? '').split(/\n/u).find((l) => l.trim() !== '')) ?? '');
+  const headings = [...h1s, ...titleKeys.map((k) => meta.get(k) ?? ''), ld?.headline ?? ''].filter((h) => h !== '');
+  const stripped = titleWithoutSuffix(pageTitle, headings);
+  const title = stripped ? withoutBracketTag(stripped) : null;
+
+  const header = headerLines(pageLines, stripped);
+  const dateLine = header.find((l) => dateLineDate(l, { taiwan }));
+
+  const timeElement = Array.from(document.querySelectorAll('time[pubdate], time[itemprop="datePublished"]'))[0];
+  const publishedAt =
+    parseDate(first(meta, dateKeys) ?? '', { taiwan }) ??
+    parseDate(ld?.datePublished ?? '', { taiwan }) ??
+    parseDate(timeElement?.getAttribute('datetime') ?? '', { taiwan }) ??
+    (dateLine ? dateLineDate(dateLine, { taiwan }) : null);
+
+  const metaAuthor = authorKeys.map((k) => meta.get(k)).find((v) => v && isPersonName(v));
+  const ldAuthors = (ld?.authors ?? []).filter(isPersonName);
+  const author =
+    metaAuthor ?? (ldAuthors.length > 0 ? ldAuthors.join('、') : null) ?? firstFound(header, findBylineAuthor);
+
+  const source =
+    firstFound(header, findSourceLine) ??
+    first(meta, sourceKeys) ??
+    (dateLine ? outletBesideDate(dateLine) : null) ??
+    first(meta, siteKeys) ??
+    clean(ld?.publisher) ??
+    siteFromSuffix(pageTitle, stripped);
+
+  const canonical = Array.from(document.querySelectorAll('link[rel="canonical"]'))[0]?.getAttribute('href');
+  const wrapper = /^\s*(?:<[!?][^>]{0,500}>\s*)*<text\s+id\s*=\s*["']([^"'\s]{1,2000})["']/iu.exec(
+    html.slice(0, 4000),
+  )?.[1];
+  const url =
+    absoluteUrl(canonical) ??
+    absoluteUrl(meta.get('og:url')) ??
+    absoluteUrl(ld?.url) ??
+    absoluteUrl(wrapper) ??
+    absoluteUrl(meta.get('url')) ??
+    sharedUrl(html);
+
+  return { title, source: source && isOutlet(source) ? source : null, author, publishedAt, url };
+}
+
+function firstFound(lines: readonly string[], find: (line: string) => string | null): string | null {
+  for (const line of lines) {
+    const found = find(line);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** An outlet's name, not an address or a handle (@setnews) a meta tag may hold instead. */
+function isOutlet(value: string): boolean {
+  return !/^@|https?:|www\.|\.(com|cn|net|org|tw|hk)\b/iu.test(value) && [...value].length <= 40;
+}
