@@ -4,14 +4,16 @@ import { paragraphFlags, paragraphKinds, type Removal } from '../../../preload/c
 import { maxArticleLength } from '../import/importLimits';
 
 /**
- * The JSON backup, version 1: the whole library without database ids (so an export imported
+ * The JSON backup, version 2: the whole library without database ids (so an export imported
  * into an empty library exports again to the same JSON) and without what is derived from the
  * text (text hashes, the search index), which an import recomputes.
  * docs/backup-format.md explains it and docs/backup.schema.json is its JSON Schema; the tests
  * hold this zod schema, that file and the exporter to each other.
  */
 export const backupFormatName = 'pizhu-backup';
-export const backupVersion = 1;
+export const backupVersion = 2;
+/** Every version this Pizhu reads: version 1 is version 2 without the trash and archive dates. */
+export const readableBackupVersions = [1, 2] as const;
 
 const text = z.string();
 /**
@@ -108,6 +110,12 @@ const article = z.strictObject({
   readingPosition: count,
   importedAt: text,
   lastOpenedAt: nullableText,
+  /**
+   * When the article went to the trash and when it was archived, null when it is not. Absent in
+   * version 1 backups (written before the trash), which read as neither.
+   */
+  trashedAt: nullableText.default(null),
+  archivedAt: nullableText.default(null),
   paragraphs: z.array(paragraph).refine(
     (paragraphs) => paragraphs.reduce((n, p) => n + p.raw.length, 0) <= maxArticleLength,
     `its paragraphs hold more than the ${maxArticleLength / (1024 * 1024)} MB of text Pizhu imports per article`,
@@ -123,7 +131,7 @@ const tag = z.strictObject({
 
 export const backupSchema = z.strictObject({
   format: z.literal(backupFormatName),
-  version: z.literal(backupVersion),
+  version: z.literal(readableBackupVersions),
   exportedAt: text,
   articles: z.array(article),
   tags: z.array(tag),

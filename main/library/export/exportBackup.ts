@@ -33,6 +33,8 @@ interface ArticleRow {
   reading_position: number;
   imported_at: string;
   last_opened_at: string | null;
+  trashed_at: string | null;
+  archived_at: string | null;
 }
 
 interface ParagraphRow {
@@ -148,6 +150,8 @@ function toArticle(row: ArticleRow): BackupArticle {
     readingPosition: row.reading_position,
     importedAt: row.imported_at,
     lastOpenedAt: row.last_opened_at,
+    trashedAt: row.trashed_at,
+    archivedAt: row.archived_at,
     paragraphs: [],
     highlights: [],
   };

@@ -9,16 +9,18 @@ import type { BackupArticle, BackupHighlight } from './backupFormat';
 import type { BackupWriter } from './backupWriter';
 
 /**
- * An article the library does not have: stored exactly as the backup holds it, every column,
- * so exporting it again gives the same JSON. Paragraphs go through the store's own insert.
+ * An article the library does not have: stored exactly as the backup holds it, every column
+ * (in the trash or archived if it was), so exporting it again gives the same JSON. Paragraphs
+ * go through the store's own insert.
  */
 export function insertBackupArticle(db: Db, writer: BackupWriter, article: BackupArticle): void {
   const articleId = Number(
     db
       .prepare(
         `INSERT INTO article (content_hash, file_name, format, encoding, raw_text, title, title_inferred, subtitle, source,
-           author, published_at, url, metadata_edits, script, reading_position, imported_at, last_opened_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           author, published_at, url, metadata_edits, script, reading_position, imported_at, last_opened_at,
+           trashed_at, archived_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         article.contentHash,
@@ -38,6 +40,8 @@ export function insertBackupArticle(db: Db, writer: BackupWriter, article: Backu
         article.readingPosition,
         article.importedAt,
         article.lastOpenedAt,
+        article.trashedAt,
+        article.archivedAt,
       ).lastInsertRowid,
   );
   insertParagraphs(db, articleId, article.paragraphs);
@@ -71,7 +75,8 @@ interface LibraryHighlight {
 
 /**
  * The annotations of an article the library already has (same content hash) merged into it.
- * The library's own text, kinds and metadata stay. Backup paragraphs are matched to the
+ * The library's own text, kinds, metadata and trash and archive state stay: a merge adds, so an
+ * article this library trashed or archived stays so, and one it took back out stays out. Backup paragraphs are matched to the
  * library's by text; a highlight is kept at its place when the text there is its quote, else
  * found again like a re-clean does (position, quote, fuzzy quote), else kept as an orphan. A
  * highlight the library already has (same place and quote) only gains the backup's tags.

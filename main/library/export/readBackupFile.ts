@@ -2,7 +2,14 @@ import path from 'node:path';
 import { normalizeTagName } from '../annotations/tagNames';
 import { readRegularFile } from '../files/readRegularFile';
 import { LibraryError } from '../libraryError';
-import { backupFormatName, backupSchema, backupVersion, type Backup, type BackupArticle } from './backupFormat';
+import {
+  backupFormatName,
+  backupSchema,
+  backupVersion,
+  readableBackupVersions,
+  type Backup,
+  type BackupArticle,
+} from './backupFormat';
 
 /**
  * Reads and checks a backup file completely before anything is written: JSON, format and
@@ -63,7 +70,7 @@ export function parseBackup(data: unknown, file: string): Backup {
       file,
     );
   }
-  if (head.version !== backupVersion)
+  if (!(readableBackupVersions as readonly unknown[]).includes(head.version))
     throw refuse(file, `its version ${JSON.stringify(head.version)} is not one Pizhu knows`);
   const parsed = backupSchema.safeParse(data);
   if (!parsed.success) {
