@@ -5,7 +5,8 @@ import type { Highlight, Note } from './annotationTypes';
 export const paragraphKinds = ['title', 'subtitle', 'byline', 'heading', 'body', 'caption', 'boilerplate'] as const;
 export type ParagraphKind = (typeof paragraphKinds)[number];
 
-export const paragraphFlags = ['duplicate', 'fragment', 'keyword-stuffed', 'mojibake'] as const;
+/** `markup`: a Markdown file's syntax alone (front matter, HTML, a shortcode, a picture): hidden, never text. */
+export const paragraphFlags = ['duplicate', 'fragment', 'keyword-stuffed', 'mojibake', 'markup'] as const;
 export type ParagraphFlag = (typeof paragraphFlags)[number];
 
 export type DetectedScript = 'simplified' | 'traditional' | 'mixed' | 'unknown';

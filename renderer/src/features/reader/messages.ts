@@ -69,10 +69,13 @@ export const readerMessages: Catalog<Key> = {
     'flag.fragment': '片段',
     'flag.keyword-stuffed': '已隐藏关键词',
     'flag.mojibake': '乱码',
+    'flag.markup': 'Markdown 标记，非正文',
     'flagExplanation.duplicate': '这一段与前文重复。',
     'flagExplanation.fragment': '这一段从句子中间开始：可能有缺失或顺序错乱。',
     'flagExplanation.keyword-stuffed': '为搜索引擎插入的词语已从这一段隐藏。',
     'flagExplanation.mojibake': '这一段有部分在来源处解码错误（乱码），按原样显示。',
+    'flagExplanation.markup':
+      '这是 Markdown 文件的标记（文首元数据、HTML、短代码或图片地址），不是文章文字，所以隐藏。文首元数据里的标题、作者、日期和来源已显示在文章开头。',
   },
   'zh-Hant': {
     loading: '正在載入…',
@@ -111,10 +114,13 @@ export const readerMessages: Catalog<Key> = {
     'flag.fragment': '片段',
     'flag.keyword-stuffed': '已隱藏關鍵詞',
     'flag.mojibake': '亂碼',
+    'flag.markup': 'Markdown 標記，非正文',
     'flagExplanation.duplicate': '這一段與前文重複。',
     'flagExplanation.fragment': '這一段從句子中間開始：可能有缺漏或順序錯亂。',
     'flagExplanation.keyword-stuffed': '為搜尋引擎插入的詞語已從這一段隱藏。',
     'flagExplanation.mojibake': '這一段有部分在來源處解碼錯誤（亂碼），按原樣顯示。',
+    'flagExplanation.markup':
+      '這是 Markdown 檔案的標記（文首元資料、HTML、短代碼或圖片網址），不是文章文字，所以隱藏。文首元資料裡的標題、作者、日期和來源已顯示在文章開頭。',
   },
   en: {
     loading: 'Loading…',
@@ -153,10 +159,13 @@ export const readerMessages: Catalog<Key> = {
     'flag.fragment': 'fragment',
     'flag.keyword-stuffed': 'keywords hidden',
     'flag.mojibake': 'garbled',
+    'flag.markup': 'Markdown markup, not text',
     'flagExplanation.duplicate': 'This paragraph repeats an earlier one.',
     'flagExplanation.fragment': 'This paragraph starts mid-sentence: part of it may be missing or out of order.',
     'flagExplanation.keyword-stuffed': 'Words injected for search engines were hidden from this paragraph.',
     'flagExplanation.mojibake':
       'Part of this paragraph was decoded wrongly at the source (garbled characters). Shown as found.',
+    'flagExplanation.markup':
+      'Markup of the Markdown file (front matter, HTML, a shortcode or a picture’s address), not article text, so it is hidden. The title, author, date and source from the front matter are shown at the top of the article.',
   },
 };

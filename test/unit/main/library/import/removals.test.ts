@@ -6,7 +6,6 @@ import {
   mergeRemovals,
   rawSpansForText,
 } from '../../../../../main/library/import/removals';
-import { markdownHeading } from '../../../../../main/library/import/stripMarkdownHeading';
 import { pinyinReadingRemovals } from '../../../../../main/library/import/stripPinyinReadings';
 
 describe('removals', () => {
@@ -72,19 +71,5 @@ describe('pinyinReadingRemovals', () => {
     expect(readingsOf('客户端(APP)和方案(a)、(b),还有年份(2025)')).toEqual([]);
     expect(readingsOf('拼音(pinyin)没有声调')).toEqual([]);
     expect(readingsOf('?(shù)前面不是汉字')).toEqual([]);
-  });
-});
-
-describe('markdownHeading', () => {
-  it('turns the # marks into markup removals', () => {
-    const heading = markdownHeading('## 第二节 ##');
-    expect(heading?.level).toBe(2);
-    expect(heading && applyRemovals('## 第二节 ##', heading.removals)).toBe('第二节');
-    expect(heading?.removals.every((r) => r.reason === 'markup')).toBe(true);
-  });
-
-  it('leaves other lines alone', () => {
-    expect(markdownHeading('#话题# 不是标题')).toBeNull();
-    expect(markdownHeading('正文 # 号')).toBeNull();
   });
 });
