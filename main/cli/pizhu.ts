@@ -275,6 +275,9 @@ const commands: Record<string, Command> = {
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const stats = {
       articles: count('article'),
+      // Of the articles: the trash is kept, with its annotations, until it is emptied.
+      inTrash: count('article WHERE trashed_at IS NOT NULL'),
+      archived: count('article WHERE archived_at IS NOT NULL'),
       paragraphs: count('paragraph'),
       highlights: count('highlight'),
       tags: count('tag'),
@@ -310,8 +313,15 @@ const commands: Record<string, Command> = {
     if (format !== 'md' && (values.article ?? values.tag ?? values.script ?? values['highlights-only']) !== undefined) {
       throw new UsageError('--article, --tag, --script and --highlights-only belong to --format md');
     }
-    if (format === 'json' || format === 'w3c') {
-      const result = format === 'json' ? library.exportBackup(out) : library.exportW3c(out);
+    if (format === 'json') {
+      const result = library.exportBackup(out);
+      // The trash and the archive are in the backup too, with their state: say so.
+      const held = `${result.articles} articles, ${result.inTrash} of them in the trash, ${result.archived} archived`;
+      io.out(values.json ? JSON.stringify(result, null, 2) : `written: ${result.path} (${held})`);
+      return 0;
+    }
+    if (format === 'w3c') {
+      const result = library.exportW3c(out);
       io.out(values.json ? JSON.stringify(result, null, 2) : `written: ${result.path}`);
       return 0;
     }
@@ -346,8 +356,10 @@ const commands: Record<string, Command> = {
     const counts = library.importBackup(path.resolve(file));
     if (values.json) io.out(JSON.stringify(counts, null, 2));
     else {
+      const trashed = counts.articlesAddedToTrash;
+      const toTrash = trashed > 0 ? ` (${trashed} of them to the trash, as in the backup)` : '';
       io.out(
-        `articles: ${counts.articlesAdded} added, ${counts.articlesMerged} already here (annotations merged)\n` +
+        `articles: ${counts.articlesAdded} added${toTrash}, ${counts.articlesMerged} already here (annotations merged)\n` +
           `highlights: ${counts.highlightsAdded} added (${counts.highlightsOrphaned} as orphans), ` +
           `${counts.highlightsAlreadyPresent} already here\n` +
           `tags: ${counts.tagsAdded} added; paragraph tags: ${counts.paragraphTagsAdded} added\n` +

@@ -118,6 +118,9 @@ export interface MarkdownExportReport {
 export interface BackupExportResult {
   path: string;
   articles: number;
+  /** Of `articles`, those in the trash and those archived: a backup holds them with their state. */
+  inTrash: number;
+  archived: number;
   highlights: number;
   tags: number;
   notes: number;
@@ -145,6 +148,8 @@ export interface JsonRestoreResult {
 /** What an import of a JSON backup added to the library; nothing is ever overwritten or duplicated. */
 export interface BackupImportCounts {
   articlesAdded: number;
+  /** Of the articles added, those the backup had in the trash: they went back to the trash. */
+  articlesAddedToTrash: number;
   /** Articles already in the library (same content hash): only their annotations were merged. */
   articlesMerged: number;
   highlightsAdded: number;

@@ -15,6 +15,7 @@ export type BackupWriter = ReturnType<typeof createBackupWriter>;
 export function createBackupWriter(db: Db, now: string) {
   const counts: BackupImportCounts = {
     articlesAdded: 0,
+    articlesAddedToTrash: 0,
     articlesMerged: 0,
     highlightsAdded: 0,
     highlightsAlreadyPresent: 0,

@@ -125,6 +125,8 @@ export function exportBackup(db: Db, file: string, exportedAt: string): BackupEx
   return {
     path: target,
     articles: backup.articles.length,
+    inTrash: backup.articles.filter((a) => a.trashedAt !== null).length,
+    archived: backup.articles.filter((a) => a.archivedAt !== null).length,
     highlights: backup.articles.reduce((n, a) => n + a.highlights.length, 0),
     tags: backup.tags.length,
     notes: backup.articles.reduce((n, a) => n + a.paragraphs.filter((p) => p.note !== null).length, 0),

@@ -63,6 +63,7 @@ export function insertBackupArticle(db: Db, writer: BackupWriter, article: Backu
     writer.insertHighlight(articleId, paragraphId, h, at);
   }
   writer.counts.articlesAdded++;
+  if (article.trashedAt !== null) writer.counts.articlesAddedToTrash++;
 }
 
 interface LibraryHighlight {
