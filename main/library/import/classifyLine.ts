@@ -4,10 +4,12 @@ import {
   hasCaptionCue,
   isChromeLine,
   isMetadataLine,
+  isPhotoCreditLine,
   isUrlLine,
   withoutPhotoCredit,
   startsWithPersonScene,
 } from './lineCues';
+import { noiseReason } from './cleaning/noiseLines';
 import { compact, endsSentence, hanCount, numberedPrefix } from './textPatterns';
 import type { WorkingParagraph } from './workingParagraph';
 
@@ -25,7 +27,8 @@ export interface LineContext {
 export function classifyLine(p: WorkingParagraph, context: LineContext): ParagraphKind {
   const line = p.cue;
   if (line === '') return 'boilerplate';
-  if (p.long) return isUrlLine(p.text.trim()) ? 'boilerplate' : 'body'; // labels, headings and captions are short
+  if (p.long) return isUrlLine(p.text.trim()) || noiseReason(line, true) ? 'boilerplate' : 'body'; // labels, headings and captions are short
+  if (isPhotoCreditLine(line)) return 'caption';
   if (isChromeLine(line) || isUrlLine(line)) return 'boilerplate';
   if (datelineLength(line) > 0) return 'body'; // 东南网9月15日报道(记者 …): the story's first words
   if (isMetadataLine(line)) return 'byline';

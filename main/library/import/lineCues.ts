@@ -1,3 +1,4 @@
+import { noiseReason, opensFooter } from './cleaning/noiseLines';
 import { isSpaceCode } from './textPatterns';
 
 /**
@@ -26,16 +27,23 @@ const chrome: readonly RegExp[] = [
   /(浏览|阅读|点击)(次数|量|数)?\s*[:：]\s*\d/u,
 ];
 
+/** Page furniture: the patterns above, or a widget, notice or editor line (cleaning/noiseLines). */
 export function isChromeLine(line: string): boolean {
-  return line.length <= 120 && chrome.some((re) => re.test(line));
+  return line.length <= 120 && (chrome.some((re) => re.test(line)) || noiseReason(line) !== null);
 }
 
 /** Lines that open a page's footer: from such a line on, nothing is the article any more. */
-const footerStart =
-  /^[[【(（]?\s*(免责声明|版权声明|相关(文章|阅读|新闻|推荐|链接|报道)|推荐阅读|延伸阅读|猜你喜欢|热门(文章|推荐|新闻)|最新评论|网友评论|发表评论|我要评论|上一篇|下一篇)/u;
-
 export function isFooterStart(line: string): boolean {
-  return footerStart.test(line);
+  return opensFooter(line);
+}
+
+/**
+ * A photo credit standing for its picture: 图片来源：X, 摄影：X, 故宫博物院供图, 记者X／翻摄. Shown
+ * quietly as a caption, even when it carries a rights note (版权作品 请勿转载).
+ */
+export function isPhotoCreditLine(line: string): boolean {
+  if (line.length > 40) return false;
+  return /^(图片来源|图源|图片|摄影|图)\s*[:：/／]/u.test(line) || /^[^\s。，,]{0,16}(供图|翻摄|摄)\s*$/u.test(line);
 }
 
 const urlOnly = /^(?:[^\s:：]{1,8}[:：]\s*)?(?:https?:\/\/|www\.)\S+$/iu;

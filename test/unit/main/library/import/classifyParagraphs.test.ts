@@ -115,7 +115,7 @@ describe('classifyParagraphs', () => {
       'body',
       'caption',
       'body',
-      'byline',
+      'boilerplate', // 【责任编辑：…】: the editor is no author, and the line is page furniture (issue 14)
       'boilerplate',
       'boilerplate',
     ]);
