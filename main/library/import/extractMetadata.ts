@@ -1,5 +1,8 @@
 import type { ArticleMetadata } from '../../../preload/contract/articleTypes';
 import { inferTitle } from './inferTitle';
+import { findBylineAuthor, isPersonName } from './metadata/bylines';
+import { parseDate } from './metadata/dates';
+import { findSourceLine } from './metadata/sourceLines';
 import type { WorkingParagraph } from './workingParagraph';
 
 /** How many body paragraphs from the top may still carry the dateline or reporter credit. */
@@ -19,15 +22,81 @@ export function extractMetadata(paragraphs: readonly WorkingParagraph[], fileNam
     .filter((p) => p.kind === 'body')
     .slice(0, creditParagraphs)
     .map((p) => p.text);
+  const closing = closingCredits(paragraphs);
+  const sourceInAttribution = firstMatch(attribution, findLabelledSource);
   return {
     title: title || inferTitle(paragraphs, fileName),
     titleInferred: !title,
     subtitle: paragraphs.find((p) => p.kind === 'subtitle')?.text.trim() ?? null,
-    source: firstMatch(attribution, findLabelledSource) ?? firstMatch(opening, findOutletCredit),
-    author: firstMatch(attribution, findAuthor) ?? firstMatch(opening, findReporter),
-    publishedAt: firstMatch(attribution, findDate),
+    source:
+      sourceInAttribution ??
+      firstMatch(
+        paragraphs
+          // A dateline standing with the headline (南方网讯 …) may have been taken for a heading.
+          .filter((p) => p.kind === 'body' || p.kind === 'heading')
+          .slice(0, datelineParagraphs)
+          .map((p) => p.text),
+        findOutletCredit,
+      ) ??
+      firstMatch(closing, findPrintEdition) ??
+      firstMatch(closing, findLabelledSource),
+    author:
+      mostNames(attribution, findAuthor) ?? firstMatch(opening, findReporter) ?? mostNames(closing, findClosingAuthor),
+    publishedAt: firstMatch(attribution, findDate) ?? firstMatch(closing, findPrintEditionDate),
     url: firstMatch([...attribution, ...furniture], findLabelledUrl) ?? firstMatch(attribution, findUrl),
   };
+}
+
+/** How many paragraphs at the end may be the story's closing credits ((信报记者 X), 来源: X, the print edition). */
+const closingParagraphs = 8;
+const maxCreditLength = 60;
+
+/** How many body paragraphs from the top may open with the outlet's dateline (南方网讯 …), after captions and a lead-in. */
+const datelineParagraphs = 8;
+
+/**
+ * The short paragraphs at the end of the text, last first: where copy-pastes keep the credits;
+ * and a credit in brackets closing the last paragraph (…定期获得信息交流。(信报记者 蔡雪婧)).
+ */
+function closingCredits(paragraphs: readonly WorkingParagraph[]): string[] {
+  const last = paragraphs
+    .filter((p) => p.kind !== 'title' && p.text.trim() !== '')
+    .slice(-closingParagraphs)
+    .map((p) => p.text.trim());
+  const bracketed = /[(（]([^()（）]{2,30})[)）]\s*$/u.exec(last[last.length - 1] ?? '')?.[0];
+  const short = last.filter((text) => text.length <= maxCreditLength).reverse();
+  return bracketed ? [bracketed, ...short] : short;
+}
+
+/** Of the credits the lines give, the one naming most people (作者：X 返回… cut one name that 采写：记者 X Y gives whole). */
+function mostNames(texts: readonly string[], find: (text: string) => string | null): string | null {
+  let best: string | null = null;
+  for (const text of texts) {
+    const found = find(text);
+    if (found && (!best || found.split('、').length > best.split('、').length)) best = found;
+  }
+  return best;
+}
+
+/** A closing credit's author: a reporter credit, or a person a 来源 line names (来源: 尹娟), as old portals signed stories. */
+function findClosingAuthor(text: string): string | null {
+  const credited = findBylineAuthor(text);
+  if (credited) return credited;
+  const named = findSourceLine(text);
+  return named && isPersonName(named) ? named : null;
+}
+
+/** 《光明日报》（ 2022年02月13日 02版）: the paper a story was printed in, and the day. */
+const printEdition =
+  /^《([^》]{2,20})》\s*[(（]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[^)）]{0,12}(?:版|版面)\s*[)）]$/u;
+
+function findPrintEdition(text: string): string | null {
+  return printEdition.exec(text)?.[1] ?? null;
+}
+
+function findPrintEditionDate(text: string): string | null {
+  const m = printEdition.exec(text);
+  return m ? parseDate(m[2]!) : null;
 }
 
 function firstMatch(texts: readonly string[], find: (text: string) => string | null): string | null {
@@ -50,24 +119,25 @@ function labelled(text: string, labels: string): string | null {
 }
 
 export function findLabelledSource(text: string): string | null {
-  return labelled(text, '来源|來源|出处|出處');
+  const outlet = findSourceLine(text);
+  return outlet && !isPersonName(outlet) ? outlet : null;
 }
 
-const anonymous = /^(佚名|未知|不详|不詳|匿名|本站|网络|網絡|admin)$/iu;
 const personName = '[\\p{Script=Han}·]{2,4}';
-const afterName = '(?=$|[\\s)）,，、;；]|通讯员|通訊員)';
 
 /** An author: 作者: X, 文/X, a reporter credit, or a name standing right after the time in a CMS line. */
 export function findAuthor(text: string): string | null {
+  const credited = findBylineAuthor(text);
+  if (credited) return credited;
   const named = labelled(text, '作者|撰文');
-  if (named) return anonymous.test(named) ? null : named;
-  const byText = new RegExp(`(?:^|\\s)文\\s*[/／|｜]\\s*(${personName})${afterName}`, 'u').exec(text)?.[1];
+  if (named) return isPersonName(named) ? named : null;
   const afterTime = new RegExp(`\\d{1,2}:\\d{2}(?::\\d{2})?\\s+(${personName})\\s`, 'u').exec(text)?.[1];
-  return byText ?? findReporter(text) ?? afterTime ?? null;
+  return afterTime && isPersonName(afterTime) ? afterTime : null;
 }
 
+/** A reporter credited in the story's opening: 新华社北京1月2日电(记者 张三). */
 export function findReporter(text: string): string | null {
-  return new RegExp(`(?:记者|記者)\\s*(${personName})${afterName}`, 'u').exec(text)?.[1] ?? null;
+  return findBylineAuthor(text);
 }
 
 const ownDesk = /^(本报|本報|本台|本网|本網|本刊|特约|特約|实习|實習)$/u;
@@ -76,16 +146,14 @@ const ownDesk = /^(本报|本報|本台|本网|本網|本刊|特约|特約|实�
 export function findOutletCredit(text: string): string | null {
   const dateline = /^\s*([^\s\d,，。:：(（]{2,12}?)\d{1,2}月\d{1,2}日(?:电|電|讯|訊|消息|报道|報道)/u.exec(text)?.[1];
   const credit = /[(（]([\p{Script=Han}]{2,12}?)(?:记者|記者)/u.exec(text)?.[1];
-  for (const outlet of [dateline, credit]) if (outlet && !ownDesk.test(outlet)) return outlet;
+  // 南方网讯 …: an outlet's own dateline without a date.
+  const own = /^\s*(\p{Script=Han}{2,8}?(?:网|網|报|報|社|台))(?:讯|訊)(?=[\s\u3000,，])/u.exec(text)?.[1];
+  for (const outlet of [dateline, credit, own]) if (outlet && !ownDesk.test(outlet)) return outlet;
   return null;
 }
 
 export function findDate(text: string): string | null {
-  const m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/u.exec(text);
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2200) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return parseDate(text);
 }
 
 const url = /(?:https?:\/\/|www\.)[^\s"'<>，。；）)]+/iu;

@@ -1,3 +1,5 @@
+import { startsWithSurname } from './surnames';
+
 /**
  * Authors from the lines that credit them: 本报记者 X, 记者X／Y報導, 【X╱台南報導】, 文／X,
  * （记者 X 通讯员 Y）, 作者：X, 撰文：X, 采写：南都记者 X Y. Editors (责任编辑, 编辑, 校对) and
@@ -19,7 +21,7 @@ const names = `${name}(?:\\s*(?:[、，,]|\\s|和|及)\\s*${name})*`;
 
 /** Words that end a run of names: the next role, a place's report, a photo credit. */
 const roleWords = /(通讯员|通訊員|实习生|實習生|见习|見習|摄影|攝影|编辑|編輯|校对|校對|报道|報導|報道|报导)/u;
-const photoAfter = /^\s*(?:[/／╱]\s*)?(?:摄|攝|翻摄|翻攝|图|圖|供图|供圖|摄影|攝影)(?![\p{Script=Han}])/u;
+const photoAfter = /^\s*(?:[/／╱]\s*)?(?:摄|攝|翻摄|翻攝|图|圖|供图|供圖|摄影|攝影)(?![\p{Script=Han}/／|｜:：])/u;
 
 const editorLine =
   /(责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|审校|審校|监制|監製|美编|美編)\s*[:：/／]?\s*$/u;
@@ -34,7 +36,7 @@ function cleanNames(run: string): string | null {
   const list = cut
     .split(/\s*(?:[、，,]|\s|和|及)\s*/u)
     .map((n) => n.trim())
-    .filter((n) => n.length >= 2);
+    .filter((n) => n.length >= 2 && (n.includes('·') || startsWithSurname(n)));
   if (list.length === 0) return null;
   // A "name" of more than three characters standing alone is as likely a place or a phrase.
   if (list.length === 1 && [...list[0]!].length > 3 && !list[0]!.includes('·')) return null;
@@ -102,7 +104,9 @@ export function isPersonName(value: string): boolean {
   if (/[@/\\:<>{}]|https?|www\./iu.test(text)) return false;
   const parts = text.split(/\s*[、，,;；]\s*|\s+/u).filter((p) => p !== '');
   if (parts.length === 0 || parts.length > 6) return false;
-  const han = parts.every((p) => /^\p{Script=Han}{2,4}(?:·\p{Script=Han}{1,6})?$/u.test(p) && !organisation.test(p));
+  const han = parts.every(
+    (p) => /^\p{Script=Han}{2,4}(?:·\p{Script=Han}{1,6})?$/u.test(p) && !organisation.test(p) && startsWithSurname(p),
+  );
   // A Latin-script name has at least two capitalised words (Jane Doe), never one lower-case id.
   const latin = /^[A-Z][\p{L}'.-]+(?:\s+[A-Z][\p{L}'.-]+)+$/u.test(text);
   return han || latin;

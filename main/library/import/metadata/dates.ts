@@ -44,5 +44,5 @@ export function dateLineDate(line: string, options: { taiwan?: boolean } = {}): 
   const at = text.search(/\d{2,4}\s*(?:[-/.]|年)\s*\d{1,2}\s*(?:[-/.]|月)/u);
   const before = text.slice(0, Math.max(0, at));
   const labelled = /(时间|時間|日期|发布|發佈|發布|发表|發表|出版|更新|published|date)\s*[:：]?\s*$/iu.test(before);
-  return labelled || before.replace(/\s/gu, '').length <= 16 ? date : null;
+  return labelled || before.replace(/\s/gu, '').length <= 24 ? date : null;
 }

@@ -29,9 +29,17 @@ export function htmlArticleMetadata(
     ...fromText,
     title: title ?? fromText.title,
     titleInferred: title ? false : fromText.titleInferred,
-    author: page.author ?? fromText.author ?? byline,
+    author: fuller(page.author, fromText.author) ?? byline,
     source: page.source ?? fromText.source ?? extracted.siteName,
     publishedAt: page.publishedAt ?? fromText.publishedAt ?? parseDate(extracted.publishedTime ?? ''),
     url: page.url ?? fromText.url,
   };
+}
+
+/** `first`, unless `second` names the same people and more (a credit cut short by page chrome). */
+function fuller(first: string | null, second: string | null): string | null {
+  if (!first || !second) return first ?? second;
+  const a = first.split('、');
+  const b = second.split('、');
+  return b.length > a.length && a.every((n) => b.includes(n)) ? second : first;
 }

@@ -31,13 +31,14 @@ export function titleWithoutSuffix(pageTitle: string | null, headings: readonly 
   if (whole !== '') {
     let best: string | null = null;
     for (const heading of candidates) {
-      if (heading === whole) return whole;
-      if (!whole.startsWith(heading)) continue;
+      if (heading === whole || !whole.startsWith(heading)) continue;
       const rest = whole.slice(heading.length);
       const sep = new RegExp(`^(?:${separator.source})`, 'u').exec(rest);
       if (sep && isFurniture(rest.slice(sep[0].length)) && (!best || heading.length > best.length)) best = heading;
     }
     if (best) return best;
+    // The page calls its title what <title> says in full: no suffix to take off.
+    if (candidates.includes(whole)) return whole;
   }
   for (const text of [whole, ...candidates]) {
     if (text === '') continue;
