@@ -18,6 +18,8 @@ export interface GoAheadQuestion {
   detail: string;
   /** The one button that goes ahead, e.g. "Restore". */
   confirm: string;
+  /** The button that does not, in the interface language. */
+  cancel: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function askToGoAhead(
     title: question.title,
     message: question.message,
     detail: question.detail,
-    buttons: ['Cancel', question.confirm],
+    buttons: [question.cancel, question.confirm],
     defaultId: 0,
     cancelId: 0,
     noLink: true,

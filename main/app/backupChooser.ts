@@ -1,14 +1,27 @@
 import type { BrowserWindow, MessageBoxOptions } from 'electron';
 import { showMessageBoxOver, type MessageBoxDialog } from './askInMain';
 import type { BackupFile } from '../library/store/backups';
+import { englishText, type MainText, type MainMessage } from './mainMessages';
 
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+/** Why the library made a backup, as its file name says it (see main/library/store/backups). */
+const reasonMessages: Readonly<Record<string, MainMessage>> = {
+  daily: 'reasonDaily',
+  'before-restore': 'reasonBeforeRestore',
+  'before-empty-trash': 'reasonBeforeEmptyTrash',
+};
+
 /** A backup as a person picks it: its date (UTC, to the minute), size and why it was made. */
-export function describeBackup(backup: BackupFile): string {
-  return `${backup.createdAt.replace('T', ' ').slice(0, 16)} (${formatSize(backup.bytes)}, ${backup.reason})`;
+export function describeBackup(backup: BackupFile, t: MainText = englishText()): string {
+  const reason = reasonMessages[backup.reason];
+  return t('backupLine', {
+    date: backup.createdAt.replace('T', ' ').slice(0, 16),
+    size: formatSize(backup.bytes),
+    reason: reason ? t(reason) : backup.reason,
+  });
 }
 
 export interface BackupQuestion {
@@ -20,6 +33,8 @@ export interface BackupQuestion {
   cancelLabel: string;
   /** Where Enter goes: the newest backup (recovery, the way forward) or Cancel (a restore nobody needs). */
   defaultTo: 'newest' | 'cancel';
+  /** The language the backups are described in (English without it). */
+  text?: MainText;
 }
 
 /**
@@ -38,7 +53,7 @@ export async function askWhichBackup(
     title: question.title,
     message: question.message,
     detail: question.detail,
-    buttons: [...backups.map(describeBackup), question.cancelLabel],
+    buttons: [...backups.map((b) => describeBackup(b, question.text)), question.cancelLabel],
     defaultId: question.defaultTo === 'newest' ? 0 : backups.length,
     cancelId: backups.length,
   };

@@ -2,6 +2,7 @@ import type { BrowserWindow } from 'electron';
 import type { BackupImportCounts, JsonRestoreResult, LibraryCounts } from '../../preload/contract/api';
 import type { Library } from '../library/createLibrary';
 import { askToGoAhead, type MessageBoxDialog } from './askInMain';
+import { englishText, type CurrentText, type MainText } from './mainMessages';
 import { oneRestoreAtATime } from './oneRestoreAtATime';
 
 /** What the person is asked before a JSON backup is used: the preview main shows in its dialog. */
@@ -68,12 +69,15 @@ export function restoreFromJson(
   });
 }
 
-function describe(counts: LibraryCounts): string {
-  return `${counts.articles} articles, ${counts.highlights} highlights, ${counts.notes} notes, ${counts.tags} tags`;
+function describe(counts: LibraryCounts, t: MainText): string {
+  return t('libraryCounts', { ...counts });
 }
 
-/** The preview and the question, as main's dialog puts them. Cancel is the default. */
-export function backupQuestionText(question: BackupQuestion): {
+/** The preview and the question, as main's dialog puts them, in the language `t` speaks. Cancel is the default. */
+export function backupQuestionText(
+  question: BackupQuestion,
+  t: MainText = englishText(),
+): {
   title: string;
   message: string;
   detail: string;
@@ -82,35 +86,43 @@ export function backupQuestionText(question: BackupQuestion): {
   if (question.kind === 'merge') {
     const a = question.adds;
     return {
-      title: 'Merge from JSON',
-      message: 'Add what this backup has and the library lacks?',
-      detail:
-        `It would add ${a.articlesAdded} articles, ${a.highlightsAdded} highlights, ${a.notesAdded + a.notesJoined} notes ` +
-        `and ${a.tagsAdded} tags (${a.highlightsAlreadyPresent} highlights are already in the library). ` +
-        `Nothing in the library is removed or changed. The library now: ${describe(question.current)}.`,
-      button: 'Merge',
+      title: t('mergeTitle'),
+      message: t('mergeQuestion'),
+      detail: t('mergeDetail', {
+        articles: a.articlesAdded,
+        highlights: a.highlightsAdded,
+        notes: a.notesAdded + a.notesJoined,
+        tags: a.tagsAdded,
+        present: a.highlightsAlreadyPresent,
+        current: describe(question.current, t),
+      }),
+      button: t('merge'),
     };
   }
   return {
-    title: 'Restore from JSON',
-    message: 'Replace the library with this backup?',
-    detail:
-      `The backup: ${describe(question.backup)}.\nThe library now: ${describe(question.current)}.\n` +
-      'Anything not in the backup will be gone from the library. Your current library is kept as an automatic backup first.',
-    button: 'Restore',
+    title: t('restoreJsonTitle'),
+    message: t('restoreJsonQuestion'),
+    detail: t('restoreJsonDetail', { backup: describe(question.backup, t), current: describe(question.current, t) }),
+    button: t('restore'),
   };
 }
 
-/** Asks in main's own message box over the window. */
-export function askToUseBackup(dialog: MessageBoxDialog, parent: () => BrowserWindow | null): ConfirmBackupUse {
+/** Asks in main's own message box over the window, in the interface language. */
+export function askToUseBackup(
+  dialog: MessageBoxDialog,
+  parent: () => BrowserWindow | null,
+  text: CurrentText = englishText,
+): ConfirmBackupUse {
   return async (question) => {
-    const text = backupQuestionText(question);
+    const t = text();
+    const asked = backupQuestionText(question, t);
     return askToGoAhead(dialog, parent(), {
       type: question.kind === 'restore' ? 'warning' : 'question',
-      title: text.title,
-      message: text.message,
-      detail: text.detail,
-      confirm: text.button,
+      title: asked.title,
+      message: asked.message,
+      detail: asked.detail,
+      confirm: asked.button,
+      cancel: t('cancel'),
     });
   };
 }

@@ -1,5 +1,6 @@
 import type { BrowserWindow, Shell } from 'electron';
 import { askToGoAhead, type MessageBoxDialog } from './askInMain';
+import { englishText, type CurrentText } from './mainMessages';
 
 /** Only https links leave the app, and only to the system browser. */
 export function isSafeExternalUrl(url: string): boolean {
@@ -17,6 +18,8 @@ export interface ExternalLinkDeps {
   dialog: MessageBoxDialog;
   /** The window the question belongs to (modal on it), when there is one. */
   parent?: () => BrowserWindow | null;
+  /** The interface language the question is asked in (English without it). */
+  text?: CurrentText;
 }
 
 /**
@@ -32,12 +35,14 @@ export function externalLinkOpener(deps: ExternalLinkDeps): (url: string) => Pro
     const href = new URL(url).href;
     asking = true;
     try {
+      const t = (deps.text ?? englishText)();
       const yes = await askToGoAhead(deps.dialog, deps.parent?.(), {
         type: 'question',
-        title: 'Open link',
-        message: 'Open this address in your web browser?',
+        title: t('linkTitle'),
+        message: t('linkMessage'),
         detail: href,
-        confirm: 'Open in browser',
+        confirm: t('linkConfirm'),
+        cancel: t('cancel'),
       });
       if (!yes) return 'cancelled';
       await deps.shell.openExternal(href);

@@ -1,4 +1,5 @@
 import type { AppInfo, Method, RequestOf, ValueOf } from '../../preload/contract/api';
+import type { UiLocale } from '../../preload/common/uiLocales';
 import type { ImportOutcome } from '../../preload/contract/articleTypes';
 import { methodOf } from '../../preload/contract/channels';
 import { fail, ok, type Result } from '../../preload/contract/errors';
@@ -32,6 +33,8 @@ export interface HandlerDeps {
   chooseAutomaticBackup?: ChooseAutomaticBackup;
   /** Where the chosen export folder is kept; by default a file beside the library. */
   exportFolder?: ExportFolderSetting;
+  /** Main's menus and dialogs follow the language the page says the person uses (nothing where there are none). */
+  setInterfaceLanguage?: (locale: UiLocale) => void;
 }
 
 type Handler<M extends Method> = (request: RequestOf<M>) => ValueOf<M> | Promise<ValueOf<M>>;
@@ -121,6 +124,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     autocode: ({ query, ...options }) => library.search.autocode(query, options),
     chooseExportFolder: () => askExportFolder(),
     getExportFolder: () => exportFolder.get(),
+    setInterfaceLanguage: ({ locale }) => {
+      deps.setInterfaceLanguage?.(locale);
+      return null;
+    },
   };
 }
 

@@ -8,8 +8,10 @@ import { externalLinkOpener } from './confirmExternalLink';
 import { registerHandlers } from './registerHandlers';
 import { serveRenderer } from './serveRenderer';
 import { installMenu, type MenuStep } from './menu';
-import { askWhichBackup } from './backupChooser';
-import { openLibraryWithRecovery } from './openLibraryWithRecovery';
+import { fileDialogs } from './fileDialogs';
+import { interfaceLanguage } from './interfaceLanguage';
+import { localeFromSystem } from '../../preload/common/uiLocales';
+import { openLibraryWithRecovery, recoveryPrompt } from './openLibraryWithRecovery';
 import { askForAutomaticBackup, restoreFromMenu } from './restoreFromBackup';
 import { askToUseBackup } from './backupFromJson';
 import { isFromAppPage } from './pageOrigin';
@@ -61,6 +63,10 @@ async function start(): Promise<void> {
     return serveRenderer(rendererRoot, url.pathname);
   });
 
+  // Main's menus and dialogs speak the person's interface language: the system's until the page
+  // says which one they chose (and again at each change, when the menu is built anew).
+  let rebuildMenu = () => {};
+  const language = interfaceLanguage(localeFromSystem(app.getPreferredSystemLanguages()), () => rebuildMenu());
   const dbPath = path.join(app.getPath('userData'), 'library.sqlite');
   const library = await openLibraryWithRecovery(
     {
@@ -68,24 +74,7 @@ async function start(): Promise<void> {
       // Built beside this file (electron.vite.config.ts); Electron loads worker scripts from the asar.
       startParseWorker: (resourceLimits) => new Worker(path.join(__dirname, 'parseWorkerEntry.js'), { resourceLimits }),
     },
-    {
-      chooseBackup: (message, backups) =>
-        askWhichBackup(
-          dialog,
-          null,
-          {
-            type: 'warning',
-            title: 'Pizhu cannot open its library',
-            message,
-            detail:
-              'Restore a backup? Each one is checked before it is used. The damaged file is kept, untouched, in the backups folder.',
-            cancelLabel: 'Quit',
-            defaultTo: 'newest',
-          },
-          backups,
-        ),
-      showError: (message) => dialog.showErrorBox('Pizhu cannot open its library', message),
-    },
+    recoveryPrompt(dialog, language.text()),
   );
   if (!library) {
     app.quit();
@@ -103,59 +92,32 @@ async function start(): Promise<void> {
       pendingLink = null;
       return link;
     },
-    chooseFiles: async () => {
-      const result = await dialog.showOpenDialog({
-        title: 'Import articles',
-        properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }],
-      });
-      return result.canceled ? [] : result.filePaths;
-    },
-    // Every export and backup path comes from one of these dialogs (or the folder kept from the
-    // first): the renderer asks for an export or a backup, never names a place.
-    chooseExportFolder: async () => {
-      const result = await dialog.showOpenDialog({
-        title: 'Folder for Markdown exports',
-        properties: ['openDirectory', 'createDirectory'],
-      });
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
-    chooseBackupFile: async (purpose) => {
-      const filters = [{ name: 'Pizhu backup', extensions: ['json'] }];
-      if (purpose === 'save') {
-        const defaultPath = `pizhu-backup-${new Date().toISOString().slice(0, 10)}.json`;
-        const result = await dialog.showSaveDialog({ title: 'Back up', defaultPath, filters });
-        return result.canceled || !result.filePath ? null : result.filePath;
-      }
-      const result = await dialog.showOpenDialog({ title: 'Choose a Pizhu JSON backup', properties: ['openFile'], filters });
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
-    chooseW3cFile: async () => {
-      const defaultPath = `pizhu-annotations-${new Date().toISOString().slice(0, 10)}.jsonld`;
-      const filters = [{ name: 'W3C Web Annotations', extensions: ['jsonld', 'json'] }];
-      const result = await dialog.showSaveDialog({ title: 'Export W3C annotations', defaultPath, filters });
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
+    // Every import, export and backup path comes from main's own dialogs, never from the page.
+    ...fileDialogs(dialog, language.text),
     // Before a JSON backup is merged in or restored, main shows what it would do and asks.
-    confirmBackupUse: askToUseBackup(dialog, () => mainWindow),
+    confirmBackupUse: askToUseBackup(dialog, () => mainWindow, language.text),
     // The same two questions as the File menu's item: the page asks for a restore, main lists the backups.
-    chooseAutomaticBackup: askForAutomaticBackup(dialog, () => mainWindow),
+    chooseAutomaticBackup: askForAutomaticBackup(dialog, () => mainWindow, language.text),
+    setInterfaceLanguage: language.set,
   });
   registerHandlers(ipcMain, createDispatch(handlers), isFromAppPage(rendererUrl));
-  const restoreFromBackup = restoreFromMenu({ library, dialog, window: () => mainWindow });
+  const restoreFromBackup = restoreFromMenu({ library, dialog, window: () => mainWindow, text: language.text });
   // Edit ▸ Undo / Redo: the page decides between the focused field's undo and the journal.
   const step = (which: MenuStep) => mainWindow?.webContents.send(which === 'undo' ? menuUndoEvent : menuRedoEvent);
-  installMenu(Menu, app.isPackaged, { restoreFromBackup: () => void restoreFromBackup(), step });
+  rebuildMenu = () =>
+    installMenu(Menu, app.isPackaged, { restoreFromBackup: () => void restoreFromBackup(), step }, language.text());
+  rebuildMenu();
   if (!app.isDefaultProtocolClient('pizhu')) app.setAsDefaultProtocolClient('pizhu');
   // Every https address the page asks for is confirmed by the person in main's own dialog.
   const windowOptions = {
     devTools: !app.isPackaged,
-    openExternalLink: externalLinkOpener({ shell, dialog, parent: () => mainWindow }),
+    openExternalLink: externalLinkOpener({ shell, dialog, parent: () => mainWindow, text: language.text }),
   };
   mainWindow = createMainWindow(BrowserWindow, rendererUrl, windowOptions);
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(BrowserWindow, rendererUrl, windowOptions);
+    if (BrowserWindow.getAllWindows().length === 0)
+      mainWindow = createMainWindow(BrowserWindow, rendererUrl, windowOptions);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -1,20 +1,26 @@
 import type { Menu as MenuType, MenuItemConstructorOptions } from 'electron';
+import { englishText, type MainText } from './mainMessages';
 
 /** The View menu: zoom and full screen for everyone; reload and DevTools only while developing. */
-export function viewMenu(isPackaged: boolean): MenuItemConstructorOptions {
+export function viewMenu(isPackaged: boolean, t: MainText = englishText()): MenuItemConstructorOptions {
   // Not role 'viewMenu': that role brings Reload, Force Reload and Toggle Developer Tools with it.
   const development: MenuItemConstructorOptions[] = isPackaged
     ? []
-    : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
+    : [
+        { role: 'reload', label: t('reload') },
+        { role: 'forceReload', label: t('forceReload') },
+        { role: 'toggleDevTools', label: t('toggleDevTools') },
+        { type: 'separator' },
+      ];
   return {
-    label: 'View',
+    label: t('menuView'),
     submenu: [
       ...development,
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      { role: 'resetZoom', label: t('resetZoom') },
+      { role: 'zoomIn', label: t('zoomIn') },
+      { role: 'zoomOut', label: t('zoomOut') },
       { type: 'separator' },
-      { role: 'togglefullscreen' },
+      { role: 'togglefullscreen', label: t('toggleFullScreen') },
     ],
   };
 }
@@ -30,20 +36,54 @@ export interface MenuActions {
 }
 
 /** File: the app's own items, then the stock Close (macOS, where Quit is in the app menu) or Quit. */
-export function fileMenu(platform: NodeJS.Platform, actions?: MenuActions): MenuItemConstructorOptions {
-  if (!actions) return { role: 'fileMenu' };
+export function fileMenu(
+  platform: NodeJS.Platform,
+  actions?: MenuActions,
+  t: MainText = englishText(),
+): MenuItemConstructorOptions {
+  const last: MenuItemConstructorOptions =
+    platform === 'darwin' ? { role: 'close', label: t('closeWindow') } : { role: 'quit', label: t('quit') };
+  if (!actions) return { label: t('menuFile'), submenu: [last] };
   return {
-    label: 'File',
+    label: t('menuFile'),
     submenu: [
-      { label: 'Restore from automatic backup…', click: () => actions.restoreFromBackup() },
+      { label: t('restoreFromBackupItem'), click: () => actions.restoreFromBackup() },
       { type: 'separator' },
-      platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      last,
     ],
   };
 }
 
+/** macOS's application menu, each stock item named in the interface language (the roles' own names are English). */
+function appMenu(t: MainText): MenuItemConstructorOptions {
+  return {
+    role: 'appMenu',
+    submenu: [
+      { role: 'about', label: t('about') },
+      { type: 'separator' },
+      { role: 'services', label: t('services') },
+      { type: 'separator' },
+      { role: 'hide', label: t('hide') },
+      { role: 'hideOthers', label: t('hideOthers') },
+      { role: 'unhide', label: t('unhide') },
+      { type: 'separator' },
+      { role: 'quit', label: t('quitApp') },
+    ],
+  };
+}
+
+/** Window: the role keeps macOS's list of open windows; its items are named here. */
+function windowMenu(platform: NodeJS.Platform, t: MainText): MenuItemConstructorOptions {
+  const rest: MenuItemConstructorOptions[] =
+    platform === 'darwin'
+      ? [{ role: 'zoom', label: t('zoom') }, { type: 'separator' }, { role: 'front', label: t('front') }]
+      : [{ role: 'close', label: t('closeWindow') }];
+  return { role: 'windowMenu', label: t('menuWindow'), submenu: [{ role: 'minimize', label: t('minimize') }, ...rest] };
+}
+
 /**
- * The standard menus, so copy/paste, zoom and quit have their usual shortcuts on every OS.
+ * The standard menus, so copy/paste, zoom and quit have their usual shortcuts on every OS, every
+ * label in the interface language `t` speaks (main rebuilds the menu when the page changes it).
  * Undo and redo show their keys but do not capture them: the page decides whether a key
  * undoes the note editor's typing or the last annotation (the journal). Chosen from the menu,
  * they are sent to the page to decide the same way (role 'undo' would run Chromium's editing undo).
@@ -52,30 +92,31 @@ export function menuTemplate(
   isPackaged: boolean,
   platform: NodeJS.Platform,
   actions?: MenuActions,
+  t: MainText = englishText(),
 ): MenuItemConstructorOptions[] {
   const step = actions?.step;
   const edit: MenuItemConstructorOptions = {
-    label: 'Edit',
+    label: t('menuEdit'),
     submenu: [
       step
-        ? { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => step('undo') }
-        : { role: 'undo', registerAccelerator: false },
+        ? { label: t('undo'), accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => step('undo') }
+        : { role: 'undo', label: t('undo'), registerAccelerator: false },
       step
-        ? { label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', registerAccelerator: false, click: () => step('redo') }
-        : { role: 'redo', registerAccelerator: false },
+        ? { label: t('redo'), accelerator: 'Shift+CmdOrCtrl+Z', registerAccelerator: false, click: () => step('redo') }
+        : { role: 'redo', label: t('redo'), registerAccelerator: false },
       { type: 'separator' },
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      { role: 'selectAll' },
+      { role: 'cut', label: t('cut') },
+      { role: 'copy', label: t('copy') },
+      { role: 'paste', label: t('paste') },
+      { role: 'selectAll', label: t('selectAll') },
     ],
   };
   return [
-    ...(platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    fileMenu(platform, actions),
+    ...(platform === 'darwin' ? [appMenu(t)] : []),
+    fileMenu(platform, actions, t),
     edit,
-    viewMenu(isPackaged),
-    { role: 'windowMenu' },
+    viewMenu(isPackaged, t),
+    windowMenu(platform, t),
   ];
 }
 
@@ -83,6 +124,7 @@ export function installMenu(
   Menu: Pick<typeof MenuType, 'buildFromTemplate' | 'setApplicationMenu'>,
   isPackaged: boolean,
   actions?: MenuActions,
+  t: MainText = englishText(),
 ): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(isPackaged, process.platform, actions)));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(isPackaged, process.platform, actions, t)));
 }

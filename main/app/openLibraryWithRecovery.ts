@@ -1,9 +1,13 @@
 import path from 'node:path';
+import type { Dialog } from 'electron';
 import { createLibrary, type Library, type LibraryOptions } from '../library/createLibrary';
 import { LibraryError } from '../library/libraryError';
 import { listBackups, verifyDatabaseFile, type BackupFile } from '../library/store/backups';
 import { withLibraryLock } from '../library/store/libraryLock';
 import { restoreBackup } from '../library/store/restoreBackup';
+import type { MessageBoxDialog } from './askInMain';
+import { askWhichBackup } from './backupChooser';
+import type { MainText } from './mainMessages';
 
 /** What the person is asked when the library cannot be opened; Electron's dialogs in the app, a stub in tests. */
 export interface RecoveryPrompt {
@@ -15,6 +19,28 @@ export interface RecoveryPrompt {
   chooseBackup: (message: string, backups: readonly BackupFile[]) => Promise<BackupFile | null>;
   /** Nothing to offer (or declined): the message is shown and the app quits. */
   showError: (message: string) => void;
+}
+
+/** Main's questions when the library cannot be opened, asked before any window, in the language `t` speaks. */
+export function recoveryPrompt(dialog: MessageBoxDialog & Pick<Dialog, 'showErrorBox'>, t: MainText): RecoveryPrompt {
+  return {
+    chooseBackup: (message, backups) =>
+      askWhichBackup(
+        dialog,
+        null,
+        {
+          type: 'warning',
+          title: t('recoveryTitle'),
+          message,
+          detail: t('recoveryDetail'),
+          cancelLabel: t('quit'),
+          defaultTo: 'newest',
+          text: t,
+        },
+        backups,
+      ),
+    showError: (message) => dialog.showErrorBox(t('recoveryTitle'), message),
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from '../../preload/contract/annotationTypes';
 import { paragraphKinds } from '../../preload/contract/articleTypes';
 import { scriptModes } from '../../preload/common/scriptModes';
+import { uiLocales } from '../../preload/common/uiLocales';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /**
@@ -128,6 +129,7 @@ export const requestSchemas = {
   restoreAutomaticBackup: z.undefined(),
   chooseExportFolder: z.undefined(),
   getExportFolder: z.undefined(),
+  setInterfaceLanguage: z.strictObject({ locale: z.enum(uiLocales) }),
   search: z.strictObject({
     query: searchQuery,
     tag: tagName.optional(),

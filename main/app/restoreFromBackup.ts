@@ -4,6 +4,7 @@ import { LibraryError } from '../library/libraryError';
 import type { BackupFile } from '../library/store/backups';
 import { askToGoAhead, showMessageBoxOver, type MessageBoxDialog } from './askInMain';
 import { askWhichBackup, describeBackup } from './backupChooser';
+import { englishText, type CurrentText } from './mainMessages';
 import { oneRestoreAtATime } from './oneRestoreAtATime';
 
 /** Answers with the name of the backup to restore (one main listed), or null when the person cancels. */
@@ -13,8 +14,6 @@ export interface RestoredBackup {
   /** When the restored backup was made (ISO date): the library is now as it was then. */
   restoredFrom: string;
 }
-
-const title = 'Restore from automatic backup';
 
 /**
  * The one restore path, for the File menu and the page's button alike: main lists its own
@@ -53,29 +52,33 @@ export async function restoreChosenBackup(
 export function askForAutomaticBackup(
   dialog: MessageBoxDialog,
   parent: () => BrowserWindow | null,
+  text: CurrentText = englishText,
 ): ChooseAutomaticBackup {
   return async (backups) => {
     const window = parent();
+    const t = text();
     const chosen = await askWhichBackup(
       dialog,
       window,
       {
         type: 'question',
-        title,
-        message: 'Which backup should the library go back to?',
-        detail: 'Pizhu backs the library up each day it is used, and before every restore. Newest first.',
-        cancelLabel: 'Cancel',
+        title: t('automaticTitle'),
+        message: t('whichBackup'),
+        detail: t('whichBackupDetail'),
+        cancelLabel: t('cancel'),
         defaultTo: 'cancel',
+        text: t,
       },
       backups,
     );
     if (!chosen) return null;
     const yes = await askToGoAhead(dialog, window, {
       type: 'warning',
-      title,
-      message: `Put the library back as it was on ${describeBackup(chosen)}?`,
-      detail: 'Your current library is kept as a backup first, so this restore can itself be undone the same way.',
-      confirm: 'Restore',
+      title: t('automaticTitle'),
+      message: t('restoreBackupQuestion', { backup: describeBackup(chosen, t) }),
+      detail: t('restoreBackupDetail'),
+      confirm: t('restore'),
+      cancel: t('cancel'),
     });
     return yes ? chosen.name : null;
   };
@@ -90,6 +93,8 @@ export interface MenuRestoreDeps {
   window: () => BrowserWindow | null;
   /** Main's chooser; by default the two questions above. */
   choose?: ChooseAutomaticBackup;
+  /** The interface language of main's questions (English without it). */
+  text?: CurrentText;
 }
 
 /**
@@ -102,7 +107,7 @@ export function restoreFromMenu(deps: MenuRestoreDeps): () => Promise<MenuRestor
     try {
       const restored = await restoreChosenBackup(
         deps.library,
-        deps.choose ?? askForAutomaticBackup(deps.dialog, deps.window),
+        deps.choose ?? askForAutomaticBackup(deps.dialog, deps.window, deps.text),
       );
       if (!restored) return 'cancelled';
       deps.window()?.webContents.reload();
@@ -111,12 +116,13 @@ export function restoreFromMenu(deps: MenuRestoreDeps): () => Promise<MenuRestor
       const message = error instanceof Error ? error.message : String(error);
       try {
         // The library's message says whether anything changed; this one does not guess.
+        const t = (deps.text ?? englishText)();
         await showMessageBoxOver(deps.dialog, deps.window(), {
           type: 'error',
-          title,
-          message: 'The restore did not finish.',
+          title: t('automaticTitle'),
+          message: t('restoreFailed'),
           detail: message,
-          buttons: ['OK'],
+          buttons: [t('ok')],
         });
       } catch (shown) {
         console.error('Restore from automatic backup failed', error, shown);

@@ -1,5 +1,6 @@
 import type { Result } from './errors';
 import type { ScriptMode } from '../common/scriptModes';
+import type { UiLocale } from '../common/uiLocales';
 import type {
   ArticleMetadata,
   ArticleSummary,
@@ -314,6 +315,8 @@ export interface PizhuApi {
   chooseExportFolder(): Promise<Result<string | null>>;
   /** The export folder main keeps, for display; null before one is chosen. */
   getExportFolder(): Promise<Result<string | null>>;
+  /** The person's interface language (at start and on each change): main's menus and dialogs then speak it. */
+  setInterfaceLanguage(req: { locale: UiLocale }): Promise<Result<null>>;
   /** null when there is nothing to undo. */
   undo(): Promise<Result<UndoResult>>;
   /** null when there is nothing to redo. */

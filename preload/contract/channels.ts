@@ -46,6 +46,7 @@ const methodTable: Record<Method, true> = {
   autocode: true,
   chooseExportFolder: true,
   getExportFolder: true,
+  setInterfaceLanguage: true,
 };
 
 export const methods = Object.keys(methodTable) as Method[];

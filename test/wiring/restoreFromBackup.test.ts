@@ -74,12 +74,12 @@ describe('the File menu', () => {
     expect(fileMenuItems('linux').map((i) => i.label ?? i.role ?? i.type)).toEqual([
       'Restore from automatic backup…',
       'separator',
-      'quit',
+      'Quit',
     ]);
     expect(fileMenuItems('darwin').map((i) => i.label ?? i.role ?? i.type)).toEqual([
       'Restore from automatic backup…',
       'separator',
-      'close',
+      'Close Window',
     ]);
   });
 

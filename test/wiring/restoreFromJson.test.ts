@@ -86,7 +86,7 @@ describe('Restore from JSON', () => {
       cancelId: 0,
     });
     expect(asked.detail).toContain(`The backup: ${atBackup.titles.length} articles, 2 highlights`);
-    expect(asked.detail).toContain(`The library now: ${edited.titles.length} articles, 1 highlights`);
+    expect(asked.detail).toContain(`The library now: ${edited.titles.length} articles, 1 highlight,`);
 
     // The deleted highlight is back, the later article gone: the library equals the backup.
     expect(await seen()).toEqual(atBackup);
@@ -137,7 +137,7 @@ describe('Merge from JSON', () => {
     expect(merged).toMatchObject({ articlesAdded: 0, highlightsAdded: 1 });
     const asked = fake.messageBoxes.at(-1)!;
     expect(asked).toMatchObject({ title: 'Merge from JSON', buttons: ['Cancel', 'Merge'], defaultId: 0 });
-    expect(asked.detail).toContain('It would add 0 articles, 1 highlights');
+    expect(asked.detail).toContain('It would add 0 articles, 1 highlight, ');
 
     const after = await seen();
     // The article added after the backup stays (a merge removes nothing); the deleted highlight comes back.

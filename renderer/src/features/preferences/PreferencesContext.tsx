@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { pizhu } from '../../api/pizhuClient';
 import { readPreferences, type Preferences } from './preferences';
 
 const storageKey = 'pizhu.preferences.v1';
@@ -32,6 +33,12 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     root.dataset.readingWidth = preferences.readingWidth;
     root.lang = preferences.uiLocale;
   }, [preferences]);
+
+  // Main's menus and dialogs speak the same language: told at start and at every change.
+  const locale = preferences.uiLocale;
+  useEffect(() => {
+    void pizhu.setInterfaceLanguage({ locale });
+  }, [locale]);
 
   const value = useMemo(() => ({ preferences, update }), [preferences, update]);
   return <PreferencesContext.Provider value={value}>{children}</PreferencesContext.Provider>;

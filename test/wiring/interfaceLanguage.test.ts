@@ -1,0 +1,225 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Dialog, Menu as ElectronMenu } from 'electron';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { askToUseBackup } from '../../main/app/backupFromJson';
+import { externalLinkOpener } from '../../main/app/confirmExternalLink';
+import { fileDialogs } from '../../main/app/fileDialogs';
+import { interfaceLanguage, type InterfaceLanguage } from '../../main/app/interfaceLanguage';
+import { installMenu, type MenuStep } from '../../main/app/menu';
+import { askForAutomaticBackup } from '../../main/app/restoreFromBackup';
+import { createLibrary, type Library } from '../../main/library/createLibrary';
+import type { UiLocale } from '../../preload/common/uiLocales';
+import { createFakeElectron, type FakeMenuItem } from '../support/fakeElectron';
+import { pageCalls, registerAppHandlers } from '../support/wiredHandlers';
+
+const seedsDir = path.resolve(__dirname, '../../seeds');
+
+let dir: string;
+let library: Library;
+let fake: ReturnType<typeof createFakeElectron>;
+let language: InterfaceLanguage;
+let steps: MenuStep[];
+
+const { call, value } = pageCalls(() => fake);
+
+/** Main at start, as main/app/index.ts wires it: the system's language (English here) until the page says. */
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-wiring-language-'));
+  library = await createLibrary({ dbPath: path.join(dir, 'library.sqlite') });
+  await library.seedIfNew(seedsDir);
+  await library.backup('daily');
+  fake = createFakeElectron();
+  steps = [];
+  const menu = fake.Menu as unknown as Pick<typeof ElectronMenu, 'buildFromTemplate' | 'setApplicationMenu'>;
+  const install = () =>
+    installMenu(menu, true, { restoreFromBackup: () => undefined, step: (s) => steps.push(s) }, language.text());
+  language = interfaceLanguage('en', install);
+  install();
+  const dialog = fake.dialog as unknown as Dialog;
+  registerAppHandlers(fake, {
+    library,
+    ...fileDialogs(dialog, language.text),
+    confirmBackupUse: askToUseBackup(dialog, () => null, language.text),
+    chooseAutomaticBackup: askForAutomaticBackup(dialog, () => null, language.text),
+    setInterfaceLanguage: language.set,
+  });
+});
+afterEach(() => {
+  library.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const shownMenu = () => fake.menus.at(-1) ?? [];
+const labels = (items: readonly FakeMenuItem[]) => items.map((i) => i.label ?? i.type);
+function submenuOf(label: string): FakeMenuItem[] {
+  const menu = shownMenu().find((m) => m.label === label);
+  if (!menu || !Array.isArray(menu.submenu))
+    throw new Error(`no ${label} menu in ${JSON.stringify(labels(shownMenu()))}`);
+  return menu.submenu as FakeMenuItem[];
+}
+
+/** What a person sees in each language: the menus, and the dialogs main opens. */
+const seen = {
+  'zh-Hans': {
+    menus: ['文件', '编辑', '视图', '窗口'],
+    file: ['从自动备份恢复……', 'separator', '退出'],
+    edit: ['撤销', '重做', 'separator', '剪切', '复制', '粘贴', '全选'],
+    view: ['实际大小', '放大', '缩小', 'separator', '全屏'],
+    window: ['最小化', '关闭窗口'],
+    fileTitles: [
+      '导入文章',
+      'Markdown 导出文件夹',
+      '备份为 JSON',
+      '选择 Pizhu 的 JSON 备份',
+      '选择 Pizhu 的 JSON 备份',
+      '导出 W3C 标注',
+    ],
+    fileButtons: ['导入', '选择文件夹', '保存', '打开', '打开', '保存'],
+    filters: ['文章', undefined, 'Pizhu 备份', 'Pizhu 备份', 'Pizhu 备份', 'W3C 网络标注'],
+    boxes: [
+      { title: '从 JSON 合并', buttons: ['取消', '合并'], detail: /^将添加 0 篇文章、0 处高亮、0 条笔记和 0 个标签/ },
+      { title: '从 JSON 恢复', buttons: ['取消', '恢复'], detail: /^备份：\d+ 篇文章、/ },
+      {
+        title: '从自动备份恢复',
+        buttons: [/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}（\d+ KB，每日）$/, '取消'],
+        detail: /最新的在前/,
+      },
+      { title: '打开链接', buttons: ['取消', '在浏览器中打开'], detail: /^https:\/\/example\.com\/$/ },
+    ],
+  },
+  'zh-Hant': {
+    menus: ['檔案', '編輯', '顯示', '視窗'],
+    file: ['從自動備份還原……', 'separator', '結束'],
+    edit: ['復原', '重做', 'separator', '剪下', '複製', '貼上', '全選'],
+    view: ['實際大小', '放大', '縮小', 'separator', '全螢幕'],
+    window: ['最小化', '關閉視窗'],
+    fileTitles: [
+      '匯入文章',
+      'Markdown 匯出資料夾',
+      '備份為 JSON',
+      '選擇 Pizhu 的 JSON 備份',
+      '選擇 Pizhu 的 JSON 備份',
+      '匯出 W3C 標註',
+    ],
+    fileButtons: ['匯入', '選擇資料夾', '儲存', '開啟', '開啟', '儲存'],
+    filters: ['文章', undefined, 'Pizhu 備份', 'Pizhu 備份', 'Pizhu 備份', 'W3C 網路標註'],
+    boxes: [
+      {
+        title: '從 JSON 合併',
+        buttons: ['取消', '合併'],
+        detail: /^將加入 0 篇文章、0 處螢光標記、0 則筆記和 0 個標籤/,
+      },
+      { title: '從 JSON 還原', buttons: ['取消', '還原'], detail: /^備份：\d+ 篇文章、/ },
+      {
+        title: '從自動備份還原',
+        buttons: [/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}（\d+ KB，每日）$/, '取消'],
+        detail: /最新的在前/,
+      },
+      { title: '開啟連結', buttons: ['取消', '在瀏覽器中開啟'], detail: /^https:\/\/example\.com\/$/ },
+    ],
+  },
+  en: {
+    menus: ['File', 'Edit', 'View', 'Window'],
+    file: ['Restore from automatic backup…', 'separator', 'Quit'],
+    edit: ['Undo', 'Redo', 'separator', 'Cut', 'Copy', 'Paste', 'Select All'],
+    view: ['Actual Size', 'Zoom In', 'Zoom Out', 'separator', 'Toggle Full Screen'],
+    window: ['Minimize', 'Close Window'],
+    fileTitles: [
+      'Import articles',
+      'Folder for Markdown exports',
+      'Back up as JSON',
+      'Choose a Pizhu JSON backup',
+      'Choose a Pizhu JSON backup',
+      'Export W3C annotations',
+    ],
+    fileButtons: ['Import', 'Choose folder', 'Save', 'Open', 'Open', 'Save'],
+    filters: ['Articles', undefined, 'Pizhu backup', 'Pizhu backup', 'Pizhu backup', 'W3C Web Annotations'],
+    boxes: [
+      {
+        title: 'Merge from JSON',
+        buttons: ['Cancel', 'Merge'],
+        detail: /^It would add 0 articles, 0 highlights, 0 notes and 0 tags/,
+      },
+      { title: 'Restore from JSON', buttons: ['Cancel', 'Restore'], detail: /^The backup: \d+ articles, / },
+      {
+        title: 'Restore from automatic backup',
+        buttons: [/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(\d+ KB, daily\)$/, 'Cancel'],
+        detail: /Newest first/,
+      },
+      { title: 'Open link', buttons: ['Cancel', 'Open in browser'], detail: /^https:\/\/example\.com\/$/ },
+    ],
+  },
+} satisfies Record<UiLocale, unknown>;
+
+describe('main speaks the interface language the page says the person uses', () => {
+  it('starts in the system language, and builds the menu anew in each language the page sets', async () => {
+    expect(labels(shownMenu())).toEqual(seen.en.menus);
+    for (const locale of ['zh-Hans', 'zh-Hant', 'en'] as const) {
+      await value('setInterfaceLanguage', { locale });
+      expect(labels(shownMenu()), locale).toEqual(seen[locale].menus);
+      expect(labels(submenuOf(seen[locale].menus[0]!)), locale).toEqual(seen[locale].file);
+      expect(labels(submenuOf(seen[locale].menus[1]!)), locale).toEqual(seen[locale].edit);
+      expect(labels(submenuOf(seen[locale].menus[2]!)), locale).toEqual(seen[locale].view);
+      expect(labels(submenuOf(seen[locale].menus[3]!)), locale).toEqual(seen[locale].window);
+    }
+    // Still the journal's undo in every language, not Chromium's.
+    const [undo, redo] = submenuOf('Edit');
+    expect(undo?.role).toBeUndefined();
+    (undo as { click: () => void }).click();
+    (redo as { click: () => void }).click();
+    expect(steps).toEqual(['undo', 'redo']);
+  });
+
+  it('the same language again builds nothing; a language it has no catalog for is refused and changes nothing', async () => {
+    await value('setInterfaceLanguage', { locale: 'zh-Hant' });
+    const built = fake.menus.length;
+    await value('setInterfaceLanguage', { locale: 'zh-Hant' });
+    const refused = await call('setInterfaceLanguage', { locale: 'fr' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('invalid-argument');
+    expect(fake.menus.length).toBe(built);
+    expect(labels(shownMenu())).toEqual(seen['zh-Hant'].menus);
+  });
+
+  it.each(['zh-Hans', 'zh-Hant', 'en'] as const)(
+    'every dialog main opens is titled, buttoned and filtered in %s',
+    async (locale) => {
+      await value('setInterfaceLanguage', { locale });
+      const backupFile = path.join(dir, 'backup.json');
+
+      // Open and save dialogs, each cancelled but the backup's save (whose file the next two open).
+      await value('importFiles');
+      await value('chooseExportFolder');
+      fake.fileDialogAnswers.push(backupFile);
+      await value('exportBackup');
+      // Main's preview questions: Cancel (the default) each time, so nothing changes.
+      fake.fileDialogAnswers.push(backupFile, backupFile);
+      expect(await value('importBackup')).toBeNull();
+      expect(await value('restoreJsonBackup')).toBeNull();
+      await value('exportW3c');
+      expect(await value('restoreAutomaticBackup')).toBeNull();
+      const open = externalLinkOpener({
+        shell: { openExternal: () => Promise.resolve() },
+        dialog: fake.dialog,
+        text: language.text,
+      });
+      expect(await open('https://example.com/')).toBe('cancelled');
+
+      const expected = seen[locale];
+      expect(fake.fileDialogs.map((d) => d.title)).toEqual(expected.fileTitles);
+      expect(fake.fileDialogs.map((d) => d.buttonLabel)).toEqual(expected.fileButtons);
+      expect(fake.fileDialogs.map((d) => d.filters?.[0]?.name)).toEqual(expected.filters);
+      expect(fake.messageBoxes).toHaveLength(expected.boxes.length);
+      expected.boxes.forEach((box, i) => {
+        const shown = fake.messageBoxes[i];
+        expect(shown?.title).toBe(box.title);
+        expect(shown?.buttons).toEqual(
+          box.buttons.map((b): unknown => (typeof b === 'string' ? b : expect.stringMatching(b))),
+        );
+        expect(shown?.detail).toMatch(box.detail);
+      });
+    },
+  );
+});
