@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 // Proves the layer boundaries of DESIGN §1 are switched on: each forbidden import must fail lint.
 // The text is linted as if it were an existing file of that layer (type-aware lint needs a file the project knows).
@@ -14,6 +14,12 @@ async function restrictedImportErrors(filePath: string, code: string): Promise<s
 }
 
 describe('layer boundaries', () => {
+  // Type-aware lint builds the whole project's TypeScript program on its first file: that is set-up,
+  // not what the cases test, and on a busy machine it alone can take a minute.
+  beforeAll(async () => {
+    await eslint.lintText('export {};\n', { filePath: 'renderer/src/App.tsx' });
+  }, 180_000);
+
   it.each([
     ['renderer/src/features/reader/ArticleReader.tsx', "import { createLibrary } from '../../../../main/library/createLibrary';\nexport const x = createLibrary;\n"],
     ['renderer/src/api/pizhuClient.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
