@@ -131,13 +131,23 @@ function siteFromSuffix(pageTitle: string | null, title: string | null): string 
 const linesBefore = 8;
 const linesAfter = 15;
 
-/** The page's lines around its headline (the lines of `pageLines` near the first that holds `title`). */
-function headerLines(pageLines: readonly string[], title: string | null): string[] {
+/**
+ * The page's lines around its headline: the first line that holds one of `titles`, the lines
+ * after it, then the lines before it nearest first (a date above the headline in a list of
+ * other stories is the last to be believed).
+ */
+function headerLines(pageLines: readonly string[], titles: readonly (string | null)[]): string[] {
   const flat = (s: string) => s.replace(/\s+/gu, '');
-  const t = title ? flat(title) : '';
-  const at = t.length >= 4 ? pageLines.findIndex((l) => flat(l).includes(t) && flat(l).length <= t.length + 40) : -1;
-  if (at < 0) return [];
-  return pageLines.slice(Math.max(0, at - linesBefore), at + linesAfter + 1).filter((l) => l.length <= 300);
+  for (const title of titles) {
+    const t = title ? flat(title) : '';
+    if (t.length < 4) continue;
+    const at = pageLines.findIndex((l) => flat(l).includes(t) && flat(l).length <= t.length + 40);
+    if (at < 0) continue;
+    const after = pageLines.slice(at, at + linesAfter + 1);
+    const before = pageLines.slice(Math.max(0, at - linesBefore), at).reverse();
+    return [...after, ...before].filter((l) => l.length <= 300);
+  }
+  return [];
 }
 
 /**
@@ -172,7 +182,7 @@ function readPage(html: string, pageLines: readonly string[], taiwan: boolean): 
   const stripped = titleWithoutSuffix(pageTitle, headings);
   const title = stripped ? withoutBracketTag(stripped) : null;
 
-  const header = headerLines(pageLines, stripped);
+  const header = headerLines(pageLines, [stripped, ...headings]);
   const dateLine = header.find((l) => dateLineDate(l, { taiwan }));
 
   const timeElement = Array.from(document.querySelectorAll('time[pubdate], time[itemprop="datePublished"]'))[0];
