@@ -207,3 +207,18 @@ describe('Markdown blocks', () => {
     ]);
   });
 });
+
+describe('a Markdown file too long for the parser', () => {
+  it('is read line by line in good time, the front matter still metadata and hidden, # headings still headings', () => {
+    const front = ['---', 'title: "一本书"', 'author: 张三', '---', ''].join('\r\n');
+    const chapter = `## 第一章\n\n${body}\n\n`;
+    const input = `\ufeff${front}${chapter.repeat(Math.ceil(2_100_000 / chapter.length))}`;
+    const started = performance.now();
+    const article = parseMd(input);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(article.metadata).toMatchObject({ title: '一本书', author: '张三' });
+    expect(article.paragraphs[0]).toMatchObject({ kind: 'boilerplate', flags: ['markup'] });
+    expect(article.paragraphs[1]).toMatchObject({ kind: 'heading', text: '第一章' });
+    expect(article.paragraphs[2]?.text).toBe(body);
+  });
+});
