@@ -389,7 +389,8 @@ const commands: Record<string, Command> = {
     const byArticle = new Map<number, SearchHit[]>();
     for (const hit of result.hits) byArticle.set(hit.articleId, [...(byArticle.get(hit.articleId) ?? []), hit]);
     for (const hits of byArticle.values()) {
-      io.out(`${hits[0]?.articleTitle ?? ''}  (article ${hits[0]?.articleId ?? ''})`);
+      const archived = hits[0]?.articleArchived ? '  [archived]' : '';
+      io.out(`${hits[0]?.articleTitle ?? ''}  (article ${hits[0]?.articleId ?? ''})${archived}`);
       for (const hit of hits) {
         const where = hit.kind === 'paragraph' ? hit.paragraphKind : hit.kind;
         io.out(`  ¶${hit.paragraphOrder} ${where}: ${markSnippet(hit.text, hit.matches)}`);

@@ -50,6 +50,7 @@ export function searchLibrary(db: Db, query: string, options: SearchOptions = {}
       articleId: paragraph.article_id,
       articleTitle: paragraph.article_title,
       articleScript: paragraph.article_script,
+      articleArchived: paragraph.article_archived === 1,
       paragraphId: paragraph.id,
       paragraphOrder: paragraph.ord,
       paragraphKind: paragraph.kind,

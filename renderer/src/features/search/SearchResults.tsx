@@ -9,6 +9,7 @@ import { searchMessages } from './messages';
 interface ArticleHits {
   articleId: number;
   title: string;
+  archived: boolean;
   hits: SearchHit[];
 }
 
@@ -18,7 +19,10 @@ function groupByArticle(hits: readonly SearchHit[]): ArticleHits[] {
   for (const hit of hits) {
     const group = groups.get(hit.articleId);
     if (group) group.hits.push(hit);
-    else groups.set(hit.articleId, { articleId: hit.articleId, title: hit.articleTitle, hits: [hit] });
+    else {
+      const { articleId, articleTitle: title, articleArchived: archived } = hit;
+      groups.set(articleId, { articleId, title, archived, hits: [hit] });
+    }
   }
   return [...groups.values()];
 }
@@ -46,7 +50,11 @@ export function SearchResults({ hits, onEscape }: { hits: readonly SearchHit[]; 
         const options = { mode, fullWidthPunctuation: preferences.fullWidthPunctuation };
         return (
           <section key={group.articleId} className="search-group" aria-label={group.title}>
-            <h3 className="search-article">{group.title}</h3>
+            <h3 className="search-article">
+              {group.title}
+              {/* Archived articles are out of the default list, so a hit says where it comes from. */}
+              {group.archived && <span className="search-archived-badge">{t('archivedHit')}</span>}
+            </h3>
             <ol className="search-hits">
               {group.hits.map((hit) => (
                 <li key={`${hit.kind}${hit.paragraphId}-${hit.highlightId ?? ''}`}>

@@ -14,6 +14,7 @@ export type SearchMessage =
   | 'results'
   | 'noteHit'
   | 'commentHit'
+  | 'archivedHit'
   | 'paragraphNumber'
   | 'jumpLabel'
   | 'tagEveryHit'
@@ -46,6 +47,7 @@ export const searchMessages: Catalog<SearchMessage> = {
     results: '搜索结果',
     noteHit: '笔记',
     commentHit: '批注',
+    archivedHit: '已归档',
     paragraphNumber: '第 {order} 段',
     jumpLabel: '{title}，{where}：{text}',
     tagEveryHit: '给每处结果加标签……',
@@ -78,6 +80,7 @@ export const searchMessages: Catalog<SearchMessage> = {
     results: '搜尋結果',
     noteHit: '筆記',
     commentHit: '批註',
+    archivedHit: '已封存',
     paragraphNumber: '第 {order} 段',
     jumpLabel: '{title}，{where}：{text}',
     tagEveryHit: '給每處結果加標籤……',
@@ -110,6 +113,7 @@ export const searchMessages: Catalog<SearchMessage> = {
     results: 'Search results',
     noteHit: 'Note',
     commentHit: 'Comment',
+    archivedHit: 'Archived',
     paragraphNumber: 'paragraph {order}',
     jumpLabel: '{title}, {where}: {text}',
     tagEveryHit: 'Tag every hit…',

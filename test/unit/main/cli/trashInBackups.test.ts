@@ -93,5 +93,9 @@ describe('the trash and the archive on the command line', () => {
     expect(report2.join('\n')).toContain(archived.title);
     const hits = (await pizhu(['search', '平安更有感', '--json'])).out;
     expect(hits).not.toContain(`"articleId": ${trashed.id}`);
+    // Archived hits say so, as list does.
+    const shown = (await pizhu(['search', '的', '--limit', '500'])).out.split('\n');
+    expect(shown).toContain(`${archived.title}  (article ${archived.id})  [archived]`);
+    expect(shown.filter((line) => line.endsWith('[archived]'))).toHaveLength(1);
   });
 });

@@ -117,4 +117,15 @@ describe('an archived article', () => {
     const word = bodyParagraphs(other)[0]!.text.slice(0, 4);
     expect(seeded.library.search.find(word, { limit: 500 }).hits.map((h) => h.articleId)).toContain(other.id);
   });
+
+  it('is marked archived in search hits (it is out of the default list), other articles are not', () => {
+    const article = seedArticle(seeded.library, '002');
+    seeded.library.setArchived(article.id, true);
+    const hits = seeded.library.search.find('的', { limit: 500 }).hits;
+    expect(hits.some((h) => h.articleId === article.id)).toBe(true);
+    expect(hits.some((h) => h.articleId !== article.id)).toBe(true);
+    for (const hit of hits) expect(hit.articleArchived, hit.articleTitle).toBe(hit.articleId === article.id);
+    seeded.library.annotations.undo();
+    expect(seeded.library.search.find('的', { limit: 500 }).hits.every((h) => !h.articleArchived)).toBe(true);
+  });
 });

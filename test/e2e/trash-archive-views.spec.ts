@@ -1,0 +1,114 @@
+import type { Page } from '@playwright/test';
+import type { PizhuApi } from '../../preload/contract/api';
+import { expect, test } from './fixtures/pizhuTest';
+import { clickAtCentre, screenshotsOf } from './personActions';
+
+declare global {
+  interface Window {
+    pizhu: PizhuApi;
+  }
+}
+
+/**
+ * Issue #13: what the trash and the archive do to the library-wide views a person reads. A
+ * trashed article's tags leave the tag pane's counts and the per-tag view (undo brings them
+ * back); an archived article still counts and is still found, its search hits marked Archived.
+ */
+const titles = {
+  s001: '治理更精细 平安更有感',
+  s003: '江西:接续奋斗,红土地上奏响平安之歌',
+};
+const list = (app: Page) => app.getByRole('list', { name: /^(Articles|文章)$/ });
+const rowOf = (app: Page, title: string) =>
+  list(app).getByRole('listitem').filter({ has: app.getByRole('button', { name: title }) });
+const tagsPane = (app: Page) => app.getByRole('complementary', { name: 'Tags', exact: true });
+const tagButton = (app: Page, name: string, count: number) =>
+  tagsPane(app).getByRole('button', { name: `${name}: ${count} ${count === 1 ? 'passage' : 'passages'}`, exact: true });
+
+/** Opens a row's ⋯ menu with the mouse and clicks an item where it is drawn. */
+async function menuAction(app: Page, title: string, item: string): Promise<void> {
+  await rowOf(app, title).hover();
+  await clickAtCentre(app, rowOf(app, title).getByRole('button', { name: 'Article actions' }));
+  const menu = app.getByRole('menu');
+  await expect(menu).toBeVisible();
+  await clickAtCentre(app, menu.getByRole('menuitem', { name: item }));
+  await expect(menu).toBeHidden();
+}
+
+/** 主题 on two highlights and a paragraph of s001 and on one highlight of s003, through the API. */
+async function tagBoth(app: Page): Promise<void> {
+  await app.evaluate(async (titles) => {
+    const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    const articles = must(await window.pizhu.listArticles());
+    const body = async (title: string) => {
+      const id = articles.find((a) => a.title === title)?.id;
+      if (id === undefined) throw new Error(`no article ${title}`);
+      const view = must(await window.pizhu.getArticle({ articleId: id }));
+      return view.paragraphs.filter((p) => p.kind === 'body' && p.text.length >= 20);
+    };
+    const [a, b, c] = await body(titles.s001);
+    const [d] = await body(titles.s003);
+    if (!a || !b || !c || !d) throw new Error('body paragraphs expected');
+    for (const p of [a, b, d]) {
+      must(await window.pizhu.createHighlight({ paragraphId: p.id, start: 0, end: 4, color: 'yellow', tags: ['主题'] }));
+    }
+    must(await window.pizhu.tagParagraph({ paragraphId: c.id, tag: '主题' }));
+  }, titles);
+}
+
+test('a trashed article leaves the tag counts and the tag view; Undo counts it again', async ({ app, saveScreenshot }) => {
+  await tagBoth(app);
+  await app.reload();
+  await clickAtCentre(app, app.getByRole('button', { name: 'Tags', exact: true }));
+  await expect(tagButton(app, '主题', 4)).toBeVisible();
+
+  await menuAction(app, titles.s001, 'Move to trash');
+  // The count follows at once: only s003's highlight is left.
+  await expect(tagButton(app, '主题', 1)).toBeVisible();
+  await expect(tagButton(app, '主题', 4)).toHaveCount(0);
+  await clickAtCentre(app, tagButton(app, '主题', 1));
+  // The per-tag view lists the passages of s003 alone.
+  await expect(tagsPane(app).getByRole('heading', { level: 2, name: '主题' })).toBeVisible();
+  const groups = tagsPane(app).getByRole('region');
+  await expect(groups).toHaveCount(1);
+  await expect(groups.getByRole('heading', { level: 3 })).toHaveText(titles.s003);
+  await saveScreenshot('trash-tag-view');
+
+  // Undo with the keyboard, from the list: the passages are in the view and the counts again.
+  await app.getByRole('navigation', { name: 'Library' }).locator('.library-title-row').click();
+  await app.keyboard.press('Control+z');
+  await expect(app.getByRole('status').filter({ hasText: 'Undone' })).toBeVisible();
+  await expect(groups).toHaveCount(2);
+  await clickAtCentre(app, tagsPane(app).getByRole('button', { name: 'All tags' }));
+  await expect(tagButton(app, '主题', 4)).toBeVisible();
+});
+
+test('an archived article still counts in the tags and its search hits say Archived', async ({
+  app,
+  saveScreenshot,
+}) => {
+  await tagBoth(app);
+  await app.reload();
+  await menuAction(app, titles.s003, 'Archive');
+  await clickAtCentre(app, app.getByRole('button', { name: 'Tags', exact: true }));
+  await expect(tagButton(app, '主题', 4)).toBeVisible();
+
+  await clickAtCentre(app, app.getByRole('button', { name: 'Search', exact: true }));
+  const panel = app.getByRole('complementary', { name: 'Search' });
+  await panel.getByRole('searchbox', { name: 'Search text and notes' }).fill('平安');
+  const results = panel.getByRole('group', { name: 'Search results' });
+  const archived = results.getByRole('region', { name: titles.s003 });
+  await expect(archived.getByRole('heading')).toHaveText(`${titles.s003}Archived`);
+  await expect(results.getByRole('region', { name: titles.s001 }).getByRole('heading')).toHaveText(titles.s001);
+  await expect(results.getByText('Archived', { exact: true })).toHaveCount(1);
+
+  await screenshotsOf(app, saveScreenshot, 'search-archived-hit', async () => {
+    const search = app.getByRole('complementary', { name: /^(Search|搜索)$/ });
+    if (!(await search.isVisible())) await app.keyboard.press('Control+Shift+F');
+    await search.getByRole('searchbox').fill('平安');
+    await search.getByRole('region', { name: titles.s003 }).getByRole('heading').scrollIntoViewIfNeeded();
+  });
+});
