@@ -1,5 +1,5 @@
 import type { ArticleMetadata, DetectedScript } from '../../../../preload/contract/articleTypes';
-import { htmlParagraphs, type ExtractedHtml } from '../extractHtmlArticle';
+import type { ExtractedHtml } from '../extractHtmlArticle';
 import { isPersonName } from './bylines';
 import { parseDate } from './dates';
 import { readPageMetadata } from './pageMetadata';
@@ -15,13 +15,7 @@ export function htmlArticleMetadata(
   fromText: ArticleMetadata,
   script: DetectedScript,
 ): ArticleMetadata {
-  let lines: string[] = [];
-  try {
-    lines = htmlParagraphs(html);
-  } catch {
-    // The page text is only where header lines are looked for; the markup is still read.
-  }
-  const page = readPageMetadata(html, lines, script === 'traditional');
+  const page = readPageMetadata(html, script === 'traditional');
   const readabilityTitle = extracted.title?.trim() || null;
   const title = page.title ?? readabilityTitle;
   const byline = extracted.byline && isPersonName(extracted.byline) ? extracted.byline : null;

@@ -27,6 +27,69 @@ interface Element {
   readonly textContent: string | null;
 }
 
+interface Node {
+  readonly nodeType: number;
+  readonly localName?: string;
+  readonly childNodes: ArrayLike<Node>;
+  readonly textContent: string | null;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** Elements that start a new line of page text; and elements whose text a reader never sees. */
+const blockElements = new Set(
+  'address article aside blockquote body br caption center dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
+);
+const unseenElements = new Set(
+  'head title script style noscript template svg math iframe object select textarea button'.split(' '),
+);
+
+/**
+ * The page's text, one line per block, in page order: where the date, 来源 and byline lines
+ * around the headline are looked for. Read from the document already parsed for the <meta>
+ * tags, with an explicit stack (no recursion on deep pages), whatever linkedom took for <body>.
+ */
+function pageTextLines(root: Node): string[] {
+  const lines: string[] = [];
+  let buffer = '';
+  const flush = (): void => {
+    const line = buffer.replace(/\s+/gu, ' ').trim();
+    if (line !== '') lines.push(line);
+    buffer = '';
+  };
+  const end = Symbol('end of block');
+  const stack: Array<Node | typeof end> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === end) {
+      flush();
+      continue;
+    }
+    if (node.nodeType === TEXT_NODE) {
+      if (buffer.length < maxValue) buffer += node.textContent ?? '';
+      continue;
+    }
+    const name = node.nodeType === ELEMENT_NODE ? (node.localName ?? '').toLowerCase() : '';
+    if (unseenElements.has(name)) continue;
+    if (blockElements.has(name)) {
+      flush();
+      stack.push(end);
+    }
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+  }
+  flush();
+  return lines;
+}
+
+function isNode(value: unknown): value is Node {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as Node).nodeType === 'number' && 'childNodes' in value
+  );
+}
+
 interface Queryable {
   querySelectorAll(selectors: string): ArrayLike<Element>;
 }
@@ -151,20 +214,19 @@ function headerLines(pageLines: readonly string[], titles: readonly (string | nu
 }
 
 /**
- * Metadata of a saved page. `pageLines`: the page's text, one block per entry (htmlParagraphs),
- * for the date, source and byline lines around the headline. `taiwan`: the page is in
- * traditional script, so ROC dates (108/03/06) are read as such.
+ * Metadata of a saved page. `taiwan`: the page is in traditional script, so ROC dates
+ * (108/03/06) are read as such.
  */
-export function readPageMetadata(html: string, pageLines: readonly string[], taiwan = false): PageMetadata {
+export function readPageMetadata(html: string, taiwan = false): PageMetadata {
   try {
-    return readPage(html, pageLines, taiwan);
+    return readPage(html, taiwan);
   } catch {
     // The page's own words, however broken, never stop an import: its metadata is then unknown.
     return emptyPage;
   }
 }
 
-function readPage(html: string, pageLines: readonly string[], taiwan: boolean): PageMetadata {
+function readPage(html: string, taiwan: boolean): PageMetadata {
   const window: unknown = parseHTML(html);
   const document = typeof window === 'object' && window !== null ? (window as { document?: unknown }).document : null;
   if (!isQueryable(document)) return emptyPage;
@@ -182,7 +244,7 @@ function readPage(html: string, pageLines: readonly string[], taiwan: boolean): 
   const stripped = titleWithoutSuffix(pageTitle, headings);
   const title = stripped ? withoutBracketTag(stripped) : null;
 
-  const header = headerLines(pageLines, [stripped, ...headings]);
+  const header = isNode(document) ? headerLines(pageTextLines(document), [stripped, ...headings]) : [];
   const dateLine = header.find((l) => dateLineDate(l, { taiwan }));
 
   const timeElement = Array.from(document.querySelectorAll('time[pubdate], time[itemprop="datePublished"]'))[0];

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { htmlParagraphs } from '../../../../../../main/library/import/extractHtmlArticle';
 import { readPageMetadata } from '../../../../../../main/library/import/metadata/pageMetadata';
 
 function read(html: string, taiwan = false) {
-  return readPageMetadata(html, htmlParagraphs(html), taiwan);
+  return readPageMetadata(html, taiwan);
 }
 
 describe('readPageMetadata', () => {
