@@ -9,7 +9,7 @@ import type { ArticleView, DetectedScript } from '../../preload/contract/article
 import { createLibrary, type Library } from '../library/createLibrary';
 import { defaultLibraryPath } from '../library/defaultLibraryPath';
 import { readRegularFile } from '../library/files/readRegularFile';
-import { keptFilesMessage } from '../library/export/keptFilesMessage';
+import { keptFilesMessage, mergedFilesMessage } from '../library/export/keptFilesMessage';
 import { detectScript } from '../library/import/detectScript';
 import { maxImportBytes } from '../library/import/importLimits';
 import { LibraryError, storageError } from '../library/libraryError';
@@ -336,7 +336,7 @@ const commands: Record<string, Command> = {
     const scope = article !== undefined ? { article } : values.tag !== undefined ? { tag: values.tag } : 'library';
     const script = scriptModeOption(values.script, 'script') ?? 'original';
     const progress = io.isTty && !values.json && scope === 'library';
-    const { files, kept } = library.exportMarkdown(
+    const { files, merged, kept } = library.exportMarkdown(
       { scope, outDir: out, script, highlightsOnly: values['highlights-only'] ?? false },
       (done, total) => {
         if (progress) io.err(`\rexporting ${done}/${total}`);
@@ -345,8 +345,9 @@ const commands: Record<string, Command> = {
     if (progress) io.err('\n');
     // Kept files are not a failure (the export did what it could without destroying anything), but the person must hear of them.
     if (kept.length > 0) io.err(`${keptFilesMessage(kept).join('\n')}\n`);
+    if (merged.length > 0) io.err(`${mergedFilesMessage(merged).join('\n')}\n`);
     const summary = `${files.length} ${files.length === 1 ? 'file' : 'files'} written to ${out}`;
-    io.out(values.json ? JSON.stringify({ files, kept }, null, 2) : summary);
+    io.out(values.json ? JSON.stringify({ files, merged, kept }, null, 2) : summary);
     return 0;
   },
 

@@ -109,9 +109,25 @@ export interface UnannotatedArticle {
   title: string;
 }
 
+/**
+ * A file Pizhu wrote before and the person has written in since (in Obsidian, say): the export
+ * wrote it anew around what they wrote, kept in place.
+ */
+export interface MergedExportFile {
+  path: string;
+  /** Passages the person wrote outside Pizhu's marked regions, carried over to the same places. */
+  additions: number;
+  /** Pizhu's blocks the person edited: their version is kept, marked as theirs, beside Pizhu's new one. */
+  editedBlocks: number;
+  /** Front-matter properties the person added or changed, kept. */
+  properties: number;
+}
+
 /** What a Markdown export wrote (absolute paths), what it kept as it was, and the articles it skipped. */
 export interface MarkdownExportReport {
   files: string[];
+  /** Of `files`, those holding what the person wrote in them, carried over. */
+  merged: MergedExportFile[];
   kept: KeptExportFile[];
   /** Articles skipped because nothing in them is annotated (an empty file would say nothing). */
   unannotated: UnannotatedArticle[];

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PizhuApi } from '../../preload/contract/api';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
-import { clickAtCentre, screenshotsOf, tabTo } from './personActions';
-import { articleIdOf, openArticle, storedHighlights } from './readerActions';
+import { clickAtCentre, pointsInText, screenshotsOf, tabTo, useLanguage } from './personActions';
+import { articleIdOf, highlightThroughApi, openArticle, storedHighlights } from './readerActions';
+
+const s003 = '江西:接续奋斗,红土地上奏响平安之歌';
+const second = '红色,浸润了赣鄱每一寸土地,成为这里最厚重的底色。';
 
 declare global {
   interface Window {
@@ -89,7 +92,85 @@ async function highlightFirstArticle(app: Page): Promise<string> {
   });
 }
 
-test('an export keeps a file the person edited since, and the dialog lists it with why and where Pizhu wrote instead', async ({
+test('a re-export keeps a line the person added in their vault in place, adds the new highlight, and the dialog says what it kept', async ({
+  app,
+  saveScreenshot,
+}) => {
+  // Passages in the first and third paragraphs, so the person's line sits between two of Pizhu's blocks.
+  const articleId = await articleIdOf(app, s003);
+  await highlightThroughApi(app, articleId, '一山一水', 'yellow');
+  await highlightThroughApi(app, articleId, '江西公安广大民警辅警', 'blue');
+  await app.reload();
+  await openArticle(app, s003);
+  const exportButton = app.getByRole('main').getByRole('button', { name: 'Export…' });
+  await clickAtCentre(app, exportButton);
+  const dialog = app.getByRole('dialog', { name: 'Export and back up' });
+  await expect(dialog.getByRole('radio', { name: 'This article' })).toBeChecked();
+  await clickAtCentre(app, dialog.getByRole('button', { name: 'Export Markdown' }));
+  const written = dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem');
+  await expect(written).toHaveCount(1);
+  const file = (await written.first().textContent()) ?? '';
+  const name = path.basename(file);
+
+  // In the vault: a line of the person's own after the first passage, as Obsidian saves it.
+  const mine = '我在 Obsidian 里加的一行：这两段要对照着读。';
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const firstPassageEnd = lines.findIndex((line) => line.startsWith('<!-- pizhu:end id=p-'));
+  expect(firstPassageEnd).toBeGreaterThan(0);
+  lines.splice(firstPassageEnd + 1, 0, '', mine);
+  fs.writeFileSync(file, lines.join('\n'));
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // In the app: a new highlight in the second paragraph, by a drag over 厚重的底色 and a click on Yellow.
+  const [from, to] = await pointsInText(app, [
+    [second, second.indexOf('厚重')],
+    [second, second.indexOf('底色') + 1],
+  ]);
+  await app.mouse.move(from!.x - 4, from!.y);
+  await app.mouse.down();
+  await app.mouse.move(to!.x + 4, to!.y, { steps: 5 });
+  await app.mouse.up();
+  const toolbar = app.getByRole('toolbar', { name: 'Highlight' });
+  await clickAtCentre(app, toolbar.getByRole('button', { name: 'Yellow' }));
+  await expect(toolbar).toBeHidden();
+  await expect(app.getByRole('article').locator('mark').filter({ hasText: '厚重的底色' })).toHaveCount(1);
+
+  // Export again, through the dialog.
+  await clickAtCentre(app, exportButton);
+  await clickAtCentre(app, dialog.getByRole('button', { name: 'Export Markdown' }));
+  await expect(dialog.getByText('Re-exported 1 file you had written in, keeping what you wrote:')).toBeVisible();
+  const merged = dialog.getByRole('list', { name: 'Files with your changes kept' }).getByRole('listitem');
+  await expect(merged).toHaveText([`${name} your 1 addition kept in place`]);
+  await expect(written).toHaveText([file]);
+  await expect(dialog.getByRole('list', { name: 'Kept files' })).toHaveCount(0);
+
+  // The person's line is still there, once, after the first passage and before the second; the new highlight is in the file.
+  const text = fs.readFileSync(file, 'utf8');
+  expect(text.split('\n').filter((line) => line === mine)).toHaveLength(1);
+  const at = text.indexOf(mine);
+  expect(text.indexOf('==一山一水==')).toBeLessThan(at);
+  // The new passage comes after it, where the paragraph is, and the next one after that.
+  expect(text.indexOf('==厚重的底色==')).toBeGreaterThan(at);
+  expect(text.indexOf('==江西公安广大民警辅警==')).toBeGreaterThan(text.indexOf('==厚重的底色=='));
+  expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('(Pizhu'))).toEqual([]);
+  await reportScreenshots(app, saveScreenshot, 'export-merged', merged.first());
+
+  // The same report in Chinese: the next export carries the line over again, and says so.
+  await app.keyboard.press('Escape');
+  await useLanguage(app, 'zh-Hans');
+  await clickAtCentre(app, app.getByRole('main').getByRole('button', { name: '导出……' }));
+  const zhDialog = app.getByRole('dialog', { name: '导出与备份' });
+  await clickAtCentre(app, zhDialog.getByRole('button', { name: '导出 Markdown' }));
+  const zhMerged = zhDialog.getByRole('list', { name: '保留了你的改动的文件' }).getByRole('listitem');
+  await expect(zhMerged).toHaveText([`${name} 你加的 1 处内容留在原处`]);
+  await reportScreenshots(app, saveScreenshot, 'export-merged', zhMerged.first(), 'zh-Hans');
+  await app.keyboard.press('Escape');
+  await useLanguage(app, 'en');
+  expect(fs.readFileSync(file, 'utf8').split('\n').filter((line) => line === mine)).toHaveLength(1);
+});
+
+test('an export keeps whole a file the person rewrote without Pizhu\'s marked blocks, and the dialog lists it with why and where Pizhu wrote instead', async ({
   app,
   saveScreenshot,
 }) => {
@@ -109,8 +190,8 @@ test('an export keeps a file the person edited since, and the dialog lists it wi
   await expect(dialog.getByRole('list', { name: 'Kept files' })).toHaveCount(0);
   const file = (await written.first().textContent()) ?? '';
 
-  // The person adds a line to the exported file in Obsidian; then exports again.
-  const edited = `${fs.readFileSync(file, 'utf8')}\n我在 Obsidian 里加的批注。\n`;
+  // The person rewrites the file in Obsidian, Pizhu's markers and all; then exports again.
+  const edited = '# 我自己的读书笔记\n\n我在 Obsidian 里重写了这个文件。\n';
   fs.writeFileSync(file, edited);
   await clickAtCentre(app, run);
 
@@ -120,14 +201,46 @@ test('an export keeps a file the person edited since, and the dialog lists it wi
   await expect(dialog.getByText('Kept 1 file as it was, not overwritten:')).toBeVisible();
   const kept = dialog.getByRole('list', { name: 'Kept files' }).getByRole('listitem');
   await expect(kept).toHaveCount(1);
-  await expect(kept.first()).toHaveText(`${name} You edited it since Pizhu wrote it; Pizhu's version is in ${instead}.`);
+  await expect(kept.first()).toHaveText(
+    `${name} You edited it since Pizhu wrote it and Pizhu's marked blocks in it are gone or broken; Pizhu's version is in ${instead}.`,
+  );
   await expect(written).toHaveText([path.join(path.dirname(file), instead)]);
   // Nothing of theirs was touched; Pizhu's version is beside it.
   expect(fs.readFileSync(file, 'utf8')).toBe(edited);
-  expect(fs.readFileSync(path.join(path.dirname(file), instead), 'utf8')).not.toContain('我在 Obsidian 里加的批注');
+  expect(fs.readFileSync(path.join(path.dirname(file), instead), 'utf8')).not.toContain('我在 Obsidian 里重写');
 
   await screenshotsOf(app, saveScreenshot, 'export-kept-files', () => kept.first().scrollIntoViewIfNeeded(), ['en']);
 });
+
+/**
+ * The open dialog's report at 900×600 and 1920×1080, light and dark, in the language it is in
+ * (a modal report would not survive the trip to Preferences).
+ */
+async function reportScreenshots(
+  app: Page,
+  saveScreenshot: (name: string) => Promise<string>,
+  name: string,
+  subject: Locator,
+  locale: 'en' | 'zh-Hans' = 'en',
+): Promise<void> {
+  for (const size of [
+    { width: 900, height: 600 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await app.setViewportSize(size);
+    await subject.scrollIntoViewIfNeeded();
+    for (const theme of ['light', 'dark'] as const) {
+      await app.evaluate((t) => {
+        document.documentElement.dataset.theme = t;
+      }, theme);
+      await saveScreenshot(`${name}-${locale}-${size.width}-${theme}`);
+    }
+  }
+  await app.setViewportSize({ width: 1280, height: 860 });
+  await app.evaluate(() => {
+    delete document.documentElement.dataset.theme;
+  });
+}
 
 test('an article with nothing annotated gets no empty file: the dialog names it as skipped', async ({ app, saveScreenshot }) => {
   await app.setViewportSize({ width: 900, height: 600 });
@@ -193,7 +306,8 @@ test('keyboard alone: Export Markdown and its kept-files report, W3C annotations
   fs.writeFileSync(file, `${fs.readFileSync(file, 'utf8')}\n我加的一行。\n`);
   await tabTo(app, run);
   await app.keyboard.press('Enter');
-  await expect(dialog.getByRole('list', { name: 'Kept files' }).getByRole('listitem')).toHaveCount(1);
+  await expect(dialog.getByRole('list', { name: 'Files with your changes kept' }).getByRole('listitem')).toHaveCount(1);
+  expect(fs.readFileSync(file, 'utf8')).toContain('\n我加的一行。\n');
 
   await tabTo(app, dialog.getByRole('button', { name: 'Export W3C annotations…' }));
   await app.keyboard.press('Enter');

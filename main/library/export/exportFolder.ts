@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KeptExportFile, KeptReason, MarkdownExportReport } from '../../../preload/contract/api';
+import type { KeptExportFile, KeptReason, MarkdownExportReport, MergedExportFile } from '../../../preload/contract/api';
 import { keepUnreadableManifest, readManifest, writeManifest } from './exportManifest';
+import { canMerge, type MergedFile } from './mergeExportedFile';
 import { createTextFile, ensureFolder, removeFile, sha256, writeTextFile } from './writeTextFile';
 
 /** The library an export writes for, as the folder's manifest names it. */
@@ -20,6 +21,19 @@ interface Planned {
   article: number | undefined;
   /** The name was free when planned: created without replacing anything. */
   create: boolean;
+  /** Writes `content` around what the person wrote in the file there now; null when it cannot. */
+  merge?: Merge;
+}
+
+/** The new content merged with a file's current text (mergeExportedFile). */
+export type Merge = (existing: string) => MergedFile | null;
+
+/** What commit() writes for one planned file, and the bytes it read to make it. */
+interface Composed {
+  content: string;
+  merged: MergedFile | null;
+  /** SHA-256 of the file it merged with; null when it merged with none. */
+  from: string | null;
 }
 
 /** How many `(Pizhu n)` names beside a taken one are tried before the file is skipped. */
@@ -28,6 +42,8 @@ const maxAlternatives = 50;
 /**
  * An export folder as one library sees it: Pizhu replaces or removes a file only when the
  * folder's manifest says this library wrote it and its bytes are still what was written.
+ * A file this library wrote in marked regions (an article's) that the person has written in
+ * since is written anew with what they wrote carried over (mergeExportedFile), and reported.
  * Every other file is kept; what Pizhu meant to write there goes beside it, and the report
  * says which files were kept and why.
  */
@@ -71,15 +87,16 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
 
   return {
     /**
-     * Where the file Pizhu names `name` goes in this export: that name when it is free or
-     * holds this library's unchanged export; otherwise `stem (Pizhu).md`, `stem (Pizhu 2).md`…
+     * Where the file Pizhu names `name` goes in this export: that name when it is free, holds
+     * this library's unchanged export, or (`regioned`) this library's export edited since with
+     * its regions intact, to merge with; otherwise `stem (Pizhu).md`, `stem (Pizhu 2).md`…
      * (the same one every time), with the file at `name` reported kept. Null when no name
      * is usable: the file is skipped, and reported.
      */
-    place(name: string, article?: number): string | null {
+    place(name: string, article?: number, regioned = false): string | null {
       const first = state(name);
       const wanted = path.join(folder, name);
-      const usable = first === 'free' || first === 'ours';
+      const usable = first === 'free' || first === 'ours' || (regioned && first === 'changed-since-export' && mergeable(name));
       if (usable && !reserved.has(foldName(name))) return reserve(name, article, first === 'free');
       // Usable but taken by another file of this export (names one file system folds together): nothing to keep.
       const reason: KeptReason | null = usable ? null : first;
@@ -97,11 +114,15 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
       return null;
     },
 
-    /** Queues `content` for a name place() gave. Nothing is written before commit(). */
-    add(name: string, content: string): void {
+    /**
+     * Queues `content` for a name place() gave, with how to merge it into the file there when
+     * the person has written in it. Nothing is written before commit().
+     */
+    add(name: string, content: string, merge?: Merge): void {
       const item = plannedByName.get(name);
       if (!item) throw new Error(`${name} was not placed in this export`);
       item.content = content;
+      if (merge) item.merge = merge;
     },
 
     /**
@@ -109,8 +130,9 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
      * articles under other names (a renamed article), if nobody changed them. The manifest
      * is written first with what is about to be written, then again with what was.
      */
-    commit(onProgress?: (done: number) => void): Pick<MarkdownExportReport, 'files' | 'kept'> {
-      const hashes = planned.map((p) => sha256(p.content));
+    commit(onProgress?: (done: number) => void): Pick<MarkdownExportReport, 'files' | 'merged' | 'kept'> {
+      const composed = planned.map(compose);
+      const hashes = composed.map((c) => sha256(c.content));
       planned.forEach((p, i) => {
         const before = manifest.get(p.name);
         const hash = hashes[i]!;
@@ -125,8 +147,10 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
       writeManifest(folder, manifest);
 
       const files: string[] = [];
+      const merged: MergedExportFile[] = [];
       planned.forEach((p, i) => {
         const file = path.join(folder, p.name);
+        let written = composed[i]!;
         if (p.create) {
           if (!createTextFile(file, p.content)) {
             // Someone made a file of this name since it was planned: theirs stays.
@@ -134,15 +158,24 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
             kept.push({ path: file, reason: 'not-written-by-pizhu', writtenInstead: null });
             return;
           }
-        } else if (state(p.name) === 'ours') {
-          writeTextFile(file, p.content);
         } else {
-          manifest.delete(p.name);
-          kept.push({ path: file, reason: 'changed-since-export', writtenInstead: null });
-          return;
+          const now = state(p.name);
+          const mine = now === 'ours' || now === 'changed-since-export';
+          // The file changed since it was composed (the person saved again): composed again from what is there now.
+          if (mine && p.merge && currentHash(p.name) !== written.from) written = compose(p);
+          if (!mine || (now !== 'ours' && written.merged === null)) {
+            manifest.delete(p.name);
+            kept.push({ path: file, reason: 'changed-since-export', writtenInstead: null });
+            return;
+          }
+          writeTextFile(file, written.content);
+          const m = written.merged;
+          if (m && m.additions + m.editedBlocks + m.properties > 0) {
+            merged.push({ path: file, additions: m.additions, editedBlocks: m.editedBlocks, properties: m.properties });
+          }
         }
         const entry = manifest.get(p.name)!;
-        entry.sha256 = hashes[i]!;
+        entry.sha256 = sha256(written.content);
         delete entry.pending;
         files.push(file);
         onProgress?.(files.length);
@@ -151,9 +184,40 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
       removeRenamed();
       // Entries this export did not write keep any `pending` of an export that stopped: their file may hold it.
       writeManifest(folder, manifest);
-      return { files, kept };
+      return { files, merged, kept };
     },
   };
+
+  /** Whether the file at `name` is one mergeExportedFile can read: Pizhu's regions, intact. */
+  function mergeable(name: string): boolean {
+    try {
+      return canMerge(fs.readFileSync(path.join(folder, name), 'utf8'));
+    } catch {
+      return false;
+    }
+  }
+
+  function currentHash(name: string): string | null {
+    try {
+      return sha256(fs.readFileSync(path.join(folder, name)));
+    } catch {
+      return null;
+    }
+  }
+
+  /** What to write for `p`: its content, or that merged with the file there now when it has a merge. */
+  function compose(p: Planned): Composed {
+    if (p.create || !p.merge) return { content: p.content, merged: null, from: null };
+    let existing: Buffer;
+    try {
+      existing = fs.readFileSync(path.join(folder, p.name));
+    } catch {
+      return { content: p.content, merged: null, from: null };
+    }
+    const merged = p.merge(existing.toString('utf8'));
+    if (merged === null) return { content: p.content, merged: null, from: sha256(existing) };
+    return { content: merged.content, merged, from: sha256(existing) };
+  }
 
   function reserve(name: string, article: number | undefined, create: boolean): string {
     reserved.add(foldName(name));

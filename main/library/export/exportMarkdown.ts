@@ -10,7 +10,9 @@ import { canonicalTagName } from '../store/tags';
 import { articleFileName, tagReportFileName } from './articleFileName';
 import { readArticleAnnotations } from './readArticleAnnotations';
 import { readTagPassages } from './readTagPassages';
-import { renderArticleFile } from './renderArticleFile';
+import { mergeExportedFile } from './mergeExportedFile';
+import { renderRegionedFile } from './regionedFile';
+import { articleRegions } from './renderArticleFile';
 import { renderIndex } from './renderIndex';
 import { renderTagReport } from './renderTagReport';
 import { openExportFolder, type ExportWriter } from './exportFolder';
@@ -23,9 +25,10 @@ export type ExportProgress = (done: number, total: number) => void;
  * article's file; one tag's codebook report; or, for the library, one file per article and an
  * `index.md` linking them; an article with nothing annotated gets no file, and the report names
  * it. The same library gives the same bytes, apart from `exported_at`.
- * Files Pizhu did not write, or that changed since, are never replaced: the report names each
- * one kept as it was (the person's own, edited since, or another library's), why, and where it
- * wrote instead (exportFolder).
+ * An article's file this library wrote before is written anew around whatever the person wrote
+ * in it since (exportFolder, mergeExportedFile): the report names each such file and what was
+ * kept. Other files Pizhu did not write, or cannot tell its part of, are never replaced: the
+ * report names each one kept as it was, why, and where it wrote instead.
  */
 export function exportMarkdownReport(
   db: Db,
@@ -67,9 +70,10 @@ export function exportMarkdownReport(
   const linkTargets = new Map<number, string>();
   for (const group of annotated) {
     const converter = createConverter(group.article.script, script);
-    const name = folder.place(articleFileName(group.article), group.article.id);
+    const name = folder.place(articleFileName(group.article), group.article.id, true);
     if (name === null) continue;
-    folder.add(name, renderArticleFile(group, { converter, highlightsOnly, exportedAt }));
+    const file = articleRegions(group, { converter, highlightsOnly, exportedAt });
+    folder.add(name, renderRegionedFile(file), (existing) => mergeExportedFile(existing, file, exportedAt));
     linkTargets.set(group.article.id, name.replace(/\.md$/, ''));
   }
   if (scope === 'library') {

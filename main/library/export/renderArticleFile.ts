@@ -1,8 +1,9 @@
 import type { TextConverter } from '../../../preload/common/createConverter';
 import type { ArticleAnnotations } from './exportData';
 import { escapeMarkdownText } from './escapeMarkdownText';
-import { frontMatter } from './frontMatter';
+import type { Region } from './markedRegions';
 import { obsidianTagName } from './obsidianTag';
+import { renderRegionedFile, type RegionedFile } from './regionedFile';
 import { renderOrphan, renderParagraph } from './renderPassages';
 
 export interface FileOptions {
@@ -28,27 +29,41 @@ export function articleTags(annotations: ArticleAnnotations): string[] {
  * reading order and the orphaned highlights last. Text is shown in the converter's script.
  */
 export function renderArticleFile(annotations: ArticleAnnotations, options: FileOptions): string {
+  return renderRegionedFile(articleRegions(annotations, options));
+}
+
+/**
+ * renderArticleFile's parts: the properties Pizhu owns and one marked region per block (the
+ * title, each passage, each orphan), so a re-export can tell them from what the person wrote.
+ */
+export function articleRegions(annotations: ArticleAnnotations, options: FileOptions): RegionedFile {
   const { article } = annotations;
   const title = options.converter.convert(article.title).text;
-  const out: string[] = [
-    frontMatter({
-      title,
-      source: article.source,
-      author: article.author,
-      date: article.publishedAt,
-      url: article.url,
-      tags: articleTags(annotations),
-      exported_at: options.exportedAt,
-      pizhu: `pizhu://article/${article.id}`,
-    }),
-    `# ${escapeMarkdownText(title.replace(/\s+/g, ' '))}`,
-    '',
-  ];
-  if (article.subtitle) out.push(escapeMarkdownText(options.converter.convert(article.subtitle).text), '');
-  for (const paragraph of annotations.paragraphs) renderParagraph(out, paragraph, options);
-  if (annotations.orphans.length > 0) {
-    out.push('## Orphaned highlights', '');
-    for (const orphan of annotations.orphans) renderOrphan(out, article.id, orphan, options.converter);
+  const fields = {
+    title,
+    source: article.source,
+    author: article.author,
+    date: article.publishedAt,
+    url: article.url,
+    tags: articleTags(annotations),
+    exported_at: options.exportedAt,
+    pizhu: `pizhu://article/${article.id}`,
+  };
+  const head = [`# ${escapeMarkdownText(title.replace(/\s+/g, ' '))}`];
+  if (article.subtitle) head.push('', escapeMarkdownText(options.converter.convert(article.subtitle).text));
+  const regions: Region[] = [{ id: 'head', body: head.join('\n') }];
+  for (const paragraph of annotations.paragraphs) {
+    const out: string[] = [];
+    renderParagraph(out, paragraph, options);
+    regions.push({ id: `p-${paragraph.id}`, body: out.join('\n') });
   }
-  return out.join('\n');
+  if (annotations.orphans.length > 0) {
+    regions.push({ id: 'orphans', body: '## Orphaned highlights' });
+    for (const orphan of annotations.orphans) {
+      const out: string[] = [];
+      renderOrphan(out, article.id, orphan, options.converter);
+      regions.push({ id: `h-${orphan.id}`, body: out.join('\n') });
+    }
+  }
+  return { fields, regions };
 }

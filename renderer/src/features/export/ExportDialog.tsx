@@ -1,10 +1,16 @@
 import { useEffect, useId, useState } from 'react';
 import { scriptModeLabels, scriptModes, type ScriptMode } from '../../../../preload/common/scriptModes';
-import type { KeptExportFile, MarkdownExportReport, MarkdownExportScope } from '../../../../preload/contract/api';
+import type {
+  KeptExportFile,
+  MarkdownExportReport,
+  MarkdownExportScope,
+  MergedExportFile,
+} from '../../../../preload/contract/api';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
 import { Dialog } from '../../ui/Dialog';
 import { usePreferences } from '../preferences/PreferencesContext';
+import { usePassageScript } from '../tags/usePassageScript';
 import { useTagList } from '../tags/useTagList';
 import { BackupSection } from './BackupSection';
 import { W3cExportButton } from './W3cExportButton';
@@ -24,6 +30,8 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
   const [scope, setScope] = useState<ScopeKind>(start.kind);
   const [tag, setTag] = useState(start.kind === 'tag' ? start.tag : '');
   const tags = useTagList();
+  // Article titles in the script mode the person reads each article in, as the library list shows them.
+  const showTitle = usePassageScript();
   const [script, setScript] = useState<ScriptMode>(preferences.defaultScriptMode);
   const [highlightsOnly, setHighlightsOnly] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -151,13 +159,14 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
                 <li key={file}>{file}</li>
               ))}
             </ul>
+            {outcome.report.merged.length > 0 && <MergedFiles merged={outcome.report.merged} />}
             {outcome.report.kept.length > 0 && <KeptFiles kept={outcome.report.kept} />}
             {outcome.report.unannotated.length > 0 && (
               <div className="export-kept">
                 <p>{t('unannotated', { count: outcome.report.unannotated.length })}</p>
                 <ul aria-label={t('unannotatedFiles')}>
                   {outcome.report.unannotated.map((a) => (
-                    <li key={a.articleId}>{a.title}</li>
+                    <li key={a.articleId}>{showTitle(a.articleId, a.title)}</li>
                   ))}
                 </ul>
               </div>
@@ -191,6 +200,33 @@ function KeptFiles({ kept }: { kept: readonly KeptExportFile[] }) {
             <strong className="export-kept-name">{fileName(k.path)}</strong>{' '}
             {t(keptReason[k.reason])}{' '}
             {k.writtenInstead === null ? t('keptNothingInstead') : t('keptInstead', { file: fileName(k.writtenInstead) })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * The files the export wrote anew around what the person wrote in them (in Obsidian, say), each
+ * with what of theirs was kept: the person checks that nothing of theirs went missing.
+ */
+function MergedFiles({ merged }: { merged: readonly MergedExportFile[] }) {
+  const t = useMessages(exportMessages);
+  return (
+    <div className="export-kept export-merged">
+      <p>{t('merged', { count: merged.length })}</p>
+      <ul aria-label={t('mergedFiles')}>
+        {merged.map((m) => (
+          <li key={m.path} title={m.path}>
+            <strong className="export-kept-name">{fileName(m.path)}</strong>{' '}
+            {[
+              m.additions > 0 ? t('mergedAdditions', { count: m.additions }) : '',
+              m.editedBlocks > 0 ? t('mergedEdited', { count: m.editedBlocks }) : '',
+              m.properties > 0 ? t('mergedProperties', { count: m.properties }) : '',
+            ]
+              .filter((part) => part !== '')
+              .join(t('mergedSeparator'))}
           </li>
         ))}
       </ul>

@@ -26,6 +26,12 @@ export type ExportMessage =
   | 'keptOtherLibrary'
   | 'keptInstead'
   | 'keptNothingInstead'
+  | 'merged'
+  | 'mergedFiles'
+  | 'mergedAdditions'
+  | 'mergedEdited'
+  | 'mergedProperties'
+  | 'mergedSeparator'
   | 'unannotated'
   | 'unannotatedFiles'
   | 'w3cRun'
@@ -63,11 +69,17 @@ export const exportMessages: Catalog<ExportMessage> = {
     files: '导出的文件',
     kept: '有 {count} 个文件原样保留，未被覆盖：',
     keptFiles: '保留的文件',
-    keptChanged: '你在 Pizhu 写入后修改过它；',
+    keptChanged: '你在 Pizhu 写入后修改过它，其中已分不清哪些是 Pizhu 写的；',
     keptNotOurs: '它不是 Pizhu 写的；',
     keptOtherLibrary: '它是另一个文库导出的；',
     keptInstead: 'Pizhu 的版本在 {file}。',
     keptNothingInstead: 'Pizhu 没有在别处写入它的版本。',
+    merged: '有 {count} 个文件里有你写的内容，已重新导出并保留在原处：',
+    mergedFiles: '保留了你的改动的文件',
+    mergedAdditions: '你加的 {count} 处内容留在原处',
+    mergedEdited: '你改过的 {count} 个 Pizhu 段落以你的版本保留在新版旁边，并标明是你的',
+    mergedProperties: '保留了你的 {count} 个属性',
+    mergedSeparator: '；',
     unannotated: '跳过了 {count} 篇没有高亮、标签或笔记的文章，没有为它们写空文件：',
     unannotatedFiles: '跳过的文章',
     w3cRun: '导出 W3C 标注……',
@@ -104,11 +116,17 @@ export const exportMessages: Catalog<ExportMessage> = {
     files: '匯出的檔案',
     kept: '有 {count} 個檔案原樣保留，未被覆寫：',
     keptFiles: '保留的檔案',
-    keptChanged: '你在 Pizhu 寫入後修改過它；',
+    keptChanged: '你在 Pizhu 寫入後修改過它，其中已分不清哪些是 Pizhu 寫的；',
     keptNotOurs: '它不是 Pizhu 寫的；',
     keptOtherLibrary: '它是另一個文庫匯出的；',
     keptInstead: 'Pizhu 的版本在 {file}。',
     keptNothingInstead: 'Pizhu 沒有在別處寫入它的版本。',
+    merged: '有 {count} 個檔案裡有你寫的內容，已重新匯出並保留在原處：',
+    mergedFiles: '保留了你的改動的檔案',
+    mergedAdditions: '你加的 {count} 處內容留在原處',
+    mergedEdited: '你改過的 {count} 個 Pizhu 段落以你的版本保留在新版旁邊，並標明是你的',
+    mergedProperties: '保留了你的 {count} 個屬性',
+    mergedSeparator: '；',
     unannotated: '略過了 {count} 篇沒有螢光標記、標籤或筆記的文章，沒有為它們寫空檔案：',
     unannotatedFiles: '略過的文章',
     w3cRun: '匯出 W3C 標註……',
@@ -145,11 +163,17 @@ export const exportMessages: Catalog<ExportMessage> = {
     files: 'Exported files',
     kept: '{count, plural, one {Kept # file as it was, not overwritten:} other {Kept # files as they were, not overwritten:}}',
     keptFiles: 'Kept files',
-    keptChanged: 'You edited it since Pizhu wrote it;',
+    keptChanged: "You edited it since Pizhu wrote it and Pizhu's marked blocks in it are gone or broken;",
     keptNotOurs: 'Pizhu did not write it;',
     keptOtherLibrary: 'Another library exported it;',
     keptInstead: "Pizhu's version is in {file}.",
     keptNothingInstead: 'Pizhu wrote no version of it elsewhere.',
+    merged: '{count, plural, one {Re-exported # file you had written in, keeping what you wrote:} other {Re-exported # files you had written in, keeping what you wrote:}}',
+    mergedFiles: 'Files with your changes kept',
+    mergedAdditions: '{count, plural, one {your # addition kept in place} other {your # additions kept in place}}',
+    mergedEdited: "{count, plural, one {# Pizhu block you edited kept in your version beside Pizhu's new one, marked as yours} other {# Pizhu blocks you edited kept in your version beside Pizhu's new ones, marked as yours}}",
+    mergedProperties: '{count, plural, one {your # property kept} other {your # properties kept}}',
+    mergedSeparator: '; ',
     unannotated: 'Skipped {count} articles with no highlights, tags or notes (no empty files):',
     unannotatedFiles: 'Skipped articles',
     w3cRun: 'Export W3C annotations…',

@@ -155,7 +155,7 @@ describe('export channels', () => {
       const md = await dispatch('pizhu:exportMarkdown', { scope: { tag: '政策' }, script: 'tw', highlightsOnly: true });
       expect(md).toEqual({
         ok: true,
-        value: { files: [path.join(dir, 'ipc', 'tag 政策.md')], kept: [], unannotated: [] },
+        value: { files: [path.join(dir, 'ipc', 'tag 政策.md')], merged: [], kept: [], unannotated: [] },
       });
       expect(await dispatch('pizhu:exportBackup', undefined)).toMatchObject({
         ok: true,

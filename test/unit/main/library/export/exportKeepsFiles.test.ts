@@ -6,8 +6,9 @@ import { articleFileName } from '../../../../../main/library/export/articleFileN
 import { sha256 } from '../../../../../main/library/export/writeTextFile';
 import { manifestName } from '../../../../../main/library/export/exportManifest';
 import { exportMarkdownReport } from '../../../../../main/library/export/exportMarkdown';
-import { keptFilesMessage } from '../../../../../main/library/export/keptFilesMessage';
+import { keptFilesMessage, mergedFilesMessage } from '../../../../../main/library/export/keptFilesMessage';
 import { openAnnotatedLibrary, type AnnotatedLibrary } from './annotatedLibrary';
+import { withoutMarkers } from './parseMarkdown';
 
 // Issue #12 item 4: an export deleted or overwrote the person's own files in its folder.
 
@@ -68,10 +69,10 @@ describe('Markdown export keeps what Pizhu did not write', () => {
     expect(read('tag 政策 (Pizhu).md')).toContain('# Tag: 政策');
   });
 
-  it('does not overwrite an exported file edited since, and says so; an unedited one is replaced', () => {
+  it('does not overwrite an exported file rewritten since without Pizhu\'s markers, and says so; an unedited one is replaced', () => {
     const first = exportFrom(lib, 'library');
     const name = articleFileName({ id: lib.crafted.id, title: lib.crafted.metadata.title });
-    const edited = `${read(name)}\n我在 Obsidian 里加的一段。\n`;
+    const edited = `${withoutMarkers(read(name))}\n我在 Obsidian 里加的一段。\n`;
     fs.writeFileSync(path.join(out, name), edited);
     const untouched = first.files.find((f) => !f.endsWith(name) && !f.endsWith('index.md'))!;
 
@@ -94,7 +95,7 @@ describe('Markdown export keeps what Pizhu did not write', () => {
     exportFrom(lib, 'library');
     // One of the first library's files, edited in Obsidian.
     const name = articleFileName({ id: lib.crafted.id, title: lib.crafted.metadata.title });
-    const edited = `${read(name)}\n批注。\n`;
+    const edited = `${withoutMarkers(read(name))}\n批注。\n`;
     fs.writeFileSync(path.join(out, name), edited);
     const before = new Map(fs.readdirSync(out).map((f) => [f, read(f)]));
 
@@ -221,6 +222,20 @@ describe('keptFilesMessage', () => {
       "kept /v/index.md (Pizhu did not write it); Pizhu's version is /v/index (Pizhu).md",
       'kept /v/a (1).md (it changed since Pizhu exported it); nothing written in its place',
       "kept /v/b (2).md (another library exported it); Pizhu's version is /v/b (2) (Pizhu).md",
+    ]);
+  });
+});
+
+describe('mergedFilesMessage', () => {
+  it('says for each merged file what of the person\'s was kept', () => {
+    expect(
+      mergedFilesMessage([
+        { path: '/v/a (1).md', additions: 1, editedBlocks: 0, properties: 0 },
+        { path: '/v/b (2).md', additions: 2, editedBlocks: 1, properties: 3 },
+      ]),
+    ).toEqual([
+      'merged /v/a (1).md: kept your 1 addition in place',
+      "merged /v/b (2).md: kept your 2 additions in place, 1 edited block beside Pizhu's, 3 properties",
     ]);
   });
 });

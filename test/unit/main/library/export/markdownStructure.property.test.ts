@@ -13,7 +13,7 @@ import { articleTags, renderArticleFile } from '../../../../../main/library/expo
 import { renderIndex } from '../../../../../main/library/export/renderIndex';
 import { renderTagReport } from '../../../../../main/library/export/renderTagReport';
 import { between, hostileLine, hostileTag, hostileText, pick, seededRandom, type Random } from './hostileText';
-import { allNodes, parseMarkdown, textOf } from './parseMarkdown';
+import { allNodes, isPizhuMarker, parseMarkdown, textOf } from './parseMarkdown';
 
 // Issue #12, "Markdown escaping proven": generated hostile article text, titles, tags and
 // metadata, rendered as the export renders them, parsed as CommonMark + GFM + front matter;
@@ -213,7 +213,11 @@ describe('an exported article file, from hostile text, titles, tags and metadata
         pizhu: `pizhu://article/${article.id}`,
       });
 
-      const blocks: RootContent[] = tree.children.slice(1);
+      // Pizhu's markers, one line each, at the top level only: the properties line, then a begin
+      // and an end per region (the title, each passage, the orphans heading and each orphan).
+      const regions = 1 + group.paragraphs.length + (group.orphans.length > 0 ? 1 + group.orphans.length : 0);
+      expect(tree.children.filter(isPizhuMarker), context).toHaveLength(1 + 2 * regions);
+      const blocks: RootContent[] = tree.children.slice(1).filter((node) => !isPizhuMarker(node));
       const heading = blocks.shift();
       expect(heading?.type, context).toBe('heading');
       expect(heading && heading.type === 'heading' && heading.depth, context).toBe(1);
@@ -350,7 +354,9 @@ describe('a library export of imported hostile articles', () => {
       expect(files.length).toBeGreaterThan(10);
       const allowed = new Set(['root', 'yaml', 'heading', 'blockquote', 'paragraph', 'text', 'list', 'listItem']);
       for (const file of files) {
-        const tree = parseMarkdown(fs.readFileSync(file, 'utf8'));
+        const parsed = parseMarkdown(fs.readFileSync(file, 'utf8'));
+        // Pizhu's region markers stand alone at the top level; any other HTML is unmeant.
+        const tree = { ...parsed, children: parsed.children.filter((node) => !isPizhuMarker(node)) };
         const isIndex = path.basename(file) === 'index.md';
         const unmeant = unmeantNodes(tree, allowed).filter((t) => isIndex || (t !== 'list' && t !== 'listItem'));
         expect(unmeant, file).toEqual([]);

@@ -67,3 +67,13 @@ function isLiteralAutolink(node: Nodes): boolean {
   const text = textOf(node);
   return node.url === text || node.url === `http://${text}` || node.url === `mailto:${text}`;
 }
+
+/** One of the HTML comments marking Pizhu's regions and properties in an exported file (markedRegions). */
+export function isPizhuMarker(node: Nodes): boolean {
+  return node.type === 'html' && /^<!-- pizhu:(begin|end|properties)\b[^\n]*-->$/.test(node.value);
+}
+
+/** An exported file with Pizhu's region and property markers taken out, as a person rewriting it might. */
+export function withoutMarkers(text: string): string {
+  return text.replace(/^<!-- pizhu:[^\n]*\n/gm, '');
+}
