@@ -43,8 +43,14 @@ export function readMarkdownArticle(text: string): MarkdownArticle {
       if (front?.title) settleTitle(readable, front.title);
     },
     withFrontMatter(found) {
+      if (!front) return found;
       const titleLine = readable.find((p) => p.kind === 'title')?.text.trim() ?? null;
-      return front ? mergeMetadata(found, front, titleLine) : found;
+      // A summary the article opens with is read there already: it is no subtitle.
+      const opening = readable.slice(0, titleSearch).map((p) => compact(p.text));
+      const description = front.description ? compact(front.description) : '';
+      const summaryInText = description !== '' && opening.some((line) => line.includes(description));
+      const bareTitles = [titleLine, front.description];
+      return mergeMetadata(found, { ...front, description: summaryInText ? null : front.description }, bareTitles);
     },
   };
 }
@@ -81,7 +87,11 @@ function settleTitle(readable: readonly WorkingParagraph[], title: string): void
   const wanted = compact(title);
   const guessed = readable.find((p) => p.kind === 'title');
   const named = readable.slice(0, titleSearch).find((p) => p.kind !== 'boilerplate' && sameTitle(compact(p.text), wanted));
-  if (guessed && guessed !== named) guessed.kind = guessed.markdownLevel !== null ? 'heading' : 'body';
+  if (guessed && guessed !== named) {
+    guessed.kind = guessed.markdownLevel !== null ? 'heading' : 'body';
+    // The line under a wrong title was taken for its subtitle: it goes back too.
+    for (const p of readable) if (p.kind === 'subtitle') p.kind = 'body';
+  }
   if (named) named.kind = 'title';
 }
 
@@ -91,8 +101,12 @@ function sameTitle(line: string, title: string): boolean {
   return line === title || (line.length >= 4 && title.includes(line)) || (title.length >= 4 && line.includes(title));
 }
 
-function mergeMetadata(found: ArticleMetadata, front: FrontMatterFields, titleLine: string | null): ArticleMetadata {
-  const title = front.title ? withoutSiteSuffix(front.title, [titleLine, front.description]) : found.title;
+function mergeMetadata(
+  found: ArticleMetadata,
+  front: FrontMatterFields,
+  bareTitles: readonly (string | null)[],
+): ArticleMetadata {
+  const title = front.title ? withoutSiteSuffix(front.title, bareTitles) : found.title;
   // A page's summary line stands in for a missing subtitle; a long abstract, or the title again, does not.
   const description =
     front.description && front.description.length <= maxSubtitle && !sameTitle(compact(front.description), compact(title))
