@@ -1,4 +1,5 @@
 import type { ArticleMetadata } from '../../../preload/contract/articleTypes';
+import { countScriptChars } from './detectScript';
 import { inferTitle } from './inferTitle';
 import { findBylineAuthor, isPersonName } from './metadata/bylines';
 import { parseDate } from './metadata/dates';
@@ -42,9 +43,17 @@ export function extractMetadata(paragraphs: readonly WorkingParagraph[], fileNam
       firstMatch(closing, findLabelledSource),
     author:
       mostNames(attribution, findAuthor) ?? firstMatch(opening, findReporter) ?? mostNames(closing, findClosingAuthor),
-    publishedAt: firstMatch(attribution, findDate) ?? firstMatch(closing, findPrintEditionDate),
+    publishedAt:
+      firstMatch(attribution, (text) => parseDate(text, { taiwan: isTraditional([...attribution, ...opening]) })) ??
+      firstMatch(closing, findPrintEditionDate),
     url: firstMatch([...attribution, ...furniture], findLabelledUrl) ?? firstMatch(attribution, findUrl),
   };
+}
+
+/** Traditional script: a Taiwanese text, whose 108/03/06 is an ROC date. */
+function isTraditional(texts: readonly string[]): boolean {
+  const { traditional, simplified } = countScriptChars(texts);
+  return traditional > simplified;
 }
 
 /** How many paragraphs at the end may be the story's closing credits ((信报记者 X), 来源: X, the print edition). */

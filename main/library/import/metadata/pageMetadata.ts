@@ -247,7 +247,10 @@ function readPage(html: string, taiwan: boolean): PageMetadata {
   const header = isNode(document) ? headerLines(pageTextLines(document), [stripped, ...headings]) : [];
   const dateLine = header.find((l) => dateLineDate(l, { taiwan }));
 
-  const timeElement = Array.from(document.querySelectorAll('time[pubdate], time[itemprop="datePublished"]'))[0];
+  // A <time> marked as the publication time, or the page's only <time> (more are a list's).
+  const marked = Array.from(document.querySelectorAll('time[pubdate], time[itemprop="datePublished"]'));
+  const times = Array.from(document.querySelectorAll('time[datetime]'));
+  const timeElement = marked[0] ?? (times.length === 1 ? times[0] : undefined);
   const publishedAt =
     parseDate(first(meta, dateKeys) ?? '', { taiwan }) ??
     parseDate(ld?.datePublished ?? '', { taiwan }) ??

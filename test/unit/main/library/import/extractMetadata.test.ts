@@ -81,3 +81,44 @@ describe('titles', () => {
     expect(article.metadata).toMatchObject({ title: '一篇文章', author: '张三' });
   });
 });
+
+describe('metadata from plain text', () => {
+  const body = [
+    '市体育局昨天在市体育中心举行春季运动会开幕式，来自全市各区的两千多名运动员参加了开幕式。',
+    '本届运动会共设田径、游泳、篮球等十二个大项，比赛将持续五天，各区代表队将在各个项目中展开角逐。',
+    '组委会表示，今年的运动会首次向市民开放报名，希望有更多市民参与到全民健身活动中来。',
+  ].join('\n\n');
+  const twBody = '台中市警方昨天破獲一個詐騙集團，逮捕嫌犯五人，查扣現金與手機多支，全案依詐欺罪嫌移送法辦。';
+
+  it('reads an ROC date on a Taiwanese attribution line, and not in simplified text', () => {
+    expect(parseArticle(`警方破獲詐騙集團\n\n發布時間：108/03/06 10:20\n\n${twBody}`, 'txt').metadata.publishedAt).toBe(
+      '2019-03-06',
+    );
+    expect(
+      parseArticle(`全市运动会开幕\n\n发布时间：108/03/06 10:20\n\n${body}`, 'txt').metadata.publishedAt,
+    ).toBeNull();
+  });
+
+  it('reads closing credits: a bracketed reporter, a person named by 来源, the print edition', () => {
+    expect(parseArticle(`全市运动会开幕\n\n${body}(信报记者 蔡雪婧)`, 'txt').metadata.author).toBe('蔡雪婧');
+    const signed = parseArticle(`全市运动会开幕\n\n${body}\n\n来源: 尹娟`, 'txt').metadata;
+    expect(signed).toMatchObject({ author: '尹娟', source: null });
+    expect(
+      parseArticle(`全市运动会开幕\n\n${body}\n\n《光明日报》（ 2022年02月13日 02版）`, 'txt').metadata,
+    ).toMatchObject({
+      source: '光明日报',
+      publishedAt: '2022-02-13',
+    });
+  });
+
+  it('names every reporter of a credit, never the editor', () => {
+    const text = `全市运动会开幕\n\n${body}\n\n采写：南都记者 余毅菁 向雪妮\n\n作者：余毅菁 向雪妮返回首页\n\n责任编辑：张三`;
+    expect(parseArticle(text, 'txt').metadata.author).toBe('余毅菁、向雪妮');
+    expect(parseArticle(`全市运动会开幕\n\n${body}\n\n（责任编辑：张三）`, 'txt').metadata.author).toBeNull();
+  });
+
+  it("reads an outlet's own dateline without a date (南方网讯)", () => {
+    expect(findOutletCredit('南方网讯　薛凯琪新专辑再拿巨星开涮')).toBe('南方网');
+    expect(findOutletCredit('本报讯 今天')).toBeNull();
+  });
+});

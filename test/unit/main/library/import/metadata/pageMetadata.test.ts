@@ -83,3 +83,14 @@ describe('readPageMetadata', () => {
     }
   });
 });
+
+describe('readPageMetadata <time>', () => {
+  it('reads a <time> marked as the publication time, or the only one, never one of a list', () => {
+    const one =
+      '<html><head><title>t</title></head><body><time datetime="2020-05-06T10:00">5月6日</time><p>正文。</p></body></html>';
+    expect(readPageMetadata(one).publishedAt).toBe('2020-05-06');
+    const list =
+      '<html><head><title>t</title></head><body><time datetime="2020-05-06">a</time><time datetime="2021-01-01">b</time></body></html>';
+    expect(readPageMetadata(list).publishedAt).toBeNull();
+  });
+});
