@@ -20,6 +20,9 @@ export interface LabelMeasure {
   notCaptions: string[];
 }
 
+/** A caption paragraph may carry a credit or a picture number beside the labelled words. */
+const captionSlack = 30;
+
 export interface MeasuredParagraph {
   kind: ParagraphKind;
   /** The reading text (raw minus removals). */
@@ -28,8 +31,10 @@ export interface MeasuredParagraph {
 
 /**
  * A must-hide snippet leaks when a paragraph the reader shows (any kind but boilerplate) holds it
- * in its reading text; a caption counts when at least one paragraph holds it and every paragraph
- * that holds it is a caption (a caption hidden, or shown as body, does not count).
+ * in its reading text; a caption counts when at least one paragraph is the caption (holds it,
+ * with at most a credit's length more) and every such paragraph is a caption (a caption hidden,
+ * or shown as body, does not count). Longer paragraphs that happen to hold the words (小温。 at
+ * the end of a sentence) are not the caption.
  */
 export function measureLabels(labels: CleaningLabels, paragraphs: readonly MeasuredParagraph[]): LabelMeasure {
   const folded = paragraphs.map((p) => ({ kind: p.kind, text: fold(p.text) }));
@@ -38,7 +43,8 @@ export function measureLabels(labels: CleaningLabels, paragraphs: readonly Measu
   const notShown = labels.show.filter((s) => !visibleText.includes(fold(s)));
   const leakedSnippets = labels.hide.filter((s) => visible.some((p) => p.text.includes(fold(s))));
   const notCaptions = labels.captions.filter((s) => {
-    const holders = folded.filter((p) => p.text.includes(fold(s)));
+    const caption = fold(s);
+    const holders = folded.filter((p) => p.text.includes(caption) && p.text.length <= caption.length + captionSlack);
     return holders.length === 0 || holders.some((p) => p.kind !== 'caption');
   });
   return {

@@ -1,5 +1,5 @@
 import { repeatsTitle } from './classifyLine';
-import { datelineLength, isChromeLine, isMetadataLine, isUrlLine } from './lineCues';
+import { datelineLength, hasCaptionCue, isChromeLine, isMetadataLine, isUrlLine } from './lineCues';
 import { compact, endsSentence, hanCount } from './textPatterns';
 import type { WorkingParagraph } from './workingParagraph';
 
@@ -34,7 +34,14 @@ function isTitleCandidate(p: WorkingParagraph): boolean {
   const line = p.cue;
   const han = hanCount(line);
   const long = han >= 6 || (han === 0 && line.length >= 10);
-  return long && !p.long && line.length <= 100 && !/[。．;；,，、]$/u.test(line) && datelineLength(line) === 0;
+  return (
+    long &&
+    !p.long &&
+    line.length <= 100 &&
+    !/[。．;；,，、]$/u.test(line) &&
+    datelineLength(line) === 0 &&
+    !hasCaptionCue(line) // 图为…（记者 X 摄）: a caption above the story, not its headline
+  );
 }
 
 /**
@@ -45,7 +52,12 @@ function isTitleCandidate(p: WorkingParagraph): boolean {
  * the title is the subtitle. Returns the head paragraphs these rules leave open, for the line
  * rules of the body.
  */
-export function classifyHead(paragraphs: readonly WorkingParagraph[], bodyStart: number): number[] {
+export function classifyHead(
+  paragraphs: readonly WorkingParagraph[],
+  bodyStart: number,
+  /** For a saved page: only a line saying the page's title is the title paragraph. */
+  saysTitle?: (p: WorkingParagraph) => boolean,
+): number[] {
   const open: number[] = [];
   let titleIndex = -1;
   const hasMarkdownHeading = paragraphs.slice(0, bodyStart).some((p) => p.markdownLevel !== null);
@@ -53,7 +65,10 @@ export function classifyHead(paragraphs: readonly WorkingParagraph[], bodyStart:
     const p = paragraphs[i];
     if (!p) continue;
     if (isFurniture(p)) p.kind = isMetadataLine(p.cue) && !isChromeLine(p.cue) ? 'byline' : 'boilerplate';
-    else if (titleIndex < 0 && isTitleCandidate(p) && (!hasMarkdownHeading || p.markdownLevel !== null)) {
+    else if (
+      titleIndex < 0 &&
+      (saysTitle ? saysTitle(p) : isTitleCandidate(p) && (!hasMarkdownHeading || p.markdownLevel !== null))
+    ) {
       p.kind = 'title';
       titleIndex = i;
     } else open.push(i);

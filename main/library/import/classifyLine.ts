@@ -11,6 +11,7 @@ import {
 } from './lineCues';
 import { noiseReason } from './cleaning/noiseLines';
 import { compact, endsSentence, hanCount, numberedPrefix } from './textPatterns';
+import type { BlockRole } from './extractHtmlArticle';
 import type { WorkingParagraph } from './workingParagraph';
 
 export interface LineContext {
@@ -24,18 +25,21 @@ export interface LineContext {
  * The kind of one paragraph outside the head of the article, from the paragraph alone and its
  * layout: page furniture, attribution, a repeat of the title, headings, captions, else body.
  */
-export function classifyLine(p: WorkingParagraph, context: LineContext): ParagraphKind {
+export function classifyLine(p: WorkingParagraph, context: LineContext, role?: BlockRole): ParagraphKind {
   const line = p.cue;
   if (line === '') return 'boilerplate';
   if (p.long) return isUrlLine(p.text.trim()) || noiseReason(line, true) ? 'boilerplate' : 'body'; // labels, headings and captions are short
   if (isPhotoCreditLine(line)) return 'caption';
   if (isChromeLine(line) || isUrlLine(line)) return 'boilerplate';
+  if (role === 'link') return 'boilerplate'; // a short block of links: navigation, a related story
   if (datelineLength(line) > 0) return 'body'; // 东南网9月15日报道(记者 …): the story's first words
   if (isMetadataLine(line)) return 'byline';
   if (context.titleCompact !== '' && compact(line) === context.titleCompact) return 'boilerplate'; // the title again
-  if (p.markdownLevel !== null) return 'heading';
-  if (isCaption(p, line, context)) return 'caption';
-  if (isHeading(line)) return 'heading';
+  if (role === 'heading' && hasCaptionCue(line)) return 'caption'; // 图为…（X摄） set in bold
+  if (p.markdownLevel !== null || role === 'heading') return 'heading';
+  if (role === 'caption' || isCaption(p, line, context, role === undefined)) return 'caption';
+  // A page's markup says which lines are headings; only text without markup is judged by shape.
+  if (role === undefined && isHeading(line)) return 'heading';
   return 'body';
 }
 
@@ -47,19 +51,24 @@ export function repeatsTitle(line: string, titleCompact: string): boolean {
 }
 
 const quotes = /[“”‘’「」『』"]/u;
+/** A bracketed picture credit at the end of a line: （图／翻摄画面）, （资料照）, （警方提供）. */
+const creditNote = /[(（][^()（）]{0,24}(图|摄|照|提供|画面)[^()（）]{0,24}[)）]\s*$/u;
 const colon = /[:：]/u;
 
 /**
  * A photo caption: one sentence at most, with caption wording (图为…, …摄), or else short, with
  * no quotation and no colon (those make it a heading or speech), and either a layout hole around
  * it (more blank lines both sides than the file's usual gap: where the image was) or the shape
- * "people doing something somewhere" (民警在…, X在…).
+ * "people doing something somewhere" (民警在…, X在…). `byShape`: false for a saved page, whose
+ * markup says where its pictures are: only caption wording counts there.
  */
-function isCaption(p: WorkingParagraph, line: string, context: LineContext): boolean {
+function isCaption(p: WorkingParagraph, line: string, context: LineContext, byShape: boolean): boolean {
   const han = hanCount(line);
-  const core = withoutPhotoCredit(line); // a credit may follow the caption's sentence
+  // A credit may follow the caption's sentence: …已无生命迹象。（图／翻摄画面）
+  const core = withoutPhotoCredit(line).replace(creditNote, '');
   if (han < 2 || han > 80 || /[。!?！？]./u.test(core)) return false; // long, or more than one sentence
   if (hasCaptionCue(line)) return true;
+  if (!byShape) return false;
   if (han > 40 || quotes.test(line) || colon.test(line) || numberedPrefix.test(line)) return false;
   const hole = context.typicalGap + 2;
   if (han <= 25 && p.blankLinesBefore >= hole && p.blankLinesAfter >= hole) return true;

@@ -1,6 +1,9 @@
 import { classifyHead, findBodyStart } from './classifyHead';
-import { classifyLine, type LineContext } from './classifyLine';
+import { classifyLine, repeatsTitle, type LineContext } from './classifyLine';
+import { spanRoles, type PageStructure } from './cleaning/pageStructure';
+import type { BlockRole } from './extractHtmlArticle';
 import { isFooterStart } from './lineCues';
+import { foldToSimplified } from '../../../preload/common/foldScript';
 import { compact } from './textPatterns';
 import type { WorkingParagraph } from './workingParagraph';
 
@@ -9,20 +12,44 @@ import type { WorkingParagraph } from './workingParagraph';
  * Three zones, each with its own small set of rules: the head (before the story's first
  * running paragraph), the body, and the footer (from a line such as 相关文章 or 免责声明 on,
  * everything is boilerplate: related stories, comments, legal text).
+ *
+ * For a saved page, `page` gives the page's title and what its markup says each block is:
+ * headings come from the markup (h1–h6, a block all in <strong>), never from a line's shape;
+ * a block under a picture or in <figcaption> is a caption; a short block that is all links is
+ * navigation or a related story. The title paragraph is only a line that says the page title.
  */
-export function classifyParagraphs(paragraphs: readonly WorkingParagraph[]): void {
+export function classifyParagraphs(
+  paragraphs: readonly WorkingParagraph[],
+  page?: { text: string; structure: PageStructure },
+): void {
+  const roles: readonly (BlockRole | undefined)[] = page ? spanRoles(page.text, page.structure, paragraphs) : [];
   const bodyStart = findBodyStart(paragraphs);
-  const openHead = new Set(classifyHead(paragraphs, bodyStart));
+  // Cues are folded to simplified: the page title is folded the same way to compare.
+  const pageTitle = page?.structure.title ? compact(foldToSimplified(page.structure.title)) : '';
+  const titleTest = page ? (p: WorkingParagraph) => repeatsTitle(p.cue, pageTitle) : undefined;
+  const openHead = new Set(classifyHead(paragraphs, bodyStart, titleTest));
   const title = paragraphs.find((p) => p.kind === 'title');
   const context: LineContext = { titleCompact: title ? compact(title.cue) : '', typicalGap: typicalGap(paragraphs) };
   let inFooter = false;
   paragraphs.forEach((p, i) => {
+    const role = page ? (roles[i] ?? 'text') : undefined;
     if (i < bodyStart) {
-      if (openHead.has(i)) p.kind = classifyLine(p, context);
+      if (openHead.has(i)) p.kind = classifyLine(p, context, role);
       return;
     }
     inFooter ||= isFooterStart(p.cue);
-    p.kind = inFooter ? 'boilerplate' : classifyLine(p, context);
+    p.kind = inFooter ? 'boilerplate' : classifyLine(p, context, role);
+  });
+  hideModuleHeaders(paragraphs);
+}
+
+const moreLink = /^(更多|more)\s*[>»›]*$/iu;
+
+/** A portal's box title (部落格, 今日焦点) is a short heading with a 更多 link right after it. */
+function hideModuleHeaders(paragraphs: readonly WorkingParagraph[]): void {
+  paragraphs.forEach((p, i) => {
+    const next = paragraphs[i + 1];
+    if (p.kind === 'heading' && next && moreLink.test(next.cue)) p.kind = 'boilerplate';
   });
 }
 

@@ -6,9 +6,23 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 
+/**
+ * What the markup says a paragraph is: a heading (h1–h6, or a short block all in <strong>/<b>),
+ * a caption (<figcaption>, or a short block right after a picture), a link (all its text is
+ * one or more links: navigation, related stories) or plain text.
+ */
+export type BlockRole = 'heading' | 'caption' | 'link' | 'text';
+
+export interface HtmlBlock {
+  text: string;
+  role: BlockRole;
+}
+
 export interface ExtractedHtml {
   /** The article's text: one paragraph per block element, paragraphs separated by a blank line ("\n\n"), whitespace inside a paragraph collapsed, no HTML. */
   text: string;
+  /** The role of each paragraph of `text`, in order. */
+  roles: BlockRole[];
   title: string | null;
   byline: string | null;
   siteName: string | null;
@@ -198,23 +212,68 @@ function isHidden(element: DomElement): boolean {
   return /(^|;)(display:none|visibility:hidden)/.test(style);
 }
 
+/** Elements whose text is marked as a heading, a caption, emphasis or a link. */
+const HEADING_ELEMENTS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const MARKED_ELEMENTS = new Set([...HEADING_ELEMENTS, 'figcaption', 'strong', 'b', 'a']);
+/** A heading in <strong> or a caption under a picture is short; a longer block is running text. */
+const maxMarkedLength = 60;
+
+/** How much of the paragraph being built lies inside each kind of marked element. */
+interface Marks {
+  all: number;
+  heading: number;
+  caption: number;
+  strong: number;
+  link: number;
+}
+
+function roleOf(text: string, marks: Marks, afterPicture: boolean): BlockRole {
+  if (marks.all === 0) return 'text';
+  if (marks.heading === marks.all) return 'heading';
+  if (marks.caption === marks.all) return 'caption';
+  const short = [...text].length <= maxMarkedLength;
+  if (marks.link === marks.all && short) return 'link';
+  if (marks.strong === marks.all && short && !/[。！？!?]$/u.test(text)) return 'heading';
+  return afterPicture && short ? 'caption' : 'text';
+}
+
 /**
  * The paragraphs of a DOM subtree: every block element (and every <br>, and every blank line in the
  * text) ends the paragraph being built, so a div's own text between its child blocks is a paragraph of
- * its own, and nested blocks never merge with their parent. Headings come out as plain text; the caller
- * decides paragraph kinds.
+ * its own, and nested blocks never merge with their parent. Each paragraph says what its markup
+ * marks it as (BlockRole); the caller decides paragraph kinds.
  */
-function blockParagraphs(root: DomNode): string[] {
-  const paragraphs: string[] = [];
+function blockParagraphs(root: DomNode): HtmlBlock[] {
+  const paragraphs: HtmlBlock[] = [];
   let buffer = '';
+  let marks: Marks = { all: 0, heading: 0, caption: 0, strong: 0, link: 0 };
+  /** Open marked elements, by name: a text node's marks are the counts above zero. */
+  const open = new Map<string, number>();
+  let pictureSeen = false; // a picture since the last paragraph with text
   const flush = (): void => {
     const paragraph = collapseWhitespace(buffer);
-    if (paragraph !== '') paragraphs.push(paragraph);
+    if (paragraph !== '') {
+      paragraphs.push({ text: paragraph, role: roleOf(paragraph, marks, pictureSeen) });
+      pictureSeen = false;
+    }
     buffer = '';
+    marks = { all: 0, heading: 0, caption: 0, strong: 0, link: 0 };
+  };
+  const isOpen = (name: string): boolean => (open.get(name) ?? 0) > 0;
+  const addText = (piece: string): void => {
+    buffer += piece;
+    const n = piece.replace(/\s+/gu, '').length;
+    if (n === 0) return;
+    marks.all += n;
+    if ([...HEADING_ELEMENTS].some(isOpen)) marks.heading += n;
+    if (isOpen('figcaption')) marks.caption += n;
+    if (isOpen('strong') || isOpen('b')) marks.strong += n;
+    if (isOpen('a')) marks.link += n;
   };
   // An explicit stack, not recursion: a page of thousands of nested elements must not overflow the call stack.
   const endOfBlock = Symbol('end of block');
-  const stack: Array<DomNode | typeof endOfBlock> = [root];
+  type Exit = { exit: string };
+  const stack: Array<DomNode | typeof endOfBlock | Exit> = [root];
   const pushChildren = (node: DomNode): void => {
     for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
   };
@@ -224,13 +283,17 @@ function blockParagraphs(root: DomNode): string[] {
       flush();
       continue;
     }
+    if ('exit' in node) {
+      open.set(node.exit, (open.get(node.exit) ?? 1) - 1);
+      continue;
+    }
     if (node.nodeType === TEXT_NODE) {
       // A blank line in the source text is a paragraph break: saved pages often hold bare text
       // paragraphs separated only by blank lines, which a browser would run together.
       const pieces = (node.textContent ?? '').replace(/\r\n?/g, '\n').split(/\n[ \t\f\u00a0\u3000]*\n/);
       pieces.forEach((piece, index) => {
         if (index > 0) flush();
-        buffer += piece;
+        addText(piece);
       });
       continue;
     }
@@ -240,6 +303,7 @@ function blockParagraphs(root: DomNode): string[] {
       continue;
     }
     const name = node.localName.toLowerCase();
+    if (name === 'img' || name === 'picture') pictureSeen = true;
     if (SKIPPED_ELEMENTS.has(name) || isHidden(node)) continue;
     if (name === 'br') {
       // Chinese pages often separate paragraphs with <br> only, so a line break is a paragraph break.
@@ -250,6 +314,10 @@ function blockParagraphs(root: DomNode): string[] {
       flush();
       stack.push(endOfBlock);
     }
+    if (MARKED_ELEMENTS.has(name)) {
+      open.set(name, (open.get(name) ?? 0) + 1);
+      stack.push({ exit: name });
+    }
     pushChildren(node);
   }
   flush();
@@ -258,6 +326,11 @@ function blockParagraphs(root: DomNode): string[] {
 
 /** The paragraphs of an HTML document or fragment, extracted the same way as an article's (exported for tests and callers that already hold article HTML). */
 export function htmlParagraphs(html: string): string[] {
+  return htmlBlocks(html).map((b) => b.text);
+}
+
+/** htmlParagraphs with each paragraph's role. */
+export function htmlBlocks(html: string): HtmlBlock[] {
   const document = parseDocument(html);
   defang(document);
   return document.body ? blockParagraphs(document.body) : [];
@@ -274,7 +347,7 @@ function metaContent(document: DomDocument, selectors: string[]): string | null 
   return null;
 }
 
-function fallbackMetadata(document: DomDocument): Omit<ExtractedHtml, 'text'> {
+function fallbackMetadata(document: DomDocument): Omit<ExtractedHtml, 'text' | 'roles'> {
   const titleText = collapseWhitespace(document.querySelector('title')?.textContent ?? '');
   return {
     title: metaContent(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? (titleText || null),
@@ -298,8 +371,8 @@ function isReadabilityDocument(value: unknown): value is ReadabilityDocument {
 }
 
 interface ReadabilityResult {
-  paragraphs: string[];
-  metadata: Omit<ExtractedHtml, 'text'>;
+  paragraphs: HtmlBlock[];
+  metadata: Omit<ExtractedHtml, 'text' | 'roles'>;
 }
 
 /**
@@ -364,14 +437,18 @@ export function extractHtmlArticle(html: string, fileName: string): ExtractedHtm
     }
   }
   if (result.paragraphs.length === 0) return { error: `No article text was found in "${fileName}".` };
-  return { text: result.paragraphs.join('\n\n'), ...result.metadata };
+  return {
+    text: result.paragraphs.map((b) => b.text).join('\n\n'),
+    roles: result.paragraphs.map((b) => b.role),
+    ...result.metadata,
+  };
 }
 
 /** Readability's metadata where it found some, the fallback's meta-tag reading elsewhere. */
 function preferFound(
-  found: Omit<ExtractedHtml, 'text'>,
-  fallback: Omit<ExtractedHtml, 'text'>,
-): Omit<ExtractedHtml, 'text'> {
+  found: Omit<ExtractedHtml, 'text' | 'roles'>,
+  fallback: Omit<ExtractedHtml, 'text' | 'roles'>,
+): Omit<ExtractedHtml, 'text' | 'roles'> {
   return {
     title: found.title ?? fallback.title,
     byline: found.byline ?? fallback.byline,

@@ -9,15 +9,22 @@ const closerCodes = codeTable(closers);
  * Flags 'fragment' on body paragraphs cut from a longer sentence: one that starts with
  * punctuation that continues a sentence (，、。 or a closing quote), one whose first sentence
  * closes a quote or bracket it never opened (服务发展”的…), and a long one that stops without
- * any closing punctuation (cut off at the end).
+ * any closing punctuation (cut off at the end). Where many body paragraphs end without
+ * punctuation, that is how the writer writes (a blog of unpunctuated lines), not a cut: only
+ * the first two signs count there.
  */
 export function flagFragments(paragraphs: readonly WorkingParagraph[]): void {
-  for (const p of paragraphs) {
-    if (p.kind !== 'body') continue;
+  const body = paragraphs.filter((p) => p.kind === 'body');
+  const unpunctuated = body.filter((p) => /[\p{Script=Han}]$/u.test(p.text.trim())).length;
+  const cutsCount = unpunctuated < Math.max(2, body.length * unpunctuatedStyle);
+  for (const p of body) {
     const line = p.text.trim();
-    if (startsMidSentence(line) || endsMidSentence(line)) addFlag(p, 'fragment');
+    if (startsMidSentence(line) || (cutsCount && endsMidSentence(line))) addFlag(p, 'fragment');
   }
 }
+
+/** The share of body paragraphs ending on a bare character from which that is the writer's style. */
+const unpunctuatedStyle = 0.3;
 
 export function startsMidSentence(line: string): boolean {
   if (/^[,，、。;；:：!?！？)）\]】》〉”’」』]/u.test(line)) return true;

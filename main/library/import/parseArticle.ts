@@ -1,4 +1,5 @@
 import { classifyParagraphs } from './classifyParagraphs';
+import type { PageStructure } from './cleaning/pageStructure';
 import { detectScript } from './detectScript';
 import { extractMetadata } from './extractMetadata';
 import { flagDuplicates } from './flagDuplicates';
@@ -19,14 +20,20 @@ import { toParsed, workingParagraph } from './workingParagraph';
  * the line breaks and blank lines between paragraphs (see reassembleRaw). Markdown is read with
  * a Markdown parser (markdown/): its syntax, front matter and embedded HTML are hidden as markup.
  */
-export function parseArticle(text: string, format: 'txt' | 'md' | 'paste', fileName?: string): ParsedArticle {
+export function parseArticle(
+  text: string,
+  format: 'txt' | 'md' | 'paste',
+  fileName?: string,
+  /** For the text of a saved page: its title and what its markup says each block is. */
+  structure?: PageStructure,
+): ParsedArticle {
   const markdown = format === 'md' ? readMarkdownArticle(text) : null;
   const paragraphs =
     markdown?.paragraphs ??
     splitParagraphs(text, format).map((span) =>
       workingParagraph(span, [...whitespaceRemovals(span.raw), ...pinyinReadingRemovals(span.raw)]),
     );
-  classifyParagraphs(markdown?.readable ?? paragraphs);
+  classifyParagraphs(markdown?.readable ?? paragraphs, structure && !markdown ? { text, structure } : undefined);
   markdown?.settleKinds();
   const script = detectScript(paragraphs.filter((p) => p.kind !== 'boilerplate').map((p) => p.text));
   const title = paragraphs.find((p) => p.kind === 'title');

@@ -86,7 +86,7 @@ export function parseSource(text: string, format: SourceFormat, fileName: string
 function parseHtml(html: string, fileName: string): ParsedArticle {
   const extracted = extractHtmlArticle(html, fileName);
   if ('error' in extracted) throw new LibraryError('unsupported-file', extracted.error, fileName);
-  const parsed = parseArticle(extracted.text, 'txt', fileName);
+  const parsed = parseArticle(extracted.text, 'txt', fileName, { title: extracted.title, roles: extracted.roles });
   // The page's own metadata beats guesses from its text.
   parsed.metadata = htmlArticleMetadata(html, extracted, parsed.metadata, parsed.script);
   return parsed;

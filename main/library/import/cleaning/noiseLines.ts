@@ -57,6 +57,7 @@ const chrome: readonly RegExp[] = [
   /^[*\s]*[—–\-=_~·]{3,}\s*\/?\s*[^—–\-=_~]{0,12}?\s*\/?\s*[—–\-=_~·]{3,}[*\s]*$/u, // ———— / END / ————
   /^(文章)?关键(词|字)\s*[:：]|^(标签|tag|tags)(列表)?\s*[:：]?$/iu,
   /^(当前位置|您的位置|你的位置|所在位置)/u,
+  /^(更多|查看更多|more)\s*[>»›]*$/iu, // a box's link to more of the same
 ];
 
 const related: readonly RegExp[] = [

@@ -259,6 +259,7 @@ describe('extractHtmlArticle paragraphs', () => {
 </head><body><aside class="sidebar comment">评论区里唯一的文字</aside></body></html>`;
     expect(extractHtmlArticle(html, 'sidebar.html')).toEqual({
       text: '评论区里唯一的文字',
+      roles: ['text'],
       title: '页面标题',
       byline: '张三',
       siteName: '示例网',

@@ -130,4 +130,20 @@ describe('page noise in an article', () => {
       ['boilerplate', '新闻热线：12345678'],
     ]);
   });
+
+  it("hides a portal box's title when a 更多 link follows it", () => {
+    const page = [
+      '某地举办首届灯会 市民夜游古城',
+      '',
+      '本报讯（记者 张三）昨晚，某市首届灯会在古城开幕，数万市民前来观灯，现场秩序井然。',
+      '',
+      '今日焦点',
+      '更多',
+      '',
+      '主办方表示，灯会将持续到本月底，每晚六点开放，市民可以在网上预约入场。',
+    ].join('\n');
+    const kinds = parseArticle(page, 'txt').paragraphs.map((p) => [p.kind, p.text]);
+    expect(kinds).toContainEqual(['boilerplate', '今日焦点']);
+    expect(kinds).toContainEqual(['boilerplate', '更多']);
+  });
 });
