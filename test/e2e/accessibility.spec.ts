@@ -11,6 +11,7 @@ import { libraryMessages } from '../../renderer/src/features/library/messages';
 import { preferencesMessages } from '../../renderer/src/features/preferences/messages';
 import { readerMessages } from '../../renderer/src/features/reader/messages';
 import { searchMessages } from '../../renderer/src/features/search/messages';
+import { sidebarMessages } from '../../renderer/src/features/sidebar/messages';
 import { tagMessages } from '../../renderer/src/features/tags/messages';
 import { expect, test } from './fixtures/pizhuTest';
 import { clickAtCentre } from './personActions';
@@ -27,6 +28,9 @@ const axeSource = fs.readFileSync(path.resolve(__dirname, '../../node_modules/ax
 
 /** Seed 003 has lines the cleaner hid, so the hidden-line styling is checked too. */
 const s003 = '江西:接续奋斗,红土地上奏响平安之歌';
+/** One article goes to the trash and one to the archive, so those views have a row each. */
+const s001 = '治理更精细 平安更有感';
+const s004 = '擦亮“人民的保护神”金字招牌——走进新时代“漳州110”';
 const tagName = '治安';
 const failing: readonly ImpactValue[] = ['serious', 'critical'];
 
@@ -74,6 +78,21 @@ async function annotateSeed(app: Page): Promise<void> {
       if (!made.ok) throw new Error(made.error.message);
     },
     [s003, tagName] as const,
+  );
+  await app.evaluate(
+    async ([trashed, archived]) => {
+      const list = await window.pizhu.listArticles();
+      const idOf = (title: string) => (list.ok ? list.value.find((a) => a.title === title)?.id : undefined);
+      const trashId = idOf(trashed);
+      const archiveId = idOf(archived);
+      if (trashId === undefined || archiveId === undefined) throw new Error('the seeds to trash and archive are missing');
+      const done = [
+        await window.pizhu.trashArticle({ articleId: trashId }),
+        await window.pizhu.setArchived({ articleId: archiveId, archived: true }),
+      ];
+      for (const result of done) if (!result.ok) throw new Error(result.error.message);
+    },
+    [s001, s004] as const,
   );
 }
 
@@ -132,15 +151,46 @@ for (const { locale, theme, viewport } of combinations) {
     await closeWithEscape(dialog(libraryMessages[locale].pasteTitle));
     await expect(nav.getByRole('button', { name: library.pasteText })).toBeFocused();
 
+    // The import report a paste leaves in the library pane.
+    await clickAtCentre(app, nav.getByRole('button', { name: library.pasteText }));
+    const paste = dialog(library.pasteTitle);
+    await paste.getByRole('textbox', { name: library.pasteTextField, exact: true }).fill('第一段文字。\n\n第二段文字。');
+    await clickAtCentre(app, paste.getByRole('button', { name: library.pasteImport, exact: true }));
+    await expect(paste).toBeHidden();
+    await expect(app.getByRole('region', { name: library.reportTitle })).toBeVisible();
+    await check('import-report');
+
+    // The trash and the archive, each its own view of the list.
+    const view = nav.getByRole('combobox', { name: library.viewLabel });
+    await view.selectOption({ label: library.viewTrash });
+    await expect(nav.getByRole('list', { name: library.articles }).getByRole('button', { name: s001 })).toBeVisible();
+    await check('trash-view');
+    await view.selectOption({ label: library.viewArchived });
+    await expect(nav.getByRole('list', { name: library.articles }).getByRole('button', { name: s004 })).toBeVisible();
+    await check('archive-view');
+    await view.selectOption({ label: library.viewLibrary });
+
     await clickAtCentre(app, nav.getByRole('button', { name: library.preferences }));
     await expect(dialog(preferencesMessages[locale].title)).toBeVisible();
     await check('preferences', 'dialog[open]');
     await closeWithEscape(dialog(preferencesMessages[locale].title));
 
-    await clickAtCentre(app, nav.getByRole('button', { name: exportMessages[locale].export }));
-    await expect(dialog(exportMessages[locale].title)).toBeVisible();
+    const exporting = exportMessages[locale];
+    await clickAtCentre(app, nav.getByRole('button', { name: exporting.export }));
+    await expect(dialog(exporting.title)).toBeVisible();
     await check('export', 'dialog[open]');
-    await closeWithEscape(dialog(exportMessages[locale].title));
+    // Its report after an export, and what a backup then a merge from it say (main asked and was answered).
+    await clickAtCentre(app, dialog(exporting.title).getByRole('button', { name: exporting.run }));
+    await expect(dialog(exporting.title).getByRole('list', { name: exporting.files })).toBeVisible();
+    await check('export-report', 'dialog[open]');
+    const backupStatus = dialog(exporting.title).locator('.export-backup-status');
+    await clickAtCentre(app, dialog(exporting.title).getByRole('button', { name: exporting.backupRun }));
+    await expect(backupStatus).toContainText('backup.json');
+    await clickAtCentre(app, dialog(exporting.title).getByRole('button', { name: exporting.mergeRun }));
+    // The merge's answer names no file: the backup's line is gone once it is shown.
+    await expect(backupStatus).not.toContainText('backup.json');
+    await check('export-merged', 'dialog[open]');
+    await closeWithEscape(dialog(exporting.title));
 
     // The reader, with the lines the cleaner hid shown (they are drawn fainter than the body).
     await clickAtCentre(app, nav.getByRole('list', { name: library.articles }).getByRole('button', { name: s003 }));
@@ -157,6 +207,18 @@ for (const { locale, theme, viewport } of combinations) {
     await expect(popover).toBeVisible();
     await check('highlight-popover');
     await closeWithEscape(popover);
+
+    // The annotations sidebar, and the comment field of a highlight in it.
+    const sidebarText = sidebarMessages[locale];
+    await clickAtCentre(app, app.getByRole('button', { name: sidebarText.showSidebar }));
+    const sidebar = app.getByRole('complementary', { name: sidebarText.sidebar });
+    await expect(sidebar.locator('.sidebar-item').first()).toBeVisible();
+    await check('annotations-sidebar');
+    await clickAtCentre(app, sidebar.getByRole('button', { name: sidebarText.addComment }).first());
+    await expect(sidebar.getByRole('textbox', { name: sidebarText.commentLabel })).toBeFocused();
+    await check('comment-editor');
+    await clickAtCentre(app, app.getByRole('button', { name: sidebarText.hideSidebar }));
+    await expect(sidebar).toBeHidden();
 
     const paragraph = article.locator('.paragraph').filter({ hasText: '红色,浸润了赣鄱每一寸土地' });
     const menuButton = paragraph.getByRole('button', { name: reader.paragraphOptions });
@@ -179,6 +241,12 @@ for (const { locale, theme, viewport } of combinations) {
     await expect(dialog(annotateMessages[locale].keyboardShortcuts)).toBeVisible();
     await check('keyboard-help', 'dialog[open]');
     await closeWithEscape(dialog(annotateMessages[locale].keyboardShortcuts));
+
+    // Keyboard selection: v selects the current paragraph's first sentence and reads it out.
+    await app.keyboard.press('v');
+    await expect.poll(() => app.evaluate(() => document.getSelection()?.toString() ?? '')).not.toBe('');
+    await check('keyboard-selection');
+    await app.keyboard.press('Escape');
 
     await app.keyboard.press('Control+Shift+F');
     const search = app.getByRole('complementary', { name: searchMessages[locale].panel });
