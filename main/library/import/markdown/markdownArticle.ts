@@ -13,7 +13,7 @@ export interface MarkdownArticle {
   readable: WorkingParagraph[];
   /** After the line rules: markup hidden with its reason, captions as captions, the title the front matter names. */
   settleKinds(): void;
-  /** The metadata found in the text, with what the front matter states put first. */
+  /** The metadata found in the text, with what the front matter states put first and the outlet a byline links to. */
   withFrontMatter(found: ArticleMetadata): ArticleMetadata;
 }
 
@@ -42,7 +42,8 @@ export function readMarkdownArticle(text: string): MarkdownArticle {
       });
       if (front?.title) settleTitle(readable, front.title);
     },
-    withFrontMatter(found) {
+    withFrontMatter(text) {
+      const found = { ...text, source: text.source ?? bylineOutlet(paragraphs, blocks) };
       if (!front) return found;
       const titleLine = readable.find((p) => p.kind === 'title')?.text.trim() ?? null;
       // A summary the article opens with is read there already: it is no subtitle.
@@ -107,6 +108,7 @@ function mergeMetadata(
   bareTitles: readonly (string | null)[],
 ): ArticleMetadata {
   const title = front.title ? withoutSiteSuffix(front.title, bareTitles) : found.title;
+  const source = front.source ?? found.source;
   // A page's summary line stands in for a missing subtitle; a long abstract, or the title again, does not.
   const description =
     front.description && front.description.length <= maxSubtitle && !sameTitle(compact(front.description), compact(title))
@@ -116,8 +118,9 @@ function mergeMetadata(
     title,
     titleInferred: front.title ? false : found.titleInferred,
     subtitle: found.subtitle ?? description,
-    source: front.source ?? found.source,
-    author: front.author ?? found.author,
+    source,
+    // An outlet (a WeChat account, say) written as the author is no author.
+    author: notOutlet(front.author, source) ?? notOutlet(found.author, source),
     publishedAt: front.publishedAt ?? found.publishedAt,
     url: front.url ?? found.url,
   };
@@ -143,4 +146,25 @@ function withoutSiteSuffix(title: string, bareTitles: readonly (string | null)[]
     }
   }
   return title;
+}
+
+/** A date in a byline: 2025年08月21日, 2025-08-21. */
+const datePattern = /\d{4}\s*[-/.年]\s*\d{1,2}/u;
+
+/**
+ * The outlet a clip's byline links to its home page (`[起点课堂](https://…/) *2025年08月21日*`):
+ * a byline with a date, and a name linked to a site's home rather than to a person's page.
+ */
+function bylineOutlet(paragraphs: readonly WorkingParagraph[], blocks: readonly MarkdownBlock[]): string | null {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if (p?.kind !== 'byline' || !datePattern.test(p.text)) continue;
+    const name = blocks[i]?.siteLinks.find((text) => [...text].length >= 2 && [...text].length <= 20 && !/[/.:]/u.test(text));
+    if (name) return name;
+  }
+  return null;
+}
+
+function notOutlet(author: string | null, outlet: string | null): string | null {
+  return author && outlet && compact(author) === compact(outlet) ? null : author;
 }

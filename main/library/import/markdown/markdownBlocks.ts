@@ -18,6 +18,8 @@ export interface MarkdownBlock {
   /** The syntax inside a text or caption block (`#`, `>`, `-`, `**`, `](address)`), hidden as markup. */
   removals: Removal[];
   headingLevel: number | null;
+  /** The names linked to a site's home in this block (an outlet in a byline). */
+  siteLinks: string[];
 }
 
 export interface MarkdownDocument {
@@ -66,6 +68,7 @@ function shifted(leaf: Leaf, by: number): Leaf {
     start: leaf.start + by,
     end: leaf.end + by,
     keep: leaf.keep.map(([a, b]): Range => [a + by, b + by]),
+    siteLinks: leaf.siteLinks.map((l) => ({ ...l, at: l.at + by })),
   };
 }
 
@@ -124,6 +127,7 @@ function toBlocks(input: string, parts: readonly Part[]): MarkdownBlock[] {
       markup: part.leaf.markup,
       removals,
       headingLevel: part.leaf.headingLevel,
+      siteLinks: part.leaf.siteLinks.filter((l) => l.at >= start && l.at < end).map((l) => l.text),
     });
   });
   const last = blocks.at(-1);

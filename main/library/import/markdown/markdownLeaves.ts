@@ -20,6 +20,14 @@ export interface Leaf {
   headingLevel: number | null;
   /** A paragraph of text, which may stand for one paragraph per line (see markdownBlocks). */
   paragraph: boolean;
+  /** Links to a site's home page (`[起点课堂](https://example.com/)`), as an outlet's name is linked in a byline. */
+  siteLinks: SiteLink[];
+}
+
+export interface SiteLink {
+  text: string;
+  /** Where the link starts in the source. */
+  at: number;
 }
 
 interface Found {
@@ -27,6 +35,7 @@ interface Found {
   captions: Range[];
   html: boolean;
   image: boolean;
+  siteLinks: SiteLink[];
 }
 
 /** Hugo `{{< … >}}` / `{{% … %}}` and Liquid/Jekyll `{% … %}` shortcodes: template syntax, never text. */
@@ -75,7 +84,7 @@ export function collectLeaves(tree: Root, source: string): Leaf[] {
 }
 
 function markupLeaf(start: number, end: number, markup: MarkupKind): Leaf {
-  return { start, end, role: 'markup', keep: [], markup, headingLevel: null, paragraph: false };
+  return { start, end, role: 'markup', keep: [], markup, headingLevel: null, paragraph: false, siteLinks: [] };
 }
 
 function leafOf(node: Nodes, source: string, start: number, end: number, previous: Leaf | undefined): Leaf {
@@ -89,12 +98,12 @@ function leafOf(node: Nodes, source: string, start: number, end: number, previou
     case 'html': {
       const captions = htmlCaptions(source, start, end);
       if (captions.length === 0) return markupLeaf(start, end, 'html');
-      return { start, end, role: 'caption', keep: captions, markup: null, headingLevel: null, paragraph: false };
+      return { ...markupLeaf(start, end, 'html'), role: 'caption', keep: captions, markup: null };
     }
     case 'code':
-      return { start, end, role: 'text', keep: codeText(source, start, end), markup: null, headingLevel: null, paragraph: false };
+      return { ...markupLeaf(start, end, 'syntax'), role: 'text', keep: codeText(source, start, end), markup: null };
     default: {
-      const found: Found = { keep: [], captions: [], html: false, image: false };
+      const found: Found = { keep: [], captions: [], html: false, image: false, siteLinks: [] };
       if (node.type === 'tableRow') tableRowText(node, source, found);
       else collectInline(node, source, found);
       const shortcodes = [...source.slice(start, end).matchAll(shortcode)].map(
@@ -117,10 +126,11 @@ function leafOf(node: Nodes, source: string, start: number, end: number, previou
           markup: null,
           headingLevel,
           paragraph: node.type === 'paragraph' && !caption,
+          siteLinks: found.siteLinks,
         };
       }
       if (found.captions.length > 0) {
-        return { start, end, role: 'caption', keep: found.captions, markup: null, headingLevel: null, paragraph: false };
+        return { ...markupLeaf(start, end, 'image'), role: 'caption', keep: found.captions, markup: null };
       }
       const markup: MarkupKind =
         shortcodes.length > 0 ? 'shortcode' : found.image ? 'image' : found.html ? 'html' : 'syntax';
@@ -167,6 +177,10 @@ function collectInline(node: Nodes, source: string, found: Found): void {
       found.html = true;
       return;
     case 'footnoteReference':
+      return;
+    case 'link':
+      if (start !== undefined && isSiteHome(node.url)) found.siteLinks.push({ text: plainText(node).trim(), at: start });
+      for (const child of node.children) collectInline(child, source, found);
       return;
     default:
       if ('children' in node) for (const child of node.children) collectInline(child, source, found);
@@ -296,4 +310,15 @@ export function subtract(ranges: readonly Range[], cuts: readonly Range[]): Rang
     if (from < b) out.push([from, b]);
   }
   return out;
+}
+
+/** A site's home, or one level under it (`https://example.com/`, `https://example.com/s/`). */
+function isSiteHome(url: string): boolean {
+  const m = /^https?:\/\/[^/?#\s]+(\/[^/?#\s]*\/?)?$/iu.exec(url.trim());
+  return m !== null;
+}
+
+function plainText(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  return 'children' in node ? node.children.map(plainText).join('') : '';
 }

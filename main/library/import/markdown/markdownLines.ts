@@ -24,6 +24,7 @@ export function markdownLines(input: string): MarkdownDocument {
       markup: 'front-matter',
       removals: [],
       headingLevel: null,
+      siteLinks: [],
     });
     rest = front[0].length;
   }
@@ -35,6 +36,7 @@ export function markdownLines(input: string): MarkdownDocument {
       markup: null,
       removals: heading?.removals ?? [],
       headingLevel: heading?.level ?? null,
+      siteLinks: [],
     });
   }
   return { blocks, frontMatter: front?.[2] ?? null };

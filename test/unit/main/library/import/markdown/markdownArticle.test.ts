@@ -99,6 +99,27 @@ describe('Markdown front matter', () => {
     expect(shown(article)[0]).toBe('title: 秋收见闻');
   });
 
+  it('takes the outlet a dated byline links to its home page, and an outlet given as the author is no author', () => {
+    const article = parseMd(
+      [
+        '---',
+        'title: "题目"',
+        'author:',
+        '  - "[[某某周刊]]"',
+        '---',
+        '[某某周刊](https://mp.example.com/) *2025年08月21日 08:04*',
+        '',
+        body,
+      ].join('\n'),
+    );
+    expect(article.metadata).toMatchObject({ source: '某某周刊', author: null });
+  });
+
+  it('takes no outlet from a link to a person’s page', () => {
+    const toAuthor = parseMd(['# 题目', '', '[王小明](https://example.com/author/wang) 2025年08月21日', '', body].join('\n'));
+    expect(toAuthor.metadata.source).toBeNull();
+  });
+
   it('keeps every character with CRLF line ends and a BOM', () => {
     const crlf = `\ufeff${clip.replace(/\n/gu, '\r\n')}\r\n`;
     const article = parseMd(crlf);
