@@ -3,6 +3,7 @@ import type { ArticleSummary } from '../../../../preload/contract/articleTypes';
 import type { UiLocale } from '../../i18n/locales';
 import { useMessages } from '../../i18n/useMessages';
 import { formatPublishedDate } from '../../i18n/formatPublishedDate';
+import { useReaderScript } from '../reader/useReaderScript';
 import { libraryMessages } from './messages';
 
 interface Props {
@@ -24,9 +25,13 @@ interface Props {
  */
 export function ArticleRow({ article: a, index, selected, tabbable, locale, onOpen, onFocusRow, onKeyDown }: Props) {
   const t = useMessages(libraryMessages);
-  const lang = a.script === 'traditional' ? 'zh-Hant' : 'zh-Hans';
+  // Title and source in the script mode the person reads this article in, as the reader shows them.
+  const { show, langOf } = useReaderScript();
+  const lang = langOf(a);
   const idBase = `library-article-${a.id}`;
-  const meta = [a.source, a.publishedAt && formatPublishedDate(a.publishedAt, locale)].filter(Boolean).join(' · ');
+  const meta = [a.source && show(a, a.source), a.publishedAt && formatPublishedDate(a.publishedAt, locale)]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <button
       type="button"
@@ -41,7 +46,7 @@ export function ArticleRow({ article: a, index, selected, tabbable, locale, onOp
       onKeyDown={(e) => onKeyDown(e, index)}
     >
       <span id={`${idBase}-title`} className="article-title" lang={lang}>
-        {a.title}
+        {show(a, a.title)}
         {a.titleInferred && (
           <span className="inferred" title={t('inferredHint')}>
             {t('inferred')}

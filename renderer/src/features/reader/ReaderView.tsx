@@ -1,7 +1,6 @@
 import type { OffsetRange } from '../../../../preload/common/offsetMap';
 import { useSearchMatchMarks } from './useSearchMatchMarks';
 import { useCallback, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
-import type { ScriptMode } from '../../../../preload/common/scriptModes';
 import type { Highlight, Note } from '../../../../preload/contract/annotationTypes';
 import type { ArticleView, ParagraphView } from '../../../../preload/contract/articleTypes';
 import { HighlightPopover } from '../annotate/HighlightPopover';
@@ -17,7 +16,7 @@ import { AnnotationsSidebar } from '../sidebar/AnnotationsSidebar';
 import { useSidebarOpen } from '../sidebar/sidebarStore';
 import { useNavigation } from '../../state/Navigation';
 import { ArticleHeader } from './ArticleHeader';
-import { displayParagraphs, displayText, type DisplayOptions } from './displayText';
+import { displayLang, displayParagraphs, displayText, type DisplayOptions } from './displayText';
 import { groupHiddenRuns } from './groupHiddenRuns';
 import { OrphanHighlights } from './OrphanHighlights';
 import { ParagraphBlock, type ParagraphHandlers } from './ParagraphBlock';
@@ -172,7 +171,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
     },
   });
 
-  const lang = langOf(article.script, mode);
+  const lang = displayLang(article.script, mode);
   const hiddenCount = article.paragraphs.filter((p) => p.kind === 'boilerplate').length;
   const renderParagraph = (p: ParagraphView) => {
     const d = display.get(p.id);
@@ -272,21 +271,4 @@ function groupQuote(highlights: readonly Highlight[], h: Highlight): string {
     .filter((x) => x.groupId === h.groupId)
     .map((x) => x.quote)
     .join('\n');
-}
-
-/** The text's language tag, so the font stack picks the glyph forms of the shown script and region. */
-function langOf(script: ArticleView['script'], mode: ScriptMode): string {
-  switch (mode) {
-    case 'original':
-      return script === 'traditional' ? 'zh-Hant' : 'zh-Hans';
-    case 'cn':
-      return 'zh-Hans';
-    case 't':
-      return 'zh-Hant';
-    case 'tw':
-    case 'twp':
-      return 'zh-Hant-TW';
-    case 'hk':
-      return 'zh-Hant-HK';
-  }
 }

@@ -23,6 +23,23 @@ export function displayText(text: string, options: DisplayOptions): DisplayText 
   return { text: options.fullWidthPunctuation ? toFullWidthPunctuation(converted) : converted, map };
 }
 
+/** The language tag of text shown in `mode`, so the font stack picks the glyph forms of the shown script and region. */
+export function displayLang(script: DetectedScript, mode: ScriptMode): string {
+  switch (mode) {
+    case 'original':
+      return script === 'traditional' ? 'zh-Hant' : 'zh-Hans';
+    case 'cn':
+      return 'zh-Hans';
+    case 't':
+      return 'zh-Hant';
+    case 'tw':
+    case 'twp':
+      return 'zh-Hant-TW';
+    case 'hk':
+      return 'zh-Hant-HK';
+  }
+}
+
 /**
  * Converted paragraphs by display options, then by canonical text: switching back to a mode, or
  * re-rendering after an annotation (which fetches the article again), converts nothing twice.

@@ -2,8 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DetectedScript } from '../../../../preload/contract/articleTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { useLibraryEvents } from '../../state/LibraryEvents';
-import { usePreferences } from '../preferences/PreferencesContext';
-import { displayText } from '../reader/displayText';
+import { useReaderScript } from '../reader/useReaderScript';
 
 /**
  * Shows an article's text (its title, a passage) in the script mode the reader uses for that
@@ -11,7 +10,7 @@ import { displayText } from '../reader/displayText';
  * the original script beside a reader in 繁體 was two scripts for one text.
  */
 export function usePassageScript(): (articleId: number, text: string) => string {
-  const { preferences } = usePreferences();
+  const { show } = useReaderScript();
   const { version } = useLibraryEvents();
   const [scripts, setScripts] = useState<ReadonlyMap<number, DetectedScript>>(new Map());
 
@@ -25,14 +24,11 @@ export function usePassageScript(): (articleId: number, text: string) => string 
     };
   }, [version]);
 
-  const { scriptModeByArticle, defaultScriptMode, fullWidthPunctuation } = preferences;
   return useCallback(
     (articleId: number, text: string) => {
       const script = scripts.get(articleId);
-      if (script === undefined || text === '') return text;
-      const mode = scriptModeByArticle[String(articleId)] ?? defaultScriptMode;
-      return displayText(text, { script, mode, fullWidthPunctuation }).text;
+      return script === undefined ? text : show({ id: articleId, script }, text);
     },
-    [scripts, scriptModeByArticle, defaultScriptMode, fullWidthPunctuation],
+    [scripts, show],
   );
 }
