@@ -25,7 +25,8 @@ export function localeFromSystem(languages: readonly string[]): UiLocale {
 
 /**
  * Messages for one feature, in every UI language; each feature keeps its own catalog beside
- * its code (features/x/messages.ts) and reads it with `useMessages(catalog)`.
+ * its code (features/x/messages.ts) and reads it with `useMessages(catalog)`; main's menus and
+ * dialogs keep theirs in main/app/mainMessages.ts.
  *
  * Templates: `{name}` is filled from the vars; `{count, plural, one {# note} other {# notes}}`
  * picks a branch by the language's plural rules, `#` being the number.
