@@ -120,6 +120,7 @@ export const requestSchemas = {
     scope: z.union([z.literal('library'), z.strictObject({ article: id }), z.strictObject({ tag: tagName })]),
     script: z.enum(scriptModes).optional(),
     highlightsOnly: z.boolean().optional(),
+    fullText: z.boolean().optional(),
   }),
   exportBackup: z.undefined(),
   importBackup: z.undefined(),

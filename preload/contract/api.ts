@@ -75,6 +75,11 @@ export interface MarkdownExportOptions {
   script?: ScriptMode;
   /** Each highlight's text only, instead of every annotated paragraph whole with its highlights marked. */
   highlightsOnly?: boolean;
+  /**
+   * Every body paragraph of each article, the annotated ones with their annotations, and articles
+   * with nothing annotated too. Not with highlightsOnly, nor for a tag's report.
+   */
+  fullText?: boolean;
 }
 
 /** What main/library's export takes: the options plus a folder main chose (never one from the renderer). */

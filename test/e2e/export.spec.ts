@@ -242,6 +242,51 @@ async function reportScreenshots(
   });
 }
 
+test('Full text exports every body paragraph of the article, the highlighted one quoted with its highlight', async ({
+  app,
+  saveScreenshot,
+}) => {
+  const articleId = await articleIdOf(app, s003);
+  await highlightThroughApi(app, articleId, '一山一水', 'yellow');
+  await app.reload();
+  await openArticle(app, s003);
+  await clickAtCentre(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
+  const dialog = app.getByRole('dialog', { name: 'Export and back up' });
+  const fullText = dialog.getByRole('radio', { name: 'Full text, with annotations' });
+  // A tag's report quotes passages: no full text there.
+  await clickAtCentre(app, dialog.getByRole('radio', { name: 'A tag' }));
+  await expect(fullText).toBeDisabled();
+  await clickAtCentre(app, dialog.getByRole('radio', { name: 'This article' }));
+  await clickAtCentre(app, fullText);
+  await expect(fullText).toBeChecked();
+  await clickAtCentre(app, dialog.getByRole('button', { name: 'Export Markdown' }));
+  const written = dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem');
+  await expect(written).toHaveCount(1);
+  const markdown = fs.readFileSync((await written.first().textContent()) ?? '', 'utf8');
+
+  // The highlighted paragraph is a quote with its mark; the ones after it are there as plain text.
+  expect(markdown).toMatch(/^> .*==一山一水==/m);
+  expect(markdown).toMatch(/^红色,浸润了赣鄱每一寸土地/m);
+  expect(markdown).toMatch(/^党的十八大以来,江西公安广大民警辅警牢记/m);
+  const bodyCount = await app.evaluate(async (articleId) => {
+    const article = await window.pizhu.getArticle({ articleId });
+    return article.ok ? article.value.paragraphs.filter((p) => p.kind === 'body').length : -1;
+  }, articleId);
+  expect(markdown.match(/^<!-- pizhu:begin id=p-/gm)).toHaveLength(bodyCount);
+  await reportScreenshots(app, saveScreenshot, 'export-full-text', fullText);
+
+  await app.keyboard.press('Escape');
+  await useLanguage(app, 'zh-Hans');
+  await clickAtCentre(app, app.getByRole('main').getByRole('button', { name: '导出……' }));
+  const zhDialog = app.getByRole('dialog', { name: '导出与备份' });
+  const zhFullText = zhDialog.getByRole('radio', { name: '全文（含批注）' });
+  await clickAtCentre(app, zhFullText);
+  await expect(zhFullText).toBeChecked();
+  await reportScreenshots(app, saveScreenshot, 'export-full-text', zhFullText, 'zh-Hans');
+  await app.keyboard.press('Escape');
+  await useLanguage(app, 'en');
+});
+
 test('an article with nothing annotated gets no empty file: the dialog names it as skipped', async ({ app, saveScreenshot }) => {
   await app.setViewportSize({ width: 900, height: 600 });
   const title = await app.evaluate(async () => {

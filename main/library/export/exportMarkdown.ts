@@ -12,7 +12,8 @@ import { readArticleAnnotations } from './readArticleAnnotations';
 import { readTagPassages } from './readTagPassages';
 import { mergeExportedFile } from './mergeExportedFile';
 import { renderRegionedFile } from './regionedFile';
-import { articleRegions } from './renderArticleFile';
+import type { ArticleAnnotations } from './exportData';
+import { articleRegions, isAnnotated } from './renderArticleFile';
 import { renderIndex } from './renderIndex';
 import { renderTagReport } from './renderTagReport';
 import { openExportFolder, type ExportWriter } from './exportFolder';
@@ -39,9 +40,16 @@ export function exportMarkdownReport(
   const outDir = requireAbsolutePath(request.outDir, 'export folder');
   const script = requireScript(request.script ?? 'original');
   const highlightsOnly = request.highlightsOnly ?? false;
+  const fullText = request.fullText ?? false;
   const { scope } = request;
+  if (fullText && highlightsOnly) {
+    throw new LibraryError('invalid-argument', 'A Markdown export is either the full text or the highlights only, not both.');
+  }
 
   if (scope !== 'library' && 'tag' in scope) {
+    if (fullText) {
+      throw new LibraryError('invalid-argument', "A tag's report quotes its passages; the full text is exported per article or for the library.");
+    }
     // Named as stored, whatever case it was asked in: the same tag always gives the same file.
     const tag = canonicalTagName(db, normalizeTagName(scope.tag));
     // One read transaction: a consistent picture even if the app writes meanwhile.
@@ -56,14 +64,16 @@ export function exportMarkdownReport(
   if (scope !== 'library' && !(Number.isInteger(articleId) && (articleId ?? 0) > 0)) {
     throw new LibraryError('invalid-argument', 'A Markdown export covers one article, one tag or the library.');
   }
-  const groups = db.transaction(() => readArticleAnnotations(db, articleId))();
+  const groups = db.transaction(() => readArticleAnnotations(db, articleId, false, fullText))();
   if (articleId !== undefined && groups.length === 0) {
     throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
   }
   // An article with nothing annotated would be an empty file: it is skipped, and the report says so.
-  const annotated = groups.filter((g) => g.paragraphs.length > 0 || g.orphans.length > 0);
+  // In the full text it is its text, and written.
+  const hasAnnotations = (g: ArticleAnnotations) => g.orphans.length > 0 || g.paragraphs.some(isAnnotated);
+  const annotated = fullText ? groups : groups.filter(hasAnnotations);
   const unannotated = groups
-    .filter((g) => g.paragraphs.length === 0 && g.orphans.length === 0)
+    .filter((g) => !annotated.includes(g))
     .map((g) => ({ articleId: g.article.id, title: g.article.title }));
   const folder = openExportFolder(outDir, exportWriter(db));
   // Where each article's file went, for the index's links.
@@ -72,7 +82,7 @@ export function exportMarkdownReport(
     const converter = createConverter(group.article.script, script);
     const name = folder.place(articleFileName(group.article), group.article.id, true);
     if (name === null) continue;
-    const file = articleRegions(group, { converter, highlightsOnly, exportedAt });
+    const file = articleRegions(group, { converter, highlightsOnly, exportedAt, fullText });
     folder.add(name, renderRegionedFile(file), (existing) => mergeExportedFile(existing, file, exportedAt));
     linkTargets.set(group.article.id, name.replace(/\.md$/, ''));
   }

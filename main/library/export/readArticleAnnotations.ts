@@ -40,19 +40,21 @@ interface HighlightRow {
  * Articles in the library list's order: newest first, undated last. Each query comes in two
  * forms: library-wide ones read each table once, one-article ones go through its indexes.
  */
-function queries(one: boolean, detail: boolean) {
+function queries(one: boolean, detail: boolean, fullText = false) {
   const where = (filter: string) => (one ? `WHERE ${filter}` : '');
+  // The full text: every body paragraph as well as the annotated ones (of any kind).
+  const orBody = fullText ? "p.kind = 'body' OR " : '';
   return {
     // A library-wide export leaves the trash out (its paragraphs and highlights find no article and drop).
     articles: `SELECT id, title, subtitle, source, author, published_at, url, script FROM article
       ${one ? 'WHERE id = @id' : 'WHERE trashed_at IS NULL'} ORDER BY published_at IS NULL, published_at DESC, id`,
     paragraphs: one
-      ? `SELECT p.id, p.article_id, p.ord, p.text FROM paragraph p WHERE p.article_id = @id AND (
+      ? `SELECT p.id, p.article_id, p.ord, p.text FROM paragraph p WHERE p.article_id = @id AND (${orBody}
           EXISTS (SELECT 1 FROM highlight h WHERE h.paragraph_id = p.id)
           OR EXISTS (SELECT 1 FROM paragraph_tag pt WHERE pt.paragraph_id = p.id)
           OR EXISTS (SELECT 1 FROM note n WHERE n.paragraph_id = p.id))
         ORDER BY p.ord`
-      : `SELECT id, article_id, ord, text FROM paragraph WHERE id IN (
+      : `SELECT id, article_id, ord, text FROM paragraph p WHERE ${orBody}id IN (
           SELECT paragraph_id FROM highlight WHERE paragraph_id IS NOT NULL
           UNION SELECT paragraph_id FROM paragraph_tag UNION SELECT paragraph_id FROM note)
         ORDER BY article_id, ord`,
@@ -80,14 +82,31 @@ export interface NoteRow {
 export const articleExportQueries = queries(true, false);
 const libraryExportQueries = queries(false, false);
 const libraryDetailQueries = queries(false, true);
+const articleFullTextQueries = queries(true, false, true);
+const libraryFullTextQueries = queries(false, false, true);
 
 /**
  * Every article (or the one asked for) with its annotated paragraphs, their highlights,
  * tags and notes, in seven queries whatever the size of the library. `withDetail` adds each
- * highlight's context and times (library-wide only).
+ * highlight's context and times (library-wide only). `fullText` adds every body paragraph,
+ * annotated or not (the Markdown export's full-text content).
  */
-export function readArticleAnnotations(db: Db, articleId?: number, withDetail = false): ArticleAnnotations[] {
-  const sql = articleId !== undefined ? articleExportQueries : withDetail ? libraryDetailQueries : libraryExportQueries;
+export function readArticleAnnotations(
+  db: Db,
+  articleId?: number,
+  withDetail = false,
+  fullText = false,
+): ArticleAnnotations[] {
+  const sql =
+    articleId !== undefined
+      ? fullText
+        ? articleFullTextQueries
+        : articleExportQueries
+      : fullText
+        ? libraryFullTextQueries
+        : withDetail
+          ? libraryDetailQueries
+          : libraryExportQueries;
   const run = (query: string): unknown[] =>
     articleId === undefined ? db.prepare(query).all() : db.prepare(query).all({ id: articleId });
   const articles = run(sql.articles) as ArticleRow[];

@@ -1,6 +1,7 @@
 import type { TextConverter } from '../../../preload/common/createConverter';
-import type { ArticleAnnotations } from './exportData';
+import type { ArticleAnnotations, ExportParagraph } from './exportData';
 import { escapeMarkdownText } from './escapeMarkdownText';
+import { markedLines } from './markHighlights';
 import type { Region } from './markedRegions';
 import { obsidianTagName } from './obsidianTag';
 import { renderRegionedFile, type RegionedFile } from './regionedFile';
@@ -10,6 +11,8 @@ export interface FileOptions {
   converter: TextConverter;
   highlightsOnly: boolean;
   exportedAt: string;
+  /** The article's text whole: a paragraph with nothing annotated is written as the text it is. */
+  fullText?: boolean;
 }
 
 /** Every tag an article's annotations use, sorted, as Obsidian names. */
@@ -23,10 +26,16 @@ export function articleTags(annotations: ArticleAnnotations): string[] {
   return [...names].sort();
 }
 
+/** A paragraph with a highlight, a tag or a note (in a full-text export, the others are there too). */
+export function isAnnotated(paragraph: ExportParagraph): boolean {
+  return paragraph.highlights.length > 0 || paragraph.tags.length > 0 || paragraph.note !== null;
+}
+
 /**
  * One article as a Markdown file: front matter (title, source, author, date, url, tags,
  * exported_at, and the pizhu link), the title as a heading, then each annotated paragraph in
- * reading order and the orphaned highlights last. Text is shown in the converter's script.
+ * reading order (full text: every body paragraph, the annotated ones quoted with their
+ * annotations) and the orphaned highlights last. Text is shown in the converter's script.
  */
 export function renderArticleFile(annotations: ArticleAnnotations, options: FileOptions): string {
   return renderRegionedFile(articleRegions(annotations, options));
@@ -54,7 +63,8 @@ export function articleRegions(annotations: ArticleAnnotations, options: FileOpt
   const regions: Region[] = [{ id: 'head', body: head.join('\n') }];
   for (const paragraph of annotations.paragraphs) {
     const out: string[] = [];
-    renderParagraph(out, paragraph, options);
+    if (isAnnotated(paragraph)) renderParagraph(out, paragraph, options);
+    else out.push(...markedLines(options.converter.convert(paragraph.text).text, []));
     regions.push({ id: `p-${paragraph.id}`, body: out.join('\n') });
   }
   if (annotations.orphans.length > 0) {

@@ -23,6 +23,9 @@ type ScopeKind = ExportStart['kind'];
 
 type Outcome = { report: MarkdownExportReport } | { error: string };
 
+/** What each exported article holds: its annotated paragraphs whole, the highlights alone, or its full text. */
+type Content = 'paragraphs' | 'highlights' | 'full';
+
 /** Markdown export (scope, script, content, into the folder main keeps) and the JSON backup, in one dialog. */
 export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: () => void }) {
   const t = useMessages(exportMessages);
@@ -33,7 +36,9 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
   // Article titles in the script mode the person reads each article in, as the library list shows them.
   const showTitle = usePassageScript();
   const [script, setScript] = useState<ScriptMode>(preferences.defaultScriptMode);
-  const [highlightsOnly, setHighlightsOnly] = useState(false);
+  const [chosenContent, setContent] = useState<Content>('paragraphs');
+  // A tag's report quotes passages: the full text is for an article or the library.
+  const content = scope === 'tag' && chosenContent === 'full' ? 'paragraphs' : chosenContent;
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // Main keeps the export folder; the page only shows it and asks main to change it.
@@ -72,7 +77,12 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
     setBusy(true);
     setOutcome(null);
     // With no folder kept yet, main asks for one first; null means the person cancelled that.
-    const result = await pizhu.exportMarkdown({ scope: target, script, highlightsOnly });
+    const result = await pizhu.exportMarkdown({
+      scope: target,
+      script,
+      highlightsOnly: content === 'highlights',
+      fullText: content === 'full',
+    });
     setBusy(false);
     if (!result.ok) return setOutcome({ error: result.error.message });
     if (result.value === null) return;
@@ -126,14 +136,18 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
       </div>
       <fieldset className="export-fieldset">
         <legend>{t('content')}</legend>
-        <label className="export-choice">
-          <input type="radio" name="export-content" checked={!highlightsOnly} onChange={() => setHighlightsOnly(false)} />
-          {t('wholeParagraphs')}
-        </label>
-        <label className="export-choice">
-          <input type="radio" name="export-content" checked={highlightsOnly} onChange={() => setHighlightsOnly(true)} />
-          {t('highlightsOnly')}
-        </label>
+        {contents.map((kind) => (
+          <label key={kind} className="export-choice">
+            <input
+              type="radio"
+              name="export-content"
+              checked={content === kind}
+              disabled={kind === 'full' && scope === 'tag'}
+              onChange={() => setContent(kind)}
+            />
+            {t(contentLabel[kind])}
+          </label>
+        ))}
       </fieldset>
       <div className="export-row export-folder">
         <span>{t('folder')}</span>
@@ -178,6 +192,9 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
     </Dialog>
   );
 }
+
+const contents: readonly Content[] = ['paragraphs', 'highlights', 'full'];
+const contentLabel = { paragraphs: 'wholeParagraphs', highlights: 'highlightsOnly', full: 'fullText' } as const;
 
 const keptReason = {
   'changed-since-export': 'keptChanged',

@@ -11,6 +11,7 @@ export type ExportMessage =
   | 'content'
   | 'wholeParagraphs'
   | 'highlightsOnly'
+  | 'fullText'
   | 'run'
   | 'folder'
   | 'folderNone'
@@ -59,6 +60,7 @@ export const exportMessages: Catalog<ExportMessage> = {
     content: '内容',
     wholeParagraphs: '整段（标出高亮）',
     highlightsOnly: '仅高亮',
+    fullText: '全文（含批注）',
     run: '导出 Markdown',
     folder: '导出文件夹：',
     folderNone: '尚未选择（导出时会询问）',
@@ -106,6 +108,7 @@ export const exportMessages: Catalog<ExportMessage> = {
     content: '內容',
     wholeParagraphs: '整段（標出螢光標記）',
     highlightsOnly: '僅螢光標記',
+    fullText: '全文（含批註）',
     run: '匯出 Markdown',
     folder: '匯出資料夾：',
     folderNone: '尚未選擇（匯出時會詢問）',
@@ -153,6 +156,7 @@ export const exportMessages: Catalog<ExportMessage> = {
     content: 'Content',
     wholeParagraphs: 'Annotated paragraphs whole',
     highlightsOnly: 'Highlights only',
+    fullText: 'Full text, with annotations',
     run: 'Export Markdown',
     folder: 'Export folder:',
     folderNone: 'none yet (asked on the first export)',
