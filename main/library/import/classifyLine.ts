@@ -52,7 +52,7 @@ export function repeatsTitle(line: string, titleCompact: string): boolean {
 
 const quotes = /[“”‘’「」『』"]/u;
 /** A bracketed picture credit at the end of a line: （图／翻摄画面）, （资料照）, （警方提供）. */
-const creditNote = /[(（][^()（）]{0,24}(图|摄|照|提供|画面)[^()（）]{0,24}[)）]\s*$/u;
+const creditNote = /(?:[(（][^()（）]{0,24}(图|摄|照|提供|画面)[^()（）]{0,24}[)）]|警方提供|翻摄画面)\s*$/u;
 const colon = /[:：]/u;
 
 /**

@@ -106,7 +106,8 @@ function hasPhotoCredit(line: string): boolean {
 export function hasCaptionCue(line: string): boolean {
   return (
     /^(图为|图\s*[:：]|图片\s*[:：]|图片来源|图源|资料图|视频截图|▲\s*图)/u.test(line) ||
-    /[(（]\s*(图|摄|资料图|图片)[^)）]{0,20}[)）]\s*$/u.test(line) ||
+    /[(（]\s*(图|摄|资料图|资料照|图片)[^)）]{0,20}[)）]\s*$/u.test(line) ||
+    /[。！？](警方提供|翻摄画面)\s*$/u.test(line) || // a sentence, then who gave the picture
     /摄影\s*[:：]/u.test(line) ||
     hasPhotoCredit(line)
   );

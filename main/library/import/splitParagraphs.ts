@@ -1,3 +1,4 @@
+import { inlineBreaks } from './cleaning/inlineBreaks';
 import { maxParagraphLength } from './importLimits';
 import { endsSentence, isBlank } from './textPatterns';
 
@@ -20,7 +21,9 @@ interface Line {
  * Lines to paragraphs. Every non-blank line is a paragraph of its own, because scraped Chinese
  * news puts one paragraph on a line, with or without blank lines between. Lines are joined
  * only when the file is hard-wrapped (most long lines stop at the same width, mid-sentence).
- * Nothing is dropped: the input is these spans plus line breaks and whitespace-only lines.
+ * Outside Markdown, a long line that holds several paragraphs (a run of spaces or one space after
+ * a sentence where the break was, a caption run on after the story) is split (inlineBreaks).
+ * Nothing is dropped: the input is these spans plus line breaks and whitespace between them.
  */
 export function splitParagraphs(input: string, format: 'txt' | 'md' | 'paste'): ParagraphSpan[] {
   const lines = toLines(input);
@@ -30,17 +33,27 @@ export function splitParagraphs(input: string, format: 'txt' | 'md' | 'paste'): 
   let blanks = 0;
   const close = (): void => {
     if (!open) return;
-    const start = open.first.start;
-    const cuts = cutPoints(input, start, open.last.end);
-    cuts.forEach((end, i) => {
-      const from = i === 0 ? start : cuts[i - 1]!;
-      spans.push({
-        raw: input.slice(from, end),
-        start: from,
-        blankLinesBefore: i === 0 ? open!.blankBefore : 0,
-        blankLinesAfter: 0,
+    const pieces =
+      format !== 'md' && open.first === open.last
+        ? inlineBreaks(open.first.text).map((p) => ({
+            start: open!.first.start + p.from,
+            end: open!.first.start + p.to,
+          }))
+        : [{ start: open.first.start, end: open.last.end }];
+    let first = true;
+    for (const piece of pieces) {
+      const cuts = cutPoints(input, piece.start, piece.end);
+      cuts.forEach((end, i) => {
+        const from = i === 0 ? piece.start : cuts[i - 1]!;
+        spans.push({
+          raw: input.slice(from, end),
+          start: from,
+          blankLinesBefore: first ? open!.blankBefore : 0,
+          blankLinesAfter: 0,
+        });
+        first = false;
       });
-    });
+    }
     open = null;
   };
   for (const line of lines) {
