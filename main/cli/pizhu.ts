@@ -17,12 +17,15 @@ import type { RecleanReport } from '../library/reclean/recleanArticle';
 import { markSnippet } from '../library/search/markSnippet';
 import { withLibraryLock } from '../library/store/libraryLock';
 import { restoreBackup } from '../library/store/restoreBackup';
+import { formatDuplicateGroups, formatImportLinks } from './duplicatesCommand';
 import { damageWarning, runVerify } from './verifyCommand';
 
 const usage = `Usage: pizhu <command> [options]
 
 Commands:
-  import PATH...        import files and folders (recursive)
+  import PATH... [--keep-duplicates]
+                        import files and folders (recursive); a file whose text is already in the
+                        library (in any encoding or script) is skipped unless --keep-duplicates
   list [--trash]        list the articles (archived ones marked), or those in the trash
   show ID [--script MODE]
                         one article's metadata and paragraphs (kind, flags, text)
@@ -51,6 +54,8 @@ Commands:
   search QUERY [--tag T] [--article ID] [--include-hidden] [--limit N]
                         full-text search, script-insensitive (晋江 finds 晉江), in text and notes;
                         terms separated by spaces must all match, "quoted phrases" stay whole
+  duplicates            groups of articles with the same text or reposting the same story, with how
+                        alike they are (shingles of the folded text; 50% alike or more)
   autocode QUERY --tag T [--span] [--within TAG] [--article ID] [--include-hidden]
                         tag every paragraph that matches (--span: highlight every match with
                         the tag instead); one undoable step
@@ -89,6 +94,7 @@ type Values = {
   limit?: string;
   trash?: boolean;
   yes?: boolean;
+  'keep-duplicates'?: boolean;
 };
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
@@ -114,6 +120,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         limit: { type: 'string' },
         trash: { type: 'boolean' },
         yes: { type: 'boolean' },
+        'keep-duplicates': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -176,7 +183,7 @@ function builtParseWorker(): ((resourceLimits: ResourceLimits) => Worker) | unde
   return fs.existsSync(entry) ? (resourceLimits) => new Worker(entry, { resourceLimits }) : undefined;
 }
 
-const readOnlyCommands = new Set(['list', 'show', 'stats', 'search', 'export']);
+const readOnlyCommands = new Set(['list', 'show', 'stats', 'search', 'export', 'duplicates']);
 
 type Command = (library: Library, args: string[], values: Values, io: Io) => Promise<number> | number;
 
@@ -184,20 +191,42 @@ const commands: Record<string, Command> = {
   async import(library, args, values, io) {
     if (args.length === 0) throw new UsageError('import needs at least one file or folder');
     const progress = io.isTty && !values.json;
-    const outcomes = await library.importPaths(args, (done, total) => {
-      if (progress) io.err(`\rimporting ${done}/${total}`);
-    });
+    const outcomes = await library.importPaths(
+      args,
+      (done, total) => {
+        if (progress) io.err(`\rimporting ${done}/${total}`);
+      },
+      values['keep-duplicates'] ? 'keep' : 'skip',
+    );
     if (progress) io.err('\n');
     const count = (status: string) => outcomes.filter((o) => o.status === status).length;
-    const summary = { imported: count('imported'), skipped: count('already-imported'), failed: count('failed') };
+    const summary = {
+      imported: count('imported'),
+      skipped: count('already-imported'),
+      duplicates: count('duplicate'),
+      failed: count('failed'),
+    };
     if (values.json) io.out(JSON.stringify({ summary, outcomes }, null, 2));
     else {
-      for (const o of outcomes) if (o.status !== 'imported') io.out(`${o.status}: ${o.fileName}: ${o.message ?? ''}`);
+      for (const o of outcomes) {
+        if (o.status !== 'imported') io.out(`${o.status}: ${o.fileName}: ${o.message ?? ''}`);
+        for (const line of formatImportLinks(o)) io.out(line);
+      }
+      const duplicates =
+        summary.duplicates > 0 ? `, ${summary.duplicates} not imported (the same text as an article in it)` : '';
       io.out(
-        `${summary.imported} imported, ${summary.skipped} skipped (already in the library), ${summary.failed} failed`,
+        `${summary.imported} imported, ${summary.skipped} skipped (already in the library)${duplicates}, ${summary.failed} failed`,
       );
     }
     return summary.failed > 0 ? 1 : 0;
+  },
+
+  duplicates(library, args, values, io) {
+    if (args.length > 0) throw new UsageError('duplicates takes no arguments');
+    const groups = library.listDuplicates();
+    if (values.json) io.out(JSON.stringify(groups, null, 2));
+    else for (const line of formatDuplicateGroups(groups)) io.out(line);
+    return 0;
   },
 
   list(library, _args, values, io) {

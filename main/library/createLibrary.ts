@@ -13,6 +13,9 @@ import { createAnnotations } from './createAnnotations';
 import { LibraryError } from './libraryError';
 import { inlineParser, workerParser, type ParseBudget, type StartParseWorker } from './import/fileParser';
 import { importPaths } from './import/importPaths';
+import type { DuplicateChoice, DuplicateGroup } from '../../preload/contract/duplicateTypes';
+import { checkForDuplicate, linkNewArticle, skippedDuplicate } from './duplicates/importCheck';
+import { listDuplicateGroups } from './duplicates/findDuplicates';
 import { contentHash, decodeFile, preparePastedImport } from './import/prepareImport';
 import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
 import { createSearch } from './search/createSearch';
@@ -66,7 +69,7 @@ export async function createLibrary(options: LibraryOptions) {
   const checkpoints = checkpointWhenIdle(() => db);
   const nowIso = () => clock().toISOString();
 
-  function store(article: NewArticle): ImportOutcome {
+  function store(article: NewArticle, duplicates: DuplicateChoice = 'skip'): ImportOutcome {
     const name = article.fileName ?? 'pasted text';
     const existing = articles.findArticleByHash(db, article.contentHash);
     if (existing) {
@@ -79,8 +82,13 @@ export async function createLibrary(options: LibraryOptions) {
         message: `"${name}" is ${where} as "${existing.title}"; nothing changed.`,
       };
     }
-    const articleId = articles.insertArticle(db, article, nowIso());
-    return { fileName: name, status: 'imported', articleId, title: article.parsed.metadata.title };
+    const check = checkForDuplicate(db, article.parsed.paragraphs, article.fingerprint);
+    if (check.sameText && duplicates === 'skip') return skippedDuplicate(name, check.sameText);
+    return db.transaction(() => {
+      const articleId = articles.insertArticle(db, article, nowIso());
+      const links = linkNewArticle(db, articleId, article.parsed.paragraphs, check);
+      return { fileName: name, status: 'imported' as const, articleId, title: article.parsed.metadata.title, ...links };
+    })();
   }
 
   /** The worker parser when the caller can start the worker, else the calling thread. */
@@ -132,16 +140,20 @@ export async function createLibrary(options: LibraryOptions) {
     /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */
     ...exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }),
 
-    /** Files and folders (recursive); one outcome per file, each file all or nothing. */
+    /**
+     * Files and folders (recursive); one outcome per file, each file all or nothing. A file whose
+     * folded text is already in the library is skipped unless `duplicates` is 'keep'.
+     */
     async importPaths(
       paths: readonly string[],
       onProgress?: (done: number, total: number) => void,
+      duplicates: DuplicateChoice = 'skip',
     ): Promise<ImportOutcome[]> {
       let batches = 0;
       const outcomes = await importPaths(
         paths,
         () => newParser(),
-        store,
+        (article) => store(article, duplicates),
         onProgress,
         (work) => {
           db.transaction(() => withDeferredParagraphIndex(db, work)).immediate();
@@ -186,6 +198,11 @@ export async function createLibrary(options: LibraryOptions) {
         .sort()
         .map((f) => path.join(seedsDir, f));
       return (await library.importPaths(files)).filter((o) => o.status === 'imported').length;
+    },
+
+    /** Every group of duplicates and reposts in the library, with how alike each pair is. */
+    listDuplicates(): DuplicateGroup[] {
+      return listDuplicateGroups(db, lock !== undefined);
     },
 
     listArticles(): ArticleSummary[] {

@@ -1,6 +1,7 @@
 /** Shapes of library data as the renderer sees them. Plain values: they cross IPC. */
 
 import type { Highlight, Note } from './annotationTypes';
+import type { SimilarArticle } from './duplicateTypes';
 
 export const paragraphKinds = ['title', 'subtitle', 'byline', 'heading', 'body', 'caption', 'boilerplate'] as const;
 export type ParagraphKind = (typeof paragraphKinds)[number];
@@ -83,8 +84,13 @@ export interface ArticleView {
 
 export interface ImportOutcome {
   fileName: string;
-  status: 'imported' | 'already-imported' | 'failed';
+  /** 'duplicate': not imported, its folded text is already in the library (`duplicateOf`). */
+  status: 'imported' | 'already-imported' | 'duplicate' | 'failed';
   articleId?: number;
   title?: string;
   message?: string;
+  /** The article holding the same text (another encoding, script, spacing): skipped, or kept and linked. */
+  duplicateOf?: SimilarArticle;
+  /** Reposts of it already in the library (the same story with edits), most alike first. */
+  reposts?: SimilarArticle[];
 }

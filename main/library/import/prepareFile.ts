@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readRegularFile } from '../files/readRegularFile';
 import type { PizhuErrorCode } from '../../../preload/contract/errors';
+import { fingerprintOf } from '../duplicates/fingerprint';
 import { LibraryError } from '../libraryError';
 import type { NewArticle } from '../store/articles';
 import type { ParseJob } from './parseProtocol';
@@ -12,6 +13,11 @@ export type PreparedFile =
   | { fileName: string; article: NewArticle }
   | { fileName: string; failed: string; code: PizhuErrorCode };
 
+/** The duplicate check's fingerprint is made here too: in the worker, off the thread that stores. */
+function withFingerprint(article: NewArticle): NewArticle {
+  return { ...article, fingerprint: fingerprintOf(article.parsed.paragraphs) };
+}
+
 /** The name of what a job imports, for outcomes and messages. */
 export function jobName(job: ParseJob): string {
   return typeof job === 'string' ? path.basename(job) : 'pasted text';
@@ -21,7 +27,7 @@ export function jobName(job: ParseJob): string {
 export function prepareJob(job: ParseJob): PreparedFile {
   if (typeof job === 'string') return prepareFile(job);
   try {
-    return { fileName: jobName(job), article: preparePastedImport(job.pasted, job.title) };
+    return { fileName: jobName(job), article: withFingerprint(preparePastedImport(job.pasted, job.title)) };
   } catch (error) {
     if (error instanceof LibraryError) return { fileName: jobName(job), failed: error.message, code: error.code };
     throw error;
@@ -39,7 +45,7 @@ export function prepareFile(file: string): PreparedFile {
     // Opened without blocking and checked on the open handle: a FIFO, a device (a symlink to
     // /dev/zero) or a file over the limit is refused before a byte is read.
     const bytes = readRegularFile(file, { maxBytes: maxImportBytes, what: 'document' });
-    return { fileName, article: prepareFileImport(bytes, fileName) };
+    return { fileName, article: withFingerprint(prepareFileImport(bytes, fileName)) };
   } catch (error) {
     if (error instanceof LibraryError) return { fileName, failed: error.message, code: error.code };
     throw error;

@@ -5,6 +5,7 @@ import type {
   TrashedArticle,
 } from '../../../preload/contract/articleTypes';
 import type { ParsedArticle, SourceFormat } from '../import/parsedArticle';
+import type { Fingerprint } from '../duplicates/fingerprint';
 import type { Statement, Transaction } from 'better-sqlite3';
 import { checksum, rowChecksum } from './contentHashes';
 import { contentCorrupt } from './contentCorrupt';
@@ -38,6 +39,8 @@ export interface NewArticle {
   encoding: string;
   rawText: string;
   parsed: ParsedArticle;
+  /** Its fingerprint for duplicates, when the parse (in the worker) made it; else the store makes it. */
+  fingerprint?: Fingerprint;
 }
 
 /** Prepared once per connection: a folder import looks up and inserts thousands of articles. */

@@ -10,6 +10,7 @@ import { migration0008 } from './0008-highlight-comments';
 import { migration0009 } from './0009-highlight-groups';
 import { migration0010 } from './0010-trash-and-archive';
 import { migration0011 } from './0011-article-paragraph-count';
+import { migration0012 } from './0012-article-fingerprints';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export const latestSchemaVersion = migrations.length;

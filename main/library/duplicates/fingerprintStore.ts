@@ -1,0 +1,147 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../store/openDatabase';
+import { fingerprintOf, type Fingerprint, type FingerprintParagraph } from './fingerprint';
+import { bandBuckets } from './minHash';
+
+/** An article a new one duplicates, as the import report names it. */
+export interface KnownArticle {
+  id: number;
+  title: string;
+  trashed: boolean;
+}
+
+/** Statements prepared once per connection: an import of thousands of files asks the same few questions. */
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+function statement(db: Db, sql: string): Statement {
+  let forDb = statements.get(db);
+  if (!forDb) statements.set(db, (forDb = new Map<string, Statement>()));
+  let prepared = forDb.get(sql);
+  if (!prepared) forDb.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}
+
+export function saveFingerprint(db: Db, articleId: number, fingerprint: Fingerprint): void {
+  statement(db, 'DELETE FROM article_fingerprint WHERE article_id = ?').run(articleId);
+  statement(
+    db,
+    'INSERT INTO article_fingerprint (article_id, text_hash, shingle_count, signature) VALUES (?, ?, ?, ?)',
+  ).run(articleId, fingerprint.textHash, fingerprint.shingleCount, signatureBytes(fingerprint.signature));
+  const band = statement(db, 'INSERT OR IGNORE INTO article_band (band, bucket, article_id) VALUES (?, ?, ?)');
+  bandBuckets(fingerprint.signature).forEach((bucket, b) => band.run(b, bucket, articleId));
+}
+
+/** The article already holding this folded text, if any (the oldest, when several do). */
+export function findSameText(db: Db, textHash: string): KnownArticle | undefined {
+  const row = statement(
+    db,
+    `SELECT a.id, a.title, a.trashed_at IS NOT NULL AS trashed
+     FROM article_fingerprint f JOIN article a ON a.id = f.article_id
+     WHERE f.text_hash = ? ORDER BY a.id LIMIT 1`,
+  ).get(textHash) as { id: number; title: string; trashed: number } | undefined;
+  return row && { id: row.id, title: row.title, trashed: row.trashed === 1 };
+}
+
+/**
+ * The articles sharing the most band buckets with these (the LSH index's candidates, likeliest
+ * first: the share of bands two articles share grows with their similarity), at most `limit`.
+ */
+export function candidateArticles(db: Db, buckets: readonly number[], except: number, limit: number): number[] {
+  // One index range per band; the newest members of a bucket when a story has been reposted very often.
+  const find = statement(
+    db,
+    'SELECT article_id FROM article_band WHERE band = ? AND bucket = ? ORDER BY article_id DESC LIMIT 100',
+  ).pluck();
+  const shared = new Map<number, number>();
+  buckets.forEach((bucket, band) => {
+    for (const id of find.all(band, bucket) as number[]) if (id !== except) shared.set(id, (shared.get(id) ?? 0) + 1);
+  });
+  return [...shared]
+    .sort(([a, x], [b, y]) => y - x || a - b)
+    .slice(0, limit)
+    .map(([id]) => id);
+}
+
+export interface StoredFingerprint {
+  articleId: number;
+  textHash: string;
+  shingleCount: number;
+  signature: Uint32Array;
+}
+
+export function readFingerprint(db: Db, articleId: number): StoredFingerprint | undefined {
+  const row = statement(
+    db,
+    'SELECT article_id, text_hash, shingle_count, signature FROM article_fingerprint WHERE article_id = ?',
+  ).get(articleId) as FingerprintRow | undefined;
+  return row && fromRow(row);
+}
+
+/** Every article's fingerprint (trashed ones left out), in id order. */
+export function readAllFingerprints(db: Db): StoredFingerprint[] {
+  const rows = db
+    .prepare(
+      `SELECT f.article_id, f.text_hash, f.shingle_count, f.signature FROM article_fingerprint f
+       JOIN article a ON a.id = f.article_id WHERE a.trashed_at IS NULL ORDER BY f.article_id`,
+    )
+    .all() as FingerprintRow[];
+  return rows.map(fromRow);
+}
+
+/**
+ * Fingerprints for the articles that have none (imported before fingerprints existed, merged
+ * from a backup, or changed since: any paragraph change drops one). Stored when the library is
+ * writable; a read-only open gets them computed and not kept.
+ */
+export function fillMissingFingerprints(db: Db, writable: boolean): StoredFingerprint[] {
+  const missing = db
+    .prepare(
+      `SELECT a.id FROM article a WHERE a.trashed_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM article_fingerprint f WHERE f.article_id = a.id) ORDER BY a.id`,
+    )
+    .pluck()
+    .all() as number[];
+  const computed = missing.map((articleId) => ({
+    articleId,
+    fingerprint: fingerprintOf(readingParagraphs(db, articleId)),
+  }));
+  if (writable && computed.length > 0) {
+    db.transaction(() => {
+      for (const { articleId, fingerprint } of computed) saveFingerprint(db, articleId, fingerprint);
+    }).immediate();
+  }
+  return computed.map(({ articleId, fingerprint }) => ({
+    articleId,
+    textHash: fingerprint.textHash,
+    shingleCount: fingerprint.shingleCount,
+    signature: fingerprint.signature,
+  }));
+}
+
+/** An article's paragraphs as the fingerprint reads them (kind, reading text, raw text), in order. */
+export function readingParagraphs(db: Db, articleId: number): FingerprintParagraph[] {
+  return statement(db, 'SELECT kind, text, raw FROM paragraph WHERE article_id = ? ORDER BY ord').all(
+    articleId,
+  ) as FingerprintParagraph[];
+}
+
+interface FingerprintRow {
+  article_id: number;
+  text_hash: string;
+  shingle_count: number;
+  signature: Buffer;
+}
+
+function fromRow(row: FingerprintRow): StoredFingerprint {
+  const bytes = row.signature;
+  // Copied out: a Buffer from SQLite may not be aligned for a Uint32Array view.
+  const signature = new Uint32Array(bytes.byteLength / 4);
+  for (let i = 0; i < signature.length; i++) signature[i] = bytes.readUInt32LE(i * 4);
+  return { articleId: row.article_id, textHash: row.text_hash, shingleCount: row.shingle_count, signature };
+}
+
+function signatureBytes(signature: Uint32Array): Buffer {
+  const bytes = Buffer.alloc(signature.length * 4);
+  signature.forEach((value, i) => bytes.writeUInt32LE(value, i * 4));
+  return bytes;
+}

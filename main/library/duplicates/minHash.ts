@@ -1,0 +1,97 @@
+/**
+ * MinHash over shingles of folded units, and the bands of the signature that the LSH index
+ * stores (Broder 1997; Leskovec, Rajaraman, Ullman, Mining of Massive Datasets, ch. 3).
+ *
+ * A shingle is `shingleUnits` consecutive units (characters of Chinese, words of Latin). The
+ * signature holds, for each of `signatureLength` hash functions, the least hash over the
+ * article's shingles; the share of positions two signatures agree on estimates the Jaccard
+ * similarity of their shingle sets. Cut into `bandCount` bands of `bandRows` positions, two
+ * articles become candidates when any band is equal: with 20 bands of 3 rows a pair at
+ * similarity 0.5 is a candidate with probability 1 - (1 - 0.5³)²⁰ ≈ 0.93, at 0.6 ≈ 0.99, at
+ * 0.1 ≈ 0.02, so reposts are looked up in a few buckets and unrelated articles rarely meet.
+ */
+
+export const shingleUnits = 4;
+export const bandCount = 20;
+export const bandRows = 3;
+export const signatureLength = bandCount * bandRows;
+
+/** murmur3's finaliser: a bijection on 32 bits that spreads every input bit. */
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a over the UTF-16 units of a string. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Fixed multipliers (odd) and offsets, one pair per hash function: signatures stay comparable across runs. */
+const multipliers = new Uint32Array(signatureLength);
+const offsets = new Uint32Array(signatureLength);
+for (let i = 0, seed = 0x9e3779b9; i < signatureLength; i++) {
+  seed = mix32(seed + 0x6d2b79f5);
+  multipliers[i] = seed | 1;
+  seed = mix32(seed + 0x6d2b79f5);
+  offsets[i] = seed;
+}
+
+/** The distinct shingle hashes of a unit sequence; a text shorter than one shingle is one shingle of all it has. */
+export function shingleSet(units: readonly string[]): Set<number> {
+  const unitHashes = units.map(hashString);
+  const shingles = new Set<number>();
+  const last = Math.max(unitHashes.length - shingleUnits, 0);
+  for (let i = 0; i <= last && unitHashes.length > 0; i++) {
+    let h = 0;
+    for (let j = i; j < Math.min(i + shingleUnits, unitHashes.length); j++)
+      h = mix32(Math.imul(h, 31) + unitHashes[j]!);
+    shingles.add(h);
+  }
+  return shingles;
+}
+
+/** The MinHash signature of a shingle set (all 0xffffffff for an empty set). */
+export function minHashSignature(shingles: Iterable<number>): Uint32Array {
+  const signature = new Uint32Array(signatureLength).fill(0xffffffff);
+  for (const shingle of shingles) {
+    for (let i = 0; i < signatureLength; i++) {
+      const h = mix32((Math.imul(shingle, multipliers[i]!) + offsets[i]!) >>> 0);
+      if (h < signature[i]!) signature[i] = h;
+    }
+  }
+  return signature;
+}
+
+/** One bucket per band: a hash of the band's rows, as a signed 32-bit integer for SQLite. */
+export function bandBuckets(signature: Uint32Array): number[] {
+  const buckets: number[] = [];
+  for (let b = 0; b < bandCount; b++) {
+    let h = b;
+    for (let r = 0; r < bandRows; r++) h = mix32(Math.imul(h, 31) + signature[b * bandRows + r]!);
+    buckets.push(h | 0);
+  }
+  return buckets;
+}
+
+/** The share of signature positions that agree: an estimate of the shingle sets' Jaccard similarity. */
+export function estimatedSimilarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < signatureLength; i++) if (a[i] === b[i]) same++;
+  return same / signatureLength;
+}
+
+/** Jaccard similarity of two shingle sets: shared shingles over all shingles. */
+export function jaccard(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const s of small) if (large.has(s)) shared++;
+  return shared / (a.size + b.size - shared);
+}
