@@ -33,7 +33,10 @@ export function parseArticle(
     splitParagraphs(text, format).map((span) =>
       workingParagraph(span, [...whitespaceRemovals(span.raw), ...pinyinReadingRemovals(span.raw)]),
     );
-  classifyParagraphs(markdown?.readable ?? paragraphs, structure && !markdown ? { text, structure } : undefined);
+  classifyParagraphs(
+    markdown?.readable ?? paragraphs,
+    markdown ? (markdown.marked ?? undefined) : structure ? { text, structure } : undefined,
+  );
   markdown?.settleKinds();
   const script = detectScript(paragraphs.filter((p) => p.kind !== 'boilerplate').map((p) => p.text));
   const title = paragraphs.find((p) => p.kind === 'title');

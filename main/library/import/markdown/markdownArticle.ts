@@ -1,4 +1,5 @@
 import type { ArticleMetadata } from '../../../../preload/contract/articleTypes';
+import type { MarkedRoles } from '../classifyParagraphs';
 import { whitespaceRemovals } from '../markWhitespace';
 import { pinyinReadingRemovals } from '../stripPinyinReadings';
 import { compact } from '../textPatterns';
@@ -11,6 +12,8 @@ export interface MarkdownArticle {
   paragraphs: WorkingParagraph[];
   /** The paragraphs of text the line rules classify: not markup, not captions. */
   readable: WorkingParagraph[];
+  /** What the markup says each readable paragraph is, for the line rules; null for a file read line by line. */
+  marked: MarkedRoles | null;
   /** After the line rules: markup hidden with its reason, captions as captions, the title the front matter names. */
   settleKinds(): void;
   /** The metadata found in the text, with what the front matter states put first and the outlet a byline links to. */
@@ -27,9 +30,11 @@ export function readMarkdownArticle(text: string): MarkdownArticle {
   const blocks = document.blocks;
   const paragraphs = blocks.map(toWorking);
   const readable = paragraphs.filter((_, i) => blocks[i]?.role === 'text');
+  const roles = blocks.filter((b) => b.role === 'text').map((b) => b.marked);
   return {
     paragraphs,
     readable,
+    marked: document.structured ? { roles, title: front?.title ?? null } : null,
     settleKinds() {
       paragraphs.forEach((p, i) => {
         const block = blocks[i];
@@ -37,8 +42,6 @@ export function readMarkdownArticle(text: string): MarkdownArticle {
           p.kind = 'boilerplate';
           addFlag(p, 'markup');
         } else if (block?.role === 'caption') p.kind = captionKind(paragraphs, blocks, i);
-        // Markdown marks its headings: a short list item, table row or quote is no heading.
-        else if (p.kind === 'heading' && p.markdownLevel === null) p.kind = 'body';
       });
       if (front?.title) settleTitle(readable, front.title);
     },

@@ -1,4 +1,5 @@
 import type { Removal } from '../../../../preload/contract/articleTypes';
+import type { BlockRole } from '../extractHtmlArticle';
 import { makeRemoval } from '../removals';
 import { detectWrapWidth, type ParagraphSpan } from '../splitParagraphs';
 import { endsSentence } from '../textPatterns';
@@ -20,12 +21,20 @@ export interface MarkdownBlock {
   headingLevel: number | null;
   /** The names linked to a site's home in this block (an outlet in a byline). */
   siteLinks: string[];
+  /**
+   * What the markup says a text block is, as a saved page's does: a `#` heading or a short line
+   * all in `**…**` is a heading, a short line that is all links is navigation or a related
+   * story, else text (never a heading by its shape alone).
+   */
+  marked: BlockRole;
 }
 
 export interface MarkdownDocument {
   blocks: MarkdownBlock[];
   /** The YAML between the front matter's `---` lines, or null when there is none. */
   frontMatter: string | null;
+  /** Read by the Markdown parser (false: line by line, see markdownLines). */
+  structured: boolean;
 }
 
 /**
@@ -58,7 +67,7 @@ export function markdownBlocks(input: string): MarkdownDocument {
   const frontMatterNode = tree.children[0]?.type === 'yaml' ? tree.children[0] : null;
   const wrapped = detectWrapWidth(input.split(/\r\n|\r|\n/u).map((text) => ({ text }))) !== null;
   const parts = leaves.flatMap((leaf) => splitLines(input, leaf, wrapped));
-  return { blocks: toBlocks(input, parts), frontMatter: frontMatterNode?.value ?? null };
+  return { blocks: toBlocks(input, parts), frontMatter: frontMatterNode?.value ?? null, structured: true };
 }
 
 function shifted(leaf: Leaf, by: number): Leaf {
@@ -68,6 +77,8 @@ function shifted(leaf: Leaf, by: number): Leaf {
     start: leaf.start + by,
     end: leaf.end + by,
     keep: leaf.keep.map(([a, b]): Range => [a + by, b + by]),
+    linked: leaf.linked.map(([a, b]): Range => [a + by, b + by]),
+    strong: leaf.strong.map(([a, b]): Range => [a + by, b + by]),
     siteLinks: leaf.siteLinks.map((l) => ({ ...l, at: l.at + by })),
   };
 }
@@ -120,7 +131,8 @@ function toBlocks(input: string, parts: readonly Part[]): MarkdownBlock[] {
     const previous = blocks[i - 1];
     const blankBefore = i === 0 ? lineBreaks(before) : Math.max(lineBreaks(before) - 1, 0);
     if (previous) previous.span.blankLinesAfter = blankBefore;
-    const removals = part.leaf.role === 'markup' ? [] : hidden(raw, start, clip(part.leaf.keep, start, end));
+    const keep = clip(part.leaf.keep, start, end);
+    const removals = part.leaf.role === 'markup' ? [] : hidden(raw, start, keep);
     blocks.push({
       span: { raw, start, blankLinesBefore: blankBefore, blankLinesAfter: 0 },
       role: part.leaf.role,
@@ -128,6 +140,7 @@ function toBlocks(input: string, parts: readonly Part[]): MarkdownBlock[] {
       removals,
       headingLevel: part.leaf.headingLevel,
       siteLinks: part.leaf.siteLinks.filter((l) => l.at >= start && l.at < end).map((l) => l.text),
+      marked: markedRole(input, part.leaf, keep, start, end),
     });
   });
   const last = blocks.at(-1);
@@ -178,4 +191,24 @@ function hidden(raw: string, start: number, keep: readonly Range[]): Removal[] {
   }
   if (at < raw.length) removals.push(makeRemoval(raw, at, raw.length, 'markup'));
   return removals;
+}
+
+/** A heading set in bold, or a line of links, is short; a longer block is running text (as for saved pages). */
+const maxMarkedLength = 60;
+
+function markedRole(input: string, leaf: Leaf, keep: readonly Range[], start: number, end: number): BlockRole {
+  if (leaf.headingLevel !== null) return 'heading';
+  const visible = visibleLength(input, keep);
+  if (visible === 0 || visible > maxMarkedLength) return 'text';
+  const shown = keep.map(([a, b]) => input.slice(a, b)).join('');
+  if (visibleLength(input, clip(leaf.linked, start, end)) === visible) return 'link';
+  if (visibleLength(input, clip(leaf.strong, start, end)) === visible && !/[。！？!?]\s*$/u.test(shown)) return 'heading';
+  return 'text';
+}
+
+/** Characters other than whitespace in the stretches. */
+function visibleLength(input: string, ranges: readonly Range[]): number {
+  let n = 0;
+  for (const [a, b] of ranges) n += input.slice(a, b).replace(/\s+/gu, '').length;
+  return n;
 }

@@ -22,6 +22,9 @@ export interface Leaf {
   paragraph: boolean;
   /** Links to a site's home page (`[起点课堂](https://example.com/)`), as an outlet's name is linked in a byline. */
   siteLinks: SiteLink[];
+  /** Of `keep`, the stretches inside a link, and inside strong emphasis (`**…**`). */
+  linked: Range[];
+  strong: Range[];
 }
 
 export interface SiteLink {
@@ -36,6 +39,8 @@ interface Found {
   html: boolean;
   image: boolean;
   siteLinks: SiteLink[];
+  linked: Range[];
+  strong: Range[];
 }
 
 /** Hugo `{{< … >}}` / `{{% … %}}` and Liquid/Jekyll `{% … %}` shortcodes: template syntax, never text. */
@@ -84,7 +89,18 @@ export function collectLeaves(tree: Root, source: string): Leaf[] {
 }
 
 function markupLeaf(start: number, end: number, markup: MarkupKind): Leaf {
-  return { start, end, role: 'markup', keep: [], markup, headingLevel: null, paragraph: false, siteLinks: [] };
+  return {
+    start,
+    end,
+    role: 'markup',
+    keep: [],
+    markup,
+    headingLevel: null,
+    paragraph: false,
+    siteLinks: [],
+    linked: [],
+    strong: [],
+  };
 }
 
 function leafOf(node: Nodes, source: string, start: number, end: number, previous: Leaf | undefined): Leaf {
@@ -103,7 +119,7 @@ function leafOf(node: Nodes, source: string, start: number, end: number, previou
     case 'code':
       return { ...markupLeaf(start, end, 'syntax'), role: 'text', keep: codeText(source, start, end), markup: null };
     default: {
-      const found: Found = { keep: [], captions: [], html: false, image: false, siteLinks: [] };
+      const found: Found = { keep: [], captions: [], html: false, image: false, siteLinks: [], linked: [], strong: [] };
       if (node.type === 'tableRow') tableRowText(node, source, found);
       else collectInline(node, source, found);
       const shortcodes = [...source.slice(start, end).matchAll(shortcode)].map(
@@ -127,6 +143,8 @@ function leafOf(node: Nodes, source: string, start: number, end: number, previou
           headingLevel,
           paragraph: node.type === 'paragraph' && !caption,
           siteLinks: found.siteLinks,
+          linked: found.linked,
+          strong: found.strong,
         };
       }
       if (found.captions.length > 0) {
@@ -179,9 +197,21 @@ function collectInline(node: Nodes, source: string, found: Found): void {
     case 'footnoteReference':
       return;
     case 'link':
-      if (start !== undefined && isSiteHome(node.url)) found.siteLinks.push({ text: plainText(node).trim(), at: start });
+    case 'linkReference': {
+      if (node.type === 'link' && start !== undefined && isSiteHome(node.url)) {
+        found.siteLinks.push({ text: plainText(node).trim(), at: start });
+      }
+      const before = found.keep.length;
       for (const child of node.children) collectInline(child, source, found);
+      found.linked.push(...found.keep.slice(before));
       return;
+    }
+    case 'strong': {
+      const before = found.keep.length;
+      for (const child of node.children) collectInline(child, source, found);
+      found.strong.push(...found.keep.slice(before));
+      return;
+    }
     default:
       if ('children' in node) for (const child of node.children) collectInline(child, source, found);
   }

@@ -25,6 +25,7 @@ export function markdownLines(input: string): MarkdownDocument {
       removals: [],
       headingLevel: null,
       siteLinks: [],
+      marked: 'text',
     });
     rest = front[0].length;
   }
@@ -37,9 +38,10 @@ export function markdownLines(input: string): MarkdownDocument {
       removals: heading?.removals ?? [],
       headingLevel: heading?.level ?? null,
       siteLinks: [],
+      marked: heading ? 'heading' : 'text',
     });
   }
-  return { blocks, frontMatter: front?.[2] ?? null };
+  return { blocks, frontMatter: front?.[2] ?? null, structured: false };
 }
 
 /** An ATX heading (`## 标题`, optionally closed `## 标题 ##`): its level, and the `#` marks as markup. */
