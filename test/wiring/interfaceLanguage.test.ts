@@ -8,7 +8,9 @@ import { externalLinkOpener } from '../../main/app/confirmExternalLink';
 import { fileDialogs } from '../../main/app/fileDialogs';
 import { interfaceLanguage, type InterfaceLanguage } from '../../main/app/interfaceLanguage';
 import { installMenu, type MenuStep } from '../../main/app/menu';
-import { askForAutomaticBackup } from '../../main/app/restoreFromBackup';
+import { mainText } from '../../main/app/mainMessages';
+import { recoveryPrompt } from '../../main/app/openLibraryWithRecovery';
+import { askForAutomaticBackup, restoreFromMenu } from '../../main/app/restoreFromBackup';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
 import type { UiLocale } from '../../preload/common/uiLocales';
 import { createFakeElectron, type FakeMenuItem } from '../support/fakeElectron';
@@ -222,4 +224,31 @@ describe('main speaks the interface language the page says the person uses', () 
       });
     },
   );
+
+  it('asks about a library it cannot open in the system language, before the page has said any', async () => {
+    const errors: Array<[string, string]> = [];
+    const prompt = recoveryPrompt(
+      { ...(fake.dialog as unknown as Dialog), showErrorBox: (title, message) => void errors.push([title, message]) },
+      mainText('zh-Hant'),
+    );
+    expect(await prompt.chooseBackup('資料庫檔案損壞', library.listBackups())).toBeNull();
+    expect(fake.messageBoxes[0]).toMatchObject({
+      title: 'Pizhu 打不開它的文庫',
+      buttons: [expect.stringMatching(/（\d+ KB，每日）$/), '結束'],
+    });
+    prompt.showError('資料庫檔案損壞');
+    expect(errors).toEqual([['Pizhu 打不開它的文庫', '資料庫檔案損壞']]);
+  });
+
+  it('says a failed restore from the File menu in the language the page set', async () => {
+    await value('setInterfaceLanguage', { locale: 'zh-Hans' });
+    const restore = restoreFromMenu({
+      library: { listBackups: () => [], restoreBackupNamed: () => Promise.resolve(null) },
+      dialog: fake.dialog,
+      window: () => null,
+      text: language.text,
+    });
+    expect(await restore()).toBe('failed');
+    expect(fake.messageBoxes[0]).toMatchObject({ title: '从自动备份恢复', message: '恢复没有完成。', buttons: ['好'] });
+  });
 });
