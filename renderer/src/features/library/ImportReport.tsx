@@ -12,7 +12,8 @@ export function ImportReport() {
   const outcomes = useSyncExternalStore(subscribeImportReport, currentImportReport);
   if (outcomes === null || outcomes.length === 0) return null;
   const imported = outcomes.filter((o) => o.status === 'imported');
-  const already = outcomes.filter((o) => o.status === 'already-imported');
+  // A duplicate (the same text in another encoding or spacing) is already there too, as o.title.
+  const already = outcomes.filter((o) => o.status === 'already-imported' || o.status === 'duplicate');
   const failed = outcomes.filter((o) => o.status === 'failed');
   return (
     <section className="import-report" aria-label={t('reportTitle')} aria-live="polite">
