@@ -1,5 +1,6 @@
 import { classifyHead, findBodyStart } from './classifyHead';
 import { classifyLine, repeatsTitle, type LineContext } from './classifyLine';
+import { closesStory, isBareDate } from './cleaning/noiseLines';
 import { spanRoles, type PageStructure } from './cleaning/pageStructure';
 import type { BlockRole } from './extractHtmlArticle';
 import { isFooterStart } from './lineCues';
@@ -52,10 +53,36 @@ export function classifyParagraphs(
       if (openHead.has(i)) p.kind = classifyLine(p, context, role);
       return;
     }
+    // The editor line a portal closes its story with, in the story's second half, ends the story.
+    const closing = i > bodyStart && i >= paragraphs.length / 2 && closesStory(p.cue);
     inFooter ||= isFooterStart(p.cue);
     p.kind = inFooter ? 'boilerplate' : classifyLine(p, context, role);
+    inFooter ||= closing;
   });
   hideModuleHeaders(paragraphs);
+  hideDatedLists(paragraphs, bodyStart);
+}
+
+/**
+ * A list of linked stories, each a short line and then its date alone on a line (拖长贸易战…
+ * / 2019-09-07 / 美国梦… / 2019-09-07): two such pairs or more in a row, with the box title
+ * just before them, are hidden.
+ */
+function hideDatedLists(paragraphs: readonly WorkingParagraph[], bodyStart: number): void {
+  const isPair = (i: number) => {
+    const item = paragraphs[i];
+    const date = paragraphs[i + 1];
+    return !!item && !!date && !item.long && !isBareDate(item.cue) && isBareDate(date.cue);
+  };
+  for (let i = Math.max(bodyStart, 1); i < paragraphs.length; i++) {
+    if (!isPair(i) || !isPair(i + 2)) continue;
+    let end = i;
+    while (isPair(end + 2)) end += 2;
+    const before = paragraphs[i - 1];
+    if (before?.kind === 'heading') before.kind = 'boilerplate';
+    for (let j = i; j <= end + 1; j++) paragraphs[j]!.kind = 'boilerplate';
+    i = end + 1;
+  }
 }
 
 const moreLink = /^(更多|more)\s*[>»›]*$/iu;

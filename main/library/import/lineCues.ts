@@ -1,5 +1,5 @@
 import { noiseReason, opensFooter } from './cleaning/noiseLines';
-import { isSpaceCode } from './textPatterns';
+import { endsSentence, isSpaceCode } from './textPatterns';
 
 /**
  * Cue patterns for single lines, as web pages and newspapers print them. Every function takes
@@ -20,7 +20,6 @@ const chrome: readonly RegExp[] = [
   /(邮箱|e-?mail|电子信箱)\s*[:：]/iu,
   /\bQQ\s*[:：]?\s*\d{5,}/iu,
   /违法和不良信息|不良信息举报|举报中心/u,
-  /微信|公众号|客户端|扫一扫|扫码|二维码|分享到|打印本页|关闭窗口|收藏本页|返回顶部|返回首页/u,
   /^【?\s*(字号|字体)\s*[:：]/u,
   /^([^\s|｜]{1,8}\s*[|｜]\s*){2,}[^\s|｜]{1,8}$/u, // a menu: 首页 | 国内 | 国际
   /(主办|承办|主管|协办)(单位)?\s*[:：|｜]|\s(主办|主管)$/u,
@@ -29,7 +28,20 @@ const chrome: readonly RegExp[] = [
 
 /** Page furniture: the patterns above, or a widget, notice or editor line (cleaning/noiseLines). */
 export function isChromeLine(line: string): boolean {
-  return line.length <= 120 && (chrome.some((re) => re.test(line)) || noiseReason(line) !== null);
+  if (line.length > 120) return false;
+  return chrome.some((re) => re.test(line)) || (isWidgetLabel(line) && !isSentence(line)) || noiseReason(line) !== null;
+}
+
+/** Widget and app words: page chrome on a label, but a sentence may name them (请通过…客户端购票。). */
+const widgetLabel = /微信|公众号|客户端|扫一扫|扫码|二维码|分享到|打印本页|关闭窗口|收藏本页|返回顶部|返回首页/u;
+
+function isWidgetLabel(line: string): boolean {
+  return widgetLabel.test(line);
+}
+
+/** Two clauses or more, closed by sentence punctuation: running text, not a label. */
+function isSentence(line: string): boolean {
+  return endsSentence(line) && /[，,；;]/u.test(line);
 }
 
 /** Lines that open a page's footer: from such a line on, nothing is the article any more. */

@@ -31,6 +31,17 @@ export function isEditorialNote(line: string): boolean {
   return editorLine.test(core) || originalTitle.test(core);
 }
 
+/** The editor line a portal closes its story with (责任编辑：X, 【编辑:X】): what follows is end matter. */
+export function closesStory(line: string): boolean {
+  if (line.length > 60) return false;
+  return editorLine.test(unwrap(line.replace(backToSite, '')).trim());
+}
+
+/** A line that is a date alone (2019-09-07, 2019年9月7日 09:27): in a list, the date of a linked story. */
+export function isBareDate(line: string): boolean {
+  return /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$/u.test(line);
+}
+
 /** Words of share, comment, font-size and counter widgets. */
 const widgetWords =
   /分享到|分享至|转播到|推荐到|收藏本页|分享|转发|转播|转载|收藏|点赞|评论|留言|打印|举报|回复|关闭|腾讯微博|新浪微博|微博|微信|朋友圈|qq空间|qzone|facebook|twitter|line|plurk|字号|字体|放大|缩小|默认|正常|人参与|参与|a\+|a-|[:：|｜\s\d]/giu;
@@ -63,7 +74,7 @@ const chrome: readonly RegExp[] = [
 const related: readonly RegExp[] = [
   /^(此前报道|相关报道|相关阅读|相关新闻|相关链接|点击进入专题|进入专题|专题)\s*[:：]/u,
   /^视频\s*[-－:：|｜]\s*\S/u, // a video link: 视频-…
-  /【\s*点击\S{1,6}\s*】\s*$|^(点击|长按|扫码|扫描二维码)\S{0,10}(关注|下载|订阅|投票|查看|进入|阅读)/u,
+  /【\s*点击\S{1,6}\s*】|^(点击|长按|扫码|扫描二维码)\S{0,10}(关注|下载|订阅|投票|查看|进入|阅读)/u,
   /发送\s*\S{1,10}\s*到\s*\d{3,}/u, // SMS advertising: 发送GP到6666
 ];
 
@@ -95,7 +106,9 @@ const appeal = /^(请|欢迎|敬请|建议您)?\S{0,4}(加入|成为|订阅)\S{0
  * Why the line is page noise, or null when it is not. `long`: the line is running text, and
  * `line` only its opening, where only an appeal to subscribe is recognised.
  */
-export function noiseReason(line: string, long = false): NoiseReason | null {
+export function noiseReason(cue: string, long = false): NoiseReason | null {
+  // Markdown emphasis and list marks around a line (** 轻点一下…, - 联系我们) say nothing of its kind.
+  const line = cue.replace(/^(?:[*_#>\s]|[-+](?=\s))+|[*_\s]+$/gu, '');
   if (line === '') return null;
   if (long) return appeal.test(line) ? 'site-notice' : null;
   if (line.length > shortLine) return null;

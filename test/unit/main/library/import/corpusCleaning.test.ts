@@ -81,5 +81,5 @@ describe.skipIf(!corpusPresent)('cleaning real articles (../shared/corpus/articl
 
 /** The totals reached (issue 14 item 2); raise them as cleaning improves, never lower them. */
 const MIN_SHOWN = 0.99;
-const MAX_LEAKED = 0.095;
+const MAX_LEAKED = 0.035;
 const MIN_CAPTIONED = 0.96;

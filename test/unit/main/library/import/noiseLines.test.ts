@@ -146,4 +146,62 @@ describe('page noise in an article', () => {
     expect(kinds).toContainEqual(['boilerplate', '今日焦点']);
     expect(kinds).toContainEqual(['boilerplate', '更多']);
   });
+
+  const story = [
+    '某地举办首届灯会 市民夜游古城',
+    '',
+    '本报讯（记者 张三）昨晚，某市首届灯会在古城开幕，数万市民前来观灯，现场秩序井然。',
+    '',
+    '主办方表示，灯会将持续到本月底，每晚六点开放，市民可以在网上预约入场。',
+    '',
+    '主办方提醒市民，请通过官方网站和“某某文旅”客户端预约，避免通过非正常渠道购票。',
+    '',
+  ];
+
+  it('ends the story at its closing editor line: an unrelated story after it is hidden', () => {
+    const page = [
+      ...story,
+      '责任编辑：李四',
+      '',
+      '另一地发生山火 消防员连夜扑救',
+      '',
+      '消防部门表示，火势已经得到控制，没有人员伤亡，原因正在调查之中。',
+    ];
+    const kinds = parseArticle(page.join('\n'), 'txt').paragraphs.map((p) => p.kind);
+    expect(kinds).toEqual(['title', 'body', 'body', 'body', 'boilerplate', 'boilerplate', 'boilerplate']);
+  });
+
+  it('hides a list of linked stories that each carry their date', () => {
+    const page = [
+      ...story,
+      '观察员',
+      '【某专栏】拖长的谈判使局面化被动为主动',
+      '2019-09-07',
+      '美国梦早已跌下神坛？',
+      '2019-09-07',
+    ];
+    const kinds = parseArticle(page.join('\n'), 'txt').paragraphs.map((p) => p.kind);
+    expect(kinds).toEqual([
+      'title',
+      'body',
+      'body',
+      'body',
+      'boilerplate',
+      'boilerplate',
+      'boilerplate',
+      'boilerplate',
+      'boilerplate',
+    ]);
+  });
+
+  it('keeps a sentence that names an app or its client, and hides a promotion inside a line', () => {
+    const page = [
+      '“只有潮水退了才知道谁在裸泳”，年度人物评选火热进行中！【点击投票】Pick你心目中的领袖',
+      '',
+      ...story.slice(2),
+    ];
+    const kinds = parseArticle(page.join('\n'), 'txt').paragraphs.map((p) => [p.kind, p.text.slice(0, 8)]);
+    expect(kinds[0]?.[0]).toBe('boilerplate');
+    expect(kinds.at(-1)).toEqual(['body', '主办方提醒市民，']);
+  });
 });
