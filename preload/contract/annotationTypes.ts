@@ -74,6 +74,8 @@ export interface TaggedPassage {
   tag: string;
   articleId: number;
   articleTitle: string;
+  /** The article is archived: its passages count and show, marked so. (A trashed article's never show.) */
+  articleArchived: boolean;
   paragraphId: number | null;
   paragraphOrder: number | null;
   paragraphText: string | null;

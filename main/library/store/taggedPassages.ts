@@ -7,6 +7,7 @@ interface PassageRow {
   tag: string;
   article_id: number;
   article_title: string;
+  archived: number;
   paragraph_id: number | null;
   ord: number | null;
   text: string | null;
@@ -26,14 +27,15 @@ export function listTaggedPassages(db: Db, tagName: string): TaggedPassage[] {
   // min(name) names the passage by the shallowest matching tag: the one asked for when attached directly.
   const rows = db
     .prepare(
-      `SELECT min(t.name) AS tag, p.article_id, a.title AS article_title, p.id AS paragraph_id, p.ord, p.text,
-         NULL AS highlight_id, NULL AS start_offset
+      `SELECT min(t.name) AS tag, p.article_id, a.title AS article_title, a.archived_at IS NOT NULL AS archived,
+         p.id AS paragraph_id, p.ord, p.text, NULL AS highlight_id, NULL AS start_offset
        FROM paragraph_tag pt JOIN tag t ON t.id = pt.tag_id
          JOIN paragraph p ON p.id = pt.paragraph_id JOIN article a ON a.id = p.article_id
        WHERE pt.tag_id IN (SELECT value FROM json_each(@ids)) AND a.trashed_at IS NULL
        GROUP BY pt.paragraph_id
        UNION ALL
-       SELECT min(t.name) AS tag, h.article_id, a.title, p.id, p.ord, p.text, h.id, h.start_offset
+       SELECT min(t.name) AS tag, h.article_id, a.title, a.archived_at IS NOT NULL, p.id, p.ord, p.text, h.id,
+         h.start_offset
        FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
          JOIN highlight h ON h.id = ht.highlight_id JOIN article a ON a.id = h.article_id
          LEFT JOIN paragraph p ON p.id = h.paragraph_id
@@ -57,6 +59,7 @@ export function listTaggedPassages(db: Db, tagName: string): TaggedPassage[] {
     tag: r.tag,
     articleId: r.article_id,
     articleTitle: r.article_title,
+    articleArchived: r.archived === 1,
     paragraphId: r.paragraph_id,
     paragraphOrder: r.ord,
     paragraphText: r.text,

@@ -13,6 +13,7 @@ import { ExportButton } from '../export/ExportButton';
 interface ArticleGroup {
   articleId: number;
   title: string;
+  archived: boolean;
   passages: TaggedPassage[];
 }
 
@@ -22,7 +23,10 @@ function groupByArticle(passages: readonly TaggedPassage[]): ArticleGroup[] {
   for (const passage of passages) {
     const last = groups[groups.length - 1];
     if (last && last.articleId === passage.articleId) last.passages.push(passage);
-    else groups.push({ articleId: passage.articleId, title: passage.articleTitle, passages: [passage] });
+    else {
+      const { articleId, articleTitle: title, articleArchived: archived } = passage;
+      groups.push({ articleId, title, archived, passages: [passage] });
+    }
   }
   return groups;
 }
@@ -95,7 +99,11 @@ function ArticlePassages({ tag, group: canonical, shown }: ArticlePassagesProps)
   const group = { ...canonical, title: show(canonical.title) };
   return (
     <section className="passage-group" aria-label={group.title}>
-      <h3 className="passage-article">{group.title}</h3>
+      <h3 className="passage-article">
+        {group.title}
+        {/* Out of the default list but still counted: the view says where the passages come from. */}
+        {group.archived && <span className="passage-archived">{t('archivedArticle')}</span>}
+      </h3>
       <ol className="passage-list">
         {group.passages.map((passage) => {
           const cut = passageExcerpt(passage);

@@ -38,6 +38,7 @@ export type TagMessage =
   | 'noPassages'
   | 'wholeParagraph'
   | 'unplaced'
+  | 'archivedArticle'
   | 'paragraphNumber'
   | 'jump'
   | 'jumpLabel'
@@ -82,6 +83,7 @@ export const tagMessages: Catalog<TagMessage> = {
     noPassages: '没有带这个标签的段落。',
     wholeParagraph: '整段',
     unplaced: '未定位:原段落已改变,这段引文找不到原处',
+    archivedArticle: '已归档',
     paragraphNumber: '第 {order} 段',
     jump: '跳转',
     jumpLabel: '跳转到《{title}》{where}',
@@ -125,6 +127,7 @@ export const tagMessages: Catalog<TagMessage> = {
     noPassages: '沒有帶這個標籤的段落。',
     wholeParagraph: '整段',
     unplaced: '未定位:原段落已改變,這段引文找不到原處',
+    archivedArticle: '已封存',
     paragraphNumber: '第 {order} 段',
     jump: '跳轉',
     jumpLabel: '跳轉到《{title}》{where}',
@@ -170,6 +173,7 @@ export const tagMessages: Catalog<TagMessage> = {
     noPassages: 'No passage carries this tag.',
     wholeParagraph: 'whole paragraph',
     unplaced: 'unplaced: the paragraph changed and this quote could not be found in it',
+    archivedArticle: 'Archived',
     paragraphNumber: 'paragraph {order}',
     jump: 'Jump',
     jumpLabel: 'Jump to {where} of “{title}”',

@@ -109,7 +109,10 @@ describe('an archived article', () => {
     const before = counts();
     seeded.library.setArchived(other.id, true);
     expect(counts()).toEqual(before);
-    expect(seeded.library.annotations.listTaggedPassages('主题').map((p) => p.articleId)).toContain(other.id);
+    const passages = seeded.library.annotations.listTaggedPassages('主题');
+    expect(passages.map((p) => p.articleId)).toContain(other.id);
+    // Marked, so the tag view can say where they come from.
+    for (const p of passages) expect(p.articleArchived).toBe(p.articleId === other.id);
     const outDir = path.join(seeded.dir, 'report');
     const { files } = seeded.library.exportMarkdown({ scope: { tag: '主题' }, outDir });
     const report = files.map((f) => fs.readFileSync(path.resolve(outDir, f), 'utf8')).join('\n');
