@@ -21,8 +21,10 @@ const scores: readonly number[] = [0, 1, 2, 2];
  * what ordinary text has only now and then. Weak signs count 1 each: a rare character (GB 2312
  * level 2; an idiom like 铿锵 has several) and a character of the other script (桥 in a
  * traditional text). Strong signs count 2 and one must be present: a character outside GB 2312,
- * € and C1 controls, U+FFFD, private use, kana, and '?' glued between characters where a byte
- * pair had no character. The text is flagged, never rewritten.
+ * € and C1 controls, U+FFFD, private use, Hangul, and '?' glued between characters where a byte
+ * pair had no character. Kana next to kana is Japanese (a name, a quoted title) and a lone kana
+ * only a weak sign; written Cantonese characters (佢哋, 嘅, 咁) are ordinary Hong Kong text.
+ * The text is flagged, never rewritten.
  */
 export function flagMojibake(paragraphs: readonly WorkingParagraph[], script: DetectedScript): void {
   for (const p of paragraphs) if (hasGarbledRun(p.text, script)) addFlag(p, 'mojibake');
@@ -41,6 +43,7 @@ export function hasGarbledRun(text: string, script: DetectedScript): boolean {
       sign = oddness(text.slice(i, i + 2), text[i - 1], text[i + 2], script);
       i++;
     } else if (code === questionMark) sign = oddness('?', text[i - 1], text[i + 1], script);
+    else if (isKanaCode(code)) sign = kanaSign(text.charCodeAt(i - 1), text.charCodeAt(i + 1));
     else sign = signOfCode(signs, code, script);
     const score = scores[sign] ?? 0;
     const slot = n % windowSize;
@@ -58,14 +61,32 @@ const questionMark = 0x3f;
 function oddness(ch: string, before: string | undefined, after: string | undefined, script: DetectedScript): Sign {
   const code = ch.charCodeAt(0);
   if (code < 0x80) return ch === '?' && isWordChar(before) && isWordChar(after) ? strongSign : none;
-  if (isHanCode(code)) return hanSign(hanziFrequency(ch), charScript(ch), script);
+  if (isHanCode(code)) return hanSign(hanziFrequency(ch), charScript(ch), script, ch);
   if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff)) return strongSign; // undecodable, private use
-  if (/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(ch)) return strongSign;
+  if (/\p{Script=Hangul}/u.test(ch)) return strongSign;
   // C1 controls and the symbols a byte read as Windows-1252 / Latin-1 turns into.
   return (code >= 0x80 && code <= 0x9f) || '€ƒ„†‡‰¤¦¨¯¸ÃÂ'.includes(ch) ? strongSign : none;
 }
 
-function hanSign(frequency: HanziFrequency, own: CharScript, script: DetectedScript): Sign {
+/** Hiragana, katakana (with its phonetic extensions) and half-width katakana. */
+function isKanaCode(code: number): boolean {
+  return (code >= 0x3041 && code <= 0x30ff) || (code >= 0x31f0 && code <= 0x31ff) || (code >= 0xff66 && code <= 0xff9f);
+}
+
+/** Kana in a run is Japanese; a lone kana among Chinese characters is a weak sign of a garbled run. */
+function kanaSign(before: number, after: number): Sign {
+  return isKanaCode(before) || isKanaCode(after) ? none : oneWeak;
+}
+
+/** Characters of written Cantonese, outside GB 2312 but ordinary in Hong Kong text. */
+const cantonese = new Set(
+  '佢哋嘅咗冇嘢啲咁喺嗰噉嚟睇瞓攰嬲攞揾搵嘢咩乜嗱啱嘞喇㗎嘥冚唔係咪吖喎囉噃嚿忟擰諗諗屌撚柒閪仲啫咋嗎呀啦嘛喂哋嚕嘈咭氹掟攬攪咪噏'.split(
+    '',
+  ),
+);
+
+function hanSign(frequency: HanziFrequency, own: CharScript, script: DetectedScript, ch: string): Sign {
+  if (cantonese.has(ch)) return none;
   if (frequency === 'outside') return strongSign;
   const otherScript =
     (script === 'traditional' && own === 'simplified') || (script === 'simplified' && own === 'traditional');

@@ -66,6 +66,14 @@ describe.skipIf(!corpusPresent)('cleaning real articles (../shared/corpus/articl
     }
   });
 
+  it('flags the out-of-step GBK passage as mojibake, and no Taiwan or Hong Kong text (kana, written Cantonese)', () => {
+    const flagged = primaryFiles.filter((f) =>
+      importCorpusFile(f).parsed.paragraphs.some((p) => p.flags.includes('mojibake')),
+    );
+    expect(flagged).toContain('cn-cwced-sohu-33a95b71.gb18030.html');
+    expect(flagged.filter((f) => /^(tw|hk)-/u.test(f))).toEqual([]);
+  });
+
   it('holds the label totals this cleaning reached: must-show shown, noise hidden, captions as captions', () => {
     const measures: LabelMeasure[] = [];
     for (const [file, labels] of Object.entries(cleaningLabels)) {

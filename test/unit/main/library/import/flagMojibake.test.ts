@@ -21,4 +21,16 @@ describe('hasGarbledRun', () => {
     expect(hasGarbledRun('怎么樣?”小許親切的笑容', 'traditional')).toBe(false);
     expect(hasGarbledRun('Café résumé naïve, 100% OK? Yes!', 'simplified')).toBe(false);
   });
+
+  it('leaves Japanese names and titles in kana alone, and written Cantonese', () => {
+    expect(hasGarbledRun('他在東京的「ハローキティ」專賣店買了一本『ノルウェイの森』。', 'traditional')).toBe(false);
+    expect(hasGarbledRun('日本品牌ユニクロ在上海开设了新的旗舰店。', 'simplified')).toBe(false);
+    expect(hasGarbledRun('「（佢哋）截停我，跟住話身份證唔啱，嗰陣我都冇嘢講。」', 'traditional')).toBe(false);
+    expect(hasGarbledRun('咩都得，總之暴力就唔得，呢句話係正確嘅。', 'traditional')).toBe(false);
+  });
+
+  it('still finds an out-of-step run that throws up lone kana', () => {
+    const bytes = iconv.encode('宝洁集团公关总监表示，产品经过系列安全检测，使用仪器测试是否是使用SK-II的结果', 'gbk');
+    expect(hasGarbledRun(iconv.decode(bytes.subarray(1), 'gbk'), 'simplified')).toBe(true);
+  });
 });
