@@ -244,7 +244,7 @@ function printFile(f: FileFigures, labels: FileLabels): void {
   }
 }
 
-function printTotals(all: readonly FileFigures[]): void {
+function printTotals(all: readonly FileFigures[], duplicates: readonly string[]): void {
   const tally = (field: Field, v: Verdict) => all.filter((f) => f.verdicts[field] === v).length;
   console.log('\nTOTALS');
   console.log(
@@ -285,7 +285,8 @@ function printTotals(all: readonly FileFigures[]): void {
   console.log(
     `  labels (${labelled.length} files): must-show ${t.shown}/${t.show} shown (${percent(t.shown, t.show)}); noise leaked ${t.leaked}/${t.hide} (${percent(t.leaked, t.hide)}); captions classified as captions ${t.captioned}/${t.captions} (${percent(t.captioned, t.captions)})`,
   );
-  console.log('  not measured yet: duplicates (issue 14 item 1)');
+  // The corpus files are unrelated articles: any group here is a false duplicate.
+  console.log(`  duplicates found: ${duplicates.length} group(s)${duplicates.map((g) => `\n    ${g}`).join('')}`);
 }
 
 async function main(): Promise<number> {
@@ -306,6 +307,12 @@ async function main(): Promise<number> {
     const byName = new Map(outcomes.map((o) => [o.fileName, o]));
     const views = new Map<string, ArticleView>();
     for (const o of outcomes) if (o.articleId !== undefined) views.set(o.fileName, library.getArticle(o.articleId));
+    const fileOf = new Map(outcomes.map((o) => [o.articleId, o.fileName]));
+    const duplicates = library
+      .listDuplicates()
+      .map((g) =>
+        g.pairs.map((p) => `${fileOf.get(p.a)} ~ ${fileOf.get(p.b)} ${(100 * p.similarity).toFixed(0)}%`).join('; '),
+      );
     library.close();
     const db = new Database(dbPath, { readonly: true });
     const stored = new Map(
@@ -328,7 +335,7 @@ async function main(): Promise<number> {
       return measureFile(file, byName.get(file), view, view ? stored.get(view.id) : undefined, labels.get(file) ?? {});
     });
     for (const f of all) printFile(f, labels.get(f.file) ?? {});
-    printTotals(all);
+    printTotals(all, duplicates);
     if (jsonOut) fs.writeFileSync(jsonOut, `${JSON.stringify(all, null, 2)}\n`);
     return 0;
   } finally {
