@@ -6,6 +6,8 @@ import { parseDate } from './metadata/dates';
 import { findSourceLine } from './metadata/sourceLines';
 import type { WorkingParagraph } from './workingParagraph';
 
+const maxAttribution = 40;
+
 /** How many body paragraphs from the top may still carry the dateline or reporter credit. */
 const creditParagraphs = 3;
 
@@ -17,7 +19,11 @@ const creditParagraphs = 3;
  */
 export function extractMetadata(paragraphs: readonly WorkingParagraph[], fileName?: string): ArticleMetadata {
   const title = paragraphs.find((p) => p.kind === 'title')?.text.trim();
-  const attribution = paragraphs.filter((p) => p.kind === 'byline').map((p) => p.text);
+  // The first attribution lines are the article's; a text of thousands of them is not one to read them all in.
+  const attribution = paragraphs
+    .filter((p) => p.kind === 'byline')
+    .slice(0, maxAttribution)
+    .map((p) => p.text);
   const furniture = paragraphs.filter((p) => p.kind === 'boilerplate').map((p) => p.text);
   const opening = paragraphs
     .filter((p) => p.kind === 'body')

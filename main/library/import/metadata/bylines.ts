@@ -16,8 +16,11 @@ const clauseStart =
   '了在从從对對近获獲发發注看采採走来來日昨今也又还還就都将將已曾正为為与與是把被让讓给給等随隨这這那';
 const nameEnd = '(?=$|[^\\p{Script=Han}]|摄|攝|翻|通讯员|通訊員|实习生|實習生)';
 const name = `(?![${clauseStart}])\\p{Script=Han}{2,4}?(?:·\\p{Script=Han}{1,6})?${nameEnd}`;
-/** Names in a row, apart by spaces, 、, ，, 和 or 及. */
-const names = `${name}(?:\\s*(?:[、，,]|\\s|和|及)\\s*${name})*`;
+/** How much of a line a credit is looked for in: credits are short, and stand at a paragraph's start or end. */
+const maxCreditScan = 160;
+
+/** Names in a row (at most six), apart by spaces, 、, ，, 和 or 及. */
+const names = `${name}(?:\\s*[、，,和及]\\s*${name}|\\s+${name}){0,5}`;
 
 /** Words that end a run of names: the next role, a place's report, a photo credit. */
 const roleWords = /(通讯员|通訊員|实习生|實習生|见习|見習|摄影|攝影|编辑|編輯|校对|校對|报道|報導|報道|报导)/u;
@@ -77,7 +80,11 @@ const credits: readonly Credit[] = [
 
 /** The author(s) a credit line names, joined by 、; null when it names none (or only an editor or photographer). */
 export function findBylineAuthor(line: string): string | null {
-  const text = line.length > 300 ? line.slice(0, 300) : line;
+  if (line.length <= maxCreditScan) return creditIn(line);
+  return creditIn(line.slice(0, maxCreditScan)) ?? creditIn(line.slice(-maxCreditScan));
+}
+
+function creditIn(text: string): string | null {
   for (const { pattern, group } of credits) {
     const m = pattern.exec(text);
     if (!m) continue;

@@ -201,10 +201,11 @@ const linesAfter = 15;
  */
 function headerLines(pageLines: readonly string[], titles: readonly (string | null)[]): string[] {
   const flat = (s: string) => s.replace(/\s+/gu, '');
+  const flatLines = pageLines.map(flat);
   for (const title of titles) {
     const t = title ? flat(title) : '';
     if (t.length < 4) continue;
-    const at = pageLines.findIndex((l) => flat(l).includes(t) && flat(l).length <= t.length + 40);
+    const at = flatLines.findIndex((l) => l.length <= t.length + 40 && l.includes(t));
     if (at < 0) continue;
     const after = pageLines.slice(at, at + linesAfter + 1);
     const before = pageLines.slice(Math.max(0, at - linesBefore), at).reverse();

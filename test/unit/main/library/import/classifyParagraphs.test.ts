@@ -119,7 +119,7 @@ describe('classifyParagraphs', () => {
       'boilerplate',
       'boilerplate',
     ]);
-    expect(article.metadata).toMatchObject({ source: '新华网', author: '李国利', publishedAt: '2025-04-24' });
+    expect(article.metadata).toMatchObject({ source: '新华网', author: '李国利、黄一宸', publishedAt: '2025-04-24' });
     expect(article.paragraphs.flatMap((p) => p.flags)).toEqual([]);
   });
 });
