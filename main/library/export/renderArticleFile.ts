@@ -5,7 +5,7 @@ import { markedLines } from './markHighlights';
 import type { Region } from './markedRegions';
 import { obsidianTagName } from './obsidianTag';
 import { renderRegionedFile, type RegionedFile } from './regionedFile';
-import { renderOrphan, renderParagraph } from './renderPassages';
+import { renderOrphan, renderPassage } from './renderPassages';
 
 export interface FileOptions {
   converter: TextConverter;
@@ -24,6 +24,23 @@ export function articleTags(annotations: ArticleAnnotations): string[] {
   }
   for (const h of annotations.orphans) for (const t of h.tags) names.add(obsidianTagName(t));
   return [...names].sort();
+}
+
+/**
+ * The paragraphs as passages: one paragraph each, except that paragraphs a highlight group runs
+ * across (one selection over several paragraphs) are one passage, to be quoted as one.
+ */
+function passages(paragraphs: readonly ExportParagraph[]): ExportParagraph[][] {
+  const out: ExportParagraph[][] = [];
+  let previousGroups = new Set<string>();
+  for (const paragraph of paragraphs) {
+    const groups = new Set(paragraph.highlights.flatMap((h) => (h.groupId === undefined ? [] : [h.groupId])));
+    const joined = [...groups].some((g) => previousGroups.has(g));
+    if (joined) out[out.length - 1]!.push(paragraph);
+    else out.push([paragraph]);
+    previousGroups = groups;
+  }
+  return out;
 }
 
 /** A paragraph with a highlight, a tag or a note (in a full-text export, the others are there too). */
@@ -61,10 +78,13 @@ export function articleRegions(annotations: ArticleAnnotations, options: FileOpt
   const head = [`# ${escapeMarkdownText(title.replace(/\s+/g, ' '))}`];
   if (article.subtitle) head.push('', escapeMarkdownText(options.converter.convert(article.subtitle).text));
   const regions: Region[] = [{ id: 'head', body: head.join('\n') }];
-  for (const paragraph of annotations.paragraphs) {
+  for (const passage of passages(annotations.paragraphs)) {
     const out: string[] = [];
-    if (isAnnotated(paragraph)) renderParagraph(out, paragraph, options);
-    else out.push(...markedLines(options.converter.convert(paragraph.text).text, []));
+    const paragraph = passage[0]!;
+    // The full text's unannotated paragraphs are the text itself; everything else is a passage.
+    if (options.fullText && !isAnnotated(paragraph))
+      out.push(...markedLines(options.converter.convert(paragraph.text).text, []));
+    else renderPassage(out, passage, options);
     regions.push({ id: `p-${paragraph.id}`, body: out.join('\n') });
   }
   if (annotations.orphans.length > 0) {
