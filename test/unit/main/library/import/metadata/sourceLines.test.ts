@@ -24,3 +24,10 @@ describe('outletBesideDate', () => {
     expect(outletBesideDate('2019年09月11日富达传媒时政新闻 1665 0')).toBeNull();
   });
 });
+
+describe('findSourceLine brackets', () => {
+  it('ends the outlet at a bracketed note after it', () => {
+    expect(findSourceLine('来源：钱江晚报(杭州)')).toBe('钱江晚报');
+    expect(findSourceLine('来源：《理财周刊》')).toBe('理财周刊');
+  });
+});
