@@ -84,6 +84,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     restoreArticle: ({ articleId }) => ({ title: library.restoreArticle(articleId) }),
     setArchived: ({ articleId, archived }) => ({ title: library.setArchived(articleId, archived) }),
     listTrash: () => library.listTrash(),
+    listArticleDuplicates: ({ articleId }) => library.listArticleDuplicates(articleId),
     emptyTrash: async () => ({ removed: await library.emptyTrash() }),
     getLastOpenedArticle: () => library.lastOpenedArticle(),
     createHighlight: (request) => annotations.createHighlight(request),

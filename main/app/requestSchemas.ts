@@ -75,6 +75,7 @@ export const requestSchemas = {
   restoreArticle: z.strictObject({ articleId: id }),
   setArchived: z.strictObject({ articleId: id, archived: z.boolean() }),
   listTrash: z.undefined(),
+  listArticleDuplicates: z.strictObject({ articleId: id }),
   emptyTrash: z.undefined(),
   getLastOpenedArticle: z.undefined(),
   createHighlight: z.strictObject({

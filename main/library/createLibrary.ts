@@ -13,9 +13,9 @@ import { createAnnotations } from './createAnnotations';
 import { LibraryError } from './libraryError';
 import { inlineParser, workerParser, type ParseBudget, type StartParseWorker } from './import/fileParser';
 import { importPaths } from './import/importPaths';
-import type { DuplicateChoice, DuplicateGroup } from '../../preload/contract/duplicateTypes';
+import type { DuplicateChoice, DuplicateGroup, SimilarArticle } from '../../preload/contract/duplicateTypes';
 import { checkForDuplicate, linkNewArticle, skippedDuplicate } from './duplicates/importCheck';
-import { listDuplicateGroups } from './duplicates/findDuplicates';
+import { duplicatesOfArticle, listDuplicateGroups } from './duplicates/findDuplicates';
 import { contentHash, decodeFile, preparePastedImport } from './import/prepareImport';
 import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
 import { createSearch } from './search/createSearch';
@@ -203,6 +203,12 @@ export async function createLibrary(options: LibraryOptions) {
     /** Every group of duplicates and reposts in the library, with how alike each pair is. */
     listDuplicates(): DuplicateGroup[] {
       return listDuplicateGroups(db, lock !== undefined);
+    },
+
+    /** One article's duplicates and reposts, most alike first (trashed ones left out). */
+    listArticleDuplicates(articleId: number): SimilarArticle[] {
+      requireArticle(articleId);
+      return duplicatesOfArticle(db, articleId, lock !== undefined);
     },
 
     listArticles(): ArticleSummary[] {

@@ -10,6 +10,7 @@ import type {
   ParagraphKind,
   TrashedArticle,
 } from './articleTypes';
+import type { SimilarArticle } from './duplicateTypes';
 import type {
   Highlight,
   HighlightColor,
@@ -222,6 +223,8 @@ export interface PizhuApi {
   /** Archived articles leave the default list (a filter shows them) and stay searchable; one undo step. */
   setArchived(req: { articleId: number; archived: boolean }): Promise<Result<{ title: string }>>;
   listTrash(): Promise<Result<TrashedArticle[]>>;
+  /** The article's copies (the same text) and reposts (the same story, edited) in the library, most alike first. */
+  listArticleDuplicates(req: { articleId: number }): Promise<Result<SimilarArticle[]>>;
   /** Deletes the trashed articles and their annotations for good (the renderer asks first); clears undo. */
   emptyTrash(): Promise<Result<{ removed: number }>>;
   /** The article to reopen at start (opened last and not trashed), or null. */

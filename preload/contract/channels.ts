@@ -16,6 +16,7 @@ const methodTable: Record<Method, true> = {
   restoreArticle: true,
   setArchived: true,
   listTrash: true,
+  listArticleDuplicates: true,
   emptyTrash: true,
   getLastOpenedArticle: true,
   createHighlight: true,

@@ -1,6 +1,6 @@
 import type { DuplicateGroup, DuplicatePair, SimilarArticle } from '../../../preload/contract/duplicateTypes';
 import type { Db } from '../store/openDatabase';
-import { shinglesOf, type Fingerprint } from './fingerprint';
+import { fingerprintOf, shinglesOf, type Fingerprint } from './fingerprint';
 import {
   candidateArticles,
   fillMissingFingerprints,
@@ -170,4 +170,20 @@ export function similarArticles(
     }
   }
   return found.sort((x, y) => y.similarity - x.similarity || x.articleId - y.articleId);
+}
+
+/**
+ * An article's duplicates and reposts in the library (not in the trash), most alike first: what
+ * the reader offers to open side by side. Articles without a fingerprint get one first (stored
+ * when the library is writable; a read-only open compares with the fingerprinted ones only).
+ */
+export function duplicatesOfArticle(db: Db, articleId: number, writable: boolean): SimilarArticle[] {
+  fillMissingFingerprints(db, writable);
+  const paragraphs = readingParagraphs(db, articleId);
+  const stored = readFingerprint(db, articleId);
+  const fingerprint = stored ?? fingerprintOf(paragraphs);
+  let shingles: Set<number> | undefined;
+  return similarArticles(db, articleId, fingerprint, () => (shingles ??= shinglesOf(paragraphs))).filter(
+    (s) => !s.inTrash,
+  );
 }
