@@ -5,6 +5,7 @@ import { detectWrapWidth, type ParagraphSpan } from '../splitParagraphs';
 import { endsSentence } from '../textPatterns';
 import { collectLeaves, type Leaf, type MarkupKind, type Range } from './markdownLeaves';
 import { markdownLines } from './markdownLines';
+import { needsLineReading } from './parseLimits';
 import { parseMarkdownTree } from './parseMarkdownTree';
 
 export type { MarkupKind };
@@ -37,13 +38,6 @@ export interface MarkdownDocument {
   structured: boolean;
 }
 
-/**
- * The Markdown parser reads about a megabyte a second here (a 5 MB file took 25 s on a busy
- * machine), so a 20 MB file would run out the parse budget. Clips and articles are far smaller;
- * a longer file (a book, a dump) is read line by line (markdownLines).
- */
-const maxParsedLength = 2_000_000;
-
 interface Part {
   leaf: Leaf;
   start: number;
@@ -59,7 +53,7 @@ interface Part {
  * one paragraph on a line. Nothing is dropped: the source is these spans plus whitespace.
  */
 export function markdownBlocks(input: string): MarkdownDocument {
-  if (input.length > maxParsedLength) return markdownLines(input);
+  if (needsLineReading(input)) return markdownLines(input);
   // micromark does not count a leading BOM in its offsets.
   const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
   const tree = parseMarkdownTree(bom ? input.slice(1) : input);

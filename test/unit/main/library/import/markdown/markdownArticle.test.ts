@@ -229,7 +229,22 @@ describe('Markdown blocks', () => {
   });
 });
 
-describe('a Markdown file too long for the parser', () => {
+describe('a Markdown file the parser would take too long on', () => {
+  it('is read line by line when it nests too deep or piles up marks, in good time and losing nothing', () => {
+    const hostile = [
+      `${'>'.repeat(20_000)} 深`,
+      Array.from({ length: 3_000 }, (_, i) => `${' '.repeat(i * 2)}- 项`).join('\n'),
+      `${'*'.repeat(50_000)}字${'*'.repeat(50_000)}`,
+      `${'['.repeat(30_000)}字${'](x)'.repeat(30_000)}`,
+    ];
+    for (const input of hostile) {
+      const started = performance.now();
+      const article = parseMd(input);
+      expect(performance.now() - started).toBeLessThan(15_000);
+      expect(article.paragraphs.some((p) => p.text.includes('字') || p.text.includes('深') || p.text.includes('项'))).toBe(true);
+    }
+  });
+
   it('is read line by line in good time, the front matter still metadata and hidden, # headings still headings', () => {
     const front = ['---', 'title: "一本书"', 'author: 张三', '---', ''].join('\r\n');
     const chapter = `## 第一章\n\n${body}\n\n`;
