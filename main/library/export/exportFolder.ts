@@ -246,6 +246,8 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
   }
 }
 
+export type ExportFolder = ReturnType<typeof openExportFolder>;
+
 /** Names that one file system or another treats as the same file: case and Unicode normalisation. */
 function foldName(name: string): string {
   return name.normalize('NFC').toLowerCase();

@@ -11,12 +11,12 @@ import { articleFileName, tagReportFileName } from './articleFileName';
 import { readArticleAnnotations } from './readArticleAnnotations';
 import { readTagPassages } from './readTagPassages';
 import { mergeExportedFile } from './mergeExportedFile';
-import { renderRegionedFile } from './regionedFile';
+import { renderRegionedFile, type RegionedFile } from './regionedFile';
 import type { ArticleAnnotations } from './exportData';
 import { articleRegions, isAnnotated } from './renderArticleFile';
-import { renderIndex } from './renderIndex';
-import { renderTagReport } from './renderTagReport';
-import { openExportFolder, type ExportWriter } from './exportFolder';
+import { indexRegions } from './renderIndex';
+import { tagReportRegions } from './renderTagReport';
+import { openExportFolder, type ExportFolder, type ExportWriter } from './exportFolder';
 import { requireAbsolutePath, sha256 } from './writeTextFile';
 
 export type ExportProgress = (done: number, total: number) => void;
@@ -26,7 +26,7 @@ export type ExportProgress = (done: number, total: number) => void;
  * article's file; one tag's codebook report; or, for the library, one file per article and an
  * `index.md` linking them; an article with nothing annotated gets no file, and the report names
  * it. The same library gives the same bytes, apart from `exported_at`.
- * An article's file this library wrote before is written anew around whatever the person wrote
+ * A file this library wrote before is written anew around whatever the person wrote
  * in it since (exportFolder, mergeExportedFile): the report names each such file and what was
  * kept. Other files Pizhu did not write, or cannot tell its part of, are never replaced: the
  * report names each one kept as it was, why, and where it wrote instead.
@@ -43,20 +43,27 @@ export function exportMarkdownReport(
   const fullText = request.fullText ?? false;
   const { scope } = request;
   if (fullText && highlightsOnly) {
-    throw new LibraryError('invalid-argument', 'A Markdown export is either the full text or the highlights only, not both.');
+    throw new LibraryError(
+      'invalid-argument',
+      'A Markdown export is either the full text or the highlights only, not both.',
+    );
   }
 
   if (scope !== 'library' && 'tag' in scope) {
     if (fullText) {
-      throw new LibraryError('invalid-argument', "A tag's report quotes its passages; the full text is exported per article or for the library.");
+      throw new LibraryError(
+        'invalid-argument',
+        "A tag's report quotes its passages; the full text is exported per article or for the library.",
+      );
     }
     // Named as stored, whatever case it was asked in: the same tag always gives the same file.
     const tag = canonicalTagName(db, normalizeTagName(scope.tag));
     // One read transaction: a consistent picture even if the app writes meanwhile.
     const groups = db.transaction(() => readTagPassages(db, tag))();
     const folder = openExportFolder(outDir, exportWriter(db));
-    const name = folder.place(tagReportFileName(tag));
-    if (name !== null) folder.add(name, renderTagReport(tag, groups, { script, highlightsOnly, exportedAt }));
+    const name = folder.place(tagReportFileName(tag), undefined, true);
+    if (name !== null)
+      addRegioned(folder, name, tagReportRegions(tag, groups, { script, highlightsOnly, exportedAt }), exportedAt);
     return { ...folder.commit((done) => onProgress?.(done, 1)), unannotated: [] };
   }
 
@@ -82,16 +89,27 @@ export function exportMarkdownReport(
     const converter = createConverter(group.article.script, script);
     const name = folder.place(articleFileName(group.article), group.article.id, true);
     if (name === null) continue;
-    const file = articleRegions(group, { converter, highlightsOnly, exportedAt, fullText });
-    folder.add(name, renderRegionedFile(file), (existing) => mergeExportedFile(existing, file, exportedAt));
+    addRegioned(folder, name, articleRegions(group, { converter, highlightsOnly, exportedAt, fullText }), exportedAt);
     linkTargets.set(group.article.id, name.replace(/\.md$/, ''));
   }
   if (scope === 'library') {
-    const name = folder.place('index.md');
-    if (name !== null) folder.add(name, renderIndex(annotated, exportedAt, (article) => linkTargets.get(article.id)));
+    const name = folder.place('index.md', undefined, true);
+    if (name !== null) {
+      addRegioned(
+        folder,
+        name,
+        indexRegions(annotated, exportedAt, (article) => linkTargets.get(article.id)),
+        exportedAt,
+      );
+    }
   }
   const total = annotated.length + (scope === 'library' ? 1 : 0);
   return { ...folder.commit((done) => onProgress?.(done, total)), unannotated };
+}
+
+/** Queues a file in marked regions, to be merged with what the person wrote in the one there (mergeExportedFile). */
+function addRegioned(folder: ExportFolder, name: string, file: RegionedFile, exportedAt: string): void {
+  folder.add(name, renderRegionedFile(file), (existing) => mergeExportedFile(existing, file, exportedAt));
 }
 
 /**

@@ -20,8 +20,7 @@ export interface Region {
 }
 
 export type Segment =
-  | { kind: 'outside'; lines: string[] }
-  | { kind: 'region'; id: string; body: string; edited: boolean };
+  { kind: 'outside'; lines: string[] } | { kind: 'region'; id: string; body: string; edited: boolean };
 
 const beginLine = /^<!-- pizhu:begin id=([A-Za-z0-9_-]+) sha=([0-9a-f]{12}) -->$/;
 const endLine = /^<!-- pizhu:end id=([A-Za-z0-9_-]+) -->$/;

@@ -41,7 +41,11 @@ export function mergeExportedFile(existing: string, fresh: RegionedFile, exporte
     const now = propertyHash(value);
     if (oldHashes?.get(key) === now || now === propertyHash(fresh.fields[key])) continue;
     const ours = fields[key];
-    if (key === 'tags' && Array.isArray(ours) && (Array.isArray(value) || typeof value === 'string' || value === null)) {
+    if (
+      key === 'tags' &&
+      Array.isArray(ours) &&
+      (Array.isArray(value) || typeof value === 'string' || value === null)
+    ) {
       const list: unknown[] = Array.isArray(value) ? value : value === null ? [] : [value];
       const added = list.filter((t): t is string => typeof t === 'string' && !(ours as readonly string[]).includes(t));
       fields.tags = [...(ours as readonly string[]), ...added];

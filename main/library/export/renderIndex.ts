@@ -1,7 +1,7 @@
 import { articleLinkTarget } from './articleFileName';
 import type { ArticleAnnotations } from './exportData';
 import { escapeMarkdownText } from './escapeMarkdownText';
-import { frontMatter } from './frontMatter';
+import { renderRegionedFile, type RegionedFile } from './regionedFile';
 
 /**
  * `index.md` of a library export: one line per article file, as an Obsidian link, with what it
@@ -13,7 +13,16 @@ export function renderIndex(
   exportedAt: string,
   linkTarget: (article: ArticleAnnotations['article']) => string | undefined = () => undefined,
 ): string {
-  const out: string[] = [frontMatter({ title: 'Pizhu library', exported_at: exportedAt }), '# Pizhu library', ''];
+  return renderRegionedFile(indexRegions(groups, exportedAt, linkTarget));
+}
+
+/** renderIndex's parts: its properties, the title and the list, each a marked region (markedRegions). */
+export function indexRegions(
+  groups: readonly ArticleAnnotations[],
+  exportedAt: string,
+  linkTarget: (article: ArticleAnnotations['article']) => string | undefined = () => undefined,
+): RegionedFile {
+  const out: string[] = [];
   for (const group of groups) {
     const { article } = group;
     const highlights = group.orphans.length + group.paragraphs.reduce((n, p) => n + p.highlights.length, 0);
@@ -27,6 +36,8 @@ export function renderIndex(
     );
     out.push(`- [[${linkTarget(article) ?? articleLinkTarget(article)}]] · ${facts.join(' · ')}`);
   }
-  out.push('');
-  return out.join('\n');
+  const regions = [{ id: 'head', body: '# Pizhu library' }];
+  // No articles, no list: an empty region would read as one the person emptied.
+  if (out.length > 0) regions.push({ id: 'index', body: out.join('\n') });
+  return { fields: { title: 'Pizhu library', exported_at: exportedAt }, regions };
 }

@@ -3,8 +3,9 @@ import type { ScriptMode } from '../../../preload/common/scriptModes';
 import { articleLinkTarget } from './articleFileName';
 import type { ArticleAnnotations } from './exportData';
 import { escapeMarkdownText } from './escapeMarkdownText';
-import { frontMatter } from './frontMatter';
+import type { Region } from './markedRegions';
 import { obsidianTagName } from './obsidianTag';
+import { renderRegionedFile, type RegionedFile } from './regionedFile';
 import { backLink, renderOrphan, renderParagraph } from './renderPassages';
 
 export interface TagReportOptions {
@@ -20,27 +21,45 @@ export interface TagReportOptions {
  * Each article's text is shown in the requested script.
  */
 export function renderTagReport(tag: string, groups: readonly ArticleAnnotations[], options: TagReportOptions): string {
-  const out: string[] = [
-    frontMatter({ title: `Tag: ${tag}`, tags: [obsidianTagName(tag)], exported_at: options.exportedAt }),
-    `# Tag: ${escapeMarkdownText(tag)}`,
-    '',
-  ];
+  return renderRegionedFile(tagReportRegions(tag, groups, options));
+}
+
+/**
+ * renderTagReport's parts: its properties and one marked region per block (the title, each
+ * article's heading and links, each passage, each orphan), so a re-export can tell them from
+ * what the person wrote in the report.
+ */
+export function tagReportRegions(
+  tag: string,
+  groups: readonly ArticleAnnotations[],
+  options: TagReportOptions,
+): RegionedFile {
+  const regions: Region[] = [{ id: 'head', body: `# Tag: ${escapeMarkdownText(tag)}` }];
   for (const group of groups) {
     const converter = createConverter(group.article.script, options.script);
     const { article } = group;
-    out.push(
-      `## ${escapeMarkdownText(converter.convert(article.title).text.replace(/\s+/g, ' ').trim())}`,
-      '',
-      `[[${articleLinkTarget(article)}]] ${backLink(article.id)}`,
-      '',
-    );
+    regions.push({
+      id: `a-${article.id}`,
+      body: [
+        `## ${escapeMarkdownText(converter.convert(article.title).text.replace(/\s+/g, ' ').trim())}`,
+        '',
+        `[[${articleLinkTarget(article)}]] ${backLink(article.id)}`,
+      ].join('\n'),
+    });
     const citation = passageCitation(article, (text) => converter.convert(text).text);
     for (const paragraph of group.paragraphs) {
+      const out: string[] = [];
       renderParagraph(out, paragraph, { converter, highlightsOnly: options.highlightsOnly, citation });
+      regions.push({ id: `p-${paragraph.id}`, body: out.join('\n') });
     }
-    for (const orphan of group.orphans) renderOrphan(out, article.id, orphan, converter);
+    for (const orphan of group.orphans) {
+      const out: string[] = [];
+      renderOrphan(out, article.id, orphan, converter);
+      regions.push({ id: `h-${orphan.id}`, body: out.join('\n') });
+    }
   }
-  return out.join('\n');
+  const fields = { title: `Tag: ${tag}`, tags: [obsidianTagName(tag)], exported_at: options.exportedAt };
+  return { fields, regions };
 }
 
 /** `— 东南网 · 2023-09-15` (escaped; either part may be missing), or undefined when both are. */

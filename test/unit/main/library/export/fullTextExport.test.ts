@@ -30,7 +30,9 @@ describe('a full-text Markdown export', () => {
 
     // One region per body paragraph, and per annotated one of another kind (a heading), in order.
     const regionIds = [...markdown.matchAll(/^<!-- pizhu:begin id=p-(\d+) /gm)].map((m) => Number(m[1]));
-    expect(regionIds).toEqual(lib.crafted.paragraphs.filter((p) => p.kind === 'body' || annotated.has(p.id)).map((p) => p.id));
+    expect(regionIds).toEqual(
+      lib.crafted.paragraphs.filter((p) => p.kind === 'body' || annotated.has(p.id)).map((p) => p.id),
+    );
     const plain = body.filter((p) => !annotated.has(p.id));
     expect(plain.length).toBeGreaterThan(0);
     // An unannotated paragraph reads back as exactly its text, as plain paragraphs: no structure from its Markdown look-alikes.
@@ -39,9 +41,20 @@ describe('a full-text Markdown export', () => {
     for (const paragraph of plain) {
       const region = regionOf(markdown, paragraph.id);
       const parsed = parseMarkdown(region).children;
-      expect(parsed.every((n) => n.type === 'paragraph'), region).toBe(true);
-      expect(parsed.flatMap((n) => structureOf(n)), region).toEqual([]);
-      expect(parsed.map(textOf).join('\n'), region).toBe(paragraph.text.split('\n').filter((l) => l.trim() !== '').join('\n'));
+      expect(
+        parsed.every((n) => n.type === 'paragraph'),
+        region,
+      ).toBe(true);
+      expect(
+        parsed.flatMap((n) => structureOf(n)),
+        region,
+      ).toEqual([]);
+      expect(parsed.map(textOf).join('\n'), region).toBe(
+        paragraph.text
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .join('\n'),
+      );
     }
     // The annotated ones are the passages of the annotated export: quote, tags, block id, note.
     for (const id of annotated) {
@@ -80,9 +93,10 @@ describe('a full-text Markdown export', () => {
 
 /** The body of paragraph `id`'s region in an exported file. */
 function regionOf(markdown: string, id: number): string {
-  const match = new RegExp(`^<!-- pizhu:begin id=p-${id} [^\\n]*\\n([\\s\\S]*?)\\n<!-- pizhu:end id=p-${id} -->$`, 'm').exec(
-    markdown,
-  );
+  const match = new RegExp(
+    `^<!-- pizhu:begin id=p-${id} [^\\n]*\\n([\\s\\S]*?)\\n<!-- pizhu:end id=p-${id} -->$`,
+    'm',
+  ).exec(markdown);
   if (!match) throw new Error(`no region for paragraph ${id}`);
   return match[1]!.trim();
 }

@@ -13,7 +13,7 @@ import { articleTags, renderArticleFile } from '../../../../../main/library/expo
 import { renderIndex } from '../../../../../main/library/export/renderIndex';
 import { renderTagReport } from '../../../../../main/library/export/renderTagReport';
 import { between, hostileLine, hostileTag, hostileText, pick, seededRandom, type Random } from './hostileText';
-import { allNodes, isPizhuMarker, parseMarkdown, textOf } from './parseMarkdown';
+import { allNodes, isPizhuMarker, parseMarkdown, textOf, withoutPizhuMarkers } from './parseMarkdown';
 
 // Issue #12, "Markdown escaping proven": generated hostile article text, titles, tags and
 // metadata, rendered as the export renders them, parsed as CommonMark + GFM + front matter;
@@ -270,7 +270,11 @@ describe('a tag report and a library index, from hostile tags, titles and metada
       const groups = Array.from({ length: between(random, 1, 2) }, (_, i) => randomArticle(random, seed * 10 + i));
       const markdown = renderTagReport(tag, groups, { script: 'original', highlightsOnly: random() < 0.4, exportedAt });
       const context = `seed ${seed}:\n${markdown}`;
-      const tree = parseMarkdown(markdown);
+      const parsed = parseMarkdown(markdown);
+      // The markers: the properties line, and a begin and an end per region (title, each article, passage, orphan).
+      const regions = 1 + groups.reduce((n, g) => n + 1 + g.paragraphs.length + g.orphans.length, 0);
+      expect(parsed.children.filter(isPizhuMarker), context).toHaveLength(1 + 2 * regions);
+      const tree = withoutPizhuMarkers(parsed);
       expect(frontMatterOf(tree), context).toEqual({
         title: `Tag: ${tag}`,
         tags: [obsidianTagName(tag)],
@@ -298,7 +302,10 @@ describe('a tag report and a library index, from hostile tags, titles and metada
       const groups = Array.from({ length: between(random, 1, 4) }, (_, i) => randomArticle(random, seed * 10 + i));
       const markdown = renderIndex(groups, exportedAt);
       const context = `seed ${seed}:\n${markdown}`;
-      const tree = parseMarkdown(markdown);
+      const parsed = parseMarkdown(markdown);
+      // The properties line, and the title's and the list's regions.
+      expect(parsed.children.filter(isPizhuMarker), context).toHaveLength(5);
+      const tree = withoutPizhuMarkers(parsed);
       expect(frontMatterOf(tree), context).toEqual({ title: 'Pizhu library', exported_at: exportedAt });
       const allowed = new Set(['root', 'yaml', 'heading', 'list', 'listItem', 'paragraph', 'text']);
       expect(unmeantNodes(tree, allowed), context).toEqual([]);

@@ -77,3 +77,8 @@ export function isPizhuMarker(node: Nodes): boolean {
 export function withoutMarkers(text: string): string {
   return text.replace(/^<!-- pizhu:[^\n]*\n/gm, '');
 }
+
+/** The tree without Pizhu's markers at its top level (where they stand alone); any other HTML stays. */
+export function withoutPizhuMarkers(tree: Root): Root {
+  return { ...tree, children: tree.children.filter((node) => !isPizhuMarker(node)) };
+}

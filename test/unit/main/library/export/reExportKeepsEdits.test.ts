@@ -68,7 +68,11 @@ describe('re-exporting into a file the person edited in their vault', () => {
     // The next export, with nothing changed, keeps it exactly once, in the same place.
     lib.setNow(new Date('2026-12-02T08:00:00.000Z'));
     expect(exportArticle().merged).toHaveLength(1);
-    expect(read().split('\n').filter((l) => l === mine)).toHaveLength(1);
+    expect(
+      read()
+        .split('\n')
+        .filter((l) => l === mine),
+    ).toHaveLength(1);
     expect(read().indexOf(mine)).toBeLessThan(read().indexOf(`<!-- pizhu:begin id=p-${second} `));
   });
 
@@ -142,6 +146,30 @@ describe('re-exporting into a file the person edited in their vault', () => {
   });
 });
 
+describe("re-exporting the library's index and a tag report the person wrote in", () => {
+  it('keeps their lines in both, in place', () => {
+    lib.library.exportMarkdown({ scope: 'library', outDir: out });
+    lib.library.exportMarkdown({ scope: { tag: '政策' }, outDir: out });
+    const index = path.join(out, 'index.md');
+    const report = path.join(out, 'tag 政策.md');
+    fs.appendFileSync(index, '\n我的索引说明：先读政策类。\n');
+    const lines = fs.readFileSync(report, 'utf8').split('\n');
+    lines.splice(lines.indexOf('<!-- pizhu:end id=head -->') + 1, 0, '', '这个标签的编码规则：只标原文。');
+    fs.writeFileSync(report, lines.join('\n'));
+
+    const library = lib.library.exportMarkdown({ scope: 'library', outDir: out });
+    const tag = lib.library.exportMarkdown({ scope: { tag: '政策' }, outDir: out });
+    expect(library.kept).toEqual([]);
+    expect(tag.kept).toEqual([]);
+    expect(library.merged).toEqual([{ path: index, additions: 1, editedBlocks: 0, properties: 0 }]);
+    expect(tag.merged).toEqual([{ path: report, additions: 1, editedBlocks: 0, properties: 0 }]);
+    expect(fs.readFileSync(index, 'utf8')).toMatch(/<!-- pizhu:end id=index -->\n\n我的索引说明：先读政策类。\n$/);
+    const text = fs.readFileSync(report, 'utf8');
+    expect(text.indexOf('这个标签的编码规则：只标原文。')).toBeGreaterThan(text.indexOf('# Tag: 政策'));
+    expect(text.indexOf('这个标签的编码规则：只标原文。')).toBeLessThan(text.indexOf('<!-- pizhu:begin id=a-'));
+  });
+});
+
 describe('mergeExportedFile never drops a line the person wrote (seeded cases)', () => {
   const exportedAt = '2026-12-06T09:00:00.000Z';
   const fileOf = (ids: readonly string[], version: number): RegionedFile => ({
@@ -171,7 +199,11 @@ describe('mergeExportedFile never drops a line the person wrote (seeded cases)',
       const context = `seed ${seed}:\n${lines.join('\n')}`;
       expect(merged, context).not.toBeNull();
       const outLines = merged!.content.split('\n');
-      for (const line of mine) expect(outLines.filter((l) => l === line.trim() || l === line), context).not.toEqual([]);
+      for (const line of mine)
+        expect(
+          outLines.filter((l) => l === line.trim() || l === line),
+          context,
+        ).not.toEqual([]);
       for (const id of next) expect(merged!.content, context).toContain(`第 2 版的 ${id}`);
       // And again: still every line, none doubled.
       const again = mergeExportedFile(merged!.content, fileOf(next, 3), exportedAt)!.content.split('\n');
