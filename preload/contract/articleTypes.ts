@@ -7,7 +7,22 @@ export const paragraphKinds = ['title', 'subtitle', 'byline', 'heading', 'body',
 export type ParagraphKind = (typeof paragraphKinds)[number];
 
 /** `markup`: a Markdown file's syntax alone (front matter, HTML, a shortcode, a picture): hidden, never text. */
-export const paragraphFlags = ['duplicate', 'fragment', 'keyword-stuffed', 'mojibake', 'markup'] as const;
+/**
+ * The last four say why a hidden (boilerplate) line was hidden, in the reader's terms: the
+ * site's navigation and buttons, links to other stories and adverts, an editor's credit or the
+ * original headline, the site's rights/contact/subscription notice.
+ */
+export const paragraphFlags = [
+  'duplicate',
+  'fragment',
+  'keyword-stuffed',
+  'mojibake',
+  'markup',
+  'page-chrome',
+  'related-links',
+  'editorial-note',
+  'site-notice',
+] as const;
 export type ParagraphFlag = (typeof paragraphFlags)[number];
 
 export type DetectedScript = 'simplified' | 'traditional' | 'mixed' | 'unknown';

@@ -1,12 +1,12 @@
 import { classifyHead, findBodyStart } from './classifyHead';
 import { classifyLine, repeatsTitle, type LineContext } from './classifyLine';
-import { closesStory, isBareDate } from './cleaning/noiseLines';
+import { closesStory, isBareDate, noiseReason, type NoiseReason } from './cleaning/noiseLines';
 import { spanRoles, type PageStructure } from './cleaning/pageStructure';
 import type { BlockRole } from './extractHtmlArticle';
 import { isFooterStart } from './lineCues';
 import { foldToSimplified } from '../../../preload/common/foldScript';
 import { compact } from './textPatterns';
-import type { WorkingParagraph } from './workingParagraph';
+import { addFlag, type WorkingParagraph } from './workingParagraph';
 
 /** What a Markdown file's markup says: each paragraph's role, and the title its front matter names. */
 export interface MarkedRoles {
@@ -47,6 +47,10 @@ export function classifyParagraphs(
   const title = paragraphs.find((p) => p.kind === 'title');
   const context: LineContext = { titleCompact: title ? compact(title.cue) : '', typicalGap: typicalGap(paragraphs) };
   let inFooter = false;
+  /** The end matter's reason: a notice from 免责声明 on, else links elsewhere (related stories, comments). */
+  let footerReason: NoiseReason = 'related-links';
+  /** Why lines hidden by their place (end matter, a link block, a list of stories) were hidden, unless the line says. */
+  const byPlace = new Map<WorkingParagraph, NoiseReason>();
   paragraphs.forEach((p, i) => {
     const role = page ? (roles[i] ?? 'text') : undefined;
     if (i < bodyStart) {
@@ -55,12 +59,21 @@ export function classifyParagraphs(
     }
     // The editor line a portal closes its story with, in the story's second half, ends the story.
     const closing = i > bodyStart && i >= paragraphs.length / 2 && closesStory(p.cue);
-    inFooter ||= isFooterStart(p.cue);
+    if (!inFooter && isFooterStart(p.cue)) {
+      inFooter = true;
+      if (noiseReason(p.cue) === 'site-notice') footerReason = 'site-notice';
+    }
     p.kind = inFooter ? 'boilerplate' : classifyLine(p, context, role);
+    if (inFooter) byPlace.set(p, footerReason);
+    else if (role === 'link') byPlace.set(p, 'related-links');
     inFooter ||= closing;
   });
-  hideModuleHeaders(paragraphs);
-  hideDatedLists(paragraphs, bodyStart);
+  for (const p of [...hideModuleHeaders(paragraphs), ...hideDatedLists(paragraphs, bodyStart)])
+    byPlace.set(p, 'related-links');
+  // Why each hidden line was hidden, as the reader is told (a flag with its own words in the catalogs).
+  for (const p of paragraphs) {
+    if (p.kind === 'boilerplate') addFlag(p, noiseReason(p.cue, p.long) ?? byPlace.get(p) ?? 'page-chrome');
+  }
 }
 
 /**
@@ -68,7 +81,8 @@ export function classifyParagraphs(
  * / 2019-09-07 / 美国梦… / 2019-09-07): two such pairs or more in a row, with the box title
  * just before them, are hidden.
  */
-function hideDatedLists(paragraphs: readonly WorkingParagraph[], bodyStart: number): void {
+function hideDatedLists(paragraphs: readonly WorkingParagraph[], bodyStart: number): WorkingParagraph[] {
+  const hidden: WorkingParagraph[] = [];
   const isPair = (i: number) => {
     const item = paragraphs[i];
     const date = paragraphs[i + 1];
@@ -79,20 +93,24 @@ function hideDatedLists(paragraphs: readonly WorkingParagraph[], bodyStart: numb
     let end = i;
     while (isPair(end + 2)) end += 2;
     const before = paragraphs[i - 1];
-    if (before?.kind === 'heading') before.kind = 'boilerplate';
-    for (let j = i; j <= end + 1; j++) paragraphs[j]!.kind = 'boilerplate';
+    if (before?.kind === 'heading') hidden.push(before);
+    hidden.push(...paragraphs.slice(i, end + 2));
     i = end + 1;
   }
+  for (const p of hidden) p.kind = 'boilerplate';
+  return hidden;
 }
 
 const moreLink = /^(更多|more)\s*[>»›]*$/iu;
 
 /** A portal's box title (部落格, 今日焦点) is a short heading with a 更多 link right after it. */
-function hideModuleHeaders(paragraphs: readonly WorkingParagraph[]): void {
-  paragraphs.forEach((p, i) => {
+function hideModuleHeaders(paragraphs: readonly WorkingParagraph[]): WorkingParagraph[] {
+  const hidden = paragraphs.filter((p, i) => {
     const next = paragraphs[i + 1];
-    if (p.kind === 'heading' && next && moreLink.test(next.cue)) p.kind = 'boilerplate';
+    return p.kind === 'heading' && next !== undefined && moreLink.test(next.cue);
   });
+  for (const p of hidden) p.kind = 'boilerplate';
+  return hidden;
 }
 
 /** The median number of blank lines between paragraphs. */

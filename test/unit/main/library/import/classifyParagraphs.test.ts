@@ -120,6 +120,18 @@ describe('classifyParagraphs', () => {
       'boilerplate',
     ]);
     expect(article.metadata).toMatchObject({ source: '新华网', author: '李国利、黄一宸', publishedAt: '2025-04-24' });
-    expect(article.paragraphs.flatMap((p) => p.flags)).toEqual([]);
+    // No cleaning note on what is shown; each hidden line says why it is hidden.
+    expect(article.paragraphs.map((p) => p.flags)).toEqual([
+      ['page-chrome'],
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+      ['editorial-note'],
+      ['related-links'],
+      ['related-links'],
+    ]);
   });
 });

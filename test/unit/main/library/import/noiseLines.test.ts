@@ -129,6 +129,11 @@ describe('page noise in an article', () => {
       ['boilerplate', '责任编辑：李四'],
       ['boilerplate', '新闻热线：12345678'],
     ]);
+    // Each hidden line says why, in the reader's terms (the flag's words are in the catalogs).
+    const reasons = parseArticle(page, 'txt')
+      .paragraphs.filter((p) => p.kind === 'boilerplate')
+      .map((p) => p.flags);
+    expect(reasons).toEqual([['page-chrome'], ['editorial-note'], ['site-notice']]);
   });
 
   it("hides a portal box's title when a 更多 link follows it", () => {

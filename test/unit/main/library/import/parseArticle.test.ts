@@ -264,7 +264,12 @@ describe('seed 004: site chrome, CMS attribution line, dateline', () => {
       ['body', '东南网9月15日'],
     ]);
     expect(textsOfKind(article, 'heading')).toEqual(['不忘初心 忠诚铸警魂', '牢记使命 创新谋发展']);
-    expect(article.paragraphs.every((p) => p.flags.length === 0)).toBe(true);
+    // Nothing shown carries a cleaning note; each hidden line says why it is hidden.
+    expect(article.paragraphs.filter((p) => p.kind !== 'boilerplate').every((p) => p.flags.length === 0)).toBe(true);
+    expect(article.paragraphs.filter((p) => p.kind === 'boilerplate').map((p) => p.flags)).toEqual([
+      ['page-chrome'],
+      ['page-chrome'],
+    ]);
   });
 });
 
