@@ -2,7 +2,7 @@ import type { ArticleMetadata } from '../../../preload/contract/articleTypes';
 import { countScriptChars } from './detectScript';
 import { inferTitle } from './inferTitle';
 import { findBylineAuthor, isPersonName } from './metadata/bylines';
-import { parseDate } from './metadata/dates';
+import { dateLineDate, parseDate } from './metadata/dates';
 import { findSourceLine } from './metadata/sourceLines';
 import type { WorkingParagraph } from './workingParagraph';
 
@@ -48,12 +48,34 @@ export function extractMetadata(paragraphs: readonly WorkingParagraph[], fileNam
       firstMatch(closing, findPrintEdition) ??
       firstMatch(closing, findLabelledSource),
     author:
-      mostNames(attribution, findAuthor) ?? firstMatch(opening, findReporter) ?? mostNames(closing, findClosingAuthor),
+      mostNames(attribution, findAuthor) ??
+      firstMatch(opening, findReporter) ??
+      firstMatch(
+        headLines(paragraphs).filter((line) => line.length <= maxCreditLength),
+        findBylineAuthor,
+      ) ??
+      mostNames(closing, findClosingAuthor),
     publishedAt:
       firstMatch(attribution, (text) => parseDate(text, { taiwan: isTraditional([...attribution, ...opening]) })) ??
+      firstMatch(headLines(paragraphs), (text) => dateLineDate(text)) ??
       firstMatch(closing, findPrintEditionDate),
     url: firstMatch([...attribution, ...furniture], findLabelledUrl) ?? firstMatch(attribution, findUrl),
   };
+}
+
+/**
+ * How many paragraphs after the title a date line or a credit line of its own may stand in (a
+ * clip's `- 2025-05-13` list item, `整理 | X、Y` after the player's residue).
+ */
+const headParagraphs = 12;
+
+/** The first paragraphs after the title, each as its first line: where a clip or a page keeps its date line. */
+function headLines(paragraphs: readonly WorkingParagraph[]): string[] {
+  const at = paragraphs.findIndex((p) => p.kind === 'title');
+  return paragraphs
+    .slice(at + 1, at + 1 + headParagraphs)
+    .filter((p) => p.kind !== 'boilerplate')
+    .map((p) => p.text.split('\n')[0] ?? '');
 }
 
 /** Traditional script: a Taiwanese text, whose 108/03/06 is an ROC date. */

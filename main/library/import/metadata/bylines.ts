@@ -34,12 +34,13 @@ function isNotAuthorRole(before: string): boolean {
   return editorLine.test(before) || /(图片来源|圖片來源|图片|圖片|摄影|攝影)\s*[:：]?\s*$/u.test(before);
 }
 
-function cleanNames(run: string): string | null {
+function cleanNames(run: string, needSurname: boolean): string | null {
   const cut = run.split(roleWords)[0] ?? '';
   const list = cut
     .split(/\s*(?:[、，,]|\s|和|及)\s*/u)
     .map((n) => n.trim())
-    .filter((n) => n.length >= 2 && (n.includes('·') || startsWithSurname(n)));
+    .filter((n) => n.length >= 2 && !anonymous.test(n) && !organisation.test(n))
+    .filter((n) => !needSurname || n.includes('·') || startsWithSurname(n));
   if (list.length === 0) return null;
   // A "name" of more than three characters standing alone is as likely a place or a phrase.
   if (list.length === 1 && [...list[0]!].length > 3 && !list[0]!.includes('·')) return null;
@@ -50,21 +51,28 @@ interface Credit {
   pattern: RegExp;
   /** The capture group holding the names. */
   group: number;
+  /**
+   * Whether each name must start with a surname: after a bare 记者 the words may be the sentence's
+   * (记者介绍), while after 作者：, 整理 | or 文／ they are the credit's, pen names included.
+   */
+  surname: boolean;
 }
 
 const credits: readonly Credit[] = [
   // 作者：X Y / 撰文：X / 采写：南都记者 X Y / 文：X
   {
     pattern: new RegExp(
-      `(?:作者|撰文|採寫|采写|文字|执笔|執筆)\\s*[:：]\\s*(?:\\S{0,8}?(?:记者|記者)\\s*)?(${names})`,
+      `(?:作者|撰文|採寫|采写|文字|执笔|執筆|整理)\\s*[:：|｜]\\s*(?:\\S{0,8}?(?:记者|記者)\\s*)?(${names})`,
       'u',
     ),
     group: 1,
+    surname: false,
   },
   // 文／X, 文/X, 【文/观察者网专栏作者 王文】
   {
     pattern: new RegExp(`(?:^|[\\s【\\[(（])文\\s*[/／|｜]\\s*(?:\\S{0,12}?(?:作者|记者|記者)\\s*)?(${names})`, 'u'),
     group: 1,
+    surname: false,
   },
   // 记者X／台北報導, 【李恩慈╱台南報導】, （湯寶隆／高雄報導）
   {
@@ -73,9 +81,10 @@ const credits: readonly Credit[] = [
       'u',
     ),
     group: 1,
+    surname: true,
   },
   // 本报记者 X, 新京报记者 彭冲 山东冠县报道, （记者 X 通讯员 Y）
-  { pattern: new RegExp(`(?:记者|記者)\\s*(${names})`, 'u'), group: 1 },
+  { pattern: new RegExp(`(?:记者|記者)\\s*(${names})`, 'u'), group: 1, surname: true },
 ];
 
 /** The author(s) a credit line names, joined by 、; null when it names none (or only an editor or photographer). */
@@ -85,13 +94,13 @@ export function findBylineAuthor(line: string): string | null {
 }
 
 function creditIn(text: string): string | null {
-  for (const { pattern, group } of credits) {
+  for (const { pattern, group, surname } of credits) {
     const m = pattern.exec(text);
     if (!m) continue;
     const before = text.slice(0, m.index + (m[0].length - (m[group]?.length ?? 0)));
     const after = text.slice(m.index + m[0].length);
     if (isNotAuthorRole(before.replace(/\S{0,12}(?:记者|記者)\s*$/u, '')) || photoAfter.test(after)) continue;
-    const found = cleanNames(m[group] ?? '');
+    const found = cleanNames(m[group] ?? '', surname);
     if (found) return found;
   }
   return null;

@@ -117,6 +117,11 @@ describe('metadata from plain text', () => {
     expect(parseArticle(`全市运动会开幕\n\n${body}\n\n（责任编辑：张三）`, 'txt').metadata.author).toBeNull();
   });
 
+  it('reads a date line and a credit line of their own near the top', () => {
+    const clip = `全市运动会开幕\n\n2025-05-13\n\n00:00\n\n整理 | 华卫、核子可乐\n\n${body}`;
+    expect(parseArticle(clip, 'txt').metadata).toMatchObject({ publishedAt: '2025-05-13', author: '华卫、核子可乐' });
+  });
+
   it("reads an outlet's own dateline without a date (南方网讯)", () => {
     expect(findOutletCredit('南方网讯　薛凯琪新专辑再拿巨星开涮')).toBe('南方网');
     expect(findOutletCredit('本报讯 今天')).toBeNull();

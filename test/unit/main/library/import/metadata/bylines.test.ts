@@ -25,6 +25,12 @@ describe('findBylineAuthor', () => {
     expect(findBylineAuthor('文/李四 图/王五')).toBe('李四');
   });
 
+  it('takes pen names after an explicit label, never a placeholder or an outlet', () => {
+    expect(findBylineAuthor('整理 | 华卫、核子可乐')).toBe('华卫、核子可乐');
+    expect(findBylineAuthor('作者：本站')).toBeNull();
+    expect(findBylineAuthor('作者：新华社')).toBeNull();
+  });
+
   it('never takes an editor or a photographer for the author', () => {
     expect(findBylineAuthor('责任编辑：霍琦')).toBeNull();
     expect(findBylineAuthor('编辑:李楠')).toBeNull();
