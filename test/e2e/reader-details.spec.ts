@@ -114,7 +114,9 @@ test('full-width punctuation is a display option; selections still map to the st
   await preferences.getByRole('checkbox', { name: /full-width punctuation/ }).check();
   await preferences.getByRole('button', { name: 'Done' }).click();
 
-  await openArticle(app, s003);
+  // The list shows titles as the reader does, with full-width punctuation too (江西：接续奋斗，…).
+  await expect(app.getByRole('list', { name: 'Articles' })).toContainText('江西：接续奋斗，红土地上奏响平安之歌');
+  await openArticle(app, '红土地上奏响平安之歌');
   await expect(paragraph(app, '江西，一山一水都留下了革命先烈的战斗足迹，一草一木')).toHaveCount(1);
   await app.getByRole('radio', { name: '繁體', exact: true }).click();
   await expect(paragraph(app, '江西，一山一水都留下了革命先烈的戰鬥足跡，一草一木')).toHaveCount(1);
