@@ -1,13 +1,13 @@
 import type { ArticleMetadata, DetectedScript } from '../../../../preload/contract/articleTypes';
 import type { ExtractedHtml } from '../extractHtmlArticle';
-import { isPersonName } from './bylines';
 import { parseDate } from './dates';
 import { readPageMetadata } from './pageMetadata';
 
 /**
  * An HTML article's metadata: what the page's markup and its header lines say (readPageMetadata)
- * first, then what was read from the article's text (`fromText`), then Readability's guesses,
- * which are kept only where they pass the same checks (its byline is often the site's name).
+ * first, then what was read from the article's text (`fromText`), then Readability's title, site
+ * name and date. Not its byline: it is often the site's name or an editor, and an empty author
+ * beats a wrong one; the page's author meta and credit lines are read above.
  */
 export function htmlArticleMetadata(
   html: string,
@@ -18,12 +18,11 @@ export function htmlArticleMetadata(
   const page = readPageMetadata(html, script === 'traditional');
   const readabilityTitle = extracted.title?.trim() || null;
   const title = page.title ?? readabilityTitle;
-  const byline = extracted.byline && isPersonName(extracted.byline) ? extracted.byline : null;
   return {
     ...fromText,
     title: title ?? fromText.title,
     titleInferred: title ? false : fromText.titleInferred,
-    author: fuller(page.author, fromText.author) ?? byline,
+    author: fuller(page.author, fromText.author),
     source: page.source ?? fromText.source ?? extracted.siteName,
     publishedAt: page.publishedAt ?? fromText.publishedAt ?? parseDate(extracted.publishedTime ?? ''),
     url: page.url ?? fromText.url,
