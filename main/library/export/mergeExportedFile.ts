@@ -95,7 +95,8 @@ export function canMerge(existing: string): boolean {
 }
 
 function readExported(existing: string) {
-  const split = splitFrontMatter(existing.replace(/\r\n?/g, '\n'));
+  // Read as Pizhu wrote it whatever an editor did to line ends or a byte-order mark.
+  const split = splitFrontMatter(existing.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   if (split === null) return null;
   let { body } = split;
   let oldHashes: Map<string, string> | null = null;

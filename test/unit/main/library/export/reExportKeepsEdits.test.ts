@@ -134,6 +134,18 @@ describe('re-exporting into a file the person edited in their vault', () => {
     ]);
   });
 
+  it('reads a file an editor saved with CRLF line ends and a byte-order mark as the same file', () => {
+    exportArticle();
+    const mine = '我用另一个编辑器加的一行。';
+    fs.writeFileSync(file, `\uFEFF${read().replace(/\n/g, '\r\n')}\r\n${mine}\r\n`);
+    const report = exportArticle();
+    expect(report.merged).toEqual([{ path: file, additions: 1, editedBlocks: 0, properties: 0 }]);
+    const text = read();
+    expect(text.startsWith('---\n')).toBe(true);
+    expect(text.match(/^---$/gm)).toHaveLength(2);
+    expect(text.endsWith(`\n\n${mine}\n`)).toBe(true);
+  });
+
   it('keeps the file whole, and writes beside it, when a marker was broken by hand', () => {
     exportArticle();
     const broken = `${read().replace(/^<!-- pizhu:end id=head -->$/m, '')}\n我的一行。\n`;
