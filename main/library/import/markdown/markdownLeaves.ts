@@ -113,8 +113,12 @@ function leafOf(node: Nodes, source: string, start: number, end: number, previou
       return markupLeaf(start, end, 'definition');
     case 'html': {
       const captions = htmlCaptions(source, start, end);
-      if (captions.length === 0) return markupLeaf(start, end, 'html');
-      return { ...markupLeaf(start, end, 'html'), role: 'caption', keep: captions, markup: null };
+      if (captions.length > 0) return { ...markupLeaf(start, end, 'html'), role: 'caption', keep: captions, markup: null };
+      // Words wrapped in HTML (<p>…</p>, <div>…) are text; only the tags are syntax.
+      const words = textBetweenTags(source, start, end);
+      const shown = words.map(([a, b]) => source.slice(a, b)).join('');
+      if (/[\p{L}\p{N}]/u.test(shown)) return { ...markupLeaf(start, end, 'html'), role: 'text', keep: words, markup: null };
+      return markupLeaf(start, end, 'html');
     }
     case 'code':
       return { ...markupLeaf(start, end, 'syntax'), role: 'text', keep: codeText(source, start, end), markup: null };
@@ -271,6 +275,20 @@ function htmlCaptions(source: string, start: number, end: number): Range[] {
     const at = start + m.index + m[0].length - 1 - alt.length;
     ranges.push([at, at + alt.length]);
   }
+  return ranges;
+}
+
+/** The stretches of an HTML block outside its tags, comments, scripts and styles. */
+function textBetweenTags(source: string, start: number, end: number): Range[] {
+  const html = source.slice(start, end);
+  const ranges: Range[] = [];
+  const hidden = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<[^>]*>?/giu;
+  let at = 0;
+  for (const m of html.matchAll(hidden)) {
+    if (m.index > at && html.slice(at, m.index).trim() !== '') ranges.push([start + at, start + m.index]);
+    at = m.index + m[0].length;
+  }
+  if (at < html.length && html.slice(at).trim() !== '') ranges.push([start + at, end]);
   return ranges;
 }
 

@@ -199,6 +199,12 @@ describe('Markdown blocks', () => {
     expect(article.paragraphs[2]?.flags).toEqual(['markup']);
   });
 
+  it('reads words wrapped in an HTML block as text, its tags hidden', () => {
+    const article = parseMd([body, '', '<div class="note">', '<p>村民们自发组织了收割队。</p>', '</div>', '', body].join('\n'));
+    expect(article.paragraphs[1]?.text.trim()).toBe('村民们自发组织了收割队。');
+    expect(article.paragraphs[1]?.kind).toBe('body');
+  });
+
   it('hides shortcodes as markup', () => {
     const article = parseMd(
       [body, '', '{{< video src="https://example.com/v.mp4" >}}', '', '{% include figure.html %}', '', body].join('\n'),
