@@ -85,10 +85,11 @@ const related: readonly RegExp[] = [
 function isLinkBlock(line: string): boolean {
   if (line.length > 80 || /[。！？!?]/u.test(line)) return false;
   const pieces = line
-    .split(/\t+|\s*[·•]\s*|^★|\s★/u)
+    .split(/\t+|\s+[·•]\s+|^[·•★]\s*|\s★/u)
     .map((s) => s.trim())
     .filter((s) => s !== '');
-  return pieces.length >= 2 && pieces.every((s) => [...s].length <= 20) && /\t|[·•★]/u.test(line);
+  // Dots set apart by spaces: a dot inside a name (萨塔·胡伊克, 顶端新闻·河南商报) joins words.
+  return pieces.length >= 2 && pieces.every((s) => [...s].length <= 20) && /\t|\s[·•]\s|^[·•★]|\s★/u.test(line);
 }
 
 const notices: readonly RegExp[] = [

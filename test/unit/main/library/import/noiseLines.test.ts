@@ -84,6 +84,8 @@ describe('page noise by line', () => {
       '编辑部的故事很长',
       '分享经济正在改变城市的出行方式。',
       '东京、大阪、名古屋',
+      '#萨塔·胡伊克',
+      '顶端新闻·河南商报记者马俊峰/文',
     ])
       expect(noiseReason(line), line).toBeNull();
   });
