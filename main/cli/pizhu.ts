@@ -43,9 +43,11 @@ Commands:
                         names what is damaged and the newest backup that holds it intact (exit 1)
   convert --to MODE [--from MODE]
                         convert stdin to stdout, the reader's very conversion
-  export --format md --out DIR [--article ID | --tag T] [--script MODE] [--highlights-only]
+  export --format md --out DIR [--article ID | --tag T] [--script MODE] [--highlights-only | --full-text]
                         Markdown for Obsidian: one article, one tag's passages, or the
-                        whole library (one file per article and index.md)
+                        whole library (one file per article and index.md); --full-text: every
+                        body paragraph, with the annotations. What you wrote in an exported file
+                        since is kept
   export --format json --out FILE
                         the whole library as a JSON backup (docs/backup-format.md)
   export --format w3c --out FILE
@@ -89,6 +91,7 @@ type Values = {
   tag?: string;
   within?: string;
   'highlights-only'?: boolean;
+  'full-text'?: boolean;
   span?: boolean;
   'include-hidden'?: boolean;
   limit?: string;
@@ -115,6 +118,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         tag: { type: 'string' },
         within: { type: 'string' },
         'highlights-only': { type: 'boolean' },
+        'full-text': { type: 'boolean' },
         span: { type: 'boolean' },
         'include-hidden': { type: 'boolean' },
         limit: { type: 'string' },
@@ -339,8 +343,11 @@ const commands: Record<string, Command> = {
     if (!values.out) throw new UsageError('export needs --out DIR (md) or --out FILE (json, w3c)');
     const out = path.resolve(values.out);
     const format = values.format;
-    if (format !== 'md' && (values.article ?? values.tag ?? values.script ?? values['highlights-only']) !== undefined) {
-      throw new UsageError('--article, --tag, --script and --highlights-only belong to --format md');
+    if (
+      format !== 'md' &&
+      (values.article ?? values.tag ?? values.script ?? values['highlights-only'] ?? values['full-text']) !== undefined
+    ) {
+      throw new UsageError('--article, --tag, --script, --highlights-only and --full-text belong to --format md');
     }
     if (format === 'json') {
       const result = library.exportBackup(out);
@@ -366,7 +373,13 @@ const commands: Record<string, Command> = {
     const script = scriptModeOption(values.script, 'script') ?? 'original';
     const progress = io.isTty && !values.json && scope === 'library';
     const { files, merged, kept } = library.exportMarkdown(
-      { scope, outDir: out, script, highlightsOnly: values['highlights-only'] ?? false },
+      {
+        scope,
+        outDir: out,
+        script,
+        highlightsOnly: values['highlights-only'] ?? false,
+        fullText: values['full-text'] ?? false,
+      },
       (done, total) => {
         if (progress) io.err(`\rexporting ${done}/${total}`);
       },

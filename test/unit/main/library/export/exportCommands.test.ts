@@ -64,6 +64,26 @@ describe('pizhu export and import-backup', () => {
     expect(fs.readdirSync(path.join(dir, 'tag')).sort()).toEqual(['.pizhu-export.json', 'tag 政策.md']);
   });
 
+  it('exports the full text with --full-text: every article, every body paragraph', async () => {
+    const out = path.join(dir, 'full');
+    const result = await runPizhu(['export', '--format', 'md', '--out', out, '--full-text', '--db', db, '--json']);
+    expect(result.code).toBe(0);
+    const reader = new Database(db, { readonly: true });
+    const articles = (reader.prepare('SELECT count(*) AS n FROM article').get() as { n: number }).n;
+    reader.close();
+    expect((JSON.parse(result.out) as { files: string[] }).files).toHaveLength(articles + 1);
+    const file = fs.readdirSync(out).find((name) => name.endsWith(`(${lib.crafted.id}).md`))!;
+    const markdown = fs.readFileSync(path.join(out, file), 'utf8');
+    // The last body paragraph has nothing annotated: it is there as the text it is.
+    expect(markdown).toMatch(/^生僻字𠀀在这里,普通的一段话/m);
+
+    const both = await runPizhu(['export', '--format', 'md', '--out', out, '--full-text', '--highlights-only', '--db', db]);
+    expect(both).toMatchObject({
+      code: 1,
+      err: 'pizhu: A Markdown export is either the full text or the highlights only, not both.\n',
+    });
+  });
+
   it('writes a JSON backup and W3C annotations, and imports the backup into another library', async () => {
     const backup = path.join(dir, 'backup.json');
     const exported = await runPizhu(['export', '--format', 'json', '--out', backup, '--db', db, '--json']);
@@ -90,6 +110,7 @@ describe('pizhu export and import-backup', () => {
     [['export', '--format', 'md']],
     [['export', '--format', 'pdf', '--out', 'x']],
     [['export', '--format', 'json', '--out', 'x', '--script', 'tw']],
+    [['export', '--format', 'w3c', '--out', 'x', '--full-text']],
     [['export', '--format', 'md', '--out', 'x', '--article', '1', '--tag', 't']],
     [['export', '--format', 'md', '--out', 'x', '--article', 'one']],
     [['export', '--format', 'md', '--out', 'x', '--script', 'klingon']],

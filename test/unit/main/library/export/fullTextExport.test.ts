@@ -21,7 +21,7 @@ describe('a full-text Markdown export', () => {
     const { files } = lib.library.exportMarkdown({ scope: { article: lib.crafted.id }, outDir: out, fullText: true });
     const markdown = fs.readFileSync(files[0]!, 'utf8');
     const annotated = new Set([
-      ...lib.crafted.highlights.map((h) => h.paragraphId),
+      ...lib.crafted.highlights.flatMap((h) => (h.paragraphId === null ? [] : [h.paragraphId])),
       ...Object.keys(lib.crafted.paragraphTags).map(Number),
       ...lib.crafted.notes.map((n) => n.paragraphId),
     ]);
