@@ -23,14 +23,8 @@ export function formatDuplicateGroups(groups: readonly DuplicateGroup[]): string
   return lines;
 }
 
-/** What `pizhu import` says about a file it imported that reposts or copies articles already there. */
+/** What `pizhu import` says about a file it kept beside an article with the same text. */
 export function formatImportLinks(o: ImportOutcome): string[] {
-  const lines: string[] = [];
-  if (o.status === 'imported' && o.duplicateOf) {
-    lines.push(`kept: ${o.fileName}: the same text as ${o.duplicateOf.articleId} "${o.duplicateOf.title}"; both kept`);
-  }
-  for (const r of o.reposts ?? []) {
-    lines.push(`repost: ${o.fileName}: ${percentAlike(r.similarity)} alike ${r.articleId} "${r.title}"`);
-  }
-  return lines;
+  if (o.status !== 'imported' || !o.duplicateOf) return [];
+  return [`kept: ${o.fileName}: the same text as ${o.duplicateOf.articleId} "${o.duplicateOf.title}"; both kept`];
 }

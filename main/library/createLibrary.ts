@@ -86,7 +86,7 @@ export async function createLibrary(options: LibraryOptions) {
     if (check.sameText && duplicates === 'skip') return skippedDuplicate(name, check.sameText);
     return db.transaction(() => {
       const articleId = articles.insertArticle(db, article, nowIso());
-      const links = linkNewArticle(db, articleId, article.parsed.paragraphs, check);
+      const links = linkNewArticle(db, articleId, check);
       return { fileName: name, status: 'imported' as const, articleId, title: article.parsed.metadata.title, ...links };
     })();
   }

@@ -104,8 +104,6 @@ export interface ImportOutcome {
   articleId?: number;
   title?: string;
   message?: string;
-  /** The article holding the same text (another encoding, script, spacing): skipped, or kept and linked. */
+  /** The article holding the same text (another encoding, spacing, punctuation): skipped, or kept and linked. */
   duplicateOf?: SimilarArticle;
-  /** Reposts of it already in the library (the same story with edits), most alike first. */
-  reposts?: SimilarArticle[];
 }

@@ -31,8 +31,8 @@ export function readingTexts(paragraphs: Iterable<FingerprintParagraph>): string
 }
 
 export function fingerprintOf(paragraphs: readonly FingerprintParagraph[]): Fingerprint {
-  const all: string[] = [];
-  const reading: string[] = [];
+  const all: number[] = [];
+  const reading: number[] = [];
   for (const p of paragraphs) {
     const units = foldedUnits([p.raw]);
     for (const unit of units) all.push(unit);
@@ -42,7 +42,7 @@ export function fingerprintOf(paragraphs: readonly FingerprintParagraph[]): Fing
   }
   const shingles = shingleSet(reading);
   return {
-    textHash: hash('sha256', all.join(' '), 'hex'),
+    textHash: hash('sha256', new Uint8Array(Uint32Array.from(all).buffer), 'hex'),
     shingleCount: shingles.size,
     signature: minHashSignature(shingles),
   };

@@ -1,8 +1,7 @@
 import type { ImportOutcome } from '../../../preload/contract/articleTypes';
 import type { Db } from '../store/openDatabase';
-import { fingerprintOf, shinglesOf, type Fingerprint, type FingerprintParagraph } from './fingerprint';
+import { fingerprintOf, type Fingerprint, type FingerprintParagraph } from './fingerprint';
 import { findSameText, saveFingerprint, type KnownArticle } from './fingerprintStore';
-import { similarArticles } from './findDuplicates';
 
 /** What an import learns about a file's text before storing it. */
 export interface DuplicateCheck {
@@ -34,19 +33,14 @@ export function skippedDuplicate(fileName: string, same: KnownArticle): ImportOu
 }
 
 /**
- * Stores the new article's fingerprint (inside the caller's transaction) and says what it
- * duplicates or reposts: the copy with the same text it was kept beside, and reposts.
+ * Stores the new article's fingerprint (inside the caller's transaction) and names the copy with
+ * the same text it was kept beside. Reposts are not looked for here: on a library of reposts a
+ * lookup per file halved the import's speed; `listDuplicates` finds them all at once.
  */
-export function linkNewArticle(
-  db: Db,
-  articleId: number,
-  paragraphs: readonly FingerprintParagraph[],
-  check: DuplicateCheck,
-): Pick<ImportOutcome, 'duplicateOf' | 'reposts'> {
+export function linkNewArticle(db: Db, articleId: number, check: DuplicateCheck): Pick<ImportOutcome, 'duplicateOf'> {
   saveFingerprint(db, articleId, check.fingerprint);
-  let shingles: Set<number> | undefined;
-  const similar = similarArticles(db, articleId, check.fingerprint, () => (shingles ??= shinglesOf(paragraphs)));
-  const duplicateOf = similar.find((s) => s.sameText);
-  const reposts = similar.filter((s) => !s.sameText);
-  return { ...(duplicateOf ? { duplicateOf } : {}), ...(reposts.length > 0 ? { reposts } : {}) };
+  const same = check.sameText;
+  return same
+    ? { duplicateOf: { articleId: same.id, title: same.title, similarity: 1, sameText: true, inTrash: same.trashed } }
+    : {};
 }

@@ -3,9 +3,8 @@
  * stores (Broder 1997; Leskovec, Rajaraman, Ullman, Mining of Massive Datasets, ch. 3).
  *
  * A shingle is `shingleUnits` consecutive units (characters of Chinese, words of Latin). The
- * signature holds, for each of `signatureLength` hash functions, the least hash over the
- * article's shingles; the share of positions two signatures agree on estimates the Jaccard
- * similarity of their shingle sets. Cut into `bandCount` bands of `bandRows` positions, two
+ * signature holds `signatureLength` least hashes over the article's shingles; the share of
+ * positions two signatures agree on estimates the Jaccard similarity of their shingle sets. Cut into `bandCount` bands of `bandRows` positions, two
  * articles become candidates when any band is equal: with 20 bands of 3 rows a pair at
  * similarity 0.5 is a candidate with probability 1 - (1 - 0.5³)²⁰ ≈ 0.93, at 0.6 ≈ 0.99, at
  * 0.1 ≈ 0.02, so reposts are looked up in a few buckets and unrelated articles rarely meet.
@@ -26,47 +25,47 @@ function mix32(h: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a over the UTF-16 units of a string. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** Fixed multipliers (odd) and offsets, one pair per hash function: signatures stay comparable across runs. */
-const multipliers = new Uint32Array(signatureLength);
-const offsets = new Uint32Array(signatureLength);
-for (let i = 0, seed = 0x9e3779b9; i < signatureLength; i++) {
-  seed = mix32(seed + 0x6d2b79f5);
-  multipliers[i] = seed | 1;
-  seed = mix32(seed + 0x6d2b79f5);
-  offsets[i] = seed;
-}
-
-/** The distinct shingle hashes of a unit sequence; a text shorter than one shingle is one shingle of all it has. */
-export function shingleSet(units: readonly string[]): Set<number> {
-  const unitHashes = units.map(hashString);
+/** The distinct shingle hashes of a sequence of unit hashes; a text shorter than one shingle is one shingle of all it has. */
+export function shingleSet(units: readonly number[]): Set<number> {
   const shingles = new Set<number>();
-  const last = Math.max(unitHashes.length - shingleUnits, 0);
-  for (let i = 0; i <= last && unitHashes.length > 0; i++) {
+  const last = Math.max(units.length - shingleUnits, 0);
+  for (let i = 0; i <= last && units.length > 0; i++) {
     let h = 0;
-    for (let j = i; j < Math.min(i + shingleUnits, unitHashes.length); j++)
-      h = mix32(Math.imul(h, 31) + unitHashes[j]!);
+    for (let j = i; j < Math.min(i + shingleUnits, units.length); j++) h = mix32((Math.imul(h, 31) + units[j]!) >>> 0);
     shingles.add(h);
   }
   return shingles;
 }
 
-/** The MinHash signature of a shingle set (all 0xffffffff for an empty set). */
+/**
+ * The MinHash signature of a shingle set, by one-permutation hashing with densification (Li,
+ * Owen, Zhang 2012; Shrivastava, Li 2014): each shingle is hashed once and kept in one of the
+ * signature's positions if it is that position's least, instead of hashed once per position;
+ * a position no shingle fell in takes the value of the next filled one, shifted by how far it
+ * had to look. As good an estimate of the Jaccard similarity, at a sixtieth of the hashing.
+ * An empty set gives all 0xffffffff.
+ */
 export function minHashSignature(shingles: Iterable<number>): Uint32Array {
   const signature = new Uint32Array(signatureLength).fill(0xffffffff);
+  const filled = new Uint8Array(signatureLength);
   for (const shingle of shingles) {
-    for (let i = 0; i < signatureLength; i++) {
-      const h = mix32((Math.imul(shingle, multipliers[i]!) + offsets[i]!) >>> 0);
-      if (h < signature[i]!) signature[i] = h;
+    const h = mix32((shingle ^ 0x9e3779b9) >>> 0);
+    const position = Math.floor((h / 0x100000000) * signatureLength);
+    const value = mix32((h + 0x6d2b79f5) >>> 0);
+    if (!filled[position] || value < signature[position]!) {
+      signature[position] = value;
+      filled[position] = 1;
     }
   }
-  return signature;
+  if (!filled.includes(1)) return signature;
+  const dense = signature.slice();
+  for (let i = 0; i < signatureLength; i++) {
+    if (filled[i]) continue;
+    let distance = 1;
+    while (!filled[(i + distance) % signatureLength]) distance++;
+    dense[i] = mix32((signature[(i + distance) % signatureLength]! + Math.imul(distance, 0x9e3779b1)) >>> 0);
+  }
+  return dense;
 }
 
 /** One bucket per band: a hash of the band's rows, as a signed 32-bit integer for SQLite. */

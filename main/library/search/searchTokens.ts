@@ -98,6 +98,11 @@ function classOf(cp: number, classes: Uint8Array): number {
   return cp < 0x10000 ? (classes[cp] ?? space) : classifyByProperty(String.fromCodePoint(cp));
 }
 
+/** True when a token of indexTokens starting with this code point is CJK (a bigram or a run's last character), not a word. */
+export function startsCjkToken(cp: number): boolean {
+  return classOf(cp, bmpTables().classes) === cjk;
+}
+
 /** Lowercase form of a word character; full-width Latin letters and digits (ＡＢＣ１２３) become ASCII. */
 function wordCodePoints(cp: number): number | string {
   if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp;
