@@ -29,12 +29,18 @@ const maxMeasured = 3;
 /** Fewer distinct shingles than this (a headline, a caption) is too little text to call anything a repost. */
 export const minRepostShingles = 20;
 
-/** Measures candidate pairs exactly, reading each article's shingles once. */
+/** Shingle sets kept while measuring: enough for a large group, bounded for a library of 100,000. */
+const keptShingleSets = 2000;
+
+/** Measures candidate pairs exactly, reading an article's shingles once while it is kept. */
 function exactSimilarity(db: Db) {
   const shingles = new Map<number, Set<number>>();
   const of = (id: number) => {
     let s = shingles.get(id);
-    if (!s) shingles.set(id, (s = shinglesOf(readingParagraphs(db, id))));
+    if (!s) {
+      if (shingles.size >= keptShingleSets) shingles.clear();
+      shingles.set(id, (s = shinglesOf(readingParagraphs(db, id))));
+    }
     return s;
   };
   return (a: number, b: number) => jaccard(of(a), of(b));
@@ -72,13 +78,14 @@ export function listDuplicateGroups(db: Db, writable: boolean): DuplicateGroup[]
     });
   }
   const measure = exactSimilarity(db);
-  const seen = new Set<string>();
+  // A pair once, however many bands it shares: keyed as one number (article ids stay far below 2^26).
+  const seen = new Set<number>();
   for (const members of buckets.values()) {
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
         const x = members[i]!;
         const y = members[j]!;
-        const key = `${x.articleId}:${y.articleId}`;
+        const key = x.articleId * 0x4000000 + y.articleId;
         if (seen.has(key)) continue;
         seen.add(key);
         if (estimatedSimilarity(x.signature, y.signature) < candidateEstimate) continue;
