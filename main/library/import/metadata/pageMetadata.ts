@@ -78,7 +78,9 @@ function pageTextLines(root: Node): string[] {
       flush();
       stack.push(end);
     }
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+    // linkedom builds childNodes afresh on every read: taken once, or a wide page is quadratic.
+    const children = Array.from(node.childNodes);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   flush();
   return lines;

@@ -84,6 +84,16 @@ describe('readPageMetadata', () => {
   });
 });
 
+describe('readPageMetadata on a wide page', () => {
+  it('reads a page of 20,000 sibling paragraphs in linear time (was quadratic: a minute for 1.5 MB)', () => {
+    const p = '<p>今年以来全市共查处案件十二起，涉案金额较去年同期明显下降。</p>';
+    const html = `<html><head><title>标题一则 - 某网</title></head><body><h1>标题一则</h1><div>2020-01-02 来源：某某网</div>${p.repeat(20_000)}</body></html>`;
+    const started = performance.now();
+    expect(readPageMetadata(html)).toMatchObject({ title: '标题一则', publishedAt: '2020-01-02', source: '某某网' });
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
 describe('readPageMetadata <time>', () => {
   it('reads a <time> marked as the publication time, or the only one, never one of a list', () => {
     const one =
