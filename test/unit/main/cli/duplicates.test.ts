@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { ImportOutcome } from '../../../../preload/contract/articleTypes';
@@ -85,5 +86,18 @@ describe.skipIf(!corpusPresent)('pizhu import and pizhu duplicates', () => {
     expect(text.out).toMatch(/^1 group\(s\) of duplicates and reposts:\n\ngroup 1:\n {2}1\t/u);
     expect(text.out).toContain('  1 and 3: the same text');
     expect(text.out).toMatch(/ {2}1 and 4: a repost, 9\d% alike/u);
+  });
+
+  it('duplicates reads an older library without fingerprints as it is, read-only, writing nothing', async () => {
+    const folder = folderOfCopies();
+    await runPizhu(['import', folder, '--keep-duplicates', '--db', temp.db]);
+    const db = new Database(temp.db);
+    db.exec('DELETE FROM article_fingerprint');
+    db.close();
+    const groups = JSON.parse((await runPizhu(['duplicates', '--json', '--db', temp.db])).out) as DuplicateGroup[];
+    expect(groups.map((g) => g.articles.map((a) => a.articleId))).toEqual([[1, 2, 3]]);
+    const after = new Database(temp.db, { readonly: true });
+    expect(after.prepare('SELECT count(*) FROM article_fingerprint').pluck().get()).toBe(0);
+    after.close();
   });
 });
