@@ -105,7 +105,7 @@ export const requestSchemas = {
   renameTag: z.strictObject({ from: tagName, to: tagName }),
   mergeTags: z.strictObject({ from: tagName, into: tagName }),
   deleteTag: z.strictObject({ name: tagName }),
-  listTaggedPassages: z.strictObject({ tag: tagName }),
+  listTaggedPassages: z.strictObject({ tag: tagName, inTrash: z.boolean().optional() }),
   saveNote: z.strictObject({
     paragraphId: id,
     editorState: text(4 * 1024 * 1024),

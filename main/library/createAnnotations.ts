@@ -27,8 +27,8 @@ export function createAnnotations(db: Db, nowIso: () => string) {
     },
 
     /** Every passage tagged `tag` or a tag nested under it, in article then paragraph order. */
-    listTaggedPassages(tag: string): TaggedPassage[] {
-      return listTaggedPassages(db, normalizeTagName(tag));
+    listTaggedPassages(tag: string, where: { inTrash: boolean } = { inTrash: false }): TaggedPassage[] {
+      return listTaggedPassages(db, normalizeTagName(tag), where);
     },
 
     undo(): UndoResult {

@@ -268,8 +268,11 @@ export interface PizhuApi {
   mergeTags(req: { from: string; into: string }): Promise<Result<TagsChanged>>;
   /** Deletes the tag, the tags nested under it and their attachments. */
   deleteTag(req: { name: string }): Promise<Result<TagsChanged>>;
-  /** Every passage with this tag or one nested under it, in article then paragraph order. */
-  listTaggedPassages(req: { tag: string }): Promise<Result<TaggedPassage[]>>;
+  /**
+   * Every passage with this tag or one nested under it, in article then paragraph order: of the
+   * articles outside the trash, or with `inTrash` of those in it (the trash view's tag filter).
+   */
+  listTaggedPassages(req: { tag: string; inTrash?: boolean }): Promise<Result<TaggedPassage[]>>;
   /** Answers with the saved note, or null when the plain text was blank and the note was deleted. */
   saveNote(req: {
     paragraphId: number;

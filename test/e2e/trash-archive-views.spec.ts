@@ -148,3 +148,22 @@ test('an archived article still counts in the tags and its search hits say Archi
     await search.getByRole('region', { name: titles.s003 }).getByRole('heading').scrollIntoViewIfNeeded();
   });
 });
+
+test('the tag filter works in the Trash view: it finds the trashed articles carrying the tag', async ({ app }) => {
+  await tagBoth(app);
+  await app.reload();
+  await menuAction(app, titles.s001, 'Move to trash');
+  const show = app.getByRole('combobox', { name: 'Show' });
+  const tag = app.getByRole('combobox', { name: 'Tag' });
+  // From the keyboard, as the filters are: the Trash view, then the tag.
+  await show.focus();
+  await show.selectOption({ label: 'Trash' });
+  await expect(list(app).getByRole('listitem')).toHaveCount(1);
+  await tag.selectOption('主题');
+  await expect(list(app).getByRole('listitem')).toHaveCount(1);
+  await expect(list(app).getByRole('button', { name: titles.s001 })).toBeVisible();
+  // Back in the library, the same filter finds the article outside the trash, and not the trashed one.
+  await show.selectOption({ label: 'Library' });
+  await expect(list(app).getByRole('listitem')).toHaveCount(1);
+  await expect(list(app).getByRole('button', { name: titles.s003 })).toBeVisible();
+});

@@ -19,8 +19,13 @@ interface PassageRow {
  * Every passage carrying `tagName` or a tag nested under it, across the library: tagged
  * paragraphs and tagged highlights, each once, in article order then paragraph order (a
  * whole-paragraph tag before the highlights in it, highlights by position, orphans last).
+ * The trash is left out, as from every library-wide view; `inTrash` asks for the trash alone.
  */
-export function listTaggedPassages(db: Db, tagName: string): TaggedPassage[] {
+export function listTaggedPassages(
+  db: Db,
+  tagName: string,
+  where: { inTrash: boolean } = { inTrash: false },
+): TaggedPassage[] {
   const tagIds = tagSubtree(db, tagName).map((t) => t.id);
   if (tagIds.length === 0) return [];
   const ids = JSON.stringify(tagIds);
@@ -31,7 +36,7 @@ export function listTaggedPassages(db: Db, tagName: string): TaggedPassage[] {
          p.id AS paragraph_id, p.ord, p.text, NULL AS highlight_id, NULL AS start_offset
        FROM paragraph_tag pt JOIN tag t ON t.id = pt.tag_id
          JOIN paragraph p ON p.id = pt.paragraph_id JOIN article a ON a.id = p.article_id
-       WHERE pt.tag_id IN (SELECT value FROM json_each(@ids)) AND a.trashed_at IS NULL
+       WHERE pt.tag_id IN (SELECT value FROM json_each(@ids)) AND (a.trashed_at IS NOT NULL) = @inTrash
        GROUP BY pt.paragraph_id
        UNION ALL
        SELECT min(t.name) AS tag, h.article_id, a.title, a.archived_at IS NOT NULL, p.id, p.ord, p.text, h.id,
@@ -39,10 +44,10 @@ export function listTaggedPassages(db: Db, tagName: string): TaggedPassage[] {
        FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
          JOIN highlight h ON h.id = ht.highlight_id JOIN article a ON a.id = h.article_id
          LEFT JOIN paragraph p ON p.id = h.paragraph_id
-       WHERE ht.tag_id IN (SELECT value FROM json_each(@ids)) AND a.trashed_at IS NULL
+       WHERE ht.tag_id IN (SELECT value FROM json_each(@ids)) AND (a.trashed_at IS NOT NULL) = @inTrash
        GROUP BY ht.highlight_id`,
     )
-    .all({ ids }) as PassageRow[];
+    .all({ ids, inTrash: where.inTrash ? 1 : 0 }) as PassageRow[];
   rows.sort(
     (a, b) =>
       a.article_id - b.article_id ||

@@ -51,7 +51,7 @@ export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {
   const tags = useTagList();
   // A tag renamed or merged away since it was chosen no longer filters.
   const tag = tags.some((x) => x.name === chosenTag) ? chosenTag : '';
-  const tagged = useTaggedArticles(tag, version);
+  const tagged = useTaggedArticles(tag, version, view === 'trash');
   const articleIds = tagged.kind === 'ready' ? tagged.ids : tagged.kind === 'loading' ? noArticles : null;
 
   // Opens since the last fetch, numbered in order, so "recently opened" follows the reader at once.

@@ -5,23 +5,24 @@ export type TaggedArticles = { kind: 'none' } | { kind: 'loading' } | { kind: 'r
 
 /**
  * The articles carrying `tag` (or a tag nested under it), from its passages; fetched again
- * when the library changes, showing the last answer for the same tag meanwhile.
+ * when the library changes, showing the last answer for the same tag meanwhile; in the trash
+ * view, the trashed articles carrying it.
  */
-export function useTaggedArticles(tag: string, version: number): TaggedArticles {
-  const [answer, setAnswer] = useState<{ tag: string; ids: ReadonlySet<number> } | null>(null);
+export function useTaggedArticles(tag: string, version: number, inTrash: boolean): TaggedArticles {
+  const [answer, setAnswer] = useState<{ tag: string; inTrash: boolean; ids: ReadonlySet<number> } | null>(null);
   useEffect(() => {
     if (tag === '') return;
     let live = true;
-    void pizhu.listTaggedPassages({ tag }).then((result) => {
+    void pizhu.listTaggedPassages({ tag, inTrash }).then((result) => {
       if (!live) return;
       // A tag that no longer exists (renamed, merged away) simply matches nothing.
-      setAnswer({ tag, ids: new Set(result.ok ? result.value.map((p) => p.articleId) : []) });
+      setAnswer({ tag, inTrash, ids: new Set(result.ok ? result.value.map((p) => p.articleId) : []) });
     });
     return () => {
       live = false;
     };
-  }, [tag, version]);
+  }, [tag, version, inTrash]);
   if (tag === '') return { kind: 'none' };
-  if (answer?.tag !== tag) return { kind: 'loading' };
+  if (answer?.tag !== tag || answer.inTrash !== inTrash) return { kind: 'loading' };
   return { kind: 'ready', ids: answer.ids };
 }

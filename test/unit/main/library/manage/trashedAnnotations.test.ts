@@ -57,6 +57,19 @@ describe('an article in the trash', () => {
     expect(seeded.library.annotations.listTaggedPassages('只在废纸篓')).toEqual([]);
   });
 
+  it('is found by its tag in the trash alone, for the trash view\'s tag filter', () => {
+    const { kept, other } = annotateTwo();
+    seeded.library.trashArticle(other.id);
+    const inTrash = seeded.library.annotations.listTaggedPassages('主题', { inTrash: true });
+    expect(new Set(inTrash.map((p) => p.articleId))).toEqual(new Set([other.id]));
+    expect(inTrash).toHaveLength(2);
+    seeded.library.restoreArticle(other.id);
+    expect(seeded.library.annotations.listTaggedPassages('主题', { inTrash: true })).toEqual([]);
+    expect(new Set(seeded.library.annotations.listTaggedPassages('主题').map((p) => p.articleId))).toEqual(
+      new Set([kept.id, other.id]),
+    );
+  });
+
   it('is left out of the per-tag view and the tag report', () => {
     const { kept, other } = annotateTwo();
     seeded.library.trashArticle(other.id);
