@@ -274,8 +274,11 @@ function blockParagraphs(root: DomNode): HtmlBlock[] {
   const endOfBlock = Symbol('end of block');
   type Exit = { exit: string };
   const stack: Array<DomNode | typeof endOfBlock | Exit> = [root];
+  // childNodes is read once per node: linkedom builds the list anew on every read, so indexing it
+  // in a loop made a page of many sibling paragraphs quadratic (20,000 took 33 s).
   const pushChildren = (node: DomNode): void => {
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+    const children = Array.from(node.childNodes);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -388,7 +391,7 @@ function nestsDeeperThan(root: DomNode, limit: number): boolean {
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     if (depth > limit) return true;
-    for (let i = 0; i < node.childNodes.length; i++) stack.push({ node: node.childNodes[i]!, depth: depth + 1 });
+    for (const child of Array.from(node.childNodes)) stack.push({ node: child, depth: depth + 1 });
   }
   return false;
 }
