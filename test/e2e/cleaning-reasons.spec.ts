@@ -60,7 +60,7 @@ test('a news page reads clean: its caption quiet, its heading from the markup, e
   await app.keyboard.press('Enter');
   const hidden = article(app).locator('.run-hidden .paragraph');
   const reasons: Array<[string, string, string, RegExp]> = [
-    ['分享到', 'page-chrome', 'site navigation', /navigation, share buttons or counters/],
+    ['分享到', 'page-chrome', 'site navigation or buttons', /navigation, share buttons or counters/],
     ['责任编辑：李四', 'editorial-note', 'editor credit', /credits an editor/],
     ['另一地发生山火', 'related-links', 'other stories or ads', /links to other stories/],
   ];

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { ParagraphKind } from '../../../preload/contract/articleTypes';
 import { foldedUnits } from './foldedUnits';
-import { minHashSignature, shingleSet } from './minHash';
+import { distinctCount, minHashSignature, shingleHashes, shingleSet } from './minHash';
 
 /** What duplicates are found by: one article's text, folded. */
 export interface Fingerprint {
@@ -40,10 +40,11 @@ export function fingerprintOf(paragraphs: readonly FingerprintParagraph[]): Fing
     // Folded once where nothing was cut from the paragraph (most are whole).
     for (const unit of p.text === p.raw ? units : foldedUnits([p.text])) reading.push(unit);
   }
-  const shingles = shingleSet(reading);
+  // A MinHash is the same over a shingle repeated, so no Set is built: the import makes one per article.
+  const shingles = shingleHashes(reading);
   return {
     textHash: hash('sha256', new Uint8Array(Uint32Array.from(all).buffer), 'hex'),
-    shingleCount: shingles.size,
+    shingleCount: distinctCount(shingles),
     signature: minHashSignature(shingles),
   };
 }

@@ -25,16 +25,35 @@ function mix32(h: number): number {
   return h >>> 0;
 }
 
-/** The distinct shingle hashes of a sequence of unit hashes; a text shorter than one shingle is one shingle of all it has. */
-export function shingleSet(units: readonly number[]): Set<number> {
-  const shingles = new Set<number>();
-  const last = Math.max(units.length - shingleUnits, 0);
-  for (let i = 0; i <= last && units.length > 0; i++) {
+/**
+ * The hash of each shingle of a sequence of unit hashes, in order and with repeats; a text
+ * shorter than one shingle is one shingle of all it has. One mix per shingle, over the units
+ * weighted by their place: the import computes this for every article it reads.
+ */
+export function shingleHashes(units: readonly number[]): Uint32Array {
+  if (units.length === 0) return new Uint32Array(0);
+  const count = Math.max(units.length - shingleUnits + 1, 1);
+  const width = Math.min(shingleUnits, units.length);
+  const hashes = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
     let h = 0;
-    for (let j = i; j < Math.min(i + shingleUnits, units.length); j++) h = mix32((Math.imul(h, 31) + units[j]!) >>> 0);
-    shingles.add(h);
+    for (let j = 0; j < width; j++) h = (Math.imul(h, 0x01000193) + units[i + j]!) | 0;
+    hashes[i] = mix32(h >>> 0);
   }
-  return shingles;
+  return hashes;
+}
+
+/** The distinct shingle hashes of a sequence of unit hashes. */
+export function shingleSet(units: readonly number[]): Set<number> {
+  return new Set(shingleHashes(units));
+}
+
+/** How many distinct values a list of hashes holds (sorted as numbers, not put in a Set). */
+export function distinctCount(hashes: Uint32Array): number {
+  const sorted = hashes.slice().sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  return distinct;
 }
 
 /**

@@ -176,7 +176,7 @@ export const readerMessages: Catalog<Key> = {
     'flag.keyword-stuffed': 'keywords hidden',
     'flag.mojibake': 'garbled',
     'flag.markup': 'Markdown markup, not text',
-    'flag.page-chrome': 'site navigation',
+    'flag.page-chrome': 'site navigation or buttons',
     'flag.related-links': 'other stories or ads',
     'flag.editorial-note': 'editor credit',
     'flag.site-notice': 'site notice',
