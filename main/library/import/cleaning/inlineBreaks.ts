@@ -18,6 +18,10 @@ const spaceAfterSentence = /(?<=[。！？][」』”’）)]*)[ \t\u00a0\u3000]
  * end: …不讓鬚眉。警方提供女警… (not 警方提供的資料, where the words run on as a sentence).
  */
 const gluedCredit = /(?<=[。！？](?:警方提供|[翻][摄攝][画畫]面))(?=[^\s的了之，,。、])/gu;
+/** Whether a line can hold a break of the kinds above: a space, or a credit's words. */
+const spaceIn = /[ \t\u00a0\u3000]/u;
+const creditWordIn = /警方提供|[摄攝]/u;
+
 /** A caption sentence ending in a reporter's picture credit: …得力助手。記者林保光／翻攝 */
 const captionWithCredit = /[。！？][」』”’）)]*(?=[^。！？]{2,60}[。！？]?\s*[记記]者\S{2,4}[／/]翻?[摄攝]\s*$)/u;
 
@@ -31,7 +35,12 @@ const captionWithCredit = /[。！？][」』”’）)]*(?=[^。！？]{2,60}[�
 export function inlineBreaks(line: string): LinePiece[] {
   if (hanCount(line) < minHan) return [{ from: 0, to: line.length }];
   const cuts: LinePiece[] = []; // the gaps: [from, to) between two pieces
-  for (const re of [spaceRun, spaceAfterSentence, gluedCredit]) {
+  // Most lines have no space and no credit: the lookbehind patterns are not run over them at all.
+  const patterns = [
+    ...(spaceIn.test(line) ? [spaceRun, spaceAfterSentence] : []),
+    ...(creditWordIn.test(line) ? [gluedCredit] : []),
+  ];
+  for (const re of patterns) {
     for (const m of line.matchAll(re)) cuts.push({ from: m.index, to: m.index + m[0].length });
   }
   cuts.sort((a, b) => a.from - b.from || b.to - a.to);
@@ -49,6 +58,7 @@ export function inlineBreaks(line: string): LinePiece[] {
 /** A piece whose last sentence is a caption with a reporter's credit: the caption is a piece of its own. */
 function splitCaptionOff(line: string, piece: LinePiece): LinePiece[] {
   const text = line.slice(piece.from, piece.to);
+  if (!creditWordIn.test(text)) return [piece];
   const m = captionWithCredit.exec(text);
   if (!m) return [piece];
   const cut = piece.from + m.index + m[0].length;
