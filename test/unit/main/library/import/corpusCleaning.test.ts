@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Removal } from '../../../../../preload/contract/articleTypes';
 import { extractHtmlArticle } from '../../../../../main/library/import/extractHtmlArticle';
 import { prepareFileImport } from '../../../../../main/library/import/prepareImport';
 import { paragraphSeparators } from '../../../../../main/library/import/reassembleRaw';
 import { cleaningLabels } from '../../../../fidelity/cleaningLabels';
 import { measureLabels, sumLabelMeasures, type LabelMeasure } from '../../../../fidelity/measureLabels';
+import { cutRemovals } from './cutRemovals';
 
 // The development corpus is read in place (never copied into the repo): ../shared/corpus/articles.
 const corpusDir = path.resolve(process.cwd(), '../shared/corpus/articles');
@@ -36,16 +36,6 @@ function importCorpusFile(file: string): ReturnType<typeof prepareFileImport> {
   return article;
 }
 
-function cut(raw: string, removals: readonly Removal[]): string {
-  let out = '';
-  let at = 0;
-  for (const r of removals) {
-    out += raw.slice(at, r.start);
-    at = r.end;
-  }
-  return out + raw.slice(at);
-}
-
 describe.skipIf(!corpusPresent)('cleaning real articles (../shared/corpus/articles)', () => {
   it('has labels for every file of the corpus, each quoted from the file', () => {
     expect(Object.keys(cleaningLabels).sort()).toEqual(primaryFiles);
@@ -62,7 +52,7 @@ describe.skipIf(!corpusPresent)('cleaning real articles (../shared/corpus/articl
       }
       const raws = article.parsed.paragraphs.map((p) => p.raw);
       expect(() => paragraphSeparators(input, raws), file).not.toThrow();
-      for (const p of article.parsed.paragraphs) expect(p.text, file).toBe(cut(p.raw, p.removals));
+      for (const p of article.parsed.paragraphs) expect(p.text, file).toBe(cutRemovals(p.raw, p.removals));
     }
   });
 

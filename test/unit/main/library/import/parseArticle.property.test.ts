@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphFlags, paragraphKinds, type Removal } from '../../../../../preload/contract/articleTypes';
+import { paragraphFlags, paragraphKinds } from '../../../../../preload/contract/articleTypes';
 import type { ParsedArticle } from '../../../../../main/library/import/parsedArticle';
 import { parseArticle } from '../../../../../main/library/import/parseArticle';
 import { paragraphSeparators, reassembleRaw } from '../../../../../main/library/import/reassembleRaw';
 import { noisyArticle, seededRandom } from './noisyText';
 import { seedNames, seedText } from './seedTexts';
+import { cutRemovals } from './cutRemovals';
 
 const formats = ['txt', 'md', 'paste'] as const;
-
-/** `raw` with the removal spans cut out, written here independently of the library's helper. */
-function cut(raw: string, removals: readonly Removal[]): string {
-  let out = '';
-  let at = 0;
-  for (const r of removals) {
-    out += raw.slice(at, r.start);
-    at = r.end;
-  }
-  return out + raw.slice(at);
-}
 
 /** No text is ever lost, and each reading text is its raw text minus its removals. */
 function expectLossless(input: string, article: ParsedArticle): void {
@@ -40,7 +30,7 @@ function expectLossless(input: string, article: ParsedArticle): void {
       expect(r.text).toBe(p.raw.slice(r.start, r.end));
       previousEnd = r.end;
     }
-    expect(p.text).toBe(cut(p.raw, p.removals));
+    expect(p.text).toBe(cutRemovals(p.raw, p.removals));
   }
   expect(article.metadata.title.trim()).not.toBe('');
 }

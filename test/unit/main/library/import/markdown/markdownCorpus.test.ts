@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { paragraphFlags, paragraphKinds, type Removal } from '../../../../../../preload/contract/articleTypes';
+import { paragraphFlags, paragraphKinds } from '../../../../../../preload/contract/articleTypes';
 import { prepareFileImport } from '../../../../../../main/library/import/prepareImport';
 import { paragraphSeparators, reassembleRaw } from '../../../../../../main/library/import/reassembleRaw';
+import { cutRemovals } from '../cutRemovals';
 
 // The development corpus is read in place (never copied into the repo): ../shared/corpus/articles.
 const corpusDir = path.resolve(process.cwd(), '../shared/corpus/articles');
@@ -15,17 +16,6 @@ const markdownFiles = fs.existsSync(corpusDir)
   : [];
 if (markdownFiles.length === 0) {
   console.warn(`markdownCorpus: no Markdown files in ${corpusDir} (the development corpus is absent), so these tests are skipped.`);
-}
-
-/** `raw` with the removal spans cut out, written here independently of the library's helper. */
-function cut(raw: string, removals: readonly Removal[]): string {
-  let out = '';
-  let at = 0;
-  for (const r of removals) {
-    out += raw.slice(at, r.start);
-    at = r.end;
-  }
-  return out + raw.slice(at);
 }
 
 function imported(file: string) {
@@ -54,7 +44,7 @@ describe.skipIf(markdownFiles.length === 0)('real Markdown files (../shared/corp
           expect(r.text, file).toBe(p.raw.slice(r.start, r.end));
           previousEnd = r.end;
         }
-        expect(p.text, file).toBe(cut(p.raw, p.removals));
+        expect(p.text, file).toBe(cutRemovals(p.raw, p.removals));
       }
     }
   });

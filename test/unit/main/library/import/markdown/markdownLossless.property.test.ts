@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Removal } from '../../../../../../preload/contract/articleTypes';
 import { parseArticle } from '../../../../../../main/library/import/parseArticle';
 import { paragraphSeparators, reassembleRaw } from '../../../../../../main/library/import/reassembleRaw';
 import { seededRandom, type Random } from '../noisyText';
+import { cutRemovals } from '../cutRemovals';
 
 /** Markdown constructs as clippers and hand-written files have them, well-formed and broken. */
 const pieces = [
@@ -64,16 +64,6 @@ function markdownDocument(random: Random): string {
   return random() < 0.5 ? text + pick(random, ['\n', '\n\n', '\r\n', ' ']) : text;
 }
 
-function cut(raw: string, removals: readonly Removal[]): string {
-  let out = '';
-  let at = 0;
-  for (const r of removals) {
-    out += raw.slice(at, r.start);
-    at = r.end;
-  }
-  return out + raw.slice(at);
-}
-
 describe('no character of a Markdown file is lost', () => {
   it('holds for generated documents of every construct, with every line ending', () => {
     const random = seededRandom(20_261_206);
@@ -89,7 +79,7 @@ describe('no character of a Markdown file is lost', () => {
           expect(gap).toMatch(/^\s*$/u);
         for (const p of article.paragraphs) {
           expect(p.raw.trim()).not.toBe('');
-          expect(p.text).toBe(cut(p.raw, p.removals));
+          expect(p.text).toBe(cutRemovals(p.raw, p.removals));
           for (const r of p.removals) expect(r.text).toBe(p.raw.slice(r.start, r.end));
         }
         expect(article.metadata.title.trim()).not.toBe('');
