@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
+import { articleList, articleMenuAction, articleRow } from './libraryActions';
 import { clickAtCentre, screenshotsOf } from './personActions';
 import { articleIdOf } from './readerActions';
 
@@ -9,26 +10,15 @@ const titles = {
   s003: '江西:接续奋斗,红土地上奏响平安之歌',
   s004: '擦亮“人民的保护神”金字招牌——走进新时代“漳州110”',
 };
-const list = (app: Page) => app.getByRole('list', { name: /^(Articles|文章)$/ });
+const list = articleList;
 const rowButton = (app: Page, title: string) => list(app).getByRole('button', { name: title });
-const rowOf = (app: Page, title: string) =>
-  list(app).getByRole('listitem').filter({ has: app.getByRole('button', { name: title }) });
+const rowOf = articleRow;
 const header = (app: Page) => app.getByRole('article').locator('header');
 const view = (app: Page) => app.getByRole('combobox', { name: 'Show' });
 
 async function openByMouse(app: Page, title: string): Promise<void> {
   await clickAtCentre(app, rowButton(app, title));
   await app.getByRole('article').locator('.paragraph-text').first().waitFor();
-}
-
-/** Opens a row's ⋯ menu with the mouse and clicks an item where it is drawn. */
-async function menuAction(app: Page, title: string, item: string): Promise<void> {
-  await rowOf(app, title).hover();
-  await clickAtCentre(app, rowOf(app, title).getByRole('button', { name: 'Article actions' }));
-  const menu = app.getByRole('menu');
-  await expect(menu).toBeVisible();
-  await clickAtCentre(app, menu.getByRole('menuitem', { name: item }));
-  await expect(menu).toBeHidden();
 }
 
 test('Edit details shows in the library list at once (and sorts by it); one Ctrl+Z puts header and list back', async ({
@@ -70,7 +60,7 @@ test('move to trash from the row menu, undo, restore from the trash view, empty 
 }) => {
   const id = await articleIdOf(app, titles.s001);
   await openByMouse(app, titles.s001);
-  await menuAction(app, titles.s001, 'Move to trash');
+  await articleMenuAction(app, titles.s001, 'Move to trash');
   await expect(rowButton(app, titles.s001)).toHaveCount(0);
   await expect(list(app).getByRole('listitem')).toHaveCount(4);
   // The open article closed with it.
@@ -80,16 +70,16 @@ test('move to trash from the row menu, undo, restore from the trash view, empty 
   await clickAtCentre(app, toast.getByRole('button', { name: 'Undo' }));
   await expect(rowButton(app, titles.s001)).toBeVisible();
 
-  await menuAction(app, titles.s001, 'Move to trash');
+  await articleMenuAction(app, titles.s001, 'Move to trash');
   await view(app).selectOption({ label: 'Trash' });
   await expect(list(app).getByRole('listitem')).toHaveCount(1);
   await saveScreenshot('library-trash-view');
-  await menuAction(app, titles.s001, 'Restore');
+  await articleMenuAction(app, titles.s001, 'Restore');
   await expect(app.getByText('The trash is empty.')).toBeVisible();
   await view(app).selectOption({ label: 'Library' });
   await expect(rowButton(app, titles.s001)).toBeVisible();
 
-  await menuAction(app, titles.s001, 'Move to trash');
+  await articleMenuAction(app, titles.s001, 'Move to trash');
   await view(app).selectOption({ label: 'Trash' });
   await clickAtCentre(app, app.getByRole('button', { name: 'Empty trash…' }));
   const question = app.getByRole('dialog', { name: 'Empty the trash?' });
@@ -129,7 +119,7 @@ test('archive with the keyboard alone: Shift+F10 on the row, then unarchive from
 });
 
 test('re-clean from the row menu shows its report', async ({ app }) => {
-  await menuAction(app, titles.s003, 'Re-clean with current rules');
+  await articleMenuAction(app, titles.s003, 'Re-clean with current rules');
   const report = app.getByRole('dialog', { name: 'Re-clean report' });
   await expect(report).toContainText(/\d+ paragraphs\. Highlights placed again: 0 at the same place/);
   await expect(report).toContainText('Every highlight found its place.');

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { PizhuApi } from '../../preload/contract/api';
 import { expect, test } from './fixtures/pizhuTest';
+import { articleList, articleMenuAction } from './libraryActions';
 import { clickAtCentre, screenshotsOf } from './personActions';
 
 declare global {
@@ -18,22 +19,10 @@ const titles = {
   s001: '治理更精细 平安更有感',
   s003: '江西:接续奋斗,红土地上奏响平安之歌',
 };
-const list = (app: Page) => app.getByRole('list', { name: /^(Articles|文章)$/ });
-const rowOf = (app: Page, title: string) =>
-  list(app).getByRole('listitem').filter({ has: app.getByRole('button', { name: title }) });
+const list = articleList;
 const tagsPane = (app: Page) => app.getByRole('complementary', { name: 'Tags', exact: true });
 const tagButton = (app: Page, name: string, count: number) =>
   tagsPane(app).getByRole('button', { name: `${name}: ${count} ${count === 1 ? 'passage' : 'passages'}`, exact: true });
-
-/** Opens a row's ⋯ menu with the mouse and clicks an item where it is drawn. */
-async function menuAction(app: Page, title: string, item: string): Promise<void> {
-  await rowOf(app, title).hover();
-  await clickAtCentre(app, rowOf(app, title).getByRole('button', { name: 'Article actions' }));
-  const menu = app.getByRole('menu');
-  await expect(menu).toBeVisible();
-  await clickAtCentre(app, menu.getByRole('menuitem', { name: item }));
-  await expect(menu).toBeHidden();
-}
 
 /** 主题 on two highlights and a paragraph of s001 and on one highlight of s003, through the API. */
 async function tagBoth(app: Page): Promise<void> {
@@ -65,7 +54,7 @@ test('a trashed article leaves the tag counts and the tag view; Undo counts it a
   await clickAtCentre(app, app.getByRole('button', { name: 'Tags', exact: true }));
   await expect(tagButton(app, '主题', 4)).toBeVisible();
 
-  await menuAction(app, titles.s001, 'Move to trash');
+  await articleMenuAction(app, titles.s001, 'Move to trash');
   // The count follows at once: only s003's highlight is left.
   await expect(tagButton(app, '主题', 1)).toBeVisible();
   await expect(tagButton(app, '主题', 4)).toHaveCount(0);
@@ -109,7 +98,7 @@ test('an archived article still counts in the tags and its search hits say Archi
 }) => {
   await tagBoth(app);
   await app.reload();
-  await menuAction(app, titles.s003, 'Archive');
+  await articleMenuAction(app, titles.s003, 'Archive');
   await clickAtCentre(app, app.getByRole('button', { name: 'Tags', exact: true }));
   await expect(tagButton(app, '主题', 4)).toBeVisible();
   // The per-tag view lists its passage, the article marked Archived.
@@ -152,7 +141,7 @@ test('an archived article still counts in the tags and its search hits say Archi
 test('the tag filter works in the Trash view: it finds the trashed articles carrying the tag', async ({ app }) => {
   await tagBoth(app);
   await app.reload();
-  await menuAction(app, titles.s001, 'Move to trash');
+  await articleMenuAction(app, titles.s001, 'Move to trash');
   const show = app.getByRole('combobox', { name: 'Show' });
   const tag = app.getByRole('combobox', { name: 'Tag' });
   // From the keyboard, as the filters are: the Trash view, then the tag.
