@@ -27,9 +27,14 @@ export interface BodyMeasure {
 /** Shorter pieces (`小温。`, `00:00`) would be found anywhere by chance: recall counts only these. */
 const minRecallPiece = 6;
 
-/** NFKC (full/half width), and no whitespace at all: HTML extraction re-spaces text freely. */
+/**
+ * NFKC (full/half width), and no whitespace at all: HTML extraction re-spaces text freely. No
+ * U+FFFD either: where a file has undecodable bytes the reader shows the replacement mark (and
+ * flags the line) while an upstream extraction drops them or writes a space, and the sentence
+ * is shown all the same.
+ */
 export function fold(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/gu, '');
+  return text.normalize('NFKC').replace(/[\s\ufffd]+/gu, '');
 }
 
 /** Sentences and lines: split on Chinese (and ASCII) sentence punctuation and line breaks. */

@@ -1,12 +1,14 @@
 /**
  * The metadata PROVENANCE.md states for each corpus file, read from its own tables and
- * "Ground truth" notes (never from labels written here). A field is `{ stated: false }` when the
+ * "Ground truth" notes (never from labels written here, except the few corrections of
+ * provenanceCorrections.ts, each quoting the file's own line). A field is `{ stated: false }` when the
  * file says it is not there ("not stated", "not in the page", UNKNOWN, `None`, ""), and absent
  * when PROVENANCE.md says nothing about it: only the first is checked for a wrong value shown.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeText } from '../../main/library/import/decodeText';
+import { provenanceCorrections } from './provenanceCorrections';
 
 export const fields = ['title', 'source', 'author', 'date', 'url'] as const;
 export type Field = (typeof fields)[number];
@@ -239,6 +241,12 @@ export function readProvenance(corpusDir: string): Map<string, FileLabels> {
     if (!hasTruth) Object.assign(found, keyedLabels(row[row.length - 1] ?? '', file, quoted, true));
     merge(name, found);
   }
+  for (const c of provenanceCorrections) {
+    if (!labels.has(c.file)) continue;
+    if (!flat(readDecoded(path.join(corpusDir, c.file)) ?? '').includes(flat(c.evidence)))
+      throw new Error(`provenanceCorrections: ${c.file} does not hold "${c.evidence}"`);
+    merge(c.file, { [c.field]: c.label });
+  }
   for (const [name, found] of labels) labels.set(name, statedInFile(path.join(corpusDir, name), found));
   return labels;
 }
@@ -303,15 +311,18 @@ function bare(url: string): string {
  * find those; a value the file does not hold is taken as not stated, so showing one is wrong.
  * A title the file does not hold is left out (an inferred title is not a claim).
  */
-function statedInFile(file: string, found: FileLabels): FileLabels {
-  let text: string;
+function readDecoded(file: string): string | null {
   try {
     const decoded = decodeText(fs.readFileSync(file), path.basename(file));
-    if (!decoded.ok) return found;
-    text = decoded.text;
+    return decoded.ok ? decoded.text : null;
   } catch {
-    return found;
+    return null;
   }
+}
+
+function statedInFile(file: string, found: FileLabels): FileLabels {
+  const text = readDecoded(file);
+  if (text === null) return found;
   const flatText = flat(text);
   const out: FileLabels = {};
   for (const field of fields) {
