@@ -1,7 +1,10 @@
+import { queryVariants } from '../../../preload/common/queryVariants';
 import { LibraryError } from '../libraryError';
 import { tokenize } from './searchTokens';
 
 export const maxQueryLength = 200;
+/** At most this many phrases in the index expression of one query, regional variants included (each term keeps its own form). */
+export const maxQueryPhrases = 32;
 
 /** One term of a query: tokens that must follow one another in the text. */
 export interface QueryTerm {
@@ -11,8 +14,9 @@ export interface QueryTerm {
 }
 
 export interface ParsedQuery {
+  /** Every form of every term, regional variants included: any of them is marked where it occurs. */
   terms: QueryTerm[];
-  /** The FTS5 MATCH expression: every term, as a phrase, ANDed. */
+  /** The FTS5 MATCH expression: every term ANDed, each as the OR of its forms' phrases. */
   match: string;
 }
 
@@ -24,25 +28,41 @@ const closingQuote: Record<string, string> = { '"': '"', '“': '”', '「': '�
  * (kept whole, spaces and punctuation inside them matter as separators), and turns each into
  * the token sequence the index holds. A CJK term of n ≥ 2 characters is the phrase of its
  * bigrams; of one character, that character as a prefix. Latin words are words, lowercased.
+ * A term matches in any of its regional forms (計程車 also as 出租车 and 的士: queryVariants),
+ * within maxQueryPhrases for the whole query.
  */
 export function parseQuery(query: string): ParsedQuery {
   if (query.length > maxQueryLength) {
     throw new LibraryError('invalid-argument', `A search can be at most ${maxQueryLength} characters long.`);
   }
   const seen = new Set<string>();
-  const terms: QueryTerm[] = [];
+  const clauses: Array<{ text: string; forms: QueryTerm[] }> = [];
   for (const text of splitTerms(query)) {
     const term = compileTerm(text);
     if (!term) continue;
     const key = phraseOf(term);
     if (seen.has(key)) continue;
     seen.add(key);
-    terms.push(term);
+    clauses.push({ text, forms: [term] });
   }
-  if (terms.length === 0) {
+  if (clauses.length === 0) {
     throw new LibraryError('invalid-argument', 'Type at least one letter, digit or Chinese character to search for.');
   }
-  return { terms, match: terms.map(phraseOf).join(' AND ') };
+  // Variants are added term by term while the budget lasts; the terms' own forms are always in.
+  let phrases = clauses.length;
+  for (const { text, forms } of clauses) {
+    for (const variant of queryVariants(text).slice(1)) {
+      if (phrases >= maxQueryPhrases) break;
+      const term = compileTerm(variant);
+      if (!term || forms.some((t) => phraseOf(t) === phraseOf(term))) continue;
+      forms.push(term);
+      phrases++;
+    }
+  }
+  const match = clauses
+    .map(({ forms }) => (forms.length === 1 ? phraseOf(forms[0]!) : `(${forms.map(phraseOf).join(' OR ')})`))
+    .join(' AND ');
+  return { terms: clauses.flatMap((c) => c.forms), match };
 }
 
 function splitTerms(query: string): string[] {

@@ -1,0 +1,144 @@
+/**
+ * The regional forms of a search query (issue #15): 計程車, 出租车 and 的士 are one word in
+ * Taiwan, mainland and Hong Kong usage, but they share no characters, so the character fold of
+ * foldScript.ts cannot make them meet. OpenCC's regional phrase dictionaries list these pairs
+ * (TWPhrases 出租車 -> 計程車 and 的士 -> 計程車, TWPhrasesRev, HKPhrases, HKPhrasesRev); here
+ * every pair, folded on both sides, becomes an edge between two folded phrases, and a query is
+ * expanded by replacing each phrase it contains (longest match first, as OpenCC segments) by
+ * the phrases connected to it.
+ *
+ * Why the dictionaries and not a run of whole conversions (tw2sp, s2twp, ...) over the query: a
+ * conversion gives one form per config (tw2sp turns 計程車 into 出租车, never into 的士, which
+ * only appears as a key of TWPhrases), and the s2t side needs STPhrases (400,000 entries, some
+ * 100 ms and tens of MB to build) in the process that searches. The phrase tables are a few
+ * thousand entries, built once in a few milliseconds.
+ *
+ * Every variant is returned folded (foldToSimplified), the form the search index holds.
+ */
+
+import { Locale } from 'opencc-js';
+import { foldToSimplified } from './foldScript';
+
+/** At most this many forms of one phrase (its own included): a phrase with a long chain of equivalents stops here. */
+export const maxPhraseForms = 6;
+/** At most this many variants of one query term (its own form included). */
+export const maxTermVariants = 8;
+
+interface PhraseGraph {
+  /** Folded phrase -> folded phrases listed as its regional equivalents (both directions). */
+  edges: Map<string, Set<string>>;
+  /** Every folded phrase the dictionaries know, with or without equivalents (軟體動物 is listed to keep 軟體 inside it). */
+  known: Set<string>;
+  /** Longest known phrase, in UTF-16 units. */
+  longest: number;
+}
+
+let graph: PhraseGraph | null = null;
+
+/** Config name, conversion stage, dictionary index of the four regional phrase tables (opencc-js 1.4 preset layout). */
+const phraseTables: readonly (readonly [string, number, number])[] = [
+  ['s2twp', 1, 0], // TWPhrases: OpenCC traditional -> Taiwan
+  ['tw2sp', 0, 0], // TWPhrasesRev
+  ['s2hkp', 1, 0], // HKPhrases
+  ['hk2sp', 0, 0], // HKPhrasesRev
+];
+
+function phraseTable(config: string, stage: number, index: number): string {
+  const raw: unknown = (Locale.configs as Record<string, unknown>)[config];
+  const chain: unknown = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).conversionChain : undefined;
+  const group: unknown = Array.isArray(chain) ? (chain[stage] as unknown) : undefined;
+  const dict: unknown = Array.isArray(group) ? (group[index] as unknown) : undefined;
+  if (typeof dict !== 'string') throw new Error(`opencc-js preset: ${config} has no phrase table at [${stage}][${index}]`);
+  return dict;
+}
+
+function phraseGraph(): PhraseGraph {
+  if (graph) return graph;
+  const edges = new Map<string, Set<string>>();
+  const known = new Set<string>();
+  const link = (a: string, b: string) => {
+    let set = edges.get(a);
+    if (!set) edges.set(a, (set = new Set()));
+    set.add(b);
+  };
+  for (const [config, stage, index] of phraseTables) {
+    for (const entry of phraseTable(config, stage, index).split('|')) {
+      const [key, value] = entry.split(' ');
+      if (!key || !value) continue;
+      const a = foldToSimplified(key);
+      const b = foldToSimplified(value);
+      // Single characters are variants the character fold already joins (or a reading OpenCC
+      // changes only inside phrases): as a phrase of their own they would expand every query.
+      if ([...a].length < 2 || [...b].length < 2) continue;
+      known.add(a);
+      known.add(b);
+      if (a !== b) {
+        link(a, b);
+        link(b, a);
+      }
+    }
+  }
+  let longest = 0;
+  for (const phrase of known) longest = Math.max(longest, phrase.length);
+  graph = { edges, known, longest };
+  return graph;
+}
+
+/** The phrase and its equivalents, nearest first (的士 -> 计程车 -> 出租车), at most maxPhraseForms. */
+function phraseForms(phrase: string, edges: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+  const forms = [phrase];
+  for (let i = 0; i < forms.length && forms.length < maxPhraseForms; i++) {
+    for (const next of edges.get(forms[i] ?? '') ?? []) {
+      if (forms.length >= maxPhraseForms) break;
+      if (!forms.includes(next)) forms.push(next);
+    }
+  }
+  return forms;
+}
+
+/**
+ * The folded forms of one query term: its own first, then the forms with each regional phrase
+ * it contains replaced by an equivalent (計程車 -> 计程车, 出租车, 的士). At most `limit`. A term
+ * with no regional phrase in it gives only its folded self.
+ */
+export function queryVariants(term: string, limit = maxTermVariants): string[] {
+  const folded = foldToSimplified(term);
+  const { edges, known, longest } = phraseGraph();
+  // Longest match from the left, as OpenCC segments: 軟體動物 stays whole, 軟體 alone expands.
+  const pieces: string[][] = [];
+  let plain = '';
+  for (let i = 0; i < folded.length; ) {
+    let found = '';
+    for (let len = Math.min(longest, folded.length - i); len >= 2; len--) {
+      const candidate = folded.slice(i, i + len);
+      if (known.has(candidate)) {
+        found = candidate;
+        break;
+      }
+    }
+    if (found === '' || !edges.has(found)) {
+      const step = found === '' ? 1 : found.length;
+      plain += folded.slice(i, i + step);
+      i += step;
+      continue;
+    }
+    if (plain !== '') pieces.push([plain]);
+    plain = '';
+    pieces.push(phraseForms(found, edges));
+    i += found.length;
+  }
+  if (plain !== '') pieces.push([plain]);
+  // Every combination, the term's own form first, until the limit.
+  let variants = [''];
+  for (const forms of pieces) {
+    const next: string[] = [];
+    for (const form of forms) {
+      for (const prefix of variants) {
+        if (next.length >= limit) break;
+        next.push(prefix + form);
+      }
+    }
+    variants = next;
+  }
+  return [...new Set(variants)];
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { foldToSimplified } from '../../../../preload/common/foldScript';
+import { maxTermVariants, queryVariants } from '../../../../preload/common/queryVariants';
+
+const sameForms = (a: string, b: string) => expect(new Set(queryVariants(a))).toEqual(new Set(queryVariants(b)));
+
+describe('queryVariants: the regional forms of a query, folded', () => {
+  it('joins Taiwan, mainland and Hong Kong words that share no characters: 計程車, 出租车, 的士', () => {
+    expect(queryVariants('計程車')).toEqual(['计程车', '出租车', '的士']);
+    sameForms('計程車', '出租车');
+    sameForms('計程車', '的士');
+  });
+
+  it('joins 網際網路 and 互联网, 軟體 and 软件, whichever script is typed', () => {
+    expect(queryVariants('網際網路')).toContain('互联网');
+    expect(queryVariants('互联网')).toContain('网际网路');
+    expect(queryVariants('互聯網')).toContain('网际网路');
+    expect(queryVariants('軟體')).toEqual(['软体', '软件']);
+    expect(queryVariants('软件')).toEqual(['软件', '软体']);
+  });
+
+  it('gives its own folded form first, and only that for a word with no regional phrase', () => {
+    expect(queryVariants('晉江')).toEqual(['晋江']);
+    expect(queryVariants('朋友')).toEqual(['朋友']);
+    expect(queryVariants('"Hong Kong" police')).toEqual(['"Hong Kong" police']);
+    expect(queryVariants('')).toEqual(['']);
+  });
+
+  it('segments by longest match, as OpenCC does: 軟體動物 (molluscs) is not software', () => {
+    expect(queryVariants('軟體動物')).toEqual(['软体动物']);
+  });
+
+  it('expands each phrase inside a longer term, keeping the rest', () => {
+    const forms = queryVariants('計程車司機');
+    expect(forms[0]).toBe('计程车司机');
+    expect(forms).toEqual(expect.arrayContaining(['出租车司机', '的士司机']));
+  });
+
+  it('stays bounded on a long query full of regional phrases', () => {
+    const long = '計程車軟體網際網路資料庫'.repeat(10);
+    const forms = queryVariants(long);
+    expect(forms.length).toBeLessThanOrEqual(maxTermVariants);
+    expect(forms[0]).toBe(foldToSimplified(long));
+    expect(queryVariants(long, 3)).toHaveLength(3);
+  });
+});
