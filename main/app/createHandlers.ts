@@ -85,6 +85,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     setArchived: ({ articleId, archived }) => ({ title: library.setArchived(articleId, archived) }),
     listTrash: () => library.listTrash(),
     listArticleDuplicates: ({ articleId }) => library.listArticleDuplicates(articleId),
+    compareArticles: ({ left, right }) => library.compareArticles(left, right),
     emptyTrash: async () => ({ removed: await library.emptyTrash() }),
     getLastOpenedArticle: () => library.lastOpenedArticle(),
     createHighlight: (request) => annotations.createHighlight(request),

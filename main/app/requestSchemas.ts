@@ -76,6 +76,7 @@ export const requestSchemas = {
   setArchived: z.strictObject({ articleId: id, archived: z.boolean() }),
   listTrash: z.undefined(),
   listArticleDuplicates: z.strictObject({ articleId: id }),
+  compareArticles: z.strictObject({ left: id, right: id }),
   emptyTrash: z.undefined(),
   getLastOpenedArticle: z.undefined(),
   createHighlight: z.strictObject({

@@ -16,6 +16,8 @@ import { importPaths } from './import/importPaths';
 import type { DuplicateChoice, DuplicateGroup, SimilarArticle } from '../../preload/contract/duplicateTypes';
 import { checkForDuplicate, linkNewArticle, skippedDuplicate } from './duplicates/importCheck';
 import { duplicatesOfArticle, listDuplicateGroups } from './duplicates/findDuplicates';
+import { compareVersions, versionOf } from './duplicates/compareVersions';
+import type { VersionComparison } from '../../preload/contract/compareTypes';
 import { contentHash, decodeFile, preparePastedImport } from './import/prepareImport';
 import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
 import { createSearch } from './search/createSearch';
@@ -209,6 +211,12 @@ export async function createLibrary(options: LibraryOptions) {
     listArticleDuplicates(articleId: number): SimilarArticle[] {
       requireArticle(articleId);
       return duplicatesOfArticle(db, articleId, lock !== undefined);
+    },
+
+    /** Two versions of one story side by side: what each added, cut or changed, paragraph by paragraph. */
+    compareArticles(left: number, right: number): VersionComparison {
+      if (left === right) throw new LibraryError('invalid-argument', 'Choose two different articles to compare.');
+      return compareVersions(versionOf(requireArticle(left)), versionOf(requireArticle(right)));
     },
 
     listArticles(): ArticleSummary[] {

@@ -11,6 +11,7 @@ import type {
   TrashedArticle,
 } from './articleTypes';
 import type { SimilarArticle } from './duplicateTypes';
+import type { VersionComparison } from './compareTypes';
 import type {
   Highlight,
   HighlightColor,
@@ -225,6 +226,8 @@ export interface PizhuApi {
   listTrash(): Promise<Result<TrashedArticle[]>>;
   /** The article's copies (the same text) and reposts (the same story, edited) in the library, most alike first. */
   listArticleDuplicates(req: { articleId: number }): Promise<Result<SimilarArticle[]>>;
+  /** Two different articles (two versions of a story) aligned paragraph by paragraph, with what each added, cut or changed. */
+  compareArticles(req: { left: number; right: number }): Promise<Result<VersionComparison>>;
   /** Deletes the trashed articles and their annotations for good (the renderer asks first); clears undo. */
   emptyTrash(): Promise<Result<{ removed: number }>>;
   /** The article to reopen at start (opened last and not trashed), or null. */

@@ -17,6 +17,7 @@ const methodTable: Record<Method, true> = {
   setArchived: true,
   listTrash: true,
   listArticleDuplicates: true,
+  compareArticles: true,
   emptyTrash: true,
   getLastOpenedArticle: true,
   createHighlight: true,

@@ -1,6 +1,6 @@
 import DiffMatchPatch from 'diff-match-patch';
 import { foldToSimplified } from '../../../preload/common/foldScript';
-import type { DetectedScript, ParagraphKind } from '../../../preload/contract/articleTypes';
+import type { ArticleView, DetectedScript, ParagraphKind } from '../../../preload/contract/articleTypes';
 import type {
   ChangedRange,
   ComparedParagraph,
@@ -289,4 +289,17 @@ function only(
   right: ComparedParagraph | null,
 ): ComparisonRow {
   return { kind, left, right, leftChanges: [], rightChanges: [], moved: false };
+}
+
+/** An article as the comparison reads it. */
+export function versionOf(view: ArticleView): VersionInput {
+  const { metadata } = view;
+  return {
+    id: view.id,
+    title: metadata.title,
+    source: metadata.source,
+    publishedAt: metadata.publishedAt,
+    script: view.script,
+    paragraphs: view.paragraphs,
+  };
 }
