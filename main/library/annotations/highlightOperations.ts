@@ -8,7 +8,7 @@ import {
 } from '../../../preload/contract/annotationTypes';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
-import { attach, ensureTag, findTag } from '../store/tags';
+import { attach, ensureTag, findTagFolded } from '../store/tags';
 import { anchorHighlight } from './highlightAnchor';
 import type { Journaled } from './journaled';
 import { shortQuote } from './journaled';
@@ -194,7 +194,7 @@ export function highlightOperations(db: Db, journaled: Journaled) {
       const name = normalizeTagName(tag);
       return journaled((rec, now) => {
         const highlight = requireHighlight(db, highlightId);
-        const found = findTag(db, name);
+        const found = findTagFolded(db, name);
         for (const member of found ? groupMembers(db, highlight) : []) {
           if (found && rec.remove('highlight_tag', { highlight_id: member.id, tag_id: found.id })) {
             rec.update('highlight', { id: member.id }, { updated_at: now });

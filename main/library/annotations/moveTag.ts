@@ -1,6 +1,6 @@
 import { LibraryError } from '../libraryError';
 import type { Recorder } from '../journal/recordChanges';
-import { canonicalTagName, ensureTag, findTag, moveAttachments, tagSubtree, type TagRow } from '../store/tags';
+import { canonicalTagName, ensureTag, findTagFolded, moveAttachments, tagSubtree, type TagRow } from '../store/tags';
 import { ancestorsOf, isSameOrNestedUnder, sameTagName } from './tagNames';
 
 /**
@@ -10,7 +10,7 @@ import { ancestorsOf, isSameOrNestedUnder, sameTagName } from './tagNames';
  * existing name is a merge, and a merge is this same move.
  */
 export function moveTag(rec: Recorder, source: TagRow, requested: string, now: string): void {
-  const target = canonicalTagName(rec.db, requested, source.id);
+  const target = canonicalTagName(rec.db, requested, source.id, findTagFolded);
   if (!sameTagName(source.name, target) && isSameOrNestedUnder(target, source.name)) {
     throw new LibraryError('invalid-argument', `"${source.name}" cannot move inside itself ("${target}").`, target);
   }
@@ -20,7 +20,7 @@ export function moveTag(rec: Recorder, source: TagRow, requested: string, now: s
   // Shallowest first: a child whose new name is its old parent's meets that parent already moved.
   for (const tag of tagSubtree(rec.db, source.name)) {
     const newName = target + tag.name.slice(source.name.length);
-    const holder = findTag(rec.db, newName);
+    const holder = findTagFolded(rec.db, newName);
     if (holder && holder.id !== tag.id) {
       moveAttachments(rec, tag.id, holder.id);
       rec.remove('tag', { id: tag.id });

@@ -3,7 +3,7 @@ import { LibraryError } from '../libraryError';
 import { affectedArticles } from '../journal/affectedArticles';
 import type { Recorder } from '../journal/recordChanges';
 import type { Db } from '../store/openDatabase';
-import { attach, ensureTag, findTag, listTagSummaries, readParagraphTags, removeTag, tagSubtree } from '../store/tags';
+import { attach, ensureTag, findTagFolded, listTagSummaries, readParagraphTags, removeTag, tagSubtree } from '../store/tags';
 import type { Journaled } from './journaled';
 import { requireParagraph } from './lookups';
 import { moveTag } from './moveTag';
@@ -20,7 +20,7 @@ export function tagOperations(db: Db, journaled: Journaled) {
     articleIds: [...affectedArticles(db, rec.changes)].sort((a, b) => a - b),
   });
   const requireTag = (name: string) => {
-    const tag = findTag(db, name);
+    const tag = findTagFolded(db, name);
     if (!tag) throw new LibraryError('not-found', `There is no tag "${name}".`, name);
     return tag;
   };
@@ -40,7 +40,7 @@ export function tagOperations(db: Db, journaled: Journaled) {
       const name = normalizeTagName(tag);
       return journaled((rec) => {
         requireParagraph(db, paragraphId);
-        const found = findTag(db, name);
+        const found = findTagFolded(db, name);
         if (found) rec.remove('paragraph_tag', { paragraph_id: paragraphId, tag_id: found.id });
         return { value: paragraphTags(paragraphId), op: 'paragraph.untag', description: `Untag paragraph “${name}”` };
       });
@@ -52,7 +52,7 @@ export function tagOperations(db: Db, journaled: Journaled) {
       const toName = normalizeTagName(to);
       return journaled((rec, now) => {
         const source = requireTag(fromName);
-        const holder = findTag(db, toName);
+        const holder = findTagFolded(db, toName);
         const merging = holder !== undefined && holder.id !== source.id;
         if (source.name !== toName) moveTag(rec, source, toName, now);
         return merging

@@ -1,7 +1,7 @@
 import { normalizeTagName } from '../annotations/tagNames';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
-import { tagSubtree } from '../store/tags';
+import { canonicalTagName, findTagFolded, tagSubtree } from '../store/tags';
 import type { RowFilters } from './searchQuery';
 
 export interface FilterOptions {
@@ -34,7 +34,9 @@ export function resolveFilters(db: Db, options: FilterOptions): RowFilters | nul
     filters.articleId = options.articleId;
   }
   if (options.tag !== undefined) {
-    const tagIds = tagSubtree(db, normalizeTagName(options.tag)).map((t) => t.id);
+    // The tag as stored, whatever the case or script it was typed in (技術 filters by 技术).
+    const name = canonicalTagName(db, normalizeTagName(options.tag), undefined, findTagFolded);
+    const tagIds = tagSubtree(db, name).map((t) => t.id);
     if (tagIds.length === 0) return null;
     filters.tagIds = tagIds;
   }

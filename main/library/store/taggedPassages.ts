@@ -1,7 +1,7 @@
 import type { TaggedPassage } from '../../../preload/contract/annotationTypes';
 import { readHighlightsByIds } from './highlights';
 import type { Db } from './openDatabase';
-import { tagSubtree } from './tags';
+import { canonicalTagName, findTagFolded, tagSubtree } from './tags';
 
 interface PassageRow {
   tag: string;
@@ -26,7 +26,8 @@ export function listTaggedPassages(
   tagName: string,
   where: { inTrash: boolean } = { inTrash: false },
 ): TaggedPassage[] {
-  const tagIds = tagSubtree(db, tagName).map((t) => t.id);
+  // The tag as stored, whatever the case or script it is asked for in (技術 lists 技术's passages).
+  const tagIds = tagSubtree(db, canonicalTagName(db, tagName, undefined, findTagFolded)).map((t) => t.id);
   if (tagIds.length === 0) return [];
   const ids = JSON.stringify(tagIds);
   // min(name) names the passage by the shallowest matching tag: the one asked for when attached directly.

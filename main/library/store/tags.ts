@@ -1,5 +1,6 @@
+import { foldToSimplified } from '../../../preload/common/foldScript';
 import type { TagSummary } from '../../../preload/contract/annotationTypes';
-import { ancestorsOf, depthOf } from '../annotations/tagNames';
+import { ancestorsOf, depthOf, foldTagCase } from '../annotations/tagNames';
 import { readRow } from '../journal/journaledTables';
 import type { Recorder } from '../journal/recordChanges';
 import type { Db } from './openDatabase';
@@ -13,6 +14,23 @@ export interface TagRow {
 /** The tag with this name, whatever its case (the column is COLLATE NOCASE). */
 export function findTag(db: Db, name: string): TagRow | undefined {
   return db.prepare('SELECT id, name, color FROM tag WHERE name = ?').get(name) as TagRow | undefined;
+}
+
+/**
+ * The tag a person means by `name`: the same name in any case, else one whose name is the same
+ * once both are folded to simplified characters (技術 means 技术, 臺灣 means 台湾), so a tag
+ * typed in another script never becomes a second tag. A library from before this rule may
+ * hold both spellings; each is still found by its own name first.
+ */
+export function findTagFolded(db: Db, name: string): TagRow | undefined {
+  const exact = findTag(db, name);
+  if (exact) return exact;
+  const key = foldTagCase(foldToSimplified(name));
+  // The fold maps each character to one character, so only names of the same length can match.
+  const rows = db
+    .prepare('SELECT id, name, color FROM tag WHERE length(name) = ? ORDER BY id')
+    .all([...name].length) as TagRow[];
+  return rows.find((row) => foldTagCase(foldToSimplified(row.name)) === key);
 }
 
 /**
@@ -125,11 +143,16 @@ export function readArticleParagraphTags(db: Db, articleId: number): Record<numb
  * stored, `policing/Raids` becomes `Policing/Raids`. A level held by `exceptId` keeps the
  * asked-for spelling (a tag being renamed to another case).
  */
-export function canonicalTagName(db: Db, name: string, exceptId?: number): string {
+export function canonicalTagName(
+  db: Db,
+  name: string,
+  exceptId?: number,
+  find: (db: Db, name: string) => TagRow | undefined = findTag,
+): string {
   let canonical = '';
   for (const part of name.split('/')) {
     const level = canonical === '' ? part : `${canonical}/${part}`;
-    const found = findTag(db, level);
+    const found = find(db, level);
     canonical = found && found.id !== exceptId ? found.name : level;
   }
   return canonical;
@@ -137,10 +160,11 @@ export function canonicalTagName(db: Db, name: string, exceptId?: number): strin
 
 /**
  * The id of the tag with this (normalized) name, creating it and any missing parent, so a
- * nested tag always sits in a tree whose every level exists. An existing name in another case is reused.
+ * nested tag always sits in a tree whose every level exists. An existing name in another case
+ * or script (技術 for 技术) is reused.
  */
 export function ensureTag(rec: Recorder, name: string, now: string): number {
-  const canonical = canonicalTagName(rec.db, name);
+  const canonical = canonicalTagName(rec.db, name, undefined, findTagFolded);
   let id = 0;
   for (const level of [...ancestorsOf(canonical), canonical]) {
     id = findTag(rec.db, level)?.id ?? rec.insert('tag', { name: level, color: null, created_at: now });

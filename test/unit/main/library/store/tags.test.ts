@@ -181,3 +181,45 @@ describe('the per-tag view', () => {
     expect(annotations.listTaggedPassages('nothing')).toEqual([]);
   });
 });
+
+describe('tag names fold scripts', () => {
+  it('attaching 技術 reuses the existing 技术, on paragraphs, highlights and nested levels', () => {
+    const [p1, p2] = bodyParagraphs(seedArticle(seeded.library, '001'));
+    const { annotations } = seeded.library;
+    annotations.tagParagraph(p1!.id, '技术');
+    expect(annotations.tagParagraph(p2!.id, '技術').tags).toEqual(['技术']);
+    expect(highlightIn(p1!, 0, ['技術']).tags).toEqual(['技术']);
+    expect(annotations.tagParagraph(p2!.id, '技術/軟體').tags).toEqual(['技术', '技术/軟體']);
+    expect(annotations.tagParagraph(p1!.id, '技术/软体').tags).toEqual(['技术', '技术/軟體']);
+    expect(counts()).toEqual({ 技术: [3, 3], '技术/軟體': [2, 2] });
+  });
+
+  it('a tag asked for in another script is found: passages, search filter, untag', () => {
+    const [p1] = bodyParagraphs(seedArticle(seeded.library, '000'));
+    const { annotations } = seeded.library;
+    annotations.tagParagraph(p1!.id, '臺灣');
+    expect(annotations.listTaggedPassages('台湾').map((p) => p.paragraphId)).toEqual([p1!.id]);
+    const word = [...p1!.text].slice(0, 2).join('');
+    expect(seeded.library.search.find(word, { tag: '台湾' }).hits.map((h) => h.paragraphId)).toContain(p1!.id);
+    expect(annotations.untagParagraph(p1!.id, '台湾').tags).toEqual([]);
+  });
+
+  it('renaming a tag to its own name in another script renames it; onto another tag’s folded name merges', () => {
+    const [p1, p2] = bodyParagraphs(seedArticle(seeded.library, '002'));
+    const { annotations } = seeded.library;
+    annotations.tagParagraph(p1!.id, '技术');
+    expect(annotations.renameTag('技术', '技術').tags.map((t) => t.name)).toEqual(['技術']);
+    annotations.tagParagraph(p2!.id, 'tech');
+    const merged = annotations.renameTag('tech', '技术');
+    expect(merged.tags.map((t) => [t.name, t.directCount])).toEqual([['技術', 2]]);
+  });
+
+  it('a library that already holds both spellings keeps each one reachable by its own name', () => {
+    const [p1, p2] = bodyParagraphs(seedArticle(seeded.library, '003'));
+    const db = seeded.library.database();
+    db.prepare("INSERT INTO tag (name, color, created_at) VALUES ('技術', NULL, '2026-01-01'), ('技术', NULL, '2026-01-01')").run();
+    const { annotations } = seeded.library;
+    expect(annotations.tagParagraph(p1!.id, '技術').tags).toEqual(['技術']);
+    expect(annotations.tagParagraph(p2!.id, '技术').tags).toEqual(['技术']);
+  });
+});
