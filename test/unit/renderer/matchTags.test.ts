@@ -17,3 +17,18 @@ describe('tag autocomplete', () => {
     expect(matchTags(names, '', 2)).toEqual(['主题/治安', '主题/教育']);
   });
 });
+
+describe('tag autocomplete across scripts', () => {
+  const library = ['技术', '技术/软件', '台湾/政治', '技能'];
+
+  it('typing 技術 suggests the existing 技术 first, then the names under it', () => {
+    expect(matchTags(library, '技術')).toEqual(['技术', '技术/软件']);
+    expect(matchTags(library, '技')).toEqual(['技术', '技术/软件', '技能']);
+  });
+
+  it('matches any level and anywhere in another script, and leaves out only the exact stored name', () => {
+    expect(matchTags(library, '臺灣')).toEqual(['台湾/政治']);
+    expect(matchTags(library, '政治')).toEqual(['台湾/政治']);
+    expect(matchTags(library, '技术')).toEqual(['技术/软件']);
+  });
+});

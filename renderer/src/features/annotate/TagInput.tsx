@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { maxTagNameLength } from '../../../../preload/contract/annotationTypes';
 import { useMessages } from '../../i18n/useMessages';
 import { useTagList } from '../tags/useTagList';
+import { useTagScript } from '../tags/useTagScript';
 import { matchTags } from './matchTags';
 import { annotateMessages } from './messages';
 
@@ -11,11 +12,15 @@ interface Props {
   autoFocus?: boolean;
 }
 
-/** A tag name field that completes from the library's tags (nested `parent/child` names). */
+/**
+ * A tag name field that completes from the library's tags (nested `parent/child` names), in any
+ * script: 技術 suggests the existing 技术, shown in the reader's script with the stored name as its title.
+ */
 export function TagInput({ onSubmit, onCancel, autoFocus = true }: Props) {
   const t = useMessages(annotateMessages);
   const listId = useId();
   const tags = useTagList();
+  const shown = useTagScript();
   const [value, setValue] = useState('');
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
@@ -87,8 +92,9 @@ export function TagInput({ onSubmit, onCancel, autoFocus = true }: Props) {
             // Keep focus in the field: a click picks the tag without blurring it first.
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => submit(name)}
+            title={shown(name) === name ? undefined : name}
           >
-            {name}
+            {shown(name)}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import { tagMessages } from './messages';
 import { RenameTagForm } from './RenameTagForm';
 import { ChevronIcon, DeleteIcon, MergeIcon, RenameIcon } from './TagIcons';
 import type { TagTreeNode } from './tagTree';
+import { useTagScript } from './useTagScript';
 
 /** Which tag is being renamed or merged, in place. */
 export interface Editing {
@@ -46,6 +47,7 @@ export function TagTreeList({
 
 function TagTreeItem({ node, actions }: { node: TagTreeNode; actions: TagTreeActions }) {
   const t = useMessages(tagMessages);
+  const shown = useTagScript();
   const { name, totalCount } = node.tag;
   const open = !actions.collapsed.has(name);
   const editing = actions.editing?.name === name ? actions.editing.mode : null;
@@ -74,7 +76,7 @@ function TagTreeItem({ node, actions }: { node: TagTreeNode; actions: TagTreeAct
           title={name}
           onClick={() => actions.onOpen(name)}
         >
-          <span className="tag-label">{node.label}</span>
+          <span className="tag-label">{shown(node.label)}</span>
           <span className="tag-count">{totalCount}</span>
         </button>
         <span className="tag-actions">
