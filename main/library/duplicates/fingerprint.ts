@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { ParagraphKind } from '../../../preload/contract/articleTypes';
-import { foldedUnits } from './foldedUnits';
+import { appendFoldedUnits, foldedUnits, UnitList } from './foldedUnits';
 import { distinctCount, minHashSignature, shingleHashes, shingleSet } from './minHash';
 
 /** What duplicates are found by: one article's text, folded. */
@@ -31,19 +31,21 @@ export function readingTexts(paragraphs: Iterable<FingerprintParagraph>): string
 }
 
 export function fingerprintOf(paragraphs: readonly FingerprintParagraph[]): Fingerprint {
-  const all: number[] = [];
-  const reading: number[] = [];
+  const all = new UnitList();
+  const reading = new UnitList();
   for (const p of paragraphs) {
-    const units = foldedUnits([p.raw]);
-    for (const unit of units) all.push(unit);
+    const start = all.length;
+    appendFoldedUnits(p.raw, all);
     if (p.kind === 'boilerplate') continue;
     // Folded once where nothing was cut from the paragraph (most are whole).
-    for (const unit of p.text === p.raw ? units : foldedUnits([p.text])) reading.push(unit);
+    if (p.text === p.raw) reading.append(all, start, all.length);
+    else appendFoldedUnits(p.text, reading);
   }
   // A MinHash is the same over a shingle repeated, so no Set is built: the import makes one per article.
-  const shingles = shingleHashes(reading);
+  const shingles = shingleHashes(reading.view());
+  const units = all.view();
   return {
-    textHash: hash('sha256', new Uint8Array(Uint32Array.from(all).buffer), 'hex'),
+    textHash: hash('sha256', new Uint8Array(units.buffer, units.byteOffset, units.byteLength), 'hex'),
     shingleCount: distinctCount(shingles),
     signature: minHashSignature(shingles),
   };

@@ -1,14 +1,77 @@
 import { indexTokens, startsCjkToken } from '../search/searchTokens';
 
-/** FNV-1a over UTF-16 units [from, to) of a string. */
-function hashRange(s: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /** Hashes of CJK characters and of words, kept apart: 中 the character never equals a word. */
 const wordSeed = 0x5bd1e995;
+
+/**
+ * A growing list of unit hashes in one typed array: an import folds every paragraph it reads,
+ * and a number array per paragraph (doubles, as hashes pass 2³¹) showed up in its profile.
+ */
+export class UnitList {
+  units = new Uint32Array(1 << 12);
+  length = 0;
+
+  push(unit: number): void {
+    if (this.length === this.units.length) this.grow(this.length + 1);
+    this.units[this.length++] = unit;
+  }
+
+  /** Appends units [from, to) of this same list (a paragraph folded once, read twice). */
+  copyWithin(from: number, to: number): void {
+    if (this.length + (to - from) > this.units.length) this.grow(this.length + (to - from));
+    this.units.copyWithin(this.length, from, to);
+    this.length += to - from;
+  }
+
+  /** Units [from, to) of another list. */
+  append(other: UnitList, from: number, to: number): void {
+    if (this.length + (to - from) > this.units.length) this.grow(this.length + (to - from));
+    this.units.set(other.units.subarray(from, to), this.length);
+    this.length += to - from;
+  }
+
+  view(): Uint32Array {
+    return this.units.subarray(0, this.length);
+  }
+
+  private grow(atLeast: number): void {
+    const bigger = new Uint32Array(Math.max(atLeast, this.units.length * 2));
+    bigger.set(this.units.subarray(0, this.length));
+    this.units = bigger;
+  }
+}
+
+/**
+ * Appends the folded units of `text` (see foldedUnits) to `out`. Reads the token string in
+ * place: a CJK token's unit is its first code point, a word's the hash of its units.
+ */
+export function appendFoldedUnits(text: string, out: UnitList): void {
+  const tokens = indexTokens(text);
+  const end = tokens.length;
+  for (let from = 0; from < end;) {
+    const cp = tokens.codePointAt(from)!;
+    if (cp === 0x20) {
+      from++;
+      continue;
+    }
+    if (startsCjkToken(cp)) {
+      out.push(cp);
+      // A CJK token is one or two characters: its space is near.
+      let to = from + (cp > 0xffff ? 2 : 1);
+      while (to < end && tokens.charCodeAt(to) !== 0x20) to++;
+      from = to + 1;
+      continue;
+    }
+    // A word: FNV-1a over its UTF-16 units.
+    let h = 0x811c9dc5;
+    let to = from;
+    for (let c = tokens.charCodeAt(to); to < end && c !== 0x20; c = tokens.charCodeAt(++to)) {
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    out.push(((h >>> 0) ^ wordSeed) >>> 0);
+    from = to + 1;
+  }
+}
 
 /**
  * The text two copies of an article share however they were stored, as search reads it
@@ -23,18 +86,7 @@ const wordSeed = 0x5bd1e995;
  * character is the run; a word is one token.
  */
 export function foldedUnits(texts: Iterable<string>): number[] {
-  const units: number[] = [];
-  for (const text of texts) {
-    const tokens = indexTokens(text);
-    for (let from = 0; from < tokens.length;) {
-      let to = tokens.indexOf(' ', from);
-      if (to < 0) to = tokens.length;
-      if (to > from) {
-        const cp = tokens.codePointAt(from)!;
-        units.push(startsCjkToken(cp) ? cp : (hashRange(tokens, from, to) ^ wordSeed) >>> 0);
-      }
-      from = to + 1;
-    }
-  }
-  return units;
+  const list = new UnitList();
+  for (const text of texts) appendFoldedUnits(text, list);
+  return Array.from(list.view());
 }

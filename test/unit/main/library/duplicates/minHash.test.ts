@@ -3,6 +3,7 @@ import { foldedUnits } from '../../../../../main/library/duplicates/foldedUnits'
 import {
   bandBuckets,
   bandCount,
+  distinctCount,
   estimatedSimilarity,
   jaccard,
   minHashSignature,
@@ -51,5 +52,18 @@ describe('MinHash signatures', () => {
     const simplified = shingleSet(foldedUnits(['晋江市公安局刑侦大队，在2019年破获了ABC案件。']));
     const traditional = shingleSet(foldedUnits(['晉江市公安局 刑偵大隊 在２０１９年破獲了ａｂｃ案件！']));
     expect(jaccard(simplified, traditional)).toBe(1);
+  });
+});
+
+describe('distinctCount', () => {
+  it('counts the distinct hashes of a list as a Set does, repeats, 0 and 0xffffffff included', () => {
+    let state = 7;
+    const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0);
+    for (const size of [0, 1, 5, 100, 4097]) {
+      // Drawn from a small pool so most values repeat, with the table's empty marker among them.
+      const pool = [0, 0xffffffff, ...Array.from({ length: Math.max(1, size >> 2) }, next)];
+      const hashes = Uint32Array.from({ length: size }, () => pool[next() % pool.length]!);
+      expect(distinctCount(hashes)).toBe(new Set(hashes).size);
+    }
   });
 });
