@@ -3,6 +3,7 @@ import type { ScriptMode } from '../../../../preload/common/scriptModes';
 import type { ArticleView } from '../../../../preload/contract/articleTypes';
 import { useMessages } from '../../i18n/useMessages';
 import { ExportButton } from '../export/ExportButton';
+import { RepostsButton } from '../reposts/RepostsButton';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { readerMessages } from './messages';
 import { ScriptModeBar } from './ScriptModeBar';
@@ -44,6 +45,7 @@ export function ArticleHeader({
             {t('editDetails')}
           </button>
           <ExportButton start={{ kind: 'article', articleId: article.id }} className="quiet-button" />
+          <RepostsButton articleId={article.id} mode={mode} />
         </div>
       </div>
       <header className="article-header">
