@@ -32,6 +32,14 @@ describe('pizhu search', () => {
     expect((await pizhu(['search', '晋江', '--limit', '2'])).out).toMatch(/2 of \d+ hits/);
   });
 
+  it('takes a word in its regional form as the app does: 網際網路 finds the seeds’ 互联网', async () => {
+    const { code, out } = await pizhu(['search', '網際網路']);
+    expect(code).toBe(0);
+    const hitLines = out.split('\n').filter((l) => l.startsWith('  ¶'));
+    expect(hitLines.length).toBeGreaterThan(0);
+    for (const line of hitLines) expect(line).toContain('【互联网】');
+  });
+
   it('exits 2 on bad usage and 1 on a user error', async () => {
     expect((await pizhu(['search'])).code).toBe(2);
     expect((await pizhu(['search', '晋江', '--article', 'x'])).code).toBe(2);
