@@ -19,3 +19,10 @@ export const maxArticleLength = maxImportBytes;
  * paragraphs, even long legal or classical ones, stay within a few thousand characters.
  */
 export const maxParagraphLength = 10_000;
+
+/**
+ * The most items of one feed an import reads: each is a page extracted and cleaned on its own,
+ * and a feed is one file of the import's worker budget (fileParser.ts). Real feeds carry tens
+ * to a few hundred items; the rest of a longer one is reported as not imported.
+ */
+export const maxFeedItems = 2_000;
