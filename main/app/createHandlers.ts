@@ -79,6 +79,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     importText: ({ text, title }) => library.importPastedText(text, title),
     updateMetadata: ({ articleId, changes }) => library.updateMetadata(articleId, changes),
     reclassifyParagraph: ({ paragraphId, kind }) => library.reclassifyParagraph(paragraphId, kind),
+    setArticleRegion: ({ articleId, region }) => library.setArticleRegion(articleId, region),
     recleanArticle: ({ articleId }) => library.recleanArticle(articleId),
     trashArticle: ({ articleId }) => ({ title: library.trashArticle(articleId) }),
     restoreArticle: ({ articleId }) => ({ title: library.restoreArticle(articleId) }),

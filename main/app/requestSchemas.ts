@@ -8,6 +8,7 @@ import {
 } from '../../preload/contract/annotationTypes';
 import { paragraphKinds } from '../../preload/contract/articleTypes';
 import { scriptModes } from '../../preload/common/scriptModes';
+import { sourceRegions } from '../../preload/common/conversionTable';
 import { uiLocales } from '../../preload/common/uiLocales';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -70,6 +71,7 @@ export const requestSchemas = {
       .partial(),
   }),
   reclassifyParagraph: z.strictObject({ paragraphId: id, kind: z.enum(paragraphKinds) }),
+  setArticleRegion: z.strictObject({ articleId: id, region: z.enum(sourceRegions).nullable() }),
   recleanArticle: z.strictObject({ articleId: id }),
   trashArticle: z.strictObject({ articleId: id }),
   restoreArticle: z.strictObject({ articleId: id }),

@@ -4,6 +4,7 @@ import type {
   ArticleMetadata,
   ArticleSummary,
   ArticleView,
+  SourceRegion,
   ImportOutcome,
   ParagraphKind,
   TrashedArticle,
@@ -257,6 +258,12 @@ export async function createLibrary(options: LibraryOptions) {
     /** Out of the trash (one undo step). Returns its title. */
     restoreArticle(articleId: number): string {
       return articleActions(db, nowIso).restoreArticle(articleId);
+    },
+
+    /** Where the article comes from, as the person says (null: as detected); one undo step. */
+    setArticleRegion(articleId: number, region: SourceRegion | null): ArticleView {
+      articleActions(db, nowIso).setRegion(articleId, region);
+      return requireArticle(articleId);
     },
 
     /** Archived or not (one undo step): archived articles leave the default list and stay searchable. */

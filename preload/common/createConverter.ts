@@ -15,7 +15,10 @@ import { Locale } from 'opencc-js';
 import type { DictGroup, DictLike } from 'opencc-js';
 import type { DetectedScript } from '../contract/articleTypes';
 import { AlignedConverter, type AlignedText } from './alignedConversion';
+import { Alignment, composeInto } from './alignment';
+import { conversionSteps, type LocaleStep, type SourceRegion } from './conversionTable';
 import { DictionaryTrie } from './dictionaryTrie';
+import { convertMixed } from './mixedText';
 import { identityOffsetMap, offsetMapFromPieces, type OffsetMap } from './offsetMap';
 import type { ScriptMode } from './scriptModes';
 
@@ -280,10 +283,9 @@ export function createLocaleConverter(from: OpenccLocale, to: OpenccLocale, with
 }
 
 /**
- * Which opencc-js conversion shows an article of script `from` in mode `to`; null when the text
- * is shown as stored. Simplified, mixed and unknown articles convert as simplified, except to
- * 'cn', where mixed and unknown ones go through t -> cn so stray traditional characters fold
- * (t -> cn leaves simplified text alone: it changed nothing in the simplified seeds).
+ * Which opencc-js conversion shows an article of script `from` in mode `to` when its source
+ * region is not known (OpenCC standard traditional); null when the text is shown as stored.
+ * Kept for callers that think in one pair; createConverter reads the region table.
  */
 export function localePair(from: DetectedScript, to: ScriptMode): readonly [OpenccLocale, OpenccLocale] | null {
   if (to === 'original') return null;
@@ -295,8 +297,100 @@ export function localePair(from: DetectedScript, to: ScriptMode): readonly [Open
   return ['cn', to];
 }
 
-/** The converter that shows an article detected as `from` in display mode `to`. */
-export function createConverter(from: DetectedScript, to: ScriptMode): TextConverter {
-  const pair = localePair(from, to);
-  return pair ? createLocaleConverter(pair[0], pair[1]) : identityConverter;
+/**
+ * Conversions run one after the other (hk2t then t2tw), with one offset map from the source to
+ * the last output: each step's alignment is composed with the next, so a phrase that changes
+ * length in any step still maps whole.
+ */
+function chainedConverter(steps: readonly LocaleStep[]): TextConverter {
+  let parts: AlignedConverter[] | null = null;
+  const ready = (): AlignedConverter[] =>
+    (parts ??= steps.map(([from, to]) => buildConverter(conversionPlan(from, to))));
+  // Each converter reuses its alignment on its next call, so the running one is kept here.
+  let sofar = new Alignment();
+  let next = new Alignment();
+  const run = (text: string): AlignedText => {
+    const [first, ...rest] = ready();
+    const start = first!.convert(text);
+    sofar.clear();
+    sofar.appendAll(start.alignment);
+    let out = start.text;
+    for (const part of rest) {
+      const step = part.convert(out);
+      next.clear();
+      composeInto(sofar, step.alignment, next);
+      [sofar, next] = [next, sofar];
+      out = step.text;
+    }
+    return { text: out, alignment: sofar };
+  };
+  return {
+    prepare() {
+      ready();
+    },
+    convert(text) {
+      const { text: out, alignment } = run(text);
+      return { text: out, map: offsetMapFromPieces(text, out, alignment.pairs, alignment.length) };
+    },
+    convertSegments(text) {
+      return segmentsOf(text, run(text));
+    },
+  };
+}
+
+function stepsConverter(steps: readonly LocaleStep[]): TextConverter {
+  const [only] = steps;
+  if (only === undefined) return identityConverter;
+  return steps.length === 1 ? createLocaleConverter(only[0], only[1]) : chainedConverter(steps);
+}
+
+/**
+ * An article detected as mixed or unknown holds text of both scripts. 简体 reads it through
+ * t2s, which leaves simplified text as it is; the traditional modes read it through s2t and
+ * the rest, except where that would rewrite what is traditional already (mixedText.ts).
+ */
+function mixedConverter(fromSimplified: TextConverter): TextConverter {
+  const probes = { toTraditional: createLocaleConverter('cn', 't', false), toSimplified: createLocaleConverter('t', 'cn', false) };
+  return {
+    prepare() {
+      fromSimplified.prepare();
+    },
+    convert: (text) => convertMixed(text, fromSimplified, probes),
+    convertSegments: (text) => {
+      const { map } = convertMixed(text, fromSimplified, probes);
+      const pieces: Array<readonly [string, string]> = [];
+      for (let i = 0; i + 1 < map.sourceBounds.length; i++) {
+        pieces.push([
+          text.slice(map.sourceBounds[i], map.sourceBounds[i + 1]),
+          map.converted.slice(map.convertedBounds[i], map.convertedBounds[i + 1]),
+        ]);
+      }
+      return pieces;
+    },
+  };
+}
+
+const articleConverters = new Map<string, TextConverter>();
+
+/**
+ * The converter that shows an article detected as `from`, from source `region`, in display
+ * mode `to` (conversionTable.ts). Without a region, traditional text reads as OpenCC standard.
+ * Cached per (script, region, mode): building one is most of the cost of a first conversion.
+ */
+export function createConverter(from: DetectedScript, to: ScriptMode, region: SourceRegion = 'generic'): TextConverter {
+  if (to === 'original') return identityConverter;
+  const key = `${from}>${region}>${to}`;
+  let converter = articleConverters.get(key);
+  if (converter === undefined) {
+    if (from === 'simplified' || from === 'traditional') {
+      converter = stepsConverter(conversionSteps(from, region, to));
+    } else {
+      converter =
+        to === 'cn'
+          ? stepsConverter(conversionSteps('traditional', region, to))
+          : mixedConverter(stepsConverter(conversionSteps('simplified', 'mainland', to)));
+    }
+    articleConverters.set(key, converter);
+  }
+  return converter;
 }

@@ -8,6 +8,7 @@ import type {
   DetectedScript,
   ImportOutcome,
   ParagraphKind,
+  SourceRegion,
   TrashedArticle,
 } from './articleTypes';
 import type { SimilarArticle } from './duplicateTypes';
@@ -215,6 +216,8 @@ export interface PizhuApi {
   importText(req: { text: string; title?: string }): Promise<Result<ImportOutcome>>;
   updateMetadata(req: { articleId: number; changes: Partial<ArticleMetadata> }): Promise<Result<ArticleView>>;
   reclassifyParagraph(req: { paragraphId: number; kind: ParagraphKind }): Promise<Result<ArticleView>>;
+  /** The person's correction of where the article comes from (null: the detected region again); one undo step. */
+  setArticleRegion(req: { articleId: number; region: SourceRegion | null }): Promise<Result<ArticleView>>;
   /** Runs the cleaner again; every highlight is re-anchored or reported as an orphan, never dropped. */
   recleanArticle(req: { articleId: number }): Promise<Result<RecleanReport>>;
   /** To the trash (one undo step): annotations kept; out of the list, search, tag views and exports. Answers its title. */

@@ -1,7 +1,10 @@
 /** Shapes of library data as the renderer sees them. Plain values: they cross IPC. */
 
+import type { SourceRegion } from '../common/conversionTable';
 import type { Highlight, Note } from './annotationTypes';
 import type { SimilarArticle } from './duplicateTypes';
+
+export type { SourceRegion };
 
 export const paragraphKinds = ['title', 'subtitle', 'byline', 'heading', 'body', 'caption', 'boilerplate'] as const;
 export type ParagraphKind = (typeof paragraphKinds)[number];
@@ -44,6 +47,8 @@ export interface ArticleSummary {
   source: string | null;
   publishedAt: string | null;
   script: DetectedScript;
+  /** Where its text comes from, as its conversions go: the person's correction, else the detected one. */
+  region: SourceRegion;
   paragraphCount: number;
   highlightCount: number;
   noteCount: number;
@@ -86,6 +91,10 @@ export interface ArticleView {
   id: number;
   metadata: ArticleMetadata;
   script: DetectedScript;
+  /** The region its conversions use: `regionCorrected` when the person set one, else `regionDetected`. */
+  region: SourceRegion;
+  regionDetected: SourceRegion;
+  regionCorrected: SourceRegion | null;
   fileName: string | null;
   readingPosition: number;
   paragraphs: ParagraphView[];

@@ -11,6 +11,7 @@ const methodTable: Record<Method, true> = {
   importText: true,
   updateMetadata: true,
   reclassifyParagraph: true,
+  setArticleRegion: true,
   recleanArticle: true,
   trashArticle: true,
   restoreArticle: true,

@@ -51,6 +51,7 @@ export const journaledTables = {
       'metadata_edits',
       'trashed_at',
       'archived_at',
+      'region_corrected',
     ],
     updateOnly: true,
   },

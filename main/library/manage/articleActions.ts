@@ -1,4 +1,4 @@
-import type { ArticleMetadata, ParagraphKind } from '../../../preload/contract/articleTypes';
+import type { ArticleMetadata, ParagraphKind, SourceRegion } from '../../../preload/contract/articleTypes';
 import { createJournaled, shortQuote } from '../annotations/journaled';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
@@ -11,6 +11,14 @@ const metadataColumns = {
   publishedAt: 'published_at',
   url: 'url',
 } as const;
+
+/** For the journal's descriptions (the undo menu shows them). */
+const regionNames: Readonly<Record<SourceRegion, string>> = {
+  mainland: 'mainland China',
+  taiwan: 'Taiwan',
+  hongkong: 'Hong Kong',
+  generic: 'standard traditional',
+};
 
 interface ArticleState {
   title: string;
@@ -104,6 +112,24 @@ export function articleActions(db: Db, nowIso: () => string) {
         return { value: undefined, op: 'article.restore', description: `Restore "${shortQuote(state.title)}"` };
       });
       return state.title;
+    },
+
+    /**
+     * The person's word on where the article comes from (null: back to the detected region). It
+     * decides the article's conversions and outlives a re-clean, which only re-detects.
+     */
+    setRegion(articleId: number, region: SourceRegion | null): void {
+      const state = requireNotTrashed(articleId);
+      journaled((rec) => {
+        rec.update('article', { id: articleId }, { region_corrected: region });
+        return {
+          value: undefined,
+          op: 'article.region',
+          description: region
+            ? `Mark "${shortQuote(state.title)}" as written in ${regionNames[region]}`
+            : `Use the detected region of "${shortQuote(state.title)}"`,
+        };
+      });
     },
 
     setArchived(articleId: number, archived: boolean): string {

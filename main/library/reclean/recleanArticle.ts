@@ -8,6 +8,7 @@ import type { HighlightRow } from '../store/highlights';
 import { readHighlightsByIds } from '../store/highlights';
 import type { Db } from '../store/openDatabase';
 import { insertParagraph, recordParagraphCount, updateParagraph } from '../store/paragraphs';
+import { updateDetectedRegion } from '../store/articles';
 import { anchorQuote } from './anchorQuote';
 import { matchParagraphs } from './matchParagraphs';
 import { mergeNoteInto } from './mergeNotes';
@@ -52,6 +53,7 @@ export function recleanArticle(
         );
       }
       writeMetadata(db, articleId, parsed, JSON.parse(article.metadata_edits) as Partial<ArticleMetadata>);
+      updateDetectedRegion(db, articleId, parsed);
 
       const old = db
         .prepare('SELECT id, ord, kind, kind_by_user, text FROM paragraph WHERE article_id = ? ORDER BY ord')

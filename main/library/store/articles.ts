@@ -5,6 +5,8 @@ import type {
   TrashedArticle,
 } from '../../../preload/contract/articleTypes';
 import type { ParsedArticle, SourceFormat } from '../import/parsedArticle';
+import { detectArticleRegion } from '../import/detectRegion';
+import { isSourceRegion, type SourceRegion } from '../../../preload/common/conversionTable';
 import type { Fingerprint } from '../duplicates/fingerprint';
 import type { Statement, Transaction } from 'better-sqlite3';
 import { checksum, rowChecksum } from './contentHashes';
@@ -30,6 +32,8 @@ interface ArticleRow {
   raw_text: string;
   checksum: string | null;
   paragraph_count: number | null;
+  region_detected: string | null;
+  region_corrected: string | null;
 }
 
 export interface NewArticle {
@@ -56,8 +60,8 @@ function statementsFor(db: Db): ImportStatements {
   if (!statements) {
     const insert = db.prepare(
       `INSERT INTO article (content_hash, file_name, format, encoding, raw_text, title, title_inferred, subtitle,
-         source, author, published_at, url, script, imported_at, checksum, paragraph_count)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         source, author, published_at, url, script, imported_at, checksum, paragraph_count, region_detected)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     statements = {
       findByHash: db.prepare('SELECT id, title, trashed_at IS NOT NULL AS trashed FROM article WHERE content_hash = ?'),
@@ -89,6 +93,7 @@ function statementsFor(db: Db): ImportStatements {
             metadata.url,
           ),
           article.parsed.paragraphs.length,
+          detectArticleRegion(script, metadata, article.parsed.paragraphs),
         );
         const articleId = Number(info.lastInsertRowid);
         insertParagraphs(db, articleId, article.parsed.paragraphs);
@@ -121,6 +126,8 @@ interface SummaryRow {
   source: string | null;
   published_at: string | null;
   script: DetectedScript;
+  region_detected: string | null;
+  region_corrected: string | null;
   imported_at: string;
   last_opened_at: string | null;
   archived_at: string | null;
@@ -131,7 +138,8 @@ interface SummaryRow {
 }
 
 const summarySql = (where: string) =>
-  `SELECT a.id, a.title, a.title_inferred, a.source, a.published_at, a.script, a.imported_at, a.last_opened_at,
+  `SELECT a.id, a.title, a.title_inferred, a.source, a.published_at, a.script, a.region_detected, a.region_corrected,
+     a.imported_at, a.last_opened_at,
      a.archived_at, a.trashed_at,
      coalesce(a.paragraph_count, 0) AS paragraph_count,
      (SELECT count(*) FROM highlight h WHERE h.article_id = a.id) AS highlight_count,
@@ -148,6 +156,8 @@ function toSummary(r: SummaryRow): ArticleSummary {
     source: r.source,
     publishedAt: r.published_at,
     script: r.script,
+    // Not yet detected (imported before regions): generic until the article is first opened.
+    region: storedRegion(r.region_corrected) ?? storedRegion(r.region_detected) ?? fallbackRegion(r.script),
     paragraphCount: r.paragraph_count,
     highlightCount: r.highlight_count,
     noteCount: r.note_count,
@@ -185,13 +195,18 @@ export function readArticle(db: Db, articleId: number): ArticleView | undefined 
   const row = db
     .prepare(
       `SELECT id, file_name, title, title_inferred, subtitle, source, author, published_at, url, script, reading_position,
-         raw_text, checksum, paragraph_count
+         raw_text, checksum, paragraph_count, region_detected, region_corrected
        FROM article WHERE id = ?`,
     )
     .get(articleId) as ArticleRow | undefined;
   if (!row) return undefined;
   // The raw text is not shown, but a re-clean rebuilds the paragraphs from it: checked with the metadata.
   if (row.checksum !== rowChecksum('article', row)) throw contentCorrupt(db, 'article', articleId);
+  const paragraphs = readParagraphs(db, articleId, row.paragraph_count);
+  const regionCorrected = storedRegion(row.region_corrected);
+  // Imported before regions were detected: worked out here; markOpened stores it.
+  const regionDetected =
+    storedRegion(row.region_detected) ?? detectArticleRegion(row.script, row, paragraphs);
   return {
     id: row.id,
     metadata: {
@@ -204,9 +219,12 @@ export function readArticle(db: Db, articleId: number): ArticleView | undefined 
       url: row.url,
     },
     script: row.script,
+    region: regionCorrected ?? regionDetected,
+    regionDetected,
+    regionCorrected,
     fileName: row.file_name,
     readingPosition: row.reading_position,
-    paragraphs: readParagraphs(db, articleId, row.paragraph_count),
+    paragraphs,
     highlights: readArticleHighlights(db, articleId),
     notes: readArticleNotes(db, articleId),
     paragraphTags: readArticleParagraphTags(db, articleId),
@@ -215,6 +233,35 @@ export function readArticle(db: Db, articleId: number): ArticleView | undefined 
 
 export function markOpened(db: Db, articleId: number, now: string): void {
   db.prepare('UPDATE article SET last_opened_at = ? WHERE id = ?').run(now, articleId);
+  storeDetectedRegion(db, articleId);
+}
+
+function storedRegion(value: string | null): SourceRegion | null {
+  return isSourceRegion(value) ? value : null;
+}
+
+function fallbackRegion(script: DetectedScript): SourceRegion {
+  return script === 'simplified' ? 'mainland' : 'generic';
+}
+
+/** An article imported before regions gets its detected region stored (once: later opens find it). */
+export function storeDetectedRegion(db: Db, articleId: number): void {
+  const row = db
+    .prepare('SELECT script, title, url, source, region_detected, paragraph_count FROM article WHERE id = ?')
+    .get(articleId) as
+    | { script: DetectedScript; title: string; url: string | null; source: string | null; region_detected: string | null; paragraph_count: number | null }
+    | undefined;
+  if (!row || row.region_detected !== null) return;
+  const region = detectArticleRegion(row.script, row, readParagraphs(db, articleId, row.paragraph_count));
+  db.prepare('UPDATE article SET region_detected = ? WHERE id = ? AND region_detected IS NULL').run(region, articleId);
+}
+
+/** The region a re-clean detects for the article's new paragraphs; the person's correction is another column and stays. */
+export function updateDetectedRegion(db: Db, articleId: number, parsed: ParsedArticle): void {
+  db.prepare('UPDATE article SET region_detected = ? WHERE id = ?').run(
+    detectArticleRegion(parsed.script, parsed.metadata, parsed.paragraphs),
+    articleId,
+  );
 }
 
 export function setReadingPosition(db: Db, articleId: number, paragraphOrder: number): boolean {

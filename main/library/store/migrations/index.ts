@@ -11,6 +11,7 @@ import { migration0009 } from './0009-highlight-groups';
 import { migration0010 } from './0010-trash-and-archive';
 import { migration0011 } from './0011-article-paragraph-count';
 import { migration0012 } from './0012-article-fingerprints';
+import { migration0013 } from './0013-article-source-region';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 
 export const latestSchemaVersion = migrations.length;

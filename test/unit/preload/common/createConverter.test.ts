@@ -117,8 +117,10 @@ describe('script modes', () => {
   });
 
   it('builds one converter per conversion and shares it', () => {
-    expect(createConverter('mixed', 'tw')).toBe(createConverter('simplified', 'tw'));
+    expect(createConverter('mixed', 'tw')).toBe(createConverter('mixed', 'tw'));
     expect(createConverter('unknown', 'cn')).toBe(createConverter('traditional', 'cn'));
+    expect(createConverter('traditional', 'cn', 'taiwan')).toBe(createConverter('traditional', 'cn', 'taiwan'));
+    expect(createConverter('traditional', 'cn', 'taiwan')).not.toBe(createConverter('traditional', 'cn'));
     expect(createConverter('simplified', 'hk')).not.toBe(createConverter('simplified', 'tw'));
   });
 });
