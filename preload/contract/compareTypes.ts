@@ -12,6 +12,8 @@ export interface ChangedRange {
 export interface ComparedParagraph {
   id: number;
   order: number;
+  /** 1-based among the version's reading paragraphs (hidden lines not counted), as the reader sees them. */
+  position: number;
   /** The canonical text (shown through the reader's script mode). */
   text: string;
 }

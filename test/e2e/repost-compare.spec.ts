@@ -108,7 +108,14 @@ test('two versions of a story side by side: what the repost added, cut and chang
   await expect(cellOf(dialog, '主辦方介紹', 2).locator('ins')).toHaveCount(0);
   await expect(dialog.locator('.compare-legend')).toContainText('struck through: only in A');
 
-  expect(await seriousAxeFindings(app, '.compare-dialog')).toEqual([]);
+  expect(await seriousAxeFindings(app, '.compare-dialog'), 'light theme').toEqual([]);
+  await app.evaluate(() => {
+    document.documentElement.dataset.theme = 'dark';
+  });
+  expect(await seriousAxeFindings(app, '.compare-dialog'), 'dark theme').toEqual([]);
+  await app.evaluate(() => {
+    delete document.documentElement.dataset.theme;
+  });
 
   // Escape returns to the article, the focus back on the button that opened it.
   await app.keyboard.press('Escape');
@@ -161,7 +168,10 @@ test('the comparison by keyboard alone, in the reader’s script mode', async ({
   await importBoth(app, chooseFiles);
   await openArticle(app, titleA);
   // The reader shows everything in simplified: so does the comparison, the repost's words included.
-  await app.getByRole('radiogroup', { name: 'Script' }).getByRole('radio', { name: '简体', exact: true }).click();
+  await app.keyboard.press('m');
+  await expect(
+    app.getByRole('radiogroup', { name: 'Script' }).getByRole('radio', { name: '简体', exact: true }),
+  ).toHaveAttribute('aria-checked', 'true');
 
   await tabTo(app, versionsButton(app));
   await app.keyboard.press('Enter');

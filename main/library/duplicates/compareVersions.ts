@@ -56,7 +56,11 @@ function readingOf(version: VersionInput): { reading: Reading[]; hidden: number 
     const pairs = new Set<number>();
     if (units.length === 1) pairs.add(units[0]!);
     for (let i = 0; i + 1 < units.length; i++) pairs.add((Math.imul(units[i]!, 0x9e3779b1) ^ units[i + 1]!) >>> 0);
-    reading.push({ paragraph: { id: p.id, order: p.order, text: p.text }, key: units.join(','), pairs });
+    reading.push({
+      paragraph: { id: p.id, order: p.order, position: reading.length + 1, text: p.text },
+      key: units.join(','),
+      pairs,
+    });
   }
   return { reading, hidden };
 }

@@ -166,7 +166,7 @@ function Cell({ row, side, version, options, onOpen }: CellProps) {
       : row.kind === 'only-left' || row.kind === 'only-right'
         ? t('onlyIn', { side })
         : null;
-  const moved = side === 'B' && row.moved ? t('moved', { side, order: paragraph.order + 1 }) : null;
+  const moved = side === 'B' && row.moved ? t('moved', { side, order: paragraph.position }) : null;
   const { text, map } = displayText(paragraph.text, { ...options, script: version.script });
   const ranges = (side === 'A' ? row.leftChanges : row.rightChanges).map((r) => rangeToConverted(map, r));
   return (

@@ -89,7 +89,7 @@ describe('comparing two versions of one story, paragraph by paragraph', () => {
     const reordered = [story[0]!, story[1]!, story[4]!, story[2]!, story[3]!];
     const result = compareVersions(version(story), version(reordered));
     expect(kinds(result.rows)).toEqual(['same', 'same', 'same', 'same', 'same moved']);
-    expect(result.rows[4]!.right!.order).toBe(2);
+    expect(result.rows[4]!.right).toMatchObject({ order: 2, position: 3 });
     expect(result.counts).toEqual({ same: 5, changed: 0, onlyLeft: 0, onlyRight: 0 });
   });
 
