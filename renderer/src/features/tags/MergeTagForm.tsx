@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { TagSummary } from '../../../../preload/contract/annotationTypes';
 import { useMessages } from '../../i18n/useMessages';
+import { useTagScript } from './useTagScript';
 import { tagMessages } from './messages';
 import { isSameOrNestedUnder } from './tagTree';
 
@@ -14,6 +15,7 @@ interface Props {
 /** Picks the tag to merge into: any tag but this one and those nested under it. */
 export function MergeTagForm({ name, tags, onMerge, onCancel }: Props) {
   const t = useMessages(tagMessages);
+  const shown = useTagScript();
   const targets = tags.filter((tag) => !isSameOrNestedUnder(tag.name, name));
   const [into, setInto] = useState(targets[0]?.name ?? '');
   const explainId = useId();
@@ -46,8 +48,8 @@ export function MergeTagForm({ name, tags, onMerge, onCancel }: Props) {
             onChange={(event) => setInto(event.target.value)}
           >
             {targets.map((tag) => (
-              <option key={tag.id} value={tag.name}>
-                {tag.name}
+              <option key={tag.id} value={tag.name} title={tag.name}>
+                {shown(tag.name)}
               </option>
             ))}
           </select>

@@ -8,6 +8,7 @@ import { tagMessages } from './messages';
 import { passageExcerpt } from './passageExcerpt';
 import { BackIcon } from './TagIcons';
 import { usePassageScript } from './usePassageScript';
+import { useTagScript } from './useTagScript';
 import { ExportButton } from '../export/ExportButton';
 
 interface ArticleGroup {
@@ -54,6 +55,7 @@ export function TagPassages({ tag }: { tag: string }) {
   }, [tag, version]);
 
   const shown = usePassageScript();
+  const shownTag = useTagScript();
   const passages = loaded?.tag === tag ? loaded.passages : null;
   const count = passages?.length ?? 0;
 
@@ -63,7 +65,9 @@ export function TagPassages({ tag }: { tag: string }) {
         <button type="button" className="side-panel-back" onClick={() => showSidePanel({ kind: 'tags' })}>
           <BackIcon /> {t('allTags')}
         </button>
-        <h2 className="side-panel-title tag-passages-title">{tag}</h2>
+        <h2 className="side-panel-title tag-passages-title" title={shownTag(tag) === tag ? undefined : tag}>
+          {shownTag(tag)}
+        </h2>
         {passages && <p className="tag-passages-count">{t('passageCount', { count })}</p>}
         <ExportButton start={{ kind: 'tag', tag }} />
       </header>
