@@ -63,13 +63,14 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
 
   function state(name: string): NameState {
     const file = path.join(folder, name);
-    let stat: fs.Stats;
+    let stat: fs.Stats | undefined;
     try {
-      stat = fs.lstatSync(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'free';
+      // No exception for a free name (most names of a first export): throwing one per file cost more than the lstat.
+      stat = fs.lstatSync(file, { throwIfNoEntry: false });
+    } catch {
       return 'not-written-by-pizhu';
     }
+    if (stat === undefined) return 'free';
     const entry = manifest.get(name);
     if (!entry) return 'not-written-by-pizhu';
     if (!isMine(entry)) return 'other-library';
@@ -175,7 +176,8 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
           }
         }
         const entry = manifest.get(p.name)!;
-        entry.sha256 = sha256(written.content);
+        // Hashed once: the content is most often what was hashed for the manifest above.
+        entry.sha256 = written === composed[i] ? hashes[i]! : sha256(written.content);
         delete entry.pending;
         files.push(file);
         onProgress?.(files.length);

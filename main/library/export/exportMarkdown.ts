@@ -79,8 +79,10 @@ export function exportMarkdownReport(
   // In the full text it is its text, and written.
   const hasAnnotations = (g: ArticleAnnotations) => g.orphans.length > 0 || g.paragraphs.some(isAnnotated);
   const annotated = fullText ? groups : groups.filter(hasAnnotations);
+  // A Set, not annotated.includes: a library-wide export has 10,000 groups or more.
+  const written = new Set(annotated);
   const unannotated = groups
-    .filter((g) => !annotated.includes(g))
+    .filter((g) => !written.has(g))
     .map((g) => ({ articleId: g.article.id, title: g.article.title }));
   const folder = openExportFolder(outDir, exportWriter(db));
   // Where each article's file went, for the index's links.

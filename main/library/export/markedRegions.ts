@@ -35,7 +35,8 @@ export function regionHash(body: string): string {
 /** A region as its lines in the file, blank line before the end marker (Obsidian's `^id` lines end their block). */
 export function regionText(region: Region): string {
   const body = trimBlankLines(region.body.split('\n')).join('\n');
-  return `<!-- pizhu:begin id=${region.id} sha=${regionHash(body)} -->\n${body}\n\n<!-- pizhu:end id=${region.id} -->\n`;
+  // regionHash(body) without trimming the lines again: the body is trimmed already.
+  return `<!-- pizhu:begin id=${region.id} sha=${sha256(body).slice(0, 12)} -->\n${body}\n\n<!-- pizhu:end id=${region.id} -->\n`;
 }
 
 /**

@@ -18,8 +18,19 @@ export const propertiesLine = /^<!-- pizhu:properties((?: [A-Za-z0-9_]+=[0-9a-f]
 
 /** The short hash of a property's value as YAML reads it back (so requoting by Obsidian is no change). */
 export function propertyHash(value: unknown): string {
-  return sha256(JSON.stringify(sameEmpty(value))).slice(0, 8);
+  const json = JSON.stringify(sameEmpty(value));
+  let hash = propertyHashes.get(json);
+  if (hash === undefined) {
+    hash = sha256(json).slice(0, 8);
+    // Most values repeat from file to file (exported_at, an empty source, the same tags): hashed
+    // once each. Bounded, as values unique to one file (titles, links) pass through too.
+    if (propertyHashes.size >= 4096) propertyHashes.clear();
+    propertyHashes.set(json, hash);
+  }
+  return hash;
 }
+
+const propertyHashes = new Map<string, string>();
 
 /** An empty list and no value read the same: Obsidian writes `tags:` for `tags: []`. */
 function sameEmpty(value: unknown): unknown {

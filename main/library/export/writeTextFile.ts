@@ -69,7 +69,16 @@ export function createTextFile(file: string, content: string): boolean {
   } catch (error) {
     throw ioError(file, error);
   } finally {
-    fs.rmSync(temporary, { force: true });
+    removeTemporary(temporary);
+  }
+}
+
+/** A temporary file gone, if it is there: unlinked (rmSync looks at it first, for every file an export writes). */
+function removeTemporary(temporary: string): void {
+  try {
+    fs.unlinkSync(temporary);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 
