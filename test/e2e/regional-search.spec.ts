@@ -114,4 +114,16 @@ test('typing 技術 suggests the existing tag 技术, and picking it adds no sec
     return listed.ok ? listed.value.filter((t) => t.name.startsWith('技')).map((t) => [t.name, t.directCount]) : [];
   });
   expect(tags).toEqual([['技术', 2]]);
+
+  // Read in 繁體, the one tag is shown 技術, its stored name as the tooltip.
+  await clickAtCentre(app, app.getByRole('button', { name: 'Preferences' }));
+  const prefs = app.getByRole('dialog', { name: 'Preferences' });
+  await prefs.getByRole('combobox', { name: 'Default script' }).selectOption({ label: '繁體' });
+  await clickAtCentre(app, prefs.getByRole('button', { name: 'Close' }));
+  await clickAtCentre(app, app.getByRole('button', { name: 'Tags', exact: true }));
+  const pane = app.getByRole('complementary', { name: 'Tags', exact: true });
+  const tag = pane.getByRole('button', { name: '技術: 2 passages' });
+  await expect(tag).toHaveText('技術2');
+  await expect(tag).toHaveAttribute('title', '技术');
+  await saveScreenshot('regional-tag-pane-traditional');
 });

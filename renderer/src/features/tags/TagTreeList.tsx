@@ -72,7 +72,7 @@ function TagTreeItem({ node, actions }: { node: TagTreeNode; actions: TagTreeAct
         <button
           type="button"
           className="tag-open"
-          aria-label={t('openTag', { name, count: totalCount })}
+          aria-label={t('openTag', { name: shown(name), count: totalCount })}
           title={name}
           onClick={() => actions.onOpen(name)}
         >
