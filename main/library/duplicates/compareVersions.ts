@@ -31,7 +31,7 @@ const sameParagraphSimilarity = 0.45;
  * number; only the rest are compared pair by pair, at most this many pairs (beyond it each is
  * compared with the paragraphs near its own place).
  */
-const maxComparedPairs = 250_000;
+const maxComparedPairs = 100_000;
 /** A changed paragraph longer than this (either side) is marked changed whole, not diffed. */
 const maxDiffLength = 4_000;
 /** Characters diffed in all, for an article with thousands of edited paragraphs. */

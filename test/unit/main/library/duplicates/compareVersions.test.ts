@@ -116,8 +116,8 @@ describe('comparing two versions of one story, paragraph by paragraph', () => {
     let seed = 7;
     const randomText = () =>
       Array.from({ length: 40 }, () => {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        return String.fromCharCode(0x4e00 + (seed % 20000));
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        return String.fromCharCode(0x4e00 + ((seed >>> 8) % 20000));
       }).join('');
     const left = Array.from({ length: 900 }, randomText);
     const right = left.map((t) => t.slice(0, 30) + randomText().slice(0, 10));
