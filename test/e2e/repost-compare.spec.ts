@@ -132,6 +132,13 @@ test('two versions of a story side by side: what the repost added, cut and chang
     ]) {
       await app.setViewportSize(size);
       await clickAtCentre(app, versionsButton(app));
+      await expect(app.getByRole('dialog').getByRole('listitem')).toContainText('聯合新聞網');
+      for (const theme of ['light', 'dark'] as const) {
+        await app.evaluate((t) => {
+          document.documentElement.dataset.theme = t;
+        }, theme);
+        await saveScreenshot(`repost-list-${locale}-${size.width}-${theme}`);
+      }
       await clickAtCentre(app, app.getByRole('dialog').getByRole('button', { name: new RegExp(titleB) }));
       await expect(comparison(app).locator('.compare-table ins')).toHaveText('親自');
       // Still usable in a small window: both columns side by side, the B cell readable and clickable.
