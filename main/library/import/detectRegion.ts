@@ -57,7 +57,7 @@ const cantonese = '嘅咗喺佢哋冇啲嚟嗰乜咁噉唔嘢囉喎咩';
 function sameEverywhere(): string[] {
   const group: unknown = Locale.from.tw;
   const dicts = Array.isArray(group) ? (group[0] as unknown) : undefined;
-  const phrases = Array.isArray(dicts) ? dicts[0] : undefined;
+  const phrases: unknown = Array.isArray(dicts) ? (dicts[0] as unknown) : undefined;
   if (typeof phrases !== 'string') return [];
   return phrases
     .split('|')

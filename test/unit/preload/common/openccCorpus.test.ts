@@ -2,7 +2,7 @@
  * OpenCC's own test data (BYVoid/OpenCC test/testcases, test/golden), read in place from
  * ../shared/corpus/opencc (see its PROVENANCE.md). Never copied into this repository.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,9 +14,10 @@ import {
 import type { ScriptMode } from '../../../../preload/common/scriptModes';
 import type { DetectedScript } from '../../../../preload/contract/articleTypes';
 import { offsetMapProblems } from './offsetMapChecks';
+import { openccCorpus, openccCorpusPresent, readOpenccCases } from './openccTestcases';
 
-const corpus = path.resolve(process.cwd(), '../shared/corpus/opencc');
-const present = existsSync(path.join(corpus, 'testcases.json'));
+const corpus = openccCorpus;
+const present = openccCorpusPresent;
 if (!present) {
   console.warn(`[opencc corpus] ${corpus} is absent: OpenCC's own test cases are SKIPPED.`);
 }
@@ -74,44 +75,7 @@ const knownDifferences: Record<string, { reason: string; output: string }> = {
   },
 };
 
-/** testcases.json has trailing commas (PROVENANCE.md): drop commas that close an object or array, outside strings. */
-function parseLenientJson(text: string): unknown {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (inString) {
-      out += c;
-      if (c === '\\') out += text[++i] ?? '';
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    if (c === ',' && /^\s*[}\]]/.test(text.slice(i + 1, i + 64))) continue;
-    out += c;
-  }
-  return JSON.parse(out);
-}
-
-interface Case {
-  id: string;
-  input: string;
-  expected: Record<string, string>;
-}
-
-function readCases(): Case[] {
-  const data = parseLenientJson(readFileSync(path.join(corpus, 'testcases.json'), 'utf8'));
-  if (typeof data !== 'object' || data === null || !('cases' in data) || !Array.isArray(data.cases)) {
-    throw new Error('testcases.json: no cases array');
-  }
-  return data.cases.map((c: unknown): Case => {
-    const r = c as Partial<Case>;
-    if (typeof r.id !== 'string' || typeof r.input !== 'string' || typeof r.expected !== 'object') {
-      throw new Error(`testcases.json: malformed case ${JSON.stringify(c)}`);
-    }
-    return { id: r.id, input: r.input, expected: r.expected };
-  });
-}
+const readCases = readOpenccCases;
 
 function run(
   converter: TextConverter,
