@@ -13,7 +13,8 @@
  * 100 ms and tens of MB to build) in the process that searches. The phrase tables are a few
  * thousand entries, built once in a few milliseconds.
  *
- * Every variant is returned folded (foldToSimplified), the form the search index holds.
+ * Every variant is returned folded (foldToSimplified) and lowercased, as the search index holds
+ * words: so SQL注入 and sql注入 meet the same entry.
  */
 
 import { Locale } from 'opencc-js';
@@ -34,6 +35,11 @@ interface PhraseGraph {
 }
 
 let graph: PhraseGraph | null = null;
+
+/** Folded and lowercased: how the index compares text (searchTokens). */
+function indexForm(text: string): string {
+  return foldToSimplified(text).toLowerCase();
+}
 
 /** Config name, conversion stage, dictionary index of the four regional phrase tables (opencc-js 1.4 preset layout). */
 const phraseTables: readonly (readonly [string, number, number])[] = [
@@ -65,8 +71,8 @@ function phraseGraph(): PhraseGraph {
     for (const entry of phraseTable(config, stage, index).split('|')) {
       const [key, value] = entry.split(' ');
       if (!key || !value) continue;
-      const a = foldToSimplified(key);
-      const b = foldToSimplified(value);
+      const a = indexForm(key);
+      const b = indexForm(value);
       // Single characters are variants the character fold already joins (or a reading OpenCC
       // changes only inside phrases): as a phrase of their own they would expand every query.
       if ([...a].length < 2 || [...b].length < 2) continue;
@@ -102,7 +108,7 @@ function phraseForms(phrase: string, edges: ReadonlyMap<string, ReadonlySet<stri
  * with no regional phrase in it gives only its folded self.
  */
 export function queryVariants(term: string, limit = maxTermVariants): string[] {
-  const folded = foldToSimplified(term);
+  const folded = indexForm(term);
   const { edges, known, longest } = phraseGraph();
   // Longest match from the left, as OpenCC segments: 軟體動物 stays whole, 軟體 alone expands.
   const pieces: string[][] = [];

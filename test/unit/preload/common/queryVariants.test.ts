@@ -22,8 +22,13 @@ describe('queryVariants: the regional forms of a query, folded', () => {
   it('gives its own folded form first, and only that for a word with no regional phrase', () => {
     expect(queryVariants('晉江')).toEqual(['晋江']);
     expect(queryVariants('朋友')).toEqual(['朋友']);
-    expect(queryVariants('"Hong Kong" police')).toEqual(['"Hong Kong" police']);
+    expect(queryVariants('"Hong Kong" police')).toEqual(['"hong kong" police']);
     expect(queryVariants('')).toEqual(['']);
+  });
+
+  it('compares Latin letters in any case, as the index does: sql注入 is SQL注入', () => {
+    expect(queryVariants('sql注入')).toEqual(queryVariants('SQL注入'));
+    expect(queryVariants('sql注入').length).toBeGreaterThan(1);
   });
 
   it('segments by longest match, as OpenCC does: 軟體動物 (molluscs) is not software', () => {
@@ -40,7 +45,7 @@ describe('queryVariants: the regional forms of a query, folded', () => {
     const long = '計程車軟體網際網路資料庫'.repeat(10);
     const forms = queryVariants(long);
     expect(forms.length).toBeLessThanOrEqual(maxTermVariants);
-    expect(forms[0]).toBe(foldToSimplified(long));
+    expect(forms[0]).toBe(foldToSimplified(long).toLowerCase());
     expect(queryVariants(long, 3)).toHaveLength(3);
   });
 });
