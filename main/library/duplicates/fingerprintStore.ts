@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/openDatabase';
 import { fingerprintOf, type Fingerprint, type FingerprintParagraph } from './fingerprint';
-import { bandBuckets } from './minHash';
+import { bandBuckets, bandCount } from './minHash';
 
 /** An article a new one duplicates, as the import report names it. */
 export interface KnownArticle {
@@ -27,9 +27,16 @@ export function saveFingerprint(db: Db, articleId: number, fingerprint: Fingerpr
     db,
     'INSERT INTO article_fingerprint (article_id, text_hash, shingle_count, signature) VALUES (?, ?, ?, ?)',
   ).run(articleId, fingerprint.textHash, fingerprint.shingleCount, signatureBytes(fingerprint.signature));
-  const band = statement(db, 'INSERT OR IGNORE INTO article_band (band, bucket, article_id) VALUES (?, ?, ?)');
-  bandBuckets(fingerprint.signature).forEach((bucket, b) => band.run(b, bucket, articleId));
+  // All the bands in one statement: an import saves a fingerprint per article, and a statement
+  // per band was most of that.
+  const values = bandBuckets(fingerprint.signature).flatMap((bucket, b) => [b, bucket, articleId]);
+  statement(db, insertBands).run(values);
 }
+
+const insertBands = `INSERT OR IGNORE INTO article_band (band, bucket, article_id) VALUES ${Array.from(
+  { length: bandCount },
+  () => '(?, ?, ?)',
+).join(', ')}`;
 
 /** The article already holding this folded text, if any (the oldest, when several do). */
 export function findSameText(db: Db, textHash: string): KnownArticle | undefined {
@@ -141,7 +148,12 @@ function fromRow(row: FingerprintRow): StoredFingerprint {
 }
 
 function signatureBytes(signature: Uint32Array): Buffer {
+  // Little-endian whatever the machine: copied as it is where the machine is little-endian too.
+  if (littleEndian)
+    return Buffer.from(signature.buffer.slice(signature.byteOffset, signature.byteOffset + signature.byteLength));
   const bytes = Buffer.alloc(signature.length * 4);
   signature.forEach((value, i) => bytes.writeUInt32LE(value, i * 4));
   return bytes;
 }
+
+const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
