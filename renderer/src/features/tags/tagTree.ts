@@ -1,3 +1,4 @@
+import { foldToSimplified } from '../../../../preload/common/foldScript';
 import type { TagSummary } from '../../../../preload/contract/annotationTypes';
 
 export interface TagTreeNode {
@@ -7,8 +8,11 @@ export interface TagTreeNode {
   children: TagTreeNode[];
 }
 
-/** Case folded as SQLite's NOCASE folds it (ASCII only), the way main compares tag names. */
-export const foldTagName = (name: string): string => name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+/**
+ * A tag name as main compares it (store/tags findTagFolded): folded to simplified characters
+ * (技術 is 技术) and case folded as SQLite's NOCASE folds it (ASCII only).
+ */
+export const foldTagName = (name: string): string => foldToSimplified(name).replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** A tag name as main stores it: each `/` level trimmed. */
 export const tidyTagName = (raw: string): string =>
