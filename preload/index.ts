@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { linkEvent, menuRedoEvent, menuUndoEvent } from './contract/channels';
+import { importProgressEvent, linkEvent, menuRedoEvent, menuUndoEvent } from './contract/channels';
 import { createApi } from './contract/createApi';
 
 // The renderer sees only this typed API: never ipcRenderer itself.
@@ -12,7 +12,8 @@ contextBridge.exposeInMainWorld(
 // and takes the link through the API.
 ipcRenderer.on(linkEvent, () => (globalThis as unknown as EventTarget).dispatchEvent(new Event(linkEvent)));
 
-// Edit ▸ Undo / Redo from main's menu, passed on the same way: the page decides what they undo.
-for (const event of [menuUndoEvent, menuRedoEvent]) {
+// Edit ▸ Undo / Redo from main's menu, passed on the same way: the page decides what they undo;
+// and "the running import moved on": the page asks how far (getImportProgress).
+for (const event of [menuUndoEvent, menuRedoEvent, importProgressEvent]) {
   ipcRenderer.on(event, () => (globalThis as unknown as EventTarget).dispatchEvent(new Event(event)));
 }

@@ -8,6 +8,8 @@ import { requireAbsolutePath } from '../library/export/writeTextFile';
 import { LibraryError, storageError } from '../library/libraryError';
 import { mergeFromJson, restoreFromJson, type ConfirmBackupUse } from './backupFromJson';
 import { exportFolderBeside, type ExportFolderSetting } from './exportFolderSetting';
+import { droppedSources } from './droppedSources';
+import { importSession } from './importSession';
 import type { PizhuLink } from './parsePizhuLink';
 import { requestSchemas } from './requestSchemas';
 import { restoreChosenBackup, type ChooseAutomaticBackup } from './restoreFromBackup';
@@ -21,6 +23,8 @@ export interface HandlerDeps {
   takePendingLink?: () => PizhuLink | null;
   /** Asks the person for files to import; an empty list when they cancel. */
   chooseFiles: () => Promise<string[]>;
+  /** Tells the window the running import moved on (it then asks getImportProgress); nothing where there is none. */
+  announceImportProgress?: () => void;
   /** Main's dialog for the export folder; null when cancelled (or where there is no one to ask). */
   chooseExportFolder?: () => Promise<string | null>;
   /** Main's dialog for a JSON backup file to write or to read, opened for that one call; null when cancelled. */
@@ -45,6 +49,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   const { library } = deps;
   const { annotations } = library;
   const exportFolder = deps.exportFolder ?? exportFolderBeside(library.path);
+
+  const imports = importSession(library, deps.announceImportProgress);
 
   /** Main's folder dialog; a folder the library refuses is never kept. */
   async function askExportFolder(): Promise<string | null> {
@@ -75,7 +81,14 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       library.setReadingPosition(articleId, paragraphOrder);
       return null;
     },
-    importFiles: async (): Promise<ImportOutcome[]> => library.importPaths(await deps.chooseFiles()),
+    importFiles: async (): Promise<ImportOutcome[]> => {
+      const chosen = await deps.chooseFiles();
+      return chosen.length === 0 ? [] : imports.run(chosen);
+    },
+    importDropped: ({ files }) => droppedSources(files, (sources) => imports.run(sources)),
+    getImportProgress: () => imports.progress(),
+    cancelImport: () => ({ cancelled: imports.cancel() }),
+    keepDuplicate: ({ keepId }) => library.keepDuplicate(keepId),
     importText: ({ text, title }) => library.importPastedText(text, title),
     updateMetadata: ({ articleId, changes }) => library.updateMetadata(articleId, changes),
     reclassifyParagraph: ({ paragraphId, kind }) => library.reclassifyParagraph(paragraphId, kind),

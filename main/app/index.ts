@@ -16,7 +16,7 @@ import { askForAutomaticBackup, restoreFromMenu } from './restoreFromBackup';
 import { askToUseBackup } from './backupFromJson';
 import { isFromAppPage } from './pageOrigin';
 import { linkFromArgv, parsePizhuLink, type PizhuLink } from './parsePizhuLink';
-import { linkEvent, menuRedoEvent, menuUndoEvent } from '../../preload/contract/channels';
+import { importProgressEvent, linkEvent, menuRedoEvent, menuUndoEvent } from '../../preload/contract/channels';
 
 // Tests point the app at a throw-away folder.
 if (process.env.PIZHU_USER_DATA) app.setPath('userData', process.env.PIZHU_USER_DATA);
@@ -94,6 +94,8 @@ async function start(): Promise<void> {
     },
     // Every import, export and backup path comes from main's own dialogs, never from the page.
     ...fileDialogs(dialog, language.text),
+    // The page hears that an import moved on and asks how far.
+    announceImportProgress: () => mainWindow?.webContents.send(importProgressEvent),
     // Before a JSON backup is merged in or restored, main shows what it would do and asks.
     confirmBackupUse: askToUseBackup(dialog, () => mainWindow, language.text),
     // The same two questions as the File menu's item: the page asks for a restore, main lists the backups.

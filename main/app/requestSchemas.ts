@@ -7,6 +7,7 @@ import {
   maxTagNameLength,
 } from '../../preload/contract/annotationTypes';
 import { paragraphKinds } from '../../preload/contract/articleTypes';
+import { droppedFiles } from './droppedFileSchema';
 import { scriptModes } from '../../preload/common/scriptModes';
 import { sourceRegions } from '../../preload/common/conversionTable';
 import { uiLocales } from '../../preload/common/uiLocales';
@@ -56,6 +57,10 @@ export const requestSchemas = {
   setReadingPosition: z.strictObject({ articleId: id, paragraphOrder: z.number().int().min(0).max(1_000_000) }),
   importFiles: z.undefined(),
   importText: z.strictObject({ text: text(20 * 1024 * 1024), title: title.optional() }),
+  importDropped: z.strictObject({ files: droppedFiles }),
+  getImportProgress: z.undefined(),
+  cancelImport: z.undefined(),
+  keepDuplicate: z.strictObject({ keepId: id }),
   updateMetadata: z.strictObject({
     articleId: id,
     changes: z

@@ -12,6 +12,7 @@ import type {
   TrashedArticle,
 } from './articleTypes';
 import type { SimilarArticle } from './duplicateTypes';
+import type { DroppedFile, ImportProgress } from './importTypes';
 import type { VersionComparison } from './compareTypes';
 import type {
   Highlight,
@@ -214,6 +215,20 @@ export interface PizhuApi {
   /** Opens the system file chooser in main and imports what the person picks. */
   importFiles(): Promise<Result<ImportOutcome[]>>;
   importText(req: { text: string; title?: string }): Promise<Result<ImportOutcome>>;
+  /**
+   * Files dropped onto the window, as name and bytes read by the page (never a path; see
+   * importTypes for the limits main holds them to). One outcome per file, in order.
+   */
+  importDropped(req: { files: DroppedFile[] }): Promise<Result<ImportOutcome[]>>;
+  /**
+   * How far the running import (importFiles, importDropped) is; null when none runs. Main
+   * announces each step with an `importProgressEvent` event on window.
+   */
+  getImportProgress(): Promise<Result<ImportProgress | null>>;
+  /** Stops the running import between batches: what was imported stays, whole; the call answers what it imported. False when none ran. */
+  cancelImport(): Promise<Result<{ cancelled: boolean }>>;
+  /** "Keep both": a duplicate the last imports skipped (its outcome's keepId) imported beside its original, linked; one undo step. */
+  keepDuplicate(req: { keepId: number }): Promise<Result<ImportOutcome>>;
   updateMetadata(req: { articleId: number; changes: Partial<ArticleMetadata> }): Promise<Result<ArticleView>>;
   reclassifyParagraph(req: { paragraphId: number; kind: ParagraphKind }): Promise<Result<ArticleView>>;
   /** The person's correction of where the article comes from (null: the detected region again); one undo step. */

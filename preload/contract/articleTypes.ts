@@ -115,4 +115,6 @@ export interface ImportOutcome {
   message?: string;
   /** The article holding the same text (another encoding, spacing, punctuation): skipped, or kept and linked. */
   duplicateOf?: SimilarArticle;
+  /** A skipped duplicate the app still holds: keepDuplicate({ keepId }) imports it beside the original ("Keep both"). */
+  keepId?: number;
 }

@@ -9,6 +9,10 @@ const methodTable: Record<Method, true> = {
   setReadingPosition: true,
   importFiles: true,
   importText: true,
+  importDropped: true,
+  getImportProgress: true,
+  cancelImport: true,
+  keepDuplicate: true,
   updateMetadata: true,
   reclassifyParagraph: true,
   setArticleRegion: true,
@@ -68,6 +72,9 @@ export function methodOf(channel: string): Method | undefined {
 
 /** Main -> renderer: "a pizhu:// link is waiting"; the page then calls takePendingLink. */
 export const linkEvent = 'pizhu:link';
+
+/** Main -> renderer: the running import moved on; the page then calls getImportProgress. */
+export const importProgressEvent = 'pizhu:import-progress';
 
 /** Main -> renderer: Edit ▸ Undo or Redo was chosen from the menu (one event each, no payload). */
 export const menuUndoEvent = 'pizhu:menu-undo';

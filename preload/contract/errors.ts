@@ -17,6 +17,7 @@ export type PizhuErrorCode =
   | 'content-corrupt' // stored text no longer matches its checksum (store/contentHashes); detail names the row
   | 'library-too-new'
   | 'library-busy' // another Pizhu (the app, or a CLI command) has the library open for writing
+  | 'import-running' // an import is running in this window: one at a time
   | 'internal';
 
 export interface PizhuError {

@@ -19,6 +19,9 @@ import { LibraryEventsProvider, useLibraryEvents } from './state/LibraryEvents';
 import { NavigationProvider, useNavigation } from './state/Navigation';
 import { useReopenLastArticle } from './state/useReopenLastArticle';
 import { showImportReport } from './features/library/importReportStore';
+import { ImportDropTarget } from './features/import/ImportDropTarget';
+import { ImportProgressBar } from './features/import/ImportProgressBar';
+import { importChosenFiles } from './features/import/importRun';
 import { BarIcon } from './ui/BarIcon';
 
 export function App() {
@@ -74,10 +77,11 @@ function Shell() {
   }, []);
 
   const importFiles = useCallback(async () => {
-    const result = await pizhu.importFiles();
+    const { result, cancelled } = await importChosenFiles();
     if (!result.ok) return setError(result.error.message);
     // Imported, already there (under which title) and failed (why): in the library pane until dismissed.
-    if (result.value.length > 0) showImportReport(result.value);
+    const stopped = cancelled && result.value.length < cancelled.total ? { done: result.value.length, total: cancelled.total } : null;
+    if (result.value.length > 0 || stopped) showImportReport(result.value, stopped);
     changed();
   }, [changed]);
 
@@ -138,6 +142,8 @@ function Shell() {
         </div>
       </main>
       <SidePanelHost />
+      <ImportProgressBar />
+      <ImportDropTarget />
       <UndoHost />
       <KeyboardHelp />
       <SearchShortcuts />

@@ -137,15 +137,20 @@ describe('an import that takes a while', () => {
     let cancelAsked: Promise<unknown> | undefined;
     wire({
       chooseFiles: () => Promise.resolve([folder]),
-      // The page hears each step and asks how far; after the second it presses Cancel.
+      // The page hears each step and asks how far; after the second batch it presses Cancel.
       announceImportProgress: () => {
         seen.push(value<ImportProgress | null>('getImportProgress'));
-        if (seen.length === 2) cancelAsked = value('cancelImport');
+        if (seen.length === 3) cancelAsked = value('cancelImport');
       },
     });
     const outcomes = await value<ImportOutcome[]>('importFiles');
     expect(await cancelAsked).toEqual({ cancelled: true });
-    expect(await Promise.all(seen)).toEqual([{ done: 10, total: 40 }, { done: 20, total: 40 }, null]);
+    expect(await Promise.all(seen)).toEqual([
+      { done: 0, total: 40 },
+      { done: 10, total: 40 },
+      { done: 20, total: 40 },
+      null,
+    ]);
     expect(outcomes).toHaveLength(20);
     expect(outcomes.every((o) => o.status === 'imported')).toBe(true);
     const listed = library.listArticles();

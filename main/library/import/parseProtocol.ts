@@ -1,7 +1,10 @@
 import type { PreparedFile } from './prepareFile';
 
-/** One thing to parse: a file by path, or pasted text. */
-export type ParseJob = string | { pasted: string; title?: string };
+/**
+ * One thing to parse: a file by path, pasted text, or a file's bytes the app's window read from a
+ * drop (`fileName` is a display name only, never a path).
+ */
+export type ParseJob = string | { pasted: string; title?: string } | { fileName: string; dropped: Uint8Array };
 
 /**
  * Jobs for the parse worker, by id; `first` is the index in its batch of the first job sent (a

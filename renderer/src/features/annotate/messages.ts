@@ -21,6 +21,7 @@ export const journalOps = [
   'article.restore',
   'article.archive',
   'article.unarchive',
+  'article.keep-duplicate',
 ] as const;
 type JournalOp = (typeof journalOps)[number];
 
@@ -130,6 +131,7 @@ export const annotateMessages: Catalog<Key> = {
     'op.article.restore': '从废纸篓恢复',
     'op.article.archive': '归档文章',
     'op.article.unarchive': '取消归档',
+    'op.article.keep-duplicate': '保留重复的两份',
   },
   'zh-Hant': {
     highlight: '標示',
@@ -193,6 +195,7 @@ export const annotateMessages: Catalog<Key> = {
     'op.article.restore': '從垃圾桶還原',
     'op.article.archive': '封存文章',
     'op.article.unarchive': '取消封存',
+    'op.article.keep-duplicate': '保留重複的兩份',
   },
   en: {
     highlight: 'Highlight',
@@ -256,5 +259,6 @@ export const annotateMessages: Catalog<Key> = {
     'op.article.restore': 'Restore from trash',
     'op.article.archive': 'Archive article',
     'op.article.unarchive': 'Unarchive article',
+    'op.article.keep-duplicate': 'Keep both copies',
   },
 };

@@ -62,6 +62,7 @@ describe('an import from the app', () => {
       { signal: cancel.signal, batchFiles: 5 },
     );
     expect(progress).toEqual([
+      [0, 30],
       [5, 30],
       [10, 30],
     ]);
