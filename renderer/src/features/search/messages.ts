@@ -64,7 +64,7 @@ export const searchMessages: Catalog<SearchMessage> = {
     openSearchTitle: '搜索正文和笔记（Ctrl+F 本文，Ctrl+Shift+F 全库）',
     totalByKind:
       '{count} 处结果：{paragraphs} 段正文{notes, plural, =0 {} other {、# 条笔记}}{comments, plural, =0 {} other {、# 条批注}}',
-    hint: '多个词用空格分开（须全部出现），"引号" 内为整句。',
+    hint: '多个词用空格分开（须全部出现），"引号" 内为整句；各地用词互通：計程車 也找到 出租车。',
   },
   'zh-Hant': {
     panel: '搜尋',
@@ -97,7 +97,7 @@ export const searchMessages: Catalog<SearchMessage> = {
     openSearchTitle: '搜尋正文和筆記（Ctrl+F 本文，Ctrl+Shift+F 全庫）',
     totalByKind:
       '{count} 處結果：{paragraphs} 段正文{notes, plural, =0 {} other {、# 則筆記}}{comments, plural, =0 {} other {、# 則批註}}',
-    hint: '多個詞用空格分開（須全部出現），"引號" 內為整句。',
+    hint: '多個詞用空格分開（須全部出現），"引號" 內為整句；各地用詞互通：出租车 也找到 計程車。',
   },
   en: {
     panel: 'Search',
@@ -131,6 +131,6 @@ export const searchMessages: Catalog<SearchMessage> = {
     openSearchTitle: 'Search text and notes (Ctrl+F this article, Ctrl+Shift+F the library)',
     totalByKind:
       '{count, plural, one {# result} other {# results}}: {paragraphs, plural, one {# paragraph} other {# paragraphs}}{notes, plural, =0 {} one {, # note} other {, # notes}}{comments, plural, =0 {} one {, # comment} other {, # comments}}',
-    hint: 'Several words must all appear; "quoted words" stay together.',
+    hint: 'Several words must all appear; "quoted words" stay together; regional words meet: 計程車 also finds 出租车.',
   },
 };
