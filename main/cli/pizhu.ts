@@ -5,7 +5,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { createConverter } from '../../preload/common/createConverter';
 import { isScriptMode, scriptModes, type ScriptMode } from '../../preload/common/scriptModes';
 import type { SearchHit } from '../../preload/contract/api';
-import type { ArticleView, DetectedScript } from '../../preload/contract/articleTypes';
+import type { ArticleView, DetectedScript, ParagraphView } from '../../preload/contract/articleTypes';
 import { createLibrary, type Library } from '../library/createLibrary';
 import { defaultLibraryPath } from '../library/defaultLibraryPath';
 import { readRegularFile } from '../library/files/readRegularFile';
@@ -296,9 +296,12 @@ const commands: Record<string, Command> = {
     for (const [k, v] of Object.entries({ source: m.source, author: m.author, date: m.publishedAt, url: m.url })) {
       if (v) io.out(`${k}: ${v}`);
     }
+    const corrected = article.regionCorrected !== null ? ' (corrected)' : '';
+    io.out(`script: ${article.script}; region: ${article.region}${corrected}; shown as: ${mode}`);
     for (const p of article.paragraphs) {
       const flags = p.flags.length > 0 ? ` [${p.flags.join(', ')}]` : '';
-      io.out(`\n[${p.order} ${p.kind}${flags}] ${p.text}`);
+      // The whole article in the asked script, as the reader shows it (displayText); stored text otherwise.
+      io.out(`\n[${p.order} ${p.kind}${flags}] ${p.displayText ?? p.text}`);
     }
     return 0;
   },
@@ -501,14 +504,23 @@ function scriptModeOption(value: string | undefined, name: string): ScriptMode |
   return value;
 }
 
-/** The article's reading text in another script; canonical text and raw stay as stored. */
-function inScript(article: ArticleView, mode: ScriptMode): ArticleView & { scriptMode: ScriptMode } {
+/**
+ * The article's reading text in another script, converted for its source region as the reader
+ * converts it: title, subtitle, source, author and every paragraph (as displayText); the
+ * canonical text and raw stay as stored.
+ */
+function inScript(
+  article: ArticleView,
+  mode: ScriptMode,
+): ArticleView & { scriptMode: ScriptMode; paragraphs: Array<ParagraphView & { displayText?: string }> } {
   if (mode === 'original') return { ...article, scriptMode: mode };
-  const converter = createConverter(article.script, mode);
+  const converter = createConverter(article.script, mode, article.region);
+  const line = (text: string | null) => (text === null ? null : converter.convert(text).text);
+  const m = article.metadata;
   return {
     ...article,
     scriptMode: mode,
-    metadata: { ...article.metadata, title: converter.convert(article.metadata.title).text },
+    metadata: { ...m, title: converter.convert(m.title).text, subtitle: line(m.subtitle), source: line(m.source), author: line(m.author) },
     paragraphs: article.paragraphs.map((p) => ({ ...p, displayText: converter.convert(p.text).text })),
   };
 }

@@ -91,6 +91,9 @@ export function conversionSteps(
 }
 
 /** The OpenCC config names of a list of steps (tw2sp, hk2t+t2tw), for tests and diagnostics. */
-export function stepNames(steps: readonly LocaleStep[], configName: (from: OpenccLocale, to: OpenccLocale) => string): string {
+export function stepNames(
+  steps: readonly LocaleStep[],
+  configName: (from: OpenccLocale, to: OpenccLocale) => string,
+): string {
   return steps.length === 0 ? 'as stored' : steps.map(([f, t]) => configName(f, t)).join('+');
 }

@@ -350,7 +350,10 @@ function stepsConverter(steps: readonly LocaleStep[]): TextConverter {
  * the rest, except where that would rewrite what is traditional already (mixedText.ts).
  */
 function mixedConverter(fromSimplified: TextConverter): TextConverter {
-  const probes = { toTraditional: createLocaleConverter('cn', 't', false), toSimplified: createLocaleConverter('t', 'cn', false) };
+  const probes = {
+    toTraditional: createLocaleConverter('cn', 't', false),
+    toSimplified: createLocaleConverter('t', 'cn', false),
+  };
   return {
     prepare() {
       fromSimplified.prepare();

@@ -60,7 +60,7 @@ function neighbourScripts(text: string, probes: ScriptProbes): Uint8Array {
   const n = text.length;
   const kinds = new Uint8Array(n);
   const han = new Uint8Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
     if (isHan(cp)) {

@@ -1,4 +1,4 @@
-import type { DetectedScript } from '../../../preload/contract/articleTypes';
+import type { DetectedScript, SourceRegion } from '../../../preload/contract/articleTypes';
 
 /** What a Markdown export needs of an article. */
 export interface ExportArticle {
@@ -10,6 +10,8 @@ export interface ExportArticle {
   publishedAt: string | null;
   url: string | null;
   script: DetectedScript;
+  /** Where it comes from: exports convert it as the reader does (conversionTable.ts). */
+  region?: SourceRegion;
 }
 
 export interface ExportHighlight {

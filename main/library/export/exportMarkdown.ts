@@ -88,7 +88,7 @@ export function exportMarkdownReport(
   // Where each article's file went, for the index's links.
   const linkTargets = new Map<number, string>();
   for (const group of annotated) {
-    const converter = createConverter(group.article.script, script);
+    const converter = createConverter(group.article.script, script, group.article.region);
     const name = folder.place(articleFileName(group.article), group.article.id, true);
     if (name === null) continue;
     addRegioned(folder, name, articleRegions(group, { converter, highlightsOnly, exportedAt, fullText }), exportedAt);

@@ -1,3 +1,4 @@
+import { isSourceRegion } from '../../../preload/common/conversionTable';
 import type { Db } from '../store/openDatabase';
 import { groupTagNames, type OwnedTagName } from '../store/tags';
 import type { ArticleAnnotations, ExportArticle, ExportHighlight, ExportParagraph } from './exportData';
@@ -12,6 +13,7 @@ interface ArticleRow {
   published_at: string | null;
   url: string | null;
   script: ExportArticle['script'];
+  region: string | null;
 }
 
 interface ParagraphRow {
@@ -46,7 +48,8 @@ function queries(one: boolean, detail: boolean, fullText = false) {
   const orBody = fullText ? "p.kind = 'body' OR " : '';
   return {
     // A library-wide export leaves the trash out (its paragraphs and highlights find no article and drop).
-    articles: `SELECT id, title, subtitle, source, author, published_at, url, script FROM article
+    articles: `SELECT id, title, subtitle, source, author, published_at, url, script,
+      coalesce(region_corrected, region_detected) AS region FROM article
       ${one ? 'WHERE id = @id' : 'WHERE trashed_at IS NULL'} ORDER BY published_at IS NULL, published_at DESC, id`,
     paragraphs: one
       ? `SELECT p.id, p.article_id, p.ord, p.text FROM paragraph p WHERE p.article_id = @id AND (${orBody}
@@ -168,6 +171,7 @@ export function toArticle(row: ArticleRow): ExportArticle {
     publishedAt: row.published_at,
     url: row.url,
     script: row.script,
+    ...(isSourceRegion(row.region) ? { region: row.region } : {}),
   };
 }
 

@@ -36,7 +36,7 @@ export function tagReportRegions(
 ): RegionedFile {
   const regions: Region[] = [{ id: 'head', body: `# Tag: ${escapeMarkdownText(tag)}` }];
   for (const group of groups) {
-    const converter = createConverter(group.article.script, options.script);
+    const converter = createConverter(group.article.script, options.script, group.article.region);
     const { article } = group;
     regions.push({
       id: `a-${article.id}`,

@@ -205,8 +205,7 @@ export function readArticle(db: Db, articleId: number): ArticleView | undefined 
   const paragraphs = readParagraphs(db, articleId, row.paragraph_count);
   const regionCorrected = storedRegion(row.region_corrected);
   // Imported before regions were detected: worked out here; markOpened stores it.
-  const regionDetected =
-    storedRegion(row.region_detected) ?? detectArticleRegion(row.script, row, paragraphs);
+  const regionDetected = storedRegion(row.region_detected) ?? detectArticleRegion(row.script, row, paragraphs);
   return {
     id: row.id,
     metadata: {
@@ -249,7 +248,14 @@ export function storeDetectedRegion(db: Db, articleId: number): void {
   const row = db
     .prepare('SELECT script, title, url, source, region_detected, paragraph_count FROM article WHERE id = ?')
     .get(articleId) as
-    | { script: DetectedScript; title: string; url: string | null; source: string | null; region_detected: string | null; paragraph_count: number | null }
+    | {
+        script: DetectedScript;
+        title: string;
+        url: string | null;
+        source: string | null;
+        region_detected: string | null;
+        paragraph_count: number | null;
+      }
     | undefined;
   if (!row || row.region_detected !== null) return;
   const region = detectArticleRegion(row.script, row, readParagraphs(db, articleId, row.paragraph_count));

@@ -6,6 +6,7 @@ import { ExportButton } from '../export/ExportButton';
 import { RepostsButton } from '../reposts/RepostsButton';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { readerMessages } from './messages';
+import { RegionMenu } from './RegionMenu';
 import { ScriptModeBar } from './ScriptModeBar';
 
 interface Props {
@@ -18,9 +19,10 @@ interface Props {
   showHidden: boolean;
   onToggleHidden: () => void;
   onArticle: (view: ArticleView) => void;
+  onError: (message: string) => void;
 }
 
-/** Title block with metadata, the script mode bar, Edit details and the hidden-lines toggle. */
+/** Title block with metadata, the script mode bar and source region, Edit details and the hidden-lines toggle. */
 export function ArticleHeader({
   article,
   display,
@@ -30,6 +32,7 @@ export function ArticleHeader({
   showHidden,
   onToggleHidden,
   onArticle,
+  onError,
 }: Props) {
   const t = useMessages(readerMessages);
   const [editing, setEditing] = useState(false);
@@ -40,6 +43,7 @@ export function ArticleHeader({
       {/* Beside the header, not in it: a sticky bar sticks only within its parent (the article). */}
       <div className="article-toolbar">
         <ScriptModeBar mode={mode} onChange={onMode} />
+        <RegionMenu article={article} onArticle={onArticle} onError={onError} />
         <div className="article-tools">
           <button type="button" className="quiet-button" onClick={() => setEditing(true)}>
             {t('editDetails')}

@@ -40,10 +40,10 @@ const noHighlights: readonly Highlight[] = [];
 export function ReaderView({ article, setArticle, focusParagraphId, focusMatches, onError }: Props) {
   const { preferences } = usePreferences();
   const { mode, setMode, cycleMode } = useScriptMode(article.id);
-  usePrepareConverters(article.script);
+  usePrepareConverters(article.script, article.region);
   const options = useMemo<DisplayOptions>(
-    () => ({ script: article.script, mode, fullWidthPunctuation: preferences.fullWidthPunctuation }),
-    [article.script, mode, preferences.fullWidthPunctuation],
+    () => ({ script: article.script, region: article.region, mode, fullWidthPunctuation: preferences.fullWidthPunctuation }),
+    [article.script, article.region, mode, preferences.fullWidthPunctuation],
   );
   const display = useMemo(() => displayParagraphs(article.paragraphs, options), [article.paragraphs, options]);
   const displayLine = useCallback((text: string) => displayText(text, options).text, [options]);
@@ -205,6 +205,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
         showHidden={showHidden}
         onToggleHidden={() => setShowHidden((v) => !v)}
         onArticle={(view) => setArticle(view)}
+        onError={onError}
       />
       <ParagraphRuns
         runs={groupHiddenRuns(shown)}

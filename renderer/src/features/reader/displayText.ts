@@ -1,7 +1,7 @@
 import { createConverter } from '../../../../preload/common/createConverter';
 import type { OffsetMap } from '../../../../preload/common/offsetMap';
 import type { ScriptMode } from '../../../../preload/common/scriptModes';
-import type { DetectedScript, ParagraphView } from '../../../../preload/contract/articleTypes';
+import type { DetectedScript, ParagraphView, SourceRegion } from '../../../../preload/contract/articleTypes';
 import { toFullWidthPunctuation } from './fullWidthPunctuation';
 
 /** A paragraph as shown: the text in the chosen script, and its map to the canonical text. */
@@ -13,13 +13,15 @@ export interface DisplayText {
 
 export interface DisplayOptions {
   script: DetectedScript;
+  /** Where the article comes from (conversionTable.ts); without it traditional text reads as OpenCC standard. */
+  region?: SourceRegion;
   mode: ScriptMode;
   fullWidthPunctuation: boolean;
 }
 
 /** One text in the display script. The converter is cached: only its first use builds dictionaries. */
 export function displayText(text: string, options: DisplayOptions): DisplayText {
-  const { text: converted, map } = createConverter(options.script, options.mode).convert(text);
+  const { text: converted, map } = createConverter(options.script, options.mode, options.region).convert(text);
   return { text: options.fullWidthPunctuation ? toFullWidthPunctuation(converted) : converted, map };
 }
 
@@ -52,7 +54,7 @@ export function displayParagraphs(
   paragraphs: readonly ParagraphView[],
   options: DisplayOptions,
 ): ReadonlyMap<number, DisplayText> {
-  const key = `${options.script}|${options.mode}|${options.fullWidthPunctuation ? 'w' : 'h'}`;
+  const key = `${options.script}|${options.region ?? 'generic'}|${options.mode}|${options.fullWidthPunctuation ? 'w' : 'h'}`;
   let byText = cache.get(key);
   if (!byText || byText.size > maxCachedPerOptions) cache.set(key, (byText = new Map<string, DisplayText>()));
   const out = new Map<number, DisplayText>();

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { ScriptMode } from '../../../../preload/common/scriptModes';
-import type { DetectedScript } from '../../../../preload/contract/articleTypes';
+import type { DetectedScript, SourceRegion } from '../../../../preload/contract/articleTypes';
 import { usePreferences } from '../preferences/PreferencesContext';
 import { displayLang, displayText } from './displayText';
 
@@ -8,6 +8,8 @@ import { displayLang, displayText } from './displayText';
 export interface ArticleScript {
   id: number;
   script: DetectedScript;
+  /** Where it comes from; summaries and views carry it. Without it, traditional text reads as OpenCC standard. */
+  region?: SourceRegion;
 }
 
 /**
@@ -26,7 +28,12 @@ export function useReaderScript() {
     (article: ArticleScript, text: string) =>
       text === ''
         ? text
-        : displayText(text, { script: article.script, mode: modeOf(article), fullWidthPunctuation }).text,
+        : displayText(text, {
+            script: article.script,
+            region: article.region,
+            mode: modeOf(article),
+            fullWidthPunctuation,
+          }).text,
     [modeOf, fullWidthPunctuation],
   );
   /** The shown text's language tag, so the font draws the shown script's and region's glyphs. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { createConverter } from '../../../../preload/common/createConverter';
 import { scriptModes, type ScriptMode } from '../../../../preload/common/scriptModes';
-import type { DetectedScript } from '../../../../preload/contract/articleTypes';
+import type { DetectedScript, SourceRegion } from '../../../../preload/contract/articleTypes';
 import { flushPendingNotes } from '../notes/pendingNotes';
 import { usePreferences } from '../preferences/PreferencesContext';
 
@@ -31,17 +31,17 @@ export function useScriptMode(articleId: number) {
  * Builds the converters for the other modes while the window is idle, one per idle slot,
  * after the article has painted: switching mode is then instant, and first paint never waits.
  */
-export function usePrepareConverters(script: DetectedScript) {
+export function usePrepareConverters(script: DetectedScript, region?: SourceRegion) {
   useEffect(() => {
     const pending = scriptModes.filter((m) => m !== 'original');
     let handle = 0;
     const step = () => {
       const next = pending.shift();
       if (next === undefined) return;
-      createConverter(script, next).prepare();
+      createConverter(script, next, region).prepare();
       handle = window.requestIdleCallback(step, { timeout: 3000 });
     };
     handle = window.requestIdleCallback(step, { timeout: 3000 });
     return () => window.cancelIdleCallback(handle);
-  }, [script]);
+  }, [script, region]);
 }

@@ -39,7 +39,9 @@ describe('mixed and unknown articles in the traditional modes', () => {
 
   it('lists exactly the characters s2t changes that Big5 (code page 950) has', () => {
     const keys = new Set<string>();
-    for (const dict of Locale.from.cn[0] as unknown as string[]) {
+    const stages: unknown = Locale.from.cn;
+    const dicts = Array.isArray(stages) ? (stages[0] as unknown) : [];
+    for (const dict of Array.isArray(dicts) ? dicts.filter((d): d is string => typeof d === 'string') : []) {
       for (const entry of dict.split('|')) {
         const key = entry.split(' ')[0] ?? '';
         if ([...key].length === 1) keys.add(key);

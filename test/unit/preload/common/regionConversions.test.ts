@@ -6,7 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import OpenCC, { type ConverterFunction } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { conversionSteps, sourceRegions, stepNames, type SourceRegion } from '../../../../preload/common/conversionTable';
+import {
+  conversionSteps,
+  sourceRegions,
+  stepNames,
+  type SourceRegion,
+} from '../../../../preload/common/conversionTable';
 import { configName, createConverter, type OpenccLocale } from '../../../../preload/common/createConverter';
 import { rangeToCanonical } from '../../../../preload/common/offsetMap';
 import { scriptModes, type ScriptMode } from '../../../../preload/common/scriptModes';
@@ -124,7 +129,9 @@ describe('the conversion table', () => {
     expect(source.slice(inside.start, inside.end)).toBe('網際網路');
     for (const region of sourceRegions) {
       for (const mode of scriptModes) {
-        const converted = createConverter(region === 'mainland' ? 'simplified' : 'traditional', mode, region).convert(source);
+        const converted = createConverter(region === 'mainland' ? 'simplified' : 'traditional', mode, region).convert(
+          source,
+        );
         expect(offsetMapProblems(converted.map), `${region} ${mode}`).toEqual([]);
       }
     }
@@ -133,7 +140,12 @@ describe('the conversion table', () => {
   it('chains hk2t and t2tw with one map (a Hong Kong article in 臺灣), equal to opencc-js run twice', () => {
     const source = '的士司機着實温和，説裏面衞生綫很好';
     const { text, map } = createConverter('traditional', 'tw', 'hongkong').convert(source);
-    expect(text).toBe(reference([['hk', 't'], ['t', 'tw']])(source));
+    expect(text).toBe(
+      reference([
+        ['hk', 't'],
+        ['t', 'tw'],
+      ])(source),
+    );
     expect(offsetMapProblems(map)).toEqual([]);
     const twp = createConverter('traditional', 'twp', 'hongkong').convert('的士司機用軟件');
     expect(twp.text).toBe('計程車司機用軟體');
@@ -145,7 +157,9 @@ describe('the conversion table', () => {
 
 describe('a Taiwan article in 简体 writes 着 where mainland text does', () => {
   const seedDir = path.resolve(process.cwd(), 'seeds');
-  const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(seedDir, f), 'utf8'));
+  const seeds = readdirSync(seedDir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(path.join(seedDir, f), 'utf8'));
 
   it('mainland text made Taiwan’s (s2twp) reads back with every 着 in its place', () => {
     let checked = 0;
@@ -161,7 +175,8 @@ describe('a Taiwan article in 简体 writes 着 where mainland text does', () =>
   });
 });
 
-if (!openccCorpusPresent) console.warn(`[opencc corpus] ${openccCorpus} is absent: the per-pair OpenCC cases are SKIPPED.`);
+if (!openccCorpusPresent)
+  console.warn(`[opencc corpus] ${openccCorpus} is absent: the per-pair OpenCC cases are SKIPPED.`);
 
 describe.skipIf(!openccCorpusPresent)("OpenCC's test cases through the reader's path, per pair", () => {
   const cases = openccCorpusPresent ? readOpenccCases() : [];
@@ -193,10 +208,13 @@ describe.skipIf(!openccCorpusPresent)("OpenCC's test cases through the reader's 
         // Still exactly opencc-js with the config the reader runs.
         const steps = conversionSteps(path_[0], path_[1], path_[2]);
         const expectedByReader = reference(steps)(c.input);
-        if (text !== expectedByReader) failures.push(`${label}: differs from opencc-js ${stepNames(steps, configName)} too: ${text}`);
+        if (text !== expectedByReader)
+          failures.push(`${label}: differs from opencc-js ${stepNames(steps, configName)} too: ${text}`);
         continue;
       }
-      failures.push(`${label}: ${JSON.stringify(c.input)}\n  expected ${JSON.stringify(expected)}\n  got      ${JSON.stringify(text)}`);
+      failures.push(
+        `${label}: ${JSON.stringify(c.input)}\n  expected ${JSON.stringify(expected)}\n  got      ${JSON.stringify(text)}`,
+      );
     }
     expect(failures).toEqual([]);
   });

@@ -21,7 +21,9 @@ const hongkongText = [
 
 describe('detectRegion', () => {
   it('reads a simplified article as mainland whatever it says (Singapore and Malaysia convert the same)', () => {
-    expect(detectRegion({ script: 'simplified', texts: ['台湾的出租车'], url: 'https://example.com.tw/a' })).toBe('mainland');
+    expect(detectRegion({ script: 'simplified', texts: ['台湾的出租车'], url: 'https://example.com.tw/a' })).toBe(
+      'mainland',
+    );
   });
 
   it('finds Taiwan by its variants (裡, the particle 著) and words (計程車, 立法院), Hong Kong by its forms and Cantonese', () => {
@@ -49,7 +51,10 @@ describe('detectRegion', () => {
 
 const corpusDir = path.resolve(process.cwd(), '../shared/corpus/articles');
 const corpusPresent = fs.existsSync(path.join(corpusDir, 'PROVENANCE.md'));
-if (!corpusPresent) console.warn(`sourceRegion: the development corpus ${corpusDir} is absent, so the real-article region tests are skipped.`);
+if (!corpusPresent)
+  console.warn(
+    `sourceRegion: the development corpus ${corpusDir} is absent, so the real-article region tests are skipped.`,
+  );
 
 describe.skipIf(!corpusPresent)('regions of the real Taiwan and Hong Kong articles (../shared/corpus/articles)', () => {
   const regionOf = (file: string) => {
@@ -61,7 +66,9 @@ describe.skipIf(!corpusPresent)('regions of the real Taiwan and Hong Kong articl
       source: parsed.metadata.source,
     });
   };
-  const files = corpusPresent ? fs.readdirSync(corpusDir).filter((f) => /^(tw|hk|cn)-/.test(f) && !/\.expected\.|\.json$/.test(f)) : [];
+  const files = corpusPresent
+    ? fs.readdirSync(corpusDir).filter((f) => /^(tw|hk|cn)-/.test(f) && !/\.expected\.|\.json$/.test(f))
+    : [];
 
   it('never gives an article another region than its own, and finds most (the rest are generic)', () => {
     const found: Record<string, string[]> = {};
@@ -91,7 +98,11 @@ describe('the region in the library', () => {
   it('is detected at import, shown in the list and the article, and a simplified seed is mainland', () => {
     const outcome = seeded.library.importText(taiwanText, '計程車與網際網路');
     const id = outcome.articleId!;
-    expect(seeded.library.getArticle(id)).toMatchObject({ region: 'taiwan', regionDetected: 'taiwan', regionCorrected: null });
+    expect(seeded.library.getArticle(id)).toMatchObject({
+      region: 'taiwan',
+      regionDetected: 'taiwan',
+      regionCorrected: null,
+    });
     expect(seeded.library.listArticles().find((a) => a.id === id)?.region).toBe('taiwan');
     expect(seedArticle(seeded.library, '000').region).toBe('mainland');
   });
@@ -125,6 +136,16 @@ describe('the region in the library', () => {
     seeded.library.markOpened(id);
     expect(db.prepare('SELECT region_detected FROM article WHERE id = ?').pluck().get(id)).toBe('hongkong');
     expect(seeded.library.listArticles().find((a) => a.id === id)?.region).toBe('hongkong');
+  });
+
+  it('exports a Taiwan article in 简体 with mainland words, as the reader shows it', () => {
+    const id = seeded.library.importText(taiwanText, '計程車與網際網路').articleId!;
+    const out = path.join(seeded.dir, 'export');
+    const { files } = seeded.library.exportMarkdown({ scope: { article: id }, outDir: out, fullText: true, script: 'cn' });
+    const text = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    expect(text).toContain('他搭出租车到立法院');
+    expect(text).toContain('互联网');
+    expect(text).not.toContain('计程车');
   });
 
   it('refuses a correction for an article that is not there', () => {

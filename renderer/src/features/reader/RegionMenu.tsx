@@ -1,0 +1,120 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { sourceRegions, type SourceRegion } from '../../../../preload/common/conversionTable';
+import type { ArticleView } from '../../../../preload/contract/articleTypes';
+import { pizhu } from '../../api/pizhuClient';
+import { useMessages } from '../../i18n/useMessages';
+import { useLibraryEvents } from '../../state/LibraryEvents';
+import { regionMessages } from './regionMessages';
+
+interface Props {
+  article: ArticleView;
+  onArticle: (view: ArticleView) => void;
+  onError: (message: string) => void;
+}
+
+/**
+ * Where the article comes from, beside the script modes: the detected region, which the person
+ * can correct from a small menu (one undo step). The conversions follow at once: the article
+ * comes back with its new region and every paragraph is shown again through its converter.
+ */
+export function RegionMenu({ article, onArticle, onError }: Props) {
+  const t = useMessages(regionMessages);
+  const { changed } = useLibraryEvents();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const name = (region: SourceRegion) => t(`region.${region}`);
+
+  useEffect(() => {
+    if (!open) return undefined;
+    menu.current?.querySelector<HTMLElement>('[aria-checked="true"], [role^="menuitem"]')?.focus();
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target instanceof Node ? event.target : null;
+      if (menu.current?.contains(target) || button.current?.contains(target)) return;
+      setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  const close = (returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) button.current?.focus();
+  };
+
+  const choose = async (region: SourceRegion | null) => {
+    close(true);
+    if (region === article.regionCorrected) return;
+    const result = await pizhu.setArticleRegion({ articleId: article.id, region });
+    if (!result.ok) return onError(result.error.message);
+    onArticle(result.value);
+    // The library list shows titles converted as the reader does: it fetches them again.
+    changed([article.id]);
+  };
+
+  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
+    const i = items.indexOf(document.activeElement as HTMLElement);
+    let next: number | null = null;
+    if (event.key === 'ArrowDown') next = (i + 1) % items.length;
+    else if (event.key === 'ArrowUp') next = (i - 1 + items.length) % items.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = items.length - 1;
+    else if (event.key === 'Escape' || event.key === 'Tab') {
+      if (event.key === 'Escape') event.preventDefault();
+      close(true);
+      return;
+    }
+    if (next === null) return;
+    event.preventDefault();
+    items[next]?.focus();
+  };
+
+  return (
+    <div className="region-menu">
+      <button
+        ref={button}
+        type="button"
+        className="quiet-button region-button"
+        title={t('regionExplanation')}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        data-region={article.region}
+        onClick={() => setOpen((v) => !v)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape' || !open) return;
+          event.preventDefault();
+          close(true);
+        }}
+      >
+        {t('regionButton', { region: name(article.region) })} ▾
+      </button>
+      {open && (
+        <div id={menuId} ref={menu} role="menu" aria-label={t('regionMenu')} className="menu" onKeyDown={onMenuKeyDown}>
+          <div className="menu-label">{t('regionExplanation')}</div>
+          {sourceRegions.map((region) => (
+            <button
+              key={region}
+              type="button"
+              role="menuitemradio"
+              aria-checked={region === article.region}
+              tabIndex={-1}
+              onClick={() => void choose(region)}
+            >
+              {region === article.regionDetected ? t('detected', { region: name(region) }) : name(region)}
+            </button>
+          ))}
+          {article.regionCorrected !== null && (
+            <div className="menu-group">
+              <button type="button" role="menuitem" tabIndex={-1} onClick={() => void choose(null)}>
+                {t('useDetected', { region: name(article.regionDetected) })}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
