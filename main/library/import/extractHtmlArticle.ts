@@ -5,6 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { readPageFacts, type PageFacts } from './metadata/pageMetadata';
 
 /**
  * What the markup says a paragraph is: a heading (h1–h6, or a short block all in <strong>/<b>),
@@ -28,6 +29,12 @@ export interface ExtractedHtml {
   siteName: string | null;
   publishedTime: string | null; // as found
   excerpt: string | null;
+  /**
+   * What the page's markup says of its metadata (readPageFacts), read from the document parsed
+   * here before anything changed it; null when reading it failed, absent when the page was never
+   * parsed. Page metadata is read from it rather than from a second parse of the page.
+   */
+  pageFacts?: PageFacts | null;
 }
 
 // --- The slice of linkedom's DOM this module uses. linkedom's typings borrow lib.dom's (which the Node
@@ -104,8 +111,9 @@ const HEAD_ELEMENTS = new Set(['title', 'meta', 'base', 'link', 'style', 'script
  * root, and content outside an explicit <body> (omitted tags, or markup after </body>, both common in
  * saved Chinese pages) is not in document.body, so Readability and the fallback would never see it.
  */
-function parseDocument(html: string): DomDocument {
+function parseDocument(html: string, onParsed?: (document: DomDocument) => void): DomDocument {
   let document = parseRaw(html);
+  onParsed?.(document);
   if (document.documentElement?.localName.toLowerCase() !== 'html') document = parseRaw(`<html>${html}</html>`);
   const root = document.documentElement;
   if (!root) throw new Error('the page has no root element');
@@ -396,8 +404,8 @@ function nestsDeeperThan(root: DomNode, limit: number): boolean {
   return false;
 }
 
-function runReadability(html: string): ReadabilityResult | null {
-  const document = parseDocument(html);
+function runReadability(html: string, onParsed: (document: DomDocument) => void): ReadabilityResult | null {
+  const document = parseDocument(html, onParsed);
   if (nestsDeeperThan(document, maxReadabilityDepth)) return null;
   defang(document);
   if (!isReadabilityDocument(document)) throw new Error('linkedom returned no document');
@@ -420,8 +428,18 @@ function runReadability(html: string): ReadabilityResult | null {
 
 export function extractHtmlArticle(html: string, fileName: string): ExtractedHtml | { error: string } {
   let result: ReadabilityResult | null = null;
+  let pageFacts: PageFacts | null | undefined;
+  // The page as parsed, before it is reshaped for Readability: what page metadata reads.
+  const readFacts = (document: DomDocument): void => {
+    if (pageFacts !== undefined) return;
+    try {
+      pageFacts = readPageFacts(document);
+    } catch {
+      pageFacts = null;
+    }
+  };
   try {
-    result = runReadability(html);
+    result = runReadability(html, readFacts);
   } catch {
     // Readability gives up on some malformed pages; the body fallback below still reads them.
     result = null;
@@ -429,7 +447,7 @@ export function extractHtmlArticle(html: string, fileName: string): ExtractedHtm
   if (!result || result.paragraphs.length === 0) {
     try {
       // A fresh parse: Readability rewrote the first DOM while it worked.
-      const document = parseDocument(html);
+      const document = parseDocument(html, readFacts);
       defang(document);
       const paragraphs = document.body ? blockParagraphs(document.body) : [];
       const fallback = fallbackMetadata(document);
@@ -444,6 +462,7 @@ export function extractHtmlArticle(html: string, fileName: string): ExtractedHtm
     text: result.paragraphs.map((b) => b.text).join('\n\n'),
     roles: result.paragraphs.map((b) => b.role),
     ...result.metadata,
+    ...(pageFacts === undefined ? {} : { pageFacts }),
   };
 }
 

@@ -15,7 +15,8 @@ export function htmlArticleMetadata(
   fromText: ArticleMetadata,
   script: DetectedScript,
 ): ArticleMetadata {
-  const page = readPageMetadata(html, script === 'traditional');
+  // The page's markup as extraction read it (one parse of the page); parsed here only without that.
+  const page = readPageMetadata(html, script === 'traditional', extracted.pageFacts);
   const readabilityTitle = extracted.title?.trim() || null;
   const title = page.title ?? readabilityTitle;
   return {

@@ -217,22 +217,30 @@ function headerLines(pageLines: readonly string[], titles: readonly (string | nu
 }
 
 /**
- * Metadata of a saved page. `taiwan`: the page is in traditional script, so ROC dates
- * (108/03/06) are read as such.
+ * What a parsed page says, read from its DOM once: everything readPageMetadata needs of the
+ * markup, so that the import reads it from the document it parses to extract the article
+ * (extractHtmlArticle) instead of parsing the page a second time.
  */
-export function readPageMetadata(html: string, taiwan = false): PageMetadata {
-  try {
-    return readPage(html, taiwan);
-  } catch {
-    // The page's own words, however broken, never stop an import: its metadata is then unknown.
-    return emptyPage;
-  }
+export interface PageFacts {
+  meta: Map<string, string>;
+  ld: ReturnType<typeof readJsonLd>;
+  pageTitle: string | null;
+  h1s: string[];
+  /** The page's text lines (pageTextLines), or null when the document is not a node tree. */
+  lines: string[] | null;
+  markedTime: string | null | undefined;
+  /** The datetime of every <time datetime> (only the page's one and only is believed). */
+  times: Array<string | null>;
+  canonical: string | null | undefined;
 }
 
-function readPage(html: string, taiwan: boolean): PageMetadata {
-  const window: unknown = parseHTML(html);
-  const document = typeof window === 'object' && window !== null ? (window as { document?: unknown }).document : null;
-  if (!isQueryable(document)) return emptyPage;
+/**
+ * The facts of a document as linkedom parsed the page (`parseHTML(html).document`), before
+ * anything changed it; null when it is no document. May throw on a hostile page: see
+ * readPageMetadata.
+ */
+export function readPageFacts(document: unknown): PageFacts | null {
+  if (!isQueryable(document)) return null;
   const meta = metaValues(document);
   const ld = readJsonLd(
     Array.from(document.querySelectorAll('script'))
@@ -243,21 +251,49 @@ function readPage(html: string, taiwan: boolean): PageMetadata {
   const h1s = Array.from(document.querySelectorAll('h1'))
     .slice(0, 10)
     .map((h) => clean((h.textContent ?? '').split(/\n/u).find((l) => l.trim() !== '')) ?? '');
+  const lines = isNode(document) ? pageTextLines(document) : null;
+  const marked = Array.from(document.querySelectorAll('time[pubdate], time[itemprop="datePublished"]'));
+  const times = Array.from(document.querySelectorAll('time[datetime]')).map((t) => t.getAttribute('datetime'));
+  const canonical = Array.from(document.querySelectorAll('link[rel="canonical"]'))[0]?.getAttribute('href');
+  return { meta, ld, pageTitle, h1s, lines, markedTime: marked[0]?.getAttribute('datetime'), times, canonical };
+}
+
+/**
+ * Metadata of a saved page. `taiwan`: the page is in traditional script, so ROC dates
+ * (108/03/06) are read as such. `facts`: the page's facts already read (readPageFacts), or
+ * null when reading them failed; without it the page is parsed here.
+ */
+export function readPageMetadata(html: string, taiwan = false, facts?: PageFacts | null): PageMetadata {
+  try {
+    if (facts === undefined) {
+      const window: unknown = parseHTML(html);
+      facts = readPageFacts(
+        typeof window === 'object' && window !== null ? (window as { document?: unknown }).document : null,
+      );
+    }
+    return facts ? readPage(html, taiwan, facts) : emptyPage;
+  } catch {
+    // The page's own words, however broken, never stop an import: its metadata is then unknown.
+    return emptyPage;
+  }
+}
+
+function readPage(html: string, taiwan: boolean, facts: PageFacts): PageMetadata {
+  const { meta, ld, pageTitle, h1s } = facts;
   const headings = [...h1s, ...titleKeys.map((k) => meta.get(k) ?? ''), ld?.headline ?? ''].filter((h) => h !== '');
   const stripped = titleWithoutSuffix(pageTitle, headings);
   const title = stripped ? withoutBracketTag(stripped) : null;
 
-  const header = isNode(document) ? headerLines(pageTextLines(document), [stripped, ...headings]) : [];
+  const header = facts.lines ? headerLines(facts.lines, [stripped, ...headings]) : [];
   const dateLine = header.find((l) => dateLineDate(l, { taiwan }));
 
   // A <time> marked as the publication time, or the page's only <time> (more are a list's).
-  const marked = Array.from(document.querySelectorAll('time[pubdate], time[itemprop="datePublished"]'));
-  const times = Array.from(document.querySelectorAll('time[datetime]'));
-  const timeElement = marked[0] ?? (times.length === 1 ? times[0] : undefined);
+  const timeElement =
+    facts.markedTime !== undefined ? facts.markedTime : facts.times.length === 1 ? facts.times[0] : undefined;
   const publishedAt =
     parseDate(first(meta, dateKeys) ?? '', { taiwan }) ??
     parseDate(ld?.datePublished ?? '', { taiwan }) ??
-    parseDate(timeElement?.getAttribute('datetime') ?? '', { taiwan }) ??
+    parseDate(timeElement ?? '', { taiwan }) ??
     (dateLine ? dateLineDate(dateLine, { taiwan }) : null);
 
   const metaAuthor = authorKeys.map((k) => meta.get(k)).find((v) => v && isPersonName(v));
@@ -273,12 +309,11 @@ function readPage(html: string, taiwan: boolean): PageMetadata {
     clean(ld?.publisher) ??
     siteFromSuffix(pageTitle, stripped);
 
-  const canonical = Array.from(document.querySelectorAll('link[rel="canonical"]'))[0]?.getAttribute('href');
   const wrapper = /^\s*(?:<[!?][^>]{0,500}>\s*)*<text\s+id\s*=\s*["']([^"'\s]{1,2000})["']/iu.exec(
     html.slice(0, 4000),
   )?.[1];
   const url =
-    absoluteUrl(canonical) ??
+    absoluteUrl(facts.canonical) ??
     absoluteUrl(meta.get('og:url')) ??
     absoluteUrl(ld?.url) ??
     absoluteUrl(wrapper) ??

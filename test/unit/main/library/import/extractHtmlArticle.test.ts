@@ -265,6 +265,17 @@ describe('extractHtmlArticle paragraphs', () => {
       siteName: '示例网',
       publishedTime: '2022-08-18 10:00',
       excerpt: '摘要文字',
+      // What page metadata reads, taken from this same parse of the page.
+      pageFacts: expect.objectContaining({
+        pageTitle: '页面标题',
+        meta: new Map([
+          ['author', '张三'],
+          ['og:site_name', '示例网'],
+          ['article:published_time', '2022-08-18 10:00'],
+          ['description', '摘要文字'],
+        ]),
+        lines: ['评论区里唯一的文字'],
+      }) as unknown,
     });
   });
 });

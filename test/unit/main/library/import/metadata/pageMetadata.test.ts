@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { extractHtmlArticle } from '../../../../../../main/library/import/extractHtmlArticle';
 import { readPageMetadata } from '../../../../../../main/library/import/metadata/pageMetadata';
 
+/** The page's metadata; the import's way, from the facts extraction read in its own parse of the page, reads the same. */
 function read(html: string, taiwan = false) {
-  return readPageMetadata(html, taiwan);
+  const own = readPageMetadata(html, taiwan);
+  const extracted = extractHtmlArticle(html, 'page.html');
+  if (!('error' in extracted)) {
+    expect(extracted.pageFacts).toBeTruthy();
+    expect(readPageMetadata(html, taiwan, extracted.pageFacts)).toEqual(own);
+  }
+  return own;
 }
 
 describe('readPageMetadata', () => {
@@ -98,9 +106,9 @@ describe('readPageMetadata <time>', () => {
   it('reads a <time> marked as the publication time, or the only one, never one of a list', () => {
     const one =
       '<html><head><title>t</title></head><body><time datetime="2020-05-06T10:00">5月6日</time><p>正文。</p></body></html>';
-    expect(readPageMetadata(one).publishedAt).toBe('2020-05-06');
+    expect(read(one).publishedAt).toBe('2020-05-06');
     const list =
       '<html><head><title>t</title></head><body><time datetime="2020-05-06">a</time><time datetime="2021-01-01">b</time></body></html>';
-    expect(readPageMetadata(list).publishedAt).toBeNull();
+    expect(read(list).publishedAt).toBeNull();
   });
 });
