@@ -22,6 +22,8 @@ import { foldToSimplified } from './foldScript';
 
 /** At most this many forms of one phrase (its own included): a phrase with a long chain of equivalents stops here. */
 export const maxPhraseForms = 6;
+/** At most this many dictionary steps from a phrase to an equivalent (see phraseForms). */
+export const maxPhraseHops = 2;
 /** At most this many variants of one query term (its own form included). */
 export const maxTermVariants = 8;
 
@@ -90,14 +92,25 @@ function phraseGraph(): PhraseGraph {
   return graph;
 }
 
-/** The phrase and its equivalents, nearest first (的士 -> 计程车 -> 出租车), at most maxPhraseForms. */
+/**
+ * The phrase and its equivalents, nearest first, at most maxPhraseForms and maxPhraseHops
+ * dictionary steps away. Two steps join the words that share a regional form (的士 -> 计程车 ->
+ * 出租车: both are 計程車 in Taiwan); a third would drift in meaning (程序 -> 程式 -> 进程 -> 行程).
+ */
 function phraseForms(phrase: string, edges: ReadonlyMap<string, ReadonlySet<string>>): string[] {
   const forms = [phrase];
-  for (let i = 0; i < forms.length && forms.length < maxPhraseForms; i++) {
-    for (const next of edges.get(forms[i] ?? '') ?? []) {
-      if (forms.length >= maxPhraseForms) break;
-      if (!forms.includes(next)) forms.push(next);
+  let ring = [phrase];
+  for (let hop = 0; hop < maxPhraseHops && ring.length > 0; hop++) {
+    const next: string[] = [];
+    for (const form of ring) {
+      for (const other of edges.get(form) ?? []) {
+        if (forms.length >= maxPhraseForms) return forms;
+        if (forms.includes(other)) continue;
+        forms.push(other);
+        next.push(other);
+      }
     }
+    ring = next;
   }
   return forms;
 }

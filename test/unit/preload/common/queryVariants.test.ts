@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldToSimplified } from '../../../../preload/common/foldScript';
-import { maxTermVariants, queryVariants } from '../../../../preload/common/queryVariants';
+import { maxPhraseForms, maxTermVariants, queryVariants } from '../../../../preload/common/queryVariants';
 
 const sameForms = (a: string, b: string) => expect(new Set(queryVariants(a))).toEqual(new Set(queryVariants(b)));
 
@@ -39,6 +39,14 @@ describe('queryVariants: the regional forms of a query, folded', () => {
     const forms = queryVariants('計程車司機');
     expect(forms[0]).toBe('计程车司机');
     expect(forms).toEqual(expect.arrayContaining(['出租车司机', '的士司机']));
+  });
+
+  it('goes at most two dictionary steps from the word typed, so meanings do not drift far', () => {
+    // Taiwan 程式 is mainland 程序, and Taiwan 程序 is mainland 进程 (a process); the third step,
+    // Taiwan 行程 for 进程, reads as an itinerary on the mainland and is left out.
+    expect(queryVariants('程式')).toEqual(['程式', '程序', '进程']);
+    expect(queryVariants('几率')).toEqual(['几率', '机率', '概率']); // not 机会率, three steps away
+    expect(queryVariants('程式').length).toBeLessThanOrEqual(maxPhraseForms);
   });
 
   it('stays bounded on a long query full of regional phrases', () => {
