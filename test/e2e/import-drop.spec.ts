@@ -117,14 +117,14 @@ test('a big drop shows its progress with a count and can be cancelled: what was 
   const count = app.locator('.library-status');
   await expect(count).toHaveText(/^\d+ articles$/u);
   const before = Number(/\d+/u.exec((await count.textContent()) ?? '')![0]);
-  // Built in the page: 4,000 stories of some 20 KB each, every one its own text.
+  // Built in the page: 4,000 stories of some 30 KB each, every one its own text (the import must outlast the screenshots).
   const box = (await app.locator('.reader-pane').boundingBox())!;
   await app.evaluate(
     ({ total, x, y }) => {
       const transfer = new DataTransfer();
       for (let i = 0; i < total; i++) {
         const lines = [`第${i}号报道：社区图书馆延长开放时间`];
-        for (let p = 0; p < 100; p++)
+        for (let p = 0; p < 150; p++)
           lines.push(`第${i}号报道第${p}段：社区图书馆从本月起把开放时间延长到晚上九点，方便下班后的居民借阅，编号${i * 7919 + p}。`);
         transfer.items.add(new File([lines.join('\n\n')], `story-${String(i).padStart(4, '0')}.txt`));
       }

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImportOutcome } from '../../preload/contract/articleTypes';
 import type { ImportProgress } from '../../preload/contract/importTypes';
 import { maxDroppedFileBytes } from '../../preload/contract/importTypes';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
 import { maxImportBytes } from '../../main/library/import/importLimits';
 import type { HandlerDeps } from '../../main/app/createHandlers';
+import { importProgressEvent } from '../../preload/contract/channels';
 import { createFakeElectron } from '../support/fakeElectron';
 import { pageCalls, registerAppHandlers } from '../support/wiredHandlers';
 
@@ -183,5 +184,22 @@ describe('an import that takes a while', () => {
     expect(await first).toMatchObject({ ok: true });
     expect(await second).toMatchObject({ ok: false, error: { code: 'import-running' } });
     expect(library.listArticles()).toHaveLength(16);
+  });
+});
+
+describe('the import-progress event', () => {
+  it('is passed by preload to the page as a DOM event, after which the page asks how far', async () => {
+    const preloadFake = createFakeElectron();
+    vi.resetModules();
+    vi.doMock('electron', () => ({ contextBridge: preloadFake.contextBridge, ipcRenderer: preloadFake.ipcRenderer }));
+    await import('../../preload/index');
+    const dispatched: string[] = [];
+    const g = globalThis as unknown as { dispatchEvent?: (e: Event) => boolean };
+    const saved = g.dispatchEvent;
+    g.dispatchEvent = (e) => (dispatched.push(e.type), true);
+    preloadFake.rendererListeners.get(importProgressEvent)?.();
+    g.dispatchEvent = saved;
+    vi.doUnmock('electron');
+    expect(dispatched).toEqual([importProgressEvent]);
   });
 });
