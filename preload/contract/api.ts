@@ -38,6 +38,8 @@ export interface SearchHit {
   articleTitle: string;
   /** The article's detected script: the source side of the converter that shows `text` in a script mode. */
   articleScript: DetectedScript;
+  /** Where the article comes from (its correction, else its detected region): with the script, how the reader converts `text`. */
+  articleRegion: SourceRegion;
   /** The article is archived: out of the default list, still searched; the hit says so. (The trash is never searched.) */
   articleArchived: boolean;
   paragraphId: number;

@@ -1,4 +1,6 @@
+import { isSourceRegion, type SourceRegion } from '../../../preload/common/conversionTable';
 import type { SearchHit, SearchResult } from '../../../preload/contract/api';
+import type { DetectedScript } from '../../../preload/contract/articleTypes';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
 import { findMatches } from './findMatches';
@@ -50,6 +52,7 @@ export function searchLibrary(db: Db, query: string, options: SearchOptions = {}
       articleId: paragraph.article_id,
       articleTitle: paragraph.article_title,
       articleScript: paragraph.article_script,
+      articleRegion: regionOf(paragraph.article_region, paragraph.article_script),
       articleArchived: paragraph.article_archived === 1,
       paragraphId: paragraph.id,
       paragraphOrder: paragraph.ord,
@@ -60,4 +63,13 @@ export function searchLibrary(db: Db, query: string, options: SearchOptions = {}
     });
   }
   return { hits, total };
+}
+
+/**
+ * The region the reader converts the article by, as readArticle works it out (store/articles.ts):
+ * an article imported before regions and not opened since has none stored yet.
+ */
+function regionOf(stored: string | null, script: DetectedScript): SourceRegion {
+  if (isSourceRegion(stored)) return stored;
+  return script === 'simplified' ? 'mainland' : 'generic';
 }

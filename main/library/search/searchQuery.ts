@@ -28,6 +28,8 @@ export interface HitParagraph {
   article_id: number;
   article_title: string;
   article_script: DetectedScript;
+  /** The person's correction, else the detected region (migration 0013); null for an article not yet opened since. */
+  article_region: string | null;
   /** 1 when the article is archived: a hit says so, as the library list does. */
   article_archived: number;
   ord: number;
@@ -96,7 +98,7 @@ export function countRows(db: Db, match: string, filters: RowFilters): number {
 
 /** The paragraphs (with article title and note) behind a page of rowids. Exported for the query-plan test. */
 export const hitParagraphsSql = `SELECT p.id, p.article_id, a.title AS article_title, a.script AS article_script,
-    a.archived_at IS NOT NULL AS article_archived, p.ord, p.kind, p.text, n.plain_text AS note
+    coalesce(a.region_corrected, a.region_detected) AS article_region, a.archived_at IS NOT NULL AS article_archived, p.ord, p.kind, p.text, n.plain_text AS note
   FROM paragraph p JOIN article a ON a.id = p.article_id LEFT JOIN note n ON n.paragraph_id = p.id
   WHERE p.id IN (SELECT value FROM json_each(?))`;
 

@@ -5,12 +5,12 @@ import { findMatches } from '../../../main/library/search/findMatches';
 import { parseQuery } from '../../../main/library/search/parseQuery';
 import { hitSnippet } from '../../../renderer/src/features/search/hitSnippet';
 
-/** A hit as search returns it: the stored text of a mainland paragraph and where the query matched in it. */
-function hitFor(query: string, text: string): SearchHit {
+/** A hit as search returns it: the stored text of a paragraph (mainland unless told) and where the query matched in it. */
+function hitFor(query: string, text: string, source: Pick<SearchHit, 'articleScript' | 'articleRegion'> = mainland): SearchHit {
   return {
     articleId: 1,
     articleTitle: '北京',
-    articleScript: 'simplified',
+    ...source,
     articleArchived: false,
     paragraphId: 1,
     paragraphOrder: 1,
@@ -20,6 +20,9 @@ function hitFor(query: string, text: string): SearchHit {
     matches: findMatches(text, parseQuery(query).terms),
   };
 }
+
+const mainland = { articleScript: 'simplified', articleRegion: 'mainland' } as const;
+const taiwan = { articleScript: 'traditional', articleRegion: 'taiwan' } as const;
 
 const marked = (hit: SearchHit, mode: ScriptMode) =>
   hitSnippet(hit, { mode, fullWidthPunctuation: false })
@@ -40,5 +43,12 @@ describe('a search hit found through a regional form is marked as the reader see
     const hit = hitFor('網際網路', text);
     expect(marked(hit, 'twp')).toEqual(['網際網路']);
     expect(marked(hit, 'original')).toEqual(['互联网']);
+  });
+
+  it('a Taiwan article read in 简体 shows its 計程車 and 網際網路 as 出租车 and 互联网, marked whole', () => {
+    const stored = '臺北的計程車司機說，網際網路很方便。';
+    expect(marked(hitFor('出租车', stored, taiwan), 'cn')).toEqual(['出租车']);
+    expect(marked(hitFor('互联网', stored, taiwan), 'cn')).toEqual(['互联网']);
+    expect(marked(hitFor('互联网', stored, taiwan), 'original')).toEqual(['網際網路']);
   });
 });

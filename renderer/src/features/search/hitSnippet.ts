@@ -16,12 +16,16 @@ const maxLength = 140;
  * marked: the canonical ranges go through the converter's offset map, so a mark stays on the
  * same characters whatever the script. A note's or comment's text is the person's own and is shown as written.
  */
-export function hitSnippet(hit: SearchHit, options: Omit<DisplayOptions, 'script'>): SnippetPart[] {
+export function hitSnippet(hit: SearchHit, options: Omit<DisplayOptions, 'script' | 'region'>): SnippetPart[] {
   const shown =
     hit.kind !== 'paragraph'
       ? { text: hit.text, ranges: hit.matches }
       : (() => {
-          const { text, map } = displayText(hit.text, { ...options, script: hit.articleScript });
+          const { text, map } = displayText(hit.text, {
+            ...options,
+            script: hit.articleScript,
+            region: hit.articleRegion,
+          });
           return { text, ranges: hit.matches.map((r) => rangeToConverted(map, r)) };
         })();
   const { text } = shown;

@@ -31,7 +31,7 @@ describe('search and autocode over the contract', () => {
     expect(value.total).toBeGreaterThan(3);
     const [hit] = value.hits;
     expect(Object.keys(hit!).sort()).toEqual(
-      ['articleArchived', 'articleId', 'articleScript', 'articleTitle', 'kind', 'matches', 'paragraphId', 'paragraphKind', 'paragraphOrder', 'text'].sort(),
+      ['articleArchived', 'articleId', 'articleRegion', 'articleScript', 'articleTitle', 'kind', 'matches', 'paragraphId', 'paragraphKind', 'paragraphOrder', 'text'].sort(),
     );
     expect(hit!.matches.length).toBeGreaterThan(0);
   });
