@@ -22,6 +22,7 @@ export const journalOps = [
   'article.archive',
   'article.unarchive',
   'article.keep-duplicate',
+  'article.region',
 ] as const;
 type JournalOp = (typeof journalOps)[number];
 
@@ -132,6 +133,7 @@ export const annotateMessages: Catalog<Key> = {
     'op.article.archive': '归档文章',
     'op.article.unarchive': '取消归档',
     'op.article.keep-duplicate': '保留重复的两份',
+    'op.article.region': '更改来源地区',
   },
   'zh-Hant': {
     highlight: '標示',
@@ -196,6 +198,7 @@ export const annotateMessages: Catalog<Key> = {
     'op.article.archive': '封存文章',
     'op.article.unarchive': '取消封存',
     'op.article.keep-duplicate': '保留重複的兩份',
+    'op.article.region': '更改來源地區',
   },
   en: {
     highlight: 'Highlight',
@@ -260,5 +263,6 @@ export const annotateMessages: Catalog<Key> = {
     'op.article.archive': 'Archive article',
     'op.article.unarchive': 'Unarchive article',
     'op.article.keep-duplicate': 'Keep both copies',
+    'op.article.region': 'Change source region',
   },
 };

@@ -28,7 +28,12 @@ export function RegionMenu({ article, onArticle, onError }: Props) {
 
   useEffect(() => {
     if (!open) return undefined;
-    menu.current?.querySelector<HTMLElement>('[aria-checked="true"], [role^="menuitem"]')?.focus();
+    // The region in use takes the focus, so arrows start from it.
+    const items = menu.current;
+    (
+      items?.querySelector<HTMLElement>('[aria-checked="true"]') ??
+      items?.querySelector<HTMLElement>('[role^="menuitem"]')
+    )?.focus();
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target instanceof Node ? event.target : null;
       if (menu.current?.contains(target) || button.current?.contains(target)) return;
