@@ -34,7 +34,7 @@ export function regionHash(body: string): string {
 
 /** A region as its lines in the file, blank line before the end marker (Obsidian's `^id` lines end their block). */
 export function regionText(region: Region): string {
-  const body = trimBlankLines(region.body.split('\n')).join('\n');
+  const body = trimBlankEdges(region.body);
   // regionHash(body) without trimming the lines again: the body is trimmed already.
   return `<!-- pizhu:begin id=${region.id} sha=${sha256(body).slice(0, 12)} -->\n${body}\n\n<!-- pizhu:end id=${region.id} -->\n`;
 }
@@ -77,6 +77,26 @@ export function parseRegions(body: string): Segment[] | null {
   if (open !== null) return null;
   segments.push({ kind: 'outside', lines: outside });
   return segments;
+}
+
+/**
+ * `trimBlankLines(text.split('\n')).join('\n')`, cut from the string in place: an export
+ * writes every region of every file through it, and splitting a passage into lines only to
+ * join them again was a good part of that.
+ */
+export function trimBlankEdges(text: string): string {
+  let start = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0 && text.slice(start, nl).trim() === ''; nl = text.indexOf('\n', start)) {
+    start = nl + 1;
+  }
+  let end = text.length;
+  while (end > start) {
+    const nl = text.lastIndexOf('\n', end - 1);
+    const lineStart = nl < start ? start : nl + 1;
+    if (text.slice(lineStart, end).trim() !== '') break;
+    end = nl < start ? start : nl;
+  }
+  return text.slice(start, end);
 }
 
 /** Lines without the blank ones at either end. */
