@@ -82,6 +82,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return null;
     },
     importFiles: async (): Promise<ImportOutcome[]> => {
+      imports.refuseWhileRunning(); // before the dialog, not after the person has chosen
       const chosen = await deps.chooseFiles();
       return chosen.length === 0 ? [] : imports.run(chosen);
     },

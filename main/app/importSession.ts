@@ -18,11 +18,17 @@ export const appImportBatchFiles = 10;
 export function importSession(library: Library, announce: () => void = () => undefined) {
   let running: { cancel: AbortController; progress: ImportProgress | null } | null = null;
 
+  const refuseWhileRunning = (): void => {
+    if (running) {
+      throw new LibraryError('import-running', 'Another import is still running; wait for it to end or cancel it first.');
+    }
+  };
+
   return {
+    /** Before a dialog opens for a new import: none may while one runs. */
+    refuseWhileRunning,
     async run(sources: readonly ImportSource[]): Promise<ImportOutcome[]> {
-      if (running) {
-        throw new LibraryError('import-running', 'Another import is still running; wait for it to end or cancel it first.');
-      }
+      refuseWhileRunning();
       const current = { cancel: new AbortController(), progress: null as ImportProgress | null };
       running = current;
       try {

@@ -170,10 +170,16 @@ describe('an import that takes a while', () => {
       return file;
     });
     let second: Promise<unknown> | undefined;
+    let third: Promise<unknown> | undefined;
+    let dialogs = 0;
     wire({
-      chooseFiles: () => new Promise((resolve) => (release = resolve)),
+      chooseFiles: () => {
+        dialogs++;
+        return new Promise((resolve) => (release = resolve));
+      },
       announceImportProgress: () => {
         second ??= call('importDropped', { files: [dropped('e.txt', utf8(story(4)))] });
+        third ??= call('importFiles');
       },
     });
     const first = call('importFiles');
@@ -183,6 +189,9 @@ describe('an import that takes a while', () => {
     release(files);
     expect(await first).toMatchObject({ ok: true });
     expect(await second).toMatchObject({ ok: false, error: { code: 'import-running' } });
+    // Import… while one runs is refused before its dialog opens.
+    expect(await third).toMatchObject({ ok: false, error: { code: 'import-running' } });
+    expect(dialogs).toBe(1);
     expect(library.listArticles()).toHaveLength(16);
   });
 });

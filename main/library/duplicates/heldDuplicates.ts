@@ -13,9 +13,12 @@ export interface HeldDuplicates {
   take(id: number): NewArticle | undefined;
 }
 
-/** A report's worth of duplicates; a file's text costs two bytes a character, its parse about as much again. */
+/**
+ * A report's worth of duplicates: a file's text costs two bytes a character and its parse a few
+ * times that, so 16 M characters stay within a few hundred MB of main's memory.
+ */
 export const maxHeldDuplicates = 500;
-export const maxHeldChars = 40 * 1024 * 1024;
+export const maxHeldChars = 16 * 1024 * 1024;
 
 export function heldDuplicates(maxCount = maxHeldDuplicates, maxChars = maxHeldChars): HeldDuplicates {
   const held = new Map<number, NewArticle>(); // insertion order: oldest first
