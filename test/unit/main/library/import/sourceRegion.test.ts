@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import OpenCC from 'opencc-js';
+import { conversionSteps } from '../../../../../preload/common/conversionTable';
+import { createConverter } from '../../../../../preload/common/createConverter';
+import { scriptModes } from '../../../../../preload/common/scriptModes';
 import { detectRegion, regionScores } from '../../../../../main/library/import/detectRegion';
+import { offsetMapProblems } from '../../../preload/common/offsetMapChecks';
 import { prepareFileImport } from '../../../../../main/library/import/prepareImport';
 import { openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
 
@@ -88,6 +93,43 @@ describe.skipIf(!corpusPresent)('regions of the real Taiwan and Hong Kong articl
   });
 });
 
+describe.skipIf(!corpusPresent)('a reader’s view of the held Taiwan and Hong Kong articles in every mode', () => {
+  const held = corpusPresent
+    ? fs.readdirSync(corpusDir).filter((f) => /^(tw|hk)-/.test(f) && !/\.expected\.|\.json$/.test(f))
+    : [];
+
+  it('is OpenCC’s own conversion for the article’s region (opencc-js, steps chained), with a sound offset map', () => {
+    const failures: string[] = [];
+    let converted = 0;
+    for (const file of held) {
+      const { parsed } = prepareFileImport(fs.readFileSync(path.join(corpusDir, file)), file);
+      const texts = parsed.paragraphs.filter((p) => p.kind !== 'boilerplate').map((p) => p.text);
+      const region = detectRegion({
+        script: parsed.script,
+        texts,
+        url: parsed.metadata.url,
+        source: parsed.metadata.source,
+      });
+      if (parsed.script !== 'traditional') continue;
+      for (const mode of scriptModes) {
+        const converter = createConverter(parsed.script, mode, region);
+        const steps = conversionSteps('traditional', region, mode);
+        const fns = steps.map(([from, to]) => OpenCC.Converter({ from, to }));
+        for (const text of texts) {
+          const { text: shown, map } = converter.convert(text);
+          const expected = fns.reduce((t, f) => f(t), text);
+          if (shown !== expected)
+            failures.push(`${file} ${mode}: ${shown.slice(0, 40)} (OpenCC ${expected.slice(0, 40)})`);
+          for (const problem of offsetMapProblems(map)) failures.push(`${file} ${mode}: map: ${problem}`);
+          if (shown !== text) converted++;
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(converted).toBeGreaterThan(100);
+  });
+});
+
 describe('the region in the library', () => {
   let seeded: SeededLibrary;
   beforeEach(async () => {
@@ -141,7 +183,12 @@ describe('the region in the library', () => {
   it('exports a Taiwan article in 简体 with mainland words, as the reader shows it', () => {
     const id = seeded.library.importText(taiwanText, '計程車與網際網路').articleId!;
     const out = path.join(seeded.dir, 'export');
-    const { files } = seeded.library.exportMarkdown({ scope: { article: id }, outDir: out, fullText: true, script: 'cn' });
+    const { files } = seeded.library.exportMarkdown({
+      scope: { article: id },
+      outDir: out,
+      fullText: true,
+      script: 'cn',
+    });
     const text = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     expect(text).toContain('他搭出租车到立法院');
     expect(text).toContain('互联网');
