@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/openDatabase';
+import { rawSql } from '../store/paragraphRaw';
 import { fingerprintOf, type Fingerprint, type FingerprintParagraph } from './fingerprint';
 import { bandBuckets, bandCount } from './minHash';
 
@@ -127,7 +128,7 @@ export function fillMissingFingerprints(db: Db, writable: boolean): StoredFinger
 
 /** An article's paragraphs as the fingerprint reads them (kind, reading text, raw text), in order. */
 export function readingParagraphs(db: Db, articleId: number): FingerprintParagraph[] {
-  return statement(db, 'SELECT kind, text, raw FROM paragraph WHERE article_id = ? ORDER BY ord').all(
+  return statement(db, `SELECT kind, text, ${rawSql()} AS raw FROM paragraph WHERE article_id = ? ORDER BY ord`).all(
     articleId,
   ) as FingerprintParagraph[];
 }

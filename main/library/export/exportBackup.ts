@@ -1,6 +1,7 @@
 import type { BackupExportResult } from '../../../preload/contract/api';
 import type { ParagraphFlag, ParagraphKind, Removal } from '../../../preload/contract/articleTypes';
 import type { Db } from '../store/openDatabase';
+import { rawSql } from '../store/paragraphRaw';
 import {
   backupFormatName,
   backupVersion,
@@ -66,7 +67,7 @@ export function readBackup(db: Db, exportedAt: string): Backup {
     const articleRows = db.prepare('SELECT * FROM article ORDER BY id').all() as ArticleRow[];
     const paragraphRows = db
       .prepare(
-        'SELECT id, article_id, kind, kind_by_user, text, raw, flags, removals FROM paragraph ORDER BY article_id, ord',
+        `SELECT id, article_id, kind, kind_by_user, text, ${rawSql()} AS raw, flags, removals FROM paragraph ORDER BY article_id, ord`,
       )
       .all() as ParagraphRow[];
     const highlightRows = db

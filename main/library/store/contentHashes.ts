@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Db } from './openDatabase';
+import { rawSql } from './paragraphRaw';
 
 /**
  * Checksums of the text a person reads and writes: an article's raw text and metadata, each
@@ -44,9 +45,19 @@ export const checkedColumns = {
 
 export type CheckedTable = keyof typeof checkedColumns;
 
+/** A checked column's value as SQL over `row`: a paragraph's raw text is stored as '' when it is its text (store/paragraphRaw). */
+function checkedValueSql(table: CheckedTable, column: string, row: string): string {
+  return table === 'paragraph' && column === 'raw' ? rawSql(row) : `${row}.${column}`;
+}
+
 /** The row's checksum as SQL over `row` (a table alias, or new/old in a trigger). */
 export function checksumSql(table: CheckedTable, row: string): string {
-  return `${checksumFunction}(${checkedColumns[table].map((c) => `${row}.${c}`).join(', ')})`;
+  return `${checksumFunction}(${checkedColumns[table].map((c) => checkedValueSql(table, c, row)).join(', ')})`;
+}
+
+/** The checked columns of `table` as a SELECT list, each named as checkedColumns names it and read as its value. */
+export function checkedColumnsSelect(table: CheckedTable): string {
+  return checkedColumns[table].map((c) => `${checkedValueSql(table, c, table)} AS ${c}`).join(', ');
 }
 
 /** The checksum `table`'s row should carry, from the row as better-sqlite3 returns it. */

@@ -3,6 +3,7 @@ import type { ParsedParagraph } from '../import/parsedArticle';
 import type { Statement } from 'better-sqlite3';
 import { checksum, rowChecksum } from './contentHashes';
 import { contentCorrupt, paragraphsMissing } from './contentCorrupt';
+import { rawSql, storedRaw } from './paragraphRaw';
 import type { Db } from './openDatabase';
 
 interface ParagraphRow {
@@ -55,12 +56,12 @@ export function updateParagraph(db: Db, id: number, ord: number, kind: Paragraph
   ).run(ord, kind, ...storedColumns(kind, p), id);
 }
 
-/** What a parsed paragraph stored as `kind` stores after its kind: text, raw, checksum, flags, removals. */
+/** What a parsed paragraph stored as `kind` stores after its kind: text, raw (as stored), checksum, flags, removals. */
 function storedColumns(kind: ParagraphKind, p: ParsedParagraph): [string, string, string, string, string] {
   const flags = jsonList(p.flags);
   const removals = jsonList(p.removals);
   // The order of contentHashes' checkedColumns.paragraph.
-  return [p.text, p.raw, checksum(p.text, p.raw, flags, removals, kind), flags, removals];
+  return [p.text, storedRaw(p.text, p.raw), checksum(p.text, p.raw, flags, removals, kind), flags, removals];
 }
 
 /** Records how many paragraphs an article has now (after a re-clean or a backup import wrote them). */
@@ -82,7 +83,8 @@ function jsonList(items: readonly unknown[]): string {
 export function readParagraphs(db: Db, articleId: number, expectedCount: number | null): ParagraphView[] {
   const rows = db
     .prepare(
-      'SELECT id, ord, kind, kind_by_user, text, raw, flags, removals, checksum FROM paragraph WHERE article_id = ? ORDER BY ord',
+      `SELECT id, ord, kind, kind_by_user, text, ${rawSql()} AS raw, flags, removals, checksum FROM paragraph
+       WHERE article_id = ? ORDER BY ord`,
     )
     .all(articleId) as ParagraphRow[];
   for (const r of rows) {

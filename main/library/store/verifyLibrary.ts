@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { DamagedText, LibraryCheck } from '../../../preload/contract/libraryDamage';
 import { LibraryError } from '../libraryError';
 import { listBackups } from './backups';
-import { checkedColumns, rowChecksum, type CheckedTable } from './contentHashes';
+import { checkedColumnsSelect, rowChecksum, type CheckedTable } from './contentHashes';
 import { describeDamage, describeMissingParagraphs } from './contentCorrupt';
 import type { Db } from './openDatabase';
 
@@ -34,7 +34,7 @@ export function verifyLibrary(db: Db, options: VerifyOptions): LibraryCheck {
   if (version >= checksumSchemaVersion) {
     for (const table of ['article', 'paragraph', 'note'] as const) {
       try {
-        const sql = `SELECT ${keyOf[table]} AS id, ${checkedColumns[table].join(', ')}, checksum FROM ${table}`;
+        const sql = `SELECT ${keyOf[table]} AS id, ${checkedColumnsSelect(table)}, checksum FROM ${table}`;
         for (const row of db.prepare(sql).iterate() as Iterable<{ id: number; checksum: unknown }>) {
           if (table === 'article') checked.articles++;
           else if (table === 'paragraph') checked.paragraphs++;
@@ -116,7 +116,7 @@ function holdsIntact(db: Database.Database, damage: DamagedText): boolean {
   const id = damage.kind === 'article' ? damage.articleId : damage.paragraphId;
   if (id === null) return false;
   const row = db
-    .prepare(`SELECT ${checkedColumns[table].join(', ')}, checksum FROM ${table} WHERE ${keyOf[table]} = ?`)
+    .prepare(`SELECT ${checkedColumnsSelect(table)}, checksum FROM ${table} WHERE ${keyOf[table]} = ?`)
     .get(id) as { checksum: unknown } | undefined;
   return row !== undefined && row.checksum === rowChecksum(table, row);
 }

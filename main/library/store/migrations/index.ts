@@ -12,6 +12,7 @@ import { migration0010 } from './0010-trash-and-archive';
 import { migration0011 } from './0011-article-paragraph-count';
 import { migration0012 } from './0012-article-fingerprints';
 import { migration0013 } from './0013-article-source-region';
+import { migration0014 } from './0014-paragraph-raw-once';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
 
 export const latestSchemaVersion = migrations.length;
