@@ -73,6 +73,30 @@ test('a library search for 互联网 finds a Taiwan article’s 網際網路, ma
   });
 });
 
+test('a Taiwan article read in 简体 shows 出租车 for its 計程車, and Ctrl+F 出租车 finds and marks it', async ({
+  app,
+  saveScreenshot,
+}) => {
+  await openCraftedArticle(
+    app,
+    '臺北的計程車',
+    '臺北的計程車司機說，網際網路讓他的軟體生意變好了。\n\n這裡的夜市很熱鬧，他常在那裡等客人。',
+  );
+  await clickAtCentre(app, modeRadio(app, '简体'));
+  await expect(article(app)).toContainText('台北的出租车司机说，互联网让他的软件生意变好了');
+  await app.keyboard.press('Control+F');
+  await searchPanel(app).getByRole('searchbox').fill('出租车');
+  // The title and the first paragraph.
+  await expect(results(app).locator('mark')).toHaveText(['出租车', '出租车']);
+  await clickAtCentre(app, results(app).getByRole('button').filter({ hasText: '司机说' }));
+  await expect.poll(() => matchMarks(app)).toEqual(['出租车']);
+  // The hits' article is named as the reader shows it.
+  await expect(results(app).getByRole('region', { name: '台北的出租车' })).toBeVisible();
+  await searchPanel(app).getByRole('searchbox').fill('互联网');
+  await expect(results(app).locator('mark')).toHaveText(['互联网']);
+  await saveScreenshot('regional-search-taiwan-in-cn');
+});
+
 test('typing 技術 suggests the existing tag 技术, and picking it adds no second tag', async ({ app, saveScreenshot }) => {
   const title = '技术的小事';
   await openCraftedArticle(app, title, '这项技术改变了很多人的工作方式。\n\n第二段讲的是另一件事情。');

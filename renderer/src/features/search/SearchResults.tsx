@@ -3,6 +3,7 @@ import type { SearchHit } from '../../../../preload/contract/api';
 import { useMessages } from '../../i18n/useMessages';
 import { useNavigation } from '../../state/Navigation';
 import { usePreferences } from '../preferences/PreferencesContext';
+import { displayText } from '../reader/displayText';
 import { hitSnippet } from './hitSnippet';
 import { searchMessages } from './messages';
 
@@ -48,10 +49,15 @@ export function SearchResults({ hits, onEscape }: { hits: readonly SearchHit[]; 
       {groupByArticle(hits).map((group) => {
         const mode = preferences.scriptModeByArticle[String(group.articleId)] ?? preferences.defaultScriptMode;
         const options = { mode, fullWidthPunctuation: preferences.fullWidthPunctuation };
+        // The title as the reader shows it, like the snippets under it (a Taiwan 計程車 reads 出租车 in 简体).
+        const [first] = group.hits;
+        const title = first
+          ? displayText(group.title, { ...options, script: first.articleScript, region: first.articleRegion }).text
+          : group.title;
         return (
-          <section key={group.articleId} className="search-group" aria-label={group.title}>
+          <section key={group.articleId} className="search-group" aria-label={title}>
             <h3 className="search-article">
-              {group.title}
+              {title}
               {/* Archived articles are out of the default list, so a hit says where it comes from. */}
               {group.archived && <span className="search-archived-badge">{t('archivedHit')}</span>}
             </h3>
