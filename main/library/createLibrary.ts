@@ -186,6 +186,7 @@ export async function createLibrary(options: LibraryOptions) {
         const [prepared] = await parser.prepare([{ pasted: text, ...(title === undefined ? {} : { title }) }]);
         if (!prepared) throw new LibraryError('internal', 'The pasted text was not parsed.');
         if ('failed' in prepared) throw new LibraryError(prepared.code, prepared.failed);
+        if (!('article' in prepared)) throw new LibraryError('internal', 'The pasted text was read as a feed.');
         return store(prepared.article);
       } finally {
         parser.close();

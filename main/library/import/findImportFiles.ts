@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fsErrorReason } from '../files/fsErrorReason';
+import { isFeedName } from './feeds/feedFiles';
 import { formatOf } from './prepareImport';
+
+/** A name an import reads: an article's file, or an RSS/Atom feed. */
+function importable(name: string): boolean {
+  return formatOf(name) !== undefined || isFeedName(name);
+}
 
 /** A file to read and parse, or an entry of a folder that was skipped, with why (an outcome of its own). */
 export type FoundEntry = { path: string; bytes: number } | { fileName: string; failed: string };
@@ -23,7 +29,8 @@ const realFs: WalkFs = {
  * name. Iterative, and every folder and file is taken once by (device, inode), so a symlink
  * loop or symlinks branching to the same folders neither recurse forever nor import twice.
  * Inside folders, a FIFO, device or socket with an importable name, a subfolder that cannot be
- * listed and a name that is not UTF-8 are each reported and the walk goes on.
+ * listed and a name that is not UTF-8 are each reported and the walk goes on; so is a file of
+ * another kind (a picture, a PDF), as skipped. RSS and Atom feeds are importable files.
  */
 export function findImportFiles(targets: readonly string[], walkFs: WalkFs = realFs): FoundEntry[] {
   const found: FoundEntry[] = [];
@@ -59,7 +66,7 @@ export function findImportFiles(targets: readonly string[], walkFs: WalkFs = rea
       const name = raw.toString('utf8');
       const child = path.join(frame.folder, name);
       if (!Buffer.from(name, 'utf8').equals(raw)) {
-        if (formatOf(name)) found.push({ fileName: name, failed: notUtf8(child) });
+        if (importable(name)) found.push({ fileName: name, failed: notUtf8(child) });
         continue;
       }
       let childStat: fs.Stats;
@@ -67,13 +74,16 @@ export function findImportFiles(targets: readonly string[], walkFs: WalkFs = rea
         childStat = walkFs.stat(child);
       } catch (error) {
         // A dangling or looping symlink, or a file gone since the listing: only importable names are news.
-        if (formatOf(name)) found.push({ fileName: name, failed: entryUnreadable(child, error) });
+        if (importable(name)) found.push({ fileName: name, failed: entryUnreadable(child, error) });
         continue;
       }
       if (childStat.isDirectory()) enter(child, childStat);
-      else if (formatOf(name)) {
+      else if (importable(name)) {
         if (!childStat.isFile()) found.push({ fileName: name, failed: notRegular(child, childStat) });
         else if (firstVisit(childStat)) found.push({ path: child, bytes: childStat.size });
+      } else if (!name.startsWith('.') && childStat.isFile() && firstVisit(childStat)) {
+        // Hidden files (.DS_Store, editors' swap files) are the system's, not the person's: not listed.
+        found.push({ fileName: name, failed: notImportable(child) });
       }
     }
   };
@@ -115,4 +125,8 @@ function notUtf8(file: string): string {
 function notRegular(file: string, stat: fs.Stats): string {
   const kind = stat.isFIFO() ? 'a pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device';
   return `"${file}" is ${kind}, not a file; it was not imported.`;
+}
+
+function notImportable(file: string): string {
+  return `"${file}" was skipped: Pizhu imports .txt, .md, .html and .htm files and RSS or Atom feeds (.xml, .rss, .atom).`;
 }

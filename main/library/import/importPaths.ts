@@ -35,6 +35,7 @@ export async function importPaths(
   const batches = planBatches(findImportFiles(paths));
   const total = batches.reduce((n, batch) => n + batch.length, 0);
   const outcomes: ImportOutcome[] = [];
+  let done = 0; // files and skipped entries, as `total` counts them (a feed is one, however many items)
   const parser = parserFor(batches.length);
   const parse = (batch: readonly FoundEntry[]) => parser.prepare(batch.flatMap((entry) => ('path' in entry ? [entry.path] : [])));
   let parsing = batches.length > 0 ? parse(batches[0]!) : undefined;
@@ -47,18 +48,21 @@ export async function importPaths(
       runBatch(() => {
         batch.length = 0;
         let next = 0;
+        const store = (one: { article: NewArticle } | { fileName: string; failed: string }): ImportOutcome =>
+          'article' in one
+            ? storeArticle(one.article)
+            : { fileName: one.fileName, status: 'failed', message: one.failed };
         for (const entry of entries) {
-          // A skipped entry of a folder is its own outcome; each file has its parse, in order.
+          // A skipped entry of a folder is its own outcome; each file has its parse, in order; a
+          // feed has an outcome per item, each item stored (or not) on its own.
           const file = 'path' in entry ? prepared[next++]! : entry;
-          batch.push(
-            'article' in file
-              ? storeArticle(file.article)
-              : { fileName: file.fileName, status: 'failed', message: file.failed },
-          );
+          if ('feed' in file) batch.push(...file.feed.map(store));
+          else batch.push(store(file));
         }
       });
       outcomes.push(...batch);
-      onProgress?.(outcomes.length, total);
+      done += entries.length;
+      onProgress?.(done, total);
     }
   } finally {
     parsing?.catch(() => undefined); // a failed batch ends the import: the next one's parse is dropped

@@ -5,13 +5,17 @@ import { fingerprintOf } from '../duplicates/fingerprint';
 import { LibraryError } from '../libraryError';
 import type { NewArticle } from '../store/articles';
 import type { ParseJob } from './parseProtocol';
+import { isFeedName } from './feeds/feedFiles';
+import { prepareFeedImport } from './feeds/prepareFeed';
 import { maxImportBytes } from './importLimits';
 import { prepareFileImport, preparePastedImport } from './prepareImport';
 
-/** One file of an import (or pasted text), read and parsed, ready for the store; or why it cannot be imported. */
-export type PreparedFile =
-  | { fileName: string; article: NewArticle }
-  | { fileName: string; failed: string; code: PizhuErrorCode };
+/** One article of an import (a file, pasted text or a feed's item), read and parsed, ready for the store; or why it cannot be imported. */
+export type PreparedArticle =
+  { fileName: string; article: NewArticle } | { fileName: string; failed: string; code: PizhuErrorCode };
+
+/** One file of an import: an article, or an RSS/Atom feed's items, each an article of its own. */
+export type PreparedFile = PreparedArticle | { fileName: string; feed: PreparedArticle[] };
 
 /** The duplicate check's fingerprint is made here too: in the worker, off the thread that stores. */
 function withFingerprint(article: NewArticle): NewArticle {
@@ -45,9 +49,20 @@ export function prepareFile(file: string): PreparedFile {
     // Opened without blocking and checked on the open handle: a FIFO, a device (a symlink to
     // /dev/zero) or a file over the limit is refused before a byte is read.
     const bytes = readRegularFile(file, { maxBytes: maxImportBytes, what: 'document' });
-    return { fileName, article: withFingerprint(prepareFileImport(bytes, fileName)) };
+    return prepareBytes(bytes, fileName);
   } catch (error) {
     if (error instanceof LibraryError) return { fileName, failed: error.message, code: error.code };
     throw error;
   }
+}
+
+/** A file's bytes: a feed's items, or the one article of any other file. Throws LibraryError. */
+function prepareBytes(bytes: Uint8Array, fileName: string): PreparedFile {
+  if (isFeedName(fileName)) {
+    const feed = prepareFeedImport(bytes, fileName).map((item) =>
+      'article' in item ? { ...item, article: withFingerprint(item.article) } : item,
+    );
+    return { fileName, feed };
+  }
+  return { fileName, article: withFingerprint(prepareFileImport(bytes, fileName)) };
 }

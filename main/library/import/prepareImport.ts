@@ -33,7 +33,7 @@ export function prepareFileImport(bytes: Uint8Array, fileName: string): NewArtic
   if (!format) {
     throw new LibraryError(
       'unsupported-file',
-      `"${fileName}" is not a file Pizhu can import (use .txt, .md, .html or .htm).`,
+      `"${fileName}" is not a file Pizhu can import (use .txt, .md, .html or .htm, or an RSS or Atom feed: .xml, .rss, .atom).`,
       fileName,
     );
   }

@@ -69,7 +69,7 @@ describe('importing', () => {
     expect(library.getArticle(outcome.articleId!).metadata.title).toBe('我的摘录');
   });
 
-  it('imports a folder recursively and reports each file', async () => {
+  it('imports a folder recursively and reports each file, a file of another kind as skipped', async () => {
     const folder = path.join(dir, 'in');
     fs.mkdirSync(path.join(folder, 'sub'), { recursive: true });
     fs.copyFileSync(path.join(seedsDir, '000_f55bb140083bc2ab.txt'), path.join(folder, 'a.txt'));
@@ -79,7 +79,9 @@ describe('importing', () => {
     expect(outcomes.map((o) => [o.fileName, o.status])).toEqual([
       ['a.txt', 'imported'],
       ['b.txt', 'imported'],
+      ['picture.png', 'failed'],
     ]);
+    expect(outcomes[2]!.message).toMatch(/was skipped: Pizhu imports/u);
   });
 });
 
