@@ -4,7 +4,7 @@ import { defineCatalog } from '../../i18n/locales';
 export const importMessages = defineCatalog({
   'zh-Hans': {
     dropToImport: '松开即可导入',
-    dropHint: '文章文件（.txt、.md、.html）和文件夹',
+    dropHint: '文章文件（.txt、.md、.html）、RSS/Atom 订阅源和文件夹',
     importing: '正在导入…',
     progressLabel: '导入进度',
     progressCount: '{done} / {total}',
@@ -25,7 +25,7 @@ export const importMessages = defineCatalog({
   },
   'zh-Hant': {
     dropToImport: '放開即可匯入',
-    dropHint: '文章檔案（.txt、.md、.html）與資料夾',
+    dropHint: '文章檔案（.txt、.md、.html）、RSS/Atom 訂閱源與資料夾',
     importing: '正在匯入…',
     progressLabel: '匯入進度',
     progressCount: '{done} / {total}',
@@ -46,7 +46,7 @@ export const importMessages = defineCatalog({
   },
   en: {
     dropToImport: 'Drop to import',
-    dropHint: 'Article files (.txt, .md, .html) and folders',
+    dropHint: 'Article files (.txt, .md, .html), RSS/Atom feeds and folders',
     importing: 'Importing…',
     progressLabel: 'Import progress',
     progressCount: '{done} / {total}',
