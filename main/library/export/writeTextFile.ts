@@ -24,15 +24,21 @@ export function writeTextFile(file: string, content: string, options: { durable?
   }
 }
 
+/** This process's random prefix for temporary names: drawn once, then counted on (an export writes thousands). */
+const temporaryPrefix = randomBytes(4).toString('hex');
+let temporaryCount = 0;
+
+function temporaryTag(): string {
+  temporaryCount = (temporaryCount + 1) % 0x100000000;
+  return `${temporaryPrefix}${temporaryCount.toString(16)}`;
+}
+
 /**
  * `content` in a new file beside `file`, under a name no one else has: created exclusively,
  * so even a file of that name the person made is never overwritten (or removed on failure).
  */
 function writeTemporary(file: string, content: string): string {
-  const temporary = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${temporaryTag()}.tmp`);
   try {
     fs.writeFileSync(temporary, content, { encoding: 'utf8', flag: 'wx' });
     return temporary;
