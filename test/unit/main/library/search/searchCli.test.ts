@@ -63,6 +63,18 @@ describe('pizhu autocode', () => {
     expect((await pizhu(['autocode', '背包精神', '--tag', 'spirit'])).out).toMatch(/^nothing to tag/);
   });
 
+  it('a tag given in the other script is the existing tag, not a second one', async () => {
+    await pizhu(['autocode', '晋江', '--tag', '技术']);
+    const before = JSON.parse((await pizhu(['stats', '--json'])).out) as { tags: number };
+    const again = JSON.parse((await pizhu(['autocode', '背包精神', '--tag', '技術', '--json'])).out) as AutocodeResult;
+    expect(again.paragraphs).toBeGreaterThan(0);
+    expect((JSON.parse((await pizhu(['stats', '--json'])).out) as { tags: number }).tags).toBe(before.tags);
+    const byTraditional = JSON.parse((await pizhu(['search', '背包精神', '--tag', '技術', '--json'])).out) as SearchResult;
+    const bySimplified = JSON.parse((await pizhu(['search', '背包精神', '--tag', '技术', '--json'])).out) as SearchResult;
+    expect(byTraditional.total).toBeGreaterThanOrEqual(again.paragraphs);
+    expect(byTraditional).toEqual(bySimplified);
+  });
+
   it('--within TAG codes only the hits a search with --tag TAG shows', async () => {
     await pizhu(['autocode', '背包精神', '--tag', 'spirit']);
     const within = JSON.parse(
