@@ -43,13 +43,14 @@ export function findImportFiles(targets: readonly string[], walkFs: WalkFs = rea
   };
 
   /** The folders being listed, innermost last: depth first, by name, as a recursive walk would go. */
-  const open: Array<{ folder: string; names: Buffer[]; next: number }> = [];
-  const enter = (folder: string, stat: fs.Stats): void => {
+  const open: Array<{ folder: string; names: Buffer[]; next: number; hidden: boolean }> = [];
+  /** `hidden`: the folder or one it is in (below the target) is hidden (.git, .obsidian). */
+  const enter = (folder: string, stat: fs.Stats, hidden = false): void => {
     if (!firstVisit(stat)) return;
     try {
       const names = walkFs.readdir(folder).map((raw) => ({ raw, name: raw.toString('utf8') }));
       names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      open.push({ folder, names: names.map((n) => n.raw), next: 0 });
+      open.push({ folder, names: names.map((n) => n.raw), next: 0, hidden });
     } catch (error) {
       found.push({ fileName: displayName(folder), failed: folderUnreadable(folder, error) });
     }
@@ -77,12 +78,13 @@ export function findImportFiles(targets: readonly string[], walkFs: WalkFs = rea
         if (importable(name)) found.push({ fileName: name, failed: entryUnreadable(child, error) });
         continue;
       }
-      if (childStat.isDirectory()) enter(child, childStat);
+      if (childStat.isDirectory()) enter(child, childStat, frame.hidden || name.startsWith('.'));
       else if (importable(name)) {
         if (!childStat.isFile()) found.push({ fileName: name, failed: notRegular(child, childStat) });
         else if (firstVisit(childStat)) found.push({ path: child, bytes: childStat.size });
-      } else if (!name.startsWith('.') && childStat.isFile() && firstVisit(childStat)) {
-        // Hidden files (.DS_Store, editors' swap files) are the system's, not the person's: not listed.
+      } else if (!frame.hidden && !name.startsWith('.') && childStat.isFile() && firstVisit(childStat)) {
+        // Hidden files and what hidden folders hold (.DS_Store, .git, .obsidian) are the
+        // system's and the tools', not the person's: not listed.
         found.push({ fileName: name, failed: notImportable(child) });
       }
     }

@@ -170,13 +170,17 @@ describe('importing RSS and Atom feeds', () => {
     write('in/sub/picture.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     write('in/notes.txt', '第一段文字，讲的是一件事。\n\n第二段文字，讲的是另一件事。');
     write('in/.DS_Store', 'x');
+    write('in/.git/objects/ab/cdef', 'x');
+    write('in/.obsidian/notes.md', '第一段文字，隐藏文件夹里的笔记。\n\n第二段文字，讲的是另一件事。');
     const outcomes = await library.importPaths([path.join(dir, 'in')]);
     expect(outcomes.map((o) => [o.fileName, o.status])).toEqual([
+      // A hidden folder's articles are imported as before; its other files are not listed.
+      ['notes.md', 'imported'],
       ['a.xml › 长沙第7号：社区图书馆延长开放时间', 'imported'],
       ['notes.txt', 'imported'],
       ['picture.png', 'failed'],
     ]);
-    expect(outcomes[2]!.message).toMatch(
+    expect(outcomes[3]!.message).toMatch(
       /picture\.png" was skipped: Pizhu imports \.txt, \.md, \.html and \.htm files and RSS or Atom feeds/u,
     );
   });
