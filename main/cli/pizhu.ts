@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { createConverter } from '../../preload/common/createConverter';
+import { isSourceRegion, sourceRegions, type SourceRegion } from '../../preload/common/conversionTable';
+import { detectRegion } from '../library/import/detectRegion';
 import { isScriptMode, scriptModes, type ScriptMode } from '../../preload/common/scriptModes';
 import type { SearchHit } from '../../preload/contract/api';
 import type { ArticleView, DetectedScript, ParagraphView } from '../../preload/contract/articleTypes';
@@ -28,7 +30,8 @@ Commands:
                         library (in any encoding or script) is skipped unless --keep-duplicates
   list [--trash]        list the articles (archived ones marked), or those in the trash
   show ID [--script MODE]
-                        one article's metadata and paragraphs (kind, flags, text)
+                        one article's metadata and paragraphs (kind, flags, text); with --script,
+                        the whole article converted as the reader shows it, for its source region
   stats                 counts of articles, paragraphs, highlights, tags, notes
   reclean ID            run the cleaner again; highlights re-anchored, orphans reported
   reimport ID FILE      replace an article's text with an edited file, re-anchoring its annotations
@@ -41,8 +44,9 @@ Commands:
   restore FILE          put a backup in place of the library (the current one is backed up first)
   verify                check the library file and every article's and note's checksum, read-only;
                         names what is damaged and the newest backup that holds it intact (exit 1)
-  convert --to MODE [--from MODE]
-                        convert stdin to stdout, the reader's very conversion
+  convert --to MODE [--from MODE] [--region mainland|taiwan|hongkong|generic]
+                        convert stdin to stdout, the reader's very conversion (the source region
+                        detected from the text unless given)
   export --format md --out DIR [--article ID | --tag T] [--script MODE] [--highlights-only | --full-text]
                         Markdown for Obsidian: one article, one tag's passages, or the
                         whole library (one file per article and index.md); --full-text: every
@@ -85,6 +89,7 @@ type Values = {
   script?: string;
   to?: string;
   from?: string;
+  region?: string;
   format?: string;
   out?: string;
   article?: string;
@@ -112,6 +117,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         script: { type: 'string' },
         to: { type: 'string' },
         from: { type: 'string' },
+        region: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
         article: { type: 'string' },
@@ -525,6 +531,12 @@ function inScript(
   };
 }
 
+function regionOption(value: string | undefined): SourceRegion | undefined {
+  if (value === undefined) return undefined;
+  if (!isSourceRegion(value)) throw new UsageError(`--region must be one of ${sourceRegions.join(', ')}`);
+  return value;
+}
+
 function scriptOfMode(mode: ScriptMode): DetectedScript {
   return mode === 'cn' ? 'simplified' : mode === 'original' ? 'unknown' : 'traditional';
 }
@@ -535,7 +547,8 @@ async function convert(values: Values, io: Io): Promise<number> {
   const fromMode = scriptModeOption(values.from, 'from');
   const input = await io.readStdin();
   const from = fromMode ? scriptOfMode(fromMode) : detectScript(input.split('\n'));
-  const { text } = createConverter(from, to).convert(input);
+  const region = regionOption(values.region) ?? detectRegion({ script: from, texts: input.split('\n') });
+  const { text } = createConverter(from, to, region).convert(input);
   io.out(values.json ? JSON.stringify({ from, to, text }) : text.replace(/\n$/, ''));
   return 0;
 }

@@ -37,4 +37,14 @@ describe('pizhu show --script', () => {
     const body = json.paragraphs.find((p) => p.text.includes('網際網路'))!;
     expect(body.displayText).toContain('互联网');
   });
+
+  it('pizhu convert reads Taiwan text as the reader does, and takes --region', async () => {
+    expect((await runPizhu(['convert', '--to', 'cn'], '他搭計程車上網際網路，看著窗外，心裡想著\n')).out).toBe(
+      '他搭出租车上互联网，看着窗外，心里想着',
+    );
+    expect((await runPizhu(['convert', '--to', 'cn', '--region', 'generic'], '他搭計程車上網際網路')).out).toBe(
+      '他搭计程车上网际网路',
+    );
+    expect((await runPizhu(['convert', '--to', 'cn', '--region', 'mars'], '計程車')).code).toBe(2);
+  });
 });
