@@ -24,6 +24,8 @@ import { foldToSimplified } from './foldScript';
 export const maxPhraseForms = 6;
 /** At most this many dictionary steps from a phrase to an equivalent (see phraseForms). */
 export const maxPhraseHops = 2;
+/** At most this many longer words a variant is kept out of (see variantBlockers). */
+export const maxVariantBlockers = 8;
 /** At most this many variants of one query term (its own form included). */
 export const maxTermVariants = 8;
 
@@ -34,6 +36,8 @@ interface PhraseGraph {
   known: Set<string>;
   /** Longest known phrase, in UTF-16 units. */
   longest: number;
+  /** Phrases the tables list as themselves only (軟體動物, 司法程序): OpenCC keeps a shorter phrase inside them unconverted. */
+  whole: string[];
 }
 
 let graph: PhraseGraph | null = null;
@@ -88,7 +92,8 @@ function phraseGraph(): PhraseGraph {
   }
   let longest = 0;
   for (const phrase of known) longest = Math.max(longest, phrase.length);
-  graph = { edges, known, longest };
+  const whole = [...known].filter((phrase) => !edges.has(phrase));
+  graph = { edges, known, longest, whole };
   return graph;
 }
 
@@ -160,4 +165,21 @@ export function queryVariants(term: string, limit = maxTermVariants): string[] {
     variants = next;
   }
   return [...new Set(variants)];
+}
+
+/**
+ * The longer words a variant must not be found inside: OpenCC lists 軟體動物 (molluscs) as
+ * itself so that its 軟體 never becomes 软件 (software); so 软件's variant 软体 is not looked
+ * for inside 软体动物, nor 程式's variant 程序 inside 司法程序. Words that hold the term's own
+ * form are not among them (a search finds what was typed wherever it is). Folded, at most
+ * maxVariantBlockers, longest first.
+ */
+export function variantBlockers(variant: string, own: string): string[] {
+  const v = indexForm(variant);
+  const o = indexForm(own);
+  if (v === o || [...v].length < 2) return [];
+  return phraseGraph()
+    .whole.filter((phrase) => phrase !== v && phrase.includes(v) && !phrase.includes(o))
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .slice(0, maxVariantBlockers);
 }

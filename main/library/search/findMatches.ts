@@ -12,13 +12,23 @@ export function findMatches(text: string, terms: readonly QueryTerm[]): TextRang
   const tokens = tokenize(text);
   const ranges: TextRange[] = [];
   for (const term of terms) {
-    for (let i = 0; i + term.tokens.length <= tokens.length; i++) {
-      const end = matchAt(tokens, i, term);
-      const first = tokens[i];
-      if (end !== undefined && first) ranges.push({ start: first.start, end });
+    // A regional variant inside one of its blockers (软体 in 软体动物) is no match.
+    const blocked = (term.unless ?? []).flatMap((blocker) => termRanges(tokens, blocker));
+    for (const range of termRanges(tokens, term)) {
+      if (!blocked.some((b) => b.start <= range.start && range.end <= b.end)) ranges.push(range);
     }
   }
   return mergeRanges(ranges);
+}
+
+function termRanges(tokens: readonly Token[], term: QueryTerm): TextRange[] {
+  const ranges: TextRange[] = [];
+  for (let i = 0; i + term.tokens.length <= tokens.length; i++) {
+    const end = matchAt(tokens, i, term);
+    const first = tokens[i];
+    if (end !== undefined && first) ranges.push({ start: first.start, end });
+  }
+  return ranges;
 }
 
 /** The end of the match of `term` starting at token `i`, or undefined. */

@@ -1,4 +1,4 @@
-import { queryVariants } from '../../../preload/common/queryVariants';
+import { queryVariants, variantBlockers } from '../../../preload/common/queryVariants';
 import { LibraryError } from '../libraryError';
 import { tokenize } from './searchTokens';
 
@@ -11,12 +11,14 @@ export interface QueryTerm {
   tokens: string[];
   /** The last token matches as a prefix: a lone CJK character at the end of a term. */
   prefix: boolean;
+  /** A regional variant is not found inside these longer words (软体 inside 软体动物: variantBlockers). */
+  unless?: QueryTerm[];
 }
 
 export interface ParsedQuery {
   /** Every form of every term, regional variants included: any of them is marked where it occurs. */
   terms: QueryTerm[];
-  /** The FTS5 MATCH expression: every term ANDed, each as the OR of its forms' phrases. */
+  /** The FTS5 MATCH expression: every term ANDed, each as the OR of its forms' phrases (a variant NOT its blockers). */
   match: string;
 }
 
@@ -52,15 +54,18 @@ export function parseQuery(query: string): ParsedQuery {
   let phrases = clauses.length;
   for (const { text, forms } of clauses) {
     for (const variant of queryVariants(text).slice(1)) {
-      if (phrases >= maxQueryPhrases) break;
       const term = compileTerm(variant);
       if (!term || forms.some((t) => phraseOf(t) === phraseOf(term))) continue;
-      forms.push(term);
-      phrases++;
+      const unless = variantBlockers(variant, text)
+        .map(compileTerm)
+        .filter((t): t is QueryTerm => t !== undefined);
+      if (phrases + 1 + unless.length > maxQueryPhrases) break;
+      forms.push(unless.length === 0 ? term : { ...term, unless });
+      phrases += 1 + unless.length;
     }
   }
   const match = clauses
-    .map(({ forms }) => (forms.length === 1 ? phraseOf(forms[0]!) : `(${forms.map(phraseOf).join(' OR ')})`))
+    .map(({ forms }) => (forms.length === 1 ? formOf(forms[0]!) : `(${forms.map(formOf).join(' OR ')})`))
     .join(' AND ');
   return { terms: clauses.flatMap((c) => c.forms), match };
 }
@@ -99,6 +104,12 @@ function compileTerm(text: string): QueryTerm | undefined {
   if (last.cjk && last.runEnd && beforeLast?.cjk === true && !beforeLast.runEnd) tokens.pop();
   const final = tokens[tokens.length - 1];
   return { tokens: tokens.map((t) => t.text), prefix: final?.cjk === true && final.runEnd };
+}
+
+/** A form in the index expression: its phrase, less the rows holding one of its blockers. */
+function formOf(term: QueryTerm): string {
+  if (!term.unless) return phraseOf(term);
+  return `(${[phraseOf(term), ...term.unless.map(phraseOf)].join(' NOT ')})`;
 }
 
 /** Tokens never contain `"` or spaces (see searchTokens), so quoting them needs no escaping. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldToSimplified } from '../../../../preload/common/foldScript';
-import { maxPhraseForms, maxTermVariants, queryVariants } from '../../../../preload/common/queryVariants';
+import { maxPhraseForms, maxTermVariants, maxVariantBlockers, queryVariants, variantBlockers } from '../../../../preload/common/queryVariants';
 
 const sameForms = (a: string, b: string) => expect(new Set(queryVariants(a))).toEqual(new Set(queryVariants(b)));
 
@@ -47,6 +47,14 @@ describe('queryVariants: the regional forms of a query, folded', () => {
     expect(queryVariants('程式')).toEqual(['程式', '程序', '进程']);
     expect(queryVariants('几率')).toEqual(['几率', '机率', '概率']); // not 机会率, three steps away
     expect(queryVariants('程式').length).toBeLessThanOrEqual(maxPhraseForms);
+  });
+
+  it('keeps a variant out of the longer words OpenCC lists as themselves, but never the form typed', () => {
+    expect(variantBlockers('软体', '软件')).toEqual(['软体动物']);
+    expect(variantBlockers('程序', '程式')).toEqual(expect.arrayContaining(['司法程序', '诉讼程序']));
+    expect(variantBlockers('程序', '程式').length).toBeLessThanOrEqual(maxVariantBlockers);
+    expect(variantBlockers('软件', '软件')).toEqual([]);
+    expect(variantBlockers('出租车', '計程車')).toEqual([]);
   });
 
   it('stays bounded on a long query full of regional phrases', () => {

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../../../preload/contract/api';
 import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
+import { findMatches } from '../../../../../main/library/search/findMatches';
 import { maxQueryPhrases, parseQuery } from '../../../../../main/library/search/parseQuery';
 
 /** A small library: a Taiwan article, a mainland one and a Hong Kong one, each naming the same things its own way. */
-const taiwan = '臺北的計程車司機\n\n臺北的計程車司機說，網際網路讓他的軟體生意變好了。';
+const taiwan = '臺北的計程車司機\n\n臺北的計程車司機說，網際網路讓他的軟體生意變好了。\n\n這篇報導談軟體動物的研究。';
 const mainland = '北京的出租车司机\n\n北京的出租车司机说，互联网让他的软件生意变好了。';
 const hongKong = '香港的士司機\n\n香港的士司機話，佢哋而家用手機叫車。';
 
@@ -54,8 +55,22 @@ describe('search finds every regional form of a word', () => {
     for (const query of ['軟體', '软件']) {
       const { hits } = library.search.find(query);
       expect(matched(hits, ids.mainland!), query).toEqual(['软件']);
-      expect(matched(hits, ids.taiwan!), query).toEqual(['軟體']);
+      // The Taiwan article's software, and (for the form typed) its 軟體動物 too.
+      expect(matched(hits, ids.taiwan!), query).toEqual(query === '軟體' ? ['軟體', '軟體'] : ['軟體']);
     }
+  });
+
+  it('a variant is not found inside a longer word OpenCC keeps whole: 软件 does not find 軟體動物 (molluscs)', () => {
+    const molluscs = (query: string) =>
+      library.search.find(query).hits.filter((h) => h.text.includes('軟體動物')).map((h) => h.articleId);
+    expect(molluscs('软件')).toEqual([]);
+    expect(molluscs('軟體')).toEqual([ids.taiwan]); // the form typed is found wherever it is
+    expect(molluscs('软体动物')).toEqual([ids.taiwan]);
+    // Inside one text, only the software is marked.
+    const text = '軟體動物的研究也用軟體。';
+    const marks = findMatches(text, parseQuery('软件').terms).map((m) => text.slice(m.start, m.end));
+    expect(marks).toEqual(['軟體']);
+    expect(findMatches(text, parseQuery('软件').terms)[0]!.start).toBe(text.lastIndexOf('軟體'));
   });
 
   it('several terms must all match, each in any of its forms; a quoted phrase stays whole', () => {
