@@ -52,9 +52,15 @@ function localName(element: XmlElement): string {
   return name.slice(name.indexOf(':') + 1);
 }
 
+/**
+ * The first child by each name in turn: `dc:creator` by its full name; `link` unprefixed first,
+ * so an item's <link> wins over an <atom:link> beside it, then in any namespace.
+ */
 function named(children: readonly XmlElement[], ...names: string[]): XmlElement | undefined {
   for (const name of names) {
-    const found = children.find((c) => (name.includes(':') ? c.tagName.toLowerCase() === name : localName(c) === name));
+    const found =
+      children.find((c) => c.tagName.toLowerCase() === name) ??
+      (name.includes(':') ? undefined : children.find((c) => localName(c) === name));
     if (found) return found;
   }
   return undefined;
@@ -76,9 +82,22 @@ function atomText(element: XmlElement | undefined): string | null {
   const type = (element.getAttribute('type') ?? 'text').toLowerCase();
   if (type === 'html' || type === 'xhtml' || type.endsWith('html')) {
     const markup = type === 'xhtml' ? xhtmlOf(element) : (element.textContent ?? '');
-    return squeeze(markup.replace(/<[^>]*>/gu, ' '));
+    return squeeze(decodeEntities(markup.replace(/<[^>]*>/gu, ' ')));
   }
   return text(element);
+}
+
+/** The character references an HTML title holds once its tags are gone. */
+function decodeEntities(text: string): string {
+  const characters: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  return text.replace(
+    /&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos|nbsp));/giu,
+    (whole, hex?: string, dec?: string, name?: string) => {
+      if (name) return characters[name.toLowerCase()] ?? whole;
+      const code = hex ? parseInt(hex, 16) : Number(dec);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
 }
 
 function xhtmlOf(element: XmlElement): string {

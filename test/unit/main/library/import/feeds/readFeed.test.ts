@@ -17,6 +17,8 @@ const rss = `<?xml version="1.0" encoding="UTF-8"?>
   </item>
   <item>
     <title>第二条</title>
+    <atom:link xmlns:atom="http://www.w3.org/2005/Atom" href="https://news.example.cn/feed" rel="self"/>
+    <link>https://news.example.cn/a/2.html</link>
     <guid isPermaLink="true">https://news.example.cn/a/2.html</guid>
     <author>desk@example.cn (李华)</author>
     <description>&lt;p&gt;只有摘要的条目。&lt;/p&gt;</description>
@@ -28,7 +30,7 @@ const atom = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
   <title type="text">讀書筆記</title>
   <entry>
-    <title type="html">&lt;b&gt;臺北&lt;/b&gt; 書展開幕</title>
+    <title type="html">&lt;b&gt;臺北&lt;/b&gt; 書展開幕 &amp;amp; 簽書會</title>
     <link rel="self" href="https://blog.example.tw/feed/1"/>
     <link rel="alternate" href="https://blog.example.tw/2024/02/book-fair"/>
     <author><name>王小明</name></author>
@@ -64,7 +66,7 @@ describe('readFeed', () => {
       date: '2021-09-06 23:45',
       html: '<p>本报讯 社区图书馆从本月起延长开放时间。</p><p>馆长说，居民希望晚上也能来看书。</p>',
     });
-    // A permalink guid is the link; an e-mail author names the person in brackets; escaped HTML is read as HTML.
+    // The item's own <link>, not an <atom:link> beside it; an e-mail author names the person in brackets; escaped HTML is read as HTML.
     expect(feed.items[1]).toMatchObject({
       link: 'https://news.example.cn/a/2.html',
       author: '李华',
@@ -78,7 +80,7 @@ describe('readFeed', () => {
     if ('error' in feed) throw new Error(feed.error);
     expect(feed.title).toBe('讀書筆記');
     expect(feed.items[0]).toMatchObject({
-      title: '臺北 書展開幕',
+      title: '臺北 書展開幕 & 簽書會',
       link: 'https://blog.example.tw/2024/02/book-fair',
       author: '王小明、陳美玲',
       date: '2024-02-06T09:30:00+08:00',
@@ -86,6 +88,15 @@ describe('readFeed', () => {
     expect(feed.items[0]!.html).toContain('<p>書展今天在臺北開幕。</p>');
     expect(feed.items[1]).toMatchObject({ link: 'https://blog.example.tw/2024/02/plain', author: null });
     expect(feed.items[1]!.html).toBe('<p>第一行 &amp; 第二個詞</p>\n<p>第二行</p>');
+  });
+
+  it('takes a permalink guid as the link when an item has none', () => {
+    const feed = readFeed(
+      '<rss><channel><item><guid>https://x.example/p/1</guid><description>正文。</description></item>' +
+        '<item><guid isPermaLink="false">tag:x,1</guid><description>正文。</description></item></channel></rss>',
+    );
+    if ('error' in feed) throw new Error(feed.error);
+    expect(feed.items.map((i) => i.link)).toEqual(['https://x.example/p/1', null]);
   });
 
   it('reads RSS 1.0 (RDF), whose items stand beside the channel', () => {
