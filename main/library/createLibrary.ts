@@ -13,12 +13,14 @@ import type { LibraryCheck } from '../../preload/contract/libraryDamage';
 import { createAnnotations } from './createAnnotations';
 import { LibraryError } from './libraryError';
 import { inlineParser, workerParser, type ParseBudget, type StartParseWorker } from './import/fileParser';
-import { importPaths } from './import/importPaths';
+import { importPaths, type ImportControl, type ImportSource } from './import/importPaths';
 import type { DuplicateChoice, DuplicateGroup, SimilarArticle } from '../../preload/contract/duplicateTypes';
 import { checkForDuplicate, linkNewArticle, skippedDuplicate } from './duplicates/importCheck';
 import { duplicatesOfArticle, listDuplicateGroups } from './duplicates/findDuplicates';
 import { compareVersions, versionOf } from './duplicates/compareVersions';
 import type { VersionComparison } from '../../preload/contract/compareTypes';
+import { heldDuplicates } from './duplicates/heldDuplicates';
+import { keepHeldDuplicate } from './duplicates/keepDuplicate';
 import { contentHash, decodeFile, preparePastedImport } from './import/prepareImport';
 import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
 import { createSearch } from './search/createSearch';
@@ -72,7 +74,9 @@ export async function createLibrary(options: LibraryOptions) {
   const checkpoints = checkpointWhenIdle(() => db);
   const nowIso = () => clock().toISOString();
 
-  function store(article: NewArticle, duplicates: DuplicateChoice = 'skip'): ImportOutcome {
+  const held = heldDuplicates();
+
+  function store(article: NewArticle, duplicates: DuplicateChoice = 'skip', hold = false): ImportOutcome {
     const name = article.fileName ?? 'pasted text';
     const existing = articles.findArticleByHash(db, article.contentHash);
     if (existing) {
@@ -86,7 +90,11 @@ export async function createLibrary(options: LibraryOptions) {
       };
     }
     const check = checkForDuplicate(db, article.parsed.paragraphs, article.fingerprint);
-    if (check.sameText && duplicates === 'skip') return skippedDuplicate(name, check.sameText);
+    if (check.sameText && duplicates === 'skip') {
+      const skipped = skippedDuplicate(name, check.sameText);
+      const keepId = hold ? held.hold(article) : undefined;
+      return keepId === undefined ? skipped : { ...skipped, keepId };
+    }
     return db.transaction(() => {
       const articleId = articles.insertArticle(db, article, nowIso());
       const links = linkNewArticle(db, articleId, check);
@@ -145,23 +153,27 @@ export async function createLibrary(options: LibraryOptions) {
 
     /**
      * Files and folders (recursive); one outcome per file, each file all or nothing. A file whose
-     * folded text is already in the library is skipped unless `duplicates` is 'keep'.
+     * folded text is already in the library is skipped unless `duplicates` is 'keep'. Besides
+     * paths, the app passes files dropped on its window as bytes, and `control` to cancel and to
+     * report progress often; `holdDuplicates` keeps skipped duplicates for keepDuplicate.
      */
     async importPaths(
-      paths: readonly string[],
+      paths: readonly ImportSource[],
       onProgress?: (done: number, total: number) => void,
       duplicates: DuplicateChoice = 'skip',
+      control: ImportControl & { holdDuplicates?: boolean } = {},
     ): Promise<ImportOutcome[]> {
       let batches = 0;
       const outcomes = await importPaths(
         paths,
         () => newParser(),
-        (article) => store(article, duplicates),
+        (article) => store(article, duplicates, control.holdDuplicates ?? false),
         onProgress,
         (work) => {
           db.transaction(() => withDeferredParagraphIndex(db, work)).immediate();
           batches++;
         },
+        control,
       );
       // Every batch is committed: a merge that fails (a full disk) leaves a slower index, not a failed import.
       if (batches > 1) {
@@ -202,6 +214,11 @@ export async function createLibrary(options: LibraryOptions) {
         .sort()
         .map((f) => path.join(seedsDir, f));
       return (await library.importPaths(files)).filter((o) => o.status === 'imported').length;
+    },
+
+    /** "Keep both": a duplicate an import held (its outcome's keepId) imported beside its original, linked; one undo step. */
+    keepDuplicate(keepId: number): ImportOutcome {
+      return keepHeldDuplicate(db, nowIso, held, keepId);
     },
 
     /** Every group of duplicates and reposts in the library, with how alike each pair is. */

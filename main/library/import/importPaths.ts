@@ -2,6 +2,20 @@ import type { ImportOutcome } from '../../../preload/contract/articleTypes';
 import type { NewArticle } from '../store/articles';
 import type { FileParser } from './fileParser';
 import { findImportFiles, type FoundEntry } from './findImportFiles';
+import type { ParseJob } from './parseProtocol';
+
+/** A file or folder by path, or a file's bytes dropped onto the app's window (its name for display only). */
+export type ImportSource = string | { fileName: string; dropped: Uint8Array };
+
+type Entry = FoundEntry | { fileName: string; dropped: Uint8Array };
+
+/** How an interactive import is run: stopped between batches, and in batches small enough to show progress. */
+export interface ImportControl {
+  /** Aborted: no further batch is stored; every batch already stored stays, whole. */
+  signal?: AbortSignal;
+  /** At most this many files per batch (and per progress report); 1,000 when absent. */
+  batchFiles?: number;
+}
 
 /** Stores one parsed article (or finds it already there); runs inside its batch's transaction. */
 type StoreArticle = (article: NewArticle) => ImportOutcome;
@@ -26,22 +40,29 @@ const batchBytes = 8 * 1024 * 1024;
  * the end). Outcomes are reported (onProgress) only once their batch is committed.
  */
 export async function importPaths(
-  paths: readonly string[],
+  paths: readonly ImportSource[],
   parserFor: (batches: number) => FileParser,
   storeArticle: StoreArticle,
   onProgress?: (done: number, total: number) => void,
   runBatch: RunBatch = (work) => work(),
+  control: ImportControl = {},
 ): Promise<ImportOutcome[]> {
-  const batches = planBatches(findImportFiles(paths));
+  const batches = planBatches(findEntries(paths), control.batchFiles ?? batchFiles);
   const total = batches.reduce((n, batch) => n + batch.length, 0);
   const outcomes: ImportOutcome[] = [];
   let done = 0; // files and skipped entries, as `total` counts them (a feed is one, however many items)
+  // An interactive import says how many it found before it starts: the page can show 0 / 240 at once.
+  if (control.signal) onProgress?.(0, total);
   const parser = parserFor(batches.length);
-  const parse = (batch: readonly FoundEntry[]) => parser.prepare(batch.flatMap((entry) => ('path' in entry ? [entry.path] : [])));
+  const parse = (batch: readonly Entry[]) => parser.prepare(batch.flatMap(jobOf));
   let parsing = batches.length > 0 ? parse(batches[0]!) : undefined;
   try {
     for (let i = 0; parsing; i++) {
       const prepared = await parsing;
+      // A cancellable import lets a cancel in (one turn of the event loop: a parse on this thread
+      // leaves none); cancelled, this batch is not stored, nor is any after it.
+      if (control.signal) await new Promise((resolve) => setImmediate(resolve));
+      if (control.signal?.aborted) break;
       const entries = batches[i]!;
       parsing = i + 1 < batches.length ? parse(batches[i + 1]!) : undefined;
       const batch: ImportOutcome[] = [];
@@ -55,7 +76,7 @@ export async function importPaths(
         for (const entry of entries) {
           // A skipped entry of a folder is its own outcome; each file has its parse, in order; a
           // feed has an outcome per item, each item stored (or not) on its own.
-          const file = 'path' in entry ? prepared[next++]! : entry;
+          const file = 'failed' in entry ? entry : prepared[next++]!;
           if ('feed' in file) batch.push(...file.feed.map(store));
           else batch.push(store(file));
         }
@@ -71,19 +92,43 @@ export async function importPaths(
   return outcomes;
 }
 
-/** Consecutive runs of up to 1,000 entries, each ended once it holds 8 MB however few files that is. */
-function planBatches(entries: readonly FoundEntry[]): FoundEntry[][] {
-  const batches: FoundEntry[][] = [];
-  let batch: FoundEntry[] = [];
+/** Paths expanded (folders walked), dropped files as they are, in the order given. */
+function findEntries(sources: readonly ImportSource[]): Entry[] {
+  const entries: Entry[] = [];
+  let paths: string[] = [];
+  const walk = () => {
+    if (paths.length > 0) entries.push(...findImportFiles(paths));
+    paths = [];
+  };
+  for (const source of sources) {
+    if (typeof source === 'string') paths.push(source);
+    else {
+      walk();
+      entries.push(source);
+    }
+  }
+  walk();
+  return entries;
+}
+
+function jobOf(entry: Entry): ParseJob[] {
+  if ('path' in entry) return [entry.path];
+  return 'dropped' in entry ? [{ fileName: entry.fileName, dropped: entry.dropped }] : [];
+}
+
+/** Consecutive runs of up to `maxFiles` entries, each ended once it holds 8 MB however few files that is. */
+function planBatches(entries: readonly Entry[], maxFiles: number): Entry[][] {
+  const batches: Entry[][] = [];
+  let batch: Entry[] = [];
   let bytes = 0;
   for (const entry of entries) {
-    if (batch.length >= batchFiles || bytes >= batchBytes) {
+    if (batch.length >= maxFiles || bytes >= batchBytes) {
       batches.push(batch);
       batch = [];
       bytes = 0;
     }
     batch.push(entry);
-    bytes += 'bytes' in entry ? entry.bytes : 0;
+    bytes += 'bytes' in entry ? entry.bytes : 'dropped' in entry ? entry.dropped.byteLength : 0;
   }
   if (batch.length > 0) batches.push(batch);
   return batches;

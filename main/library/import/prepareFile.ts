@@ -24,13 +24,15 @@ function withFingerprint(article: NewArticle): NewArticle {
 
 /** The name of what a job imports, for outcomes and messages. */
 export function jobName(job: ParseJob): string {
-  return typeof job === 'string' ? path.basename(job) : 'pasted text';
+  if (typeof job === 'string') return path.basename(job);
+  return 'dropped' in job ? job.fileName : 'pasted text';
 }
 
 /** A file (prepareFile) or pasted text, read and parsed. */
 export function prepareJob(job: ParseJob): PreparedFile {
   if (typeof job === 'string') return prepareFile(job);
   try {
+    if ('dropped' in job) return prepareBytes(job.dropped, job.fileName);
     return { fileName: jobName(job), article: withFingerprint(preparePastedImport(job.pasted, job.title)) };
   } catch (error) {
     if (error instanceof LibraryError) return { fileName: jobName(job), failed: error.message, code: error.code };
