@@ -72,8 +72,9 @@ function squeeze(value: string | null | undefined): string | null {
   return squeezed === '' ? null : squeezed;
 }
 
+/** An element's text; HTML's named characters (&nbsp;, not XML's) and double-escaped ones read too, as readers do. */
 function text(element: XmlElement | undefined): string | null {
-  return squeeze(element?.textContent);
+  return squeeze(decodeEntities(element?.textContent ?? ''));
 }
 
 /** Atom text constructs: `type="html"` holds escaped markup, `xhtml` a div of it, `text` (the default) plain text. */
@@ -87,11 +88,15 @@ function atomText(element: XmlElement | undefined): string | null {
   return text(element);
 }
 
-/** The character references an HTML title holds once its tags are gone. */
+const characters: Record<string, string> = {
+  ...{ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', middot: '·', hellip: '…' },
+  ...{ mdash: '—', ndash: '–', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’' },
+};
+
+/** The character references text holds once HTML tags are gone (or that a feed escaped twice). */
 function decodeEntities(text: string): string {
-  const characters: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
   return text.replace(
-    /&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos|nbsp));/giu,
+    /&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|([a-z]{2,6}));/giu,
     (whole, hex?: string, dec?: string, name?: string) => {
       if (name) return characters[name.toLowerCase()] ?? whole;
       const code = hex ? parseInt(hex, 16) : Number(dec);

@@ -90,6 +90,16 @@ describe('readFeed', () => {
     expect(feed.items[1]!.html).toBe('<p>第一行 &amp; 第二個詞</p>\n<p>第二行</p>');
   });
 
+  it('reads the HTML characters feeds put in text (&nbsp;, &ldquo;) and escape twice (&amp;amp;)', () => {
+    const feed = readFeed(
+      '<rss><channel><title>A &amp;amp; B</title><item><title>“十四五”&nbsp;规划&ldquo;开局&rdquo;&hellip;</title>' +
+        '<description>正文。</description></item></channel></rss>',
+    );
+    if ('error' in feed) throw new Error(feed.error);
+    expect(feed.title).toBe('A & B');
+    expect(feed.items[0]!.title).toBe('“十四五” 规划“开局”…');
+  });
+
   it('takes a permalink guid as the link when an item has none', () => {
     const feed = readFeed(
       '<rss><channel><item><guid>https://x.example/p/1</guid><description>正文。</description></item>' +
