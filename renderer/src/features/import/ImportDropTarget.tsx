@@ -29,7 +29,8 @@ export function ImportDropTarget() {
       if (!carriesFiles(event)) return;
       event.preventDefault();
       depth.current++;
-      setDragging(true);
+      // While an import runs a drop is refused (one at a time): no overlay inviting one.
+      setDragging(currentImportRun() === null);
     };
     const onOver = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
