@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { sourceRegions, type SourceRegion } from '../../../../preload/common/conversionTable';
 import type { ArticleView } from '../../../../preload/contract/articleTypes';
 import { pizhu } from '../../api/pizhuClient';
@@ -25,6 +25,14 @@ export function RegionMenu({ article, onArticle, onError }: Props) {
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const name = (region: SourceRegion) => t(`region.${region}`);
+  // Opens below the button, leftwards from its right edge when there is no room to the right.
+  const [alignRight, setAlignRight] = useState(false);
+  useLayoutEffect(() => {
+    if (!open || !button.current || !menu.current) return;
+    const b = button.current.getBoundingClientRect();
+    const width = menu.current.getBoundingClientRect().width;
+    setAlignRight(b.left + width > window.innerWidth - 8 && b.right - width >= 8);
+  }, [open]);
 
   useEffect(() => {
     if (!open) return undefined;
@@ -97,7 +105,14 @@ export function RegionMenu({ article, onArticle, onError }: Props) {
         {t('regionButton', { region: name(article.region) })} ▾
       </button>
       {open && (
-        <div id={menuId} ref={menu} role="menu" aria-label={t('regionMenu')} className="menu" onKeyDown={onMenuKeyDown}>
+        <div
+          id={menuId}
+          ref={menu}
+          role="menu"
+          aria-label={t('regionMenu')}
+          className={alignRight ? 'menu menu-align-right' : 'menu'}
+          onKeyDown={onMenuKeyDown}
+        >
           <div className="menu-label">{t('regionExplanation')}</div>
           {sourceRegions.map((region) => (
             <button
