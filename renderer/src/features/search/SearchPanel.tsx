@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../../i18n/useMessages';
 import { useNavigation, type SidePanel } from '../../state/Navigation';
 import { useTagList } from '../tags/useTagList';
+import { useTagScript } from '../tags/useTagScript';
 import { AutocodeForm } from './AutocodeForm';
 import { searchMessages } from './messages';
 import { SearchResults } from './SearchResults';
@@ -17,6 +18,7 @@ export function SearchPanel({ panel }: { panel: SearchPanelState }) {
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
   const tags = useTagList();
+  const shownTag = useTagScript();
   const [coding, setCoding] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
@@ -87,8 +89,8 @@ export function SearchPanel({ panel }: { panel: SearchPanelState }) {
           <select id={tagId} className="field" value={tag} onChange={(e) => setTag(e.target.value)}>
             <option value="">{t('anyTag')}</option>
             {tags.map((x) => (
-              <option key={x.id} value={x.name}>
-                {x.name}
+              <option key={x.id} value={x.name} title={x.name}>
+                {shownTag(x.name)}
               </option>
             ))}
           </select>
