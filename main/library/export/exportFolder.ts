@@ -52,6 +52,12 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
   const isMine = (entry: { library: string }) => entry.library === library || writer.alsoMine.includes(entry.library);
   ensureFolder(folder);
   const { manifest, unreadable } = readManifest(folder);
+  /**
+   * The folder's names when it was opened, folded as foldName does: a name not among them is
+   * free without an lstat per file (a first export writes thousands). One made meanwhile is
+   * found when the file is created (createTextFile never replaces), as before.
+   */
+  const present = foldedNames(folder);
   const planned: Planned[] = [];
   const plannedByName = new Map<string, Planned>();
   /** Names taken by this export, folded as a case-insensitive, normalising file system would. */
@@ -62,6 +68,7 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
   const ownHashes = new Map<string, string>();
 
   function state(name: string): NameState {
+    if (present !== null && !present.has(foldName(name))) return 'free';
     const file = path.join(folder, name);
     let stat: fs.Stats | undefined;
     try {
@@ -97,7 +104,8 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
     place(name: string, article?: number, regioned = false): string | null {
       const first = state(name);
       const wanted = path.join(folder, name);
-      const usable = first === 'free' || first === 'ours' || (regioned && first === 'changed-since-export' && mergeable(name));
+      const usable =
+        first === 'free' || first === 'ours' || (regioned && first === 'changed-since-export' && mergeable(name));
       if (usable && !reserved.has(foldName(name))) return reserve(name, article, first === 'free');
       // Usable but taken by another file of this export (names one file system folds together): nothing to keep.
       const reason: KeptReason | null = usable ? null : first;
@@ -249,6 +257,15 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
 }
 
 export type ExportFolder = ReturnType<typeof openExportFolder>;
+
+/** The folded names of a folder's entries, or null when it cannot be listed (each name is then looked up). */
+function foldedNames(folder: string): Set<string> | null {
+  try {
+    return new Set(fs.readdirSync(folder).map(foldName));
+  } catch {
+    return null;
+  }
+}
 
 /** Names that one file system or another treats as the same file: case and Unicode normalisation. */
 function foldName(name: string): string {
