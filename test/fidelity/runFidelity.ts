@@ -19,6 +19,7 @@ import type { ArticleView, ImportOutcome } from '../../preload/contract/articleT
 import { createLibrary } from '../../main/library/createLibrary';
 import { extractHtmlArticle } from '../../main/library/import/extractHtmlArticle';
 import { paragraphSeparators } from '../../main/library/import/reassembleRaw';
+import { rawTextOf } from '../../main/library/store/rawTextCodec';
 import { verdict, type Verdict } from './compareMetadata';
 import { cleaningLabels } from './cleaningLabels';
 import { findExpected, measureBody, type BodyMeasure } from './measureBody';
@@ -320,9 +321,9 @@ async function main(): Promise<number> {
         db.prepare('SELECT id, format, raw_text FROM article').all() as {
           id: number;
           format: string;
-          raw_text: string;
+          raw_text: unknown;
         }[]
-      ).map((r) => [r.id, r]),
+      ).map((r) => [r.id, { ...r, raw_text: rawTextOf(r.raw_text) ?? '' }]),
     );
     db.close();
     console.log(`Pizhu import fidelity on ${files.length} files of ${corpusDir}`);

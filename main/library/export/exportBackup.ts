@@ -2,6 +2,8 @@ import type { BackupExportResult } from '../../../preload/contract/api';
 import type { ParagraphFlag, ParagraphKind, Removal } from '../../../preload/contract/articleTypes';
 import type { Db } from '../store/openDatabase';
 import { rawSql } from '../store/paragraphRaw';
+import { rawTextOf } from '../store/rawTextCodec';
+import { contentCorrupt } from '../store/contentCorrupt';
 import {
   backupFormatName,
   backupVersion,
@@ -21,7 +23,8 @@ interface ArticleRow {
   file_name: string | null;
   format: BackupArticle['format'];
   encoding: string;
-  raw_text: string;
+  /** As stored (store/rawTextCodec): toArticle reads the text out of it. */
+  raw_text: unknown;
   title: string;
   title_inferred: number;
   subtitle: string | null;
@@ -94,7 +97,7 @@ export function readBackup(db: Db, exportedAt: string): Backup {
     }>;
 
     const articles = new Map<number, BackupArticle>();
-    for (const row of articleRows) articles.set(row.id, toArticle(row));
+    for (const row of articleRows) articles.set(row.id, toArticle(db, row));
     // Paragraphs are numbered by position, so any stored order gives a file an import accepts.
     const paragraphIndex = new Map<number, number>();
     for (const row of paragraphRows) {
@@ -134,13 +137,15 @@ export function exportBackup(db: Db, file: string, exportedAt: string): BackupEx
   };
 }
 
-function toArticle(row: ArticleRow): BackupArticle {
+function toArticle(db: Db, row: ArticleRow): BackupArticle {
+  const rawText = rawTextOf(row.raw_text);
+  if (rawText === undefined) throw contentCorrupt(db, 'article', row.id);
   return {
     contentHash: row.content_hash,
     fileName: row.file_name,
     format: row.format,
     encoding: row.encoding,
-    rawText: row.raw_text,
+    rawText,
     title: row.title,
     titleInferred: row.title_inferred === 1,
     subtitle: row.subtitle,

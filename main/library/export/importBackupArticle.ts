@@ -4,6 +4,7 @@ import { LibraryError } from '../libraryError';
 import { anchorQuote } from '../reclean/anchorQuote';
 import { matchParagraphs } from '../reclean/matchParagraphs';
 import type { Db } from '../store/openDatabase';
+import { storedRawText } from '../store/rawTextCodec';
 import { insertParagraphs, recordParagraphCount } from '../store/paragraphs';
 import type { BackupArticle, BackupHighlight } from './backupFormat';
 import type { BackupWriter } from './backupWriter';
@@ -27,7 +28,7 @@ export function insertBackupArticle(db: Db, writer: BackupWriter, article: Backu
         article.fileName,
         article.format,
         article.encoding,
-        article.rawText,
+        storedRawText(article.rawText),
         article.title,
         article.titleInferred ? 1 : 0,
         article.subtitle,

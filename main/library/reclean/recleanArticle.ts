@@ -7,6 +7,8 @@ import { LibraryError } from '../libraryError';
 import type { HighlightRow } from '../store/highlights';
 import { readHighlightsByIds } from '../store/highlights';
 import type { Db } from '../store/openDatabase';
+import { contentCorrupt } from '../store/contentCorrupt';
+import { rawTextOf, storedRawText } from '../store/rawTextCodec';
 import { insertParagraph, recordParagraphCount, updateParagraph } from '../store/paragraphs';
 import { updateDetectedRegion } from '../store/articles';
 import { anchorQuote } from './anchorQuote';
@@ -40,13 +42,14 @@ export function recleanArticle(
       const article = db
         .prepare('SELECT raw_text, format, file_name, metadata_edits FROM article WHERE id = ?')
         .get(articleId) as
-        { raw_text: string; format: SourceFormat; file_name: string | null; metadata_edits: string } | undefined;
+        { raw_text: unknown; format: SourceFormat; file_name: string | null; metadata_edits: string } | undefined;
       if (!article) throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
-      const rawText = replacement?.rawText ?? article.raw_text;
+      const rawText = replacement?.rawText ?? rawTextOf(article.raw_text);
+      if (rawText === undefined) throw contentCorrupt(db, 'article', articleId);
       const parsed = parseSource(rawText, article.format, article.file_name);
       if (replacement) {
         db.prepare('UPDATE article SET raw_text = ?, content_hash = ?, encoding = ? WHERE id = ?').run(
-          rawText,
+          storedRawText(rawText),
           replacement.contentHash,
           replacement.encoding,
           articleId,

@@ -11,6 +11,7 @@ import type { Fingerprint } from '../duplicates/fingerprint';
 import type { Statement, Transaction } from 'better-sqlite3';
 import { checksum, rowChecksum } from './contentHashes';
 import { contentCorrupt } from './contentCorrupt';
+import { rawTextFunction, storedRawText } from './rawTextCodec';
 import type { Db } from './openDatabase';
 import { readArticleHighlights } from './highlights';
 import { readArticleNotes } from './notes';
@@ -29,7 +30,8 @@ interface ArticleRow {
   url: string | null;
   script: DetectedScript;
   reading_position: number;
-  raw_text: string;
+  /** Read through rawTextFunction: null when the stored value holds no text (damage). */
+  raw_text: string | null;
   checksum: string | null;
   paragraph_count: number | null;
   region_detected: string | null;
@@ -72,7 +74,7 @@ function statementsFor(db: Db): ImportStatements {
           article.fileName,
           article.format,
           article.encoding,
-          article.rawText,
+          storedRawText(article.rawText),
           metadata.title,
           metadata.titleInferred ? 1 : 0,
           metadata.subtitle,
@@ -195,7 +197,7 @@ export function readArticle(db: Db, articleId: number): ArticleView | undefined 
   const row = db
     .prepare(
       `SELECT id, file_name, title, title_inferred, subtitle, source, author, published_at, url, script, reading_position,
-         raw_text, checksum, paragraph_count, region_detected, region_corrected
+         ${rawTextFunction}(raw_text) AS raw_text, checksum, paragraph_count, region_detected, region_corrected
        FROM article WHERE id = ?`,
     )
     .get(articleId) as ArticleRow | undefined;

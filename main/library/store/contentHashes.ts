@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import type { Db } from './openDatabase';
 import { rawSql } from './paragraphRaw';
+import { rawTextFunction, registerRawTextFunctions } from './rawTextCodec';
 
 /**
  * Checksums of the text a person reads and writes: an article's raw text and metadata, each
@@ -45,9 +46,14 @@ export const checkedColumns = {
 
 export type CheckedTable = keyof typeof checkedColumns;
 
-/** A checked column's value as SQL over `row`: a paragraph's raw text is stored as '' when it is its text (store/paragraphRaw). */
+/**
+ * A checked column's value as SQL over `row`: a paragraph's raw text is stored as '' when it is
+ * its text (store/paragraphRaw), an article's compressed (store/rawTextCodec).
+ */
 function checkedValueSql(table: CheckedTable, column: string, row: string): string {
-  return table === 'paragraph' && column === 'raw' ? rawSql(row) : `${row}.${column}`;
+  if (table === 'paragraph' && column === 'raw') return rawSql(row);
+  if (table === 'article' && column === 'raw_text') return `${rawTextFunction}(${row}.raw_text)`;
+  return `${row}.${column}`;
 }
 
 /** The row's checksum as SQL over `row` (a table alias, or new/old in a trigger). */
@@ -69,4 +75,5 @@ export function rowChecksum(table: CheckedTable, row: object): string {
 /** Registers `pizhu_checksum` on a connection (openDatabase does, on every open, before migrating). */
 export function registerChecksumFunction(db: Db): void {
   db.function(checksumFunction, { deterministic: true, varargs: true }, (...parts: unknown[]) => checksum(...parts));
+  registerRawTextFunctions(db);
 }

@@ -13,6 +13,7 @@ import { migration0011 } from './0011-article-paragraph-count';
 import { migration0012 } from './0012-article-fingerprints';
 import { migration0013 } from './0013-article-source-region';
 import { migration0014 } from './0014-paragraph-raw-once';
+import { migration0015 } from './0015-raw-text-compressed';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -36,7 +36,7 @@ describe('a new library', () => {
     const raw = fs.readFileSync(path.join(seedsDir, '001_a93c50df4467935a.txt'), 'utf8');
     const row = library
       .database()
-      .prepare("SELECT raw_text FROM article WHERE file_name = '001_a93c50df4467935a.txt'")
+      .prepare("SELECT pizhu_raw_text(raw_text) AS raw_text FROM article WHERE file_name = '001_a93c50df4467935a.txt'")
       .get() as { raw_text: string };
     expect(row.raw_text).toBe(raw);
   });

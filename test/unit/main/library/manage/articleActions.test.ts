@@ -156,7 +156,7 @@ describe('the trash', () => {
     expect(() => seeded.library.updateMetadata(article.id, { title: 'x' })).toThrow(/in the trash/);
     const raw = seeded.library
       .database()
-      .prepare('SELECT raw_text FROM article WHERE id = ?')
+      .prepare('SELECT pizhu_raw_text(raw_text) FROM article WHERE id = ?')
       .pluck()
       .get(article.id) as string;
     const outcome = seeded.library.importText(raw);

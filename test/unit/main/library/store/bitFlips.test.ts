@@ -19,7 +19,7 @@ let pristine: string;
 /** Everything a person reads back that the checksums cover, per article. */
 function checkedContent(library: Library, articleId: number): string {
   const view = library.getArticle(articleId);
-  const raw = library.database().prepare('SELECT raw_text FROM article WHERE id = ?').get(articleId) as { raw_text: string };
+  const raw = library.database().prepare('SELECT pizhu_raw_text(raw_text) AS raw_text FROM article WHERE id = ?').get(articleId) as { raw_text: string };
   return JSON.stringify([
     raw.raw_text,
     view.metadata,
