@@ -155,6 +155,51 @@ describe('the conversion table', () => {
   });
 });
 
+describe('every region and mode over the seeds, as traditional text of each region', () => {
+  const seedDir = path.resolve(process.cwd(), 'seeds');
+  const seedTexts = readdirSync(seedDir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(path.join(seedDir, f), 'utf8'));
+  // Each seed written as Taiwan (s2twp), Hong Kong (s2hk) and standard (s2t) text, paragraph by paragraph.
+  const written: Record<Exclude<SourceRegion, 'mainland'>, string[]> = { taiwan: [], hongkong: [], generic: [] };
+  for (const seed of seedTexts) {
+    for (const paragraph of seed.split('\n').filter((p) => p.trim() !== '')) {
+      written.taiwan.push(OpenCC.Converter({ from: 'cn', to: 'twp' })(paragraph));
+      written.hongkong.push(OpenCC.Converter({ from: 'cn', to: 'hk' })(paragraph));
+      written.generic.push(OpenCC.Converter({ from: 'cn', to: 't' })(paragraph));
+    }
+  }
+
+  it('gives opencc-js’s output, steps chained, with a sound map, in every mode', () => {
+    const failures: string[] = [];
+    for (const [region, paragraphs] of Object.entries(written) as [SourceRegion, string[]][]) {
+      for (const mode of scriptModes) {
+        const converter = createConverter('traditional', mode, region);
+        const expected = reference(conversionSteps('traditional', region, mode));
+        for (const text of paragraphs) {
+          const { text: out, map } = converter.convert(text);
+          if (out !== expected(text)) failures.push(`${region} ${mode}: ${text.slice(0, 30)}`);
+          for (const p of offsetMapProblems(map)) failures.push(`${region} ${mode}: ${p}`);
+        }
+      }
+    }
+    expect(failures.slice(0, 20)).toEqual([]);
+    expect(written.taiwan.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('keeps a sound map for mixed text (a paragraph of each script joined) in every mode', () => {
+    const failures: string[] = [];
+    for (let i = 0; i + 1 < written.taiwan.length; i += 7) {
+      const mixed = `${written.taiwan[i]}${seedTexts[0]!.split('\n')[2] ?? ''}`;
+      for (const mode of scriptModes) {
+        for (const p of offsetMapProblems(createConverter('mixed', mode).convert(mixed).map))
+          failures.push(`${mode}: ${p}`);
+      }
+    }
+    expect(failures.slice(0, 20)).toEqual([]);
+  });
+});
+
 describe('a Taiwan article in 简体 writes 着 where mainland text does', () => {
   const seedDir = path.resolve(process.cwd(), 'seeds');
   const seeds = readdirSync(seedDir)
