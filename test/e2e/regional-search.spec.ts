@@ -150,4 +150,8 @@ test('typing 技術 suggests the existing tag 技术, and picking it adds no sec
   await expect(tag).toHaveText('技術2');
   await expect(tag).toHaveAttribute('title', '技术');
   await saveScreenshot('regional-tag-pane-traditional');
+  // So are the chips under the paragraphs, and the remove button names what the person sees.
+  const chips = second.getByRole('list', { name: 'Paragraph tags' });
+  await expect(chips).toHaveText('#技術×');
+  await expect(chips.getByRole('button', { name: 'Remove tag 技術' })).toBeVisible();
 });

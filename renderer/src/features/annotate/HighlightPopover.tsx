@@ -6,6 +6,7 @@ import { ColorSwatches } from './ColorSwatches';
 import { annotateMessages } from './messages';
 import { TagInput } from './TagInput';
 import type { AnnotationActions } from './useAnnotationActions';
+import { useTagScript } from '../tags/useTagScript';
 
 interface Props {
   highlight: Highlight;
@@ -35,6 +36,7 @@ export function HighlightPopover({
   onClose,
 }: Props) {
   const t = useMessages(annotateMessages);
+  const shownTag = useTagScript();
   const ref = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
   useEffect(() => {
@@ -73,10 +75,10 @@ export function HighlightPopover({
         <ul className="tag-chips" aria-label={t('tag')}>
           {highlight.tags.map((tag) => (
             <li key={tag} className="tag-chip">
-              <span>#{tag}</span>
+              <span title={tag}>#{shownTag(tag)}</span>
               <button
                 type="button"
-                aria-label={t('removeTag', { tag })}
+                aria-label={t('removeTag', { tag: shownTag(tag) })}
                 onClick={() => void actions.untagHighlight(highlight.id, tag)}
               >
                 ×

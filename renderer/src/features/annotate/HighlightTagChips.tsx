@@ -3,6 +3,7 @@ import type { Highlight } from '../../../../preload/contract/annotationTypes';
 import { useMessages } from '../../i18n/useMessages';
 import { highlightTagMessages } from './highlightTagMessages';
 import './highlightTags.css';
+import { useTagScript } from '../tags/useTagScript';
 
 interface Props {
   highlights: readonly Highlight[];
@@ -18,6 +19,7 @@ interface Props {
  */
 export function HighlightTagChips({ highlights, text, map }: Props) {
   const t = useMessages(highlightTagMessages);
+  const shownTag = useTagScript();
   const chips = highlights.flatMap((h) => h.tags.map((tag) => ({ key: `${h.id}:${tag}`, tag, highlight: h })));
   if (chips.length === 0) return null;
   return (
@@ -28,7 +30,7 @@ export function HighlightTagChips({ highlights, text, map }: Props) {
           className={`highlight-tag-chip hl-accent-${highlight.color}`}
           title={t('taggedHighlight', { quote: shownQuote(highlight, text, map) })}
         >
-          #{tag}
+          #{shownTag(tag)}
         </li>
       ))}
     </ul>

@@ -12,6 +12,7 @@ import type { NoteQuote } from '../notes/NoteQuotePlugin';
 import type { DisplayText } from './displayText';
 import { readerMessages } from './messages';
 import { ParagraphMenu } from './ParagraphMenu';
+import { useTagScript } from '../tags/useTagScript';
 
 /** What a paragraph can ask of the reader; one stable object, so unchanged paragraphs skip re-rendering. */
 export interface ParagraphHandlers {
@@ -53,6 +54,7 @@ export const ParagraphBlock = memo(function ParagraphBlock({
   handlers,
 }: Props) {
   const t = useMessages(readerMessages);
+  const shownTag = useTagScript();
   const Text = p.kind === 'heading' || p.kind === 'title' ? 'h3' : 'p';
   let className = `paragraph kind-${p.kind}`;
   if (flash) className += ' paragraph-flash';
@@ -100,10 +102,10 @@ export const ParagraphBlock = memo(function ParagraphBlock({
             <ul className="tag-chips" aria-label={t('paragraphTags')}>
               {tags.map((tag) => (
                 <li key={tag} className="tag-chip">
-                  <span>#{tag}</span>
+                  <span title={tag}>#{shownTag(tag)}</span>
                   <button
                     type="button"
-                    aria-label={t('removeTag', { tag })}
+                    aria-label={t('removeTag', { tag: shownTag(tag) })}
                     onClick={() => void actions.untagParagraph(p.id, tag)}
                   >
                     ×

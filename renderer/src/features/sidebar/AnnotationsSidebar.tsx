@@ -18,6 +18,7 @@ import {
 } from './sidebarItems';
 import { setSidebarOpen } from './sidebarStore';
 import './sidebar.css';
+import { useTagScript } from '../tags/useTagScript';
 
 interface Props {
   article: ArticleView;
@@ -37,6 +38,7 @@ interface Props {
  */
 export function AnnotationsSidebar({ article, articleRef, display, saveComment, reveal }: Props) {
   const t = useMessages(sidebarMessages);
+  const shownTag = useTagScript();
   const ta = useMessages(annotateMessages);
   const [pane, setPane] = useState<HTMLElement | null>(null);
   const [top, setTop] = useState(0);
@@ -151,7 +153,7 @@ export function AnnotationsSidebar({ article, articleRef, display, saveComment, 
             <option value="">{t('anyTag')}</option>
             {tags.map((tag) => (
               <option key={tag} value={tag}>
-                #{tag}
+                #{shownTag(tag)}
               </option>
             ))}
           </select>
@@ -207,6 +209,7 @@ interface RowProps {
 
 function SidebarRow({ item, active, order, display, onJump, saveComment }: RowProps) {
   const t = useMessages(sidebarMessages);
+  const shownTag = useTagScript();
   const ta = useMessages(annotateMessages);
   const h = item.kind === 'highlight' ? item.highlight : null;
   const text = h ? display(h.quote) : item.kind === 'note' ? item.note.plainText : '';
@@ -226,8 +229,8 @@ function SidebarRow({ item, active, order, display, onJump, saveComment }: RowPr
         {item.tags.length > 0 && (
           <span className="sidebar-tags">
             {item.tags.map((tag) => (
-              <span key={tag} className="sidebar-tag">
-                #{tag}
+              <span key={tag} className="sidebar-tag" title={tag}>
+                #{shownTag(tag)}
               </span>
             ))}
           </span>
