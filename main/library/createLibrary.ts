@@ -20,6 +20,7 @@ import { duplicatesOfArticle, listDuplicateGroups } from './duplicates/findDupli
 import { compareVersions, versionOf } from './duplicates/compareVersions';
 import type { VersionComparison } from '../../preload/contract/compareTypes';
 import { heldDuplicates } from './duplicates/heldDuplicates';
+import { importReading } from './import/importReading';
 import { keepHeldDuplicate } from './duplicates/keepDuplicate';
 import { contentHash, decodeFile, preparePastedImport } from './import/prepareImport';
 import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
@@ -98,7 +99,8 @@ export async function createLibrary(options: LibraryOptions) {
     return db.transaction(() => {
       const articleId = articles.insertArticle(db, article, nowIso());
       const links = linkNewArticle(db, articleId, check);
-      return { fileName: name, status: 'imported' as const, articleId, title: article.parsed.metadata.title, ...links };
+      const reading = importReading(article);
+      return { fileName: name, status: 'imported' as const, articleId, title: article.parsed.metadata.title, ...links, reading };
     })();
   }
 

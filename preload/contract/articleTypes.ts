@@ -106,6 +106,15 @@ export interface ArticleView {
   paragraphTags: Record<number, string[]>;
 }
 
+/** How an imported file was read: the encoding its bytes were decoded from, its script, and how many of its paragraphs cleaning hid. */
+export interface ImportReading {
+  encoding: string;
+  script: DetectedScript;
+  paragraphs: number;
+  /** Hidden (boilerplate) paragraphs: shown with their reasons under the reader's "N hidden lines". */
+  hidden: number;
+}
+
 export interface ImportOutcome {
   fileName: string;
   /** 'duplicate': not imported, its folded text is already in the library (`duplicateOf`). */
@@ -117,4 +126,6 @@ export interface ImportOutcome {
   duplicateOf?: SimilarArticle;
   /** A skipped duplicate the app still holds: keepDuplicate({ keepId }) imports it beside the original ("Keep both"). */
   keepId?: number;
+  /** An imported file's encoding, script and hidden paragraphs. */
+  reading?: ImportReading;
 }

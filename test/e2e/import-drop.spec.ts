@@ -86,6 +86,10 @@ test('files dropped onto the window are imported, and the report says per file w
   await expect(report(app).getByRole('list', { name: 'Imported: 2' })).toHaveText(
     new RegExp(`${hangzhou.title}.*${chengdu.title}`, 'u'),
   );
+  // How each was read: its encoding, script and how much cleaning hid.
+  await expect(report(app).getByRole('list', { name: 'Imported: 2' }).getByRole('listitem').first()).toHaveText(
+    `${hangzhou.title} — UTF-8, simplified, 0 of 4 paragraphs hidden`,
+  );
   await expect(report(app).getByRole('list', { name: 'Failed: 1' })).toContainText(
     'photo.png: "photo.png" is not a file Pizhu can import',
   );

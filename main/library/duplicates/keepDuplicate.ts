@@ -1,5 +1,6 @@
 import type { ImportOutcome } from '../../../preload/contract/articleTypes';
 import { createJournaled, shortQuote } from '../annotations/journaled';
+import { importReading } from '../import/importReading';
 import { LibraryError } from '../libraryError';
 import * as articles from '../store/articles';
 import type { Db } from '../store/openDatabase';
@@ -40,7 +41,7 @@ export function keepHeldDuplicate(db: Db, nowIso: () => string, held: HeldDuplic
     const links = linkNewArticle(db, articleId, check);
     rec.update('article', { id: articleId }, { trashed_at: null });
     return {
-      value: { fileName: name, status: 'imported' as const, articleId, title, ...links },
+      value: { fileName: name, status: 'imported' as const, articleId, title, ...links, reading: importReading(article) },
       op: 'article.keep-duplicate',
       description: `Keep both copies of "${shortQuote(title)}"`,
     };

@@ -22,6 +22,11 @@ export const importMessages = defineCatalog({
     tooMany: '一次拖放最多导入 {count} 个文件；其余未读取。',
     unreadable: '无法读取这个文件或文件夹，未导入。',
     dropRefused: '无法导入拖入的文件：{message}',
+    reading: '{encoding}，{script}，{paragraphs} 段中隐藏 {hidden} 段',
+    scriptSimplified: '简体',
+    scriptTraditional: '繁体',
+    scriptMixed: '简繁混合',
+    scriptUnknown: '字体未识别',
   },
   'zh-Hant': {
     dropToImport: '放開即可匯入',
@@ -43,6 +48,11 @@ export const importMessages = defineCatalog({
     tooMany: '一次拖放最多匯入 {count} 個檔案；其餘未讀取。',
     unreadable: '無法讀取這個檔案或資料夾，未匯入。',
     dropRefused: '無法匯入拖入的檔案：{message}',
+    reading: '{encoding}，{script}，{paragraphs} 段中隱藏 {hidden} 段',
+    scriptSimplified: '簡體',
+    scriptTraditional: '繁體',
+    scriptMixed: '簡繁混合',
+    scriptUnknown: '字體未識別',
   },
   en: {
     dropToImport: 'Drop to import',
@@ -64,5 +74,12 @@ export const importMessages = defineCatalog({
     tooMany: 'One drop imports at most {count} files; the rest were not read.',
     unreadable: 'This file or folder could not be read; it was not imported.',
     dropRefused: 'The dropped files could not be imported: {message}',
+    reading: '{encoding}, {script}, {hidden} of {paragraphs} paragraphs hidden',
+    scriptSimplified: 'simplified',
+    scriptTraditional: 'traditional',
+    scriptMixed: 'mixed scripts',
+    scriptUnknown: 'script not recognised',
   },
 });
+
+export type ImportMessageKey = keyof (typeof importMessages)['en'];

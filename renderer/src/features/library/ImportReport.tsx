@@ -1,9 +1,9 @@
 import { useState, useSyncExternalStore } from 'react';
-import type { ImportOutcome } from '../../../../preload/contract/articleTypes';
+import type { ImportOutcome, ImportReading } from '../../../../preload/contract/articleTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
-import { importMessages } from '../import/messages';
+import { importMessages, type ImportMessageKey } from '../import/messages';
 import { currentImportReport, dismissImportReport, markKeptBoth, subscribeImportReport } from './importReportStore';
 import { libraryMessages } from './messages';
 import '../import/import.css';
@@ -58,8 +58,9 @@ export function ImportReport() {
       {imported.length > 0 && (
         <ul className="import-report-list" aria-label={t('reportImported', { count: imported.length })}>
           {imported.map(({ outcome, index }) => (
-            <li key={index} lang="zh">
-              {outcome.title ?? outcome.fileName}
+            <li key={index}>
+              <span lang="zh">{outcome.title ?? outcome.fileName}</span>
+              {outcome.reading && <span className="import-report-reading"> — {readingOf(outcome.reading, ti)}</span>}
             </li>
           ))}
         </ul>
@@ -89,6 +90,23 @@ export function ImportReport() {
       )}
     </section>
   );
+}
+
+const scriptKeys = {
+  simplified: 'scriptSimplified',
+  traditional: 'scriptTraditional',
+  mixed: 'scriptMixed',
+  unknown: 'scriptUnknown',
+} as const;
+
+/** How the file was read: its encoding, its script and how much cleaning hid (UTF-8, simplified, 3 of 40 paragraphs hidden). */
+function readingOf(reading: ImportReading, ti: (key: ImportMessageKey, vars?: Record<string, string | number>) => string): string {
+  return ti('reading', {
+    encoding: reading.encoding.toUpperCase(),
+    script: ti(scriptKeys[reading.script]),
+    hidden: reading.hidden,
+    paragraphs: reading.paragraphs,
+  });
 }
 
 /** A file with the same text as an article already there: Skip (nothing imported) or Keep both (imported, linked). */

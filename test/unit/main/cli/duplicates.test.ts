@@ -46,7 +46,13 @@ describe.skipIf(!corpusPresent)('pizhu import and pizhu duplicates', () => {
       duplicateOf: { articleId: original!.articleId, title: original!.title, similarity: 1, sameText: true },
     });
     // A repost is imported: the same story edited is another text (pizhu duplicates lists it).
-    expect(repost).toEqual({ fileName: 'c-repost.txt', status: 'imported', articleId: 2, title: original!.title });
+    expect(repost).toEqual({
+      fileName: 'c-repost.txt',
+      status: 'imported',
+      articleId: 2,
+      title: original!.title,
+      reading: { encoding: 'utf-8', script: 'simplified', paragraphs: expect.any(Number) as number, hidden: expect.any(Number) as number },
+    });
     expect(unrelated).toMatchObject({ fileName: 'd-other.txt', status: 'imported' });
     expect(unrelated!.duplicateOf).toBeUndefined();
   });

@@ -45,6 +45,8 @@ describe('an import from the app', () => {
       ['picture.png', 'failed'],
     ]);
     expect(outcomes[2]!.message).toMatch(/not a file Pizhu can import/u);
+    // The report says how each was read: its encoding, script, and how many paragraphs cleaning hid.
+    expect(outcomes[0]!.reading).toEqual({ encoding: 'utf-8', script: 'simplified', paragraphs: 4, hidden: 0 });
     expect(library.getArticle(outcomes[0]!.articleId!).paragraphs.map((p) => p.text).join('\n')).toContain('成都市第1个');
   });
 
@@ -83,7 +85,12 @@ describe('an import from the app', () => {
     expect(library.listArticles()).toHaveLength(1);
 
     const kept = library.keepDuplicate(skipped!.keepId!);
-    expect(kept).toMatchObject({ status: 'imported', fileName: 'gbk.txt', duplicateOf: { articleId: original!.articleId } });
+    expect(kept).toMatchObject({
+      status: 'imported',
+      fileName: 'gbk.txt',
+      duplicateOf: { articleId: original!.articleId },
+      reading: { encoding: 'gb18030', script: 'simplified' },
+    });
     expect(library.listArticles()).toHaveLength(2);
     expect(library.listArticleDuplicates(original!.articleId!).map((d) => d.articleId)).toEqual([kept.articleId]);
 
