@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
 import { heldDuplicates } from '../../../../../main/library/duplicates/heldDuplicates';
 import type { NewArticle } from '../../../../../main/library/store/articles';
+import { startParseWorkerFromSource } from '../../../../support/parseWorkerFromSource';
 
 let dir: string;
 let library: Library;
@@ -48,6 +49,30 @@ describe('an import from the app', () => {
     // The report says how each was read: its encoding, script, and how many paragraphs cleaning hid.
     expect(outcomes[0]!.reading).toEqual({ encoding: 'utf-8', script: 'simplified', paragraphs: 4, hidden: 0 });
     expect(library.getArticle(outcomes[0]!.articleId!).paragraphs.map((p) => p.text).join('\n')).toContain('成都市第1个');
+  });
+
+  it('reads dropped bytes in the parse worker as the app does (the bytes cross to the worker thread)', async () => {
+    const worker = await createLibrary({
+      dbPath: path.join(dir, 'worker.sqlite'),
+      startParseWorker: startParseWorkerFromSource,
+    });
+    try {
+      const outcomes = await worker.importPaths(
+        [
+          { fileName: 'a.txt', dropped: utf8(story(4)) },
+          { fileName: 'b.txt', dropped: new Uint8Array(iconv.encode(story(5), 'gbk')) },
+        ],
+        undefined,
+        'skip',
+        { signal: new AbortController().signal, batchFiles: 1 },
+      );
+      expect(outcomes.map((o) => [o.fileName, o.status, o.reading?.encoding])).toEqual([
+        ['a.txt', 'imported', 'utf-8'],
+        ['b.txt', 'imported', 'gb18030'],
+      ]);
+    } finally {
+      worker.close();
+    }
   });
 
   it('reports progress batch by batch and, cancelled, stores no batch after the cancel: every stored article is whole', async () => {
