@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import type { AxeResults, ElementContext } from 'axe-core';
 import iconv from 'iconv-lite';
 import { expect, test } from './fixtures/pizhuTest';
 import { clickAtCentre, screenshotsOf, tabTo } from './personActions';
@@ -60,6 +61,19 @@ async function dropDragged(app: Page): Promise<void> {
   );
 }
 
+/** axe-core's serious and critical findings inside `scope` (as the accessibility spec runs it). */
+async function axeProblems(app: Page, scope: string): Promise<string[]> {
+  const source = fs.readFileSync(path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+  await app.evaluate(source);
+  return app.evaluate(async (include) => {
+    const axe = (window as unknown as { axe: { run(c: ElementContext, o: object): Promise<AxeResults> } }).axe;
+    const result = await axe.run({ include: [include] }, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, scope);
+}
+
 const report = (app: Page) => app.getByRole('region', { name: 'Import report' });
 const articleList = (app: Page) => app.getByRole('list', { name: 'Articles' });
 
@@ -104,6 +118,7 @@ test('files dropped onto the window are imported, and the report says per file w
   await expect(row).toContainText(`hangzhou-gbk.txt — the same text as “${hangzhou.title}”`);
   await expect(row.getByRole('button', { name: 'Skip' })).toHaveAttribute('aria-pressed', 'true');
   await expect(articleList(app).getByRole('button', { name: hangzhou.title })).toHaveCount(1);
+  expect(await axeProblems(app, '.import-report')).toEqual([]);
   await screenshotsOf(app, saveScreenshot, 'import-drop-report-duplicate');
 
   await clickAtCentre(app, row.getByRole('button', { name: 'Keep both' }));
@@ -142,6 +157,7 @@ test('a big drop shows its progress with a count and can be cancelled: what was 
   await expect(bar).toBeVisible({ timeout: 10_000 });
   await expect(bar.getByRole('progressbar')).toHaveAttribute('aria-valuemax', String(total));
   await expect(bar).toContainText(new RegExp(`\\d+ / ${total}`, 'u'));
+  expect(await axeProblems(app, '.import-progress')).toEqual([]);
   // (In either language: the bar is named in the interface language.)
   await screenshotsOf(app, saveScreenshot, 'import-drop-progress', async () => {
     await expect(app.locator('.import-progress')).toBeVisible();
