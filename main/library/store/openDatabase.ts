@@ -7,6 +7,7 @@ import { registerChecksumFunction } from './contentHashes';
 import { latestSchemaVersion, migrations } from './migrations';
 import { backupDatabase } from './backups';
 import { ensureFolder } from './ensureFolder';
+import { compactAfterMigration, libraryAutoVacuum } from './compactLibrary';
 
 export type Db = Database.Database;
 
@@ -40,6 +41,7 @@ export async function openDatabase(filePath: string, backupDir: string): Promise
       await backupDatabase(db, backupDir, `before-migration-${version}-to-${latestSchemaVersion}`);
     }
     migrate(db, version);
+    compactAfterMigration(db, version);
     return { db, previousVersion: version };
   } catch (error) {
     db.close();
@@ -172,6 +174,8 @@ function openWithPragmas(filePath: string, existed: boolean): Db {
   // less time storing, in a quarter of the write calls, and the file came out 5% smaller.
   // It must come before WAL mode, which writes the file's first page.
   if (!existed) db.pragma(`page_size = ${newLibraryPageSize}`);
+  // Likewise (store/compactLibrary): a new file gives back the pages a write frees.
+  if (!existed) db.pragma(`auto_vacuum = ${libraryAutoVacuum}`);
   db.pragma('journal_mode = WAL');
   // Must be set on every open: a reopened WAL database comes back at NORMAL (DESIGN §10).
   db.pragma('synchronous = FULL');
