@@ -5,7 +5,7 @@ import OpenCC from 'opencc-js';
 import { conversionSteps } from '../../../../../preload/common/conversionTable';
 import { createConverter } from '../../../../../preload/common/createConverter';
 import { scriptModes } from '../../../../../preload/common/scriptModes';
-import { detectRegion, regionScores } from '../../../../../main/library/import/detectRegion';
+import { detectRegion, regionScores, sampleBudget } from '../../../../../main/library/import/detectRegion';
 import { offsetMapProblems } from '../../../preload/common/offsetMapChecks';
 import { prepareFileImport } from '../../../../../main/library/import/prepareImport';
 import { openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
@@ -51,6 +51,36 @@ describe('detectRegion', () => {
 
   it('stays generic when the signs disagree', () => {
     expect(detectRegion({ script: 'traditional', texts: ['心裡想著', '佢哋喺度'] })).toBe('generic');
+  });
+});
+
+describe('detectRegion on long texts (it runs on every import)', () => {
+  const plain = '這是一篇沒有地區特徵的文章，內容平常。';
+  const paragraphs = (count: number, text: string) => Array.from({ length: count }, () => text);
+
+  it('reads a 5 MB traditional article from a bounded sample: no more than sampleBudget characters', () => {
+    const texts = paragraphs(Math.ceil(2_500_000 / taiwanText.length), taiwanText);
+    expect(texts.join('').length * 2).toBeGreaterThanOrEqual(5_000_000);
+    const scores = regionScores({ script: 'traditional', texts });
+    expect(scores.examined).toBeGreaterThan(0);
+    expect(scores.examined).toBeLessThanOrEqual(sampleBudget);
+    expect(detectRegion({ script: 'traditional', texts })).toBe('taiwan');
+  });
+
+  it('looks at the whole of a long article that has few signs, spread from its start to its end', () => {
+    const texts = paragraphs(Math.ceil(3_000_000 / plain.length), plain);
+    expect(regionScores({ script: 'traditional', texts }).examined).toBe(sampleBudget);
+    // Signs only in the last paragraphs of a 3,000,000-character article still count.
+    const end = [...texts.slice(0, -3), ...hongkongText.split('\n\n')];
+    expect(detectRegion({ script: 'traditional', texts: end })).toBe('hongkong');
+    // …and only in its title and first paragraphs.
+    const start = [...taiwanText.split('\n\n'), ...texts];
+    expect(detectRegion({ script: 'traditional', texts: start })).toBe('taiwan');
+  });
+
+  it('reads all of an article under the budget, as before', () => {
+    const texts = paragraphs(Math.floor(sampleBudget / plain.length), plain);
+    expect(regionScores({ script: 'traditional', texts }).examined).toBe(texts.join('').length);
   });
 });
 
