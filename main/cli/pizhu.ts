@@ -214,6 +214,8 @@ const commands: Record<string, Command> = {
       imported: count('imported'),
       skipped: count('already-imported'),
       duplicates: count('duplicate'),
+      // Files of a kind Pizhu does not import (a folder's pictures): listed, but the import did not fail.
+      notImportable: count('skipped'),
       failed: count('failed'),
     };
     if (values.json) io.out(JSON.stringify({ summary, outcomes }, null, 2));
@@ -224,8 +226,10 @@ const commands: Record<string, Command> = {
       }
       const duplicates =
         summary.duplicates > 0 ? `, ${summary.duplicates} not imported (the same text as an article in it)` : '';
+      const otherKinds =
+        summary.notImportable > 0 ? `, ${summary.notImportable} skipped (not a kind of file Pizhu imports)` : '';
       io.out(
-        `${summary.imported} imported, ${summary.skipped} skipped (already in the library)${duplicates}, ${summary.failed} failed`,
+        `${summary.imported} imported, ${summary.skipped} skipped (already in the library)${duplicates}${otherKinds}, ${summary.failed} failed`,
       );
     }
     return summary.failed > 0 ? 1 : 0;

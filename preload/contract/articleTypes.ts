@@ -117,8 +117,11 @@ export interface ImportReading {
 
 export interface ImportOutcome {
   fileName: string;
-  /** 'duplicate': not imported, its folded text is already in the library (`duplicateOf`). */
-  status: 'imported' | 'already-imported' | 'duplicate' | 'failed';
+  /**
+   * 'duplicate': not imported, its folded text is already in the library (`duplicateOf`).
+   * 'skipped': a file of a kind Pizhu does not import (a picture, a .docx); not a failure.
+   */
+  status: 'imported' | 'already-imported' | 'duplicate' | 'skipped' | 'failed';
   articleId?: number;
   title?: string;
   message?: string;

@@ -62,7 +62,7 @@ describe('files dropped onto the window', () => {
       ['film.html', 'failed'],
       ['story.txt', 'imported'],
       ['notes.md', 'imported'],
-      ['photo.png', 'failed'],
+      ['photo.png', 'skipped'],
     ]);
     expect(outcomes[0]!.message).toMatch(/31\.0 MB.*up to 20 MB/u);
     expect(outcomes[3]!.message).toMatch(/not a file Pizhu can import/u);

@@ -4,13 +4,16 @@ import { fsErrorReason } from '../files/fsErrorReason';
 import { isFeedName } from './feeds/feedFiles';
 import { formatOf } from './prepareImport';
 
-/** A name an import reads: an article's file, or an RSS/Atom feed. */
-function importable(name: string): boolean {
+/** A name an import reads: an article's file, or an RSS/Atom feed. Any other file is skipped, not failed. */
+export function importable(name: string): boolean {
   return formatOf(name) !== undefined || isFeedName(name);
 }
 
-/** A file to read and parse, or an entry of a folder that was skipped, with why (an outcome of its own). */
-export type FoundEntry = { path: string; bytes: number } | { fileName: string; failed: string };
+/**
+ * A file to read and parse, or an entry of a folder that was not imported, with why (an outcome
+ * of its own): `skipped` when it is of a kind Pizhu does not import, failed otherwise.
+ */
+export type FoundEntry = { path: string; bytes: number } | { fileName: string; failed: string; skipped?: true };
 
 /** The file-system calls the walk makes; tests inject failures that file modes cannot make for root. */
 export interface WalkFs {
@@ -85,7 +88,7 @@ export function findImportFiles(targets: readonly string[], walkFs: WalkFs = rea
       } else if (!frame.hidden && !name.startsWith('.') && childStat.isFile() && firstVisit(childStat)) {
         // Hidden files and what hidden folders hold (.DS_Store, .git, .obsidian) are the
         // system's and the tools', not the person's: not listed.
-        found.push({ fileName: name, failed: notImportable(child) });
+        found.push({ fileName: name, failed: notImportable(child), skipped: true });
       }
     }
   };

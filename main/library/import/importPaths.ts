@@ -1,7 +1,8 @@
 import type { ImportOutcome } from '../../../preload/contract/articleTypes';
+import type { PizhuErrorCode } from '../../../preload/contract/errors';
 import type { NewArticle } from '../store/articles';
 import type { FileParser } from './fileParser';
-import { findImportFiles, type FoundEntry } from './findImportFiles';
+import { findImportFiles, importable, type FoundEntry } from './findImportFiles';
 import type { ParseJob } from './parseProtocol';
 
 /** A file or folder by path, or a file's bytes dropped onto the app's window (its name for display only). */
@@ -69,10 +70,8 @@ export async function importPaths(
       runBatch(() => {
         batch.length = 0;
         let next = 0;
-        const store = (one: { article: NewArticle } | { fileName: string; failed: string }): ImportOutcome =>
-          'article' in one
-            ? storeArticle(one.article)
-            : { fileName: one.fileName, status: 'failed', message: one.failed };
+        const store = (one: { article: NewArticle } | NotImported): ImportOutcome =>
+          'article' in one ? storeArticle(one.article) : notImported(one);
         for (const entry of entries) {
           // A skipped entry of a folder is its own outcome; each file has its parse, in order; a
           // feed has an outcome per item, each item stored (or not) on its own.
@@ -90,6 +89,17 @@ export async function importPaths(
     parser.close();
   }
   return outcomes;
+}
+
+type NotImported = { fileName: string; failed: string; skipped?: true; code?: PizhuErrorCode };
+
+/**
+ * A file not imported: skipped when Pizhu does not import its kind (a folder's picture, or a
+ * dropped or named one, which the parse refuses by its name), failed for anything else.
+ */
+function notImported(one: NotImported): ImportOutcome {
+  const skipped = one.skipped === true || (one.code === 'unsupported-file' && !importable(one.fileName));
+  return { fileName: one.fileName, status: skipped ? 'skipped' : 'failed', message: one.failed };
 }
 
 /** Paths expanded (folders walked), dropped files as they are, in the order given. */

@@ -27,6 +27,7 @@ export const importMessages = defineCatalog({
     scriptTraditional: '繁体',
     scriptMixed: '简繁混合',
     scriptUnknown: '字体未识别',
+    skippedKind: '{count} 个已跳过',
   },
   'zh-Hant': {
     dropToImport: '放開即可匯入',
@@ -53,6 +54,7 @@ export const importMessages = defineCatalog({
     scriptTraditional: '繁體',
     scriptMixed: '簡繁混合',
     scriptUnknown: '字體未識別',
+    skippedKind: '{count} 個已略過',
   },
   en: {
     dropToImport: 'Drop to import',
@@ -79,6 +81,7 @@ export const importMessages = defineCatalog({
     scriptTraditional: 'traditional',
     scriptMixed: 'mixed scripts',
     scriptUnknown: 'script not recognised',
+    skippedKind: 'Skipped: {count}',
   },
 });
 

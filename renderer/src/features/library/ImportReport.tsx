@@ -11,7 +11,8 @@ import '../import/import.css';
 /**
  * What the last import did, until dismissed: how many were imported, which were the same text
  * as an article already there (each with Skip, the default, or Keep both), which were already in
- * the library (under which title) and which were refused (and why); and where Cancel stopped it.
+ * the library (under which title), which were skipped as files of another kind (a picture) and
+ * which were refused (and why); and where Cancel stopped it.
  */
 export function ImportReport() {
   const t = useMessages(libraryMessages);
@@ -26,6 +27,7 @@ export function ImportReport() {
     ({ outcome }) =>
       outcome.status === 'already-imported' || (outcome.status === 'duplicate' && outcome.keepId === undefined),
   );
+  const skipped = indexed.filter(({ outcome }) => outcome.status === 'skipped');
   const failed = indexed.filter(({ outcome }) => outcome.status === 'failed');
   return (
     <section className="import-report" aria-label={t('reportTitle')} aria-live="polite">
@@ -35,6 +37,7 @@ export function ImportReport() {
             t('reportImported', { count: imported.length + Object.keys(report.kept).length }),
             duplicates.length > 0 ? ti('duplicates', { count: duplicates.length }) : null,
             already.length > 0 ? t('reportAlready', { count: already.length }) : null,
+            skipped.length > 0 ? ti('skippedKind', { count: skipped.length }) : null,
             failed.length > 0 ? t('reportFailed', { count: failed.length }) : null,
           ]
             .filter(Boolean)
@@ -78,6 +81,13 @@ export function ImportReport() {
             <li key={index} lang="zh">
               {t('reportAlreadyItem', { file: outcome.fileName, title: outcome.title ?? '' })}
             </li>
+          ))}
+        </ul>
+      )}
+      {skipped.length > 0 && (
+        <ul className="import-report-list import-report-skipped" aria-label={ti('skippedKind', { count: skipped.length })}>
+          {skipped.map(({ outcome, index }) => (
+            <li key={index}>{t('reportFailedItem', { file: outcome.fileName, message: outcome.message ?? '' })}</li>
           ))}
         </ul>
       )}

@@ -37,7 +37,7 @@ describe.skipIf(!corpusPresent)('pizhu import and pizhu duplicates', () => {
     const run = await runPizhu(['import', folderOfCopies(), '--db', temp.db, '--json']);
     expect(run.code).toBe(0);
     const { summary, outcomes } = JSON.parse(run.out) as { summary: unknown; outcomes: ImportOutcome[] };
-    expect(summary).toEqual({ imported: 3, skipped: 0, duplicates: 1, failed: 0 });
+    expect(summary).toEqual({ imported: 3, skipped: 0, duplicates: 1, notImportable: 0, failed: 0 });
     const [original, gbk, repost, unrelated] = outcomes;
     expect(gbk).toMatchObject({
       fileName: 'b-story-gbk.txt',

@@ -26,12 +26,23 @@ describe('pizhu import of a feed', () => {
     expect(parsed.outcomes.map((o) => [o.fileName, o.status])).toEqual([
       ['news.rss › 图书馆延时', 'imported'],
       ['news.rss › 空条目', 'failed'],
-      ['scan.pdf', 'failed'],
+      ['scan.pdf', 'skipped'],
     ]);
     expect(parsed.outcomes[0]!.title).toBe('图书馆延时');
     expect(parsed.outcomes[1]!.message).toMatch(/has no text in the feed/u);
     expect(parsed.outcomes[2]!.message).toMatch(/was skipped/u);
-    expect(parsed.summary).toEqual({ imported: 1, skipped: 0, duplicates: 0, failed: 2 });
+    expect(parsed.summary).toEqual({ imported: 1, skipped: 0, duplicates: 0, notImportable: 1, failed: 1 });
     expect(result.code).toBe(1);
+  });
+
+  it('does not fail on a folder whose only other files are of kinds Pizhu does not import', async () => {
+    const folder = path.join(temp.dir, 'in');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'news.rss'), feed.replace(/<item><title>空条目.*<\/item>/u, ''));
+    fs.writeFileSync(path.join(folder, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const result = await runPizhu(['import', folder, '--db', temp.db]);
+    expect(result.out).toContain('skipped: photo.png: ');
+    expect(result.out).toContain('1 imported, 0 skipped (already in the library), 1 skipped (not a kind of file Pizhu imports), 0 failed');
+    expect(result.code).toBe(0);
   });
 });

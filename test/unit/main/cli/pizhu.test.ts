@@ -14,7 +14,7 @@ describe('pizhu command line', () => {
     expect(first.out).toContain('5 imported, 0 skipped (already in the library), 0 failed');
     const again = await runPizhu(['import', seedsDir, '--db', temp.db, '--json']);
     const parsed = JSON.parse(again.out) as { summary: { imported: number; skipped: number } };
-    expect(parsed.summary).toEqual({ imported: 0, skipped: 5, duplicates: 0, failed: 0 });
+    expect(parsed.summary).toEqual({ imported: 0, skipped: 5, duplicates: 0, notImportable: 0, failed: 0 });
   });
 
   it('reports failed files and exits 1', async () => {

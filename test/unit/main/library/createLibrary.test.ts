@@ -79,7 +79,7 @@ describe('importing', () => {
     expect(outcomes.map((o) => [o.fileName, o.status])).toEqual([
       ['a.txt', 'imported'],
       ['b.txt', 'imported'],
-      ['picture.png', 'failed'],
+      ['picture.png', 'skipped'],
     ]);
     expect(outcomes[2]!.message).toMatch(/was skipped: Pizhu imports/u);
   });

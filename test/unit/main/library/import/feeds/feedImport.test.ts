@@ -178,7 +178,7 @@ describe('importing RSS and Atom feeds', () => {
       ['notes.md', 'imported'],
       ['a.xml › 长沙第7号：社区图书馆延长开放时间', 'imported'],
       ['notes.txt', 'imported'],
-      ['picture.png', 'failed'],
+      ['picture.png', 'skipped'],
     ]);
     expect(outcomes[3]!.message).toMatch(
       /picture\.png" was skipped: Pizhu imports \.txt, \.md, \.html and \.htm files and RSS or Atom feeds/u,
