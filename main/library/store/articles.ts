@@ -47,6 +47,21 @@ export interface NewArticle {
   parsed: ParsedArticle;
   /** Its fingerprint for duplicates, when the parse (in the worker) made it; else the store makes it. */
   fingerprint?: Fingerprint;
+  /**
+   * What the store would compute from the rest, when the parse (in the worker) computed it: the
+   * raw text as stored (storedRawText; bytes arrive from the worker as a Uint8Array) and the
+   * detected region. The thread that stores is an import's bottleneck.
+   */
+  prepared?: { storedRawText: string | Uint8Array; regionDetected: SourceRegion };
+}
+
+/** The value article.raw_text stores: made by the worker when it could, as a Buffer for SQLite. */
+function rawTextToStore(article: NewArticle): string | Buffer {
+  const made = article.prepared?.storedRawText;
+  if (made === undefined) return storedRawText(article.rawText);
+  return typeof made === 'string' || Buffer.isBuffer(made)
+    ? made
+    : Buffer.from(made.buffer, made.byteOffset, made.byteLength);
 }
 
 /** Prepared once per connection: a folder import looks up and inserts thousands of articles. */
@@ -74,7 +89,7 @@ function statementsFor(db: Db): ImportStatements {
           article.fileName,
           article.format,
           article.encoding,
-          storedRawText(article.rawText),
+          rawTextToStore(article),
           metadata.title,
           metadata.titleInferred ? 1 : 0,
           metadata.subtitle,
@@ -95,7 +110,7 @@ function statementsFor(db: Db): ImportStatements {
             metadata.url,
           ),
           article.parsed.paragraphs.length,
-          detectArticleRegion(script, metadata, article.parsed.paragraphs),
+          article.prepared?.regionDetected ?? detectArticleRegion(script, metadata, article.parsed.paragraphs),
         );
         const articleId = Number(info.lastInsertRowid);
         insertParagraphs(db, articleId, article.parsed.paragraphs);
