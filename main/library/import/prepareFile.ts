@@ -4,6 +4,8 @@ import type { PizhuErrorCode } from '../../../preload/contract/errors';
 import { fingerprintOf } from '../duplicates/fingerprint';
 import { LibraryError } from '../libraryError';
 import type { NewArticle } from '../store/articles';
+import { storedRawText } from '../store/rawTextCodec';
+import { detectArticleRegion } from './detectRegion';
 import type { ParseJob } from './parseProtocol';
 import { isFeedName } from './feeds/feedFiles';
 import { prepareFeedImport } from './feeds/prepareFeed';
@@ -17,9 +19,28 @@ export type PreparedArticle =
 /** One file of an import: an article, or an RSS/Atom feed's items, each an article of its own. */
 export type PreparedFile = PreparedArticle | { fileName: string; feed: PreparedArticle[] };
 
-/** The duplicate check's fingerprint is made here too: in the worker, off the thread that stores. */
+/**
+ * The duplicate check's fingerprint, the compressed raw text and the detected region are made
+ * here too: in the worker, off the thread that stores (which an import waits on).
+ */
 function withFingerprint(article: NewArticle): NewArticle {
-  return { ...article, fingerprint: fingerprintOf(article.parsed.paragraphs) };
+  const { script, metadata, paragraphs } = article.parsed;
+  return {
+    ...article,
+    fingerprint: fingerprintOf(paragraphs),
+    prepared: {
+      storedRawText: plainBytes(storedRawText(article.rawText)),
+      regionDetected: detectArticleRegion(script, metadata, paragraphs),
+    },
+  };
+}
+
+/**
+ * Bytes as a Uint8Array of their own, as they arrive from the worker: a Buffer may be a view of
+ * a shared pool, which the message would copy whole.
+ */
+function plainBytes(value: string | Buffer): string | Uint8Array {
+  return typeof value === 'string' ? value : new Uint8Array(value);
 }
 
 /** The name of what a job imports, for outcomes and messages. */
