@@ -1,6 +1,6 @@
 /** Two versions of one story side by side: what each outlet added, cut or changed, paragraph by paragraph. */
 
-import type { DetectedScript } from './articleTypes';
+import type { DetectedScript, SourceRegion } from './articleTypes';
 
 /** A UTF-16 range [start, end) of a paragraph's canonical text. */
 export interface ChangedRange {
@@ -43,6 +43,8 @@ export interface ComparedVersion {
   source: string | null;
   publishedAt: string | null;
   script: DetectedScript;
+  /** Where this version comes from: each side is shown through its own region's conversion. */
+  region: SourceRegion;
   /** Lines cleaning hid (site chrome, editor lines): left out of the comparison, counted here. */
   hiddenCount: number;
 }

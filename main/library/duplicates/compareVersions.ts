@@ -1,6 +1,6 @@
 import DiffMatchPatch from 'diff-match-patch';
 import { foldToSimplified } from '../../../preload/common/foldScript';
-import type { ArticleView, DetectedScript, ParagraphKind } from '../../../preload/contract/articleTypes';
+import type { ArticleView, DetectedScript, ParagraphKind, SourceRegion } from '../../../preload/contract/articleTypes';
 import type {
   ChangedRange,
   ComparedParagraph,
@@ -17,6 +17,7 @@ export interface VersionInput {
   source: string | null;
   publishedAt: string | null;
   script: DetectedScript;
+  region: SourceRegion;
   paragraphs: readonly { id: number; order: number; kind: ParagraphKind; text: string }[];
 }
 
@@ -276,6 +277,7 @@ export function compareVersions(leftVersion: VersionInput, rightVersion: Version
     source: v.source,
     publishedAt: v.publishedAt,
     script: v.script,
+    region: v.region,
     hiddenCount,
   });
   return {
@@ -304,6 +306,7 @@ export function versionOf(view: ArticleView): VersionInput {
     source: metadata.source,
     publishedAt: metadata.publishedAt,
     script: view.script,
+    region: view.region,
     paragraphs: view.paragraphs,
   };
 }

@@ -14,8 +14,9 @@ import { useMessages } from '../../i18n/useMessages';
 import { useNavigation } from '../../state/Navigation';
 import { Dialog } from '../../ui/Dialog';
 import { usePreferences } from '../preferences/PreferencesContext';
-import { displayLang, displayText, type DisplayOptions } from '../reader/displayText';
+import { displayLang, type DisplayOptions } from '../reader/displayText';
 import { repostMessages } from './messages';
+import { versionText } from './versionText';
 import './reposts.css';
 
 interface Props {
@@ -75,7 +76,7 @@ export function ComparisonDialog({ left, right, mode, onClose }: Props) {
 
 interface TableProps {
   comparison: VersionComparison;
-  options: Omit<DisplayOptions, 'script'>;
+  options: Omit<DisplayOptions, 'script' | 'region'>;
   onOpen: (articleId: number, paragraph: ComparedParagraph) => void;
 }
 
@@ -125,10 +126,10 @@ function VersionHeading({
 }: {
   version: ComparedVersion;
   side: Side;
-  options: Omit<DisplayOptions, 'script'>;
+  options: Omit<DisplayOptions, 'script' | 'region'>;
 }) {
   const { preferences } = usePreferences();
-  const show = (text: string) => displayText(text, { ...options, script: version.script }).text;
+  const show = (text: string) => versionText(text, version, options).text;
   const meta = [
     version.source && show(version.source),
     version.publishedAt && formatPublishedDate(version.publishedAt, preferences.uiLocale),
@@ -146,7 +147,7 @@ interface CellProps {
   row: ComparisonRow;
   side: Side;
   version: ComparedVersion;
-  options: Omit<DisplayOptions, 'script'>;
+  options: Omit<DisplayOptions, 'script' | 'region'>;
   onOpen: (articleId: number, paragraph: ComparedParagraph) => void;
 }
 
@@ -167,7 +168,7 @@ function Cell({ row, side, version, options, onOpen }: CellProps) {
         ? t('onlyIn', { side })
         : null;
   const moved = side === 'B' && row.moved ? t('moved', { side, order: paragraph.position }) : null;
-  const { text, map } = displayText(paragraph.text, { ...options, script: version.script });
+  const { text, map } = versionText(paragraph.text, version, options);
   const ranges = (side === 'A' ? row.leftChanges : row.rightChanges).map((r) => rangeToConverted(map, r));
   return (
     <td className="compare-cell" lang={displayLang(version.script, options.mode)}>

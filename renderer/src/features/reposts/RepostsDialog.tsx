@@ -27,7 +27,7 @@ export function RepostsDialog({ similar, mode, onCompare, onClose }: Props) {
 
   useEffect(() => {
     let live = true;
-    // Source, date and script are the library list's: one call, whatever the number of versions.
+    // Source, date, script and region are the library list's: one call, whatever the number of versions.
     void pizhu.listArticles().then((result) => {
       if (live && result.ok) setSummaries(new Map(result.value.map((a) => [a.id, a])));
     });
@@ -46,6 +46,7 @@ export function RepostsDialog({ similar, mode, onCompare, onClose }: Props) {
             summary
               ? displayText(text, {
                   script: summary.script,
+                  region: summary.region,
                   mode,
                   fullWidthPunctuation: preferences.fullWidthPunctuation,
                 }).text

@@ -31,6 +31,7 @@ function version(
     source: null,
     publishedAt: null,
     script: 'simplified',
+    region: 'mainland',
     paragraphs: texts.map((t, order) => {
       const { text, kind } = typeof t === 'string' ? { text: t, kind: order === 0 ? 'title' : 'body' } : t;
       return { id: 1000 * nextId + order, order, kind: kind as ParagraphKind, text };
@@ -103,6 +104,15 @@ describe('comparing two versions of one story, paragraph by paragraph', () => {
     expect(result.counts).toEqual({ same: 5, changed: 0, onlyLeft: 0, onlyRight: 0 });
     expect(result.left).toMatchObject({ source: '长江日报', hiddenCount: 2 });
     expect(result.right).toMatchObject({ source: '新华网', hiddenCount: 0 });
+  });
+
+  it('names each version’s own region, so each side converts as its own article does', () => {
+    const result = compareVersions(
+      version(storyTraditional, { script: 'traditional', region: 'taiwan' }),
+      version(storyTraditional, { script: 'traditional', region: 'hongkong' }),
+    );
+    expect(result.left).toMatchObject({ script: 'traditional', region: 'taiwan' });
+    expect(result.right).toMatchObject({ script: 'traditional', region: 'hongkong' });
   });
 
   it('gives the same answer every time', () => {
