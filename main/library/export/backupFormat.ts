@@ -1,19 +1,23 @@
 import { z } from 'zod';
+import { sourceRegions } from '../../../preload/common/conversionTable';
 import { highlightColors, maxHighlightCommentLength } from '../../../preload/contract/annotationTypes';
 import { paragraphFlags, paragraphKinds, type Removal } from '../../../preload/contract/articleTypes';
 import { maxArticleLength } from '../import/importLimits';
 
 /**
- * The JSON backup, version 2: the whole library without database ids (so an export imported
+ * The JSON backup, version 3: the whole library without database ids (so an export imported
  * into an empty library exports again to the same JSON) and without what is derived from the
  * text (text hashes, the search index), which an import recomputes.
  * docs/backup-format.md explains it and docs/backup.schema.json is its JSON Schema; the tests
  * hold this zod schema, that file and the exporter to each other.
  */
 export const backupFormatName = 'pizhu-backup';
-export const backupVersion = 2;
-/** Every version this Pizhu reads: version 1 is version 2 without the trash and archive dates. */
-export const readableBackupVersions = [1, 2] as const;
+export const backupVersion = 3;
+/**
+ * Every version this Pizhu reads: version 2 is version 3 without the person's region correction,
+ * version 1 is version 2 without the trash and archive dates.
+ */
+export const readableBackupVersions = [1, 2, 3] as const;
 
 const text = z.string();
 /**
@@ -116,6 +120,12 @@ const article = z.strictObject({
    */
   trashedAt: nullableText.default(null),
   archivedAt: nullableText.default(null),
+  /**
+   * Where the person said the article comes from (the reader's Source menu), null when they did
+   * not: the detected region is worked out from the text again. Absent before version 3, where
+   * it reads as null.
+   */
+  regionCorrected: z.enum(sourceRegions).nullable().default(null),
   paragraphs: z.array(paragraph).refine(
     (paragraphs) => paragraphs.reduce((n, p) => n + p.raw.length, 0) <= maxArticleLength,
     `its paragraphs hold more than the ${maxArticleLength / (1024 * 1024)} MB of text Pizhu imports per article`,

@@ -1,5 +1,6 @@
 import type { BackupExportResult } from '../../../preload/contract/api';
 import type { ParagraphFlag, ParagraphKind, Removal } from '../../../preload/contract/articleTypes';
+import { isSourceRegion } from '../../../preload/common/conversionTable';
 import type { Db } from '../store/openDatabase';
 import { rawSql } from '../store/paragraphRaw';
 import { rawTextOf } from '../store/rawTextCodec';
@@ -39,6 +40,7 @@ interface ArticleRow {
   last_opened_at: string | null;
   trashed_at: string | null;
   archived_at: string | null;
+  region_corrected: string | null;
 }
 
 interface ParagraphRow {
@@ -160,6 +162,7 @@ function toArticle(db: Db, row: ArticleRow): BackupArticle {
     lastOpenedAt: row.last_opened_at,
     trashedAt: row.trashed_at,
     archivedAt: row.archived_at,
+    regionCorrected: isSourceRegion(row.region_corrected) ? row.region_corrected : null,
     paragraphs: [],
     highlights: [],
   };

@@ -1,5 +1,6 @@
 import { anchorContextLength } from '../annotations/highlightAnchor';
 import { readableNote } from '../annotations/readableNote';
+import { detectArticleRegion } from '../import/detectRegion';
 import { LibraryError } from '../libraryError';
 import { anchorQuote } from '../reclean/anchorQuote';
 import { matchParagraphs } from '../reclean/matchParagraphs';
@@ -11,7 +12,7 @@ import type { BackupWriter } from './backupWriter';
 
 /**
  * An article the library does not have: stored exactly as the backup holds it, every column
- * (in the trash or archived if it was), so exporting it again gives the same JSON. Paragraphs
+ * (in the trash or archived if it was, with the person's region correction), so exporting it again gives the same JSON. Paragraphs
  * go through the store's own insert.
  */
 export function insertBackupArticle(db: Db, writer: BackupWriter, article: BackupArticle): void {
@@ -20,8 +21,8 @@ export function insertBackupArticle(db: Db, writer: BackupWriter, article: Backu
       .prepare(
         `INSERT INTO article (content_hash, file_name, format, encoding, raw_text, title, title_inferred, subtitle, source,
            author, published_at, url, metadata_edits, script, reading_position, imported_at, last_opened_at,
-           trashed_at, archived_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           trashed_at, archived_at, region_detected, region_corrected)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         article.contentHash,
@@ -43,6 +44,9 @@ export function insertBackupArticle(db: Db, writer: BackupWriter, article: Backu
         article.lastOpenedAt,
         article.trashedAt,
         article.archivedAt,
+        // Detected from the text as an import does (a backup holds only the person's correction).
+        detectArticleRegion(article.script, article, article.paragraphs),
+        article.regionCorrected,
       ).lastInsertRowid,
   );
   insertParagraphs(db, articleId, article.paragraphs);
@@ -77,7 +81,7 @@ interface LibraryHighlight {
 
 /**
  * The annotations of an article the library already has (same content hash) merged into it.
- * The library's own text, kinds, metadata and trash and archive state stay: a merge adds, so an
+ * The library's own text, kinds, metadata, region and trash and archive state stay: a merge adds, so an
  * article this library trashed or archived stays so, and one it took back out stays out. Backup paragraphs are matched to the
  * library's by text; a highlight is kept at its place when the text there is its quote, else
  * found again like a re-clean does (position, quote, fuzzy quote), else kept as an orphan. A

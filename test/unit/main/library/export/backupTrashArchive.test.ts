@@ -67,10 +67,10 @@ function trashAndArchive(): { archived: number; trashed: number; both: number } 
 const titleOf = (library: Library, id: number) => library.getArticle(id).metadata.title;
 
 describe('a JSON backup of a library with a trash and an archive', () => {
-  it('writes version 2 with each article’s trash and archive dates, valid against docs/backup.schema.json', () => {
+  it('writes each article’s trash and archive dates (since version 2), valid against docs/backup.schema.json', () => {
     const ids = trashAndArchive();
     const backup = readJson(source.library.exportBackup(file('backup.json')).path);
-    expect(backup.version).toBe(2);
+    expect(backup.version).toBe(3);
     const byTitle = new Map(backup.articles.map((a) => [a.title, a]));
     const at = (id: number) => byTitle.get(titleOf(source.library, id));
     expect(at(ids.archived)).toMatchObject({ trashedAt: null, archivedAt: '2026-11-24T08:00:00.000Z' });
@@ -175,13 +175,13 @@ describe('a JSON backup of a library with a trash and an archive', () => {
 });
 
 describe('a version 1 backup (written before the trash)', () => {
-  it('still reads and imports, every article in the library list, and exports again as version 2', async () => {
+  it('still reads and imports, every article in the library list, and exports again as the current version', async () => {
     trashAndArchive();
     const current = readJson(source.library.exportBackup(file('current.json')).path);
     const old = {
       ...current,
       version: 1,
-      articles: current.articles.map(({ trashedAt: _t, archivedAt: _a, ...article }) => article),
+      articles: current.articles.map(({ trashedAt: _t, archivedAt: _a, regionCorrected: _r, ...article }) => article),
     };
     const oldFile = file('old.json');
     fs.writeFileSync(oldFile, JSON.stringify(old, null, 2));
@@ -191,7 +191,7 @@ describe('a version 1 backup (written before the trash)', () => {
     expect(target.importBackup(oldFile)).toMatchObject({ articlesAdded: 6 });
     expect(target.listTrash()).toEqual([]);
     expect(target.listArticles().every((a) => a.archivedAt === null)).toBe(true);
-    expect(readJson(target.exportBackup(file('again.json')).path)).toMatchObject({ version: 2 });
+    expect(readJson(target.exportBackup(file('again.json')).path)).toMatchObject({ version: 3 });
   });
 });
 
