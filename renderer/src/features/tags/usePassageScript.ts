@@ -18,7 +18,8 @@ export function usePassageScript(): (articleId: number, text: string) => string 
   useEffect(() => {
     let live = true;
     void pizhu.listArticles().then((result) => {
-      if (live && result.ok) setScripts(new Map(result.value.map((a) => [a.id, { script: a.script, region: a.region }])));
+      if (live && result.ok)
+        setScripts(new Map(result.value.map((a) => [a.id, { script: a.script, region: a.region }])));
     });
     return () => {
       live = false;

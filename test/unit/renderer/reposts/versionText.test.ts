@@ -27,7 +27,11 @@ describe('a Taiwan and a Hong Kong version of one story, compared in 简体', ()
 
     const options = { mode: 'cn', fullWidthPunctuation: false } as const;
     const row = comparison.rows.find((r) => r.left?.text.startsWith('這套軟體'));
-    expect(versionText(row!.left!.text, comparison.left, options).text).toBe('这套软件透过互联网更新，用户可以在网络上下载。');
-    expect(versionText(row!.right!.text, comparison.right, options).text).toBe('这套软体透过网际网路更新，使用者可以在网路上下载。');
+    expect(versionText(row!.left!.text, comparison.left, options).text).toBe(
+      '这套软件透过互联网更新，用户可以在网络上下载。',
+    );
+    expect(versionText(row!.right!.text, comparison.right, options).text).toBe(
+      '这套软体透过网际网路更新，使用者可以在网路上下载。',
+    );
   });
 });
