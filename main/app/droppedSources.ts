@@ -26,5 +26,10 @@ export async function droppedSources(
 function tooLarge(fileName: string, size: number): ImportOutcome {
   const mb = (size / 1024 / 1024).toFixed(1);
   const limit = maxImportBytes / 1024 / 1024;
-  return { fileName, status: 'failed', message: `"${fileName}" is ${mb} MB; Pizhu imports files up to ${limit} MB.` };
+  return {
+    fileName,
+    status: 'failed',
+    message: `"${fileName}" is ${mb} MB; Pizhu imports files up to ${limit} MB.`,
+    reason: { code: 'too-large', limitMb: limit },
+  };
 }

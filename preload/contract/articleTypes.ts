@@ -3,6 +3,7 @@
 import type { SourceRegion } from '../common/conversionTable';
 import type { Highlight, Note } from './annotationTypes';
 import type { SimilarArticle } from './duplicateTypes';
+import type { ImportReason } from './importTypes';
 
 export type { SourceRegion };
 
@@ -131,4 +132,6 @@ export interface ImportOutcome {
   keepId?: number;
   /** An imported file's encoding, script and hidden paragraphs. */
   reading?: ImportReading;
+  /** Why it was skipped or failed, when the app can word it in the reader's language (else `message`). */
+  reason?: ImportReason;
 }

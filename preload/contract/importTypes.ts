@@ -30,3 +30,19 @@ export interface ImportProgress {
   done: number;
   total: number;
 }
+
+/**
+ * Why a file or feed item was not imported, as a code the app words in the reader's language
+ * (the outcome's `message` stays the English sentence the CLI prints, and the fallback).
+ */
+export type ImportReason =
+  | { code: 'not-importable' } // a picture, a .docx: skipped
+  | { code: 'too-large'; limitMb: number }
+  | { code: 'undecodable' } // no supported encoding reads it cleanly, or it is binary
+  | { code: 'no-text' }
+  | { code: 'feed-broken'; line?: number } // not well-formed XML, or XML that is no feed
+  | { code: 'feed-no-items' }
+  | { code: 'feed-too-many-items'; items: number; limit: number }
+  | { code: 'not-found' };
+
+export type ImportReasonCode = ImportReason['code'];

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import type { AxeResults, ElementContext } from 'axe-core';
 import iconv from 'iconv-lite';
 import { expect, test } from './fixtures/pizhuTest';
-import { clickAtCentre, screenshotsOf, tabTo } from './personActions';
+import { clickAtCentre, screenshotsOf, tabTo, useLanguage } from './personActions';
 
 /** A short news story of its own per place: no two are duplicates. */
 function story(place: string): { title: string; text: string } {
@@ -104,10 +104,15 @@ test('files dropped onto the window are imported, and the report says per file w
   await expect(report(app).getByRole('list', { name: 'Imported: 2' }).getByRole('listitem').first()).toHaveText(
     `${hangzhou.title} — UTF-8, simplified, 0 of 4 paragraphs hidden`,
   );
-  // A picture is of a kind Pizhu does not import: skipped, not a failure.
-  await expect(report(app).getByRole('list', { name: 'Skipped: 1' })).toContainText(
-    'photo.png: "photo.png" is not a file Pizhu can import',
+  // A picture is of a kind Pizhu does not import: skipped, not a failure, and said in the reader's language.
+  await expect(report(app).getByRole('list', { name: 'Skipped: 1' })).toHaveText(
+    'photo.png: not a kind of file Pizhu imports (.txt, .md, .html files and RSS/Atom feeds); skipped',
   );
+  await useLanguage(app, 'zh-Hans');
+  await expect(app.getByRole('region', { name: '导入结果' }).getByRole('list', { name: '1 个已跳过' })).toHaveText(
+    'photo.png：不是可导入的文件类型（可导入 .txt、.md、.html 文件和 RSS/Atom 订阅源），已跳过',
+  );
+  await screenshotsOf(app, saveScreenshot, 'import-report-skipped');
   await expect(articleList(app).getByRole('button', { name: hangzhou.title })).toBeVisible();
   await expect(articleList(app).getByRole('button', { name: chengdu.title })).toBeVisible();
 

@@ -3,6 +3,7 @@ import type { PizhuErrorCode } from '../../../preload/contract/errors';
 import type { NewArticle } from '../store/articles';
 import type { FileParser } from './fileParser';
 import { findImportFiles, importable, type FoundEntry } from './findImportFiles';
+import { importReasonOf } from './importReason';
 import type { ParseJob } from './parseProtocol';
 
 /** A file or folder by path, or a file's bytes dropped onto the app's window (its name for display only). */
@@ -99,7 +100,9 @@ type NotImported = { fileName: string; failed: string; skipped?: true; code?: Pi
  */
 function notImported(one: NotImported): ImportOutcome {
   const skipped = one.skipped === true || (one.code === 'unsupported-file' && !importable(one.fileName));
-  return { fileName: one.fileName, status: skipped ? 'skipped' : 'failed', message: one.failed };
+  const reason = importReasonOf({ fileName: one.fileName, code: one.code, message: one.failed, skipped });
+  const outcome: ImportOutcome = { fileName: one.fileName, status: skipped ? 'skipped' : 'failed', message: one.failed };
+  return reason ? { ...outcome, reason } : outcome;
 }
 
 /** Paths expanded (folders walked), dropped files as they are, in the order given. */

@@ -4,6 +4,7 @@ import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
 import { importMessages, type ImportMessageKey } from '../import/messages';
+import { reasonText } from '../import/reasonText';
 import { currentImportReport, dismissImportReport, markKeptBoth, subscribeImportReport } from './importReportStore';
 import { libraryMessages } from './messages';
 import '../import/import.css';
@@ -87,14 +88,14 @@ export function ImportReport() {
       {skipped.length > 0 && (
         <ul className="import-report-list import-report-skipped" aria-label={ti('skippedKind', { count: skipped.length })}>
           {skipped.map(({ outcome, index }) => (
-            <li key={index}>{t('reportFailedItem', { file: outcome.fileName, message: outcome.message ?? '' })}</li>
+            <li key={index}>{t('reportFailedItem', { file: outcome.fileName, message: reasonText(outcome, ti) })}</li>
           ))}
         </ul>
       )}
       {failed.length > 0 && (
         <ul className="import-report-list import-report-failed" aria-label={t('reportFailed', { count: failed.length })}>
           {failed.map(({ outcome, index }) => (
-            <li key={index}>{t('reportFailedItem', { file: outcome.fileName, message: outcome.message ?? '' })}</li>
+            <li key={index}>{t('reportFailedItem', { file: outcome.fileName, message: reasonText(outcome, ti) })}</li>
           ))}
         </ul>
       )}
