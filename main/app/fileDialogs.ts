@@ -10,6 +10,9 @@ type FileChoosers = Required<
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** What Import… offers: article files and RSS/Atom feeds (whose items import as articles). */
+export const importExtensions = ['txt', 'md', 'markdown', 'html', 'htm', 'xml', 'rss', 'atom'] as const;
+
 /**
  * Main's open and save dialogs, titled, buttoned and filtered in the interface language as it is
  * when each opens. Every import, export and backup path comes from one of these (or the folder
@@ -23,7 +26,7 @@ export function fileDialogs(dialog: FileDialog, text: CurrentText): FileChoosers
         title: t('importTitle'),
         buttonLabel: t('importButton'),
         properties: ['openFile', 'multiSelections'],
-        filters: [{ name: t('articlesFilter'), extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }],
+        filters: [{ name: t('articlesFilter'), extensions: [...importExtensions] }],
       });
       return result.canceled ? [] : result.filePaths;
     },

@@ -79,7 +79,7 @@ const seen = {
       '导出 W3C 标注',
     ],
     fileButtons: ['导入', '选择文件夹', '保存', '打开', '打开', '保存'],
-    filters: ['文章', undefined, 'Pizhu 备份', 'Pizhu 备份', 'Pizhu 备份', 'W3C 网络标注'],
+    filters: ['文章和订阅源', undefined, 'Pizhu 备份', 'Pizhu 备份', 'Pizhu 备份', 'W3C 网络标注'],
     boxes: [
       { title: '从 JSON 合并', buttons: ['取消', '合并'], detail: /^将添加 0 篇文章、0 处高亮、0 条笔记和 0 个标签/ },
       { title: '从 JSON 恢复', buttons: ['取消', '恢复'], detail: /^备份：\d+ 篇文章、/ },
@@ -106,7 +106,7 @@ const seen = {
       '匯出 W3C 標註',
     ],
     fileButtons: ['匯入', '選擇資料夾', '儲存', '開啟', '開啟', '儲存'],
-    filters: ['文章', undefined, 'Pizhu 備份', 'Pizhu 備份', 'Pizhu 備份', 'W3C 網路標註'],
+    filters: ['文章與訂閱源', undefined, 'Pizhu 備份', 'Pizhu 備份', 'Pizhu 備份', 'W3C 網路標註'],
     boxes: [
       {
         title: '從 JSON 合併',
@@ -137,7 +137,7 @@ const seen = {
       'Export W3C annotations',
     ],
     fileButtons: ['Import', 'Choose folder', 'Save', 'Open', 'Open', 'Save'],
-    filters: ['Articles', undefined, 'Pizhu backup', 'Pizhu backup', 'Pizhu backup', 'W3C Web Annotations'],
+    filters: ['Articles and feeds', undefined, 'Pizhu backup', 'Pizhu backup', 'Pizhu backup', 'W3C Web Annotations'],
     boxes: [
       {
         title: 'Merge from JSON',
