@@ -196,3 +196,88 @@ test('the comparison by keyboard alone, in the reader’s script mode', async ({
   await expect(dialog).toBeHidden();
   await expect(app.getByRole('article').locator('.paragraph').filter({ hasText: '記者在現場看到' })).toBeInViewport();
 });
+
+/** One story printed in Taiwan and in Hong Kong: the shared paragraph holds Taiwan words (網際網路, 軟體). */
+const sharedParagraphs = [
+  '新館共有六層，藏書超過五十萬冊，另設兒童閱覽區與自修室，開放時間延長到晚上十點。',
+  '市民可以透過網際網路預約座位，館方開發的軟體也能查詢館藏與續借。',
+  '館方表示，開幕首月將舉辦一連串講座與展覽，歡迎市民參加。',
+  '新館由一座舊倉庫改建，保留了原有的紅磚外牆與木造屋頂，工程歷時三年。',
+  '館內設有一百二十部電腦與免費無線上網，另有可容納兩百人的演講廳。',
+  '館長說，希望新館成為社區的客廳，讓不同年齡的讀者都能找到自己的位置。',
+];
+const titleTaiwan = '市立圖書館新館今日啟用 藏書五十萬冊';
+const storyTaiwan = [
+  titleTaiwan,
+  '記者王小明／台北報導',
+  ...sharedParagraphs.slice(0, 2),
+  '不少民眾搭捷運前來，有人搭計程車到場排隊，心裡想著先睹為快。',
+  ...sharedParagraphs.slice(2),
+  '',
+].join('\n');
+const titleHongkong = '市立圖書館新館今日開幕 藏書五十萬冊';
+const storyHongkong = [
+  titleHongkong,
+  '港府今日表示，特首將出席開幕禮。',
+  ...sharedParagraphs.slice(0, 2),
+  '佢哋喺九龍排隊等咗好耐，館內衞生情況良好，裏面人多。',
+  '立法會議員説，應該多建圖書館。',
+  ...sharedParagraphs.slice(2),
+  '',
+].join('\n');
+
+test('a Taiwan and a Hong Kong version compared in 简体: each side converts through its own region', async ({
+  app,
+  chooseFiles,
+  saveScreenshot,
+}) => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-reposts-'));
+  const files = [path.join(folder, 'taipei.txt'), path.join(folder, 'hongkong.txt')];
+  fs.writeFileSync(files[0]!, storyTaiwan);
+  fs.writeFileSync(files[1]!, storyHongkong);
+  await chooseFiles(files);
+  await clickAtCentre(app, app.getByRole('button', { name: 'Import…' }));
+  const list = app.getByRole('list', { name: 'Articles' });
+  await expect(list.getByRole('button', { name: titleHongkong })).toBeVisible();
+  fs.rmSync(folder, { recursive: true, force: true });
+
+  await openArticle(app, titleTaiwan);
+  await clickAtCentre(
+    app,
+    app.getByRole('radiogroup', { name: 'Script' }).getByRole('radio', { name: '简体', exact: true }),
+  );
+  await clickAtCentre(app, versionsButton(app));
+  await clickAtCentre(app, app.getByRole('dialog').getByRole('button', { name: /^Compare: / }));
+  const dialog = comparison(app);
+  // The Taiwan version reads as OpenCC's tw2sp writes it (互联网, 软件); the Hong Kong one as hk2s
+  // does, which keeps the Taiwan words it does not know. Converted both as the open article, the
+  // right column read 互联网 too; converted without a region, the left read 网际网路.
+  const taiwanSide = cellOf(dialog, '馆藏', 1);
+  const hongkongSide = cellOf(dialog, '馆藏', 2);
+  await expect(taiwanSide).toContainText('市民可以透过互联网预约座位，馆方开发的软件也能查找馆藏与续借。');
+  await expect(hongkongSide).toContainText('网际网路');
+  await expect(hongkongSide).toContainText('软体');
+  await expect(hongkongSide).not.toContainText('互联网');
+
+  // Screenshots: each language, size and theme (the dialog is modal, so it is closed to change language).
+  for (const locale of ['en', 'zh-Hans'] as const) {
+    await app.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await useLanguage(app, locale);
+    await clickAtCentre(app, versionsButton(app));
+    await clickAtCentre(app, app.getByRole('dialog').getByRole('button', { name: /^(Compare|对照): / }));
+    await expect(hongkongSide).toContainText('网际网路');
+    for (const size of [
+      { width: 900, height: 600 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await app.setViewportSize(size);
+      for (const theme of ['light', 'dark'] as const) {
+        await app.evaluate((t) => {
+          document.documentElement.dataset.theme = t;
+        }, theme);
+        await saveScreenshot(`repost-compare-regions-${locale}-${size.width}-${theme}`);
+      }
+    }
+  }
+});
