@@ -23,7 +23,11 @@ test('in 臺灣(詞彙) mode, Ctrl+F for 計程車 (shown for a mainland 出租�
   app,
   saveScreenshot,
 }) => {
-  await openCraftedArticle(app, '进城的一天', '早上我坐出租车去上班，司机一路都在听广播。\n\n晚上回家，我又叫了一辆出租车。');
+  await openCraftedArticle(
+    app,
+    '进城的一天',
+    '早上我坐出租车去上班，司机一路都在听广播。\n\n晚上回家，我又叫了一辆出租车。',
+  );
   await clickAtCentre(app, modeRadio(app, '臺灣(詞彙)'));
   await expect(modeRadio(app, '臺灣(詞彙)')).toHaveAttribute('aria-checked', 'true');
   await expect(article(app)).toContainText('早上我坐計程車去上班');
@@ -65,7 +69,11 @@ test('a library search for 互联网 finds a Taiwan article’s 網際網路, ma
   await expect(group.locator('mark')).toHaveText(['網際網路']);
   // 软件 meets the same article's 軟體.
   await box.fill('软件');
-  await expect(results(app).getByRole('region', { name: new RegExp(title) }).locator('mark')).toHaveText(['軟體']);
+  await expect(
+    results(app)
+      .getByRole('region', { name: new RegExp(title) })
+      .locator('mark'),
+  ).toHaveText(['軟體']);
   await box.fill('互联网');
   await expect(group.locator('mark')).toHaveText(['網際網路']);
   await screenshotsOf(app, saveScreenshot, 'regional-search-library', async () => {
@@ -97,7 +105,34 @@ test('a Taiwan article read in 简体 shows 出租车 for its 計程車, and Ctr
   await saveScreenshot('regional-search-taiwan-in-cn');
 });
 
-test('typing 技術 suggests the existing tag 技术, and picking it adds no second tag', async ({ app, saveScreenshot }) => {
+test('the tag view shows a Taiwan article’s passage in 简体 with mainland words, as the reader does', async ({
+  app,
+  saveScreenshot,
+}) => {
+  await openCraftedArticle(
+    app,
+    '臺北的計程車',
+    '臺北的計程車司機說，網際網路讓他的軟體生意變好了。\n\n這裡的夜市很熱鬧，他常在那裡等客人。',
+  );
+  await clickAtCentre(app, modeRadio(app, '简体'));
+  const paragraph = article(app).locator('[data-paragraph-id]').filter({ hasText: '司机说' });
+  const paragraphId = Number(await paragraph.getAttribute('data-paragraph-id'));
+  await app.evaluate((id) => window.pizhu.tagParagraph({ paragraphId: id, tag: '行业' }), paragraphId);
+
+  await clickAtCentre(app, app.getByRole('button', { name: 'Tags', exact: true }));
+  const pane = app.getByRole('complementary', { name: 'Tags', exact: true });
+  await clickAtCentre(app, pane.getByRole('button', { name: '行业: 1 passage', exact: true }));
+  const group = pane.getByRole('region');
+  // Converted for the article's region (tw2sp), not as standard traditional (计程车, 网际网路, 软体).
+  await expect(group.getByRole('heading', { level: 3 })).toHaveText('台北的出租车');
+  await expect(group.getByRole('blockquote')).toContainText('台北的出租车司机说，互联网让他的软件生意变好了');
+  await saveScreenshot('regional-tag-view-taiwan-in-cn');
+});
+
+test('typing 技術 suggests the existing tag 技术, and picking it adds no second tag', async ({
+  app,
+  saveScreenshot,
+}) => {
   const title = '技术的小事';
   await openCraftedArticle(app, title, '这项技术改变了很多人的工作方式。\n\n第二段讲的是另一件事情。');
   const articleId = await articleIdOf(app, title);
