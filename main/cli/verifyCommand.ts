@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { LibraryCheck } from '../../preload/contract/libraryDamage';
 import { LibraryError } from '../library/libraryError';
+import { registerChecksumFunction } from '../library/store/contentHashes';
 import { checksumSchemaVersion, verifyLibrary } from '../library/store/verifyLibrary';
 
 interface VerifyIo {
@@ -19,6 +20,8 @@ export function runVerify(dbPath: string, json: boolean, io: VerifyIo): number {
   let db: Database.Database;
   try {
     db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    // The checksums read stored raw text through the library's SQL functions (it may be compressed).
+    registerChecksumFunction(db);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new LibraryError('library-corrupt', `The library file cannot be opened (${reason}).`, dbPath);

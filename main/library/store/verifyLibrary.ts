@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { DamagedText, LibraryCheck } from '../../../preload/contract/libraryDamage';
 import { LibraryError } from '../libraryError';
 import { listBackups } from './backups';
-import { checkedColumnsSelect, rowChecksum, type CheckedTable } from './contentHashes';
+import { checkedColumnsSelect, registerChecksumFunction, rowChecksum, type CheckedTable } from './contentHashes';
 import { describeDamage, describeMissingParagraphs } from './contentCorrupt';
 import type { Db } from './openDatabase';
 
@@ -99,6 +99,7 @@ export function backupsHoldingIntact(
     let copy: Database.Database | undefined;
     try {
       copy = new Database(backup.path, { readonly: true, fileMustExist: true });
+      registerChecksumFunction(copy);
       if ((copy.pragma('user_version', { simple: true }) as number) < checksumSchemaVersion) continue;
       const db = copy;
       if (damaged.every((d) => holdsIntact(db, d))) good.push({ path: backup.path, createdAt: backup.createdAt });
