@@ -43,7 +43,7 @@ describe('an import from the app', () => {
     expect(outcomes.map((o) => [o.fileName, o.status])).toEqual([
       ['story.txt', 'imported'],
       ['../../etc/passwd.md', 'imported'],
-      ['picture.png', 'failed'],
+      ['picture.png', 'skipped'],
     ]);
     expect(outcomes[2]!.message).toMatch(/not a file Pizhu can import/u);
     // The report says how each was read: its encoding, script, and how many paragraphs cleaning hid.
