@@ -1,7 +1,8 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { paragraphKinds, type ParagraphKind } from '../../../../preload/contract/articleTypes';
 import { useMessages } from '../../i18n/useMessages';
+import { useMenuButton } from '../../ui/useMenuButton';
 import { readerMessages } from './messages';
 
 interface Props {
@@ -44,10 +45,7 @@ function placeMenu(button: HTMLElement, menu: HTMLElement): MenuPlace {
  */
 export function ParagraphMenu({ kind, tabbable, onTag, onNote, onKind }: Props) {
   const t = useMessages(readerMessages);
-  const [open, setOpen] = useState(false);
-  const menuId = useId();
-  const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
+  const { open, setOpen, menuId, button, menu, close, onMenuKeyDown, onButtonKeyDown } = useMenuButton();
   const [place, setPlace] = useState<MenuPlace | null>(null);
 
   useLayoutEffect(() => {
@@ -63,52 +61,18 @@ export function ParagraphMenu({ kind, tabbable, onTag, onNote, onKind }: Props) 
       window.removeEventListener('scroll', update, true);
       window.removeEventListener('resize', update);
     };
-  }, [open]);
+  }, [open, button, menu]);
 
   // The first item takes the focus once the menu is placed: before that it is visibility: hidden,
   // which cannot hold the focus, so a menu opened by a click left it on the page and Escape did nothing.
   const placed = place !== null;
   useEffect(() => {
     if (open && placed) menu.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
-  }, [open, placed]);
+  }, [open, placed, menu]);
 
-  useEffect(() => {
-    if (!open) return undefined;
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target instanceof Node ? event.target : null;
-      if (menu.current?.contains(target) || button.current?.contains(target)) return;
-      setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const close = (returnFocus: boolean) => {
-    setOpen(false);
-    if (returnFocus) button.current?.focus();
-  };
   const choose = (action: () => void) => {
     close(false);
     action();
-  };
-
-  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
-    const i = items.indexOf(document.activeElement as HTMLElement);
-    let next: number | null = null;
-    if (event.key === 'ArrowDown') next = (i + 1) % items.length;
-    else if (event.key === 'ArrowUp') next = (i - 1 + items.length) % items.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = items.length - 1;
-    else if (event.key === 'Escape' || event.key === 'Tab') {
-      if (event.key === 'Escape') event.preventDefault();
-      // Tab too goes back to the button first (the menu is at the end of the body), then on from there.
-      close(true);
-      return;
-    }
-    if (next === null) return;
-    event.preventDefault();
-    items[next]?.focus();
   };
 
   return (
@@ -123,11 +87,7 @@ export function ParagraphMenu({ kind, tabbable, onTag, onNote, onKind }: Props) 
         aria-controls={open ? menuId : undefined}
         tabIndex={tabbable || open ? 0 : -1}
         onClick={() => setOpen((v) => !v)}
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape' || !open) return;
-          event.preventDefault();
-          close(true);
-        }}
+        onKeyDown={onButtonKeyDown}
       >
         ⋯
       </button>

@@ -1,9 +1,10 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { sourceRegions, type SourceRegion } from '../../../../preload/common/conversionTable';
 import type { ArticleView } from '../../../../preload/contract/articleTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
+import { useMenuButton } from '../../ui/useMenuButton';
 import { regionMessages } from './regionMessages';
 
 interface Props {
@@ -20,10 +21,7 @@ interface Props {
 export function RegionMenu({ article, onArticle, onError }: Props) {
   const t = useMessages(regionMessages);
   const { changed } = useLibraryEvents();
-  const [open, setOpen] = useState(false);
-  const menuId = useId();
-  const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
+  const { open, setOpen, menuId, button, menu, close, onMenuKeyDown, onButtonKeyDown } = useMenuButton();
   const name = (region: SourceRegion) => t(`region.${region}`);
   // Opens below the button, leftwards from its right edge when there is no room to the right.
   const [alignRight, setAlignRight] = useState(false);
@@ -32,7 +30,7 @@ export function RegionMenu({ article, onArticle, onError }: Props) {
     const b = button.current.getBoundingClientRect();
     const width = menu.current.getBoundingClientRect().width;
     setAlignRight(b.left + width > window.innerWidth - 8 && b.right - width >= 8);
-  }, [open]);
+  }, [open, button, menu]);
 
   useEffect(() => {
     if (!open) return undefined;
@@ -42,19 +40,7 @@ export function RegionMenu({ article, onArticle, onError }: Props) {
       items?.querySelector<HTMLElement>('[aria-checked="true"]') ??
       items?.querySelector<HTMLElement>('[role^="menuitem"]')
     )?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target instanceof Node ? event.target : null;
-      if (menu.current?.contains(target) || button.current?.contains(target)) return;
-      setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const close = (returnFocus: boolean) => {
-    setOpen(false);
-    if (returnFocus) button.current?.focus();
-  };
+  }, [open, menu]);
 
   const choose = async (region: SourceRegion | null) => {
     close(true);
@@ -64,24 +50,6 @@ export function RegionMenu({ article, onArticle, onError }: Props) {
     onArticle(result.value);
     // The library list shows titles converted as the reader does: it fetches them again.
     changed([article.id]);
-  };
-
-  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
-    const i = items.indexOf(document.activeElement as HTMLElement);
-    let next: number | null = null;
-    if (event.key === 'ArrowDown') next = (i + 1) % items.length;
-    else if (event.key === 'ArrowUp') next = (i - 1 + items.length) % items.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = items.length - 1;
-    else if (event.key === 'Escape' || event.key === 'Tab') {
-      if (event.key === 'Escape') event.preventDefault();
-      close(true);
-      return;
-    }
-    if (next === null) return;
-    event.preventDefault();
-    items[next]?.focus();
   };
 
   return (
@@ -96,11 +64,7 @@ export function RegionMenu({ article, onArticle, onError }: Props) {
         aria-controls={open ? menuId : undefined}
         data-region={article.region}
         onClick={() => setOpen((v) => !v)}
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape' || !open) return;
-          event.preventDefault();
-          close(true);
-        }}
+        onKeyDown={onButtonKeyDown}
       >
         {t('regionButton', { region: name(article.region) })} ▾
       </button>
