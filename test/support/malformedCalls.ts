@@ -399,3 +399,31 @@ export function hostilePathCalls(
   }
   return calls;
 }
+
+/**
+ * Dropped files name paths on disk (the read paths, /proc/self/mem, a FIFO, ../ escapes): a name is
+ * only a label, so main must import the bytes sent, or refuse, and never open the path (a hang,
+ * or the secret's text in an answer, fails the run). A file sent without its bytes (over the
+ * size limit) must not make main go and read it either.
+ */
+export function hostileDroppedNames(methods: readonly string[], catalog: Catalog): FuzzCall[] {
+  if (!methods.includes('importDropped')) return [];
+  const story = new TextEncoder().encode('拖放的文件名只是标签。\n\n主进程只读取页面送来的字节，从不打开这个路径。');
+  const names = [...catalog.readPaths, ...catalog.readPaths.map((p) => `../../..${p}`), `..${path.sep}..${path.sep}secret.json`];
+  const calls: FuzzCall[] = [];
+  for (const name of names) {
+    calls.push({
+      channel: 'pizhu:importDropped',
+      request: { files: [{ name, bytes: story, size: story.byteLength }] },
+      dialog: 'ok',
+      how: `a dropped file named ${name}`,
+    });
+    calls.push({
+      channel: 'pizhu:importDropped',
+      request: { files: [{ name, bytes: null, size: 10 }] },
+      dialog: 'ok',
+      how: `a dropped file named ${name}, sent without its bytes`,
+    });
+  }
+  return calls;
+}

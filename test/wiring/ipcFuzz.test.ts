@@ -10,7 +10,7 @@ import type { Method } from '../../preload/contract/api';
 import { methods } from '../../preload/contract/channels';
 import type { LibraryCheck } from '../../preload/contract/libraryDamage';
 import { bundleChild } from '../support/bundledChild';
-import { hostilePathCalls, malformedCalls, type Catalog, type FuzzCall, type JsonSchema } from '../support/malformedCalls';
+import { hostileDroppedNames, hostilePathCalls, malformedCalls, type Catalog, type FuzzCall, type JsonSchema } from '../support/malformedCalls';
 import { seededRandom } from '../unit/main/library/import/noisyText';
 
 /**
@@ -143,9 +143,12 @@ describe('the IPC dispatch under fuzzing', () => {
     const calls: FuzzCall[] = [
       ...malformedCalls(methods, schemaOf, server.catalog, random, total),
       ...hostilePathCalls(methods, schemaOf, server.catalog, random, 8),
+      ...hostileDroppedNames(methods, server.catalog),
     ];
     let answered = 0;
     let refused = 0;
+    // Dropped files named like paths are answered (their bytes imported), not merely refused.
+    let droppedAccepted = 0;
     let restarts = 0;
     // A channel that hung or blew up twice is not called again, so that the rest still runs (and is checked).
     const broken = new Map<string, number>();
@@ -175,6 +178,7 @@ describe('the IPC dispatch under fuzzing', () => {
       const problem = answerProblem(reply.result);
       if (problem) failures.push(`${where}: ${problem}`);
       const result = reply.result as { ok: boolean };
+      if (result.ok && call.how.startsWith('a dropped file named')) droppedAccepted++;
       if (result.ok === false) {
         refused++;
         // The export folder the person picked in main's dialog is kept even when the export then
@@ -186,6 +190,7 @@ describe('the IPC dispatch under fuzzing', () => {
       }
       if (JSON.stringify(reply.result)?.includes('PIZHU-SECRET')) failures.push(`${where}: the answer echoes a file's contents`);
     }
+    if (droppedAccepted === 0) failures.push('no dropped file named like a path was imported: the hostile names were never tried');
     for (const [channel, n] of skipped) failures.push(`${n} more calls to ${channel} not made: it failed twice`);
     const end = await server.ask({ finish: true });
     server.stop();
