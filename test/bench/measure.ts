@@ -5,6 +5,24 @@ export interface Figure {
   value: string;
   budget: string;
   pass: boolean;
+  /** The simplest peer's figure for the same work in the same run (e.g. "15.2 ms (in-memory scan)"). */
+  peer?: string;
+  /** Pizhu against that peer, as printed by peerRatio (e.g. "×9.4 faster"). */
+  ratio?: string;
+}
+
+/**
+ * How Pizhu compares with a peer doing the same work, for a figure where lower is better (time):
+ * "×2.5 faster" when Pizhu takes less, "×1.3 slower" when it takes more.
+ */
+export function peerRatio(pizhu: number, peer: number): string {
+  if (!(pizhu > 0) || !(peer > 0)) return '';
+  return pizhu <= peer ? `×${(peer / pizhu).toFixed(1)} faster` : `×${(pizhu / peer).toFixed(1)} slower`;
+}
+
+/** The same for a throughput (higher is better, e.g. MB/s). */
+export function peerRatioThroughput(pizhu: number, peer: number): string {
+  return peerRatio(peer, pizhu);
 }
 
 export function percentile(samples: readonly number[], p: number): number {
@@ -53,8 +71,10 @@ export function printTable(figures: readonly Figure[]): void {
     f.value,
     f.budget,
     f.pass ? 'pass' : 'FAIL',
+    f.peer ?? '',
+    f.ratio ?? '',
   ]);
-  const header = ['figure', 'p50 ms', 'p95 ms', 'value', 'budget', 'result'];
+  const header = ['figure', 'p50 ms', 'p95 ms', 'value', 'budget', 'result', 'peer (same run)', 'vs peer'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => [...(r[c] ?? '')].length)));
   const line = (cells: string[]) => cells.map((cell, c) => cell + ' '.repeat((widths[c] ?? 0) - [...cell].length)).join(' | ');
   console.log(line(header));
