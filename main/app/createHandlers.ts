@@ -12,6 +12,7 @@ import { droppedSources } from './droppedSources';
 import { importSession } from './importSession';
 import type { PizhuLink } from './parsePizhuLink';
 import { requestSchemas } from './requestSchemas';
+import type { WordDictionary } from '../library/dictionary/wordDictionary';
 import { restoreChosenBackup, type ChooseAutomaticBackup } from './restoreFromBackup';
 
 /** What the handlers need besides the library: the parts that differ between Electron and tests. */
@@ -39,6 +40,8 @@ export interface HandlerDeps {
   exportFolder?: ExportFolderSetting;
   /** Main's menus and dialogs follow the language the page says the person uses (nothing where there are none). */
   setInterfaceLanguage?: (locale: UiLocale) => void;
+  /** The offline dictionary, opened on its first lookup (main/library/dictionary). */
+  dictionary?: WordDictionary;
 }
 
 type Handler<M extends Method> = (request: RequestOf<M>) => ValueOf<M> | Promise<ValueOf<M>>;
@@ -144,6 +147,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     setInterfaceLanguage: ({ locale }) => {
       deps.setInterfaceLanguage?.(locale);
       return null;
+    },
+    lookupWord: ({ text, offset, length }) => {
+      if (!deps.dictionary) throw new LibraryError('not-found', 'The dictionary is not available in this window.');
+      return deps.dictionary.lookupWord(text, offset, length);
     },
   };
 }

@@ -11,6 +11,7 @@ import { droppedFiles } from './droppedFileSchema';
 import { scriptModes } from '../../preload/common/scriptModes';
 import { sourceRegions } from '../../preload/common/conversionTable';
 import { uiLocales } from '../../preload/common/uiLocales';
+import { maxLookupTextLength } from '../../preload/contract/dictionaryTypes';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /**
@@ -140,6 +141,13 @@ export const requestSchemas = {
   chooseExportFolder: z.undefined(),
   getExportFolder: z.undefined(),
   setInterfaceLanguage: z.strictObject({ locale: z.enum(uiLocales) }),
+  lookupWord: z
+    .strictObject({
+      text: text(maxLookupTextLength).min(1),
+      offset: z.number().int().min(0).max(maxLookupTextLength),
+      length: z.number().int().min(1).max(maxLookupTextLength).optional(),
+    })
+    .refine((req) => req.offset < req.text.length, { message: 'offset is past the end of the text', path: ['offset'] }),
   search: z.strictObject({
     query: searchQuery,
     tag: tagName.optional(),

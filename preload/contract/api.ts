@@ -14,6 +14,7 @@ import type {
 import type { SimilarArticle } from './duplicateTypes';
 import type { DroppedFile, ImportProgress } from './importTypes';
 import type { VersionComparison } from './compareTypes';
+import type { WordLookup } from './dictionaryTypes';
 import type {
   Highlight,
   HighlightColor,
@@ -367,6 +368,12 @@ export interface PizhuApi {
   chooseExportFolder(): Promise<Result<string | null>>;
   /** The export folder main keeps, for display; null before one is chosen. */
   getExportFolder(): Promise<Result<string | null>>;
+  /**
+   * The longest CC-CEDICT word starting at `offset` of `text` (what the reader shows, any script or
+   * regional mode), or the word of `length` there when given (a shorter one: ↑/↓); null when no
+   * word starts there. The dictionary opens on the first call. Changes nothing.
+   */
+  lookupWord(req: { text: string; offset: number; length?: number }): Promise<Result<WordLookup | null>>;
   /** The person's interface language (at start and on each change): main's menus and dialogs then speak it. */
   setInterfaceLanguage(req: { locale: UiLocale }): Promise<Result<null>>;
   /** null when there is nothing to undo. */

@@ -54,6 +54,7 @@ const methodTable: Record<Method, true> = {
   chooseExportFolder: true,
   getExportFolder: true,
   setInterfaceLanguage: true,
+  lookupWord: true,
 };
 
 export const methods = Object.keys(methodTable) as Method[];
