@@ -14,6 +14,7 @@ import { migration0012 } from './0012-article-fingerprints';
 import { migration0013 } from './0013-article-source-region';
 import { migration0014 } from './0014-paragraph-raw-once';
 import { migration0015 } from './0015-raw-text-compressed';
+import { migration0016 } from './0016-vocabulary';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 
 export const latestSchemaVersion = migrations.length;
