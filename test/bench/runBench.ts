@@ -1,25 +1,32 @@
 /**
  * `npm run bench`: the budgets of DESIGN §7, measured on a generated library of 10,000
- * articles with 100,000 highlights. Prints a table and writes it as JSON. Not part of `npm test`.
+ * articles with 100,000 highlights (`-- --large`: 100,000 articles, 1,000,000 highlights, 5,000
+ * tags). Prints a table, each figure beside its simplest peer where it has one, and writes it as
+ * JSON. Not part of `npm test`.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import OpenCC from 'opencc-js';
 import { createConverter } from '../../preload/common/createConverter';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
-import { generateArticles, seededRandom } from './generateCorpus';
-import { percentile, printTable, timeRuns, type Figure } from './measure';
+import { eachGeneratedArticle, seededRandom } from './generateCorpus';
+import { peerRatio, percentile, printTable, timeRuns, type Figure } from './measure';
 import { seedAnnotations, addHighlightsTo } from './seedAnnotations';
 import { measureUiOpen } from './measureUiOpen';
+import { measureListOpen, measureMainMemory } from './measureListOpen';
 import { measureSearch, measureExport } from './measureFindAndExport';
 
 const repo = path.resolve(__dirname, '../..');
 const seedsDir = path.join(repo, 'seeds');
 // The build `npm run bench` has just made: the import's parse worker runs from it, as in the app.
 const builtMain = path.resolve(repo, process.env.PIZHU_OUT_DIR ?? 'out', 'main');
-const articleCount = Number(process.env.BENCH_ARTICLES ?? 10_000);
+// `npm run bench -- --large`: 100,000 articles, 1,000,000 highlights and 5,000 tags (not in CI).
+const large = process.argv.includes('--large');
+const articleCount = Number(process.env.BENCH_ARTICLES ?? (large ? 100_000 : 10_000));
 const highlightCount = articleCount * 10;
+const tagCount = large ? 5_000 : 40;
 
 function ms(n: number): string {
   return `${n.toFixed(2)} ms`;
@@ -34,13 +41,16 @@ async function main(): Promise<void> {
   });
   const figures: Figure[] = [];
   console.log(`Generating ${articleCount} articles from the seeds (deterministic)…`);
-  const articles = generateArticles(seedsDir, articleCount);
-  const totalBytes = articles.reduce((n, a) => n + a.bytes.byteLength, 0);
-
+  const benchStarted = process.hrtime.bigint();
   // As a person imports a corpus: one folder, `pizhu import DIR` (batched commits, all or nothing per article).
+  // Written one article at a time: 100,000 held at once would be ~500 MB of the bench's memory.
   const folder = path.join(dir, 'corpus');
   fs.mkdirSync(folder);
-  for (const a of articles) fs.writeFileSync(path.join(folder, a.fileName), a.bytes);
+  let totalBytes = 0;
+  for (const a of eachGeneratedArticle(seedsDir, articleCount)) {
+    fs.writeFileSync(path.join(folder, a.fileName), a.bytes);
+    totalBytes += a.bytes.byteLength;
+  }
   console.log(`Importing ${(totalBytes / 1e6).toFixed(1)} MB…`);
   const t0 = process.hrtime.bigint();
   const outcomes = await library.importPaths([folder]);
@@ -57,8 +67,8 @@ async function main(): Promise<void> {
     pass: mbPerSecond >= 5,
   });
 
-  console.log(`Adding ${highlightCount} highlights, tags and notes…`);
-  seedAnnotations(library, highlightCount, seededRandom(7));
+  console.log(`Adding ${highlightCount} highlights, ${tagCount} tags and notes…`);
+  seedAnnotations(library, highlightCount, seededRandom(7), tagCount);
 
   figures.push(...(await measureSearch(library)));
 
@@ -83,6 +93,11 @@ async function main(): Promise<void> {
   const conversions = timeRuns(50, () => {
     for (const line of lines) converter.convert(line);
   });
+  // The simplest peer: opencc-js's own converter over the same lines, without offset maps.
+  const plainConvert = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const plainConversions = timeRuns(50, () => {
+    for (const line of lines) plainConvert(line);
+  });
   figures.push({
     figure: `convert the longest seed (${longest.length} chars) to tw, with offset maps`,
     p50: percentile(conversions, 50),
@@ -90,9 +105,12 @@ async function main(): Promise<void> {
     value: ms(percentile(conversions, 95)),
     budget: '< 5 ms',
     pass: percentile(conversions, 95) < 5,
+    peer: `${ms(percentile(plainConversions, 95))} (opencc-js, no maps)`,
+    ratio: peerRatio(percentile(conversions, 95), percentile(plainConversions, 95)),
   });
 
-  figures.push(...(await measureExport(library, path.join(dir, 'export'))));
+  // One export of 1,000,000 highlights is the --large figure (each run writes 100,001 files).
+  figures.push(...(await measureExport(library, path.join(dir, 'export'), large ? { runs: 1, budgetSeconds: 30 } : undefined)));
 
   library.close();
   const fileBytes = ['', '-wal'].reduce(
@@ -102,11 +120,15 @@ async function main(): Promise<void> {
   const memoryMb = process.resourceUsage().maxRSS / 1024;
 
   figures.push(...(await measureUiOpen()));
+  figures.push(...(await measureListOpen(dbPath, articleCount)));
+  figures.push(...measureMainMemory(dbPath));
+  const benchMinutes = Number(process.hrtime.bigint() - benchStarted) / 6e10;
 
   console.log('');
   printTable(figures);
   console.log('');
   console.log(`peak memory (main-process side, this process): ${memoryMb.toFixed(0)} MB`);
+  console.log(`the bench took ${benchMinutes.toFixed(1)} min (${articleCount.toLocaleString('en')} articles${large ? ', --large' : ''})`);
   console.log(
     `library file: ${(fileBytes / 1e6).toFixed(1)} MB, ${(fileBytes / 1e6 / (articleCount / 1000)).toFixed(2)} MB per 1,000 articles`,
   );
@@ -120,6 +142,8 @@ async function main(): Promise<void> {
         machine: { cpus: os.cpus().length, node: process.version },
         articleCount,
         highlightCount,
+        tagCount,
+        benchMinutes,
         figures,
         peakMemoryMb: memoryMb,
         libraryMbPer1000Articles: fileBytes / 1e6 / (articleCount / 1000),
