@@ -25,6 +25,7 @@ import { keepHeldDuplicate } from './duplicates/keepDuplicate';
 import { contentHash, decodeFile, preparePastedImport } from './import/prepareImport';
 import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
 import { createSearch } from './search/createSearch';
+import { createVocabulary } from './vocabulary/vocabularyOperations';
 import { exportOperations } from './export/exportOperations';
 import { articleActions } from './manage/articleActions';
 import * as articles from './store/articles';
@@ -128,6 +129,7 @@ export async function createLibrary(options: LibraryOptions) {
       Object.assign(library.annotations, createAnnotations(db, nowIso));
       Object.assign(library.search, createSearch(db, nowIso));
       Object.assign(library, exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }));
+      Object.assign(library.vocabulary, createVocabulary(db, nowIso, { dbPath: options.dbPath, backupDir }));
     }
   }
 
@@ -152,6 +154,8 @@ export async function createLibrary(options: LibraryOptions) {
     search: createSearch(db, nowIso),
     /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */
     ...exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }),
+    /** The person's vocabulary: words saved from the dictionary with their sentence; CSV and Anki export. */
+    vocabulary: createVocabulary(db, nowIso, { dbPath: options.dbPath, backupDir }),
 
     /**
      * Files and folders (recursive); one outcome per file, each file all or nothing. A file whose

@@ -12,6 +12,8 @@ export function affectedArticles(db: Db, changes: readonly RowChange[]): Set<num
   const highlights = new Set<number>();
   const tags = new Set<number>();
   for (const change of changes) {
+    // The vocabulary shows nowhere in an article: no article needs reading again for it.
+    if (change.table === 'vocabulary') continue;
     for (const row of [change.before, change.after]) {
       if (!row) continue;
       if (change.table === 'highlight') addNumber(articles, row, 'article_id');

@@ -57,6 +57,26 @@ export const journaledTables = {
   },
   /** A re-classification: update-only as the article; the kind is checksummed, so the trigger refreshes it. */
   paragraph: { key: ['id'], columns: ['id', 'kind', 'kind_by_user'], updateOnly: true },
+  /** A translator's own conversions (migration 0017): library-wide, no article's annotations. */
+  /** A word in the person's vocabulary (main/library/vocabulary): added, edited and removed whole. */
+  vocabulary: {
+    key: ['id'],
+    columns: [
+      'id',
+      'word',
+      'stored_word',
+      'reading',
+      'sense',
+      'sentence',
+      'sentence_offset',
+      'article_id',
+      'paragraph_id',
+      'start_offset',
+      'end_offset',
+      'created_at',
+      'updated_at',
+    ],
+  },
 } as const satisfies Record<string, { key: readonly string[]; columns: readonly string[]; updateOnly?: true }>;
 
 export type JournaledTable = keyof typeof journaledTables;
