@@ -32,6 +32,8 @@ export interface HandlerDeps {
   chooseBackupFile?: (purpose: 'save' | 'open') => Promise<string | null>;
   /** Main's save dialog for a W3C Web Annotation file, opened for that one call; null when cancelled. */
   chooseW3cFile?: () => Promise<string | null>;
+  /** Main's dialog for a CSV term list (overrides) to write or to read, opened for that one call; null when cancelled. */
+  chooseTermListFile?: (purpose: 'save' | 'open') => Promise<string | null>;
   /** Main's confirmation, with its preview, before a JSON backup is merged in or restored; without it nothing is. */
   confirmBackupUse?: ConfirmBackupUse;
   /** Main's chooser of an automatic backup (listed by main), with its confirmation; the name, or null when cancelled. */
@@ -144,6 +146,21 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     autocode: ({ query, ...options }) => library.search.autocode(query, options),
     chooseExportFolder: () => askExportFolder(),
     getExportFolder: () => exportFolder.get(),
+    listTermOverrides: () => library.overrides.list(),
+    addTermOverride: (rule) => library.overrides.add(rule),
+    updateTermOverride: ({ id, ...rule }) => library.overrides.update(id, rule),
+    removeTermOverride: ({ id }) => {
+      library.overrides.remove(id);
+      return null;
+    },
+    exportTermOverrides: async () => {
+      const file = (await deps.chooseTermListFile?.('save')) ?? null;
+      return file === null ? null : library.overrides.exportTermList(file);
+    },
+    importTermOverrides: async () => {
+      const file = (await deps.chooseTermListFile?.('open')) ?? null;
+      return file === null ? null : library.overrides.importTermList(file);
+    },
     setInterfaceLanguage: ({ locale }) => {
       deps.setInterfaceLanguage?.(locale);
       return null;

@@ -5,7 +5,7 @@ import type { CurrentText } from './mainMessages';
 export type FileDialog = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
 
 type FileChoosers = Required<
-  Pick<HandlerDeps, 'chooseFiles' | 'chooseExportFolder' | 'chooseBackupFile' | 'chooseW3cFile'>
+  Pick<HandlerDeps, 'chooseFiles' | 'chooseExportFolder' | 'chooseBackupFile' | 'chooseW3cFile' | 'chooseTermListFile'>
 >;
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -71,6 +71,26 @@ export function fileDialogs(dialog: FileDialog, text: CurrentText): FileChoosers
         filters,
       });
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    chooseTermListFile: async (purpose) => {
+      const t = text();
+      const filters = [{ name: t('termListFilter'), extensions: ['csv'] }];
+      if (purpose === 'save') {
+        const result = await dialog.showSaveDialog({
+          title: t('termListSaveTitle'),
+          buttonLabel: t('save'),
+          defaultPath: `pizhu-terms-${today()}.csv`,
+          filters,
+        });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      }
+      const result = await dialog.showOpenDialog({
+        title: t('termListOpenTitle'),
+        buttonLabel: t('open'),
+        properties: ['openFile'],
+        filters,
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
 }

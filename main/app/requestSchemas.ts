@@ -11,6 +11,7 @@ import { droppedFiles } from './droppedFileSchema';
 import { scriptModes } from '../../preload/common/scriptModes';
 import { sourceRegions } from '../../preload/common/conversionTable';
 import { uiLocales } from '../../preload/common/uiLocales';
+import { maxOverrideTermLength, overrideModes } from '../../preload/contract/termOverrideTypes';
 import { maxLookupTextLength } from '../../preload/contract/dictionaryTypes';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -35,6 +36,12 @@ const color = z.enum(highlightColors);
 // The library trims and checks the name's parts; this only bounds what crosses IPC.
 const tagName = text(maxTagNameLength).min(1);
 const searchQuery = text(200).min(1);
+/** A term override as the renderer sends it; the library trims it and checks what a shape cannot say. */
+const termOverrideRule = {
+  source: text(maxOverrideTermLength).min(1),
+  target: text(maxOverrideTermLength).min(1),
+  modes: z.array(z.enum(overrideModes)).min(1).max(overrideModes.length),
+};
 /** YYYY-MM-DD naming a day that exists (2024-02-29 yes, 2023-02-29 and 2024-13-45 no). */
 const calendarDate = z
   .string()
@@ -141,6 +148,13 @@ export const requestSchemas = {
   chooseExportFolder: z.undefined(),
   getExportFolder: z.undefined(),
   setInterfaceLanguage: z.strictObject({ locale: z.enum(uiLocales) }),
+  listTermOverrides: z.undefined(),
+  addTermOverride: z.strictObject(termOverrideRule),
+  updateTermOverride: z.strictObject({ id, ...termOverrideRule }),
+  removeTermOverride: z.strictObject({ id }),
+  // No path: the term list file comes from main's dialogs.
+  exportTermOverrides: z.undefined(),
+  importTermOverrides: z.undefined(),
   lookupWord: z
     .strictObject({
       text: text(maxLookupTextLength).min(1),

@@ -25,6 +25,7 @@ import { keepHeldDuplicate } from './duplicates/keepDuplicate';
 import { contentHash, decodeFile, preparePastedImport } from './import/prepareImport';
 import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
 import { createSearch } from './search/createSearch';
+import { createTermOverrides } from './overrides/createTermOverrides';
 import { createVocabulary } from './vocabulary/vocabularyOperations';
 import { exportOperations } from './export/exportOperations';
 import { articleActions } from './manage/articleActions';
@@ -128,6 +129,7 @@ export async function createLibrary(options: LibraryOptions) {
       // In place, not new objects: the app's handlers keep references to these.
       Object.assign(library.annotations, createAnnotations(db, nowIso));
       Object.assign(library.search, createSearch(db, nowIso));
+      Object.assign(library.overrides, createTermOverrides(db, nowIso, { dbPath: options.dbPath, backupDir }));
       Object.assign(library, exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }));
       Object.assign(library.vocabulary, createVocabulary(db, nowIso, { dbPath: options.dbPath, backupDir }));
     }
@@ -152,6 +154,8 @@ export async function createLibrary(options: LibraryOptions) {
     annotations: createAnnotations(db, nowIso),
     /** Script-insensitive full-text search, and auto-coding from a search. */
     search: createSearch(db, nowIso),
+    /** A translator's own conversions (term overrides), their undoable changes and CSV term lists. */
+    overrides: createTermOverrides(db, nowIso, { dbPath: options.dbPath, backupDir }),
     /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */
     ...exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }),
     /** The person's vocabulary: words saved from the dictionary with their sentence; CSV and Anki export. */

@@ -21,6 +21,7 @@ import { DictionaryTrie } from './dictionaryTrie';
 import { convertMixed } from './mixedText';
 import { identityOffsetMap, offsetMapFromPieces, type OffsetMap } from './offsetMap';
 import type { ScriptMode } from './scriptModes';
+import { overridesForMode, withOverrides, type OverrideRule } from './termOverrides';
 
 /** Locale names as opencc-js spells them. */
 export type OpenccLocale = 'cn' | 't' | 'tw' | 'twp' | 'hk' | 'hkp' | 'jp';
@@ -379,9 +380,17 @@ const articleConverters = new Map<string, TextConverter>();
  * The converter that shows an article detected as `from`, from source `region`, in display
  * mode `to` (conversionTable.ts). Without a region, traditional text reads as OpenCC standard.
  * Cached per (script, region, mode): building one is most of the cost of a first conversion.
+ * With the library's term `overrides`, their targets replace the conversion of their sources in
+ * the modes they name: the one path for the reader, exports, the CLI and search snippets.
  */
-export function createConverter(from: DetectedScript, to: ScriptMode, region: SourceRegion = 'generic'): TextConverter {
+export function createConverter(
+  from: DetectedScript,
+  to: ScriptMode,
+  region: SourceRegion = 'generic',
+  overrides?: readonly OverrideRule[],
+): TextConverter {
   if (to === 'original') return identityConverter;
+  if (overrides !== undefined && overrides.length > 0) return overriddenConverter(from, to, region, overrides);
   const key = `${from}>${region}>${to}`;
   let converter = articleConverters.get(key);
   if (converter === undefined) {
@@ -394,6 +403,31 @@ export function createConverter(from: DetectedScript, to: ScriptMode, region: So
           : mixedConverter(stepsConverter(conversionSteps('simplified', 'mainland', to)));
     }
     articleConverters.set(key, converter);
+  }
+  return converter;
+}
+
+/**
+ * Converters with a library's term overrides (termOverrides.ts), cached per list of overrides as
+ * passed (the renderer keeps one array until the overrides change) and per (script, region, mode).
+ */
+const overriddenConverters = new WeakMap<readonly OverrideRule[], Map<string, TextConverter>>();
+
+function overriddenConverter(
+  from: DetectedScript,
+  to: ScriptMode,
+  region: SourceRegion,
+  overrides: readonly OverrideRule[],
+): TextConverter {
+  let byKey = overriddenConverters.get(overrides);
+  if (byKey === undefined) overriddenConverters.set(overrides, (byKey = new Map()));
+  const key = `${from}>${region}>${to}`;
+  let converter = byKey.get(key);
+  if (converter === undefined) {
+    const base = createConverter(from, to, region);
+    const pairs = overridesForMode(overrides, to);
+    converter = pairs.length === 0 ? base : withOverrides(base, pairs);
+    byKey.set(key, converter);
   }
   return converter;
 }

@@ -14,6 +14,7 @@ import type {
 import type { SimilarArticle } from './duplicateTypes';
 import type { DroppedFile, ImportProgress } from './importTypes';
 import type { VersionComparison } from './compareTypes';
+import type { TermListExportResult, TermListImportResult, TermOverride, TermOverrideRule } from './termOverrideTypes';
 import type { WordLookup } from './dictionaryTypes';
 import type {
   Highlight,
@@ -374,6 +375,29 @@ export interface PizhuApi {
    * word starts there. The dictionary opens on the first call. Changes nothing.
    */
   lookupWord(req: { text: string; offset: number; length?: number }): Promise<Result<WordLookup | null>>;
+  // A translator's own conversions (termOverrideTypes): library-wide, each change one undo step.
+
+  /** Every term override, by source then id. */
+  listTermOverrides(): Promise<Result<TermOverride[]>>;
+  /**
+   * "Always convert source as target" in the given modes. Refused with 'override-conflict' (detail:
+   * the existing override's id) when the library has an override of the same source in any of these
+   * modes: edit that one instead. 'invalid-argument' for an empty or too long field or no mode.
+   */
+  addTermOverride(req: TermOverrideRule): Promise<Result<TermOverride>>;
+  /** Changes an override's source, target or modes ('not-found'; 'override-conflict' as add). */
+  updateTermOverride(req: TermOverrideRule & { id: number }): Promise<Result<TermOverride>>;
+  removeTermOverride(req: { id: number }): Promise<Result<null>>;
+  /** Writes every override as a CSV term list to the file main's save dialog names; null when cancelled. */
+  exportTermOverrides(): Promise<Result<TermListExportResult | null>>;
+  /**
+   * Reads a CSV term list from the file main's open dialog names (header source,target,modes; modes
+   * space-separated) and adds its valid lines in one undo step, listing each skipped line with its
+   * reason. A file that is no term list (binary, not UTF-8, too large, not a file, no header, a
+   * broken quote) is refused ('decode-failed', 'file-too-large', 'unsupported-file', 'empty-file')
+   * and nothing changes. Null when cancelled.
+   */
+  importTermOverrides(): Promise<Result<TermListImportResult | null>>;
   /** The person's interface language (at start and on each change): main's menus and dialogs then speak it. */
   setInterfaceLanguage(req: { locale: UiLocale }): Promise<Result<null>>;
   /** null when there is nothing to undo. */

@@ -54,6 +54,12 @@ const methodTable: Record<Method, true> = {
   chooseExportFolder: true,
   getExportFolder: true,
   setInterfaceLanguage: true,
+  listTermOverrides: true,
+  addTermOverride: true,
+  updateTermOverride: true,
+  removeTermOverride: true,
+  exportTermOverrides: true,
+  importTermOverrides: true,
   lookupWord: true,
 };
 

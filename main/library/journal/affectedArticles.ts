@@ -12,8 +12,9 @@ export function affectedArticles(db: Db, changes: readonly RowChange[]): Set<num
   const highlights = new Set<number>();
   const tags = new Set<number>();
   for (const change of changes) {
-    // The vocabulary shows nowhere in an article: no article needs reading again for it.
-    if (change.table === 'vocabulary') continue;
+    // The vocabulary shows nowhere in an article, and an override changes how text reads, not an
+    // article's annotations (the renderer reads the overrides again on an override.* undo).
+    if (change.table === 'vocabulary' || change.table === 'term_override') continue;
     for (const row of [change.before, change.after]) {
       if (!row) continue;
       if (change.table === 'highlight') addNumber(articles, row, 'article_id');

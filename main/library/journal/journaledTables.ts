@@ -57,6 +57,8 @@ export const journaledTables = {
   },
   /** A re-classification: update-only as the article; the kind is checksummed, so the trigger refreshes it. */
   paragraph: { key: ['id'], columns: ['id', 'kind', 'kind_by_user'], updateOnly: true },
+  /** A translator's own conversions (migration 0017): library-wide, no article's annotations. */
+  term_override: { key: ['id'], columns: ['id', 'source', 'target', 'modes', 'created_at'] },
   /** A word in the person's vocabulary (main/library/vocabulary): added, edited and removed whole. */
   vocabulary: {
     key: ['id'],

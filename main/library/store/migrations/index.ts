@@ -15,6 +15,7 @@ import { migration0013 } from './0013-article-source-region';
 import { migration0014 } from './0014-paragraph-raw-once';
 import { migration0015 } from './0015-raw-text-compressed';
 import { migration0016 } from './0016-vocabulary';
+import { migration0017 } from './0017-term-overrides';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,149 @@
+/**
+ * The term list: overrides as CSV (RFC 4180), one per line under the header `source,target,modes`,
+ * modes space-separated (`心理发展,心理發展,t tw twp`). No CSV parser is installed, so this is a
+ * small reader of the RFC's grammar: fields separated by commas, quoted with " when they hold a
+ * comma, a quote (doubled) or a line break; lines end in CRLF or LF. A file that breaks the
+ * grammar (a quote left open, text after a closing quote) is refused whole, since every line
+ * after it would be misread; a line that reads but is no override is skipped and reported.
+ */
+
+import path from 'node:path';
+import {
+  maxTermOverrides,
+  type TermListSkipReason,
+  type TermOverride,
+  type TermOverrideRule,
+} from '../../../preload/contract/termOverrideTypes';
+import { LibraryError } from '../libraryError';
+import { checkRule, modesOf, modesText } from './overrideRules';
+
+export type TermListLine =
+  | { line: number; ok: true; rule: TermOverrideRule }
+  | { line: number; ok: false; reason: TermListSkipReason };
+
+export interface CsvRecord {
+  /** 1-based line the record starts on. */
+  line: number;
+  fields: string[];
+}
+
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    what: string,
+  ) {
+    super(`${what} at line ${line}`);
+  }
+}
+
+/** The records of a CSV text (RFC 4180), each with the line it starts on. Blank lines give no record. */
+export function readCsv(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let line = 1;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const start = line;
+    const fields: string[] = [];
+    for (;;) {
+      let field = '';
+      if (text[i] === '"') {
+        i++;
+        for (;;) {
+          if (i >= n) throw new CsvSyntaxError(start, 'a quoted field is never closed');
+          const c = text[i]!;
+          if (c === '"') {
+            if (text[i + 1] === '"') {
+              field += '"';
+              i += 2;
+              continue;
+            }
+            i++;
+            break;
+          }
+          if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+          field += c;
+          i++;
+        }
+        if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
+          throw new CsvSyntaxError(line, 'text follows a closing quote');
+        }
+      } else {
+        const from = i;
+        while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') i++;
+        field = text.slice(from, i);
+      }
+      fields.push(field);
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      break;
+    }
+    // The record's end: CRLF, LF or a lone CR.
+    if (text[i] === '\r') i++;
+    if (text[i] === '\n') i++;
+    line++;
+    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: start, fields });
+  }
+  return records;
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export const termListHeader = 'source,target,modes';
+
+/** The overrides as a term list: a UTF-8 BOM (so spreadsheet programs read the Chinese), the header, CRLF lines. */
+export function formatTermList(overrides: readonly TermOverride[]): string {
+  const lines = [termListHeader];
+  for (const o of overrides) lines.push([o.source, o.target, modesText(o.modes)].map(csvField).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+function refuse(file: string, code: 'unsupported-file' | 'decode-failed' | 'empty-file' | 'file-too-large', why: string) {
+  return new LibraryError(code, `"${path.basename(file)}" ${why}; nothing was changed.`, file);
+}
+
+/** A term list file's bytes as text: UTF-8 only (a BOM allowed), and text, not a binary file. */
+export function decodeTermList(bytes: Uint8Array, file: string): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw refuse(file, 'decode-failed', 'is not UTF-8 text (save the term list as CSV UTF-8)');
+  }
+  // A NUL or other C0 control besides tab and line ends: a binary file that happens to decode.
+  if (/[\0-\x08\x0b\x0c\x0e-\x1f]/.test(text)) throw refuse(file, 'decode-failed', 'is not a text file');
+  return text.replace(/^\uFEFF/, '');
+}
+
+/**
+ * Every line of a term list, checked: the valid ones as rules, the rest with why. Throws a
+ * LibraryError, naming the file and line, when the file is no term list at all.
+ */
+export function parseTermList(text: string, file: string): TermListLine[] {
+  if (text.trim() === '') throw refuse(file, 'empty-file', 'is empty');
+  let records: CsvRecord[];
+  try {
+    records = readCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw refuse(file, 'unsupported-file', `is not valid CSV: ${error.message}`);
+    throw error;
+  }
+  const [header, ...rows] = records;
+  const names = header?.fields.map((f) => f.trim().toLowerCase()).join(',');
+  if (names !== termListHeader) {
+    throw refuse(file, 'unsupported-file', `is not a term list: its first line must be ${termListHeader}`);
+  }
+  if (rows.length > maxTermOverrides) {
+    throw refuse(file, 'file-too-large', `has ${rows.length} terms; a term list holds at most ${maxTermOverrides}`);
+  }
+  return rows.map(({ line, fields }): TermListLine => {
+    if (fields.length !== 3) return { line, ok: false, reason: 'wrong-columns' };
+    const [source, target, modes] = fields as [string, string, string];
+    const check = checkRule(source, target, modesOf(modes));
+    return check.ok ? { line, ok: true, rule: check.rule } : { line, ok: false, reason: check.reason };
+  });
+}
