@@ -12,6 +12,8 @@ import { droppedSources } from './droppedSources';
 import { importSession } from './importSession';
 import type { PizhuLink } from './parsePizhuLink';
 import { requestSchemas } from './requestSchemas';
+import { openDictionary } from '../library/dictionary/openDictionary';
+import { lazyDictionary } from '../library/dictionary/wordDictionary';
 import type { WordDictionary } from '../library/dictionary/wordDictionary';
 import { restoreChosenBackup, type ChooseAutomaticBackup } from './restoreFromBackup';
 
@@ -42,7 +44,7 @@ export interface HandlerDeps {
   exportFolder?: ExportFolderSetting;
   /** Main's menus and dialogs follow the language the page says the person uses (nothing where there are none). */
   setInterfaceLanguage?: (locale: UiLocale) => void;
-  /** The offline dictionary, opened on its first lookup (main/library/dictionary). */
+  /** The offline dictionary; by default the packed file beside main's bundle, opened on the first lookup. */
   dictionary?: WordDictionary;
 }
 
@@ -56,6 +58,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   const exportFolder = deps.exportFolder ?? exportFolderBeside(library.path);
 
   const imports = importSession(library, deps.announceImportProgress);
+  // Opened on the first lookup, never at start: it is no part of the first paint.
+  const dictionary = deps.dictionary ?? lazyDictionary(() => openDictionary());
 
   /** Main's folder dialog; a folder the library refuses is never kept. */
   async function askExportFolder(): Promise<string | null> {
@@ -165,10 +169,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       deps.setInterfaceLanguage?.(locale);
       return null;
     },
-    lookupWord: ({ text, offset, length }) => {
-      if (!deps.dictionary) throw new LibraryError('not-found', 'The dictionary is not available in this window.');
-      return deps.dictionary.lookupWord(text, offset, length);
-    },
+    lookupWord: ({ text, offset, length }) => dictionary.lookupWord(text, offset, length),
   };
 }
 
