@@ -7,6 +7,7 @@ import {
   maxTagNameLength,
 } from '../../preload/contract/annotationTypes';
 import { paragraphKinds } from '../../preload/contract/articleTypes';
+import { articleListSorts, articleListViews, maxArticlePageRows, titleCollations } from '../../preload/contract/articlePageTypes';
 import { droppedFiles } from './droppedFileSchema';
 import { scriptModes } from '../../preload/common/scriptModes';
 import { sourceRegions } from '../../preload/common/conversionTable';
@@ -61,6 +62,17 @@ export const requestSchemas = {
   getAppInfo: z.undefined(),
   takePendingLink: z.undefined(),
   listArticles: z.undefined(),
+  listArticlePage: z.strictObject({
+    view: z.enum(articleListViews),
+    sort: z.enum(articleListSorts),
+    collation: z.enum(titleCollations),
+    query: text(200),
+    // Blank for no tag filter.
+    tag: text(maxTagNameLength),
+    offset: z.number().int().min(0).max(10_000_000),
+    limit: z.number().int().min(1).max(maxArticlePageRows),
+    around: id.optional(),
+  }),
   getArticle: z.strictObject({ articleId: id }),
   setReadingPosition: z.strictObject({ articleId: id, paragraphOrder: z.number().int().min(0).max(1_000_000) }),
   importFiles: z.undefined(),

@@ -40,6 +40,8 @@ import { withDeferredParagraphIndex } from './store/deferSearchIndex';
 import { mergeSearchIndex } from './store/mergeSearchIndex';
 import { verifyLibrary } from './store/verifyLibrary';
 import { checkpointWhenIdle } from './store/walCheckpoints';
+import { listArticlePage } from './store/articlePage';
+import type { ArticlePage, ArticlePageRequest } from '../../preload/contract/articlePageTypes';
 
 export interface LibraryOptions {
   /** The SQLite library file. */
@@ -250,6 +252,11 @@ export async function createLibrary(options: LibraryOptions) {
 
     listArticles(): ArticleSummary[] {
       return articles.listArticleSummaries(db);
+    },
+
+    /** A window of the library pane's list, filtered and ordered here (listArticlePage). */
+    listArticlePage(request: ArticlePageRequest): ArticlePage {
+      return listArticlePage(db, request);
     },
 
     /** A read only: opening an article is recorded by `markOpened`, which the app calls on open. */

@@ -13,6 +13,7 @@ import type {
 } from './articleTypes';
 import type { SimilarArticle } from './duplicateTypes';
 import type { DroppedFile, ImportProgress } from './importTypes';
+import type { ArticlePage, ArticlePageRequest } from './articlePageTypes';
 import type { VersionComparison } from './compareTypes';
 import type { TermListExportResult, TermListImportResult, TermOverride, TermOverrideRule } from './termOverrideTypes';
 import type { WordLookup } from './dictionaryTypes';
@@ -214,6 +215,8 @@ export interface PizhuApi {
    */
   takePendingLink(): Promise<Result<{ articleId: number; paragraphId: number | null } | null>>;
   listArticles(): Promise<Result<ArticleSummary[]>>;
+  /** A window of the library pane's list in the asked order and filters, with its counts (issue #16: paged from main). */
+  listArticlePage(req: ArticlePageRequest): Promise<Result<ArticlePage>>;
   getArticle(req: { articleId: number }): Promise<Result<ArticleView>>;
   setReadingPosition(req: { articleId: number; paragraphOrder: number }): Promise<Result<null>>;
   /** Opens the system file chooser in main and imports what the person picks. */

@@ -5,6 +5,7 @@ const methodTable: Record<Method, true> = {
   getAppInfo: true,
   takePendingLink: true,
   listArticles: true,
+  listArticlePage: true,
   getArticle: true,
   setReadingPosition: true,
   importFiles: true,

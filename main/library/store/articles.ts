@@ -189,6 +189,12 @@ export function listArticleSummaries(db: Db): ArticleSummary[] {
   return (db.prepare(summarySql('a.trashed_at IS NULL')).all() as SummaryRow[]).map(toSummary);
 }
 
+/** The summaries of these articles (trashed ones included), by id. */
+export function readArticleSummaries(db: Db, ids: readonly number[]): Map<number, ArticleSummary> {
+  const rows = db.prepare(summarySql('a.id IN (SELECT value FROM json_each(?))')).all(JSON.stringify(ids)) as SummaryRow[];
+  return new Map(rows.map((r) => [r.id, toSummary(r)]));
+}
+
 /** The trash, most recently trashed first. */
 export function listTrashedArticles(db: Db): TrashedArticle[] {
   const rows = db.prepare(summarySql('a.trashed_at IS NOT NULL')).all() as SummaryRow[];

@@ -1,0 +1,103 @@
+import type { ArticlePage, ArticlePageRequest, TitleCollation } from '../../../preload/contract/articlePageTypes';
+import { foldToSimplified } from '../../../preload/common/foldScript';
+import { readArticleSummaries } from './articles';
+import type { Db } from './openDatabase';
+import { canonicalTagName, findTagFolded, tagSubtree } from './tags';
+
+/**
+ * The library pane's list, a window at a time (issue #16): at 100,000 articles the whole list
+ * was tens of megabytes over IPC and filtered and sorted in the renderer on every keystroke.
+ * Here the view, the title filter and the tag filter are one SQL query; the order is SQL's,
+ * except titles, which sort by the interface's collation (pinyin or strokes), kept per library.
+ */
+export function listArticlePage(db: Db, request: ArticlePageRequest): ArticlePage {
+  registerTitleFold(db);
+  const view = viewWhere[request.view];
+  const query = foldTitle(request.query.trim());
+  const tagIds = request.tag === '' ? null : taggedIds(db, request.tag);
+  const where = [view];
+  if (query !== '') where.push(`instr(${foldFunction}(a.title), @query) > 0`);
+  if (tagIds !== null) where.push(taggedWhere);
+  const params = { query, tagIds: JSON.stringify(tagIds ?? []) };
+  const sql = `SELECT a.id, a.title FROM article a WHERE ${where.join(' AND ')}`;
+  const ids =
+    request.sort === 'title'
+      ? titleOrder(db, request.collation, db.prepare(sql).raw().all(params) as Array<[number, string]>)
+      : (db.prepare(`${sql} ORDER BY ${request.sort === 'opened' ? openedOrder : dateOrder}`).pluck().all(params) as number[]);
+  const inView =
+    where.length === 1 ? ids.length : (db.prepare(`SELECT count(*) FROM article a WHERE ${view}`).pluck().get() as number);
+  const windowIds = ids.slice(request.offset, request.offset + request.limit);
+  const summaries = readArticleSummaries(db, windowIds);
+  const aroundIndex = request.around === undefined ? -1 : ids.indexOf(request.around);
+  return {
+    total: ids.length,
+    inView,
+    offset: request.offset,
+    rows: windowIds.flatMap((id) => summaries.get(id) ?? []),
+    aroundIndex: aroundIndex < 0 ? null : aroundIndex,
+  };
+}
+
+const viewWhere: Record<ArticlePageRequest['view'], string> = {
+  library: 'a.trashed_at IS NULL AND a.archived_at IS NULL',
+  archived: 'a.trashed_at IS NULL AND a.archived_at IS NOT NULL',
+  trash: 'a.trashed_at IS NOT NULL',
+};
+
+/** Newest published first (undated last), then newest imported: the order the list always had. */
+const dateOrder = 'a.published_at IS NULL, a.published_at DESC, a.imported_at DESC, a.id DESC';
+/** Last opened first (opening is recorded in main), never-opened ones after, by date. */
+const openedOrder = `a.last_opened_at IS NULL, a.last_opened_at DESC, ${dateOrder}`;
+
+/** Articles with a tagged paragraph or highlight under the tag (its subtree, as the tag view). */
+const taggedWhere = `a.id IN (
+  SELECT p.article_id FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id
+    WHERE pt.tag_id IN (SELECT value FROM json_each(@tagIds))
+  UNION
+  SELECT h.article_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
+    WHERE ht.tag_id IN (SELECT value FROM json_each(@tagIds)))`;
+
+/** The tag as stored (技術 asks for 技术) and those nested under it; none for a tag that is gone. */
+function taggedIds(db: Db, tag: string): number[] {
+  return tagSubtree(db, canonicalTagName(db, tag, undefined, findTagFolded)).map((t) => t.id);
+}
+
+const foldFunction = 'pizhu_fold_title';
+const withFold = new WeakSet<Db>();
+
+/** Simplified characters, lower case: 晋江 finds 晉江 and pizhu finds Pizhu. */
+function foldTitle(text: string): string {
+  return foldToSimplified(text).toLowerCase();
+}
+
+function registerTitleFold(db: Db): void {
+  if (withFold.has(db)) return;
+  db.function(foldFunction, { deterministic: true }, (title: unknown) => (typeof title === 'string' ? foldTitle(title) : ''));
+  withFold.add(db);
+}
+
+/**
+ * Every article's place in title order, per collation, rebuilt when any title differs from the
+ * one it was built with (an import, a rename): a filtered list then sorts by these numbers.
+ * Leading quotes and brackets are ignored and numbers compare as numbers.
+ */
+interface TitleRanks {
+  titles: Map<number, string>;
+  ranks: Map<number, number>;
+}
+const titleRanks = new WeakMap<Db, Map<TitleCollation, TitleRanks>>();
+
+function titleOrder(db: Db, collation: TitleCollation, rows: ReadonlyArray<[number, string]>): number[] {
+  let perCollation = titleRanks.get(db);
+  if (!perCollation) titleRanks.set(db, (perCollation = new Map<TitleCollation, TitleRanks>()));
+  let ranked = perCollation.get(collation);
+  if (!ranked || rows.some(([id, title]) => ranked!.titles.get(id) !== title)) {
+    const all = db.prepare('SELECT id, title FROM article').raw().all() as Array<[number, string]>;
+    const collator = new Intl.Collator(collation, { ignorePunctuation: true, numeric: true });
+    all.sort((a, b) => collator.compare(a[1], b[1]) || a[0] - b[0]);
+    ranked = { titles: new Map(all), ranks: new Map(all.map(([id], i) => [id, i])) };
+    perCollation.set(collation, ranked);
+  }
+  const ranks = ranked.ranks;
+  return rows.map(([id]) => id).sort((a, b) => ranks.get(a)! - ranks.get(b)!);
+}
