@@ -18,6 +18,7 @@ const shortcuts: ReadonlyArray<readonly [keys: readonly string[], what: Annotate
   [['h'], 'shortcut.highlight'],
   [['t'], 'shortcut.tag'],
   [['n'], 'shortcut.note'],
+  [['c'], 'shortcut.variants'],
   [['m'], 'shortcut.mode'],
   [['a'], 'shortcut.sidebar'],
   [[`${mod}+F`], 'shortcut.search'],

@@ -1,6 +1,7 @@
 import { useState, type Ref } from 'react';
 import type { HighlightColor } from '../../../../preload/contract/annotationTypes';
 import { useMessages } from '../../i18n/useMessages';
+import { overridesMessages } from '../overrides/messages';
 import { ColorSwatches } from './ColorSwatches';
 import { annotateMessages } from './messages';
 import { TagInput } from './TagInput';
@@ -12,16 +13,27 @@ interface Props {
   onHighlight: (color: HighlightColor, tags?: string[]) => void;
   onNote: () => void;
   onCancel: () => void;
+  /** Opens the variant panel for the selected word; absent when the selection is no single word or term. */
+  onVariants?: () => void;
   /** Opened with `t` from the keyboard: straight to the tag field. */
   startTagging?: boolean;
 }
 
 /**
- * The small toolbar over a selection: six colours, Tag (a highlight carrying that tag) and Note
- * (the paragraph's note). Pressing a button must not clear the selection it acts on.
+ * The small toolbar over a selection: six colours, Tag (a highlight carrying that tag), Note
+ * (the paragraph's note) and, for a word, its regional variants. Pressing a button must not clear the selection it acts on.
  */
-export function SelectionToolbar({ ref, selection, onHighlight, onNote, onCancel, startTagging = false }: Props) {
+export function SelectionToolbar({
+  ref,
+  selection,
+  onHighlight,
+  onNote,
+  onCancel,
+  onVariants,
+  startTagging = false,
+}: Props) {
   const t = useMessages(annotateMessages);
+  const v = useMessages(overridesMessages);
   const [tagging, setTagging] = useState(startTagging);
 
   return (
@@ -47,6 +59,11 @@ export function SelectionToolbar({ ref, selection, onHighlight, onNote, onCancel
           <button type="button" className="toolbar-button" onClick={onNote}>
             {t('note')}
           </button>
+          {onVariants && (
+            <button type="button" className="toolbar-button" aria-keyshortcuts="c" onClick={onVariants}>
+              {v('variants')}
+            </button>
+          )}
         </>
       )}
     </div>

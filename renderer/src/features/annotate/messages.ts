@@ -23,6 +23,10 @@ export const journalOps = [
   'article.unarchive',
   'article.keep-duplicate',
   'article.region',
+  'override.add',
+  'override.update',
+  'override.remove',
+  'override.import',
 ] as const;
 type JournalOp = (typeof journalOps)[number];
 
@@ -65,6 +69,7 @@ type Key =
   | 'shortcut.extendCharacter'
   | 'shortcut.extendWord'
   | 'shortcut.extendSentence'
+  | 'shortcut.variants'
   | 'selectedText'
   | `color.${HighlightColor}`
   | `op.${JournalOp}`;
@@ -134,6 +139,11 @@ export const annotateMessages: Catalog<Key> = {
     'op.article.unarchive': '取消归档',
     'op.article.keep-duplicate': '保留重复的两份',
     'op.article.region': '更改来源地区',
+    'shortcut.variants': '选中词语的各地写法，可设为总是这样显示',
+    'op.override.add': '添加转换',
+    'op.override.update': '编辑转换',
+    'op.override.remove': '删除转换',
+    'op.override.import': '导入词表',
   },
   'zh-Hant': {
     highlight: '標示',
@@ -199,6 +209,11 @@ export const annotateMessages: Catalog<Key> = {
     'op.article.unarchive': '取消封存',
     'op.article.keep-duplicate': '保留重複的兩份',
     'op.article.region': '更改來源地區',
+    'shortcut.variants': '選取詞語的各地寫法，可設為總是這樣顯示',
+    'op.override.add': '新增轉換',
+    'op.override.update': '編輯轉換',
+    'op.override.remove': '刪除轉換',
+    'op.override.import': '匯入詞表',
   },
   en: {
     highlight: 'Highlight',
@@ -264,5 +279,10 @@ export const annotateMessages: Catalog<Key> = {
     'op.article.unarchive': 'Unarchive article',
     'op.article.keep-duplicate': 'Keep both copies',
     'op.article.region': 'Change source region',
+    'shortcut.variants': 'The selected word’s regional variants, to always show it one way',
+    'op.override.add': 'Add conversion',
+    'op.override.update': 'Edit conversion',
+    'op.override.remove': 'Delete conversion',
+    'op.override.import': 'Import term list',
   },
 };

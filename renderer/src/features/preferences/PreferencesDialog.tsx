@@ -4,6 +4,7 @@ import { localeFromSystem, uiLocaleNames, uiLocales, type UiLocale } from '../..
 import { useMessages } from '../../i18n/useMessages';
 import { Dialog } from '../../ui/Dialog';
 import { toFullWidthPunctuation } from '../reader/fullWidthPunctuation';
+import { OverridesRow } from '../overrides/OverridesRow';
 import { usePreferences } from './PreferencesContext';
 import {
   defaultPreferences,
@@ -127,6 +128,7 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
         <figure className="preferences-preview" aria-label={t('preview')}>
           <p lang={p.uiLocale === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans'}>{sample}</p>
         </figure>
+        <OverridesRow />
       </section>
 
       <section className="preferences-section" aria-labelledby={`${id}-appearance`}>

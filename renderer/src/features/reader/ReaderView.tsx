@@ -3,6 +3,7 @@ import { useSearchMatchMarks } from './useSearchMatchMarks';
 import { useCallback, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { Highlight, Note } from '../../../../preload/contract/annotationTypes';
 import type { ArticleView, ParagraphView } from '../../../../preload/contract/articleTypes';
+import { maxOverrideTermLength } from '../../../../preload/contract/termOverrideTypes';
 import { HighlightPopover } from '../annotate/HighlightPopover';
 import { KeyboardSelection } from '../annotate/KeyboardSelection';
 import { useHighlightGroupHover } from '../annotate/useHighlightGroupHover';
@@ -11,6 +12,8 @@ import { useAnnotationActions } from '../annotate/useAnnotationActions';
 import type { NoteQuote } from '../notes/NoteQuotePlugin';
 import { useHighlightPopover } from '../annotate/useHighlightPopover';
 import { useTextSelection, type PendingSelection } from '../annotate/useTextSelection';
+import { useTermOverrides } from '../overrides/overridesStore';
+import { VariantPanel } from '../overrides/VariantPanel';
 import { usePreferences } from '../preferences/PreferencesContext';
 import { AnnotationsSidebar } from '../sidebar/AnnotationsSidebar';
 import { useSidebarOpen } from '../sidebar/sidebarStore';
@@ -41,9 +44,16 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
   const { preferences } = usePreferences();
   const { mode, setMode, cycleMode } = useScriptMode(article.id);
   usePrepareConverters(article.script, article.region);
+  const overrides = useTermOverrides();
   const options = useMemo<DisplayOptions>(
-    () => ({ script: article.script, region: article.region, mode, fullWidthPunctuation: preferences.fullWidthPunctuation }),
-    [article.script, article.region, mode, preferences.fullWidthPunctuation],
+    () => ({
+      script: article.script,
+      region: article.region,
+      mode,
+      fullWidthPunctuation: preferences.fullWidthPunctuation,
+      overrides,
+    }),
+    [article.script, article.region, mode, preferences.fullWidthPunctuation, overrides],
   );
   const display = useMemo(() => displayParagraphs(article.paragraphs, options), [article.paragraphs, options]);
   const displayLine = useCallback((text: string) => displayText(text, options).text, [options]);
@@ -126,6 +136,22 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
   const pending = selection.pending;
   // The selection whose toolbar was opened on its tag field by `t`.
   const [taggingSelection, setTaggingSelection] = useState<string | null>(null);
+  // The variant panel's word: as shown, and as stored (what an override matches).
+  const [variantsOf, setVariantsOf] = useState<{ word: string; source: string } | null>(null);
+  const variantWord = (target: PendingSelection | null) => {
+    if (!target || target.ranges.length !== 1) return null;
+    const source = article.paragraphs.find((p) => p.id === target.paragraphId)?.text.slice(target.start, target.end) ?? '';
+    return source !== '' && source.length <= maxOverrideTermLength && !/\s/u.test(source)
+      ? { word: target.text, source }
+      : null;
+  };
+  const openVariants = (target: PendingSelection | null) => {
+    const found = variantWord(target);
+    if (!found) return;
+    selection.clear();
+    setVariantsOf(found);
+  };
+
   const highlightSelection = (color: Highlight['color'], tags?: string[], target = pending) => {
     if (!target) return;
     selection.clear();
@@ -164,6 +190,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
       handlers.setNoteOpen(id, !noteOpen.has(id));
     },
     m: cycleMode,
+    c: () => openVariants(selection.readNow() ?? pending),
     Escape: () => {
       if (popover.popover) popover.close(true);
       else if (taggingId !== null) handlers.setTagging(null);
@@ -242,6 +269,17 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
             handlers.setNoteOpen(pending.paragraphId, true);
           }}
           onCancel={selection.clear}
+          onVariants={variantWord(pending) ? () => openVariants(pending) : undefined}
+        />
+      )}
+      {variantsOf && (
+        <VariantPanel
+          word={variantsOf.word}
+          source={variantsOf.source}
+          script={article.script}
+          region={article.region}
+          mode={mode}
+          onClose={() => setVariantsOf(null)}
         />
       )}
       {popover.popover && (

@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { isOutsideReaderKeys } from '../annotate/isEditableTarget';
 
-export type ReaderKey = 'j' | 'k' | 'h' | 't' | 'n' | 'm' | 'Escape';
+export type ReaderKey = 'j' | 'k' | 'h' | 't' | 'n' | 'm' | 'c' | 'Escape';
 export type ReaderKeyHandlers = Partial<Record<ReaderKey, () => void>>;
 
-const readerKeys = new Set<string>(['j', 'k', 'h', 't', 'n', 'm']);
+const readerKeys = new Set<string>(['j', 'k', 'h', 't', 'n', 'm', 'c']);
 
 /**
- * The reader's single-letter shortcuts (j/k, h, t, n, m) and Escape. Letters are ignored while
+ * The reader's single-letter shortcuts (j/k, h, t, n, m, c) and Escape. Letters are ignored while
  * typing or inside a dialog or menu; Escape is left to whatever handled it first (a tag input,
  * a popover, a modal dialog).
  */

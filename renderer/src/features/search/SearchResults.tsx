@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react';
 import type { SearchHit } from '../../../../preload/contract/api';
 import { useMessages } from '../../i18n/useMessages';
 import { useNavigation } from '../../state/Navigation';
+import { useTermOverrides } from '../overrides/overridesStore';
 import { usePreferences } from '../preferences/PreferencesContext';
 import { displayText } from '../reader/displayText';
 import { hitSnippet } from './hitSnippet';
@@ -43,12 +44,13 @@ export function SearchResults({ hits, onEscape }: { hits: readonly SearchHit[]; 
   const t = useMessages(searchMessages);
   const { openArticle } = useNavigation();
   const { preferences } = usePreferences();
+  const overrides = useTermOverrides();
   if (hits.length === 0) return null;
   return (
     <div className="search-results" role="group" aria-label={t('results')} onKeyDown={(e) => moveFocus(e, onEscape)}>
       {groupByArticle(hits).map((group) => {
         const mode = preferences.scriptModeByArticle[String(group.articleId)] ?? preferences.defaultScriptMode;
-        const options = { mode, fullWidthPunctuation: preferences.fullWidthPunctuation };
+        const options = { mode, fullWidthPunctuation: preferences.fullWidthPunctuation, overrides };
         // The title as the reader shows it, like the snippets under it (a Taiwan 計程車 reads 出租车 in 简体).
         const [first] = group.hits;
         const title = first

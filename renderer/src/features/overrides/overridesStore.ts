@@ -1,0 +1,44 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import type { TermOverride } from '../../../../preload/contract/termOverrideTypes';
+import { pizhu } from '../../api/pizhuClient';
+import { useLibraryEvents } from '../../state/LibraryEvents';
+
+/**
+ * The library's term overrides, held once for the window: the reader, the library list and the
+ * overrides dialog all show text through them. Fetched again whenever the library reports a
+ * change (an add or edit here calls `changed`, and so does every undo and redo), so an undone
+ * override leaves the display at once. The list keeps its identity until it is fetched again:
+ * display caches key on it.
+ */
+let current: readonly TermOverride[] = [];
+let fetchedFor = -1;
+let latestRequest = 0;
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const snapshot = () => current;
+
+async function fetchOverrides(): Promise<void> {
+  const request = ++latestRequest;
+  const result = await pizhu.listTermOverrides();
+  // An older answer arriving after a newer one must not put back what was undone.
+  if (request !== latestRequest || !result.ok) return;
+  current = result.value;
+  for (const listener of listeners) listener();
+}
+
+/** The overrides, fetched again after every library change. */
+export function useTermOverrides(): readonly TermOverride[] {
+  const { version } = useLibraryEvents();
+  useEffect(() => {
+    // Several panes use this hook: one fetch per change serves them all.
+    if (fetchedFor === version) return;
+    fetchedFor = version;
+    void fetchOverrides();
+  }, [version]);
+  return useSyncExternalStore(subscribe, snapshot);
+}
