@@ -47,7 +47,7 @@ function indexSources(pairs: ReadonlyArray<readonly [string, string]>): SourceIn
 /** Where the overrides stand in `text`: [start, source, target] from the left, longest first, not overlapping. */
 function findSources(text: string, index: SourceIndex): Array<readonly [number, string, string]> {
   const found: Array<readonly [number, string, string]> = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const list = index.get(text.charCodeAt(i));
     const hit = list?.find(([source]) => text.startsWith(source, i));
     if (hit) {

@@ -46,14 +46,7 @@ export interface TermOverride extends TermOverrideRule {
  * - too-many: the library would hold more than maxTermOverrides
  */
 export type TermListSkipReason =
-  | 'wrong-columns'
-  | 'empty-field'
-  | 'bad-mode'
-  | 'too-long'
-  | 'bad-text'
-  | 'duplicate'
-  | 'conflict'
-  | 'too-many';
+  'wrong-columns' | 'empty-field' | 'bad-mode' | 'too-long' | 'bad-text' | 'duplicate' | 'conflict' | 'too-many';
 
 export interface TermListSkippedLine {
   /** 1-based line of the file (the header is line 1). */

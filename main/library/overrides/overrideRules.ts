@@ -7,8 +7,7 @@ import {
 } from '../../../preload/contract/termOverrideTypes';
 
 export type RuleCheck =
-  | { ok: true; rule: TermOverrideRule }
-  | { ok: false; reason: TermListSkipReason; message: string };
+  { ok: true; rule: TermOverrideRule } | { ok: false; reason: TermListSkipReason; message: string };
 
 // Line breaks, tabs and other controls, half a surrogate pair, the line and paragraph separators:
 // none stands in an article's stored text as part of a word.

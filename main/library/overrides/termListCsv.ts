@@ -18,8 +18,7 @@ import { LibraryError } from '../libraryError';
 import { checkRule, modesOf, modesText } from './overrideRules';
 
 export type TermListLine =
-  | { line: number; ok: true; rule: TermOverrideRule }
-  | { line: number; ok: false; reason: TermListSkipReason };
+  { line: number; ok: true; rule: TermOverrideRule } | { line: number; ok: false; reason: TermListSkipReason };
 
 export interface CsvRecord {
   /** 1-based line the record starts on. */
@@ -102,8 +101,20 @@ export function formatTermList(overrides: readonly TermOverride[]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-function refuse(file: string, code: 'unsupported-file' | 'decode-failed' | 'empty-file' | 'file-too-large', why: string) {
+function refuse(
+  file: string,
+  code: 'unsupported-file' | 'decode-failed' | 'empty-file' | 'file-too-large',
+  why: string,
+) {
   return new LibraryError(code, `"${path.basename(file)}" ${why}; nothing was changed.`, file);
+}
+
+function hasBinaryControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return true;
+  }
+  return false;
 }
 
 /** A term list file's bytes as text: UTF-8 only (a BOM allowed), and text, not a binary file. */
@@ -115,7 +126,7 @@ export function decodeTermList(bytes: Uint8Array, file: string): string {
     throw refuse(file, 'decode-failed', 'is not UTF-8 text (save the term list as CSV UTF-8)');
   }
   // A NUL or other C0 control besides tab and line ends: a binary file that happens to decode.
-  if (/[\0-\x08\x0b\x0c\x0e-\x1f]/.test(text)) throw refuse(file, 'decode-failed', 'is not a text file');
+  if (hasBinaryControl(text)) throw refuse(file, 'decode-failed', 'is not a text file');
   return text.replace(/^\uFEFF/, '');
 }
 

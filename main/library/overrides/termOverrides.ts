@@ -109,7 +109,11 @@ export function termOverrideOperations(db: Db, journaled: Journaled) {
         if (!before || !rec.remove('term_override', { id })) {
           throw new LibraryError('not-found', `There is no override ${id}; nothing was changed.`);
         }
-        return { value: undefined, op: 'override.remove', description: `Remove the override of "${shortQuote(before.source)}"` };
+        return {
+          value: undefined,
+          op: 'override.remove',
+          description: `Remove the override of "${shortQuote(before.source)}"`,
+        };
       });
     },
 
