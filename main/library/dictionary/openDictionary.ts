@@ -8,16 +8,15 @@ import { variantModes, wordVariants } from '../../../preload/common/wordVariants
 import { pinyinToZhuyin } from '../../../preload/common/zhuyin';
 import { hanziCedictPath, readHanziCedict } from './cedictSource';
 import { lengthsOf, matchesAt } from './matchWords';
-import { packCedict } from './packDictionary';
+import { dictionaryFileName, packCedict } from './packDictionary';
 import { readPackedDictionary, type PackedDictionary } from './packedDictionary';
 import type { WordDictionary } from './wordDictionary';
 
-/** The packed file's name; the build writes it to out/main/dictionary/, beside main's bundle. */
-export const dictionaryFileName = 'cedict.pzd';
-
-/** Where the app's and the CLI's bundles find the packed file (both run from out/main). */
+/** Where the app's and the CLI's bundles find the packed file: out/main/dictionary, from out/main or a chunk under it. */
 export function bundledDictionaryPath(): string {
-  return path.join(__dirname, 'dictionary', dictionaryFileName);
+  const candidates = [path.join(__dirname, 'dictionary'), path.join(__dirname, '..', 'dictionary')];
+  const folder = candidates.find((dir) => fs.existsSync(path.join(dir, dictionaryFileName))) ?? candidates[0]!;
+  return path.join(folder, dictionaryFileName);
 }
 
 export interface OpenedDictionary extends WordDictionary {

@@ -16,6 +16,9 @@
 
 import { cedictEdition, parseCedictLine } from './cedictSource';
 
+/** The packed file's name; the build writes it to out/main/dictionary/, beside main's bundle. */
+export const dictionaryFileName = 'cedict.pzd';
+
 export const packMagic = 'PZCEDICT';
 export const packFormat = 1;
 
