@@ -1,6 +1,7 @@
 import type { AppInfo, Method, RequestOf, ValueOf } from '../../preload/contract/api';
 import type { UiLocale } from '../../preload/common/uiLocales';
 import type { ImportOutcome } from '../../preload/contract/articleTypes';
+import type { VocabularyExportFormat } from '../../preload/contract/vocabularyTypes';
 import { methodOf } from '../../preload/contract/channels';
 import { fail, ok, type Result } from '../../preload/contract/errors';
 import type { Library } from '../library/createLibrary';
@@ -34,6 +35,8 @@ export interface HandlerDeps {
   chooseBackupFile?: (purpose: 'save' | 'open') => Promise<string | null>;
   /** Main's save dialog for a W3C Web Annotation file, opened for that one call; null when cancelled. */
   chooseW3cFile?: () => Promise<string | null>;
+  /** Main's save dialog for a vocabulary export (CSV or Anki), opened for that one call; null when cancelled. */
+  chooseVocabularyFile?: (format: VocabularyExportFormat) => Promise<string | null>;
   /** Main's dialog for a CSV term list (overrides) to write or to read, opened for that one call; null when cancelled. */
   chooseTermListFile?: (purpose: 'save' | 'open') => Promise<string | null>;
   /** Main's confirmation, with its preview, before a JSON backup is merged in or restored; without it nothing is. */
@@ -131,6 +134,14 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     getNote: ({ paragraphId }) => annotations.getNote(paragraphId),
     undo: () => annotations.undo(),
     redo: () => annotations.redo(),
+    addVocabulary: (request) => library.vocabulary.addVocabulary(request),
+    listVocabulary: (filter) => library.vocabulary.listVocabulary(filter),
+    updateVocabulary: ({ id, ...changes }) => library.vocabulary.updateVocabulary(id, changes),
+    removeVocabulary: ({ id }) => library.vocabulary.removeVocabulary(id),
+    exportVocabulary: async ({ format, filter }) => {
+      const file = (await deps.chooseVocabularyFile?.(format)) ?? null;
+      return file === null ? null : library.vocabulary.exportVocabulary(file, format, filter);
+    },
     // Paths are main's: the kept export folder (asked for once when there is none) and a dialog per backup.
     exportMarkdown: async (options) => {
       const outDir = exportFolder.get() ?? (await askExportFolder());

@@ -12,6 +12,13 @@ import { droppedFiles } from './droppedFileSchema';
 import { scriptModes } from '../../preload/common/scriptModes';
 import { sourceRegions } from '../../preload/common/conversionTable';
 import { uiLocales } from '../../preload/common/uiLocales';
+
+  maxVocabularyReadingLength,
+  maxVocabularySenseLength,
+  maxVocabularySentenceLength,
+  maxVocabularyWordLength,
+  vocabularyExportFormats,
+} from '../../preload/contract/vocabularyTypes';
 import { maxOverrideTermLength, overrideModes } from '../../preload/contract/termOverrideTypes';
 import { maxLookupTextLength } from '../../preload/contract/dictionaryTypes';
 
@@ -56,6 +63,15 @@ function isCalendarDate(value: string): boolean {
   date.setUTCFullYear(year);
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+/** What the vocabulary view filters by; every field optional. */
+const vocabularyFilter = z.strictObject({
+  articleId: id.optional(),
+  tag: tagName.optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  text: text(200).optional(),
+});
 
 /** One schema per method; `strict` so an unexpected field is refused, not ignored. */
 export const requestSchemas = {
@@ -144,6 +160,26 @@ export const requestSchemas = {
   getNote: z.strictObject({ paragraphId: id }),
   undo: z.undefined(),
   redo: z.undefined(),
+  addVocabulary: z.strictObject({
+    paragraphId: id,
+    start: offset,
+    end: offset,
+    word: text(maxVocabularyWordLength).min(1),
+    // Slack over the stored limits: surrounding blank space is trimmed before the library counts.
+    reading: text(maxVocabularyReadingLength * 2).optional(),
+    sense: text(maxVocabularySenseLength * 2).optional(),
+    sentence: text(maxVocabularySentenceLength).optional(),
+    sentenceOffset: z.number().int().min(0).max(maxVocabularySentenceLength).optional(),
+  }),
+  listVocabulary: vocabularyFilter,
+  updateVocabulary: z.strictObject({
+    id,
+    reading: text(maxVocabularyReadingLength * 2).optional(),
+    sense: text(maxVocabularySenseLength * 2).optional(),
+  }),
+  removeVocabulary: z.strictObject({ id }),
+  // The format only: the file comes from main's save dialog.
+  exportVocabulary: z.strictObject({ format: z.enum(vocabularyExportFormats), filter: vocabularyFilter.optional() }),
   // No path in any of these: the folder and files come from main's dialogs and settings.
   exportMarkdown: z.strictObject({
     scope: z.union([z.literal('library'), z.strictObject({ article: id }), z.strictObject({ tag: tagName })]),

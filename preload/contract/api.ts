@@ -15,6 +15,14 @@ import type { SimilarArticle } from './duplicateTypes';
 import type { DroppedFile, ImportProgress } from './importTypes';
 import type { ArticlePage, ArticlePageRequest } from './articlePageTypes';
 import type { VersionComparison } from './compareTypes';
+
+  NewVocabularyEntry,
+  VocabularyChanges,
+  VocabularyEntry,
+  VocabularyExportFormat,
+  VocabularyExportResult,
+  VocabularyFilter,
+} from './vocabularyTypes';
 import type { TermListExportResult, TermListImportResult, TermOverride, TermOverrideRule } from './termOverrideTypes';
 import type { WordLookup } from './dictionaryTypes';
 import type {
@@ -194,6 +202,8 @@ export interface BackupImportCounts {
   notesAdded: number;
   /** Notes joined after a different note the paragraph already had. */
   notesJoined: number;
+  /** Vocabulary words the library did not have. */
+  vocabularyAdded: number;
 }
 
 export interface AppInfo {
@@ -403,6 +413,18 @@ export interface PizhuApi {
   importTermOverrides(): Promise<Result<TermListImportResult | null>>;
   /** The person's interface language (at start and on each change): main's menus and dialogs then speak it. */
   setInterfaceLanguage(req: { locale: UiLocale }): Promise<Result<null>>;
+  // The vocabulary (vocabularyTypes): each add, edit and remove is one undo step.
+
+  /** "Add to vocabulary" from the dictionary pop-up: offsets are canonical (mapped back from the display text). */
+  addVocabulary(req: NewVocabularyEntry): Promise<Result<VocabularyEntry>>;
+  /** The words the filters keep, newest first ({} for all). */
+  listVocabulary(req: VocabularyFilter): Promise<Result<VocabularyEntry[]>>;
+  /** The reading or sense the person corrected. */
+  updateVocabulary(req: VocabularyChanges & { id: number }): Promise<Result<VocabularyEntry>>;
+  /** Answers with the entry as it was; undo brings it back. */
+  removeVocabulary(req: { id: number }): Promise<Result<VocabularyEntry>>;
+  /** The words the filter keeps (all without one) as CSV or an Anki import file, where main's save dialog says; null when cancelled. */
+  exportVocabulary(req: { format: VocabularyExportFormat; filter?: VocabularyFilter }): Promise<Result<VocabularyExportResult | null>>;
   /** null when there is nothing to undo. */
   undo(): Promise<Result<UndoResult>>;
   /** null when there is nothing to redo. */

@@ -160,6 +160,7 @@ void (async () => {
     // Main's preview of a JSON merge or restore: yes unless the person cancels every dialog.
     confirmBackupUse: () => Promise.resolve(dialog !== 'cancel'),
     chooseW3cFile: () => Promise.resolve(answer(path.join(sandbox, 'annotations.jsonld'), hostileSaves)),
+    chooseVocabularyFile: () => Promise.resolve(answer(path.join(sandbox, 'vocabulary.csv'), hostileSaves)),
     // Main's list of automatic backups: a name it listed, or one it did not (a path, the library, a stray).
     chooseAutomaticBackup: (backups: readonly BackupFile[]) =>
       Promise.resolve(answer(backups[0]?.name ?? '', hostileBackupNames)),

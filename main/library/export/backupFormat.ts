@@ -3,21 +3,28 @@ import { sourceRegions } from '../../../preload/common/conversionTable';
 import { highlightColors, maxHighlightCommentLength } from '../../../preload/contract/annotationTypes';
 import { paragraphFlags, paragraphKinds, type Removal } from '../../../preload/contract/articleTypes';
 import { maxArticleLength } from '../import/importLimits';
+import {
+  maxVocabularyReadingLength,
+  maxVocabularySenseLength,
+  maxVocabularySentenceLength,
+  maxVocabularyWordLength,
+} from '../../../preload/contract/vocabularyTypes';
 
 /**
- * The JSON backup, version 3: the whole library without database ids (so an export imported
+ * The JSON backup, version 4: the whole library without database ids (so an export imported
  * into an empty library exports again to the same JSON) and without what is derived from the
  * text (text hashes, the search index), which an import recomputes.
  * docs/backup-format.md explains it and docs/backup.schema.json is its JSON Schema; the tests
  * hold this zod schema, that file and the exporter to each other.
  */
 export const backupFormatName = 'pizhu-backup';
-export const backupVersion = 3;
+export const backupVersion = 4;
 /**
- * Every version this Pizhu reads: version 2 is version 3 without the person's region correction,
- * version 1 is version 2 without the trash and archive dates.
+ * Every version this Pizhu reads: version 3 is version 4 without the vocabulary, version 2 is
+ * version 3 without the person's region correction, version 1 is version 2 without the trash and
+ * archive dates.
  */
-export const readableBackupVersions = [1, 2, 3] as const;
+export const readableBackupVersions = [1, 2, 3, 4] as const;
 
 const text = z.string();
 /**
@@ -133,6 +140,24 @@ const article = z.strictObject({
   highlights: z.array(highlight),
 });
 
+/** A word of the vocabulary: its article by content hash and its paragraph by position, as a highlight's. */
+const vocabularyEntry = z.strictObject({
+  word: z.string().min(1).max(maxVocabularyWordLength),
+  storedWord: z.string().max(maxVocabularyWordLength * 4),
+  reading: z.string().max(maxVocabularyReadingLength),
+  sense: z.string().max(maxVocabularySenseLength),
+  sentence: z.string().max(maxVocabularySentenceLength),
+  sentenceOffset: count,
+  /** The content hash of the article it was found in; null once that article was deleted for good. */
+  article: z.string().min(1).nullable(),
+  /** The `order` of its paragraph; null when it has none. */
+  paragraph: count.nullable(),
+  start: count,
+  end: count,
+  createdAt: text,
+  updatedAt: text,
+});
+
 const tag = z.strictObject({
   name: z.string().min(1),
   color: nullableText,
@@ -145,6 +170,8 @@ export const backupSchema = z.strictObject({
   exportedAt: text,
   articles: z.array(article),
   tags: z.array(tag),
+  /** Absent before version 4, where it reads as none. */
+  vocabulary: z.array(vocabularyEntry).default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
@@ -153,3 +180,4 @@ export type BackupParagraph = z.infer<typeof paragraph>;
 export type BackupHighlight = z.infer<typeof highlight>;
 export type BackupNote = z.infer<typeof note>;
 export type BackupTag = z.infer<typeof tag>;
+export type BackupVocabularyEntry = z.infer<typeof vocabularyEntry>;

@@ -24,6 +24,7 @@ export function createBackupWriter(db: Db, now: string) {
     paragraphTagsAdded: 0,
     notesAdded: 0,
     notesJoined: 0,
+    vocabularyAdded: 0,
   };
   const tagIds = new Map<string, number>();
   const statements = {

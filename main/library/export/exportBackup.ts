@@ -17,6 +17,7 @@ import {
 import type { HighlightRow } from '../store/highlights';
 import { groupTagNames, type OwnedTagName } from '../store/tags';
 import { requireAbsolutePath, writeTextFile } from './writeTextFile';
+import { readBackupVocabulary } from '../vocabulary/backupVocabulary';
 
 interface ArticleRow {
   id: number;
@@ -119,6 +120,7 @@ export function readBackup(db: Db, exportedAt: string): Backup {
       exportedAt,
       articles: [...articles.values()],
       tags: tags.map((t) => ({ name: t.name, color: t.color, createdAt: t.created_at })),
+      vocabulary: readBackupVocabulary(db, paragraphIndex),
     };
   })();
 }

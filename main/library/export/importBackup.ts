@@ -7,6 +7,7 @@ import { insertBackupArticle, mergeBackupArticle } from './importBackupArticle';
 import type { Backup } from './backupFormat';
 import { readBackupFile } from './readBackupFile';
 import { requireAbsolutePath } from './writeTextFile';
+import { importBackupVocabulary } from '../vocabulary/backupVocabulary';
 
 /**
  * Merges a JSON backup into the library in one transaction: all of it or, on any error,
@@ -27,6 +28,7 @@ export function importBackup(db: Db, source: string | Backup, now: string): Back
         if (existing) mergeBackupArticle(db, writer, existing.id, article);
         else insertBackupArticle(db, writer, article);
       }
+      importBackupVocabulary(db, backup.vocabulary, writer.counts);
       // Undo entries from before would put back rows by ids the import may now be using.
       if (totalChanges(db) > changesBefore) discardHistory(db);
       return writer.counts;

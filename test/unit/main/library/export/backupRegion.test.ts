@@ -58,9 +58,9 @@ function regions(library: Library): Record<string, { region: string; corrected: 
 }
 
 describe('a JSON backup of a library where the person corrected a region', () => {
-  it('writes version 3 with each article’s correction (null where there is none), valid against docs/backup.schema.json', () => {
+  it('writes (since version 3) each article’s correction (null where there is none), valid against docs/backup.schema.json', () => {
     const backup = readJson(source.library.exportBackup(file('backup.json')).path);
-    expect(backup.version).toBe(3);
+    expect(backup.version).toBe(4);
     const byTitle = new Map(backup.articles.map((a) => [a.title, a]));
     expect(byTitle.get('計程車與網際網路')?.regionCorrected).toBe('hongkong');
     expect(byTitle.get('捷運上班')?.regionCorrected).toBeNull();
@@ -141,7 +141,7 @@ describe('a JSON backup of a library where the person corrected a region', () =>
 });
 
 describe('a version 2 backup (written before region corrections)', () => {
-  it('still reads and imports, every region detected from the text, and exports again as version 3', async () => {
+  it('still reads and imports, every region detected from the text, and exports again as the current version (4)', async () => {
     const current = readJson(source.library.exportBackup(file('current.json')).path);
     const old = { ...current, version: 2, articles: current.articles.map(({ regionCorrected: _r, ...a }) => a) };
     const oldFile = file('old.json');
@@ -151,7 +151,7 @@ describe('a version 2 backup (written before region corrections)', () => {
     const target = await emptyLibrary('from-old');
     expect(target.importBackup(oldFile)).toMatchObject({ articlesAdded: current.articles.length });
     expect(regions(target)['計程車與網際網路']).toEqual({ region: 'taiwan', corrected: null });
-    expect(readJson(target.exportBackup(file('again.json')).path)).toMatchObject({ version: 3 });
+    expect(readJson(target.exportBackup(file('again.json')).path)).toMatchObject({ version: 4 });
   });
 
   it('refuses a region that is not one, and changes nothing', async () => {
