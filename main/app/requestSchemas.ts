@@ -12,7 +12,7 @@ import { droppedFiles } from './droppedFileSchema';
 import { scriptModes } from '../../preload/common/scriptModes';
 import { sourceRegions } from '../../preload/common/conversionTable';
 import { uiLocales } from '../../preload/common/uiLocales';
-
+import {
   maxVocabularyReadingLength,
   maxVocabularySenseLength,
   maxVocabularySentenceLength,

@@ -15,7 +15,7 @@ import type { SimilarArticle } from './duplicateTypes';
 import type { DroppedFile, ImportProgress } from './importTypes';
 import type { ArticlePage, ArticlePageRequest } from './articlePageTypes';
 import type { VersionComparison } from './compareTypes';
-
+import type {
   NewVocabularyEntry,
   VocabularyChanges,
   VocabularyEntry,
