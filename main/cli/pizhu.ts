@@ -21,6 +21,7 @@ import { withLibraryLock } from '../library/store/libraryLock';
 import { restoreBackup } from '../library/store/restoreBackup';
 import { formatDuplicateGroups, formatImportLinks } from './duplicatesCommand';
 import { damageWarning, runVerify } from './verifyCommand';
+import { runLookup } from './lookupCommand';
 
 const usage = `Usage: pizhu <command> [options]
 
@@ -65,6 +66,8 @@ Commands:
   autocode QUERY --tag T [--span] [--within TAG] [--article ID] [--include-hidden]
                         tag every paragraph that matches (--span: highlight every match with
                         the tag instead); one undoable step
+  lookup TEXT [--all]   the longest dictionary word (CC-CEDICT) at the start of TEXT, in any script,
+                        with pinyin, zhuyin, senses and regional forms; --all: every word of TEXT
 
 Script modes: ${scriptModes.join(', ')}
 
@@ -103,6 +106,7 @@ type Values = {
   trash?: boolean;
   yes?: boolean;
   'keep-duplicates'?: boolean;
+  all?: boolean;
 };
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
@@ -131,6 +135,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         trash: { type: 'boolean' },
         yes: { type: 'boolean' },
         'keep-duplicates': { type: 'boolean' },
+        all: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -148,8 +153,12 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   let library: Library | undefined;
   try {
     const dbPath = values.db ?? defaultLibraryPath();
-    // These two never open the library: convert needs none, restore must replace it closed.
+    // These never open the library: convert and lookup need none, restore must replace it closed.
     if (command === 'convert') return await convert(values, io);
+    if (command === 'lookup') {
+      if (rest.length === 0) throw new UsageError('lookup needs TEXT');
+      return runLookup(rest.join(' '), { json: values.json ?? false, all: values.all ?? false }, io);
+    }
     if (command === 'restore') return await restore(dbPath, rest, values, io);
     // Read-only and without openDatabase's refusal of a damaged file: naming the damage is its job.
     if (command === 'verify') return runVerify(dbPath, values.json ?? false, io);

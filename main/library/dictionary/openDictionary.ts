@@ -87,10 +87,24 @@ export function dictionaryOver(packed: PackedDictionary): OpenedDictionary {
       const chosen = length === undefined ? lengths[0] : lengths.find((l) => l <= length);
       if (chosen === undefined) return null;
       const word = text.slice(offset, offset + chosen);
-      const ids = [...new Set(matches.get(chosen))];
-      return { start: offset, length: chosen, word, entries: ids.map(entryOf), lengths, regional: regionalForms(word) };
+      const entries = commonSensesFirst([...new Set(matches.get(chosen))].map(entryOf));
+      return { start: offset, length: chosen, word, entries, lengths, regional: regionalForms(word) };
     },
   };
+}
+
+/**
+ * CC-CEDICT lists a character's surname entry (Zuò, surname Zuo) before its common one (zuò, to
+ * sit): among entries of one headword the common readings come first, names after.
+ */
+function commonSensesFirst(entries: DictionaryEntry[]): DictionaryEntry[] {
+  const group = new Map<string, number>();
+  for (const e of entries) if (!group.has(e.traditional + e.simplified)) group.set(e.traditional + e.simplified, group.size);
+  const isName = (e: DictionaryEntry) => (/^\p{Lu}/u.test(e.pinyinNumbered) ? 1 : 0);
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => group.get(a.entry.traditional + a.entry.simplified)! - group.get(b.entry.traditional + b.entry.simplified)! || isName(a.entry) - isName(b.entry) || a.index - b.index)
+    .map(({ entry }) => entry);
 }
 
 /**
