@@ -8,6 +8,7 @@ import { detectRegion } from '../library/import/detectRegion';
 import { isScriptMode, scriptModes, type ScriptMode } from '../../preload/common/scriptModes';
 import type { SearchHit } from '../../preload/contract/api';
 import type { ArticleView, DetectedScript, ParagraphView } from '../../preload/contract/articleTypes';
+import type { TermOverride } from '../../preload/contract/termOverrideTypes';
 import { createLibrary, type Library } from '../library/createLibrary';
 import { defaultLibraryPath } from '../library/defaultLibraryPath';
 import { readRegularFile } from '../library/files/readRegularFile';
@@ -21,6 +22,7 @@ import { withLibraryLock } from '../library/store/libraryLock';
 import { restoreBackup } from '../library/store/restoreBackup';
 import { formatDuplicateGroups, formatImportLinks } from './duplicatesCommand';
 import { damageWarning, runVerify } from './verifyCommand';
+import { runOverrides } from './overridesCommand';
 import { runLookup } from './lookupCommand';
 
 const usage = `Usage: pizhu <command> [options]
@@ -66,6 +68,10 @@ Commands:
   autocode QUERY --tag T [--span] [--within TAG] [--article ID] [--include-hidden]
                         tag every paragraph that matches (--span: highlight every match with
                         the tag instead); one undoable step
+  overrides list | import FILE | export FILE
+                        the library's own conversions (a stored word shown as another in the
+                        modes named), as a CSV term list: source,target,modes (modes space-separated);
+                        import reports each line it skipped and why, and is one undoable step
   lookup TEXT [--all]   the longest dictionary word (CC-CEDICT) at the start of TEXT, in any script,
                         with pinyin, zhuyin, senses and regional forms; --all: every word of TEXT
 
@@ -169,7 +175,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     library = await createLibrary({
       dbPath,
       startParseWorker: builtParseWorker(),
-      readOnly: readOnlyCommands.has(command),
+      readOnly: readOnlyCommands.has(command) || (command === 'overrides' && rest[0] !== 'import'),
     });
     if (library.damage && !library.damage.ok) io.err(damageWarning(library.damage));
     return await run(library, rest, values, io);
@@ -305,7 +311,7 @@ const commands: Record<string, Command> = {
     const id = Number(args[0]);
     if (!Number.isInteger(id) || id <= 0) throw new UsageError('show needs an article id');
     const mode = scriptModeOption(values.script, 'script') ?? 'original';
-    const article = inScript(library.getArticle(id), mode);
+    const article = inScript(library.getArticle(id), mode, library.overrides.list());
     if (values.json) {
       io.out(JSON.stringify(article, null, 2));
       return 0;
@@ -490,6 +496,13 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
+  overrides(library, args, values, io) {
+    const lines = runOverrides(library, args, values.json ?? false);
+    if (lines === null) throw new UsageError('overrides takes list, import FILE or export FILE');
+    for (const line of lines) io.out(line);
+    return 0;
+  },
+
   async backup(library, _args, values, io) {
     const file = await library.backup('manual');
     io.out(values.json ? JSON.stringify(file, null, 2) : `backup written: ${file.path}`);
@@ -531,9 +544,10 @@ function scriptModeOption(value: string | undefined, name: string): ScriptMode |
 function inScript(
   article: ArticleView,
   mode: ScriptMode,
+  overrides: readonly TermOverride[],
 ): ArticleView & { scriptMode: ScriptMode; paragraphs: Array<ParagraphView & { displayText?: string }> } {
   if (mode === 'original') return { ...article, scriptMode: mode };
-  const converter = createConverter(article.script, mode, article.region);
+  const converter = createConverter(article.script, mode, article.region, overrides);
   const line = (text: string | null) => (text === null ? null : converter.convert(text).text);
   const m = article.metadata;
   return {

@@ -4,6 +4,7 @@ import { isScriptMode, scriptModes, type ScriptMode } from '../../../preload/com
 import type { MarkdownExportReport, MarkdownExportRequest } from '../../../preload/contract/api';
 import { normalizeTagName } from '../annotations/tagNames';
 import { LibraryError } from '../libraryError';
+import { listTermOverrides } from '../overrides/termOverrides';
 import type { Db } from '../store/openDatabase';
 import { readLibraryId } from '../store/libraryIdentity';
 import { canonicalTagName } from '../store/tags';
@@ -42,6 +43,8 @@ export function exportMarkdownReport(
   const highlightsOnly = request.highlightsOnly ?? false;
   const fullText = request.fullText ?? false;
   const { scope } = request;
+  // The library's own conversions: an export in a script reads as the reader shows it.
+  const overrides = script === 'original' ? [] : listTermOverrides(db);
   if (fullText && highlightsOnly) {
     throw new LibraryError(
       'invalid-argument',
@@ -63,7 +66,12 @@ export function exportMarkdownReport(
     const folder = openExportFolder(outDir, exportWriter(db));
     const name = folder.place(tagReportFileName(tag), undefined, true);
     if (name !== null)
-      addRegioned(folder, name, tagReportRegions(tag, groups, { script, highlightsOnly, exportedAt }), exportedAt);
+      addRegioned(
+        folder,
+        name,
+        tagReportRegions(tag, groups, { script, highlightsOnly, exportedAt, overrides }),
+        exportedAt,
+      );
     return { ...folder.commit((done) => onProgress?.(done, 1)), unannotated: [] };
   }
 
@@ -88,7 +96,7 @@ export function exportMarkdownReport(
   // Where each article's file went, for the index's links.
   const linkTargets = new Map<number, string>();
   for (const group of annotated) {
-    const converter = createConverter(group.article.script, script, group.article.region);
+    const converter = createConverter(group.article.script, script, group.article.region, overrides);
     const name = folder.place(articleFileName(group.article), group.article.id, true);
     if (name === null) continue;
     addRegioned(folder, name, articleRegions(group, { converter, highlightsOnly, exportedAt, fullText }), exportedAt);

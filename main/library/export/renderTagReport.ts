@@ -1,4 +1,5 @@
 import { createConverter } from '../../../preload/common/createConverter';
+import type { OverrideRule } from '../../../preload/common/termOverrides';
 import type { ScriptMode } from '../../../preload/common/scriptModes';
 import { articleLinkTarget } from './articleFileName';
 import type { ArticleAnnotations } from './exportData';
@@ -12,6 +13,8 @@ export interface TagReportOptions {
   script: ScriptMode;
   highlightsOnly: boolean;
   exportedAt: string;
+  /** The library's term overrides, applied in `script` as the reader applies them. */
+  overrides?: readonly OverrideRule[];
 }
 
 /**
@@ -36,7 +39,7 @@ export function tagReportRegions(
 ): RegionedFile {
   const regions: Region[] = [{ id: 'head', body: `# Tag: ${escapeMarkdownText(tag)}` }];
   for (const group of groups) {
-    const converter = createConverter(group.article.script, options.script, group.article.region);
+    const converter = createConverter(group.article.script, options.script, group.article.region, options.overrides);
     const { article } = group;
     regions.push({
       id: `a-${article.id}`,

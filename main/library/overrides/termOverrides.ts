@@ -40,9 +40,13 @@ function validRule(rule: TermOverrideRule): TermOverrideRule {
  * journaled step (undo and redo take it back and apply it again); one source reads one way per
  * mode, so an override overlapping another of the same source is refused, naming that one.
  */
+/** Every override, by source then id: what the reader, exports, the CLI and search convert with. */
+export function listTermOverrides(db: Db): TermOverride[] {
+  return (db.prepare('SELECT * FROM term_override ORDER BY source, id').all() as OverrideRow[]).map(toOverride);
+}
+
 export function termOverrideOperations(db: Db, journaled: Journaled) {
-  const all = (): TermOverride[] =>
-    (db.prepare('SELECT * FROM term_override ORDER BY source, id').all() as OverrideRow[]).map(toOverride);
+  const all = (): TermOverride[] => listTermOverrides(db);
   const one = (id: number): TermOverride | undefined => {
     const row = db.prepare('SELECT * FROM term_override WHERE id = ?').get(id) as OverrideRow | undefined;
     return row && toOverride(row);
