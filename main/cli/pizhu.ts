@@ -24,6 +24,7 @@ import { formatDuplicateGroups, formatImportLinks } from './duplicatesCommand';
 import { damageWarning, runVerify } from './verifyCommand';
 import { runOverrides } from './overridesCommand';
 import { runLookup } from './lookupCommand';
+import { runVocab } from './vocabCommand';
 
 const usage = `Usage: pizhu <command> [options]
 
@@ -74,6 +75,11 @@ Commands:
                         import reports each line it skipped and why, and is one undoable step
   lookup TEXT [--all]   the longest dictionary word (CC-CEDICT) at the start of TEXT, in any script,
                         with pinyin, zhuyin, senses and regional forms; --all: every word of TEXT
+  vocab list [--article ID] [--tag T]
+                        the vocabulary saved from the app's dictionary, newest first
+  vocab export --format csv|anki --out FILE [--article ID] [--tag T]
+                        the vocabulary as CSV (RFC 4180, a header) or a file Anki imports (word,
+                        reading, meaning, the sentence with the word in bold, a link to the source)
 
 Script modes: ${scriptModes.join(', ')}
 
@@ -208,7 +214,7 @@ function builtParseWorker(): ((resourceLimits: ResourceLimits) => Worker) | unde
   return fs.existsSync(entry) ? (resourceLimits) => new Worker(entry, { resourceLimits }) : undefined;
 }
 
-const readOnlyCommands = new Set(['list', 'show', 'stats', 'search', 'export', 'duplicates']);
+const readOnlyCommands = new Set(['list', 'show', 'stats', 'search', 'export', 'duplicates', 'vocab']);
 
 type Command = (library: Library, args: string[], values: Values, io: Io) => Promise<number> | number;
 
@@ -248,6 +254,13 @@ const commands: Record<string, Command> = {
       );
     }
     return summary.failed > 0 ? 1 : 0;
+  },
+
+  vocab(library, args, values, io) {
+    const answer = runVocab(library, args, { ...values, json: values.json ?? false });
+    if (typeof answer === 'string') throw new UsageError(answer);
+    for (const line of answer.lines) io.out(line);
+    return 0;
   },
 
   duplicates(library, args, values, io) {
@@ -434,7 +447,8 @@ const commands: Record<string, Command> = {
           `highlights: ${counts.highlightsAdded} added (${counts.highlightsOrphaned} as orphans), ` +
           `${counts.highlightsAlreadyPresent} already here\n` +
           `tags: ${counts.tagsAdded} added; paragraph tags: ${counts.paragraphTagsAdded} added\n` +
-          `notes: ${counts.notesAdded} added, ${counts.notesJoined} joined to a different note already here`,
+          `notes: ${counts.notesAdded} added, ${counts.notesJoined} joined to a different note already here\n` +
+          `vocabulary: ${counts.vocabularyAdded} words added`,
       );
     }
     return 0;

@@ -8,14 +8,9 @@ import type { VocabularyRow } from './readVocabulary';
  * article by its content hash, the paragraph by its position in the article. In id order, so
  * the same library always gives the same JSON.
  */
-export function readBackupVocabulary(
-  db: Db,
-  paragraphIndex: ReadonlyMap<number, number>,
-): BackupVocabularyEntry[] {
+export function readBackupVocabulary(db: Db, paragraphIndex: ReadonlyMap<number, number>): BackupVocabularyEntry[] {
   const rows = db
-    .prepare(
-      `SELECT v.*, a.content_hash FROM vocabulary v LEFT JOIN article a ON a.id = v.article_id ORDER BY v.id`,
-    )
+    .prepare(`SELECT v.*, a.content_hash FROM vocabulary v LEFT JOIN article a ON a.id = v.article_id ORDER BY v.id`)
     .all() as Array<VocabularyRow & { content_hash: string | null }>;
   return rows.map((row) => ({
     word: row.word,

@@ -14,7 +14,16 @@ export function vocabularyFileName(format: VocabularyExportFormat, day: string):
   return format === 'csv' ? `pizhu-vocabulary-${day}.csv` : `pizhu-vocabulary-${day}-anki.txt`;
 }
 
-export const csvColumns = ['word', 'stored_word', 'reading', 'meaning', 'sentence', 'article', 'link', 'created_at'] as const;
+export const csvColumns = [
+  'word',
+  'stored_word',
+  'reading',
+  'meaning',
+  'sentence',
+  'article',
+  'link',
+  'created_at',
+] as const;
 
 /**
  * With a byte-order mark: spreadsheet programs (Excel above all) read a CSV without one in the

@@ -52,12 +52,14 @@ export function createVocabulary(db: Db, nowIso: () => string, files: LibraryFil
       checkLength(sentence, maxVocabularySentenceLength, 'sentence');
       const sentenceOffset = request.sentenceOffset ?? 0;
       if (sentence !== '' && sentence.slice(sentenceOffset, sentenceOffset + word.length) !== word) {
-        throw invalid(`The sentence does not hold "${word}" where the request says it does; nothing was saved.`, 'sentence');
+        throw invalid(
+          `The sentence does not hold "${word}" where the request says it does; nothing was saved.`,
+          'sentence',
+        );
       }
       const id = journaled((rec, now) => {
-        const paragraph = db
-          .prepare('SELECT article_id, text FROM paragraph WHERE id = ?')
-          .get(request.paragraphId) as { article_id: number; text: string } | undefined;
+        const paragraph = db.prepare('SELECT article_id, text FROM paragraph WHERE id = ?').get(request.paragraphId) as
+          { article_id: number; text: string } | undefined;
         if (!paragraph) {
           throw new LibraryError('not-found', `There is no paragraph ${request.paragraphId} in the library.`);
         }
@@ -106,7 +108,11 @@ export function createVocabulary(db: Db, nowIso: () => string, files: LibraryFil
       return journaled((rec) => {
         const entry = requireEntry(id);
         rec.remove('vocabulary', { id });
-        return { value: entry, op: 'vocabulary.remove', description: `Remove “${shortQuote(entry.word)}” from vocabulary` };
+        return {
+          value: entry,
+          op: 'vocabulary.remove',
+          description: `Remove “${shortQuote(entry.word)}” from vocabulary`,
+        };
       });
     },
 
@@ -119,7 +125,11 @@ export function createVocabulary(db: Db, nowIso: () => string, files: LibraryFil
     },
 
     /** The words the filter keeps (all by default), newest first, as CSV or an Anki import file at `file` (absolute). */
-    exportVocabulary(file: string, format: VocabularyExportFormat, filter: VocabularyFilter = {}): VocabularyExportResult {
+    exportVocabulary(
+      file: string,
+      format: VocabularyExportFormat,
+      filter: VocabularyFilter = {},
+    ): VocabularyExportResult {
       const target = requireAbsolutePath(file, 'vocabulary file');
       guard.checkFile(target, 'vocabulary file');
       const entries = listEntries(db, filter);
@@ -138,7 +148,10 @@ function clean(value: string | undefined, max: number, field: string): string {
 
 function checkLength(value: string, max: number, field: string): void {
   if (value.length > max) {
-    throw invalid(`The ${field} can be at most ${max} characters; this one has ${value.length}. Nothing was saved.`, field);
+    throw invalid(
+      `The ${field} can be at most ${max} characters; this one has ${value.length}. Nothing was saved.`,
+      field,
+    );
   }
 }
 

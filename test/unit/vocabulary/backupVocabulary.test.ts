@@ -23,7 +23,10 @@ const file = (name: string) => path.join(seeded.dir, name);
 const readJson = (target: string) => JSON.parse(fs.readFileSync(target, 'utf8')) as Backup;
 
 async function emptyLibrary(name: string): Promise<Library> {
-  const library = await createLibrary({ dbPath: file(`${name}.sqlite`), now: () => new Date('2026-12-02T08:00:00.000Z') });
+  const library = await createLibrary({
+    dbPath: file(`${name}.sqlite`),
+    now: () => new Date('2026-12-02T08:00:00.000Z'),
+  });
   others.push(library);
   return library;
 }
@@ -58,9 +61,7 @@ function saveWords(library: Library) {
 
 /** An entry without what a library gives it (ids, title, link), to compare across libraries. */
 const portable = (library: Library) =>
-  library.vocabulary
-    .listVocabulary()
-    .map(({ id: _id, articleId: _a, paragraphId: _p, link: _l, ...rest }) => rest);
+  library.vocabulary.listVocabulary().map(({ id: _id, articleId: _a, paragraphId: _p, link: _l, ...rest }) => rest);
 
 describe('the vocabulary in the JSON backup (version 4)', () => {
   it('is written valid against docs/backup.schema.json, and round-trips: import into an empty library, export again, identical', async () => {
@@ -114,7 +115,11 @@ describe('the vocabulary in the JSON backup (version 4)', () => {
     expect(target.importBackup(file('v3.json'))).toMatchObject({ articlesAdded: 5, vocabularyAdded: 0 });
     expect(target.vocabulary.listVocabulary()).toEqual([]);
 
-    const unlinked = { ...current, articles: [], vocabulary: current.vocabulary.map((v) => ({ ...v, article: 'f'.repeat(64) })) };
+    const unlinked = {
+      ...current,
+      articles: [],
+      vocabulary: current.vocabulary.map((v) => ({ ...v, article: 'f'.repeat(64) })),
+    };
     fs.writeFileSync(file('unlinked.json'), JSON.stringify(unlinked));
     const bare = await emptyLibrary('bare');
     expect(bare.importBackup(file('unlinked.json'))).toMatchObject({ vocabularyAdded: 3 });

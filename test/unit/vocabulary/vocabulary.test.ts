@@ -151,7 +151,12 @@ describe('the vocabulary', () => {
     expect(vocabulary.listVocabulary({ text: 'xuexi' }).map((e) => e.id)).toEqual([a.id]);
     expect(vocabulary.listVocabulary({ text: 'STUDY' }).map((e) => e.id)).toEqual([a.id]);
     // A word saved in simplified characters is found by a search typed in traditional ones, and the other way round.
-    const d = vocabulary.addVocabulary({ ...wordIn(two.paragraph, 8), word: '发展', sentence: '经济发展。', sentenceOffset: 2 });
+    const d = vocabulary.addVocabulary({
+      ...wordIn(two.paragraph, 8),
+      word: '发展',
+      sentence: '经济发展。',
+      sentenceOffset: 2,
+    });
     const e = vocabulary.addVocabulary({ ...wordIn(two.paragraph, 10), word: '網路', sentence: '', sentenceOffset: 0 });
     expect(vocabulary.listVocabulary({ text: '發展' }).map((x) => x.id)).toEqual([d.id]);
     expect(vocabulary.listVocabulary({ text: '网路' }).map((x) => x.id)).toEqual([e.id]);
@@ -178,7 +183,11 @@ describe('the vocabulary', () => {
     const ankiFile = path.join(seeded.dir, 'words.txt');
     expect(vocabulary.exportVocabulary(ankiFile, 'anki').words).toBe(1);
     const lines = fs.readFileSync(ankiFile, 'utf8').split('\n');
-    expect(lines.slice(0, 3)).toEqual(['#separator:tab', '#html:true', '#columns:Word\tReading\tMeaning\tSentence\tSource']);
+    expect(lines.slice(0, 3)).toEqual([
+      '#separator:tab',
+      '#html:true',
+      '#columns:Word\tReading\tMeaning\tSentence\tSource',
+    ]);
     const fields = lines[3]!.split('\t');
     expect(fields).toHaveLength(5);
     expect(fields).toEqual([
