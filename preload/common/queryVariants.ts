@@ -183,3 +183,42 @@ export function variantBlockers(variant: string, own: string): string[] {
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
     .slice(0, maxVariantBlockers);
 }
+
+/** Folded forms of override terms, kept between searches (a library's overrides are few and repeat). */
+const foldedTerms = new Map<string, string>();
+
+function foldedTerm(text: string): string {
+  let folded = foldedTerms.get(text);
+  if (folded === undefined) {
+    if (foldedTerms.size >= 50_000) foldedTerms.clear();
+    folded = indexForm(text);
+    foldedTerms.set(text, folded);
+  }
+  return folded;
+}
+
+/**
+ * The forms a library's term overrides add to a query term (issue #15 item 6): where the term
+ * holds an override's target, the term with the override's stored source there instead, so a
+ * search for what the reader is shown finds what is stored (人工智慧 finds an AI shown so). The
+ * forms folded and lowercased as queryVariants's; the term's own form not among them; at most `limit`.
+ */
+export function overrideVariants(
+  term: string,
+  overrides: readonly { readonly source: string; readonly target: string }[],
+  limit = maxTermVariants,
+): string[] {
+  if (overrides.length === 0) return [];
+  const folded = indexForm(term);
+  const forms: string[] = [];
+  for (const { source, target } of overrides) {
+    const shown = foldedTerm(target);
+    const at = shown === '' ? -1 : folded.indexOf(shown);
+    if (at < 0) continue;
+    const form = folded.slice(0, at) + foldedTerm(source) + folded.slice(at + shown.length);
+    if (form === folded || forms.includes(form)) continue;
+    forms.push(form);
+    if (forms.length >= limit) break;
+  }
+  return forms;
+}

@@ -8,6 +8,7 @@ import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
 import { attach, ensureTag } from '../store/tags';
 import { findMatches } from './findMatches';
+import { listTermOverrides } from '../overrides/termOverrides';
 import { parseQuery } from './parseQuery';
 import { resolveFilters } from './resolveFilters';
 import { allMatchingParagraphs, matchExpression, type ParagraphText } from './searchQuery';
@@ -39,7 +40,7 @@ export function autocode(db: Db, journaled: Journaled, query: string, options: A
   if (!(highlightColors as readonly string[]).includes(color)) {
     throw new LibraryError('invalid-argument', `"${color}" is not a highlight colour (${highlightColors.join(', ')}).`);
   }
-  const parsed = parseQuery(query);
+  const parsed = parseQuery(query, listTermOverrides(db));
   const resolved = resolveFilters(db, {
     articleId: options.articleId,
     includeHidden: options.includeHidden,

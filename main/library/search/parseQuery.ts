@@ -1,4 +1,4 @@
-import { queryVariants, variantBlockers } from '../../../preload/common/queryVariants';
+import { overrideVariants, queryVariants, variantBlockers } from '../../../preload/common/queryVariants';
 import { LibraryError } from '../libraryError';
 import { tokenize } from './searchTokens';
 
@@ -31,9 +31,12 @@ const closingQuote: Record<string, string> = { '"': '"', '“': '”', '「': '�
  * the token sequence the index holds. A CJK term of n ≥ 2 characters is the phrase of its
  * bigrams; of one character, that character as a prefix. Latin words are words, lowercased.
  * A term matches in any of its regional forms (計程車 also as 出租车 and 的士: queryVariants),
- * within maxQueryPhrases for the whole query.
+ * within maxQueryPhrases for the whole query; and a term override's target as its stored source.
  */
-export function parseQuery(query: string): ParsedQuery {
+export function parseQuery(
+  query: string,
+  overrides: readonly { readonly source: string; readonly target: string }[] = [],
+): ParsedQuery {
   if (query.length > maxQueryLength) {
     throw new LibraryError('invalid-argument', `A search can be at most ${maxQueryLength} characters long.`);
   }
@@ -53,7 +56,8 @@ export function parseQuery(query: string): ParsedQuery {
   // Variants are added term by term while the budget lasts; the terms' own forms are always in.
   let phrases = clauses.length;
   for (const { text, forms } of clauses) {
-    for (const variant of queryVariants(text).slice(1)) {
+    // The library's overrides first (a target shown finds its stored source), then the regional forms.
+    for (const variant of [...overrideVariants(text, overrides), ...queryVariants(text).slice(1)]) {
       const term = compileTerm(variant);
       if (!term || forms.some((t) => phraseOf(t) === phraseOf(term))) continue;
       const unless = variantBlockers(variant, text)

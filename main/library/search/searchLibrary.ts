@@ -4,6 +4,7 @@ import type { DetectedScript } from '../../../preload/contract/articleTypes';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
 import { findMatches } from './findMatches';
+import { listTermOverrides } from '../overrides/termOverrides';
 import { parseQuery } from './parseQuery';
 import { resolveFilters, type FilterOptions } from './resolveFilters';
 import { countRows, hitComments, hitParagraphs, matchExpression, rankedPage } from './searchQuery';
@@ -31,7 +32,7 @@ export function searchLibrary(db: Db, query: string, options: SearchOptions = {}
   if (!Number.isInteger(offset) || offset < 0) {
     throw new LibraryError('invalid-argument', 'The offset of a page of results must be 0 or more.');
   }
-  const parsed = parseQuery(query);
+  const parsed = parseQuery(query, listTermOverrides(db));
   const filters = resolveFilters(db, options);
   if (!filters) return { hits: [], total: 0 };
   const match = matchExpression(parsed.match, filters);
