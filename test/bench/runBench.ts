@@ -122,6 +122,7 @@ async function main(): Promise<void> {
   figures.push(...(await measureUiOpen()));
   figures.push(...(await measureListOpen(dbPath, articleCount)));
   figures.push(...measureMainMemory(dbPath));
+  figures.push(...(await import('./measureDictionary')).measureDictionary());
   const benchMinutes = Number(process.hrtime.bigint() - benchStarted) / 6e10;
 
   console.log('');
