@@ -71,7 +71,12 @@ export function VariantPanel({ word, source, script, region, mode, onClose }: Pr
 
   return (
     <Dialog title={t('variantsTitle', { word })} onClose={onClose} className="variant-panel">
-      {source !== word && <p className="variant-stored">{t('storedAs', { source })}</p>}
+      <div className="variant-top">
+        <p className="variant-stored">{source !== word ? t('storedAs', { source }) : ''}</p>
+        <button type="button" className="button" onClick={() => setManaging(true)}>
+          {t('manage')}
+        </button>
+      </div>
       <table className="variant-table">
         <thead>
           <tr>
@@ -134,11 +139,6 @@ export function VariantPanel({ word, source, script, region, mode, onClose }: Pr
         <ModeChecks legend={t('inModes')} modes={modes} onChange={setModes} />
         <FormDialogActions error={error} cancelLabel={t('cancel')} submitLabel={t('save')} onCancel={onClose} />
       </form>
-      <p className="override-manage">
-        <button type="button" className="button" onClick={() => setManaging(true)}>
-          {t('manage')}
-        </button>
-      </p>
       {managing && <OverridesDialog onClose={() => setManaging(false)} />}
     </Dialog>
   );

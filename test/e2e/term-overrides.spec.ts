@@ -1,0 +1,221 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/pizhuTest';
+import { clickAtCentre, stepTo, tabTo, useLanguage } from './personActions';
+import { openCraftedArticle, selectText } from './readerActions';
+
+/**
+ * Issue #15 item 6, a translator's own conversions: a selected word's regional forms, and
+ * "always show as…" a form of one's own, library-wide, in the scripts chosen; listed, edited,
+ * deleted, exported and imported as a CSV term list; every change one undo step.
+ */
+
+const article = (app: Page) => app.getByRole('article');
+const modeRadio = (app: Page, label: string) =>
+  app.getByRole('radiogroup', { name: 'Script' }).getByRole('radio', { name: label, exact: true });
+const toolbar = (app: Page) => app.getByRole('toolbar', { name: /^(Highlight|高亮)$/ });
+const variantPanel = (app: Page) => app.getByRole('dialog', { name: /^(Variants of|“.*”的各地写法)/ });
+const listDialog = (app: Page) =>
+  app.getByRole('dialog', { name: /^(My conversions|我的转换|Edit conversion|编辑转换)$/ });
+const toast = (app: Page) => app.getByRole('status').filter({ hasText: /Conversion|Undone|Redone/ });
+
+const title = '儿童心理发展的观察';
+const body = [
+  '这项研究关注儿童的心理发展，也比较了不同家庭的教养方式。',
+  '研究团队还开发了一个记录观察的软件，方便老师使用。',
+].join('\n\n');
+
+/** Selects the shown `word` and opens its variant panel from the selection toolbar, with hit-tested clicks. */
+async function openVariants(app: Page, word: string): Promise<void> {
+  await selectText(app, word);
+  await clickAtCentre(app, toolbar(app).getByRole('button', { name: /^(Variants…|各地写法…)$/ }));
+  await expect(variantPanel(app)).toBeVisible();
+}
+
+/** Preferences ▸ My conversions ▸ Show list…, in English. */
+async function openList(app: Page): Promise<void> {
+  await clickAtCentre(app, app.getByRole('button', { name: 'Preferences' }));
+  const preferences = app.getByRole('dialog', { name: 'Preferences' });
+  await clickAtCentre(app, preferences.getByRole('button', { name: 'Show list…' }));
+  await expect(listDialog(app)).toBeVisible();
+}
+
+/** Closes the list, then Preferences under it. */
+async function closeList(app: Page): Promise<void> {
+  await app.keyboard.press('Escape');
+  await expect(listDialog(app)).toBeHidden();
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('dialog', { name: 'Preferences' })).toBeHidden();
+}
+
+/**
+ * A modal view in both interface languages, both sizes and both themes. Modal dialogs stand
+ * between the page and Preferences, so each language's round opens the view and closes it.
+ */
+async function screenshotsOfModal(
+  app: Page,
+  saveScreenshot: (name: string) => Promise<string>,
+  name: string,
+  open: () => Promise<void>,
+  close: () => Promise<void>,
+): Promise<void> {
+  for (const locale of ['en', 'zh-Hans'] as const) {
+    await useLanguage(app, locale);
+    for (const size of [
+      { width: 900, height: 600 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await app.setViewportSize(size);
+      await open();
+      for (const theme of ['light', 'dark'] as const) {
+        await app.evaluate((t) => {
+          document.documentElement.dataset.theme = t;
+        }, theme);
+        await saveScreenshot(`${name}-${locale}-${size.width}-${theme}`);
+      }
+      await close();
+    }
+  }
+  await useLanguage(app, 'en');
+  await app.setViewportSize({ width: 1280, height: 860 });
+  await app.evaluate(() => {
+    delete document.documentElement.dataset.theme;
+  });
+}
+
+test('in 繁體, a word’s variants and an override of one’s own change the display, are listed, edited, deleted, exported, imported and undone', async ({
+  app,
+  saveScreenshot,
+}) => {
+  // Sixteen screenshots of two modal views after the walk through.
+  test.setTimeout(180_000);
+  await openCraftedArticle(app, title, body);
+  await clickAtCentre(app, modeRadio(app, '繁體'));
+  await expect(modeRadio(app, '繁體')).toHaveAttribute('aria-checked', 'true');
+  await expect(article(app)).toContainText('這項研究關注兒童的心理發展');
+
+  // The panel: the selected word in each region's script, from the stored characters.
+  await openVariants(app, '心理發展');
+  const panel = variantPanel(app);
+  await expect(panel).toContainText('Stored in the article as “心理发展”.');
+  await expect(panel.getByRole('row', { name: /Mainland/ }).getByRole('cell')).toHaveText('心理发展');
+  await expect(panel.getByRole('row', { name: /Taiwan words/ }).getByRole('cell')).toHaveText('心理發展');
+  // The form shown now is chosen, for the script read now.
+  await expect(panel.getByRole('radio', { name: '心理發展' })).toBeChecked();
+  await expect(panel.getByRole('checkbox', { name: '繁體' })).toBeChecked();
+  await expect(panel.getByRole('checkbox', { name: '简体' })).not.toBeChecked();
+
+  // A form of one's own, saved: the reader shows it at once, in the title and the text.
+  await clickAtCentre(app, panel.getByRole('textbox', { name: 'Your own form' }));
+  await app.keyboard.type('心智發展');
+  await expect(panel.getByRole('radio', { name: 'Your own:' })).toBeChecked();
+  await clickAtCentre(app, panel.getByRole('button', { name: 'Save conversion' }));
+  await expect(panel).toBeHidden();
+  await expect(toast(app)).toContainText('Conversion saved: 心理发展 → 心智發展');
+  await expect(article(app)).toContainText('這項研究關注兒童的心智發展');
+  await expect(article(app)).not.toContainText('心理發展');
+  await expect(app.locator('#article-title')).toHaveText('兒童心智發展的觀察');
+
+  // Only in the script it was made for: 简体 shows the stored words.
+  await clickAtCentre(app, modeRadio(app, '简体'));
+  await expect(article(app)).toContainText('这项研究关注儿童的心理发展');
+  await clickAtCentre(app, modeRadio(app, '繁體'));
+  await expect(article(app)).toContainText('兒童的心智發展');
+
+  // One undo step takes it back, and redo gives it again.
+  await clickAtCentre(app, article(app).locator('.paragraph-text').nth(1));
+  await app.keyboard.press('Control+z');
+  await expect(toast(app)).toContainText('Undone: Add conversion');
+  await expect(article(app)).toContainText('這項研究關注兒童的心理發展');
+  await app.keyboard.press('Control+Shift+z');
+  await expect(toast(app)).toContainText('Redone: Add conversion');
+  await expect(article(app)).toContainText('這項研究關注兒童的心智發展');
+
+  // The list: the override with its scripts; an edit changes the display, in one more script.
+  await openList(app);
+  const list = listDialog(app).getByRole('table', { name: 'Conversions' });
+  await expect(list.getByRole('row')).toHaveText(['Stored textShown asScriptsActions', /^心理发展心智發展繁體/]);
+  await clickAtCentre(app, list.getByRole('button', { name: 'Edit “心理发展”' }));
+  const target = listDialog(app).getByRole('textbox', { name: 'Shown as' });
+  await expect(target).toBeFocused();
+  await target.fill('心理發育');
+  await clickAtCentre(app, listDialog(app).getByRole('checkbox', { name: '臺灣(詞彙)' }));
+  await clickAtCentre(app, listDialog(app).getByRole('button', { name: 'Save conversion' }));
+  await expect(list.getByRole('row').nth(1)).toHaveText(/^心理发展心理發育繁體、臺灣\(詞彙\)/);
+  await expect(list.getByRole('button', { name: 'Edit “心理发展”' })).toBeFocused();
+  await expect(article(app)).toContainText('兒童的心理發育');
+
+  // Export CSV… then delete: the display returns to OpenCC's; Import CSV… brings it back.
+  await clickAtCentre(app, listDialog(app).getByRole('button', { name: 'Export CSV…' }));
+  await expect(listDialog(app).getByRole('status')).toHaveText('Exported 1 conversion.');
+  await clickAtCentre(app, list.getByRole('button', { name: 'Delete “心理发展”' }));
+  await expect(listDialog(app)).toContainText('No conversions of your own yet.');
+  await expect(article(app)).toContainText('兒童的心理發展');
+  await clickAtCentre(app, listDialog(app).getByRole('button', { name: 'Import CSV…' }));
+  await expect(listDialog(app).getByRole('status')).toHaveText(
+    'Imported: 1 added, 0 updated, 0 already there, 0 lines skipped.',
+  );
+  await expect(article(app)).toContainText('兒童的心理發育');
+  await closeList(app);
+
+  // The import is one undo step.
+  await clickAtCentre(app, article(app).locator('.paragraph-text').nth(1));
+  await app.keyboard.press('Control+z');
+  await expect(toast(app)).toContainText('Undone: Import term list');
+  await expect(article(app)).toContainText('兒童的心理發展');
+  await app.keyboard.press('Control+Shift+z');
+  await expect(article(app)).toContainText('兒童的心理發育');
+
+  await screenshotsOfModal(
+    app,
+    saveScreenshot,
+    'term-overrides-variants',
+    () => openVariants(app, '軟件'),
+    async () => {
+      await app.keyboard.press('Escape');
+      await expect(variantPanel(app)).toBeHidden();
+    },
+  );
+  await screenshotsOfModal(
+    app,
+    saveScreenshot,
+    'term-overrides-list',
+    async () => {
+      const english = (await app.locator('html').getAttribute('lang')) === 'en';
+      await clickAtCentre(app, app.getByRole('button', { name: english ? 'Preferences' : '偏好设置' }));
+      await clickAtCentre(app, app.getByRole('button', { name: english ? 'Show list…' : '查看列表…' }));
+      await expect(listDialog(app)).toBeVisible();
+    },
+    () => closeList(app),
+  );
+});
+
+test('keyboard alone, in 臺灣(詞彙): select a word with Shift+→, c opens its variants, arrows pick the mainland form, Ctrl+Z undoes it', async ({
+  app,
+}) => {
+  await openCraftedArticle(app, '坐车记', '出租车司机很热情，一路聊个不停。\n\n下车时他提醒我带好东西。');
+  for (let i = 0; i < 6 && (await modeRadio(app, '臺灣(詞彙)').getAttribute('aria-checked')) !== 'true'; i++) {
+    await app.keyboard.press('m');
+  }
+  await expect(modeRadio(app, '臺灣(詞彙)')).toHaveAttribute('aria-checked', 'true');
+  await expect(article(app)).toContainText('計程車司機很熱情');
+
+  await stepTo(app, '計程車司機');
+  for (let i = 0; i < 3; i++) await app.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => app.evaluate(() => document.getSelection()?.toString())).toBe('計程車');
+  await app.keyboard.press('c');
+  const panel = variantPanel(app);
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('Stored in the article as “出租车”.');
+  await expect(panel.getByRole('radio', { name: '計程車' })).toBeFocused();
+  await app.keyboard.press('ArrowUp');
+  await expect(panel.getByRole('radio', { name: '出租車' })).toBeChecked();
+  await expect(panel.getByRole('checkbox', { name: '臺灣(詞彙)' })).toBeChecked();
+  await tabTo(app, panel.getByRole('button', { name: 'Save conversion' }));
+  await app.keyboard.press('Enter');
+  await expect(panel).toBeHidden();
+  await expect(article(app)).toContainText('出租車司機很熱情');
+
+  await app.keyboard.press('Control+z');
+  await expect(toast(app)).toContainText('Undone: Add conversion');
+  await expect(article(app)).toContainText('計程車司機很熱情');
+});
