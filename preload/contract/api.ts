@@ -204,6 +204,8 @@ export interface BackupImportCounts {
   notesJoined: number;
   /** Vocabulary words the library did not have. */
   vocabularyAdded: number;
+  /** Term overrides the library did not have (where it reads a source in a mode already, its own is kept). */
+  termOverridesAdded: number;
 }
 
 export interface AppInfo {

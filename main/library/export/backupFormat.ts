@@ -3,6 +3,7 @@ import { sourceRegions } from '../../../preload/common/conversionTable';
 import { highlightColors, maxHighlightCommentLength } from '../../../preload/contract/annotationTypes';
 import { paragraphFlags, paragraphKinds, type Removal } from '../../../preload/contract/articleTypes';
 import { maxArticleLength } from '../import/importLimits';
+import { maxOverrideTermLength, maxTermOverrides, overrideModes } from '../../../preload/contract/termOverrideTypes';
 import {
   maxVocabularyReadingLength,
   maxVocabularySenseLength,
@@ -11,20 +12,20 @@ import {
 } from '../../../preload/contract/vocabularyTypes';
 
 /**
- * The JSON backup, version 4: the whole library without database ids (so an export imported
+ * The JSON backup, version 5: the whole library without database ids (so an export imported
  * into an empty library exports again to the same JSON) and without what is derived from the
  * text (text hashes, the search index), which an import recomputes.
  * docs/backup-format.md explains it and docs/backup.schema.json is its JSON Schema; the tests
  * hold this zod schema, that file and the exporter to each other.
  */
 export const backupFormatName = 'pizhu-backup';
-export const backupVersion = 4;
+export const backupVersion = 5;
 /**
- * Every version this Pizhu reads: version 3 is version 4 without the vocabulary, version 2 is
- * version 3 without the person's region correction, version 1 is version 2 without the trash and
- * archive dates.
+ * Every version this Pizhu reads: version 4 is version 5 without the term overrides, version 3 is
+ * version 4 without the vocabulary, version 2 is version 3 without the person's region correction,
+ * version 1 is version 2 without the trash and archive dates.
  */
-export const readableBackupVersions = [1, 2, 3, 4] as const;
+export const readableBackupVersions = [1, 2, 3, 4, 5] as const;
 
 const text = z.string();
 /**
@@ -158,6 +159,14 @@ const vocabularyEntry = z.strictObject({
   updatedAt: text,
 });
 
+/** A term override (issue #15 item 6): the library reads `source` as `target` in `modes`. */
+const termOverride = z.strictObject({
+  source: z.string().min(1).max(maxOverrideTermLength),
+  target: z.string().min(1).max(maxOverrideTermLength),
+  modes: z.array(z.enum(overrideModes)).min(1),
+  createdAt: text,
+});
+
 const tag = z.strictObject({
   name: z.string().min(1),
   color: nullableText,
@@ -172,6 +181,8 @@ export const backupSchema = z.strictObject({
   tags: z.array(tag),
   /** Absent before version 4, where it reads as none. */
   vocabulary: z.array(vocabularyEntry).default([]),
+  /** Absent before version 5, where it reads as none. */
+  termOverrides: z.array(termOverride).max(maxTermOverrides).default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
@@ -181,3 +192,4 @@ export type BackupHighlight = z.infer<typeof highlight>;
 export type BackupNote = z.infer<typeof note>;
 export type BackupTag = z.infer<typeof tag>;
 export type BackupVocabularyEntry = z.infer<typeof vocabularyEntry>;
+export type BackupTermOverride = z.infer<typeof termOverride>;

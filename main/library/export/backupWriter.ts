@@ -25,6 +25,7 @@ export function createBackupWriter(db: Db, now: string) {
     notesAdded: 0,
     notesJoined: 0,
     vocabularyAdded: 0,
+    termOverridesAdded: 0,
   };
   const tagIds = new Map<string, number>();
   const statements = {

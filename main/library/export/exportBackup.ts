@@ -18,6 +18,7 @@ import type { HighlightRow } from '../store/highlights';
 import { groupTagNames, type OwnedTagName } from '../store/tags';
 import { requireAbsolutePath, writeTextFile } from './writeTextFile';
 import { readBackupVocabulary } from '../vocabulary/backupVocabulary';
+import { readBackupOverrides } from '../overrides/backupOverrides';
 
 interface ArticleRow {
   id: number;
@@ -121,6 +122,7 @@ export function readBackup(db: Db, exportedAt: string): Backup {
       articles: [...articles.values()],
       tags: tags.map((t) => ({ name: t.name, color: t.color, createdAt: t.created_at })),
       vocabulary: readBackupVocabulary(db, paragraphIndex),
+      termOverrides: readBackupOverrides(db),
     };
   })();
 }

@@ -8,6 +8,7 @@ import type { Backup } from './backupFormat';
 import { readBackupFile } from './readBackupFile';
 import { requireAbsolutePath } from './writeTextFile';
 import { importBackupVocabulary } from '../vocabulary/backupVocabulary';
+import { importBackupOverrides } from '../overrides/backupOverrides';
 
 /**
  * Merges a JSON backup into the library in one transaction: all of it or, on any error,
@@ -29,6 +30,7 @@ export function importBackup(db: Db, source: string | Backup, now: string): Back
         else insertBackupArticle(db, writer, article);
       }
       importBackupVocabulary(db, backup.vocabulary, writer.counts);
+      importBackupOverrides(db, backup.termOverrides, writer.counts);
       // Undo entries from before would put back rows by ids the import may now be using.
       if (totalChanges(db) > changesBefore) discardHistory(db);
       return writer.counts;
