@@ -420,7 +420,7 @@ function overriddenConverter(
   overrides: readonly OverrideRule[],
 ): TextConverter {
   let byKey = overriddenConverters.get(overrides);
-  if (byKey === undefined) overriddenConverters.set(overrides, (byKey = new Map()));
+  if (byKey === undefined) overriddenConverters.set(overrides, (byKey = new Map<string, TextConverter>()));
   const key = `${from}>${region}>${to}`;
   let converter = byKey.get(key);
   if (converter === undefined) {
