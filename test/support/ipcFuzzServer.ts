@@ -88,6 +88,9 @@ void (async () => {
       tags: [],
     }),
   );
+  // A term list that imports (and one line it skips), for importTermOverrides when the dialog answers.
+  const termList = path.join(sandbox, 'terms.csv');
+  fs.writeFileSync(termList, 'source,target,modes\n心理发展,心理發展,t tw\n软件,,hk\n');
   const backupDir = library.backupDir;
   await library.backup('fuzz');
   const writePaths = [
@@ -160,6 +163,10 @@ void (async () => {
     // Main's preview of a JSON merge or restore: yes unless the person cancels every dialog.
     confirmBackupUse: () => Promise.resolve(dialog !== 'cancel'),
     chooseW3cFile: () => Promise.resolve(answer(path.join(sandbox, 'annotations.jsonld'), hostileSaves)),
+    chooseTermListFile: (purpose: 'save' | 'open') =>
+      Promise.resolve(
+        purpose === 'save' ? answer(path.join(sandbox, 'terms-out.csv'), hostileSaves) : answer(termList, hostileOpens),
+      ),
     chooseVocabularyFile: () => Promise.resolve(answer(path.join(sandbox, 'vocabulary.csv'), hostileSaves)),
     // Main's list of automatic backups: a name it listed, or one it did not (a path, the library, a stray).
     chooseAutomaticBackup: (backups: readonly BackupFile[]) =>
