@@ -217,6 +217,7 @@ export const requestSchemas = {
     includeHidden: z.boolean().optional(),
     limit: z.number().int().min(1).max(500).optional(),
     offset: z.number().int().min(0).max(10_000_000).optional(),
+    exactTotal: z.boolean().optional(),
   }),
   autocode: z.strictObject({
     query: searchQuery,

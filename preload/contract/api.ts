@@ -67,10 +67,12 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
-  /** One page, best first. */
+  /** One page: text and notes in library order, then comments, then flagged paragraphs (main/library/search/searchPages.ts). */
   hits: SearchHit[];
-  /** Hits in all pages. */
+  /** Hits in all pages; with totalIsLowerBound, more than this many (ask with exactTotal for the count). */
   total: number;
+  /** There are more hits than `total`: a page is found without counting them all. */
+  totalIsLowerBound?: boolean;
 }
 
 /** What an auto-coding did: counts of passages newly coded, and the articles it changed. */
@@ -336,6 +338,8 @@ export interface PizhuApi {
     includeHidden?: boolean;
     limit?: number;
     offset?: number;
+    /** Count every hit (slower on a common term); otherwise a full page may say only "more than". */
+    exactTotal?: boolean;
   }): Promise<Result<SearchResult>>;
   /** Tags every paragraph-text hit (span: false) or highlights every matched span with the tag (span: true); one undo. */
   autocode(req: {

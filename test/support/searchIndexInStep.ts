@@ -4,6 +4,10 @@ import {
   searchIndexColumns,
 } from '../../main/library/store/migrations/0004-search-index-without-sizes';
 import { indexEveryComment } from '../../main/library/store/migrations/0008-highlight-comments';
+import {
+  indexEveryCharacter,
+  searchCharactersColumns,
+} from '../../main/library/store/migrations/0018-search-characters';
 import type { Db } from '../../main/library/store/openDatabase';
 
 /**
@@ -39,6 +43,24 @@ export function expectIndexInStep(db: Db): void {
   } finally {
     db.exec(
       'DROP TABLE IF EXISTS temp.search_index_instances; DROP TABLE IF EXISTS temp.search_rebuilt_instances; DROP TABLE temp.search_rebuilt;',
+    );
+  }
+  expectCharactersInStep(db);
+}
+
+/** The same for the character index (migration 0018): every row's characters, in its column, none left behind. */
+function expectCharactersInStep(db: Db): void {
+  db.exec(`DROP TABLE IF EXISTS temp.characters_rebuilt;
+    CREATE VIRTUAL TABLE temp.characters_rebuilt USING fts5(${searchCharactersColumns});`);
+  db.exec(indexEveryCharacter.replaceAll('INSERT INTO search_characters ', 'INSERT INTO temp.characters_rebuilt '));
+  try {
+    const live = tokenInstances(db, 'main', 'search_characters');
+    expect(live.length).toBeGreaterThan(0);
+    expect(live).toEqual(tokenInstances(db, 'temp', 'characters_rebuilt'));
+    expect(() => db.prepare("INSERT INTO search_characters (search_characters) VALUES ('integrity-check')").run()).not.toThrow();
+  } finally {
+    db.exec(
+      'DROP TABLE IF EXISTS temp.search_characters_instances; DROP TABLE IF EXISTS temp.characters_rebuilt_instances; DROP TABLE temp.characters_rebuilt;',
     );
   }
 }

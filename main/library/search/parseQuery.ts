@@ -20,6 +20,14 @@ export interface ParsedQuery {
   terms: QueryTerm[];
   /** The FTS5 MATCH expression: every term ANDed, each as the OR of its forms' phrases (a variant NOT its blockers). */
   match: string;
+  /** Each term typed, with its forms and its part of `match`: a search plans term by term (searchQuery). */
+  clauses: QueryClause[];
+}
+
+export interface QueryClause {
+  forms: QueryTerm[];
+  /** The OR of its forms' phrases, as in `match`. */
+  match: string;
 }
 
 /** Quote pairs a person may type: ASCII, Chinese curly quotes, corner brackets. */
@@ -68,10 +76,11 @@ export function parseQuery(
       phrases += 1 + unless.length;
     }
   }
-  const match = clauses
-    .map(({ forms }) => (forms.length === 1 ? formOf(forms[0]!) : `(${forms.map(formOf).join(' OR ')})`))
-    .join(' AND ');
-  return { terms: clauses.flatMap((c) => c.forms), match };
+  const compiled = clauses.map(({ forms }) => ({
+    forms,
+    match: forms.length === 1 ? formOf(forms[0]!) : `(${forms.map(formOf).join(' OR ')})`,
+  }));
+  return { terms: clauses.flatMap((c) => c.forms), match: compiled.map((c) => c.match).join(' AND '), clauses: compiled };
 }
 
 function splitTerms(query: string): string[] {

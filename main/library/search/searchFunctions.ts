@@ -1,8 +1,10 @@
 import type { Db } from '../store/openDatabase';
-import { indexTokens } from './searchTokens';
+import { indexCharacters, indexTokens } from './searchTokens';
 
 /** The SQL function the search index triggers call (migrations 0002 and 0004). */
 export const searchTokensFunction = 'pizhu_search_tokens';
+/** The SQL function the character index triggers call (migration 0018). */
+export const searchCharactersFunction = 'pizhu_search_characters';
 
 /**
  * Registers the tokenizer as an SQL function on a connection. The folding and n-gramming
@@ -14,5 +16,8 @@ export const searchTokensFunction = 'pizhu_search_tokens';
 export function registerSearchFunctions(db: Db): void {
   db.function(searchTokensFunction, { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? indexTokens(text) : '',
+  );
+  db.function(searchCharactersFunction, { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? indexCharacters(text) : '',
   );
 }

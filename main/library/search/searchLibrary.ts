@@ -7,19 +7,24 @@ import { findMatches } from './findMatches';
 import { listTermOverrides } from '../overrides/termOverrides';
 import { parseQuery } from './parseQuery';
 import { resolveFilters, type FilterOptions } from './resolveFilters';
-import { countRows, hitComments, hitParagraphs, matchExpression, rankedPage } from './searchQuery';
+import { countMatches, pageRowids, planSearch, prepareTagFilter } from './searchPages';
+import { hitComments, hitParagraphs } from './searchQuery';
 
 export interface SearchOptions extends FilterOptions {
   /** Hits per page: 50 unless given, at most 500. */
   limit?: number;
   offset?: number;
+  /** Count every hit, however many: otherwise a page says only whether more follow it (searchPages). */
+  exactTotal?: boolean;
 }
 
 export const defaultSearchLimit = 50;
 export const maxSearchLimit = 500;
 
 /**
- * One page of hits, best first, and how many there are in all. Each hit carries the text it
+ * One page of hits, in the order of searchPages, and how many there are: exactly when they
+ * end on this page or when asked (exactTotal), else as "more than" the hits up to this page's
+ * end (totalIsLowerBound). Each hit carries the text it
  * matched in (the canonical paragraph text, the note's plain text or a highlight's comment) and the matched ranges
  * in that text, so the reader can mark them in any script mode through its offset maps.
  */
@@ -35,10 +40,14 @@ export function searchLibrary(db: Db, query: string, options: SearchOptions = {}
   const parsed = parseQuery(query, listTermOverrides(db));
   const filters = resolveFilters(db, options);
   if (!filters) return { hits: [], total: 0 };
-  const match = matchExpression(parsed.match, filters);
-  const rowids = rankedPage(db, match, filters, limit, offset);
-  // A first page that is not full is the whole result: no need to count.
-  const total = offset === 0 && rowids.length < limit ? rowids.length : countRows(db, match, filters);
+  if (filters.tagIds !== undefined) prepareTagFilter(db, filters.tagIds);
+  const plan = planSearch(parsed, filters);
+  // One row past the page says whether more follow, without reading them all.
+  const rows = pageRowids(db, plan, offset, limit + 1);
+  const rowids = rows.slice(0, limit);
+  const ended = rows.length <= limit && (rowids.length > 0 || offset === 0);
+  const total = ended ? offset + rowids.length : options.exactTotal === true || rowids.length === 0 ? countMatches(db, plan) : offset + limit;
+  const lowerBound = !ended && options.exactTotal !== true && rowids.length > 0;
   const comments = hitComments(db, rowids);
   const paragraphs = hitParagraphs(db, [...rowids, ...[...comments.values()].map((c) => c.paragraph_id * 2)]);
   const hits: SearchHit[] = [];
@@ -63,7 +72,7 @@ export function searchLibrary(db: Db, query: string, options: SearchOptions = {}
       matches: findMatches(text, parsed.terms),
     });
   }
-  return { hits, total };
+  return lowerBound ? { hits, total, totalIsLowerBound: true } : { hits, total };
 }
 
 /**

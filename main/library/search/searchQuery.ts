@@ -2,8 +2,9 @@ import type { DetectedScript, ParagraphKind } from '../../../preload/contract/ar
 import type { Db } from '../store/openDatabase';
 
 /**
- * The SQL of a search. The index holds what ranking, hiding and the article filter need (see
- * migrations 0002 and 0004), so a search reads the paragraph table only for the page it returns.
+ * The SQL of a search. The index holds what hiding and the article filter need (see migrations
+ * 0002 and 0004), so a search reads the paragraph table only for the page it returns; the page
+ * itself is searchPages'. Auto-coding reads every match (allMatchingParagraphs).
  */
 
 /** Which rows a search may return, besides matching the query. */
@@ -17,10 +18,6 @@ export interface RowFilters {
   paragraphsOnly?: boolean;
   /** Articles in the trash: never found, nor auto-coded (left out inside the index, by their article token). */
   excludeArticleIds?: readonly number[];
-}
-
-export interface PageRow {
-  rowid: number;
 }
 
 export interface HitParagraph {
@@ -44,14 +41,20 @@ export interface ParagraphText {
   text: string;
 }
 
-/**
- * The FTS5 expression: the terms ANDed, in the columns the filters allow, and the article's
- * token when there is an article filter (an AND inside the index: fast however common the terms).
- */
-export function matchExpression(terms: string, filters: RowFilters): string {
+/** The text columns the filters allow (migration 0002). */
+export function allowedColumns(filters: RowFilters): string[] {
   const columns = ['heading', 'body', 'weak'];
   if (filters.includeHidden) columns.push('hidden');
   if (!filters.paragraphsOnly) columns.push('note');
+  return columns;
+}
+
+/**
+ * The FTS5 expression: the terms ANDed, in the columns the filters allow (or those given), and
+ * the article's token when there is an article filter (an AND inside the index: fast however
+ * common the terms). The search index and the character index (migration 0018) share columns.
+ */
+export function matchExpression(terms: string, filters: RowFilters, columns = allowedColumns(filters)): string {
   const expression = `{${columns.join(' ')}} : (${terms})`;
   const chosen = filters.articleId === undefined ? expression : `article : "a${filters.articleId}" AND ${expression}`;
   const trashed = filters.excludeArticleIds ?? [];
@@ -75,25 +78,10 @@ function matchingRows(filters: RowFilters): string {
   return `FROM search_index f WHERE search_index MATCH @match${tagged}`;
 }
 
-/** The SQL of one page of rows, best first (rank: bm25 with the column weights, and without row lengths, of migration 0004). Exported for the query-plan test. */
-export function rankedPageSql(filters: RowFilters): string {
-  return `SELECT f.rowid AS rowid ${matchingRows(filters)} ORDER BY f.rank, f.rowid LIMIT @limit OFFSET @offset`;
-}
-
 function params(match: string, filters: RowFilters): Record<string, string | number> {
   const values: Record<string, string | number> = { match };
   if (filters.tagIds !== undefined) values.tagIds = JSON.stringify(filters.tagIds);
   return values;
-}
-
-export function rankedPage(db: Db, match: string, filters: RowFilters, limit: number, offset: number): number[] {
-  const rows = db.prepare(rankedPageSql(filters)).all({ ...params(match, filters), limit, offset }) as PageRow[];
-  return rows.map((r) => r.rowid);
-}
-
-export function countRows(db: Db, match: string, filters: RowFilters): number {
-  const row = db.prepare(`SELECT count(*) AS n ${matchingRows(filters)}`).get(params(match, filters)) as { n: number };
-  return row.n;
 }
 
 /** The paragraphs (with article title and note) behind a page of rowids. Exported for the query-plan test. */

@@ -268,3 +268,23 @@ export function tokenize(text: string): Token[] {
 export function indexTokens(text: string): string {
   return scan(text);
 }
+
+/**
+ * The distinct CJK characters of `text`, folded, space-separated, in order of first
+ * appearance: what the character index holds (migration 0018). A one-character query meets
+ * a character wherever it stands, so a row needs each character once, not its places.
+ */
+export function indexCharacters(text: string): string {
+  const { classes, folds } = bmpTables();
+  const seen = new Set<number>();
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    i += cp > 0xffff ? 2 : 1;
+    const folded = foldCodePoint(cp, folds);
+    if (classOf(folded, classes) !== cjk || seen.has(folded)) continue;
+    seen.add(folded);
+    out += (out === '' ? '' : ' ') + String.fromCodePoint(folded);
+  }
+  return out;
+}

@@ -39,7 +39,7 @@ const articleTokens = (id: string) => `replace(printf('%.20c', '*'), '*', 'a' ||
  * The index rows of the paragraphs that `from` yields as `r` (iif evaluates the tokens once),
  * added to the index, or with `command` 'delete', taken out of it.
  */
-const paragraphRows = (from: string, command = false) => `
+export const paragraphRows = (from: string, command = false) => `
     INSERT INTO search_index (${command ? 'search_index, ' : ''}rowid, heading, body, weak, hidden, article)
       SELECT ${command ? "'delete', " : ''}rowid2, iif(col = 'heading', tokens, NULL), iif(col = 'body', tokens, NULL),
         iif(col = 'weak', tokens, NULL), iif(col = 'hidden', tokens, NULL), article

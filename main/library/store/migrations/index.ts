@@ -16,6 +16,7 @@ import { migration0014 } from './0014-paragraph-raw-once';
 import { migration0015 } from './0015-raw-text-compressed';
 import { migration0016 } from './0016-vocabulary';
 import { migration0017 } from './0017-term-overrides';
+import { migration0018 } from './0018-search-characters';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseQuery } from '../../../../../main/library/search/parseQuery';
+import { countSql, planSearch, prepareTagFilter, tierPageSql } from '../../../../../main/library/search/searchPages';
 import {
   hitCommentsSql,
   hitParagraphsSql,
   matchingParagraphsSql,
-  rankedPageSql,
   type RowFilters,
 } from '../../../../../main/library/search/searchQuery';
 import { openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
@@ -15,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => seeded.dispose());
 
 function plan(sql: string): string {
-  const params = { match: '"晋江"', limit: 50, offset: 0, tagIds: '[1]' };
+  const params = { match: '"晋江"', characters: '"警"', limit: 50, offset: 0, tagIds: '[1]' };
   const statement = seeded.library.database().prepare(`EXPLAIN QUERY PLAN ${sql}`);
   const rows = (sql.includes('?') ? statement.all('[1]') : statement.all(params)) as Array<{ detail: string }>;
   return rows.map((r) => r.detail).join('\n');
@@ -24,15 +25,35 @@ function plan(sql: string): string {
 const noFullScan = /SCAN (p|paragraph|a|article|n|note|h|highlight)\b(?! USING)/;
 
 describe('search query plans', () => {
-  it.each<[string, RowFilters]>([
+  const queries: Array<[string, string]> = [
+    ['a word (the search index)', '晋江'],
+    ['one character (the character index)', '警'],
+    ['a word and one character (the search index, each row checked in the character index)', '晋江 警'],
+  ];
+  const filters: Array<[string, RowFilters]> = [
     ['no filter', {}],
     ['an article filter (inside the index)', { articleId: 1 }],
     ['a tag filter', { tagIds: [1] }],
     ['hidden paragraphs too', { includeHidden: true }],
-  ])('a page with %s is driven by the FTS index, never a scan of paragraph', (_, filters) => {
-    const detail = plan(rankedPageSql(filters));
-    expect(detail).toMatch(/SCAN f VIRTUAL TABLE INDEX \d+:M/);
-    expect(detail).not.toMatch(noFullScan);
+  ];
+  const cases = queries.flatMap(([what, query]) => filters.map(([how, f]) => [what, how, query, f] as const));
+
+  it.each(cases)('a page of %s with %s reads the index in rowid order and stops at the page', (_, __, query, filters) => {
+    if (filters.tagIds) prepareTagFilter(seeded.library.database(), filters.tagIds);
+    const searchPlan = planSearch(parseQuery(query), filters);
+    const table = query === '警' ? 'search_characters' : 'search_index';
+    expect(searchPlan.table).toBe(table);
+    for (const comments of [false, true]) {
+      const detail = plan(tierPageSql(searchPlan, comments));
+      // The FTS index drives (M: its MATCH), in rowid order (no sort of every match), never a table scan.
+      expect(detail).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
+      expect(detail).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      expect(detail).not.toMatch(noFullScan);
+      if (filters.tagIds) expect(detail).toMatch(/USING ROWID SEARCH ON TABLE search_tagged_rows FOR IN-OPERATOR/);
+      // A one-character term beside a word: one lookup by rowid in the character index per row read.
+      if (query === '晋江 警') expect(detail).toMatch(/SCAN c EXISTS VIRTUAL TABLE INDEX \d+:=M/);
+    }
+    expect(plan(countSql(searchPlan))).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
   });
 
   it('reads the paragraphs of a page and of an auto-coding by primary key', () => {
