@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ArticleSummary } from '../../preload/contract/articleTypes';
 import { linkEvent } from '../../preload/contract/channels';
 import { pizhu } from './api/pizhuClient';
 import { flushPendingNotes } from './features/notes/pendingNotes';
@@ -37,26 +36,13 @@ export function App() {
 }
 
 function Shell() {
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { version, changed } = useLibraryEvents();
+  const { changed } = useLibraryEvents();
   const { location, sidePanel, openArticle } = useNavigation();
   const t = useMessages(appMessages);
   useReopenLastArticle();
   const sidePanelOpen = sidePanel.kind !== 'none';
   const library = useLibraryLayout(sidePanelOpen);
-
-  useEffect(() => {
-    let live = true;
-    void pizhu.listArticles().then((result) => {
-      if (!live) return;
-      if (result.ok) setArticles(result.value);
-      else setError(result.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [version]);
 
   // Closing the window: notes typed in the last moment are flushed first.
   // A pizhu:// back-link (from exported Markdown) opens its article at its paragraph.
@@ -88,7 +74,6 @@ function Shell() {
   return (
     <div className={`app library-${library.mode}${sidePanelOpen ? ' with-side-panel' : ''}`}>
       <LibraryPane
-        articles={articles}
         selectedId={location.articleId}
         onOpen={(id) => {
           library.closeOverlay();

@@ -1,17 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ArticleSummary } from '../../../../preload/contract/articleTypes';
 import type { UiLocale } from '../../i18n/locales';
 import { ArticleMenu, type LibraryView } from './ArticleMenu';
 import { ArticleRow } from './ArticleRow';
 import type { ArticleAction } from './useArticleManagement';
+import type { ArticlePages } from './useArticlePages';
 
 interface Props {
-  articles: readonly ArticleSummary[];
+  /** The list, paged from main: rows not fetched yet show as placeholders. */
+  pages: ArticlePages;
   label: string;
   selectedId: number | null;
-  /** Changes when the order or the filter does: the list then shows the open article, or its top. */
-  orderKey: string;
   locale: UiLocale;
   onOpen: (id: number) => void;
   /** Which list this is: the actions each row's menu offers depend on it. */
@@ -23,12 +22,13 @@ interface Props {
 const pageRows = 8;
 
 /**
- * The library as a virtualised list: only the rows near the viewport are in the DOM, so
- * 10,000 articles scroll as smoothly as five. It stays a list of buttons for assistive
+ * The library as a virtualised list: only the rows near the viewport are in the DOM, and only
+ * the pages near it are fetched from main, so 100,000 articles scroll as smoothly as five. It stays a list of buttons for assistive
  * technology (aria-setsize / aria-posinset give the full count), with one tab stop and the
  * arrow keys, Home, End, PageUp and PageDown moving between rows.
  */
-export function ArticleList({ articles, label, selectedId, orderKey, locale, onOpen, view, onAction }: Props) {
+export function ArticleList({ pages, label, selectedId, locale, onOpen, view, onAction }: Props) {
+  const count = pages.total;
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const pendingFocus = useRef<number | null>(null);
@@ -36,15 +36,19 @@ export function ArticleList({ articles, label, selectedId, orderKey, locale, onO
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be read on every render
   const virtualizer = useVirtualizer({
-    count: articles.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 88,
     overscan: 6,
     paddingStart: 4,
     paddingEnd: 16,
-    getItemKey: (index) => articles[index]?.id ?? index,
+    getItemKey: (index) => pages.rowAt(index)?.id ?? `row ${index}`,
   });
   const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows[rows.length - 1]?.index ?? 0;
+  const { ensure } = pages;
+  useEffect(() => ensure(first, last), [ensure, first, last]);
 
   const rowButton = (index: number) =>
     listRef.current?.querySelector<HTMLButtonElement>(`li[data-index="${index}"] > button`) ?? null;
@@ -63,18 +67,18 @@ export function ArticleList({ articles, label, selectedId, orderKey, locale, onO
   // Keep the open article in view when it changes (a jump from the tag view) or the order does;
   // a re-fetch of the same order (after an annotation) leaves the scroll where the person put it.
   useEffect(() => {
-    const index = selectedId === null ? -1 : articles.findIndex((a) => a.id === selectedId);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    const { index } = pages.scroll;
+    if (index !== null) virtualizer.scrollToIndex(index, { align: 'auto' });
     else virtualizer.scrollToOffset(0);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose not on every new `articles`
-  }, [selectedId, orderKey]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose only when main says the place moved
+  }, [pages.scroll.token]);
 
   const moveTo = (index: number) => {
-    const target = Math.max(0, Math.min(articles.length - 1, index));
+    const target = Math.max(0, Math.min(count - 1, index));
     virtualizer.scrollToIndex(target, { align: 'auto' });
     const button = rowButton(target);
+    pendingFocus.current = button ? null : target;
     if (button) button.focus({ preventScroll: true });
-    else pendingFocus.current = target;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
@@ -83,11 +87,13 @@ export function ArticleList({ articles, label, selectedId, orderKey, locale, onO
       listRef.current?.querySelector<HTMLButtonElement>(`li[data-index="${index}"] > .article-menu-button`)?.click();
       return;
     }
+    // Keys pressed faster than rows are drawn (or fetched) move on from the row still on its way.
+    if (pendingFocus.current !== null) index = pendingFocus.current;
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
       Home: 0,
-      End: articles.length - 1,
+      End: count - 1,
       PageDown: index + pageRows,
       PageUp: index - pageRows,
     };
@@ -97,12 +103,10 @@ export function ArticleList({ articles, label, selectedId, orderKey, locale, onO
     moveTo(target);
   };
 
-  // The tab stop: the row last focused, else the open article, else the first row; when that
-  // row is scrolled out of the DOM, the first rendered row takes its place.
-  const has = (id: number | null) => id !== null && articles.some((a) => a.id === id);
-  const stopId = has(focusedId) ? focusedId : has(selectedId) ? selectedId : (articles[0]?.id ?? null);
-  const stopRendered = rows.some((r) => articles[r.index]?.id === stopId);
-  const tabStopId = stopRendered ? stopId : (articles[rows[0]?.index ?? 0]?.id ?? null);
+  // The tab stop: the row last focused, else the open article; when that row is scrolled out of
+  // the DOM (or not fetched), the first rendered row takes its place.
+  const renderedIds = rows.flatMap((r) => pages.rowAt(r.index)?.id ?? []);
+  const tabStopId = [focusedId, selectedId].find((id) => id !== null && renderedIds.includes(id)) ?? renderedIds[0] ?? null;
 
   return (
     <div ref={scrollRef} className="article-scroll">
@@ -114,14 +118,26 @@ export function ArticleList({ articles, label, selectedId, orderKey, locale, onO
         style={{ height: virtualizer.getTotalSize() }}
       >
         {rows.map((row) => {
-          const article = articles[row.index];
-          if (!article) return null;
+          const article = pages.rowAt(row.index);
+          if (!article)
+            return (
+              <li
+                key={row.key}
+                ref={virtualizer.measureElement}
+                data-index={row.index}
+                aria-setsize={count}
+                aria-posinset={row.index + 1}
+                aria-busy="true"
+                className="article-row article-row-pending"
+                style={{ transform: `translateY(${row.start}px)` }}
+              />
+            );
           return (
             <li
               key={row.key}
               ref={virtualizer.measureElement}
               data-index={row.index}
-              aria-setsize={articles.length}
+              aria-setsize={count}
               aria-posinset={row.index + 1}
               className="article-row"
               style={{ transform: `translateY(${row.start}px)` }}

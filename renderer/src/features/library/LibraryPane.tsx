@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import type { ArticleSummary, ImportOutcome } from '../../../../preload/contract/articleTypes';
+import { useState } from 'react';
+import type { ImportOutcome } from '../../../../preload/contract/articleTypes';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
 import { usePreferences } from '../preferences/PreferencesContext';
@@ -11,27 +11,23 @@ import { ImportReport } from './ImportReport';
 import { showImportReport } from './importReportStore';
 import { RecleanReportDialog } from './RecleanReportDialog';
 import { useArticleManagement } from './useArticleManagement';
-import { useTrashList } from './useTrashList';
 import { LibraryToolbar } from './LibraryToolbar';
 import { PasteTextDialog } from './PasteTextDialog';
 import { libraryMessages } from './messages';
-import { orderArticles } from './orderArticles';
 import { useTagList } from '../tags/useTagList';
-import { useTaggedArticles } from './useTagFilter';
+import { useArticlePages } from './useArticlePages';
 import './library.css';
 import { ExportButton } from '../export/ExportButton';
+import { VocabularyButton } from '../vocabulary/VocabularyButton';
 import { BarIcon } from '../../ui/BarIcon';
 
 interface Props {
-  articles: ArticleSummary[] | null;
   selectedId: number | null;
   onOpen: (id: number) => void;
   onImport: () => void;
 }
 
-const noArticles: ReadonlySet<number> = new Set();
-
-export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {
+export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
   const t = useMessages(libraryMessages);
   const { preferences, update } = usePreferences();
   const { version, changed } = useLibraryEvents();
@@ -40,34 +36,16 @@ export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {
   const [dialog, setDialog] = useState<'none' | 'paste' | 'preferences'>('none');
   const [view, setView] = useState<LibraryView>('library');
   const manage = useArticleManagement();
-  const trash = useTrashList(view === 'trash', version);
-  // Archived articles have a view of their own; the trash comes from main only while shown.
-  const inView = useMemo(
-    () =>
-      view === 'trash' ? trash : (articles?.filter((a) => (a.archivedAt !== null) === (view === 'archived')) ?? null),
-    [view, trash, articles],
-  );
-
   const tags = useTagList();
   // A tag renamed or merged away since it was chosen no longer filters.
   const tag = tags.some((x) => x.name === chosenTag) ? chosenTag : '';
-  const tagged = useTaggedArticles(tag, version, view === 'trash');
-  const articleIds = tagged.kind === 'ready' ? tagged.ids : tagged.kind === 'loading' ? noArticles : null;
-
-  // Opens since the last fetch, numbered in order, so "recently opened" follows the reader at once.
-  // Adjusted while rendering (React's pattern for state that follows a prop), not in an effect.
-  const [opened, setOpened] = useState({ lastId: selectedId, next: 1, order: new Map<number, number>() });
-  if (opened.lastId !== selectedId) {
-    const order = new Map(opened.order);
-    if (selectedId !== null) order.set(selectedId, opened.next);
-    setOpened({ lastId: selectedId, next: opened.next + 1, order });
-  }
-
   const locale = preferences.uiLocale;
   const sort = preferences.librarySort;
-  const shown = useMemo(
-    () => (inView ? orderArticles(inView, sort, { query, articleIds }, locale, opened.order) : null),
-    [inView, sort, query, articleIds, locale, opened.order],
+  // Filtered and ordered in main, a page at a time (titles by pinyin, or strokes in Traditional).
+  const { pages, error } = useArticlePages(
+    { view, sort, collation: locale === 'zh-Hant' ? 'zh-Hant' : 'zh', query, tag },
+    version,
+    selectedId,
   );
 
   const pasted = (outcome: ImportOutcome) => {
@@ -103,6 +81,7 @@ export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {
             {t('pasteText')}
           </button>
           <ExportButton />
+          <VocabularyButton />
         </div>
         <LibraryToolbar
           query={query}
@@ -116,20 +95,24 @@ export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {
           onView={setView}
         />
         <p className="library-status" role="status">
-          {inView && shown
+          {pages
             ? filtering
-              ? t('countFiltered', { shown: shown.length, total: inView.length })
-              : t('countAll', { count: inView.length })
+              ? t('countFiltered', { shown: pages.total, total: pages.inView })
+              : t('countAll', { count: pages.inView })
             : ''}
         </p>
-        {view === 'trash' && inView && <EmptyTrashButton count={inView.length} />}
+        {view === 'trash' && pages && <EmptyTrashButton count={pages.inView} />}
         <ImportReport />
       </header>
-      {inView === null || shown === null || tagged.kind === 'loading' ? (
+      {error !== null ? (
+        <p role="alert" className="muted">
+          {error}
+        </p>
+      ) : pages === null ? (
         <p className="muted">{t('loading')}</p>
-      ) : inView.length === 0 ? (
+      ) : pages.inView === 0 ? (
         <p className="muted">{t(view === 'trash' ? 'trashEmpty' : view === 'archived' ? 'archiveEmpty' : 'empty')}</p>
-      ) : shown.length === 0 ? (
+      ) : pages.total === 0 ? (
         <div className="library-no-match">
           <p className="muted">{t('noMatch')}</p>
           <button
@@ -145,10 +128,9 @@ export function LibraryPane({ articles, selectedId, onOpen, onImport }: Props) {
         </div>
       ) : (
         <ArticleList
-          articles={shown}
+          pages={pages}
           label={t('articles')}
           selectedId={selectedId}
-          orderKey={`${view}\n${sort}\n${tag}\n${query}`}
           locale={locale}
           onOpen={onOpen}
           view={view}
