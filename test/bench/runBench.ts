@@ -15,7 +15,7 @@ import { eachGeneratedArticle, seededRandom } from './generateCorpus';
 import { peerRatio, percentile, printTable, timeRuns, type Figure } from './measure';
 import { seedAnnotations, addHighlightsTo } from './seedAnnotations';
 import { measureUiOpen } from './measureUiOpen';
-import { measureListOpen, measureMainMemory } from './measureListOpen';
+import { measureListOpen, measureListPages, measureMainMemory } from './measureListOpen';
 import { measureSearch, measureExport } from './measureFindAndExport';
 
 const repo = path.resolve(__dirname, '../..');
@@ -111,6 +111,8 @@ async function main(): Promise<void> {
 
   // One export of 1,000,000 highlights is the --large figure (each run writes 100,001 files).
   figures.push(...(await measureExport(library, path.join(dir, 'export'), large ? { runs: 1, budgetSeconds: 30 } : undefined)));
+
+  figures.push(...measureListPages(library));
 
   library.close();
   const fileBytes = ['', '-wal'].reduce(
