@@ -5,6 +5,7 @@ import { useMessages } from '../../i18n/useMessages';
 import { Dialog } from '../../ui/Dialog';
 import { toFullWidthPunctuation } from '../reader/fullWidthPunctuation';
 import { OverridesRow } from '../overrides/OverridesRow';
+import { AboutSection } from '../about/AboutSection';
 import { usePreferences } from './PreferencesContext';
 import {
   defaultPreferences,
@@ -174,6 +175,8 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
           </select>
         </div>
       </section>
+
+      <AboutSection />
 
       <div className="dialog-actions">
         <button type="button" className="button" onClick={restoreDefaults}>
