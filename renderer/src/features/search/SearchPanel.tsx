@@ -78,9 +78,7 @@ export function SearchPanel({ panel }: { panel: SearchPanelState }) {
               <input
                 type="checkbox"
                 checked={panel.articleId !== null}
-                onChange={(e) =>
-                  showSidePanel({ ...panel, articleId: e.target.checked ? location.articleId : null })
-                }
+                onChange={(e) => showSidePanel({ ...panel, articleId: e.target.checked ? location.articleId : null })}
               />
               {t('onlyThisArticle')}
             </label>
@@ -101,15 +99,17 @@ export function SearchPanel({ panel }: { panel: SearchPanelState }) {
             : search.status === 'done'
               ? search.result.total === 0
                 ? t('noHits')
-                : search.result.total > hits.length
-                  ? t('shownOf', { shown: hits.length, count: search.result.total })
-                  : // Counted by kind: "Tag every hit" tags the text paragraphs, never notes or comments.
-                    t('totalByKind', {
-                      count: search.result.total,
-                      paragraphs: hits.filter((h) => h.kind === 'paragraph').length,
-                      notes: hits.filter((h) => h.kind === 'note').length,
-                      comments: hits.filter((h) => h.kind === 'comment').length,
-                    })
+                : search.result.totalIsLowerBound === true
+                  ? t('shownOfMore', { shown: hits.length, count: search.result.total })
+                  : search.result.total > hits.length
+                    ? t('shownOf', { shown: hits.length, count: search.result.total })
+                    : // Counted by kind: "Tag every hit" tags the text paragraphs, never notes or comments.
+                      t('totalByKind', {
+                        count: search.result.total,
+                        paragraphs: hits.filter((h) => h.kind === 'paragraph').length,
+                        notes: hits.filter((h) => h.kind === 'note').length,
+                        comments: hits.filter((h) => h.kind === 'comment').length,
+                      })
               : ''}
         </p>
         {textHits &&

@@ -11,6 +11,7 @@ export type SearchMessage =
   | 'searching'
   | 'noHits'
   | 'shownOf'
+  | 'shownOfMore'
   | 'results'
   | 'noteHit'
   | 'commentHit'
@@ -44,6 +45,7 @@ export const searchMessages: Catalog<SearchMessage> = {
     searching: '正在搜索……',
     noHits: '没有找到。',
     shownOf: '显示前 {shown} 处，共 {count} 处',
+    shownOfMore: '显示前 {shown} 处，超过 {count} 处（正在计数……）',
     results: '搜索结果',
     noteHit: '笔记',
     commentHit: '批注',
@@ -77,6 +79,7 @@ export const searchMessages: Catalog<SearchMessage> = {
     searching: '正在搜尋……',
     noHits: '沒有找到。',
     shownOf: '顯示前 {shown} 處，共 {count} 處',
+    shownOfMore: '顯示前 {shown} 處，超過 {count} 處（正在計數……）',
     results: '搜尋結果',
     noteHit: '筆記',
     commentHit: '批註',
@@ -110,6 +113,7 @@ export const searchMessages: Catalog<SearchMessage> = {
     searching: 'Searching…',
     noHits: 'Nothing found.',
     shownOf: 'First {shown} of {count} results',
+    shownOfMore: 'First {shown} of more than {count} results (counting…)',
     results: 'Search results',
     noteHit: 'Note',
     commentHit: 'Comment',

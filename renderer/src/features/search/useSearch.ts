@@ -10,6 +10,8 @@ export interface SearchRequest {
 }
 
 type Answer = { key: string; result: SearchResult } | { key: string; error: string };
+/** The exact count of a result that said "more than" (asked for after its page is shown). */
+type Count = { key: string; total: number };
 
 const pageSize = 200;
 const typingPause = 180;
@@ -21,10 +23,13 @@ function keyOf(request: SearchRequest): string {
 /**
  * Runs the search a moment after typing stops, and again when the library changes. Answers
  * are kept with the request they answer, so a late answer to an older query is never shown.
+ * A page of a common term comes back saying "more than N" (main finds a page without counting
+ * every hit); the exact count is asked for once the page is shown, and replaces N when it comes.
  */
 export function useSearch(request: SearchRequest) {
   const { version } = useLibraryEvents();
   const [answer, setAnswer] = useState<Answer | null>(null);
+  const [count, setCount] = useState<Count | null>(null);
   const key = keyOf(request);
   const query = request.query.trim();
   const { tag, articleId } = request;
@@ -43,6 +48,18 @@ export function useSearch(request: SearchRequest) {
         .then((result) => {
           if (!live) return;
           setAnswer(result.ok ? { key, result: result.value } : { key, error: result.error.message });
+          if (!result.ok || result.value.totalIsLowerBound !== true) return;
+          void pizhu
+            .search({
+              query,
+              limit: 1,
+              exactTotal: true,
+              ...(tag === '' ? {} : { tag }),
+              ...(articleId === null ? {} : { articleId }),
+            })
+            .then((counted) => {
+              if (live && counted.ok) setCount({ key, total: counted.value.total });
+            });
         });
     }, typingPause);
     return () => {
@@ -54,5 +71,8 @@ export function useSearch(request: SearchRequest) {
   if (query === '') return { status: 'empty' as const };
   if (answer?.key !== key) return { status: 'searching' as const };
   if ('error' in answer) return { status: 'error' as const, error: answer.error };
+  if (answer.result.totalIsLowerBound === true && count?.key === key) {
+    return { status: 'done' as const, result: { hits: answer.result.hits, total: count.total } };
+  }
   return { status: 'done' as const, result: answer.result };
 }
