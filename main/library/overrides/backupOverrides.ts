@@ -1,4 +1,5 @@
 import type { BackupImportCounts } from '../../../preload/contract/api';
+import { overrideModes } from '../../../preload/contract/termOverrideTypes';
 import type { BackupTermOverride } from '../export/backupFormat';
 import type { Db } from '../store/openDatabase';
 import { checkRule, modesOf, modesOverlap, modesText } from './overrideRules';
@@ -9,7 +10,8 @@ export function readBackupOverrides(db: Db): BackupTermOverride[] {
   return listTermOverrides(db).map((o) => ({
     source: o.source,
     target: o.target,
-    modes: o.modes,
+    // As stored: never 'original' (the library refuses it), in overrideModes order.
+    modes: overrideModes.filter((mode) => o.modes.includes(mode)),
     createdAt: o.createdAt,
   }));
 }
