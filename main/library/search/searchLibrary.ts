@@ -46,7 +46,11 @@ export function searchLibrary(db: Db, query: string, options: SearchOptions = {}
   const rows = pageRowids(db, plan, offset, limit + 1);
   const rowids = rows.slice(0, limit);
   const ended = rows.length <= limit && (rowids.length > 0 || offset === 0);
-  const total = ended ? offset + rowids.length : options.exactTotal === true || rowids.length === 0 ? countMatches(db, plan) : offset + limit;
+  const total = ended
+    ? offset + rowids.length
+    : options.exactTotal === true || rowids.length === 0
+      ? countMatches(db, plan)
+      : offset + limit;
   const lowerBound = !ended && options.exactTotal !== true && rowids.length > 0;
   const comments = hitComments(db, rowids);
   const paragraphs = hitParagraphs(db, [...rowids, ...[...comments.values()].map((c) => c.paragraph_id * 2)]);

@@ -74,7 +74,8 @@ function tiers(filters: RowFilters): Tier[] {
 function conditions(plan: SearchPlan): string {
   let sql = '';
   if (plan.characters !== undefined) {
-    sql += ' AND EXISTS (SELECT 1 FROM search_characters c WHERE search_characters MATCH @characters AND c.rowid = f.rowid)';
+    sql +=
+      ' AND EXISTS (SELECT 1 FROM search_characters c WHERE search_characters MATCH @characters AND c.rowid = f.rowid)';
   }
   // Unary + keeps the planner from driving the index by the tagged rows, one MATCH per row.
   if (plan.filters.tagIds !== undefined) sql += ' AND +f.rowid IN temp.search_tagged_rows';
@@ -117,7 +118,10 @@ export function pageRowids(db: Db, plan: SearchPlan, offset: number, count: numb
 
 /** How many rows match in all: reads every match (asked for after the first page, not with it). */
 export function countMatches(db: Db, plan: SearchPlan): number {
-  return db.prepare(countSql(plan)).pluck().get(params(plan, allowedColumns(plan.filters))) as number;
+  return db
+    .prepare(countSql(plan))
+    .pluck()
+    .get(params(plan, allowedColumns(plan.filters))) as number;
 }
 
 const taggedRows = new WeakMap<Db, string>();

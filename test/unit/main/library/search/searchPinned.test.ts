@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchHit } from '../../../../../preload/contract/api';
+import type { Library } from '../../../../../main/library/createLibrary';
+import { parseQuery } from '../../../../../main/library/search/parseQuery';
+import { resolveFilters, type FilterOptions } from '../../../../../main/library/search/resolveFilters';
+import { matchExpression } from '../../../../../main/library/search/searchQuery';
+import type { Db } from '../../../../../main/library/store/openDatabase';
+import { openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
+
+/**
+ * The search that costs by the page (searchPages) finds exactly what the search before it found
+ * (bm25 over every match, kept here as SQL), on a fixed library: the seeds, with notes, comments,
+ * tags, a flagged paragraph and boilerplate. Only the order changed, to the stated rule:
+ *  1. paragraphs (titles and headings included) and notes, by rowid (library order);
+ *  2. comments, by highlight id;
+ *  3. flagged paragraphs, then (asked for) boilerplate, together by rowid.
+ */
+
+let seeded: SeededLibrary;
+let library: Library;
+let db: Db;
+
+beforeAll(async () => {
+  seeded = await openSeededLibrary();
+  library = seeded.library;
+  db = library.database();
+  const body = (seed: string) =>
+    library.getArticle(seedArticle(library, seed).id).paragraphs.filter((p) => p.kind === 'body');
+  const [p0, p1, p2] = body('000');
+  const [q0, q1] = body('002');
+  const note = (paragraphId: number, text: string) =>
+    library.annotations.saveNote({
+      paragraphId,
+      editorState: JSON.stringify({ root: { children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] } }),
+      plainText: text,
+      markdown: text,
+    });
+  note(p0!.id, '晋江的警察,公安局的民警');
+  note(q1!.id, '這段講晉江派出所');
+  const a = library.annotations.createHighlight({
+    paragraphId: p1!.id,
+    start: 0,
+    end: 4,
+    color: 'yellow',
+    tags: ['线索/晋江'],
+  });
+  library.annotations.updateHighlightComment(a.id, '警方说的晋江公安');
+  const b = library.annotations.createHighlight({
+    paragraphId: q0!.id,
+    start: 0,
+    end: 4,
+    color: 'blue',
+    tags: ['线索'],
+  });
+  library.annotations.updateHighlightComment(b.id, '對照 晉江 警察');
+  library.annotations.createHighlight({ paragraphId: p2!.id, start: 0, end: 2, color: 'green', tags: ['线索'] });
+  // A flagged paragraph ranks last (the reader marks it); set as cleaning would.
+  db.prepare(`UPDATE paragraph SET flags = '["duplicate"]' WHERE id = ?`).run(p2!.id);
+});
+afterAll(() => seeded.dispose());
+
+/** The search before issue #16: every match ranked by bm25 (migration 0004's weights), then paged. */
+function oldSearch(query: string, options: FilterOptions): number[] {
+  const filters = resolveFilters(db, options);
+  if (!filters) return [];
+  const tagged =
+    filters.tagIds === undefined
+      ? ''
+      : ` AND CASE WHEN f.rowid >= 0 THEN f.rowid / 2 ELSE (SELECT h.paragraph_id FROM highlight h WHERE h.id = -f.rowid) END IN (
+      SELECT pt.paragraph_id FROM paragraph_tag pt WHERE pt.tag_id IN (SELECT value FROM json_each(@tagIds))
+      UNION
+      SELECT h.paragraph_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
+        WHERE ht.tag_id IN (SELECT value FROM json_each(@tagIds)) AND h.paragraph_id IS NOT NULL)`;
+  const params: Record<string, string> = { match: matchExpression(parseQuery(query).match, filters) };
+  if (filters.tagIds !== undefined) params.tagIds = JSON.stringify(filters.tagIds);
+  return db
+    .prepare(`SELECT f.rowid FROM search_index f WHERE search_index MATCH @match${tagged} ORDER BY f.rank, f.rowid`)
+    .pluck()
+    .all(params) as number[];
+}
+
+const rowidOf = (h: SearchHit) =>
+  h.kind === 'comment' ? -(h.highlightId ?? 0) : h.kind === 'note' ? h.paragraphId * 2 + 1 : h.paragraphId * 2;
+
+/** Every hit of the new search, page by page. */
+function newSearch(query: string, options: FilterOptions, limit: number): number[] {
+  const rows: number[] = [];
+  for (let offset = 0; ; offset += limit) {
+    const page = library.search.find(query, { ...options, limit, offset });
+    rows.push(...page.hits.map(rowidOf));
+    if (page.hits.length < limit) return rows;
+    expect(page.totalIsLowerBound === true || page.total === offset + limit).toBe(true);
+  }
+}
+
+/** The stated order: its tier, then rowid (comments: highlight id). */
+function tierOf(rowid: number): number {
+  if (rowid < 0) return 2;
+  if (rowid % 2 === 1) return 1;
+  const p = db.prepare('SELECT kind, flags FROM paragraph WHERE id = ?').get(rowid / 2) as {
+    kind: string;
+    flags: string;
+  };
+  return p.kind === 'boilerplate' || p.flags.includes('"duplicate"') || p.flags.includes('"keyword-stuffed"') ? 3 : 1;
+}
+const inStatedOrder = (rowids: readonly number[]) =>
+  [...rowids].sort((a, b) => tierOf(a) - tierOf(b) || (a < 0 && b < 0 ? b - a : a - b));
+
+const queries = [
+  '警',
+  '晉',
+  '的',
+  '晋江',
+  '公安',
+  '民警',
+  '背包精神',
+  '晋江 公安',
+  '警 晋江',
+  '"派出所民警"',
+  '「平安晉江」',
+  'icp',
+  '獨角獸',
+];
+const options: Array<[string, FilterOptions]> = [
+  ['no filter', {}],
+  ['a tag filter', { tag: '线索' }],
+  ['a nested tag filter', { tag: '线索/晋江' }],
+  ['an article filter', { articleId: 1 }],
+  ['boilerplate too', { includeHidden: true }],
+];
+
+describe('the new search against the old one, on a fixed library', () => {
+  it.each(options)('finds the same hits as before, in the stated order, with %s', (_, filter) => {
+    let nonEmpty = 0;
+    for (const query of queries) {
+      const before = oldSearch(query, filter);
+      const after = newSearch(query, filter, 7);
+      expect(new Set(after), query).toEqual(new Set(before));
+      expect(after, query).toHaveLength(before.length);
+      expect(after, query).toEqual(inStatedOrder(before));
+      expect(library.search.find(query, { ...filter, limit: 3, exactTotal: true }).total, query).toBe(before.length);
+      if (before.length > 0) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(3);
+  });
+
+  it('has notes, comments, a flagged paragraph and tagged hits among what it compares', () => {
+    const tiers = new Set(['晋江', '警', '公安'].flatMap((q) => newSearch(q, {}, 50)).map(tierOf));
+    expect([...tiers].sort()).toEqual([1, 2, 3]);
+    const hits = ['晋江', '警'].flatMap((q) => library.search.find(q, { limit: 500 }).hits);
+    expect(hits.some((h) => h.kind === 'note')).toBe(true);
+    expect(hits.some((h) => h.kind === 'comment')).toBe(true);
+    expect(library.search.find('警', { tag: '线索', limit: 500 }).hits.some((h) => h.kind === 'comment')).toBe(true);
+  });
+
+  it('a tag filter follows a tag added after it was first used', () => {
+    const before = library.search.find('晋江', { tag: '线索', limit: 500, exactTotal: true }).total;
+    const article = library.getArticle(seedArticle(library, '000').id);
+    const [paragraph] = article.paragraphs.filter(
+      (p) => p.kind === 'body' && p.text.includes('晋江') && !article.highlights.some((h) => h.paragraphId === p.id),
+    );
+    library.annotations.createHighlight({
+      paragraphId: paragraph!.id,
+      start: 0,
+      end: 2,
+      color: 'pink',
+      tags: ['线索'],
+    });
+    const after = library.search.find('晋江', { tag: '线索', limit: 500, exactTotal: true }).total;
+    expect(after).toBeGreaterThan(before);
+    expect(after).toBe(oldSearch('晋江', { tag: '线索' }).length);
+  });
+});
