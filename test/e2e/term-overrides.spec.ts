@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
 import { clickAtCentre, stepTo, tabTo, useLanguage } from './personActions';
@@ -82,7 +83,7 @@ async function screenshotsOfModal(
   });
 }
 
-test('in 繁體, a word’s variants and an override of one’s own change the display, are listed, edited, deleted, exported, imported and undone', async ({
+test('in 繁體, a word’s variants and an override of one’s own change the display, search and export, are listed, edited, deleted, exported, imported and undone', async ({
   app,
   saveScreenshot,
 }) => {
@@ -120,6 +121,32 @@ test('in 繁體, a word’s variants and an override of one’s own change the d
   await expect(article(app)).toContainText('这项研究关注儿童的心理发展');
   await clickAtCentre(app, modeRadio(app, '繁體'));
   await expect(article(app)).toContainText('兒童的心智發展');
+
+  // A library search for the form shown finds the article, its snippets marked as shown.
+  await clickAtCentre(app, app.getByRole('button', { name: /^Search/ }).first());
+  const search = app.getByRole('complementary', { name: 'Search' });
+  await search.getByRole('searchbox').fill('心智發展');
+  const group = search.getByRole('group', { name: 'Search results' }).getByRole('region', { name: /心智發展/ });
+  await expect(group).toBeVisible();
+  // In the title and in the paragraph.
+  await expect(group.locator('mark')).toHaveText(['心智發展', '心智發展']);
+  await search.getByRole('searchbox').press('Escape');
+  await expect(search).toBeHidden();
+
+  // A Markdown export in 繁體 writes the form shown.
+  await clickAtCentre(app, app.getByRole('main').getByRole('button', { name: 'Export…' }));
+  const exporter = app.getByRole('dialog', { name: 'Export and back up' });
+  await expect(exporter.getByRole('radio', { name: 'This article' })).toBeChecked();
+  await exporter.getByRole('combobox', { name: 'Script' }).selectOption({ label: '繁體' });
+  await clickAtCentre(app, exporter.getByRole('radio', { name: 'Full text, with annotations' }));
+  await clickAtCentre(app, exporter.getByRole('button', { name: 'Export Markdown' }));
+  const written = exporter.getByRole('list', { name: 'Exported files' }).getByRole('listitem');
+  await expect(written).toHaveCount(1);
+  const markdown = fs.readFileSync((await written.textContent()) ?? '', 'utf8');
+  expect(markdown).toContain('這項研究關注兒童的心智發展');
+  expect(markdown).not.toContain('心理發展');
+  await app.keyboard.press('Escape');
+  await expect(exporter).toBeHidden();
 
   // One undo step takes it back, and redo gives it again.
   await clickAtCentre(app, article(app).locator('.paragraph-text').nth(1));
@@ -198,6 +225,13 @@ test('keyboard alone, in 臺灣(詞彙): select a word with Shift+→, c opens i
   }
   await expect(modeRadio(app, '臺灣(詞彙)')).toHaveAttribute('aria-checked', 'true');
   await expect(article(app)).toContainText('計程車司機很熱情');
+
+  // The shortcuts list names the key.
+  await app.keyboard.press('?');
+  const help = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('row', { name: /The selected word’s regional variants/ })).toContainText('c');
+  await app.keyboard.press('Escape');
+  await expect(help).toBeHidden();
 
   await stepTo(app, '計程車司機');
   for (let i = 0; i < 3; i++) await app.keyboard.press('Shift+ArrowRight');
