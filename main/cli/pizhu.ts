@@ -448,7 +448,8 @@ const commands: Record<string, Command> = {
           `${counts.highlightsAlreadyPresent} already here\n` +
           `tags: ${counts.tagsAdded} added; paragraph tags: ${counts.paragraphTagsAdded} added\n` +
           `notes: ${counts.notesAdded} added, ${counts.notesJoined} joined to a different note already here\n` +
-          `vocabulary: ${counts.vocabularyAdded} words added`,
+          `vocabulary: ${counts.vocabularyAdded} words added\n` +
+          `overrides: ${counts.termOverridesAdded} added (where this library reads a word otherwise, its own kept)`,
       );
     }
     return 0;

@@ -85,6 +85,18 @@ describe('pizhu overrides', () => {
     );
   });
 
+  it('pizhu import-backup says how many overrides a backup added', async () => {
+    const terms = path.join(temp.dir, 'terms.csv');
+    fs.writeFileSync(terms, 'source,target,modes\n軟體,软体,cn\n');
+    expect((await runPizhu(['overrides', 'import', terms, '--db', temp.db])).code).toBe(0);
+    const backup = path.join(temp.dir, 'backup.json');
+    expect((await runPizhu(['export', '--format', 'json', '--out', backup, '--db', temp.db])).code).toBe(0);
+    const other = path.join(temp.dir, 'other.sqlite');
+    const merged = await runPizhu(['import-backup', backup, '--db', other]);
+    expect(merged.out).toContain('overrides: 1 added');
+    expect((await runPizhu(['overrides', 'list', '--db', other])).out).toContain('軟體\t软体\tcn');
+  });
+
   it('refuses a file that is no term list, and a wrong use, with a message', async () => {
     const bad = path.join(temp.dir, 'bad.csv');
     fs.writeFileSync(bad, Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x02]));
