@@ -92,10 +92,11 @@ export function segmentWords(text: string, dictionary: WordLengths, ownWords: It
     forward.push({ start: i, end: i + length, text: text.slice(i, i + length), kind });
     i += length;
   }
+  const longestWord = table.reduce((n, lengths) => Math.max(n, ...lengths), 0);
   const backward: WordSegment[] = [];
   for (let j = text.length; j > 0; ) {
     let start = -1;
-    for (let i = 0; i < j; i++) {
+    for (let i = Math.max(0, j - longestWord); i < j; i++) {
       if (table[i]!.has(j - i)) {
         start = i;
         break;

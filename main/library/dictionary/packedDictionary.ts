@@ -7,6 +7,8 @@ export interface PackedDictionary {
   readonly header: PackHeader;
   /** The ids of the entries with this headword in either script, in source order; [] when none. */
   idsOf(headword: string): readonly number[];
+  /** idsOf, and whether a longer headword starts with this one: a longest match stops growing when none does. */
+  find(headword: string): { ids: readonly number[]; longer: boolean };
   entry(id: number): CedictLine;
   /** Which characters are classifiers (a number before one makes a word: 三本, 5個). */
   isClassifier(character: string): boolean;
@@ -52,20 +54,33 @@ export function readPackedDictionary(file: Uint8Array): PackedDictionary {
     return length - word.length;
   }
 
+  /** Does headword k start with `prefix`, and is it longer? */
+  function startsWith(k: number, prefix: string): boolean {
+    if (k >= header.keys) return false;
+    const start = keyStarts[k]!;
+    if (keyStarts[k + 1]! - start <= prefix.length) return false;
+    for (let i = 0; i < prefix.length; i++) if (units[start + i] !== prefix.charCodeAt(i)) return false;
+    return true;
+  }
+
+  function find(headword: string): { ids: readonly number[]; longer: boolean } {
+    let lo = 0;
+    let hi = header.keys - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compare(mid, headword);
+      if (c === 0) return { ids: Array.from(posts.subarray(postStarts[mid], postStarts[mid + 1])), longer: startsWith(mid + 1, headword) };
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    // Sorted by code unit, the headwords that start with it come right where it would stand.
+    return { ids: [], longer: startsWith(lo, headword) };
+  }
+
   return {
     header,
-    idsOf(headword) {
-      let lo = 0;
-      let hi = header.keys - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const c = compare(mid, headword);
-        if (c === 0) return Array.from(posts.subarray(postStarts[mid], postStarts[mid + 1]));
-        if (c < 0) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return [];
-    },
+    idsOf: (headword) => find(headword).ids,
+    find,
     entry(id) {
       const line = decoder.decode(lines.subarray(lineStarts[id], lineStarts[id + 1]));
       const parsed = parseCedictLine(line);
