@@ -77,6 +77,15 @@ describe('longest match at an offset', () => {
     expect(lookup('人民羣眾', 2)!.word).toBe('羣眾');
   });
 
+  it('reads a Taiwan phrase CC-CEDICT lacks through OpenCC, as the word it is in mainland text', () => {
+    // CC-CEDICT has 中間件 and 串口, not Taiwan's 中介軟體 and 序列埠.
+    const middleware = lookup('系統的中介軟體更新', 3)!;
+    expect(middleware).toMatchObject({ word: '中介軟體', length: 4 });
+    expect(middleware.entries[0]).toMatchObject({ traditional: '中間件', simplified: '中间件', senses: ['middleware'] });
+    expect(middleware.regional).toMatchObject({ mainland: '中间件', taiwanPhrases: '中介軟體' });
+    expect(lookup('接上序列埠', 2)!.entries[0]).toMatchObject({ simplified: '串口' });
+  });
+
   it('keeps classifiers and cross-references among the senses', () => {
     const senses = lookup('線')!.entries.flatMap((e) => e.senses);
     expect(senses).toContain('CL:條|条[tiao2],股[gu3],根[gen1]');
