@@ -11,6 +11,7 @@ import { ArticleReader } from './features/reader/ArticleReader';
 import { SearchButton } from './features/search/SearchButton';
 import { SearchShortcuts } from './features/search/SearchShortcuts';
 import { SidePanelHost, TagsButton } from './features/tags/SidePanelHost';
+import { VocabularyButton } from './features/vocabulary/VocabularyButton';
 import { SidebarButton } from './features/sidebar/SidebarButton';
 import { appMessages } from './i18n/appMessages';
 import { useMessages } from './i18n/useMessages';
@@ -99,6 +100,7 @@ function Shell() {
           <span className="reader-bar-end">
             <SearchButton />
             <TagsButton />
+            <VocabularyButton className="tags-button" />
           </span>
         </div>
         <div className="reader-scroll">

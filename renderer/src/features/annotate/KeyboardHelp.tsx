@@ -19,6 +19,7 @@ const shortcuts: ReadonlyArray<readonly [keys: readonly string[], what: Annotate
   [['t'], 'shortcut.tag'],
   [['n'], 'shortcut.note'],
   [['c'], 'shortcut.variants'],
+  [['d'], 'shortcut.lookup'],
   [['m'], 'shortcut.mode'],
   [['a'], 'shortcut.sidebar'],
   [[`${mod}+F`], 'shortcut.search'],

@@ -27,6 +27,9 @@ export const journalOps = [
   'override.update',
   'override.remove',
   'override.import',
+  'vocabulary.add',
+  'vocabulary.edit',
+  'vocabulary.remove',
 ] as const;
 type JournalOp = (typeof journalOps)[number];
 
@@ -70,6 +73,7 @@ type Key =
   | 'shortcut.extendWord'
   | 'shortcut.extendSentence'
   | 'shortcut.variants'
+  | 'shortcut.lookup'
   | 'selectedText'
   | `color.${HighlightColor}`
   | `op.${JournalOp}`;
@@ -139,7 +143,11 @@ export const annotateMessages: Catalog<Key> = {
     'op.article.unarchive': '取消归档',
     'op.article.keep-duplicate': '保留重复的两份',
     'op.article.region': '更改来源地区',
+    'op.vocabulary.add': '加入生词本',
+    'op.vocabulary.edit': '编辑生词',
+    'op.vocabulary.remove': '删除生词',
     'shortcut.variants': '选中词语的各地写法，可设为总是这样显示',
+    'shortcut.lookup': '在词典中查选中的词（没有选中时查当前段落的第一个词）；也可按住 Shift 把鼠标移到字上',
     'op.override.add': '添加转换',
     'op.override.update': '编辑转换',
     'op.override.remove': '删除转换',
@@ -209,7 +217,11 @@ export const annotateMessages: Catalog<Key> = {
     'op.article.unarchive': '取消封存',
     'op.article.keep-duplicate': '保留重複的兩份',
     'op.article.region': '更改來源地區',
+    'op.vocabulary.add': '加入生詞本',
+    'op.vocabulary.edit': '編輯生詞',
+    'op.vocabulary.remove': '刪除生詞',
     'shortcut.variants': '選取詞語的各地寫法，可設為總是這樣顯示',
+    'shortcut.lookup': '在詞典中查選取的詞（沒有選取時查目前段落的第一個詞）；也可按住 Shift 把滑鼠移到字上',
     'op.override.add': '新增轉換',
     'op.override.update': '編輯轉換',
     'op.override.remove': '刪除轉換',
@@ -279,7 +291,11 @@ export const annotateMessages: Catalog<Key> = {
     'op.article.unarchive': 'Unarchive article',
     'op.article.keep-duplicate': 'Keep both copies',
     'op.article.region': 'Change source region',
+    'op.vocabulary.add': 'Add to vocabulary',
+    'op.vocabulary.edit': 'Edit vocabulary word',
+    'op.vocabulary.remove': 'Remove vocabulary word',
     'shortcut.variants': 'The selected word’s regional variants, to always show it one way',
+    'shortcut.lookup': 'Look the selected word up in the dictionary (without a selection, the current paragraph’s first word); or hover over a character with Shift held',
     'op.override.add': 'Add conversion',
     'op.override.update': 'Edit conversion',
     'op.override.remove': 'Delete conversion',

@@ -18,7 +18,6 @@ import { useTagList } from '../tags/useTagList';
 import { useArticlePages } from './useArticlePages';
 import './library.css';
 import { ExportButton } from '../export/ExportButton';
-import { VocabularyButton } from '../vocabulary/VocabularyButton';
 import { BarIcon } from '../../ui/BarIcon';
 
 interface Props {
@@ -81,7 +80,6 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
             {t('pasteText')}
           </button>
           <ExportButton />
-          <VocabularyButton />
         </div>
         <LibraryToolbar
           query={query}

@@ -26,6 +26,7 @@ import { ParagraphBlock, type ParagraphHandlers } from './ParagraphBlock';
 import { ParagraphRuns } from './ParagraphRuns';
 import { useParagraphFocus } from './useParagraphFocus';
 import { useReaderKeys } from './useReaderKeys';
+import { useReaderDictionary } from '../dictionary/useReaderDictionary';
 import { useReadingPosition } from './useReadingPosition';
 import { usePrepareConverters, useScriptMode } from './useScriptMode';
 
@@ -68,6 +69,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
   useHighlightGroupHover(articleRef);
   useReadingPosition(articleRef, article, focusParagraphId);
   useSearchMatchMarks(articleRef, focusParagraphId, focusMatches, display);
+  const dictionary = useReaderDictionary(articleRef, display, displayLang(article.script, mode));
 
   const { metadata } = article;
   const shown = useMemo(
@@ -191,6 +193,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
     },
     m: cycleMode,
     c: () => openVariants(selection.readNow() ?? pending),
+    d: () => dictionary.lookUpHere(selection.readNow() ?? pending, focus.current()),
     Escape: () => {
       if (popover.popover) popover.close(true);
       else if (taggingId !== null) handlers.setTagging(null);
@@ -272,6 +275,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
           onVariants={variantWord(pending) ? () => openVariants(pending) : undefined}
         />
       )}
+      {dictionary.popup}
       {variantsOf && (
         <VariantPanel
           word={variantsOf.word}

@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { isOutsideReaderKeys } from '../annotate/isEditableTarget';
 
-export type ReaderKey = 'j' | 'k' | 'h' | 't' | 'n' | 'm' | 'c' | 'Escape';
+export type ReaderKey = 'j' | 'k' | 'h' | 't' | 'n' | 'm' | 'c' | 'd' | 'Escape';
 export type ReaderKeyHandlers = Partial<Record<ReaderKey, () => void>>;
 
-const readerKeys = new Set<string>(['j', 'k', 'h', 't', 'n', 'm', 'c']);
+const readerKeys = new Set<string>(['j', 'k', 'h', 't', 'n', 'm', 'c', 'd']);
 
 /**
- * The reader's single-letter shortcuts (j/k, h, t, n, m, c) and Escape. Letters are ignored while
+ * The reader's single-letter shortcuts (j/k, h, t, n, m, c, d) and Escape. Letters are ignored while
  * typing or inside a dialog or menu; Escape is left to whatever handled it first (a tag input,
  * a popover, a modal dialog).
  */
