@@ -192,6 +192,22 @@ test('in 繁體, a word’s variants and an override of one’s own change the d
   await app.keyboard.press('Control+Shift+z');
   await expect(article(app)).toContainText('兒童的心理發育');
 
+  // Opened on a word an override shows, the panel edits that override.
+  await openVariants(app, '心理發育');
+  const again = variantPanel(app);
+  await expect(again).toContainText(
+    'Stored in the article as “心理发展”. Your conversion shows it as “心理發育” in 繁體、臺灣(詞彙).',
+  );
+  const own = again.getByRole('textbox', { name: 'Your own form' });
+  await expect(own).toHaveValue('心理發育');
+  await expect(own).toBeFocused();
+  await expect(again.getByRole('checkbox', { name: '臺灣(詞彙)' })).toBeChecked();
+  await own.fill('心理成長');
+  await clickAtCentre(app, again.getByRole('button', { name: 'Save conversion' }));
+  await expect(again).toBeHidden();
+  await expect(toast(app)).toContainText('Conversion updated: 心理发展 → 心理成長');
+  await expect(article(app)).toContainText('兒童的心理成長');
+
   await screenshotsOfModal(
     app,
     saveScreenshot,

@@ -15,9 +15,10 @@ import { Dialog } from '../../ui/Dialog';
 import { FormDialogActions } from '../../ui/FormDialogActions';
 import { showToast } from '../annotate/toastStore';
 import { overridesMessages } from './messages';
-import { ModeChecks } from './ModeChecks';
+import { ModeChecks, modeNames } from './ModeChecks';
 import { OverridesDialog } from './OverridesDialog';
 import { overrideErrorText } from './overrideErrors';
+import { useTermOverrides } from './overridesStore';
 import './overrides.css';
 
 interface Props {
@@ -31,6 +32,9 @@ interface Props {
   mode: ScriptMode;
   onClose: () => void;
 }
+
+/** The radio value of "your own" form: no form of a word can be it. */
+const ownChoice = '\u0000own';
 
 const langOf = (mode: ScriptMode) =>
   mode === 'cn' ? 'zh-Hans' : mode === 'hk' ? 'zh-Hant-HK' : mode === 't' ? 'zh-Hant' : 'zh-Hant-TW';
@@ -46,33 +50,49 @@ export function VariantPanel({ word, source, script, region, mode, onClose }: Pr
   const id = useId();
   const variants = useMemo(() => wordVariants(source, script, region), [source, script, region]);
   const forms = useMemo(() => distinctForms(variants), [variants]);
+  // The override that shows this word in the mode read now, if any: the panel then edits it.
+  const overrides = useTermOverrides();
+  const [existing] = useState(() =>
+    overrides.find((o) => o.source === source && (mode === 'original' || o.modes.includes(mode))),
+  );
   const shownNow = mode === 'original' ? source : (variants.find((v) => v.mode === mode)?.text ?? word);
-  const [choice, setChoice] = useState<string>(shownNow);
-  const [own, setOwn] = useState('');
+  const initial = existing?.target ?? shownNow;
+  const initialIsForm = forms.some((f) => f.text === initial);
+  const [choice, setChoice] = useState<string>(initialIsForm ? initial : ownChoice);
+  const [own, setOwn] = useState(initialIsForm ? '' : initial);
   const [modes, setModes] = useState<OverrideMode[]>(() =>
-    mode === 'original' ? [...overrideModes] : overrideModes.filter((m) => m === mode),
+    existing
+      ? overrideModes.filter((m) => existing.modes.includes(m))
+      : mode === 'original'
+        ? [...overrideModes]
+        : overrideModes.filter((m) => m === mode),
   );
   const [error, setError] = useState<string | null>(null);
   const [managing, setManaging] = useState(false);
-  const ownChosen = choice === '\u0000own';
+  const ownChosen = choice === ownChoice;
   const target = (ownChosen ? own : choice).trim();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (target === '') return setError(t('noTarget'));
     if (modes.length === 0) return setError(t('noModes'));
-    const result = await pizhu.addTermOverride({ source, target, modes });
+    const result = existing
+      ? await pizhu.updateTermOverride({ id: existing.id, source, target, modes })
+      : await pizhu.addTermOverride({ source, target, modes });
     if (!result.ok) return setError(overrideErrorText(t, result.error, source));
     // Every pane that shows text through the overrides fetches them again.
     changed([]);
-    showToast(t('saved', { source, target }), true);
+    showToast(t(existing ? 'updated' : 'saved', { source, target }), true);
     onClose();
   };
 
   return (
     <Dialog title={t('variantsTitle', { word })} onClose={onClose} className="variant-panel">
       <div className="variant-top">
-        <p className="variant-stored">{source !== word ? t('storedAs', { source }) : ''}</p>
+        <p className="variant-stored">
+          {source !== word ? t('storedAs', { source }) : ''}
+          {existing && ` ${t('overriddenAs', { target: existing.target, modes: modeNames(existing.modes) })}`}
+        </p>
         <button type="button" className="button" onClick={() => setManaging(true)}>
           {t('manage')}
         </button>
@@ -108,8 +128,8 @@ export function VariantPanel({ word, source, script, region, mode, onClose }: Pr
                 type="radio"
                 name={`${id}-target`}
                 checked={choice === f.text}
-                // The form shown now has the focus: arrows pick another, as in any radio group.
-                autoFocus={f.text === shownNow}
+                // The form chosen has the focus: arrows pick another, as in any radio group.
+                autoFocus={f.text === initial}
                 onChange={() => setChoice(f.text)}
               />
               <span lang={langOf(f.modes[0] ?? 't')}>{f.text}</span>
@@ -121,18 +141,19 @@ export function VariantPanel({ word, source, script, region, mode, onClose }: Pr
               type="radio"
               name={`${id}-target`}
               checked={ownChosen}
-              onChange={() => setChoice('\u0000own')}
+              onChange={() => setChoice(ownChoice)}
             />
             {t('ownForm')}
           </label>
           <input
             className="field"
             aria-label={t('ownFormField')}
+            autoFocus={!initialIsForm}
             value={own}
             maxLength={maxOverrideTermLength}
             onChange={(e) => {
               setOwn(e.target.value);
-              setChoice('\u0000own');
+              setChoice(ownChoice);
             }}
           />
         </fieldset>
