@@ -3,6 +3,8 @@
  * the modes it names, through createConverter (the reader's, export's, the CLI's path), with an
  * offset map that lands a highlight made on the target on the stored characters.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createConverter } from '../../../../preload/common/createConverter';
 import { rangeToCanonical, rangeToConverted } from '../../../../preload/common/offsetMap';
@@ -122,5 +124,36 @@ describe('term overrides in the conversion', () => {
       createConverter('simplified', 'twp', 'mainland', list),
     );
     expect(createConverter('simplified', 'twp', 'mainland', [])).toBe(createConverter('simplified', 'twp', 'mainland'));
+  });
+
+  it('keeps a sound map on every seed paragraph, in every mode and script, with overrides of every length on its words', () => {
+    const seedDir = path.resolve(process.cwd(), 'seeds');
+    const paragraphs = readdirSync(seedDir)
+      .filter((f) => f.endsWith('.txt'))
+      .flatMap((f) => readFileSync(path.join(seedDir, f), 'utf8').split(/\n+/))
+      .filter((p) => p.length >= 8);
+    expect(paragraphs.length).toBeGreaterThan(20);
+    // Words taken from the text itself (two, three and four characters in), shown longer, shorter and the same.
+    const overrides: OverrideRule[] = paragraphs.slice(0, 40).flatMap((p, i) => [
+      { source: p.slice(2, 4), target: '甲乙丙丁'.slice(0, 1 + (i % 4)), modes: ['cn', 't', 'tw', 'twp', 'hk'] },
+      { source: p.slice(3, 6), target: p.slice(3, 6), modes: ['t', 'hk'] },
+    ]);
+    const problems: string[] = [];
+    let shown = 0;
+    for (const script of ['simplified', 'traditional', 'mixed'] as const) {
+      for (const mode of ['cn', 't', 'tw', 'twp', 'hk'] as const) {
+        const converter = createConverter(script, mode, script === 'simplified' ? 'mainland' : 'generic', overrides);
+        for (const p of paragraphs) {
+          const { text, map } = converter.convert(p);
+          if (text.includes('甲')) shown++;
+          const found = offsetMapProblems(map);
+          if (found.length > 0) problems.push(`${script}/${mode} "${p.slice(0, 12)}": ${found[0]}`);
+          if (map.source !== p || map.converted !== text) problems.push(`${script}/${mode}: map texts differ`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    // The overrides did apply: in every script and mode, on the paragraphs they were taken from at least.
+    expect(shown).toBeGreaterThanOrEqual(15 * 40);
   });
 });
