@@ -29,8 +29,22 @@ const chrome: readonly RegExp[] = [
 /** Page furniture: the patterns above, or a widget, notice or editor line (cleaning/noiseLines). */
 export function isChromeLine(line: string): boolean {
   if (line.length > 120) return false;
-  return chrome.some((re) => re.test(line)) || (isWidgetLabel(line) && !isSentence(line)) || noiseReason(line) !== null;
+  let known = recentChromeAnswers.get(line);
+  if (known === undefined) {
+    known = chrome.some((re) => re.test(line)) || (isWidgetLabel(line) && !isSentence(line)) || noiseReason(line) !== null;
+    if (recentChromeAnswers.size >= recentAnswersKept) recentChromeAnswers.clear();
+    recentChromeAnswers.set(line, known);
+  }
+  return known;
 }
+
+/**
+ * isChromeLine's answers for the lines asked last: an article's head lines are asked up to three
+ * times (findBodyStart, classifyHead, classifyLine), and the some 40 patterns were a tenth of an
+ * import's parse. Few are kept: only the repeats within an article matter.
+ */
+const recentChromeAnswers = new Map<string, boolean>();
+const recentAnswersKept = 64;
 
 /** Widget and app words: page chrome on a label, but a sentence may name them (请通过…客户端购票。). */
 const widgetLabel = /微信|公众号|客户端|扫一扫|扫码|二维码|分享到|打印本页|关闭窗口|收藏本页|返回顶部|返回首页/u;
