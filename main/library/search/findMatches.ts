@@ -1,6 +1,6 @@
 import type { TextRange } from '../../../preload/contract/api';
 import type { QueryTerm } from './parseQuery';
-import { tokenize, type Token } from './searchTokens';
+import { tokenSpans, type TokenSpans } from './searchTokens';
 
 /**
  * Where the terms occur in `text`, as UTF-16 ranges [start, end) of `text` itself (the
@@ -9,7 +9,7 @@ import { tokenize, type Token } from './searchTokens';
  * index returned has a range for each of its terms.
  */
 export function findMatches(text: string, terms: readonly QueryTerm[]): TextRange[] {
-  const tokens = tokenize(text);
+  const tokens = tokenSpans(text);
   const ranges: TextRange[] = [];
   for (const term of terms) {
     // A regional variant inside one of its blockers (软体 in 软体动物) is no match.
@@ -21,27 +21,31 @@ export function findMatches(text: string, terms: readonly QueryTerm[]): TextRang
   return mergeRanges(ranges);
 }
 
-function termRanges(tokens: readonly Token[], term: QueryTerm): TextRange[] {
+function termRanges(tokens: TokenSpans, term: QueryTerm): TextRange[] {
   const ranges: TextRange[] = [];
-  for (let i = 0; i + term.tokens.length <= tokens.length; i++) {
+  for (let i = 0; i + term.tokens.length <= tokens.count; i++) {
     const end = matchAt(tokens, i, term);
-    const first = tokens[i];
-    if (end !== undefined && first) ranges.push({ start: first.start, end });
+    if (end !== undefined) ranges.push({ start: tokens.start[i]!, end });
   }
   return ranges;
 }
 
+/** Token `i` of `tokens` starts with `wanted` (and is no longer, unless `prefix`). */
+function tokenIs(tokens: TokenSpans, i: number, wanted: string, prefix: boolean): boolean {
+  const from = tokens.from[i]!;
+  if (!prefix && tokens.to[i]! - from !== wanted.length) return false;
+  return tokens.all.startsWith(wanted, from);
+}
+
 /** The end of the match of `term` starting at token `i`, or undefined. */
-function matchAt(tokens: readonly Token[], i: number, term: QueryTerm): number | undefined {
+function matchAt(tokens: TokenSpans, i: number, term: QueryTerm): number | undefined {
   const last = term.tokens.length - 1;
   for (let k = 0; k < last; k++) {
-    if (tokens[i + k]?.text !== term.tokens[k]) return undefined;
+    if (!tokenIs(tokens, i + k, term.tokens[k]!, false)) return undefined;
   }
-  const token = tokens[i + last];
   const wanted = term.tokens[last];
-  if (!token || wanted === undefined) return undefined;
-  if (term.prefix) return token.text.startsWith(wanted) ? token.firstEnd : undefined;
-  return token.text === wanted ? token.end : undefined;
+  if (wanted === undefined || !tokenIs(tokens, i + last, wanted, term.prefix)) return undefined;
+  return term.prefix ? tokens.firstEnd[i + last] : tokens.end[i + last];
 }
 
 function mergeRanges(ranges: TextRange[]): TextRange[] {

@@ -264,6 +264,42 @@ export function tokenize(text: string): Token[] {
   return found.map(({ from, to, ...token }) => ({ text: all.slice(from, to), ...token }));
 }
 
+/**
+ * Every token of `text` as tokenize finds them, without an object or a string per token: the
+ * tokens' text is `all` from `from[i]` to `to[i]`. findMatches reads it for each hit of a page.
+ */
+export interface TokenSpans {
+  all: string;
+  count: number;
+  from: Int32Array;
+  to: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  firstEnd: Int32Array;
+}
+
+export function tokenSpans(text: string): TokenSpans {
+  // At most one token per UTF-16 unit of the text, plus one.
+  const size = text.length + 1;
+  const spans = {
+    count: 0,
+    from: new Int32Array(size),
+    to: new Int32Array(size),
+    start: new Int32Array(size),
+    end: new Int32Array(size),
+    firstEnd: new Int32Array(size),
+  };
+  const all = scan(text, (from, to, start, end, firstEnd) => {
+    const i = spans.count++;
+    spans.from[i] = from;
+    spans.to[i] = to;
+    spans.start[i] = start;
+    spans.end[i] = end;
+    spans.firstEnd[i] = firstEnd;
+  });
+  return { all, ...spans };
+}
+
 /** The tokens of `text` as the index stores them: space-separated. */
 export function indexTokens(text: string): string {
   return scan(text);
