@@ -43,18 +43,21 @@ export function DictionaryPopup({ lookup, state, display, lang }: Props) {
     setSaveError(null);
   }
 
-  // Under the word, or over it when the window has no room below and has room above.
-  const [top, setTop] = useState(state.anchor.top);
+  // Under the word, or over it when the window has more room there; scrolling inside when neither side holds it all.
+  const [place, setPlace] = useState<{ top: number; maxHeight?: number }>({ top: state.anchor.top });
   const { top: below, above } = state.anchor;
   useLayoutEffect(() => {
     const el = ref.current;
     const parent = el?.offsetParent;
     if (!el || !parent) return;
-    const height = el.offsetHeight;
+    const height = el.scrollHeight;
     const parentTop = parent.getBoundingClientRect().top;
-    const overflow = parentTop + below + height > window.innerHeight - 8;
-    const room = parentTop + above - height > 8;
-    setTop(overflow && room ? above - height : below);
+    // The part of the window the reader scrolls in (the bar above it stays over it).
+    const view = el.closest('.reader-scroll')?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
+    const roomBelow = view.bottom - 8 - (parentTop + below);
+    const roomAbove = parentTop + above - view.top - 8;
+    if (height <= roomBelow || roomBelow >= roomAbove) setPlace({ top: below, maxHeight: Math.max(120, roomBelow) });
+    else setPlace({ top: above - Math.min(height, roomAbove), maxHeight: roomAbove });
   }, [below, above, result, error]);
 
   const latest = useRef({ lookup, focus: state.focus });
@@ -130,7 +133,7 @@ export function DictionaryPopup({ lookup, state, display, lang }: Props) {
       role="dialog"
       aria-label={t('title', { word: result?.word ?? '' })}
       className="popover dictionary-popup"
-      style={{ top, left: state.anchor.left }}
+      style={{ top: place.top, left: state.anchor.left, maxHeight: place.maxHeight }}
       tabIndex={-1}
     >
       {result === undefined && !error && <p className="muted">{t('looking')}</p>}
