@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
+import { axeProblems } from './axeActions';
 import { expect, test } from './fixtures/pizhuTest';
 import { clickAtCentre, stepTo, tabTo, useLanguage } from './personActions';
 import { openCraftedArticle, selectText } from './readerActions';
@@ -49,13 +50,15 @@ async function closeList(app: Page): Promise<void> {
 }
 
 /**
- * A modal view in both interface languages, both sizes and both themes. Modal dialogs stand
+ * A modal view in both interface languages, both sizes and both themes, checked by axe. Modal dialogs stand
  * between the page and Preferences, so each language's round opens the view and closes it.
  */
 async function screenshotsOfModal(
   app: Page,
   saveScreenshot: (name: string) => Promise<string>,
   name: string,
+  /** The view's element, for axe. */
+  scope: string,
   open: () => Promise<void>,
   close: () => Promise<void>,
 ): Promise<void> {
@@ -72,6 +75,8 @@ async function screenshotsOfModal(
           document.documentElement.dataset.theme = t;
         }, theme);
         await saveScreenshot(`${name}-${locale}-${size.width}-${theme}`);
+        // Nothing serious for axe in either theme or language (contrast, names, roles).
+        expect(await axeProblems(app, scope), `${name} ${locale} ${theme}`).toEqual([]);
       }
       await close();
     }
@@ -212,6 +217,7 @@ test('in 繁體, a word’s variants and an override of one’s own change the d
     app,
     saveScreenshot,
     'term-overrides-variants',
+    '.variant-panel',
     () => openVariants(app, '軟件'),
     async () => {
       await app.keyboard.press('Escape');
@@ -222,6 +228,7 @@ test('in 繁體, a word’s variants and an override of one’s own change the d
     app,
     saveScreenshot,
     'term-overrides-list',
+    '.overrides-dialog',
     async () => {
       const english = (await app.locator('html').getAttribute('lang')) === 'en';
       await clickAtCentre(app, app.getByRole('button', { name: english ? 'Preferences' : '偏好设置' }));
