@@ -1,24 +1,6 @@
 import type { Library } from '../../main/library/createLibrary';
 import { percentile, timeRuns, type Figure } from './measure';
 
-/** 2-4 character terms in both scripts, as a reader types them. */
-const terms = ['晋江', '晉江', '公安', '派出所', '群众', '刑侦', '背包精神', '服務', '平安', '出入境', '民警', '社區'];
-
-export function measureSearch(library: Library): Promise<Figure[]> {
-  const samples = timeRuns(240, (i) => void library.search.find(terms[i % terms.length]!, { limit: 50 }));
-  const p95 = percentile(samples, 95);
-  return Promise.resolve([
-    {
-      figure: 'search a 2-4 character term, script-insensitive (first page of 50)',
-      p50: percentile(samples, 50),
-      p95,
-      value: `${p95.toFixed(2)} ms`,
-      budget: 'p95 < 30 ms',
-      pass: p95 < 30,
-    },
-  ]);
-}
-
 export function measureExport(
   library: Library,
   outDir: string,

@@ -16,7 +16,8 @@ import { peerRatio, peerRatioThroughput, percentile, printTable, timeRuns, type 
 import { seedAnnotations, addHighlightsTo } from './seedAnnotations';
 import { measureUiOpen } from './measureUiOpen';
 import { measureListOpen, measureListPages, measureMainMemory } from './measureListOpen';
-import { measureSearch, measureExport } from './measureFindAndExport';
+import { measureExport } from './measureFindAndExport';
+import { measureSearch } from './measureSearch';
 
 const repo = path.resolve(__dirname, '../..');
 const seedsDir = path.join(repo, 'seeds');
