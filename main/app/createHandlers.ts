@@ -129,6 +129,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     renameTag: ({ from, to }) => annotations.renameTag(from, to),
     mergeTags: ({ from, into }) => annotations.mergeTags(from, into),
     deleteTag: ({ name }) => annotations.deleteTag(name),
+    describeTag: ({ tag, description }) => annotations.describeTag(tag, description),
     listTaggedPassages: ({ tag, inTrash }) => annotations.listTaggedPassages(tag, { inTrash: inTrash ?? false }),
     saveNote: (request) => annotations.saveNote(request),
     getNote: ({ paragraphId }) => annotations.getNote(paragraphId),

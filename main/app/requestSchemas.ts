@@ -21,6 +21,7 @@ import {
 } from '../../preload/contract/vocabularyTypes';
 import { maxOverrideTermLength, overrideModes } from '../../preload/contract/termOverrideTypes';
 import { maxLookupTextLength } from '../../preload/contract/dictionaryTypes';
+import { maxTagDescriptionPartLength } from '../../preload/contract/codebookTypes';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /**
@@ -149,6 +150,16 @@ export const requestSchemas = {
   renameTag: z.strictObject({ from: tagName, to: tagName }),
   mergeTags: z.strictObject({ from: tagName, into: tagName }),
   deleteTag: z.strictObject({ name: tagName }),
+  describeTag: z.strictObject({
+    tag: tagName,
+    // Slack over the stored limit: surrounding blank space is trimmed before the library counts.
+    description: z.strictObject({
+      definition: text(maxTagDescriptionPartLength * 2),
+      inclusion: text(maxTagDescriptionPartLength * 2),
+      exclusion: text(maxTagDescriptionPartLength * 2),
+      example: text(maxTagDescriptionPartLength * 2),
+    }),
+  }),
   listTaggedPassages: z.strictObject({ tag: tagName, inTrash: z.boolean().optional() }),
   saveNote: z.strictObject({
     paragraphId: id,
@@ -182,7 +193,12 @@ export const requestSchemas = {
   exportVocabulary: z.strictObject({ format: z.enum(vocabularyExportFormats), filter: vocabularyFilter.optional() }),
   // No path in any of these: the folder and files come from main's dialogs and settings.
   exportMarkdown: z.strictObject({
-    scope: z.union([z.literal('library'), z.strictObject({ article: id }), z.strictObject({ tag: tagName })]),
+    scope: z.union([
+      z.literal('library'),
+      z.literal('codebook'),
+      z.strictObject({ article: id }),
+      z.strictObject({ tag: tagName }),
+    ]),
     script: z.enum(scriptModes).optional(),
     highlightsOnly: z.boolean().optional(),
     fullText: z.boolean().optional(),

@@ -1,5 +1,6 @@
 import type { TaggedPassage, TagSummary, UndoResult } from '../../preload/contract/annotationTypes';
 import { highlightOperations } from './annotations/highlightOperations';
+import { codebookOperations } from './codebook/codebookOperations';
 import { createJournaled } from './annotations/journaled';
 import { noteOperations } from './annotations/noteOperations';
 import { normalizeTagName } from './annotations/tagNames';
@@ -21,6 +22,7 @@ export function createAnnotations(db: Db, nowIso: () => string) {
     ...highlightOperations(db, journaled),
     ...tagOperations(db, journaled),
     ...noteOperations(db, journaled),
+    ...codebookOperations(db, journaled),
 
     listTags(): TagSummary[] {
       return listTagSummaries(db);

@@ -1,5 +1,7 @@
 /** Shapes of highlights, tags, notes and undo as the renderer sees them. Plain values: they cross IPC. */
 
+import type { TagDescription } from './codebookTypes';
+
 export const highlightColors = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
 export type HighlightColor = (typeof highlightColors)[number];
 
@@ -46,6 +48,8 @@ export interface TagSummary {
   directCount: number;
   /** Distinct highlights and paragraphs carrying this tag or one nested under it (`a` counts `a/b`). */
   totalCount: number;
+  /** The tag's codebook description (codebookTypes); absent when it has none. */
+  description?: TagDescription;
 }
 
 /** One note per paragraph. */

@@ -25,6 +25,7 @@ import type {
 } from './vocabularyTypes';
 import type { TermListExportResult, TermListImportResult, TermOverride, TermOverrideRule } from './termOverrideTypes';
 import type { WordLookup } from './dictionaryTypes';
+import type { TagDescriptionText } from './codebookTypes';
 import type {
   Highlight,
   HighlightColor,
@@ -84,8 +85,11 @@ export interface AutocodeResult {
   articleIds: number[];
 }
 
-/** What a Markdown export covers: one article, one tag with the tags nested under it (a codebook report), or the library. */
-export type MarkdownExportScope = { article: number } | { tag: string } | 'library';
+/**
+ * What a Markdown export covers: one article, one tag with the tags nested under it (a codebook
+ * report), the library, or the codebook (every tag with its description, one file).
+ */
+export type MarkdownExportScope = { article: number } | { tag: string } | 'library' | 'codebook';
 
 /** What the renderer asks to export; never where: the folder is the one main remembers (chooseExportFolder). */
 export interface MarkdownExportOptions {
@@ -208,6 +212,8 @@ export interface BackupImportCounts {
   vocabularyAdded: number;
   /** Term overrides the library did not have (where it reads a source in a mode already, its own is kept). */
   termOverridesAdded: number;
+  /** Codebook descriptions of tags that had none in the library (its own are kept). */
+  tagDescriptionsAdded: number;
 }
 
 export interface AppInfo {
@@ -310,6 +316,8 @@ export interface PizhuApi {
   mergeTags(req: { from: string; into: string }): Promise<Result<TagsChanged>>;
   /** Deletes the tag, the tags nested under it and their attachments. */
   deleteTag(req: { name: string }): Promise<Result<TagsChanged>>;
+  /** The tag's codebook description (four parts, plain text); all four empty removes it. One undo step. */
+  describeTag(req: { tag: string; description: TagDescriptionText }): Promise<Result<TagsChanged>>;
   /**
    * Every passage with this tag or one nested under it, in article then paragraph order: of the
    * articles outside the trash, or with `inTrash` of those in it (the trash view's tag filter).

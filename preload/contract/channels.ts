@@ -39,6 +39,7 @@ const methodTable: Record<Method, true> = {
   renameTag: true,
   mergeTags: true,
   deleteTag: true,
+  describeTag: true,
   listTaggedPassages: true,
   saveNote: true,
   getNote: true,

@@ -1,3 +1,4 @@
+import { moveTagDescription } from '../codebook/tagDescriptions';
 import { LibraryError } from '../libraryError';
 import type { Recorder } from '../journal/recordChanges';
 import { canonicalTagName, ensureTag, findTagFolded, moveAttachments, tagSubtree, type TagRow } from '../store/tags';
@@ -23,6 +24,7 @@ export function moveTag(rec: Recorder, source: TagRow, requested: string, now: s
     const holder = findTagFolded(rec.db, newName);
     if (holder && holder.id !== tag.id) {
       moveAttachments(rec, tag.id, holder.id);
+      moveTagDescription(rec, tag.id, holder.id);
       rec.remove('tag', { id: tag.id });
     } else {
       rec.update('tag', { id: tag.id }, { name: newName });

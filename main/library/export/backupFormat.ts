@@ -3,6 +3,7 @@ import { sourceRegions } from '../../../preload/common/conversionTable';
 import { highlightColors, maxHighlightCommentLength } from '../../../preload/contract/annotationTypes';
 import { paragraphFlags, paragraphKinds, type Removal } from '../../../preload/contract/articleTypes';
 import { maxArticleLength } from '../import/importLimits';
+import { maxTagDescriptionPartLength } from '../../../preload/contract/codebookTypes';
 import { maxOverrideTermLength, maxTermOverrides, overrideModes } from '../../../preload/contract/termOverrideTypes';
 import {
   maxVocabularyReadingLength,
@@ -12,20 +13,21 @@ import {
 } from '../../../preload/contract/vocabularyTypes';
 
 /**
- * The JSON backup, version 5: the whole library without database ids (so an export imported
+ * The JSON backup, version 6: the whole library without database ids (so an export imported
  * into an empty library exports again to the same JSON) and without what is derived from the
  * text (text hashes, the search index), which an import recomputes.
  * docs/backup-format.md explains it and docs/backup.schema.json is its JSON Schema; the tests
  * hold this zod schema, that file and the exporter to each other.
  */
 export const backupFormatName = 'pizhu-backup';
-export const backupVersion = 5;
+export const backupVersion = 6;
 /**
- * Every version this Pizhu reads: version 4 is version 5 without the term overrides, version 3 is
+ * Every version this Pizhu reads: version 5 is version 6 without the tags' codebook descriptions,
+ * version 4 is version 5 without the term overrides, version 3 is
  * version 4 without the vocabulary, version 2 is version 3 without the person's region correction,
  * version 1 is version 2 without the trash and archive dates.
  */
-export const readableBackupVersions = [1, 2, 3, 4, 5] as const;
+export const readableBackupVersions = [1, 2, 3, 4, 5, 6] as const;
 
 const text = z.string();
 /**
@@ -167,10 +169,22 @@ const termOverride = z.strictObject({
   createdAt: text,
 });
 
+/** A tag's codebook description (issue #18): four plain-text parts and when they were last changed. */
+const descriptionPart = z.string().max(maxTagDescriptionPartLength);
+const tagDescription = z.strictObject({
+  definition: descriptionPart,
+  inclusion: descriptionPart,
+  exclusion: descriptionPart,
+  example: descriptionPart,
+  updatedAt: text,
+});
+
 const tag = z.strictObject({
   name: z.string().min(1),
   color: nullableText,
   createdAt: text,
+  /** Its codebook description; absent when it has none, and in backups before version 6. */
+  description: tagDescription.optional(),
 });
 
 export const backupSchema = z.strictObject({

@@ -26,6 +26,7 @@ export function createBackupWriter(db: Db, now: string) {
     notesJoined: 0,
     vocabularyAdded: 0,
     termOverridesAdded: 0,
+    tagDescriptionsAdded: 0,
   };
   const tagIds = new Map<string, number>();
   const statements = {

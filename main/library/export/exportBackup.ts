@@ -18,6 +18,7 @@ import type { HighlightRow } from '../store/highlights';
 import { groupTagNames, type OwnedTagName } from '../store/tags';
 import { requireAbsolutePath, writeTextFile } from './writeTextFile';
 import { readBackupVocabulary } from '../vocabulary/backupVocabulary';
+import { readTagDescriptions } from '../codebook/tagDescriptions';
 import { readBackupOverrides } from '../overrides/backupOverrides';
 
 interface ArticleRow {
@@ -94,11 +95,14 @@ export function readBackup(db: Db, exportedAt: string): Backup {
     const notes = new Map(
       (db.prepare('SELECT * FROM note').all() as NoteRow[]).map((n) => [n.paragraph_id, toNote(n)]),
     );
-    const tags = db.prepare('SELECT name, color, created_at FROM tag ORDER BY name').all() as Array<{
+    const tags = db.prepare('SELECT id, name, color, created_at FROM tag ORDER BY name').all() as Array<{
+      id: number;
       name: string;
       color: string | null;
       created_at: string;
     }>;
+
+    const descriptions = readTagDescriptions(db);
 
     const articles = new Map<number, BackupArticle>();
     for (const row of articleRows) articles.set(row.id, toArticle(db, row));
@@ -120,7 +124,10 @@ export function readBackup(db: Db, exportedAt: string): Backup {
       version: backupVersion,
       exportedAt,
       articles: [...articles.values()],
-      tags: tags.map((t) => ({ name: t.name, color: t.color, createdAt: t.created_at })),
+      tags: tags.map((t) => {
+        const description = descriptions.get(t.id);
+        return { name: t.name, color: t.color, createdAt: t.created_at, ...(description ? { description } : {}) };
+      }),
       vocabulary: readBackupVocabulary(db, paragraphIndex),
       termOverrides: readBackupOverrides(db),
     };

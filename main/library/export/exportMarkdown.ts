@@ -19,6 +19,7 @@ import { indexRegions } from './renderIndex';
 import { tagReportRegions } from './renderTagReport';
 import { openExportFolder, type ExportFolder, type ExportWriter } from './exportFolder';
 import { requireAbsolutePath, sha256 } from './writeTextFile';
+import { exportCodebook } from '../codebook/exportCodebook';
 
 export type ExportProgress = (done: number, total: number) => void;
 
@@ -50,6 +51,13 @@ export function exportMarkdownReport(
       'invalid-argument',
       'A Markdown export is either the full text or the highlights only, not both.',
     );
+  }
+
+  if (scope === 'codebook') {
+    if (fullText || highlightsOnly) {
+      throw new LibraryError('invalid-argument', 'The codebook lists the tags and their descriptions, not passages.');
+    }
+    return exportCodebook(db, outDir, exportedAt, exportWriter(db), onProgress);
   }
 
   if (scope !== 'library' && 'tag' in scope) {

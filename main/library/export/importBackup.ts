@@ -9,6 +9,7 @@ import { readBackupFile } from './readBackupFile';
 import { requireAbsolutePath } from './writeTextFile';
 import { importBackupVocabulary } from '../vocabulary/backupVocabulary';
 import { importBackupOverrides } from '../overrides/backupOverrides';
+import { importBackupDescription } from '../codebook/backupDescriptions';
 
 /**
  * Merges a JSON backup into the library in one transaction: all of it or, on any error,
@@ -23,7 +24,10 @@ export function importBackup(db: Db, source: string | Backup, now: string): Back
     .transaction(() => {
       const changesBefore = totalChanges(db);
       const writer = createBackupWriter(db, now);
-      for (const tag of backup.tags) writer.tagId(tag.name, tag.color, tag.createdAt);
+      for (const tag of backup.tags) {
+        const tagId = writer.tagId(tag.name, tag.color, tag.createdAt);
+        if (tag.description) importBackupDescription(db, tagId, tag.description, writer.counts);
+      }
       for (const article of backup.articles) {
         const existing = findArticleByHash(db, article.contentHash);
         if (existing) mergeBackupArticle(db, writer, existing.id, article);

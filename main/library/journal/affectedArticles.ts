@@ -14,7 +14,9 @@ export function affectedArticles(db: Db, changes: readonly RowChange[]): Set<num
   for (const change of changes) {
     // The vocabulary shows nowhere in an article, and an override changes how text reads, not an
     // article's annotations (the renderer reads the overrides again on an override.* undo).
-    if (change.table === 'vocabulary' || change.table === 'term_override') continue;
+    // Nor does a tag's codebook description.
+    const elsewhere = change.table === 'vocabulary' || change.table === 'term_override' || change.table === 'tag_description';
+    if (elsewhere) continue;
     for (const row of [change.before, change.after]) {
       if (!row) continue;
       if (change.table === 'highlight') addNumber(articles, row, 'article_id');

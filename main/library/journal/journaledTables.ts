@@ -29,6 +29,11 @@ export const journaledTables = {
     ],
   },
   tag: { key: ['id'], columns: ['id', 'name', 'color', 'created_at'] },
+  /** A tag's codebook description (migration 0019): written, cleared, moved on a merge, removed before its tag. */
+  tag_description: {
+    key: ['tag_id'],
+    columns: ['tag_id', 'definition', 'inclusion', 'exclusion', 'example', 'updated_at'],
+  },
   highlight_tag: { key: ['highlight_id', 'tag_id'], columns: ['highlight_id', 'tag_id'] },
   paragraph_tag: { key: ['paragraph_id', 'tag_id'], columns: ['paragraph_id', 'tag_id'] },
   note: { key: ['paragraph_id'], columns: ['paragraph_id', 'editor_state', 'plain_text', 'markdown', 'updated_at'] },

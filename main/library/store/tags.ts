@@ -1,6 +1,7 @@
 import { foldToSimplified } from '../../../preload/common/foldScript';
 import type { TagSummary } from '../../../preload/contract/annotationTypes';
 import { ancestorsOf, depthOf, foldTagCase } from '../annotations/tagNames';
+import { readTagDescriptions, removeTagDescription } from '../codebook/tagDescriptions';
 import { readRow } from '../journal/journaledTables';
 import type { Recorder } from '../journal/recordChanges';
 import type { Db } from './openDatabase';
@@ -89,13 +90,19 @@ export function listTagSummaries(db: Db): TagSummary[] {
        ORDER BY t.name`,
     )
     .all() as Array<TagRow & { direct_count: number; total_count: number }>;
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    color: r.color,
-    directCount: r.direct_count,
-    totalCount: r.total_count,
-  }));
+  const descriptions = readTagDescriptions(db);
+  return rows.map((r) => {
+    const summary: TagSummary = {
+      id: r.id,
+      name: r.name,
+      color: r.color,
+      directCount: r.direct_count,
+      totalCount: r.total_count,
+    };
+    const description = descriptions.get(r.id);
+    if (description) summary.description = description;
+    return summary;
+  });
 }
 
 export function readParagraphTags(db: Db, paragraphId: number): string[] {
@@ -200,6 +207,7 @@ export function removeTag(rec: Recorder, tagId: number): void {
     paragraph_id: number;
   }>;
   for (const { paragraph_id } of paragraphs) rec.remove('paragraph_tag', { paragraph_id, tag_id: tagId });
+  removeTagDescription(rec, tagId);
   rec.remove('tag', { id: tagId });
 }
 

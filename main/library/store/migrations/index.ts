@@ -17,6 +17,7 @@ import { migration0015 } from './0015-raw-text-compressed';
 import { migration0016 } from './0016-vocabulary';
 import { migration0017 } from './0017-term-overrides';
 import { migration0018 } from './0018-search-characters';
+import { migration0019 } from './0019-tag-descriptions';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   migration0016,
   migration0017,
   migration0018,
+  migration0019,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -135,7 +135,7 @@ describe('pizhu export and import-backup', () => {
     ]);
     expect(noTag).toMatchObject({ code: 1, err: 'pizhu: There is no tag "没有" in the library.\n' });
     const bad = path.join(dir, 'bad.json');
-    fs.writeFileSync(bad, '{"format":"pizhu-backup","version":6}');
+    fs.writeFileSync(bad, '{"format":"pizhu-backup","version":7}');
     const refused = await runPizhu(['import-backup', bad, '--db', db]);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/newer Pizhu/);

@@ -1,0 +1,30 @@
+import type { TagDescription } from '../../../preload/contract/codebookTypes';
+import type { BackupImportCounts } from '../../../preload/contract/api';
+import type { Db } from '../store/openDatabase';
+
+/**
+ * A backup's description of a tag the library has: added when the library's tag has none, so a
+ * merge never overwrites the person's own definition (a restore starts from an empty library,
+ * where every description is added).
+ */
+export function importBackupDescription(
+  db: Db,
+  tagId: number,
+  description: TagDescription,
+  counts: BackupImportCounts,
+): void {
+  const added = db
+    .prepare(
+      `INSERT INTO tag_description (tag_id, definition, inclusion, exclusion, example, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tag_id) DO NOTHING`,
+    )
+    .run(
+      tagId,
+      description.definition,
+      description.inclusion,
+      description.exclusion,
+      description.example,
+      description.updatedAt,
+    ).changes;
+  counts.tagDescriptionsAdded += added;
+}
