@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import type { AxeResults, ElementContext } from 'axe-core';
 import { expect, test } from './fixtures/pizhuTest';
 import { clickAtCentre, pointsInText, useLanguage } from './personActions';
 import { openCraftedArticle } from './readerActions';
@@ -12,8 +14,7 @@ const body = ['他每天开着出租车穿过北京的街道。', '下班后他�
 const article = (app: Page) => app.getByRole('article');
 const modeRadio = (app: Page, label: string) =>
   app.getByRole('radiogroup', { name: /^(Script|字形)$/ }).getByRole('radio', { name: label, exact: true });
-const vocabularyButton = (app: Page) =>
-  app.getByRole('button', { name: /^(Vocabulary|生词本)$/ });
+const vocabularyButton = (app: Page) => app.getByRole('button', { name: /^(Vocabulary|生词本)$/ });
 const view = (app: Page) => app.getByRole('dialog', { name: /^(Vocabulary|生词本)$/ });
 
 async function hoverLookUp(app: Page, needle: string): Promise<void> {
@@ -22,6 +23,38 @@ async function hoverLookUp(app: Page, needle: string): Promise<void> {
   await app.keyboard.down('Shift');
   await app.mouse.move(point!.x, point!.y, { steps: 4 });
   await app.keyboard.up('Shift');
+}
+
+declare global {
+  interface Window {
+    axe?: { run(context: ElementContext, options: object): Promise<AxeResults> };
+  }
+}
+
+/** axe-core's own bundle, evaluated in the page (DevTools evaluation is not subject to the app's CSP). */
+const axeSource = fs.readFileSync(path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical axe violations inside `scope`, in the light and the dark theme. */
+async function axeFindings(app: Page, scope: string): Promise<string[]> {
+  if (!(await app.evaluate(() => typeof window.axe === 'object'))) await app.evaluate(axeSource);
+  const found: string[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    await app.evaluate((t) => {
+      document.documentElement.dataset.theme = t;
+    }, theme);
+    const violations = await app.evaluate(async (scope) => {
+      if (!window.axe) throw new Error('axe-core did not load');
+      const result = await window.axe.run({ include: [scope] }, { resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }, scope);
+    found.push(...violations.map((v) => `${theme} ${v}`));
+  }
+  await app.evaluate(() => {
+    delete document.documentElement.dataset.theme;
+  });
+  return found;
 }
 
 /** Exports from the view and reads the file back: main's dialog chose where, and the view says it. */
@@ -71,6 +104,7 @@ test('two words added from the pop-up are in the vocabulary view, with their sen
   const taxi = app.getByRole('dialog', { name: 'Dictionary: 出租车' });
   await clickAtCentre(app, taxi.getByRole('button', { name: 'taxi', exact: true }));
   await expect(taxi.getByRole('button', { name: 'taxi', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  expect(await axeFindings(app, '.dictionary-popup')).toEqual([]);
   await clickAtCentre(app, taxi.getByRole('button', { name: 'Add to vocabulary' }));
   await expect(app.getByRole('status').filter({ hasText: 'Added to vocabulary: 出租车' })).toBeVisible();
   await app.keyboard.press('Escape');
@@ -157,6 +191,7 @@ test('two words added from the pop-up are in the vocabulary view, with their sen
   expect(source).toMatch(/^<a href="pizhu:\/\/article\/\d+#\d+">出租车司机的一天<\/a>$/);
   expect(anki[3]).toContain('下班後他用<b>網際網路</b>學習新的軟體。');
 
+  expect(await axeFindings(app, 'dialog[open]')).toEqual([]);
   await shots(app, saveScreenshot, 'vocabulary-view-en', async () => {
     if ((await view(app).count()) === 0) await clickAtCentre(app, vocabularyButton(app));
     await expect(words).toHaveCount(2);
