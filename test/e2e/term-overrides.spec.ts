@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { axeProblems } from './axeActions';
 import { expect, test } from './fixtures/pizhuTest';
 import { clickAtCentre, stepTo, tabTo, useLanguage } from './personActions';
-import { openCraftedArticle, selectText } from './readerActions';
+import { openCraftedArticle, selectText, storedHighlights } from './readerActions';
 
 /**
  * Issue #15 item 6, a translator's own conversions: a selected word's regional forms, and
@@ -94,7 +94,7 @@ test('in 繁體, a word’s variants and an override of one’s own change the d
 }) => {
   // Sixteen screenshots of two modal views after the walk through.
   test.setTimeout(180_000);
-  await openCraftedArticle(app, title, body);
+  const articleId = await openCraftedArticle(app, title, body);
   await clickAtCentre(app, modeRadio(app, '繁體'));
   await expect(modeRadio(app, '繁體')).toHaveAttribute('aria-checked', 'true');
   await expect(article(app)).toContainText('這項研究關注兒童的心理發展');
@@ -212,6 +212,12 @@ test('in 繁體, a word’s variants and an override of one’s own change the d
   await expect(again).toBeHidden();
   await expect(toast(app)).toContainText('Conversion updated: 心理发展 → 心理成長');
   await expect(article(app)).toContainText('兒童的心理成長');
+
+  // A highlight made on the form shown lands on the stored characters.
+  await selectText(app, '心理成長');
+  await clickAtCentre(app, toolbar(app).getByRole('button', { name: 'Yellow' }));
+  await expect(article(app).locator('mark')).toHaveText(['心理成長']);
+  expect((await storedHighlights(app, articleId)).map((h) => h.text)).toEqual(['心理发展']);
 
   await screenshotsOfModal(
     app,
