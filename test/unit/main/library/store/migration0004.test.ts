@@ -71,18 +71,30 @@ describe('migration 0004: the search index without row sizes', () => {
     }
   });
 
-  it('ranks by how often a term matches, headings weighted up, then in library order', async () => {
+  it('ranks (bm25 in the index) by how often a term matches, headings weighted up; search lists them in reading order', async () => {
     const library = await createLibrary({ dbPath: path.join(dir, 'library.sqlite') });
     try {
       // Short paragraphs: the average row is short, which is when bm25 without sizes could turn over.
       const { articleId } = library.importText('晋江\n\n晋江。\n\n晋江晋江晋江。\n\n晋江晋江。\n\n别的。', '标题');
       const article = library.getArticle(articleId!);
       const idOf = (text: string) => article.paragraphs.find((p) => p.text === text)!.id;
-      expect(library.search.find('晋江').hits.map((h) => h.paragraphId)).toEqual([
+      const ranked = library
+        .database()
+        .prepare(`SELECT rowid / 2 FROM search_index WHERE search_index MATCH '"晋江"' ORDER BY rank, rowid`)
+        .pluck()
+        .all();
+      expect(ranked).toEqual([
         idOf('晋江晋江晋江。'),
         idOf('晋江晋江。'),
         idOf('晋江'), // a heading: one match weighs 1.5
         idOf('晋江。'),
+      ]);
+      // Since issue #16 a search reads a page in rowid order instead of ranking every match (searchPages).
+      expect(library.search.find('晋江').hits.map((h) => h.paragraphId)).toEqual([
+        idOf('晋江'),
+        idOf('晋江。'),
+        idOf('晋江晋江晋江。'),
+        idOf('晋江晋江。'),
       ]);
     } finally {
       library.close();

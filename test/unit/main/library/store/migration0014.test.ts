@@ -7,6 +7,7 @@ import { latestSchemaVersion } from '../../../../../main/library/store/migration
 import { registerChecksumFunction } from '../../../../../main/library/store/contentHashes';
 import { registerSearchFunctions } from '../../../../../main/library/search/searchFunctions';
 import { annotationRows, bodyParagraphs, openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
+import { undoMigrationsAfter } from '../../../../support/undoLaterMigrations';
 
 /**
  * Issue #16, a smaller library: a paragraph's raw text equal to its text was stored twice. A
@@ -46,6 +47,7 @@ function asSchema13(file: string): void {
     END;
     UPDATE paragraph SET raw = text WHERE raw = '';
   `);
+  undoMigrationsAfter(db, 13);
   db.pragma('user_version = 13');
   db.close();
 }

@@ -9,6 +9,7 @@ import { registerChecksumFunction } from '../../../../../main/library/store/cont
 import { rawTextOf, storedRawText } from '../../../../../main/library/store/rawTextCodec';
 import { registerSearchFunctions } from '../../../../../main/library/search/searchFunctions';
 import { annotationRows, bodyParagraphs, openSeededLibrary, seedsDir, type SeededLibrary } from '../../../../support/seededLibrary';
+import { undoMigrationsAfter } from '../../../../support/undoLaterMigrations';
 
 /**
  * Issue #16, a smaller library: an article's raw text (what a re-clean rebuilds it from) was
@@ -50,6 +51,7 @@ function asSchema14(file: string): void {
     BEGIN UPDATE article SET checksum = ${sum} WHERE id = new.id; END;
     UPDATE article SET raw_text = pizhu_raw_text(raw_text);
   `);
+  undoMigrationsAfter(db, 14);
   db.pragma('user_version = 14');
   db.close();
 }

@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../../../preload/contract/api';
 import { createLibrary } from '../../../../../main/library/createLibrary';
 import { latestSchemaVersion } from '../../../../../main/library/store/migrations';
-import { paragraph, paragraphRows } from '../../../../../main/library/store/migrations/0004-search-index-without-sizes';
 import { bodyParagraphs, openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
 import { expectIndexInStep } from '../../../../support/searchIndexInStep';
+import { undoMigrationsAfter } from '../../../../support/undoLaterMigrations';
 
 /**
  * Issue #16: one-character queries read a character index (migration 0018) instead of FTS5's
@@ -21,29 +21,10 @@ beforeEach(async () => {
 });
 afterEach(() => seeded.dispose());
 
-const characterTriggers = [
-  'paragraph_characters_update',
-  'paragraph_note_characters_move',
-  'paragraph_characters_delete',
-  'note_characters_insert',
-  'note_characters_update',
-  'note_characters_delete',
-  'highlight_comment_characters_insert',
-  'highlight_comment_characters_update',
-  'highlight_comment_characters_delete',
-];
-
 /** Turns a library of this version back into one of schema 17: no character index, 0004's insert trigger. */
 function asSchema17(file: string): void {
   const db = new Database(file);
-  db.exec(`
-    ${characterTriggers.map((t) => `DROP TRIGGER ${t};`).join('\n')}
-    DROP TRIGGER paragraph_search_insert;
-    CREATE TRIGGER paragraph_search_insert AFTER INSERT ON paragraph BEGIN
-      ${paragraphRows(paragraph('new'))}
-    END;
-    DROP TABLE search_characters;
-  `);
+  undoMigrationsAfter(db, 17);
   db.pragma('user_version = 17');
   db.close();
 }
