@@ -27,6 +27,7 @@ import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
 import { createSearch } from './search/createSearch';
 import { createTermOverrides } from './overrides/createTermOverrides';
 import { createVocabulary } from './vocabulary/vocabularyOperations';
+import { createAnalysis } from './analysis/createAnalysis';
 import { exportOperations } from './export/exportOperations';
 import { articleActions } from './manage/articleActions';
 import * as articles from './store/articles';
@@ -132,8 +133,9 @@ export async function createLibrary(options: LibraryOptions) {
       Object.assign(library.annotations, createAnnotations(db, nowIso));
       Object.assign(library.search, createSearch(db, nowIso));
       Object.assign(library.overrides, createTermOverrides(db, nowIso, { dbPath: options.dbPath, backupDir }));
-      Object.assign(library, exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }));
       Object.assign(library.vocabulary, createVocabulary(db, nowIso, { dbPath: options.dbPath, backupDir }));
+      Object.assign(library.analysis, createAnalysis(db, nowIso));
+      Object.assign(library, exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }));
     }
   }
 
@@ -158,10 +160,12 @@ export async function createLibrary(options: LibraryOptions) {
     search: createSearch(db, nowIso),
     /** A translator's own conversions (term overrides), their undoable changes and CSV term lists. */
     overrides: createTermOverrides(db, nowIso, { dbPath: options.dbPath, backupDir }),
-    /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */
-    ...exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }),
     /** The person's vocabulary: words saved from the dictionary with their sentence; CSV and Anki export. */
     vocabulary: createVocabulary(db, nowIso, { dbPath: options.dbPath, backupDir }),
+    /** Word frequencies, keyword in context and keyness; the stop-word list (issue #18 item 5). */
+    analysis: createAnalysis(db, nowIso),
+    /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */
+    ...exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }),
 
     /**
      * Files and folders (recursive); one outcome per file, each file all or nothing. A file whose

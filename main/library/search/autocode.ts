@@ -93,7 +93,7 @@ function refuseTrashed(db: Db, articleId: number): void {
 }
 
 /** Tags the highlight already on each span, or creates one; returns how many highlights gained the tag. */
-function highlightSpans(
+export function highlightSpans(
   rec: Recorder,
   paragraph: ParagraphText,
   spans: readonly TextRange[],

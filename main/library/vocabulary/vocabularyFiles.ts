@@ -43,7 +43,7 @@ function renderCsv(entries: readonly VocabularyEntry[]): string {
   return `\uFEFF${[[...csvColumns], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-function csvField(value: string): string {
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -18,6 +18,7 @@ import { migration0016 } from './0016-vocabulary';
 import { migration0017 } from './0017-term-overrides';
 import { migration0018 } from './0018-search-characters';
 import { migration0019 } from './0019-tag-descriptions';
+import { migration0020 } from './0020-stop-words';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   migration0017,
   migration0018,
   migration0019,
+  migration0020,
 ];
 
 export const latestSchemaVersion = migrations.length;

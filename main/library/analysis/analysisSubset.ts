@@ -1,0 +1,62 @@
+import type { AnalysisSubset } from '../../../preload/contract/analysisTypes';
+import { LibraryError } from '../libraryError';
+import type { Db } from '../store/openDatabase';
+import { resolveFilters } from '../search/resolveFilters';
+
+/** A paragraph an analysis reads: its stored text and checksum (the word cache's key). */
+export interface AnalysisParagraph {
+  id: number;
+  article_id: number;
+  ord: number;
+  text: string;
+  checksum: string;
+}
+
+/**
+ * The paragraphs of a subset, in article then paragraph order: the article text only (no
+ * notes), the trash left out, hidden (boilerplate) lines only when asked. A tag takes what
+ * search's tag filter takes (the tag or one nested under it, on the paragraph or a highlight in
+ * it); a tag that does not exist is an empty subset. Article attributes join here as one more
+ * condition when they land.
+ */
+export function subsetParagraphs(db: Db, subset: AnalysisSubset, complement = false): AnalysisParagraph[] {
+  const conditions: string[] = ['a.trashed_at IS NULL'];
+  const params: Record<string, string> = {};
+  if (subset.includeHidden !== true) conditions.push(`p.kind != 'boilerplate'`);
+  const chosen: string[] = [];
+  if (subset.tag !== undefined) {
+    const filters = resolveFilters(db, { tag: subset.tag });
+    params.tagIds = JSON.stringify(filters?.tagIds ?? []);
+    chosen.push(`p.id IN (
+      SELECT pt.paragraph_id FROM paragraph_tag pt WHERE pt.tag_id IN (SELECT value FROM json_each(@tagIds))
+      UNION
+      SELECT h.paragraph_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
+        WHERE ht.tag_id IN (SELECT value FROM json_each(@tagIds)) AND h.paragraph_id IS NOT NULL)`);
+  }
+  if (subset.articleIds !== undefined) {
+    requireArticles(db, subset.articleIds);
+    params.articleIds = JSON.stringify(subset.articleIds);
+    chosen.push('p.article_id IN (SELECT value FROM json_each(@articleIds))');
+  }
+  if (chosen.length > 0) {
+    const all = chosen.join(' AND ');
+    // The rest of the library, for keyness: what the subset leaves out, under the same hiding.
+    conditions.push(complement ? `NOT (${all})` : all);
+  } else if (complement) {
+    conditions.push('0');
+  }
+  return db
+    .prepare(
+      `SELECT p.id, p.article_id, p.ord, p.text, p.checksum FROM paragraph p JOIN article a ON a.id = p.article_id
+       WHERE ${conditions.join(' AND ')} ORDER BY p.article_id, p.ord`,
+    )
+    .all(params) as AnalysisParagraph[];
+}
+
+function requireArticles(db: Db, ids: readonly number[]): void {
+  const known = new Set(
+    db.prepare('SELECT id FROM article WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as number[],
+  );
+  const missing = ids.find((id) => !known.has(id));
+  if (missing !== undefined) throw new LibraryError('not-found', `There is no article ${missing} in the library.`);
+}

@@ -1,0 +1,167 @@
+import {
+  maxCodedConcordanceLines,
+  maxConcordanceContext,
+  maxConcordanceWordLength,
+  type AnalysisSubset,
+  type Concordance,
+  type ConcordanceLine,
+  type ConcordanceSort,
+  type ConcordanceSpan,
+} from '../../../preload/contract/analysisTypes';
+import type { AutocodeResult } from '../../../preload/contract/api';
+import { highlightColors, type HighlightColor } from '../../../preload/contract/annotationTypes';
+import { foldToSimplified } from '../../../preload/common/foldScript';
+import { shortQuote, type Journaled } from '../annotations/journaled';
+import { normalizeTagName } from '../annotations/tagNames';
+import { LibraryError } from '../libraryError';
+import { highlightSpans } from '../search/autocode';
+import type { Db } from '../store/openDatabase';
+import { ensureTag } from '../store/tags';
+import { subsetParagraphs } from './analysisSubset';
+
+/** Occurrences of `word` (folded) in the folded text, as ranges of the stored text. */
+function occurrences(text: string, word: string): Array<[number, number]> {
+  const folded = foldToSimplified(text);
+  if (!folded.includes(word)) return [];
+  // Folding is character by character, but a few characters fold in or out of the BMP: map back.
+  const textAt: number[] = [];
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    const piece = foldToSimplified(text.slice(i, i + width));
+    for (let k = 0; k < piece.length; k++) textAt.push(i);
+    out += piece;
+    i += width;
+  }
+  textAt.push(text.length);
+  const found: Array<[number, number]> = [];
+  for (let at = out.indexOf(word); at !== -1; at = out.indexOf(word, at + word.length)) {
+    const end = at + word.length;
+    // The end maps to where the character after the match starts.
+    found.push([textAt[at]!, end < textAt.length ? textAt[end]! : text.length]);
+  }
+  return found;
+}
+
+/**
+ * Keyword in context: every occurrence of `word` in a subset, in either script (both folded to
+ * simplified), with `context` characters of stored text each side, in article and paragraph order.
+ */
+export function concordance(db: Db, word: string, subset: AnalysisSubset, context = 20): Concordance {
+  const trimmed = word.trim();
+  if (trimmed === '') throw new LibraryError('invalid-argument', 'Give a word to find in context.');
+  if (trimmed.length > maxConcordanceWordLength) {
+    throw new LibraryError('invalid-argument', `A word in context can be at most ${maxConcordanceWordLength} characters long.`);
+  }
+  if (!Number.isInteger(context) || context < 0 || context > maxConcordanceContext) {
+    throw new LibraryError('invalid-argument', `Context is 0 to ${maxConcordanceContext} characters each side.`);
+  }
+  const folded = foldToSimplified(trimmed);
+  const titles = new Map<number, string>();
+  const titleOf = (id: number) => {
+    let title = titles.get(id);
+    if (title === undefined) {
+      title = (db.prepare('SELECT title FROM article WHERE id = ?').pluck().get(id) as string | undefined) ?? '';
+      titles.set(id, title);
+    }
+    return title;
+  };
+  const lines: ConcordanceLine[] = [];
+  for (const p of subsetParagraphs(db, subset)) {
+    for (const [start, end] of occurrences(p.text, folded)) {
+      lines.push({
+        articleId: p.article_id,
+        articleTitle: titleOf(p.article_id),
+        paragraphId: p.id,
+        ord: p.ord,
+        start,
+        end,
+        left: p.text.slice(Math.max(0, start - context), start),
+        match: p.text.slice(start, end),
+        right: p.text.slice(end, end + context),
+      });
+    }
+  }
+  return { word: trimmed, lines };
+}
+
+/**
+ * Lines in text order, or by their left context read from the word outwards (the character
+ * next to the word first, as concordancers sort left) or their right context, both folded, so
+ * both scripts sort together. Ties keep text order.
+ */
+export function sortConcordance(lines: readonly ConcordanceLine[], by: ConcordanceSort): ConcordanceLine[] {
+  const textOrder = (a: ConcordanceLine, b: ConcordanceLine) => a.articleId - b.articleId || a.ord - b.ord || a.start - b.start;
+  if (by === 'text') return [...lines].sort(textOrder);
+  const key = (line: ConcordanceLine) =>
+    by === 'left' ? [...foldToSimplified(line.left)].reverse().join('') : foldToSimplified(line.right);
+  const keys = new Map(lines.map((line) => [line, key(line)]));
+  return [...lines].sort((a, b) => {
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
+    return ka < kb ? -1 : ka > kb ? 1 : textOrder(a, b);
+  });
+}
+
+/**
+ * Codes the chosen KWIC lines with a tag as one journaled operation (one undo step), through
+ * auto-coding's highlighting: a line already highlighted exactly there gains the tag, others get
+ * a new highlight; a line coded already is left as it is.
+ */
+export function codeConcordanceLines(
+  db: Db,
+  journaled: Journaled,
+  spans: readonly ConcordanceSpan[],
+  tag: string,
+  color: HighlightColor = 'yellow',
+): AutocodeResult {
+  const name = normalizeTagName(tag);
+  if (!(highlightColors as readonly string[]).includes(color)) {
+    throw new LibraryError('invalid-argument', `"${color}" is not a highlight colour (${highlightColors.join(', ')}).`);
+  }
+  if (spans.length > maxCodedConcordanceLines) {
+    throw new LibraryError('invalid-argument', `At most ${maxCodedConcordanceLines} lines can be coded at once; ${spans.length} were chosen.`);
+  }
+  const byParagraph = new Map<number, Array<{ start: number; end: number }>>();
+  for (const { paragraphId, start, end } of spans) {
+    const list = byParagraph.get(paragraphId) ?? [];
+    list.push({ start, end });
+    byParagraph.set(paragraphId, list);
+  }
+  const paragraphs = [...byParagraph.keys()].map((id) => {
+    const row = db
+      .prepare('SELECT p.id, p.article_id, p.text, a.trashed_at FROM paragraph p JOIN article a ON a.id = p.article_id WHERE p.id = ?')
+      .get(id) as { id: number; article_id: number; text: string; trashed_at: string | null } | undefined;
+    if (!row) throw new LibraryError('not-found', `There is no paragraph ${id} in the library. Nothing was coded.`);
+    if (row.trashed_at !== null) throw new LibraryError('invalid-argument', 'A line is in an article in the trash; restore it first. Nothing was coded.');
+    for (const { start, end } of byParagraph.get(id)!) {
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > row.text.length) {
+        throw new LibraryError('invalid-argument', `[${start}, ${end}) is not a place in paragraph ${id}. Nothing was coded.`);
+      }
+    }
+    return row;
+  });
+  const result: AutocodeResult = { paragraphs: 0, highlights: 0, articleIds: [] };
+  if (spans.length === 0) return result;
+  return journaled((rec, now) => {
+    const tagId = ensureTag(rec, name, now);
+    const articles = new Set<number>();
+    for (const paragraph of paragraphs) {
+      const ranges = [...byParagraph.get(paragraph.id)!].sort((a, b) => a.start - b.start);
+      const coded = highlightSpans(rec, paragraph, ranges, tagId, color, now);
+      if (coded === 0) continue;
+      result.paragraphs++;
+      result.highlights += coded;
+      articles.add(paragraph.article_id);
+    }
+    result.articleIds = [...articles].sort((a, b) => a - b);
+    const first = spans[0]!;
+    const quote = shortQuote(paragraphs.find((p) => p.id === first.paragraphId)!.text.slice(first.start, first.end));
+    return {
+      value: result,
+      op: 'analysis.code-kwic',
+      description: `Tag ${result.highlights} lines of “${quote}” with “${name}”`,
+    };
+  });
+}
