@@ -25,6 +25,7 @@ import { damageWarning, runVerify } from './verifyCommand';
 import { runOverrides } from './overridesCommand';
 import { runLookup } from './lookupCommand';
 import { runVocab } from './vocabCommand';
+import { runFreq, runKeyness, runKwic, runStopWords, type WordsAnswer } from './wordsCommand';
 
 const usage = `Usage: pizhu <command> [options]
 
@@ -80,12 +81,25 @@ Commands:
   vocab export --format csv|anki --out FILE [--article ID] [--tag T]
                         the vocabulary as CSV (RFC 4180, a header) or a file Anki imports (word,
                         reading, meaning, the sentence with the word in bold, a link to the source)
+  freq [--tag T] [--article IDS] [--ngram N] [--limit K] [--script MODE] [--include-hidden] [--keep-stop-words]
+                        word frequencies (the dictionary's segmentation; --ngram 1-4: character
+                        n-grams), 晋江 and 晉江 counted once, stop words and hidden lines left out;
+                        occurrences and articles, most frequent first (50 unless --limit, --json, --csv)
+  kwic WORD [--tag T] [--article IDS] [--context N] [--sort left|right] [--include-hidden]
+                        every occurrence of WORD in either script with N characters each side (20),
+                        its article and paragraph
+  keyness --tag T | --article IDS [--ngram N] [--limit K]
+                        what a subset says more or less than the rest of the library: log-likelihood
+                        (G2) and %DIFF, strongest first
+  stopwords list | set WORD... | reset
+                        the stop words freq and keyness leave out (set and reset: one undoable step)
 
 Script modes: ${scriptModes.join(', ')}
 
 Options:
   --db FILE             the library file (default: the app's, ${defaultLibraryPath()})
   --json                machine-readable output
+  --csv                 freq, kwic, keyness: CSV (RFC 4180) on stdout
   -h, --help            this help`;
 
 class UsageError extends Error {}
@@ -119,6 +133,11 @@ type Values = {
   yes?: boolean;
   'keep-duplicates'?: boolean;
   all?: boolean;
+  ngram?: string;
+  csv?: boolean;
+  context?: string;
+  sort?: string;
+  'keep-stop-words'?: boolean;
 };
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
@@ -148,6 +167,11 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         yes: { type: 'boolean' },
         'keep-duplicates': { type: 'boolean' },
         all: { type: 'boolean' },
+        ngram: { type: 'string' },
+        csv: { type: 'boolean' },
+        context: { type: 'string' },
+        sort: { type: 'string' },
+        'keep-stop-words': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -181,7 +205,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     library = await createLibrary({
       dbPath,
       startParseWorker: builtParseWorker(),
-      readOnly: readOnlyCommands.has(command) || (command === 'overrides' && rest[0] !== 'import'),
+      readOnly:
+        readOnlyCommands.has(command) ||
+        (command === 'overrides' && rest[0] !== 'import') ||
+        (command === 'stopwords' && rest[0] === 'list'),
     });
     if (library.damage && !library.damage.ok) io.err(damageWarning(library.damage));
     return await run(library, rest, values, io);
@@ -201,6 +228,12 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+function printWords(answer: WordsAnswer, io: Io): number {
+  if (typeof answer === 'string') throw new UsageError(answer);
+  for (const line of answer.lines) io.out(line);
+  return 0;
+}
+
 /** The one argument of a command on an article: its id. */
 function articleIdArgument(args: readonly string[], command: string): number {
   const id = Number(args[0]);
@@ -214,7 +247,7 @@ function builtParseWorker(): ((resourceLimits: ResourceLimits) => Worker) | unde
   return fs.existsSync(entry) ? (resourceLimits) => new Worker(entry, { resourceLimits }) : undefined;
 }
 
-const readOnlyCommands = new Set(['list', 'show', 'stats', 'search', 'export', 'duplicates', 'vocab']);
+const readOnlyCommands = new Set(['list', 'show', 'stats', 'search', 'export', 'duplicates', 'vocab', 'freq', 'kwic', 'keyness']);
 
 type Command = (library: Library, args: string[], values: Values, io: Io) => Promise<number> | number;
 
@@ -261,6 +294,22 @@ const commands: Record<string, Command> = {
     if (typeof answer === 'string') throw new UsageError(answer);
     for (const line of answer.lines) io.out(line);
     return 0;
+  },
+
+  async freq(library, args, values, io) {
+    return printWords(await runFreq(library, args, values, io), io);
+  },
+
+  async kwic(library, args, values, io) {
+    return printWords(await runKwic(library, args, values), io);
+  },
+
+  async keyness(library, args, values, io) {
+    return printWords(await runKeyness(library, args, values, io), io);
+  },
+
+  stopwords(library, args, values, io) {
+    return printWords(runStopWords(library, args, values), io);
   },
 
   duplicates(library, args, values, io) {
