@@ -5,6 +5,8 @@
 
 /** Bounds on what one entry holds: a word is short, a sentence at most a long paragraph's worth. */
 export const maxVocabularyWordLength = 100;
+/** The stored text under a word: a phrase mode can show a longer text as a shorter one (U盘 as 隨身碟, or back). The backup admits as much. */
+export const maxVocabularyStoredWordLength = maxVocabularyWordLength * 4;
 export const maxVocabularyReadingLength = 500;
 export const maxVocabularySenseLength = 4_000;
 export const maxVocabularySentenceLength = 4_000;

@@ -10,6 +10,7 @@ import {
   maxVocabularyReadingLength,
   maxVocabularySenseLength,
   maxVocabularySentenceLength,
+  maxVocabularyStoredWordLength as maxStoredWordLength,
   maxVocabularyWordLength,
 } from '../../../preload/contract/vocabularyTypes';
 import { createJournaled, shortQuote } from '../annotations/journaled';
@@ -70,12 +71,19 @@ export function createVocabulary(db: Db, nowIso: () => string, files: LibraryFil
             'start',
           );
         }
+        // The stored text under a word: a few times the word at most (a phrase mode maps 隨身碟 onto U盘), never a passage.
+        if (end - start > maxStoredWordLength) {
+          throw invalid(
+            `A vocabulary word stands on at most ${maxStoredWordLength} characters of the text; nothing was saved.`,
+            'end',
+          );
+        }
         const newId = rec.insert('vocabulary', {
           word,
           stored_word: paragraph.text.slice(start, end),
           reading,
           sense,
-          sentence: sentence === '' ? '' : sentence,
+          sentence,
           sentence_offset: sentence === '' ? 0 : sentenceOffset,
           article_id: paragraph.article_id,
           paragraph_id: request.paragraphId,

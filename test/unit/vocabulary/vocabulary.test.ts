@@ -121,6 +121,10 @@ describe('the vocabulary', () => {
     refused({ ...good, paragraphId: 999_999 }, /no paragraph 999999/);
     refused({ ...good, sentenceOffset: good.sentenceOffset + 1 }, /does not hold/);
     refused({ ...good, sense: 'x'.repeat(5_000) }, /at most 4000 characters/);
+    // A word never stands on a passage: what a backup could not restore is not saved.
+    const long = seeded.library.importText(`长段落\n\n${'字'.repeat(600)}`, '长段落');
+    const longParagraph = seeded.library.getArticle(long.articleId!).paragraphs.find((p) => p.text.length >= 600)!;
+    refused({ paragraphId: longParagraph.id, start: 0, end: 401, word: '字字' }, /at most 400 characters/);
     expect(vocabulary.listVocabulary()).toEqual([]);
     expect(() => vocabulary.updateVocabulary(12345, { sense: 'x' })).toThrow(/no word 12345/);
     expect(() => vocabulary.removeVocabulary(12345)).toThrow(/no word 12345/);
