@@ -76,7 +76,7 @@ function writeProject(db: Db, project: QdaProject, now: string): QdpxImportCount
     tagOf.set(code.guid, code.path);
     if (describe && code.description !== '') describe.run(id, code.description, now);
   }
-  for (const source of project.sources) writeSource(db, writer, source, now, tagOf, counts);
+  for (const source of project.sources) writeSource(db, writer, source, now, tagOf, counts, project.origin === 'Pizhu');
   counts.tagsAdded = writer.counts.tagsAdded;
   counts.highlightsAdded = writer.counts.highlightsAdded;
   counts.paragraphTagsAdded = writer.counts.paragraphTagsAdded;
@@ -100,6 +100,7 @@ function writeSource(
   now: string,
   tagOf: Map<string, string>,
   counts: QdpxImportCounts,
+  markdownNotes: boolean,
 ): void {
   if (source.text.trim() === '') {
     counts.sourcesSkipped++;
@@ -152,7 +153,7 @@ function writeSource(
     } else byRange.set(key, { ...s, codes: [...s.codes], notes: [...s.notes] });
   }
   const firstParagraph = paragraphs[0];
-  for (const note of source.notes) if (firstParagraph) writer.putNote(firstParagraph.id, noteOf(note, now));
+  for (const note of source.notes) if (firstParagraph) writer.putNote(firstParagraph.id, noteOf(note, now, markdownNotes));
 
   for (const s of byRange.values()) {
     const start = toDecoded(s.start);
@@ -165,8 +166,8 @@ function writeSource(
     const pieces: Array<{ paragraph: PlacedParagraph; start: number; end: number }> = [];
     for (const paragraph of paragraphs) {
       if (paragraph.to <= start || paragraph.from >= end) continue;
-      const from = textOffset(paragraph, Math.max(start, paragraph.from) - paragraph.from, 'start');
-      const to = textOffset(paragraph, Math.min(end, paragraph.to) - paragraph.from, 'end');
+      const from = textOffset(paragraph, Math.max(start, paragraph.from) - paragraph.from);
+      const to = textOffset(paragraph, Math.min(end, paragraph.to) - paragraph.from);
       if (to > from) pieces.push({ paragraph, start: from, end: to });
     }
     if (pieces.length === 0) {
@@ -181,12 +182,12 @@ function writeSource(
       only.end === only.paragraph.text.length
     ) {
       writer.tagParagraph(only.paragraph.id, tags);
-      for (const note of s.notes) writer.putNote(only.paragraph.id, noteOf(note, now));
+      for (const note of s.notes) writer.putNote(only.paragraph.id, noteOf(note, now, markdownNotes));
       continue;
     }
     const comment = s.notes.join('\n\n');
     const fits = comment.length <= maxHighlightCommentLength;
-    if (!fits && firstParagraph) writer.putNote(pieces[0]!.paragraph.id, noteOf(comment, now));
+    if (!fits && firstParagraph) writer.putNote(pieces[0]!.paragraph.id, noteOf(comment, now, markdownNotes));
     const group = pieces.length > 1 ? randomUUID() : undefined;
     const created = s.createdAt && !Number.isNaN(Date.parse(s.createdAt)) ? new Date(s.createdAt).toISOString() : now;
     for (const piece of pieces) {
@@ -223,17 +224,21 @@ function writeSource(
 }
 
 /** A raw offset of the paragraph as an offset of its text: a removed span before it is taken out, one it falls in snaps to its edge. */
-function textOffset(paragraph: PlacedParagraph, raw: number, side: 'start' | 'end'): number {
+function textOffset(paragraph: PlacedParagraph, raw: number): number {
   let removed = 0;
   for (const r of paragraph.removals) {
     if (r.end <= raw) removed += r.end - r.start;
-    else if (r.start < raw) return r.start - removed + (side === 'start' ? 0 : 0);
+    else if (r.start < raw) return r.start - removed;
   }
   return Math.min(paragraph.text.length, raw - removed);
 }
 
-function noteOf(text: string, now: string) {
-  return readableNote({ editorState: '', plainText: text, markdown: text, updatedAt: now });
+/**
+ * A note from its text. Pizhu writes a note's Markdown (the plain text is made from it again);
+ * another tool's note is plain text, read as Markdown only where that keeps its words (readableNote).
+ */
+function noteOf(text: string, now: string, markdown: boolean) {
+  return readableNote({ editorState: '', plainText: markdown ? '' : text, markdown: text, updatedAt: now });
 }
 
 function hasDescriptions(db: Db): boolean {
