@@ -28,7 +28,7 @@ export interface QdpxProject {
 /** The description Pizhu gives a whole-paragraph selection carrying a paragraph's tags and note, so import gives them back as such. */
 export const paragraphSelectionMark = 'Pizhu paragraph';
 
-interface CodeNode {
+export interface CodeNode {
   name: string;
   path: string;
   color: string | null;
@@ -59,13 +59,7 @@ export function buildQdpxProject(db: Db, now: string, options: QdpxExportOptions
   const userGuid = guid('user', 'local');
   const projectName = options.projectName?.trim() || 'Pizhu library';
 
-  const tags = db.prepare('SELECT id, name, color FROM tag ORDER BY name').all() as Array<{
-    id: number;
-    name: string;
-    color: string | null;
-  }>;
-  const descriptions = readDescriptions(db);
-  const roots = codeTree(tags, descriptions);
+  const roots = libraryCodes(db);
   const codeGuid = (path: string) => guid('code', path.toLocaleLowerCase('en'));
 
   const groups = readArticleAnnotations(db, undefined, true);
@@ -190,17 +184,6 @@ export function buildQdpxProject(db: Db, now: string, options: QdpxExportOptions
     );
   }
 
-  const codesXml = (nodes: CodeNode[]): string =>
-    nodes
-      .map(
-        (node) =>
-          `${openTag('Code', { guid: codeGuid(node.path), name: node.name, isCodable: true, color: hexColor(node.color) })}` +
-          (node.description ? `<Description>${xmlText(node.description)}</Description>` : '') +
-          codesXml(node.children) +
-          '</Code>',
-      )
-      .join('');
-
   const xml =
     '<?xml version="1.0" encoding="utf-8"?>\n' +
     openTag('Project', {
@@ -211,7 +194,7 @@ export function buildQdpxProject(db: Db, now: string, options: QdpxExportOptions
       creationDateTime: stamp,
     }) +
     `<Users>${openTag('User', { guid: userGuid, name: localUserName() }, true)}</Users>` +
-    (roots.length > 0 ? `<CodeBook><Codes>${codesXml(roots)}</Codes></CodeBook>` : '') +
+    (roots.length > 0 ? `<CodeBook><Codes>${codesXml(roots, codeGuid)}</Codes></CodeBook>` : '') +
     (sourceXml.length > 0 ? `<Sources>${sourceXml.join('')}</Sources>` : '') +
     (notes.length > 0 ? `<Notes>${notes.join('')}</Notes>` : '') +
     '</Project>\n';
@@ -219,8 +202,35 @@ export function buildQdpxProject(db: Db, now: string, options: QdpxExportOptions
     qdeName: options.atlasNaming ? `${atlasFileName(projectName)}.qde` : 'project.qde',
     xml,
     sources,
-    counts: { sources: sourceXml.length, codes: tags.length, selections, notes: notes.length },
+    counts: { sources: sourceXml.length, codes: countCodes(roots), selections, notes: notes.length },
   };
+}
+
+/** The library's tags as the code tree, with colours and codebook descriptions. */
+export function libraryCodes(db: Db): CodeNode[] {
+  const tags = db.prepare('SELECT id, name, color FROM tag ORDER BY name').all() as Array<{
+    id: number;
+    name: string;
+    color: string | null;
+  }>;
+  return codeTree(tags, readDescriptions(db));
+}
+
+export function countCodes(nodes: readonly CodeNode[]): number {
+  return nodes.reduce((n, node) => n + 1 + countCodes(node.children), 0);
+}
+
+/** `<Code>` elements for the tree, as Project.xsd and Codebook.xsd both write them. */
+export function codesXml(nodes: readonly CodeNode[], codeGuid: (path: string) => Guid): string {
+  return nodes
+    .map(
+      (node) =>
+        `${openTag('Code', { guid: codeGuid(node.path), name: node.name, isCodable: true, color: hexColor(node.color) })}` +
+        (node.description ? `<Description>${xmlText(node.description)}</Description>` : '') +
+        codesXml(node.children, codeGuid) +
+        '</Code>',
+    )
+    .join('');
 }
 
 /** The tags as a tree by their `/` levels; a level no tag names (never stored alone) still gets a code. */

@@ -3,6 +3,7 @@ import type { Db } from '../store/openDatabase';
 import type { QdpxExportOptions } from './buildProject';
 import { exportQdpx, type QdpxExportResult } from './exportQdpx';
 import { importQdpx, type QdpxImportCounts } from './importQdpx';
+import { exportQdc, importQdc, type QdcImportCounts } from './qdcCodebook';
 
 /** REFI-QDA exchange: the library as a `.qdpx` project and back. Paths are checked as every export's are. */
 export function refiQdaOperations(db: Db, nowIso: () => string, files: LibraryFiles) {
@@ -15,6 +16,15 @@ export function refiQdaOperations(db: Db, nowIso: () => string, files: LibraryFi
     importQdpx(file: string): QdpxImportCounts {
       guard.checkFile(file, 'REFI-QDA project to import');
       return importQdpx(db, file, nowIso());
+    },
+    /** The codebook alone as a `.qdc`. */
+    exportQdc(file: string): { path: string; codes: number } {
+      guard.checkFile(file, 'REFI-QDA codebook');
+      return exportQdc(db, file);
+    },
+    importQdc(file: string): QdcImportCounts {
+      guard.checkFile(file, 'REFI-QDA codebook to import');
+      return importQdc(db, file, nowIso());
     },
   };
 }

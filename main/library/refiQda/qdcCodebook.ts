@@ -1,0 +1,90 @@
+import { createBackupWriter } from '../export/backupWriter';
+import { requireAbsolutePath, writeTextFile } from '../export/writeTextFile';
+import { discardHistory } from '../journal/journalEntries';
+import { LibraryError } from '../libraryError';
+import { readLibraryId } from '../store/libraryIdentity';
+import type { Db } from '../store/openDatabase';
+import fs from 'node:fs';
+import path from 'node:path';
+import { codesXml, countCodes, libraryCodes } from './buildProject';
+import { attribute, child, children, parseProjectXml, textOf, type XmlNode } from './parseProjectXml';
+import { guidMaker } from './qdpxGuid';
+import { maxQdpxEntryBytes } from './readQdpxFiles';
+
+/** The codebook alone as a REFI-QDA `.qdc` (Codebook.xsd): the tag tree with colours and descriptions. */
+export function exportQdc(db: Db, file: string): { path: string; codes: number } {
+  const target = requireAbsolutePath(file, 'codebook file');
+  const guid = guidMaker(readLibraryId(db) ?? 'pizhu');
+  const roots = db.transaction(() => libraryCodes(db))();
+  const xml =
+    '<?xml version="1.0" encoding="utf-8"?>\n' +
+    `<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Pizhu"><Codes>${codesXml(roots, (p) => guid('code', p.toLocaleLowerCase('en')))}</Codes></CodeBook>\n`;
+  writeTextFile(target, xml);
+  return { path: target, codes: countCodes(roots) };
+}
+
+export interface QdcImportCounts {
+  codes: number;
+  tagsAdded: number;
+  descriptionsAdded: number;
+}
+
+/**
+ * A `.qdc` codebook's codes as tags (tree, colours, descriptions), in one transaction. GUIDs
+ * are not needed to make tags, so a codebook whose GUIDs break the schema's pattern (OpenQDA's
+ * example) still imports; one that is not well-formed XML is refused whole.
+ */
+export function importQdc(db: Db, file: string, now: string): QdcImportCounts {
+  const target = requireAbsolutePath(file, 'codebook file');
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    throw new LibraryError('not-found', `"${target}" does not exist.`, target);
+  }
+  if (!stat.isFile()) throw new LibraryError('unsupported-file', `"${target}" is not a file.`, target);
+  if (stat.size > maxQdpxEntryBytes) throw new LibraryError('file-too-large', `"${path.basename(target)}" is too large for a codebook.`, target);
+  const name = path.basename(target);
+  const root = parseProjectXml(fs.readFileSync(target, 'utf8').replace(/^\uFEFF/, ''), name);
+  // A codebook, or a project's codebook.
+  const book = child(root, 'CodeBook') ?? child(child(root, 'Project'), 'CodeBook');
+  if (!book) throw new LibraryError('unsupported-file', `"${name}" has no <CodeBook>: it is not a REFI-QDA codebook; nothing was imported.`);
+  const codes: Array<{ path: string; color: string | null; description: string }> = [];
+  const walk = (nodes: XmlNode[], parent: string | null) => {
+    for (const node of nodes) {
+      const own = (attribute(node, 'name') ?? '').replace(/\//g, '／').trim();
+      if (own === '') throw new LibraryError('unsupported-file', `"${name}" has a code without a name; nothing was imported.`);
+      const full = parent === null ? own : `${parent}/${own}`;
+      const color = attribute(node, 'color');
+      codes.push({
+        path: full,
+        color: color && /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(color) ? color.toUpperCase() : null,
+        description: textOf(child(node, 'Description'))
+          .split('\n')
+          .map((line) => line.trim())
+          .join('\n')
+          .trim(),
+      });
+      walk(children(node, 'Code'), full);
+    }
+  };
+  walk(children(child(book, 'Codes'), 'Code'), null);
+  return db
+    .transaction(() => {
+      const writer = createBackupWriter(db, now);
+      const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tag_description'").get();
+      const describe = table
+        ? db.prepare(
+            "INSERT OR IGNORE INTO tag_description (tag_id, definition, inclusion, exclusion, example, updated_at) VALUES (?, ?, '', '', '', ?)",
+          )
+        : null;
+      let descriptionsAdded = 0;
+      for (const code of codes) {
+        const id = writer.tagId(code.path, code.color);
+        if (describe && code.description !== '') descriptionsAdded += describe.run(id, code.description, now).changes;
+      }
+      if (writer.counts.tagsAdded > 0 || descriptionsAdded > 0) discardHistory(db);
+      return { codes: codes.length, tagsAdded: writer.counts.tagsAdded, descriptionsAdded };
+    })
+    .immediate();
+}
