@@ -5,6 +5,9 @@ import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
 import { useNavigation } from '../../state/Navigation';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { tagDescriptionParts } from '../../../../preload/contract/codebookTypes';
+import { DescribeTagDialog } from '../codebook/DescribeTagDialog';
+import { codebookMessages } from '../codebook/messages';
 import { tagMessages } from './messages';
 import { buildTagTree, foldTagName, renameCollisions, tidyTagName, type TagTreeNode } from './tagTree';
 import { TagTreeList, type Editing, type TagTreeActions } from './TagTreeList';
@@ -26,6 +29,8 @@ export function TagPane() {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirming, setConfirming] = useState<Confirming | null>(null);
+  const [describing, setDescribing] = useState<TagSummary | null>(null);
+  const c = useMessages(codebookMessages);
   const { status, setStatus, apply, undo } = useTagActions(setTags);
 
   useEffect(() => {
@@ -83,6 +88,10 @@ export function TagPane() {
       });
     },
     onDelete: (node) => setConfirming({ kind: 'delete', node, nested: countNested(node) }),
+    onDescribe: (node) => {
+      setStatus(null);
+      setDescribing(node.tag);
+    },
   };
 
   const confirm = () => {
@@ -123,6 +132,21 @@ export function TagPane() {
           </button>
         )}
       </div>
+      {describing && (
+        <DescribeTagDialog
+          tag={describing}
+          onClose={() => setDescribing(null)}
+          onSave={async (description) => {
+            const { name } = describing;
+            const empty = tagDescriptionParts.every((part) => description[part].trim() === '');
+            const result = await pizhu.describeTag({ tag: name, description });
+            if (!result.ok) return result.error.message;
+            setDescribing(null);
+            await apply(Promise.resolve(result), c(empty ? 'cleared' : 'described', { name }), 'tag.describe');
+            return null;
+          }}
+        />
+      )}
       {confirming?.kind === 'delete' && (
         <ConfirmDialog
           title={t('deleteTitle', { name: confirming.node.tag.name })}

@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { TagSummary } from '../../../../preload/contract/annotationTypes';
 import { useMessages } from '../../i18n/useMessages';
+import { codebookMessages } from '../codebook/messages';
+import { DescribeIcon, TagDescriptionMark, TagDescriptionTip } from '../codebook/TagDescriptionTip';
 import { MergeTagForm } from './MergeTagForm';
 import { tagMessages } from './messages';
 import { RenameTagForm } from './RenameTagForm';
@@ -24,6 +26,8 @@ export interface TagTreeActions {
   onRename: (from: string, to: string) => void;
   onMerge: (from: string, into: string) => void;
   onDelete: (node: TagTreeNode) => void;
+  /** Opens the tag's codebook description to write (features/codebook). */
+  onDescribe: (node: TagTreeNode) => void;
 }
 
 /** One level of the tag tree; nested levels render themselves inside their parent's item. */
@@ -47,8 +51,10 @@ export function TagTreeList({
 
 function TagTreeItem({ node, actions }: { node: TagTreeNode; actions: TagTreeActions }) {
   const t = useMessages(tagMessages);
+  const c = useMessages(codebookMessages);
   const shown = useTagScript();
-  const { name, totalCount } = node.tag;
+  const tipId = useId();
+  const { name, totalCount, description } = node.tag;
   const open = !actions.collapsed.has(name);
   const editing = actions.editing?.name === name ? actions.editing.mode : null;
   const hasChildren = node.children.length > 0;
@@ -73,10 +79,13 @@ function TagTreeItem({ node, actions }: { node: TagTreeNode; actions: TagTreeAct
           type="button"
           className="tag-open"
           aria-label={t('openTag', { name: shown(name), count: totalCount })}
-          title={name}
+          // A described tag shows its description under the row instead of a title tooltip.
+          title={description ? undefined : name}
+          aria-describedby={description ? tipId : undefined}
           onClick={() => actions.onOpen(name)}
         >
           <span className="tag-label">{shown(node.label)}</span>
+          {description && <TagDescriptionMark />}
           <span className="tag-count">{totalCount}</span>
         </button>
         <span className="tag-actions">
@@ -86,10 +95,14 @@ function TagTreeItem({ node, actions }: { node: TagTreeNode; actions: TagTreeAct
           <IconButton label={t('merge', { name })} onClick={() => actions.onEdit({ name, mode: 'merge' })}>
             <MergeIcon />
           </IconButton>
+          <IconButton label={c('describe', { name })} onClick={() => actions.onDescribe(node)}>
+            <DescribeIcon />
+          </IconButton>
           <IconButton label={t('delete', { name })} onClick={() => actions.onDelete(node)}>
             <DeleteIcon />
           </IconButton>
         </span>
+        {description && <TagDescriptionTip id={tipId} description={description} />}
       </div>
       {editing === 'rename' && (
         <RenameTagForm
