@@ -24,6 +24,7 @@ import { formatDuplicateGroups, formatImportLinks } from './duplicatesCommand';
 import { damageWarning, runVerify } from './verifyCommand';
 import { runOverrides } from './overridesCommand';
 import { runLookup } from './lookupCommand';
+import { runImportQdpx, runRefiQdaExport } from './refiQdaCommand';
 import { runVocab } from './vocabCommand';
 import { runFreq, runKeyness, runKwic, runStopWords, type WordsAnswer } from './wordsCommand';
 
@@ -61,7 +62,12 @@ Commands:
                         the whole library as a JSON backup (docs/backup-format.md)
   export --format w3c --out FILE
                         every highlight as a W3C Web Annotation collection
+  export --format qdpx|qdc --out FILE [--crlf] [--atlas]
+                        a REFI-QDA project (ATLAS.ti, MAXQDA, NVivo, QualCoder) or its codebook;
+                        --crlf: CRLF line endings in sources (MAXQDA); --atlas: ATLAS.ti's file naming
   import-backup FILE    merge a JSON backup into the library (no duplicates; all or nothing)
+  import-qdpx FILE      a REFI-QDA project (.qdpx, .qde, a project folder) or codebook (.qdc):
+                        sources as articles, codes as tags, selections as highlights (all or nothing)
   search QUERY [--tag T] [--article ID] [--include-hidden] [--limit N]
                         full-text search, script-insensitive (晋江 finds 晉江), in text and notes;
                         terms separated by spaces must all match, "quoted phrases" stay whole
@@ -172,6 +178,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         context: { type: 'string' },
         sort: { type: 'string' },
         'keep-stop-words': { type: 'boolean' },
+        crlf: { type: 'boolean' },
+        atlas: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -430,7 +438,7 @@ const commands: Record<string, Command> = {
 
   export(library, args, values, io) {
     if (args.length > 0) throw new UsageError(`export takes no file arguments; use --out (got "${args[0]}")`);
-    if (!values.out) throw new UsageError('export needs --out DIR (md) or --out FILE (json, w3c)');
+    if (!values.out) throw new UsageError('export needs --out DIR (md) or --out FILE (json, w3c, qdpx, qdc)');
     const out = path.resolve(values.out);
     const format = values.format;
     if (
@@ -446,12 +454,13 @@ const commands: Record<string, Command> = {
       io.out(values.json ? JSON.stringify(result, null, 2) : `written: ${result.path} (${held})`);
       return 0;
     }
+    if (format === 'qdpx' || format === 'qdc') return runRefiQdaExport(library, format, out, values, io);
     if (format === 'w3c') {
       const result = library.exportW3c(out);
       io.out(values.json ? JSON.stringify(result, null, 2) : `written: ${result.path}`);
       return 0;
     }
-    if (format !== 'md') throw new UsageError('export needs --format md, json or w3c');
+    if (format !== 'md') throw new UsageError('export needs --format md, json, w3c, qdpx or qdc');
     if (values.article !== undefined && values.tag !== undefined) {
       throw new UsageError('export takes --article or --tag, not both');
     }
@@ -481,6 +490,12 @@ const commands: Record<string, Command> = {
     const summary = `${files.length} ${files.length === 1 ? 'file' : 'files'} written to ${out}`;
     io.out(values.json ? JSON.stringify({ files, merged, kept }, null, 2) : summary);
     return 0;
+  },
+
+  'import-qdpx'(library, args, values, io) {
+    const file = args[0];
+    if (!file || args.length > 1) throw new UsageError('import-qdpx needs one .qdpx, .qde or .qdc file (or a project folder)');
+    return runImportQdpx(library, file, values, io);
   },
 
   'import-backup'(library, args, values, io) {
