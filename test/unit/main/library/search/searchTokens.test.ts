@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { foldToSimplified } from '../../../../../preload/common/foldScript';
 import { createLibrary } from '../../../../../main/library/createLibrary';
 import { parseQuery } from '../../../../../main/library/search/parseQuery';
-import { indexTokens, tokenize } from '../../../../../main/library/search/searchTokens';
+import { indexCharacters, indexTokens, tokenize } from '../../../../../main/library/search/searchTokens';
 import { seedsDir } from '../../../../support/seededLibrary';
 
 const seeds = fs
@@ -173,5 +173,18 @@ describe('queries', () => {
       for (const term of match.split(' AND ')) expect(term).toMatch(/^"[^"\s][^"]*"\*?$/);
     }
     for (const query of ['"', '*', '""', '( )']) expect(() => parseQuery(query)).toThrow(/Type at least one/);
+  });
+});
+
+describe('the character index tokens (migration 0018)', () => {
+  it('are each CJK character once, folded, in order of first appearance; words, punctuation and spaces left out', () => {
+    expect(indexCharacters('晉江的晋江, Jinjiang 2024 𠀀、かな')).toBe('晋 江 的 𠀀 か な');
+    expect(indexCharacters('abc 123 ,.')).toBe('');
+    // Each character of a paragraph's bigram tokens starts one of them: the same characters.
+    for (const file of fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt'))) {
+      const text = fs.readFileSync(path.join(seedsDir, file), 'utf8');
+      const fromTokens = new Set(tokenize(text).filter((t) => t.cjk).map((t) => String.fromCodePoint(t.text.codePointAt(0)!)));
+      expect(new Set(indexCharacters(text).split(' ')), file).toEqual(fromTokens);
+    }
   });
 });
