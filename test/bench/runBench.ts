@@ -122,6 +122,7 @@ async function main(): Promise<void> {
 
   figures.push(...measureListPages(library));
 
+  figures.push(...(await (await import('./measureAnalysis')).measureAnalysis(library)));
   library.close();
   const fileBytes = ['', '-wal'].reduce(
     (n, s) => n + (fs.statSync(dbPath + s, { throwIfNoEntry: false })?.size ?? 0),

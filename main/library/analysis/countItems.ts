@@ -16,10 +16,11 @@ export interface WordCache {
   /** The interned items: id -> folded text. */
   readonly names: string[];
   idOf: (item: string) => number;
-  wordsOf(paragraph: AnalysisParagraph): Uint32Array;
+  /** A paragraph's words; `ownWords` read once per count, not per paragraph. */
+  wordsOf(paragraph: AnalysisParagraph, ownWords: readonly string[]): Uint32Array;
 }
 
-export function createWordCache(lengths: () => WordLengths, ownWords: () => readonly string[]): WordCache {
+export function createWordCache(lengths: () => WordLengths): WordCache {
   const names: string[] = [];
   const ids = new Map<string, number>();
   let byParagraph = new Map<number, { checksum: string; words: Uint32Array }>();
@@ -36,8 +37,7 @@ export function createWordCache(lengths: () => WordLengths, ownWords: () => read
   return {
     names,
     idOf,
-    wordsOf(paragraph) {
-      const own = ownWords();
+    wordsOf(paragraph, own) {
       const key = own.join('\n');
       // A changed own-word list segments differently: every paragraph again.
       if (key !== ownKey) {
@@ -53,10 +53,12 @@ export function createWordCache(lengths: () => WordLengths, ownWords: () => read
   };
 }
 
-/** Occurrences and articles of each item id, stop words left out. */
+/** Occurrences and articles of each item id (indexed by id; 0 for an item not counted), stop words left out. */
 export interface Tally {
-  occurrences: Map<number, number>;
-  articles: Map<number, number>;
+  occurrences: Int32Array;
+  articles: Int32Array;
+  /** The ids counted at least once. */
+  counted: number[];
   total: number;
   articleCount: number;
   paragraphCount: number;
@@ -70,25 +72,36 @@ export async function countItems(
   unit: FrequencyUnit,
   cache: WordCache,
   stopIds: ReadonlySet<number>,
+  ownWords: readonly string[],
   onProgress?: AnalysisProgress,
 ): Promise<Tally> {
-  const occurrences = new Map<number, number>();
-  const articles = new Map<number, number>();
-  const lastArticle = new Map<number, number>();
+  // Typed arrays by item id, grown as new items are interned: a Map per count was most of a second count's time.
+  let occurrences = new Int32Array(Math.max(1024, cache.names.length * 2));
+  let articles = new Int32Array(occurrences.length);
+  let lastArticle = new Int32Array(occurrences.length).fill(-1);
+  const counted: number[] = [];
   const articleIds = new Set<number>();
   let total = 0;
   let sliceStart = performance.now();
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     articleIds.add(p.article_id);
-    const items = unit === 'words' ? cache.wordsOf(p) : characterNgrams(p.text, unit).map(cache.idOf);
+    const items = unit === 'words' ? cache.wordsOf(p, ownWords) : characterNgrams(p.text, unit).map(cache.idOf);
+    if (cache.names.length > occurrences.length) {
+      const size = cache.names.length * 2;
+      occurrences = grown(occurrences, size, 0);
+      articles = grown(articles, size, 0);
+      lastArticle = grown(lastArticle, size, -1);
+    }
     for (const id of items) {
       if (stopIds.has(id)) continue;
       total++;
-      occurrences.set(id, (occurrences.get(id) ?? 0) + 1);
-      if (lastArticle.get(id) !== p.article_id) {
-        lastArticle.set(id, p.article_id);
-        articles.set(id, (articles.get(id) ?? 0) + 1);
+      const seen = occurrences[id]!;
+      occurrences[id] = seen + 1;
+      if (seen === 0) counted.push(id);
+      if (lastArticle[id] !== p.article_id) {
+        lastArticle[id] = p.article_id;
+        articles[id] = articles[id]! + 1;
       }
     }
     if (performance.now() - sliceStart > sliceMs) {
@@ -98,5 +111,11 @@ export async function countItems(
     }
   }
   onProgress?.(paragraphs.length, paragraphs.length);
-  return { occurrences, articles, total, articleCount: articleIds.size, paragraphCount: paragraphs.length };
+  return { occurrences, articles, counted, total, articleCount: articleIds.size, paragraphCount: paragraphs.length };
+}
+
+function grown(array: Int32Array, size: number, fill: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(size).fill(fill);
+  bigger.set(array);
+  return bigger;
 }

@@ -48,10 +48,7 @@ export function createAnalysis(db: Db, nowIso: () => string, deps: AnalysisDeps 
   let packed: PackedDictionary | undefined;
   const dictionary = () => (packed ??= deps.dictionary ? deps.dictionary() : openDictionary().packed);
   let lengths: ReturnType<typeof foldedWordLengths> | undefined;
-  const cache: WordCache = createWordCache(
-    () => (lengths ??= foldedWordLengths(dictionary())),
-    () => ownWords(db),
-  );
+  const cache: WordCache = createWordCache(() => (lengths ??= foldedWordLengths(dictionary())));
 
   function stopIds(keep: boolean | undefined): Set<number> {
     if (keep === true) return new Set();
@@ -59,7 +56,7 @@ export function createAnalysis(db: Db, nowIso: () => string, deps: AnalysisDeps 
   }
 
   async function tally(subset: AnalysisSubset, unit: FrequencyUnit, keepStop: boolean | undefined, onProgress?: AnalysisProgress, complement = false): Promise<Tally> {
-    return countItems(subsetParagraphs(db, subset, complement), unit, cache, stopIds(keepStop), onProgress);
+    return countItems(subsetParagraphs(db, subset, complement), unit, cache, stopIds(keepStop), ownWords(db), onProgress);
   }
 
   return {
@@ -69,20 +66,21 @@ export function createAnalysis(db: Db, nowIso: () => string, deps: AnalysisDeps 
       const limit = checkLimit(request.limit);
       const counted = await tally(request, unit, request.keepStopWords, onProgress);
       const write = writer(request.script);
-      const ranked = [...counted.occurrences]
-        .sort(([a, x], [b, y]) => y - x || (counted.articles.get(b) ?? 0) - (counted.articles.get(a) ?? 0) || compare(cache.names[a]!, cache.names[b]!))
+      const { occurrences, articles } = counted;
+      const ranked = [...counted.counted]
+        .sort((a, b) => occurrences[b]! - occurrences[a]! || articles[b]! - articles[a]! || compare(cache.names[a]!, cache.names[b]!))
         .slice(0, limit);
-      const items: FrequencyItem[] = ranked.map(([id, occurrences]) => ({
+      const items: FrequencyItem[] = ranked.map((id) => ({
         text: write(cache.names[id]!),
         folded: cache.names[id]!,
-        occurrences,
-        articles: counted.articles.get(id) ?? 0,
+        occurrences: occurrences[id]!,
+        articles: articles[id]!,
       }));
       return {
         unit,
         items,
         totalOccurrences: counted.total,
-        distinctItems: counted.occurrences.size,
+        distinctItems: counted.counted.length,
         articles: counted.articleCount,
         paragraphs: counted.paragraphCount,
       };
@@ -112,9 +110,9 @@ export function createAnalysis(db: Db, nowIso: () => string, deps: AnalysisDeps 
       const rest = await tally(request.subset, unit, false, onProgress && ((done, total) => onProgress(total + done, total * 2)), true);
       const write = writer(request.script);
       const items: KeynessItem[] = [];
-      for (const id of new Set([...subset.occurrences.keys(), ...rest.occurrences.keys()])) {
-        const a = subset.occurrences.get(id) ?? 0;
-        const b = rest.occurrences.get(id) ?? 0;
+      for (const id of new Set([...subset.counted, ...rest.counted])) {
+        const a = subset.occurrences[id] ?? 0;
+        const b = rest.occurrences[id] ?? 0;
         if (a + b < min) continue;
         const figures = keyness(a, b, subset.total, rest.total);
         items.push({ text: write(cache.names[id]!), folded: cache.names[id]!, subset: a, rest: b, ...figures });
