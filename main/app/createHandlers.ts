@@ -1,3 +1,4 @@
+import { libraryRefiQda } from '../library/refiQda/refiQdaOperations';
 import type { AppInfo, Method, RequestOf, ValueOf } from '../../preload/contract/api';
 import type { UiLocale } from '../../preload/common/uiLocales';
 import type { ImportOutcome } from '../../preload/contract/articleTypes';
@@ -35,6 +36,8 @@ export interface HandlerDeps {
   chooseBackupFile?: (purpose: 'save' | 'open') => Promise<string | null>;
   /** Main's save dialog for a W3C Web Annotation file, opened for that one call; null when cancelled. */
   chooseW3cFile?: () => Promise<string | null>;
+  /** Main's dialog for a REFI-QDA project (.qdpx) to write or to read, opened for that one call; null when cancelled. */
+  chooseQdpxFile?: (purpose: 'save' | 'open') => Promise<string | null>;
   /** Main's save dialog for a vocabulary export (CSV or Anki), opened for that one call; null when cancelled. */
   chooseVocabularyFile?: (format: VocabularyExportFormat) => Promise<string | null>;
   /** Main's dialog for a CSV term list (overrides) to write or to read, opened for that one call; null when cancelled. */
@@ -157,6 +160,14 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     exportW3c: async () => {
       const file = (await deps.chooseW3cFile?.()) ?? null;
       return file === null ? null : library.exportW3c(file);
+    },
+    exportQdpx: async (options) => {
+      const file = (await deps.chooseQdpxFile?.('save')) ?? null;
+      return file === null ? null : libraryRefiQda(library).exportQdpx(file, options);
+    },
+    importQdpx: async () => {
+      const file = (await deps.chooseQdpxFile?.('open')) ?? null;
+      return file === null ? null : libraryRefiQda(library).importQdpx(file);
     },
     restoreAutomaticBackup: () => restoreChosenBackup(library, deps.chooseAutomaticBackup),
     search: ({ query, ...options }) => library.search.find(query, options),

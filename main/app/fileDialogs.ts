@@ -5,7 +5,10 @@ import type { CurrentText } from './mainMessages';
 export type FileDialog = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
 
 type FileChoosers = Required<
-  Pick<HandlerDeps, 'chooseFiles' | 'chooseExportFolder' | 'chooseBackupFile' | 'chooseW3cFile' | 'chooseTermListFile'>
+  Pick<
+    HandlerDeps,
+    'chooseFiles' | 'chooseExportFolder' | 'chooseBackupFile' | 'chooseW3cFile' | 'chooseQdpxFile' | 'chooseTermListFile'
+  >
 >;
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -71,6 +74,26 @@ export function fileDialogs(dialog: FileDialog, text: CurrentText): FileChoosers
         filters,
       });
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    chooseQdpxFile: async (purpose) => {
+      const t = text();
+      const filters = [{ name: t('qdpxFilter'), extensions: ['qdpx'] }];
+      if (purpose === 'save') {
+        const result = await dialog.showSaveDialog({
+          title: t('qdpxSaveTitle'),
+          buttonLabel: t('save'),
+          defaultPath: `pizhu-${today()}.qdpx`,
+          filters,
+        });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      }
+      const result = await dialog.showOpenDialog({
+        title: t('qdpxOpenTitle'),
+        buttonLabel: t('open'),
+        properties: ['openFile'],
+        filters,
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     chooseTermListFile: async (purpose) => {
       const t = text();

@@ -207,6 +207,8 @@ export const requestSchemas = {
   importBackup: z.undefined(),
   restoreJsonBackup: z.undefined(),
   exportW3c: z.undefined(),
+  exportQdpx: z.strictObject({ crlf: z.boolean().optional(), atlasNaming: z.boolean().optional() }),
+  importQdpx: z.undefined(),
   // Not even a backup's name: main offers its own list (restoreFromBackup).
   restoreAutomaticBackup: z.undefined(),
   chooseExportFolder: z.undefined(),

@@ -179,6 +179,34 @@ export interface W3cExportResult {
   annotations: number;
 }
 
+/** What other tools require of a REFI-QDA export: MAXQDA's CRLF line endings, ATLAS.ti's file naming. */
+export interface QdpxExportOptions {
+  crlf?: boolean;
+  atlasNaming?: boolean;
+}
+
+/** A REFI-QDA project export: where it went and what it holds. */
+export interface QdpxExportResult {
+  path: string;
+  sources: number;
+  codes: number;
+  selections: number;
+  notes: number;
+}
+
+/** What a REFI-QDA project import added and left out. */
+export interface QdpxImportCounts {
+  articlesAdded: number;
+  articlesAlreadyPresent: number;
+  tagsAdded: number;
+  highlightsAdded: number;
+  paragraphTagsAdded: number;
+  notesAdded: number;
+  selectionsSkipped: number;
+  sourcesSkipped: number;
+  sourcesInUtf16: number;
+}
+
 /** What a library holds, for a restore's or a merge's preview. */
 export interface LibraryCounts {
   articles: number;
@@ -379,6 +407,13 @@ export interface PizhuApi {
   importBackup(): Promise<Result<BackupImportCounts | null>>;
   /** Every highlight as W3C Web Annotations (JSON-LD), to the file main's save dialog names; null when cancelled. */
   exportW3c(): Promise<Result<W3cExportResult | null>>;
+  /** The library as a REFI-QDA project (.qdpx) to the file main's save dialog names; null when cancelled. */
+  exportQdpx(req: QdpxExportOptions): Promise<Result<QdpxExportResult | null>>;
+  /**
+   * A REFI-QDA project (.qdpx) main's open dialog names, imported all or nothing; null when
+   * cancelled. Clears undo history when it changed something.
+   */
+  importQdpx(): Promise<Result<QdpxImportCounts | null>>;
   /**
    * Restore from JSON: asks which file (main's open dialog), builds a library from it alone,
    * shows it beside the current one and asks to replace (main's dialog); the current library is

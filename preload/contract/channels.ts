@@ -55,6 +55,8 @@ const methodTable: Record<Method, true> = {
   importBackup: true,
   restoreJsonBackup: true,
   exportW3c: true,
+  exportQdpx: true,
+  importQdpx: true,
   restoreAutomaticBackup: true,
   search: true,
   autocode: true,

@@ -163,6 +163,8 @@ void (async () => {
     // Main's preview of a JSON merge or restore: yes unless the person cancels every dialog.
     confirmBackupUse: () => Promise.resolve(dialog !== 'cancel'),
     chooseW3cFile: () => Promise.resolve(answer(path.join(sandbox, 'annotations.jsonld'), hostileSaves)),
+    chooseQdpxFile: (purpose: 'save' | 'open') =>
+      Promise.resolve(purpose === 'save' ? answer(path.join(sandbox, 'out.qdpx'), hostileSaves) : answer(valid, hostileOpens)),
     chooseTermListFile: (purpose: 'save' | 'open') =>
       Promise.resolve(
         purpose === 'save' ? answer(path.join(sandbox, 'terms-out.csv'), hostileSaves) : answer(termList, hostileOpens),
