@@ -19,10 +19,19 @@ export interface AnalysisParagraph {
  * it); a tag that does not exist is an empty subset. Article attributes join here as one more
  * condition when they land.
  */
-export function subsetParagraphs(db: Db, subset: AnalysisSubset, complement = false): AnalysisParagraph[] {
+export function subsetParagraphs(
+  db: Db,
+  subset: AnalysisSubset,
+  complement = false,
+  onlyIds?: readonly number[],
+): AnalysisParagraph[] {
   const conditions: string[] = ['a.trashed_at IS NULL'];
   const params: Record<string, string> = {};
   if (subset.includeHidden !== true) conditions.push(`p.kind != 'boilerplate'`);
+  if (onlyIds !== undefined) {
+    params.onlyIds = JSON.stringify(onlyIds);
+    conditions.push('p.id IN (SELECT value FROM json_each(@onlyIds))');
+  }
   const chosen: string[] = [];
   if (subset.tag !== undefined) {
     const filters = resolveFilters(db, { tag: subset.tag });

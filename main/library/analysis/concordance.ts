@@ -15,6 +15,8 @@ import { shortQuote, type Journaled } from '../annotations/journaled';
 import { normalizeTagName } from '../annotations/tagNames';
 import { LibraryError } from '../libraryError';
 import { highlightSpans } from '../search/autocode';
+import { parseQuery } from '../search/parseQuery';
+import { matchExpression } from '../search/searchQuery';
 import type { Db } from '../store/openDatabase';
 import { ensureTag } from '../store/tags';
 import { subsetParagraphs } from './analysisSubset';
@@ -45,6 +47,21 @@ function occurrences(text: string, word: string): Array<[number, number]> {
 }
 
 /**
+ * The paragraphs the search index says may hold a word of Han characters: the index holds the
+ * folded text's characters and bigrams, so it finds every paragraph whose folded text holds the
+ * word (and a few more, its regional forms), and a KWIC of a word reads those, not the library.
+ * Undefined (read every paragraph) for a word with other characters: the index holds Latin as
+ * whole words, not the substrings a KWIC finds.
+ */
+function candidateParagraphs(db: Db, word: string, includeHidden: boolean): number[] | undefined {
+  if (!/^\p{Script=Han}+$/u.test(word)) return undefined;
+  const match = matchExpression(parseQuery(word).match, { includeHidden, paragraphsOnly: true });
+  const rowids = db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ?').pluck().all(match) as number[];
+  // Paragraph text is row 2p (a note 2p + 1, a comment negative: migrations 0002 and 0008).
+  return rowids.filter((r) => r >= 0 && r % 2 === 0).map((r) => r / 2);
+}
+
+/**
  * Keyword in context: every occurrence of `word` in a subset, in either script (both folded to
  * simplified), with `context` characters of stored text each side, in article and paragraph order.
  */
@@ -68,7 +85,7 @@ export function concordance(db: Db, word: string, subset: AnalysisSubset, contex
     return title;
   };
   const lines: ConcordanceLine[] = [];
-  for (const p of subsetParagraphs(db, subset)) {
+  for (const p of subsetParagraphs(db, subset, false, candidateParagraphs(db, trimmed, subset.includeHidden === true))) {
     for (const [start, end] of occurrences(p.text, folded)) {
       lines.push({
         articleId: p.article_id,

@@ -14,18 +14,34 @@ const hanRun = /\p{Script=Han}+/gu;
  */
 export function foldedWordLengths(packed: PackedDictionary): WordLengths {
   const max = packed.header.maxKeyLength;
+  // What the packed file answers for a run, remembered: the same short runs come back at every
+  // other place of a library (this quarters the lookups' cost), within a bound on memory.
+  const answers = new Map<string, number>();
+  const answer = (run: string): number => {
+    let bits = answers.get(run);
+    if (bits === undefined) {
+      const { ids, longer } = packed.find(run);
+      bits = (ids.length > 0 ? isWord : 0) | (longer ? startsLonger : 0);
+      if (answers.size < maxRememberedRuns) answers.set(run, bits);
+    }
+    return bits;
+  };
   return {
     lengthsAt(text, offset) {
       const lengths: number[] = [];
       for (let end = offset + 1; end <= Math.min(text.length, offset + max); end++) {
-        const { ids, longer } = packed.find(text.slice(offset, end));
-        if (ids.length > 0) lengths.push(end - offset);
-        if (!longer) break;
+        const bits = answer(text.slice(offset, end));
+        if (bits & isWord) lengths.push(end - offset);
+        if (!(bits & startsLonger)) break;
       }
       return lengths.reverse();
     },
   };
 }
+
+const isWord = 1;
+const startsLonger = 2;
+const maxRememberedRuns = 200_000;
 
 /**
  * The words of a paragraph that a frequency list counts, folded: the segmentation's words and
