@@ -7,23 +7,23 @@ import { characterNgrams, countedWords } from './paragraphWords';
 export type AnalysisProgress = (done: number, total: number) => void;
 
 /**
- * Each paragraph's words, segmented once per process and kept while its checksum holds (an edit,
- * a re-clean or a reclassification changes it): segmentation is most of a frequency list's cost,
- * so a second list (another tag, another limit) reads the cache. Words are kept as numbers
- * (one table of the words seen), four bytes each, not as strings.
+ * Each paragraph's words (or n-grams), found once per process and kept while its checksum holds
+ * (an edit, a re-clean or a reclassification changes it): segmentation is most of a frequency
+ * list's cost, so a second list (another tag, another limit) reads the cache. Items are kept as
+ * numbers (one table of the items seen), four bytes each, not as strings.
  */
 export interface WordCache {
   /** The interned items: id -> folded text. */
   readonly names: string[];
   idOf: (item: string) => number;
-  /** A paragraph's words; `ownWords` read once per count, not per paragraph. */
-  wordsOf(paragraph: AnalysisParagraph, ownWords: readonly string[]): Uint32Array;
+  /** A paragraph's words or n-grams; `ownWords` read once per count, not per paragraph. */
+  itemsOf(paragraph: AnalysisParagraph, unit: FrequencyUnit, ownWords: readonly string[]): Uint32Array;
 }
 
 export function createWordCache(lengths: () => WordLengths): WordCache {
   const names: string[] = [];
   const ids = new Map<string, number>();
-  let byParagraph = new Map<number, { checksum: string; words: Uint32Array }>();
+  const byUnit = new Map<FrequencyUnit, Map<number, { checksum: string; items: Uint32Array }>>();
   let ownKey = '';
   const idOf = (item: string) => {
     let id = ids.get(item);
@@ -37,18 +37,26 @@ export function createWordCache(lengths: () => WordLengths): WordCache {
   return {
     names,
     idOf,
-    wordsOf(paragraph, own) {
-      const key = own.join('\n');
-      // A changed own-word list segments differently: every paragraph again.
-      if (key !== ownKey) {
+    itemsOf(paragraph, unit, own) {
+      if (unit === 'words') {
+        const key = own.join('\n');
+        // A changed own-word list segments differently: every paragraph again.
+        if (key !== ownKey) {
+          byUnit.delete('words');
+          ownKey = key;
+        }
+      }
+      let byParagraph = byUnit.get(unit);
+      if (!byParagraph) {
         byParagraph = new Map();
-        ownKey = key;
+        byUnit.set(unit, byParagraph);
       }
       const cached = byParagraph.get(paragraph.id);
-      if (cached?.checksum === paragraph.checksum) return cached.words;
-      const words = Uint32Array.from(countedWords(paragraph.text, lengths(), own), idOf);
-      byParagraph.set(paragraph.id, { checksum: paragraph.checksum, words });
-      return words;
+      if (cached?.checksum === paragraph.checksum) return cached.items;
+      const found = unit === 'words' ? countedWords(paragraph.text, lengths(), own) : characterNgrams(paragraph.text, unit);
+      const items = Uint32Array.from(found, idOf);
+      byParagraph.set(paragraph.id, { checksum: paragraph.checksum, items });
+      return items;
     },
   };
 }
@@ -86,7 +94,7 @@ export async function countItems(
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     articleIds.add(p.article_id);
-    const items = unit === 'words' ? cache.wordsOf(p, ownWords) : characterNgrams(p.text, unit).map(cache.idOf);
+    const items = cache.itemsOf(p, unit, ownWords);
     if (cache.names.length > occurrences.length) {
       const size = cache.names.length * 2;
       occurrences = grown(occurrences, size, 0);
