@@ -118,6 +118,22 @@ describe('word frequencies', () => {
     await expect(library.analysis.frequencies({ unit: 5 as never })).rejects.toMatchObject({ code: 'invalid-argument' });
   });
 
+  it('counts a paragraph again when its text changes (a re-import), not from the kept segmentation', async () => {
+    const dirB = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-analysis-edit-'));
+    const other = await createLibrary({ dbPath: path.join(dirB, 'library.sqlite') });
+    try {
+      const id = other.importText('晋江经济发展很快。', '一').articleId!;
+      expect(counts((await other.analysis.frequencies({})).items)['晋江']).toEqual([1, 1]);
+      other.reimportArticle(id, new TextEncoder().encode('一\n\n晋江人民发展晋江。'), 'edited.txt');
+      const again = counts((await other.analysis.frequencies({})).items);
+      expect(again['晋江']).toEqual([2, 1]);
+      expect(again['经济发展']).toBeUndefined();
+    } finally {
+      other.close();
+      fs.rmSync(dirB, { recursive: true, force: true });
+    }
+  });
+
   it('reports progress and ends at the whole', async () => {
     const seen: Array<[number, number]> = [];
     await library.analysis.frequencies({}, (done, total) => seen.push([done, total]));
