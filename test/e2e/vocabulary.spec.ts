@@ -204,8 +204,12 @@ test('two words added from the pop-up are in the vocabulary view, with their sen
   await expect(words).toHaveCount(2);
   await expect(words.nth(0)).toContainText('網際網路');
 
+  // Its link goes back to the paragraph the word was found in (shown in the reader's mode, 臺灣(詞彙)).
+  await clickAtCentre(app, words.nth(1).getByRole('button', { name: 'Open this paragraph of “出租车司机的一天”' }));
+  await expect(view(app)).toHaveCount(0);
+  await expect(article(app).locator('.paragraph-flash')).toContainText('他每天開著計程車穿過北京的街道。');
+
   // The same view in Chinese.
-  await app.keyboard.press('Escape');
   await useLanguage(app, 'zh-Hans');
   await shots(app, saveScreenshot, 'vocabulary-view-zh-Hans', async () => {
     if ((await view(app).count()) === 0) await clickAtCentre(app, vocabularyButton(app));
