@@ -39,13 +39,13 @@ describe("REFI-QDA over IPC: the project file is the one main's dialog names", (
   it('cancelled, nothing; chosen, the project is written and imports into another library', async () => {
     chosen = null;
     expect(await fake.callFrom(appUrl, 'pizhu:exportQdpx', {})).toEqual({ ok: true, value: null });
-    expect(await emptyFake.callFrom(appUrl, 'pizhu:importQdpx')).toEqual({ ok: true, value: null });
+    expect(await emptyFake.callFrom(appUrl, 'pizhu:importQdpx', undefined)).toEqual({ ok: true, value: null });
     chosen = path.join(dir, 'library.qdpx');
     expect(await fake.callFrom(appUrl, 'pizhu:exportQdpx', { crlf: true })).toMatchObject({
       ok: true,
       value: { path: chosen, sources: 5, codes: 1, selections: 1 },
     });
-    expect(await emptyFake.callFrom(appUrl, 'pizhu:importQdpx')).toMatchObject({
+    expect(await emptyFake.callFrom(appUrl, 'pizhu:importQdpx', undefined)).toMatchObject({
       ok: true,
       value: { articlesAdded: 5, tagsAdded: 1, highlightsAdded: 1 },
     });
@@ -64,7 +64,7 @@ describe("REFI-QDA over IPC: the project file is the one main's dialog names", (
     expect(await fake.callFrom(appUrl, 'pizhu:exportQdpx', {})).toMatchObject({ ok: false, error: { code: 'protected-path' } });
     chosen = path.join(dir, 'broken.qdpx');
     fs.writeFileSync(chosen, 'PK broken');
-    expect(await emptyFake.callFrom(appUrl, 'pizhu:importQdpx')).toMatchObject({
+    expect(await emptyFake.callFrom(appUrl, 'pizhu:importQdpx', undefined)).toMatchObject({
       ok: false,
       error: { code: 'unsupported-file' },
     });
