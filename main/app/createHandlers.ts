@@ -12,6 +12,7 @@ import { mergeFromJson, restoreFromJson, type ConfirmBackupUse } from './backupF
 import { exportFolderBeside, type ExportFolderSetting } from './exportFolderSetting';
 import { droppedSources } from './droppedSources';
 import { importSession } from './importSession';
+import { exportSession } from './exportSession';
 import type { PizhuLink } from './parsePizhuLink';
 import { requestSchemas } from './requestSchemas';
 import { openDictionary } from '../library/dictionary/openDictionary';
@@ -64,6 +65,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   const exportFolder = deps.exportFolder ?? exportFolderBeside(library.path);
 
   const imports = importSession(library, deps.announceImportProgress);
+  const exports = exportSession();
   // Opened on the first lookup, never at start: it is no part of the first paint.
   const dictionary = deps.dictionary ?? lazyDictionary(() => openDictionary());
 
@@ -149,8 +151,11 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     // Paths are main's: the kept export folder (asked for once when there is none) and a dialog per backup.
     exportMarkdown: async (options) => {
       const outDir = exportFolder.get() ?? (await askExportFolder());
-      return outDir === null ? null : library.exportMarkdown({ ...options, outDir });
+      return outDir === null
+        ? null
+        : exports.run((onProgress) => library.exportMarkdownInSteps({ ...options, outDir }, onProgress));
     },
+    getExportProgress: () => exports.progress(),
     exportBackup: async () => {
       const file = (await deps.chooseBackupFile?.('save')) ?? null;
       return file === null ? null : library.exportBackup(file);

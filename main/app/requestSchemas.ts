@@ -96,6 +96,7 @@ export const requestSchemas = {
   importText: z.strictObject({ text: text(20 * 1024 * 1024), title: title.optional() }),
   importDropped: z.strictObject({ files: droppedFiles }),
   getImportProgress: z.undefined(),
+  getExportProgress: z.undefined(),
   cancelImport: z.undefined(),
   keepDuplicate: z.strictObject({ keepId: id }),
   updateMetadata: z.strictObject({

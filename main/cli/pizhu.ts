@@ -479,8 +479,8 @@ const commands: Record<string, Command> = {
         highlightsOnly: values['highlights-only'] ?? false,
         fullText: values['full-text'] ?? false,
       },
-      (done, total) => {
-        if (progress) io.err(`\rexporting ${done}/${total}`);
+      (done, total, phase) => {
+        if (progress && phase !== 'rendering') io.err(`\rexporting ${done}/${total}`);
       },
     );
     if (progress) io.err('\n');

@@ -151,6 +151,13 @@ export interface MergedExportFile {
   properties: number;
 }
 
+/** A running Markdown export: files rendered (`rendering`), then files written, of `total`. */
+export interface MarkdownExportProgress {
+  done: number;
+  total: number;
+  rendering: boolean;
+}
+
 /** What a Markdown export wrote (absolute paths), what it kept as it was, and the articles it skipped. */
 export interface MarkdownExportReport {
   files: string[];
@@ -397,6 +404,8 @@ export interface PizhuApi {
    * main asks first; null when the person cancels.
    */
   exportMarkdown(req: MarkdownExportOptions): Promise<Result<MarkdownExportReport | null>>;
+  /** How far the running Markdown export is (the export dialog's progress bar); null when none runs. */
+  getExportProgress(): Promise<Result<MarkdownExportProgress | null>>;
   /** Asks where (main's save dialog) and writes the whole library as a versioned JSON backup (docs/backup-format.md); null when cancelled. */
   exportBackup(): Promise<Result<BackupExportResult | null>>;
   /**

@@ -51,6 +51,7 @@ const methodTable: Record<Method, true> = {
   removeVocabulary: true,
   exportVocabulary: true,
   exportMarkdown: true,
+  getExportProgress: true,
   exportBackup: true,
   importBackup: true,
   restoreJsonBackup: true,

@@ -18,6 +18,7 @@ export type PizhuErrorCode =
   | 'library-too-new'
   | 'library-busy' // another Pizhu (the app, or a CLI command) has the library open for writing
   | 'import-running' // an import is running in this window: one at a time
+  | 'export-running' // a Markdown export is running in this window: one at a time
   | 'override-conflict' // a term override of the same source in an overlapping mode exists; detail: its id
   | 'internal';
 

@@ -4,6 +4,7 @@ import type { KeptExportFile, KeptReason, MarkdownExportReport, MergedExportFile
 import { keepUnreadableManifest, readManifest, writeManifest } from './exportManifest';
 import { canMerge, type MergedFile } from './mergeExportedFile';
 import { createTextFile, ensureFolder, removeFile, sha256, writeTextFile } from './writeTextFile';
+import { runSteps } from './steppedWork';
 
 /** The library an export writes for, as the folder's manifest names it. */
 export interface ExportWriter {
@@ -38,6 +39,8 @@ interface Composed {
 
 /** How many `(Pizhu n)` names beside a taken one are tried before the file is skipped. */
 const maxAlternatives = 50;
+/** Files written between two pauses of commitSteps: a few milliseconds of work. */
+const stepFiles = 200;
 
 /**
  * An export folder as one library sees it: Pizhu replaces or removes a file only when the
@@ -93,6 +96,66 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
     return 'ours';
   }
 
+  /** What commit() does, pausing (yielding) every few files. */
+  function* commitSteps(onProgress?: (done: number) => void): Generator<void, Pick<MarkdownExportReport, 'files' | 'merged' | 'kept'>> {
+    const composed = planned.map(compose);
+    const hashes = composed.map((c) => sha256(c.content));
+    planned.forEach((p, i) => {
+      const before = manifest.get(p.name);
+      const hash = hashes[i]!;
+      manifest.set(p.name, {
+        library,
+        sha256: (p.create ? undefined : ownHashes.get(p.name)) ?? before?.sha256 ?? hash,
+        pending: hash,
+        ...(p.article === undefined ? {} : { article: p.article }),
+      });
+    });
+    if (unreadable) keepUnreadableManifest(folder, new Date());
+    writeManifest(folder, manifest);
+
+    const files: string[] = [];
+    const merged: MergedExportFile[] = [];
+    for (const [i, p] of planned.entries()) {
+      if (i % stepFiles === stepFiles - 1) yield;
+      const file = path.join(folder, p.name);
+      let written = composed[i]!;
+      if (p.create) {
+        if (!createTextFile(file, p.content)) {
+          // Someone made a file of this name since it was planned: theirs stays.
+          manifest.delete(p.name);
+          kept.push({ path: file, reason: 'not-written-by-pizhu', writtenInstead: null });
+          continue;
+        }
+      } else {
+        const now = state(p.name);
+        const mine = now === 'ours' || now === 'changed-since-export';
+        // The file changed since it was composed (the person saved again): composed again from what is there now.
+        if (mine && p.merge && currentHash(p.name) !== written.from) written = compose(p);
+        if (!mine || (now !== 'ours' && written.merged === null)) {
+          manifest.delete(p.name);
+          kept.push({ path: file, reason: 'changed-since-export', writtenInstead: null });
+          continue;
+        }
+        writeTextFile(file, written.content);
+        const m = written.merged;
+        if (m && m.additions + m.editedBlocks + m.properties > 0) {
+          merged.push({ path: file, additions: m.additions, editedBlocks: m.editedBlocks, properties: m.properties });
+        }
+      }
+      const entry = manifest.get(p.name)!;
+      // Hashed once: the content is most often what was hashed for the manifest above.
+      entry.sha256 = written === composed[i] ? hashes[i]! : sha256(written.content);
+      delete entry.pending;
+      files.push(file);
+      onProgress?.(files.length);
+    }
+
+    removeRenamed();
+    // Entries this export did not write keep any `pending` of an export that stopped: their file may hold it.
+    writeManifest(folder, manifest);
+    return { files, merged, kept };
+  }
+
   return {
     /**
      * Where the file Pizhu names `name` goes in this export: that name when it is free, holds
@@ -140,62 +203,11 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
      * is written first with what is about to be written, then again with what was.
      */
     commit(onProgress?: (done: number) => void): Pick<MarkdownExportReport, 'files' | 'merged' | 'kept'> {
-      const composed = planned.map(compose);
-      const hashes = composed.map((c) => sha256(c.content));
-      planned.forEach((p, i) => {
-        const before = manifest.get(p.name);
-        const hash = hashes[i]!;
-        manifest.set(p.name, {
-          library,
-          sha256: (p.create ? undefined : ownHashes.get(p.name)) ?? before?.sha256 ?? hash,
-          pending: hash,
-          ...(p.article === undefined ? {} : { article: p.article }),
-        });
-      });
-      if (unreadable) keepUnreadableManifest(folder, new Date());
-      writeManifest(folder, manifest);
-
-      const files: string[] = [];
-      const merged: MergedExportFile[] = [];
-      planned.forEach((p, i) => {
-        const file = path.join(folder, p.name);
-        let written = composed[i]!;
-        if (p.create) {
-          if (!createTextFile(file, p.content)) {
-            // Someone made a file of this name since it was planned: theirs stays.
-            manifest.delete(p.name);
-            kept.push({ path: file, reason: 'not-written-by-pizhu', writtenInstead: null });
-            return;
-          }
-        } else {
-          const now = state(p.name);
-          const mine = now === 'ours' || now === 'changed-since-export';
-          // The file changed since it was composed (the person saved again): composed again from what is there now.
-          if (mine && p.merge && currentHash(p.name) !== written.from) written = compose(p);
-          if (!mine || (now !== 'ours' && written.merged === null)) {
-            manifest.delete(p.name);
-            kept.push({ path: file, reason: 'changed-since-export', writtenInstead: null });
-            return;
-          }
-          writeTextFile(file, written.content);
-          const m = written.merged;
-          if (m && m.additions + m.editedBlocks + m.properties > 0) {
-            merged.push({ path: file, additions: m.additions, editedBlocks: m.editedBlocks, properties: m.properties });
-          }
-        }
-        const entry = manifest.get(p.name)!;
-        // Hashed once: the content is most often what was hashed for the manifest above.
-        entry.sha256 = written === composed[i] ? hashes[i]! : sha256(written.content);
-        delete entry.pending;
-        files.push(file);
-        onProgress?.(files.length);
-      });
-
-      removeRenamed();
-      // Entries this export did not write keep any `pending` of an export that stopped: their file may hold it.
-      writeManifest(folder, manifest);
-      return { files, merged, kept };
+      return runSteps(commitSteps(onProgress));
     },
+
+    /** commit() in steps: it pauses (yields) every few files, so an app can answer meanwhile (runStepsAsync). */
+    commitSteps,
   };
 
   /** Whether the file at `name` is one mergeExportedFile can read: Pizhu's regions, intact. */

@@ -19,9 +19,14 @@ import { indexRegions } from './renderIndex';
 import { tagReportRegions } from './renderTagReport';
 import { openExportFolder, type ExportFolder, type ExportWriter } from './exportFolder';
 import { requireAbsolutePath, sha256 } from './writeTextFile';
+import { runSteps } from './steppedWork';
 import { exportCodebook } from '../codebook/exportCodebook';
 
-export type ExportProgress = (done: number, total: number) => void;
+/** Files written of those to write; while they are still being rendered, `rendering` with those rendered. */
+export type ExportProgress = (done: number, total: number, phase?: 'rendering') => void;
+
+/** Articles rendered between two pauses of exportMarkdownSteps. */
+const stepArticles = 200;
 
 /**
  * Writes the Markdown export of DESIGN §5 into `outDir` and returns the paths written: one
@@ -39,6 +44,19 @@ export function exportMarkdownReport(
   exportedAt: string,
   onProgress?: ExportProgress,
 ): MarkdownExportReport {
+  return runSteps(exportMarkdownSteps(db, request, exportedAt, onProgress));
+}
+
+/**
+ * exportMarkdownReport in steps (steppedWork): the library is read in one transaction, then
+ * the files are rendered and written with a pause every few of them, saying how far each is.
+ */
+export function* exportMarkdownSteps(
+  db: Db,
+  request: MarkdownExportRequest,
+  exportedAt: string,
+  onProgress?: ExportProgress,
+): Generator<void, MarkdownExportReport> {
   const outDir = requireAbsolutePath(request.outDir, 'export folder');
   const script = requireScript(request.script ?? 'original');
   const highlightsOnly = request.highlightsOnly ?? false;
@@ -80,7 +98,7 @@ export function exportMarkdownReport(
         tagReportRegions(tag, groups, { script, highlightsOnly, exportedAt, overrides }),
         exportedAt,
       );
-    return { ...folder.commit((done) => onProgress?.(done, 1)), unannotated: [] };
+    return { ...(yield* folder.commitSteps((done) => onProgress?.(done, 1))), unannotated: [] };
   }
 
   const articleId = scope === 'library' ? undefined : scope.article;
@@ -103,7 +121,12 @@ export function exportMarkdownReport(
   const folder = openExportFolder(outDir, exportWriter(db));
   // Where each article's file went, for the index's links.
   const linkTargets = new Map<number, string>();
-  for (const group of annotated) {
+  const total = annotated.length + (scope === 'library' ? 1 : 0);
+  for (const [i, group] of annotated.entries()) {
+    if (i % stepArticles === stepArticles - 1) {
+      onProgress?.(i, total, 'rendering');
+      yield;
+    }
     const converter = createConverter(group.article.script, script, group.article.region, overrides);
     const name = folder.place(articleFileName(group.article), group.article.id, true);
     if (name === null) continue;
@@ -121,8 +144,7 @@ export function exportMarkdownReport(
       );
     }
   }
-  const total = annotated.length + (scope === 'library' ? 1 : 0);
-  return { ...folder.commit((done) => onProgress?.(done, total)), unannotated };
+  return { ...(yield* folder.commitSteps((done) => onProgress?.(done, total))), unannotated };
 }
 
 /** Queues a file in marked regions, to be merged with what the person wrote in the one there (mergeExportedFile). */

@@ -9,7 +9,8 @@ import { createLibraryFileGuard, type LibraryFiles } from '../files/libraryFileG
 import type { Db } from '../store/openDatabase';
 import { refuseDamagedText } from '../store/verifyLibrary';
 import { exportBackup } from './exportBackup';
-import { exportMarkdownReport, type ExportProgress } from './exportMarkdown';
+import { exportMarkdownReport, exportMarkdownSteps, type ExportProgress } from './exportMarkdown';
+import { runStepsAsync } from './steppedWork';
 import { exportW3c } from './exportW3c';
 import type { Backup } from './backupFormat';
 import { importBackup } from './importBackup';
@@ -36,6 +37,15 @@ export function exportOperations(db: Db, nowIso: () => string, files: LibraryFil
     exportMarkdown(request: MarkdownExportRequest, onProgress?: ExportProgress): MarkdownExportReport {
       guard.checkFolder(request.outDir, 'export folder');
       return exportMarkdownReport(db, request, nowIso(), onProgress);
+    },
+
+    /**
+     * exportMarkdown in steps, pausing every few files so the app answers meanwhile (its window
+     * asks how far the export is): the library is read in one transaction first, as above.
+     */
+    exportMarkdownInSteps(request: MarkdownExportRequest, onProgress?: ExportProgress): Promise<MarkdownExportReport> {
+      guard.checkFolder(request.outDir, 'export folder');
+      return runStepsAsync(exportMarkdownSteps(db, request, nowIso(), onProgress));
     },
 
     /** The whole library as a versioned JSON file (docs/backup-format.md); refused while any text fails its checksum. */

@@ -15,11 +15,14 @@ import { useTagList } from '../tags/useTagList';
 import { BackupSection } from './BackupSection';
 import { W3cExportButton } from './W3cExportButton';
 import { exportMessages } from './messages';
+import { useExportProgress } from './useExportProgress';
+import { ProgressTrack } from '../../ui/ProgressTrack';
 import './export.css';
 
 /** Where the dialog was opened from: that scope is chosen first. */
 export type ExportStart = { kind: 'library' } | { kind: 'article'; articleId: number } | { kind: 'tag'; tag: string };
-type ScopeKind = ExportStart['kind'];
+/** Or the codebook: every tag with its description, one file. */
+type ScopeKind = ExportStart['kind'] | 'codebook';
 
 type Outcome = { report: MarkdownExportReport } | { error: string };
 
@@ -41,6 +44,10 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
   const content = scope === 'tag' && chosenContent === 'full' ? 'paragraphs' : chosenContent;
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const progress = useExportProgress(busy);
+  const progressText = progress
+    ? t(progress.rendering ? 'progressRendering' : 'progressWriting', { done: progress.done, total: progress.total })
+    : '';
   // Main keeps the export folder; the page only shows it and asks main to change it.
   const [folder, setFolder] = useState<string | null>(null);
   const scriptId = useId();
@@ -64,7 +71,11 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
         ? chosenTag === ''
           ? null
           : { tag: chosenTag }
-        : 'library';
+        : scope === 'codebook'
+          ? 'codebook'
+          : 'library';
+  // The codebook lists tags and descriptions: no passages to choose among.
+  const passages = scope !== 'codebook';
 
   const changeFolder = async () => {
     const chosen = await pizhu.chooseExportFolder();
@@ -80,8 +91,8 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
     const result = await pizhu.exportMarkdown({
       scope: target,
       script,
-      highlightsOnly: content === 'highlights',
-      fullText: content === 'full',
+      highlightsOnly: passages && content === 'highlights',
+      fullText: passages && content === 'full',
     });
     setBusy(false);
     if (!result.ok) return setOutcome({ error: result.error.message });
@@ -91,8 +102,14 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
     if (kept.ok) setFolder(kept.value);
   };
 
-  const scopes: ScopeKind[] = start.kind === 'article' ? ['article', 'tag', 'library'] : ['tag', 'library'];
-  const scopeLabel = { article: 'scopeArticle', tag: 'scopeTag', library: 'scopeLibrary' } as const;
+  const scopes: ScopeKind[] =
+    start.kind === 'article' ? ['article', 'tag', 'library', 'codebook'] : ['tag', 'library', 'codebook'];
+  const scopeLabel = {
+    article: 'scopeArticle',
+    tag: 'scopeTag',
+    library: 'scopeLibrary',
+    codebook: 'scopeCodebook',
+  } as const;
 
   return (
     <Dialog title={t('title')} onClose={onClose} className="export-dialog">
@@ -142,7 +159,7 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
               type="radio"
               name="export-content"
               checked={content === kind}
-              disabled={kind === 'full' && scope === 'tag'}
+              disabled={!passages || (kind === 'full' && scope === 'tag')}
               onChange={() => setContent(kind)}
             />
             {t(contentLabel[kind])}
@@ -159,7 +176,15 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
       <button type="button" className="button button-primary" disabled={busy || target === null} onClick={() => void run()}>
         {t('run')}
       </button>
-      {busy && <progress className="export-progress" aria-label={t('running')} />}
+      {busy &&
+        (progress === null || progress.total === 0 ? (
+          <progress className="export-progress" aria-label={t('running')} />
+        ) : (
+          <div className="export-progress-block">
+            <ProgressTrack label={t('running')} done={progress.done} total={progress.total} valueText={progressText} />
+            <p className="export-progress-count">{progressText}</p>
+          </div>
+        ))}
       {outcome &&
         ('error' in outcome ? (
           <p role="alert" className="export-error">

@@ -7,6 +7,7 @@ export type ExportMessage =
   | 'scopeArticle'
   | 'scopeTag'
   | 'scopeLibrary'
+  | 'scopeCodebook'
   | 'script'
   | 'content'
   | 'wholeParagraphs'
@@ -18,6 +19,8 @@ export type ExportMessage =
   | 'folderChoose'
   | 'folderChange'
   | 'running'
+  | 'progressRendering'
+  | 'progressWriting'
   | 'written'
   | 'files'
   | 'kept'
@@ -56,6 +59,7 @@ export const exportMessages: Catalog<ExportMessage> = {
     scopeArticle: '本文',
     scopeTag: '标签',
     scopeLibrary: '整个文库',
+    scopeCodebook: '编码手册(全部标签及其描述)',
     script: '文字',
     content: '内容',
     wholeParagraphs: '整段（标出高亮）',
@@ -67,6 +71,8 @@ export const exportMessages: Catalog<ExportMessage> = {
     folderChoose: '选择文件夹……',
     folderChange: '更改……',
     running: '正在导出……',
+    progressRendering: '正在生成文件 {done} / {total}',
+    progressWriting: '正在写入文件 {done} / {total}',
     written: '已写入 {count} 个文件：',
     files: '导出的文件',
     kept: '有 {count} 个文件原样保留，未被覆盖：',
@@ -104,6 +110,7 @@ export const exportMessages: Catalog<ExportMessage> = {
     scopeArticle: '本文',
     scopeTag: '標籤',
     scopeLibrary: '整個文庫',
+    scopeCodebook: '編碼手冊(全部標籤及其描述)',
     script: '文字',
     content: '內容',
     wholeParagraphs: '整段（標出螢光標記）',
@@ -115,6 +122,8 @@ export const exportMessages: Catalog<ExportMessage> = {
     folderChoose: '選擇資料夾……',
     folderChange: '變更……',
     running: '正在匯出……',
+    progressRendering: '正在產生檔案 {done} / {total}',
+    progressWriting: '正在寫入檔案 {done} / {total}',
     written: '已寫入 {count} 個檔案：',
     files: '匯出的檔案',
     kept: '有 {count} 個檔案原樣保留，未被覆寫：',
@@ -152,6 +161,7 @@ export const exportMessages: Catalog<ExportMessage> = {
     scopeArticle: 'This article',
     scopeTag: 'A tag',
     scopeLibrary: 'Whole library',
+    scopeCodebook: 'Codebook (every tag with its description)',
     script: 'Script',
     content: 'Content',
     wholeParagraphs: 'Annotated paragraphs whole',
@@ -163,6 +173,8 @@ export const exportMessages: Catalog<ExportMessage> = {
     folderChoose: 'Choose folder…',
     folderChange: 'Change…',
     running: 'Exporting…',
+    progressRendering: 'Preparing files {done} of {total}',
+    progressWriting: 'Writing files {done} of {total}',
     written: '{count, plural, one {Wrote # file:} other {Wrote # files:}}',
     files: 'Exported files',
     kept: '{count, plural, one {Kept # file as it was, not overwritten:} other {Kept # files as they were, not overwritten:}}',

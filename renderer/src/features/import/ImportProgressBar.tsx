@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { useMessages } from '../../i18n/useMessages';
+import { ProgressTrack } from '../../ui/ProgressTrack';
 import { cancelRunningImport, currentImportRun, subscribeImportRun } from './importRun';
 import { importMessages } from './messages';
 import './import.css';
@@ -14,17 +15,7 @@ export function ImportProgressBar() {
   return (
     <section className="import-progress" aria-label={t('progressLabel')}>
       <p className="import-progress-label">{run.cancelling ? t('cancelling') : t('importing')}</p>
-      <div
-        className="import-progress-track"
-        role="progressbar"
-        aria-label={t('progressLabel')}
-        aria-valuemin={0}
-        aria-valuemax={total}
-        aria-valuenow={done}
-        aria-valuetext={t('progressCount', { done, total })}
-      >
-        <div className="import-progress-fill" style={{ width: `${total > 0 ? (100 * done) / total : 0}%` }} />
-      </div>
+      <ProgressTrack label={t('progressLabel')} done={done} total={total} valueText={t('progressCount', { done, total })} />
       <p className="import-progress-count">{t('progressCount', { done, total })}</p>
       <button type="button" className="button" disabled={run.cancelling} onClick={cancelRunningImport}>
         {t('cancelImport')}
