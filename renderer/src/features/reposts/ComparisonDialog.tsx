@@ -13,6 +13,7 @@ import { formatPublishedDate } from '../../i18n/formatPublishedDate';
 import { useMessages } from '../../i18n/useMessages';
 import { useNavigation } from '../../state/Navigation';
 import { Dialog } from '../../ui/Dialog';
+import { useTermOverrides } from '../overrides/overridesStore';
 import { usePreferences } from '../preferences/PreferencesContext';
 import { displayLang, type DisplayOptions } from '../reader/displayText';
 import { repostMessages } from './messages';
@@ -37,6 +38,7 @@ type Side = 'A' | 'B';
 export function ComparisonDialog({ left, right, mode, onClose }: Props) {
   const t = useMessages(repostMessages);
   const { preferences } = usePreferences();
+  const overrides = useTermOverrides();
   const { openArticle } = useNavigation();
   const [state, setState] = useState<{ comparison: VersionComparison } | { error: string } | null>(null);
 
@@ -66,7 +68,7 @@ export function ComparisonDialog({ left, right, mode, onClose }: Props) {
       {state && 'comparison' in state && (
         <ComparisonTable
           comparison={state.comparison}
-          options={{ mode, fullWidthPunctuation: preferences.fullWidthPunctuation }}
+          options={{ mode, fullWidthPunctuation: preferences.fullWidthPunctuation, overrides }}
           onOpen={open}
         />
       )}

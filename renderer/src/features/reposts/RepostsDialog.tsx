@@ -6,6 +6,7 @@ import { pizhu } from '../../api/pizhuClient';
 import { formatPublishedDate } from '../../i18n/formatPublishedDate';
 import { useMessages } from '../../i18n/useMessages';
 import { Dialog } from '../../ui/Dialog';
+import { useTermOverrides } from '../overrides/overridesStore';
 import { usePreferences } from '../preferences/PreferencesContext';
 import { displayText } from '../reader/displayText';
 import { repostMessages } from './messages';
@@ -23,6 +24,7 @@ export function RepostsDialog({ similar, mode, onCompare, onClose }: Props) {
   const t = useMessages(repostMessages);
   const { preferences } = usePreferences();
   const locale = preferences.uiLocale;
+  const overrides = useTermOverrides();
   const [summaries, setSummaries] = useState<ReadonlyMap<number, ArticleSummary>>(new Map());
 
   useEffect(() => {
@@ -49,6 +51,7 @@ export function RepostsDialog({ similar, mode, onCompare, onClose }: Props) {
                   region: summary.region,
                   mode,
                   fullWidthPunctuation: preferences.fullWidthPunctuation,
+                  overrides,
                 }).text
               : text;
           const meta = [
