@@ -74,6 +74,9 @@ async function main(): Promise<void> {
     peer: `${readMbPerSecond.toFixed(0)} MB/s (reading the files)`,
     ratio: peerRatioThroughput(mbPerSecond, readMbPerSecond),
   });
+  // Said at once: the table comes after every other figure, minutes later.
+  const importFigure = figures.at(-1)!;
+  console.log(`  ${importFigure.value}; ${importFigure.peer}: ${importFigure.ratio}`);
 
   console.log(`Adding ${highlightCount} highlights, ${tagCount} tags and notes…`);
   seedAnnotations(library, highlightCount, seededRandom(7), tagCount);
