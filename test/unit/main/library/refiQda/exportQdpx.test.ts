@@ -8,7 +8,8 @@ import { hasCorpus, hasXmllint, readArchive, schemaErrors } from './qdpxSupport'
 let lib: AnnotatedLibrary;
 beforeEach(async () => {
   lib = await openAnnotatedLibrary();
-});
+  // Seeding five articles and annotating them takes seconds on a machine the other tests load.
+}, 60_000);
 afterEach(() => lib.dispose());
 
 const qdpx = () => libraryRefiQda(lib.library, () => '2026-11-23T10:00:00.000Z');

@@ -69,7 +69,7 @@ describe('REFI-QDA import: Pizhu → QDPX → Pizhu', () => {
   let lib: AnnotatedLibrary;
   beforeEach(async () => {
     lib = await openAnnotatedLibrary();
-  });
+  }, 60_000);
   afterEach(() => lib.dispose());
 
   it('gives back the same texts, anchors, tags and notes in an empty library, astral characters (𠮷) included', () => {

@@ -9,7 +9,8 @@ import { hasCorpus, hasXmllint, refiCorpus, schemaErrors } from './qdpxSupport';
 let lib: AnnotatedLibrary;
 beforeEach(async () => {
   lib = await openAnnotatedLibrary();
-});
+  // Seeding five articles and annotating them takes seconds on a machine the other tests load.
+}, 60_000);
 afterEach(() => lib.dispose());
 const qdc = () => libraryRefiQda(lib.library, () => '2026-11-23T10:00:00.000Z');
 const tagNames = () => lib.library.database().prepare('SELECT name FROM tag ORDER BY name').pluck().all() as string[];
