@@ -100,7 +100,7 @@ function Shell() {
           <span className="reader-bar-end">
             <SearchButton />
             <TagsButton />
-            <VocabularyButton className="tags-button" />
+            <VocabularyButton className="bar-pill vocabulary-button" />
           </span>
         </div>
         <div className="reader-scroll">

@@ -27,7 +27,7 @@ export function TagsButton() {
   return (
     <button
       type="button"
-      className="tags-button"
+      className="bar-pill tags-button"
       aria-pressed={open}
       title={open ? t('closePanel') : t('tags')}
       onClick={() => showSidePanel(open ? { kind: 'none' } : { kind: 'tags' })}
