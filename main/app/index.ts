@@ -9,7 +9,6 @@ import { registerHandlers } from './registerHandlers';
 import { serveRenderer } from './serveRenderer';
 import { installMenu, type MenuStep } from './menu';
 import { fileDialogs } from './fileDialogs';
-import { vocabularyFileDialog } from './vocabularyFileDialog';
 import { interfaceLanguage } from './interfaceLanguage';
 import { localeFromSystem } from '../../preload/common/uiLocales';
 import { openLibraryWithRecovery, recoveryPrompt } from './openLibraryWithRecovery';
@@ -95,7 +94,6 @@ async function start(): Promise<void> {
     },
     // Every import, export and backup path comes from main's own dialogs, never from the page.
     ...fileDialogs(dialog, language.text),
-    chooseVocabularyFile: vocabularyFileDialog(dialog, language.text),
     // The page hears that an import moved on and asks how far.
     announceImportProgress: () => mainWindow?.webContents.send(importProgressEvent),
     // Before a JSON backup is merged in or restored, main shows what it would do and asks.

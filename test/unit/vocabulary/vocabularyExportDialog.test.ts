@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatch, createHandlers } from '../../../main/app/createHandlers';
-import type { FileDialog } from '../../../main/app/fileDialogs';
+import { fileDialogs, type FileDialog } from '../../../main/app/fileDialogs';
 import { mainText } from '../../../main/app/mainMessages';
-import { vocabularyFileDialog } from '../../../main/app/vocabularyFileDialog';
 import { bodyParagraphs, openSeededLibrary, seedArticle, type SeededLibrary } from '../../support/seededLibrary';
 
 let seeded: SeededLibrary;
@@ -50,7 +49,7 @@ describe('Export CSV… and Export Anki… in the vocabulary view', () => {
         appVersion: 'test',
         seededOnThisRun: 0,
         chooseFiles: () => Promise.resolve([]),
-        chooseVocabularyFile: vocabularyFileDialog(dialog, () => mainText(locale)),
+        chooseVocabularyFile: fileDialogs(dialog, () => mainText(locale)).chooseVocabularyFile,
       }),
     );
     const answer = await dispatch('pizhu:exportVocabulary', { format: 'csv' });
@@ -68,7 +67,7 @@ describe('Export CSV… and Export Anki… in the vocabulary view', () => {
         appVersion: 'test',
         seededOnThisRun: 0,
         chooseFiles: () => Promise.resolve([]),
-        chooseVocabularyFile: vocabularyFileDialog(dialog, () => mainText('en')),
+        chooseVocabularyFile: fileDialogs(dialog, () => mainText('en')).chooseVocabularyFile,
       }),
     );
     expect(await dispatch('pizhu:exportVocabulary', { format: 'anki' })).toEqual({ ok: true, value: null });
