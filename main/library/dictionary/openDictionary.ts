@@ -25,18 +25,24 @@ export interface OpenedDictionary extends WordDictionary {
   lengthsAt(text: string, offset: number): number[];
 }
 
+/** Each file opened so far (null: packed from `hanzi`); the app's lookups and word counts share one. */
+const opened = new Map<string | null, OpenedDictionary>();
+
 /**
- * Opens the packed file (read once, into memory; nothing parsed). Where there is none (tests and
- * scripts run from source, before a build) it is packed from the `hanzi` package in memory.
+ * Opens the packed file (read once per process, into memory; nothing parsed). Where there is none
+ * (tests and scripts run from source, before a build) it is packed from the `hanzi` package in memory.
  * The converters lookups fold through are built here too, so the first lookup is as fast as any.
  */
 export function openDictionary(file: string | null = bundledDictionaryPath()): OpenedDictionary {
+  const known = opened.get(file);
+  if (known) return known;
   const bytes = file !== null && fs.existsSync(file) ? fs.readFileSync(file) : packedFromHanzi();
-  const packed = readPackedDictionary(bytes);
+  const dictionary = dictionaryOver(readPackedDictionary(bytes));
   createLocaleConverter('twp', 'cn').prepare();
   foldToSimplified('體'); // builds its table
   for (const mode of variantModes) createConverter('simplified', mode, 'mainland').prepare();
-  return dictionaryOver(packed);
+  opened.set(file, dictionary);
+  return dictionary;
 }
 
 /**

@@ -113,3 +113,10 @@ describe('longest match at an offset', () => {
     expect(times[Math.floor(times.length * 0.95)]).toBeLessThan(5);
   });
 });
+
+describe('opening', () => {
+  it('reads the dictionary once per process: the lookups and the word counts share it', () => {
+    expect(openDictionary(null)).toBe(dictionary);
+    expect(openDictionary(null).packed).toBe(dictionary.packed);
+  });
+});
