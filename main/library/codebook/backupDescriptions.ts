@@ -1,6 +1,7 @@
 import type { TagDescription } from '../../../preload/contract/codebookTypes';
 import type { BackupImportCounts } from '../../../preload/contract/api';
 import type { Db } from '../store/openDatabase';
+import { addTagDescription } from './tagDescriptions';
 
 /**
  * A backup's description of a tag the library has: added when the library's tag has none, so a
@@ -13,18 +14,5 @@ export function importBackupDescription(
   description: TagDescription,
   counts: BackupImportCounts,
 ): void {
-  const added = db
-    .prepare(
-      `INSERT INTO tag_description (tag_id, definition, inclusion, exclusion, example, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tag_id) DO NOTHING`,
-    )
-    .run(
-      tagId,
-      description.definition,
-      description.inclusion,
-      description.exclusion,
-      description.example,
-      description.updatedAt,
-    ).changes;
-  counts.tagDescriptionsAdded += added;
+  if (addTagDescription(db, tagId, description)) counts.tagDescriptionsAdded++;
 }

@@ -32,6 +32,19 @@ export function readTagDescription(db: Db, tagId: number): TagDescription | unde
 }
 
 /**
+ * A description for a tag that has none, outside the journal (an import, which then discards
+ * the undo history): the library's own is never overwritten. True when it was added.
+ */
+export function addTagDescription(db: Db, tagId: number, description: TagDescription): boolean {
+  const { definition, inclusion, exclusion, example, updatedAt } = description;
+  return (
+    db
+      .prepare(`INSERT INTO tag_description (${columns}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tag_id) DO NOTHING`)
+      .run(tagId, definition, inclusion, exclusion, example, updatedAt).changes > 0
+  );
+}
+
+/**
  * The parts as they are kept: each trimmed at its ends (a part of spaces is empty), inner line
  * breaks kept as \n. A part over the limit is refused by name, so nothing is cut silently.
  */

@@ -1,4 +1,6 @@
 import os from 'node:os';
+import type { TagDescription } from '../../../preload/contract/codebookTypes';
+import { readTagDescriptions } from '../codebook/tagDescriptions';
 import { readArticleAnnotations } from '../export/readArticleAnnotations';
 import type { Db } from '../store/openDatabase';
 import { readLibraryId } from '../store/libraryIdentity';
@@ -213,7 +215,7 @@ export function libraryCodes(db: Db): CodeNode[] {
     name: string;
     color: string | null;
   }>;
-  return codeTree(tags, readDescriptions(db));
+  return codeTree(tags, readTagDescriptions(db));
 }
 
 export function countCodes(nodes: readonly CodeNode[]): number {
@@ -236,7 +238,7 @@ export function codesXml(nodes: readonly CodeNode[], codeGuid: (path: string) =>
 /** The tags as a tree by their `/` levels; a level no tag names (never stored alone) still gets a code. */
 function codeTree(
   tags: ReadonlyArray<{ id: number; name: string; color: string | null }>,
-  descriptions: Map<number, string>,
+  descriptions: ReadonlyMap<number, TagDescription>,
 ): CodeNode[] {
   const roots: CodeNode[] = [];
   const byPath = new Map<string, CodeNode>();
@@ -254,36 +256,25 @@ function codeTree(
   for (const tag of tags) {
     const node = nodeFor(tag.name);
     node.color = tag.color;
-    node.description = descriptions.get(tag.id) ?? null;
+    const description = descriptions.get(tag.id);
+    node.description = description ? descriptionText(description) : null;
   }
   return roots;
 }
 
 /**
- * The codebook descriptions (issue #18 item 1) as one text per tag, when this library has them:
- * read straight from their table so the export works on libraries before and after it exists.
+ * A codebook description (issue #18 item 1) as the one text a code's Description holds: the
+ * definition, then each other part that is filled in, labelled.
  */
-function readDescriptions(db: Db): Map<number, string> {
-  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tag_description'").get();
-  if (!exists) return new Map();
-  const rows = db.prepare('SELECT tag_id, definition, inclusion, exclusion, example FROM tag_description').all() as Array<{
-    tag_id: number;
-    definition: string;
-    inclusion: string;
-    exclusion: string;
-    example: string;
-  }>;
-  return new Map(
-    rows.map((r) => {
-      const parts = [
-        r.definition,
-        r.inclusion && `Inclusion: ${r.inclusion}`,
-        r.exclusion && `Exclusion: ${r.exclusion}`,
-        r.example && `Example: ${r.example}`,
-      ].filter((part) => part !== '');
-      return [r.tag_id, parts.join('\n\n')];
-    }),
-  );
+function descriptionText(d: TagDescription): string {
+  return [d.definition, d.inclusion && `Inclusion: ${d.inclusion}`, d.exclusion && `Exclusion: ${d.exclusion}`, d.example && `Example: ${d.example}`]
+    .filter((part) => part !== '')
+    .join('\n\n');
+}
+
+/** A code's Description read back: the whole text is the definition (another tool's parts are not Pizhu's). */
+export function codeDescription(text: string, now: string): TagDescription {
+  return { definition: text, inclusion: '', exclusion: '', example: '', updatedAt: now };
 }
 
 /** A tag colour as the schema's #RRGGBB: a hex colour as it is, a highlight colour's name by its swatch, else none. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Removal } from '../../../preload/contract/articleTypes';
 import { maxHighlightCommentLength } from '../../../preload/contract/annotationTypes';
 import { anchorContextLength } from '../annotations/highlightAnchor';
+import { addTagDescription } from '../codebook/tagDescriptions';
 import { readableNote } from '../annotations/readableNote';
 import { createBackupWriter, type BackupWriter } from '../export/backupWriter';
 import { prepareFileImport } from '../import/prepareImport';
@@ -11,7 +12,7 @@ import { findArticleByHash, insertArticle } from '../store/articles';
 import type { Db } from '../store/openDatabase';
 import { readParagraphs } from '../store/paragraphs';
 import { alignText } from './alignText';
-import { paragraphSelectionMark } from './buildProject';
+import { codeDescription, paragraphSelectionMark } from './buildProject';
 import { utf16Offsets } from './codePoints';
 import { detectPositionUnit, toUtf16 } from './positionUnits';
 import { readProject, type QdaProject, type QdaSelection, type QdaSource } from './readProject';
@@ -66,15 +67,10 @@ function writeProject(db: Db, project: QdaProject, now: string): QdpxImportCount
     sourcesInUtf16: 0,
   };
   const tagOf = new Map<string, string>();
-  const describe = hasDescriptions(db)
-    ? db.prepare(
-        "INSERT OR IGNORE INTO tag_description (tag_id, definition, inclusion, exclusion, example, updated_at) VALUES (?, ?, '', '', '', ?)",
-      )
-    : null;
   for (const code of project.codes) {
     const id = writer.tagId(code.path, code.color);
     tagOf.set(code.guid, code.path);
-    if (describe && code.description !== '') describe.run(id, code.description, now);
+    if (code.description !== '') addTagDescription(db, id, codeDescription(code.description, now));
   }
   for (const source of project.sources) writeSource(db, writer, source, now, tagOf, counts, project.origin === 'Pizhu');
   counts.tagsAdded = writer.counts.tagsAdded;
@@ -239,10 +235,6 @@ function textOffset(paragraph: PlacedParagraph, raw: number): number {
  */
 function noteOf(text: string, now: string, markdown: boolean) {
   return readableNote({ editorState: '', plainText: markdown ? '' : text, markdown: text, updatedAt: now });
-}
-
-function hasDescriptions(db: Db): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tag_description'").get() !== undefined;
 }
 
 function totalChanges(db: Db): number {

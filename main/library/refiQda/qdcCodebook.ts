@@ -1,3 +1,4 @@
+import { addTagDescription } from '../codebook/tagDescriptions';
 import { createBackupWriter } from '../export/backupWriter';
 import { requireAbsolutePath, writeTextFile } from '../export/writeTextFile';
 import { discardHistory } from '../journal/journalEntries';
@@ -6,7 +7,7 @@ import { readLibraryId } from '../store/libraryIdentity';
 import type { Db } from '../store/openDatabase';
 import fs from 'node:fs';
 import path from 'node:path';
-import { codesXml, countCodes, libraryCodes } from './buildProject';
+import { codeDescription, codesXml, countCodes, libraryCodes } from './buildProject';
 import { attribute, child, children, parseProjectXml, textOf, type XmlNode } from './parseProjectXml';
 import { guidMaker } from './qdpxGuid';
 import { maxQdpxEntryBytes } from './readQdpxFiles';
@@ -72,16 +73,10 @@ export function importQdc(db: Db, file: string, now: string): QdcImportCounts {
   return db
     .transaction(() => {
       const writer = createBackupWriter(db, now);
-      const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tag_description'").get();
-      const describe = table
-        ? db.prepare(
-            "INSERT OR IGNORE INTO tag_description (tag_id, definition, inclusion, exclusion, example, updated_at) VALUES (?, ?, '', '', '', ?)",
-          )
-        : null;
       let descriptionsAdded = 0;
       for (const code of codes) {
         const id = writer.tagId(code.path, code.color);
-        if (describe && code.description !== '') descriptionsAdded += describe.run(id, code.description, now).changes;
+        if (code.description !== '' && addTagDescription(db, id, codeDescription(code.description, now))) descriptionsAdded++;
       }
       if (writer.counts.tagsAdded > 0 || descriptionsAdded > 0) discardHistory(db);
       return { codes: codes.length, tagsAdded: writer.counts.tagsAdded, descriptionsAdded };

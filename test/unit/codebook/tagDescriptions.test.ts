@@ -5,6 +5,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../../../main/library/createLibrary';
 import type { Backup } from '../../../main/library/export/backupFormat';
+import { libraryRefiQda } from '../../../main/library/refiQda/refiQdaOperations';
 import type { TagDescriptionText } from '../../../preload/contract/codebookTypes';
 
 /**
@@ -182,5 +183,43 @@ describe('descriptions in the JSON backup (version 6)', () => {
     const older = await open('older');
     expect(older.importBackup(v5File)).toMatchObject({ articlesAdded: 1, tagDescriptionsAdded: 0 });
     expect(Object.values(described(older))).toEqual([null, null, null]);
+  });
+});
+
+describe('descriptions in REFI-QDA exchange', () => {
+  it('go out as each code’s Description, its parts labelled, and come in as the definition of a tag that has none', async () => {
+    const source = await tagged('source');
+    source.annotations.describeTag('政策/住房', definition);
+    const qdc = path.join(dir, 'codebook.qdc');
+    libraryRefiQda(source).exportQdc(qdc);
+    expect(fs.readFileSync(qdc, 'utf8')).toContain(
+      '<Description>关于住房供给、价格或补贴的政策。\n\nInclusion: 明确提到住房的政策措施\n包括租房补贴\n\n' +
+        'Exclusion: 只谈房价走势、不涉及政策的段落(用“市场”)\n\nExample: 今年的住房政策有三项调整。</Description>',
+    );
+    const qdpx = path.join(dir, 'library.qdpx');
+    libraryRefiQda(source).exportQdpx(qdpx);
+
+    const empty = await open('empty');
+    expect(libraryRefiQda(empty).importQdc(qdc)).toMatchObject({ tagsAdded: 3, descriptionsAdded: 1 });
+    expect(described(empty)['政策/住房']).toMatchObject({
+      definition:
+        '关于住房供给、价格或补贴的政策。\n\nInclusion: 明确提到住房的政策措施\n包括租房补贴\n\n' +
+        'Exclusion: 只谈房价走势、不涉及政策的段落(用“市场”)\n\nExample: 今年的住房政策有三项调整。',
+      inclusion: '',
+      exclusion: '',
+      example: '',
+    });
+    expect(described(empty)['政策']).toBeNull();
+
+    // A tag with its own description keeps it, from a codebook and from a project alike.
+    const own = await tagged('own');
+    own.annotations.describeTag('政策/住房', { definition: '我的定义', inclusion: '', exclusion: '', example: '' });
+    expect(libraryRefiQda(own).importQdc(qdc)).toMatchObject({ descriptionsAdded: 0 });
+    libraryRefiQda(own).importQdpx(qdpx);
+    expect(described(own)['政策/住房']?.definition).toBe('我的定义');
+
+    const project = await open('project');
+    libraryRefiQda(project).importQdpx(qdpx);
+    expect(described(project)['政策/住房']?.definition).toBe(described(empty)['政策/住房']?.definition);
   });
 });
