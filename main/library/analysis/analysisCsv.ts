@@ -1,9 +1,9 @@
 import type { ConcordanceLine, FrequencyList, KeynessResult } from '../../../preload/contract/analysisTypes';
-import { csvField } from '../vocabulary/vocabularyFiles';
+import { csvText } from '../files/csv';
 
-/** Rows as CSV (RFC 4180: CRLF lines, a header, quoted where needed); no byte-order mark (a saved file adds one). */
+/** Rows as CSV (RFC 4180: CRLF lines, a header, quoted where needed), numbers as written and null as an empty field. */
 function csv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  return rows.map((row) => row.map((v) => csvField(v === null ? '' : String(v))).join(',')).join('\r\n') + '\r\n';
+  return csvText(rows.map((row) => row.map((v) => (v === null ? '' : String(v)))));
 }
 
 export function frequencyCsv(list: FrequencyList): string {

@@ -1,10 +1,8 @@
 /**
  * The term list: overrides as CSV (RFC 4180), one per line under the header `source,target,modes`,
- * modes space-separated (`心理发展,心理發展,t tw twp`). No CSV parser is installed, so this is a
- * small reader of the RFC's grammar: fields separated by commas, quoted with " when they hold a
- * comma, a quote (doubled) or a line break; lines end in CRLF or LF. A file that breaks the
- * grammar (a quote left open, text after a closing quote) is refused whole, since every line
- * after it would be misread; a line that reads but is no override is skipped and reported.
+ * modes space-separated (`心理发展,心理發展,t tw twp`). A file that breaks the CSV grammar is
+ * refused whole, since every line after the break would be misread; a line that reads but is no
+ * override is skipped and reported.
  */
 
 import path from 'node:path';
@@ -15,90 +13,18 @@ import {
   type TermOverrideRule,
 } from '../../../preload/contract/termOverrideTypes';
 import { LibraryError } from '../libraryError';
+import { csvText, CsvSyntaxError, readCsv, type CsvRecord } from '../files/csv';
 import { checkRule, modesOf, modesText } from './overrideRules';
 
 export type TermListLine =
   { line: number; ok: true; rule: TermOverrideRule } | { line: number; ok: false; reason: TermListSkipReason };
 
-export interface CsvRecord {
-  /** 1-based line the record starts on. */
-  line: number;
-  fields: string[];
-}
-
-export class CsvSyntaxError extends Error {
-  constructor(
-    readonly line: number,
-    what: string,
-  ) {
-    super(`${what} at line ${line}`);
-  }
-}
-
-/** The records of a CSV text (RFC 4180), each with the line it starts on. Blank lines give no record. */
-export function readCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let line = 1;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const start = line;
-    const fields: string[] = [];
-    for (;;) {
-      let field = '';
-      if (text[i] === '"') {
-        i++;
-        for (;;) {
-          if (i >= n) throw new CsvSyntaxError(start, 'a quoted field is never closed');
-          const c = text[i]!;
-          if (c === '"') {
-            if (text[i + 1] === '"') {
-              field += '"';
-              i += 2;
-              continue;
-            }
-            i++;
-            break;
-          }
-          if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
-          field += c;
-          i++;
-        }
-        if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-          throw new CsvSyntaxError(line, 'text follows a closing quote');
-        }
-      } else {
-        const from = i;
-        while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') i++;
-        field = text.slice(from, i);
-      }
-      fields.push(field);
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      break;
-    }
-    // The record's end: CRLF, LF or a lone CR.
-    if (text[i] === '\r') i++;
-    if (text[i] === '\n') i++;
-    line++;
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: start, fields });
-  }
-  return records;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 export const termListHeader = 'source,target,modes';
 
 /** The overrides as a term list: a UTF-8 BOM (so spreadsheet programs read the Chinese), the header, CRLF lines. */
 export function formatTermList(overrides: readonly TermOverride[]): string {
-  const lines = [termListHeader];
-  for (const o of overrides) lines.push([o.source, o.target, modesText(o.modes)].map(csvField).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const rows = overrides.map((o) => [o.source, o.target, modesText(o.modes)]);
+  return `\uFEFF${csvText([termListHeader.split(','), ...rows])}`;
 }
 
 function refuse(

@@ -1,4 +1,5 @@
 import type { VocabularyEntry, VocabularyExportFormat } from '../../../preload/contract/vocabularyTypes';
+import { csvText } from '../files/csv';
 
 /**
  * The vocabulary as a file another program reads: CSV (RFC 4180: CRLF lines, a header, fields
@@ -40,11 +41,7 @@ function renderCsv(entries: readonly VocabularyEntry[]): string {
     e.link ?? '',
     e.createdAt,
   ]);
-  return `\uFEFF${[[...csvColumns], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return `\uFEFF${csvText([[...csvColumns], ...rows])}`;
 }
 
 export const ankiColumns = ['Word', 'Reading', 'Meaning', 'Sentence', 'Source'] as const;
