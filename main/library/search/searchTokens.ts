@@ -228,15 +228,9 @@ function scan(text: string, onToken?: OnToken): string {
   const w = writer;
   w.start(text.length, onToken);
   for (let i = 0; i < text.length; ) {
-    let cp = text.charCodeAt(i);
-    let width = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-        width = 2;
-      }
-    }
+    // A lone surrogate is its own code point, one unit wide.
+    const cp = text.codePointAt(i) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
     const folded = foldCodePoint(cp, folds);
     const kind = classOf(folded, classes);
     if (kind === cjk) w.cjk(folded, i, width);
@@ -331,15 +325,9 @@ export function indexCharacters(text: string): string {
   const out = characterOut;
   let n = 0;
   for (let i = 0; i < text.length; ) {
-    let cp = text.charCodeAt(i);
-    let width = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-        width = 2;
-      }
-    }
+    // A lone surrogate is its own code point, one unit wide.
+    const cp = text.codePointAt(i) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
     i += width;
     const folded = foldCodePoint(cp, folds);
     if (classOf(folded, classes) !== cjk) continue;
