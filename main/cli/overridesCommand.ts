@@ -6,6 +6,7 @@ import {
   type TermListSkipReason,
 } from '../../preload/contract/termOverrideTypes';
 import type { Library } from '../library/createLibrary';
+import { UsageError } from './cliOptions';
 
 /** Why a term list line was skipped, as the CLI says it. */
 const skipText: Readonly<Record<TermListSkipReason, string>> = {
@@ -20,12 +21,13 @@ const skipText: Readonly<Record<TermListSkipReason, string>> = {
 };
 
 /**
- * `pizhu overrides list | import FILE | export FILE`: the lines to print, or null when the
- * arguments are not one of those. The CLI may name a file; the app never does (main's dialogs choose).
+ * `pizhu overrides list | import FILE | export FILE`: the lines to print. The CLI may name a
+ * file; the app never does (main's dialogs choose).
  */
-export function runOverrides(library: Library, args: readonly string[], json: boolean): string[] | null {
+export function runOverrides(library: Library, args: readonly string[], json: boolean): string[] {
+  const usage = 'overrides takes list, import FILE or export FILE';
   const [action, file, ...extra] = args;
-  if (extra.length > 0) return null;
+  if (extra.length > 0) throw new UsageError(usage);
   if (action === 'list' && file === undefined) {
     const overrides = library.overrides.list();
     if (json) return [JSON.stringify(overrides, null, 2)];
@@ -45,5 +47,5 @@ export function runOverrides(library: Library, args: readonly string[], json: bo
       `${result.added} added, ${result.updated} updated, ${result.unchanged} already so, ${result.skipped.length} lines skipped (one undo step in the app)`,
     ];
   }
-  return null;
+  throw new UsageError(usage);
 }

@@ -5,7 +5,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { createConverter } from '../../preload/common/createConverter';
 import { isSourceRegion, sourceRegions, type SourceRegion } from '../../preload/common/conversionTable';
 import { detectRegion } from '../library/import/detectRegion';
-import { isScriptMode, scriptModes, type ScriptMode } from '../../preload/common/scriptModes';
+import { scriptModes, type ScriptMode } from '../../preload/common/scriptModes';
 import type { SearchHit } from '../../preload/contract/api';
 import type { ArticleView, DetectedScript, ParagraphView } from '../../preload/contract/articleTypes';
 import type { TermOverride } from '../../preload/contract/termOverrideTypes';
@@ -20,13 +20,14 @@ import type { RecleanReport } from '../library/reclean/recleanArticle';
 import { markSnippet } from '../library/search/markSnippet';
 import { withLibraryLock } from '../library/store/libraryLock';
 import { restoreBackup } from '../library/store/restoreBackup';
+import { articleIdOption, scriptModeOption, UsageError } from './cliOptions';
 import { formatDuplicateGroups, formatImportLinks } from './duplicatesCommand';
 import { damageWarning, runVerify } from './verifyCommand';
 import { runOverrides } from './overridesCommand';
 import { runLookup } from './lookupCommand';
 import { runImportQdpx, runRefiQdaExport } from './refiQdaCommand';
 import { runVocab } from './vocabCommand';
-import { runFreq, runKeyness, runKwic, runStopWords, type WordsAnswer } from './wordsCommand';
+import { runFreq, runKeyness, runKwic, runStopWords } from './wordsCommand';
 
 const usage = `Usage: pizhu <command> [options]
 
@@ -107,8 +108,6 @@ Options:
   --json                machine-readable output
   --csv                 freq, kwic, keyness: CSV (RFC 4180) on stdout
   -h, --help            this help`;
-
-class UsageError extends Error {}
 
 interface Io {
   out: (text: string) => void;
@@ -236,9 +235,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-function printWords(answer: WordsAnswer, io: Io): number {
-  if (typeof answer === 'string') throw new UsageError(answer);
-  for (const line of answer.lines) io.out(line);
+function printLines(lines: readonly string[], io: Io): number {
+  for (const line of lines) io.out(line);
   return 0;
 }
 
@@ -298,26 +296,23 @@ const commands: Record<string, Command> = {
   },
 
   vocab(library, args, values, io) {
-    const answer = runVocab(library, args, { ...values, json: values.json ?? false });
-    if (typeof answer === 'string') throw new UsageError(answer);
-    for (const line of answer.lines) io.out(line);
-    return 0;
+    return printLines(runVocab(library, args, { ...values, json: values.json ?? false }), io);
   },
 
   async freq(library, args, values, io) {
-    return printWords(await runFreq(library, args, values, io), io);
+    return printLines(await runFreq(library, args, values, io), io);
   },
 
-  async kwic(library, args, values, io) {
-    return printWords(await runKwic(library, args, values), io);
+  kwic(library, args, values, io) {
+    return printLines(runKwic(library, args, values), io);
   },
 
   async keyness(library, args, values, io) {
-    return printWords(await runKeyness(library, args, values, io), io);
+    return printLines(await runKeyness(library, args, values, io), io);
   },
 
   stopwords(library, args, values, io) {
-    return printWords(runStopWords(library, args, values), io);
+    return printLines(runStopWords(library, args, values), io);
   },
 
   duplicates(library, args, values, io) {
@@ -578,10 +573,7 @@ const commands: Record<string, Command> = {
   },
 
   overrides(library, args, values, io) {
-    const lines = runOverrides(library, args, values.json ?? false);
-    if (lines === null) throw new UsageError('overrides takes list, import FILE or export FILE');
-    for (const line of lines) io.out(line);
-    return 0;
+    return printLines(runOverrides(library, args, values.json ?? false), io);
   },
 
   async backup(library, _args, values, io) {
@@ -602,19 +594,6 @@ function printReclean(report: RecleanReport, values: Values, io: Io): void {
   }
   for (const orphan of report.orphans)
     io.out(`orphan highlight ${orphan.id}: “${orphan.quote}” (kept; re-attach it in the reader)`);
-}
-
-function articleIdOption(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new UsageError('--article needs an article id');
-  return id;
-}
-
-function scriptModeOption(value: string | undefined, name: string): ScriptMode | undefined {
-  if (value === undefined) return undefined;
-  if (!isScriptMode(value)) throw new UsageError(`--${name} must be one of ${scriptModes.join(', ')}`);
-  return value;
 }
 
 /**

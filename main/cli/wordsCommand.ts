@@ -1,8 +1,8 @@
 import type { AnalysisSubset, ConcordanceSort, FrequencyUnit } from '../../preload/contract/analysisTypes';
-import { isScriptMode, scriptModes, type ScriptMode } from '../../preload/common/scriptModes';
 import { concordanceCsv, frequencyCsv, keynessCsv } from '../library/analysis/analysisCsv';
 import { sortConcordance } from '../library/analysis/concordance';
 import type { Library } from '../library/createLibrary';
+import { scriptModeOption, UsageError } from './cliOptions';
 
 export interface WordsOptions {
   tag?: string;
@@ -24,18 +24,12 @@ interface WordsIo {
   isTty: boolean;
 }
 
-/** What a words command answers: its lines, or a usage message (a string) for arguments that are not one of its forms. */
-export type WordsAnswer = { lines: string[] } | string;
-
-/** Arguments that are not one of a command's forms: its message is the usage line to print. */
-class WordsUsage extends Error {}
-
 function subsetOf(options: WordsOptions): AnalysisSubset {
   const subset: AnalysisSubset = {};
   if (options.tag !== undefined) subset.tag = options.tag;
   if (options.article !== undefined) {
     const ids = options.article.split(',').map(Number);
-    if (ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new WordsUsage('--article needs article ids (1 or 1,2,3)');
+    if (ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new UsageError('--article needs article ids (1 or 1,2,3)');
     subset.articleIds = ids;
   }
   if (options['include-hidden']) subset.includeHidden = true;
@@ -46,26 +40,11 @@ function positive(value: string | undefined, what: string, max = Number.MAX_SAFE
   if (value === undefined) return undefined;
   const n = Number(value);
   if (Number.isInteger(n) && n >= 1 && n <= max) return n;
-  throw new WordsUsage(`${what} needs a whole number from 1${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}`);
+  throw new UsageError(`${what} needs a whole number from 1${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}`);
 }
 
 function ngramOf(value: string | undefined): FrequencyUnit {
   return (positive(value, '--ngram', 4) as 1 | 2 | 3 | 4 | undefined) ?? 'words';
-}
-
-function scriptOf(value: string | undefined): ScriptMode | undefined {
-  if (value === undefined || isScriptMode(value)) return value;
-  throw new WordsUsage(`--script needs one of ${scriptModes.join(', ')}`);
-}
-
-/** A command's answer, or its usage message when its arguments are wrong. */
-async function answering(run: () => Promise<WordsAnswer> | WordsAnswer): Promise<WordsAnswer> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof WordsUsage) return error.message;
-    throw error;
-  }
 }
 
 /** A progress line on a terminal for a count that takes more than a second (stderr, so stdout stays the list). */
@@ -78,100 +57,82 @@ function progressLine(io: WordsIo): ((done: number, total: number) => void) | un
 }
 
 /** `pizhu freq [--tag T] [--article IDS] [--ngram N] [--limit K] [--script MODE] [--include-hidden] [--json|--csv]` */
-export function runFreq(library: Library, args: readonly string[], options: WordsOptions, io: WordsIo): Promise<WordsAnswer> {
-  return answering(() => freq(library, args, options, io));
-}
-
-async function freq(library: Library, args: readonly string[], options: WordsOptions, io: WordsIo): Promise<WordsAnswer> {
-  if (args.length > 0) return 'freq takes no arguments (a subset is --tag or --article)';
+export async function runFreq(library: Library, args: readonly string[], options: WordsOptions, io: WordsIo): Promise<string[]> {
+  if (args.length > 0) throw new UsageError('freq takes no arguments (a subset is --tag or --article)');
   const unit = ngramOf(options.ngram);
   const list = await library.analysis.frequencies(
     {
       ...subsetOf(options),
       unit,
       limit: positive(options.limit, '--limit') ?? (options.json || options.csv ? undefined : 50),
-      script: scriptOf(options.script),
+      script: scriptModeOption(options.script, 'script'),
       keepStopWords: options['keep-stop-words'] === true,
     },
     progressLine(io),
   );
-  if (options.json) return { lines: [JSON.stringify(list, null, 2)] };
-  if (options.csv) return { lines: [frequencyCsv(list).trimEnd()] };
+  if (options.json) return [JSON.stringify(list, null, 2)];
+  if (options.csv) return [frequencyCsv(list).trimEnd()];
   const what = unit === 'words' ? 'words' : `${unit}-grams`;
-  return {
-    lines: [
-      ...list.items.map((i, n) => `${n + 1}\t${i.text}\t${i.occurrences}\t${i.articles} ${i.articles === 1 ? 'article' : 'articles'}`),
-      `${list.items.length} of ${list.distinctItems} ${what}; ${list.totalOccurrences} counted in ${list.articles} articles (${list.paragraphs} paragraphs)`,
-    ],
-  };
+  return [
+    ...list.items.map((i, n) => `${n + 1}\t${i.text}\t${i.occurrences}\t${i.articles} ${i.articles === 1 ? 'article' : 'articles'}`),
+    `${list.items.length} of ${list.distinctItems} ${what}; ${list.totalOccurrences} counted in ${list.articles} articles (${list.paragraphs} paragraphs)`,
+  ];
 }
 
 /** `pizhu kwic WORD [--tag T] [--article IDS] [--context N] [--sort left|right] [--include-hidden] [--json|--csv]` */
-export function runKwic(library: Library, args: readonly string[], options: WordsOptions): Promise<WordsAnswer> {
-  return answering(() => kwic(library, args, options));
-}
-
-function kwic(library: Library, args: readonly string[], options: WordsOptions): WordsAnswer {
-  if (args.length !== 1) return 'kwic needs one WORD';
+export function runKwic(library: Library, args: readonly string[], options: WordsOptions): string[] {
+  if (args.length !== 1) throw new UsageError('kwic needs one WORD');
   const subset = subsetOf(options);
   const context = options.context === undefined ? 20 : Number(options.context);
   const sort = options.sort ?? 'text';
-  if (!['text', 'left', 'right'].includes(sort)) return '--sort needs left, right or text';
+  if (!['text', 'left', 'right'].includes(sort)) throw new UsageError('--sort needs left, right or text');
   const found = library.analysis.concordance({ ...subset, word: args[0]!, context });
   const lines = sortConcordance(found.lines, sort as ConcordanceSort);
-  if (options.json) return { lines: [JSON.stringify({ word: found.word, lines }, null, 2)] };
-  if (options.csv) return { lines: [concordanceCsv(lines).trimEnd()] };
+  if (options.json) return [JSON.stringify({ word: found.word, lines }, null, 2)];
+  if (options.csv) return [concordanceCsv(lines).trimEnd()];
   const width = Math.max(0, ...lines.map((l) => l.left.length));
-  return {
-    lines: [
-      ...lines.map((l) => `${l.left.padStart(width, '\u3000')} [${l.match}] ${l.right}\t${l.articleId}:${l.ord + 1}\t${l.articleTitle}`),
-      `${lines.length} ${lines.length === 1 ? 'line' : 'lines'}`,
-    ],
-  };
+  return [
+    ...lines.map((l) => `${l.left.padStart(width, '\u3000')} [${l.match}] ${l.right}\t${l.articleId}:${l.ord + 1}\t${l.articleTitle}`),
+    `${lines.length} ${lines.length === 1 ? 'line' : 'lines'}`,
+  ];
 }
 
 /** `pizhu keyness --tag T | --article IDS [--ngram N] [--limit K] [--json|--csv]`: what the subset says more (or less) than the rest. */
-export function runKeyness(library: Library, args: readonly string[], options: WordsOptions, io: WordsIo): Promise<WordsAnswer> {
-  return answering(() => keyness(library, args, options, io));
-}
-
-async function keyness(library: Library, args: readonly string[], options: WordsOptions, io: WordsIo): Promise<WordsAnswer> {
-  if (args.length > 0) return 'keyness takes no arguments (the subset is --tag or --article)';
+export async function runKeyness(library: Library, args: readonly string[], options: WordsOptions, io: WordsIo): Promise<string[]> {
+  if (args.length > 0) throw new UsageError('keyness takes no arguments (the subset is --tag or --article)');
   const result = await library.analysis.keyness(
     {
       subset: subsetOf(options),
       unit: ngramOf(options.ngram),
       limit: positive(options.limit, '--limit') ?? (options.json || options.csv ? undefined : 50),
-      script: scriptOf(options.script),
+      script: scriptModeOption(options.script, 'script'),
     },
     progressLine(io),
   );
-  if (options.json) return { lines: [JSON.stringify(result, null, 2)] };
-  if (options.csv) return { lines: [keynessCsv(result).trimEnd()] };
-  return {
-    lines: [
-      'item\tsubset\trest\tG2\t%DIFF',
-      ...result.items.map((i) => `${i.text}\t${i.subset}\t${i.rest}\t${i.logLikelihood.toFixed(2)}\t${i.percentDiff === null ? '∞' : `${i.percentDiff.toFixed(1)}%`}`),
-      `${result.subsetOccurrences} counted in the subset, ${result.restOccurrences} in the rest (G2 ≥ 3.84: p < 0.05; ≥ 10.83: p < 0.001)`,
-    ],
-  };
+  if (options.json) return [JSON.stringify(result, null, 2)];
+  if (options.csv) return [keynessCsv(result).trimEnd()];
+  return [
+    'item\tsubset\trest\tG2\t%DIFF',
+    ...result.items.map((i) => `${i.text}\t${i.subset}\t${i.rest}\t${i.logLikelihood.toFixed(2)}\t${i.percentDiff === null ? '∞' : `${i.percentDiff.toFixed(1)}%`}`),
+    `${result.subsetOccurrences} counted in the subset, ${result.restOccurrences} in the rest (G2 ≥ 3.84: p < 0.05; ≥ 10.83: p < 0.001)`,
+  ];
 }
 
 /** `pizhu stopwords list | set WORD... | reset`: the library's stop-word list (set and reset are one undoable step each). */
-export function runStopWords(library: Library, args: readonly string[], options: WordsOptions): WordsAnswer {
+export function runStopWords(library: Library, args: readonly string[], options: WordsOptions): string[] {
   const [action, ...words] = args;
   if (action === 'list' && words.length === 0) {
     const list = library.analysis.stopWords();
-    if (options.json) return { lines: [JSON.stringify(list, null, 2)] };
-    return { lines: [list.words.join(' '), `${list.words.length} stop words${list.isDefault ? ' (the default list)' : ''}`] };
+    if (options.json) return [JSON.stringify(list, null, 2)];
+    return [list.words.join(' '), `${list.words.length} stop words${list.isDefault ? ' (the default list)' : ''}`];
   }
   if (action === 'set' && words.length > 0) {
     const list = library.analysis.setStopWords(words);
-    return { lines: [`${list.words.length} stop words set`] };
+    return [`${list.words.length} stop words set`];
   }
   if (action === 'reset' && words.length === 0) {
     library.analysis.setStopWords(null);
-    return { lines: ['the default stop words apply'] };
+    return ['the default stop words apply'];
   }
-  return 'stopwords needs list, set WORD... or reset';
+  throw new UsageError('stopwords needs list, set WORD... or reset');
 }
