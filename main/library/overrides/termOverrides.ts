@@ -35,16 +35,16 @@ function validRule(rule: TermOverrideRule): TermOverrideRule {
   return check.rule;
 }
 
-/**
- * A translator's own conversions, library-wide (issue #15 item 6). Every change is one
- * journaled step (undo and redo take it back and apply it again); one source reads one way per
- * mode, so an override overlapping another of the same source is refused, naming that one.
- */
 /** Every override, by source then id: what the reader, exports, the CLI and search convert with. */
 export function listTermOverrides(db: Db): TermOverride[] {
   return (db.prepare('SELECT * FROM term_override ORDER BY source, id').all() as OverrideRow[]).map(toOverride);
 }
 
+/**
+ * A translator's own conversions, library-wide (issue #15 item 6). Every change is one
+ * journaled step (undo and redo take it back and apply it again); one source reads one way per
+ * mode, so an override overlapping another of the same source is refused, naming that one.
+ */
 export function termOverrideOperations(db: Db, journaled: Journaled) {
   const all = (): TermOverride[] => listTermOverrides(db);
   const one = (id: number): TermOverride | undefined => {
