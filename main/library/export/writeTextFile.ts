@@ -11,8 +11,9 @@ import { ensureFolder as makeFolder } from '../store/ensureFolder';
  * the rename reach the disk before this returns, so a power cut after it cannot leave an empty
  * file either (a JSON backup: what a person restores from after such a failure). Markdown
  * exports skip it, an fsync per file being most of their time, and are simply written again.
+ * Bytes (a REFI-QDA zip) are written as they are.
  */
-export function writeTextFile(file: string, content: string, options: { durable?: boolean } = {}): void {
+export function writeTextFile(file: string, content: string | Uint8Array, options: { durable?: boolean } = {}): void {
   const temporary = writeTemporary(file, content);
   try {
     if (options.durable) fsyncFile(temporary);
@@ -37,7 +38,7 @@ function temporaryTag(): string {
  * `content` in a new file beside `file`, under a name no one else has: created exclusively,
  * so even a file of that name the person made is never overwritten (or removed on failure).
  */
-function writeTemporary(file: string, content: string): string {
+function writeTemporary(file: string, content: string | Uint8Array): string {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${temporaryTag()}.tmp`);
   try {
     fs.writeFileSync(temporary, content, { encoding: 'utf8', flag: 'wx' });

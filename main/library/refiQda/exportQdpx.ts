@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { zipSync, strToU8, type Zippable } from 'fflate';
-import { ioError, requireAbsolutePath } from '../export/writeTextFile';
+import { requireAbsolutePath, writeTextFile } from '../export/writeTextFile';
 import type { Db } from '../store/openDatabase';
 import { buildQdpxProject, type QdpxExportOptions } from './buildProject';
 
@@ -23,18 +20,6 @@ export function exportQdpx(db: Db, file: string, now: string, options: QdpxExpor
   const project = db.transaction(() => buildQdpxProject(db, now, options))();
   const entries: Zippable = { [project.qdeName]: strToU8(project.xml) };
   for (const [name, text] of project.sources) entries[name] = strToU8(text);
-  writeBinaryFile(target, zipSync(entries, { level: 6 }));
+  writeTextFile(target, zipSync(entries, { level: 6 }));
   return { path: target, ...project.counts };
-}
-
-/** Bytes to `file` through an exclusively created temporary beside it and a rename. */
-export function writeBinaryFile(file: string, bytes: Uint8Array): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    fs.writeFileSync(temporary, bytes, { flag: 'wx' });
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') fs.rmSync(temporary, { force: true });
-    throw ioError(file, error);
-  }
 }
