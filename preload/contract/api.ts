@@ -188,7 +188,9 @@ export interface W3cExportResult {
 
 /** What other tools require of a REFI-QDA export: MAXQDA's CRLF line endings, ATLAS.ti's file naming. */
 export interface QdpxExportOptions {
+  /** MAXQDA reads sources with Windows line endings: paragraphs are separated by CRLF (positions count the CR). */
   crlf?: boolean;
+  /** ATLAS.ti names the project file after the project (`<name>.qde`) rather than `project.qde`. */
   atlasNaming?: boolean;
 }
 
@@ -209,8 +211,11 @@ export interface QdpxImportCounts {
   highlightsAdded: number;
   paragraphTagsAdded: number;
   notesAdded: number;
+  /** Selections that fell on no paragraph's text (blank lines, text the cleaning hid) or were empty. */
   selectionsSkipped: number;
+  /** Sources without text, and media sources (pictures, PDFs, audio, video) Pizhu cannot hold. */
   sourcesSkipped: number;
+  /** Sources whose positions were read as UTF-16 units (NVivo for Windows) rather than code points. */
   sourcesInUtf16: number;
 }
 

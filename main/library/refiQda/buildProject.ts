@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { QdpxExportOptions as QdpxToolOptions } from '../../../preload/contract/api';
 import type { TagDescription } from '../../../preload/contract/codebookTypes';
 import { readTagDescriptions } from '../codebook/tagDescriptions';
 import { readArticleAnnotations } from '../export/readArticleAnnotations';
@@ -8,12 +9,8 @@ import { codePointOffsets } from './codePoints';
 import { guidMaker, type Guid } from './qdpxGuid';
 import { openTag, xmlText } from './xmlText';
 
-/** What other tools are known to require of an export, each off by default (the standard's own form). */
-export interface QdpxExportOptions {
-  /** MAXQDA reads sources with Windows line endings: paragraphs are separated by CRLF (positions count the CR). */
-  crlf?: boolean;
-  /** ATLAS.ti names the project file after the project (`<name>.qde`) rather than `project.qde`. */
-  atlasNaming?: boolean;
+/** What other tools are known to require of an export (the contract's), each off by default (the standard's own form). */
+export interface QdpxExportOptions extends QdpxToolOptions {
   /** The project's name; defaults to "Pizhu library". */
   projectName?: string;
 }

@@ -1,15 +1,8 @@
 import { zipSync, strToU8, type Zippable } from 'fflate';
+import type { QdpxExportResult } from '../../../preload/contract/api';
 import { requireAbsolutePath, writeTextFile } from '../export/writeTextFile';
 import type { Db } from '../store/openDatabase';
 import { buildQdpxProject, type QdpxExportOptions } from './buildProject';
-
-export interface QdpxExportResult {
-  path: string;
-  sources: number;
-  codes: number;
-  selections: number;
-  notes: number;
-}
 
 /**
  * The library as a `.qdpx` (a zip of the project file and `sources/<guid>.txt`), written through

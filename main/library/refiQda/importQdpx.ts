@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { QdpxImportCounts } from '../../../preload/contract/api';
 import type { Removal } from '../../../preload/contract/articleTypes';
 import { maxHighlightCommentLength } from '../../../preload/contract/annotationTypes';
 import { anchorContextLength } from '../annotations/highlightAnchor';
@@ -17,21 +18,6 @@ import { utf16Offsets } from './codePoints';
 import { detectPositionUnit, toUtf16 } from './positionUnits';
 import { readProject, type QdaProject, type QdaSelection, type QdaSource } from './readProject';
 import { readQdpxFiles } from './readQdpxFiles';
-
-export interface QdpxImportCounts {
-  articlesAdded: number;
-  articlesAlreadyPresent: number;
-  tagsAdded: number;
-  highlightsAdded: number;
-  paragraphTagsAdded: number;
-  notesAdded: number;
-  /** Selections that fell on no paragraph's text (blank lines, text the cleaning hid) or were empty. */
-  selectionsSkipped: number;
-  /** Sources without text, and media sources (pictures, PDFs, audio, video) Pizhu cannot hold. */
-  sourcesSkipped: number;
-  /** Sources whose positions were read as UTF-16 units (NVivo for Windows) rather than code points. */
-  sourcesInUtf16: number;
-}
 
 /**
  * Imports a REFI-QDA project (`.qdpx`, a bare `.qde`/`.xml` with its `sources/` folder, or a

@@ -1,8 +1,9 @@
+import type { QdpxExportResult, QdpxImportCounts } from '../../../preload/contract/api';
 import { createLibraryFileGuard, type LibraryFiles } from '../files/libraryFileGuard';
 import type { Db } from '../store/openDatabase';
 import type { QdpxExportOptions } from './buildProject';
-import { exportQdpx, type QdpxExportResult } from './exportQdpx';
-import { importQdpx, type QdpxImportCounts } from './importQdpx';
+import { exportQdpx } from './exportQdpx';
+import { importQdpx } from './importQdpx';
 import { exportQdc, importQdc, type QdcImportCounts } from './qdcCodebook';
 
 /** REFI-QDA exchange: the library as a `.qdpx` project and back. Paths are checked as every export's are. */
