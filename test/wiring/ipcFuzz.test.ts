@@ -9,6 +9,15 @@ import { requestSchemas } from '../../main/app/requestSchemas';
 import type { Method } from '../../preload/contract/api';
 import { methods } from '../../preload/contract/channels';
 import type { LibraryCheck } from '../../preload/contract/libraryDamage';
+import { maxTagNameLength } from '../../preload/contract/annotationTypes';
+import { maxTagDescriptionPartLength } from '../../preload/contract/codebookTypes';
+import { maxLookupTextLength } from '../../preload/contract/dictionaryTypes';
+import { maxOverrideTermLength } from '../../preload/contract/termOverrideTypes';
+import {
+  maxVocabularySenseLength,
+  maxVocabularySentenceLength,
+  maxVocabularyWordLength,
+} from '../../preload/contract/vocabularyTypes';
 import { bundleChild } from '../support/bundledChild';
 import { hostileDroppedNames, hostilePathCalls, malformedCalls, type Catalog, type FuzzCall, type JsonSchema } from '../support/malformedCalls';
 import { seededRandom } from '../unit/main/library/import/noisyText';
@@ -134,6 +143,90 @@ function show(value: unknown): string {
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
+/**
+ * The methods added with the paged list, the dictionary, the vocabulary, term overrides, REFI-QDA
+ * and tag descriptions, each past a bound by hand (not left to the generator's luck): a string one
+ * over its limit, a limit of 1e9, NaN, negative and huge offsets, a deep object, and a path field
+ * where main's dialog alone names the file. Each must be refused as invalid-argument with the
+ * dialogs answering "ok", so a schema that let one through would read or write a real file.
+ */
+function boundCalls(catalog: Catalog): FuzzCall[] {
+  const paragraphId = catalog.paragraphs[0] ?? 1;
+  const page = { view: 'library', sort: 'date', collation: 'zh', query: '', tag: '', offset: 0, limit: 50 };
+  const word = { paragraphId, start: 0, end: 2, word: '经济' };
+  const rule = { source: '心理发展', target: '心理發展', modes: ['t'] };
+  const description = { definition: '', inclusion: '', exclusion: '', example: '' };
+  const deep = { __pizhuFuzzDeep: 'object', depth: 2_000, leaf: 'x' };
+  const over = (n: number) => 'x'.repeat(n + 1);
+  const cases: Array<[method: Method, request: unknown, how: string]> = [
+    ['listArticlePage', { ...page, limit: 1e9 }, 'limit 1e9'],
+    ['listArticlePage', { ...page, limit: 0 }, 'limit 0'],
+    ['listArticlePage', { ...page, limit: Number.NaN }, 'limit NaN'],
+    ['listArticlePage', { ...page, offset: -1 }, 'offset -1'],
+    ['listArticlePage', { ...page, offset: 1e12 }, 'offset 1e12'],
+    ['listArticlePage', { ...page, offset: Number.POSITIVE_INFINITY }, 'offset Infinity'],
+    ['listArticlePage', { ...page, query: over(200) }, 'query over its limit'],
+    ['listArticlePage', { ...page, tag: over(maxTagNameLength) }, 'tag over its limit'],
+    ['listArticlePage', { ...page, around: -1 }, 'around -1'],
+    ['listArticlePage', { ...page, tag: deep }, 'tag a deep object'],
+    ['getExportProgress', { path: catalog.writePaths[0] }, 'a path'],
+    ['lookupWord', { text: over(maxLookupTextLength), offset: 0 }, 'text over its limit'],
+    ['lookupWord', { text: 'x'.repeat(1_100_000), offset: 0 }, 'text of 1.1 M characters'],
+    ['lookupWord', { text: '经济', offset: Number.NaN }, 'offset NaN'],
+    ['lookupWord', { text: '经济', offset: -1 }, 'offset -1'],
+    ['lookupWord', { text: '经济', offset: 1e9 }, 'offset 1e9'],
+    ['lookupWord', { text: '经济', offset: 2 }, 'offset past the end'],
+    ['lookupWord', { text: '经济', offset: 0, length: 1e9 }, 'length 1e9'],
+    ['lookupWord', { text: '经济', offset: 0, length: 0 }, 'length 0'],
+    ['lookupWord', { text: deep, offset: 0 }, 'text a deep object'],
+    ['addVocabulary', { ...word, word: over(maxVocabularyWordLength) }, 'word over its limit'],
+    ['addVocabulary', { ...word, sense: over(maxVocabularySenseLength * 2) }, 'sense over its limit'],
+    ['addVocabulary', { ...word, sentence: over(maxVocabularySentenceLength) }, 'sentence over its limit'],
+    ['addVocabulary', { ...word, sentence: '经济', sentenceOffset: 1e9 }, 'sentenceOffset 1e9'],
+    ['addVocabulary', { ...word, start: Number.NaN }, 'start NaN'],
+    ['addVocabulary', { ...word, end: -1 }, 'end -1'],
+    ['listVocabulary', { text: over(200) }, 'text over its limit'],
+    ['listVocabulary', { articleId: Number.NaN }, 'articleId NaN'],
+    ['listVocabulary', { from: '2024-13-45' }, 'from no day'],
+    ['listVocabulary', { tag: deep }, 'tag a deep object'],
+    ['updateVocabulary', { id: Number.NaN }, 'id NaN'],
+    ['updateVocabulary', { id: 1, reading: 'x'.repeat(1_100_000) }, 'reading of 1.1 M characters'],
+    ['removeVocabulary', { id: -1 }, 'id -1'],
+    ['removeVocabulary', { id: 2 ** 64 }, 'id 2^64'],
+    ['exportVocabulary', { format: '../csv' }, 'format a path'],
+    ['exportVocabulary', { format: 'csv', filter: deep }, 'filter a deep object'],
+    ['addTermOverride', { ...rule, source: over(maxOverrideTermLength) }, 'source over its limit'],
+    ['addTermOverride', { ...rule, modes: Array.from({ length: 10_000 }, () => 't') }, '10,000 modes'],
+    ['addTermOverride', { ...rule, modes: ['../t'] }, 'a mode that is a path'],
+    ['updateTermOverride', { id: Number.NaN, ...rule }, 'id NaN'],
+    ['removeTermOverride', { id: -1 }, 'id -1'],
+    ['describeTag', { tag: 'x', description: { ...description, definition: over(maxTagDescriptionPartLength * 2) } }, 'definition over its limit'],
+    ['describeTag', { tag: over(maxTagNameLength), description }, 'tag over its limit'],
+    ['search', { query: '经济', exactTotal: 'yes' }, 'exactTotal a string'],
+    ['search', { query: '经济', limit: 1e9 }, 'limit 1e9'],
+    ['search', { query: '经济', offset: 1e12 }, 'offset 1e12'],
+  ];
+  // Every file main's dialogs alone may name, sent from the page instead: as a field, and as the whole request.
+  for (const p of catalog.writePaths) {
+    cases.push(
+      ['exportVocabulary', { format: 'csv', path: p }, `path = ${p}`],
+      ['exportVocabulary', { format: 'anki', file: p }, `file = ${p}`],
+      ['exportTermOverrides', { file: p }, `file = ${p}`],
+      ['exportQdpx', { file: p }, `file = ${p}`],
+      ['exportQdpx', { outDir: p }, `outDir = ${p}`],
+    );
+  }
+  for (const p of catalog.readPaths) {
+    cases.push(
+      ['importTermOverrides', { path: p }, `path = ${p}`],
+      ['importTermOverrides', { file: p }, `file = ${p}`],
+      ['importTermOverrides', p, `the request is the path ${p}`],
+      ['importQdpx', { file: p }, `file = ${p}`],
+    );
+  }
+  return cases.map(([method, request, how]) => ({ channel: `pizhu:${method}`, request, dialog: 'ok', how: `bound: ${how}` }));
+}
+
 describe('the IPC dispatch under fuzzing', () => {
   it(`answers ${total} generated malformed calls with a typed error or a value, and a refused call changes nothing`, async () => {
     const unhandled: string[] = [];
@@ -145,6 +238,8 @@ describe('the IPC dispatch under fuzzing', () => {
       ...hostilePathCalls(methods, schemaOf, server.catalog, random, 8),
       ...hostileDroppedNames(methods, server.catalog),
     ];
+    const mustRefuse = new Set(boundCalls(server.catalog));
+    calls.push(...mustRefuse);
     let answered = 0;
     let refused = 0;
     // Dropped files named like paths are answered (their bytes imported), not merely refused.
@@ -179,6 +274,9 @@ describe('the IPC dispatch under fuzzing', () => {
       if (problem) failures.push(`${where}: ${problem}`);
       const result = reply.result as { ok: boolean };
       if (result.ok && call.how.startsWith('a dropped file named')) droppedAccepted++;
+      if (mustRefuse.has(call) && (reply.result as { error?: { code?: string } }).error?.code !== 'invalid-argument') {
+        failures.push(`${where}: answered ${show(reply.result)}, not refused as invalid-argument`);
+      }
       if (result.ok === false) {
         refused++;
         // The export folder the person picked in main's dialog is kept even when the export then
