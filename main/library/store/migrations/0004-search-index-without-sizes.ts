@@ -25,8 +25,8 @@ import { searchIndexHashSize } from './0003-search-index-buffer';
  * keep it so in any library, however short its paragraphs, so more matches never rank lower.
  */
 
-/** The column of a paragraph row `r` (as migration 0002). */
-const columnOf = (r: string) => `CASE
+/** The column of a paragraph row `r` (as migration 0002); the character index (0018) files a row under the same one. */
+export const columnOf = (r: string) => `CASE
     WHEN ${r}.kind = 'boilerplate' THEN 'hidden'
     WHEN ${r}.flags LIKE '%"keyword-stuffed"%' OR ${r}.flags LIKE '%"duplicate"%' THEN 'weak'
     WHEN ${r}.kind IN ('title', 'subtitle', 'heading') THEN 'heading'
@@ -57,7 +57,7 @@ const articleOfNote = '(SELECT p.article_id FROM paragraph p WHERE p.id = n.para
 /** A trigger's new or old paragraph or note as a one-row table `r` or `n`. */
 export const paragraph = (row: 'new' | 'old') =>
   `FROM (SELECT ${row}.id AS id, ${row}.article_id AS article_id, ${row}.kind AS kind, ${row}.flags AS flags, ${row}.text AS text) r`;
-const note = (row: 'new' | 'old') =>
+export const note = (row: 'new' | 'old') =>
   `FROM (SELECT ${row}.paragraph_id AS paragraph_id, ${row}.plain_text AS plain_text) n`;
 
 /** Every paragraph and note indexed, as the triggers index them one by one. Exported for the index tests. */

@@ -18,7 +18,8 @@ const commentRows = (from: string, command = false) => `
       SELECT ${command ? "'delete', " : ''}-h.id, pizhu_search_tokens(h.comment), ${articleTokens('h.article_id')}
       ${from} WHERE h.comment <> '' AND h.paragraph_id IS NOT NULL;`;
 
-const highlight = (row: 'new' | 'old') =>
+/** A trigger's new or old highlight as a one-row table `h`. */
+export const highlight = (row: 'new' | 'old') =>
   `FROM (SELECT ${row}.id AS id, ${row}.article_id AS article_id, ${row}.paragraph_id AS paragraph_id, ${row}.comment AS comment) h`;
 
 /** Every comment indexed, as the triggers index them one by one. Exported for the index tests. */

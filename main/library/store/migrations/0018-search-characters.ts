@@ -1,6 +1,7 @@
 import type { Migration } from './migration';
 import { searchIndexHashSize } from './0003-search-index-buffer';
-import { paragraph, paragraphRows } from './0004-search-index-without-sizes';
+import { columnOf, note, paragraph, paragraphRows } from './0004-search-index-without-sizes';
+import { highlight } from './0008-highlight-comments';
 
 /**
  * A second, small index for one-character queries: each row's distinct CJK characters
@@ -22,14 +23,7 @@ import { paragraph, paragraphRows } from './0004-search-index-without-sizes';
  * (store/deferSearchIndex.ts) indexes both from the batch's rows.
  */
 
-/** The column of a paragraph row `r` (as migrations 0002 and 0004). */
-const columnOf = (r: string) => `CASE
-    WHEN ${r}.kind = 'boilerplate' THEN 'hidden'
-    WHEN ${r}.flags LIKE '%"keyword-stuffed"%' OR ${r}.flags LIKE '%"duplicate"%' THEN 'weak'
-    WHEN ${r}.kind IN ('title', 'subtitle', 'heading') THEN 'heading'
-    ELSE 'body' END`;
-
-/** The character rows of the paragraphs that `from` yields as `r`. */
+/** The character rows of the paragraphs that `from` yields as `r`, in the column the search index files them under. */
 const paragraphCharacters = (from: string) => `
     INSERT INTO search_characters (rowid, heading, body, weak, hidden, article)
       SELECT rowid2, iif(col = 'heading', chars, NULL), iif(col = 'body', chars, NULL),
@@ -48,11 +42,6 @@ const commentCharacters = (from: string) => `
     INSERT INTO search_characters (rowid, note, article)
       SELECT -h.id, pizhu_search_characters(h.comment), 'a' || h.article_id
       ${from} WHERE h.comment <> '' AND h.paragraph_id IS NOT NULL;`;
-
-const note = (row: 'new' | 'old') =>
-  `FROM (SELECT ${row}.paragraph_id AS paragraph_id, ${row}.plain_text AS plain_text) n`;
-const highlight = (row: 'new' | 'old') =>
-  `FROM (SELECT ${row}.id AS id, ${row}.article_id AS article_id, ${row}.paragraph_id AS paragraph_id, ${row}.comment AS comment) h`;
 
 /** Every paragraph, note and comment's characters, as the triggers index them one by one. Exported for the index tests. */
 export const indexEveryCharacter = `${paragraphCharacters('FROM paragraph r')}
