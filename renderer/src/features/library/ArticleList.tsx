@@ -119,19 +119,7 @@ export function ArticleList({ pages, label, selectedId, locale, onOpen, view, on
       >
         {rows.map((row) => {
           const article = pages.rowAt(row.index);
-          if (!article)
-            return (
-              <li
-                key={row.key}
-                ref={virtualizer.measureElement}
-                data-index={row.index}
-                aria-setsize={count}
-                aria-posinset={row.index + 1}
-                aria-busy="true"
-                className="article-row article-row-pending"
-                style={{ transform: `translateY(${row.start}px)` }}
-              />
-            );
+          // A row not fetched yet: an empty, busy placeholder in its place.
           return (
             <li
               key={row.key}
@@ -139,20 +127,25 @@ export function ArticleList({ pages, label, selectedId, locale, onOpen, view, on
               data-index={row.index}
               aria-setsize={count}
               aria-posinset={row.index + 1}
-              className="article-row"
+              aria-busy={article ? undefined : 'true'}
+              className={article ? 'article-row' : 'article-row article-row-pending'}
               style={{ transform: `translateY(${row.start}px)` }}
             >
-              <ArticleRow
-                article={article}
-                index={row.index}
-                selected={article.id === selectedId}
-                tabbable={article.id === tabStopId}
-                locale={locale}
-                onOpen={onOpen}
-                onFocusRow={setFocusedId}
-                onKeyDown={onKeyDown}
-              />
-              <ArticleMenu article={article} view={view} onAction={onAction} />
+              {article && (
+                <>
+                  <ArticleRow
+                    article={article}
+                    index={row.index}
+                    selected={article.id === selectedId}
+                    tabbable={article.id === tabStopId}
+                    locale={locale}
+                    onOpen={onOpen}
+                    onFocusRow={setFocusedId}
+                    onKeyDown={onKeyDown}
+                  />
+                  <ArticleMenu article={article} view={view} onAction={onAction} />
+                </>
+              )}
             </li>
           );
         })}
