@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
-import { clickAtCentre, pointsInText, stepTo, tabTo } from './personActions';
-import { openCraftedArticle, storedHighlights } from './readerActions';
+import { clickAtCentre, stepTo, tabTo } from './personActions';
+import { hoverLookUp, openCraftedArticle, storedHighlights } from './readerActions';
 
 /** Issue #17: the dictionary pop-up over the reader's text, in any script mode, with the keyboard alone too. */
 
@@ -12,15 +12,6 @@ const article = (app: Page) => app.getByRole('article');
 const modeRadio = (app: Page, label: string) =>
   app.getByRole('radiogroup', { name: 'Script' }).getByRole('radio', { name: label, exact: true });
 const popup = (app: Page) => app.locator('.dictionary-popup');
-
-/** Shift held, the pointer moved onto the first character of `needle` as shown: the pop-up opens there. */
-async function hoverLookUp(app: Page, needle: string): Promise<void> {
-  const [point] = await pointsInText(app, [[needle, 0]]);
-  await app.mouse.move(point!.x - 40, point!.y);
-  await app.keyboard.down('Shift');
-  await app.mouse.move(point!.x, point!.y, { steps: 4 });
-  await app.keyboard.up('Shift');
-}
 
 /** The text the word outline covers (CSS Custom Highlight), or null when nothing is outlined. */
 function outlinedText(app: Page): Promise<string | null> {

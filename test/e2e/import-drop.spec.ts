@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { AxeResults, ElementContext } from 'axe-core';
 import iconv from 'iconv-lite';
+import { axeProblems } from './axeActions';
 import { expect, test } from './fixtures/pizhuTest';
 import { clickAtCentre, screenshotsOf, tabTo, useLanguage } from './personActions';
 
@@ -59,19 +59,6 @@ async function dropDragged(app: Page): Promise<void> {
     },
     { x: box.x + box.width / 2, y: box.y + box.height / 2 },
   );
-}
-
-/** axe-core's serious and critical findings inside `scope` (as the accessibility spec runs it). */
-async function axeProblems(app: Page, scope: string): Promise<string[]> {
-  const source = fs.readFileSync(path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-  await app.evaluate(source);
-  return app.evaluate(async (include) => {
-    const axe = (window as unknown as { axe: { run(c: ElementContext, o: object): Promise<AxeResults> } }).axe;
-    const result = await axe.run({ include: [include] }, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, scope);
 }
 
 const report = (app: Page) => app.getByRole('region', { name: 'Import report' });

@@ -80,6 +80,45 @@ export async function screenshotsOf(
 }
 
 /**
+ * A modal view in both interface languages, both sizes and both themes: modal dialogs stand between
+ * the page and Preferences, so each size's round opens the view (`open`) and closes it (`close`).
+ * `check` runs after each screenshot, named by it. Ends in English, at the default size, with the theme unforced.
+ */
+export async function screenshotsOfModal(
+  app: Page,
+  saveScreenshot: (name: string) => Promise<string>,
+  name: string,
+  open: () => Promise<void>,
+  close: () => Promise<void>,
+  check: (shot: string) => Promise<void> = async () => {},
+): Promise<void> {
+  for (const locale of ['en', 'zh-Hans'] as const) {
+    await useLanguage(app, locale);
+    for (const size of [
+      { width: 900, height: 600 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await app.setViewportSize(size);
+      await open();
+      for (const theme of ['light', 'dark'] as const) {
+        await app.evaluate((t) => {
+          document.documentElement.dataset.theme = t;
+        }, theme);
+        const shot = `${name}-${locale}-${size.width}-${theme}`;
+        await saveScreenshot(shot);
+        await check(shot);
+      }
+      await close();
+    }
+  }
+  await useLanguage(app, 'en');
+  await app.setViewportSize({ width: 1280, height: 860 });
+  await app.evaluate(() => {
+    delete document.documentElement.dataset.theme;
+  });
+}
+
+/**
  * Points on screen at the middle of characters of the article's text: each `[needle, index]` is
  * the `index`-th character of the first `needle` shown. The first one is scrolled to the middle
  * of the view first, once, so all the points hold together for a drag.

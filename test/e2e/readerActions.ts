@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { PizhuApi } from '../../preload/contract/api';
-import { clickAtCentre } from './personActions';
+import { clickAtCentre, pointsInText } from './personActions';
 
 declare global {
   interface Window {
@@ -130,4 +130,13 @@ export async function caretToEnd(app: Page, editor: Locator): Promise<void> {
     )
     .toBe(true);
   await app.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+}
+
+/** Shift held, the pointer moved onto the first character of `needle` as shown: the dictionary pop-up opens there. */
+export async function hoverLookUp(app: Page, needle: string): Promise<void> {
+  const [point] = await pointsInText(app, [[needle, 0]]);
+  await app.mouse.move(point!.x - 40, point!.y);
+  await app.keyboard.down('Shift');
+  await app.mouse.move(point!.x, point!.y, { steps: 4 });
+  await app.keyboard.up('Shift');
 }

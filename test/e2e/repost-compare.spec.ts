@@ -2,16 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { AxeResults, ElementContext } from 'axe-core';
+import { axeProblems } from './axeActions';
 import { expect, test } from './fixtures/pizhuTest';
 import { clickAtCentre, tabTo, useLanguage } from './personActions';
 import { openArticle } from './readerActions';
-
-declare global {
-  interface Window {
-    axe?: { run(context: ElementContext, options: object): Promise<AxeResults> };
-  }
-}
 
 /** One story as a mainland paper printed it. */
 const titleA = '古城灯会今晚开幕 预计接待游客二十万人次';
@@ -57,18 +51,6 @@ const comparison = (app: Page) => app.getByRole('dialog', { name: /^(Side by sid
 const cellOf = (dialog: Locator, words: string, column: 1 | 2) =>
   dialog.locator('tr.compare-row').filter({ hasText: words }).locator(`td:nth-child(${column})`);
 
-async function seriousAxeFindings(app: Page, scope: string): Promise<string[]> {
-  const axeSource = fs.readFileSync(path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-  if (!(await app.evaluate(() => typeof window.axe === 'object'))) await app.evaluate(axeSource);
-  return app.evaluate(async (scope) => {
-    if (!window.axe) throw new Error('axe-core did not load');
-    const result = await window.axe.run({ include: [scope] }, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, scope);
-}
-
 test('two versions of a story side by side: what the repost added, cut and changed, and a paragraph opened from there', async ({
   app,
   chooseFiles,
@@ -108,11 +90,11 @@ test('two versions of a story side by side: what the repost added, cut and chang
   await expect(cellOf(dialog, '主辦方介紹', 2).locator('ins')).toHaveCount(0);
   await expect(dialog.locator('.compare-legend')).toContainText('struck through: only in A');
 
-  expect(await seriousAxeFindings(app, '.compare-dialog'), 'light theme').toEqual([]);
+  expect(await axeProblems(app, '.compare-dialog'), 'light theme').toEqual([]);
   await app.evaluate(() => {
     document.documentElement.dataset.theme = 'dark';
   });
-  expect(await seriousAxeFindings(app, '.compare-dialog'), 'dark theme').toEqual([]);
+  expect(await axeProblems(app, '.compare-dialog'), 'dark theme').toEqual([]);
   await app.evaluate(() => {
     delete document.documentElement.dataset.theme;
   });

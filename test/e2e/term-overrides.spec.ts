@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeProblems } from './axeActions';
 import { expect, test } from './fixtures/pizhuTest';
-import { clickAtCentre, stepTo, tabTo, useLanguage } from './personActions';
+import { clickAtCentre, screenshotsOfModal, stepTo, tabTo } from './personActions';
 import { openCraftedArticle, selectText, storedHighlights } from './readerActions';
 
 /**
@@ -47,45 +47,6 @@ async function closeList(app: Page): Promise<void> {
   await expect(listDialog(app)).toBeHidden();
   await app.keyboard.press('Escape');
   await expect(app.getByRole('dialog', { name: 'Preferences' })).toBeHidden();
-}
-
-/**
- * A modal view in both interface languages, both sizes and both themes, checked by axe. Modal dialogs stand
- * between the page and Preferences, so each language's round opens the view and closes it.
- */
-async function screenshotsOfModal(
-  app: Page,
-  saveScreenshot: (name: string) => Promise<string>,
-  name: string,
-  /** The view's element, for axe. */
-  scope: string,
-  open: () => Promise<void>,
-  close: () => Promise<void>,
-): Promise<void> {
-  for (const locale of ['en', 'zh-Hans'] as const) {
-    await useLanguage(app, locale);
-    for (const size of [
-      { width: 900, height: 600 },
-      { width: 1920, height: 1080 },
-    ]) {
-      await app.setViewportSize(size);
-      await open();
-      for (const theme of ['light', 'dark'] as const) {
-        await app.evaluate((t) => {
-          document.documentElement.dataset.theme = t;
-        }, theme);
-        await saveScreenshot(`${name}-${locale}-${size.width}-${theme}`);
-        // Nothing serious for axe in either theme or language (contrast, names, roles).
-        expect(await axeProblems(app, scope), `${name} ${locale} ${theme}`).toEqual([]);
-      }
-      await close();
-    }
-  }
-  await useLanguage(app, 'en');
-  await app.setViewportSize({ width: 1280, height: 860 });
-  await app.evaluate(() => {
-    delete document.documentElement.dataset.theme;
-  });
 }
 
 test('in 繁體, a word’s variants and an override of one’s own change the display, search and export, are listed, edited, deleted, exported, imported and undone', async ({
@@ -223,18 +184,18 @@ test('in 繁體, a word’s variants and an override of one’s own change the d
     app,
     saveScreenshot,
     'term-overrides-variants',
-    '.variant-panel',
     () => openVariants(app, '軟件'),
     async () => {
       await app.keyboard.press('Escape');
       await expect(variantPanel(app)).toBeHidden();
     },
+    // Nothing serious for axe in either theme or language (contrast, names, roles).
+    async (shot) => expect(await axeProblems(app, '.variant-panel'), shot).toEqual([]),
   );
   await screenshotsOfModal(
     app,
     saveScreenshot,
     'term-overrides-list',
-    '.overrides-dialog',
     async () => {
       const english = (await app.locator('html').getAttribute('lang')) === 'en';
       await clickAtCentre(app, app.getByRole('button', { name: english ? 'Preferences' : '偏好设置' }));
@@ -242,6 +203,7 @@ test('in 繁體, a word’s variants and an override of one’s own change the d
       await expect(listDialog(app)).toBeVisible();
     },
     () => closeList(app),
+    async (shot) => expect(await axeProblems(app, '.overrides-dialog'), shot).toEqual([]),
   );
 });
 

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { AxeResults, ElementContext } from 'axe-core';
+import { axeProblems } from './axeActions';
 import { expect, test } from './fixtures/pizhuTest';
-import { clickAtCentre, pointsInText, useLanguage } from './personActions';
-import { openCraftedArticle } from './readerActions';
+import { clickAtCentre, screenshotsOf, screenshotsOfModal } from './personActions';
+import { hoverLookUp, openCraftedArticle } from './readerActions';
 
 /** Issue #17: words saved from the dictionary pop-up, seen, edited and deleted in the vocabulary view, exported for a spreadsheet and for Anki. */
 
@@ -17,39 +16,14 @@ const modeRadio = (app: Page, label: string) =>
 const vocabularyButton = (app: Page) => app.getByRole('button', { name: /^(Vocabulary|生词本)$/ });
 const view = (app: Page) => app.getByRole('dialog', { name: /^(Vocabulary|生词本)$/ });
 
-async function hoverLookUp(app: Page, needle: string): Promise<void> {
-  const [point] = await pointsInText(app, [[needle, 0]]);
-  await app.mouse.move(point!.x - 40, point!.y);
-  await app.keyboard.down('Shift');
-  await app.mouse.move(point!.x, point!.y, { steps: 4 });
-  await app.keyboard.up('Shift');
-}
-
-declare global {
-  interface Window {
-    axe?: { run(context: ElementContext, options: object): Promise<AxeResults> };
-  }
-}
-
-/** axe-core's own bundle, evaluated in the page (DevTools evaluation is not subject to the app's CSP). */
-const axeSource = fs.readFileSync(path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-
 /** The serious and critical axe violations inside `scope`, in the light and the dark theme. */
 async function axeFindings(app: Page, scope: string): Promise<string[]> {
-  if (!(await app.evaluate(() => typeof window.axe === 'object'))) await app.evaluate(axeSource);
   const found: string[] = [];
   for (const theme of ['light', 'dark'] as const) {
     await app.evaluate((t) => {
       document.documentElement.dataset.theme = t;
     }, theme);
-    const violations = await app.evaluate(async (scope) => {
-      if (!window.axe) throw new Error('axe-core did not load');
-      const result = await window.axe.run({ include: [scope] }, { resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }, scope);
-    found.push(...violations.map((v) => `${theme} ${v}`));
+    found.push(...(await axeProblems(app, scope)).map((v) => `${theme} ${v}`));
   }
   await app.evaluate(() => {
     delete document.documentElement.dataset.theme;
@@ -65,32 +39,6 @@ async function exportAndRead(app: Page, button: string): Promise<string> {
   const file = /written to (.+)$/.exec((await status.textContent()) ?? '')?.[1];
   if (!file) throw new Error('the view did not say where the file went');
   return fs.readFileSync(file, 'utf8');
-}
-
-/** The same view at both sizes and themes, in one language (the modal view is opened again by `prepare`). */
-async function shots(
-  app: Page,
-  saveScreenshot: (name: string) => Promise<string>,
-  name: string,
-  prepare: () => Promise<void>,
-) {
-  for (const size of [
-    { width: 900, height: 600 },
-    { width: 1920, height: 1080 },
-  ]) {
-    await app.setViewportSize(size);
-    await prepare();
-    for (const theme of ['light', 'dark'] as const) {
-      await app.evaluate((t) => {
-        document.documentElement.dataset.theme = t;
-      }, theme);
-      await saveScreenshot(`${name}-${size.width}-${theme}`);
-    }
-  }
-  await app.setViewportSize({ width: 1280, height: 860 });
-  await app.evaluate(() => {
-    delete document.documentElement.dataset.theme;
-  });
 }
 
 test('two words added from the pop-up are in the vocabulary view, with their sentences; edited, deleted and undone; exported as CSV and for Anki', async ({
@@ -121,16 +69,12 @@ test('two words added from the pop-up are in the vocabulary view, with their sen
   await expect(article(app).locator('mark')).toHaveCount(0);
 
   // Screenshots of the pop-up, in both languages.
-  for (const locale of ['en', 'zh-Hans'] as const) {
-    await useLanguage(app, locale);
-    await shots(app, saveScreenshot, `dictionary-popup-${locale}`, async () => {
-      await app.keyboard.press('Escape');
-      await hoverLookUp(app, '網際網路');
-      await expect(app.locator('.dictionary-popup .dictionary-word')).toHaveText('網際網路');
-    });
+  await screenshotsOf(app, saveScreenshot, 'dictionary-popup', async () => {
     await app.keyboard.press('Escape');
-  }
-  await useLanguage(app, 'en');
+    await hoverLookUp(app, '網際網路');
+    await expect(app.locator('.dictionary-popup .dictionary-word')).toHaveText('網際網路');
+  });
+  await app.keyboard.press('Escape');
 
   await clickAtCentre(app, vocabularyButton(app));
   await expect(view(app).getByRole('status').first()).toHaveText('2 words');
@@ -192,10 +136,20 @@ test('two words added from the pop-up are in the vocabulary view, with their sen
   expect(anki[3]).toContain('下班後他用<b>網際網路</b>學習新的軟體。');
 
   expect(await axeFindings(app, 'dialog[open]')).toEqual([]);
-  await shots(app, saveScreenshot, 'vocabulary-view-en', async () => {
-    if ((await view(app).count()) === 0) await clickAtCentre(app, vocabularyButton(app));
-    await expect(words).toHaveCount(2);
-  });
+  await screenshotsOfModal(
+    app,
+    saveScreenshot,
+    'vocabulary-view',
+    async () => {
+      if ((await view(app).count()) === 0) await clickAtCentre(app, vocabularyButton(app));
+      await expect(view(app).getByRole('listitem')).toHaveCount(2);
+    },
+    async () => {
+      await app.keyboard.press('Escape');
+      await expect(view(app)).toHaveCount(0);
+    },
+  );
+  await clickAtCentre(app, vocabularyButton(app));
 
   // Deleted, then undone from the view.
   await clickAtCentre(app, words.nth(0).getByRole('button', { name: 'Delete “網際網路”' }));
@@ -208,13 +162,4 @@ test('two words added from the pop-up are in the vocabulary view, with their sen
   await clickAtCentre(app, words.nth(1).getByRole('button', { name: 'Open this paragraph of “出租车司机的一天”' }));
   await expect(view(app)).toHaveCount(0);
   await expect(article(app).locator('.paragraph-flash')).toContainText('他每天開著計程車穿過北京的街道。');
-
-  // The same view in Chinese.
-  await useLanguage(app, 'zh-Hans');
-  await shots(app, saveScreenshot, 'vocabulary-view-zh-Hans', async () => {
-    if ((await view(app).count()) === 0) await clickAtCentre(app, vocabularyButton(app));
-    await expect(view(app).getByRole('listitem')).toHaveCount(2);
-  });
-  await app.keyboard.press('Escape');
-  await useLanguage(app, 'en');
 });
