@@ -31,6 +31,14 @@ export function createVocabulary(db: Db, nowIso: () => string, files: LibraryFil
   const journaled = createJournaled(db, nowIso);
   const guard = createLibraryFileGuard(files);
 
+  /** Newest first; see readVocabulary.listEntries for what each filter keeps. */
+  function listVocabulary(filter: VocabularyFilter = {}): VocabularyEntry[] {
+    if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
+      throw invalid(`The range ${filter.from} to ${filter.to} ends before it starts.`, 'from');
+    }
+    return listEntries(db, filter);
+  }
+
   function requireEntry(id: number): VocabularyEntry {
     const entry = readEntry(db, id);
     if (!entry) throw new LibraryError('not-found', `There is no word ${id} in the vocabulary.`, String(id));
@@ -124,13 +132,7 @@ export function createVocabulary(db: Db, nowIso: () => string, files: LibraryFil
       });
     },
 
-    /** Newest first; see readVocabulary.listEntries for what each filter keeps. */
-    listVocabulary(filter: VocabularyFilter = {}): VocabularyEntry[] {
-      if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
-        throw invalid(`The range ${filter.from} to ${filter.to} ends before it starts.`, 'from');
-      }
-      return listEntries(db, filter);
-    },
+    listVocabulary,
 
     /** The words the filter keeps (all by default), newest first, as CSV or an Anki import file at `file` (absolute). */
     exportVocabulary(
@@ -140,7 +142,7 @@ export function createVocabulary(db: Db, nowIso: () => string, files: LibraryFil
     ): VocabularyExportResult {
       const target = requireAbsolutePath(file, 'vocabulary file');
       guard.checkFile(target, 'vocabulary file');
-      const entries = listEntries(db, filter);
+      const entries = listVocabulary(filter);
       writeTextFile(target, renderVocabulary(entries, format));
       return { path: target, format, words: entries.length };
     },

@@ -210,6 +210,14 @@ describe('the vocabulary', () => {
     expect(() => vocabulary.exportVocabulary('words.csv', 'csv')).toThrow(/absolute path/);
   });
 
+  it('refuses to export a date range that ends before it starts, and writes no file', () => {
+    const file = path.join(seeded.dir, 'backwards.csv');
+    expect(() => seeded.library.vocabulary.exportVocabulary(file, 'csv', { from: '2026-12-05', to: '2026-12-01' })).toThrow(
+      /ends before it starts/,
+    );
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
   it('an entry outlives its article emptied from the trash, unlinked', async () => {
     const { article, paragraph } = firstParagraph();
     const saved = seeded.library.vocabulary.addVocabulary(wordIn(paragraph, 2));
