@@ -36,8 +36,15 @@ function characterAt(text: string, at: number): string {
   return code === undefined ? '' : String.fromCodePoint(code);
 }
 
-/** Each place's word lengths (dictionary and own words), with what a word may not do to a Latin run. */
-function wordTable(text: string, dictionary: WordLengths, ownWords: Iterable<string>): Array<Set<number>> {
+/**
+ * Each place's word lengths (dictionary and own words), with what a word may not do to a Latin
+ * run; and, inside each run of letters or digits, where that run ends (-1 elsewhere).
+ */
+function wordTable(
+  text: string,
+  dictionary: WordLengths,
+  ownWords: Iterable<string>,
+): { table: Array<Set<number>>; runEnd: Int32Array } {
   const runEnd = new Int32Array(text.length + 1).fill(-1); // inside a Latin run: where it ends
   for (let i = 0; i < text.length; ) {
     const c = characterAt(text, i);
@@ -65,30 +72,23 @@ function wordTable(text: string, dictionary: WordLengths, ownWords: Iterable<str
     }
     table.push(lengths);
   }
-  return table;
+  return { table, runEnd };
 }
 
 /** The piece no word covers at `at`: a Latin run, a Han character, or a separator character. */
-function unitAt(text: string, at: number, runEnds: (at: number) => number): [number, WordSegmentKind] {
+function unitAt(text: string, at: number, runEnd: Int32Array): [number, WordSegmentKind] {
   const c = characterAt(text, at);
   if (han.test(c)) return [c.length, 'single'];
-  if (letterOrDigit.test(c)) return [runEnds(at) - at, 'other'];
+  if (letterOrDigit.test(c)) return [runEnd[at]! - at, 'other'];
   return [c.length || 1, 'separator'];
 }
 
 export function segmentWords(text: string, dictionary: WordLengths, ownWords: Iterable<string> = []): WordSegment[] {
-  const table = wordTable(text, dictionary, ownWords);
-  const runEnds = (at: number) => {
-    let end = at;
-    while (end < text.length && !han.test(characterAt(text, end)) && letterOrDigit.test(characterAt(text, end))) {
-      end += characterAt(text, end).length;
-    }
-    return end;
-  };
+  const { table, runEnd } = wordTable(text, dictionary, ownWords);
   const forward: WordSegment[] = [];
   for (let i = 0; i < text.length; ) {
     const longest = Math.max(0, ...table[i]!);
-    const [length, kind] = longest > 0 ? [longest, 'word' as const] : unitAt(text, i, runEnds);
+    const [length, kind] = longest > 0 ? [longest, 'word' as const] : unitAt(text, i, runEnd);
     forward.push({ start: i, end: i + length, text: text.slice(i, i + length), kind });
     i += length;
   }
@@ -108,7 +108,7 @@ export function segmentWords(text: string, dictionary: WordLengths, ownWords: It
       continue;
     }
     const from = unitEndingAt(text, j);
-    const [, kind] = unitAt(text, from, runEnds);
+    const [, kind] = unitAt(text, from, runEnd);
     backward.push({ start: from, end: j, text: text.slice(from, j), kind });
     j = from;
   }
