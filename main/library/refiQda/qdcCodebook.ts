@@ -1,16 +1,16 @@
 import { addTagDescription } from '../codebook/tagDescriptions';
 import { createBackupWriter } from '../export/backupWriter';
 import { requireAbsolutePath, writeTextFile } from '../export/writeTextFile';
+import { readRegularFile } from '../files/readRegularFile';
 import { discardHistory } from '../journal/journalEntries';
 import { LibraryError } from '../libraryError';
 import { readLibraryId } from '../store/libraryIdentity';
 import type { Db } from '../store/openDatabase';
-import fs from 'node:fs';
 import path from 'node:path';
 import { codeDescription, codesXml, countCodes, libraryCodes } from './buildProject';
 import { attribute, child, children, parseProjectXml, textOf, type XmlNode } from './parseProjectXml';
 import { guidMaker } from './qdpxGuid';
-import { maxQdpxEntryBytes } from './readQdpxFiles';
+import { maxQdpxEntryBytes, utf8 } from './readQdpxFiles';
 
 /** The codebook alone as a REFI-QDA `.qdc` (Codebook.xsd): the tag tree with colours and descriptions. */
 export function exportQdc(db: Db, file: string): { path: string; codes: number } {
@@ -37,16 +37,8 @@ export interface QdcImportCounts {
  */
 export function importQdc(db: Db, file: string, now: string): QdcImportCounts {
   const target = requireAbsolutePath(file, 'codebook file');
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    throw new LibraryError('not-found', `"${target}" does not exist.`, target);
-  }
-  if (!stat.isFile()) throw new LibraryError('unsupported-file', `"${target}" is not a file.`, target);
-  if (stat.size > maxQdpxEntryBytes) throw new LibraryError('file-too-large', `"${path.basename(target)}" is too large for a codebook.`, target);
   const name = path.basename(target);
-  const root = parseProjectXml(fs.readFileSync(target, 'utf8').replace(/^\uFEFF/, ''), name);
+  const root = parseProjectXml(utf8(readRegularFile(target, { maxBytes: maxQdpxEntryBytes, what: 'codebook' })), name);
   // A codebook, or a project's codebook.
   const book = child(root, 'CodeBook') ?? child(child(root, 'Project'), 'CodeBook');
   if (!book) throw new LibraryError('unsupported-file', `"${name}" has no <CodeBook>: it is not a REFI-QDA codebook; nothing was imported.`);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
+import { readRegularFile } from '../files/readRegularFile';
 import { LibraryError } from '../libraryError';
 
 /** The largest entry an archive may hold, unpacked: a source over it is no article Pizhu could import anyway. */
@@ -27,27 +28,17 @@ export interface QdpxFiles {
  * refused with a message, and nothing is ever written to disk.
  */
 export function readQdpxFiles(file: string): QdpxFiles {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new LibraryError('not-found', `"${file}" does not exist.`, file);
-  }
-  if (stat.isDirectory()) {
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
     const qde = fs.readdirSync(file).find((name) => name.toLowerCase().endsWith('.qde'));
     if (!qde) throw new LibraryError('unsupported-file', `"${file}" holds no project file (.qde).`, file);
     return folderFiles(path.join(file, qde));
   }
-  if (!stat.isFile()) throw new LibraryError('unsupported-file', `"${file}" is not a file.`, file);
-  if (stat.size > maxQdpxTotalBytes) {
-    throw new LibraryError('file-too-large', `"${path.basename(file)}" is over ${mb(maxQdpxTotalBytes)}.`, file);
-  }
-  const bytes = fs.readFileSync(file);
+  const bytes = readRegularFile(file, { maxBytes: maxQdpxTotalBytes, what: 'REFI-QDA project' });
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return archiveFiles(bytes, path.basename(file));
   return folderFiles(file, bytes);
 }
 
-function folderFiles(qde: string, bytes = fs.readFileSync(qde)): QdpxFiles {
+function folderFiles(qde: string, bytes = readRegularFile(qde, { maxBytes: maxQdpxEntryBytes, what: 'REFI-QDA project' })): QdpxFiles {
   const folder = path.dirname(qde);
   return {
     name: path.basename(qde),
@@ -55,14 +46,10 @@ function folderFiles(qde: string, bytes = fs.readFileSync(qde)): QdpxFiles {
     source(name) {
       if (!safeName(name)) return undefined;
       for (const sub of ['sources', 'Sources']) {
-        const candidate = path.join(folder, sub, name);
         try {
-          const stat = fs.statSync(candidate);
-          if (!stat.isFile()) continue;
-          if (stat.size > maxQdpxEntryBytes) throw tooLarge(name, stat.size);
-          return fs.readFileSync(candidate);
+          return readRegularFile(path.join(folder, sub, name), { maxBytes: maxQdpxEntryBytes, what: 'project source' });
         } catch (error) {
-          if (error instanceof LibraryError) throw error;
+          if (!(error instanceof LibraryError && error.code === 'not-found')) throw error;
         }
       }
       return undefined;
