@@ -77,9 +77,28 @@ const seen = {
       '选择 Pizhu 的 JSON 备份',
       '选择 Pizhu 的 JSON 备份',
       '导出 W3C 标注',
+      '导出 REFI-QDA 项目',
+      '导入 REFI-QDA 项目',
+      '导出术语表',
+      '导入术语表',
+      '导出生词（CSV）',
+      '导出生词（Anki）',
     ],
-    fileButtons: ['导入', '选择文件夹', '保存', '打开', '打开', '保存'],
-    filters: ['文章和订阅源', undefined, 'Pizhu 备份', 'Pizhu 备份', 'Pizhu 备份', 'W3C 网络标注'],
+    fileButtons: ['导入', '选择文件夹', '保存', '打开', '打开', '保存', '保存', '打开', '保存', '打开', '保存', '保存'],
+    filters: [
+      '文章和订阅源',
+      undefined,
+      'Pizhu 备份',
+      'Pizhu 备份',
+      'Pizhu 备份',
+      'W3C 网络标注',
+      'REFI-QDA 项目',
+      'REFI-QDA 项目',
+      '术语表（CSV）',
+      '术语表（CSV）',
+      'CSV 表格',
+      'Anki 导入文件（文本）',
+    ],
     boxes: [
       { title: '从 JSON 合并', buttons: ['取消', '合并'], detail: /^将添加 0 篇文章、0 处高亮、0 条笔记和 0 个标签/ },
       { title: '从 JSON 恢复', buttons: ['取消', '恢复'], detail: /^备份：\d+ 篇文章、/ },
@@ -104,9 +123,28 @@ const seen = {
       '選擇 Pizhu 的 JSON 備份',
       '選擇 Pizhu 的 JSON 備份',
       '匯出 W3C 標註',
+      '匯出 REFI-QDA 專案',
+      '匯入 REFI-QDA 專案',
+      '匯出術語表',
+      '匯入術語表',
+      '匯出生詞（CSV）',
+      '匯出生詞（Anki）',
     ],
-    fileButtons: ['匯入', '選擇資料夾', '儲存', '開啟', '開啟', '儲存'],
-    filters: ['文章與訂閱源', undefined, 'Pizhu 備份', 'Pizhu 備份', 'Pizhu 備份', 'W3C 網路標註'],
+    fileButtons: ['匯入', '選擇資料夾', '儲存', '開啟', '開啟', '儲存', '儲存', '開啟', '儲存', '開啟', '儲存', '儲存'],
+    filters: [
+      '文章與訂閱源',
+      undefined,
+      'Pizhu 備份',
+      'Pizhu 備份',
+      'Pizhu 備份',
+      'W3C 網路標註',
+      'REFI-QDA 專案',
+      'REFI-QDA 專案',
+      '術語表（CSV）',
+      '術語表（CSV）',
+      'CSV 表格',
+      'Anki 匯入檔（文字）',
+    ],
     boxes: [
       {
         title: '從 JSON 合併',
@@ -135,9 +173,28 @@ const seen = {
       'Choose a Pizhu JSON backup',
       'Choose a Pizhu JSON backup',
       'Export W3C annotations',
+      'Export a REFI-QDA project',
+      'Import a REFI-QDA project',
+      'Export term list',
+      'Import a term list',
+      'Export vocabulary (CSV)',
+      'Export vocabulary (Anki)',
     ],
-    fileButtons: ['Import', 'Choose folder', 'Save', 'Open', 'Open', 'Save'],
-    filters: ['Articles and feeds', undefined, 'Pizhu backup', 'Pizhu backup', 'Pizhu backup', 'W3C Web Annotations'],
+    fileButtons: ['Import', 'Choose folder', 'Save', 'Open', 'Open', 'Save', 'Save', 'Open', 'Save', 'Open', 'Save', 'Save'],
+    filters: [
+      'Articles and feeds',
+      undefined,
+      'Pizhu backup',
+      'Pizhu backup',
+      'Pizhu backup',
+      'W3C Web Annotations',
+      'REFI-QDA project',
+      'REFI-QDA project',
+      'Term lists (CSV)',
+      'Term lists (CSV)',
+      'CSV spreadsheets',
+      'Anki import files (text)',
+    ],
     boxes: [
       {
         title: 'Merge from JSON',
@@ -201,6 +258,13 @@ describe('main speaks the interface language the page says the person uses', () 
       expect(await value('importBackup')).toBeNull();
       expect(await value('restoreJsonBackup')).toBeNull();
       await value('exportW3c');
+      // The REFI-QDA, term list and vocabulary dialogs, each cancelled: nothing is read or written.
+      expect(await value('exportQdpx', {})).toBeNull();
+      expect(await value('importQdpx')).toBeNull();
+      expect(await value('exportTermOverrides')).toBeNull();
+      expect(await value('importTermOverrides')).toBeNull();
+      expect(await value('exportVocabulary', { format: 'csv' })).toBeNull();
+      expect(await value('exportVocabulary', { format: 'anki' })).toBeNull();
       expect(await value('restoreAutomaticBackup')).toBeNull();
       const open = externalLinkOpener({
         shell: { openExternal: () => Promise.resolve() },
