@@ -1,7 +1,8 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ArticleSummary } from '../../../../preload/contract/articleTypes';
 import { useMessages } from '../../i18n/useMessages';
+import { useMenuButton } from '../../ui/useMenuButton';
 import { libraryMessages } from './messages';
 import type { ArticleAction } from './useArticleManagement';
 
@@ -26,85 +27,64 @@ function actionsFor(article: ArticleSummary, view: LibraryView): ArticleAction[]
  */
 export function ArticleMenu({ article, view, onAction }: Props) {
   const t = useMessages(libraryMessages);
-  const [place, setPlace] = useState<{ top: number; right: number } | null>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
+  const { open, setOpen, menuId, button, menu, close, onMenuKeyDown, onButtonKeyDown } = useMenuButton();
+  const [place, setPlace] = useState<{ top: number; right: number }>({ top: 0, right: 0 });
   const actions = actionsFor(article, view);
 
-  const close = (focusButton: boolean) => {
-    setPlace(null);
-    if (focusButton) buttonRef.current?.focus();
-  };
-
   useLayoutEffect(() => {
-    if (place) menuRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
-  }, [place]);
+    if (open) menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+  }, [open, menu]);
 
+  // Drawn fixed at the button's place: a scroll or a resize would leave it behind.
   useEffect(() => {
-    if (!place) return;
-    const onPointer = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setPlace(null);
-    };
-    const onScroll = () => setPlace(null);
-    document.addEventListener('pointerdown', onPointer, true);
+    if (!open) return;
+    const onScroll = () => setOpen(false);
     window.addEventListener('resize', onScroll);
     document.addEventListener('scroll', onScroll, true);
     return () => {
-      document.removeEventListener('pointerdown', onPointer, true);
       window.removeEventListener('resize', onScroll);
       document.removeEventListener('scroll', onScroll, true);
     };
-  }, [place]);
+  }, [open, setOpen]);
 
-  const open = () => {
-    const box = buttonRef.current?.getBoundingClientRect();
-    if (box) setPlace({ top: box.bottom + 2, right: Math.max(8, window.innerWidth - box.right) });
-  };
-
-  const onMenuKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const items = [...(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLButtonElement);
-    const next: Record<string, number> = {
-      ArrowDown: (at + 1) % items.length,
-      ArrowUp: (at - 1 + items.length) % items.length,
-      Home: 0,
-      End: items.length - 1,
-    };
-    if (event.key === 'Escape' || event.key === 'Tab') {
-      event.preventDefault();
-      event.stopPropagation();
-      close(true);
-    } else if (next[event.key] !== undefined) {
-      event.preventDefault();
-      items[next[event.key]!]?.focus();
-    }
+  const openMenu = () => {
+    const box = button.current?.getBoundingClientRect();
+    if (!box) return;
+    setPlace({ top: box.bottom + 2, right: Math.max(8, window.innerWidth - box.right) });
+    setOpen(true);
   };
 
   return (
     <>
       <button
-        ref={buttonRef}
+        ref={button}
         type="button"
         className="icon-button article-menu-button"
         tabIndex={-1}
         aria-label={t('articleActions')}
         aria-describedby={`library-article-${article.id}-title`}
         aria-haspopup="menu"
-        aria-expanded={place !== null}
-        onClick={() => (place ? close(false) : open())}
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => (open ? close(false) : openMenu())}
+        onKeyDown={onButtonKeyDown}
       >
         ⋯
       </button>
-      {place &&
+      {open &&
         createPortal(
           <div
-            ref={menuRef}
+            ref={menu}
+            id={menuId}
             role="menu"
             aria-label={`${t('articleActions')}: ${article.title}`}
             className="article-menu"
             style={{ top: place.top, right: place.right }}
-            onKeyDown={onMenuKey}
+            onKeyDown={(event) => {
+              // The reader's own Escape (closing what it has open) is not this one's.
+              if (event.key === 'Escape') event.stopPropagation();
+              onMenuKeyDown(event);
+            }}
           >
             {actions.map((action) => (
               <button
