@@ -135,6 +135,8 @@ function writeSource(
     } else byRange.set(key, { ...s, codes: [...s.codes], notes: [...s.notes] });
   }
   const firstParagraph = paragraphs[0];
+  // Prepared once for the source: a project's selections run to the thousands.
+  const highlightAt = db.prepare('SELECT id FROM highlight WHERE paragraph_id = ? AND start_offset = ? AND end_offset = ?').pluck();
   for (const note of source.notes) if (firstParagraph) writer.putNote(firstParagraph.id, noteOf(note, now, markdownNotes));
 
   for (const s of byRange.values()) {
@@ -174,10 +176,7 @@ function writeSource(
     const created = s.createdAt && !Number.isNaN(Date.parse(s.createdAt)) ? new Date(s.createdAt).toISOString() : now;
     for (const piece of pieces) {
       const text = piece.paragraph.text;
-      const existingId = db
-        .prepare('SELECT id FROM highlight WHERE paragraph_id = ? AND start_offset = ? AND end_offset = ?')
-        .pluck()
-        .get(piece.paragraph.id, piece.start, piece.end) as number | undefined;
+      const existingId = highlightAt.get(piece.paragraph.id, piece.start, piece.end) as number | undefined;
       if (existingId !== undefined) {
         writer.tagHighlight(existingId, tags);
         continue;
