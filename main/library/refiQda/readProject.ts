@@ -1,4 +1,5 @@
 import { LibraryError } from '../libraryError';
+import { paragraphSelectionMark } from './buildProject';
 import { attribute, child, children, parseProjectXml, textOf, type XmlNode } from './parseProjectXml';
 import { isGuid } from './qdpxGuid';
 import { utf8, type QdpxFiles } from './readQdpxFiles';
@@ -151,7 +152,7 @@ export function readProject(files: QdpxFiles): QdaProject {
 /** A selection's own Description is a memo too (f4 and ATLAS.ti write memos so), except Pizhu's mark. */
 function descriptionNote(s: XmlNode): string[] {
   const text = textOf(child(s, 'Description')).trim();
-  return text === '' || text === 'Pizhu paragraph' ? [] : [text];
+  return text === '' || text === paragraphSelectionMark ? [] : [text];
 }
 
 /** `internal://x.txt` → `x.txt` (also the `internal://sources/x.txt` some tools write). */
