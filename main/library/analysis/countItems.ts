@@ -25,6 +25,8 @@ export function createWordCache(lengths: () => WordLengths): WordCache {
   const ids = new Map<string, number>();
   const byUnit = new Map<FrequencyUnit, Map<number, { checksum: string; items: Uint32Array }>>();
   let ownKey = '';
+  // The list a count passes with every paragraph: joined and compared once per count, not per paragraph.
+  let ownList: readonly string[] | undefined;
   const idOf = (item: string) => {
     let id = ids.get(item);
     if (id === undefined) {
@@ -38,7 +40,8 @@ export function createWordCache(lengths: () => WordLengths): WordCache {
     names,
     idOf,
     itemsOf(paragraph, unit, own) {
-      if (unit === 'words') {
+      if (unit === 'words' && own !== ownList) {
+        ownList = own;
         const key = own.join('\n');
         // A changed own-word list segments differently: every paragraph again.
         if (key !== ownKey) {
