@@ -2,6 +2,7 @@ import type { AnalysisSubset } from '../../../preload/contract/analysisTypes';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
 import { resolveFilters } from '../search/resolveFilters';
+import { taggedParagraphsSql } from '../search/searchQuery';
 
 /** A paragraph an analysis reads: its stored text and checksum (the word cache's key). */
 export interface AnalysisParagraph {
@@ -36,11 +37,7 @@ export function subsetParagraphs(
   if (subset.tag !== undefined) {
     const filters = resolveFilters(db, { tag: subset.tag });
     params.tagIds = JSON.stringify(filters?.tagIds ?? []);
-    chosen.push(`p.id IN (
-      SELECT pt.paragraph_id FROM paragraph_tag pt WHERE pt.tag_id IN (SELECT value FROM json_each(@tagIds))
-      UNION
-      SELECT h.paragraph_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
-        WHERE ht.tag_id IN (SELECT value FROM json_each(@tagIds)) AND h.paragraph_id IS NOT NULL)`);
+    chosen.push(`p.id IN (${taggedParagraphsSql})`);
   }
   if (subset.articleIds !== undefined) {
     requireArticles(db, subset.articleIds);

@@ -1,6 +1,6 @@
 import type { Db } from '../store/openDatabase';
 import type { ParsedQuery, QueryClause } from './parseQuery';
-import { allowedColumns, matchExpression, type RowFilters } from './searchQuery';
+import { allowedColumns, matchExpression, taggedParagraphsSql, type RowFilters } from './searchQuery';
 
 /**
  * A search that costs by the page, not by the matches (issue #16). FTS5 reads a term's rows in
@@ -151,10 +151,7 @@ export function prepareTagFilter(db: Db, tagIds: readonly number[]): void {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS search_tagged_rows (rowid INTEGER PRIMARY KEY)');
     db.exec('DELETE FROM temp.search_tagged_rows');
     db.prepare(
-      `WITH ids AS (SELECT value FROM json_each(@tagIds)),
-        tagged(p) AS (SELECT pt.paragraph_id FROM paragraph_tag pt WHERE pt.tag_id IN ids
-          UNION SELECT h.paragraph_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
-            WHERE ht.tag_id IN ids AND h.paragraph_id IS NOT NULL)
+      `WITH tagged(p) AS (${taggedParagraphsSql})
       INSERT OR IGNORE INTO temp.search_tagged_rows (rowid)
         SELECT p * 2 FROM tagged UNION ALL SELECT p * 2 + 1 FROM tagged
         UNION ALL SELECT -h.id FROM highlight h WHERE h.comment <> '' AND h.paragraph_id IN (SELECT p FROM tagged)`,

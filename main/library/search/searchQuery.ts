@@ -62,6 +62,15 @@ export function matchExpression(terms: string, filters: RowFilters, columns = al
 }
 
 /**
+ * The paragraphs a tag filter keeps (search, auto-coding, an analysis subset): those carrying a
+ * tag of the JSON list @tagIds, on the paragraph itself or on a highlight in it.
+ */
+export const taggedParagraphsSql = `SELECT pt.paragraph_id FROM paragraph_tag pt WHERE pt.tag_id IN (SELECT value FROM json_each(@tagIds))
+      UNION
+      SELECT h.paragraph_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
+        WHERE ht.tag_id IN (SELECT value FROM json_each(@tagIds)) AND h.paragraph_id IS NOT NULL`;
+
+/**
  * A comment's row is -(highlight id) (migration 0008); its paragraph is the highlight's.
  * Matching rows, as a FROM ... WHERE clause over `f` (the index). A tag filter checks each
  * match against the set of tagged paragraphs (built once), before any match is ranked.
@@ -71,10 +80,7 @@ function matchingRows(filters: RowFilters): string {
     filters.tagIds === undefined
       ? ''
       : ` AND CASE WHEN f.rowid >= 0 THEN f.rowid / 2 ELSE (SELECT h.paragraph_id FROM highlight h WHERE h.id = -f.rowid) END IN (
-      SELECT pt.paragraph_id FROM paragraph_tag pt WHERE pt.tag_id IN (SELECT value FROM json_each(@tagIds))
-      UNION
-      SELECT h.paragraph_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
-        WHERE ht.tag_id IN (SELECT value FROM json_each(@tagIds)) AND h.paragraph_id IS NOT NULL)`;
+      ${taggedParagraphsSql})`;
   return `FROM search_index f WHERE search_index MATCH @match${tagged}`;
 }
 
