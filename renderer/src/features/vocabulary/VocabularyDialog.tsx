@@ -38,7 +38,7 @@ export function VocabularyDialog({ onClose }: { onClose: () => void }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [all, setAll] = useState<VocabularyEntry[] | null>(null);
-  const [shown, setShown] = useState<VocabularyEntry[] | null>(null);
+  const [filtered, setFiltered] = useState<VocabularyEntry[] | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -56,23 +56,39 @@ export function VocabularyDialog({ onClose }: { onClose: () => void }) {
     if (to !== '') f.to = to;
     return f;
   }, [text, articleId, tag, from, to]);
+  const filtering = Object.keys(filter).length > 0;
 
+  // The whole list (the count and the article filter's choices), fetched again only when words change.
   useEffect(() => {
     let live = true;
     void pizhu.listVocabulary({}).then((result) => {
-      if (live && result.ok) setAll(result.value);
-    });
-    void pizhu.listVocabulary(filter).then((result) => {
       if (!live) return;
       if (result.ok) {
-        setShown(result.value);
+        setAll(result.value);
         setError(null);
       } else setError(result.error.message);
     });
     return () => {
       live = false;
     };
-  }, [filter, version]);
+  }, [version]);
+
+  // A filter asks main for its words; with none, the whole list is what is shown.
+  useEffect(() => {
+    if (!filtering) return undefined;
+    let live = true;
+    void pizhu.listVocabulary(filter).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setFiltered(result.value);
+        setError(null);
+      } else setError(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [filter, filtering, version]);
+  const shown = filtering ? filtered : all;
 
   // The articles words were found in, for the article filter: from the whole list, not the filtered one.
   const articles = useMemo(() => {
@@ -105,7 +121,6 @@ export function VocabularyDialog({ onClose }: { onClose: () => void }) {
   };
 
   const total = all?.length ?? 0;
-  const filtering = Object.keys(filter).length > 0;
   return (
     <Dialog title={t('title')} onClose={onClose} className="vocabulary-dialog">
       <fieldset className="vocabulary-filters">
@@ -176,7 +191,10 @@ export function VocabularyDialog({ onClose }: { onClose: () => void }) {
               key={entry.id}
               entry={entry}
               onSaved={(saved) => {
-                setShown((list) => list?.map((e) => (e.id === saved.id ? saved : e)) ?? list);
+                const replace = (list: VocabularyEntry[] | null) =>
+                  list?.map((e) => (e.id === saved.id ? saved : e)) ?? list;
+                setAll(replace);
+                setFiltered(replace);
                 setError(null);
               }}
               onError={setError}
