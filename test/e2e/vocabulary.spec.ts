@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeProblems } from './axeActions';
 import { expect, test } from './fixtures/pizhuTest';
-import { clickAtCentre, screenshotsOf, screenshotsOfModal } from './personActions';
+import { clickAtCentre, screenshotsOf, screenshotsOfModal, tabTo } from './personActions';
 import { hoverLookUp, openCraftedArticle } from './readerActions';
 
 /** Issue #17: words saved from the dictionary pop-up, seen, edited and deleted in the vocabulary view, exported for a spreadsheet and for Anki. */
@@ -162,4 +162,64 @@ test('two words added from the pop-up are in the vocabulary view, with their sen
   await clickAtCentre(app, words.nth(1).getByRole('button', { name: 'Open this paragraph of “出租车司机的一天”' }));
   await expect(view(app)).toHaveCount(0);
   await expect(article(app).locator('.paragraph-flash')).toContainText('他每天開著計程車穿過北京的街道。');
+});
+
+test('the vocabulary view by keyboard alone: opened with Tab and Enter, filtered, a meaning typed, a word deleted and undone, Escape back to the button', async ({
+  app,
+}) => {
+  const articleId = await openCraftedArticle(app, title, body);
+  // Two saved words (adding one from the pop-up by keyboard is dictionary.spec's): 出租车 and 互联网, each at characters 5-8.
+  await app.evaluate(async (id) => {
+    const opened = await window.pizhu.getArticle({ articleId: id });
+    if (!opened.ok) throw new Error(opened.error.message);
+    for (const word of ['出租车', '互联网']) {
+      const paragraph = opened.value.paragraphs.find((p) => p.text.indexOf(word) === 5);
+      if (!paragraph) throw new Error(`no paragraph has ${word} at 5`);
+      const added = await window.pizhu.addVocabulary({ paragraphId: paragraph.id, start: 5, end: 8, word });
+      if (!added.ok) throw new Error(added.error.message);
+    }
+  }, articleId);
+
+  await tabTo(app, vocabularyButton(app));
+  await app.keyboard.press('Enter');
+  const words = view(app).getByRole('list', { name: 'Words' }).getByRole('listitem');
+  await expect(words).toHaveCount(2);
+  const find = view(app).getByRole('searchbox', { name: 'Find words' });
+  await expect(find).toBeFocused();
+
+  // Filtered in the other script, then the filter cleared.
+  await app.keyboard.type('出租車');
+  await expect(words).toHaveCount(1);
+  await expect(view(app).getByRole('status').first()).toHaveText('1 of 2 words');
+  await app.keyboard.press('ControlOrMeta+A');
+  await app.keyboard.press('Backspace');
+  await expect(words).toHaveCount(2);
+
+  // A meaning typed, saved on Tab.
+  const taxi = view(app).getByRole('listitem', { name: '出租车' });
+  await tabTo(app, taxi.getByRole('textbox', { name: 'Meaning' }));
+  await app.keyboard.type('taxi');
+  await app.keyboard.press('Tab');
+  await expect
+    .poll(() =>
+      app.evaluate(async () => {
+        const r = await window.pizhu.listVocabulary({ text: '出租车' });
+        return r.ok ? r.value.map((e) => e.sense) : [];
+      }),
+    )
+    .toEqual(['taxi']);
+
+  // Deleted with Enter on its button, and brought back with the view's Undo.
+  await tabTo(app, view(app).getByRole('button', { name: 'Delete “互联网”' }));
+  await app.keyboard.press('Enter');
+  await expect(words).toHaveCount(1);
+  await expect(view(app).locator('.vocabulary-status')).toContainText('Deleted “互联网”.');
+  await tabTo(app, view(app).getByRole('button', { name: 'Undo' }));
+  await app.keyboard.press('Enter');
+  await expect(words).toHaveCount(2);
+
+  // Escape closes the view and gives the focus back to the button that opened it.
+  await app.keyboard.press('Escape');
+  await expect(view(app)).toHaveCount(0);
+  await expect(vocabularyButton(app)).toBeFocused();
 });
