@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { axeProblems } from './axeActions';
 import { expect, test } from './fixtures/pizhuTest';
-import { clickAtCentre, tabTo, useLanguage } from './personActions';
+import { clickAtCentre, screenshotsOfModal, tabTo, useLanguage } from './personActions';
 import { openArticle } from './readerActions';
 
 /** One story as a mainland paper printed it. */
@@ -106,41 +106,36 @@ test('two versions of a story side by side: what the repost added, cut and chang
   await expect(versionsButton(app)).toBeFocused();
 
   // Screenshots: each language, size and theme (the dialog is modal, so it is closed to change language).
-  for (const locale of ['en', 'zh-Hans'] as const) {
-    await useLanguage(app, locale);
-    for (const size of [
-      { width: 900, height: 600 },
-      { width: 1920, height: 1080 },
-    ]) {
-      await app.setViewportSize(size);
+  await screenshotsOfModal(
+    app,
+    saveScreenshot,
+    'repost-list',
+    async () => {
       await clickAtCentre(app, versionsButton(app));
       await expect(app.getByRole('dialog').getByRole('listitem')).toContainText('聯合新聞網');
-      for (const theme of ['light', 'dark'] as const) {
-        await app.evaluate((t) => {
-          document.documentElement.dataset.theme = t;
-        }, theme);
-        await saveScreenshot(`repost-list-${locale}-${size.width}-${theme}`);
-      }
+    },
+    async () => {
+      await app.keyboard.press('Escape');
+      await expect(app.getByRole('dialog')).toHaveCount(0);
+    },
+  );
+  await screenshotsOfModal(
+    app,
+    saveScreenshot,
+    'repost-compare',
+    async () => {
+      await clickAtCentre(app, versionsButton(app));
       await clickAtCentre(app, app.getByRole('dialog').getByRole('button', { name: new RegExp(titleB) }));
       await expect(comparison(app).locator('.compare-table ins')).toHaveText('親自');
       // Still usable in a small window: both columns side by side, the B cell readable and clickable.
       const box = await cellOf(comparison(app), '記者在現場看到', 2).boundingBox();
       expect(box?.width ?? 0).toBeGreaterThan(300);
-      for (const theme of ['light', 'dark'] as const) {
-        await app.evaluate((t) => {
-          document.documentElement.dataset.theme = t;
-        }, theme);
-        await saveScreenshot(`repost-compare-${locale}-${size.width}-${theme}`);
-      }
+    },
+    async () => {
       await app.keyboard.press('Escape');
       await expect(comparison(app)).toBeHidden();
-    }
-  }
-  await useLanguage(app, 'en');
-  await app.setViewportSize({ width: 1280, height: 860 });
-  await app.evaluate(() => {
-    delete document.documentElement.dataset.theme;
-  });
+    },
+  );
 
   // A paragraph in the right column opens the repost at that paragraph.
   await clickAtCentre(app, versionsButton(app));
