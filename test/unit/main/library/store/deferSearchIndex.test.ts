@@ -32,3 +32,43 @@ describe('a batch of imports indexes its paragraphs once, at its end', () => {
     expectIndexInStep(db);
   });
 });
+
+describe('a batch of imports and the fingerprints of duplicates', () => {
+  const fingerprinted = (db: Db, articleId: number) =>
+    db.prepare('SELECT count(*) FROM article_fingerprint WHERE article_id = ?').pluck().get(articleId);
+  const hasFingerprintTrigger = (db: Db) =>
+    db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'paragraph_insert_drops_fingerprint'").pluck().get();
+  const addParagraph = (db: Db, articleId: number) =>
+    db
+      .prepare(
+        `INSERT INTO paragraph (article_id, ord, kind, text, raw, checksum)
+         VALUES (?, (SELECT max(ord) + 1 FROM paragraph WHERE article_id = ?), 'body', '新加的一段。', '', 'x')`,
+      )
+      .run(articleId, articleId);
+
+  it('keeps the fingerprints of the batch’s new articles, drops those of older articles given a paragraph, as row by row would', () => {
+    const { library } = seeded;
+    const db = library.database();
+    const older = db.prepare('SELECT article_id FROM article_fingerprint ORDER BY article_id').pluck().all() as number[];
+    expect(older.length).toBeGreaterThanOrEqual(2);
+    const [changed, untouched] = older as [number, number];
+    let added: number | undefined;
+    let during: unknown;
+    db.transaction(() =>
+      withDeferredParagraphIndex(db, () => {
+        during = hasFingerprintTrigger(db);
+        added = library.importText('独角兽出现在晋江。\n\n第二段讲别的事情,写得足够长。', '批量导入').articleId;
+        addParagraph(db, changed);
+      }),
+    ).immediate();
+    expect(during).toBe(0);
+    expect(hasFingerprintTrigger(db)).toBe(1);
+    expect(fingerprinted(db, added!)).toBe(1);
+    expect(fingerprinted(db, changed)).toBe(0);
+    expect(fingerprinted(db, untouched)).toBe(1);
+    // The trigger is back: a paragraph added outside a batch drops its article's fingerprint at once.
+    addParagraph(db, untouched);
+    expect(fingerprinted(db, untouched)).toBe(0);
+    expectIndexInStep(db);
+  });
+});
