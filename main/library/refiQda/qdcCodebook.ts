@@ -8,9 +8,10 @@ import { readLibraryId } from '../store/libraryIdentity';
 import type { Db } from '../store/openDatabase';
 import path from 'node:path';
 import { codeDescription, codesXml, countCodes, libraryCodes } from './buildProject';
-import { attribute, child, children, parseProjectXml, textOf, type XmlNode } from './parseProjectXml';
+import { child, children, parseProjectXml, textOf, type XmlNode } from './parseProjectXml';
 import { guidMaker } from './qdpxGuid';
 import { maxQdpxEntryBytes, utf8 } from './readQdpxFiles';
+import { codeColor, codeName } from './readProject';
 
 /** The codebook alone as a REFI-QDA `.qdc` (Codebook.xsd): the tag tree with colours and descriptions. */
 export function exportQdc(db: Db, file: string): { path: string; codes: number } {
@@ -45,13 +46,12 @@ export function importQdc(db: Db, file: string, now: string): QdcImportCounts {
   const codes: Array<{ path: string; color: string | null; description: string }> = [];
   const walk = (nodes: XmlNode[], parent: string | null) => {
     for (const node of nodes) {
-      const own = (attribute(node, 'name') ?? '').replace(/\//g, '／').trim();
+      const own = codeName(node);
       if (own === '') throw new LibraryError('unsupported-file', `"${name}" has a code without a name; nothing was imported.`);
       const full = parent === null ? own : `${parent}/${own}`;
-      const color = attribute(node, 'color');
       codes.push({
         path: full,
-        color: color && /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(color) ? color.toUpperCase() : null,
+        color: codeColor(node),
         description: textOf(child(node, 'Description'))
           .split('\n')
           .map((line) => line.trim())

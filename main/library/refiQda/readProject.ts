@@ -71,11 +71,9 @@ export function readProject(files: QdpxFiles): QdaProject {
   const walk = (nodes: XmlNode[], parent: string | null) => {
     for (const node of nodes) {
       const guid = checkGuid(attribute(node, 'guid'), 'code');
-      // A `/` inside one code's name is not a level: written as the full-width slash.
-      const name = (attribute(node, 'name') ?? '').replace(/\//g, '／').trim() || 'Code';
+      const name = codeName(node) || 'Code';
       const path = parent === null ? name : `${parent}/${name}`;
-      const color = attribute(node, 'color');
-      codes.push({ guid, path, color: color && /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(color) ? color.toUpperCase() : null, description: textOf(child(node, 'Description')).trim() });
+      codes.push({ guid, path, color: codeColor(node), description: textOf(child(node, 'Description')).trim() });
       walk(children(node, 'Code'), path);
     }
   };
@@ -147,6 +145,17 @@ export function readProject(files: QdpxFiles): QdaProject {
   }
   for (const guid of seen) if (!isGuid(guid)) throw refuse(files.name, `has "${guid}", which is not a GUID`);
   return { origin: attribute(project, 'origin') ?? '', codes, sources, skippedSources };
+}
+
+/** A `<Code>`'s name as one level of a tag name: a `/` inside it is not a level, so it becomes the full-width slash. */
+export function codeName(code: XmlNode): string {
+  return (attribute(code, 'name') ?? '').replace(/\//g, '／').trim();
+}
+
+/** A `<Code>`'s colour as the tag's: the schema's #RGB or #RRGGBB, upper case; anything else none. */
+export function codeColor(code: XmlNode): string | null {
+  const color = attribute(code, 'color');
+  return color && /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(color) ? color.toUpperCase() : null;
 }
 
 /** A selection's own Description is a memo too (f4 and ATLAS.ti write memos so), except Pizhu's mark. */
