@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { UiLocale } from '../../i18n/locales';
 import { ArticleMenu, type LibraryView } from './ArticleMenu';
 import { ArticleRow } from './ArticleRow';
@@ -20,6 +20,10 @@ interface Props {
 
 /** Rows the arrow keys skip with PageUp / PageDown. */
 const pageRows = 8;
+
+/** The row's button at `index`, when the row is rendered. */
+const rowButton = (list: HTMLUListElement | null, index: number) =>
+  list?.querySelector<HTMLButtonElement>(`li[data-index="${index}"] > button`) ?? null;
 
 /**
  * The library as a virtualised list: only the rows near the viewport are in the DOM, and only
@@ -50,14 +54,11 @@ export function ArticleList({ pages, label, selectedId, locale, onOpen, view, on
   const { ensure } = pages;
   useEffect(() => ensure(first, last), [ensure, first, last]);
 
-  const rowButton = (index: number) =>
-    listRef.current?.querySelector<HTMLButtonElement>(`li[data-index="${index}"] > button`) ?? null;
-
   // A row reached by the keyboard may not be rendered yet: focus it once it is.
   useEffect(() => {
     const index = pendingFocus.current;
     if (index === null) return;
-    const button = rowButton(index);
+    const button = rowButton(listRef.current, index);
     if (button) {
       pendingFocus.current = null;
       button.focus({ preventScroll: true });
@@ -73,40 +74,48 @@ export function ArticleList({ pages, label, selectedId, locale, onOpen, view, on
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose only when main says the place moved
   }, [pages.scroll.token]);
 
-  const moveTo = (index: number) => {
-    const target = Math.max(0, Math.min(count - 1, index));
-    virtualizer.scrollToIndex(target, { align: 'auto' });
-    const button = rowButton(target);
-    pendingFocus.current = button ? null : target;
-    if (button) button.focus({ preventScroll: true });
-  };
+  // Stable between renders (the virtualizer is one object), so a scroll re-renders no row that stayed.
+  const moveTo = useCallback(
+    (index: number) => {
+      const target = Math.max(0, Math.min(count - 1, index));
+      virtualizer.scrollToIndex(target, { align: 'auto' });
+      const button = rowButton(listRef.current, target);
+      pendingFocus.current = button ? null : target;
+      if (button) button.focus({ preventScroll: true });
+    },
+    [count, virtualizer],
+  );
 
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+      if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+        event.preventDefault();
+        listRef.current?.querySelector<HTMLButtonElement>(`li[data-index="${index}"] > .article-menu-button`)?.click();
+        return;
+      }
+      // Keys pressed faster than rows are drawn (or fetched) move on from the row still on its way.
+      if (pendingFocus.current !== null) index = pendingFocus.current;
+      const moves: Record<string, number> = {
+        ArrowDown: index + 1,
+        ArrowUp: index - 1,
+        Home: 0,
+        End: count - 1,
+        PageDown: index + pageRows,
+        PageUp: index - pageRows,
+      };
+      const target = moves[event.key];
+      if (target === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
       event.preventDefault();
-      listRef.current?.querySelector<HTMLButtonElement>(`li[data-index="${index}"] > .article-menu-button`)?.click();
-      return;
-    }
-    // Keys pressed faster than rows are drawn (or fetched) move on from the row still on its way.
-    if (pendingFocus.current !== null) index = pendingFocus.current;
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: count - 1,
-      PageDown: index + pageRows,
-      PageUp: index - pageRows,
-    };
-    const target = moves[event.key];
-    if (target === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    moveTo(target);
-  };
+      moveTo(target);
+    },
+    [count, moveTo],
+  );
 
   // The tab stop: the row last focused, else the open article; when that row is scrolled out of
   // the DOM (or not fetched), the first rendered row takes its place.
   const renderedIds = rows.flatMap((r) => pages.rowAt(r.index)?.id ?? []);
-  const tabStopId = [focusedId, selectedId].find((id) => id !== null && renderedIds.includes(id)) ?? renderedIds[0] ?? null;
+  const tabStopId =
+    [focusedId, selectedId].find((id) => id !== null && renderedIds.includes(id)) ?? renderedIds[0] ?? null;
 
   return (
     <div ref={scrollRef} className="article-scroll">

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ArticleSummary } from '../../../../preload/contract/articleTypes';
 import { useMessages } from '../../i18n/useMessages';
@@ -25,7 +25,7 @@ function actionsFor(article: ArticleSummary, view: LibraryView): ArticleAction[]
  * place (fixed): inside the virtualised list each row is its own stacking context, and the rows
  * below would cover it. Arrow keys move between items, Escape closes and gives the focus back.
  */
-export function ArticleMenu({ article, view, onAction }: Props) {
+export const ArticleMenu = memo(function ArticleMenu({ article, view, onAction }: Props) {
   const t = useMessages(libraryMessages);
   const { open, setOpen, menuId, button, menu, close, onMenuKeyDown, onButtonKeyDown } = useMenuButton();
   const [place, setPlace] = useState<{ top: number; right: number }>({ top: 0, right: 0 });
@@ -106,4 +106,4 @@ export function ArticleMenu({ article, view, onAction }: Props) {
         )}
     </>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import type { ArticleSummary } from '../../../../preload/contract/articleTypes';
 import type { UiLocale } from '../../i18n/locales';
 import { useMessages } from '../../i18n/useMessages';
@@ -23,7 +23,16 @@ interface Props {
  * sighted person reads on the row, so a screen reader's list of rows tells them apart), and
  * whether it is archived. Shift+F10 or the context-menu key opens its actions.
  */
-export function ArticleRow({ article: a, index, selected, tabbable, locale, onOpen, onFocusRow, onKeyDown }: Props) {
+export const ArticleRow = memo(function ArticleRow({
+  article: a,
+  index,
+  selected,
+  tabbable,
+  locale,
+  onOpen,
+  onFocusRow,
+  onKeyDown,
+}: Props) {
   const t = useMessages(libraryMessages);
   // Title and source in the script mode the person reads this article in, as the reader shows them.
   const { show, langOf } = useReaderScript();
@@ -68,4 +77,4 @@ export function ArticleRow({ article: a, index, selected, tabbable, locale, onOp
       </span>
     </button>
   );
-}
+});
