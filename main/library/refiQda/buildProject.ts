@@ -1,7 +1,8 @@
 import os from 'node:os';
 import type { QdpxExportOptions as QdpxToolOptions } from '../../../preload/contract/api';
-import type { TagDescription } from '../../../preload/contract/codebookTypes';
-import { readTagDescriptions } from '../codebook/tagDescriptions';
+import type { TagDescription, TagDescriptionText } from '../../../preload/contract/codebookTypes';
+import { normalizeDescription, readTagDescriptions } from '../codebook/tagDescriptions';
+import { LibraryError } from '../libraryError';
 import { readArticleAnnotations } from '../export/readArticleAnnotations';
 import type { Db } from '../store/openDatabase';
 import { readLibraryId } from '../store/libraryIdentity';
@@ -259,19 +260,44 @@ function codeTree(
   return roots;
 }
 
+/** The labels descriptionText puts before the parts after the definition, in its order. */
+const partLabels = [
+  ['inclusion', 'Inclusion: '],
+  ['exclusion', 'Exclusion: '],
+  ['example', 'Example: '],
+] as const;
+
 /**
  * A codebook description (issue #18 item 1) as the one text a code's Description holds: the
  * definition, then each other part that is filled in, labelled.
  */
 function descriptionText(d: TagDescription): string {
-  return [d.definition, d.inclusion && `Inclusion: ${d.inclusion}`, d.exclusion && `Exclusion: ${d.exclusion}`, d.example && `Example: ${d.example}`]
+  return [d.definition, ...partLabels.map(([part, label]) => d[part] && `${label}${d[part]}`)]
     .filter((part) => part !== '')
     .join('\n\n');
 }
 
-/** A code's Description read back: the whole text is the definition (another tool's parts are not Pizhu's). */
-export function codeDescription(text: string, now: string): TagDescription {
-  return { definition: text, inclusion: '', exclusion: '', example: '', updatedAt: now };
+/**
+ * A code's Description read back as a tag's: the parts descriptionText labelled go back to
+ * their places, the rest (all of another tool's memo) is the definition. A part longer than a
+ * description holds refuses the import, naming the code: stored, it would make every later
+ * JSON backup of the library one Pizhu refuses to read.
+ */
+export function codeDescription(text: string, now: string, code: string): TagDescription {
+  const parts: TagDescriptionText = { definition: text, inclusion: '', exclusion: '', example: '' };
+  for (const [part, label] of [...partLabels].reverse()) {
+    const rest = parts.definition;
+    const at = rest.startsWith(label) ? 0 : rest.lastIndexOf(`\n\n${label}`);
+    if (at < 0) continue;
+    parts[part] = rest.slice(at + (at === 0 ? 0 : 2) + label.length);
+    parts.definition = rest.slice(0, at);
+  }
+  try {
+    return { ...normalizeDescription(parts), updatedAt: now };
+  } catch (error) {
+    if (!(error instanceof LibraryError)) throw error;
+    throw new LibraryError('unsupported-file', `The code "${code}": ${error.message} Nothing was imported.`, code);
+  }
 }
 
 /** A tag colour as the schema's #RRGGBB: a hex colour as it is, a highlight colour's name by its swatch, else none. */

@@ -56,7 +56,7 @@ function writeProject(db: Db, project: QdaProject, now: string): QdpxImportCount
   for (const code of project.codes) {
     const id = writer.tagId(code.path, code.color);
     tagOf.set(code.guid, code.path);
-    if (code.description !== '') addTagDescription(db, id, codeDescription(code.description, now));
+    if (code.description !== '') addTagDescription(db, id, codeDescription(code.description, now, code.path));
   }
   for (const source of project.sources) writeSource(db, writer, source, now, tagOf, counts, project.origin === 'Pizhu');
   counts.tagsAdded = writer.counts.tagsAdded;

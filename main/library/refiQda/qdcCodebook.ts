@@ -68,7 +68,7 @@ export function importQdc(db: Db, file: string, now: string): QdcImportCounts {
       let descriptionsAdded = 0;
       for (const code of codes) {
         const id = writer.tagId(code.path, code.color);
-        if (code.description !== '' && addTagDescription(db, id, codeDescription(code.description, now))) descriptionsAdded++;
+        if (code.description !== '' && addTagDescription(db, id, codeDescription(code.description, now, code.path))) descriptionsAdded++;
       }
       if (writer.counts.tagsAdded > 0 || descriptionsAdded > 0) discardHistory(db);
       return { codes: codes.length, tagsAdded: writer.counts.tagsAdded, descriptionsAdded };

@@ -187,7 +187,7 @@ describe('descriptions in the JSON backup (version 6)', () => {
 });
 
 describe('descriptions in REFI-QDA exchange', () => {
-  it('go out as each code’s Description, its parts labelled, and come in as the definition of a tag that has none', async () => {
+  it('go out as each code’s Description, its parts labelled, and come back in their parts to a tag that has none', async () => {
     const source = await tagged('source');
     source.annotations.describeTag('政策/住房', definition);
     const qdc = path.join(dir, 'codebook.qdc');
@@ -201,14 +201,8 @@ describe('descriptions in REFI-QDA exchange', () => {
 
     const empty = await open('empty');
     expect(libraryRefiQda(empty).importQdc(qdc)).toMatchObject({ tagsAdded: 3, descriptionsAdded: 1 });
-    expect(described(empty)['政策/住房']).toMatchObject({
-      definition:
-        '关于住房供给、价格或补贴的政策。\n\nInclusion: 明确提到住房的政策措施\n包括租房补贴\n\n' +
-        'Exclusion: 只谈房价走势、不涉及政策的段落(用“市场”)\n\nExample: 今年的住房政策有三项调整。',
-      inclusion: '',
-      exclusion: '',
-      example: '',
-    });
+    const { updatedAt: _, ...parts } = described(source)['政策/住房']!;
+    expect(described(empty)['政策/住房']).toMatchObject(parts);
     expect(described(empty)['政策']).toBeNull();
 
     // A tag with its own description keeps it, from a codebook and from a project alike.
@@ -220,6 +214,29 @@ describe('descriptions in REFI-QDA exchange', () => {
 
     const project = await open('project');
     libraryRefiQda(project).importQdpx(qdpx);
-    expect(described(project)['政策/住房']?.definition).toBe(described(empty)['政策/住房']?.definition);
+    expect(described(project)['政策/住房']).toMatchObject(parts);
+  });
+
+  it('come in as the definition when another tool wrote them, and one too long for a tag is refused, nothing imported', async () => {
+    const codebook = (description: string) => {
+      const file = path.join(dir, 'other.qdc');
+      fs.writeFileSync(
+        file,
+        '<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>' +
+          '<Code guid="11111111-1111-1111-1111-111111111111" name="住房" isCodable="true">' +
+          `<Description>${description}</Description></Code></Codes></CodeBook>`,
+      );
+      return file;
+    };
+    const library = await open('other');
+    expect(libraryRefiQda(library).importQdc(codebook('关于住房的段落。\nIncludes: 租房'))).toMatchObject({ descriptionsAdded: 1 });
+    expect(described(library)['住房']).toMatchObject({ definition: '关于住房的段落。\nIncludes: 租房', inclusion: '', example: '' });
+
+    // Stored, a definition past the limit would make the library's JSON backups unreadable.
+    const fresh = await open('fresh');
+    expect(() => libraryRefiQda(fresh).importQdc(codebook('长'.repeat(10_001)))).toThrow(
+      /The code "住房": The definition is 10001 characters long; a description part holds at most 10000\. Nothing was imported\./,
+    );
+    expect(fresh.annotations.listTags()).toEqual([]);
   });
 });
