@@ -41,8 +41,8 @@ const fingerprintTrigger = 'paragraph_insert_drops_fingerprint';
 const dropsFingerprint = /\bBEGIN\s+DELETE FROM article_fingerprint WHERE article_id = NEW\.article_id;\s+END\s*$/;
 
 /**
- * Lifts that trigger for the batch too: it ran once per paragraph (some 2.4 µs each, about a
- * twentieth of storing an import) and found nothing, since a batch's articles are new and get
+ * Lifts that trigger for the batch too: it ran once per paragraph (some 2.4 µs each, a tenth of
+ * the CPU of storing an import) and found nothing, since a batch’s articles are new and get
  * their fingerprint after their paragraphs. `restore` then drops, in one statement, the
  * fingerprints of the articles older than the batch that gained a paragraph in it (what the
  * trigger would have dropped), and puts the trigger back. Left in place if it is not the one expected.
