@@ -60,14 +60,21 @@ function wordTable(
     }
   }
   const insideRun = (at: number) => at > 0 && runEnd[at - 1] !== -1 && runEnd[at - 1] === runEnd[at];
-  const own = [...new Set([...ownWords].map((w) => w.trim()).filter((w) => w !== ''))];
+  // Own words by their first code unit: each place tries only the words that can start there.
+  const own = new Map<string, string[]>();
+  for (const word of new Set([...ownWords].map((w) => w.trim()).filter((w) => w !== ''))) {
+    const first = word[0]!;
+    const list = own.get(first);
+    if (list) list.push(word);
+    else own.set(first, [word]);
+  }
   const table: Array<Set<number>> = [];
   for (let i = 0; i < text.length; i++) {
     const lengths = new Set<number>();
     // No word starts or ends inside a run of letters or digits (3C is no word of 3Com); one may cover it (110, T恤).
     if (!insideRun(i) && !isLowSurrogate(text.charCodeAt(i))) {
       for (const length of dictionary.lengthsAt(text, i)) lengths.add(length);
-      for (const word of own) if (text.startsWith(word, i)) lengths.add(word.length);
+      for (const word of own.get(text[i]!) ?? []) if (text.startsWith(word, i)) lengths.add(word.length);
       for (const length of lengths) if (insideRun(i + length)) lengths.delete(length);
     }
     table.push(lengths);
