@@ -28,7 +28,7 @@ export interface QdpxFiles {
  * refused with a message, and nothing is ever written to disk.
  */
 export function readQdpxFiles(file: string): QdpxFiles {
-  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+  if (isFolder(file)) {
     const qde = fs.readdirSync(file).find((name) => name.toLowerCase().endsWith('.qde'));
     if (!qde) throw new LibraryError('unsupported-file', `"${file}" holds no project file (.qde).`, file);
     return folderFiles(path.join(file, qde));
@@ -36,6 +36,15 @@ export function readQdpxFiles(file: string): QdpxFiles {
   const bytes = readRegularFile(file, { maxBytes: maxQdpxTotalBytes, what: 'REFI-QDA project' });
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return archiveFiles(bytes, path.basename(file));
   return folderFiles(file, bytes);
+}
+
+/** A folder, or anything else (a symlink loop, a missing name): readRegularFile then says what it is. */
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 function folderFiles(qde: string, bytes = readRegularFile(qde, { maxBytes: maxQdpxEntryBytes, what: 'REFI-QDA project' })): QdpxFiles {

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
+import { LibraryError } from '../../../../../main/library/libraryError';
 import { libraryRefiQda } from '../../../../../main/library/refiQda/refiQdaOperations';
 import { annotationRows } from '../../../../support/seededLibrary';
 import { openAnnotatedLibrary, type AnnotatedLibrary } from '../export/annotatedLibrary';
@@ -183,5 +185,24 @@ describe('REFI-QDA import: hostile archives', () => {
 
   it('not a zip or XML at all, and a project file that is not well-formed', () => {
     refused(strToU8('<Project name="x"><Code></Cod></Project>'), /not well-formed/);
+  });
+
+  it('a symlink loop and a FIFO chosen as the project: refused as files, not an internal error', () => {
+    const loop = path.join(dir, 'loop.qdpx');
+    fs.symlinkSync(loop, loop);
+    const fifo = path.join(dir, 'pipe.qdpx');
+    execFileSync('mkfifo', [fifo]);
+    for (const file of [loop, fifo]) {
+      const before = annotationRows(empty.database());
+      let thrown: unknown;
+      try {
+        qdpx(empty).importQdpx(file);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(LibraryError);
+      expect((thrown as Error).message).toMatch(path.basename(file));
+      expect(annotationRows(empty.database())).toEqual(before);
+    }
   });
 });
