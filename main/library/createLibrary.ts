@@ -28,6 +28,7 @@ import { createSearch } from './search/createSearch';
 import { createTermOverrides } from './overrides/createTermOverrides';
 import { createVocabulary } from './vocabulary/vocabularyOperations';
 import { createAnalysis } from './analysis/createAnalysis';
+import { createAttributes } from './attributes/attributeOperations';
 import { exportOperations } from './export/exportOperations';
 import { articleActions } from './manage/articleActions';
 import * as articles from './store/articles';
@@ -135,6 +136,7 @@ export async function createLibrary(options: LibraryOptions) {
       Object.assign(library.overrides, createTermOverrides(db, nowIso, { dbPath: options.dbPath, backupDir }));
       Object.assign(library.vocabulary, createVocabulary(db, nowIso, { dbPath: options.dbPath, backupDir }));
       Object.assign(library.analysis, createAnalysis(db, nowIso));
+      Object.assign(library.attributes, createAttributes(db, nowIso, { dbPath: options.dbPath, backupDir }));
       Object.assign(library, exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }));
     }
   }
@@ -164,6 +166,8 @@ export async function createLibrary(options: LibraryOptions) {
     vocabulary: createVocabulary(db, nowIso, { dbPath: options.dbPath, backupDir }),
     /** Word frequencies, keyword in context and keyness; the stop-word list (issue #18 item 5). */
     analysis: createAnalysis(db, nowIso),
+    /** Article attributes (issue #18 item 3): defined, set, filtered by and imported from CSV. */
+    attributes: createAttributes(db, nowIso, { dbPath: options.dbPath, backupDir }),
     /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */
     ...exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }),
 

@@ -1,4 +1,5 @@
 import type { ArticleSummary } from './articleTypes';
+import type { AttributeFilter } from './attributeTypes';
 
 /** Which list the library pane shows: the library, the archived articles, or the trash. */
 export const articleListViews = ['library', 'archived', 'trash'] as const;
@@ -28,6 +29,8 @@ export interface ArticlePageRequest {
   limit: number;
   /** An article whose place in this order the answer gives (the open one), if it is in it. */
   around?: number;
+  /** Only articles whose attribute (attributeTypes) has this value. */
+  attribute?: AttributeFilter;
 }
 
 /** A window of the list in the asked order, with the counts the pane shows. */

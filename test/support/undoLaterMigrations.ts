@@ -28,11 +28,12 @@ export function undoMigration0018(db: Database.Database): void {
 
 /**
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
- * character index, 19: tag descriptions, 20: the stop-word list), for a test that turns a
+ * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes), for a test that turns a
  * library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 21) db.exec('DROP TABLE IF EXISTS article_attribute; DROP TABLE IF EXISTS attribute;');
   if (version < 20) db.exec('DROP TABLE IF EXISTS stop_word_list;');
   if (version < 19) db.exec('DROP TABLE IF EXISTS tag_description;');
   if (version < 18) undoMigration0018(db);

@@ -15,7 +15,14 @@ export function affectedArticles(db: Db, changes: readonly RowChange[]): Set<num
     // The vocabulary shows nowhere in an article, and an override changes how text reads, not an
     // article's annotations (the renderer reads the overrides again on an override.* undo).
     // Nor does a tag's codebook description.
-    const elsewhere = change.table === 'vocabulary' || change.table === 'term_override' || change.table === 'tag_description' || change.table === 'stop_word_list';
+    // Nor do article attributes, which show in the library list (read again after any undo), not the reader.
+    const elsewhere =
+      change.table === 'vocabulary' ||
+      change.table === 'term_override' ||
+      change.table === 'tag_description' ||
+      change.table === 'stop_word_list' ||
+      change.table === 'attribute' ||
+      change.table === 'article_attribute';
     if (elsewhere) continue;
     for (const row of [change.before, change.after]) {
       if (!row) continue;

@@ -64,6 +64,10 @@ export const journaledTables = {
   paragraph: { key: ['id'], columns: ['id', 'kind', 'kind_by_user'], updateOnly: true },
   /** A translator's own conversions (migration 0017): library-wide, no article's annotations. */
   term_override: { key: ['id'], columns: ['id', 'source', 'target', 'modes', 'created_at'] },
+  /** An article attribute's definition (migration 0021): its values' rows are removed through the journal first. */
+  attribute: { key: ['id'], columns: ['id', 'name', 'kind', 'choices', 'created_at'] },
+  /** One attribute's value on one article (migration 0021). */
+  article_attribute: { key: ['article_id', 'attribute_id'], columns: ['article_id', 'attribute_id', 'value'] },
   /** The library's stop-word list (migration 0020): one row, written whole; no row is the default list. */
   stop_word_list: { key: ['id'], columns: ['id', 'words', 'updated_at'] },
   /** A word in the person's vocabulary (main/library/vocabulary): added, edited and removed whole. */

@@ -11,21 +11,7 @@ import { canonicalTagName, findTagFolded, tagSubtree } from './tags';
  * except titles, which sort by the interface's collation (pinyin or strokes), kept per library.
  */
 export function listArticlePage(db: Db, request: ArticlePageRequest): ArticlePage {
-  registerTitleFold(db);
-  const view = viewWhere[request.view];
-  const query = foldTitle(request.query.trim());
-  const tagIds = request.tag === '' ? null : taggedIds(db, request.tag);
-  const where = [view];
-  if (query !== '') where.push(`instr(${foldFunction}(a.title), @query) > 0`);
-  if (tagIds !== null) where.push(taggedWhere);
-  const params = { query, tagIds: JSON.stringify(tagIds ?? []) };
-  const sql = `SELECT a.id, a.title FROM article a WHERE ${where.join(' AND ')}`;
-  const ids =
-    request.sort === 'title'
-      ? titleOrder(db, request.collation, db.prepare(sql).raw().all(params) as Array<[number, string]>)
-      : (db.prepare(`${sql} ORDER BY ${request.sort === 'opened' ? openedOrder : dateOrder}`).pluck().all(params) as number[]);
-  const inView =
-    where.length === 1 ? ids.length : (db.prepare(`SELECT count(*) FROM article a WHERE ${view}`).pluck().get() as number);
+  const { ids, inView } = orderedArticleIds(db, request);
   const windowIds = ids.slice(request.offset, request.offset + request.limit);
   const summaries = readArticleSummaries(db, windowIds);
   const aroundIndex = request.around === undefined ? -1 : ids.indexOf(request.around);
@@ -36,6 +22,35 @@ export function listArticlePage(db: Db, request: ArticlePageRequest): ArticlePag
     rows: windowIds.flatMap((id) => summaries.get(id) ?? []),
     aroundIndex: aroundIndex < 0 ? null : aroundIndex,
   };
+}
+
+/** Every article the list's view and filters keep, in its order (a "set for the articles listed"), and the view's count. */
+export function orderedArticleIds(
+  db: Db,
+  request: Omit<ArticlePageRequest, 'offset' | 'limit' | 'around'>,
+): { ids: number[]; inView: number } {
+  registerTitleFold(db);
+  const view = viewWhere[request.view];
+  const query = foldTitle(request.query.trim());
+  const tagIds = request.tag === '' ? null : taggedIds(db, request.tag);
+  const where = [view];
+  if (query !== '') where.push(`instr(${foldFunction}(a.title), @query) > 0`);
+  if (tagIds !== null) where.push(taggedWhere);
+  if (request.attribute) where.push(attributeWhere);
+  const params = {
+    query,
+    tagIds: JSON.stringify(tagIds ?? []),
+    attributeId: request.attribute?.attributeId ?? 0,
+    attributeValue: request.attribute?.value ?? '',
+  };
+  const sql = `SELECT a.id, a.title FROM article a WHERE ${where.join(' AND ')}`;
+  const ids =
+    request.sort === 'title'
+      ? titleOrder(db, request.collation, db.prepare(sql).raw().all(params) as Array<[number, string]>)
+      : (db.prepare(`${sql} ORDER BY ${request.sort === 'opened' ? openedOrder : dateOrder}`).pluck().all(params) as number[]);
+  const inView =
+    where.length === 1 ? ids.length : (db.prepare(`SELECT count(*) FROM article a WHERE ${view}`).pluck().get() as number);
+  return { ids, inView };
 }
 
 const viewWhere: Record<ArticlePageRequest['view'], string> = {
@@ -56,6 +71,10 @@ const taggedWhere = `a.id IN (
   UNION
   SELECT h.article_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
     WHERE ht.tag_id IN (SELECT value FROM json_each(@tagIds)))`;
+
+/** Articles with the attribute's value (article_attribute's index by attribute and value). */
+const attributeWhere = `a.id IN (
+  SELECT article_id FROM article_attribute WHERE attribute_id = @attributeId AND value = @attributeValue)`;
 
 /** The tag as stored (技術 asks for 技术) and those nested under it; none for a tag that is gone. */
 function taggedIds(db: Db, tag: string): number[] {

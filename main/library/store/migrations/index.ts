@@ -19,6 +19,7 @@ import { migration0017 } from './0017-term-overrides';
 import { migration0018 } from './0018-search-characters';
 import { migration0019 } from './0019-tag-descriptions';
 import { migration0020 } from './0020-stop-words';
+import { migration0021 } from './0021-article-attributes';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   migration0018,
   migration0019,
   migration0020,
+  migration0021,
 ];
 
 export const latestSchemaVersion = migrations.length;
