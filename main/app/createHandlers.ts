@@ -43,6 +43,8 @@ export interface HandlerDeps {
   chooseVocabularyFile?: (format: VocabularyExportFormat) => Promise<string | null>;
   /** Main's dialog for a CSV term list (overrides) to write or to read, opened for that one call; null when cancelled. */
   chooseTermListFile?: (purpose: 'save' | 'open') => Promise<string | null>;
+  /** Main's open dialog for a CSV of article attributes, opened for that one call; null when cancelled. */
+  chooseAttributeCsvFile?: () => Promise<string | null>;
   /** Main's confirmation, with its preview, before a JSON backup is merged in or restored; without it nothing is. */
   confirmBackupUse?: ConfirmBackupUse;
   /** Main's chooser of an automatic backup (listed by main), with its confirmation; the name, or null when cancelled. */
@@ -179,6 +181,21 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     autocode: ({ query, ...options }) => library.search.autocode(query, options),
     chooseExportFolder: () => askExportFolder(),
     getExportFolder: () => exportFolder.get(),
+    listAttributes: () => library.attributes.listAttributes(),
+    defineAttribute: (spec) => library.attributes.defineAttribute(spec),
+    updateAttribute: ({ id, ...spec }) => library.attributes.updateAttribute(id, spec),
+    removeAttribute: ({ id }) => {
+      library.attributes.removeAttribute(id);
+      return null;
+    },
+    getArticleAttributes: ({ articleId }) => library.attributes.articleAttributes(articleId),
+    setAttributeValue: ({ articleIds, attributeId, value }) => library.attributes.setAttributeValue(articleIds, attributeId, value),
+    setAttributeValueOnList: ({ list, attributeId, value }) =>
+      library.attributes.setAttributeValueOnList(list, attributeId, value),
+    importAttributes: async () => {
+      const file = (await deps.chooseAttributeCsvFile?.()) ?? null;
+      return file === null ? null : library.attributes.importAttributeCsv(file);
+    },
     listTermOverrides: () => library.overrides.list(),
     addTermOverride: (rule) => library.overrides.add(rule),
     updateTermOverride: ({ id, ...rule }) => library.overrides.update(id, rule),

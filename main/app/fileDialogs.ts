@@ -15,6 +15,7 @@ type FileChoosers = Required<
     | 'chooseQdpxFile'
     | 'chooseTermListFile'
     | 'chooseVocabularyFile'
+    | 'chooseAttributeCsvFile'
   >
 >;
 
@@ -120,6 +121,8 @@ export function fileDialogs(dialog: FileDialog, text: CurrentText): FileChoosers
       openTitle: 'termListOpenTitle',
       name: (day) => `pizhu-terms-${day}.csv`,
     }),
+    chooseAttributeCsvFile: () =>
+      askWhichToOpen(dialog, text(), { title: 'attributeCsvTitle', filter: 'attributeCsvFilter', extensions: ['csv'] }),
     // A .csv for CSV, a .txt for Anki (which imports tab-separated text files).
     chooseVocabularyFile: (format) => {
       const kind: FileKind =

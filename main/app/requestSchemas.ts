@@ -22,6 +22,13 @@ import {
 import { maxOverrideTermLength, overrideModes } from '../../preload/contract/termOverrideTypes';
 import { maxLookupTextLength } from '../../preload/contract/dictionaryTypes';
 import { maxTagDescriptionPartLength } from '../../preload/contract/codebookTypes';
+import {
+  attributeKinds,
+  maxAttributeArticles,
+  maxAttributeChoices,
+  maxAttributeNameLength,
+  maxAttributeValueLength,
+} from '../../preload/contract/attributeTypes';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /**
@@ -50,6 +57,24 @@ const termOverrideRule = {
   source: text(maxOverrideTermLength).min(1),
   target: text(maxOverrideTermLength).min(1),
   modes: z.array(z.enum(overrideModes)).min(1).max(overrideModes.length),
+};
+/** An attribute's value as the renderer sends it; slack over the stored limit, which the library checks after trimming. */
+const attributeValue = text(maxAttributeValueLength * 2).min(1);
+/** The library list's view and filters (without its window): what the list shows. */
+const listedArticles = {
+  view: z.enum(articleListViews),
+  sort: z.enum(articleListSorts),
+  collation: z.enum(titleCollations),
+  query: text(200),
+  // Blank for no tag filter.
+  tag: text(maxTagNameLength),
+  attribute: z.strictObject({ attributeId: id, value: attributeValue }).optional(),
+};
+/** A new attribute or its changes; the library trims and checks the name and list. */
+const attributeSpec = {
+  name: text(maxAttributeNameLength * 2).min(1),
+  kind: z.enum(attributeKinds),
+  choices: z.array(text(maxAttributeValueLength * 2)).max(maxAttributeChoices * 2).optional(),
 };
 /** YYYY-MM-DD naming a day that exists (2024-02-29 yes, 2023-02-29 and 2024-13-45 no). */
 const calendarDate = z
@@ -80,12 +105,7 @@ export const requestSchemas = {
   takePendingLink: z.undefined(),
   listArticles: z.undefined(),
   listArticlePage: z.strictObject({
-    view: z.enum(articleListViews),
-    sort: z.enum(articleListSorts),
-    collation: z.enum(titleCollations),
-    query: text(200),
-    // Blank for no tag filter.
-    tag: text(maxTagNameLength),
+    ...listedArticles,
     offset: z.number().int().min(0).max(10_000_000),
     limit: z.number().int().min(1).max(maxArticlePageRows),
     around: id.optional(),
@@ -215,6 +235,20 @@ export const requestSchemas = {
   chooseExportFolder: z.undefined(),
   getExportFolder: z.undefined(),
   setInterfaceLanguage: z.strictObject({ locale: z.enum(uiLocales) }),
+  listAttributes: z.undefined(),
+  defineAttribute: z.strictObject(attributeSpec),
+  updateAttribute: z.strictObject({ id, ...attributeSpec }),
+  removeAttribute: z.strictObject({ id }),
+  getArticleAttributes: z.strictObject({ articleId: id }),
+  // null clears the value.
+  setAttributeValue: z.strictObject({
+    articleIds: z.array(id).min(1).max(maxAttributeArticles),
+    attributeId: id,
+    value: attributeValue.nullable(),
+  }),
+  setAttributeValueOnList: z.strictObject({ list: z.strictObject(listedArticles), attributeId: id, value: attributeValue.nullable() }),
+  // No path: the CSV comes from main's open dialog.
+  importAttributes: z.undefined(),
   listTermOverrides: z.undefined(),
   addTermOverride: z.strictObject(termOverrideRule),
   updateTermOverride: z.strictObject({ id, ...termOverrideRule }),

@@ -27,6 +27,14 @@ import type { TermListExportResult, TermListImportResult, TermOverride, TermOver
 import type { WordLookup } from './dictionaryTypes';
 import type { TagDescriptionText } from './codebookTypes';
 import type {
+  ArticleAttributeValue,
+  AttributeCsvImportResult,
+  AttributeDefinition,
+  AttributeSpec,
+  AttributeSummary,
+  ListedArticles,
+} from './attributeTypes';
+import type {
   Highlight,
   HighlightColor,
   Note,
@@ -217,6 +225,8 @@ export interface QdpxImportCounts {
   sourcesSkipped: number;
   /** Sources whose positions were read as UTF-16 units (NVivo for Windows) rather than code points. */
   sourcesInUtf16: number;
+  /** Variable values (of sources, or of the cases naming them) set as article attributes; the library's own values are kept. */
+  attributeValuesAdded: number;
 }
 
 /** What a library holds, for a restore's or a merge's preview. */
@@ -451,6 +461,29 @@ export interface PizhuApi {
    * word starts there. The dictionary opens on the first call. Changes nothing.
    */
   lookupWord(req: { text: string; offset: number; length?: number }): Promise<Result<WordLookup | null>>;
+  // Article attributes (attributeTypes): each define, change, remove, set and import one undo step.
+
+  /** Every attribute with its values and how many library articles have each (the list's filter and groups). */
+  listAttributes(): Promise<Result<AttributeSummary[]>>;
+  /** A new attribute ('invalid-argument' for a blank, too long or taken name, or a list with no choice). */
+  defineAttribute(req: AttributeSpec): Promise<Result<AttributeDefinition>>;
+  /** A new name, kind or list; refused, nothing changed, when a value already set would not fit. */
+  updateAttribute(req: AttributeSpec & { id: number }): Promise<Result<AttributeDefinition>>;
+  /** The attribute and all its values (undo brings them back). */
+  removeAttribute(req: { id: number }): Promise<Result<null>>;
+  getArticleAttributes(req: { articleId: number }): Promise<Result<ArticleAttributeValue[]>>;
+  /** One value on each article named (null clears it); answers how many changed. */
+  setAttributeValue(req: { articleIds: number[]; attributeId: number; value: string | null }): Promise<Result<{ changed: number }>>;
+  /** The same on every article the library list shows with this view and these filters. */
+  setAttributeValueOnList(req: { list: ListedArticles; attributeId: number; value: string | null }): Promise<Result<{ changed: number }>>;
+  /**
+   * Reads a CSV from the file main's open dialog names (first heading file or url, then one column
+   * per attribute; a heading that names none adds a text attribute) and sets its values in one
+   * undo step, listing each skipped line with its reason. A file that is no such CSV is refused
+   * ('decode-failed', 'file-too-large', 'unsupported-file', 'empty-file') and nothing changes.
+   * Null when cancelled.
+   */
+  importAttributes(): Promise<Result<AttributeCsvImportResult | null>>;
   // A translator's own conversions (termOverrideTypes): library-wide, each change one undo step.
 
   /** Every term override, by source then id. */

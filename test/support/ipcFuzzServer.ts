@@ -91,6 +91,9 @@ void (async () => {
   // A term list that imports (and one line it skips), for importTermOverrides when the dialog answers.
   const termList = path.join(sandbox, 'terms.csv');
   fs.writeFileSync(termList, 'source,target,modes\n心理发展,心理發展,t tw\n软件,,hk\n');
+  // An attribute CSV that imports (and one line it skips), for importAttributes when the dialog answers.
+  const attributeCsv = path.join(sandbox, 'attributes.csv');
+  fs.writeFileSync(attributeCsv, 'file,outlet\narticle.txt,官方\nmissing.txt,x\n');
   const backupDir = library.backupDir;
   await library.backup('fuzz');
   const writePaths = [
@@ -170,6 +173,7 @@ void (async () => {
         purpose === 'save' ? answer(path.join(sandbox, 'terms-out.csv'), hostileSaves) : answer(termList, hostileOpens),
       ),
     chooseVocabularyFile: () => Promise.resolve(answer(path.join(sandbox, 'vocabulary.csv'), hostileSaves)),
+    chooseAttributeCsvFile: () => Promise.resolve(answer(attributeCsv, hostileOpens)),
     // Main's list of automatic backups: a name it listed, or one it did not (a path, the library, a stray).
     chooseAutomaticBackup: (backups: readonly BackupFile[]) =>
       Promise.resolve(answer(backups[0]?.name ?? '', hostileBackupNames)),

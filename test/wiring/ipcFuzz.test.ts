@@ -11,6 +11,7 @@ import { methods } from '../../preload/contract/channels';
 import type { LibraryCheck } from '../../preload/contract/libraryDamage';
 import { maxTagNameLength } from '../../preload/contract/annotationTypes';
 import { maxTagDescriptionPartLength } from '../../preload/contract/codebookTypes';
+import { maxAttributeNameLength, maxAttributeValueLength } from '../../preload/contract/attributeTypes';
 import { maxLookupTextLength } from '../../preload/contract/dictionaryTypes';
 import { maxOverrideTermLength } from '../../preload/contract/termOverrideTypes';
 import {
@@ -144,8 +145,8 @@ function show(value: unknown): string {
 }
 
 /**
- * The methods added with the paged list, the dictionary, the vocabulary, term overrides, REFI-QDA
- * and tag descriptions, each past a bound by hand (not left to the generator's luck): a string one
+ * The methods added with the paged list, the dictionary, the vocabulary, term overrides, REFI-QDA,
+ * tag descriptions and article attributes, each past a bound by hand (not left to the generator's luck): a string one
  * over its limit, a limit of 1e9, NaN, negative and huge offsets, a deep object, and a path field
  * where main's dialog alone names the file. Each must be refused as invalid-argument with the
  * dialogs answering "ok", so a schema that let one through would read or write a real file.
@@ -202,6 +203,20 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
     ['removeTermOverride', { id: -1 }, 'id -1'],
     ['describeTag', { tag: 'x', description: { ...description, definition: over(maxTagDescriptionPartLength * 2) } }, 'definition over its limit'],
     ['describeTag', { tag: over(maxTagNameLength), description }, 'tag over its limit'],
+    ['listArticlePage', { ...page, attribute: { attributeId: Number.NaN, value: 'x' } }, 'attribute id NaN'],
+    ['listArticlePage', { ...page, attribute: { attributeId: 1, value: over(maxAttributeValueLength * 2) } }, 'attribute value over its limit'],
+    ['defineAttribute', { name: over(maxAttributeNameLength * 2), kind: 'text' }, 'name over its limit'],
+    ['defineAttribute', { name: 'x', kind: '../text' }, 'kind a path'],
+    ['defineAttribute', { name: 'x', kind: 'choice', choices: Array.from({ length: 10_000 }, () => 'c') }, '10,000 choices'],
+    ['updateAttribute', { id: Number.NaN, name: 'x', kind: 'text' }, 'id NaN'],
+    ['removeAttribute', { id: -1 }, 'id -1'],
+    ['getArticleAttributes', { articleId: 2 ** 64 }, 'articleId 2^64'],
+    ['setAttributeValue', { articleIds: [], attributeId: 1, value: 'x' }, 'no article'],
+    ['setAttributeValue', { articleIds: Array.from({ length: 100_001 }, (_, i) => i + 1), attributeId: 1, value: 'x' }, '100,001 articles'],
+    ['setAttributeValue', { articleIds: [1], attributeId: 1, value: over(maxAttributeValueLength * 2) }, 'value over its limit'],
+    ['setAttributeValue', { articleIds: [1], attributeId: 1, value: deep }, 'value a deep object'],
+    ['setAttributeValueOnList', { list: { ...page }, attributeId: 1, value: 'x' }, 'a list with its window'],
+    ['setAttributeValueOnList', { list: { ...page, offset: undefined, limit: undefined }, attributeId: -1, value: 'x' }, 'attributeId -1'],
     ['search', { query: '经济', exactTotal: 'yes' }, 'exactTotal a string'],
     ['search', { query: '经济', limit: 1e9 }, 'limit 1e9'],
     ['search', { query: '经济', offset: 1e12 }, 'offset 1e12'],
@@ -222,6 +237,8 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
       ['importTermOverrides', { file: p }, `file = ${p}`],
       ['importTermOverrides', p, `the request is the path ${p}`],
       ['importQdpx', { file: p }, `file = ${p}`],
+      ['importAttributes', { file: p }, `file = ${p}`],
+      ['importAttributes', p, `the request is the path ${p}`],
     );
   }
   return cases.map(([method, request, how]) => ({ channel: `pizhu:${method}`, request, dialog: 'ok', how: `bound: ${how}` }));

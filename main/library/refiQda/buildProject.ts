@@ -8,6 +8,7 @@ import type { Db } from '../store/openDatabase';
 import { readLibraryId } from '../store/libraryIdentity';
 import { codePointOffsets } from './codePoints';
 import { guidMaker, type Guid } from './qdpxGuid';
+import { exportVariables } from './qdaVariables';
 import { openTag, xmlText } from './xmlText';
 
 /** What other tools are known to require of an export (the contract's), each off by default (the standard's own form). */
@@ -60,6 +61,7 @@ export function buildQdpxProject(db: Db, now: string, options: QdpxExportOptions
   const projectName = options.projectName?.trim() || 'Pizhu library';
 
   const roots = libraryCodes(db);
+  const variables = exportVariables(db, guid);
   const codeGuid = (path: string) => guid('code', path.toLocaleLowerCase('en'));
 
   const groups = readArticleAnnotations(db, undefined, true);
@@ -180,7 +182,7 @@ export function buildQdpxProject(db: Db, now: string, options: QdpxExportOptions
         plainTextPath: `internal://${sourceGuid}.txt`,
         creatingUser: userGuid,
         creationDateTime: stamp,
-      })}${parts.join('')}</TextSource>`,
+      })}${parts.join('')}${variables.valuesOf(article.id)}</TextSource>`,
     );
   }
 
@@ -195,6 +197,7 @@ export function buildQdpxProject(db: Db, now: string, options: QdpxExportOptions
     }) +
     `<Users>${openTag('User', { guid: userGuid, name: localUserName() }, true)}</Users>` +
     (roots.length > 0 ? `<CodeBook><Codes>${codesXml(roots, codeGuid)}</Codes></CodeBook>` : '') +
+    variables.xml +
     (sourceXml.length > 0 ? `<Sources>${sourceXml.join('')}</Sources>` : '') +
     (notes.length > 0 ? `<Notes>${notes.join('')}</Notes>` : '') +
     '</Project>\n';

@@ -18,6 +18,7 @@ import { utf16Offsets } from './codePoints';
 import { detectPositionUnit, toUtf16 } from './positionUnits';
 import { readProject, type QdaProject, type QdaSelection, type QdaSource } from './readProject';
 import { readQdpxFiles } from './readQdpxFiles';
+import { writeImportedValues } from './qdaVariables';
 
 /**
  * Imports a REFI-QDA project (`.qdpx`, a bare `.qde`/`.xml` with its `sources/` folder, or a
@@ -51,6 +52,7 @@ function writeProject(db: Db, project: QdaProject, now: string): QdpxImportCount
     selectionsSkipped: 0,
     sourcesSkipped: project.skippedSources,
     sourcesInUtf16: 0,
+    attributeValuesAdded: 0,
   };
   const tagOf = new Map<string, string>();
   for (const code of project.codes) {
@@ -58,7 +60,12 @@ function writeProject(db: Db, project: QdaProject, now: string): QdpxImportCount
     tagOf.set(code.guid, code.path);
     if (code.description !== '') addTagDescription(db, id, codeDescription(code.description, now, code.path));
   }
-  for (const source of project.sources) writeSource(db, writer, source, now, tagOf, counts, project.origin === 'Pizhu');
+  const valuesOf: Array<{ articleId: number; values: QdaSource['variables'] }> = [];
+  for (const source of project.sources) {
+    const articleId = writeSource(db, writer, source, now, tagOf, counts, project.origin === 'Pizhu');
+    if (articleId !== null) valuesOf.push({ articleId, values: source.variables });
+  }
+  counts.attributeValuesAdded = writeImportedValues(db, project.variables, valuesOf, now);
   counts.tagsAdded = writer.counts.tagsAdded;
   counts.highlightsAdded = writer.counts.highlightsAdded;
   counts.paragraphTagsAdded = writer.counts.paragraphTagsAdded;
@@ -83,11 +90,11 @@ function writeSource(
   tagOf: Map<string, string>,
   counts: QdpxImportCounts,
   markdownNotes: boolean,
-): void {
+): number | null {
   if (source.text.trim() === '') {
     counts.sourcesSkipped++;
     counts.selectionsSkipped += source.selections.length;
-    return;
+    return null;
   }
   const bytes = new TextEncoder().encode(source.text);
   let article;
@@ -202,6 +209,7 @@ function writeSource(
       );
     }
   }
+  return articleId;
 }
 
 /** A raw offset of the paragraph as an offset of its text: a removed span before it is taken out, one it falls in snaps to its edge. */

@@ -2,6 +2,7 @@ import { LibraryError } from '../libraryError';
 import { paragraphSelectionMark } from './buildProject';
 import { attribute, child, children, parseProjectXml, textOf, type XmlNode } from './parseProjectXml';
 import { isGuid } from './qdpxGuid';
+import { readVariables, readVariableValues, type QdaVariable, type QdaVariableValue } from './qdaVariables';
 import { utf8, type QdpxFiles } from './readQdpxFiles';
 
 export interface QdaCode {
@@ -31,11 +32,14 @@ export interface QdaSource {
   selections: QdaSelection[];
   /** Notes on the whole source. */
   notes: string[];
+  /** Its variables' values (article attributes), its own and those of the cases that name it. */
+  variables: QdaVariableValue[];
 }
 
 export interface QdaProject {
   origin: string;
   codes: QdaCode[];
+  variables: QdaVariable[];
   sources: QdaSource[];
   /** Sources Pizhu cannot hold (pictures, PDFs, audio, video), by kind: counted, not imported. */
   skippedSources: number;
@@ -79,6 +83,8 @@ export function readProject(files: QdpxFiles): QdaProject {
   };
   walk(children(child(child(project, 'CodeBook'), 'Codes'), 'Code'), null);
   const codeGuids = new Set(codes.map((c) => c.guid));
+  const variables = readVariables(project, checkGuid);
+  const variableGuids = new Set(variables.map((v) => v.guid));
 
   const notes = new Map<string, string>();
   for (const note of children(child(project, 'Notes'), 'Note')) {
@@ -141,10 +147,19 @@ export function readProject(files: QdpxFiles): QdaProject {
         createdAt: attribute(s, 'creationDateTime') ?? null,
       });
     }
-    sources.push({ guid, name, text, selections, notes: noteTexts(node, `in "${name}"`) });
+    sources.push({ guid, name, text, selections, notes: noteTexts(node, `in "${name}"`), variables: readVariableValues(node, variableGuids) });
+  }
+  // A case's values (NVivo keeps attributes on cases) go to each source it names; a source's own come first.
+  const sourceByGuid = new Map(sources.map((s) => [s.guid, s]));
+  for (const node of children(child(project, 'Cases'), 'Case')) {
+    const values = readVariableValues(node, variableGuids);
+    for (const ref of children(node, 'SourceRef')) {
+      const target = sourceByGuid.get((attribute(ref, 'targetGUID') ?? '').replace(/[{}]/g, '').toLowerCase());
+      target?.variables.push(...values.filter((v) => !target.variables.some((own) => own.variable === v.variable)));
+    }
   }
   for (const guid of seen) if (!isGuid(guid)) throw refuse(files.name, `has "${guid}", which is not a GUID`);
-  return { origin: attribute(project, 'origin') ?? '', codes, sources, skippedSources };
+  return { origin: attribute(project, 'origin') ?? '', codes, variables, sources, skippedSources };
 }
 
 /** A `<Code>`'s name as one level of a tag name: a `/` inside it is not a level, so it becomes the full-width slash. */
