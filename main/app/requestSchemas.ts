@@ -22,6 +22,7 @@ import {
 import { maxOverrideTermLength, overrideModes } from '../../preload/contract/termOverrideTypes';
 import { maxLookupTextLength } from '../../preload/contract/dictionaryTypes';
 import { maxTagDescriptionPartLength } from '../../preload/contract/codebookTypes';
+import { maxMemoEditorStateLength, maxMemoMarkdownLength, maxMemoPlainTextLength } from '../../preload/contract/memoTypes';
 import {
   attributeKinds,
   maxAttributeArticles,
@@ -91,6 +92,14 @@ function isCalendarDate(value: string): boolean {
 }
 
 /** What the vocabulary view filters by; every field optional. */
+/** A memo's three forms of one text, as the editor saves them (a note's limits). */
+const memoText = {
+  editorState: text(maxMemoEditorStateLength),
+  plainText: text(maxMemoPlainTextLength),
+  markdown: text(maxMemoMarkdownLength),
+  startsStep: z.boolean().optional(),
+};
+
 const vocabularyFilter = z.strictObject({
   articleId: id.optional(),
   tag: tagName.optional(),
@@ -190,6 +199,11 @@ export const requestSchemas = {
     startsStep: z.boolean().optional(),
   }),
   getNote: z.strictObject({ paragraphId: id }),
+  getArticleMemo: z.strictObject({ articleId: id }),
+  saveArticleMemo: z.strictObject({ articleId: id, ...memoText }),
+  listJournal: z.undefined(),
+  saveJournalEntry: z.strictObject({ id: id.optional(), ...memoText }),
+  removeJournalEntry: z.strictObject({ id }),
   undo: z.undefined(),
   redo: z.undefined(),
   addVocabulary: z.strictObject({

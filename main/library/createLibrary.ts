@@ -27,6 +27,7 @@ import { recleanArticle, type RecleanReport } from './reclean/recleanArticle';
 import { createSearch } from './search/createSearch';
 import { createTermOverrides } from './overrides/createTermOverrides';
 import { createVocabulary } from './vocabulary/vocabularyOperations';
+import { createMemos } from './memos/memoOperations';
 import { createAnalysis } from './analysis/createAnalysis';
 import { createAttributes } from './attributes/attributeOperations';
 import { exportOperations } from './export/exportOperations';
@@ -135,6 +136,7 @@ export async function createLibrary(options: LibraryOptions) {
       Object.assign(library.search, createSearch(db, nowIso));
       Object.assign(library.overrides, createTermOverrides(db, nowIso, { dbPath: options.dbPath, backupDir }));
       Object.assign(library.vocabulary, createVocabulary(db, nowIso, { dbPath: options.dbPath, backupDir }));
+      Object.assign(library.memos, createMemos(db, nowIso));
       Object.assign(library.analysis, createAnalysis(db, nowIso));
       Object.assign(library.attributes, createAttributes(db, nowIso, { dbPath: options.dbPath, backupDir }));
       Object.assign(library, exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }));
@@ -164,6 +166,8 @@ export async function createLibrary(options: LibraryOptions) {
     overrides: createTermOverrides(db, nowIso, { dbPath: options.dbPath, backupDir }),
     /** The person's vocabulary: words saved from the dictionary with their sentence; CSV and Anki export. */
     vocabulary: createVocabulary(db, nowIso, { dbPath: options.dbPath, backupDir }),
+    /** An article's memo and the library journal (issue #18): rich text, each save one undo step. */
+    memos: createMemos(db, nowIso),
     /** Word frequencies, keyword in context and keyness; the stop-word list (issue #18 item 5). */
     analysis: createAnalysis(db, nowIso),
     /** Article attributes (issue #18 item 3): defined, set, filtered by and imported from CSV. */

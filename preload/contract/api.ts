@@ -26,6 +26,7 @@ import type {
 import type { TermListExportResult, TermListImportResult, TermOverride, TermOverrideRule } from './termOverrideTypes';
 import type { WordLookup } from './dictionaryTypes';
 import type { TagDescriptionText } from './codebookTypes';
+import type { Memo, MemoSearchHit, MemoText } from './memoTypes';
 import type {
   ArticleAttributeValue,
   AttributeCsvImportResult,
@@ -82,6 +83,8 @@ export interface SearchResult {
   total: number;
   /** There are more hits than `total`: a page is found without counting them all. */
   totalIsLowerBound?: boolean;
+  /** Memos whose text matched (first page of a search without a tag filter only; not in `total`). */
+  memos?: MemoSearchHit[];
 }
 
 /** What an auto-coding did: counts of passages newly coded, and the articles it changed. */
@@ -264,6 +267,10 @@ export interface BackupImportCounts {
   termOverridesAdded: number;
   /** Codebook descriptions of tags that had none in the library (its own are kept). */
   tagDescriptionsAdded: number;
+  /** Article memos the library's articles lacked, and journal entries it did not have. */
+  memosAdded: number;
+  /** Article memos joined after a different memo the article already had. */
+  memosJoined: number;
 }
 
 export interface AppInfo {
@@ -383,6 +390,18 @@ export interface PizhuApi {
     startsStep?: boolean;
   }): Promise<Result<Note | null>>;
   getNote(req: { paragraphId: number }): Promise<Result<Note | null>>;
+  // Memos (memoTypes): an article's memo and the library journal; each save one undo step, typing folded as a note's.
+
+  /** The article's memo, or null when it has none. */
+  getArticleMemo(req: { articleId: number }): Promise<Result<Memo | null>>;
+  /** Saves the article's memo; null when its plain text was blank and the memo was removed. */
+  saveArticleMemo(req: MemoText & { articleId: number }): Promise<Result<Memo | null>>;
+  /** The journal's entries, newest first. */
+  listJournal(): Promise<Result<Memo[]>>;
+  /** A new entry dated now (no id; null for blank text), or that entry saved (blank text removes it: null). */
+  saveJournalEntry(req: MemoText & { id?: number }): Promise<Result<Memo | null>>;
+  /** Removes a journal entry and answers it as it was; undo brings it back. */
+  removeJournalEntry(req: { id: number }): Promise<Result<Memo>>;
   /**
    * Full-text search, script-insensitive (晋江 finds 晉江), over paragraph text and notes. Terms
    * separated by spaces must all match; "quoted phrases" stay whole. Boilerplate paragraphs only

@@ -33,6 +33,7 @@ export function undoMigration0018(db: Database.Database): void {
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 22) db.exec('DROP TABLE IF EXISTS memo;');
   if (version < 21) db.exec('DROP TABLE IF EXISTS article_attribute; DROP TABLE IF EXISTS attribute;');
   if (version < 20) db.exec('DROP TABLE IF EXISTS stop_word_list;');
   if (version < 19) db.exec('DROP TABLE IF EXISTS tag_description;');

@@ -13,6 +13,7 @@ import { maxTagNameLength } from '../../preload/contract/annotationTypes';
 import { maxTagDescriptionPartLength } from '../../preload/contract/codebookTypes';
 import { maxAttributeNameLength, maxAttributeValueLength } from '../../preload/contract/attributeTypes';
 import { maxLookupTextLength } from '../../preload/contract/dictionaryTypes';
+import { maxMemoEditorStateLength, maxMemoPlainTextLength } from '../../preload/contract/memoTypes';
 import { maxOverrideTermLength } from '../../preload/contract/termOverrideTypes';
 import {
   maxVocabularySenseLength,
@@ -146,7 +147,7 @@ function show(value: unknown): string {
 
 /**
  * The methods added with the paged list, the dictionary, the vocabulary, term overrides, REFI-QDA,
- * tag descriptions and article attributes, each past a bound by hand (not left to the generator's luck): a string one
+ * tag descriptions, article attributes and memos, each past a bound by hand (not left to the generator's luck): a string one
  * over its limit, a limit of 1e9, NaN, negative and huge offsets, a deep object, and a path field
  * where main's dialog alone names the file. Each must be refused as invalid-argument with the
  * dialogs answering "ok", so a schema that let one through would read or write a real file.
@@ -157,6 +158,7 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
   const word = { paragraphId, start: 0, end: 2, word: '经济' };
   const rule = { source: '心理发展', target: '心理發展', modes: ['t'] };
   const description = { definition: '', inclusion: '', exclusion: '', example: '' };
+  const memo = { editorState: '{}', plainText: '备忘', markdown: '备忘' };
   const deep = { __pizhuFuzzDeep: 'object', depth: 2_000, leaf: 'x' };
   const over = (n: number) => 'x'.repeat(n + 1);
   const cases: Array<[method: Method, request: unknown, how: string]> = [
@@ -217,6 +219,16 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
     ['setAttributeValue', { articleIds: [1], attributeId: 1, value: deep }, 'value a deep object'],
     ['setAttributeValueOnList', { list: { ...page }, attributeId: 1, value: 'x' }, 'a list with its window'],
     ['setAttributeValueOnList', { list: { ...page, offset: undefined, limit: undefined }, attributeId: -1, value: 'x' }, 'attributeId -1'],
+    ['saveArticleMemo', { articleId: 1, ...memo, plainText: over(maxMemoPlainTextLength) }, 'plainText over its limit'],
+    ['saveArticleMemo', { articleId: 1, ...memo, editorState: over(maxMemoEditorStateLength) }, 'editorState over its limit'],
+    ['saveArticleMemo', { articleId: Number.NaN, ...memo }, 'articleId NaN'],
+    ['saveArticleMemo', { articleId: 1, ...memo, markdown: deep }, 'markdown a deep object'],
+    ['getArticleMemo', { articleId: -1 }, 'articleId -1'],
+    ['saveJournalEntry', { id: 2 ** 64, ...memo }, 'id 2^64'],
+    ['saveJournalEntry', { ...memo, plainText: 'x\uD800' }, 'a lone surrogate'],
+    ['saveJournalEntry', { ...memo, createdAt: '2020-01-01' }, 'a field of its own'],
+    ['removeJournalEntry', { id: Number.NaN }, 'id NaN'],
+    ['listJournal', { path: catalog.writePaths[0] }, 'a path'],
     ['search', { query: '经济', exactTotal: 'yes' }, 'exactTotal a string'],
     ['search', { query: '经济', limit: 1e9 }, 'limit 1e9'],
     ['search', { query: '经济', offset: 1e12 }, 'offset 1e12'],

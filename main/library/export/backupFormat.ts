@@ -13,21 +13,22 @@ import {
 } from '../../../preload/contract/vocabularyTypes';
 
 /**
- * The JSON backup, version 6: the whole library without database ids (so an export imported
+ * The JSON backup, version 7: the whole library without database ids (so an export imported
  * into an empty library exports again to the same JSON) and without what is derived from the
  * text (text hashes, the search index), which an import recomputes.
  * docs/backup-format.md explains it and docs/backup.schema.json is its JSON Schema; the tests
  * hold this zod schema, that file and the exporter to each other.
  */
 export const backupFormatName = 'pizhu-backup';
-export const backupVersion = 6;
+export const backupVersion = 7;
 /**
- * Every version this Pizhu reads: version 5 is version 6 without the tags' codebook descriptions,
+ * Every version this Pizhu reads: version 6 is version 7 without memos (an article's and the journal),
+ * version 5 is version 6 without the tags' codebook descriptions,
  * version 4 is version 5 without the term overrides, version 3 is
  * version 4 without the vocabulary, version 2 is version 3 without the person's region correction,
  * version 1 is version 2 without the trash and archive dates.
  */
-export const readableBackupVersions = [1, 2, 3, 4, 5, 6] as const;
+export const readableBackupVersions = [1, 2, 3, 4, 5, 6, 7] as const;
 
 const text = z.string();
 /**
@@ -103,6 +104,15 @@ const metadataEdits = z
   })
   .partial();
 
+/** A memo (issue #18): an article's or a journal entry, rich text kept as a note is. */
+const memo = z.strictObject({
+  editorState: longText,
+  plainText: longText,
+  markdown: longText,
+  createdAt: text,
+  updatedAt: text,
+});
+
 const article = z.strictObject({
   /** SHA-256 of the imported file's bytes: how an import recognises an article it already has. */
   contentHash: z.string().min(1),
@@ -141,6 +151,8 @@ const article = z.strictObject({
     `its paragraphs hold more than the ${maxArticleLength / (1024 * 1024)} MB of text Pizhu imports per article`,
   ),
   highlights: z.array(highlight),
+  /** The article's memo; absent when it has none, and in backups before version 7. */
+  memo: memo.optional(),
 });
 
 /** A word of the vocabulary: its article by content hash and its paragraph by position, as a highlight's. */
@@ -197,6 +209,8 @@ export const backupSchema = z.strictObject({
   vocabulary: z.array(vocabularyEntry).default([]),
   /** Absent before version 5, where it reads as none. */
   termOverrides: z.array(termOverride).max(maxTermOverrides).default([]),
+  /** The library journal's entries, oldest first; absent before version 7, where it reads as none. */
+  libraryJournal: z.array(memo).default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
@@ -207,3 +221,4 @@ export type BackupNote = z.infer<typeof note>;
 export type BackupTag = z.infer<typeof tag>;
 export type BackupVocabularyEntry = z.infer<typeof vocabularyEntry>;
 export type BackupTermOverride = z.infer<typeof termOverride>;
+export type BackupMemo = z.infer<typeof memo>;

@@ -27,6 +27,8 @@ export function createBackupWriter(db: Db, now: string) {
     vocabularyAdded: 0,
     termOverridesAdded: 0,
     tagDescriptionsAdded: 0,
+    memosAdded: 0,
+    memosJoined: 0,
   };
   const tagIds = new Map<string, number>();
   const statements = {

@@ -20,6 +20,7 @@ import { requireAbsolutePath, writeTextFile } from './writeTextFile';
 import { readBackupVocabulary } from '../vocabulary/backupVocabulary';
 import { readTagDescriptions } from '../codebook/tagDescriptions';
 import { readBackupOverrides } from '../overrides/backupOverrides';
+import { readBackupMemos } from '../memos/backupMemos';
 
 interface ArticleRow {
   id: number;
@@ -103,9 +104,13 @@ export function readBackup(db: Db, exportedAt: string): Backup {
     }>;
 
     const descriptions = readTagDescriptions(db);
+    const memos = readBackupMemos(db);
 
     const articles = new Map<number, BackupArticle>();
-    for (const row of articleRows) articles.set(row.id, toArticle(db, row));
+    for (const row of articleRows) {
+      const memo = memos.articleMemos.get(row.id);
+      articles.set(row.id, memo ? { ...toArticle(db, row), memo } : toArticle(db, row));
+    }
     // Paragraphs are numbered by position, so any stored order gives a file an import accepts.
     const paragraphIndex = new Map<number, number>();
     for (const row of paragraphRows) {
@@ -130,6 +135,7 @@ export function readBackup(db: Db, exportedAt: string): Backup {
       }),
       vocabulary: readBackupVocabulary(db, paragraphIndex),
       termOverrides: readBackupOverrides(db),
+      libraryJournal: memos.journal,
     };
   })();
 }

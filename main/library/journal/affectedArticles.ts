@@ -31,6 +31,8 @@ export function affectedArticles(db: Db, changes: readonly RowChange[]): Set<num
       else if (change.table === 'paragraph_tag' || change.table === 'note') addNumber(paragraphs, row, 'paragraph_id');
       else if (change.table === 'article') addNumber(articles, row, 'id');
       else if (change.table === 'paragraph') addNumber(paragraphs, row, 'id');
+      // An article's memo changes that article; a journal entry (no article) none.
+      else if (change.table === 'memo') addNumber(articles, row, 'article_id');
       else addNumber(tags, row, 'id');
     }
   }

@@ -37,6 +37,11 @@ export const journaledTables = {
   highlight_tag: { key: ['highlight_id', 'tag_id'], columns: ['highlight_id', 'tag_id'] },
   paragraph_tag: { key: ['paragraph_id', 'tag_id'], columns: ['paragraph_id', 'tag_id'] },
   note: { key: ['paragraph_id'], columns: ['paragraph_id', 'editor_state', 'plain_text', 'markdown', 'updated_at'] },
+  /** An article's memo or a journal entry (migration 0022, main/library/memos): written, cleared and removed whole. */
+  memo: {
+    key: ['id'],
+    columns: ['id', 'article_id', 'editor_state', 'plain_text', 'markdown', 'created_at', 'updated_at'],
+  },
   /**
    * Only the columns a person changes (details, trash, archive): the text stays out of the journal.
    * Update-only: undo and redo set these columns on the row that is there, never insert or delete

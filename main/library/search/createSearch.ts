@@ -3,6 +3,9 @@ import { createJournaled } from '../annotations/journaled';
 import type { Db } from '../store/openDatabase';
 import { autocode, type AutocodeOptions } from './autocode';
 import { searchLibrary, type SearchOptions } from './searchLibrary';
+import { searchMemos } from '../memos/searchMemos';
+import { listTermOverrides } from '../overrides/termOverrides';
+import { parseQuery } from './parseQuery';
 
 export type { AutocodeOptions, SearchOptions };
 export type Search = ReturnType<typeof createSearch>;
@@ -16,7 +19,11 @@ export function createSearch(db: Db, nowIso: () => string) {
   return {
     /** Several terms must all match; "quoted phrases" stay whole; ranked, paged. */
     find(query: string, options: SearchOptions = {}): SearchResult {
-      return searchLibrary(db, query, options);
+      const result = searchLibrary(db, query, options);
+      // Memos carry no tags and are never boilerplate: the first page of an untagged search lists them.
+      if ((options.offset ?? 0) > 0 || options.tag !== undefined) return result;
+      const memos = searchMemos(db, parseQuery(query, listTermOverrides(db)), options.articleId);
+      return memos.length > 0 ? { ...result, memos } : result;
     },
 
     autocode(query: string, options: AutocodeOptions): AutocodeResult {

@@ -20,6 +20,7 @@ import { migration0018 } from './0018-search-characters';
 import { migration0019 } from './0019-tag-descriptions';
 import { migration0020 } from './0020-stop-words';
 import { migration0021 } from './0021-article-attributes';
+import { migration0022 } from './0022-memos';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   migration0019,
   migration0020,
   migration0021,
+  migration0022,
 ];
 
 export const latestSchemaVersion = migrations.length;
