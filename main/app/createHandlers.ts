@@ -17,6 +17,8 @@ import type { PizhuLink } from './parsePizhuLink';
 import { requestSchemas } from './requestSchemas';
 import { openDictionary } from '../library/dictionary/openDictionary';
 import { lazyDictionary } from '../library/dictionary/wordDictionary';
+import { createReadings } from '../library/dictionary/readingWords';
+import { foldedWordLengths } from '../library/analysis/paragraphWords';
 import type { WordDictionary } from '../library/dictionary/wordDictionary';
 import { restoreChosenBackup, type ChooseAutomaticBackup } from './restoreFromBackup';
 
@@ -70,6 +72,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   const exports = exportSession();
   // Opened on the first lookup, never at start: it is no part of the first paint.
   const dictionary = deps.dictionary ?? lazyDictionary(() => openDictionary());
+  const readings = createReadings(
+    () => foldedWordLengths(openDictionary().packed),
+    () => library.vocabulary.listVocabulary().flatMap((entry) => [entry.word, entry.storedWord]),
+  );
 
   /** Main's folder dialog; a folder the library refuses is never kept. */
   async function askExportFolder(): Promise<string | null> {
@@ -221,6 +227,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return null;
     },
     lookupWord: ({ text, offset, length }) => dictionary.lookupWord(text, offset, length),
+    readingWords: ({ texts }) => readings.read(texts),
   };
 }
 

@@ -21,6 +21,7 @@ import {
 } from '../../preload/contract/vocabularyTypes';
 import { maxOverrideTermLength, overrideModes } from '../../preload/contract/termOverrideTypes';
 import { maxLookupTextLength } from '../../preload/contract/dictionaryTypes';
+import { maxReadingTextLength, maxReadingTexts, maxReadingTotalLength } from '../../preload/contract/readingTypes';
 import { maxTagDescriptionPartLength } from '../../preload/contract/codebookTypes';
 import { maxMemoEditorStateLength, maxMemoMarkdownLength, maxMemoPlainTextLength } from '../../preload/contract/memoTypes';
 import {
@@ -277,6 +278,12 @@ export const requestSchemas = {
       length: z.number().int().min(1).max(maxLookupTextLength).optional(),
     })
     .refine((req) => req.offset < req.text.length, { message: 'offset is past the end of the text', path: ['offset'] }),
+  readingWords: z
+    .strictObject({ texts: z.array(text(maxReadingTextLength)).min(1).max(maxReadingTexts) })
+    .refine((req) => req.texts.reduce((n, t) => n + t.length, 0) <= maxReadingTotalLength, {
+      message: `the texts hold more than ${maxReadingTotalLength} characters in all; send them in parts`,
+      path: ['texts'],
+    }),
   search: z.strictObject({
     query: searchQuery,
     tag: tagName.optional(),

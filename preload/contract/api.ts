@@ -25,6 +25,7 @@ import type {
 } from './vocabularyTypes';
 import type { TermListExportResult, TermListImportResult, TermOverride, TermOverrideRule } from './termOverrideTypes';
 import type { WordLookup } from './dictionaryTypes';
+import type { ReadingWord } from './readingTypes';
 import type { TagDescriptionText } from './codebookTypes';
 import type { Memo, MemoSearchHit, MemoText } from './memoTypes';
 import type {
@@ -480,6 +481,12 @@ export interface PizhuApi {
    * word starts there. The dictionary opens on the first call. Changes nothing.
    */
   lookupWord(req: { text: string; offset: number; length?: number }): Promise<Result<WordLookup | null>>;
+  /**
+   * Reading aids (pinyin or zhuyin above the characters): for each text sent (the simplified form
+   * of a paragraph as shown), its dictionary words with their readings and whether each is in the
+   * vocabulary, in that text's offsets. The dictionary opens on the first call. Changes nothing.
+   */
+  readingWords(req: { texts: string[] }): Promise<Result<ReadingWord[][]>>;
   // Article attributes (attributeTypes): each define, change, remove, set and import one undo step.
 
   /** Every attribute with its values and how many library articles have each (the list's filter and groups). */

@@ -84,6 +84,7 @@ const methodTable: Record<Method, true> = {
   exportTermOverrides: true,
   importTermOverrides: true,
   lookupWord: true,
+  readingWords: true,
 };
 
 export const methods = Object.keys(methodTable) as Method[];

@@ -13,6 +13,7 @@ import { maxTagNameLength } from '../../preload/contract/annotationTypes';
 import { maxTagDescriptionPartLength } from '../../preload/contract/codebookTypes';
 import { maxAttributeNameLength, maxAttributeValueLength } from '../../preload/contract/attributeTypes';
 import { maxLookupTextLength } from '../../preload/contract/dictionaryTypes';
+import { maxReadingTextLength, maxReadingTexts } from '../../preload/contract/readingTypes';
 import { maxMemoEditorStateLength, maxMemoPlainTextLength } from '../../preload/contract/memoTypes';
 import { maxOverrideTermLength } from '../../preload/contract/termOverrideTypes';
 import {
@@ -182,6 +183,13 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
     ['lookupWord', { text: '经济', offset: 0, length: 1e9 }, 'length 1e9'],
     ['lookupWord', { text: '经济', offset: 0, length: 0 }, 'length 0'],
     ['lookupWord', { text: deep, offset: 0 }, 'text a deep object'],
+    ['readingWords', { texts: [] }, 'no texts'],
+    ['readingWords', { texts: [over(maxReadingTextLength)] }, 'a text over its limit'],
+    ['readingWords', { texts: Array.from({ length: 7 }, () => 'x'.repeat(maxReadingTextLength)) }, 'texts over their total'],
+    ['readingWords', { texts: Array.from({ length: maxReadingTexts + 1 }, () => '经济') }, 'one text too many'],
+    ['readingWords', { texts: ['经济\uD800'] }, 'a lone surrogate'],
+    ['readingWords', { texts: [deep] }, 'a text a deep object'],
+    ['readingWords', { texts: ['经济'], articleId: 1 }, 'a field of its own'],
     ['addVocabulary', { ...word, word: over(maxVocabularyWordLength) }, 'word over its limit'],
     ['addVocabulary', { ...word, sense: over(maxVocabularySenseLength * 2) }, 'sense over its limit'],
     ['addVocabulary', { ...word, sentence: over(maxVocabularySentenceLength) }, 'sentence over its limit'],
