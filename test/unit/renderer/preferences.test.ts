@@ -20,6 +20,7 @@ describe('readPreferences', () => {
     const stored = {
       defaultScriptMode: 'twp',
       scriptModeByArticle: { '3': 'hk', '7': 'cn' },
+      readingAidByArticle: { '3': { script: 'zhuyin', scope: 'unknown' }, '8': { script: 'pinyin', scope: 'all' } },
       fontSize: 22,
       lineHeight: 2.1,
       fullWidthPunctuation: true,
@@ -37,6 +38,7 @@ describe('readPreferences', () => {
     const stored = JSON.stringify({
       defaultScriptMode: 'klingon',
       scriptModeByArticle: { '1': 'tw', '2': 'nope', '3': 5 },
+      readingAidByArticle: { '1': { script: 'pinyin', scope: 'all', extra: 1 }, '2': { script: 'ipa', scope: 'all' }, '3': 'pinyin' },
       fontSize: '22',
       lineHeight: null,
       fullWidthPunctuation: 'yes',
@@ -47,7 +49,11 @@ describe('readPreferences', () => {
       libraryCollapsed: 'yes',
       somethingElse: 1,
     });
-    expect(readPreferences(stored, zhCN)).toEqual({ ...defaultPreferences(zhCN), scriptModeByArticle: { '1': 'tw' } });
+    expect(readPreferences(stored, zhCN)).toEqual({
+      ...defaultPreferences(zhCN),
+      scriptModeByArticle: { '1': 'tw' },
+      readingAidByArticle: { '1': { script: 'pinyin', scope: 'all' } },
+    });
   });
 
   it('clamps sizes into their range and refuses non-finite numbers', () => {

@@ -1,7 +1,9 @@
 import { Fragment, memo, useMemo } from 'react';
 import { rangeToConverted, type OffsetMap } from '../../../../preload/common/offsetMap';
 import type { Highlight } from '../../../../preload/contract/annotationTypes';
-import { segmentHighlights, type PlacedHighlight } from './segmentHighlights';
+import type { RubyWord } from '../../../../preload/common/readingAids';
+import { rubyGroups } from '../reading/rubyPieces';
+import { segmentHighlights, type PlacedHighlight, type TextSegment } from './segmentHighlights';
 import './annotate.css';
 
 interface Props {
@@ -11,6 +13,8 @@ interface Props {
   map: OffsetMap;
   /** The paragraph's placed highlights (canonical offsets). */
   highlights: readonly Highlight[];
+  /** Readings to draw over words of the text (reading aids); drawn by CSS, so the text nodes stay the text. */
+  rubies?: readonly RubyWord[];
 }
 
 function rankOf(h: Highlight): number {
@@ -24,7 +28,7 @@ function rankOf(h: Highlight): number {
  * text-node offsets are display offsets. Where highlights overlap, the most recent one's colour
  * shows, with the next one's colour as an underline.
  */
-export const HighlightedText = memo(function HighlightedText({ text, map, highlights }: Props) {
+export const HighlightedText = memo(function HighlightedText({ text, map, highlights, rubies }: Props) {
   const { segments, byId } = useMemo(() => {
     const placed: PlacedHighlight[] = [];
     const ids = new Map<number, Highlight>();
@@ -42,33 +46,46 @@ export const HighlightedText = memo(function HighlightedText({ text, map, highli
   }, [text, map, highlights]);
 
   const tabbable = new Set<number>();
+  const piece = (s: TextSegment, start: number, end: number) => {
+    const slice = text.slice(start, end);
+    const [top, under] = s.highlights;
+    if (!top) return <Fragment key={start}>{slice}</Fragment>;
+    // One tab stop per highlight: its first segment.
+    const first = !tabbable.has(top.id);
+    tabbable.add(top.id);
+    const tags = byId.get(top.id)?.tags ?? [];
+    const group = byId.get(top.id)?.groupId ?? undefined;
+    let className = `hl hl-${top.color}`;
+    if (under) className += ` hl-overlap hl-under-${under.color}`;
+    return (
+      <mark
+        key={start}
+        className={className}
+        data-highlight-id={top.id}
+        data-highlight-ids={s.highlights.map((h) => h.id).join(' ')}
+        data-highlight-group={group}
+        tabIndex={first ? 0 : -1}
+        title={tags.length > 0 ? tags.map((tag) => `#${tag}`).join(' ') : undefined}
+      >
+        {slice}
+      </mark>
+    );
+  };
+  if (!rubies || rubies.length === 0) return <>{segments.map((s) => piece(s, s.start, s.end))}</>;
+  // The reading is the <rt>'s CSS content, not a text node: selection offsets, copy and every
+  // anchor read the characters only (reading/reading.css).
   return (
     <>
-      {segments.map((s) => {
-        const slice = text.slice(s.start, s.end);
-        const [top, under] = s.highlights;
-        if (!top) return <Fragment key={s.start}>{slice}</Fragment>;
-        // One tab stop per highlight: its first segment.
-        const first = !tabbable.has(top.id);
-        tabbable.add(top.id);
-        const tags = byId.get(top.id)?.tags ?? [];
-        const group = byId.get(top.id)?.groupId ?? undefined;
-        let className = `hl hl-${top.color}`;
-        if (under) className += ` hl-overlap hl-under-${under.color}`;
-        return (
-          <mark
-            key={s.start}
-            className={className}
-            data-highlight-id={top.id}
-            data-highlight-ids={s.highlights.map((h) => h.id).join(' ')}
-            data-highlight-group={group}
-            tabIndex={first ? 0 : -1}
-            title={tags.length > 0 ? tags.map((tag) => `#${tag}`).join(' ') : undefined}
-          >
-            {slice}
-          </mark>
-        );
-      })}
+      {rubyGroups(segments, rubies).map(({ ruby, pieces }) =>
+        ruby ? (
+          <ruby key={`r${ruby.start}`} className="reading-word">
+            {pieces.map((p) => piece(p.segment, p.start, p.end))}
+            <rt data-reading={ruby.reading} aria-hidden="true" />
+          </ruby>
+        ) : (
+          <Fragment key={`t${pieces[0]?.start ?? 0}`}>{pieces.map((p) => piece(p.segment, p.start, p.end))}</Fragment>
+        ),
+      )}
     </>
   );
 });

@@ -10,6 +10,7 @@ import { dictionaryMessages } from './messages';
 import { sentenceAround } from './sentenceAround';
 import type { DictionaryLookup, LookupState } from './useDictionaryLookup';
 import './dictionary.css';
+import { noteVocabularyChanged } from '../reading/vocabularyVersion';
 
 interface Props {
   lookup: DictionaryLookup;
@@ -124,6 +125,7 @@ export function DictionaryPopup({ lookup, state, display, lang }: Props) {
     });
     setSaving(false);
     if (!saved.ok) return setSaveError(saved.error.message);
+    noteVocabularyChanged();
     showToast(t('added', { word: found.word }), true);
   };
 

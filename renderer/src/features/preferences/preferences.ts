@@ -1,3 +1,4 @@
+import { isReadingAid, type ReadingAid } from '../../../../preload/common/readingAids';
 import { isScriptMode, type ScriptMode } from '../../../../preload/common/scriptModes';
 import { isUiLocale, localeFromSystem, type UiLocale } from '../../i18n/locales';
 
@@ -19,6 +20,8 @@ export interface Preferences {
   defaultScriptMode: ScriptMode;
   /** Per article, the mode the reader last chose for it. */
   scriptModeByArticle: Record<string, ScriptMode>;
+  /** Per article, the reading aid (pinyin or zhuyin over every word or the vocabulary's); none: off. */
+  readingAidByArticle: Record<string, ReadingAid>;
   fontSize: number;
   lineHeight: number;
   fullWidthPunctuation: boolean;
@@ -39,6 +42,7 @@ export function defaultPreferences(languages: readonly string[]): Preferences {
   return {
     defaultScriptMode: 'original',
     scriptModeByArticle: {},
+    readingAidByArticle: {},
     fontSize: 19,
     lineHeight: 1.9,
     fullWidthPunctuation: false,
@@ -74,11 +78,18 @@ export function readPreferences(stored: string | null, languages: readonly strin
   ) {
     for (const [id, mode] of Object.entries(raw.scriptModeByArticle)) if (isScriptMode(mode)) byArticle[id] = mode;
   }
+  const readingAids: Record<string, ReadingAid> = {};
+  if (typeof raw.readingAidByArticle === 'object' && raw.readingAidByArticle !== null) {
+    for (const [id, aid] of Object.entries(raw.readingAidByArticle)) {
+      if (isReadingAid(aid)) readingAids[id] = { script: aid.script, scope: aid.scope };
+    }
+  }
   // Without the flag (stored before it existed) a stored language counts as chosen.
   const followSystemLocale = raw.followSystemLocale === true || !isUiLocale(raw.uiLocale);
   return {
     defaultScriptMode: isScriptMode(raw.defaultScriptMode) ? raw.defaultScriptMode : defaults.defaultScriptMode,
     scriptModeByArticle: byArticle,
+    readingAidByArticle: readingAids,
     fontSize: clamp(raw.fontSize, fontSizes.min, fontSizes.max, defaults.fontSize),
     lineHeight: clamp(raw.lineHeight, lineHeights.min, lineHeights.max, defaults.lineHeight),
     fullWidthPunctuation: typeof raw.fullWidthPunctuation === 'boolean' ? raw.fullWidthPunctuation : false,

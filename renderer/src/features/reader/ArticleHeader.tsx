@@ -3,6 +3,7 @@ import type { ScriptMode } from '../../../../preload/common/scriptModes';
 import type { ArticleView } from '../../../../preload/contract/articleTypes';
 import { useMessages } from '../../i18n/useMessages';
 import { ExportButton } from '../export/ExportButton';
+import { ReadingAidMenu } from '../reading/ReadingAidMenu';
 import { RepostsButton } from '../reposts/RepostsButton';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { readerMessages } from './messages';
@@ -44,6 +45,7 @@ export function ArticleHeader({
       <div className="article-toolbar">
         <ScriptModeBar mode={mode} onChange={onMode} />
         <RegionMenu article={article} onArticle={onArticle} onError={onError} />
+        <ReadingAidMenu articleId={article.id} />
         <div className="article-tools">
           <button type="button" className="quiet-button" onClick={() => setEditing(true)}>
             {t('editDetails')}

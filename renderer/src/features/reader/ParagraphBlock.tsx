@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { RubyWord } from '../../../../preload/common/readingAids';
 import type { Highlight, Note } from '../../../../preload/contract/annotationTypes';
 import type { ParagraphKind, ParagraphView } from '../../../../preload/contract/articleTypes';
 import { useMessages } from '../../i18n/useMessages';
@@ -36,6 +37,8 @@ interface Props {
   noteQuote?: NoteQuote | null;
   tagging: boolean;
   handlers: ParagraphHandlers;
+  /** The reading aid's pinyin or zhuyin over this paragraph's words, when on and read. */
+  rubies?: readonly RubyWord[];
 }
 
 const noTags: readonly string[] = [];
@@ -52,6 +55,7 @@ export const ParagraphBlock = memo(function ParagraphBlock({
   noteQuote = null,
   tagging,
   handlers,
+  rubies,
 }: Props) {
   const t = useMessages(readerMessages);
   const shownTag = useTagScript();
@@ -80,7 +84,7 @@ export const ParagraphBlock = memo(function ParagraphBlock({
         />
       </div>
       <Text className="paragraph-text" data-paragraph-text={p.id}>
-        <HighlightedText text={display.text} map={display.map} highlights={highlights} />
+        <HighlightedText text={display.text} map={display.map} highlights={highlights} rubies={rubies} />
       </Text>
       {/* What is on the paragraph, seen without opening anything: its highlights' tags and its note's first line. */}
       <HighlightTagChips highlights={highlights} text={display.text} map={display.map} />

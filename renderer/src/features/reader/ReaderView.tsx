@@ -27,6 +27,9 @@ import { ParagraphRuns } from './ParagraphRuns';
 import { useParagraphFocus } from './useParagraphFocus';
 import { useReaderKeys } from './useReaderKeys';
 import { useReaderDictionary } from '../dictionary/useReaderDictionary';
+import { shownLocale } from '../../../../preload/common/readingAids';
+import { useParagraphReadings } from '../reading/useParagraphReadings';
+import { useReadingAid } from '../reading/useReadingAid';
 import { useReadingPosition } from './useReadingPosition';
 import { usePrepareConverters, useScriptMode } from './useScriptMode';
 
@@ -89,6 +92,14 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
     [shown, showHidden],
   );
   const focus = useParagraphFocus(articleRef, visibleIds, focusParagraphId);
+  const { aid: readingAid } = useReadingAid(article.id);
+  const rubiesOf = useParagraphReadings(
+    display,
+    visibleIds,
+    readingAid,
+    shownLocale(article.script, article.region, mode),
+    onError,
+  );
   const [noteOpen, setNoteOpen] = useState<ReadonlySet<number>>(() => new Set());
   const [taggingId, setTaggingId] = useState<number | null>(null);
   const [noteQuote, setNoteQuote] = useState<{ paragraphId: number; quote: NoteQuote } | null>(null);
@@ -220,12 +231,18 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
         noteQuote={noteQuote?.paragraphId === p.id ? noteQuote.quote : null}
         tagging={taggingId === p.id}
         handlers={handlers}
+        rubies={rubiesOf(p.id, d)}
       />
     );
   };
 
   return (
-    <article ref={articleRef} className="article" lang={lang} aria-labelledby="article-title">
+    <article
+      ref={articleRef}
+      className={readingAid ? 'article reading-aid-on' : 'article'}
+      lang={lang}
+      aria-labelledby="article-title"
+    >
       <ArticleHeader
         article={article}
         display={displayLine}

@@ -14,6 +14,7 @@ import { useTagList } from '../tags/useTagList';
 import { vocabularyMessages } from './messages';
 import { VocabularyRow } from './VocabularyRow';
 import './vocabulary.css';
+import { noteVocabularyChanged } from '../reading/vocabularyVersion';
 
 interface Status {
   message: string;
@@ -102,6 +103,7 @@ export function VocabularyDialog({ onClose }: { onClose: () => void }) {
     const result = await pizhu.removeVocabulary({ id: entry.id });
     if (!result.ok) return setError(result.error.message);
     setStatus({ message: t('removed', { word: entry.word }), undoable: true });
+    noteVocabularyChanged();
     refresh();
   };
 

@@ -1,0 +1,47 @@
+import { defineCatalog } from '../../i18n/locales';
+
+/** Reading aids (issue #17 item 3): the button beside the script modes and its menu. */
+export const readingMessages = defineCatalog({
+  'zh-Hans': {
+    menu: '注音',
+    buttonOff: '注音',
+    buttonPinyin: '拼音',
+    buttonZhuyin: '注音符号',
+    explanation: '在字上方标出读音（只标在这篇文章里）',
+    off: '不标读音',
+    pinyin: '拼音',
+    zhuyin: '注音符号',
+    scopeLabel: '标在哪些词上',
+    all: '每个词',
+    unknown: '只标生词本里的词',
+    loading: '正在标注读音…',
+  },
+  'zh-Hant': {
+    menu: '注音',
+    buttonOff: '注音',
+    buttonPinyin: '拼音',
+    buttonZhuyin: '注音符號',
+    explanation: '在字上方標出讀音（只標在這篇文章裡）',
+    off: '不標讀音',
+    pinyin: '拼音',
+    zhuyin: '注音符號',
+    scopeLabel: '標在哪些詞上',
+    all: '每個詞',
+    unknown: '只標生詞本裡的詞',
+    loading: '正在標註讀音…',
+  },
+  en: {
+    menu: 'Reading aid',
+    buttonOff: 'Readings',
+    buttonPinyin: 'Pinyin',
+    buttonZhuyin: 'Zhuyin',
+    explanation: 'Show readings above the characters (for this article only)',
+    off: 'No readings',
+    pinyin: 'Pinyin',
+    zhuyin: 'Zhuyin (bopomofo)',
+    scopeLabel: 'Over which words',
+    all: 'Every word',
+    unknown: 'Only words in my vocabulary',
+    loading: 'Adding readings…',
+  },
+});

@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import type { OpenccLocale } from '../../../../preload/common/createConverter';
+import { placeReadings, readingTextOf, type ReadingAid, type RubyWord } from '../../../../preload/common/readingAids';
+import {
+  maxReadingTextLength,
+  maxReadingTexts,
+  maxReadingTotalLength,
+  type ReadingWord,
+} from '../../../../preload/contract/readingTypes';
+import { pizhu } from '../../api/pizhuClient';
+import { useLibraryEvents } from '../../state/LibraryEvents';
+import type { DisplayText } from '../reader/displayText';
+import { useVocabularyVersion } from './vocabularyVersion';
+
+/** The readings placed on one paragraph's shown text; used only while that text is still the one shown. */
+interface Placed {
+  display: DisplayText;
+  aid: ReadingAid;
+  rubies: readonly RubyWord[];
+}
+
+const han = /\p{Script=Han}/u;
+/** The first request is small, so the top of the article gets its readings first. */
+const firstBatchLength = 3_000;
+
+/** Main's answers by reading text, for the vocabulary as it was when asked: a mode switched back costs nothing. */
+const answers = new Map<string, readonly ReadingWord[]>();
+let answersFor = '';
+const maxAnswers = 20_000;
+
+/**
+ * The reading aid's words for each shown paragraph: their simplified forms sent to main in
+ * document order, in parts (the top of the article first), and placed back on the shown text as
+ * each part comes. The article is painted first and is never held up by this: without an answer
+ * a paragraph shows its plain text.
+ */
+export function useParagraphReadings(
+  display: ReadonlyMap<number, DisplayText>,
+  order: readonly number[],
+  aid: ReadingAid | null,
+  locale: OpenccLocale | null,
+  onError: (message: string) => void,
+): (paragraphId: number, shown: DisplayText) => readonly RubyWord[] | undefined {
+  const [placed, setPlaced] = useState<ReadonlyMap<number, Placed>>(() => new Map());
+  const vocabularyVersion = useVocabularyVersion();
+  const { version: libraryVersion } = useLibraryEvents();
+  // Only the vocabulary's words depend on the vocabulary: every-word readings need not be asked again.
+  const vocabularyKey = aid?.scope === 'unknown' ? `${vocabularyVersion}:${libraryVersion}` : 'any';
+
+  useEffect(() => {
+    if (aid === null) return;
+    if (answersFor !== vocabularyKey || answers.size > maxAnswers) {
+      answers.clear();
+      answersFor = vocabularyKey;
+    }
+    let cancelled = false;
+    const pending: Array<{ id: number; shown: DisplayText; reading: ReturnType<typeof readingTextOf> }> = [];
+    for (const id of order) {
+      const shown = display.get(id);
+      if (!shown || !han.test(shown.text)) continue;
+      pending.push({ id, shown, reading: readingTextOf(shown.text, locale) });
+    }
+    const place = (items: typeof pending) => {
+      setPlaced((before) => {
+        const next = new Map(before);
+        for (const { id, shown, reading } of items) {
+          const words = answers.get(reading.text);
+          if (words) next.set(id, { display: shown, aid, rubies: placeReadings(reading, words, aid) });
+        }
+        return next;
+      });
+    };
+    const run = async () => {
+      place(pending.filter((p) => answers.has(p.reading.text)));
+      const asked = pending.filter(
+        (p) => !answers.has(p.reading.text) && p.reading.text.length <= maxReadingTextLength,
+      );
+      let from = 0;
+      let budget = firstBatchLength;
+      while (from < asked.length && !cancelled) {
+        const batch: typeof asked = [];
+        let length = 0;
+        while (from < asked.length && batch.length < maxReadingTexts) {
+          const next = asked[from]!.reading.text.length;
+          if (batch.length > 0 && length + next > Math.min(budget, maxReadingTotalLength)) break;
+          batch.push(asked[from]!);
+          length += next;
+          from++;
+        }
+        budget = maxReadingTotalLength;
+        const result = await pizhu.readingWords({ texts: batch.map((p) => p.reading.text) });
+        if (cancelled) return;
+        if (!result.ok) return onError(result.error.message);
+        batch.forEach((p, i) => answers.set(p.reading.text, result.value[i] ?? []));
+        place(batch);
+      }
+    };
+    void run();
+    return () => {
+      cancelled = true;
+    };
+  }, [display, order, aid, locale, vocabularyKey, onError]);
+
+  return (paragraphId, shown) => {
+    if (aid === null) return undefined;
+    const p = placed.get(paragraphId);
+    return p && p.display === shown && p.aid === aid ? p.rubies : undefined;
+  };
+}
