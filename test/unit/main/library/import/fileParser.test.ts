@@ -2,9 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLibrary } from '../../../../../main/library/createLibrary';
-import { inlineParser, workerParser } from '../../../../../main/library/import/fileParser';
+import {
+  inlineParser,
+  parseWorkerCount,
+  sharedBatchFiles,
+  workerParser,
+  type StartParseWorker,
+} from '../../../../../main/library/import/fileParser';
 import { startParseWorkerFromSource } from '../../../../support/parseWorkerFromSource';
 import { expectIndexInStep } from '../../../../support/searchIndexInStep';
 
@@ -118,6 +124,77 @@ describe('the import parse worker', () => {
     let started = 0;
     const counted: typeof startParseWorkerFromSource = (limits) => (started++, startParseWorkerFromSource(limits));
     expect(await contents(counted)).toEqual(inline);
-    expect(started).toBe(1);
+    // The workers (parseWorkerCount: one per core but the storing thread's) are started once, not per batch.
+    expect(started).toBe(parseWorkerCount());
+  }, 60_000);
+
+  it('a batch shared between two workers comes back in the files\' order, exactly as the calling thread parses it', async () => {
+    const files = batch();
+    // Enough files to be shared, failures among them: each worker takes every other file.
+    const jobs = Array.from({ length: sharedBatchFiles + 5 }, (_, i) => files[i % files.length]!);
+    const expected = await inlineParser().prepare(jobs);
+    let started = 0;
+    const counted: StartParseWorker = (limits) => (started++, startParseWorkerFromSource(limits));
+    const parser = workerParser(counted, undefined, 2);
+    try {
+      expect(await parser.prepare(jobs)).toEqual(expected);
+      expect(started).toBe(2);
+    } finally {
+      parser.close();
+    }
+    // A few files are not worth a second worker's start.
+    started = 0;
+    const small = workerParser(counted, undefined, 2);
+    try {
+      expect(await small.prepare(jobs.slice(0, 3))).toEqual(expected.slice(0, 3));
+      expect(started).toBe(1);
+    } finally {
+      small.close();
+    }
+  }, 60_000);
+
+  it('a worker that dies on one file of a shared batch: that file alone is refused, the others are stored in the files\' order', async () => {
+    const folder = path.join(dir, 'shared');
+    fs.mkdirSync(folder);
+    const names = Array.from({ length: sharedBatchFiles + 6 }, (_, i) => `${String(i).padStart(3, '0')}${i === 37 ? '-crash' : ''}.txt`);
+    names.forEach((name, i) => fs.writeFileSync(path.join(folder, name), `第${i}篇的标题\n\n这是第${i}篇文章的正文,讲述一件普通的小事,写得足够长,让导入把它当作一段正文。`));
+    // The real parse worker, except that it exits (as a crash would end it) on the file named -crash.
+    const serve = path.resolve(__dirname, '../../../../../main/library/import/serveParseRequests.ts');
+    const prepare = path.resolve(__dirname, '../../../../../main/library/import/prepareFile.ts');
+    let started = 0;
+    const crashing: StartParseWorker = (resourceLimits) => {
+      started++;
+      return new Worker(
+        `require('tsx/cjs');
+         const { serveParseRequests } = require(${JSON.stringify(serve)});
+         const { prepareJob } = require(${JSON.stringify(prepare)});
+         serveParseRequests((job) => {
+           if (typeof job === 'string' && job.endsWith('-crash.txt')) process.exit(7);
+           return prepareJob(job);
+         });`,
+        { eval: true, resourceLimits },
+      );
+    };
+    // Three cores: two parse workers share each batch, whatever this machine has.
+    const cores = vi.spyOn(os, 'availableParallelism').mockReturnValue(3);
+    const library = await createLibrary({ dbPath: path.join(dir, 'crash.sqlite'), startParseWorker: crashing });
+    try {
+      const outcomes = await library.importPaths([folder]);
+      expect(outcomes.map((o) => o.fileName)).toEqual(names);
+      expect(outcomes.filter((o) => o.status !== 'imported').map((o) => [o.fileName, o.status])).toEqual([
+        ['037-crash.txt', 'failed'],
+      ]);
+      expect(outcomes[37]?.message).toMatch(/037-crash\.txt.*exited with code 7/);
+      // Nothing of the failed file; every other one stored whole, in the files' order.
+      const db = library.database();
+      expect(db.prepare('SELECT file_name FROM article ORDER BY id').pluck().all()).toEqual(names.filter((n) => !n.includes('crash')));
+      expect(db.prepare('SELECT count(*) FROM paragraph WHERE text LIKE ?').pluck().get('%第37篇%')).toBe(0);
+      expectIndexInStep(db);
+      // Two workers shared the batch, and a fresh one took over from the one that died.
+      expect(started).toBe(3);
+    } finally {
+      library.close();
+      cores.mockRestore();
+    }
   }, 60_000);
 });
