@@ -14,6 +14,13 @@ const shortLine = 120;
 const wrapped = /^[(（【[〔]\s*(.*?)\s*[)）】\]〕]$/u;
 /** "Back to the site, see more", which portals glue onto the last line of a story. */
 const backToSite = /\s*返回\S{1,8}[，,]?\s*查看更多\s*$/u;
+/**
+ * The line without that tail. Looked for only in lines that have 查看更多: the pattern, open at
+ * its start, is tried at every place of every line, a twentieth of cleaning's time on the bench.
+ */
+function withoutBackToSite(line: string): string {
+  return line.includes('查看更多') ? line.replace(backToSite, '') : line;
+}
 
 function unwrap(line: string): string {
   const m = wrapped.exec(line);
@@ -27,14 +34,14 @@ const originalTitle = /^原(标)?题\s*[:：]/u;
 
 export function isEditorialNote(line: string): boolean {
   if (line.length > 60) return false;
-  const core = unwrap(line.replace(backToSite, '')).trim();
+  const core = unwrap(withoutBackToSite(line)).trim();
   return editorLine.test(core) || originalTitle.test(core);
 }
 
 /** The editor line a portal closes its story with (责任编辑：X, 【编辑:X】): what follows is end matter. */
 export function closesStory(line: string): boolean {
   if (line.length > 60) return false;
-  return editorLine.test(unwrap(line.replace(backToSite, '')).trim());
+  return editorLine.test(unwrap(withoutBackToSite(line)).trim());
 }
 
 /** A line that is a date alone (2019-09-07, 2019年9月7日 09:27): in a list, the date of a linked story. */
@@ -116,7 +123,7 @@ export function noiseReason(cue: string, long = false): NoiseReason | null {
   if (line.length > shortLine) return null;
   if (isEditorialNote(line)) return 'editorial-note';
   if (isWidgetLine(line) || chrome.some((re) => re.test(line))) return 'page-chrome';
-  if (backToSite.test(line)) return 'page-chrome';
+  if (line.includes('查看更多') && backToSite.test(line)) return 'page-chrome';
   if (related.some((re) => re.test(line)) || isLinkBlock(line)) return 'related-links';
   if (notices.some((re) => re.test(line)) || appeal.test(line)) return 'site-notice';
   return null;
