@@ -1,6 +1,7 @@
 import { normalizeTagName } from '../annotations/tagNames';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
+import { preparedStatement } from '../store/preparedStatements';
 import { canonicalTagName, findTagFolded, tagSubtree } from '../store/tags';
 import type { RowFilters } from './searchQuery';
 
@@ -21,14 +22,14 @@ export function resolveFilters(db: Db, options: FilterOptions): RowFilters | nul
   if (options.articleId === undefined) {
     // Library-wide, the trash is left out. One article named is searched wherever it is: a
     // person reading an article from the trash view finds in it. Integers: safe as FTS tokens.
-    const trashed = db.prepare('SELECT id FROM article WHERE trashed_at IS NOT NULL').pluck().all() as number[];
+    const trashed = preparedStatement(db, 'SELECT id FROM article WHERE trashed_at IS NOT NULL').pluck().all() as number[];
     if (trashed.length > 0) filters.excludeArticleIds = trashed;
   } else {
     // It goes into the FTS expression as a token, so only an integer may pass.
     if (!Number.isSafeInteger(options.articleId)) {
       throw new LibraryError('invalid-argument', `"${String(options.articleId)}" is not an article id.`);
     }
-    if (!db.prepare('SELECT 1 FROM article WHERE id = ?').get(options.articleId)) {
+    if (!preparedStatement(db, 'SELECT 1 FROM article WHERE id = ?').get(options.articleId)) {
       throw new LibraryError('not-found', `There is no article ${options.articleId} in the library.`);
     }
     filters.articleId = options.articleId;

@@ -1,4 +1,5 @@
 import type { Db } from '../store/openDatabase';
+import { preparedStatement } from '../store/preparedStatements';
 import type { ParsedQuery, QueryClause } from './parseQuery';
 import { allowedColumns, matchExpression, taggedParagraphsSql, type RowFilters } from './searchQuery';
 
@@ -116,7 +117,7 @@ export function pageRowids(db: Db, plan: SearchPlan, offset: number, count: numb
   const rows: number[] = [];
   for (const tier of tiers(plan.filters)) {
     if (rows.length >= wanted) break;
-    const statement = db.prepare(tierPageSql(plan, tier.comments)).pluck();
+    const statement = preparedStatement(db, tierPageSql(plan, tier.comments)).pluck();
     rows.push(...(statement.all({ ...params(plan, tier.columns), limit: wanted - rows.length }) as number[]));
   }
   return rows.slice(offset);
@@ -124,8 +125,7 @@ export function pageRowids(db: Db, plan: SearchPlan, offset: number, count: numb
 
 /** How many rows match in all: reads every match (asked for after the first page, not with it). */
 export function countMatches(db: Db, plan: SearchPlan): number {
-  return db
-    .prepare(countSql(plan))
+  return preparedStatement(db, countSql(plan))
     .pluck()
     .get(params(plan, allowedColumns(plan.filters))) as number;
 }
@@ -134,7 +134,7 @@ const taggedRows = new WeakMap<Db, string>();
 
 /** What the tagged rows were built from: the tags, and the library as this connection last saw it. */
 function tagFilterKey(db: Db, tagIds: readonly number[]): string {
-  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
+  const changes = preparedStatement(db, 'SELECT total_changes()').pluck().get() as number;
   return `${tagIds.join(',')}|${String(db.pragma('data_version', { simple: true }))}|${changes}`;
 }
 

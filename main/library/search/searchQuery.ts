@@ -1,5 +1,6 @@
 import type { DetectedScript, ParagraphKind } from '../../../preload/contract/articleTypes';
 import type { Db } from '../store/openDatabase';
+import { preparedStatement } from '../store/preparedStatements';
 
 /**
  * The SQL of a search. The index holds what hiding and the article filter need (see migrations
@@ -109,14 +110,14 @@ export const hitCommentsSql = `SELECT h.id, h.paragraph_id, h.comment FROM highl
 export function hitComments(db: Db, rowids: readonly number[]): Map<number, HitComment> {
   const ids = rowids.filter((r) => r < 0).map((r) => -r);
   if (ids.length === 0) return new Map();
-  const rows = db.prepare(hitCommentsSql).all(JSON.stringify(ids)) as HitComment[];
+  const rows = preparedStatement(db, hitCommentsSql).all(JSON.stringify(ids)) as HitComment[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** `rowids` are paragraph (2p) and note (2p+1) rows; negative (comment) rows are ignored. */
 export function hitParagraphs(db: Db, rowids: readonly number[]): Map<number, HitParagraph> {
   const ids = JSON.stringify([...new Set(rowids.filter((r) => r >= 0).map((r) => Math.floor(r / 2)))]);
-  const rows = db.prepare(hitParagraphsSql).all(ids) as HitParagraph[];
+  const rows = preparedStatement(db, hitParagraphsSql).all(ids) as HitParagraph[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 

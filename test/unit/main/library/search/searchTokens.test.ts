@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { foldToSimplified } from '../../../../../preload/common/foldScript';
 import { createLibrary } from '../../../../../main/library/createLibrary';
 import { parseQuery } from '../../../../../main/library/search/parseQuery';
-import { indexCharacters, indexTokens, tokenize } from '../../../../../main/library/search/searchTokens';
+import { indexCharacters, indexTokens, tokenSpans, tokenize } from '../../../../../main/library/search/searchTokens';
 import { seedsDir } from '../../../../support/seededLibrary';
 
 const seeds = fs
@@ -107,6 +107,25 @@ describe('the scan behind both', () => {
           .map((t) => t.text)
           .join(' '),
       );
+    }
+  });
+});
+
+describe('token spans (findMatches reads them for every hit of a page)', () => {
+  it('are the tokens of tokenize call after call, their arrays reused, also after a paragraph too long to keep them for', () => {
+    const spansOf = (text: string) => {
+      const s = tokenSpans(text);
+      return Array.from({ length: s.count }, (_, i) => ({
+        text: s.all.slice(s.from[i], s.to[i]),
+        start: s.start[i],
+        end: s.end[i],
+        firstEnd: s.firstEnd[i],
+      }));
+    };
+    const tokensOf = (text: string) => tokenize(text).map(({ text: t, start, end, firstEnd }) => ({ text: t, start, end, firstEnd }));
+    const huge = '晉江公安，iPhone 勣𠀀。'.repeat(150_000);
+    for (const text of [...seeds.map((s) => s.text), huge, '晋江', '', 'İ ß ＩＣＰ', ...seeds.map((s) => s.text.slice(0, 300))]) {
+      expect(spansOf(text)).toEqual(tokensOf(text));
     }
   });
 });
