@@ -169,7 +169,7 @@ export async function createLibrary(options: LibraryOptions) {
     /** An article's memo and the library journal (issue #18): rich text, each save one undo step. */
     memos: createMemos(db, nowIso),
     /** Word frequencies, keyword in context and keyness; the stop-word list (issue #18 item 5). */
-    analysis: createAnalysis(db, nowIso),
+    analysis: createAnalysis(db, nowIso, { files: { dbPath: options.dbPath, backupDir } }),
     /** Article attributes (issue #18 item 3): defined, set, filtered by and imported from CSV. */
     attributes: createAttributes(db, nowIso, { dbPath: options.dbPath, backupDir }),
     /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */

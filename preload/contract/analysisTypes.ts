@@ -55,6 +55,10 @@ export interface ConcordanceRequest extends AnalysisSubset {
   word: string;
   /** Characters of context each side (UTF-16 units of the stored text); 20 unless given. */
   context?: number;
+  /** The order of the lines ('text' unless given), before the limit. */
+  sort?: ConcordanceSort;
+  /** At most this many lines (the first in the order); every line when absent. */
+  limit?: number;
 }
 
 /** One occurrence of the word: in the stored text of its paragraph, [start, end). */
@@ -74,6 +78,8 @@ export interface ConcordanceLine {
 export interface Concordance {
   word: string;
   lines: ConcordanceLine[];
+  /** Every line found, before the limit. */
+  total: number;
 }
 
 export type ConcordanceSort = 'text' | 'left' | 'right';
@@ -125,4 +131,24 @@ export interface StopWordList {
   words: string[];
   /** True when the library has no list of its own and the default list applies. */
   isDefault: boolean;
+}
+
+/** How far the running frequency list or keyness count has got: paragraphs read of all. */
+export interface WordsProgress {
+  done: number;
+  total: number;
+}
+
+/** Which table a CSV export writes, with the request that makes it (main counts it again). */
+export type WordsCsvRequest =
+  | { kind: 'frequencies'; request: FrequencyRequest }
+  | { kind: 'concordance'; request: ConcordanceRequest }
+  | { kind: 'keyness'; request: KeynessRequest };
+
+export const wordsCsvKinds = ['frequencies', 'concordance', 'keyness'] as const;
+
+export interface WordsCsvResult {
+  path: string;
+  /** Rows written, the header left out. */
+  rows: number;
 }

@@ -13,6 +13,9 @@ export interface AnalysisParagraph {
   checksum: string;
 }
 
+/** A paragraph as a count reads it: the text only when its words are not kept (paragraphText). */
+export type CountedParagraph = Omit<AnalysisParagraph, 'text'>;
+
 /**
  * The paragraphs of a subset, in article then paragraph order: the article text only (no
  * notes), the trash left out, hidden (boilerplate) lines only when asked. A tag takes what
@@ -20,12 +23,15 @@ export interface AnalysisParagraph {
  * it); a tag that does not exist is an empty subset. Article attributes join here as one more
  * condition when they land.
  */
+export function subsetParagraphs(db: Db, subset: AnalysisSubset, complement?: boolean, onlyIds?: readonly number[]): AnalysisParagraph[];
+export function subsetParagraphs(db: Db, subset: AnalysisSubset, complement: boolean, onlyIds: undefined, withText: false): CountedParagraph[];
 export function subsetParagraphs(
   db: Db,
   subset: AnalysisSubset,
   complement = false,
   onlyIds?: readonly number[],
-): AnalysisParagraph[] {
+  withText = true,
+): CountedParagraph[] {
   const conditions: string[] = ['a.trashed_at IS NULL'];
   const params: Record<string, string> = {};
   if (subset.includeHidden !== true) conditions.push(`p.kind != 'boilerplate'`);
@@ -53,10 +59,19 @@ export function subsetParagraphs(
   }
   return db
     .prepare(
-      `SELECT p.id, p.article_id, p.ord, p.text, p.checksum FROM paragraph p JOIN article a ON a.id = p.article_id
+      `SELECT p.id, p.article_id, p.ord, ${withText ? 'p.text, ' : ''}p.checksum FROM paragraph p JOIN article a ON a.id = p.article_id
        WHERE ${conditions.join(' AND ')} ORDER BY p.article_id, p.ord`,
     )
-    .all(params) as AnalysisParagraph[];
+    .all(params) as CountedParagraph[];
+}
+
+/**
+ * A paragraph's text read by its id, for a count that finds its words not kept: a library's
+ * kept words spare reading the whole library's text (most of a second process's first list).
+ */
+export function paragraphText(db: Db): (id: number) => string {
+  const read = db.prepare('SELECT text FROM paragraph WHERE id = ?').pluck();
+  return (id) => (read.get(id) as string | undefined) ?? '';
 }
 
 function requireArticles(db: Db, ids: readonly number[]): void {

@@ -21,10 +21,19 @@ import type { Db } from '../store/openDatabase';
 import { ensureTag } from '../store/tags';
 import { subsetParagraphs } from './analysisSubset';
 
+const concordanceSorts: readonly ConcordanceSort[] = ['text', 'left', 'right'];
+const surrogate = /[\uD800-\uDFFF]/;
+
 /** Occurrences of `word` (folded) in the folded text, as ranges of the stored text. */
 function occurrences(text: string, word: string): Array<[number, number]> {
   const folded = foldToSimplified(text);
   if (!folded.includes(word)) return [];
+  if (!surrogate.test(text) && !surrogate.test(folded)) {
+    // All in the BMP both sides: one unit folds to one unit, so the offsets are the stored text's.
+    const found: Array<[number, number]> = [];
+    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + word.length)) found.push([at, at + word.length]);
+    return found;
+  }
   // Folding is character by character, but a few characters fold in or out of the BMP: map back.
   const textAt: number[] = [];
   let out = '';
@@ -65,7 +74,12 @@ function candidateParagraphs(db: Db, word: string, includeHidden: boolean): numb
  * Keyword in context: every occurrence of `word` in a subset, in either script (both folded to
  * simplified), with `context` characters of stored text each side, in article and paragraph order.
  */
-export function concordance(db: Db, word: string, subset: AnalysisSubset, context = 20): Concordance {
+export function concordance(
+  db: Db,
+  word: string,
+  subset: AnalysisSubset & { sort?: ConcordanceSort; limit?: number },
+  context = 20,
+): Concordance {
   const trimmed = word.trim();
   if (trimmed === '') throw new LibraryError('invalid-argument', 'Give a word to find in context.');
   if (trimmed.length > maxConcordanceWordLength) {
@@ -73,6 +87,12 @@ export function concordance(db: Db, word: string, subset: AnalysisSubset, contex
   }
   if (!Number.isInteger(context) || context < 0 || context > maxConcordanceContext) {
     throw new LibraryError('invalid-argument', `Context is 0 to ${maxConcordanceContext} characters each side.`);
+  }
+  if (subset.limit !== undefined && (!Number.isInteger(subset.limit) || subset.limit < 1)) {
+    throw new LibraryError('invalid-argument', 'A limit is a whole number, 1 or more.');
+  }
+  if (subset.sort !== undefined && !concordanceSorts.includes(subset.sort)) {
+    throw new LibraryError('invalid-argument', `"${String(subset.sort)}" is not text, left or right.`);
   }
   const folded = foldToSimplified(trimmed);
   const titles = new Map<number, string>();
@@ -100,7 +120,9 @@ export function concordance(db: Db, word: string, subset: AnalysisSubset, contex
       });
     }
   }
-  return { word: trimmed, lines };
+  const total = lines.length;
+  const sorted = subset.sort === undefined || subset.sort === 'text' ? lines : sortConcordance(lines, subset.sort);
+  return { word: trimmed, lines: subset.limit === undefined ? sorted : sorted.slice(0, subset.limit), total };
 }
 
 /**

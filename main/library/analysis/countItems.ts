@@ -1,15 +1,27 @@
+import { hash } from 'node:crypto';
 import type { FrequencyUnit } from '../../../preload/contract/analysisTypes';
 import type { WordLengths } from '../../../preload/common/segmentWords';
-import type { AnalysisParagraph } from './analysisSubset';
+import type { CountedParagraph } from './analysisSubset';
 import { characterNgrams, countedWords } from './paragraphWords';
 
 /** How far a long count has got: paragraphs read of all. */
 export type AnalysisProgress = (done: number, total: number) => void;
 
 /**
- * Each paragraph's words (or n-grams), found once per process and kept while its checksum holds
- * (an edit, a re-clean or a reclassification changes it): segmentation is most of a frequency
- * list's cost, so a second list (another tag, another limit) reads the cache. Items are kept as
+ * Where a paragraph's words are kept between processes (segmentationStore.ts): rows of one
+ * segmentation version (the dictionary and the own-word list), by paragraph checksum.
+ */
+export interface SegmentationStore {
+  read(version: string): Iterable<{ checksum: string; words: string }>;
+  write(version: string, rows: ReadonlyArray<{ checksum: string; words: string }>): void;
+}
+
+/**
+ * Each paragraph's words (or n-grams), found once and kept by the paragraph's checksum (its
+ * text, raw text, flags and kind: an edit, a re-clean or a reclassification changes it; two
+ * paragraphs with the same text share one entry). Segmentation is most of a frequency list's
+ * cost, so a second list (another tag, another limit) reads the cache, and words are kept in
+ * the library too (`store`), so the first list of a later process reads them. Items are kept as
  * numbers (one table of the items seen), four bytes each, not as strings.
  */
 export interface WordCache {
@@ -17,16 +29,20 @@ export interface WordCache {
   readonly names: string[];
   idOf: (item: string) => number;
   /** A paragraph's words or n-grams; `ownWords` read once per count, not per paragraph. */
-  itemsOf(paragraph: AnalysisParagraph, unit: FrequencyUnit, ownWords: readonly string[]): Uint32Array;
+  itemsOf(paragraph: CountedParagraph & { text?: string }, unit: FrequencyUnit, ownWords: readonly string[], textOf: (id: number) => string): Uint32Array;
+  /** Writes the words segmented since the last call to the store (one transaction). */
+  flush(): void;
 }
 
-export function createWordCache(lengths: () => WordLengths): WordCache {
+export function createWordCache(lengths: () => WordLengths, store?: SegmentationStore, dictionaryVersion = () => ''): WordCache {
   const names: string[] = [];
   const ids = new Map<string, number>();
-  const byUnit = new Map<FrequencyUnit, Map<number, { checksum: string; items: Uint32Array }>>();
+  const byUnit = new Map<FrequencyUnit, Map<string, Uint32Array>>();
   let ownKey = '';
   // The list a count passes with every paragraph: joined and compared once per count, not per paragraph.
   let ownList: readonly string[] | undefined;
+  let version: string | undefined;
+  let pending: Array<{ checksum: string; words: string }> = [];
   const idOf = (item: string) => {
     let id = ids.get(item);
     if (id === undefined) {
@@ -36,15 +52,29 @@ export function createWordCache(lengths: () => WordLengths): WordCache {
     }
     return id;
   };
+  const flush = () => {
+    if (store && version !== undefined && pending.length > 0) store.write(version, pending);
+    pending = [];
+  };
+  /** The words kept in the library for this version, read once per version into the cache. */
+  const loadKept = (byParagraph: Map<string, Uint32Array>) => {
+    version = segmentationVersion(dictionaryVersion(), ownKey);
+    if (!store) return;
+    for (const { checksum, words } of store.read(version)) {
+      if (!byParagraph.has(checksum)) byParagraph.set(checksum, words === '' ? empty : Uint32Array.from(words.split(' '), idOf));
+    }
+  };
   return {
     names,
     idOf,
-    itemsOf(paragraph, unit, own) {
+    flush,
+    itemsOf(paragraph, unit, own, textOf) {
       if (unit === 'words' && own !== ownList) {
         ownList = own;
         const key = own.join('\n');
         // A changed own-word list segments differently: every paragraph again.
         if (key !== ownKey) {
+          flush();
           byUnit.delete('words');
           ownKey = key;
         }
@@ -53,15 +83,30 @@ export function createWordCache(lengths: () => WordLengths): WordCache {
       if (!byParagraph) {
         byParagraph = new Map();
         byUnit.set(unit, byParagraph);
+        if (unit === 'words') loadKept(byParagraph);
       }
-      const cached = byParagraph.get(paragraph.id);
-      if (cached?.checksum === paragraph.checksum) return cached.items;
-      const found = unit === 'words' ? countedWords(paragraph.text, lengths(), own) : characterNgrams(paragraph.text, unit);
+      const cached = byParagraph.get(paragraph.checksum);
+      if (cached) return cached;
+      const text = paragraph.text ?? textOf(paragraph.id);
+      const found = unit === 'words' ? countedWords(text, lengths(), own) : characterNgrams(text, unit);
       const items = Uint32Array.from(found, idOf);
-      byParagraph.set(paragraph.id, { checksum: paragraph.checksum, items });
+      byParagraph.set(paragraph.checksum, items);
+      if (unit === 'words') pending.push({ checksum: paragraph.checksum, words: found.join(' ') });
       return items;
     },
   };
+}
+
+const empty = new Uint32Array(0);
+
+/**
+ * What a kept segmentation depends on: this code's way of segmenting (raise the revision when
+ * it changes), the dictionary's edition and the own-word list.
+ */
+const segmentationRevision = 1;
+
+export function segmentationVersion(dictionary: string, ownKey: string): string {
+  return `${segmentationRevision}|${dictionary}|${hash('sha256', ownKey, 'hex').slice(0, 16)}`;
 }
 
 /** Occurrences and articles of each item id (indexed by id; 0 for an item not counted), stop words left out. */
@@ -79,12 +124,13 @@ export interface Tally {
 const sliceMs = 30;
 
 export async function countItems(
-  paragraphs: readonly AnalysisParagraph[],
+  paragraphs: ReadonlyArray<CountedParagraph & { text?: string }>,
   unit: FrequencyUnit,
   cache: WordCache,
   stopIds: ReadonlySet<number>,
   ownWords: readonly string[],
   onProgress?: AnalysisProgress,
+  textOf: (id: number) => string = () => '',
 ): Promise<Tally> {
   // Typed arrays by item id, grown as new items are interned: a Map per count was most of a second count's time.
   let occurrences = new Int32Array(Math.max(1024, cache.names.length * 2));
@@ -97,7 +143,7 @@ export async function countItems(
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     articleIds.add(p.article_id);
-    const items = cache.itemsOf(p, unit, ownWords);
+    const items = cache.itemsOf(p, unit, ownWords, textOf);
     if (cache.names.length > occurrences.length) {
       const size = cache.names.length * 2;
       occurrences = grown(occurrences, size, 0);
@@ -116,11 +162,13 @@ export async function countItems(
       }
     }
     if (performance.now() - sliceStart > sliceMs) {
+      cache.flush();
       onProgress?.(i + 1, paragraphs.length);
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
   }
+  cache.flush();
   onProgress?.(paragraphs.length, paragraphs.length);
   return { occurrences, articles, counted, total, articleCount: articleIds.size, paragraphCount: paragraphs.length };
 }

@@ -10,7 +10,13 @@ import type {
   KeynessRequest,
   KeynessResult,
   StopWordList,
+  WordsCsvRequest,
+  WordsCsvResult,
+  WordsProgress,
 } from '../../../preload/contract/analysisTypes';
+import { requireAbsolutePath, writeTextFile } from '../export/writeTextFile';
+import { createLibraryFileGuard, type LibraryFiles } from '../files/libraryFileGuard';
+import { concordanceCsv, frequencyCsv, keynessCsv } from './analysisCsv';
 import type { HighlightColor } from '../../../preload/contract/annotationTypes';
 import type { AutocodeResult } from '../../../preload/contract/api';
 import { createConverter } from '../../../preload/common/createConverter';
@@ -21,11 +27,12 @@ import { openDictionary } from '../dictionary/openDictionary';
 import type { PackedDictionary } from '../dictionary/packedDictionary';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
-import { subsetParagraphs } from './analysisSubset';
+import { paragraphText, subsetParagraphs } from './analysisSubset';
 import { codeConcordanceLines, concordance } from './concordance';
 import { countItems, createWordCache, type AnalysisProgress, type Tally, type WordCache } from './countItems';
 import { keyness } from './keyness';
 import { foldedWordLengths } from './paragraphWords';
+import { segmentationStore } from './segmentationStore';
 import { foldedStopWords, readStopWords, writeStopWords } from './stopWords';
 
 export type Analysis = ReturnType<typeof createAnalysis>;
@@ -33,6 +40,8 @@ export type Analysis = ReturnType<typeof createAnalysis>;
 export interface AnalysisDeps {
   /** The dictionary's packed file; opened on the first word count (tests pass one packed once). */
   dictionary?: () => PackedDictionary;
+  /** The library's own files, which a CSV export must never overwrite. */
+  files?: LibraryFiles;
 }
 
 const units: readonly FrequencyUnit[] = ['words', 1, 2, 3, 4];
@@ -45,21 +54,43 @@ const units: readonly FrequencyUnit[] = ['words', 1, 2, 3, 4];
  */
 export function createAnalysis(db: Db, nowIso: () => string, deps: AnalysisDeps = {}) {
   const journaled = createJournaled(db, nowIso);
+  const guard = deps.files && createLibraryFileGuard(deps.files);
+  const textOf = paragraphText(db);
   let packed: PackedDictionary | undefined;
   const dictionary = () => (packed ??= deps.dictionary ? deps.dictionary() : openDictionary().packed);
   let lengths: ReturnType<typeof foldedWordLengths> | undefined;
-  const cache: WordCache = createWordCache(() => (lengths ??= foldedWordLengths(dictionary())));
+  const cache: WordCache = createWordCache(() => (lengths ??= foldedWordLengths(dictionary())), segmentationStore(db), () => {
+    const { format, edition, entries, keys } = dictionary().header;
+    return `${format}:${edition}:${entries}:${keys}`;
+  });
 
   function stopIds(keep: boolean | undefined): Set<number> {
     if (keep === true) return new Set();
     return new Set([...foldedStopWords(db)].map(cache.idOf));
   }
 
+  // The running counts' progress, for a window that polls it (getWordsProgress): the latest report.
+  let running = 0;
+  let progress: WordsProgress | null = null;
   async function tally(subset: AnalysisSubset, unit: FrequencyUnit, keepStop: boolean | undefined, onProgress?: AnalysisProgress, complement = false): Promise<Tally> {
-    return countItems(subsetParagraphs(db, subset, complement), unit, cache, stopIds(keepStop), ownWords(db), onProgress);
+    const paragraphs = subsetParagraphs(db, subset, complement, undefined, false);
+    running++;
+    try {
+      return await countItems(paragraphs, unit, cache, stopIds(keepStop), ownWords(db), (done, total) => {
+        onProgress?.(done, total);
+        progress = { done, total };
+      }, textOf);
+    } finally {
+      if (--running === 0) progress = null;
+    }
   }
 
-  return {
+  const analysis = {
+    /** How far the running frequency list or keyness count has got (the last to report); null when none runs. */
+    progress(): WordsProgress | null {
+      return progress;
+    },
+
     /** Words or character n-grams of a subset, most frequent first (then by article count, then by text). */
     async frequencies(request: FrequencyRequest, onProgress?: AnalysisProgress): Promise<FrequencyList> {
       const unit = checkUnit(request.unit);
@@ -129,7 +160,28 @@ export function createAnalysis(db: Db, nowIso: () => string, deps: AnalysisDeps 
     setStopWords(words: readonly string[] | null): StopWordList {
       return writeStopWords(db, journaled, words);
     },
+
+    /** The table asked for, counted again, as CSV in `file` (chosen by main's save dialog; never a library file). */
+    async exportCsv(file: string, request: WordsCsvRequest): Promise<WordsCsvResult> {
+      const target = requireAbsolutePath(file, 'CSV file');
+      guard?.checkFile(target, 'CSV file');
+      let content: string;
+      let rows: number;
+      if (request.kind === 'frequencies') {
+        const list = await analysis.frequencies(request.request);
+        [content, rows] = [frequencyCsv(list), list.items.length];
+      } else if (request.kind === 'concordance') {
+        const found = analysis.concordance(request.request);
+        [content, rows] = [concordanceCsv(found.lines), found.lines.length];
+      } else {
+        const result = await analysis.keyness(request.request);
+        [content, rows] = [keynessCsv(result), result.items.length];
+      }
+      writeTextFile(target, content);
+      return { path: target, rows };
+    },
   };
+  return analysis;
 }
 
 /** The person's own words: the vocabulary they saved, folded, longer than one character (one is always a unit). */

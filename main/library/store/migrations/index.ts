@@ -21,6 +21,7 @@ import { migration0019 } from './0019-tag-descriptions';
 import { migration0020 } from './0020-stop-words';
 import { migration0021 } from './0021-article-attributes';
 import { migration0022 } from './0022-memos';
+import { migration0023 } from './0023-word-segmentation';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   migration0020,
   migration0021,
   migration0022,
+  migration0023,
 ];
 
 export const latestSchemaVersion = migrations.length;
