@@ -20,6 +20,7 @@ import { duplicatesOfArticle, listDuplicateGroups } from './duplicates/findDupli
 import { compareVersions, versionOf } from './duplicates/compareVersions';
 import type { VersionComparison } from '../../preload/contract/compareTypes';
 import { heldDuplicates } from './duplicates/heldDuplicates';
+import { withDeferredBands } from './duplicates/fingerprintStore';
 import { importReading } from './import/importReading';
 import { keepHeldDuplicate } from './duplicates/keepDuplicate';
 import { contentHash, decodeFile, preparePastedImport } from './import/prepareImport';
@@ -194,7 +195,7 @@ export async function createLibrary(options: LibraryOptions) {
         (article) => store(article, duplicates, control.holdDuplicates ?? false),
         onProgress,
         (work) => {
-          db.transaction(() => withDeferredParagraphIndex(db, work)).immediate();
+          db.transaction(() => withDeferredBands(db, () => withDeferredParagraphIndex(db, work))).immediate();
           batches++;
         },
         control,

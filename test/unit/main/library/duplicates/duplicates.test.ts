@@ -5,6 +5,8 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConverter } from '../../../../../preload/common/createConverter';
 import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
+import { readFingerprint } from '../../../../../main/library/duplicates/fingerprintStore';
+import { bandBuckets } from '../../../../../main/library/duplicates/minHash';
 
 // The development corpus is read in place (never copied into the repo): ../shared/corpus/articles.
 const corpusDir = path.resolve(process.cwd(), '../shared/corpus/articles');
@@ -210,5 +212,34 @@ describe.skipIf(!corpusPresent)('reposts across the library', () => {
     expect(library.listDuplicates()).toHaveLength(1);
     library.trashArticle(repost!.articleId!);
     expect(library.listDuplicates()).toEqual([]);
+  });
+});
+
+describe('fingerprints of a folder import', () => {
+  it('each article gets the band rows of its stored signature, written at the end of its batch, and reposts are found within and across batches', async () => {
+    const seedsDir = path.resolve(__dirname, '../../../../../seeds');
+    const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+    const folder = path.join(dir, 'folder');
+    fs.mkdirSync(folder);
+    seeds.forEach((f, i) => fs.copyFileSync(path.join(seedsDir, f), path.join(folder, `${i}-${f}`)));
+    const first = fs.readFileSync(path.join(seedsDir, seeds[0]!), 'utf8');
+    // Two reposts of the first seed, a paragraph added to each: one in the first batch, one in the last.
+    fs.writeFileSync(path.join(folder, '0a-repost.txt'), `${first}\n\n转载时加上的一段话，说明这篇文章的来源和转载的日期。\n`);
+    fs.writeFileSync(path.join(folder, '9-repost.txt'), `${first}\n\n另一家网站转载时加上的一段话，写明了编者按。\n`);
+    const outcomes = await library.importPaths([folder], undefined, 'skip', { batchFiles: 3 });
+    const imported = outcomes.filter((o) => o.status === 'imported').map((o) => o.articleId!);
+    expect(imported).toHaveLength(seeds.length + 2);
+    const db = library.database();
+    const bandsOf = db.prepare('SELECT band, bucket FROM article_band WHERE article_id = ? ORDER BY band').raw();
+    for (const id of imported) {
+      const signature = readFingerprint(db, id)!.signature;
+      expect(bandsOf.all(id)).toEqual(bandBuckets(signature).map((bucket, band) => [band, bucket]));
+    }
+    expect(db.prepare('SELECT count(*) FROM article_band').pluck().get()).toBe(imported.length * 20);
+    const [group, ...others] = library.listDuplicates();
+    expect(others).toEqual([]);
+    expect(group!.articles.map((a) => a.articleId).sort((a, b) => a - b)).toEqual(
+      outcomes.filter((o) => o.fileName === `0-${seeds[0]}` || o.fileName.endsWith('repost.txt')).map((o) => o.articleId),
+    );
   });
 });
