@@ -24,6 +24,7 @@ import { articleIdOption, scriptModeOption, UsageError } from './cliOptions';
 import { formatDuplicateGroups, formatImportLinks } from './duplicatesCommand';
 import { damageWarning, runVerify } from './verifyCommand';
 import { runOverrides } from './overridesCommand';
+import { runAttributes } from './attributesCommand';
 import { runLookup } from './lookupCommand';
 import { runImportQdpx, runRefiQdaExport } from './refiQdaCommand';
 import { runVocab } from './vocabCommand';
@@ -81,6 +82,10 @@ Commands:
                         the library's own conversions (a stored word shown as another in the
                         modes named), as a CSV term list: source,target,modes (modes space-separated);
                         import reports each line it skipped and why, and is one undoable step
+  attributes list | import FILE.csv
+                        article attributes with their values and counts; import sets them from a
+                        CSV whose first heading is file or url, then one column per attribute,
+                        reporting each line it skipped and why (one undoable step)
   lookup TEXT [--all]   the longest dictionary word (CC-CEDICT) at the start of TEXT, in any script,
                         with pinyin, zhuyin, senses and regional forms; --all: every word of TEXT
   vocab list [--article ID] [--tag T]
@@ -215,6 +220,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       readOnly:
         readOnlyCommands.has(command) ||
         (command === 'overrides' && rest[0] !== 'import') ||
+        (command === 'attributes' && rest[0] === 'list') ||
         (command === 'stopwords' && rest[0] === 'list'),
     });
     if (library.damage && !library.damage.ok) io.err(damageWarning(library.damage));
@@ -574,6 +580,10 @@ const commands: Record<string, Command> = {
 
   overrides(library, args, values, io) {
     return printLines(runOverrides(library, args, values.json ?? false), io);
+  },
+
+  attributes(library, args, values, io) {
+    return printLines(runAttributes(library, args, values.json ?? false), io);
   },
 
   async backup(library, _args, values, io) {

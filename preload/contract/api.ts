@@ -272,6 +272,10 @@ export interface BackupImportCounts {
   memosAdded: number;
   /** Article memos joined after a different memo the article already had. */
   memosJoined: number;
+  /** Article attributes the library did not define (by name; its own are kept). */
+  attributesAdded: number;
+  /** Attribute values the library's articles lacked (an article's own value is kept). */
+  attributeValuesAdded: number;
 }
 
 export interface AppInfo {

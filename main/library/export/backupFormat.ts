@@ -1,3 +1,10 @@
+import {
+  attributeKinds,
+  maxAttributeChoices,
+  maxAttributeNameLength,
+  maxAttributes,
+  maxAttributeValueLength,
+} from '../../../preload/contract/attributeTypes';
 import { z } from 'zod';
 import { sourceRegions } from '../../../preload/common/conversionTable';
 import { highlightColors, maxHighlightCommentLength } from '../../../preload/contract/annotationTypes';
@@ -13,22 +20,23 @@ import {
 } from '../../../preload/contract/vocabularyTypes';
 
 /**
- * The JSON backup, version 7: the whole library without database ids (so an export imported
+ * The JSON backup, version 8: the whole library without database ids (so an export imported
  * into an empty library exports again to the same JSON) and without what is derived from the
  * text (text hashes, the search index), which an import recomputes.
  * docs/backup-format.md explains it and docs/backup.schema.json is its JSON Schema; the tests
  * hold this zod schema, that file and the exporter to each other.
  */
 export const backupFormatName = 'pizhu-backup';
-export const backupVersion = 7;
+export const backupVersion = 8;
 /**
- * Every version this Pizhu reads: version 6 is version 7 without memos (an article's and the journal),
+ * Every version this Pizhu reads: version 7 is version 8 without article attributes,
+ * version 6 is version 7 without memos (an article's and the journal),
  * version 5 is version 6 without the tags' codebook descriptions,
  * version 4 is version 5 without the term overrides, version 3 is
  * version 4 without the vocabulary, version 2 is version 3 without the person's region correction,
  * version 1 is version 2 without the trash and archive dates.
  */
-export const readableBackupVersions = [1, 2, 3, 4, 5, 6, 7] as const;
+export const readableBackupVersions = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 
 const text = z.string();
 /**
@@ -113,6 +121,14 @@ const memo = z.strictObject({
   updatedAt: text,
 });
 
+/** An article attribute's definition (issue #18): its values are on the articles, by its name. */
+const attribute = z.strictObject({
+  name: z.string().min(1).max(maxAttributeNameLength),
+  kind: z.enum(attributeKinds),
+  choices: z.array(z.string().min(1).max(maxAttributeValueLength)).max(maxAttributeChoices),
+  createdAt: text,
+});
+
 const article = z.strictObject({
   /** SHA-256 of the imported file's bytes: how an import recognises an article it already has. */
   contentHash: z.string().min(1),
@@ -153,6 +169,8 @@ const article = z.strictObject({
   highlights: z.array(highlight),
   /** The article's memo; absent when it has none, and in backups before version 7. */
   memo: memo.optional(),
+  /** The article's attribute values by attribute name; absent when it has none, and in backups before version 8. */
+  attributes: z.record(z.string().min(1).max(maxAttributeNameLength), z.string().min(1).max(maxAttributeValueLength)).optional(),
 });
 
 /** A word of the vocabulary: its article by content hash and its paragraph by position, as a highlight's. */
@@ -211,6 +229,8 @@ export const backupSchema = z.strictObject({
   termOverrides: z.array(termOverride).max(maxTermOverrides).default([]),
   /** The library journal's entries, oldest first; absent before version 7, where it reads as none. */
   libraryJournal: z.array(memo).default([]),
+  /** The article attributes defined; absent before version 8, where it reads as none. */
+  attributes: z.array(attribute).max(maxAttributes).default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
@@ -222,3 +242,4 @@ export type BackupTag = z.infer<typeof tag>;
 export type BackupVocabularyEntry = z.infer<typeof vocabularyEntry>;
 export type BackupTermOverride = z.infer<typeof termOverride>;
 export type BackupMemo = z.infer<typeof memo>;
+export type BackupAttribute = z.infer<typeof attribute>;

@@ -29,6 +29,8 @@ export function createBackupWriter(db: Db, now: string) {
     tagDescriptionsAdded: 0,
     memosAdded: 0,
     memosJoined: 0,
+    attributesAdded: 0,
+    attributeValuesAdded: 0,
   };
   const tagIds = new Map<string, number>();
   const statements = {

@@ -21,6 +21,7 @@ import { readBackupVocabulary } from '../vocabulary/backupVocabulary';
 import { readTagDescriptions } from '../codebook/tagDescriptions';
 import { readBackupOverrides } from '../overrides/backupOverrides';
 import { readBackupMemos } from '../memos/backupMemos';
+import { readBackupAttributes } from '../attributes/backupAttributes';
 
 interface ArticleRow {
   id: number;
@@ -105,11 +106,13 @@ export function readBackup(db: Db, exportedAt: string): Backup {
 
     const descriptions = readTagDescriptions(db);
     const memos = readBackupMemos(db);
+    const attributes = readBackupAttributes(db);
 
     const articles = new Map<number, BackupArticle>();
     for (const row of articleRows) {
       const memo = memos.articleMemos.get(row.id);
-      articles.set(row.id, memo ? { ...toArticle(db, row), memo } : toArticle(db, row));
+      const values = attributes.valuesOf.get(row.id);
+      articles.set(row.id, { ...toArticle(db, row), ...(memo ? { memo } : {}), ...(values ? { attributes: values } : {}) });
     }
     // Paragraphs are numbered by position, so any stored order gives a file an import accepts.
     const paragraphIndex = new Map<number, number>();
@@ -136,6 +139,7 @@ export function readBackup(db: Db, exportedAt: string): Backup {
       vocabulary: readBackupVocabulary(db, paragraphIndex),
       termOverrides: readBackupOverrides(db),
       libraryJournal: memos.journal,
+      attributes: attributes.attributes,
     };
   })();
 }

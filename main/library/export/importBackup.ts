@@ -11,6 +11,7 @@ import { importBackupVocabulary } from '../vocabulary/backupVocabulary';
 import { importBackupOverrides } from '../overrides/backupOverrides';
 import { importBackupDescription } from '../codebook/backupDescriptions';
 import { importBackupMemos } from '../memos/backupMemos';
+import { importBackupAttributes } from '../attributes/backupAttributes';
 
 /**
  * Merges a JSON backup into the library in one transaction: all of it or, on any error,
@@ -37,6 +38,7 @@ export function importBackup(db: Db, source: string | Backup, now: string): Back
       importBackupVocabulary(db, backup.vocabulary, writer.counts);
       importBackupOverrides(db, backup.termOverrides, writer.counts);
       importBackupMemos(db, backup, writer.counts, now);
+      importBackupAttributes(db, backup, writer.counts);
       // Undo entries from before would put back rows by ids the import may now be using.
       if (totalChanges(db) > changesBefore) discardHistory(db);
       return writer.counts;

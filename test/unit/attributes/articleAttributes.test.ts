@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020';
 import { createLibrary, type Library } from '../../../main/library/createLibrary';
+import type { Backup } from '../../../main/library/export/backupFormat';
 
 /**
  * Issue #18 item 3: attributes a researcher defines and sets on articles, one or many at once,
@@ -30,7 +32,7 @@ async function threeArticles(): Promise<number[]> {
     return file;
   });
   const outcomes = await library.importPaths(files);
-  const ids = outcomes.map((o) => (o.status === 'imported' ? o.articleId : -1));
+  const ids = outcomes.map((o) => (o.status === 'imported' ? (o.articleId ?? -1) : -1));
   library.updateMetadata(ids[1]!, { url: 'https://example.org/b' });
   return ids;
 }
@@ -149,5 +151,46 @@ describe('article attributes', () => {
     }
     expect(JSON.stringify(library.attributes.listAttributes())).toBe(before);
     expect(library.annotations.undo()?.description).toBe('Import attributes from “u.csv”');
+  });
+
+  it('goes through the JSON backup (version 8, valid against its schema) and merges without overwriting; version 7 still reads', async () => {
+    const [a, b] = await threeArticles();
+    const outlet = library.attributes.defineAttribute({ name: '媒体类型', kind: 'choice', choices: ['官方', '市场化'] });
+    const words = library.attributes.defineAttribute({ name: 'words', kind: 'number' });
+    library.attributes.setAttributeValue([a!], outlet.id, '官方');
+    library.attributes.setAttributeValue([b!], outlet.id, '市场化');
+    library.attributes.setAttributeValue([a!], words.id, '1200');
+    const file = path.join(dir, 'backup.json');
+    library.exportBackup(file);
+    const backup = JSON.parse(fs.readFileSync(file, 'utf8')) as Backup;
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../docs/backup.schema.json'), 'utf8')) as object);
+    expect(validate(backup), JSON.stringify(validate.errors)).toBe(true);
+    expect(backup.version).toBe(8);
+    expect(backup.attributes.map((x) => [x.name, x.kind, x.choices])).toEqual([
+      ['words', 'number', []],
+      ['媒体类型', 'choice', ['官方', '市场化']],
+    ]);
+    expect(backup.articles.map((x) => x.attributes ?? null)).toEqual([{ words: '1200', 媒体类型: '官方' }, { 媒体类型: '市场化' }, null]);
+
+    // Into another library that has its own value for the first article: that one is kept.
+    const other = await createLibrary({ dbPath: path.join(dir, 'other.sqlite') });
+    try {
+      const files = ['a'].map((name) => path.join(dir, `${name}.txt`));
+      const [first] = await other.importPaths(files);
+      const firstId = first!.status === 'imported' ? first!.articleId! : -1;
+      const own = other.attributes.defineAttribute({ name: '媒體類型', kind: 'text' });
+      other.attributes.setAttributeValue([firstId], own.id, '自媒体');
+      const counts = other.importBackup(file);
+      expect(counts).toMatchObject({ attributesAdded: 1, attributeValuesAdded: 2 });
+      expect(other.attributes.articleAttributes(firstId).map((v) => `${v.name}=${v.value}`)).toEqual(['words=1200', '媒體類型=自媒体']);
+      // Version 7, written before attributes, has none and still reads.
+      const v7 = path.join(dir, 'v7.json');
+      const { attributes: _dropped, ...rest } = backup;
+      fs.writeFileSync(v7, JSON.stringify({ ...rest, version: 7, articles: rest.articles.map(({ attributes: _a, ...x }) => x) }));
+      expect(other.importBackup(v7)).toMatchObject({ attributesAdded: 0, attributeValuesAdded: 0 });
+    } finally {
+      other.close();
+    }
   });
 });

@@ -147,7 +147,7 @@ describe('descriptions in the JSON backup (version 6)', () => {
     const first = path.join(dir, 'first.json');
     source.exportBackup(first);
     const backup = JSON.parse(fs.readFileSync(first, 'utf8')) as Backup;
-    expect(backup.version).toBe(7);
+    expect(backup.version).toBe(8);
     expect(backup.tags.map((t) => [t.name, t.description?.definition ?? null])).toEqual([
       ['政策', null],
       ['政策/住房', '关于住房供给、价格或补贴的政策。'],

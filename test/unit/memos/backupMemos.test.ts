@@ -55,7 +55,7 @@ describe('memos in the JSON backup (version 7)', () => {
     const first = path.join(dir, 'first.json');
     source.exportBackup(first);
     const backup = JSON.parse(fs.readFileSync(first, 'utf8')) as Backup;
-    expect(backup.version).toBe(7);
+    expect(backup.version).toBe(8);
     expect(backup.articles[0]?.memo?.plainText).toBe('受访者多提到租金。');
     expect(backup.libraryJournal.map((e) => e.plainText)).toEqual(['第一天', '第二天']);
     const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as object);

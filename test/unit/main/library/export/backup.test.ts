@@ -73,7 +73,7 @@ describe('JSON backup export', () => {
     const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as object);
     expect(validate(backup), JSON.stringify(validate.errors)).toBe(true);
     expect(backupSchema.safeParse(backup).success).toBe(true);
-    expect(backup).toMatchObject({ format: 'pizhu-backup', version: 7, exportedAt: '2026-11-23T10:00:00.000Z' });
+    expect(backup).toMatchObject({ format: 'pizhu-backup', version: 8, exportedAt: '2026-11-23T10:00:00.000Z' });
 
     const crafted = backup.articles.find((a) => a.title === '互联网与平安:一次测试')!;
     expect(crafted.rawText).toContain('# 不是标题');
@@ -281,7 +281,7 @@ describe('JSON backup import', () => {
     const cases: Array<[string, (b: Backup) => unknown, RegExp, string]> = [
       ['not JSON', () => '{"format": "pizhu-backup", "version": 1, ', /not JSON/, 'unsupported-file'],
       ['another program’s JSON', () => ({ notes: [] }), /not a Pizhu backup/, 'unsupported-file'],
-      ['a newer version', (b) => ({ ...b, version: 8 }), /newer Pizhu \(backup version 8/, 'library-too-new'],
+      ['a newer version', (b) => ({ ...b, version: 9 }), /newer Pizhu \(backup version 9/, 'library-too-new'],
       ['an unknown version', (b) => ({ ...b, version: '1' }), /version "1"/, 'unsupported-file'],
       [
         'a missing field',

@@ -60,7 +60,7 @@ function regions(library: Library): Record<string, { region: string; corrected: 
 describe('a JSON backup of a library where the person corrected a region', () => {
   it('writes (since version 3) each article’s correction (null where there is none), valid against docs/backup.schema.json', () => {
     const backup = readJson(source.library.exportBackup(file('backup.json')).path);
-    expect(backup.version).toBe(7);
+    expect(backup.version).toBe(8);
     const byTitle = new Map(backup.articles.map((a) => [a.title, a]));
     expect(byTitle.get('計程車與網際網路')?.regionCorrected).toBe('hongkong');
     expect(byTitle.get('捷運上班')?.regionCorrected).toBeNull();
@@ -151,7 +151,7 @@ describe('a version 2 backup (written before region corrections)', () => {
     const target = await emptyLibrary('from-old');
     expect(target.importBackup(oldFile)).toMatchObject({ articlesAdded: current.articles.length });
     expect(regions(target)['計程車與網際網路']).toEqual({ region: 'taiwan', corrected: null });
-    expect(readJson(target.exportBackup(file('again.json')).path)).toMatchObject({ version: 7 });
+    expect(readJson(target.exportBackup(file('again.json')).path)).toMatchObject({ version: 8 });
   });
 
   it('refuses a region that is not one, and changes nothing', async () => {

@@ -70,7 +70,7 @@ describe('a JSON backup of a library with a trash and an archive', () => {
   it('writes each article’s trash and archive dates (since version 2), valid against docs/backup.schema.json', () => {
     const ids = trashAndArchive();
     const backup = readJson(source.library.exportBackup(file('backup.json')).path);
-    expect(backup.version).toBe(7);
+    expect(backup.version).toBe(8);
     const byTitle = new Map(backup.articles.map((a) => [a.title, a]));
     const at = (id: number) => byTitle.get(titleOf(source.library, id));
     expect(at(ids.archived)).toMatchObject({ trashedAt: null, archivedAt: '2026-11-24T08:00:00.000Z' });
@@ -191,7 +191,7 @@ describe('a version 1 backup (written before the trash)', () => {
     expect(target.importBackup(oldFile)).toMatchObject({ articlesAdded: 6 });
     expect(target.listTrash()).toEqual([]);
     expect(target.listArticles().every((a) => a.archivedAt === null)).toBe(true);
-    expect(readJson(target.exportBackup(file('again.json')).path)).toMatchObject({ version: 7 });
+    expect(readJson(target.exportBackup(file('again.json')).path)).toMatchObject({ version: 8 });
   });
 });
 

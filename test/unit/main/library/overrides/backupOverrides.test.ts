@@ -38,7 +38,7 @@ describe('term overrides in the JSON backup', () => {
     const file = path.join(dir, 'backup.json');
     source.exportBackup(file);
     const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: number; termOverrides: unknown[] };
-    expect(json.version).toBe(7);
+    expect(json.version).toBe(8);
     expect(json.termOverrides).toEqual([
       { source: '严华郁', target: '嚴華郁', modes: ['t', 'tw', 'twp', 'hk'], createdAt: expect.any(String) as string },
       { source: '心理发展', target: '心理發展', modes: ['t', 'tw'], createdAt: expect.any(String) as string },
