@@ -229,6 +229,8 @@ export interface QdpxImportCounts {
   sourcesSkipped: number;
   /** Sources whose positions were read as UTF-16 units (NVivo for Windows) rather than code points. */
   sourcesInUtf16: number;
+  /** Article memos (a source's notes) added or joined, and journal entries (the project's notes) added. */
+  memosAdded: number;
   /** Variable values (of sources, or of the cases naming them) set as article attributes; the library's own values are kept. */
   attributeValuesAdded: number;
 }

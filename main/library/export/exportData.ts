@@ -62,4 +62,6 @@ export interface ArticleAnnotations {
   article: ExportArticle;
   paragraphs: ExportParagraph[];
   orphans: ExportHighlight[];
+  /** The article's memo as Markdown (main/library/memos), where a Markdown export writes it. */
+  memo?: string;
 }

@@ -21,6 +21,8 @@ import { openExportFolder, type ExportFolder, type ExportWriter } from './export
 import { requireAbsolutePath, sha256 } from './writeTextFile';
 import { runSteps } from './steppedWork';
 import { exportCodebook } from '../codebook/exportCodebook';
+import { readArticleMemos, readJournal } from '../memos/readMemos';
+import { journalFileName, journalRegions } from '../memos/renderJournal';
 
 /** Files written of those to write; while they are still being rendered, `rendering` with those rendered. */
 export type ExportProgress = (done: number, total: number, phase?: 'rendering') => void;
@@ -105,13 +107,21 @@ export function* exportMarkdownSteps(
   if (scope !== 'library' && !(Number.isInteger(articleId) && (articleId ?? 0) > 0)) {
     throw new LibraryError('invalid-argument', 'A Markdown export covers one article, one tag or the library.');
   }
-  const groups = db.transaction(() => readArticleAnnotations(db, articleId, false, fullText))();
+  const { groups, journal } = db.transaction(() => {
+    const memos = readArticleMemos(db);
+    const read = readArticleAnnotations(db, articleId, false, fullText).map((g) => {
+      const memo = memos.get(g.article.id);
+      return memo ? { ...g, memo: memo.markdown } : g;
+    });
+    return { groups: read, journal: scope === 'library' ? readJournal(db) : [] };
+  })();
   if (articleId !== undefined && groups.length === 0) {
     throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
   }
   // An article with nothing annotated would be an empty file: it is skipped, and the report says so.
   // In the full text it is its text, and written.
-  const hasAnnotations = (g: ArticleAnnotations) => g.orphans.length > 0 || g.paragraphs.some(isAnnotated);
+  const hasAnnotations = (g: ArticleAnnotations) =>
+    g.memo !== undefined || g.orphans.length > 0 || g.paragraphs.some(isAnnotated);
   const annotated = fullText ? groups : groups.filter(hasAnnotations);
   // A Set, not annotated.includes: a library-wide export has 10,000 groups or more.
   const written = new Set(annotated);
@@ -121,7 +131,7 @@ export function* exportMarkdownSteps(
   const folder = openExportFolder(outDir, exportWriter(db));
   // Where each article's file went, for the index's links.
   const linkTargets = new Map<number, string>();
-  const total = annotated.length + (scope === 'library' ? 1 : 0);
+  const total = annotated.length + (scope === 'library' ? 1 : 0) + (journal.length > 0 ? 1 : 0);
   for (const [i, group] of annotated.entries()) {
     if (i % stepArticles === stepArticles - 1) {
       onProgress?.(i, total, 'rendering');
@@ -143,6 +153,10 @@ export function* exportMarkdownSteps(
         exportedAt,
       );
     }
+  }
+  if (journal.length > 0) {
+    const name = folder.place(journalFileName, undefined, true);
+    if (name !== null) addRegioned(folder, name, journalRegions(journal, exportedAt), exportedAt);
   }
   return { ...(yield* folder.commitSteps((done) => onProgress?.(done, total))), unannotated };
 }

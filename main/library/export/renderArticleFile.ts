@@ -78,6 +78,8 @@ export function articleRegions(annotations: ArticleAnnotations, options: FileOpt
   const head = [`# ${escapeMarkdownText(title.replace(/\s+/g, ' '))}`];
   if (article.subtitle) head.push('', escapeMarkdownText(options.converter.convert(article.subtitle).text));
   const regions: Region[] = [{ id: 'head', body: head.join('\n') }];
+  // The person's own words, as they wrote them (no script conversion), before the passages.
+  if (annotations.memo !== undefined) regions.push({ id: 'memo', body: `## Memo\n\n${annotations.memo}` });
   for (const passage of passages(annotations.paragraphs)) {
     const out: string[] = [];
     const paragraph = passage[0]!;

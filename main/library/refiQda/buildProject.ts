@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { QdpxExportOptions as QdpxToolOptions } from '../../../preload/contract/api';
 import type { TagDescription, TagDescriptionText } from '../../../preload/contract/codebookTypes';
 import { normalizeDescription, readTagDescriptions } from '../codebook/tagDescriptions';
+import { readArticleMemos, readJournal } from '../memos/readMemos';
 import { LibraryError } from '../libraryError';
 import { readArticleAnnotations } from '../export/readArticleAnnotations';
 import type { Db } from '../store/openDatabase';
@@ -79,14 +80,25 @@ export function buildQdpxProject(db: Db, now: string, options: QdpxExportOptions
   }
 
   const notes: string[] = [];
-  const addNote = (key: string, name: string, text: string): Guid => {
+  const addNote = (key: string, name: string, text: string, created = stamp): Guid => {
     const id = guid('note', key);
     notes.push(
-      `${openTag('Note', { guid: id, name, creatingUser: userGuid, creationDateTime: stamp })}` +
+      `${openTag('Note', { guid: id, name, creatingUser: userGuid, creationDateTime: created })}` +
         `<PlainTextContent>${xmlText(text)}</PlainTextContent></Note>`,
     );
     return id;
   };
+
+  // Memos (issue #18): an article's is a Note its source refers to, the journal's entries Notes
+  // the project refers to (REFI-QDA's notes "that apply to the project as a whole").
+  const memos = readArticleMemos(db);
+  const journalRefs = readJournal(db)
+    .reverse()
+    .map((entry) => {
+      const created = dateTime(entry.createdAt) ?? stamp;
+      const name = `Journal ${entry.createdAt.slice(0, 16).replace('T', ' ')}`;
+      return openTag('NoteRef', { targetGUID: addNote(`journal ${entry.id}`, name, entry.markdown, created) }, true);
+    });
 
   const sources = new Map<string, string>();
   const sourceXml: string[] = [];
@@ -175,6 +187,11 @@ export function buildQdpxProject(db: Db, now: string, options: QdpxExportOptions
       );
       selections++;
     }
+    const memo = memos.get(article.id);
+    if (memo) {
+      const created = dateTime(memo.createdAt) ?? stamp;
+      parts.push(openTag('NoteRef', { targetGUID: addNote(`memo ${article.id}`, 'Memo', memo.markdown, created) }, true));
+    }
     sourceXml.push(
       `${openTag('TextSource', {
         guid: sourceGuid,
@@ -200,6 +217,7 @@ export function buildQdpxProject(db: Db, now: string, options: QdpxExportOptions
     variables.xml +
     (sourceXml.length > 0 ? `<Sources>${sourceXml.join('')}</Sources>` : '') +
     (notes.length > 0 ? `<Notes>${notes.join('')}</Notes>` : '') +
+    journalRefs.join('') +
     '</Project>\n';
   return {
     qdeName: options.atlasNaming ? `${atlasFileName(projectName)}.qde` : 'project.qde',

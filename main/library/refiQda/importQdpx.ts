@@ -17,6 +17,7 @@ import { codeDescription, paragraphSelectionMark } from './buildProject';
 import { utf16Offsets } from './codePoints';
 import { detectPositionUnit, toUtf16 } from './positionUnits';
 import { readProject, type QdaProject, type QdaSelection, type QdaSource } from './readProject';
+import { addImportedJournalEntry, mergeImportedMemo } from '../memos/importMemos';
 import { readQdpxFiles } from './readQdpxFiles';
 import { writeImportedValues } from './qdaVariables';
 
@@ -53,6 +54,7 @@ function writeProject(db: Db, project: QdaProject, now: string): QdpxImportCount
     sourcesSkipped: project.skippedSources,
     sourcesInUtf16: 0,
     attributeValuesAdded: 0,
+    memosAdded: 0,
   };
   const tagOf = new Map<string, string>();
   for (const code of project.codes) {
@@ -66,6 +68,11 @@ function writeProject(db: Db, project: QdaProject, now: string): QdpxImportCount
     if (articleId !== null) valuesOf.push({ articleId, values: source.variables });
   }
   counts.attributeValuesAdded = writeImportedValues(db, project.variables, valuesOf, now);
+  // The project's own notes are the journal's entries (a project memo in the tools that write them).
+  for (const note of project.projectNotes) {
+    const created = note.createdAt !== null && !Number.isNaN(Date.parse(note.createdAt)) ? new Date(note.createdAt).toISOString() : now;
+    if (addImportedJournalEntry(db, memoOf(note.text, created, project.origin === 'Pizhu'))) counts.memosAdded++;
+  }
   counts.tagsAdded = writer.counts.tagsAdded;
   counts.highlightsAdded = writer.counts.highlightsAdded;
   counts.paragraphTagsAdded = writer.counts.paragraphTagsAdded;
@@ -144,7 +151,10 @@ function writeSource(
   const firstParagraph = paragraphs[0];
   // Prepared once for the source: a project's selections run to the thousands.
   const highlightAt = db.prepare('SELECT id FROM highlight WHERE paragraph_id = ? AND start_offset = ? AND end_offset = ?').pluck();
-  for (const note of source.notes) if (firstParagraph) writer.putNote(firstParagraph.id, noteOf(note, now, markdownNotes));
+  // A note on the whole source (a document memo) is the article's memo.
+  for (const note of source.notes) {
+    if (mergeImportedMemo(db, articleId, memoOf(note, now, markdownNotes), now) !== 'held') counts.memosAdded++;
+  }
 
   for (const s of byRange.values()) {
     const start = toDecoded(s.start);
@@ -226,6 +236,11 @@ function textOffset(paragraph: PlacedParagraph, raw: number): number {
  * A note from its text. Pizhu writes a note's Markdown (the plain text is made from it again);
  * another tool's note is plain text, read as Markdown only where that keeps its words (readableNote).
  */
+/** A memo from a note's text, dated `at` (noteOf's reading of its Markdown). */
+function memoOf(text: string, at: string, markdown: boolean) {
+  return { ...noteOf(text, at, markdown), createdAt: at };
+}
+
 function noteOf(text: string, now: string, markdown: boolean) {
   return readableNote({ editorState: '', plainText: markdown ? '' : text, markdown: text, updatedAt: now });
 }

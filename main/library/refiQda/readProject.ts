@@ -43,6 +43,8 @@ export interface QdaProject {
   sources: QdaSource[];
   /** Sources Pizhu cannot hold (pictures, PDFs, audio, video), by kind: counted, not imported. */
   skippedSources: number;
+  /** Notes on the project as a whole (its own NoteRefs), with their dates: the library journal's entries. */
+  projectNotes: Array<{ text: string; createdAt: string | null }>;
 }
 
 const projectChildren = new Set(['Users', 'CodeBook', 'Variables', 'Cases', 'Sources', 'Notes', 'Links', 'Sets', 'Graphs', 'Description', 'NoteRef']);
@@ -87,12 +89,14 @@ export function readProject(files: QdpxFiles): QdaProject {
   const variableGuids = new Set(variables.map((v) => v.guid));
 
   const notes = new Map<string, string>();
+  const noteDates = new Map<string, string | null>();
   for (const note of children(child(project, 'Notes'), 'Note')) {
     const guid = checkGuid(attribute(note, 'guid'), 'note');
     const inline = child(note, 'PlainTextContent');
     const file = internalFile(attribute(note, 'plainTextPath'));
     const bytes = inline ? undefined : file === undefined ? undefined : files.source(file);
     notes.set(guid, inline ? textOf(inline) : bytes ? utf8(bytes) : textOf(child(note, 'Description')));
+    noteDates.set(guid, attribute(note, 'creationDateTime') ?? null);
   }
   const noteTexts = (node: XmlNode, where: string): string[] =>
     children(node, 'NoteRef').map((ref) => {
@@ -159,7 +163,13 @@ export function readProject(files: QdpxFiles): QdaProject {
     }
   }
   for (const guid of seen) if (!isGuid(guid)) throw refuse(files.name, `has "${guid}", which is not a GUID`);
-  return { origin: attribute(project, 'origin') ?? '', codes, variables, sources, skippedSources };
+  const projectNotes = children(project, 'NoteRef').map((ref) => {
+    const target = (attribute(ref, 'targetGUID') ?? '').replace(/[{}]/g, '').toLowerCase();
+    const text = notes.get(target);
+    if (text === undefined) throw refuse(files.name, `refers the project to a note ${target} it does not have`);
+    return { text, createdAt: noteDates.get(target) ?? null };
+  });
+  return { origin: attribute(project, 'origin') ?? '', codes, variables, sources, skippedSources, projectNotes };
 }
 
 /** A `<Code>`'s name as one level of a tag name: a `/` inside it is not a level, so it becomes the full-width slash. */

@@ -4,8 +4,9 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../../../main/library/createLibrary';
-import type { Backup } from '../../../main/library/export/backupFormat';
+import { backupVersion, type Backup } from '../../../main/library/export/backupFormat';
 import type { MemoText } from '../../../preload/contract/memoTypes';
+import { plainTextNoteState } from '../../../preload/common/noteText';
 
 /**
  * Issue #18 item 2: memos in the JSON backup (version 7): written valid against the documented
@@ -39,14 +40,14 @@ async function open(name: string): Promise<{ library: Library; articleId: number
 }
 
 const memo = (plainText: string): MemoText => ({
-  editorState: JSON.stringify({ root: { children: [{ type: 'paragraph', children: [{ type: 'text', text: plainText }] }] } }),
+  editorState: JSON.stringify(plainTextNoteState(plainText)),
   plainText,
   markdown: plainText,
 });
 
 const journalTexts = (library: Library) => library.memos.listJournal().map((e) => e.plainText);
 
-describe('memos in the JSON backup (version 7)', () => {
+describe('memos in the JSON backup (since version 7)', () => {
   it('round-trip valid against the schema, merge without duplicates, join a different memo; version 6 still reads', async () => {
     const { library: source, articleId } = await open('source');
     source.memos.saveArticleMemo(articleId, memo('受访者多提到租金。'));
@@ -55,7 +56,9 @@ describe('memos in the JSON backup (version 7)', () => {
     const first = path.join(dir, 'first.json');
     source.exportBackup(first);
     const backup = JSON.parse(fs.readFileSync(first, 'utf8')) as Backup;
-    expect(backup.version).toBe(8);
+    // Memos came with version 7; later versions carry them too.
+    expect(backup.version).toBe(backupVersion);
+    expect(backupVersion).toBeGreaterThanOrEqual(7);
     expect(backup.articles[0]?.memo?.plainText).toBe('受访者多提到租金。');
     expect(backup.libraryJournal.map((e) => e.plainText)).toEqual(['第一天', '第二天']);
     const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as object);
