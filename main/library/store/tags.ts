@@ -53,56 +53,72 @@ export function tagSubtree(db: Db, name: string): TagRow[] {
  * articles in the trash are not counted (the tag view leaves them out too); archived ones are.
  */
 export function listTagSummaries(db: Db): TagSummary[] {
-  const rows = db
-    .prepare(
-      `WITH
-         pairs AS (
-           SELECT p.id AS parent_id, c.id AS child_id FROM tag p JOIN tag c
-             ON c.id = p.id OR substr(c.name, 1, length(p.name) + 1) = p.name || '/' COLLATE NOCASE
-         ),
-         trashed AS (SELECT id FROM article WHERE trashed_at IS NOT NULL),
-         live_ht AS (
-           SELECT ht.tag_id, ht.highlight_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
-           WHERE h.article_id NOT IN trashed
-         ),
-         live_pt AS (
-           SELECT pt.tag_id, pt.paragraph_id FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id
-           WHERE p.article_id NOT IN trashed
-         ),
-         direct AS (
-           SELECT tag_id, count(*) AS n FROM (SELECT tag_id FROM live_ht UNION ALL SELECT tag_id FROM live_pt)
-           GROUP BY tag_id
-         ),
-         highlights AS (
-           SELECT parent_id, count(DISTINCT ht.highlight_id) AS n
-           FROM pairs JOIN live_ht ht ON ht.tag_id = pairs.child_id GROUP BY parent_id
-         ),
-         paragraphs AS (
-           SELECT parent_id, count(DISTINCT pt.paragraph_id) AS n
-           FROM pairs JOIN live_pt pt ON pt.tag_id = pairs.child_id GROUP BY parent_id
-         )
-       SELECT t.id, t.name, t.color, coalesce(d.n, 0) AS direct_count,
-         coalesce(h.n, 0) + coalesce(p.n, 0) AS total_count
-       FROM tag t
-         LEFT JOIN direct d ON d.tag_id = t.id
-         LEFT JOIN highlights h ON h.parent_id = t.id
-         LEFT JOIN paragraphs p ON p.parent_id = t.id
-       ORDER BY t.name`,
-    )
-    .all() as Array<TagRow & { direct_count: number; total_count: number }>;
+  const tags = db.prepare('SELECT id, name, color FROM tag ORDER BY name').all() as TagRow[];
+  return summariesOf(db, tags, tags);
+}
+
+/**
+ * `shown` (a subset of `all`, every tag of the library) with their counts and descriptions.
+ * Only the shown tags are counted, so a page of the tag pane costs what its own subtrees hold.
+ */
+export function summariesOf(db: Db, all: readonly TagRow[], shown: readonly TagRow[]): TagSummary[] {
+  const counts = countTags(db, all, new Set(shown.map((t) => t.id)));
   const descriptions = readTagDescriptions(db);
-  return rows.map((r) => {
-    const summary: TagSummary = {
-      id: r.id,
-      name: r.name,
-      color: r.color,
-      directCount: r.direct_count,
-      totalCount: r.total_count,
-    };
+  return shown.map((r) => {
+    const n = counts.get(r.id);
+    const summary: TagSummary = { id: r.id, name: r.name, color: r.color, directCount: n?.direct ?? 0, totalCount: n?.total ?? 0 };
     const description = descriptions.get(r.id);
     if (description) summary.description = description;
     return summary;
   });
+}
+
+/**
+ * Each wanted tag's own passages and those of its subtree, counted once each. The (ancestor,
+ * tag) pairs come from the names here: found by comparing every name with every other in SQL
+ * they cost T² string comparisons, which at 5,000 tags kept main busy for minutes.
+ */
+function countTags(db: Db, all: readonly TagRow[], wanted: ReadonlySet<number>): Map<number, { direct: number; total: number }> {
+  const idByName = new Map(all.map((t) => [foldTagCase(t.name), t.id]));
+  const pairs: Array<[number, number]> = [];
+  for (const tag of all) {
+    const folded = foldTagCase(tag.name);
+    if (wanted.has(tag.id)) pairs.push([tag.id, tag.id]);
+    for (let cut = folded.indexOf('/'); cut > 0; cut = folded.indexOf('/', cut + 1)) {
+      const parent = idByName.get(folded.slice(0, cut));
+      if (parent !== undefined && wanted.has(parent)) pairs.push([parent, tag.id]);
+    }
+  }
+  const counts = new Map<number, { direct: number; total: number }>();
+  if (pairs.length === 0) return counts;
+  const rows = db
+    .prepare(
+      `WITH
+         pairs(parent_id, child_id) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?)),
+         trashed_highlights AS (
+           SELECT h.id FROM article a JOIN highlight h ON h.article_id = a.id WHERE a.trashed_at IS NOT NULL
+         ),
+         trashed_paragraphs AS (
+           SELECT p.id FROM article a JOIN paragraph p ON p.article_id = a.id WHERE a.trashed_at IS NOT NULL
+         ),
+         highlights AS (
+           SELECT parent_id, count(DISTINCT ht.highlight_id) AS n,
+             sum(ht.tag_id = parent_id) AS direct
+           FROM pairs JOIN highlight_tag ht ON ht.tag_id = pairs.child_id
+           WHERE ht.highlight_id NOT IN trashed_highlights GROUP BY parent_id
+         ),
+         paragraphs AS (
+           SELECT parent_id, count(DISTINCT pt.paragraph_id) AS n,
+             sum(pt.tag_id = parent_id) AS direct
+           FROM pairs JOIN paragraph_tag pt ON pt.tag_id = pairs.child_id
+           WHERE pt.paragraph_id NOT IN trashed_paragraphs GROUP BY parent_id
+         )
+       SELECT parent_id AS id, sum(direct) AS direct, sum(n) AS total
+       FROM (SELECT * FROM highlights UNION ALL SELECT * FROM paragraphs) GROUP BY parent_id`,
+    )
+    .all(JSON.stringify(pairs)) as Array<{ id: number; direct: number; total: number }>;
+  for (const r of rows) counts.set(r.id, { direct: r.direct, total: r.total });
+  return counts;
 }
 
 export function readParagraphTags(db: Db, paragraphId: number): string[] {
