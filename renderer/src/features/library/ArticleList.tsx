@@ -1,9 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { UiLocale } from '../../i18n/locales';
-import { ArticleMenu, type LibraryView } from './ArticleMenu';
+import { ArticleMenu, type LibraryView, type RowAction } from './ArticleMenu';
 import { ArticleRow } from './ArticleRow';
-import type { ArticleAction } from './useArticleManagement';
 import type { ArticlePages } from './useArticlePages';
 
 interface Props {
@@ -15,7 +14,7 @@ interface Props {
   onOpen: (id: number) => void;
   /** Which list this is: the actions each row's menu offers depend on it. */
   view: LibraryView;
-  onAction: (action: ArticleAction, articleId: number) => void;
+  onAction: (action: RowAction, articleId: number) => void;
 }
 
 /** Rows the arrow keys skip with PageUp / PageDown. */

@@ -7,17 +7,19 @@ import { libraryMessages } from './messages';
 import type { ArticleAction } from './useArticleManagement';
 
 export type LibraryView = 'library' | 'archived' | 'trash';
+/** What a row's menu offers: the managing actions, and its attributes (a dialog of the attributes feature). */
+export type RowAction = ArticleAction | 'attributes';
 
 interface Props {
   article: ArticleSummary;
   view: LibraryView;
-  onAction: (action: ArticleAction, articleId: number) => void;
+  onAction: (action: RowAction, articleId: number) => void;
 }
 
 /** The actions the list offers on an article in each view. */
-function actionsFor(article: ArticleSummary, view: LibraryView): ArticleAction[] {
+function actionsFor(article: ArticleSummary, view: LibraryView): RowAction[] {
   if (view === 'trash') return ['restore'];
-  return ['reclean', article.archivedAt === null ? 'archive' : 'unarchive', 'trash'];
+  return ['attributes', 'reclean', article.archivedAt === null ? 'archive' : 'unarchive', 'trash'];
 }
 
 /**

@@ -19,6 +19,11 @@ import { useArticlePages } from './useArticlePages';
 import './library.css';
 import { ExportButton } from '../export/ExportButton';
 import { BarIcon } from '../../ui/BarIcon';
+import type { AttributeFilter as AttributeFilterValue } from '../../../../preload/contract/attributeTypes';
+import { ArticleAttributesDialog } from '../attributes/ArticleAttributesDialog';
+import { AttributeFilter } from '../attributes/AttributeFilter';
+import { AttributesDialog } from '../attributes/AttributesDialog';
+import { useAttributes } from '../attributes/useAttributes';
 
 interface Props {
   selectedId: number | null;
@@ -32,7 +37,10 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
   const { version, changed } = useLibraryEvents();
   const [query, setQuery] = useState('');
   const [chosenTag, setChosenTag] = useState('');
-  const [dialog, setDialog] = useState<'none' | 'paste' | 'preferences'>('none');
+  const [dialog, setDialog] = useState<'none' | 'paste' | 'preferences' | 'attributes'>('none');
+  const [chosenAttribute, setChosenAttribute] = useState<AttributeFilterValue | null>(null);
+  const [attributesOf, setAttributesOf] = useState<{ id: number; title: string } | null>(null);
+  const attributes = useAttributes();
   const [view, setView] = useState<LibraryView>('library');
   const manage = useArticleManagement();
   const tags = useTagList();
@@ -40,12 +48,22 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
   const tag = tags.some((x) => x.name === chosenTag) ? chosenTag : '';
   const locale = preferences.uiLocale;
   const sort = preferences.librarySort;
+  // Likewise a value no article has any more (an undo, a removed attribute).
+  const attribute =
+    chosenAttribute &&
+    attributes.some((a) => a.id === chosenAttribute.attributeId && a.values.some((v) => v.value === chosenAttribute.value))
+      ? chosenAttribute
+      : null;
+  const listQuery = {
+    view,
+    sort,
+    collation: locale === 'zh-Hant' ? ('zh-Hant' as const) : ('zh' as const),
+    query,
+    tag,
+    ...(attribute ? { attribute } : {}),
+  };
   // Filtered and ordered in main, a page at a time (titles by pinyin, or strokes in Traditional).
-  const { pages, error } = useArticlePages(
-    { view, sort, collation: locale === 'zh-Hant' ? 'zh-Hant' : 'zh', query, tag },
-    version,
-    selectedId,
-  );
+  const { pages, error } = useArticlePages(listQuery, version, selectedId);
 
   const pasted = (outcome: ImportOutcome) => {
     setDialog('none');
@@ -54,7 +72,7 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
     if (outcome.articleId !== undefined) onOpen(outcome.articleId);
   };
 
-  const filtering = query.trim() !== '' || tag !== '';
+  const filtering = query.trim() !== '' || tag !== '' || attribute !== null;
   return (
     <nav className="library-pane" aria-label={t('library')}>
       <header className="library-header">
@@ -92,6 +110,12 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
           view={view}
           onView={setView}
         />
+        <AttributeFilter
+          attributes={attributes}
+          value={attribute}
+          onChange={setChosenAttribute}
+          onManage={() => setDialog('attributes')}
+        />
         <p className="library-status" role="status">
           {pages
             ? filtering
@@ -119,6 +143,7 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
             onClick={() => {
               setQuery('');
               setChosenTag('');
+              setChosenAttribute(null);
             }}
           >
             {t('clearFilters')}
@@ -132,12 +157,22 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
           locale={locale}
           onOpen={onOpen}
           view={view}
-          onAction={(action, id) => void manage.run(action, id)}
+          onAction={(action, id) => {
+            if (action !== 'attributes') return void manage.run(action, id);
+            const row = Array.from({ length: pages.total }, (_, i) => i).find((i) => pages.rowAt(i)?.id === id);
+            setAttributesOf({ id, title: (row === undefined ? undefined : pages.rowAt(row)?.title) ?? '' });
+          }}
         />
       )}
       {manage.recleaned && <RecleanReportDialog report={manage.recleaned} onClose={manage.closeReport} />}
       {dialog === 'paste' && <PasteTextDialog onClose={() => setDialog('none')} onImported={pasted} />}
       {dialog === 'preferences' && <PreferencesDialog onClose={() => setDialog('none')} />}
+      {dialog === 'attributes' && (
+        <AttributesDialog list={listQuery} listed={pages?.total ?? 0} onClose={() => setDialog('none')} />
+      )}
+      {attributesOf && (
+        <ArticleAttributesDialog articleId={attributesOf.id} title={attributesOf.title} onClose={() => setAttributesOf(null)} />
+      )}
     </nav>
   );
 }
