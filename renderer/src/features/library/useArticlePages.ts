@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticlePageRequest } from '../../../../preload/contract/articlePageTypes';
 import type { ArticleSummary } from '../../../../preload/contract/articleTypes';
 import { pizhu } from '../../api/pizhuClient';
+import { expectFirstList, markFirstListShown } from '../../state/firstListShown';
 
 /** Rows asked for at a time: a few screenfuls. */
 const pageRows = 100;
@@ -49,6 +50,8 @@ export function useArticlePages(
   const asked = useRef(new Set<string>());
   const visible = useRef<[number, number]>([0, 0]);
   const tokens = useRef({ next: 1, key: '', selectedId: null as number | null });
+  // Requests for what the first screen does not need (the tag list) wait for this list's first page.
+  useState(expectFirstList);
 
   useEffect(() => {
     let live = true;
@@ -60,6 +63,7 @@ export function useArticlePages(
       if (selectedId !== null) request.around = selectedId;
       void pizhu.listArticlePage(request).then(async (result) => {
         if (!live) return;
+        markFirstListShown();
         if (!result.ok) return setError(result.error.message);
         const page = result.value;
         // The open article's page, so the list can show it at once; after an edit (the same
