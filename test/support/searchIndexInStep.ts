@@ -1,9 +1,5 @@
 import { expect } from 'vitest';
-import {
-  indexEverything,
-  searchIndexColumns,
-} from '../../main/library/store/migrations/0004-search-index-without-sizes';
-import { indexEveryComment } from '../../main/library/store/migrations/0008-highlight-comments';
+import { indexEverything, searchIndexColumns } from '../../main/library/store/migrations/0024-search-index-leaner';
 import {
   indexEveryCharacter,
   searchCharactersColumns,
@@ -34,7 +30,7 @@ export function expectIndexInStep(db: Db): void {
   db.exec(`DROP TABLE IF EXISTS temp.search_rebuilt;
     CREATE VIRTUAL TABLE temp.search_rebuilt USING fts5(${searchIndexColumns});`);
   db.exec(
-    `${indexEverything} ${indexEveryComment}`.replaceAll('INSERT INTO search_index ', 'INSERT INTO temp.search_rebuilt '),
+    indexEverything.replaceAll('INSERT INTO search_index ', 'INSERT INTO temp.search_rebuilt '),
   );
   try {
     expect(tokenInstances(db)).toEqual(tokenInstances(db, 'temp', 'search_rebuilt'));

@@ -1,5 +1,15 @@
-import type Database from 'better-sqlite3';
-import { paragraph, paragraphRows } from '../../main/library/store/migrations/0004-search-index-without-sizes';
+import Database from 'better-sqlite3';
+import { registerSearchFunctions } from '../../main/library/search/searchFunctions';
+import { registerChecksumFunction } from '../../main/library/store/contentHashes';
+import { migrations } from '../../main/library/store/migrations';
+import { searchIndexHashSize } from '../../main/library/store/migrations/0003-search-index-buffer';
+import {
+  indexEverything as indexEverything0004,
+  paragraph,
+  paragraphRows,
+} from '../../main/library/store/migrations/0004-search-index-without-sizes';
+import { indexEveryComment } from '../../main/library/store/migrations/0008-highlight-comments';
+import { searchIndexTriggers } from '../../main/library/store/migrations/0024-search-index-leaner';
 
 /** The triggers migration 0018 adds besides the paragraph insert trigger it rewrites. */
 const characterTriggers = [
@@ -27,12 +37,36 @@ export function undoMigration0018(db: Database.Database): void {
 }
 
 /**
+ * Takes migration 0024 back: the search index and its triggers as a library of schema 23 has
+ * them (read from one migrated to 23 in memory), indexed afresh as 0004 and 0008 index.
+ */
+export function undoMigration0024(db: Database.Database): void {
+  const older = new Database(':memory:');
+  registerSearchFunctions(older);
+  registerChecksumFunction(older);
+  for (const m of migrations.filter((m) => m.version <= 23)) older.exec(m.up);
+  const sqlOf = (name: string) => older.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name) as string;
+  const table = sqlOf('search_index');
+  const triggers = searchIndexTriggers.map(sqlOf);
+  older.close();
+  db.exec(`${searchIndexTriggers.map((t) => `DROP TRIGGER ${t};`).join('\n')} DROP TABLE search_index; ${table};`);
+  db.exec(`INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(1.5, 1.0, 0.5, 1.0, 1.0, 0.0)');
+    INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ${searchIndexHashSize});`);
+  for (const trigger of triggers) db.exec(trigger);
+  // Indexing afresh calls the tokenizer, which a bare connection has not registered.
+  registerSearchFunctions(db);
+  db.exec(`${indexEverything0004} ${indexEveryComment}`);
+}
+
+/**
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
- * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes), for a test that turns a
- * library into an older schema and migrates it again. A later migration that adds something
+ * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
+ * 23: kept word segmentations, 24: the leaner search index), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 24) undoMigration0024(db);
+  if (version < 23) db.exec('DROP TABLE IF EXISTS word_segmentation;');
   if (version < 22) db.exec('DROP TABLE IF EXISTS memo;');
   if (version < 21) db.exec('DROP TABLE IF EXISTS article_attribute; DROP TABLE IF EXISTS attribute;');
   if (version < 20) db.exec('DROP TABLE IF EXISTS stop_word_list;');

@@ -24,7 +24,7 @@ import { highlight } from './0008-highlight-comments';
  */
 
 /** The character rows of the paragraphs that `from` yields as `r`, in the column the search index files them under. */
-const paragraphCharacters = (from: string) => `
+export const paragraphCharacters = (from: string) => `
     INSERT INTO search_characters (rowid, heading, body, weak, hidden, article)
       SELECT rowid2, iif(col = 'heading', chars, NULL), iif(col = 'body', chars, NULL),
         iif(col = 'weak', chars, NULL), iif(col = 'hidden', chars, NULL), article

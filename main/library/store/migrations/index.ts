@@ -22,6 +22,7 @@ import { migration0020 } from './0020-stop-words';
 import { migration0021 } from './0021-article-attributes';
 import { migration0022 } from './0022-memos';
 import { migration0023 } from './0023-word-segmentation';
+import { migration0024 } from './0024-search-index-leaner';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   migration0021,
   migration0022,
   migration0023,
+  migration0024,
 ];
 
 export const latestSchemaVersion = migrations.length;

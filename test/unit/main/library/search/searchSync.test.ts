@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NoteContent } from '../../../../../main/library/annotations/noteOperations';
 import { parseQuery } from '../../../../../main/library/search/parseQuery';
-import { indexEverything } from '../../../../../main/library/store/migrations/0004-search-index-without-sizes';
+import { indexEverything } from '../../../../../main/library/store/migrations/0024-search-index-leaner';
 import type { Db } from '../../../../../main/library/store/openDatabase';
 import { bodyParagraphs, openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
 import { expectIndexInStep } from '../../../../support/searchIndexInStep';
