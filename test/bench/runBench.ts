@@ -134,6 +134,7 @@ async function main(): Promise<void> {
   const memoryMb = process.resourceUsage().maxRSS / 1024;
 
   figures.push(...(await measureUiOpen()));
+  figures.push(...(await (await import('./measureReadingAids')).measureReadingAids()));
   figures.push(...(await measureListOpen(dbPath, articleCount)));
   figures.push(...measureMainMemory(dbPath));
   figures.push(...(await import('./measureDictionary')).measureDictionary());

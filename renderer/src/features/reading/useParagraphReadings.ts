@@ -22,11 +22,18 @@ interface Placed {
 const han = /\p{Script=Han}/u;
 /** The first request is small, so the top of the article gets its readings first. */
 const firstBatchLength = 3_000;
+/** Characters whose readings are drawn in one frame. */
+const placeStepLength = 400;
 
 /** Main's answers by reading text, for the vocabulary as it was when asked: a mode switched back costs nothing. */
 const answers = new Map<string, readonly ReadingWord[]>();
 let answersFor = '';
 const maxAnswers = 20_000;
+
+/** Resolves once the frame being prepared has been painted. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 
 /**
  * The reading aid's words for each shown paragraph: their simplified forms sent to main in
@@ -54,24 +61,36 @@ export function useParagraphReadings(
       answersFor = vocabularyKey;
     }
     let cancelled = false;
-    const pending: Array<{ id: number; shown: DisplayText; reading: ReturnType<typeof readingTextOf> }> = [];
-    for (const id of order) {
-      const shown = display.get(id);
-      if (!shown || !han.test(shown.text)) continue;
-      pending.push({ id, shown, reading: readingTextOf(shown.text, locale) });
-    }
-    const place = (items: typeof pending) => {
-      setPlaced((before) => {
-        const next = new Map(before);
-        for (const { id, shown, reading } of items) {
-          const words = answers.get(reading.text);
-          if (words) next.set(id, { display: shown, aid, rubies: placeReadings(reading, words, aid) });
+    type Item = { id: number; shown: DisplayText; reading: ReturnType<typeof readingTextOf> };
+    /** Placed a step at a time, a frame each: a long article's readings never block the page for long. */
+    const place = async (items: readonly Item[]) => {
+      for (let i = 0; i < items.length && !cancelled; ) {
+        const step: Item[] = [];
+        for (let length = 0; i < items.length && (step.length === 0 || length < placeStepLength); i++) {
+          step.push(items[i]!);
+          length += items[i]!.reading.text.length;
         }
-        return next;
-      });
+        setPlaced((before) => {
+          const next = new Map(before);
+          for (const { id, shown, reading } of step) {
+            const words = answers.get(reading.text);
+            if (words) next.set(id, { display: shown, aid, rubies: placeReadings(reading, words, aid) });
+          }
+          return next;
+        });
+        if (i < items.length) await afterPaint();
+      }
     };
     const run = async () => {
-      place(pending.filter((p) => answers.has(p.reading.text)));
+      // After the article's first paint: readings never hold it up, even when all are known already.
+      await afterPaint();
+      if (cancelled) return;
+      const pending: Item[] = [];
+      for (const id of order) {
+        const shown = display.get(id);
+        if (shown && han.test(shown.text)) pending.push({ id, shown, reading: readingTextOf(shown.text, locale) });
+      }
+      await place(pending.filter((p) => answers.has(p.reading.text)));
       const asked = pending.filter(
         (p) => !answers.has(p.reading.text) && p.reading.text.length <= maxReadingTextLength,
       );
@@ -92,7 +111,7 @@ export function useParagraphReadings(
         if (cancelled) return;
         if (!result.ok) return onError(result.error.message);
         batch.forEach((p, i) => answers.set(p.reading.text, result.value[i] ?? []));
-        place(batch);
+        await place(batch);
       }
     };
     void run();
