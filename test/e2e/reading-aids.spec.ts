@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
 import { clickAtCentre, pointsInText, screenshotsOf, tabTo } from './personActions';
-import { openArticle, openCraftedArticle, storedHighlights } from './readerActions';
+import { axeProblems } from './axeActions';
+import { hoverLookUp, openArticle, openCraftedArticle, storedHighlights } from './readerActions';
 
 /**
  * Issue #17 item 3: pinyin or zhuyin above the characters, per article, over every word or only
@@ -57,6 +58,7 @@ function overlaps(app: Page): Promise<string[]> {
 async function chooseFromMenu(app: Page, item: string) {
   await clickAtCentre(app, aidButton(app));
   await expect(aidMenu(app)).toBeVisible();
+  expect(await axeProblems(app, '.reading-aid-menu')).toEqual([]);
   await clickAtCentre(app, aidMenu(app).getByRole('menuitemradio', { name: item }));
   await expect(aidMenu(app)).toHaveCount(0);
 }
@@ -83,6 +85,13 @@ test('pinyin over every word, by context, in 原文 and 臺灣(詞彙); text, se
   // The text is the same characters; the readings are drawn, not written into it.
   expect(await paragraphs.allTextContents()).toEqual(before);
   expect(await overlaps(app)).toEqual([]);
+  expect(await axeProblems(app, 'article')).toEqual([]);
+
+  // The dictionary pop-up finds the word under the pointer as without readings.
+  await hoverLookUp(app, '重庆');
+  await expect(app.getByRole('dialog', { name: 'Dictionary: 重庆' })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(app.locator('.dictionary-popup')).toHaveCount(0);
 
   // A drag over 行长说 selects those characters only, and the highlight lands on them.
   const [from, to] = await pointsInText(app, [

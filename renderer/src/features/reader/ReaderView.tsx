@@ -239,7 +239,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
   return (
     <article
       ref={articleRef}
-      className={readingAid ? 'article reading-aid-on' : 'article'}
+      className={readingAid ? `article reading-aid-on reading-aid-${readingAid.script}` : 'article'}
       lang={lang}
       aria-labelledby="article-title"
     >
