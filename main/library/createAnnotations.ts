@@ -9,6 +9,8 @@ import { redo, undo } from './journal/undoRedo';
 import type { Db } from './store/openDatabase';
 import { listTaggedPassages } from './store/taggedPassages';
 import { listTagSummaries } from './store/tags';
+import { listTagLevel } from './manage/tagLevel';
+import type { TagLevelPage, TagLevelRequest } from '../../preload/contract/tagLevelTypes';
 
 export type Annotations = ReturnType<typeof createAnnotations>;
 
@@ -26,6 +28,11 @@ export function createAnnotations(db: Db, nowIso: () => string) {
 
     listTags(): TagSummary[] {
       return listTagSummaries(db);
+    },
+
+    /** One page of one level of the tag tree, counted for that page only (the tag pane). */
+    listTagLevel(request: TagLevelRequest): TagLevelPage {
+      return listTagLevel(db, request);
     },
 
     /** Every passage tagged `tag` or a tag nested under it, in article then paragraph order. */
