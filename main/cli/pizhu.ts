@@ -25,6 +25,7 @@ import { formatDuplicateGroups, formatImportLinks } from './duplicatesCommand';
 import { damageWarning, runVerify } from './verifyCommand';
 import { runOverrides } from './overridesCommand';
 import { runAttributes } from './attributesCommand';
+import { runMatrix } from './matrixCommand';
 import { runLookup } from './lookupCommand';
 import { runImportQdpx, runRefiQdaExport } from './refiQdaCommand';
 import { runVocab } from './vocabCommand';
@@ -86,6 +87,11 @@ Commands:
                         article attributes with their values and counts; import sets them from a
                         CSV whose first heading is file or url, then one column per attribute,
                         reporting each line it skipped and why (one undoable step)
+  matrix cooccurrence [--scope highlight|paragraph | --within N] [--tag T] [--paragraphs] [--csv | --out FILE]
+  matrix article | attribute --attribute NAME [--tag T] [--paragraphs] [--csv | --out FILE]
+                        codes against codes (on one highlight, in one paragraph, within N paragraphs),
+                        articles or an attribute's values: highlight counts (--paragraphs: paragraph
+                        counts); --tag: that tag's subtree; --out FILE.csv or FILE.xlsx (both counts)
   lookup TEXT [--all]   the longest dictionary word (CC-CEDICT) at the start of TEXT, in any script,
                         with pinyin, zhuyin, senses and regional forms; --all: every word of TEXT
   vocab list [--article ID] [--tag T]
@@ -148,6 +154,9 @@ type Values = {
   context?: string;
   sort?: string;
   'keep-stop-words'?: boolean;
+  scope?: string;
+  attribute?: string;
+  paragraphs?: boolean;
 };
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
@@ -183,6 +192,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         sort: { type: 'string' },
         'keep-stop-words': { type: 'boolean' },
         crlf: { type: 'boolean' },
+        scope: { type: 'string' },
+        attribute: { type: 'string' },
+        paragraphs: { type: 'boolean' },
         atlas: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -259,7 +271,7 @@ function builtParseWorker(): ((resourceLimits: ResourceLimits) => Worker) | unde
   return fs.existsSync(entry) ? (resourceLimits) => new Worker(entry, { resourceLimits }) : undefined;
 }
 
-const readOnlyCommands = new Set(['list', 'show', 'stats', 'search', 'export', 'duplicates', 'vocab', 'freq', 'kwic', 'keyness']);
+const readOnlyCommands = new Set(['list', 'show', 'stats', 'search', 'export', 'duplicates', 'vocab', 'freq', 'kwic', 'keyness', 'matrix']);
 
 type Command = (library: Library, args: string[], values: Values, io: Io) => Promise<number> | number;
 
@@ -584,6 +596,10 @@ const commands: Record<string, Command> = {
 
   attributes(library, args, values, io) {
     return printLines(runAttributes(library, args, values.json ?? false), io);
+  },
+
+  async matrix(library, args, values, io) {
+    return printLines(await runMatrix(library, args, values), io);
   },
 
   async backup(library, _args, values, io) {

@@ -31,6 +31,7 @@ import { createVocabulary } from './vocabulary/vocabularyOperations';
 import { createMemos } from './memos/memoOperations';
 import { createAnalysis } from './analysis/createAnalysis';
 import { createAttributes } from './attributes/attributeOperations';
+import { createMatrices } from './matrices/createMatrices';
 import { exportOperations } from './export/exportOperations';
 import { articleActions } from './manage/articleActions';
 import * as articles from './store/articles';
@@ -140,6 +141,7 @@ export async function createLibrary(options: LibraryOptions) {
       Object.assign(library.memos, createMemos(db, nowIso));
       Object.assign(library.analysis, createAnalysis(db, nowIso));
       Object.assign(library.attributes, createAttributes(db, nowIso, { dbPath: options.dbPath, backupDir }));
+      Object.assign(library.matrices, createMatrices(db, { dbPath: options.dbPath, backupDir }));
       Object.assign(library, exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }));
     }
   }
@@ -173,6 +175,8 @@ export async function createLibrary(options: LibraryOptions) {
     analysis: createAnalysis(db, nowIso, { files: { dbPath: options.dbPath, backupDir } }),
     /** Article attributes (issue #18 item 3): defined, set, filtered by and imported from CSV. */
     attributes: createAttributes(db, nowIso, { dbPath: options.dbPath, backupDir }),
+    /** Code matrices (issue #18 item 4): co-occurrence, by article, by attribute value; their passages; CSV and .xlsx. */
+    matrices: createMatrices(db, { dbPath: options.dbPath, backupDir }),
     /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */
     ...exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }),
 

@@ -1,0 +1,162 @@
+import type { Matrix, MatrixAxisItem, MatrixCell, MatrixRequest } from '../../../preload/contract/matrixTypes';
+import { maxCooccurrenceDistance } from '../../../preload/contract/matrixTypes';
+import { compareAttributeValues } from '../attributes/attributeValues';
+import { readAttribute } from '../attributes/attributeStore';
+import { LibraryError } from '../libraryError';
+import type { Db } from '../store/openDatabase';
+import { readCodings, type Coding } from './readCodings';
+
+/** What one cell holds: the paragraphs and highlights it counts. */
+export interface CellContents {
+  paragraphs: Set<number>;
+  segments: Set<string>;
+}
+
+export interface MatrixContents {
+  rows: MatrixAxisItem[];
+  columns: MatrixAxisItem[];
+  /** By `${row}\u0000${column}` index pair. */
+  cells: Map<string, CellContents>;
+}
+
+/** The matrix asked for: its axes and every cell's counts (only the cells with something in them). */
+export function buildMatrix(db: Db, request: MatrixRequest): Matrix {
+  const contents = matrixContents(db, request);
+  const cells: MatrixCell[] = [];
+  for (const [key, cell] of contents.cells) {
+    const [row, column] = key.split('\u0000').map(Number) as [number, number];
+    cells.push({ row, column, highlights: cell.segments.size, paragraphs: cell.paragraphs.size });
+  }
+  cells.sort((a, b) => a.row - b.row || a.column - b.column);
+  return { request, rows: contents.rows, columns: contents.columns, cells };
+}
+
+/**
+ * Every cell's paragraphs and highlights. Co-occurrence: on one highlight, the highlights both
+ * codes are on (and their paragraphs); in one paragraph, the paragraphs both codes are in (and
+ * the highlights of either there); within N, the paragraphs of one code with the other within N
+ * paragraphs of the same article (and the highlights of each there). Article and attribute: a
+ * code's paragraphs and highlights in that article, or in the articles with that value.
+ */
+export function matrixContents(db: Db, request: MatrixRequest): MatrixContents {
+  const { tags, codings } = readCodings(db, request.tag);
+  const rows = tags.map((t) => ({ key: t.name, label: t.name }));
+  const rowOf = new Map(tags.map((t, i) => [t.id, i]));
+  const cells = new Map<string, CellContents>();
+  const add = (row: number, column: number, paragraphId: number, segment: string | null) => {
+    const key = `${row}\u0000${column}`;
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { paragraphs: new Set(), segments: new Set() }));
+    cell.paragraphs.add(paragraphId);
+    if (segment !== null) cell.segments.add(segment);
+  };
+
+  if (request.kind === 'article') {
+    const articleIds = [...new Set(codings.map((c) => c.articleId))];
+    const titles = new Map(
+      (
+        db.prepare('SELECT id, title FROM article WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(articleIds)) as Array<{
+          id: number;
+          title: string;
+        }>
+      ).map((a) => [a.id, a.title]),
+    );
+    articleIds.sort((a, b) => a - b);
+    const columnOf = new Map(articleIds.map((id, i) => [id, i]));
+    for (const c of codings) add(rowOf.get(c.tagId)!, columnOf.get(c.articleId)!, c.paragraphId, c.segment);
+    return { rows, columns: articleIds.map((id) => ({ key: String(id), label: titles.get(id) ?? '' })), cells };
+  }
+
+  if (request.kind === 'attribute') {
+    const attribute = readAttribute(db, request.attributeId);
+    if (!attribute) throw new LibraryError('not-found', `There is no attribute ${request.attributeId}.`, String(request.attributeId));
+    const valueOf = new Map(
+      (
+        db.prepare('SELECT article_id AS articleId, value FROM article_attribute WHERE attribute_id = ?').all(attribute.id) as Array<{
+          articleId: number;
+          value: string;
+        }>
+      ).map((r) => [r.articleId, r.value]),
+    );
+    const values = [...new Set(valueOf.values())].sort((a, b) =>
+      attribute.kind === 'choice'
+        ? attribute.choices.indexOf(a) - attribute.choices.indexOf(b)
+        : compareAttributeValues(attribute.kind, a, b),
+    );
+    const columnOf = new Map(values.map((v, i) => [v, i]));
+    for (const c of codings) {
+      const value = valueOf.get(c.articleId);
+      if (value !== undefined) add(rowOf.get(c.tagId)!, columnOf.get(value)!, c.paragraphId, c.segment);
+    }
+    return { rows, columns: values.map((v) => ({ key: v, label: v })), cells };
+  }
+
+  // Co-occurrence: codes against codes.
+  const columns = rows;
+  if (request.scope === 'highlight') {
+    const bySegment = groupBy(
+      codings.filter((c) => c.segment !== null),
+      (c) => c.segment!,
+    );
+    for (const [segment, list] of bySegment) {
+      const codes = new Set(list.map((c) => rowOf.get(c.tagId)!));
+      const paragraphs = new Set(list.map((c) => c.paragraphId));
+      for (const a of codes) for (const b of codes) for (const p of paragraphs) add(a, b, p, segment);
+    }
+    return { rows, columns, cells };
+  }
+  const within = request.scope === 'paragraph' ? 0 : (request.within ?? 1);
+  if (!Number.isInteger(within) || within < 0 || within > maxCooccurrenceDistance) {
+    throw new LibraryError('invalid-argument', `"Within" is a number of paragraphs from 0 to ${maxCooccurrenceDistance}.`, 'within');
+  }
+  // Per article, each coded paragraph's codes with their highlights there.
+  for (const [, list] of groupBy(codings, (c) => c.articleId)) {
+    const byParagraph = groupBy(list, (c) => c.paragraphId);
+    const places = [...byParagraph.values()].map((here) => ({
+      order: here[0]!.order,
+      paragraphId: here[0]!.paragraphId,
+      codes: groupBy(here, (c) => rowOf.get(c.tagId)!),
+    }));
+    places.sort((x, y) => x.order - y.order);
+    for (let i = 0; i < places.length; i++) {
+      const p = places[i]!;
+      for (let j = i; j < places.length && places[j]!.order - p.order <= within; j++) {
+        const q = places[j]!;
+        for (const [a, inP] of p.codes) {
+          for (const [b, inQ] of q.codes) {
+            // Every pair of a code here and a code there, both ways round.
+            meet(add, a, b, p.paragraphId, inP, q.paragraphId, inQ);
+          }
+        }
+      }
+    }
+  }
+  return { rows, columns, cells };
+}
+
+/** Code `a` in paragraph p meets code `b` in paragraph q: both places (and their highlights of those codes) count in cell (a, b) and (b, a). */
+function meet(
+  add: (row: number, column: number, paragraphId: number, segment: string | null) => void,
+  a: number,
+  b: number,
+  p: number,
+  inP: readonly Coding[],
+  q: number,
+  inQ: readonly Coding[],
+): void {
+  for (const [row, column] of a === b ? [[a, a]] : [[a, b], [b, a]]) {
+    for (const c of inP) add(row!, column!, p, c.segment);
+    for (const c of inQ) add(row!, column!, q, c.segment);
+  }
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+import type { MatrixPassage, MatrixRequest } from '../../../preload/contract/matrixTypes';
+import { LibraryError } from '../libraryError';
+import type { Db } from '../store/openDatabase';
+import { matrixContents } from './buildMatrix';
+
+/** Most passages one cell answers with (the count says how many it holds). */
+export const maxCellPassages = 500;
+
+/**
+ * The paragraphs one cell counts, in article then paragraph order, each with the quotes of the
+ * cell's highlights in it: what a click on the cell opens, each clicking through to its paragraph.
+ */
+export function matrixPassages(
+  db: Db,
+  request: MatrixRequest,
+  row: string,
+  column: string,
+): { total: number; passages: MatrixPassage[] } {
+  const contents = matrixContents(db, request);
+  const r = contents.rows.findIndex((x) => x.key === row);
+  const c = contents.columns.findIndex((x) => x.key === column);
+  if (r < 0 || c < 0) throw new LibraryError('not-found', 'That cell is not in the matrix (the library changed since it was drawn).');
+  const cell = contents.cells.get(`${r}\u0000${c}`);
+  if (!cell) return { total: 0, passages: [] };
+  const rows = db
+    .prepare(
+      `SELECT p.id AS paragraphId, p.article_id AS articleId, a.title AS articleTitle, p.ord AS paragraphOrder, p.text AS text
+         FROM paragraph p JOIN article a ON a.id = p.article_id
+        WHERE p.id IN (SELECT value FROM json_each(?))
+        ORDER BY p.article_id, p.ord`,
+    )
+    .all(JSON.stringify([...cell.paragraphs])) as Array<Omit<MatrixPassage, 'quotes'>>;
+  const shown = rows.slice(0, maxCellPassages);
+  const quotes = db.prepare(
+    `SELECT quote FROM highlight WHERE paragraph_id = ? AND coalesce('g' || group_id, 'h' || id) IN (SELECT value FROM json_each(?))
+      ORDER BY start_offset`,
+  );
+  const segments = JSON.stringify([...cell.segments]);
+  return {
+    total: rows.length,
+    passages: shown.map((p) => ({ ...p, quotes: quotes.pluck().all(p.paragraphId, segments) as string[] })),
+  };
+}

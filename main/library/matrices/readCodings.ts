@@ -1,0 +1,58 @@
+import type { Db } from '../store/openDatabase';
+import { canonicalTagName, findTagFolded, tagSubtree } from '../store/tags';
+import { LibraryError } from '../libraryError';
+
+/** One code on one paragraph: through a highlight in it (`segment` names the highlight) or on the paragraph whole. */
+export interface Coding {
+  tagId: number;
+  articleId: number;
+  paragraphId: number;
+  order: number;
+  /** The highlight, one key for every paragraph of a highlight over several (its group); null for a paragraph coded whole. */
+  segment: string | null;
+}
+
+export interface CodedLibrary {
+  /** The tags the matrix shows, by name: every tag, or the one asked for and those nested under it. */
+  tags: Array<{ id: number; name: string }>;
+  codings: Coding[];
+}
+
+/**
+ * Every coding of the tags a matrix shows, in articles not in the trash: one query for the
+ * highlights' tags, one for the paragraphs'. Each tag counts its own codings (a parent does not
+ * add its children's), so a tag and one nested under it can be compared.
+ */
+export function readCodings(db: Db, tag?: string): CodedLibrary {
+  let tags: Array<{ id: number; name: string }>;
+  if (tag === undefined || tag.trim() === '') {
+    tags = db.prepare('SELECT id, name FROM tag ORDER BY name').all() as Array<{ id: number; name: string }>;
+  } else {
+    const name = canonicalTagName(db, tag.trim(), undefined, findTagFolded);
+    tags = tagSubtree(db, name).map((t) => ({ id: t.id, name: t.name }));
+    if (tags.length === 0) throw new LibraryError('not-found', `There is no tag "${tag.trim()}".`, tag);
+    tags.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+  const ids = JSON.stringify(tags.map((t) => t.id));
+  const highlights = db
+    .prepare(
+      `SELECT ht.tag_id AS tagId, p.article_id AS articleId, h.paragraph_id AS paragraphId, p.ord AS "order",
+              coalesce('g' || h.group_id, 'h' || h.id) AS segment
+         FROM highlight_tag ht
+         JOIN highlight h ON h.id = ht.highlight_id
+         JOIN paragraph p ON p.id = h.paragraph_id
+         JOIN article a ON a.id = p.article_id
+        WHERE a.trashed_at IS NULL AND ht.tag_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(ids) as Coding[];
+  const paragraphs = db
+    .prepare(
+      `SELECT pt.tag_id AS tagId, p.article_id AS articleId, p.id AS paragraphId, p.ord AS "order", NULL AS segment
+         FROM paragraph_tag pt
+         JOIN paragraph p ON p.id = pt.paragraph_id
+         JOIN article a ON a.id = p.article_id
+        WHERE a.trashed_at IS NULL AND pt.tag_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(ids) as Coding[];
+  return { tags, codings: [...highlights, ...paragraphs] };
+}
