@@ -4,8 +4,9 @@
  * the same first page (in library order) and the exact count.
  *
  * The term list: one-character queries, the ten most frequent bigrams of the library, rare
- * terms, two-term and phrase queries, in both scripts; each once without and once with a tag
- * filter. Run on its own, with a library kept between runs:
+ * terms (the library's rarest bigrams too), two-term queries (a character beside a word too)
+ * and phrase queries, in both scripts; each once without and once with a tag filter. Run on
+ * its own, with a library kept between runs:
  *
  *   BENCH_ARTICLES=10000 node --expose-gc --import tsx test/bench/measureSearch.ts [/tmp/dir]
  *
@@ -67,8 +68,8 @@ function loadCorpus(library: Library): Corpus {
   return { rows, tagged };
 }
 
-/** The ten most frequent CJK bigrams of the library's folded text. */
-function frequentBigrams(corpus: Corpus, n: number): string[] {
+/** The CJK bigrams of the library's folded text, the most frequent first (ties in code point order). */
+function rankedBigrams(corpus: Corpus): string[] {
   const counts = new Map<string, number>();
   for (const { folded } of corpus.rows) {
     for (let i = 0; i + 1 < folded.length; i++) {
@@ -76,10 +77,7 @@ function frequentBigrams(corpus: Corpus, n: number): string[] {
       if (/^\p{Script=Han}{2}$/u.test(bigram)) counts.set(bigram, (counts.get(bigram) ?? 0) + 1);
     }
   }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, n)
-    .map(([b]) => b);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([b]) => b);
 }
 
 /** The most frequent characters, for one-character queries: the first `n`, and the first `n` whose traditional form differs. */
@@ -96,7 +94,12 @@ function frequentCharacters(corpus: Corpus, n: number, traditional: (s: string) 
 export function searchQueries(library: Library, corpus = loadCorpus(library)): Query[] {
   const toTraditional = createConverter('simplified', 't');
   const traditional = (s: string) => toTraditional.convert(s).text;
-  const bigrams = frequentBigrams(corpus, 10);
+  const ranked = rankedBigrams(corpus);
+  const bigrams = ranked.slice(0, 10);
+  // The rarest bigram of the library (a generated library repeats its seeds: some tens of rows
+  // each), and the rarest whose traditional form differs, typed so.
+  const rarest = ranked[ranked.length - 1];
+  const rarestTraditional = [...ranked].reverse().find((b) => b !== rarest && traditional(b) !== b);
   const characters = frequentCharacters(corpus, 2, traditional);
   const base: Query[] = [
     ...characters.map((c, i) =>
@@ -114,9 +117,18 @@ export function searchQueries(library: Library, corpus = loadCorpus(library)): Q
     { label: 'rare 背包精神', query: '背包精神' },
     { label: 'rare 刑偵 (traditional)', query: '刑偵' },
     { label: 'rare 晋江', query: '晋江' },
+    ...(rarest === undefined || rarestTraditional === undefined
+      ? []
+      : [
+          { label: `rarest bigram ${rarest}`, query: rarest },
+          { label: `rare ${traditional(rarestTraditional)} (traditional)`, query: traditional(rarestTraditional) },
+        ]),
     { label: 'two terms 公安 群众', query: '公安 群众' },
     { label: 'two terms 派出所 民警', query: '派出所 民警' },
     { label: 'two terms 服務 社區 (traditional)', query: '服務 社區' },
+    // A character beside a word: the word drives the index, the character is checked row by row.
+    { label: 'two terms 警 公安', query: '警 公安' },
+    { label: 'two terms 晉 服務 (traditional)', query: '晉 服務' },
     { label: 'phrase "派出所民警"', query: '"派出所民警"' },
     { label: 'phrase 「人民群眾」 (traditional)', query: '「人民群眾」' },
   ];
