@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
-import { clickAtCentre, pointsInText, screenshotsOf, tabTo } from './personActions';
+import { clickAtCentre, pointsInText, screenshotsOf, stepTo, tabTo } from './personActions';
 import { axeProblems } from './axeActions';
 import { hoverLookUp, openArticle, openCraftedArticle, storedHighlights } from './readerActions';
 
@@ -183,6 +183,25 @@ test('with the keyboard alone: zhuyin over every word, then only over the words 
   await app.keyboard.press('End');
   await expect(aidMenu(app).getByRole('menuitemradio', { name: 'Only words in my vocabulary' })).toBeFocused();
   await app.keyboard.press('Enter');
+  await expect.poll(() => rubies(app)).toEqual([['行长', 'ㄏㄤˊ ㄓㄤˇ']]);
+
+  // A word added from the pop-up (d, → to 重庆, Tab to Add to vocabulary) gets its reading at once; an undo takes it away.
+  await stepTo(app, '行长说');
+  await app.keyboard.press('d');
+  await expect(app.getByRole('dialog', { name: /^Dictionary: 银/ })).toBeFocused();
+  // 银 行 行 长 说 重: five steps along the text.
+  for (let i = 0; i < 5; i++) await app.keyboard.press('ArrowRight');
+  const chongqing = app.getByRole('dialog', { name: 'Dictionary: 重庆' });
+  await expect(chongqing).toBeVisible();
+  await tabTo(app, chongqing.getByRole('button', { name: 'Add to vocabulary' }));
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('status').filter({ hasText: 'Added to vocabulary: 重庆' })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect.poll(() => rubies(app)).toEqual([
+    ['行长', 'ㄏㄤˊ ㄓㄤˇ'],
+    ['重庆', 'ㄔㄨㄥˊ ㄑㄧㄥˋ'],
+  ]);
+  await app.keyboard.press('ControlOrMeta+z');
   await expect.poll(() => rubies(app)).toEqual([['行长', 'ㄏㄤˊ ㄓㄤˇ']]);
 
   await screenshotsOf(app, saveScreenshot, 'reading-aids-zhuyin-vocabulary', async () => {

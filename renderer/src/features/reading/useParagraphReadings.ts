@@ -8,7 +8,6 @@ import {
   type ReadingWord,
 } from '../../../../preload/contract/readingTypes';
 import { pizhu } from '../../api/pizhuClient';
-import { useLibraryEvents } from '../../state/LibraryEvents';
 import type { DisplayText } from '../reader/displayText';
 import { useVocabularyVersion } from './vocabularyVersion';
 
@@ -50,9 +49,8 @@ export function useParagraphReadings(
 ): (paragraphId: number, shown: DisplayText) => readonly RubyWord[] | undefined {
   const [placed, setPlaced] = useState<ReadonlyMap<number, Placed>>(() => new Map());
   const vocabularyVersion = useVocabularyVersion();
-  const { version: libraryVersion } = useLibraryEvents();
   // Only the vocabulary's words depend on the vocabulary: every-word readings need not be asked again.
-  const vocabularyKey = aid?.scope === 'unknown' ? `${vocabularyVersion}:${libraryVersion}` : 'any';
+  const vocabularyKey = aid?.scope === 'unknown' ? String(vocabularyVersion) : 'any';
 
   useEffect(() => {
     if (aid === null) return;
