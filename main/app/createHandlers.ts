@@ -3,6 +3,7 @@ import type { AppInfo, Method, RequestOf, ValueOf } from '../../preload/contract
 import type { UiLocale } from '../../preload/common/uiLocales';
 import type { ImportOutcome } from '../../preload/contract/articleTypes';
 import type { VocabularyExportFormat } from '../../preload/contract/vocabularyTypes';
+import type { WordsCsvRequest } from '../../preload/contract/analysisTypes';
 import { methodOf } from '../../preload/contract/channels';
 import { fail, ok, type Result } from '../../preload/contract/errors';
 import type { Library } from '../library/createLibrary';
@@ -45,6 +46,8 @@ export interface HandlerDeps {
   chooseVocabularyFile?: (format: VocabularyExportFormat) => Promise<string | null>;
   /** Main's dialog for a CSV term list (overrides) to write or to read, opened for that one call; null when cancelled. */
   chooseTermListFile?: (purpose: 'save' | 'open') => Promise<string | null>;
+  /** Main's save dialog for a Words table as CSV (frequencies, KWIC lines or keyness), opened for that one call; null when cancelled. */
+  chooseWordsCsvFile?: (kind: WordsCsvRequest['kind']) => Promise<string | null>;
   /** Main's open dialog for a CSV of article attributes, opened for that one call; null when cancelled. */
   chooseAttributeCsvFile?: () => Promise<string | null>;
   /** Main's confirmation, with its preview, before a JSON backup is merged in or restored; without it nothing is. */
@@ -139,7 +142,6 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     tagParagraph: ({ paragraphId, tag }) => annotations.tagParagraph(paragraphId, tag),
     untagParagraph: ({ paragraphId, tag }) => annotations.untagParagraph(paragraphId, tag),
     listTags: () => annotations.listTags(),
-    listTagLevel: (request) => annotations.listTagLevel(request),
     renameTag: ({ from, to }) => annotations.renameTag(from, to),
     mergeTags: ({ from, into }) => annotations.mergeTags(from, into),
     deleteTag: ({ name }) => annotations.deleteTag(name),
@@ -229,6 +231,17 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
     lookupWord: ({ text, offset, length }) => dictionary.lookupWord(text, offset, length),
     readingWords: ({ texts }) => readings.read(texts),
+    wordFrequencies: (request) => library.analysis.frequencies(request),
+    getWordsProgress: () => library.analysis.progress(),
+    concordance: (request) => library.analysis.concordance(request),
+    codeConcordanceLines: ({ spans, tag, color }) => library.analysis.codeConcordanceLines(spans, tag, color),
+    wordKeyness: (request) => library.analysis.keyness(request),
+    getStopWords: () => library.analysis.stopWords(),
+    setStopWords: ({ words }) => library.analysis.setStopWords(words),
+    exportWordsCsv: async (request) => {
+      const file = (await deps.chooseWordsCsvFile?.(request.kind)) ?? null;
+      return file === null ? null : library.analysis.exportCsv(file, request);
+    },
   };
 }
 

@@ -16,6 +16,7 @@ type FileChoosers = Required<
     | 'chooseTermListFile'
     | 'chooseVocabularyFile'
     | 'chooseAttributeCsvFile'
+    | 'chooseWordsCsvFile'
   >
 >;
 
@@ -123,6 +124,13 @@ export function fileDialogs(dialog: FileDialog, text: CurrentText): FileChoosers
     }),
     chooseAttributeCsvFile: () =>
       askWhichToOpen(dialog, text(), { title: 'attributeCsvTitle', filter: 'attributeCsvFilter', extensions: ['csv'] }),
+    chooseWordsCsvFile: (kind) =>
+      askWhereToSave(
+        dialog,
+        text(),
+        { title: 'wordsCsvTitle', filter: 'vocabularyCsvFilter', extensions: ['csv'] },
+        `pizhu-${kind === 'frequencies' ? 'frequency' : kind}-${today()}.csv`,
+      ),
     // A .csv for CSV, a .txt for Anki (which imports tab-separated text files).
     chooseVocabularyFile: (format) => {
       const kind: FileKind =

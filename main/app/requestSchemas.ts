@@ -9,8 +9,14 @@ import {
 import { paragraphKinds } from '../../preload/contract/articleTypes';
 import { articleListSorts, articleListViews, maxArticlePageRows, titleCollations } from '../../preload/contract/articlePageTypes';
 import { droppedFiles } from './droppedFileSchema';
-import { maxTagLevelRows } from '../../preload/contract/tagLevelTypes';
 import { scriptModes } from '../../preload/common/scriptModes';
+import {
+  maxCodedConcordanceLines,
+  maxConcordanceContext,
+  maxConcordanceWordLength,
+  maxStopWordLength,
+  maxStopWords,
+} from '../../preload/contract/analysisTypes';
 import { sourceRegions } from '../../preload/common/conversionTable';
 import { uiLocales } from '../../preload/common/uiLocales';
 import {
@@ -63,6 +69,35 @@ const termOverrideRule = {
 };
 /** An attribute's value as the renderer sends it; slack over the stored limit, which the library checks after trimming. */
 const attributeValue = text(maxAttributeValueLength * 2).min(1);
+/** Which passages a word count reads (analysisTypes' AnalysisSubset); the library checks the tag and articles exist. */
+const analysisSubset = {
+  tag: tagName.optional(),
+  articleIds: z.array(id).min(1).max(100_000).optional(),
+  includeHidden: z.boolean().optional(),
+};
+const frequencyUnit = z.union([z.literal('words'), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+const itemLimit = z.number().int().min(1).max(1_000_000).optional();
+const frequencyRequest = z.strictObject({
+  ...analysisSubset,
+  unit: frequencyUnit.optional(),
+  script: z.enum(scriptModes).optional(),
+  limit: itemLimit,
+  keepStopWords: z.boolean().optional(),
+});
+const concordanceRequest = z.strictObject({
+  ...analysisSubset,
+  word: text(maxConcordanceWordLength).min(1),
+  context: z.number().int().min(0).max(maxConcordanceContext).optional(),
+  sort: z.enum(['text', 'left', 'right']).optional(),
+  limit: itemLimit,
+});
+const keynessRequest = z.strictObject({
+  subset: z.strictObject(analysisSubset),
+  unit: frequencyUnit.optional(),
+  script: z.enum(scriptModes).optional(),
+  limit: itemLimit,
+  minOccurrences: z.number().int().min(1).max(1_000_000).optional(),
+});
 /** The library list's view and filters (without its window): what the list shows. */
 const listedArticles = {
   view: z.enum(articleListViews),
@@ -179,11 +214,6 @@ export const requestSchemas = {
   tagParagraph: z.strictObject({ paragraphId: id, tag: tagName }),
   untagParagraph: z.strictObject({ paragraphId: id, tag: tagName }),
   listTags: z.undefined(),
-  listTagLevel: z.strictObject({
-    parent: z.union([z.literal(''), tagName]),
-    offset: z.number().int().min(0).max(1_000_000),
-    limit: z.number().int().min(1).max(maxTagLevelRows),
-  }),
   renameTag: z.strictObject({ from: tagName, to: tagName }),
   mergeTags: z.strictObject({ from: tagName, into: tagName }),
   deleteTag: z.strictObject({ name: tagName }),
@@ -290,6 +320,23 @@ export const requestSchemas = {
       message: `the texts hold more than ${maxReadingTotalLength} characters in all; send them in parts`,
       path: ['texts'],
     }),
+  wordFrequencies: frequencyRequest,
+  getWordsProgress: z.undefined(),
+  concordance: concordanceRequest,
+  codeConcordanceLines: z.strictObject({
+    spans: z.array(z.strictObject({ paragraphId: id, start: offset, end: offset })).max(maxCodedConcordanceLines),
+    tag: tagName,
+    color: color.optional(),
+  }),
+  wordKeyness: keynessRequest,
+  getStopWords: z.undefined(),
+  setStopWords: z.strictObject({ words: z.array(text(maxStopWordLength * 2)).max(maxStopWords).nullable() }),
+  // The table only: the file comes from main's save dialog.
+  exportWordsCsv: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('frequencies'), request: frequencyRequest }),
+    z.strictObject({ kind: z.literal('concordance'), request: concordanceRequest }),
+    z.strictObject({ kind: z.literal('keyness'), request: keynessRequest }),
+  ]),
   search: z.strictObject({
     query: searchQuery,
     tag: tagName.optional(),

@@ -26,9 +26,21 @@ import type {
 import type { TermListExportResult, TermListImportResult, TermOverride, TermOverrideRule } from './termOverrideTypes';
 import type { WordLookup } from './dictionaryTypes';
 import type { ReadingWord } from './readingTypes';
+import type {
+  Concordance,
+  ConcordanceRequest,
+  ConcordanceSpan,
+  FrequencyList,
+  FrequencyRequest,
+  KeynessRequest,
+  KeynessResult,
+  StopWordList,
+  WordsCsvRequest,
+  WordsCsvResult,
+  WordsProgress,
+} from './analysisTypes';
 import type { TagDescriptionText } from './codebookTypes';
 import type { Memo, MemoSearchHit, MemoText } from './memoTypes';
-import type { TagLevelPage, TagLevelRequest } from './tagLevelTypes';
 import type {
   ArticleAttributeValue,
   AttributeCsvImportResult,
@@ -376,8 +388,6 @@ export interface PizhuApi {
   tagParagraph(req: { paragraphId: number; tag: string }): Promise<Result<ParagraphTags>>;
   untagParagraph(req: { paragraphId: number; tag: string }): Promise<Result<ParagraphTags>>;
   listTags(): Promise<Result<TagSummary[]>>;
-  /** One page of one level of the tag tree ('' the top), counted for that page only: the tag pane. */
-  listTagLevel(req: TagLevelRequest): Promise<Result<TagLevelPage>>;
   /** Carries nested tags (`a/x` -> `b/x`) and every attachment; onto an existing name it merges. */
   renameTag(req: { from: string; to: string }): Promise<Result<TagsChanged>>;
   mergeTags(req: { from: string; into: string }): Promise<Result<TagsChanged>>;
@@ -556,6 +566,24 @@ export interface PizhuApi {
   removeVocabulary(req: { id: number }): Promise<Result<VocabularyEntry>>;
   /** The words the filter keeps (all without one) as CSV or an Anki import file, where main's save dialog says; null when cancelled. */
   exportVocabulary(req: { format: VocabularyExportFormat; filter?: VocabularyFilter }): Promise<Result<VocabularyExportResult | null>>;
+  // Words (analysisTypes): frequency lists, keyword in context and keyness read the library; coding
+  // KWIC lines and the stop-word list each change it in one undo step.
+
+  /** Words or n-grams of a subset, most frequent first; a long count reports through getWordsProgress. */
+  wordFrequencies(req: FrequencyRequest): Promise<Result<FrequencyList>>;
+  /** How far the running count has got; null when none runs. */
+  getWordsProgress(): Promise<Result<WordsProgress | null>>;
+  /** Every occurrence of a word in either script, sorted and limited as asked, with the total found. */
+  concordance(req: ConcordanceRequest): Promise<Result<Concordance>>;
+  /** Tags the chosen KWIC lines (a highlight on each, or the tag on the highlight already there): one undo step. */
+  codeConcordanceLines(req: { spans: ConcordanceSpan[]; tag: string; color?: HighlightColor }): Promise<Result<AutocodeResult>>;
+  /** What a subset says more (or less) than the rest of the library, by log-likelihood. */
+  wordKeyness(req: KeynessRequest): Promise<Result<KeynessResult>>;
+  getStopWords(): Promise<Result<StopWordList>>;
+  /** Replaces the stop words (null: back to the default list); one undo step. */
+  setStopWords(req: { words: string[] | null }): Promise<Result<StopWordList>>;
+  /** The table asked for as CSV, where main's save dialog says; null when cancelled. */
+  exportWordsCsv(req: WordsCsvRequest): Promise<Result<WordsCsvResult | null>>;
   /** null when there is nothing to undo. */
   undo(): Promise<Result<UndoResult>>;
   /** null when there is nothing to redo. */

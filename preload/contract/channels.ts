@@ -36,7 +36,6 @@ const methodTable: Record<Method, true> = {
   tagParagraph: true,
   untagParagraph: true,
   listTags: true,
-  listTagLevel: true,
   renameTag: true,
   mergeTags: true,
   deleteTag: true,
@@ -86,6 +85,14 @@ const methodTable: Record<Method, true> = {
   importTermOverrides: true,
   lookupWord: true,
   readingWords: true,
+  wordFrequencies: true,
+  getWordsProgress: true,
+  concordance: true,
+  codeConcordanceLines: true,
+  wordKeyness: true,
+  getStopWords: true,
+  setStopWords: true,
+  exportWordsCsv: true,
 };
 
 export const methods = Object.keys(methodTable) as Method[];

@@ -12,6 +12,7 @@ import { SearchButton } from './features/search/SearchButton';
 import { SearchShortcuts } from './features/search/SearchShortcuts';
 import { SidePanelHost, TagsButton } from './features/tags/SidePanelHost';
 import { VocabularyButton } from './features/vocabulary/VocabularyButton';
+import { WordsButton } from './features/words/WordsButton';
 import { SidebarButton } from './features/sidebar/SidebarButton';
 import { appMessages } from './i18n/appMessages';
 import { useMessages } from './i18n/useMessages';
@@ -101,6 +102,7 @@ function Shell() {
             <SearchButton />
             <TagsButton />
             <VocabularyButton className="bar-pill vocabulary-button" />
+            <WordsButton className="bar-pill words-button" articleId={location.articleId} />
           </span>
         </div>
         <div className="reader-scroll">

@@ -174,6 +174,7 @@ void (async () => {
       ),
     chooseVocabularyFile: () => Promise.resolve(answer(path.join(sandbox, 'vocabulary.csv'), hostileSaves)),
     chooseAttributeCsvFile: () => Promise.resolve(answer(attributeCsv, hostileOpens)),
+    chooseWordsCsvFile: () => Promise.resolve(answer(path.join(sandbox, 'words.csv'), hostileSaves)),
     // Main's list of automatic backups: a name it listed, or one it did not (a path, the library, a stray).
     chooseAutomaticBackup: (backups: readonly BackupFile[]) =>
       Promise.resolve(answer(backups[0]?.name ?? '', hostileBackupNames)),

@@ -213,11 +213,6 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
     ['removeTermOverride', { id: -1 }, 'id -1'],
     ['describeTag', { tag: 'x', description: { ...description, definition: over(maxTagDescriptionPartLength * 2) } }, 'definition over its limit'],
     ['describeTag', { tag: over(maxTagNameLength), description }, 'tag over its limit'],
-    ['listTagLevel', { parent: '', offset: 0, limit: 1e9 }, 'limit 1e9'],
-    ['listTagLevel', { parent: '', offset: -1, limit: 10 }, 'offset -1'],
-    ['listTagLevel', { parent: '', offset: Number.NaN, limit: 10 }, 'offset NaN'],
-    ['listTagLevel', { parent: over(maxTagNameLength), offset: 0, limit: 10 }, 'parent over its limit'],
-    ['listTagLevel', { parent: deep, offset: 0, limit: 10 }, 'parent a deep object'],
     ['listArticlePage', { ...page, attribute: { attributeId: Number.NaN, value: 'x' } }, 'attribute id NaN'],
     ['listArticlePage', { ...page, attribute: { attributeId: 1, value: over(maxAttributeValueLength * 2) } }, 'attribute value over its limit'],
     ['defineAttribute', { name: over(maxAttributeNameLength * 2), kind: 'text' }, 'name over its limit'],
@@ -245,6 +240,24 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
     ['search', { query: '经济', exactTotal: 'yes' }, 'exactTotal a string'],
     ['search', { query: '经济', limit: 1e9 }, 'limit 1e9'],
     ['search', { query: '经济', offset: 1e12 }, 'offset 1e12'],
+    ['wordFrequencies', { unit: 5 }, 'an n-gram of 5'],
+    ['wordFrequencies', { limit: 1e9 }, 'limit 1e9'],
+    ['wordFrequencies', { tag: over(maxTagNameLength) }, 'tag over its limit'],
+    ['wordFrequencies', { articleIds: [Number.NaN] }, 'an article id NaN'],
+    ['wordFrequencies', { script: '../t' }, 'a script that is a path'],
+    ['concordance', { word: over(50) }, 'word over its limit'],
+    ['concordance', { word: '经济', context: 1e9 }, 'context 1e9'],
+    ['concordance', { word: '经济', sort: 'sideways' }, 'sort no order'],
+    ['concordance', { word: deep }, 'word a deep object'],
+    ['codeConcordanceLines', { spans: [{ paragraphId, start: -1, end: 2 }], tag: 'x' }, 'start -1'],
+    ['codeConcordanceLines', { spans: Array.from({ length: 10_001 }, () => ({ paragraphId, start: 0, end: 1 })), tag: 'x' }, '10,001 lines'],
+    ['codeConcordanceLines', { spans: [], tag: over(maxTagNameLength) }, 'tag over its limit'],
+    ['wordKeyness', { subset: { tag: 'x' }, minOccurrences: 0 }, 'minOccurrences 0'],
+    ['wordKeyness', { subset: deep }, 'subset a deep object'],
+    ['setStopWords', { words: Array.from({ length: 5_001 }, (_, i) => `w${i}`) }, '5,001 stop words'],
+    ['setStopWords', { words: [over(40)] }, 'a stop word over its limit'],
+    ['getWordsProgress', { path: catalog.writePaths[0] }, 'a path'],
+    ['exportWordsCsv', { kind: '../frequencies', request: {} }, 'kind a path'],
   ];
   // Every file main's dialogs alone may name, sent from the page instead: as a field, and as the whole request.
   for (const p of catalog.writePaths) {
@@ -254,6 +267,8 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
       ['exportTermOverrides', { file: p }, `file = ${p}`],
       ['exportQdpx', { file: p }, `file = ${p}`],
       ['exportQdpx', { outDir: p }, `outDir = ${p}`],
+      ['exportWordsCsv', { kind: 'frequencies', request: {}, file: p }, `file = ${p}`],
+      ['exportWordsCsv', { kind: 'keyness', request: { subset: { tag: 'x' } }, path: p }, `path = ${p}`],
     );
   }
   for (const p of catalog.readPaths) {

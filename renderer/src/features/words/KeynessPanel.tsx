@@ -1,0 +1,104 @@
+import { useId, useState } from 'react';
+import type { KeynessRequest, KeynessResult } from '../../../../preload/contract/analysisTypes';
+import type { TagSummary } from '../../../../preload/contract/annotationTypes';
+import { pizhu } from '../../api/pizhuClient';
+import { useMessages } from '../../i18n/useMessages';
+import { usePreferences } from '../preferences/PreferencesContext';
+import { ExportCsvButton } from './ExportCsvButton';
+import { wordsMessages } from './messages';
+import { ProgressLine } from './ProgressLine';
+
+const shownItems = 500;
+
+/** What a tag's passages say more (or less) than the rest of the library, by log-likelihood. */
+export function KeynessPanel({ tags, includeHidden }: { tags: readonly TagSummary[]; includeHidden: boolean }) {
+  const t = useMessages(wordsMessages);
+  const { preferences } = usePreferences();
+  const tagId = useId();
+  const [tag, setTag] = useState('');
+  const [result, setResult] = useState<KeynessResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ message: string; error: boolean } | null>(null);
+  const request: KeynessRequest = {
+    subset: { tag, ...(includeHidden ? { includeHidden } : {}) },
+    script: preferences.defaultScriptMode,
+  };
+
+  const compare = () => {
+    if (tag === '') return;
+    setBusy(true);
+    setStatus(null);
+    void pizhu.wordKeyness({ ...request, limit: shownItems }).then((r) => {
+      setBusy(false);
+      if (r.ok) setResult(r.value);
+      else setStatus({ message: r.error.message, error: true });
+    });
+  };
+
+  return (
+    <>
+      <div className="words-bar">
+        <label htmlFor={tagId}>{t('subsetTag')}</label>
+        <select id={tagId} className="field" value={tag} onChange={(e) => setTag(e.target.value)}>
+          <option value="">{t('chooseTag')}</option>
+          {tags.map((x) => (
+            <option key={x.id} value={x.name}>
+              {x.name}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button button-primary" disabled={busy || tag === ''} onClick={compare}>
+          {t('compare')}
+        </button>
+        <ExportCsvButton
+          request={{ kind: 'keyness', request }}
+          disabled={busy || !result || tag === ''}
+          onDone={(message, error) => setStatus({ message, error })}
+        />
+      </div>
+      <p className="muted words-hint">{t('keynessHint')}</p>
+      <ProgressLine busy={busy} />
+      {status && (
+        <p className="words-status" role={status.error ? 'alert' : 'status'}>
+          {status.message}
+        </p>
+      )}
+      {result && (
+        <div className="words-table-wrap">
+          <table className="words-table" aria-label={t('keyness')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('item')}</th>
+                <th scope="col" className="words-number">
+                  {t('subset')}
+                </th>
+                <th scope="col" className="words-number">
+                  {t('rest')}
+                </th>
+                <th scope="col" className="words-number">
+                  {t('logLikelihood')}
+                </th>
+                <th scope="col" className="words-number">
+                  {t('percentDiff')}
+                </th>
+                <th scope="col">{t('direction')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((item) => (
+                <tr key={item.folded}>
+                  <td lang="zh">{item.text}</td>
+                  <td className="words-number">{item.subset}</td>
+                  <td className="words-number">{item.rest}</td>
+                  <td className="words-number">{item.logLikelihood.toFixed(2)}</td>
+                  <td className="words-number">{item.percentDiff === null ? '∞' : item.percentDiff.toFixed(1)}</td>
+                  <td>{t(item.direction)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

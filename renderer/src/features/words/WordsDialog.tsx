@@ -1,0 +1,111 @@
+import { useId, useMemo, useState } from 'react';
+import type { AnalysisSubset } from '../../../../preload/contract/analysisTypes';
+import { useMessages } from '../../i18n/useMessages';
+import { Dialog } from '../../ui/Dialog';
+import { useTagList } from '../tags/useTagList';
+import { ConcordancePanel } from './ConcordancePanel';
+import { FrequencyPanel } from './FrequencyPanel';
+import { KeynessPanel } from './KeynessPanel';
+import { wordsMessages } from './messages';
+import { StopWordsPanel } from './StopWordsPanel';
+import './words.css';
+
+type Tab = 'frequencies' | 'concordance' | 'keyness' | 'stopWords';
+const tabs: readonly Tab[] = ['frequencies', 'concordance', 'keyness', 'stopWords'];
+
+/**
+ * The Words view (issue #18 item 5): over the whole library, a tag's passages or the open
+ * article, hidden lines left out unless asked; frequency lists, keyword in context (coded from
+ * here), keyness of a tag against the rest, and the stop words. Counting is main's.
+ */
+export function WordsDialog({ articleId, onClose }: { articleId: number | null; onClose: () => void }) {
+  const t = useMessages(wordsMessages);
+  const tags = useTagList();
+  const ids = { scope: useId(), hidden: useId(), panel: useId() };
+  const [tab, setTab] = useState<Tab>('frequencies');
+  const [scope, setScope] = useState('');
+  const [includeHidden, setIncludeHidden] = useState(false);
+  // A word chosen in the frequency list, shown in context.
+  const [contextWord, setContextWord] = useState<{ word: string; seq: number } | null>(null);
+
+  const subset = useMemo<AnalysisSubset>(() => {
+    const s: AnalysisSubset = {};
+    if (scope === 'article' && articleId !== null) s.articleIds = [articleId];
+    else if (scope.startsWith('tag:')) s.tag = scope.slice(4);
+    if (includeHidden) s.includeHidden = true;
+    return s;
+  }, [scope, includeHidden, articleId]);
+
+  const moveTab = (key: string, index: number) => {
+    const next = key === 'ArrowRight' ? index + 1 : key === 'ArrowLeft' ? index - 1 : null;
+    if (next === null) return;
+    const chosen = tabs[(next + tabs.length) % tabs.length]!;
+    setTab(chosen);
+    document.getElementById(`${ids.panel}-${chosen}`)?.focus();
+  };
+
+  return (
+    <Dialog title={t('title')} onClose={onClose} className="words-dialog">
+      {tab !== 'stopWords' && tab !== 'keyness' && (
+        <div className="words-scope">
+          <label htmlFor={ids.scope}>{t('scope')}</label>
+          <select id={ids.scope} className="field" value={scope} onChange={(e) => setScope(e.target.value)}>
+            <option value="">{t('wholeLibrary')}</option>
+            {articleId !== null && <option value="article">{t('articleScope')}</option>}
+            {tags.map((x) => (
+              <option key={x.id} value={`tag:${x.name}`}>
+                {t('tagScope', { tag: x.name })}
+              </option>
+            ))}
+          </select>
+          <label className="words-check">
+            <input
+              id={ids.hidden}
+              type="checkbox"
+              checked={includeHidden}
+              onChange={(e) => setIncludeHidden(e.target.checked)}
+            />
+            {t('includeHidden')}
+          </label>
+        </div>
+      )}
+      <div className="words-tabs" role="tablist" aria-label={t('tabs')}>
+        {tabs.map((name, index) => (
+          <button
+            key={name}
+            id={`${ids.panel}-${name}`}
+            type="button"
+            role="tab"
+            className="words-tab"
+            aria-selected={tab === name}
+            aria-controls={`${ids.panel}-${name}-panel`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => setTab(name)}
+            onKeyDown={(e) => moveTab(e.key, index)}
+          >
+            {t(name)}
+          </button>
+        ))}
+      </div>
+      <div
+        id={`${ids.panel}-${tab}-panel`}
+        role="tabpanel"
+        aria-labelledby={`${ids.panel}-${tab}`}
+        className="words-panel"
+      >
+        {tab === 'frequencies' && (
+          <FrequencyPanel
+            subset={subset}
+            onShowInContext={(word) => {
+              setContextWord((w) => ({ word, seq: (w?.seq ?? 0) + 1 }));
+              setTab('concordance');
+            }}
+          />
+        )}
+        {tab === 'concordance' && <ConcordancePanel subset={subset} initialWord={contextWord} onOpened={onClose} />}
+        {tab === 'keyness' && <KeynessPanel tags={tags} includeHidden={includeHidden} />}
+        {tab === 'stopWords' && <StopWordsPanel />}
+      </div>
+    </Dialog>
+  );
+}
