@@ -142,6 +142,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     tagParagraph: ({ paragraphId, tag }) => annotations.tagParagraph(paragraphId, tag),
     untagParagraph: ({ paragraphId, tag }) => annotations.untagParagraph(paragraphId, tag),
     listTags: () => annotations.listTags(),
+    listTagLevel: (request) => annotations.listTagLevel(request),
     renameTag: ({ from, to }) => annotations.renameTag(from, to),
     mergeTags: ({ from, into }) => annotations.mergeTags(from, into),
     deleteTag: ({ name }) => annotations.deleteTag(name),

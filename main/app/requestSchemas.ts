@@ -9,6 +9,7 @@ import {
 import { paragraphKinds } from '../../preload/contract/articleTypes';
 import { articleListSorts, articleListViews, maxArticlePageRows, titleCollations } from '../../preload/contract/articlePageTypes';
 import { droppedFiles } from './droppedFileSchema';
+import { maxTagLevelRows } from '../../preload/contract/tagLevelTypes';
 import { scriptModes } from '../../preload/common/scriptModes';
 import {
   maxCodedConcordanceLines,
@@ -214,6 +215,11 @@ export const requestSchemas = {
   tagParagraph: z.strictObject({ paragraphId: id, tag: tagName }),
   untagParagraph: z.strictObject({ paragraphId: id, tag: tagName }),
   listTags: z.undefined(),
+  listTagLevel: z.strictObject({
+    parent: z.union([z.literal(''), tagName]),
+    offset: z.number().int().min(0).max(1_000_000),
+    limit: z.number().int().min(1).max(maxTagLevelRows),
+  }),
   renameTag: z.strictObject({ from: tagName, to: tagName }),
   mergeTags: z.strictObject({ from: tagName, into: tagName }),
   deleteTag: z.strictObject({ name: tagName }),

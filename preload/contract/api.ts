@@ -41,6 +41,7 @@ import type {
 } from './analysisTypes';
 import type { TagDescriptionText } from './codebookTypes';
 import type { Memo, MemoSearchHit, MemoText } from './memoTypes';
+import type { TagLevelPage, TagLevelRequest } from './tagLevelTypes';
 import type {
   ArticleAttributeValue,
   AttributeCsvImportResult,
@@ -388,6 +389,8 @@ export interface PizhuApi {
   tagParagraph(req: { paragraphId: number; tag: string }): Promise<Result<ParagraphTags>>;
   untagParagraph(req: { paragraphId: number; tag: string }): Promise<Result<ParagraphTags>>;
   listTags(): Promise<Result<TagSummary[]>>;
+  /** One page of one level of the tag tree ('' the top), counted for that page only: the tag pane. */
+  listTagLevel(req: TagLevelRequest): Promise<Result<TagLevelPage>>;
   /** Carries nested tags (`a/x` -> `b/x`) and every attachment; onto an existing name it merges. */
   renameTag(req: { from: string; to: string }): Promise<Result<TagsChanged>>;
   mergeTags(req: { from: string; into: string }): Promise<Result<TagsChanged>>;

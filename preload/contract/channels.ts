@@ -36,6 +36,7 @@ const methodTable: Record<Method, true> = {
   tagParagraph: true,
   untagParagraph: true,
   listTags: true,
+  listTagLevel: true,
   renameTag: true,
   mergeTags: true,
   deleteTag: true,
