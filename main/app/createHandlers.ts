@@ -42,6 +42,8 @@ export interface HandlerDeps {
   chooseW3cFile?: () => Promise<string | null>;
   /** Main's dialog for a REFI-QDA project (.qdpx) to write or to read, opened for that one call; null when cancelled. */
   chooseQdpxFile?: (purpose: 'save' | 'open') => Promise<string | null>;
+  /** Main's dialog for a REFI-QDA codebook (.qdc) to write or to read, opened for that one call; null when cancelled. */
+  chooseQdcFile?: (purpose: 'save' | 'open') => Promise<string | null>;
   /** Main's save dialog for a vocabulary export (CSV or Anki), opened for that one call; null when cancelled. */
   chooseVocabularyFile?: (format: VocabularyExportFormat) => Promise<string | null>;
   /** Main's dialog for a CSV term list (overrides) to write or to read, opened for that one call; null when cancelled. */
@@ -190,6 +192,14 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     importQdpx: async () => {
       const file = (await deps.chooseQdpxFile?.('open')) ?? null;
       return file === null ? null : libraryRefiQda(library).importQdpx(file);
+    },
+    exportQdc: async () => {
+      const file = (await deps.chooseQdcFile?.('save')) ?? null;
+      return file === null ? null : libraryRefiQda(library).exportQdc(file);
+    },
+    importQdc: async () => {
+      const file = (await deps.chooseQdcFile?.('open')) ?? null;
+      return file === null ? null : libraryRefiQda(library).importQdc(file);
     },
     restoreAutomaticBackup: () => restoreChosenBackup(library, deps.chooseAutomaticBackup),
     search: ({ query, ...options }) => library.search.find(query, options),

@@ -13,6 +13,7 @@ type FileChoosers = Required<
     | 'chooseBackupFile'
     | 'chooseW3cFile'
     | 'chooseQdpxFile'
+    | 'chooseQdcFile'
     | 'chooseTermListFile'
     | 'chooseVocabularyFile'
     | 'chooseAttributeCsvFile'
@@ -114,6 +115,13 @@ export function fileDialogs(dialog: FileDialog, text: CurrentText): FileChoosers
       saveTitle: 'qdpxSaveTitle',
       openTitle: 'qdpxOpenTitle',
       name: (day) => `pizhu-${day}.qdpx`,
+    }),
+    chooseQdcFile: saveOrOpen(dialog, text, {
+      filter: 'qdcFilter',
+      extensions: ['qdc'],
+      saveTitle: 'qdcSaveTitle',
+      openTitle: 'qdcOpenTitle',
+      name: (day) => `pizhu-codebook-${day}.qdc`,
     }),
     chooseTermListFile: saveOrOpen(dialog, text, {
       filter: 'termListFilter',

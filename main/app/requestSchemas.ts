@@ -287,6 +287,9 @@ export const requestSchemas = {
   exportW3c: z.undefined(),
   exportQdpx: z.strictObject({ crlf: z.boolean().optional(), atlasNaming: z.boolean().optional() }),
   importQdpx: z.undefined(),
+  // No path: the codebook file comes from main's dialogs.
+  exportQdc: z.undefined(),
+  importQdc: z.undefined(),
   // Not even a backup's name: main offers its own list (restoreFromBackup).
   restoreAutomaticBackup: z.undefined(),
   chooseExportFolder: z.undefined(),

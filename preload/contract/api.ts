@@ -229,6 +229,19 @@ export interface QdpxExportResult {
   notes: number;
 }
 
+/** A REFI-QDA codebook export (.qdc): where it went and how many codes it holds. */
+export interface QdcExportResult {
+  path: string;
+  codes: number;
+}
+
+/** What a REFI-QDA codebook import (.qdc) read and added; the library's own tags and descriptions are kept. */
+export interface QdcImportCounts {
+  codes: number;
+  tagsAdded: number;
+  descriptionsAdded: number;
+}
+
 /** What a REFI-QDA project import added and left out. */
 export interface QdpxImportCounts {
   articlesAdded: number;
@@ -480,6 +493,10 @@ export interface PizhuApi {
    * cancelled. Clears undo history when it changed something.
    */
   importQdpx(): Promise<Result<QdpxImportCounts | null>>;
+  /** The tag tree with colours and descriptions as a REFI-QDA codebook (.qdc), to the file main's save dialog names; null when cancelled. */
+  exportQdc(): Promise<Result<QdcExportResult | null>>;
+  /** A REFI-QDA codebook (.qdc) main's open dialog names, its codes added as tags all or nothing; null when cancelled. */
+  importQdc(): Promise<Result<QdcImportCounts | null>>;
   /**
    * Restore from JSON: asks which file (main's open dialog), builds a library from it alone,
    * shows it beside the current one and asks to replace (main's dialog); the current library is

@@ -64,6 +64,8 @@ const methodTable: Record<Method, true> = {
   exportW3c: true,
   exportQdpx: true,
   importQdpx: true,
+  exportQdc: true,
+  importQdc: true,
   restoreAutomaticBackup: true,
   search: true,
   autocode: true,

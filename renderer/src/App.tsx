@@ -12,6 +12,7 @@ import { SearchButton } from './features/search/SearchButton';
 import { SearchShortcuts } from './features/search/SearchShortcuts';
 import { SidePanelHost, TagsButton } from './features/tags/SidePanelHost';
 import { VocabularyButton } from './features/vocabulary/VocabularyButton';
+import { MemosButton } from './features/memos/MemosButton';
 import { WordsButton } from './features/words/WordsButton';
 import { SidebarButton } from './features/sidebar/SidebarButton';
 import { appMessages } from './i18n/appMessages';
@@ -102,6 +103,7 @@ function Shell() {
             <SearchButton />
             <TagsButton />
             <VocabularyButton className="bar-pill vocabulary-button" />
+            <MemosButton />
             <WordsButton className="bar-pill words-button" articleId={location.articleId} />
           </span>
         </div>

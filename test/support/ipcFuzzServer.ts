@@ -168,6 +168,8 @@ void (async () => {
     chooseW3cFile: () => Promise.resolve(answer(path.join(sandbox, 'annotations.jsonld'), hostileSaves)),
     chooseQdpxFile: (purpose: 'save' | 'open') =>
       Promise.resolve(purpose === 'save' ? answer(path.join(sandbox, 'out.qdpx'), hostileSaves) : answer(valid, hostileOpens)),
+    chooseQdcFile: (purpose: 'save' | 'open') =>
+      Promise.resolve(purpose === 'save' ? answer(path.join(sandbox, 'out.qdc'), hostileSaves) : answer(valid, hostileOpens)),
     chooseTermListFile: (purpose: 'save' | 'open') =>
       Promise.resolve(
         purpose === 'save' ? answer(path.join(sandbox, 'terms-out.csv'), hostileSaves) : answer(termList, hostileOpens),

@@ -272,6 +272,7 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
       ['exportTermOverrides', { file: p }, `file = ${p}`],
       ['exportQdpx', { file: p }, `file = ${p}`],
       ['exportQdpx', { outDir: p }, `outDir = ${p}`],
+      ['exportQdc', { file: p }, `file = ${p}`],
       ['exportWordsCsv', { kind: 'frequencies', request: {}, file: p }, `file = ${p}`],
       ['exportWordsCsv', { kind: 'keyness', request: { subset: { tag: 'x' } }, path: p }, `path = ${p}`],
     );
@@ -282,6 +283,8 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
       ['importTermOverrides', { file: p }, `file = ${p}`],
       ['importTermOverrides', p, `the request is the path ${p}`],
       ['importQdpx', { file: p }, `file = ${p}`],
+      ['importQdc', { file: p }, `file = ${p}`],
+      ['importQdc', p, `the request is the path ${p}`],
       ['importAttributes', { file: p }, `file = ${p}`],
       ['importAttributes', p, `the request is the path ${p}`],
     );

@@ -26,9 +26,10 @@ describe("REFI-QDA over IPC: the project file is the one main's dialog names", (
     fs.mkdirSync(path.join(dir, 'other'));
     empty = await createLibrary({ dbPath: path.join(dir, 'other', 'library.sqlite') });
     fake = createFakeElectron();
-    registerAppHandlers(fake, { library, chooseQdpxFile: () => Promise.resolve(chosen) });
+    const choose = () => Promise.resolve(chosen);
+    registerAppHandlers(fake, { library, chooseQdpxFile: choose, chooseQdcFile: choose });
     emptyFake = createFakeElectron();
-    registerAppHandlers(emptyFake, { library: empty, chooseQdpxFile: () => Promise.resolve(chosen) });
+    registerAppHandlers(emptyFake, { library: empty, chooseQdpxFile: choose, chooseQdcFile: choose });
   });
   afterAll(() => {
     library.close();
@@ -67,6 +68,23 @@ describe("REFI-QDA over IPC: the project file is the one main's dialog names", (
     expect(await emptyFake.callFrom(appUrl, 'pizhu:importQdpx', undefined)).toMatchObject({
       ok: false,
       error: { code: 'unsupported-file' },
+    });
+  });
+
+  it('the codebook alone (.qdc): cancelled, nothing; chosen, written and read into another library; no path from the page', async () => {
+    chosen = null;
+    expect(await fake.callFrom(appUrl, 'pizhu:exportQdc', undefined)).toEqual({ ok: true, value: null });
+    expect(await emptyFake.callFrom(appUrl, 'pizhu:importQdc', undefined)).toEqual({ ok: true, value: null });
+    chosen = path.join(dir, 'codebook.qdc');
+    expect(await fake.callFrom(appUrl, 'pizhu:exportQdc', undefined)).toEqual({ ok: true, value: { path: chosen, codes: 1 } });
+    expect(await emptyFake.callFrom(appUrl, 'pizhu:importQdc', undefined)).toMatchObject({
+      ok: true,
+      // The project imported above brought its one tag already: the codebook holds nothing new.
+      value: { codes: 1, tagsAdded: 0 },
+    });
+    expect(await fake.callFrom(appUrl, 'pizhu:exportQdc', { file: '/tmp/evil.qdc' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
     });
   });
 });

@@ -1,3 +1,4 @@
+import type { QdcImportCounts } from '../../../preload/contract/api';
 import { addTagDescription } from '../codebook/tagDescriptions';
 import { createBackupWriter } from '../export/backupWriter';
 import { requireAbsolutePath, writeTextFile } from '../export/writeTextFile';
@@ -25,11 +26,7 @@ export function exportQdc(db: Db, file: string): { path: string; codes: number }
   return { path: target, codes: countCodes(roots) };
 }
 
-export interface QdcImportCounts {
-  codes: number;
-  tagsAdded: number;
-  descriptionsAdded: number;
-}
+export type { QdcImportCounts };
 
 /**
  * A `.qdc` codebook's codes as tags (tree, colours, descriptions), in one transaction. GUIDs

@@ -16,7 +16,9 @@ export type SidePanel =
   | { kind: 'tags' }
   | { kind: 'tag'; tag: string }
   /** Search, within one article or (articleId null) the library; a new focusToken puts the cursor in the box. */
-  | { kind: 'search'; articleId: number | null; focusToken: number };
+  | { kind: 'search'; articleId: number | null; focusToken: number }
+  /** The open article's memo and the library journal; `focusMemoId` is a memo to bring into view (a search hit). */
+  | { kind: 'memos'; focusMemoId: number | null };
 
 interface NavigationValue {
   location: Location;

@@ -14,6 +14,7 @@ import { usePassageScript } from '../tags/usePassageScript';
 import { useTagList } from '../tags/useTagList';
 import { BackupSection } from './BackupSection';
 import { W3cExportButton } from './W3cExportButton';
+import { RefiQdaSection } from './RefiQdaSection';
 import { exportMessages } from './messages';
 import { useExportProgress } from './useExportProgress';
 import { ProgressTrack } from '../../ui/ProgressTrack';
@@ -213,6 +214,7 @@ export function ExportDialog({ start, onClose }: { start: ExportStart; onClose: 
           </div>
         ))}
       <W3cExportButton />
+      <RefiQdaSection />
       <BackupSection />
     </Dialog>
   );

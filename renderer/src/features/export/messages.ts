@@ -40,6 +40,21 @@ export type ExportMessage =
   | 'unannotatedFiles'
   | 'w3cRun'
   | 'w3cWritten'
+  | 'qda'
+  | 'qdaHint'
+  | 'qdaCrlf'
+  | 'qdaCrlfHint'
+  | 'qdaAtlas'
+  | 'qdaAtlasHint'
+  | 'qdpxRun'
+  | 'qdcRun'
+  | 'qdaImportRun'
+  | 'qdcImportRun'
+  | 'qdpxWritten'
+  | 'qdcWritten'
+  | 'qdpxImported'
+  | 'qdcImported'
+  | 'qdaNothingNew'
   | 'backup'
   | 'backupRun'
   | 'restoreRun'
@@ -92,6 +107,21 @@ export const exportMessages: Catalog<ExportMessage> = {
     unannotatedFiles: '跳过的文章',
     w3cRun: '导出 W3C 标注……',
     w3cWritten: '已把 {annotations} 条标注写入 {path}',
+    qda: 'REFI-QDA 交换（ATLAS.ti、MAXQDA、NVivo、QualCoder）',
+    qdaHint: '整个文库作为项目：文章为文本来源，标签为编码，标注为编码片段，笔记与备忘为注释。',
+    qdaCrlf: 'Windows 换行（MAXQDA）',
+    qdaCrlfHint: 'MAXQDA 按 CRLF 换行读取文本；位置把 CR 也计入。',
+    qdaAtlas: '以项目名命名项目文件（ATLAS.ti）',
+    qdaAtlasHint: 'ATLAS.ti 要求 .qde 文件以项目命名，而不是 project.qde。',
+    qdpxRun: '导出项目（.qdpx）……',
+    qdcRun: '导出编码表（.qdc）……',
+    qdaImportRun: '导入项目（.qdpx）……',
+    qdcImportRun: '导入编码表（.qdc）……',
+    qdpxWritten: '已写入 {path}：{sources} 篇来源、{codes} 个编码、{selections} 个编码片段、{notes} 条注释。',
+    qdcWritten: '已写入 {path}：{codes} 个编码。',
+    qdpxImported: '已导入：新增 {articles} 篇文章（{present} 篇已在文库中）、{tags} 个标签、{highlights} 处标注、{paragraphTags} 个段落标签、{notes} 条笔记、{memos} 条备忘；跳过 {skipped} 个片段。',
+    qdcImported: '已导入编码表：{codes} 个编码，新增 {tags} 个标签、{descriptions} 条说明。',
+    qdaNothingNew: '文库里已经有这些内容，没有新增任何东西。',
     backup: 'JSON 备份',
     backupRun: '备份为 JSON……',
     restoreRun: '从 JSON 恢复……',
@@ -143,6 +173,21 @@ export const exportMessages: Catalog<ExportMessage> = {
     unannotatedFiles: '略過的文章',
     w3cRun: '匯出 W3C 標註……',
     w3cWritten: '已把 {annotations} 則標註寫入 {path}',
+    qda: 'REFI-QDA 交換（ATLAS.ti、MAXQDA、NVivo、QualCoder）',
+    qdaHint: '整個文庫作為專案：文章為文字來源，標籤為編碼，標註為編碼片段，筆記與備忘為註釋。',
+    qdaCrlf: 'Windows 換行（MAXQDA）',
+    qdaCrlfHint: 'MAXQDA 按 CRLF 換行讀取文字；位置把 CR 也計入。',
+    qdaAtlas: '以專案名命名專案檔（ATLAS.ti）',
+    qdaAtlasHint: 'ATLAS.ti 要求 .qde 檔以專案命名，而不是 project.qde。',
+    qdpxRun: '匯出專案（.qdpx）……',
+    qdcRun: '匯出編碼表（.qdc）……',
+    qdaImportRun: '匯入專案（.qdpx）……',
+    qdcImportRun: '匯入編碼表（.qdc）……',
+    qdpxWritten: '已寫入 {path}：{sources} 篇來源、{codes} 個編碼、{selections} 個編碼片段、{notes} 則註釋。',
+    qdcWritten: '已寫入 {path}：{codes} 個編碼。',
+    qdpxImported: '已匯入：新增 {articles} 篇文章（{present} 篇已在文庫中）、{tags} 個標籤、{highlights} 處標註、{paragraphTags} 個段落標籤、{notes} 則筆記、{memos} 則備忘；略過 {skipped} 個片段。',
+    qdcImported: '已匯入編碼表：{codes} 個編碼，新增 {tags} 個標籤、{descriptions} 則說明。',
+    qdaNothingNew: '文庫裡已經有這些內容，沒有新增任何東西。',
     backup: 'JSON 備份',
     backupRun: '備份為 JSON……',
     restoreRun: '從 JSON 還原……',
@@ -194,6 +239,21 @@ export const exportMessages: Catalog<ExportMessage> = {
     unannotatedFiles: 'Skipped articles',
     w3cRun: 'Export W3C annotations…',
     w3cWritten: 'Wrote {annotations} annotations to {path}',
+    qda: 'REFI-QDA exchange (ATLAS.ti, MAXQDA, NVivo, QualCoder)',
+    qdaHint: 'The whole library as a project: articles as text sources, tags as codes, highlights as coded selections, notes and memos as notes.',
+    qdaCrlf: 'Windows line endings (MAXQDA)',
+    qdaCrlfHint: 'MAXQDA reads sources with CRLF line endings; positions count the CR.',
+    qdaAtlas: 'Name the project file after the project (ATLAS.ti)',
+    qdaAtlasHint: 'ATLAS.ti expects the .qde file named after the project, not project.qde.',
+    qdpxRun: 'Export project (.qdpx)…',
+    qdcRun: 'Export codebook (.qdc)…',
+    qdaImportRun: 'Import project (.qdpx)…',
+    qdcImportRun: 'Import codebook (.qdc)…',
+    qdpxWritten: 'Wrote {path}: {sources} sources, {codes} codes, {selections} coded selections, {notes} notes.',
+    qdcWritten: 'Wrote {path}: {codes} codes.',
+    qdpxImported: 'Imported: {articles} new articles ({present} already in the library), {tags} tags, {highlights} highlights, {paragraphTags} paragraph tags, {notes} notes, {memos} memos; {skipped} selections skipped.',
+    qdcImported: 'Imported the codebook: {codes} codes, {tags} new tags, {descriptions} descriptions.',
+    qdaNothingNew: 'The library already holds all of it; nothing was added.',
     backup: 'JSON backup',
     backupRun: 'Back up to JSON…',
     restoreRun: 'Restore from JSON…',

@@ -2,21 +2,27 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $convertToMarkdownString } from '@lexical/markdown';
 import { $createParagraphNode, $getRoot, $setSelection, CLEAR_HISTORY_COMMAND, type LexicalEditor } from 'lexical';
 import { useEffect, useRef } from 'react';
-import type { Note } from '../../../../preload/contract/annotationTypes';
+import type { Result } from '../../../../preload/contract/errors';
 import { noteTransformers } from '../../../../preload/common/noteNodes';
-import { pizhu } from '../../api/pizhuClient';
-import { $loadNote, type NoteLoad } from './initialNoteState';
+import { $loadNote, type NoteLoad, type StoredNoteText } from './initialNoteState';
 import { createNoteAutosave, type NoteAutosave, type NoteSnapshot, type SaveState } from './noteAutosave';
 import { registerPendingNote } from './pendingNotes';
 
 /** Quiet enough not to save on every keystroke, short enough that little is ever unsaved. */
 const saveDelayMs = 400;
 
-interface Props {
-  paragraphId: number;
-  /** The note as the library holds it now. */
-  note: Note | null;
-  onSaved: (note: Note | null) => void;
+/** One save of the editor's text; `startsStep` on the first since it was opened. */
+export type SaveNoteText<T extends StoredNoteText> = (
+  snapshot: NoteSnapshot & { startsStep: boolean },
+) => Promise<Result<T | null>>;
+
+interface Props<T extends StoredNoteText> {
+  /** What the text is (`note:<paragraph>`, `memo:…`): one pending flush per text. */
+  storeKey: string;
+  /** The text as the library holds it now. */
+  note: T | null;
+  save: SaveNoteText<T>;
+  onSaved: (note: T | null) => void;
   onState: (state: SaveState) => void;
   /** The stored note was loaded again (changed elsewhere): as saved, or rebuilt from its text. */
   onLoaded: (load: NoteLoad) => void;
@@ -39,12 +45,12 @@ function readSnapshot(editor: LexicalEditor): NoteSnapshot {
  * loaded into the editor: otherwise the editor would show the old words, and the next
  * keystroke would save them back over the undo.
  */
-export function NoteAutosavePlugin({ paragraphId, note, onSaved, onState, onLoaded }: Props) {
+export function NoteAutosavePlugin<T extends StoredNoteText>({ storeKey, note, save, onSaved, onState, onLoaded }: Props<T>) {
   const [editor] = useLexicalComposerContext();
-  const callbacks = useRef({ onSaved, onState, onLoaded });
+  const callbacks = useRef({ save, onSaved, onState, onLoaded });
   useEffect(() => {
-    callbacks.current = { onSaved, onState, onLoaded };
-  }, [onSaved, onState, onLoaded]);
+    callbacks.current = { save, onSaved, onState, onLoaded };
+  }, [save, onSaved, onState, onLoaded]);
   const autosave = useRef<NoteAutosave | null>(null);
   // The stored note as this editor last knew it: as loaded, then as each save answered.
   const known = useRef<string | null>(note?.editorState ?? null);
@@ -52,10 +58,10 @@ export function NoteAutosavePlugin({ paragraphId, note, onSaved, onState, onLoad
   useEffect(() => {
     // The first save since the note was opened starts a new undo step: leaving a note ends its step.
     let opened = true;
-    const current = createNoteAutosave({
+    const current = createNoteAutosave<T>({
       read: () => readSnapshot(editor),
       save: async (snapshot) => {
-        const result = await pizhu.saveNote({ paragraphId, ...snapshot, startsStep: opened });
+        const result = await callbacks.current.save({ ...snapshot, startsStep: opened });
         if (result.ok) opened = false;
         return result;
       },
@@ -67,7 +73,7 @@ export function NoteAutosavePlugin({ paragraphId, note, onSaved, onState, onLoad
       delayMs: saveDelayMs,
     });
     autosave.current = current;
-    const unregister = registerPendingNote(`note:${paragraphId}`, current.flush);
+    const unregister = registerPendingNote(storeKey, current.flush);
     const stopListening = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
       // A selection move changes no content, and loading the stored note is not an edit.
       if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has(storedNoteTag)) return;
@@ -81,7 +87,7 @@ export function NoteAutosavePlugin({ paragraphId, note, onSaved, onState, onLoad
         unregister();
       });
     };
-  }, [editor, paragraphId]);
+  }, [editor, storeKey]);
 
   const stored = note?.editorState ?? null;
   useEffect(() => {

@@ -13,10 +13,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Note } from '../../../../preload/contract/annotationTypes';
 import { noteNodes, noteTransformers } from '../../../../preload/common/noteNodes';
 import { useMessages } from '../../i18n/useMessages';
-import { $loadNote, type NoteLoad } from './initialNoteState';
+import { pizhu } from '../../api/pizhuClient';
+import { $loadNote, type NoteLoad, type StoredNoteText } from './initialNoteState';
 import { isLinkAddress } from './linkAddress';
 import { noteMessages, type NoteMessage } from './messages';
-import { NoteAutosavePlugin } from './NoteAutosavePlugin';
+import { NoteAutosavePlugin, type SaveNoteText } from './NoteAutosavePlugin';
 import { NoteQuotePlugin, type NoteQuote } from './NoteQuotePlugin';
 import { noteEditorTheme } from './noteEditorTheme';
 import type { SaveState } from './noteAutosave';
@@ -38,13 +39,48 @@ interface Props {
 const autoLinkMatchers = [autoLinkUrlMatcher];
 
 /** The rich-text note of one paragraph, saved as the person types. */
-export function NoteEditor(props: Props) {
+export function NoteEditor({ paragraphId, ...props }: Props) {
+  const save = useCallback<SaveNoteText<Note>>((snapshot) => pizhu.saveNote({ paragraphId, ...snapshot }), [paragraphId]);
   // A new paragraph gets a new editor, so one note's text never lands in another's.
-  return <ParagraphNoteEditor key={props.paragraphId} {...props} />;
+  return <RichTextEditor key={paragraphId} storeKey={`note:${paragraphId}`} save={save} {...props} />;
 }
 
-function ParagraphNoteEditor({ paragraphId, note, onSaved, onClose, quote = null }: Props) {
+interface RichTextProps<T extends StoredNoteText> {
+  /** What the text is (`note:<paragraph>`, `memo:…`); a new key is a new editor. */
+  storeKey: string;
+  /** The stored text: loaded when the editor opens, and again if it changes elsewhere (an undo). */
+  note: T | null;
+  save: SaveNoteText<T>;
+  /** Each answered save: the text as stored, or null when an emptied one was deleted. */
+  onSaved: (note: T | null) => void;
+  /** Escape closes the editor when given (the text is flushed on the way out). */
+  onClose?: () => void;
+  quote?: NoteQuote | null;
+  /** The editor's accessible name and placeholder, when not a paragraph note's. */
+  label?: string;
+  placeholder?: string;
+  /** Focus the editor's end when it opens (a note does; a memo pane opened beside the text may not). */
+  autoFocus?: boolean;
+}
+
+/**
+ * The rich-text editor of a paragraph note, an article memo or a journal entry: the same nodes,
+ * toolbar, Markdown shortcuts and autosave, with the save its owner gives.
+ */
+export function RichTextEditor<T extends StoredNoteText>({
+  storeKey,
+  note,
+  save,
+  onSaved,
+  onClose,
+  quote = null,
+  label,
+  placeholder,
+  autoFocus = true,
+}: RichTextProps<T>) {
   const t = useMessages(noteMessages);
+  const editorLabel = label ?? t('editorLabel');
+  const placeholderText = placeholder ?? t('placeholder');
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   // Every keystroke reports "saving"; only a change of state re-renders the editor around it.
   const showSaveState = useCallback(
@@ -72,7 +108,7 @@ function ParagraphNoteEditor({ paragraphId, note, onSaved, onClose, quote = null
   return (
     <section
       className="note-editor"
-      aria-label={t('editorLabel')}
+      aria-label={editorLabel}
       // Keys typed in the note are the note's: the reader's single-key shortcuts and undo stay out.
       onKeyDown={(event) => {
         // An Escape the link form already used closes only that form.
@@ -95,9 +131,9 @@ function ParagraphNoteEditor({ paragraphId, note, onSaved, onClose, quote = null
             contentEditable={
               <ContentEditable
                 className="note-content"
-                aria-label={t('editorLabel')}
-                aria-placeholder={t('placeholder')}
-                placeholder={<div className="note-placeholder">{t('placeholder')}</div>}
+                aria-label={editorLabel}
+                aria-placeholder={placeholderText}
+                placeholder={<div className="note-placeholder">{placeholderText}</div>}
               />
             }
             ErrorBoundary={LexicalErrorBoundary}
@@ -108,10 +144,11 @@ function ParagraphNoteEditor({ paragraphId, note, onSaved, onClose, quote = null
         <LinkPlugin validateUrl={isLinkAddress} />
         <AutoLinkPlugin matchers={autoLinkMatchers} />
         <MarkdownShortcutPlugin transformers={noteTransformers} />
-        <AutoFocusPlugin defaultSelection="rootEnd" />
+        {autoFocus && <AutoFocusPlugin defaultSelection="rootEnd" />}
         <NoteAutosavePlugin
-          paragraphId={paragraphId}
+          storeKey={storeKey}
           note={note}
+          save={save}
           onSaved={onSaved}
           onState={showSaveState}
           onLoaded={setLoad}

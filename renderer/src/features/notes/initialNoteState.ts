@@ -4,6 +4,9 @@ import type { Note } from '../../../../preload/contract/annotationTypes';
 import { noteTransformers } from '../../../../preload/common/noteNodes';
 import { plainTextNoteState, sameWords } from '../../../../preload/common/noteText';
 
+/** What the editor loads and saves: a note's or a memo's three forms of one text. */
+export type StoredNoteText = Pick<Note, 'editorState' | 'plainText' | 'markdown'>;
+
 /** How a stored note came into the editor: as saved, or rebuilt because its saved state could not be read. */
 export type NoteLoad = 'as-saved' | 'rebuilt';
 
@@ -14,7 +17,7 @@ export type NoteLoad = 'as-saved' | 'rebuilt';
  * person always sees their words: an editor left blank would let the first autosave replace
  * them, or delete the note as emptied.
  */
-export function $loadNote(note: Note): NoteLoad {
+export function $loadNote(note: StoredNoteText): NoteLoad {
   const root = $getRoot();
   const hasWords = note.plainText.trim() !== '' || note.markdown.trim() !== '';
   try {

@@ -1,5 +1,5 @@
-import type { Note } from '../../../../preload/contract/annotationTypes';
 import type { Result } from '../../../../preload/contract/errors';
+import type { StoredNoteText } from './initialNoteState';
 
 /** What is stored for a note: the editor state and the two forms derived from it. */
 export interface NoteSnapshot {
@@ -11,11 +11,11 @@ export interface NoteSnapshot {
 export type SaveState =
   { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'removed' } | { kind: 'failed'; message: string };
 
-interface Options {
+interface Options<T extends StoredNoteText> {
   /** Reads the editor as it is now (committing any pending update first). */
   read: () => NoteSnapshot;
-  save: (snapshot: NoteSnapshot) => Promise<Result<Note | null>>;
-  onSaved: (note: Note | null) => void;
+  save: (snapshot: NoteSnapshot) => Promise<Result<T | null>>;
+  onSaved: (note: T | null) => void;
   onState: (state: SaveState) => void;
   delayMs: number;
 }
@@ -41,7 +41,7 @@ const sameSnapshot = (a: NoteSnapshot, b: NoteSnapshot) =>
  * earlier one), so a flush started while the window closes reaches main in the same task;
  * main answers calls in order, and only the newest answer sets the shown state.
  */
-export function createNoteAutosave({ read, save, onSaved, onState, delayMs }: Options): NoteAutosave {
+export function createNoteAutosave<T extends StoredNoteText>({ read, save, onSaved, onState, delayMs }: Options<T>): NoteAutosave {
   // What main holds, as far as we know: the note as loaded, then each snapshot sent.
   let sent = read();
   // An empty editor deletes the note only once it has shown words: a person who empties a note

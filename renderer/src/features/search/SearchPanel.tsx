@@ -6,6 +6,8 @@ import { useTagScript } from '../tags/useTagScript';
 import { AutocodeForm } from './AutocodeForm';
 import { searchMessages } from './messages';
 import { SearchResults } from './SearchResults';
+import { MemoSearchResults } from '../memos/MemoSearchResults';
+import { memoMessages } from '../memos/messages';
 import { useSearch } from './useSearch';
 import './search.css';
 
@@ -14,6 +16,7 @@ type SearchPanelState = Extract<SidePanel, { kind: 'search' }>;
 /** The search side panel: the box, an article and a tag filter, the results, and "tag every hit". */
 export function SearchPanel({ panel }: { panel: SearchPanelState }) {
   const t = useMessages(searchMessages);
+  const tMemo = useMessages(memoMessages);
   const { location, showSidePanel, clearSearchMarks } = useNavigation();
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
@@ -51,6 +54,7 @@ export function SearchPanel({ panel }: { panel: SearchPanelState }) {
   };
 
   const hits = search.status === 'done' ? search.result.hits : [];
+  const memoHits = search.status === 'done' ? (search.result.memos ?? []) : [];
   const textHits = hits.some((h) => h.kind === 'paragraph');
 
   return (
@@ -98,7 +102,9 @@ export function SearchPanel({ panel }: { panel: SearchPanelState }) {
             ? t('searching')
             : search.status === 'done'
               ? search.result.total === 0
-                ? t('noHits')
+                ? memoHits.length > 0
+                  ? tMemo('memoHitCount', { count: memoHits.length })
+                  : t('noHits')
                 : search.result.totalIsLowerBound === true
                   ? t('shownOfMore', { shown: hits.length, count: search.result.total })
                   : search.result.total > hits.length
@@ -133,6 +139,7 @@ export function SearchPanel({ panel }: { panel: SearchPanelState }) {
         </p>
       )}
       <div ref={resultsRef}>
+        <MemoSearchResults hits={memoHits} />
         <SearchResults hits={hits} onEscape={() => inputRef.current?.focus()} />
       </div>
     </aside>

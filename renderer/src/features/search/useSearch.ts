@@ -72,7 +72,8 @@ export function useSearch(request: SearchRequest) {
   if (answer?.key !== key) return { status: 'searching' as const };
   if ('error' in answer) return { status: 'error' as const, error: answer.error };
   if (answer.result.totalIsLowerBound === true && count?.key === key) {
-    return { status: 'done' as const, result: { hits: answer.result.hits, total: count.total } };
+    const { hits, memos } = answer.result;
+    return { status: 'done' as const, result: { hits, total: count.total, ...(memos ? { memos } : {}) } };
   }
   return { status: 'done' as const, result: answer.result };
 }

@@ -1,6 +1,7 @@
 import { useMessages } from '../../i18n/useMessages';
 import { useNavigation } from '../../state/Navigation';
 import { SearchPanel } from '../search/SearchPanel';
+import { MemosPanel } from '../memos/MemosPanel';
 import { tagMessages } from './messages';
 import { TagPane } from './TagPane';
 import { TagPassages } from './TagPassages';
@@ -12,6 +13,7 @@ export function SidePanelHost() {
   const { sidePanel } = useNavigation();
   if (sidePanel.kind === 'none') return null;
   if (sidePanel.kind === 'search') return <SearchPanel panel={sidePanel} />;
+  if (sidePanel.kind === 'memos') return <MemosPanel focusMemoId={sidePanel.focusMemoId} />;
   return (
     <aside className="side-panel" aria-label={t('tagsPanel')}>
       {sidePanel.kind === 'tags' ? <TagPane /> : <TagPassages key={sidePanel.tag} tag={sidePanel.tag} />}
