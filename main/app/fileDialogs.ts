@@ -139,15 +139,6 @@ export function fileDialogs(dialog: FileDialog, text: CurrentText): FileChoosers
         { title: 'wordsCsvTitle', filter: 'vocabularyCsvFilter', extensions: ['csv'] },
         `pizhu-${kind === 'frequencies' ? 'frequency' : kind}-${today()}.csv`,
       ),
-    chooseMatrixFile: (format) =>
-      askWhereToSave(
-        dialog,
-        text(),
-        format === 'csv'
-          ? { title: 'matrixSaveTitle', filter: 'matrixCsvFilter', extensions: ['csv'] }
-          : { title: 'matrixSaveTitle', filter: 'matrixXlsxFilter', extensions: ['xlsx'] },
-        `pizhu-matrix-${today()}.${format}`,
-      ),
     // A .csv for CSV, a .txt for Anki (which imports tab-separated text files).
     chooseVocabularyFile: (format) => {
       const kind: FileKind =
