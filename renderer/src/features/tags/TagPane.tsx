@@ -1,51 +1,53 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { TagSummary } from '../../../../preload/contract/annotationTypes';
+import type { TagLevelRow } from '../../../../preload/contract/tagLevelTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
-import { useLibraryEvents } from '../../state/LibraryEvents';
 import { useNavigation } from '../../state/Navigation';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { tagDescriptionParts } from '../../../../preload/contract/codebookTypes';
 import { DescribeTagDialog } from '../codebook/DescribeTagDialog';
 import { codebookMessages } from '../codebook/messages';
 import { tagMessages } from './messages';
-import { buildTagTree, foldTagName, renameCollisions, tidyTagName, type TagTreeNode } from './tagTree';
+import { foldTagName, renameCollisions, tidyTagName } from './tagTree';
 import { TagTreeList, type Editing, type TagTreeActions } from './TagTreeList';
 import { useTagActions } from './useTagActions';
+import { useTagLevel } from './useTagLevel';
 
 type Confirming =
-  | { kind: 'delete'; node: TagTreeNode; nested: number }
-  | { kind: 'merge-by-rename'; from: string; to: string; moving: string; existing: string };
+  | { kind: 'delete'; row: TagLevelRow }
+  | { kind: 'merge-by-rename'; from: string; to: string; moving: string; existing: string; merging: boolean };
 
-const countNested = (node: TagTreeNode): number =>
-  node.children.reduce((sum, child) => sum + 1 + countNested(child), 0);
+// Main's answer to an action lists every tag; the pane's levels fetch their own pages again instead.
+const ignoreTags = () => undefined;
 
-/** Every tag as a tree with counts (a parent counts what is nested under it); rename, merge, delete. */
+/**
+ * Every tag as a tree with counts (a parent counts what is nested under it); rename, merge,
+ * delete. Each level comes from main a page at a time (useTagLevel): at 5,000 tags the pane
+ * shows the first hundred of a level and more on request, never the whole tree at once.
+ */
 export function TagPane() {
   const t = useMessages(tagMessages);
-  const { version } = useLibraryEvents();
   const { showSidePanel } = useNavigation();
+  const top = useTagLevel('');
+  // Every tag, asked for only when a merge or a rename needs to know the other names.
   const [tags, setTags] = useState<TagSummary[] | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirming, setConfirming] = useState<Confirming | null>(null);
   const [describing, setDescribing] = useState<TagSummary | null>(null);
   const c = useMessages(codebookMessages);
-  const { status, setStatus, apply, undo } = useTagActions(setTags);
+  const { status, setStatus, apply, undo } = useTagActions(ignoreTags);
 
-  useEffect(() => {
-    let live = true;
-    void pizhu.listTags().then((result) => {
-      if (!live) return;
-      if (result.ok) setTags(result.value);
-      else setStatus({ kind: 'error', message: result.error.message });
-    });
-    return () => {
-      live = false;
-    };
-  }, [version, setStatus]);
-
-  const tree = useMemo(() => buildTagTree(tags ?? []), [tags]);
+  const allTags = useCallback(async (): Promise<TagSummary[] | null> => {
+    const result = await pizhu.listTags();
+    if (!result.ok) {
+      setStatus({ kind: 'error', message: result.error.message });
+      return null;
+    }
+    setTags(result.value);
+    return result.value;
+  }, [setStatus]);
 
   const rename = useCallback(
     async (from: string, to: string, merging: boolean) => {
@@ -60,7 +62,7 @@ export function TagPane() {
   );
 
   const actions: TagTreeActions = {
-    tags: tags ?? [],
+    tags,
     collapsed,
     editing,
     onToggle: (name) =>
@@ -70,27 +72,36 @@ export function TagPane() {
         return next;
       }),
     onEdit: (next) => {
-      setEditing(next);
       setStatus(null);
+      if (next?.mode !== 'merge') return setEditing(next);
+      // The merge form offers every other tag: fetched now, fresh.
+      setTags(null);
+      setEditing(next);
+      void allTags();
     },
     onOpen: (name) => showSidePanel({ kind: 'tag', tag: name }),
     onRename: (from, typed) => {
       const to = tidyTagName(typed);
       if (to === from) return setEditing(null);
-      const collision = renameCollisions(tags ?? [], from, to)[0];
-      // Renaming onto a name already in use merges the two: ask first.
-      if (collision !== undefined) setConfirming({ kind: 'merge-by-rename', from, to, ...collision });
-      else void rename(from, to, false);
+      void allTags().then((every) => {
+        if (!every) return;
+        const collision = renameCollisions(every, from, to)[0];
+        // Main reports a merge when the new name itself is taken; a clash only among nested tags stays a rename.
+        const merging = every.some((tag) => foldTagName(tag.name) === foldTagName(to));
+        // Renaming onto a name already in use merges the two: ask first.
+        if (collision !== undefined) setConfirming({ kind: 'merge-by-rename', from, to, ...collision, merging });
+        else void rename(from, to, false);
+      });
     },
     onMerge: (from, into) => {
       void apply(pizhu.mergeTags({ from, into }), t('merged', { from, to: into }), 'tag.merge').then((done) => {
         if (done) setEditing(null);
       });
     },
-    onDelete: (node) => setConfirming({ kind: 'delete', node, nested: countNested(node) }),
-    onDescribe: (node) => {
+    onDelete: (row) => setConfirming({ kind: 'delete', row }),
+    onDescribe: (row) => {
       setStatus(null);
-      setDescribing(node.tag);
+      setDescribing(row.tag);
     },
   };
 
@@ -98,13 +109,10 @@ export function TagPane() {
     if (!confirming) return;
     setConfirming(null);
     if (confirming.kind === 'delete') {
-      const { name } = confirming.node.tag;
+      const { name } = confirming.row.tag;
       void apply(pizhu.deleteTag({ name }), t('deleted', { name }), 'tag.delete');
     } else {
-      const { from, to } = confirming;
-      // Main reports a merge when the new name itself is taken; a clash only among nested tags stays a rename.
-      const merging = (tags ?? []).some((tag) => foldTagName(tag.name) === foldTagName(to));
-      void rename(from, to, merging);
+      void rename(confirming.from, confirming.to, confirming.merging);
     }
   };
 
@@ -113,12 +121,14 @@ export function TagPane() {
       <header className="side-panel-header">
         <h2 className="side-panel-title">{t('tagsPanel')}</h2>
       </header>
-      {tags === null ? (
+      {top.error !== null && top.rows === null ? (
+        <p className="side-panel-note">{top.error}</p>
+      ) : top.rows === null ? (
         <p className="side-panel-note">{t('loading')}</p>
-      ) : tags.length === 0 ? (
+      ) : top.rows.length === 0 ? (
         <p className="side-panel-note">{t('noTags')}</p>
       ) : (
-        <TagTreeList nodes={tree} label={t('tagTree')} actions={actions} />
+        <TagTreeList level={top} label={t('tagTree')} actions={actions} />
       )}
       <div role="status" className={status?.kind === 'error' ? 'tag-status tag-status-error' : 'tag-status'}>
         {status && <span>{status.message}</span>}
@@ -149,7 +159,7 @@ export function TagPane() {
       )}
       {confirming?.kind === 'delete' && (
         <ConfirmDialog
-          title={t('deleteTitle', { name: confirming.node.tag.name })}
+          title={t('deleteTitle', { name: confirming.row.tag.name })}
           confirmLabel={t('deleteButton')}
           cancelLabel={t('cancel')}
           destructive
@@ -157,8 +167,8 @@ export function TagPane() {
           onCancel={() => setConfirming(null)}
         >
           <p>
-            {t('deleteBody', { count: confirming.node.tag.totalCount })}
-            {confirming.nested > 0 && ` ${t('deleteNested', { count: confirming.nested })}`}
+            {t('deleteBody', { count: confirming.row.tag.totalCount })}
+            {confirming.row.nested > 0 && ` ${t('deleteNested', { count: confirming.row.nested })}`}
           </p>
           <p>{t('undoable')}</p>
         </ConfirmDialog>

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import type { TagSummary } from '../../../../preload/contract/annotationTypes';
+import type { TagLevelRow } from '../../../../preload/contract/tagLevelTypes';
 import { useMessages } from '../../i18n/useMessages';
 import { codebookMessages } from '../codebook/messages';
 import { DescribeIcon, TagDescriptionMark, TagDescriptionTip } from '../codebook/TagDescriptionTip';
@@ -7,7 +8,7 @@ import { MergeTagForm } from './MergeTagForm';
 import { tagMessages } from './messages';
 import { RenameTagForm } from './RenameTagForm';
 import { ChevronIcon, DeleteIcon, MergeIcon, RenameIcon } from './TagIcons';
-import type { TagTreeNode } from './tagTree';
+import { useTagLevel, type TagLevel } from './useTagLevel';
 import { useTagScript } from './useTagScript';
 
 /** Which tag is being renamed or merged, in place. */
@@ -17,7 +18,8 @@ export interface Editing {
 }
 
 export interface TagTreeActions {
-  tags: readonly TagSummary[];
+  /** Every tag, fetched when a merge needs its targets; null meanwhile. */
+  tags: readonly TagSummary[] | null;
   collapsed: ReadonlySet<string>;
   editing: Editing | null;
   onToggle: (name: string) => void;
@@ -25,39 +27,50 @@ export interface TagTreeActions {
   onOpen: (name: string) => void;
   onRename: (from: string, to: string) => void;
   onMerge: (from: string, into: string) => void;
-  onDelete: (node: TagTreeNode) => void;
+  onDelete: (row: TagLevelRow) => void;
   /** Opens the tag's codebook description to write (features/codebook). */
-  onDescribe: (node: TagTreeNode) => void;
+  onDescribe: (row: TagLevelRow) => void;
 }
 
-/** One level of the tag tree; nested levels render themselves inside their parent's item. */
-export function TagTreeList({
-  nodes,
-  label,
-  actions,
-}: {
-  nodes: TagTreeNode[];
-  label?: string;
-  actions: TagTreeActions;
-}) {
+/**
+ * One level of the tag tree as main pages it (useTagLevel); nested levels render themselves
+ * inside their parent's item, each asking for its own first page when it is shown open.
+ */
+export function TagTreeList({ level, label, actions }: { level: TagLevel; label?: string; actions: TagTreeActions }) {
+  const t = useMessages(tagMessages);
+  const rows = level.rows ?? [];
+  const left = level.total - rows.length;
   return (
     <ul className="tag-tree" aria-label={label}>
-      {nodes.map((node) => (
-        <TagTreeItem key={node.tag.id} node={node} actions={actions} />
+      {rows.map((row) => (
+        <TagTreeItem key={row.tag.id} row={row} actions={actions} />
       ))}
+      {left > 0 && (
+        <li className="tag-more-item">
+          <button type="button" className="tag-more" onClick={level.more}>
+            {t('showMore', { count: Math.min(left, 100), shown: rows.length, total: level.total })}
+          </button>
+        </li>
+      )}
     </ul>
   );
 }
 
-function TagTreeItem({ node, actions }: { node: TagTreeNode; actions: TagTreeActions }) {
+/** A nested level, fetched when its parent is shown open. */
+function NestedLevel({ parent, actions }: { parent: string; actions: TagTreeActions }) {
+  const level = useTagLevel(parent);
+  return <TagTreeList level={level} actions={actions} />;
+}
+
+function TagTreeItem({ row, actions }: { row: TagLevelRow; actions: TagTreeActions }) {
   const t = useMessages(tagMessages);
   const c = useMessages(codebookMessages);
   const shown = useTagScript();
   const tipId = useId();
-  const { name, totalCount, description } = node.tag;
+  const { name, totalCount, description } = row.tag;
   const open = !actions.collapsed.has(name);
   const editing = actions.editing?.name === name ? actions.editing.mode : null;
-  const hasChildren = node.children.length > 0;
+  const hasChildren = row.children > 0;
 
   return (
     <li className="tag-node">
@@ -84,7 +97,7 @@ function TagTreeItem({ node, actions }: { node: TagTreeNode; actions: TagTreeAct
           aria-describedby={description ? tipId : undefined}
           onClick={() => actions.onOpen(name)}
         >
-          <span className="tag-label">{shown(node.label)}</span>
+          <span className="tag-label">{shown(row.label)}</span>
           {description && <TagDescriptionMark />}
           <span className="tag-count">{totalCount}</span>
         </button>
@@ -95,10 +108,10 @@ function TagTreeItem({ node, actions }: { node: TagTreeNode; actions: TagTreeAct
           <IconButton label={t('merge', { name })} onClick={() => actions.onEdit({ name, mode: 'merge' })}>
             <MergeIcon />
           </IconButton>
-          <IconButton label={c('describe', { name })} onClick={() => actions.onDescribe(node)}>
+          <IconButton label={c('describe', { name })} onClick={() => actions.onDescribe(row)}>
             <DescribeIcon />
           </IconButton>
-          <IconButton label={t('delete', { name })} onClick={() => actions.onDelete(node)}>
+          <IconButton label={t('delete', { name })} onClick={() => actions.onDelete(row)}>
             <DeleteIcon />
           </IconButton>
         </span>
@@ -111,7 +124,7 @@ function TagTreeItem({ node, actions }: { node: TagTreeNode; actions: TagTreeAct
           onCancel={() => actions.onEdit(null)}
         />
       )}
-      {editing === 'merge' && (
+      {editing === 'merge' && actions.tags && (
         <MergeTagForm
           name={name}
           tags={actions.tags}
@@ -119,7 +132,7 @@ function TagTreeItem({ node, actions }: { node: TagTreeNode; actions: TagTreeAct
           onCancel={() => actions.onEdit(null)}
         />
       )}
-      {hasChildren && open && <TagTreeList nodes={node.children} actions={actions} />}
+      {hasChildren && open && <NestedLevel parent={name} actions={actions} />}
     </li>
   );
 }

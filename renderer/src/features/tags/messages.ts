@@ -7,6 +7,7 @@ export type TagMessage =
   | 'tagTree'
   | 'noTags'
   | 'loading'
+  | 'showMore'
   | 'openTag'
   | 'expand'
   | 'collapse'
@@ -52,6 +53,7 @@ export const tagMessages: Catalog<TagMessage> = {
     tagTree: '全部标签',
     noTags: '还没有标签。选中文字加上标签后,会显示在这里。',
     loading: '正在载入…',
+    showMore: '再显示 {count} 个(已显示 {shown} / {total})',
     openTag: '{name}:{count} 处',
     expand: '展开 {name}',
     collapse: '收起 {name}',
@@ -96,6 +98,7 @@ export const tagMessages: Catalog<TagMessage> = {
     tagTree: '全部標籤',
     noTags: '還沒有標籤。選取文字加上標籤後,會顯示在這裡。',
     loading: '正在載入…',
+    showMore: '再顯示 {count} 個(已顯示 {shown} / {total})',
     openTag: '{name}:{count} 處',
     expand: '展開 {name}',
     collapse: '收起 {name}',
@@ -140,6 +143,7 @@ export const tagMessages: Catalog<TagMessage> = {
     tagTree: 'All tags',
     noTags: 'No tags yet. Tag a highlight or a paragraph and it shows here.',
     loading: 'Loading…',
+    showMore: 'Show {count} more ({shown} of {total} shown)',
     openTag: '{name}: {count, plural, one {# passage} other {# passages}}',
     expand: 'Expand {name}',
     collapse: 'Collapse {name}',

@@ -1,13 +1,6 @@
 import { foldToSimplified } from '../../../../preload/common/foldScript';
 import type { TagSummary } from '../../../../preload/contract/annotationTypes';
 
-export interface TagTreeNode {
-  tag: TagSummary;
-  /** The last level of the name, shown under its parent: `政治/选举` shows `选举`. */
-  label: string;
-  children: TagTreeNode[];
-}
-
 /**
  * A tag name as main compares it (store/tags findTagFolded): folded to simplified characters
  * (技術 is 技术) and case folded as SQLite's NOCASE folds it (ASCII only).
@@ -27,30 +20,6 @@ export function isSameOrNestedUnder(name: string, ancestor: string): boolean {
   const n = foldTagName(name);
   const a = foldTagName(ancestor);
   return n === a || n.startsWith(`${a}/`);
-}
-
-/**
- * The flat tag list as a tree by `/` levels. Main creates every level of a nested name, so
- * each child finds its parent; one that does not (never expected) is shown at the top level
- * under its full name rather than hidden.
- */
-export function buildTagTree(tags: readonly TagSummary[]): TagTreeNode[] {
-  const byName = new Map<string, TagTreeNode>();
-  const sorted = [...tags].sort((a, b) => a.name.split('/').length - b.name.split('/').length);
-  const roots: TagTreeNode[] = [];
-  for (const tag of sorted) {
-    const cut = tag.name.lastIndexOf('/');
-    const parent = cut > 0 ? byName.get(foldTagName(tag.name.slice(0, cut))) : undefined;
-    const node: TagTreeNode = { tag, label: parent ? tag.name.slice(cut + 1) : tag.name, children: [] };
-    byName.set(foldTagName(tag.name), node);
-    (parent ? parent.children : roots).push(node);
-  }
-  const order = (nodes: TagTreeNode[]) => {
-    nodes.sort((a, b) => a.label.localeCompare(b.label));
-    for (const node of nodes) order(node.children);
-  };
-  order(roots);
-  return roots;
 }
 
 /**
