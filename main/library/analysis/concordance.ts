@@ -105,8 +105,13 @@ export function concordance(
     return title;
   };
   const lines: ConcordanceLine[] = [];
+  const inTextOrder = subset.sort === undefined || subset.sort === 'text';
+  // In text order only the first `limit` lines are shown: the rest are counted, not built.
+  const wanted = inTextOrder && subset.limit !== undefined ? subset.limit : Number.POSITIVE_INFINITY;
+  let total = 0;
   for (const p of subsetParagraphs(db, subset, false, candidateParagraphs(db, trimmed, subset.includeHidden === true))) {
     for (const [start, end] of occurrences(p.text, folded)) {
+      if (total++ >= wanted) continue;
       lines.push({
         articleId: p.article_id,
         articleTitle: titleOf(p.article_id),
@@ -120,8 +125,7 @@ export function concordance(
       });
     }
   }
-  const total = lines.length;
-  const sorted = subset.sort === undefined || subset.sort === 'text' ? lines : sortConcordance(lines, subset.sort);
+  const sorted = inTextOrder ? lines : sortConcordance(lines, subset.sort!);
   return { word: trimmed, lines: subset.limit === undefined ? sorted : sorted.slice(0, subset.limit), total };
 }
 

@@ -27,6 +27,10 @@ describe('the Words view through the library', () => {
     expect(page.total).toBe(all.total);
     // Right contexts folded: 卸货 (5378) before 已經 → 已经 (5DF2).
     expect(page.lines.map((l) => l.right)).toEqual(['卸货，', '已經有']);
+    // In text order, the first lines of the whole list, and the count of all.
+    const first = library.analysis.concordance({ word: '码头', context: 3, limit: 3 });
+    expect(first.lines).toEqual(all.lines.slice(0, 3));
+    expect(first.total).toBe(all.total);
     expect(() => library.analysis.concordance({ word: '码头', limit: 0 })).toThrow(/whole number/);
   });
 
