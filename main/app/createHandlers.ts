@@ -3,6 +3,7 @@ import type { AppInfo, Method, RequestOf, ValueOf } from '../../preload/contract
 import type { UiLocale } from '../../preload/common/uiLocales';
 import type { ImportOutcome } from '../../preload/contract/articleTypes';
 import type { VocabularyExportFormat } from '../../preload/contract/vocabularyTypes';
+import type { MatrixExportFormat } from '../../preload/contract/matrixTypes';
 import type { WordsCsvRequest } from '../../preload/contract/analysisTypes';
 import { methodOf } from '../../preload/contract/channels';
 import { fail, ok, type Result } from '../../preload/contract/errors';
@@ -52,6 +53,8 @@ export interface HandlerDeps {
   chooseWordsCsvFile?: (kind: WordsCsvRequest['kind']) => Promise<string | null>;
   /** Main's open dialog for a CSV of article attributes, opened for that one call; null when cancelled. */
   chooseAttributeCsvFile?: () => Promise<string | null>;
+  /** Main's save dialog for a matrix (CSV or .xlsx), opened for that one call; null when cancelled. */
+  chooseMatrixFile?: (format: MatrixExportFormat) => Promise<string | null>;
   /** Main's confirmation, with its preview, before a JSON backup is merged in or restored; without it nothing is. */
   confirmBackupUse?: ConfirmBackupUse;
   /** Main's chooser of an automatic backup (listed by main), with its confirmation; the name, or null when cancelled. */
@@ -220,6 +223,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     importAttributes: async () => {
       const file = (await deps.chooseAttributeCsvFile?.()) ?? null;
       return file === null ? null : library.attributes.importAttributeCsv(file);
+    },
+    buildMatrix: (request) => library.matrices.buildMatrix(request),
+    matrixPassages: ({ matrix, row, column }) => library.matrices.matrixPassages(matrix, row, column),
+    exportMatrix: async ({ matrix, format }) => {
+      const file = (await deps.chooseMatrixFile?.(format)) ?? null;
+      return file === null ? null : library.matrices.exportMatrix(file, matrix, format);
     },
     listTermOverrides: () => library.overrides.list(),
     addTermOverride: (rule) => library.overrides.add(rule),

@@ -17,6 +17,7 @@ type FileChoosers = Required<
     | 'chooseTermListFile'
     | 'chooseVocabularyFile'
     | 'chooseAttributeCsvFile'
+    | 'chooseMatrixFile'
     | 'chooseWordsCsvFile'
   >
 >;
@@ -138,6 +139,15 @@ export function fileDialogs(dialog: FileDialog, text: CurrentText): FileChoosers
         text(),
         { title: 'wordsCsvTitle', filter: 'vocabularyCsvFilter', extensions: ['csv'] },
         `pizhu-${kind === 'frequencies' ? 'frequency' : kind}-${today()}.csv`,
+      ),
+    chooseMatrixFile: (format) =>
+      askWhereToSave(
+        dialog,
+        text(),
+        format === 'csv'
+          ? { title: 'matrixSaveTitle', filter: 'matrixCsvFilter', extensions: ['csv'] }
+          : { title: 'matrixSaveTitle', filter: 'matrixXlsxFilter', extensions: ['xlsx'] },
+        `pizhu-matrix-${today()}.${format}`,
       ),
     // A .csv for CSV, a .txt for Anki (which imports tab-separated text files).
     chooseVocabularyFile: (format) => {

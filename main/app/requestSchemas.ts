@@ -31,7 +31,6 @@ import { maxOverrideTermLength, overrideModes } from '../../preload/contract/ter
 import { maxLookupTextLength } from '../../preload/contract/dictionaryTypes';
 import { maxReadingTextLength, maxReadingTexts, maxReadingTotalLength } from '../../preload/contract/readingTypes';
 import { maxTagDescriptionPartLength } from '../../preload/contract/codebookTypes';
-import { maxMemoEditorStateLength, maxMemoMarkdownLength, maxMemoPlainTextLength } from '../../preload/contract/memoTypes';
 import {
   attributeKinds,
   maxAttributeArticles,
@@ -39,6 +38,8 @@ import {
   maxAttributeNameLength,
   maxAttributeValueLength,
 } from '../../preload/contract/attributeTypes';
+import { cooccurrenceScopes, matrixExportFormats, maxCooccurrenceDistance } from '../../preload/contract/matrixTypes';
+import { maxMemoEditorStateLength, maxMemoMarkdownLength, maxMemoPlainTextLength } from '../../preload/contract/memoTypes';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /**
@@ -115,6 +116,18 @@ const attributeSpec = {
   kind: z.enum(attributeKinds),
   choices: z.array(text(maxAttributeValueLength * 2)).max(maxAttributeChoices * 2).optional(),
 };
+/** A matrix as the renderer asks for it (matrixTypes); blank or absent tag for every tag. */
+const matrixTag = { tag: text(maxTagNameLength).optional() };
+const matrixRequest = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('cooccurrence'),
+    scope: z.enum(cooccurrenceScopes),
+    within: z.number().int().min(0).max(maxCooccurrenceDistance).optional(),
+    ...matrixTag,
+  }),
+  z.strictObject({ kind: z.literal('article'), ...matrixTag }),
+  z.strictObject({ kind: z.literal('attribute'), attributeId: id, ...matrixTag }),
+]);
 /** YYYY-MM-DD naming a day that exists (2024-02-29 yes, 2023-02-29 and 2024-13-45 no). */
 const calendarDate = z
   .string()
@@ -280,7 +293,11 @@ export const requestSchemas = {
     script: z.enum(scriptModes).optional(),
     highlightsOnly: z.boolean().optional(),
     fullText: z.boolean().optional(),
-  }),
+  })
+    // Refused here, before main asks for (and keeps) an export folder: a refused call changes nothing.
+    .refine((o) => !(o.highlightsOnly === true && o.fullText === true), {
+      message: 'A Markdown export is either the full text or the highlights only, not both.',
+    }),
   exportBackup: z.undefined(),
   importBackup: z.undefined(),
   restoreJsonBackup: z.undefined(),
@@ -309,6 +326,10 @@ export const requestSchemas = {
   setAttributeValueOnList: z.strictObject({ list: z.strictObject(listedArticles), attributeId: id, value: attributeValue.nullable() }),
   // No path: the CSV comes from main's open dialog.
   importAttributes: z.undefined(),
+  buildMatrix: matrixRequest,
+  matrixPassages: z.strictObject({ matrix: matrixRequest, row: tagName, column: text(maxAttributeValueLength * 2).min(1) }),
+  // The format only: the file comes from main's save dialog.
+  exportMatrix: z.strictObject({ matrix: matrixRequest, format: z.enum(matrixExportFormats) }),
   listTermOverrides: z.undefined(),
   addTermOverride: z.strictObject(termOverrideRule),
   updateTermOverride: z.strictObject({ id, ...termOverrideRule }),

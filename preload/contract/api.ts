@@ -40,8 +40,6 @@ import type {
   WordsProgress,
 } from './analysisTypes';
 import type { TagDescriptionText } from './codebookTypes';
-import type { Memo, MemoSearchHit, MemoText } from './memoTypes';
-import type { TagLevelPage, TagLevelRequest } from './tagLevelTypes';
 import type {
   ArticleAttributeValue,
   AttributeCsvImportResult,
@@ -50,6 +48,9 @@ import type {
   AttributeSummary,
   ListedArticles,
 } from './attributeTypes';
+import type { Memo, MemoSearchHit, MemoText } from './memoTypes';
+import type { Matrix, MatrixExportFormat, MatrixPassage, MatrixRequest } from './matrixTypes';
+import type { TagLevelPage, TagLevelRequest } from './tagLevelTypes';
 import type {
   Highlight,
   HighlightColor,
@@ -549,6 +550,14 @@ export interface PizhuApi {
    * Null when cancelled.
    */
   importAttributes(): Promise<Result<AttributeCsvImportResult | null>>;
+  // Code matrices (matrixTypes): read the library, change nothing.
+
+  /** Tags against tags, articles or an attribute's values, with highlight and paragraph counts ('not-found' for a tag or attribute that is gone). */
+  buildMatrix(req: MatrixRequest): Promise<Result<Matrix>>;
+  /** The paragraphs one cell counts (at most 500, with the total), each with the quotes of its highlights. */
+  matrixPassages(req: { matrix: MatrixRequest; row: string; column: string }): Promise<Result<{ total: number; passages: MatrixPassage[] }>>;
+  /** The matrix as CSV (highlight counts) or an .xlsx workbook (both counts), where main's save dialog says; null when cancelled. */
+  exportMatrix(req: { matrix: MatrixRequest; format: MatrixExportFormat }): Promise<Result<{ path: string; rows: number; columns: number } | null>>;
   // A translator's own conversions (termOverrideTypes): library-wide, each change one undo step.
 
   /** Every term override, by source then id. */

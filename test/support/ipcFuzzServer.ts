@@ -176,6 +176,7 @@ void (async () => {
       ),
     chooseVocabularyFile: () => Promise.resolve(answer(path.join(sandbox, 'vocabulary.csv'), hostileSaves)),
     chooseAttributeCsvFile: () => Promise.resolve(answer(attributeCsv, hostileOpens)),
+    chooseMatrixFile: (format: 'csv' | 'xlsx') => Promise.resolve(answer(path.join(sandbox, `matrix.${format}`), hostileSaves)),
     chooseWordsCsvFile: () => Promise.resolve(answer(path.join(sandbox, 'words.csv'), hostileSaves)),
     // Main's list of automatic backups: a name it listed, or one it did not (a path, the library, a stray).
     chooseAutomaticBackup: (backups: readonly BackupFile[]) =>
