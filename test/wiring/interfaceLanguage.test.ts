@@ -104,7 +104,7 @@ const seen = {
       { title: '从 JSON 恢复', buttons: ['取消', '恢复'], detail: /^备份：\d+ 篇文章、/ },
       {
         title: '从自动备份恢复',
-        buttons: [/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}（\d+ KB，每日）$/, '取消'],
+        buttons: [/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}（(\d+ KB|\d+\.\d MB)，每日）$/, '取消'],
         detail: /最新的在前/,
       },
       { title: '打开链接', buttons: ['取消', '在浏览器中打开'], detail: /^https:\/\/example\.com\/$/ },
@@ -154,7 +154,7 @@ const seen = {
       { title: '從 JSON 還原', buttons: ['取消', '還原'], detail: /^備份：\d+ 篇文章、/ },
       {
         title: '從自動備份還原',
-        buttons: [/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}（\d+ KB，每日）$/, '取消'],
+        buttons: [/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}（(\d+ KB|\d+\.\d MB)，每日）$/, '取消'],
         detail: /最新的在前/,
       },
       { title: '開啟連結', buttons: ['取消', '在瀏覽器中開啟'], detail: /^https:\/\/example\.com\/$/ },
@@ -204,7 +204,7 @@ const seen = {
       { title: 'Restore from JSON', buttons: ['Cancel', 'Restore'], detail: /^The backup: \d+ articles, / },
       {
         title: 'Restore from automatic backup',
-        buttons: [/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(\d+ KB, daily\)$/, 'Cancel'],
+        buttons: [/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \((\d+ KB|\d+\.\d MB), daily\)$/, 'Cancel'],
         detail: /Newest first/,
       },
       { title: 'Open link', buttons: ['Cancel', 'Open in browser'], detail: /^https:\/\/example\.com\/$/ },
@@ -298,7 +298,7 @@ describe('main speaks the interface language the page says the person uses', () 
     expect(await prompt.chooseBackup('資料庫檔案損壞', library.listBackups())).toBeNull();
     expect(fake.messageBoxes[0]).toMatchObject({
       title: 'Pizhu 打不開它的文庫',
-      buttons: [expect.stringMatching(/（\d+ KB，每日）$/), '結束'],
+      buttons: [expect.stringMatching(/（(\d+ KB|\d+\.\d MB)，每日）$/), '結束'],
     });
     prompt.showError('資料庫檔案損壞');
     expect(errors).toEqual([['Pizhu 打不開它的文庫', '資料庫檔案損壞']]);
