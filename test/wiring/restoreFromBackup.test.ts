@@ -96,7 +96,7 @@ describe('the File menu', () => {
 
     // The chooser: main's list with date, size and reason, newest first; Cancel last and the default.
     const [chooser, confirm] = fake.messageBoxes;
-    expect(chooser?.buttons).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(\d+ KB, daily\)$/), 'Cancel']);
+    expect(chooser?.buttons).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \((\d+ KB|\d+\.\d MB), daily\)$/), 'Cancel']);
     expect(chooser?.defaultId).toBe(1);
     expect(chooser?.cancelId).toBe(1);
     expect(confirm?.detail).toContain('Your current library is kept as a backup first');
