@@ -14,6 +14,7 @@ import { SidePanelHost, TagsButton } from './features/tags/SidePanelHost';
 import { VocabularyButton } from './features/vocabulary/VocabularyButton';
 import { MemosButton } from './features/memos/MemosButton';
 import { WordsButton } from './features/words/WordsButton';
+import { MatricesButton } from './features/matrices/MatricesButton';
 import { SidebarButton } from './features/sidebar/SidebarButton';
 import { appMessages } from './i18n/appMessages';
 import { useMessages } from './i18n/useMessages';
@@ -105,6 +106,7 @@ function Shell() {
             <VocabularyButton className="bar-pill vocabulary-button" />
             <MemosButton />
             <WordsButton className="bar-pill words-button" articleId={location.articleId} />
+            <MatricesButton className="bar-pill matrices-button" />
           </span>
         </div>
         <div className="reader-scroll">
