@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
+import { axeProblems } from './axeActions';
 import { clickAtCentre, screenshotsOfModal, tabTo } from './personActions';
 import { articleIdOf, openCraftedArticle, storedHighlights } from './readerActions';
 
@@ -57,6 +58,15 @@ test('KWIC of a word in both scripts: seven lines, three tagged at once and undo
   await expect(view(app).locator('.words-summary')).toHaveText('7 lines');
   await expect(lines(app)).toHaveCount(7);
   await expect(lines(app).locator('mark')).toHaveText(['码头', '码头', '码头', '码头', '碼頭', '碼頭', '碼頭']);
+  for (const theme of ['light', 'dark'] as const) {
+    await app.evaluate((t) => {
+      document.documentElement.dataset.theme = t;
+    }, theme);
+    expect(await axeProblems(app, '.words-dialog'), theme).toEqual([]);
+  }
+  await app.evaluate(() => {
+    delete document.documentElement.dataset.theme;
+  });
 
   // Three lines chosen (two simplified, one traditional), tagged at once.
   for (const i of [1, 2, 5]) await clickAtCentre(app, lines(app).nth(i).getByRole('checkbox'));
