@@ -1,16 +1,19 @@
-import { pinyin } from 'pinyin-pro';
+import type { pinyin } from 'pinyin-pro';
 import type { ReadingWord } from '../../../preload/contract/readingTypes';
 import { foldToSimplified } from '../../../preload/common/foldScript';
 import { segmentWords, type WordLengths } from '../../../preload/common/segmentWords';
 
 const han = /\p{Script=Han}/u;
 
+/** pinyin-pro's reader; loaded on the first reading (its module costs main 60-110 ms, no part of the app's start). */
+export type PinyinReader = typeof pinyin;
+
 /**
  * pinyin-pro's reading of each Han code point of `text`, by UTF-16 offset (numbered as CC-CEDICT
  * writes it: ü as u:, the neutral tone 5). It reads the whole text at once, so a polyphone is read
  * in its context (银行行长: háng then háng zhǎng; 重庆 chóng, 重要 zhòng).
  */
-function syllablesByOffset(text: string): Map<number, string> {
+function syllablesByOffset(text: string, pinyin: PinyinReader): Map<number, string> {
   const out = new Map<number, string>();
   const items = pinyin(text, { toneType: 'num', type: 'all' });
   let at = 0;
@@ -37,9 +40,10 @@ export function readingWords(
   text: string,
   lengths: WordLengths,
   vocabulary: ReadonlySet<string>,
+  pinyin: PinyinReader,
 ): ReadingWord[] {
   if (!han.test(text)) return [];
-  const syllables = syllablesByOffset(text);
+  const syllables = syllablesByOffset(text, pinyin);
   const words: ReadingWord[] = [];
   for (const segment of segmentWords(text, lengths, vocabulary)) {
     if (segment.kind !== 'word' && segment.kind !== 'single') continue;
@@ -66,15 +70,18 @@ export function readingWords(
  */
 export function createReadings(lengths: () => WordLengths, vocabularyWords: () => readonly string[]) {
   let opened: WordLengths | undefined;
+  let reader: PinyinReader | undefined;
   return {
-    read(texts: readonly string[]): ReadingWord[][] {
+    async read(texts: readonly string[]): Promise<ReadingWord[][]> {
+      reader ??= (await import('pinyin-pro')).pinyin;
+      const pinyin = reader;
       const vocabulary = new Set(
         vocabularyWords()
           .map((w) => foldToSimplified(w.trim()))
           .filter((w) => w !== ''),
       );
       const wordLengths = (opened ??= lengths());
-      return texts.map((text) => readingWords(text, wordLengths, vocabulary));
+      return texts.map((text) => readingWords(text, wordLengths, vocabulary, pinyin));
     },
   };
 }
