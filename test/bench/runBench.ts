@@ -126,6 +126,7 @@ async function main(): Promise<void> {
   figures.push(...measureListPages(library));
 
   figures.push(...(await (await import('./measureAnalysis')).measureAnalysis(library)));
+  figures.push(...(await import('./measureMatrices')).measureMatrices(library));
   library.close();
   const fileBytes = ['', '-wal'].reduce(
     (n, s) => n + (fs.statSync(dbPath + s, { throwIfNoEntry: false })?.size ?? 0),

@@ -31,13 +31,19 @@ export function matrixPassages(
     )
     .all(JSON.stringify([...cell.paragraphs])) as Array<Omit<MatrixPassage, 'quotes'>>;
   const shown = rows.slice(0, maxCellPassages);
-  const quotes = db.prepare(
-    `SELECT quote FROM highlight WHERE paragraph_id = ? AND coalesce('g' || group_id, 'h' || id) IN (SELECT value FROM json_each(?))
-      ORDER BY start_offset`,
-  );
-  const segments = JSON.stringify([...cell.segments]);
-  return {
-    total: rows.length,
-    passages: shown.map((p) => ({ ...p, quotes: quotes.pluck().all(p.paragraphId, segments) as string[] })),
-  };
+  // The shown paragraphs' highlights in one query, kept when the cell counts them.
+  const highlights = db
+    .prepare(
+      `SELECT paragraph_id AS paragraphId, coalesce('g' || group_id, 'h' || id) AS segment, quote FROM highlight
+        WHERE paragraph_id IN (SELECT value FROM json_each(?)) ORDER BY paragraph_id, start_offset`,
+    )
+    .all(JSON.stringify(shown.map((p) => p.paragraphId))) as Array<{ paragraphId: number; segment: string; quote: string }>;
+  const quotes = new Map<number, string[]>();
+  for (const h of highlights) {
+    if (!cell.segments.has(h.segment)) continue;
+    const list = quotes.get(h.paragraphId);
+    if (list) list.push(h.quote);
+    else quotes.set(h.paragraphId, [h.quote]);
+  }
+  return { total: rows.length, passages: shown.map((p) => ({ ...p, quotes: quotes.get(p.paragraphId) ?? [] })) };
 }

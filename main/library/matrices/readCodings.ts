@@ -34,6 +34,8 @@ export function readCodings(db: Db, tag?: string): CodedLibrary {
     tags.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
   const ids = JSON.stringify(tags.map((t) => t.id));
+  // Every tag: no filter to test on each row.
+  const which = tag === undefined || tag.trim() === '' ? '' : 'AND tag_id IN (SELECT value FROM json_each(@ids))';
   const highlights = db
     .prepare(
       `SELECT ht.tag_id AS tagId, p.article_id AS articleId, h.paragraph_id AS paragraphId, p.ord AS "order",
@@ -42,17 +44,17 @@ export function readCodings(db: Db, tag?: string): CodedLibrary {
          JOIN highlight h ON h.id = ht.highlight_id
          JOIN paragraph p ON p.id = h.paragraph_id
          JOIN article a ON a.id = p.article_id
-        WHERE a.trashed_at IS NULL AND ht.tag_id IN (SELECT value FROM json_each(?))`,
+        WHERE a.trashed_at IS NULL ${which.replace('tag_id', 'ht.tag_id')}`,
     )
-    .all(ids) as Coding[];
+    .all(which ? { ids } : {}) as Coding[];
   const paragraphs = db
     .prepare(
       `SELECT pt.tag_id AS tagId, p.article_id AS articleId, p.id AS paragraphId, p.ord AS "order", NULL AS segment
          FROM paragraph_tag pt
          JOIN paragraph p ON p.id = pt.paragraph_id
          JOIN article a ON a.id = p.article_id
-        WHERE a.trashed_at IS NULL AND pt.tag_id IN (SELECT value FROM json_each(?))`,
+        WHERE a.trashed_at IS NULL ${which.replace('tag_id', 'pt.tag_id')}`,
     )
-    .all(ids) as Coding[];
+    .all(which ? { ids } : {}) as Coding[];
   return { tags, codings: [...highlights, ...paragraphs] };
 }
