@@ -15,6 +15,7 @@ import { useVocabularyVersion } from './vocabularyVersion';
 interface Placed {
   display: DisplayText;
   aid: ReadingAid;
+  words: readonly ReadingWord[];
   rubies: readonly RubyWord[];
 }
 
@@ -70,11 +71,16 @@ export function useParagraphReadings(
         }
         setPlaced((before) => {
           const next = new Map(before);
+          let changed = false;
           for (const { id, shown, reading } of step) {
             const words = answers.get(reading.text);
-            if (words) next.set(id, { display: shown, aid, rubies: placeReadings(reading, words, aid) });
+            const old = next.get(id);
+            // Placed already (the article fetched again after a highlight): the same array, so the paragraph is not drawn again.
+            if (!words || (old && old.display === shown && old.aid === aid && old.words === words)) continue;
+            next.set(id, { display: shown, aid, words, rubies: placeReadings(reading, words, aid) });
+            changed = true;
           }
-          return next;
+          return changed ? next : before;
         });
         if (i < items.length) await afterPaint();
       }
