@@ -96,6 +96,24 @@ function bmp(): Map<number, string> {
   return t;
 }
 
+let preimages: Map<string, string[]> | undefined;
+
+/**
+ * The characters other than `folded` itself that fold to it (its traditional and variant forms):
+ * a text without any of them holds `folded` exactly where its folded text does (KWIC's shortcut).
+ */
+export function foldedFrom(folded: string): readonly string[] {
+  if (!preimages) {
+    preimages = new Map();
+    for (const [from, to] of table()) {
+      const list = preimages.get(to) ?? [];
+      list.push(from);
+      preimages.set(to, list);
+    }
+  }
+  return preimages.get(folded) ?? [];
+}
+
 /** Simplified, character by character; anything without a mapping is kept as it is. */
 export function foldToSimplified(text: string): string {
   const t = table();

@@ -10,7 +10,7 @@ import {
 } from '../../../preload/contract/analysisTypes';
 import type { AutocodeResult } from '../../../preload/contract/api';
 import { highlightColors, type HighlightColor } from '../../../preload/contract/annotationTypes';
-import { foldToSimplified } from '../../../preload/common/foldScript';
+import { foldedFrom, foldToSimplified } from '../../../preload/common/foldScript';
 import { shortQuote, type Journaled } from '../annotations/journaled';
 import { normalizeTagName } from '../annotations/tagNames';
 import { LibraryError } from '../libraryError';
@@ -24,15 +24,35 @@ import { subsetParagraphs } from './analysisSubset';
 const concordanceSorts: readonly ConcordanceSort[] = ['text', 'left', 'right'];
 const surrogate = /[\uD800-\uDFFF]/;
 
-/** Occurrences of `word` (folded) in the folded text, as ranges of the stored text. */
-function occurrences(text: string, word: string): Array<[number, number]> {
+/**
+ * The characters of a text that fold into one of the word's (its other scripts' forms), as a
+ * test; null when the word is not its own fold (then every text is folded to be read).
+ */
+function otherFormsOf(word: string): RegExp | null | undefined {
+  if (foldToSimplified(word) !== word) return null;
+  const others = [...new Set([...word].flatMap((c) => foldedFrom(c)))];
+  return others.length === 0 ? undefined : new RegExp(`[${others.join('')}]`, 'u');
+}
+
+/** Where `word` stands in the text itself, not folded. */
+function rawOccurrences(text: string, word: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) found.push([at, at + word.length]);
+  return found;
+}
+
+/**
+ * Occurrences of `word` (folded) in the folded text, as ranges of the stored text. A text
+ * without the word's other forms holds it exactly where its folded text does: no folding then
+ * (a word with no other form, 警, is never folded for).
+ */
+function occurrences(text: string, word: string, others: RegExp | null | undefined): Array<[number, number]> {
+  if (others === undefined || (others !== null && !others.test(text))) return rawOccurrences(text, word);
   const folded = foldToSimplified(text);
   if (!folded.includes(word)) return [];
   if (!surrogate.test(text) && !surrogate.test(folded)) {
     // All in the BMP both sides: one unit folds to one unit, so the offsets are the stored text's.
-    const found: Array<[number, number]> = [];
-    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + word.length)) found.push([at, at + word.length]);
-    return found;
+    return rawOccurrences(folded, word);
   }
   // Folding is character by character, but a few characters fold in or out of the BMP: map back.
   const textAt: number[] = [];
@@ -109,8 +129,9 @@ export function concordance(
   // In text order only the first `limit` lines are shown: the rest are counted, not built.
   const wanted = inTextOrder && subset.limit !== undefined ? subset.limit : Number.POSITIVE_INFINITY;
   let total = 0;
+  const others = otherFormsOf(folded);
   for (const p of subsetParagraphs(db, subset, false, candidateParagraphs(db, trimmed, subset.includeHidden === true))) {
-    for (const [start, end] of occurrences(p.text, folded)) {
+    for (const [start, end] of occurrences(p.text, folded, others)) {
       if (total++ >= wanted) continue;
       lines.push({
         articleId: p.article_id,
