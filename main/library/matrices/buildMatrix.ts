@@ -4,7 +4,7 @@ import { compareAttributeValues } from '../attributes/attributeValues';
 import { readAttribute } from '../attributes/attributeStore';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
-import { readCodings, type Coding } from './readCodings';
+import { codingQuery, readCodings, type Coding } from './readCodings';
 
 /** What one cell holds: the paragraphs and highlights it counts. */
 export interface CellContents {
@@ -21,6 +21,7 @@ export interface MatrixContents {
 
 /** The matrix asked for: its axes and every cell's counts (only the cells with something in them). */
 export function buildMatrix(db: Db, request: MatrixRequest): Matrix {
+  if (request.kind !== 'cooccurrence') return countedInSql(db, request);
   const contents = matrixContents(db, request);
   const cells: MatrixCell[] = [];
   for (const [key, cell] of contents.cells) {
@@ -38,8 +39,14 @@ export function buildMatrix(db: Db, request: MatrixRequest): Matrix {
  * paragraphs of the same article (and the highlights of each there). Article and attribute: a
  * code's paragraphs and highlights in that article, or in the articles with that value.
  */
-export function matrixContents(db: Db, request: MatrixRequest): MatrixContents {
-  const { tags, codings } = readCodings(db, request.tag);
+export function matrixContents(db: Db, request: MatrixRequest, only?: { row: string; column: string }): MatrixContents {
+  const read = readCodings(db, request.tag);
+  const { tags } = read;
+  // One cell's contents depend on its codes alone: the others' codings are left out.
+  const kept = only
+    ? new Set(tags.filter((t) => t.name === only.row || (request.kind === 'cooccurrence' && t.name === only.column)).map((t) => t.id))
+    : null;
+  const codings = kept ? read.codings.filter((c) => kept.has(c.tagId)) : read.codings;
   const rows = tags.map((t) => ({ key: t.name, label: t.name }));
   const rowOf = new Map(tags.map((t, i) => [t.id, i]));
   const cells = new Map<string, CellContents>();
@@ -68,21 +75,7 @@ export function matrixContents(db: Db, request: MatrixRequest): MatrixContents {
   }
 
   if (request.kind === 'attribute') {
-    const attribute = readAttribute(db, request.attributeId);
-    if (!attribute) throw new LibraryError('not-found', `There is no attribute ${request.attributeId}.`, String(request.attributeId));
-    const valueOf = new Map(
-      (
-        db.prepare('SELECT article_id AS articleId, value FROM article_attribute WHERE attribute_id = ?').all(attribute.id) as Array<{
-          articleId: number;
-          value: string;
-        }>
-      ).map((r) => [r.articleId, r.value]),
-    );
-    const values = [...new Set(valueOf.values())].sort((a, b) =>
-      attribute.kind === 'choice'
-        ? attribute.choices.indexOf(a) - attribute.choices.indexOf(b)
-        : compareAttributeValues(attribute.kind, a, b),
-    );
+    const { values, valueOf } = attributeColumns(db, request.attributeId);
     const columnOf = new Map(values.map((v, i) => [v, i]));
     for (const c of codings) {
       const value = valueOf.get(c.articleId);
@@ -132,6 +125,79 @@ export function matrixContents(db: Db, request: MatrixRequest): MatrixContents {
     }
   }
   return { rows, columns, cells };
+}
+
+/**
+ * A code against articles or an attribute's values, counted in one SQL query: each code's
+ * distinct highlights and paragraphs per article (36,000 cells of the 10,000-article bench
+ * in Sets took seconds); the values' columns then add up their articles' distinct counts,
+ * which stay distinct because no highlight or paragraph is in two articles.
+ */
+function countedInSql(db: Db, request: Extract<MatrixRequest, { kind: 'article' | 'attribute' }>): Matrix {
+  const { tags, codingsSql, params } = codingQuery(db, request.tag);
+  const rows = tags.map((t) => ({ key: t.name, label: t.name }));
+  const rowOf = new Map(tags.map((t, i) => [t.id, i]));
+  const counted = db
+    .prepare(
+      `SELECT tagId, articleId, count(DISTINCT segment) AS highlights, count(DISTINCT paragraphId) AS paragraphs
+         FROM (${codingsSql}) GROUP BY tagId, articleId`,
+    )
+    .all(params) as Array<{ tagId: number; articleId: number; highlights: number; paragraphs: number }>;
+  let columns: MatrixAxisItem[];
+  let columnOf: (articleId: number) => number | undefined;
+  if (request.kind === 'article') {
+    const articleIds = [...new Set(counted.map((c) => c.articleId))].sort((a, b) => a - b);
+    const titles = new Map(
+      (
+        db.prepare('SELECT id, title FROM article WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(articleIds)) as Array<
+          [number, string]
+        >
+      ).map(([id, title]) => [id, title]),
+    );
+    const index = new Map(articleIds.map((id, i) => [id, i]));
+    columns = articleIds.map((id) => ({ key: String(id), label: titles.get(id) ?? '' }));
+    columnOf = (id) => index.get(id);
+  } else {
+    const { values, valueOf } = attributeColumns(db, request.attributeId);
+    const index = new Map(values.map((v, i) => [v, i]));
+    columns = values.map((v) => ({ key: v, label: v }));
+    columnOf = (id) => {
+      const value = valueOf.get(id);
+      return value === undefined ? undefined : index.get(value);
+    };
+  }
+  const sums = new Map<string, MatrixCell>();
+  for (const c of counted) {
+    const column = columnOf(c.articleId);
+    const row = rowOf.get(c.tagId);
+    if (column === undefined || row === undefined) continue;
+    const key = `${row}\u0000${column}`;
+    const cell = sums.get(key);
+    if (cell) {
+      cell.highlights += c.highlights;
+      cell.paragraphs += c.paragraphs;
+    } else sums.set(key, { row, column, highlights: c.highlights, paragraphs: c.paragraphs });
+  }
+  const cells = [...sums.values()].filter((c) => c.paragraphs > 0);
+  cells.sort((a, b) => a.row - b.row || a.column - b.column);
+  return { request, rows, columns, cells };
+}
+
+/** An attribute's values in its order (a list's, numbers and dates as such, text by the collator) and each article's. */
+function attributeColumns(db: Db, attributeId: number): { values: string[]; valueOf: Map<number, string> } {
+  const attribute = readAttribute(db, attributeId);
+  if (!attribute) throw new LibraryError('not-found', `There is no attribute ${attributeId}.`, String(attributeId));
+  const valueOf = new Map(
+    (
+      db.prepare('SELECT article_id, value FROM article_attribute WHERE attribute_id = ?').raw().all(attribute.id) as Array<[number, string]>
+    ).map(([articleId, value]) => [articleId, value]),
+  );
+  const values = [...new Set(valueOf.values())].sort((a, b) =>
+    attribute.kind === 'choice'
+      ? attribute.choices.indexOf(a) - attribute.choices.indexOf(b)
+      : compareAttributeValues(attribute.kind, a, b),
+  );
+  return { values, valueOf };
 }
 
 /** Code `a` in paragraph p meets code `b` in paragraph q: both places (and their highlights of those codes) count in cell (a, b) and (b, a). */

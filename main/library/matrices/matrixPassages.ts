@@ -16,7 +16,7 @@ export function matrixPassages(
   row: string,
   column: string,
 ): { total: number; passages: MatrixPassage[] } {
-  const contents = matrixContents(db, request);
+  const contents = matrixContents(db, request, { row, column });
   const r = contents.rows.findIndex((x) => x.key === row);
   const c = contents.columns.findIndex((x) => x.key === column);
   if (r < 0 || c < 0) throw new LibraryError('not-found', 'That cell is not in the matrix (the library changed since it was drawn).');

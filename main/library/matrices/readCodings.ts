@@ -24,6 +24,15 @@ export interface CodedLibrary {
  * add its children's), so a tag and one nested under it can be compared.
  */
 export function readCodings(db: Db, tag?: string): CodedLibrary {
+  const { tags, codingsSql, params } = codingQuery(db, tag);
+  return { tags, codings: db.prepare(codingsSql).all(params) as Coding[] };
+}
+
+/** The tags a matrix shows and one query of their codings (columns as Coding's), to read or to count in SQL. */
+export function codingQuery(
+  db: Db,
+  tag?: string,
+): { tags: Array<{ id: number; name: string }>; codingsSql: string; params: Record<string, string> } {
   let tags: Array<{ id: number; name: string }>;
   if (tag === undefined || tag.trim() === '') {
     tags = db.prepare('SELECT id, name FROM tag ORDER BY name').all() as Array<{ id: number; name: string }>;
@@ -36,25 +45,18 @@ export function readCodings(db: Db, tag?: string): CodedLibrary {
   const ids = JSON.stringify(tags.map((t) => t.id));
   // Every tag: no filter to test on each row.
   const which = tag === undefined || tag.trim() === '' ? '' : 'AND tag_id IN (SELECT value FROM json_each(@ids))';
-  const highlights = db
-    .prepare(
-      `SELECT ht.tag_id AS tagId, p.article_id AS articleId, h.paragraph_id AS paragraphId, p.ord AS "order",
+  const codingsSql = `SELECT ht.tag_id AS tagId, p.article_id AS articleId, h.paragraph_id AS paragraphId, p.ord AS "order",
               coalesce('g' || h.group_id, 'h' || h.id) AS segment
          FROM highlight_tag ht
          JOIN highlight h ON h.id = ht.highlight_id
          JOIN paragraph p ON p.id = h.paragraph_id
          JOIN article a ON a.id = p.article_id
-        WHERE a.trashed_at IS NULL ${which.replace('tag_id', 'ht.tag_id')}`,
-    )
-    .all(which ? { ids } : {}) as Coding[];
-  const paragraphs = db
-    .prepare(
-      `SELECT pt.tag_id AS tagId, p.article_id AS articleId, p.id AS paragraphId, p.ord AS "order", NULL AS segment
+        WHERE a.trashed_at IS NULL ${which.replace('tag_id', 'ht.tag_id')}
+      UNION ALL
+       SELECT pt.tag_id AS tagId, p.article_id AS articleId, p.id AS paragraphId, p.ord AS "order", NULL AS segment
          FROM paragraph_tag pt
          JOIN paragraph p ON p.id = pt.paragraph_id
          JOIN article a ON a.id = p.article_id
-        WHERE a.trashed_at IS NULL ${which.replace('tag_id', 'pt.tag_id')}`,
-    )
-    .all(which ? { ids } : {}) as Coding[];
-  return { tags, codings: [...highlights, ...paragraphs] };
+        WHERE a.trashed_at IS NULL ${which.replace('tag_id', 'pt.tag_id')}`;
+  return { tags, codingsSql, params: which ? { ids } : {} };
 }
