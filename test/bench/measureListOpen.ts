@@ -11,7 +11,10 @@ const runs = 5;
 /**
  * Opening the app on the bench's library: from the page's load until the library list shows
  * its first rows, in the built renderer on the Chromium launcher (the library opened as main
- * opens it, its first answer included).
+ * opens it, its first answer included). Timed in the page, from the navigation's start to the
+ * frame after the first row is in it: here main's handlers run in the bench's own process, so
+ * a request main answers after the list (the tag list) kept Playwright's wait from seeing the
+ * row that was already painted, which in the app (main in its own process) it does not.
  */
 export async function measureListOpen(dbPath: string, articleCount: number): Promise<Figure[]> {
   const choice = chooseLauncher();
@@ -21,17 +24,25 @@ export async function measureListOpen(dbPath: string, articleCount: number): Pro
     const { page } = launched;
     const row = page.getByRole('list', { name: 'Articles' }).getByRole('listitem').first();
     await row.waitFor({ timeout: 120_000 });
+    // A string, not a function: tsx would leave helper calls in a function body the page lacks.
+    await page.addInitScript(`(() => {
+      const check = () => {
+        if (document.querySelector('ul[aria-label="Articles"] > li'))
+          requestAnimationFrame(() => { window.__listShownAt = performance.now(); });
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    })()`);
     const samples: number[] = [];
     for (let run = 0; run < runs; run++) {
-      const t0 = performance.now();
       await page.reload();
       await row.waitFor({ timeout: 120_000 });
-      samples.push(performance.now() - t0);
+      samples.push(await page.waitForFunction('window.__listShownAt', undefined, { timeout: 120_000 }).then((h) => h.jsonValue() as Promise<number>));
     }
     const p95 = percentile(samples, 95);
     return [
       {
-        figure: `open the app on ${articleCount.toLocaleString('en')} articles: load -> list shown (${runs} runs)`,
+        figure: `open the app on ${articleCount.toLocaleString('en')} articles: load -> list painted, in the page (${runs} runs)`,
         p50: percentile(samples, 50),
         p95,
         value: `${p95.toFixed(0)} ms`,
@@ -99,3 +110,78 @@ export function measureListPages(library: Library): Figure[] {
 }
 
 const base: ArticlePageRequest = { view: 'library', sort: 'date', collation: 'zh', query: '', tag: '', offset: 0, limit: 100 };
+
+/**
+ * The tag pane at 5,000 tags (tags added to reach it, as bench set-up, their passages taken from
+ * the highlights no tag holds yet): what the pane asks main for when it opens (the top level and
+ * the first page of each level shown open under it, each counted for its own rows), and a page
+ * of Show more anywhere down a level; beside them, the whole tag list with every count, which is
+ * what the pane asked for before it was paged.
+ */
+export function measureTagPane(library: Library, tagCount = 5_000): Figure[] {
+  addTags(library, tagCount);
+  const { annotations } = library;
+  const open = () => {
+    const top = annotations.listTagLevel({ parent: '', offset: 0, limit: 100 });
+    for (const row of top.rows) if (row.children > 0) annotations.listTagLevel({ parent: row.tag.name, offset: 0, limit: 100 });
+    return top;
+  };
+  const top = open();
+  const opens = timeRuns(10, () => void open(), 1);
+  const levels = top.rows.filter((r) => r.children > 0);
+  const pages = levels.flatMap((r) => [0.25, 0.5, 0.99].map((at) => ({ parent: r.tag.name, offset: Math.floor((r.children * at) / 100) * 100, limit: 100 })));
+  const scrolls = timeRuns(pages.length * 2, (i) => void annotations.listTagLevel(pages[i % pages.length]!));
+  const whole = timeRuns(3, () => void annotations.listTags(), 1);
+  const tags = annotations.listTagLevel({ parent: '', offset: 0, limit: 500 }).rows.reduce((n, r) => n + 1 + r.nested, 0);
+  const wholeP95 = percentile(whole, 95);
+  const openP95 = percentile(opens, 95);
+  const scrollP95 = percentile(scrolls, 95);
+  return [
+    {
+      // Budget: the pane shows "Loading…" until this answer; a third of DESIGN's 1 s for the app's
+      // first list, since the top level's counts cover every tagged passage once (one pass over them).
+      figure: `open the tag pane at ${tags.toLocaleString('en')} tags (top level and the first 100 of each open level, in main)`,
+      p50: percentile(opens, 50),
+      p95: openP95,
+      value: `${openP95.toFixed(1)} ms`,
+      budget: 'p95 < 300 ms',
+      pass: openP95 < 300,
+      peer: `${wholeP95.toFixed(0)} ms (every tag with its counts, as before)`,
+      ratio: peerRatio(openP95, wholeP95),
+    },
+    {
+      // Budget: as a page of the library list (a Show more, or a level opened, is one such page).
+      figure: `a page of 100 tags down a level of the tag pane (Show more, ${pages.length} places)`,
+      p50: percentile(scrolls, 50),
+      p95: scrollP95,
+      value: `${scrollP95.toFixed(1)} ms`,
+      budget: 'p95 < 100 ms',
+      pass: scrollP95 < 100,
+      peer: `${wholeP95.toFixed(0)} ms (every tag with its counts, as before)`,
+      ratio: peerRatio(scrollP95, wholeP95),
+    },
+  ];
+}
+
+/** Bench set-up, not measured: tags named as seedAnnotations names them, up to `count`, each on untagged highlights. */
+function addTags(library: Library, count: number): void {
+  const db = library.database();
+  const now = new Date().toISOString();
+  const untagged = db
+    .prepare('SELECT id FROM highlight WHERE id NOT IN (SELECT highlight_id FROM highlight_tag) ORDER BY id')
+    .pluck()
+    .all() as number[];
+  db.transaction(() => {
+    const addTag = db.prepare('INSERT OR IGNORE INTO tag (name, created_at) VALUES (?, ?)');
+    const idOf = db.prepare('SELECT id FROM tag WHERE name = ?').pluck();
+    const attach = db.prepare('INSERT OR IGNORE INTO highlight_tag (highlight_id, tag_id) VALUES (?, ?)');
+    for (let i = 0; i < 8; i++) addTag.run(`主题${i}`, now);
+    const have = db.prepare('SELECT count(*) FROM tag').pluck().get() as number;
+    const ids: number[] = [];
+    for (let i = 0; have + ids.length < count; i++) {
+      const name = `主题${i % 8}/子题${i}`;
+      if (addTag.run(name, now).changes === 1) ids.push(idOf.get(name) as number);
+    }
+    if (ids.length > 0) untagged.forEach((highlight, i) => attach.run(highlight, ids[i % ids.length]));
+  })();
+}
