@@ -134,13 +134,23 @@ export function matrixContents(db: Db, request: MatrixRequest, only?: { row: str
  * which stay distinct because no highlight or paragraph is in two articles.
  */
 function countedInSql(db: Db, request: Extract<MatrixRequest, { kind: 'article' | 'attribute' }>): Matrix {
-  const { tags, codingsSql, params } = codingQuery(db, request.tag);
+  const { tags, which, params } = codingQuery(db, request.tag);
   const rows = tags.map((t) => ({ key: t.name, label: t.name }));
   const rowOf = new Map(tags.map((t, i) => [t.id, i]));
+  // The highlight's own article and paragraph (no paragraph row to read), the trash left out once per article.
   const counted = db
     .prepare(
       `SELECT tagId, articleId, count(DISTINCT segment) AS highlights, count(DISTINCT paragraphId) AS paragraphs
-         FROM (${codingsSql}) GROUP BY tagId, articleId`,
+         FROM (SELECT ht.tag_id AS tagId, h.article_id AS articleId, h.paragraph_id AS paragraphId,
+                      coalesce('g' || h.group_id, 'h' || h.id) AS segment
+                 FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
+                WHERE h.paragraph_id IS NOT NULL ${which.replace('tag_id', 'ht.tag_id')}
+               UNION ALL
+               SELECT pt.tag_id, p.article_id, p.id, NULL
+                 FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id
+                WHERE 1 ${which.replace('tag_id', 'pt.tag_id')})
+        WHERE articleId NOT IN (SELECT id FROM article WHERE trashed_at IS NOT NULL)
+        GROUP BY tagId, articleId`,
     )
     .all(params) as Array<{ tagId: number; articleId: number; highlights: number; paragraphs: number }>;
   let columns: MatrixAxisItem[];

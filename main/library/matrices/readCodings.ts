@@ -32,7 +32,7 @@ export function readCodings(db: Db, tag?: string): CodedLibrary {
 export function codingQuery(
   db: Db,
   tag?: string,
-): { tags: Array<{ id: number; name: string }>; codingsSql: string; params: Record<string, string> } {
+): { tags: Array<{ id: number; name: string }>; codingsSql: string; which: string; params: Record<string, string> } {
   let tags: Array<{ id: number; name: string }>;
   if (tag === undefined || tag.trim() === '') {
     tags = db.prepare('SELECT id, name FROM tag ORDER BY name').all() as Array<{ id: number; name: string }>;
@@ -58,5 +58,5 @@ export function codingQuery(
          JOIN paragraph p ON p.id = pt.paragraph_id
          JOIN article a ON a.id = p.article_id
         WHERE a.trashed_at IS NULL ${which.replace('tag_id', 'pt.tag_id')}`;
-  return { tags, codingsSql, params: which ? { ids } : {} };
+  return { tags, codingsSql, which, params: which ? { ids } : {} };
 }
