@@ -40,13 +40,12 @@ export function buildMatrix(db: Db, request: MatrixRequest): Matrix {
  * code's paragraphs and highlights in that article, or in the articles with that value.
  */
 export function matrixContents(db: Db, request: MatrixRequest, only?: { row: string; column: string }): MatrixContents {
-  const read = readCodings(db, request.tag);
-  const { tags } = read;
-  // One cell's contents depend on its codes alone: the others' codings are left out.
-  const kept = only
-    ? new Set(tags.filter((t) => t.name === only.row || (request.kind === 'cooccurrence' && t.name === only.column)).map((t) => t.id))
-    : null;
-  const codings = kept ? read.codings.filter((c) => kept.has(c.tagId)) : read.codings;
+  // One cell's contents depend on its codes alone: the others' codings are not read.
+  const { tags, codings } = readCodings(
+    db,
+    request.tag,
+    only && ((t) => t.name === only.row || (request.kind === 'cooccurrence' && t.name === only.column)),
+  );
   const rows = tags.map((t) => ({ key: t.name, label: t.name }));
   const rowOf = new Map(tags.map((t, i) => [t.id, i]));
   const cells = new Map<string, CellContents>();

@@ -23,8 +23,8 @@ export interface CodedLibrary {
  * highlights' tags, one for the paragraphs'. Each tag counts its own codings (a parent does not
  * add its children's), so a tag and one nested under it can be compared.
  */
-export function readCodings(db: Db, tag?: string): CodedLibrary {
-  const { tags, codingsSql, params } = codingQuery(db, tag);
+export function readCodings(db: Db, tag?: string, only?: (tag: { id: number; name: string }) => boolean): CodedLibrary {
+  const { tags, codingsSql, params } = codingQuery(db, tag, only);
   return { tags, codings: db.prepare(codingsSql).all(params) as Coding[] };
 }
 
@@ -32,6 +32,8 @@ export function readCodings(db: Db, tag?: string): CodedLibrary {
 export function codingQuery(
   db: Db,
   tag?: string,
+  /** The tags whose codings are read (all the matrix shows without it): one cell's codes. */
+  only?: (tag: { id: number; name: string }) => boolean,
 ): { tags: Array<{ id: number; name: string }>; codingsSql: string; which: string; params: Record<string, string> } {
   let tags: Array<{ id: number; name: string }>;
   if (tag === undefined || tag.trim() === '') {
@@ -42,9 +44,9 @@ export function codingQuery(
     if (tags.length === 0) throw new LibraryError('not-found', `There is no tag "${tag.trim()}".`, tag);
     tags.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
-  const ids = JSON.stringify(tags.map((t) => t.id));
+  const ids = JSON.stringify((only ? tags.filter(only) : tags).map((t) => t.id));
   // Every tag: no filter to test on each row.
-  const which = tag === undefined || tag.trim() === '' ? '' : 'AND tag_id IN (SELECT value FROM json_each(@ids))';
+  const which = (tag === undefined || tag.trim() === '') && !only ? '' : 'AND tag_id IN (SELECT value FROM json_each(@ids))';
   const codingsSql = `SELECT ht.tag_id AS tagId, p.article_id AS articleId, h.paragraph_id AS paragraphId, p.ord AS "order",
               coalesce('g' || h.group_id, 'h' || h.id) AS segment
          FROM highlight_tag ht
