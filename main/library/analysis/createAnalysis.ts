@@ -77,8 +77,8 @@ export function createAnalysis(db: Db, nowIso: () => string, deps: AnalysisDeps 
     running++;
     try {
       return await countItems(paragraphs, unit, cache, stopIds(keepStop), ownWords(db), (done, total) => {
-        onProgress?.(done, total);
         progress = { done, total };
+        onProgress?.(done, total);
       }, textOf);
     } finally {
       if (--running === 0) progress = null;

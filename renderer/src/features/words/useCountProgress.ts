@@ -16,7 +16,8 @@ export function useCountProgress(busy: boolean): WordsProgress | null {
     const timer = window.setInterval(() => {
       if (performance.now() - started < showAfterMs) return;
       void pizhu.getWordsProgress().then((result) => {
-        if (live && result.ok) setProgress(result.value ?? { done: 0, total: 0 });
+        // A KWIC reports no progress: it keeps the bare "Counting…".
+        if (live && result.ok && result.value) setProgress(result.value);
       });
     }, pollMs);
     return () => {

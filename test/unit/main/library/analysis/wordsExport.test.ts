@@ -34,6 +34,15 @@ describe('the Words view through the library', () => {
     expect(() => library.analysis.concordance({ word: '码头', limit: 0 })).toThrow(/whole number/);
   });
 
+  it('tells a polling window how far a running count has got, and nothing once it ends', async () => {
+    const seen: Array<{ done: number; total: number } | null> = [];
+    expect(library.analysis.progress()).toBeNull();
+    const list = await library.analysis.frequencies({}, () => seen.push(library.analysis.progress()));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toEqual({ done: list.paragraphs, total: list.paragraphs });
+    expect(library.analysis.progress()).toBeNull();
+  });
+
   it('writes a frequency list, KWIC lines and keyness as CSV, and never over a library file', async () => {
     const file = path.join(dir, 'words.csv');
     const written = await library.analysis.exportCsv(file, { kind: 'frequencies', request: { keepStopWords: true } });
