@@ -1,9 +1,7 @@
 import { expect } from 'vitest';
 import { indexEverything, searchIndexColumns } from '../../main/library/store/migrations/0024-search-index-leaner';
-import {
-  indexEveryCharacter,
-  searchCharactersColumns,
-} from '../../main/library/store/migrations/0018-search-characters';
+import { indexEveryCharacter } from '../../main/library/store/migrations/0018-search-characters';
+import { searchCharactersColumns } from '../../main/library/store/migrations/0025-search-characters-without-sizes';
 import type { Db } from '../../main/library/store/openDatabase';
 
 /**
@@ -44,7 +42,7 @@ export function expectIndexInStep(db: Db): void {
   expectCharactersInStep(db);
 }
 
-/** The same for the character index (migration 0018): every row's characters, in its column, none left behind. */
+/** The same for the character index (migrations 0018, 0025): every row's characters, in its column, none left behind. */
 function expectCharactersInStep(db: Db): void {
   db.exec(`DROP TABLE IF EXISTS temp.characters_rebuilt;
     CREATE VIRTUAL TABLE temp.characters_rebuilt USING fts5(${searchCharactersColumns});`);

@@ -9,7 +9,12 @@ import {
   paragraphRows,
 } from '../../main/library/store/migrations/0004-search-index-without-sizes';
 import { indexEveryComment } from '../../main/library/store/migrations/0008-highlight-comments';
+import {
+  indexEveryCharacter,
+  searchCharactersColumns as charactersColumns0018,
+} from '../../main/library/store/migrations/0018-search-characters';
 import { searchIndexTriggers } from '../../main/library/store/migrations/0024-search-index-leaner';
+import { characterDeleteTriggers } from '../../main/library/store/migrations/0025-search-characters-without-sizes';
 
 /** The triggers migration 0018 adds besides the paragraph insert trigger it rewrites. */
 const characterTriggers = [
@@ -41,15 +46,8 @@ export function undoMigration0018(db: Database.Database): void {
  * them (read from one migrated to 23 in memory), indexed afresh as 0004 and 0008 index.
  */
 export function undoMigration0024(db: Database.Database): void {
-  const older = new Database(':memory:');
-  registerSearchFunctions(older);
-  registerChecksumFunction(older);
-  for (const m of migrations.filter((m) => m.version <= 23)) older.exec(m.up);
-  const sqlOf = (name: string) => older.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name) as string;
-  const table = sqlOf('search_index');
-  const triggers = searchIndexTriggers.map(sqlOf);
-  older.close();
-  db.exec(`${searchIndexTriggers.map((t) => `DROP TRIGGER ${t};`).join('\n')} DROP TABLE search_index; ${table};`);
+  const [table, ...triggers] = schemaSqlAt(23, ['search_index', ...searchIndexTriggers]);
+  db.exec(`${searchIndexTriggers.map((t) => `DROP TRIGGER ${t};`).join('\n')} DROP TABLE search_index; ${table ?? ''};`);
   db.exec(`INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(1.5, 1.0, 0.5, 1.0, 1.0, 0.0)');
     INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ${searchIndexHashSize});`);
   for (const trigger of triggers) db.exec(trigger);
@@ -58,13 +56,36 @@ export function undoMigration0024(db: Database.Database): void {
   db.exec(`${indexEverything0004} ${indexEveryComment}`);
 }
 
+/** The SQL of each of `names` in a library migrated to `version` (in memory). */
+function schemaSqlAt(version: number, names: readonly string[]): string[] {
+  const older = new Database(':memory:');
+  registerSearchFunctions(older);
+  registerChecksumFunction(older);
+  for (const m of migrations.filter((m) => m.version <= version)) older.exec(m.up);
+  const sql = names.map((name) => older.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name) as string);
+  older.close();
+  return sql;
+}
+
+/** Takes migration 0025 back: the character index as 0018 made it (row sizes, deletes by rowid), its triggers, indexed afresh. */
+export function undoMigration0025(db: Database.Database): void {
+  const triggers = schemaSqlAt(24, characterDeleteTriggers);
+  db.exec(`${characterDeleteTriggers.map((t) => `DROP TRIGGER ${t};`).join('\n')} DROP TABLE search_characters;
+    CREATE VIRTUAL TABLE search_characters USING fts5(${charactersColumns0018});
+    INSERT INTO search_characters (search_characters, rank) VALUES ('hashsize', ${searchIndexHashSize});`);
+  for (const trigger of triggers) db.exec(trigger);
+  registerSearchFunctions(db);
+  db.exec(indexEveryCharacter);
+}
+
 /**
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
  * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
- * 23: kept word segmentations, 24: the leaner search index), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
+ * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 25) undoMigration0025(db);
   if (version < 24) undoMigration0024(db);
   if (version < 23) db.exec('DROP TABLE IF EXISTS word_segmentation;');
   if (version < 22) db.exec('DROP TABLE IF EXISTS memo;');

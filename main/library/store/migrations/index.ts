@@ -23,6 +23,7 @@ import { migration0021 } from './0021-article-attributes';
 import { migration0022 } from './0022-memos';
 import { migration0023 } from './0023-word-segmentation';
 import { migration0024 } from './0024-search-index-leaner';
+import { migration0025 } from './0025-search-characters-without-sizes';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -50,6 +51,7 @@ export const migrations: readonly Migration[] = [
   migration0022,
   migration0023,
   migration0024,
+  migration0025,
 ];
 
 export const latestSchemaVersion = migrations.length;
