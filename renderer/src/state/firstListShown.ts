@@ -18,8 +18,10 @@ export function markFirstListShown(): void {
   const done = release;
   release = null;
   if (!done) return;
-  // After the frame that shows the rows, so the waiting requests do not delay their paint.
+  // After the frame that shows the rows, so the waiting requests do not delay their paint; a
+  // window not shown yet draws no frames, so a timer lets them go anyway.
   requestAnimationFrame(() => setTimeout(done, 0));
+  setTimeout(done, 250);
 }
 
 /** Resolves once the first list page is shown; at once when no list is expected (a dialog alone). */
