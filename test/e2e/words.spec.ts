@@ -133,6 +133,14 @@ test('KWIC by keyboard alone: the view opened with Tab and Enter, a word found w
 
 test('screenshots of the Words view: a frequency list and a KWIC', async ({ app, saveScreenshot }) => {
   await twoArticles(app);
+  // Keyness of the open article against the rest of the library.
+  await clickAtCentre(app, wordsButton(app));
+  await clickAtCentre(app, view(app).getByRole('tab', { name: 'Keyness' }));
+  await view(app).getByRole('combobox', { name: 'Subset' }).selectOption({ label: 'This article' });
+  await clickAtCentre(app, view(app).getByRole('button', { name: 'Compare' }));
+  await expect(view(app).getByRole('table', { name: 'Keyness' })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(view(app)).toBeHidden();
   const close = async () => {
     await app.keyboard.press('Escape');
     await expect(view(app)).toBeHidden();

@@ -9,9 +9,19 @@ import { wordsMessages } from './messages';
 import { ProgressLine } from './ProgressLine';
 
 const shownItems = 500;
+/** The subset choice that stands for the open article (no tag name starts with a control character). */
+const articleChoice = '\u0001article';
 
-/** What a tag's passages say more (or less) than the rest of the library, by log-likelihood. */
-export function KeynessPanel({ tags, includeHidden }: { tags: readonly TagSummary[]; includeHidden: boolean }) {
+/** What a tag's passages (or the open article) say more or less than the rest of the library, by log-likelihood. */
+export function KeynessPanel({
+  tags,
+  includeHidden,
+  articleId,
+}: {
+  tags: readonly TagSummary[];
+  includeHidden: boolean;
+  articleId: number | null;
+}) {
   const t = useMessages(wordsMessages);
   const { preferences } = usePreferences();
   const tagId = useId();
@@ -20,7 +30,10 @@ export function KeynessPanel({ tags, includeHidden }: { tags: readonly TagSummar
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ message: string; error: boolean } | null>(null);
   const request: KeynessRequest = {
-    subset: { tag, ...(includeHidden ? { includeHidden } : {}) },
+    subset: {
+      ...(tag === articleChoice && articleId !== null ? { articleIds: [articleId] } : { tag }),
+      ...(includeHidden ? { includeHidden } : {}),
+    },
     script: preferences.defaultScriptMode,
   };
 
@@ -41,6 +54,7 @@ export function KeynessPanel({ tags, includeHidden }: { tags: readonly TagSummar
         <label htmlFor={tagId}>{t('subsetTag')}</label>
         <select id={tagId} className="field" value={tag} onChange={(e) => setTag(e.target.value)}>
           <option value="">{t('chooseTag')}</option>
+          {articleId !== null && <option value={articleChoice}>{t('articleScope')}</option>}
           {tags.map((x) => (
             <option key={x.id} value={x.name}>
               {x.name}

@@ -103,7 +103,7 @@ export function WordsDialog({ articleId, onClose }: { articleId: number | null; 
           />
         )}
         {tab === 'concordance' && <ConcordancePanel subset={subset} initialWord={contextWord} onOpened={onClose} />}
-        {tab === 'keyness' && <KeynessPanel tags={tags} includeHidden={includeHidden} />}
+        {tab === 'keyness' && <KeynessPanel tags={tags} includeHidden={includeHidden} articleId={articleId} />}
         {tab === 'stopWords' && <StopWordsPanel />}
       </div>
     </Dialog>
