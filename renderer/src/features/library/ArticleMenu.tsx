@@ -19,7 +19,8 @@ interface Props {
 /** The actions the list offers on an article in each view. */
 function actionsFor(article: ArticleSummary, view: LibraryView): RowAction[] {
   if (view === 'trash') return ['restore'];
-  return ['attributes', 'reclean', article.archivedAt === null ? 'archive' : 'unarchive', 'trash'];
+  // Attributes after the managing actions it joined, so their keyboard order stays as it was.
+  return ['reclean', article.archivedAt === null ? 'archive' : 'unarchive', 'attributes', 'trash'];
 }
 
 /**
