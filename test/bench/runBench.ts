@@ -69,8 +69,9 @@ async function main(): Promise<void> {
     p50: null,
     p95: null,
     value: `${mbPerSecond.toFixed(2)} MB/s (${importSeconds.toFixed(1)} s)`,
-    budget: '>= 5 MB/s',
-    pass: mbPerSecond >= 5,
+    // #16's budget; #14 asked for 5 MB/s, which the value column shows against.
+    budget: '>= 10 MB/s',
+    pass: mbPerSecond >= 10,
     peer: `${readMbPerSecond.toFixed(0)} MB/s (reading the files)`,
     ratio: peerRatioThroughput(mbPerSecond, readMbPerSecond),
   });
