@@ -71,10 +71,11 @@ const termOverrideRule = {
 };
 /** An attribute's value as the renderer sends it; slack over the stored limit, which the library checks after trimming. */
 const attributeValue = text(maxAttributeValueLength * 2).min(1);
-/** Which passages a word count reads (analysisTypes' AnalysisSubset); the library checks the tag and articles exist. */
+/** Which passages a word count reads (analysisTypes' AnalysisSubset); the library checks the tag, articles and attribute exist. */
 const analysisSubset = {
   tag: tagName.optional(),
   articleIds: z.array(id).min(1).max(100_000).optional(),
+  attribute: z.strictObject({ name: text(maxAttributeNameLength * 2).min(1), value: attributeValue }).optional(),
   includeHidden: z.boolean().optional(),
 };
 const frequencyUnit = z.union([z.literal('words'), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);

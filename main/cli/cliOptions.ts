@@ -1,3 +1,4 @@
+import type { AnalysisAttribute } from '../../preload/contract/analysisTypes';
 import { isScriptMode, scriptModes, type ScriptMode } from '../../preload/common/scriptModes';
 
 /** Arguments that are not one of a command's forms: runCli prints its message with the usage, exit 2. */
@@ -16,4 +17,14 @@ export function scriptModeOption(value: string | undefined, name: string): Scrip
   if (value === undefined) return undefined;
   if (!isScriptMode(value)) throw new UsageError(`--${name} must be one of ${scriptModes.join(', ')}`);
   return value;
+}
+
+/** --attribute NAME=VALUE (freq, kwic, keyness): articles whose attribute NAME has VALUE; the first = splits. */
+export function attributeValueOption(value: string | undefined): AnalysisAttribute | undefined {
+  if (value === undefined) return undefined;
+  const at = value.indexOf('=');
+  const name = value.slice(0, at).trim();
+  const wanted = value.slice(at + 1).trim();
+  if (at < 0 || name === '' || wanted === '') throw new UsageError('--attribute needs NAME=VALUE (pizhu attributes list names them)');
+  return { name, value: wanted };
 }

@@ -99,14 +99,14 @@ Commands:
   vocab export --format csv|anki --out FILE [--article ID] [--tag T]
                         the vocabulary as CSV (RFC 4180, a header) or a file Anki imports (word,
                         reading, meaning, the sentence with the word in bold, a link to the source)
-  freq [--tag T] [--article IDS] [--ngram N] [--limit K] [--script MODE] [--include-hidden] [--keep-stop-words]
+  freq [--tag T] [--article IDS] [--attribute NAME=VALUE] [--ngram N] [--limit K] [--script MODE] [--include-hidden] [--keep-stop-words]
                         word frequencies (the dictionary's segmentation; --ngram 1-4: character
                         n-grams), 晋江 and 晉江 counted once, stop words and hidden lines left out;
                         occurrences and articles, most frequent first (50 unless --limit, --json, --csv)
-  kwic WORD [--tag T] [--article IDS] [--context N] [--sort left|right] [--include-hidden]
+  kwic WORD [--tag T] [--article IDS] [--attribute NAME=VALUE] [--context N] [--sort left|right] [--include-hidden]
                         every occurrence of WORD in either script with N characters each side (20),
                         its article and paragraph
-  keyness --tag T | --article IDS [--ngram N] [--limit K]
+  keyness --tag T | --article IDS | --attribute NAME=VALUE [--ngram N] [--limit K]
                         what a subset says more or less than the rest of the library: log-likelihood
                         (G2) and %DIFF, strongest first
   stopwords list | set WORD... | reset

@@ -2,11 +2,12 @@ import type { AnalysisSubset, ConcordanceSort, FrequencyUnit } from '../../prelo
 import { concordanceCsv, frequencyCsv, keynessCsv } from '../library/analysis/analysisCsv';
 import { sortConcordance } from '../library/analysis/concordance';
 import type { Library } from '../library/createLibrary';
-import { scriptModeOption, UsageError } from './cliOptions';
+import { attributeValueOption, scriptModeOption, UsageError } from './cliOptions';
 
 export interface WordsOptions {
   tag?: string;
   article?: string;
+  attribute?: string;
   ngram?: string;
   limit?: string;
   context?: string;
@@ -32,6 +33,8 @@ function subsetOf(options: WordsOptions): AnalysisSubset {
     if (ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new UsageError('--article needs article ids (1 or 1,2,3)');
     subset.articleIds = ids;
   }
+  const attribute = attributeValueOption(options.attribute);
+  if (attribute) subset.attribute = attribute;
   if (options['include-hidden']) subset.includeHidden = true;
   return subset;
 }
@@ -56,9 +59,9 @@ function progressLine(io: WordsIo): ((done: number, total: number) => void) | un
   };
 }
 
-/** `pizhu freq [--tag T] [--article IDS] [--ngram N] [--limit K] [--script MODE] [--include-hidden] [--json|--csv]` */
+/** `pizhu freq [--tag T] [--article IDS] [--attribute NAME=VALUE] [--ngram N] [--limit K] [--script MODE] [--include-hidden] [--json|--csv]` */
 export async function runFreq(library: Library, args: readonly string[], options: WordsOptions, io: WordsIo): Promise<string[]> {
-  if (args.length > 0) throw new UsageError('freq takes no arguments (a subset is --tag or --article)');
+  if (args.length > 0) throw new UsageError('freq takes no arguments (a subset is --tag, --article or --attribute)');
   const unit = ngramOf(options.ngram);
   const list = await library.analysis.frequencies(
     {
@@ -79,7 +82,7 @@ export async function runFreq(library: Library, args: readonly string[], options
   ];
 }
 
-/** `pizhu kwic WORD [--tag T] [--article IDS] [--context N] [--sort left|right] [--include-hidden] [--json|--csv]` */
+/** `pizhu kwic WORD [--tag T] [--article IDS] [--attribute NAME=VALUE] [--context N] [--sort left|right] [--include-hidden] [--json|--csv]` */
 export function runKwic(library: Library, args: readonly string[], options: WordsOptions): string[] {
   if (args.length !== 1) throw new UsageError('kwic needs one WORD');
   const subset = subsetOf(options);
@@ -97,9 +100,9 @@ export function runKwic(library: Library, args: readonly string[], options: Word
   ];
 }
 
-/** `pizhu keyness --tag T | --article IDS [--ngram N] [--limit K] [--json|--csv]`: what the subset says more (or less) than the rest. */
+/** `pizhu keyness --tag T | --article IDS | --attribute NAME=VALUE [--ngram N] [--limit K] [--json|--csv]`: what the subset says more (or less) than the rest. */
 export async function runKeyness(library: Library, args: readonly string[], options: WordsOptions, io: WordsIo): Promise<string[]> {
-  if (args.length > 0) throw new UsageError('keyness takes no arguments (the subset is --tag or --article)');
+  if (args.length > 0) throw new UsageError('keyness takes no arguments (the subset is --tag, --article or --attribute)');
   const result = await library.analysis.keyness(
     {
       subset: subsetOf(options),

@@ -5,13 +5,21 @@ import type { ScriptMode } from '../common/scriptModes';
 /**
  * Which passages an analysis reads. Library-wide by default (the trash left out); a tag takes
  * the paragraphs carrying it or a tag nested under it (on the paragraph or a highlight in it),
- * as search's tag filter does; articleIds an article selection. Article attributes join here.
+ * as search's tag filter does; articleIds an article selection; attribute the articles whose
+ * attribute (attributeTypes, by name) has the value. Given together, a passage must meet each.
  */
 export interface AnalysisSubset {
   tag?: string;
   articleIds?: number[];
+  attribute?: AnalysisAttribute;
   /** Hidden (boilerplate) lines too; left out by default, as the reader hides them. */
   includeHidden?: boolean;
+}
+
+/** Articles whose attribute `name` has `value` (written as a value is set: a number or date in any form it takes). */
+export interface AnalysisAttribute {
+  name: string;
+  value: string;
 }
 
 /** 'words': the dictionary's segmentation (and the person's own words); 1-4: character n-grams. */

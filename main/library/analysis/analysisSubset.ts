@@ -1,4 +1,6 @@
-import type { AnalysisSubset } from '../../../preload/contract/analysisTypes';
+import type { AnalysisAttribute, AnalysisSubset } from '../../../preload/contract/analysisTypes';
+import { readAttributes } from '../attributes/attributeStore';
+import { checkAttributeValue } from '../attributes/attributeValues';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
 import { resolveFilters } from '../search/resolveFilters';
@@ -20,8 +22,9 @@ export type CountedParagraph = Omit<AnalysisParagraph, 'text'>;
  * The paragraphs of a subset, in article then paragraph order: the article text only (no
  * notes), the trash left out, hidden (boilerplate) lines only when asked. A tag takes what
  * search's tag filter takes (the tag or one nested under it, on the paragraph or a highlight in
- * it); a tag that does not exist is an empty subset. Article attributes join here as one more
- * condition when they land.
+ * it); a tag that does not exist is an empty subset. An attribute takes the articles with its
+ * value (as the library list's attribute filter does); an attribute that does not exist is
+ * 'not-found' and a value its kind cannot hold 'invalid-argument', not a silently empty count.
  */
 export function subsetParagraphs(db: Db, subset: AnalysisSubset, complement?: boolean, onlyIds?: readonly number[]): AnalysisParagraph[];
 export function subsetParagraphs(db: Db, subset: AnalysisSubset, complement: boolean, onlyIds: undefined, withText: false): CountedParagraph[];
@@ -33,7 +36,7 @@ export function subsetParagraphs(
   withText = true,
 ): CountedParagraph[] {
   const conditions: string[] = ['a.trashed_at IS NULL'];
-  const params: Record<string, string> = {};
+  const params: Record<string, string | number> = {};
   if (subset.includeHidden !== true) conditions.push(`p.kind != 'boilerplate'`);
   if (onlyIds !== undefined) {
     params.onlyIds = JSON.stringify(onlyIds);
@@ -49,6 +52,12 @@ export function subsetParagraphs(
     requireArticles(db, subset.articleIds);
     params.articleIds = JSON.stringify(subset.articleIds);
     chosen.push('p.article_id IN (SELECT value FROM json_each(@articleIds))');
+  }
+  if (subset.attribute !== undefined) {
+    const { attributeId, value } = resolveAttribute(db, subset.attribute);
+    params.attributeId = attributeId;
+    params.attributeValue = value;
+    chosen.push('p.article_id IN (SELECT article_id FROM article_attribute WHERE attribute_id = @attributeId AND value = @attributeValue)');
   }
   if (chosen.length > 0) {
     const all = chosen.join(' AND ');
@@ -80,4 +89,19 @@ function requireArticles(db: Db, ids: readonly number[]): void {
   );
   const missing = ids.find((id) => !known.has(id));
   if (missing !== undefined) throw new LibraryError('not-found', `There is no article ${missing} in the library.`);
+}
+
+/**
+ * An attribute named in a subset, and its value as kept: the name matched as written, else in
+ * any case (the CLI's `--attribute outlet=…` as matrix's finds it), the value put in the form a
+ * value is kept in (a number or date as it is stored).
+ */
+function resolveAttribute(db: Db, wanted: AnalysisAttribute): { attributeId: number; value: string } {
+  const name = wanted.name.trim();
+  const all = readAttributes(db);
+  const attribute = all.find((a) => a.name === name) ?? all.find((a) => a.name.toLowerCase() === name.toLowerCase());
+  if (!attribute) throw new LibraryError('not-found', `There is no attribute "${name}" in the library.`, name);
+  const checked = checkAttributeValue(attribute, wanted.value);
+  if (!checked.ok) throw new LibraryError('invalid-argument', `"${attribute.name}" has no such value: ${checked.why}.`, name);
+  return { attributeId: attribute.id, value: checked.value };
 }

@@ -133,8 +133,9 @@ export function createAnalysis(db: Db, nowIso: () => string, deps: AnalysisDeps 
       const limit = checkLimit(request.limit);
       const min = request.minOccurrences ?? 5;
       if (!Number.isInteger(min) || min < 1) throw new LibraryError('invalid-argument', 'The least number of occurrences is a whole number, 1 or more.');
-      if (request.subset.tag === undefined && request.subset.articleIds === undefined) {
-        throw new LibraryError('invalid-argument', 'Keyness compares a subset with the rest: choose a tag or articles.');
+      const { tag, articleIds, attribute } = request.subset;
+      if (tag === undefined && articleIds === undefined && attribute === undefined) {
+        throw new LibraryError('invalid-argument', 'Keyness compares a subset with the rest: choose a tag, articles or an attribute value.');
       }
       const half = onProgress && ((done: number, total: number) => onProgress(done, total * 2));
       const subset = await tally(request.subset, unit, false, half);

@@ -66,7 +66,7 @@ describe('pizhu freq, kwic, keyness, stopwords', () => {
     const keyness = await runPizhu(['keyness', '--article', '2', '--json', '--db', temp.db]);
     expect(keyness.code).toBe(0);
     expect(JSON.parse(keyness.out)).toMatchObject({ unit: 'words' });
-    expect((await runPizhu(['keyness', '--db', temp.db])).err).toContain('choose a tag or articles');
+    expect((await runPizhu(['keyness', '--db', temp.db])).err).toContain('choose a tag, articles or an attribute value');
 
     expect((await runPizhu(['stopwords', 'set', '晉江', '经济', '--db', temp.db])).out).toBe('2 stop words set');
     expect((await runPizhu(['stopwords', 'list', '--db', temp.db])).out).toBe('晉江 经济\n2 stop words');
@@ -74,5 +74,31 @@ describe('pizhu freq, kwic, keyness, stopwords', () => {
     expect(words.out.split('\n')[0]).toBe('1\t发展\t2\t2 articles');
     await runPizhu(['stopwords', 'reset', '--db', temp.db]);
     expect((await runPizhu(['stopwords', 'list', '--db', temp.db])).out).toMatch(/stop words \(the default list\)$/);
+  });
+
+  it('counts, finds in context and reads against the rest the articles with an attribute value (--attribute NAME=VALUE)', async () => {
+    await twoArticles();
+    const values = path.join(temp.dir, 'outlets.csv');
+    fs.writeFileSync(values, 'file,outlet\na.txt,官方\nb.txt,市场\n');
+    expect((await runPizhu(['attributes', 'import', values, '--db', temp.db])).code).toBe(0);
+    // b.txt alone: its title 晉江經濟 and 晉江 in its first paragraph.
+    const market = await runPizhu(['freq', '--attribute', 'outlet=市场', '--limit', '1', '--db', temp.db]);
+    expect(market.code).toBe(0);
+    expect(market.out.split('\n')[0]).toBe('1\t晋江\t2\t1 article');
+    const kwic = await runPizhu(['kwic', '晋江', '--attribute', 'outlet=官方', '--db', temp.db]);
+    expect(kwic.out.split('\n').at(-1)).toBe('3 lines');
+    const keyness = JSON.parse((await runPizhu(['keyness', '--attribute', 'outlet=官方', '--json', '--db', temp.db])).out) as {
+      subsetOccurrences: number;
+      restOccurrences: number;
+    };
+    const official = JSON.parse((await runPizhu(['freq', '--attribute', 'outlet=官方', '--json', '--db', temp.db])).out) as {
+      totalOccurrences: number;
+    };
+    const all = JSON.parse((await runPizhu(['freq', '--json', '--db', temp.db])).out) as { totalOccurrences: number };
+    expect(keyness).toMatchObject({ subsetOccurrences: official.totalOccurrences, restOccurrences: all.totalOccurrences - official.totalOccurrences });
+    const bad = await runPizhu(['freq', '--attribute', 'outlet', '--db', temp.db]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--attribute needs NAME=VALUE');
+    expect((await runPizhu(['freq', '--attribute', 'nothing=x', '--db', temp.db])).err).toContain('There is no attribute "nothing"');
   });
 });

@@ -212,3 +212,55 @@ describe('keyness', () => {
     await expect(library.analysis.keyness({ subset: {} })).rejects.toMatchObject({ code: 'invalid-argument' });
   });
 });
+
+describe('an attribute subset', () => {
+  // 晋江一 is outlet 官方, 晉江二 outlet 市场; only 晋江一 has a year (2024).
+  beforeAll(() => {
+    const outlet = library.attributes.defineAttribute({ name: 'Outlet', kind: 'text' });
+    library.attributes.setAttributeValue([a1], outlet.id, '官方');
+    library.attributes.setAttributeValue([a2], outlet.id, '市场');
+    const year = library.attributes.defineAttribute({ name: 'year', kind: 'number' });
+    library.attributes.setAttributeValue([a1], year.id, '2024');
+  });
+
+  it('counts only the articles whose attribute has the value', async () => {
+    const market = await library.analysis.frequencies({ attribute: { name: 'Outlet', value: '市场' }, keepStopWords: true });
+    // 晉江二 alone: 晉江 的 經濟發展 | 發展 是 硬 道理, folded.
+    expect(counts(market.items)).toEqual({
+      晋江: [1, 1],
+      的: [1, 1],
+      经济发展: [1, 1],
+      发展: [1, 1],
+      是: [1, 1],
+      硬: [1, 1],
+      道理: [1, 1],
+    });
+    expect(market).toMatchObject({ totalOccurrences: 7, articles: 1, paragraphs: 2 });
+    // The name in any case, a number in any form it is set in.
+    const official = await library.analysis.frequencies({ attribute: { name: 'outlet', value: '官方' } });
+    expect(counts(official.items)['晋江']).toEqual([2, 1]);
+    const year = await library.analysis.frequencies({ attribute: { name: 'year', value: '2,024' } });
+    expect(year.totalOccurrences).toBe(official.totalOccurrences);
+    expect(library.analysis.concordance({ word: '晋江', attribute: { name: 'Outlet', value: '市场' } }).lines).toHaveLength(1);
+    expect((await library.analysis.frequencies({ attribute: { name: 'Outlet', value: '无' } })).items).toEqual([]);
+    await expect(library.analysis.frequencies({ attribute: { name: 'no such', value: 'x' } })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(library.analysis.frequencies({ attribute: { name: 'year', value: 'soon' } })).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+  });
+
+  it('reads one value against the rest of the library', async () => {
+    // Stop words out: 官方 (晋江一) counts 9, the rest (晉江二) 5. 晋江: a=2, b=1; E1 = 9·3/14, E2 = 5·3/14;
+    // G2 = 2(2 ln(28/27) + ln(14/15)) = 0.0074848; %DIFF = (2/9 − 1/5)/(1/5) = 11.1111.
+    const result = await library.analysis.keyness({ subset: { attribute: { name: 'Outlet', value: '官方' } }, minOccurrences: 1 });
+    expect(result).toMatchObject({ subsetOccurrences: 9, restOccurrences: 5 });
+    const jinjiang = result.items.find((i) => i.folded === '晋江')!;
+    expect(jinjiang).toMatchObject({ subset: 2, rest: 1, direction: 'over' });
+    expect(jinjiang.logLikelihood).toBeCloseTo(0.0074848, 6);
+    expect(jinjiang.percentDiff).toBeCloseTo(100 / 9, 8);
+    // The other value against the rest is the article selection's figures.
+    const market = await library.analysis.keyness({ subset: { attribute: { name: 'Outlet', value: '市场' } }, minOccurrences: 1 });
+    expect(market).toMatchObject({ subsetOccurrences: 5, restOccurrences: 9 });
+    expect(market.items.find((i) => i.folded === '发展')!.logLikelihood).toBeCloseTo(0.1703157, 6);
+  });
+});
