@@ -86,12 +86,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   );
 
   /** Main's folder dialog; a folder the library refuses is never kept. */
-  async function askExportFolder(): Promise<string | null> {
+  async function askExportFolder(keep = true): Promise<string | null> {
     const chosen = (await deps.chooseExportFolder?.()) ?? null;
     if (chosen === null) return null;
     const folder = requireAbsolutePath(chosen, 'export folder');
     library.checkExportFolder(folder);
-    exportFolder.set(folder);
+    if (keep) exportFolder.set(folder);
     return folder;
   }
 
@@ -172,10 +172,13 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
     // Paths are main's: the kept export folder (asked for once when there is none) and a dialog per backup.
     exportMarkdown: async (options) => {
-      const outDir = exportFolder.get() ?? (await askExportFolder());
-      return outDir === null
-        ? null
-        : exports.run((onProgress) => library.exportMarkdownInSteps({ ...options, outDir }, onProgress));
+      const kept = exportFolder.get();
+      const outDir = kept ?? (await askExportFolder(false));
+      if (outDir === null) return null;
+      const written = await exports.run((onProgress) => library.exportMarkdownInSteps({ ...options, outDir }, onProgress));
+      // A folder asked for here is kept once the export is done: a refused export (an article that is gone) changes nothing.
+      if (kept === null) exportFolder.set(outDir);
+      return written;
     },
     getExportProgress: () => exports.progress(),
     exportBackup: async () => {
