@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/pizhuTest';
 import { axeProblems } from './axeActions';
+import { articleMenuAction } from './libraryActions';
 import { clickAtCentre, screenshotsOfModal, tabTo } from './personActions';
 import { articleIdOf, openCraftedArticle, storedHighlights } from './readerActions';
 
@@ -129,6 +130,68 @@ test('KWIC by keyboard alone: the view opened with Tab and Enter, a word found w
   await app.keyboard.press('Escape');
   await expect(view(app)).toBeHidden();
   await expect(wordsButton(app)).toBeFocused();
+});
+
+test('an attribute value as the scope: set on one article, its words counted and read against the rest, and only there', async ({
+  app,
+  saveScreenshot,
+}) => {
+  await twoArticles(app);
+  // A text attribute defined in the Attributes dialog, set on the simplified article from its row's ⋯ menu.
+  await clickAtCentre(app, app.getByRole('button', { name: 'Attributes…', exact: true }));
+  const attributes = app.getByRole('dialog', { name: 'Article attributes' });
+  await clickAtCentre(app, attributes.getByRole('textbox', { name: 'Name' }));
+  await app.keyboard.type('来源');
+  await clickAtCentre(app, attributes.getByRole('button', { name: 'Add' }));
+  await expect(attributes.getByRole('list', { name: 'Attributes' })).toContainText('来源');
+  await app.keyboard.press('Escape');
+  await expect(attributes).toBeHidden();
+  await articleMenuAction(app, simplified.title, 'Attributes…');
+  const own = app.getByRole('dialog', { name: `Attributes of “${simplified.title}”` });
+  await clickAtCentre(app, own.getByRole('textbox', { name: '来源' }));
+  await app.keyboard.type('甲报');
+  await clickAtCentre(app, own.getByRole('button', { name: 'Save' }));
+  await expect(own.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await clickAtCentre(app, own.getByRole('button', { name: 'Close', exact: true }).last());
+  await expect(own).toBeHidden();
+
+  // The Words view's Scope offers the value as the list's Attribute filter does; 码头 counted in that article alone
+  // (its title and body: 4 of the library's 7, in one article).
+  await clickAtCentre(app, wordsButton(app));
+  const scope = view(app).getByRole('combobox', { name: 'Scope' });
+  await expect(scope.locator('optgroup[label="Attribute “来源”"] option')).toHaveText(['甲报 (1)']);
+  await scope.selectOption({ label: '甲报 (1)' });
+  await clickAtCentre(app, view(app).getByRole('button', { name: 'Count' }));
+  const row = (name: string, word: string) =>
+    view(app).getByRole('table', { name }).getByRole('row').filter({ has: app.getByRole('cell', { name: word, exact: true }) });
+  await expect(row('Frequencies', '码头').getByRole('cell')).toHaveText(['1', '码头', '4', '1', /\d/]);
+  await expect(row('Frequencies', '故事')).toHaveCount(0);
+
+  // Keyness of the value against the rest: 4 in the subset, 3 in the traditional article.
+  await clickAtCentre(app, view(app).getByRole('tab', { name: 'Keyness' }));
+  await view(app).getByRole('combobox', { name: 'Subset' }).selectOption({ label: '甲报 (1)' });
+  await clickAtCentre(app, view(app).getByRole('button', { name: 'Compare' }));
+  await expect(row('Keyness', '码头').getByRole('cell').nth(1)).toHaveText('4');
+  await expect(row('Keyness', '码头').getByRole('cell').nth(2)).toHaveText('3');
+  await app.keyboard.press('Escape');
+  await expect(view(app)).toBeHidden();
+
+  // The value's frequency list in both languages, sizes and themes (the Scope menu keeps its choice by value).
+  await screenshotsOfModal(
+    app,
+    saveScreenshot,
+    'words-attribute-scope',
+    async () => {
+      await clickAtCentre(app, wordsButton(app));
+      await view(app).getByRole('combobox', { name: /^(Scope|范围)$/ }).selectOption({ value: '\u0002["来源","甲报"]' });
+      await clickAtCentre(app, view(app).getByRole('button', { name: /^(Count|统计)$/ }));
+      await expect(view(app).getByRole('table')).toContainText('码头');
+    },
+    async () => {
+      await app.keyboard.press('Escape');
+      await expect(view(app)).toBeHidden();
+    },
+  );
 });
 
 test('screenshots of the Words view: a frequency list and a KWIC', async ({ app, saveScreenshot }) => {

@@ -1,8 +1,11 @@
 import { useId, useState } from 'react';
 import type { KeynessRequest, KeynessResult } from '../../../../preload/contract/analysisTypes';
 import type { TagSummary } from '../../../../preload/contract/annotationTypes';
+import type { AttributeSummary } from '../../../../preload/contract/attributeTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
+import { attributeOfChoice } from './attributeScope';
+import { AttributeScopeOptions } from './AttributeScopeOptions';
 import { usePreferences } from '../preferences/PreferencesContext';
 import { ExportCsvButton } from './ExportCsvButton';
 import { wordsMessages } from './messages';
@@ -12,13 +15,15 @@ const shownItems = 500;
 /** The subset choice that stands for the open article (no tag name starts with a control character). */
 const articleChoice = '\u0001article';
 
-/** What a tag's passages (or the open article) say more or less than the rest of the library, by log-likelihood. */
+/** What a tag's passages (an attribute value's articles, the open article) say more or less than the rest of the library, by log-likelihood. */
 export function KeynessPanel({
   tags,
+  attributes,
   includeHidden,
   articleId,
 }: {
   tags: readonly TagSummary[];
+  attributes: readonly AttributeSummary[];
   includeHidden: boolean;
   articleId: number | null;
 }) {
@@ -29,9 +34,10 @@ export function KeynessPanel({
   const [result, setResult] = useState<KeynessResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ message: string; error: boolean } | null>(null);
+  const attribute = attributeOfChoice(tag);
   const request: KeynessRequest = {
     subset: {
-      ...(tag === articleChoice && articleId !== null ? { articleIds: [articleId] } : { tag }),
+      ...(tag === articleChoice && articleId !== null ? { articleIds: [articleId] } : attribute ? { attribute } : { tag }),
       ...(includeHidden ? { includeHidden } : {}),
     },
     script: preferences.defaultScriptMode,
@@ -60,6 +66,7 @@ export function KeynessPanel({
               {x.name}
             </option>
           ))}
+          <AttributeScopeOptions attributes={attributes} />
         </select>
         <button type="button" className="button button-primary" disabled={busy || tag === ''} onClick={compare}>
           {t('compare')}

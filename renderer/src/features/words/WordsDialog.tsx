@@ -2,7 +2,10 @@ import { useId, useMemo, useState } from 'react';
 import type { AnalysisSubset } from '../../../../preload/contract/analysisTypes';
 import { useMessages } from '../../i18n/useMessages';
 import { Dialog } from '../../ui/Dialog';
+import { useAttributes } from '../attributes/useAttributes';
 import { useTagList } from '../tags/useTagList';
+import { attributeOfChoice } from './attributeScope';
+import { AttributeScopeOptions } from './AttributeScopeOptions';
 import { ConcordancePanel } from './ConcordancePanel';
 import { FrequencyPanel } from './FrequencyPanel';
 import { KeynessPanel } from './KeynessPanel';
@@ -14,13 +17,15 @@ type Tab = 'frequencies' | 'concordance' | 'keyness' | 'stopWords';
 const tabs: readonly Tab[] = ['frequencies', 'concordance', 'keyness', 'stopWords'];
 
 /**
- * The Words view (issue #18 item 5): over the whole library, a tag's passages or the open
- * article, hidden lines left out unless asked; frequency lists, keyword in context (coded from
- * here), keyness of a tag against the rest, and the stop words. Counting is main's.
+ * The Words view (issue #18 item 5): over the whole library, a tag's passages, the articles with
+ * an attribute's value or the open article, hidden lines left out unless asked; frequency lists,
+ * keyword in context (coded from here), keyness of a subset against the rest, and the stop words.
+ * Counting is main's.
  */
 export function WordsDialog({ articleId, onClose }: { articleId: number | null; onClose: () => void }) {
   const t = useMessages(wordsMessages);
   const tags = useTagList();
+  const attributes = useAttributes();
   const ids = { scope: useId(), hidden: useId(), panel: useId() };
   const [tab, setTab] = useState<Tab>('frequencies');
   const [scope, setScope] = useState('');
@@ -32,6 +37,10 @@ export function WordsDialog({ articleId, onClose }: { articleId: number | null; 
     const s: AnalysisSubset = {};
     if (scope === 'article' && articleId !== null) s.articleIds = [articleId];
     else if (scope.startsWith('tag:')) s.tag = scope.slice(4);
+    else {
+      const attribute = attributeOfChoice(scope);
+      if (attribute) s.attribute = attribute;
+    }
     if (includeHidden) s.includeHidden = true;
     return s;
   }, [scope, includeHidden, articleId]);
@@ -57,6 +66,7 @@ export function WordsDialog({ articleId, onClose }: { articleId: number | null; 
                 {t('tagScope', { tag: x.name })}
               </option>
             ))}
+            <AttributeScopeOptions attributes={attributes} />
           </select>
           <label className="words-check">
             <input
@@ -103,7 +113,7 @@ export function WordsDialog({ articleId, onClose }: { articleId: number | null; 
           />
         )}
         {tab === 'concordance' && <ConcordancePanel subset={subset} initialWord={contextWord} onOpened={onClose} />}
-        {tab === 'keyness' && <KeynessPanel tags={tags} includeHidden={includeHidden} articleId={articleId} />}
+        {tab === 'keyness' && <KeynessPanel tags={tags} attributes={attributes} includeHidden={includeHidden} articleId={articleId} />}
         {tab === 'stopWords' && <StopWordsPanel />}
       </div>
     </Dialog>
