@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backupSchema, type Backup } from '../../../../../main/library/export/backupFormat';
+import { backupSchema, backupVersion, type Backup } from '../../../../../main/library/export/backupFormat';
 import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
 import { LibraryError } from '../../../../../main/library/libraryError';
 import { annotationRows, openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
@@ -281,7 +281,7 @@ describe('JSON backup import', () => {
     const cases: Array<[string, (b: Backup) => unknown, RegExp, string]> = [
       ['not JSON', () => '{"format": "pizhu-backup", "version": 1, ', /not JSON/, 'unsupported-file'],
       ['another program’s JSON', () => ({ notes: [] }), /not a Pizhu backup/, 'unsupported-file'],
-      ['a newer version', (b) => ({ ...b, version: 9 }), /newer Pizhu \(backup version 9/, 'library-too-new'],
+      ['a newer version', (b) => ({ ...b, version: backupVersion + 1 }), new RegExp(`newer Pizhu \\(backup version ${backupVersion + 1}`), 'library-too-new'],
       ['an unknown version', (b) => ({ ...b, version: '1' }), /version "1"/, 'unsupported-file'],
       [
         'a missing field',
