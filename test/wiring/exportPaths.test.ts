@@ -119,7 +119,12 @@ describe('paths are main\'s: the page asks for an export or a backup and never n
     expect(await call('exportMarkdown', { scope: 'library' })).toEqual({ ok: true, value: null });
     expect(dialogs.opened.slice(opened)).toEqual(['export folder']);
 
+    // A folder chosen for an export the library refuses (an article that is not there) is not kept.
     dialogs.exportFolder = path.join(dir, 'notes');
+    expect(await call('exportMarkdown', { scope: { article: 99_999 } })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call('getExportFolder')).toEqual({ ok: true, value: null });
+    expect(fs.existsSync(path.join(dir, 'export-folder.json'))).toBe(false);
+
     const first = (await call('exportMarkdown', { scope: 'library' })) as { ok: true; value: MarkdownExportReport };
     expect(first.ok).toBe(true);
     expect(first.value.files.length).toBeGreaterThan(0);
