@@ -1,5 +1,10 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { Matrix, MatrixExportFormat, MatrixPassage, MatrixRequest } from '../../../../preload/contract/matrixTypes';
+import type {
+  Matrix,
+  MatrixExportFormat,
+  MatrixPassage,
+  MatrixRequest,
+} from '../../../../preload/contract/matrixTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
@@ -8,6 +13,7 @@ import { Dialog } from '../../ui/Dialog';
 import { useAttributes } from '../attributes/useAttributes';
 import { useTagList } from '../tags/useTagList';
 import { matrixMessages } from './messages';
+import { matrixTable, type Measure, type MatrixSort } from './matrixTable';
 import './matrices.css';
 
 type Kind = 'highlight' | 'paragraph' | 'within' | 'article' | 'attribute';
@@ -19,7 +25,6 @@ const kindLabel = {
   article: 'kindArticle',
   attribute: 'kindAttribute',
 } as const;
-type Measure = 'highlights' | 'paragraphs';
 
 interface OpenCell {
   row: string;
@@ -33,7 +38,8 @@ interface OpenCell {
 /**
  * Code matrices: codes against codes, articles or an attribute's values, counted in main. Each
  * cell with something in it is a button that lists its passages; each passage opens the reader
- * at its paragraph. Rows sort by name or by total; the tag filter keeps one tag's subtree.
+ * at its paragraph. Rows and columns sort by name or by total, and at most the first hundred of
+ * each are drawn; the tag filter keeps one tag's subtree.
  */
 export function MatricesDialog({ onClose }: { onClose: () => void }) {
   const t = useMessages(matrixMessages);
@@ -46,7 +52,7 @@ export function MatricesDialog({ onClose }: { onClose: () => void }) {
   const [attributeId, setAttributeId] = useState<number | null>(null);
   const [tag, setTag] = useState('');
   const [measure, setMeasure] = useState<Measure>('highlights');
-  const [sort, setSort] = useState<'name' | 'total'>('name');
+  const [sort, setSort] = useState<MatrixSort>('name');
   const [drawn, setMatrix] = useState<Matrix | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -57,8 +63,11 @@ export function MatricesDialog({ onClose }: { onClose: () => void }) {
   const request = useMemo((): MatrixRequest | null => {
     const scope = tag === '' ? {} : { tag };
     if (kind === 'article') return { kind: 'article', ...scope };
-    if (kind === 'attribute') return chosenAttribute ? { kind: 'attribute', attributeId: chosenAttribute.id, ...scope } : null;
-    return kind === 'within' ? { kind: 'cooccurrence', scope: 'within', within, ...scope } : { kind: 'cooccurrence', scope: kind, ...scope };
+    if (kind === 'attribute')
+      return chosenAttribute ? { kind: 'attribute', attributeId: chosenAttribute.id, ...scope } : null;
+    return kind === 'within'
+      ? { kind: 'cooccurrence', scope: 'within', within, ...scope }
+      : { kind: 'cooccurrence', scope: kind, ...scope };
   }, [kind, within, chosenAttribute, tag]);
 
   useEffect(() => {
@@ -78,15 +87,9 @@ export function MatricesDialog({ onClose }: { onClose: () => void }) {
   // An attribute matrix with no attribute to draw shows nothing.
   const matrix = request ? drawn : null;
 
-  const table = useMemo(() => {
-    if (!matrix) return null;
-    const counts = matrix.rows.map(() => matrix.columns.map(() => ({ highlights: 0, paragraphs: 0 })));
-    for (const c of matrix.cells) counts[c.row]![c.column] = { highlights: c.highlights, paragraphs: c.paragraphs };
-    const totals = counts.map((row) => row.reduce((n, c) => n + c[measure], 0));
-    const order = matrix.rows.map((_, i) => i);
-    if (sort === 'total') order.sort((a, b) => totals[b]! - totals[a]! || a - b);
-    return { counts, totals, order };
-  }, [matrix, measure, sort]);
+  const table = useMemo(() => (matrix ? matrixTable(matrix, measure, sort) : null), [matrix, measure, sort]);
+  const cut =
+    matrix && table && (table.rows.length < matrix.rows.length || table.columns.length < matrix.columns.length);
 
   const openCell = async (row: number, column: number) => {
     if (!matrix || !request) return;
@@ -106,14 +109,20 @@ export function MatricesDialog({ onClose }: { onClose: () => void }) {
 
   if (cell) {
     return (
-      <Dialog title={t('passagesTitle', { row: cell.rowLabel, column: cell.columnLabel })} onClose={onClose} className="matrices-dialog">
+      <Dialog
+        title={t('passagesTitle', { row: cell.rowLabel, column: cell.columnLabel })}
+        onClose={onClose}
+        className="matrices-dialog"
+      >
         <div className="matrix-passages-top">
           <button type="button" className="button" autoFocus onClick={() => setCell(null)}>
             {t('back')}
           </button>
           <span className="muted">{t('passagesCount', { total: cell.total })}</span>
         </div>
-        {cell.total > cell.passages.length && <p className="field-hint">{t('passagesMore', { shown: cell.passages.length, total: cell.total })}</p>}
+        {cell.total > cell.passages.length && (
+          <p className="field-hint">{t('passagesMore', { shown: cell.passages.length, total: cell.total })}</p>
+        )}
         <ul className="matrix-passages" aria-label={t('passagesLabel')}>
           {cell.passages.map((p) => (
             <li key={p.paragraphId}>
@@ -142,7 +151,12 @@ export function MatricesDialog({ onClose }: { onClose: () => void }) {
     <Dialog title={t('title')} onClose={onClose} className="matrices-dialog">
       <div className="matrix-controls">
         <label htmlFor={ids.kind}>{t('kind')}</label>
-        <select id={ids.kind} className="field" value={kind} onChange={(e) => setKind(kinds.find((k) => k === e.target.value) ?? 'highlight')}>
+        <select
+          id={ids.kind}
+          className="field"
+          value={kind}
+          onChange={(e) => setKind(kinds.find((k) => k === e.target.value) ?? 'highlight')}
+        >
           {kinds.map((k) => (
             <option key={k} value={k}>
               {t(kindLabel[k])}
@@ -192,12 +206,22 @@ export function MatricesDialog({ onClose }: { onClose: () => void }) {
           ))}
         </select>
         <label htmlFor={ids.measure}>{t('measure')}</label>
-        <select id={ids.measure} className="field" value={measure} onChange={(e) => setMeasure(e.target.value === 'paragraphs' ? 'paragraphs' : 'highlights')}>
+        <select
+          id={ids.measure}
+          className="field"
+          value={measure}
+          onChange={(e) => setMeasure(e.target.value === 'paragraphs' ? 'paragraphs' : 'highlights')}
+        >
           <option value="highlights">{t('highlights')}</option>
           <option value="paragraphs">{t('paragraphs')}</option>
         </select>
         <label htmlFor={ids.sort}>{t('sort')}</label>
-        <select id={ids.sort} className="field" value={sort} onChange={(e) => setSort(e.target.value === 'total' ? 'total' : 'name')}>
+        <select
+          id={ids.sort}
+          className="field"
+          value={sort}
+          onChange={(e) => setSort(e.target.value === 'total' ? 'total' : 'name')}
+        >
           <option value="name">{t('sortName')}</option>
           <option value="total">{t('sortTotal')}</option>
         </select>
@@ -225,50 +249,65 @@ export function MatricesDialog({ onClose }: { onClose: () => void }) {
       ) : matrix.rows.length === 0 || matrix.columns.length === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (
-        <div className="matrix-scroll">
-          <table className="matrix-table" aria-label={t('tableLabel')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('codes')}</th>
-                {matrix.columns.map((c) => (
-                  <th key={c.key} scope="col" title={c.label}>
-                    {c.label}
-                  </th>
-                ))}
-                <th scope="col">{t('total')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {table.order.map((i) => (
-                <tr key={matrix.rows[i]!.key}>
-                  <th scope="row">{matrix.rows[i]!.label}</th>
-                  {table.counts[i]!.map((c, j) => (
-                    <td key={matrix.columns[j]!.key}>
-                      {c.paragraphs > 0 ? (
-                        <button
-                          type="button"
-                          className="matrix-cell"
-                          aria-label={t('cellLabel', {
-                            row: matrix.rows[i]!.label,
-                            column: matrix.columns[j]!.label,
-                            highlights: c.highlights,
-                            paragraphs: c.paragraphs,
-                          })}
-                          onClick={() => void openCell(i, j)}
-                        >
-                          {c[measure]}
-                        </button>
-                      ) : (
-                        <span className="matrix-zero">0</span>
-                      )}
-                    </td>
+        <>
+          {cut && (
+            <p className="field-hint">
+              {t('drawnPart', {
+                rows: table.rows.length,
+                rowCount: matrix.rows.length,
+                columns: table.columns.length,
+                columnCount: matrix.columns.length,
+              })}
+            </p>
+          )}
+          <div className="matrix-scroll">
+            <table className="matrix-table" aria-label={t('tableLabel')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('codes')}</th>
+                  {table.columns.map((j) => (
+                    <th key={matrix.columns[j]!.key} scope="col" title={matrix.columns[j]!.label}>
+                      {matrix.columns[j]!.label}
+                    </th>
                   ))}
-                  <td className="matrix-total">{table.totals[i]}</td>
+                  <th scope="col">{t('total')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {table.rows.map((i) => (
+                  <tr key={matrix.rows[i]!.key}>
+                    <th scope="row">{matrix.rows[i]!.label}</th>
+                    {table.columns.map((j) => {
+                      const c = table.cell(i, j);
+                      return (
+                        <td key={matrix.columns[j]!.key}>
+                          {c && c.paragraphs > 0 ? (
+                            <button
+                              type="button"
+                              className="matrix-cell"
+                              aria-label={t('cellLabel', {
+                                row: matrix.rows[i]!.label,
+                                column: matrix.columns[j]!.label,
+                                highlights: c.highlights,
+                                paragraphs: c.paragraphs,
+                              })}
+                              onClick={() => void openCell(i, j)}
+                            >
+                              {c[measure]}
+                            </button>
+                          ) : (
+                            <span className="matrix-zero">0</span>
+                          )}
+                        </td>
+                      );
+                    })}
+                    <td className="matrix-total">{table.rowTotals[i]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </Dialog>
   );
