@@ -18,9 +18,6 @@ type Confirming =
   | { kind: 'delete'; row: TagLevelRow }
   | { kind: 'merge-by-rename'; from: string; to: string; moving: string; existing: string; merging: boolean };
 
-// Main's answer to an action lists every tag; the pane's levels fetch their own pages again instead.
-const ignoreTags = () => undefined;
-
 /**
  * Every tag as a tree with counts (a parent counts what is nested under it); rename, merge,
  * delete. Each level comes from main a page at a time (useTagLevel): at 5,000 tags the pane
@@ -37,7 +34,7 @@ export function TagPane() {
   const [confirming, setConfirming] = useState<Confirming | null>(null);
   const [describing, setDescribing] = useState<TagSummary | null>(null);
   const c = useMessages(codebookMessages);
-  const { status, setStatus, apply, undo } = useTagActions(ignoreTags);
+  const { status, setStatus, apply, undo } = useTagActions();
 
   const allTags = useCallback(async (): Promise<TagSummary[] | null> => {
     const result = await pizhu.listTags();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TagsChanged, TagSummary } from '../../../../preload/contract/annotationTypes';
+import type { TagsChanged } from '../../../../preload/contract/annotationTypes';
 import type { Result } from '../../../../preload/contract/errors';
 import { pizhu } from '../../api/pizhuClient';
 import { onJournalStep } from '../annotate/journalSteps';
@@ -13,10 +13,11 @@ export type TagActionStatus =
   | { kind: 'error'; message: string };
 
 /**
- * Rename, merge and delete through the API, each one undoable step. Every other pane hears
- * of it through LibraryEvents (an open article among those touched is fetched again).
+ * Rename, merge and delete through the API, each one undoable step. Every pane, the tag
+ * pane's levels too, hears of it through LibraryEvents and fetches what it shows again (an
+ * open article among those touched too); the full tag list in main's answer is not used.
  */
-export function useTagActions(onTags: (tags: TagSummary[]) => void) {
+export function useTagActions() {
   const { changed } = useLibraryEvents();
   const [status, setStatus] = useState<TagActionStatus | null>(null);
   // An undo from elsewhere (keys, menu) may have taken this action back: its "Undo" would lie.
@@ -29,12 +30,11 @@ export function useTagActions(onTags: (tags: TagSummary[]) => void) {
         setStatus({ kind: 'error', message: result.error.message });
         return false;
       }
-      onTags(result.value.tags);
       changed(result.value.articleIds);
       setStatus({ kind: 'done', message, undoOp });
       return true;
     },
-    [changed, onTags],
+    [changed],
   );
 
   /**
