@@ -8,7 +8,7 @@ import { MergeTagForm } from './MergeTagForm';
 import { tagMessages } from './messages';
 import { RenameTagForm } from './RenameTagForm';
 import { ChevronIcon, DeleteIcon, MergeIcon, RenameIcon } from './TagIcons';
-import { useTagLevel, type TagLevel } from './useTagLevel';
+import { tagLevelRows, useTagLevel, type TagLevel } from './useTagLevel';
 import { useTagScript } from './useTagScript';
 
 /** Which tag is being renamed or merged, in place. */
@@ -48,7 +48,7 @@ export function TagTreeList({ level, label, actions }: { level: TagLevel; label?
       {left > 0 && (
         <li className="tag-more-item">
           <button type="button" className="tag-more" onClick={level.more}>
-            {t('showMore', { count: Math.min(left, 100), shown: rows.length, total: level.total })}
+            {t('showMore', { count: Math.min(left, tagLevelRows), shown: rows.length, total: level.total })}
           </button>
         </li>
       )}
