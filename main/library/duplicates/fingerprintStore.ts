@@ -1,5 +1,5 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/openDatabase';
+import { preparedStatement } from '../store/preparedStatements';
 import { rawSql } from '../store/paragraphRaw';
 import { fingerprintOf, type Fingerprint, type FingerprintParagraph } from './fingerprint';
 import { bandBuckets, bandCount } from './minHash';
@@ -11,23 +11,12 @@ export interface KnownArticle {
   trashed: boolean;
 }
 
-/** Statements prepared once per connection: an import of thousands of files asks the same few questions. */
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-function statement(db: Db, sql: string): Statement {
-  let forDb = statements.get(db);
-  if (!forDb) statements.set(db, (forDb = new Map<string, Statement>()));
-  let prepared = forDb.get(sql);
-  if (!prepared) forDb.set(sql, (prepared = db.prepare(sql)));
-  return prepared;
-}
-
 /** Per connection, while an import batch runs (withDeferredBands): the articles whose fingerprint it saved. */
 const deferredBands = new WeakMap<Db, Set<number>>();
 
 export function saveFingerprint(db: Db, articleId: number, fingerprint: Fingerprint): void {
-  statement(db, 'DELETE FROM article_fingerprint WHERE article_id = ?').run(articleId);
-  statement(
+  preparedStatement(db, 'DELETE FROM article_fingerprint WHERE article_id = ?').run(articleId);
+  preparedStatement(
     db,
     'INSERT INTO article_fingerprint (article_id, text_hash, shingle_count, signature) VALUES (?, ?, ?, ?)',
   ).run(articleId, fingerprint.textHash, fingerprint.shingleCount, signatureBytes(fingerprint.signature));
@@ -39,7 +28,7 @@ export function saveFingerprint(db: Db, articleId: number, fingerprint: Fingerpr
   // All the bands in one statement: an import saves a fingerprint per article, and a statement
   // per band was most of that.
   const values = bandBuckets(fingerprint.signature).flatMap((bucket, b) => [b, bucket, articleId]);
-  statement(db, insertBands).run(values);
+  preparedStatement(db, insertBands).run(values);
 }
 
 /**
@@ -64,18 +53,16 @@ export function withDeferredBands<T>(db: Db, work: () => T): T {
   } finally {
     deferredBands.delete(db);
   }
-  const signatureOfArticle = statement(db, 'SELECT signature FROM article_fingerprint WHERE article_id = ?').pluck();
+  const signatureOfArticle = preparedStatement(db, 'SELECT signature FROM article_fingerprint WHERE article_id = ?').pluck();
   const rows: [band: number, bucket: number, articleId: number][] = [];
   for (const articleId of saved) {
     const stored = signatureOfArticle.get(articleId) as Buffer | undefined;
     if (stored) bandBuckets(signatureFrom(stored)).forEach((bucket, band) => rows.push([band, bucket, articleId]));
   }
   rows.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-  const many = statement(db, insertBands);
-  const one = statement(db, 'INSERT OR IGNORE INTO article_band (band, bucket, article_id) VALUES (?, ?, ?)');
-  let next = 0;
-  for (; next + bandCount <= rows.length; next += bandCount) many.run(rows.slice(next, next + bandCount).flat());
-  for (; next < rows.length; next++) one.run(rows[next]);
+  // Every article has bandCount rows, so the sorted rows go in bandCount at a time.
+  const insert = preparedStatement(db, insertBands);
+  for (let next = 0; next < rows.length; next += bandCount) insert.run(rows.slice(next, next + bandCount).flat());
   return result;
 }
 
@@ -86,7 +73,7 @@ const insertBands = `INSERT OR IGNORE INTO article_band (band, bucket, article_i
 
 /** The article already holding this folded text, if any (the oldest, when several do). */
 export function findSameText(db: Db, textHash: string): KnownArticle | undefined {
-  const row = statement(
+  const row = preparedStatement(
     db,
     `SELECT a.id, a.title, a.trashed_at IS NOT NULL AS trashed
      FROM article_fingerprint f JOIN article a ON a.id = f.article_id
@@ -101,7 +88,7 @@ export function findSameText(db: Db, textHash: string): KnownArticle | undefined
  */
 export function candidateArticles(db: Db, buckets: readonly number[], except: number, limit: number): number[] {
   // One index range per band; the newest members of a bucket when a story has been reposted very often.
-  const find = statement(
+  const find = preparedStatement(
     db,
     'SELECT article_id FROM article_band WHERE band = ? AND bucket = ? ORDER BY article_id DESC LIMIT 100',
   ).pluck();
@@ -123,7 +110,7 @@ export interface StoredFingerprint {
 }
 
 export function readFingerprint(db: Db, articleId: number): StoredFingerprint | undefined {
-  const row = statement(
+  const row = preparedStatement(
     db,
     'SELECT article_id, text_hash, shingle_count, signature FROM article_fingerprint WHERE article_id = ?',
   ).get(articleId) as FingerprintRow | undefined;
@@ -173,7 +160,7 @@ export function fillMissingFingerprints(db: Db, writable: boolean): StoredFinger
 
 /** An article's paragraphs as the fingerprint reads them (kind, reading text, raw text), in order. */
 export function readingParagraphs(db: Db, articleId: number): FingerprintParagraph[] {
-  return statement(db, `SELECT kind, text, ${rawSql()} AS raw FROM paragraph WHERE article_id = ? ORDER BY ord`).all(
+  return preparedStatement(db, `SELECT kind, text, ${rawSql()} AS raw FROM paragraph WHERE article_id = ? ORDER BY ord`).all(
     articleId,
   ) as FingerprintParagraph[];
 }

@@ -5,6 +5,7 @@ import { checksum, rowChecksum } from './contentHashes';
 import { contentCorrupt, paragraphsMissing } from './contentCorrupt';
 import { rawSql, storedRaw } from './paragraphRaw';
 import type { Db } from './openDatabase';
+import { preparedStatement } from './preparedStatements';
 
 interface ParagraphRow {
   id: number;
@@ -18,19 +19,13 @@ interface ParagraphRow {
   checksum: string;
 }
 
-/** Prepared once per connection: a bulk import inserts hundreds of thousands of paragraphs. */
-const insertStatements = new WeakMap<Db, Statement>();
+/** The INSERT of `rows` paragraphs, by row count (1 to rowsPerInsert); prepared once per connection (preparedStatement). */
+const insertSql: string[] = [];
 
-function insertStatement(db: Db): Statement {
-  let statement = insertStatements.get(db);
-  if (!statement) {
-    statement = db.prepare(
-      `INSERT INTO paragraph (article_id, ord, kind, text, raw, checksum, flags, removals)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    insertStatements.set(db, statement);
-  }
-  return statement;
+function insertStatement(db: Db, rows = 1): Statement {
+  const sql = (insertSql[rows] ??= `INSERT INTO paragraph (article_id, ord, kind, text, raw, checksum, flags, removals)
+       VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+  return preparedStatement(db, sql);
 }
 
 /**
@@ -43,27 +38,11 @@ export function insertParagraphs(db: Db, articleId: number, paragraphs: readonly
     const rows = paragraphs.slice(from, from + rowsPerInsert);
     const values: unknown[] = [];
     rows.forEach((p, i) => values.push(articleId, from + i, p.kind, ...storedColumns(p.kind, p)));
-    (rows.length === 1 ? insertStatement(db) : insertRowsStatement(db, rows.length)).run(values);
+    insertStatement(db, rows.length).run(values);
   }
 }
 
 const rowsPerInsert = 32;
-/** Per connection, the INSERT of n rows, for each n used. */
-const insertRowsStatements = new WeakMap<Db, Map<number, Statement>>();
-
-function insertRowsStatement(db: Db, rows: number): Statement {
-  let forDb = insertRowsStatements.get(db);
-  if (!forDb) insertRowsStatements.set(db, (forDb = new Map<number, Statement>()));
-  let statement = forDb.get(rows);
-  if (!statement) {
-    statement = db.prepare(
-      `INSERT INTO paragraph (article_id, ord, kind, text, raw, checksum, flags, removals)
-       VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-    );
-    forDb.set(rows, statement);
-  }
-  return statement;
-}
 
 /** One paragraph of a re-clean that matched no old one, as `kind`; returns its id. */
 export function insertParagraph(
