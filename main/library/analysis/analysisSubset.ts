@@ -1,5 +1,5 @@
 import type { AnalysisAttribute, AnalysisSubset } from '../../../preload/contract/analysisTypes';
-import { readAttributes } from '../attributes/attributeStore';
+import { articlesWithValueSql, readAttributes } from '../attributes/attributeStore';
 import { checkAttributeValue } from '../attributes/attributeValues';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
@@ -57,7 +57,7 @@ export function subsetParagraphs(
     const { attributeId, value } = resolveAttribute(db, subset.attribute);
     params.attributeId = attributeId;
     params.attributeValue = value;
-    chosen.push('p.article_id IN (SELECT article_id FROM article_attribute WHERE attribute_id = @attributeId AND value = @attributeValue)');
+    chosen.push(`p.article_id IN (${articlesWithValueSql})`);
   }
   if (chosen.length > 0) {
     const all = chosen.join(' AND ');

@@ -16,6 +16,13 @@ interface AttributeRow {
   choices: string;
 }
 
+/**
+ * The articles whose attribute @attributeId has the value @attributeValue (as kept), by
+ * article_attribute's index on attribute and value: the library list's Attribute filter and
+ * the Words view's attribute subset take the same articles.
+ */
+export const articlesWithValueSql = 'SELECT article_id FROM article_attribute WHERE attribute_id = @attributeId AND value = @attributeValue';
+
 /** Every attribute, by name. */
 export function readAttributes(db: Db): AttributeDefinition[] {
   const rows = db.prepare('SELECT id, name, kind, choices FROM attribute ORDER BY name, id').all() as AttributeRow[];

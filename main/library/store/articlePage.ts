@@ -1,5 +1,6 @@
 import type { ArticlePage, ArticlePageRequest, TitleCollation } from '../../../preload/contract/articlePageTypes';
 import { foldToSimplified } from '../../../preload/common/foldScript';
+import { articlesWithValueSql } from '../attributes/attributeStore';
 import { readArticleSummaries } from './articles';
 import type { Db } from './openDatabase';
 import { canonicalTagName, findTagFolded, tagSubtree } from './tags';
@@ -72,9 +73,8 @@ const taggedWhere = `a.id IN (
   SELECT h.article_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
     WHERE ht.tag_id IN (SELECT value FROM json_each(@tagIds)))`;
 
-/** Articles with the attribute's value (article_attribute's index by attribute and value). */
-const attributeWhere = `a.id IN (
-  SELECT article_id FROM article_attribute WHERE attribute_id = @attributeId AND value = @attributeValue)`;
+/** Articles with the attribute's value. */
+const attributeWhere = `a.id IN (${articlesWithValueSql})`;
 
 /** The tag as stored (技術 asks for 技术) and those nested under it; none for a tag that is gone. */
 function taggedIds(db: Db, tag: string): number[] {
