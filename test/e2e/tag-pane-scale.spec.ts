@@ -37,25 +37,38 @@ async function mainLevel(app: Page, offset: number, limit: number): Promise<stri
   );
 }
 
+/**
+ * Tags the first article's body paragraphs 议题/子题000, 议题/子题001, … (`count` of them),
+ * each paragraph in turn or all on the first; `other` (a top-level tag) goes on the first.
+ * The window is reloaded after, as a person reopening it would see the tags.
+ */
+async function tagTopics(app: Page, count: number, where: 'in turn' | 'first', other?: string): Promise<void> {
+  await app.evaluate(
+    async ([count, inTurn, other]) => {
+      const list = await window.pizhu.listArticlePage({ view: 'library', sort: 'date', collation: 'zh', query: '', tag: '', offset: 0, limit: 1 });
+      if (!list.ok) throw new Error(list.error.message);
+      const article = await window.pizhu.getArticle({ articleId: list.value.rows[0]!.id });
+      if (!article.ok) throw new Error(article.error.message);
+      const paragraphs = article.value.paragraphs.filter((p) => p.kind === 'body');
+      const tag = async (i: number, name: string) => {
+        const tagged = await window.pizhu.tagParagraph({ paragraphId: paragraphs[i % paragraphs.length]!.id, tag: name });
+        if (!tagged.ok) throw new Error(tagged.error.message);
+      };
+      for (let i = 0; i < count; i++) await tag(inTurn ? i : 0, `议题/子题${String(i).padStart(3, '0')}`);
+      if (other !== null) await tag(0, other);
+    },
+    [count, where === 'in turn', other ?? null] as const,
+  );
+  await app.reload();
+}
+
 test('a level of 250 tags is paged from main: the first 100, Show more by mouse and by keyboard, a tag opens its passages', async ({
   app,
   saveScreenshot,
 }) => {
   test.setTimeout(240_000);
   await expect(articleList(app).getByRole('listitem')).toHaveCount(5);
-  await app.evaluate(async (count) => {
-    const list = await window.pizhu.listArticlePage({ view: 'library', sort: 'date', collation: 'zh', query: '', tag: '', offset: 0, limit: 1 });
-    if (!list.ok) throw new Error(list.error.message);
-    const article = await window.pizhu.getArticle({ articleId: list.value.rows[0]!.id });
-    if (!article.ok) throw new Error(article.error.message);
-    const paragraphs = article.value.paragraphs.filter((p) => p.kind === 'body');
-    for (let i = 0; i < count; i++) {
-      const tagged = await window.pizhu.tagParagraph({ paragraphId: paragraphs[i % paragraphs.length]!.id, tag: `议题/子题${String(i).padStart(3, '0')}` });
-      if (!tagged.ok) throw new Error(tagged.error.message);
-    }
-    await window.pizhu.tagParagraph({ paragraphId: paragraphs[0]!.id, tag: '人物' });
-  }, nested);
-  await app.reload();
+  await tagTopics(app, nested, 'in turn', '人物');
 
   await clickAtCentre(app, app.getByRole('button', { name: 'Tags', exact: true }));
   await expect(topicItem(app)).toBeVisible();
@@ -92,15 +105,7 @@ test('a level of 250 tags is paged from main: the first 100, Show more by mouse 
 test('by keyboard alone: the tag pane opens, its big level collapses and opens again at its first page', async ({ app }) => {
   test.setTimeout(240_000);
   await expect(articleList(app).getByRole('listitem')).toHaveCount(5);
-  await app.evaluate(async (count) => {
-    const list = await window.pizhu.listArticlePage({ view: 'library', sort: 'date', collation: 'zh', query: '', tag: '', offset: 0, limit: 1 });
-    if (!list.ok) throw new Error(list.error.message);
-    const article = await window.pizhu.getArticle({ articleId: list.value.rows[0]!.id });
-    if (!article.ok) throw new Error(article.error.message);
-    const [first] = article.value.paragraphs.filter((p) => p.kind === 'body');
-    for (let i = 0; i < count; i++) await window.pizhu.tagParagraph({ paragraphId: first!.id, tag: `议题/子题${String(i).padStart(3, '0')}` });
-  }, 120);
-  await app.reload();
+  await tagTopics(app, 120, 'first');
   await expect(articleList(app).getByRole('listitem')).toHaveCount(5);
 
   await tabTo(app, app.getByRole('button', { name: 'Tags', exact: true }));
