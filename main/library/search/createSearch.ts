@@ -2,7 +2,7 @@ import type { AutocodeResult, SearchResult } from '../../../preload/contract/api
 import { createJournaled } from '../annotations/journaled';
 import type { Db } from '../store/openDatabase';
 import { autocode, type AutocodeOptions } from './autocode';
-import { searchLibrary, type SearchOptions } from './searchLibrary';
+import { searchParsedQuery, type SearchOptions } from './searchLibrary';
 import { searchMemos } from '../memos/searchMemos';
 import { listTermOverrides } from '../overrides/termOverrides';
 import { parseQuery } from './parseQuery';
@@ -19,10 +19,11 @@ export function createSearch(db: Db, nowIso: () => string) {
   return {
     /** Several terms must all match; "quoted phrases" stay whole; ranked, paged. */
     find(query: string, options: SearchOptions = {}): SearchResult {
-      const result = searchLibrary(db, query, options);
+      const parsed = parseQuery(query, listTermOverrides(db));
+      const result = searchParsedQuery(db, parsed, options);
       // Memos carry no tags and are never boilerplate: the first page of an untagged search lists them.
       if ((options.offset ?? 0) > 0 || options.tag !== undefined) return result;
-      const memos = searchMemos(db, parseQuery(query, listTermOverrides(db)), options.articleId);
+      const memos = searchMemos(db, parsed, options.articleId);
       return memos.length > 0 ? { ...result, memos } : result;
     },
 

@@ -5,7 +5,7 @@ import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
 import { findMatches } from './findMatches';
 import { listTermOverrides } from '../overrides/termOverrides';
-import { parseQuery } from './parseQuery';
+import { parseQuery, type ParsedQuery } from './parseQuery';
 import { resolveFilters, type FilterOptions } from './resolveFilters';
 import { countMatches, pageRowids, planSearch, prepareTagFilter } from './searchPages';
 import { hitComments, hitParagraphs } from './searchQuery';
@@ -29,6 +29,11 @@ export const maxSearchLimit = 500;
  * in that text, so the reader can mark them in any script mode through its offset maps.
  */
 export function searchLibrary(db: Db, query: string, options: SearchOptions = {}): SearchResult {
+  return searchParsedQuery(db, parseQuery(query, listTermOverrides(db)), options);
+}
+
+/** searchLibrary for a query already parsed (the app's search parses once for the hits and the memos). */
+export function searchParsedQuery(db: Db, parsed: ParsedQuery, options: SearchOptions = {}): SearchResult {
   const limit = options.limit ?? defaultSearchLimit;
   const offset = options.offset ?? 0;
   if (!Number.isInteger(limit) || limit < 1 || limit > maxSearchLimit) {
@@ -37,7 +42,6 @@ export function searchLibrary(db: Db, query: string, options: SearchOptions = {}
   if (!Number.isInteger(offset) || offset < 0) {
     throw new LibraryError('invalid-argument', 'The offset of a page of results must be 0 or more.');
   }
-  const parsed = parseQuery(query, listTermOverrides(db));
   const filters = resolveFilters(db, options);
   if (!filters) return { hits: [], total: 0 };
   if (filters.tagIds !== undefined) prepareTagFilter(db, filters.tagIds);
