@@ -160,7 +160,7 @@ export function ConcordancePanel({
           />
         )}
       </form>
-      <ProgressLine busy={busy} />
+      <ProgressLine busy={busy} counted={false} />
       {status && (
         <div className="words-status" role={status.error ? 'alert' : 'status'}>
           <span>{status.message}</span>

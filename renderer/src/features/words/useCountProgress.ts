@@ -6,25 +6,28 @@ import { pizhu } from '../../api/pizhuClient';
 const showAfterMs = 1_000;
 const pollMs = 200;
 
-/** While `busy`, main's progress of the running count, once it has run a second; null before and after. */
-export function useCountProgress(busy: boolean): WordsProgress | null {
+/**
+ * While `counting`, main's progress of the running count, once it has run a second; null before
+ * and after. Main is asked first after that second, then again only once it has answered.
+ */
+export function useCountProgress(counting: boolean): WordsProgress | null {
   const [progress, setProgress] = useState<WordsProgress | null>(null);
   useEffect(() => {
-    if (!busy) return undefined;
-    const started = performance.now();
+    if (!counting) return undefined;
     let live = true;
-    const timer = window.setInterval(() => {
-      if (performance.now() - started < showAfterMs) return;
+    let timer: number | undefined;
+    const ask = () =>
       void pizhu.getWordsProgress().then((result) => {
-        // A KWIC reports no progress: it keeps the bare "Counting…".
-        if (live && result.ok && result.value) setProgress(result.value);
+        if (!live) return;
+        if (result.ok && result.value) setProgress(result.value);
+        timer = window.setTimeout(ask, pollMs);
       });
-    }, pollMs);
+    timer = window.setTimeout(ask, showAfterMs);
     return () => {
       live = false;
-      window.clearInterval(timer);
+      window.clearTimeout(timer);
       setProgress(null);
     };
-  }, [busy]);
-  return busy ? progress : null;
+  }, [counting]);
+  return counting ? progress : null;
 }
