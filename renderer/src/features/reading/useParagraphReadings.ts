@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OpenccLocale } from '../../../../preload/common/createConverter';
+import type { Conversion, OpenccLocale } from '../../../../preload/common/createConverter';
 import { placeReadings, readingTextOf, type ReadingAid, type RubyWord } from '../../../../preload/common/readingAids';
 import {
   maxReadingTextLength,
@@ -29,6 +29,19 @@ const placeStepLength = 400;
 const answers = new Map<string, readonly ReadingWord[]>();
 let answersFor = '';
 const maxAnswers = 20_000;
+
+/**
+ * Each shown text's simplified form, for the locale it was read from: converted once per text and
+ * mode, not again when the article is fetched again (after every highlight) with the same texts.
+ */
+const readingTexts = new WeakMap<DisplayText, { locale: OpenccLocale | null; reading: Conversion }>();
+function readingOf(shown: DisplayText, locale: OpenccLocale | null): Conversion {
+  const known = readingTexts.get(shown);
+  if (known?.locale === locale) return known.reading;
+  const reading = readingTextOf(shown.text, locale);
+  readingTexts.set(shown, { locale, reading });
+  return reading;
+}
 
 /** Resolves once the frame being prepared has been painted. */
 function afterPaint(): Promise<void> {
@@ -60,7 +73,7 @@ export function useParagraphReadings(
       answersFor = vocabularyKey;
     }
     let cancelled = false;
-    type Item = { id: number; shown: DisplayText; reading: ReturnType<typeof readingTextOf> };
+    type Item = { id: number; shown: DisplayText; reading: Conversion };
     /** Placed a step at a time, a frame each: a long article's readings never block the page for long. */
     const place = async (items: readonly Item[]) => {
       for (let i = 0; i < items.length && !cancelled; ) {
@@ -92,7 +105,7 @@ export function useParagraphReadings(
       const pending: Item[] = [];
       for (const id of order) {
         const shown = display.get(id);
-        if (shown && han.test(shown.text)) pending.push({ id, shown, reading: readingTextOf(shown.text, locale) });
+        if (shown && han.test(shown.text)) pending.push({ id, shown, reading: readingOf(shown, locale) });
       }
       await place(pending.filter((p) => answers.has(p.reading.text)));
       const asked = pending.filter(
