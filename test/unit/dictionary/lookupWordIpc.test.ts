@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch, createHandlers, type Dispatch } from '../../../main/app/createHandlers';
-import { openDictionary } from '../../../main/library/dictionary/openDictionary';
+import type { Dispatch } from '../../../main/app/createHandlers';
 import type { WordLookup } from '../../../preload/contract/dictionaryTypes';
 import { channelOf } from '../../../preload/contract/channels';
 import { createConverter } from '../../../preload/common/createConverter';
-import { annotationRows, bodyParagraphs, openSeededLibrary, seedArticle, type SeededLibrary } from '../../support/seededLibrary';
+import { annotationRows, bodyParagraphs, seedArticle, type SeededLibrary } from '../../support/seededLibrary';
+import { openDictionaryDispatch } from './dictionaryDispatch';
 
 /**
  * Issue #17: lookupWord over the contract as the page calls it, on what the reader shows in each
@@ -13,12 +13,7 @@ import { annotationRows, bodyParagraphs, openSeededLibrary, seedArticle, type Se
 let seeded: SeededLibrary;
 let dispatch: Dispatch;
 beforeAll(async () => {
-  seeded = await openSeededLibrary();
-  const dictionary = openDictionary(null);
-  dispatch = createDispatch(
-    createHandlers({ library: seeded.library, appVersion: '0', seededOnThisRun: 0, chooseFiles: () => Promise.resolve([]), dictionary }),
-    () => undefined,
-  );
+  ({ seeded, dispatch } = await openDictionaryDispatch());
 }, 60_000);
 afterAll(() => seeded.dispose());
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch, createHandlers, type Dispatch } from '../../../main/app/createHandlers';
-import { openDictionary } from '../../../main/library/dictionary/openDictionary';
+import type { Dispatch } from '../../../main/app/createHandlers';
 import { channelOf } from '../../../preload/contract/channels';
 import type { ReadingWord } from '../../../preload/contract/readingTypes';
-import { annotationRows, openSeededLibrary, seedArticle, type SeededLibrary } from '../../support/seededLibrary';
+import { annotationRows, seedArticle, type SeededLibrary } from '../../support/seededLibrary';
+import { openDictionaryDispatch } from './dictionaryDispatch';
 
 /**
  * Issue #17 item 3: readingWords over the contract as the reader calls it: each text's words with
@@ -12,12 +12,7 @@ import { annotationRows, openSeededLibrary, seedArticle, type SeededLibrary } fr
 let seeded: SeededLibrary;
 let dispatch: Dispatch;
 beforeAll(async () => {
-  seeded = await openSeededLibrary();
-  const dictionary = openDictionary(null);
-  dispatch = createDispatch(
-    createHandlers({ library: seeded.library, appVersion: '0', seededOnThisRun: 0, chooseFiles: () => Promise.resolve([]), dictionary }),
-    () => undefined,
-  );
+  ({ seeded, dispatch } = await openDictionaryDispatch());
 }, 60_000);
 afterAll(() => seeded.dispose());
 
