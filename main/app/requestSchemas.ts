@@ -17,6 +17,7 @@ import {
   maxConcordanceWordLength,
   maxStopWordLength,
   maxStopWords,
+  maxWordsAnswerRows,
 } from '../../preload/contract/analysisTypes';
 import { sourceRegions } from '../../preload/common/conversionTable';
 import { uiLocales } from '../../preload/common/uiLocales';
@@ -101,6 +102,8 @@ const keynessRequest = z.strictObject({
   limit: itemLimit,
   minOccurrences: z.number().int().min(1).max(1_000_000).optional(),
 });
+/** What the Words view shows: a limit is required and bounded, so no answer carries a whole library's list (an export may). */
+const shownRows = { limit: z.number().int().min(1).max(maxWordsAnswerRows) };
 /** The library list's view and filters (without its window): what the list shows. */
 const listedArticles = {
   view: z.enum(articleListViews),
@@ -143,7 +146,6 @@ function isCalendarDate(value: string): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** What the vocabulary view filters by; every field optional. */
 /** A memo's three forms of one text, as the editor saves them (a note's limits). */
 const memoText = {
   editorState: text(maxMemoEditorStateLength),
@@ -152,6 +154,7 @@ const memoText = {
   startsStep: z.boolean().optional(),
 };
 
+/** What the vocabulary view filters by; every field optional. */
 const vocabularyFilter = z.strictObject({
   articleId: id.optional(),
   tag: tagName.optional(),
@@ -351,15 +354,15 @@ export const requestSchemas = {
       message: `the texts hold more than ${maxReadingTotalLength} characters in all; send them in parts`,
       path: ['texts'],
     }),
-  wordFrequencies: frequencyRequest,
+  wordFrequencies: frequencyRequest.extend(shownRows),
   getWordsProgress: z.undefined(),
-  concordance: concordanceRequest,
+  concordance: concordanceRequest.extend(shownRows),
   codeConcordanceLines: z.strictObject({
     spans: z.array(z.strictObject({ paragraphId: id, start: offset, end: offset })).max(maxCodedConcordanceLines),
     tag: tagName,
     color: color.optional(),
   }),
-  wordKeyness: keynessRequest,
+  wordKeyness: keynessRequest.extend(shownRows),
   getStopWords: z.undefined(),
   setStopWords: z.strictObject({ words: z.array(text(maxStopWordLength * 2)).max(maxStopWords).nullable() }),
   // The table only: the file comes from main's save dialog.

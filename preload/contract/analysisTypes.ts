@@ -101,6 +101,13 @@ export interface ConcordanceSpan {
 
 export const maxCodedConcordanceLines = 10_000;
 
+/**
+ * At most this many items or KWIC lines in one answer to the page (the Words view asks for 500
+ * items, 2,000 lines): a whole large library's list would not fit one message. A CSV export,
+ * which main writes to the file, takes every one.
+ */
+export const maxWordsAnswerRows = 10_000;
+
 export interface KeynessRequest {
   /** The subset read against the rest of the library. */
   subset: AnalysisSubset;

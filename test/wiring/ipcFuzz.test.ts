@@ -14,6 +14,7 @@ import { maxTagDescriptionPartLength } from '../../preload/contract/codebookType
 import { maxAttributeNameLength, maxAttributeValueLength } from '../../preload/contract/attributeTypes';
 import { maxLookupTextLength } from '../../preload/contract/dictionaryTypes';
 import { maxReadingTextLength, maxReadingTexts } from '../../preload/contract/readingTypes';
+import { maxWordsAnswerRows } from '../../preload/contract/analysisTypes';
 import { maxMemoEditorStateLength, maxMemoPlainTextLength } from '../../preload/contract/memoTypes';
 import { maxOverrideTermLength } from '../../preload/contract/termOverrideTypes';
 import {
@@ -148,8 +149,9 @@ function show(value: unknown): string {
 
 /**
  * The methods added with the paged list, the dictionary, the vocabulary, term overrides, REFI-QDA,
- * tag descriptions, article attributes and memos, each past a bound by hand (not left to the generator's luck): a string one
- * over its limit, a limit of 1e9, NaN, negative and huge offsets, a deep object, and a path field
+ * tag descriptions, article attributes, memos, matrices and the Words view, each past a bound by
+ * hand (not left to the generator's luck): a string one over its limit, a limit of 1e9 (or none
+ * where a whole list would be the answer), NaN, negative and huge offsets, a deep object, and a path field
  * where main's dialog alone names the file. Each must be refused as invalid-argument with the
  * dialogs answering "ok", so a schema that let one through would read or write a real file.
  */
@@ -161,6 +163,8 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
   const description = { definition: '', inclusion: '', exclusion: '', example: '' };
   const memo = { editorState: '{}', plainText: '备忘', markdown: '备忘' };
   const deep = { __pizhuFuzzDeep: 'object', depth: 2_000, leaf: 'x' };
+  // A Words view request with its limit, so that each case is refused for the field it names.
+  const shown = { limit: 10 };
   const over = (n: number) => 'x'.repeat(n + 1);
   const cases: Array<[method: Method, request: unknown, how: string]> = [
     ['listArticlePage', { ...page, limit: 1e9 }, 'limit 1e9'],
@@ -252,23 +256,31 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
     ['search', { query: '经济', exactTotal: 'yes' }, 'exactTotal a string'],
     ['search', { query: '经济', limit: 1e9 }, 'limit 1e9'],
     ['search', { query: '经济', offset: 1e12 }, 'offset 1e12'],
-    ['wordFrequencies', { unit: 5 }, 'an n-gram of 5'],
+    ['wordFrequencies', { ...shown, unit: 5 }, 'an n-gram of 5'],
     ['wordFrequencies', { limit: 1e9 }, 'limit 1e9'],
-    ['wordFrequencies', { tag: over(maxTagNameLength) }, 'tag over its limit'],
-    ['wordFrequencies', { articleIds: [Number.NaN] }, 'an article id NaN'],
-    ['wordFrequencies', { script: '../t' }, 'a script that is a path'],
-    ['wordFrequencies', { attribute: { name: over(maxAttributeNameLength * 2), value: 'x' } }, 'attribute name over its limit'],
-    ['concordance', { word: '经济', attribute: { name: 'x', value: over(maxAttributeValueLength * 2) } }, 'attribute value over its limit'],
-    ['wordKeyness', { subset: { attribute: { name: 'x', value: over(maxAttributeValueLength * 2) } } }, 'attribute value over its limit'],
-    ['concordance', { word: over(50) }, 'word over its limit'],
-    ['concordance', { word: '经济', context: 1e9 }, 'context 1e9'],
-    ['concordance', { word: '经济', sort: 'sideways' }, 'sort no order'],
-    ['concordance', { word: deep }, 'word a deep object'],
+    ['wordFrequencies', { ...shown, tag: over(maxTagNameLength) }, 'tag over its limit'],
+    ['wordFrequencies', { ...shown, articleIds: [Number.NaN] }, 'an article id NaN'],
+    ['wordFrequencies', { ...shown, script: '../t' }, 'a script that is a path'],
+    ['wordFrequencies', { ...shown, attribute: { name: over(maxAttributeNameLength * 2), value: 'x' } }, 'attribute name over its limit'],
+    ['concordance', { ...shown, word: '经济', attribute: { name: 'x', value: over(maxAttributeValueLength * 2) } }, 'attribute value over its limit'],
+    ['wordKeyness', { ...shown, subset: { attribute: { name: 'x', value: over(maxAttributeValueLength * 2) } } }, 'attribute value over its limit'],
+    ['concordance', { ...shown, word: over(50) }, 'word over its limit'],
+    ['concordance', { ...shown, word: '经济', context: 1e9 }, 'context 1e9'],
+    ['concordance', { ...shown, word: '经济', sort: 'sideways' }, 'sort no order'],
+    ['concordance', { ...shown, word: deep }, 'word a deep object'],
     ['codeConcordanceLines', { spans: [{ paragraphId, start: -1, end: 2 }], tag: 'x' }, 'start -1'],
     ['codeConcordanceLines', { spans: Array.from({ length: 10_001 }, () => ({ paragraphId, start: 0, end: 1 })), tag: 'x' }, '10,001 lines'],
     ['codeConcordanceLines', { spans: [], tag: over(maxTagNameLength) }, 'tag over its limit'],
-    ['wordKeyness', { subset: { tag: 'x' }, minOccurrences: 0 }, 'minOccurrences 0'],
-    ['wordKeyness', { subset: deep }, 'subset a deep object'],
+    ['wordKeyness', { ...shown, subset: { tag: 'x' }, minOccurrences: 0 }, 'minOccurrences 0'],
+    ['wordKeyness', { ...shown, subset: deep }, 'subset a deep object'],
+    // The page is answered a page of a list: every item, or every line of 的, in a large library is more than one message holds.
+    ['wordFrequencies', { unit: 4 }, 'no limit (every 4-gram of the library)'],
+    ['wordFrequencies', { limit: maxWordsAnswerRows + 1 }, 'limit one over the answer bound'],
+    ['concordance', { word: '的', sort: 'left' }, 'no limit (every line)'],
+    ['concordance', { word: '的', limit: maxWordsAnswerRows + 1 }, 'limit one over the answer bound'],
+    ['wordKeyness', { subset: { tag: 'x' } }, 'no limit'],
+    ['getStopWords', { path: catalog.writePaths[0] }, 'a path'],
+    ['listAttributes', { path: catalog.writePaths[0] }, 'a path'],
     ['setStopWords', { words: Array.from({ length: 5_001 }, (_, i) => `w${i}`) }, '5,001 stop words'],
     ['setStopWords', { words: [over(40)] }, 'a stop word over its limit'],
     ['getWordsProgress', { path: catalog.writePaths[0] }, 'a path'],
