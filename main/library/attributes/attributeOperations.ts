@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { foldToSimplified } from '../../../preload/common/foldScript';
 import {
   attributeKinds,
   maxAttributeArticles,
@@ -32,7 +31,7 @@ import {
   summarizeAttributes,
   writeValue,
 } from './attributeStore';
-import { checkAttributeValue, hasControl } from './attributeValues';
+import { checkAttributeValue, foldedName, hasControl } from './attributeValues';
 
 export type Attributes = ReturnType<typeof createAttributes>;
 
@@ -52,8 +51,8 @@ export function createAttributes(db: Db, nowIso: () => string, files: LibraryFil
 
   /** The attribute a name means, in either script and any case. */
   function findByName(name: string): AttributeDefinition | undefined {
-    const folded = foldName(name);
-    return readAttributes(db).find((a) => foldName(a.name) === folded);
+    const folded = foldedName(name);
+    return readAttributes(db).find((a) => foldedName(a.name) === folded);
   }
 
   function insertAttribute(rec: Recorder, spec: Required<AttributeSpec>, now: string): AttributeDefinition {
@@ -252,17 +251,13 @@ function normalizeSpec(spec: AttributeSpec): Required<AttributeSpec> {
     if (choice === '') continue;
     const checked = checkAttributeValue({ kind: 'text', choices: [] }, choice);
     if (!checked.ok) throw invalid(`The choice "${choice.slice(0, 40)}" cannot be kept: ${checked.why}.`, 'choices');
-    if (seen.has(foldName(choice))) throw invalid(`The list names "${choice}" twice.`, 'choices');
-    seen.add(foldName(choice));
+    if (seen.has(foldedName(choice))) throw invalid(`The list names "${choice}" twice.`, 'choices');
+    seen.add(foldedName(choice));
     choices.push(choice);
   }
   if (choices.length === 0) throw invalid('A "one of a list" attribute needs at least one choice.', 'choices');
   if (choices.length > maxAttributeChoices) throw invalid(`A list holds at most ${maxAttributeChoices} choices.`, 'choices');
   return { name, kind: 'choice', choices };
-}
-
-function foldName(name: string): string {
-  return foldToSimplified(name.trim()).toLowerCase();
 }
 
 function invalid(message: string, field: string): LibraryError {

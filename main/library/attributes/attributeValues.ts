@@ -46,23 +46,34 @@ const checkers: Record<AttributeKind, (text: string, choices: readonly string[])
     return { ok: true, value: `${m[1]}-${pad(month)}-${pad(day)}` };
   },
   choice: (text, choices) => {
-    const folded = fold(text);
-    const found = choices.find((c) => c === text) ?? choices.find((c) => fold(c) === folded);
+    const folded = foldedName(text);
+    const found = choices.find((c) => c === text) ?? choices.find((c) => foldedName(c) === folded);
     return found === undefined ? { ok: false, why: `"${text}" is not one of the list` } : { ok: true, value: found };
   },
 };
 
+/**
+ * How an attribute's values sort (the Attribute filter's groups, a matrix's columns): a list's
+ * in its order, numbers and dates in their own, text by the collator.
+ */
+export function attributeValueOrder(attribute: Pick<AttributeDefinition, 'kind' | 'choices'>): (a: string, b: string) => number {
+  const { kind, choices } = attribute;
+  if (kind === 'choice') return (a, b) => choices.indexOf(a) - choices.indexOf(b);
+  if (kind === 'number') return (a, b) => Number(a) - Number(b);
+  if (kind === 'date') return (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  return (a, b) => collator.compare(a, b);
+}
+
 /** How values compare when sorted: numbers and dates in their own order, text by the collator. */
 export function compareAttributeValues(kind: AttributeKind, a: string, b: string): number {
-  if (kind === 'number') return Number(a) - Number(b);
-  if (kind === 'date') return a < b ? -1 : a > b ? 1 : 0;
-  return collator.compare(a, b);
+  return attributeValueOrder({ kind, choices: [] })(a, b);
 }
 
 const collator = new Intl.Collator('zh', { numeric: true });
 
-function fold(text: string): string {
-  return foldToSimplified(text).toLowerCase();
+/** An attribute name or a choice as it is matched: trimmed, in Simplified script, any case. */
+export function foldedName(text: string): string {
+  return foldToSimplified(text.trim()).toLowerCase();
 }
 
 function pad(n: number): string {

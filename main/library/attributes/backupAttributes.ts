@@ -1,10 +1,9 @@
-import { foldToSimplified } from '../../../preload/common/foldScript';
 import type { BackupImportCounts } from '../../../preload/contract/api';
 import type { Backup, BackupAttribute } from '../export/backupFormat';
 import { findArticleByHash } from '../store/articles';
 import type { Db } from '../store/openDatabase';
 import { readAttributes } from './attributeStore';
-import { checkAttributeValue } from './attributeValues';
+import { checkAttributeValue, foldedName } from './attributeValues';
 
 /** The attributes as a backup holds them: each definition by name, and each article's values by attribute name. */
 export function readBackupAttributes(db: Db): { attributes: BackupAttribute[]; valuesOf: Map<number, Record<string, string>> } {
@@ -46,13 +45,12 @@ export function readBackupAttributes(db: Db): { attributes: BackupAttribute[]; v
  * kept, and a value its attribute here cannot take is left out. Call after the articles are in.
  */
 export function importBackupAttributes(db: Db, backup: Backup, counts: BackupImportCounts): void {
-  const fold = (name: string) => foldToSimplified(name.trim()).toLowerCase();
-  const byName = new Map(readAttributes(db).map((a) => [fold(a.name), a]));
+  const byName = new Map(readAttributes(db).map((a) => [foldedName(a.name), a]));
   const insertAttribute = db.prepare('INSERT INTO attribute (name, kind, choices, created_at) VALUES (?, ?, ?, ?)');
   for (const a of backup.attributes) {
-    if (byName.has(fold(a.name))) continue;
+    if (byName.has(foldedName(a.name))) continue;
     const id = Number(insertAttribute.run(a.name, a.kind, JSON.stringify(a.kind === 'choice' ? a.choices : []), a.createdAt).lastInsertRowid);
-    byName.set(fold(a.name), { id, name: a.name, kind: a.kind, choices: a.kind === 'choice' ? a.choices : [] });
+    byName.set(foldedName(a.name), { id, name: a.name, kind: a.kind, choices: a.kind === 'choice' ? a.choices : [] });
     counts.attributesAdded++;
   }
   const insertValue = db.prepare(
@@ -63,7 +61,7 @@ export function importBackupAttributes(db: Db, backup: Backup, counts: BackupImp
     const articleId = findArticleByHash(db, article.contentHash)?.id;
     if (articleId === undefined) continue;
     for (const [name, value] of Object.entries(article.attributes)) {
-      const attribute = byName.get(fold(name));
+      const attribute = byName.get(foldedName(name));
       if (!attribute) continue;
       const checked = checkAttributeValue(attribute, value);
       if (checked.ok) counts.attributeValuesAdded += insertValue.run(articleId, attribute.id, checked.value).changes;

@@ -1,6 +1,6 @@
 import type { Matrix, MatrixAxisItem, MatrixCell, MatrixRequest } from '../../../preload/contract/matrixTypes';
 import { maxCooccurrenceDistance } from '../../../preload/contract/matrixTypes';
-import { compareAttributeValues } from '../attributes/attributeValues';
+import { attributeValueOrder } from '../attributes/attributeValues';
 import { readAttribute } from '../attributes/attributeStore';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
@@ -201,11 +201,7 @@ function attributeColumns(db: Db, attributeId: number): { values: string[]; valu
       db.prepare('SELECT article_id, value FROM article_attribute WHERE attribute_id = ?').raw().all(attribute.id) as Array<[number, string]>
     ).map(([articleId, value]) => [articleId, value]),
   );
-  const values = [...new Set(valueOf.values())].sort((a, b) =>
-    attribute.kind === 'choice'
-      ? attribute.choices.indexOf(a) - attribute.choices.indexOf(b)
-      : compareAttributeValues(attribute.kind, a, b),
-  );
+  const values = [...new Set(valueOf.values())].sort(attributeValueOrder(attribute));
   return { values, valueOf };
 }
 
