@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { UiLocale } from '../../i18n/locales';
+import type { ArticleSummary } from '../../../../preload/contract/articleTypes';
 import { ArticleMenu, type LibraryView, type RowAction } from './ArticleMenu';
 import { ArticleRow } from './ArticleRow';
 import type { ArticlePages } from './useArticlePages';
@@ -14,7 +15,7 @@ interface Props {
   onOpen: (id: number) => void;
   /** Which list this is: the actions each row's menu offers depend on it. */
   view: LibraryView;
-  onAction: (action: RowAction, articleId: number) => void;
+  onAction: (action: RowAction, article: ArticleSummary) => void;
 }
 
 /** Rows the arrow keys skip with PageUp / PageDown. */

@@ -13,7 +13,7 @@ export type RowAction = ArticleAction | 'attributes';
 interface Props {
   article: ArticleSummary;
   view: LibraryView;
-  onAction: (action: RowAction, articleId: number) => void;
+  onAction: (action: RowAction, article: ArticleSummary) => void;
 }
 
 /** The actions the list offers on an article in each view. */
@@ -98,7 +98,7 @@ export const ArticleMenu = memo(function ArticleMenu({ article, view, onAction }
                 className={action === 'trash' ? 'article-menu-item danger' : 'article-menu-item'}
                 onClick={() => {
                   close(true);
-                  onAction(action, article.id);
+                  onAction(action, article);
                 }}
               >
                 {t(action)}

@@ -157,10 +157,9 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
           locale={locale}
           onOpen={onOpen}
           view={view}
-          onAction={(action, id) => {
-            if (action !== 'attributes') return void manage.run(action, id);
-            const row = Array.from({ length: pages.total }, (_, i) => i).find((i) => pages.rowAt(i)?.id === id);
-            setAttributesOf({ id, title: (row === undefined ? undefined : pages.rowAt(row)?.title) ?? '' });
+          onAction={(action, article) => {
+            if (action !== 'attributes') return void manage.run(action, article.id);
+            setAttributesOf({ id: article.id, title: article.title });
           }}
         />
       )}
