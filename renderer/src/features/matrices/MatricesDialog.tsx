@@ -1,9 +1,10 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type {
-  Matrix,
-  MatrixExportFormat,
-  MatrixPassage,
-  MatrixRequest,
+import {
+  maxCooccurrenceDistance,
+  type Matrix,
+  type MatrixExportFormat,
+  type MatrixPassage,
+  type MatrixRequest,
 } from '../../../../preload/contract/matrixTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
@@ -171,9 +172,11 @@ export function MatricesDialog({ onClose }: { onClose: () => void }) {
               className="field matrix-within"
               type="number"
               min={0}
-              max={50}
+              max={maxCooccurrenceDistance}
               value={within}
-              onChange={(e) => setWithin(Math.max(0, Math.min(50, Math.round(Number(e.target.value) || 0))))}
+              onChange={(e) =>
+                setWithin(Math.max(0, Math.min(maxCooccurrenceDistance, Math.round(Number(e.target.value) || 0))))
+              }
             />
           </>
         )}
