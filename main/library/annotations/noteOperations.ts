@@ -33,8 +33,7 @@ export function noteOperations(db: Db, journaled: Journaled) {
           rec.remove('note', { paragraph_id: paragraphId });
           return { value: null, op: 'note.delete', description: 'Delete note', coalesce, newStep: true };
         }
-        const newStep =
-          content.startsStep === true || !existing || lineCount(content.plainText) > lineCount(existing.plainText);
+        const newStep = startsNewStep(content, existing);
         const fields = { editor_state: content.editorState, plain_text: content.plainText, markdown: content.markdown };
         if (!existing) {
           rec.insert('note', { paragraph_id: paragraphId, ...fields, updated_at: now });
@@ -60,6 +59,17 @@ export function noteOperations(db: Db, journaled: Journaled) {
       return readNote(db, paragraphId) ?? null;
     },
   };
+}
+
+/**
+ * Whether a save of a note (or a memo, written in the same editor) starts a new undo step rather
+ * than folding into the last: the first save since it was opened, a new one, or a new line.
+ */
+export function startsNewStep(
+  text: { plainText: string; startsStep?: boolean },
+  existing: { plainText: string } | undefined,
+): boolean {
+  return text.startsStep === true || !existing || lineCount(text.plainText) > lineCount(existing.plainText);
 }
 
 /** Lines of a note's plain text: a new paragraph, list item or line break adds one. */

@@ -1,5 +1,6 @@
 import type { Memo, MemoText } from '../../../preload/contract/memoTypes';
 import { createJournaled, type Step } from '../annotations/journaled';
+import { startsNewStep } from '../annotations/noteOperations';
 import type { Recorder } from '../journal/recordChanges';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
@@ -82,8 +83,7 @@ export function createMemos(db: Db, nowIso: () => string) {
     if (id === undefined) {
       return { value: null, op: 'memo.delete', description: description.replace('Edit', 'Delete'), coalesce, newStep: true };
     }
-    const newStep = text.startsStep === true || !existing || lineCount(text.plainText) > lineCount(existing.plainText);
-    return { value: readMemo(db, id) ?? null, op: 'memo.save', description, coalesce, newStep };
+    return { value: readMemo(db, id) ?? null, op: 'memo.save', description, coalesce, newStep: startsNewStep(text, existing) };
   }
 }
 
@@ -110,11 +110,4 @@ function writeMemo(
     existing.editorState === text.editorState && existing.plainText === text.plainText && existing.markdown === text.markdown;
   if (!same) rec.update('memo', { id: existing.id }, { ...fields, updated_at: now });
   return existing.id;
-}
-
-/** Lines of a memo's plain text: a new paragraph, list item or line break adds one. */
-function lineCount(text: string): number {
-  let lines = 1;
-  for (const char of text) if (char === '\n') lines++;
-  return lines;
 }
