@@ -23,7 +23,7 @@ const insertSql =
  * editor cannot show is rebuilt from its Markdown, as a note's is (readableNote).
  */
 export function mergeImportedMemo(db: Db, articleId: number, incoming: ImportedMemo, now: string): 'added' | 'joined' | 'held' {
-  const memo = { ...incoming, ...readableNote({ ...incoming, updatedAt: incoming.updatedAt }) };
+  const memo = readableNote(incoming);
   const own = readArticleMemo(db, articleId);
   if (!own) {
     db.prepare(insertSql).run(articleId, memo.editorState, memo.plainText, memo.markdown, memo.createdAt, memo.updatedAt);
@@ -44,7 +44,7 @@ export function mergeImportedMemo(db: Db, articleId: number, incoming: ImportedM
 
 /** An imported journal entry, unless one of the same date and text is there already. True when added. */
 export function addImportedJournalEntry(db: Db, incoming: ImportedMemo): boolean {
-  const entry = { ...incoming, ...readableNote({ ...incoming }) };
+  const entry = readableNote(incoming);
   const has = db.prepare('SELECT 1 FROM memo WHERE article_id IS NULL AND created_at = ? AND plain_text = ?');
   if (has.get(entry.createdAt, entry.plainText)) return false;
   db.prepare(insertSql).run(null, entry.editorState, entry.plainText, entry.markdown, entry.createdAt, entry.updatedAt);

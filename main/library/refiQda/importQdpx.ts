@@ -236,13 +236,17 @@ function textOffset(paragraph: PlacedParagraph, raw: number): number {
  * A note from its text. Pizhu writes a note's Markdown (the plain text is made from it again);
  * another tool's note is plain text, read as Markdown only where that keeps its words (readableNote).
  */
-/** A memo from a note's text, dated `at` (noteOf's reading of its Markdown). */
-function memoOf(text: string, at: string, markdown: boolean) {
-  return { ...noteOf(text, at, markdown), createdAt: at };
+function noteOf(text: string, now: string, markdown: boolean) {
+  return readableNote(noteForms(text, now, markdown));
 }
 
-function noteOf(text: string, now: string, markdown: boolean) {
-  return readableNote({ editorState: '', plainText: markdown ? '' : text, markdown: text, updatedAt: now });
+/** A memo from a note's text, dated `at`: its forms as noteOf reads them, which the memo merge makes readable. */
+function memoOf(text: string, at: string, markdown: boolean) {
+  return { ...noteForms(text, at, markdown), createdAt: at };
+}
+
+function noteForms(text: string, at: string, markdown: boolean) {
+  return { editorState: '', plainText: markdown ? '' : text, markdown: text, updatedAt: at };
 }
 
 function totalChanges(db: Db): number {
