@@ -112,14 +112,8 @@ const metadataEdits = z
   })
   .partial();
 
-/** A memo (issue #18): an article's or a journal entry, rich text kept as a note is. */
-const memo = z.strictObject({
-  editorState: longText,
-  plainText: longText,
-  markdown: longText,
-  createdAt: text,
-  updatedAt: text,
-});
+/** A memo (issue #18): an article's or a journal entry, rich text kept as a note is, with its date. */
+const memo = note.extend({ createdAt: text });
 
 /** An article attribute's definition (issue #18): its values are on the articles, by its name. */
 const attribute = z.strictObject({
