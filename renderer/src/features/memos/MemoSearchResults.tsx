@@ -2,31 +2,8 @@ import type { MemoSearchHit } from '../../../../preload/contract/memoTypes';
 import { useMessages } from '../../i18n/useMessages';
 import { useNavigation } from '../../state/Navigation';
 import { usePreferences } from '../preferences/PreferencesContext';
+import { snippetParts } from '../search/hitSnippet';
 import { memoMessages } from './messages';
-
-/** Up to this many characters either side of the first match. */
-const context = 30;
-
-/** The memo text around its first match, the matches marked. */
-function snippet(hit: MemoSearchHit): Array<{ text: string; marked: boolean }> {
-  const first = hit.matches[0];
-  const from = first ? Math.max(0, first.start - context) : 0;
-  const to = first ? Math.min(hit.text.length, first.end + context * 2) : Math.min(hit.text.length, context * 3);
-  const parts: Array<{ text: string; marked: boolean }> = [];
-  let at = from;
-  for (const match of hit.matches) {
-    if (match.end <= from || match.start >= to) continue;
-    const start = Math.max(match.start, at);
-    const end = Math.min(match.end, to);
-    if (start > at) parts.push({ text: hit.text.slice(at, start), marked: false });
-    parts.push({ text: hit.text.slice(start, end), marked: true });
-    at = end;
-  }
-  if (at < to) parts.push({ text: hit.text.slice(at, to), marked: false });
-  if (from > 0) parts.unshift({ text: '…', marked: false });
-  if (to < hit.text.length) parts.push({ text: '…', marked: false });
-  return parts;
-}
 
 /**
  * The memos a search found, above the text hits: an article memo opens its article with the
@@ -54,7 +31,7 @@ export function MemoSearchResults({ hits }: { hits: readonly MemoSearchHit[] }) 
                   : `${t('articleMemoHit')} · ${hit.articleTitle ?? ''}`}
               </span>
               <span className="search-snippet" lang="zh">
-                {snippet(hit).map((part, i) =>
+                {snippetParts(hit.text, hit.matches).map((part, i) =>
                   part.marked ? (
                     <mark key={i} className="search-mark">
                       {part.text}

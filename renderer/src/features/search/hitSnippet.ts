@@ -1,5 +1,5 @@
 import { rangeToConverted } from '../../../../preload/common/offsetMap';
-import type { SearchHit } from '../../../../preload/contract/api';
+import type { SearchHit, TextRange } from '../../../../preload/contract/api';
 import { displayText, type DisplayOptions } from '../reader/displayText';
 
 export interface SnippetPart {
@@ -17,21 +17,16 @@ const maxLength = 140;
  * same characters whatever the script. A note's or comment's text is the person's own and is shown as written.
  */
 export function hitSnippet(hit: SearchHit, options: Omit<DisplayOptions, 'script' | 'region'>): SnippetPart[] {
-  const shown =
-    hit.kind !== 'paragraph'
-      ? { text: hit.text, ranges: hit.matches }
-      : (() => {
-          const { text, map } = displayText(hit.text, {
-            ...options,
-            script: hit.articleScript,
-            region: hit.articleRegion,
-          });
-          return { text, ranges: hit.matches.map((r) => rangeToConverted(map, r)) };
-        })();
-  const { text } = shown;
+  if (hit.kind !== 'paragraph') return snippetParts(hit.text, hit.matches);
+  const { text, map } = displayText(hit.text, { ...options, script: hit.articleScript, region: hit.articleRegion });
+  return snippetParts(text, hit.matches.map((r) => rangeToConverted(map, r)));
+}
+
+/** A text cut around its first range, the ranges marked (a memo's hit is cut as a note's is). */
+export function snippetParts(text: string, matches: readonly TextRange[]): SnippetPart[] {
   // Touching ranges (a term matched piece by piece) read as one mark.
   const ranges: { start: number; end: number }[] = [];
-  for (const r of shown.ranges) {
+  for (const r of matches) {
     const last = ranges[ranges.length - 1];
     if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
     else ranges.push({ start: r.start, end: r.end });
