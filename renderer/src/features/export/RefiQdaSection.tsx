@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { QdpxImportCounts } from '../../../../preload/contract/api';
+import type { Result } from '../../../../preload/contract/errors';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
@@ -24,7 +25,7 @@ export function RefiQdaSection() {
   const atlasHint = useId();
 
   /** Runs one call; a cancelled dialog (null) leaves the last status as it was. */
-  const run = async <T,>(call: () => Promise<{ ok: true; value: T | null } | { ok: false; error: { message: string } }>, show: (value: T) => Status) => {
+  const run = async <T,>(call: () => Promise<Result<T | null>>, show: (value: T) => Status) => {
     setBusy(true);
     // Unsaved note and memo text goes out with the project.
     await flushPendingNotes();
