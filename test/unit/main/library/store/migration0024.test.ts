@@ -1,17 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SearchResult } from '../../../../../preload/contract/api';
-import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
-import { searchLibrary } from '../../../../../main/library/search/searchLibrary';
-import { registerSearchFunctions } from '../../../../../main/library/search/searchFunctions';
-import { registerChecksumFunction } from '../../../../../main/library/store/contentHashes';
+import { createLibrary } from '../../../../../main/library/createLibrary';
 import { latestSchemaVersion } from '../../../../../main/library/store/migrations';
 import type { Db } from '../../../../../main/library/store/openDatabase';
-import { bodyParagraphs, openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
+import { annotateForSearch, openAsSchema, searchEveryWay } from './searchMigrationCase';
+import { openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
 import { expectIndexInStep, tokenInstances } from '../../../../support/searchIndexInStep';
-import { undoMigrationsAfter } from '../../../../support/undoLaterMigrations';
 
 /**
  * Issue #16: migration 0024 rebuilds the search index with `body` as its first column and the
@@ -26,17 +21,6 @@ beforeEach(async () => {
 afterEach(() => seeded.dispose());
 
 const queries = ['晋江', '公安', '警', '晉', '派出所 民警', '"派出所民警"', '笔记', '说法', '的 公安', 'pizhu'];
-const options = [{ includeHidden: true }, {}, { tag: '要点' }];
-
-/** Every query with every filter, each as a whole page (500) with its exact count, and its first page of 5. */
-function searchAll(db: Db): SearchResult[] {
-  return queries.flatMap((q) =>
-    options.flatMap((o) => [
-      searchLibrary(db, q, { ...o, limit: 500, exactTotal: true }),
-      searchLibrary(db, q, { ...o, limit: 5 }),
-    ]),
-  );
-}
 
 function indexBytes(db: Db): number {
   return db.prepare("SELECT sum(pgsize) FROM dbstat WHERE name = 'search_index_data'").pluck().get() as number;
@@ -51,31 +35,17 @@ function articleTokensPerRow(db: Db): Map<number, number> {
   return perRow;
 }
 
-function annotate(library: Library): void {
-  for (const summary of library.listArticles()) {
-    const [p, q] = bodyParagraphs(library.getArticle(summary.id), 10);
-    if (!p || !q) continue;
-    const h = library.annotations.createHighlight({ paragraphId: p.id, start: 1, end: 4, color: 'yellow', tags: ['要点'] });
-    library.annotations.updateHighlightComment(h.id, '警方的说法,晋江公安');
-    library.annotations.saveNote({ paragraphId: q.id, editorState: '{}', plainText: '笔记:晉江 Pizhu', markdown: 'x' });
-  }
-}
-
 describe('migration 0024: a leaner search index', () => {
   it('carries a schema-23 library over: backed up, the same hits in the same order, a smaller index in step', async () => {
-    annotate(seeded.library);
+    annotateForSearch(seeded.library);
     seeded.library.close();
 
     // The library as schema 23 has it: heading first, 20 article tokens a row.
-    const old = new Database(seeded.dbPath);
-    registerSearchFunctions(old);
-    registerChecksumFunction(old);
-    undoMigrationsAfter(old, 23);
-    old.pragma('user_version = 23');
+    const old = openAsSchema(seeded.dbPath, 23);
     expect(old.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_index'").pluck().get()).toMatch(/fts5\(heading, body/);
     expect(new Set(articleTokensPerRow(old).values())).toEqual(new Set([20]));
     expectIndexInStep23(old);
-    const before = searchAll(old);
+    const before = searchEveryWay(old, queries);
     const oldBytes = indexBytes(old);
     old.close();
 
@@ -88,7 +58,7 @@ describe('migration 0024: a leaner search index', () => {
     expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_index'").pluck().get()).toMatch(/fts5\(body, heading/);
     expect(new Set(articleTokensPerRow(db).values())).toEqual(new Set([1]));
     expectIndexInStep(db);
-    expect(searchAll(db)).toEqual(before);
+    expect(searchEveryWay(db, queries)).toEqual(before);
     expect(before.some((r) => r.hits.some((h) => h.kind === 'comment'))).toBe(true);
     expect(before.some((r) => r.hits.some((h) => h.kind === 'note'))).toBe(true);
     expect(indexBytes(db)).toBeLessThan(oldBytes);

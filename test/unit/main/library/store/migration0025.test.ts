@@ -1,17 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SearchResult } from '../../../../../preload/contract/api';
-import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
-import { searchLibrary } from '../../../../../main/library/search/searchLibrary';
-import { registerSearchFunctions } from '../../../../../main/library/search/searchFunctions';
-import { registerChecksumFunction } from '../../../../../main/library/store/contentHashes';
+import { createLibrary } from '../../../../../main/library/createLibrary';
 import { latestSchemaVersion } from '../../../../../main/library/store/migrations';
 import type { Db } from '../../../../../main/library/store/openDatabase';
-import { bodyParagraphs, openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
+import { annotateForSearch, openAsSchema, searchEveryWay } from './searchMigrationCase';
+import { openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
 import { expectIndexInStep } from '../../../../support/searchIndexInStep';
-import { undoMigrationsAfter } from '../../../../support/undoLaterMigrations';
 
 /**
  * Issue #16: migration 0025 rebuilds the character index (0018) without its per-row sizes, so
@@ -27,51 +22,20 @@ beforeEach(async () => {
 afterEach(() => seeded.dispose());
 
 const queries = ['警', '晉', '的', '笔', '说', '国', '的 公安', '晉 说法', '记'];
-const options = [{ includeHidden: true }, {}, { tag: '要点' }];
-
-/** Every query with every filter, each as a whole page (500) with its exact count, and its first page of 5. */
-function searchAll(db: Db): SearchResult[] {
-  return queries.flatMap((q) =>
-    options.flatMap((o) => [
-      searchLibrary(db, q, { ...o, limit: 500, exactTotal: true }),
-      searchLibrary(db, q, { ...o, limit: 5 }),
-    ]),
-  );
-}
 
 function hasSizes(db: Db): boolean {
   return db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'search_characters_docsize'").pluck().get() === 1;
 }
 
-function annotate(library: Library): void {
-  for (const summary of library.listArticles()) {
-    const [p, q] = bodyParagraphs(library.getArticle(summary.id), 10);
-    if (!p || !q) continue;
-    const h = library.annotations.createHighlight({
-      paragraphId: p.id,
-      start: 1,
-      end: 4,
-      color: 'yellow',
-      tags: ['要点'],
-    });
-    library.annotations.updateHighlightComment(h.id, '警方的说法,晋江公安');
-    library.annotations.saveNote({ paragraphId: q.id, editorState: '{}', plainText: '笔记:晉江 Pizhu', markdown: 'x' });
-  }
-}
-
 describe('migration 0025: the character index without row sizes', () => {
   it('carries a schema-24 library over: backed up, the same hits in the same order, no sizes, in step after every write', async () => {
-    annotate(seeded.library);
+    annotateForSearch(seeded.library);
     seeded.library.close();
 
     // The library as schema 24 has it: sizes kept, rows deleted by rowid.
-    const old = new Database(seeded.dbPath);
-    registerSearchFunctions(old);
-    registerChecksumFunction(old);
-    undoMigrationsAfter(old, 24);
-    old.pragma('user_version = 24');
+    const old = openAsSchema(seeded.dbPath, 24);
     expect(hasSizes(old)).toBe(true);
-    const before = searchAll(old);
+    const before = searchEveryWay(old, queries);
     old.close();
 
     const backupDir = path.join(seeded.dir, 'backups');
@@ -82,7 +46,7 @@ describe('migration 0025: the character index without row sizes', () => {
     expect(fs.readdirSync(backupDir).some((f) => f.includes('before-migration-24-to'))).toBe(true);
     expect(hasSizes(db)).toBe(false);
     expectIndexInStep(db);
-    expect(searchAll(db)).toEqual(before);
+    expect(searchEveryWay(db, queries)).toEqual(before);
     expect(before.some((r) => r.hits.some((h) => h.kind === 'comment'))).toBe(true);
     expect(before.some((r) => r.hits.some((h) => h.kind === 'note'))).toBe(true);
 
