@@ -1,6 +1,6 @@
 import type { AttributeSummary } from '../../../../preload/contract/attributeTypes';
 import { useMessages } from '../../i18n/useMessages';
-import { attributeChoice } from './attributeScope';
+import { attributeChoice } from './scopeChoice';
 import { wordsMessages } from './messages';
 
 /** A scope menu's attribute values, as the library list's Attribute filter offers them: a group per attribute, each value with its article count. */

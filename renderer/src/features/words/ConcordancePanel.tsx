@@ -16,6 +16,7 @@ import { useTagList } from '../tags/useTagList';
 import { ExportCsvButton } from './ExportCsvButton';
 import { wordsMessages } from './messages';
 import { ProgressLine } from './ProgressLine';
+import { StatusLine, type WordsStatus } from './StatusLine';
 import { inReaderScript } from './wordsText';
 
 /** The lines a KWIC shows (the first in the chosen order); the CSV export writes every line. */
@@ -23,9 +24,7 @@ const shownLines = 2_000;
 const sorts: readonly ConcordanceSort[] = ['text', 'left', 'right'];
 const lineKey = (l: ConcordanceLine) => `${l.paragraphId}:${l.start}`;
 
-interface Status {
-  message: string;
-  error?: boolean;
+interface Status extends WordsStatus {
   undoable?: boolean;
 }
 
@@ -161,16 +160,13 @@ export function ConcordancePanel({
         )}
       </form>
       <ProgressLine busy={busy} counted={false} />
-      {status && (
-        <div className="words-status" role={status.error ? 'alert' : 'status'}>
-          <span>{status.message}</span>
-          {status.undoable && (
-            <button type="button" className="button" onClick={() => void undo()}>
-              {t('undo')}
-            </button>
-          )}
-        </div>
-      )}
+      <StatusLine status={status}>
+        {status?.undoable && (
+          <button type="button" className="button" onClick={() => void undo()}>
+            {t('undo')}
+          </button>
+        )}
+      </StatusLine>
       {shown && (
         <p className="words-summary" role="status">
           {shown.total === 0

@@ -11,6 +11,8 @@ import { usePreferences } from '../preferences/PreferencesContext';
 import { ExportCsvButton } from './ExportCsvButton';
 import { wordsMessages } from './messages';
 import { ProgressLine } from './ProgressLine';
+import { StatusLine } from './StatusLine';
+import { useCount } from './useCount';
 
 const units: readonly FrequencyUnit[] = ['words', 1, 2, 3, 4];
 /** The rows a list shows; the CSV export writes every item. */
@@ -29,9 +31,7 @@ export function FrequencyPanel({
   const ids = { unit: useId(), stop: useId() };
   const [unit, setUnit] = useState<FrequencyUnit>('words');
   const [keepStopWords, setKeepStopWords] = useState(false);
-  const [list, setList] = useState<FrequencyList | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ message: string; error: boolean } | null>(null);
+  const { result: list, busy, status, setStatus, run } = useCount<FrequencyList>();
   const request: FrequencyRequest = {
     ...subset,
     unit,
@@ -39,15 +39,7 @@ export function FrequencyPanel({
     ...(keepStopWords ? { keepStopWords } : {}),
   };
 
-  const count = () => {
-    setBusy(true);
-    setStatus(null);
-    void pizhu.wordFrequencies({ ...request, limit: shownItems }).then((result) => {
-      setBusy(false);
-      if (result.ok) setList(result.value);
-      else setStatus({ message: result.error.message, error: true });
-    });
-  };
+  const count = () => run(() => pizhu.wordFrequencies({ ...request, limit: shownItems }));
 
   return (
     <>
@@ -84,11 +76,7 @@ export function FrequencyPanel({
         />
       </div>
       <ProgressLine busy={busy} />
-      {status && (
-        <p className="words-status" role={status.error ? 'alert' : 'status'}>
-          {status.message}
-        </p>
-      )}
+      <StatusLine status={status} />
       {!list && !busy && <p className="muted">{t('nothingYet')}</p>}
       {list && (
         <>

@@ -4,16 +4,16 @@ import type { TagSummary } from '../../../../preload/contract/annotationTypes';
 import type { AttributeSummary } from '../../../../preload/contract/attributeTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
-import { attributeOfChoice } from './attributeScope';
 import { AttributeScopeOptions } from './AttributeScopeOptions';
 import { usePreferences } from '../preferences/PreferencesContext';
 import { ExportCsvButton } from './ExportCsvButton';
 import { wordsMessages } from './messages';
 import { ProgressLine } from './ProgressLine';
+import { StatusLine } from './StatusLine';
+import { articleChoice, subsetOfChoice } from './scopeChoice';
+import { useCount } from './useCount';
 
 const shownItems = 500;
-/** The subset choice that stands for the open article (no tag name starts with a control character). */
-const articleChoice = '\u0001article';
 
 /** What a tag's passages (an attribute value's articles, the open article) say more or less than the rest of the library, by log-likelihood. */
 export function KeynessPanel({
@@ -31,27 +31,14 @@ export function KeynessPanel({
   const { preferences } = usePreferences();
   const tagId = useId();
   const [tag, setTag] = useState('');
-  const [result, setResult] = useState<KeynessResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ message: string; error: boolean } | null>(null);
-  const attribute = attributeOfChoice(tag);
+  const { result, busy, status, setStatus, run } = useCount<KeynessResult>();
   const request: KeynessRequest = {
-    subset: {
-      ...(tag === articleChoice && articleId !== null ? { articleIds: [articleId] } : attribute ? { attribute } : { tag }),
-      ...(includeHidden ? { includeHidden } : {}),
-    },
+    subset: { ...subsetOfChoice(tag, articleId), ...(includeHidden ? { includeHidden } : {}) },
     script: preferences.defaultScriptMode,
   };
 
   const compare = () => {
-    if (tag === '') return;
-    setBusy(true);
-    setStatus(null);
-    void pizhu.wordKeyness({ ...request, limit: shownItems }).then((r) => {
-      setBusy(false);
-      if (r.ok) setResult(r.value);
-      else setStatus({ message: r.error.message, error: true });
-    });
+    if (tag !== '') run(() => pizhu.wordKeyness({ ...request, limit: shownItems }));
   };
 
   return (
@@ -79,11 +66,7 @@ export function KeynessPanel({
       </div>
       <p className="muted words-hint">{t('keynessHint')}</p>
       <ProgressLine busy={busy} />
-      {status && (
-        <p className="words-status" role={status.error ? 'alert' : 'status'}>
-          {status.message}
-        </p>
-      )}
+      <StatusLine status={status} />
       {result && (
         <div className="words-table-wrap">
           <table className="words-table" aria-label={t('keyness')}>

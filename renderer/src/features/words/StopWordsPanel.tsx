@@ -4,6 +4,7 @@ import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
 import { onJournalStep } from '../annotate/journalSteps';
 import { wordsMessages } from './messages';
+import { StatusLine, type WordsStatus } from './StatusLine';
 
 /** The stop-word list, one word a line: saved (one undo step) or put back to the default. */
 export function StopWordsPanel() {
@@ -11,7 +12,7 @@ export function StopWordsPanel() {
   const id = useId();
   const [list, setList] = useState<StopWordList | null>(null);
   const [text, setText] = useState('');
-  const [status, setStatus] = useState<{ message: string; error: boolean } | null>(null);
+  const [status, setStatus] = useState<WordsStatus | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => onJournalStep(() => setVersion((v) => v + 1)), []);
 
@@ -58,11 +59,7 @@ export function StopWordsPanel() {
           {t('resetDefault')}
         </button>
       </div>
-      {status && (
-        <p className="words-status" role={status.error ? 'alert' : 'status'}>
-          {status.message}
-        </p>
-      )}
+      <StatusLine status={status} />
     </>
   );
 }

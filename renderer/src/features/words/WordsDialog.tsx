@@ -4,7 +4,7 @@ import { useMessages } from '../../i18n/useMessages';
 import { Dialog } from '../../ui/Dialog';
 import { useAttributes } from '../attributes/useAttributes';
 import { useTagList } from '../tags/useTagList';
-import { attributeOfChoice } from './attributeScope';
+import { articleChoice, subsetOfChoice } from './scopeChoice';
 import { AttributeScopeOptions } from './AttributeScopeOptions';
 import { ConcordancePanel } from './ConcordancePanel';
 import { FrequencyPanel } from './FrequencyPanel';
@@ -33,17 +33,10 @@ export function WordsDialog({ articleId, onClose }: { articleId: number | null; 
   // A word chosen in the frequency list, shown in context.
   const [contextWord, setContextWord] = useState<{ word: string; seq: number } | null>(null);
 
-  const subset = useMemo<AnalysisSubset>(() => {
-    const s: AnalysisSubset = {};
-    if (scope === 'article' && articleId !== null) s.articleIds = [articleId];
-    else if (scope.startsWith('tag:')) s.tag = scope.slice(4);
-    else {
-      const attribute = attributeOfChoice(scope);
-      if (attribute) s.attribute = attribute;
-    }
-    if (includeHidden) s.includeHidden = true;
-    return s;
-  }, [scope, includeHidden, articleId]);
+  const subset = useMemo<AnalysisSubset>(
+    () => ({ ...subsetOfChoice(scope, articleId), ...(includeHidden ? { includeHidden } : {}) }),
+    [scope, includeHidden, articleId],
+  );
 
   const moveTab = (key: string, index: number) => {
     const next = key === 'ArrowRight' ? index + 1 : key === 'ArrowLeft' ? index - 1 : null;
@@ -60,9 +53,9 @@ export function WordsDialog({ articleId, onClose }: { articleId: number | null; 
           <label htmlFor={ids.scope}>{t('scope')}</label>
           <select id={ids.scope} className="field" value={scope} onChange={(e) => setScope(e.target.value)}>
             <option value="">{t('wholeLibrary')}</option>
-            {articleId !== null && <option value="article">{t('articleScope')}</option>}
+            {articleId !== null && <option value={articleChoice}>{t('articleScope')}</option>}
             {tags.map((x) => (
-              <option key={x.id} value={`tag:${x.name}`}>
+              <option key={x.id} value={x.name}>
                 {t('tagScope', { tag: x.name })}
               </option>
             ))}
