@@ -10,13 +10,10 @@
  *
  * Run on its own: BENCH_ARTICLES=1000 node --import tsx test/bench/measureAnalysis.ts
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createAnalysis } from '../../main/library/analysis/createAnalysis';
-import { createLibrary, type Library } from '../../main/library/createLibrary';
-import { generateArticles } from './generateCorpus';
-import { peerRatio, printTable, type Figure } from './measure';
+import type { Library } from '../../main/library/createLibrary';
+import { peerRatio, type Figure } from './measure';
+import { runOnGeneratedLibrary } from './onGeneratedLibrary';
 
 const budgetMs = 5_000;
 
@@ -113,16 +110,5 @@ export async function measureAnalysis(library: Library): Promise<Figure[]> {
 }
 
 if (require.main === module) {
-  void (async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-bench-analysis-'));
-    const library = await createLibrary({ dbPath: path.join(dir, 'library.sqlite') });
-    const count = Number(process.env.BENCH_ARTICLES ?? 1000);
-    const folder = path.join(dir, 'corpus');
-    fs.mkdirSync(folder);
-    for (const a of generateArticles(path.resolve(__dirname, '../../seeds'), count)) fs.writeFileSync(path.join(folder, a.fileName), a.bytes);
-    await library.importPaths([folder]);
-    printTable(await measureAnalysis(library));
-    library.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  })();
+  void runOnGeneratedLibrary('analysis', (library) => measureAnalysis(library));
 }

@@ -9,12 +9,10 @@
  *
  * Run on its own: BENCH_ARTICLES=1000 node --import tsx test/bench/measureMatrices.ts
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createLibrary, type Library } from '../../main/library/createLibrary';
-import { generateArticles, seededRandom } from './generateCorpus';
-import { peerRatio, percentile, printTable, timeRuns, type Figure } from './measure';
+import type { Library } from '../../main/library/createLibrary';
+import { seededRandom } from './generateCorpus';
+import { peerRatio, percentile, timeRuns, type Figure } from './measure';
+import { runOnGeneratedLibrary } from './onGeneratedLibrary';
 import { seedAnnotations } from './seedAnnotations';
 
 const budgetMs = 1_000;
@@ -67,18 +65,9 @@ export function measureMatrices(library: Library): Figure[] {
 }
 
 if (require.main === module) {
-  void (async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-bench-matrices-'));
-    const library = await createLibrary({ dbPath: path.join(dir, 'library.sqlite') });
-    const count = Number(process.env.BENCH_ARTICLES ?? 1000);
-    const folder = path.join(dir, 'corpus');
-    fs.mkdirSync(folder);
-    for (const a of generateArticles(path.resolve(__dirname, '../../seeds'), count)) fs.writeFileSync(path.join(folder, a.fileName), a.bytes);
-    await library.importPaths([folder]);
+  void runOnGeneratedLibrary('matrices', (library, count) => {
     // As the bench seeds them: ten highlights an article, every other one tagged.
     seedAnnotations(library, count * 10, seededRandom(7));
-    printTable(measureMatrices(library));
-    library.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  })();
+    return measureMatrices(library);
+  });
 }

@@ -1,6 +1,5 @@
-import { chooseLauncher } from '../e2e/fixtures/findLauncher';
-import { launchChromium } from '../e2e/fixtures/launchChromium';
-import { peerRatio, percentile, type Figure } from './measure';
+import { peerRatio, percentile, printTable, type Figure } from './measure';
+import { launchOnLongestSeed } from './measureUiOpen';
 
 const runs = 20;
 
@@ -11,13 +10,9 @@ const runs = 20;
  * first time in a process (pinyin-pro and the dictionary load) and again.
  */
 export async function measureReadingAids(): Promise<Figure[]> {
-  const choice = chooseLauncher();
-  const executable = choice.kind === 'chromium' ? choice.executablePath : (process.env.PIZHU_CHROMIUM ?? '/usr/bin/chromium');
-  const launched = await launchChromium(executable);
+  const { launched, target, other } = await launchOnLongestSeed();
   try {
     const { library, page } = launched;
-    const target = library.listArticles().reduce((a, b) => (b.paragraphCount > a.paragraphCount ? b : a));
-    const other = library.listArticles().find((a) => a.id !== target.id)!;
     const characters = library.getArticle(target.id).paragraphs.reduce((n, p) => n + p.text.length, 0);
     const open = async (): Promise<[number, number]> => {
       await page.getByRole('button', { name: other.title }).first().click();
@@ -99,9 +94,5 @@ export async function measureReadingAids(): Promise<Figure[]> {
 
 // Run alone: npx tsx test/bench/measureReadingAids.ts (after npm run build).
 if (process.argv[1]?.endsWith('measureReadingAids.ts')) {
-  void measureReadingAids().then((figures) => {
-    for (const f of figures) {
-      console.log(`${f.figure} | p50 ${f.p50?.toFixed(1) ?? '-'} | ${f.value} | ${f.budget} | ${f.pass ? 'pass' : 'FAIL'} | ${f.peer ?? ''} ${f.ratio ?? ''}`);
-    }
-  });
+  void measureReadingAids().then(printTable);
 }
