@@ -57,30 +57,13 @@ export function matrixContents(db: Db, request: MatrixRequest, only?: { row: str
     if (segment !== null) cell.segments.add(segment);
   };
 
-  if (request.kind === 'article') {
-    const articleIds = [...new Set(codings.map((c) => c.articleId))];
-    const titles = new Map(
-      (
-        db.prepare('SELECT id, title FROM article WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(articleIds)) as Array<{
-          id: number;
-          title: string;
-        }>
-      ).map((a) => [a.id, a.title]),
-    );
-    articleIds.sort((a, b) => a - b);
-    const columnOf = new Map(articleIds.map((id, i) => [id, i]));
-    for (const c of codings) add(rowOf.get(c.tagId)!, columnOf.get(c.articleId)!, c.paragraphId, c.segment);
-    return { rows, columns: articleIds.map((id) => ({ key: String(id), label: titles.get(id) ?? '' })), cells };
-  }
-
-  if (request.kind === 'attribute') {
-    const { values, valueOf } = attributeColumns(db, request.attributeId);
-    const columnOf = new Map(values.map((v, i) => [v, i]));
+  if (request.kind !== 'cooccurrence') {
+    const { columns, columnOf } = articleColumns(db, request, codings.map((c) => c.articleId));
     for (const c of codings) {
-      const value = valueOf.get(c.articleId);
-      if (value !== undefined) add(rowOf.get(c.tagId)!, columnOf.get(value)!, c.paragraphId, c.segment);
+      const column = columnOf(c.articleId);
+      if (column !== undefined) add(rowOf.get(c.tagId)!, column, c.paragraphId, c.segment);
     }
-    return { rows, columns: values.map((v) => ({ key: v, label: v })), cells };
+    return { rows, columns, cells };
   }
 
   // Co-occurrence: codes against codes.
@@ -152,29 +135,7 @@ function countedInSql(db: Db, request: Extract<MatrixRequest, { kind: 'article' 
         GROUP BY tagId, articleId`,
     )
     .all(params) as Array<{ tagId: number; articleId: number; highlights: number; paragraphs: number }>;
-  let columns: MatrixAxisItem[];
-  let columnOf: (articleId: number) => number | undefined;
-  if (request.kind === 'article') {
-    const articleIds = [...new Set(counted.map((c) => c.articleId))].sort((a, b) => a - b);
-    const titles = new Map(
-      (
-        db.prepare('SELECT id, title FROM article WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(articleIds)) as Array<
-          [number, string]
-        >
-      ).map(([id, title]) => [id, title]),
-    );
-    const index = new Map(articleIds.map((id, i) => [id, i]));
-    columns = articleIds.map((id) => ({ key: String(id), label: titles.get(id) ?? '' }));
-    columnOf = (id) => index.get(id);
-  } else {
-    const { values, valueOf } = attributeColumns(db, request.attributeId);
-    const index = new Map(values.map((v, i) => [v, i]));
-    columns = values.map((v) => ({ key: v, label: v }));
-    columnOf = (id) => {
-      const value = valueOf.get(id);
-      return value === undefined ? undefined : index.get(value);
-    };
-  }
+  const { columns, columnOf } = articleColumns(db, request, counted.map((c) => c.articleId));
   const sums = new Map<string, MatrixCell>();
   for (const c of counted) {
     const column = columnOf(c.articleId);
@@ -192,17 +153,41 @@ function countedInSql(db: Db, request: Extract<MatrixRequest, { kind: 'article' 
   return { request, rows, columns, cells };
 }
 
-/** An attribute's values in its order (a list's, numbers and dates as such, text by the collator) and each article's. */
-function attributeColumns(db: Db, attributeId: number): { values: string[]; valueOf: Map<number, string> } {
-  const attribute = readAttribute(db, attributeId);
-  if (!attribute) throw new LibraryError('not-found', `There is no attribute ${attributeId}.`, String(attributeId));
+/**
+ * A code × article or code × value matrix's columns, and the column each article counts in:
+ * the articles with a coding by id (labelled by title), or the attribute's values in its order
+ * (a list's, numbers and dates as such, text by the collator); an article without a value is in none.
+ */
+function articleColumns(
+  db: Db,
+  request: Extract<MatrixRequest, { kind: 'article' | 'attribute' }>,
+  coded: readonly number[],
+): { columns: MatrixAxisItem[]; columnOf: (articleId: number) => number | undefined } {
+  if (request.kind === 'article') {
+    const articleIds = [...new Set(coded)].sort((a, b) => a - b);
+    const titles = new Map(
+      db
+        .prepare('SELECT id, title FROM article WHERE id IN (SELECT value FROM json_each(?))')
+        .raw()
+        .all(JSON.stringify(articleIds)) as Array<[number, string]>,
+    );
+    const index = new Map(articleIds.map((id, i) => [id, i]));
+    return { columns: articleIds.map((id) => ({ key: String(id), label: titles.get(id) ?? '' })), columnOf: (id) => index.get(id) };
+  }
+  const attribute = readAttribute(db, request.attributeId);
+  if (!attribute) throw new LibraryError('not-found', `There is no attribute ${request.attributeId}.`, String(request.attributeId));
   const valueOf = new Map(
-    (
-      db.prepare('SELECT article_id, value FROM article_attribute WHERE attribute_id = ?').raw().all(attribute.id) as Array<[number, string]>
-    ).map(([articleId, value]) => [articleId, value]),
+    db.prepare('SELECT article_id, value FROM article_attribute WHERE attribute_id = ?').raw().all(attribute.id) as Array<[number, string]>,
   );
   const values = [...new Set(valueOf.values())].sort(attributeValueOrder(attribute));
-  return { values, valueOf };
+  const index = new Map(values.map((v, i) => [v, i]));
+  return {
+    columns: values.map((v) => ({ key: v, label: v })),
+    columnOf: (id) => {
+      const value = valueOf.get(id);
+      return value === undefined ? undefined : index.get(value);
+    },
+  };
 }
 
 /** Code `a` in paragraph p meets code `b` in paragraph q: both places (and their highlights of those codes) count in cell (a, b) and (b, a). */
