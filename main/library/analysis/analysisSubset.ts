@@ -1,6 +1,6 @@
 import type { AnalysisAttribute, AnalysisSubset } from '../../../preload/contract/analysisTypes';
 import { articlesWithValueSql, readAttributes } from '../attributes/attributeStore';
-import { checkAttributeValue } from '../attributes/attributeValues';
+import { checkAttributeValue, foldedName } from '../attributes/attributeValues';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
 import { resolveFilters } from '../search/resolveFilters';
@@ -92,14 +92,15 @@ function requireArticles(db: Db, ids: readonly number[]): void {
 }
 
 /**
- * An attribute named in a subset, and its value as kept: the name matched as written, else in
- * any case (the CLI's `--attribute outlet=…` as matrix's finds it), the value put in the form a
- * value is kept in (a number or date as it is stored).
+ * An attribute named in a subset, and its value as kept: the name matched as written, else as
+ * the attributes module matches a name (either script, any case: the CLI's `--attribute
+ * outlet=…`), the value put in the form a value is kept in (a number or date as it is stored).
  */
 function resolveAttribute(db: Db, wanted: AnalysisAttribute): { attributeId: number; value: string } {
   const name = wanted.name.trim();
+  const folded = foldedName(name);
   const all = readAttributes(db);
-  const attribute = all.find((a) => a.name === name) ?? all.find((a) => a.name.toLowerCase() === name.toLowerCase());
+  const attribute = all.find((a) => a.name === name) ?? all.find((a) => foldedName(a.name) === folded);
   if (!attribute) throw new LibraryError('not-found', `There is no attribute "${name}" in the library.`, name);
   const checked = checkAttributeValue(attribute, wanted.value);
   if (!checked.ok) throw new LibraryError('invalid-argument', `"${attribute.name}" has no such value: ${checked.why}.`, name);

@@ -221,6 +221,8 @@ describe('an attribute subset', () => {
     library.attributes.setAttributeValue([a2], outlet.id, '市场');
     const year = library.attributes.defineAttribute({ name: 'year', kind: 'number' });
     library.attributes.setAttributeValue([a1], year.id, '2024');
+    const source = library.attributes.defineAttribute({ name: '来源', kind: 'text' });
+    library.attributes.setAttributeValue([a2], source.id, '报纸');
   });
 
   it('counts only the articles whose attribute has the value', async () => {
@@ -241,6 +243,9 @@ describe('an attribute subset', () => {
     expect(counts(official.items)['晋江']).toEqual([2, 1]);
     const year = await library.analysis.frequencies({ attribute: { name: 'year', value: '2,024' } });
     expect(year.totalOccurrences).toBe(official.totalOccurrences);
+    // The name in the other script, as the attributes module matches a name.
+    const source = await library.analysis.frequencies({ attribute: { name: '來源', value: '报纸' }, keepStopWords: true });
+    expect(source.totalOccurrences).toBe(market.totalOccurrences);
     expect(library.analysis.concordance({ word: '晋江', attribute: { name: 'Outlet', value: '市场' } }).lines).toHaveLength(1);
     expect((await library.analysis.frequencies({ attribute: { name: 'Outlet', value: '无' } })).items).toEqual([]);
     await expect(library.analysis.frequencies({ attribute: { name: 'no such', value: 'x' } })).rejects.toMatchObject({ code: 'not-found' });
