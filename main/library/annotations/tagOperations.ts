@@ -3,7 +3,7 @@ import { LibraryError } from '../libraryError';
 import { affectedArticles } from '../journal/affectedArticles';
 import type { Recorder } from '../journal/recordChanges';
 import type { Db } from '../store/openDatabase';
-import { attach, ensureTag, findTagFolded, listTagSummaries, readParagraphTags, removeTag, tagSubtree } from '../store/tags';
+import { attach, ensureTag, findTagFolded, readParagraphTags, removeTag, tagSubtree } from '../store/tags';
 import type { Journaled } from './journaled';
 import { requireParagraph } from './lookups';
 import { moveTag } from './moveTag';
@@ -16,7 +16,6 @@ export function tagOperations(db: Db, journaled: Journaled) {
     tags: readParagraphTags(db, paragraphId),
   });
   const changed = (rec: Recorder): TagsChanged => ({
-    tags: listTagSummaries(db),
     articleIds: [...affectedArticles(db, rec.changes)].sort((a, b) => a - b),
   });
   const requireTag = (name: string) => {

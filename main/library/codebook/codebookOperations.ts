@@ -4,7 +4,7 @@ import type { Journaled } from '../annotations/journaled';
 import { normalizeTagName } from '../annotations/tagNames';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
-import { findTagFolded, listTagSummaries } from '../store/tags';
+import { findTagFolded } from '../store/tags';
 import { writeTagDescription } from './tagDescriptions';
 
 /** The codebook's one write: a tag's description, set or cleared, one undo step each. */
@@ -12,7 +12,7 @@ export function codebookOperations(db: Db, journaled: Journaled) {
   return {
     /**
      * Sets the description of the tag named `tag` (in any case or script); four empty parts
-     * remove it. Answers every tag with its description (the tag pane's list).
+     * remove it.
      */
     describeTag(tag: string, text: TagDescriptionText): TagsChanged {
       const name = normalizeTagName(tag);
@@ -21,7 +21,7 @@ export function codebookOperations(db: Db, journaled: Journaled) {
         if (!found) throw new LibraryError('not-found', `There is no tag "${name}".`, name);
         writeTagDescription(rec, found.id, text, now);
         return {
-          value: { tags: listTagSummaries(db), articleIds: [] },
+          value: { articleIds: [] },
           op: 'tag.describe',
           description: `Describe tag “${found.name}”`,
         };

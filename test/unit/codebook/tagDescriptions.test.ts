@@ -64,8 +64,8 @@ const described = (library: Library) =>
 describe('a tag’s description', () => {
   it('is stored trimmed with its line breaks, listed with the tag, and each edit is one undo step', async () => {
     const library = await tagged();
-    const changed = library.annotations.describeTag('政策/住房', definition);
-    const stored = changed.tags.find((t) => t.name === '政策/住房')?.description;
+    library.annotations.describeTag('政策/住房', definition);
+    const stored = library.annotations.listTags().find((t) => t.name === '政策/住房')?.description;
     expect(stored).toEqual({
       definition: '关于住房供给、价格或补贴的政策。',
       inclusion: '明确提到住房的政策措施\n包括租房补贴',
