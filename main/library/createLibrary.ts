@@ -139,7 +139,7 @@ export async function createLibrary(options: LibraryOptions) {
       Object.assign(library.overrides, createTermOverrides(db, nowIso, { dbPath: options.dbPath, backupDir }));
       Object.assign(library.vocabulary, createVocabulary(db, nowIso, { dbPath: options.dbPath, backupDir }));
       Object.assign(library.memos, createMemos(db, nowIso));
-      Object.assign(library.analysis, createAnalysis(db, nowIso));
+      Object.assign(library.analysis, createAnalysis(db, nowIso, { files: { dbPath: options.dbPath, backupDir } }));
       Object.assign(library.attributes, createAttributes(db, nowIso, { dbPath: options.dbPath, backupDir }));
       Object.assign(library.matrices, createMatrices(db, { dbPath: options.dbPath, backupDir }));
       Object.assign(library, exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }));

@@ -132,6 +132,16 @@ describe('restoreFrom: restore as an app action', () => {
     expect(library.annotations.listTags().map((t) => t.name)).toContain('恢复后');
   });
 
+  it("after a restore, a CSV export still refuses to write over the library's own file", async () => {
+    const lib = library!;
+    const backup = await lib.backup('manual');
+    await lib.restoreFrom(backup.path);
+    const before = fs.readFileSync(dbPath);
+    await expect(lib.analysis.exportCsv(dbPath, { kind: 'frequencies', request: {} })).rejects.toThrow(/library/i);
+    expect(fs.readFileSync(dbPath).equals(before)).toBe(true);
+    expect(lib.listArticles()).toHaveLength(5);
+  });
+
   it('a bad backup is refused and the library stays open and unchanged', async () => {
     const lib = library!;
     const bogus = path.join(dir, 'bogus.sqlite');
