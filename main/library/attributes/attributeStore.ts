@@ -7,7 +7,7 @@ import {
 } from '../../../preload/contract/attributeTypes';
 import type { Recorder } from '../journal/recordChanges';
 import type { Db } from '../store/openDatabase';
-import { compareAttributeValues } from './attributeValues';
+import { attributeValueOrder } from './attributeValues';
 
 interface AttributeRow {
   id: number;
@@ -52,10 +52,7 @@ export function summarizeAttributes(db: Db): AttributeSummary[] {
   }
   return readAttributes(db).map((attribute) => {
     const values = byAttribute.get(attribute.id) ?? [];
-    const order = (a: string, b: string) =>
-      attribute.kind === 'choice'
-        ? attribute.choices.indexOf(a) - attribute.choices.indexOf(b)
-        : compareAttributeValues(attribute.kind, a, b);
+    const order = attributeValueOrder(attribute);
     values.sort((a, b) => order(a.value, b.value));
     return { ...attribute, values };
   });

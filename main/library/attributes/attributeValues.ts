@@ -64,11 +64,6 @@ export function attributeValueOrder(attribute: Pick<AttributeDefinition, 'kind' 
   return (a, b) => collator.compare(a, b);
 }
 
-/** How values compare when sorted: numbers and dates in their own order, text by the collator. */
-export function compareAttributeValues(kind: AttributeKind, a: string, b: string): number {
-  return attributeValueOrder({ kind, choices: [] })(a, b);
-}
-
 const collator = new Intl.Collator('zh', { numeric: true });
 
 /** An attribute name or a choice as it is matched: trimmed, in Simplified script, any case. */
