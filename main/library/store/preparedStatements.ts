@@ -9,6 +9,7 @@ const statements = new WeakMap<Db, Map<string, Statement>>();
  * asks the same few questions at every keystroke, and compiling them again was a tenth of its
  * time (issue #16). Use it for statements run to completion (all, get, run), not iterated: two
  * callers would share one cursor. SQLite recompiles a kept statement itself after a schema change.
+ * Shared by its SQL: a caller that wants pluck or raw sets it at every use, and no two callers of one SQL differ in it.
  */
 export function preparedStatement(db: Db, sql: string): Statement {
   let forDb = statements.get(db);
