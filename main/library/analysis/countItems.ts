@@ -91,7 +91,10 @@ export function createWordCache(lengths: () => WordLengths, store?: Segmentation
       const found = unit === 'words' ? countedWords(text, lengths(), own) : characterNgrams(text, unit);
       const items = Uint32Array.from(found, idOf);
       byParagraph.set(paragraph.checksum, items);
-      if (unit === 'words') pending.push({ checksum: paragraph.checksum, words: found.join(' ') });
+      // Kept words are joined by spaces: a paragraph with an own word that holds one (苹果 手机) is not kept.
+      if (unit === 'words' && !(own.length > 0 && found.some((w) => w.includes(' ')))) {
+        pending.push({ checksum: paragraph.checksum, words: found.join(' ') });
+      }
       return items;
     },
   };

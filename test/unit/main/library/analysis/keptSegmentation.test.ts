@@ -83,4 +83,15 @@ describe('words kept in the library', () => {
     expect(dictionary.asked()).toBe(0);
     expect(library.database().prepare('SELECT COUNT(DISTINCT version) FROM word_segmentation').pluck().get()).toBe(1);
   });
+
+  it('count an own word with a space in it as one word in a later process too', async () => {
+    const { articleId } = library.importText('新款苹果 手机很好。', '手机');
+    const paragraph = library.getArticle(articleId!).paragraphs.at(-1)!;
+    const start = paragraph.text.indexOf('苹果 手机');
+    library.vocabulary.addVocabulary({ word: '苹果 手机', paragraphId: paragraph.id, start, end: start + 5 });
+    const first = counts((await library.analysis.frequencies({ keepStopWords: true })).items);
+    expect(first['苹果 手机']).toBe(1);
+    const later = createAnalysis(library.database(), () => new Date().toISOString(), { dictionary: () => openDictionary().packed });
+    expect(counts((await later.frequencies({ keepStopWords: true })).items)).toEqual(first);
+  });
 });
