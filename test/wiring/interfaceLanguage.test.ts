@@ -83,8 +83,14 @@ const seen = {
       '导入术语表',
       '导出生词（CSV）',
       '导出生词（Anki）',
+      '导出 REFI-QDA 编码表',
+      '导入 REFI-QDA 编码表',
+      '导入文章属性',
+      '导出矩阵',
+      '导出矩阵',
+      '导出词语表（CSV）',
     ],
-    fileButtons: ['导入', '选择文件夹', '保存', '打开', '打开', '保存', '保存', '打开', '保存', '打开', '保存', '保存'],
+    fileButtons: ['导入', '选择文件夹', '保存', '打开', '打开', '保存', '保存', '打开', '保存', '打开', '保存', '保存', '保存', '打开', '打开', '保存', '保存', '保存'],
     filters: [
       '文章和订阅源',
       undefined,
@@ -98,6 +104,12 @@ const seen = {
       '术语表（CSV）',
       'CSV 表格',
       'Anki 导入文件（文本）',
+      'REFI-QDA 编码表',
+      'REFI-QDA 编码表',
+      '属性表（CSV）',
+      'CSV 表格',
+      'Excel 工作簿（.xlsx）',
+      'CSV 表格',
     ],
     boxes: [
       { title: '从 JSON 合并', buttons: ['取消', '合并'], detail: /^将添加 0 篇文章、0 处高亮、0 条笔记和 0 个标签/ },
@@ -129,8 +141,14 @@ const seen = {
       '匯入術語表',
       '匯出生詞（CSV）',
       '匯出生詞（Anki）',
+      '匯出 REFI-QDA 編碼表',
+      '匯入 REFI-QDA 編碼表',
+      '匯入文章屬性',
+      '匯出矩陣',
+      '匯出矩陣',
+      '匯出詞語表（CSV）',
     ],
-    fileButtons: ['匯入', '選擇資料夾', '儲存', '開啟', '開啟', '儲存', '儲存', '開啟', '儲存', '開啟', '儲存', '儲存'],
+    fileButtons: ['匯入', '選擇資料夾', '儲存', '開啟', '開啟', '儲存', '儲存', '開啟', '儲存', '開啟', '儲存', '儲存', '儲存', '開啟', '開啟', '儲存', '儲存', '儲存'],
     filters: [
       '文章與訂閱源',
       undefined,
@@ -144,6 +162,12 @@ const seen = {
       '術語表（CSV）',
       'CSV 表格',
       'Anki 匯入檔（文字）',
+      'REFI-QDA 編碼表',
+      'REFI-QDA 編碼表',
+      '屬性表（CSV）',
+      'CSV 表格',
+      'Excel 活頁簿（.xlsx）',
+      'CSV 表格',
     ],
     boxes: [
       {
@@ -179,8 +203,14 @@ const seen = {
       'Import a term list',
       'Export vocabulary (CSV)',
       'Export vocabulary (Anki)',
+      'Export a REFI-QDA codebook',
+      'Import a REFI-QDA codebook',
+      'Import article attributes',
+      'Export the matrix',
+      'Export the matrix',
+      'Export the words table (CSV)',
     ],
-    fileButtons: ['Import', 'Choose folder', 'Save', 'Open', 'Open', 'Save', 'Save', 'Open', 'Save', 'Open', 'Save', 'Save'],
+    fileButtons: ['Import', 'Choose folder', 'Save', 'Open', 'Open', 'Save', 'Save', 'Open', 'Save', 'Open', 'Save', 'Save', 'Save', 'Open', 'Open', 'Save', 'Save', 'Save'],
     filters: [
       'Articles and feeds',
       undefined,
@@ -194,6 +224,12 @@ const seen = {
       'Term lists (CSV)',
       'CSV spreadsheets',
       'Anki import files (text)',
+      'REFI-QDA codebook',
+      'REFI-QDA codebook',
+      'Attribute tables (CSV)',
+      'CSV tables',
+      'Excel workbooks (.xlsx)',
+      'CSV spreadsheets',
     ],
     boxes: [
       {
@@ -265,6 +301,13 @@ describe('main speaks the interface language the page says the person uses', () 
       expect(await value('importTermOverrides')).toBeNull();
       expect(await value('exportVocabulary', { format: 'csv' })).toBeNull();
       expect(await value('exportVocabulary', { format: 'anki' })).toBeNull();
+      // The codebook, attribute CSV, matrix and Words table dialogs, each cancelled too.
+      expect(await value('exportQdc')).toBeNull();
+      expect(await value('importQdc')).toBeNull();
+      expect(await value('importAttributes')).toBeNull();
+      expect(await value('exportMatrix', { matrix: { kind: 'article' }, format: 'csv' })).toBeNull();
+      expect(await value('exportMatrix', { matrix: { kind: 'article' }, format: 'xlsx' })).toBeNull();
+      expect(await value('exportWordsCsv', { kind: 'frequencies', request: {} })).toBeNull();
       expect(await value('restoreAutomaticBackup')).toBeNull();
       const open = externalLinkOpener({
         shell: { openExternal: () => Promise.resolve() },
