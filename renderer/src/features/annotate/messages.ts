@@ -37,6 +37,11 @@ export const journalOps = [
   'attribute.remove',
   'attribute.set',
   'attribute.import',
+  'highlight.comment',
+  'search.autocode',
+  'tag.describe',
+  'analysis.code-kwic',
+  'analysis.stop-words',
 ] as const;
 type JournalOp = (typeof journalOps)[number];
 
@@ -166,6 +171,11 @@ export const annotateMessages: Catalog<Key> = {
     'op.override.update': '编辑转换',
     'op.override.remove': '删除转换',
     'op.override.import': '导入词表',
+    'op.highlight.comment': '编辑高亮批注',
+    'op.search.autocode': '给搜索结果加标签',
+    'op.tag.describe': '编辑标签说明',
+    'op.analysis.code-kwic': '给语境行加标签',
+    'op.analysis.stop-words': '编辑停用词',
   },
   'zh-Hant': {
     highlight: '標示',
@@ -247,6 +257,11 @@ export const annotateMessages: Catalog<Key> = {
     'op.override.update': '編輯轉換',
     'op.override.remove': '刪除轉換',
     'op.override.import': '匯入詞表',
+    'op.highlight.comment': '編輯標示批註',
+    'op.search.autocode': '為搜尋結果加標籤',
+    'op.tag.describe': '編輯標籤說明',
+    'op.analysis.code-kwic': '為語境行加標籤',
+    'op.analysis.stop-words': '編輯停用詞',
   },
   en: {
     highlight: 'Highlight',
@@ -328,5 +343,10 @@ export const annotateMessages: Catalog<Key> = {
     'op.override.update': 'Edit conversion',
     'op.override.remove': 'Delete conversion',
     'op.override.import': 'Import term list',
+    'op.highlight.comment': 'Edit highlight comment',
+    'op.search.autocode': 'Tag search results',
+    'op.tag.describe': 'Describe tag',
+    'op.analysis.code-kwic': 'Tag lines in context',
+    'op.analysis.stop-words': 'Edit stop words',
   },
 };
