@@ -144,9 +144,7 @@ export function fileDialogs(dialog: FileDialog, text: CurrentText): FileChoosers
       askWhereToSave(
         dialog,
         text(),
-        format === 'csv'
-          ? { title: 'matrixSaveTitle', filter: 'matrixCsvFilter', extensions: ['csv'] }
-          : { title: 'matrixSaveTitle', filter: 'matrixXlsxFilter', extensions: ['xlsx'] },
+        { title: 'matrixSaveTitle', filter: format === 'csv' ? 'matrixCsvFilter' : 'matrixXlsxFilter', extensions: [format] },
         `pizhu-matrix-${today()}.${format}`,
       ),
     // A .csv for CSV, a .txt for Anki (which imports tab-separated text files).
