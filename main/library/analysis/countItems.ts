@@ -12,7 +12,8 @@ export type AnalysisProgress = (done: number, total: number) => void;
  * segmentation version (the dictionary and the own-word list), by paragraph checksum.
  */
 export interface SegmentationStore {
-  read(version: string): Iterable<{ checksum: string; words: string }>;
+  /** A paragraph's kept words (joined by spaces) by its checksum, for one version. */
+  reader(version: string): (checksum: string) => string | undefined;
   write(version: string, rows: ReadonlyArray<{ checksum: string; words: string }>): void;
 }
 
@@ -42,6 +43,7 @@ export function createWordCache(lengths: () => WordLengths, store?: Segmentation
   // The list a count passes with every paragraph: joined and compared once per count, not per paragraph.
   let ownList: readonly string[] | undefined;
   let version: string | undefined;
+  let kept: ((checksum: string) => string | undefined) | undefined;
   let pending: Array<{ checksum: string; words: string }> = [];
   const idOf = (item: string) => {
     let id = ids.get(item);
@@ -56,13 +58,13 @@ export function createWordCache(lengths: () => WordLengths, store?: Segmentation
     if (store && version !== undefined && pending.length > 0) store.write(version, pending);
     pending = [];
   };
-  /** The words kept in the library for this version, read once per version into the cache. */
-  const loadKept = (byParagraph: Map<string, Uint32Array>) => {
+  /**
+   * The words kept in the library for this version, each paragraph's read on its first miss
+   * (then cached): a list of one article reads its own rows, not the whole library's.
+   */
+  const openKept = () => {
     version = segmentationVersion(dictionaryVersion(), ownKey);
-    if (!store) return;
-    for (const { checksum, words } of store.read(version)) {
-      if (!byParagraph.has(checksum)) byParagraph.set(checksum, words === '' ? empty : Uint32Array.from(words.split(' '), idOf));
-    }
+    kept = store?.reader(version);
   };
   return {
     names,
@@ -83,10 +85,16 @@ export function createWordCache(lengths: () => WordLengths, store?: Segmentation
       if (!byParagraph) {
         byParagraph = new Map();
         byUnit.set(unit, byParagraph);
-        if (unit === 'words') loadKept(byParagraph);
+        if (unit === 'words') openKept();
       }
       const cached = byParagraph.get(paragraph.checksum);
       if (cached) return cached;
+      const keptWords = unit === 'words' ? kept?.(paragraph.checksum) : undefined;
+      if (keptWords !== undefined) {
+        const items = keptWords === '' ? empty : Uint32Array.from(keptWords.split(' '), idOf);
+        byParagraph.set(paragraph.checksum, items);
+        return items;
+      }
       const text = paragraph.text ?? textOf(paragraph.id);
       const found = unit === 'words' ? countedWords(text, lengths(), own) : characterNgrams(text, unit);
       const items = Uint32Array.from(found, idOf);

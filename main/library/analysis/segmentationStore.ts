@@ -3,9 +3,9 @@ import type { SegmentationStore } from './countItems';
 
 /**
  * The word_segmentation table (migration 0023): each paragraph's counted words, by its checksum
- * and the segmentation's version. Reading a version first drops the rows no list will read
- * again (other versions, paragraphs gone or changed), so the table holds about one row per
- * paragraph; each write is one transaction. A library opened read-only only reads.
+ * and the segmentation's version, read a paragraph at a time by the table's key. Opening a
+ * version first drops the rows no list will read again (other versions, paragraphs gone or
+ * changed), so the table holds about one row per paragraph; each write is one transaction. A library opened read-only only reads.
  */
 export function segmentationStore(db: Db): SegmentationStore {
   const insert = db.prepare('INSERT OR IGNORE INTO word_segmentation (checksum, version, words) VALUES (?, ?, ?)');
@@ -17,10 +17,11 @@ export function segmentationStore(db: Db): SegmentationStore {
     db.prepare('DELETE FROM word_segmentation WHERE checksum NOT IN (SELECT checksum FROM paragraph)').run();
   });
   return {
-    read(version) {
+    reader(version) {
       // A library opened only to read (pizhu freq) reads what was kept and keeps nothing new.
       if (!db.readonly) prune(version);
-      return db.prepare('SELECT checksum, words FROM word_segmentation WHERE version = ?').all(version) as Array<{ checksum: string; words: string }>;
+      const get = db.prepare('SELECT words FROM word_segmentation WHERE checksum = ? AND version = ?').pluck();
+      return (checksum) => get.get(checksum, version) as string | undefined;
     },
     write(version, rows) {
       if (!db.readonly) write(version, rows);

@@ -44,3 +44,28 @@ describe('the words kept per paragraph and the own-word list', () => {
     expect(await wordCounts(cache, [])).toEqual({ 晋: 2, 江: 2, 人: 1, 民: 1, 很: 1, 好: 1 });
   });
 });
+
+describe('the words kept in the library', () => {
+  it('are read a paragraph at a time: a list of one paragraph reads its own row, once, not every row kept', async () => {
+    const rows = new Map([
+      ['a', '晋江 人民'],
+      ['b', '晋江 很 好'],
+    ]);
+    const read: string[] = [];
+    const store = {
+      reader: () => (checksum: string) => {
+        read.push(checksum);
+        return rows.get(checksum);
+      },
+      write: () => undefined,
+    };
+    const dictionary = noDictionary();
+    const cache = createWordCache(() => dictionary, store);
+    const one = await countItems([paragraphs[1]!], 'words', cache, new Set(), []);
+    expect(one.counted.map((id) => cache.names[id])).toEqual(['晋江', '很', '好']);
+    expect(read).toEqual(['b']);
+    await countItems(paragraphs, 'words', cache, new Set(), []);
+    expect(read).toEqual(['b', 'a']);
+    expect(dictionary.asked).toBe(0);
+  });
+});
