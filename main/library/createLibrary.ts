@@ -85,6 +85,25 @@ export async function createLibrary(options: LibraryOptions) {
   const nowIso = () => clock().toISOString();
 
   const held = heldDuplicates();
+  const files = { dbPath: options.dbPath, backupDir };
+
+  /**
+   * Everything that works on the open connection, made by this one function at open and again
+   * after a restore swaps the file, so the two cannot drift apart (a part remade without the
+   * library's file paths would lose its guard against writing over them).
+   */
+  const onConnection = (conn: Db) => ({
+    annotations: createAnnotations(conn, nowIso),
+    search: createSearch(conn, nowIso),
+    overrides: createTermOverrides(conn, nowIso, files),
+    vocabulary: createVocabulary(conn, nowIso, files),
+    memos: createMemos(conn, nowIso),
+    analysis: createAnalysis(conn, nowIso, { files }),
+    attributes: createAttributes(conn, nowIso, files),
+    matrices: createMatrices(conn, files),
+    exports: exportOperations(conn, nowIso, files),
+  });
+  const parts = onConnection(db);
 
   function store(article: NewArticle, duplicates: DuplicateChoice = 'skip', hold = false): ImportOutcome {
     const name = article.fileName ?? 'pasted text';
@@ -134,15 +153,9 @@ export async function createLibrary(options: LibraryOptions) {
       // Reopened whether or not the swap happened: a refused restore leaves the old file in place.
       db = (await openDatabase(options.dbPath, backupDir)).db;
       // In place, not new objects: the app's handlers keep references to these.
-      Object.assign(library.annotations, createAnnotations(db, nowIso));
-      Object.assign(library.search, createSearch(db, nowIso));
-      Object.assign(library.overrides, createTermOverrides(db, nowIso, { dbPath: options.dbPath, backupDir }));
-      Object.assign(library.vocabulary, createVocabulary(db, nowIso, { dbPath: options.dbPath, backupDir }));
-      Object.assign(library.memos, createMemos(db, nowIso));
-      Object.assign(library.analysis, createAnalysis(db, nowIso, { files: { dbPath: options.dbPath, backupDir } }));
-      Object.assign(library.attributes, createAttributes(db, nowIso, { dbPath: options.dbPath, backupDir }));
-      Object.assign(library.matrices, createMatrices(db, { dbPath: options.dbPath, backupDir }));
-      Object.assign(library, exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }));
+      const fresh = onConnection(db);
+      for (const part of connectionParts) Object.assign(library[part], fresh[part]);
+      Object.assign(library, fresh.exports);
     }
   }
 
@@ -162,23 +175,23 @@ export async function createLibrary(options: LibraryOptions) {
       return verifyLibrary(db, { integrity: 'full', reason: 'requested', backupDir });
     },
     /** Highlights, tags, notes, and undo/redo of their changes. */
-    annotations: createAnnotations(db, nowIso),
+    annotations: parts.annotations,
     /** Script-insensitive full-text search, and auto-coding from a search. */
-    search: createSearch(db, nowIso),
+    search: parts.search,
     /** A translator's own conversions (term overrides), their undoable changes and CSV term lists. */
-    overrides: createTermOverrides(db, nowIso, { dbPath: options.dbPath, backupDir }),
+    overrides: parts.overrides,
     /** The person's vocabulary: words saved from the dictionary with their sentence; CSV and Anki export. */
-    vocabulary: createVocabulary(db, nowIso, { dbPath: options.dbPath, backupDir }),
+    vocabulary: parts.vocabulary,
     /** An article's memo and the library journal (issue #18): rich text, each save one undo step. */
-    memos: createMemos(db, nowIso),
+    memos: parts.memos,
     /** Word frequencies, keyword in context and keyness; the stop-word list (issue #18 item 5). */
-    analysis: createAnalysis(db, nowIso, { files: { dbPath: options.dbPath, backupDir } }),
+    analysis: parts.analysis,
     /** Article attributes (issue #18 item 3): defined, set, filtered by and imported from CSV. */
-    attributes: createAttributes(db, nowIso, { dbPath: options.dbPath, backupDir }),
+    attributes: parts.attributes,
     /** Code matrices (issue #18 item 4): co-occurrence, by article, by attribute value; their passages; CSV and .xlsx. */
-    matrices: createMatrices(db, { dbPath: options.dbPath, backupDir }),
+    matrices: parts.matrices,
     /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */
-    ...exportOperations(db, nowIso, { dbPath: options.dbPath, backupDir }),
+    ...parts.exports,
 
     /**
      * Files and folders (recursive); one outcome per file, each file all or nothing. A file whose
@@ -416,6 +429,9 @@ export async function createLibrary(options: LibraryOptions) {
  * writer vanished holding the lock, or left a -wal (an older Pizhu had no lock), so the open
  * checks every checksum; a read-only open says so without taking the lock over.
  */
+/** The library's parts remade in place after a restore (the export operations are spread into the library itself). */
+const connectionParts = ['annotations', 'search', 'overrides', 'vocabulary', 'memos', 'analysis', 'attributes', 'matrices'] as const;
+
 async function openOwned(
   dbPath: string,
   backupDir: string,
