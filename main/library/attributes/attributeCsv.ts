@@ -6,14 +6,12 @@
  * one article, or holds a value its attribute cannot take, is skipped and reported.
  */
 
-import path from 'node:path';
 import {
   maxAttributeNameLength,
   maxAttributes,
   type AttributeCsvSkippedLine,
 } from '../../../preload/contract/attributeTypes';
-import { CsvSyntaxError, readCsv, type CsvRecord } from '../files/csv';
-import { LibraryError } from '../libraryError';
+import { decodeCsvFile, readCsvFile, refuseCsvFile } from '../files/csvFile';
 import { hasControl } from './attributeValues';
 
 export type AttributeCsvKey = 'file' | 'url';
@@ -45,51 +43,34 @@ const keyNames: Record<string, AttributeCsvKey> = {
   網址: 'url',
 };
 
-export function refuseCsv(file: string, code: 'unsupported-file' | 'decode-failed' | 'empty-file', why: string): LibraryError {
-  return new LibraryError(code, `"${path.basename(file)}" ${why}; nothing was changed.`, file);
-}
-
 /** The file's bytes as text: UTF-8 only (a BOM allowed), and text, not a binary file. */
 export function decodeAttributeCsv(bytes: Uint8Array, file: string): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw refuseCsv(file, 'decode-failed', 'is not UTF-8 text (save the spreadsheet as CSV UTF-8)');
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) throw refuseCsv(file, 'decode-failed', 'is not a text file');
-  }
-  return text.replace(/^\uFEFF/, '');
+  return decodeCsvFile(bytes, file, 'the spreadsheet');
 }
 
 /** The header and lines of an attribute CSV; throws a LibraryError naming the file when it is none. */
 export function parseAttributeCsv(text: string, file: string): AttributeCsv {
-  if (text.trim() === '') throw refuseCsv(file, 'empty-file', 'is empty');
-  let records: CsvRecord[];
-  try {
-    records = readCsv(text);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) throw refuseCsv(file, 'unsupported-file', `is not valid CSV: ${error.message}`);
-    throw error;
-  }
-  const [header, ...lines] = records;
+  const [header, ...lines] = readCsvFile(text, file);
   const [first = '', ...names] = (header?.fields ?? []).map((f) => f.trim());
   const key = keyNames[first.toLowerCase()];
   if (key === undefined) {
-    throw refuseCsv(file, 'unsupported-file', 'has no key column: its first heading must be "file" or "url"');
+    throw refuseCsvFile(file, 'unsupported-file', 'has no key column: its first heading must be "file" or "url"');
   }
-  if (names.length === 0) throw refuseCsv(file, 'unsupported-file', 'has no attribute column after the key column');
+  if (names.length === 0) throw refuseCsvFile(file, 'unsupported-file', 'has no attribute column after the key column');
   if (names.length > maxAttributes) {
-    throw refuseCsv(file, 'unsupported-file', `has ${names.length} attribute columns; a library holds at most ${maxAttributes}`);
+    throw refuseCsvFile(
+      file,
+      'unsupported-file',
+      `has ${names.length} attribute columns; a library holds at most ${maxAttributes}`,
+    );
   }
   const seen = new Set<string>();
   for (const name of names) {
     if (name === '' || name.length > maxAttributeNameLength || hasControl(name)) {
-      throw refuseCsv(file, 'unsupported-file', `has a heading that is no attribute name ("${name.slice(0, 40)}")`);
+      throw refuseCsvFile(file, 'unsupported-file', `has a heading that is no attribute name ("${name.slice(0, 40)}")`);
     }
-    if (seen.has(name.toLowerCase())) throw refuseCsv(file, 'unsupported-file', `names the attribute "${name}" twice`);
+    if (seen.has(name.toLowerCase()))
+      throw refuseCsvFile(file, 'unsupported-file', `names the attribute "${name}" twice`);
     seen.add(name.toLowerCase());
   }
   const rows: AttributeCsvRow[] = [];
