@@ -20,6 +20,9 @@ export type PizhuErrorCode =
   | 'import-running' // an import is running in this window: one at a time
   | 'export-running' // a Markdown export is running in this window: one at a time
   | 'override-conflict' // a term override of the same source in an overlapping mode exists; detail: its id
+  | 'sync-unreachable' // no sync server answers at the address (or the sync folder is missing); detail: the address
+  | 'sync-refused' // the sync server refused the member's token
+  | 'sync-timeout' // a sync did not become quiescent within its time limit
   | 'internal';
 
 export interface PizhuError {

@@ -1,0 +1,103 @@
+import { HocuspocusProvider, MessageType, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import type { SyncEndpoint } from '../syncEndpoint';
+
+/** Origin of what the endpoint gives the mirror, so it is sent to the server and not applied back. */
+const fromEndpoint = Symbol('pizhu-endpoint');
+
+export type LinkFailure = { kind: 'refused'; reason: string };
+
+/**
+ * One document of an endpoint kept in step with the server over the shared socket. The provider
+ * needs a Y.Doc, so the link holds a mirror of the document for as long as it is open: what the
+ * server sends is applied to the endpoint, what the endpoint changes is sent to the server.
+ */
+export class DocumentLink {
+  readonly mirror = new Y.Doc({ gc: false });
+  readonly provider: HocuspocusProvider;
+  /** Updates the server answered "not applied" (a read-only member's): never pending once answered. */
+  private refused = 0;
+  private failure: LinkFailure | undefined;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(
+    readonly name: string,
+    private readonly endpoint: SyncEndpoint,
+    socket: HocuspocusProviderWebsocket,
+    token: string,
+  ) {
+    Y.applyUpdate(this.mirror, endpoint.diff(name), fromEndpoint);
+    this.mirror.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== fromEndpoint) endpoint.apply(name, update);
+    });
+    this.provider = new HocuspocusProvider({
+      name,
+      document: this.mirror,
+      websocketProvider: socket,
+      token,
+      awareness: null,
+      // Each (re)connection syncs afresh, with its own answers.
+      onOpen: () => {
+        this.refused = 0;
+      },
+      onAuthenticationFailed: ({ reason }) => {
+        this.failure = { kind: 'refused', reason };
+        this.notify();
+      },
+      onSynced: () => this.notify(),
+      onUnsyncedChanges: () => this.notify(),
+      onMessage: ({ message }) => {
+        // Hocuspocus does not tell the provider of a refused update; count them to know when nothing waits.
+        message.readVarString();
+        if (message.readVarUint() === MessageType.SyncStatus && Number(message.readVarUint()) === 0) {
+          this.refused += 1;
+          queueMicrotask(() => this.notify());
+        }
+      },
+    });
+    this.provider.attach();
+  }
+
+  /** Sends a local change of the endpoint to the server. */
+  applyLocal(update: Uint8Array): void {
+    Y.applyUpdate(this.mirror, update, fromEndpoint);
+  }
+
+  /** The server's scope for this member once authenticated ('readonly' for a read-only member). */
+  get readOnly(): boolean {
+    return this.provider.authorizedScope === 'readonly';
+  }
+
+  /** True when the server's state has been applied and every change sent was answered. */
+  get quiescent(): boolean {
+    return this.provider.isSynced && this.provider.unsyncedChanges - this.refused <= 0;
+  }
+
+  get refusedChanges(): number {
+    return this.refused;
+  }
+
+  /** Resolves when quiescent, or with the failure (a refused token). */
+  settled(): Promise<LinkFailure | undefined> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (this.failure || this.quiescent) {
+          this.waiters.delete(check);
+          resolve(this.failure);
+        }
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  close(): void {
+    this.waiters.clear();
+    this.provider.destroy();
+    this.mirror.destroy();
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}

@@ -1,0 +1,212 @@
+import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import { LibraryError } from '../../libraryError';
+import { listDocumentsRequest, parseDocumentList } from '../server/syncProtocol';
+import type { SyncEndpoint } from '../syncEndpoint';
+import { DocumentLink } from './documentLink';
+
+export interface ServerSyncOptions {
+  /** ws:// or wss:// address of a Pizhu sync server. */
+  url: string;
+  /** The member's token (`pizhu members add`). */
+  token: string;
+  /** A sync not quiescent after this long fails with 'sync-timeout' (60 s unless given). */
+  timeoutMs?: number;
+  /** How many documents are open on the socket at once (32 unless given): a library can hold 10,000. */
+  openDocuments?: number;
+}
+
+export interface ServerSyncReport {
+  /** Documents brought in step with the server. */
+  documents: number;
+  /** The member is read-only: the server took none of this side's changes. */
+  readOnly: boolean;
+  /** Changes the server answered "not applied" (only a read-only member has any). */
+  refusedChanges: number;
+}
+
+/** The control document: every endpoint holds it, and the server lists its documents on it. */
+const libraryDocument = 'library';
+
+/** A ws:// address answers, or a 'sync-unreachable' LibraryError saying why not. */
+async function probe(url: string, timeoutMs: number): Promise<void> {
+  let socket: WebSocket;
+  try {
+    socket = new WebSocket(url, { handshakeTimeout: timeoutMs });
+  } catch (error) {
+    throw new LibraryError('invalid-argument', `${url} is not a sync server address (ws://host:port)`, String(error));
+  }
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => {
+      socket.close();
+      resolve();
+    });
+    socket.once('error', (error) => {
+      reject(new LibraryError('sync-unreachable', `No sync server answers at ${url} (${error.message})`, url));
+    });
+  });
+}
+
+/**
+ * Keeps a SyncEndpoint in step with a sync server over one socket: every document multiplexed on it,
+ * a bounded number open at a time. Local changes are sent as they happen (their document is opened
+ * for them); syncOnce brings every document on either side in step and resolves when nothing waits.
+ */
+export class ServerSync {
+  private readonly links = new Map<string, DocumentLink>();
+  /** Documents changed locally while closed, to be sent. */
+  private readonly dirty = new Set<string>();
+  private readonly unsubscribe: () => void;
+  private closed = false;
+  private flushing: Promise<void> | undefined;
+
+  private constructor(
+    private readonly endpoint: SyncEndpoint,
+    private readonly options: ServerSyncOptions,
+    private readonly socket: HocuspocusProviderWebsocket,
+    private readonly library: DocumentLink,
+  ) {
+    this.links.set(libraryDocument, library);
+    this.unsubscribe = endpoint.onUpdate((name, update) => {
+      const link = this.links.get(name);
+      if (link) link.applyLocal(update);
+      else {
+        this.dirty.add(name);
+        this.flushSoon();
+      }
+    });
+  }
+
+  /** Connects and authenticates; fails with 'sync-unreachable', 'sync-refused' or 'sync-timeout'. */
+  static async connect(endpoint: SyncEndpoint, options: ServerSyncOptions): Promise<ServerSync> {
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    await probe(options.url, timeoutMs);
+    const socket = new HocuspocusProviderWebsocket({ url: options.url, WebSocketPolyfill: WebSocket });
+    const library = new DocumentLink(libraryDocument, endpoint, socket, options.token);
+    const sync = new ServerSync(endpoint, options, socket, library);
+    try {
+      await sync.settle(library, timeoutMs);
+    } catch (error) {
+      sync.close();
+      throw error;
+    }
+    return sync;
+  }
+
+  /** Brings every document on either side in step with the server; resolves when quiescent. */
+  async syncOnce(): Promise<ServerSyncReport> {
+    const timeoutMs = this.options.timeoutMs ?? 60_000;
+    const deadline = Date.now() + timeoutMs;
+    const remaining = (): number => Math.max(1, deadline - Date.now());
+    await this.settle(this.library, remaining());
+    const serverNames = await this.listServerDocuments(remaining());
+    const names = new Set([...this.endpoint.docNames(), ...serverNames]);
+    names.delete(libraryDocument);
+    let refused = this.library.refusedChanges;
+    const queue = [...names];
+    const worker = async (): Promise<void> => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+        this.dirty.delete(name);
+        refused += await this.syncDocument(name, remaining());
+      }
+    };
+    await Promise.all(Array.from({ length: this.options.openDocuments ?? 32 }, worker));
+    // Changes made while the documents were going by.
+    while (this.dirty.size > 0 || this.flushing) {
+      await this.flush(remaining());
+    }
+    await this.settle(this.library, remaining());
+    return { documents: names.size + 1, readOnly: this.library.readOnly, refusedChanges: refused };
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.unsubscribe();
+    for (const link of this.links.values()) link.close();
+    this.links.clear();
+    this.socket.destroy();
+  }
+
+  /** Opens a document (unless open), waits until it is quiescent, closes it; returns its refused changes. */
+  private async syncDocument(name: string, timeoutMs: number): Promise<number> {
+    const open = this.links.get(name);
+    if (open) {
+      await this.settle(open, timeoutMs);
+      return open.refusedChanges;
+    }
+    const link = new DocumentLink(name, this.endpoint, this.socket, this.options.token);
+    this.links.set(name, link);
+    try {
+      await this.settle(link, timeoutMs);
+      return link.refusedChanges;
+    } finally {
+      this.links.delete(name);
+      link.close();
+    }
+  }
+
+  private flushSoon(): void {
+    if (this.flushing || this.closed) return;
+    const timeoutMs = this.options.timeoutMs ?? 60_000;
+    // A live change that fails to go out stays in the endpoint: the next sync sends it.
+    this.flush(timeoutMs).catch(() => undefined);
+  }
+
+  private flush(timeoutMs: number): Promise<void> {
+    this.flushing ??= (async () => {
+      try {
+        while (this.dirty.size > 0 && !this.closed) {
+          const batch = [...this.dirty].slice(0, this.options.openDocuments ?? 32);
+          for (const name of batch) this.dirty.delete(name);
+          await Promise.all(batch.map((name) => this.syncDocument(name, timeoutMs)));
+        }
+      } finally {
+        this.flushing = undefined;
+      }
+    })();
+    return this.flushing;
+  }
+
+  private async settle(link: DocumentLink, timeoutMs: number): Promise<void> {
+    const failure = await withTimeout(link.settled(), timeoutMs, this.options.url);
+    if (failure) {
+      throw new LibraryError('sync-refused', `The sync server at ${this.options.url} refused the token (${failure.reason})`, this.options.url);
+    }
+  }
+
+  private listServerDocuments(timeoutMs: number): Promise<string[]> {
+    const provider = this.library.provider;
+    const answer = new Promise<string[]>((resolve) => {
+      const listener = ({ payload }: { payload: string }): void => {
+        const list = parseDocumentList(payload);
+        if (!list) return;
+        provider.off('stateless', listener);
+        resolve(list.names);
+      };
+      provider.on('stateless', listener);
+    });
+    provider.sendStateless(listDocumentsRequest);
+    return withTimeout(answer, timeoutMs, this.options.url);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number, url: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new LibraryError('sync-timeout', `The sync with ${url} did not finish within ${Math.round(timeoutMs / 1000)} s`, url));
+    }, timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Connects, syncs once until quiescent and disconnects. */
+export async function syncOnceWithServer(endpoint: SyncEndpoint, options: ServerSyncOptions): Promise<ServerSyncReport> {
+  const sync = await ServerSync.connect(endpoint, options);
+  try {
+    return await sync.syncOnce();
+  } finally {
+    sync.close();
+  }
+}

@@ -1,0 +1,107 @@
+import { Server, type Extension } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { memberForToken } from './members';
+import { openServerStore, type ServerStore } from './serverStore';
+import { listDocumentsRequest, type DocumentList } from './syncProtocol';
+
+export interface SyncServerOptions {
+  /** Where the server keeps its database (created when missing). */
+  dataDir: string;
+  /** The interface to listen on; 127.0.0.1 unless given (a group's server sits behind a TLS reverse proxy). */
+  host?: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface RunningSyncServer {
+  /** ws://host:port, the address clients sync with. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  /** Closes every connection, stores every open document and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Document names are the library's ('library', 'article/<uid>'): short, printable. */
+const documentName = /^[\w./:-]{1,200}$/;
+
+/** Origin of the stored updates applied when a document loads, so they are not appended again. */
+const loadOrigin = Symbol('pizhu-sync-load');
+
+/**
+ * Persistence and membership for Hocuspocus. Each update is appended to SQLite in the Yjs update
+ * event, which runs before Hocuspocus acknowledges the update to its sender: an acknowledged change
+ * survives a crash. Storing a document (debounced by Hocuspocus, and on unload) compacts its rows.
+ */
+function pizhuExtension(store: ServerStore): Extension {
+  return {
+    extensionName: 'PizhuSync',
+    onAuthenticate({ token, documentName: name, connectionConfig }) {
+      if (!documentName.test(name)) return Promise.reject(new Error(`No document is named ${name}`));
+      const member = memberForToken(store.db, token);
+      if (!member) return Promise.reject(new Error('This token is not a member of this server'));
+      // Hocuspocus refuses a read-only connection's updates and answers them "not applied".
+      connectionConfig.readOnly = member.readOnly;
+      return Promise.resolve({ member: member.name });
+    },
+    onLoadDocument({ document, documentName: name }) {
+      Y.transact(
+        document,
+        () => {
+          for (const update of store.loadUpdates(name)) Y.applyUpdate(document, update, loadOrigin);
+        },
+        loadOrigin,
+      );
+      document.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== loadOrigin) store.appendUpdate(name, update);
+      });
+      return Promise.resolve();
+    },
+    onStoreDocument({ document, documentName: name }) {
+      store.compact(name, document);
+      return Promise.resolve();
+    },
+    onStateless({ payload, connection }) {
+      if (payload === listDocumentsRequest) {
+        const list: DocumentList = { type: 'pizhu:documents', names: store.documentNames() };
+        connection.sendStateless(JSON.stringify(list));
+      }
+      return Promise.resolve();
+    },
+  };
+}
+
+/** Starts a sync server on its data directory; resolves once it listens. */
+export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
+  const store = openServerStore(options.dataDir);
+  const host = options.host ?? '127.0.0.1';
+  const server = new Server({
+    name: 'pizhu',
+    address: host,
+    port: options.port,
+    quiet: true,
+    // The CLI stops the server itself, so that it can close the database after the last store.
+    stopOnSignals: false,
+    extensions: [pizhuExtension(store)],
+  });
+  try {
+    await server.listen();
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const port = server.address.port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `ws://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    host,
+    port,
+    close: () => {
+      closing ??= (async () => {
+        await server.destroy();
+        store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import * as Y from 'yjs';
+import type { SyncEndpoint } from '../../../main/library/sync/syncEndpoint';
+
+const remote = Symbol('remote');
+
+/** A SyncEndpoint on plain Y.Docs, as a device's library would be: for testing the transports alone. */
+export interface MemoryEndpoint extends SyncEndpoint {
+  /** The named document (created empty when new); changes made on it are local changes. */
+  doc(name: string): Y.Doc;
+}
+
+export function memoryEndpoint(deviceId: string): MemoryEndpoint {
+  const docs = new Map<string, Y.Doc>();
+  const listeners = new Set<(name: string, update: Uint8Array) => void>();
+  const doc = (name: string): Y.Doc => {
+    let found = docs.get(name);
+    if (!found) {
+      const created = new Y.Doc({ gc: false });
+      created.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === remote) return;
+        for (const listener of listeners) listener(name, update);
+      });
+      docs.set(name, created);
+      found = created;
+    }
+    return found;
+  };
+  doc('library');
+  return {
+    deviceId,
+    doc,
+    docNames: () => [...docs.keys()],
+    stateVector: (name) => Y.encodeStateVector(docs.get(name) ?? new Y.Doc()),
+    diff: (name, stateVector) => Y.encodeStateAsUpdate(docs.get(name) ?? new Y.Doc(), stateVector),
+    apply: (name, update) => {
+      Y.applyUpdate(doc(name), update, remote);
+    },
+    onUpdate: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Every document of an endpoint as what a person would read from it, plus its exact Yjs snapshot. */
+export function dumpEndpoint(endpoint: MemoryEndpoint): Record<string, { content: unknown; snapshot: string }> {
+  const dump: Record<string, { content: unknown; snapshot: string }> = {};
+  for (const name of [...endpoint.docNames()].sort()) {
+    const doc = endpoint.doc(name);
+    dump[name] = {
+      content: { map: doc.getMap('m').toJSON(), text: doc.getText('t').toJSON() },
+      snapshot: Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))).toString('base64'),
+    };
+  }
+  return dump;
+}

@@ -1,0 +1,190 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ServerSync, syncOnceWithServer } from '../../../main/library/sync/client/serverSync';
+import { addMember } from '../../../main/library/sync/server/members';
+import { openServerStore } from '../../../main/library/sync/server/serverStore';
+import { startSyncServer, type RunningSyncServer } from '../../../main/library/sync/server/syncServer';
+import { LibraryError } from '../../../main/library/libraryError';
+import { dumpEndpoint, memoryEndpoint, type MemoryEndpoint } from './memoryEndpoint';
+
+const dirs: string[] = [];
+const servers: RunningSyncServer[] = [];
+const clients: ServerSync[] = [];
+
+function dataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-sync-server-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A member's token, written as `pizhu members add` does (the server is running or not). */
+function member(dir: string, name: string, readOnly = false): string {
+  const store = openServerStore(dir);
+  try {
+    return addMember(store.db, name, readOnly);
+  } finally {
+    store.close();
+  }
+}
+
+async function serve(dir: string): Promise<RunningSyncServer> {
+  const server = await startSyncServer({ dataDir: dir, host: '127.0.0.1', port: 0 });
+  servers.push(server);
+  return server;
+}
+
+async function connect(endpoint: MemoryEndpoint, url: string, token: string): Promise<ServerSync> {
+  const client = await ServerSync.connect(endpoint, { url, token, timeoutMs: 10_000 });
+  clients.push(client);
+  return client;
+}
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.close();
+  for (const server of servers.splice(0)) await server.close();
+});
+
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('sync server', () => {
+  it('listens on the loopback address and port it was given (0: a free one) and says where', async () => {
+    const server = await serve(dataDir());
+    expect(server.host).toBe('127.0.0.1');
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.url).toBe(`ws://127.0.0.1:${server.port}`);
+  });
+
+  it('brings three devices to the same state: edits made on each, before and while connected, in several documents', async () => {
+    const dir = dataDir();
+    const server = await serve(dir);
+    const tokens = ['lin', 'wang', 'chen'].map((name) => member(dir, name));
+    const devices = ['a', 'b', 'c'].map((id) => memoryEndpoint(id));
+    // Offline edits: the same field on two devices, one note typed on all three, articles only one device has.
+    devices.forEach((device, i) => {
+      device.doc('library').getMap('m').set('title', `title from ${device.deviceId}`);
+      device.doc('library').getMap('m').set(`only-${device.deviceId}`, i);
+      device.doc('article/shared').getText('t').insert(0, `note ${device.deviceId}. `);
+      for (let n = 0; n < 5; n += 1) device.doc(`article/${device.deviceId}-${n}`).getMap('m').set('colour', n);
+    });
+    const syncs = await Promise.all(devices.map((device, i) => connect(device, server.url, tokens[i] ?? '')));
+    for (const sync of syncs) await sync.syncOnce();
+    // A live edit after connecting, on a document the other devices never opened.
+    devices[1]?.doc('article/a-3').getMap('m').set('colour', 'red');
+    devices[2]?.doc('article/new').getText('t').insert(0, '新的笔记');
+    for (const sync of syncs) await sync.syncOnce();
+    for (const sync of syncs) await sync.syncOnce();
+
+    const dumps = devices.map((device) => dumpEndpoint(device));
+    expect(Object.keys(dumps[0] ?? {})).toHaveLength(1 + 1 + 15 + 1);
+    expect(dumps[1]).toEqual(dumps[0]);
+    expect(dumps[2]).toEqual(dumps[0]);
+    const shared = devices[0]?.doc('article/shared').getText('t').toJSON() ?? '';
+    for (const id of ['a', 'b', 'c']) expect(shared).toContain(`note ${id}. `);
+    expect(devices[0]?.doc('article/a-3').getMap('m').get('colour')).toBe('red');
+    expect(devices[0]?.doc('article/new').getText('t').toJSON()).toBe('新的笔记');
+  });
+
+  it('sends a live change to a device that has the document open, without another sync', async () => {
+    const dir = dataDir();
+    const server = await serve(dir);
+    const [one, two] = [memoryEndpoint('one'), memoryEndpoint('two')];
+    await connect(one, server.url, member(dir, 'one'));
+    await connect(two, server.url, member(dir, 'two'));
+    one.doc('library').getMap('m').set('tag', '经济');
+    await expect.poll(() => two.doc('library').getMap('m').get('tag'), { timeout: 5000 }).toBe('经济');
+  });
+
+  it('refuses a token that is not a member, with a sync-refused error, and changes nothing', async () => {
+    const dir = dataDir();
+    const server = await serve(dir);
+    const device = memoryEndpoint('x');
+    device.doc('library').getMap('m').set('secret', 1);
+    const error = await syncOnceWithServer(device, { url: server.url, token: 'pzs_not-a-token', timeoutMs: 10_000 }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(LibraryError);
+    expect(error).toMatchObject({ code: 'sync-refused' });
+    const reader = memoryEndpoint('reader');
+    await syncOnceWithServer(reader, { url: server.url, token: member(dir, 'reader'), timeoutMs: 10_000 });
+    expect(reader.doc('library').getMap('m').toJSON()).toEqual({});
+  });
+
+  it('says the server is unreachable, quickly, when nothing listens at the address', async () => {
+    const server = await serve(dataDir());
+    const url = server.url;
+    await server.close();
+    const started = Date.now();
+    const error = await syncOnceWithServer(memoryEndpoint('x'), { url, token: 'pzs_x', timeoutMs: 10_000 }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ code: 'sync-unreachable', detail: url });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("refuses a read-only member's changes: they reach neither the server nor the other members, and the member still reads", async () => {
+    const dir = dataDir();
+    const server = await serve(dir);
+    const writer = memoryEndpoint('writer');
+    const reader = memoryEndpoint('reader');
+    const other = memoryEndpoint('other');
+    writer.doc('library').getMap('m').set('title', 'from the writer');
+    writer.doc('library').getMap('m').set('writer', 1);
+    await syncOnceWithServer(writer, { url: server.url, token: member(dir, 'writer'), timeoutMs: 10_000 });
+    const otherSync = await connect(other, server.url, member(dir, 'other'));
+
+    reader.doc('library').getMap('m').set('title', 'from the reader');
+    reader.doc('article/r').getText('t').insert(0, 'reader note');
+    const readerSync = await connect(reader, server.url, member(dir, 'reader', true));
+    reader.doc('library').getMap('m').set('live', 'reader live edit');
+    const report = await readerSync.syncOnce();
+    expect(report.readOnly).toBe(true);
+    expect(report.refusedChanges).toBeGreaterThan(0);
+    // The reader got the writer's changes; its own stay local only.
+    expect(reader.doc('library').getMap('m').get('writer')).toBe(1);
+    expect(reader.doc('library').getMap('m').get('live')).toBe('reader live edit');
+
+    await otherSync.syncOnce();
+    expect(other.doc('library').getMap('m').toJSON()).toEqual({ title: 'from the writer', writer: 1 });
+    expect(other.docNames()).not.toContain('article/r');
+    // And the server's own persistence has none of it.
+    await server.close();
+    const restarted = await serve(dir);
+    const fresh = memoryEndpoint('fresh');
+    await syncOnceWithServer(fresh, { url: restarted.url, token: member(dir, 'fresh'), timeoutMs: 10_000 });
+    expect(fresh.doc('library').getMap('m').toJSON()).toEqual({ title: 'from the writer', writer: 1 });
+    expect(fresh.docNames()).not.toContain('article/r');
+  });
+
+  it('restarts from its persistence with nothing lost, including changes acknowledged just before it stopped', async () => {
+    const dir = dataDir();
+    const server = await serve(dir);
+    const token = member(dir, 'lin');
+    const device = memoryEndpoint('d');
+    for (let n = 0; n < 20; n += 1) device.doc(`article/${n}`).getText('t').insert(0, `段落 ${n}`);
+    const sync = await connect(device, server.url, token);
+    await sync.syncOnce();
+    device.doc('article/7').getText('t').insert(0, '最后的修改 ');
+    device.doc('library').getMap('m').delete('nothing');
+    device.doc('library').getMap('m').set('last', true);
+    await sync.syncOnce();
+    // Acknowledged means on disk already, before any store or shutdown (a crash now loses nothing).
+    const onDisk = new Y.Doc();
+    const reading = openServerStore(dir);
+    for (const update of reading.loadUpdates('article/7')) Y.applyUpdate(onDisk, update);
+    reading.close();
+    expect(onDisk.getText('t').toJSON()).toBe('最后的修改 段落 7');
+    sync.close();
+    await server.close();
+
+    const restarted = await serve(dir);
+    const fresh = memoryEndpoint('fresh');
+    await syncOnceWithServer(fresh, { url: restarted.url, token, timeoutMs: 10_000 });
+    expect(dumpEndpoint(fresh)).toEqual(dumpEndpoint(device));
+    expect(fresh.doc('article/7').getText('t').toJSON()).toBe('最后的修改 段落 7');
+  });
+});
