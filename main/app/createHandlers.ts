@@ -106,6 +106,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     takePendingLink: () => deps.takePendingLink?.() ?? null,
     listArticles: () => library.listArticles(),
     listArticlePage: (request) => library.listArticlePage(request),
+    listArticleIds: (request) => library.listArticleIds(request),
     getArticle: ({ articleId }) => {
       const article = library.getArticle(articleId);
       library.markOpened(articleId); // for "recently opened" in the library pane

@@ -7,7 +7,13 @@ import {
   maxTagNameLength,
 } from '../../preload/contract/annotationTypes';
 import { paragraphKinds } from '../../preload/contract/articleTypes';
-import { articleListSorts, articleListViews, maxArticlePageRows, titleCollations } from '../../preload/contract/articlePageTypes';
+import {
+  articleListSorts,
+  articleListViews,
+  maxArticleIdRows,
+  maxArticlePageRows,
+  titleCollations,
+} from '../../preload/contract/articlePageTypes';
 import { droppedFiles } from './droppedFileSchema';
 import { maxTagLevelRows } from '../../preload/contract/tagLevelTypes';
 import { scriptModes } from '../../preload/common/scriptModes';
@@ -113,6 +119,7 @@ const listedArticles = {
   // Blank for no tag filter.
   tag: text(maxTagNameLength),
   attribute: z.strictObject({ attributeId: id, value: attributeValue }).optional(),
+  groupBy: id.optional(),
 };
 /** A new attribute or its changes; the library trims and checks the name and list. */
 const attributeSpec = {
@@ -173,6 +180,11 @@ export const requestSchemas = {
     offset: z.number().int().min(0).max(10_000_000),
     limit: z.number().int().min(1).max(maxArticlePageRows),
     around: id.optional(),
+  }),
+  listArticleIds: z.strictObject({
+    ...listedArticles,
+    offset: z.number().int().min(0).max(10_000_000),
+    limit: z.number().int().min(1).max(maxArticleIdRows),
   }),
   getArticle: z.strictObject({ articleId: id }),
   setReadingPosition: z.strictObject({ articleId: id, paragraphOrder: z.number().int().min(0).max(1_000_000) }),

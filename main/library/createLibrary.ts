@@ -45,7 +45,7 @@ import { withDeferredParagraphIndex } from './store/deferSearchIndex';
 import { mergeSearchIndex } from './store/mergeSearchIndex';
 import { verifyLibrary } from './store/verifyLibrary';
 import { checkpointWhenIdle } from './store/walCheckpoints';
-import { listArticlePage } from './store/articlePage';
+import { listArticleIds, listArticlePage } from './store/articlePage';
 import type { ArticlePage, ArticlePageRequest } from '../../preload/contract/articlePageTypes';
 
 export interface LibraryOptions {
@@ -287,6 +287,11 @@ export async function createLibrary(options: LibraryOptions) {
     /** A window of the library pane's list, filtered and ordered here (listArticlePage). */
     listArticlePage(request: ArticlePageRequest): ArticlePage {
       return listArticlePage(db, request);
+    },
+
+    /** The ids of a stretch of that list, in its order (a selection of rows not fetched yet). */
+    listArticleIds(request: Omit<ArticlePageRequest, 'around'>): { ids: number[]; total: number } {
+      return listArticleIds(db, request);
     },
 
     /** A read only: opening an article is recorded by `markOpened`, which the app calls on open. */

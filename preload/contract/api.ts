@@ -329,6 +329,8 @@ export interface PizhuApi {
   listArticles(): Promise<Result<ArticleSummary[]>>;
   /** A window of the library pane's list in the asked order and filters, with its counts (issue #16: paged from main). */
   listArticlePage(req: ArticlePageRequest): Promise<Result<ArticlePage>>;
+  /** The ids of a stretch of that list, in its order (a Shift+click range, Ctrl+A): at most maxArticleIdRows. */
+  listArticleIds(req: Omit<ArticlePageRequest, 'around'>): Promise<Result<{ ids: number[]; total: number }>>;
   getArticle(req: { articleId: number }): Promise<Result<ArticleView>>;
   setReadingPosition(req: { articleId: number; paragraphOrder: number }): Promise<Result<null>>;
   /** Opens the system file chooser in main and imports what the person picks. */

@@ -31,7 +31,23 @@ export interface ArticlePageRequest {
   around?: number;
   /** Only articles whose attribute (attributeTypes) has this value. */
   attribute?: AttributeFilter;
+  /**
+   * The id of an attribute to group the list by: the rows run value by value (in the attribute's
+   * value order), articles without a value last, each group in the list's own order.
+   */
+  groupBy?: number;
 }
+
+/** One group of a grouped list: its rows are `start` to `start + count - 1` in the list's order. */
+export interface ArticleGroup {
+  /** The attribute's value as kept; null for the articles that have none. */
+  value: string | null;
+  start: number;
+  count: number;
+}
+
+/** The most article ids one listArticleIds call answers (a selection of the whole list). */
+export const maxArticleIdRows = 100_000;
 
 /** A window of the list in the asked order, with the counts the pane shows. */
 export interface ArticlePage {
@@ -43,4 +59,6 @@ export interface ArticlePage {
   rows: ArticleSummary[];
   /** Where `around` stands in this order; null when it is not in it (or was not asked). */
   aroundIndex: number | null;
+  /** With `groupBy`, on the page at offset 0: every group of the whole list, in order. */
+  groups?: ArticleGroup[];
 }

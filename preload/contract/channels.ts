@@ -6,6 +6,7 @@ const methodTable: Record<Method, true> = {
   takePendingLink: true,
   listArticles: true,
   listArticlePage: true,
+  listArticleIds: true,
   getArticle: true,
   setReadingPosition: true,
   importFiles: true,

@@ -1,6 +1,7 @@
-import type { ArticlePage, ArticlePageRequest, TitleCollation } from '../../../preload/contract/articlePageTypes';
+import type { ArticleGroup, ArticlePage, ArticlePageRequest, TitleCollation } from '../../../preload/contract/articlePageTypes';
 import { foldToSimplified } from '../../../preload/common/foldScript';
 import { articlesWithValueSql } from '../attributes/attributeStore';
+import { groupArticleIds } from './articleGroups';
 import { readArticleSummaries } from './articles';
 import type { Db } from './openDatabase';
 import { canonicalTagName, findTagFolded, tagSubtree } from './tags';
@@ -12,7 +13,7 @@ import { canonicalTagName, findTagFolded, tagSubtree } from './tags';
  * except titles, which sort by the interface's collation (pinyin or strokes), kept per library.
  */
 export function listArticlePage(db: Db, request: ArticlePageRequest): ArticlePage {
-  const { ids, inView } = orderedArticleIds(db, request);
+  const { ids, inView, groups } = orderedArticleIds(db, request);
   const windowIds = ids.slice(request.offset, request.offset + request.limit);
   const summaries = readArticleSummaries(db, windowIds);
   const aroundIndex = request.around === undefined ? -1 : ids.indexOf(request.around);
@@ -22,14 +23,31 @@ export function listArticlePage(db: Db, request: ArticlePageRequest): ArticlePag
     offset: request.offset,
     rows: windowIds.flatMap((id) => summaries.get(id) ?? []),
     aroundIndex: aroundIndex < 0 ? null : aroundIndex,
+    // The headers once, with the first page: a later page's rows fall under them by index.
+    ...(groups && request.offset === 0 ? { groups } : {}),
   };
 }
 
-/** Every article the list's view and filters keep, in its order (a "set for the articles listed"), and the view's count. */
+/**
+ * The ids of a stretch of the list (a Shift+click range, or Ctrl+A's whole list), in its
+ * order, so a selection can be made of rows not fetched yet.
+ */
+export function listArticleIds(
+  db: Db,
+  request: Omit<ArticlePageRequest, 'around'>,
+): { ids: number[]; total: number } {
+  const { ids } = orderedArticleIds(db, request);
+  return { ids: ids.slice(request.offset, request.offset + request.limit), total: ids.length };
+}
+
+/**
+ * Every article the list's view and filters keep, in its order (a "set for the articles
+ * listed"), and the view's count; grouped by an attribute, with its groups.
+ */
 export function orderedArticleIds(
   db: Db,
   request: Omit<ArticlePageRequest, 'offset' | 'limit' | 'around'>,
-): { ids: number[]; inView: number } {
+): { ids: number[]; inView: number; groups?: ArticleGroup[] } {
   registerTitleFold(db);
   const view = viewWhere[request.view];
   const query = foldTitle(request.query.trim());
@@ -51,7 +69,8 @@ export function orderedArticleIds(
       : (db.prepare(`${sql} ORDER BY ${request.sort === 'opened' ? openedOrder : dateOrder}`).pluck().all(params) as number[]);
   const inView =
     where.length === 1 ? ids.length : (db.prepare(`SELECT count(*) FROM article a WHERE ${view}`).pluck().get() as number);
-  return { ids, inView };
+  if (request.groupBy === undefined) return { ids, inView };
+  return { ...groupArticleIds(db, ids, request.groupBy), inView };
 }
 
 const viewWhere: Record<ArticlePageRequest['view'], string> = {
