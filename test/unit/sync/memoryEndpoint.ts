@@ -9,13 +9,15 @@ export interface MemoryEndpoint extends SyncEndpoint {
   doc(name: string): Y.Doc;
 }
 
-export function memoryEndpoint(deviceId: string): MemoryEndpoint {
+/** clientId: every document's Yjs client id (random unless given), so two runs of one script make identical states. */
+export function memoryEndpoint(deviceId: string, clientId?: number): MemoryEndpoint {
   const docs = new Map<string, Y.Doc>();
   const listeners = new Set<(name: string, update: Uint8Array) => void>();
   const doc = (name: string): Y.Doc => {
     let found = docs.get(name);
     if (!found) {
       const created = new Y.Doc({ gc: false });
+      if (clientId !== undefined) created.clientID = clientId;
       created.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === remote) return;
         for (const listener of listeners) listener(name, update);

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { LibraryError } from '../../libraryError';
+import type { SyncEndpoint } from '../syncEndpoint';
+import { loadFolderMemory, saveFolderMemory } from './folderMemory';
+import { contentHash, decodeUpdateFile, encodeUpdateFile, type DocumentUpdate } from './updateFile';
+
+export interface FolderSyncOptions {
+  /** The shared folder (Syncthing, Nextcloud, 坚果云, Dropbox...). */
+  folder: string;
+  /** This device's memory of what it read and wrote: a file outside the folder, next to the library. */
+  memoryPath: string;
+}
+
+export interface FolderSyncReport {
+  /** Other devices' files applied in this pass (a copy of one already applied is not counted). */
+  applied: number;
+  /** The file this device wrote, when it had changes the folder did not. */
+  written?: string;
+  /** Files left unread (still arriving, damaged, or not Pizhu's), to be tried again next time. */
+  skipped: { file: string; reason: string }[];
+}
+
+const extension = '.yupd';
+const deviceIdPattern = /^[\w-]{1,64}$/;
+
+/** deviceId.seq.hash.yupd: a device's own files never clash with another's, nor with its earlier ones. */
+function fileName(deviceId: string, seq: number, bytes: Buffer): string {
+  return `${deviceId}.${String(seq).padStart(8, '0')}.${contentHash(bytes).slice(0, 16)}${extension}`;
+}
+
+function highestOwnSeq(deviceId: string, files: string[]): number {
+  let highest = 0;
+  for (const file of files) {
+    const parts = file.split('.');
+    if (parts[0] === deviceId && parts.length >= 3) highest = Math.max(highest, Number.parseInt(parts[1] ?? '', 10) || 0);
+  }
+  return highest;
+}
+
+/**
+ * One pass of the serverless sync folder: this device's changes the folder lacks go into one new
+ * file of its own (written under a temporary name and renamed, so nobody reads half of it), then
+ * every other file not read before is applied. Files are immutable and applying is idempotent, so
+ * any order and any duplicate converge.
+ */
+export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSyncOptions): Promise<FolderSyncReport> {
+  const folder = path.resolve(options.folder);
+  if (!deviceIdPattern.test(endpoint.deviceId)) {
+    throw new LibraryError('invalid-argument', `A device id for a sync folder is letters, digits, - and _: ${endpoint.deviceId}`);
+  }
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new LibraryError('sync-unreachable', `The sync folder ${folder} does not exist or is not a folder`, folder);
+  }
+  const memory = loadFolderMemory(options.memoryPath, folder, endpoint);
+  const files = (await fs.promises.readdir(folder)).filter((file) => file.endsWith(extension) && !file.startsWith('.')).sort();
+
+  // 1. Read what is new (applied in 4, after this device's own changes are taken in 2).
+  const skipped: FolderSyncReport['skipped'] = [];
+  const incoming: { hash: string; updates: DocumentUpdate[] }[] = [];
+  const seenHashes = new Set<string>();
+  for (const file of files) {
+    if (memory.files[file] !== undefined) continue;
+    const bytes = await fs.promises.readFile(path.join(folder, file));
+    const hash = contentHash(bytes);
+    if (memory.applied[hash] || seenHashes.has(hash)) {
+      memory.files[file] = hash;
+      continue;
+    }
+    const decoded = decodeUpdateFile(bytes);
+    if ('invalid' in decoded) {
+      skipped.push({ file, reason: decoded.invalid });
+      continue;
+    }
+    seenHashes.add(hash);
+    memory.files[file] = hash;
+    incoming.push({ hash, updates: decoded });
+  }
+  const touched = new Set(incoming.flatMap(({ updates }) => updates.map(({ name }) => name)));
+
+  // 2. What this device has that the folder lacks, against what it had at its last pass.
+  const outgoing: DocumentUpdate[] = [];
+  const before = new Map<string, Uint8Array>();
+  for (const name of endpoint.docNames()) {
+    const saved = memory.docs[name];
+    const base = saved ? Y.decodeSnapshot(Buffer.from(saved, 'base64')) : Y.emptySnapshot;
+    const update = endpoint.diff(name, saved ? Y.encodeStateVector(base.sv) : undefined);
+    const changed = !Y.snapshotContainsUpdate(base, update);
+    if (changed) outgoing.push({ name, update });
+    if (changed || touched.has(name)) before.set(name, endpoint.diff(name));
+  }
+
+  // 3. One new file of this device's own.
+  let written: string | undefined;
+  if (outgoing.length > 0) {
+    const bytes = encodeUpdateFile(outgoing);
+    memory.nextSeq = Math.max(memory.nextSeq, highestOwnSeq(endpoint.deviceId, files) + 1);
+    written = fileName(endpoint.deviceId, memory.nextSeq, bytes);
+    const temporary = path.join(folder, `.${written}.${process.pid}.tmp`);
+    await fs.promises.writeFile(temporary, bytes, { flag: 'wx' });
+    const handle = await fs.promises.open(temporary, 'r');
+    await handle.sync();
+    await handle.close();
+    await fs.promises.rename(temporary, path.join(folder, written));
+    memory.nextSeq += 1;
+    memory.files[written] = contentHash(bytes);
+    memory.applied[contentHash(bytes)] = true;
+  }
+
+  // 4. Everyone else's.
+  for (const { hash, updates } of incoming) {
+    for (const { name, update } of updates) endpoint.apply(name, update);
+    memory.applied[hash] = true;
+  }
+
+  // 5. Remember what the folder now holds of each document: what this side had in 2 plus what it read.
+  const incomingByName = new Map<string, Uint8Array[]>();
+  for (const { updates } of incoming) {
+    for (const { name, update } of updates) incomingByName.set(name, [...(incomingByName.get(name) ?? []), update]);
+  }
+  for (const name of new Set([...before.keys(), ...touched])) {
+    const doc = new Y.Doc({ gc: false });
+    const own = before.get(name);
+    if (own) Y.applyUpdate(doc, own);
+    for (const update of incomingByName.get(name) ?? []) Y.applyUpdate(doc, update);
+    memory.docs[name] = Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))).toString('base64');
+    doc.destroy();
+  }
+  saveFolderMemory(options.memoryPath, memory);
+  return written === undefined ? { applied: incoming.length, skipped } : { applied: incoming.length, written, skipped };
+}
