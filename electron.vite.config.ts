@@ -64,6 +64,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'main/cli/pizhu.ts'),
           // A worker thread's own entry: the app starts it from out/main (see main/app/index.ts).
           parseWorkerEntry: resolve(__dirname, 'main/library/import/parseWorkerEntry.ts'),
+          // The start-up integrity check's worker (main/library/store/deferredQuickCheck).
+          quickCheckEntry: resolve(__dirname, 'main/library/store/quickCheckEntry.ts'),
         },
       },
     },

@@ -23,6 +23,7 @@ import { createReadings } from '../library/dictionary/readingWords';
 import { foldedWordLengths } from '../library/analysis/paragraphWords';
 import type { WordDictionary } from '../library/dictionary/wordDictionary';
 import { restoreChosenBackup, type ChooseAutomaticBackup } from './restoreFromBackup';
+import { holdWritesDuringCheck } from './holdWritesDuringCheck';
 
 /** What the handlers need besides the library: the parts that differ between Electron and tests. */
 export interface HandlerDeps {
@@ -97,7 +98,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
 
   const openBackup = async () => (await deps.chooseBackupFile?.('open')) ?? null;
 
-  return {
+  const table: HandlerTable = {
     getAppInfo: (): AppInfo => ({
       version: deps.appVersion,
       libraryPath: library.path,
@@ -109,7 +110,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     listArticleIds: (request) => library.listArticleIds(request),
     getArticle: ({ articleId }) => {
       const article = library.getArticle(articleId);
-      library.markOpened(articleId); // for "recently opened" in the library pane
+      // For "recently opened" in the library pane: a write, so after the start-up check when it still runs.
+      const integrity = library.integrity.state();
+      if (integrity === 'whole') library.markOpened(articleId);
+      else if (integrity === 'checking') void library.integrity.whenWritable().then(() => library.markOpened(articleId), () => {});
       return article;
     },
     setReadingPosition: ({ articleId, paragraphOrder }) => {
@@ -267,6 +271,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return file === null ? null : library.analysis.exportCsv(file, request);
     },
   };
+  // Until the start-up integrity check passes, calls that write wait for it.
+  return holdWritesDuringCheck(table, library.integrity);
 }
 
 export type Dispatch = (channel: string, request: unknown) => Promise<Result<unknown>>;

@@ -14,6 +14,7 @@ import { localeFromSystem } from '../../preload/common/uiLocales';
 import { openLibraryWithRecovery, recoveryPrompt } from './openLibraryWithRecovery';
 import { askForAutomaticBackup, restoreFromMenu } from './restoreFromBackup';
 import { askToUseBackup } from './backupFromJson';
+import { askToGoAhead } from './askInMain';
 import { isFromAppPage } from './pageOrigin';
 import { linkFromArgv, parsePizhuLink, type PizhuLink } from './parsePizhuLink';
 import { importProgressEvent, linkEvent, menuRedoEvent, menuUndoEvent } from '../../preload/contract/channels';
@@ -73,6 +74,8 @@ async function start(): Promise<void> {
       dbPath,
       // Built beside this file (electron.vite.config.ts); Electron loads worker scripts from the asar.
       startParseWorker: (resourceLimits) => new Worker(path.join(__dirname, 'parseWorkerEntry.js'), { resourceLimits }),
+      // The integrity check runs beside the first list, not before it; writes wait for it.
+      startQuickCheckWorker: (filePath) => new Worker(path.join(__dirname, 'quickCheckEntry.js'), { workerData: { filePath } }),
     },
     recoveryPrompt(dialog, language.text()),
   );
@@ -109,6 +112,19 @@ async function start(): Promise<void> {
   rebuildMenu = () =>
     installMenu(Menu, app.isPackaged, { restoreFromBackup: () => void restoreFromBackup(), step }, language.text());
   rebuildMenu();
+  // Damage the start-up check finds after the window opened is said at once, with the way out.
+  void library.integrity.whenWritable().catch(async (error: unknown) => {
+    const t = language.text();
+    const restore = await askToGoAhead(dialog, mainWindow, {
+      type: 'warning',
+      title: t('damagedTitle'),
+      message: t('damagedMessage'),
+      detail: error instanceof Error ? error.message : String(error),
+      confirm: t('restoreFromBackupItem'),
+      cancel: t('later'),
+    }).catch(() => false);
+    if (restore) await restoreFromBackup();
+  });
   if (!app.isDefaultProtocolClient('pizhu')) app.setAsDefaultProtocolClient('pizhu');
   // Every https address the page asks for is confirmed by the person in main's own dialog.
   const windowOptions = {

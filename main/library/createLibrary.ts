@@ -40,6 +40,7 @@ import type { NewArticle } from './store/articles';
 import { backupDatabase, isBackupDue, listBackups, removeStrayBackupFiles, type BackupFile } from './store/backups';
 import { acquireLibraryLock, lockState, type LibraryLock } from './store/libraryLock';
 import { openDatabase, openDatabaseReadOnly, type Db } from './store/openDatabase';
+import { checkedAtOpen, deferredQuickCheck, type StartQuickCheckWorker } from './store/deferredQuickCheck';
 import { removeRestoreStaging, restoreBackup } from './store/restoreBackup';
 import { withDeferredParagraphIndex } from './store/deferSearchIndex';
 import { mergeSearchIndex } from './store/mergeSearchIndex';
@@ -70,6 +71,13 @@ export interface LibraryOptions {
    * writing instead, to be created or migrated.
    */
   readOnly?: boolean;
+  /**
+   * Starts store/quickCheckEntry from the caller's build: the app's library is then checked
+   * (quick_check) in that worker after it opens, not before, and every write waits on
+   * `integrity` (a file about to be migrated, or after an unclean exit, is still checked first).
+   * Without it the check runs before the open returns, as the CLI and tests have it.
+   */
+  startQuickCheckWorker?: StartQuickCheckWorker;
 }
 
 export type Library = Awaited<ReturnType<typeof createLibrary>>;
@@ -77,7 +85,8 @@ export type Library = Awaited<ReturnType<typeof createLibrary>>;
 export async function createLibrary(options: LibraryOptions) {
   const backupDir = options.backupDir ?? path.join(path.dirname(options.dbPath), 'backups');
   const clock = options.now ?? (() => new Date());
-  const opened = await openOwned(options.dbPath, backupDir, options.readOnly ?? false);
+  const defer = options.startQuickCheckWorker !== undefined;
+  const opened = await openOwned(options.dbPath, backupDir, options.readOnly ?? false, defer);
   const { lock, uncleanExit } = opened;
   let db = opened.db;
   const isNew = opened.previousVersion === 0 && countArticles(db) === 0;
@@ -104,6 +113,11 @@ export async function createLibrary(options: LibraryOptions) {
     exports: exportOperations(conn, nowIso, files),
   });
   const parts = onConnection(db);
+  // After the parts are made: one begins a write transaction at open (sync's seeding, which writes only after a migration, checked first).
+  const integrity =
+    opened.quickCheckDeferred && options.startQuickCheckWorker
+      ? deferredQuickCheck(() => db, options.dbPath, options.startQuickCheckWorker)
+      : checkedAtOpen();
 
   function store(article: NewArticle, duplicates: DuplicateChoice = 'skip', hold = false): ImportOutcome {
     const name = article.fileName ?? 'pasted text';
@@ -152,6 +166,8 @@ export async function createLibrary(options: LibraryOptions) {
     } finally {
       // Reopened whether or not the swap happened: a refused restore leaves the old file in place.
       db = (await openDatabase(options.dbPath, backupDir)).db;
+      // Checked by that open: a damaged file restored over is writable again.
+      integrity.replacedByCheckedFile();
       // In place, not new objects: the app's handlers keep references to these.
       const fresh = onConnection(db);
       for (const part of connectionParts) Object.assign(library[part], fresh[part]);
@@ -164,6 +180,8 @@ export async function createLibrary(options: LibraryOptions) {
     backupDir,
     /** True when this open created the library: the app seeds it then. */
     isNew,
+    /** Whether writes may go ahead yet: the app's start-up check runs after the open (LibraryOptions.startQuickCheckWorker). */
+    integrity,
     /**
      * What the check after an unclean exit found (every checksum; openDatabase ran quick_check),
      * or null when the last exit was clean. When `ok` is false, name `damaged` to the person and
@@ -394,6 +412,8 @@ export async function createLibrary(options: LibraryOptions) {
 
     /** A backup a day of use: called at start, cheap when today's exists. */
     async backupIfDue(): Promise<BackupFile | undefined> {
+      // Not before the start-up check, and never of a damaged file: rotation would drop a good backup for it.
+      if (!(await integrity.whenWritable().then(() => true, () => false))) return undefined;
       if (!isBackupDue(backupDir, clock()) || countArticles(db) === 0) return undefined;
       return backupDatabase(db, backupDir, 'daily', clock());
     },
@@ -441,13 +461,14 @@ async function openOwned(
   dbPath: string,
   backupDir: string,
   readOnly: boolean,
-): Promise<{ db: Db; previousVersion: number; lock?: LibraryLock; uncleanExit: boolean }> {
+  deferQuickCheck: boolean,
+): Promise<{ db: Db; previousVersion: number; quickCheckDeferred: boolean; lock?: LibraryLock; uncleanExit: boolean }> {
   if (readOnly) {
     const state = lockState(dbPath);
     // Read before opening: an open replays a crashed writer's -wal.
     const uncleanExit = state === 'left' || (state === 'none' && walLeftBehind(dbPath));
     const reader = openDatabaseReadOnly(dbPath);
-    if (reader) return { db: reader, previousVersion: -1, uncleanExit };
+    if (reader) return { db: reader, previousVersion: -1, quickCheckDeferred: false, uncleanExit };
   }
   const lock = acquireLibraryLock(dbPath);
   const uncleanExit = lock.previousHolderVanished || walLeftBehind(dbPath);
@@ -458,7 +479,9 @@ async function openOwned(
     } catch {
       // Leftovers are never listed or restored; a folder that refuses this cleanup must not refuse the open.
     }
-    return { ...(await openDatabase(dbPath, backupDir)), lock, uncleanExit };
+    // After an unclean exit every checksum is read at open (verifyLibrary), trusting quick_check ran first.
+    const deferred = deferQuickCheck && !uncleanExit;
+    return { ...(await openDatabase(dbPath, backupDir, { deferQuickCheck: deferred })), lock, uncleanExit };
   } catch (error) {
     lock.release();
     throw error;
