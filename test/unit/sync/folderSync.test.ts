@@ -107,7 +107,8 @@ async function serverRun(): Promise<MemoryEndpoint[]> {
     const all = devices();
     for (let round = 0; round < 3; round += 1) {
       edit(all, round);
-      for (const device of [...all, ...all]) await syncOnceWithServer(device, { url: server.url, token, timeoutMs: 10_000 });
+      for (const device of [...all, ...all])
+        await syncOnceWithServer(device, { url: server.url, token, timeoutMs: 10_000 });
     }
     return all;
   } finally {
@@ -121,7 +122,8 @@ describe('sync folder', () => {
     expect(server[1]).toEqual(server[0]);
     expect(server[2]).toEqual(server[0]);
     const shared = (server[0]?.['article/shared']?.content as { text: string }).text;
-    for (const round of [0, 1, 2]) for (const id of ['laptop', 'desktop', 'tablet']) expect(shared).toContain(`${id} 第${round}次. `);
+    for (const round of [0, 1, 2])
+      for (const id of ['laptop', 'desktop', 'tablet']) expect(shared).toContain(`${id} 第${round}次. `);
     for (const seed of [1, 2, 3]) {
       for (const device of await folderRun(seed, true)) expect(dumpEndpoint(device)).toEqual(server[0]);
     }
@@ -131,7 +133,8 @@ describe('sync folder', () => {
     for (const seed of [4, 5, 6]) {
       const [first, ...others] = (await folderRun(seed, false)).map((device) => dumpEndpoint(device));
       const shared = (first?.['article/shared']?.content as { text: string }).text;
-      for (const round of [0, 1, 2]) for (const id of ['laptop', 'desktop', 'tablet']) expect(shared).toContain(`${id} 第${round}次. `);
+      for (const round of [0, 1, 2])
+        for (const id of ['laptop', 'desktop', 'tablet']) expect(shared).toContain(`${id} 第${round}次. `);
       for (const other of others) expect(other).toEqual(first);
     }
   });
@@ -149,12 +152,17 @@ describe('sync folder', () => {
 
     desktop.doc('article/x').getText('t').insert(0, '桌面');
     // A file still arriving through the cloud drive, and a temporary file of a write in progress.
-    fs.writeFileSync(path.join(folder, 'tablet.00000001.0000000000000000.yupd'), laptopBytes.subarray(0, laptopBytes.length - 5));
+    fs.writeFileSync(
+      path.join(folder, 'tablet.00000001.0000000000000000.yupd'),
+      laptopBytes.subarray(0, laptopBytes.length - 5),
+    );
     fs.writeFileSync(path.join(folder, '.tablet.00000002.0000000000000000.yupd.99.tmp'), laptopBytes);
     const first = await syncFolderOnce(desktop, { folder, memoryPath: memory });
     expect(first.applied).toBe(1);
     expect(first.written).toMatch(/^desktop\.00000001\./);
-    expect(first.skipped).toEqual([{ file: 'tablet.00000001.0000000000000000.yupd', reason: 'incomplete or damaged (its checksum does not match)' }]);
+    expect(first.skipped).toEqual([
+      { file: 'tablet.00000001.0000000000000000.yupd', reason: 'incomplete or damaged (its checksum does not match)' },
+    ]);
     expect(desktop.doc('library').getMap('m').get('from')).toBe('laptop');
     // The laptop's file is untouched.
     expect(fs.readFileSync(laptopFile).equals(laptopBytes)).toBe(true);
@@ -175,7 +183,9 @@ describe('sync folder', () => {
 
   it('says clearly when the folder does not exist', async () => {
     const missing = path.join(tempDir(), 'not-there');
-    await expect(syncFolderOnce(memoryEndpoint('x'), { folder: missing, memoryPath: path.join(tempDir(), 'm.json') })).rejects.toMatchObject({
+    await expect(
+      syncFolderOnce(memoryEndpoint('x'), { folder: missing, memoryPath: path.join(tempDir(), 'm.json') }),
+    ).rejects.toMatchObject({
       code: 'sync-unreachable',
       detail: missing,
     });

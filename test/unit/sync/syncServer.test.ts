@@ -78,6 +78,9 @@ describe('sync server', () => {
     devices[2]?.doc('article/new').getText('t').insert(0, '新的笔记');
     for (const sync of syncs) await sync.syncOnce();
     for (const sync of syncs) await sync.syncOnce();
+    // In step now: a sync opens only the library's document, every other one is as the server has it.
+    for (const sync of syncs)
+      expect(await sync.syncOnce()).toEqual({ documents: 18, opened: 1, readOnly: false, refusedChanges: 0 });
 
     const dumps = devices.map((device) => dumpEndpoint(device));
     expect(Object.keys(dumps[0] ?? {})).toHaveLength(1 + 1 + 15 + 1);
@@ -104,9 +107,11 @@ describe('sync server', () => {
     const server = await serve(dir);
     const device = memoryEndpoint('x');
     device.doc('library').getMap('m').set('secret', 1);
-    const error = await syncOnceWithServer(device, { url: server.url, token: 'pzs_not-a-token', timeoutMs: 10_000 }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await syncOnceWithServer(device, {
+      url: server.url,
+      token: 'pzs_not-a-token',
+      timeoutMs: 10_000,
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LibraryError);
     expect(error).toMatchObject({ code: 'sync-refused' });
     const reader = memoryEndpoint('reader');

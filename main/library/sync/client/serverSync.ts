@@ -1,7 +1,8 @@
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { LibraryError } from '../../libraryError';
-import { listDocumentsRequest, parseDocumentList } from '../server/syncProtocol';
+import * as Y from 'yjs';
+import { listDocumentsRequest, parseDocumentList, stateDigest, type DocumentList } from '../server/syncProtocol';
 import type { SyncEndpoint } from '../syncEndpoint';
 import { DocumentLink } from './documentLink';
 
@@ -10,15 +11,20 @@ export interface ServerSyncOptions {
   url: string;
   /** The member's token (`pizhu members add`). */
   token: string;
-  /** A sync not quiescent after this long fails with 'sync-timeout' (60 s unless given). */
+  /**
+   * A sync that makes no progress for this long fails with 'sync-timeout' (60 s unless given): each
+   * wait is bounded, not the whole sync, since a first sync of 10,000 documents may take minutes.
+   */
   timeoutMs?: number;
   /** How many documents are open on the socket at once (32 unless given): a library can hold 10,000. */
   openDocuments?: number;
 }
 
 export interface ServerSyncReport {
-  /** Documents brought in step with the server. */
+  /** Documents in step with the server (the library's and every article's, on either side). */
   documents: number;
+  /** Of those, the ones that were not already as the server has them, and so were opened. */
+  opened: number;
   /** The member is read-only: the server took none of this side's changes. */
   readOnly: boolean;
   /** Changes the server answered "not applied" (only a read-only member has any). */
@@ -96,27 +102,28 @@ export class ServerSync {
   /** Brings every document on either side in step with the server; resolves when quiescent. */
   async syncOnce(): Promise<ServerSyncReport> {
     const timeoutMs = this.options.timeoutMs ?? 60_000;
-    const deadline = Date.now() + timeoutMs;
-    const remaining = (): number => Math.max(1, deadline - Date.now());
-    await this.settle(this.library, remaining());
-    const serverNames = await this.listServerDocuments(remaining());
-    const names = new Set([...this.endpoint.docNames(), ...serverNames]);
+    await this.settle(this.library, timeoutMs);
+    const server = await this.listServerDocuments(timeoutMs);
+    const local = new Set(this.endpoint.docNames());
+    const names = new Set([...local, ...server.names]);
     names.delete(libraryDocument);
     let refused = this.library.refusedChanges;
-    const queue = [...names];
+    // Opening a document costs a round trip and a load on the server: only those that differ are opened.
+    const queue = [...names].filter((name) => !local.has(name) || server.digests[name] !== this.localDigest(name));
+    const opened = queue.length + 1;
     const worker = async (): Promise<void> => {
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
         this.dirty.delete(name);
-        refused += await this.syncDocument(name, remaining());
+        refused += await this.syncDocument(name, timeoutMs);
       }
     };
     await Promise.all(Array.from({ length: this.options.openDocuments ?? 32 }, worker));
     // Changes made while the documents were going by.
     while (this.dirty.size > 0 || this.flushing) {
-      await this.flush(remaining());
+      await this.flush(timeoutMs);
     }
-    await this.settle(this.library, remaining());
-    return { documents: names.size + 1, readOnly: this.library.readOnly, refusedChanges: refused };
+    await this.settle(this.library, timeoutMs);
+    return { documents: names.size + 1, opened, readOnly: this.library.readOnly, refusedChanges: refused };
   }
 
   close(): void {
@@ -171,18 +178,30 @@ export class ServerSync {
   private async settle(link: DocumentLink, timeoutMs: number): Promise<void> {
     const failure = await withTimeout(link.settled(), timeoutMs, this.options.url);
     if (failure) {
-      throw new LibraryError('sync-refused', `The sync server at ${this.options.url} refused the token (${failure.reason})`, this.options.url);
+      throw new LibraryError(
+        'sync-refused',
+        `The sync server at ${this.options.url} refused the token (${failure.reason})`,
+        this.options.url,
+      );
     }
   }
 
-  private listServerDocuments(timeoutMs: number): Promise<string[]> {
+  private localDigest(name: string): string {
+    const doc = new Y.Doc({ gc: false });
+    Y.applyUpdate(doc, this.endpoint.diff(name));
+    const digest = stateDigest(doc);
+    doc.destroy();
+    return digest;
+  }
+
+  private listServerDocuments(timeoutMs: number): Promise<DocumentList> {
     const provider = this.library.provider;
-    const answer = new Promise<string[]>((resolve) => {
+    const answer = new Promise<DocumentList>((resolve) => {
       const listener = ({ payload }: { payload: string }): void => {
         const list = parseDocumentList(payload);
         if (!list) return;
         provider.off('stateless', listener);
-        resolve(list.names);
+        resolve(list);
       };
       provider.on('stateless', listener);
     });
@@ -195,14 +214,23 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number, url: string): Pr
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
-      reject(new LibraryError('sync-timeout', `The sync with ${url} did not finish within ${Math.round(timeoutMs / 1000)} s`, url));
+      reject(
+        new LibraryError(
+          'sync-timeout',
+          `The sync with ${url} made no progress for ${Math.round(timeoutMs / 1000)} s`,
+          url,
+        ),
+      );
     }, timeoutMs);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Connects, syncs once until quiescent and disconnects. */
-export async function syncOnceWithServer(endpoint: SyncEndpoint, options: ServerSyncOptions): Promise<ServerSyncReport> {
+export async function syncOnceWithServer(
+  endpoint: SyncEndpoint,
+  options: ServerSyncOptions,
+): Promise<ServerSyncReport> {
   const sync = await ServerSync.connect(endpoint, options);
   try {
     return await sync.syncOnce();

@@ -34,7 +34,8 @@ function highestOwnSeq(deviceId: string, files: string[]): number {
   let highest = 0;
   for (const file of files) {
     const parts = file.split('.');
-    if (parts[0] === deviceId && parts.length >= 3) highest = Math.max(highest, Number.parseInt(parts[1] ?? '', 10) || 0);
+    if (parts[0] === deviceId && parts.length >= 3)
+      highest = Math.max(highest, Number.parseInt(parts[1] ?? '', 10) || 0);
   }
   return highest;
 }
@@ -48,13 +49,18 @@ function highestOwnSeq(deviceId: string, files: string[]): number {
 export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSyncOptions): Promise<FolderSyncReport> {
   const folder = path.resolve(options.folder);
   if (!deviceIdPattern.test(endpoint.deviceId)) {
-    throw new LibraryError('invalid-argument', `A device id for a sync folder is letters, digits, - and _: ${endpoint.deviceId}`);
+    throw new LibraryError(
+      'invalid-argument',
+      `A device id for a sync folder is letters, digits, - and _: ${endpoint.deviceId}`,
+    );
   }
   if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
     throw new LibraryError('sync-unreachable', `The sync folder ${folder} does not exist or is not a folder`, folder);
   }
   const memory = loadFolderMemory(options.memoryPath, folder, endpoint);
-  const files = (await fs.promises.readdir(folder)).filter((file) => file.endsWith(extension) && !file.startsWith('.')).sort();
+  const files = (await fs.promises.readdir(folder))
+    .filter((file) => file.endsWith(extension) && !file.startsWith('.'))
+    .sort();
 
   // 1. Read what is new (applied in 4, after this device's own changes are taken in 2).
   const skipped: FolderSyncReport['skipped'] = [];

@@ -31,7 +31,12 @@ export function decodeUpdateFile(bytes: Buffer): DocumentUpdate[] | { invalid: s
     return { invalid: 'not a Pizhu update file' };
   }
   const body = bytes.subarray(0, bytes.length - hashBytes);
-  if (!createHash('sha256').update(body).digest().equals(bytes.subarray(bytes.length - hashBytes))) {
+  if (
+    !createHash('sha256')
+      .update(body)
+      .digest()
+      .equals(bytes.subarray(bytes.length - hashBytes))
+  ) {
     return { invalid: 'incomplete or damaged (its checksum does not match)' };
   }
   const updates: DocumentUpdate[] = [];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import { stateDigest } from './syncProtocol';
 
 /** The sync server's own SQLite file in its data directory (not a library: no rows, only Yjs updates and members). */
 export const serverDatabaseName = 'pizhu-sync.sqlite';
@@ -20,8 +21,8 @@ export interface ServerStore {
   appendUpdate(name: string, update: Uint8Array): void;
   /** Replaces a document's stored updates by its whole state, in one transaction. */
   compact(name: string, doc: Y.Doc): void;
-  /** The names of every document the server holds. */
-  documentNames(): string[];
+  /** Every document the server holds, with the digest of its stored state. */
+  documentDigests(): Map<string, string>;
   close(): void;
 }
 
@@ -41,23 +42,48 @@ export function openServerStore(dataDir: string): ServerStore {
   const select = db.prepare<[string], { data: Buffer }>('SELECT data FROM doc_update WHERE doc = ? ORDER BY seq');
   const insert = db.prepare<[string, Buffer]>('INSERT INTO doc_update (doc, data) VALUES (?, ?)');
   const remove = db.prepare<[string]>('DELETE FROM doc_update WHERE doc = ?');
-  const names = db.prepare<[], { doc: string }>('SELECT DISTINCT doc FROM doc_update ORDER BY doc');
-  const compact = db.transaction((name: string, state: Buffer) => {
+  // A digest holds for the updates up to its seq: a later update makes it stale, computed again when asked.
+  const latest = db.prepare<[], { doc: string; last: number; digest: string | null; upto: number | null }>(
+    `SELECT u.doc, MAX(u.seq) AS last, d.digest, d.upto
+       FROM doc_update u LEFT JOIN doc_digest d ON d.doc = u.doc
+      GROUP BY u.doc ORDER BY u.doc`,
+  );
+  const saveDigest = db.prepare<[string, string, number]>(
+    'INSERT OR REPLACE INTO doc_digest (doc, digest, upto) VALUES (?, ?, ?)',
+  );
+  const compact = db.transaction((name: string, state: Buffer, digest: string) => {
     remove.run(name);
-    insert.run(name, state);
+    const { lastInsertRowid } = insert.run(name, state);
+    saveDigest.run(name, digest, Number(lastInsertRowid));
   });
+  const loadUpdates = (name: string): Uint8Array[] => select.all(name).map((row) => new Uint8Array(row.data));
 
   return {
     db,
-    loadUpdates: (name) => select.all(name).map((row) => new Uint8Array(row.data)),
+    loadUpdates,
     appendUpdate: (name, update) => {
       insert.run(name, Buffer.from(update));
     },
     // encodeStateAsUpdate holds every update appended so far: nothing runs between it and the delete.
     compact: (name, doc) => {
-      compact(name, Buffer.from(Y.encodeStateAsUpdate(doc)));
+      compact(name, Buffer.from(Y.encodeStateAsUpdate(doc)), stateDigest(doc));
     },
-    documentNames: () => names.all().map((row) => row.doc),
+    documentDigests: () => {
+      const digests = new Map<string, string>();
+      for (const { doc: name, last, digest, upto } of latest.all()) {
+        if (digest !== null && upto === last) {
+          digests.set(name, digest);
+          continue;
+        }
+        const doc = new Y.Doc();
+        for (const update of loadUpdates(name)) Y.applyUpdate(doc, update);
+        const fresh = stateDigest(doc);
+        doc.destroy();
+        saveDigest.run(name, fresh, last);
+        digests.set(name, fresh);
+      }
+      return digests;
+    },
     close: () => {
       db.close();
     },
@@ -68,7 +94,9 @@ function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > schemaVersion) {
     db.close();
-    throw new Error(`The sync server's database was made by a newer Pizhu (schema ${version}); update Pizhu to serve it`);
+    throw new Error(
+      `The sync server's database was made by a newer Pizhu (schema ${version}); update Pizhu to serve it`,
+    );
   }
   if (version === schemaVersion) return;
   db.transaction(() => {
@@ -79,6 +107,11 @@ function migrate(db: Database.Database): void {
         data BLOB NOT NULL
       );
       CREATE INDEX doc_update_doc ON doc_update (doc, seq);
+      CREATE TABLE doc_digest (
+        doc TEXT PRIMARY KEY,
+        digest TEXT NOT NULL,
+        upto INTEGER NOT NULL
+      );
       CREATE TABLE member (
         id INTEGER PRIMARY KEY,
         name TEXT NOT NULL UNIQUE,

@@ -1,12 +1,29 @@
+import { createHash } from 'node:crypto';
+import * as Y from 'yjs';
+
 /**
  * Pizhu's stateless messages on top of Hocuspocus, shared by the server and the client: a new
- * device learns which documents the server holds (it has none of them yet to ask about).
+ * device learns which documents the server holds (it has none of them yet to ask about), and any
+ * device which of its documents are already as the server has them, so that it opens only the others.
  */
 export const listDocumentsRequest = '{"type":"pizhu:listDocuments"}';
 
 export interface DocumentList {
   type: 'pizhu:documents';
   names: string[];
+  /** name -> stateDigest of the server's document. */
+  digests: Record<string, string>;
+}
+
+/**
+ * A digest of a document's whole Yjs state: its snapshot (state vector and delete set, both
+ * written in a canonical order), so two sides with the same updates have the same digest.
+ */
+export function stateDigest(doc: Y.Doc): string {
+  return createHash('sha256')
+    .update(Y.encodeSnapshot(Y.snapshot(doc)))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** The server's answer to listDocumentsRequest, or undefined for any other stateless payload. */
@@ -18,8 +35,11 @@ export function parseDocumentList(payload: string): DocumentList | undefined {
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { type, names } = value as { type?: unknown; names?: unknown };
-  if (type !== 'pizhu:documents' || !Array.isArray(names)) return undefined;
+  const { type, names, digests } = value as { type?: unknown; names?: unknown; digests?: unknown };
+  if (type !== 'pizhu:documents' || !Array.isArray(names) || typeof digests !== 'object' || digests === null)
+    return undefined;
   if (!names.every((name): name is string => typeof name === 'string')) return undefined;
-  return { type, names };
+  const entries = Object.entries(digests);
+  if (!entries.every((entry): entry is [string, string] => typeof entry[1] === 'string')) return undefined;
+  return { type, names, digests: Object.fromEntries(entries) };
 }

@@ -63,7 +63,12 @@ function pizhuExtension(store: ServerStore): Extension {
     },
     onStateless({ payload, connection }) {
       if (payload === listDocumentsRequest) {
-        const list: DocumentList = { type: 'pizhu:documents', names: store.documentNames() };
+        const digests = store.documentDigests();
+        const list: DocumentList = {
+          type: 'pizhu:documents',
+          names: [...digests.keys()],
+          digests: Object.fromEntries(digests),
+        };
         connection.sendStateless(JSON.stringify(list));
       }
       return Promise.resolve();
