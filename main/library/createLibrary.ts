@@ -32,6 +32,7 @@ import { createMemos } from './memos/memoOperations';
 import { createAnalysis } from './analysis/createAnalysis';
 import { createAttributes } from './attributes/attributeOperations';
 import { createMatrices } from './matrices/createMatrices';
+import { createSyncModel } from './sync/model/syncModel';
 import { exportOperations } from './export/exportOperations';
 import { articleActions } from './manage/articleActions';
 import * as articles from './store/articles';
@@ -111,6 +112,7 @@ export async function createLibrary(options: LibraryOptions) {
     attributes: createAttributes(conn, nowIso, files),
     matrices: createMatrices(conn, files),
     exports: exportOperations(conn, nowIso, files),
+    sync: createSyncModel(conn, nowIso),
   });
   const parts = onConnection(db);
   // After the parts are made: one begins a write transaction at open (sync's seeding, which writes only after a migration, checked first).
@@ -141,6 +143,8 @@ export async function createLibrary(options: LibraryOptions) {
     return db.transaction(() => {
       const articleId = articles.insertArticle(db, article, nowIso());
       const links = linkNewArticle(db, articleId, check);
+      // Annotations another device made on this text before it was here.
+      library.sync.articleStored(articleId);
       const reading = importReading(article);
       return { fileName: name, status: 'imported' as const, articleId, title: article.parsed.metadata.title, ...links, reading };
     })();
@@ -160,6 +164,7 @@ export async function createLibrary(options: LibraryOptions) {
 
   async function restoreInPlace(backupPath: string): Promise<BackupFile | null> {
     if (!lock) throw new LibraryError('invalid-argument', 'A library opened read-only cannot be restored.');
+    library.sync.close();
     db.close();
     try {
       return await restoreBackup(options.dbPath, backupPath, backupDir);
@@ -210,6 +215,8 @@ export async function createLibrary(options: LibraryOptions) {
     matrices: parts.matrices,
     /** Markdown export, the JSON backup (export and import), W3C Web Annotations. */
     ...parts.exports,
+    /** Sync (#19): the library's Yjs documents as a SyncEndpoint for a transport, their dump and projection. */
+    sync: parts.sync,
 
     /**
      * Files and folders (recursive); one outcome per file, each file all or nothing. A file whose
@@ -439,6 +446,7 @@ export async function createLibrary(options: LibraryOptions) {
     },
 
     close(): void {
+      library.sync.close();
       checkpoints.stop();
       db.close();
       lock?.release();
@@ -455,7 +463,17 @@ export async function createLibrary(options: LibraryOptions) {
  * checks every checksum; a read-only open says so without taking the lock over.
  */
 /** The library's parts remade in place after a restore (the export operations are spread into the library itself). */
-const connectionParts = ['annotations', 'search', 'overrides', 'vocabulary', 'memos', 'analysis', 'attributes', 'matrices'] as const;
+const connectionParts = [
+  'annotations',
+  'search',
+  'overrides',
+  'vocabulary',
+  'memos',
+  'analysis',
+  'attributes',
+  'matrices',
+  'sync',
+] as const;
 
 async function openOwned(
   dbPath: string,

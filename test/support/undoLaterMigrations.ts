@@ -78,13 +78,22 @@ export function undoMigration0025(db: Database.Database): void {
   db.exec(indexEveryCharacter);
 }
 
+/** Takes migration 0026 back: no uids, no sync documents. */
+export function undoMigration0026(db: Database.Database): void {
+  for (const table of ['article', 'highlight', 'tag', 'memo', 'attribute']) {
+    db.exec(`DROP TRIGGER ${table}_uid; DROP INDEX ${table}_by_uid; ALTER TABLE ${table} DROP COLUMN uid;`);
+  }
+  db.exec('DROP TABLE sync_update; DROP TABLE sync_superseded; DROP TABLE sync_state;');
+}
+
 /**
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
  * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
- * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
+ * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes, 26: uids and sync documents), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 26) undoMigration0026(db);
   if (version < 25) undoMigration0025(db);
   if (version < 24) undoMigration0024(db);
   if (version < 23) db.exec('DROP TABLE IF EXISTS word_segmentation;');

@@ -1,3 +1,4 @@
+import { tagRedirectsOf, withChangeSink } from '../journal/changeSink';
 import { writeEntry } from '../journal/journalEntries';
 import { createRecorder, type Recorder } from '../journal/recordChanges';
 import type { Db } from '../store/openDatabase';
@@ -20,25 +21,29 @@ export type Journaled = <T>(work: (rec: Recorder, now: string) => Step<T>) => T;
  */
 export function createJournaled(db: Db, nowIso: () => string): Journaled {
   return <T>(work: (rec: Recorder, now: string) => Step<T>): T =>
-    db
-      .transaction(() => {
-        const now = nowIso();
-        const rec = createRecorder(db);
-        const step = work(rec, now);
-        writeEntry(
-          db,
-          {
-            op: step.op,
-            description: step.description,
-            changes: rec.changes,
-            coalesce: step.coalesce,
-            newStep: step.newStep,
-          },
-          now,
-        );
-        return step.value;
-      })
-      .immediate();
+    withChangeSink(db, (sink) =>
+      db
+        .transaction(() => {
+          const now = nowIso();
+          const rec = createRecorder(db);
+          const step = work(rec, now);
+          // Sync's documents change in this same transaction (journal/changeSink).
+          sink?.record(rec.changes, { op: step.op, tagRedirects: tagRedirectsOf(rec.changes) });
+          writeEntry(
+            db,
+            {
+              op: step.op,
+              description: step.description,
+              changes: rec.changes,
+              coalesce: step.coalesce,
+              newStep: step.newStep,
+            },
+            now,
+          );
+          return step.value;
+        })
+        .immediate(),
+    );
 }
 
 /** A quote short enough for an undo toast. */

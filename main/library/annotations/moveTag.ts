@@ -1,4 +1,5 @@
 import { moveTagDescription } from '../codebook/tagDescriptions';
+import { noteTagRedirect } from '../journal/changeSink';
 import { LibraryError } from '../libraryError';
 import type { Recorder } from '../journal/recordChanges';
 import { canonicalTagName, ensureTag, findTagFolded, moveAttachments, tagSubtree, type TagRow } from '../store/tags';
@@ -26,6 +27,7 @@ export function moveTag(rec: Recorder, source: TagRow, requested: string, now: s
       moveAttachments(rec, tag.id, holder.id);
       moveTagDescription(rec, tag.id, holder.id);
       rec.remove('tag', { id: tag.id });
+      noteTagRedirect(rec.changes, tag.id, holder.id);
     } else {
       rec.update('tag', { id: tag.id }, { name: newName });
     }

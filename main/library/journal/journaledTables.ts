@@ -26,9 +26,10 @@ export const journaledTables = {
       'created_at',
       'updated_at',
       'comment',
+      'uid',
     ],
   },
-  tag: { key: ['id'], columns: ['id', 'name', 'color', 'created_at'] },
+  tag: { key: ['id'], columns: ['id', 'name', 'color', 'created_at', 'uid'] },
   /** A tag's codebook description (migration 0019): written, cleared, moved on a merge, removed before its tag. */
   tag_description: {
     key: ['tag_id'],
@@ -40,7 +41,7 @@ export const journaledTables = {
   /** An article's memo or a journal entry (migration 0022, main/library/memos): written, cleared and removed whole. */
   memo: {
     key: ['id'],
-    columns: ['id', 'article_id', 'editor_state', 'plain_text', 'markdown', 'created_at', 'updated_at'],
+    columns: ['id', 'article_id', 'editor_state', 'plain_text', 'markdown', 'created_at', 'updated_at', 'uid'],
   },
   /**
    * Only the columns a person changes (details, trash, archive): the text stays out of the journal.
@@ -70,7 +71,7 @@ export const journaledTables = {
   /** A translator's own conversions (migration 0017): library-wide, no article's annotations. */
   term_override: { key: ['id'], columns: ['id', 'source', 'target', 'modes', 'created_at'] },
   /** An article attribute's definition (migration 0021): its values' rows are removed through the journal first. */
-  attribute: { key: ['id'], columns: ['id', 'name', 'kind', 'choices', 'created_at'] },
+  attribute: { key: ['id'], columns: ['id', 'name', 'kind', 'choices', 'created_at', 'uid'] },
   /** One attribute's value on one article (migration 0021). */
   article_attribute: { key: ['article_id', 'attribute_id'], columns: ['article_id', 'attribute_id', 'value'] },
   /** The library's stop-word list (migration 0020): one row, written whole; no row is the default list. */
@@ -150,7 +151,9 @@ export function deleteRow(db: Db, table: JournaledTable, key: Row): void {
 export function upsertRow(db: Db, table: JournaledTable, row: Row): void {
   const spec = journaledTables[table];
   const keys: readonly string[] = spec.key;
-  const rest = spec.columns.filter((c) => !keys.includes(c));
+  // A row journaled before sync (migration 0026) has no uid: the one there stays, a new row gets one from its trigger.
+  const columns = spec.columns.filter((c) => !(c === 'uid' && row[c] === undefined));
+  const rest = columns.filter((c) => !keys.includes(c));
   if (isUpdateOnly(table)) {
     const values: Row = {};
     for (const column of rest) values[column] = valueOf(row, column);
@@ -162,10 +165,10 @@ export function upsertRow(db: Db, table: JournaledTable, row: Row): void {
   const onConflict =
     rest.length === 0 ? 'DO NOTHING' : `DO UPDATE SET ${rest.map((c) => `${c} = excluded.${c}`).join(', ')}`;
   const sql =
-    `INSERT INTO ${table} (${spec.columns.join(', ')}) VALUES (${spec.columns.map(() => '?').join(', ')}) ` +
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
     `ON CONFLICT (${spec.key.join(', ')}) ${onConflict}`;
   cached(db, sql).run(
-    ...spec.columns.map((c) => (row[c] === undefined ? (addedLaterDefaults[c] ?? null) : valueOf(row, c))),
+    ...columns.map((c) => (row[c] === undefined ? (addedLaterDefaults[c] ?? null) : valueOf(row, c))),
   );
 }
 

@@ -3,24 +3,33 @@ import type { UndoResult } from '../../../preload/contract/annotationTypes';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
 import { affectedArticles } from './affectedArticles';
+import { withChangeSink, type ChangeSink } from './changeSink';
 import { deleteRow, GoneRowError, upsertRow, type RowChange } from './journaledTables';
 import { discardHistory, firstUndone, lastDone, markUndone, type JournalEntry } from './journalEntries';
 
 /** Reverts the newest operation not yet undone: each row back to `before`, newest change first. */
 export function undo(db: Db): UndoResult {
-  return guarded(db, () => {
+  return guarded(db, (sink) => {
     const entry = lastDone(db);
     if (!entry) return null;
-    return apply(db, entry, [...entry.changes].reverse(), 'before', true);
+    const result = apply(db, entry, [...entry.changes].reverse(), 'before', true);
+    // What the undo means, row by row: from the entry's after back to its before.
+    sink?.record(
+      entry.changes.map((c) => ({ ...c, before: c.after, after: c.before })),
+      { op: entry.op, replay: 'undo' },
+    );
+    return result;
   });
 }
 
 /** Applies the oldest undone operation again: each row to `after`, in the order first made. */
 export function redo(db: Db): UndoResult {
-  return guarded(db, () => {
+  return guarded(db, (sink) => {
     const entry = firstUndone(db);
     if (!entry) return null;
-    return apply(db, entry, entry.changes, 'after', false);
+    const result = apply(db, entry, entry.changes, 'after', false);
+    sink?.record(entry.changes, { op: entry.op, replay: 'redo' });
+    return result;
   });
 }
 
@@ -47,9 +56,9 @@ function apply(
  * rows since (a paragraph re-cleaned away): that history cannot be replayed safely, so it is
  * dropped and the person is told, rather than leaving an undo that fails forever.
  */
-function guarded(db: Db, run: () => UndoResult): UndoResult {
+function guarded(db: Db, run: (sink: ChangeSink | undefined) => UndoResult): UndoResult {
   try {
-    return db.transaction(run).immediate();
+    return withChangeSink(db, (sink) => db.transaction(() => run(sink)).immediate());
   } catch (error) {
     const replayFailed =
       error instanceof GoneRowError ||

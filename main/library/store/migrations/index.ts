@@ -24,6 +24,7 @@ import { migration0022 } from './0022-memos';
 import { migration0023 } from './0023-word-segmentation';
 import { migration0024 } from './0024-search-index-leaner';
 import { migration0025 } from './0025-search-characters-without-sizes';
+import { migration0026 } from './0026-sync-model';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -52,6 +53,7 @@ export const migrations: readonly Migration[] = [
   migration0023,
   migration0024,
   migration0025,
+  migration0026,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,82 @@
+import type * as Y from 'yjs';
+import type { Db } from '../../store/openDatabase';
+import { articleEntry, articleEntryUids, noteEntry, noteOrds, noteText, root } from './docShape';
+import { libraryDoc } from './docStore';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Keys sorted at every level, so two dumps of the same state are the same text. */
+export function sorted(value: unknown): Json {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value instanceof Uint8Array) return [...value];
+  if (typeof value === 'object') {
+    const out: { [key: string]: Json } = {};
+    for (const key of Object.keys(value).sort()) out[key] = sorted((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return null;
+}
+
+/** One document's replicated state as plain data: what every device that has seen the same updates holds. */
+export function documentState(name: string, doc: Y.Doc): Json {
+  if (name === libraryDoc) {
+    const articles: Record<string, unknown> = {};
+    for (const uid of articleEntryUids(doc)) articles[uid] = articleEntry(doc, uid).toJSON();
+    return sorted({ tags: root(doc, 'tags').toJSON(), articles });
+  }
+  const notes: Record<string, unknown> = {};
+  for (const ord of noteOrds(doc)) notes[ord] = { ...noteEntry(doc, ord).toJSON(), text: noteText(doc, ord).toJSON() };
+  return sorted({ highlights: root(doc, 'highlights').toJSON(), tagged: root(doc, 'tagged').toJSON(), notes });
+}
+
+/**
+ * The rows the documents project to on this device, keyed by uid and paragraph position (never
+ * local ids), so two devices' projections compare as text.
+ */
+export function projectionState(db: Db): Json {
+  const tags = db
+    .prepare(
+      `SELECT t.uid, t.name, t.color, t.created_at, d.definition, d.inclusion, d.exclusion, d.example
+       FROM tag t LEFT JOIN tag_description d ON d.tag_id = t.id`,
+    )
+    .all() as Array<Record<string, unknown> & { uid: string }>;
+  const highlights = db
+    .prepare(
+      `SELECT h.uid, a.uid AS article, p.ord AS paragraph, h.start_offset, h.end_offset, h.quote, h.prefix, h.suffix,
+         h.color, h.group_id, h.created_at, h.updated_at, h.comment,
+         (SELECT json_group_array(uid) FROM (SELECT t.uid FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
+           WHERE ht.highlight_id = h.id ORDER BY t.uid)) AS tags
+       FROM highlight h JOIN article a ON a.id = h.article_id LEFT JOIN paragraph p ON p.id = h.paragraph_id`,
+    )
+    .all() as Array<Record<string, unknown> & { uid: string; tags: string }>;
+  const paragraphTags = db
+    .prepare(
+      `SELECT a.uid || ':' || p.ord AS at, json_group_array(t.uid) AS tags FROM
+         (SELECT * FROM paragraph_tag ORDER BY tag_id) pt JOIN paragraph p ON p.id = pt.paragraph_id
+         JOIN article a ON a.id = p.article_id JOIN tag t ON t.id = pt.tag_id GROUP BY at`,
+    )
+    .all() as Array<{ at: string; tags: string }>;
+  const notes = db
+    .prepare(
+      `SELECT a.uid || ':' || p.ord AS at, n.plain_text, n.editor_state, n.markdown, n.updated_at
+       FROM note n JOIN paragraph p ON p.id = n.paragraph_id JOIN article a ON a.id = p.article_id`,
+    )
+    .all() as Array<Record<string, unknown> & { at: string }>;
+  const articles = db
+    .prepare('SELECT uid, title, subtitle, source, author, published_at, url, trashed_at, archived_at FROM article')
+    .all() as Array<Record<string, unknown> & { uid: string }>;
+  const byKey = <T extends Record<string, unknown>>(rows: T[], key: keyof T) =>
+    Object.fromEntries(rows.map((r) => [String(r[key]), r]));
+  return sorted({
+    tags: byKey(tags, 'uid'),
+    highlights: byKey(
+      highlights.map((h) => ({ ...h, tags: (JSON.parse(h.tags) as string[]).sort() })),
+      'uid',
+    ),
+    paragraphTags: Object.fromEntries(paragraphTags.map((p) => [p.at, (JSON.parse(p.tags) as string[]).sort()])),
+    notes: byKey(notes, 'at'),
+    articles: byKey(articles, 'uid'),
+  });
+}

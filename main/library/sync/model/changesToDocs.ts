@@ -1,0 +1,262 @@
+import type * as Y from 'yjs';
+import type { ChangeCause } from '../../journal/changeSink';
+import type { Row, RowChange } from '../../journal/journaledTables';
+import type { Db } from '../../store/openDatabase';
+import {
+  articleEntry,
+  articleFields,
+  descriptionFields,
+  editText,
+  entryOf,
+  existingEntry,
+  highlightFields,
+  highlightKey,
+  noteEntry,
+  noteText,
+  paragraphKey,
+  root,
+  setField,
+  tagFields,
+  type FieldValue,
+} from './docShape';
+import { articleDocName, libraryDoc } from './docStore';
+
+type Edit = (doc: Y.Doc) => void;
+
+/**
+ * The Yjs operations that say what a list of row changes did, grouped by document, keyed by
+ * uids and paragraph positions instead of local ids. Only the fields that differ between a
+ * change's before and after are written, so an undo (whose changes arrive turned round) takes
+ * back only what its operation set, and a field another device changed since stays theirs.
+ */
+export function changesToDocs(db: Db, changes: readonly RowChange[], cause: ChangeCause): Map<string, Edit[]> {
+  const ids = lookups(db, changes);
+  const edits = new Map<string, Edit[]>();
+  const add = (name: string | undefined, edit: Edit) => {
+    if (name === undefined) return;
+    const list = edits.get(name) ?? [];
+    list.push(edit);
+    edits.set(name, list);
+  };
+  const redirects = cause.tagRedirects ?? inferredRedirects(changes);
+
+  for (const change of changes) {
+    const row = change.after ?? change.before;
+    if (!row) continue;
+    switch (change.table) {
+      case 'highlight': {
+        const uid = str(row.uid);
+        const article = ids.articleDoc(num(row.article_id));
+        if (uid === undefined) break;
+        add(article, (doc) => {
+          const highlights = root(doc, 'highlights');
+          if (!change.after) {
+            const entry = existingEntry(highlights, uid);
+            if (entry) setField(entry, 'deleted', true);
+            return;
+          }
+          const entry = entryOf(highlights, uid);
+          const values = highlightValues(ids, change.after);
+          const before = change.before ? highlightValues(ids, change.before) : undefined;
+          for (const field of highlightFields) {
+            if (!before || before[field] !== values[field] || !entry.has(field)) setField(entry, field, values[field]);
+          }
+          setField(entry, 'deleted', false);
+        });
+        break;
+      }
+      case 'tag': {
+        const uid = str(row.uid);
+        if (uid === undefined) break;
+        const into = redirects.get(num(row.id));
+        const intoUid = into === undefined ? undefined : ids.tagUid(into);
+        add(libraryDoc, (doc) => {
+          const tags = root(doc, 'tags');
+          if (!change.after) {
+            const entry = existingEntry(tags, uid);
+            if (!entry) return;
+            setField(entry, 'deleted', true);
+            if (intoUid !== undefined) setField(entry, 'merged_into', intoUid);
+            return;
+          }
+          const entry = entryOf(tags, uid);
+          writeFields(entry, tagFields, change.before, change.after);
+          setField(entry, 'deleted', false);
+          setField(entry, 'merged_into', null);
+        });
+        break;
+      }
+      case 'tag_description': {
+        const uid = ids.tagUid(num(row.tag_id));
+        if (uid === undefined) break;
+        add(libraryDoc, (doc) => {
+          const entry = entryOf(root(doc, 'tags'), uid);
+          if (change.after) writeFields(entry, descriptionFields, change.before, change.after);
+          setField(entry, 'described', change.after !== null);
+        });
+        break;
+      }
+      case 'article': {
+        const uid = ids.articleUid(num(row.id));
+        if (uid === undefined || !change.after) break;
+        const after = change.after;
+        add(libraryDoc, (doc) => writeFields(articleEntry(doc, uid), articleFields, change.before, after));
+        break;
+      }
+      case 'highlight_tag': {
+        const highlight = ids.highlight(num(row.highlight_id));
+        const tag = ids.tagUid(num(row.tag_id));
+        if (!highlight || tag === undefined) break;
+        add(ids.articleDoc(highlight.articleId), (doc) =>
+          setField(root(doc, 'tagged'), highlightKey(highlight.uid, tag), change.after !== null),
+        );
+        break;
+      }
+      case 'paragraph_tag': {
+        const paragraph = ids.paragraph(num(row.paragraph_id));
+        const tag = ids.tagUid(num(row.tag_id));
+        if (!paragraph || tag === undefined) break;
+        add(ids.articleDoc(paragraph.articleId), (doc) =>
+          setField(root(doc, 'tagged'), paragraphKey(paragraph.ord, tag), change.after !== null),
+        );
+        break;
+      }
+      case 'note': {
+        const paragraph = ids.paragraph(num(row.paragraph_id));
+        if (!paragraph) break;
+        const after = change.after;
+        add(ids.articleDoc(paragraph.articleId), (doc) => {
+          const entry = noteEntry(doc, paragraph.ord);
+          if (!after) {
+            // The words stay in the document: a concurrent edit on another device survives in the data.
+            setField(entry, 'deleted', true);
+            return;
+          }
+          const text = str(after.plain_text) ?? '';
+          editText(noteText(doc, paragraph.ord), text);
+          setField(entry, 'editor_state', str(after.editor_state) ?? '');
+          setField(entry, 'markdown', str(after.markdown) ?? '');
+          // The text the stored editor state shows: another device's merged text differs, and is rebuilt.
+          setField(entry, 'saved_text', text);
+          setField(entry, 'updated_at', str(after.updated_at) ?? '');
+          setField(entry, 'deleted', false);
+        });
+        break;
+      }
+      default:
+        // Vocabulary, term overrides, stop words, memos and attributes are not replicated yet.
+        break;
+    }
+  }
+  return edits;
+}
+
+function writeFields(entry: Y.Map<unknown>, fields: readonly string[], before: Row | null, after: Row): void {
+  for (const field of fields) {
+    const value = after[field] ?? null;
+    if (!before || (before[field] ?? null) !== value || !entry.has(field)) setField(entry, field, value);
+  }
+}
+
+/** A highlight row's replicated values: its paragraph by position in the article, not by rowid. */
+function highlightValues(ids: Lookups, row: Row): Record<(typeof highlightFields)[number], FieldValue> {
+  const paragraphId = row.paragraph_id;
+  const paragraph = typeof paragraphId === 'number' ? ids.paragraph(paragraphId) : undefined;
+  return {
+    paragraph: paragraph ? paragraph.ord : null,
+    start_offset: row.start_offset ?? null,
+    end_offset: row.end_offset ?? null,
+    quote: row.quote ?? '',
+    prefix: row.prefix ?? '',
+    suffix: row.suffix ?? '',
+    color: row.color ?? '',
+    group_id: row.group_id ?? null,
+    created_at: row.created_at ?? '',
+    updated_at: row.updated_at ?? '',
+    comment: row.comment ?? '',
+  };
+}
+
+/**
+ * A redone merge has no recorder to say where its tags went: an attachment taken off a deleted
+ * tag and put on another in the same change list says it.
+ */
+function inferredRedirects(changes: readonly RowChange[]): Map<number, number> {
+  const deleted = new Set(changes.filter((c) => c.table === 'tag' && !c.after).map((c) => num(c.key.id)));
+  const removedFrom = new Map<string, number>();
+  const addedTo = new Map<string, number>();
+  for (const c of changes) {
+    if (c.table !== 'highlight_tag' && c.table !== 'paragraph_tag') continue;
+    const owner = c.table === 'highlight_tag' ? `h${String(c.key.highlight_id)}` : `p${String(c.key.paragraph_id)}`;
+    const tag = num(c.key.tag_id);
+    if (!c.after && deleted.has(tag)) removedFrom.set(owner, tag);
+    else if (!c.before) addedTo.set(owner, tag);
+  }
+  const found = new Map<number, number>();
+  for (const [owner, from] of removedFrom) {
+    const to = addedTo.get(owner);
+    if (to !== undefined && !found.has(from)) found.set(from, to);
+  }
+  return found;
+}
+
+interface Lookups {
+  articleUid(articleId: number): string | undefined;
+  articleDoc(articleId: number): string | undefined;
+  tagUid(tagId: number): string | undefined;
+  highlight(id: number): { uid: string; articleId: number } | undefined;
+  paragraph(id: number): { articleId: number; ord: number } | undefined;
+}
+
+/** Ids to uids, from the changes themselves first (a row deleted in this operation is gone from the table). */
+function lookups(db: Db, changes: readonly RowChange[]): Lookups {
+  const tags = new Map<number, string>();
+  const highlights = new Map<number, { uid: string; articleId: number }>();
+  for (const change of changes) {
+    for (const row of [change.before, change.after]) {
+      if (!row) continue;
+      const uid = str(row.uid);
+      if (uid === undefined) continue;
+      if (change.table === 'tag') tags.set(num(row.id), uid);
+      if (change.table === 'highlight') highlights.set(num(row.id), { uid, articleId: num(row.article_id) });
+    }
+  }
+  const articleUid = (articleId: number) =>
+    db.prepare<[number], string>('SELECT uid FROM article WHERE id = ?').pluck().get(articleId) ?? undefined;
+  return {
+    articleUid,
+    articleDoc(articleId) {
+      const uid = articleUid(articleId);
+      return uid === undefined ? undefined : articleDocName(uid);
+    },
+    tagUid(tagId) {
+      return (
+        tags.get(tagId) ??
+        db.prepare<[number], string>('SELECT uid FROM tag WHERE id = ?').pluck().get(tagId) ??
+        undefined
+      );
+    },
+    highlight(id) {
+      const known = highlights.get(id);
+      if (known) return known;
+      const row = db
+        .prepare<[number], { uid: string; article_id: number }>('SELECT uid, article_id FROM highlight WHERE id = ?')
+        .get(id);
+      return row ? { uid: row.uid, articleId: row.article_id } : undefined;
+    },
+    paragraph(id) {
+      const row = db
+        .prepare<[number], { article_id: number; ord: number }>('SELECT article_id, ord FROM paragraph WHERE id = ?')
+        .get(id);
+      return row ? { articleId: row.article_id, ord: row.ord } : undefined;
+    },
+  };
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function num(value: unknown): number {
+  return typeof value === 'number' ? value : Number(value);
+}

@@ -1,0 +1,143 @@
+import * as Y from 'yjs';
+
+/**
+ * What the documents hold. The 'library' document: `tags` (uid -> a nested map: name, colour,
+ * description, `deleted`, `merged_into`) and one top-level map `article/<uid>` per article's
+ * details. An 'article/<uid>' document: `highlights` (uid -> one nested map per highlight, so two
+ * devices' edits of different fields both stay), `tagged` (an assignment's key -> true when on,
+ * false when taken off: `h:<highlight uid>:<tag uid>` or `p:<paragraph ord>:<tag uid>`), and per
+ * paragraph note a top-level map `note/<ord>` and a top-level Y.Text `notetext/<ord>`, so edits on
+ * two devices merge by character.
+ *
+ * What two devices may make at once without having seen each other's (an article's details, the
+ * note of one paragraph) is a top-level type, named: Yjs makes those one type on every device,
+ * where two nested maps made at once under one key would keep one and drop the other.
+ * Nothing a person wrote is ever removed from a document: a delete sets `deleted`, a merge sets
+ * `merged_into`, and an entry's keys are only ever set, never deleted.
+ */
+export type FieldValue = string | number | boolean | null;
+
+export const highlightFields = [
+  'paragraph',
+  'start_offset',
+  'end_offset',
+  'quote',
+  'prefix',
+  'suffix',
+  'color',
+  'group_id',
+  'created_at',
+  'updated_at',
+  'comment',
+] as const;
+
+export const articleFields = [
+  'title',
+  'title_inferred',
+  'subtitle',
+  'source',
+  'author',
+  'published_at',
+  'url',
+  'metadata_edits',
+  'trashed_at',
+  'archived_at',
+  'region_corrected',
+] as const;
+
+export const tagFields = ['name', 'color', 'created_at'] as const;
+export const descriptionFields = ['definition', 'inclusion', 'exclusion', 'example', 'updated_at'] as const;
+
+export const highlightKey = (highlightUid: string, tagUid: string) => `h:${highlightUid}:${tagUid}`;
+export const paragraphKey = (ord: number, tagUid: string) => `p:${ord}:${tagUid}`;
+
+export type Assignment =
+  { on: 'highlight'; highlight: string; tag: string } | { on: 'paragraph'; ord: number; tag: string };
+
+export function parseAssignment(key: string): Assignment | undefined {
+  const [kind, owner, tag] = key.split(':');
+  if (owner === undefined || tag === undefined) return undefined;
+  if (kind === 'h') return { on: 'highlight', highlight: owner, tag };
+  if (kind === 'p' && /^\d+$/.test(owner)) return { on: 'paragraph', ord: Number(owner), tag };
+  return undefined;
+}
+
+export const root = (doc: Y.Doc, name: 'tags' | 'highlights' | 'tagged') => doc.getMap<unknown>(name);
+
+export const articleEntry = (doc: Y.Doc, uid: string) => doc.getMap<unknown>(`article/${uid}`);
+export const noteEntry = (doc: Y.Doc, ord: number) => doc.getMap<unknown>(`note/${ord}`);
+export const noteText = (doc: Y.Doc, ord: number) => doc.getText(`notetext/${ord}`);
+
+/** The uids of the articles whose details the library document holds. */
+export function articleEntryUids(doc: Y.Doc): string[] {
+  return [...doc.share.keys()].filter((k) => k.startsWith('article/')).map((k) => k.slice('article/'.length));
+}
+
+/** The paragraph positions that have a note entry in an article document. */
+export function noteOrds(doc: Y.Doc): number[] {
+  return [...doc.share.keys()]
+    .filter((k) => /^note\/\d+$/.test(k))
+    .map((k) => Number(k.slice('note/'.length)))
+    .sort((a, b) => a - b);
+}
+
+/** The entry's nested map, made when it is new. */
+export function entryOf(map: Y.Map<unknown>, key: string): Y.Map<unknown> {
+  const found = map.get(key);
+  if (found instanceof Y.Map) return found as Y.Map<unknown>;
+  const made = new Y.Map<unknown>();
+  map.set(key, made);
+  return made;
+}
+
+export function existingEntry(map: Y.Map<unknown>, key: string): Y.Map<unknown> | undefined {
+  const found = map.get(key);
+  return found instanceof Y.Map ? (found as Y.Map<unknown>) : undefined;
+}
+
+/** Sets a field only when it changes: an equal write would still win over another device's concurrent one. */
+export function setField(map: Y.Map<unknown>, key: string, value: FieldValue): void {
+  if (map.has(key) && map.get(key) === value) return;
+  map.set(key, value);
+}
+
+export function fieldOf(map: Y.Map<unknown>, key: string): FieldValue {
+  const value = map.get(key);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+}
+
+/** A field's text ('' when unset or not text). */
+export function stringField(map: Y.Map<unknown>, key: string): string {
+  const value = map.get(key);
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * Makes `text` read `wanted` by one delete and one insert between their common prefix and
+ * suffix, so a concurrent edit elsewhere in the text survives the merge. (@lexical/yjs, which
+ * would keep the note's formatting too, is for a later round.)
+ */
+export function editText(text: Y.Text, wanted: string): void {
+  const current = text.toJSON();
+  if (current === wanted) return;
+  let start = 0;
+  const max = Math.min(current.length, wanted.length);
+  while (start < max && current.charCodeAt(start) === wanted.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < max - start &&
+    current.charCodeAt(current.length - 1 - end) === wanted.charCodeAt(wanted.length - 1 - end)
+  ) {
+    end++;
+  }
+  // Never between the halves of a character outside the BMP (Y.Text counts UTF-16 units as strings do).
+  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
+  if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--;
+  const removed = current.length - start - end;
+  if (removed > 0) text.delete(start, removed);
+  const inserted = wanted.slice(start, wanted.length - end);
+  if (inserted.length > 0) text.insert(start, inserted);
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -1,0 +1,106 @@
+import * as Y from 'yjs';
+import type { Db } from '../../store/openDatabase';
+
+/** The origin of updates that came from another device: not persisted by the local listener, not sent back out. */
+export const remoteOrigin = Symbol('remote');
+
+/** Document names: the library's own and one per article (by the article's uid). */
+export const libraryDoc = 'library';
+export const articleDocName = (articleUid: string): string => `article/${articleUid}`;
+export const articleUidOf = (name: string): string | undefined =>
+  name.startsWith('article/') ? name.slice('article/'.length) : undefined;
+
+/** Above this many stored updates, a document's rows are merged into one when it is loaded. */
+const compactAbove = 200;
+
+/**
+ * The library's Yjs documents, each kept in SQLite as the updates it took (sync_update) and
+ * loaded once per connection. Every local change a document makes is appended in the caller's
+ * transaction and queued for the transports until that transaction commits; a rolled-back
+ * transaction drops the loaded documents, so none keeps a change its rows do not have.
+ */
+export interface DocStore {
+  names(): string[];
+  /** The document, loaded from its stored updates (empty when it has none). */
+  get(name: string): Y.Doc;
+  /** Whether the file holds any update of the document. */
+  has(name: string): boolean;
+  /** Stores an update from another device as it came (it may wait on updates still to come). */
+  storeRemote(name: string, update: Uint8Array): void;
+  /** Local updates stored since the last commit, for the transports; cleared. */
+  takeCommitted(): Array<{ name: string; update: Uint8Array }>;
+  /** The transaction failed: local updates and loaded documents are dropped. */
+  rolledBack(): void;
+}
+
+export function createDocStore(db: Db): DocStore {
+  const docs = new Map<string, Y.Doc>();
+  let queued: Array<{ name: string; update: Uint8Array }> = [];
+  const insert = db.prepare<[string, Uint8Array]>('INSERT INTO sync_update (doc, data) VALUES (?, ?)');
+  const rowsOf = db.prepare<[string], { id: number; data: Buffer }>(
+    'SELECT id, data FROM sync_update WHERE doc = ? ORDER BY id',
+  );
+
+  function load(name: string): Y.Doc {
+    // gc off: a deleted or overwritten value stays in the document, so it can be shown and restored.
+    const doc = new Y.Doc({ gc: false });
+    const rows = rowsOf.all(name);
+    if (rows.length > compactAbove && !db.readonly) {
+      try {
+        compact(name, rows);
+      } catch {
+        // Not writable just now (the start-up check holds writes): a later load compacts it.
+      }
+    }
+    for (const row of rows) Y.applyUpdate(doc, row.data, remoteOrigin);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === remoteOrigin) return;
+      insert.run(name, update);
+      queued.push({ name, update });
+    });
+    return doc;
+  }
+
+  /** Many small rows into one, keeping whatever is still waiting on missing updates (mergeUpdates keeps it). */
+  function compact(name: string, rows: Array<{ id: number; data: Buffer }>): void {
+    const merged = Y.mergeUpdates(rows.map((r) => r.data));
+    const last = rows[rows.length - 1]!.id;
+    db.transaction(() => {
+      db.prepare('DELETE FROM sync_update WHERE doc = ? AND id <= ?').run(name, last);
+      insert.run(name, merged);
+    })();
+  }
+
+  return {
+    names() {
+      const stored = (db.prepare('SELECT DISTINCT doc FROM sync_update').pluck().all() as string[]).filter(
+        (n) => n.length > 0,
+      );
+      return [...new Set([...stored, ...docs.keys()])].sort();
+    },
+    get(name) {
+      let doc = docs.get(name);
+      if (!doc) {
+        doc = load(name);
+        docs.set(name, doc);
+      }
+      return doc;
+    },
+    has(name) {
+      return docs.has(name) || db.prepare('SELECT 1 FROM sync_update WHERE doc = ? LIMIT 1').get(name) !== undefined;
+    },
+    storeRemote(name, update) {
+      insert.run(name, update);
+    },
+    takeCommitted() {
+      const out = queued;
+      queued = [];
+      return out;
+    },
+    rolledBack() {
+      queued = [];
+      for (const doc of docs.values()) doc.destroy();
+      docs.clear();
+    },
+  };
+}

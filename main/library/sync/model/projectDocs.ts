@@ -1,0 +1,420 @@
+import * as Y from 'yjs';
+import { plainTextNoteState } from '../../../../preload/common/noteText';
+import { readableNote } from '../../annotations/readableNote';
+import { foldTagCase } from '../../annotations/tagNames';
+import type { Db } from '../../store/openDatabase';
+import {
+  articleEntry,
+  articleEntryUids,
+  articleFields,
+  descriptionFields,
+  fieldOf,
+  stringField,
+  type highlightFields,
+  noteEntry,
+  noteOrds,
+  noteText,
+  parseAssignment,
+  root,
+  setField,
+  type FieldValue,
+} from './docShape';
+
+/**
+ * The rows a document says there should be, written over what is there: Yjs is the replicated
+ * truth, the rows its projection. Nothing here goes through the journal: another device's change
+ * is not a step of this person's undo. Used for every remote update and after an undo or redo
+ * (whose whole rows may have put back a field another device has changed since), and, over
+ * every document, to rebuild the rows from the documents alone.
+ */
+
+interface Tag {
+  uid: string;
+  deleted: boolean;
+  mergedInto: string | null;
+  entry: Y.Map<unknown>;
+}
+
+function tagsOf(library: Y.Doc): Map<string, Tag> {
+  const tags = new Map<string, Tag>();
+  root(library, 'tags').forEach((value, uid) => {
+    if (!(value instanceof Y.Map)) return;
+    const entry = value as Y.Map<unknown>;
+    const into = fieldOf(entry, 'merged_into');
+    tags.set(uid, {
+      uid,
+      deleted: fieldOf(entry, 'deleted') === true,
+      mergedInto: typeof into === 'string' ? into : null,
+      entry,
+    });
+  });
+  return tags;
+}
+
+/** The live tag a tag's uid stands for now: itself, or where its merges led; undefined when deleted. */
+export function resolveTag(tags: ReadonlyMap<string, Tag>, uid: string): string | undefined {
+  let current = tags.get(uid);
+  const seen = new Set<string>();
+  while (current && current.deleted && current.mergedInto !== null && !seen.has(current.uid)) {
+    seen.add(current.uid);
+    current = tags.get(current.mergedInto);
+  }
+  return current && !current.deleted && typeof current.entry.get('name') === 'string' ? current.uid : undefined;
+}
+
+/** Which live tag every tag uid stands for, as text: when it changes, assignments anywhere may move. */
+export function tagResolution(library: Y.Doc): string {
+  const tags = tagsOf(library);
+  return JSON.stringify([...tags.keys()].sort().map((uid) => [uid, resolveTag(tags, uid) ?? null]));
+}
+
+/**
+ * The same tag name made on two devices that had not seen each other's is one tag: the one
+ * with the smaller uid stays, the other is merged into it, as a merge by a person would. Every
+ * device decides the same, so their writes agree.
+ */
+function mergeSameNames(library: Y.Doc): void {
+  const byName = new Map<string, Tag[]>();
+  for (const tag of tagsOf(library).values()) {
+    const name = tag.entry.get('name');
+    if (tag.deleted || typeof name !== 'string') continue;
+    const key = foldTagCase(name);
+    byName.set(key, [...(byName.get(key) ?? []), tag]);
+  }
+  const clashes = [...byName.values()].filter((group) => group.length > 1);
+  if (clashes.length === 0) return;
+  library.transact(() => {
+    for (const group of clashes) {
+      const [keep, ...others] = [...group].sort((a, b) => (a.uid < b.uid ? -1 : 1));
+      for (const other of others) {
+        setField(other.entry, 'merged_into', keep!.uid);
+        setField(other.entry, 'deleted', true);
+      }
+    }
+  });
+}
+
+/** Projects the library document: tags with their descriptions, and the details of articles held here. */
+export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean } {
+  mergeSameNames(library);
+  const tags = tagsOf(library);
+  const wanted = new Map<string, Y.Map<unknown>>();
+  for (const tag of tags.values()) if (resolveTag(tags, tag.uid) === tag.uid) wanted.set(tag.uid, tag.entry);
+
+  const rows = db.prepare('SELECT id, uid, name, color, created_at FROM tag').all() as Array<{
+    id: number;
+    uid: string;
+    name: string;
+    color: string | null;
+    created_at: string;
+  }>;
+  let tagsChanged = false;
+  for (const row of rows) {
+    if (wanted.has(row.uid)) continue;
+    db.prepare('DELETE FROM highlight_tag WHERE tag_id = ?').run(row.id);
+    db.prepare('DELETE FROM paragraph_tag WHERE tag_id = ?').run(row.id);
+    db.prepare('DELETE FROM tag WHERE id = ?').run(row.id);
+    tagsChanged = true;
+  }
+  const kept = rows.filter((r) => wanted.has(r.uid));
+  const nameOf = (uid: string) => String(wanted.get(uid)!.get('name'));
+  // Renamed tags step aside first: two tags swapping names would otherwise meet on the unique name.
+  const renamed = kept.filter((r) => r.name !== nameOf(r.uid));
+  for (const row of renamed) db.prepare('UPDATE tag SET name = ? WHERE id = ?').run(`\u0001${row.uid}`, row.id);
+  const byUid = new Map(kept.map((r) => [r.uid, r]));
+  for (const [uid, entry] of wanted) {
+    const values = {
+      name: nameOf(uid),
+      color: textOrNull(entry.get('color')),
+      created_at: stringField(entry, 'created_at'),
+    };
+    const row = byUid.get(uid);
+    let id: number;
+    if (!row) {
+      id = Number(
+        db
+          .prepare('INSERT INTO tag (name, color, created_at, uid) VALUES (?, ?, ?, ?)')
+          .run(values.name, values.color, values.created_at, uid).lastInsertRowid,
+      );
+      tagsChanged = true;
+    } else {
+      id = row.id;
+      if (row.name !== values.name || row.color !== values.color || row.created_at !== values.created_at) {
+        db.prepare('UPDATE tag SET name = ?, color = ?, created_at = ? WHERE id = ?').run(
+          values.name,
+          values.color,
+          values.created_at,
+          id,
+        );
+      }
+    }
+    projectDescription(db, id, entry);
+  }
+
+  for (const uid of articleEntryUids(library)) {
+    const entry = articleEntry(library, uid);
+    const set = articleFields.filter((f) => entry.has(f));
+    if (set.length === 0) continue;
+    // Details of an article this device does not hold wait in the document until it is imported.
+    db.prepare(
+      `UPDATE article SET ${set.map((f) => `${f} = ?`).join(', ')} WHERE uid = ? AND (${set.map((f) => `${f} IS NOT ?`).join(' OR ')})`,
+    ).run(...set.map((f) => fieldOf(entry, f)), uid, ...set.map((f) => fieldOf(entry, f)));
+  }
+  return { tagsChanged };
+}
+
+function projectDescription(db: Db, tagId: number, entry: Y.Map<unknown>): void {
+  const current = db.prepare('SELECT * FROM tag_description WHERE tag_id = ?').get(tagId) as
+    Record<string, FieldValue> | undefined;
+  if (fieldOf(entry, 'described') !== true) {
+    if (current) db.prepare('DELETE FROM tag_description WHERE tag_id = ?').run(tagId);
+    return;
+  }
+  const values = descriptionFields.map((f) => stringField(entry, f));
+  if (current && descriptionFields.every((f, i) => current[f] === values[i])) return;
+  db.prepare(
+    `INSERT INTO tag_description (tag_id, ${descriptionFields.join(', ')}) VALUES (?, ${descriptionFields.map(() => '?').join(', ')})
+     ON CONFLICT (tag_id) DO UPDATE SET ${descriptionFields.map((f) => `${f} = excluded.${f}`).join(', ')}`,
+  ).run(tagId, ...values);
+}
+
+interface HighlightRow {
+  id: number;
+  uid: string;
+  paragraph_id: number | null;
+  start_offset: number | null;
+  end_offset: number | null;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  color: string;
+  group_id: string | null;
+  created_at: string;
+  updated_at: string;
+  comment: string;
+}
+
+/** Projects one article's document; false when the article is not in this library (it waits in the document). */
+export function projectArticle(db: Db, articleUid: string, doc: Y.Doc, library: Y.Doc): boolean {
+  const articleId = db.prepare<[string], number>('SELECT id FROM article WHERE uid = ?').pluck().get(articleUid);
+  if (articleId === undefined) return false;
+  const paragraphs = new Map(
+    (
+      db.prepare('SELECT ord, id FROM paragraph WHERE article_id = ?').all(articleId) as Array<{
+        ord: number;
+        id: number;
+      }>
+    ).map((p) => [p.ord, p.id]),
+  );
+  const highlightIds = projectHighlights(db, articleId, doc, paragraphs);
+  projectAssignments(db, articleId, doc, library, highlightIds, paragraphs);
+  projectNotes(db, articleId, doc, paragraphs);
+  return true;
+}
+
+function projectHighlights(
+  db: Db,
+  articleId: number,
+  doc: Y.Doc,
+  paragraphs: ReadonlyMap<number, number>,
+): Map<string, number> {
+  const wanted = new Map<string, Omit<HighlightRow, 'id' | 'uid'>>();
+  root(doc, 'highlights').forEach((value, uid) => {
+    if (!(value instanceof Y.Map)) return;
+    const entry = value as Y.Map<unknown>;
+    if (fieldOf(entry, 'deleted') === true) return;
+    const f = (name: (typeof highlightFields)[number]) => fieldOf(entry, name);
+    const ord = f('paragraph');
+    const paragraphId = typeof ord === 'number' ? (paragraphs.get(ord) ?? null) : null;
+    const start = f('start_offset');
+    const end = f('end_offset');
+    // A highlight whose paragraph this device's text lacks is kept as an orphan, shown and re-placeable.
+    const placed = paragraphId !== null && typeof start === 'number' && typeof end === 'number';
+    wanted.set(uid, {
+      paragraph_id: placed ? paragraphId : null,
+      start_offset: placed ? start : null,
+      end_offset: placed ? end : null,
+      quote: String(f('quote') ?? ''),
+      prefix: String(f('prefix') ?? ''),
+      suffix: String(f('suffix') ?? ''),
+      color: String(f('color') ?? ''),
+      group_id: textOrNull(f('group_id')),
+      created_at: String(f('created_at') ?? ''),
+      updated_at: String(f('updated_at') ?? ''),
+      comment: String(f('comment') ?? ''),
+    });
+  });
+  const columns = [
+    'paragraph_id',
+    'start_offset',
+    'end_offset',
+    'quote',
+    'prefix',
+    'suffix',
+    'color',
+    'group_id',
+    'created_at',
+    'updated_at',
+    'comment',
+  ] as const;
+  const rows = db
+    .prepare(`SELECT id, uid, ${columns.join(', ')} FROM highlight WHERE article_id = ?`)
+    .all(articleId) as HighlightRow[];
+  const ids = new Map<string, number>();
+  for (const row of rows) {
+    const values = wanted.get(row.uid);
+    if (!values) {
+      db.prepare('DELETE FROM highlight_tag WHERE highlight_id = ?').run(row.id);
+      db.prepare('DELETE FROM highlight WHERE id = ?').run(row.id);
+      continue;
+    }
+    ids.set(row.uid, row.id);
+    if (columns.some((c) => row[c] !== values[c])) {
+      db.prepare(`UPDATE highlight SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
+        ...columns.map((c) => values[c]),
+        row.id,
+      );
+    }
+  }
+  for (const [uid, values] of wanted) {
+    if (ids.has(uid)) continue;
+    const id = db
+      .prepare(
+        `INSERT INTO highlight (article_id, uid, ${columns.join(', ')}) VALUES (?, ?, ${columns.map(() => '?').join(', ')})`,
+      )
+      .run(articleId, uid, ...columns.map((c) => values[c])).lastInsertRowid;
+    ids.set(uid, Number(id));
+  }
+  return ids;
+}
+
+function projectAssignments(
+  db: Db,
+  articleId: number,
+  doc: Y.Doc,
+  library: Y.Doc,
+  highlightIds: ReadonlyMap<string, number>,
+  paragraphs: ReadonlyMap<number, number>,
+): void {
+  const tags = tagsOf(library);
+  const tagIds = new Map(
+    (db.prepare('SELECT uid, id FROM tag').all() as Array<{ uid: string; id: number }>).map((t) => [t.uid, t.id]),
+  );
+  const onHighlights = new Set<string>();
+  const onParagraphs = new Set<string>();
+  root(doc, 'tagged').forEach((on, key) => {
+    const assignment = parseAssignment(key);
+    if (on !== true || !assignment) return;
+    const live = resolveTag(tags, assignment.tag);
+    const tagId = live === undefined ? undefined : tagIds.get(live);
+    if (tagId === undefined) return;
+    if (assignment.on === 'highlight') {
+      const highlightId = highlightIds.get(assignment.highlight);
+      if (highlightId !== undefined) onHighlights.add(`${highlightId}:${tagId}`);
+    } else {
+      const paragraphId = paragraphs.get(assignment.ord);
+      if (paragraphId !== undefined) onParagraphs.add(`${paragraphId}:${tagId}`);
+    }
+  });
+  reconcilePairs(
+    db,
+    'highlight_tag',
+    'highlight_id',
+    db
+      .prepare(
+        'SELECT ht.highlight_id AS a, ht.tag_id AS b FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id WHERE h.article_id = ?',
+      )
+      .all(articleId) as Array<{ a: number; b: number }>,
+    onHighlights,
+  );
+  reconcilePairs(
+    db,
+    'paragraph_tag',
+    'paragraph_id',
+    db
+      .prepare(
+        'SELECT pt.paragraph_id AS a, pt.tag_id AS b FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id WHERE p.article_id = ?',
+      )
+      .all(articleId) as Array<{ a: number; b: number }>,
+    onParagraphs,
+  );
+}
+
+function reconcilePairs(
+  db: Db,
+  table: 'highlight_tag' | 'paragraph_tag',
+  owner: 'highlight_id' | 'paragraph_id',
+  rows: ReadonlyArray<{ a: number; b: number }>,
+  wanted: ReadonlySet<string>,
+): void {
+  const have = new Set(rows.map((r) => `${r.a}:${r.b}`));
+  for (const pair of have) {
+    if (wanted.has(pair)) continue;
+    const [a, b] = pair.split(':').map(Number);
+    db.prepare(`DELETE FROM ${table} WHERE ${owner} = ? AND tag_id = ?`).run(a, b);
+  }
+  for (const pair of wanted) {
+    if (have.has(pair)) continue;
+    const [a, b] = pair.split(':').map(Number);
+    db.prepare(`INSERT INTO ${table} (${owner}, tag_id) VALUES (?, ?)`).run(a, b);
+  }
+}
+
+interface NoteRow {
+  paragraph_id: number;
+  editor_state: string;
+  plain_text: string;
+  markdown: string;
+  updated_at: string;
+}
+
+function projectNotes(db: Db, articleId: number, doc: Y.Doc, paragraphs: ReadonlyMap<number, number>): void {
+  const wanted = new Map<number, NoteRow>();
+  for (const ord of noteOrds(doc)) {
+    const entry = noteEntry(doc, ord);
+    const paragraphId = paragraphs.get(ord);
+    const text = noteText(doc, ord).toJSON();
+    if (paragraphId === undefined || fieldOf(entry, 'deleted') === true || text.trim() === '') continue;
+    const saved = fieldOf(entry, 'saved_text') === text;
+    // Text merged from two devices has no editor state of its own yet: it is made from the text (formatting is not merged this round).
+    const forms = saved
+      ? { editorState: stringField(entry, 'editor_state'), plainText: text, markdown: stringField(entry, 'markdown') }
+      : readableNote({ editorState: JSON.stringify(plainTextNoteState(text)), plainText: text, markdown: '' });
+    wanted.set(paragraphId, {
+      paragraph_id: paragraphId,
+      editor_state: forms.editorState,
+      plain_text: text,
+      markdown: forms.markdown,
+      updated_at: stringField(entry, 'updated_at'),
+    });
+  }
+  const rows = db
+    .prepare(
+      'SELECT n.paragraph_id, n.editor_state, n.plain_text, n.markdown, n.updated_at FROM note n JOIN paragraph p ON p.id = n.paragraph_id WHERE p.article_id = ?',
+    )
+    .all(articleId) as NoteRow[];
+  const have = new Map(rows.map((r) => [r.paragraph_id, r]));
+  for (const row of rows)
+    if (!wanted.has(row.paragraph_id)) db.prepare('DELETE FROM note WHERE paragraph_id = ?').run(row.paragraph_id);
+  for (const [paragraphId, note] of wanted) {
+    const row = have.get(paragraphId);
+    if (
+      row &&
+      row.editor_state === note.editor_state &&
+      row.plain_text === note.plain_text &&
+      row.markdown === note.markdown &&
+      row.updated_at === note.updated_at
+    ) {
+      continue;
+    }
+    db.prepare(
+      `INSERT INTO note (paragraph_id, editor_state, plain_text, markdown, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (paragraph_id) DO UPDATE SET editor_state = excluded.editor_state, plain_text = excluded.plain_text,
+         markdown = excluded.markdown, updated_at = excluded.updated_at`,
+    ).run(paragraphId, note.editor_state, note.plain_text, note.markdown, note.updated_at);
+  }
+}
+
+function textOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}

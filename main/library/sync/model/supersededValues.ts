@@ -1,0 +1,67 @@
+import * as Y from 'yjs';
+
+/** A value this device showed that another device's concurrent write replaced. */
+export interface Superseded {
+  /** The entry: a top-level type's name, or `<top-level name>/<key>` for an entry nested in one. */
+  path: string;
+  field: string;
+  lost: unknown;
+  kept: unknown;
+}
+
+/**
+ * The values a remote transaction overwrote without its writer having seen them. In a Y.Map,
+ * each write of a key records the item it replaced as its origin: a winning item whose chain of
+ * origins (through items new in this transaction) does not reach the value shown here before
+ * was written concurrently with it, so that value was lost, not edited. A value of ours that won
+ * is no loss here (the other device records its own).
+ */
+export function supersededBy(doc: Y.Doc, transaction: Y.Transaction): Superseded[] {
+  const found: Superseded[] = [];
+  const isNew = (item: Y.Item) => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
+  transaction.changed.forEach((keys, type) => {
+    if (!(type instanceof Y.Map)) return;
+    for (const key of keys) {
+      if (key === null) continue;
+      const current = type._map.get(key);
+      if (!current || current.deleted) continue;
+      let shown: Y.Item | null = current;
+      while (shown && isNew(shown)) shown = shown.left;
+      if (!shown || shown === current || !isNew(current)) continue;
+      let seen: Y.Item | null = current;
+      const visited = new Set<Y.Item>();
+      while (seen && seen !== shown && isNew(seen) && !visited.has(seen)) {
+        visited.add(seen);
+        const origin: Y.ID | null = seen.origin;
+        const next: unknown = origin ? Y.getItem(doc.store, origin) : null;
+        seen = next instanceof Y.Item ? next : null;
+      }
+      if (seen === shown) continue;
+      const lost = valueOf(shown);
+      const kept = valueOf(current);
+      if (lost === undefined || lost === kept || bookkeeping.has(key)) continue;
+      found.push({ path: pathOf(type as Y.AbstractType<unknown>), field: key, lost, kept });
+    }
+  });
+  return found;
+}
+
+/**
+ * Fields no person chose: when a note's text merged, its editor state and Markdown are made
+ * again from the merged text, and times say only when an edit was made.
+ */
+const bookkeeping = new Set(['updated_at', 'saved_text', 'editor_state', 'markdown']);
+
+function valueOf(item: Y.Item): unknown {
+  const [value] = item.content.getContent() as unknown[];
+  // Nested types are never overwritten by our writes (docShape): only plain values are compared.
+  return value instanceof Y.AbstractType ? undefined : value;
+}
+
+function pathOf(type: Y.AbstractType<unknown>): string {
+  const item = type._item;
+  if (!item) return Y.findRootTypeKey(type);
+  const parent = item.parent;
+  const parentName = parent instanceof Y.AbstractType ? pathOf(parent) : '';
+  return `${parentName}/${item.parentSub ?? ''}`;
+}

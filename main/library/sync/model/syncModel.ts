@@ -1,0 +1,226 @@
+import * as Y from 'yjs';
+import { setChangeSink, type ChangeCause, type ChangeSink } from '../../journal/changeSink';
+import { journaledTables, type JournaledTable, type Row, type RowChange } from '../../journal/journaledTables';
+import type { Db } from '../../store/openDatabase';
+import type { SyncEndpoint } from '../syncEndpoint';
+import { documentState, projectionState, sorted, type Json } from './canonicalDump';
+import { changesToDocs } from './changesToDocs';
+import { articleDocName, articleUidOf, createDocStore, libraryDoc, remoteOrigin, type DocStore } from './docStore';
+import { projectArticle, projectLibrary, tagResolution } from './projectDocs';
+import { supersededBy, type Superseded } from './supersededValues';
+
+/** A value lost to another device's concurrent write, as this device recorded it. */
+export interface SupersededRecord extends Superseded {
+  doc: string;
+  recordedAt: string;
+}
+
+export interface SyncModel extends SyncEndpoint {
+  /** Every document's replicated state, sorted and keyed by uid: equal on devices that have seen the same updates. */
+  dump(): Json;
+  /** The rows this device projects from the documents, keyed by uid: equal on devices that have seen the same updates. */
+  projectionDump(): Json;
+  /** Writes every document's rows again from the documents alone, in one transaction. */
+  rebuildProjection(): void;
+  /** The values this device showed that a concurrent write elsewhere replaced, oldest first. */
+  superseded(): SupersededRecord[];
+  /** An article just stored: annotations that arrived for it before its text are projected now (inside the import's transaction). */
+  articleStored(articleId: number): void;
+  close(): void;
+}
+
+/**
+ * The library's side of sync on its SQLite file: the journal's row changes become Yjs operations
+ * in the same transaction (as the connection's change sink), another device's updates become
+ * rows in one transaction of their own, outside the person's undo history, and what a concurrent
+ * write replaced is kept in sync_superseded.
+ */
+export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
+  const store = createDocStore(db);
+  const listeners = new Set<(name: string, update: Uint8Array) => void>();
+  const deviceId = db.prepare<[], string>('SELECT device_id FROM sync_state').pluck().get() ?? '';
+
+  let resolution = tagResolution(store.get(libraryDoc));
+
+  const emitCommitted = () => {
+    for (const { name, update } of store.takeCommitted()) for (const listener of listeners) listener(name, update);
+  };
+
+  /** Applies the edits of a list of changes to their documents; returns the documents touched. */
+  const mirror = (changes: readonly RowChange[], cause: ChangeCause): string[] => {
+    const edits = changesToDocs(db, changes, cause);
+    for (const [name, list] of edits) {
+      const doc = store.get(name);
+      doc.transact(() => {
+        for (const edit of list) edit(doc);
+      });
+    }
+    return [...edits.keys()];
+  };
+
+  /** Rows from the named documents (the library's first: articles' assignments need its tags). */
+  const project = (names: Iterable<string>) => {
+    const wanted = new Set(names);
+    let everyArticle = false;
+    if (wanted.has(libraryDoc)) {
+      const library = store.get(libraryDoc);
+      const { tagsChanged } = projectLibrary(db, library);
+      const now = tagResolution(library);
+      // A tag deleted, merged or new (or one whose assignments arrived before it) changes assignments in any article.
+      everyArticle = tagsChanged || now !== resolution;
+      resolution = now;
+    }
+    const articles = everyArticle ? store.names() : [...wanted];
+    for (const name of articles) {
+      const uid = articleUidOf(name);
+      if (uid !== undefined) projectArticle(db, uid, store.get(name), store.get(libraryDoc));
+    }
+  };
+
+  const sink: ChangeSink = {
+    record(changes, cause) {
+      const touched = mirror(changes, cause);
+      // An undo or redo wrote whole rows back: fields another device changed since are theirs again.
+      if (cause.replay) project(touched);
+    },
+    committed: emitCommitted,
+    rolledBack: () => store.rolledBack(),
+  };
+
+  // A read-only open (the CLI's list, show, search) reads the documents and writes nothing.
+  if (!db.readonly) {
+    if (db.prepare('SELECT seeded FROM sync_state').pluck().get() !== 1) inTransaction(() => seedOnce(db, mirror));
+    setChangeSink(db, sink);
+  }
+
+  function inTransaction<T>(work: () => T): T {
+    let result: T;
+    try {
+      result = db.transaction(work).immediate();
+    } catch (error) {
+      store.rolledBack();
+      throw error;
+    }
+    emitCommitted();
+    return result;
+  }
+
+  return {
+    deviceId,
+    docNames: () => [...new Set([libraryDoc, ...store.names()])].sort(),
+    stateVector: (name) => Y.encodeStateVector(known(store, name) ?? new Y.Doc()),
+    diff: (name, stateVector) => Y.encodeStateAsUpdate(known(store, name) ?? new Y.Doc(), stateVector),
+    apply(name, update) {
+      if (name !== libraryDoc && articleUidOf(name) === undefined) {
+        throw new Error(`"${name}" is not a document of a Pizhu library.`);
+      }
+      inTransaction(() => {
+        const doc = store.get(name);
+        const pendingBefore = pendingOf(doc);
+        let integrated = false;
+        const lost: Superseded[] = [];
+        const onUpdate = (_update: Uint8Array, origin: unknown) => {
+          if (origin === remoteOrigin) integrated = true;
+        };
+        const onTransaction = (transaction: Y.Transaction) => {
+          if (transaction.origin === remoteOrigin) lost.push(...supersededBy(doc, transaction));
+        };
+        doc.on('update', onUpdate);
+        doc.on('afterTransaction', onTransaction);
+        try {
+          Y.applyUpdate(doc, update, remoteOrigin);
+        } finally {
+          doc.off('update', onUpdate);
+          doc.off('afterTransaction', onTransaction);
+        }
+        // Applying an update again integrates nothing and changes nothing.
+        if (!integrated && pendingOf(doc) === pendingBefore) return;
+        store.storeRemote(name, update);
+        const record = db.prepare(
+          'INSERT INTO sync_superseded (doc, path, field, lost, kept, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+        );
+        const now = nowIso();
+        for (const s of lost) record.run(name, s.path, s.field, JSON.stringify(s.lost), JSON.stringify(s.kept), now);
+        project([name]);
+      });
+    },
+    onUpdate(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dump() {
+      const out: Record<string, Json> = {};
+      for (const name of store.names()) out[name] = documentState(name, store.get(name));
+      return sorted(out);
+    },
+    projectionDump: () => projectionState(db),
+    rebuildProjection() {
+      inTransaction(() => project(store.names()));
+    },
+    superseded() {
+      const rows = db
+        .prepare('SELECT doc, path, field, lost, kept, recorded_at FROM sync_superseded ORDER BY id')
+        .all() as Array<{ doc: string; path: string; field: string; lost: string; kept: string; recorded_at: string }>;
+      return rows.map((r) => ({
+        doc: r.doc,
+        path: r.path,
+        field: r.field,
+        lost: JSON.parse(r.lost) as unknown,
+        kept: JSON.parse(r.kept) as unknown,
+        recordedAt: r.recorded_at,
+      }));
+    },
+    articleStored(articleId) {
+      const uid = db.prepare<[number], string>('SELECT uid FROM article WHERE id = ?').pluck().get(articleId);
+      if (uid === undefined || !store.has(articleDocName(uid))) return;
+      projectArticle(db, uid, store.get(articleDocName(uid)), store.get(libraryDoc));
+    },
+    close() {
+      setChangeSink(db, undefined);
+      listeners.clear();
+      store.rolledBack();
+    },
+  };
+}
+
+function known(store: DocStore, name: string): Y.Doc | undefined {
+  return store.has(name) ? store.get(name) : undefined;
+}
+
+/** What waits in a document for updates it has not had yet (from a transport that delivers out of order). */
+function pendingOf(doc: Y.Doc): string {
+  const structs = doc.store.pendingStructs;
+  const ds = doc.store.pendingDs;
+  return `${structs ? structs.update.length : 0}:${ds ? ds.length : 0}`;
+}
+
+/**
+ * Once per library: the rows made before sync (migration 0026) written into the documents as
+ * if each had just been made, so a library that had years of notes starts syncing with them.
+ */
+function seedOnce(db: Db, mirror: (changes: readonly RowChange[], cause: ChangeCause) => string[]): void {
+  const all = (table: JournaledTable, where = ''): RowChange[] => {
+    const spec = journaledTables[table];
+    const rows = db.prepare(`SELECT ${spec.columns.join(', ')} FROM ${table} ${where}`).all() as Row[];
+    return rows.map((row) => ({
+      table,
+      key: Object.fromEntries(spec.key.map((k) => [k, row[k] ?? null])),
+      before: null,
+      after: row,
+    }));
+  };
+  mirror(
+    [
+      ...all('tag'),
+      ...all('tag_description'),
+      // Only details a person set: imported ones are the same on every device that imports the text.
+      ...all('article', "WHERE metadata_edits <> '{}' OR trashed_at IS NOT NULL OR archived_at IS NOT NULL"),
+      ...all('highlight'),
+      ...all('highlight_tag'),
+      ...all('paragraph_tag'),
+      ...all('note'),
+    ],
+    { op: 'sync.seed' },
+  );
+  db.prepare('UPDATE sync_state SET seeded = 1').run();
+}

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createJournaled } from '../../../../main/library/annotations/journaled';
+import { createLibrary, type Library } from '../../../../main/library/createLibrary';
+
+/** The same text on every device: content-addressed, so it is one article everywhere. */
+export const articleText = [
+  '第一段：今天我们读一篇关于城市与河流的文章，作者从老街写起。',
+  '第二段：河水从山里流下来，穿过整座城市，两岸是新修的步道。',
+  '第三段：到了晚上，桥上的灯亮起来，许多人来这里散步和聊天。',
+].join('\n\n');
+
+export interface Device {
+  name: string;
+  library: Library;
+  articleId: number;
+  /** The article's paragraphs by position (ord), as this device numbers them. */
+  paragraphId(ord: number): number;
+  /** A change of a highlight's range, as a future "adjust highlight" operation would make it: one journaled step. */
+  setRange(highlightId: number, start: number, end: number): void;
+}
+
+/** Libraries on temporary files, each with the article imported. `dispose` closes and removes them. */
+export async function openDevices(count: number): Promise<{ devices: Device[]; dispose: () => void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-sync-model-'));
+  const devices: Device[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = String.fromCharCode(65 + i);
+    const library = await createLibrary({ dbPath: path.join(dir, `${name}.sqlite`) });
+    const outcome = library.importText(articleText, '城市与河流');
+    if (outcome.articleId === undefined) throw new Error(`The article was not imported on ${name}.`);
+    const articleId = outcome.articleId;
+    const journaled = createJournaled(library.database(), () => new Date().toISOString());
+    devices.push({
+      name,
+      library,
+      articleId,
+      paragraphId(ord) {
+        const found = library.getArticle(articleId).paragraphs.find((p) => p.order === ord);
+        if (!found) throw new Error(`No paragraph ${ord} on ${name}.`);
+        return found.id;
+      },
+      setRange(highlightId, start, end) {
+        journaled((rec, now) => {
+          const row = rec.db.prepare('SELECT paragraph_id FROM highlight WHERE id = ?').get(highlightId) as {
+            paragraph_id: number;
+          };
+          const text = rec.db
+            .prepare('SELECT text FROM paragraph WHERE id = ?')
+            .pluck()
+            .get(row.paragraph_id) as string;
+          rec.update(
+            'highlight',
+            { id: highlightId },
+            { start_offset: start, end_offset: end, quote: text.slice(start, end), updated_at: now },
+          );
+          return { value: null, op: 'highlight.range', description: 'Change a highlight’s range' };
+        });
+      },
+    });
+  }
+  return {
+    devices,
+    dispose() {
+      for (const d of devices) d.library.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Every device sends every other what it lacks, directly through their SyncEndpoints (no
+ * network), until a round changes nothing; returns how many rounds that took.
+ */
+export function syncAll(devices: readonly Device[]): number {
+  for (let round = 1; round <= 10; round++) {
+    let sent = 0;
+    for (const from of devices) {
+      for (const to of devices) {
+        if (from === to) continue;
+        for (const name of from.library.sync.docNames()) {
+          const before = to.library.sync.stateVector(name);
+          const update = from.library.sync.diff(name, before);
+          to.library.sync.apply(name, update);
+          if (!sameBytes(before, to.library.sync.stateVector(name))) sent++;
+        }
+      }
+    }
+    if (sent === 0) return round;
+  }
+  throw new Error('The devices did not reach quiescence in 10 rounds.');
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** Every device's dumps, as text: equal texts are equal states. */
+export function dumpsOf(devices: readonly Device[]): { docs: string[]; rows: string[] } {
+  return {
+    docs: devices.map((d) => JSON.stringify(d.library.sync.dump())),
+    rows: devices.map((d) => JSON.stringify(d.library.sync.projectionDump())),
+  };
+}
