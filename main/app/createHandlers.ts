@@ -158,6 +158,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     deleteTag: ({ name }) => annotations.deleteTag(name),
     describeTag: ({ tag, description }) => annotations.describeTag(tag, description),
     listTaggedPassages: ({ tag, inTrash }) => annotations.listTaggedPassages(tag, { inTrash: inTrash ?? false }),
+    listTaggedPassagePage: (request) => annotations.listTaggedPassagePage(request),
     saveNote: (request) => annotations.saveNote(request),
     getNote: ({ paragraphId }) => annotations.getNote(paragraphId),
     getArticleMemo: ({ articleId }) => library.memos.getArticleMemo(articleId),

@@ -25,6 +25,7 @@ const readsOnly: ReadonlySet<Method> = new Set<Method>([
   'listTags',
   'listTagLevel',
   'listTaggedPassages',
+  'listTaggedPassagePage',
   'getNote',
   'getArticleMemo',
   'listJournal',

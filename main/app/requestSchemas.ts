@@ -16,6 +16,7 @@ import {
 } from '../../preload/contract/articlePageTypes';
 import { droppedFiles } from './droppedFileSchema';
 import { maxTagLevelRows } from '../../preload/contract/tagLevelTypes';
+import { maxTaggedPassageRows } from '../../preload/contract/taggedPassagePageTypes';
 import { scriptModes } from '../../preload/common/scriptModes';
 import {
   maxCodedConcordanceLines,
@@ -263,6 +264,12 @@ export const requestSchemas = {
     }),
   }),
   listTaggedPassages: z.strictObject({ tag: tagName, inTrash: z.boolean().optional() }),
+  listTaggedPassagePage: z.strictObject({
+    tag: tagName,
+    offset: z.number().int().min(0).max(10_000_000),
+    limit: z.number().int().min(1).max(maxTaggedPassageRows),
+    inTrash: z.boolean().optional(),
+  }),
   saveNote: z.strictObject({
     paragraphId: id,
     editorState: text(4 * 1024 * 1024),

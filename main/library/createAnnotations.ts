@@ -7,7 +7,8 @@ import { normalizeTagName } from './annotations/tagNames';
 import { tagOperations } from './annotations/tagOperations';
 import { redo, undo } from './journal/undoRedo';
 import type { Db } from './store/openDatabase';
-import { listTaggedPassages } from './store/taggedPassages';
+import { listTaggedPassagePage, listTaggedPassages } from './store/taggedPassages';
+import type { TaggedPassagePage, TaggedPassagePageRequest } from '../../preload/contract/taggedPassagePageTypes';
 import { listTagSummaries } from './store/tags';
 import { listTagLevel } from './manage/tagLevel';
 import type { TagLevelPage, TagLevelRequest } from '../../preload/contract/tagLevelTypes';
@@ -38,6 +39,11 @@ export function createAnnotations(db: Db, nowIso: () => string) {
     /** Every passage tagged `tag` or a tag nested under it, in article then paragraph order. */
     listTaggedPassages(tag: string, where: { inTrash: boolean } = { inTrash: false }): TaggedPassage[] {
       return listTaggedPassages(db, normalizeTagName(tag), where);
+    },
+
+    /** One page of those passages with their exact count: the per-tag view. */
+    listTaggedPassagePage({ tag, offset, limit, inTrash }: TaggedPassagePageRequest): TaggedPassagePage {
+      return listTaggedPassagePage(db, normalizeTagName(tag), { offset, limit }, { inTrash: inTrash ?? false });
     },
 
     undo(): UndoResult {

@@ -51,6 +51,7 @@ import type {
 import type { Memo, MemoSearchHit, MemoText } from './memoTypes';
 import type { Matrix, MatrixExportFormat, MatrixPassage, MatrixRequest } from './matrixTypes';
 import type { TagLevelPage, TagLevelRequest } from './tagLevelTypes';
+import type { TaggedPassagePage, TaggedPassagePageRequest } from './taggedPassagePageTypes';
 import type {
   Highlight,
   HighlightColor,
@@ -419,6 +420,8 @@ export interface PizhuApi {
    * articles outside the trash, or with `inTrash` of those in it (the trash view's tag filter).
    */
   listTaggedPassages(req: { tag: string; inTrash?: boolean }): Promise<Result<TaggedPassage[]>>;
+  /** One page of those passages, in the same order, with the exact count of them all: the per-tag view. */
+  listTaggedPassagePage(req: TaggedPassagePageRequest): Promise<Result<TaggedPassagePage>>;
   /** Answers with the saved note, or null when the plain text was blank and the note was deleted. */
   saveNote(req: {
     paragraphId: number;

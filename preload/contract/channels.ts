@@ -43,6 +43,7 @@ const methodTable: Record<Method, true> = {
   deleteTag: true,
   describeTag: true,
   listTaggedPassages: true,
+  listTaggedPassagePage: true,
   saveNote: true,
   getNote: true,
   getArticleMemo: true,

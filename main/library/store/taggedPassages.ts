@@ -1,4 +1,5 @@
 import type { TaggedPassage } from '../../../preload/contract/annotationTypes';
+import type { TaggedPassagePage } from '../../../preload/contract/taggedPassagePageTypes';
 import { readHighlightsByIds } from './highlights';
 import type { Db } from './openDatabase';
 import { canonicalTagName, findTagFolded, tagSubtree } from './tags';
@@ -16,47 +17,80 @@ interface PassageRow {
 }
 
 /**
- * Every passage carrying `tagName` or a tag nested under it, across the library: tagged
- * paragraphs and tagged highlights, each once, in article order then paragraph order (a
- * whole-paragraph tag before the highlights in it, highlights by position, orphans last).
- * The trash is left out, as from every library-wide view; `inTrash` asks for the trash alone.
+ * The passages of the tags in @ids, keys only: tagged paragraphs and tagged highlights, each
+ * once. min(name) names the passage by the shallowest matching tag: the one asked for when
+ * attached directly. The trash is left out, as from every library-wide view; @inTrash asks for it alone.
  */
-export function listTaggedPassages(
+const passageKeys = `
+  SELECT min(t.name) AS tag, p.article_id, p.id AS paragraph_id, p.ord, NULL AS highlight_id, NULL AS start_offset
+  FROM paragraph_tag pt JOIN tag t ON t.id = pt.tag_id
+    JOIN paragraph p ON p.id = pt.paragraph_id JOIN article a ON a.id = p.article_id
+  WHERE pt.tag_id IN (SELECT value FROM json_each(@ids)) AND (a.trashed_at IS NOT NULL) = @inTrash
+  GROUP BY pt.paragraph_id
+  UNION ALL
+  SELECT min(t.name), h.article_id, p.id, p.ord, h.id, h.start_offset
+  FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
+    JOIN highlight h ON h.id = ht.highlight_id JOIN article a ON a.id = h.article_id
+    LEFT JOIN paragraph p ON p.id = h.paragraph_id
+  WHERE ht.tag_id IN (SELECT value FROM json_each(@ids)) AND (a.trashed_at IS NOT NULL) = @inTrash
+  GROUP BY ht.highlight_id`;
+
+/** Article order, then paragraph order (orphans last), a whole-paragraph tag before the highlights in it, highlights by position. */
+const passageOrder = (of: string) =>
+  `${of}article_id, ${of}ord IS NULL, ${of}ord, ${of}highlight_id IS NOT NULL, coalesce(${of}start_offset, 0), coalesce(${of}highlight_id, 0)`;
+
+/**
+ * A window of the passages in the view's order: the order is taken on the keys alone, and
+ * the text and title read for the window's rows only (a tag of 100,000 passages sorts keys,
+ * not 100,000 paragraphs).
+ */
+const passageWindow = `
+  WITH passage AS (${passageKeys}),
+  chosen AS (SELECT * FROM passage ORDER BY ${passageOrder('')} LIMIT @limit OFFSET @offset)
+  SELECT c.tag, c.article_id, a.title AS article_title, a.archived_at IS NOT NULL AS archived,
+    c.paragraph_id, c.ord, p.text, c.highlight_id, c.start_offset
+  FROM chosen c JOIN article a ON a.id = c.article_id LEFT JOIN paragraph p ON p.id = c.paragraph_id
+  ORDER BY ${passageOrder('c.')}`;
+
+interface Where {
+  inTrash: boolean;
+}
+
+/** The ids of `tagName` (in any case or script: 技術 finds 技术) and every tag nested under it. */
+function tagIdsOf(db: Db, tagName: string): number[] {
+  return tagSubtree(db, canonicalTagName(db, tagName, undefined, findTagFolded)).map((t) => t.id);
+}
+
+/**
+ * One page of the passages carrying `tagName` or a tag nested under it, with the exact count of
+ * them all: the per-tag view asks for the pages near what it shows, as the library list does.
+ */
+export function listTaggedPassagePage(
   db: Db,
   tagName: string,
-  where: { inTrash: boolean } = { inTrash: false },
-): TaggedPassage[] {
-  // The tag as stored, whatever the case or script it is asked for in (技術 lists 技术's passages).
-  const tagIds = tagSubtree(db, canonicalTagName(db, tagName, undefined, findTagFolded)).map((t) => t.id);
+  window: { offset: number; limit: number },
+  where: Where = { inTrash: false },
+): TaggedPassagePage {
+  const tagIds = tagIdsOf(db, tagName);
+  if (tagIds.length === 0) return { total: 0, offset: window.offset, rows: [] };
+  const params = { ids: JSON.stringify(tagIds), inTrash: where.inTrash ? 1 : 0 };
+  const total = db.prepare(`SELECT count(*) FROM (${passageKeys})`).pluck().get(params) as number;
+  const rows = db.prepare(passageWindow).all({ ...params, limit: window.limit, offset: window.offset }) as PassageRow[];
+  return { total, offset: window.offset, rows: passagesOf(db, rows) };
+}
+
+/**
+ * Every passage carrying `tagName` or a tag nested under it, across the library, in the
+ * per-tag view's order (for exports; the view itself reads pages).
+ */
+export function listTaggedPassages(db: Db, tagName: string, where: Where = { inTrash: false }): TaggedPassage[] {
+  const tagIds = tagIdsOf(db, tagName);
   if (tagIds.length === 0) return [];
-  const ids = JSON.stringify(tagIds);
-  // min(name) names the passage by the shallowest matching tag: the one asked for when attached directly.
-  const rows = db
-    .prepare(
-      `SELECT min(t.name) AS tag, p.article_id, a.title AS article_title, a.archived_at IS NOT NULL AS archived,
-         p.id AS paragraph_id, p.ord, p.text, NULL AS highlight_id, NULL AS start_offset
-       FROM paragraph_tag pt JOIN tag t ON t.id = pt.tag_id
-         JOIN paragraph p ON p.id = pt.paragraph_id JOIN article a ON a.id = p.article_id
-       WHERE pt.tag_id IN (SELECT value FROM json_each(@ids)) AND (a.trashed_at IS NOT NULL) = @inTrash
-       GROUP BY pt.paragraph_id
-       UNION ALL
-       SELECT min(t.name) AS tag, h.article_id, a.title, a.archived_at IS NOT NULL, p.id, p.ord, p.text, h.id,
-         h.start_offset
-       FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
-         JOIN highlight h ON h.id = ht.highlight_id JOIN article a ON a.id = h.article_id
-         LEFT JOIN paragraph p ON p.id = h.paragraph_id
-       WHERE ht.tag_id IN (SELECT value FROM json_each(@ids)) AND (a.trashed_at IS NOT NULL) = @inTrash
-       GROUP BY ht.highlight_id`,
-    )
-    .all({ ids, inTrash: where.inTrash ? 1 : 0 }) as PassageRow[];
-  rows.sort(
-    (a, b) =>
-      a.article_id - b.article_id ||
-      orderOrLast(a.ord) - orderOrLast(b.ord) ||
-      (a.highlight_id === null ? -1 : 0) - (b.highlight_id === null ? -1 : 0) ||
-      (a.start_offset ?? 0) - (b.start_offset ?? 0) ||
-      (a.highlight_id ?? 0) - (b.highlight_id ?? 0),
-  );
+  const params = { ids: JSON.stringify(tagIds), inTrash: where.inTrash ? 1 : 0, limit: -1, offset: 0 };
+  return passagesOf(db, db.prepare(passageWindow).all(params) as PassageRow[]);
+}
+
+function passagesOf(db: Db, rows: readonly PassageRow[]): TaggedPassage[] {
   const highlights = readHighlightsByIds(
     db,
     rows.flatMap((r) => (r.highlight_id === null ? [] : [r.highlight_id])),
@@ -71,8 +105,4 @@ export function listTaggedPassages(
     paragraphText: r.text,
     highlight: r.highlight_id === null ? null : (highlights.get(r.highlight_id) ?? null),
   }));
-}
-
-function orderOrLast(ord: number | null): number {
-  return ord ?? Number.MAX_SAFE_INTEGER;
 }

@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TaggedPassage } from '../../../../../preload/contract/annotationTypes';
+import { bodyParagraphs, openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
+
+let seeded: SeededLibrary;
+beforeEach(async () => {
+  seeded = await openSeededLibrary();
+});
+afterEach(() => seeded.dispose());
+
+const key = (p: TaggedPassage) => [p.articleId, p.paragraphId, p.highlight?.id ?? null, p.tag];
+
+/**
+ * Issue #16: the per-tag view of a tag with 100,000 passages must not ask main for them all.
+ * Three articles, about 1,300 passages under one tag (highlights, whole paragraphs, a nested
+ * tag), read a page at a time.
+ */
+describe('the per-tag view, a page at a time (listTaggedPassagePage)', () => {
+  function seedManyPassages(): number {
+    const { annotations } = seeded.library;
+    let made = 0;
+    for (const name of ['000', '001', '002']) {
+      const paragraphs = bodyParagraphs(seedArticle(seeded.library, name)).filter((p) => p.text.length >= 40);
+      for (const [i, paragraph] of paragraphs.entries()) {
+        if (i % 3 === 0) {
+          annotations.tagParagraph(paragraph.id, i % 2 === 0 ? '议题' : '议题/子题');
+          made++;
+        }
+        // Highlights placed back to front: the view still orders them by position.
+        for (let start = 36; start >= 0; start -= 4) {
+          annotations.createHighlight({ paragraphId: paragraph.id, start, end: start + 3, color: 'yellow', tags: [start % 8 === 0 ? '议题/子题' : '议题'] });
+          made++;
+        }
+      }
+    }
+    return made;
+  }
+
+  it('pages through every passage in the whole list’s order, with the exact count on every page', () => {
+    const made = seedManyPassages();
+    expect(made).toBeGreaterThan(600);
+    const { annotations } = seeded.library;
+    const whole = annotations.listTaggedPassages('议题');
+    expect(whole).toHaveLength(made);
+
+    const paged: TaggedPassage[] = [];
+    for (let offset = 0; offset < made + 100; offset += 100) {
+      const page = annotations.listTaggedPassagePage({ tag: '議題', offset, limit: 100 });
+      expect(page.total).toBe(made);
+      expect(page.offset).toBe(offset);
+      expect(page.rows.length).toBe(Math.max(0, Math.min(100, made - offset)));
+      paged.push(...page.rows);
+    }
+    expect(paged.map(key)).toEqual(whole.map(key));
+    expect(paged).toEqual(whole);
+
+    // The order rules themselves: articles in id order, paragraphs in order, the whole paragraph first, highlights by position.
+    for (let i = 1; i < paged.length; i++) {
+      const [a, b] = [paged[i - 1]!, paged[i]!];
+      expect(a.articleId <= b.articleId).toBe(true);
+      if (a.articleId !== b.articleId) continue;
+      expect(a.paragraphOrder! <= b.paragraphOrder!).toBe(true);
+      if (a.paragraphOrder !== b.paragraphOrder) continue;
+      expect(b.highlight).not.toBeNull();
+      if (a.highlight) expect(a.highlight.start < b.highlight!.start).toBe(true);
+    }
+    // A nested tag's page holds only its own passages, counted exactly.
+    const nested = annotations.listTaggedPassagePage({ tag: '议题/子题', offset: 0, limit: 500 });
+    expect(nested.total).toBe(whole.filter((p) => p.tag === '议题/子题').length);
+    expect(nested.rows.every((p) => p.tag === '议题/子题')).toBe(true);
+  });
+
+  it('leaves the trash out, or lists it alone; an unknown tag has no passages', () => {
+    const made = seedManyPassages();
+    const { annotations } = seeded.library;
+    const first = annotations.listTaggedPassagePage({ tag: '议题', offset: 0, limit: 1 }).rows[0]!;
+    const inFirst = annotations.listTaggedPassages('议题').filter((p) => p.articleId === first.articleId).length;
+    seeded.library.trashArticle(first.articleId);
+    expect(annotations.listTaggedPassagePage({ tag: '议题', offset: 0, limit: 10 }).total).toBe(made - inFirst);
+    const trash = annotations.listTaggedPassagePage({ tag: '议题', offset: 0, limit: 500, inTrash: true });
+    expect(trash.total).toBe(inFirst);
+    expect(new Set(trash.rows.map((p) => p.articleId))).toEqual(new Set([first.articleId]));
+    expect(annotations.listTaggedPassagePage({ tag: '没有', offset: 0, limit: 10 })).toEqual({ total: 0, offset: 0, rows: [] });
+  });
+});
