@@ -102,6 +102,19 @@ describe('sync server', () => {
     await expect.poll(() => two.doc('library').getMap('m').get('tag'), { timeout: 5000 }).toBe('经济');
   });
 
+  it('brings a change to a device that has the document closed, without another sync', async () => {
+    const dir = dataDir();
+    const server = await serve(dir);
+    const [one, two] = [memoryEndpoint('one'), memoryEndpoint('two')];
+    const first = await connect(one, server.url, member(dir, 'one'));
+    await connect(two, server.url, member(dir, 'two'));
+    one.doc('article/x').getMap('m').set('colour', 'yellow');
+    await first.syncOnce();
+    await expect.poll(() => two.doc('article/x').getMap('m').get('colour'), { timeout: 5000 }).toBe('yellow');
+    one.doc('article/x').getText('t').insert(0, '笔记');
+    await expect.poll(() => two.doc('article/x').getText('t').toJSON(), { timeout: 5000 }).toBe('笔记');
+  });
+
   it('refuses a token that is not a member, with a sync-refused error, and changes nothing', async () => {
     const dir = dataDir();
     const server = await serve(dir);

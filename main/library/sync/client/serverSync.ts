@@ -2,7 +2,13 @@ import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { LibraryError } from '../../libraryError';
 import * as Y from 'yjs';
-import { listDocumentsRequest, parseDocumentList, stateDigest, type DocumentList } from '../server/syncProtocol';
+import {
+  listDocumentsRequest,
+  parseChangedNotice,
+  parseDocumentList,
+  stateDigest,
+  type DocumentList,
+} from '../server/syncProtocol';
 import type { SyncEndpoint } from '../syncEndpoint';
 import { DocumentLink } from './documentLink';
 
@@ -60,7 +66,7 @@ async function probe(url: string, timeoutMs: number): Promise<void> {
  */
 export class ServerSync {
   private readonly links = new Map<string, DocumentLink>();
-  /** Documents changed locally while closed, to be sent. */
+  /** Documents changed while closed, here (to be sent) or on the server (to be fetched). */
   private readonly dirty = new Set<string>();
   private readonly unsubscribe: () => void;
   private closed = false;
@@ -73,6 +79,13 @@ export class ServerSync {
     private readonly library: DocumentLink,
   ) {
     this.links.set(libraryDocument, library);
+    // Another device changed a document this side has closed: fetch it as a local change would be sent.
+    library.provider.on('stateless', ({ payload }: { payload: string }) => {
+      const name = parseChangedNotice(payload);
+      if (name === undefined || this.links.has(name)) return;
+      this.dirty.add(name);
+      this.flushSoon();
+    });
     this.unsubscribe = endpoint.onUpdate((name, update) => {
       const link = this.links.get(name);
       if (link) link.applyLocal(update);

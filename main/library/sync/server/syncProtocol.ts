@@ -15,6 +15,23 @@ export interface DocumentList {
   digests: Record<string, string>;
 }
 
+/** Sent on the library document to every other device when a document changes, so they fetch it though it is closed. */
+export function changedNotice(name: string): string {
+  return JSON.stringify({ type: 'pizhu:changed', name });
+}
+
+/** The document a changedNotice names, or undefined for any other payload. */
+export function parseChangedNotice(payload: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(payload);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { type, name } = value as { type?: unknown; name?: unknown };
+    return type === 'pizhu:changed' && typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A digest of a document's whole Yjs state: its snapshot (state vector and delete set, both
  * written in a canonical order), so two sides with the same updates have the same digest.

@@ -1,8 +1,8 @@
-import { Server, type Extension } from '@hocuspocus/server';
+import { Connection, Server, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { memberForToken } from './members';
 import { openServerStore, type ServerStore } from './serverStore';
-import { listDocumentsRequest, type DocumentList } from './syncProtocol';
+import { changedNotice, listDocumentsRequest, type DocumentList } from './syncProtocol';
 
 export interface SyncServerOptions {
   /** Where the server keeps its database (created when missing). */
@@ -44,7 +44,7 @@ function pizhuExtension(store: ServerStore): Extension {
       connectionConfig.readOnly = member.readOnly;
       return Promise.resolve({ member: member.name });
     },
-    onLoadDocument({ document, documentName: name }) {
+    onLoadDocument({ document, documentName: name, instance }) {
       Y.transact(
         document,
         () => {
@@ -53,7 +53,18 @@ function pizhuExtension(store: ServerStore): Extension {
         loadOrigin,
       );
       document.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin !== loadOrigin) store.appendUpdate(name, update);
+        if (origin === loadOrigin) return;
+        store.appendUpdate(name, update);
+        // Devices connected with the document closed hear of the change on the library document
+        // (those with it open have the update already).
+        if (name === 'library') return;
+        const sender = origin instanceof Connection ? origin.socketId : undefined;
+        instance.documents.get('library')?.broadcastStateless(changedNotice(name), (connection) => {
+          return (
+            connection.socketId !== sender &&
+            !document.getConnections().some((open) => open.socketId === connection.socketId)
+          );
+        });
       });
       return Promise.resolve();
     },
