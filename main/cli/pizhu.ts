@@ -26,6 +26,7 @@ import { damageWarning, runVerify } from './verifyCommand';
 import { runOverrides } from './overridesCommand';
 import { runAttributes } from './attributesCommand';
 import { runMatrix } from './matrixCommand';
+import { runAgreement } from './agreementCommand';
 import { runLookup } from './lookupCommand';
 import { runImportQdpx, runRefiQdaExport } from './refiQdaCommand';
 import { runVocab } from './vocabCommand';
@@ -92,6 +93,11 @@ Commands:
                         codes against codes (on one highlight, in one paragraph, within N paragraphs),
                         articles or an attribute's values: highlight counts (--paragraphs: paragraph
                         counts); --tag: that tag's subtree; --out FILE.csv or FILE.xlsx (both counts)
+  agreement --with FILE... [--article IDS] [--tag T] [--level character|paragraph]
+                        inter-coder agreement between this library and other coders' copies of the
+                        same articles (one coder per library; codes matched by name): per code and
+                        overall, percent agreement, Cohen's κ (two coders) and Krippendorff's α, each
+                        character (default) or paragraph a unit; then every passage where they differ
   lookup TEXT [--all]   the longest dictionary word (CC-CEDICT) at the start of TEXT, in any script,
                         with pinyin, zhuyin, senses and regional forms; --all: every word of TEXT
   vocab list [--article ID] [--tag T]
@@ -157,6 +163,8 @@ type Values = {
   scope?: string;
   attribute?: string;
   paragraphs?: boolean;
+  with?: string[];
+  level?: string;
 };
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
@@ -195,6 +203,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         scope: { type: 'string' },
         attribute: { type: 'string' },
         paragraphs: { type: 'boolean' },
+        with: { type: 'string', multiple: true },
+        level: { type: 'string' },
         atlas: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -271,7 +281,7 @@ function builtParseWorker(): ((resourceLimits: ResourceLimits) => Worker) | unde
   return fs.existsSync(entry) ? (resourceLimits) => new Worker(entry, { resourceLimits }) : undefined;
 }
 
-const readOnlyCommands = new Set(['list', 'show', 'stats', 'search', 'export', 'duplicates', 'vocab', 'freq', 'kwic', 'keyness', 'matrix']);
+const readOnlyCommands = new Set(['list', 'show', 'stats', 'search', 'export', 'duplicates', 'vocab', 'freq', 'kwic', 'keyness', 'matrix', 'agreement']);
 
 type Command = (library: Library, args: string[], values: Values, io: Io) => Promise<number> | number;
 
@@ -600,6 +610,9 @@ const commands: Record<string, Command> = {
 
   async matrix(library, args, values, io) {
     return printLines(await runMatrix(library, args, values), io);
+  },
+  async agreement(library, args, values, io) {
+    return printLines(await runAgreement(library, values.db ?? defaultLibraryPath(), args, values), io);
   },
 
   async backup(library, _args, values, io) {

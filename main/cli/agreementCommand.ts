@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AgreementFigures, AgreementLevel } from '../library/analysis/agreement/agreementTypes';
+import { computeAgreement } from '../library/analysis/agreement/computeAgreement';
+import { readLibrariesAgreement } from '../library/analysis/agreement/readLibrariesAgreement';
+import { createLibrary, type Library } from '../library/createLibrary';
+import { codingQuery } from '../library/matrices/readCodings';
+import { UsageError } from './cliOptions';
+
+export interface AgreementOptions {
+  with?: string[];
+  article?: string;
+  tag?: string;
+  level?: string;
+  json?: boolean;
+}
+
+/**
+ * `pizhu agreement --with FILE... [--article IDS] [--tag T] [--level character|paragraph] [--json]`:
+ * inter-coder agreement between this library and other coders' copies of it (each library one
+ * coder), per code and over all codes, and every passage where the coders differ.
+ */
+export async function runAgreement(library: Library, dbPath: string, args: readonly string[], options: AgreementOptions): Promise<string[]> {
+  if (args.length > 0) throw new UsageError('agreement takes no arguments, only options');
+  const level = levelOption(options.level);
+  const files = options.with ?? [];
+  if (files.length === 0) throw new UsageError('agreement needs --with FILE: another coder\'s library holding the same articles');
+  const db = library.database();
+  const articleIds = options.article === undefined ? allArticles(library) : idsOption(options.article);
+  const tagNames = options.tag === undefined ? undefined : codingQuery(db, options.tag).tags.map((t) => t.name);
+
+  const paths = [dbPath, ...files].map((f) => path.resolve(f));
+  paths.slice(1).forEach((file, i) => {
+    if (!fs.existsSync(file)) throw new UsageError(`--with ${file}: there is no library file there`);
+    if (paths.indexOf(file) <= i) throw new UsageError(`${file} is given twice: each library is one coder`);
+  });
+  const names = coderNames(paths);
+  const others: Library[] = [];
+  try {
+    for (const file of paths.slice(1)) others.push(await createLibrary({ dbPath: file, readOnly: true }));
+    const { input, paragraphIds } = readLibrariesAgreement(
+      [library, ...others].map((l, i) => ({ coder: names[i]!, db: l.database() })),
+      tagNames === undefined ? { level, articleIds } : { level, articleIds, tagNames },
+    );
+    const report = computeAgreement(input);
+    const paragraphRow = db.prepare('SELECT ord, text FROM paragraph WHERE id = ?');
+    const titleRow = db.prepare('SELECT title FROM article WHERE id = ?');
+    const passages = report.disagreements.map((d) => {
+      const paragraphId = paragraphIds.get(d.article as number)![d.paragraph]!;
+      const { ord, text } = paragraphRow.get(paragraphId) as { ord: number; text: string };
+      const { title } = titleRow.get(d.article) as { title: string };
+      return { ...d, title, paragraphId, paragraphOrder: ord, text: text.slice(d.start, d.end) };
+    });
+    if (options.json) return [JSON.stringify({ ...report, articles: input.articles.map((a) => ({ id: a.id, coders: a.coders })), disagreements: passages }, null, 2)];
+
+    const unit = level === 'character' ? 'character (UTF-16 unit) once per code' : 'paragraph once per code';
+    const lines = [
+      `Agreement of ${report.coders.join(', ')} on ${count(input.articles.length, 'article')}, each ${unit}`,
+      ['code', 'units', 'agreement', "Cohen's κ", "Krippendorff's α"].join('\t'),
+      ...report.perCode.map((c) => figureRow(String(c.code), c)),
+      figureRow('all codes', report.overall),
+    ];
+    const missing = input.articles.filter((a) => (a.coders?.length ?? report.coders.length) < report.coders.length);
+    if (missing.length > 0) lines.push(`${count(missing.length, 'article')} not in every library: each compared among the libraries that hold it.`);
+    if (report.coders.length > 2) lines.push("Cohen's κ compares two coders: --json gives it for each pair.");
+    lines.push(passages.length === 0 ? 'The coders differ nowhere.' : `Where the coders differ (${passages.length} passages):`);
+    for (const p of passages) {
+      lines.push(`${p.title} [${p.paragraphOrder}] ${p.start}-${p.end}\t${String(p.code)}\t「${p.text}」\tcoded by ${p.codedBy.join(', ')}; not by ${p.notCodedBy.join(', ')}`);
+    }
+    return lines;
+  } finally {
+    for (const other of others) other.close();
+  }
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function figureRow(name: string, f: AgreementFigures): string {
+  const share = f.percentAgreement === null ? '—' : `${(f.percentAgreement * 100).toFixed(1)}%`;
+  const ratio = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+  return [name, String(f.units), share, ratio(f.cohensKappa), ratio(f.krippendorffAlpha)].join('\t');
+}
+
+/** Each library by its file name; by its whole path when two share a name. */
+function coderNames(paths: readonly string[]): string[] {
+  const base = paths.map((p) => path.basename(p).replace(/\.sqlite$/i, ''));
+  return base.some((b, i) => base.indexOf(b) !== i) ? [...paths] : base;
+}
+
+function levelOption(value: string | undefined): AgreementLevel {
+  if (value === undefined || value === 'character' || value === 'char') return 'character';
+  if (value === 'paragraph') return 'paragraph';
+  throw new UsageError('--level must be character or paragraph');
+}
+
+function idsOption(value: string): number[] {
+  const ids = value.split(',').map(Number);
+  if (ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new UsageError('--article needs article ids (1 or 1,2,3)');
+  return ids;
+}
+
+function allArticles(library: Library): number[] {
+  return (library.database().prepare('SELECT id FROM article WHERE trashed_at IS NULL ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
+}
