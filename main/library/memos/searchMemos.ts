@@ -2,6 +2,7 @@ import type { MemoSearchHit } from '../../../preload/contract/memoTypes';
 import { findMatches } from '../search/findMatches';
 import type { ParsedQuery } from '../search/parseQuery';
 import type { Db } from '../store/openDatabase';
+import { preparedStatement } from '../store/preparedStatements';
 
 interface MemoHitRow {
   id: number;
@@ -19,15 +20,14 @@ interface MemoHitRow {
  * left out as the article's text is. `articleId` keeps that article's memo only.
  */
 export function searchMemos(db: Db, parsed: ParsedQuery, articleId?: number): MemoSearchHit[] {
-  const rows = db
-    .prepare(
-      `SELECT m.id, m.article_id, a.title, m.created_at, m.plain_text
+  const rows = preparedStatement(
+    db,
+    `SELECT m.id, m.article_id, a.title, m.created_at, m.plain_text
          FROM memo m LEFT JOIN article a ON a.id = m.article_id
         WHERE (m.article_id IS NULL OR a.trashed_at IS NULL)
           AND (@article IS NULL OR m.article_id = @article)
         ORDER BY m.article_id IS NULL, m.article_id, m.created_at DESC, m.id DESC`,
-    )
-    .all({ article: articleId ?? null }) as MemoHitRow[];
+  ).all({ article: articleId ?? null }) as MemoHitRow[];
   const hits: MemoSearchHit[] = [];
   for (const row of rows) {
     if (!parsed.clauses.every((clause) => findMatches(row.plain_text, clause.forms).length > 0)) continue;

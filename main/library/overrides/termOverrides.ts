@@ -8,6 +8,7 @@ import type { ScriptMode } from '../../../preload/common/scriptModes';
 import { shortQuote, type Journaled } from '../annotations/journaled';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
+import { preparedStatement } from '../store/preparedStatements';
 import { checkRule, modesOf, modesOverlap, modesText, sameModes } from './overrideRules';
 import type { TermListLine } from './termListCsv';
 
@@ -37,7 +38,10 @@ function validRule(rule: TermOverrideRule): TermOverrideRule {
 
 /** Every override, by source then id: what the reader, exports, the CLI and search convert with. */
 export function listTermOverrides(db: Db): TermOverride[] {
-  return (db.prepare('SELECT * FROM term_override ORDER BY source, id').all() as OverrideRow[]).map(toOverride);
+  // Compiled once: every search reads the list.
+  return (preparedStatement(db, 'SELECT * FROM term_override ORDER BY source, id').all() as OverrideRow[]).map(
+    toOverride,
+  );
 }
 
 /**

@@ -132,10 +132,19 @@ export function countMatches(db: Db, plan: SearchPlan): number {
 
 const taggedRows = new WeakMap<Db, string>();
 
+/**
+ * The library as this connection sees it: a commit by another connection changes data_version,
+ * a write on this one total_changes. Compiled once (db.pragma compiles its statement at every call).
+ */
+export function libraryState(db: Db): string {
+  const version = preparedStatement(db, 'PRAGMA data_version').pluck().get() as number;
+  const changes = preparedStatement(db, 'SELECT total_changes()').pluck().get() as number;
+  return `${version}|${changes}`;
+}
+
 /** What the tagged rows were built from: the tags, and the library as this connection last saw it. */
 function tagFilterKey(db: Db, tagIds: readonly number[]): string {
-  const changes = preparedStatement(db, 'SELECT total_changes()').pluck().get() as number;
-  return `${tagIds.join(',')}|${String(db.pragma('data_version', { simple: true }))}|${changes}`;
+  return `${tagIds.join(',')}|${libraryState(db)}`;
 }
 
 /**

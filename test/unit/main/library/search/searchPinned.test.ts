@@ -170,4 +170,23 @@ describe('the new search against the old one, on a fixed library', () => {
     expect(after).toBeGreaterThan(before);
     expect(after).toBe(oldSearch('晋江', { tag: '线索' }).length);
   });
+
+  it('a tag filter takes in a tag nested under it after it was first used', () => {
+    const before = library.search.find('公安', { tag: '线索', limit: 500, exactTotal: true }).total;
+    const article = library.getArticle(seedArticle(library, '002').id);
+    const tagged = new Set(library.search.find('公安', { tag: '线索', limit: 500 }).hits.map((h) => h.paragraphId));
+    const [paragraph] = article.paragraphs.filter(
+      (p) => p.kind === 'body' && p.text.includes('公安') && !tagged.has(p.id),
+    );
+    library.annotations.createHighlight({
+      paragraphId: paragraph!.id,
+      start: 0,
+      end: 2,
+      color: 'pink',
+      tags: ['线索/新线索'],
+    });
+    const after = library.search.find('公安', { tag: '线索', limit: 500, exactTotal: true }).total;
+    expect(after).toBeGreaterThan(before);
+    expect(after).toBe(oldSearch('公安', { tag: '线索' }).length);
+  });
 });
