@@ -15,6 +15,11 @@ import {
 } from '../../main/library/store/migrations/0018-search-characters';
 import { searchIndexTriggers } from '../../main/library/store/migrations/0024-search-index-leaner';
 import { characterDeleteTriggers } from '../../main/library/store/migrations/0025-search-characters-without-sizes';
+import {
+  paragraphRawsSql,
+  rawTextAloneFunction,
+  storedBesideParagraphsSql,
+} from '../../main/library/store/rawTextCodec';
 
 /** The triggers migration 0018 adds besides the paragraph insert trigger it rewrites. */
 const characterTriggers = [
@@ -78,6 +83,28 @@ export function undoMigration0025(db: Database.Database): void {
   db.exec(indexEveryCharacter);
 }
 
+/**
+ * Takes migration 0027 back: raw texts stored beside their paragraphs read alone again (format 1),
+ * no paragraph triggers for them, and the article checksum triggers as 0015 made them.
+ */
+export function undoMigration0027(db: Database.Database): void {
+  registerChecksumFunction(db);
+  const sum = 'pizhu_checksum(pizhu_raw_text(new.raw_text), new.title, new.subtitle, new.source, new.author, new.published_at, new.url)';
+  db.exec(`
+    UPDATE article SET raw_text = ${rawTextAloneFunction}(raw_text, ${paragraphRawsSql('article.id')})
+      WHERE ${storedBesideParagraphsSql('article')};
+    DROP TRIGGER paragraph_update_keeps_raw_text;
+    DROP TRIGGER paragraph_delete_keeps_raw_text;
+    DROP TRIGGER article_checksum_insert;
+    CREATE TRIGGER article_checksum_insert AFTER INSERT ON article WHEN new.checksum IS NULL
+    BEGIN UPDATE article SET checksum = ${sum} WHERE id = new.id; END;
+    DROP TRIGGER article_checksum_update;
+    CREATE TRIGGER article_checksum_update AFTER UPDATE OF raw_text, title, subtitle, source, author, published_at, url, checksum ON article
+      WHEN new.checksum IS NOT ${sum}
+    BEGIN UPDATE article SET checksum = ${sum} WHERE id = new.id; END;
+  `);
+}
+
 /** Takes migration 0026 back: no uids, no sync documents. */
 export function undoMigration0026(db: Database.Database): void {
   for (const table of ['article', 'highlight', 'tag', 'memo', 'attribute']) {
@@ -89,10 +116,12 @@ export function undoMigration0026(db: Database.Database): void {
 /**
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
  * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
- * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes, 26: uids and sync documents), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
+ * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes, 26: uids and sync documents,
+ * 27: raw texts beside their paragraphs), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 27) undoMigration0027(db);
   if (version < 26) undoMigration0026(db);
   if (version < 25) undoMigration0025(db);
   if (version < 24) undoMigration0024(db);

@@ -3,7 +3,7 @@ import type { ParagraphFlag, ParagraphKind, Removal } from '../../../preload/con
 import { isSourceRegion } from '../../../preload/common/conversionTable';
 import type { Db } from '../store/openDatabase';
 import { rawSql } from '../store/paragraphRaw';
-import { rawTextOf } from '../store/rawTextCodec';
+import { rawTextSql } from '../store/rawTextCodec';
 import { contentCorrupt } from '../store/contentCorrupt';
 import {
   backupFormatName,
@@ -29,8 +29,8 @@ interface ArticleRow {
   file_name: string | null;
   format: BackupArticle['format'];
   encoding: string;
-  /** As stored (store/rawTextCodec): toArticle reads the text out of it. */
-  raw_text: unknown;
+  /** The raw text read through rawTextSql: null when the stored value holds no text (damage). */
+  raw_text_read: string | null;
   title: string;
   title_inferred: number;
   subtitle: string | null;
@@ -74,7 +74,9 @@ interface NoteRow {
  */
 export function readBackup(db: Db, exportedAt: string): Backup {
   return db.transaction((): Backup => {
-    const articleRows = db.prepare('SELECT * FROM article ORDER BY id').all() as ArticleRow[];
+    const articleRows = db
+      .prepare(`SELECT *, ${rawTextSql('article')} AS raw_text_read FROM article ORDER BY id`)
+      .all() as ArticleRow[];
     const paragraphRows = db
       .prepare(
         `SELECT id, article_id, kind, kind_by_user, text, ${rawSql()} AS raw, flags, removals FROM paragraph ORDER BY article_id, ord`,
@@ -161,7 +163,7 @@ export function exportBackup(db: Db, file: string, exportedAt: string): BackupEx
 }
 
 function toArticle(db: Db, row: ArticleRow): BackupArticle {
-  const rawText = rawTextOf(row.raw_text);
+  const rawText = row.raw_text_read ?? undefined;
   if (rawText === undefined) throw contentCorrupt(db, 'article', row.id);
   return {
     contentHash: row.content_hash,

@@ -6,6 +6,7 @@ import { anchorQuote } from '../reclean/anchorQuote';
 import { matchParagraphs } from '../reclean/matchParagraphs';
 import type { Db } from '../store/openDatabase';
 import { storedRawText } from '../store/rawTextCodec';
+import { storeRawTextBesideParagraphs } from '../store/articles';
 import { insertParagraphs, recordParagraphCount } from '../store/paragraphs';
 import type { BackupArticle, BackupHighlight } from './backupFormat';
 import type { BackupWriter } from './backupWriter';
@@ -51,6 +52,7 @@ export function insertBackupArticle(db: Db, writer: BackupWriter, article: Backu
   );
   insertParagraphs(db, articleId, article.paragraphs);
   recordParagraphCount(db, articleId);
+  storeRawTextBesideParagraphs(db, articleId, article.rawText);
   const ids = (
     db.prepare('SELECT id FROM paragraph WHERE article_id = ? ORDER BY ord').all(articleId) as Array<{ id: number }>
   ).map((r) => r.id);

@@ -29,7 +29,7 @@ function withFingerprint(article: NewArticle): NewArticle {
     ...article,
     fingerprint: fingerprintOf(paragraphs),
     prepared: {
-      storedRawText: plainBytes(storedRawText(article.rawText)),
+      storedRawText: plainBytes(storedRawText(article.rawText, paragraphs.map((p) => p.raw))),
       regionDetected: detectArticleRegion(script, metadata, paragraphs),
     },
   };

@@ -8,9 +8,9 @@ import type { HighlightRow } from '../store/highlights';
 import { readHighlightsByIds } from '../store/highlights';
 import type { Db } from '../store/openDatabase';
 import { contentCorrupt } from '../store/contentCorrupt';
-import { rawTextOf, storedRawText } from '../store/rawTextCodec';
+import { rawTextOf, rawTextSql, storedRawText } from '../store/rawTextCodec';
 import { insertParagraph, recordParagraphCount, updateParagraph } from '../store/paragraphs';
-import { updateDetectedRegion } from '../store/articles';
+import { storeRawTextBesideParagraphs, updateDetectedRegion } from '../store/articles';
 import { anchorQuote } from './anchorQuote';
 import { matchParagraphs } from './matchParagraphs';
 import { mergeNoteInto } from './mergeNotes';
@@ -40,7 +40,7 @@ export function recleanArticle(
   return db
     .transaction(() => {
       const article = db
-        .prepare('SELECT raw_text, format, file_name, metadata_edits FROM article WHERE id = ?')
+        .prepare(`SELECT ${rawTextSql('article')} AS raw_text, format, file_name, metadata_edits FROM article WHERE id = ?`)
         .get(articleId) as
         { raw_text: unknown; format: SourceFormat; file_name: string | null; metadata_edits: string } | undefined;
       if (!article) throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
@@ -72,6 +72,7 @@ export function recleanArticle(
       const moved = moveOrphanedParagraphAnnotations(db, old, match, ids, newTexts);
       db.prepare('DELETE FROM paragraph WHERE article_id = ? AND ord < 0').run(articleId);
       recordParagraphCount(db, articleId);
+      storeRawTextBesideParagraphs(db, articleId, rawText);
       // Undo entries recorded before this point would write rows that no longer fit the text.
       discardHistory(db);
       return { articleId, paragraphs: ids.length, ...report, movedParagraphAnnotations: moved };

@@ -2,6 +2,7 @@ import type {
   ArticleSummary,
   ArticleView,
   DetectedScript,
+  ParagraphView,
   TrashedArticle,
 } from '../../../preload/contract/articleTypes';
 import type { ParsedArticle, SourceFormat } from '../import/parsedArticle';
@@ -11,11 +12,12 @@ import type { Fingerprint } from '../duplicates/fingerprint';
 import type { Statement, Transaction } from 'better-sqlite3';
 import { checksum, rowChecksum } from './contentHashes';
 import { contentCorrupt } from './contentCorrupt';
-import { rawTextFunction, storedRawText } from './rawTextCodec';
+import { rawTextOf, storedRawText, type ParagraphRaws } from './rawTextCodec';
 import type { Db } from './openDatabase';
 import { readArticleHighlights } from './highlights';
 import { readArticleNotes } from './notes';
 import { insertParagraphs, readParagraphs } from './paragraphs';
+import { rawSql } from './paragraphRaw';
 import { readArticleParagraphTags } from './tags';
 
 interface ArticleRow {
@@ -30,8 +32,8 @@ interface ArticleRow {
   url: string | null;
   script: DetectedScript;
   reading_position: number;
-  /** Read through rawTextFunction: null when the stored value holds no text (damage). */
-  raw_text: string | null;
+  /** As stored (store/rawTextCodec): readArticle reads it beside the paragraphs it reads anyway. */
+  raw_text: unknown;
   checksum: string | null;
   paragraph_count: number | null;
   region_detected: string | null;
@@ -58,7 +60,7 @@ export interface NewArticle {
 /** The value article.raw_text stores: made by the worker when it could, as a Buffer for SQLite. */
 function rawTextToStore(article: NewArticle): string | Buffer {
   const made = article.prepared?.storedRawText;
-  if (made === undefined) return storedRawText(article.rawText);
+  if (made === undefined) return storedRawText(article.rawText, article.parsed.paragraphs.map((p) => p.raw));
   return typeof made === 'string' || Buffer.isBuffer(made)
     ? made
     : Buffer.from(made.buffer, made.byteOffset, made.byteLength);
@@ -218,14 +220,15 @@ export function readArticle(db: Db, articleId: number): ArticleView | undefined 
   const row = db
     .prepare(
       `SELECT id, file_name, title, title_inferred, subtitle, source, author, published_at, url, script, reading_position,
-         ${rawTextFunction}(raw_text) AS raw_text, checksum, paragraph_count, region_detected, region_corrected
+         raw_text, checksum, paragraph_count, region_detected, region_corrected
        FROM article WHERE id = ?`,
     )
     .get(articleId) as ArticleRow | undefined;
   if (!row) return undefined;
-  // The raw text is not shown, but a re-clean rebuilds the paragraphs from it: checked with the metadata.
-  if (row.checksum !== rowChecksum('article', row)) throw contentCorrupt(db, 'article', articleId);
   const paragraphs = readParagraphs(db, articleId, row.paragraph_count);
+  // The raw text is not shown, but a re-clean rebuilds the paragraphs from it: checked with the metadata.
+  const rawText = rawTextOf(row.raw_text, rawsByOrder(paragraphs)) ?? null;
+  if (row.checksum !== rowChecksum('article', { ...row, raw_text: rawText })) throw contentCorrupt(db, 'article', articleId);
   const regionCorrected = storedRegion(row.region_corrected);
   // Imported before regions were detected: worked out here; markOpened stores it.
   const regionDetected = storedRegion(row.region_detected) ?? detectArticleRegion(row.script, row, paragraphs);
@@ -251,6 +254,31 @@ export function readArticle(db: Db, articleId: number): ArticleView | undefined 
     notes: readArticleNotes(db, articleId),
     paragraphTags: readArticleParagraphTags(db, articleId),
   };
+}
+
+/**
+ * Stores the article's raw text beside its paragraphs as they now are (store/rawTextCodec format 2),
+ * for a writer that has written them anew (a re-clean, a backup's article): the paragraph triggers
+ * of migration 0027 had turned it into one that reads alone. Read from the rows, not the caller's
+ * parse, so the value fits what is stored.
+ */
+export function storeRawTextBesideParagraphs(db: Db, articleId: number, rawText: string): void {
+  const rows = db
+    .prepare(`SELECT ord, ${rawSql()} AS raw FROM paragraph WHERE article_id = ? AND ord >= 0 ORDER BY ord`)
+    .all(articleId) as Array<{ ord: number; raw: string }>;
+  const raws: string[] = [];
+  for (const r of rows) raws[r.ord] = r.raw;
+  db.prepare('UPDATE article SET raw_text = ? WHERE id = ?').run(
+    storedRawText(rawText, Array.from(raws, (raw) => raw ?? '')),
+    articleId,
+  );
+}
+
+/** Paragraphs' raw texts by their order, as store/rawTextCodec reads a raw text beside them. */
+function rawsByOrder(paragraphs: readonly ParagraphView[]): ParagraphRaws {
+  const raws: Record<number, string> = {};
+  for (const p of paragraphs) raws[p.order] = p.raw;
+  return raws;
 }
 
 export function markOpened(db: Db, articleId: number, now: string): void {

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { Db } from './openDatabase';
 import { rawSql } from './paragraphRaw';
-import { rawTextFunction, registerRawTextFunctions } from './rawTextCodec';
+import { rawTextSql, registerRawTextFunctions } from './rawTextCodec';
 
 /**
  * Checksums of the text a person reads and writes: an article's raw text and metadata, each
@@ -48,11 +48,11 @@ export type CheckedTable = keyof typeof checkedColumns;
 
 /**
  * A checked column's value as SQL over `row`: a paragraph's raw text is stored as '' when it is
- * its text (store/paragraphRaw), an article's compressed (store/rawTextCodec).
+ * its text (store/paragraphRaw), an article's compressed, maybe beside its paragraphs (store/rawTextCodec).
  */
 function checkedValueSql(table: CheckedTable, column: string, row: string): string {
   if (table === 'paragraph' && column === 'raw') return rawSql(row);
-  if (table === 'article' && column === 'raw_text') return `${rawTextFunction}(${row}.raw_text)`;
+  if (table === 'article' && column === 'raw_text') return rawTextSql(row);
   return `${row}.${column}`;
 }
 

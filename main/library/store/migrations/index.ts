@@ -25,6 +25,7 @@ import { migration0023 } from './0023-word-segmentation';
 import { migration0024 } from './0024-search-index-leaner';
 import { migration0025 } from './0025-search-characters-without-sizes';
 import { migration0026 } from './0026-sync-model';
+import { migration0027 } from './0027-raw-text-beside-paragraphs';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -54,6 +55,7 @@ export const migrations: readonly Migration[] = [
   migration0024,
   migration0025,
   migration0026,
+  migration0027,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../../../../main/library/createLibrary';
+import { rawTextSql } from '../../../../main/library/store/rawTextCodec';
 
 const seedsDir = path.resolve(__dirname, '../../../../seeds');
 let dir: string;
@@ -36,7 +37,7 @@ describe('a new library', () => {
     const raw = fs.readFileSync(path.join(seedsDir, '001_a93c50df4467935a.txt'), 'utf8');
     const row = library
       .database()
-      .prepare("SELECT pizhu_raw_text(raw_text) AS raw_text FROM article WHERE file_name = '001_a93c50df4467935a.txt'")
+      .prepare(`SELECT ${rawTextSql('article')} AS raw_text FROM article WHERE file_name = '001_a93c50df4467935a.txt'`)
       .get() as { raw_text: string };
     expect(row.raw_text).toBe(raw);
   });

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bodyParagraphs, openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
+import { rawTextSql } from '../../../../../main/library/store/rawTextCodec';
 
 /** Issue #13, library management: details, re-classification, trash and archive, each one undo step. */
 let seeded: SeededLibrary;
@@ -156,7 +157,7 @@ describe('the trash', () => {
     expect(() => seeded.library.updateMetadata(article.id, { title: 'x' })).toThrow(/in the trash/);
     const raw = seeded.library
       .database()
-      .prepare('SELECT pizhu_raw_text(raw_text) FROM article WHERE id = ?')
+      .prepare(`SELECT ${rawTextSql('article')} FROM article WHERE id = ?`)
       .pluck()
       .get(article.id) as string;
     const outcome = seeded.library.importText(raw);

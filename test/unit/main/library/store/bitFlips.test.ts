@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
 import { LibraryError } from '../../../../../main/library/libraryError';
 import { bodyParagraphs, openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
+import { rawTextSql } from '../../../../../main/library/store/rawTextCodec';
 
 /**
  * Issue #12 item 12: random bit flips in a library file silently changed notes and text (28 of
@@ -19,7 +20,7 @@ let pristine: string;
 /** Everything a person reads back that the checksums cover, per article. */
 function checkedContent(library: Library, articleId: number): string {
   const view = library.getArticle(articleId);
-  const raw = library.database().prepare('SELECT pizhu_raw_text(raw_text) AS raw_text FROM article WHERE id = ?').get(articleId) as { raw_text: string };
+  const raw = library.database().prepare(`SELECT ${rawTextSql('article')} AS raw_text FROM article WHERE id = ?`).get(articleId) as { raw_text: string };
   return JSON.stringify([
     raw.raw_text,
     view.metadata,

@@ -6,7 +6,7 @@ import { createLibrary, type Library } from '../../../../../main/library/createL
 import { readBackup } from '../../../../../main/library/export/exportBackup';
 import { latestSchemaVersion } from '../../../../../main/library/store/migrations';
 import { registerChecksumFunction } from '../../../../../main/library/store/contentHashes';
-import { rawTextOf, storedRawText } from '../../../../../main/library/store/rawTextCodec';
+import { rawTextOf, rawTextSql, storedRawText } from '../../../../../main/library/store/rawTextCodec';
 import { registerSearchFunctions } from '../../../../../main/library/search/searchFunctions';
 import { annotationRows, bodyParagraphs, openSeededLibrary, seedsDir, type SeededLibrary } from '../../../../support/seededLibrary';
 import { undoMigrationsAfter } from '../../../../support/undoLaterMigrations';
@@ -49,7 +49,7 @@ function asSchema14(file: string): void {
     CREATE TRIGGER article_checksum_update AFTER UPDATE OF raw_text, title, subtitle, source, author, published_at, url, checksum ON article
       WHEN new.checksum IS NOT ${sum}
     BEGIN UPDATE article SET checksum = ${sum} WHERE id = new.id; END;
-    UPDATE article SET raw_text = pizhu_raw_text(raw_text);
+    UPDATE article SET raw_text = ${rawTextSql('article')};
   `);
   undoMigrationsAfter(db, 14);
   db.pragma('user_version = 14');
@@ -105,7 +105,7 @@ describe('migration 0015: an article raw text is stored compressed', () => {
     const raw = fs.readFileSync(path.join(seedsDir, '001_a93c50df4467935a.txt'), 'utf8');
     const library = await seeded.reopen();
     const row = library.database().prepare(
-      "SELECT typeof(raw_text) AS type, pizhu_raw_text(raw_text) AS text FROM article WHERE file_name = '001_a93c50df4467935a.txt'",
+      `SELECT typeof(raw_text) AS type, ${rawTextSql('article')} AS text FROM article WHERE file_name = '001_a93c50df4467935a.txt'`,
     ).get() as { type: string; text: string };
     expect(row).toEqual({ type: 'blob', text: raw });
   });
