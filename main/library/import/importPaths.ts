@@ -129,8 +129,45 @@ function jobOf(entry: Entry): ParseJob[] {
   return 'dropped' in entry ? [{ fileName: entry.fileName, dropped: entry.dropped }] : [];
 }
 
-/** Consecutive runs of up to `maxFiles` entries, each ended once it holds 8 MB however few files that is. */
+/**
+ * Consecutive runs of up to `maxFiles` entries, each ended once it holds 8 MB however few files
+ * that is; the first run ramps up and the last ramps down (rampPieces).
+ */
 function planBatches(entries: readonly Entry[], maxFiles: number): Entry[][] {
+  const batches = fullBatches(entries, maxFiles);
+  if (batches.length === 0) return batches;
+  const first = rampPieces(batches[0]!, rampUp);
+  if (batches.length === 1) return first;
+  return [...first, ...batches.slice(1, -1), ...rampPieces(batches.at(-1)!, [...rampUp].reverse())];
+}
+
+/** The shares of a batch's files its pieces take, in order, at the start of an import. */
+const rampUp = [1 / 16, 1 / 16, 1 / 8, 1 / 4, 1 / 2];
+/** Below this many files a batch is not split: a few commits more would cost more than the wait. */
+const smallestRamped = 64;
+
+/**
+ * A batch as pieces of 1/16, 1/16, 1/8, 1/4 and 1/2 of its files (at the end of an import, the
+ * other way round), in order. Why: the parse (a worker) and the store (this thread) overlap by
+ * one batch, so at the start the store waits for a whole batch to be parsed, and at the end the
+ * parser waits while the last batch is stored: with 1,000-file batches, about a second of one
+ * core left idle at each end of the bench's import (2 cores). Small pieces at both ends cut each
+ * wait to a small piece's parse or store; their few extra commits write small index segments,
+ * merged with the rest at the end (mergeSearchIndex).
+ */
+function rampPieces(batch: Entry[], shares: readonly number[]): Entry[][] {
+  if (batch.length < smallestRamped) return [batch];
+  const pieces: Entry[][] = [];
+  let at = 0;
+  shares.forEach((share, i) => {
+    const end = i === shares.length - 1 ? batch.length : at + Math.round(batch.length * share);
+    pieces.push(batch.slice(at, end));
+    at = end;
+  });
+  return pieces;
+}
+
+function fullBatches(entries: readonly Entry[], maxFiles: number): Entry[][] {
   const batches: Entry[][] = [];
   let batch: Entry[] = [];
   let bytes = 0;

@@ -57,17 +57,22 @@ async function run(paths: string[] = [dir]): Promise<{
 }
 
 describe('importPaths', () => {
-  it('commits a folder of small files in batches of 1,000, reporting after each', async () => {
+  it('commits a folder of small files in batches of 1,000, the first and last in growing and shrinking pieces, reporting after each', async () => {
     writeFiles(2500, 300);
     const { batches, progress, outcomes } = await run();
-    expect(batches.map((b) => b.length)).toEqual([1000, 1000, 500]);
-    expect(progress).toEqual([
-      [1000, 2500],
-      [2000, 2500],
-      [2500, 2500],
-    ]);
+    // 1,000 as 1/16, 1/16, 1/8, 1/4, 1/2; the last 500 the other way round.
+    const sizes = [63, 63, 125, 250, 499, 1000, 250, 125, 63, 31, 31];
+    expect(batches.map((b) => b.length)).toEqual(sizes);
+    expect(progress).toEqual(sizes.map((_, i) => [sizes.slice(0, i + 1).reduce((a, b) => a + b), 2500]));
     expect(outcomes.map((o) => o.fileName)).toEqual(batches.flat());
+    expect(outcomes.map((o) => o.fileName)).toEqual([...outcomes.map((o) => o.fileName)].sort());
     expect(new Set(outcomes.map((o) => o.fileName)).size).toBe(2500);
+  });
+
+  it('keeps a folder of fewer than 64 files in one batch', async () => {
+    writeFiles(63, 300);
+    const { batches } = await run();
+    expect(batches.map((b) => b.length)).toEqual([63]);
   });
 
   it('ends a batch once it holds 8 MB, however few files that is', async () => {
@@ -79,7 +84,14 @@ describe('importPaths', () => {
   it('parses the next batch before it stores this one, and closes the parser at the end', async () => {
     writeFiles(2500, 300);
     const { events } = await run();
-    expect(events).toEqual(['parse 1000', 'parse 1000', 'store 1000', 'parse 500', 'store 1000', 'store 500', 'close']);
+    // The store starts once 63 files are parsed, not 1,000; the parser waits at the end on 31, not 500.
+    const sizes = [63, 63, 125, 250, 499, 1000, 250, 125, 63, 31, 31];
+    expect(events).toEqual([
+      `parse ${sizes[0]}`,
+      ...sizes.slice(1).flatMap((size, i) => [`parse ${size}`, `store ${sizes[i]}`]),
+      `store ${sizes.at(-1)}`,
+      'close',
+    ]);
   });
 
   it('reports a file it cannot read as failed, in its place, and imports the rest', async () => {
