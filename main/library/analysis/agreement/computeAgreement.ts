@@ -45,8 +45,9 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
   const codeOf = indexOf(input.codes, 'code');
   const articles = articleEntries(input, coderOf);
 
-  // Codings grouped by code, then by paragraph.
-  const byCode = input.codes.map(() => new Map<string, { article: ArticleEntry; paragraph: number; spans: Span[] }>());
+  // Codings grouped by code, then by paragraph (keyed by article order × stride + paragraph index).
+  const stride = Math.max(0, ...[...articles.values()].map((a) => a.lengths.length)) + 1;
+  const byCode = input.codes.map(() => new Map<number, { article: ArticleEntry; paragraph: number; spans: Span[] }>());
   const add = (coding: { coder: AgreementId; code: AgreementId; article: AgreementId; paragraph: number }, range?: { start: number; end: number }) => {
     const code = codeOf.get(coding.code);
     const article = articles.get(coding.article);
@@ -66,7 +67,7 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
       throw invalid(`The range ${start}-${end} does not lie in paragraph ${coding.paragraph} of article "${String(article.id)}" (0-${length}).`);
     }
     const groups = byCode[code]!;
-    const key = `${article.order}\u0000${coding.paragraph}`;
+    const key = article.order * stride + coding.paragraph;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { article, paragraph: coding.paragraph, spans: [] }));
     group.spans.push({ coder, start, end });
@@ -81,7 +82,7 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
   }
 
   const overallProfiles: Profiles = new Map();
-  const disagreements: Array<Disagreement & { order: [number, number, number, number] }> = [];
+  const disagreements: Array<{ passage: Disagreement; articleOrder: number; codeIndex: number }> = [];
   const perCode = input.codes.map((code, codeIndex) => {
     const profiles = new Map(blank);
     for (const { article, paragraph, spans } of byCode[codeIndex]!.values()) {
@@ -91,10 +92,11 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
           ? segmentsOf(spans, input.coders.length)
           : [{ start: 0, end: length, coded: codedBy(spans, input.coders.length) }];
       const weight = (s: { start: number; end: number }) => (input.level === 'character' ? s.end - s.start : 1);
-      let last: (Disagreement & { order: [number, number, number, number] }) | undefined;
+      let last: Disagreement | undefined;
       let lastProfile = '';
       for (const segment of segments) {
-        const profile = article.present.map((has, i) => (!has ? '-' : segment.coded[i] ? '1' : '0')).join('');
+        let profile = '';
+        for (let i = 0; i < article.present.length; i += 1) profile += !article.present[i] ? '-' : segment.coded[i] ? '1' : '0';
         addTo(profiles, article.blank, -weight(segment));
         addTo(profiles, profile, weight(segment));
         if (!profile.includes('0') || !profile.includes('1')) continue;
@@ -110,23 +112,28 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
           end: segment.end,
           codedBy: input.coders.filter((_, i) => profile[i] === '1'),
           notCodedBy: input.coders.filter((_, i) => profile[i] === '0'),
-          order: [article.order, paragraph, segment.start, codeIndex],
         };
         lastProfile = profile;
-        disagreements.push(last);
+        disagreements.push({ passage: last, articleOrder: article.order, codeIndex });
       }
     }
     for (const [profile, count] of profiles) addTo(overallProfiles, profile, count);
     return { code, ...figures(profiles, input.coders) };
   });
 
-  disagreements.sort((a, b) => compareOrder(a.order, b.order));
+  disagreements.sort(
+    (a, b) =>
+      a.articleOrder - b.articleOrder ||
+      a.passage.paragraph - b.passage.paragraph ||
+      a.passage.start - b.passage.start ||
+      a.codeIndex - b.codeIndex,
+  );
   return {
     level: input.level,
     coders: [...input.coders],
     perCode,
     overall: figures(overallProfiles, input.coders),
-    disagreements: disagreements.map(({ order: _order, ...d }) => d),
+    disagreements: disagreements.map((d) => d.passage),
   };
 }
 
@@ -215,11 +222,6 @@ function indexOf(ids: readonly AgreementId[], what: string): Map<AgreementId, nu
 
 function addTo(profiles: Profiles, profile: string, count: number): void {
   profiles.set(profile, (profiles.get(profile) ?? 0) + count);
-}
-
-function compareOrder(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return 0;
 }
 
 function invalid(message: string): LibraryError {
