@@ -115,6 +115,36 @@ describe('sync server', () => {
     await expect.poll(() => two.doc('article/x').getText('t').toJSON(), { timeout: 5000 }).toBe('笔记');
   });
 
+  it('syncs many documents over one socket, a bounded number open at a time', async () => {
+    const dir = dataDir();
+    const server = await serve(dir);
+    const token = member(dir, 'lin');
+    const writer = memoryEndpoint('writer');
+    for (let n = 0; n < 300; n += 1) writer.doc(`article/${n}`).getMap('m').set('n', n);
+    const options = { url: server.url, token, timeoutMs: 10_000, openDocuments: 8 };
+    const reader = memoryEndpoint('reader');
+    const syncs = [await ServerSync.connect(writer, options), await ServerSync.connect(reader, options)];
+    clients.push(...syncs);
+    let client = 0;
+    let onServer = 0;
+    const watch = setInterval(() => {
+      client = Math.max(client, ...syncs.map((sync) => sync.documentsOpen()));
+      onServer = Math.max(onServer, server.documentsOpen());
+    }, 1);
+    try {
+      expect(await syncs[0]?.syncOnce()).toMatchObject({ documents: 301, opened: 301 });
+      // The reader was connected: it fetched most of them as the server announced them.
+      expect(await syncs[1]?.syncOnce()).toMatchObject({ documents: 301 });
+      expect(dumpEndpoint(reader)).toEqual(dumpEndpoint(writer));
+    } finally {
+      clearInterval(watch);
+    }
+    // The library's document and at most 8 others on each device; far from all 301 on the server.
+    expect(client).toBeGreaterThan(1);
+    expect(client).toBeLessThanOrEqual(8 + 1);
+    expect(onServer).toBeLessThan(60);
+  });
+
   it('refuses a token that is not a member, with a sync-refused error, and changes nothing', async () => {
     const dir = dataDir();
     const server = await serve(dir);

@@ -37,6 +37,9 @@ export interface ServerSyncReport {
   refusedChanges: number;
 }
 
+/** See ServerSync.acquire. */
+const reopenDelayMs = 250;
+
 /** The control document: every endpoint holds it, and the server lists its documents on it. */
 const libraryDocument = 'library';
 
@@ -70,6 +73,12 @@ export class ServerSync {
   private readonly dirty = new Set<string>();
   private readonly unsubscribe: () => void;
   private closed = false;
+  /** How many syncs wait on each open link: those are never closed. */
+  private readonly inUse = new Map<string, number>();
+  private slotsTaken = 0;
+  private readonly slotWaiters: (() => void)[] = [];
+  /** When each document was last closed here. */
+  private readonly closedAt = new Map<string, number>();
   private flushing: Promise<void> | undefined;
 
   private constructor(
@@ -139,6 +148,11 @@ export class ServerSync {
     return { documents: names.size + 1, opened, readOnly: this.library.readOnly, refusedChanges: refused };
   }
 
+  /** Documents open on the socket now (the library's included). */
+  documentsOpen(): number {
+    return this.links.size;
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -148,21 +162,58 @@ export class ServerSync {
     this.socket.destroy();
   }
 
-  /** Opens a document (unless open), waits until it is quiescent, closes it; returns its refused changes. */
+  /** Opens a document (unless open) and waits until it is quiescent; returns its refused changes. */
   private async syncDocument(name: string, timeoutMs: number): Promise<number> {
-    const open = this.links.get(name);
-    if (open) {
-      await this.settle(open, timeoutMs);
-      return open.refusedChanges;
-    }
-    const link = new DocumentLink(name, this.endpoint, this.socket, this.options.token);
-    this.links.set(name, link);
+    // One slot per document waited on, shared by syncOnce and live changes: never more open than the limit.
+    while (this.slotsTaken >= (this.options.openDocuments ?? 32))
+      await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+    this.slotsTaken += 1;
     try {
-      await this.settle(link, timeoutMs);
-      return link.refusedChanges;
+      const link = await this.acquire(name);
+      try {
+        await this.settle(link, timeoutMs);
+        return link.refusedChanges;
+      } finally {
+        this.inUse.set(name, (this.inUse.get(name) ?? 1) - 1);
+      }
     } finally {
+      this.slotsTaken -= 1;
+      this.slotWaiters.shift()?.();
+    }
+  }
+
+  /**
+   * The open link of a document, opening it when closed. Links stay open, least recently used
+   * closed first beyond the limit, and a document is not opened again within a moment of its
+   * close: Hocuspocus finishes a close on the server after the client has sent it, and keys a
+   * socket's connections by document name, so an immediate reopen could be dropped with it.
+   */
+  private async acquire(name: string): Promise<DocumentLink> {
+    const closedAt = this.closedAt.get(name);
+    if (closedAt !== undefined && Date.now() - closedAt < reopenDelayMs) {
+      await new Promise((resolve) => setTimeout(resolve, reopenDelayMs - (Date.now() - closedAt)));
+    }
+    let link = this.links.get(name);
+    if (link) this.links.delete(name);
+    else {
+      this.evictIdle();
+      link = new DocumentLink(name, this.endpoint, this.socket, this.options.token);
+    }
+    // Map order is use order: the first idle one is the least recently used.
+    this.links.set(name, link);
+    this.inUse.set(name, (this.inUse.get(name) ?? 0) + 1);
+    return link;
+  }
+
+  private evictIdle(): void {
+    const limit = this.options.openDocuments ?? 32;
+    for (const [name, link] of this.links) {
+      if (this.links.size < limit) return;
+      if (name === libraryDocument || (this.inUse.get(name) ?? 0) > 0) continue;
       this.links.delete(name);
+      this.inUse.delete(name);
       link.close();
+      this.closedAt.set(name, Date.now());
     }
   }
 

@@ -18,6 +18,8 @@ export interface RunningSyncServer {
   readonly url: string;
   readonly host: string;
   readonly port: number;
+  /** Documents loaded in memory now (those some device has open). */
+  documentsOpen(): number;
   /** Closes every connection, stores every open document and closes the database. */
   close(): Promise<void>;
 }
@@ -112,6 +114,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     url: `ws://${host.includes(':') ? `[${host}]` : host}:${port}`,
     host,
     port,
+    documentsOpen: () => server.hocuspocus.getDocumentsCount(),
     close: () => {
       closing ??= (async () => {
         await server.destroy();
