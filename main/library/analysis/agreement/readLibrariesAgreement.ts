@@ -40,6 +40,7 @@ export function readLibrariesAgreement(libraries: readonly CoderLibrary[], selec
   const chosen = mine.input.articles.map((a) => a.id as number);
   const hashOf = first.db.prepare('SELECT content_hash AS hash, title FROM article WHERE id = ?');
   const chosenHashes = chosen.map((id) => hashOf.get(id) as { hash: string; title: string });
+  const myTexts = paragraphTexts(first.db);
 
   const codeKey = (name: string) => name.toLowerCase();
   const codeNames = new Map<string, string>();
@@ -54,11 +55,12 @@ export function readLibrariesAgreement(libraries: readonly CoderLibrary[], selec
 
   for (const other of others) {
     const findArticle = other.db.prepare('SELECT id FROM article WHERE content_hash = ? AND trashed_at IS NULL');
+    const theirTexts = paragraphTexts(other.db);
     const theirs = new Map<number, number>(); // their article id -> the first library's
     chosen.forEach((id, i) => {
       const found = findArticle.get(chosenHashes[i]!.hash) as { id: number } | undefined;
       if (!found) return;
-      if (!sameParagraphs(first.db, id, other.db, found.id)) {
+      if (!sameTexts(myTexts(id), theirTexts(found.id))) {
         throw new LibraryError(
           'invalid-argument',
           `"${chosenHashes[i]!.title}" is split into paragraphs differently in ${other.coder}'s library, so its highlights cannot be compared; clean both copies with the same version of Pizhu.`,
@@ -95,10 +97,12 @@ export function readLibrariesAgreement(libraries: readonly CoderLibrary[], selec
   };
 }
 
-function sameParagraphs(a: Db, articleA: number, b: Db, articleB: number): boolean {
-  const texts = (db: Db, id: number) =>
-    (db.prepare('SELECT text FROM paragraph WHERE article_id = ? ORDER BY ord').all(id) as Array<{ text: string }>).map((p) => p.text);
-  const left = texts(a, articleA);
-  const right = texts(b, articleB);
+/** An article's paragraph texts in order, from one library. */
+function paragraphTexts(db: Db): (articleId: number) => string[] {
+  const rows = db.prepare('SELECT text FROM paragraph WHERE article_id = ? ORDER BY ord').pluck();
+  return (articleId) => rows.all(articleId) as string[];
+}
+
+function sameTexts(left: readonly string[], right: readonly string[]): boolean {
   return left.length === right.length && left.every((text, i) => text === right[i]);
 }
