@@ -31,6 +31,7 @@ import { runLookup } from './lookupCommand';
 import { runImportQdpx, runRefiQdaExport } from './refiQdaCommand';
 import { runVocab } from './vocabCommand';
 import { runFreq, runKeyness, runKwic, runStopWords } from './wordsCommand';
+import { runMembers, runServe, runSync } from './syncCommand';
 
 const usage = `Usage: pizhu <command> [options]
 
@@ -118,6 +119,19 @@ Commands:
   stopwords list | set WORD... | reset
                         the stop words freq and keyness leave out (set and reset: one undoable step)
 
+  serve --port P --data DIR [--host H]
+                        run a sync server for a group or several computers on DIR's database, on
+                        127.0.0.1 unless --host (put TLS in front with a reverse proxy); prints its
+                        address; SIGINT or SIGTERM stops it after storing every document
+  members add NAME [--read-only] --data DIR
+                        add a member to the server's database and print their token (shown once);
+                        a read-only member receives changes and the server refuses theirs
+  sync --server URL --token T | --folder DIR
+                        sync this library once, until nothing is left to send or receive: with a
+                        sync server, or through a sync folder (Syncthing, Nextcloud, 坚果云, Dropbox)
+                        where each device writes only its own files; exit 1 with the reason when the
+                        server is unreachable or refuses the token
+
 Script modes: ${scriptModes.join(', ')}
 
 Options:
@@ -165,6 +179,13 @@ type Values = {
   paragraphs?: boolean;
   with?: string[];
   level?: string;
+  port?: string;
+  host?: string;
+  data?: string;
+  'read-only'?: boolean;
+  server?: string;
+  token?: string;
+  folder?: string;
 };
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
@@ -206,6 +227,13 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         with: { type: 'string', multiple: true },
         level: { type: 'string' },
         atlas: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        'read-only': { type: 'boolean' },
+        server: { type: 'string' },
+        token: { type: 'string' },
+        folder: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -230,6 +258,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       return runLookup(rest.join(' '), { json: values.json ?? false, all: values.all ?? false }, io);
     }
     if (command === 'restore') return await restore(dbPath, rest, values, io);
+    // The sync server's own database, not a library.
+    if (command === 'serve') return await runServe(values, io, stopSignal());
+    if (command === 'members') return runMembers(rest, values, io);
     // Read-only and without openDatabase's refusal of a damaged file: naming the damage is its job.
     if (command === 'verify') return runVerify(dbPath, values.json ?? false, io);
     const run = commands[command];
@@ -281,6 +312,19 @@ function builtParseWorker(): ((resourceLimits: ResourceLimits) => Worker) | unde
   return fs.existsSync(entry) ? (resourceLimits) => new Worker(entry, { resourceLimits }) : undefined;
 }
 
+/** Resolves on the first SIGINT or SIGTERM, which then no longer end the process at once. */
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
 const readOnlyCommands = new Set(['list', 'show', 'stats', 'search', 'export', 'duplicates', 'vocab', 'freq', 'kwic', 'keyness', 'matrix', 'agreement']);
 
 type Command = (library: Library, args: string[], values: Values, io: Io) => Promise<number> | number;
@@ -321,6 +365,10 @@ const commands: Record<string, Command> = {
       );
     }
     return summary.failed > 0 ? 1 : 0;
+  },
+
+  sync(library, args, values, io) {
+    return runSync(library.sync, library.path, args, values, io);
   },
 
   vocab(library, args, values, io) {

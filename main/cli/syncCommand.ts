@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { syncOnceWithServer } from '../library/sync/client/serverSync';
+import { syncFolderOnce } from '../library/sync/folder/folderSync';
+import { addMember } from '../library/sync/server/members';
+import { openServerStore } from '../library/sync/server/serverStore';
+import { startSyncServer } from '../library/sync/server/syncServer';
+import type { SyncEndpoint } from '../library/sync/syncEndpoint';
+import { UsageError } from './cliOptions';
+
+interface Out {
+  out: (text: string) => void;
+}
+
+export interface SyncValues {
+  port?: string;
+  host?: string;
+  data?: string;
+  'read-only'?: boolean;
+  server?: string;
+  token?: string;
+  folder?: string;
+  json?: boolean;
+}
+
+function dataOption(values: SyncValues, command: string): string {
+  if (!values.data) throw new UsageError(`${command} needs --data DIR (the server's folder)`);
+  return path.resolve(values.data);
+}
+
+/** `pizhu serve --port P --data DIR [--host H]`: runs until `stop` resolves (SIGINT or SIGTERM), then closes cleanly. */
+export async function runServe(values: SyncValues, io: Out, stop: Promise<unknown>): Promise<number> {
+  const dataDir = dataOption(values, 'serve');
+  const port = Number(values.port);
+  if (values.port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError('serve needs --port P (0 to 65535; 0 picks a free one)');
+  }
+  const server = await startSyncServer({ dataDir, port, host: values.host ?? '127.0.0.1' });
+  io.out(
+    values.json
+      ? JSON.stringify({ url: server.url, host: server.host, port: server.port })
+      : `Pizhu sync server listening on ${server.url}`,
+  );
+  await stop;
+  await server.close();
+  if (!values.json) io.out('Pizhu sync server stopped; every document is stored.');
+  return 0;
+}
+
+/** `pizhu members add NAME [--read-only] --data DIR`: prints the new member's token (shown this once). */
+export function runMembers(args: readonly string[], values: SyncValues, io: Out): number {
+  const [action, ...names] = args;
+  if (action !== 'add' || names.length !== 1) throw new UsageError('members add NAME [--read-only] --data DIR');
+  const store = openServerStore(dataOption(values, 'members'));
+  try {
+    let token: string;
+    try {
+      token = addMember(store.db, names[0] ?? '', values['read-only'] ?? false);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    io.out(values.json ? JSON.stringify({ name: names[0], readOnly: values['read-only'] ?? false, token }) : token);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+/** Where a library remembers what it read from a sync folder: beside the library file, one memory per folder. */
+export function folderMemoryPath(dbPath: string, folder: string): string {
+  const key = createHash('sha256').update(path.resolve(folder)).digest('hex').slice(0, 16);
+  return path.join(path.dirname(path.resolve(dbPath)), 'sync-folders', `${path.basename(dbPath)}.${key}.json`);
+}
+
+/** `pizhu sync --server URL --token T` or `pizhu sync --folder DIR`: once, until quiescent. */
+export async function runSync(
+  endpoint: SyncEndpoint,
+  dbPath: string,
+  args: readonly string[],
+  values: SyncValues,
+  io: Out,
+): Promise<number> {
+  if (args.length > 0) throw new UsageError('sync takes no arguments: --server URL --token T, or --folder DIR');
+  if (values.folder !== undefined && values.server === undefined) {
+    const report = await syncFolderOnce(endpoint, {
+      folder: values.folder,
+      memoryPath: folderMemoryPath(dbPath, values.folder),
+    });
+    if (values.json) io.out(JSON.stringify(report));
+    else {
+      io.out(
+        `Synced through ${path.resolve(values.folder)}: ${report.applied} file(s) from other devices applied${report.written ? `, this device's changes written to ${report.written}` : ', nothing new to write'}.`,
+      );
+      for (const { file, reason } of report.skipped) io.out(`not read yet: ${file}: ${reason}`);
+    }
+    return 0;
+  }
+  if (values.server === undefined || values.folder !== undefined)
+    throw new UsageError('sync needs --server URL --token T, or --folder DIR');
+  if (!values.token) throw new UsageError('sync --server needs --token T (pizhu members add prints one)');
+  const report = await syncOnceWithServer(endpoint, { url: values.server, token: values.token });
+  if (values.json) io.out(JSON.stringify(report));
+  else {
+    io.out(`Synced ${report.documents} document(s) with ${values.server}.`);
+    if (report.readOnly) {
+      io.out(
+        report.refusedChanges > 0
+          ? `This member is read-only: the server kept none of this library's changes (${report.refusedChanges} refused).`
+          : 'This member is read-only: changes made here stay in this library.',
+      );
+    }
+  }
+  return 0;
+}

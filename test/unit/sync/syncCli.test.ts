@@ -1,0 +1,134 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { runSync } from '../../../main/cli/syncCommand';
+import { syncOnceWithServer } from '../../../main/library/sync/client/serverSync';
+import { runPizhu } from '../../support/runPizhu';
+import { memoryEndpoint } from './memoryEndpoint';
+
+const repo = path.resolve(__dirname, '..', '..', '..');
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-sync-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** `pizhu serve` as its own process; resolves with its address once it prints it. */
+function serve(
+  dataDir: string,
+): Promise<{ url: string; child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'pizhuProcess.ts'), 'serve', '--port', '0', '--data', dataDir],
+    {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  children.push(child);
+  let out = '';
+  let err = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const url = /listening on (ws:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      if (url) resolve({ url, child, output: () => out, exited });
+    });
+    child.once('exit', () => reject(new Error(`pizhu serve ended: ${out}${err}`)));
+  });
+}
+
+describe('pizhu serve, members and sync', () => {
+  it(
+    'serves on the address it prints, takes members added while it runs, and stops on SIGTERM with everything stored',
+    { timeout: 60_000 },
+    async () => {
+      const data = tempDir();
+      const server = await serve(data);
+      const added = await runPizhu(['members', 'add', '林', '--data', data]);
+      expect(added.code).toBe(0);
+      const token = added.out.trim();
+      expect(token).toMatch(/^pzs_[\w-]{43}$/);
+      expect(fs.readFileSync(path.join(data, 'pizhu-sync.sqlite')).includes(Buffer.from(token))).toBe(false);
+
+      const device = memoryEndpoint('d');
+      device.doc('library').getMap('m').set('tag', '经济');
+      await syncOnceWithServer(device, { url: server.url, token, timeoutMs: 10_000 });
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(server.output()).toContain('Pizhu sync server stopped; every document is stored.');
+
+      const again = await serve(data);
+      const fresh = memoryEndpoint('fresh');
+      await syncOnceWithServer(fresh, { url: again.url, token, timeoutMs: 10_000 });
+      expect(fresh.doc('library').getMap('m').get('tag')).toBe('经济');
+      again.child.kill('SIGINT');
+      expect(await again.exited).toBe(0);
+    },
+  );
+
+  it('members add refuses a name used already and asks for --data', async () => {
+    const data = tempDir();
+    expect((await runPizhu(['members', 'add', 'lin', '--read-only', '--data', data])).code).toBe(0);
+    const twice = await runPizhu(['members', 'add', 'lin', '--data', data]);
+    expect(twice.code).toBe(2);
+    expect(twice.err).toContain('A member named lin exists already');
+    const noData = await runPizhu(['members', 'add', 'wang']);
+    expect(noData).toMatchObject({ code: 2 });
+    expect(noData.err).toContain('members needs --data DIR');
+  });
+
+  it(
+    'sync exits 1 with a clear line when the server is unreachable or refuses the token',
+    { timeout: 60_000 },
+    async () => {
+      const dir = tempDir();
+      const db = path.join(dir, 'library.sqlite');
+      const unreachable = await runPizhu(['sync', '--server', 'ws://127.0.0.1:9', '--token', 'pzs_x', '--db', db]);
+      expect(unreachable.code).toBe(1);
+      expect(unreachable.err).toMatch(/^pizhu: No sync server answers at ws:\/\/127\.0\.0\.1:9 \(connect ECONNREFUSED/);
+
+      const server = await serve(tempDir());
+      const refused = await runPizhu(['sync', '--server', server.url, '--token', 'pzs_wrong', '--db', db]);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain(`pizhu: The sync server at ${server.url} refused the token`);
+      const noToken = await runPizhu(['sync', '--server', server.url, '--db', db]);
+      expect(noToken.code).toBe(2);
+      const missingFolder = await runPizhu(['sync', '--folder', path.join(dir, 'nowhere'), '--db', db]);
+      expect(missingFolder.code).toBe(1);
+      expect(missingFolder.err).toContain('does not exist or is not a folder');
+    },
+  );
+
+  it('sync --folder reports what it applied and wrote, and writes only under this device', async () => {
+    const dir = tempDir();
+    const folder = path.join(dir, 'Sync');
+    fs.mkdirSync(folder);
+    const [one, two] = [memoryEndpoint('one'), memoryEndpoint('two')];
+    one.doc('library').getMap('m').set('colour', 'yellow');
+    const lines: string[] = [];
+    const io = { out: (text: string) => lines.push(text) };
+    await runSync(one, path.join(dir, 'one.sqlite'), [], { folder }, io);
+    await runSync(two, path.join(dir, 'two.sqlite'), [], { folder }, io);
+    expect(lines[0]).toMatch(
+      /: 0 file\(s\) from other devices applied, this device's changes written to one\.00000001\.[0-9a-f]{16}\.yupd\.$/,
+    );
+    expect(lines[1]).toMatch(/: 1 file\(s\) from other devices applied, nothing new to write\.$/);
+    expect(two.doc('library').getMap('m').get('colour')).toBe('yellow');
+  });
+});
