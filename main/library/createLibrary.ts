@@ -390,7 +390,8 @@ export async function createLibrary(options: LibraryOptions) {
     recleanArticle(articleId: number): RecleanReport {
       // Checked first: a re-clean rebuilds from the raw text and carries notes over, and would give damaged text fresh checksums.
       requireArticle(articleId);
-      return recleanArticle(db, articleId);
+      // Re-anchored highlights and moved notes reach the article's sync document in the same transaction.
+      return library.sync.captured([articleId], () => recleanArticle(db, articleId));
     },
 
     /** An edited version of an article's file: its new text replaces the old, annotations re-anchored. */
@@ -406,7 +407,9 @@ export async function createLibrary(options: LibraryOptions) {
         );
       }
       requireArticle(articleId);
-      return recleanArticle(db, articleId, { rawText: decoded.text, contentHash: hash, encoding: decoded.encoding });
+      return library.sync.captured([articleId], () =>
+        recleanArticle(db, articleId, { rawText: decoded.text, contentHash: hash, encoding: decoded.encoding }),
+      );
     },
 
     backup(reason = 'manual'): Promise<BackupFile> {

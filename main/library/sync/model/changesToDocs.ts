@@ -45,7 +45,8 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
     if (!row) continue;
     switch (change.table) {
       case 'highlight': {
-        const uid = str(row.uid);
+        // A change journaled before migration 0026 has no uid: the row's, when it is still there.
+        const uid = str(row.uid) ?? ids.highlight(num(row.id))?.uid;
         const article = ids.articleDoc(num(row.article_id));
         if (uid === undefined) break;
         add(article, (doc) => {
@@ -66,7 +67,7 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
         break;
       }
       case 'tag': {
-        const uid = str(row.uid);
+        const uid = str(row.uid) ?? ids.tagUid(num(row.id));
         if (uid === undefined) break;
         const into = redirects.get(num(row.id));
         const intoUid = into === undefined ? undefined : ids.tagUid(into);

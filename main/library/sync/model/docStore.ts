@@ -31,7 +31,12 @@ export interface DocStore {
   takeCommitted(): Array<{ name: string; update: Uint8Array }>;
   /** The transaction failed: local updates and loaded documents are dropped. */
   rolledBack(): void;
+  /** Between transactions: unloads the documents when many are loaded (a first sync of every article), to be read again when asked for. */
+  trim(): void;
 }
+
+/** More loaded documents than this are unloaded between transactions: each is in the file. */
+const keepLoaded = 256;
 
 export function createDocStore(db: Db): DocStore {
   const docs = new Map<string, Y.Doc>();
@@ -71,6 +76,11 @@ export function createDocStore(db: Db): DocStore {
     })();
   }
 
+  function unload(): void {
+    for (const doc of docs.values()) doc.destroy();
+    docs.clear();
+  }
+
   return {
     names() {
       const stored = (db.prepare('SELECT DISTINCT doc FROM sync_update').pluck().all() as string[]).filter(
@@ -99,8 +109,10 @@ export function createDocStore(db: Db): DocStore {
     },
     rolledBack() {
       queued = [];
-      for (const doc of docs.values()) doc.destroy();
-      docs.clear();
+      unload();
+    },
+    trim() {
+      if (docs.size > keepLoaded) unload();
     },
   };
 }

@@ -418,3 +418,63 @@ function projectNotes(db: Db, articleId: number, doc: Y.Doc, paragraphs: Readonl
 function textOrNull(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
+
+/**
+ * After a writer outside the journal: highlights, assignments and notes the article's document
+ * holds live that have no row any more are marked deleted (a re-clean moved a note to another
+ * paragraph, or could not keep an assignment).
+ */
+export function markRowless(
+  db: Db,
+  doc: Y.Doc,
+  library: Y.Doc,
+  articleId: number,
+  paragraphs: ReadonlyMap<number, number>,
+): void {
+  const highlightUids = new Set(
+    db.prepare<[number], string>('SELECT uid FROM highlight WHERE article_id = ?').pluck().all(articleId),
+  );
+  root(doc, 'highlights').forEach((value, uid) => {
+    if (value instanceof Y.Map && !highlightUids.has(uid)) setField(value as Y.Map<unknown>, 'deleted', true);
+  });
+  const notes = new Set(
+    db
+      .prepare<[number], number>(
+        'SELECT p.ord FROM note n JOIN paragraph p ON p.id = n.paragraph_id WHERE p.article_id = ?',
+      )
+      .pluck()
+      .all(articleId),
+  );
+  for (const ord of noteOrds(doc))
+    if (!notes.has(ord) || !paragraphs.has(ord)) setField(noteEntry(doc, ord), 'deleted', true);
+  const onParagraphs = new Set(
+    db
+      .prepare<[number], string>(
+        `SELECT p.ord || ':' || t.uid FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id
+         JOIN tag t ON t.id = pt.tag_id WHERE p.article_id = ?`,
+      )
+      .pluck()
+      .all(articleId),
+  );
+  const onHighlights = new Set(
+    db
+      .prepare<[number], string>(
+        `SELECT h.uid || ':' || t.uid FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
+         JOIN tag t ON t.id = ht.tag_id WHERE h.article_id = ?`,
+      )
+      .pluck()
+      .all(articleId),
+  );
+  const tagged = root(doc, 'tagged');
+  const tags = tagsOf(library);
+  tagged.forEach((on, key) => {
+    const a = parseAssignment(key);
+    if (on !== true || !a) return;
+    // Compared by the tag it stands for now, as projected; one not projected here is left alone.
+    const live = resolveTag(tags, a.tag);
+    if (live === undefined) return;
+    const present =
+      a.on === 'highlight' ? onHighlights.has(`${a.highlight}:${live}`) : onParagraphs.has(`${a.ord}:${live}`);
+    if (!present) setField(tagged, key, false);
+  });
+}

@@ -6,7 +6,7 @@ import type { SyncEndpoint } from '../syncEndpoint';
 import { documentState, projectionState, sorted, type Json } from './canonicalDump';
 import { changesToDocs } from './changesToDocs';
 import { articleDocName, articleUidOf, createDocStore, libraryDoc, remoteOrigin, type DocStore } from './docStore';
-import { projectArticle, projectLibrary, tagResolution } from './projectDocs';
+import { markRowless, projectArticle, projectLibrary, tagResolution } from './projectDocs';
 import { supersededBy, type Superseded } from './supersededValues';
 
 /** A value lost to another device's concurrent write, as this device recorded it. */
@@ -26,6 +26,11 @@ export interface SyncModel extends SyncEndpoint {
   superseded(): SupersededRecord[];
   /** An article just stored: annotations that arrived for it before its text are projected now (inside the import's transaction). */
   articleStored(articleId: number): void;
+  /**
+   * Runs a writer that changes annotation rows outside the journal (a re-clean re-anchoring
+   * highlights) and writes what it changed in the articles into their documents, in one transaction.
+   */
+  captured<T>(articleIds: readonly number[], write: () => T): T;
   close(): void;
 }
 
@@ -44,6 +49,7 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
 
   const emitCommitted = () => {
     for (const { name, update } of store.takeCommitted()) for (const listener of listeners) listener(name, update);
+    store.trim();
   };
 
   /** Applies the edits of a list of changes to their documents; returns the documents touched. */
@@ -75,6 +81,38 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
       const uid = articleUidOf(name);
       if (uid !== undefined) projectArticle(db, uid, store.get(name), store.get(libraryDoc));
     }
+  };
+
+  /**
+   * The article's rows as they are now, written into its document as if each had just been made
+   * (only differing fields are written), and what the document holds live with no row now deleted.
+   */
+  const capture = (articleId: number) => {
+    const uid = db.prepare<[number], string>('SELECT uid FROM article WHERE id = ?').pluck().get(articleId);
+    if (uid === undefined) return;
+    const of = `article_id = ${articleId}`;
+    const inArticle = `IN (SELECT id FROM paragraph WHERE ${of})`;
+    mirror(
+      [
+        ...rowsAsInserts(db, 'tag'),
+        ...rowsAsInserts(db, 'highlight', `WHERE ${of}`),
+        ...rowsAsInserts(db, 'highlight_tag', `WHERE highlight_id IN (SELECT id FROM highlight WHERE ${of})`),
+        ...rowsAsInserts(db, 'paragraph_tag', `WHERE paragraph_id ${inArticle}`),
+        ...rowsAsInserts(db, 'note', `WHERE paragraph_id ${inArticle}`),
+      ],
+      { op: 'sync.capture' },
+    );
+    const doc = store.get(articleDocName(uid));
+    const paragraphs = new Map(
+      (
+        db.prepare('SELECT ord, id FROM paragraph WHERE article_id = ?').all(articleId) as Array<{
+          ord: number;
+          id: number;
+        }>
+      ).map((p) => [p.ord, p.id]),
+    );
+    const library = store.get(libraryDoc);
+    doc.transact(() => markRowless(db, doc, library, articleId, paragraphs));
   };
 
   const sink: ChangeSink = {
@@ -175,6 +213,13 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
       if (uid === undefined || !store.has(articleDocName(uid))) return;
       projectArticle(db, uid, store.get(articleDocName(uid)), store.get(libraryDoc));
     },
+    captured(articleIds, write) {
+      return inTransaction(() => {
+        const result = write();
+        for (const articleId of articleIds) capture(articleId);
+        return result;
+      });
+    },
     close() {
       setChangeSink(db, undefined);
       listeners.clear();
@@ -199,28 +244,34 @@ function pendingOf(doc: Y.Doc): string {
  * if each had just been made, so a library that had years of notes starts syncing with them.
  */
 function seedOnce(db: Db, mirror: (changes: readonly RowChange[], cause: ChangeCause) => string[]): void {
-  const all = (table: JournaledTable, where = ''): RowChange[] => {
-    const spec = journaledTables[table];
-    const rows = db.prepare(`SELECT ${spec.columns.join(', ')} FROM ${table} ${where}`).all() as Row[];
-    return rows.map((row) => ({
-      table,
-      key: Object.fromEntries(spec.key.map((k) => [k, row[k] ?? null])),
-      before: null,
-      after: row,
-    }));
-  };
   mirror(
     [
-      ...all('tag'),
-      ...all('tag_description'),
+      ...rowsAsInserts(db, 'tag'),
+      ...rowsAsInserts(db, 'tag_description'),
       // Only details a person set: imported ones are the same on every device that imports the text.
-      ...all('article', "WHERE metadata_edits <> '{}' OR trashed_at IS NOT NULL OR archived_at IS NOT NULL"),
-      ...all('highlight'),
-      ...all('highlight_tag'),
-      ...all('paragraph_tag'),
-      ...all('note'),
+      ...rowsAsInserts(
+        db,
+        'article',
+        "WHERE metadata_edits <> '{}' OR trashed_at IS NOT NULL OR archived_at IS NOT NULL",
+      ),
+      ...rowsAsInserts(db, 'highlight'),
+      ...rowsAsInserts(db, 'highlight_tag'),
+      ...rowsAsInserts(db, 'paragraph_tag'),
+      ...rowsAsInserts(db, 'note'),
     ],
     { op: 'sync.seed' },
   );
   db.prepare('UPDATE sync_state SET seeded = 1').run();
+}
+
+/** The table's rows (those `where` picks) as changes that made them. */
+function rowsAsInserts(db: Db, table: JournaledTable, where = ''): RowChange[] {
+  const spec = journaledTables[table];
+  const rows = db.prepare(`SELECT ${spec.columns.join(', ')} FROM ${table} ${where}`).all() as Row[];
+  return rows.map((row) => ({
+    table,
+    key: Object.fromEntries(spec.key.map((k) => [k, row[k] ?? null])),
+    before: null,
+    after: row,
+  }));
 }

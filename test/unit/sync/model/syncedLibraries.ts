@@ -31,18 +31,18 @@ export async function openDevices(count: number): Promise<{ devices: Device[]; d
     const outcome = library.importText(articleText, '城市与河流');
     if (outcome.articleId === undefined) throw new Error(`The article was not imported on ${name}.`);
     const articleId = outcome.articleId;
-    const journaled = createJournaled(library.database(), () => new Date().toISOString());
-    devices.push({
+    const device: Device = {
       name,
       library,
       articleId,
       paragraphId(ord) {
-        const found = library.getArticle(articleId).paragraphs.find((p) => p.order === ord);
+        const found = device.library.getArticle(articleId).paragraphs.find((p) => p.order === ord);
         if (!found) throw new Error(`No paragraph ${ord} on ${name}.`);
         return found.id;
       },
       setRange(highlightId, start, end) {
-        journaled((rec, now) => {
+        // The library may have been reopened since: the journal of its connection now.
+        createJournaled(device.library.database(), () => new Date().toISOString())((rec, now) => {
           const row = rec.db.prepare('SELECT paragraph_id FROM highlight WHERE id = ?').get(highlightId) as {
             paragraph_id: number;
           };
@@ -58,7 +58,8 @@ export async function openDevices(count: number): Promise<{ devices: Device[]; d
           return { value: null, op: 'highlight.range', description: 'Change a highlight’s range' };
         });
       },
-    });
+    };
+    devices.push(device);
   }
   return {
     devices,

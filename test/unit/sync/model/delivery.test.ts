@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLibrary } from '../../../../main/library/createLibrary';
+import { plainTextNoteState } from '../../../../preload/common/noteText';
+import { dumpsOf, openDevices, syncAll, type Device } from './syncedLibraries';
+
+let dispose: (() => void) | undefined;
+afterEach(() => {
+  dispose?.();
+  dispose = undefined;
+});
+
+async function devices(count: number): Promise<Device[]> {
+  const opened = await openDevices(count);
+  dispose = opened.dispose;
+  return opened.devices;
+}
+
+/** A run of ordinary work on one device: highlights, tags, a note typed in three saves, a merge, an undo. */
+function work(d: Device): void {
+  const { annotations } = d.library;
+  const h = annotations.createHighlight({
+    paragraphId: d.paragraphId(0),
+    start: 2,
+    end: 6,
+    color: 'green',
+    tags: ['老街'],
+  });
+  annotations.createHighlight({ paragraphId: d.paragraphId(1), start: 0, end: 3, color: 'blue', tags: ['河流'] });
+  for (const text of ['桥', '桥上的灯', '桥上的灯亮了']) {
+    annotations.saveNote({
+      paragraphId: d.paragraphId(2),
+      editorState: JSON.stringify(plainTextNoteState(text)),
+      plainText: text,
+      markdown: text,
+    });
+  }
+  annotations.updateHighlight(h.id, 'pink');
+  annotations.tagParagraph(d.paragraphId(1), '城市');
+  annotations.mergeTags('河流', '城市');
+  annotations.undo();
+  annotations.redo();
+  annotations.updateHighlightComment(h.id, '作者的出发点');
+}
+
+describe('updates delivered as a sync folder delivers them', () => {
+  it('in any order and more than once, they give the same documents and rows as the device that made them', async () => {
+    const [a, b] = await devices(2);
+    const updates: Array<{ name: string; update: Uint8Array }> = [];
+    const stop = a!.library.sync.onUpdate((name, update) => updates.push({ name, update }));
+    work(a!);
+    stop();
+    expect(updates.length).toBeGreaterThan(5);
+    // Newest first, each twice: most arrive before the updates they build on.
+    for (const { name, update } of [...updates].reverse().flatMap((u) => [u, u])) b!.library.sync.apply(name, update);
+    const { docs, rows } = dumpsOf([a!, b!]);
+    expect(docs[1]).toBe(docs[0]);
+    expect(rows[1]).toBe(rows[0]);
+    const note = b!.library.annotations.getNote(b!.paragraphId(2));
+    expect(note?.plainText).toBe('桥上的灯亮了');
+    expect(b!.library.annotations.listTags().map((t) => t.name)).toEqual(['城市', '老街']);
+    // None of it is an undo step of B's.
+    expect(b!.library.annotations.undo()).toBeNull();
+  });
+
+  it('what a library took is kept in its file: reopened, it holds the same documents and rows', async () => {
+    const [a, b] = await devices(2);
+    work(a!);
+    syncAll([a!, b!]);
+    const before = dumpsOf([b!]);
+    const dbPath = b!.library.path;
+    b!.library.close();
+    b!.library = await createLibrary({ dbPath });
+    const after = dumpsOf([b!]);
+    expect(after.docs[0]).toBe(before.docs[0]);
+    expect(after.rows[0]).toBe(before.rows[0]);
+    expect(b!.library.sync.docNames()).toEqual(a!.library.sync.docNames());
+    // And it goes on syncing from there.
+    a!.library.annotations.tagParagraph(a!.paragraphId(0), '开头');
+    syncAll([a!, b!]);
+    expect(b!.library.getArticle(b!.articleId).paragraphTags[b!.paragraphId(0)]).toEqual(['开头']);
+  });
+
+  it('annotations that arrive before their article’s text wait, and appear when the text is imported', async () => {
+    const [a] = await devices(1);
+    work(a!);
+    const opened = await openDevices(1);
+    const late = opened.devices[0]!;
+    try {
+      // A device that has the library's documents but not yet this article's text.
+      late.library.trashArticle(late.articleId);
+      await late.library.emptyTrash();
+      expect(late.library.listArticles()).toEqual([]);
+      syncAll([a!, late]);
+      expect(late.library.sync.docNames()).toEqual(a!.library.sync.docNames());
+      const imported = late.library.importText(
+        a!.library
+          .getArticle(a!.articleId)
+          .paragraphs.map((p) => p.text)
+          .join('\n\n'),
+        '城市与河流',
+      );
+      expect(imported.status).toBe('imported');
+      const article = late.library.getArticle(imported.articleId!);
+      expect(article.highlights.map((h) => h.quote)).toEqual(
+        a!.library.getArticle(a!.articleId).highlights.map((h) => h.quote),
+      );
+      expect(article.notes.map((n) => n.plainText)).toEqual(['桥上的灯亮了']);
+    } finally {
+      opened.dispose();
+    }
+  });
+
+  it('a writer outside the journal (a re-clean) reaches the others through captured', async () => {
+    const [a, b] = await devices(2);
+    work(a!);
+    syncAll([a!, b!]);
+    const db = a!.library.database();
+    a!.library.sync.captured([a!.articleId], () => {
+      db.prepare("UPDATE highlight SET color = 'orange' WHERE quote = ?").run(
+        a!.library.getArticle(a!.articleId).highlights[0]!.quote,
+      );
+      db.prepare('DELETE FROM paragraph_tag').run();
+    });
+    // A re-clean on each device (the same cleaner, so the same re-derived details) changes nothing the other has not.
+    a!.library.recleanArticle(a!.articleId);
+    syncAll([a!, b!]);
+    b!.library.recleanArticle(b!.articleId);
+    syncAll([a!, b!]);
+    const { docs, rows } = dumpsOf([a!, b!]);
+    expect(docs[1]).toBe(docs[0]);
+    expect(rows[1]).toBe(rows[0]);
+    expect(b!.library.getArticle(b!.articleId).highlights.map((h) => h.color)).toContain('orange');
+    expect(b!.library.getArticle(b!.articleId).paragraphTags).toEqual({});
+  });
+});
