@@ -19,3 +19,16 @@ export async function articleMenuAction(app: Page, title: string, item: string):
   await clickAtCentre(app, menu.getByRole('menuitem', { name: item }));
   await expect(menu).toBeHidden();
 }
+
+/** The list row drawn at `index` of the list's order (headers of a grouped list not counted). */
+export const rowAtIndex = (app: Page, index: number): Locator => articleList(app).locator(`li[data-article="${index}"] > button.article-item`);
+
+/** A hit-tested click on a row's title button with a modifier held, as a person Ctrl- or Shift-clicks. */
+export async function clickRowWith(app: Page, row: Locator, modifier: 'Control' | 'Shift' | null): Promise<void> {
+  if (modifier) await app.keyboard.down(modifier);
+  try {
+    await clickAtCentre(app, row);
+  } finally {
+    if (modifier) await app.keyboard.up(modifier);
+  }
+}

@@ -10,15 +10,19 @@ interface Props {
   onChange: (filter: Filter | null) => void;
   /** Opens the attributes dialog (define, set on the articles listed, import). */
   onManage: () => void;
+  /** The attribute the list is grouped by, or null. */
+  groupBy: number | null;
+  onGroupBy: (attributeId: number | null) => void;
 }
 
 /**
- * The library list's filter by an attribute's value: each attribute a group of its values with
- * how many articles have each, so the list's articles are seen grouped by it at a glance.
+ * The library list's filter by an attribute's value (each attribute a group of its values with
+ * how many articles have each), and its grouping by an attribute: a header per value.
  */
-export function AttributeFilter({ attributes, value, onChange, onManage }: Props) {
+export function AttributeFilter({ attributes, value, onChange, onManage, groupBy, onGroupBy }: Props) {
   const t = useMessages(attributeMessages);
   const id = useId();
+  const groupId = useId();
   const withValues = attributes.filter((a) => a.values.length > 0);
   const manage = (
     <button type="button" className="button attribute-manage" onClick={onManage}>
@@ -54,6 +58,20 @@ export function AttributeFilter({ attributes, value, onChange, onManage }: Props
         </select>
         {manage}
       </span>
+      <label htmlFor={groupId}>{t('groupBy')}</label>
+      <select
+        id={groupId}
+        className="field"
+        value={groupBy ?? ''}
+        onChange={(e) => onGroupBy(e.target.value === '' ? null : Number(e.target.value))}
+      >
+        <option value="">{t('noGrouping')}</option>
+        {withValues.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

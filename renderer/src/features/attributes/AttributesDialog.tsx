@@ -21,6 +21,8 @@ interface Props {
   list: ListedArticles;
   /** How many articles that is. */
   listed: number;
+  /** The articles selected in the list: when there are any, "set" applies to them unless the list is chosen. */
+  chosen: readonly number[];
   onClose: () => void;
 }
 
@@ -32,7 +34,7 @@ const skippedShown = 50;
  * undo step; a new one defined; one value set on (or cleared from) every article the list
  * shows; values imported from a CSV chosen in main's dialog, every skipped line with its reason.
  */
-export function AttributesDialog({ list, listed, onClose }: Props) {
+export function AttributesDialog({ list, listed, chosen: selected, onClose }: Props) {
   const t = useMessages(attributeMessages);
   const { changed } = useLibraryEvents();
   const attributes = useAttributes();
@@ -43,7 +45,10 @@ export function AttributesDialog({ list, listed, onClose }: Props) {
   const [choices, setChoices] = useState('');
   const [chosenId, setChosenId] = useState<number | null>(null);
   const [value, setValue] = useState('');
-  const ids = { name: useId(), kind: useId(), choices: useId(), attribute: useId(), value: useId() };
+  const [target, setTarget] = useState<'selected' | 'listed'>('selected');
+  const onSelected = target === 'selected' && selected.length > 0;
+  const count = onSelected ? selected.length : listed;
+  const ids = { name: useId(), kind: useId(), choices: useId(), attribute: useId(), value: useId(), target: useId() };
   const chosen = attributes.find((a) => a.id === chosenId) ?? attributes[0];
 
   const define = async (event: FormEvent) => {
@@ -72,7 +77,11 @@ export function AttributesDialog({ list, listed, onClose }: Props) {
   const setOnList = async (event: FormEvent, clear: boolean) => {
     event.preventDefault();
     if (!chosen) return;
-    const result = await pizhu.setAttributeValueOnList({ list, attributeId: chosen.id, value: clear ? null : value });
+    const request = { attributeId: chosen.id, value: clear ? null : value };
+    // The selection as it was when the dialog opened: one step for all of them.
+    const result = onSelected
+      ? await pizhu.setAttributeValue({ ...request, articleIds: [...selected] })
+      : await pizhu.setAttributeValueOnList({ ...request, list });
     if (!result.ok) return setError(result.error.message);
     setError(null);
     changed([]);
@@ -151,7 +160,21 @@ export function AttributesDialog({ list, listed, onClose }: Props) {
       </form>
       {chosen && (
         <form className="attributes-form" onSubmit={(e) => void setOnList(e, false)}>
-          <h3>{t('setTitle', { count: listed })}</h3>
+          <h3>{onSelected ? t('setChosenTitle', { count }) : t('setTitle', { count })}</h3>
+          {selected.length > 0 && (
+            <>
+              <label htmlFor={ids.target}>{t('setOn')}</label>
+              <select
+                id={ids.target}
+                className="field"
+                value={target}
+                onChange={(e) => setTarget(e.target.value === 'listed' ? 'listed' : 'selected')}
+              >
+                <option value="selected">{t('targetChosen', { count: selected.length })}</option>
+                <option value="listed">{t('targetListed', { count: listed })}</option>
+              </select>
+            </>
+          )}
           <label htmlFor={ids.attribute}>{t('attribute')}</label>
           <select
             id={ids.attribute}
@@ -172,10 +195,10 @@ export function AttributesDialog({ list, listed, onClose }: Props) {
           <AttributeValueField id={ids.value} attribute={chosen} value={value} onChange={setValue} />
           <span />
           <span className="attributes-buttons">
-            <button type="submit" className="button button-primary" disabled={value.trim() === '' || listed === 0}>
+            <button type="submit" className="button button-primary" disabled={value.trim() === '' || count === 0}>
               {t('set')}
             </button>
-            <button type="button" className="button" disabled={listed === 0} onClick={(e) => void setOnList(e, true)}>
+            <button type="button" className="button" disabled={count === 0} onClick={(e) => void setOnList(e, true)}>
               {t('clear')}
             </button>
           </span>

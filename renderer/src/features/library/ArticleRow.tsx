@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ArticleSummary } from '../../../../preload/contract/articleTypes';
 import type { UiLocale } from '../../i18n/locales';
 import { useMessages } from '../../i18n/useMessages';
@@ -10,10 +10,13 @@ interface Props {
   article: ArticleSummary;
   index: number;
   selected: boolean;
+  /** In the articles chosen (Ctrl/Cmd+click, Shift+click, Ctrl+A) to act on together. */
+  chosen: boolean;
   /** Roving tab stop: one row of the list is in the Tab order, arrows move between rows. */
   tabbable: boolean;
   locale: UiLocale;
-  onOpen: (id: number) => void;
+  /** A click, with its modifier keys: open and select, add to the selection, or take a range. */
+  onActivate: (event: MouseEvent<HTMLButtonElement>, id: number, index: number) => void;
   onFocusRow: (id: number) => void;
   onKeyDown: (event: KeyboardEvent<HTMLButtonElement>, index: number) => void;
 }
@@ -27,9 +30,10 @@ export const ArticleRow = memo(function ArticleRow({
   article: a,
   index,
   selected,
+  chosen,
   tabbable,
   locale,
-  onOpen,
+  onActivate,
   onFocusRow,
   onKeyDown,
 }: Props) {
@@ -44,13 +48,18 @@ export const ArticleRow = memo(function ArticleRow({
   return (
     <button
       type="button"
-      className={selected ? 'article-item selected' : 'article-item'}
+      className={['article-item', selected && 'selected', chosen && 'chosen'].filter(Boolean).join(' ')}
       aria-current={selected ? 'true' : undefined}
-      aria-labelledby={`${idBase}-title ${idBase}-meta ${idBase}-counts`}
+      aria-labelledby={`${idBase}-title ${idBase}-meta ${idBase}-counts${chosen ? ` ${idBase}-chosen` : ''}`}
+      data-article-id={a.id}
       aria-keyshortcuts="Shift+F10"
       aria-haspopup="menu"
       tabIndex={tabbable ? 0 : -1}
-      onClick={() => onOpen(a.id)}
+      onClick={(e) => onActivate(e, a.id, index)}
+      // Shift+click takes a range of rows, not a stretch of their text.
+      onMouseDown={(e) => {
+        if (e.shiftKey) e.preventDefault();
+      }}
       onFocus={() => onFocusRow(a.id)}
       onKeyDown={(e) => onKeyDown(e, index)}
     >
@@ -75,6 +84,11 @@ export const ArticleRow = memo(function ArticleRow({
         </span>{' '}
         <span className={a.noteCount > 0 ? 'count-some' : undefined}>{t('notes', { count: a.noteCount })}</span>
       </span>
+      {chosen && (
+        <span id={`${idBase}-chosen`} className="visually-hidden">
+          {t('chosenRow')}
+        </span>
+      )}
     </button>
   );
 });

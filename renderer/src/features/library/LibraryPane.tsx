@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ImportOutcome } from '../../../../preload/contract/articleTypes';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
@@ -16,6 +16,7 @@ import { PasteTextDialog } from './PasteTextDialog';
 import { libraryMessages } from './messages';
 import { useTagList } from '../tags/useTagList';
 import { useArticlePages } from './useArticlePages';
+import { selectionKey } from './useListSelection';
 import './library.css';
 import { ExportButton } from '../export/ExportButton';
 import { BarIcon } from '../../ui/BarIcon';
@@ -24,6 +25,12 @@ import { ArticleAttributesDialog } from '../attributes/ArticleAttributesDialog';
 import { AttributeFilter } from '../attributes/AttributeFilter';
 import { AttributesDialog } from '../attributes/AttributesDialog';
 import { useAttributes } from '../attributes/useAttributes';
+import {
+  chosenArticleIds,
+  clearArticleSelection,
+  currentArticleSelection,
+  useArticleSelection,
+} from '../../state/articleSelection';
 
 interface Props {
   selectedId: number | null;
@@ -39,6 +46,7 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
   const [chosenTag, setChosenTag] = useState('');
   const [dialog, setDialog] = useState<'none' | 'paste' | 'preferences' | 'attributes'>('none');
   const [chosenAttribute, setChosenAttribute] = useState<AttributeFilterValue | null>(null);
+  const [chosenGroupBy, setGroupBy] = useState<number | null>(null);
   const [attributesOf, setAttributesOf] = useState<{ id: number; title: string } | null>(null);
   const attributes = useAttributes();
   const [view, setView] = useState<LibraryView>('library');
@@ -54,6 +62,9 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
     attributes.some((a) => a.id === chosenAttribute.attributeId && a.values.some((v) => v.value === chosenAttribute.value))
       ? chosenAttribute
       : null;
+  // Grouping by an attribute removed, or left with no value (an undo), stops: the menu no longer offers it.
+  const groupBy =
+    chosenGroupBy !== null && attributes.some((a) => a.id === chosenGroupBy && a.values.length > 0) ? chosenGroupBy : null;
   const listQuery = {
     view,
     sort,
@@ -61,9 +72,18 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
     query,
     tag,
     ...(attribute ? { attribute } : {}),
+    ...(groupBy !== null ? { groupBy } : {}),
   };
-  // Filtered and ordered in main, a page at a time (titles by pinyin, or strokes in Traditional).
+  // Filtered, ordered and grouped in main, a page at a time (titles by pinyin, or strokes in Traditional).
   const { pages, error } = useArticlePages(listQuery, version, selectedId);
+  // A selection belongs to the articles listed: another view or filter starts none (another order keeps it).
+  const selection = useArticleSelection();
+  const listKey = pages ? selectionKey(pages.key) : null;
+  useEffect(() => {
+    const made = currentArticleSelection().listKey;
+    if (listKey !== null && made !== '' && made !== listKey) clearArticleSelection();
+  }, [listKey]);
+  const chosenIds = selection.listKey === listKey ? chosenArticleIds(selection, selectedId) : [];
 
   const pasted = (outcome: ImportOutcome) => {
     setDialog('none');
@@ -115,6 +135,8 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
           value={attribute}
           onChange={setChosenAttribute}
           onManage={() => setDialog('attributes')}
+          groupBy={groupBy}
+          onGroupBy={setGroupBy}
         />
         <p className="library-status" role="status">
           {pages
@@ -123,6 +145,25 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
               : t('countAll', { count: pages.inView })
             : ''}
         </p>
+        {chosenIds.length > 0 && (
+          <div className="library-selection">
+            <span role="status">{t('chosenCount', { count: chosenIds.length })}</span>
+            {view !== 'trash' && (
+              <button type="button" className="button" onClick={() => setDialog('attributes')}>
+                {t('setForChosen')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('clearChosen')}
+              title={t('clearChosen')}
+              onClick={clearArticleSelection}
+            >
+              ×
+            </button>
+          </div>
+        )}
         {view === 'trash' && pages && <EmptyTrashButton count={pages.inView} />}
         <ImportReport />
       </header>
@@ -157,6 +198,7 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
           locale={locale}
           onOpen={onOpen}
           view={view}
+          chosen={new Set(chosenIds)}
           onAction={(action, article) => {
             if (action !== 'attributes') return void manage.run(action, article.id);
             setAttributesOf({ id: article.id, title: article.title });
@@ -167,7 +209,12 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
       {dialog === 'paste' && <PasteTextDialog onClose={() => setDialog('none')} onImported={pasted} />}
       {dialog === 'preferences' && <PreferencesDialog onClose={() => setDialog('none')} />}
       {dialog === 'attributes' && (
-        <AttributesDialog list={listQuery} listed={pages?.total ?? 0} onClose={() => setDialog('none')} />
+        <AttributesDialog
+          list={listQuery}
+          listed={pages?.total ?? 0}
+          chosen={chosenIds}
+          onClose={() => setDialog('none')}
+        />
       )}
       {attributesOf && (
         <ArticleAttributesDialog articleId={attributesOf.id} title={attributesOf.title} onClose={() => setAttributesOf(null)} />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ArticlePageRequest } from '../../../../preload/contract/articlePageTypes';
+import type { ArticleGroup, ArticlePageRequest } from '../../../../preload/contract/articlePageTypes';
 import type { ArticleSummary } from '../../../../preload/contract/articleTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { expectFirstList, markFirstListShown } from '../../state/firstListShown';
@@ -14,6 +14,8 @@ export interface ArticlePages {
   key: string;
   total: number;
   inView: number;
+  /** Grouped by an attribute: the groups of the whole list (from its first page). */
+  groups: readonly ArticleGroup[] | undefined;
   rowAt: (index: number) => ArticleSummary | undefined;
   /** Asks main for the rows from `first` to `last` that are not here yet. */
   ensure: (first: number, last: number) => void;
@@ -30,6 +32,7 @@ interface Loaded {
   version: number;
   total: number;
   inView: number;
+  groups: readonly ArticleGroup[] | undefined;
   pages: ReadonlyMap<number, readonly ArticleSummary[]>;
   scroll: { token: number; index: number | null };
 }
@@ -86,6 +89,7 @@ export function useArticlePages(
           version,
           total: page.total,
           inView: page.inView,
+          groups: page.groups,
           pages,
           scroll:
             moved || !previous
@@ -131,6 +135,7 @@ export function useArticlePages(
       key: loaded.key,
       total: loaded.total,
       inView: loaded.inView,
+      groups: loaded.groups,
       rowAt: (index) => loaded.pages.get(Math.floor(index / pageRows))?.[index % pageRows],
       ensure,
       scroll: loaded.scroll,

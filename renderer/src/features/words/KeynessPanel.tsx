@@ -10,30 +10,34 @@ import { ExportCsvButton } from './ExportCsvButton';
 import { wordsMessages } from './messages';
 import { ProgressLine } from './ProgressLine';
 import { StatusLine } from './StatusLine';
-import { articleChoice, subsetOfChoice } from './scopeChoice';
+import { articleChoice, selectionChoice, subsetOfChoice } from './scopeChoice';
 import { useCount } from './useCount';
 
 const shownItems = 500;
 
-/** What a tag's passages (an attribute value's articles, the open article) say more or less than the rest of the library, by log-likelihood. */
+/** What a tag's passages (an attribute value's articles, the open article, the selected articles) say more or less than the rest of the library, by log-likelihood. */
 export function KeynessPanel({
   tags,
   attributes,
   includeHidden,
   articleId,
+  selectedIds,
 }: {
   tags: readonly TagSummary[];
   attributes: readonly AttributeSummary[];
   includeHidden: boolean;
   articleId: number | null;
+  /** The articles selected in the library list. */
+  selectedIds: readonly number[];
 }) {
   const t = useMessages(wordsMessages);
   const { preferences } = usePreferences();
   const tagId = useId();
-  const [tag, setTag] = useState('');
+  const [chosenTag, setTag] = useState('');
+  const tag = chosenTag === selectionChoice && selectedIds.length === 0 ? '' : chosenTag;
   const { result, busy, status, setStatus, run } = useCount<KeynessResult>();
   const request: KeynessRequest = {
-    subset: { ...subsetOfChoice(tag, articleId), ...(includeHidden ? { includeHidden } : {}) },
+    subset: { ...subsetOfChoice(tag, articleId, selectedIds), ...(includeHidden ? { includeHidden } : {}) },
     script: preferences.defaultScriptMode,
   };
 
@@ -48,6 +52,9 @@ export function KeynessPanel({
         <select id={tagId} className="field" value={tag} onChange={(e) => setTag(e.target.value)}>
           <option value="">{t('chooseTag')}</option>
           {articleId !== null && <option value={articleChoice}>{t('articleScope')}</option>}
+          {selectedIds.length > 0 && (
+            <option value={selectionChoice}>{t('selectionScope', { count: selectedIds.length })}</option>
+          )}
           {tags.map((x) => (
             <option key={x.id} value={x.name}>
               {x.name}

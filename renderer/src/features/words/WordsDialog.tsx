@@ -4,7 +4,8 @@ import { useMessages } from '../../i18n/useMessages';
 import { Dialog } from '../../ui/Dialog';
 import { useAttributes } from '../attributes/useAttributes';
 import { useTagList } from '../tags/useTagList';
-import { articleChoice, subsetOfChoice } from './scopeChoice';
+import { chosenArticleIds, useArticleSelection } from '../../state/articleSelection';
+import { articleChoice, selectionChoice, subsetOfChoice } from './scopeChoice';
 import { AttributeScopeOptions } from './AttributeScopeOptions';
 import { ConcordancePanel } from './ConcordancePanel';
 import { FrequencyPanel } from './FrequencyPanel';
@@ -26,16 +27,21 @@ export function WordsDialog({ articleId, onClose }: { articleId: number | null; 
   const t = useMessages(wordsMessages);
   const tags = useTagList();
   const attributes = useAttributes();
+  // The articles selected in the library list, a subset of its own.
+  const selection = useArticleSelection();
+  const selectedIds = useMemo(() => chosenArticleIds(selection, articleId), [selection, articleId]);
   const ids = { scope: useId(), hidden: useId(), panel: useId() };
   const [tab, setTab] = useState<Tab>('frequencies');
-  const [scope, setScope] = useState('');
+  const [chosenScope, setScope] = useState('');
+  // A selection emptied since it was chosen stops being the scope.
+  const scope = chosenScope === selectionChoice && selectedIds.length === 0 ? '' : chosenScope;
   const [includeHidden, setIncludeHidden] = useState(false);
   // A word chosen in the frequency list, shown in context.
   const [contextWord, setContextWord] = useState<{ word: string; seq: number } | null>(null);
 
   const subset = useMemo<AnalysisSubset>(
-    () => ({ ...subsetOfChoice(scope, articleId), ...(includeHidden ? { includeHidden } : {}) }),
-    [scope, includeHidden, articleId],
+    () => ({ ...subsetOfChoice(scope, articleId, selectedIds), ...(includeHidden ? { includeHidden } : {}) }),
+    [scope, includeHidden, articleId, selectedIds],
   );
 
   const moveTab = (key: string, index: number) => {
@@ -54,6 +60,9 @@ export function WordsDialog({ articleId, onClose }: { articleId: number | null; 
           <select id={ids.scope} className="field" value={scope} onChange={(e) => setScope(e.target.value)}>
             <option value="">{t('wholeLibrary')}</option>
             {articleId !== null && <option value={articleChoice}>{t('articleScope')}</option>}
+            {selectedIds.length > 0 && (
+              <option value={selectionChoice}>{t('selectionScope', { count: selectedIds.length })}</option>
+            )}
             {tags.map((x) => (
               <option key={x.id} value={x.name}>
                 {t('tagScope', { tag: x.name })}
@@ -106,7 +115,7 @@ export function WordsDialog({ articleId, onClose }: { articleId: number | null; 
           />
         )}
         {tab === 'concordance' && <ConcordancePanel subset={subset} initialWord={contextWord} onOpened={onClose} />}
-        {tab === 'keyness' && <KeynessPanel tags={tags} attributes={attributes} includeHidden={includeHidden} articleId={articleId} />}
+        {tab === 'keyness' && <KeynessPanel tags={tags} attributes={attributes} includeHidden={includeHidden} articleId={articleId} selectedIds={selectedIds} />}
         {tab === 'stopWords' && <StopWordsPanel />}
       </div>
     </Dialog>

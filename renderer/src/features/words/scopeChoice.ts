@@ -6,6 +6,8 @@ import type { AnalysisAttribute, AnalysisSubset } from '../../../../preload/cont
  * control character, which no tag name starts with, so no tag is read as one.
  */
 export const articleChoice = '\u0001article';
+/** The articles selected in the library list. */
+export const selectionChoice = '\u0003selection';
 const attributePrefix = '\u0002';
 
 /** The menu value that stands for the articles whose attribute `name` has `value`. */
@@ -18,10 +20,14 @@ function attributeOfChoice(choice: string): AnalysisAttribute {
   return { name, value };
 }
 
-/** The subset a menu value stands for: none for '' (or the open article when none is open). */
-export function subsetOfChoice(choice: string, articleId: number | null): AnalysisSubset {
+/**
+ * The subset a menu value stands for: none for '' (or the open article when none is open, or
+ * the selection when nothing is selected).
+ */
+export function subsetOfChoice(choice: string, articleId: number | null, selectedIds: readonly number[] = []): AnalysisSubset {
   if (choice === '') return {};
   if (choice === articleChoice) return articleId === null ? {} : { articleIds: [articleId] };
+  if (choice === selectionChoice) return selectedIds.length === 0 ? {} : { articleIds: [...selectedIds] };
   if (choice.startsWith(attributePrefix)) return { attribute: attributeOfChoice(choice) };
   return { tag: choice };
 }
