@@ -1,6 +1,16 @@
 import type * as Y from 'yjs';
 import type { Db } from '../../store/openDatabase';
-import { articleEntry, articleEntryUids, noteEntry, noteOrds, noteText, root } from './docShape';
+import {
+  articleEntry,
+  articleEntryUids,
+  articleMemo,
+  articleMemoText,
+  hasArticleMemo,
+  noteEntry,
+  noteOrds,
+  noteText,
+  root,
+} from './docShape';
 import { libraryDoc } from './docStore';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -24,11 +34,12 @@ export function documentState(name: string, doc: Y.Doc): Json {
   if (name === libraryDoc) {
     const articles: Record<string, unknown> = {};
     for (const uid of articleEntryUids(doc)) articles[uid] = articleEntry(doc, uid).toJSON();
-    return sorted({ tags: root(doc, 'tags').toJSON(), articles });
+    return sorted({ tags: root(doc, 'tags').toJSON(), memos: root(doc, 'memos').toJSON(), articles });
   }
   const notes: Record<string, unknown> = {};
   for (const ord of noteOrds(doc)) notes[ord] = { ...noteEntry(doc, ord).toJSON(), text: noteText(doc, ord).toJSON() };
-  return sorted({ highlights: root(doc, 'highlights').toJSON(), tagged: root(doc, 'tagged').toJSON(), notes });
+  const memo = hasArticleMemo(doc) ? { ...articleMemo(doc).toJSON(), text: articleMemoText(doc).toJSON() } : null;
+  return sorted({ highlights: root(doc, 'highlights').toJSON(), tagged: root(doc, 'tagged').toJSON(), notes, memo });
 }
 
 /**
@@ -64,6 +75,12 @@ export function projectionState(db: Db): Json {
        FROM note n JOIN paragraph p ON p.id = n.paragraph_id JOIN article a ON a.id = p.article_id`,
     )
     .all() as Array<Record<string, unknown> & { at: string }>;
+  const memos = db
+    .prepare(
+      `SELECT coalesce(a.uid, m.uid) AS at, m.article_id IS NOT NULL AS of_article, m.editor_state, m.plain_text, m.markdown,
+         m.created_at, m.updated_at FROM memo m LEFT JOIN article a ON a.id = m.article_id`,
+    )
+    .all() as Array<Record<string, unknown> & { at: string }>;
   const articles = db
     .prepare('SELECT uid, title, subtitle, source, author, published_at, url, trashed_at, archived_at FROM article')
     .all() as Array<Record<string, unknown> & { uid: string }>;
@@ -77,6 +94,7 @@ export function projectionState(db: Db): Json {
     ),
     paragraphTags: Object.fromEntries(paragraphTags.map((p) => [p.at, (JSON.parse(p.tags) as string[]).sort()])),
     notes: byKey(notes, 'at'),
+    memos: byKey(memos, 'at'),
     articles: byKey(articles, 'uid'),
   });
 }

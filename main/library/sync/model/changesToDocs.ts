@@ -4,6 +4,9 @@ import type { Row, RowChange } from '../../journal/journaledTables';
 import type { Db } from '../../store/openDatabase';
 import {
   articleEntry,
+  articleMemo,
+  articleMemoText,
+  nestedText,
   articleFields,
   descriptionFields,
   editText,
@@ -144,12 +147,49 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
         });
         break;
       }
+      case 'memo': {
+        const after = change.after;
+        const articleId = row.article_id;
+        if (typeof articleId === 'number') {
+          add(ids.articleDoc(articleId), (doc) => writeMemo(articleMemo(doc), articleMemoText(doc), after));
+          break;
+        }
+        const uid = str(row.uid) ?? ids.memoUid(num(row.id));
+        if (uid === undefined) break;
+        add(libraryDoc, (doc) => {
+          const memos = root(doc, 'memos');
+          if (!after) {
+            const entry = existingEntry(memos, uid);
+            if (entry) setField(entry, 'deleted', true);
+            return;
+          }
+          const entry = entryOf(memos, uid);
+          writeMemo(entry, nestedText(entry, 'text'), after);
+        });
+        break;
+      }
       default:
-        // Vocabulary, term overrides, stop words, memos and attributes are not replicated yet.
+        // Vocabulary, term overrides, stop words and attributes are not replicated yet.
         break;
     }
   }
   return edits;
+}
+
+/** A memo's words into its text (merging by character), its other forms and dates beside it; a removal marks it deleted. */
+function writeMemo(entry: Y.Map<unknown>, text: Y.Text, after: Row | null): void {
+  if (!after) {
+    setField(entry, 'deleted', true);
+    return;
+  }
+  const words = str(after.plain_text) ?? '';
+  editText(text, words);
+  setField(entry, 'editor_state', str(after.editor_state) ?? '');
+  setField(entry, 'markdown', str(after.markdown) ?? '');
+  setField(entry, 'saved_text', words);
+  setField(entry, 'created_at', str(after.created_at) ?? '');
+  setField(entry, 'updated_at', str(after.updated_at) ?? '');
+  setField(entry, 'deleted', false);
 }
 
 function writeFields(entry: Y.Map<unknown>, fields: readonly string[], before: Row | null, after: Row): void {
@@ -205,6 +245,7 @@ interface Lookups {
   articleUid(articleId: number): string | undefined;
   articleDoc(articleId: number): string | undefined;
   tagUid(tagId: number): string | undefined;
+  memoUid(memoId: number): string | undefined;
   highlight(id: number): { uid: string; articleId: number } | undefined;
   paragraph(id: number): { articleId: number; ord: number } | undefined;
 }
@@ -236,6 +277,9 @@ function lookups(db: Db, changes: readonly RowChange[]): Lookups {
         db.prepare<[number], string>('SELECT uid FROM tag WHERE id = ?').pluck().get(tagId) ??
         undefined
       );
+    },
+    memoUid(memoId) {
+      return db.prepare<[number], string>('SELECT uid FROM memo WHERE id = ?').pluck().get(memoId) ?? undefined;
     },
     highlight(id) {
       const known = highlights.get(id);

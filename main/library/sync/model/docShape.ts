@@ -2,12 +2,12 @@ import * as Y from 'yjs';
 
 /**
  * What the documents hold. The 'library' document: `tags` (uid -> a nested map: name, colour,
- * description, `deleted`, `merged_into`) and one top-level map `article/<uid>` per article's
- * details. An 'article/<uid>' document: `highlights` (uid -> one nested map per highlight, so two
+ * description, `deleted`, `merged_into`), `memos` (the library journal's entries, uid -> a nested
+ * map with a nested Y.Text) and one top-level map `article/<uid>` per article's details. An 'article/<uid>' document: `highlights` (uid -> one nested map per highlight, so two
  * devices' edits of different fields both stay), `tagged` (an assignment's key -> true when on,
  * false when taken off: `h:<highlight uid>:<tag uid>` or `p:<paragraph ord>:<tag uid>`), and per
  * paragraph note a top-level map `note/<ord>` and a top-level Y.Text `notetext/<ord>`, so edits on
- * two devices merge by character.
+ * two devices merge by character; the article's memo likewise as `memo` and `memotext`.
  *
  * What two devices may make at once without having seen each other's (an article's details, the
  * note of one paragraph) is a top-level type, named: Yjs makes those one type on every device,
@@ -62,7 +62,21 @@ export function parseAssignment(key: string): Assignment | undefined {
   return undefined;
 }
 
-export const root = (doc: Y.Doc, name: 'tags' | 'highlights' | 'tagged') => doc.getMap<unknown>(name);
+export const root = (doc: Y.Doc, name: 'tags' | 'highlights' | 'tagged' | 'memos') => doc.getMap<unknown>(name);
+
+/** An article's one memo: top-level in its document, as a note is, so two devices' first words both stay. */
+export const articleMemo = (doc: Y.Doc) => doc.getMap<unknown>('memo');
+export const articleMemoText = (doc: Y.Doc) => doc.getText('memotext');
+export const hasArticleMemo = (doc: Y.Doc) => doc.share.has('memo');
+
+/** A nested entry's text (a journal memo's), made when it is new: only its maker makes it, under its own uid. */
+export function nestedText(entry: Y.Map<unknown>, key: string): Y.Text {
+  const found = entry.get(key);
+  if (found instanceof Y.Text) return found;
+  const made = new Y.Text();
+  entry.set(key, made);
+  return made;
+}
 
 export const articleEntry = (doc: Y.Doc, uid: string) => doc.getMap<unknown>(`article/${uid}`);
 export const noteEntry = (doc: Y.Doc, ord: number) => doc.getMap<unknown>(`note/${ord}`);

@@ -5,6 +5,9 @@ import { foldTagCase } from '../../annotations/tagNames';
 import type { Db } from '../../store/openDatabase';
 import {
   articleEntry,
+  articleMemo,
+  articleMemoText,
+  hasArticleMemo,
   articleEntryUids,
   articleFields,
   descriptionFields,
@@ -151,6 +154,7 @@ export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean }
     projectDescription(db, id, entry);
   }
 
+  projectJournalMemos(db, library);
   for (const uid of articleEntryUids(library)) {
     const entry = articleEntry(library, uid);
     const set = articleFields.filter((f) => entry.has(f));
@@ -209,6 +213,7 @@ export function projectArticle(db: Db, articleUid: string, doc: Y.Doc, library: 
   const highlightIds = projectHighlights(db, articleId, doc, paragraphs);
   projectAssignments(db, articleId, doc, library, highlightIds, paragraphs);
   projectNotes(db, articleId, doc, paragraphs);
+  projectArticleMemo(db, articleId, doc);
   return true;
 }
 
@@ -375,11 +380,7 @@ function projectNotes(db: Db, articleId: number, doc: Y.Doc, paragraphs: Readonl
     const paragraphId = paragraphs.get(ord);
     const text = noteText(doc, ord).toJSON();
     if (paragraphId === undefined || fieldOf(entry, 'deleted') === true || text.trim() === '') continue;
-    const saved = fieldOf(entry, 'saved_text') === text;
-    // Text merged from two devices has no editor state of its own yet: it is made from the text (formatting is not merged this round).
-    const forms = saved
-      ? { editorState: stringField(entry, 'editor_state'), plainText: text, markdown: stringField(entry, 'markdown') }
-      : readableNote({ editorState: JSON.stringify(plainTextNoteState(text)), plainText: text, markdown: '' });
+    const forms = formsOf(entry, text);
     wanted.set(paragraphId, {
       paragraph_id: paragraphId,
       editor_state: forms.editorState,
@@ -412,6 +413,98 @@ function projectNotes(db: Db, articleId: number, doc: Y.Doc, paragraphs: Readonl
        ON CONFLICT (paragraph_id) DO UPDATE SET editor_state = excluded.editor_state, plain_text = excluded.plain_text,
          markdown = excluded.markdown, updated_at = excluded.updated_at`,
     ).run(paragraphId, note.editor_state, note.plain_text, note.markdown, note.updated_at);
+  }
+}
+
+/**
+ * The stored forms of a note's or memo's text: those saved with it, or, for text merged from two
+ * devices (which no editor has shown yet), an editor state and Markdown made from the text
+ * (formatting is not merged this round; @lexical/yjs would).
+ */
+function formsOf(entry: Y.Map<unknown>, text: string): { editorState: string; markdown: string } {
+  if (fieldOf(entry, 'saved_text') === text) {
+    return { editorState: stringField(entry, 'editor_state'), markdown: stringField(entry, 'markdown') };
+  }
+  return readableNote({ editorState: JSON.stringify(plainTextNoteState(text)), plainText: text, markdown: '' });
+}
+
+interface MemoRow {
+  id: number;
+  uid: string;
+  editor_state: string;
+  plain_text: string;
+  markdown: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A memo row as its entry and text say, or null when it is deleted or blank (a blank memo is removed). */
+function memoValues(entry: Y.Map<unknown>, text: string): Omit<MemoRow, 'id' | 'uid'> | null {
+  if (fieldOf(entry, 'deleted') === true || text.trim() === '') return null;
+  const forms = formsOf(entry, text);
+  return {
+    editor_state: forms.editorState,
+    plain_text: text,
+    markdown: forms.markdown,
+    created_at: stringField(entry, 'created_at'),
+    updated_at: stringField(entry, 'updated_at'),
+  };
+}
+
+const memoColumns = ['editor_state', 'plain_text', 'markdown', 'created_at', 'updated_at'] as const;
+
+function writeMemoRow(db: Db, row: MemoRow | undefined, values: Omit<MemoRow, 'id' | 'uid'>, insert: () => void): void {
+  if (!row) {
+    insert();
+    return;
+  }
+  if (memoColumns.every((c) => row[c] === values[c])) return;
+  db.prepare(`UPDATE memo SET ${memoColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
+    ...memoColumns.map((c) => values[c]),
+    row.id,
+  );
+}
+
+function projectArticleMemo(db: Db, articleId: number, doc: Y.Doc): void {
+  const row = db.prepare(`SELECT id, uid, ${memoColumns.join(', ')} FROM memo WHERE article_id = ?`).get(articleId) as
+    MemoRow | undefined;
+  const values = hasArticleMemo(doc) ? memoValues(articleMemo(doc), articleMemoText(doc).toJSON()) : null;
+  if (!values) {
+    if (row) db.prepare('DELETE FROM memo WHERE id = ?').run(row.id);
+    return;
+  }
+  writeMemoRow(db, row, values, () =>
+    db
+      .prepare(
+        `INSERT INTO memo (article_id, ${memoColumns.join(', ')}) VALUES (?, ${memoColumns.map(() => '?').join(', ')})`,
+      )
+      .run(articleId, ...memoColumns.map((c) => values[c])),
+  );
+}
+
+/** The library journal's entries, by uid. */
+function projectJournalMemos(db: Db, library: Y.Doc): void {
+  const wanted = new Map<string, Omit<MemoRow, 'id' | 'uid'>>();
+  root(library, 'memos').forEach((value, uid) => {
+    if (!(value instanceof Y.Map)) return;
+    const entry = value as Y.Map<unknown>;
+    const text = entry.get('text');
+    const values = memoValues(entry, text instanceof Y.Text ? text.toJSON() : '');
+    if (values) wanted.set(uid, values);
+  });
+  const rows = db
+    .prepare(`SELECT id, uid, ${memoColumns.join(', ')} FROM memo WHERE article_id IS NULL`)
+    .all() as MemoRow[];
+  const byUid = new Map(rows.map((r) => [r.uid, r]));
+  for (const row of rows) if (!wanted.has(row.uid)) db.prepare('DELETE FROM memo WHERE id = ?').run(row.id);
+  for (const [uid, values] of wanted) {
+    writeMemoRow(db, byUid.get(uid), values, () =>
+      db
+        .prepare(
+          `INSERT INTO memo (article_id, uid, ${memoColumns.join(', ')}) VALUES (NULL, ?, ${memoColumns.map(() => '?').join(', ')})`,
+        )
+        .run(uid, ...memoColumns.map((c) => values[c])),
+    );
   }
 }
 
@@ -465,6 +558,8 @@ export function markRowless(
       .pluck()
       .all(articleId),
   );
+  const hasMemo = db.prepare('SELECT 1 FROM memo WHERE article_id = ?').get(articleId) !== undefined;
+  if (hasArticleMemo(doc) && !hasMemo) setField(articleMemo(doc), 'deleted', true);
   const tagged = root(doc, 'tagged');
   const tags = tagsOf(library);
   tagged.forEach((on, key) => {

@@ -99,6 +99,7 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
         ...rowsAsInserts(db, 'highlight_tag', `WHERE highlight_id IN (SELECT id FROM highlight WHERE ${of})`),
         ...rowsAsInserts(db, 'paragraph_tag', `WHERE paragraph_id ${inArticle}`),
         ...rowsAsInserts(db, 'note', `WHERE paragraph_id ${inArticle}`),
+        ...rowsAsInserts(db, 'memo', `WHERE ${of}`),
       ],
       { op: 'sync.capture' },
     );
@@ -258,6 +259,7 @@ function seedOnce(db: Db, mirror: (changes: readonly RowChange[], cause: ChangeC
       ...rowsAsInserts(db, 'highlight_tag'),
       ...rowsAsInserts(db, 'paragraph_tag'),
       ...rowsAsInserts(db, 'note'),
+      ...rowsAsInserts(db, 'memo'),
     ],
     { op: 'sync.seed' },
   );
