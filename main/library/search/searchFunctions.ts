@@ -1,10 +1,29 @@
 import type { Db } from '../store/openDatabase';
-import { indexCharacters, indexTokens } from './searchTokens';
+import { holdsCharacters, indexCharacters, indexTokens } from './searchTokens';
 
 /** The SQL function the search index triggers call (migrations 0002 and 0004). */
 export const searchTokensFunction = 'pizhu_search_tokens';
 /** The SQL function the character index triggers call (migration 0018). */
 export const searchCharactersFunction = 'pizhu_search_characters';
+/** The SQL function a page checks a row's one-character terms with (search/searchPages). */
+export const holdsCharactersFunction = 'pizhu_holds_characters';
+
+/** Terms of characters as pizhu_holds_characters takes them: each term's forms side by side, terms space-separated. */
+export function characterTermsArgument(terms: readonly (readonly string[])[]): string {
+  return terms.map((forms) => forms.join('')).join(' ');
+}
+
+/** The last argument read, read once: a page passes the same one for every row. */
+let lastArgument = '';
+let lastTerms: number[][] = [];
+
+function characterTerms(argument: string): number[][] {
+  if (argument !== lastArgument) {
+    lastTerms = argument.split(' ').map((forms) => [...forms].map((c) => c.codePointAt(0) ?? 0));
+    lastArgument = argument;
+  }
+  return lastTerms;
+}
 
 /**
  * Registers the tokenizer as an SQL function on a connection. The folding and n-gramming
@@ -19,5 +38,8 @@ export function registerSearchFunctions(db: Db): void {
   );
   db.function(searchCharactersFunction, { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? indexCharacters(text) : '',
+  );
+  db.function(holdsCharactersFunction, { deterministic: true }, (text: unknown, terms: unknown) =>
+    typeof text === 'string' && typeof terms === 'string' && holdsCharacters(text, characterTerms(terms)) ? 1 : 0,
   );
 }

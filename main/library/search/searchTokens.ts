@@ -363,3 +363,27 @@ export function indexCharacters(text: string): string {
   if (characterOut.length > keptUnits) characterOut = new Uint16Array(1 << 12);
   return characters;
 }
+
+/**
+ * True when `text` holds, for every term of `terms`, one of its characters (folded code points),
+ * read as indexCharacters reads it: exactly when the text's row of the character index has
+ * them: how a page checks a row's one-character terms (pizhu_holds_characters, search/searchPages).
+ */
+export function holdsCharacters(text: string, terms: readonly (readonly number[])[]): boolean {
+  const { classes, folds } = bmpTables();
+  let missing = terms.length;
+  const found = new Uint8Array(missing);
+  for (let i = 0; i < text.length && missing > 0; ) {
+    // A lone surrogate is its own code point, one unit wide.
+    const cp = text.codePointAt(i) ?? 0;
+    i += cp > 0xffff ? 2 : 1;
+    const folded = foldCodePoint(cp, folds);
+    for (let t = 0; t < terms.length; t++) {
+      if (found[t] === 0 && terms[t]!.includes(folded) && classOf(folded, classes) === cjk) {
+        found[t] = 1;
+        missing--;
+      }
+    }
+  }
+  return missing === 0;
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../../../main/library/search/parseQuery';
+import { holdsCharactersFunction, registerSearchFunctions } from '../../../../../main/library/search/searchFunctions';
 import { countSql, planSearch, prepareTagFilter, tierPageSql } from '../../../../../main/library/search/searchPages';
 import {
   hitCommentsSql,
@@ -16,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => seeded.dispose());
 
 function plan(sql: string): string {
-  const params = { match: '"晋江"', characters: '"警"', limit: 50, offset: 0, tagIds: '[1]' };
+  const params = { match: '"晋江"', characters: '"警"', characterTerms: '警', limit: 50, offset: 0, tagIds: '[1]' };
   const statement = seeded.library.database().prepare(`EXPLAIN QUERY PLAN ${sql}`);
   const rows = (sql.includes('?') ? statement.all('[1]') : statement.all(params)) as Array<{ detail: string }>;
   return rows.map((r) => r.detail).join('\n');
@@ -28,7 +29,7 @@ describe('search query plans', () => {
   const queries: Array<[string, string]> = [
     ['a word (the search index)', '晋江'],
     ['one character (the character index)', '警'],
-    ['a word and one character (the search index, each row checked in the character index)', '晋江 警'],
+    ['a word and one character (the search index, each row checked in its text)', '晋江 警'],
   ];
   const filters: Array<[string, RowFilters]> = [
     ['no filter', {}],
@@ -38,25 +39,81 @@ describe('search query plans', () => {
   ];
   const cases = queries.flatMap(([what, query]) => filters.map(([how, f]) => [what, how, query, f] as const));
 
-  it.each(cases)('a page of %s with %s reads the index in rowid order and stops at the page', (_, __, query, filters) => {
-    if (filters.tagIds) prepareTagFilter(seeded.library.database(), filters.tagIds);
-    const searchPlan = planSearch(parseQuery(query), filters);
-    const table = query === '警' ? 'search_characters' : 'search_index';
-    expect(searchPlan.table).toBe(table);
-    for (const comments of [false, true]) {
-      const detail = plan(tierPageSql(searchPlan, comments));
-      // The FTS index drives (M: its MATCH), in rowid order (no sort of every match), never a table scan.
-      expect(detail).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
-      expect(detail).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
-      expect(detail).not.toMatch(noFullScan);
-      if (filters.tagIds) expect(detail).toMatch(/USING ROWID SEARCH ON TABLE search_tagged_rows FOR IN-OPERATOR/);
-      // A one-character term beside a word: one lookup by rowid in the character index per row read.
-      if (query === '晋江 警') expect(detail).toMatch(/SCAN c EXISTS VIRTUAL TABLE INDEX \d+:=M/);
+  it.each(cases)(
+    'a page of %s with %s reads the index in rowid order and stops at the page',
+    (_, __, query, filters) => {
+      if (filters.tagIds) prepareTagFilter(seeded.library.database(), filters.tagIds);
+      const searchPlan = planSearch(parseQuery(query), filters);
+      const table = query === '警' ? 'search_characters' : 'search_index';
+      expect(searchPlan.table).toBe(table);
+      for (const comments of [false, true]) {
+        const detail = plan(tierPageSql(searchPlan, comments));
+        // The FTS index drives (M: its MATCH), in rowid order (no sort of every match), never a table scan.
+        expect(detail).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
+        expect(detail).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+        expect(detail).not.toMatch(noFullScan);
+        if (filters.tagIds) expect(detail).toMatch(/USING ROWID SEARCH ON TABLE search_tagged_rows FOR IN-OPERATOR/);
+        // A one-character term beside a word: each row's text read by primary key, no FTS query per row.
+        if (query === '晋江 警') {
+          expect(detail).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+          expect(detail).not.toMatch(/search_characters|SCAN c\b/);
+        }
+      }
+      const counting = plan(countSql(searchPlan));
+      expect(counting).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
+      // A count reads the character's rows once, never one lookup per row of the word.
+      expect(counting).not.toMatch(/INDEX \d+:=/);
+    },
+  );
+
+  it('a tag-filtered page of a word and a character checks the character only in tagged rows', () => {
+    const db = seeded.library.database();
+    // Tag every other paragraph that mentions 晋江: tagged rows with and without 警, and rows left out.
+    const hits = seeded.library.search.find('晋江', { limit: 500 }).hits.filter((h) => h.kind === 'paragraph');
+    hits
+      .filter((_, i) => i % 2 === 0)
+      .forEach((h) =>
+        seeded.library.annotations.createHighlight({
+          paragraphId: h.paragraphId,
+          start: 0,
+          end: 1,
+          color: 'yellow',
+          tags: ['查询计划'],
+        }),
+      );
+    const tagIds = db.prepare("SELECT id FROM tag WHERE name = '查询计划'").pluck().all() as number[];
+    expect(tagIds).toHaveLength(1);
+    prepareTagFilter(db, tagIds);
+    const searchPlan = planSearch(parseQuery('晋江 警'), { tagIds });
+    const detail = plan(tierPageSql(searchPlan, false));
+    // The index drives in rowid order; the tagged rows are looked up by rowid, not scanned.
+    expect(detail).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
+    expect(detail).toMatch(/USING ROWID SEARCH ON TABLE search_tagged_rows FOR IN-OPERATOR/);
+    expect(detail).not.toMatch(/TEMP B-TREE|SCAN search_tagged_rows/);
+    // And SQLite tests the tag before reading a row's text: the text is read for tagged rows only.
+    const taggedWordRows = db
+      .prepare(
+        'SELECT count(*) FROM search_index f WHERE search_index MATCH \'"晋江"\' AND f.rowid IN temp.search_tagged_rows',
+      )
+      .pluck()
+      .get() as number;
+    let checked = 0;
+    // Two arguments, as the page calls it (SQLite tells functions apart by their arity).
+    db.function(holdsCharactersFunction, { deterministic: true }, (_text: unknown, _terms: unknown) => {
+      checked++;
+      return 1;
+    });
+    try {
+      db.prepare(tierPageSql(searchPlan, false))
+        .pluck()
+        .all({ match: '{heading body note} : ("晋江")', characterTerms: '警', limit: 1000 });
+    } finally {
+      registerSearchFunctions(db);
     }
-    const counting = plan(countSql(searchPlan));
-    expect(counting).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
-    // A count reads the character's rows once, never one lookup per row of the word.
-    expect(counting).not.toMatch(/INDEX \d+:=/);
+    expect(hits.length).toBeGreaterThan(taggedWordRows);
+    expect(taggedWordRows).toBeGreaterThan(1);
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(taggedWordRows);
   });
 
   it('reads the paragraphs of a page and of an auto-coding by primary key', () => {
