@@ -65,7 +65,8 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
           for (const field of highlightFields) {
             if (!before || before[field] !== values[field] || !entry.has(field)) setField(entry, field, values[field]);
           }
-          setField(entry, 'deleted', false);
+          // Only a row made (or put back by an undo) lives again: an edit of one deleted elsewhere meanwhile stays deleted.
+          if (!change.before) setField(entry, 'deleted', false);
         });
         break;
       }
@@ -85,8 +86,10 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
           }
           const entry = entryOf(tags, uid);
           writeFields(entry, tagFields, change.before, change.after);
-          setField(entry, 'deleted', false);
-          setField(entry, 'merged_into', null);
+          if (!change.before) {
+            setField(entry, 'deleted', false);
+            setField(entry, 'merged_into', null);
+          }
         });
         break;
       }
@@ -143,7 +146,7 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
           // The text the stored editor state shows: another device's merged text differs, and is rebuilt.
           setField(entry, 'saved_text', text);
           setField(entry, 'updated_at', str(after.updated_at) ?? '');
-          setField(entry, 'deleted', false);
+          if (!change.before) setField(entry, 'deleted', false);
         });
         break;
       }
@@ -151,7 +154,7 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
         const after = change.after;
         const articleId = row.article_id;
         if (typeof articleId === 'number') {
-          add(ids.articleDoc(articleId), (doc) => writeMemo(articleMemo(doc), articleMemoText(doc), after));
+          add(ids.articleDoc(articleId), (doc) => writeMemo(articleMemo(doc), articleMemoText(doc), change));
           break;
         }
         const uid = str(row.uid) ?? ids.memoUid(num(row.id));
@@ -164,7 +167,7 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
             return;
           }
           const entry = entryOf(memos, uid);
-          writeMemo(entry, nestedText(entry, 'text'), after);
+          writeMemo(entry, nestedText(entry, 'text'), change);
         });
         break;
       }
@@ -177,7 +180,8 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
 }
 
 /** A memo's words into its text (merging by character), its other forms and dates beside it; a removal marks it deleted. */
-function writeMemo(entry: Y.Map<unknown>, text: Y.Text, after: Row | null): void {
+function writeMemo(entry: Y.Map<unknown>, text: Y.Text, change: RowChange): void {
+  const after = change.after;
   if (!after) {
     setField(entry, 'deleted', true);
     return;
@@ -189,7 +193,7 @@ function writeMemo(entry: Y.Map<unknown>, text: Y.Text, after: Row | null): void
   setField(entry, 'saved_text', words);
   setField(entry, 'created_at', str(after.created_at) ?? '');
   setField(entry, 'updated_at', str(after.updated_at) ?? '');
-  setField(entry, 'deleted', false);
+  if (!change.before) setField(entry, 'deleted', false);
 }
 
 function writeFields(entry: Y.Map<unknown>, fields: readonly string[], before: Row | null, after: Row): void {

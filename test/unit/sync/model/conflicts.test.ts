@@ -95,6 +95,22 @@ describe('two libraries syncing through their endpoints', () => {
     for (const d of all) expect(only(highlightsOf(d))).toMatchObject({ color: 'yellow', start: 5, end: 12 });
   });
 
+  it('an undo of a colour change on a highlight the other device deleted leaves it deleted', async () => {
+    const all = await devices(2);
+    const [ha, hb] = sharedHighlight(all);
+    all[0]!.library.annotations.updateHighlight(ha!, 'blue');
+    all[1]!.library.annotations.deleteHighlight(hb!);
+    syncAll(all);
+    expect(highlightsOf(all[0]!)).toEqual([]);
+    all[0]!.library.annotations.undo();
+    expectConverged(all);
+    for (const d of all) expect(highlightsOf(d)).toEqual([]);
+    // The other device's undo of its delete brings it back everywhere, with the colour as it stands.
+    expect(all[1]!.library.annotations.undo()).toMatchObject({ op: 'highlight.delete' });
+    expectConverged(all);
+    for (const d of all) expect(only(highlightsOf(d))).toMatchObject({ color: 'yellow', start: 3, end: 7 });
+  });
+
   it('the same field set on both: one value wins everywhere, the other is kept as superseded where it was lost', async () => {
     const all = await devices(2);
     const [ha, hb] = sharedHighlight(all);

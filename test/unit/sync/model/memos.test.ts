@@ -60,11 +60,12 @@ describe('memos across devices', () => {
     all.forEach((d, i) => d.library.memos.saveJournalEntry(undefined, memo(`第${i + 1}台的记录`)));
     expectConverged(all);
     for (const d of all) {
-      expect(d.library.memos.listJournal().map((m) => m.plainText).sort()).toEqual([
-        '第1台的记录',
-        '第2台的记录',
-        '第3台的记录',
-      ]);
+      expect(
+        d.library.memos
+          .listJournal()
+          .map((m) => m.plainText)
+          .sort(),
+      ).toEqual(['第1台的记录', '第2台的记录', '第3台的记录']);
     }
     const [a, b] = all;
     const entry = a!.library.memos.listJournal().find((m) => m.plainText === '第2台的记录')!;
