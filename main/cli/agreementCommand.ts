@@ -65,12 +65,18 @@ export async function runAgreement(library: Library, dbPath: string, args: reado
     if (report.coders.length > 2) lines.push("Cohen's κ compares two coders: --json gives it for each pair.");
     lines.push(passages.length === 0 ? 'The coders differ nowhere.' : `Where the coders differ (${passages.length} passages):`);
     for (const p of passages) {
-      lines.push(`${p.title} [${p.paragraphOrder}] ${p.start}-${p.end}\t${String(p.code)}\t「${p.text}」\tcoded by ${p.codedBy.join(', ')}; not by ${p.notCodedBy.join(', ')}`);
+      lines.push(`${p.title} [${p.paragraphOrder}] ${p.start}-${p.end}\t${String(p.code)}\t「${shortQuote(p.text)}」\tcoded by ${p.codedBy.join(', ')}; not by ${p.notCodedBy.join(', ')}`);
     }
     return lines;
   } finally {
     for (const other of others) other.close();
   }
+}
+
+/** A passage's first 40 characters (whole characters, not UTF-16 halves), so a list of them can be scanned; --json has it whole. */
+function shortQuote(text: string): string {
+  const characters = [...text];
+  return characters.length <= 40 ? text : `${characters.slice(0, 40).join('')}…`;
 }
 
 function count(n: number, noun: string): string {

@@ -117,6 +117,28 @@ describe('pizhu agreement', () => {
     ]);
   });
 
+  it('cuts a long passage to its first 40 characters in the list, and gives it whole in --json', async () => {
+    const { lin, wang } = await twoCoders();
+    const long = '𠀀'.repeat(3) + '这一段很长，'.repeat(10);
+    const file = path.join(temp.dir, 'd.txt');
+    fs.writeFileSync(file, `丁\n\n${long}`);
+    for (const db of [lin, wang]) expect((await runPizhu(['import', file, '--db', db])).code).toBe(0);
+    const library = await createLibrary({ dbPath: lin });
+    let title = '';
+    try {
+      const article = library.getArticle(3);
+      title = article.metadata.title;
+      library.annotations.tagParagraph(article.paragraphs.find((p) => p.text === long)!.id, '长段');
+    } finally {
+      library.close();
+    }
+    const args = ['agreement', '--db', lin, '--with', wang, '--level', 'paragraph', '--article', '3', '--tag', '长段'];
+    const run = await runPizhu(args);
+    expect(run.out.split('\n').at(-1)).toBe(`${title} [1] 0-${long.length}\t长段\t「${[...long].slice(0, 40).join('')}…」\tcoded by lin; not by wang`);
+    const json = JSON.parse((await runPizhu([...args, '--json'])).out) as { disagreements: Array<{ text: string }> };
+    expect(json.disagreements.map((d) => d.text)).toEqual([long]);
+  });
+
   it('refuses a call without another library, a missing file, the same file twice or an unknown level', async () => {
     const { lin, wang } = await twoCoders();
     const cases: Array<[string[], string]> = [
