@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runSync } from '../../../main/cli/syncCommand';
-import { syncOnceWithServer } from '../../../main/library/sync/client/serverSync';
+import { ServerSync, syncOnceWithServer } from '../../../main/library/sync/client/serverSync';
 import { runPizhu } from '../../support/runPizhu';
-import { memoryEndpoint } from './memoryEndpoint';
+import { dumpEndpoint, memoryEndpoint } from './memoryEndpoint';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 const dirs: string[] = [];
@@ -79,6 +79,35 @@ describe('pizhu serve, members and sync', () => {
       expect(fresh.doc('library').getMap('m').get('tag')).toBe('经济');
       again.child.kill('SIGINT');
       expect(await again.exited).toBe(0);
+    },
+  );
+
+  it(
+    'keeps every acknowledged change when the server process is killed (kill -9) and started again',
+    { timeout: 60_000 },
+    async () => {
+      const data = tempDir();
+      const server = await serve(data);
+      const token = (await runPizhu(['members', 'add', 'lin', '--data', data])).out.trim();
+      const device = memoryEndpoint('d');
+      const sync = await ServerSync.connect(device, { url: server.url, token, timeoutMs: 10_000 });
+      try {
+        for (let n = 0; n < 30; n += 1) device.doc(`article/${n}`).getText('t').insert(0, `第${n}段`);
+        await sync.syncOnce();
+        device.doc('article/3').getText('t').insert(0, '改 ');
+        await sync.syncOnce();
+        // Killed with the documents still open: nothing was stored on a close or a debounce.
+        server.child.kill('SIGKILL');
+        await server.exited;
+      } finally {
+        sync.close();
+      }
+
+      const again = await serve(data);
+      const fresh = memoryEndpoint('fresh');
+      await syncOnceWithServer(fresh, { url: again.url, token, timeoutMs: 10_000 });
+      expect(dumpEndpoint(fresh)).toEqual(dumpEndpoint(device));
+      expect(fresh.doc('article/3').getText('t').toJSON()).toBe('改 第3段');
     },
   );
 
