@@ -194,3 +194,38 @@ test('selection in the Words view: the articles selected are a scope of their ow
   await expect(row.getByRole('cell').nth(2)).toHaveText(String(counts.inSelection));
   expect(counts.inLibrary).toBeGreaterThan(counts.inSelection);
 });
+
+test('a selection outlives paging: Shift+click at the end of a long list takes rows never fetched, and the first stays chosen', async ({
+  app,
+}) => {
+  test.setTimeout(180_000);
+  const extra = 250;
+  await app.evaluate(async (extra) => {
+    for (let i = 1; i <= extra; i++) {
+      const n = String(i).padStart(3, '0');
+      const r = await window.pizhu.importText({ title: `座谈记录 ${n}`, text: `座谈记录第${n}篇。\n\n选择测试的第${n}篇短文。` });
+      if (!r.ok) throw new Error(r.error.message);
+    }
+  }, extra);
+  await app.reload();
+  const total = extra + 5;
+  await app.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Title' });
+  await expect(articleList(app).getByRole('button', { name: '座谈记录 001' })).toBeVisible();
+
+  // The first row clicked, End walks to the last (three pages on), Shift+click takes everything between.
+  await clickRowWith(app, rowAtIndex(app, 0), null);
+  const firstId = await idOf(rowAtIndex(app, 0));
+  await app.keyboard.press('End');
+  await expect(rowAtIndex(app, total - 1)).toBeFocused();
+  await clickRowWith(app, rowAtIndex(app, total - 1), 'Shift');
+  await expect(app.getByRole('status').filter({ hasText: `${total} articles selected` })).toBeVisible();
+  await clickRowWith(app, rowAtIndex(app, total - 2), 'Control');
+  await expect(app.getByRole('status').filter({ hasText: `${total - 1} articles selected` })).toBeVisible();
+
+  // Back at the top, the first row is drawn again from its page and is still chosen.
+  await app.keyboard.press('Home');
+  await expect(rowAtIndex(app, 0)).toBeFocused();
+  expect(await idOf(rowAtIndex(app, 0))).toBe(firstId);
+  await expect(rowAtIndex(app, 0)).toHaveClass(/\bchosen\b/);
+  await expect(rowAtIndex(app, 1)).toHaveClass(/\bchosen\b/);
+});
