@@ -4,6 +4,7 @@ import type { AgreementFigures, AgreementLevel } from '../library/analysis/agree
 import { computeAgreement } from '../library/analysis/agreement/computeAgreement';
 import { readLibrariesAgreement } from '../library/analysis/agreement/readLibrariesAgreement';
 import { createLibrary, type Library } from '../library/createLibrary';
+import { LibraryError } from '../library/libraryError';
 import { codingQuery } from '../library/matrices/readCodings';
 import { UsageError } from './cliOptions';
 
@@ -37,7 +38,7 @@ export async function runAgreement(library: Library, dbPath: string, args: reado
   const names = coderNames(paths);
   const others: Library[] = [];
   try {
-    for (const file of paths.slice(1)) others.push(await createLibrary({ dbPath: file, readOnly: true }));
+    for (const file of paths.slice(1)) others.push(await openOther(file));
     const { input, paragraphIds } = readLibrariesAgreement(
       [library, ...others].map((l, i) => ({ coder: names[i]!, db: l.database() })),
       tagNames === undefined ? { level, articleIds } : { level, articleIds, tagNames },
@@ -70,6 +71,16 @@ export async function runAgreement(library: Library, dbPath: string, args: reado
     return lines;
   } finally {
     for (const other of others) other.close();
+  }
+}
+
+/** Another coder's library, read-only; a refusal names the file, as the message alone would read as this library's. */
+async function openOther(file: string): Promise<Library> {
+  try {
+    return await createLibrary({ dbPath: file, readOnly: true });
+  } catch (error) {
+    if (error instanceof LibraryError) throw new LibraryError(error.code, `${file}: ${error.message}`, error.detail);
+    throw error;
   }
 }
 

@@ -153,5 +153,13 @@ describe('pizhu agreement', () => {
       expect(run.err.startsWith(message), run.err).toBe(true);
     }
     expect(fs.existsSync(path.join(temp.dir, 'none.sqlite'))).toBe(false);
+
+    // A file that is no library: the message names it, not this library.
+    const text = path.join(temp.dir, 'notes.sqlite');
+    fs.writeFileSync(text, 'not a library');
+    const refused = await runPizhu(['agreement', '--db', lin, '--with', text]);
+    expect(refused.code).toBe(1);
+    expect(refused.err.startsWith(`pizhu: ${text}: The library file is damaged or is not a Pizhu library`), refused.err).toBe(true);
+    expect(fs.readFileSync(text, 'utf8')).toBe('not a library');
   });
 });
