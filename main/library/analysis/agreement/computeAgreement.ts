@@ -46,7 +46,8 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
   const articles = articleEntries(input, coderOf);
 
   // Codings grouped by code, then by paragraph (keyed by article order × stride + paragraph index).
-  const stride = Math.max(0, ...[...articles.values()].map((a) => a.lengths.length)) + 1;
+  let stride = 1;
+  for (const a of articles.values()) stride = Math.max(stride, a.lengths.length + 1);
   const byCode = input.codes.map(() => new Map<number, { article: ArticleEntry; paragraph: number; spans: Span[] }>());
   const add = (coding: { coder: AgreementId; code: AgreementId; article: AgreementId; paragraph: number }, range?: { start: number; end: number }) => {
     const code = codeOf.get(coding.code);

@@ -269,6 +269,20 @@ describe('edge cases', () => {
     }
   });
 
+  it('takes 200,000 articles (more than a spread call can pass as arguments)', () => {
+    const articles = Array.from({ length: 200_000 }, (_, id) => ({ id, paragraphLengths: [5, 5] }));
+    const report = computeAgreement({
+      level: 'character',
+      articles,
+      coders: [1, 2],
+      codes: ['x'],
+      highlights: [{ coder: 1, code: 'x', article: 199_999, paragraph: 1, start: 0, end: 2 }],
+      paragraphCodes: [],
+    });
+    expect(report.perCode[0]).toMatchObject({ units: 2_000_000, percentAgreement: (2_000_000 - 2) / 2_000_000 });
+    expect(report.disagreements).toEqual([{ code: 'x', article: 199_999, paragraph: 1, start: 0, end: 2, codedBy: [1], notCodedBy: [2] }]);
+  });
+
   it('counts an astral character as two UTF-16 units, as highlight offsets do', () => {
     // '𠀀好' is 3 UTF-16 units; both coders code the astral character [0,2), one also 好.
     const report = computeAgreement({
