@@ -12,6 +12,12 @@ interface Out {
   out: (text: string) => void;
 }
 
+/** A terminal shows a sync's progress on stderr. */
+interface Progress extends Out {
+  err?: (text: string) => void;
+  isTty?: boolean;
+}
+
 export interface SyncValues {
   port?: string;
   host?: string;
@@ -78,7 +84,7 @@ export async function runSync(
   dbPath: string,
   args: readonly string[],
   values: SyncValues,
-  io: Out,
+  io: Progress,
 ): Promise<number> {
   if (args.length > 0) throw new UsageError('sync takes no arguments: --server URL --token T, or --folder DIR');
   if (values.folder !== undefined && values.server === undefined) {
@@ -98,7 +104,13 @@ export async function runSync(
   if (values.server === undefined || values.folder !== undefined)
     throw new UsageError('sync needs --server URL --token T, or --folder DIR');
   if (!values.token) throw new UsageError('sync --server needs --token T (pizhu members add prints one)');
-  const report = await syncOnceWithServer(endpoint, { url: values.server, token: values.token });
+  const progress = io.isTty && !values.json ? io.err : undefined;
+  const report = await syncOnceWithServer(endpoint, {
+    url: values.server,
+    token: values.token,
+    ...(progress && { onProgress: (done: number, total: number) => progress(`\rsyncing ${done}/${total} documents`) }),
+  });
+  if (progress) progress('\n');
   if (values.json) io.out(JSON.stringify(report));
   else {
     io.out(`Synced ${report.documents} document(s) with ${values.server}.`);

@@ -123,7 +123,11 @@ describe('sync server', () => {
     for (let n = 0; n < 300; n += 1) writer.doc(`article/${n}`).getMap('m').set('n', n);
     const options = { url: server.url, token, timeoutMs: 10_000, openDocuments: 8 };
     const reader = memoryEndpoint('reader');
-    const syncs = [await ServerSync.connect(writer, options), await ServerSync.connect(reader, options)];
+    const progress: [number, number][] = [];
+    const syncs = [
+      await ServerSync.connect(writer, { ...options, onProgress: (done, total) => progress.push([done, total]) }),
+      await ServerSync.connect(reader, options),
+    ];
     clients.push(...syncs);
     let client = 0;
     let onServer = 0;
@@ -133,6 +137,9 @@ describe('sync server', () => {
     }, 1);
     try {
       expect(await syncs[0]?.syncOnce()).toMatchObject({ documents: 301, opened: 301 });
+      expect(progress[0]).toEqual([0, 300]);
+      expect(progress.at(-1)).toEqual([300, 300]);
+      expect(progress).toHaveLength(301);
       // The reader was connected: it fetched most of them as the server announced them.
       expect(await syncs[1]?.syncOnce()).toMatchObject({ documents: 301 });
       expect(dumpEndpoint(reader)).toEqual(dumpEndpoint(writer));

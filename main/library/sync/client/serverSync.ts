@@ -24,6 +24,8 @@ export interface ServerSyncOptions {
   timeoutMs?: number;
   /** How many documents are open on the socket at once (32 unless given): a library can hold 10,000. */
   openDocuments?: number;
+  /** Called as syncOnce brings documents in step: how many of those it had to open are done. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ServerSyncReport {
@@ -133,10 +135,14 @@ export class ServerSync {
     // Opening a document costs a round trip and a load on the server: only those that differ are opened.
     const queue = [...names].filter((name) => !local.has(name) || server.digests[name] !== this.localDigest(name));
     const opened = queue.length + 1;
+    let done = 0;
+    this.options.onProgress?.(done, queue.length);
     const worker = async (): Promise<void> => {
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
         this.dirty.delete(name);
         refused += await this.syncDocument(name, timeoutMs);
+        done += 1;
+        this.options.onProgress?.(done, opened - 1);
       }
     };
     await Promise.all(Array.from({ length: this.options.openDocuments ?? 32 }, worker));
