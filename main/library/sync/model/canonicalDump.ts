@@ -34,7 +34,12 @@ export function documentState(name: string, doc: Y.Doc): Json {
   if (name === libraryDoc) {
     const articles: Record<string, unknown> = {};
     for (const uid of articleEntryUids(doc)) articles[uid] = articleEntry(doc, uid).toJSON();
-    return sorted({ tags: root(doc, 'tags').toJSON(), memos: root(doc, 'memos').toJSON(), articles });
+    return sorted({
+      tags: root(doc, 'tags').toJSON(),
+      memos: root(doc, 'memos').toJSON(),
+      attributes: root(doc, 'attributes').toJSON(),
+      articles,
+    });
   }
   const notes: Record<string, unknown> = {};
   for (const ord of noteOrds(doc)) notes[ord] = { ...noteEntry(doc, ord).toJSON(), text: noteText(doc, ord).toJSON() };
@@ -81,6 +86,17 @@ export function projectionState(db: Db): Json {
          m.created_at, m.updated_at FROM memo m LEFT JOIN article a ON a.id = m.article_id`,
     )
     .all() as Array<Record<string, unknown> & { at: string }>;
+  const attributes = db.prepare('SELECT uid, name, kind, choices FROM attribute').all() as Array<
+    Record<string, unknown> & { uid: string }
+  >;
+  const values = db
+    .prepare(
+      `SELECT ar.uid AS article, at.uid AS attribute, v.value FROM article_attribute v
+       JOIN article ar ON ar.id = v.article_id JOIN attribute at ON at.id = v.attribute_id`,
+    )
+    .all() as Array<{ article: string; attribute: string; value: string }>;
+  const valuesByArticle: Record<string, Record<string, string>> = {};
+  for (const v of values) (valuesByArticle[v.article] ??= {})[v.attribute] = v.value;
   const articles = db
     .prepare('SELECT uid, title, subtitle, source, author, published_at, url, trashed_at, archived_at FROM article')
     .all() as Array<Record<string, unknown> & { uid: string }>;
@@ -95,6 +111,8 @@ export function projectionState(db: Db): Json {
     paragraphTags: Object.fromEntries(paragraphTags.map((p) => [p.at, (JSON.parse(p.tags) as string[]).sort()])),
     notes: byKey(notes, 'at'),
     memos: byKey(memos, 'at'),
+    attributes: byKey(attributes, 'uid'),
+    attributeValues: valuesByArticle,
     articles: byKey(articles, 'uid'),
   });
 }

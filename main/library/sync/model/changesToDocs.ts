@@ -4,6 +4,8 @@ import type { Row, RowChange } from '../../journal/journaledTables';
 import type { Db } from '../../store/openDatabase';
 import {
   articleEntry,
+  attributeFields,
+  attributeKey,
   articleMemo,
   articleMemoText,
   nestedText,
@@ -171,8 +173,32 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
         });
         break;
       }
+      case 'attribute': {
+        const uid = str(row.uid) ?? ids.attributeUid(num(row.id));
+        if (uid === undefined) break;
+        add(libraryDoc, (doc) => {
+          const attributes = root(doc, 'attributes');
+          if (!change.after) {
+            const entry = existingEntry(attributes, uid);
+            if (entry) setField(entry, 'deleted', true);
+            return;
+          }
+          const entry = entryOf(attributes, uid);
+          writeFields(entry, attributeFields, change.before, change.after);
+          if (!change.before) setField(entry, 'deleted', false);
+        });
+        break;
+      }
+      case 'article_attribute': {
+        const article = ids.articleUid(num(row.article_id));
+        const attribute = ids.attributeUid(num(row.attribute_id));
+        if (article === undefined || attribute === undefined) break;
+        const value = change.after ? (str(change.after.value) ?? null) : null;
+        add(libraryDoc, (doc) => setField(articleEntry(doc, article), attributeKey(attribute), value));
+        break;
+      }
       default:
-        // Vocabulary, term overrides, stop words and attributes are not replicated yet.
+        // Vocabulary, term overrides and stop words are not replicated yet.
         break;
     }
   }
@@ -250,6 +276,7 @@ interface Lookups {
   articleDoc(articleId: number): string | undefined;
   tagUid(tagId: number): string | undefined;
   memoUid(memoId: number): string | undefined;
+  attributeUid(attributeId: number): string | undefined;
   highlight(id: number): { uid: string; articleId: number } | undefined;
   paragraph(id: number): { articleId: number; ord: number } | undefined;
 }
@@ -257,6 +284,7 @@ interface Lookups {
 /** Ids to uids, from the changes themselves first (a row deleted in this operation is gone from the table). */
 function lookups(db: Db, changes: readonly RowChange[]): Lookups {
   const tags = new Map<number, string>();
+  const attributes = new Map<number, string>();
   const highlights = new Map<number, { uid: string; articleId: number }>();
   for (const change of changes) {
     for (const row of [change.before, change.after]) {
@@ -264,6 +292,7 @@ function lookups(db: Db, changes: readonly RowChange[]): Lookups {
       const uid = str(row.uid);
       if (uid === undefined) continue;
       if (change.table === 'tag') tags.set(num(row.id), uid);
+      if (change.table === 'attribute') attributes.set(num(row.id), uid);
       if (change.table === 'highlight') highlights.set(num(row.id), { uid, articleId: num(row.article_id) });
     }
   }
@@ -279,6 +308,13 @@ function lookups(db: Db, changes: readonly RowChange[]): Lookups {
       return (
         tags.get(tagId) ??
         db.prepare<[number], string>('SELECT uid FROM tag WHERE id = ?').pluck().get(tagId) ??
+        undefined
+      );
+    },
+    attributeUid(attributeId) {
+      return (
+        attributes.get(attributeId) ??
+        db.prepare<[number], string>('SELECT uid FROM attribute WHERE id = ?').pluck().get(attributeId) ??
         undefined
       );
     },

@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 /**
  * What the documents hold. The 'library' document: `tags` (uid -> a nested map: name, colour,
  * description, `deleted`, `merged_into`), `memos` (the library journal's entries, uid -> a nested
- * map with a nested Y.Text) and one top-level map `article/<uid>` per article's details. An 'article/<uid>' document: `highlights` (uid -> one nested map per highlight, so two
+ * map with a nested Y.Text), `attributes` (uid -> name, kind, choices, `deleted`, `merged_into`) and one
+ * top-level map `article/<uid>` per article's details, its attribute values among them. An 'article/<uid>' document: `highlights` (uid -> one nested map per highlight, so two
  * devices' edits of different fields both stay), `tagged` (an assignment's key -> true when on,
  * false when taken off: `h:<highlight uid>:<tag uid>` or `p:<paragraph ord>:<tag uid>`), and per
  * paragraph note a top-level map `note/<ord>` and a top-level Y.Text `notetext/<ord>`, so edits on
@@ -46,6 +47,9 @@ export const articleFields = [
 ] as const;
 
 export const tagFields = ['name', 'color', 'created_at'] as const;
+export const attributeFields = ['name', 'kind', 'choices', 'created_at'] as const;
+/** An attribute's value on an article: a field of the article's details in the library document (null: none). */
+export const attributeKey = (attributeUid: string) => `attr:${attributeUid}`;
 export const descriptionFields = ['definition', 'inclusion', 'exclusion', 'example', 'updated_at'] as const;
 
 export const highlightKey = (highlightUid: string, tagUid: string) => `h:${highlightUid}:${tagUid}`;
@@ -62,7 +66,8 @@ export function parseAssignment(key: string): Assignment | undefined {
   return undefined;
 }
 
-export const root = (doc: Y.Doc, name: 'tags' | 'highlights' | 'tagged' | 'memos') => doc.getMap<unknown>(name);
+export const root = (doc: Y.Doc, name: 'tags' | 'highlights' | 'tagged' | 'memos' | 'attributes') =>
+  doc.getMap<unknown>(name);
 
 /** An article's one memo: top-level in its document, as a note is, so two devices' first words both stay. */
 export const articleMemo = (doc: Y.Doc) => doc.getMap<unknown>('memo');

@@ -155,6 +155,7 @@ export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean }
   }
 
   projectJournalMemos(db, library);
+  projectAttributes(db, library);
   for (const uid of articleEntryUids(library)) {
     const entry = articleEntry(library, uid);
     const set = articleFields.filter((f) => entry.has(f));
@@ -165,6 +166,158 @@ export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean }
     ).run(...set.map((f) => fieldOf(entry, f)), uid, ...set.map((f) => fieldOf(entry, f)));
   }
   return { tagsChanged };
+}
+
+interface Attribute {
+  uid: string;
+  deleted: boolean;
+  mergedInto: string | null;
+  entry: Y.Map<unknown>;
+}
+
+function attributesOf(library: Y.Doc): Map<string, Attribute> {
+  const found = new Map<string, Attribute>();
+  root(library, 'attributes').forEach((value, uid) => {
+    if (!(value instanceof Y.Map)) return;
+    const entry = value as Y.Map<unknown>;
+    const into = fieldOf(entry, 'merged_into');
+    found.set(uid, {
+      uid,
+      deleted: fieldOf(entry, 'deleted') === true,
+      mergedInto: typeof into === 'string' ? into : null,
+      entry,
+    });
+  });
+  return found;
+}
+
+function resolveAttribute(attributes: ReadonlyMap<string, Attribute>, uid: string): string | undefined {
+  let current = attributes.get(uid);
+  const seen = new Set<string>();
+  while (current && current.deleted && current.mergedInto !== null && !seen.has(current.uid)) {
+    seen.add(current.uid);
+    current = attributes.get(current.mergedInto);
+  }
+  return current && !current.deleted && typeof current.entry.get('name') === 'string' ? current.uid : undefined;
+}
+
+/**
+ * Attributes and their values. One name defined on two devices that had not seen each other's
+ * is one attribute, as for tags: the smaller uid stays, the other's values follow it into it
+ * (where an article has both, the kept attribute's value stands).
+ */
+function projectAttributes(db: Db, library: Y.Doc): void {
+  const byName = new Map<string, Attribute[]>();
+  for (const a of attributesOf(library).values()) {
+    const name = a.entry.get('name');
+    if (!a.deleted && typeof name === 'string') byName.set(name, [...(byName.get(name) ?? []), a]);
+  }
+  const clashes = [...byName.values()].filter((group) => group.length > 1);
+  if (clashes.length > 0) {
+    library.transact(() => {
+      for (const group of clashes) {
+        const [keep, ...others] = [...group].sort((x, y) => (x.uid < y.uid ? -1 : 1));
+        for (const other of others) {
+          setField(other.entry, 'merged_into', keep!.uid);
+          setField(other.entry, 'deleted', true);
+        }
+      }
+    });
+  }
+  const attributes = attributesOf(library);
+  const wanted = new Map<string, Y.Map<unknown>>();
+  for (const a of attributes.values()) if (resolveAttribute(attributes, a.uid) === a.uid) wanted.set(a.uid, a.entry);
+  const rows = db.prepare('SELECT id, uid, name, kind, choices, created_at FROM attribute').all() as Array<{
+    id: number;
+    uid: string;
+    name: string;
+    kind: string;
+    choices: string;
+    created_at: string;
+  }>;
+  for (const row of rows) if (!wanted.has(row.uid)) db.prepare('DELETE FROM attribute WHERE id = ?').run(row.id);
+  const kept = rows.filter((r) => wanted.has(r.uid));
+  for (const row of kept) {
+    if (row.name !== stringField(wanted.get(row.uid)!, 'name')) {
+      db.prepare('UPDATE attribute SET name = ? WHERE id = ?').run(`\u0001${row.uid}`, row.id);
+    }
+  }
+  const byUid = new Map(kept.map((r) => [r.uid, r]));
+  const ids = new Map<string, number>();
+  for (const [uid, entry] of wanted) {
+    const values = {
+      name: stringField(entry, 'name'),
+      kind: stringField(entry, 'kind'),
+      choices: stringField(entry, 'choices') || '[]',
+      created_at: stringField(entry, 'created_at'),
+    };
+    const row = byUid.get(uid);
+    if (!row) {
+      const id = db
+        .prepare('INSERT INTO attribute (name, kind, choices, created_at, uid) VALUES (?, ?, ?, ?, ?)')
+        .run(values.name, values.kind, values.choices, values.created_at, uid).lastInsertRowid;
+      ids.set(uid, Number(id));
+      continue;
+    }
+    ids.set(uid, row.id);
+    // The name too: a renamed attribute stepped aside above.
+    db.prepare('UPDATE attribute SET name = ?, kind = ?, choices = ?, created_at = ? WHERE id = ?').run(
+      values.name,
+      values.kind,
+      values.choices,
+      values.created_at,
+      row.id,
+    );
+  }
+
+  const articleIds = new Map(
+    (db.prepare('SELECT uid, id FROM article').all() as Array<{ uid: string; id: number }>).map((a) => [a.uid, a.id]),
+  );
+  const want = new Map<string, string>();
+  for (const uid of articleEntryUids(library)) {
+    const articleId = articleIds.get(uid);
+    if (articleId === undefined) continue;
+    const entry = articleEntry(library, uid);
+    // The kept attribute's own value first, so it stands over a merged one's.
+    const keys = [...entry.keys()].filter((k) => k.startsWith('attr:'));
+    const own = keys.filter((k) => resolveAttribute(attributes, k.slice(5)) === k.slice(5));
+    for (const key of [...keys.filter((k) => !own.includes(k)), ...own]) {
+      const live = resolveAttribute(attributes, key.slice(5));
+      const attributeId = live === undefined ? undefined : ids.get(live);
+      const value = entry.get(key);
+      if (attributeId === undefined) continue;
+      if (typeof value === 'string') want.set(`${articleId}:${attributeId}`, value);
+      else if (own.includes(key)) want.delete(`${articleId}:${attributeId}`);
+    }
+  }
+  const have = db.prepare('SELECT article_id, attribute_id, value FROM article_attribute').all() as Array<{
+    article_id: number;
+    attribute_id: number;
+    value: string;
+  }>;
+  const haveKeys = new Map(have.map((r) => [`${r.article_id}:${r.attribute_id}`, r.value]));
+  for (const [key, value] of haveKeys) {
+    if (want.get(key) === value) continue;
+    const [articleId, attributeId] = key.split(':').map(Number);
+    if (want.has(key)) {
+      db.prepare('UPDATE article_attribute SET value = ? WHERE article_id = ? AND attribute_id = ?').run(
+        want.get(key)!,
+        articleId,
+        attributeId,
+      );
+    } else {
+      db.prepare('DELETE FROM article_attribute WHERE article_id = ? AND attribute_id = ?').run(articleId, attributeId);
+    }
+  }
+  for (const [key, value] of want) {
+    if (haveKeys.has(key)) continue;
+    const [articleId, attributeId] = key.split(':').map(Number);
+    db.prepare('INSERT INTO article_attribute (article_id, attribute_id, value) VALUES (?, ?, ?)').run(
+      articleId,
+      attributeId,
+      value,
+    );
+  }
 }
 
 function projectDescription(db: Db, tagId: number, entry: Y.Map<unknown>): void {

@@ -260,6 +260,8 @@ function seedOnce(db: Db, mirror: (changes: readonly RowChange[], cause: ChangeC
       ...rowsAsInserts(db, 'paragraph_tag'),
       ...rowsAsInserts(db, 'note'),
       ...rowsAsInserts(db, 'memo'),
+      ...rowsAsInserts(db, 'attribute'),
+      ...rowsAsInserts(db, 'article_attribute'),
     ],
     { op: 'sync.seed' },
   );

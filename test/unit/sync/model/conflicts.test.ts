@@ -271,12 +271,15 @@ describe('three libraries', () => {
       example: '',
     });
     b!.library.annotations.tagParagraph(b!.paragraphId(1), '老街');
+    const genre = c!.library.attributes.defineAttribute({ name: '体裁', kind: 'text' });
+    c!.library.attributes.setAttributeValue([c!.articleId], genre.id, '散文');
+    a!.library.memos.saveArticleMemo(a!.articleId, { editorState: '{}', plainText: '备忘', markdown: '备忘' });
     expectConverged(all);
     for (const d of all) {
       const incremental = JSON.stringify(d.library.sync.projectionDump());
       const db = d.library.database();
       db.exec(
-        'DELETE FROM highlight_tag; DELETE FROM paragraph_tag; DELETE FROM note; DELETE FROM highlight; DELETE FROM tag;',
+        'DELETE FROM highlight_tag; DELETE FROM paragraph_tag; DELETE FROM note; DELETE FROM highlight; DELETE FROM tag; DELETE FROM memo; DELETE FROM attribute;',
       );
       expect(JSON.stringify(d.library.sync.projectionDump())).not.toBe(incremental);
       d.library.sync.rebuildProjection();
