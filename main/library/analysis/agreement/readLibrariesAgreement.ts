@@ -1,3 +1,5 @@
+import { foldToSimplified } from '../../../../preload/common/foldScript';
+import { foldTagCase } from '../../annotations/tagNames';
 import { LibraryError } from '../../libraryError';
 import type { Db } from '../../store/openDatabase';
 import type { AgreementArticle, AgreementInput, AgreementLevel, HighlightCoding, ParagraphCoding } from './agreementTypes';
@@ -31,7 +33,8 @@ export interface LibrariesAgreementInput {
  * imported; a library without it, or with it in the trash, has no data for it (missing, not
  * "not coded"). Each copy must hold the article's paragraphs with the same text, or offsets in
  * one do not point at the same characters in another: an article cleaned differently is refused,
- * naming the copy. Codes are matched by tag name, in any letter case.
+ * naming the copy. Codes are matched by tag name as a library matches its own tags: in any
+ * letter case and either script (技術 is 技术).
  */
 export function readLibrariesAgreement(libraries: readonly CoderLibrary[], selection: LibrariesSelection): LibrariesAgreementInput {
   const [first, ...others] = libraries;
@@ -42,7 +45,8 @@ export function readLibrariesAgreement(libraries: readonly CoderLibrary[], selec
   const chosenHashes = chosen.map((id) => hashOf.get(id) as { hash: string; title: string });
   const myTexts = paragraphTexts(first.db);
 
-  const codeKey = (name: string) => name.toLowerCase();
+  // One code in every library: the names a library itself takes as one tag (any case, either script).
+  const codeKey = (name: string) => foldTagCase(foldToSimplified(name));
   const codeNames = new Map<string, string>();
   const nameCodes = (names: Map<number, string>) => {
     for (const name of names.values()) if (!codeNames.has(codeKey(name))) codeNames.set(codeKey(name), name);
@@ -79,7 +83,8 @@ export function readLibrariesAgreement(libraries: readonly CoderLibrary[], selec
   let codes: string[];
   if (selection.tagNames === undefined) codes = [...codeNames.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   else {
-    codes = [...new Set(selection.tagNames.map((n) => n.trim()))];
+    const asked = new Map(selection.tagNames.map((n) => [codeKey(n.trim()), n.trim()]));
+    codes = [...asked.values()];
     for (const name of codes) if (!codeNames.has(codeKey(name))) codeNames.set(codeKey(name), name);
   }
   const byName = (c: { code: string | number }) => ({ code: codeNames.get(codeKey(String(c.code)))! });

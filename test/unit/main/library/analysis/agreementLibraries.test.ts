@@ -72,8 +72,8 @@ describe('agreement between copies of one corpus coded in two libraries', () => 
     ]);
   });
 
-  it('compares only the codes named, in the order named', () => {
-    const { input } = readLibrariesAgreement(libraries(), { level: 'paragraph', articleIds: [a], tagNames: ['民生', 'POLICY', '没用过'] });
+  it('compares only the codes named, in the order named, a name given twice once', () => {
+    const { input } = readLibrariesAgreement(libraries(), { level: 'paragraph', articleIds: [a], tagNames: ['民生', 'POLICY', '没用过', 'policy'] });
     expect(input.codes).toEqual(['民生', 'Policy', '没用过']);
     const report = computeAgreement(input);
     expect(report.perCode.map((c) => [c.code, c.percentAgreement])).toEqual([
@@ -81,6 +81,29 @@ describe('agreement between copies of one corpus coded in two libraries', () => 
       ['Policy', 1],
       ['没用过', 1],
     ]);
+  });
+
+  it('takes a tag named in the other script as the same code (技術 is 技术), as a library does', async () => {
+    const [x, y] = await Promise.all(['x', 'y'].map((n) => createLibrary({ dbPath: path.join(dir, `${n}.sqlite`) })));
+    try {
+      const text = '技术进步很快。';
+      const [ix, iy] = [x!.importText(text, '技').articleId!, y!.importText(text, '技').articleId!];
+      const paragraph = (library: Library, id: number) => library.getArticle(id).paragraphs.find((p) => p.text === text)!.id;
+      x!.annotations.tagParagraph(paragraph(x!, ix), '技術');
+      y!.annotations.tagParagraph(paragraph(y!, iy), '技术');
+      const { input } = readLibrariesAgreement(
+        [
+          { coder: 'x', db: x!.database() },
+          { coder: 'y', db: y!.database() },
+        ],
+        { level: 'paragraph', articleIds: [ix] },
+      );
+      expect(input.codes).toEqual(['技術']);
+      expect(computeAgreement(input).disagreements).toEqual([]);
+    } finally {
+      x!.close();
+      y!.close();
+    }
   });
 
   it('refuses an article whose copy is split into other paragraphs, naming whose copy', async () => {
