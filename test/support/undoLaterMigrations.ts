@@ -15,6 +15,8 @@ import {
 } from '../../main/library/store/migrations/0018-search-characters';
 import { searchIndexTriggers } from '../../main/library/store/migrations/0024-search-index-leaner';
 import { characterDeleteTriggers } from '../../main/library/store/migrations/0025-search-characters-without-sizes';
+import { rawTextKeepingTriggerNames } from '../../main/library/store/migrations/0027-raw-text-beside-paragraphs';
+import { rawSql } from '../../main/library/store/paragraphRaw';
 import {
   paragraphRawsSql,
   rawTextAloneFunction,
@@ -84,6 +86,26 @@ export function undoMigration0025(db: Database.Database): void {
 }
 
 /**
+ * Takes migration 0028 back: a paragraph raw text stored as '' only when it is its text, and the
+ * triggers that read paragraphs' raw texts reading them so (as 0014 and 0027 made them).
+ */
+export function undoMigration0028(db: Database.Database): void {
+  registerChecksumFunction(db);
+  const triggers = ['paragraph_checksum_update', 'article_checksum_insert', 'article_checksum_update', ...rawTextKeepingTriggerNames];
+  const sql = triggers.map((name) => db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name) as string);
+  const asBefore = (s: string) =>
+    ['new', 'old', undefined].reduce<string>((t, row) => {
+      const p = row ? `${row}.` : '';
+      return t.split(rawSql(row)).join(`iif(${p}raw = '', ${p}text, ${p}raw)`);
+    }, s);
+  db.exec(`
+    ${triggers.map((t) => `DROP TRIGGER ${t};`).join('\n')}
+    UPDATE paragraph SET raw = ${rawSql()} WHERE raw = '' AND removals <> '[]';
+    ${sql.map((s) => `${asBefore(s)};`).join('\n')}
+  `);
+}
+
+/**
  * Takes migration 0027 back: raw texts stored beside their paragraphs read alone again (format 1),
  * no paragraph triggers for them, and the article checksum triggers as 0015 made them.
  */
@@ -117,10 +139,11 @@ export function undoMigration0026(db: Database.Database): void {
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
  * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
  * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes, 26: uids and sync documents,
- * 27: raw texts beside their paragraphs), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
+ * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 28) undoMigration0028(db);
   if (version < 27) undoMigration0027(db);
   if (version < 26) undoMigration0026(db);
   if (version < 25) undoMigration0025(db);

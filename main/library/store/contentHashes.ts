@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Db } from './openDatabase';
-import { rawSql } from './paragraphRaw';
+import { rawSql, registerParagraphRawFunction } from './paragraphRaw';
 import { rawTextSql, registerRawTextFunctions } from './rawTextCodec';
 
 /**
@@ -76,4 +76,5 @@ export function rowChecksum(table: CheckedTable, row: object): string {
 export function registerChecksumFunction(db: Db): void {
   db.function(checksumFunction, { deterministic: true, varargs: true }, (...parts: unknown[]) => checksum(...parts));
   registerRawTextFunctions(db);
+  registerParagraphRawFunction(db);
 }

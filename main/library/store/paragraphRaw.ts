@@ -1,19 +1,57 @@
+import type { Removal } from '../../../preload/contract/articleTypes';
+import type { Db } from './openDatabase';
+
 /**
- * A paragraph's raw text as stored (migration 0014). Most paragraphs' raw text is their text
- * (nothing was removed in cleaning), and storing it twice was about half of the paragraph table
- * and an eighth of a library file. Such a raw text is stored as '', which no other raw text can
- * be: the text is the raw text with removals taken out, so an empty raw text has an empty text,
- * and is its text. Reads put it back, so everything above the store sees the raw text as before,
- * and the checksums (store/contentHashes) are over the raw text as read, unchanged by the move.
+ * A paragraph's raw text as stored. The text is the raw text with its removals taken out
+ * (import/removals applyRemovals), and each removal keeps the text it took out, so the raw text
+ * is the text with the removals put back; storing it as well was about half of the paragraph
+ * table (issue #16). Such a raw text is stored as '': migration 0014 stored so a raw text that is
+ * its text (no removals), migration 0028 any raw text its text and removals give back. A raw text
+ * they would not give back (removals that do not fit) is stored whole. Reads put it back, so
+ * everything above the store sees the raw text as before, and the checksums
+ * (store/contentHashes) are over the raw text as read, unchanged by the move.
  */
 
-/** What goes into `paragraph.raw` for a paragraph with this text and raw text. */
-export function storedRaw(text: string, raw: string): string {
-  return raw === text ? '' : raw;
+/** What goes into `paragraph.raw` for a paragraph with this text, removals and raw text. */
+export function storedRaw(text: string, raw: string, removals: readonly Removal[]): string {
+  if (raw === '') return raw;
+  return raw === (removals.length === 0 ? text : rawWithRemovals(text, removals)) ? '' : raw;
 }
+
+/**
+ * The text with its removals put back; undefined when they do not fit it (out of order, or
+ * reaching past the text): damage, which the paragraph's checksum then reports.
+ */
+export function rawWithRemovals(text: string, removals: readonly Removal[]): string | undefined {
+  let raw = '';
+  let from = 0;
+  for (const r of removals) {
+    // Where the removal starts in the text: its raw offset less what earlier removals took out.
+    const at = r.start - (raw.length - from);
+    if (typeof r.text !== 'string' || at < from || at > text.length || r.end - r.start !== r.text.length) return undefined;
+    raw += text.slice(from, at) + r.text;
+    from = at;
+  }
+  return raw + text.slice(from);
+}
+
+export const paragraphRawFunction = 'pizhu_paragraph_raw';
 
 /** The raw text of the paragraph row `row` (an alias, or new/old in a trigger) as SQL. */
 export function rawSql(row?: string): string {
   const p = row ? `${row}.` : '';
-  return `iif(${p}raw = '', ${p}text, ${p}raw)`;
+  return `iif(${p}raw = '', iif(${p}removals = '[]', ${p}text, ${paragraphRawFunction}(${p}text, ${p}removals)), ${p}raw)`;
+}
+
+/** Registers pizhu_paragraph_raw(text, removals JSON) on a connection (registerChecksumFunction does). */
+export function registerParagraphRawFunction(db: Db): void {
+  db.function(paragraphRawFunction, { deterministic: true }, (text: unknown, removals: unknown) => {
+    if (typeof text !== 'string' || typeof removals !== 'string') return null;
+    try {
+      const parsed: unknown = JSON.parse(removals);
+      return Array.isArray(parsed) ? (rawWithRemovals(text, parsed as Removal[]) ?? null) : null;
+    } catch {
+      return null;
+    }
+  });
 }

@@ -67,7 +67,7 @@ function storedColumns(kind: ParagraphKind, p: ParsedParagraph): [string, string
   const flags = jsonList(p.flags);
   const removals = jsonList(p.removals);
   // The order of contentHashes' checkedColumns.paragraph.
-  return [p.text, storedRaw(p.text, p.raw), checksum(p.text, p.raw, flags, removals, kind), flags, removals];
+  return [p.text, storedRaw(p.text, p.raw, p.removals), checksum(p.text, p.raw, flags, removals, kind), flags, removals];
 }
 
 /** Records how many paragraphs an article has now (after a re-clean or a backup import wrote them). */

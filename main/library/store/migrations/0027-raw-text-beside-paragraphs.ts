@@ -29,6 +29,15 @@ export const migration0027: Migration = {
   version: 27,
   name: 'article raw text beside its paragraphs',
   up: `
+    ${articleChecksumTriggers()}
+    ${rawTextKeepingTriggers()}
+    UPDATE article SET raw_text = ${storedRawTextFunction}(${rawTextSql('article')}, ${paragraphRawsSql('article.id')});
+  `,
+};
+
+/** The article checksum triggers, over the raw text as read (made again by 0028, whose paragraph raw texts they read). */
+export function articleChecksumTriggers(): string {
+  return `
     DROP TRIGGER article_checksum_insert;
     CREATE TRIGGER article_checksum_insert AFTER INSERT ON article
       WHEN new.checksum IS NULL
@@ -40,13 +49,18 @@ export const migration0027: Migration = {
       WHEN new.checksum IS NOT ${checksumSql('article', 'new')}
     BEGIN
       UPDATE article SET checksum = ${checksumSql('article', 'new')} WHERE id = new.id;
-    END;
+    END;`;
+}
+
+/** The paragraph triggers that keep an article's raw text readable (0028 drops and makes them again). */
+export const rawTextKeepingTriggerNames = ['paragraph_update_keeps_raw_text', 'paragraph_delete_keeps_raw_text'];
+
+export function rawTextKeepingTriggers(): string {
+  return `
     CREATE TRIGGER paragraph_update_keeps_raw_text BEFORE UPDATE OF article_id, ord, text, raw ON paragraph
     BEGIN${readAlone('old.article_id')}
     END;
     CREATE TRIGGER paragraph_delete_keeps_raw_text BEFORE DELETE ON paragraph
     BEGIN${readAlone('old.article_id')}
-    END;
-    UPDATE article SET raw_text = ${storedRawTextFunction}(${rawTextSql('article')}, ${paragraphRawsSql('article.id')});
-  `,
-};
+    END;`;
+}

@@ -26,6 +26,7 @@ import { migration0024 } from './0024-search-index-leaner';
 import { migration0025 } from './0025-search-characters-without-sizes';
 import { migration0026 } from './0026-sync-model';
 import { migration0027 } from './0027-raw-text-beside-paragraphs';
+import { migration0028 } from './0028-paragraph-raw-from-removals';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -56,6 +57,7 @@ export const migrations: readonly Migration[] = [
   migration0025,
   migration0026,
   migration0027,
+  migration0028,
 ];
 
 export const latestSchemaVersion = migrations.length;
