@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { ChangeCause } from '../../journal/changeSink';
 import type { Row, RowChange } from '../../journal/journaledTables';
 import type { Db } from '../../store/openDatabase';
+import { preparedStatement } from '../../store/preparedStatements';
 import {
   articleEntry,
   attributeFields,
@@ -296,8 +297,7 @@ function lookups(db: Db, changes: readonly RowChange[]): Lookups {
       if (change.table === 'highlight') highlights.set(num(row.id), { uid, articleId: num(row.article_id) });
     }
   }
-  const articleUid = (articleId: number) =>
-    db.prepare<[number], string>('SELECT uid FROM article WHERE id = ?').pluck().get(articleId) ?? undefined;
+  const articleUid = (articleId: number) => uidOf(db, 'SELECT uid FROM article WHERE id = ?', articleId);
   return {
     articleUid,
     articleDoc(articleId) {
@@ -305,37 +305,33 @@ function lookups(db: Db, changes: readonly RowChange[]): Lookups {
       return uid === undefined ? undefined : articleDocName(uid);
     },
     tagUid(tagId) {
-      return (
-        tags.get(tagId) ??
-        db.prepare<[number], string>('SELECT uid FROM tag WHERE id = ?').pluck().get(tagId) ??
-        undefined
-      );
+      return tags.get(tagId) ?? uidOf(db, 'SELECT uid FROM tag WHERE id = ?', tagId);
     },
     attributeUid(attributeId) {
-      return (
-        attributes.get(attributeId) ??
-        db.prepare<[number], string>('SELECT uid FROM attribute WHERE id = ?').pluck().get(attributeId) ??
-        undefined
-      );
+      return attributes.get(attributeId) ?? uidOf(db, 'SELECT uid FROM attribute WHERE id = ?', attributeId);
     },
     memoUid(memoId) {
-      return db.prepare<[number], string>('SELECT uid FROM memo WHERE id = ?').pluck().get(memoId) ?? undefined;
+      return uidOf(db, 'SELECT uid FROM memo WHERE id = ?', memoId);
     },
     highlight(id) {
       const known = highlights.get(id);
       if (known) return known;
-      const row = db
-        .prepare<[number], { uid: string; article_id: number }>('SELECT uid, article_id FROM highlight WHERE id = ?')
-        .get(id);
+      const row = preparedStatement(db, 'SELECT uid, article_id FROM highlight WHERE id = ?').pluck(false).get(id) as
+        { uid: string; article_id: number } | undefined;
       return row ? { uid: row.uid, articleId: row.article_id } : undefined;
     },
     paragraph(id) {
-      const row = db
-        .prepare<[number], { article_id: number; ord: number }>('SELECT article_id, ord FROM paragraph WHERE id = ?')
-        .get(id);
+      const row = preparedStatement(db, 'SELECT article_id, ord FROM paragraph WHERE id = ?').pluck(false).get(id) as
+        { article_id: number; ord: number } | undefined;
       return row ? { articleId: row.article_id, ord: row.ord } : undefined;
     },
   };
+}
+
+/** A row's uid by its id; statements kept per connection (every annotation write asks these). */
+function uidOf(db: Db, sql: string, id: number): string | undefined {
+  const uid: unknown = preparedStatement(db, sql).pluck(true).get(id);
+  return typeof uid === 'string' ? uid : undefined;
 }
 
 function str(value: unknown): string | undefined {
