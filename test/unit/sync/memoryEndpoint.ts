@@ -16,7 +16,7 @@ export function memoryEndpoint(deviceId: string, clientId?: number): MemoryEndpo
   const doc = (name: string): Y.Doc => {
     let found = docs.get(name);
     if (!found) {
-      const created = new Y.Doc({ gc: false });
+      const created = new Y.Doc({ gc: false, guid: name });
       if (clientId !== undefined) created.clientID = clientId;
       created.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === remote) return;

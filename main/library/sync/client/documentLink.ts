@@ -13,7 +13,7 @@ export type LinkFailure = { kind: 'refused'; reason: string };
  * server sends is applied to the endpoint, what the endpoint changes is sent to the server.
  */
 export class DocumentLink {
-  readonly mirror = new Y.Doc({ gc: false });
+  readonly mirror: Y.Doc;
   readonly provider: HocuspocusProvider;
   /** Updates the server answered "not applied" (a read-only member's): never pending once answered. */
   private refused = 0;
@@ -26,6 +26,9 @@ export class DocumentLink {
     socket: HocuspocusProviderWebsocket,
     token: string,
   ) {
+    // A guid given: Yjs draws a random one from the CSPRNG a character at a time, a third of a
+    // 1,000-document sync's time; these documents are never subdocuments, so their name serves.
+    this.mirror = new Y.Doc({ gc: false, guid: name });
     Y.applyUpdate(this.mirror, endpoint.diff(name), fromEndpoint);
     this.mirror.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== fromEndpoint) endpoint.apply(name, update);

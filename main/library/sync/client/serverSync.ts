@@ -257,7 +257,7 @@ export class ServerSync {
   }
 
   private localDigest(name: string): string {
-    const doc = new Y.Doc({ gc: false });
+    const doc = new Y.Doc({ gc: false, guid: name });
     Y.applyUpdate(doc, this.endpoint.diff(name));
     const digest = stateDigest(doc);
     doc.destroy();

@@ -126,7 +126,8 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
     for (const { name, update } of updates) incomingByName.set(name, [...(incomingByName.get(name) ?? []), update]);
   }
   for (const name of new Set([...before.keys(), ...touched])) {
-    const doc = new Y.Doc({ gc: false });
+    // A guid given, not drawn at random (see DocumentLink).
+    const doc = new Y.Doc({ gc: false, guid: name });
     const own = before.get(name);
     if (own) Y.applyUpdate(doc, own);
     for (const update of incomingByName.get(name) ?? []) Y.applyUpdate(doc, update);

@@ -75,7 +75,8 @@ export function openServerStore(dataDir: string): ServerStore {
           digests.set(name, digest);
           continue;
         }
-        const doc = new Y.Doc();
+        // A guid given, not drawn at random (see DocumentLink).
+        const doc = new Y.Doc({ guid: name });
         for (const update of loadUpdates(name)) Y.applyUpdate(doc, update);
         const fresh = stateDigest(doc);
         doc.destroy();

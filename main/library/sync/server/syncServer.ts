@@ -89,6 +89,12 @@ function pizhuExtension(store: ServerStore): Extension {
   };
 }
 
+/**
+ * Hocuspocus's defaults, and a guid given: Yjs draws a random one from the CSPRNG a character at a
+ * time for every document loaded (a third of a sync's time); no document here is a subdocument.
+ */
+const yDocOptions = { gc: true, gcFilter: () => true, guid: 'pizhu-sync' };
+
 /** Starts a sync server on its data directory; resolves once it listens. */
 export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
   const store = openServerStore(options.dataDir);
@@ -101,6 +107,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     // The CLI stops the server itself, so that it can close the database after the last store.
     stopOnSignals: false,
     extensions: [pizhuExtension(store)],
+    yDocOptions,
   });
   try {
     await server.listen();
