@@ -99,7 +99,7 @@ describe('sync server', () => {
     await connect(one, server.url, member(dir, 'one'));
     await connect(two, server.url, member(dir, 'two'));
     one.doc('library').getMap('m').set('tag', '经济');
-    await expect.poll(() => two.doc('library').getMap('m').get('tag'), { timeout: 5000 }).toBe('经济');
+    await expect.poll(() => two.doc('library').getMap('m').get('tag'), { timeout: 10_000 }).toBe('经济');
   });
 
   it('brings a change to a device that has the document closed, without another sync', async () => {
@@ -110,9 +110,9 @@ describe('sync server', () => {
     await connect(two, server.url, member(dir, 'two'));
     one.doc('article/x').getMap('m').set('colour', 'yellow');
     await first.syncOnce();
-    await expect.poll(() => two.doc('article/x').getMap('m').get('colour'), { timeout: 5000 }).toBe('yellow');
+    await expect.poll(() => two.doc('article/x').getMap('m').get('colour'), { timeout: 10_000 }).toBe('yellow');
     one.doc('article/x').getText('t').insert(0, '笔记');
-    await expect.poll(() => two.doc('article/x').getText('t').toJSON(), { timeout: 5000 }).toBe('笔记');
+    await expect.poll(() => two.doc('article/x').getText('t').toJSON(), { timeout: 10_000 }).toBe('笔记');
   });
 
   it('syncs many documents over one socket, a bounded number open at a time', async () => {
