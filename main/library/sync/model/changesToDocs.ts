@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { ChangeCause } from '../../journal/changeSink';
 import type { Row, RowChange } from '../../journal/journaledTables';
 import type { Db } from '../../store/openDatabase';
@@ -67,6 +67,11 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
           const before = change.before ? highlightValues(ids, change.before) : undefined;
           for (const field of highlightFields) {
             if (!before || before[field] !== values[field] || !entry.has(field)) setField(entry, field, values[field]);
+          }
+          // A comment merges by character, as a note does: two devices' edits of it both stay.
+          const comment = str(change.after.comment) ?? '';
+          if (!change.before || change.before.comment !== comment || !(entry.get('comment') instanceof Y.Text)) {
+            editText(nestedText(entry, 'comment'), comment);
           }
           // Only a row made (or put back by an undo) lives again: an edit of one deleted elsewhere meanwhile stays deleted.
           if (!change.before) setField(entry, 'deleted', false);
@@ -245,7 +250,6 @@ function highlightValues(ids: Lookups, row: Row): Record<(typeof highlightFields
     group_id: row.group_id ?? null,
     created_at: row.created_at ?? '',
     updated_at: row.updated_at ?? '',
-    comment: row.comment ?? '',
   };
 }
 

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
  * description, `deleted`, `merged_into`), `memos` (the library journal's entries, uid -> a nested
  * map with a nested Y.Text), `attributes` (uid -> name, kind, choices, `deleted`, `merged_into`) and one
  * top-level map `article/<uid>` per article's details, its attribute values among them. An 'article/<uid>' document: `highlights` (uid -> one nested map per highlight, so two
- * devices' edits of different fields both stay), `tagged` (an assignment's key -> true when on,
+ * devices' edits of different fields both stay; its comment a nested Y.Text), `tagged` (an assignment's key -> true when on,
  * false when taken off: `h:<highlight uid>:<tag uid>` or `p:<paragraph ord>:<tag uid>`), and per
  * paragraph note a top-level map `note/<ord>` and a top-level Y.Text `notetext/<ord>`, so edits on
  * two devices merge by character; the article's memo likewise as `memo` and `memotext`.
@@ -29,7 +29,6 @@ export const highlightFields = [
   'group_id',
   'created_at',
   'updated_at',
-  'comment',
 ] as const;
 
 export const articleFields = [

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { plainTextNoteState } from '../../../../preload/common/noteText';
+import { maxHighlightCommentLength } from '../../../../preload/contract/annotationTypes';
 import { readableNote } from '../../annotations/readableNote';
 import { foldTagCase } from '../../annotations/tagNames';
 import type { Db } from '../../store/openDatabase';
@@ -399,7 +400,7 @@ function projectHighlights(
       group_id: textOrNull(f('group_id')),
       created_at: String(f('created_at') ?? ''),
       updated_at: String(f('updated_at') ?? ''),
-      comment: String(f('comment') ?? ''),
+      comment: commentOf(entry),
     });
   });
   const columns = [
@@ -659,6 +660,19 @@ function projectJournalMemos(db: Db, library: Y.Doc): void {
         .run(uid, ...memoColumns.map((c) => values[c])),
     );
   }
+}
+
+/**
+ * A highlight's comment as its row can hold it: two devices' additions merged may pass the
+ * comment's limit, and the row keeps the first 2,000 characters (the whole text stays in the document).
+ */
+function commentOf(entry: Y.Map<unknown>): string {
+  const comment = entry.get('comment');
+  const text = comment instanceof Y.Text ? comment.toJSON() : stringField(entry, 'comment');
+  const characters = [...text];
+  return characters.length <= maxHighlightCommentLength
+    ? text
+    : characters.slice(0, maxHighlightCommentLength).join('');
 }
 
 function textOrNull(value: unknown): string | null {

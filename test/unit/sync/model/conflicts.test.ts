@@ -143,6 +143,17 @@ describe('two libraries syncing through their endpoints', () => {
     }
   });
 
+  it('a highlight’s comment edited on both keeps both devices’ words', async () => {
+    const all = await devices(2);
+    const [ha, hb] = sharedHighlight(all);
+    all[0]!.library.annotations.updateHighlightComment(ha!, '对照');
+    syncAll(all);
+    all[0]!.library.annotations.updateHighlightComment(ha!, '先对照');
+    all[1]!.library.annotations.updateHighlightComment(hb!, '对照第二段');
+    expectConverged(all);
+    for (const d of all) expect(only(highlightsOf(d)).comment).toBe('先对照第二段');
+  });
+
   it('delete versus edit: the highlight is deleted, and the edit survives in the data', async () => {
     const all = await devices(2);
     const [ha, hb] = sharedHighlight(all);
