@@ -7,8 +7,9 @@ export const remoteOrigin = Symbol('remote');
 /** Document names: the library's own and one per article (by the article's uid). */
 export const libraryDoc = 'library';
 export const articleDocName = (articleUid: string): string => `article/${articleUid}`;
+/** The article's uid in a document's name (a content hash, or a uuid for older rows), or undefined for any other name. */
 export const articleUidOf = (name: string): string | undefined =>
-  name.startsWith('article/') ? name.slice('article/'.length) : undefined;
+  /^article\/[0-9a-f-]{8,128}$/.test(name) ? name.slice('article/'.length) : undefined;
 
 /** Above this many stored updates, a document's rows are merged into one when it is loaded. */
 const compactAbove = 200;

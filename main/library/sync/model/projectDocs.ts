@@ -388,7 +388,7 @@ function projectHighlights(
     const start = f('start_offset');
     const end = f('end_offset');
     // A highlight whose paragraph this device's text lacks is kept as an orphan, shown and re-placeable.
-    const placed = paragraphId !== null && typeof start === 'number' && typeof end === 'number';
+    const placed = paragraphId !== null && typeof start === 'number' && typeof end === 'number' && start <= end;
     wanted.set(uid, {
       paragraph_id: placed ? paragraphId : null,
       start_offset: placed ? start : null,

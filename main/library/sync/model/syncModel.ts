@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { setChangeSink, type ChangeCause, type ChangeSink } from '../../journal/changeSink';
 import { journaledTables, type JournaledTable, type Row, type RowChange } from '../../journal/journaledTables';
+import { LibraryError } from '../../libraryError';
 import type { Db } from '../../store/openDatabase';
 import type { SyncEndpoint } from '../syncEndpoint';
 import { documentState, projectionState, sorted, type Json } from './canonicalDump';
@@ -150,8 +151,12 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
     stateVector: (name) => Y.encodeStateVector(known(store, name) ?? new Y.Doc()),
     diff: (name, stateVector) => Y.encodeStateAsUpdate(known(store, name) ?? new Y.Doc(), stateVector),
     apply(name, update) {
-      if (name !== libraryDoc && articleUidOf(name) === undefined) {
-        throw new Error(`"${name}" is not a document of a Pizhu library.`);
+      if (name !== libraryDoc && !articleUidOf(name)) {
+        throw new LibraryError(
+          'invalid-argument',
+          `"${name}" is not a document of a Pizhu library; nothing changed.`,
+          name,
+        );
       }
       inTransaction(() => {
         const doc = store.get(name);
@@ -168,6 +173,12 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
         doc.on('afterTransaction', onTransaction);
         try {
           Y.applyUpdate(doc, update, remoteOrigin);
+        } catch (error) {
+          throw new LibraryError(
+            'invalid-argument',
+            `An update for "${name}" could not be read (${error instanceof Error ? error.message : String(error)}); nothing changed.`,
+            name,
+          );
         } finally {
           doc.off('update', onUpdate);
           doc.off('afterTransaction', onTransaction);

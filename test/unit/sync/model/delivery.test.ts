@@ -62,6 +62,24 @@ describe('updates delivered as a sync folder delivers them', () => {
     expect(b!.library.annotations.undo()).toBeNull();
   });
 
+  it('an update that is not one, or for a document no library has, is refused by name and changes nothing', async () => {
+    const [a, b] = await devices(2);
+    work(a!);
+    syncAll([a!, b!]);
+    const before = dumpsOf([b!]);
+    expect(() => b!.library.sync.apply('library', new Uint8Array([7, 7, 7, 7]))).toThrow(
+      /could not be read.*nothing changed/,
+    );
+    expect(() => b!.library.sync.apply('../library.sqlite', a!.library.sync.diff('library'))).toThrow(
+      /not a document of a Pizhu library/,
+    );
+    expect(dumpsOf([b!])).toEqual(before);
+    // And it goes on syncing.
+    a!.library.annotations.tagParagraph(a!.paragraphId(0), '开头');
+    syncAll([a!, b!]);
+    expect(b!.library.getArticle(b!.articleId).paragraphTags[b!.paragraphId(0)]).toEqual(['开头']);
+  });
+
   it('what a library took is kept in its file: reopened, it holds the same documents and rows', async () => {
     const [a, b] = await devices(2);
     work(a!);
