@@ -152,6 +152,30 @@ describe('sync server', () => {
     expect(onServer).toBeLessThan(60);
   });
 
+  it('sends an edit made while the server was down once it is back, without another sync', async () => {
+    const dir = dataDir();
+    const server = await serve(dir);
+    const token = member(dir, 'lin');
+    const device = memoryEndpoint('d');
+    const sync = await connect(device, server.url, token);
+    device.doc('article/x').getMap('m').set('colour', 'blue');
+    await sync.syncOnce();
+    await server.close();
+    device.doc('article/x').getMap('m').set('colour', 'green');
+    const again = await startSyncServer({ dataDir: dir, host: '127.0.0.1', port: server.port });
+    servers.push(again);
+    const reader = memoryEndpoint('reader');
+    await expect
+      .poll(
+        async () => {
+          await syncOnceWithServer(reader, { url: again.url, token, timeoutMs: 10_000 });
+          return reader.doc('article/x').getMap('m').get('colour');
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe('green');
+  });
+
   it('refuses a token that is not a member, with a sync-refused error, and changes nothing', async () => {
     const dir = dataDir();
     const server = await serve(dir);

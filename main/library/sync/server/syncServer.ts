@@ -125,6 +125,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     close: () => {
       closing ??= (async () => {
         await server.destroy();
+        // Hocuspocus closes its documents but leaves the sockets open (ws's close keeps them):
+        // devices would stay connected to a server that no longer answers, and not reconnect.
+        for (const socket of server.webSocketServer.clients) socket.terminate();
         store.close();
       })();
       return closing;
