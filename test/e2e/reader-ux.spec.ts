@@ -250,7 +250,7 @@ test('the tag view and the header show titles, sources and passages in the scrip
   await clickAtCentre(app, app.getByRole('button', { name: 'Tags', exact: true }));
   const pane = app.getByRole('complementary', { name: 'Tags', exact: true });
   await clickAtCentre(app, pane.getByRole('button', { name: '字形: 1 passage', exact: true }));
-  const group = pane.getByRole('region');
+  const group = pane.getByRole('list', { name: 'Passages of 字形' });
   await expect(group.getByRole('heading', { level: 3 })).toHaveText('江西:接續奮鬥,紅土地上奏響平安之歌');
   await expect(group.getByRole('blockquote')).toContainText('紮根紅土聖地');
   await expect(group.getByRole('blockquote')).not.toContainText('红土');

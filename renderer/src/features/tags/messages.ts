@@ -37,6 +37,7 @@ export type TagMessage =
   | 'allTags'
   | 'passageCount'
   | 'noPassages'
+  | 'passagesOf'
   | 'wholeParagraph'
   | 'unplaced'
   | 'archivedArticle'
@@ -83,6 +84,7 @@ export const tagMessages: Catalog<TagMessage> = {
     allTags: '全部标签',
     passageCount: '{count} 处',
     noPassages: '没有带这个标签的段落。',
+    passagesOf: '“{tag}”的段落',
     wholeParagraph: '整段',
     unplaced: '未定位:原段落已改变,这段引文找不到原处',
     archivedArticle: '已归档',
@@ -128,6 +130,7 @@ export const tagMessages: Catalog<TagMessage> = {
     allTags: '全部標籤',
     passageCount: '{count} 處',
     noPassages: '沒有帶這個標籤的段落。',
+    passagesOf: '「{tag}」的段落',
     wholeParagraph: '整段',
     unplaced: '未定位:原段落已改變,這段引文找不到原處',
     archivedArticle: '已封存',
@@ -175,6 +178,7 @@ export const tagMessages: Catalog<TagMessage> = {
     allTags: 'All tags',
     passageCount: '{count, plural, one {# passage} other {# passages}}',
     noPassages: 'No passage carries this tag.',
+    passagesOf: 'Passages of {tag}',
     wholeParagraph: 'whole paragraph',
     unplaced: 'unplaced: the paragraph changed and this quote could not be found in it',
     archivedArticle: 'Archived',
