@@ -1,7 +1,8 @@
 /**
  * What takes the space in a library (issue #16): a library generated as `npm run bench` makes
  * one (the same articles, 10 highlights an article with tags and notes), then SQLite's dbstat
- * table per table and index, in MB and as a share of the file.
+ * table per table and index, in MB and as a share of the file, and how long an article takes to
+ * load (what storing it smaller could cost the reader).
  *
  *   node --import tsx test/bench/librarySize.ts [articles=2000] [existing library.sqlite]
  *
@@ -12,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { createLibrary } from '../../main/library/createLibrary';
+import { createLibrary, type Library } from '../../main/library/createLibrary';
 import { generateArticles, seededRandom } from './generateCorpus';
 import { seedAnnotations } from './seedAnnotations';
 
@@ -60,6 +61,24 @@ function printSpace(dbPath: string, articles: number, textBytes: number | undefi
   if (textBytes) console.log(`× the text: ${(fileBytes / textBytes).toFixed(2)} (text ${(textBytes / 1e6).toFixed(2)} MB)`);
 }
 
+/** getArticle over 300 articles spread through the library, three times each, after one warm-up pass. */
+function articleLoadTimes(library: Library, count: number): { p50: number; p95: number } {
+  const ids = library.listArticles().map((a) => a.id);
+  const picked = Array.from({ length: Math.min(300, count) }, (_, i) => ids[(i * 7919) % ids.length]!);
+  for (const id of picked) library.getArticle(id);
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const id of picked) {
+      const started = performance.now();
+      library.getArticle(id);
+      times.push(performance.now() - started);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
 async function main(): Promise<void> {
   const existing = process.argv[3];
   if (existing) {
@@ -86,8 +105,10 @@ async function main(): Promise<void> {
     const imported = outcomes.filter((o) => o.status === 'imported').length;
     if (imported !== count) throw new Error(`only ${imported} of ${count} articles imported`);
     seedAnnotations(library, count * 10, seededRandom(7));
+    const loads = articleLoadTimes(library, count);
     library.close();
     printSpace(dbPath, count, textBytes);
+    console.log(`load an article (getArticle, 900 loads over 300 articles): p50 ${loads.p50.toFixed(3)} ms, p95 ${loads.p95.toFixed(3)} ms`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
