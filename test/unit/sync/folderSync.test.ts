@@ -7,7 +7,7 @@ import { syncFolderOnce } from '../../../main/library/sync/folder/folderSync';
 import { addMember } from '../../../main/library/sync/server/members';
 import { openServerStore } from '../../../main/library/sync/server/serverStore';
 import { startSyncServer } from '../../../main/library/sync/server/syncServer';
-import { dumpEndpoint, memoryEndpoint, type MemoryEndpoint } from './memoryEndpoint';
+import { dumpEndpoint, memoryEndpoint, refusing, type MemoryEndpoint } from './memoryEndpoint';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -179,6 +179,22 @@ describe('sync folder', () => {
     expect(laptop.doc('library').getMap('m').has('from')).toBe(false);
     expect(laptop.doc('article/x').getText('t').toJSON()).toBe('桌面');
     expect(laptopAgain.applied).toBe(2);
+  });
+
+  it('reports a file the library refuses and reads it again next time', async () => {
+    const [laptop, desktop] = devices() as [MemoryEndpoint, MemoryEndpoint];
+    const folder = tempDir();
+    const memory = path.join(tempDir(), 'desktop.json');
+    laptop.doc('article/bad').getMap('m').set('colour', 'blue');
+    const { written } = await syncFolderOnce(laptop, { folder, memoryPath: path.join(tempDir(), 'laptop.json') });
+    const refused = await syncFolderOnce(refusing(desktop, 'article/bad'), { folder, memoryPath: memory });
+    expect(refused).toEqual({
+      applied: 0,
+      skipped: [{ file: written, reason: 'No document of this library is named article/bad' }],
+    });
+    expect(desktop.docNames()).not.toContain('article/bad');
+    expect(await syncFolderOnce(desktop, { folder, memoryPath: memory })).toEqual({ applied: 1, skipped: [] });
+    expect(desktop.doc('article/bad').getMap('m').get('colour')).toBe('blue');
   });
 
   it('says clearly when the folder does not exist', async () => {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { LibraryError } from '../../../main/library/libraryError';
 import type { SyncEndpoint } from '../../../main/library/sync/syncEndpoint';
 
 const remote = Symbol('remote');
@@ -40,6 +41,18 @@ export function memoryEndpoint(deviceId: string, clientId?: number): MemoryEndpo
     onUpdate: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The endpoint, refusing (as a library refuses an update it cannot read) every update to the named document. */
+export function refusing(endpoint: MemoryEndpoint, refused: string): MemoryEndpoint {
+  return {
+    ...endpoint,
+    apply: (name, update) => {
+      if (name === refused)
+        throw new LibraryError('invalid-argument', `No document of this library is named ${name}`, name);
+      endpoint.apply(name, update);
     },
   };
 }

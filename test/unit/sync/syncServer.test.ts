@@ -8,7 +8,7 @@ import { addMember } from '../../../main/library/sync/server/members';
 import { openServerStore } from '../../../main/library/sync/server/serverStore';
 import { startSyncServer, type RunningSyncServer } from '../../../main/library/sync/server/syncServer';
 import { LibraryError } from '../../../main/library/libraryError';
-import { dumpEndpoint, memoryEndpoint, type MemoryEndpoint } from './memoryEndpoint';
+import { dumpEndpoint, memoryEndpoint, refusing, type MemoryEndpoint } from './memoryEndpoint';
 
 const dirs: string[] = [];
 const servers: RunningSyncServer[] = [];
@@ -174,6 +174,26 @@ describe('sync server', () => {
         { timeout: 20_000, interval: 500 },
       )
       .toBe('green');
+  });
+
+  it("reports an update the library refuses as the library's error; the next sync brings it", async () => {
+    const dir = dataDir();
+    const server = await serve(dir);
+    const token = member(dir, 'lin');
+    const writer = memoryEndpoint('writer');
+    writer.doc('article/good').getMap('m').set('colour', 'red');
+    writer.doc('article/bad').getMap('m').set('colour', 'blue');
+    await syncOnceWithServer(writer, { url: server.url, token, timeoutMs: 10_000 });
+    const reader = memoryEndpoint('reader');
+    const options = { url: server.url, token, timeoutMs: 10_000 };
+    await expect(syncOnceWithServer(refusing(reader, 'article/bad'), options)).rejects.toMatchObject({
+      code: 'invalid-argument',
+      detail: 'article/bad',
+    });
+    expect(reader.docNames()).not.toContain('article/bad');
+    // Once the library takes it, the next sync brings it.
+    await syncOnceWithServer(reader, options);
+    expect(dumpEndpoint(reader)).toEqual(dumpEndpoint(writer));
   });
 
   it('refuses a token that is not a member, with a sync-refused error, and changes nothing', async () => {

@@ -5,7 +5,8 @@ import type { SyncEndpoint } from '../syncEndpoint';
 /** Origin of what the endpoint gives the mirror, so it is sent to the server and not applied back. */
 const fromEndpoint = Symbol('pizhu-endpoint');
 
-export type LinkFailure = { kind: 'refused'; reason: string };
+/** The server refused the token, or the endpoint refused what the server sent (its error). */
+export type LinkFailure = { kind: 'refused'; reason: string } | { kind: 'rejected'; error: unknown };
 
 /**
  * One document of an endpoint kept in step with the server over the shared socket. The provider
@@ -31,7 +32,14 @@ export class DocumentLink {
     this.mirror = new Y.Doc({ gc: false, guid: name });
     Y.applyUpdate(this.mirror, endpoint.diff(name), fromEndpoint);
     this.mirror.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== fromEndpoint) endpoint.apply(name, update);
+      if (origin === fromEndpoint) return;
+      // Thrown here it would reach the socket's message handler; the sync reports it instead.
+      try {
+        endpoint.apply(name, update);
+      } catch (error) {
+        this.failure = { kind: 'rejected', error };
+        queueMicrotask(() => this.notify());
+      }
     });
     this.provider = new HocuspocusProvider({
       name,
@@ -80,7 +88,7 @@ export class DocumentLink {
     return this.refused;
   }
 
-  /** Resolves when quiescent, or with the failure (a refused token). */
+  /** Resolves when quiescent, or with the failure. */
   settled(): Promise<LinkFailure | undefined> {
     return new Promise((resolve) => {
       const check = (): void => {

@@ -247,6 +247,20 @@ export class ServerSync {
 
   private async settle(link: DocumentLink, timeoutMs: number): Promise<void> {
     const failure = await withTimeout(link.settled(), timeoutMs, this.options.url);
+    if (failure?.kind === 'rejected') {
+      // Open again from the endpoint's own state next time, not from a mirror holding what it refused.
+      if (link !== this.library && this.links.get(link.name) === link) {
+        this.links.delete(link.name);
+        link.close();
+        this.closedAt.set(link.name, Date.now());
+      }
+      if (failure.error instanceof LibraryError) throw failure.error;
+      throw new LibraryError(
+        'internal',
+        `This library could not take a change from ${this.options.url}`,
+        String(failure.error),
+      );
+    }
     if (failure) {
       throw new LibraryError(
         'sync-refused',

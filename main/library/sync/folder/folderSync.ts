@@ -64,7 +64,7 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
 
   // 1. Read what is new (applied in 4, after this device's own changes are taken in 2).
   const skipped: FolderSyncReport['skipped'] = [];
-  const incoming: { hash: string; updates: DocumentUpdate[] }[] = [];
+  const incoming: { file: string; hash: string; updates: DocumentUpdate[] }[] = [];
   const seenHashes = new Set<string>();
   for (const file of files) {
     if (memory.files[file] !== undefined) continue;
@@ -81,7 +81,7 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
     }
     seenHashes.add(hash);
     memory.files[file] = hash;
-    incoming.push({ hash, updates: decoded });
+    incoming.push({ file, hash, updates: decoded });
   }
   const touched = new Set(incoming.flatMap(({ updates }) => updates.map(({ name }) => name)));
 
@@ -114,15 +114,23 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
     memory.applied[contentHash(bytes)] = true;
   }
 
-  // 4. Everyone else's.
-  for (const { hash, updates } of incoming) {
-    for (const { name, update } of updates) endpoint.apply(name, update);
-    memory.applied[hash] = true;
+  // 4. Everyone else's. A file the library refuses is reported and read again next time.
+  const applied: typeof incoming = [];
+  for (const entry of incoming) {
+    try {
+      for (const { name, update } of entry.updates) endpoint.apply(name, update);
+    } catch (error) {
+      skipped.push({ file: entry.file, reason: error instanceof Error ? error.message : String(error) });
+      delete memory.files[entry.file];
+      continue;
+    }
+    memory.applied[entry.hash] = true;
+    applied.push(entry);
   }
 
   // 5. Remember what the folder now holds of each document: what this side had in 2 plus what it read.
   const incomingByName = new Map<string, Uint8Array[]>();
-  for (const { updates } of incoming) {
+  for (const { updates } of applied) {
     for (const { name, update } of updates) incomingByName.set(name, [...(incomingByName.get(name) ?? []), update]);
   }
   for (const name of new Set([...before.keys(), ...touched])) {
@@ -135,5 +143,5 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
     doc.destroy();
   }
   saveFolderMemory(options.memoryPath, memory);
-  return written === undefined ? { applied: incoming.length, skipped } : { applied: incoming.length, written, skipped };
+  return written === undefined ? { applied: applied.length, skipped } : { applied: applied.length, written, skipped };
 }
