@@ -212,8 +212,10 @@ test('a selection outlives paging: Shift+click at the end of a long list takes r
   await app.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Title' });
   await expect(articleList(app).getByRole('button', { name: '座谈记录 001' })).toBeVisible();
 
-  // The first row clicked, End walks to the last (three pages on), Shift+click takes everything between.
-  await clickRowWith(app, rowAtIndex(app, 0), null);
+  // The first row Ctrl+clicked (chosen, not opened: an open would bring the list back to it), End walks
+  // to the last (three pages on), Shift+click takes everything between.
+  await clickRowWith(app, rowAtIndex(app, 0), 'Control');
+  await expect(app.getByRole('status').filter({ hasText: '1 article selected' })).toBeVisible();
   const firstId = await idOf(rowAtIndex(app, 0));
   await app.keyboard.press('End');
   await expect(rowAtIndex(app, total - 1)).toBeFocused();

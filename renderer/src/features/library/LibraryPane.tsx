@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ImportOutcome } from '../../../../preload/contract/articleTypes';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
@@ -83,7 +83,11 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
     const made = currentArticleSelection().listKey;
     if (listKey !== null && made !== '' && made !== listKey) clearArticleSelection();
   }, [listKey]);
-  const chosenIds = selection.listKey === listKey ? chosenArticleIds(selection, selectedId) : [];
+  const chosenIds = useMemo(
+    () => (selection.listKey === listKey ? chosenArticleIds(selection, selectedId) : []),
+    [selection, listKey, selectedId],
+  );
+  const chosen = useMemo(() => new Set(chosenIds), [chosenIds]);
 
   const pasted = (outcome: ImportOutcome) => {
     setDialog('none');
@@ -198,7 +202,7 @@ export function LibraryPane({ selectedId, onOpen, onImport }: Props) {
           locale={locale}
           onOpen={onOpen}
           view={view}
-          chosen={new Set(chosenIds)}
+          chosen={chosen}
           onAction={(action, article) => {
             if (action !== 'attributes') return void manage.run(action, article.id);
             setAttributesOf({ id: article.id, title: article.title });
