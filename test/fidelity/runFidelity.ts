@@ -19,7 +19,8 @@ import type { ArticleView, ImportOutcome } from '../../preload/contract/articleT
 import { createLibrary } from '../../main/library/createLibrary';
 import { extractHtmlArticle } from '../../main/library/import/extractHtmlArticle';
 import { paragraphSeparators } from '../../main/library/import/reassembleRaw';
-import { rawTextOf } from '../../main/library/store/rawTextCodec';
+import { rawTextSql } from '../../main/library/store/rawTextCodec';
+import { registerChecksumFunction } from '../../main/library/store/contentHashes';
 import { verdict, type Verdict } from './compareMetadata';
 import { cleaningLabels } from './cleaningLabels';
 import { findExpected, measureBody, type BodyMeasure } from './measureBody';
@@ -316,14 +317,16 @@ async function main(): Promise<number> {
       );
     library.close();
     const db = new Database(dbPath, { readonly: true });
+    // A raw text may be stored beside its paragraphs, which the SQL reads with it (store/rawTextCodec).
+    registerChecksumFunction(db);
     const stored = new Map(
       (
-        db.prepare('SELECT id, format, raw_text FROM article').all() as {
+        db.prepare(`SELECT id, format, ${rawTextSql('article')} AS raw_text FROM article`).all() as {
           id: number;
           format: string;
-          raw_text: unknown;
+          raw_text: string | null;
         }[]
-      ).map((r) => [r.id, { ...r, raw_text: rawTextOf(r.raw_text) ?? '' }]),
+      ).map((r) => [r.id, { ...r, raw_text: r.raw_text ?? '' }]),
     );
     db.close();
     console.log(`Pizhu import fidelity on ${files.length} files of ${corpusDir}`);

@@ -53,6 +53,9 @@ function formats(db: Database.Database): string[] {
 const storedBytes = (db: Database.Database) =>
   db.prepare('SELECT sum(length(CAST(raw_text AS BLOB))) FROM article').pluck().get() as number;
 
+const articlePages = (db: Database.Database) =>
+  db.prepare("SELECT count(*) FROM dbstat WHERE name = 'article'").pluck().get() as number;
+
 const rawTexts = (db: Database.Database) =>
   db.prepare(`SELECT ${rawTextSql('article')} FROM article ORDER BY id`).pluck().all() as string[];
 
@@ -67,6 +70,7 @@ describe('migration 0027: an article raw text is stored beside its paragraphs', 
     }
     library.importText('短文。', '短');
     const expected = contents(library);
+    const newPages = articlePages(library.database());
     library.close();
 
     const old = new Database(seeded.dbPath);
@@ -74,6 +78,7 @@ describe('migration 0027: an article raw text is stored beside its paragraphs', 
     old.pragma('user_version = 26');
     expect(formats(old)).toEqual([...Array<string>(6).fill('format 1'), 'string']);
     const oldBytes = storedBytes(old);
+    const oldPages = articlePages(old);
     old.close();
 
     seeded.library = await createLibrary({ dbPath: seeded.dbPath, backupDir: path.join(seeded.dir, 'backups') });
@@ -86,6 +91,9 @@ describe('migration 0027: an article raw text is stored beside its paragraphs', 
     // The six imported files beside their paragraphs; the pasted text is its own only paragraph.
     expect(formats(db).slice(0, 6)).toEqual(Array<string>(6).fill('format 2'));
     expect(storedBytes(db)).toBeLessThan(oldBytes * 0.2);
+    // The file is rewritten once (store/compactLibrary): the article table takes the pages a new import's does.
+    expect(articlePages(db)).toBe(newPages);
+    expect(newPages).toBeLessThan(oldPages);
 
     // A re-clean rebuilds from it: the same paragraphs, every anchor kept, the raw text beside them again.
     const first = migrated.listArticles()[0]!;
