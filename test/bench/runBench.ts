@@ -15,7 +15,7 @@ import { eachGeneratedArticle, seededRandom } from './generateCorpus';
 import { peerRatio, peerRatioThroughput, percentile, printTable, timeRuns, type Figure } from './measure';
 import { seedAnnotations, addHighlightsTo } from './seedAnnotations';
 import { measureUiOpen } from './measureUiOpen';
-import { measureListOpen, measureListPages, measureMainMemory, measureTagPane } from './measureListOpen';
+import { measureLibraryOpen, measureListOpen, measureListPages, measureMainMemory, measureTagPane, measureTagPassages } from './measureListOpen';
 import { measureExport } from './measureFindAndExport';
 import { measureSearch } from './measureSearch';
 
@@ -129,6 +129,7 @@ async function main(): Promise<void> {
   figures.push(...(await (await import('./measureAnalysis')).measureAnalysis(library)));
   // Last on the open library: it brings the tags to 5,000 (the --large count), so the app-open figure below has them too.
   figures.push(...measureTagPane(library));
+  figures.push(...measureTagPassages(library));
   figures.push(...(await import('./measureMatrices')).measureMatrices(library));
   library.close();
   const fileBytes = ['', '-wal'].reduce(
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
 
   figures.push(...(await measureUiOpen()));
   figures.push(...(await (await import('./measureReadingAids')).measureReadingAids()));
+  figures.push(...(await measureLibraryOpen(dbPath, articleCount)));
   figures.push(...(await measureListOpen(dbPath, articleCount)));
   figures.push(...measureMainMemory(dbPath));
   figures.push(...(await import('./measureDictionary')).measureDictionary());

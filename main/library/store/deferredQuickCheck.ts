@@ -82,9 +82,8 @@ export function deferredQuickCheck(db: () => Db, filePath: string, start: StartQ
       if (!answered) finish(mine, quickCheckFile(filePath));
     };
     worker.once('error', fallBack);
+    // Not unref'd: a process awaiting whenWritable (a script, the bench) must live until the answer.
     worker.once('exit', fallBack);
-    // The check must not keep a process (the CLI, a test) alive on its own.
-    worker.unref();
   }
 
   return {
