@@ -156,7 +156,10 @@ describe('the import parse worker', () => {
   it('a worker that dies on one file of a shared batch: that file alone is refused, the others are stored in the files\' order', async () => {
     const folder = path.join(dir, 'shared');
     fs.mkdirSync(folder);
-    const names = Array.from({ length: sharedBatchFiles + 6 }, (_, i) => `${String(i).padStart(3, '0')}${i === 37 ? '-crash' : ''}.txt`);
+    // A folder's first batch is stored in growing pieces (importPaths): its last piece, half of
+    // these files, is the one large enough to share, and the crash is in it.
+    const crashAt = 2 * sharedBatchFiles;
+    const names = Array.from({ length: 2 * sharedBatchFiles + 6 }, (_, i) => `${String(i).padStart(3, '0')}${i === crashAt ? '-crash' : ''}.txt`);
     names.forEach((name, i) => fs.writeFileSync(path.join(folder, name), `第${i}篇的标题\n\n这是第${i}篇文章的正文,讲述一件普通的小事,写得足够长,让导入把它当作一段正文。`));
     // The real parse worker, except that it exits (as a crash would end it) on the file named -crash.
     const serve = path.resolve(__dirname, '../../../../../main/library/import/serveParseRequests.ts');
@@ -182,13 +185,13 @@ describe('the import parse worker', () => {
       const outcomes = await library.importPaths([folder]);
       expect(outcomes.map((o) => o.fileName)).toEqual(names);
       expect(outcomes.filter((o) => o.status !== 'imported').map((o) => [o.fileName, o.status])).toEqual([
-        ['037-crash.txt', 'failed'],
+        [`${crashAt}-crash.txt`, 'failed'],
       ]);
-      expect(outcomes[37]?.message).toMatch(/037-crash\.txt.*exited with code 7/);
+      expect(outcomes[crashAt]?.message).toMatch(new RegExp(`${crashAt}-crash\\.txt.*exited with code 7`));
       // Nothing of the failed file; every other one stored whole, in the files' order.
       const db = library.database();
       expect(db.prepare('SELECT file_name FROM article ORDER BY id').pluck().all()).toEqual(names.filter((n) => !n.includes('crash')));
-      expect(db.prepare('SELECT count(*) FROM paragraph WHERE text LIKE ?').pluck().get('%第37篇%')).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM paragraph WHERE text LIKE ?').pluck().get(`%第${crashAt}篇%`)).toBe(0);
       expectIndexInStep(db);
       // Two workers shared the batch, and a fresh one took over from the one that died.
       expect(started).toBe(3);
