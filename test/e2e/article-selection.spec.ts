@@ -3,7 +3,7 @@ import type { PizhuApi } from '../../preload/contract/api';
 import { expect, test } from './fixtures/pizhuTest';
 import { axeProblems } from './axeActions';
 import { articleList, clickRowWith, rowAtIndex } from './libraryActions';
-import { clickAtCentre, screenshotsOf, tabTo } from './personActions';
+import { clickAtCentre, screenshotsOf, screenshotsOfModal, tabTo } from './personActions';
 
 declare global {
   interface Window {
@@ -100,6 +100,19 @@ test('selection: click, Shift+click and Ctrl+click three articles, set an attrib
     expect(await axeProblems(app, '.library-pane'), theme).toEqual([]);
   }
   await screenshotsOf(app, saveScreenshot, 'library-selection-grouped');
+  await screenshotsOfModal(
+    app,
+    saveScreenshot,
+    'attributes-set-on-selection',
+    async () => {
+      await clickAtCentre(app, app.getByRole('button', { name: /^(Set attribute…|设置属性…)$/ }));
+      await expect(app.getByRole('dialog')).toBeVisible();
+    },
+    async () => {
+      await app.keyboard.press('Escape');
+      await expect(app.getByRole('dialog')).toBeHidden();
+    },
+  );
 
   // One Ctrl+Z takes the value off all three: the grouping has nothing left to group by.
   await clickAtCentre(app, app.getByRole('heading', { name: /Pizhu/ }));
