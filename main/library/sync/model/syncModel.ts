@@ -1,12 +1,14 @@
 import * as Y from 'yjs';
 import { setChangeSink, type ChangeCause, type ChangeSink } from '../../journal/changeSink';
-import { journaledTables, type JournaledTable, type Row, type RowChange } from '../../journal/journaledTables';
+import type { RowChange } from '../../journal/journaledTables';
 import { LibraryError } from '../../libraryError';
 import type { Db } from '../../store/openDatabase';
 import type { SyncEndpoint } from '../syncEndpoint';
 import { documentState, projectionState, sorted, type Json } from './canonicalDump';
 import { changesToDocs } from './changesToDocs';
 import { articleDocName, articleUidOf, createDocStore, libraryDoc, remoteOrigin, type DocStore } from './docStore';
+import { unknownArticleRows, unknownLibraryRows } from './adoptUnknownRows';
+import { rowsAsInserts } from './rowsAsInserts';
 import { markRowless, projectArticle, projectLibrary, tagResolution } from './projectDocs';
 import { supersededBy, type Superseded } from './supersededValues';
 
@@ -71,6 +73,7 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
     let everyArticle = false;
     if (wanted.has(libraryDoc)) {
       const library = store.get(libraryDoc);
+      mirror(unknownLibraryRows(db, library), { op: 'sync.adopt' });
       const { tagsChanged } = projectLibrary(db, library);
       const now = tagResolution(library);
       // A tag deleted, merged or new (or one whose assignments arrived before it) changes assignments in any article.
@@ -80,7 +83,10 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
     const articles = everyArticle ? store.names() : [...wanted];
     for (const name of articles) {
       const uid = articleUidOf(name);
-      if (uid !== undefined) projectArticle(db, uid, store.get(name), store.get(libraryDoc));
+      if (uid === undefined) continue;
+      const articleId = db.prepare<[string], number>('SELECT id FROM article WHERE uid = ?').pluck().get(uid);
+      if (articleId !== undefined) mirror(unknownArticleRows(db, articleId, store.get(name)), { op: 'sync.adopt' });
+      projectArticle(db, uid, store.get(name), store.get(libraryDoc));
     }
   };
 
@@ -277,16 +283,4 @@ function seedOnce(db: Db, mirror: (changes: readonly RowChange[], cause: ChangeC
     { op: 'sync.seed' },
   );
   db.prepare('UPDATE sync_state SET seeded = 1').run();
-}
-
-/** The table's rows (those `where` picks) as changes that made them. */
-function rowsAsInserts(db: Db, table: JournaledTable, where = ''): RowChange[] {
-  const spec = journaledTables[table];
-  const rows = db.prepare(`SELECT ${spec.columns.join(', ')} FROM ${table} ${where}`).all() as Row[];
-  return rows.map((row) => ({
-    table,
-    key: Object.fromEntries(spec.key.map((k) => [k, row[k] ?? null])),
-    before: null,
-    after: row,
-  }));
 }

@@ -128,6 +128,32 @@ describe('updates delivered as a sync folder delivers them', () => {
     }
   });
 
+  it('rows written outside the journal (a backup merged in) survive another device’s update and reach it', async () => {
+    const [a, b] = await devices(2);
+    work(a!);
+    syncAll([a!, b!]);
+    const db = b!.library.database();
+    const paragraph = b!.paragraphId(1);
+    db.prepare(
+      `INSERT INTO highlight (article_id, paragraph_id, start_offset, end_offset, quote, prefix, suffix, color, created_at, updated_at)
+       VALUES (?, ?, 4, 8, 'quote', '', '', 'purple', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z')`,
+    ).run(b!.articleId, paragraph);
+    db.prepare(
+      "INSERT INTO note (paragraph_id, editor_state, plain_text, markdown, updated_at) VALUES (?, '{}', '备份里的笔记', '', '2020')",
+    ).run(paragraph);
+    a!.library.annotations.tagParagraph(a!.paragraphId(0), '开头');
+    syncAll([a!, b!]);
+    for (const d of [a!, b!]) {
+      const article = d.library.getArticle(d.articleId);
+      expect(article.highlights.map((h) => h.color)).toContain('purple');
+      expect(article.notes.map((n) => n.plainText)).toContain('备份里的笔记');
+      expect(article.paragraphTags[d.paragraphId(0)]).toEqual(['开头']);
+    }
+    const { docs, rows } = dumpsOf([a!, b!]);
+    expect(docs[1]).toBe(docs[0]);
+    expect(rows[1]).toBe(rows[0]);
+  });
+
   it('a writer outside the journal (a re-clean) reaches the others through captured', async () => {
     const [a, b] = await devices(2);
     work(a!);

@@ -1,0 +1,101 @@
+import type * as Y from 'yjs';
+import type { RowChange } from '../../journal/journaledTables';
+import type { Db } from '../../store/openDatabase';
+import { articleEntry, attributeKey, hasArticleMemo, highlightKey, noteOrds, paragraphKey, root } from './docShape';
+import { rowsAsInserts } from './rowsAsInserts';
+
+/**
+ * The rows a document has never heard of, as changes that made them: rows written outside the
+ * journal (a JSON backup merged in, a REFI-QDA import) since the library's documents were
+ * begun. Projecting a document removes rows it holds no live entry for, so these are written into
+ * it first: another device's update never takes away what this device holds and no document knew.
+ * A row the document knows (live or deleted) is left to the projection.
+ */
+export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc): RowChange[] {
+  const highlights = root(doc, 'highlights');
+  const tagged = root(doc, 'tagged');
+  const notes = new Set(noteOrds(doc));
+  const inArticle = `IN (SELECT id FROM paragraph WHERE article_id = ${articleId})`;
+  const highlightTags = new Set(
+    (
+      db
+        .prepare(
+          `SELECT ht.highlight_id AS h, ht.tag_id AS t, hl.uid AS hu, tg.uid AS tu FROM highlight_tag ht
+           JOIN highlight hl ON hl.id = ht.highlight_id JOIN tag tg ON tg.id = ht.tag_id WHERE hl.article_id = ?`,
+        )
+        .all(articleId) as Array<{ h: number; t: number; hu: string; tu: string }>
+    )
+      .filter((r) => !tagged.has(highlightKey(r.hu, r.tu)))
+      .map((r) => `${r.h}:${r.t}`),
+  );
+  const paragraphTags = new Set(
+    (
+      db
+        .prepare(
+          `SELECT pt.paragraph_id AS p, pt.tag_id AS t, p.ord, tg.uid AS tu FROM paragraph_tag pt
+           JOIN paragraph p ON p.id = pt.paragraph_id JOIN tag tg ON tg.id = pt.tag_id WHERE p.article_id = ?`,
+        )
+        .all(articleId) as Array<{ p: number; t: number; ord: number; tu: string }>
+    )
+      .filter((r) => !tagged.has(paragraphKey(r.ord, r.tu)))
+      .map((r) => `${r.p}:${r.t}`),
+  );
+  const ordOf = new Map(
+    (
+      db.prepare('SELECT id, ord FROM paragraph WHERE article_id = ?').all(articleId) as Array<{
+        id: number;
+        ord: number;
+      }>
+    ).map((p) => [p.id, p.ord]),
+  );
+  return [
+    ...rowsAsInserts(db, 'highlight', `WHERE article_id = ${articleId}`).filter(
+      (c) => !highlights.has(String(c.after!.uid)),
+    ),
+    ...rowsAsInserts(
+      db,
+      'highlight_tag',
+      `WHERE highlight_id IN (SELECT id FROM highlight WHERE article_id = ${articleId})`,
+    ).filter((c) => highlightTags.has(`${String(c.key.highlight_id)}:${String(c.key.tag_id)}`)),
+    ...rowsAsInserts(db, 'paragraph_tag', `WHERE paragraph_id ${inArticle}`).filter((c) =>
+      paragraphTags.has(`${String(c.key.paragraph_id)}:${String(c.key.tag_id)}`),
+    ),
+    ...rowsAsInserts(db, 'note', `WHERE paragraph_id ${inArticle}`).filter(
+      (c) => !notes.has(ordOf.get(Number(c.key.paragraph_id)) ?? -1),
+    ),
+    ...(hasArticleMemo(doc) ? [] : rowsAsInserts(db, 'memo', `WHERE article_id = ${articleId}`)),
+  ];
+}
+
+/** The same for the library document: tags and their descriptions, journal memos, attributes and their values. */
+export function unknownLibraryRows(db: Db, library: Y.Doc): RowChange[] {
+  const tags = root(library, 'tags');
+  const memos = root(library, 'memos');
+  const attributes = root(library, 'attributes');
+  const tagUids = new Map(
+    (db.prepare('SELECT id, uid FROM tag').all() as Array<{ id: number; uid: string }>).map((t) => [t.id, t.uid]),
+  );
+  const described = (tagId: number) => {
+    const entry = tags.get(tagUids.get(tagId) ?? '');
+    return entry !== undefined && (entry as Y.Map<unknown>).has('described');
+  };
+  const articleUids = new Map(
+    (db.prepare('SELECT id, uid FROM article').all() as Array<{ id: number; uid: string }>).map((a) => [a.id, a.uid]),
+  );
+  const attributeUids = new Map(
+    (db.prepare('SELECT id, uid FROM attribute').all() as Array<{ id: number; uid: string }>).map((a) => [a.id, a.uid]),
+  );
+  return [
+    ...rowsAsInserts(db, 'tag').filter((c) => !tags.has(String(c.after!.uid))),
+    ...rowsAsInserts(db, 'tag_description').filter((c) => !described(Number(c.key.tag_id))),
+    ...rowsAsInserts(db, 'memo', 'WHERE article_id IS NULL').filter((c) => !memos.has(String(c.after!.uid))),
+    ...rowsAsInserts(db, 'attribute').filter((c) => !attributes.has(String(c.after!.uid))),
+    ...rowsAsInserts(db, 'article_attribute').filter((c) => {
+      const article = articleUids.get(Number(c.key.article_id));
+      const attribute = attributeUids.get(Number(c.key.attribute_id));
+      return (
+        article !== undefined && attribute !== undefined && !articleEntry(library, article).has(attributeKey(attribute))
+      );
+    }),
+  ];
+}
