@@ -62,7 +62,7 @@ describe('the per-tag view, a page at a time (listTaggedPassagePage)', () => {
       expect(a.paragraphOrder! <= b.paragraphOrder!).toBe(true);
       if (a.paragraphOrder !== b.paragraphOrder) continue;
       expect(b.highlight).not.toBeNull();
-      if (a.highlight) expect(a.highlight.start < b.highlight!.start).toBe(true);
+      if (a.highlight) expect((a.highlight.start ?? 0) < (b.highlight!.start ?? 0)).toBe(true);
     }
     // A nested tag's page holds only its own passages, counted exactly.
     const nested = annotations.listTaggedPassagePage({ tag: '议题/子题', offset: 0, limit: 500 });
