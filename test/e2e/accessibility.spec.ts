@@ -272,7 +272,7 @@ for (const { locale, theme, viewport } of combinations) {
     await closeWithEscape(confirm);
 
     await clickAtCentre(app, pane.getByRole('button', { name: new RegExp(`^${tagName}`) }));
-    await expect(pane.getByRole('region').first()).toBeVisible();
+    await expect(pane.locator('.passage-list').getByRole('listitem').first()).toBeVisible();
     await check('tag-passages');
 
     // One line a node, so a failure reads as a list of what to fix.
