@@ -122,7 +122,7 @@ test('the tag view shows a Taiwan article’s passage in 简体 with mainland wo
   await clickAtCentre(app, app.getByRole('button', { name: 'Tags', exact: true }));
   const pane = app.getByRole('complementary', { name: 'Tags', exact: true });
   await clickAtCentre(app, pane.getByRole('button', { name: '行业: 1 passage', exact: true }));
-  const group = pane.getByRole('region');
+  const group = pane.getByRole('list', { name: 'Passages of 行业' });
   // Converted for the article's region (tw2sp), not as standard traditional (计程车, 网际网路, 软体).
   await expect(group.getByRole('heading', { level: 3 })).toHaveText('台北的出租车');
   await expect(group.getByRole('blockquote')).toContainText('台北的出租车司机说，互联网让他的软件生意变好了');
