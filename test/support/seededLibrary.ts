@@ -59,6 +59,19 @@ export function annotationRows(db: Db): Record<string, unknown[]> {
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
 }
 
+/**
+ * annotationRows without the sync uids: a library from before migration 0026 is given fresh
+ * random uids each time it is migrated, so a library rolled back and migrated again differs there only.
+ */
+export function annotationRowsWithoutUids(db: Db): Record<string, unknown[]> {
+  return Object.fromEntries(
+    Object.entries(annotationRows(db)).map(([table, rows]) => [
+      table,
+      rows.map((row) => Object.fromEntries(Object.entries(row as Record<string, unknown>).filter(([column]) => column !== 'uid'))),
+    ]),
+  );
+}
+
 /** Imports `count` numbered copies of the seeds (each its own article): a library big enough that a backup takes a while. */
 export function importSeedCopies(library: Library, count: number): void {
   const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt'));

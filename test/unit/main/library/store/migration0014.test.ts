@@ -7,7 +7,7 @@ import { latestSchemaVersion } from '../../../../../main/library/store/migration
 import { registerChecksumFunction } from '../../../../../main/library/store/contentHashes';
 import { rawSql } from '../../../../../main/library/store/paragraphRaw';
 import { registerSearchFunctions } from '../../../../../main/library/search/searchFunctions';
-import { annotationRows, bodyParagraphs, openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
+import { annotationRowsWithoutUids, bodyParagraphs, openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
 import { undoMigrationsAfter } from '../../../../support/undoLaterMigrations';
 
 /**
@@ -26,7 +26,7 @@ function contents(library: Library): unknown {
   const db = library.database();
   return {
     articles: library.listArticles().map((a) => library.getArticle(a.id)),
-    annotations: annotationRows(db),
+    annotations: annotationRowsWithoutUids(db),
     checksums: db.prepare('SELECT id, checksum FROM paragraph UNION ALL SELECT -id, checksum FROM article ORDER BY 1').all(),
   };
 }

@@ -8,7 +8,7 @@ import { latestSchemaVersion } from '../../../../../main/library/store/migration
 import { registerChecksumFunction } from '../../../../../main/library/store/contentHashes';
 import { rawTextOf, rawTextSql, storedRawText } from '../../../../../main/library/store/rawTextCodec';
 import { registerSearchFunctions } from '../../../../../main/library/search/searchFunctions';
-import { annotationRows, bodyParagraphs, openSeededLibrary, seedsDir, type SeededLibrary } from '../../../../support/seededLibrary';
+import { annotationRowsWithoutUids, bodyParagraphs, openSeededLibrary, seedsDir, type SeededLibrary } from '../../../../support/seededLibrary';
 import { undoMigrationsAfter } from '../../../../support/undoLaterMigrations';
 
 /**
@@ -30,7 +30,7 @@ function contents(library: Library): unknown {
   return {
     articles: library.listArticles().map((a) => library.getArticle(a.id)),
     rawTexts: backup.articles.map((a) => a.rawText),
-    annotations: annotationRows(db),
+    annotations: annotationRowsWithoutUids(db),
     checksums: db.prepare('SELECT id, checksum FROM article UNION ALL SELECT -id, checksum FROM paragraph ORDER BY 1').all(),
   };
 }
