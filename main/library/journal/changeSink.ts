@@ -1,9 +1,13 @@
 import type { Db } from '../store/openDatabase';
 import type { RowChange } from './journaledTables';
 
-/** How a list of changes came about: a person's operation, or an undo or redo of one. */
+/**
+ * How a list of changes came about: a person's operation (its journal op), an undo or redo of one,
+ * or none of these: the sync model's own bookkeeping (seeding, adopting, capturing rows), which is
+ * never a journal step and so has no op.
+ */
 export interface ChangeCause {
-  op: string;
+  op?: string;
   replay?: 'undo' | 'redo';
   /** A merge's redirects (merged tag id -> the tag id it went into), so others' later uses of it follow. */
   tagRedirects?: ReadonlyMap<number, number>;

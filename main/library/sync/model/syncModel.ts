@@ -12,6 +12,9 @@ import { rowsAsInserts } from './rowsAsInserts';
 import { markRowless, projectArticle, projectLibrary, tagResolution } from './projectDocs';
 import { supersededBy, type Superseded } from './supersededValues';
 
+/** Rows written into the documents by the model itself (seeding, adopting, capturing): no person's journal step. */
+const bookkeeping: ChangeCause = {};
+
 /** A value lost to another device's concurrent write, as this device recorded it. */
 export interface SupersededRecord extends Superseded {
   doc: string;
@@ -73,7 +76,7 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
     let everyArticle = false;
     if (wanted.has(libraryDoc)) {
       const library = store.get(libraryDoc);
-      mirror(unknownLibraryRows(db, library), { op: 'sync.adopt' });
+      mirror(unknownLibraryRows(db, library), bookkeeping);
       const { tagsChanged } = projectLibrary(db, library);
       const now = tagResolution(library);
       // A tag deleted, merged or new (or one whose assignments arrived before it) changes assignments in any article.
@@ -85,7 +88,7 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
       const uid = articleUidOf(name);
       if (uid === undefined) continue;
       const articleId = db.prepare<[string], number>('SELECT id FROM article WHERE uid = ?').pluck().get(uid);
-      if (articleId !== undefined) mirror(unknownArticleRows(db, articleId, store.get(name)), { op: 'sync.adopt' });
+      if (articleId !== undefined) mirror(unknownArticleRows(db, articleId, store.get(name)), bookkeeping);
       projectArticle(db, uid, store.get(name), store.get(libraryDoc));
     }
   };
@@ -108,7 +111,7 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
         ...rowsAsInserts(db, 'note', `WHERE paragraph_id ${inArticle}`),
         ...rowsAsInserts(db, 'memo', `WHERE ${of}`),
       ],
-      { op: 'sync.capture' },
+      bookkeeping,
     );
     const doc = store.get(articleDocName(uid));
     const paragraphs = new Map(
@@ -280,7 +283,7 @@ function seedOnce(db: Db, mirror: (changes: readonly RowChange[], cause: ChangeC
       ...rowsAsInserts(db, 'attribute'),
       ...rowsAsInserts(db, 'article_attribute'),
     ],
-    { op: 'sync.seed' },
+    bookkeeping,
   );
   db.prepare('UPDATE sync_state SET seeded = 1').run();
 }
