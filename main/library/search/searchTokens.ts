@@ -313,11 +313,47 @@ export function indexTokens(text: string): string {
   return scan(text);
 }
 
+/**
+ * Calls `visit` with each CJK character of `text`, folded, in order and repeats included, until
+ * it returns true: how the character index reads a text (indexCharacters fills it) and so how a
+ * page checks a row against it (holdsCharacters), one reading for both.
+ */
+function visitCharacters(text: string, visit: (folded: number) => boolean): void {
+  const { classes, folds } = bmpTables();
+  for (let i = 0; i < text.length; ) {
+    // A lone surrogate is its own code point, one unit wide.
+    const cp = text.codePointAt(i) ?? 0;
+    i += cp > 0xffff ? 2 : 1;
+    const folded = foldCodePoint(cp, folds);
+    if (classOf(folded, classes) === cjk && visit(folded)) return;
+  }
+}
+
 /** indexCharacters' state, reused from paragraph to paragraph (an import calls it on each). */
 const characterSeen = new Uint32Array(0x10000);
 let characterStamp = 0;
 const astralSeen = new Set<number>();
 let characterOut = new Uint16Array(1 << 12);
+let characterCount = 0;
+
+/** Writes a character into characterOut the first time a call of indexCharacters meets it. */
+function keepCharacter(folded: number): boolean {
+  if (folded < 0x10000) {
+    if (characterSeen[folded] === characterStamp) return false;
+    characterSeen[folded] = characterStamp;
+  } else {
+    if (astralSeen.has(folded)) return false;
+    astralSeen.add(folded);
+  }
+  const out = characterOut;
+  if (characterCount > 0) out[characterCount++] = 0x20;
+  if (folded < 0x10000) out[characterCount++] = folded;
+  else {
+    out[characterCount++] = 0xd800 + ((folded - 0x10000) >> 10);
+    out[characterCount++] = 0xdc00 + ((folded - 0x10000) & 0x3ff);
+  }
+  return false;
+}
 
 /**
  * The distinct CJK characters of `text`, folded, space-separated, in order of first
@@ -327,7 +363,6 @@ let characterOut = new Uint16Array(1 << 12);
  * character took five times as long as indexTokens.
  */
 export function indexCharacters(text: string): string {
-  const { classes, folds } = bmpTables();
   characterStamp++;
   if (characterStamp === 0xffffffff) {
     characterSeen.fill(0);
@@ -336,54 +371,32 @@ export function indexCharacters(text: string): string {
   astralSeen.clear();
   // At most two units and a space out per unit in.
   if (characterOut.length < text.length * 3 + 4) characterOut = new Uint16Array(text.length * 3 + 4);
-  const out = characterOut;
-  let n = 0;
-  for (let i = 0; i < text.length; ) {
-    // A lone surrogate is its own code point, one unit wide.
-    const cp = text.codePointAt(i) ?? 0;
-    const width = cp > 0xffff ? 2 : 1;
-    i += width;
-    const folded = foldCodePoint(cp, folds);
-    if (classOf(folded, classes) !== cjk) continue;
-    if (folded < 0x10000) {
-      if (characterSeen[folded] === characterStamp) continue;
-      characterSeen[folded] = characterStamp;
-    } else {
-      if (astralSeen.has(folded)) continue;
-      astralSeen.add(folded);
-    }
-    if (n > 0) out[n++] = 0x20;
-    if (folded < 0x10000) out[n++] = folded;
-    else {
-      out[n++] = 0xd800 + ((folded - 0x10000) >> 10);
-      out[n++] = 0xdc00 + ((folded - 0x10000) & 0x3ff);
-    }
-  }
-  const characters = n === 0 ? '' : decoder.decode(new Uint8Array(out.buffer, 0, n * 2));
+  characterCount = 0;
+  visitCharacters(text, keepCharacter);
+  const n = characterCount;
+  const characters = n === 0 ? '' : decoder.decode(new Uint8Array(characterOut.buffer, 0, n * 2));
   if (characterOut.length > keptUnits) characterOut = new Uint16Array(1 << 12);
   return characters;
 }
 
 /**
- * True when `text` holds, for every term of `terms`, one of its characters (folded code points),
- * read as indexCharacters reads it: exactly when the text's row of the character index has
- * them: how a page checks a row's one-character terms (pizhu_holds_characters, search/searchPages).
+ * True when `text` holds, for every term of `terms`, one of its characters (folded code points):
+ * exactly when the text's row of the character index has them, as both read the text through
+ * visitCharacters. How a page checks a row's one-character terms (pizhu_holds_characters,
+ * search/searchPages).
  */
 export function holdsCharacters(text: string, terms: readonly (readonly number[])[]): boolean {
-  const { classes, folds } = bmpTables();
   let missing = terms.length;
+  if (missing === 0) return true;
   const found = new Uint8Array(missing);
-  for (let i = 0; i < text.length && missing > 0; ) {
-    // A lone surrogate is its own code point, one unit wide.
-    const cp = text.codePointAt(i) ?? 0;
-    i += cp > 0xffff ? 2 : 1;
-    const folded = foldCodePoint(cp, folds);
+  visitCharacters(text, (folded) => {
     for (let t = 0; t < terms.length; t++) {
-      if (found[t] === 0 && terms[t]!.includes(folded) && classOf(folded, classes) === cjk) {
+      if (found[t] === 0 && terms[t]!.includes(folded)) {
         found[t] = 1;
         missing--;
       }
     }
-  }
+    return missing === 0;
+  });
   return missing === 0;
 }
