@@ -22,29 +22,20 @@ export function listLayout(groups: readonly ArticleGroup[] | undefined, total: n
   if (!groups || groups.length === 0) {
     return { size: total, itemAt: (place) => ({ kind: 'article', index: place }), articleAt: (place) => place, placeOf: (index) => index };
   }
-  // The group holding a place: the last whose header is at or before it.
-  const groupAtPlace = (place: number): number => {
+  // The group holding `at`, an article's index or (isPlace) a drawn place: the last group whose
+  // first article (for a place, its header, after the headers before it) is at or before it.
+  const groupHolding = (at: number, isPlace: boolean): number => {
     let lo = 0;
     let hi = groups.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (groups[mid]!.start + mid <= place) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const groupOfArticle = (index: number): number => {
-    let lo = 0;
-    let hi = groups.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (groups[mid]!.start <= index) lo = mid;
+      if (groups[mid]!.start + (isPlace ? mid : 0) <= at) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   };
   const itemAt = (place: number): ListItem => {
-    const group = groupAtPlace(place);
+    const group = groupHolding(place, true);
     const header = groups[group]!.start + group;
     return place === header ? { kind: 'group', group } : { kind: 'article', index: place - group - 1 };
   };
@@ -55,6 +46,6 @@ export function listLayout(groups: readonly ArticleGroup[] | undefined, total: n
       const item = itemAt(place);
       return item.kind === 'article' ? item.index : groups[item.group]!.start;
     },
-    placeOf: (index) => index + groupOfArticle(index) + 1,
+    placeOf: (index) => index + groupHolding(index, false) + 1,
   };
 }
