@@ -19,6 +19,8 @@ const readsOnly: ReadonlySet<Method> = new Set<Method>([
   'listTrash',
   'listArticleDuplicates',
   'compareArticles',
+  // A tag filter's rows go to a TEMP table (store/deferredQuickCheck's writingTempOnly).
+  'search',
   'getImportProgress',
   'getExportProgress',
   'getExportFolder',

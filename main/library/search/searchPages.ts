@@ -1,5 +1,6 @@
 import type { Db } from '../store/openDatabase';
 import { preparedStatement } from '../store/preparedStatements';
+import { writingTempOnly } from '../store/deferredQuickCheck';
 import type { ParsedQuery, QueryClause } from './parseQuery';
 import { characterTermsArgument, holdsCharactersFunction } from './searchFunctions';
 import { allowedColumns, matchExpression, taggedParagraphsSql, type RowFilters } from './searchQuery';
@@ -174,15 +175,18 @@ function tagFilterKey(db: Db, tagIds: readonly number[]): string {
  */
 export function prepareTagFilter(db: Db, tagIds: readonly number[]): void {
   if (taggedRows.get(db) === tagFilterKey(db, tagIds)) return;
-  db.transaction(() => {
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS search_tagged_rows (rowid INTEGER PRIMARY KEY)');
-    db.exec('DELETE FROM temp.search_tagged_rows');
-    db.prepare(
-      `WITH tagged(p) AS (${taggedParagraphsSql})
+  // TEMP only: answered while the start-up check holds the library read-only.
+  writingTempOnly(db, () =>
+    db.transaction(() => {
+      db.exec('CREATE TEMP TABLE IF NOT EXISTS search_tagged_rows (rowid INTEGER PRIMARY KEY)');
+      db.exec('DELETE FROM temp.search_tagged_rows');
+      db.prepare(
+        `WITH tagged(p) AS (${taggedParagraphsSql})
       INSERT OR IGNORE INTO temp.search_tagged_rows (rowid)
         SELECT p * 2 FROM tagged UNION ALL SELECT p * 2 + 1 FROM tagged
         UNION ALL SELECT -h.id FROM highlight h WHERE h.comment <> '' AND h.paragraph_id IN (SELECT p FROM tagged)`,
-    ).run({ tagIds: JSON.stringify(tagIds) });
-  })();
+      ).run({ tagIds: JSON.stringify(tagIds) });
+    })(),
+  );
   taggedRows.set(db, tagFilterKey(db, tagIds));
 }

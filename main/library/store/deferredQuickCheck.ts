@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { LibraryError } from '../libraryError';
 import type { Db } from './openDatabase';
+import { preparedStatement } from './preparedStatements';
 import { quickCheckFile } from './quickCheck';
 
 /** Starts store/quickCheckEntry from wherever the caller's build put it, for the file given. */
@@ -99,4 +100,20 @@ export function deferredQuickCheck(db: () => Db, filePath: string, start: StartQ
       settle();
     },
   };
+}
+
+/**
+ * Runs `writeTemp`, whose statements write this connection's TEMP tables only (never the
+ * library file), also while the connection is held query_only, which refuses TEMP writes too
+ * (a tag-filtered search's rows): the flag is lifted for this synchronous span alone, in which
+ * nothing else can run on the connection.
+ */
+export function writingTempOnly<T>(db: Db, writeTemp: () => T): T {
+  if (preparedStatement(db, 'PRAGMA query_only').pluck().get() !== 1) return writeTemp();
+  db.pragma('query_only = OFF');
+  try {
+    return writeTemp();
+  } finally {
+    db.pragma('query_only = ON');
+  }
 }

@@ -100,6 +100,19 @@ describe('the start-up integrity check after the open (#16: the list before quic
     expect(library.getArticle(library.listArticlePage(page).rows[0]!.id).highlights).toHaveLength(1);
   });
 
+  it('answers a search with a tag filter while the check runs (its rows go to a TEMP table), and still writes nothing', async () => {
+    const tagging = await createLibrary({ dbPath });
+    tagging.annotations.tagParagraph(firstParagraph(tagging), '港口');
+    tagging.close();
+    library = await createLibrary({ dbPath, startQuickCheckWorker: heldWorker().start });
+    const dispatch = dispatchOf(library);
+    const search = dispatch(channelOf('search'), { query: '货运', tag: '港口' });
+    const answer = await Promise.race([search, new Promise((resolve) => setTimeout(() => resolve('held'), 200))]);
+    expect(answer).toMatchObject({ ok: true, value: { total: 1, hits: [{ articleTitle: '港口', kind: 'paragraph' }] } });
+    expect(library.integrity.state()).toBe('checking');
+    expect(() => library!.annotations.createHighlight({ paragraphId: firstParagraph(library!), start: 0, end: 2, color: 'yellow' })).toThrow(/readonly/);
+  });
+
   it('runs SQLite quick_check in the worker and finds a whole library whole', async () => {
     library = await createLibrary({ dbPath, startQuickCheckWorker: fromSource });
     await library.integrity.whenWritable();
