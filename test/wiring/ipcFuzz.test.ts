@@ -15,6 +15,7 @@ import { maxAttributeNameLength, maxAttributeValueLength } from '../../preload/c
 import { maxLookupTextLength } from '../../preload/contract/dictionaryTypes';
 import { maxReadingTextLength, maxReadingTexts } from '../../preload/contract/readingTypes';
 import { maxWordsAnswerRows } from '../../preload/contract/analysisTypes';
+import { maxArticleIdRows } from '../../preload/contract/articlePageTypes';
 import { maxMemoEditorStateLength, maxMemoPlainTextLength } from '../../preload/contract/memoTypes';
 import { maxOverrideTermLength } from '../../preload/contract/termOverrideTypes';
 import {
@@ -179,7 +180,7 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
     ['listArticlePage', { ...page, tag: deep }, 'tag a deep object'],
     ['listArticlePage', { ...page, groupBy: -1 }, 'groupBy -1'],
     ['listArticlePage', { ...page, groupBy: 'title' }, 'groupBy a column name'],
-    ['listArticleIds', { ...page, limit: 100_001 }, 'limit over maxArticleIdRows'],
+    ['listArticleIds', { ...page, limit: maxArticleIdRows + 1 }, 'limit one over maxArticleIdRows'],
     ['listArticleIds', { ...page, offset: -1 }, 'offset -1'],
     ['listArticleIds', { ...page, around: 1 }, 'around, which ids do not take'],
     ['listArticleIds', { ...page, groupBy: Number.NaN }, 'groupBy NaN'],
@@ -231,6 +232,9 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
     ['listTaggedPassagePage', { tag: 'x', offset: 0, limit: 1e9 }, 'limit 1e9'],
     ['listTaggedPassagePage', { tag: 'x', offset: -1, limit: 10 }, 'offset -1'],
     ['listTaggedPassagePage', { tag: over(maxTagNameLength), offset: 0, limit: 10 }, 'tag over its limit'],
+    ['listTaggedPassagePage', { tag: 'x', offset: 1e12, limit: 10 }, 'offset 1e12'],
+    ['listTaggedPassagePage', { tag: deep, offset: 0, limit: 10 }, 'tag a deep object'],
+    ['listTaggedPassagePage', { tag: 'x\uD800', offset: 0, limit: 10 }, 'a lone surrogate'],
     ['saveArticleMemo', { articleId: 1, ...memo, plainText: over(maxMemoPlainTextLength) }, 'plainText over its limit'],
     ['saveArticleMemo', { articleId: 1, ...memo, editorState: over(maxMemoEditorStateLength) }, 'editorState over its limit'],
     ['saveArticleMemo', { articleId: Number.NaN, ...memo }, 'articleId NaN'],
