@@ -31,10 +31,7 @@ export async function runAgreement(library: Library, dbPath: string, args: reado
   const tagNames = options.tag === undefined ? undefined : codingQuery(db, options.tag).tags.map((t) => t.name);
 
   const paths = [dbPath, ...files].map((f) => path.resolve(f));
-  paths.slice(1).forEach((file, i) => {
-    if (!fs.existsSync(file)) throw new UsageError(`--with ${file}: there is no library file there`);
-    if (paths.indexOf(file) <= i) throw new UsageError(`${file} is given twice: each library is one coder`);
-  });
+  checkOtherFiles(paths);
   const names = coderNames(paths);
   const others: Library[] = [];
   try {
@@ -71,6 +68,24 @@ export async function runAgreement(library: Library, dbPath: string, args: reado
     return lines;
   } finally {
     for (const other of others) other.close();
+  }
+}
+
+/**
+ * Each --with names a library file that is none of the others: a regular file, since opening a
+ * FIFO waits for a writer forever and a folder would be reported as a damaged library; and not
+ * one already given under another name (a symlink or hard link), which would compare a coder
+ * with themselves.
+ */
+function checkOtherFiles(paths: readonly string[]): void {
+  const seen = [{ file: paths[0]!, stat: fs.statSync(paths[0]!) }];
+  for (const file of paths.slice(1)) {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) throw new UsageError(`--with ${file}: there is no library file there`);
+    if (!stat.isFile()) throw new UsageError(`--with ${file}: ${stat.isDirectory() ? 'a folder' : 'not a regular file'}, not a library file`);
+    const same = seen.find((s) => s.stat.dev === stat.dev && s.stat.ino === stat.ino);
+    if (same) throw new UsageError(same.file === file ? `${file} is given twice: each library is one coder` : `${file} is ${same.file} under another name: each library is one coder`);
+    seen.push({ file, stat });
   }
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,5 +162,28 @@ describe('pizhu agreement', () => {
     expect(refused.code).toBe(1);
     expect(refused.err.startsWith(`pizhu: ${text}: The library file is damaged or is not a Pizhu library`), refused.err).toBe(true);
     expect(fs.readFileSync(text, 'utf8')).toBe('not a library');
+  });
+
+  it('refuses a folder, a pipe, or this library under another name as --with, at once', async () => {
+    const { lin } = await twoCoders();
+    const folder = path.join(temp.dir, 'folder.sqlite');
+    fs.mkdirSync(folder);
+    const link = path.join(temp.dir, 'link.sqlite');
+    fs.symlinkSync(lin, link);
+    const cases: Array<[string, string]> = [
+      [folder, `pizhu: --with ${folder}: a folder, not a library file\n`],
+      [link, `pizhu: ${link} is ${lin} under another name: each library is one coder\n`],
+    ];
+    if (process.platform !== 'win32') {
+      // Opening a pipe waits for a writer: without the check the command never returns.
+      const pipe = path.join(temp.dir, 'pipe.sqlite');
+      execFileSync('mkfifo', [pipe]);
+      cases.push([pipe, `pizhu: --with ${pipe}: not a regular file, not a library file\n`]);
+    }
+    for (const [file, message] of cases) {
+      const run = await runPizhu(['agreement', '--db', lin, '--with', file]);
+      expect(run.code, file).toBe(2);
+      expect(run.err.startsWith(message), run.err).toBe(true);
+    }
   });
 });
