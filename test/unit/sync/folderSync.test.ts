@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syncOnceWithServer } from '../../../main/library/sync/client/serverSync';
-import { syncFolderOnce } from '../../../main/library/sync/folder/folderSync';
+import { maxUpdateFileBytes, syncFolderOnce } from '../../../main/library/sync/folder/folderSync';
 import { addMember } from '../../../main/library/sync/server/members';
 import { openServerStore } from '../../../main/library/sync/server/serverStore';
 import { startSyncServer } from '../../../main/library/sync/server/syncServer';
@@ -196,6 +197,46 @@ describe('sync folder', () => {
     expect(await syncFolderOnce(desktop, { folder, memoryPath: memory })).toEqual({ applied: 1, skipped: [] });
     expect(desktop.doc('article/bad').getMap('m').get('colour')).toBe('blue');
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'leaves unread what other machines can put in the shared folder: a pipe, a link, a huge file, a name with control characters',
+    { timeout: 20_000 },
+    async () => {
+      const [laptop, desktop] = devices() as [MemoryEndpoint, MemoryEndpoint];
+      const folder = tempDir();
+      laptop.doc('library').getMap('m').set('from', 'laptop');
+      await syncFolderOnce(laptop, { folder, memoryPath: path.join(tempDir(), 'laptop.json') });
+      // A Pizhu file of another device, kept outside the folder.
+      const elsewhere = tempDir();
+      const mallory = memoryEndpoint('mallory');
+      mallory.doc('library').getMap('m').set('mallory', true);
+      const { written } = await syncFolderOnce(mallory, {
+        folder: elsewhere,
+        memoryPath: path.join(tempDir(), 'm.json'),
+      });
+      const outside = path.join(elsewhere, written ?? '');
+
+      execFileSync('mkfifo', [path.join(folder, 'pipe.yupd')]);
+      fs.symlinkSync(outside, path.join(folder, 'link.yupd'));
+      fs.closeSync(fs.openSync(path.join(folder, 'huge.yupd'), 'w'));
+      fs.truncateSync(path.join(folder, 'huge.yupd'), maxUpdateFileBytes + 1);
+      fs.copyFileSync(outside, path.join(folder, '\u001b[2Jred.yupd'));
+
+      const memory = path.join(tempDir(), 'desktop.json');
+      const report = await syncFolderOnce(desktop, { folder, memoryPath: memory });
+      const skipped = [
+        { file: 'huge.yupd', reason: 'larger than 256 MB' },
+        { file: 'link.yupd', reason: 'a link, not a file' },
+        { file: 'pipe.yupd', reason: 'not a regular file' },
+      ];
+      expect(report).toMatchObject({ applied: 1, skipped });
+      expect(desktop.doc('library').getMap('m').get('from')).toBe('laptop');
+      expect(desktop.doc('library').getMap('m').has('mallory')).toBe(false);
+      // Tried again next time, and still not read.
+      expect(await syncFolderOnce(desktop, { folder, memoryPath: memory })).toEqual({ applied: 0, skipped });
+      expect(desktop.doc('library').getMap('m').has('mallory')).toBe(false);
+    },
+  );
 
   it('says clearly when the folder does not exist', async () => {
     const missing = path.join(tempDir(), 'not-there');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { LibraryError } from '../../libraryError';
+import { readRegularFile } from '../../files/readRegularFile';
 import type { SyncEndpoint } from '../syncEndpoint';
 import { loadFolderMemory, saveFolderMemory } from './folderMemory';
 import { contentHash, decodeUpdateFile, encodeUpdateFile, type DocumentUpdate } from './updateFile';
@@ -24,6 +25,24 @@ export interface FolderSyncReport {
 
 const extension = '.yupd';
 const deviceIdPattern = /^[\w-]{1,64}$/;
+// eslint-disable-next-line no-control-regex -- the control characters are what is matched
+const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * The largest update file read. The files hold annotations only (each device imports
+ * the text), so a whole library's first file is far below a backup of it (maxBackupBytes, 400 MB);
+ * a bigger file in a folder other machines write to is refused before a byte is read.
+ */
+export const maxUpdateFileBytes = 256 * 1024 * 1024;
+
+/** Why a file of the folder was left unread, in the report's words. */
+function unreadable(error: unknown): string {
+  if (!(error instanceof LibraryError)) throw error;
+  if (error.code === 'file-too-large') return `larger than ${maxUpdateFileBytes / (1024 * 1024)} MB`;
+  if (error.code === 'unsupported-file') return 'not a regular file';
+  if (error.code === 'not-found') return 'removed before it was read';
+  return error.message;
+}
 
 /** deviceId.seq.hash.yupd: a device's own files never clash with another's, nor with its earlier ones. */
 function fileName(deviceId: string, seq: number, bytes: Buffer): string {
@@ -58,9 +77,14 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
     throw new LibraryError('sync-unreachable', `The sync folder ${folder} does not exist or is not a folder`, folder);
   }
   const memory = loadFolderMemory(options.memoryPath, folder, endpoint);
-  const files = (await fs.promises.readdir(folder))
-    .filter((file) => file.endsWith(extension) && !file.startsWith('.'))
-    .sort();
+  // The folder is written by other machines and a cloud drive: a name no Pizhu writes (a control
+  // character would reach the terminal in the report) is not one of its files.
+  const entries = (await fs.promises.readdir(folder, { withFileTypes: true })).filter(
+    ({ name }) => name.endsWith(extension) && !name.startsWith('.') && !controlCharacter.test(name),
+  );
+  const files = entries.map(({ name }) => name).sort();
+  // A link could lead anywhere on this machine; Pizhu never writes one.
+  const links = new Set(entries.filter((entry) => entry.isSymbolicLink()).map(({ name }) => name));
 
   // 1. Read what is new (applied in 4, after this device's own changes are taken in 2).
   const skipped: FolderSyncReport['skipped'] = [];
@@ -68,7 +92,18 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
   const seenHashes = new Set<string>();
   for (const file of files) {
     if (memory.files[file] !== undefined) continue;
-    const bytes = await fs.promises.readFile(path.join(folder, file));
+    if (links.has(file)) {
+      skipped.push({ file, reason: 'a link, not a file' });
+      continue;
+    }
+    // A FIFO would block the read for ever, a device or a huge file fill the memory.
+    let bytes: Buffer;
+    try {
+      bytes = readRegularFile(path.join(folder, file), { maxBytes: maxUpdateFileBytes, what: 'sync file' });
+    } catch (error) {
+      skipped.push({ file, reason: unreadable(error) });
+      continue;
+    }
     const hash = contentHash(bytes);
     if (memory.applied[hash] || seenHashes.has(hash)) {
       memory.files[file] = hash;
