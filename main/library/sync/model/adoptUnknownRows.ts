@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { RowChange } from '../../journal/journaledTables';
 import type { Db } from '../../store/openDatabase';
+import { preparedStatement } from '../../store/preparedStatements';
 import { articleEntry, attributeKey, hasArticleMemo, highlightKey, noteOrds, paragraphKey, root } from './docShape';
 import { rowsAsInserts } from './rowsAsInserts';
 
@@ -18,11 +19,12 @@ export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc): RowCh
   const inArticle = `IN (SELECT id FROM paragraph WHERE article_id = ${articleId})`;
   const highlightTags = new Set(
     (
-      db
-        .prepare(
-          `SELECT ht.highlight_id AS h, ht.tag_id AS t, hl.uid AS hu, tg.uid AS tu FROM highlight_tag ht
+      preparedStatement(
+        db,
+        `SELECT ht.highlight_id AS h, ht.tag_id AS t, hl.uid AS hu, tg.uid AS tu FROM highlight_tag ht
            JOIN highlight hl ON hl.id = ht.highlight_id JOIN tag tg ON tg.id = ht.tag_id WHERE hl.article_id = ?`,
-        )
+      )
+        .pluck(false)
         .all(articleId) as Array<{ h: number; t: number; hu: string; tu: string }>
     )
       .filter((r) => !tagged.has(highlightKey(r.hu, r.tu)))
@@ -30,11 +32,12 @@ export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc): RowCh
   );
   const paragraphTags = new Set(
     (
-      db
-        .prepare(
-          `SELECT pt.paragraph_id AS p, pt.tag_id AS t, p.ord, tg.uid AS tu FROM paragraph_tag pt
+      preparedStatement(
+        db,
+        `SELECT pt.paragraph_id AS p, pt.tag_id AS t, p.ord, tg.uid AS tu FROM paragraph_tag pt
            JOIN paragraph p ON p.id = pt.paragraph_id JOIN tag tg ON tg.id = pt.tag_id WHERE p.article_id = ?`,
-        )
+      )
+        .pluck(false)
         .all(articleId) as Array<{ p: number; t: number; ord: number; tu: string }>
     )
       .filter((r) => !tagged.has(paragraphKey(r.ord, r.tu)))
@@ -42,7 +45,7 @@ export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc): RowCh
   );
   const ordOf = new Map(
     (
-      db.prepare('SELECT id, ord FROM paragraph WHERE article_id = ?').all(articleId) as Array<{
+      preparedStatement(db, 'SELECT id, ord FROM paragraph WHERE article_id = ?').pluck(false).all(articleId) as Array<{
         id: number;
         ord: number;
       }>
@@ -73,17 +76,23 @@ export function unknownLibraryRows(db: Db, library: Y.Doc): RowChange[] {
   const memos = root(library, 'memos');
   const attributes = root(library, 'attributes');
   const tagUids = new Map(
-    (db.prepare('SELECT id, uid FROM tag').all() as Array<{ id: number; uid: string }>).map((t) => [t.id, t.uid]),
+    (preparedStatement(db, 'SELECT id, uid FROM tag').pluck(false).all() as Array<{ id: number; uid: string }>).map(
+      (t) => [t.id, t.uid],
+    ),
   );
   const described = (tagId: number) => {
     const entry = tags.get(tagUids.get(tagId) ?? '');
     return entry !== undefined && (entry as Y.Map<unknown>).has('described');
   };
   const articleUids = new Map(
-    (db.prepare('SELECT id, uid FROM article').all() as Array<{ id: number; uid: string }>).map((a) => [a.id, a.uid]),
+    (preparedStatement(db, 'SELECT id, uid FROM article').pluck(false).all() as Array<{ id: number; uid: string }>).map(
+      (a) => [a.id, a.uid],
+    ),
   );
   const attributeUids = new Map(
-    (db.prepare('SELECT id, uid FROM attribute').all() as Array<{ id: number; uid: string }>).map((a) => [a.id, a.uid]),
+    (
+      preparedStatement(db, 'SELECT id, uid FROM attribute').pluck(false).all() as Array<{ id: number; uid: string }>
+    ).map((a) => [a.id, a.uid]),
   );
   return [
     ...rowsAsInserts(db, 'tag').filter((c) => !tags.has(String(c.after!.uid))),

@@ -26,6 +26,7 @@ import {
   type FieldValue,
 } from './docShape';
 import { articleDocName, libraryDoc } from './docStore';
+import { uidOfArticle } from './articleRows';
 
 type Edit = (doc: Y.Doc) => void;
 
@@ -301,7 +302,7 @@ function lookups(db: Db, changes: readonly RowChange[]): Lookups {
       if (change.table === 'highlight') highlights.set(num(row.id), { uid, articleId: num(row.article_id) });
     }
   }
-  const articleUid = (articleId: number) => uidOf(db, 'SELECT uid FROM article WHERE id = ?', articleId);
+  const articleUid = (articleId: number) => uidOfArticle(db, articleId);
   return {
     articleUid,
     articleDoc(articleId) {

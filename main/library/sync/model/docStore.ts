@@ -46,6 +46,8 @@ export function createDocStore(db: Db): DocStore {
   const rowsOf = db.prepare<[string], { id: number; data: Buffer }>(
     'SELECT id, data FROM sync_update WHERE doc = ? ORDER BY id',
   );
+  // Asked for every article imported (does another device's document wait for it?).
+  const stored = db.prepare<[string]>('SELECT 1 FROM sync_update WHERE doc = ? LIMIT 1');
 
   function load(name: string): Y.Doc {
     // gc off: a deleted or overwritten value stays in the document, so it can be shown and restored.
@@ -98,7 +100,7 @@ export function createDocStore(db: Db): DocStore {
       return doc;
     },
     has(name) {
-      return docs.has(name) || db.prepare('SELECT 1 FROM sync_update WHERE doc = ? LIMIT 1').get(name) !== undefined;
+      return docs.has(name) || stored.get(name) !== undefined;
     },
     storeRemote(name, update) {
       insert.run(name, update);

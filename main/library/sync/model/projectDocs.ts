@@ -4,6 +4,8 @@ import { maxHighlightCommentLength } from '../../../../preload/contract/annotati
 import { readableNote } from '../../annotations/readableNote';
 import { foldTagCase } from '../../annotations/tagNames';
 import type { Db } from '../../store/openDatabase';
+import { preparedStatement } from '../../store/preparedStatements';
+import { articleIdOfUid, paragraphIdsByOrd } from './articleRows';
 import {
   articleEntry,
   articleMemo,
@@ -31,6 +33,10 @@ import {
  * (whose whole rows may have put back a field another device has changed since), and, over
  * every document, to rebuild the rows from the documents alone.
  */
+
+/** Statements kept per connection (a whole library is projected at times): whole rows, or one column's values. */
+const rowsOf = (db: Db, sql: string) => preparedStatement(db, sql).pluck(false);
+const columnOf = (db: Db, sql: string) => preparedStatement(db, sql).pluck(true);
 
 interface Tag {
   uid: string;
@@ -105,7 +111,7 @@ export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean }
   const wanted = new Map<string, Y.Map<unknown>>();
   for (const tag of tags.values()) if (resolveTag(tags, tag.uid) === tag.uid) wanted.set(tag.uid, tag.entry);
 
-  const rows = db.prepare('SELECT id, uid, name, color, created_at FROM tag').all() as Array<{
+  const rows = rowsOf(db, 'SELECT id, uid, name, color, created_at FROM tag').all() as Array<{
     id: number;
     uid: string;
     name: string;
@@ -115,16 +121,17 @@ export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean }
   let tagsChanged = false;
   for (const row of rows) {
     if (wanted.has(row.uid)) continue;
-    db.prepare('DELETE FROM highlight_tag WHERE tag_id = ?').run(row.id);
-    db.prepare('DELETE FROM paragraph_tag WHERE tag_id = ?').run(row.id);
-    db.prepare('DELETE FROM tag WHERE id = ?').run(row.id);
+    preparedStatement(db, 'DELETE FROM highlight_tag WHERE tag_id = ?').run(row.id);
+    preparedStatement(db, 'DELETE FROM paragraph_tag WHERE tag_id = ?').run(row.id);
+    preparedStatement(db, 'DELETE FROM tag WHERE id = ?').run(row.id);
     tagsChanged = true;
   }
   const kept = rows.filter((r) => wanted.has(r.uid));
   const nameOf = (uid: string) => String(wanted.get(uid)!.get('name'));
   // Renamed tags step aside first: two tags swapping names would otherwise meet on the unique name.
   const renamed = kept.filter((r) => r.name !== nameOf(r.uid));
-  for (const row of renamed) db.prepare('UPDATE tag SET name = ? WHERE id = ?').run(`\u0001${row.uid}`, row.id);
+  for (const row of renamed)
+    preparedStatement(db, 'UPDATE tag SET name = ? WHERE id = ?').run(`\u0001${row.uid}`, row.id);
   const byUid = new Map(kept.map((r) => [r.uid, r]));
   for (const [uid, entry] of wanted) {
     const values = {
@@ -136,15 +143,18 @@ export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean }
     let id: number;
     if (!row) {
       id = Number(
-        db
-          .prepare('INSERT INTO tag (name, color, created_at, uid) VALUES (?, ?, ?, ?)')
-          .run(values.name, values.color, values.created_at, uid).lastInsertRowid,
+        preparedStatement(db, 'INSERT INTO tag (name, color, created_at, uid) VALUES (?, ?, ?, ?)').run(
+          values.name,
+          values.color,
+          values.created_at,
+          uid,
+        ).lastInsertRowid,
       );
       tagsChanged = true;
     } else {
       id = row.id;
       if (row.name !== values.name || row.color !== values.color || row.created_at !== values.created_at) {
-        db.prepare('UPDATE tag SET name = ?, color = ?, created_at = ? WHERE id = ?').run(
+        preparedStatement(db, 'UPDATE tag SET name = ?, color = ?, created_at = ? WHERE id = ?').run(
           values.name,
           values.color,
           values.created_at,
@@ -162,7 +172,8 @@ export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean }
     const set = articleFields.filter((f) => entry.has(f));
     if (set.length === 0) continue;
     // Details of an article this device does not hold wait in the document until it is imported.
-    db.prepare(
+    preparedStatement(
+      db,
       `UPDATE article SET ${set.map((f) => `${f} = ?`).join(', ')} WHERE uid = ? AND (${set.map((f) => `${f} IS NOT ?`).join(' OR ')})`,
     ).run(...set.map((f) => fieldOf(entry, f)), uid, ...set.map((f) => fieldOf(entry, f)));
   }
@@ -228,7 +239,7 @@ function projectAttributes(db: Db, library: Y.Doc): void {
   const attributes = attributesOf(library);
   const wanted = new Map<string, Y.Map<unknown>>();
   for (const a of attributes.values()) if (resolveAttribute(attributes, a.uid) === a.uid) wanted.set(a.uid, a.entry);
-  const rows = db.prepare('SELECT id, uid, name, kind, choices, created_at FROM attribute').all() as Array<{
+  const rows = rowsOf(db, 'SELECT id, uid, name, kind, choices, created_at FROM attribute').all() as Array<{
     id: number;
     uid: string;
     name: string;
@@ -236,11 +247,12 @@ function projectAttributes(db: Db, library: Y.Doc): void {
     choices: string;
     created_at: string;
   }>;
-  for (const row of rows) if (!wanted.has(row.uid)) db.prepare('DELETE FROM attribute WHERE id = ?').run(row.id);
+  for (const row of rows)
+    if (!wanted.has(row.uid)) preparedStatement(db, 'DELETE FROM attribute WHERE id = ?').run(row.id);
   const kept = rows.filter((r) => wanted.has(r.uid));
   for (const row of kept) {
     if (row.name !== stringField(wanted.get(row.uid)!, 'name')) {
-      db.prepare('UPDATE attribute SET name = ? WHERE id = ?').run(`\u0001${row.uid}`, row.id);
+      preparedStatement(db, 'UPDATE attribute SET name = ? WHERE id = ?').run(`\u0001${row.uid}`, row.id);
     }
   }
   const byUid = new Map(kept.map((r) => [r.uid, r]));
@@ -254,15 +266,16 @@ function projectAttributes(db: Db, library: Y.Doc): void {
     };
     const row = byUid.get(uid);
     if (!row) {
-      const id = db
-        .prepare('INSERT INTO attribute (name, kind, choices, created_at, uid) VALUES (?, ?, ?, ?, ?)')
-        .run(values.name, values.kind, values.choices, values.created_at, uid).lastInsertRowid;
+      const id = preparedStatement(
+        db,
+        'INSERT INTO attribute (name, kind, choices, created_at, uid) VALUES (?, ?, ?, ?, ?)',
+      ).run(values.name, values.kind, values.choices, values.created_at, uid).lastInsertRowid;
       ids.set(uid, Number(id));
       continue;
     }
     ids.set(uid, row.id);
     // The name too: a renamed attribute stepped aside above.
-    db.prepare('UPDATE attribute SET name = ?, kind = ?, choices = ?, created_at = ? WHERE id = ?').run(
+    preparedStatement(db, 'UPDATE attribute SET name = ?, kind = ?, choices = ?, created_at = ? WHERE id = ?').run(
       values.name,
       values.kind,
       values.choices,
@@ -272,7 +285,7 @@ function projectAttributes(db: Db, library: Y.Doc): void {
   }
 
   const articleIds = new Map(
-    (db.prepare('SELECT uid, id FROM article').all() as Array<{ uid: string; id: number }>).map((a) => [a.uid, a.id]),
+    (rowsOf(db, 'SELECT uid, id FROM article').all() as Array<{ uid: string; id: number }>).map((a) => [a.uid, a.id]),
   );
   const want = new Map<string, string>();
   for (const uid of articleEntryUids(library)) {
@@ -291,7 +304,7 @@ function projectAttributes(db: Db, library: Y.Doc): void {
       else if (own.includes(key)) want.delete(`${articleId}:${attributeId}`);
     }
   }
-  const have = db.prepare('SELECT article_id, attribute_id, value FROM article_attribute').all() as Array<{
+  const have = rowsOf(db, 'SELECT article_id, attribute_id, value FROM article_attribute').all() as Array<{
     article_id: number;
     attribute_id: number;
     value: string;
@@ -301,19 +314,22 @@ function projectAttributes(db: Db, library: Y.Doc): void {
     if (want.get(key) === value) continue;
     const [articleId, attributeId] = key.split(':').map(Number);
     if (want.has(key)) {
-      db.prepare('UPDATE article_attribute SET value = ? WHERE article_id = ? AND attribute_id = ?').run(
+      preparedStatement(db, 'UPDATE article_attribute SET value = ? WHERE article_id = ? AND attribute_id = ?').run(
         want.get(key)!,
         articleId,
         attributeId,
       );
     } else {
-      db.prepare('DELETE FROM article_attribute WHERE article_id = ? AND attribute_id = ?').run(articleId, attributeId);
+      preparedStatement(db, 'DELETE FROM article_attribute WHERE article_id = ? AND attribute_id = ?').run(
+        articleId,
+        attributeId,
+      );
     }
   }
   for (const [key, value] of want) {
     if (haveKeys.has(key)) continue;
     const [articleId, attributeId] = key.split(':').map(Number);
-    db.prepare('INSERT INTO article_attribute (article_id, attribute_id, value) VALUES (?, ?, ?)').run(
+    preparedStatement(db, 'INSERT INTO article_attribute (article_id, attribute_id, value) VALUES (?, ?, ?)').run(
       articleId,
       attributeId,
       value,
@@ -322,15 +338,16 @@ function projectAttributes(db: Db, library: Y.Doc): void {
 }
 
 function projectDescription(db: Db, tagId: number, entry: Y.Map<unknown>): void {
-  const current = db.prepare('SELECT * FROM tag_description WHERE tag_id = ?').get(tagId) as
+  const current = rowsOf(db, 'SELECT * FROM tag_description WHERE tag_id = ?').get(tagId) as
     Record<string, FieldValue> | undefined;
   if (fieldOf(entry, 'described') !== true) {
-    if (current) db.prepare('DELETE FROM tag_description WHERE tag_id = ?').run(tagId);
+    if (current) preparedStatement(db, 'DELETE FROM tag_description WHERE tag_id = ?').run(tagId);
     return;
   }
   const values = descriptionFields.map((f) => stringField(entry, f));
   if (current && descriptionFields.every((f, i) => current[f] === values[i])) return;
-  db.prepare(
+  preparedStatement(
+    db,
     `INSERT INTO tag_description (tag_id, ${descriptionFields.join(', ')}) VALUES (?, ${descriptionFields.map(() => '?').join(', ')})
      ON CONFLICT (tag_id) DO UPDATE SET ${descriptionFields.map((f) => `${f} = excluded.${f}`).join(', ')}`,
   ).run(tagId, ...values);
@@ -354,16 +371,9 @@ interface HighlightRow {
 
 /** Projects one article's document; false when the article is not in this library (it waits in the document). */
 export function projectArticle(db: Db, articleUid: string, doc: Y.Doc, library: Y.Doc): boolean {
-  const articleId = db.prepare<[string], number>('SELECT id FROM article WHERE uid = ?').pluck().get(articleUid);
+  const articleId = articleIdOfUid(db, articleUid);
   if (articleId === undefined) return false;
-  const paragraphs = new Map(
-    (
-      db.prepare('SELECT ord, id FROM paragraph WHERE article_id = ?').all(articleId) as Array<{
-        ord: number;
-        id: number;
-      }>
-    ).map((p) => [p.ord, p.id]),
-  );
+  const paragraphs = paragraphIdsByOrd(db, articleId);
   const highlightIds = projectHighlights(db, articleId, doc, paragraphs);
   projectAssignments(db, articleId, doc, library, highlightIds, paragraphs);
   projectNotes(db, articleId, doc, paragraphs);
@@ -416,20 +426,20 @@ function projectHighlights(
     'updated_at',
     'comment',
   ] as const;
-  const rows = db
-    .prepare(`SELECT id, uid, ${columns.join(', ')} FROM highlight WHERE article_id = ?`)
-    .all(articleId) as HighlightRow[];
+  const rows = rowsOf(db, `SELECT id, uid, ${columns.join(', ')} FROM highlight WHERE article_id = ?`).all(
+    articleId,
+  ) as HighlightRow[];
   const ids = new Map<string, number>();
   for (const row of rows) {
     const values = wanted.get(row.uid);
     if (!values) {
-      db.prepare('DELETE FROM highlight_tag WHERE highlight_id = ?').run(row.id);
-      db.prepare('DELETE FROM highlight WHERE id = ?').run(row.id);
+      preparedStatement(db, 'DELETE FROM highlight_tag WHERE highlight_id = ?').run(row.id);
+      preparedStatement(db, 'DELETE FROM highlight WHERE id = ?').run(row.id);
       continue;
     }
     ids.set(row.uid, row.id);
     if (columns.some((c) => row[c] !== values[c])) {
-      db.prepare(`UPDATE highlight SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
+      preparedStatement(db, `UPDATE highlight SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
         ...columns.map((c) => values[c]),
         row.id,
       );
@@ -437,11 +447,10 @@ function projectHighlights(
   }
   for (const [uid, values] of wanted) {
     if (ids.has(uid)) continue;
-    const id = db
-      .prepare(
-        `INSERT INTO highlight (article_id, uid, ${columns.join(', ')}) VALUES (?, ?, ${columns.map(() => '?').join(', ')})`,
-      )
-      .run(articleId, uid, ...columns.map((c) => values[c])).lastInsertRowid;
+    const id = preparedStatement(
+      db,
+      `INSERT INTO highlight (article_id, uid, ${columns.join(', ')}) VALUES (?, ?, ${columns.map(() => '?').join(', ')})`,
+    ).run(articleId, uid, ...columns.map((c) => values[c])).lastInsertRowid;
     ids.set(uid, Number(id));
   }
   return ids;
@@ -457,7 +466,7 @@ function projectAssignments(
 ): void {
   const tags = tagsOf(library);
   const tagIds = new Map(
-    (db.prepare('SELECT uid, id FROM tag').all() as Array<{ uid: string; id: number }>).map((t) => [t.uid, t.id]),
+    (rowsOf(db, 'SELECT uid, id FROM tag').all() as Array<{ uid: string; id: number }>).map((t) => [t.uid, t.id]),
   );
   const onHighlights = new Set<string>();
   const onParagraphs = new Set<string>();
@@ -479,22 +488,20 @@ function projectAssignments(
     db,
     'highlight_tag',
     'highlight_id',
-    db
-      .prepare(
-        'SELECT ht.highlight_id AS a, ht.tag_id AS b FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id WHERE h.article_id = ?',
-      )
-      .all(articleId) as Array<{ a: number; b: number }>,
+    rowsOf(
+      db,
+      'SELECT ht.highlight_id AS a, ht.tag_id AS b FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id WHERE h.article_id = ?',
+    ).all(articleId) as Array<{ a: number; b: number }>,
     onHighlights,
   );
   reconcilePairs(
     db,
     'paragraph_tag',
     'paragraph_id',
-    db
-      .prepare(
-        'SELECT pt.paragraph_id AS a, pt.tag_id AS b FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id WHERE p.article_id = ?',
-      )
-      .all(articleId) as Array<{ a: number; b: number }>,
+    rowsOf(
+      db,
+      'SELECT pt.paragraph_id AS a, pt.tag_id AS b FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id WHERE p.article_id = ?',
+    ).all(articleId) as Array<{ a: number; b: number }>,
     onParagraphs,
   );
 }
@@ -510,12 +517,12 @@ function reconcilePairs(
   for (const pair of have) {
     if (wanted.has(pair)) continue;
     const [a, b] = pair.split(':').map(Number);
-    db.prepare(`DELETE FROM ${table} WHERE ${owner} = ? AND tag_id = ?`).run(a, b);
+    preparedStatement(db, `DELETE FROM ${table} WHERE ${owner} = ? AND tag_id = ?`).run(a, b);
   }
   for (const pair of wanted) {
     if (have.has(pair)) continue;
     const [a, b] = pair.split(':').map(Number);
-    db.prepare(`INSERT INTO ${table} (${owner}, tag_id) VALUES (?, ?)`).run(a, b);
+    preparedStatement(db, `INSERT INTO ${table} (${owner}, tag_id) VALUES (?, ?)`).run(a, b);
   }
 }
 
@@ -543,14 +550,14 @@ function projectNotes(db: Db, articleId: number, doc: Y.Doc, paragraphs: Readonl
       updated_at: stringField(entry, 'updated_at'),
     });
   }
-  const rows = db
-    .prepare(
-      'SELECT n.paragraph_id, n.editor_state, n.plain_text, n.markdown, n.updated_at FROM note n JOIN paragraph p ON p.id = n.paragraph_id WHERE p.article_id = ?',
-    )
-    .all(articleId) as NoteRow[];
+  const rows = rowsOf(
+    db,
+    'SELECT n.paragraph_id, n.editor_state, n.plain_text, n.markdown, n.updated_at FROM note n JOIN paragraph p ON p.id = n.paragraph_id WHERE p.article_id = ?',
+  ).all(articleId) as NoteRow[];
   const have = new Map(rows.map((r) => [r.paragraph_id, r]));
   for (const row of rows)
-    if (!wanted.has(row.paragraph_id)) db.prepare('DELETE FROM note WHERE paragraph_id = ?').run(row.paragraph_id);
+    if (!wanted.has(row.paragraph_id))
+      preparedStatement(db, 'DELETE FROM note WHERE paragraph_id = ?').run(row.paragraph_id);
   for (const [paragraphId, note] of wanted) {
     const row = have.get(paragraphId);
     if (
@@ -562,7 +569,8 @@ function projectNotes(db: Db, articleId: number, doc: Y.Doc, paragraphs: Readonl
     ) {
       continue;
     }
-    db.prepare(
+    preparedStatement(
+      db,
       `INSERT INTO note (paragraph_id, editor_state, plain_text, markdown, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (paragraph_id) DO UPDATE SET editor_state = excluded.editor_state, plain_text = excluded.plain_text,
          markdown = excluded.markdown, updated_at = excluded.updated_at`,
@@ -613,26 +621,25 @@ function writeMemoRow(db: Db, row: MemoRow | undefined, values: Omit<MemoRow, 'i
     return;
   }
   if (memoColumns.every((c) => row[c] === values[c])) return;
-  db.prepare(`UPDATE memo SET ${memoColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
+  preparedStatement(db, `UPDATE memo SET ${memoColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
     ...memoColumns.map((c) => values[c]),
     row.id,
   );
 }
 
 function projectArticleMemo(db: Db, articleId: number, doc: Y.Doc): void {
-  const row = db.prepare(`SELECT id, uid, ${memoColumns.join(', ')} FROM memo WHERE article_id = ?`).get(articleId) as
+  const row = rowsOf(db, `SELECT id, uid, ${memoColumns.join(', ')} FROM memo WHERE article_id = ?`).get(articleId) as
     MemoRow | undefined;
   const values = hasArticleMemo(doc) ? memoValues(articleMemo(doc), articleMemoText(doc).toJSON()) : null;
   if (!values) {
-    if (row) db.prepare('DELETE FROM memo WHERE id = ?').run(row.id);
+    if (row) preparedStatement(db, 'DELETE FROM memo WHERE id = ?').run(row.id);
     return;
   }
   writeMemoRow(db, row, values, () =>
-    db
-      .prepare(
-        `INSERT INTO memo (article_id, ${memoColumns.join(', ')}) VALUES (?, ${memoColumns.map(() => '?').join(', ')})`,
-      )
-      .run(articleId, ...memoColumns.map((c) => values[c])),
+    preparedStatement(
+      db,
+      `INSERT INTO memo (article_id, ${memoColumns.join(', ')}) VALUES (?, ${memoColumns.map(() => '?').join(', ')})`,
+    ).run(articleId, ...memoColumns.map((c) => values[c])),
   );
 }
 
@@ -646,18 +653,18 @@ function projectJournalMemos(db: Db, library: Y.Doc): void {
     const values = memoValues(entry, text instanceof Y.Text ? text.toJSON() : '');
     if (values) wanted.set(uid, values);
   });
-  const rows = db
-    .prepare(`SELECT id, uid, ${memoColumns.join(', ')} FROM memo WHERE article_id IS NULL`)
-    .all() as MemoRow[];
+  const rows = rowsOf(
+    db,
+    `SELECT id, uid, ${memoColumns.join(', ')} FROM memo WHERE article_id IS NULL`,
+  ).all() as MemoRow[];
   const byUid = new Map(rows.map((r) => [r.uid, r]));
-  for (const row of rows) if (!wanted.has(row.uid)) db.prepare('DELETE FROM memo WHERE id = ?').run(row.id);
+  for (const row of rows) if (!wanted.has(row.uid)) preparedStatement(db, 'DELETE FROM memo WHERE id = ?').run(row.id);
   for (const [uid, values] of wanted) {
     writeMemoRow(db, byUid.get(uid), values, () =>
-      db
-        .prepare(
-          `INSERT INTO memo (article_id, uid, ${memoColumns.join(', ')}) VALUES (NULL, ?, ${memoColumns.map(() => '?').join(', ')})`,
-        )
-        .run(uid, ...memoColumns.map((c) => values[c])),
+      preparedStatement(
+        db,
+        `INSERT INTO memo (article_id, uid, ${memoColumns.join(', ')}) VALUES (NULL, ?, ${memoColumns.map(() => '?').join(', ')})`,
+      ).run(uid, ...memoColumns.map((c) => values[c])),
     );
   }
 }
@@ -691,41 +698,32 @@ export function markRowless(
   articleId: number,
   paragraphs: ReadonlyMap<number, number>,
 ): void {
-  const highlightUids = new Set(
-    db.prepare<[number], string>('SELECT uid FROM highlight WHERE article_id = ?').pluck().all(articleId),
-  );
+  const highlightUids = new Set(columnOf(db, 'SELECT uid FROM highlight WHERE article_id = ?').all(articleId));
   root(doc, 'highlights').forEach((value, uid) => {
     if (value instanceof Y.Map && !highlightUids.has(uid)) setField(value as Y.Map<unknown>, 'deleted', true);
   });
   const notes = new Set(
-    db
-      .prepare<[number], number>(
-        'SELECT p.ord FROM note n JOIN paragraph p ON p.id = n.paragraph_id WHERE p.article_id = ?',
-      )
-      .pluck()
-      .all(articleId),
+    columnOf(db, 'SELECT p.ord FROM note n JOIN paragraph p ON p.id = n.paragraph_id WHERE p.article_id = ?').all(
+      articleId,
+    ),
   );
   for (const ord of noteOrds(doc))
     if (!notes.has(ord) || !paragraphs.has(ord)) setField(noteEntry(doc, ord), 'deleted', true);
   const onParagraphs = new Set(
-    db
-      .prepare<[number], string>(
-        `SELECT p.ord || ':' || t.uid FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id
+    columnOf(
+      db,
+      `SELECT p.ord || ':' || t.uid FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id
          JOIN tag t ON t.id = pt.tag_id WHERE p.article_id = ?`,
-      )
-      .pluck()
-      .all(articleId),
+    ).all(articleId),
   );
   const onHighlights = new Set(
-    db
-      .prepare<[number], string>(
-        `SELECT h.uid || ':' || t.uid FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
+    columnOf(
+      db,
+      `SELECT h.uid || ':' || t.uid FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
          JOIN tag t ON t.id = ht.tag_id WHERE h.article_id = ?`,
-      )
-      .pluck()
-      .all(articleId),
+    ).all(articleId),
   );
-  const hasMemo = db.prepare('SELECT 1 FROM memo WHERE article_id = ?').get(articleId) !== undefined;
+  const hasMemo = rowsOf(db, 'SELECT 1 FROM memo WHERE article_id = ?').get(articleId) !== undefined;
   if (hasArticleMemo(doc) && !hasMemo) setField(articleMemo(doc), 'deleted', true);
   const tagged = root(doc, 'tagged');
   const tags = tagsOf(library);

@@ -8,6 +8,7 @@ import { documentState, projectionState, sorted, type Json } from './canonicalDu
 import { changesToDocs } from './changesToDocs';
 import { articleDocName, articleUidOf, createDocStore, libraryDoc, remoteOrigin, type DocStore } from './docStore';
 import { unknownArticleRows, unknownLibraryRows } from './adoptUnknownRows';
+import { articleIdOfUid, paragraphIdsByOrd, uidOfArticle } from './articleRows';
 import { rowsAsInserts } from './rowsAsInserts';
 import { markRowless, projectArticle, projectLibrary, tagResolution } from './projectDocs';
 import { supersededBy, type Superseded } from './supersededValues';
@@ -87,7 +88,7 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
     for (const name of articles) {
       const uid = articleUidOf(name);
       if (uid === undefined) continue;
-      const articleId = db.prepare<[string], number>('SELECT id FROM article WHERE uid = ?').pluck().get(uid);
+      const articleId = articleIdOfUid(db, uid);
       if (articleId !== undefined) mirror(unknownArticleRows(db, articleId, store.get(name)), bookkeeping);
       projectArticle(db, uid, store.get(name), store.get(libraryDoc));
     }
@@ -98,15 +99,16 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
    * (only differing fields are written), and what the document holds live with no row now deleted.
    */
   const capture = (articleId: number) => {
-    const uid = db.prepare<[number], string>('SELECT uid FROM article WHERE id = ?').pluck().get(articleId);
+    const uid = uidOfArticle(db, articleId);
     if (uid === undefined) return;
     const of = `article_id = ${articleId}`;
     const inArticle = `IN (SELECT id FROM paragraph WHERE ${of})`;
+    const highlightIds = `IN (SELECT id FROM highlight WHERE ${of})`;
     mirror(
       [
         ...rowsAsInserts(db, 'tag'),
         ...rowsAsInserts(db, 'highlight', `WHERE ${of}`),
-        ...rowsAsInserts(db, 'highlight_tag', `WHERE highlight_id IN (SELECT id FROM highlight WHERE ${of})`),
+        ...rowsAsInserts(db, 'highlight_tag', `WHERE highlight_id ${highlightIds}`),
         ...rowsAsInserts(db, 'paragraph_tag', `WHERE paragraph_id ${inArticle}`),
         ...rowsAsInserts(db, 'note', `WHERE paragraph_id ${inArticle}`),
         ...rowsAsInserts(db, 'memo', `WHERE ${of}`),
@@ -114,14 +116,7 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
       bookkeeping,
     );
     const doc = store.get(articleDocName(uid));
-    const paragraphs = new Map(
-      (
-        db.prepare('SELECT ord, id FROM paragraph WHERE article_id = ?').all(articleId) as Array<{
-          ord: number;
-          id: number;
-        }>
-      ).map((p) => [p.ord, p.id]),
-    );
+    const paragraphs = paragraphIdsByOrd(db, articleId);
     const library = store.get(libraryDoc);
     doc.transact(() => markRowless(db, doc, library, articleId, paragraphs));
   };
@@ -230,7 +225,7 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
       }));
     },
     articleStored(articleId) {
-      const uid = db.prepare<[number], string>('SELECT uid FROM article WHERE id = ?').pluck().get(articleId);
+      const uid = uidOfArticle(db, articleId);
       if (uid === undefined || !store.has(articleDocName(uid))) return;
       projectArticle(db, uid, store.get(articleDocName(uid)), store.get(libraryDoc));
     },
