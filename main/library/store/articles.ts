@@ -12,12 +12,11 @@ import type { Fingerprint } from '../duplicates/fingerprint';
 import type { Statement, Transaction } from 'better-sqlite3';
 import { checksum, rowChecksum } from './contentHashes';
 import { contentCorrupt } from './contentCorrupt';
-import { rawTextOf, storedRawText, type ParagraphRaws } from './rawTextCodec';
+import { paragraphRawsSql, rawTextOf, storedRawText, storedRawTextFunction, type ParagraphRaws } from './rawTextCodec';
 import type { Db } from './openDatabase';
 import { readArticleHighlights } from './highlights';
 import { readArticleNotes } from './notes';
 import { insertParagraphs, readParagraphs } from './paragraphs';
-import { rawSql } from './paragraphRaw';
 import { readArticleParagraphTags } from './tags';
 
 interface ArticleRow {
@@ -259,17 +258,12 @@ export function readArticle(db: Db, articleId: number): ArticleView | undefined 
 /**
  * Stores the article's raw text beside its paragraphs as they now are (store/rawTextCodec format 2),
  * for a writer that has written them anew (a re-clean, a backup's article): the paragraph triggers
- * of migration 0027 had turned it into one that reads alone. Read from the rows, not the caller's
- * parse, so the value fits what is stored.
+ * of migration 0027 had turned it into one that reads alone. Made from the rows, as migration 0027
+ * makes it, not from the caller's parse, so the value fits what is stored.
  */
 export function storeRawTextBesideParagraphs(db: Db, articleId: number, rawText: string): void {
-  const rows = db
-    .prepare(`SELECT ord, ${rawSql()} AS raw FROM paragraph WHERE article_id = ? AND ord >= 0 ORDER BY ord`)
-    .all(articleId) as Array<{ ord: number; raw: string }>;
-  const raws: string[] = [];
-  for (const r of rows) raws[r.ord] = r.raw;
-  db.prepare('UPDATE article SET raw_text = ? WHERE id = ?').run(
-    storedRawText(rawText, Array.from(raws, (raw) => raw ?? '')),
+  db.prepare(`UPDATE article SET raw_text = ${storedRawTextFunction}(?, ${paragraphRawsSql('article.id')}) WHERE id = ?`).run(
+    rawText,
     articleId,
   );
 }
