@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createLibrary } from '../../main/library/createLibrary';
-import { chooseLauncher } from '../e2e/fixtures/findLauncher';
 import { launchChromium } from '../e2e/fixtures/launchChromium';
 import type { Library } from '../../main/library/createLibrary';
 import { articleListSorts, type ArticlePageRequest } from '../../preload/contract/articlePageTypes';
 import { peerRatio, percentile, timeRuns, type Figure } from './measure';
+import { benchChromium } from './measureUiOpen';
 
 const runs = 5;
 
@@ -19,9 +19,7 @@ const runs = 5;
  * row that was already painted, which in the app (main in its own process) it does not.
  */
 export async function measureListOpen(dbPath: string, articleCount: number): Promise<Figure[]> {
-  const choice = chooseLauncher();
-  const executable = choice.kind === 'chromium' ? choice.executablePath : (process.env.PIZHU_CHROMIUM ?? '/usr/bin/chromium');
-  const launched = await launchChromium(executable, { dbPath });
+  const launched = await launchChromium(benchChromium(), { dbPath });
   try {
     const { page } = launched;
     const row = page.getByRole('list', { name: 'Articles' }).getByRole('listitem').first();

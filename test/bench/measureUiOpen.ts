@@ -4,14 +4,18 @@ import { percentile, type Figure } from './measure';
 
 const runs = 20;
 
+/** The Chromium the bench drives: the e2e launcher's, else PIZHU_CHROMIUM or the system's. */
+export function benchChromium(): string {
+  const choice = chooseLauncher();
+  return choice.kind === 'chromium' ? choice.executablePath : (process.env.PIZHU_CHROMIUM ?? '/usr/bin/chromium');
+}
+
 /**
  * The built renderer on the bench's Chromium launcher, and the two articles an open in the UI is
  * timed between: the longest seed (the most paragraphs) and another one.
  */
 export async function launchOnLongestSeed() {
-  const choice = chooseLauncher();
-  const executable = choice.kind === 'chromium' ? choice.executablePath : (process.env.PIZHU_CHROMIUM ?? '/usr/bin/chromium');
-  const launched = await launchChromium(executable);
+  const launched = await launchChromium(benchChromium());
   const articles = launched.library.listArticles();
   const target = articles.reduce((a, b) => (b.paragraphCount > a.paragraphCount ? b : a));
   const other = articles.find((a) => a.id !== target.id)!;
