@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ArticleView, ParagraphView } from '../../preload/contract/articleTypes';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
+import { readBackup } from '../../main/library/export/exportBackup';
 import type { Db } from '../../main/library/store/openDatabase';
 
 export const seedsDir = path.resolve(__dirname, '../../seeds');
@@ -57,6 +58,21 @@ export function bodyParagraphs(article: ArticleView, minLength = 40): ParagraphV
 export function annotationRows(db: Db): Record<string, unknown[]> {
   const tables = ['highlight', 'tag', 'highlight_tag', 'paragraph_tag', 'note'];
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
+}
+
+/**
+ * Everything a person gets back from a library (each article as read, and as a backup holds it,
+ * raw text and paragraphs), every annotation row and the stored checksums: what a migration that
+ * only changes how text is stored must carry over identical.
+ */
+export function everythingReadBack(library: Library): unknown {
+  const db = library.database();
+  return {
+    articles: library.listArticles().map((a) => library.getArticle(a.id)),
+    backup: readBackup(db, '2026-11-23T10:00:00.000Z').articles.map((a) => [a.rawText, a.paragraphs]),
+    annotations: annotationRows(db),
+    checksums: db.prepare('SELECT id, checksum FROM article UNION ALL SELECT -id, checksum FROM paragraph ORDER BY 1').all(),
+  };
 }
 
 /**

@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
-import { readBackup } from '../../../../../main/library/export/exportBackup';
+import { createLibrary } from '../../../../../main/library/createLibrary';
 import { checkedColumnsSelect, rowChecksum } from '../../../../../main/library/store/contentHashes';
 import { latestSchemaVersion } from '../../../../../main/library/store/migrations';
 import { rawTextOf, rawTextSql, storedRawText } from '../../../../../main/library/store/rawTextCodec';
-import { annotationRows, bodyParagraphs, openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
+import { bodyParagraphs, everythingReadBack, openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
 import { undoMigrationsAfter } from '../../../../support/undoLaterMigrations';
 
 /**
@@ -31,17 +30,6 @@ beforeEach(async () => {
   await seeded.library.importPaths([folder]);
 });
 afterEach(() => seeded.dispose());
-
-/** Everything a person gets back, the raw texts as a re-clean and a backup read them, and the stored checksums. */
-function contents(library: Library): unknown {
-  const db = library.database();
-  return {
-    articles: library.listArticles().map((a) => library.getArticle(a.id)),
-    rawTexts: readBackup(db, '2026-11-23T10:00:00.000Z').articles.map((a) => a.rawText),
-    annotations: annotationRows(db),
-    checksums: db.prepare('SELECT id, checksum FROM article UNION ALL SELECT -id, checksum FROM paragraph ORDER BY 1').all(),
-  };
-}
 
 /** Stored formats: 'string' for text, or a blob's format byte. */
 function formats(db: Database.Database): string[] {
@@ -69,7 +57,7 @@ describe('migration 0027: an article raw text is stored beside its paragraphs', 
       library.annotations.saveNote({ paragraphId: p.id, editorState: '{}', plainText: '核对出处', markdown: '核对出处' });
     }
     library.importText('短文。', '短');
-    const expected = contents(library);
+    const expected = everythingReadBack(library);
     const newPages = articlePages(library.database());
     library.close();
 
@@ -86,7 +74,7 @@ describe('migration 0027: an article raw text is stored beside its paragraphs', 
     const db = migrated.database();
     expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect(fs.readdirSync(path.join(seeded.dir, 'backups')).some((f) => f.includes('before-migration-26-to'))).toBe(true);
-    expect(contents(migrated)).toEqual(expected);
+    expect(everythingReadBack(migrated)).toEqual(expected);
     expect(migrated.verify().damaged).toEqual([]);
     // The six imported files beside their paragraphs; the pasted text is its own only paragraph.
     expect(formats(db).slice(0, 6)).toEqual(Array<string>(6).fill('format 2'));
@@ -101,7 +89,7 @@ describe('migration 0027: an article raw text is stored beside its paragraphs', 
     expect(migrated.recleanArticle(first.id).orphans).toEqual([]);
     expect(migrated.getArticle(first.id).paragraphs.map((p) => [p.text, p.raw])).toEqual(before.paragraphs.map((p) => [p.text, p.raw]));
     expect(formats(db)[first.id - 1]).toBe('format 2');
-    expect(contents(migrated)).toEqual(expected);
+    expect(everythingReadBack(migrated)).toEqual(expected);
     expect(migrated.verify().damaged).toEqual([]);
   });
 

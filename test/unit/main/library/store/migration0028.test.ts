@@ -3,11 +3,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Removal } from '../../../../../preload/contract/articleTypes';
-import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
-import { readBackup } from '../../../../../main/library/export/exportBackup';
+import { createLibrary } from '../../../../../main/library/createLibrary';
 import { latestSchemaVersion } from '../../../../../main/library/store/migrations';
 import { rawWithRemovals, storedRaw } from '../../../../../main/library/store/paragraphRaw';
-import { annotationRows, bodyParagraphs, openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
+import { bodyParagraphs, everythingReadBack, openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
 import { undoMigrationsAfter } from '../../../../support/undoLaterMigrations';
 
 /**
@@ -31,16 +30,6 @@ beforeEach(async () => {
 });
 afterEach(() => seeded.dispose());
 
-function contents(library: Library): unknown {
-  const db = library.database();
-  return {
-    articles: library.listArticles().map((a) => library.getArticle(a.id)),
-    backup: readBackup(db, '2026-11-23T10:00:00.000Z').articles.map((a) => [a.rawText, a.paragraphs]),
-    annotations: annotationRows(db),
-    checksums: db.prepare('SELECT id, checksum FROM article UNION ALL SELECT -id, checksum FROM paragraph ORDER BY 1').all(),
-  };
-}
-
 const rawsStored = (db: Database.Database) =>
   db.prepare("SELECT count(*) AS n, coalesce(sum(length(raw)), 0) AS chars FROM paragraph WHERE raw <> ''").get() as {
     n: number;
@@ -57,7 +46,7 @@ describe('migration 0028: a paragraph raw text its text and removals give back i
       const [body] = bodyParagraphs(library.getArticle(summary.id), 10);
       if (body) library.annotations.saveNote({ paragraphId: body.id, editorState: '{}', plainText: '注', markdown: '注' });
     }
-    const expected = contents(library);
+    const expected = everythingReadBack(library);
     library.close();
 
     const old = new Database(seeded.dbPath);
@@ -72,7 +61,7 @@ describe('migration 0028: a paragraph raw text its text and removals give back i
     const db = migrated.database();
     expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect(fs.readdirSync(path.join(seeded.dir, 'backups')).some((f) => f.includes('before-migration-27-to'))).toBe(true);
-    expect(contents(migrated)).toEqual(expected);
+    expect(everythingReadBack(migrated)).toEqual(expected);
     expect(migrated.verify().damaged).toEqual([]);
     expect(rawsStored(db)).toEqual({ n: 0, chars: 0 });
 
@@ -80,7 +69,7 @@ describe('migration 0028: a paragraph raw text its text and removals give back i
     const html = migrated.listArticles().find((a) => a.title === '区域网络')!;
     const report = migrated.recleanArticle(html.id);
     expect(report.orphans).toEqual([]);
-    expect(contents(migrated)).toEqual(expected);
+    expect(everythingReadBack(migrated)).toEqual(expected);
     expect(migrated.verify().damaged).toEqual([]);
   });
 
