@@ -106,7 +106,13 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
     const highlightIds = `IN (SELECT id FROM highlight WHERE ${of})`;
     mirror(
       [
-        ...rowsAsInserts(db, 'tag'),
+        // The tags of the article's assignments only (a library's thousands of tags are unchanged by a re-clean).
+        ...rowsAsInserts(
+          db,
+          'tag',
+          `WHERE id IN (SELECT tag_id FROM highlight_tag WHERE highlight_id ${highlightIds}
+             UNION SELECT tag_id FROM paragraph_tag WHERE paragraph_id ${inArticle})`,
+        ),
         ...rowsAsInserts(db, 'highlight', `WHERE ${of}`),
         ...rowsAsInserts(db, 'highlight_tag', `WHERE highlight_id ${highlightIds}`),
         ...rowsAsInserts(db, 'paragraph_tag', `WHERE paragraph_id ${inArticle}`),

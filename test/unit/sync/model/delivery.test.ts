@@ -176,4 +176,27 @@ describe('updates delivered as a sync folder delivers them', () => {
     expect(b!.library.getArticle(b!.articleId).highlights.map((h) => h.color)).toContain('orange');
     expect(b!.library.getArticle(b!.articleId).paragraphTags).toEqual({});
   });
+
+  it('a tag a writer outside the journal put on a highlight reaches the others with it', async () => {
+    const [a, b] = await devices(2);
+    work(a!);
+    syncAll([a!, b!]);
+    const db = a!.library.database();
+    const quote = a!.library.getArticle(a!.articleId).highlights[0]!.quote;
+    a!.library.sync.captured([a!.articleId], () => {
+      const tagId = db
+        .prepare("INSERT INTO tag (name, created_at) VALUES ('外来', '2026-01-01T00:00:00.000Z')")
+        .run().lastInsertRowid;
+      db.prepare('INSERT INTO highlight_tag (highlight_id, tag_id) SELECT id, ? FROM highlight WHERE quote = ?').run(
+        tagId,
+        quote,
+      );
+    });
+    syncAll([a!, b!]);
+    const onB = b!.library.getArticle(b!.articleId).highlights.find((h) => h.quote === quote);
+    expect(onB?.tags).toContain('外来');
+    const { docs, rows } = dumpsOf([a!, b!]);
+    expect(docs[1]).toBe(docs[0]);
+    expect(rows[1]).toBe(rows[0]);
+  });
 });
