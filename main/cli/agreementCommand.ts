@@ -6,7 +6,7 @@ import { readLibrariesAgreement } from '../library/analysis/agreement/readLibrar
 import { createLibrary, type Library } from '../library/createLibrary';
 import { LibraryError } from '../library/libraryError';
 import { codingQuery } from '../library/matrices/readCodings';
-import { UsageError } from './cliOptions';
+import { articleIdsOption, UsageError } from './cliOptions';
 
 export interface AgreementOptions {
   with?: string[];
@@ -27,7 +27,7 @@ export async function runAgreement(library: Library, dbPath: string, args: reado
   const files = options.with ?? [];
   if (files.length === 0) throw new UsageError('agreement needs --with FILE: another coder\'s library holding the same articles');
   const db = library.database();
-  const articleIds = options.article === undefined ? allArticles(library) : idsOption(options.article);
+  const articleIds = options.article === undefined ? allArticles(library) : articleIdsOption(options.article);
   const tagNames = options.tag === undefined ? undefined : codingQuery(db, options.tag).tags.map((t) => t.name);
 
   const paths = [dbPath, ...files].map((f) => path.resolve(f));
@@ -125,12 +125,6 @@ function levelOption(value: string | undefined): AgreementLevel {
   if (value === undefined || value === 'character' || value === 'char') return 'character';
   if (value === 'paragraph') return 'paragraph';
   throw new UsageError('--level must be character or paragraph');
-}
-
-function idsOption(value: string): number[] {
-  const ids = value.split(',').map(Number);
-  if (ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new UsageError('--article needs article ids (1 or 1,2,3)');
-  return ids;
 }
 
 function allArticles(library: Library): number[] {

@@ -12,6 +12,13 @@ export function articleIdOption(value: string | undefined): number | undefined {
   return id;
 }
 
+/** --article IDS: one article id or several, comma-separated (1 or 1,2,3). */
+export function articleIdsOption(value: string): number[] {
+  const ids = value.split(',').map(Number);
+  if (ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new UsageError('--article needs article ids (1 or 1,2,3)');
+  return ids;
+}
+
 /** --NAME MODE: a script mode, or undefined when not given. */
 export function scriptModeOption(value: string | undefined, name: string): ScriptMode | undefined {
   if (value === undefined) return undefined;

@@ -147,6 +147,7 @@ describe('pizhu agreement', () => {
       [['agreement', '--db', lin, '--with', path.join(temp.dir, 'none.sqlite')], `pizhu: --with ${path.join(temp.dir, 'none.sqlite')}: there is no library file there\n`],
       [['agreement', '--db', lin, '--with', lin], `pizhu: ${lin} is given twice: each library is one coder\n`],
       [['agreement', '--db', lin, '--with', wang, '--level', 'word'], 'pizhu: --level must be character or paragraph\n'],
+      [['agreement', '--db', lin, '--with', wang, '--article', '1,x'], 'pizhu: --article needs article ids (1 or 1,2,3)\n'],
     ];
     for (const [args, message] of cases) {
       const run = await runPizhu(args);
