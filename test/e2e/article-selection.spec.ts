@@ -177,6 +177,30 @@ test('selection by keyboard alone: Shift+arrows take three rows, the attribute i
   await expect(app.getByRole('status').filter({ hasText: /articles? selected/ })).toHaveCount(0);
 });
 
+test('an article moved to the trash leaves the selection: the count and "Set attribute…" are of the articles still listed', async ({
+  app,
+}) => {
+  await defineChoiceAttribute(app, '地区', ['福建', '江西']);
+  await expect(rowAtIndex(app, 3)).toBeVisible();
+  const trashed = await idOf(rowAtIndex(app, 1));
+  await clickRowWith(app, rowAtIndex(app, 0), 'Control');
+  await clickRowWith(app, rowAtIndex(app, 2), 'Shift');
+  await expect(app.getByRole('status').filter({ hasText: '3 articles selected' })).toBeVisible();
+
+  // The middle one to the trash from its own ⋯ menu.
+  const row = articleList(app).locator(`li:has(> button[data-article-id="${trashed}"])`);
+  await row.hover();
+  await clickAtCentre(app, row.getByRole('button', { name: 'Article actions' }));
+  await clickAtCentre(app, app.getByRole('menu').getByRole('menuitem', { name: 'Move to trash' }));
+  await expect(articleList(app).locator(`button[data-article-id="${trashed}"]`)).toHaveCount(0);
+  await expect(app.getByRole('status').filter({ hasText: '2 articles selected' })).toBeVisible();
+  await clickAtCentre(app, app.getByRole('button', { name: 'Set attribute…' }));
+  const dialog = app.getByRole('dialog', { name: 'Article attributes' });
+  await expect(dialog.getByRole('heading', { name: 'Set on the 2 articles selected' })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
 test('selection in the Words view: the articles selected are a scope of their own', async ({ app }) => {
   await expect(rowAtIndex(app, 3)).toBeVisible();
   const ids = await Promise.all([0, 2].map((i) => idOf(rowAtIndex(app, i))));

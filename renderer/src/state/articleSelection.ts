@@ -27,6 +27,14 @@ export function clearArticleSelection(): void {
   if (current !== empty) setArticleSelection(empty);
 }
 
+/** An article gone from the list it was chosen in (trashed, archived, restored): no longer chosen. */
+export function dropFromArticleSelection(id: number): void {
+  if (!current.ids.has(id)) return;
+  const ids = new Set(current.ids);
+  ids.delete(id);
+  setArticleSelection({ ...current, ids });
+}
+
 export function currentArticleSelection(): ArticleSelection {
   return current;
 }

@@ -4,6 +4,7 @@ import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
 import { useLibraryEvents } from '../../state/LibraryEvents';
 import { useNavigation } from '../../state/Navigation';
+import { dropFromArticleSelection } from '../../state/articleSelection';
 import { showToast } from '../annotate/toastStore';
 import { flushPendingNotes } from '../notes/pendingNotes';
 import { libraryMessages } from './messages';
@@ -41,6 +42,8 @@ export function useArticleManagement() {
       const result = await call;
       if (!result.ok) return showToast(result.error.message);
       if (action === 'trash' && openId === articleId) await closeArticle();
+      // Each of these takes the article out of the list it was in, and so out of what is chosen there.
+      dropFromArticleSelection(articleId);
       changed([articleId]);
       const message = {
         trash: 'trashedMessage',
