@@ -79,8 +79,11 @@ export function deferredQuickCheck(db: () => Db, filePath: string, start: StartQ
       answered = true;
       finish(mine, found);
     });
+    // A failing worker reports an error and then its exit: checked here once, not twice.
     const fallBack = () => {
-      if (!answered) finish(mine, quickCheckFile(filePath));
+      if (answered) return;
+      answered = true;
+      finish(mine, quickCheckFile(filePath));
     };
     worker.once('error', fallBack);
     // Not unref'd: a process awaiting whenWritable (a script, the bench) must live until the answer.

@@ -4,13 +4,20 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDispatch, createHandlers, type Dispatch } from '../../../../../main/app/createHandlers';
 import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
 import type { StartQuickCheckWorker } from '../../../../../main/library/store/deferredQuickCheck';
 import { LibraryError } from '../../../../../main/library/libraryError';
+import { quickCheckFile } from '../../../../../main/library/store/quickCheck';
 import { channelOf } from '../../../../../preload/contract/channels';
 import type { ArticlePage, ArticlePageRequest } from '../../../../../preload/contract/articlePageTypes';
+
+// Counted: the check on this thread, when the worker cannot run, blocks main for seconds on a large library.
+vi.mock('../../../../../main/library/store/quickCheck', async (importOriginal) => {
+  const original = await importOriginal<{ quickCheckFile: typeof quickCheckFile }>();
+  return { ...original, quickCheckFile: vi.fn(original.quickCheckFile) };
+});
 
 const entry = path.resolve(__dirname, '../../../../../main/library/store/quickCheckEntry.ts');
 
@@ -111,6 +118,16 @@ describe('the start-up integrity check after the open (#16: the list before quic
     expect(answer).toMatchObject({ ok: true, value: { total: 1, hits: [{ articleTitle: '港口', kind: 'paragraph' }] } });
     expect(library.integrity.state()).toBe('checking');
     expect(() => library!.annotations.createHighlight({ paragraphId: firstParagraph(library!), start: 0, end: 2, color: 'yellow' })).toThrow(/readonly/);
+  });
+
+  it('checks on this thread, once, when the worker fails (it reports an error, then its exit)', async () => {
+    const failing: StartQuickCheckWorker = () => new Worker("throw new Error('no worker here')", { eval: true });
+    vi.mocked(quickCheckFile).mockClear();
+    library = await createLibrary({ dbPath, startQuickCheckWorker: failing });
+    await library.integrity.whenWritable();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(library.integrity.state()).toBe('whole');
+    expect(vi.mocked(quickCheckFile).mock.calls).toEqual([[dbPath]]);
   });
 
   it('runs SQLite quick_check in the worker and finds a whole library whole', async () => {
