@@ -38,36 +38,40 @@ import {
 const rowsOf = (db: Db, sql: string) => preparedStatement(db, sql).pluck(false);
 const columnOf = (db: Db, sql: string) => preparedStatement(db, sql).pluck(true);
 
-interface Tag {
+/** A tag or an attribute as the library document holds it: deleted and merged ones stay, as redirects. */
+interface Named {
   uid: string;
   deleted: boolean;
   mergedInto: string | null;
   entry: Y.Map<unknown>;
 }
 
-function tagsOf(library: Y.Doc): Map<string, Tag> {
-  const tags = new Map<string, Tag>();
-  root(library, 'tags').forEach((value, uid) => {
+function namedOf(library: Y.Doc, kind: 'tags' | 'attributes'): Map<string, Named> {
+  const found = new Map<string, Named>();
+  root(library, kind).forEach((value, uid) => {
     if (!(value instanceof Y.Map)) return;
     const entry = value as Y.Map<unknown>;
     const into = fieldOf(entry, 'merged_into');
-    tags.set(uid, {
+    found.set(uid, {
       uid,
       deleted: fieldOf(entry, 'deleted') === true,
       mergedInto: typeof into === 'string' ? into : null,
       entry,
     });
   });
-  return tags;
+  return found;
 }
 
-/** The live tag a tag's uid stands for now: itself, or where its merges led; undefined when deleted. */
-export function resolveTag(tags: ReadonlyMap<string, Tag>, uid: string): string | undefined {
-  let current = tags.get(uid);
+const tagsOf = (library: Y.Doc) => namedOf(library, 'tags');
+const attributesOf = (library: Y.Doc) => namedOf(library, 'attributes');
+
+/** The live tag (or attribute) a uid stands for now: itself, or where its merges led; undefined when deleted. */
+function resolveNamed(entries: ReadonlyMap<string, Named>, uid: string): string | undefined {
+  let current = entries.get(uid);
   const seen = new Set<string>();
   while (current && current.deleted && current.mergedInto !== null && !seen.has(current.uid)) {
     seen.add(current.uid);
-    current = tags.get(current.mergedInto);
+    current = entries.get(current.mergedInto);
   }
   return current && !current.deleted && typeof current.entry.get('name') === 'string' ? current.uid : undefined;
 }
@@ -75,21 +79,21 @@ export function resolveTag(tags: ReadonlyMap<string, Tag>, uid: string): string 
 /** Which live tag every tag uid stands for, as text: when it changes, assignments anywhere may move. */
 export function tagResolution(library: Y.Doc): string {
   const tags = tagsOf(library);
-  return JSON.stringify([...tags.keys()].sort().map((uid) => [uid, resolveTag(tags, uid) ?? null]));
+  return JSON.stringify([...tags.keys()].sort().map((uid) => [uid, resolveNamed(tags, uid) ?? null]));
 }
 
 /**
- * The same tag name made on two devices that had not seen each other's is one tag: the one
- * with the smaller uid stays, the other is merged into it, as a merge by a person would. Every
- * device decides the same, so their writes agree.
+ * The same name made on two devices that had not seen each other's is one tag (or attribute):
+ * the one with the smaller uid stays, the other is merged into it, as a merge by a person would.
+ * Every device decides the same, so their writes agree. `fold` says which names are the same.
  */
-function mergeSameNames(library: Y.Doc): void {
-  const byName = new Map<string, Tag[]>();
-  for (const tag of tagsOf(library).values()) {
-    const name = tag.entry.get('name');
-    if (tag.deleted || typeof name !== 'string') continue;
-    const key = foldTagCase(name);
-    byName.set(key, [...(byName.get(key) ?? []), tag]);
+function mergeSameNames(library: Y.Doc, kind: 'tags' | 'attributes', fold: (name: string) => string): void {
+  const byName = new Map<string, Named[]>();
+  for (const named of namedOf(library, kind).values()) {
+    const name = named.entry.get('name');
+    if (named.deleted || typeof name !== 'string') continue;
+    const key = fold(name);
+    byName.set(key, [...(byName.get(key) ?? []), named]);
   }
   const clashes = [...byName.values()].filter((group) => group.length > 1);
   if (clashes.length === 0) return;
@@ -106,10 +110,10 @@ function mergeSameNames(library: Y.Doc): void {
 
 /** Projects the library document: tags with their descriptions, and the details of articles held here. */
 export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean } {
-  mergeSameNames(library);
+  mergeSameNames(library, 'tags', foldTagCase);
   const tags = tagsOf(library);
   const wanted = new Map<string, Y.Map<unknown>>();
-  for (const tag of tags.values()) if (resolveTag(tags, tag.uid) === tag.uid) wanted.set(tag.uid, tag.entry);
+  for (const tag of tags.values()) if (resolveNamed(tags, tag.uid) === tag.uid) wanted.set(tag.uid, tag.entry);
 
   const rows = rowsOf(db, 'SELECT id, uid, name, color, created_at FROM tag').all() as Array<{
     id: number;
@@ -180,65 +184,17 @@ export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean }
   return { tagsChanged };
 }
 
-interface Attribute {
-  uid: string;
-  deleted: boolean;
-  mergedInto: string | null;
-  entry: Y.Map<unknown>;
-}
-
-function attributesOf(library: Y.Doc): Map<string, Attribute> {
-  const found = new Map<string, Attribute>();
-  root(library, 'attributes').forEach((value, uid) => {
-    if (!(value instanceof Y.Map)) return;
-    const entry = value as Y.Map<unknown>;
-    const into = fieldOf(entry, 'merged_into');
-    found.set(uid, {
-      uid,
-      deleted: fieldOf(entry, 'deleted') === true,
-      mergedInto: typeof into === 'string' ? into : null,
-      entry,
-    });
-  });
-  return found;
-}
-
-function resolveAttribute(attributes: ReadonlyMap<string, Attribute>, uid: string): string | undefined {
-  let current = attributes.get(uid);
-  const seen = new Set<string>();
-  while (current && current.deleted && current.mergedInto !== null && !seen.has(current.uid)) {
-    seen.add(current.uid);
-    current = attributes.get(current.mergedInto);
-  }
-  return current && !current.deleted && typeof current.entry.get('name') === 'string' ? current.uid : undefined;
-}
-
 /**
  * Attributes and their values. One name defined on two devices that had not seen each other's
  * is one attribute, as for tags: the smaller uid stays, the other's values follow it into it
  * (where an article has both, the kept attribute's value stands).
  */
 function projectAttributes(db: Db, library: Y.Doc): void {
-  const byName = new Map<string, Attribute[]>();
-  for (const a of attributesOf(library).values()) {
-    const name = a.entry.get('name');
-    if (!a.deleted && typeof name === 'string') byName.set(name, [...(byName.get(name) ?? []), a]);
-  }
-  const clashes = [...byName.values()].filter((group) => group.length > 1);
-  if (clashes.length > 0) {
-    library.transact(() => {
-      for (const group of clashes) {
-        const [keep, ...others] = [...group].sort((x, y) => (x.uid < y.uid ? -1 : 1));
-        for (const other of others) {
-          setField(other.entry, 'merged_into', keep!.uid);
-          setField(other.entry, 'deleted', true);
-        }
-      }
-    });
-  }
+  // Attribute names are matched as written (tags fold their case).
+  mergeSameNames(library, 'attributes', (name) => name);
   const attributes = attributesOf(library);
   const wanted = new Map<string, Y.Map<unknown>>();
-  for (const a of attributes.values()) if (resolveAttribute(attributes, a.uid) === a.uid) wanted.set(a.uid, a.entry);
+  for (const a of attributes.values()) if (resolveNamed(attributes, a.uid) === a.uid) wanted.set(a.uid, a.entry);
   const rows = rowsOf(db, 'SELECT id, uid, name, kind, choices, created_at FROM attribute').all() as Array<{
     id: number;
     uid: string;
@@ -294,9 +250,9 @@ function projectAttributes(db: Db, library: Y.Doc): void {
     const entry = articleEntry(library, uid);
     // The kept attribute's own value first, so it stands over a merged one's.
     const keys = [...entry.keys()].filter((k) => k.startsWith('attr:'));
-    const own = keys.filter((k) => resolveAttribute(attributes, k.slice(5)) === k.slice(5));
+    const own = keys.filter((k) => resolveNamed(attributes, k.slice(5)) === k.slice(5));
     for (const key of [...keys.filter((k) => !own.includes(k)), ...own]) {
-      const live = resolveAttribute(attributes, key.slice(5));
+      const live = resolveNamed(attributes, key.slice(5));
       const attributeId = live === undefined ? undefined : ids.get(live);
       const value = entry.get(key);
       if (attributeId === undefined) continue;
@@ -473,7 +429,7 @@ function projectAssignments(
   root(doc, 'tagged').forEach((on, key) => {
     const assignment = parseAssignment(key);
     if (on !== true || !assignment) return;
-    const live = resolveTag(tags, assignment.tag);
+    const live = resolveNamed(tags, assignment.tag);
     const tagId = live === undefined ? undefined : tagIds.get(live);
     if (tagId === undefined) return;
     if (assignment.on === 'highlight') {
@@ -731,7 +687,7 @@ export function markRowless(
     const a = parseAssignment(key);
     if (on !== true || !a) return;
     // Compared by the tag it stands for now, as projected; one not projected here is left alone.
-    const live = resolveTag(tags, a.tag);
+    const live = resolveNamed(tags, a.tag);
     if (live === undefined) return;
     const present =
       a.on === 'highlight' ? onHighlights.has(`${a.highlight}:${live}`) : onParagraphs.has(`${a.ord}:${live}`);
