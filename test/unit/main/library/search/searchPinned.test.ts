@@ -153,39 +153,30 @@ describe('the new search against the old one, on a fixed library', () => {
     expect(library.search.find('警', { tag: '线索', limit: 500 }).hits.some((h) => h.kind === 'comment')).toBe(true);
   });
 
+  /**
+   * Searches `word` under the tag filter 线索 (so the filter is built and kept), then highlights,
+   * with `tag`, a paragraph of the seed holding `word` that the filter did not find, and searches
+   * again: the filtered totals before and after.
+   */
+  function tagAnotherParagraph(word: string, seed: string, tag: string): { before: number; after: number } {
+    const filtered = () => library.search.find(word, { tag: '线索', limit: 500, exactTotal: true });
+    const first = filtered();
+    const found = new Set(first.hits.map((h) => h.paragraphId));
+    const [paragraph] = library
+      .getArticle(seedArticle(library, seed).id)
+      .paragraphs.filter((p) => p.kind === 'body' && p.text.includes(word) && !found.has(p.id));
+    library.annotations.createHighlight({ paragraphId: paragraph!.id, start: 0, end: 2, color: 'pink', tags: [tag] });
+    return { before: first.total, after: filtered().total };
+  }
+
   it('a tag filter follows a tag added after it was first used', () => {
-    const before = library.search.find('晋江', { tag: '线索', limit: 500, exactTotal: true }).total;
-    const article = library.getArticle(seedArticle(library, '000').id);
-    const [paragraph] = article.paragraphs.filter(
-      (p) => p.kind === 'body' && p.text.includes('晋江') && !article.highlights.some((h) => h.paragraphId === p.id),
-    );
-    library.annotations.createHighlight({
-      paragraphId: paragraph!.id,
-      start: 0,
-      end: 2,
-      color: 'pink',
-      tags: ['线索'],
-    });
-    const after = library.search.find('晋江', { tag: '线索', limit: 500, exactTotal: true }).total;
+    const { before, after } = tagAnotherParagraph('晋江', '000', '线索');
     expect(after).toBeGreaterThan(before);
     expect(after).toBe(oldSearch('晋江', { tag: '线索' }).length);
   });
 
   it('a tag filter takes in a tag nested under it after it was first used', () => {
-    const before = library.search.find('公安', { tag: '线索', limit: 500, exactTotal: true }).total;
-    const article = library.getArticle(seedArticle(library, '002').id);
-    const tagged = new Set(library.search.find('公安', { tag: '线索', limit: 500 }).hits.map((h) => h.paragraphId));
-    const [paragraph] = article.paragraphs.filter(
-      (p) => p.kind === 'body' && p.text.includes('公安') && !tagged.has(p.id),
-    );
-    library.annotations.createHighlight({
-      paragraphId: paragraph!.id,
-      start: 0,
-      end: 2,
-      color: 'pink',
-      tags: ['线索/新线索'],
-    });
-    const after = library.search.find('公安', { tag: '线索', limit: 500, exactTotal: true }).total;
+    const { before, after } = tagAnotherParagraph('公安', '002', '线索/新线索');
     expect(after).toBeGreaterThan(before);
     expect(after).toBe(oldSearch('公安', { tag: '线索' }).length);
   });
