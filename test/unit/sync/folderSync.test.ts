@@ -1,24 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncOnceWithServer } from '../../../main/library/sync/client/serverSync';
 import { maxUpdateFileBytes, syncFolderOnce } from '../../../main/library/sync/folder/folderSync';
-import { addMember } from '../../../main/library/sync/server/members';
-import { openServerStore } from '../../../main/library/sync/server/serverStore';
 import { startSyncServer } from '../../../main/library/sync/server/syncServer';
 import { dumpEndpoint, memoryEndpoint, refusing, type MemoryEndpoint } from './memoryEndpoint';
+import { memberToken, tempDirs } from './syncFixtures';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-sync-folder-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('pizhu-sync-folder-');
 
 /** mulberry32: a seeded order for the cloud drive's copies. */
 function random(seed: number): () => number {
@@ -100,9 +90,7 @@ async function folderRun(seed: number, inStep: boolean): Promise<MemoryEndpoint[
 /** The same rounds through a server: every device synced twice a round, so all have everything before the next. */
 async function serverRun(): Promise<MemoryEndpoint[]> {
   const dataDir = tempDir();
-  const store = openServerStore(dataDir);
-  const token = addMember(store.db, 'me', false);
-  store.close();
+  const token = memberToken(dataDir, 'me');
   const server = await startSyncServer({ dataDir, port: 0 });
   try {
     const all = devices();

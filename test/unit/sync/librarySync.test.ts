@@ -1,23 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { addMember } from '../../../main/library/sync/server/members';
-import { openServerStore } from '../../../main/library/sync/server/serverStore';
+import { describe, expect, it } from 'vitest';
 import { startSyncServer } from '../../../main/library/sync/server/syncServer';
 import { seedsDir } from '../../support/seededLibrary';
 import { runPizhu } from '../../support/runPizhu';
+import { memberToken, tempDirs } from './syncFixtures';
 
 const seed = path.join(seedsDir, '000_f55bb140083bc2ab.txt');
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-library-sync-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('pizhu-library-sync-');
 
 /** A library with the seed article, as a person's device would have it. */
 async function device(dir: string, name: string): Promise<string> {
@@ -28,15 +18,6 @@ async function device(dir: string, name: string): Promise<string> {
 
 async function stats(db: string): Promise<{ highlights: number; tags: number }> {
   return JSON.parse((await runPizhu(['stats', '--db', db, '--json'])).out) as { highlights: number; tags: number };
-}
-
-function token(dataDir: string, name: string, readOnly = false): string {
-  const store = openServerStore(dataDir);
-  try {
-    return addMember(store.db, name, readOnly);
-  } finally {
-    store.close();
-  }
 }
 
 describe('pizhu sync with real libraries', () => {
@@ -54,14 +35,14 @@ describe('pizhu sync with real libraries', () => {
         const sync = (db: string, member: string) =>
           runPizhu(['sync', '--server', server.url, '--token', member, '--db', db]);
 
-        const first = await sync(a, token(data, 'a'));
+        const first = await sync(a, memberToken(data, 'a'));
         expect(first.code).toBe(0);
         expect(first.out).toMatch(/^Synced \d+ document\(s\) with ws:\/\/127\.0\.0\.1:\d+\.$/);
-        const reader = await sync(b, token(data, 'b', true));
+        const reader = await sync(b, memberToken(data, 'b', true));
         expect(reader.code).toBe(0);
         expect(reader.out).toContain("This member is read-only: the server kept none of this library's changes");
         expect(await stats(b)).toMatchObject({ tags: 2 });
-        expect((await sync(c, token(data, 'c'))).code).toBe(0);
+        expect((await sync(c, memberToken(data, 'c'))).code).toBe(0);
         // c has a's highlight and tag, not b's.
         expect(await stats(c)).toEqual(await stats(a));
         expect(await stats(c)).toMatchObject({ tags: 1 });

@@ -1,34 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ServerSync, syncOnceWithServer } from '../../../main/library/sync/client/serverSync';
-import { addMember } from '../../../main/library/sync/server/members';
 import { openServerStore } from '../../../main/library/sync/server/serverStore';
 import { startSyncServer, type RunningSyncServer } from '../../../main/library/sync/server/syncServer';
 import { LibraryError } from '../../../main/library/libraryError';
 import { dumpEndpoint, memoryEndpoint, refusing, type MemoryEndpoint } from './memoryEndpoint';
+import { memberToken, tempDirs } from './syncFixtures';
 
-const dirs: string[] = [];
+const dataDir = tempDirs('pizhu-sync-server-');
 const servers: RunningSyncServer[] = [];
 const clients: ServerSync[] = [];
-
-function dataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-sync-server-'));
-  dirs.push(dir);
-  return dir;
-}
-
-/** A member's token, written as `pizhu members add` does (the server is running or not). */
-function member(dir: string, name: string, readOnly = false): string {
-  const store = openServerStore(dir);
-  try {
-    return addMember(store.db, name, readOnly);
-  } finally {
-    store.close();
-  }
-}
 
 async function serve(dir: string): Promise<RunningSyncServer> {
   const server = await startSyncServer({ dataDir: dir, host: '127.0.0.1', port: 0 });
@@ -47,10 +28,6 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
 });
 
-afterAll(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
 describe('sync server', () => {
   it('listens on the loopback address and port it was given (0: a free one) and says where', async () => {
     const server = await serve(dataDir());
@@ -62,7 +39,7 @@ describe('sync server', () => {
   it('brings three devices to the same state: edits made on each, before and while connected, in several documents', async () => {
     const dir = dataDir();
     const server = await serve(dir);
-    const tokens = ['lin', 'wang', 'chen'].map((name) => member(dir, name));
+    const tokens = ['lin', 'wang', 'chen'].map((name) => memberToken(dir, name));
     const devices = ['a', 'b', 'c'].map((id) => memoryEndpoint(id));
     // Offline edits: the same field on two devices, one note typed on all three, articles only one device has.
     devices.forEach((device, i) => {
@@ -96,8 +73,8 @@ describe('sync server', () => {
     const dir = dataDir();
     const server = await serve(dir);
     const [one, two] = [memoryEndpoint('one'), memoryEndpoint('two')];
-    await connect(one, server.url, member(dir, 'one'));
-    await connect(two, server.url, member(dir, 'two'));
+    await connect(one, server.url, memberToken(dir, 'one'));
+    await connect(two, server.url, memberToken(dir, 'two'));
     one.doc('library').getMap('m').set('tag', '经济');
     await expect.poll(() => two.doc('library').getMap('m').get('tag'), { timeout: 10_000 }).toBe('经济');
   });
@@ -106,8 +83,8 @@ describe('sync server', () => {
     const dir = dataDir();
     const server = await serve(dir);
     const [one, two] = [memoryEndpoint('one'), memoryEndpoint('two')];
-    const first = await connect(one, server.url, member(dir, 'one'));
-    await connect(two, server.url, member(dir, 'two'));
+    const first = await connect(one, server.url, memberToken(dir, 'one'));
+    await connect(two, server.url, memberToken(dir, 'two'));
     one.doc('article/x').getMap('m').set('colour', 'yellow');
     await first.syncOnce();
     await expect.poll(() => two.doc('article/x').getMap('m').get('colour'), { timeout: 10_000 }).toBe('yellow');
@@ -118,7 +95,7 @@ describe('sync server', () => {
   it('syncs many documents over one socket, a bounded number open at a time', async () => {
     const dir = dataDir();
     const server = await serve(dir);
-    const token = member(dir, 'lin');
+    const token = memberToken(dir, 'lin');
     const writer = memoryEndpoint('writer');
     for (let n = 0; n < 300; n += 1) writer.doc(`article/${n}`).getMap('m').set('n', n);
     const options = { url: server.url, token, timeoutMs: 10_000, openDocuments: 8 };
@@ -155,7 +132,7 @@ describe('sync server', () => {
   it('sends an edit made while the server was down once it is back, without another sync', async () => {
     const dir = dataDir();
     const server = await serve(dir);
-    const token = member(dir, 'lin');
+    const token = memberToken(dir, 'lin');
     const device = memoryEndpoint('d');
     const sync = await connect(device, server.url, token);
     device.doc('article/x').getMap('m').set('colour', 'blue');
@@ -179,7 +156,7 @@ describe('sync server', () => {
   it("reports an update the library refuses as the library's error; the next sync brings it", async () => {
     const dir = dataDir();
     const server = await serve(dir);
-    const token = member(dir, 'lin');
+    const token = memberToken(dir, 'lin');
     const writer = memoryEndpoint('writer');
     writer.doc('article/good').getMap('m').set('colour', 'red');
     writer.doc('article/bad').getMap('m').set('colour', 'blue');
@@ -209,7 +186,7 @@ describe('sync server', () => {
     expect(error).toBeInstanceOf(LibraryError);
     expect(error).toMatchObject({ code: 'sync-refused' });
     const reader = memoryEndpoint('reader');
-    await syncOnceWithServer(reader, { url: server.url, token: member(dir, 'reader'), timeoutMs: 10_000 });
+    await syncOnceWithServer(reader, { url: server.url, token: memberToken(dir, 'reader'), timeoutMs: 10_000 });
     expect(reader.doc('library').getMap('m').toJSON()).toEqual({});
   });
 
@@ -233,12 +210,12 @@ describe('sync server', () => {
     const other = memoryEndpoint('other');
     writer.doc('library').getMap('m').set('title', 'from the writer');
     writer.doc('library').getMap('m').set('writer', 1);
-    await syncOnceWithServer(writer, { url: server.url, token: member(dir, 'writer'), timeoutMs: 10_000 });
-    const otherSync = await connect(other, server.url, member(dir, 'other'));
+    await syncOnceWithServer(writer, { url: server.url, token: memberToken(dir, 'writer'), timeoutMs: 10_000 });
+    const otherSync = await connect(other, server.url, memberToken(dir, 'other'));
 
     reader.doc('library').getMap('m').set('title', 'from the reader');
     reader.doc('article/r').getText('t').insert(0, 'reader note');
-    const readerSync = await connect(reader, server.url, member(dir, 'reader', true));
+    const readerSync = await connect(reader, server.url, memberToken(dir, 'reader', true));
     reader.doc('library').getMap('m').set('live', 'reader live edit');
     const report = await readerSync.syncOnce();
     expect(report.readOnly).toBe(true);
@@ -254,7 +231,7 @@ describe('sync server', () => {
     await server.close();
     const restarted = await serve(dir);
     const fresh = memoryEndpoint('fresh');
-    await syncOnceWithServer(fresh, { url: restarted.url, token: member(dir, 'fresh'), timeoutMs: 10_000 });
+    await syncOnceWithServer(fresh, { url: restarted.url, token: memberToken(dir, 'fresh'), timeoutMs: 10_000 });
     expect(fresh.doc('library').getMap('m').toJSON()).toEqual({ title: 'from the writer', writer: 1 });
     expect(fresh.docNames()).not.toContain('article/r');
   });
@@ -262,7 +239,7 @@ describe('sync server', () => {
   it('restarts from its persistence with nothing lost, including changes acknowledged just before it stopped', async () => {
     const dir = dataDir();
     const server = await serve(dir);
-    const token = member(dir, 'lin');
+    const token = memberToken(dir, 'lin');
     const device = memoryEndpoint('d');
     for (let n = 0; n < 20; n += 1) device.doc(`article/${n}`).getText('t').insert(0, `段落 ${n}`);
     const sync = await connect(device, server.url, token);
