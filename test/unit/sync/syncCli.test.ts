@@ -1,29 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runSync } from '../../../main/cli/syncCommand';
 import { ServerSync, syncOnceWithServer } from '../../../main/library/sync/client/serverSync';
 import { runPizhu } from '../../support/runPizhu';
 import { dumpEndpoint, memoryEndpoint } from './memoryEndpoint';
+import { tempDirs } from './syncFixtures';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
-const dirs: string[] = [];
+const tempDir = tempDirs('pizhu-sync-cli-');
 const children: ChildProcess[] = [];
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-sync-cli-'));
-  dirs.push(dir);
-  return dir;
-}
 
 afterEach(() => {
   for (const child of children.splice(0))
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
-afterAll(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** `pizhu serve` as its own process; resolves with its address once it prints it. */
@@ -120,6 +112,29 @@ describe('pizhu serve, members and sync', () => {
     const noData = await runPizhu(['members', 'add', 'wang']);
     expect(noData).toMatchObject({ code: 2 });
     expect(noData.err).toContain('members needs --data DIR');
+  });
+
+  it('serve and members refuse a server database from a newer Pizhu with a clear line, and leave it as it was', async () => {
+    const data = tempDir();
+    expect((await runPizhu(['members', 'add', 'lin', '--data', data])).code).toBe(0);
+    const file = path.join(data, 'pizhu-sync.sqlite');
+    const db = new Database(file);
+    // Not in WAL mode, which this Pizhu would set were it to write.
+    db.pragma('journal_mode = DELETE');
+    db.pragma('user_version = 2');
+    db.close();
+    const before = fs.readFileSync(file);
+    for (const args of [
+      ['members', 'add', 'wang', '--data', data],
+      ['serve', '--port', '0', '--data', data],
+    ]) {
+      const refused = await runPizhu(args);
+      expect(refused).toMatchObject({ code: 1, out: '' });
+      expect(refused.err).toBe(
+        "pizhu: The sync server's database was made by a newer Pizhu (schema 2); update Pizhu to serve it. The database was not changed.\n",
+      );
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it(

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import { LibraryError } from '../../libraryError';
 import { stateDigest } from './syncProtocol';
 
 /** The sync server's own SQLite file in its data directory (not a library: no rows, only Yjs updates and members). */
@@ -30,6 +31,8 @@ export interface ServerStore {
 export function openServerStore(dataDir: string): ServerStore {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, serverDatabaseName));
+  // Before any pragma that writes (WAL mode): a newer Pizhu's database is left as it was.
+  refuseNewer(db);
   db.pragma('journal_mode = WAL');
   // In WAL, NORMAL keeps every committed update through a crash or kill of the server; only a power
   // loss can drop the last few, and the sync protocol compares whole states, so the next sync of the
@@ -91,15 +94,19 @@ export function openServerStore(dataDir: string): ServerStore {
   };
 }
 
-function migrate(db: Database.Database): void {
+function refuseNewer(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > schemaVersion) {
     db.close();
-    throw new Error(
-      `The sync server's database was made by a newer Pizhu (schema ${version}); update Pizhu to serve it`,
+    throw new LibraryError(
+      'library-too-new',
+      `The sync server's database was made by a newer Pizhu (schema ${version}); update Pizhu to serve it. The database was not changed.`,
     );
   }
-  if (version === schemaVersion) return;
+}
+
+function migrate(db: Database.Database): void {
+  if (db.pragma('user_version', { simple: true }) === schemaVersion) return;
   db.transaction(() => {
     db.exec(`
       CREATE TABLE doc_update (
