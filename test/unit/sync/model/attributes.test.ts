@@ -1,24 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { dumpsOf, openDevices, syncAll, type Device } from './syncedLibraries';
+import { describe, expect, it } from 'vitest';
+import { devicesPerTest, expectConverged, syncAll, type Device } from './syncedLibraries';
 
-let dispose: (() => void) | undefined;
-afterEach(() => {
-  dispose?.();
-  dispose = undefined;
-});
-
-async function devices(count: number): Promise<Device[]> {
-  const opened = await openDevices(count);
-  dispose = opened.dispose;
-  return opened.devices;
-}
-
-function expectConverged(all: readonly Device[]): void {
-  syncAll(all);
-  const { docs, rows } = dumpsOf(all);
-  for (const d of docs) expect(d).toBe(docs[0]);
-  for (const r of rows) expect(r).toBe(rows[0]);
-}
+const devices = devicesPerTest();
 
 const valuesOf = (d: Device) =>
   d.library.attributes.articleAttributes(d.articleId).map((v) => ({ name: v.name, value: v.value }));

@@ -1,26 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { plainTextNoteState } from '../../../../preload/common/noteText';
-import { dumpsOf, openDevices, syncAll, type Device } from './syncedLibraries';
+import { devicesPerTest, expectConverged, syncAll, type Device } from './syncedLibraries';
 
-let dispose: (() => void) | undefined;
-afterEach(() => {
-  dispose?.();
-  dispose = undefined;
-});
-
-async function devices(count: number): Promise<Device[]> {
-  const opened = await openDevices(count);
-  dispose = opened.dispose;
-  return opened.devices;
-}
-
-/** After syncing, every device holds the same documents and projects the same rows. */
-function expectConverged(all: readonly Device[]): void {
-  syncAll(all);
-  const { docs, rows } = dumpsOf(all);
-  for (const d of docs) expect(d).toBe(docs[0]);
-  for (const r of rows) expect(r).toBe(rows[0]);
-}
+const devices = devicesPerTest();
 
 const highlightsOf = (d: Device) => d.library.getArticle(d.articleId).highlights;
 const only = <T>(items: readonly T[]): T => {

@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLibrary } from '../../../../main/library/createLibrary';
 import { plainTextNoteState } from '../../../../preload/common/noteText';
-import { dumpsOf, openDevices, syncAll, type Device } from './syncedLibraries';
+import { dumpsOf, devicesPerTest, openDevices, syncAll, type Device } from './syncedLibraries';
 
-let dispose: (() => void) | undefined;
-afterEach(() => {
-  dispose?.();
-  dispose = undefined;
-});
-
-async function devices(count: number): Promise<Device[]> {
-  const opened = await openDevices(count);
-  dispose = opened.dispose;
-  return opened.devices;
-}
+const devices = devicesPerTest();
 
 /** A run of ordinary work on one device: highlights, tags, a note typed in three saves, a merge, an undo. */
 function work(d: Device): void {

@@ -1,32 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MemoText } from '../../../../preload/contract/memoTypes';
 import { plainTextNoteState } from '../../../../preload/common/noteText';
-import { dumpsOf, openDevices, syncAll, type Device } from './syncedLibraries';
+import { devicesPerTest, expectConverged, syncAll } from './syncedLibraries';
 
-let dispose: (() => void) | undefined;
-afterEach(() => {
-  dispose?.();
-  dispose = undefined;
-});
-
-async function devices(count: number): Promise<Device[]> {
-  const opened = await openDevices(count);
-  dispose = opened.dispose;
-  return opened.devices;
-}
+const devices = devicesPerTest();
 
 const memo = (text: string): MemoText => ({
   editorState: JSON.stringify(plainTextNoteState(text)),
   plainText: text,
   markdown: text,
 });
-
-function expectConverged(all: readonly Device[]): void {
-  syncAll(all);
-  const { docs, rows } = dumpsOf(all);
-  for (const d of docs) expect(d).toBe(docs[0]);
-  for (const r of rows) expect(r).toBe(rows[0]);
-}
 
 describe('memos across devices', () => {
   it('an article memo begun on two offline devices keeps both devices’ words', async () => {

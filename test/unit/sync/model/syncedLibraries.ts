@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, expect } from 'vitest';
 import { createJournaled } from '../../../../main/library/annotations/journaled';
 import { createLibrary, type Library } from '../../../../main/library/createLibrary';
 
@@ -103,4 +104,29 @@ export function dumpsOf(devices: readonly Device[]): { docs: string[]; rows: str
     docs: devices.map((d) => JSON.stringify(d.library.sync.dump())),
     rows: devices.map((d) => JSON.stringify(d.library.sync.projectionDump())),
   };
+}
+
+/**
+ * For a test file: `devices(n)` opens n devices for the running test, closed and removed after it.
+ * Call once at the top of the file (it registers the afterEach).
+ */
+export function devicesPerTest(): (count: number) => Promise<Device[]> {
+  let dispose: (() => void) | undefined;
+  afterEach(() => {
+    dispose?.();
+    dispose = undefined;
+  });
+  return async (count) => {
+    const opened = await openDevices(count);
+    dispose = opened.dispose;
+    return opened.devices;
+  };
+}
+
+/** After syncing, every device holds the same documents and projects the same rows. */
+export function expectConverged(all: readonly Device[]): void {
+  syncAll(all);
+  const { docs, rows } = dumpsOf(all);
+  for (const d of docs) expect(d).toBe(docs[0]);
+  for (const r of rows) expect(r).toBe(rows[0]);
 }
