@@ -2,7 +2,7 @@ import { foldToSimplified } from '../../../../preload/common/foldScript';
 import { foldTagCase } from '../../annotations/tagNames';
 import { LibraryError } from '../../libraryError';
 import type { Db } from '../../store/openDatabase';
-import type { AgreementArticle, AgreementInput, AgreementLevel, HighlightCoding, ParagraphCoding } from './agreementTypes';
+import type { AgreementArticle, AgreementId, AgreementInput, AgreementLevel, HighlightCoding, ParagraphCoding } from './agreementTypes';
 import { readAgreementInput } from './readAgreementInput';
 
 /** One coder's copy of a corpus: a library file coded by one person. */
@@ -45,17 +45,25 @@ export function readLibrariesAgreement(libraries: readonly CoderLibrary[], selec
   const chosenHashes = chosen.map((id) => hashOf.get(id) as { hash: string; title: string });
   const myTexts = paragraphTexts(first.db);
 
-  // One code in every library: the names a library itself takes as one tag (any case, either script).
+  // One code in every library: the names a library itself takes as one tag (any case, either script),
+  // reported as the first library that has it spells it.
   const codeKey = (name: string) => foldTagCase(foldToSimplified(name));
   const codeNames = new Map<string, string>();
-  const nameCodes = (names: Map<number, string>) => {
-    for (const name of names.values()) if (!codeNames.has(codeKey(name))) codeNames.set(codeKey(name), name);
+  /** A library's codings renamed from its tag ids to the codes' names. */
+  const namedBy = (tagNames: Map<number, string>) => {
+    const named = new Map<AgreementId, string>();
+    for (const [id, name] of tagNames) {
+      const key = codeKey(name);
+      if (!codeNames.has(key)) codeNames.set(key, name);
+      named.set(id, codeNames.get(key)!);
+    }
+    return <C extends { code: AgreementId }>(coding: C): C => ({ ...coding, code: named.get(coding.code)! });
   };
-  nameCodes(mine.tagNames);
+  const mineNamed = namedBy(mine.tagNames);
 
   const codersOf = new Map<number, string[]>(chosen.map((id) => [id, [first.coder]]));
-  const highlights: HighlightCoding[] = mine.input.highlights.map((h) => ({ ...h, code: codeKey(mine.tagNames.get(h.code as number)!) }));
-  const paragraphCodes: ParagraphCoding[] = mine.input.paragraphCodes.map((p) => ({ ...p, code: codeKey(mine.tagNames.get(p.code as number)!) }));
+  const highlights: HighlightCoding[] = mine.input.highlights.map(mineNamed);
+  const paragraphCodes: ParagraphCoding[] = mine.input.paragraphCodes.map(mineNamed);
 
   for (const other of others) {
     const findArticle = other.db.prepare('SELECT id FROM article WHERE content_hash = ? AND trashed_at IS NULL');
@@ -75,29 +83,21 @@ export function readLibrariesAgreement(libraries: readonly CoderLibrary[], selec
       codersOf.get(id)!.push(other.coder);
     });
     const read = readAgreementInput(other.db, { level: selection.level, articleIds: [...theirs.keys()], coders: [other.coder], coderOf: () => other.coder });
-    nameCodes(read.tagNames);
-    for (const h of read.input.highlights) highlights.push({ ...h, article: theirs.get(h.article as number)!, code: codeKey(read.tagNames.get(h.code as number)!) });
-    for (const p of read.input.paragraphCodes) paragraphCodes.push({ ...p, article: theirs.get(p.article as number)!, code: codeKey(read.tagNames.get(p.code as number)!) });
+    const theirNamed = namedBy(read.tagNames);
+    for (const h of read.input.highlights) highlights.push({ ...theirNamed(h), article: theirs.get(h.article as number)! });
+    for (const p of read.input.paragraphCodes) paragraphCodes.push({ ...theirNamed(p), article: theirs.get(p.article as number)! });
   }
 
   let codes: string[];
   if (selection.tagNames === undefined) codes = [...codeNames.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   else {
+    // A name asked for twice is one code; one no library has is reported as asked (the last spelling).
     const asked = new Map(selection.tagNames.map((n) => [codeKey(n.trim()), n.trim()]));
-    codes = [...asked.values()];
-    for (const name of codes) if (!codeNames.has(codeKey(name))) codeNames.set(codeKey(name), name);
+    codes = [...asked].map(([key, name]) => codeNames.get(key) ?? name);
   }
-  const byName = (c: { code: string | number }) => ({ code: codeNames.get(codeKey(String(c.code)))! });
   const articles: AgreementArticle[] = mine.input.articles.map((a) => ({ id: a.id, paragraphLengths: a.paragraphLengths, coders: codersOf.get(a.id as number)! }));
   return {
-    input: {
-      level: selection.level,
-      articles,
-      coders: libraries.map((l) => l.coder),
-      codes: codes.map((name) => codeNames.get(codeKey(name))!),
-      highlights: highlights.map((h) => ({ ...h, ...byName(h) })),
-      paragraphCodes: paragraphCodes.map((p) => ({ ...p, ...byName(p) })),
-    },
+    input: { level: selection.level, articles, coders: libraries.map((l) => l.coder), codes, highlights, paragraphCodes },
     paragraphIds: mine.paragraphIds,
   };
 }
