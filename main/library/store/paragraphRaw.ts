@@ -35,6 +35,15 @@ export function rawWithRemovals(text: string, removals: readonly Removal[]): str
   return raw + text.slice(from);
 }
 
+/**
+ * What rawSql reads, for a reader that parses the removals anyway (store/paragraphs): put back
+ * here, not by a SQL function call and a second parse per paragraph. Undefined as rawWithRemovals.
+ */
+export function rawFromStored(text: string, raw: string, removals: readonly Removal[]): string | undefined {
+  if (raw !== '') return raw;
+  return removals.length === 0 ? text : rawWithRemovals(text, removals);
+}
+
 export const paragraphRawFunction = 'pizhu_paragraph_raw';
 
 /** The raw text of the paragraph row `row` (an alias, or new/old in a trigger) as SQL. */
@@ -47,11 +56,17 @@ export function rawSql(row?: string): string {
 export function registerParagraphRawFunction(db: Db): void {
   db.function(paragraphRawFunction, { deterministic: true }, (text: unknown, removals: unknown) => {
     if (typeof text !== 'string' || typeof removals !== 'string') return null;
-    try {
-      const parsed: unknown = JSON.parse(removals);
-      return Array.isArray(parsed) ? (rawWithRemovals(text, parsed as Removal[]) ?? null) : null;
-    } catch {
-      return null;
-    }
+    const parsed = parsedRemovals(removals);
+    return (parsed && rawWithRemovals(text, parsed)) ?? null;
   });
+}
+
+/** A paragraph's removals column as a list; undefined when it does not parse as one (damage, which its checksum reports). */
+export function parsedRemovals(json: string): Removal[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? (parsed as Removal[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,9 +1,9 @@
-import type { ParagraphFlag, ParagraphKind, ParagraphView, Removal } from '../../../preload/contract/articleTypes';
+import type { ParagraphFlag, ParagraphKind, ParagraphView } from '../../../preload/contract/articleTypes';
 import type { ParsedParagraph } from '../import/parsedArticle';
 import type { Statement } from 'better-sqlite3';
 import { checksum, rowChecksum } from './contentHashes';
 import { contentCorrupt, paragraphsMissing } from './contentCorrupt';
-import { rawSql, storedRaw } from './paragraphRaw';
+import { parsedRemovals, rawFromStored, storedRaw } from './paragraphRaw';
 import type { Db } from './openDatabase';
 import { preparedStatement } from './preparedStatements';
 
@@ -87,19 +87,25 @@ function jsonList(items: readonly unknown[]): string {
  * shown, and so is a paragraph missing from the count the article records (null: not recorded).
  */
 export function readParagraphs(db: Db, articleId: number, expectedCount: number | null): ParagraphView[] {
+  // The raw text as stored, put back here (paragraphRaw.rawFromStored) from the removals parsed
+  // anyway: through rawSql it cost opening an article a SQL function call and a parse per paragraph.
   const rows = db
     .prepare(
-      `SELECT id, ord, kind, kind_by_user, text, ${rawSql()} AS raw, flags, removals, checksum FROM paragraph
+      `SELECT id, ord, kind, kind_by_user, text, raw, flags, removals, checksum FROM paragraph
        WHERE article_id = ? ORDER BY ord`,
     )
     .all(articleId) as ParagraphRow[];
-  for (const r of rows) {
-    if (r.checksum !== rowChecksum('paragraph', r)) throw contentCorrupt(db, 'paragraph', r.id);
+  const read = rows.map((r) => {
+    const removals = parsedRemovals(r.removals);
+    const raw = removals && rawFromStored(r.text, r.raw, removals);
+    // Over the raw text as read: one that does not read (undefined, damage) never matches.
+    if (r.checksum !== rowChecksum('paragraph', { ...r, raw })) throw contentCorrupt(db, 'paragraph', r.id);
+    return { ...r, raw: raw!, removals: removals! };
+  });
+  if (expectedCount !== null && (read.length !== expectedCount || read.some((r, i) => r.ord !== i))) {
+    throw paragraphsMissing(db, articleId, expectedCount, read.length);
   }
-  if (expectedCount !== null && (rows.length !== expectedCount || rows.some((r, i) => r.ord !== i))) {
-    throw paragraphsMissing(db, articleId, expectedCount, rows.length);
-  }
-  return rows.map((r) => ({
+  return read.map((r) => ({
     id: r.id,
     order: r.ord,
     kind: r.kind,
@@ -107,6 +113,6 @@ export function readParagraphs(db: Db, articleId: number, expectedCount: number 
     text: r.text,
     raw: r.raw,
     flags: JSON.parse(r.flags) as ParagraphFlag[],
-    removals: JSON.parse(r.removals) as Removal[],
+    removals: r.removals,
   }));
 }
