@@ -43,6 +43,7 @@ export async function openDatabase(
   const existed = fs.existsSync(filePath);
   let quickCheckDeferred = false;
   if (existed) {
+    refuseNotAFile(filePath);
     refuseUnwritable(filePath);
     rollBackInterruptedWrite(filePath);
     quickCheckDeferred = refuseUnsafe(filePath, options.deferQuickCheck ?? false);
@@ -74,6 +75,7 @@ export async function openDatabase(
 export function openDatabaseReadOnly(filePath: string): Db | undefined {
   // A hot -journal needs a writer to roll it back (rollBackInterruptedWrite).
   if (!fs.existsSync(filePath) || fs.existsSync(`${filePath}-journal`)) return undefined;
+  refuseNotAFile(filePath);
   // Reading a WAL library needs its -shm, which SQLite makes in the folder: without one and
   // without a writable folder the open fails, and that is not damage.
   if (!fs.existsSync(`${filePath}-shm`)) refuseUnwritable(filePath, 'folder');
@@ -91,6 +93,27 @@ export function openDatabaseReadOnly(filePath: string): Db | undefined {
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * SQLite would wait forever reading a FIFO, and call a folder or a device damaged (offering a
+ * backup to restore over it): the library is a regular file (a symlink to one is fine).
+ */
+function refuseNotAFile(filePath: string): void {
+  let isFile: boolean;
+  try {
+    isFile = fs.statSync(filePath).isFile();
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new LibraryError('io-failed', `Pizhu cannot read its library at ${filePath} (${reason}). Nothing was changed.`, filePath);
+  }
+  if (!isFile) {
+    throw new LibraryError(
+      'io-failed',
+      `Pizhu cannot open ${filePath} as its library: it is a folder, a pipe or a device, not a library file. Nothing was changed; choose the library file itself.`,
+      filePath,
+    );
   }
 }
 

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryError } from '../../../../../main/library/libraryError';
 import { latestSchemaVersion } from '../../../../../main/library/store/migrations';
-import { newLibraryPageSize, openDatabase } from '../../../../../main/library/store/openDatabase';
+import { newLibraryPageSize, openDatabase, openDatabaseReadOnly } from '../../../../../main/library/store/openDatabase';
 
 let dir: string;
 beforeEach(() => {
@@ -79,6 +80,24 @@ describe('openDatabase', () => {
     expect((error as LibraryError).message).toMatch(/restore the newest backup/);
     expect(sha(file)).toBe(before);
     expect(fs.readdirSync(dir)).toEqual(['library.sqlite']); // no -wal or -shm left beside it
+  });
+
+  it('refuses a pipe or a folder given as the library at once, saying what it is, and creates nothing in its place', async () => {
+    const pipe = path.join(dir, 'pipe.sqlite');
+    execFileSync('mkfifo', [pipe]);
+    const folder = path.join(dir, 'folder.sqlite');
+    fs.mkdirSync(folder);
+    for (const target of [pipe, folder]) {
+      // Before, SQLite waited forever on the pipe, and called the folder damaged.
+      const refusal = await openDatabase(target, path.join(dir, 'backups')).catch((e: unknown) => e);
+      expect(refusal).toBeInstanceOf(LibraryError);
+      expect((refusal as LibraryError).code).toBe('io-failed');
+      expect((refusal as LibraryError).message).toContain('a folder, a pipe or a device');
+      expect(() => openDatabaseReadOnly(target)).toThrow(/a folder, a pipe or a device/);
+    }
+    expect(fs.statSync(pipe).isFIFO()).toBe(true);
+    expect(fs.readdirSync(folder)).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
   });
 
   it('detects a library whose pages were overwritten', async () => {
