@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSync } from '../../../main/cli/syncCommand';
 import { ServerSync, syncOnceWithServer } from '../../../main/library/sync/client/serverSync';
+import { startSyncServer } from '../../../main/library/sync/server/syncServer';
 import { runPizhu } from '../../support/runPizhu';
 import { dumpEndpoint, memoryEndpoint } from './memoryEndpoint';
 import { tempDirs } from './syncFixtures';
@@ -135,6 +136,19 @@ describe('pizhu serve, members and sync', () => {
       );
     }
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('serve exits 1 with a clear line when its port is taken', async () => {
+    const taken = await startSyncServer({ dataDir: tempDir(), port: 0 });
+    try {
+      const refused = await runPizhu(['serve', '--port', String(taken.port), '--data', tempDir()]);
+      expect(refused).toMatchObject({ code: 1, out: '' });
+      expect(refused.err).toBe(
+        `pizhu: The sync server cannot listen on 127.0.0.1 port ${taken.port}: another program listens there.\n`,
+      );
+    } finally {
+      await taken.close();
+    }
   });
 
   it(

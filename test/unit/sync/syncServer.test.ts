@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ServerSync, syncOnceWithServer } from '../../../main/library/sync/client/serverSync';
@@ -34,6 +35,16 @@ describe('sync server', () => {
     expect(server.host).toBe('127.0.0.1');
     expect(server.port).toBeGreaterThan(0);
     expect(server.url).toBe(`ws://127.0.0.1:${server.port}`);
+    // Only there: another address of this machine (127.0.0.2 is one on Linux) finds nobody at the port.
+    const elsewhere = await new Promise<string>((resolve) => {
+      const socket = net.connect({ host: '127.0.0.2', port: server.port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve('connected');
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    });
+    expect(elsewhere).not.toBe('connected');
   });
 
   it('brings three devices to the same state: edits made on each, before and while connected, in several documents', async () => {

@@ -1,5 +1,6 @@
 import { Connection, Server, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { LibraryError } from '../../libraryError';
 import { memberForToken } from './members';
 import { openServerStore, type ServerStore } from './serverStore';
 import { changedNotice, listDocumentsRequest, type DocumentList } from './syncProtocol';
@@ -110,10 +111,31 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     yDocOptions,
   });
   try {
-    await server.listen();
+    // Not server.listen(): it hands Node `address`, which http ignores (the server listened on every
+    // interface, not 127.0.0.1), and never settles when the port is taken.
+    await new Promise<void>((resolve, reject) => {
+      server.httpServer.once('error', reject);
+      server.httpServer.listen({ host, port: options.port }, () => {
+        server.httpServer.off('error', reject);
+        resolve();
+      });
+    });
   } catch (error) {
     store.close();
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EADDRINUSE'
+        ? 'another program listens there'
+        : code === 'EACCES'
+          ? 'a port below 1024 needs the administrator'
+          : code === 'EADDRNOTAVAIL'
+            ? 'this computer has no such address'
+            : (code ?? String(error));
+    throw new LibraryError(
+      'io-failed',
+      `The sync server cannot listen on ${host} port ${options.port}: ${reason}.`,
+      code,
+    );
   }
   const port = server.address.port;
   let closing: Promise<void> | undefined;
