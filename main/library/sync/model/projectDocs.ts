@@ -108,8 +108,12 @@ function mergeSameNames(library: Y.Doc, kind: 'tags' | 'attributes', fold: (name
   });
 }
 
-/** Projects the library document: tags with their descriptions, and the details of articles held here. */
-export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean } {
+/**
+ * Projects the library document: tags with their descriptions, and the details of articles held
+ * here. Says whether tags were added or removed, and which articles held assignments on a tag
+ * removed (deleted, or merged into another): theirs are to be projected again.
+ */
+export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean; articlesOfRemovedTags: Set<string> } {
   mergeSameNames(library, 'tags', foldTagCase);
   const tags = tagsOf(library);
   const wanted = new Map<string, Y.Map<unknown>>();
@@ -123,8 +127,10 @@ export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean }
     created_at: string;
   }>;
   let tagsChanged = false;
+  const articlesOfRemovedTags = new Set<string>();
   for (const row of rows) {
     if (wanted.has(row.uid)) continue;
+    for (const uid of articlesUsingTag(db, row.id)) articlesOfRemovedTags.add(uid);
     preparedStatement(db, 'DELETE FROM highlight_tag WHERE tag_id = ?').run(row.id);
     preparedStatement(db, 'DELETE FROM paragraph_tag WHERE tag_id = ?').run(row.id);
     preparedStatement(db, 'DELETE FROM tag WHERE id = ?').run(row.id);
@@ -181,7 +187,15 @@ export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean }
       `UPDATE article SET ${set.map((f) => `${f} = ?`).join(', ')} WHERE uid = ? AND (${set.map((f) => `${f} IS NOT ?`).join(' OR ')})`,
     ).run(...set.map((f) => fieldOf(entry, f)), uid, ...set.map((f) => fieldOf(entry, f)));
   }
-  return { tagsChanged };
+  return { tagsChanged, articlesOfRemovedTags };
+}
+
+/** The uids of the articles with an assignment (on a highlight or a paragraph) on the tag. */
+export function articlesUsingTag(db: Db, tagId: number): string[] {
+  const sql = `SELECT a.uid FROM article a WHERE a.id IN (
+    SELECT h.article_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id WHERE ht.tag_id = ?
+    UNION SELECT p.article_id FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id WHERE pt.tag_id = ?)`;
+  return columnOf(db, sql).all(tagId, tagId) as string[];
 }
 
 /**
@@ -325,16 +339,25 @@ interface HighlightRow {
   comment: string;
 }
 
-/** Projects one article's document; false when the article is not in this library (it waits in the document). */
-export function projectArticle(db: Db, articleUid: string, doc: Y.Doc, library: Y.Doc): boolean {
+/**
+ * Projects one article's document: 'absent' when the article is not in this library (the document
+ * waits for it), 'waits on a tag' when an assignment names a tag this device has no live row for
+ * (yet: it is projected when the tag comes), 'projected' otherwise.
+ */
+export function projectArticle(
+  db: Db,
+  articleUid: string,
+  doc: Y.Doc,
+  library: Y.Doc,
+): 'absent' | 'waits on a tag' | 'projected' {
   const articleId = articleIdOfUid(db, articleUid);
-  if (articleId === undefined) return false;
+  if (articleId === undefined) return 'absent';
   const paragraphs = paragraphIdsByOrd(db, articleId);
   const highlightIds = projectHighlights(db, articleId, doc, paragraphs);
-  projectAssignments(db, articleId, doc, library, highlightIds, paragraphs);
+  const waits = projectAssignments(db, articleId, doc, library, highlightIds, paragraphs);
   projectNotes(db, articleId, doc, paragraphs);
   projectArticleMemo(db, articleId, doc);
-  return true;
+  return waits ? 'waits on a tag' : 'projected';
 }
 
 function projectHighlights(
@@ -419,8 +442,9 @@ function projectAssignments(
   library: Y.Doc,
   highlightIds: ReadonlyMap<string, number>,
   paragraphs: ReadonlyMap<number, number>,
-): void {
+): boolean {
   const tags = tagsOf(library);
+  let waits = false;
   const tagIds = new Map(
     (rowsOf(db, 'SELECT uid, id FROM tag').all() as Array<{ uid: string; id: number }>).map((t) => [t.uid, t.id]),
   );
@@ -431,7 +455,10 @@ function projectAssignments(
     if (on !== true || !assignment) return;
     const live = resolveNamed(tags, assignment.tag);
     const tagId = live === undefined ? undefined : tagIds.get(live);
-    if (tagId === undefined) return;
+    if (tagId === undefined) {
+      waits = true;
+      return;
+    }
     if (assignment.on === 'highlight') {
       const highlightId = highlightIds.get(assignment.highlight);
       if (highlightId !== undefined) onHighlights.add(`${highlightId}:${tagId}`);
@@ -460,6 +487,7 @@ function projectAssignments(
     ).all(articleId) as Array<{ a: number; b: number }>,
     onParagraphs,
   );
+  return waits;
 }
 
 function reconcilePairs(

@@ -10,7 +10,7 @@ import { articleDocName, articleUidOf, createDocStore, libraryDoc, remoteOrigin,
 import { unknownArticleRows, unknownLibraryRows } from './adoptUnknownRows';
 import { articleIdOfUid, paragraphIdsByOrd, uidOfArticle } from './articleRows';
 import { rowsAsInserts } from './rowsAsInserts';
-import { markRowless, projectArticle, projectLibrary, tagResolution } from './projectDocs';
+import { articlesUsingTag, markRowless, projectArticle, projectLibrary, tagResolution } from './projectDocs';
 import { supersededBy, type Superseded } from './supersededValues';
 
 /** Rows written into the documents by the model itself (seeding, adopting, capturing): no person's journal step. */
@@ -53,6 +53,12 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
   const deviceId = db.prepare<[], string>('SELECT device_id FROM sync_state').pluck().get() ?? '';
 
   let resolution = tagResolution(store.get(libraryDoc));
+  /**
+   * Article documents holding an assignment on a tag with no live row here, as projected since
+   * the open (undefined until every document has been projected once, and after a rollback):
+   * when tags change, these and the articles of removed tags are all that can change.
+   */
+  let waitingOnTags: Set<string> | undefined;
 
   const emitCommitted = () => {
     for (const { name, update } of store.takeCommitted()) for (const listener of listeners) listener(name, update);
@@ -74,24 +80,38 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
   /** Rows from the named documents (the library's first: articles' assignments need its tags). */
   const project = (names: Iterable<string>) => {
     const wanted = new Set(names);
-    let everyArticle = false;
+    const articles = new Set(wanted);
     if (wanted.has(libraryDoc)) {
       const library = store.get(libraryDoc);
-      mirror(unknownLibraryRows(db, library), bookkeeping);
-      const { tagsChanged } = projectLibrary(db, library);
+      const adopted = unknownLibraryRows(db, library);
+      mirror(adopted, bookkeeping);
+      // A tag written outside the journal: the articles using it hold rows no document knew either.
+      for (const change of adopted) {
+        if (change.table !== 'tag') continue;
+        for (const uid of articlesUsingTag(db, Number(change.key.id))) articles.add(articleDocName(uid));
+      }
+      const { tagsChanged, articlesOfRemovedTags } = projectLibrary(db, library);
       const now = tagResolution(library);
-      // A tag deleted, merged or new (or one whose assignments arrived before it) changes assignments in any article.
-      everyArticle = tagsChanged || now !== resolution;
+      // A tag deleted, merged or new (or one whose assignments arrived before it) changes assignments elsewhere.
+      if (tagsChanged || now !== resolution) {
+        const more = waitingOnTags === undefined ? store.names() : [...waitingOnTags];
+        for (const name of [...more, ...[...articlesOfRemovedTags].map(articleDocName)]) articles.add(name);
+        if (waitingOnTags === undefined) waitingOnTags = new Set();
+      }
       resolution = now;
     }
-    const articles = everyArticle ? store.names() : [...wanted];
     for (const name of articles) {
       const uid = articleUidOf(name);
       if (uid === undefined) continue;
       const articleId = articleIdOfUid(db, uid);
       if (articleId !== undefined) mirror(unknownArticleRows(db, articleId, store.get(name)), bookkeeping);
-      projectArticle(db, uid, store.get(name), store.get(libraryDoc));
+      noteWaiting(name, projectArticle(db, uid, store.get(name), store.get(libraryDoc)));
     }
+  };
+
+  const noteWaiting = (name: string, outcome: ReturnType<typeof projectArticle>) => {
+    if (outcome === 'waits on a tag') waitingOnTags?.add(name);
+    else waitingOnTags?.delete(name);
   };
 
   /**
@@ -134,7 +154,7 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
       if (cause.replay) project(touched);
     },
     committed: emitCommitted,
-    rolledBack: () => store.rolledBack(),
+    rolledBack,
   };
 
   // A read-only open (the CLI's list, show, search) reads the documents and writes nothing.
@@ -143,12 +163,18 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
     setChangeSink(db, sink);
   }
 
+  /** Documents are read again from the file; what waits on a tag is no longer known. */
+  function rolledBack(): void {
+    store.rolledBack();
+    waitingOnTags = undefined;
+  }
+
   function inTransaction<T>(work: () => T): T {
     let result: T;
     try {
       result = db.transaction(work).immediate();
     } catch (error) {
-      store.rolledBack();
+      rolledBack();
       throw error;
     }
     emitCommitted();
@@ -233,7 +259,7 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
     articleStored(articleId) {
       const uid = uidOfArticle(db, articleId);
       if (uid === undefined || !store.has(articleDocName(uid))) return;
-      projectArticle(db, uid, store.get(articleDocName(uid)), store.get(libraryDoc));
+      noteWaiting(articleDocName(uid), projectArticle(db, uid, store.get(articleDocName(uid)), store.get(libraryDoc)));
     },
     captured(articleIds, write) {
       return inTransaction(() => {

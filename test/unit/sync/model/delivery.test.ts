@@ -189,4 +189,49 @@ describe('updates delivered as a sync folder delivers them', () => {
     expect(docs[1]).toBe(docs[0]);
     expect(rows[1]).toBe(rows[0]);
   });
+
+  it('a tag whose assignment arrived before it is projected when it comes, after other tags have come and gone', async () => {
+    const [a, b] = await devices(2);
+    const tagsOnB = () =>
+      b!.library
+        .getArticle(b!.articleId)
+        .highlights.flatMap((h) => h.tags)
+        .sort();
+    // A first tag reaches b (its first change of tags since it opened), then one is merged away.
+    a!.library.annotations.createHighlight({
+      paragraphId: a!.paragraphId(0),
+      start: 2,
+      end: 6,
+      color: 'green',
+      tags: ['老街'],
+    });
+    syncAll([a!, b!]);
+    a!.library.annotations.createHighlight({
+      paragraphId: a!.paragraphId(1),
+      start: 0,
+      end: 3,
+      color: 'blue',
+      tags: ['河流'],
+    });
+    a!.library.annotations.mergeTags('河流', '老街');
+    syncAll([a!, b!]);
+    expect(tagsOnB()).toEqual(['老街', '老街']);
+    // A new tag on a highlight: the article's update first, the library's (with the tag) after it.
+    a!.library.annotations.createHighlight({
+      paragraphId: a!.paragraphId(2),
+      start: 0,
+      end: 3,
+      color: 'pink',
+      tags: ['桥'],
+    });
+    const article = a!.library.sync.docNames().find((n) => n !== 'library')!;
+    for (const name of [article, 'library']) {
+      b!.library.sync.apply(name, a!.library.sync.diff(name, b!.library.sync.stateVector(name)));
+      if (name === article) expect(tagsOnB()).toEqual(['老街', '老街']);
+    }
+    expect(tagsOnB()).toEqual(['桥', '老街', '老街']);
+    const { docs, rows } = dumpsOf([a!, b!]);
+    expect(docs[1]).toBe(docs[0]);
+    expect(rows[1]).toBe(rows[0]);
+  });
 });
