@@ -157,7 +157,6 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     mergeTags: ({ from, into }) => annotations.mergeTags(from, into),
     deleteTag: ({ name }) => annotations.deleteTag(name),
     describeTag: ({ tag, description }) => annotations.describeTag(tag, description),
-    listTaggedPassages: ({ tag, inTrash }) => annotations.listTaggedPassages(tag, { inTrash: inTrash ?? false }),
     listTaggedPassagePage: (request) => annotations.listTaggedPassagePage(request),
     saveNote: (request) => annotations.saveNote(request),
     getNote: ({ paragraphId }) => annotations.getNote(paragraphId),

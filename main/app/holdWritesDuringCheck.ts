@@ -26,7 +26,6 @@ const readsOnly: ReadonlySet<Method> = new Set<Method>([
   'getExportFolder',
   'listTags',
   'listTagLevel',
-  'listTaggedPassages',
   'listTaggedPassagePage',
   'getNote',
   'getArticleMemo',

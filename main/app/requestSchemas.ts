@@ -263,7 +263,6 @@ export const requestSchemas = {
       example: text(maxTagDescriptionPartLength * 2),
     }),
   }),
-  listTaggedPassages: z.strictObject({ tag: tagName, inTrash: z.boolean().optional() }),
   listTaggedPassagePage: z.strictObject({
     tag: tagName,
     offset: z.number().int().min(0).max(10_000_000),

@@ -58,7 +58,6 @@ import type {
   Note,
   ParagraphTags,
   RecleanReport,
-  TaggedPassage,
   TagsChanged,
   TagSummary,
   UndoResult,
@@ -416,11 +415,10 @@ export interface PizhuApi {
   /** The tag's codebook description (four parts, plain text); all four empty removes it. One undo step. */
   describeTag(req: { tag: string; description: TagDescriptionText }): Promise<Result<TagsChanged>>;
   /**
-   * Every passage with this tag or one nested under it, in article then paragraph order: of the
-   * articles outside the trash, or with `inTrash` of those in it (the trash view's tag filter).
+   * One page of the passages with this tag or one nested under it, in article then paragraph order
+   * (of the articles outside the trash, or with `inTrash` of those in it), with the exact count of
+   * them all: the per-tag view. A whole tag is never sent at once: it can hold 100,000 passages.
    */
-  listTaggedPassages(req: { tag: string; inTrash?: boolean }): Promise<Result<TaggedPassage[]>>;
-  /** One page of those passages, in the same order, with the exact count of them all: the per-tag view. */
   listTaggedPassagePage(req: TaggedPassagePageRequest): Promise<Result<TaggedPassagePage>>;
   /** Answers with the saved note, or null when the plain text was blank and the note was deleted. */
   saveNote(req: {

@@ -42,7 +42,6 @@ const methodTable: Record<Method, true> = {
   mergeTags: true,
   deleteTag: true,
   describeTag: true,
-  listTaggedPassages: true,
   listTaggedPassagePage: true,
   saveNote: true,
   getNote: true,

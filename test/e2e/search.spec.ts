@@ -112,8 +112,8 @@ test('Tag every hit keeps to the tag filter: only the hits the filtered search s
   await form.getByRole('button', { name: 'Tag', exact: true }).click();
   await expect(form.getByRole('status')).toContainText('Tagged');
   const checked = await app.evaluate(async () => {
-    const tags = await window.pizhu.listTaggedPassages({ tag: '已核对' });
-    return tags.ok ? tags.value.map((p) => p.paragraphId) : [];
+    const tags = await window.pizhu.listTaggedPassagePage({ tag: '已核对', offset: 0, limit: 500 });
+    return tags.ok ? tags.value.rows.map((p) => p.paragraphId) : [];
   });
   expect(checked.sort()).toEqual([...chosen].sort());
 });
