@@ -49,24 +49,56 @@ interface Named {
 function namedOf(library: Y.Doc, kind: 'tags' | 'attributes'): Map<string, Named> {
   const found = new Map<string, Named>();
   root(library, kind).forEach((value, uid) => {
-    if (!(value instanceof Y.Map)) return;
-    const entry = value as Y.Map<unknown>;
-    const into = fieldOf(entry, 'merged_into');
-    found.set(uid, {
-      uid,
-      deleted: fieldOf(entry, 'deleted') === true,
-      mergedInto: typeof into === 'string' ? into : null,
-      entry,
-    });
+    const named = asNamed(uid, value);
+    if (named) found.set(uid, named);
   });
   return found;
+}
+
+function asNamed(uid: string, value: unknown): Named | undefined {
+  if (!(value instanceof Y.Map)) return undefined;
+  const entry = value as Y.Map<unknown>;
+  const into = fieldOf(entry, 'merged_into');
+  return {
+    uid,
+    deleted: fieldOf(entry, 'deleted') === true,
+    mergedInto: typeof into === 'string' ? into : null,
+    entry,
+  };
+}
+
+/**
+ * The library's tags read one by one as an article's assignments name them (an article names a
+ * few; a library may hold thousands), each tag's live row id looked up once.
+ */
+function tagLookup(
+  db: Db,
+  library: Y.Doc,
+): { resolve(uid: string): string | undefined; rowId(uid: string): number | undefined } {
+  const tags = root(library, 'tags');
+  const entries = { get: (uid: string) => asNamed(uid, tags.get(uid)) };
+  const resolved = new Map<string, string | undefined>();
+  const ids = new Map<string, number | undefined>();
+  return {
+    resolve(uid) {
+      if (!resolved.has(uid)) resolved.set(uid, resolveNamed(entries, uid));
+      return resolved.get(uid);
+    },
+    rowId(uid) {
+      if (!ids.has(uid)) {
+        const id: unknown = columnOf(db, 'SELECT id FROM tag WHERE uid = ?').get(uid);
+        ids.set(uid, typeof id === 'number' ? id : undefined);
+      }
+      return ids.get(uid);
+    },
+  };
 }
 
 const tagsOf = (library: Y.Doc) => namedOf(library, 'tags');
 const attributesOf = (library: Y.Doc) => namedOf(library, 'attributes');
 
 /** The live tag (or attribute) a uid stands for now: itself, or where its merges led; undefined when deleted. */
-function resolveNamed(entries: ReadonlyMap<string, Named>, uid: string): string | undefined {
+function resolveNamed(entries: { get(uid: string): Named | undefined }, uid: string): string | undefined {
   let current = entries.get(uid);
   const seen = new Set<string>();
   while (current && current.deleted && current.mergedInto !== null && !seen.has(current.uid)) {
@@ -443,18 +475,15 @@ function projectAssignments(
   highlightIds: ReadonlyMap<string, number>,
   paragraphs: ReadonlyMap<number, number>,
 ): boolean {
-  const tags = tagsOf(library);
+  const tags = tagLookup(db, library);
   let waits = false;
-  const tagIds = new Map(
-    (rowsOf(db, 'SELECT uid, id FROM tag').all() as Array<{ uid: string; id: number }>).map((t) => [t.uid, t.id]),
-  );
   const onHighlights = new Set<string>();
   const onParagraphs = new Set<string>();
   root(doc, 'tagged').forEach((on, key) => {
     const assignment = parseAssignment(key);
     if (on !== true || !assignment) return;
-    const live = resolveNamed(tags, assignment.tag);
-    const tagId = live === undefined ? undefined : tagIds.get(live);
+    const live = tags.resolve(assignment.tag);
+    const tagId = live === undefined ? undefined : tags.rowId(live);
     if (tagId === undefined) {
       waits = true;
       return;
@@ -710,12 +739,12 @@ export function markRowless(
   const hasMemo = rowsOf(db, 'SELECT 1 FROM memo WHERE article_id = ?').get(articleId) !== undefined;
   if (hasArticleMemo(doc) && !hasMemo) setField(articleMemo(doc), 'deleted', true);
   const tagged = root(doc, 'tagged');
-  const tags = tagsOf(library);
+  const tags = tagLookup(db, library);
   tagged.forEach((on, key) => {
     const a = parseAssignment(key);
     if (on !== true || !a) return;
     // Compared by the tag it stands for now, as projected; one not projected here is left alone.
-    const live = resolveNamed(tags, a.tag);
+    const live = tags.resolve(a.tag);
     if (live === undefined) return;
     const present =
       a.on === 'highlight' ? onHighlights.has(`${a.highlight}:${live}`) : onParagraphs.has(`${a.ord}:${live}`);
