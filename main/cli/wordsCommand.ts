@@ -2,7 +2,7 @@ import type { AnalysisSubset, ConcordanceSort, FrequencyUnit } from '../../prelo
 import { concordanceCsv, frequencyCsv, keynessCsv } from '../library/analysis/analysisCsv';
 import { sortConcordance } from '../library/analysis/concordance';
 import type { Library } from '../library/createLibrary';
-import { attributeValueOption, scriptModeOption, UsageError } from './cliOptions';
+import { articleIdsOption, attributeValueOption, scriptModeOption, UsageError } from './cliOptions';
 
 export interface WordsOptions {
   tag?: string;
@@ -29,9 +29,7 @@ function subsetOf(options: WordsOptions): AnalysisSubset {
   const subset: AnalysisSubset = {};
   if (options.tag !== undefined) subset.tag = options.tag;
   if (options.article !== undefined) {
-    const ids = options.article.split(',').map(Number);
-    if (ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new UsageError('--article needs article ids (1 or 1,2,3)');
-    subset.articleIds = ids;
+    subset.articleIds = articleIdsOption(options.article);
   }
   const attribute = attributeValueOption(options.attribute);
   if (attribute) subset.attribute = attribute;
