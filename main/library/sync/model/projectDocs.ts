@@ -1,6 +1,10 @@
 import * as Y from 'yjs';
 import { plainTextNoteState } from '../../../../preload/common/noteText';
-import { maxHighlightCommentLength } from '../../../../preload/contract/annotationTypes';
+import {
+  highlightColors,
+  maxHighlightCommentLength,
+  type HighlightColor,
+} from '../../../../preload/contract/annotationTypes';
 import { readableNote } from '../../annotations/readableNote';
 import { foldTagCase } from '../../annotations/tagNames';
 import type { Db } from '../../store/openDatabase';
@@ -417,7 +421,7 @@ function projectHighlights(
       quote: String(f('quote') ?? ''),
       prefix: String(f('prefix') ?? ''),
       suffix: String(f('suffix') ?? ''),
-      color: String(f('color') ?? ''),
+      color: colourOf(f('color')),
       group_id: textOrNull(f('group_id')),
       created_at: String(f('created_at') ?? ''),
       updated_at: String(f('updated_at') ?? ''),
@@ -693,6 +697,14 @@ function commentOf(entry: Y.Map<unknown>): string {
   return characters.length <= maxHighlightCommentLength
     ? text
     : characters.slice(0, maxHighlightCommentLength).join('');
+}
+
+/**
+ * The row holds only a colour the app draws (store/highlights.ts): another device's update is
+ * not checked by this device's requests, and a colour it does not know is shown as the first.
+ */
+function colourOf(value: FieldValue): HighlightColor {
+  return highlightColors.find((c) => c === value) ?? highlightColors[0];
 }
 
 function textOrNull(value: unknown): string | null {

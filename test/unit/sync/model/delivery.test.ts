@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { createLibrary } from '../../../../main/library/createLibrary';
 import { plainTextNoteState } from '../../../../preload/common/noteText';
 import { dumpsOf, devicesPerTest, openDevices, syncAll, type Device } from './syncedLibraries';
@@ -230,6 +231,26 @@ describe('updates delivered as a sync folder delivers them', () => {
       if (name === article) expect(tagsOnB()).toEqual(['老街', '老街']);
     }
     expect(tagsOnB()).toEqual(['桥', '老街', '老街']);
+    const { docs, rows } = dumpsOf([a!, b!]);
+    expect(docs[1]).toBe(docs[0]);
+    expect(rows[1]).toBe(rows[0]);
+  });
+
+  it('a highlight colour the app does not draw, from another device, is shown as a colour it draws', async () => {
+    const [a, b] = await devices(2);
+    a!.library.annotations.createHighlight({ paragraphId: a!.paragraphId(0), start: 2, end: 6, color: 'green' });
+    syncAll([a!, b!]);
+    const article = a!.library.sync.docNames().find((n) => n !== 'library')!;
+    // A device of another build (or a broken one) sets a colour outside the list.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, a!.library.sync.diff(article));
+    const seen = Y.encodeStateVector(other);
+    other.getMap<Y.Map<unknown>>('highlights').forEach((entry) => entry.set('color', 'url(javascript:1)'));
+    const update = Y.encodeStateAsUpdate(other, seen);
+    for (const d of [a!, b!]) d.library.sync.apply(article, update);
+    for (const d of [a!, b!]) {
+      expect(d.library.getArticle(d.articleId).highlights.map((h) => h.color)).toEqual(['yellow']);
+    }
     const { docs, rows } = dumpsOf([a!, b!]);
     expect(docs[1]).toBe(docs[0]);
     expect(rows[1]).toBe(rows[0]);
