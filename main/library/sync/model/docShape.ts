@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { journaledTables, type JournaledTable } from '../../journal/journaledTables';
 
 /**
  * What the documents hold. The 'library' document: `tags` (uid -> a nested map: name, colour,
@@ -31,25 +32,27 @@ export const highlightFields = [
   'updated_at',
 ] as const;
 
-export const articleFields = [
-  'title',
-  'title_inferred',
-  'subtitle',
-  'source',
-  'author',
-  'published_at',
-  'url',
-  'metadata_edits',
-  'trashed_at',
-  'archived_at',
-  'region_corrected',
-] as const;
+/**
+ * A journaled table's columns that a document holds as fields: all but the local ones (rowids,
+ * and the uid that keys the entry). From the journal's own list, so a column a person's
+ * operation comes to change is replicated with the rest.
+ */
+function replicatedColumns<T extends JournaledTable, Local extends string>(
+  table: T,
+  local: readonly Local[],
+): ReadonlyArray<Exclude<(typeof journaledTables)[T]['columns'][number], Local>> {
+  const columns: readonly string[] = journaledTables[table].columns;
+  return columns.filter((c) => !(local as readonly string[]).includes(c)) as Array<
+    Exclude<(typeof journaledTables)[T]['columns'][number], Local>
+  >;
+}
 
-export const tagFields = ['name', 'color', 'created_at'] as const;
-export const attributeFields = ['name', 'kind', 'choices', 'created_at'] as const;
+export const articleFields = replicatedColumns('article', ['id']);
+export const tagFields = replicatedColumns('tag', ['id', 'uid']);
+export const attributeFields = replicatedColumns('attribute', ['id', 'uid']);
 /** An attribute's value on an article: a field of the article's details in the library document (null: none). */
 export const attributeKey = (attributeUid: string) => `attr:${attributeUid}`;
-export const descriptionFields = ['definition', 'inclusion', 'exclusion', 'example', 'updated_at'] as const;
+export const descriptionFields = replicatedColumns('tag_description', ['tag_id']);
 
 export const highlightKey = (highlightUid: string, tagUid: string) => `h:${highlightUid}:${tagUid}`;
 export const paragraphKey = (ord: number, tagUid: string) => `p:${ord}:${tagUid}`;
