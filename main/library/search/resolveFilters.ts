@@ -2,7 +2,7 @@ import { normalizeTagName } from '../annotations/tagNames';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
 import { preparedStatement } from '../store/preparedStatements';
-import { canonicalTagName, findTagFolded, tagSubtree } from '../store/tags';
+import { tagAndNestedIds } from '../store/tags';
 import type { RowFilters } from './searchQuery';
 import { libraryState } from './searchPages';
 
@@ -57,8 +57,7 @@ function tagFilterIds(db: Db, tag: string): readonly number[] {
   const kept = keptTagIds.get(db);
   if (kept?.key === key) return kept.ids;
   // The tag as stored, whatever the case or script it was typed in (技術 filters by 技术).
-  const name = canonicalTagName(db, normalizeTagName(tag), undefined, findTagFolded);
-  const ids = tagSubtree(db, name).map((t) => t.id);
+  const ids = tagAndNestedIds(db, normalizeTagName(tag));
   keptTagIds.set(db, { key, ids });
   return ids;
 }

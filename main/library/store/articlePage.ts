@@ -4,7 +4,7 @@ import { articlesWithValueSql } from '../attributes/attributeStore';
 import { groupArticleIds } from './articleGroups';
 import { readArticleSummaries } from './articles';
 import type { Db } from './openDatabase';
-import { canonicalTagName, findTagFolded, tagSubtree } from './tags';
+import { tagAndNestedIds } from './tags';
 
 /**
  * The library pane's list, a window at a time (issue #16): at 100,000 articles the whole list
@@ -51,7 +51,7 @@ export function orderedArticleIds(
   registerTitleFold(db);
   const view = viewWhere[request.view];
   const query = foldTitle(request.query.trim());
-  const tagIds = request.tag === '' ? null : taggedIds(db, request.tag);
+  const tagIds = request.tag === '' ? null : tagAndNestedIds(db, request.tag);
   const where = [view];
   if (query !== '') where.push(`instr(${foldFunction}(a.title), @query) > 0`);
   if (tagIds !== null) where.push(taggedWhere);
@@ -94,11 +94,6 @@ const taggedWhere = `a.id IN (
 
 /** Articles with the attribute's value. */
 const attributeWhere = `a.id IN (${articlesWithValueSql})`;
-
-/** The tag as stored (技術 asks for 技术) and those nested under it; none for a tag that is gone. */
-function taggedIds(db: Db, tag: string): number[] {
-  return tagSubtree(db, canonicalTagName(db, tag, undefined, findTagFolded)).map((t) => t.id);
-}
 
 const foldFunction = 'pizhu_fold_title';
 const withFold = new WeakSet<Db>();

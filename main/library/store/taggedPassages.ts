@@ -2,7 +2,7 @@ import type { TaggedPassage } from '../../../preload/contract/annotationTypes';
 import type { TaggedPassagePage } from '../../../preload/contract/taggedPassagePageTypes';
 import { readHighlightsByIds } from './highlights';
 import type { Db } from './openDatabase';
-import { canonicalTagName, findTagFolded, tagSubtree } from './tags';
+import { tagAndNestedIds } from './tags';
 
 interface PassageRow {
   tag: string;
@@ -56,11 +56,6 @@ interface Where {
   inTrash: boolean;
 }
 
-/** The ids of `tagName` (in any case or script: 技術 finds 技术) and every tag nested under it. */
-function tagIdsOf(db: Db, tagName: string): number[] {
-  return tagSubtree(db, canonicalTagName(db, tagName, undefined, findTagFolded)).map((t) => t.id);
-}
-
 /**
  * One page of the passages carrying `tagName` or a tag nested under it, with the exact count of
  * them all: the per-tag view asks for the pages near what it shows, as the library list does.
@@ -71,7 +66,7 @@ export function listTaggedPassagePage(
   window: { offset: number; limit: number },
   where: Where = { inTrash: false },
 ): TaggedPassagePage {
-  const tagIds = tagIdsOf(db, tagName);
+  const tagIds = tagAndNestedIds(db, tagName);
   if (tagIds.length === 0) return { total: 0, offset: window.offset, rows: [] };
   const params = { ids: JSON.stringify(tagIds), inTrash: where.inTrash ? 1 : 0 };
   const total = db.prepare(`SELECT count(*) FROM (${passageKeys})`).pluck().get(params) as number;
@@ -84,7 +79,7 @@ export function listTaggedPassagePage(
  * per-tag view's order (for exports; the view itself reads pages).
  */
 export function listTaggedPassages(db: Db, tagName: string, where: Where = { inTrash: false }): TaggedPassage[] {
-  const tagIds = tagIdsOf(db, tagName);
+  const tagIds = tagAndNestedIds(db, tagName);
   if (tagIds.length === 0) return [];
   const params = { ids: JSON.stringify(tagIds), inTrash: where.inTrash ? 1 : 0, limit: -1, offset: 0 };
   return passagesOf(db, db.prepare(passageWindow).all(params) as PassageRow[]);

@@ -34,6 +34,11 @@ export function findTagFolded(db: Db, name: string): TagRow | undefined {
   return rows.find((row) => foldTagCase(foldToSimplified(row.name)) === key);
 }
 
+/** The ids of the tag `typed` names (in any case or script: 技術 finds 技术) and of every tag nested under it. */
+export function tagAndNestedIds(db: Db, typed: string): number[] {
+  return tagSubtree(db, canonicalTagName(db, typed, undefined, findTagFolded)).map((t) => t.id);
+}
+
 /**
  * The tag named `name` and every tag nested under it, shallowest first: the order a rename
  * must follow so that a child moved onto its old parent's name meets the parent already moved.
