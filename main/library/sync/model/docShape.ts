@@ -33,11 +33,11 @@ export const highlightFields = [
 ] as const;
 
 /**
- * A journaled table's columns that a document holds as fields: all but the local ones (rowids,
- * and the uid that keys the entry). From the journal's own list, so a column a person's
- * operation comes to change is replicated with the rest.
+ * A journaled table's columns that a document holds as fields (and its projection writes back):
+ * all but the local ones (rowids, and the uid that keys the entry). From the journal's own list,
+ * so a column a person's operation comes to change is replicated with the rest.
  */
-function replicatedColumns<T extends JournaledTable, Local extends string>(
+export function replicatedColumns<T extends JournaledTable, Local extends string>(
   table: T,
   local: readonly Local[],
 ): ReadonlyArray<Exclude<(typeof journaledTables)[T]['columns'][number], Local>> {

@@ -7,6 +7,7 @@ import {
 } from '../../../../preload/contract/annotationTypes';
 import { readableNote } from '../../annotations/readableNote';
 import { foldTagCase } from '../../annotations/tagNames';
+import type { HighlightRow as StoredHighlightRow } from '../../store/highlights';
 import type { Db } from '../../store/openDatabase';
 import { preparedStatement } from '../../store/preparedStatements';
 import { articleIdOfUid, paragraphIdsByOrd } from './articleRows';
@@ -25,6 +26,7 @@ import {
   noteOrds,
   noteText,
   parseAssignment,
+  replicatedColumns,
   root,
   setField,
   type FieldValue,
@@ -359,21 +361,10 @@ function projectDescription(db: Db, tagId: number, entry: Y.Map<unknown>): void 
   ).run(tagId, ...values);
 }
 
-interface HighlightRow {
-  id: number;
-  uid: string;
-  paragraph_id: number | null;
-  start_offset: number | null;
-  end_offset: number | null;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  color: string;
-  group_id: string | null;
-  created_at: string;
-  updated_at: string;
-  comment: string;
-}
+/** A highlight row as stored (store/highlights.ts), by its uid: its article is the document's. */
+type HighlightRow = Omit<StoredHighlightRow, 'article_id'> & { uid: string };
+/** The columns a projected highlight row takes from its entry: the journal's, less its local ids. */
+const highlightColumns = replicatedColumns('highlight', ['id', 'article_id', 'uid']);
 
 /**
  * Projects one article's document: 'absent' when the article is not in this library (the document
@@ -428,20 +419,7 @@ function projectHighlights(
       comment: commentOf(entry),
     });
   });
-  const columns = [
-    'paragraph_id',
-    'start_offset',
-    'end_offset',
-    'quote',
-    'prefix',
-    'suffix',
-    'color',
-    'group_id',
-    'created_at',
-    'updated_at',
-    'comment',
-  ] as const;
-  const rows = rowsOf(db, `SELECT id, uid, ${columns.join(', ')} FROM highlight WHERE article_id = ?`).all(
+  const rows = rowsOf(db, `SELECT id, uid, ${highlightColumns.join(', ')} FROM highlight WHERE article_id = ?`).all(
     articleId,
   ) as HighlightRow[];
   const ids = new Map<string, number>();
@@ -453,19 +431,19 @@ function projectHighlights(
       continue;
     }
     ids.set(row.uid, row.id);
-    if (columns.some((c) => row[c] !== values[c])) {
-      preparedStatement(db, `UPDATE highlight SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
-        ...columns.map((c) => values[c]),
-        row.id,
-      );
+    if (highlightColumns.some((c) => row[c] !== values[c])) {
+      preparedStatement(
+        db,
+        `UPDATE highlight SET ${highlightColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+      ).run(...highlightColumns.map((c) => values[c]), row.id);
     }
   }
   for (const [uid, values] of wanted) {
     if (ids.has(uid)) continue;
     const id = preparedStatement(
       db,
-      `INSERT INTO highlight (article_id, uid, ${columns.join(', ')}) VALUES (?, ?, ${columns.map(() => '?').join(', ')})`,
-    ).run(articleId, uid, ...columns.map((c) => values[c])).lastInsertRowid;
+      `INSERT INTO highlight (article_id, uid, ${highlightColumns.join(', ')}) VALUES (?, ?, ${highlightColumns.map(() => '?').join(', ')})`,
+    ).run(articleId, uid, ...highlightColumns.map((c) => values[c])).lastInsertRowid;
     ids.set(uid, Number(id));
   }
   return ids;
