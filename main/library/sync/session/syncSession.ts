@@ -1,0 +1,261 @@
+import { LibraryError } from '../../libraryError';
+import { ServerSync, type ServerSyncOptions } from '../client/serverSync';
+import { syncFolderOnce } from '../folder/folderSync';
+import type { SyncEndpoint } from '../syncEndpoint';
+
+/** Where a running session syncs: a server with a member's token, or a sync folder with this device's memory of it. */
+export type SyncTarget =
+  | { kind: 'server'; url: string; token: string }
+  | { kind: 'folder'; folder: string; memoryPath: string };
+
+export type SyncPhase = 'off' | 'connecting' | 'synced' | 'offline' | 'error';
+
+export interface SyncSessionStatus {
+  phase: SyncPhase;
+  /** When the last sync became quiescent (ISO), null before the first. */
+  lastSyncAt: string | null;
+  /** Local changes made since the last quiescent sync: queued while offline, sent on reconnect. */
+  pending: number;
+  /** Documents of the sync running now (a first sync of a large library takes a while); null when none runs. */
+  progress: { done: number; total: number } | null;
+  /** Why the session is offline or stopped; the next attempt is at retryAt (ISO) when it will try again. */
+  problem: { code: string; message: string; retryAt: string | null } | null;
+  /** The server took none of this device's changes: its member is read-only. */
+  readOnly: boolean;
+}
+
+export interface SyncSessionOptions {
+  endpoint: SyncEndpoint;
+  now?: () => Date;
+  /** The status changed (phase, progress, pending, last sync). */
+  onStatus?: (status: SyncSessionStatus) => void;
+  /** Another device's changes reached these documents (already projected into the library). */
+  onRemoteChange?: (docNames: string[]) => void;
+  /** How long one step of a sync may make no progress before the session goes offline (10 s unless given). */
+  stepTimeoutMs?: number;
+  /** Quiet time between checks while connected: another device's change is fetched at least this often (5 s). */
+  heartbeatMs?: number;
+  /** First wait before a reconnect, doubled per failure up to maxBackoffMs (1 s and 60 s unless given). */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export interface SyncSession {
+  /** Starts syncing with the target (stopping a running sync first). */
+  start(target: SyncTarget): void;
+  /** Stops syncing; resolves once the connection is closed. */
+  stop(): Promise<void>;
+  status(): SyncSessionStatus;
+  /** Stops and lets go of the library (before it closes). */
+  close(): Promise<void>;
+}
+
+/** Failures a retry cannot mend: the person must change something (the token, the address, Pizhu's version). */
+const permanent = new Set(['sync-refused', 'library-too-new', 'invalid-argument']);
+
+/** Coalesces local edits made in one burst (typing, an autocode of many spans) into one sync. */
+const localQuietMs = 300;
+
+/**
+ * The app's sync of its open library while it runs: connects, brings every document in step, then
+ * keeps in step (local changes go out as they are made and are confirmed by a sync shortly after;
+ * another device's arrive as the server announces them, and a heartbeat sync catches any missed).
+ * An unreachable server or folder puts the session offline: local edits wait in the library's
+ * documents and are sent on reconnect, tried again with a growing backoff. A refused token or a
+ * newer library stops it with the reason.
+ */
+export function createSyncSession(options: SyncSessionOptions): SyncSession {
+  const now = options.now ?? (() => new Date());
+  const stepTimeoutMs = options.stepTimeoutMs ?? 10_000;
+  const heartbeatMs = options.heartbeatMs ?? 5_000;
+  const backoffMs = options.backoffMs ?? 1_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 60_000;
+
+  let status: SyncSessionStatus = {
+    phase: 'off',
+    lastSyncAt: null,
+    pending: 0,
+    progress: null,
+    problem: null,
+    readOnly: false,
+  };
+  /** Each start makes a new run; an old run's callbacks see they are stale and stop. */
+  let run: { stopped: boolean; wake: () => void; done: Promise<void> } | undefined;
+  let wakeSoon: NodeJS.Timeout | undefined;
+
+  const set = (change: Partial<SyncSessionStatus>) => {
+    status = { ...status, ...change };
+    options.onStatus?.(status);
+  };
+
+  // Remote updates come in through apply: the app hears which documents changed.
+  const changedDocs = new Set<string>();
+  let reportSoon: NodeJS.Timeout | undefined;
+  const endpoint: SyncEndpoint = {
+    deviceId: options.endpoint.deviceId,
+    docNames: () => options.endpoint.docNames(),
+    stateVector: (name) => options.endpoint.stateVector(name),
+    diff: (name, stateVector) => options.endpoint.diff(name, stateVector),
+    apply(name, update) {
+      options.endpoint.apply(name, update);
+      changedDocs.add(name);
+      reportSoon ??= setTimeout(() => {
+        reportSoon = undefined;
+        const names = [...changedDocs];
+        changedDocs.clear();
+        options.onRemoteChange?.(names);
+      }, 50);
+    },
+    onUpdate: (listener) => options.endpoint.onUpdate(listener),
+  };
+
+  // Every local change counts as pending until a sync has taken it; it also wakes the run.
+  const unsubscribe = options.endpoint.onUpdate(() => {
+    if (status.phase === 'off') return;
+    set({ pending: status.pending + 1 });
+    clearTimeout(wakeSoon);
+    wakeSoon = setTimeout(() => run?.wake(), localQuietMs);
+  });
+
+  function sleep(ms: number, current: { stopped: boolean }, wakeable: { wake: () => void }): Promise<void> {
+    return new Promise((resolve) => {
+      if (current.stopped) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeable.wake = () => undefined;
+        resolve();
+      }
+      wakeable.wake = done;
+    });
+  }
+
+  function problemOf(error: unknown, retryAt: string | null): SyncSessionStatus['problem'] {
+    if (error instanceof LibraryError) return { code: error.code, message: error.message, retryAt };
+    return { code: 'internal', message: error instanceof Error ? error.message : String(error), retryAt };
+  }
+
+  async function serverLoop(target: Extract<SyncTarget, { kind: 'server' }>, current: NonNullable<typeof run>) {
+    let failures = 0;
+    const syncOptions: ServerSyncOptions = {
+      url: target.url,
+      token: target.token,
+      timeoutMs: stepTimeoutMs,
+      onProgress: (done, total) => {
+        if (!current.stopped) set({ progress: total > 0 ? { done, total } : null });
+      },
+    };
+    while (!current.stopped) {
+      let sync: ServerSync | undefined;
+      try {
+        // A retry after a failure stays 'offline' until it succeeds.
+        if (status.phase !== 'offline') set({ phase: 'connecting' });
+        sync = await ServerSync.connect(endpoint, syncOptions);
+        while (!current.stopped) {
+          const pendingBefore = status.pending;
+          const report = await sync.syncOnce();
+          if (current.stopped) break;
+          failures = 0;
+          // Changes made during this sync stay pending for the next one.
+          set({
+            phase: 'synced',
+            lastSyncAt: now().toISOString(),
+            pending: Math.max(0, status.pending - pendingBefore),
+            progress: null,
+            problem: null,
+            readOnly: report.readOnly,
+          });
+          await sleep(status.pending > 0 ? 0 : heartbeatMs, current, current);
+        }
+      } catch (error) {
+        if (current.stopped) break;
+        const stop = error instanceof LibraryError && permanent.has(error.code);
+        const wait = Math.min(maxBackoffMs, backoffMs * 2 ** failures);
+        failures += 1;
+        set({
+          phase: stop ? 'error' : 'offline',
+          progress: null,
+          problem: problemOf(error, stop ? null : new Date(now().getTime() + wait).toISOString()),
+        });
+        if (stop) break;
+        sync?.close();
+        sync = undefined;
+        await sleep(wait, current, current);
+      } finally {
+        sync?.close();
+      }
+    }
+  }
+
+  async function folderLoop(target: Extract<SyncTarget, { kind: 'folder' }>, current: NonNullable<typeof run>) {
+    let failures = 0;
+    if (status.lastSyncAt === null) set({ phase: 'connecting' });
+    while (!current.stopped) {
+      try {
+        const pendingBefore = status.pending;
+        await syncFolderOnce(endpoint, { folder: target.folder, memoryPath: target.memoryPath });
+        if (current.stopped) break;
+        failures = 0;
+        set({
+          phase: 'synced',
+          lastSyncAt: now().toISOString(),
+          pending: Math.max(0, status.pending - pendingBefore),
+          problem: null,
+        });
+        await sleep(status.pending > 0 ? 0 : heartbeatMs, current, current);
+      } catch (error) {
+        if (current.stopped) break;
+        const stop = error instanceof LibraryError && permanent.has(error.code);
+        const wait = Math.min(maxBackoffMs, backoffMs * 2 ** failures);
+        failures += 1;
+        set({
+          phase: stop ? 'error' : 'offline',
+          problem: problemOf(error, stop ? null : new Date(now().getTime() + wait).toISOString()),
+        });
+        if (stop) break;
+        await sleep(wait, current, current);
+      }
+    }
+  }
+
+  async function stopRun(): Promise<void> {
+    const current = run;
+    run = undefined;
+    if (!current) return;
+    current.stopped = true;
+    current.wake();
+    await current.done;
+  }
+
+  return {
+    start(target) {
+      const previous = run;
+      if (previous) {
+        previous.stopped = true;
+        previous.wake();
+      }
+      set({ phase: 'connecting', progress: null, problem: null, readOnly: false });
+      const current = { stopped: false, wake: () => undefined, done: Promise.resolve() };
+      run = current;
+      current.done = (async () => {
+        await previous?.done;
+        if (current.stopped) return;
+        await (target.kind === 'server' ? serverLoop(target, current) : folderLoop(target, current));
+      })().catch((error: unknown) => {
+        if (!current.stopped) set({ phase: 'error', progress: null, problem: problemOf(error, null) });
+      });
+    },
+    async stop() {
+      await stopRun();
+      clearTimeout(wakeSoon);
+      set({ phase: 'off', progress: null, problem: null });
+    },
+    status: () => status,
+    async close() {
+      unsubscribe();
+      await stopRun();
+      clearTimeout(wakeSoon);
+      clearTimeout(reportSoon);
+    },
+  };
+}
