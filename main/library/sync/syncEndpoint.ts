@@ -8,7 +8,10 @@
 export interface SyncEndpoint {
   /** Stable per library file and device; names the device's files in a sync folder. */
   readonly deviceId: string;
-  /** Every document this side holds: 'library' and one 'article/<uid>' per article. */
+  /**
+   * Every document this side holds: 'library', one 'article/<uid>' per article's annotations and
+   * one 'text/<uid>' per article's text (written once, never changed: sync/text).
+   */
   docNames(): string[];
   /** Y.encodeStateVector of the named document (an empty document's when unknown). */
   stateVector(name: string): Uint8Array;

@@ -29,9 +29,9 @@ const deviceIdPattern = /^[\w-]{1,64}$/;
 const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
- * The largest update file read. The files hold annotations only (each device imports
- * the text), so a whole library's first file is far below a backup of it (maxBackupBytes, 400 MB);
- * a bigger file in a folder other machines write to is refused before a byte is read.
+ * The largest update file read. A whole library's first file holds its annotations and its
+ * articles' texts (as decoded, uncompressed: about 5 MB per 1,000 articles), below a backup of it
+ * (maxBackupBytes, 400 MB); a bigger file in a folder other machines write to is refused before a byte is read.
  */
 export const maxUpdateFileBytes = 256 * 1024 * 1024;
 

@@ -12,6 +12,7 @@ import { articleIdOfUid, paragraphIdsByOrd, uidOfArticle } from './articleRows';
 import { rowsAsInserts } from './rowsAsInserts';
 import { articlesUsingTag, markRowless, projectArticle, projectLibrary, tagResolution } from './projectDocs';
 import { supersededBy, type Superseded } from './supersededValues';
+import { articleTexts } from '../text/articleTexts';
 
 /** Rows written into the documents by the model itself (seeding, adopting, capturing): no person's journal step. */
 const bookkeeping: ChangeCause = {};
@@ -60,9 +61,23 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
    */
   let waitingOnTags: Set<string> | undefined;
 
+  const emit = (name: string, update: Uint8Array) => {
+    for (const listener of listeners) listener(name, update);
+  };
   const emitCommitted = () => {
-    for (const { name, update } of store.takeCommitted()) for (const listener of listeners) listener(name, update);
+    for (const { name, update } of store.takeCommitted()) emit(name, update);
     store.trim();
+  };
+  /** Article texts ('text/<uid>'): immutable, built from the article rows, an absent article stored from them. */
+  const texts = articleTexts(db, nowIso, emit);
+
+  /** A new article's held annotations, and its details when the library document holds any, projected now. */
+  const projectNewArticle = (articleId: number) => {
+    const uid = uidOfArticle(db, articleId);
+    if (uid === undefined) return;
+    if (store.get(libraryDoc).share.has(`article/${uid}`)) project([libraryDoc]);
+    if (!store.has(articleDocName(uid))) return;
+    noteWaiting(articleDocName(uid), projectArticle(db, uid, store.get(articleDocName(uid)), store.get(libraryDoc)));
   };
 
   /** Applies the edits of a list of changes to their documents; returns the documents touched. */
@@ -183,10 +198,15 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
 
   return {
     deviceId,
-    docNames: () => [...new Set([libraryDoc, ...store.names()])].sort(),
-    stateVector: (name) => Y.encodeStateVector(known(store, name) ?? new Y.Doc()),
-    diff: (name, stateVector) => Y.encodeStateAsUpdate(known(store, name) ?? new Y.Doc(), stateVector),
+    docNames: () => [...new Set([libraryDoc, ...store.names(), ...texts.names()])].sort(),
+    stateVector: (name) => texts.stateVector(name) ?? Y.encodeStateVector(known(store, name) ?? new Y.Doc()),
+    diff: (name, stateVector) =>
+      texts.diff(name, stateVector) ?? Y.encodeStateAsUpdate(known(store, name) ?? new Y.Doc(), stateVector),
     apply(name, update) {
+      if (texts.owns(name)) {
+        texts.apply(name, update, (storeText) => inTransaction(() => projectNewArticle(storeText())));
+        return;
+      }
       if (name !== libraryDoc && !articleUidOf(name)) {
         throw new LibraryError(
           'invalid-argument',
@@ -257,9 +277,9 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
       }));
     },
     articleStored(articleId) {
-      const uid = uidOfArticle(db, articleId);
-      if (uid === undefined || !store.has(articleDocName(uid))) return;
-      noteWaiting(articleDocName(uid), projectArticle(db, uid, store.get(articleDocName(uid)), store.get(libraryDoc)));
+      projectNewArticle(articleId);
+      // Sent once the import has committed: its text is new to the other devices.
+      texts.imported(articleId);
     },
     captured(articleIds, write) {
       return inTransaction(() => {
