@@ -3,8 +3,16 @@ import path from 'node:path';
 import type { KeptExportFile, KeptReason, MarkdownExportReport, MergedExportFile } from '../../../preload/contract/api';
 import { keepUnreadableManifest, readManifest, writeManifest } from './exportManifest';
 import { canMerge, type MergedFile } from './mergeExportedFile';
-import { createTextFile, ensureFolder, removeFile, sha256, writeTextFile } from './writeTextFile';
-import { runSteps } from './steppedWork';
+import {
+  createTextFile,
+  createTextFileAsync,
+  ensureFolder,
+  removeFile,
+  sha256,
+  writeTextFile,
+  writeTextFileAsync,
+} from './writeTextFile';
+import { runSteps, type Steps } from './steppedWork';
 
 /** The library an export writes for, as the folder's manifest names it. */
 export interface ExportWriter {
@@ -35,6 +43,31 @@ interface Composed {
   merged: MergedFile | null;
   /** SHA-256 of the file it merged with; null when it merged with none. */
   from: string | null;
+}
+
+/** A planned file at commit: created, written over this library's own, or kept as it is. */
+type PlannedWrite =
+  | { kind: 'create' | 'replace'; file: string; written: Composed }
+  | { kind: 'keep'; reason: KeptReason };
+
+/** Writes one file now; false when a created file's name was taken meanwhile. */
+function performNow(w: Exclude<PlannedWrite, { kind: 'keep' }>): boolean {
+  if (w.kind === 'create') return createTextFile(w.file, w.written.content);
+  writeTextFile(w.file, w.written.content);
+  return true;
+}
+
+function performAsync(w: Exclude<PlannedWrite, { kind: 'keep' }>): Promise<boolean> {
+  if (w.kind === 'create') return createTextFileAsync(w.file, w.written.content);
+  return writeTextFileAsync(w.file, w.written.content).then(() => true);
+}
+
+/** Every write finished, then the first failure thrown: none is still writing when the export stops. */
+async function settleAll(writes: ReadonlyArray<Promise<boolean>>): Promise<boolean[]> {
+  const settled = await Promise.allSettled(writes);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<boolean>).value);
 }
 
 /** How many `(Pizhu n)` names beside a taken one are tried before the file is skipped. */
@@ -96,8 +129,15 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
     return 'ours';
   }
 
-  /** What commit() does, pausing (yielding) every few files. */
-  function* commitSteps(onProgress?: (done: number) => void): Generator<void, Pick<MarkdownExportReport, 'files' | 'merged' | 'kept'>> {
+  /**
+   * What commit() does, pausing (yielding) every few files. `parallel`: each pause's files are
+   * written through the thread pool at once (a promise yielded to runStepsAsync), so the disk's
+   * waits overlap; otherwise one after another. The same files either way, reported in order.
+   */
+  function* commitSteps(
+    onProgress?: (done: number) => void,
+    parallel = false,
+  ): Steps<Pick<MarkdownExportReport, 'files' | 'merged' | 'kept'>> {
     const composed = planned.map(compose);
     const hashes = composed.map((c) => sha256(c.content));
     planned.forEach((p, i) => {
@@ -115,39 +155,33 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
 
     const files: string[] = [];
     const merged: MergedExportFile[] = [];
-    for (const [i, p] of planned.entries()) {
-      if (i % stepFiles === stepFiles - 1) yield;
-      const file = path.join(folder, p.name);
-      let written = composed[i]!;
-      if (p.create) {
-        if (!createTextFile(file, p.content)) {
-          // Someone made a file of this name since it was planned: theirs stays.
+    for (let from = 0; from < planned.length; from += stepFiles) {
+      if (from > 0) yield;
+      const batch = planned.slice(from, from + stepFiles);
+      const writes = batch.map((p, k) => plannedWrite(p, composed[from + k]!));
+      const written = parallel
+        ? ((yield settleAll(writes.map((w) => (w.kind === 'keep' ? Promise.resolve(false) : performAsync(w))))) as boolean[])
+        : writes.map((w) => w.kind !== 'keep' && performNow(w));
+      batch.forEach((p, k) => {
+        const w = writes[k]!;
+        const file = path.join(folder, p.name);
+        if (w.kind === 'keep' || !written[k]) {
+          // Changed since it was exported, or (created) someone made a file of this name since it was planned: theirs stays.
           manifest.delete(p.name);
-          kept.push({ path: file, reason: 'not-written-by-pizhu', writtenInstead: null });
-          continue;
+          kept.push({ path: file, reason: w.kind === 'keep' ? w.reason : 'not-written-by-pizhu', writtenInstead: null });
+          return;
         }
-      } else {
-        const now = state(p.name);
-        const mine = now === 'ours' || now === 'changed-since-export';
-        // The file changed since it was composed (the person saved again): composed again from what is there now.
-        if (mine && p.merge && currentHash(p.name) !== written.from) written = compose(p);
-        if (!mine || (now !== 'ours' && written.merged === null)) {
-          manifest.delete(p.name);
-          kept.push({ path: file, reason: 'changed-since-export', writtenInstead: null });
-          continue;
-        }
-        writeTextFile(file, written.content);
-        const m = written.merged;
-        if (m && m.additions + m.editedBlocks + m.properties > 0) {
+        const m = w.written.merged;
+        if (w.kind === 'replace' && m && m.additions + m.editedBlocks + m.properties > 0) {
           merged.push({ path: file, additions: m.additions, editedBlocks: m.editedBlocks, properties: m.properties });
         }
-      }
-      const entry = manifest.get(p.name)!;
-      // Hashed once: the content is most often what was hashed for the manifest above.
-      entry.sha256 = written === composed[i] ? hashes[i]! : sha256(written.content);
-      delete entry.pending;
-      files.push(file);
-      onProgress?.(files.length);
+        const entry = manifest.get(p.name)!;
+        // Hashed once: the content is most often what was hashed for the manifest above.
+        entry.sha256 = w.written === composed[from + k] ? hashes[from + k]! : sha256(w.written.content);
+        delete entry.pending;
+        files.push(file);
+        onProgress?.(files.length);
+      });
     }
 
     removeRenamed();
@@ -209,6 +243,23 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
     /** commit() in steps: it pauses (yields) every few files, so an app can answer meanwhile (runStepsAsync). */
     commitSteps,
   };
+
+  /**
+   * What writing `p` comes to now: created where the name was free when planned (never
+   * replacing what appeared since), written over this library's file (merged again with what
+   * the person saved meanwhile), or kept, when the file is no longer this library's to replace.
+   */
+  function plannedWrite(p: Planned, composed: Composed): PlannedWrite {
+    const file = path.join(folder, p.name);
+    if (p.create) return { kind: 'create', file, written: composed };
+    const now = state(p.name);
+    const mine = now === 'ours' || now === 'changed-since-export';
+    let written = composed;
+    // The file changed since it was composed (the person saved again): composed again from what is there now.
+    if (mine && p.merge && currentHash(p.name) !== written.from) written = compose(p);
+    if (!mine || (now !== 'ours' && written.merged === null)) return { kind: 'keep', reason: 'changed-since-export' };
+    return { kind: 'replace', file, written };
+  }
 
   /** Whether the file at `name` is one mergeExportedFile can read: Pizhu's regions, intact. */
   function mergeable(name: string): boolean {

@@ -19,7 +19,7 @@ import { indexRegions } from './renderIndex';
 import { tagReportRegions } from './renderTagReport';
 import { openExportFolder, type ExportFolder, type ExportWriter } from './exportFolder';
 import { requireAbsolutePath, sha256 } from './writeTextFile';
-import { runSteps } from './steppedWork';
+import { runSteps, type Steps } from './steppedWork';
 import { exportCodebook } from '../codebook/exportCodebook';
 import { readArticleMemos, readJournal } from '../memos/readMemos';
 import { journalFileName, journalRegions } from '../memos/renderJournal';
@@ -52,13 +52,16 @@ export function exportMarkdownReport(
 /**
  * exportMarkdownReport in steps (steppedWork): the library is read in one transaction, then
  * the files are rendered and written with a pause every few of them, saying how far each is.
+ * `parallelWrites` (run by runStepsAsync only): each pause's files are written at once through
+ * the thread pool.
  */
 export function* exportMarkdownSteps(
   db: Db,
   request: MarkdownExportRequest,
   exportedAt: string,
   onProgress?: ExportProgress,
-): Generator<void, MarkdownExportReport> {
+  parallelWrites = false,
+): Steps<MarkdownExportReport> {
   const outDir = requireAbsolutePath(request.outDir, 'export folder');
   const script = requireScript(request.script ?? 'original');
   const highlightsOnly = request.highlightsOnly ?? false;
@@ -100,7 +103,7 @@ export function* exportMarkdownSteps(
         tagReportRegions(tag, groups, { script, highlightsOnly, exportedAt, overrides }),
         exportedAt,
       );
-    return { ...(yield* folder.commitSteps((done) => onProgress?.(done, 1))), unannotated: [] };
+    return { ...(yield* folder.commitSteps((done) => onProgress?.(done, 1), parallelWrites)), unannotated: [] };
   }
 
   const articleId = scope === 'library' ? undefined : scope.article;
@@ -158,7 +161,7 @@ export function* exportMarkdownSteps(
     const name = folder.place(journalFileName, undefined, true);
     if (name !== null) addRegioned(folder, name, journalRegions(journal, exportedAt), exportedAt);
   }
-  return { ...(yield* folder.commitSteps((done) => onProgress?.(done, total))), unannotated };
+  return { ...(yield* folder.commitSteps((done) => onProgress?.(done, total), parallelWrites)), unannotated };
 }
 
 /** Queues a file in marked regions, to be merged with what the person wrote in the one there (mergeExportedFile). */

@@ -41,11 +41,12 @@ export function exportOperations(db: Db, nowIso: () => string, files: LibraryFil
 
     /**
      * exportMarkdown in steps, pausing every few files so the app answers meanwhile (its window
-     * asks how far the export is): the library is read in one transaction first, as above.
+     * asks how far the export is): the library is read in one transaction first, as above, and
+     * each step's files are written at once through the thread pool.
      */
     exportMarkdownInSteps(request: MarkdownExportRequest, onProgress?: ExportProgress): Promise<MarkdownExportReport> {
       guard.checkFolder(request.outDir, 'export folder');
-      return runStepsAsync(exportMarkdownSteps(db, request, nowIso(), onProgress));
+      return runStepsAsync(exportMarkdownSteps(db, request, nowIso(), onProgress, true));
     },
 
     /** The whole library as a versioned JSON file (docs/backup-format.md); refused while any text fails its checksum. */

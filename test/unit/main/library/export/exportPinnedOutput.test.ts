@@ -42,10 +42,14 @@ beforeEach(async () => {
 });
 afterEach(() => lib.dispose());
 
-/** Every file the export wrote but the manifest (it names this library's random identity), by name, in name order. */
+/** Every file in an export folder but the manifest (it names this library's random identity), by name, in name order. */
 function exportedFiles(request: Omit<MarkdownExportRequest, 'outDir'>, folder: string): string {
   const outDir = path.join(lib.dir, folder);
   lib.library.exportMarkdown({ ...request, outDir });
+  return folderText(outDir);
+}
+
+function folderText(outDir: string): string {
   return fs
     .readdirSync(outDir)
     .filter((name) => name !== manifestName)
@@ -71,5 +75,14 @@ describe('the library-wide Markdown export of a fixed library', () => {
     await expect(exportedFiles({ scope: 'library', fullText: true }, 'full')).toMatchFileSnapshot(
       '__snapshots__/exportPinned.fullText.md',
     );
+  });
+
+  it('writes the same bytes in steps (as the app does), first into an empty folder and then over its own files', async () => {
+    const outDir = path.join(lib.dir, 'in-steps');
+    for (let round = 0; round < 2; round++) {
+      const report = await lib.library.exportMarkdownInSteps({ scope: 'library', script: 'original', outDir });
+      expect(report.kept).toEqual([]);
+      await expect(folderText(outDir)).toMatchFileSnapshot('__snapshots__/exportPinned.original.md');
+    }
   });
 });
