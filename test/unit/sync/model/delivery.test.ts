@@ -104,7 +104,7 @@ describe('updates delivered as a sync folder delivers them', () => {
       for (const [from, to] of [
         [a!, late],
         [late, a!],
-      ]) {
+      ] as const) {
         for (const name of from.library.sync.docNames().filter(annotations))
           to.library.sync.apply(name, from.library.sync.diff(name, to.library.sync.stateVector(name)));
       }
