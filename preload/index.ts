@@ -1,5 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { importProgressEvent, linkEvent, menuRedoEvent, menuUndoEvent } from './contract/channels';
+import {
+  importProgressEvent,
+  linkEvent,
+  menuRedoEvent,
+  menuUndoEvent,
+  syncChangedEvent,
+  syncStatusEvent,
+} from './contract/channels';
 import { createApi } from './contract/createApi';
 
 // The renderer sees only this typed API: never ipcRenderer itself.
@@ -13,7 +20,8 @@ contextBridge.exposeInMainWorld(
 ipcRenderer.on(linkEvent, () => (globalThis as unknown as EventTarget).dispatchEvent(new Event(linkEvent)));
 
 // Edit ▸ Undo / Redo from main's menu, passed on the same way: the page decides what they undo;
-// and "the running import moved on": the page asks how far (getImportProgress).
-for (const event of [menuUndoEvent, menuRedoEvent, importProgressEvent]) {
+// and "the running import moved on": the page asks how far (getImportProgress); and the sync's
+// state moved or another device's changes arrived: the page asks getSyncStatus or takeSyncChanges.
+for (const event of [menuUndoEvent, menuRedoEvent, importProgressEvent, syncStatusEvent, syncChangedEvent]) {
   ipcRenderer.on(event, () => (globalThis as unknown as EventTarget).dispatchEvent(new Event(event)));
 }

@@ -24,6 +24,8 @@ import { foldedWordLengths } from '../library/analysis/paragraphWords';
 import type { WordDictionary } from '../library/dictionary/wordDictionary';
 import { restoreChosenBackup, type ChooseAutomaticBackup } from './restoreFromBackup';
 import { holdWritesDuringCheck } from './holdWritesDuringCheck';
+import { createSyncController, type SyncController } from './syncController';
+import { syncSettingsBeside } from './syncSettings';
 
 /** What the handlers need besides the library: the parts that differ between Electron and tests. */
 export interface HandlerDeps {
@@ -66,6 +68,8 @@ export interface HandlerDeps {
   setInterfaceLanguage?: (locale: UiLocale) => void;
   /** The offline dictionary; by default the packed file beside main's bundle, opened on the first lookup. */
   dictionary?: WordDictionary;
+  /** The open library's sync (main makes it with its folder dialog and the window's events); by default one with neither. */
+  sync?: SyncController;
 }
 
 type Handler<M extends Method> = (request: RequestOf<M>) => ValueOf<M> | Promise<ValueOf<M>>;
@@ -97,6 +101,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   }
 
   const openBackup = async () => (await deps.chooseBackupFile?.('open')) ?? null;
+  const sync = deps.sync ?? createSyncController({ library, settings: syncSettingsBeside(library.path) });
 
   const table: HandlerTable = {
     getAppInfo: (): AppInfo => ({
@@ -270,6 +275,13 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const file = (await deps.chooseWordsCsvFile?.(request.kind)) ?? null;
       return file === null ? null : library.analysis.exportCsv(file, request);
     },
+    getSyncStatus: () => sync.status(),
+    startServerSync: ({ url, token }) => sync.startServer(url, token),
+    chooseSyncFolder: () => sync.chooseFolder(),
+    stopSync: () => sync.stop(),
+    takeSyncChanges: () => sync.takeChanges(),
+    listSyncConflicts: () => sync.conflicts(),
+    resolveSyncConflict: ({ id, keep }) => sync.resolveConflict(id, keep),
   };
   // Until the start-up integrity check passes, calls that write wait for it.
   return holdWritesDuringCheck(table, library.integrity);

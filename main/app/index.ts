@@ -17,7 +17,17 @@ import { askToUseBackup } from './backupFromJson';
 import { askToGoAhead } from './askInMain';
 import { isFromAppPage } from './pageOrigin';
 import { linkFromArgv, parsePizhuLink, type PizhuLink } from './parsePizhuLink';
-import { importProgressEvent, linkEvent, menuRedoEvent, menuUndoEvent } from '../../preload/contract/channels';
+import {
+  importProgressEvent,
+  linkEvent,
+  menuRedoEvent,
+  menuUndoEvent,
+  syncChangedEvent,
+  syncStatusEvent,
+} from '../../preload/contract/channels';
+import { createSyncController } from './syncController';
+import { syncFolderDialog } from './syncFolderDialog';
+import { syncSettingsBeside } from './syncSettings';
 
 // Tests point the app at a throw-away folder.
 if (process.env.PIZHU_USER_DATA) app.setPath('userData', process.env.PIZHU_USER_DATA);
@@ -86,7 +96,16 @@ async function start(): Promise<void> {
   const seeded = await library.seedIfNew(seedsDir());
   void library.backupIfDue().catch((error: unknown) => console.error('Daily backup failed', error));
 
+  // The open library's sync runs in main while the app is open; the window hears when it moves on.
+  const sync = createSyncController({
+    library,
+    settings: syncSettingsBeside(dbPath),
+    chooseSyncFolder: syncFolderDialog(dialog, language.text),
+    announceStatus: () => mainWindow?.webContents.send(syncStatusEvent),
+    announceChanges: () => mainWindow?.webContents.send(syncChangedEvent),
+  });
   const handlers = createHandlers({
+    sync,
     library,
     appVersion: app.getVersion(),
     seededOnThisRun: seeded,
@@ -132,6 +151,8 @@ async function start(): Promise<void> {
     openExternalLink: externalLinkOpener({ shell, dialog, parent: () => mainWindow, text: language.text }),
   };
   mainWindow = createMainWindow(BrowserWindow, rendererUrl, windowOptions);
+  // The sync set up last time starts again once writes are allowed (after the start-up check).
+  void library.integrity.whenWritable().then(() => sync.resume(), () => undefined);
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0)
@@ -140,7 +161,11 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => library.close());
+  app.on('will-quit', () => {
+    // The sync stops at once (its socket closes in the background) before the library closes.
+    void sync.close();
+    library.close();
+  });
 }
 
 // Any other window or webview anywhere is refused outright.

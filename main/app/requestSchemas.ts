@@ -28,6 +28,7 @@ import {
 } from '../../preload/contract/analysisTypes';
 import { sourceRegions } from '../../preload/common/conversionTable';
 import { uiLocales } from '../../preload/common/uiLocales';
+import { maxSyncTokenLength, maxSyncUrlLength } from '../../preload/contract/syncTypes';
 import {
   maxVocabularyReadingLength,
   maxVocabularySenseLength,
@@ -333,6 +334,20 @@ export const requestSchemas = {
   restoreAutomaticBackup: z.undefined(),
   chooseExportFolder: z.undefined(),
   getExportFolder: z.undefined(),
+  getSyncStatus: z.undefined(),
+  // An address, never a path: a sync folder comes from main's dialog (chooseSyncFolder).
+  startServerSync: z.strictObject({
+    url: z
+      .string()
+      .max(maxSyncUrlLength)
+      .regex(/^wss?:\/\/[^\s/?#]+(\/[^\s]*)?$/, 'a ws:// or wss:// address'),
+    token: z.string().min(1).max(maxSyncTokenLength).regex(/^[\x21-\x7e]+$/, 'printable, no spaces').optional(),
+  }),
+  chooseSyncFolder: z.undefined(),
+  stopSync: z.undefined(),
+  takeSyncChanges: z.undefined(),
+  listSyncConflicts: z.undefined(),
+  resolveSyncConflict: z.strictObject({ id, keep: z.enum(['theirs', 'mine']) }),
   setInterfaceLanguage: z.strictObject({ locale: z.enum(uiLocales) }),
   listAttributes: z.undefined(),
   defineAttribute: z.strictObject(attributeSpec),

@@ -62,6 +62,7 @@ import type {
   TagSummary,
   UndoResult,
 } from './annotationTypes';
+import type { SyncChanges, SyncConflict, SyncStatus } from './syncTypes';
 
 /** A UTF-16 range [start, end) of a text. */
 export interface TextRange {
@@ -616,6 +617,27 @@ export interface PizhuApi {
   setStopWords(req: { words: string[] | null }): Promise<Result<StopWordList>>;
   /** The table asked for as CSV, where main's save dialog says; null when cancelled. */
   exportWordsCsv(req: WordsCsvRequest): Promise<Result<WordsCsvResult | null>>;
+  // Sync (#19 item 4, syncTypes): main keeps the open library in step with a server or a sync
+  // folder while the app runs; the page shows its state and answers conflicts.
+
+  /** The sync's state now (main sends a `syncStatusEvent` when it moves). */
+  getSyncStatus(): Promise<Result<SyncStatus>>;
+  /**
+   * Syncs with the server at a ws:// or wss:// address as the member whose token is given (kept by
+   * main, never sent back; omitted: the one kept for this address, else 'invalid-argument'). The
+   * state moves on in the background: 'sync-unreachable' retries, 'sync-refused' stops.
+   */
+  startServerSync(req: { url: string; token?: string }): Promise<Result<SyncStatus>>;
+  /** Syncs through a folder chosen in main's folder dialog (a Syncthing or cloud-drive folder); null when cancelled. */
+  chooseSyncFolder(): Promise<Result<SyncStatus | null>>;
+  /** Stops syncing (what is set up is kept for next time). */
+  stopSync(): Promise<Result<SyncStatus>>;
+  /** The articles another device changed since the last call (main sends a `syncChangedEvent` when some arrive). */
+  takeSyncChanges(): Promise<Result<SyncChanges>>;
+  /** Values of this device's that another device's concurrent write replaced, newest first, not yet answered. */
+  listSyncConflicts(): Promise<Result<SyncConflict[]>>;
+  /** "Keep theirs" marks it answered; "restore yours" writes your value back as one undo step ('not-found', 'invalid-argument'). */
+  resolveSyncConflict(req: { id: number; keep: 'theirs' | 'mine' }): Promise<Result<SyncStatus>>;
   /** null when there is nothing to undo. */
   undo(): Promise<Result<UndoResult>>;
   /** null when there is nothing to redo. */

@@ -100,6 +100,13 @@ const methodTable: Record<Method, true> = {
   getStopWords: true,
   setStopWords: true,
   exportWordsCsv: true,
+  getSyncStatus: true,
+  startServerSync: true,
+  chooseSyncFolder: true,
+  stopSync: true,
+  takeSyncChanges: true,
+  listSyncConflicts: true,
+  resolveSyncConflict: true,
 };
 
 export const methods = Object.keys(methodTable) as Method[];
@@ -121,6 +128,12 @@ export const linkEvent = 'pizhu:link';
 
 /** Main -> renderer: the running import moved on; the page then calls getImportProgress. */
 export const importProgressEvent = 'pizhu:import-progress';
+
+/** Main -> renderer: the sync's state moved on; the page then calls getSyncStatus. */
+export const syncStatusEvent = 'pizhu:sync-status';
+
+/** Main -> renderer: another device's changes arrived; the page then calls takeSyncChanges. */
+export const syncChangedEvent = 'pizhu:sync-changed';
 
 /** Main -> renderer: Edit ▸ Undo or Redo was chosen from the menu (one event each, no payload). */
 export const menuUndoEvent = 'pizhu:menu-undo';
