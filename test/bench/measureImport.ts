@@ -1,0 +1,72 @@
+/**
+ * The bench's import alone, on a chosen number of generated articles (BENCH_ARTICLES, 2,000 when
+ * absent), for profiling and before/after comparisons without the minutes of `npm run bench`:
+ *   BENCH_ARTICLES=3000 node --import tsx test/bench/measureImport.ts
+ * The parse worker runs from PIZHU_PARSE_WORKER (a built parseWorkerEntry.js) when given, else
+ * from the build in out/ as the bench does. Prints the same import figure as the bench, and the
+ * CPU seconds of the storing thread and of the rest of the process (mostly the parse worker): on
+ * a shared machine the wall time is noisy, those less so.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { createLibrary } from '../../main/library/createLibrary';
+import { eachGeneratedArticle } from './generateCorpus';
+
+const repo = path.resolve(__dirname, '../..');
+const articleCount = Number(process.env.BENCH_ARTICLES ?? 2_000);
+const workerFile =
+  process.env.PIZHU_PARSE_WORKER ?? path.resolve(repo, process.env.PIZHU_OUT_DIR ?? 'out', 'main', 'parseWorkerEntry.js');
+
+/** CPU seconds of this process's main thread (Linux: /proc), or undefined where that cannot be read. */
+function mainThreadCpuSeconds(): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-import-'));
+  try {
+    const folder = path.join(dir, 'corpus');
+    fs.mkdirSync(folder);
+    let totalBytes = 0;
+    for (const a of eachGeneratedArticle(path.join(repo, 'seeds'), articleCount)) {
+      fs.writeFileSync(path.join(folder, a.fileName), a.bytes);
+      totalBytes += a.bytes.byteLength;
+    }
+    const library = await createLibrary({
+      dbPath: path.join(dir, 'library.sqlite'),
+      startParseWorker: (resourceLimits) => new Worker(workerFile, { resourceLimits }),
+    });
+    const mainBefore = mainThreadCpuSeconds();
+    const cpuBefore = process.cpuUsage();
+    const t0 = performance.now();
+    const outcomes = await library.importPaths([folder]);
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const mainAfter = mainThreadCpuSeconds();
+    const processCpu = (cpu.user + cpu.system) / 1e6;
+    const storing = mainBefore === undefined || mainAfter === undefined ? undefined : mainAfter - mainBefore;
+    const imported = outcomes.filter((o) => o.status === 'imported').length;
+    if (imported !== articleCount) throw new Error(`only ${imported} of ${articleCount} articles imported`);
+    console.log(
+      `import ${articleCount} articles (${(totalBytes / 1e6).toFixed(1)} MB): ` +
+        `${(totalBytes / 1e6 / seconds).toFixed(2)} MB/s (${seconds.toFixed(1)} s); ` +
+        (storing === undefined
+          ? `process CPU ${processCpu.toFixed(1)} s`
+          : `CPU: storing thread ${storing.toFixed(1)} s, parse worker and the rest ${(processCpu - storing).toFixed(1)} s`),
+    );
+    library.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
