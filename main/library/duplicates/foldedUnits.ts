@@ -1,4 +1,4 @@
-import { indexTokens, startsCjkToken } from '../search/searchTokens';
+import { foldedTokenUnits, type FoldedTokenSink } from '../search/searchTokens';
 
 /** Hashes of CJK characters and of words, kept apart: 中 the character never equals a word. */
 const wordSeed = 0x5bd1e995;
@@ -41,36 +41,36 @@ export class UnitList {
   }
 }
 
+/** Turns foldedTokenUnits' report into units: a CJK character's code point, a word's hash. */
+class UnitSink implements FoldedTokenSink {
+  out = new UnitList();
+  /** FNV-1a over the UTF-16 units of the word being read. */
+  private hash = 0x811c9dc5;
+
+  cjk(folded: number): void {
+    this.out.push(folded);
+  }
+
+  wordUnit(unit: number): void {
+    this.hash = Math.imul(this.hash ^ unit, 0x01000193);
+  }
+
+  endWord(): void {
+    this.out.push(((this.hash >>> 0) ^ wordSeed) >>> 0);
+    this.hash = 0x811c9dc5;
+  }
+}
+
+const sink = new UnitSink();
+
 /**
- * Appends the folded units of `text` (see foldedUnits) to `out`. Reads the token string in
- * place: a CJK token's unit is its first code point, a word's the hash of its units.
+ * Appends the folded units of `text` (see foldedUnits) to `out`: a CJK token's unit is its first
+ * code point, a word's the hash of its units. Read as the index reads the text
+ * (foldedTokenUnits), without the token string itself.
  */
 export function appendFoldedUnits(text: string, out: UnitList): void {
-  const tokens = indexTokens(text);
-  const end = tokens.length;
-  for (let from = 0; from < end;) {
-    const cp = tokens.codePointAt(from)!;
-    if (cp === 0x20) {
-      from++;
-      continue;
-    }
-    if (startsCjkToken(cp)) {
-      out.push(cp);
-      // A CJK token is one or two characters: its space is near.
-      let to = from + (cp > 0xffff ? 2 : 1);
-      while (to < end && tokens.charCodeAt(to) !== 0x20) to++;
-      from = to + 1;
-      continue;
-    }
-    // A word: FNV-1a over its UTF-16 units.
-    let h = 0x811c9dc5;
-    let to = from;
-    for (let c = tokens.charCodeAt(to); to < end && c !== 0x20; c = tokens.charCodeAt(++to)) {
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    out.push(((h >>> 0) ^ wordSeed) >>> 0);
-    from = to + 1;
-  }
+  sink.out = out;
+  foldedTokenUnits(text, sink);
 }
 
 /**

@@ -308,6 +308,57 @@ export function tokenSpans(text: string): TokenSpans {
   return result;
 }
 
+/** What foldedTokenUnits reports of a text, in the order of indexTokens' tokens. */
+export interface FoldedTokenSink {
+  /** A CJK character, folded: the first character of its token (each character of a run is one). */
+  cjk(folded: number): void;
+  /** A UTF-16 unit of the word being read, folded and lowercased as its token holds it. */
+  wordUnit(unit: number): void;
+  /** The word read since the last endWord is whole. */
+  endWord(): void;
+}
+
+/**
+ * Reads `text` as scan does, without writing tokens: for each CJK token its first character, and
+ * each word's units. The duplicate check's fingerprint (duplicates/foldedUnits) reads every
+ * paragraph an import stores this way; building the token string to read it back cost more.
+ */
+export function foldedTokenUnits(text: string, sink: FoldedTokenSink): void {
+  const { classes, folds } = bmpTables();
+  let inWord = false;
+  let wordEnd = -1;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
+    const folded = foldCodePoint(cp, folds);
+    const kind = classOf(folded, classes);
+    if (kind === cjk) {
+      if (inWord) sink.endWord();
+      inWord = false;
+      sink.cjk(folded);
+    } else if (kind === word || (kind === mark && inWord && wordEnd === i)) {
+      inWord = true;
+      const lower = wordCodePoints(folded);
+      if (typeof lower === 'number') putUnits(lower, sink);
+      else for (const c of lower) putUnits(c.codePointAt(0) ?? 0, sink);
+      wordEnd = i + width;
+    } else if (kind === space) {
+      if (inWord) sink.endWord();
+      inWord = false;
+    }
+    i += width;
+  }
+  if (inWord) sink.endWord();
+}
+
+function putUnits(cp: number, sink: FoldedTokenSink): void {
+  if (cp < 0x10000) sink.wordUnit(cp);
+  else {
+    sink.wordUnit(0xd800 + ((cp - 0x10000) >> 10));
+    sink.wordUnit(0xdc00 + ((cp - 0x10000) & 0x3ff));
+  }
+}
+
 /** The tokens of `text` as the index stores them: space-separated. */
 export function indexTokens(text: string): string {
   return scan(text);
