@@ -33,6 +33,7 @@ import { createAnalysis } from './analysis/createAnalysis';
 import { createAttributes } from './attributes/attributeOperations';
 import { createMatrices } from './matrices/createMatrices';
 import { createSyncModel } from './sync/model/syncModel';
+import { createTeam } from './team/teamOperations';
 import { exportOperations } from './export/exportOperations';
 import { articleActions } from './manage/articleActions';
 import * as articles from './store/articles';
@@ -113,6 +114,7 @@ export async function createLibrary(options: LibraryOptions) {
     matrices: createMatrices(conn, files),
     exports: exportOperations(conn, nowIso, files),
     sync: createSyncModel(conn, nowIso),
+    team: createTeam(conn, nowIso),
   });
   const parts = onConnection(db);
   // After the parts are made: one begins a write transaction at open (sync's seeding, which writes only after a migration, checked first).
@@ -217,6 +219,8 @@ export async function createLibrary(options: LibraryOptions) {
     ...parts.exports,
     /** Sync (#19): the library's Yjs documents as a SyncEndpoint for a transport, their dump and projection. */
     sync: parts.sync,
+    /** Team work (#19): members with names and colours, this person's identity, agreement between members. */
+    team: parts.team,
 
     /**
      * Files and folders (recursive); one outcome per file, each file all or nothing. A file whose
@@ -476,6 +480,7 @@ const connectionParts = [
   'attributes',
   'matrices',
   'sync',
+  'team',
 ] as const;
 
 async function openOwned(

@@ -38,6 +38,8 @@ export interface Highlight {
   tags: string[];
   createdAt: string;
   updatedAt: string;
+  /** The uid of the library member who made it (team work, #19); '' when nobody recorded it (made before). */
+  madeBy: string;
 }
 
 export interface TagSummary {

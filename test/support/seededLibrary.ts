@@ -67,12 +67,24 @@ export function annotationRows(db: Db): Record<string, unknown[]> {
  */
 export function everythingReadBack(library: Library): unknown {
   const db = library.database();
-  return {
+  return withoutMakers({
     articles: library.listArticles().map((a) => library.getArticle(a.id)),
     backup: readBackup(db, '2026-11-23T10:00:00.000Z').articles.map((a) => [a.rawText, a.paragraphs]),
     annotations: annotationRows(db),
     checksums: db.prepare('SELECT id, checksum FROM article UNION ALL SELECT -id, checksum FROM paragraph ORDER BY 1').all(),
-  };
+  });
+}
+
+/**
+ * Without who made each annotation (migration 0029): a library rolled back before 0029 and
+ * migrated again has lost its makers by design (nothing older records them), which is all that differs.
+ */
+function withoutMakers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutMakers);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).filter(([key]) => key !== 'made_by' && key !== 'madeBy').map(([key, v]) => [key, withoutMakers(v)]),
+  );
 }
 
 /**

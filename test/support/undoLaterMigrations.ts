@@ -127,6 +127,14 @@ export function undoMigration0027(db: Database.Database): void {
   `);
 }
 
+/** Takes migration 0029 back: no makers of annotations, no members. */
+export function undoMigration0029(db: Database.Database): void {
+  for (const table of ['highlight', 'highlight_tag', 'paragraph_tag', 'note', 'memo']) {
+    db.exec(`DROP TRIGGER ${table}_made_by; ALTER TABLE ${table} DROP COLUMN made_by;`);
+  }
+  db.exec('DROP TABLE library_member; ALTER TABLE sync_state DROP COLUMN member_uid;');
+}
+
 /** Takes migration 0026 back: no uids, no sync documents. */
 export function undoMigration0026(db: Database.Database): void {
   for (const table of ['article', 'highlight', 'tag', 'memo', 'attribute']) {
@@ -139,10 +147,11 @@ export function undoMigration0026(db: Database.Database): void {
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
  * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
  * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes, 26: uids and sync documents,
- * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
+ * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 29) undoMigration0029(db);
   if (version < 28) undoMigration0028(db);
   if (version < 27) undoMigration0027(db);
   if (version < 26) undoMigration0026(db);

@@ -22,7 +22,9 @@ export function affectedArticles(db: Db, changes: readonly RowChange[]): Set<num
       change.table === 'tag_description' ||
       change.table === 'stop_word_list' ||
       change.table === 'attribute' ||
-      change.table === 'article_attribute';
+      change.table === 'article_attribute' ||
+      // A member's name and colour are read again by the reader's coder filter, not per article.
+      change.table === 'library_member';
     if (elsewhere) continue;
     for (const row of [change.before, change.after]) {
       if (!row) continue;

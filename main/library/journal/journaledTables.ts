@@ -27,6 +27,7 @@ export const journaledTables = {
       'updated_at',
       'comment',
       'uid',
+      'made_by',
     ],
   },
   tag: { key: ['id'], columns: ['id', 'name', 'color', 'created_at', 'uid'] },
@@ -35,14 +36,20 @@ export const journaledTables = {
     key: ['tag_id'],
     columns: ['tag_id', 'definition', 'inclusion', 'exclusion', 'example', 'updated_at'],
   },
-  highlight_tag: { key: ['highlight_id', 'tag_id'], columns: ['highlight_id', 'tag_id'] },
-  paragraph_tag: { key: ['paragraph_id', 'tag_id'], columns: ['paragraph_id', 'tag_id'] },
-  note: { key: ['paragraph_id'], columns: ['paragraph_id', 'editor_state', 'plain_text', 'markdown', 'updated_at'] },
+  /** made_by (migration 0029): the member who made the row, set on insert by a trigger; never changed by an edit. */
+  highlight_tag: { key: ['highlight_id', 'tag_id'], columns: ['highlight_id', 'tag_id', 'made_by'] },
+  paragraph_tag: { key: ['paragraph_id', 'tag_id'], columns: ['paragraph_id', 'tag_id', 'made_by'] },
+  note: {
+    key: ['paragraph_id'],
+    columns: ['paragraph_id', 'editor_state', 'plain_text', 'markdown', 'updated_at', 'made_by'],
+  },
   /** An article's memo or a journal entry (migration 0022, main/library/memos): written, cleared and removed whole. */
   memo: {
     key: ['id'],
-    columns: ['id', 'article_id', 'editor_state', 'plain_text', 'markdown', 'created_at', 'updated_at', 'uid'],
+    columns: ['id', 'article_id', 'editor_state', 'plain_text', 'markdown', 'created_at', 'updated_at', 'uid', 'made_by'],
   },
+  /** A member of the library, with the name and colour others see (migration 0029, main/library/team). */
+  library_member: { key: ['uid'], columns: ['uid', 'name', 'color'] },
   /**
    * Only the columns a person changes (details, trash, archive): the text stays out of the journal.
    * Update-only: undo and redo set these columns on the row that is there, never insert or delete
@@ -151,8 +158,9 @@ export function deleteRow(db: Db, table: JournaledTable, key: Row): void {
 export function upsertRow(db: Db, table: JournaledTable, row: Row): void {
   const spec = journaledTables[table];
   const keys: readonly string[] = spec.key;
-  // A row journaled before sync (migration 0026) has no uid: the one there stays, a new row gets one from its trigger.
-  const columns = spec.columns.filter((c) => !(c === 'uid' && row[c] === undefined));
+  // A row journaled before sync (migration 0026) has no uid, or before 0029 no maker: the one there
+  // stays, a new row gets one from its trigger.
+  const columns = spec.columns.filter((c) => !((c === 'uid' || c === 'made_by') && row[c] === undefined));
   const rest = columns.filter((c) => !keys.includes(c));
   if (isUpdateOnly(table)) {
     const values: Row = {};

@@ -19,10 +19,12 @@ export interface HighlightRow {
   group_id: string | null;
   created_at: string;
   updated_at: string;
+  /** The member who made it (migration 0029); '' when nobody recorded it. */
+  made_by: string;
 }
 
 const columns = `h.id, h.article_id, h.paragraph_id, h.start_offset, h.end_offset, h.quote, h.prefix, h.suffix,
-  h.color, h.comment, h.group_id, h.created_at, h.updated_at`;
+  h.color, h.comment, h.group_id, h.created_at, h.updated_at, h.made_by`;
 
 /** An article's highlights in reading order, orphans last. Exported for the query-plan test. */
 export const articleHighlightsSql = `SELECT ${columns} FROM highlight h LEFT JOIN paragraph p ON p.id = h.paragraph_id
@@ -85,5 +87,6 @@ export function toHighlight(row: HighlightRow, tags: string[]): Highlight {
     tags,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    madeBy: row.made_by,
   };
 }

@@ -9,6 +9,8 @@ export interface StoredCoding {
   tagId: number;
   /** The highlight the code is on; null for a code given to the whole paragraph. */
   highlightId: number | null;
+  /** The member who gave the code (migration 0029; '' when nobody recorded it). */
+  madeBy: string;
 }
 
 export interface AgreementSelection {
@@ -18,8 +20,8 @@ export interface AgreementSelection {
   /** The codes compared (tag ids), in this order; absent: every tag coded in the chosen articles, by name. */
   tagIds?: readonly number[];
   coders: readonly AgreementId[];
-  /** Who made a coding (one of `coders`). */
-  coderOf: (coding: StoredCoding) => AgreementId;
+  /** Who made a coding (one of `coders`); undefined: a coding by none of them, left out. */
+  coderOf: (coding: StoredCoding) => AgreementId | undefined;
   /** The coders who coded an article when not all of them did (AgreementArticle.coders); undefined: all. */
   codersOf?: (articleId: number) => readonly AgreementId[] | undefined;
 }
@@ -69,28 +71,31 @@ export function readAgreementInput(db: Db, selection: AgreementSelection): Store
   const rows = db
     .prepare(
       `SELECT ht.tag_id AS tagId, h.article_id AS articleId, h.paragraph_id AS paragraphId, h.id AS highlightId,
-              h.start_offset AS start, h.end_offset AS "end"
+              h.start_offset AS start, h.end_offset AS "end", coalesce(ht.made_by, '') AS madeBy
          FROM highlight h JOIN highlight_tag ht ON ht.highlight_id = h.id
         WHERE h.article_id IN (SELECT value FROM json_each(@ids)) AND h.paragraph_id IS NOT NULL
       UNION ALL
-       SELECT pt.tag_id, p.article_id, p.id, NULL, NULL, NULL
+       SELECT pt.tag_id, p.article_id, p.id, NULL, NULL, NULL, coalesce(pt.made_by, '')
          FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id
         WHERE p.article_id IN (SELECT value FROM json_each(@ids))`,
     )
     .all({ ids }) as Array<StoredCoding & { start: number | null; end: number | null }>;
+  // Codings by none of the coders compared (another member's, in a shared library) are left out, codes too.
+  const counted = rows.filter((r) => selection.coderOf(r) !== undefined);
 
   const tags =
     selection.tagIds === undefined
       ? (db
           .prepare(`SELECT id, name FROM tag WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name`)
-          .all(JSON.stringify([...new Set(rows.map((r) => r.tagId))])) as Array<{ id: number; name: string }>)
+          .all(JSON.stringify([...new Set(counted.map((r) => r.tagId))])) as Array<{ id: number; name: string }>)
       : tagsById(db, selection.tagIds);
 
   const highlights: AgreementInput['highlights'][number][] = [];
   const paragraphCodes: AgreementInput['paragraphCodes'][number][] = [];
-  for (const { start, end, ...coding } of rows) {
+  for (const { start, end, ...coding } of counted) {
     const paragraph = indexOfParagraph.get(coding.paragraphId)!;
-    const common = { coder: selection.coderOf(coding), code: coding.tagId, article: coding.articleId, paragraph };
+    const coder = selection.coderOf(coding)!;
+    const common = { coder, code: coding.tagId, article: coding.articleId, paragraph };
     if (coding.highlightId === null) paragraphCodes.push(common);
     else highlights.push({ ...common, start: start!, end: end! });
   }

@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /** A random id in crypto.randomUUID's form (version 4), from SQLite's own CSPRNG. */
-const uuid = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
+export const uuid = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
   || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;
 
 /** A global id for each row of a replicated table, given to old rows here and to new ones by a trigger. */

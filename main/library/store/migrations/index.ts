@@ -27,6 +27,7 @@ import { migration0025 } from './0025-search-characters-without-sizes';
 import { migration0026 } from './0026-sync-model';
 import { migration0027 } from './0027-raw-text-beside-paragraphs';
 import { migration0028 } from './0028-paragraph-raw-from-removals';
+import { migration0029 } from './0029-made-by';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -58,6 +59,7 @@ export const migrations: readonly Migration[] = [
   migration0026,
   migration0027,
   migration0028,
+  migration0029,
 ];
 
 export const latestSchemaVersion = migrations.length;

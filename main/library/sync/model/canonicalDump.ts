@@ -38,13 +38,20 @@ export function documentState(name: string, doc: Y.Doc): Json {
       tags: root(doc, 'tags').toJSON(),
       memos: root(doc, 'memos').toJSON(),
       attributes: root(doc, 'attributes').toJSON(),
+      members: root(doc, 'members').toJSON(),
       articles,
     });
   }
   const notes: Record<string, unknown> = {};
   for (const ord of noteOrds(doc)) notes[ord] = { ...noteEntry(doc, ord).toJSON(), text: noteText(doc, ord).toJSON() };
   const memo = hasArticleMemo(doc) ? { ...articleMemo(doc).toJSON(), text: articleMemoText(doc).toJSON() } : null;
-  return sorted({ highlights: root(doc, 'highlights').toJSON(), tagged: root(doc, 'tagged').toJSON(), notes, memo });
+  return sorted({
+    highlights: root(doc, 'highlights').toJSON(),
+    tagged: root(doc, 'tagged').toJSON(),
+    taggedBy: root(doc, 'taggedby').toJSON(),
+    notes,
+    memo,
+  });
 }
 
 /**
@@ -61,29 +68,29 @@ export function projectionState(db: Db): Json {
   const highlights = db
     .prepare(
       `SELECT h.uid, a.uid AS article, p.ord AS paragraph, h.start_offset, h.end_offset, h.quote, h.prefix, h.suffix,
-         h.color, h.group_id, h.created_at, h.updated_at, h.comment,
-         (SELECT json_group_array(uid) FROM (SELECT t.uid FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
-           WHERE ht.highlight_id = h.id ORDER BY t.uid)) AS tags
+         h.color, h.group_id, h.created_at, h.updated_at, h.comment, h.made_by,
+         (SELECT json_group_array(uid) FROM (SELECT t.uid || ' by ' || coalesce(ht.made_by, '') AS uid
+           FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id ORDER BY t.uid)) AS tags
        FROM highlight h JOIN article a ON a.id = h.article_id LEFT JOIN paragraph p ON p.id = h.paragraph_id`,
     )
     .all() as Array<Record<string, unknown> & { uid: string; tags: string }>;
   const paragraphTags = db
     .prepare(
-      `SELECT a.uid || ':' || p.ord AS at, json_group_array(t.uid) AS tags FROM
+      `SELECT a.uid || ':' || p.ord AS at, json_group_array(t.uid || ' by ' || coalesce(pt.made_by, '')) AS tags FROM
          (SELECT * FROM paragraph_tag ORDER BY tag_id) pt JOIN paragraph p ON p.id = pt.paragraph_id
          JOIN article a ON a.id = p.article_id JOIN tag t ON t.id = pt.tag_id GROUP BY at`,
     )
     .all() as Array<{ at: string; tags: string }>;
   const notes = db
     .prepare(
-      `SELECT a.uid || ':' || p.ord AS at, n.plain_text, n.editor_state, n.markdown, n.updated_at
+      `SELECT a.uid || ':' || p.ord AS at, n.plain_text, n.editor_state, n.markdown, n.updated_at, n.made_by
        FROM note n JOIN paragraph p ON p.id = n.paragraph_id JOIN article a ON a.id = p.article_id`,
     )
     .all() as Array<Record<string, unknown> & { at: string }>;
   const memos = db
     .prepare(
       `SELECT coalesce(a.uid, m.uid) AS at, m.article_id IS NOT NULL AS of_article, m.editor_state, m.plain_text, m.markdown,
-         m.created_at, m.updated_at FROM memo m LEFT JOIN article a ON a.id = m.article_id`,
+         m.created_at, m.updated_at, m.made_by FROM memo m LEFT JOIN article a ON a.id = m.article_id`,
     )
     .all() as Array<Record<string, unknown> & { at: string }>;
   const attributes = db.prepare('SELECT uid, name, kind, choices FROM attribute').all() as Array<
@@ -100,6 +107,9 @@ export function projectionState(db: Db): Json {
   const articles = db
     .prepare('SELECT uid, title, subtitle, source, author, published_at, url, trashed_at, archived_at FROM article')
     .all() as Array<Record<string, unknown> & { uid: string }>;
+  const members = db.prepare('SELECT uid, name, color FROM library_member').all() as Array<
+    Record<string, unknown> & { uid: string }
+  >;
   const byKey = <T extends Record<string, unknown>>(rows: T[], key: keyof T) =>
     Object.fromEntries(rows.map((r) => [String(r[key]), r]));
   return sorted({
@@ -114,5 +124,6 @@ export function projectionState(db: Db): Json {
     attributes: byKey(attributes, 'uid'),
     attributeValues: valuesByArticle,
     articles: byKey(articles, 'uid'),
+    members: byKey(members, 'uid'),
   });
 }

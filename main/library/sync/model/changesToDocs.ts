@@ -17,6 +17,7 @@ import {
   existingEntry,
   highlightFields,
   highlightKey,
+  memberFields,
   noteEntry,
   noteText,
   paragraphKey,
@@ -27,6 +28,7 @@ import {
 } from './docShape';
 import { articleDocName, libraryDoc } from './docStore';
 import { uidOfArticle } from './articleRows';
+import { announceMaker } from '../../team/members';
 
 type Edit = (doc: Y.Doc) => void;
 
@@ -46,10 +48,17 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
     edits.set(name, list);
   };
   const redirects = cause.tagRedirects ?? inferredRedirects(changes);
+  // Whoever made a row here is named in the library document with their first (team/members).
+  const makers = new Set<string>();
 
   for (const change of changes) {
     const row = change.after ?? change.before;
     if (!row) continue;
+    const maker = change.after ? str(change.after.made_by) : undefined;
+    if (maker !== undefined && maker !== '' && !makers.has(maker)) {
+      makers.add(maker);
+      add(libraryDoc, (doc) => announceMaker(db, doc, maker));
+    }
     switch (change.table) {
       case 'highlight': {
         // A change journaled before migration 0026 has no uid: the row's, when it is still there.
@@ -124,7 +133,7 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
         const tag = ids.tagUid(num(row.tag_id));
         if (!highlight || tag === undefined) break;
         add(ids.articleDoc(highlight.articleId), (doc) =>
-          setField(root(doc, 'tagged'), highlightKey(highlight.uid, tag), change.after !== null),
+          writeAssignment(doc, highlightKey(highlight.uid, tag), change),
         );
         break;
       }
@@ -133,7 +142,7 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
         const tag = ids.tagUid(num(row.tag_id));
         if (!paragraph || tag === undefined) break;
         add(ids.articleDoc(paragraph.articleId), (doc) =>
-          setField(root(doc, 'tagged'), paragraphKey(paragraph.ord, tag), change.after !== null),
+          writeAssignment(doc, paragraphKey(paragraph.ord, tag), change),
         );
         break;
       }
@@ -155,6 +164,8 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
           // The text the stored editor state shows: another device's merged text differs, and is rebuilt.
           setField(entry, 'saved_text', text);
           setField(entry, 'updated_at', str(after.updated_at) ?? '');
+          // The note's maker: whoever made it, kept through others' edits (journaledTables).
+          if (!change.before || !entry.has('made_by')) setField(entry, 'made_by', str(after.made_by) ?? '');
           if (!change.before) setField(entry, 'deleted', false);
         });
         break;
@@ -204,6 +215,16 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
         add(libraryDoc, (doc) => setField(articleEntry(doc, article), attributeKey(attribute), value));
         break;
       }
+      case 'library_member': {
+        const uid = str(row.uid);
+        if (uid === undefined || !change.after) break;
+        const after = change.after;
+        add(libraryDoc, (doc) => {
+          const entry = entryOf(root(doc, 'members'), uid);
+          writeFields(entry, memberFields, change.before, after);
+        });
+        break;
+      }
       default:
         // Vocabulary, term overrides and stop words are not replicated yet.
         break;
@@ -226,7 +247,14 @@ function writeMemo(entry: Y.Map<unknown>, text: Y.Text, change: RowChange): void
   setField(entry, 'saved_text', words);
   setField(entry, 'created_at', str(after.created_at) ?? '');
   setField(entry, 'updated_at', str(after.updated_at) ?? '');
+  if (!change.before || !entry.has('made_by')) setField(entry, 'made_by', str(after.made_by) ?? '');
   if (!change.before) setField(entry, 'deleted', false);
+}
+
+/** An assignment on or off; one turned on records who did, beside it (docShape). */
+function writeAssignment(doc: Y.Doc, key: string, change: RowChange): void {
+  setField(root(doc, 'tagged'), key, change.after !== null);
+  if (change.after && !change.before) setField(root(doc, 'taggedby'), key, str(change.after.made_by) ?? '');
 }
 
 function writeFields(entry: Y.Map<unknown>, fields: readonly string[], before: Row | null, after: Row): void {
@@ -251,6 +279,7 @@ function highlightValues(ids: Lookups, row: Row): Record<(typeof highlightFields
     group_id: row.group_id ?? null,
     created_at: row.created_at ?? '',
     updated_at: row.updated_at ?? '',
+    made_by: row.made_by ?? '',
   };
 }
 

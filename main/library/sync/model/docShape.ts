@@ -30,6 +30,7 @@ export const highlightFields = [
   'group_id',
   'created_at',
   'updated_at',
+  'made_by',
 ] as const;
 
 /**
@@ -68,8 +69,18 @@ export function parseAssignment(key: string): Assignment | undefined {
   return undefined;
 }
 
-export const root = (doc: Y.Doc, name: 'tags' | 'highlights' | 'tagged' | 'memos' | 'attributes') =>
-  doc.getMap<unknown>(name);
+export const root = (
+  doc: Y.Doc,
+  name: 'tags' | 'highlights' | 'tagged' | 'memos' | 'attributes' | 'members' | 'taggedby',
+) => doc.getMap<unknown>(name);
+
+/**
+ * Team work (migration 0029): the library document's `members` (member uid -> a nested map:
+ * name, color); an article document's `taggedby` (an assignment's key, as in `tagged` -> the
+ * member uid who turned it on). A highlight, note and memo entry holds its maker as `made_by`.
+ * A maker is written when the item is made and never by an edit; '' is a maker nobody recorded.
+ */
+export const memberFields = ['name', 'color'] as const;
 
 /** An article's one memo: top-level in its document, as a note is, so two devices' first words both stay. */
 export const articleMemo = (doc: Y.Doc) => doc.getMap<unknown>('memo');

@@ -215,6 +215,7 @@ export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean; 
 
   projectJournalMemos(db, library);
   projectAttributes(db, library);
+  projectMembers(db, library);
   for (const uid of articleEntryUids(library)) {
     const entry = articleEntry(library, uid);
     const set = articleFields.filter((f) => entry.has(f));
@@ -345,6 +346,22 @@ function projectAttributes(db: Db, library: Y.Doc): void {
   }
 }
 
+/** The library's members: every one the document names (a member is never removed, as their annotations stay). */
+function projectMembers(db: Db, library: Y.Doc): void {
+  root(library, 'members').forEach((value, uid) => {
+    if (!(value instanceof Y.Map) || uid === '') return;
+    const entry = value as Y.Map<unknown>;
+    const name = stringField(entry, 'name');
+    const color = stringField(entry, 'color');
+    preparedStatement(
+      db,
+      `INSERT INTO library_member (uid, name, color) VALUES (?, ?, ?)
+       ON CONFLICT (uid) DO UPDATE SET name = excluded.name, color = excluded.color
+       WHERE name IS NOT excluded.name OR color IS NOT excluded.color`,
+    ).run(uid, name, color);
+  });
+}
+
 function projectDescription(db: Db, tagId: number, entry: Y.Map<unknown>): void {
   const current = rowsOf(db, 'SELECT * FROM tag_description WHERE tag_id = ?').get(tagId) as
     Record<string, FieldValue> | undefined;
@@ -417,6 +434,7 @@ function projectHighlights(
       created_at: String(f('created_at') ?? ''),
       updated_at: String(f('updated_at') ?? ''),
       comment: commentOf(entry),
+      made_by: stringField(entry, 'made_by'),
     });
   });
   const rows = rowsOf(db, `SELECT id, uid, ${highlightColumns.join(', ')} FROM highlight WHERE article_id = ?`).all(
@@ -459,8 +477,9 @@ function projectAssignments(
 ): boolean {
   const tags = tagLookup(db, library);
   let waits = false;
-  const onHighlights = new Set<string>();
-  const onParagraphs = new Set<string>();
+  const onHighlights = new Map<string, string>();
+  const onParagraphs = new Map<string, string>();
+  const makers = root(doc, 'taggedby');
   root(doc, 'tagged').forEach((on, key) => {
     const assignment = parseAssignment(key);
     if (on !== true || !assignment) return;
@@ -472,10 +491,10 @@ function projectAssignments(
     }
     if (assignment.on === 'highlight') {
       const highlightId = highlightIds.get(assignment.highlight);
-      if (highlightId !== undefined) onHighlights.add(`${highlightId}:${tagId}`);
+      if (highlightId !== undefined) onHighlights.set(`${highlightId}:${tagId}`, stringField(makers, key));
     } else {
       const paragraphId = paragraphs.get(assignment.ord);
-      if (paragraphId !== undefined) onParagraphs.add(`${paragraphId}:${tagId}`);
+      if (paragraphId !== undefined) onParagraphs.set(`${paragraphId}:${tagId}`, stringField(makers, key));
     }
   });
   reconcilePairs(
@@ -484,8 +503,8 @@ function projectAssignments(
     'highlight_id',
     rowsOf(
       db,
-      'SELECT ht.highlight_id AS a, ht.tag_id AS b FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id WHERE h.article_id = ?',
-    ).all(articleId) as Array<{ a: number; b: number }>,
+      'SELECT ht.highlight_id AS a, ht.tag_id AS b, ht.made_by AS by FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id WHERE h.article_id = ?',
+    ).all(articleId) as Array<{ a: number; b: number; by: string | null }>,
     onHighlights,
   );
   reconcilePairs(
@@ -494,8 +513,8 @@ function projectAssignments(
     'paragraph_id',
     rowsOf(
       db,
-      'SELECT pt.paragraph_id AS a, pt.tag_id AS b FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id WHERE p.article_id = ?',
-    ).all(articleId) as Array<{ a: number; b: number }>,
+      'SELECT pt.paragraph_id AS a, pt.tag_id AS b, pt.made_by AS by FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id WHERE p.article_id = ?',
+    ).all(articleId) as Array<{ a: number; b: number; by: string | null }>,
     onParagraphs,
   );
   return waits;
@@ -505,19 +524,23 @@ function reconcilePairs(
   db: Db,
   table: 'highlight_tag' | 'paragraph_tag',
   owner: 'highlight_id' | 'paragraph_id',
-  rows: ReadonlyArray<{ a: number; b: number }>,
-  wanted: ReadonlySet<string>,
+  rows: ReadonlyArray<{ a: number; b: number; by: string | null }>,
+  wanted: ReadonlyMap<string, string>,
 ): void {
-  const have = new Set(rows.map((r) => `${r.a}:${r.b}`));
-  for (const pair of have) {
-    if (wanted.has(pair)) continue;
+  const have = new Map(rows.map((r) => [`${r.a}:${r.b}`, r.by]));
+  for (const [pair, by] of have) {
     const [a, b] = pair.split(':').map(Number);
-    preparedStatement(db, `DELETE FROM ${table} WHERE ${owner} = ? AND tag_id = ?`).run(a, b);
+    const maker = wanted.get(pair);
+    if (maker === undefined) preparedStatement(db, `DELETE FROM ${table} WHERE ${owner} = ? AND tag_id = ?`).run(a, b);
+    else if (maker !== by) {
+      preparedStatement(db, `UPDATE ${table} SET made_by = ? WHERE ${owner} = ? AND tag_id = ?`).run(maker, a, b);
+    }
   }
-  for (const pair of wanted) {
+  for (const [pair, maker] of wanted) {
     if (have.has(pair)) continue;
     const [a, b] = pair.split(':').map(Number);
-    preparedStatement(db, `INSERT INTO ${table} (${owner}, tag_id) VALUES (?, ?)`).run(a, b);
+    // The maker named ('' when none was recorded): left out, the insert trigger would make it this person's.
+    preparedStatement(db, `INSERT INTO ${table} (${owner}, tag_id, made_by) VALUES (?, ?, ?)`).run(a, b, maker);
   }
 }
 
@@ -527,6 +550,7 @@ interface NoteRow {
   plain_text: string;
   markdown: string;
   updated_at: string;
+  made_by: string | null;
 }
 
 function projectNotes(db: Db, articleId: number, doc: Y.Doc, paragraphs: ReadonlyMap<number, number>): void {
@@ -543,11 +567,12 @@ function projectNotes(db: Db, articleId: number, doc: Y.Doc, paragraphs: Readonl
       plain_text: text,
       markdown: forms.markdown,
       updated_at: stringField(entry, 'updated_at'),
+      made_by: stringField(entry, 'made_by'),
     });
   }
   const rows = rowsOf(
     db,
-    'SELECT n.paragraph_id, n.editor_state, n.plain_text, n.markdown, n.updated_at FROM note n JOIN paragraph p ON p.id = n.paragraph_id WHERE p.article_id = ?',
+    'SELECT n.paragraph_id, n.editor_state, n.plain_text, n.markdown, n.updated_at, n.made_by FROM note n JOIN paragraph p ON p.id = n.paragraph_id WHERE p.article_id = ?',
   ).all(articleId) as NoteRow[];
   const have = new Map(rows.map((r) => [r.paragraph_id, r]));
   for (const row of rows)
@@ -560,16 +585,17 @@ function projectNotes(db: Db, articleId: number, doc: Y.Doc, paragraphs: Readonl
       row.editor_state === note.editor_state &&
       row.plain_text === note.plain_text &&
       row.markdown === note.markdown &&
-      row.updated_at === note.updated_at
+      row.updated_at === note.updated_at &&
+      row.made_by === note.made_by
     ) {
       continue;
     }
     preparedStatement(
       db,
-      `INSERT INTO note (paragraph_id, editor_state, plain_text, markdown, updated_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO note (paragraph_id, editor_state, plain_text, markdown, updated_at, made_by) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (paragraph_id) DO UPDATE SET editor_state = excluded.editor_state, plain_text = excluded.plain_text,
-         markdown = excluded.markdown, updated_at = excluded.updated_at`,
-    ).run(paragraphId, note.editor_state, note.plain_text, note.markdown, note.updated_at);
+         markdown = excluded.markdown, updated_at = excluded.updated_at, made_by = excluded.made_by`,
+    ).run(paragraphId, note.editor_state, note.plain_text, note.markdown, note.updated_at, note.made_by);
   }
 }
 
@@ -593,6 +619,7 @@ interface MemoRow {
   markdown: string;
   created_at: string;
   updated_at: string;
+  made_by: string;
 }
 
 /** A memo row as its entry and text say, or null when it is deleted or blank (a blank memo is removed). */
@@ -605,10 +632,11 @@ function memoValues(entry: Y.Map<unknown>, text: string): Omit<MemoRow, 'id' | '
     markdown: forms.markdown,
     created_at: stringField(entry, 'created_at'),
     updated_at: stringField(entry, 'updated_at'),
+    made_by: stringField(entry, 'made_by'),
   };
 }
 
-const memoColumns = ['editor_state', 'plain_text', 'markdown', 'created_at', 'updated_at'] as const;
+const memoColumns = ['editor_state', 'plain_text', 'markdown', 'created_at', 'updated_at', 'made_by'] as const;
 
 function writeMemoRow(db: Db, row: MemoRow | undefined, values: Omit<MemoRow, 'id' | 'uid'>, insert: () => void): void {
   if (!row) {

@@ -36,6 +36,7 @@ function highlight(
     tags,
     createdAt: '',
     updatedAt: '',
+    madeBy: '',
   };
 }
 
