@@ -23,18 +23,24 @@ export function findMatches(text: string, terms: readonly QueryTerm[]): TextRang
 
 function termRanges(tokens: TokenSpans, term: QueryTerm): TextRange[] {
   const ranges: TextRange[] = [];
+  // A match starts at a token whose first unit is the term's: the rest is compared only there.
+  const first = term.tokens[0]?.charCodeAt(0);
   for (let i = 0; i + term.tokens.length <= tokens.count; i++) {
+    if (tokens.units[tokens.from[i]!] !== first) continue;
     const end = matchAt(tokens, i, term);
     if (end !== undefined) ranges.push({ start: tokens.start[i]!, end });
   }
   return ranges;
 }
 
-/** Token `i` of `tokens` starts with `wanted` (and is no longer, unless `prefix`). */
+/** Token `i` of `tokens` is `wanted` (or starts with it, when `prefix`): compared unit by unit, no string made. */
 function tokenIs(tokens: TokenSpans, i: number, wanted: string, prefix: boolean): boolean {
   const from = tokens.from[i]!;
-  if (!prefix && tokens.to[i]! - from !== wanted.length) return false;
-  return tokens.all.startsWith(wanted, from);
+  const length = tokens.to[i]! - from;
+  if (prefix ? length < wanted.length : length !== wanted.length) return false;
+  const units = tokens.units;
+  for (let k = 0; k < wanted.length; k++) if (units[from + k] !== wanted.charCodeAt(k)) return false;
+  return true;
 }
 
 /** The end of the match of `term` starting at token `i`, or undefined. */

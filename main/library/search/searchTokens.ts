@@ -125,6 +125,9 @@ class TokenWriter {
   out = new Uint16Array(1 << 16);
   length = 0;
   onToken: OnToken | undefined = undefined;
+  /** Where tokenSpans has the spans written, in place of a call of onToken per token. */
+  spans: SpanArrays | undefined = undefined;
+  spanCount = 0;
   /** The last CJK character of the run being read, waiting for the next; -1 outside a run. */
   runCp = -1;
   runStart = 0;
@@ -134,14 +137,30 @@ class TokenWriter {
   wordStart = 0;
   wordEnd = 0;
 
-  start(textLength: number, onToken: OnToken | undefined): void {
+  start(textLength: number, onToken: OnToken | undefined, spans?: SpanArrays): void {
     // At most 5 units out per unit in (a BMP character folded to an astral one, in a bigram, and
     // a space); only a lowercase that grows can write more, and putString checks for it.
     if (this.out.length < textLength * 5 + 16) this.out = new Uint16Array(textLength * 5 + 16);
     this.length = 0;
     this.onToken = onToken;
+    this.spans = spans;
+    this.spanCount = 0;
     this.runCp = -1;
     this.wordFrom = -1;
+  }
+
+  emit(from: number, to: number, start: number, end: number, firstEnd: number, isCjk: boolean, runEnd: boolean): void {
+    const spans = this.spans;
+    if (spans === undefined) {
+      this.onToken?.(from, to, start, end, firstEnd, isCjk, runEnd);
+      return;
+    }
+    const i = this.spanCount++;
+    spans.from[i] = from;
+    spans.to[i] = to;
+    spans.start[i] = start;
+    spans.end[i] = end;
+    spans.firstEnd[i] = firstEnd;
   }
 
   put(cp: number): void {
@@ -168,7 +187,7 @@ class TokenWriter {
       const from = this.length;
       this.put(this.runCp);
       this.put(folded);
-      this.onToken?.(from, this.length, this.runStart, i + width, this.runEnd, true, false);
+      this.emit(from, this.length, this.runStart, i + width, this.runEnd, true, false);
       this.out[this.length++] = 0x20;
     }
     this.runCp = folded;
@@ -190,7 +209,7 @@ class TokenWriter {
 
   endWord(): void {
     if (this.wordFrom < 0) return;
-    this.onToken?.(this.wordFrom, this.length, this.wordStart, this.wordEnd, this.wordEnd, false, false);
+    this.emit(this.wordFrom, this.length, this.wordStart, this.wordEnd, this.wordEnd, false, false);
     this.out[this.length++] = 0x20;
     this.wordFrom = -1;
   }
@@ -199,20 +218,24 @@ class TokenWriter {
     if (this.runCp < 0) return;
     const from = this.length;
     this.put(this.runCp);
-    this.onToken?.(from, this.length, this.runStart, this.runEnd, this.runEnd, true, true);
+    this.emit(from, this.length, this.runStart, this.runEnd, this.runEnd, true, true);
     this.out[this.length++] = 0x20;
     this.runCp = -1;
   }
 
   /** The tokens written, without the trailing space. */
   result(): string {
-    // A write past the end of a typed array is dropped, not thrown: never index a truncated string.
-    if (this.length > this.out.length) throw new Error('search tokens overflowed their buffer');
+    this.checkLength();
     const units = Math.max(0, this.length - 1);
     const tokens = units === 0 ? '' : decoder.decode(new Uint8Array(this.out.buffer, 0, units * 2));
     // A buffer grown for one huge paragraph (a 20 MB file can be one) is not kept for the next ones.
     if (this.out.length > keptUnits) this.out = new Uint16Array(1 << 16);
     return tokens;
+  }
+
+  checkLength(): void {
+    // A write past the end of a typed array is dropped, not thrown: never index a truncated string.
+    if (this.length > this.out.length) throw new Error('search tokens overflowed their buffer');
   }
 }
 
@@ -224,9 +247,15 @@ const writer = new TokenWriter();
  * another UTF-16 length: 勣 -> 𪟝), so ranges are always in `text` itself.
  */
 function scan(text: string, onToken?: OnToken): string {
+  scanInto(text, onToken);
+  return writer.result();
+}
+
+/** scan, leaving the tokens in the writer's buffer (and their spans in `spans` when given). */
+function scanInto(text: string, onToken?: OnToken, spans?: SpanArrays): void {
   const { classes, folds } = bmpTables();
   const w = writer;
-  w.start(text.length, onToken);
+  w.start(text.length, onToken, spans);
   for (let i = 0; i < text.length; ) {
     // A lone surrogate is its own code point, one unit wide.
     const cp = text.codePointAt(i) ?? 0;
@@ -246,7 +275,7 @@ function scan(text: string, onToken?: OnToken): string {
   w.endWord();
   w.endRun();
   w.onToken = undefined;
-  return w.result();
+  w.spans = undefined;
 }
 
 /** Every token of `text`, in order, with its range in `text`. */
@@ -260,12 +289,13 @@ export function tokenize(text: string): Token[] {
 
 /**
  * Every token of `text` as tokenize finds them, without an object or a string per token: the
- * tokens' text is `all` from `from[i]` to `to[i]`. findMatches reads it for each hit of a page.
- * The arrays are reused by the next call (read them before calling again): five new arrays a
- * call cost three quarters of a page's matching.
+ * tokens' text is the UTF-16 units of `units` from `from[i]` to `to[i]`. findMatches reads it for
+ * each hit of a page. The arrays are reused by the next call (read them before calling again):
+ * five new arrays a call cost three quarters of a page's matching, and decoding the units into
+ * a string, or a call per token to record its span, another third of it.
  */
 export interface TokenSpans {
-  all: string;
+  units: Uint16Array;
   count: number;
   from: Int32Array;
   to: Int32Array;
@@ -274,7 +304,7 @@ export interface TokenSpans {
   firstEnd: Int32Array;
 }
 
-type SpanArrays = Omit<TokenSpans, 'all' | 'count'>;
+type SpanArrays = Omit<TokenSpans, 'units' | 'count'>;
 
 function spanArrays(size: number): SpanArrays {
   return {
@@ -287,24 +317,16 @@ function spanArrays(size: number): SpanArrays {
 }
 
 let spans = spanArrays(1 << 12);
-let spanCount = 0;
-const recordSpan: OnToken = (from, to, start, end, firstEnd) => {
-  const i = spanCount++;
-  spans.from[i] = from;
-  spans.to[i] = to;
-  spans.start[i] = start;
-  spans.end[i] = end;
-  spans.firstEnd[i] = firstEnd;
-};
 
 export function tokenSpans(text: string): TokenSpans {
   // At most one token per UTF-16 unit of the text, plus one.
   if (spans.from.length < text.length + 1) spans = spanArrays(text.length + 1);
-  spanCount = 0;
-  const all = scan(text, recordSpan);
-  const result = { all, count: spanCount, ...spans };
-  // Arrays grown for one huge paragraph are not kept for the next ones.
+  scanInto(text, undefined, spans);
+  writer.checkLength();
+  const result = { units: writer.out, count: writer.spanCount, ...spans };
+  // Arrays grown for one huge paragraph are not kept for the next ones (the result holds them until read).
   if (spans.from.length > keptUnits) spans = spanArrays(1 << 12);
+  if (writer.out.length > keptUnits) writer.out = new Uint16Array(1 << 16);
   return result;
 }
 

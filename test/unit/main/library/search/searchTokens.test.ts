@@ -116,7 +116,7 @@ describe('token spans (findMatches reads them for every hit of a page)', () => {
     const spansOf = (text: string) => {
       const s = tokenSpans(text);
       return Array.from({ length: s.count }, (_, i) => ({
-        text: s.all.slice(s.from[i], s.to[i]),
+        text: String.fromCharCode(...s.units.subarray(s.from[i], s.to[i])),
         start: s.start[i],
         end: s.end[i],
         firstEnd: s.firstEnd[i],
