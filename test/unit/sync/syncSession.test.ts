@@ -63,7 +63,8 @@ describe('the app’s sync session', () => {
         a.library.annotations.createHighlight({ paragraphId: a.paragraphId(0), start: 0, end: 3, color: 'yellow' });
         await until('the highlight on b', () => highlightCount(b) === 1);
         await until('a confirmed', () => sa.status().pending === 0 && sa.status().phase === 'synced');
-        expect(changedOnB.some((name) => name.startsWith('article/'))).toBe(true);
+        // The app hears which document changed (it then refreshes that article).
+        await until('b told of the article', () => changedOnB.some((name) => name.startsWith('article/')));
 
         // The server goes away: a goes offline, and its edit waits.
         const port = server.port;

@@ -1,4 +1,4 @@
-import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { LibraryError } from '../../libraryError';
 import * as Y from 'yjs';
@@ -152,6 +152,21 @@ export class ServerSync {
     }
     await this.settle(this.library, timeoutMs);
     return { documents: names.size + 1, opened, readOnly: this.library.readOnly, refusedChanges: refused };
+  }
+
+  /** The socket is open now (the app's sync treats a dropped one as offline and connects again). */
+  connected(): boolean {
+    return !this.closed && this.socket.status === WebSocketStatus.Connected;
+  }
+
+  /**
+   * Resolves when every local change made so far has been answered by the server, without listing
+   * every document as syncOnce does: after each burst of edits, the app's sync waits on this alone.
+   */
+  async sendPending(): Promise<void> {
+    const timeoutMs = this.options.timeoutMs ?? 60_000;
+    while (this.dirty.size > 0 || this.flushing) await this.flush(timeoutMs);
+    for (const link of [...this.links.values()]) await this.settle(link, timeoutMs);
   }
 
   /** Documents open on the socket now (the library's included). */

@@ -33,8 +33,13 @@ export interface SyncSessionOptions {
   onRemoteChange?: (docNames: string[]) => void;
   /** How long one step of a sync may make no progress before the session goes offline (10 s unless given). */
   stepTimeoutMs?: number;
-  /** Quiet time between checks while connected: another device's change is fetched at least this often (5 s). */
+  /** How often a connected session checks its socket (2 s), and a folder session reads the folder (30 s). */
   heartbeatMs?: number;
+  /**
+   * How often a connected session brings every document in step again, as at connect (5 min): a
+   * catch-all for a notice missed; it reads every document, so not at each edit.
+   */
+  fullSyncMs?: number;
   /** First wait before a reconnect, doubled per failure up to maxBackoffMs (1 s and 60 s unless given). */
   backoffMs?: number;
   maxBackoffMs?: number;
@@ -67,7 +72,8 @@ const localQuietMs = 300;
 export function createSyncSession(options: SyncSessionOptions): SyncSession {
   const now = options.now ?? (() => new Date());
   const stepTimeoutMs = options.stepTimeoutMs ?? 10_000;
-  const heartbeatMs = options.heartbeatMs ?? 5_000;
+  const heartbeatMs = options.heartbeatMs;
+  const fullSyncMs = options.fullSyncMs ?? 5 * 60_000;
   const backoffMs = options.backoffMs ?? 1_000;
   const maxBackoffMs = options.maxBackoffMs ?? 60_000;
 
@@ -151,21 +157,32 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
         // A retry after a failure stays 'offline' until it succeeds.
         if (status.phase !== 'offline') set({ phase: 'connecting' });
         sync = await ServerSync.connect(endpoint, syncOptions);
+        let fullSyncAt = 0;
         while (!current.stopped) {
           const pendingBefore = status.pending;
-          const report = await sync.syncOnce();
+          // In step with everything at connect and now and then; otherwise only this side's changes are waited on.
+          const full = Date.now() - fullSyncAt >= fullSyncMs;
+          const report = full ? await sync.syncOnce() : undefined;
+          if (full) fullSyncAt = Date.now();
+          else if (pendingBefore > 0) await sync.sendPending();
           if (current.stopped) break;
           failures = 0;
           // Changes made during this sync stay pending for the next one.
-          set({
-            phase: 'synced',
-            lastSyncAt: now().toISOString(),
-            pending: Math.max(0, status.pending - pendingBefore),
-            progress: null,
-            problem: null,
-            readOnly: report.readOnly,
-          });
-          await sleep(status.pending > 0 ? 0 : heartbeatMs, current, current);
+          if (full || pendingBefore > 0) {
+            set({
+              phase: 'synced',
+              lastSyncAt: now().toISOString(),
+              pending: Math.max(0, status.pending - pendingBefore),
+              progress: null,
+              problem: null,
+              ...(report && { readOnly: report.readOnly }),
+            });
+          }
+          await sleep(status.pending > 0 ? 0 : (heartbeatMs ?? 2_000), current, current);
+          // A dropped socket: offline, and connected afresh (with a full sync) after the backoff.
+          if (!current.stopped && !sync.connected()) {
+            throw new LibraryError('sync-unreachable', `The connection to ${target.url} was lost`, target.url);
+          }
         }
       } catch (error) {
         if (current.stopped) break;
@@ -202,7 +219,7 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
           pending: Math.max(0, status.pending - pendingBefore),
           problem: null,
         });
-        await sleep(status.pending > 0 ? 0 : heartbeatMs, current, current);
+        await sleep(status.pending > 0 ? 0 : (heartbeatMs ?? 30_000), current, current);
       } catch (error) {
         if (current.stopped) break;
         const stop = error instanceof LibraryError && permanent.has(error.code);
