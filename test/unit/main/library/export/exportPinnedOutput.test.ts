@@ -32,6 +32,9 @@ beforeEach(async () => {
   });
   library.annotations.updateHighlightComment(members[1]!.id, '三段连起来读');
   library.annotations.createHighlight({ paragraphId: third!.id, start: 2, end: 14, color: 'yellow', tags: ['单独'] });
+  // Made after the group, but before its part in the text: the export quotes in text order, not in the order made.
+  library.annotations.createHighlight({ paragraphId: first!.id, start: 1, end: 5, color: 'pink', tags: ['先后'] });
+  library.annotations.createHighlight({ paragraphId: first!.id, start: 0, end: 3, color: 'blue' });
   // An orphan: the last highlight of the annotated library loses its place.
   library
     .database()
