@@ -144,6 +144,8 @@ async function main(): Promise<void> {
   figures.push(...(await measureListOpen(dbPath, articleCount)));
   figures.push(...measureMainMemory(dbPath));
   figures.push(...(await import('./measureDictionary')).measureDictionary());
+  // Last: a copy of the library is seeded into its sync documents and synced through a server of its own.
+  figures.push(...(await (await import('./measureSync')).measureSync(dbPath, path.join(dir, 'sync'), articleCount)));
   const benchMinutes = Number(process.hrtime.bigint() - benchStarted) / 6e10;
 
   console.log('');

@@ -70,7 +70,9 @@ export function readTextUpdate(name: string, update: Uint8Array): ArticleText | 
   try {
     Y.applyUpdate(doc, update);
   } catch (error) {
-    return { refused: `an update for "${name}" could not be read (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      refused: `an update for "${name}" could not be read (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   const map = doc.getMap<unknown>(mapName);
   const [format, encoding, fileName, rawText] = ['format', 'encoding', 'file_name', 'raw_text'].map((k) => map.get(k));
@@ -121,7 +123,8 @@ export function storedArticleText(db: Db, uid: string): ArticleText | undefined 
      WHERE a.uid = ? AND a.content_hash = a.uid`,
   )
     .pluck(false)
-    .get(uid) as { format: SourceFormat; encoding: string; file_name: string | null; raw_text: string | null } | undefined;
+    .get(uid) as
+    { format: SourceFormat; encoding: string; file_name: string | null; raw_text: string | null } | undefined;
   if (!row || typeof row.raw_text !== 'string') return undefined;
   return { format: row.format, encoding: row.encoding, fileName: row.file_name, rawText: row.raw_text };
 }

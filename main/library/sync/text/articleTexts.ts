@@ -38,7 +38,11 @@ export interface ArticleTexts {
   imported(articleId: number): void;
 }
 
-export function articleTexts(db: Db, nowIso: () => string, emit: (name: string, update: Uint8Array) => void): ArticleTexts {
+export function articleTexts(
+  db: Db,
+  nowIso: () => string,
+  emit: (name: string, update: Uint8Array) => void,
+): ArticleTexts {
   /** Whether each article's stored text hashes to its uid, as found (once per connection: it costs a read and a hash). */
   const addressable = new Map<string, boolean>();
   let toSend = new Set<string>();
@@ -74,7 +78,10 @@ export function articleTexts(db: Db, nowIso: () => string, emit: (name: string, 
 
   return {
     owns,
-    names: () => replicableUids(db).filter((uid) => addressable.get(uid) !== false).map(textDocName),
+    names: () =>
+      replicableUids(db)
+        .filter((uid) => addressable.get(uid) !== false)
+        .map(textDocName),
     stateVector(name) {
       if (!owns(name)) return undefined;
       const doc = docOf(name) ?? new Y.Doc();
@@ -92,7 +99,11 @@ export function articleTexts(db: Db, nowIso: () => string, emit: (name: string, 
     apply(name, update, inTransaction) {
       const uid = textUidOf(name);
       if (uid === undefined) {
-        throw new LibraryError('invalid-argument', `"${name}" is not a document of a Pizhu library; nothing changed.`, name);
+        throw new LibraryError(
+          'invalid-argument',
+          `"${name}" is not a document of a Pizhu library; nothing changed.`,
+          name,
+        );
       }
       const text = readTextUpdate(name, update);
       if (text !== undefined && 'refused' in text) {

@@ -17,9 +17,10 @@ const seeds = fs
   .sort()
   .slice(0, 2)
   .map((f) => path.join(seedsDir, f));
-const pasted = ['第一段：河水从山里流下来，穿过整座城市。', '第二段：到了晚上，桥上的灯亮起来，许多人来这里散步。'].join(
-  '\n\n',
-);
+const pasted = [
+  '第一段：河水从山里流下来，穿过整座城市。',
+  '第二段：到了晚上，桥上的灯亮起来，许多人来这里散步。',
+].join('\n\n');
 
 let opened: Library[] = [];
 afterEach(() => {
@@ -87,7 +88,10 @@ function expectSame(all: readonly Library[]): void {
     rows: JSON.stringify(l.sync.projectionDump()),
     shown: JSON.stringify(shown(l)),
     trash: l.listTrash().map((t) => t.title),
-    archived: l.listArticles().filter((s) => s.archivedAt !== null).map((s) => s.title),
+    archived: l
+      .listArticles()
+      .filter((s) => s.archivedAt !== null)
+      .map((s) => s.title),
   }));
   for (const other of rest) expect(other).toEqual(first);
 }
@@ -128,7 +132,17 @@ describe('article texts replicate as immutable, content-addressed documents', ()
     expect(b!.listArticles()).toEqual([]);
     exchange([a!, b!, c!]);
     expect(b!.sync.docNames()).toEqual(expect.arrayContaining(uids.map(textDocName)));
-    expect(b!.listArticles().map((s) => s.title).sort()).toEqual(a!.listArticles().map((s) => s.title).sort());
+    expect(
+      b!
+        .listArticles()
+        .map((s) => s.title)
+        .sort(),
+    ).toEqual(
+      a!
+        .listArticles()
+        .map((s) => s.title)
+        .sort(),
+    );
     expectSame([a!, b!, c!]);
     // Stored as an import stores it: B's copy re-cleans and verifies as A's does.
     expect(b!.verify().ok).toBe(true);
