@@ -1,8 +1,17 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { RowChange } from '../../journal/journaledTables';
 import type { Db } from '../../store/openDatabase';
 import { preparedStatement } from '../../store/preparedStatements';
-import { articleEntry, attributeKey, hasArticleMemo, highlightKey, noteOrds, paragraphKey, root } from './docShape';
+import {
+  articleEntry,
+  attributeKey,
+  fieldOf,
+  hasArticleMemo,
+  highlightKey,
+  noteOrds,
+  paragraphKey,
+  root,
+} from './docShape';
 import { rowsAsInserts } from './rowsAsInserts';
 
 /**
@@ -10,11 +19,12 @@ import { rowsAsInserts } from './rowsAsInserts';
  * journal (a JSON backup merged in, a REFI-QDA import) since the library's documents were
  * begun. Projecting a document removes rows it holds no live entry for, so these are written into
  * it first: another device's update never takes away what this device holds and no document knew.
- * A row the document knows (live or deleted) is left to the projection.
+ * A row the document knows (live or deleted) is left to the projection, and so is an assignment
+ * it projects to through a merge of its tag: that use follows the merge as its maker made it.
  */
-export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc): RowChange[] {
+export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc, library: Y.Doc): RowChange[] {
   const highlights = root(doc, 'highlights');
-  const tagged = root(doc, 'tagged');
+  const known = knownAssignments(doc, library);
   const notes = new Set(noteOrds(doc));
   const inArticle = `IN (SELECT id FROM paragraph WHERE article_id = ${articleId})`;
   const highlightTags = new Set(
@@ -27,7 +37,7 @@ export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc): RowCh
         .pluck(false)
         .all(articleId) as Array<{ h: number; t: number; hu: string; tu: string }>
     )
-      .filter((r) => !tagged.has(highlightKey(r.hu, r.tu)))
+      .filter((r) => !known.has(highlightKey(r.hu, r.tu)))
       .map((r) => `${r.h}:${r.t}`),
   );
   const paragraphTags = new Set(
@@ -40,7 +50,7 @@ export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc): RowCh
         .pluck(false)
         .all(articleId) as Array<{ p: number; t: number; ord: number; tu: string }>
     )
-      .filter((r) => !tagged.has(paragraphKey(r.ord, r.tu)))
+      .filter((r) => !known.has(paragraphKey(r.ord, r.tu)))
       .map((r) => `${r.p}:${r.t}`),
   );
   const ordOf = new Map(
@@ -68,6 +78,27 @@ export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc): RowCh
     ),
     ...(hasArticleMemo(doc) ? [] : rowsAsInserts(db, 'memo', `WHERE article_id = ${articleId}`)),
   ];
+}
+
+/**
+ * Every assignment key the article's document holds, also under each tag its tag was merged into
+ * (`h:<highlight>:<tag>` on tag A, merged into B, is known as `h:<highlight>:<B>` too).
+ */
+function knownAssignments(doc: Y.Doc, library: Y.Doc): Set<string> {
+  const tags = root(library, 'tags');
+  const known = new Set<string>();
+  for (const key of root(doc, 'tagged').keys()) {
+    const cut = key.lastIndexOf(':');
+    const owner = key.slice(0, cut);
+    let tag: string | null = key.slice(cut + 1);
+    while (tag !== null && !known.has(`${owner}:${tag}`)) {
+      known.add(`${owner}:${tag}`);
+      const entry = tags.get(tag);
+      const into = entry instanceof Y.Map ? fieldOf(entry as Y.Map<unknown>, 'merged_into') : null;
+      tag = typeof into === 'string' ? into : null;
+    }
+  }
+  return known;
 }
 
 /** The same for the library document: tags and their descriptions, journal memos, attributes and their values. */

@@ -119,7 +119,8 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
       const uid = articleUidOf(name);
       if (uid === undefined) continue;
       const articleId = articleIdOfUid(db, uid);
-      if (articleId !== undefined) mirror(unknownArticleRows(db, articleId, store.get(name)), bookkeeping);
+      if (articleId !== undefined)
+        mirror(unknownArticleRows(db, articleId, store.get(name), store.get(libraryDoc)), bookkeeping);
       noteWaiting(name, projectArticle(db, uid, store.get(name), store.get(libraryDoc)));
     }
   };
