@@ -6,20 +6,10 @@ import { syncOnceWithServer } from '../../../main/library/sync/client/serverSync
 import { maxUpdateFileBytes, syncFolderOnce } from '../../../main/library/sync/folder/folderSync';
 import { startSyncServer } from '../../../main/library/sync/server/syncServer';
 import { dumpEndpoint, memoryEndpoint, refusing, type MemoryEndpoint } from './memoryEndpoint';
-import { memberToken, tempDirs } from './syncFixtures';
+import { seededRandom } from './syncedArticle';
+import { memberToken, replicate, tempDirs } from './syncFixtures';
 
 const tempDir = tempDirs('pizhu-sync-folder-');
-
-/** mulberry32: a seeded order for the cloud drive's copies. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Three devices with fixed client ids, so the same edits give the same Yjs state on any transport. */
 function devices(): MemoryEndpoint[] {
@@ -39,28 +29,6 @@ function edit(all: MemoryEndpoint[], round: number): void {
 }
 
 /**
- * The cloud drive: copies files of every device's folder to the others, shuffled, some twice as "x (1).yupd";
- * `share` of them (all unless given), so some arrive only at a later pass.
- */
-function replicate(folders: string[], next: () => number, share = 1): void {
-  const copies: { from: string; to: string; name: string }[] = [];
-  for (const from of folders) {
-    for (const name of fs.readdirSync(from).filter((file) => file.endsWith('.yupd') && !file.includes(' ('))) {
-      for (const to of folders) {
-        if (to === from || next() >= share) continue;
-        copies.push({ from, to, name });
-        if (next() < 0.4) copies.push({ from, to, name: name.replace(/\.yupd$/, ' (1).yupd') });
-      }
-    }
-  }
-  copies.sort(() => next() - 0.5);
-  for (const { from, to, name } of copies) {
-    const target = path.join(to, name);
-    if (!fs.existsSync(target)) fs.copyFileSync(path.join(from, name.replace(' (1).yupd', '.yupd')), target);
-  }
-}
-
-/**
  * Three rounds of edits through sync folders. In step: every device has every file before the next
  * round's edits (as a server sync of all devices gives); otherwise files arrive by halves, at random.
  */
@@ -68,7 +36,7 @@ async function folderRun(seed: number, inStep: boolean): Promise<MemoryEndpoint[
   const all = devices();
   const folders = all.map(() => tempDir());
   const memories = all.map((device) => path.join(tempDir(), `${device.deviceId}.json`));
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pass = async (): Promise<void> => {
     for (const i of [0, 1, 2].sort(() => next() - 0.5)) {
       await syncFolderOnce(all[i] as MemoryEndpoint, { folder: folders[i] ?? '', memoryPath: memories[i] ?? '' });

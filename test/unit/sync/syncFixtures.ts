@@ -27,3 +27,25 @@ export function memberToken(dataDir: string, name: string, readOnly = false): st
     store.close();
   }
 }
+
+/**
+ * The cloud drive: copies files of every device's folder to the others, shuffled, some twice as "x (1).yupd";
+ * `share` of them (all unless given), so some arrive only at a later pass.
+ */
+export function replicate(folders: string[], next: () => number, share = 1): void {
+  const copies: { from: string; to: string; name: string }[] = [];
+  for (const from of folders) {
+    for (const name of fs.readdirSync(from).filter((file) => file.endsWith('.yupd') && !file.includes(' ('))) {
+      for (const to of folders) {
+        if (to === from || next() >= share) continue;
+        copies.push({ from, to, name });
+        if (next() < 0.4) copies.push({ from, to, name: name.replace(/\.yupd$/, ' (1).yupd') });
+      }
+    }
+  }
+  copies.sort(() => next() - 0.5);
+  for (const { from, to, name } of copies) {
+    const target = path.join(to, name);
+    if (!fs.existsSync(target)) fs.copyFileSync(path.join(from, name.replace(' (1).yupd', '.yupd')), target);
+  }
+}

@@ -2,15 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect } from 'vitest';
-import { createJournaled } from '../../../../main/library/annotations/journaled';
 import { createLibrary, type Library } from '../../../../main/library/createLibrary';
+import { articleText, setHighlightRange } from '../syncedArticle';
 
-/** The same text on every device: content-addressed, so it is one article everywhere. */
-export const articleText = [
-  '第一段：今天我们读一篇关于城市与河流的文章，作者从老街写起。',
-  '第二段：河水从山里流下来，穿过整座城市，两岸是新修的步道。',
-  '第三段：到了晚上，桥上的灯亮起来，许多人来这里散步和聊天。',
-].join('\n\n');
+export { articleText };
 
 export interface Device {
   name: string;
@@ -42,22 +37,7 @@ export async function openDevices(count: number): Promise<{ devices: Device[]; d
         return found.id;
       },
       setRange(highlightId, start, end) {
-        // The library may have been reopened since: the journal of its connection now.
-        createJournaled(device.library.database(), () => new Date().toISOString())((rec, now) => {
-          const row = rec.db.prepare('SELECT paragraph_id FROM highlight WHERE id = ?').get(highlightId) as {
-            paragraph_id: number;
-          };
-          const text = rec.db
-            .prepare('SELECT text FROM paragraph WHERE id = ?')
-            .pluck()
-            .get(row.paragraph_id) as string;
-          rec.update(
-            'highlight',
-            { id: highlightId },
-            { start_offset: start, end_offset: end, quote: text.slice(start, end), updated_at: now },
-          );
-          return { value: null, op: 'highlight.range', description: 'Change a highlight’s range' };
-        });
+        setHighlightRange(device.library, highlightId, start, end);
       },
     };
     devices.push(device);
