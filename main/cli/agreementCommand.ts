@@ -6,10 +6,12 @@ import { readLibrariesAgreement } from '../library/analysis/agreement/readLibrar
 import { createLibrary, type Library } from '../library/createLibrary';
 import { LibraryError } from '../library/libraryError';
 import { codingQuery } from '../library/matrices/readCodings';
+import { membersNamed } from '../library/team/members';
 import { articleIdsOption, UsageError } from './cliOptions';
 
 export interface AgreementOptions {
   with?: string[];
+  coders?: string;
   article?: string;
   tag?: string;
   level?: string;
@@ -25,10 +27,17 @@ export async function runAgreement(library: Library, dbPath: string, args: reado
   if (args.length > 0) throw new UsageError('agreement takes no arguments, only options');
   const level = levelOption(options.level);
   const files = options.with ?? [];
-  if (files.length === 0) throw new UsageError('agreement needs --with FILE: another coder\'s library holding the same articles');
+  if (files.length > 0 && options.coders !== undefined) throw new UsageError('agreement takes --with FILE or --coders A,B, not both');
+  if (files.length === 0 && options.coders === undefined) {
+    throw new UsageError('agreement needs --coders A,B (members of this library) or --with FILE (another coder\'s library holding the same articles)');
+  }
   const db = library.database();
   const articleIds = options.article === undefined ? allArticles(library) : articleIdsOption(options.article);
-  const tagNames = options.tag === undefined ? undefined : codingQuery(db, options.tag).tags.map((t) => t.name);
+  const tags = options.tag === undefined ? undefined : codingQuery(db, options.tag).tags;
+  const tagNames = tags?.map((t) => t.name);
+  if (options.coders !== undefined) {
+    return teamLines(library, options.coders, { level, articleIds, tagIds: tags?.map((t) => t.id), json: options.json ?? false });
+  }
 
   const paths = [dbPath, ...files].map((f) => path.resolve(f));
   checkOtherFiles(paths);
@@ -51,13 +60,7 @@ export async function runAgreement(library: Library, dbPath: string, args: reado
     });
     if (options.json) return [JSON.stringify({ ...report, articles: input.articles.map((a) => ({ id: a.id, coders: a.coders })), disagreements: passages }, null, 2)];
 
-    const unit = level === 'character' ? 'character (UTF-16 unit) once per code' : 'paragraph once per code';
-    const lines = [
-      `Agreement of ${report.coders.join(', ')} on ${count(input.articles.length, 'article')}, each ${unit}`,
-      ['code', 'units', 'agreement', "Cohen's κ", "Krippendorff's α"].join('\t'),
-      ...report.perCode.map((c) => figureRow(String(c.code), c)),
-      figureRow('all codes', report.overall),
-    ];
+    const lines = figureLines(report.coders.map(String), input.articles.length, level, report.perCode.map((c) => ({ ...c, name: String(c.code) })), report.overall);
     const missing = input.articles.filter((a) => (a.coders?.length ?? report.coders.length) < report.coders.length);
     if (missing.length > 0) lines.push(`${count(missing.length, 'article')} not in every library: each compared among the libraries that hold it.`);
     if (report.coders.length > 2) lines.push("Cohen's κ compares two coders: --json gives it for each pair.");
@@ -69,6 +72,48 @@ export async function runAgreement(library: Library, dbPath: string, args: reado
   } finally {
     for (const other of others) other.close();
   }
+}
+
+/** The table every form of the command prints first: who, on what, each unit stated; a row per code and one for all. */
+function figureLines(coders: readonly string[], articles: number, level: AgreementLevel, perCode: ReadonlyArray<Figures & { name: string }>, overall: Figures): string[] {
+  const unit = level === 'character' ? 'character (UTF-16 unit) once per code' : 'paragraph once per code';
+  return [
+    `Agreement of ${coders.join(', ')} on ${count(articles, 'article')}, each ${unit}`,
+    ['code', 'units', 'agreement', "Cohen's κ", "Krippendorff's α"].join('\t'),
+    ...perCode.map((c) => figureRow(c.name, c)),
+    figureRow('all codes', overall),
+  ];
+}
+
+/** `--coders A,B`: members of this one library, by name or uid (team/members), each coding its giver's. */
+function teamLines(
+  library: Library,
+  coderList: string,
+  selection: { level: AgreementLevel; articleIds: number[]; tagIds: number[] | undefined; json: boolean },
+): string[] {
+  const names = coderList.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  if (names.length < 2) throw new UsageError('--coders names at least two members, separated by commas');
+  const members = membersNamed(library.database(), names);
+  const tagIds = selection.tagIds;
+  const report = library.team.agreement({
+    coders: members.map((m) => m.uid),
+    articleIds: selection.articleIds,
+    level: selection.level,
+    ...(tagIds === undefined ? {} : { tagIds }),
+  });
+  const nameOf = new Map(members.map((m) => [m.uid, m.name]));
+  const named = (uids: readonly string[]) => uids.map((u) => nameOf.get(u) ?? u);
+  if (selection.json) {
+    return [JSON.stringify({ ...report, members: members.map((m) => ({ uid: m.uid, name: m.name })) }, null, 2)];
+  }
+  const lines = figureLines(named(report.coders), report.articles, report.level, report.perCode.map((c) => ({ ...c, name: c.tag })), report.overall);
+  if (report.coders.length > 2) lines.push("Cohen's κ compares two coders: it is shown for two members at a time.");
+  lines.push(report.disagreements.length === 0 ? 'The coders differ nowhere.' : `Where the coders differ (${report.disagreements.length} passages):`);
+  const ordOf = library.database().prepare('SELECT ord FROM paragraph WHERE id = ?').pluck();
+  for (const p of report.disagreements) {
+    lines.push(`${p.title} [${String(ordOf.get(p.paragraphId))}] ${p.start}-${p.end}\t${p.tag}\t「${shortQuote(p.text)}」\tcoded by ${named(p.codedBy).join(', ')}; not by ${named(p.notCodedBy).join(', ')}`);
+  }
+  return lines;
 }
 
 /**
@@ -109,7 +154,9 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-function figureRow(name: string, f: AgreementFigures): string {
+type Figures = Pick<AgreementFigures, 'units' | 'percentAgreement' | 'cohensKappa' | 'krippendorffAlpha'>;
+
+function figureRow(name: string, f: Figures): string {
   const share = f.percentAgreement === null ? '—' : `${(f.percentAgreement * 100).toFixed(1)}%`;
   const ratio = (x: number | null) => (x === null ? '—' : x.toFixed(3));
   return [name, String(f.units), share, ratio(f.cohensKappa), ratio(f.krippendorffAlpha)].join('\t');

@@ -99,6 +99,9 @@ Commands:
                         same articles (one coder per library; codes matched by name): per code and
                         overall, percent agreement, Cohen's κ (two coders) and Krippendorff's α, each
                         character (default) or paragraph a unit; then every passage where they differ
+  agreement --coders A,B... [--article IDS] [--tag T] [--level character|paragraph]
+                        the same between members of this one (shared) library, each coding counted
+                        for the member who gave the code; members by name or uid
   lookup TEXT [--all]   the longest dictionary word (CC-CEDICT) at the start of TEXT, in any script,
                         with pinyin, zhuyin, senses and regional forms; --all: every word of TEXT
   vocab list [--article ID] [--tag T]
@@ -178,6 +181,7 @@ type Values = {
   attribute?: string;
   paragraphs?: boolean;
   with?: string[];
+  coders?: string;
   level?: string;
   port?: string;
   host?: string;
@@ -225,6 +229,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         attribute: { type: 'string' },
         paragraphs: { type: 'boolean' },
         with: { type: 'string', multiple: true },
+        coders: { type: 'string' },
         level: { type: 'string' },
         atlas: { type: 'boolean' },
         port: { type: 'string' },

@@ -143,7 +143,7 @@ describe('pizhu agreement', () => {
   it('refuses a call without another library, a missing file, the same file twice or an unknown level', async () => {
     const { lin, wang } = await twoCoders();
     const cases: Array<[string[], string]> = [
-      [['agreement', '--db', lin], "pizhu: agreement needs --with FILE: another coder's library holding the same articles\n"],
+      [['agreement', '--db', lin], "pizhu: agreement needs --coders A,B (members of this library) or --with FILE (another coder's library holding the same articles)\n"],
       [['agreement', '--db', lin, '--with', path.join(temp.dir, 'none.sqlite')], `pizhu: --with ${path.join(temp.dir, 'none.sqlite')}: there is no library file there\n`],
       [['agreement', '--db', lin, '--with', lin], `pizhu: ${lin} is given twice: each library is one coder\n`],
       [['agreement', '--db', lin, '--with', wang, '--level', 'word'], 'pizhu: --level must be character or paragraph\n'],
