@@ -16,6 +16,7 @@ import { MemosButton } from './features/memos/MemosButton';
 import { WordsButton } from './features/words/WordsButton';
 import { MatricesButton } from './features/matrices/MatricesButton';
 import { SidebarButton } from './features/sidebar/SidebarButton';
+import { SyncButton } from './features/sync/SyncButton';
 import { appMessages } from './i18n/appMessages';
 import { useMessages } from './i18n/useMessages';
 import { LibraryEventsProvider, useLibraryEvents } from './state/LibraryEvents';
@@ -107,6 +108,7 @@ function Shell() {
             <MemosButton />
             <WordsButton className="bar-pill words-button" articleId={location.articleId} />
             <MatricesButton className="bar-pill matrices-button" />
+            <SyncButton />
           </span>
         </div>
         <div className="reader-scroll">
