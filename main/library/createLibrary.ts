@@ -382,7 +382,8 @@ export async function createLibrary(options: LibraryOptions) {
     async emptyTrash(): Promise<number> {
       if (articles.listTrashedArticles(db).length === 0) return 0;
       await backupDatabase(db, backupDir, 'before-empty-trash', clock());
-      return emptyTrash(db);
+      // Sync notes what left for good, so other devices' copies of it do not bring it back here.
+      return library.sync.emptied(() => emptyTrash(db));
     },
 
     /** The article to reopen at start: the one opened last, unless it was trashed since. */

@@ -18,6 +18,9 @@ import { addMember } from '../../main/library/sync/server/members';
 import { openServerStore } from '../../main/library/sync/server/serverStore';
 import type { SyncEndpoint } from '../../main/library/sync/syncEndpoint';
 import { percentile, type Figure } from './measure';
+import { seededRandom } from './generateCorpus';
+import { runOnGeneratedLibrary } from './onGeneratedLibrary';
+import { seedAnnotations } from './seedAnnotations';
 
 const repo = path.resolve(__dirname, '../..');
 /** The `pizhu` command from source as a process of its own (the sync tests' own entry). */
@@ -276,4 +279,15 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
       timer = setTimeout(() => reject(new Error(message)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
+}
+
+// On its own: `BENCH_ARTICLES=1000 node --import tsx test/bench/measureSync.ts` (the bench's ten highlights an article).
+if (require.main === module) {
+  void runOnGeneratedLibrary('sync', async (library, count) => {
+    seedAnnotations(library, count * 10, seededRandom(7));
+    // The file is copied while the library is open: everything written is in it first.
+    library.database().pragma('wal_checkpoint(TRUNCATE)');
+    const dir = fs.mkdtempSync(path.join(path.dirname(library.path), 'sync-'));
+    return measureSync(library.path, dir, count);
+  });
 }

@@ -39,6 +39,8 @@ export interface SyncModel extends SyncEndpoint {
    * highlights) and writes what it changed in the articles into their documents, in one transaction.
    */
   captured<T>(articleIds: readonly number[], write: () => T): T;
+  /** Runs a writer that deletes the trashed articles for good, in one transaction; their texts are not taken from other devices again. */
+  emptied<T>(write: () => T): T;
   close(): void;
 }
 
@@ -69,7 +71,7 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
     store.trim();
   };
   /** Article texts ('text/<uid>'): immutable, built from the article rows, an absent article stored from them. */
-  const texts = articleTexts(db, nowIso, emit);
+  const texts = articleTexts(db, nowIso, emit, () => store.get(libraryDoc), deviceId);
 
   /** A new article's held annotations, and its details when the library document holds any, projected now. */
   const projectNewArticle = (articleId: number) => {
@@ -286,6 +288,14 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
       return inTransaction(() => {
         const result = write();
         for (const articleId of articleIds) capture(articleId);
+        return result;
+      });
+    },
+    emptied(write) {
+      return inTransaction(() => {
+        const uids = db.prepare('SELECT uid FROM article WHERE trashed_at IS NOT NULL').pluck().all() as string[];
+        const result = write();
+        texts.purged(uids);
         return result;
       });
     },

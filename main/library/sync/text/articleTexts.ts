@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { LibraryError } from '../../libraryError';
 import type { Db } from '../../store/openDatabase';
 import { articleIdOfUid, uidOfArticle } from '../model/articleRows';
+import { articleEntry, setField } from '../model/docShape';
 import {
   readTextUpdate,
   replicableUids,
@@ -36,12 +37,22 @@ export interface ArticleTexts {
   apply(name: string, update: Uint8Array, inTransaction: (store: () => number) => void): void;
   /** An article imported here: its text is sent to the transports once the import has committed. */
   imported(articleId: number): void;
+  /** Articles this device deleted for good (the trash emptied): their texts coming back from others are not stored again here. */
+  purged(uids: readonly string[]): void;
 }
+
+/**
+ * The library document's mark, on an article's details, that this device emptied it from its
+ * trash: per device, as emptying the trash is (the others keep it in theirs, a soft state).
+ */
+const purgedKey = (deviceId: string) => `purged:${deviceId}`;
 
 export function articleTexts(
   db: Db,
   nowIso: () => string,
   emit: (name: string, update: Uint8Array) => void,
+  library: () => Y.Doc,
+  deviceId: string,
 ): ArticleTexts {
   /** Whether each article's stored text hashes to its uid, as found (once per connection: it costs a read and a hash). */
   const addressable = new Map<string, boolean>();
@@ -75,6 +86,8 @@ export function articleTexts(
   };
 
   const owns = (name: string) => name.startsWith('text/');
+  const purgedHere = (uid: string) =>
+    library().share.has(`article/${uid}`) && articleEntry(library(), uid).get(purgedKey(deviceId)) === true;
 
   return {
     owns,
@@ -105,12 +118,13 @@ export function articleTexts(
           name,
         );
       }
+      // Immutable: a text this device holds is the same text (its uid is its hash); one it emptied from its trash stays out.
+      if (articleIdOfUid(db, uid) !== undefined || purgedHere(uid)) return;
       const text = readTextUpdate(name, update);
       if (text !== undefined && 'refused' in text) {
         throw new LibraryError('invalid-argument', `${text.refused}; nothing changed.`, name);
       }
-      // Immutable: a text this device holds is the same text (its uid is its hash).
-      if (text === undefined || articleIdOfUid(db, uid) !== undefined) return;
+      if (text === undefined) return;
       inTransaction(() => {
         const articleId = storeArticleText(db, uid, text, nowIso());
         addressable.set(uid, true);
@@ -120,8 +134,16 @@ export function articleTexts(
     imported(articleId) {
       const uid = uidOfArticle(db, articleId);
       if (uid === undefined) return;
+      // Imported again after the trash was emptied: its text is taken from others again.
+      if (purgedHere(uid)) setField(articleEntry(library(), uid), purgedKey(deviceId), false);
       if (toSend.size === 0) setImmediate(send);
       toSend.add(uid);
+    },
+    purged(uids) {
+      const doc = library();
+      doc.transact(() => {
+        for (const uid of uids) setField(articleEntry(doc, uid), purgedKey(deviceId), true);
+      });
     },
   };
 }

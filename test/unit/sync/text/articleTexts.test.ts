@@ -226,6 +226,26 @@ describe('article texts replicate as immutable, content-addressed documents', ()
     expect(b!.listArticles()).toHaveLength(1);
   });
 
+  it('an article emptied from one device’s trash is not brought back by another’s copy; imported again, it syncs again', async () => {
+    const [a, b] = await libraries(2);
+    const outcome = a!.importText(pasted, '城市与河流');
+    a!.trashArticle(outcome.articleId!);
+    exchange([a!, b!]);
+    expect(b!.listTrash().map((t) => t.title)).toEqual(['城市与河流']);
+    expect(await a!.emptyTrash()).toBe(1);
+    exchange([a!, b!]);
+    expect(a!.listTrash()).toEqual([]);
+    expect(a!.listArticles()).toEqual([]);
+    // Deleting for good is the device's own: B keeps it in its trash.
+    expect(b!.listTrash().map((t) => t.title)).toEqual(['城市与河流']);
+    const again = a!.importText(pasted, '城市与河流');
+    expect(again.status).toBe('imported');
+    b!.restoreArticle(b!.listTrash()[0]!.id);
+    exchange([a!, b!]);
+    expect(a!.listArticles().map((s) => s.title)).toEqual(['城市与河流']);
+    expectSame([a!, b!]);
+  });
+
   it('a text a device holds already (imported there too) is the same document and is not sent again', async () => {
     const [a, b] = await libraries(2);
     a!.importText(pasted, '城市与河流');
