@@ -480,6 +480,19 @@ function projectAssignments(
   const onHighlights = new Map<string, string>();
   const onParagraphs = new Map<string, string>();
   const makers = root(doc, 'taggedby');
+  /**
+   * Two assignments can land on one row (a tag and one merged into it, or the same name made on
+   * two devices): the row's maker is the direct one's, else the smallest key's, so every device
+   * picks the same whatever order the keys arrived in (a Y.Map iterates in arrival order).
+   */
+  const chosen = new Map<string, { key: string; direct: boolean }>();
+  const choose = (rows: Map<string, string>, pair: string, key: string, direct: boolean) => {
+    const slot = `${rows === onHighlights ? 'h' : 'p'}${pair}`;
+    const seen = chosen.get(slot);
+    if (seen && (seen.direct !== direct ? seen.direct : seen.key < key)) return;
+    chosen.set(slot, { key, direct });
+    rows.set(pair, stringField(makers, key));
+  };
   root(doc, 'tagged').forEach((on, key) => {
     const assignment = parseAssignment(key);
     if (on !== true || !assignment) return;
@@ -489,12 +502,13 @@ function projectAssignments(
       waits = true;
       return;
     }
+    const direct = live === assignment.tag;
     if (assignment.on === 'highlight') {
       const highlightId = highlightIds.get(assignment.highlight);
-      if (highlightId !== undefined) onHighlights.set(`${highlightId}:${tagId}`, stringField(makers, key));
+      if (highlightId !== undefined) choose(onHighlights, `${highlightId}:${tagId}`, key, direct);
     } else {
       const paragraphId = paragraphs.get(assignment.ord);
-      if (paragraphId !== undefined) onParagraphs.set(`${paragraphId}:${tagId}`, stringField(makers, key));
+      if (paragraphId !== undefined) choose(onParagraphs, `${paragraphId}:${tagId}`, key, direct);
     }
   });
   reconcilePairs(

@@ -41,3 +41,16 @@ describe('a tag merged on one device while used on the other', () => {
     }
   });
 });
+
+describe('the same tag made on two offline devices and put on one highlight by each', () => {
+  it('projects one row, with the same maker on every device whatever order the assignments arrived in', async () => {
+    const all = await devices(2);
+    const [a] = all;
+    a!.library.annotations.createHighlight({ paragraphId: a!.paragraphId(1), start: 3, end: 7, color: 'yellow' });
+    syncAll(all);
+    for (const d of all)
+      d.library.annotations.tagHighlight(d.library.getArticle(d.articleId).highlights[0]!.id, '夜景');
+    expectConverged(all);
+    for (const d of all) expect(d.library.getArticle(d.articleId).highlights[0]!.tags).toEqual(['夜景']);
+  });
+});
