@@ -4,6 +4,7 @@ import type { DetectedScript } from '../../../preload/contract/articleTypes';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
 import { findMatches } from './findMatches';
+import { hitArticles } from './hitArticles';
 import { listTermOverrides } from '../overrides/termOverrides';
 import { parseQuery, type ParsedQuery } from './parseQuery';
 import { resolveFilters, type FilterOptions } from './resolveFilters';
@@ -58,20 +59,22 @@ export function searchParsedQuery(db: Db, parsed: ParsedQuery, options: SearchOp
   const lowerBound = !ended && options.exactTotal !== true && rowids.length > 0;
   const comments = hitComments(db, rowids);
   const paragraphs = hitParagraphs(db, [...rowids, ...[...comments.values()].map((c) => c.paragraph_id * 2)]);
+  const articles = hitArticles(db, [...paragraphs.values()].map((p) => p.article_id));
   const hits: SearchHit[] = [];
   for (const rowid of rowids) {
     const comment = rowid < 0 ? comments.get(-rowid) : undefined;
     const paragraph = paragraphs.get(comment ? comment.paragraph_id : Math.floor(rowid / 2));
-    if (!paragraph || (rowid < 0 && !comment)) continue;
+    const article = paragraph && articles.get(paragraph.article_id);
+    if (!paragraph || !article || (rowid < 0 && !comment)) continue;
     const kind = comment ? 'comment' : rowid % 2 === 1 ? 'note' : 'paragraph';
     const text = comment ? comment.comment : kind === 'note' ? (paragraph.note ?? '') : paragraph.text;
     hits.push({
       ...(comment ? { highlightId: comment.id } : {}),
       articleId: paragraph.article_id,
-      articleTitle: paragraph.article_title,
-      articleScript: paragraph.article_script,
-      articleRegion: regionOf(paragraph.article_region, paragraph.article_script),
-      articleArchived: paragraph.article_archived === 1,
+      articleTitle: article.title,
+      articleScript: article.script,
+      articleRegion: regionOf(article.region, article.script),
+      articleArchived: article.archived,
       paragraphId: paragraph.id,
       paragraphOrder: paragraph.ord,
       paragraphKind: paragraph.kind,

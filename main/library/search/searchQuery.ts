@@ -1,4 +1,4 @@
-import type { DetectedScript, ParagraphKind } from '../../../preload/contract/articleTypes';
+import type { ParagraphKind } from '../../../preload/contract/articleTypes';
 import type { Db } from '../store/openDatabase';
 import { preparedStatement } from '../store/preparedStatements';
 
@@ -21,15 +21,10 @@ export interface RowFilters {
   excludeArticleIds?: readonly number[];
 }
 
+/** A hit's paragraph; its article's fields are hitArticles'. */
 export interface HitParagraph {
   id: number;
   article_id: number;
-  article_title: string;
-  article_script: DetectedScript;
-  /** The person's correction, else the detected region (migration 0013); null for an article not yet opened since. */
-  article_region: string | null;
-  /** 1 when the article is archived: a hit says so, as the library list does. */
-  article_archived: number;
   ord: number;
   kind: ParagraphKind;
   text: string;
@@ -91,10 +86,9 @@ function params(match: string, filters: RowFilters): Record<string, string | num
   return values;
 }
 
-/** The paragraphs (with article title and note) behind a page of rowids, columns read by position (hitParagraphs). Exported for the query-plan test. */
-export const hitParagraphsSql = `SELECT p.id, p.article_id, a.title AS article_title, a.script AS article_script,
-    coalesce(a.region_corrected, a.region_detected) AS article_region, a.archived_at IS NOT NULL AS article_archived, p.ord, p.kind, p.text, n.plain_text AS note
-  FROM paragraph p JOIN article a ON a.id = p.article_id LEFT JOIN note n ON n.paragraph_id = p.id
+/** The paragraphs (with their notes) behind a page of rowids, columns read by position (hitParagraphs). Exported for the query-plan test. */
+export const hitParagraphsSql = `SELECT p.id, p.article_id, p.ord, p.kind, p.text, n.plain_text AS note
+  FROM paragraph p LEFT JOIN note n ON n.paragraph_id = p.id
   WHERE p.id IN (SELECT value FROM json_each(?))`;
 
 export interface HitComment {
@@ -114,7 +108,7 @@ export function hitComments(db: Db, rowids: readonly number[]): Map<number, HitC
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-type HitParagraphRow = [number, number, string, DetectedScript, string | null, number, number, ParagraphKind, string, string | null];
+type HitParagraphRow = [number, number, number, ParagraphKind, string, string | null];
 
 /**
  * `rowids` are paragraph (2p) and note (2p+1) rows; negative (comment) rows are ignored. Read as
@@ -125,20 +119,7 @@ export function hitParagraphs(db: Db, rowids: readonly number[]): Map<number, Hi
   const ids = JSON.stringify([...new Set(rowids.filter((r) => r >= 0).map((r) => Math.floor(r / 2)))]);
   const rows = preparedStatement(db, hitParagraphsSql).raw(true).all(ids) as HitParagraphRow[];
   const paragraphs = new Map<number, HitParagraph>();
-  for (const [id, articleId, title, script, region, archived, ord, kind, text, note] of rows) {
-    paragraphs.set(id, {
-      id,
-      article_id: articleId,
-      article_title: title,
-      article_script: script,
-      article_region: region,
-      article_archived: archived,
-      ord,
-      kind,
-      text,
-      note,
-    });
-  }
+  for (const [id, articleId, ord, kind, text, note] of rows) paragraphs.set(id, { id, article_id: articleId, ord, kind, text, note });
   return paragraphs;
 }
 

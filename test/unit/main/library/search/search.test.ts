@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldToSimplified } from '../../../../../preload/common/foldScript';
 import type { SearchHit } from '../../../../../preload/contract/api';
 import type { Library } from '../../../../../main/library/createLibrary';
 import { LibraryError } from '../../../../../main/library/libraryError';
+import { registerChecksumFunction } from '../../../../../main/library/store/contentHashes';
 import { openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
 import { bruteForce, hitKey } from './searchOracle';
 
@@ -197,5 +199,32 @@ describe('search queries', () => {
       expect((error as LibraryError).code).toBe('invalid-argument');
     }
     expect(() => library.search.find('晋江', { limit: 0 })).toThrow(/1 to 500/);
+  });
+});
+
+describe('a hit names its article as it is now', () => {
+  it('after a rename, an archive and a region set on this connection, and a rename another connection commits', () => {
+    const id = seedArticle(library, '002').id;
+    const hitOf = () => all('晋江').hits.find((h) => h.articleId === id);
+    const before = hitOf();
+    expect(before).toMatchObject({ articleArchived: false });
+    const title = before!.articleTitle;
+    library.updateMetadata(id, { title: '改过的标题' });
+    expect(hitOf()).toMatchObject({ articleTitle: '改过的标题', articleArchived: false });
+    library.setArchived(id, true);
+    library.setArticleRegion(id, 'hongkong');
+    expect(hitOf()).toMatchObject({ articleTitle: '改过的标题', articleArchived: true, articleRegion: 'hongkong' });
+    const other = new Database(seeded.dbPath);
+    try {
+      registerChecksumFunction(other);
+      other.prepare('UPDATE article SET title = ? WHERE id = ?').run('另一个窗口的标题', id);
+    } finally {
+      other.close();
+    }
+    expect(hitOf()).toMatchObject({ articleTitle: '另一个窗口的标题', articleArchived: true, articleRegion: 'hongkong' });
+    library.updateMetadata(id, { title });
+    library.setArchived(id, false);
+    library.setArticleRegion(id, null);
+    expect(hitOf()).toEqual(before);
   });
 });

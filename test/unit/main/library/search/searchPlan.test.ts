@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hitArticlesSql } from '../../../../../main/library/search/hitArticles';
 import { parseQuery } from '../../../../../main/library/search/parseQuery';
 import { holdsCharactersFunction, registerSearchFunctions } from '../../../../../main/library/search/searchFunctions';
 import { countSql, planSearch, prepareTagFilter, tierPageSql } from '../../../../../main/library/search/searchPages';
@@ -116,7 +117,7 @@ describe('search query plans', () => {
     expect(checked).toBeLessThanOrEqual(taggedWordRows);
   });
 
-  it('reads the paragraphs of a page and of an auto-coding by primary key', () => {
+  it('reads the paragraphs of a page, their articles and an auto-coding by primary key', () => {
     expect(plan(hitParagraphsSql)).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
     expect(plan(hitParagraphsSql)).not.toMatch(noFullScan);
     const coding = plan(matchingParagraphsSql({ paragraphsOnly: true, articleId: 1 }));
@@ -125,5 +126,7 @@ describe('search query plans', () => {
     expect(coding).not.toMatch(noFullScan);
     expect(plan(hitCommentsSql)).toMatch(/SEARCH h USING INTEGER PRIMARY KEY/);
     expect(plan(hitCommentsSql)).not.toMatch(noFullScan);
+    expect(plan(hitArticlesSql)).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/);
+    expect(plan(hitArticlesSql)).not.toMatch(noFullScan);
   });
 });
