@@ -4,13 +4,16 @@ import type { KeptExportFile, KeptReason, MarkdownExportReport, MergedExportFile
 import { keepUnreadableManifest, readManifest, writeManifest } from './exportManifest';
 import { canMerge, type MergedFile } from './mergeExportedFile';
 import {
-  createTextFile,
-  createTextFileAsync,
   ensureFolder,
+  publishCreated,
+  publishCreatedAsync,
+  publishReplacing,
+  publishReplacingAsync,
   removeFile,
   sha256,
-  writeTextFile,
-  writeTextFileAsync,
+  temporaryNameFor,
+  writeTemporaryAt,
+  writeTemporaryAtAsync,
 } from './writeTextFile';
 import { runSteps, type Steps } from './steppedWork';
 
@@ -26,12 +29,15 @@ type NameState = 'free' | 'ours' | KeptReason;
 
 interface Planned {
   name: string;
+  /** What was added; let go once staged, unless it is to be merged again at commit (`merge`). */
   content: string;
   article: number | undefined;
   /** The name was free when planned: created without replacing anything. */
   create: boolean;
   /** Writes `content` around what the person wrote in the file there now; null when it cannot. */
   merge?: Merge;
+  /** Its content written under a hidden temporary name, as soon as it was added. */
+  staged?: Staged;
 }
 
 /** The new content merged with a file's current text (mergeExportedFile). */
@@ -45,29 +51,42 @@ interface Composed {
   from: string | null;
 }
 
+/** A planned file's content in its temporary: what commit() puts at its name. */
+interface Staged {
+  temporary: string;
+  /** SHA-256 of the content written. */
+  hash: string;
+  merged: MergedFile | null;
+  from: string | null;
+  /** The write through the thread pool, until it is known to have finished. */
+  writing: Promise<void> | null;
+}
+
 /** A planned file at commit: created, written over this library's own, or kept as it is. */
 type PlannedWrite =
-  | { kind: 'create' | 'replace'; file: string; written: Composed }
-  | { kind: 'keep'; reason: KeptReason };
+  { kind: 'create' | 'replace'; file: string; staged: Staged } | { kind: 'keep'; reason: KeptReason; staged: Staged };
 
-/** Writes one file now; false when a created file's name was taken meanwhile. */
-function performNow(w: Exclude<PlannedWrite, { kind: 'keep' }>): boolean {
-  if (w.kind === 'create') return createTextFile(w.file, w.written.content);
-  writeTextFile(w.file, w.written.content);
+/** Puts one staged file at its name now; false when a created file's name was taken meanwhile. */
+function publishNow(w: PlannedWrite): boolean {
+  if (w.kind === 'keep') return false;
+  if (w.kind === 'create') return publishCreated(w.staged.temporary, w.file);
+  publishReplacing(w.staged.temporary, w.file);
   return true;
 }
 
-function performAsync(w: Exclude<PlannedWrite, { kind: 'keep' }>): Promise<boolean> {
-  if (w.kind === 'create') return createTextFileAsync(w.file, w.written.content);
-  return writeTextFileAsync(w.file, w.written.content).then(() => true);
+async function publishLater(w: PlannedWrite): Promise<boolean> {
+  if (w.kind === 'keep') return false;
+  if (w.kind === 'create') return publishCreatedAsync(w.staged.temporary, w.file);
+  await publishReplacingAsync(w.staged.temporary, w.file);
+  return true;
 }
 
-/** Every write finished, then the first failure thrown: none is still writing when the export stops. */
-async function settleAll(writes: ReadonlyArray<Promise<boolean>>): Promise<boolean[]> {
-  const settled = await Promise.allSettled(writes);
-  const failed = settled.find((s) => s.status === 'rejected');
+/** Every promise settled, then the first failure thrown: nothing is still writing when the export stops. */
+async function settleAll<T>(work: ReadonlyArray<Promise<T>>): Promise<T[]> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
-  return settled.map((s) => (s as PromiseFulfilledResult<boolean>).value);
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 
 /** How many `(Pizhu n)` names beside a taken one are tried before the file is skipped. */
@@ -83,7 +102,11 @@ const stepFiles = 200;
  * Every other file is kept; what Pizhu meant to write there goes beside it, and the report
  * says which files were kept and why.
  */
-export function openExportFolder(folder: string, writer: ExportWriter) {
+export function openExportFolder(
+  folder: string,
+  writer: ExportWriter,
+  { parallel = false }: { parallel?: boolean } = {},
+) {
   const library = writer.id;
   const isMine = (entry: { library: string }) => entry.library === library || writer.alsoMine.includes(entry.library);
   ensureFolder(folder);
@@ -99,6 +122,9 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
   /** Names taken by this export, folded as a case-insensitive, normalising file system would. */
   const reserved = new Set<string>();
   const kept: KeptExportFile[] = [];
+  /** Staged writes through the thread pool (parallel): those since the last pause, and those before it. */
+  let writingNow: Array<Promise<void>> = [];
+  let writingBefore: Array<Promise<void>> = [];
 
   /** SHA-256 of the bytes in each of this library's unchanged files, as state() last read them. */
   const ownHashes = new Map<string, string>();
@@ -130,64 +156,141 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
   }
 
   /**
-   * What commit() does, pausing (yielding) every few files. `parallel`: each pause's files are
-   * written through the thread pool at once (a promise yielded to runStepsAsync), so the disk's
-   * waits overlap; otherwise one after another. The same files either way, reported in order.
+   * What commit() does, pausing (yielding) every few files. Every file is in its temporary by
+   * then (add() staged it); the manifest is written with what is about to be put in place, then
+   * each file is put at its name: created by a hard link (never replacing), or renamed over this
+   * library's own. `parallel`: each pause's files through the thread pool at once (a promise
+   * yielded to runStepsAsync). The same files either way, reported in order. On any failure the
+   * temporaries not yet put in place are removed.
    */
   function* commitSteps(
     onProgress?: (done: number) => void,
-    parallel = false,
   ): Steps<Pick<MarkdownExportReport, 'files' | 'merged' | 'kept'>> {
-    const composed = planned.map(compose);
-    const hashes = composed.map((c) => sha256(c.content));
-    planned.forEach((p, i) => {
-      const before = manifest.get(p.name);
-      const hash = hashes[i]!;
-      manifest.set(p.name, {
-        library,
-        sha256: (p.create ? undefined : ownHashes.get(p.name)) ?? before?.sha256 ?? hash,
-        pending: hash,
-        ...(p.article === undefined ? {} : { article: p.article }),
+    try {
+      // A name placed but never added is written empty, as it always was.
+      for (const p of planned) if (p.staged === undefined) stage(p);
+      if (parallel) yield settleAll([...writingBefore, ...writingNow]);
+      writingBefore = [];
+      writingNow = [];
+      planned.forEach((p) => {
+        const before = manifest.get(p.name);
+        const hash = p.staged!.hash;
+        manifest.set(p.name, {
+          library,
+          sha256: (p.create ? undefined : ownHashes.get(p.name)) ?? before?.sha256 ?? hash,
+          pending: hash,
+          ...(p.article === undefined ? {} : { article: p.article }),
+        });
       });
-    });
-    if (unreadable) keepUnreadableManifest(folder, new Date());
-    writeManifest(folder, manifest);
+      if (unreadable) keepUnreadableManifest(folder, new Date());
+      writeManifest(folder, manifest);
 
-    const files: string[] = [];
-    const merged: MergedExportFile[] = [];
-    for (let from = 0; from < planned.length; from += stepFiles) {
-      if (from > 0) yield;
-      const batch = planned.slice(from, from + stepFiles);
-      const writes = batch.map((p, k) => plannedWrite(p, composed[from + k]!));
-      const written = parallel
-        ? ((yield settleAll(writes.map((w) => (w.kind === 'keep' ? Promise.resolve(false) : performAsync(w))))) as boolean[])
-        : writes.map((w) => w.kind !== 'keep' && performNow(w));
-      batch.forEach((p, k) => {
-        const w = writes[k]!;
-        const file = path.join(folder, p.name);
-        if (w.kind === 'keep' || !written[k]) {
-          // Changed since it was exported, or (created) someone made a file of this name since it was planned: theirs stays.
-          manifest.delete(p.name);
-          kept.push({ path: file, reason: w.kind === 'keep' ? w.reason : 'not-written-by-pizhu', writtenInstead: null });
-          return;
-        }
-        const m = w.written.merged;
-        if (w.kind === 'replace' && m && m.additions + m.editedBlocks + m.properties > 0) {
-          merged.push({ path: file, additions: m.additions, editedBlocks: m.editedBlocks, properties: m.properties });
-        }
-        const entry = manifest.get(p.name)!;
-        // Hashed once: the content is most often what was hashed for the manifest above.
-        entry.sha256 = w.written === composed[from + k] ? hashes[from + k]! : sha256(w.written.content);
-        delete entry.pending;
-        files.push(file);
-        onProgress?.(files.length);
-      });
+      const files: string[] = [];
+      const merged: MergedExportFile[] = [];
+      for (let from = 0; from < planned.length; from += stepFiles) {
+        if (from > 0) yield;
+        const batch = planned.slice(from, from + stepFiles);
+        const writes = batch.map(plannedWrite);
+        const published = parallel
+          ? ((yield settleAll(writes.map(publishLater))) as boolean[])
+          : writes.map(publishNow);
+        batch.forEach((p, k) => {
+          const w = writes[k]!;
+          const file = path.join(folder, p.name);
+          if (w.kind === 'keep' || !published[k]) {
+            // Changed since it was exported, or (created) someone made a file of this name since it was planned: theirs stays.
+            if (w.kind === 'keep') removeTemporaryOf(p);
+            manifest.delete(p.name);
+            kept.push({
+              path: file,
+              reason: w.kind === 'keep' ? w.reason : 'not-written-by-pizhu',
+              writtenInstead: null,
+            });
+            return;
+          }
+          p.staged = undefined;
+          const m = w.staged.merged;
+          if (w.kind === 'replace' && m && m.additions + m.editedBlocks + m.properties > 0) {
+            merged.push({ path: file, additions: m.additions, editedBlocks: m.editedBlocks, properties: m.properties });
+          }
+          const entry = manifest.get(p.name)!;
+          entry.sha256 = w.staged.hash;
+          delete entry.pending;
+          files.push(file);
+          onProgress?.(files.length);
+        });
+      }
+
+      removeRenamed();
+      // Entries this export did not write keep any `pending` of an export that stopped: their file may hold it.
+      writeManifest(folder, manifest);
+      return { files, merged, kept };
+    } catch (error) {
+      discard();
+      throw error;
     }
+  }
 
-    removeRenamed();
-    // Entries this export did not write keep any `pending` of an export that stopped: their file may hold it.
-    writeManifest(folder, manifest);
-    return { files, merged, kept };
+  /**
+   * Writes a planned file's content (merged with the file there now, if it merges) under a
+   * temporary name at once: in the background through the thread pool when `inBackground`.
+   */
+  function stage(p: Planned, inBackground = parallel): void {
+    const composed = compose(p);
+    const file = path.join(folder, p.name);
+    const temporary = temporaryNameFor(file);
+    const staged: Staged = {
+      temporary,
+      hash: sha256(composed.content),
+      merged: composed.merged,
+      from: composed.from,
+      writing: null,
+    };
+    p.staged = staged;
+    if (inBackground) {
+      const writing = writeTemporaryAtAsync(temporary, file, composed.content);
+      staged.writing = writing;
+      writingNow.push(writing);
+      // Its failure is thrown where the writes are awaited (a pause, the commit), not left unhandled.
+      writing.catch(() => undefined);
+    } else {
+      writeTemporaryAt(temporary, file, composed.content);
+    }
+    // Only a file to be merged again at commit (the person saved meanwhile) needs its content kept:
+    // a created one lets go of it, and of what it would have merged (all its regions).
+    if (p.create || !p.merge) {
+      p.content = '';
+      delete p.merge;
+    }
+  }
+
+  /** A planned file's temporary gone: now, or when its write through the thread pool has finished. */
+  function removeTemporaryOf(p: Planned): void {
+    const staged = p.staged;
+    if (staged === undefined) return;
+    p.staged = undefined;
+    const remove = () => fs.rmSync(staged.temporary, { force: true });
+    if (staged.writing === null) remove();
+    else void staged.writing.then(remove, remove);
+  }
+
+  /** Every temporary this export wrote and did not put in place, removed (an export that failed or stopped). */
+  function discard(): void {
+    for (const p of planned) removeTemporaryOf(p);
+    writingNow = [];
+    writingBefore = [];
+  }
+
+  /**
+   * At a pause of the rendering (parallel): a promise of the writes staged before the previous
+   * pause, so rendering runs one step ahead of the disk and no further (the files waiting to be
+   * written are held in memory). Undefined when there is nothing to wait for.
+   */
+  function writesBehind(): Promise<unknown> | undefined {
+    const waitFor = writingBefore;
+    writingBefore = writingNow;
+    writingNow = [];
+    return waitFor.length === 0 ? undefined : settleAll(waitFor);
   }
 
   return {
@@ -229,6 +332,7 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
       if (!item) throw new Error(`${name} was not placed in this export`);
       item.content = content;
       if (merge) item.merge = merge;
+      stage(item);
     },
 
     /**
@@ -242,23 +346,33 @@ export function openExportFolder(folder: string, writer: ExportWriter) {
 
     /** commit() in steps: it pauses (yields) every few files, so an app can answer meanwhile (runStepsAsync). */
     commitSteps,
+
+    writesBehind,
+
+    /** Removes what this export staged: for an export that stops before commit(). */
+    discard,
   };
 
   /**
-   * What writing `p` comes to now: created where the name was free when planned (never
+   * What putting `p` in place comes to now: created where the name was free when planned (never
    * replacing what appeared since), written over this library's file (merged again with what
    * the person saved meanwhile), or kept, when the file is no longer this library's to replace.
    */
-  function plannedWrite(p: Planned, composed: Composed): PlannedWrite {
+  function plannedWrite(p: Planned): PlannedWrite {
     const file = path.join(folder, p.name);
-    if (p.create) return { kind: 'create', file, written: composed };
+    let staged = p.staged!;
+    if (p.create) return { kind: 'create', file, staged };
     const now = state(p.name);
     const mine = now === 'ours' || now === 'changed-since-export';
-    let written = composed;
-    // The file changed since it was composed (the person saved again): composed again from what is there now.
-    if (mine && p.merge && currentHash(p.name) !== written.from) written = compose(p);
-    if (!mine || (now !== 'ours' && written.merged === null)) return { kind: 'keep', reason: 'changed-since-export' };
-    return { kind: 'replace', file, written };
+    // The file changed since it was composed (the person saved again): composed and staged again from what is there now.
+    if (mine && p.merge && currentHash(p.name) !== staged.from) {
+      removeTemporaryOf(p);
+      stage(p, false);
+      staged = p.staged!;
+    }
+    if (!mine || (now !== 'ours' && staged.merged === null))
+      return { kind: 'keep', reason: 'changed-since-export', staged };
+    return { kind: 'replace', file, staged };
   }
 
   /** Whether the file at `name` is one mergeExportedFile can read: Pizhu's regions, intact. */

@@ -94,7 +94,7 @@ export function* exportMarkdownSteps(
     const tag = canonicalTagName(db, normalizeTagName(scope.tag));
     // One read transaction: a consistent picture even if the app writes meanwhile.
     const groups = db.transaction(() => readTagPassages(db, tag))();
-    const folder = openExportFolder(outDir, exportWriter(db));
+    const folder = openExportFolder(outDir, exportWriter(db), { parallel: parallelWrites });
     const name = folder.place(tagReportFileName(tag), undefined, true);
     if (name !== null)
       addRegioned(
@@ -103,7 +103,7 @@ export function* exportMarkdownSteps(
         tagReportRegions(tag, groups, { script, highlightsOnly, exportedAt, overrides }),
         exportedAt,
       );
-    return { ...(yield* folder.commitSteps((done) => onProgress?.(done, 1), parallelWrites)), unannotated: [] };
+    return { ...(yield* folder.commitSteps((done) => onProgress?.(done, 1))), unannotated: [] };
   }
 
   const articleId = scope === 'library' ? undefined : scope.article;
@@ -131,37 +131,52 @@ export function* exportMarkdownSteps(
   const unannotated = groups
     .filter((g) => !written.has(g))
     .map((g) => ({ articleId: g.article.id, title: g.article.title }));
-  const folder = openExportFolder(outDir, exportWriter(db));
-  // Where each article's file went, for the index's links.
-  const linkTargets = new Map<number, string>();
-  const total = annotated.length + (scope === 'library' ? 1 : 0) + (journal.length > 0 ? 1 : 0);
-  for (const [i, group] of annotated.entries()) {
-    if (i % stepArticles === stepArticles - 1) {
-      onProgress?.(i, total, 'rendering');
-      yield;
+  const folder = openExportFolder(outDir, exportWriter(db), { parallel: parallelWrites });
+  try {
+    return { ...(yield* renderAndCommit(folder)), unannotated };
+  } catch (error) {
+    // Rendering failed (commit removes its own): the files staged so far go.
+    folder.discard();
+    throw error;
+  }
+
+  /**
+   * Each file is staged as it is rendered (exportFolder: written under a temporary name, through
+   * the thread pool when writes are parallel), then all are put in place at commit.
+   */
+  function* renderAndCommit(folder: ExportFolder): Steps<Omit<MarkdownExportReport, 'unannotated'>> {
+    // Where each article's file went, for the index's links.
+    const linkTargets = new Map<number, string>();
+    const total = annotated.length + (scope === 'library' ? 1 : 0) + (journal.length > 0 ? 1 : 0);
+    for (const [i, group] of annotated.entries()) {
+      if (i % stepArticles === stepArticles - 1) {
+        onProgress?.(i, total, 'rendering');
+        // The files of the step before this one written (parallel), or a plain pause.
+        yield folder.writesBehind();
+      }
+      const converter = createConverter(group.article.script, script, group.article.region, overrides);
+      const name = folder.place(articleFileName(group.article), group.article.id, true);
+      if (name === null) continue;
+      addRegioned(folder, name, articleRegions(group, { converter, highlightsOnly, exportedAt, fullText }), exportedAt);
+      linkTargets.set(group.article.id, name.replace(/\.md$/, ''));
     }
-    const converter = createConverter(group.article.script, script, group.article.region, overrides);
-    const name = folder.place(articleFileName(group.article), group.article.id, true);
-    if (name === null) continue;
-    addRegioned(folder, name, articleRegions(group, { converter, highlightsOnly, exportedAt, fullText }), exportedAt);
-    linkTargets.set(group.article.id, name.replace(/\.md$/, ''));
-  }
-  if (scope === 'library') {
-    const name = folder.place('index.md', undefined, true);
-    if (name !== null) {
-      addRegioned(
-        folder,
-        name,
-        indexRegions(annotated, exportedAt, (article) => linkTargets.get(article.id)),
-        exportedAt,
-      );
+    if (scope === 'library') {
+      const name = folder.place('index.md', undefined, true);
+      if (name !== null) {
+        addRegioned(
+          folder,
+          name,
+          indexRegions(annotated, exportedAt, (article) => linkTargets.get(article.id)),
+          exportedAt,
+        );
+      }
     }
+    if (journal.length > 0) {
+      const name = folder.place(journalFileName, undefined, true);
+      if (name !== null) addRegioned(folder, name, journalRegions(journal, exportedAt), exportedAt);
+    }
+    return yield* folder.commitSteps((done) => onProgress?.(done, total));
   }
-  if (journal.length > 0) {
-    const name = folder.place(journalFileName, undefined, true);
-    if (name !== null) addRegioned(folder, name, journalRegions(journal, exportedAt), exportedAt);
-  }
-  return { ...(yield* folder.commitSteps((done) => onProgress?.(done, total), parallelWrites)), unannotated };
 }
 
 /** Queues a file in marked regions, to be merged with what the person wrote in the one there (mergeExportedFile). */

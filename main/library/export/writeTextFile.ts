@@ -39,13 +39,36 @@ function temporaryTag(): string {
  * so even a file of that name the person made is never overwritten (or removed on failure).
  */
 function writeTemporary(file: string, content: string | Uint8Array): string {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${temporaryTag()}.tmp`);
+  const temporary = temporaryNameFor(file);
+  writeTemporaryAt(temporary, file, content);
+  return temporary;
+}
+
+/** The hidden name beside `file` that this process writes its next content under. */
+export function temporaryNameFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${temporaryTag()}.tmp`);
+}
+
+/** writeTemporary under a name temporaryNameFor gave (known before the write, so a failed export can remove it). */
+export function writeTemporaryAt(temporary: string, file: string, content: string | Uint8Array): void {
   try {
     fs.writeFileSync(temporary, content, { encoding: 'utf8', flag: 'wx' });
-    return temporary;
   } catch (error) {
     // A half-written temporary is ours to remove; a file that was already there is not.
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') fs.rmSync(temporary, { force: true });
+    throw ioError(file, error);
+  }
+}
+
+/**
+ * writeTemporaryAt through Node's thread pool: an export writes the files it has rendered while
+ * it renders the next (writing, not rendering, was most of an export of 100,000 files).
+ */
+export async function writeTemporaryAtAsync(temporary: string, file: string, content: string): Promise<void> {
+  try {
+    await fs.promises.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await fs.promises.rm(temporary, { force: true });
     throw ioError(file, error);
   }
 }
@@ -57,7 +80,11 @@ function writeTemporary(file: string, content: string | Uint8Array): string {
  * get an exclusive copy instead.
  */
 export function createTextFile(file: string, content: string): boolean {
-  const temporary = writeTemporary(file, content);
+  return publishCreated(writeTemporary(file, content), file);
+}
+
+/** createTextFile's second half: the written temporary made `file` if nothing is there, and removed either way. */
+export function publishCreated(temporary: string, file: string): boolean {
   try {
     try {
       fs.linkSync(temporary, file);
@@ -80,13 +107,8 @@ export function createTextFile(file: string, content: string): boolean {
   }
 }
 
-/**
- * createTextFile through Node's thread pool: an export in steps writes a few files at once,
- * so the disk's waits for one overlap the others' (writing, not rendering, was most of an
- * export of 100,000 files). The same guarantees: never replaces, never leaves a temporary.
- */
-export async function createTextFileAsync(file: string, content: string): Promise<boolean> {
-  const temporary = await writeTemporaryAsync(file, content);
+/** publishCreated through the thread pool. */
+export async function publishCreatedAsync(temporary: string, file: string): Promise<boolean> {
   try {
     try {
       await fs.promises.link(temporary, file);
@@ -109,24 +131,22 @@ export async function createTextFileAsync(file: string, content: string): Promis
   }
 }
 
-/** writeTextFile (not durable) through the thread pool, for the same reason as createTextFileAsync. */
-export async function writeTextFileAsync(file: string, content: string): Promise<void> {
-  const temporary = await writeTemporaryAsync(file, content);
+/** The written temporary renamed over `file` (writeTextFile's second half, not durable); removed if that fails. */
+export function publishReplacing(temporary: string, file: string): void {
   try {
-    await fs.promises.rename(temporary, file);
+    fs.renameSync(temporary, file);
   } catch (error) {
-    await fs.promises.rm(temporary, { force: true });
+    fs.rmSync(temporary, { force: true });
     throw ioError(file, error);
   }
 }
 
-async function writeTemporaryAsync(file: string, content: string): Promise<string> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${temporaryTag()}.tmp`);
+/** publishReplacing through the thread pool. */
+export async function publishReplacingAsync(temporary: string, file: string): Promise<void> {
   try {
-    await fs.promises.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
-    return temporary;
+    await fs.promises.rename(temporary, file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await fs.promises.rm(temporary, { force: true });
+    await fs.promises.rm(temporary, { force: true });
     throw ioError(file, error);
   }
 }

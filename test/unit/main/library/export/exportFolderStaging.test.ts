@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { manifestName } from '../../../../../main/library/export/exportManifest';
+import { openExportFolder } from '../../../../../main/library/export/exportFolder';
+import { runSteps, runStepsAsync } from '../../../../../main/library/export/steppedWork';
+
+/**
+ * Issue #16: an export writes each file as soon as it is rendered (under a hidden temporary
+ * name, through the thread pool in the app), and puts them all at their names at commit, after
+ * the manifest. Nothing is at a file's name before the commit, no temporary is left after it,
+ * and an export that stops before it leaves the folder as it was.
+ */
+let dir: string;
+const writer = { id: 'library-a', alsoMine: [] };
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-staging-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Waits until the thread pool's writes and removals have all run. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 200));
+
+for (const parallel of [false, true]) {
+  describe(parallel ? 'writing through the thread pool' : 'writing one file after another', () => {
+    it('stages files as they are added, puts them at their names at commit, and leaves no temporary', async () => {
+      const folder = openExportFolder(dir, writer, { parallel });
+      const names = ['一.md', '二.md', '三.md'];
+      for (const name of names) folder.add(folder.place(name, undefined, true)!, `# ${name}\n`);
+      await folder.writesBehind();
+      await settled();
+      const before = fs.readdirSync(dir);
+      expect(before.filter((f) => names.includes(f))).toEqual([]);
+      expect(before.filter((f) => f.endsWith('.tmp'))).toHaveLength(3);
+
+      const report = parallel ? await runStepsAsync(folder.commitSteps()) : runSteps(folder.commitSteps());
+      expect(report.files.map((f) => path.basename(f))).toEqual(names);
+      expect(fs.readdirSync(dir).sort()).toEqual([manifestName, ...names].sort());
+      for (const name of names) expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe(`# ${name}\n`);
+    });
+
+    it('removes what it staged when the export stops before its commit', async () => {
+      const folder = openExportFolder(dir, writer, { parallel });
+      for (const name of ['甲.md', '乙.md']) folder.add(folder.place(name, undefined, true)!, `# ${name}\n`);
+      folder.discard();
+      await settled();
+      expect(fs.readdirSync(dir)).toEqual([]);
+    });
+
+    it("keeps a file someone made at a name after it was planned, and removes the export's temporary for it", async () => {
+      const folder = openExportFolder(dir, writer, { parallel });
+      folder.add(folder.place('丙.md', undefined, true)!, '# 丙\n');
+      fs.writeFileSync(path.join(dir, '丙.md'), 'theirs');
+      const report = parallel ? await runStepsAsync(folder.commitSteps()) : runSteps(folder.commitSteps());
+      await settled();
+      expect(report.files).toEqual([]);
+      expect(report.kept).toEqual([{ path: path.join(dir, '丙.md'), reason: 'not-written-by-pizhu', writtenInstead: null }]);
+      expect(fs.readFileSync(path.join(dir, '丙.md'), 'utf8')).toBe('theirs');
+      expect(fs.readdirSync(dir).sort()).toEqual([manifestName, '丙.md'].sort());
+    });
+  });
+}
