@@ -45,16 +45,39 @@ const knownCodes = new Set<PizhuErrorCode>(['sync-unreachable', 'sync-refused', 
  */
 export function createSyncController(deps: SyncControllerDeps): SyncController {
   const { library, settings } = deps;
-  // Read through library.sync on each call: a restore from a backup remakes it in place.
+  // Read through library.sync on each call: a restore from a backup remakes it in place, and the
+  // listeners of the local changes are moved onto the new one (checked at each call and every 2 s).
+  const listeners = new Set<(name: string, update: Uint8Array) => void>();
+  let subscribed: { model: Library['sync']; unsubscribe: () => void } | undefined;
+  const current = (): Library['sync'] => {
+    const model = library.sync;
+    if (subscribed?.model !== model) {
+      const replaced = subscribed !== undefined;
+      subscribed?.unsubscribe();
+      const unsubscribe = model.onUpdate((name, update) => {
+        for (const listener of listeners) listener(name, update);
+      });
+      subscribed = { model, unsubscribe };
+      // Restored from a backup: what changed is not known, so everything is brought in step.
+      if (replaced) queueMicrotask(() => session.nudge());
+    }
+    return model;
+  };
+  const follow = setInterval(() => void current(), 2_000);
+  follow.unref();
   const endpoint: SyncEndpoint = {
     get deviceId() {
-      return library.sync.deviceId;
+      return current().deviceId;
     },
-    docNames: () => library.sync.docNames(),
-    stateVector: (name) => library.sync.stateVector(name),
-    diff: (name, sv) => library.sync.diff(name, sv),
-    apply: (name, update) => library.sync.apply(name, update),
-    onUpdate: (listener) => library.sync.onUpdate(listener),
+    docNames: () => current().docNames(),
+    stateVector: (name) => current().stateVector(name),
+    diff: (name, sv) => current().diff(name, sv),
+    apply: (name, update) => current().apply(name, update),
+    onUpdate: (listener) => {
+      current();
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
   const changes: { articleIds: Set<number>; library: boolean } = { articleIds: new Set(), library: false };
   const session = createSyncSession({
@@ -158,6 +181,11 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
       if (kept.active === 'server' && kept.server) session.start({ kind: 'server', ...kept.server });
       else if (kept.active === 'folder' && kept.folder) startFolder(kept.folder);
     },
-    close: () => session.close(),
+    async close() {
+      clearInterval(follow);
+      await session.close();
+      subscribed?.unsubscribe();
+      listeners.clear();
+    },
   };
 }

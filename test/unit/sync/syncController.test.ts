@@ -69,6 +69,38 @@ describe('the app’s sync controller', () => {
     await sync.close();
   });
 
+  it('follows the library through a restore from a backup: an edit after it still wakes the sync and goes out', async () => {
+    const [a] = (await devices(1)) as [Device];
+    const dir = tempDir();
+    const folder = path.join(dir, 'Sync');
+    fs.mkdirSync(folder);
+    const sync = createSyncController({
+      library: a.library,
+      settings: syncSettingsInFile(path.join(dir, 'sync.json')),
+      chooseSyncFolder: () => Promise.resolve(folder),
+      // Without a wake from the edit, the folder would next be read in a minute.
+      timing: { heartbeatMs: 60_000 },
+    });
+    const synced = async () => {
+      const end = Date.now() + 10_000;
+      while (sync.status().phase !== 'synced' || sync.status().pending > 0) {
+        if (Date.now() > end) throw new Error(`still ${JSON.stringify(sync.status())}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    };
+    await sync.chooseFolder();
+    await synced();
+    const backup = await a.library.backupIfDue();
+    expect(backup).toBeDefined();
+    await a.library.restoreBackupNamed(backup!.name);
+    const files = fs.readdirSync(folder).length;
+    a.library.annotations.createHighlight({ paragraphId: a.paragraphId(0), start: 0, end: 3, color: 'yellow' });
+    const end = Date.now() + 10_000;
+    while (fs.readdirSync(folder).length === files && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    expect(fs.readdirSync(folder).length).toBe(files + 1);
+    await sync.close();
+  });
+
   it('keeps the token in main: the status names the server, never the token; a later start without one uses it', async () => {
     const [a] = (await devices(1)) as [Device];
     const file = path.join(tempDir(), 'sync.json');

@@ -51,6 +51,8 @@ export interface SyncSession {
   /** Stops syncing; resolves once the connection is closed. */
   stop(): Promise<void>;
   status(): SyncSessionStatus;
+  /** The library changed under the session (a restore from a backup): bring everything in step again now. */
+  nudge(): void;
   /** Stops and lets go of the library (before it closes). */
   close(): Promise<void>;
 }
@@ -88,6 +90,8 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
   /** Each start makes a new run; an old run's callbacks see they are stale and stop. */
   let run: { stopped: boolean; wake: () => void; done: Promise<void> } | undefined;
   let wakeSoon: NodeJS.Timeout | undefined;
+  /** A full pass is due at the next wake (nudge). */
+  let fullNeeded = false;
 
   const set = (change: Partial<SyncSessionStatus>) => {
     status = { ...status, ...change };
@@ -161,7 +165,8 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
         while (!current.stopped) {
           const pendingBefore = status.pending;
           // In step with everything at connect and now and then; otherwise only this side's changes are waited on.
-          const full = Date.now() - fullSyncAt >= fullSyncMs;
+          const full = fullNeeded || Date.now() - fullSyncAt >= fullSyncMs;
+          fullNeeded = false;
           const report = full ? await sync.syncOnce() : undefined;
           if (full) fullSyncAt = Date.now();
           else if (pendingBefore > 0) await sync.sendPending();
@@ -268,6 +273,10 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
       set({ phase: 'off', progress: null, problem: null });
     },
     status: () => status,
+    nudge() {
+      fullNeeded = true;
+      run?.wake();
+    },
     async close() {
       unsubscribe();
       await stopRun();
