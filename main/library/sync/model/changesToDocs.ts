@@ -72,15 +72,23 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
             if (entry) setField(entry, 'deleted', true);
             return;
           }
+          // A row an undo (or redo) puts back whose entry is there, deleted: its fields stand as
+          // the document has them, another device's edits of the deleted highlight included.
+          const revived =
+            cause.replay !== undefined && !change.before && existingEntry(highlights, uid)?.get('deleted') === true;
           const entry = entryOf(highlights, uid);
           const values = highlightValues(ids, change.after);
           const before = change.before ? highlightValues(ids, change.before) : undefined;
           for (const field of highlightFields) {
-            if (!before || before[field] !== values[field] || !entry.has(field)) setField(entry, field, values[field]);
+            if (revived ? !entry.has(field) : !before || before[field] !== values[field] || !entry.has(field))
+              setField(entry, field, values[field]);
           }
           // A comment merges by character, as a note does: two devices' edits of it both stay.
           const comment = str(change.after.comment) ?? '';
-          if (!change.before || change.before.comment !== comment || !(entry.get('comment') instanceof Y.Text)) {
+          if (
+            !(entry.get('comment') instanceof Y.Text) ||
+            (!revived && (!change.before || change.before.comment !== comment))
+          ) {
             editText(nestedText(entry, 'comment'), comment);
           }
           // Only a row made (or put back by an undo) lives again: an edit of one deleted elsewhere meanwhile stays deleted.
