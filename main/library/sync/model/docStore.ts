@@ -51,7 +51,8 @@ export function createDocStore(db: Db): DocStore {
 
   function load(name: string): Y.Doc {
     // gc off: a deleted or overwritten value stays in the document, so it can be shown and restored.
-    const doc = new Y.Doc({ gc: false });
+    // A guid given: Yjs draws a random one a character at a time (0.2 ms a document), and these are never subdocuments.
+    const doc = new Y.Doc({ gc: false, guid: name });
     const rows = rowsOf.all(name);
     if (rows.length > compactAbove && !db.readonly) {
       try {

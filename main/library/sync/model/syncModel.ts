@@ -202,9 +202,11 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
   return {
     deviceId,
     docNames: () => [...new Set([libraryDoc, ...store.names(), ...texts.names()])].sort(),
-    stateVector: (name) => texts.stateVector(name) ?? Y.encodeStateVector(known(store, name) ?? new Y.Doc()),
+    stateVector: (name) =>
+      texts.stateVector(name) ?? Y.encodeStateVector(known(store, name) ?? new Y.Doc({ guid: name })),
     diff: (name, stateVector) =>
-      texts.diff(name, stateVector) ?? Y.encodeStateAsUpdate(known(store, name) ?? new Y.Doc(), stateVector),
+      texts.diff(name, stateVector) ??
+      Y.encodeStateAsUpdate(known(store, name) ?? new Y.Doc({ guid: name }), stateVector),
     apply(name, update) {
       if (texts.owns(name)) {
         texts.apply(name, update, (storeText) => inTransaction(() => projectNewArticle(storeText())));

@@ -66,7 +66,7 @@ export function textDoc(uid: string, text: ArticleText | undefined): Y.Doc {
  * update), or why it holds none that could be stored.
  */
 export function readTextUpdate(name: string, update: Uint8Array): ArticleText | undefined | { refused: string } {
-  const doc = new Y.Doc({ gc: false });
+  const doc = new Y.Doc({ gc: false, guid: name });
   try {
     Y.applyUpdate(doc, update);
   } catch (error) {

@@ -97,14 +97,14 @@ export function articleTexts(
         .map(textDocName),
     stateVector(name) {
       if (!owns(name)) return undefined;
-      const doc = docOf(name) ?? new Y.Doc();
+      const doc = docOf(name) ?? new Y.Doc({ guid: name });
       const vector = Y.encodeStateVector(doc);
       doc.destroy();
       return vector;
     },
     diff(name, stateVector) {
       if (!owns(name)) return undefined;
-      const doc = docOf(name) ?? new Y.Doc();
+      const doc = docOf(name) ?? new Y.Doc({ guid: name });
       const update = Y.encodeStateAsUpdate(doc, stateVector);
       doc.destroy();
       return update;
