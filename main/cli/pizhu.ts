@@ -512,7 +512,7 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
-  export(library, args, values, io) {
+  async export(library, args, values, io) {
     if (args.length > 0) throw new UsageError(`export takes no file arguments; use --out (got "${args[0]}")`);
     if (!values.out) throw new UsageError('export needs --out DIR (md) or --out FILE (json, w3c, qdpx, qdc)');
     const out = path.resolve(values.out);
@@ -547,7 +547,8 @@ const commands: Record<string, Command> = {
     const scope = article !== undefined ? { article } : values.tag !== undefined ? { tag: values.tag } : 'library';
     const script = scriptModeOption(values.script, 'script') ?? 'original';
     const progress = io.isTty && !values.json && scope === 'library';
-    const { files, merged, kept } = library.exportMarkdown(
+    // In steps, as the app exports: each file is written through the thread pool as it is rendered.
+    const { files, merged, kept } = await library.exportMarkdownInSteps(
       {
         scope,
         outDir: out,
