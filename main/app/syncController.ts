@@ -123,6 +123,7 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
       progress: now.progress,
       problem: problemOf(now.problem),
       readOnly: now.readOnly,
+      online: now.online,
       deviceId: library.sync.deviceId,
       conflicts: countSyncConflicts(library.database(), answered()),
     };

@@ -26,6 +26,8 @@ export interface SyncStatus {
   problem: { code: PizhuErrorCode; message: string; retryAt: string | null } | null;
   /** The server keeps none of this device's changes: its member is read-only. */
   readOnly: boolean;
+  /** Members syncing with the server now, this one included; null when not known (a sync folder, offline, an older server). */
+  online: string[] | null;
   /** This device's id, as other devices and the sync folder's file names know it. */
   deviceId: string;
   /** Values of this device's another device overwrote at the same time, not yet answered. */

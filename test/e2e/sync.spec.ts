@@ -88,6 +88,10 @@ test('two devices and a server: a highlight made on one appears on the other; th
     await connectByKeyboard(b, server.url, memberToken(dataDir, 'wang'));
     await expect(syncPill(app)).toHaveAccessibleName(/Sync · synced/);
     await expect(syncPill(b)).toHaveAccessibleName(/Sync · synced/);
+    // Who else syncs: the server says.
+    await clickAtCentre(app, syncPill(app));
+    await expect(syncPane(app).getByText('Members online now: lin, wang')).toBeVisible({ timeout: 30_000 });
+    await app.keyboard.press('Escape');
 
     // Both read the same article; a highlight made on A appears on B without B doing anything.
     await openArticle(app, s003);

@@ -29,6 +29,7 @@ function session(device: Device, changed: string[] = []): SyncSession & { seen: 
     backoffMs: 100,
     maxBackoffMs: 400,
     stepTimeoutMs: 3_000,
+    onlineMs: 200,
     onStatus: (status) => seen.push(status),
     onRemoteChange: (names) => changed.push(...names),
   });
@@ -59,6 +60,8 @@ describe('the app’s sync session', () => {
         await until('both synced', () => sa.status().phase === 'synced' && sb.status().phase === 'synced');
         expect(sa.seen.some((s) => s.phase === 'connecting')).toBe(true);
         expect(sa.status().lastSyncAt).not.toBeNull();
+        // The server says who syncs now, by member name.
+        await until('both online', () => JSON.stringify(sa.status().online) === '["a","b"]');
 
         a.library.annotations.createHighlight({ paragraphId: a.paragraphId(0), start: 0, end: 3, color: 'yellow' });
         await until('the highlight on b', () => highlightCount(b) === 1);

@@ -6,6 +6,8 @@ import {
   listDocumentsRequest,
   parseChangedNotice,
   parseDocumentList,
+  parseOnlineList,
+  whoIsOnlineRequest,
   stateDigest,
   type DocumentList,
 } from '../server/syncProtocol';
@@ -291,6 +293,22 @@ export class ServerSync {
     const digest = stateDigest(doc);
     doc.destroy();
     return digest;
+  }
+
+  /** The members syncing with the server now (this one included), each once. */
+  whoIsOnline(): Promise<string[]> {
+    const provider = this.library.provider;
+    const answer = new Promise<string[]>((resolve) => {
+      const listener = ({ payload }: { payload: string }): void => {
+        const members = parseOnlineList(payload);
+        if (!members) return;
+        provider.off('stateless', listener);
+        resolve(members);
+      };
+      provider.on('stateless', listener);
+    });
+    provider.sendStateless(whoIsOnlineRequest);
+    return withTimeout(answer, this.options.timeoutMs ?? 60_000, this.options.url);
   }
 
   private listServerDocuments(timeoutMs: number): Promise<DocumentList> {

@@ -15,6 +15,27 @@ export interface DocumentList {
   digests: Record<string, string>;
 }
 
+/** Asks the server which members have the library document open now (the Sync pane's "who is online"). */
+export const whoIsOnlineRequest = '{"type":"pizhu:whoIsOnline"}';
+
+/** The server's answer to whoIsOnlineRequest: member names, each once, sorted. */
+export function onlineList(members: readonly string[]): string {
+  return JSON.stringify({ type: 'pizhu:online', members: [...new Set(members)].sort() });
+}
+
+/** The members an onlineList names, or undefined for any other payload. */
+export function parseOnlineList(payload: string): string[] | undefined {
+  try {
+    const value: unknown = JSON.parse(payload);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { type, members } = value as { type?: unknown; members?: unknown };
+    if (type !== 'pizhu:online' || !Array.isArray(members)) return undefined;
+    return members.every((m): m is string => typeof m === 'string') ? members : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Sent on the library document to every other device when a document changes, so they fetch it though it is closed. */
 export function changedNotice(name: string): string {
   return JSON.stringify({ type: 'pizhu:changed', name });

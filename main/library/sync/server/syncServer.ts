@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { LibraryError } from '../../libraryError';
 import { memberForToken } from './members';
 import { openServerStore, type ServerStore } from './serverStore';
-import { changedNotice, listDocumentsRequest, type DocumentList } from './syncProtocol';
+import { changedNotice, listDocumentsRequest, onlineList, whoIsOnlineRequest, type DocumentList } from './syncProtocol';
 
 export interface SyncServerOptions {
   /** Where the server keeps its database (created when missing). */
@@ -75,7 +75,12 @@ function pizhuExtension(store: ServerStore): Extension {
       store.compact(name, document);
       return Promise.resolve();
     },
-    onStateless({ payload, connection }) {
+    onStateless({ payload, connection, document }) {
+      if (payload === whoIsOnlineRequest) {
+        // Every device syncing keeps the library document open: its connections are who is online.
+        const members = document.getConnections().map((open) => (open.context as { member?: unknown }).member);
+        connection.sendStateless(onlineList(members.filter((m): m is string => typeof m === 'string')));
+      }
       if (payload === listDocumentsRequest) {
         const digests = store.documentDigests();
         const list: DocumentList = {

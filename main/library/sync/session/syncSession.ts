@@ -22,6 +22,8 @@ export interface SyncSessionStatus {
   problem: { code: string; message: string; retryAt: string | null } | null;
   /** The server took none of this device's changes: its member is read-only. */
   readOnly: boolean;
+  /** Members syncing with the server now (this one included); null when not known (a folder, offline, an older server). */
+  online: string[] | null;
 }
 
 export interface SyncSessionOptions {
@@ -40,6 +42,8 @@ export interface SyncSessionOptions {
    * catch-all for a notice missed; it reads every document, so not at each edit.
    */
   fullSyncMs?: number;
+  /** How often a connected session asks the server who is online (15 s). */
+  onlineMs?: number;
   /** First wait before a reconnect, doubled per failure up to maxBackoffMs (1 s and 60 s unless given). */
   backoffMs?: number;
   maxBackoffMs?: number;
@@ -76,6 +80,7 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
   const stepTimeoutMs = options.stepTimeoutMs ?? 10_000;
   const heartbeatMs = options.heartbeatMs;
   const fullSyncMs = options.fullSyncMs ?? 5 * 60_000;
+  const onlineEveryMs = options.onlineMs ?? 15_000;
   const backoffMs = options.backoffMs ?? 1_000;
   const maxBackoffMs = options.maxBackoffMs ?? 60_000;
 
@@ -86,6 +91,7 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
     progress: null,
     problem: null,
     readOnly: false,
+    online: null,
   };
   /** Each start makes a new run; an old run's callbacks see they are stale and stop. */
   let run: { stopped: boolean; wake: () => void; done: Promise<void> } | undefined;
@@ -162,6 +168,7 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
         if (status.phase !== 'offline') set({ phase: 'connecting' });
         sync = await ServerSync.connect(endpoint, syncOptions);
         let fullSyncAt = 0;
+        let askedOnlineAt = 0;
         while (!current.stopped) {
           const pendingBefore = status.pending;
           // In step with everything at connect and now and then; otherwise only this side's changes are waited on.
@@ -183,6 +190,17 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
               ...(report && { readOnly: report.readOnly }),
             });
           }
+          // Who else syncs now: asked now and then, beside the sync (a server that does not answer leaves it unknown).
+          if (Date.now() - askedOnlineAt >= onlineEveryMs) {
+            askedOnlineAt = Date.now();
+            const asking = sync;
+            void asking.whoIsOnline().then(
+              (online) => {
+                if (!current.stopped && JSON.stringify(online) !== JSON.stringify(status.online)) set({ online });
+              },
+              () => undefined,
+            );
+          }
           await sleep(status.pending > 0 ? 0 : (heartbeatMs ?? 2_000), current, current);
           // A dropped socket: offline, and connected afresh (with a full sync) after the backoff.
           if (!current.stopped && !sync.connected()) {
@@ -197,6 +215,7 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
         set({
           phase: stop ? 'error' : 'offline',
           progress: null,
+          online: null,
           problem: problemOf(error, stop ? null : new Date(now().getTime() + wait).toISOString()),
         });
         if (stop) break;
@@ -256,7 +275,7 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
         previous.stopped = true;
         previous.wake();
       }
-      set({ phase: 'connecting', progress: null, problem: null, readOnly: false });
+      set({ phase: 'connecting', progress: null, problem: null, readOnly: false, online: null });
       const current = { stopped: false, wake: () => undefined, done: Promise.resolve() };
       run = current;
       current.done = (async () => {
@@ -270,7 +289,7 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
     async stop() {
       await stopRun();
       clearTimeout(wakeSoon);
-      set({ phase: 'off', progress: null, problem: null });
+      set({ phase: 'off', progress: null, problem: null, online: null });
     },
     status: () => status,
     nudge() {

@@ -122,7 +122,11 @@ export function SyncDialog({ status, onChanged, onClose }: Props) {
           </p>
         )}
         {status.readOnly && <p className="sync-line">{t('readOnly')}</p>}
-        <p className="sync-line sync-muted">{t('online', { device: status.deviceId })}</p>
+        {status.online !== null ? (
+          <p className="sync-line">{t('onlineNow', { names: status.online.join(locale === 'en' ? ', ' : '、') })}</p>
+        ) : (
+          status.phase !== 'off' && <p className="sync-line sync-muted">{t('online', { device: status.deviceId })}</p>
+        )}
       </section>
 
       {conflicts.length > 0 && (
