@@ -1,0 +1,470 @@
+/**
+ * One device of the sync loopback test as a process of its own: the real main-process library
+ * on its own SQLite file, driven over stdin/stdout JSON lines ({id, cmd, ...} in, {id, ok, value}
+ * or {id, ok: false, error} out). Operations go through the library methods the IPC handlers call
+ * (journalled, so undo works and the journal records them); after each, the journal entries it
+ * wrote or undid are read and kept, keyed by uid, in `<db>.oracle.jsonl` for the no-loss oracle
+ * (a local id means nothing on another device, and a row deleted later could no longer be named).
+ *
+ * Run: node --import tsx deviceProcess.ts <db path> <device name A|B|C>
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+import * as Y from 'yjs';
+import { createLibrary, type Library } from '../../../main/library/createLibrary';
+import { LibraryError } from '../../../main/library/libraryError';
+import { ServerSync } from '../../../main/library/sync/client/serverSync';
+import { syncFolderOnce } from '../../../main/library/sync/folder/folderSync';
+import type { RowChange } from '../../../main/library/journal/journaledTables';
+import { plainTextNoteState } from '../../../preload/common/noteText';
+import { highlightColors } from '../../../preload/contract/annotationTypes';
+import type { OracleChange, OracleFields } from './noLossOracle';
+import { articleText, secondArticleText, seededRandom, setHighlightRange } from './syncedArticle';
+
+const [dbPath, device] = process.argv.slice(2) as [string, string];
+const logPath = `${dbPath}.oracle.jsonl`;
+
+/**
+ * Yjs client ids fixed per device (Yjs draws one at random per loaded document): where two
+ * devices wrote at once, the winner and the order of text depend on them, so the same seeded run
+ * gives the same documents through the server and through a sync folder. Safe here: the file
+ * holds every update this device ever made (nothing is restored from a backup in the test).
+ */
+const clientId = 1_000_003 * (device.charCodeAt(0) - 63);
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call on each document
+const transact = Y.Doc.prototype.transact;
+Y.Doc.prototype.transact = function (this: Y.Doc, f, origin) {
+  this.clientID = clientId;
+  return transact.call(this, f, origin);
+} as typeof transact;
+
+let clock = new Date('2026-01-01T00:00:00.000Z');
+/** uids come from SQLite's randomblob and random: drawn from the command's seed, so a run is the same run twice. */
+let draw = seededRandom(device.charCodeAt(0));
+let library: Library;
+let articleIds: number[] = [];
+let server: ServerSync | undefined;
+
+/** Local ids of this file to uids, as long as this process has seen them. */
+const highlightUid = new Map<number, string>();
+const tagUid = new Map<number, string>();
+const articleUid = new Map<number, string>();
+const paragraphAt = new Map<number, { article: string; ord: number }>();
+
+async function open(): Promise<{ articles: string[] }> {
+  library = await createLibrary({ dbPath, now: () => clock });
+  const db = library.database();
+  db.function('randomblob', { deterministic: false }, (n: unknown) =>
+    Buffer.from(Array.from({ length: Number(n) }, () => Math.floor(draw() * 256))),
+  );
+  db.function('random', { deterministic: false }, () => Math.floor(draw() * 2 ** 31));
+  articleIds = db.prepare('SELECT id FROM article ORDER BY id').pluck().all() as number[];
+  if (articleIds.length === 0) {
+    // A new file: its member (who made each annotation) named from the device, not at random.
+    const columns = db.prepare("SELECT name FROM pragma_table_info('sync_state')").pluck().all() as string[];
+    if (columns.includes('member_uid'))
+      db.prepare('UPDATE sync_state SET member_uid = ?').run(
+        `00000000-0000-4000-8000-0000000000${device.charCodeAt(0)}`,
+      );
+    for (const [text, title] of [
+      [articleText, '城市与河流'],
+      [secondArticleText, '菜市场'],
+    ] as const) {
+      const id = library.importText(text, title).articleId;
+      if (id === undefined) throw new Error(`${title} was not imported on ${device}`);
+      articleIds.push(id);
+    }
+  }
+  refreshIds();
+  return { articles: articleIds.map((id) => articleUid.get(id) ?? '') };
+}
+
+function refreshIds(): void {
+  const db = library.database();
+  for (const r of db.prepare('SELECT id, uid FROM highlight').all() as Array<{ id: number; uid: string }>)
+    highlightUid.set(r.id, r.uid);
+  for (const r of db.prepare('SELECT id, uid FROM tag').all() as Array<{ id: number; uid: string }>)
+    tagUid.set(r.id, r.uid);
+  for (const r of db.prepare('SELECT id, uid FROM article').all() as Array<{ id: number; uid: string }>)
+    articleUid.set(r.id, r.uid);
+  for (const r of db
+    .prepare('SELECT p.id, p.ord, a.uid FROM paragraph p JOIN article a ON a.id = p.article_id')
+    .all() as Array<{ id: number; ord: number; uid: string }>)
+    paragraphAt.set(r.id, { article: r.uid, ord: r.ord });
+}
+
+interface JournalRow {
+  id: number;
+  undone: number;
+  payload: string;
+}
+
+function journalRows(): Map<number, JournalRow> {
+  const rows = library.database().prepare('SELECT id, undone, payload FROM journal').all() as JournalRow[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The journal's changes as the oracle reads them: by uid, never by local id. */
+function forOracle(change: RowChange, reverse: boolean): OracleChange | undefined {
+  const before = reverse ? change.after : change.before;
+  const after = reverse ? change.before : change.after;
+  const row = (after ?? before)!;
+  const pick = (r: typeof row | null, columns: string[]): OracleFields | null =>
+    r === null ? null : Object.fromEntries(columns.map((c) => [c, r[c] ?? null]));
+  const name = (map: Map<number, string>, id: unknown) => {
+    const uid = map.get(Number(id));
+    if (uid === undefined) throw new Error(`${device}: no uid known for local id ${String(id)} in ${change.table}`);
+    return uid;
+  };
+  const at = (paragraphId: unknown) => {
+    const found = paragraphAt.get(Number(paragraphId));
+    if (!found) throw new Error(`${device}: no paragraph ${String(paragraphId)}`);
+    return `${found.article}:${found.ord}`;
+  };
+  switch (change.table) {
+    case 'highlight':
+      return {
+        device,
+        kind: 'highlight',
+        id: String(row.uid),
+        before: pick(before, ['color', 'start_offset', 'end_offset']),
+        after: pick(after, ['color', 'start_offset', 'end_offset']),
+      };
+    case 'tag':
+      return { device, kind: 'tag', id: String(row.uid), before: pick(before, ['name']), after: pick(after, ['name']) };
+    case 'highlight_tag':
+    case 'paragraph_tag': {
+      const owner =
+        change.table === 'highlight_tag' ? `h:${name(highlightUid, row.highlight_id)}` : `p:${at(row.paragraph_id)}`;
+      return {
+        device,
+        kind: 'assignment',
+        id: `${owner}:${name(tagUid, row.tag_id)}`,
+        before: before && {},
+        after: after && {},
+      };
+    }
+    case 'note':
+      return {
+        device,
+        kind: 'note',
+        id: at(row.paragraph_id),
+        before: pick(before, ['plain_text']),
+        after: pick(after, ['plain_text']),
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** Runs one person's operation and keeps what it wrote to (or took back from) the journal. */
+function operation<T>(run: () => T): T {
+  refreshIds();
+  const before = journalRows();
+  const value = run();
+  refreshIds();
+  const out: OracleChange[] = [];
+  const add = (row: JournalRow, reverse: boolean) => {
+    const changes = (JSON.parse(row.payload) as { changes: RowChange[] }).changes;
+    // The entry's own rows name its local ids (a deleted row's id may since be another row's).
+    for (const change of changes) {
+      const named = change.after ?? change.before;
+      if (change.table === 'highlight') highlightUid.set(Number(named?.id), String(named?.uid));
+      if (change.table === 'tag') tagUid.set(Number(named?.id), String(named?.uid));
+    }
+    for (const change of reverse ? [...changes].reverse() : changes) {
+      const translated = forOracle(change, reverse);
+      if (translated) out.push(translated);
+    }
+  };
+  for (const [id, row] of journalRows()) {
+    const was = before.get(id);
+    if (!was) {
+      if (row.undone === 0) add(row, false);
+    } else if (was.undone === 0 && row.undone === 1) add(row, true);
+    else if (was.undone === 1 && row.undone === 0) add(row, false);
+    else if (was.payload !== row.payload)
+      throw new Error(`${device}: journal entry ${id} was folded into (ops too close)`);
+  }
+  if (out.length > 0) fs.appendFileSync(logPath, out.map((c) => `${JSON.stringify(c)}\n`).join(''));
+  return value;
+}
+
+const highlightId = (uid: string): number => {
+  const id = library.database().prepare('SELECT id FROM highlight WHERE uid = ?').pluck().get(uid) as
+    number | undefined;
+  if (id === undefined) throw new Error(`${device} has no highlight ${uid}`);
+  return id;
+};
+
+const paragraphId = (article: number, ord: number): number => {
+  const found = library.getArticle(articleIds[article]!).paragraphs.find((p) => p.order === ord);
+  if (!found) throw new Error(`${device} has no paragraph ${ord} in article ${article}`);
+  return found.id;
+};
+
+function noteText(article: number, ord: number): string {
+  return library.annotations.getNote(paragraphId(article, ord))?.plainText ?? '';
+}
+
+function saveNote(article: number, ord: number, text: string) {
+  return library.annotations.saveNote({
+    paragraphId: paragraphId(article, ord),
+    editorState: JSON.stringify(plainTextNoteState(text)),
+    plainText: text,
+    markdown: text,
+  });
+}
+
+/** What a person sees, by uid and paragraph position: for the test's assertions. */
+function state() {
+  refreshIds();
+  return articleIds.map((articleId) => {
+    const article = library.getArticle(articleId);
+    const ordOf = new Map(article.paragraphs.map((p) => [p.id, p.order]));
+    return {
+      highlights: article.highlights.map((h) => ({
+        uid: highlightUid.get(h.id),
+        ord: h.paragraphId === null ? null : ordOf.get(h.paragraphId),
+        start: h.start,
+        end: h.end,
+        color: h.color,
+        comment: h.comment,
+        tags: h.tags,
+      })),
+      paragraphTags: Object.fromEntries(
+        Object.entries(article.paragraphTags).map(([id, tags]) => [String(ordOf.get(Number(id))), [...tags].sort()]),
+      ),
+      notes: Object.fromEntries(article.notes.map((n) => [String(ordOf.get(n.paragraphId)), n.plainText])),
+      tags: library.annotations
+        .listTags()
+        .map((t) => t.name)
+        .sort(),
+    };
+  });
+}
+
+const tagNames = ['甲', '乙', '丙', '丁', '戊', '己'];
+
+/** One random operation on what this device shows now, chosen from the command's seed. */
+function randomOperation(opName: string): string {
+  const db = library.database();
+  const pickOf = <T>(items: readonly T[]): T | undefined =>
+    items.length === 0 ? undefined : items[Math.floor(draw() * items.length)];
+  const highlights = db
+    .prepare('SELECT h.id, h.uid, h.paragraph_id FROM highlight h WHERE paragraph_id IS NOT NULL ORDER BY uid')
+    .all() as Array<{ id: number; uid: string; paragraph_id: number }>;
+  const tags = (db.prepare('SELECT name FROM tag ORDER BY name').pluck().all() as string[]).filter((n) =>
+    tagNames.includes(n),
+  );
+  const article = Math.floor(draw() * articleIds.length);
+  const paragraphs = library.getArticle(articleIds[article]!).paragraphs.filter((p) => p.text.length > 4);
+  const paragraph = pickOf(paragraphs)!;
+  const highlight = pickOf(highlights);
+  const kind = pickOf([
+    'create',
+    'create',
+    'recolor',
+    'range',
+    'delete',
+    'tagHighlight',
+    'untagHighlight',
+    'tagParagraph',
+    'untagParagraph',
+    'rename',
+    'merge',
+    'note',
+    'note',
+    'comment',
+    'undo',
+  ] as const)!;
+  const span = () => {
+    const start = Math.floor(draw() * (paragraph.text.length - 2));
+    return [start, start + 1 + Math.floor(draw() * Math.min(8, paragraph.text.length - start - 1))] as const;
+  };
+  switch (kind) {
+    case 'create': {
+      const [start, end] = span();
+      const tag = draw() < 0.5 ? [pickOf(tagNames)!] : [];
+      const color = pickOf(highlightColors)!;
+      library.annotations.createHighlight({ paragraphId: paragraph.id, start, end, color, tags: tag });
+      return `create ${start}-${end} ${color} ${tag.join()}`;
+    }
+    case 'recolor':
+    case 'range':
+    case 'delete':
+    case 'comment':
+    case 'tagHighlight':
+    case 'untagHighlight': {
+      if (!highlight) return 'none';
+      if (kind === 'recolor') library.annotations.updateHighlight(highlight.id, pickOf(highlightColors)!);
+      else if (kind === 'delete') library.annotations.deleteHighlight(highlight.id);
+      else if (kind === 'comment') {
+        const now =
+          (db.prepare('SELECT comment FROM highlight WHERE id = ?').pluck().get(highlight.id) as string) || '';
+        const at = Math.floor(draw() * (now.length + 1));
+        library.annotations.updateHighlightComment(highlight.id, `${now.slice(0, at)}${opName}${now.slice(at)}`);
+      } else if (kind === 'range') {
+        const text = db
+          .prepare('SELECT text FROM paragraph WHERE id = ?')
+          .pluck()
+          .get(highlight.paragraph_id) as string;
+        const start = Math.floor(draw() * (text.length - 2));
+        setHighlightRange(library, highlight.id, start, start + 1 + Math.floor(draw() * 4), () => clock.toISOString());
+      } else if (kind === 'tagHighlight') library.annotations.tagHighlight(highlight.id, pickOf(tagNames)!);
+      else {
+        const on = db
+          .prepare(
+            'SELECT t.name FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id WHERE ht.highlight_id = ? ORDER BY t.name',
+          )
+          .pluck()
+          .all(highlight.id) as string[];
+        const tag = pickOf(on);
+        if (tag === undefined) return 'none';
+        library.annotations.untagHighlight(highlight.id, tag);
+      }
+      return `${kind} ${highlight.uid}`;
+    }
+    case 'tagParagraph': {
+      const tag = pickOf(tagNames)!;
+      library.annotations.tagParagraph(paragraph.id, tag);
+      return `tagParagraph ${paragraph.order} ${tag}`;
+    }
+    case 'untagParagraph': {
+      const on = library.getArticle(articleIds[article]!).paragraphTags[paragraph.id] ?? [];
+      const tag = pickOf([...on].sort());
+      if (tag === undefined) return 'none';
+      library.annotations.untagParagraph(paragraph.id, tag);
+      return `untagParagraph ${paragraph.order} ${tag}`;
+    }
+    case 'rename': {
+      const from = pickOf(tags);
+      const to = pickOf(tagNames.filter((n) => !tags.includes(n)));
+      if (from === undefined || to === undefined) return 'none';
+      library.annotations.renameTag(from, to);
+      return `rename ${from} ${to}`;
+    }
+    case 'merge': {
+      const from = pickOf(tags);
+      const into = pickOf(tags.filter((n) => n !== from));
+      if (from === undefined || into === undefined) return 'none';
+      library.annotations.mergeTags(from, into);
+      return `merge ${from} ${into}`;
+    }
+    case 'note': {
+      const text = noteText(article, paragraph.order);
+      let next = text;
+      if (text.length > 3 && draw() < 0.3) {
+        const start = Math.floor(draw() * (text.length - 1));
+        next = text.slice(0, start) + text.slice(start + 1 + Math.floor(draw() * 3));
+      }
+      const at = Math.floor(draw() * (next.length + 1));
+      next = `${next.slice(0, at)}〔${opName}〕${next.slice(at)}`;
+      saveNote(article, paragraph.order, next);
+      return `note ${paragraph.order}`;
+    }
+    case 'undo':
+      return `undo ${library.annotations.undo()?.op ?? 'nothing'}`;
+  }
+}
+
+type Command = { id: number; cmd: string; time?: string; seed?: number } & Record<string, unknown>;
+
+async function handle(command: Command): Promise<unknown> {
+  if (command.time !== undefined) clock = new Date(command.time);
+  if (command.seed !== undefined) draw = seededRandom(command.seed);
+  const s = (key: string) => String(command[key]);
+  const n = (key: string) => Number(command[key]);
+  switch (command.cmd) {
+    case 'open':
+      return open();
+    case 'random':
+      // An operation the library refuses (as it would refuse a person) changes nothing: the run goes on.
+      return operation(() => {
+        try {
+          return randomOperation(s('name'));
+        } catch (error) {
+          if (error instanceof LibraryError) return `refused: ${error.message}`;
+          throw error;
+        }
+      });
+    case 'createHighlight':
+      return operation(() => {
+        const made = library.annotations.createHighlight({
+          paragraphId: paragraphId(n('article'), n('ord')),
+          start: n('start'),
+          end: n('end'),
+          color: s('color') as (typeof highlightColors)[number],
+          tags: command.tags as string[],
+        });
+        return library.database().prepare('SELECT uid FROM highlight WHERE id = ?').pluck().get(made.id);
+      });
+    case 'recolor':
+      return operation(() => library.annotations.updateHighlight(highlightId(s('uid')), s('color') as 'blue').color);
+    case 'setRange':
+      return operation(() =>
+        setHighlightRange(library, highlightId(s('uid')), n('start'), n('end'), () => clock.toISOString()),
+      );
+    case 'deleteHighlight':
+      return operation(() => library.annotations.deleteHighlight(highlightId(s('uid'))).id);
+    case 'tagParagraph':
+      return operation(() => library.annotations.tagParagraph(paragraphId(n('article'), n('ord')), s('tag')));
+    case 'renameTag':
+      return operation(() => library.annotations.renameTag(s('from'), s('to')));
+    case 'mergeTags':
+      return operation(() => library.annotations.mergeTags(s('from'), s('into')));
+    case 'saveNote':
+      return operation(() => saveNote(n('article'), n('ord'), s('text'))?.plainText ?? null);
+    case 'state':
+      return state();
+    case 'dump':
+      return { docs: library.sync.dump(), rows: library.sync.projectionDump() };
+    case 'journal':
+      return fs.existsSync(logPath)
+        ? fs
+            .readFileSync(logPath, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as unknown)
+        : [];
+    case 'superseded':
+      return library.sync.superseded();
+    case 'connect':
+      server?.close();
+      server = await ServerSync.connect(library.sync, { url: s('url'), token: s('token'), timeoutMs: n('timeoutMs') });
+      return null;
+    case 'sync':
+      if (!server) throw new Error(`${device} is not connected`);
+      return server.syncOnce();
+    case 'disconnect':
+      server?.close();
+      server = undefined;
+      return null;
+    case 'syncFolder':
+      return syncFolderOnce(library.sync, { folder: s('folder'), memoryPath: s('memoryPath') });
+    case 'close':
+      server?.close();
+      library.close();
+      setImmediate(() => process.exit(0));
+      return null;
+    default:
+      throw new Error(`Unknown command ${command.cmd}`);
+  }
+}
+
+const send = (message: unknown) => process.stdout.write(`${JSON.stringify(message)}\n`);
+
+// Commands run as they come: a disconnect may arrive while a sync is in flight.
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const command = JSON.parse(line) as Command;
+  handle(command).then(
+    (value) => send({ id: command.id, ok: true, value: value ?? null }),
+    (error: unknown) =>
+      send({
+        id: command.id,
+        ok: false,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        code: (error as { code?: unknown }).code ?? null,
+      }),
+  );
+});
