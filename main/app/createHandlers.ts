@@ -271,6 +271,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     wordKeyness: (request) => library.analysis.keyness(request),
     getStopWords: () => library.analysis.stopWords(),
     setStopWords: ({ words }) => library.analysis.setStopWords(words),
+    listMembers: () => library.team.members(),
+    setMyMember: ({ name, color }) => library.team.setMe({ name, color }),
     exportWordsCsv: async (request) => {
       const file = (await deps.chooseWordsCsvFile?.(request.kind)) ?? null;
       return file === null ? null : library.analysis.exportCsv(file, request);

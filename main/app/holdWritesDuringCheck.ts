@@ -37,6 +37,7 @@ const readsOnly: ReadonlySet<Method> = new Set<Method>([
   'lookupWord',
   'getWordsProgress',
   'getStopWords',
+  'listMembers',
 ]);
 
 /** Restoring a backup is how a damaged library is mended: it waits for the check, not for a good result. */

@@ -29,6 +29,7 @@ import {
 import { sourceRegions } from '../../preload/common/conversionTable';
 import { uiLocales } from '../../preload/common/uiLocales';
 import { maxSyncTokenLength, maxSyncUrlLength } from '../../preload/contract/syncTypes';
+import { maxMemberNameLength, memberColors } from '../../preload/contract/teamTypes';
 import {
   maxVocabularyReadingLength,
   maxVocabularySenseLength,
@@ -335,6 +336,9 @@ export const requestSchemas = {
   chooseExportFolder: z.undefined(),
   getExportFolder: z.undefined(),
   getSyncStatus: z.undefined(),
+  // Team work (#19): this person's name and one of the offered colours.
+  listMembers: z.undefined(),
+  setMyMember: z.strictObject({ name: text(maxMemberNameLength * 2).min(1), color: z.enum(memberColors) }),
   // An address, never a path: a sync folder comes from main's dialog (chooseSyncFolder).
   startServerSync: z.strictObject({
     url: z

@@ -49,6 +49,7 @@ import type {
   ListedArticles,
 } from './attributeTypes';
 import type { Memo, MemoSearchHit, MemoText } from './memoTypes';
+import type { Member, MemberColor } from './teamTypes';
 import type { Matrix, MatrixExportFormat, MatrixPassage, MatrixRequest } from './matrixTypes';
 import type { TagLevelPage, TagLevelRequest } from './tagLevelTypes';
 import type { TaggedPassagePage, TaggedPassagePageRequest } from './taggedPassagePageTypes';
@@ -615,6 +616,12 @@ export interface PizhuApi {
   getStopWords(): Promise<Result<StopWordList>>;
   /** Replaces the stop words (null: back to the default list); one undo step. */
   setStopWords(req: { words: string[] | null }): Promise<Result<StopWordList>>;
+  // Team work (#19 item 3, teamTypes): members with names and colours; each annotation's madeBy names one.
+
+  /** The library's members, this person first. */
+  listMembers(): Promise<Result<Member[]>>;
+  /** This person's name and colour, shown to the library's other members; one undo step. */
+  setMyMember(req: { name: string; color: MemberColor }): Promise<Result<Member>>;
   /** The table asked for as CSV, where main's save dialog says; null when cancelled. */
   exportWordsCsv(req: WordsCsvRequest): Promise<Result<WordsCsvResult | null>>;
   // Sync (#19 item 4, syncTypes): main keeps the open library in step with a server or a sync

@@ -99,6 +99,8 @@ const methodTable: Record<Method, true> = {
   wordKeyness: true,
   getStopWords: true,
   setStopWords: true,
+  listMembers: true,
+  setMyMember: true,
   exportWordsCsv: true,
   getSyncStatus: true,
   startServerSync: true,

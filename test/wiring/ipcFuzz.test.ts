@@ -18,6 +18,7 @@ import { maxWordsAnswerRows } from '../../preload/contract/analysisTypes';
 import { maxArticleIdRows } from '../../preload/contract/articlePageTypes';
 import { maxMemoEditorStateLength, maxMemoPlainTextLength } from '../../preload/contract/memoTypes';
 import { maxOverrideTermLength } from '../../preload/contract/termOverrideTypes';
+import { maxMemberNameLength } from '../../preload/contract/teamTypes';
 import {
   maxVocabularySenseLength,
   maxVocabularySentenceLength,
@@ -293,6 +294,11 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
     ['concordance', { word: '的', limit: maxWordsAnswerRows + 1 }, 'limit one over the answer bound'],
     ['wordKeyness', { subset: { tag: 'x' } }, 'no limit'],
     ['getStopWords', { path: catalog.writePaths[0] }, 'a path'],
+    ['listMembers', { path: catalog.writePaths[0] }, 'a path'],
+    ['setMyMember', { name: over(maxMemberNameLength * 2), color: '#1c7ed6' }, 'a name over its limit'],
+    ['setMyMember', { name: 'Lin', color: 'red' }, 'a colour not offered'],
+    ['setMyMember', { name: 'Lin', color: '#1c7ed6', uid: 'someone-else' }, 'another member named'],
+    ['setMyMember', { name: deep, color: '#1c7ed6' }, 'name a deep object'],
     ['listAttributes', { path: catalog.writePaths[0] }, 'a path'],
     ['setStopWords', { words: Array.from({ length: 5_001 }, (_, i) => `w${i}`) }, '5,001 stop words'],
     ['setStopWords', { words: [over(40)] }, 'a stop word over its limit'],

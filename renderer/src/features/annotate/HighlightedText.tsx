@@ -1,8 +1,9 @@
-import { Fragment, memo, useMemo } from 'react';
+import { Fragment, memo, useMemo, type CSSProperties } from 'react';
 import { rangeToConverted, type OffsetMap } from '../../../../preload/common/offsetMap';
 import type { Highlight } from '../../../../preload/contract/annotationTypes';
 import type { RubyWord } from '../../../../preload/common/readingAids';
 import { rubyGroups } from '../reading/rubyPieces';
+import { useMakerColors } from '../team/membersStore';
 import { segmentHighlights, type PlacedHighlight, type TextSegment } from './segmentHighlights';
 import './annotate.css';
 
@@ -29,6 +30,8 @@ function rankOf(h: Highlight): number {
  * shows, with the next one's colour as an underline.
  */
 export const HighlightedText = memo(function HighlightedText({ text, map, highlights, rubies }: Props) {
+  // In a team library, each highlight is underlined in its maker's colour and names them.
+  const makers = useMakerColors();
   const { segments, byId } = useMemo(() => {
     const placed: PlacedHighlight[] = [];
     const ids = new Map<number, Highlight>();
@@ -57,6 +60,9 @@ export const HighlightedText = memo(function HighlightedText({ text, map, highli
     const group = byId.get(top.id)?.groupId ?? undefined;
     let className = `hl hl-${top.color}`;
     if (under) className += ` hl-overlap hl-under-${under.color}`;
+    const maker = makers?.get(byId.get(top.id)?.madeBy ?? '');
+    if (maker) className += ' hl-maker';
+    const title = [maker?.name, ...tags.map((tag) => `#${tag}`)].filter((part) => part !== undefined).join(' ');
     return (
       <mark
         key={start}
@@ -64,8 +70,10 @@ export const HighlightedText = memo(function HighlightedText({ text, map, highli
         data-highlight-id={top.id}
         data-highlight-ids={s.highlights.map((h) => h.id).join(' ')}
         data-highlight-group={group}
+        data-made-by={maker ? byId.get(top.id)?.madeBy : undefined}
+        style={maker ? ({ '--maker': maker.color } as CSSProperties) : undefined}
         tabIndex={first ? 0 : -1}
-        title={tags.length > 0 ? tags.map((tag) => `#${tag}`).join(' ') : undefined}
+        title={title !== '' ? title : undefined}
       >
         {slice}
       </mark>

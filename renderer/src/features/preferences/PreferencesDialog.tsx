@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog';
 import { toFullWidthPunctuation } from '../reader/fullWidthPunctuation';
 import { OverridesRow } from '../overrides/OverridesRow';
 import { AboutSection } from '../about/AboutSection';
+import { MemberSection } from '../team/MemberSection';
 import { usePreferences } from './PreferencesContext';
 import {
   defaultPreferences,
@@ -175,6 +176,8 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
           </select>
         </div>
       </section>
+
+      <MemberSection />
 
       <AboutSection />
 

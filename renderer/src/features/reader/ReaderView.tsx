@@ -19,6 +19,8 @@ import { AnnotationsSidebar } from '../sidebar/AnnotationsSidebar';
 import { useSidebarOpen } from '../sidebar/sidebarStore';
 import { useNavigation } from '../../state/Navigation';
 import { ArticleHeader } from './ArticleHeader';
+import { CoderFilter, makerShown } from '../team/CoderFilter';
+import { MakerColorsContext, useHiddenMakers, useMembers, type MakerColors } from '../team/membersStore';
 import { displayLang, displayParagraphs, displayText, type DisplayOptions } from './displayText';
 import { groupHiddenRuns } from './groupHiddenRuns';
 import { OrphanHighlights } from './OrphanHighlights';
@@ -131,10 +133,18 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
     [setFocus, returnFocus, actions],
   );
 
+  // Team work (#19): the coders whose highlights are shown, and each maker's colour on their marks.
+  const members = useMembers(article.highlights);
+  const hiddenMakers = useHiddenMakers();
+  const makerColors = useMemo<MakerColors>(
+    () => (members.length < 2 ? null : new Map(members.map((m) => [m.uid, { name: m.name, color: m.color }]))),
+    [members],
+  );
   const byParagraph = useMemo(() => {
     const highlights = new Map<number, Highlight[]>();
     const orphans: Highlight[] = [];
     for (const h of article.highlights) {
+      if (!makerShown(hiddenMakers, members, h.madeBy)) continue;
       if (h.paragraphId === null || h.start === null) orphans.push(h);
       else {
         const list = highlights.get(h.paragraphId);
@@ -144,7 +154,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
     }
     const notes = new Map<number, Note>(article.notes.map((n) => [n.paragraphId, n]));
     return { highlights, orphans, notes };
-  }, [article.highlights, article.notes]);
+  }, [article.highlights, article.notes, hiddenMakers, members]);
 
   const pending = selection.pending;
   // The selection whose toolbar was opened on its tag field by `t`.
@@ -254,13 +264,16 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
         onArticle={(view) => setArticle(view)}
         onError={onError}
       />
-      <ParagraphRuns
-        runs={groupHiddenRuns(shown)}
-        showHidden={showHidden}
-        onShowHidden={() => setShowHidden(true)}
-        renderParagraph={renderParagraph}
-        onOpenHighlight={popover.openFrom}
-      />
+      {makerColors && <CoderFilter members={members} highlights={article.highlights} />}
+      <MakerColorsContext.Provider value={makerColors}>
+        <ParagraphRuns
+          runs={groupHiddenRuns(shown)}
+          showHidden={showHidden}
+          onShowHidden={() => setShowHidden(true)}
+          renderParagraph={renderParagraph}
+          onOpenHighlight={popover.openFrom}
+        />
+      </MakerColorsContext.Provider>
       <KeyboardSelection rootRef={articleRef} currentParagraph={focus.current} />
       <OrphanHighlights orphans={byParagraph.orphans} display={displayLine} onOpen={popover.openFrom} />
       {sidebarOpen && (
