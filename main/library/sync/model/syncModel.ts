@@ -71,7 +71,14 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
     store.trim();
   };
   /** Article texts ('text/<uid>'): immutable, built from the article rows, an absent article stored from them. */
-  const texts = articleTexts(db, nowIso, emit, () => store.get(libraryDoc), deviceId);
+  const texts = articleTexts(
+    db,
+    nowIso,
+    emit,
+    () => store.get(libraryDoc),
+    deviceId,
+    () => listeners.size > 0,
+  );
 
   /** A new article's held annotations, and its details when the library document holds any, projected now. */
   const projectNewArticle = (articleId: number) => {

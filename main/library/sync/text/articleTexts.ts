@@ -53,6 +53,8 @@ export function articleTexts(
   emit: (name: string, update: Uint8Array) => void,
   library: () => Y.Doc,
   deviceId: string,
+  /** Whether a transport listens now: without one, an import builds no documents (a later sync finds the texts). */
+  listening: () => boolean,
 ): ArticleTexts {
   /** Whether each article's stored text hashes to its uid, as found (once per connection: it costs a read and a hash). */
   const addressable = new Map<string, boolean>();
@@ -136,6 +138,7 @@ export function articleTexts(
       if (uid === undefined) return;
       // Imported again after the trash was emptied: its text is taken from others again.
       if (purgedHere(uid)) setField(articleEntry(library(), uid), purgedKey(deviceId), false);
+      if (!listening()) return;
       if (toSend.size === 0) setImmediate(send);
       toSend.add(uid);
     },
