@@ -9,7 +9,7 @@ import { chooseLauncher } from './fixtures/findLauncher';
 import { launchChromium } from './fixtures/launchChromium';
 import { launchElectron } from './fixtures/launchElectron';
 import { expect, test } from './fixtures/pizhuTest';
-import { clickAtCentre, screenshotsOf, tabTo } from './personActions';
+import { clickAtCentre, screenshotsOf, screenshotsOfModal, tabTo } from './personActions';
 import { articleIdOf, highlightThroughApi, openArticle, selectText } from './readerActions';
 
 /**
@@ -72,6 +72,22 @@ test('team: a member names themself; each highlight shows its coder’s colour; 
     await expect(preferences.getByRole('radio', { name: 'Colour 2' })).toBeChecked();
     await app.keyboard.press('Escape');
     await expect(preferences).toBeHidden();
+    // Preferences' new section, in both languages, sizes and themes.
+    await screenshotsOfModal(
+      app,
+      saveScreenshot,
+      'team-preferences-member',
+      async () => {
+        await clickAtCentre(app, app.getByRole('button', { name: /^(Preferences|偏好设置)$/ }));
+        const section = app.getByRole('region', { name: /^(You in a team|你在团队中的身份)$/ });
+        await section.scrollIntoViewIfNeeded();
+        await expect(section.getByRole('textbox')).toHaveValue('Lin');
+      },
+      async () => {
+        await app.keyboard.press('Escape');
+        await expect(app.getByRole('dialog')).toBeHidden();
+      },
+    );
     await b.evaluate(async () => {
       const set = await window.pizhu.setMyMember({ name: 'Wang', color: '#2f9e44' });
       if (!set.ok) throw new Error(set.error.message);
