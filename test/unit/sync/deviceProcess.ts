@@ -127,8 +127,8 @@ function forOracle(change: RowChange, reverse: boolean): OracleChange | undefine
         device,
         kind: 'highlight',
         id: String(row.uid),
-        before: pick(before, ['color', 'start_offset', 'end_offset']),
-        after: pick(after, ['color', 'start_offset', 'end_offset']),
+        before: pick(before, ['color', 'start_offset', 'end_offset', 'comment']),
+        after: pick(after, ['color', 'start_offset', 'end_offset', 'comment']),
       };
     case 'tag':
       return { device, kind: 'tag', id: String(row.uid), before: pick(before, ['name']), after: pick(after, ['name']) };

@@ -116,10 +116,30 @@ describe('the no-loss oracle', () => {
     const notes = (state.rows as { notes: Record<string, { plain_text: string }> }).notes;
     notes['art:1']!.plain_text = '今天早上读了。';
     expect(findLosses(changes, state, superseded)).toEqual([
-      'note art:1 (B): the text "两遍" inserted into the note is gone',
+      'note art:1 (B): the text "两遍" inserted into its plain_text is gone',
     ]);
     const deletion = made('A', 'note', 'art:1', { plain_text: '今天早上读了。' }, { plain_text: '今天早上读了两遍。' });
     expect(findLosses([...changes, deletion], state, superseded)).toEqual([]);
+  });
+
+  it('finds words inserted into a highlight’s comment gone', () => {
+    const { changes, state, superseded } = scene();
+    const commented = made(
+      'B',
+      'highlight',
+      'h1',
+      { color: 'blue', start_offset: 1, end_offset: 4, comment: '对照第二段' },
+      { color: 'blue', start_offset: 1, end_offset: 4, comment: '对照' },
+    );
+    const article = (state.docs as Record<string, { highlights: Record<string, Record<string, unknown>> }>)[
+      'article/art'
+    ]!;
+    article.highlights.h1!.comment = '对照第二段';
+    expect(findLosses([...changes, commented], state, superseded)).toEqual([]);
+    article.highlights.h1!.comment = '对照';
+    expect(findLosses([...changes, commented], state, superseded)).toEqual([
+      'highlight h1 (B): the text "第二段" inserted into its comment is gone',
+    ]);
   });
 
   it('reads one edit of a text by its common prefix and suffix', () => {

@@ -8,8 +8,9 @@
  * - Every value written (a highlight's colour and range, a tag's name) is the value now, or was
  *   overwritten by a recorded change that had seen it, or is kept as superseded (sync_superseded)
  *   on a device where a concurrent write replaced it.
- * - Every note's inserted text is in the note now, or a recorded edit that had seen it or
- *   deleted part of it covers it, or the note was deleted by a recorded delete.
+ * - Every piece of text inserted into a note or a highlight's comment is there now, or a recorded
+ *   edit that had seen it or deleted part of it covers it, or its note or highlight was deleted by
+ *   a recorded delete.
  */
 
 export type OracleValue = string | number | null;
@@ -51,6 +52,9 @@ const valueFields: Partial<Record<OracleChange['kind'], string[]>> = {
   highlight: ['color', 'start_offset', 'end_offset'],
   tag: ['name'],
 };
+
+/** Fields that merge by character: a concurrent edit keeps both insertions. */
+const textFields: Partial<Record<OracleChange['kind'], string>> = { note: 'plain_text', highlight: 'comment' };
 
 /** The text `after` has that `before` had not, and the text `before` had that `after` has not (one edit, by common prefix and suffix). */
 export function textEdit(before: string, after: string): { inserted: string; deleted: string } {
@@ -185,25 +189,29 @@ export function findLosses(
       }
     }
 
-    // 3. A note's inserted text.
-    if (change.kind === 'note' && change.after !== null) {
-      const { inserted } = textEdit(String(change.before?.plain_text ?? ''), String(change.after.plain_text ?? ''));
+    // 3. Text inserted into a note or a highlight's comment (both merge by character).
+    const textField = textFields[change.kind];
+    if (textField !== undefined && change.after !== null) {
+      const { inserted } = textEdit(String(change.before?.[textField] ?? ''), String(change.after[textField] ?? ''));
       if (inserted === '') continue;
-      const live = obj(liveNotes[change.id]).plain_text;
-      const now = typeof live === 'string' ? live : (docNotes.get(change.id) ?? '');
+      const live = change.kind === 'note' ? obj(liveNotes[change.id]).plain_text : liveHighlights[change.id];
+      const comment = docHighlights.get(change.id)?.comment;
+      const held =
+        change.kind === 'note' ? (docNotes.get(change.id) ?? '') : typeof comment === 'string' ? comment : '';
+      const now = typeof live === 'string' ? live : held;
       if (now.includes(inserted)) continue;
-      if (live === undefined && recordedDelete('note', change.id)) continue;
-      const covered = changesOf('note', change.id).some((c) => {
+      if (live === undefined && recordedDelete(change.kind, change.id)) continue;
+      const covered = changesOf(change.kind, change.id).some((c) => {
         if (c === change || c.before === null) return false;
-        const before = String(c.before.plain_text ?? '');
-        const after = c.after === null ? '' : String(c.after.plain_text ?? '');
+        const before = String(c.before[textField] ?? '');
+        const after = c.after === null ? '' : String(c.after[textField] ?? '');
         // Seen and edited there, or a deletion that took part of it.
         return (
           (before.includes(inserted) && !after.includes(inserted)) ||
           shareText(textEdit(before, after).deleted, inserted)
         );
       });
-      if (!covered) losses.push(`${what}: the text ${JSON.stringify(inserted)} inserted into the note is gone`);
+      if (!covered) losses.push(`${what}: the text ${JSON.stringify(inserted)} inserted into its ${textField} is gone`);
     }
   }
   return losses;
