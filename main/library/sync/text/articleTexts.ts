@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { LibraryError } from '../../libraryError';
+import { findArticleByHash } from '../../store/articles';
 import type { Db } from '../../store/openDatabase';
 import { articleIdOfUid, uidOfArticle } from '../model/articleRows';
 import { articleEntry, setField } from '../model/docShape';
@@ -120,8 +121,9 @@ export function articleTexts(
           name,
         );
       }
-      // Immutable: a text this device holds is the same text (its uid is its hash); one it emptied from its trash stays out.
-      if (articleIdOfUid(db, uid) !== undefined || purgedHere(uid)) return;
+      // Immutable: a text this device holds is the same text (its uid is its hash), also when an article
+      // re-imported over an edited file holds it here; one it emptied from its trash stays out.
+      if (articleIdOfUid(db, uid) !== undefined || findArticleByHash(db, uid) || purgedHere(uid)) return;
       const text = readTextUpdate(name, update);
       if (text !== undefined && 'refused' in text) {
         throw new LibraryError('invalid-argument', `${text.refused}; nothing changed.`, name);

@@ -246,6 +246,19 @@ describe('article texts replicate as immutable, content-addressed documents', ()
     expectSame([a!, b!]);
   });
 
+  it('a text held here by an article re-imported over an edited file is not stored twice; that article’s new text is not sent', async () => {
+    const [a, b] = await libraries(2);
+    const first = b!.importText(`${pasted}\n\n第三段：初稿。`, '城市与河流');
+    const edited = new TextEncoder().encode(pasted);
+    b!.reimportArticle(first.articleId!, edited, 'river.txt');
+    // B's article keeps its first uid; its new text is A's article, imported from the edited file itself.
+    expect(b!.sync.docNames().filter((n) => n.startsWith('text/'))).toEqual([]);
+    a!.importText(pasted, '城市与河流');
+    exchange([a!, b!]);
+    expect(b!.listArticles()).toHaveLength(1);
+    expect(a!.listArticles()).toHaveLength(1);
+  });
+
   it('a text a device holds already (imported there too) is the same document and is not sent again', async () => {
     const [a, b] = await libraries(2);
     a!.importText(pasted, '城市与河流');
