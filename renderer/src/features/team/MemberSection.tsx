@@ -66,9 +66,11 @@ export function MemberSection() {
           ))}
         </div>
       </div>
-      <p className="field-hint" role="status">
-        {status}
-      </p>
+      {status !== '' && (
+        <p className="field-hint" role="status">
+          {status}
+        </p>
+      )}
     </section>
   );
 }
