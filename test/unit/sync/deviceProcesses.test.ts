@@ -91,7 +91,7 @@ async function serverTransport(dir: string): Promise<Transport> {
     async settle(devices) {
       for (const device of devices) {
         await connect(device, 15_000);
-        await device.request('sync', {}, 30_000);
+        await device.request('sync', {}, 60_000);
         await device.request('disconnect');
       }
     },
@@ -105,7 +105,7 @@ function folderTransport(dir: string, devices: DeviceClient[]): Transport {
     return folder;
   });
   const settleOrder = seededRandom(seed + 7);
-  const pass = (device: DeviceClient, timeoutMs = 20_000) =>
+  const pass = (device: DeviceClient, timeoutMs = 60_000) =>
     device.request(
       'syncFolder',
       { folder: folders[devices.indexOf(device)], memoryPath: `${device.dbPath}.folder.json` },
@@ -277,7 +277,7 @@ describe(`three device processes syncing (seed ${seed})`, () => {
 
   it(
     'converge through a loopback server with nothing lost: the conflict cases, then a fuzz with disconnects, a kill -9 and a server restart',
-    { timeout: 150_000 },
+    { timeout: 240_000 },
     async () => {
       try {
         serverRun = await run('server');
@@ -289,7 +289,7 @@ describe(`three device processes syncing (seed ${seed})`, () => {
 
   it(
     'give the same dumps through sync folders (files copied in random order, with duplicates)',
-    { timeout: 150_000 },
+    { timeout: 240_000 },
     async () => {
       try {
         const folderRun = await run('folder');
