@@ -9,6 +9,7 @@ import { annotateMessages } from '../../renderer/src/features/annotate/messages'
 import { exportMessages } from '../../renderer/src/features/export/messages';
 import { libraryMessages } from '../../renderer/src/features/library/messages';
 import { preferencesMessages } from '../../renderer/src/features/preferences/messages';
+import { syncMessages } from '../../renderer/src/features/sync/messages';
 import { readerMessages } from '../../renderer/src/features/reader/messages';
 import { searchMessages } from '../../renderer/src/features/search/messages';
 import { sidebarMessages } from '../../renderer/src/features/sidebar/messages';
@@ -174,6 +175,13 @@ for (const { locale, theme, viewport } of combinations) {
     await expect(dialog(preferencesMessages[locale].title)).toBeVisible();
     await check('preferences', 'dialog[open]');
     await closeWithEscape(dialog(preferencesMessages[locale].title));
+
+    // The Sync pane (not syncing yet): its state, the server form and the folder button.
+    const syncing = syncMessages[locale];
+    await clickAtCentre(app, app.getByRole('button', { name: syncing.pillOff, exact: true }));
+    await expect(dialog(syncing.title)).toBeVisible();
+    await check('sync', 'dialog[open]');
+    await closeWithEscape(dialog(syncing.title));
 
     const exporting = exportMessages[locale];
     await clickAtCentre(app, nav.getByRole('button', { name: exporting.export }));
