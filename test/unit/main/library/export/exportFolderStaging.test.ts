@@ -19,8 +19,16 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Waits until the thread pool's writes and removals have all run. */
-const settled = () => new Promise((resolve) => setTimeout(resolve, 200));
+/** The folder's names once `done` holds of them (the thread pool's removals run after the call that started them), or after 10 s. */
+async function namesOnce(done: (names: string[]) => boolean): Promise<string[]> {
+  const until = Date.now() + 10_000;
+  let names = fs.readdirSync(dir);
+  while (!done(names) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    names = fs.readdirSync(dir);
+  }
+  return names;
+}
 
 for (const parallel of [false, true]) {
   describe(parallel ? 'writing through the thread pool' : 'writing one file after another', () => {
@@ -28,8 +36,9 @@ for (const parallel of [false, true]) {
       const folder = openExportFolder(dir, writer, { parallel });
       const names = ['一.md', '二.md', '三.md'];
       for (const name of names) folder.add(folder.place(name, undefined, true)!, `# ${name}\n`);
+      // The second pause waits for what was staged before the first.
       await folder.writesBehind();
-      await settled();
+      await folder.writesBehind();
       const before = fs.readdirSync(dir);
       expect(before.filter((f) => names.includes(f))).toEqual([]);
       expect(before.filter((f) => f.endsWith('.tmp'))).toHaveLength(3);
@@ -44,8 +53,7 @@ for (const parallel of [false, true]) {
       const folder = openExportFolder(dir, writer, { parallel });
       for (const name of ['甲.md', '乙.md']) folder.add(folder.place(name, undefined, true)!, `# ${name}\n`);
       folder.discard();
-      await settled();
-      expect(fs.readdirSync(dir)).toEqual([]);
+      expect(await namesOnce((names) => names.length === 0)).toEqual([]);
     });
 
     it("keeps a file someone made at a name after it was planned, and removes the export's temporary for it", async () => {
@@ -53,7 +61,6 @@ for (const parallel of [false, true]) {
       folder.add(folder.place('丙.md', undefined, true)!, '# 丙\n');
       fs.writeFileSync(path.join(dir, '丙.md'), 'theirs');
       const report = parallel ? await runStepsAsync(folder.commitSteps()) : runSteps(folder.commitSteps());
-      await settled();
       expect(report.files).toEqual([]);
       expect(report.kept).toEqual([{ path: path.join(dir, '丙.md'), reason: 'not-written-by-pizhu', writtenInstead: null }]);
       expect(fs.readFileSync(path.join(dir, '丙.md'), 'utf8')).toBe('theirs');
