@@ -45,19 +45,23 @@ const knownCodes = new Set<PizhuErrorCode>(['sync-unreachable', 'sync-refused', 
  */
 export function createSyncController(deps: SyncControllerDeps): SyncController {
   const { library, settings } = deps;
-  // Read through library.sync on each call: a restore from a backup remakes it in place, and the
-  // listeners of the local changes are moved onto the new one (checked at each call and every 2 s).
+  // Read through library.sync on each call: a restore from a backup remakes it in place (the same
+  // object, its methods those of a new model), and the listeners of the local changes are moved
+  // onto the new one (checked at each call and every 2 s).
   const listeners = new Set<(name: string, update: Uint8Array) => void>();
-  let subscribed: { model: Library['sync']; unsubscribe: () => void } | undefined;
+  let subscribed: { model: unknown; unsubscribe: () => void } | undefined;
   const current = (): Library['sync'] => {
     const model = library.sync;
-    if (subscribed?.model !== model) {
+    // The model is known by its onUpdate method, compared by identity (never called unbound).
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- see above
+    const identity: unknown = model.onUpdate;
+    if (subscribed?.model !== identity) {
       const replaced = subscribed !== undefined;
       subscribed?.unsubscribe();
       const unsubscribe = model.onUpdate((name, update) => {
         for (const listener of listeners) listener(name, update);
       });
-      subscribed = { model, unsubscribe };
+      subscribed = { model: identity, unsubscribe };
       // Restored from a backup: what changed is not known, so everything is brought in step.
       if (replaced) queueMicrotask(() => session.nudge());
     }

@@ -97,7 +97,7 @@ describe('the app’s sync controller', () => {
     a.library.annotations.createHighlight({ paragraphId: a.paragraphId(0), start: 0, end: 3, color: 'yellow' });
     const end = Date.now() + 10_000;
     while (fs.readdirSync(folder).length === files && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-    expect(fs.readdirSync(folder).length).toBe(files + 1);
+    expect(fs.readdirSync(folder).length, JSON.stringify(sync.status())).toBe(files + 1);
     await sync.close();
   });
 
