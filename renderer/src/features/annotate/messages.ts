@@ -42,6 +42,7 @@ export const journalOps = [
   'tag.describe',
   'analysis.code-kwic',
   'analysis.stop-words',
+  'team.member',
 ] as const;
 type JournalOp = (typeof journalOps)[number];
 
@@ -176,6 +177,7 @@ export const annotateMessages: Catalog<Key> = {
     'op.tag.describe': '编辑标签说明',
     'op.analysis.code-kwic': '给语境行加标签',
     'op.analysis.stop-words': '编辑停用词',
+    'op.team.member': '更改你的名字或颜色',
   },
   'zh-Hant': {
     highlight: '標示',
@@ -262,6 +264,7 @@ export const annotateMessages: Catalog<Key> = {
     'op.tag.describe': '編輯標籤說明',
     'op.analysis.code-kwic': '為語境行加標籤',
     'op.analysis.stop-words': '編輯停用詞',
+    'op.team.member': '更改你的名字或顏色',
   },
   en: {
     highlight: 'Highlight',
@@ -348,5 +351,6 @@ export const annotateMessages: Catalog<Key> = {
     'op.tag.describe': 'Describe tag',
     'op.analysis.code-kwic': 'Tag lines in context',
     'op.analysis.stop-words': 'Edit stop words',
+    'op.team.member': 'Change your name or colour',
   },
 };
