@@ -122,6 +122,13 @@ test('team: a member names themself; each highlight shows its coder’s colour; 
     await clickAtCentre(app, panel.getByRole('checkbox', { name: 'Wang' }));
     await expect(marks(app)).toHaveText([linsQuote]);
     await expect(codersButton(app)).toHaveAccessibleName('Coders: 1 of 2');
+    // The annotations sidebar lists what the reader shows.
+    await clickAtCentre(app, app.getByRole('button', { name: 'Show annotations' }));
+    const listed = app.getByRole('complementary', { name: 'Annotations' }).locator('.sidebar-jump');
+    await expect(listed).toHaveCount(1);
+    await expect(listed).toContainText(linsQuote);
+    await clickAtCentre(app, app.getByRole('button', { name: 'Hide annotations' }));
+    if ((await codersButton(app).getAttribute('aria-expanded')) !== 'true') await clickAtCentre(app, codersButton(app));
     await clickAtCentre(app, panel.getByRole('button', { name: 'Only Wang' }));
     await expect(marks(app)).toHaveText([wangsQuote]);
     await expect(panel.getByRole('checkbox', { name: 'Lin (you)' })).not.toBeChecked();

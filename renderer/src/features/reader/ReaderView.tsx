@@ -140,6 +140,14 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
     () => (members.length < 2 ? null : new Map(members.map((m) => [m.uid, { name: m.name, color: m.color }]))),
     [members],
   );
+  // The sidebar lists what the reader shows: the filtered coders' highlights are left out there too.
+  const shownArticle = useMemo(
+    () =>
+      hiddenMakers.size === 0
+        ? article
+        : { ...article, highlights: article.highlights.filter((h) => makerShown(hiddenMakers, members, h.madeBy)) },
+    [article, hiddenMakers, members],
+  );
   const byParagraph = useMemo(() => {
     const highlights = new Map<number, Highlight[]>();
     const orphans: Highlight[] = [];
@@ -278,7 +286,7 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
       <OrphanHighlights orphans={byParagraph.orphans} display={displayLine} onOpen={popover.openFrom} />
       {sidebarOpen && (
         <AnnotationsSidebar
-          article={article}
+          article={shownArticle}
           articleRef={articleRef}
           display={displayLine}
           saveComment={actions.commentHighlight}
