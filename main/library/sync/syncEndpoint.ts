@@ -22,6 +22,25 @@ export interface SyncEndpoint {
    * it into the library in one transaction. Applying the same update twice changes nothing.
    */
   apply(name: string, update: Uint8Array): void;
+  /**
+   * Applies several documents' updates as apply would, in order, in one transaction when none is
+   * refused (a first sync's thousands of documents, a commit each, were most of its time). A refused
+   * update is left out whole, named with its error; the others are all taken. Optional: a transport
+   * calls apply for each when an endpoint has none.
+   */
+  applyMany?(entries: readonly SyncUpdate[]): RefusedUpdate[];
   /** Called after each local change is committed, with the update it made; returns an unsubscribe. */
   onUpdate(listener: (name: string, update: Uint8Array) => void): () => void;
+}
+
+/** One document's update, as a transport hands it over. */
+export interface SyncUpdate {
+  name: string;
+  update: Uint8Array;
+}
+
+/** An update the endpoint refused (its error says why: a LibraryError naming the document). */
+export interface RefusedUpdate {
+  name: string;
+  error: unknown;
 }

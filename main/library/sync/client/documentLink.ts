@@ -1,6 +1,7 @@
 import { HocuspocusProvider, MessageType, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import type { SyncEndpoint } from '../syncEndpoint';
+import type { BatchedApply } from './batchedApply';
 
 /** Origin of what the endpoint gives the mirror, so it is sent to the server and not applied back. */
 const fromEndpoint = Symbol('pizhu-endpoint');
@@ -20,12 +21,16 @@ export class DocumentLink {
   private refused = 0;
   private failure: LinkFailure | undefined;
   private readonly waiters = new Set<() => void>();
+  /** Updates from the server handed to the batch and not yet applied by the endpoint. */
+  private applying = 0;
 
   constructor(
     readonly name: string,
     private readonly endpoint: SyncEndpoint,
     socket: HocuspocusProviderWebsocket,
     token: string,
+    /** Gathers the server's updates of many links into one transaction of the endpoint; each applied alone when absent. */
+    batch?: BatchedApply,
   ) {
     // A guid given: Yjs draws a random one from the CSPRNG a character at a time, a third of a
     // 1,000-document sync's time; these documents are never subdocuments, so their name serves.
@@ -33,6 +38,15 @@ export class DocumentLink {
     Y.applyUpdate(this.mirror, endpoint.diff(name), fromEndpoint);
     this.mirror.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === fromEndpoint) return;
+      if (batch) {
+        this.applying += 1;
+        batch.add(name, update, (refusal) => {
+          this.applying -= 1;
+          if (refusal !== undefined) this.failure ??= { kind: 'rejected', error: refusal };
+          this.notify();
+        });
+        return;
+      }
       // Thrown here it would reach the socket's message handler; the sync reports it instead.
       try {
         endpoint.apply(name, update);
@@ -81,7 +95,7 @@ export class DocumentLink {
 
   /** True when the server's state has been applied and every change sent was answered. */
   get quiescent(): boolean {
-    return this.provider.isSynced && this.provider.unsyncedChanges - this.refused <= 0;
+    return this.applying === 0 && this.provider.isSynced && this.provider.unsyncedChanges - this.refused <= 0;
   }
 
   get refusedChanges(): number {

@@ -13,6 +13,7 @@ import {
 } from '../server/syncProtocol';
 import type { SyncEndpoint } from '../syncEndpoint';
 import { DocumentLink } from './documentLink';
+import { BatchedApply } from './batchedApply';
 
 export interface ServerSyncOptions {
   /** ws:// or wss:// address of a Pizhu sync server. */
@@ -90,6 +91,7 @@ export class ServerSync {
     private readonly options: ServerSyncOptions,
     private readonly socket: HocuspocusProviderWebsocket,
     private readonly library: DocumentLink,
+    private readonly batch: BatchedApply,
   ) {
     this.links.set(libraryDocument, library);
     // Another device changed a document this side has closed: fetch it as a local change would be sent.
@@ -114,8 +116,9 @@ export class ServerSync {
     const timeoutMs = options.timeoutMs ?? 60_000;
     await probe(options.url, timeoutMs);
     const socket = new HocuspocusProviderWebsocket({ url: options.url, WebSocketPolyfill: WebSocket });
-    const library = new DocumentLink(libraryDocument, endpoint, socket, options.token);
-    const sync = new ServerSync(endpoint, options, socket, library);
+    const batch = new BatchedApply(endpoint);
+    const library = new DocumentLink(libraryDocument, endpoint, socket, options.token, batch);
+    const sync = new ServerSync(endpoint, options, socket, library, batch);
     try {
       await sync.settle(library, timeoutMs);
     } catch (error) {
@@ -179,6 +182,8 @@ export class ServerSync {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    // What the server sent is the library's before the links go (a refusal is the next sync's to report).
+    this.batch.flush();
     this.unsubscribe();
     for (const link of this.links.values()) link.close();
     this.links.clear();
@@ -220,7 +225,7 @@ export class ServerSync {
     if (link) this.links.delete(name);
     else {
       this.evictIdle();
-      link = new DocumentLink(name, this.endpoint, this.socket, this.options.token);
+      link = new DocumentLink(name, this.endpoint, this.socket, this.options.token, this.batch);
     }
     // Map order is use order: the first idle one is the least recently used.
     this.links.set(name, link);

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { LibraryError } from '../../libraryError';
 import { readRegularFile } from '../../files/readRegularFile';
 import type { SyncEndpoint } from '../syncEndpoint';
+import { applyAll, applyBatchLimit } from '../applyUpdates';
 import { loadFolderMemory, saveFolderMemory } from './folderMemory';
 import { contentHash, decodeUpdateFile, encodeUpdateFile, type DocumentUpdate } from './updateFile';
 
@@ -152,10 +153,14 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
   // 4. Everyone else's. A file the library refuses is reported and read again next time.
   const applied: typeof incoming = [];
   for (const entry of incoming) {
-    try {
-      for (const { name, update } of entry.updates) endpoint.apply(name, update);
-    } catch (error) {
-      skipped.push({ file: entry.file, reason: error instanceof Error ? error.message : String(error) });
+    // A file of a whole library's documents: a transaction per batch of them, not per document.
+    let refusal: unknown;
+    for (let at = 0; at < entry.updates.length; at += applyBatchLimit) {
+      const [refused] = applyAll(endpoint, entry.updates.slice(at, at + applyBatchLimit));
+      if (refused && refusal === undefined) refusal = refused.error;
+    }
+    if (refusal !== undefined) {
+      skipped.push({ file: entry.file, reason: refusal instanceof Error ? refusal.message : 'refused' });
       delete memory.files[entry.file];
       continue;
     }

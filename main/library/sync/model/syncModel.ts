@@ -3,7 +3,7 @@ import { setChangeSink, type ChangeCause, type ChangeSink } from '../../journal/
 import type { RowChange } from '../../journal/journaledTables';
 import { LibraryError } from '../../libraryError';
 import type { Db } from '../../store/openDatabase';
-import type { SyncEndpoint } from '../syncEndpoint';
+import type { RefusedUpdate, SyncEndpoint } from '../syncEndpoint';
 import { documentState, projectionState, sorted, type Json } from './canonicalDump';
 import { changesToDocs } from './changesToDocs';
 import { articleDocName, articleUidOf, createDocStore, libraryDoc, remoteOrigin, type DocStore } from './docStore';
@@ -62,6 +62,8 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
    * when tags change, these and the articles of removed tags are all that can change.
    */
   let waitingOnTags: Set<string> | undefined;
+  /** Inside a batch (applyMany): work joins the batch's one transaction, committed and emitted once. */
+  let transactionDepth = 0;
 
   const emit = (name: string, update: Uint8Array) => {
     for (const listener of listeners) listener(name, update);
@@ -195,15 +197,68 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
   }
 
   function inTransaction<T>(work: () => T): T {
+    if (transactionDepth > 0) return work();
     let result: T;
+    transactionDepth += 1;
     try {
       result = db.transaction(work).immediate();
     } catch (error) {
       rolledBack();
       throw error;
+    } finally {
+      transactionDepth -= 1;
     }
     emitCommitted();
     return result;
+  }
+
+  function apply(name: string, update: Uint8Array): void {
+    if (texts.owns(name)) {
+      texts.apply(name, update, (storeText) => inTransaction(() => projectNewArticle(storeText())));
+      return;
+    }
+    if (name !== libraryDoc && !articleUidOf(name)) {
+      throw new LibraryError(
+        'invalid-argument',
+        `"${name}" is not a document of a Pizhu library; nothing changed.`,
+        name,
+      );
+    }
+    inTransaction(() => {
+      const doc = store.get(name);
+      const pendingBefore = pendingOf(doc);
+      let integrated = false;
+      const lost: Superseded[] = [];
+      const onUpdate = (_update: Uint8Array, origin: unknown) => {
+        if (origin === remoteOrigin) integrated = true;
+      };
+      const onTransaction = (transaction: Y.Transaction) => {
+        if (transaction.origin === remoteOrigin) lost.push(...supersededBy(doc, transaction));
+      };
+      doc.on('update', onUpdate);
+      doc.on('afterTransaction', onTransaction);
+      try {
+        Y.applyUpdate(doc, update, remoteOrigin);
+      } catch (error) {
+        throw new LibraryError(
+          'invalid-argument',
+          `An update for "${name}" could not be read (${error instanceof Error ? error.message : String(error)}); nothing changed.`,
+          name,
+        );
+      } finally {
+        doc.off('update', onUpdate);
+        doc.off('afterTransaction', onTransaction);
+      }
+      // Applying an update again integrates nothing and changes nothing.
+      if (!integrated && pendingOf(doc) === pendingBefore) return;
+      store.storeRemote(name, update);
+      const record = db.prepare(
+        'INSERT INTO sync_superseded (doc, path, field, lost, kept, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      const now = nowIso();
+      for (const s of lost) record.run(name, s.path, s.field, JSON.stringify(s.lost), JSON.stringify(s.kept), now);
+      project([name]);
+    });
   }
 
   return {
@@ -214,53 +269,26 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
     diff: (name, stateVector) =>
       texts.diff(name, stateVector) ??
       Y.encodeStateAsUpdate(known(store, name) ?? new Y.Doc({ guid: name }), stateVector),
-    apply(name, update) {
-      if (texts.owns(name)) {
-        texts.apply(name, update, (storeText) => inTransaction(() => projectNewArticle(storeText())));
-        return;
-      }
-      if (name !== libraryDoc && !articleUidOf(name)) {
-        throw new LibraryError(
-          'invalid-argument',
-          `"${name}" is not a document of a Pizhu library; nothing changed.`,
-          name,
-        );
-      }
-      inTransaction(() => {
-        const doc = store.get(name);
-        const pendingBefore = pendingOf(doc);
-        let integrated = false;
-        const lost: Superseded[] = [];
-        const onUpdate = (_update: Uint8Array, origin: unknown) => {
-          if (origin === remoteOrigin) integrated = true;
-        };
-        const onTransaction = (transaction: Y.Transaction) => {
-          if (transaction.origin === remoteOrigin) lost.push(...supersededBy(doc, transaction));
-        };
-        doc.on('update', onUpdate);
-        doc.on('afterTransaction', onTransaction);
-        try {
-          Y.applyUpdate(doc, update, remoteOrigin);
-        } catch (error) {
-          throw new LibraryError(
-            'invalid-argument',
-            `An update for "${name}" could not be read (${error instanceof Error ? error.message : String(error)}); nothing changed.`,
-            name,
-          );
-        } finally {
-          doc.off('update', onUpdate);
-          doc.off('afterTransaction', onTransaction);
+    apply,
+    applyMany(entries) {
+      try {
+        // One transaction for all: a first sync's thousands of documents, not a commit each.
+        inTransaction(() => {
+          for (const { name, update } of entries) apply(name, update);
+        });
+        return [];
+      } catch {
+        // Rolled back whole: each taken alone, so a refused one is left out by name and no other is lost.
+        const refused: RefusedUpdate[] = [];
+        for (const { name, update } of entries) {
+          try {
+            apply(name, update);
+          } catch (error) {
+            refused.push({ name, error });
+          }
         }
-        // Applying an update again integrates nothing and changes nothing.
-        if (!integrated && pendingOf(doc) === pendingBefore) return;
-        store.storeRemote(name, update);
-        const record = db.prepare(
-          'INSERT INTO sync_superseded (doc, path, field, lost, kept, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
-        );
-        const now = nowIso();
-        for (const s of lost) record.run(name, s.path, s.field, JSON.stringify(s.lost), JSON.stringify(s.kept), now);
-        project([name]);
-      });
+        return refused;
+      }
     },
     onUpdate(listener) {
       listeners.add(listener);
