@@ -74,8 +74,7 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
           }
           // A row an undo (or redo) puts back whose entry is there, deleted: its fields stand as
           // the document has them, another device's edits of the deleted highlight included.
-          const revived =
-            cause.replay !== undefined && !change.before && existingEntry(highlights, uid)?.get('deleted') === true;
+          const revived = isRevival(cause, change, existingEntry(highlights, uid));
           const entry = entryOf(highlights, uid);
           const values = highlightValues(ids, change.after);
           const before = change.before ? highlightValues(ids, change.before) : undefined;
@@ -110,8 +109,9 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
             if (intoUid !== undefined) setField(entry, 'merged_into', intoUid);
             return;
           }
+          const revived = isRevival(cause, change, existingEntry(tags, uid));
           const entry = entryOf(tags, uid);
-          writeFields(entry, tagFields, change.before, change.after);
+          writeFields(entry, tagFields, change.before, change.after, revived);
           if (!change.before) {
             setField(entry, 'deleted', false);
             setField(entry, 'merged_into', null);
@@ -124,7 +124,9 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
         if (uid === undefined) break;
         add(libraryDoc, (doc) => {
           const entry = entryOf(root(doc, 'tags'), uid);
-          if (change.after) writeFields(entry, descriptionFields, change.before, change.after);
+          // Its tombstone is `described: false`: one put back by an undo keeps another device's words meanwhile.
+          const revived = cause.replay !== undefined && !change.before && entry.get('described') === false;
+          if (change.after) writeFields(entry, descriptionFields, change.before, change.after, revived);
           setField(entry, 'described', change.after !== null);
         });
         break;
@@ -165,15 +167,20 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
             setField(entry, 'deleted', true);
             return;
           }
+          // A note an undo puts back keeps the words and forms the document holds: another device's edit of it meanwhile.
+          const revived = isRevival(cause, change, entry);
+          const put = (field: string, value: FieldValue) => {
+            if (!revived || !entry.has(field)) setField(entry, field, value);
+          };
           const text = str(after.plain_text) ?? '';
-          editText(noteText(doc, paragraph.ord), text);
-          setField(entry, 'editor_state', str(after.editor_state) ?? '');
-          setField(entry, 'markdown', str(after.markdown) ?? '');
+          if (!revived || !entry.has('saved_text')) editText(noteText(doc, paragraph.ord), text);
+          put('editor_state', str(after.editor_state) ?? '');
+          put('markdown', str(after.markdown) ?? '');
           // The text the stored editor state shows: another device's merged text differs, and is rebuilt.
-          setField(entry, 'saved_text', text);
-          setField(entry, 'updated_at', str(after.updated_at) ?? '');
+          put('saved_text', text);
+          put('updated_at', str(after.updated_at) ?? '');
           // The note's maker: whoever made it, kept through others' edits (journaledTables).
-          if (!change.before || !entry.has('made_by')) setField(entry, 'made_by', str(after.made_by) ?? '');
+          if (!change.before || !entry.has('made_by')) put('made_by', str(after.made_by) ?? '');
           if (!change.before) setField(entry, 'deleted', false);
         });
         break;
@@ -182,7 +189,9 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
         const after = change.after;
         const articleId = row.article_id;
         if (typeof articleId === 'number') {
-          add(ids.articleDoc(articleId), (doc) => writeMemo(articleMemo(doc), articleMemoText(doc), change));
+          add(ids.articleDoc(articleId), (doc) =>
+            writeMemo(articleMemo(doc), articleMemoText(doc), change, isRevival(cause, change, articleMemo(doc))),
+          );
           break;
         }
         const uid = str(row.uid) ?? ids.memoUid(num(row.id));
@@ -194,8 +203,9 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
             if (entry) setField(entry, 'deleted', true);
             return;
           }
+          const revived = isRevival(cause, change, existingEntry(memos, uid));
           const entry = entryOf(memos, uid);
-          writeMemo(entry, nestedText(entry, 'text'), change);
+          writeMemo(entry, nestedText(entry, 'text'), change, revived);
         });
         break;
       }
@@ -209,8 +219,9 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
             if (entry) setField(entry, 'deleted', true);
             return;
           }
+          const revived = isRevival(cause, change, existingEntry(attributes, uid));
           const entry = entryOf(attributes, uid);
-          writeFields(entry, attributeFields, change.before, change.after);
+          writeFields(entry, attributeFields, change.before, change.after, revived);
           if (!change.before) setField(entry, 'deleted', false);
         });
         break;
@@ -242,20 +253,24 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
 }
 
 /** A memo's words into its text (merging by character), its other forms and dates beside it; a removal marks it deleted. */
-function writeMemo(entry: Y.Map<unknown>, text: Y.Text, change: RowChange): void {
+function writeMemo(entry: Y.Map<unknown>, text: Y.Text, change: RowChange, revived: boolean): void {
   const after = change.after;
   if (!after) {
     setField(entry, 'deleted', true);
     return;
   }
+  // A memo an undo puts back keeps the words and forms the document holds (isRevival).
+  const put = (field: string, value: FieldValue) => {
+    if (!revived || !entry.has(field)) setField(entry, field, value);
+  };
   const words = str(after.plain_text) ?? '';
-  editText(text, words);
-  setField(entry, 'editor_state', str(after.editor_state) ?? '');
-  setField(entry, 'markdown', str(after.markdown) ?? '');
-  setField(entry, 'saved_text', words);
-  setField(entry, 'created_at', str(after.created_at) ?? '');
-  setField(entry, 'updated_at', str(after.updated_at) ?? '');
-  if (!change.before || !entry.has('made_by')) setField(entry, 'made_by', str(after.made_by) ?? '');
+  if (!revived || !entry.has('saved_text')) editText(text, words);
+  put('editor_state', str(after.editor_state) ?? '');
+  put('markdown', str(after.markdown) ?? '');
+  put('saved_text', words);
+  put('created_at', str(after.created_at) ?? '');
+  put('updated_at', str(after.updated_at) ?? '');
+  if (!change.before || !entry.has('made_by')) put('made_by', str(after.made_by) ?? '');
   if (!change.before) setField(entry, 'deleted', false);
 }
 
@@ -265,11 +280,28 @@ function writeAssignment(doc: Y.Doc, key: string, change: RowChange): void {
   if (change.after && !change.before) setField(root(doc, 'taggedby'), key, str(change.after.made_by) ?? '');
 }
 
-function writeFields(entry: Y.Map<unknown>, fields: readonly string[], before: Row | null, after: Row): void {
+/** Fields that changed; a revived entry (isRevival) gets only those it lacks. */
+function writeFields(
+  entry: Y.Map<unknown>,
+  fields: readonly string[],
+  before: Row | null,
+  after: Row,
+  revived = false,
+): void {
   for (const field of fields) {
     const value = after[field] ?? null;
-    if (!before || (before[field] ?? null) !== value || !entry.has(field)) setField(entry, field, value);
+    const changed = revived ? false : !before || (before[field] ?? null) !== value;
+    if (changed || !entry.has(field)) setField(entry, field, value);
   }
+}
+
+/**
+ * A row an undo (or redo) puts back whose entry is in the document, deleted. Deleting writes only
+ * the tombstone, so the entry's fields are this device's values at the delete or another device's
+ * edits since: the revival keeps them rather than overwriting those edits with no record.
+ */
+function isRevival(cause: ChangeCause, change: RowChange, entry: Y.Map<unknown> | undefined): boolean {
+  return cause.replay !== undefined && !change.before && entry?.get('deleted') === true;
 }
 
 /** A highlight row's replicated values: its paragraph by position in the article, not by rowid. */
