@@ -79,7 +79,7 @@ export function everythingReadBack(library: Library): unknown {
  * Without who made each annotation (migration 0029): a library rolled back before 0029 and
  * migrated again has lost its makers by design (nothing older records them), which is all that differs.
  */
-function withoutMakers(value: unknown): unknown {
+export function withoutMakers(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutMakers);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
