@@ -183,6 +183,34 @@ test('900×600 with the Tags pane open: the reading column stays readable and no
   await expectReaderButtonsUncovered(app);
 });
 
+test('900×600 with the library docked, in English and in Chinese: every button of the top bar is whole in the window and takes its click; the page does not scroll sideways', async ({
+  app,
+  saveScreenshot,
+}) => {
+  await app.setViewportSize({ width: 900, height: 600 });
+  for (const uiLocale of ['en', 'zh-Hans'] as const) {
+    await setLook(app, { theme: 'light', uiLocale });
+    await openArticle(app, s003);
+    await expect(app.getByRole('navigation', { name: uiLocale === 'en' ? 'Library' : '文库' })).toBeVisible();
+    const outside = await app.evaluate(() => {
+      const out: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>('.reader-bar button')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        const whole = r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        if (!whole || !hit || !(hit === el || el.contains(hit))) out.push(el.getAttribute('aria-label') ?? el.textContent ?? '');
+      }
+      const page = document.scrollingElement;
+      if (page && page.scrollWidth > window.innerWidth) out.push(`page ${page.scrollWidth} px wide`);
+      if (document.querySelector('.app')!.scrollLeft > 0) out.push('app scrolled sideways');
+      return out;
+    });
+    expect(outside).toEqual([]);
+    await saveScreenshot(`reader-bar-900x600-${uiLocale}`);
+  }
+});
+
 test('the library pane collapses by its button and by Ctrl+\\, and stays as it was left', async ({ app }) => {
   await openArticle(app, s003);
   const widthOf = async () => (await article(app).boundingBox())?.width ?? 0;
