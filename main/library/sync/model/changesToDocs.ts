@@ -231,7 +231,13 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
         const attribute = ids.attributeUid(num(row.attribute_id));
         if (article === undefined || attribute === undefined) break;
         const value = change.after ? (str(change.after.value) ?? null) : null;
-        add(libraryDoc, (doc) => setField(articleEntry(doc, article), attributeKey(attribute), value));
+        add(libraryDoc, (doc) => {
+          const entry = articleEntry(doc, article);
+          // A value an undo puts back where another device set one since this device's removal wrote none: theirs stands.
+          const setElsewhere = typeof entry.get(attributeKey(attribute)) === 'string';
+          if (cause.replay !== undefined && !change.before && setElsewhere) return;
+          setField(entry, attributeKey(attribute), value);
+        });
         break;
       }
       case 'library_member': {

@@ -114,6 +114,9 @@ function resolveNamed(entries: { get(uid: string): Named | undefined }, uid: str
   return current && !current.deleted && typeof current.entry.get('name') === 'string' ? current.uid : undefined;
 }
 
+/** Where each tag uid led at a library document's last projection here (projectLibrary). */
+const lastResolved = new WeakMap<Y.Doc, Map<string, string | undefined>>();
+
 /** Which live tag every tag uid stands for, as text: when it changes, assignments anywhere may move. */
 export function tagResolution(library: Y.Doc): string {
   const tags = tagsOf(library);
@@ -166,6 +169,15 @@ export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean; 
   }>;
   let tagsChanged = false;
   const articlesOfRemovedTags = new Set<string>();
+  // A tag no longer merged into the one it was (an undone merge): that one's rows hold its assignments.
+  const resolved = new Map([...tags.keys()].map((uid) => [uid, resolveNamed(tags, uid)]));
+  const before = lastResolved.get(library);
+  lastResolved.set(library, resolved);
+  for (const [uid, was] of before ?? []) {
+    if (was === undefined || was === uid || resolved.get(uid) === was) continue;
+    const target = rows.find((r) => r.uid === was);
+    if (target) for (const article of articlesUsingTag(db, target.id)) articlesOfRemovedTags.add(article);
+  }
   for (const row of rows) {
     if (wanted.has(row.uid)) continue;
     for (const uid of articlesUsingTag(db, row.id)) articlesOfRemovedTags.add(uid);

@@ -69,6 +69,23 @@ describe('undoing a delete another device edited meanwhile keeps that device’s
     for (const d of all) expect(d.library.annotations.listTags().map((t) => t.name)).toEqual(['城市']);
   });
 
+  it('a tag merged on one device and renamed on the other', async () => {
+    const all = await devices(2);
+    const [a, b] = all;
+    a!.library.annotations.tagParagraph(a!.paragraphId(0), '桥');
+    a!.library.annotations.tagParagraph(a!.paragraphId(1), '灯');
+    syncAll(all);
+    a!.library.annotations.mergeTags('灯', '桥');
+    b!.library.annotations.renameTag('灯', '路灯');
+    expectConverged(all);
+    a!.library.annotations.undo();
+    expectConverged(all);
+    for (const d of all) {
+      expect(d.library.annotations.listTags().map((t) => t.name).sort()).toEqual(['桥', '路灯'].sort());
+      expect(d.library.getArticle(d.articleId).paragraphTags[d.paragraphId(1)]).toEqual(['路灯']);
+    }
+  });
+
   it('a tag deleted on one device whose description the other changed', async () => {
     const all = await devices(2);
     const [a, b] = all;
@@ -101,5 +118,41 @@ describe('undoing a delete another device edited meanwhile keeps that device’s
     for (const d of all) {
       expect(d.library.attributes.articleAttributes(d.articleId).map((v) => [v.name, v.value])).toEqual([['出处', '晚报']]);
     }
+  });
+
+  it('an attribute value cleared on one device and set again on the other before the clear is undone', async () => {
+    const all = await devices(2);
+    const [a, b] = all;
+    const defined = a!.library.attributes.defineAttribute({ name: '来源', kind: 'text' });
+    a!.library.attributes.setAttributeValue([a!.articleId], defined.id, '晚报');
+    syncAll(all);
+    a!.library.attributes.setAttributeValue([a!.articleId], defined.id, null);
+    expectConverged(all);
+    const onB = b!.library.attributes.listAttributes()[0]!.id;
+    b!.library.attributes.setAttributeValue([b!.articleId], onB, '日报');
+    expectConverged(all);
+    a!.library.annotations.undo();
+    expectConverged(all);
+    for (const d of all) {
+      expect(d.library.attributes.articleAttributes(d.articleId).map((v) => v.value)).toEqual(['日报']);
+    }
+  });
+
+  it('an attribute removed on one device whose value the other changed', async () => {
+    const all = await devices(2);
+    const [a, b] = all;
+    const defined = a!.library.attributes.defineAttribute({ name: '来源', kind: 'text' });
+    a!.library.attributes.setAttributeValue([a!.articleId], defined.id, '晚报');
+    syncAll(all);
+    const onB = b!.library.attributes.listAttributes()[0]!.id;
+    a!.library.attributes.removeAttribute(defined.id);
+    b!.library.attributes.setAttributeValue([b!.articleId], onB, '日报');
+    expectConverged(all);
+    a!.library.annotations.undo();
+    expectConverged(all);
+    const kept = all[0]!.library.attributes.articleAttributes(all[0]!.articleId).map((v) => v.value);
+    // B's value stands, or is recorded as superseded: it is never silently gone.
+    const recorded = all.flatMap((d) => d.library.sync.superseded()).some((s) => s.lost === '日报');
+    expect(kept[0] === '日报' || recorded).toBe(true);
   });
 });
