@@ -167,8 +167,9 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
             setField(entry, 'deleted', true);
             return;
           }
-          // A note an undo puts back keeps the words and forms the document holds: another device's edit of it meanwhile.
-          const revived = isRevival(cause, change, entry);
+          // A note an undo puts back keeps the words and forms the document holds: another device's edit of
+          // it meanwhile, or a note another device wrote there anew after seeing the delete.
+          const revived = isPutBackOver(cause, change, entry);
           const put = (field: string, value: FieldValue) => {
             if (!revived || !entry.has(field)) setField(entry, field, value);
           };
@@ -190,7 +191,7 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
         const articleId = row.article_id;
         if (typeof articleId === 'number') {
           add(ids.articleDoc(articleId), (doc) =>
-            writeMemo(articleMemo(doc), articleMemoText(doc), change, isRevival(cause, change, articleMemo(doc))),
+            writeMemo(articleMemo(doc), articleMemoText(doc), change, isPutBackOver(cause, change, articleMemo(doc))),
           );
           break;
         }
@@ -308,6 +309,14 @@ function writeFields(
  */
 function isRevival(cause: ChangeCause, change: RowChange, entry: Y.Map<unknown> | undefined): boolean {
   return cause.replay !== undefined && !change.before && entry?.get('deleted') === true;
+}
+
+/**
+ * The same for a note or article memo, held by position rather than uid: another device may have
+ * written a new one there after the delete, live now, and the undo keeps that too.
+ */
+function isPutBackOver(cause: ChangeCause, change: RowChange, entry: Y.Map<unknown>): boolean {
+  return cause.replay !== undefined && !change.before && entry.has('saved_text');
 }
 
 /** A highlight row's replicated values: its paragraph by position in the article, not by rowid. */

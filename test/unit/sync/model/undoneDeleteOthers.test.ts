@@ -29,6 +29,20 @@ describe('undoing a delete another device edited meanwhile keeps that device’s
     for (const d of all) expect(d.library.annotations.getNote(d.paragraphId(1))?.plainText).toBe('河边的路很长。');
   });
 
+  it('a paragraph note written anew on the other device after it saw the delete', async () => {
+    const all = await devices(2);
+    const [a, b] = all;
+    saveNote(a!, 1, '河边的路。');
+    syncAll(all);
+    saveNote(a!, 1, '');
+    expectConverged(all);
+    saveNote(b!, 1, '桥上的灯。');
+    expectConverged(all);
+    a!.library.annotations.undo();
+    expectConverged(all);
+    for (const d of all) expect(d.library.annotations.getNote(d.paragraphId(1))?.plainText).toBe('桥上的灯。');
+  });
+
   it('a journal memo', async () => {
     const all = await devices(2);
     const [a, b] = all;
@@ -54,6 +68,20 @@ describe('undoing a delete another device edited meanwhile keeps that device’s
     a!.library.annotations.undo();
     expectConverged(all);
     for (const d of all) expect(d.library.memos.getArticleMemo(d.articleId)?.plainText).toBe('写城市和河流');
+  });
+
+  it('an article memo written anew on the other device after it saw the removal', async () => {
+    const all = await devices(2);
+    const [a, b] = all;
+    a!.library.memos.saveArticleMemo(a!.articleId, words('写城市'));
+    syncAll(all);
+    a!.library.memos.saveArticleMemo(a!.articleId, words(''));
+    expectConverged(all);
+    b!.library.memos.saveArticleMemo(b!.articleId, words('写河流'));
+    expectConverged(all);
+    a!.library.annotations.undo();
+    expectConverged(all);
+    for (const d of all) expect(d.library.memos.getArticleMemo(d.articleId)?.plainText).toBe('写河流');
   });
 
   it('a tag deleted on one device and renamed on the other', async () => {
