@@ -38,7 +38,12 @@ type Edit = (doc: Y.Doc) => void;
  * change's before and after are written, so an undo (whose changes arrive turned round) takes
  * back only what its operation set, and a field another device changed since stays theirs.
  */
-export function changesToDocs(db: Db, changes: readonly RowChange[], cause: ChangeCause): Map<string, Edit[]> {
+export function changesToDocs(
+  db: Db,
+  changes: readonly RowChange[],
+  cause: ChangeCause,
+  deviceId = '',
+): Map<string, Edit[]> {
   const ids = lookups(db, changes);
   const edits = new Map<string, Edit[]>();
   const add = (name: string | undefined, edit: Edit) => {
@@ -169,7 +174,8 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
           }
           // A note an undo puts back keeps the words and forms the document holds: another device's edit of
           // it meanwhile, or a note another device wrote there anew after seeing the delete.
-          const revived = isPutBackOver(cause, change, entry);
+          const revived = isPutBackOver(cause, change, entry, deviceId);
+          markRewrite(cause, change, entry, deviceId);
           const put = (field: string, value: FieldValue) => {
             if (!revived || !entry.has(field)) setField(entry, field, value);
           };
@@ -190,9 +196,12 @@ export function changesToDocs(db: Db, changes: readonly RowChange[], cause: Chan
         const after = change.after;
         const articleId = row.article_id;
         if (typeof articleId === 'number') {
-          add(ids.articleDoc(articleId), (doc) =>
-            writeMemo(articleMemo(doc), articleMemoText(doc), change, isPutBackOver(cause, change, articleMemo(doc))),
-          );
+          add(ids.articleDoc(articleId), (doc) => {
+            const entry = articleMemo(doc);
+            const revived = isPutBackOver(cause, change, entry, deviceId);
+            markRewrite(cause, change, entry, deviceId);
+            writeMemo(entry, articleMemoText(doc), change, revived);
+          });
           break;
         }
         const uid = str(row.uid) ?? ids.memoUid(num(row.id));
@@ -313,10 +322,25 @@ function isRevival(cause: ChangeCause, change: RowChange, entry: Y.Map<unknown> 
 
 /**
  * The same for a note or article memo, held by position rather than uid: another device may have
- * written a new one there after the delete, live now, and the undo keeps that too.
+ * written a new one there after the delete, live now, and the undo keeps that too. Unless this
+ * device wrote the last new one there (markRewrite): then what the document holds is this
+ * device's own later words, which its undo history has already taken back, and the undo puts
+ * back the words it deleted.
  */
-function isPutBackOver(cause: ChangeCause, change: RowChange, entry: Y.Map<unknown>): boolean {
-  return cause.replay !== undefined && !change.before && entry.has('saved_text');
+function isPutBackOver(cause: ChangeCause, change: RowChange, entry: Y.Map<unknown>, deviceId: string): boolean {
+  return (
+    cause.replay !== undefined &&
+    !change.before &&
+    entry.has('saved_text') &&
+    !(deviceId !== '' && entry.get('rewritten_on') === deviceId)
+  );
+}
+
+/** A person's new note or memo where an earlier one was deleted: the device that wrote it, for isPutBackOver. */
+function markRewrite(cause: ChangeCause, change: RowChange, entry: Y.Map<unknown>, deviceId: string): void {
+  if (cause.replay === undefined && !change.before && change.after && entry.has('saved_text') && deviceId !== '') {
+    setField(entry, 'rewritten_on', deviceId);
+  }
 }
 
 /** A highlight row's replicated values: its paragraph by position in the article, not by rowid. */

@@ -93,7 +93,7 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
 
   /** Applies the edits of a list of changes to their documents; returns the documents touched. */
   const mirror = (changes: readonly RowChange[], cause: ChangeCause): string[] => {
-    const edits = changesToDocs(db, changes, cause);
+    const edits = changesToDocs(db, changes, cause, deviceId);
     for (const [name, list] of edits) {
       const doc = store.get(name);
       doc.transact(() => {

@@ -43,6 +43,36 @@ describe('undoing a delete another device edited meanwhile keeps that device’s
     for (const d of all) expect(d.library.annotations.getNote(d.paragraphId(1))?.plainText).toBe('桥上的灯。');
   });
 
+  it('but a note this device itself wrote anew after its delete, both undone, gives its first words back on every device', async () => {
+    const all = await devices(2);
+    const [a] = all;
+    saveNote(a!, 1, '河边的路。');
+    syncAll(all);
+    saveNote(a!, 1, '');
+    expectConverged(all);
+    saveNote(a!, 1, '重新写');
+    expectConverged(all);
+    a!.library.annotations.undo();
+    expect(a!.library.annotations.getNote(a!.paragraphId(1))).toBeNull();
+    a!.library.annotations.undo();
+    expectConverged(all);
+    for (const d of all) expect(d.library.annotations.getNote(d.paragraphId(1))?.plainText).toBe('河边的路。');
+  });
+
+  it('and an article memo this device wrote anew after removing it, both undone, gives its first words back', async () => {
+    const all = await devices(2);
+    const [a] = all;
+    a!.library.memos.saveArticleMemo(a!.articleId, words('写城市'));
+    syncAll(all);
+    a!.library.memos.saveArticleMemo(a!.articleId, words(''));
+    a!.library.memos.saveArticleMemo(a!.articleId, words('写别的'));
+    expectConverged(all);
+    a!.library.annotations.undo();
+    a!.library.annotations.undo();
+    expectConverged(all);
+    for (const d of all) expect(d.library.memos.getArticleMemo(d.articleId)?.plainText).toBe('写城市');
+  });
+
   it('a journal memo', async () => {
     const all = await devices(2);
     const [a, b] = all;
