@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeTextFile } from '../library/export/writeTextFile';
+import { readSettingFile } from './readSettingFile';
 
 /** The folder Markdown exports go into: chosen once in main's dialog, kept by main, never sent by the renderer. */
 export interface ExportFolderSetting {
@@ -18,12 +18,7 @@ const stored = z.strictObject({ exportFolder: z.string().refine((p) => path.isAb
 export function exportFolderInFile(file: string): ExportFolderSetting {
   return {
     get() {
-      try {
-        const parsed = stored.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-        return parsed.success ? parsed.data.exportFolder : null;
-      } catch {
-        return null;
-      }
+      return readSettingFile(file, stored)?.exportFolder ?? null;
     },
     set(folder) {
       writeTextFile(file, `${JSON.stringify({ exportFolder: folder }, null, 2)}\n`);

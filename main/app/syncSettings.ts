@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { readSettingFile } from './readSettingFile';
 
 /**
  * How the open library syncs, kept by main beside the library (one file per library folder): the
@@ -31,16 +32,10 @@ export interface SyncSettingsFile {
 export function syncSettingsInFile(file: string): SyncSettingsFile {
   return {
     get() {
-      try {
-        const parsed = stored.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-        if (parsed.success) {
-          const { server, folder, active, answered } = parsed.data;
-          return { ...(server && { server }), ...(folder && { folder }), active, answered };
-        }
-      } catch {
-        // no file yet, or not ours: as if none
-      }
-      return { active: null, answered: [] };
+      const parsed = readSettingFile(file, stored);
+      if (!parsed) return { active: null, answered: [] };
+      const { server, folder, active, answered } = parsed;
+      return { ...(server && { server }), ...(folder && { folder }), active, answered };
     },
     set(settings) {
       // Written whole under another name and renamed; readable by this user alone (it holds the token).
