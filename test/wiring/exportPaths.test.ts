@@ -78,6 +78,8 @@ describe('paths are main\'s: the page asks for an export or a backup and never n
     expect(fake.handlers.has('pizhu:chooseBackupFile')).toBe(false);
     expect([...fake.handlers.keys()].filter((channel) => /choose|Folder|Backup/.test(channel)).sort()).toEqual([
       'pizhu:chooseExportFolder',
+      // Takes nothing and answers with the sync state: the folder stays in main (syncWiring.test.ts).
+      'pizhu:chooseSyncFolder',
       'pizhu:exportBackup',
       'pizhu:getExportFolder',
       'pizhu:importBackup',
