@@ -146,6 +146,21 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
     });
   }
 
+  /**
+   * A failed pass: a refused token or a newer library stops the sync with its reason (undefined);
+   * anything else is offline, retried after a backoff that doubles with each failure in a row (returned).
+   */
+  function failed(error: unknown, failuresBefore: number, also: Partial<SyncSessionStatus> = {}): number | undefined {
+    const stop = error instanceof LibraryError && permanent.has(error.code);
+    const wait = Math.min(maxBackoffMs, backoffMs * 2 ** failuresBefore);
+    set({
+      ...also,
+      phase: stop ? 'error' : 'offline',
+      problem: problemOf(error, stop ? null : new Date(now().getTime() + wait).toISOString()),
+    });
+    return stop ? undefined : wait;
+  }
+
   function problemOf(error: unknown, retryAt: string | null): SyncSessionStatus['problem'] {
     if (error instanceof LibraryError) return { code: error.code, message: error.message, retryAt };
     return { code: 'internal', message: error instanceof Error ? error.message : String(error), retryAt };
@@ -209,16 +224,8 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
         }
       } catch (error) {
         if (current.stopped) break;
-        const stop = error instanceof LibraryError && permanent.has(error.code);
-        const wait = Math.min(maxBackoffMs, backoffMs * 2 ** failures);
-        failures += 1;
-        set({
-          phase: stop ? 'error' : 'offline',
-          progress: null,
-          online: null,
-          problem: problemOf(error, stop ? null : new Date(now().getTime() + wait).toISOString()),
-        });
-        if (stop) break;
+        const wait = failed(error, failures++, { progress: null, online: null });
+        if (wait === undefined) break;
         sync?.close();
         sync = undefined;
         await sleep(wait, current, current);
@@ -246,14 +253,8 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
         await sleep(status.pending > 0 ? 0 : (heartbeatMs ?? 30_000), current, current);
       } catch (error) {
         if (current.stopped) break;
-        const stop = error instanceof LibraryError && permanent.has(error.code);
-        const wait = Math.min(maxBackoffMs, backoffMs * 2 ** failures);
-        failures += 1;
-        set({
-          phase: stop ? 'error' : 'offline',
-          problem: problemOf(error, stop ? null : new Date(now().getTime() + wait).toISOString()),
-        });
-        if (stop) break;
+        const wait = failed(error, failures++);
+        if (wait === undefined) break;
         await sleep(wait, current, current);
       }
     }
