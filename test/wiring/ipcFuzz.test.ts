@@ -19,6 +19,7 @@ import { maxArticleIdRows } from '../../preload/contract/articlePageTypes';
 import { maxMemoEditorStateLength, maxMemoPlainTextLength } from '../../preload/contract/memoTypes';
 import { maxOverrideTermLength } from '../../preload/contract/termOverrideTypes';
 import { maxMemberNameLength } from '../../preload/contract/teamTypes';
+import { maxSyncTokenLength, maxSyncUrlLength } from '../../preload/contract/syncTypes';
 import {
   maxVocabularySenseLength,
   maxVocabularySentenceLength,
@@ -299,6 +300,21 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
     ['setMyMember', { name: 'Lin', color: 'red' }, 'a colour not offered'],
     ['setMyMember', { name: 'Lin', color: '#1c7ed6', uid: 'someone-else' }, 'another member named'],
     ['setMyMember', { name: deep, color: '#1c7ed6' }, 'name a deep object'],
+    // Sync: the page names a server address and a token, never a place on disk; the folder is main's dialog's.
+    ['startServerSync', { url: 'file:///etc/passwd' }, 'a file: address'],
+    ['startServerSync', { url: catalog.writePaths[0] }, 'a path for an address'],
+    ['startServerSync', { url: 'ws+unix:///run/docker.sock:/' }, 'a Unix socket address'],
+    ['startServerSync', { url: `wss://h.example/${over(maxSyncUrlLength)}` }, 'an address over its limit'],
+    ['startServerSync', { url: 'wss://h.example', token: over(maxSyncTokenLength + 1) }, 'a token over its limit'],
+    ['startServerSync', { url: 'wss://h.example', token: 'a\r\nX-Injected: 1' }, 'a token with a line break'],
+    ['startServerSync', { url: 'wss://h.example', folder: catalog.writePaths[0] }, 'a folder beside the address'],
+    ['chooseSyncFolder', { folder: catalog.writePaths[0] }, 'a folder from the page'],
+    ['chooseSyncFolder', catalog.writePaths[0], 'the request is a path'],
+    ['resolveSyncConflict', { id: -1, keep: 'mine' }, 'id -1'],
+    ['resolveSyncConflict', { id: 1, keep: 'both' }, 'keep neither side'],
+    ['resolveSyncConflict', { id: 1, keep: 'mine', value: 'x' }, 'a value of its own'],
+    ['stopSync', { path: catalog.writePaths[0] }, 'a path'],
+    ['takeSyncChanges', { limit: 1e9 }, 'an argument'],
     ['listAttributes', { path: catalog.writePaths[0] }, 'a path'],
     ['setStopWords', { words: Array.from({ length: 5_001 }, (_, i) => `w${i}`) }, '5,001 stop words'],
     ['setStopWords', { words: [over(40)] }, 'a stop word over its limit'],
