@@ -28,6 +28,7 @@ import { migration0026 } from './0026-sync-model';
 import { migration0027 } from './0027-raw-text-beside-paragraphs';
 import { migration0028 } from './0028-paragraph-raw-from-removals';
 import { migration0029 } from './0029-made-by';
+import { migration0030 } from './0030-superseded-writer';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -60,6 +61,7 @@ export const migrations: readonly Migration[] = [
   migration0027,
   migration0028,
   migration0029,
+  migration0030,
 ];
 
 export const latestSchemaVersion = migrations.length;
