@@ -127,6 +127,13 @@ export function undoMigration0027(db: Database.Database): void {
   `);
 }
 
+/** Takes migration 0031 back: term overrides and vocabulary without uids. */
+export function undoMigration0031(db: Database.Database): void {
+  for (const table of ['term_override', 'vocabulary']) {
+    db.exec(`DROP TRIGGER ${table}_uid; DROP INDEX ${table}_by_uid; ALTER TABLE ${table} DROP COLUMN uid;`);
+  }
+}
+
 /** Takes migration 0029 back: no makers of annotations, no members. */
 export function undoMigration0029(db: Database.Database): void {
   for (const table of ['highlight', 'highlight_tag', 'paragraph_tag', 'note', 'memo']) {
@@ -147,10 +154,11 @@ export function undoMigration0026(db: Database.Database): void {
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
  * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
  * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes, 26: uids and sync documents,
- * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
+ * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 31) undoMigration0031(db);
   if (version < 29) undoMigration0029(db);
   if (version < 28) undoMigration0028(db);
   if (version < 27) undoMigration0027(db);

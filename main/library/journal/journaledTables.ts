@@ -75,15 +75,15 @@ export const journaledTables = {
   },
   /** A re-classification: update-only as the article; the kind is checksummed, so the trigger refreshes it. */
   paragraph: { key: ['id'], columns: ['id', 'kind', 'kind_by_user'], updateOnly: true },
-  /** A translator's own conversions (migration 0017): library-wide, no article's annotations. */
-  term_override: { key: ['id'], columns: ['id', 'source', 'target', 'modes', 'created_at'] },
+  /** A translator's own conversions (migration 0017): library-wide, no article's annotations; uid since 0031 (sync). */
+  term_override: { key: ['id'], columns: ['id', 'source', 'target', 'modes', 'created_at', 'uid'] },
   /** An article attribute's definition (migration 0021): its values' rows are removed through the journal first. */
   attribute: { key: ['id'], columns: ['id', 'name', 'kind', 'choices', 'created_at', 'uid'] },
   /** One attribute's value on one article (migration 0021). */
   article_attribute: { key: ['article_id', 'attribute_id'], columns: ['article_id', 'attribute_id', 'value'] },
   /** The library's stop-word list (migration 0020): one row, written whole; no row is the default list. */
   stop_word_list: { key: ['id'], columns: ['id', 'words', 'updated_at'] },
-  /** A word in the person's vocabulary (main/library/vocabulary): added, edited and removed whole. */
+  /** A word in the person's vocabulary (main/library/vocabulary): added, edited and removed whole; uid since 0031 (sync). */
   vocabulary: {
     key: ['id'],
     columns: [
@@ -100,6 +100,7 @@ export const journaledTables = {
       'end_offset',
       'created_at',
       'updated_at',
+      'uid',
     ],
   },
 } as const satisfies Record<string, { key: readonly string[]; columns: readonly string[]; updateOnly?: true }>;

@@ -29,6 +29,7 @@ import { migration0027 } from './0027-raw-text-beside-paragraphs';
 import { migration0028 } from './0028-paragraph-raw-from-removals';
 import { migration0029 } from './0029-made-by';
 import { migration0030 } from './0030-superseded-writer';
+import { migration0031 } from './0031-word-data-uids';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -62,6 +63,7 @@ export const migrations: readonly Migration[] = [
   migration0028,
   migration0029,
   migration0030,
+  migration0031,
 ];
 
 export const latestSchemaVersion = migrations.length;
