@@ -14,16 +14,17 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createLibrary } from '../../main/library/createLibrary';
 import { eachGeneratedArticle } from './generateCorpus';
+import { peerRatioThroughput } from './measure';
 
 const repo = path.resolve(__dirname, '../..');
 const articleCount = Number(process.env.BENCH_ARTICLES ?? 2_000);
 const workerFile =
   process.env.PIZHU_PARSE_WORKER ?? path.resolve(repo, process.env.PIZHU_OUT_DIR ?? 'out', 'main', 'parseWorkerEntry.js');
 
-/** CPU seconds of this process's main thread (Linux: /proc), or undefined where that cannot be read. */
-function mainThreadCpuSeconds(): number | undefined {
+/** CPU seconds of one thread of this process (Linux: /proc), or undefined where that cannot be read. */
+function threadCpuSeconds(tid: number | string): number | undefined {
   try {
-    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
   } catch {
@@ -45,23 +46,30 @@ async function main(): Promise<void> {
       dbPath: path.join(dir, 'library.sqlite'),
       startParseWorker: (resourceLimits) => new Worker(workerFile, { resourceLimits }),
     });
-    const mainBefore = mainThreadCpuSeconds();
+    const mainBefore = threadCpuSeconds(process.pid);
     const cpuBefore = process.cpuUsage();
     const t0 = performance.now();
     const outcomes = await library.importPaths([folder]);
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
-    const mainAfter = mainThreadCpuSeconds();
+    const mainAfter = threadCpuSeconds(process.pid);
     const processCpu = (cpu.user + cpu.system) / 1e6;
     const storing = mainBefore === undefined || mainAfter === undefined ? undefined : mainAfter - mainBefore;
     const imported = outcomes.filter((o) => o.status === 'imported').length;
     if (imported !== articleCount) throw new Error(`only ${imported} of ${articleCount} articles imported`);
+    const mbPerSecond = totalBytes / 1e6 / seconds;
+    // The bench's peer, in the same run: the same folder listed and every file read (runBench.ts).
+    const readStarted = performance.now();
+    let readBytes = 0;
+    for (const name of fs.readdirSync(folder)) readBytes += fs.readFileSync(path.join(folder, name)).byteLength;
+    const readMbPerSecond = readBytes / 1e6 / ((performance.now() - readStarted) / 1000);
     console.log(
       `import ${articleCount} articles (${(totalBytes / 1e6).toFixed(1)} MB): ` +
-        `${(totalBytes / 1e6 / seconds).toFixed(2)} MB/s (${seconds.toFixed(1)} s); ` +
+        `${mbPerSecond.toFixed(2)} MB/s (${seconds.toFixed(1)} s); ` +
+        `${readMbPerSecond.toFixed(0)} MB/s (reading the files): ${peerRatioThroughput(mbPerSecond, readMbPerSecond)}; ` +
         (storing === undefined
           ? `process CPU ${processCpu.toFixed(1)} s`
-          : `CPU: storing thread ${storing.toFixed(1)} s, parse worker and the rest ${(processCpu - storing).toFixed(1)} s`),
+          : `CPU: storing thread ${storing.toFixed(1)} s, parse worker(s) and the rest ${(processCpu - storing).toFixed(1)} s`),
     );
     library.close();
   } finally {
