@@ -36,7 +36,15 @@ export interface SyncController {
   close(): Promise<void>;
 }
 
-const knownCodes = new Set<PizhuErrorCode>(['sync-unreachable', 'sync-refused', 'sync-timeout', 'library-too-new', 'invalid-argument']);
+const knownCodes = new Set<PizhuErrorCode>([
+  'sync-unreachable',
+  'sync-refused',
+  'sync-timeout',
+  'library-too-new',
+  'sync-server-too-old',
+  'sync-refused-update',
+  'invalid-argument',
+]);
 
 /**
  * The app's sync of its open library (#19 item 4): a session kept in main while the app runs, its

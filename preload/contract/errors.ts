@@ -22,6 +22,8 @@ export type PizhuErrorCode =
   | 'override-conflict' // a term override of the same source in an overlapping mode exists; detail: its id
   | 'sync-unreachable' // no sync server answers at the address (or the sync folder is missing); detail: the address
   | 'sync-refused' // the sync server refused the member's token
+  | 'sync-server-too-old' // the sync server speaks an older sync model: whoever runs it must update it
+  | 'sync-refused-update' // the sync server refused a document or an update of this device's (detail: the address)
   | 'sync-timeout' // a sync did not become quiescent within its time limit
   | 'internal';
 

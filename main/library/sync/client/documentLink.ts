@@ -1,12 +1,16 @@
 import { HocuspocusProvider, MessageType, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+import { authPayload, parseRefusal } from '../server/syncProtocol';
 import type { SyncEndpoint } from '../syncEndpoint';
 import type { BatchedApply } from './batchedApply';
 
 /** Origin of what the endpoint gives the mirror, so it is sent to the server and not applied back. */
 const fromEndpoint = Symbol('pizhu-endpoint');
 
-/** The server refused the token, or the endpoint refused what the server sent (its error). */
+/**
+ * The server refused the device (its reason: at authentication, or closing the document over an
+ * update it would not take), or the endpoint refused what the server sent (its error).
+ */
 export type LinkFailure = { kind: 'refused'; reason: string } | { kind: 'rejected'; error: unknown };
 
 /**
@@ -31,6 +35,8 @@ export class DocumentLink {
     token: string,
     /** Gathers the server's updates of many links into one transaction of the endpoint; each applied alone when absent. */
     batch?: BatchedApply,
+    /** The sync model this side speaks (this Pizhu's unless given: tests pose as another). */
+    syncModel?: number,
   ) {
     // A guid given: Yjs draws a random one from the CSPRNG a character at a time, a third of a
     // 1,000-document sync's time; these documents are never subdocuments, so their name serves.
@@ -59,7 +65,8 @@ export class DocumentLink {
       name,
       document: this.mirror,
       websocketProvider: socket,
-      token,
+      // The member's token with the sync model, so that a server of another version refuses before any sync.
+      token: authPayload(token, syncModel),
       awareness: null,
       // Each (re)connection syncs afresh, with its own answers.
       onOpen: () => {
@@ -67,6 +74,13 @@ export class DocumentLink {
       },
       onAuthenticationFailed: ({ reason }) => {
         this.failure = { kind: 'refused', reason };
+        this.notify();
+      },
+      // The server closed this document over an update it refused (its reason a Pizhu refusal); a
+      // dropped socket closes every document too, and is the sync's to notice, not a refusal.
+      onClose: ({ event }) => {
+        if (!parseRefusal(event.reason)) return;
+        this.failure ??= { kind: 'refused', reason: event.reason };
         this.notify();
       },
       onSynced: () => this.notify(),

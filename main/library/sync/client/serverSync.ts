@@ -14,6 +14,7 @@ import {
 import type { SyncEndpoint } from '../syncEndpoint';
 import { DocumentLink } from './documentLink';
 import { BatchedApply } from './batchedApply';
+import { refusalError } from './serverRefusal';
 
 export interface ServerSyncOptions {
   /** ws:// or wss:// address of a Pizhu sync server. */
@@ -29,6 +30,8 @@ export interface ServerSyncOptions {
   openDocuments?: number;
   /** Called as syncOnce brings documents in step: how many of those it had to open are done. */
   onProgress?: (done: number, total: number) => void;
+  /** The sync model this side speaks (this Pizhu's unless given: tests pose as another Pizhu). */
+  syncModel?: number;
 }
 
 export interface ServerSyncReport {
@@ -111,13 +114,17 @@ export class ServerSync {
     });
   }
 
-  /** Connects and authenticates; fails with 'sync-unreachable', 'sync-refused' or 'sync-timeout'. */
+  /**
+   * Connects and authenticates; fails with 'sync-unreachable', 'sync-refused' or 'sync-timeout', or
+   * before any document is exchanged when the server speaks another sync model ('library-too-new'
+   * when it is newer, 'sync-server-too-old' when it is older).
+   */
   static async connect(endpoint: SyncEndpoint, options: ServerSyncOptions): Promise<ServerSync> {
     const timeoutMs = options.timeoutMs ?? 60_000;
     await probe(options.url, timeoutMs);
     const socket = new HocuspocusProviderWebsocket({ url: options.url, WebSocketPolyfill: WebSocket });
     const batch = new BatchedApply(endpoint);
-    const library = new DocumentLink(libraryDocument, endpoint, socket, options.token, batch);
+    const library = new DocumentLink(libraryDocument, endpoint, socket, options.token, batch, options.syncModel);
     const sync = new ServerSync(endpoint, options, socket, library, batch);
     try {
       await sync.settle(library, timeoutMs);
@@ -225,7 +232,7 @@ export class ServerSync {
     if (link) this.links.delete(name);
     else {
       this.evictIdle();
-      link = new DocumentLink(name, this.endpoint, this.socket, this.options.token, this.batch);
+      link = new DocumentLink(name, this.endpoint, this.socket, this.options.token, this.batch, this.options.syncModel);
     }
     // Map order is use order: the first idle one is the least recently used.
     this.links.set(name, link);
@@ -284,11 +291,13 @@ export class ServerSync {
       );
     }
     if (failure) {
-      throw new LibraryError(
-        'sync-refused',
-        `The sync server at ${this.options.url} refused the token (${failure.reason})`,
-        this.options.url,
-      );
+      // A document the server closed over a refused update is opened afresh next time.
+      if (link !== this.library && this.links.get(link.name) === link) {
+        this.links.delete(link.name);
+        link.close();
+        this.closedAt.set(link.name, Date.now());
+      }
+      throw refusalError(this.options.url, failure.reason, this.options.syncModel);
     }
   }
 

@@ -81,3 +81,66 @@ export function parseDocumentList(payload: string): DocumentList | undefined {
   if (!entries.every((entry): entry is [string, string] => typeof entry[1] === 'string')) return undefined;
   return { type, names, digests: Object.fromEntries(entries) };
 }
+
+/**
+ * The version of what the documents hold (model/docShape, text/articleText) and of the messages
+ * here. A device and a server of different versions would misread each other's documents, so the
+ * server refuses the other version at authentication, before any document is exchanged. Raise it
+ * with any change an older Pizhu would misread.
+ */
+export const syncModelVersion = 1;
+
+/** A Pizhu from before the handshake sent its member token alone; it spoke model 1. */
+const unversionedModel = 1;
+
+/**
+ * What a device sends as its Hocuspocus token: the member's token and the sync model it speaks,
+ * so that onAuthenticate refuses another version with a reason that says which side to update.
+ */
+export function authPayload(token: string, model: number = syncModelVersion): string {
+  return JSON.stringify({ type: 'pizhu:auth', model, token });
+}
+
+/** The token and sync model of what a device sent as its token (a bare token: a Pizhu from before the handshake). */
+export function parseAuthPayload(raw: string): { token: string; model: number } {
+  if (!raw.startsWith('{')) return { token: raw, model: unversionedModel };
+  try {
+    const value: unknown = JSON.parse(raw);
+    const { type, model, token } = (value ?? {}) as { type?: unknown; model?: unknown; token?: unknown };
+    if (type === 'pizhu:auth' && Number.isSafeInteger(model) && typeof token === 'string') {
+      return { token, model: model as number };
+    }
+  } catch {
+    // Not a token any Pizhu sent: refused as an unknown token.
+  }
+  return { token: '', model: syncModelVersion };
+}
+
+/**
+ * Why the server refused a device, as Hocuspocus carries it: the reason of a permission-denied
+ * answer (authentication) or of the close of one document's connection (a refused update). Sent as
+ * `pizhu:<kind>[:<server's model>] <sentence>`, so an older Pizhu, which shows the reason as it
+ * comes, still shows the sentence.
+ */
+export type Refusal =
+  | { kind: 'token'; message: string }
+  | { kind: 'model'; server: number; message: string }
+  | { kind: 'document'; message: string }
+  | { kind: 'update'; message: string };
+
+const refusalKinds = ['token', 'model', 'document', 'update'] as const;
+
+export function refusalReason(refusal: Refusal): string {
+  const version = refusal.kind === 'model' ? `:${refusal.server}` : '';
+  return `pizhu:${refusal.kind}${version} ${refusal.message}`;
+}
+
+/** The refusal a reason carries, or undefined for any other reason (a closed socket, Hocuspocus's own). */
+export function parseRefusal(reason: string): Refusal | undefined {
+  const match = /^pizhu:([a-z]+)(?::(\d+))? ([\s\S]*)$/.exec(reason);
+  if (!match) return undefined;
+  const [, kind, server, message = ''] = match;
+  if (!refusalKinds.includes(kind as (typeof refusalKinds)[number])) return undefined;
+  if (kind === 'model') return server === undefined ? undefined : { kind, server: Number(server), message };
+  return { kind: kind as Exclude<Refusal['kind'], 'model'>, message };
+}

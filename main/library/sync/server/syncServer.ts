@@ -3,7 +3,16 @@ import * as Y from 'yjs';
 import { LibraryError } from '../../libraryError';
 import { memberForToken } from './members';
 import { openServerStore, type ServerStore } from './serverStore';
-import { changedNotice, listDocumentsRequest, onlineList, whoIsOnlineRequest, type DocumentList } from './syncProtocol';
+import { checkIncoming, defaultMaxMessageBytes, Refused } from './incomingCheck';
+import {
+  changedNotice,
+  listDocumentsRequest,
+  onlineList,
+  parseAuthPayload,
+  syncModelVersion,
+  whoIsOnlineRequest,
+  type DocumentList,
+} from './syncProtocol';
 
 export interface SyncServerOptions {
   /** Where the server keeps its database (created when missing). */
@@ -12,6 +21,10 @@ export interface SyncServerOptions {
   host?: string;
   /** 0 picks a free port. */
   port: number;
+  /** The sync model this server speaks (syncModelVersion unless given: tests pose as another Pizhu). */
+  syncModel?: number;
+  /** The largest message a device may send, in bytes (64 MiB unless given); a larger update is refused by name. */
+  maxMessageBytes?: number;
 }
 
 export interface RunningSyncServer {
@@ -25,8 +38,11 @@ export interface RunningSyncServer {
   close(): Promise<void>;
 }
 
-/** Document names are the library's ('library', 'article/<uid>'): short, printable. */
-const documentName = /^[\w./:-]{1,200}$/;
+/**
+ * The documents a library has ('library', 'article/<uid>', 'text/<SHA-256>'): any other name is
+ * refused before the server loads or stores anything under it.
+ */
+const documentName = /^(?:library|article\/[\w-]{1,128}|text\/[0-9a-f]{64})$/;
 
 /** Origin of the stored updates applied when a document loads, so they are not appended again. */
 const loadOrigin = Symbol('pizhu-sync-load');
@@ -36,13 +52,32 @@ const loadOrigin = Symbol('pizhu-sync-load');
  * event, which runs before Hocuspocus acknowledges the update to its sender: an acknowledged change
  * survives a crash. Storing a document (debounced by Hocuspocus, and on unload) compacts its rows.
  */
-function pizhuExtension(store: ServerStore): Extension {
+function pizhuExtension(store: ServerStore, model: number, maxMessageBytes: number): Extension {
   return {
     extensionName: 'PizhuSync',
-    onAuthenticate({ token, documentName: name, connectionConfig }) {
-      if (!documentName.test(name)) return Promise.reject(new Error(`No document is named ${name}`));
+    // Hocuspocus sends a rejection's `reason` to the device as it refuses it, before any sync message is handled.
+    onAuthenticate({ token: sent, documentName: name, connectionConfig }) {
+      const { token, model: theirs } = parseAuthPayload(sent);
+      // First: another version's token or document names may not be this one's.
+      if (theirs !== model) {
+        const update = theirs < model ? 'that device' : 'this server';
+        return Promise.reject(
+          new Refused({
+            kind: 'model',
+            server: model,
+            message: `This sync server speaks sync model ${model} and the device sync model ${theirs}: update Pizhu on ${update}. Nothing was exchanged.`,
+          }),
+        );
+      }
+      if (!documentName.test(name)) {
+        return Promise.reject(
+          new Refused({ kind: 'document', message: `No Pizhu library has a document named "${name.slice(0, 200)}".` }),
+        );
+      }
       const member = memberForToken(store.db, token);
-      if (!member) return Promise.reject(new Error('This token is not a member of this server'));
+      if (!member) {
+        return Promise.reject(new Refused({ kind: 'token', message: 'This token is not a member of this server.' }));
+      }
       // Hocuspocus refuses a read-only connection's updates and answers them "not applied".
       connectionConfig.readOnly = member.readOnly;
       return Promise.resolve({ member: member.name });
@@ -70,6 +105,13 @@ function pizhuExtension(store: ServerStore): Extension {
         });
       });
       return Promise.resolve();
+    },
+    // Before Hocuspocus applies a device's update: a malformed or oversized one, or an article text
+    // that is not its name's (or changes one already complete), closes that document's connection
+    // with the reason, and nothing of it is applied or stored.
+    beforeHandleMessage({ update: message, document, documentName: name }) {
+      const refusal = checkIncoming(name, document, message, maxMessageBytes);
+      return refusal ? Promise.reject(new Refused(refusal)) : Promise.resolve();
     },
     onStoreDocument({ document, documentName: name }) {
       store.compact(name, document);
@@ -105,16 +147,21 @@ const yDocOptions = { gc: true, gcFilter: () => true, guid: 'pizhu-sync' };
 export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
   const store = openServerStore(options.dataDir);
   const host = options.host ?? '127.0.0.1';
-  const server = new Server({
-    name: 'pizhu',
-    address: host,
-    port: options.port,
-    quiet: true,
-    // The CLI stops the server itself, so that it can close the database after the last store.
-    stopOnSignals: false,
-    extensions: [pizhuExtension(store)],
-    yDocOptions,
-  });
+  const maxMessageBytes = options.maxMessageBytes ?? defaultMaxMessageBytes;
+  const server = new Server(
+    {
+      name: 'pizhu',
+      address: host,
+      port: options.port,
+      quiet: true,
+      // The CLI stops the server itself, so that it can close the database after the last store.
+      stopOnSignals: false,
+      extensions: [pizhuExtension(store, options.syncModel ?? syncModelVersion, maxMessageBytes)],
+      yDocOptions,
+    },
+    // A frame well over the limit is cut by ws itself (the socket closes) rather than read into memory.
+    { maxPayload: maxMessageBytes + 1024 * 1024 },
+  );
   try {
     // Not server.listen(): it hands Node `address`, which http ignores (the server listened on every
     // interface, not 127.0.0.1), and never settles when the port is taken.

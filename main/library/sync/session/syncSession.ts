@@ -62,7 +62,7 @@ export interface SyncSession {
 }
 
 /** Failures a retry cannot mend: the person must change something (the token, the address, Pizhu's version). */
-const permanent = new Set(['sync-refused', 'library-too-new', 'invalid-argument']);
+const permanent = new Set(['sync-refused', 'library-too-new', 'sync-server-too-old', 'invalid-argument']);
 
 /** Coalesces local edits made in one burst (typing, an autocode of many spans) into one sync. */
 const localQuietMs = 300;

@@ -18,6 +18,10 @@ export function syncProblemText(
       return t('errorTimeout');
     case 'library-too-new':
       return t('errorTooNew');
+    case 'sync-server-too-old':
+      return t('errorServerTooOld');
+    case 'sync-refused-update':
+      return t('errorRefusedUpdate', { detail });
     case 'invalid-argument':
       return t('errorInvalid', { detail });
     default:

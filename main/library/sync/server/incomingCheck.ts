@@ -1,0 +1,92 @@
+import { IncomingMessage, MessageType, type Document } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { readTextUpdate, textMatchesUid, textUidOf } from '../text/articleText';
+import { refusalReason, type Refusal } from './syncProtocol';
+
+/**
+ * The largest message a device may send: a whole library document for 10,000 articles or an
+ * article text of the largest file an import takes (20 MB, up to 1.5 times that as UTF-8) fits.
+ */
+export const defaultMaxMessageBytes = 64 * 1024 * 1024;
+
+/** y-protocols' sync message types: SyncStep2 and Update carry an update to apply. */
+const syncStep2 = 1;
+const syncUpdate = 2;
+
+/** A refusal as Hocuspocus passes it on: its `reason` goes to the device (authentication, or the close of a document). */
+export class Refused extends Error {
+  /** Hocuspocus's close code for Forbidden, so the device's socket stays open for its other documents. */
+  readonly code = 4403;
+  readonly reason: string;
+  constructor(refusal: Refusal) {
+    super(refusal.message);
+    this.name = 'Refused';
+    this.reason = refusalReason(refusal);
+  }
+}
+
+/**
+ * Why the server must not apply a message a device sent for a document, or undefined when it may.
+ * Refused: a message over the size limit; a sync update that does not decode; for an article text
+ * ('text/<uid>', written once and never changed) an update that makes it a text whose bytes do
+ * not hash to its uid, or that adds anything to a text already held. Every device checks a text
+ * as it receives it, but a text the server kept would be refused by all of them, every sync.
+ */
+export function checkIncoming(
+  name: string,
+  document: Document,
+  message: Uint8Array,
+  maxMessageBytes: number,
+): Refusal | undefined {
+  if (message.length > maxMessageBytes) {
+    return {
+      kind: 'update',
+      message: `An update of "${name}" of ${megabytes(message.length)} is over this server's limit of ${megabytes(maxMessageBytes)}; nothing of it was stored.`,
+    };
+  }
+  let update: Uint8Array;
+  try {
+    const incoming = new IncomingMessage(message);
+    incoming.readVarString();
+    const type: MessageType = incoming.readVarUint();
+    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return undefined;
+    const syncType = incoming.readVarUint();
+    if (syncType !== syncStep2 && syncType !== syncUpdate) return undefined;
+    update = incoming.readVarUint8Array();
+    // Hocuspocus would apply it as far as it reads, then fail: decoded whole first, nothing applied when it fails.
+    Y.decodeUpdate(update);
+  } catch (error) {
+    return {
+      kind: 'update',
+      message: `An update of "${name}" could not be read (${error instanceof Error ? error.message : String(error)}); nothing of it was stored.`,
+    };
+  }
+  const uid = textUidOf(name);
+  return uid === undefined ? undefined : checkText(name, uid, document, update);
+}
+
+function checkText(name: string, uid: string, document: Y.Doc, update: Uint8Array): Refusal | undefined {
+  const held = readTextUpdate(name, Y.encodeStateAsUpdate(document));
+  if (held !== undefined) {
+    // Written once: what the server holds already is the whole text, and any other change of it is refused.
+    if (Y.snapshotContainsUpdate(Y.snapshot(document), update)) return undefined;
+    return {
+      kind: 'update',
+      message: `"${name}" is an article text, which never changes once sent; this change of it was refused and nothing was stored.`,
+    };
+  }
+  const text = readTextUpdate(name, Y.mergeUpdates([Y.encodeStateAsUpdate(document), update]));
+  if (text === undefined) return undefined;
+  if ('refused' in text) return { kind: 'update', message: `${text.refused}; nothing of it was stored.` };
+  if (!textMatchesUid(uid, text)) {
+    return {
+      kind: 'update',
+      message: `The text sent for "${name}" does not hash to its name (SHA-256); it was refused and nothing was stored.`,
+    };
+  }
+  return undefined;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
