@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
@@ -82,6 +83,8 @@ async function start(): Promise<void> {
   const library = await openLibraryWithRecovery(
     {
       dbPath,
+      // Signs this device's writes for other devices' conflict notices ("changed on <device> by <member>").
+      deviceName: os.hostname(),
       // Built beside this file (electron.vite.config.ts); Electron loads worker scripts from the asar.
       startParseWorker: (resourceLimits) => new Worker(path.join(__dirname, 'parseWorkerEntry.js'), { resourceLimits }),
       // The integrity check runs beside the first list, not before it; writes wait for it.

@@ -80,6 +80,11 @@ export interface LibraryOptions {
    * Without it the check runs before the open returns, as the CLI and tests have it.
    */
   startQuickCheckWorker?: StartQuickCheckWorker;
+  /**
+   * This device's name, as the values it writes are signed for other devices' conflict notices
+   * ("changed on Lin's laptop"): the app gives the computer's name; the same by default.
+   */
+  deviceName?: string;
 }
 
 export type Library = Awaited<ReturnType<typeof createLibrary>>;
@@ -113,7 +118,7 @@ export async function createLibrary(options: LibraryOptions) {
     attributes: createAttributes(conn, nowIso, files),
     matrices: createMatrices(conn, files),
     exports: exportOperations(conn, nowIso, files),
-    sync: createSyncModel(conn, nowIso),
+    sync: createSyncModel(conn, nowIso, options.deviceName),
     team: createTeam(conn, nowIso),
   });
   const parts = onConnection(db);

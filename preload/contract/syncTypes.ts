@@ -48,6 +48,11 @@ export interface SyncConflict {
   /** This device's value that was lost, and the one that won, as text. */
   mine: string;
   theirs: string;
+  /**
+   * Who wrote the value that won: their member name (as this library knows it now) and the name of
+   * the device they wrote on; null for values from before writers were recorded ("another device").
+   */
+  changedBy: { member: string; device: string } | null;
   recordedAt: string;
   /** Whether "restore yours" can write it back (the highlight or tag is still there). */
   restorable: boolean;

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { writerOf, type Writer } from './writers';
 
 /** A value this device showed that another device's concurrent write replaced. */
 export interface Superseded {
@@ -7,6 +8,8 @@ export interface Superseded {
   field: string;
   lost: unknown;
   kept: unknown;
+  /** Who wrote the value that won, as their device recorded it; null when it recorded nobody (written before writers were). */
+  keptBy: Writer | null;
 }
 
 /**
@@ -40,7 +43,13 @@ export function supersededBy(doc: Y.Doc, transaction: Y.Transaction): Superseded
       const lost = valueOf(shown);
       const kept = valueOf(current);
       if (lost === undefined || lost === kept || bookkeeping.has(key)) continue;
-      found.push({ path: pathOf(type as Y.AbstractType<unknown>), field: key, lost, kept });
+      found.push({
+        path: pathOf(type as Y.AbstractType<unknown>),
+        field: key,
+        lost,
+        kept,
+        keptBy: writerOf(doc, current),
+      });
     }
   });
   return found;

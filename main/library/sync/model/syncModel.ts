@@ -1,3 +1,4 @@
+import os from 'node:os';
 import * as Y from 'yjs';
 import { setChangeSink, type ChangeCause, type ChangeSink } from '../../journal/changeSink';
 import type { RowChange } from '../../journal/journaledTables';
@@ -12,6 +13,8 @@ import { articleIdOfUid, paragraphIdsByOrd, uidOfArticle } from './articleRows';
 import { rowsAsInserts } from './rowsAsInserts';
 import { articlesUsingTag, markRowless, projectArticle, projectLibrary, tagResolution } from './projectDocs';
 import { supersededBy, type Superseded } from './supersededValues';
+import { maxWriterText, recordWriter, type Writer } from './writers';
+import { listMembers } from '../../team/members';
 import { articleTexts } from '../text/articleTexts';
 
 /** Rows written into the documents by the model itself (seeding, adopting, capturing): no person's journal step. */
@@ -50,7 +53,7 @@ export interface SyncModel extends SyncEndpoint {
  * rows in one transaction of their own, outside the person's undo history, and what a concurrent
  * write replaced is kept in sync_superseded.
  */
-export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
+export function createSyncModel(db: Db, nowIso: () => string, deviceName: string = hostName()): SyncModel {
   const store = createDocStore(db);
   const listeners = new Set<(name: string, update: Uint8Array) => void>();
   const deviceId = db.prepare<[], string>('SELECT device_id FROM sync_state').pluck().get() ?? '';
@@ -91,12 +94,24 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
     noteWaiting(articleDocName(uid), projectArticle(db, uid, store.get(articleDocName(uid)), store.get(libraryDoc)));
   };
 
+  /** This device's writer, as the documents record it beside its writes (writers): read once, when first needed. */
+  let writer: Writer | undefined;
+  const localWriter = (): Writer => {
+    if (!writer) {
+      const me = listMembers(db).find((m) => m.me);
+      writer = { member: me?.uid ?? '', memberName: me?.name ?? '', device: deviceName.trim().slice(0, maxWriterText) };
+    }
+    return writer;
+  };
+
   /** Applies the edits of a list of changes to their documents; returns the documents touched. */
   const mirror = (changes: readonly RowChange[], cause: ChangeCause): string[] => {
     const edits = changesToDocs(db, changes, cause, deviceId);
     for (const [name, list] of edits) {
       const doc = store.get(name);
       doc.transact(() => {
+        // First, so every device has who wrote with this client before (or with) what it wrote.
+        recordWriter(doc, localWriter());
         for (const edit of list) edit(doc);
       });
     }
@@ -253,10 +268,24 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
       if (!integrated && pendingOf(doc) === pendingBefore) return;
       store.storeRemote(name, update);
       const record = db.prepare(
-        'INSERT INTO sync_superseded (doc, path, field, lost, kept, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO sync_superseded (doc, path, field, lost, kept, recorded_at, kept_member, kept_member_name, kept_device)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const now = nowIso();
-      for (const s of lost) record.run(name, s.path, s.field, JSON.stringify(s.lost), JSON.stringify(s.kept), now);
+      for (const s of lost) {
+        const by = s.keptBy;
+        record.run(
+          name,
+          s.path,
+          s.field,
+          JSON.stringify(s.lost),
+          JSON.stringify(s.kept),
+          now,
+          by?.member ?? null,
+          by?.memberName ?? null,
+          by?.device ?? null,
+        );
+      }
       project([name]);
     });
   }
@@ -305,14 +334,31 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
     },
     superseded() {
       const rows = db
-        .prepare('SELECT doc, path, field, lost, kept, recorded_at FROM sync_superseded ORDER BY id')
-        .all() as Array<{ doc: string; path: string; field: string; lost: string; kept: string; recorded_at: string }>;
+        .prepare(
+          `SELECT doc, path, field, lost, kept, recorded_at, kept_member, kept_member_name, kept_device
+           FROM sync_superseded ORDER BY id`,
+        )
+        .all() as Array<{
+        doc: string;
+        path: string;
+        field: string;
+        lost: string;
+        kept: string;
+        recorded_at: string;
+        kept_member: string | null;
+        kept_member_name: string | null;
+        kept_device: string | null;
+      }>;
       return rows.map((r) => ({
         doc: r.doc,
         path: r.path,
         field: r.field,
         lost: JSON.parse(r.lost) as unknown,
         kept: JSON.parse(r.kept) as unknown,
+        keptBy:
+          r.kept_member === null || r.kept_device === null
+            ? null
+            : { member: r.kept_member, memberName: r.kept_member_name ?? '', device: r.kept_device },
         recordedAt: r.recorded_at,
       }));
     },
@@ -342,6 +388,15 @@ export function createSyncModel(db: Db, nowIso: () => string): SyncModel {
       store.rolledBack();
     },
   };
+}
+
+/** The computer's name, the default name of a device (the app gives its own); '' when the system has none to give. */
+function hostName(): string {
+  try {
+    return os.hostname().trim();
+  } catch {
+    return '';
+  }
 }
 
 function known(store: DocStore, name: string): Y.Doc | undefined {

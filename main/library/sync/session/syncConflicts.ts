@@ -18,7 +18,12 @@ interface Row {
   lost: string;
   kept: string;
   recorded_at: string;
+  kept_member: string | null;
+  kept_member_name: string | null;
+  kept_device: string | null;
 }
+
+const rowColumns = 'id, doc, path, field, lost, kept, recorded_at, kept_member, kept_member_name, kept_device';
 
 /** The most conflicts listed at once: the newest; older ones wait for these to be answered. */
 export const maxListedConflicts = 200;
@@ -28,6 +33,19 @@ const asText = (json: string): string => {
   return typeof value === 'string' ? value : JSON.stringify(value);
 };
 
+/**
+ * Who wrote the winning value: the member's name as this library knows it now (they may have
+ * renamed themselves since), else the name their device recorded with the write. Null when the
+ * write recorded nobody, or no device name: the notice then says "another device".
+ */
+function changedBy(db: Db, row: Row): SyncConflict['changedBy'] {
+  if (row.kept_member === null || !row.kept_device) return null;
+  const known = db.prepare('SELECT name FROM library_member WHERE uid = ?').pluck().get(row.kept_member) as
+    string | undefined;
+  const member = known ?? row.kept_member_name ?? '';
+  return member === '' ? null : { member, device: row.kept_device };
+}
+
 /** What a recorded superseded value is about, and whether this device can write it back. */
 function describe(db: Db, row: Row): SyncConflict {
   const [root, uid] = row.path.split('/');
@@ -36,6 +54,7 @@ function describe(db: Db, row: Row): SyncConflict {
     field: row.field,
     mine: asText(row.lost),
     theirs: asText(row.kept),
+    changedBy: changedBy(db, row),
     recordedAt: row.recorded_at,
   };
   if (row.doc.startsWith('article/') && root === 'highlights' && uid) {
@@ -73,9 +92,7 @@ function describe(db: Db, row: Row): SyncConflict {
 
 /** The values of this device's lost to another device's concurrent write, newest first, less those answered. */
 export function listSyncConflicts(db: Db, answered: ReadonlySet<number>): SyncConflict[] {
-  const rows = db
-    .prepare('SELECT id, doc, path, field, lost, kept, recorded_at FROM sync_superseded ORDER BY id DESC')
-    .all() as Row[];
+  const rows = db.prepare(`SELECT ${rowColumns} FROM sync_superseded ORDER BY id DESC`).all() as Row[];
   const out: SyncConflict[] = [];
   for (const row of rows) {
     if (answered.has(row.id)) continue;
@@ -97,9 +114,7 @@ export function countSyncConflicts(db: Db, answered: ReadonlySet<number>): numbe
  * the value is not one this device can write back.
  */
 export function restoreSyncConflict(db: Db, id: number, writers: ConflictWriters): void {
-  const row = db
-    .prepare('SELECT id, doc, path, field, lost, kept, recorded_at FROM sync_superseded WHERE id = ?')
-    .get(id) as Row | undefined;
+  const row = db.prepare(`SELECT ${rowColumns} FROM sync_superseded WHERE id = ?`).get(id) as Row | undefined;
   if (!row) throw new LibraryError('not-found', `No sync conflict ${id}; nothing changed.`, String(id));
   const conflict = describe(db, row);
   if (!conflict.restorable) {

@@ -23,7 +23,8 @@ export async function openDevices(count: number): Promise<{ devices: Device[]; d
   const devices: Device[] = [];
   for (let i = 0; i < count; i++) {
     const name = String.fromCharCode(65 + i);
-    const library = await createLibrary({ dbPath: path.join(dir, `${name}.sqlite`) });
+    // Named as the app names a device (its computer's name), for conflict notices to name it.
+    const library = await createLibrary({ dbPath: path.join(dir, `${name}.sqlite`), deviceName: `laptop ${name}` });
     const outcome = library.importText(articleText, '城市与河流');
     if (outcome.articleId === undefined) throw new Error(`The article was not imported on ${name}.`);
     const articleId = outcome.articleId;
