@@ -83,8 +83,9 @@ async function start(): Promise<void> {
   const library = await openLibraryWithRecovery(
     {
       dbPath,
-      // Signs this device's writes for other devices' conflict notices ("changed on <device> by <member>").
-      deviceName: os.hostname(),
+      // Signs this device's writes for other devices' conflict notices ("changed on <device> by <member>"):
+      // the computer's name, unless PIZHU_DEVICE_NAME names it otherwise (two instances on one computer).
+      deviceName: process.env.PIZHU_DEVICE_NAME?.trim() || os.hostname(),
       // Built beside this file (electron.vite.config.ts); Electron loads worker scripts from the asar.
       startParseWorker: (resourceLimits) => new Worker(path.join(__dirname, 'parseWorkerEntry.js'), { resourceLimits }),
       // The integrity check runs beside the first list, not before it; writes wait for it.
