@@ -110,7 +110,9 @@ describe('the sync handshake: a device and a server of different sync models', (
     });
     provider?.destroy();
     socket.destroy();
-    expect(reason).toMatch(/^pizhu:model:\d+ This sync server speaks sync model \d+ and the device sync model 1: update Pizhu on that device\./);
+    expect(reason).toMatch(
+      /^pizhu:model:\d+ This sync server speaks sync model \d+ and the device sync model 1: update Pizhu on that device\./,
+    );
     expect(parseRefusal(reason)).toMatchObject({ kind: 'model', server: newer });
     expect(await storedDocuments(server, dir)).toEqual([]);
   });
@@ -140,37 +142,41 @@ describe('the sync handshake: a device and a server of different sync models', (
     expect(dumpEndpoint(device)).toEqual(before);
   });
 
-  it('pizhu sync exits 1 with the reason against a newer server, and leaves the library file as it was', { timeout: 60_000 }, async () => {
-    const dir = dataDir();
-    const db = path.join(dir, 'library.sqlite');
-    const article = path.join(__dirname, '..', '..', '..', '..', 'shared', 'seeds', '000_f55bb140083bc2ab.txt');
-    expect((await runPizhu(['import', article, '--db', db])).code).toBe(0);
-    const serverDir = dataDir();
-    const token = memberToken(serverDir, 'lin');
-    const server = await serve(serverDir, newer);
-    const rows = (): unknown => {
-      const open = new Database(db, { readonly: true });
-      try {
-        return {
-          updates: open.prepare('SELECT count(*) AS n, group_concat(doc) AS docs FROM sync_update').get(),
-          articles: open.prepare('SELECT id, uid, title FROM article ORDER BY id').all(),
-        };
-      } finally {
-        open.close();
-      }
-    };
-    // A first sync command writes the library's documents as it opens it: taken before, through a sync folder.
-    expect((await runPizhu(['sync', '--folder', dataDir(), '--db', db])).code).toBe(0);
-    const before = rows();
-    const digest = createHash('sha256').update(JSON.stringify(before)).digest('hex');
+  it(
+    'pizhu sync exits 1 with the reason against a newer server, and leaves the library file as it was',
+    { timeout: 60_000 },
+    async () => {
+      const dir = dataDir();
+      const db = path.join(dir, 'library.sqlite');
+      const article = path.join(__dirname, '..', '..', '..', '..', 'shared', 'seeds', '000_f55bb140083bc2ab.txt');
+      expect((await runPizhu(['import', article, '--db', db])).code).toBe(0);
+      const serverDir = dataDir();
+      const token = memberToken(serverDir, 'lin');
+      const server = await serve(serverDir, newer);
+      const rows = (): unknown => {
+        const open = new Database(db, { readonly: true });
+        try {
+          return {
+            updates: open.prepare('SELECT count(*) AS n, group_concat(doc) AS docs FROM sync_update').get(),
+            articles: open.prepare('SELECT id, uid, title FROM article ORDER BY id').all(),
+          };
+        } finally {
+          open.close();
+        }
+      };
+      // A first sync command writes the library's documents as it opens it: taken before, through a sync folder.
+      expect((await runPizhu(['sync', '--folder', dataDir(), '--db', db])).code).toBe(0);
+      const before = rows();
+      const digest = createHash('sha256').update(JSON.stringify(before)).digest('hex');
 
-    const run = await runPizhu(['sync', '--server', server.url, '--token', token, '--db', db]);
-    expect(run.code).toBe(1);
-    expect(run.err).toBe(
-      `pizhu: The sync server at ${server.url} is from a newer Pizhu (sync model ${newer}; this Pizhu speaks ${syncModelVersion}): update Pizhu on this computer to sync with it. Nothing was exchanged and this library is unchanged.\n`,
-    );
-    expect(createHash('sha256').update(JSON.stringify(rows())).digest('hex')).toBe(digest);
-    expect(await storedDocuments(server, serverDir)).toEqual([]);
-    expect(fs.existsSync(db)).toBe(true);
-  });
+      const run = await runPizhu(['sync', '--server', server.url, '--token', token, '--db', db]);
+      expect(run.code).toBe(1);
+      expect(run.err).toBe(
+        `pizhu: The sync server at ${server.url} is from a newer Pizhu (sync model ${newer}; this Pizhu speaks ${syncModelVersion}): update Pizhu on this computer to sync with it. Nothing was exchanged and this library is unchanged.\n`,
+      );
+      expect(createHash('sha256').update(JSON.stringify(rows())).digest('hex')).toBe(digest);
+      expect(await storedDocuments(server, serverDir)).toEqual([]);
+      expect(fs.existsSync(db)).toBe(true);
+    },
+  );
 });
