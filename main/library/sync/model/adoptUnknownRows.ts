@@ -12,7 +12,9 @@ import {
   paragraphKey,
   root,
 } from './docShape';
+import { unknownKinds } from './paragraphKinds';
 import { rowsAsInserts } from './rowsAsInserts';
+import { unknownWordDataRows } from './wordData';
 
 /**
  * The rows a document has never heard of, as changes that made them: rows written outside the
@@ -77,6 +79,7 @@ export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc, librar
       (c) => !notes.has(ordOf.get(Number(c.key.paragraph_id)) ?? -1),
     ),
     ...(hasArticleMemo(doc) ? [] : rowsAsInserts(db, 'memo', `WHERE article_id = ${articleId}`)),
+    ...unknownKinds(db, articleId, doc),
   ];
 }
 
@@ -101,7 +104,7 @@ function knownAssignments(doc: Y.Doc, library: Y.Doc): Set<string> {
   return known;
 }
 
-/** The same for the library document: tags and their descriptions, journal memos, attributes and their values. */
+/** The same for the library document: tags and their descriptions, journal memos, attributes and their values, word data. */
 export function unknownLibraryRows(db: Db, library: Y.Doc): RowChange[] {
   const tags = root(library, 'tags');
   const memos = root(library, 'memos');
@@ -137,5 +140,6 @@ export function unknownLibraryRows(db: Db, library: Y.Doc): RowChange[] {
         article !== undefined && attribute !== undefined && !articleEntry(library, article).has(attributeKey(attribute))
       );
     }),
+    ...unknownWordDataRows(db, library),
   ];
 }

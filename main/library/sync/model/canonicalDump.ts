@@ -12,6 +12,8 @@ import {
   root,
 } from './docShape';
 import { libraryDoc } from './docStore';
+import { kindRows, kindsState } from './paragraphKinds';
+import { wordDataRows, wordDataState } from './wordData';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -40,6 +42,7 @@ export function documentState(name: string, doc: Y.Doc): Json {
       attributes: root(doc, 'attributes').toJSON(),
       members: root(doc, 'members').toJSON(),
       articles,
+      ...wordDataState(doc),
     });
   }
   const notes: Record<string, unknown> = {};
@@ -51,6 +54,7 @@ export function documentState(name: string, doc: Y.Doc): Json {
     taggedBy: root(doc, 'taggedby').toJSON(),
     notes,
     memo,
+    kinds: kindsState(doc),
   });
 }
 
@@ -125,5 +129,7 @@ export function projectionState(db: Db): Json {
     attributeValues: valuesByArticle,
     articles: byKey(articles, 'uid'),
     members: byKey(members, 'uid'),
+    paragraphKinds: kindRows(db),
+    ...wordDataRows(db),
   });
 }

@@ -29,6 +29,8 @@ import {
 import { articleDocName, libraryDoc } from './docStore';
 import { uidOfArticle } from './articleRows';
 import { announceMaker } from '../../team/members';
+import { writeKind } from './paragraphKinds';
+import { wordDataEdit } from './wordData';
 
 type Edit = (doc: Y.Doc) => void;
 
@@ -260,9 +262,20 @@ export function changesToDocs(
         });
         break;
       }
-      default:
-        // Vocabulary, term overrides and stop words are not replicated yet.
+      case 'paragraph': {
+        // A kind the person chose (or an undo put back), by the paragraph's position (paragraphKinds).
+        const paragraph = ids.paragraph(num(row.id));
+        const after = change.after;
+        if (!paragraph || !after) break;
+        add(ids.articleDoc(paragraph.articleId), (doc) => writeKind(doc, paragraph.ord, after));
         break;
+      }
+      default: {
+        // Term overrides, vocabulary and the stop-word list: the library document's word data.
+        const edit = wordDataEdit(db, change, cause);
+        if (edit) add(libraryDoc, edit);
+        break;
+      }
     }
   }
   return edits;

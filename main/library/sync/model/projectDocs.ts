@@ -11,6 +11,7 @@ import type { HighlightRow as StoredHighlightRow } from '../../store/highlights'
 import type { Db } from '../../store/openDatabase';
 import { preparedStatement } from '../../store/preparedStatements';
 import { articleIdOfUid, paragraphIdsByOrd } from './articleRows';
+import { projectKinds } from './paragraphKinds';
 import {
   articleEntry,
   articleMemo,
@@ -413,6 +414,7 @@ export function projectArticle(
   const waits = projectAssignments(db, articleId, doc, library, highlightIds, paragraphs);
   projectNotes(db, articleId, doc, paragraphs);
   projectArticleMemo(db, articleId, doc);
+  projectKinds(db, doc, paragraphs);
   return waits ? 'waits on a tag' : 'projected';
 }
 

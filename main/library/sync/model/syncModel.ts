@@ -11,6 +11,8 @@ import { articleDocName, articleUidOf, createDocStore, libraryDoc, remoteOrigin,
 import { unknownArticleRows, unknownLibraryRows } from './adoptUnknownRows';
 import { articleIdOfUid, paragraphIdsByOrd, uidOfArticle } from './articleRows';
 import { rowsAsInserts } from './rowsAsInserts';
+import { kindsAsInserts, markKindsAsRows } from './paragraphKinds';
+import { projectWordData, touchesOverrides, vocabularyNames, wordDataAsInserts } from './wordData';
 import { articlesUsingTag, markRowless, projectArticle, projectLibrary, tagResolution } from './projectDocs';
 import { supersededBy, type Superseded } from './supersededValues';
 import { maxWriterText, recordWriter, type Writer } from './writers';
@@ -89,7 +91,9 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
   const projectNewArticle = (articleId: number) => {
     const uid = uidOfArticle(db, articleId);
     if (uid === undefined) return;
-    if (store.get(libraryDoc).share.has(`article/${uid}`)) project([libraryDoc]);
+    // Its details, or vocabulary words saved in it on another device, now linked to it.
+    const library = store.get(libraryDoc);
+    if (library.share.has(`article/${uid}`) || vocabularyNames(library, uid)) project([libraryDoc]);
     if (!store.has(articleDocName(uid))) return;
     noteWaiting(articleDocName(uid), projectArticle(db, uid, store.get(articleDocName(uid)), store.get(libraryDoc)));
   };
@@ -132,6 +136,12 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
         for (const uid of articlesUsingTag(db, Number(change.key.id))) articles.add(articleDocName(uid));
       }
       const { tagsChanged, articlesOfRemovedTags } = projectLibrary(db, library);
+      // An override of ours another device's hides is recorded, as a value its write replaced.
+      projectWordData(db, library, (hidden) =>
+        db
+          .prepare('INSERT INTO sync_superseded (doc, path, field, lost, kept, recorded_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(libraryDoc, hidden.path, hidden.field, JSON.stringify(hidden.lost), JSON.stringify(hidden.kept), nowIso()),
+      );
       const now = tagResolution(library);
       // A tag deleted, merged or new (or one whose assignments arrived before it) changes assignments elsewhere.
       if (tagsChanged || now !== resolution) {
@@ -180,20 +190,25 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
         ...rowsAsInserts(db, 'paragraph_tag', `WHERE paragraph_id ${inArticle}`),
         ...rowsAsInserts(db, 'note', `WHERE paragraph_id ${inArticle}`),
         ...rowsAsInserts(db, 'memo', `WHERE ${of}`),
+        ...kindsAsInserts(db, articleId),
       ],
       bookkeeping,
     );
     const doc = store.get(articleDocName(uid));
     const paragraphs = paragraphIdsByOrd(db, articleId);
     const library = store.get(libraryDoc);
-    doc.transact(() => markRowless(db, doc, library, articleId, paragraphs));
+    doc.transact(() => {
+      markRowless(db, doc, library, articleId, paragraphs);
+      markKindsAsRows(db, doc, articleId);
+    });
   };
 
   const sink: ChangeSink = {
     record(changes, cause) {
       const touched = mirror(changes, cause);
       // An undo or redo wrote whole rows back: fields another device changed since are theirs again.
-      if (cause.replay) project(touched);
+      // So does a change of term overrides: one the document held unshown (wordData) may read again.
+      if (cause.replay || touchesOverrides(changes)) project(touched);
     },
     committed: emitCommitted,
     rolledBack,
@@ -201,7 +216,8 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
 
   // A read-only open (the CLI's list, show, search) reads the documents and writes nothing.
   if (!db.readonly) {
-    if (db.prepare('SELECT seeded FROM sync_state').pluck().get() !== 1) inTransaction(() => seedOnce(db, mirror));
+    const seeded = Number(db.prepare('SELECT seeded FROM sync_state').pluck().get() ?? 0);
+    if (seeded < seedLevel) inTransaction(() => seedOnce(db, mirror, seeded));
     setChangeSink(db, sink);
   }
 
@@ -411,19 +427,25 @@ function pendingOf(doc: Y.Doc): string {
 }
 
 /**
+ * sync_state.seeded: 1 once the annotations are in the documents, 2 once the word data (term
+ * overrides, vocabulary, stop words), the person's paragraph kinds and corrected regions are too
+ * (replicated since): a library seeded at 1 gets only those written at its next open.
+ */
+const seedLevel = 2;
+
+/**
  * Once per library: the rows made before sync (migration 0026) written into the documents as
  * if each had just been made, so a library that had years of notes starts syncing with them.
  */
-function seedOnce(db: Db, mirror: (changes: readonly RowChange[], cause: ChangeCause) => string[]): void {
-  mirror(
-    [
+function seedOnce(db: Db, mirror: (changes: readonly RowChange[], cause: ChangeCause) => string[], from: number): void {
+  const annotations = from >= 1 ? [] : [
       ...rowsAsInserts(db, 'tag'),
       ...rowsAsInserts(db, 'tag_description'),
       // Only details a person set: imported ones are the same on every device that imports the text.
       ...rowsAsInserts(
         db,
         'article',
-        "WHERE metadata_edits <> '{}' OR trashed_at IS NOT NULL OR archived_at IS NOT NULL",
+        "WHERE metadata_edits <> '{}' OR trashed_at IS NOT NULL OR archived_at IS NOT NULL OR region_corrected IS NOT NULL",
       ),
       ...rowsAsInserts(db, 'highlight'),
       ...rowsAsInserts(db, 'highlight_tag'),
@@ -432,8 +454,15 @@ function seedOnce(db: Db, mirror: (changes: readonly RowChange[], cause: ChangeC
       ...rowsAsInserts(db, 'memo'),
       ...rowsAsInserts(db, 'attribute'),
       ...rowsAsInserts(db, 'article_attribute'),
+  ];
+  mirror(
+    [
+      ...annotations,
+      ...(from === 1 ? rowsAsInserts(db, 'article', 'WHERE region_corrected IS NOT NULL') : []),
+      ...wordDataAsInserts(db),
+      ...kindsAsInserts(db),
     ],
     bookkeeping,
   );
-  db.prepare('UPDATE sync_state SET seeded = 1').run();
+  db.prepare(`UPDATE sync_state SET seeded = ${seedLevel}`).run();
 }

@@ -267,12 +267,31 @@ describe('three libraries', () => {
     const genre = c!.library.attributes.defineAttribute({ name: '体裁', kind: 'text' });
     c!.library.attributes.setAttributeValue([c!.articleId], genre.id, '散文');
     a!.library.memos.saveArticleMemo(a!.articleId, { editorState: '{}', plainText: '备忘', markdown: '备忘' });
+    // The person's word data and paragraph kinds, made on different devices (wordData.test.ts).
+    a!.library.overrides.add({ source: '城市', target: '城巿', modes: ['tw'] });
+    b!.library.overrides.add({ source: '城市', target: '都市', modes: ['tw'] });
+    const river = b!.library.getArticle(b!.articleId).paragraphs.find((p) => p.order === 1)!;
+    b!.library.vocabulary.addVocabulary({
+      paragraphId: river.id,
+      start: river.text.indexOf('步道'),
+      end: river.text.indexOf('步道') + 2,
+      word: '步道',
+      sense: 'footpath',
+    });
+    c!.library.analysis.setStopWords(['的', '了']);
+    a!.library.analysis.setStopWords(['的', '吗']);
+    c!.library.reclassifyParagraph(c!.paragraphId(2), 'caption');
     expectConverged(all);
     for (const d of all) {
       const incremental = JSON.stringify(d.library.sync.projectionDump());
+      for (const made of ['步道', 'footpath', '"吗"', '"caption"']) expect(incremental).toContain(made);
+      expect(incremental).toMatch(/城巿|都市/);
       const db = d.library.database();
       db.exec(
         'DELETE FROM highlight_tag; DELETE FROM paragraph_tag; DELETE FROM note; DELETE FROM highlight; DELETE FROM tag; DELETE FROM memo; DELETE FROM attribute;',
+      );
+      db.exec(
+        'DELETE FROM term_override; DELETE FROM vocabulary; DELETE FROM stop_word_list; UPDATE paragraph SET kind_by_user = 0 WHERE kind_by_user = 1;',
       );
       expect(JSON.stringify(d.library.sync.projectionDump())).not.toBe(incremental);
       d.library.sync.rebuildProjection();

@@ -1,0 +1,471 @@
+import * as Y from 'yjs';
+import type { ChangeCause } from '../../journal/changeSink';
+import type { Row, RowChange } from '../../journal/journaledTables';
+import { checkRule, modesOf, modesOverlap, modesText } from '../../overrides/overrideRules';
+import type { Db } from '../../store/openDatabase';
+import { preparedStatement } from '../../store/preparedStatements';
+import { articleIdOfUid, uidOfArticle } from './articleRows';
+import { entryOf, existingEntry, fieldOf, setField, stringField, type FieldValue } from './docShape';
+import { rowsAsInserts } from './rowsAsInserts';
+
+/**
+ * The person's word data in the library document (docShape): term overrides (`overrides`, uid ->
+ * a nested map), the vocabulary (`vocabulary`, uid -> a nested map, its article by uid and its
+ * paragraph by position) and the stop-word list (`stopwords`, one top-level map: `custom` true
+ * while the person's own list replaces the default one, and `w:<word>` -> the word's position
+ * when it was added, or false once taken out, so two devices' additions both stay).
+ */
+
+type Edit = (doc: Y.Doc) => void;
+
+export const overrides = (doc: Y.Doc) => doc.getMap<unknown>('overrides');
+export const vocabulary = (doc: Y.Doc) => doc.getMap<unknown>('vocabulary');
+export const stopWords = (doc: Y.Doc) => doc.getMap<unknown>('stopwords');
+
+const overrideFields = ['source', 'target', 'modes', 'created_at'] as const;
+const vocabularyFields = [
+  'word',
+  'stored_word',
+  'reading',
+  'sense',
+  'sentence',
+  'sentence_offset',
+  'article',
+  'paragraph',
+  'start_offset',
+  'end_offset',
+  'created_at',
+  'updated_at',
+] as const;
+type VocabularyField = (typeof vocabularyFields)[number];
+
+const wordKey = (word: string) => `w:${word}`;
+
+/** The library document's edit for a change of word data, or undefined for another table's. */
+export function wordDataEdit(db: Db, change: RowChange, cause: ChangeCause): Edit | undefined {
+  const row = change.after ?? change.before;
+  if (!row) return undefined;
+  switch (change.table) {
+    case 'term_override': {
+      const uid = str(row.uid) ?? uidOfRow(db, 'term_override', row.id);
+      if (uid === undefined) return undefined;
+      return (doc) => writeEntry(overrides(doc), uid, change, cause, overrideFields, (r) => r);
+    }
+    case 'vocabulary': {
+      const uid = str(row.uid) ?? uidOfRow(db, 'vocabulary', row.id);
+      if (uid === undefined) return undefined;
+      const values = (r: Row) => vocabularyValues(db, r);
+      return (doc) => writeEntry(vocabulary(doc), uid, change, cause, vocabularyFields, values);
+    }
+    case 'stop_word_list':
+      return (doc) => writeStopWords(stopWords(doc), change);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * An entry's changed fields (all when it is new); a removal marks it deleted. A row an undo puts
+ * back over a deleted entry keeps the fields the entry holds: another device's edits since stand.
+ */
+function writeEntry(
+  map: Y.Map<unknown>,
+  uid: string,
+  change: RowChange,
+  cause: ChangeCause,
+  fields: readonly string[],
+  valuesOf: (row: Row) => Record<string, FieldValue>,
+): void {
+  if (!change.after) {
+    const entry = existingEntry(map, uid);
+    if (entry) setField(entry, 'deleted', true);
+    return;
+  }
+  const found = existingEntry(map, uid);
+  const revived = cause.replay !== undefined && !change.before && found?.get('deleted') === true;
+  const entry = entryOf(map, uid);
+  const after = valuesOf(change.after);
+  const before = change.before ? valuesOf(change.before) : undefined;
+  for (const field of fields) {
+    const value = after[field] ?? null;
+    const changed = revived ? false : !before || (before[field] ?? null) !== value;
+    if (changed || !entry.has(field)) setField(entry, field, value);
+  }
+  if (!change.before) setField(entry, 'deleted', false);
+}
+
+/** A vocabulary row's replicated values: its article by uid and its paragraph by position, not by rowid. */
+function vocabularyValues(db: Db, row: Row): Record<VocabularyField, FieldValue> {
+  const articleId = row.article_id;
+  const paragraphId = row.paragraph_id;
+  const ord: unknown =
+    typeof paragraphId === 'number'
+      ? preparedStatement(db, 'SELECT ord FROM paragraph WHERE id = ?').pluck(true).get(paragraphId)
+      : undefined;
+  return {
+    word: row.word ?? '',
+    stored_word: row.stored_word ?? '',
+    reading: row.reading ?? '',
+    sense: row.sense ?? '',
+    sentence: row.sentence ?? '',
+    sentence_offset: row.sentence_offset ?? 0,
+    article: typeof articleId === 'number' ? (uidOfArticle(db, articleId) ?? null) : null,
+    paragraph: typeof ord === 'number' ? ord : null,
+    start_offset: row.start_offset ?? 0,
+    end_offset: row.end_offset ?? 0,
+    created_at: row.created_at ?? '',
+    updated_at: row.updated_at ?? '',
+  };
+}
+
+/**
+ * The list as a set of words: each word added gets its position in the list that added it (the
+ * projection's order), each one taken out is set false; back to the default list sets `custom`
+ * false and keeps the words, so a later list of one's own does not bring them back unasked.
+ */
+function writeStopWords(map: Y.Map<unknown>, change: RowChange): void {
+  if (!change.after) {
+    setField(map, 'custom', false);
+    return;
+  }
+  const list = wordsOf(change.after.words);
+  const had = change.before ? new Set(wordsOf(change.before.words)) : undefined;
+  const now = new Set(list);
+  // Only the words this edit added: one another device took out meanwhile stays out.
+  list.forEach((word, position) => {
+    if (!had?.has(word) && typeof map.get(wordKey(word)) !== 'number') setField(map, wordKey(word), position);
+  });
+  // A list replacing the default one is the whole list: any other word the document holds is out.
+  const out = had ? [...had].filter((w) => !now.has(w)) : liveStopWords(map).filter((w) => !now.has(w));
+  for (const word of out) setField(map, wordKey(word), false);
+  setField(map, 'custom', true);
+  setField(map, 'updated_at', str(change.after.updated_at) ?? '');
+}
+
+function liveStopWords(map: Y.Map<unknown>): string[] {
+  const live: Array<{ word: string; at: number }> = [];
+  map.forEach((value, key) => {
+    if (key.startsWith('w:') && typeof value === 'number') live.push({ word: key.slice(2), at: value });
+  });
+  return live.sort((a, b) => a.at - b.at || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0)).map((w) => w.word);
+}
+
+function wordsOf(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((w): w is string => typeof w === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** An override this device showed that another device's override of the same source and mode now hides. */
+export interface HiddenOverride {
+  path: string;
+  field: 'target';
+  lost: string;
+  kept: string;
+}
+
+/**
+ * Writes the rows the library document says there should be: overrides, vocabulary and the
+ * stop-word list. Nothing here is journaled (another device's change is no step of this person's
+ * undo); an entry this device could not hold (a value its checks refuse) stays in the document
+ * and is not shown. `hidden` hears of each override row taken away because another hides it.
+ */
+export function projectWordData(db: Db, library: Y.Doc, hidden: (h: HiddenOverride) => void): void {
+  projectOverrides(db, library, hidden);
+  projectVocabulary(db, library);
+  projectStopWords(db, library);
+}
+
+interface OverrideValues {
+  source: string;
+  target: string;
+  modes: string;
+  created_at: string;
+}
+
+/**
+ * One source reads one way per mode: where two devices each made an override of one source for
+ * a shared mode, the one made last (then the larger uid) reads on every device, as a person's
+ * latest choice; the other stays in the document, read again once the first is removed or no
+ * longer shares its mode. A device's own new override is therefore always the one it shows.
+ */
+function wantedOverrides(library: Y.Doc): { wanted: Map<string, OverrideValues>; hiddenBy: Map<string, string> } {
+  const live: Array<OverrideValues & { uid: string }> = [];
+  overrides(library).forEach((value, uid) => {
+    if (!(value instanceof Y.Map)) return;
+    const entry = value as Y.Map<unknown>;
+    if (fieldOf(entry, 'deleted') === true) return;
+    const check = checkRule(
+      stringField(entry, 'source'),
+      stringField(entry, 'target'),
+      modesOf(stringField(entry, 'modes')),
+    );
+    if (!check.ok) return;
+    const { rule } = check;
+    live.push({
+      uid,
+      source: rule.source,
+      target: rule.target,
+      modes: modesText(rule.modes),
+      created_at: stringField(entry, 'created_at'),
+    });
+  });
+  live.sort((a, b) => compare(b.created_at, a.created_at) || compare(b.uid, a.uid));
+  const wanted = new Map<string, OverrideValues>();
+  const hiddenBy = new Map<string, string>();
+  const kept: typeof live = [];
+  for (const o of live) {
+    const over = kept.find((k) => k.source === o.source && modesOverlap(modesOf(k.modes), modesOf(o.modes)));
+    if (over) {
+      hiddenBy.set(o.uid, over.target);
+      continue;
+    }
+    kept.push(o);
+    wanted.set(o.uid, { source: o.source, target: o.target, modes: o.modes, created_at: o.created_at });
+  }
+  return { wanted, hiddenBy };
+}
+
+function projectOverrides(db: Db, library: Y.Doc, hidden: (h: HiddenOverride) => void): void {
+  const { wanted, hiddenBy } = wantedOverrides(library);
+  const rows = preparedStatement(db, 'SELECT id, uid, source, target, modes, created_at FROM term_override')
+    .pluck(false)
+    .all() as Array<OverrideValues & { id: number; uid: string }>;
+  const have = new Set<string>();
+  for (const row of rows) {
+    const values = wanted.get(row.uid);
+    if (!values) {
+      preparedStatement(db, 'DELETE FROM term_override WHERE id = ?').run(row.id);
+      const by = hiddenBy.get(row.uid);
+      if (by !== undefined) hidden({ path: `overrides/${row.uid}`, field: 'target', lost: row.target, kept: by });
+      continue;
+    }
+    have.add(row.uid);
+    if (overrideFields.every((f) => row[f] === values[f])) continue;
+    preparedStatement(
+      db,
+      'UPDATE term_override SET source = ?, target = ?, modes = ?, created_at = ? WHERE id = ?',
+    ).run(values.source, values.target, values.modes, values.created_at, row.id);
+  }
+  for (const [uid, values] of wanted) {
+    if (have.has(uid)) continue;
+    preparedStatement(
+      db,
+      'INSERT INTO term_override (source, target, modes, created_at, uid) VALUES (?, ?, ?, ?, ?)',
+    ).run(values.source, values.target, values.modes, values.created_at, uid);
+  }
+}
+
+interface VocabularyValues {
+  word: string;
+  stored_word: string;
+  reading: string;
+  sense: string;
+  sentence: string;
+  sentence_offset: number;
+  article_id: number | null;
+  paragraph_id: number | null;
+  start_offset: number;
+  end_offset: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const vocabularyColumns = [
+  'word',
+  'stored_word',
+  'reading',
+  'sense',
+  'sentence',
+  'sentence_offset',
+  'article_id',
+  'paragraph_id',
+  'start_offset',
+  'end_offset',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof VocabularyValues>;
+
+/**
+ * A vocabulary entry as this device can hold it: linked to its article and paragraph when this
+ * device has them (else kept unlinked, as a word whose article was deleted is, and linked when
+ * the article comes: syncModel projects the library again then); undefined when its values break
+ * the table's checks.
+ */
+function vocabularyRow(db: Db, entry: Y.Map<unknown>): VocabularyValues | undefined {
+  const num = (field: string) => {
+    const v = fieldOf(entry, field);
+    return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+  };
+  const word = stringField(entry, 'word');
+  const start = num('start_offset') ?? 0;
+  const end = num('end_offset') ?? 0;
+  const sentenceOffset = num('sentence_offset') ?? 0;
+  if (word === '' || start < 0 || end < start || sentenceOffset < 0) return undefined;
+  const article = fieldOf(entry, 'article');
+  const articleId = typeof article === 'string' ? (articleIdOfUid(db, article) ?? null) : null;
+  const ord = num('paragraph');
+  const paragraphId: unknown =
+    articleId !== null && ord !== undefined
+      ? preparedStatement(db, 'SELECT id FROM paragraph WHERE article_id = ? AND ord = ?')
+          .pluck(true)
+          .get(articleId, ord)
+      : undefined;
+  return {
+    word,
+    stored_word: stringField(entry, 'stored_word'),
+    reading: stringField(entry, 'reading'),
+    sense: stringField(entry, 'sense'),
+    sentence: stringField(entry, 'sentence'),
+    sentence_offset: sentenceOffset,
+    article_id: articleId,
+    paragraph_id: typeof paragraphId === 'number' ? paragraphId : null,
+    start_offset: start,
+    end_offset: end,
+    created_at: stringField(entry, 'created_at'),
+    updated_at: stringField(entry, 'updated_at'),
+  };
+}
+
+function projectVocabulary(db: Db, library: Y.Doc): void {
+  const wanted = new Map<string, VocabularyValues>();
+  vocabulary(library).forEach((value, uid) => {
+    if (!(value instanceof Y.Map) || fieldOf(value as Y.Map<unknown>, 'deleted') === true) return;
+    const row = vocabularyRow(db, value as Y.Map<unknown>);
+    if (row) wanted.set(uid, row);
+  });
+  const rows = preparedStatement(db, `SELECT id, uid, ${vocabularyColumns.join(', ')} FROM vocabulary`)
+    .pluck(false)
+    .all() as Array<VocabularyValues & { id: number; uid: string }>;
+  const have = new Set<string>();
+  for (const row of rows) {
+    const values = wanted.get(row.uid);
+    if (!values) {
+      preparedStatement(db, 'DELETE FROM vocabulary WHERE id = ?').run(row.id);
+      continue;
+    }
+    have.add(row.uid);
+    if (vocabularyColumns.every((c) => row[c] === values[c])) continue;
+    preparedStatement(
+      db,
+      `UPDATE vocabulary SET ${vocabularyColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+    ).run(...vocabularyColumns.map((c) => values[c]), row.id);
+  }
+  for (const [uid, values] of wanted) {
+    if (have.has(uid)) continue;
+    preparedStatement(
+      db,
+      `INSERT INTO vocabulary (uid, ${vocabularyColumns.join(', ')}) VALUES (?, ${vocabularyColumns.map(() => '?').join(', ')})`,
+    ).run(uid, ...vocabularyColumns.map((c) => values[c]));
+  }
+}
+
+/** A change of overrides may show one the document held unshown: the library is projected after it. */
+export function touchesOverrides(changes: readonly RowChange[]): boolean {
+  return changes.some((c) => c.table === 'term_override' && c.before !== null);
+}
+
+/** Whether a vocabulary entry names the article: a newly stored article's words are linked to it then. */
+export function vocabularyNames(library: Y.Doc, articleUid: string): boolean {
+  let found = false;
+  vocabulary(library).forEach((value) => {
+    if (!found && value instanceof Y.Map && (value as Y.Map<unknown>).get('article') === articleUid) found = true;
+  });
+  return found;
+}
+
+/**
+ * The list is a set (frequency lists fold and compare it as one): a row holding the same words
+ * in another order, as the person wrote them, is left as it is.
+ */
+function projectStopWords(db: Db, library: Y.Doc): void {
+  const map = stopWords(library);
+  const row = preparedStatement(db, 'SELECT words, updated_at FROM stop_word_list WHERE id = 1').pluck(false).get() as
+    { words: string; updated_at: string } | undefined;
+  if (map.get('custom') !== true) {
+    if (row && map.has('custom')) preparedStatement(db, 'DELETE FROM stop_word_list WHERE id = 1').run();
+    return;
+  }
+  const words = liveStopWords(map);
+  const updatedAt = stringField(map, 'updated_at');
+  if (row && row.updated_at === updatedAt && sameSet(wordsOf(row.words), words)) return;
+  preparedStatement(
+    db,
+    `INSERT INTO stop_word_list (id, words, updated_at) VALUES (1, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET words = excluded.words, updated_at = excluded.updated_at`,
+  ).run(JSON.stringify(words), updatedAt);
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a);
+  return set.size === new Set(b).size && b.every((w) => set.has(w));
+}
+
+/** The word data the library document holds, for the canonical dump. */
+export function wordDataState(library: Y.Doc): Record<string, unknown> {
+  return {
+    overrides: overrides(library).toJSON(),
+    vocabulary: vocabulary(library).toJSON(),
+    stopWords: stopWords(library).toJSON(),
+  };
+}
+
+/** The word data rows projected here, keyed by uid (never local ids); the stop words as a sorted set. */
+export function wordDataRows(db: Db): Record<string, unknown> {
+  const overrideRows = db.prepare('SELECT uid, source, target, modes, created_at FROM term_override').all() as Array<
+    Record<string, unknown> & { uid: string }
+  >;
+  const words = db
+    .prepare(
+      `SELECT v.uid, v.word, v.stored_word, v.reading, v.sense, v.sentence, v.sentence_offset, a.uid AS article,
+         p.ord AS paragraph, v.start_offset, v.end_offset, v.created_at, v.updated_at
+       FROM vocabulary v LEFT JOIN article a ON a.id = v.article_id LEFT JOIN paragraph p ON p.id = v.paragraph_id`,
+    )
+    .all() as Array<Record<string, unknown> & { uid: string }>;
+  const list = db.prepare('SELECT words, updated_at FROM stop_word_list WHERE id = 1').get() as
+    { words: string; updated_at: string } | undefined;
+  return {
+    termOverrides: Object.fromEntries(overrideRows.map((r) => [r.uid, r])),
+    vocabulary: Object.fromEntries(words.map((r) => [r.uid, r])),
+    stopWords: list ? { words: wordsOf(list.words).sort(), updated_at: list.updated_at } : null,
+  };
+}
+
+/**
+ * Word data rows the library document has never heard of, as the changes that made them: written
+ * outside the journal (a JSON backup merged in), so the projection does not take them away.
+ */
+export function unknownWordDataRows(db: Db, library: Y.Doc): RowChange[] {
+  const known = (map: Y.Map<unknown>) => (c: RowChange) => !map.has(String(c.after!.uid));
+  return [
+    ...rowsAsInserts(db, 'term_override').filter(known(overrides(library))),
+    ...rowsAsInserts(db, 'vocabulary').filter(known(vocabulary(library))),
+    ...(stopWords(library).has('custom') ? [] : rowsAsInserts(db, 'stop_word_list')),
+  ];
+}
+
+/** Word data as made before sync replicated it: written into the document once (syncModel's seeding). */
+export function wordDataAsInserts(db: Db): RowChange[] {
+  return [
+    ...rowsAsInserts(db, 'term_override'),
+    ...rowsAsInserts(db, 'vocabulary'),
+    ...rowsAsInserts(db, 'stop_word_list'),
+  ];
+}
+
+function uidOfRow(db: Db, table: 'term_override' | 'vocabulary', id: unknown): string | undefined {
+  const uid: unknown = preparedStatement(db, `SELECT uid FROM ${table} WHERE id = ?`).pluck(true).get(Number(id));
+  return typeof uid === 'string' ? uid : undefined;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

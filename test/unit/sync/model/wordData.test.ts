@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { createLibrary } from '../../../../main/library/createLibrary';
+import { devicesPerTest, expectConverged, syncAll, type Device } from './syncedLibraries';
+
+/**
+ * Sync (#19) replicates the person's word data and paragraph kinds as it does annotations: made
+ * on one device, seen on the other; concurrent edits of different fields both kept, of one field
+ * one kept and the other recorded as superseded; undo per person.
+ */
+const devices = devicesPerTest();
+
+const overridesOf = (d: Device) =>
+  d.library.overrides.list().map((o) => ({ source: o.source, target: o.target, modes: o.modes }));
+const wordsOf = (d: Device) =>
+  d.library.vocabulary
+    .listVocabulary()
+    .map((w) => ({ word: w.word, reading: w.reading, sense: w.sense, paragraphId: w.paragraphId }))
+    .sort((x, y) => (x.word < y.word ? -1 : 1));
+const kindOf = (d: Device, ord: number) => {
+  const p = d.library.getArticle(d.articleId).paragraphs.find((x) => x.order === ord)!;
+  return { kind: p.kind, kindByUser: p.kindByUser };
+};
+
+/** Saves a word where it stands in the paragraph's text, as the dictionary pop-up does. */
+function saveWord(d: Device, word: string, ord: number) {
+  const paragraph = d.library.getArticle(d.articleId).paragraphs.find((p) => p.order === ord)!;
+  const start = paragraph.text.indexOf(word);
+  expect(start).toBeGreaterThanOrEqual(0);
+  return d.library.vocabulary.addVocabulary({ paragraphId: paragraph.id, start, end: start + word.length, word });
+}
+
+describe('term overrides across devices', () => {
+  it('made on one, seen on the other; an edit and a removal follow; undo is the maker’s', async () => {
+    const [a, b] = await devices(2);
+    const made = a!.library.overrides.add({ source: '软件', target: '軟體', modes: ['tw'] });
+    expectConverged([a!, b!]);
+    expect(overridesOf(b!)).toEqual([{ source: '软件', target: '軟體', modes: ['tw'] }]);
+    // The other person's undo history holds none of it.
+    expect(b!.library.annotations.undo()).toBeNull();
+
+    const onB = b!.library.overrides.list()[0]!;
+    b!.library.overrides.update(onB.id, { source: '软件', target: '軟件', modes: ['tw', 'hk'] });
+    expectConverged([a!, b!]);
+    expect(overridesOf(a!)).toEqual([{ source: '软件', target: '軟件', modes: ['tw', 'hk'] }]);
+
+    a!.library.overrides.remove(made.id);
+    expectConverged([a!, b!]);
+    expect(overridesOf(b!)).toEqual([]);
+    // A's undo of its removal brings back the override with B's edit, on both.
+    expect(a!.library.annotations.undo()?.op).toBe('override.remove');
+    expectConverged([a!, b!]);
+    for (const d of [a!, b!]) expect(overridesOf(d)).toEqual([{ source: '软件', target: '軟件', modes: ['tw', 'hk'] }]);
+  });
+
+  it('one override’s target changed on both: one stands everywhere, the other recorded as superseded', async () => {
+    const all = await devices(2);
+    const [a, b] = all;
+    a!.library.overrides.add({ source: '信息', target: '資訊', modes: ['tw'] });
+    syncAll(all);
+    a!.library.overrides.update(a!.library.overrides.list()[0]!.id, { source: '信息', target: '訊息', modes: ['tw'] });
+    b!.library.overrides.update(b!.library.overrides.list()[0]!.id, { source: '信息', target: '資料', modes: ['tw'] });
+    expectConverged(all);
+    const kept = overridesOf(a!)[0]!.target;
+    expect(['訊息', '資料']).toContain(kept);
+    expect(all.flatMap((d) => d.library.sync.superseded())).toEqual([
+      expect.objectContaining({ field: 'target', kept, lost: kept === '訊息' ? '資料' : '訊息' }),
+    ]);
+  });
+
+  it('the same source overridden for one mode on two offline devices: one reads everywhere, both stay in the document', async () => {
+    const all = await devices(2);
+    const [a, b] = all;
+    a!.library.overrides.add({ source: '网络', target: '網路', modes: ['tw'] });
+    b!.library.overrides.add({ source: '网络', target: '網絡', modes: ['tw', 'hk'] });
+    expectConverged(all);
+    // One source reads one way per mode: the last made (then the larger uid) on every device.
+    const shown = overridesOf(a!);
+    expect(shown).toHaveLength(1);
+    expect(overridesOf(b!)).toEqual(shown);
+    const doc = JSON.stringify(a!.library.sync.dump());
+    expect(doc).toContain('網路');
+    expect(doc).toContain('網絡');
+    // The device whose override is hidden records it, as a value another device's write replaced.
+    const hidden = shown[0]!.target === '網路' ? '網絡' : '網路';
+    expect(all.flatMap((d) => d.library.sync.superseded())).toEqual([
+      expect.objectContaining({ field: 'target', lost: hidden, kept: shown[0]!.target }),
+    ]);
+    // The one shown removed: the other reads again, everywhere.
+    const owner = shown[0]!.target === '網路' ? a! : b!;
+    owner.library.overrides.remove(owner.library.overrides.list()[0]!.id);
+    expectConverged(all);
+    expect(overridesOf(a!).map((o) => o.target)).toEqual([shown[0]!.target === '網路' ? '網絡' : '網路']);
+  });
+});
+
+describe('vocabulary across devices', () => {
+  it('a word saved on one appears on the other on the same paragraph; edits of reading and sense on both are both kept', async () => {
+    const all = await devices(2);
+    const [a, b] = all;
+    saveWord(a!, '河流', 0);
+    expectConverged(all);
+    expect(wordsOf(b!)).toEqual([{ word: '河流', reading: '', sense: '', paragraphId: b!.paragraphId(0) }]);
+    const idOn = (d: Device) => d.library.vocabulary.listVocabulary()[0]!.id;
+    a!.library.vocabulary.updateVocabulary(idOn(a!), { reading: 'héliú' });
+    b!.library.vocabulary.updateVocabulary(idOn(b!), { sense: 'river' });
+    expectConverged(all);
+    for (const d of all) expect(wordsOf(d)).toEqual([{ word: '河流', reading: 'héliú', sense: 'river', paragraphId: d.paragraphId(0) }]);
+  });
+
+  it('the same field edited on both: one kept, the other superseded; a removal on one and undo bring it back on both', async () => {
+    const all = await devices(2);
+    const [a, b] = all;
+    saveWord(a!, '步道', 1);
+    syncAll(all);
+    const idOn = (d: Device) => d.library.vocabulary.listVocabulary()[0]!.id;
+    a!.library.vocabulary.updateVocabulary(idOn(a!), { sense: 'footpath' });
+    b!.library.vocabulary.updateVocabulary(idOn(b!), { sense: 'walkway' });
+    expectConverged(all);
+    const kept = wordsOf(a!)[0]!.sense;
+    expect(all.flatMap((d) => d.library.sync.superseded())).toEqual([
+      expect.objectContaining({ field: 'sense', kept, lost: kept === 'footpath' ? 'walkway' : 'footpath' }),
+    ]);
+    b!.library.vocabulary.removeVocabulary(idOn(b!));
+    expectConverged(all);
+    expect(wordsOf(a!)).toEqual([]);
+    expect(b!.library.annotations.undo()?.op).toBe('vocabulary.remove');
+    expectConverged(all);
+    expect(wordsOf(a!)).toEqual([{ word: '步道', reading: '', sense: kept, paragraphId: a!.paragraphId(1) }]);
+  });
+});
+
+describe('the stop-word list across devices', () => {
+  it('a list set on one is the other’s; words added on both at once are all kept; back to the default follows', async () => {
+    const all = await devices(2);
+    const [a, b] = all;
+    a!.library.analysis.setStopWords(['的', '了']);
+    expectConverged(all);
+    expect(b!.library.analysis.stopWords()).toEqual({ words: ['的', '了'], isDefault: false });
+    a!.library.analysis.setStopWords(['的', '了', '吗']);
+    b!.library.analysis.setStopWords(['的', '呢']);
+    expectConverged(all);
+    for (const d of all) expect([...d.library.analysis.stopWords().words].sort()).toEqual(['吗', '呢', '的']);
+    b!.library.analysis.setStopWords(null);
+    expectConverged(all);
+    expect(a!.library.analysis.stopWords().isDefault).toBe(true);
+    expect(b!.library.annotations.undo()?.op).toBe('analysis.stop-words');
+    expectConverged(all);
+    expect([...a!.library.analysis.stopWords().words].sort()).toEqual(['吗', '呢', '的']);
+  });
+});
+
+describe('paragraph kinds across devices', () => {
+  it('a kind the person set on one is set on the other; their undo puts the cleaned kind back on both', async () => {
+    const all = await devices(2);
+    const [a, b] = all;
+    const cleaned = kindOf(a!, 2);
+    a!.library.reclassifyParagraph(a!.paragraphId(2), 'boilerplate');
+    expectConverged(all);
+    expect(kindOf(b!, 2)).toEqual({ kind: 'boilerplate', kindByUser: true });
+    // Put back as body on the other device: a hidden line shown again follows to the first.
+    b!.library.reclassifyParagraph(b!.paragraphId(2), 'body');
+    expectConverged(all);
+    expect(kindOf(a!, 2)).toEqual({ kind: 'body', kindByUser: true });
+    expect(b!.library.annotations.undo()?.op).toBe('paragraph.reclassify');
+    expectConverged(all);
+    expect(kindOf(a!, 2)).toEqual({ kind: 'boilerplate', kindByUser: true });
+    expect(a!.library.annotations.undo()?.op).toBe('paragraph.reclassify');
+    expectConverged(all);
+    for (const d of all) expect(kindOf(d, 2)).toEqual(cleaned);
+  });
+
+  it('one paragraph given two kinds at once: one stands everywhere, the other recorded as superseded', async () => {
+    const all = await devices(2);
+    all[0]!.library.reclassifyParagraph(all[0]!.paragraphId(1), 'caption');
+    all[1]!.library.reclassifyParagraph(all[1]!.paragraphId(1), 'heading');
+    expectConverged(all);
+    const kept = kindOf(all[0]!, 1).kind;
+    expect(['caption', 'heading']).toContain(kept);
+    expect(all.flatMap((d) => d.library.sync.superseded())).toEqual([
+      expect.objectContaining({
+        field: '1',
+        kept: { kind: kept, by_user: true },
+        lost: { kind: kept === 'caption' ? 'heading' : 'caption', by_user: true },
+      }),
+    ]);
+  });
+});
+
+describe('a library seeded before word data was replicated', () => {
+  it('writes its overrides, vocabulary, stop words and kinds into the documents at its next open', async () => {
+    const [a, b] = await devices(2);
+    const path = a!.library.database().name;
+    a!.library.overrides.add({ source: '软件', target: '軟體', modes: ['tw'] });
+    saveWord(a!, '老街', 0);
+    a!.library.analysis.setStopWords(['的']);
+    a!.library.reclassifyParagraph(a!.paragraphId(2), 'caption');
+    // As a library synced before this round left it: its documents without any of these.
+    const db = a!.library.database();
+    db.exec(`DELETE FROM sync_update WHERE doc = 'library' OR doc LIKE 'article/%'; UPDATE sync_state SET seeded = 1`);
+    a!.library.close();
+    a!.library = await createLibrary({ dbPath: path });
+    expectConverged([a!, b!]);
+    expect(overridesOf(b!)).toEqual([{ source: '软件', target: '軟體', modes: ['tw'] }]);
+    expect(wordsOf(b!).map((w) => w.word)).toEqual(['老街']);
+    expect(b!.library.analysis.stopWords().words).toEqual(['的']);
+    expect(kindOf(b!, 2)).toEqual({ kind: 'caption', kindByUser: true });
+  });
+});
