@@ -17,6 +17,25 @@ import { journaledTables, type JournaledTable } from '../../journal/journaledTab
  * Nothing a person wrote is ever removed from a document: a delete sets `deleted`, a merge sets
  * `merged_into`, and an entry's keys are only ever set, never deleted.
  */
+/*
+ * The person's (or team's) other data, replicated the same way (soft deletes, a field per value,
+ * projected in the same transaction, undo per person, in the canonical dump):
+ * - term overrides, the vocabulary and the stop-word list: the library document's `overrides`,
+ *   `vocabulary` and `stopwords` (wordData.ts). A translator's conversions, a learner's words and
+ *   a researcher's stop words are what they made and expect on their other computer and in their
+ *   team's library; a device without them would read, export and count differently.
+ * - a paragraph's kind the person set (a hidden line put back as body): an article document's
+ *   `kinds` (paragraphKinds.ts); paragraph.kind with kind_by_user, which a re-clean keeps too.
+ * - a corrected source region: an article detail (articleFields) since sync began.
+ * What stays on this computer, and why:
+ * - reading_position and last_opened_at: where this reader stopped on this screen, written at
+ *   scrolling speed outside the journal; in a team library one member's place would move
+ *   another's (a per-member progress is a later feature, not a shared field).
+ * - word_segmentation, article_fingerprint and article_band, the search indexes: derived caches,
+ *   made again from the text and the replicated data (the vocabulary is the own-word list).
+ * - the undo journal (per person, per device), the sync tables, the settings files beside the
+ *   library (sync folder, export folder): this device's own bookkeeping.
+ */
 export type FieldValue = string | number | boolean | null;
 
 export const highlightFields = [
