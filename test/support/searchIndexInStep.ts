@@ -1,7 +1,9 @@
 import { expect } from 'vitest';
 import { indexEverything, searchIndexColumns } from '../../main/library/store/migrations/0024-search-index-leaner';
-import { indexEveryCharacter } from '../../main/library/store/migrations/0018-search-characters';
-import { searchCharactersColumns } from '../../main/library/store/migrations/0025-search-characters-without-sizes';
+import {
+  indexEveryCharacterByRow,
+  searchCharactersByRowColumns,
+} from '../../main/library/store/migrations/0032-search-characters-by-row';
 import type { Db } from '../../main/library/store/openDatabase';
 
 /**
@@ -42,11 +44,11 @@ export function expectIndexInStep(db: Db): void {
   expectCharactersInStep(db);
 }
 
-/** The same for the character index (migrations 0018, 0025): every row's characters, in its column, none left behind. */
+/** The same for the character index (migrations 0018, 0025, 0032): every row's characters and column token, none left behind. */
 function expectCharactersInStep(db: Db): void {
   db.exec(`DROP TABLE IF EXISTS temp.characters_rebuilt;
-    CREATE VIRTUAL TABLE temp.characters_rebuilt USING fts5(${searchCharactersColumns});`);
-  db.exec(indexEveryCharacter.replaceAll('INSERT INTO search_characters ', 'INSERT INTO temp.characters_rebuilt '));
+    CREATE VIRTUAL TABLE temp.characters_rebuilt USING fts5(${searchCharactersByRowColumns});`);
+  db.exec(indexEveryCharacterByRow.replaceAll('INSERT INTO search_characters ', 'INSERT INTO temp.characters_rebuilt '));
   try {
     const live = tokenInstances(db, 'main', 'search_characters');
     expect(live.length).toBeGreaterThan(0);

@@ -16,6 +16,7 @@ import {
 import { searchIndexTriggers } from '../../main/library/store/migrations/0024-search-index-leaner';
 import { characterDeleteTriggers } from '../../main/library/store/migrations/0025-search-characters-without-sizes';
 import { rawTextKeepingTriggerNames } from '../../main/library/store/migrations/0027-raw-text-beside-paragraphs';
+import { characterTriggers as characterTriggers0032 } from '../../main/library/store/migrations/0032-search-characters-by-row';
 import { rawSql } from '../../main/library/store/paragraphRaw';
 import {
   paragraphRawsSql,
@@ -127,6 +128,16 @@ export function undoMigration0027(db: Database.Database): void {
   `);
 }
 
+/** Takes migration 0032 back: the character index by column as 0025 left it, its triggers as at schema 31, indexed afresh. */
+export function undoMigration0032(db: Database.Database): void {
+  const [table, ...triggers] = schemaSqlAt(31, ['search_characters', ...characterTriggers0032]);
+  db.exec(`${characterTriggers0032.map((t) => `DROP TRIGGER ${t};`).join('\n')} DROP TABLE search_characters; ${table ?? ''};
+    INSERT INTO search_characters (search_characters, rank) VALUES ('hashsize', ${searchIndexHashSize});`);
+  for (const trigger of triggers) db.exec(trigger);
+  registerSearchFunctions(db);
+  db.exec(indexEveryCharacter);
+}
+
 /** Takes migration 0031 back: term overrides and vocabulary without uids. */
 export function undoMigration0031(db: Database.Database): void {
   for (const table of ['term_override', 'vocabulary']) {
@@ -154,10 +165,11 @@ export function undoMigration0026(db: Database.Database): void {
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
  * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
  * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes, 26: uids and sync documents,
- * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
+ * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 32) undoMigration0032(db);
   if (version < 31) undoMigration0031(db);
   if (version < 29) undoMigration0029(db);
   if (version < 28) undoMigration0028(db);

@@ -3,7 +3,14 @@ import { preparedStatement } from '../store/preparedStatements';
 import { writingTempOnly } from '../store/deferredQuickCheck';
 import type { ParsedQuery, QueryClause } from './parseQuery';
 import { characterTermsArgument, holdsCharactersFunction } from './searchFunctions';
-import { allowedColumns, matchExpression, taggedParagraphsSql, type RowFilters } from './searchQuery';
+import {
+  allowedColumns,
+  characterMatchExpression,
+  characterRowsExpression,
+  matchExpression,
+  taggedParagraphsSql,
+  type RowFilters,
+} from './searchQuery';
 
 /**
  * A search that costs by the page, not by the matches (issue #16). FTS5 reads a term's rows in
@@ -119,13 +126,36 @@ export function countSql(plan: SearchPlan): string {
   return `SELECT count(*) AS n FROM ${t} f WHERE ${t} MATCH @match${conditions(plan, true)}`;
 }
 
-function params(plan: SearchPlan, columns: string[], counting: boolean): Record<string, string> {
+const characterIndexByRow = new WeakMap<Db, boolean>();
+
+/**
+ * Whether the character index has migration 0032's rows (columns as tokens) or 0025's columns.
+ * An app's library is always migrated before it is searched; the migration tests search a
+ * library turned back into an older schema (searchMigrationCase) to compare before and after.
+ * Asked once per connection.
+ */
+function byRow(db: Db): boolean {
+  let known = characterIndexByRow.get(db);
+  if (known === undefined) {
+    const sql = preparedStatement(db, "SELECT sql FROM sqlite_master WHERE name = 'search_characters'").pluck().get();
+    known = typeof sql === 'string' && /detail\s*=\s*none/.test(sql);
+    characterIndexByRow.set(db, known);
+  }
+  return known;
+}
+
+function params(db: Db, plan: SearchPlan, columns: string[], counting: boolean): Record<string, string> {
+  const rows = byRow(db);
+  const allowed = allowedColumns(plan.filters);
   return {
-    match: matchExpression(plan.terms, plan.filters, columns),
+    match:
+      plan.table === 'search_characters' && rows
+        ? characterMatchExpression(plan.terms, plan.filters, columns)
+        : matchExpression(plan.terms, plan.filters, columns),
     ...(plan.characters === undefined
       ? {}
       : counting
-        ? { characters: `{${allowedColumns(plan.filters).join(' ')}} : (${plan.characters})` }
+        ? { characters: rows ? characterRowsExpression(plan.characters, allowed) : `{${allowed.join(' ')}} : (${plan.characters})` }
         : { characterTerms: plan.characterTerms ?? '' }),
   };
 }
@@ -137,7 +167,7 @@ export function pageRowids(db: Db, plan: SearchPlan, offset: number, count: numb
   for (const tier of tiers(plan.filters)) {
     if (rows.length >= wanted) break;
     const statement = preparedStatement(db, tierPageSql(plan, tier.comments)).pluck();
-    rows.push(...(statement.all({ ...params(plan, tier.columns, false), limit: wanted - rows.length }) as number[]));
+    rows.push(...(statement.all({ ...params(db, plan, tier.columns, false), limit: wanted - rows.length }) as number[]));
   }
   return rows.slice(offset);
 }
@@ -146,7 +176,7 @@ export function pageRowids(db: Db, plan: SearchPlan, offset: number, count: numb
 export function countMatches(db: Db, plan: SearchPlan): number {
   return preparedStatement(db, countSql(plan))
     .pluck()
-    .get(params(plan, allowedColumns(plan.filters), true)) as number;
+    .get(params(db, plan, allowedColumns(plan.filters), true)) as number;
 }
 
 const taggedRows = new WeakMap<Db, string>();

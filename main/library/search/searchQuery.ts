@@ -57,6 +57,34 @@ export function matchExpression(terms: string, filters: RowFilters, columns = al
   return trashed.length === 0 ? chosen : `(${chosen}) NOT article : (${trashed.map((id) => `"a${id}"`).join(' OR ')})`;
 }
 
+/** The columns of a row the character index marks with a token (migration 0032); heading and body rows carry none. */
+const markedColumns = ['weak', 'hidden', 'note'];
+
+/**
+ * The character index's rows of `columns` that hold `terms` (migration 0032: no columns there,
+ * a row's column is a token of its own). Rows of the text columns are those not marked with a
+ * column left out; otherwise, those marked with a column asked for. Heading and body go together.
+ */
+export function characterRowsExpression(terms: string, columns: readonly string[]): string {
+  const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(' OR ');
+  if (columns.includes('heading') !== columns.includes('body')) {
+    throw new Error('the character index files heading and body rows together');
+  }
+  if (columns.includes('body')) {
+    const left = markedColumns.filter((c) => !columns.includes(c));
+    return left.length === 0 ? `(${terms})` : `(${terms}) NOT (${quoted(left)})`;
+  }
+  return `(${terms}) AND (${quoted(markedColumns.filter((c) => columns.includes(c)))})`;
+}
+
+/** matchExpression for the character index (migration 0032): the article filter and the trash by the article token. */
+export function characterMatchExpression(terms: string, filters: RowFilters, columns = allowedColumns(filters)): string {
+  const expression = characterRowsExpression(terms, columns);
+  const chosen = filters.articleId === undefined ? expression : `"a${filters.articleId}" AND (${expression})`;
+  const trashed = filters.excludeArticleIds ?? [];
+  return trashed.length === 0 ? chosen : `(${chosen}) NOT (${trashed.map((id) => `"a${id}"`).join(' OR ')})`;
+}
+
 /**
  * The paragraphs a tag filter keeps (search, auto-coding, an analysis subset): those carrying a
  * tag of the JSON list @tagIds, on the paragraph itself or on a highlight in it.

@@ -24,7 +24,7 @@ import { paragraphCharacters } from './0018-search-characters';
 export const searchIndexColumns = `body, heading, weak, hidden, note, article, tokenize = 'ascii', content = '', columnsize = 0`;
 
 /** The index rows of the paragraphs that `from` yields as `r`, added, or with `command`, taken out. */
-const paragraphRows = (from: string, command = false) => `
+export const paragraphRows = (from: string, command = false) => `
     INSERT INTO search_index (${command ? 'search_index, ' : ''}rowid, heading, body, weak, hidden, article)
       SELECT ${command ? "'delete', " : ''}rowid2, iif(col = 'heading', tokens, NULL), iif(col = 'body', tokens, NULL),
         iif(col = 'weak', tokens, NULL), iif(col = 'hidden', tokens, NULL), article

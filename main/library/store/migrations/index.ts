@@ -30,6 +30,7 @@ import { migration0028 } from './0028-paragraph-raw-from-removals';
 import { migration0029 } from './0029-made-by';
 import { migration0030 } from './0030-superseded-writer';
 import { migration0031 } from './0031-word-data-uids';
+import { migration0032 } from './0032-search-characters-by-row';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -64,6 +65,7 @@ export const migrations: readonly Migration[] = [
   migration0029,
   migration0030,
   migration0031,
+  migration0032,
 ];
 
 export const latestSchemaVersion = migrations.length;
