@@ -18,11 +18,29 @@ const marks = (app: Page) => app.getByRole('article').locator('mark');
 const syncPill = (app: Page) => app.getByRole('button', { name: /^(Sync|同步)( · .*)?$/ });
 const syncPane = (app: Page) => app.getByRole('dialog', { name: /^(Sync|同步)$/ });
 
+/** The second device's name; the fixture's first has its computer's name, as the app gives by default. */
+const secondDeviceName = 'Wang’s desktop';
+
 /** A second device: the same launcher as the fixture's, with a library of its own. */
 async function secondDevice() {
   const choice = chooseLauncher();
   if (choice.kind === 'none') throw new Error(choice.reason);
-  return choice.kind === 'electron' ? launchElectron(choice.executablePath) : launchChromium(choice.executablePath);
+  return choice.kind === 'electron'
+    ? launchElectron(choice.executablePath, secondDeviceName)
+    : launchChromium(choice.executablePath, { deviceName: secondDeviceName });
+}
+
+/** The person names themself in Preferences, as a person does. */
+async function nameYourself(app: Page, name: string): Promise<void> {
+  await clickAtCentre(app, app.getByRole('button', { name: 'Preferences' }));
+  const preferences = app.getByRole('dialog', { name: 'Preferences' });
+  await clickAtCentre(app, preferences.getByRole('textbox', { name: 'Your name' }));
+  await app.keyboard.press('Control+a');
+  await app.keyboard.type(name);
+  await app.keyboard.press('Enter');
+  await expect(preferences.getByText('Saved.')).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(preferences).toBeHidden();
 }
 
 function memberToken(dataDir: string, name: string): string {
@@ -82,8 +100,10 @@ test('two devices and a server: a highlight made on one appears on the other; th
   const other = await secondDevice();
   try {
     const b = other.page;
-    // Before: neither syncs.
+    // Before: neither syncs. Each person has named themself.
     await expect(syncPill(app)).toHaveAccessibleName('Sync');
+    await nameYourself(app, 'Lin');
+    await nameYourself(b, 'Wang');
     await connectByMouse(app, server.url, memberToken(dataDir, 'lin'));
     await connectByKeyboard(b, server.url, memberToken(dataDir, 'wang'));
     await expect(syncPill(app)).toHaveAccessibleName(/Sync · synced/);
@@ -122,12 +142,16 @@ test('two devices and a server: a highlight made on one appears on the other; th
     await expect.poll(async () => (await shown(app)) === (await shown(b)), { timeout: 30_000 }).toBe(true);
     const aWon = /hl-green/.test((await marks(app).first().getAttribute('class')) ?? '');
     const [loser, winner, mine] = aWon ? [b, app, 'Pink'] : [app, b, 'Green'];
+    // Who won, as the notice must name them: the member and the device that wrote the colour that stands.
+    const [winnerName, winnerDevice] = aWon ? ['Lin', os.hostname().trim()] : ['Wang', secondDeviceName];
     await expect(syncPill(loser)).toHaveAccessibleName(/1 conflict/, { timeout: 30_000 });
     await expect(syncPill(winner)).not.toHaveAccessibleName(/conflict/);
 
     await clickAtCentre(loser, syncPill(loser));
     const conflicts = syncPane(loser).getByRole('region', { name: 'Your changes another device overwrote' });
-    await expect(conflicts).toContainText('A change of yours was changed on another device at the same time');
+    await expect(
+      conflicts.getByText(`Changed on ${winnerDevice} by ${winnerName} at the same time as your change`, { exact: true }),
+    ).toBeVisible();
     await expect(conflicts).toContainText(`Colour of “${quote}”: yours ${mine}`);
     // The pane with its notice, on the device that shows it, in both languages, sizes and themes.
     const shotOfLoser =

@@ -135,7 +135,9 @@ export function SyncDialog({ status, onChanged, onClose }: Props) {
           <ul>
             {conflicts.map((c) => (
               <li key={c.id} className="sync-conflict">
-                <p className="sync-conflict-notice">{t('conflictNotice')}</p>
+                <p className="sync-conflict-notice">
+                  {c.changedBy ? t('conflictNoticeBy', c.changedBy) : t('conflictNotice')}
+                </p>
                 <p>{conflictText(c)}</p>
                 <p className="sync-muted">
                   {t('conflictWhere', { title: c.articleTitle ?? t('title'), time: time(c.recordedAt) })}
