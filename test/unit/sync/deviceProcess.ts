@@ -34,7 +34,9 @@ const clientId = 1_000_003 * (device.charCodeAt(0) - 63);
 // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call on each document
 const transact = Y.Doc.prototype.transact;
 Y.Doc.prototype.transact = function (this: Y.Doc, f, origin) {
-  this.clientID = clientId;
+  // An article text's document keeps the id drawn from its uid, as every device builds it: it is the
+  // same document everywhere, and the server refuses a second copy of a text under other ids.
+  if (!this.guid.startsWith('text/')) this.clientID = clientId;
   return transact.call(this, f, origin);
 } as typeof transact;
 
