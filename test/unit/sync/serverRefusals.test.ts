@@ -149,7 +149,7 @@ describe('the sync server refuses article texts that are not their name’s', ()
   );
 
   it(
-    'a true text is stored and reaches a library; a change of it after, or another text under its name, is refused and the text stays',
+    'a true text is stored and reaches a library; a change of it, or another text under its name, is refused and the text stays; a copy of it is taken',
     { timeout: 60_000 },
     async () => {
       const dir = dataDir();
@@ -171,8 +171,14 @@ describe('the sync server refuses article texts that are not their name’s', ()
       expect((error as Error).message).toContain(
         `"${name}" is an article text, which never changes once sent; this change of it was refused and nothing was stored.`,
       );
-      // Another complete text under the name, from a fresh document (another client id).
-      const forger = memoryEndpoint('forger');
+      // A field no text has, added to it.
+      const adder = holding('adder', textDocUpdate(uid, text));
+      adder.doc(name).getMap('text').set('note', '附加的字段');
+      await expect(
+        syncOnceWithServer(adder, { url: server.url, token: mallory, timeoutMs: 10_000 }),
+      ).rejects.toMatchObject({ code: 'sync-refused-update' });
+      // Another complete text under the name, from a fresh document whose Yjs ids win every field.
+      const forger = memoryEndpoint('forger', 0xfffffffe);
       const forged = forger.doc(name).getMap('text');
       forger.doc(name).transact(() => {
         forged.set('version', 1);
@@ -184,6 +190,18 @@ describe('the sync server refuses article texts that are not their name’s', ()
       await expect(
         syncOnceWithServer(forger, { url: server.url, token: mallory, timeoutMs: 10_000 }),
       ).rejects.toMatchObject({ code: 'sync-refused-update' });
+
+      // The same text under other Yjs ids (as a device that built it otherwise would hold it) reads the same: taken.
+      const copy = memoryEndpoint('copy', 0xfffffffd);
+      const copied = copy.doc(name).getMap('text');
+      copy.doc(name).transact(() => {
+        copied.set('version', 1);
+        copied.set('format', text.format);
+        copied.set('encoding', text.encoding);
+        copied.set('file_name', text.fileName);
+        copied.set('raw_text', text.rawText);
+      });
+      await syncOnceWithServer(copy, { url: server.url, token: memberToken(dir, 'copy'), timeoutMs: 10_000 });
 
       const library = await createLibrary({ dbPath: path.join(dataDir(), 'reader.sqlite') });
       libraries.push(library);

@@ -1,6 +1,6 @@
 import { IncomingMessage, MessageType, type Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { readTextUpdate, textMatchesUid, textUidOf } from '../text/articleText';
+import { readTextUpdate, sameText, textMatchesUid, textUidOf } from '../text/articleText';
 import { refusalReason, type Refusal } from './syncProtocol';
 
 /**
@@ -29,7 +29,7 @@ export class Refused extends Error {
  * Why the server must not apply a message a device sent for a document, or undefined when it may.
  * Refused: a message over the size limit; a sync update that does not decode; for an article text
  * ('text/<uid>', written once and never changed) an update that makes it a text whose bytes do
- * not hash to its uid, or that adds anything to a text already held. Every device checks a text
+ * not hash to its uid, or that changes what a text already held reads. Every device checks a text
  * as it receives it, but a text the server kept would be refused by all of them, every sync.
  */
 export function checkIncoming(
@@ -66,16 +66,23 @@ export function checkIncoming(
 }
 
 function checkText(name: string, uid: string, document: Y.Doc, update: Uint8Array): Refusal | undefined {
-  const held = readTextUpdate(name, Y.encodeStateAsUpdate(document));
+  const state = Y.encodeStateAsUpdate(document);
+  const held = readTextUpdate(name, state);
   if (held !== undefined) {
-    // Written once: what the server holds already is the whole text, and any other change of it is refused.
+    // Written once: what the server holds already is the whole text, and any change of it is refused.
     if (Y.snapshotContainsUpdate(Y.snapshot(document), update)) return undefined;
+    // A copy of the same text under other Yjs ids (it reads the same, no other field) changes nothing
+    // a device reads: taken, so that whoever sent the text first cannot lock the others out of syncing.
+    const merged = readTextUpdate(name, Y.mergeUpdates([state, update]));
+    if (!('refused' in held) && merged !== undefined && !('refused' in merged) && sameText(held, merged)) {
+      return undefined;
+    }
     return {
       kind: 'update',
       message: `"${name}" is an article text, which never changes once sent; this change of it was refused and nothing was stored.`,
     };
   }
-  const text = readTextUpdate(name, Y.mergeUpdates([Y.encodeStateAsUpdate(document), update]));
+  const text = readTextUpdate(name, Y.mergeUpdates([state, update]));
   if (text === undefined) return undefined;
   if ('refused' in text) return { kind: 'update', message: `${text.refused}; nothing of it was stored.` };
   if (!textMatchesUid(uid, text)) {

@@ -35,6 +35,7 @@ const formats: readonly SourceFormat[] = ['txt', 'md', 'html', 'paste'];
 /** The document's one map and its fields, in the order every device writes them. */
 const mapName = 'text';
 const version = 1;
+const textKeys: readonly string[] = ['version', 'format', 'encoding', 'file_name', 'raw_text'];
 
 /** The document for an article's text: the same bytes on every device that holds that text. */
 export function textDocUpdate(uid: string, text: ArticleText): Uint8Array {
@@ -76,6 +77,7 @@ export function readTextUpdate(name: string, update: Uint8Array): ArticleText | 
   }
   const map = doc.getMap<unknown>(mapName);
   const [format, encoding, fileName, rawText] = ['format', 'encoding', 'file_name', 'raw_text'].map((k) => map.get(k));
+  const unknownKey = [...map.keys()].some((key) => !textKeys.includes(key));
   const pending = doc.store.pendingStructs !== null;
   const empty = map.size === 0 && !pending;
   doc.destroy();
@@ -86,11 +88,17 @@ export function readTextUpdate(name: string, update: Uint8Array): ArticleText | 
     typeof encoding !== 'string' ||
     (fileName !== null && typeof fileName !== 'string') ||
     typeof rawText !== 'string' ||
+    unknownKey ||
     pending
   ) {
     return { refused: `"${name}" is not an article text of this version of Pizhu` };
   }
   return { format: format as SourceFormat, encoding, fileName, rawText };
+}
+
+/** Whether two texts read the same, field by field. */
+export function sameText(a: ArticleText, b: ArticleText): boolean {
+  return a.format === b.format && a.encoding === b.encoding && a.fileName === b.fileName && a.rawText === b.rawText;
 }
 
 /**
