@@ -39,19 +39,38 @@ export async function measureExport(
   ];
 }
 
-/** `node --import tsx test/bench/measureFindAndExport.ts`: the export alone on BENCH_ARTICLES generated articles, 10 highlights each. */
+/**
+ * `node --expose-gc --import tsx test/bench/measureFindAndExport.ts [--large]`: the export alone on
+ * the bench's library (BENCH_ARTICLES generated articles, 10 highlights each; 10,000, or 100,000
+ * with --large), copied from the bench's cache in /tmp (made there the first time; the parse worker
+ * comes from the build, `npm run build`). Profile it with node --cpu-prof.
+ */
 if (process.argv[1]?.endsWith('measureFindAndExport.ts')) {
   void (async () => {
-    const [{ runOnGeneratedLibrary }, { seedAnnotations }, { seededRandom }, path] = await Promise.all([
-      import('./onGeneratedLibrary'),
-      import('./seedAnnotations'),
-      import('./generateCorpus'),
+    const [fs, os, path, { prepareBenchLibrary }, { createLibrary }, { printTable }] = await Promise.all([
+      import('node:fs'),
+      import('node:os'),
       import('node:path'),
+      import('./cachedBenchLibrary'),
+      import('../../main/library/createLibrary'),
+      import('./measure'),
     ]);
-    await runOnGeneratedLibrary('export', (library, count) => {
-      seedAnnotations(library, count * 10, seededRandom(7));
-      // Beside the library, in the folder removed with it.
-      return measureExport(library, path.join(path.dirname(library.database().name), 'export'));
-    });
+    const large = process.argv.includes('--large');
+    const articleCount = Number(process.env.BENCH_ARTICLES ?? (large ? 100_000 : 10_000));
+    const shape = { articleCount, highlightCount: articleCount * 10, tagCount: large ? 5_000 : 40 };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-bench-export-'));
+    try {
+      const dbPath = path.join(dir, 'library.sqlite');
+      const builtMain = path.resolve(__dirname, '../..', process.env.PIZHU_OUT_DIR ?? 'out', 'main');
+      await prepareBenchLibrary(dbPath, dir, shape, { keep: true, builtMain });
+      const library = await createLibrary({ dbPath });
+      try {
+        printTable(await measureExport(library, path.join(dir, 'export'), large ? { runs: 1, budgetSeconds: 30 } : undefined));
+      } finally {
+        library.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   })();
 }

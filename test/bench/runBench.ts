@@ -11,9 +11,9 @@ import { Worker } from 'node:worker_threads';
 import OpenCC from 'opencc-js';
 import { createConverter } from '../../preload/common/createConverter';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
-import { eachGeneratedArticle, seededRandom } from './generateCorpus';
 import { peerRatio, peerRatioThroughput, percentile, printTable, timeRuns, type Figure } from './measure';
-import { seedAnnotations, addHighlightsTo } from './seedAnnotations';
+import { addHighlightsTo } from './seedAnnotations';
+import { prepareBenchLibrary, type BenchLibraryShape, type BenchLibrarySource } from './cachedBenchLibrary';
 import { measureUiOpen } from './measureUiOpen';
 import { measureLibraryOpen, measureListOpen, measureListPages, measureMainMemory, measureTagPane, measureTagPassages } from './measureListOpen';
 import { measureExport } from './measureFindAndExport';
@@ -33,39 +33,37 @@ function ms(n: number): string {
   return `${n.toFixed(2)} ms`;
 }
 
-async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-bench-'));
-  const dbPath = path.join(dir, 'library.sqlite');
-  const library: Library = await createLibrary({
-    dbPath,
-    startParseWorker: (resourceLimits) => new Worker(path.join(builtMain, 'parseWorkerEntry.js'), { resourceLimits }),
-  });
-  const figures: Figure[] = [];
-  console.log(`Generating ${articleCount} articles from the seeds (deterministic)…`);
-  const benchStarted = process.hrtime.bigint();
-  // As a person imports a corpus: one folder, `pizhu import DIR` (batched commits, all or nothing per article).
-  // Written one article at a time: 100,000 held at once would be ~500 MB of the bench's memory.
-  const folder = path.join(dir, 'corpus');
-  fs.mkdirSync(folder);
-  let totalBytes = 0;
-  for (const a of eachGeneratedArticle(seedsDir, articleCount)) {
-    fs.writeFileSync(path.join(folder, a.fileName), a.bytes);
-    totalBytes += a.bytes.byteLength;
+/**
+ * `-- --only=search,export`: only the named measures (the rest skipped and said so), for a
+ * --large run taken one measure at a time (the library is made or copied first, and its import's
+ * figure printed, either way). Names: search, load, convert, export,
+ * listPages, analysis, tagPane, tagPassages, matrices, uiOpen, readingAids, libraryOpen,
+ * listOpen, memory, dictionary, sync.
+ */
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+  .filter((n) => n !== '');
+const runs = (name: string): boolean => only === undefined || only.includes(name);
+/**
+ * The library is kept in /tmp between runs at --large (or with `-- --cached`) and copied from
+ * there: generating, importing and seeding 100,000 articles takes many minutes. The import's
+ * figure is then the one measured when the cache was made, and says so.
+ */
+const cached = large || process.argv.includes('--cached');
+
+/** The import's figure: measured in this run, or as measured when the cached library was made (said so). */
+function importFigureOf(source: BenchLibrarySource, shape: BenchLibraryShape): Figure | null {
+  const made = source.kind === 'imported' ? { ...source, madeAt: null } : source.made;
+  if (made === null) {
+    console.log(`  import: not measured (the cached library ${source.kind === 'cached' ? source.cachedAt : ''} has no record of it)`);
+    return null;
   }
-  console.log(`Importing ${(totalBytes / 1e6).toFixed(1)} MB…`);
-  const t0 = process.hrtime.bigint();
-  const outcomes = await library.importPaths([folder]);
-  const importSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const imported = outcomes.filter((o) => o.status === 'imported').length;
-  if (imported !== articleCount) throw new Error(`only ${imported} of ${articleCount} articles imported`);
+  const { totalBytes, importSeconds, readMbPerSecond, madeAt } = made;
   const mbPerSecond = totalBytes / 1e6 / importSeconds;
-  // The simplest peer, in the same run: the same folder listed and every file read (fs.readFileSync).
-  const readStarted = process.hrtime.bigint();
-  let readBytes = 0;
-  for (const name of fs.readdirSync(folder)) readBytes += fs.readFileSync(path.join(folder, name)).byteLength;
-  const readMbPerSecond = readBytes / 1e6 / (Number(process.hrtime.bigint() - readStarted) / 1e9);
-  figures.push({
-    figure: `import ${articleCount} articles (${(totalBytes / 1e6).toFixed(1)} MB)`,
+  return {
+    figure: `import ${shape.articleCount} articles (${(totalBytes / 1e6).toFixed(1)} MB)${madeAt ? `, measured when the cached library was made (${madeAt})` : ''}`,
     p50: null,
     p95: null,
     value: `${mbPerSecond.toFixed(2)} MB/s (${importSeconds.toFixed(1)} s)`,
@@ -74,63 +72,98 @@ async function main(): Promise<void> {
     pass: mbPerSecond >= 10,
     peer: `${readMbPerSecond.toFixed(0)} MB/s (reading the files)`,
     ratio: peerRatioThroughput(mbPerSecond, readMbPerSecond),
-  });
-  // Said at once: the table comes after every other figure, minutes later.
-  const importFigure = figures.at(-1)!;
-  console.log(`  ${importFigure.value}; ${importFigure.peer}: ${importFigure.ratio}`);
+  };
+}
 
-  console.log(`Adding ${highlightCount} highlights, ${tagCount} tags and notes…`);
-  seedAnnotations(library, highlightCount, seededRandom(7), tagCount);
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-bench-'));
+  const dbPath = path.join(dir, 'library.sqlite');
+  const figures: Figure[] = [];
+  const benchStarted = process.hrtime.bigint();
+  const shape = { articleCount, highlightCount, tagCount };
+  const source = await prepareBenchLibrary(dbPath, dir, shape, { keep: cached, builtMain });
+  const importFigure = importFigureOf(source, shape);
+  if (importFigure) {
+    figures.push(importFigure);
+    // Said at once: the table comes after every other figure, minutes later.
+    console.log(`  import: ${importFigure.value}; ${importFigure.peer ?? ''}: ${importFigure.ratio ?? ''}`);
+  }
+  const library: Library = await createLibrary({
+    dbPath,
+    startParseWorker: (resourceLimits) => new Worker(path.join(builtMain, 'parseWorkerEntry.js'), { resourceLimits }),
+  });
+  const skipped: string[] = [];
+  const step = async (name: string, measure: () => Figure[] | Promise<Figure[]>): Promise<void> => {
+    if (!runs(name)) {
+      skipped.push(name);
+      return;
+    }
+    const started = process.hrtime.bigint();
+    console.log(`${name}…`);
+    const measured = await measure();
+    figures.push(...measured);
+    for (const f of measured) console.log(`  ${f.figure}: ${f.value} (${f.budget}: ${f.pass ? 'pass' : 'FAIL'})${f.peer ? `; ${f.peer} ${f.ratio ?? ''}` : ''}`);
+    console.log(`  (${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s)`);
+  };
 
-  figures.push(...(await measureSearch(library)));
+  await step('search', () => measureSearch(library));
 
-  const target = addHighlightsTo(library, 200);
-  const loads = timeRuns(300, () => void library.getArticle(target));
-  figures.push({
-    figure: 'load one article with 200 highlights',
-    p50: percentile(loads, 50),
-    p95: percentile(loads, 95),
-    value: ms(percentile(loads, 95)),
-    budget: 'p95 < 5 ms',
-    pass: percentile(loads, 95) < 5,
+  await step('load', () => {
+    const target = addHighlightsTo(library, 200);
+    const loads = timeRuns(300, () => void library.getArticle(target));
+    return [
+      {
+        figure: 'load one article with 200 highlights',
+        p50: percentile(loads, 50),
+        p95: percentile(loads, 95),
+        value: ms(percentile(loads, 95)),
+        budget: 'p95 < 5 ms',
+        pass: percentile(loads, 95) < 5,
+      },
+    ];
   });
 
-  const longest = fs
-    .readdirSync(seedsDir)
-    .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'))
-    .reduce((a, b) => (b.length > a.length ? b : a));
-  const converter = createConverter('simplified', 'tw');
-  converter.prepare();
-  const lines = longest.split('\n');
-  const conversions = timeRuns(50, () => {
-    for (const line of lines) converter.convert(line);
-  });
-  // The simplest peer: opencc-js's own converter over the same lines, without offset maps.
-  const plainConvert = OpenCC.Converter({ from: 'cn', to: 'tw' });
-  const plainConversions = timeRuns(50, () => {
-    for (const line of lines) plainConvert(line);
-  });
-  figures.push({
-    figure: `convert the longest seed (${longest.length} chars) to tw, with offset maps`,
-    p50: percentile(conversions, 50),
-    p95: percentile(conversions, 95),
-    value: ms(percentile(conversions, 95)),
-    budget: '< 5 ms',
-    pass: percentile(conversions, 95) < 5,
-    peer: `${ms(percentile(plainConversions, 95))} (opencc-js, no maps)`,
-    ratio: peerRatio(percentile(conversions, 95), percentile(plainConversions, 95)),
+  await step('convert', () => {
+    const longest = fs
+      .readdirSync(seedsDir)
+      .map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'))
+      .reduce((a, b) => (b.length > a.length ? b : a));
+    const converter = createConverter('simplified', 'tw');
+    converter.prepare();
+    const lines = longest.split('\n');
+    const conversions = timeRuns(50, () => {
+      for (const line of lines) converter.convert(line);
+    });
+    // The simplest peer: opencc-js's own converter over the same lines, without offset maps.
+    const plainConvert = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    const plainConversions = timeRuns(50, () => {
+      for (const line of lines) plainConvert(line);
+    });
+    return [
+      {
+        figure: `convert the longest seed (${longest.length} chars) to tw, with offset maps`,
+        p50: percentile(conversions, 50),
+        p95: percentile(conversions, 95),
+        value: ms(percentile(conversions, 95)),
+        budget: '< 5 ms',
+        pass: percentile(conversions, 95) < 5,
+        peer: `${ms(percentile(plainConversions, 95))} (opencc-js, no maps)`,
+        ratio: peerRatio(percentile(conversions, 95), percentile(plainConversions, 95)),
+      },
+    ];
   });
 
   // One export of 1,000,000 highlights is the --large figure (each run writes 100,001 files).
-  figures.push(...(await measureExport(library, path.join(dir, 'export'), large ? { runs: 1, budgetSeconds: 30 } : undefined)));
+  await step('export', () => measureExport(library, path.join(dir, 'export'), large ? { runs: 1, budgetSeconds: 30 } : undefined));
+  // The exported folders are not read again: 100,001 files a run.
+  for (const f of fs.readdirSync(dir)) if (f.startsWith('export')) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
 
-  figures.push(...measureListPages(library));
-
-  figures.push(...(await (await import('./measureAnalysis')).measureAnalysis(library)));
+  await step('listPages', () => measureListPages(library));
+  await step('analysis', async () => (await import('./measureAnalysis')).measureAnalysis(library));
   // Last on the open library: it brings the tags to 5,000 (the --large count), so the app-open figure below has them too.
-  figures.push(...measureTagPane(library));
-  figures.push(...measureTagPassages(library));
-  figures.push(...(await import('./measureMatrices')).measureMatrices(library));
+  await step('tagPane', () => measureTagPane(library));
+  await step('tagPassages', () => measureTagPassages(library));
+  await step('matrices', async () => (await import('./measureMatrices')).measureMatrices(library));
   library.close();
   const fileBytes = ['', '-wal'].reduce(
     (n, s) => n + (fs.statSync(dbPath + s, { throwIfNoEntry: false })?.size ?? 0),
@@ -138,25 +171,27 @@ async function main(): Promise<void> {
   );
   const memoryMb = process.resourceUsage().maxRSS / 1024;
 
-  figures.push(...(await measureUiOpen()));
-  figures.push(...(await (await import('./measureReadingAids')).measureReadingAids()));
-  figures.push(...(await measureLibraryOpen(dbPath, articleCount)));
-  figures.push(...(await measureListOpen(dbPath, articleCount)));
-  figures.push(...measureMainMemory(dbPath));
-  figures.push(...(await import('./measureDictionary')).measureDictionary());
+  await step('uiOpen', () => measureUiOpen());
+  await step('readingAids', async () => (await import('./measureReadingAids')).measureReadingAids());
+  await step('libraryOpen', () => measureLibraryOpen(dbPath, articleCount));
+  await step('listOpen', () => measureListOpen(dbPath, articleCount));
+  await step('memory', () => measureMainMemory(dbPath));
+  await step('dictionary', async () => (await import('./measureDictionary')).measureDictionary());
   // Last: a copy of the library is seeded into its sync documents and synced through a server of its own.
-  figures.push(...(await (await import('./measureSync')).measureSync(dbPath, path.join(dir, 'sync'), articleCount)));
+  await step('sync', async () => (await import('./measureSync')).measureSync(dbPath, path.join(dir, 'sync'), articleCount));
   const benchMinutes = Number(process.hrtime.bigint() - benchStarted) / 6e10;
 
   console.log('');
   printTable(figures);
   console.log('');
+  if (skipped.length > 0) console.log(`not measured in this run (--only): ${skipped.join(', ')}`);
   console.log(`peak memory (main-process side, this process): ${memoryMb.toFixed(0)} MB`);
   console.log(`the bench took ${benchMinutes.toFixed(1)} min (${articleCount.toLocaleString('en')} articles${large ? ', --large' : ''})`);
   console.log(
     `library file: ${(fileBytes / 1e6).toFixed(1)} MB, ${(fileBytes / 1e6 / (articleCount / 1000)).toFixed(2)} MB per 1,000 articles`,
   );
-  const out = path.join(repo, 'test-results', 'bench.json');
+  // A run of some measures only does not stand in for the whole bench's record.
+  const out = path.join(repo, 'test-results', only ? `bench-${only.join('-')}.json` : 'bench.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(
     out,
