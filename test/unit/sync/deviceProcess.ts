@@ -54,7 +54,8 @@ const articleUid = new Map<number, string>();
 const paragraphAt = new Map<number, { article: string; ord: number }>();
 
 async function open(): Promise<{ articles: string[] }> {
-  library = await createLibrary({ dbPath, now: () => clock });
+  // Named per device, as conflict records name the device that wrote the value that won.
+  library = await createLibrary({ dbPath, now: () => clock, deviceName: `device ${device}` });
   const db = library.database();
   db.function('randomblob', { deterministic: false }, (n: unknown) =>
     Buffer.from(Array.from({ length: Number(n) }, () => Math.floor(draw() * 256))),
@@ -153,6 +154,22 @@ function forOracle(change: RowChange, reverse: boolean): OracleChange | undefine
         id: at(row.paragraph_id),
         before: pick(before, ['plain_text']),
         after: pick(after, ['plain_text']),
+      };
+    case 'term_override':
+      return {
+        device,
+        kind: 'override',
+        id: String(row.uid),
+        before: pick(before, ['target']),
+        after: pick(after, ['target']),
+      };
+    case 'vocabulary':
+      return {
+        device,
+        kind: 'word',
+        id: String(row.uid),
+        before: pick(before, ['reading', 'sense']),
+        after: pick(after, ['reading', 'sense']),
       };
     default:
       return undefined;
@@ -279,6 +296,10 @@ function randomOperation(opName: string): string {
     'note',
     'comment',
     'undo',
+    'override',
+    'vocabulary',
+    'stopWords',
+    'reclassify',
   ] as const)!;
   const span = () => {
     const start = Math.floor(draw() * (paragraph.text.length - 2));
@@ -367,7 +388,67 @@ function randomOperation(opName: string): string {
     }
     case 'undo':
       return `undo ${library.annotations.undo()?.op ?? 'nothing'}`;
+    case 'override':
+      return overrideOperation(pickOf);
+    case 'vocabulary': {
+      const words = library.vocabulary.listVocabulary();
+      const word = pickOf(words);
+      const choice = draw();
+      if (word && choice < 0.25) {
+        library.vocabulary.removeVocabulary(word.id);
+        return `vocabulary remove ${word.word}`;
+      }
+      if (word && choice < 0.6) {
+        library.vocabulary.updateVocabulary(word.id, draw() < 0.5 ? { sense: opName } : { reading: opName });
+        return `vocabulary edit ${word.word}`;
+      }
+      const [start, end] = span();
+      const text = paragraph.text.slice(start, end).trim();
+      if (text === '') return 'none';
+      const at = paragraph.text.indexOf(text, start);
+      library.vocabulary.addVocabulary({ paragraphId: paragraph.id, start: at, end: at + text.length, word: text });
+      return `vocabulary add ${text}`;
+    }
+    case 'stopWords': {
+      const now = library.analysis.stopWords();
+      const word = pickOf(stopWordPool)!;
+      if (!now.isDefault && draw() < 0.15) {
+        library.analysis.setStopWords(null);
+        return 'stopWords default';
+      }
+      const base = now.isDefault ? [] : now.words;
+      const next = base.includes(word) ? base.filter((w) => w !== word) : [...base, word];
+      library.analysis.setStopWords(next);
+      return `stopWords ${next.join('')}`;
+    }
+    case 'reclassify': {
+      const kind = pickOf(['body', 'caption', 'heading', 'boilerplate'] as const)!;
+      library.reclassifyParagraph(paragraph.id, kind);
+      return `reclassify ${paragraph.order} ${kind}`;
+    }
   }
+}
+
+const stopWordPool = ['的', '了', '吗', '呢', '是', '在'];
+
+/** A term override added, retargeted or removed; one that would overlap another of its source is refused, as for a person. */
+function overrideOperation(pickOf: <T>(items: readonly T[]) => T | undefined): string {
+  const list = library.overrides.list();
+  const mine = pickOf(list);
+  const choice = draw();
+  const target = pickOf(['城巿', '都市', '河川', '舊街', '菜巿場'])!;
+  if (mine && choice < 0.3) {
+    library.overrides.remove(mine.id);
+    return `override remove ${mine.source}`;
+  }
+  if (mine && choice < 0.6) {
+    library.overrides.update(mine.id, { source: mine.source, target, modes: mine.modes });
+    return `override edit ${mine.source} ${target}`;
+  }
+  const source = pickOf(['城市', '河流', '老街', '菜市场'])!;
+  const modes = pickOf([['tw'], ['hk'], ['tw', 'hk'], ['t']] as const)!;
+  library.overrides.add({ source, target, modes: [...modes] });
+  return `override add ${source} ${target} ${modes.join(' ')}`;
 }
 
 type Command = { id: number; cmd: string; time?: string; seed?: number } & Record<string, unknown>;

@@ -3,9 +3,11 @@
  * uid, from any device, in any order) and the state the devices converged to, it names every
  * piece of a person's work that is gone without a record saying why. Pure: no library, no files.
  *
- * - Every created item (highlight, tag, tag assignment) is live, or deleted by a recorded delete
- *   (a tag may also live on in the tag it was merged into).
- * - Every value written (a highlight's colour and range, a tag's name) is the value now, or was
+ * - Every created item (highlight, tag, tag assignment, term override, vocabulary word) is live,
+ *   or deleted by a recorded delete (a tag may also live on in the tag it was merged into, an
+ *   override hidden by another device's of the same source and mode is recorded as superseded).
+ * - Every value written (a highlight's colour and range, a tag's name, an override's target, a
+ *   word's reading and sense) is the value now, or was
  *   overwritten by a recorded change that had seen it, or is kept as superseded (sync_superseded)
  *   on a device where a concurrent write replaced it.
  * - Every piece of text inserted into a note or a highlight's comment is there now, or a recorded
@@ -19,9 +21,9 @@ export type OracleFields = Record<string, OracleValue>;
 /** One row change of one device's journal, by uid (an undone entry is recorded again, reversed). */
 export interface OracleChange {
   device: string;
-  kind: 'highlight' | 'tag' | 'assignment' | 'note';
+  kind: 'highlight' | 'tag' | 'assignment' | 'note' | 'override' | 'word';
   /**
-   * highlight, tag: the uid; assignment: `h:<highlight uid>:<tag uid>` or `p:<article uid>:<ord>:<tag uid>`;
+   * highlight, tag, override (a term override), word (a vocabulary word): the uid; assignment: `h:<highlight uid>:<tag uid>` or `p:<article uid>:<ord>:<tag uid>`;
    * note: `<article uid>:<ord>`.
    */
   id: string;
@@ -51,6 +53,8 @@ const obj = (value: unknown): Obj => (value !== null && typeof value === 'object
 const valueFields: Partial<Record<OracleChange['kind'], string[]>> = {
   highlight: ['color', 'start_offset', 'end_offset'],
   tag: ['name'],
+  override: ['target'],
+  word: ['reading', 'sense'],
 };
 
 /** Fields that merge by character: a concurrent edit keeps both insertions. */
@@ -93,6 +97,8 @@ export function findLosses(
   const liveHighlights = obj(rows.highlights);
   const paragraphTags = obj(rows.paragraphTags);
   const liveNotes = obj(rows.notes);
+  const docOverrides = obj(library.overrides);
+  const docWords = obj(library.vocabulary);
   const docHighlights = new Map<string, Obj>();
   const docNotes = new Map<string, string>();
   for (const [name, doc] of Object.entries(docs)) {
@@ -133,6 +139,14 @@ export function findLosses(
         return resolveTag(change.id) !== undefined;
       case 'note':
         return liveNotes[change.id] !== undefined;
+      case 'override':
+        // Live, or hidden by another device's override of its source and mode, and recorded so where it was shown.
+        return (
+          obj(rows.termOverrides)[change.id] !== undefined ||
+          superseded.some((s) => s.path === `overrides/${change.id}` && s.field === 'target')
+        );
+      case 'word':
+        return obj(rows.vocabulary)[change.id] !== undefined;
       case 'assignment': {
         const parts = change.id.split(':');
         const tag = resolveTag(parts.at(-1) ?? '');
@@ -175,7 +189,10 @@ export function findLosses(
 
     // 2. Values written: still there, overwritten by someone who saw them, or superseded.
     if (change.after !== null) {
-      const entry = change.kind === 'highlight' ? docHighlights.get(change.id) : obj(docTags[change.id]);
+      const entry =
+        change.kind === 'highlight'
+          ? docHighlights.get(change.id)
+          : obj((change.kind === 'override' ? docOverrides : change.kind === 'word' ? docWords : docTags)[change.id]);
       for (const field of valueFields[change.kind] ?? []) {
         const value = change.after[field];
         if (change.before !== null && change.before[field] === value) continue;
