@@ -11,12 +11,12 @@ const translator = (locale: (typeof uiLocales)[number]) => (key: Key, vars?: Mes
 describe('the Sync pane words a version mismatch and a refused change in the interface language', () => {
   it('says which side to update when the server and this Pizhu speak different sync models', () => {
     const newer = {
-      code: 'library-too-new',
+      code: 'library-too-new' as const,
       message: 'The sync server at wss://x is from a newer Pizhu …',
       retryAt: null,
     };
     const older = {
-      code: 'sync-server-too-old',
+      code: 'sync-server-too-old' as const,
       message: 'The sync server at wss://x is from an older Pizhu …',
       retryAt: null,
     };
@@ -36,7 +36,7 @@ describe('the Sync pane words a version mismatch and a refused change in the int
 
   it('names what the server refused, with its reason', () => {
     const refused = {
-      code: 'sync-refused-update',
+      code: 'sync-refused-update' as const,
       message:
         'The sync server at wss://x refused: An update of "article/a" of 70.0 MB is over this server\'s limit of 64.0 MB; nothing of it was stored.',
       retryAt: null,
