@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { inflateSync } from 'fflate';
 import { registerSearchFunctions } from '../../main/library/search/searchFunctions';
 import { registerChecksumFunction } from '../../main/library/store/contentHashes';
 import { migrations } from '../../main/library/store/migrations';
@@ -128,6 +129,14 @@ export function undoMigration0027(db: Database.Database): void {
   `);
 }
 
+/** Takes migration 0033 back: every stored sync update as it came (inflated), no column saying which were deflated. */
+export function undoMigration0033(db: Database.Database): void {
+  const rows = db.prepare('SELECT id, data FROM sync_update WHERE deflated = 1').all() as Array<{ id: number; data: Buffer }>;
+  const put = db.prepare('UPDATE sync_update SET data = ? WHERE id = ?');
+  for (const row of rows) put.run(inflateSync(row.data), row.id);
+  db.exec('ALTER TABLE sync_update DROP COLUMN deflated');
+}
+
 /** Takes migration 0032 back: the character index by column as 0025 left it, its triggers as at schema 31, indexed afresh. */
 export function undoMigration0032(db: Database.Database): void {
   const [table, ...triggers] = schemaSqlAt(31, ['search_characters', ...characterTriggers0032]);
@@ -165,10 +174,11 @@ export function undoMigration0026(db: Database.Database): void {
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
  * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
  * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes, 26: uids and sync documents,
- * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
+ * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row, 33: deflated sync updates), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 33) undoMigration0033(db);
   if (version < 32) undoMigration0032(db);
   if (version < 31) undoMigration0031(db);
   if (version < 29) undoMigration0029(db);

@@ -31,6 +31,7 @@ import { migration0029 } from './0029-made-by';
 import { migration0030 } from './0030-superseded-writer';
 import { migration0031 } from './0031-word-data-uids';
 import { migration0032 } from './0032-search-characters-by-row';
+import { migration0033 } from './0033-sync-updates-deflated';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -66,6 +67,7 @@ export const migrations: readonly Migration[] = [
   migration0030,
   migration0031,
   migration0032,
+  migration0033,
 ];
 
 export const latestSchemaVersion = migrations.length;
