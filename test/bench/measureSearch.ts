@@ -154,7 +154,8 @@ function scanSearch(corpus: Corpus, query: Query, limit: number): { page: number
   return { page, total };
 }
 
-export function measureSearch(library: Library): Promise<Figure[]> {
+/** `p95BudgetMs`: DESIGN §7's search budget, 30 ms at 10,000 articles, 50 ms at 100,000 (`--large`). */
+export function measureSearch(library: Library, { p95BudgetMs = 30 }: { p95BudgetMs?: number } = {}): Promise<Figure[]> {
   const corpus = loadCorpus(library);
   const queries = searchQueries(library, corpus);
   const runs = 10;
@@ -211,8 +212,8 @@ export function measureSearch(library: Library): Promise<Figure[]> {
       p50: percentile(pizhu, 50),
       p95,
       value: `${p95.toFixed(2)} ms`,
-      budget: 'p95 < 30 ms, ≥ ×10 the scan',
-      pass: p95 < 30 && ratio >= 10,
+      budget: `p95 < ${p95BudgetMs} ms, ≥ ×10 the scan`,
+      pass: p95 < p95BudgetMs && ratio >= 10,
       peer: `${peerP95.toFixed(2)} ms (in-memory scan, p95)`,
       ratio: peerRatio(p95, peerP95),
     },
