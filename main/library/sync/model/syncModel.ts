@@ -4,6 +4,7 @@ import { setChangeSink, type ChangeCause, type ChangeSink } from '../../journal/
 import type { RowChange } from '../../journal/journaledTables';
 import { LibraryError } from '../../libraryError';
 import type { Db } from '../../store/openDatabase';
+import { preparedStatement } from '../../store/preparedStatements';
 import type { RefusedUpdate, SyncEndpoint } from '../syncEndpoint';
 import { documentState, projectionState, sorted, type Json } from './canonicalDump';
 import { changesToDocs } from './changesToDocs';
@@ -122,6 +123,25 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
     return [...edits.keys()];
   };
 
+  /** Keeps a value of this device's that another device's write replaced, with who wrote the one that won. */
+  const recordSuperseded = (doc: string, s: Superseded, recordedAt: string) => {
+    preparedStatement(
+      db,
+      `INSERT INTO sync_superseded (doc, path, field, lost, kept, recorded_at, kept_member, kept_member_name, kept_device)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      doc,
+      s.path,
+      s.field,
+      JSON.stringify(s.lost),
+      JSON.stringify(s.kept),
+      recordedAt,
+      s.keptBy?.member ?? null,
+      s.keptBy?.memberName ?? null,
+      s.keptBy?.device ?? null,
+    );
+  };
+
   /** Rows from the named documents (the library's first: articles' assignments need its tags). */
   const project = (names: Iterable<string>) => {
     const wanted = new Set(names);
@@ -137,11 +157,7 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       }
       const { tagsChanged, articlesOfRemovedTags } = projectLibrary(db, library);
       // An override of ours another device's hides is recorded, as a value its write replaced.
-      projectWordData(db, library, (hidden) =>
-        db
-          .prepare('INSERT INTO sync_superseded (doc, path, field, lost, kept, recorded_at) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(libraryDoc, hidden.path, hidden.field, JSON.stringify(hidden.lost), JSON.stringify(hidden.kept), nowIso()),
-      );
+      projectWordData(db, library, (hidden) => recordSuperseded(libraryDoc, hidden, nowIso()));
       const now = tagResolution(library);
       // A tag deleted, merged or new (or one whose assignments arrived before it) changes assignments elsewhere.
       if (tagsChanged || now !== resolution) {
@@ -283,25 +299,8 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       // Applying an update again integrates nothing and changes nothing.
       if (!integrated && pendingOf(doc) === pendingBefore) return;
       store.storeRemote(name, update);
-      const record = db.prepare(
-        `INSERT INTO sync_superseded (doc, path, field, lost, kept, recorded_at, kept_member, kept_member_name, kept_device)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
       const now = nowIso();
-      for (const s of lost) {
-        const by = s.keptBy;
-        record.run(
-          name,
-          s.path,
-          s.field,
-          JSON.stringify(s.lost),
-          JSON.stringify(s.kept),
-          now,
-          by?.member ?? null,
-          by?.memberName ?? null,
-          by?.device ?? null,
-        );
-      }
+      for (const s of lost) recordSuperseded(name, s, now);
       project([name]);
     });
   }

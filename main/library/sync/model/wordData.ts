@@ -7,6 +7,7 @@ import { preparedStatement } from '../../store/preparedStatements';
 import { articleIdOfUid, uidOfArticle } from './articleRows';
 import { entryOf, existingEntry, fieldOf, setField, stringField, type FieldValue } from './docShape';
 import { rowsAsInserts } from './rowsAsInserts';
+import { fieldWriter, type Writer } from './writers';
 
 /**
  * The person's word data in the library document (docShape): term overrides (`overrides`, uid ->
@@ -166,6 +167,8 @@ export interface HiddenOverride {
   field: 'target';
   lost: string;
   kept: string;
+  /** Who wrote the override that hides it (writers). */
+  keptBy: Writer | null;
 }
 
 /**
@@ -193,7 +196,10 @@ interface OverrideValues {
  * latest choice; the other stays in the document, read again once the first is removed or no
  * longer shares its mode. A device's own new override is therefore always the one it shows.
  */
-function wantedOverrides(library: Y.Doc): { wanted: Map<string, OverrideValues>; hiddenBy: Map<string, string> } {
+function wantedOverrides(library: Y.Doc): {
+  wanted: Map<string, OverrideValues>;
+  hiddenBy: Map<string, { target: string; uid: string }>;
+} {
   const live: Array<OverrideValues & { uid: string }> = [];
   overrides(library).forEach((value, uid) => {
     if (!(value instanceof Y.Map)) return;
@@ -216,12 +222,12 @@ function wantedOverrides(library: Y.Doc): { wanted: Map<string, OverrideValues>;
   });
   live.sort((a, b) => compare(b.created_at, a.created_at) || compare(b.uid, a.uid));
   const wanted = new Map<string, OverrideValues>();
-  const hiddenBy = new Map<string, string>();
+  const hiddenBy = new Map<string, { target: string; uid: string }>();
   const kept: typeof live = [];
   for (const o of live) {
     const over = kept.find((k) => k.source === o.source && modesOverlap(modesOf(k.modes), modesOf(o.modes)));
     if (over) {
-      hiddenBy.set(o.uid, over.target);
+      hiddenBy.set(o.uid, { target: over.target, uid: over.uid });
       continue;
     }
     kept.push(o);
@@ -241,7 +247,11 @@ function projectOverrides(db: Db, library: Y.Doc, hidden: (h: HiddenOverride) =>
     if (!values) {
       preparedStatement(db, 'DELETE FROM term_override WHERE id = ?').run(row.id);
       const by = hiddenBy.get(row.uid);
-      if (by !== undefined) hidden({ path: `overrides/${row.uid}`, field: 'target', lost: row.target, kept: by });
+      if (by !== undefined) {
+        const over = overrides(library).get(by.uid);
+        const keptBy = over instanceof Y.Map ? fieldWriter(library, over as Y.Map<unknown>, 'target') : null;
+        hidden({ path: `overrides/${row.uid}`, field: 'target', lost: row.target, kept: by.target, keptBy });
+      }
       continue;
     }
     have.add(row.uid);

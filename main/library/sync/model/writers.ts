@@ -30,6 +30,12 @@ export function recordWriter(doc: Y.Doc, writer: Writer): void {
   writers.set(key, { member: writer.member, name: writer.memberName, device: writer.device });
 }
 
+/** Who wrote the value a map holds under `key` (see writerOf); null when it holds none. */
+export function fieldWriter(doc: Y.Doc, map: Y.Map<unknown>, key: string): Writer | null {
+  const item = map._map.get(key);
+  return item ? writerOf(doc, item) : null;
+}
+
 /** Who wrote an item, when its client recorded it; null for a value written before writers were recorded. */
 export function writerOf(doc: Y.Doc, item: Y.Item): Writer | null {
   const found: unknown = writersOf(doc).get(String(item.id.client));
