@@ -107,6 +107,19 @@ function updateMessage(docName: string, update: Uint8Array): Uint8Array {
   return Uint8Array.from([...parts, ...update]);
 }
 
+/** A Hocuspocus message of this type whose body is one string (BroadcastStateless; any other type as bytes to refuse). */
+function statelessMessage(docName: string, type: number, payload: string): Uint8Array {
+  const strings = [docName, payload].map((part) => Buffer.from(part, 'utf8'));
+  const length = (n: number) => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, n >>> 7]);
+  return Uint8Array.from([
+    ...length(strings[0]!.length),
+    ...strings[0]!,
+    type,
+    ...length(strings[1]!.length),
+    ...strings[1]!,
+  ]);
+}
+
 /** Sends the message bytes on the provider's socket as they are. */
 function sendBytes(provider: HocuspocusProvider, bytes: Uint8Array): void {
   provider.configuration.websocketProvider.send(bytes);
@@ -270,6 +283,42 @@ describe('the sync server refuses hostile input by name and changes nothing', ()
         })(),
       ),
     );
+  });
+
+  it('a broadcast or awareness message is refused and reaches no other device (a forged document list would make them skip changes)', async () => {
+    const dir = dataDir();
+    const server = await serve(dir);
+    const token = memberToken(dir, 'lin');
+    const heard: string[] = [];
+    const socket = new HocuspocusProviderWebsocket({ url: server.url, WebSocketPolyfill: WebSocket });
+    const listener = new HocuspocusProvider({
+      name: 'library',
+      document: new Y.Doc(),
+      websocketProvider: socket,
+      token: authPayload(token),
+      awareness: null,
+      onStateless: ({ payload }) => heard.push(payload),
+    });
+    listener.attach();
+    await new Promise<void>((resolve) => listener.on('synced', () => resolve()));
+    try {
+      const forged = JSON.stringify({ type: 'pizhu:documents', names: [], digests: {} });
+      const broadcast = await sendRaw(server.url, memberToken(dir, 'reader', true), 'library', (provider) =>
+        sendBytes(provider, statelessMessage('library', 6, forged)),
+      );
+      expect(broadcast.closed).toBe(
+        'pizhu:update Pizhu passes no broadcast messages between devices ("library"); it was not sent on.',
+      );
+      const awareness = await sendRaw(server.url, token, 'library', (provider) =>
+        sendBytes(provider, statelessMessage('library', 1, 'x')),
+      );
+      expect(awareness.closed).toMatch(/^pizhu:update Pizhu passes no awareness messages/);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(heard).toEqual([]);
+    } finally {
+      listener.destroy();
+      socket.destroy();
+    }
   });
 
   it('an update over the size limit is refused by name and nothing of it is stored', async () => {

@@ -27,7 +27,8 @@ export class Refused extends Error {
 
 /**
  * Why the server must not apply a message a device sent for a document, or undefined when it may.
- * Refused: a message over the size limit; a sync update that does not decode; for an article text
+ * Refused: a message over the size limit; an awareness or broadcast message (relayed to every
+ * device as it is); a sync update that does not decode; for an article text
  * ('text/<uid>', written once and never changed) an update that makes it a text whose bytes do
  * not hash to its uid, or that changes what a text already held reads. Every device checks a text
  * as it receives it, but a text the server kept would be refused by all of them, every sync.
@@ -49,6 +50,14 @@ export function checkIncoming(
     const incoming = new IncomingMessage(message);
     incoming.readVarString();
     const type: MessageType = incoming.readVarUint();
+    // Hocuspocus would pass these on to every device with the document open, read-only members' too:
+    // Pizhu uses neither, and a forged notice or document list could make the others skip changes.
+    if (type === MessageType.BroadcastStateless || type === MessageType.Awareness) {
+      return {
+        kind: 'update',
+        message: `Pizhu passes no ${type === MessageType.Awareness ? 'awareness' : 'broadcast'} messages between devices ("${name}"); it was not sent on.`,
+      };
+    }
     if (type !== MessageType.Sync && type !== MessageType.SyncReply) return undefined;
     const syncType = incoming.readVarUint();
     if (syncType !== syncStep2 && syncType !== syncUpdate) return undefined;
