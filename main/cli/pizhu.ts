@@ -125,7 +125,8 @@ Commands:
   serve --port P --data DIR [--host H]
                         run a sync server for a group or several computers on DIR's database, on
                         127.0.0.1 unless --host (put TLS in front with a reverse proxy); prints its
-                        address; SIGINT or SIGTERM stops it after storing every document
+                        address; SIGINT or SIGTERM stops it after storing every document (the
+                        same as npx pizhu-sync-server)
   members add NAME [--read-only] --data DIR
                         add a member to the server's database and print their token (shown once);
                         a read-only member receives changes and the server refuses theirs
@@ -133,7 +134,8 @@ Commands:
                         sync this library once, until nothing is left to send or receive: with a
                         sync server, or through a sync folder (Syncthing, Nextcloud, 坚果云, Dropbox)
                         where each device writes only its own files; exit 1 with the reason when the
-                        server is unreachable or refuses the token
+                        server is unreachable, refuses the token, or is of another Pizhu version
+                        (the reason says which to update)
 
 Script modes: ${scriptModes.join(', ')}
 
