@@ -54,7 +54,8 @@ const articleUid = new Map<number, string>();
 const paragraphAt = new Map<number, { article: string; ord: number }>();
 
 async function open(): Promise<{ articles: string[] }> {
-  library = await createLibrary({ dbPath, now: () => clock });
+  // Named per device, as conflict records name the device that wrote the value that won.
+  library = await createLibrary({ dbPath, now: () => clock, deviceName: `device ${device}` });
   const db = library.database();
   db.function('randomblob', { deterministic: false }, (n: unknown) =>
     Buffer.from(Array.from({ length: Number(n) }, () => Math.floor(draw() * 256))),

@@ -5,6 +5,7 @@ import { startSyncServer, type RunningSyncServer } from '../../../main/library/s
 import { DeviceClient } from './deviceClient';
 import { findLosses, type OracleChange, type OracleSuperseded } from './noLossOracle';
 import { seededRandom } from './syncedArticle';
+import { wronglyNamedWriters, type RecordedSuperseded } from './supersededWriters';
 import { memberToken, replicate, tempDirs } from './syncFixtures';
 
 /**
@@ -257,7 +258,17 @@ async function run(transportName: 'server' | 'folder'): Promise<RunResult> {
 
   // No loss over the union of the devices' journals.
   const journals = (await Promise.all(devices.map((d) => d.request<OracleChange[]>('journal')))).flat();
-  const lostSomewhere = (await Promise.all(devices.map((d) => d.request<OracleSuperseded[]>('superseded')))).flat();
+  const recorded = await Promise.all(
+    devices.map(async (d) => ({ device: d.name, records: await d.request<RecordedSuperseded[]>('superseded') })),
+  );
+  const lostSomewhere: OracleSuperseded[] = recorded.flatMap((r) => r.records);
+  // Each value lost names who wrote the one that won: another device, whose own journal wrote it.
+  expect(recorded.some((r) => r.records.length > 0)).toBe(true);
+  expect(wronglyNamedWriters(journals, recorded, (device) => `device ${device}`)).toEqual([]);
+  // And the check is not blind: a record naming the device that recorded it is found.
+  const some = recorded.find((r) => r.records.length > 0)!;
+  const own = { ...some.records[0]!, keptBy: { ...some.records[0]!.keptBy!, device: `device ${some.device}` } };
+  expect(wronglyNamedWriters(journals, [{ device: some.device, records: [own] }], (d) => `device ${d}`)).toHaveLength(1);
   expect(journals.length).toBeGreaterThan(50);
   const state = await a.request<{ docs: unknown; rows: unknown }>('dump');
   expect(findLosses(journals, state, lostSomewhere)).toEqual([]);
