@@ -15,7 +15,7 @@ import { mergeExportedFile } from './mergeExportedFile';
 import { renderRegionedFile, type RegionedFile } from './regionedFile';
 import type { ArticleAnnotations } from './exportData';
 import { articleRegions, isAnnotated } from './renderArticleFile';
-import { indexRegions } from './renderIndex';
+import { indexEntry, indexRegionsOf, type IndexEntry } from './renderIndex';
 import { tagReportRegions } from './renderTagReport';
 import { openExportFolder, type ExportFolder, type ExportWriter } from './exportFolder';
 import { requireAbsolutePath, sha256 } from './writeTextFile';
@@ -131,6 +131,9 @@ export function* exportMarkdownSteps(
   const unannotated = groups
     .filter((g) => !written.has(g))
     .map((g) => ({ articleId: g.article.id, title: g.article.title }));
+  // Only `annotated` is read from here on: a generator keeps its locals until it ends.
+  written.clear();
+  if (annotated !== groups) groups.length = 0;
   const folder = openExportFolder(outDir, exportWriter(db), { parallel: parallelWrites });
   try {
     return { ...(yield* renderAndCommit(folder)), unannotated };
@@ -148,17 +151,25 @@ export function* exportMarkdownSteps(
     // Where each article's file went, for the index's links.
     const linkTargets = new Map<number, string>();
     const total = annotated.length + (scope === 'library' ? 1 : 0) + (journal.length > 0 ? 1 : 0);
+    // What the index says of each article, counted as it is written.
+    const entries: IndexEntry[] = [];
     for (const [i, group] of annotated.entries()) {
       if (i % stepArticles === stepArticles - 1) {
         onProgress?.(i, total, 'rendering');
         // The files of the step before this one written (parallel), or a plain pause.
         yield folder.writesBehind();
       }
+      entries.push(indexEntry(group));
       const converter = createConverter(group.article.script, script, group.article.region, overrides);
       const name = folder.place(articleFileName(group.article), group.article.id, true);
-      if (name === null) continue;
-      addRegioned(folder, name, articleRegions(group, { converter, highlightsOnly, exportedAt, fullText }), exportedAt);
-      linkTargets.set(group.article.id, name.replace(/\.md$/, ''));
+      if (name !== null) {
+        addRegioned(folder, name, articleRegions(group, { converter, highlightsOnly, exportedAt, fullText }), exportedAt);
+        linkTargets.set(group.article.id, name.replace(/\.md$/, ''));
+      }
+      // Written (its file staged, and what a re-export merges kept by the folder): its paragraphs
+      // and highlights let go. A library of 1,000,000 highlights held whole to the end kept a heap
+      // of over a gigabyte for the collector to walk through every step.
+      annotated[i] = { article: group.article, paragraphs: [], orphans: [] };
     }
     if (scope === 'library') {
       const name = folder.place('index.md', undefined, true);
@@ -166,7 +177,7 @@ export function* exportMarkdownSteps(
         addRegioned(
           folder,
           name,
-          indexRegions(annotated, exportedAt, (article) => linkTargets.get(article.id)),
+          indexRegionsOf(entries, exportedAt, (article) => linkTargets.get(article.id)),
           exportedAt,
         );
       }

@@ -16,17 +16,39 @@ export function renderIndex(
   return renderRegionedFile(indexRegions(groups, exportedAt, linkTarget));
 }
 
+/** What the index says of one article: the article, and how many highlights and notes its file holds. */
+export interface IndexEntry {
+  article: ArticleAnnotations['article'];
+  highlights: number;
+  notes: number;
+}
+
+/** An article's index entry, counted from its annotations. */
+export function indexEntry(group: ArticleAnnotations): IndexEntry {
+  return {
+    article: group.article,
+    highlights: group.orphans.length + group.paragraphs.reduce((n, p) => n + p.highlights.length, 0),
+    notes: group.paragraphs.filter((p) => p.note !== null).length,
+  };
+}
+
 /** renderIndex's parts: its properties, the title and the list, each a marked region (markedRegions). */
 export function indexRegions(
   groups: readonly ArticleAnnotations[],
   exportedAt: string,
   linkTarget: (article: ArticleAnnotations['article']) => string | undefined = () => undefined,
 ): RegionedFile {
+  return indexRegionsOf(groups.map(indexEntry), exportedAt, linkTarget);
+}
+
+/** indexRegions from the entries (a library export counts each article as it writes it, then lets its annotations go). */
+export function indexRegionsOf(
+  entries: readonly IndexEntry[],
+  exportedAt: string,
+  linkTarget: (article: ArticleAnnotations['article']) => string | undefined = () => undefined,
+): RegionedFile {
   const out: string[] = [];
-  for (const group of groups) {
-    const { article } = group;
-    const highlights = group.orphans.length + group.paragraphs.reduce((n, p) => n + p.highlights.length, 0);
-    const notes = group.paragraphs.filter((p) => p.note !== null).length;
+  for (const { article, highlights, notes } of entries) {
     const facts = [article.source, article.publishedAt]
       .filter((f): f is string => !!f)
       .map((f) => escapeMarkdownText(f.replace(/\s+/g, ' '), { lineStart: false, lineEnd: false }));

@@ -80,6 +80,25 @@ describe('a full-text Markdown export', () => {
     expect(text).not.toContain('> ');
   });
 
+  it("lists every article written in index.md with its highlights and notes, annotated only or the full text", () => {
+    for (const fullText of [false, true]) {
+      const folder = path.join(lib.dir, fullText ? 'full' : 'annotated');
+      const report = lib.library.exportMarkdown({ scope: 'library', outDir: folder, fullText });
+      const index = fs.readFileSync(path.join(folder, 'index.md'), 'utf8');
+      const lines = index.split('\n').filter((l) => l.startsWith('- [['));
+      const articleFiles = report.files.filter((f) => path.basename(f) !== 'index.md');
+      expect(lines).toHaveLength(articleFiles.length);
+      for (const file of articleFiles) {
+        const id = Number(/\((\d+)\)\.md$/.exec(file)![1]);
+        const article = lib.library.getArticle(id);
+        const highlights = article.highlights.length;
+        const notes = article.notes.length;
+        const line = lines.find((l) => l.startsWith(`- [[${path.basename(file, '.md')}]]`));
+        expect(line, file).toContain(`· ${highlights} ${highlights === 1 ? 'highlight' : 'highlights'} · ${notes} ${notes === 1 ? 'note' : 'notes'}`);
+      }
+    }
+  });
+
   it('is refused with highlights only, or for a tag, and writes nothing', () => {
     expect(() =>
       lib.library.exportMarkdown({ scope: 'library', outDir: out, fullText: true, highlightsOnly: true }),
