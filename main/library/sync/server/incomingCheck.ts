@@ -4,10 +4,12 @@ import { readTextUpdate, sameText, textMatchesUid, textUidOf } from '../text/art
 import { refusalReason, type Refusal } from './syncProtocol';
 
 /**
- * The largest message a device may send: a whole library document for 10,000 articles or an
- * article text of the largest file an import takes (20 MB, up to 1.5 times that as UTF-8) fits.
+ * The largest message a device may send: ws's own default, which the server had before it named
+ * the refusal. A first sync sends a document whole, and the library document of a very large
+ * library (its articles' details) runs to tens of MB; an article text is at most 1.5 times the
+ * largest file an import takes (20 MB) as UTF-8.
  */
-export const defaultMaxMessageBytes = 64 * 1024 * 1024;
+export const defaultMaxMessageBytes = 100 * 1024 * 1024;
 
 /** y-protocols' sync message types: SyncStep2 and Update carry an update to apply. */
 const syncStep2 = 1;

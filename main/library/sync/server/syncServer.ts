@@ -23,7 +23,7 @@ export interface SyncServerOptions {
   port: number;
   /** The sync model this server speaks (syncModelVersion unless given: tests pose as another Pizhu). */
   syncModel?: number;
-  /** The largest message a device may send, in bytes (64 MiB unless given); a larger update is refused by name. */
+  /** The largest message a device may send, in bytes (100 MiB unless given); a larger update is refused by name. */
   maxMessageBytes?: number;
 }
 
