@@ -207,6 +207,8 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
         ...rowsAsInserts(db, 'note', `WHERE paragraph_id ${inArticle}`),
         ...rowsAsInserts(db, 'memo', `WHERE ${of}`),
         ...kindsAsInserts(db, articleId),
+        // Its vocabulary words: a re-clean may move their paragraphs (the document holds a word's by position).
+        ...rowsAsInserts(db, 'vocabulary', `WHERE ${of}`),
       ],
       bookkeeping,
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLibrary } from '../../../../main/library/createLibrary';
-import { devicesPerTest, expectConverged, syncAll, type Device } from './syncedLibraries';
+import { articleText, devicesPerTest, expectConverged, syncAll, type Device } from './syncedLibraries';
 
 /**
  * Sync (#19) replicates the person's word data and paragraph kinds as it does annotations: made
@@ -183,6 +183,29 @@ describe('paragraph kinds across devices', () => {
         lost: { kind: kept === 'caption' ? 'heading' : 'caption', by_user: true },
       }),
     ]);
+  });
+});
+
+describe('a re-import that moves paragraphs', () => {
+  it('moves the document’s words and kinds with them, so rows rebuilt from it stay on the same lines', async () => {
+    const [a] = await devices(1);
+    saveWord(a!, '步道', 1);
+    a!.library.reclassifyParagraph(a!.paragraphId(2), 'caption');
+    const edited = `前言：这是新加的一段，放在最前面。\n\n${articleText}`;
+    a!.library.reimportArticle(a!.articleId, new TextEncoder().encode(edited), 'river.txt');
+    const placed = () => {
+      const article = a!.library.getArticle(a!.articleId);
+      const word = a!.library.vocabulary.listVocabulary()[0]!;
+      return {
+        word: article.paragraphs.find((p) => p.id === word.paragraphId)?.text.includes('步道'),
+        caption: article.paragraphs.filter((p) => p.kindByUser).map((p) => [p.text.slice(0, 3), p.kind]),
+      };
+    };
+    expect(placed()).toEqual({ word: true, caption: [['第三段', 'caption']] });
+    const incremental = JSON.stringify(a!.library.sync.projectionDump());
+    a!.library.sync.rebuildProjection();
+    expect(JSON.stringify(a!.library.sync.projectionDump())).toBe(incremental);
+    expect(placed()).toEqual({ word: true, caption: [['第三段', 'caption']] });
   });
 });
 
