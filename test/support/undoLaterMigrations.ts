@@ -154,6 +154,12 @@ export function undoMigration0031(db: Database.Database): void {
   }
 }
 
+/** Takes migration 0030 back: superseded values without who wrote the one that won. */
+export function undoMigration0030(db: Database.Database): void {
+  for (const column of ['kept_member', 'kept_member_name', 'kept_device'])
+    db.exec(`ALTER TABLE sync_superseded DROP COLUMN ${column};`);
+}
+
 /** Takes migration 0029 back: no makers of annotations, no members. */
 export function undoMigration0029(db: Database.Database): void {
   for (const table of ['highlight', 'highlight_tag', 'paragraph_tag', 'note', 'memo']) {
@@ -181,6 +187,7 @@ export function undoMigrationsAfter(db: Database.Database, version: number): voi
   if (version < 33) undoMigration0033(db);
   if (version < 32) undoMigration0032(db);
   if (version < 31) undoMigration0031(db);
+  if (version < 30) undoMigration0030(db);
   if (version < 29) undoMigration0029(db);
   if (version < 28) undoMigration0028(db);
   if (version < 27) undoMigration0027(db);
