@@ -140,6 +140,7 @@ describe('the sync server refuses article texts that are not their name’s', ()
       const tampered = textDocUpdate(uid, { ...text, rawText: `${rawText}\n\n伪造的一段。` });
       const sender = holding('mallory', tampered);
       sender.doc('library').getMap('m').set('from mallory', 1);
+      sender.doc('article/0a1b2c3d4e5f').getText('t').insert(0, '另一篇的笔记');
 
       const error = await syncOnceWithServer(sender, {
         url: server.url,
@@ -157,7 +158,10 @@ describe('the sync server refuses article texts that are not their name’s', ()
       await syncOnceWithServer(library.sync, { url: server.url, token: memberToken(dir, 'lin'), timeoutMs: 10_000 });
       expect(library.listArticles()).toEqual([]);
       expect(library.sync.docNames()).not.toContain(name);
-      expect([...(await stored(server, dir)).keys()]).not.toContain(name);
+      // The sender's other documents went on: only the refused one is left out.
+      const kept = [...(await stored(server, dir)).keys()];
+      expect(kept).not.toContain(name);
+      expect(kept).toContain('article/0a1b2c3d4e5f');
     },
   );
 

@@ -149,10 +149,18 @@ export class ServerSync {
     const opened = queue.length + 1;
     let done = 0;
     this.options.onProgress?.(done, queue.length);
+    // A document the server refused (its update, or its name) is left out and the others go on: the
+    // sync fails with the refusal only once everything else is in step.
+    const refusals: LibraryError[] = [];
     const worker = async (): Promise<void> => {
       for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
         this.dirty.delete(name);
-        refused += await this.syncDocument(name, timeoutMs);
+        try {
+          refused += await this.syncDocument(name, timeoutMs);
+        } catch (error) {
+          if (!(error instanceof LibraryError && error.code === 'sync-refused-update')) throw error;
+          refusals.push(error);
+        }
         done += 1;
         this.options.onProgress?.(done, opened - 1);
       }
@@ -163,6 +171,16 @@ export class ServerSync {
       await this.flush(timeoutMs);
     }
     await this.settle(this.library, timeoutMs);
+    const [first, ...more] = refusals;
+    if (first) {
+      throw more.length === 0
+        ? first
+        : new LibraryError(
+            'sync-refused-update',
+            `${first.message} (and ${more.length} other document${more.length === 1 ? '' : 's'}; everything else is in step)`,
+            first.detail,
+          );
+    }
     return { documents: names.size + 1, opened, readOnly: this.library.readOnly, refusedChanges: refused };
   }
 
