@@ -9,6 +9,7 @@ import { useLibraryEvents } from '../../state/LibraryEvents';
 import { annotateMessages } from '../annotate/messages';
 import { syncMessages } from './messages';
 import { syncProblemText } from './syncProblem';
+import { conflictNoticeText } from './conflictNotice';
 
 interface Props {
   status: SyncStatus;
@@ -135,9 +136,7 @@ export function SyncDialog({ status, onChanged, onClose }: Props) {
           <ul>
             {conflicts.map((c) => (
               <li key={c.id} className="sync-conflict">
-                <p className="sync-conflict-notice">
-                  {c.changedBy ? t('conflictNoticeBy', c.changedBy) : t('conflictNotice')}
-                </p>
+                <p className="sync-conflict-notice">{conflictNoticeText(c, t)}</p>
                 <p>{conflictText(c)}</p>
                 <p className="sync-muted">
                   {t('conflictWhere', { title: c.articleTitle ?? t('title'), time: time(c.recordedAt) })}
