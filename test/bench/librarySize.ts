@@ -4,7 +4,7 @@
  * table per table and index, in MB and as a share of the file, and how long an article takes to
  * load (what storing it smaller could cost the reader).
  *
- *   node --import tsx test/bench/librarySize.ts [articles=2000] [existing library.sqlite]
+ *   node --import tsx test/bench/librarySize.ts [articles=2000] [existing library.sqlite] [--documents]
  *
  * Needs the build's parse worker (`npm run build`), as the bench does.
  */
@@ -14,6 +14,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
+import { registerChecksumFunction } from '../../main/library/store/contentHashes';
 import { generateArticles, seededRandom } from './generateCorpus';
 import { seedAnnotations } from './seedAnnotations';
 
@@ -79,8 +80,25 @@ function articleLoadTimes(library: Library, count: number): { p50: number; p95: 
   return { p50: at(0.5), p95: at(0.95) };
 }
 
+/**
+ * `--documents`: the annotations written into the library's sync documents too, as every
+ * annotation made in the app is (seedAnnotations writes the tables alone): the library is seeded
+ * into its documents at its next open, as a library from before sync is (measureSync does the same).
+ */
+const withDocuments = process.argv.includes('--documents');
+
+async function seedDocuments(dbPath: string): Promise<void> {
+  const raw = new Database(dbPath);
+  registerChecksumFunction(raw);
+  raw.prepare('UPDATE sync_state SET seeded = 0').run();
+  raw.close();
+  const started = performance.now();
+  (await createLibrary({ dbPath })).close();
+  console.log(`annotations written into the sync documents in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
 async function main(): Promise<void> {
-  const existing = process.argv[3];
+  const existing = process.argv[3]?.startsWith('--') ? undefined : process.argv[3];
   if (existing) {
     const db = new Database(existing, { readonly: true });
     const count = (db.prepare('SELECT count(*) AS n FROM article').get() as { n: number }).n;
@@ -107,6 +125,7 @@ async function main(): Promise<void> {
     seedAnnotations(library, count * 10, seededRandom(7));
     const loads = articleLoadTimes(library, count);
     library.close();
+    if (withDocuments) await seedDocuments(dbPath);
     printSpace(dbPath, count, textBytes);
     console.log(`load an article (getArticle, 900 loads over 300 articles): p50 ${loads.p50.toFixed(3)} ms, p95 ${loads.p95.toFixed(3)} ms`);
   } finally {
