@@ -4,8 +4,8 @@ import { readTextUpdate, sameText, textMatchesUid, textUidOf } from '../text/art
 import { refusalReason, type Refusal } from './syncProtocol';
 
 /**
- * The largest message a device may send: ws's own default, which the server had before it named
- * the refusal. A first sync sends a document whole, and the library document of a very large
+ * The largest message a device may send: ws's own default, the server's limit before this check
+ * named the refusal. A first sync sends a document whole, and the library document of a very large
  * library (its articles' details) runs to tens of MB; an article text is at most 1.5 times the
  * largest file an import takes (20 MB) as UTF-8.
  */
