@@ -5,6 +5,7 @@ import type { FileParser } from './fileParser';
 import { findImportFiles, importable, type FoundEntry } from './findImportFiles';
 import { importReasonOf } from './importReason';
 import type { ParseJob } from './parseProtocol';
+import type { PreparedFile } from './prepareFile';
 
 /** A file or folder by path, or a file's bytes dropped onto the app's window (its name for display only). */
 export type ImportSource = string | { fileName: string; dropped: Uint8Array };
@@ -36,8 +37,17 @@ const batchFiles = 1000;
 const batchBytes = 8 * 1024 * 1024;
 
 /**
+ * How many batches the parser may be ahead of the store. With one, the parser that finishes the
+ * next batch before this one is stored waits with its core idle, and the store waits whenever a
+ * batch parses slower than the one before it stored: each batch took the longer of its parse and
+ * the store before it. With two, a quick parse or store of one batch makes up for a slow one of
+ * the next; up to three batches (3 × 8 MB of files at most) are held at once.
+ */
+const parseAhead = 2;
+
+/**
  * Expands folders (recursively, importable files only) and imports each file, all or nothing
- * per file. While one batch is stored, the parser reads and parses the next (in a worker thread
+ * per file. While one batch is stored, the parser reads and parses the next two (in a worker thread
  * when it has one; `parserFor` is told how many batches there are, and the parser is closed at
  * the end). Outcomes are reported (onProgress) only once their batch is committed.
  */
@@ -57,16 +67,21 @@ export async function importPaths(
   if (control.signal) onProgress?.(0, total);
   const parser = parserFor(batches.length);
   const parse = (batch: readonly Entry[]) => parser.prepare(batch.flatMap(jobOf));
-  let parsing = batches.length > 0 ? parse(batches[0]!) : undefined;
+  // The batches asked of the parser and not yet taken for storing, in order: at most `parseAhead`.
+  const parsing: Promise<PreparedFile[]>[] = [];
+  const askAhead = (i: number) => {
+    while (parsing.length < parseAhead && i + parsing.length < batches.length) parsing.push(parse(batches[i + parsing.length]!));
+  };
+  askAhead(0);
   try {
-    for (let i = 0; parsing; i++) {
-      const prepared = await parsing;
+    for (let i = 0; parsing.length > 0; i++) {
+      const prepared = await parsing.shift()!;
       // A cancellable import lets a cancel in (one turn of the event loop: a parse on this thread
       // leaves none); cancelled, this batch is not stored, nor is any after it.
       if (control.signal) await new Promise((resolve) => setImmediate(resolve));
       if (control.signal?.aborted) break;
       const entries = batches[i]!;
-      parsing = i + 1 < batches.length ? parse(batches[i + 1]!) : undefined;
+      askAhead(i + 1);
       const batch: ImportOutcome[] = [];
       runBatch(() => {
         batch.length = 0;
@@ -86,7 +101,7 @@ export async function importPaths(
       onProgress?.(done, total);
     }
   } finally {
-    parsing?.catch(() => undefined); // a failed batch ends the import: the next one's parse is dropped
+    for (const dropped of parsing) dropped.catch(() => undefined); // a failed batch ends the import: the parses after it are dropped
     parser.close();
   }
   return outcomes;
@@ -148,12 +163,12 @@ const smallestRamped = 64;
 
 /**
  * A batch as pieces of 1/16, 1/16, 1/8, 1/4 and 1/2 of its files (at the end of an import, the
- * other way round), in order. Why: the parse (a worker) and the store (this thread) overlap by
- * one batch, so at the start the store waits for a whole batch to be parsed, and at the end the
- * parser waits while the last batch is stored: with 1,000-file batches, about a second of one
- * core left idle at each end of the bench's import (2 cores). Small pieces at both ends cut each
- * wait to a small piece's parse or store; their few extra commits write small index segments,
- * merged with the rest at the end (mergeSearchIndex).
+ * other way round), in order. Why: the parse (a worker) and the store (this thread) overlap, so
+ * at the start the store waits for a whole batch to be parsed, and at the end the parser waits
+ * while the last batch is stored: with 1,000-file batches, about a second of one core left idle
+ * at each end of the bench's import (2 cores). Small pieces at both ends cut each wait to a small
+ * piece's parse or store; their few extra commits write small index segments, merged with the
+ * rest at the end (mergeSearchIndex).
  */
 function rampPieces(batch: Entry[], shares: readonly number[]): Entry[][] {
   if (batch.length < smallestRamped) return [batch];
