@@ -3,14 +3,16 @@ import { paragraphKinds, type ParagraphKind } from '../../../../preload/contract
 import type { RowChange } from '../../journal/journaledTables';
 import type { Db } from '../../store/openDatabase';
 import { preparedStatement } from '../../store/preparedStatements';
+import { setField } from './docShape';
 import { rowsAsInserts } from './rowsAsInserts';
 
 /**
  * A paragraph's kind as the person set it (a hidden line put back as body, a caption marked as
- * boilerplate): an article document's top-level map `kinds`, the paragraph's position -> `{ kind,
- * by_user }`. One value per paragraph, so two devices' concurrent choices keep one and record
- * the other as superseded; an undo writes the kind it puts back with `by_user` false. Only a
- * person's choices are written: the kinds cleaning gives are the same wherever the text is.
+ * boilerplate): an article document's top-level map `kinds`, the paragraph's position -> the
+ * kind (`body`), or `cleaned:<kind>` for the kind an undo put back as cleaning gave it. One text
+ * per paragraph, so two devices' different choices keep one and record the other as superseded,
+ * and the same choice made on both is no conflict. Only a person's choices (and their undoing)
+ * are written: the kinds cleaning gives are the same wherever the text is.
  */
 export const kinds = (doc: Y.Doc) => doc.getMap<unknown>('kinds');
 
@@ -19,22 +21,21 @@ interface KindValue {
   by_user: boolean;
 }
 
+const cleaned = 'cleaned:';
+
 function kindValue(value: unknown): KindValue | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { kind, by_user: byUser } = value as Record<string, unknown>;
-  if (typeof kind !== 'string' || !(paragraphKinds as readonly string[]).includes(kind)) return undefined;
-  return { kind: kind as ParagraphKind, by_user: byUser === true };
+  if (typeof value !== 'string') return undefined;
+  const byUser = !value.startsWith(cleaned);
+  const kind = byUser ? value : value.slice(cleaned.length);
+  if (!(paragraphKinds as readonly string[]).includes(kind)) return undefined;
+  return { kind: kind as ParagraphKind, by_user: byUser };
 }
 
 /** The article document's edit for a paragraph's changed kind (the paragraph found by its position). */
 export function writeKind(doc: Y.Doc, ord: number, after: RowChange['after']): void {
   if (!after || typeof after.kind !== 'string') return;
-  const wanted = { kind: after.kind, by_user: after.kind_by_user === 1 };
-  const map = kinds(doc);
-  const now = kindValue(map.get(String(ord)));
-  // An equal write would still win over another device's concurrent one (docShape.setField).
-  if (now && now.kind === wanted.kind && now.by_user === wanted.by_user) return;
-  map.set(String(ord), wanted);
+  // An equal write would still win over another device's concurrent one (setField writes only a change).
+  setField(kinds(doc), String(ord), after.kind_by_user === 1 ? after.kind : `${cleaned}${after.kind}`);
 }
 
 /** Sets the kinds the document holds on this device's paragraphs; one it does not know (yet) is left out. */

@@ -13,8 +13,9 @@ import { fieldWriter, type Writer } from './writers';
  * The person's word data in the library document (docShape): term overrides (`overrides`, uid ->
  * a nested map), the vocabulary (`vocabulary`, uid -> a nested map, its article by uid and its
  * paragraph by position) and the stop-word list (`stopwords`, one top-level map: `custom` true
- * while the person's own list replaces the default one, and `w:<word>` -> the word's position
- * when it was added, or false once taken out, so two devices' additions both stay).
+ * while the person's own list replaces the default one, and `w:<word>` -> true while the word is
+ * in it, false once taken out: a set, so two devices' additions both stay and the same word
+ * added on both is no conflict).
  */
 
 type Edit = (doc: Y.Doc) => void;
@@ -120,9 +121,9 @@ function vocabularyValues(db: Db, row: Row): Record<VocabularyField, FieldValue>
 }
 
 /**
- * The list as a set of words: each word added gets its position in the list that added it (the
- * projection's order), each one taken out is set false; back to the default list sets `custom`
- * false and keeps the words, so a later list of one's own does not bring them back unasked.
+ * The list as a set of words: each word added is set true, each one taken out false; back to the
+ * default list sets `custom` false and keeps the words, so a later list of one's own does not
+ * bring them back unasked.
  */
 function writeStopWords(map: Y.Map<unknown>, change: RowChange): void {
   if (!change.after) {
@@ -133,9 +134,7 @@ function writeStopWords(map: Y.Map<unknown>, change: RowChange): void {
   const had = change.before ? new Set(wordsOf(change.before.words)) : undefined;
   const now = new Set(list);
   // Only the words this edit added: one another device took out meanwhile stays out.
-  list.forEach((word, position) => {
-    if (!had?.has(word) && typeof map.get(wordKey(word)) !== 'number') setField(map, wordKey(word), position);
-  });
+  for (const word of list) if (!had?.has(word)) setField(map, wordKey(word), true);
   // A list replacing the default one is the whole list: any other word the document holds is out.
   const out = had ? [...had].filter((w) => !now.has(w)) : liveStopWords(map).filter((w) => !now.has(w));
   for (const word of out) setField(map, wordKey(word), false);
@@ -143,12 +142,13 @@ function writeStopWords(map: Y.Map<unknown>, change: RowChange): void {
   setField(map, 'updated_at', str(change.after.updated_at) ?? '');
 }
 
+/** The words in the list, in code point order (a set has none of its own). */
 function liveStopWords(map: Y.Map<unknown>): string[] {
-  const live: Array<{ word: string; at: number }> = [];
+  const live: string[] = [];
   map.forEach((value, key) => {
-    if (key.startsWith('w:') && typeof value === 'number') live.push({ word: key.slice(2), at: value });
+    if (key.startsWith('w:') && value === true) live.push(key.slice(2));
   });
-  return live.sort((a, b) => a.at - b.at || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0)).map((w) => w.word);
+  return live.sort(compare);
 }
 
 function wordsOf(value: unknown): string[] {
