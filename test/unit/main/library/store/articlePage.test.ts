@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
 import type { ArticlePageRequest } from '../../../../../preload/contract/articlePageTypes';
@@ -82,6 +83,31 @@ describe('listArticlePage', () => {
     library.updateMetadata(ids[0]!, { title: '阿里' });
     expect(titles({ sort: 'title' })).toEqual(['阿里', '安徽', '北京', '「重庆」']);
     expect(ask({ around: 999 }).aroundIndex).toBeNull();
+  });
+
+  it('keeps a list between pages only while the library is unchanged, whoever writes to it', () => {
+    const [first, second, third] = ['甲文', '乙文', '丙文'].map(add);
+    const ids = () => ask({ limit: 2 }).rows.map((r) => r.id).concat(ask({ offset: 2, limit: 2 }).rows.map((r) => r.id));
+    expect(ids()).toEqual([third, second, first]);
+    // The next page of the same list, asked again: the same rows.
+    expect(ids()).toEqual([third, second, first]);
+    // Written through the library: an import, a trash, a tag that filters, each seen on the next page asked.
+    const fourth = add('丁文');
+    expect(ids()).toEqual([fourth, third, second, first]);
+    library.trashArticle(second!);
+    expect(ids()).toEqual([fourth, third, first]);
+    expect(titles({ tag: '标记' })).toEqual([]);
+    library.annotations.tagParagraph(library.getArticle(first!).paragraphs.find((p) => p.kind === 'body')!.id, '标记');
+    expect(titles({ tag: '标记' })).toEqual(['甲文']);
+    // Written by another connection to the file (the command line while the app is open): seen too.
+    const other = new Database(path.join(dir, 'library.sqlite'));
+    try {
+      other.prepare('UPDATE article SET archived_at = ? WHERE id = ?').run('2026-01-02T00:00:00.000Z', third);
+    } finally {
+      other.close();
+    }
+    expect(ids()).toEqual([fourth, first]);
+    expect(titles({ view: 'archived' })).toEqual(['丙文']);
   });
 
   it('keeps archived and trashed articles to their own views', () => {
