@@ -6,6 +6,7 @@ import {
   $getRoot,
   $isDecoratorNode,
   $isElementNode,
+  $isTextNode,
   $parseSerializedNode,
   COLLABORATION_TAG,
   type EditorState,
@@ -14,6 +15,7 @@ import {
   type LexicalNode,
   type SerializedElementNode,
   type SerializedLexicalNode,
+  type SerializedTextNode,
 } from 'lexical';
 import * as Y from 'yjs';
 import { noteNodes, noteTransformers } from '../../../../preload/common/noteNodes';
@@ -234,16 +236,16 @@ function $layOver(parent: ElementNode, targets: readonly SerializedLexicalNode[]
   }
   const middle = current.slice(start, current.length - end);
   const wanted = targets.slice(start, targets.length - end);
+  const pairs = pairing(middle, wanted);
+  for (const [i, node] of middle.entries()) if (!pairs.includes(i)) node.remove();
   let previous: LexicalNode | null = start > 0 ? current[start - 1]! : null;
-  for (let i = 0; i < wanted.length; i++) {
-    const target = wanted[i]!;
-    const node = middle[i];
+  for (const [i, target] of wanted.entries()) {
+    const paired = pairs[i];
     let placed: LexicalNode;
-    if (node && node.getType() === target.type) {
-      placed = node.updateFromJSON(target);
+    if (paired !== undefined) {
+      placed = middle[paired]!.updateFromJSON(target);
       if ($isElementNode(placed)) $layOver(placed, (target as SerializedElementNode).children);
     } else {
-      node?.remove();
       placed = $parseSerializedNode(target);
       if (previous) previous.insertAfter(placed);
       else {
@@ -254,7 +256,26 @@ function $layOver(parent: ElementNode, targets: readonly SerializedLexicalNode[]
     }
     previous = placed;
   }
-  for (const extra of middle.slice(wanted.length)) extra.remove();
+}
+
+/**
+ * Which node (by index in `middle`) each target keeps, in order: by position where the types
+ * match. A run of text split in parts (a word in it made bold) stays as its longest part, so only
+ * the shorter parts are written anew: two devices formatting different words of one run each
+ * move only their word, and neither copies the other's.
+ */
+function pairing(middle: readonly LexicalNode[], wanted: readonly SerializedLexicalNode[]): Array<number | undefined> {
+  const only = middle[0];
+  if (middle.length === 1 && wanted.length > 1 && $isTextNode(only)) {
+    let longest: number | undefined;
+    for (const [i, target] of wanted.entries()) {
+      if (target.type !== only.getType()) continue;
+      const length = (target as SerializedTextNode).text.length;
+      if (longest === undefined || length > (wanted[longest] as SerializedTextNode).text.length) longest = i;
+    }
+    return wanted.map((_, i) => (i === longest ? 0 : undefined));
+  }
+  return wanted.map((target, i) => (middle[i]?.getType() === target.type ? i : undefined));
 }
 
 /**

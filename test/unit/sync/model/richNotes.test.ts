@@ -77,6 +77,17 @@ describe('a paragraph note as rich text (@lexical/yjs)', () => {
     }
   });
 
+  it('two words of one run formatted on two devices at once: both formats, the words once', async () => {
+    const all = await devices(2);
+    const [a, b] = all;
+    save(a!, 0, ['老街的石板路和河边的柳树', 0]);
+    syncAll(all);
+    save(a!, 0, ['老街', bold], ['的石板路和河边的柳树', 0]);
+    save(b!, 0, ['老街的石板路和河边的', 0], ['柳树', italic]);
+    expectConverged(all);
+    for (const d of all) expect(noteOf(d, 0)?.markdown).toBe('**老街**的石板路和河边的*柳树*');
+  });
+
   it('two formats on two devices at once, in different blocks, both stay', async () => {
     const all = await devices(2);
     const [a, b] = all;
