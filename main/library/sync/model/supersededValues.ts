@@ -76,3 +76,20 @@ function pathOf(type: Y.AbstractType<unknown>): string {
   const parentName = parent instanceof Y.AbstractType ? pathOf(parent) : '';
   return `${parentName}/${item.parentSub ?? ''}`;
 }
+
+/** A row of sync_superseded as the model and the conflict list read it. */
+export interface SupersededRow {
+  id: number;
+  doc: string;
+  path: string;
+  field: string;
+  lost: string;
+  kept: string;
+  recorded_at: string;
+  kept_member: string | null;
+  kept_member_name: string | null;
+  kept_device: string | null;
+}
+
+export const supersededRowColumns =
+  'id, doc, path, field, lost, kept, recorded_at, kept_member, kept_member_name, kept_device';

@@ -15,7 +15,7 @@ import { rowsAsInserts } from './rowsAsInserts';
 import { kindsAsInserts, markKindsAsRows } from './paragraphKinds';
 import { projectWordData, touchesOverrides, vocabularyNames, wordDataAsInserts } from './wordData';
 import { articlesUsingTag, markRowless, projectArticle, projectLibrary, tagResolution } from './projectDocs';
-import { supersededBy, type Superseded } from './supersededValues';
+import { supersededBy, supersededRowColumns, type Superseded, type SupersededRow } from './supersededValues';
 import { maxWriterText, recordWriter, type Writer } from './writers';
 import { listMembers } from '../../team/members';
 import { articleTexts } from '../text/articleTexts';
@@ -351,21 +351,8 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
     },
     superseded() {
       const rows = db
-        .prepare(
-          `SELECT doc, path, field, lost, kept, recorded_at, kept_member, kept_member_name, kept_device
-           FROM sync_superseded ORDER BY id`,
-        )
-        .all() as Array<{
-        doc: string;
-        path: string;
-        field: string;
-        lost: string;
-        kept: string;
-        recorded_at: string;
-        kept_member: string | null;
-        kept_member_name: string | null;
-        kept_device: string | null;
-      }>;
+        .prepare(`SELECT ${supersededRowColumns} FROM sync_superseded ORDER BY id`)
+        .all() as SupersededRow[];
       return rows.map((r) => ({
         doc: r.doc,
         path: r.path,
@@ -439,23 +426,26 @@ const seedLevel = 2;
  * if each had just been made, so a library that had years of notes starts syncing with them.
  */
 function seedOnce(db: Db, mirror: (changes: readonly RowChange[], cause: ChangeCause) => string[], from: number): void {
-  const annotations = from >= 1 ? [] : [
-      ...rowsAsInserts(db, 'tag'),
-      ...rowsAsInserts(db, 'tag_description'),
-      // Only details a person set: imported ones are the same on every device that imports the text.
-      ...rowsAsInserts(
-        db,
-        'article',
-        "WHERE metadata_edits <> '{}' OR trashed_at IS NOT NULL OR archived_at IS NOT NULL OR region_corrected IS NOT NULL",
-      ),
-      ...rowsAsInserts(db, 'highlight'),
-      ...rowsAsInserts(db, 'highlight_tag'),
-      ...rowsAsInserts(db, 'paragraph_tag'),
-      ...rowsAsInserts(db, 'note'),
-      ...rowsAsInserts(db, 'memo'),
-      ...rowsAsInserts(db, 'attribute'),
-      ...rowsAsInserts(db, 'article_attribute'),
-  ];
+  const annotations =
+    from >= 1
+      ? []
+      : [
+          ...rowsAsInserts(db, 'tag'),
+          ...rowsAsInserts(db, 'tag_description'),
+          // Only details a person set: imported ones are the same on every device that imports the text.
+          ...rowsAsInserts(
+            db,
+            'article',
+            "WHERE metadata_edits <> '{}' OR trashed_at IS NOT NULL OR archived_at IS NOT NULL OR region_corrected IS NOT NULL",
+          ),
+          ...rowsAsInserts(db, 'highlight'),
+          ...rowsAsInserts(db, 'highlight_tag'),
+          ...rowsAsInserts(db, 'paragraph_tag'),
+          ...rowsAsInserts(db, 'note'),
+          ...rowsAsInserts(db, 'memo'),
+          ...rowsAsInserts(db, 'attribute'),
+          ...rowsAsInserts(db, 'article_attribute'),
+        ];
   mirror(
     [
       ...annotations,

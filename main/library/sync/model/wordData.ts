@@ -4,6 +4,7 @@ import type { Row, RowChange } from '../../journal/journaledTables';
 import { checkRule, modesOf, modesOverlap, modesText } from '../../overrides/overrideRules';
 import type { Db } from '../../store/openDatabase';
 import { preparedStatement } from '../../store/preparedStatements';
+import type { VocabularyRow } from '../../vocabulary/readVocabulary';
 import { articleIdOfUid, uidOfArticle } from './articleRows';
 import { entryOf, existingEntry, fieldOf, setField, stringField, type FieldValue } from './docShape';
 import { rowsAsInserts } from './rowsAsInserts';
@@ -270,20 +271,8 @@ function projectOverrides(db: Db, library: Y.Doc, hidden: (h: HiddenOverride) =>
   }
 }
 
-interface VocabularyValues {
-  word: string;
-  stored_word: string;
-  reading: string;
-  sense: string;
-  sentence: string;
-  sentence_offset: number;
-  article_id: number | null;
-  paragraph_id: number | null;
-  start_offset: number;
-  end_offset: number;
-  created_at: string;
-  updated_at: string;
-}
+/** A vocabulary row's values, less its local id, uid and the title it is read with. */
+type VocabularyValues = Omit<VocabularyRow, 'id' | 'article_title'>;
 
 const vocabularyColumns = [
   'word',

@@ -3,27 +3,13 @@ import { highlightColors } from '../../../../preload/contract/annotationTypes';
 import type { SyncConflict } from '../../../../preload/contract/syncTypes';
 import { LibraryError } from '../../libraryError';
 import type { Db } from '../../store/openDatabase';
+import { supersededRowColumns, type SupersededRow } from '../model/supersededValues';
 
 /** The journalled writes "restore yours" makes: the person's own undoable steps. */
 export interface ConflictWriters {
   recolorHighlight(highlightId: number, color: HighlightColor): unknown;
   renameTag(from: string, to: string): unknown;
 }
-
-interface Row {
-  id: number;
-  doc: string;
-  path: string;
-  field: string;
-  lost: string;
-  kept: string;
-  recorded_at: string;
-  kept_member: string | null;
-  kept_member_name: string | null;
-  kept_device: string | null;
-}
-
-const rowColumns = 'id, doc, path, field, lost, kept, recorded_at, kept_member, kept_member_name, kept_device';
 
 /** The most conflicts listed at once: the newest; older ones wait for these to be answered. */
 export const maxListedConflicts = 200;
@@ -38,7 +24,7 @@ const asText = (json: string): string => {
  * renamed themselves since), else the name their device recorded with the write. Null when the
  * write recorded nobody, or no device name: the notice then says "another device".
  */
-function changedBy(db: Db, row: Row): SyncConflict['changedBy'] {
+function changedBy(db: Db, row: SupersededRow): SyncConflict['changedBy'] {
   if (row.kept_member === null || !row.kept_device) return null;
   const known = db.prepare('SELECT name FROM library_member WHERE uid = ?').pluck().get(row.kept_member) as
     string | undefined;
@@ -47,7 +33,7 @@ function changedBy(db: Db, row: Row): SyncConflict['changedBy'] {
 }
 
 /** What a recorded superseded value is about, and whether this device can write it back. */
-function describe(db: Db, row: Row): SyncConflict {
+function describe(db: Db, row: SupersededRow): SyncConflict {
   const [root, uid] = row.path.split('/');
   const base = {
     id: row.id,
@@ -92,7 +78,9 @@ function describe(db: Db, row: Row): SyncConflict {
 
 /** The values of this device's lost to another device's concurrent write, newest first, less those answered. */
 export function listSyncConflicts(db: Db, answered: ReadonlySet<number>): SyncConflict[] {
-  const rows = db.prepare(`SELECT ${rowColumns} FROM sync_superseded ORDER BY id DESC`).all() as Row[];
+  const rows = db
+    .prepare(`SELECT ${supersededRowColumns} FROM sync_superseded ORDER BY id DESC`)
+    .all() as SupersededRow[];
   const out: SyncConflict[] = [];
   for (const row of rows) {
     if (answered.has(row.id)) continue;
@@ -114,7 +102,8 @@ export function countSyncConflicts(db: Db, answered: ReadonlySet<number>): numbe
  * the value is not one this device can write back.
  */
 export function restoreSyncConflict(db: Db, id: number, writers: ConflictWriters): void {
-  const row = db.prepare(`SELECT ${rowColumns} FROM sync_superseded WHERE id = ?`).get(id) as Row | undefined;
+  const row = db.prepare(`SELECT ${supersededRowColumns} FROM sync_superseded WHERE id = ?`).get(id) as
+    SupersededRow | undefined;
   if (!row) throw new LibraryError('not-found', `No sync conflict ${id}; nothing changed.`, String(id));
   const conflict = describe(db, row);
   if (!conflict.restorable) {
