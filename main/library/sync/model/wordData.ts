@@ -6,7 +6,7 @@ import type { Db } from '../../store/openDatabase';
 import { preparedStatement } from '../../store/preparedStatements';
 import type { VocabularyRow } from '../../vocabulary/readVocabulary';
 import { articleIdOfUid, uidOfArticle } from './articleRows';
-import { entryOf, existingEntry, fieldOf, setField, stringField, type FieldValue } from './docShape';
+import { entryOf, existingEntry, fieldOf, replicatedColumns, setField, stringField, type FieldValue } from './docShape';
 import { rowsAsInserts } from './rowsAsInserts';
 import { fieldWriter, type Writer } from './writers';
 
@@ -274,20 +274,8 @@ function projectOverrides(db: Db, library: Y.Doc, hidden: (h: HiddenOverride) =>
 /** A vocabulary row's values, less its local id, uid and the title it is read with. */
 type VocabularyValues = Omit<VocabularyRow, 'id' | 'article_title'>;
 
-const vocabularyColumns = [
-  'word',
-  'stored_word',
-  'reading',
-  'sense',
-  'sentence',
-  'sentence_offset',
-  'article_id',
-  'paragraph_id',
-  'start_offset',
-  'end_offset',
-  'created_at',
-  'updated_at',
-] as const satisfies ReadonlyArray<keyof VocabularyValues>;
+/** The journal's own column list less the local id and the uid that keys the entry. */
+const vocabularyColumns = replicatedColumns('vocabulary', ['id', 'uid']);
 
 /**
  * A vocabulary entry as this device can hold it: linked to its article and paragraph when this
