@@ -1,19 +1,16 @@
 /**
  * Sync (#19) on the bench library: its first sync to a new empty device through a loopback
- * server, how long one edit takes to reach another device, and the server's memory per open
- * document. The server runs as a process of its own (`pizhu serve`, 127.0.0.1, port 0), as a
+ * server, and how long one edit takes to reach another device (the server's memory per open
+ * document is measureServerMemory's, in a fresh server of its own). The server runs as a process of its own (`pizhu serve`, 127.0.0.1, port 0), as a
  * group runs it, so its memory is its own and the devices' work is not on its thread.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import WebSocket from 'ws';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
 import { registerChecksumFunction } from '../../main/library/store/contentHashes';
 import { ServerSync, syncOnceWithServer } from '../../main/library/sync/client/serverSync';
-import { DocumentLink } from '../../main/library/sync/client/documentLink';
 import { addMember } from '../../main/library/sync/server/members';
 import { openServerStore } from '../../main/library/sync/server/serverStore';
 import type { SyncEndpoint } from '../../main/library/sync/syncEndpoint';
@@ -38,8 +35,6 @@ const firstSyncSecondsPer1000 = 12;
 /** An edit on one device shown on another on loopback (the issue's budget). */
 const editBudgetMs = 200;
 const editRuns = 40;
-/** Documents held open at once to measure the server's memory per document. */
-const openForMemory = 500;
 
 export async function measureSync(benchDbPath: string, dir: string, articleCount: number): Promise<Figure[]> {
   fs.mkdirSync(dir, { recursive: true });
@@ -105,8 +100,6 @@ export async function measureSync(benchDbPath: string, dir: string, articleCount
       budget: `p95 < ${editBudgetMs} ms`,
       pass: percentile(latencies, 95) < editBudgetMs,
     });
-
-    figures.push(await measureServerMemory(server, b, tokens.b));
   } finally {
     a?.close();
     b?.close();
@@ -172,49 +165,6 @@ async function measureEditLatency(
   return latencies;
 }
 
-/**
- * The server's resident memory with many documents held open by a device at once, against
- * before they were: per document, an article's annotations (10 highlights) and its text.
- */
-async function measureServerMemory(server: RunningServer, b: Library, token: string): Promise<Figure> {
-  const names = b.sync
-    .docNames()
-    .filter((n) => n.startsWith('article/'))
-    .slice(0, openForMemory);
-  const uids = names.map((n) => n.slice('article/'.length));
-  await sleep(2_000);
-  const before = rssMb(server.process.pid);
-  const socket = new HocuspocusProviderWebsocket({ url: server.url, WebSocketPolyfill: WebSocket });
-  const links = [...names, ...uids.map((uid) => `text/${uid}`)].map(
-    (name) => new DocumentLink(name, b.sync, socket, token),
-  );
-  try {
-    await withTimeout(
-      Promise.all(links.map((link) => link.settled())),
-      120_000,
-      `the server did not open ${links.length} documents in 120 s`,
-    );
-    await sleep(1_000);
-    const after = rssMb(server.process.pid);
-    const perDocKb = before === undefined || after === undefined ? undefined : ((after - before) * 1024) / links.length;
-    return {
-      figure: `sync server memory per open document (${links.length} open: ${names.length} articles' annotations and their texts)`,
-      p50: null,
-      p95: null,
-      value:
-        perDocKb === undefined
-          ? 'not measured (no /proc on this system)'
-          : `${perDocKb.toFixed(1)} KB (${before!.toFixed(0)} → ${after!.toFixed(0)} MB resident)`,
-      // Stated, not a budget: the issue asks for the figure.
-      budget: 'stated',
-      pass: true,
-    };
-  } finally {
-    for (const link of links) link.close();
-    socket.destroy();
-  }
-}
-
 interface RunningServer {
   url: string;
   process: ChildProcess;
@@ -248,27 +198,12 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await withTimeout(exited, 30_000, 'pizhu serve did not stop within 30 s').catch(() => child.kill('SIGKILL'));
 }
 
-/** A process's resident memory (Linux /proc), in MB. */
-function rssMb(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb === undefined ? undefined : Number(kb) / 1024;
-  } catch {
-    return undefined;
-  }
-}
-
 function count(library: Library, sql: string): number {
   return library.database().prepare(sql).pluck().get() as number;
 }
 
 function seconds(since: bigint): number {
   return Number(process.hrtime.bigint() - since) / 1e9;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

@@ -38,7 +38,7 @@ function ms(n: number): string {
  * --large run taken one measure at a time (the library is made or copied first, and its import's
  * figure printed, either way). Names: search, load, convert, export,
  * listPages, analysis, tagPane, tagPassages, matrices, uiOpen, readingAids, libraryOpen,
- * listOpen, memory, dictionary, sync.
+ * listOpen, memory, dictionary, sync, syncMemory.
  */
 const only = process.argv
   .find((a) => a.startsWith('--only='))
@@ -179,6 +179,10 @@ async function main(): Promise<void> {
   await step('dictionary', async () => (await import('./measureDictionary')).measureDictionary());
   // Last: a copy of the library is seeded into its sync documents and synced through a server of its own.
   await step('sync', async () => (await import('./measureSync')).measureSync(dbPath, path.join(dir, 'sync'), articleCount));
+  // The sync server's memory per open document, in a fresh server process of its own.
+  await step('syncMemory', async () =>
+    (await import('./measureServerMemory')).measureServerMemory(dbPath, path.join(dir, 'server-memory')),
+  );
   const benchMinutes = Number(process.hrtime.bigint() - benchStarted) / 6e10;
 
   console.log('');
