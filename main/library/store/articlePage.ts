@@ -4,6 +4,7 @@ import { articlesWithValueSql } from '../attributes/attributeStore';
 import { groupArticleIds } from './articleGroups';
 import { readArticleSummaries } from './articles';
 import type { Db } from './openDatabase';
+import { preparedStatement } from './preparedStatements';
 import { tagAndNestedIds } from './tags';
 
 /**
@@ -82,10 +83,13 @@ const keptLists = 8;
 /**
  * Changes when anything is written to the library: by this connection (total_changes counts
  * every row it inserts, updates or deletes, triggers' included, and never goes back) or by
- * another one (data_version, e.g. the command line writing while the app is open).
+ * another one (data_version, e.g. the command line writing while the app is open). Asked at
+ * every page: compiled once per connection.
  */
 function libraryStamp(db: Db): string {
-  const [changes, version] = db.prepare('SELECT total_changes(), (SELECT data_version FROM pragma_data_version)').raw().get() as [number, number];
+  const [changes, version] = preparedStatement(db, 'SELECT total_changes(), (SELECT data_version FROM pragma_data_version)')
+    .raw()
+    .get() as [number, number];
   return `${changes}:${version}`;
 }
 
