@@ -34,7 +34,7 @@ export type ParagraphRaws = { readonly [ord: number]: string | undefined };
  */
 export function storedRawText(rawText: string, paragraphRaws?: readonly string[]): string | Buffer {
   const beside = paragraphRaws ? besideParagraphsValue(rawText, paragraphRaws) : undefined;
-  if (beside && rawTextOf(beside, paragraphRaws) === rawText) return beside;
+  if (beside) return beside;
   const bytes = Buffer.from(rawText, 'utf8');
   if (bytes.length < smallestCompressed) return rawText;
   const body = zlib.deflateRawSync(bytes, { level });
@@ -66,11 +66,20 @@ function besideParagraphsValue(rawText: string, paragraphRaws: readonly string[]
   });
   if (numbers.length === 0) return undefined;
   between += rawText.slice(cursor);
+  // The value reads back as exactly this text (joinedBeside puts the same slices back in the same
+  // order) unless the text between holds half a surrogate pair, which UTF-8 cannot carry. Checked
+  // here, not by inflating the value and reading it back: that was a quarter of storing it.
+  if (!isWellFormed(between)) return undefined;
   const body = zlib.deflateRawSync(Buffer.concat([varints([numbers.length / 2, ...numbers]), Buffer.from(between, 'utf8')]), {
     level,
   });
   if (body.length + 1 >= Buffer.byteLength(rawText, 'utf8')) return undefined;
   return Buffer.concat([Buffer.of(besideParagraphs), body]);
+}
+
+/** Whether the text has no lone surrogate (String.prototype.isWellFormed, which ES2023's lib lacks). */
+function isWellFormed(text: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 
 /** Unsigned LEB128. */
