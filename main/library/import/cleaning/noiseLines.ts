@@ -140,7 +140,23 @@ const footerOpening =
 const footerTitle = /^(延伸\s*[·・•]?\s*(推荐|阅读)|图集|相关图集|更多(新闻|精彩|推荐|阅读)|往期(回顾|推荐|精选))$/u;
 
 export function opensFooter(line: string): boolean {
-  const core = line.replace(/^[\s*#>[【(（《—–\-=_~·/|｜]+|[\s*\]】)）》—–\-=_~·/|｜:：]+$/gu, '');
+  const core = line.slice(...footerCore(line));
   // 相关新闻：… may run on with the first headline.
   return footerOpening.test(core) || footerTitle.test(core);
+}
+
+/** Decoration before a footer's words, and after them. */
+const leadingDecoration = /^[\s*#>[【(（《—–\-=_~·/|｜]*/u;
+const trailingDecoration = /[\s*\]】)）》—–\-=_~·/|｜:：]/u;
+
+/**
+ * [from, to) of the line without its decoration: what replacing /^[lead]+|[trail]+$/gu with ''
+ * leaves (the trailing run starts after the leading one). The trailing run is found from the
+ * end: that pattern, open at its start, was tried at every place of every line.
+ */
+function footerCore(line: string): [number, number] {
+  const from = leadingDecoration.exec(line)![0].length;
+  let to = line.length;
+  while (to > from && trailingDecoration.test(line[to - 1]!)) to--;
+  return [from, to];
 }
