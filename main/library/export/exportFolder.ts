@@ -114,7 +114,7 @@ export function openExportFolder(
   /**
    * The folder's names when it was opened, folded as foldName does: a name not among them is
    * free without an lstat per file (a first export writes thousands). One made meanwhile is
-   * found when the file is created (createTextFile never replaces), as before.
+   * found when the file is created (publishCreated looks just before its rename), as before.
    */
   const present = foldedNames(folder);
   const planned: Planned[] = [];
@@ -158,8 +158,8 @@ export function openExportFolder(
   /**
    * What commit() does, pausing (yielding) every few files. Every file is in its temporary by
    * then (add() staged it); the manifest is written with what is about to be put in place, then
-   * each file is put at its name: created by a hard link (never replacing), or renamed over this
-   * library's own. `parallel`: each pause's files through the thread pool at once (a promise
+   * each file is put at its name: renamed there when nothing is there (looked up just before,
+   * never replacing what appeared since it was planned), or renamed over this library's own. `parallel`: each pause's files through the thread pool at once (a promise
    * yielded to runStepsAsync). The same files either way, reported in order. On any failure the
    * temporaries not yet put in place are removed.
    */

@@ -67,10 +67,8 @@ export function writeTemporaryAt(temporary: string, file: string, content: strin
  * the main thread's time of the callback forms (measured, Node 20), and more garbage to collect.
  */
 const writeFileCallback = promisify(fs.writeFile);
-const linkCallback = promisify(fs.link);
 const unlinkCallback = promisify(fs.unlink);
 const renameCallback = promisify(fs.rename);
-const copyFileCallback = promisify(fs.copyFile);
 const rmCallback = promisify(fs.rm);
 
 /**
@@ -88,60 +86,59 @@ export async function writeTemporaryAtAsync(temporary: string, file: string, con
 
 /**
  * Writes a new UTF-8 file at `file` only if nothing is there: through a temporary name and a
- * hard link, which fails rather than replaces, so a file that appeared meanwhile is never
- * overwritten. False when the name was taken. File systems without hard links (FAT, exFAT)
- * get an exclusive copy instead.
+ * rename, so a crash leaves no file or the whole one. False when the name was taken.
  */
 export function createTextFile(file: string, content: string): boolean {
   return publishCreated(writeTemporary(file, content), file);
 }
 
-/** createTextFile's second half: the written temporary made `file` if nothing is there, and removed either way. */
+/**
+ * createTextFile's second half: the written temporary renamed to `file` if nothing is there,
+ * else removed (false). A rename replaces, so the name is looked up just before it: a file that
+ * appeared at the name since the export planned it (seconds) is kept; one made in the
+ * microseconds between the look-up and the rename is not seen, the same window as the check
+ * before a rename over this library's own file. A hard link never replaces at all, but the
+ * link and the temporary's removal cost two directory changes per file where a rename costs
+ * one, and an export of 100,000 files was mostly those (issue #16).
+ */
 export function publishCreated(temporary: string, file: string): boolean {
   try {
-    try {
-      fs.linkSync(temporary, file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') return false;
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
-      try {
-        fs.copyFileSync(temporary, file, fs.constants.COPYFILE_EXCL);
-      } catch (copyError) {
-        if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') return false;
-        throw copyError;
-      }
+    if (fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined) {
+      removeTemporary(temporary);
+      return false;
     }
+    fs.renameSync(temporary, file);
     return true;
   } catch (error) {
+    fs.rmSync(temporary, { force: true });
     throw ioError(file, error);
-  } finally {
-    removeTemporary(temporary);
   }
 }
 
 /** publishCreated through the thread pool. */
 export async function publishCreatedAsync(temporary: string, file: string): Promise<boolean> {
   try {
-    try {
-      await linkCallback(temporary, file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') return false;
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
-      try {
-        await copyFileCallback(temporary, file, fs.constants.COPYFILE_EXCL);
-      } catch (copyError) {
-        if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') return false;
-        throw copyError;
-      }
+    if ((await lstatIfAny(file)) !== undefined) {
+      await removeTemporaryAsync(temporary);
+      return false;
     }
+    await renameCallback(temporary, file);
     return true;
   } catch (error) {
+    await rmCallback(temporary, { force: true });
     throw ioError(file, error);
-  } finally {
-    await removeTemporaryAsync(temporary);
   }
+}
+
+/** The lstat of `file`, undefined when nothing is there (no exception thrown for a free name). */
+function lstatIfAny(file: string): Promise<fs.Stats | undefined> {
+  return new Promise((resolve, reject) =>
+    fs.lstat(file, (error, stats) => {
+      if (error === null) resolve(stats);
+      else if (error.code === 'ENOENT') resolve(undefined);
+      else reject(error);
+    }),
+  );
 }
 
 /** The written temporary renamed over `file` (writeTextFile's second half, not durable); removed if that fails. */
