@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { format } from 'node:util';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createLibrary, type Library } from '../../../main/library/createLibrary';
@@ -287,6 +288,30 @@ describe('the sync server refuses hostile input by name and changes nothing', ()
         })(),
       ),
     );
+  });
+
+  it('the server logs each refusal as one line, its reason code and document named, no stack', async () => {
+    const dir = dataDir();
+    const server = await serve(dir);
+    const token = memberToken(dir, 'lin');
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      logged.push(format(...args));
+    });
+    try {
+      const malformed = await sendRaw(server.url, token, 'library', (provider) =>
+        sendBytes(provider, updateMessage('library', Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3))),
+      );
+      expect(malformed.closed).toMatch(/^pizhu:update /);
+      const unknownToken = await sendRaw(server.url, 'not-a-member', 'library', () => undefined);
+      expect(unknownToken.refused).toMatch(/^pizhu:token /);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logged).toHaveLength(2);
+    expect(logged[0]).toMatch(/refused pizhu:update "library": An update of "library" could not be read \(.+\); nothing of it was stored\.$/);
+    expect(logged[1]).toBe('refused pizhu:token "library": This token is not a member of this server.');
+    for (const line of logged) expect(line).not.toContain('\n');
   });
 
   it('a broadcast or awareness message is refused and reaches no other device (a forged document list would make them skip changes)', async () => {

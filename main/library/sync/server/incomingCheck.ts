@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { IncomingMessage, MessageType, type Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { readTextUpdate, sameText, textMatchesUid, textUidOf } from '../text/articleText';
@@ -15,16 +16,41 @@ export const defaultMaxMessageBytes = 100 * 1024 * 1024;
 const syncStep2 = 1;
 const syncUpdate = 2;
 
-/** A refusal as Hocuspocus passes it on: its `reason` goes to the device (authentication, or the close of a document). */
+/**
+ * A refusal as Hocuspocus passes it on: its `reason` goes to the device (authentication, or the
+ * close of a document). It has no message: Hocuspocus logs a rejecting hook's message once per
+ * extension, then the whole error with its stack where it closes the connection, a dozen lines
+ * for each refused message. It is logged as one line (refusalLine) instead, where Hocuspocus
+ * logs it whole; a refused authentication, which Hocuspocus logs by message only, the server logs.
+ */
 export class Refused extends Error {
   /** Hocuspocus's close code for Forbidden, so the device's socket stays open for its other documents. */
   readonly code = 4403;
   readonly reason: string;
-  constructor(refusal: Refusal) {
-    super(refusal.message);
+  constructor(
+    readonly documentName: string,
+    readonly refusal: Refusal,
+  ) {
+    super('');
     this.name = 'Refused';
     this.reason = refusalReason(refusal);
   }
+
+  [inspect.custom](): string {
+    return refusalLine(this.documentName, this.refusal);
+  }
+}
+
+/**
+ * A refusal as the server's log says it: one line, its reason code and the document's name first.
+ * The name and message carry what a device sent: no control character of theirs reaches the log.
+ */
+export function refusalLine(name: string, refusal: Refusal): string {
+  const [code] = refusalReason(refusal).split(' ', 1);
+  const said = refusal.message.replace(/\s+/g, ' ');
+  const line = `refused ${code} ${JSON.stringify(name.slice(0, 200))}: ${said.length > 300 ? `${said.slice(0, 300)}…` : said}`;
+  // eslint-disable-next-line no-control-regex -- control characters are what is taken out
+  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
 /**

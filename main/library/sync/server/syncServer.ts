@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { LibraryError } from '../../libraryError';
 import { memberForToken } from './members';
 import { openServerStore, type ServerStore } from './serverStore';
-import { checkIncoming, defaultMaxMessageBytes, Refused } from './incomingCheck';
+import { checkIncoming, defaultMaxMessageBytes, Refused, refusalLine } from './incomingCheck';
 import {
   changedNotice,
   listDocumentsRequest,
@@ -12,6 +12,7 @@ import {
   syncModelVersion,
   whoIsOnlineRequest,
   type DocumentList,
+  type Refusal,
 } from './syncProtocol';
 
 export interface SyncServerOptions {
@@ -57,27 +58,26 @@ function pizhuExtension(store: ServerStore, model: number, maxMessageBytes: numb
     extensionName: 'PizhuSync',
     // Hocuspocus sends a rejection's `reason` to the device as it refuses it, before any sync message is handled.
     onAuthenticate({ token: sent, documentName: name, connectionConfig }) {
+      const refuse = (refusal: Refusal) => {
+        // Hocuspocus logs nothing of a refused authentication but its message, which a Refused has not.
+        console.error(refusalLine(name, refusal));
+        return Promise.reject(new Refused(name, refusal));
+      };
       const { token, model: theirs } = parseAuthPayload(sent);
       // First: another version's token or document names may not be this one's.
       if (theirs !== model) {
         const update = theirs < model ? 'that device' : 'this server';
-        return Promise.reject(
-          new Refused({
-            kind: 'model',
-            server: model,
-            message: `This sync server speaks sync model ${model} and the device sync model ${theirs}: update Pizhu on ${update}. Nothing was exchanged.`,
-          }),
-        );
+        return refuse({
+          kind: 'model',
+          server: model,
+          message: `This sync server speaks sync model ${model} and the device sync model ${theirs}: update Pizhu on ${update}. Nothing was exchanged.`,
+        });
       }
       if (!documentName.test(name)) {
-        return Promise.reject(
-          new Refused({ kind: 'document', message: `No Pizhu library has a document named "${name.slice(0, 200)}".` }),
-        );
+        return refuse({ kind: 'document', message: `No Pizhu library has a document named "${name.slice(0, 200)}".` });
       }
       const member = memberForToken(store.db, token);
-      if (!member) {
-        return Promise.reject(new Refused({ kind: 'token', message: 'This token is not a member of this server.' }));
-      }
+      if (!member) return refuse({ kind: 'token', message: 'This token is not a member of this server.' });
       // Hocuspocus refuses a read-only connection's updates and answers them "not applied".
       connectionConfig.readOnly = member.readOnly;
       return Promise.resolve({ member: member.name });
@@ -111,7 +111,8 @@ function pizhuExtension(store: ServerStore, model: number, maxMessageBytes: numb
     // with the reason, and nothing of it is applied or stored.
     beforeHandleMessage({ update: message, document, documentName: name }) {
       const refusal = checkIncoming(name, document, message, maxMessageBytes);
-      return refusal ? Promise.reject(new Refused(refusal)) : Promise.resolve();
+      // Hocuspocus logs the rejection where it closes the connection: one line (Refused).
+      return refusal ? Promise.reject(new Refused(name, refusal)) : Promise.resolve();
     },
     onStoreDocument({ document, documentName: name }) {
       store.compact(name, document);
