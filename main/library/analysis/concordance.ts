@@ -16,7 +16,7 @@ import { normalizeTagName } from '../annotations/tagNames';
 import { LibraryError } from '../libraryError';
 import { highlightSpans } from '../search/autocode';
 import { parseQuery } from '../search/parseQuery';
-import { matchExpression } from '../search/searchQuery';
+import { searchIndexMatch } from '../search/searchQuery';
 import type { Db } from '../store/openDatabase';
 import { ensureTag } from '../store/tags';
 import { subsetParagraphs } from './analysisSubset';
@@ -84,7 +84,8 @@ function occurrences(text: string, word: string, others: RegExp | null | undefin
  */
 function candidateParagraphs(db: Db, word: string, includeHidden: boolean): number[] | undefined {
   if (!/^\p{Script=Han}+$/u.test(word)) return undefined;
-  const match = matchExpression(parseQuery(word).match, { includeHidden, paragraphsOnly: true });
+  // Candidates suffice (the index by row has no positions: migration 0035): a KWIC finds the word in each text.
+  const { match } = searchIndexMatch(db, parseQuery(word).clauses, { includeHidden, paragraphsOnly: true });
   const rowids = db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ?').pluck().all(match) as number[];
   // Paragraph text is row 2p (a note 2p + 1, a comment negative: migrations 0002 and 0008).
   return rowids.filter((r) => r >= 0 && r % 2 === 0).map((r) => r / 2);

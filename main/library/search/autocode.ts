@@ -11,7 +11,7 @@ import { findMatches } from './findMatches';
 import { listTermOverrides } from '../overrides/termOverrides';
 import { parseQuery } from './parseQuery';
 import { resolveFilters } from './resolveFilters';
-import { allMatchingParagraphs, matchExpression, type ParagraphText } from './searchQuery';
+import { allMatchingParagraphs, type ParagraphText } from './searchQuery';
 
 export interface AutocodeOptions {
   /** The tag to attach (created, with its parents, when missing). */
@@ -48,7 +48,7 @@ export function autocode(db: Db, journaled: Journaled, query: string, options: A
   });
   if (options.articleId !== undefined) refuseTrashed(db, options.articleId);
   const filters = resolved && { ...resolved, paragraphsOnly: true };
-  const paragraphs = filters ? allMatchingParagraphs(db, matchExpression(parsed.match, filters), filters) : [];
+  const paragraphs = filters ? allMatchingParagraphs(db, parsed, filters) : [];
   const spans = options.span ? paragraphs.map((p) => findMatches(p.text, parsed.terms)) : [];
   const count = options.span ? spans.reduce((n, s) => n + s.length, 0) : paragraphs.length;
   if (count > maxAutocodePassages) {

@@ -21,6 +21,15 @@ export function findMatches(text: string, terms: readonly QueryTerm[]): TextRang
   return mergeRanges(ranges);
 }
 
+/** True when `term` occurs in `tokens` (tokenSpans of a text): its tokens one after another, as an FTS5 phrase matches them. */
+export function termOccurs(tokens: TokenSpans, term: QueryTerm): boolean {
+  const first = term.tokens[0]?.charCodeAt(0);
+  for (let i = 0; i + term.tokens.length <= tokens.count; i++) {
+    if (tokens.units[tokens.from[i]!] === first && matchAt(tokens, i, term) !== undefined) return true;
+  }
+  return false;
+}
+
 function termRanges(tokens: TokenSpans, term: QueryTerm): TextRange[] {
   const ranges: TextRange[] = [];
   // A match starts at a token whose first unit is the term's: the rest is compared only there.

@@ -1,4 +1,6 @@
 import type { Db } from '../store/openDatabase';
+import type { QueryTerm } from './parseQuery';
+import { holdsTerms } from './phraseCheck';
 import { holdsCharacters, indexCharacters, indexTokens } from './searchTokens';
 
 /** The SQL function the search index triggers call (migrations 0002 and 0004). */
@@ -7,6 +9,9 @@ export const searchTokensFunction = 'pizhu_search_tokens';
 export const searchCharactersFunction = 'pizhu_search_characters';
 /** The SQL function a page checks a row's one-character terms with (search/searchPages). */
 export const holdsCharactersFunction = 'pizhu_holds_characters';
+
+/** The SQL function a page checks a row's phrases with, in an index without positions (search/phraseCheck). */
+export const holdsTermsFunction = 'pizhu_holds_terms';
 
 /** Terms of characters as pizhu_holds_characters takes them: each term's forms side by side, terms space-separated. */
 export function characterTermsArgument(terms: readonly (readonly string[])[]): string {
@@ -25,6 +30,18 @@ function characterTerms(argument: string): number[][] {
   return lastTerms;
 }
 
+let lastPhraseArgument = '';
+let lastClauses: QueryTerm[][] = [];
+
+/** phraseTermsArgument's JSON read back, once per query (it comes from phraseTermsArgument, never from outside). */
+function phraseClauses(argument: string): QueryTerm[][] {
+  if (argument !== lastPhraseArgument) {
+    lastClauses = JSON.parse(argument) as QueryTerm[][];
+    lastPhraseArgument = argument;
+  }
+  return lastClauses;
+}
+
 /**
  * Registers the tokenizer as an SQL function on a connection. The folding and n-gramming
  * live in JS (SQLite cannot call opencc), and the triggers that keep the index in step with
@@ -41,5 +58,8 @@ export function registerSearchFunctions(db: Db): void {
   );
   db.function(holdsCharactersFunction, { deterministic: true }, (text: unknown, terms: unknown) =>
     typeof text === 'string' && typeof terms === 'string' && holdsCharacters(text, characterTerms(terms)) ? 1 : 0,
+  );
+  db.function(holdsTermsFunction, { deterministic: true }, (text: unknown, terms: unknown) =>
+    typeof text === 'string' && typeof terms === 'string' && holdsTerms(text, phraseClauses(terms)) ? 1 : 0,
   );
 }

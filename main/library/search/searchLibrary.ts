@@ -9,7 +9,7 @@ import { listTermOverrides } from '../overrides/termOverrides';
 import { parseQuery, type ParsedQuery } from './parseQuery';
 import { resolveFilters, type FilterOptions } from './resolveFilters';
 import { countMatches, pageRowids, planSearch, prepareTagFilter } from './searchPages';
-import { hitComments, hitParagraphs } from './searchQuery';
+import { hitComments, hitParagraphs, isIndexByRow } from './searchQuery';
 
 export interface SearchOptions extends FilterOptions {
   /** Hits per page: 50 unless given, at most 500. */
@@ -46,7 +46,7 @@ export function searchParsedQuery(db: Db, parsed: ParsedQuery, options: SearchOp
   const filters = resolveFilters(db, options);
   if (!filters) return { hits: [], total: 0 };
   if (filters.tagIds !== undefined) prepareTagFilter(db, filters.tagIds);
-  const plan = planSearch(parsed, filters);
+  const plan = planSearch(parsed, filters, isIndexByRow(db, 'search_index'));
   // One row past the page says whether more follow, without reading them all.
   const rows = pageRowids(db, plan, offset, limit + 1);
   const rowids = rows.slice(0, limit);

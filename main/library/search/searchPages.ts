@@ -2,12 +2,15 @@ import type { Db } from '../store/openDatabase';
 import { preparedStatement } from '../store/preparedStatements';
 import { writingTempOnly } from '../store/deferredQuickCheck';
 import type { ParsedQuery, QueryClause } from './parseQuery';
-import { characterTermsArgument, holdsCharactersFunction } from './searchFunctions';
+import { candidateExpression, candidatesAreMatches, phraseTermsArgument } from './phraseCheck';
+import { characterTermsArgument, holdsCharactersFunction, holdsTermsFunction } from './searchFunctions';
 import {
   allowedColumns,
   characterMatchExpression,
   characterRowsExpression,
+  isIndexByRow,
   matchExpression,
+  searchIndexMarker,
   taggedParagraphsSql,
   type RowFilters,
 } from './searchQuery';
@@ -27,6 +30,10 @@ import {
  * (The index rowids say which: 2p for a paragraph, 2p + 1 for its note, -id for a highlight's
  * comment; the columns say flagged or hidden: migrations 0002, 0004, 0008.)
  *
+ * The search index has no positions (migration 0035): its rows for a phrase are candidates,
+ * each checked in its own text in the same statement (phraseCheck), so a page still stops at
+ * its LIMIT.
+ *
  * A one-character term is looked up in the character index (migration 0018), where it is one
  * token; with other terms, those drive the search index and a page checks the character in each
  * row's own text, as the character index was filled from it; a count reads the character index.
@@ -36,6 +43,10 @@ export interface SearchPlan {
   table: 'search_index' | 'search_characters';
   /** The terms `table` is matched against, without columns or article. */
   terms: string;
+  /** The search index is by row (migration 0035): `terms` are candidates, columns are tokens. */
+  indexByRow?: boolean;
+  /** The phrases checked in each candidate's text when the candidates are not exact, as pizhu_holds_terms takes them (phraseCheck). */
+  phraseTerms?: string;
   /** One-character terms checked for each row, when other terms drive the search index: as the character index's expression, */
   characters?: string;
   /** and as pizhu_holds_characters takes them (searchFunctions). */
@@ -60,14 +71,21 @@ function characterTerm(clause: QueryClause): string {
   return forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`;
 }
 
-export function planSearch(parsed: ParsedQuery, filters: RowFilters): SearchPlan {
+/** `indexByRow`: whether the library's search index is migration 0035's (isIndexByRow), as every migrated library's is. */
+export function planSearch(parsed: ParsedQuery, filters: RowFilters, indexByRow = true): SearchPlan {
   const characters = parsed.clauses.filter(isCharacterClause);
   const others = parsed.clauses.filter((c) => !isCharacterClause(c));
   const characterTerms = characters.map(characterTerm).join(' AND ');
   if (others.length === 0) return { table: 'search_characters', terms: characterTerms, filters };
   return {
     table: 'search_index',
-    terms: others.map((c) => c.match).join(' AND '),
+    ...(indexByRow
+      ? {
+          terms: candidateExpression(others),
+          indexByRow,
+          ...(candidatesAreMatches(others) ? {} : { phraseTerms: phraseTermsArgument(others) }),
+        }
+      : { terms: others.map((c) => c.match).join(' AND ') }),
     ...(characters.length > 0
       ? {
           characters: characterTerms,
@@ -103,6 +121,8 @@ const rowText = `CASE WHEN f.rowid < 0 THEN (SELECT h.comment FROM highlight h W
  */
 function conditions(plan: SearchPlan, counting: boolean): string {
   let sql = '';
+  // Phrases in an index without positions (migration 0035): each candidate checked in its text, a count too.
+  if (plan.phraseTerms !== undefined) sql += ` AND ${holdsTermsFunction}(${rowText}, @phraseTerms)`;
   if (plan.characters !== undefined) {
     sql += counting
       ? ' AND +f.rowid IN (SELECT c.rowid FROM search_characters c WHERE search_characters MATCH @characters)'
@@ -126,32 +146,19 @@ export function countSql(plan: SearchPlan): string {
   return `SELECT count(*) AS n FROM ${t} f WHERE ${t} MATCH @match${conditions(plan, true)}`;
 }
 
-const characterIndexByRow = new WeakMap<Db, boolean>();
-
-/**
- * Whether the character index has migration 0032's rows (columns as tokens) or 0025's columns.
- * An app's library is always migrated before it is searched; the migration tests search a
- * library turned back into an older schema (searchMigrationCase) to compare before and after.
- * Asked once per connection.
- */
-function byRow(db: Db): boolean {
-  let known = characterIndexByRow.get(db);
-  if (known === undefined) {
-    const sql = preparedStatement(db, "SELECT sql FROM sqlite_master WHERE name = 'search_characters'").pluck().get();
-    known = typeof sql === 'string' && /detail\s*=\s*none/.test(sql);
-    characterIndexByRow.set(db, known);
-  }
-  return known;
-}
-
 function params(db: Db, plan: SearchPlan, columns: string[], counting: boolean): Record<string, string> {
-  const rows = byRow(db);
+  const rows = isIndexByRow(db, 'search_characters');
   const allowed = allowedColumns(plan.filters);
   return {
     match:
-      plan.table === 'search_characters' && rows
-        ? characterMatchExpression(plan.terms, plan.filters, columns)
-        : matchExpression(plan.terms, plan.filters, columns),
+      plan.table === 'search_characters'
+        ? rows
+          ? characterMatchExpression(plan.terms, plan.filters, columns)
+          : matchExpression(plan.terms, plan.filters, columns)
+        : plan.indexByRow === true
+          ? characterMatchExpression(plan.terms, plan.filters, columns, searchIndexMarker)
+          : matchExpression(plan.terms, plan.filters, columns),
+    ...(plan.phraseTerms === undefined ? {} : { phraseTerms: plan.phraseTerms }),
     ...(plan.characters === undefined
       ? {}
       : counting

@@ -1,6 +1,8 @@
 import type { ParagraphKind } from '../../../preload/contract/articleTypes';
 import type { Db } from '../store/openDatabase';
 import { preparedStatement } from '../store/preparedStatements';
+import type { ParsedQuery, QueryClause } from './parseQuery';
+import { candidateExpression, candidatesAreMatches, holdsTerms, phraseTermsArgument } from './phraseCheck';
 
 /**
  * The SQL of a search. The index holds what hiding and the article filter need (see migrations
@@ -65,8 +67,8 @@ const markedColumns = ['weak', 'hidden', 'note'];
  * a row's column is a token of its own). Rows of the text columns are those not marked with a
  * column left out; otherwise, those marked with a column asked for. Heading and body go together.
  */
-export function characterRowsExpression(terms: string, columns: readonly string[]): string {
-  const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(' OR ');
+export function characterRowsExpression(terms: string, columns: readonly string[], marker = ''): string {
+  const quoted = (names: readonly string[]) => names.map((c) => `"${marker}${c}"`).join(' OR ');
   if (columns.includes('heading') !== columns.includes('body')) {
     throw new Error('the character index files heading and body rows together');
   }
@@ -77,12 +79,65 @@ export function characterRowsExpression(terms: string, columns: readonly string[
   return `(${terms}) AND (${quoted(markedColumns.filter((c) => columns.includes(c)))})`;
 }
 
-/** matchExpression for the character index (migration 0032): the article filter and the trash by the article token. */
-export function characterMatchExpression(terms: string, filters: RowFilters, columns = allowedColumns(filters)): string {
-  const expression = characterRowsExpression(terms, columns);
-  const chosen = filters.articleId === undefined ? expression : `"a${filters.articleId}" AND (${expression})`;
+/**
+ * matchExpression for the character index (migration 0032): the article filter and the trash by
+ * the article token. The search index by row (migration 0035) has the same tokens after
+ * `marker` (searchIndexMarker), as its text has words that could be "note" or "a12".
+ */
+export function characterMatchExpression(
+  terms: string,
+  filters: RowFilters,
+  columns = allowedColumns(filters),
+  marker = '',
+): string {
+  const expression = characterRowsExpression(terms, columns, marker);
+  const chosen = filters.articleId === undefined ? expression : `"${marker}a${filters.articleId}" AND (${expression})`;
   const trashed = filters.excludeArticleIds ?? [];
-  return trashed.length === 0 ? chosen : `(${chosen}) NOT (${trashed.map((id) => `"a${id}"`).join(' OR ')})`;
+  return trashed.length === 0 ? chosen : `(${chosen}) NOT (${trashed.map((id) => `"${marker}a${id}"`).join(' OR ')})`;
+}
+
+/** What the column and article tokens of the search index by row start with (migration 0035). */
+export const searchIndexMarker = '§';
+
+const indexByRow = new WeakMap<Db, Map<string, boolean>>();
+
+/**
+ * Whether `table` (search_index or search_characters) keeps rows without columns or positions
+ * (migrations 0032 and 0035: FTS5 detail=none) or has its older columns. An app's library is
+ * always migrated before it is searched; the migration tests search a library turned back into
+ * an older schema to compare before and after. Asked once per connection and table.
+ */
+export function isIndexByRow(db: Db, table: 'search_index' | 'search_characters'): boolean {
+  let tables = indexByRow.get(db);
+  if (tables === undefined) {
+    tables = new Map();
+    indexByRow.set(db, tables);
+  }
+  let known = tables.get(table);
+  if (known === undefined) {
+    const sql = preparedStatement(db, 'SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table);
+    known = typeof sql === 'string' && /detail\s*=\s*none/.test(sql);
+    tables.set(table, known);
+  }
+  return known;
+}
+
+/**
+ * The search index's expression for `clauses` within `filters` (and `columns`): their phrases in
+ * the columns (migration 0024), or in the index by row, the candidates (search/phraseCheck) with
+ * the column tokens, and the phrases to check in each candidate's text when they are not exact.
+ */
+export function searchIndexMatch(
+  db: Db,
+  clauses: readonly QueryClause[],
+  filters: RowFilters,
+  columns = allowedColumns(filters),
+): { match: string; phraseTerms?: string } {
+  if (!isIndexByRow(db, 'search_index')) {
+    return { match: matchExpression(clauses.map((c) => c.match).join(' AND '), filters, columns) };
+  }
+  const match = characterMatchExpression(candidateExpression(clauses), filters, columns, searchIndexMarker);
+  return candidatesAreMatches(clauses) ? { match } : { match, phraseTerms: phraseTermsArgument(clauses) };
 }
 
 /**
@@ -158,7 +213,14 @@ export function matchingParagraphsSql(filters: RowFilters): string {
     ORDER BY p.article_id, p.ord`;
 }
 
-/** What auto-coding codes (call with paragraphsOnly filters: text rows, no notes). */
-export function allMatchingParagraphs(db: Db, match: string, filters: RowFilters): ParagraphText[] {
-  return db.prepare(matchingParagraphsSql(filters)).all(params(match, filters)) as ParagraphText[];
+/**
+ * What auto-coding codes (call with paragraphsOnly filters: text rows, no notes). In the index by
+ * row (migration 0035) its rows are candidates, each checked in the text it returns anyway.
+ */
+export function allMatchingParagraphs(db: Db, parsed: ParsedQuery, filters: RowFilters): ParagraphText[] {
+  const { match, phraseTerms } = searchIndexMatch(db, parsed.clauses, filters);
+  const rows = db.prepare(matchingParagraphsSql(filters)).all(params(match, filters)) as ParagraphText[];
+  if (phraseTerms === undefined) return rows;
+  const clauses = parsed.clauses.map((c) => c.forms);
+  return rows.filter((r) => holdsTerms(r.text, clauses));
 }

@@ -1,0 +1,56 @@
+import type { QueryClause, QueryTerm } from './parseQuery';
+import { termOccurs } from './findMatches';
+import { tokenSpans } from './searchTokens';
+
+/**
+ * Phrases without positions (migration 0035). The search index keeps, per token, only the rows
+ * that hold it (FTS5 detail=none), so it can tell that a row holds every bigram of 背包精神 but
+ * not that they stand in a row. The index gives the candidates, the rows holding every token of
+ * a term; a page then checks each candidate's own text, as the index was filled from it, with
+ * the very comparison FTS5 made on positions (a phrase: its tokens one after another; a prefix:
+ * the last token's start). A term of one token (晋江, a word) needs no check: its candidates
+ * are its matches.
+ */
+
+/** Tokens never contain `"` or spaces (searchTokens), so quoting them needs no escaping. */
+function candidatesOf(term: QueryTerm): string {
+  const last = term.tokens.length - 1;
+  const quoted = term.tokens.map((t, i) => `"${t}"${i === last && term.prefix ? '*' : ''}`);
+  const distinct = [...new Set(quoted)];
+  return distinct.length === 1 ? distinct[0]! : `(${distinct.join(' AND ')})`;
+}
+
+/**
+ * The index expression of the rows that may hold the clauses: each clause's forms ORed, every
+ * form as the AND of its tokens (its phrase without positions); a form's blockers are left to
+ * the check (they only take rows away).
+ */
+export function candidateExpression(clauses: readonly QueryClause[]): string {
+  return clauses
+    .map((c) => {
+      const forms = [...new Set(c.forms.map(candidatesOf))];
+      return forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`;
+    })
+    .join(' AND ');
+}
+
+/** True when the index's candidates are exactly the rows that match: every form one token, no blockers. */
+export function candidatesAreMatches(clauses: readonly QueryClause[]): boolean {
+  return clauses.every((c) => c.forms.every((f) => f.tokens.length === 1 && f.unless === undefined));
+}
+
+/** The clauses as pizhu_holds_terms takes them (searchFunctions): each clause's forms. */
+export function phraseTermsArgument(clauses: readonly QueryClause[]): string {
+  return JSON.stringify(clauses.map((c) => c.forms.map(({ tokens, prefix, unless }) => ({ tokens, prefix, unless }))));
+}
+
+/**
+ * True when `text` matches every clause: one of its forms occurs in it and none of that form's
+ * blockers does (FTS5's `phrase NOT blocker` took the whole row away, wherever the blocker stood).
+ */
+export function holdsTerms(text: string, clauses: readonly (readonly QueryTerm[])[]): boolean {
+  const tokens = tokenSpans(text);
+  return clauses.every((forms) =>
+    forms.some((form) => termOccurs(tokens, form) && !(form.unless ?? []).some((b) => termOccurs(tokens, b))),
+  );
+}
