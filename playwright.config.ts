@@ -1,3 +1,5 @@
+// First: the worker runs main's source through require, and must hold the one Yjs @lexical/yjs imports.
+import './test/support/oneYjs';
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
