@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { inflateSync } from 'fflate';
 import { registerSearchFunctions } from '../../main/library/search/searchFunctions';
 import { registerChecksumFunction } from '../../main/library/store/contentHashes';
+import { highlightColumnsSql, highlightContextTriggerNames, registerHighlightContextFunction } from '../../main/library/store/highlightContext';
 import { migrations } from '../../main/library/store/migrations';
 import { searchIndexHashSize } from '../../main/library/store/migrations/0003-search-index-buffer';
 import {
@@ -130,6 +131,13 @@ export function undoMigration0027(db: Database.Database): void {
 }
 
 /** Takes migration 0033 back: every stored sync update as it came (inflated), no column saying which were deflated. */
+/** Takes migration 0034 back: every highlight's quote, prefix and suffix written out in full, without the triggers. */
+export function undoMigration0034(db: Database.Database): void {
+  registerHighlightContextFunction(db);
+  db.exec(`${highlightContextTriggerNames.map((t) => `DROP TRIGGER ${t};`).join('\n')}
+    UPDATE highlight SET (quote, prefix, suffix) = (SELECT ${highlightColumnsSql(['quote', 'prefix', 'suffix'], 'h')} FROM highlight h WHERE h.id = highlight.id);`);
+}
+
 export function undoMigration0033(db: Database.Database): void {
   const rows = db.prepare('SELECT id, data FROM sync_update WHERE deflated = 1').all() as Array<{ id: number; data: Buffer }>;
   const put = db.prepare('UPDATE sync_update SET data = ? WHERE id = ?');
@@ -184,6 +192,7 @@ export function undoMigration0026(db: Database.Database): void {
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 34) undoMigration0034(db);
   if (version < 33) undoMigration0033(db);
   if (version < 32) undoMigration0032(db);
   if (version < 31) undoMigration0031(db);

@@ -1,7 +1,7 @@
 import { LibraryError } from '../libraryError';
+import { anchorContextLength, contextAt, splitsPair } from '../store/highlightContext';
 
-/** Characters of context kept on each side of a quote, to re-anchor it if the paragraph changes. */
-export const anchorContextLength = 32;
+export { anchorContextLength };
 
 export interface HighlightAnchor {
   quote: string;
@@ -22,19 +22,11 @@ export function anchorHighlight(text: string, start: number, end: number): Highl
   if (splitsPair(text, start) || splitsPair(text, end)) {
     throw invalid(`The range ${start}-${end} cuts a character in half (a surrogate pair).`);
   }
-  let from = Math.max(0, start - anchorContextLength);
-  if (splitsPair(text, from)) from += 1;
-  let to = Math.min(text.length, end + anchorContextLength);
-  if (splitsPair(text, to)) to -= 1;
-  return { quote: text.slice(start, end), prefix: text.slice(from, start), suffix: text.slice(end, to) };
-}
-
-/** True when offset `i` falls between the two halves of one astral character. */
-function splitsPair(text: string, i: number): boolean {
-  if (i <= 0 || i >= text.length) return false;
-  const before = text.charCodeAt(i - 1);
-  const after = text.charCodeAt(i);
-  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+  return {
+    quote: contextAt(text, start, end, 'quote'),
+    prefix: contextAt(text, start, end, 'prefix'),
+    suffix: contextAt(text, start, end, 'suffix'),
+  };
 }
 
 function invalid(message: string): LibraryError {

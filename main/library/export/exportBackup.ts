@@ -15,6 +15,8 @@ import {
   type BackupParagraph,
 } from './backupFormat';
 import type { HighlightRow } from '../store/highlights';
+import { highlightRowColumns } from '../store/highlights';
+import { highlightColumnsSql } from '../store/highlightContext';
 import { groupTagNames, type OwnedTagName } from '../store/tags';
 import { requireAbsolutePath, writeTextFile } from './writeTextFile';
 import { readBackupVocabulary } from '../vocabulary/backupVocabulary';
@@ -84,7 +86,7 @@ export function readBackup(db: Db, exportedAt: string): Backup {
       .all() as ParagraphRow[];
     const highlightRows = db
       .prepare(
-        `SELECT h.* FROM highlight h LEFT JOIN paragraph p ON p.id = h.paragraph_id
+        `SELECT ${highlightColumnsSql(highlightRowColumns, 'h')} FROM highlight h LEFT JOIN paragraph p ON p.id = h.paragraph_id
          ORDER BY h.article_id, p.ord IS NULL, p.ord, h.start_offset, h.end_offset, h.id`,
       )
       .all() as HighlightRow[];

@@ -5,6 +5,7 @@ import { LibraryError } from '../libraryError';
 import { anchorQuote } from '../reclean/anchorQuote';
 import { matchParagraphs } from '../reclean/matchParagraphs';
 import type { Db } from '../store/openDatabase';
+import { highlightColumnsSql } from '../store/highlightContext';
 import { storedRawText } from '../store/rawTextCodec';
 import { storeRawTextBesideParagraphs } from '../store/articles';
 import { insertParagraphs, recordParagraphCount } from '../store/paragraphs';
@@ -119,7 +120,9 @@ export function mergeBackupArticle(db: Db, writer: BackupWriter, articleId: numb
 
   const existing = new Map<string, number>();
   for (const h of db
-    .prepare('SELECT id, paragraph_id, start_offset, end_offset, quote FROM highlight WHERE article_id = ?')
+    .prepare(
+      `SELECT ${highlightColumnsSql(['id', 'paragraph_id', 'start_offset', 'end_offset', 'quote'])} FROM highlight WHERE article_id = ?`,
+    )
     .all(articleId) as LibraryHighlight[]) {
     existing.set(highlightKey(h.paragraph_id, h.start_offset, h.end_offset, h.quote), h.id);
   }

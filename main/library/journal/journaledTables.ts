@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/openDatabase';
+import { highlightColumnsSql } from '../store/highlightContext';
 
 /** A value as better-sqlite3 returns it for our annotation tables (no blobs, no bigints). */
 export type SqlValue = string | number | null;
@@ -126,10 +127,19 @@ export function keyOf(table: JournaledTable, row: Row): Row {
   return key;
 }
 
+/**
+ * The table's columns as a SELECT reads them: a highlight's quote and context as written, never
+ * as stored (store/highlightContext), so an undo writes back, and sync carries, the values themselves.
+ */
+export function selectedColumns(table: JournaledTable): string {
+  const columns: readonly string[] = journaledTables[table].columns;
+  return table === 'highlight' ? highlightColumnsSql(columns) : columns.join(', ');
+}
+
 export function readRow(db: Db, table: JournaledTable, key: Row): Row | null {
   const spec = journaledTables[table];
   const where = spec.key.map((c) => `${c} = ?`).join(' AND ');
-  const row = cached(db, `SELECT ${spec.columns.join(', ')} FROM ${table} WHERE ${where}`).get(
+  const row = cached(db, `SELECT ${selectedColumns(table)} FROM ${table} WHERE ${where}`).get(
     ...spec.key.map((c) => valueOf(key, c)),
   ) as Row | undefined;
   return row ?? null;

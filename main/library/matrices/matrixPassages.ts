@@ -1,6 +1,7 @@
 import type { MatrixPassage, MatrixRequest } from '../../../preload/contract/matrixTypes';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';
+import { highlightColumnSql } from '../store/highlightContext';
 import { matrixContents } from './buildMatrix';
 
 /** Most passages one cell answers with (the count says how many it holds). */
@@ -34,7 +35,7 @@ export function matrixPassages(
   // The shown paragraphs' highlights in one query, kept when the cell counts them.
   const highlights = db
     .prepare(
-      `SELECT paragraph_id AS paragraphId, coalesce('g' || group_id, 'h' || id) AS segment, quote FROM highlight
+      `SELECT paragraph_id AS paragraphId, coalesce('g' || group_id, 'h' || id) AS segment, ${highlightColumnSql('quote')} FROM highlight
         WHERE paragraph_id IN (SELECT value FROM json_each(?)) ORDER BY paragraph_id, start_offset`,
     )
     .all(JSON.stringify(shown.map((p) => p.paragraphId))) as Array<{ paragraphId: number; segment: string; quote: string }>;

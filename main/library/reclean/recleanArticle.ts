@@ -7,6 +7,7 @@ import { LibraryError } from '../libraryError';
 import type { HighlightRow } from '../store/highlights';
 import { readHighlightsByIds } from '../store/highlights';
 import type { Db } from '../store/openDatabase';
+import { highlightColumnsSql } from '../store/highlightContext';
 import { contentCorrupt } from '../store/contentCorrupt';
 import { rawTextOf, rawTextSql, storedRawText } from '../store/rawTextCodec';
 import { insertParagraph, recordParagraphCount, updateParagraph } from '../store/paragraphs';
@@ -129,7 +130,15 @@ function reanchorHighlights(
   ids: readonly number[],
   hintOf: ReadonlyMap<number, number | null>,
 ): Pick<RecleanReport, 'placed' | 'orphans'> {
-  const rows = db.prepare('SELECT * FROM highlight WHERE article_id = ?').all(articleId) as HighlightRow[];
+  // Quote and context as written: a highlight in a paragraph the re-clean did not change reads them from its text.
+  const rows = db
+    .prepare(
+      `SELECT ${highlightColumnsSql(['id', 'paragraph_id', 'start_offset', 'end_offset', 'quote', 'prefix', 'suffix'])}
+       FROM highlight WHERE article_id = ?`,
+    )
+    .all(articleId) as Array<
+    Pick<HighlightRow, 'id' | 'paragraph_id' | 'start_offset' | 'end_offset' | 'quote' | 'prefix' | 'suffix'>
+  >;
   const placed = { position: 0, quote: 0, fuzzy: 0 };
   const orphanIds: number[] = [];
   const place = db.prepare(

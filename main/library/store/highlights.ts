@@ -1,4 +1,5 @@
 import type { Highlight, HighlightColor } from '../../../preload/contract/annotationTypes';
+import { highlightColumnsSql } from './highlightContext';
 import type { Db } from './openDatabase';
 import { groupTagNames, type OwnedTagName } from './tags';
 
@@ -23,8 +24,26 @@ export interface HighlightRow {
   made_by: string;
 }
 
-const columns = `h.id, h.article_id, h.paragraph_id, h.start_offset, h.end_offset, h.quote, h.prefix, h.suffix,
-  h.color, h.comment, h.group_id, h.created_at, h.updated_at, h.made_by`;
+/** Every column of a HighlightRow. */
+export const highlightRowColumns = [
+  'id',
+  'article_id',
+  'paragraph_id',
+  'start_offset',
+  'end_offset',
+  'quote',
+  'prefix',
+  'suffix',
+  'color',
+  'comment',
+  'group_id',
+  'created_at',
+  'updated_at',
+  'made_by',
+] as const satisfies ReadonlyArray<keyof HighlightRow>;
+
+/** Quote, prefix and suffix as written (stored as "as the text says" where the text says them: store/highlightContext). */
+const columns = highlightColumnsSql(highlightRowColumns, 'h');
 
 /** An article's highlights in reading order, orphans last. Exported for the query-plan test. */
 export const articleHighlightsSql = `SELECT ${columns} FROM highlight h LEFT JOIN paragraph p ON p.id = h.paragraph_id

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { LibraryError } from '../libraryError';
 import { registerSearchFunctions } from '../search/searchFunctions';
 import { registerChecksumFunction } from './contentHashes';
+import { registerHighlightContextFunction } from './highlightContext';
 import { latestSchemaVersion, migrations } from './migrations';
 import { backupDatabase } from './backups';
 import { ensureFolder } from './ensureFolder';
@@ -242,6 +243,8 @@ function applyConnectionSettings(db: Db): void {
   registerSearchFunctions(db);
   // The content checksum triggers call it on every article, paragraph and note write (migration 0006).
   registerChecksumFunction(db);
+  // The highlight context triggers and readers call it (migration 0034).
+  registerHighlightContextFunction(db);
 }
 
 function migrate(db: Db, from: number): void {

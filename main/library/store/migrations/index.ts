@@ -32,6 +32,7 @@ import { migration0030 } from './0030-superseded-writer';
 import { migration0031 } from './0031-word-data-uids';
 import { migration0032 } from './0032-search-characters-by-row';
 import { migration0033 } from './0033-sync-updates-deflated';
+import { migration0034 } from './0034-highlight-context-from-text';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -68,6 +69,7 @@ export const migrations: readonly Migration[] = [
   migration0031,
   migration0032,
   migration0033,
+  migration0034,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Db } from '../../store/openDatabase';
+import { highlightColumnsSql } from '../../store/highlightContext';
 import {
   articleEntry,
   articleEntryUids,
@@ -71,7 +72,7 @@ export function projectionState(db: Db): Json {
     .all() as Array<Record<string, unknown> & { uid: string }>;
   const highlights = db
     .prepare(
-      `SELECT h.uid, a.uid AS article, p.ord AS paragraph, h.start_offset, h.end_offset, h.quote, h.prefix, h.suffix,
+      `SELECT h.uid, a.uid AS article, p.ord AS paragraph, h.start_offset, h.end_offset, ${highlightColumnsSql(['quote', 'prefix', 'suffix'], 'h')},
          h.color, h.group_id, h.created_at, h.updated_at, h.comment, h.made_by,
          (SELECT json_group_array(uid) FROM (SELECT t.uid || ' by ' || coalesce(ht.made_by, '') AS uid
            FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id ORDER BY t.uid)) AS tags

@@ -9,6 +9,7 @@ import { readableNote } from '../../annotations/readableNote';
 import { foldTagCase } from '../../annotations/tagNames';
 import type { HighlightRow as StoredHighlightRow } from '../../store/highlights';
 import type { Db } from '../../store/openDatabase';
+import { highlightColumnsSql } from '../../store/highlightContext';
 import { preparedStatement } from '../../store/preparedStatements';
 import { articleIdOfUid, paragraphIdsByOrd } from './articleRows';
 import { projectKinds } from './paragraphKinds';
@@ -451,7 +452,8 @@ function projectHighlights(
       made_by: stringField(entry, 'made_by'),
     });
   });
-  const rows = rowsOf(db, `SELECT id, uid, ${highlightColumns.join(', ')} FROM highlight WHERE article_id = ?`).all(
+  // Quote and context as written (store/highlightContext): compared with the document's values.
+  const rows = rowsOf(db, `SELECT id, uid, ${highlightColumnsSql(highlightColumns)} FROM highlight WHERE article_id = ?`).all(
     articleId,
   ) as HighlightRow[];
   const ids = new Map<string, number>();

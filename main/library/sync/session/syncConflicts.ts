@@ -3,6 +3,7 @@ import { highlightColors } from '../../../../preload/contract/annotationTypes';
 import type { SyncConflict } from '../../../../preload/contract/syncTypes';
 import { LibraryError } from '../../libraryError';
 import type { Db } from '../../store/openDatabase';
+import { highlightColumnSql } from '../../store/highlightContext';
 import { supersededRowColumns, type SupersededRow } from '../model/supersededValues';
 
 /** The journalled writes "restore yours" makes: the person's own undoable steps. */
@@ -46,7 +47,7 @@ function describe(db: Db, row: SupersededRow): SyncConflict {
   if (row.doc.startsWith('article/') && root === 'highlights' && uid) {
     const found = db
       .prepare(
-        `SELECT h.quote AS quote, a.id AS articleId, a.title AS title FROM highlight h
+        `SELECT ${highlightColumnSql('quote', 'h')}, a.id AS articleId, a.title AS title FROM highlight h
            JOIN article a ON a.id = h.article_id WHERE h.uid = ?`,
       )
       .get(uid) as { quote: string; articleId: number; title: string } | undefined;
