@@ -15,7 +15,10 @@ import {
   indexEveryCharacter,
   searchCharactersColumns as charactersColumns0018,
 } from '../../main/library/store/migrations/0018-search-characters';
-import { searchIndexTriggers } from '../../main/library/store/migrations/0024-search-index-leaner';
+import {
+  indexEverything as indexEverything0024,
+  searchIndexTriggers,
+} from '../../main/library/store/migrations/0024-search-index-leaner';
 import { characterDeleteTriggers } from '../../main/library/store/migrations/0025-search-characters-without-sizes';
 import { rawTextKeepingTriggerNames } from '../../main/library/store/migrations/0027-raw-text-beside-paragraphs';
 import { characterTriggers as characterTriggers0032 } from '../../main/library/store/migrations/0032-search-characters-by-row';
@@ -155,6 +158,19 @@ export function undoMigration0032(db: Database.Database): void {
   db.exec(indexEveryCharacter);
 }
 
+/**
+ * Takes migration 0035 back: the search index by column with positions as 0024 made it, its
+ * triggers as at schema 33 (0034 leaves them so), indexed afresh.
+ */
+export function undoMigration0035(db: Database.Database): void {
+  const [table, ...triggers] = schemaSqlAt(33, ['search_index', ...searchIndexTriggers]);
+  db.exec(`${searchIndexTriggers.map((t) => `DROP TRIGGER ${t};`).join('\n')} DROP TABLE search_index; ${table ?? ''};
+    INSERT INTO search_index (search_index, rank) VALUES ('hashsize', ${searchIndexHashSize});`);
+  for (const trigger of triggers) db.exec(trigger);
+  registerSearchFunctions(db);
+  db.exec(indexEverything0024);
+}
+
 /** Takes migration 0031 back: term overrides and vocabulary without uids. */
 export function undoMigration0031(db: Database.Database): void {
   for (const table of ['term_override', 'vocabulary']) {
@@ -188,10 +204,11 @@ export function undoMigration0026(db: Database.Database): void {
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
  * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
  * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes, 26: uids and sync documents,
- * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row, 33: deflated sync updates), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
+ * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row, 33: deflated sync updates, 35: the search index by row), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 35) undoMigration0035(db);
   if (version < 34) undoMigration0034(db);
   if (version < 33) undoMigration0033(db);
   if (version < 32) undoMigration0032(db);

@@ -31,7 +31,7 @@ const classToken = (col: string) => `CASE ${col} WHEN 'hidden' THEN ' hidden' WH
 const command = (take: boolean) => (take ? ['search_characters, ', "'delete', "] : ['', '']);
 
 /** The character rows of the paragraphs that `from` yields as `r`, added, or with `take`, taken out. */
-const paragraphCharacters = (from: string, take = false) => `
+export const paragraphCharacters = (from: string, take = false) => `
     INSERT INTO search_characters (${command(take)[0]}rowid, characters)
       SELECT ${command(take)[1]}r.id * 2, pizhu_search_characters(r.text) || ' a' || r.article_id || ${classToken(columnOf('r'))}
       ${from};`;

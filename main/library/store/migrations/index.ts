@@ -33,6 +33,7 @@ import { migration0031 } from './0031-word-data-uids';
 import { migration0032 } from './0032-search-characters-by-row';
 import { migration0033 } from './0033-sync-updates-deflated';
 import { migration0034 } from './0034-highlight-context-from-text';
+import { migration0035 } from './0035-search-index-by-row';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -70,6 +71,7 @@ export const migrations: readonly Migration[] = [
   migration0032,
   migration0033,
   migration0034,
+  migration0035,
 ];
 
 export const latestSchemaVersion = migrations.length;

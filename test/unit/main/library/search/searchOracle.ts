@@ -1,5 +1,7 @@
 import type { SearchHit } from '../../../../../preload/contract/api';
 import { foldToSimplified } from '../../../../../preload/common/foldScript';
+import type { QueryClause } from '../../../../../main/library/search/parseQuery';
+import { candidateExpression, candidatesAreMatches, holdsTerms } from '../../../../../main/library/search/phraseCheck';
 import type { Db } from '../../../../../main/library/store/openDatabase';
 
 /** A hit as a comparable key. */
@@ -39,9 +41,22 @@ export function bruteForce(
   return keys;
 }
 
-/** The rowids the index itself returns for an expression, straight from SQL. */
-export function indexRowids(db: Db, match: string): number[] {
-  return (db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid').all(match) as Array<{
-    rowid: number;
-  }>).map((r) => r.rowid);
+/**
+ * The rowids the index itself returns for a query's terms, straight from SQL: its candidates
+ * (migration 0035: each term's tokens, without positions), less those whose text (a paragraph's,
+ * 2p, or a note's, 2p + 1) does not hold the phrases, checked as a page checks them.
+ */
+export function indexRowids(db: Db, clauses: readonly QueryClause[]): number[] {
+  const candidates = db
+    .prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid')
+    .pluck()
+    .all(candidateExpression(clauses)) as number[];
+  if (candidatesAreMatches(clauses)) return candidates;
+  const paragraph = db.prepare('SELECT text FROM paragraph WHERE id = ?').pluck();
+  const note = db.prepare('SELECT plain_text FROM note WHERE paragraph_id = ?').pluck();
+  const forms = clauses.map((c) => c.forms);
+  return candidates.filter((r) => {
+    const text = (r % 2 === 1 ? note : paragraph).get(Math.floor(r / 2)) as string | undefined;
+    return text !== undefined && holdsTerms(text, forms);
+  });
 }

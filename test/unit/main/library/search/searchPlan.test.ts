@@ -4,9 +4,11 @@ import { parseQuery } from '../../../../../main/library/search/parseQuery';
 import { holdsCharactersFunction, registerSearchFunctions } from '../../../../../main/library/search/searchFunctions';
 import { countSql, planSearch, prepareTagFilter, tierPageSql } from '../../../../../main/library/search/searchPages';
 import {
+  characterMatchExpression,
   hitCommentsSql,
   hitParagraphsSql,
   matchingParagraphsSql,
+  searchIndexMarker,
   type RowFilters,
 } from '../../../../../main/library/search/searchQuery';
 import { openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
@@ -18,7 +20,15 @@ beforeAll(async () => {
 afterAll(() => seeded.dispose());
 
 function plan(sql: string): string {
-  const params = { match: '"晋江"', characters: '"警"', characterTerms: '警', limit: 50, offset: 0, tagIds: '[1]' };
+  const params = {
+    match: '"晋江"',
+    characters: '"警"',
+    characterTerms: '警',
+    phraseTerms: '[]',
+    limit: 50,
+    offset: 0,
+    tagIds: '[1]',
+  };
   const statement = seeded.library.database().prepare(`EXPLAIN QUERY PLAN ${sql}`);
   const rows = (sql.includes('?') ? statement.all('[1]') : statement.all(params)) as Array<{ detail: string }>;
   return rows.map((r) => r.detail).join('\n');
@@ -31,6 +41,7 @@ describe('search query plans', () => {
     ['a word (the search index)', '晋江'],
     ['one character (the character index)', '警'],
     ['a word and one character (the search index, each row checked in its text)', '晋江 警'],
+    ['a phrase (the search index, each candidate checked in its text)', '背包精神'],
   ];
   const filters: Array<[string, RowFilters]> = [
     ['no filter', {}],
@@ -54,13 +65,17 @@ describe('search query plans', () => {
         expect(detail).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
         expect(detail).not.toMatch(noFullScan);
         if (filters.tagIds) expect(detail).toMatch(/USING ROWID SEARCH ON TABLE search_tagged_rows FOR IN-OPERATOR/);
-        // A one-character term beside a word: each row's text read by primary key, no FTS query per row.
-        if (query === '晋江 警') {
+        // A one-character term beside a word, or a phrase in the index without positions (migration
+        // 0035): each row's text read by primary key, no FTS query per row.
+        if (query === '晋江 警' || query === '背包精神') {
           expect(detail).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
           expect(detail).not.toMatch(/search_characters|SCAN c\b/);
         }
       }
+      // Only a phrase's candidates are checked: a word's rows are its matches.
+      expect(searchPlan.phraseTerms !== undefined).toBe(query === '背包精神');
       const counting = plan(countSql(searchPlan));
+      if (query === '背包精神') expect(counting).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
       expect(counting).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
       // A count reads the character's rows once, never one lookup per row of the word.
       expect(counting).not.toMatch(/INDEX \d+:=/);
@@ -107,7 +122,11 @@ describe('search query plans', () => {
     try {
       db.prepare(tierPageSql(searchPlan, false))
         .pluck()
-        .all({ match: '{heading body note} : ("晋江")', characterTerms: '警', limit: 1000 });
+        .all({
+          match: characterMatchExpression('"晋江"', {}, ['heading', 'body', 'note'], searchIndexMarker),
+          characterTerms: '警',
+          limit: 1000,
+        });
     } finally {
       registerSearchFunctions(db);
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NoteContent } from '../../../../../main/library/annotations/noteOperations';
 import { parseQuery } from '../../../../../main/library/search/parseQuery';
-import { indexEverything } from '../../../../../main/library/store/migrations/0024-search-index-leaner';
+import { indexEverythingByRow } from '../../../../../main/library/store/migrations/0035-search-index-by-row';
 import type { Db } from '../../../../../main/library/store/openDatabase';
 import { bodyParagraphs, openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
 import { expectIndexInStep } from '../../../../support/searchIndexInStep';
@@ -24,7 +24,7 @@ afterEach(() => {
 /** The index answers exactly what the tables hold now: no row missing, none stale. */
 function expectInSync(db: Db, terms: readonly string[]): void {
   for (const term of terms) {
-    const rows = indexRowids(db, parseQuery(term).match).map(
+    const rows = indexRowids(db, parseQuery(term).clauses).map(
       (r) => `${r % 2 === 1 ? 'note' : 'paragraph'}:${Math.floor(r / 2)}`,
     );
     expect(rows.length, term).toBe(new Set(rows).size);
@@ -44,18 +44,18 @@ const probes = ['晋江', '公安', '背包', '民警', '發展', '相关文章'
 describe('the search index stays in step with the library', () => {
   it('(the check after each test sees a row left behind, and a row taken out with the wrong tokens)', () => {
     const db = seeded.library.database();
-    const stale = "INSERT INTO search_index (rowid, body, article) VALUES (999998, '晋江 独角兽', 'a1')";
+    const stale = "INSERT INTO search_index (rowid, tokens) VALUES (999998, '晋江 独角兽 §a1')";
     db.exec(stale);
     expect(() => expectIndexInStep(db)).toThrow();
     db.exec(stale.replace('(rowid,', '(search_index, rowid,').replace('VALUES (', "VALUES ('delete', "));
     expectIndexInStep(db);
     const paragraph = bodyParagraphs(seedArticle(seeded.library, '001'))[0]!;
-    db.prepare("INSERT INTO search_index (search_index, rowid, body, article) VALUES ('delete', ?, '晋江', 'a1')").run(
+    db.prepare("INSERT INTO search_index (search_index, rowid, tokens) VALUES ('delete', ?, '晋江 §a1')").run(
       paragraph.id * 2,
     );
     expect(() => expectIndexInStep(db)).toThrow();
     // A wrong delete cannot be taken back row by row: index the library afresh for the check after.
-    db.exec(`INSERT INTO search_index (search_index) VALUES ('delete-all'); ${indexEverything}`);
+    db.exec(`INSERT INTO search_index (search_index) VALUES ('delete-all'); ${indexEverythingByRow}`);
   });
 
   it('holds every seed paragraph after import, and a new import at once', () => {
