@@ -13,7 +13,14 @@ import { unknownArticleRows, unknownLibraryRows } from './adoptUnknownRows';
 import { articleIdOfUid, paragraphIdsByOrd, uidOfArticle } from './articleRows';
 import { rowsAsInserts } from './rowsAsInserts';
 import { kindsAsInserts, markKindsAsRows } from './paragraphKinds';
-import { projectWordData, touchesOverrides, vocabularyNames, wordDataAsInserts } from './wordData';
+import {
+  hasVocabularyWaitingFor,
+  projectWordData,
+  touchesOverrides,
+  watchWordData,
+  wordDataAsInserts,
+  type WordDataWatch,
+} from './wordData';
 import { articlesUsingTag, markRowless, projectArticle, projectLibrary, tagResolution } from './projectDocs';
 import { supersededBy, supersededRowColumns, type Superseded, type SupersededRow } from './supersededValues';
 import { maxWriterText, recordWriter, type Writer } from './writers';
@@ -94,7 +101,9 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
     if (uid === undefined) return;
     // Its details, or vocabulary words saved in it on another device, now linked to it.
     const library = store.get(libraryDoc);
-    if (library.share.has(`article/${uid}`) || vocabularyNames(library, uid)) project([libraryDoc]);
+    const waiting = hasVocabularyWaitingFor(db, library, uid);
+    if (waiting) wordDataWatch(library).articleStored();
+    if (library.share.has(`article/${uid}`) || waiting) project([libraryDoc]);
     if (!store.has(articleDocName(uid))) return;
     noteWaiting(articleDocName(uid), projectArticle(db, uid, store.get(articleDocName(uid)), store.get(libraryDoc)));
   };
@@ -142,8 +151,22 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
     );
   };
 
-  /** Rows from the named documents (the library's first: articles' assignments need its tags). */
-  const project = (names: Iterable<string>) => {
+  /**
+   * The word data the library document's transactions changed, per loaded document (a document
+   * loaded anew, after a rollback or a trim, is projected whole once: its watch starts at all).
+   */
+  const wordDataWatches = new WeakMap<Y.Doc, WordDataWatch>();
+  const wordDataWatch = (library: Y.Doc): WordDataWatch => {
+    let watch = wordDataWatches.get(library);
+    if (!watch) wordDataWatches.set(library, (watch = watchWordData(library)));
+    return watch;
+  };
+
+  /**
+   * Rows from the named documents (the library's first: articles' assignments need its tags);
+   * `whole`: every row of the word data, not only what the document changed (a rebuild).
+   */
+  const project = (names: Iterable<string>, whole = false) => {
     const wanted = new Set(names);
     const articles = new Set(wanted);
     if (wanted.has(libraryDoc)) {
@@ -157,7 +180,8 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       }
       const { tagsChanged, articlesOfRemovedTags } = projectLibrary(db, library);
       // An override of ours another device's hides is recorded, as a value its write replaced.
-      projectWordData(db, library, (hidden) => recordSuperseded(libraryDoc, hidden, nowIso()));
+      const changed = wordDataWatch(library).take();
+      projectWordData(db, library, (hidden) => recordSuperseded(libraryDoc, hidden, nowIso()), whole ? 'all' : changed);
       const now = tagResolution(library);
       // A tag deleted, merged or new (or one whose assignments arrived before it) changes assignments elsewhere.
       if (tagsChanged || now !== resolution) {
@@ -226,6 +250,8 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       const touched = mirror(changes, cause);
       // An undo or redo wrote whole rows back: fields another device changed since are theirs again.
       // So does a change of term overrides: one the document held unshown (wordData) may read again.
+      if (cause.replay && changes.some((c) => wordDataTables.has(c.table)))
+        wordDataWatch(store.get(libraryDoc)).rowsWritten(changes);
       if (cause.replay || touchesOverrides(changes)) project(touched);
     },
     committed: emitCommitted,
@@ -347,7 +373,7 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
     },
     projectionDump: () => projectionState(db),
     rebuildProjection() {
-      inTransaction(() => project(store.names()));
+      inTransaction(() => project(store.names(), true));
     },
     superseded() {
       const rows = db
@@ -413,6 +439,9 @@ function pendingOf(doc: Y.Doc): string {
   const ds = doc.store.pendingDs;
   return `${structs ? structs.update.length : 0}:${ds ? ds.length : 0}`;
 }
+
+/** The tables projectWordData writes. */
+const wordDataTables = new Set(['term_override', 'vocabulary', 'stop_word_list']);
 
 /**
  * sync_state.seeded: 1 once the annotations are in the documents, 2 once the word data (term

@@ -173,15 +173,111 @@ export interface HiddenOverride {
 }
 
 /**
+ * What of the word data a projection reads again: what the library document's transactions
+ * changed since the last one (watchWordData), or all of it.
+ */
+export type WordDataChanges =
+  | 'all'
+  | {
+      overrides: boolean;
+      stopWords: boolean;
+      /** Vocabulary entries changed, by uid. */
+      vocabulary: Set<string>;
+      /** The words with no article here: an article just stored may be theirs. */
+      unlinkedVocabulary: boolean;
+    };
+
+export interface WordDataWatch {
+  /** What changed since the last take (all of it at the first: nothing is known of the rows before). */
+  take(): WordDataChanges;
+  /** The words waiting for an article are read again at the next take (the article came). */
+  articleStored(): void;
+  /** Rows written back whole (an undo or redo): read again, whether or not the document changed. */
+  rowsWritten(changes: readonly RowChange[]): void;
+}
+
+/**
+ * Follows a library document's transactions (any origin: this device's mirrored changes and
+ * other devices' updates alike) and keeps which word data entries they changed: an override's or
+ * a word's entry by its key, or a field inside it (its parent's key).
+ */
+export function watchWordData(library: Y.Doc): WordDataWatch {
+  // As the transaction names them (its changed types are typed by their events, not as maps).
+  const maps: Record<'overrides' | 'vocabulary' | 'stopWords', object> = {
+    overrides: overrides(library),
+    vocabulary: vocabulary(library),
+    stopWords: stopWords(library),
+  };
+  const nothing = () => ({ overrides: false, stopWords: false, vocabulary: new Set<string>(), unlinkedVocabulary: false });
+  let pending: WordDataChanges = 'all';
+  const changes = () => (pending === 'all' ? undefined : pending);
+  library.on('afterTransaction', (transaction: Y.Transaction) => {
+    const into = changes();
+    if (!into) return;
+    for (const [type, keys] of transaction.changed) {
+      if (type === maps.overrides || type.parent === maps.overrides) into.overrides = true;
+      else if (type === maps.stopWords) into.stopWords = true;
+      else if (type === maps.vocabulary) {
+        for (const key of keys) if (key !== null) into.vocabulary.add(key);
+      } else if (type.parent === maps.vocabulary && typeof type._item?.parentSub === 'string') {
+        into.vocabulary.add(type._item.parentSub);
+      }
+    }
+  });
+  return {
+    take() {
+      const taken = pending;
+      pending = nothing();
+      return taken;
+    },
+    articleStored() {
+      const into = changes();
+      if (into) into.unlinkedVocabulary = true;
+    },
+    rowsWritten(written) {
+      const into = changes();
+      if (!into) return;
+      for (const change of written) {
+        if (change.table === 'term_override') into.overrides = true;
+        if (change.table === 'stop_word_list') into.stopWords = true;
+        if (change.table !== 'vocabulary') continue;
+        const uid = str((change.after ?? change.before)?.uid);
+        if (uid === undefined) pending = 'all';
+        else into.vocabulary.add(uid);
+      }
+    },
+  };
+}
+
+/**
  * Writes the rows the library document says there should be: overrides, vocabulary and the
  * stop-word list. Nothing here is journaled (another device's change is no step of this person's
  * undo); an entry this device could not hold (a value its checks refuse) stays in the document
  * and is not shown. `hidden` hears of each override row taken away because another hides it.
+ * Only what `changes` names is read (a tag or memo change reads none of it); the overrides, when
+ * any changed, all: one source reads one way per mode, so a change of one override can show or
+ * hide another of the same source, and a person's list is tens of rows, not thousands.
  */
-export function projectWordData(db: Db, library: Y.Doc, hidden: (h: HiddenOverride) => void): void {
-  projectOverrides(db, library, hidden);
-  projectVocabulary(db, library);
-  projectStopWords(db, library);
+export function projectWordData(
+  db: Db,
+  library: Y.Doc,
+  hidden: (h: HiddenOverride) => void,
+  changes: WordDataChanges = 'all',
+): void {
+  if (changes === 'all') {
+    projectOverrides(db, library, hidden);
+    projectVocabulary(db, library);
+    projectStopWords(db, library);
+    return;
+  }
+  if (changes.overrides) projectOverrides(db, library, hidden);
+  const words = new Set(changes.vocabulary);
+  if (changes.unlinkedVocabulary) {
+    for (const uid of preparedStatement(db, 'SELECT uid FROM vocabulary WHERE article_id IS NULL').pluck(true).all())
+      words.add(uid as string);
+  }
+  if (words.size > 0) projectVocabularyEntries(db, library, words);
+  if (changes.stopWords) projectStopWords(db, library);
 }
 
 interface OverrideValues {
@@ -351,18 +447,57 @@ function projectVocabulary(db: Db, library: Y.Doc): void {
   }
 }
 
+/** The named entries' rows as the document says (projectVocabulary's, for a few words). */
+function projectVocabularyEntries(db: Db, library: Y.Doc, uids: Iterable<string>): void {
+  const map = vocabulary(library);
+  for (const uid of uids) {
+    const value = map.get(uid);
+    const values =
+      value instanceof Y.Map && fieldOf(value as Y.Map<unknown>, 'deleted') !== true
+        ? vocabularyRow(db, value as Y.Map<unknown>)
+        : undefined;
+    const row = preparedStatement(db, `SELECT id, ${vocabularyColumns.join(', ')} FROM vocabulary WHERE uid = ?`)
+      .pluck(false)
+      .get(uid) as (VocabularyValues & { id: number }) | undefined;
+    if (!values) {
+      if (row) preparedStatement(db, 'DELETE FROM vocabulary WHERE id = ?').run(row.id);
+      continue;
+    }
+    if (row) {
+      if (vocabularyColumns.every((c) => row[c] === values[c])) continue;
+      preparedStatement(
+        db,
+        `UPDATE vocabulary SET ${vocabularyColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+      ).run(...vocabularyColumns.map((c) => values[c]), row.id);
+      continue;
+    }
+    preparedStatement(
+      db,
+      `INSERT INTO vocabulary (uid, ${vocabularyColumns.join(', ')}) VALUES (?, ${vocabularyColumns.map(() => '?').join(', ')})`,
+    ).run(uid, ...vocabularyColumns.map((c) => values[c]));
+  }
+}
+
 /** A change of overrides may show one the document held unshown: the library is projected after it. */
 export function touchesOverrides(changes: readonly RowChange[]): boolean {
   return changes.some((c) => c.table === 'term_override' && c.before !== null);
 }
 
-/** Whether a vocabulary entry names the article: a newly stored article's words are linked to it then. */
-export function vocabularyNames(library: Y.Doc, articleUid: string): boolean {
-  let found = false;
-  vocabulary(library).forEach((value) => {
-    if (!found && value instanceof Y.Map && (value as Y.Map<unknown>).get('article') === articleUid) found = true;
+/**
+ * Whether a word in the vocabulary waits for this article (saved in it on another device before
+ * this one had it): a newly stored article's words are linked to it then. Asked for every article
+ * an import stores, so it reads only the rows of words with no article here (projected from the
+ * document, unlinked: the article was absent or deleted), by index, and only their entries: none,
+ * for nearly every import, and the document is not read at all.
+ */
+export function hasVocabularyWaitingFor(db: Db, library: Y.Doc, articleUid: string): boolean {
+  const unlinked = preparedStatement(db, 'SELECT uid FROM vocabulary WHERE article_id IS NULL').pluck(true).all() as string[];
+  if (unlinked.length === 0) return false;
+  const map = vocabulary(library);
+  return unlinked.some((uid) => {
+    const entry = map.get(uid);
+    return entry instanceof Y.Map && (entry as Y.Map<unknown>).get('article') === articleUid;
   });
-  return found;
 }
 
 /**

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { createLibrary } from '../../../../main/library/createLibrary';
+import { hasVocabularyWaitingFor, vocabulary, watchWordData } from '../../../../main/library/sync/model/wordData';
 import { articleText, devicesPerTest, expectConverged, syncAll, type Device } from './syncedLibraries';
 
 /**
@@ -126,6 +128,91 @@ describe('vocabulary across devices', () => {
     expect(b!.library.annotations.undo()?.op).toBe('vocabulary.remove');
     expectConverged(all);
     expect(wordsOf(a!)).toEqual([{ word: '步道', reading: '', sense: kept, paragraphId: a!.paragraphId(1) }]);
+  });
+});
+
+describe('a word saved in an article another device does not have yet', () => {
+  const secondText = ['第一段：山上的茶园一年四季都有人照看。', '第二段：春天采下的新茶最受欢迎。'].join('\n\n');
+  const secondOn = (d: Device) => d.library.getArticle(d.library.importText(secondText, '茶园').articleId!);
+
+  it('is kept unlinked there, and linked to its paragraph when that device imports the article', async () => {
+    const [a, b] = await devices(2);
+    const onA = secondOn(a!);
+    const paragraph = onA.paragraphs.find((p) => p.order === 1)!;
+    const start = paragraph.text.indexOf('新茶');
+    a!.library.vocabulary.addVocabulary({ paragraphId: paragraph.id, start, end: start + 2, word: '新茶' });
+    // Only the library document reaches B: the article's text and annotations have not.
+    b!.library.sync.apply('library', a!.library.sync.diff('library', b!.library.sync.stateVector('library')));
+    expect(b!.library.vocabulary.listVocabulary()).toEqual([
+      expect.objectContaining({ word: '新茶', articleId: null, paragraphId: null }),
+    ]);
+    // Another article stored meanwhile links nothing.
+    b!.library.importText('第一段：另一篇文章，和茶没有关系。');
+    expect(b!.library.vocabulary.listVocabulary()).toEqual([expect.objectContaining({ word: '新茶', articleId: null })]);
+    const onB = secondOn(b!);
+    expect(b!.library.vocabulary.listVocabulary()).toEqual([
+      expect.objectContaining({
+        word: '新茶',
+        articleId: onB.id,
+        paragraphId: onB.paragraphs.find((p) => p.order === 1)!.id,
+        start,
+      }),
+    ]);
+    expectConverged([a!, b!]);
+  });
+
+  it('is looked for among unlinked words only: with none, an import does not read the vocabulary in the document', async () => {
+    const [a] = await devices(1);
+    saveWord(a!, '河流', 0);
+    const library = new Y.Doc();
+    const map = vocabulary(library);
+    map.set('w1', new Y.Map());
+    const forEach = vi.spyOn(map, 'forEach');
+    const get = vi.spyOn(map, 'get');
+    const db = a!.library.database();
+    expect(hasVocabularyWaitingFor(db, library, 'some-article')).toBe(false);
+    expect(forEach).not.toHaveBeenCalled();
+    expect(get).not.toHaveBeenCalled();
+    // A word whose article was deleted here is unlinked: its entry alone is read.
+    db.prepare('UPDATE vocabulary SET article_id = NULL, paragraph_id = NULL').run();
+    const uid = db.prepare('SELECT uid FROM vocabulary').pluck().get() as string;
+    const entry = new Y.Map<unknown>();
+    map.set(uid, entry);
+    entry.set('article', 'some-article');
+    expect(hasVocabularyWaitingFor(db, library, 'some-article')).toBe(true);
+    expect(hasVocabularyWaitingFor(db, library, 'another-article')).toBe(false);
+    expect(forEach).not.toHaveBeenCalled();
+    expect(get.mock.calls.map(([key]) => key)).toEqual([uid, uid]);
+  });
+});
+
+describe('a projection of the library document reads the word data its transactions changed', () => {
+  it('names the entries changed (a field inside one by its key), and none for a change of tags', () => {
+    const library = new Y.Doc();
+    const watch = watchWordData(library);
+    // Nothing is known of the rows before the first projection.
+    expect(watch.take()).toBe('all');
+    const remote = new Y.Doc();
+    const word = new Y.Map<unknown>();
+    remote.getMap('vocabulary').set('w1', word);
+    word.set('word', '河流');
+    Y.applyUpdate(library, Y.encodeStateAsUpdate(remote));
+    const none = { overrides: false, stopWords: false, vocabulary: new Set(), unlinkedVocabulary: false };
+    expect(watch.take()).toEqual({ ...none, vocabulary: new Set(['w1']) });
+    const field = Y.encodeStateVector(remote);
+    word.set('sense', 'river');
+    Y.applyUpdate(library, Y.encodeStateAsUpdate(remote, field));
+    expect(watch.take()).toEqual({ ...none, vocabulary: new Set(['w1']) });
+    library.getMap('tags').set('t1', new Y.Map());
+    expect(watch.take()).toEqual(none);
+    library.getMap('stopwords').set('w:的', true);
+    const override = new Y.Map<unknown>();
+    library.getMap('overrides').set('o1', override);
+    expect(watch.take()).toEqual({ ...none, stopWords: true, overrides: true });
+    override.set('target', '軟體');
+    watch.articleStored();
+    expect(watch.take()).toEqual({ ...none, overrides: true, unlinkedVocabulary: true });
+    expect(watch.take()).toEqual(none);
   });
 });
 
