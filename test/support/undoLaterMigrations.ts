@@ -133,6 +133,13 @@ export function undoMigration0027(db: Database.Database): void {
   `);
 }
 
+/** Takes migration 0036 back: the library list's indexes, the folded titles and the triggers that keep them. */
+export function undoMigration0036(db: Database.Database): void {
+  db.exec(`DROP INDEX article_list_by_date; DROP INDEX article_list_by_opened; DROP INDEX highlight_article_of;
+    DROP TRIGGER article_title_insert; DROP TRIGGER article_title_update; DROP TABLE article_title_version;
+    ALTER TABLE article DROP COLUMN title_folded;`);
+}
+
 /** Takes migration 0033 back: every stored sync update as it came (inflated), no column saying which were deflated. */
 /** Takes migration 0034 back: every highlight's quote, prefix and suffix written out in full, without the triggers. */
 export function undoMigration0034(db: Database.Database): void {
@@ -204,10 +211,11 @@ export function undoMigration0026(db: Database.Database): void {
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
  * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
  * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes, 26: uids and sync documents,
- * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row, 33: deflated sync updates, 35: the search index by row), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
+ * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row, 33: deflated sync updates, 35: the search index by row, 36: the library list's indexes and folded titles), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 36) undoMigration0036(db);
   if (version < 35) undoMigration0035(db);
   if (version < 34) undoMigration0034(db);
   if (version < 33) undoMigration0033(db);

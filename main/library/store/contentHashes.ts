@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { Db } from './openDatabase';
 import { rawSql, registerParagraphRawFunction } from './paragraphRaw';
 import { rawTextSql, registerRawTextFunctions } from './rawTextCodec';
+import { registerTitleFoldFunction } from './titleFold';
 
 /**
  * Checksums of the text a person reads and writes: an article's raw text and metadata, each
@@ -77,4 +78,6 @@ export function registerChecksumFunction(db: Db): void {
   db.function(checksumFunction, { deterministic: true, varargs: true }, (...parts: unknown[]) => checksum(...parts));
   registerRawTextFunctions(db);
   registerParagraphRawFunction(db);
+  // Not a checksum, but called by the article triggers as the checksum is (migration 0036).
+  registerTitleFoldFunction(db);
 }

@@ -34,6 +34,7 @@ import { migration0032 } from './0032-search-characters-by-row';
 import { migration0033 } from './0033-sync-updates-deflated';
 import { migration0034 } from './0034-highlight-context-from-text';
 import { migration0035 } from './0035-search-index-by-row';
+import { migration0036 } from './0036-library-list-indexes';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -72,6 +73,7 @@ export const migrations: readonly Migration[] = [
   migration0033,
   migration0034,
   migration0035,
+  migration0036,
 ];
 
 export const latestSchemaVersion = migrations.length;
