@@ -1,17 +1,19 @@
 import type { ArticleGroup, ArticlePage, ArticlePageRequest, TitleCollation } from '../../../preload/contract/articlePageTypes';
-import { foldToSimplified } from '../../../preload/common/foldScript';
 import { articlesWithValueSql } from '../attributes/attributeStore';
 import { groupArticleIds } from './articleGroups';
 import { readArticleSummaries } from './articles';
 import type { Db } from './openDatabase';
 import { preparedStatement } from './preparedStatements';
 import { tagAndNestedIds } from './tags';
+import { foldTitle } from './titleFold';
 
 /**
  * The library pane's list, a window at a time (issue #16): at 100,000 articles the whole list
  * was tens of megabytes over IPC and filtered and sorted in the renderer on every keystroke.
  * Here the view, the title filter and the tag filter are one SQL query; the order is SQL's,
  * except titles, which sort by the interface's collation (pinyin or strokes), kept per library.
+ * Each order walks an index of its own and the filters read indexes (migration 0036): the first
+ * page of a list costs a walk of 100,000 index entries, not a sort of the article table.
  */
 export function listArticlePage(db: Db, request: ArticlePageRequest): ArticlePage {
   const { ids, inView, groups } = orderedArticleIds(db, request);
@@ -45,10 +47,7 @@ export function listArticleIds(
  * Every article the list's view and filters keep, in its order (a "set for the articles
  * listed"), and the view's count; grouped by an attribute, with its groups.
  */
-export function orderedArticleIds(
-  db: Db,
-  request: Omit<ArticlePageRequest, 'offset' | 'limit' | 'around'>,
-): OrderedIds {
+export function orderedArticleIds(db: Db, request: ListRequest): OrderedIds {
   // One list asked for again (the next page of a scroll, a Shift+click range) is the same list
   // until the library changes: kept, not ordered anew. At 100,000 articles ordering the whole
   // list took hundreds of milliseconds a page.
@@ -94,90 +93,130 @@ function libraryStamp(db: Db): string {
 }
 
 /** orderedArticleIds, made anew: the view, its filters and its order in SQL (titles by collation, in JS). */
-function orderList(db: Db, request: Omit<ArticlePageRequest, 'offset' | 'limit' | 'around'>): OrderedIds {
-  registerTitleFold(db);
-  const view = viewWhere[request.view];
-  const query = foldTitle(request.query.trim());
-  const tagIds = request.tag === '' ? null : tagAndNestedIds(db, request.tag);
-  const where = [view];
-  if (query !== '') where.push(`instr(${foldFunction}(a.title), @query) > 0`);
-  if (tagIds !== null) where.push(taggedWhere);
-  if (request.attribute) where.push(attributeWhere);
-  const params = {
-    query,
-    tagIds: JSON.stringify(tagIds ?? []),
-    attributeId: request.attribute?.attributeId ?? 0,
-    attributeValue: request.attribute?.value ?? '',
-  };
-  const sql = `SELECT a.id, a.title FROM article a WHERE ${where.join(' AND ')}`;
-  const ids =
-    request.sort === 'title'
-      ? titleOrder(db, request.collation, db.prepare(sql).raw().all(params) as Array<[number, string]>)
-      : (db.prepare(`${sql} ORDER BY ${request.sort === 'opened' ? openedOrder : dateOrder}`).pluck().all(params) as number[]);
-  const inView =
-    where.length === 1 ? ids.length : (db.prepare(`SELECT count(*) FROM article a WHERE ${view}`).pluck().get() as number);
+function orderList(db: Db, request: ListRequest): OrderedIds {
+  const { sql, params, tagIds, filtered } = listQuery(db, request);
+  let found = preparedStatement(db, sql).pluck().all(params) as number[];
+  if (tagIds !== null) found = keepTagged(db, found, tagIds);
+  const ids = request.sort === 'title' ? titleOrder(db, request.collation, found) : found;
+  const inView = filtered ? (preparedStatement(db, viewCountSql(request.view)).pluck().get() as number) : ids.length;
   if (request.groupBy === undefined) return { ids, inView };
   return { ...groupArticleIds(db, ids, request.groupBy), inView };
 }
 
+type ListRequest = Omit<ArticlePageRequest, 'offset' | 'limit' | 'around'>;
+
+/** How many articles a view holds, unfiltered (counted in its index). */
+export function viewCountSql(view: ArticlePageRequest['view']): string {
+  return `SELECT count(*) FROM article a WHERE ${viewWhere[view]}`;
+}
+
+/**
+ * The query for the ids of a list, in its order (titles in none: they sort in JS, titleOrder),
+ * with its parameters, less the tag filter: the tag and the tags nested under it, whose articles
+ * keepTagged keeps. `filtered` when the list keeps fewer than its whole view.
+ */
+export function listQuery(
+  db: Db,
+  request: ListRequest,
+): { sql: string; params: Record<string, string | number>; tagIds: number[] | null; filtered: boolean } {
+  const query = foldTitle(request.query.trim());
+  const tagIds = request.tag === '' ? null : tagAndNestedIds(db, request.tag);
+  const where = [viewWhere[request.view]];
+  if (query !== '') where.push(titleWhere);
+  if (request.attribute) where.push(attributeWhere);
+  const order = request.sort === 'date' ? ` ORDER BY ${dateOrder}` : request.sort === 'opened' ? ` ORDER BY ${openedOrder}` : '';
+  return {
+    sql: `SELECT a.id FROM article a WHERE ${where.join(' AND ')}${order}`,
+    params: {
+      query,
+      attributeId: request.attribute?.attributeId ?? 0,
+      attributeValue: request.attribute?.value ?? '',
+    },
+    tagIds,
+    filtered: where.length > 1 || tagIds !== null,
+  };
+}
+
+/**
+ * The ids kept by a tag filter, in their order: those of articles with a tagged paragraph or
+ * highlight. Marked in an array by id and the list read through it: at 45,000 tagged articles
+ * SQL's IN built and probed a temporary table of them, half as slow again.
+ */
+function keepTagged(db: Db, ids: readonly number[], tagIds: readonly number[]): number[] {
+  const tagged = preparedStatement(db, taggedArticlesSql).pluck().all({ tagIds: JSON.stringify(tagIds) }) as number[];
+  let largest = 0;
+  for (const id of tagged) if (id > largest) largest = id;
+  const marked = new Uint8Array(largest + 1);
+  for (const id of tagged) marked[id] = 1;
+  return ids.filter((id) => id <= largest && marked[id] === 1);
+}
+
+/**
+ * Which view an article is in: 0 the library, 1 archived, 2 the trash. Written as migration 0036's
+ * list indexes write it, so that each view of each order is one range of an index.
+ */
+const listViewSql = 'iif(a.trashed_at IS NOT NULL, 2, a.archived_at IS NOT NULL)';
 const viewWhere: Record<ArticlePageRequest['view'], string> = {
-  library: 'a.trashed_at IS NULL AND a.archived_at IS NULL',
-  archived: 'a.trashed_at IS NULL AND a.archived_at IS NOT NULL',
-  trash: 'a.trashed_at IS NOT NULL',
+  library: `${listViewSql} = 0`,
+  archived: `${listViewSql} = 1`,
+  trash: `${listViewSql} = 2`,
 };
 
-/** Newest published first (undated last), then newest imported: the order the list always had. */
+/** Newest published first (undated last), then newest imported: the order the list always had (index article_list_by_date). */
 const dateOrder = 'a.published_at IS NULL, a.published_at DESC, a.imported_at DESC, a.id DESC';
-/** Last opened first (opening is recorded in main), never-opened ones after, by date. */
+/** Last opened first (opening is recorded in main), never-opened ones after, by date (index article_list_by_opened). */
 const openedOrder = `a.last_opened_at IS NULL, a.last_opened_at DESC, ${dateOrder}`;
 
-/** Articles with a tagged paragraph or highlight under the tag (its subtree, as the tag view). */
-const taggedWhere = `a.id IN (
+/** The title filter: the folded title (store/titleFold) is in each order's index, so it is read from there. */
+const titleWhere = 'instr(a.title_folded, @query) > 0';
+
+/**
+ * The articles of the paragraphs and highlights a tag filter's tags are on (a highlight's more
+ * than once, as many as it has). A highlight's article is read from the small index
+ * highlight_article_of: the highlight row is ten times its size, and at 1,000,000 highlights
+ * reading one per tagged highlight took most of the time.
+ */
+export const taggedArticlesSql = `
   SELECT p.article_id FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id
     WHERE pt.tag_id IN (SELECT value FROM json_each(@tagIds))
-  UNION
-  SELECT h.article_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id
-    WHERE ht.tag_id IN (SELECT value FROM json_each(@tagIds)))`;
+  UNION ALL
+  SELECT h.article_id FROM highlight_tag ht JOIN highlight h INDEXED BY highlight_article_of ON h.id = ht.highlight_id
+    WHERE ht.tag_id IN (SELECT value FROM json_each(@tagIds))`;
 
 /** Articles with the attribute's value. */
 const attributeWhere = `a.id IN (${articlesWithValueSql})`;
 
-const foldFunction = 'pizhu_fold_title';
-const withFold = new WeakSet<Db>();
-
-/** Simplified characters, lower case: 晋江 finds 晉江 and pizhu finds Pizhu. */
-function foldTitle(text: string): string {
-  return foldToSimplified(text).toLowerCase();
-}
-
-function registerTitleFold(db: Db): void {
-  if (withFold.has(db)) return;
-  db.function(foldFunction, { deterministic: true }, (title: unknown) => (typeof title === 'string' ? foldTitle(title) : ''));
-  withFold.add(db);
-}
-
 /**
- * Every article's place in title order, per collation, rebuilt when any title differs from the
- * one it was built with (an import, a rename): a filtered list then sorts by these numbers.
- * Leading quotes and brackets are ignored and numbers compare as numbers.
+ * Every article in title order, per collation, made again when a title was added or changed
+ * since (article_title_version, counted by migration 0036's triggers): a list is then this order
+ * with the articles it does not keep left out, no sort. Leading quotes and brackets are ignored
+ * and numbers compare as numbers.
  */
-interface TitleRanks {
-  titles: Map<number, string>;
-  ranks: Map<number, number>;
+interface TitleOrder {
+  version: number;
+  /** Article ids in title order. */
+  ids: Int32Array;
 }
-const titleRanks = new WeakMap<Db, Map<TitleCollation, TitleRanks>>();
+const titleOrders = new WeakMap<Db, Map<TitleCollation, TitleOrder>>();
 
-function titleOrder(db: Db, collation: TitleCollation, rows: ReadonlyArray<[number, string]>): number[] {
-  let perCollation = titleRanks.get(db);
-  if (!perCollation) titleRanks.set(db, (perCollation = new Map<TitleCollation, TitleRanks>()));
-  let ranked = perCollation.get(collation);
-  if (!ranked || rows.some(([id, title]) => ranked!.titles.get(id) !== title)) {
-    const all = db.prepare('SELECT id, title FROM article').raw().all() as Array<[number, string]>;
+function titleOrder(db: Db, collation: TitleCollation, kept: readonly number[]): number[] {
+  let perCollation = titleOrders.get(db);
+  if (!perCollation) titleOrders.set(db, (perCollation = new Map<TitleCollation, TitleOrder>()));
+  const version = preparedStatement(db, 'SELECT version FROM article_title_version').pluck().get() as number;
+  let ordered = perCollation.get(collation);
+  if (!ordered || ordered.version !== version) {
+    const all = preparedStatement(db, 'SELECT id, title FROM article').raw().all() as Array<[number, string]>;
     const collator = new Intl.Collator(collation, { ignorePunctuation: true, numeric: true });
     all.sort((a, b) => collator.compare(a[1], b[1]) || a[0] - b[0]);
-    ranked = { titles: new Map(all), ranks: new Map(all.map(([id], i) => [id, i])) };
-    perCollation.set(collation, ranked);
+    ordered = { version, ids: Int32Array.from(all, ([id]) => id) };
+    perCollation.set(collation, ordered);
   }
-  const ranks = ranked.ranks;
-  return rows.map(([id]) => id).sort((a, b) => ranks.get(a)! - ranks.get(b)!);
+  // Marked by id (ids are dense: a byte per id up to the largest), then read off in title order.
+  let largest = 0;
+  for (const id of kept) if (id > largest) largest = id;
+  const keep = new Uint8Array(largest + 1);
+  for (const id of kept) keep[id] = 1;
+  const ids: number[] = [];
+  for (const id of ordered.ids) if (id <= largest && keep[id] === 1) ids.push(id);
+  return ids;
 }
