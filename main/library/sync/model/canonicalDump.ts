@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Db } from '../../store/openDatabase';
 import { highlightColumnsSql } from '../../store/highlightContext';
 import {
@@ -6,12 +6,16 @@ import {
   articleEntryUids,
   articleMemo,
   articleMemoText,
+  articleMemoXml,
   hasArticleMemo,
+  journalMemoXml,
   noteEntry,
   noteOrds,
   noteText,
+  noteXml,
   root,
 } from './docShape';
+import { isRich, readRichText } from './richNoteText';
 import { libraryDoc } from './docStore';
 import { kindRows, kindsState } from './paragraphKinds';
 import { wordDataRows, wordDataState } from './wordData';
@@ -37,9 +41,13 @@ export function documentState(name: string, doc: Y.Doc): Json {
   if (name === libraryDoc) {
     const articles: Record<string, unknown> = {};
     for (const uid of articleEntryUids(doc)) articles[uid] = articleEntry(doc, uid).toJSON();
+    const memos: Record<string, unknown> = {};
+    root(doc, 'memos').forEach((entry, uid) => {
+      memos[uid] = entry instanceof Y.Map ? withWords(entry as Y.Map<unknown>, journalMemoXml(doc, uid)) : null;
+    });
     return sorted({
       tags: root(doc, 'tags').toJSON(),
-      memos: root(doc, 'memos').toJSON(),
+      memos,
       attributes: root(doc, 'attributes').toJSON(),
       members: root(doc, 'members').toJSON(),
       articles,
@@ -47,8 +55,8 @@ export function documentState(name: string, doc: Y.Doc): Json {
     });
   }
   const notes: Record<string, unknown> = {};
-  for (const ord of noteOrds(doc)) notes[ord] = { ...noteEntry(doc, ord).toJSON(), text: noteText(doc, ord).toJSON() };
-  const memo = hasArticleMemo(doc) ? { ...articleMemo(doc).toJSON(), text: articleMemoText(doc).toJSON() } : null;
+  for (const ord of noteOrds(doc)) notes[ord] = withWords(noteEntry(doc, ord), noteXml(doc, ord), noteText(doc, ord));
+  const memo = hasArticleMemo(doc) ? withWords(articleMemo(doc), articleMemoXml(doc), articleMemoText(doc)) : null;
   return sorted({
     highlights: root(doc, 'highlights').toJSON(),
     tagged: root(doc, 'tagged').toJSON(),
@@ -57,6 +65,19 @@ export function documentState(name: string, doc: Y.Doc): Json {
     memo,
     kinds: kindsState(doc),
   });
+}
+
+/**
+ * A note's or memo's entry with its words (`text`) and, when they are rich text, the editor state
+ * it reads as (`rich_text`); one from before rich text with its plain text, as it was.
+ */
+function withWords(entry: Y.Map<unknown>, xml: Y.XmlText, legacy?: Y.Text): Record<string, unknown> {
+  const json = entry.toJSON();
+  if (isRich(entry, xml)) {
+    const read = readRichText(xml);
+    return { ...json, rich_text: read.editorState, text: read.plainText };
+  }
+  return legacy === undefined ? json : { ...json, text: legacy.toJSON() };
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   attributeKey,
   articleMemo,
   articleMemoText,
+  articleMemoXml,
+  journalMemoXml,
   nestedText,
   articleFields,
   descriptionFields,
@@ -20,6 +22,7 @@ import {
   memberFields,
   noteEntry,
   noteText,
+  noteXml,
   paragraphKey,
   root,
   setField,
@@ -28,6 +31,7 @@ import {
 } from './docShape';
 import { articleDocName, libraryDoc } from './docStore';
 import { uidOfArticle } from './articleRows';
+import { writeWords } from './richNoteText';
 import { announceMaker } from '../../team/members';
 import { writeKind } from './paragraphKinds';
 import { wordDataEdit } from './wordData';
@@ -182,7 +186,10 @@ export function changesToDocs(
             if (!revived || !entry.has(field)) setField(entry, field, value);
           };
           const text = str(after.plain_text) ?? '';
-          if (!revived || !entry.has('saved_text')) editText(noteText(doc, paragraph.ord), text);
+          // Its words as rich text: a concurrent edit on another device merges by character, formatting kept.
+          if (!revived || !entry.has('saved_text')) {
+            writeWords(entry, noteXml(doc, paragraph.ord), noteText(doc, paragraph.ord), formsOf(after));
+          }
           put('editor_state', str(after.editor_state) ?? '');
           put('markdown', str(after.markdown) ?? '');
           // The text the stored editor state shows: another device's merged text differs, and is rebuilt.
@@ -202,7 +209,7 @@ export function changesToDocs(
             const entry = articleMemo(doc);
             const revived = isPutBackOver(cause, change, entry, deviceId);
             markRewrite(cause, change, entry, deviceId);
-            writeMemo(entry, articleMemoText(doc), change, revived);
+            writeMemo(entry, articleMemoXml(doc), articleMemoText(doc), change, revived);
           });
           break;
         }
@@ -217,7 +224,9 @@ export function changesToDocs(
           }
           const revived = isRevival(cause, change, existingEntry(memos, uid));
           const entry = entryOf(memos, uid);
-          writeMemo(entry, nestedText(entry, 'text'), change, revived);
+          // Its words' rich text is top-level (a journal memo written before it has none; two devices may make it at once).
+          const legacy = entry.get('text');
+          writeMemo(entry, journalMemoXml(doc, uid), legacy instanceof Y.Text ? legacy : undefined, change, revived);
         });
         break;
       }
@@ -281,8 +290,14 @@ export function changesToDocs(
   return edits;
 }
 
-/** A memo's words into its text (merging by character), its other forms and dates beside it; a removal marks it deleted. */
-function writeMemo(entry: Y.Map<unknown>, text: Y.Text, change: RowChange, revived: boolean): void {
+/** A memo's words into its rich text (merging by character), its other forms and dates beside it; a removal marks it deleted. */
+function writeMemo(
+  entry: Y.Map<unknown>,
+  xml: Y.XmlText,
+  legacy: Y.Text | undefined,
+  change: RowChange,
+  revived: boolean,
+): void {
   const after = change.after;
   if (!after) {
     setField(entry, 'deleted', true);
@@ -293,7 +308,7 @@ function writeMemo(entry: Y.Map<unknown>, text: Y.Text, change: RowChange, reviv
     if (!revived || !entry.has(field)) setField(entry, field, value);
   };
   const words = str(after.plain_text) ?? '';
-  if (!revived || !entry.has('saved_text')) editText(text, words);
+  if (!revived || !entry.has('saved_text')) writeWords(entry, xml, legacy, formsOf(after));
   put('editor_state', str(after.editor_state) ?? '');
   put('markdown', str(after.markdown) ?? '');
   put('saved_text', words);
@@ -301,6 +316,15 @@ function writeMemo(entry: Y.Map<unknown>, text: Y.Text, change: RowChange, reviv
   put('updated_at', str(after.updated_at) ?? '');
   if (!change.before || !entry.has('made_by')) put('made_by', str(after.made_by) ?? '');
   if (!change.before) setField(entry, 'deleted', false);
+}
+
+/** A note or memo row's three forms of its words. */
+function formsOf(row: Row): { editorState: string; plainText: string; markdown: string } {
+  return {
+    editorState: str(row.editor_state) ?? '',
+    plainText: str(row.plain_text) ?? '',
+    markdown: str(row.markdown) ?? '',
+  };
 }
 
 /** An assignment on or off; one turned on records who did, beside it (docShape). */

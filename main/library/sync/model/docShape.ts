@@ -8,8 +8,13 @@ import { journaledTables, type JournaledTable } from '../../journal/journaledTab
  * top-level map `article/<uid>` per article's details, its attribute values among them. An 'article/<uid>' document: `highlights` (uid -> one nested map per highlight, so two
  * devices' edits of different fields both stay; its comment a nested Y.Text), `tagged` (an assignment's key -> true when on,
  * false when taken off: `h:<highlight uid>:<tag uid>` or `p:<paragraph ord>:<tag uid>`), and per
- * paragraph note a top-level map `note/<ord>` and a top-level Y.Text `notetext/<ord>`, so edits on
- * two devices merge by character; the article's memo likewise as `memo` and `memotext`.
+ * paragraph note a top-level map `note/<ord>` and a top-level Y.XmlText `notexml/<ord>` holding
+ * the note as rich text (richNoteText, @lexical/yjs), so edits on two devices merge by character
+ * and keep their formatting; the article's memo likewise as `memo` and `memoxml`, a journal
+ * memo's as the library document's top-level `memoxml/<uid>`. A note or memo written before
+ * rich text held its words in a plain Y.Text (`notetext/<ord>`, `memotext`, a journal memo's
+ * nested `text`): read while its XmlText is empty, and laid into it at its first rich save.
+ * A highlight's comment stays a plain Y.Text: it is plain text (2,000 characters, no formatting).
  *
  * What two devices may make at once without having seen each other's (an article's details, the
  * note of one paragraph) is a top-level type, named: Yjs makes those one type on every device,
@@ -118,6 +123,10 @@ export function nestedText(entry: Y.Map<unknown>, key: string): Y.Text {
 export const articleEntry = (doc: Y.Doc, uid: string) => doc.getMap<unknown>(`article/${uid}`);
 export const noteEntry = (doc: Y.Doc, ord: number) => doc.getMap<unknown>(`note/${ord}`);
 export const noteText = (doc: Y.Doc, ord: number) => doc.getText(`notetext/${ord}`);
+export const noteXml = (doc: Y.Doc, ord: number) => doc.get<typeof Y.XmlText>(`notexml/${ord}`, Y.XmlText);
+export const articleMemoXml = (doc: Y.Doc) => doc.get<typeof Y.XmlText>('memoxml', Y.XmlText);
+export const journalMemoXml = (library: Y.Doc, uid: string) =>
+  library.get<typeof Y.XmlText>(`memoxml/${uid}`, Y.XmlText);
 
 /** The uids of the articles whose details the library document holds. */
 export function articleEntryUids(doc: Y.Doc): string[] {
@@ -165,8 +174,8 @@ export function stringField(map: Y.Map<unknown>, key: string): string {
 
 /**
  * Makes `text` read `wanted` by one delete and one insert between their common prefix and
- * suffix, so a concurrent edit elsewhere in the text survives the merge. (@lexical/yjs, which
- * would keep the note's formatting too, is for a later round.)
+ * suffix, so a concurrent edit elsewhere in the text survives the merge (a highlight's comment;
+ * notes and memos are rich text, richNoteText).
  */
 export function editText(text: Y.Text, wanted: string): void {
   const current = text.toJSON();

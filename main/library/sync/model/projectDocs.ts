@@ -1,11 +1,9 @@
 import * as Y from 'yjs';
-import { plainTextNoteState } from '../../../../preload/common/noteText';
 import {
   highlightColors,
   maxHighlightCommentLength,
   type HighlightColor,
 } from '../../../../preload/contract/annotationTypes';
-import { readableNote } from '../../annotations/readableNote';
 import { foldTagCase } from '../../annotations/tagNames';
 import type { HighlightRow as StoredHighlightRow } from '../../store/highlights';
 import type { Db } from '../../store/openDatabase';
@@ -13,10 +11,13 @@ import { highlightColumnsSql } from '../../store/highlightContext';
 import { preparedStatement } from '../../store/preparedStatements';
 import { articleIdOfUid, paragraphIdsByOrd } from './articleRows';
 import { projectKinds } from './paragraphKinds';
+import { storedForms } from './richNoteText';
 import {
   articleEntry,
   articleMemo,
   articleMemoText,
+  articleMemoXml,
+  journalMemoXml,
   hasArticleMemo,
   articleEntryUids,
   articleFields,
@@ -27,6 +28,7 @@ import {
   noteEntry,
   noteOrds,
   noteText,
+  noteXml,
   parseAssignment,
   replicatedColumns,
   root,
@@ -588,13 +590,13 @@ function projectNotes(db: Db, articleId: number, doc: Y.Doc, paragraphs: Readonl
   for (const ord of noteOrds(doc)) {
     const entry = noteEntry(doc, ord);
     const paragraphId = paragraphs.get(ord);
-    const text = noteText(doc, ord).toJSON();
-    if (paragraphId === undefined || fieldOf(entry, 'deleted') === true || text.trim() === '') continue;
-    const forms = formsOf(entry, text);
+    if (paragraphId === undefined || fieldOf(entry, 'deleted') === true) continue;
+    const forms = storedForms(entry, noteXml(doc, ord), noteText(doc, ord).toJSON());
+    if (forms.plainText.trim() === '') continue;
     wanted.set(paragraphId, {
       paragraph_id: paragraphId,
       editor_state: forms.editorState,
-      plain_text: text,
+      plain_text: forms.plainText,
       markdown: forms.markdown,
       updated_at: stringField(entry, 'updated_at'),
       made_by: stringField(entry, 'made_by'),
@@ -629,18 +631,6 @@ function projectNotes(db: Db, articleId: number, doc: Y.Doc, paragraphs: Readonl
   }
 }
 
-/**
- * The stored forms of a note's or memo's text: those saved with it, or, for text merged from two
- * devices (which no editor has shown yet), an editor state and Markdown made from the text
- * (formatting is not merged this round; @lexical/yjs would).
- */
-function formsOf(entry: Y.Map<unknown>, text: string): { editorState: string; markdown: string } {
-  if (fieldOf(entry, 'saved_text') === text) {
-    return { editorState: stringField(entry, 'editor_state'), markdown: stringField(entry, 'markdown') };
-  }
-  return readableNote({ editorState: JSON.stringify(plainTextNoteState(text)), plainText: text, markdown: '' });
-}
-
 interface MemoRow {
   id: number;
   uid: string;
@@ -652,13 +642,18 @@ interface MemoRow {
   made_by: string;
 }
 
-/** A memo row as its entry and text say, or null when it is deleted or blank (a blank memo is removed). */
-function memoValues(entry: Y.Map<unknown>, text: string): Omit<MemoRow, 'id' | 'uid'> | null {
-  if (fieldOf(entry, 'deleted') === true || text.trim() === '') return null;
-  const forms = formsOf(entry, text);
+/** A memo row as its entry and texts say (richNoteText), or null when it is deleted or blank (a blank memo is removed). */
+function memoValues(
+  entry: Y.Map<unknown>,
+  xml: Y.XmlText | undefined,
+  legacyText: string,
+): Omit<MemoRow, 'id' | 'uid'> | null {
+  if (fieldOf(entry, 'deleted') === true) return null;
+  const forms = storedForms(entry, xml, legacyText);
+  if (forms.plainText.trim() === '') return null;
   return {
     editor_state: forms.editorState,
-    plain_text: text,
+    plain_text: forms.plainText,
     markdown: forms.markdown,
     created_at: stringField(entry, 'created_at'),
     updated_at: stringField(entry, 'updated_at'),
@@ -683,7 +678,9 @@ function writeMemoRow(db: Db, row: MemoRow | undefined, values: Omit<MemoRow, 'i
 function projectArticleMemo(db: Db, articleId: number, doc: Y.Doc): void {
   const row = rowsOf(db, `SELECT id, uid, ${memoColumns.join(', ')} FROM memo WHERE article_id = ?`).get(articleId) as
     MemoRow | undefined;
-  const values = hasArticleMemo(doc) ? memoValues(articleMemo(doc), articleMemoText(doc).toJSON()) : null;
+  const values = hasArticleMemo(doc)
+    ? memoValues(articleMemo(doc), articleMemoXml(doc), articleMemoText(doc).toJSON())
+    : null;
   if (!values) {
     if (row) preparedStatement(db, 'DELETE FROM memo WHERE id = ?').run(row.id);
     return;
@@ -703,7 +700,7 @@ function projectJournalMemos(db: Db, library: Y.Doc): void {
     if (!(value instanceof Y.Map)) return;
     const entry = value as Y.Map<unknown>;
     const text = entry.get('text');
-    const values = memoValues(entry, text instanceof Y.Text ? text.toJSON() : '');
+    const values = memoValues(entry, journalMemoXml(library, uid), text instanceof Y.Text ? text.toJSON() : '');
     if (values) wanted.set(uid, values);
   });
   const rows = rowsOf(

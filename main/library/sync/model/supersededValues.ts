@@ -23,7 +23,8 @@ export function supersededBy(doc: Y.Doc, transaction: Y.Transaction): Superseded
   const found: Superseded[] = [];
   const isNew = (item: Y.Item) => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
   transaction.changed.forEach((keys, type) => {
-    if (!(type instanceof Y.Map)) return;
+    // A run of a note's rich text keeps its format in a map inside the text (richNoteText): merged as the text is.
+    if (!(type instanceof Y.Map) || type.parent instanceof Y.XmlText) return;
     for (const key of keys) {
       if (key === null) continue;
       const current = type._map.get(key);
@@ -57,9 +58,10 @@ export function supersededBy(doc: Y.Doc, transaction: Y.Transaction): Superseded
 
 /**
  * Fields no person chose: when a note's text merged, its editor state and Markdown are made
- * again from the merged text, and times say only when an edit was made.
+ * again from the merged text (as is what it read as after a save, `saved_shape`), and times say
+ * only when an edit was made.
  */
-const bookkeeping = new Set(['updated_at', 'saved_text', 'editor_state', 'markdown']);
+const bookkeeping = new Set(['updated_at', 'saved_text', 'editor_state', 'markdown', 'saved_shape']);
 
 function valueOf(item: Y.Item): unknown {
   const [value] = item.content.getContent() as unknown[];

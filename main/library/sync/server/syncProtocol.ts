@@ -88,7 +88,8 @@ export function parseDocumentList(payload: string): DocumentList | undefined {
  * server refuses the other version at authentication, before any document is exchanged. Raise it
  * with any change an older Pizhu would misread.
  */
-export const syncModelVersion = 1;
+export const syncModelVersion = 2;
+// 2: paragraph notes and memos are rich text (model/richNoteText); a Pizhu of model 1 would read only their words from before.
 
 /** A Pizhu from before the handshake sent its member token alone; it spoke model 1. */
 const unversionedModel = 1;
