@@ -3,17 +3,15 @@ import path from 'node:path';
 import type { KeptExportFile, KeptReason, MarkdownExportReport, MergedExportFile } from '../../../preload/contract/api';
 import { keepUnreadableManifest, readManifest, writeManifest } from './exportManifest';
 import { canMerge, type MergedFile } from './mergeExportedFile';
+import { startBackgroundFileWriter, type BackgroundFileWriter } from './backgroundFileWriter';
 import {
   ensureFolder,
   publishCreated,
-  publishCreatedAsync,
   publishReplacing,
-  publishReplacingAsync,
   removeFile,
   sha256,
   temporaryNameFor,
   writeTemporaryAt,
-  writeTemporaryAtAsync,
 } from './writeTextFile';
 import { runSteps, type Steps } from './steppedWork';
 
@@ -58,7 +56,7 @@ interface Staged {
   hash: string;
   merged: MergedFile | null;
   from: string | null;
-  /** The write through the thread pool, until it is known to have finished. */
+  /** The write by the background writer (its batch's), until it is known to have finished. */
   writing: Promise<void> | null;
 }
 
@@ -74,11 +72,14 @@ function publishNow(w: PlannedWrite): boolean {
   return true;
 }
 
-async function publishLater(w: PlannedWrite): Promise<boolean> {
-  if (w.kind === 'keep') return false;
-  if (w.kind === 'create') return publishCreatedAsync(w.staged.temporary, w.file);
-  await publishReplacingAsync(w.staged.temporary, w.file);
-  return true;
+/** publishNow for a batch, by the background writer: the files kept are not sent. */
+async function publishLater(writer: BackgroundFileWriter, writes: readonly PlannedWrite[]): Promise<boolean[]> {
+  const sent = writes.filter((w) => w.kind !== 'keep');
+  const published = await writer.publish(
+    sent.map((w) => ({ temporary: w.staged.temporary, file: w.file, create: w.kind === 'create' })),
+  );
+  let k = 0;
+  return writes.map((w) => (w.kind === 'keep' ? false : published[k++]!));
 }
 
 /** Every promise settled, then the first failure thrown: nothing is still writing when the export stops. */
@@ -122,9 +123,12 @@ export function openExportFolder(
   /** Names taken by this export, folded as a case-insensitive, normalising file system would. */
   const reserved = new Set<string>();
   const kept: KeptExportFile[] = [];
-  /** Staged writes through the thread pool (parallel): those since the last pause, and those before it. */
+  /** Staged writes by the background writer (parallel): those since the last pause, and those before it. */
   let writingNow: Array<Promise<void>> = [];
   let writingBefore: Array<Promise<void>> = [];
+  /** The worker that writes (parallel): started with the first file staged, stopped at the end. */
+  let background: BackgroundFileWriter | null = null;
+  const backgroundWriter = () => (background ??= startBackgroundFileWriter());
 
   /** SHA-256 of the bytes in each of this library's unchanged files, as state() last read them. */
   const ownHashes = new Map<string, string>();
@@ -159,8 +163,9 @@ export function openExportFolder(
    * What commit() does, pausing (yielding) every few files. Every file is in its temporary by
    * then (add() staged it); the manifest is written with what is about to be put in place, then
    * each file is put at its name: renamed there when nothing is there (looked up just before,
-   * never replacing what appeared since it was planned), or renamed over this library's own. `parallel`: each pause's files through the thread pool at once (a promise
-   * yielded to runStepsAsync). The same files either way, reported in order. On any failure the
+   * never replacing what appeared since it was planned), or renamed over this library's own.
+   * `parallel`: each pause's files by the background writer in one batch (a promise yielded to
+   * runStepsAsync). The same files either way, reported in order. On any failure the
    * temporaries not yet put in place are removed.
    */
   function* commitSteps(
@@ -169,7 +174,10 @@ export function openExportFolder(
     try {
       // A name placed but never added is written empty, as it always was.
       for (const p of planned) if (p.staged === undefined) stage(p);
-      if (parallel) yield settleAll([...writingBefore, ...writingNow]);
+      if (parallel) {
+        background?.flush();
+        yield settleAll([...writingBefore, ...writingNow]);
+      }
       writingBefore = [];
       writingNow = [];
       planned.forEach((p) => {
@@ -192,7 +200,7 @@ export function openExportFolder(
         const batch = planned.slice(from, from + stepFiles);
         const writes = batch.map(plannedWrite);
         const published = parallel
-          ? ((yield settleAll(writes.map(publishLater))) as boolean[])
+          ? ((yield publishLater(backgroundWriter(), writes)) as boolean[])
           : writes.map(publishNow);
         batch.forEach((p, k) => {
           const w = writes[k]!;
@@ -224,6 +232,7 @@ export function openExportFolder(
       removeRenamed();
       // Entries this export did not write keep any `pending` of an export that stopped: their file may hold it.
       writeManifest(folder, manifest);
+      background?.close();
       return { files, merged, kept };
     } catch (error) {
       discard();
@@ -233,7 +242,7 @@ export function openExportFolder(
 
   /**
    * Writes a planned file's content (merged with the file there now, if it merges) under a
-   * temporary name at once: in the background through the thread pool when `inBackground`.
+   * temporary name at once: by the background writer (a worker thread) when `inBackground`.
    */
   function stage(p: Planned, inBackground = parallel): void {
     const composed = compose(p);
@@ -248,7 +257,7 @@ export function openExportFolder(
     };
     p.staged = staged;
     if (inBackground) {
-      const writing = writeTemporaryAtAsync(temporary, file, composed.content);
+      const writing = backgroundWriter().write(temporary, file, composed.content);
       staged.writing = writing;
       writingNow.push(writing);
       // Its failure is thrown where the writes are awaited (a pause, the commit), not left unhandled.
@@ -264,7 +273,7 @@ export function openExportFolder(
     }
   }
 
-  /** A planned file's temporary gone: now, or when its write through the thread pool has finished. */
+  /** A planned file's temporary gone: now, or when its write by the background writer has finished. */
   function removeTemporaryOf(p: Planned): void {
     const staged = p.staged;
     if (staged === undefined) return;
@@ -276,6 +285,8 @@ export function openExportFolder(
 
   /** Every temporary this export wrote and did not put in place, removed (an export that failed or stopped). */
   function discard(): void {
+    // What was queued and never sent settles at close (nothing of it written); what was sent, once written.
+    background?.close();
     for (const p of planned) removeTemporaryOf(p);
     writingNow = [];
     writingBefore = [];
@@ -287,6 +298,7 @@ export function openExportFolder(
    * written are held in memory). Undefined when there is nothing to wait for.
    */
   function writesBehind(): Promise<unknown> | undefined {
+    background?.flush();
     const waitFor = writingBefore;
     writingBefore = writingNow;
     writingNow = [];

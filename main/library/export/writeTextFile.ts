@@ -1,7 +1,6 @@
 import { hash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { fsyncFile, fsyncFolder } from '../files/fsync';
 import { LibraryError } from '../libraryError';
 import { ensureFolder as makeFolder } from '../store/ensureFolder';
@@ -62,29 +61,6 @@ export function writeTemporaryAt(temporary: string, file: string, content: strin
 }
 
 /**
- * Node's callback forms, as promises. fs.promises opens a FileHandle per file, a JS object with a
- * finaliser and a promise per step: for an export's 100,000 small files that came to about twice
- * the main thread's time of the callback forms (measured, Node 20), and more garbage to collect.
- */
-const writeFileCallback = promisify(fs.writeFile);
-const unlinkCallback = promisify(fs.unlink);
-const renameCallback = promisify(fs.rename);
-const rmCallback = promisify(fs.rm);
-
-/**
- * writeTemporaryAt through Node's thread pool: an export writes the files it has rendered while
- * it renders the next (writing, not rendering, was most of an export of 100,000 files).
- */
-export async function writeTemporaryAtAsync(temporary: string, file: string, content: string): Promise<void> {
-  try {
-    await writeFileCallback(temporary, content, { encoding: 'utf8', flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await rmCallback(temporary, { force: true });
-    throw ioError(file, error);
-  }
-}
-
-/**
  * Writes a new UTF-8 file at `file` only if nothing is there: through a temporary name and a
  * rename, so a crash leaves no file or the whole one. False when the name was taken.
  */
@@ -115,32 +91,6 @@ export function publishCreated(temporary: string, file: string): boolean {
   }
 }
 
-/** publishCreated through the thread pool. */
-export async function publishCreatedAsync(temporary: string, file: string): Promise<boolean> {
-  try {
-    if ((await lstatIfAny(file)) !== undefined) {
-      await removeTemporaryAsync(temporary);
-      return false;
-    }
-    await renameCallback(temporary, file);
-    return true;
-  } catch (error) {
-    await rmCallback(temporary, { force: true });
-    throw ioError(file, error);
-  }
-}
-
-/** The lstat of `file`, undefined when nothing is there (no exception thrown for a free name). */
-function lstatIfAny(file: string): Promise<fs.Stats | undefined> {
-  return new Promise((resolve, reject) =>
-    fs.lstat(file, (error, stats) => {
-      if (error === null) resolve(stats);
-      else if (error.code === 'ENOENT') resolve(undefined);
-      else reject(error);
-    }),
-  );
-}
-
 /** The written temporary renamed over `file` (writeTextFile's second half, not durable); removed if that fails. */
 export function publishReplacing(temporary: string, file: string): void {
   try {
@@ -148,24 +98,6 @@ export function publishReplacing(temporary: string, file: string): void {
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw ioError(file, error);
-  }
-}
-
-/** publishReplacing through the thread pool. */
-export async function publishReplacingAsync(temporary: string, file: string): Promise<void> {
-  try {
-    await renameCallback(temporary, file);
-  } catch (error) {
-    await rmCallback(temporary, { force: true });
-    throw ioError(file, error);
-  }
-}
-
-async function removeTemporaryAsync(temporary: string): Promise<void> {
-  try {
-    await unlinkCallback(temporary);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 
