@@ -1,6 +1,6 @@
 import { isSourceRegion } from '../../../preload/common/conversionTable';
 import type { Db } from '../store/openDatabase';
-import { highlightColumnSql, highlightColumnsSql } from '../store/highlightContext';
+import { writtenOutPart, type StoredPart } from '../store/highlightContext';
 import { groupTagNames, type OwnedTagName } from '../store/tags';
 import type { ArticleAnnotations, ExportArticle, ExportHighlight, ExportParagraph } from './exportData';
 import { noteStateMarkdown } from './noteStateMarkdown';
@@ -30,11 +30,12 @@ type HighlightRow = [
   paragraphId: number | null,
   start: number | null,
   end: number | null,
-  quote: string,
+  /** As stored: x'' where the text gives it (store/highlightContext), written out below. */
+  quote: StoredPart,
   comment: string,
   groupId: string | null,
-  prefix?: string,
-  suffix?: string,
+  prefix?: StoredPart,
+  suffix?: StoredPart,
   createdAt?: string,
   updatedAt?: string,
 ];
@@ -64,9 +65,8 @@ function queries(one: boolean, detail: boolean, fullText = false) {
           UNION SELECT paragraph_id FROM paragraph_tag UNION SELECT paragraph_id FROM note)`,
     // In id order, which the table (or the article's index) gives without a sort; each paragraph's
     // highlights are put in text order after (sortInTextOrder): sorting a million rows in SQLite took seconds.
-    // Quote and context as written (store/highlightContext).
-    highlights: `SELECT id, article_id, paragraph_id, start_offset, end_offset, ${highlightColumnSql('quote')}, comment, group_id
-      ${detail ? `, ${highlightColumnsSql(['prefix', 'suffix'])}, created_at, updated_at` : ''} FROM highlight
+    highlights: `SELECT id, article_id, paragraph_id, start_offset, end_offset, quote, comment, group_id
+      ${detail ? ', prefix, suffix, created_at, updated_at' : ''} FROM highlight
       ${where('article_id = @id')} ORDER BY id`,
     highlightTags: `SELECT ht.highlight_id AS owner, t.name FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
       ${where('ht.highlight_id IN (SELECT id FROM highlight WHERE article_id = @id)')} ORDER BY t.name`,
@@ -144,14 +144,17 @@ export function readArticleAnnotations(
     byArticle.get(rowArticle)?.paragraphs.push(paragraph);
   }
   for (const row of highlightRows) {
-    const [id, rowArticle, paragraphId, start, end, quote, comment, groupId] = row;
+    const [id, rowArticle, paragraphId, start, end, storedQuote, comment, groupId] = row;
+    // Every highlight's paragraph is among those read above: quote and context as written, from its text.
+    const text = paragraphId === null ? undefined : paragraphs.get(paragraphId)?.text;
+    const quote = writtenOutPart(storedQuote, text, start, end, 'quote');
     const highlight: ExportHighlight = { id, start, end, quote, tags: highlightTags.get(id) ?? [] };
     if (groupId !== null) highlight.groupId = groupId;
     if (comment !== '') highlight.comment = comment;
     if (withDetail) {
       highlight.detail = {
-        prefix: row[8] ?? '',
-        suffix: row[9] ?? '',
+        prefix: writtenOutPart(row[8] ?? '', text, start, end, 'prefix'),
+        suffix: writtenOutPart(row[9] ?? '', text, start, end, 'suffix'),
         createdAt: row[10] ?? '',
         updatedAt: row[11] ?? '',
       };

@@ -1,5 +1,11 @@
 import type { Highlight, HighlightColor } from '../../../preload/contract/annotationTypes';
-import { highlightColumnsSql } from './highlightContext';
+import {
+  highlightContextParts,
+  paragraphTexts,
+  writtenOutPart,
+  type ContextPart,
+  type StoredPart,
+} from './highlightContext';
 import type { Db } from './openDatabase';
 import { groupTagNames, type OwnedTagName } from './tags';
 
@@ -42,8 +48,23 @@ export const highlightRowColumns = [
   'made_by',
 ] as const satisfies ReadonlyArray<keyof HighlightRow>;
 
-/** Quote, prefix and suffix as written (stored as "as the text says" where the text says them: store/highlightContext). */
-const columns = highlightColumnsSql(highlightRowColumns, 'h');
+/** The columns as stored: quote, prefix and suffix may be x'' ("as the text says"), written out by writtenOut. */
+const columns = highlightRowColumns.map((c) => `h.${c}`).join(', ');
+
+type StoredHighlightRow = Omit<HighlightRow, 'quote' | 'prefix' | 'suffix'> & Record<ContextPart, StoredPart>;
+
+/** Rows as stored with their quote, prefix and suffix as written, reading each paragraph's text once (store/highlightContext). */
+function writtenOut(db: Db, rows: readonly StoredHighlightRow[]): HighlightRow[] {
+  const fromText = (r: StoredHighlightRow) => highlightContextParts.some((p) => typeof r[p] !== 'string');
+  const ids = rows.flatMap((r) => (fromText(r) && r.paragraph_id !== null ? [r.paragraph_id] : []));
+  const texts = ids.length === 0 ? new Map<number, string>() : paragraphTexts(db, ids);
+  return rows.map((row) => {
+    if (!fromText(row)) return row as HighlightRow;
+    const text = row.paragraph_id === null ? undefined : texts.get(row.paragraph_id);
+    const part = (p: ContextPart) => writtenOutPart(row[p], text, row.start_offset, row.end_offset, p);
+    return { ...row, quote: part('quote'), prefix: part('prefix'), suffix: part('suffix') };
+  });
+}
 
 /** An article's highlights in reading order, orphans last. Exported for the query-plan test. */
 export const articleHighlightsSql = `SELECT ${columns} FROM highlight h LEFT JOIN paragraph p ON p.id = h.paragraph_id
@@ -55,7 +76,7 @@ export const articleHighlightTagsSql = `SELECT ht.highlight_id AS owner, t.name 
   WHERE h.article_id = ? ORDER BY t.name`;
 
 export function readArticleHighlights(db: Db, articleId: number): Highlight[] {
-  const rows = db.prepare(articleHighlightsSql).all(articleId) as HighlightRow[];
+  const rows = writtenOut(db, db.prepare(articleHighlightsSql).all(articleId) as StoredHighlightRow[]);
   if (rows.length === 0) return [];
   const tags = groupTagNames(db.prepare(articleHighlightTagsSql).all(articleId) as OwnedTagName[]);
   return rows.map((row) => toHighlight(row, tags.get(row.id) ?? []));
@@ -70,9 +91,10 @@ export function readHighlightsByIds(db: Db, ids: readonly number[]): Map<number,
   const result = new Map<number, Highlight>();
   if (ids.length === 0) return result;
   const json = JSON.stringify(ids);
-  const rows = db
-    .prepare(`SELECT ${columns} FROM highlight h WHERE h.id IN (SELECT value FROM json_each(?))`)
-    .all(json) as HighlightRow[];
+  const rows = writtenOut(
+    db,
+    db.prepare(`SELECT ${columns} FROM highlight h WHERE h.id IN (SELECT value FROM json_each(?))`).all(json) as StoredHighlightRow[],
+  );
   const tags = groupTagNames(
     db
       .prepare(
@@ -87,7 +109,8 @@ export function readHighlightsByIds(db: Db, ids: readonly number[]): Map<number,
 
 /** The row of one highlight, or undefined. */
 export function readHighlightRow(db: Db, highlightId: number): HighlightRow | undefined {
-  return db.prepare(`SELECT ${columns} FROM highlight h WHERE h.id = ?`).get(highlightId) as HighlightRow | undefined;
+  const row = db.prepare(`SELECT ${columns} FROM highlight h WHERE h.id = ?`).get(highlightId) as StoredHighlightRow | undefined;
+  return row && writtenOut(db, [row])[0];
 }
 
 export function toHighlight(row: HighlightRow, tags: string[]): Highlight {

@@ -159,9 +159,8 @@ describe('updates delivered as a sync folder delivers them', () => {
     syncAll([a!, b!]);
     const db = a!.library.database();
     a!.library.sync.captured([a!.articleId], () => {
-      db.prepare("UPDATE highlight SET color = 'orange' WHERE quote = ?").run(
-        a!.library.getArticle(a!.articleId).highlights[0]!.quote,
-      );
+      // By id: the quote column holds x'' where the text gives it (migration 0034).
+      db.prepare("UPDATE highlight SET color = 'orange' WHERE id = ?").run(a!.library.getArticle(a!.articleId).highlights[0]!.id);
       db.prepare('DELETE FROM paragraph_tag').run();
     });
     // A re-clean on each device (the same cleaner, so the same re-derived details) changes nothing the other has not.
@@ -181,15 +180,13 @@ describe('updates delivered as a sync folder delivers them', () => {
     work(a!);
     syncAll([a!, b!]);
     const db = a!.library.database();
-    const quote = a!.library.getArticle(a!.articleId).highlights[0]!.quote;
+    const { quote, id } = a!.library.getArticle(a!.articleId).highlights[0]!;
     a!.library.sync.captured([a!.articleId], () => {
       const tagId = db
         .prepare("INSERT INTO tag (name, created_at) VALUES ('外来', '2026-01-01T00:00:00.000Z')")
         .run().lastInsertRowid;
-      db.prepare('INSERT INTO highlight_tag (highlight_id, tag_id) SELECT id, ? FROM highlight WHERE quote = ?').run(
-        tagId,
-        quote,
-      );
+      // By id: the quote column holds x'' where the text gives it (migration 0034).
+      db.prepare('INSERT INTO highlight_tag (highlight_id, tag_id) VALUES (?, ?)').run(id, tagId);
     });
     syncAll([a!, b!]);
     const onB = b!.library.getArticle(b!.articleId).highlights.find((h) => h.quote === quote);

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
 import { LibraryError } from '../../../../../main/library/libraryError';
 import { libraryRefiQda } from '../../../../../main/library/refiQda/refiQdaOperations';
+import { highlightColumnSql } from '../../../../../main/library/store/highlightContext';
 import { annotationRows } from '../../../../support/seededLibrary';
 import { openAnnotatedLibrary, type AnnotatedLibrary } from '../export/annotatedLibrary';
 import { hasCorpus, refiCorpus } from './qdpxSupport';
@@ -36,7 +37,7 @@ function snapshot(library: Library) {
       const highlights = (
         db
           .prepare(
-            `SELECT h.paragraph_id AS p, h.start_offset AS s, h.end_offset AS e, h.quote, h.comment,
+            `SELECT h.paragraph_id AS p, h.start_offset AS s, h.end_offset AS e, ${highlightColumnSql('quote', 'h')}, h.comment,
                (SELECT group_concat(t.name, '|') FROM (SELECT t.name FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id ORDER BY t.name) t) AS tags
              FROM highlight h WHERE h.article_id = ? ORDER BY h.paragraph_id, h.start_offset, h.end_offset`,
           )
@@ -99,7 +100,7 @@ describe.skipIf(!hasCorpus)('REFI-QDA import: the corpus samples', () => {
     expect(counts.articlesAdded).toBe(1);
     expect(counts.sourcesSkipped).toBeGreaterThan(0);
     const db = empty.database();
-    const quotes = db.prepare('SELECT quote FROM highlight ORDER BY start_offset').pluck().all();
+    const quotes = db.prepare(`SELECT ${highlightColumnSql('quote')} FROM highlight ORDER BY start_offset`).pluck().all();
     expect(quotes).toContain('Diet and health');
     expect(quotes).toContain('health are clo');
     const colored = db.prepare('SELECT name, color FROM tag WHERE color IS NOT NULL').all();
@@ -113,7 +114,7 @@ describe.skipIf(!hasCorpus)('REFI-QDA import: the corpus samples', () => {
     expect(counts.articlesAdded).toBe(2);
     const db = empty.database();
     expect(db.prepare('SELECT count(*) FROM tag').pluck().get()).toBeGreaterThanOrEqual(152);
-    const quotes = db.prepare('SELECT quote FROM highlight').pluck().all() as string[];
+    const quotes = db.prepare(`SELECT ${highlightColumnSql('quote')} FROM highlight`).pluck().all() as string[];
     expect(quotes.join('\n')).toContain('tudatos hal äl reklám, hatalmas árulás');
     // One highlight per distinct range, its codes gathered (NVivo writes a selection per coding).
     expect(db.prepare('SELECT count(DISTINCT highlight_id) FROM highlight_tag').pluck().get()).toBeLessThan(303);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { foldToSimplified } from '../../../../../preload/common/foldScript';
+import { highlightColumnsSql } from '../../../../../main/library/store/highlightContext';
 import { annotationRows, openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
 import { bruteForce } from './searchOracle';
 
@@ -49,7 +50,7 @@ describe('auto-coding from a search', () => {
     const before = annotationRows(db);
     const entries = journalSize();
     const result = library.search.autocode('晉江', { tag: 'place/晋江', span: true, color: 'blue' });
-    const highlights = db.prepare('SELECT * FROM highlight').all() as Array<{
+    const highlights = db.prepare(`SELECT ${highlightColumnsSql(['quote', 'color', 'paragraph_id'])} FROM highlight`).all() as Array<{
       quote: string;
       color: string;
       paragraph_id: number;
