@@ -1,7 +1,6 @@
 import os from 'node:os';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { PizhuErrorCode } from '../../../preload/contract/errors';
-import { unpackPrepared } from './packedPrepared';
 import type { ParseAnswer, ParseJob, ParseRequest } from './parseProtocol';
 import { jobName, prepareJob, type PreparedFile } from './prepareFile';
 
@@ -169,7 +168,7 @@ function singleWorkerParser(startWorker: StartParseWorker, budget: ParseBudget):
     record(
       batch,
       'prepared' in answer
-        ? unpackPrepared(answer.prepared)
+        ? answer.prepared
         : refused(job, `Pizhu could not read "${jobName(job)}" (${answer.error}); it was not imported.`, 'internal'),
     );
     restartClock();

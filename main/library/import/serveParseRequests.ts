@@ -1,5 +1,4 @@
 import { parentPort } from 'node:worker_threads';
-import { packPrepared } from './packedPrepared';
 import type { ParseAnswer, ParseJob, ParseRequest } from './parseProtocol';
 import type { PreparedFile } from './prepareFile';
 
@@ -14,7 +13,7 @@ export function serveParseRequests(prepare: (job: ParseJob) => PreparedFile): vo
     jobs.forEach((job, i) => {
       let answer: ParseAnswer;
       try {
-        answer = { id, index: first + i, prepared: packPrepared(prepare(job)) };
+        answer = { id, index: first + i, prepared: prepare(job) };
       } catch (error) {
         answer = { id, index: first + i, error: error instanceof Error ? error.message : String(error) };
       }
