@@ -45,8 +45,6 @@ export function hasGarbledRun(text: string, script: DetectedScript): boolean {
     } else if (code === questionMark) sign = oddness('?', text[i - 1], text[i + 1], script);
     else if (isKanaCode(code)) sign = kanaSign(text.charCodeAt(i - 1), text.charCodeAt(i + 1));
     else sign = signOfCode(signs, code, script);
-    // Most characters are no sign in a window of none: nothing to add, take out or check.
-    if (sign === none && sum === 0) continue;
     const score = scores[sign] ?? 0;
     const slot = n % windowSize;
     sum += score - (window[slot] ?? 0);
