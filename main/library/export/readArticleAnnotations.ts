@@ -1,6 +1,6 @@
 import { isSourceRegion } from '../../../preload/common/conversionTable';
 import type { Db } from '../store/openDatabase';
-import { writtenOutPart, type StoredPart } from '../store/highlightContext';
+import { storedPartSql, writtenOutPart, type StoredPart } from '../store/highlightContext';
 import { groupTagNames, type OwnedTagName } from '../store/tags';
 import type { ArticleAnnotations, ExportArticle, ExportHighlight, ExportParagraph } from './exportData';
 import { noteStateMarkdown } from './noteStateMarkdown';
@@ -65,8 +65,9 @@ function queries(one: boolean, detail: boolean, fullText = false) {
           UNION SELECT paragraph_id FROM paragraph_tag UNION SELECT paragraph_id FROM note)`,
     // In id order, which the table (or the article's index) gives without a sort; each paragraph's
     // highlights are put in text order after (sortInTextOrder): sorting a million rows in SQLite took seconds.
-    highlights: `SELECT id, article_id, paragraph_id, start_offset, end_offset, quote, comment, group_id
-      ${detail ? ', prefix, suffix, created_at, updated_at' : ''} FROM highlight
+    // Quote and context as stored, NULL where the text gives them (written out below).
+    highlights: `SELECT id, article_id, paragraph_id, start_offset, end_offset, ${storedPartSql('quote', 'highlight')}, comment, group_id
+      ${detail ? `, ${storedPartSql('prefix', 'highlight')}, ${storedPartSql('suffix', 'highlight')}, created_at, updated_at` : ''} FROM highlight
       ${where('article_id = @id')} ORDER BY id`,
     highlightTags: `SELECT ht.highlight_id AS owner, t.name FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
       ${where('ht.highlight_id IN (SELECT id FROM highlight WHERE article_id = @id)')} ORDER BY t.name`,
@@ -153,8 +154,8 @@ export function readArticleAnnotations(
     if (comment !== '') highlight.comment = comment;
     if (withDetail) {
       highlight.detail = {
-        prefix: writtenOutPart(row[8] ?? '', text, start, end, 'prefix'),
-        suffix: writtenOutPart(row[9] ?? '', text, start, end, 'suffix'),
+        prefix: writtenOutPart(row[8] ?? null, text, start, end, 'prefix'),
+        suffix: writtenOutPart(row[9] ?? null, text, start, end, 'suffix'),
         createdAt: row[10] ?? '',
         updatedAt: row[11] ?? '',
       };

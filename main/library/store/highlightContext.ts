@@ -1,4 +1,5 @@
 import type { Db } from './openDatabase';
+import { preparedStatement } from './preparedStatements';
 
 /**
  * A highlight's quote, prefix and suffix (the TextQuoteSelector that re-anchors it when its
@@ -42,8 +43,11 @@ export function splitsPair(text: string, i: number): boolean {
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
 
-/** A part as a row holds it: the text, or x'' (a Uint8Array) for "as the text says". */
-export type StoredPart = string | Uint8Array;
+/** A part as a row holds it: the text, or x'' (a Uint8Array; null where a query made it so) for "as the text says". */
+export type StoredPart = string | Uint8Array | null;
+
+/** A part as SQL that reads x'' as NULL: cheaper for a reader of many rows than a Buffer each. */
+export const storedPartSql = (part: ContextPart, h: string) => `iif(typeof(${h}.${part}) = 'blob', NULL, ${h}.${part}) AS ${part}`;
 
 /**
  * The part as written, given its paragraph's text. Readers of many rows (an article's highlights,
@@ -61,8 +65,7 @@ export function writtenOutPart(stored: StoredPart, text: string | undefined, sta
 
 /** The texts of the paragraphs `ids` (each once). */
 export function paragraphTexts(db: Db, ids: Iterable<number>): Map<number, string> {
-  const rows = db
-    .prepare('SELECT id, text FROM paragraph WHERE id IN (SELECT value FROM json_each(?))')
+  const rows = preparedStatement(db, 'SELECT id, text FROM paragraph WHERE id IN (SELECT value FROM json_each(?))')
     .raw()
     .all(JSON.stringify([...new Set(ids)])) as Array<[number, string]>;
   return new Map(rows);

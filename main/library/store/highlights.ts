@@ -2,6 +2,7 @@ import type { Highlight, HighlightColor } from '../../../preload/contract/annota
 import {
   highlightContextParts,
   paragraphTexts,
+  storedPartSql,
   writtenOutPart,
   type ContextPart,
   type StoredPart,
@@ -49,7 +50,9 @@ export const highlightRowColumns = [
 ] as const satisfies ReadonlyArray<keyof HighlightRow>;
 
 /** The columns as stored: quote, prefix and suffix may be x'' ("as the text says"), written out by writtenOut. */
-const columns = highlightRowColumns.map((c) => `h.${c}`).join(', ');
+const columns = highlightRowColumns
+  .map((c) => (c === 'quote' || c === 'prefix' || c === 'suffix' ? storedPartSql(c, 'h') : `h.${c}`))
+  .join(', ');
 
 type StoredHighlightRow = Omit<HighlightRow, 'quote' | 'prefix' | 'suffix'> & Record<ContextPart, StoredPart>;
 
