@@ -52,8 +52,8 @@ export function exportMarkdownReport(
 /**
  * exportMarkdownReport in steps (steppedWork): the library is read in one transaction, then
  * the files are rendered and written with a pause every few of them, saying how far each is.
- * `parallelWrites` (run by runStepsAsync only): each pause's files are written at once through
- * the thread pool.
+ * `parallelWrites` (run by runStepsAsync only): each pause's files are written at once by a
+ * worker thread (backgroundFileWriter).
  */
 export function* exportMarkdownSteps(
   db: Db,
@@ -144,8 +144,8 @@ export function* exportMarkdownSteps(
   }
 
   /**
-   * Each file is staged as it is rendered (exportFolder: written under a temporary name, through
-   * the thread pool when writes are parallel), then all are put in place at commit.
+   * Each file is staged as it is rendered (exportFolder: written under a temporary name, by a worker
+   * thread when writes are parallel), then all are put in place at commit.
    */
   function* renderAndCommit(folder: ExportFolder): Steps<Omit<MarkdownExportReport, 'unannotated'>> {
     // Where each article's file went, for the index's links.

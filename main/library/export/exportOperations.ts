@@ -42,7 +42,7 @@ export function exportOperations(db: Db, nowIso: () => string, files: LibraryFil
     /**
      * exportMarkdown in steps, pausing every few files so the app answers meanwhile (its window
      * asks how far the export is): the library is read in one transaction first, as above, and
-     * each step's files are written at once through the thread pool.
+     * each step's files are written at once by a worker thread (backgroundFileWriter).
      */
     exportMarkdownInSteps(request: MarkdownExportRequest, onProgress?: ExportProgress): Promise<MarkdownExportReport> {
       guard.checkFolder(request.outDir, 'export folder');

@@ -3,7 +3,7 @@
  * tests), or with a pause at each step so the app's main process answers the window meanwhile
  * (an export of 100,000 files, and the progress it asks for).
  *
- * A step may yield a promise (files being written through the thread pool): runStepsAsync
+ * A step may yield a promise (files being written by a worker thread): runStepsAsync
  * waits for it and hands back what it gave, or throws its error into the work, so the work's
  * own clean-up runs. Work run by runSteps never yields one.
  */
