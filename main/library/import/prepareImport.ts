@@ -70,11 +70,18 @@ export function preparePastedImport(text: string, title?: string): NewArticle {
     throw new LibraryError('file-too-large', 'The pasted text is over 20 MB; Pizhu imports up to 20 MB at a time.');
   }
   const parsed = parseSource(text, 'paste', null);
-  if (title !== undefined && title.trim() !== '') {
-    parsed.metadata = { ...parsed.metadata, title: title.trim(), titleInferred: false };
-  }
+  const titleGiven = title !== undefined && title.trim() !== '';
+  if (titleGiven) parsed.metadata = { ...parsed.metadata, title: title.trim(), titleInferred: false };
   requireText(parsed, 'pasted text');
-  return { contentHash: contentHash(bytes), fileName: null, format: 'paste', encoding: 'utf-8', rawText: text, parsed };
+  return {
+    contentHash: contentHash(bytes),
+    fileName: null,
+    format: 'paste',
+    encoding: 'utf-8',
+    rawText: text,
+    parsed,
+    ...(titleGiven ? { detailsGiven: true } : {}),
+  };
 }
 
 /** Decoded text of any format to paragraphs and metadata: the one parse that import and re-clean share. */

@@ -54,6 +54,11 @@ export interface NewArticle {
    * detected region. The thread that stores is an import's bottleneck.
    */
   prepared?: { storedRawText: string | Uint8Array; regionDetected: SourceRegion };
+  /**
+   * Details the person gave at import (a pasted text's title) that its text alone does not give:
+   * another device stores the article from the text, so sync writes these into the library document.
+   */
+  detailsGiven?: boolean;
 }
 
 /** The value article.raw_text stores: made by the worker when it could, as a Buffer for SQLite. */

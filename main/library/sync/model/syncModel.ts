@@ -47,6 +47,8 @@ export interface SyncModel extends SyncEndpoint {
   superseded(): SupersededRecord[];
   /** An article just stored: annotations that arrived for it before its text are projected now (inside the import's transaction). */
   articleStored(articleId: number): void;
+  /** A new article whose details the person gave (not its text): they go into the library document, as an edit of them would. */
+  detailsGiven(articleId: number): void;
   /**
    * Runs a writer that changes annotation rows outside the journal (a re-clean re-anchoring
    * highlights) and writes what it changed in the articles into their documents, in one transaction.
@@ -170,6 +172,8 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
     const wanted = new Set(names);
     const articles = new Set(wanted);
     if (wanted.has(libraryDoc)) {
+      // Members may have changed (this person renamed on another of their devices).
+      writer = undefined;
       const library = store.get(libraryDoc);
       const adopted = unknownLibraryRows(db, library);
       mirror(adopted, bookkeeping);
@@ -236,6 +240,11 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       ],
       bookkeeping,
     );
+    // Details the library document holds (given at import, or edited) follow the re-clean's; with
+    // none there, the text gives them on every device.
+    if (store.get(libraryDoc).share.has(`article/${uid}`)) {
+      mirror(rowsAsInserts(db, 'article', `WHERE id = ${articleId}`), bookkeeping);
+    }
     const doc = store.get(articleDocName(uid));
     const paragraphs = paragraphIdsByOrd(db, articleId);
     const library = store.get(libraryDoc);
@@ -247,6 +256,8 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
 
   const sink: ChangeSink = {
     record(changes, cause) {
+      // The person renamed themselves: writes from now on carry the new name.
+      if (changes.some((c) => c.table === 'library_member')) writer = undefined;
       const touched = mirror(changes, cause);
       // An undo or redo wrote whole rows back: fields another device changed since are theirs again.
       // So does a change of term overrides: one the document held unshown (wordData) may read again.
@@ -396,6 +407,9 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       projectNewArticle(articleId);
       // Sent once the import has committed: its text is new to the other devices.
       texts.imported(articleId);
+    },
+    detailsGiven(articleId) {
+      mirror(rowsAsInserts(db, 'article', `WHERE id = ${articleId}`), { op: 'import' });
     },
     captured(articleIds, write) {
       return inTransaction(() => {
