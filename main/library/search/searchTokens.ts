@@ -103,6 +103,33 @@ export function startsCjkToken(cp: number): boolean {
   return classOf(cp, bmpTables().classes) === cjk;
 }
 
+/**
+ * True when the code point is a CJK character that folds to itself: written so in a text, it
+ * stands in the tokens as itself (phraseCheck's literal test relies on it).
+ */
+export function isSelfFoldingCjk(cp: number): boolean {
+  const { classes, folds } = bmpTables();
+  return foldCodePoint(cp, folds) === cp && classOf(cp, classes) === cjk;
+}
+
+let unfolds: Map<number, number[]> | undefined;
+
+/** The BMP code points other than `cp` that fold to it (眾 and 衆 for 众): how a text may write it. */
+export function bmpFormsFoldingTo(cp: number): readonly number[] {
+  if (unfolds === undefined) {
+    const { folds } = bmpTables();
+    unfolds = new Map();
+    for (let code = 0; code < folds.length; code++) {
+      const folded = folds[code]!;
+      if (folded === 0) continue;
+      const forms = unfolds.get(folded);
+      if (forms) forms.push(code);
+      else unfolds.set(folded, [code]);
+    }
+  }
+  return unfolds.get(cp) ?? [];
+}
+
 /** Lowercase form of a word character; full-width Latin letters and digits (ＡＢＣ１２３) become ASCII. */
 function wordCodePoints(cp: number): number | string {
   if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp;

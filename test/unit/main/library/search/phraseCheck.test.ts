@@ -68,4 +68,46 @@ describe('phrases checked in the text', () => {
     expect(checked).toBeGreaterThan(20);
     db.close();
   });
+
+  it('finds a phrase written side by side without reading tokens, and only then', () => {
+    // The check first looks for a phrase's characters written side by side (any form folding to
+    // each: 眾 and 衆 for 众); characters that are all there but apart, or a form's blocker, or
+    // characters joined by what the tokens skip, must still get the tokens' answer.
+    const db = new Database(':memory:');
+    db.exec(`CREATE VIRTUAL TABLE full USING fts5(x, tokenize = 'ascii', content = '', columnsize = 0)`);
+    const texts = [
+      '背包精神',
+      '揹包精神可嘉',
+      '背包 精神',
+      '精神背包',
+      '背包，精神背包',
+      '背\u200b包精\u0301神',
+      '人民群眾',
+      '人民群衆的',
+      '人民 群众',
+      '群众人民',
+      '这个软体动物',
+      '软体动物和软体',
+      '软体和软件',
+      '派出所的民警',
+      '派出 所民警',
+      '警',
+      '公安局',
+    ];
+    texts.forEach((text, i) => db.prepare('INSERT INTO full (rowid, x) VALUES (?, ?)').run(i + 1, indexTokens(text)));
+    const queries = ['背包精神', '「人民群眾」', '软件', '派出所 民警', '"派出所民警"', '警 公安', '精神背包', '包精'];
+    for (const query of queries) {
+      const parsed = parseQuery(query);
+      const withPositions = db.prepare('SELECT rowid FROM full WHERE full MATCH ? ORDER BY rowid').pluck().all(parsed.match);
+      const forms = parsed.clauses.map((c) => c.forms);
+      const checked = texts.flatMap((text, i) => (holdsTerms(text, forms) ? [i + 1] : []));
+      expect(checked, query).toEqual(withPositions);
+    }
+    // Not vacuous: texts written apart, in another form, or joined by what the tokens skip.
+    const phrase = parseQuery('背包精神').clauses.map((c) => c.forms);
+    expect(texts.filter((t) => holdsTerms(t, phrase))).toEqual(['背包精神', '揹包精神可嘉', '背\u200b包精\u0301神']);
+    const blocked = parseQuery('软件').clauses.map((c) => c.forms);
+    expect(texts.filter((t) => holdsTerms(t, blocked))).toEqual(['软体和软件']);
+    db.close();
+  });
 });
