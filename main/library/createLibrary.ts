@@ -35,6 +35,7 @@ import { createMatrices } from './matrices/createMatrices';
 import { createSyncModel } from './sync/model/syncModel';
 import { createTeam } from './team/teamOperations';
 import { exportOperations } from './export/exportOperations';
+import { syncedBackupMerge } from './syncedBackupMerge';
 import { articleActions } from './manage/articleActions';
 import * as articles from './store/articles';
 import { emptyTrash } from './store/emptyTrash';
@@ -108,19 +109,23 @@ export async function createLibrary(options: LibraryOptions) {
    * after a restore swaps the file, so the two cannot drift apart (a part remade without the
    * library's file paths would lose its guard against writing over them).
    */
-  const onConnection = (conn: Db) => ({
-    annotations: createAnnotations(conn, nowIso),
-    search: createSearch(conn, nowIso),
-    overrides: createTermOverrides(conn, nowIso, files),
-    vocabulary: createVocabulary(conn, nowIso, files),
-    memos: createMemos(conn, nowIso),
-    analysis: createAnalysis(conn, nowIso, { files }),
-    attributes: createAttributes(conn, nowIso, files),
-    matrices: createMatrices(conn, files),
-    exports: exportOperations(conn, nowIso, files),
-    sync: createSyncModel(conn, nowIso, options.deviceName),
-    team: createTeam(conn, nowIso),
-  });
+  const onConnection = (conn: Db) => {
+    const made = {
+      annotations: createAnnotations(conn, nowIso),
+      search: createSearch(conn, nowIso),
+      overrides: createTermOverrides(conn, nowIso, files),
+      vocabulary: createVocabulary(conn, nowIso, files),
+      memos: createMemos(conn, nowIso),
+      analysis: createAnalysis(conn, nowIso, { files }),
+      attributes: createAttributes(conn, nowIso, files),
+      matrices: createMatrices(conn, files),
+      exports: exportOperations(conn, nowIso, files),
+      sync: createSyncModel(conn, nowIso, options.deviceName),
+      team: createTeam(conn, nowIso),
+    };
+    // A merged backup's rows reach the sync documents (here, where the sync model is at hand).
+    return { ...made, exports: { ...made.exports, importBackup: syncedBackupMerge(conn, made.exports, made.sync) } };
+  };
   const parts = onConnection(db);
   // After the parts are made: one begins a write transaction at open (sync's seeding, which writes only after a migration, checked first).
   const integrity =

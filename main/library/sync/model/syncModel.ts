@@ -36,6 +36,12 @@ export interface SupersededRecord extends Superseded {
   recordedAt: string;
 }
 
+/** The articles a merge wrote into: those it stored new, and those it added annotations to. */
+export interface MergedArticles {
+  stored: readonly number[];
+  changed: readonly number[];
+}
+
 export interface SyncModel extends SyncEndpoint {
   /** Every document's replicated state, sorted and keyed by uid: equal on devices that have seen the same updates. */
   dump(): Json;
@@ -54,6 +60,13 @@ export interface SyncModel extends SyncEndpoint {
    * highlights) and writes what it changed in the articles into their documents, in one transaction.
    */
   captured<T>(articleIds: readonly number[], write: () => T): T;
+  /**
+   * Runs a writer that adds rows of any kind outside the journal (a JSON backup merged in) and
+   * writes them into the documents in the same transaction: the library document's rows it never
+   * knew, the articles the writer stored (as an import stores them) and every article it changed.
+   * `touched` is asked after the write, inside the transaction.
+   */
+  merged<T>(write: () => T, touched: () => MergedArticles): T;
   /** Runs a writer that deletes the trashed articles for good, in one transaction; their texts are not taken from other devices again. */
   emptied<T>(write: () => T): T;
   close(): void;
@@ -217,6 +230,18 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
   const capture = (articleId: number) => {
     const uid = uidOfArticle(db, articleId);
     if (uid === undefined) return;
+    mirrorArticleRows(articleId, uid);
+    const doc = store.get(articleDocName(uid));
+    const paragraphs = paragraphIdsByOrd(db, articleId);
+    const library = store.get(libraryDoc);
+    doc.transact(() => {
+      markRowless(db, doc, library, articleId, paragraphs);
+      markKindsAsRows(db, doc, articleId);
+    });
+  };
+
+  /** capture's writing of the article's rows, without its deletions: a merge only adds. */
+  const mirrorArticleRows = (articleId: number, uid: string) => {
     const of = `article_id = ${articleId}`;
     const inArticle = `IN (SELECT id FROM paragraph WHERE ${of})`;
     const highlightIds = `IN (SELECT id FROM highlight WHERE ${of})`;
@@ -245,13 +270,6 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
     if (store.get(libraryDoc).share.has(`article/${uid}`)) {
       mirror(rowsAsInserts(db, 'article', `WHERE id = ${articleId}`), bookkeeping);
     }
-    const doc = store.get(articleDocName(uid));
-    const paragraphs = paragraphIdsByOrd(db, articleId);
-    const library = store.get(libraryDoc);
-    doc.transact(() => {
-      markRowless(db, doc, library, articleId, paragraphs);
-      markKindsAsRows(db, doc, articleId);
-    });
   };
 
   const sink: ChangeSink = {
@@ -415,6 +433,28 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       return inTransaction(() => {
         const result = write();
         for (const articleId of articleIds) capture(articleId);
+        return result;
+      });
+    },
+    merged(write, touched) {
+      return inTransaction(() => {
+        const result = write();
+        const { stored, changed } = touched();
+        // The changed articles first: adopting a new tag projects the articles using it from their
+        // documents, which would put back a note as it was before the merge joined another to it.
+        for (const articleId of changed) {
+          const uid = uidOfArticle(db, articleId);
+          if (uid !== undefined) mirrorArticleRows(articleId, uid);
+        }
+        mirror(unknownLibraryRows(db, store.get(libraryDoc)), bookkeeping);
+        // A stored article's annotations held from other devices are projected first (its
+        // document's entries with no row are theirs, not deletions), then its text goes out.
+        for (const articleId of stored) {
+          projectNewArticle(articleId);
+          texts.imported(articleId);
+          const uid = uidOfArticle(db, articleId);
+          if (uid !== undefined) mirrorArticleRows(articleId, uid);
+        }
         return result;
       });
     },
