@@ -19,6 +19,7 @@ import { DocumentLink } from '../../main/library/sync/client/documentLink';
 import { addMember } from '../../main/library/sync/server/members';
 import { openServerStore } from '../../main/library/sync/server/serverStore';
 import type { Figure } from './measure';
+import { withTimeout } from './measureSync';
 import { seededRandom } from './generateCorpus';
 import { runOnGeneratedLibrary } from './onGeneratedLibrary';
 import { seedAnnotations } from './seedAnnotations';
@@ -182,16 +183,6 @@ async function stopServer(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.send({ type: 'stop' } satisfies ServerMemoryRequest);
   await withTimeout(exited, 30_000, 'the server process did not stop within 30 s').catch(() => child.kill('SIGKILL'));
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(message)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }
 
 // On its own: `BENCH_ARTICLES=1000 node --import tsx test/bench/measureServerMemory.ts` (the bench's ten highlights an article).
