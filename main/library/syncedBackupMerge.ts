@@ -20,9 +20,9 @@ export function syncedBackupMerge(db: Db, exports: Exports, sync: SyncModel) {
     const idOf = (hash: string) => findArticleByHash(db, hash)?.id;
     let before: Array<number | undefined> = [];
     return sync.merged(
-      () => {
+      (articleStored) => {
         before = backup.articles.map((a) => idOf(a.contentHash));
-        return exports.importBackup(backup);
+        return exports.importBackup(backup, articleStored);
       },
       () => {
         const stored: number[] = [];

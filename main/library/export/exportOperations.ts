@@ -63,9 +63,9 @@ export function exportOperations(db: Db, nowIso: () => string, files: LibraryFil
     },
 
     /** Merges a JSON backup (a file, or one readBackup read) in, all or nothing, without duplicates. */
-    importBackup(source: string | Backup): BackupImportCounts {
+    importBackup(source: string | Backup, articleStored?: (articleId: number) => void): BackupImportCounts {
       if (typeof source === 'string') guard.checkFile(source, 'backup to import');
-      return importBackup(db, source, nowIso());
+      return importBackup(db, source, nowIso(), articleStored);
     },
 
     /** What importBackup(source) would add, from a merge rolled back: the library is not changed. */

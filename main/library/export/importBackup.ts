@@ -19,8 +19,15 @@ import { importBackupAttributes } from '../attributes/backupAttributes';
  * by place and quote, notes by paragraph (a different note is joined, never overwritten), so
  * importing the same backup twice adds nothing the second time. `source`: the backup file, or
  * one already read (readBackupFile), so that a merge the person previewed merges what they saw.
+ * `articleStored`: called, inside the transaction, as soon as an article new here has its text
+ * and paragraphs; annotations it then holds (sync's, from other devices) are joined, not overwritten.
  */
-export function importBackup(db: Db, source: string | Backup, now: string): BackupImportCounts {
+export function importBackup(
+  db: Db,
+  source: string | Backup,
+  now: string,
+  articleStored?: (articleId: number) => void,
+): BackupImportCounts {
   const backup = typeof source === 'string' ? readBackupFile(requireAbsolutePath(source, 'backup file')) : source;
   return db
     .transaction(() => {
@@ -33,7 +40,7 @@ export function importBackup(db: Db, source: string | Backup, now: string): Back
       for (const article of backup.articles) {
         const existing = findArticleByHash(db, article.contentHash);
         if (existing) mergeBackupArticle(db, writer, existing.id, article);
-        else insertBackupArticle(db, writer, article);
+        else insertBackupArticle(db, writer, article, articleStored);
       }
       importBackupVocabulary(db, backup.vocabulary, writer.counts);
       importBackupOverrides(db, backup.termOverrides, writer.counts);

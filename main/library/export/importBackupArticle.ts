@@ -15,9 +15,27 @@ import type { BackupWriter } from './backupWriter';
 /**
  * An article the library does not have: stored exactly as the backup holds it, every column
  * (in the trash or archived if it was, with the person's region correction), so exporting it again gives the same JSON. Paragraphs
- * go through the store's own insert.
+ * go through the store's own insert. `stored` is called once its text and paragraphs are in: if the
+ * article then holds annotations (sync's, made on another device before the text arrived here),
+ * the backup's are merged into them as into an article the library had (mergeBackupArticle).
  */
-export function insertBackupArticle(db: Db, writer: BackupWriter, article: BackupArticle): void {
+export function insertBackupArticle(
+  db: Db,
+  writer: BackupWriter,
+  article: BackupArticle,
+  stored?: (articleId: number) => void,
+): void {
+  const articleId = storeBackupArticleText(db, article);
+  stored?.(articleId);
+  // A note of the backup's is then joined to the one held there, a highlight held there not added twice.
+  if (holdsAnnotations(db, articleId)) mergeBackupAnnotations(db, writer, articleId, article);
+  else insertBackupAnnotations(db, writer, articleId, article);
+  writer.counts.articlesAdded++;
+  if (article.trashedAt !== null) writer.counts.articlesAddedToTrash++;
+}
+
+/** The article's row and paragraphs (with the person's kinds), as the backup holds them; its id. */
+function storeBackupArticleText(db: Db, article: BackupArticle): number {
   const articleId = Number(
     db
       .prepare(
@@ -54,14 +72,41 @@ export function insertBackupArticle(db: Db, writer: BackupWriter, article: Backu
   insertParagraphs(db, articleId, article.paragraphs);
   recordParagraphCount(db, articleId);
   storeRawTextBesideParagraphs(db, articleId, article.rawText);
-  const ids = (
+  const byUser = db.prepare('UPDATE paragraph SET kind_by_user = 1 WHERE id = ?');
+  const ids = paragraphIds(db, articleId);
+  article.paragraphs.forEach((paragraph, i) => {
+    const id = ids[i];
+    if (id !== undefined && paragraph.kindByUser) byUser.run(id);
+  });
+  return articleId;
+}
+
+function paragraphIds(db: Db, articleId: number): number[] {
+  return (
     db.prepare('SELECT id FROM paragraph WHERE article_id = ? ORDER BY ord').all(articleId) as Array<{ id: number }>
   ).map((r) => r.id);
-  const byUser = db.prepare('UPDATE paragraph SET kind_by_user = 1 WHERE id = ?');
+}
+
+function holdsAnnotations(db: Db, articleId: number): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM highlight WHERE article_id = ?)
+             OR EXISTS (SELECT 1 FROM paragraph p WHERE p.article_id = ?
+                          AND (EXISTS (SELECT 1 FROM note WHERE paragraph_id = p.id)
+                            OR EXISTS (SELECT 1 FROM paragraph_tag WHERE paragraph_id = p.id)))`,
+      )
+      .pluck()
+      .get(articleId, articleId) === 1
+  );
+}
+
+/** A new article's annotations stored exactly as the backup holds them (orphans stay orphans). */
+function insertBackupAnnotations(db: Db, writer: BackupWriter, articleId: number, article: BackupArticle): void {
+  const ids = paragraphIds(db, articleId);
   article.paragraphs.forEach((paragraph, i) => {
     const id = ids[i];
     if (id === undefined) return;
-    if (paragraph.kindByUser) byUser.run(id);
     writer.tagParagraph(id, paragraph.tags);
     if (paragraph.note) writer.putNote(id, readableNote(paragraph.note));
   });
@@ -70,8 +115,6 @@ export function insertBackupArticle(db: Db, writer: BackupWriter, article: Backu
     const at = h.start === null || h.end === null ? null : { start: h.start, end: h.end };
     writer.insertHighlight(articleId, paragraphId, h, at);
   }
-  writer.counts.articlesAdded++;
-  if (article.trashedAt !== null) writer.counts.articlesAddedToTrash++;
 }
 
 interface LibraryHighlight {
@@ -91,6 +134,11 @@ interface LibraryHighlight {
  * highlight the library already has (same place and quote) only gains the backup's tags.
  */
 export function mergeBackupArticle(db: Db, writer: BackupWriter, articleId: number, article: BackupArticle): void {
+  mergeBackupAnnotations(db, writer, articleId, article);
+  writer.counts.articlesMerged++;
+}
+
+function mergeBackupAnnotations(db: Db, writer: BackupWriter, articleId: number, article: BackupArticle): void {
   const rows = db.prepare('SELECT id, text FROM paragraph WHERE article_id = ? ORDER BY ord').all(articleId) as Array<{
     id: number;
     text: string;
@@ -175,7 +223,6 @@ export function mergeBackupArticle(db: Db, writer: BackupWriter, articleId: numb
           };
     addUnlessPresent(paragraphId, { start: placed.start, end: placed.end }, anchored);
   }
-  writer.counts.articlesMerged++;
 }
 
 function highlightKey(paragraphId: number | null, start: number | null, end: number | null, quote: string): string {

@@ -64,9 +64,11 @@ export interface SyncModel extends SyncEndpoint {
    * Runs a writer that adds rows of any kind outside the journal (a JSON backup merged in) and
    * writes them into the documents in the same transaction: the library document's rows it never
    * knew, the articles the writer stored (as an import stores them) and every article it changed.
-   * `touched` is asked after the write, inside the transaction.
+   * The writer calls `articleStored` as soon as it has stored a new article's text, before its
+   * annotations: what the article's document holds from other devices is then in its rows, for the
+   * writer to join its own to. `touched` is asked after the write, inside the transaction.
    */
-  merged<T>(write: () => T, touched: () => MergedArticles): T;
+  merged<T>(write: (articleStored: (articleId: number) => void) => T, touched: () => MergedArticles): T;
   /** Runs a writer that deletes the trashed articles for good, in one transaction; their texts are not taken from other devices again. */
   emptied<T>(write: () => T): T;
   close(): void;
@@ -438,17 +440,28 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
     },
     merged(write, touched) {
       return inTransaction(() => {
-        const result = write();
+        // A stored article's annotations held from other devices are projected before the writer
+        // adds its own (its document's entries with no row are theirs, not deletions), so a note
+        // of the writer's on the same paragraph is joined to theirs rather than put over it later.
+        // Only the article's document: the library document's projection would adopt the
+        // writer's tags halfway through and project the articles using them from their documents.
+        const result = write((articleId) => {
+          const uid = uidOfArticle(db, articleId);
+          const name = uid === undefined ? undefined : articleDocName(uid);
+          if (uid === undefined || name === undefined || !store.has(name)) return;
+          noteWaiting(name, projectArticle(db, uid, store.get(name), store.get(libraryDoc)));
+        });
         const { stored, changed } = touched();
-        // The changed articles first: adopting a new tag projects the articles using it from their
+        // The articles' rows first: adopting a new tag projects the articles using it from their
         // documents, which would put back a note as it was before the merge joined another to it.
-        for (const articleId of changed) {
+        for (const articleId of [...changed, ...stored]) {
           const uid = uidOfArticle(db, articleId);
           if (uid !== undefined) mirrorArticleRows(articleId, uid);
         }
         mirror(unknownLibraryRows(db, store.get(libraryDoc)), bookkeeping);
-        // A stored article's annotations held from other devices are projected first (its
-        // document's entries with no row are theirs, not deletions), then its text goes out.
+        // A stored article's details and the words waiting for it, as for an import; then its text
+        // goes out; its rows again, for the details the backup gave it: the library document may
+        // hold its entry only now, and only differing fields are written.
         for (const articleId of stored) {
           projectNewArticle(articleId);
           texts.imported(articleId);

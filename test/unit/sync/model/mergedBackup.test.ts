@@ -116,4 +116,40 @@ describe('a JSON backup merged into one device', () => {
       expect(d.library.overrides.list().map((o) => [o.source, o.target])).toEqual([['软件', '軟體']]);
     }
   });
+
+  it('joins its note on an article new here to the note another device made there before the text arrived', async () => {
+    const [a, b, c] = await devices(3);
+    // B annotates an article A does not have; A receives B's documents but not the text: held there.
+    const onB = b!.library.importText(secondArticleText, '菜市场').articleId!;
+    saveNote(b!, onB, 0, '乙的笔记');
+    highlight(b!, onB, 0, '菜市场', ['市场']);
+    b!.library.memos.saveArticleMemo(onB, text('乙的备忘'));
+    for (const name of b!.library.sync.docNames().filter((n) => !n.startsWith('text/'))) {
+      a!.library.sync.apply(name, b!.library.sync.diff(name, a!.library.sync.stateVector(name)));
+    }
+    expect(a!.library.listArticles().map((x) => x.title)).toEqual(['城市与河流']);
+
+    // The backup, from a third library, holds that article with another note on that paragraph and another highlight.
+    const onC = c!.library.importText(secondArticleText, '菜市场').articleId!;
+    saveNote(c!, onC, 0, '丙的笔记');
+    highlight(c!, onC, 1, '豆腐', ['豆制品']);
+    c!.library.memos.saveArticleMemo(onC, text('丙的备忘'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-merged-backup-'));
+    const file = path.join(dir, 'backup.json');
+    c!.library.exportBackup(file);
+
+    expect(a!.library.importBackup(file).articlesAdded).toBe(1);
+    expectConverged([a!, b!]);
+
+    for (const d of [a!, b!]) {
+      const id = d.library.listArticles().find((x) => x.title === '菜市场')!.id;
+      const { notes, highlights, memo } = seen(d, id);
+      expect(memo).toMatch(/乙的备忘[\s\S]*丙的备忘/);
+      expect(notes).toEqual([{ ord: 0, text: expect.stringMatching(/乙的笔记[\s\S]*丙的笔记/) as unknown }]);
+      expect(highlights.map((h) => [h.quote, h.tags]).sort()).toEqual([
+        ['菜市场', ['市场']],
+        ['豆腐', ['豆制品']],
+      ]);
+    }
+  });
 });
