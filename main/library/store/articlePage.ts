@@ -144,11 +144,16 @@ export function listQuery(
  */
 function keepTagged(db: Db, ids: readonly number[], tagIds: readonly number[]): number[] {
   const tagged = preparedStatement(db, taggedArticlesSql).pluck().all({ tagIds: JSON.stringify(tagIds) }) as number[];
+  return ids.filter(markedIds(tagged));
+}
+
+/** Whether an id is among `marked`: a byte per id up to the largest (article ids are dense). */
+function markedIds(marked: readonly number[]): (id: number) => boolean {
   let largest = 0;
-  for (const id of tagged) if (id > largest) largest = id;
-  const marked = new Uint8Array(largest + 1);
-  for (const id of tagged) marked[id] = 1;
-  return ids.filter((id) => id <= largest && marked[id] === 1);
+  for (const id of marked) if (id > largest) largest = id;
+  const bytes = new Uint8Array(largest + 1);
+  for (const id of marked) bytes[id] = 1;
+  return (id) => id <= largest && bytes[id] === 1;
 }
 
 /**
@@ -211,12 +216,9 @@ function titleOrder(db: Db, collation: TitleCollation, kept: readonly number[]):
     ordered = { version, ids: Int32Array.from(all, ([id]) => id) };
     perCollation.set(collation, ordered);
   }
-  // Marked by id (ids are dense: a byte per id up to the largest), then read off in title order.
-  let largest = 0;
-  for (const id of kept) if (id > largest) largest = id;
-  const keep = new Uint8Array(largest + 1);
-  for (const id of kept) keep[id] = 1;
+  // The kept ids read off in title order.
+  const keep = markedIds(kept);
   const ids: number[] = [];
-  for (const id of ordered.ids) if (id <= largest && keep[id] === 1) ids.push(id);
+  for (const id of ordered.ids) if (keep(id)) ids.push(id);
   return ids;
 }
