@@ -157,7 +157,7 @@ export async function createLibrary(options: LibraryOptions) {
       const links = linkNewArticle(db, articleId, check);
       // Annotations another device made on this text before it was here.
       library.sync.articleStored(articleId);
-      if (article.detailsGiven) library.sync.detailsGiven(articleId);
+      if (article.metadataEdits) library.sync.detailsGiven(articleId);
       const reading = importReading(article);
       return { fileName: name, status: 'imported' as const, articleId, title: article.parsed.metadata.title, ...links, reading };
     })();

@@ -70,8 +70,8 @@ export function preparePastedImport(text: string, title?: string): NewArticle {
     throw new LibraryError('file-too-large', 'The pasted text is over 20 MB; Pizhu imports up to 20 MB at a time.');
   }
   const parsed = parseSource(text, 'paste', null);
-  const titleGiven = title !== undefined && title.trim() !== '';
-  if (titleGiven) parsed.metadata = { ...parsed.metadata, title: title.trim(), titleInferred: false };
+  const given = title?.trim() ?? '';
+  if (given !== '') parsed.metadata = { ...parsed.metadata, title: given, titleInferred: false };
   requireText(parsed, 'pasted text');
   return {
     contentHash: contentHash(bytes),
@@ -80,7 +80,8 @@ export function preparePastedImport(text: string, title?: string): NewArticle {
     encoding: 'utf-8',
     rawText: text,
     parsed,
-    ...(titleGiven ? { detailsGiven: true } : {}),
+    // The person's title, as a rename would record it: a re-clean of the text would infer another.
+    ...(given !== '' ? { metadataEdits: { title: given } } : {}),
   };
 }
 

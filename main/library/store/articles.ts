@@ -1,4 +1,5 @@
 import type {
+  ArticleMetadata,
   ArticleSummary,
   ArticleView,
   DetectedScript,
@@ -55,10 +56,11 @@ export interface NewArticle {
    */
   prepared?: { storedRawText: string | Uint8Array; regionDetected: SourceRegion };
   /**
-   * Details the person gave at import (a pasted text's title) that its text alone does not give:
-   * another device stores the article from the text, so sync writes these into the library document.
+   * Details the person gave at import (a pasted text's title), kept as their edits of the details
+   * are (article.metadata_edits): a re-clean of the text keeps them, and sync writes them into the
+   * library document (another device stores the article from its text, which does not give them).
    */
-  detailsGiven?: boolean;
+  metadataEdits?: Partial<ArticleMetadata>;
 }
 
 /** The value article.raw_text stores: made by the worker when it could, as a Buffer for SQLite. */
@@ -83,8 +85,8 @@ function statementsFor(db: Db): ImportStatements {
   if (!statements) {
     const insert = db.prepare(
       `INSERT INTO article (content_hash, file_name, format, encoding, raw_text, title, title_inferred, subtitle,
-         source, author, published_at, url, script, imported_at, checksum, paragraph_count, region_detected)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         source, author, published_at, url, script, imported_at, checksum, paragraph_count, region_detected, metadata_edits)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     statements = {
       findByHash: db.prepare('SELECT id, title, trashed_at IS NOT NULL AS trashed FROM article WHERE content_hash = ?'),
@@ -117,6 +119,7 @@ function statementsFor(db: Db): ImportStatements {
           ),
           article.parsed.paragraphs.length,
           article.prepared?.regionDetected ?? detectArticleRegion(script, metadata, article.parsed.paragraphs),
+          JSON.stringify(article.metadataEdits ?? {}),
         );
         const articleId = Number(info.lastInsertRowid);
         insertParagraphs(db, articleId, article.parsed.paragraphs);

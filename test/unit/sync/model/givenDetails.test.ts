@@ -18,6 +18,17 @@ describe('details given at import', () => {
     for (const d of [a!, b!]) expect(d.library.listArticles().map((x) => x.title)).toContain('茶园手记');
   });
 
+  it('the given title is the person’s edit: a re-clean, here or on the other device, keeps it', async () => {
+    const [a, b] = await devices(2);
+    const given = a!.library.importText(pasted, '茶园手记');
+    expectConverged([a!, b!]);
+    a!.library.recleanArticle(given.articleId!);
+    const onB = b!.library.listArticles().find((x) => x.title === '茶园手记')!;
+    b!.library.recleanArticle(onB.id);
+    expectConverged([a!, b!]);
+    for (const d of [a!, b!]) expect(d.library.listArticles().map((x) => x.title)).toContain('茶园手记');
+  });
+
   it('a pasted text with no title given writes no details: the text gives the same title everywhere', async () => {
     const [a, b] = await devices(2);
     const inferred = a!.library.importText(pasted);

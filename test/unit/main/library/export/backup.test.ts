@@ -77,7 +77,8 @@ describe('JSON backup export', () => {
 
     const crafted = backup.articles.find((a) => a.title === '互联网与平安:一次测试')!;
     expect(crafted.rawText).toContain('# 不是标题');
-    expect(crafted.metadataEdits).toEqual({ source: '测试来源', publishedAt: '2026-11-01' });
+    // The title was given at import (pasted with a title): the person's edit as much as the two after it.
+    expect(crafted.metadataEdits).toEqual({ title: '互联网与平安:一次测试', source: '测试来源', publishedAt: '2026-11-01' });
     expect(crafted.readingPosition).toBe(3);
     expect(crafted.paragraphs[1]).toMatchObject({ kind: 'body', kindByUser: true });
     expect(crafted.paragraphs.find((p) => p.note?.markdown.includes('**要点**'))?.note?.editorState).toContain('root');
