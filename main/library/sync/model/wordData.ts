@@ -417,65 +417,60 @@ function vocabularyRow(db: Db, entry: Y.Map<unknown>): VocabularyValues | undefi
 function projectVocabulary(db: Db, library: Y.Doc): void {
   const wanted = new Map<string, VocabularyValues>();
   vocabulary(library).forEach((value, uid) => {
-    if (!(value instanceof Y.Map) || fieldOf(value as Y.Map<unknown>, 'deleted') === true) return;
-    const row = vocabularyRow(db, value as Y.Map<unknown>);
-    if (row) wanted.set(uid, row);
+    const values = entryValues(db, value);
+    if (values) wanted.set(uid, values);
   });
   const rows = preparedStatement(db, `SELECT id, uid, ${vocabularyColumns.join(', ')} FROM vocabulary`)
     .pluck(false)
     .all() as Array<VocabularyValues & { id: number; uid: string }>;
-  const have = new Set<string>();
   for (const row of rows) {
-    const values = wanted.get(row.uid);
-    if (!values) {
-      preparedStatement(db, 'DELETE FROM vocabulary WHERE id = ?').run(row.id);
-      continue;
-    }
-    have.add(row.uid);
-    if (vocabularyColumns.every((c) => row[c] === values[c])) continue;
-    preparedStatement(
-      db,
-      `UPDATE vocabulary SET ${vocabularyColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
-    ).run(...vocabularyColumns.map((c) => values[c]), row.id);
+    writeVocabularyRow(db, row.uid, row, wanted.get(row.uid));
+    wanted.delete(row.uid);
   }
-  for (const [uid, values] of wanted) {
-    if (have.has(uid)) continue;
-    preparedStatement(
-      db,
-      `INSERT INTO vocabulary (uid, ${vocabularyColumns.join(', ')}) VALUES (?, ${vocabularyColumns.map(() => '?').join(', ')})`,
-    ).run(uid, ...vocabularyColumns.map((c) => values[c]));
-  }
+  for (const [uid, values] of wanted) writeVocabularyRow(db, uid, undefined, values);
 }
 
 /** The named entries' rows as the document says (projectVocabulary's, for a few words). */
 function projectVocabularyEntries(db: Db, library: Y.Doc, uids: Iterable<string>): void {
   const map = vocabulary(library);
   for (const uid of uids) {
-    const value = map.get(uid);
-    const values =
-      value instanceof Y.Map && fieldOf(value as Y.Map<unknown>, 'deleted') !== true
-        ? vocabularyRow(db, value as Y.Map<unknown>)
-        : undefined;
     const row = preparedStatement(db, `SELECT id, ${vocabularyColumns.join(', ')} FROM vocabulary WHERE uid = ?`)
       .pluck(false)
       .get(uid) as (VocabularyValues & { id: number }) | undefined;
-    if (!values) {
-      if (row) preparedStatement(db, 'DELETE FROM vocabulary WHERE id = ?').run(row.id);
-      continue;
-    }
-    if (row) {
-      if (vocabularyColumns.every((c) => row[c] === values[c])) continue;
-      preparedStatement(
-        db,
-        `UPDATE vocabulary SET ${vocabularyColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
-      ).run(...vocabularyColumns.map((c) => values[c]), row.id);
-      continue;
-    }
+    writeVocabularyRow(db, uid, row, entryValues(db, map.get(uid)));
+  }
+}
+
+/** The row a vocabulary entry says, or undefined for an entry deleted or not a word's. */
+function entryValues(db: Db, value: unknown): VocabularyValues | undefined {
+  return value instanceof Y.Map && fieldOf(value as Y.Map<unknown>, 'deleted') !== true
+    ? vocabularyRow(db, value as Y.Map<unknown>)
+    : undefined;
+}
+
+/** The word's row made what its entry says: removed (no values), changed where it differs, or added. */
+function writeVocabularyRow(
+  db: Db,
+  uid: string,
+  row: (VocabularyValues & { id: number }) | undefined,
+  values: VocabularyValues | undefined,
+): void {
+  if (!values) {
+    if (row) preparedStatement(db, 'DELETE FROM vocabulary WHERE id = ?').run(row.id);
+    return;
+  }
+  if (row) {
+    if (vocabularyColumns.every((c) => row[c] === values[c])) return;
     preparedStatement(
       db,
-      `INSERT INTO vocabulary (uid, ${vocabularyColumns.join(', ')}) VALUES (?, ${vocabularyColumns.map(() => '?').join(', ')})`,
-    ).run(uid, ...vocabularyColumns.map((c) => values[c]));
+      `UPDATE vocabulary SET ${vocabularyColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+    ).run(...vocabularyColumns.map((c) => values[c]), row.id);
+    return;
   }
+  preparedStatement(
+    db,
+    `INSERT INTO vocabulary (uid, ${vocabularyColumns.join(', ')}) VALUES (?, ${vocabularyColumns.map(() => '?').join(', ')})`,
+  ).run(uid, ...vocabularyColumns.map((c) => values[c]));
 }
 
 /** A change of overrides may show one the document held unshown: the library is projected after it. */
