@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import type { Plugin } from 'vite';
@@ -54,26 +53,14 @@ export function packedDictionary(): Plugin {
   };
 }
 
-/**
- * Dependencies bundled into main rather than required at run time: Yjs and everything that
- * imports it. @lexical/yjs is ESM only and imports yjs.mjs, where a require() of yjs loads
- * yjs.cjs — two copies of Yjs in one process, and its instanceof checks refuse each other's
- * types (createYjsBinding threw on every note save). Bundled, Rollup resolves one copy for all.
- * (lib0 and y-protocols are not dependencies of ours and so are bundled with them.)
- */
-export function bundledWithYjs(dependencies: readonly string[]): string[] {
-  return dependencies.filter(
-    (name) => name === 'yjs' || name === 'lexical' || name.startsWith('@lexical/') || name.startsWith('@hocuspocus/'),
-  );
-}
-
-const packageDependencies = Object.keys(
-  (JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies,
-);
-
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin({ exclude: bundledWithYjs(packageDependencies) }), packedDictionary()],
+    // Main requires at run time only the package's `dependencies`, which the packaged app carries
+    // in node_modules (test/unit/packaging/builtMain.test.ts holds the two lists equal). All else is
+    // bundled: Yjs and everything that imports it among them. @lexical/yjs is ESM only and imports
+    // yjs.mjs where a require() of yjs loads yjs.cjs — two copies of Yjs in one process, whose
+    // instanceof checks refuse each other's types. Bundled, Rollup resolves one copy for all.
+    plugins: [externalizeDepsPlugin(), packedDictionary()],
     build: {
       outDir: resolve(outDir, 'main'),
       rollupOptions: {

@@ -10,7 +10,7 @@ import path from 'node:path';
  * refused every note's text). From this import on, require('yjs') loads the ESM build that
  * import('yjs') loads (Node >= 20.19 requires an ES module in place): one Yjs. A tsx child needs
  * none of it (tsx compiles a required ES module to CommonJS, its import of yjs a require), nor
- * does the built app or CLI: main bundles one Yjs (electron.vite.config.ts, bundledWithYjs).
+ * does the built app or CLI: main bundles one Yjs (electron.vite.config.ts: only `dependencies` stay external).
  */
 type Resolve = (this: unknown, request: string, ...rest: unknown[]) => string;
 const loader = Module as unknown as { _resolveFilename: Resolve };

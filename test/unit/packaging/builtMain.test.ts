@@ -13,7 +13,7 @@ const yjsLoadedTwice = 'Yjs was already imported';
  * of Yjs (yjs.cjs required by main, yjs.mjs imported by @lexical/yjs, which is ESM only) make
  * every instanceof between them fail: createYjsBinding refused each note's text.
  */
-describe('the built main bundle holds one Yjs', () => {
+describe('the built main bundle', () => {
   let outDir: string;
   beforeAll(() => {
     // A build of its own (never a stale out/; PIZHU_OUT_DIR is the config's output folder), inside
@@ -30,6 +30,14 @@ describe('the built main bundle holds one Yjs', () => {
   }, 250_000);
   afterAll(() => {
     fs.rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('requires at run time exactly the dependencies the packaged app carries, no more, no fewer', () => {
+    // electron-builder copies `dependencies` (never devDependencies) into the app's node_modules:
+    // a package main requires but does not list is missing from the installed app; one listed
+    // but bundled or unused is a second copy shipped for nothing.
+    const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect([...requiredPackages(path.join(outDir, 'main'))].sort()).toEqual(Object.keys(manifest.dependencies).sort());
   });
 
   it('the CLI loads every chunk of main, @lexical/yjs among them, with Yjs loaded once', () => {
@@ -61,3 +69,19 @@ describe('the built main bundle holds one Yjs', () => {
     expect(child.stdout).toMatch(/articles/i);
   });
 });
+
+/** The packages the built files under `dir` load at run time (require and import()), Node's own modules and Electron aside. */
+function requiredPackages(dir: string): Set<string> {
+  const names = new Set<string>();
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
+    const code = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
+    for (const match of code.matchAll(/\b(?:require|import)\(\s*["']([^"'./][^"']*)["']\s*\)/g)) {
+      const specifier = match[1] ?? '';
+      if (specifier.startsWith('node:') || specifier === 'electron') continue;
+      const parts = specifier.split('/');
+      names.add(parts.slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
+    }
+  }
+  return names;
+}
