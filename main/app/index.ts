@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, shell } from 'electron';
 import { appHost, appOrigin, appScheme } from './contentSecurityPolicy';
 import { createDispatch, createHandlers } from './createHandlers';
 import { createMainWindow } from './createMainWindow';
@@ -29,6 +29,7 @@ import {
 import { createSyncController } from './syncController';
 import { syncFolderDialog } from './syncFolderDialog';
 import { syncSettingsBeside } from './syncSettings';
+import { keychainTokenSealer } from './keychainTokenSealer';
 
 // Tests point the app at a throw-away folder.
 if (process.env.PIZHU_USER_DATA) app.setPath('userData', process.env.PIZHU_USER_DATA);
@@ -90,6 +91,8 @@ async function start(): Promise<void> {
       startParseWorker: (resourceLimits) => new Worker(path.join(__dirname, 'parseWorkerEntry.js'), { resourceLimits }),
       // The integrity check runs beside the first list, not before it; writes wait for it.
       startQuickCheckWorker: (filePath) => new Worker(path.join(__dirname, 'quickCheckEntry.js'), { workerData: { filePath } }),
+      // The Markdown export renders and writes its files in these.
+      startExportWorker: () => new Worker(path.join(__dirname, 'exportWorkerEntry.js')),
     },
     recoveryPrompt(dialog, language.text()),
   );
@@ -103,7 +106,7 @@ async function start(): Promise<void> {
   // The open library's sync runs in main while the app is open; the window hears when it moves on.
   const sync = createSyncController({
     library,
-    settings: syncSettingsBeside(dbPath),
+    settings: syncSettingsBeside(dbPath, keychainTokenSealer(safeStorage, process.platform)),
     chooseSyncFolder: syncFolderDialog(dialog, language.text),
     announceStatus: () => mainWindow?.webContents.send(syncStatusEvent),
     announceChanges: () => mainWindow?.webContents.send(syncChangedEvent),
