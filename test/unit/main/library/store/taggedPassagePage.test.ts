@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pageWindow, passagesPerArticle } from '../../../../../main/library/store/taggedPassages';
 import type { TaggedPassage } from '../../../../../preload/contract/annotationTypes';
 import { bodyParagraphs, openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
 
@@ -81,5 +82,39 @@ describe('the per-tag view, a page at a time (listTaggedPassagePage)', () => {
     expect(trash.total).toBe(inFirst);
     expect(new Set(trash.rows.map((p) => p.articleId))).toEqual(new Set([first.articleId]));
     expect(annotations.listTaggedPassagePage({ tag: '没有', offset: 0, limit: 10 })).toEqual({ total: 0, offset: 0, rows: [] });
+  });
+
+  it('counts a highlight under two of the tags once, and pages that start or end inside an article match the whole list', () => {
+    const made = seedManyPassages();
+    const { annotations } = seeded.library;
+    const twice = annotations.listTaggedPassagePage({ tag: '议题', offset: 5, limit: 1 }).rows[0]!.highlight!;
+    annotations.tagHighlight(twice.id, twice.tags.includes('议题') ? '议题/子题' : '议题');
+    const whole = annotations.listTaggedPassages('议题');
+    expect(whole).toHaveLength(made);
+    // Windows of odd sizes and places: across article boundaries, one row, past the end.
+    for (const [offset, limit] of [[0, 7], [3, 250], [made - 9, 30], [Math.floor(made / 3), 333], [made, 10], [made + 5, 10]] as const) {
+      const page = annotations.listTaggedPassagePage({ tag: '议题', offset, limit });
+      expect(page.total).toBe(made);
+      expect(page.rows).toEqual(whole.slice(offset, offset + limit));
+    }
+  });
+
+  it("reads the count per article from the tags' index rows, and a page from its articles' rows only", () => {
+    seedManyPassages();
+    const db = seeded.library.database();
+    const plan = (sql: string, params: object) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    const counts = plan(passagesPerArticle, { ids: '[1, 2]' });
+    expect(counts).toMatch(/SEARCH ht USING COVERING INDEX highlight_tag_by_tag \(tag_id=\?\)/);
+    expect(counts).toMatch(/SEARCH h USING COVERING INDEX highlight_article_of \(id=\?\)/);
+    expect(counts).toMatch(/SEARCH pt USING COVERING INDEX paragraph_tag_by_tag \(tag_id=\?\)/);
+    expect(counts).not.toMatch(/\bSCAN (p|h|pt|ht|a)\b/);
+    const page = plan(pageWindow, { ids: '[1, 2]', articles: '[1]', limit: 100, offset: 0 });
+    // The page's articles outermost; each highlight's and paragraph's tags by their own key, never the tags' index.
+    expect(page).toMatch(/SEARCH h USING INDEX highlight_by_article \(article_id=\?\)/);
+    expect(page).toMatch(/SEARCH ht USING PRIMARY KEY \(highlight_id=\?\)/);
+    expect(page).toMatch(/SEARCH p USING COVERING INDEX sqlite_autoindex_paragraph_1 \(article_id=\?\)/);
+    expect(page).toMatch(/SEARCH pt USING PRIMARY KEY \(paragraph_id=\?\)/);
+    expect(page).not.toMatch(/_by_tag|\bSCAN (p|h|pt|ht|a)\b/);
   });
 });
