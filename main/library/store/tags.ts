@@ -5,6 +5,7 @@ import { readTagDescriptions, removeTagDescription } from '../codebook/tagDescri
 import { readRow } from '../journal/journaledTables';
 import type { Recorder } from '../journal/recordChanges';
 import type { Db } from './openDatabase';
+import { preparedStatement } from './preparedStatements';
 
 export interface TagRow {
   id: number;
@@ -79,52 +80,53 @@ export function summariesOf(db: Db, all: readonly TagRow[], shown: readonly TagR
 }
 
 /**
- * Each wanted tag's own passages and those of its subtree, counted once each. The (ancestor,
- * tag) pairs come from the names here: found by comparing every name with every other in SQL
- * they cost T² string comparisons, which at 5,000 tags kept main busy for minutes.
+ * Each wanted tag's own passages and those of its subtree, counted once each. Each tag's
+ * subtree comes from the names here: found by comparing every name with every other in SQL
+ * they cost T² string comparisons, which at 5,000 tags kept main busy for minutes. Counted
+ * per wanted tag over its subtree's index rows, in the index's order: one GROUP BY over every
+ * (ancestor, tag) pair sorted all 500,000 tagged highlights of a 100,000-article library in a
+ * temporary B-tree first (330 ms for the pane's top level, 90 ms this way).
  */
 function countTags(db: Db, all: readonly TagRow[], wanted: ReadonlySet<number>): Map<number, { direct: number; total: number }> {
   const idByName = new Map(all.map((t) => [foldTagCase(t.name), t.id]));
-  const pairs: Array<[number, number]> = [];
+  const subtrees = new Map<number, number[]>();
+  const add = (parent: number, tag: number) => {
+    const subtree = subtrees.get(parent);
+    if (subtree) subtree.push(tag);
+    else subtrees.set(parent, [tag]);
+  };
   for (const tag of all) {
     const folded = foldTagCase(tag.name);
-    if (wanted.has(tag.id)) pairs.push([tag.id, tag.id]);
+    if (wanted.has(tag.id)) add(tag.id, tag.id);
     for (let cut = folded.indexOf('/'); cut > 0; cut = folded.indexOf('/', cut + 1)) {
       const parent = idByName.get(folded.slice(0, cut));
-      if (parent !== undefined && wanted.has(parent)) pairs.push([parent, tag.id]);
+      if (parent !== undefined && wanted.has(parent)) add(parent, tag.id);
     }
   }
   const counts = new Map<number, { direct: number; total: number }>();
-  if (pairs.length === 0) return counts;
-  const rows = db
-    .prepare(
-      `WITH
-         pairs(parent_id, child_id) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?)),
-         trashed_highlights AS (
-           SELECT h.id FROM article a JOIN highlight h ON h.article_id = a.id WHERE a.trashed_at IS NOT NULL
-         ),
-         trashed_paragraphs AS (
-           SELECT p.id FROM article a JOIN paragraph p ON p.article_id = a.id WHERE a.trashed_at IS NOT NULL
-         ),
-         highlights AS (
-           SELECT parent_id, count(DISTINCT ht.highlight_id) AS n,
-             sum(ht.tag_id = parent_id) AS direct
-           FROM pairs JOIN highlight_tag ht ON ht.tag_id = pairs.child_id
-           WHERE ht.highlight_id NOT IN trashed_highlights GROUP BY parent_id
-         ),
-         paragraphs AS (
-           SELECT parent_id, count(DISTINCT pt.paragraph_id) AS n,
-             sum(pt.tag_id = parent_id) AS direct
-           FROM pairs JOIN paragraph_tag pt ON pt.tag_id = pairs.child_id
-           WHERE pt.paragraph_id NOT IN trashed_paragraphs GROUP BY parent_id
-         )
-       SELECT parent_id AS id, sum(direct) AS direct, sum(n) AS total
-       FROM (SELECT * FROM highlights UNION ALL SELECT * FROM paragraphs) GROUP BY parent_id`,
-    )
-    .all(JSON.stringify(pairs)) as Array<{ id: number; direct: number; total: number }>;
-  for (const r of rows) counts.set(r.id, { direct: r.direct, total: r.total });
+  if (subtrees.size === 0) return counts;
+  const rows = preparedStatement(db, tagCountsSql).raw().all(JSON.stringify([...subtrees])) as Array<[number, number, number]>;
+  for (const [id, direct, total] of rows) counts.set(id, { direct, total });
   return counts;
 }
+
+/**
+ * For each [tag, [the ids of its subtree]] in ?: its own passages, and its subtree's, each
+ * passage once (a highlight under two of the subtree's tags is one passage). The trash is not
+ * counted; its lists are made once for the statement.
+ */
+export const tagCountsSql = `
+  WITH
+    trashed_highlights AS (SELECT h.id FROM article a JOIN highlight h ON h.article_id = a.id WHERE a.trashed_at IS NOT NULL),
+    trashed_paragraphs AS (SELECT p.id FROM article a JOIN paragraph p ON p.article_id = a.id WHERE a.trashed_at IS NOT NULL)
+  SELECT s.value ->> 0,
+    (SELECT count(*) FROM highlight_tag ht WHERE ht.tag_id = s.value ->> 0 AND ht.highlight_id NOT IN trashed_highlights)
+      + (SELECT count(*) FROM paragraph_tag pt WHERE pt.tag_id = s.value ->> 0 AND pt.paragraph_id NOT IN trashed_paragraphs),
+    (SELECT count(DISTINCT ht.highlight_id) FROM highlight_tag ht
+      WHERE ht.tag_id IN (SELECT value FROM json_each(s.value ->> 1)) AND ht.highlight_id NOT IN trashed_highlights)
+      + (SELECT count(DISTINCT pt.paragraph_id) FROM paragraph_tag pt
+      WHERE pt.tag_id IN (SELECT value FROM json_each(s.value ->> 1)) AND pt.paragraph_id NOT IN trashed_paragraphs)
+  FROM json_each(?) s`;
 
 export function readParagraphTags(db: Db, paragraphId: number): string[] {
   const rows = db

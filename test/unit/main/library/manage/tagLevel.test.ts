@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tagCountsSql } from '../../../../../main/library/store/tags';
 import type { TagLevelRow } from '../../../../../preload/contract/tagLevelTypes';
 import { bodyParagraphs, openSeededLibrary, seedArticle, type SeededLibrary } from '../../../../support/seededLibrary';
 
@@ -56,5 +57,15 @@ describe('the tag pane, one level a page at a time (listTagLevel)', () => {
     annotations.tagParagraph(p!.id, '临时');
     seeded.library.trashArticle(article.id);
     expect(shown(annotations.listTagLevel({ parent: '', offset: 0, limit: 10 }).rows)).toEqual(['临时 0/0 0/0']);
+  });
+
+  it("counts each tag's subtree in the tags' index, in its order: no sort of every tagged passage", () => {
+    const plan = (seeded.library.database().prepare(`EXPLAIN QUERY PLAN ${tagCountsSql}`).all('[[1, [1, 2]]]') as Array<{ detail: string }>)
+      .map((r) => r.detail)
+      .join('\n');
+    expect(plan).toMatch(/SEARCH ht USING COVERING INDEX highlight_tag_by_tag \(tag_id=\?\)/);
+    expect(plan).toMatch(/SEARCH pt USING COVERING INDEX paragraph_tag_by_tag \(tag_id=\?\)/);
+    // count(DISTINCT) keeps one tag's subtree at a time; no GROUP BY over all of them.
+    expect(plan).not.toMatch(/TEMP B-TREE FOR GROUP BY|\bSCAN (ht|pt|h|p|a)\b/);
   });
 });
