@@ -99,6 +99,11 @@ describe('listArticlePage', () => {
     expect(titles({ tag: '标记' })).toEqual([]);
     library.annotations.tagParagraph(library.getArticle(first!).paragraphs.find((p) => p.kind === 'body')!.id, '标记');
     expect(titles({ tag: '标记' })).toEqual(['甲文']);
+    expect(titles({ tag: '标记', sort: 'title' })).toEqual(['甲文']);
+    // The tag filter's articles, kept for every order, are looked up again after a write too.
+    library.annotations.tagParagraph(library.getArticle(fourth).paragraphs.find((p) => p.kind === 'body')!.id, '标记');
+    expect(titles({ tag: '标记', sort: 'title' })).toEqual(['丁文', '甲文']);
+    expect(titles({ tag: '标记' })).toEqual(['丁文', '甲文']);
     // Written by another connection to the file (the command line while the app is open): seen too.
     const other = new Database(path.join(dir, 'library.sqlite'));
     try {
