@@ -23,6 +23,7 @@ import { characterDeleteTriggers } from '../../main/library/store/migrations/002
 import { rawTextKeepingTriggerNames } from '../../main/library/store/migrations/0027-raw-text-beside-paragraphs';
 import { characterTriggers as characterTriggers0032 } from '../../main/library/store/migrations/0032-search-characters-by-row';
 import { rawSql } from '../../main/library/store/paragraphRaw';
+import { removalsFromStored } from '../../main/library/store/removalsCodec';
 import {
   paragraphRawsSql,
   rawTextAloneFunction,
@@ -74,6 +75,7 @@ function schemaSqlAt(version: number, names: readonly string[]): string[] {
   const older = new Database(':memory:');
   registerSearchFunctions(older);
   registerChecksumFunction(older);
+  registerHighlightContextFunction(older);
   for (const m of migrations.filter((m) => m.version <= version)) older.exec(m.up);
   const sql = names.map((name) => older.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name) as string);
   older.close();
@@ -131,6 +133,24 @@ export function undoMigration0027(db: Database.Database): void {
       WHEN new.checksum IS NOT ${sum}
     BEGIN UPDATE article SET checksum = ${sum} WHERE id = new.id; END;
   `);
+}
+
+/**
+ * Takes migration 0037 back: every paragraph's removals as JSON (its checksum trigger re-sums it),
+ * article_band with its foreign key and index by article as 0012 made them, no delete trigger.
+ */
+export function undoMigration0037(db: Database.Database): void {
+  registerChecksumFunction(db);
+  db.function('undo_stored_removals', { deterministic: true }, (stored: unknown) =>
+    typeof stored === 'string' ? JSON.stringify(removalsFromStored(stored) ?? null) : null,
+  );
+  const [table, index] = schemaSqlAt(36, ['article_band', 'article_band_by_article']);
+  db.exec(`DROP TRIGGER article_fingerprint_drops_bands;
+    UPDATE paragraph SET removals = undo_stored_removals(removals) WHERE removals NOT LIKE '[%';
+    CREATE TEMP TABLE article_band_undone AS SELECT * FROM article_band;
+    DROP TABLE article_band; ${table ?? ''}; ${index ?? ''};
+    INSERT INTO article_band SELECT band, bucket, article_id FROM article_band_undone;
+    DROP TABLE temp.article_band_undone;`);
 }
 
 /** Takes migration 0036 back: the library list's indexes, the folded titles and the triggers that keep them. */
@@ -211,10 +231,11 @@ export function undoMigration0026(db: Database.Database): void {
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
  * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
  * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes, 26: uids and sync documents,
- * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row, 33: deflated sync updates, 35: the search index by row, 36: the library list's indexes and folded titles), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
+ * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row, 33: deflated sync updates, 35: the search index by row, 36: the library list's indexes and folded titles, 37: compact removals and article_band without its index by article), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 37) undoMigration0037(db);
   if (version < 36) undoMigration0036(db);
   if (version < 35) undoMigration0035(db);
   if (version < 34) undoMigration0034(db);

@@ -2,7 +2,7 @@ import type { BackupExportResult } from '../../../preload/contract/api';
 import type { ParagraphFlag, ParagraphKind, Removal } from '../../../preload/contract/articleTypes';
 import { isSourceRegion } from '../../../preload/common/conversionTable';
 import type { Db } from '../store/openDatabase';
-import { rawSql } from '../store/paragraphRaw';
+import { parsedRemovals, rawSql } from '../store/paragraphRaw';
 import { rawTextSql } from '../store/rawTextCodec';
 import { contentCorrupt } from '../store/contentCorrupt';
 import {
@@ -201,6 +201,13 @@ function metadataEdits(stored: string): BackupArticle['metadataEdits'] {
   return Object.fromEntries(editableFields.filter((f) => Object.hasOwn(edits, f)).map((f) => [f, edits[f]]));
 }
 
+/** Stored as JSON or compactly (store/removalsCodec); one that reads as neither is damage, refused as JSON.parse refused it. */
+function storedRemovalsOf(row: ParagraphRow): Removal[] {
+  const removals = parsedRemovals(row.removals);
+  if (removals === undefined) throw new Error(`The removals of paragraph ${row.id} do not read: the library is damaged.`);
+  return removals;
+}
+
 function toParagraph(row: ParagraphRow, order: number, tags: string[] = [], note?: BackupNote): BackupParagraph {
   return {
     order,
@@ -210,7 +217,7 @@ function toParagraph(row: ParagraphRow, order: number, tags: string[] = [], note
     raw: row.raw,
     flags: JSON.parse(row.flags) as ParagraphFlag[],
     // Keys in the schema's order, which an import stores: the round trip then gives the same JSON.
-    removals: (JSON.parse(row.removals) as Removal[]).map(({ start, end, text, reason }) => ({
+    removals: storedRemovalsOf(row).map(({ start, end, text, reason }) => ({
       start,
       end,
       text,

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { registerBandBucketsFunction } from '../duplicates/bandRows';
 import type { Db } from './openDatabase';
 import { rawSql, registerParagraphRawFunction } from './paragraphRaw';
 import { rawTextSql, registerRawTextFunctions } from './rawTextCodec';
@@ -80,4 +81,6 @@ export function registerChecksumFunction(db: Db): void {
   registerParagraphRawFunction(db);
   // Not a checksum, but called by the article triggers as the checksum is (migration 0036).
   registerTitleFoldFunction(db);
+  // Likewise: a paragraph's change drops its article's fingerprint, whose trigger finds its band rows by it (migration 0037).
+  registerBandBucketsFunction(db);
 }

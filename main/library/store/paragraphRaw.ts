@@ -1,5 +1,6 @@
 import type { Removal } from '../../../preload/contract/articleTypes';
 import type { Db } from './openDatabase';
+import { removalsFromStored, storedRemovals, storedRemovalsFunction } from './removalsCodec';
 
 /**
  * A paragraph's raw text as stored. The text is the raw text with its removals taken out
@@ -52,21 +53,27 @@ export function rawSql(row?: string): string {
   return `iif(${p}raw = '', iif(${p}removals = '[]', ${p}text, ${paragraphRawFunction}(${p}text, ${p}removals)), ${p}raw)`;
 }
 
-/** Registers pizhu_paragraph_raw(text, removals JSON) on a connection (registerChecksumFunction does). */
+/**
+ * Registers pizhu_paragraph_raw(text, removals as stored) on a connection (registerChecksumFunction
+ * does), and pizhu_stored_removals(removals JSON), which migration 0037 stores each list with.
+ */
 export function registerParagraphRawFunction(db: Db): void {
   db.function(paragraphRawFunction, { deterministic: true }, (text: unknown, removals: unknown) => {
     if (typeof text !== 'string' || typeof removals !== 'string') return null;
     const parsed = parsedRemovals(removals);
     return (parsed && rawWithRemovals(text, parsed)) ?? null;
   });
+  db.function(storedRemovalsFunction, { deterministic: true }, (removals: unknown) => {
+    const parsed = typeof removals === 'string' && removals.startsWith('[') ? parsedRemovals(removals) : undefined;
+    // Anything else (already compact, or not a list) is kept as it is.
+    return parsed ? storedRemovals(parsed) : removals;
+  });
 }
 
-/** A paragraph's removals column as a list; undefined when it does not parse as one (damage, which its checksum reports). */
-export function parsedRemovals(json: string): Removal[] | undefined {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? (parsed as Removal[]) : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * A paragraph's removals column as a list, stored as JSON or compactly (store/removalsCodec);
+ * undefined when it reads as neither (damage, which its checksum reports).
+ */
+export function parsedRemovals(stored: string): Removal[] | undefined {
+  return removalsFromStored(stored);
 }

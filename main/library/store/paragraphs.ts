@@ -4,6 +4,7 @@ import type { Statement } from 'better-sqlite3';
 import { checksum, rowChecksum } from './contentHashes';
 import { contentCorrupt, paragraphsMissing } from './contentCorrupt';
 import { parsedRemovals, rawFromStored, storedRaw } from './paragraphRaw';
+import { storedRemovals } from './removalsCodec';
 import type { Db } from './openDatabase';
 import { preparedStatement } from './preparedStatements';
 
@@ -65,7 +66,7 @@ export function updateParagraph(db: Db, id: number, ord: number, kind: Paragraph
 /** What a parsed paragraph stored as `kind` stores after its kind: text, raw (as stored), checksum, flags, removals. */
 function storedColumns(kind: ParagraphKind, p: ParsedParagraph): [string, string, string, string, string] {
   const flags = jsonList(p.flags);
-  const removals = jsonList(p.removals);
+  const removals = storedRemovals(p.removals);
   // The order of contentHashes' checkedColumns.paragraph.
   return [p.text, storedRaw(p.text, p.raw, p.removals), checksum(p.text, p.raw, flags, removals, kind), flags, removals];
 }

@@ -35,6 +35,7 @@ import { migration0033 } from './0033-sync-updates-deflated';
 import { migration0034 } from './0034-highlight-context-from-text';
 import { migration0035 } from './0035-search-index-by-row';
 import { migration0036 } from './0036-library-list-indexes';
+import { migration0037 } from './0037-smaller-library';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -74,6 +75,7 @@ export const migrations: readonly Migration[] = [
   migration0034,
   migration0035,
   migration0036,
+  migration0037,
 ];
 
 export const latestSchemaVersion = migrations.length;
