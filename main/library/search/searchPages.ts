@@ -1,6 +1,7 @@
 import type { Db } from '../store/openDatabase';
 import { preparedStatement } from '../store/preparedStatements';
 import { writingTempOnly } from '../store/deferredQuickCheck';
+import { columnOf } from '../store/migrations/0004-search-index-without-sizes';
 import type { ParsedQuery, QueryClause } from './parseQuery';
 import { candidateExpression, candidatesAreMatches, phraseTermsArgument } from './phraseCheck';
 import { characterTermsArgument, holdsCharactersFunction, holdsTermsFunction } from './searchFunctions';
@@ -54,10 +55,15 @@ export interface SearchPlan {
   filters: RowFilters;
 }
 
+/**
+ * A tier of the order: paragraph text and notes, comments, or flagged paragraphs (and hidden
+ * ones, when asked for). Comments have negative rowids; paragraphs and notes, positive ones.
+ */
+type TierKind = 'text' | 'comments' | 'flagged';
+
 interface Tier {
+  kind: TierKind;
   columns: string[];
-  /** Comments have negative rowids; paragraphs and notes, positive ones. */
-  comments: boolean;
 }
 
 /** A term every form of which is one CJK character (a prefix in the search index, a token in the character index). */
@@ -100,9 +106,9 @@ function tiers(filters: RowFilters): Tier[] {
   const text = ['heading', 'body', ...(filters.paragraphsOnly ? [] : ['note'])];
   const flagged = ['weak', ...(filters.includeHidden ? ['hidden'] : [])];
   return [
-    { columns: text, comments: false },
-    ...(filters.paragraphsOnly ? [] : [{ columns: ['note'], comments: true }]),
-    { columns: flagged, comments: false },
+    { kind: 'text', columns: text },
+    ...(filters.paragraphsOnly ? [] : [{ kind: 'comments' as const, columns: ['note'] }]),
+    { kind: 'flagged', columns: flagged },
   ];
 }
 
@@ -112,15 +118,32 @@ const rowText = `CASE WHEN f.rowid < 0 THEN (SELECT h.comment FROM highlight h W
       ELSE (SELECT p.text FROM paragraph p WHERE p.id = f.rowid / 2) END`;
 
 /**
- * The row conditions besides the match: the character terms and the tag filter (prepareTagFilter's
- * rows). A page checks a row's characters in its text, read by primary key and checked as the
- * character index was filled from it (pizhu_holds_characters): a lookup in the character index,
- * an FTS query per row, cost 8 µs a row, its text a third of that. A count reads the character's
- * rows once instead (one lookup per row of a common word was seconds). SQLite checks the tag
- * filter before either, a subquery per row coming last.
+ * The tag filter of a tier (prepareTagFilter's rows). The tagged rows carry what the index's
+ * column tokens say (migration 0035), so a tagged page asks the index for its terms alone: a
+ * column token ANDed or NOTed in the index costs a step through its rows for every candidate
+ * (題線 under a tag: 1,000 candidates, three quarters of a millisecond in the tokens), a lookup
+ * in a small table of this connection a fraction of that. A count keeps the columns in the index.
  */
-function conditions(plan: SearchPlan, counting: boolean): string {
+function tagCondition(tier: TierKind | 'count', includeHidden: boolean): string {
+  // Unary + keeps the planner from driving the index by the tagged rows, one MATCH per row.
+  const tagged = '+f.rowid IN temp.search_tagged_rows';
+  if (tier === 'text') return `${tagged} AND +f.rowid NOT IN temp.search_tagged_flagged`;
+  if (tier === 'flagged') return `+f.rowid IN temp.${includeHidden ? 'search_tagged_flagged' : 'search_tagged_weak'}`;
+  return tagged;
+}
+
+/**
+ * The row conditions besides the match: the tag filter, the phrases and the character terms. A
+ * page checks a row's characters in its text, read by primary key and checked as the character
+ * index was filled from it (pizhu_holds_characters): a lookup in the character index, an FTS
+ * query per row, cost 8 µs a row, its text a third of that. A count reads the character's rows
+ * once instead (one lookup per row of a common word was seconds). The tag comes first: SQLite
+ * tests the terms of a WHERE in the order written, and a row's text is read for tagged rows only.
+ */
+function conditions(plan: SearchPlan, tier: TierKind | 'count'): string {
+  const counting = tier === 'count';
   let sql = '';
+  if (plan.filters.tagIds !== undefined) sql += ` AND ${tagCondition(tier, plan.filters.includeHidden === true)}`;
   // Phrases in an index without positions (migration 0035): each candidate checked in its text, a count too.
   if (plan.phraseTerms !== undefined) sql += ` AND ${holdsTermsFunction}(${rowText}, @phraseTerms)`;
   if (plan.characters !== undefined) {
@@ -128,44 +151,75 @@ function conditions(plan: SearchPlan, counting: boolean): string {
       ? ' AND +f.rowid IN (SELECT c.rowid FROM search_characters c WHERE search_characters MATCH @characters)'
       : ` AND ${holdsCharactersFunction}(${rowText}, @characterTerms)`;
   }
-  // Unary + keeps the planner from driving the index by the tagged rows, one MATCH per row.
-  if (plan.filters.tagIds !== undefined) sql += ' AND +f.rowid IN temp.search_tagged_rows';
   return sql;
 }
 
-/** The SQL of one tier's rows, in its order, up to @limit. Exported for the query-plan test. */
-export function tierPageSql(plan: SearchPlan, comments: boolean): string {
+/**
+ * The SQL of one tier's rows, in its order, up to @limit: `comments` true for the comments,
+ * false for paragraph text and notes, 'flagged' for flagged (and hidden) paragraphs. Exported for the query-plan test.
+ */
+export function tierPageSql(plan: SearchPlan, comments: boolean | 'flagged'): string {
   const t = plan.table;
-  return `SELECT f.rowid AS rowid FROM ${t} f WHERE ${t} MATCH @match AND f.rowid ${comments ? '< 0' : '>= 0'}${conditions(plan, false)}
-    ORDER BY f.rowid${comments ? ' DESC' : ''} LIMIT @limit`;
+  const tier: TierKind = comments === true ? 'comments' : comments === false ? 'text' : 'flagged';
+  return `SELECT f.rowid AS rowid FROM ${t} f WHERE ${t} MATCH @match AND f.rowid ${comments === true ? '< 0' : '>= 0'}${conditions(plan, tier)}
+    ORDER BY f.rowid${comments === true ? ' DESC' : ''} LIMIT @limit`;
+}
+
+/**
+ * Whether any comment holds the terms, whatever the other conditions: comments come last in
+ * rowid order and first in the index's (negative rowids), so this reads a row or two, where the
+ * tier's own statement, in descending order, walks back through every row of its terms (the
+ * index cannot seek backwards past its positive rows: 0.3 ms for 文链, a library without any
+ * comment). Exported for the query-plan test.
+ */
+export function anyCommentSql(plan: SearchPlan): string {
+  const t = plan.table;
+  return `SELECT f.rowid FROM ${t} f WHERE ${t} MATCH @match AND f.rowid < 0 ORDER BY f.rowid LIMIT 1`;
 }
 
 /** The SQL of the exact count of matching rows. Exported for the query-plan test. */
 export function countSql(plan: SearchPlan): string {
   const t = plan.table;
-  return `SELECT count(*) AS n FROM ${t} f WHERE ${t} MATCH @match${conditions(plan, true)}`;
+  return `SELECT count(*) AS n FROM ${t} f WHERE ${t} MATCH @match${conditions(plan, 'count')}`;
 }
 
-function params(db: Db, plan: SearchPlan, columns: string[], counting: boolean): Record<string, string> {
+/** Every column of the index by row: its expression then holds no column token. */
+const everyColumn = ['heading', 'body', 'weak', 'hidden', 'note'];
+
+/**
+ * The match of a tier (`tier` undefined for a count). In an index by row (migrations 0032 and
+ * 0035) the column tokens are left out where something else says the column: a negative rowid
+ * is a comment's, and the tagged rows carry their column (tagCondition).
+ */
+function tierMatch(db: Db, plan: SearchPlan, columns: string[], tier?: TierKind): string {
+  const byRow = plan.table === 'search_characters' ? isIndexByRow(db, 'search_characters') : plan.indexByRow === true;
+  if (!byRow) return matchExpression(plan.terms, plan.filters, columns);
+  const columnsSaid = tier === 'comments' || (tier !== undefined && plan.filters.tagIds !== undefined);
+  const marker = plan.table === 'search_characters' ? '' : searchIndexMarker;
+  return characterMatchExpression(plan.terms, plan.filters, columnsSaid ? everyColumn : columns, marker);
+}
+
+function params(db: Db, plan: SearchPlan, columns: string[], tier?: TierKind): Record<string, string> {
+  const counting = tier === undefined;
   const rows = isIndexByRow(db, 'search_characters');
   const allowed = allowedColumns(plan.filters);
   return {
-    match:
-      plan.table === 'search_characters'
-        ? rows
-          ? characterMatchExpression(plan.terms, plan.filters, columns)
-          : matchExpression(plan.terms, plan.filters, columns)
-        : plan.indexByRow === true
-          ? characterMatchExpression(plan.terms, plan.filters, columns, searchIndexMarker)
-          : matchExpression(plan.terms, plan.filters, columns),
+    match: tierMatch(db, plan, columns, tier),
     ...(plan.phraseTerms === undefined ? {} : { phraseTerms: plan.phraseTerms }),
     ...(plan.characters === undefined
       ? {}
       : counting
-        ? { characters: rows ? characterRowsExpression(plan.characters, allowed) : `{${allowed.join(' ')}} : (${plan.characters})` }
+        ? {
+            characters: rows
+              ? characterRowsExpression(plan.characters, allowed)
+              : `{${allowed.join(' ')}} : (${plan.characters})`,
+          }
         : { characterTerms: plan.characterTerms ?? '' }),
   };
 }
+
+/** tierPageSql's name of each tier. */
+const tierArgument = { text: false, comments: true, flagged: 'flagged' } as const;
 
 /** Rows `offset` to `offset + count` in the order above: reads at most offset + count rows of each tier. */
 export function pageRowids(db: Db, plan: SearchPlan, offset: number, count: number): number[] {
@@ -173,8 +227,14 @@ export function pageRowids(db: Db, plan: SearchPlan, offset: number, count: numb
   const rows: number[] = [];
   for (const tier of tiers(plan.filters)) {
     if (rows.length >= wanted) break;
-    const statement = preparedStatement(db, tierPageSql(plan, tier.comments)).pluck();
-    rows.push(...(statement.all({ ...params(db, plan, tier.columns, false), limit: wanted - rows.length }) as number[]));
+    const values = params(db, plan, tier.columns, tier.kind);
+    if (
+      tier.kind === 'comments' &&
+      preparedStatement(db, anyCommentSql(plan)).get({ match: values.match }) === undefined
+    )
+      continue;
+    const statement = preparedStatement(db, tierPageSql(plan, tierArgument[tier.kind])).pluck();
+    rows.push(...(statement.all({ ...values, limit: wanted - rows.length }) as number[]));
   }
   return rows.slice(offset);
 }
@@ -183,7 +243,7 @@ export function pageRowids(db: Db, plan: SearchPlan, offset: number, count: numb
 export function countMatches(db: Db, plan: SearchPlan): number {
   return preparedStatement(db, countSql(plan))
     .pluck()
-    .get(params(db, plan, allowedColumns(plan.filters), true)) as number;
+    .get(params(db, plan, allowedColumns(plan.filters))) as number;
 }
 
 const taggedRows = new WeakMap<Db, string>();
@@ -204,25 +264,38 @@ function tagFilterKey(db: Db, tagIds: readonly number[]): string {
 }
 
 /**
- * The index rows a tag filter lets through, in a temporary table of this connection: the rows
+ * The index rows a tag filter lets through, in temporary tables of this connection: the rows
  * of the paragraphs carrying a tag of `tagIds` (on the paragraph or a highlight in it), their
- * notes and their highlights' comments. Built once and kept until the library changes (any
- * write on this connection, or a commit by another): it took 15 ms for a tag on 6,000
- * paragraphs, which a person typing a query with the tag filter set paid at every keystroke.
+ * notes and their highlights' comments (search_tagged_rows); of those paragraphs, the ones the
+ * index files as flagged or hidden (search_tagged_flagged) and as flagged only
+ * (search_tagged_weak), by the index's own rule (columnOf, migrations 0004 and 0035). Built once
+ * and kept until the library changes (any write on this connection, or a commit by another): it
+ * took 15 ms for a tag on 6,000 paragraphs, which a person typing a query with the tag filter
+ * set paid at every keystroke.
  */
 export function prepareTagFilter(db: Db, tagIds: readonly number[]): void {
   if (taggedRows.get(db) === tagFilterKey(db, tagIds)) return;
   // TEMP only: answered while the start-up check holds the library read-only.
   writingTempOnly(db, () =>
     db.transaction(() => {
-      db.exec('CREATE TEMP TABLE IF NOT EXISTS search_tagged_rows (rowid INTEGER PRIMARY KEY)');
-      db.exec('DELETE FROM temp.search_tagged_rows');
+      db.exec(`CREATE TEMP TABLE IF NOT EXISTS search_tagged_rows (rowid INTEGER PRIMARY KEY);
+        CREATE TEMP TABLE IF NOT EXISTS search_tagged_flagged (rowid INTEGER PRIMARY KEY);
+        CREATE TEMP TABLE IF NOT EXISTS search_tagged_weak (rowid INTEGER PRIMARY KEY);
+        DELETE FROM temp.search_tagged_rows;
+        DELETE FROM temp.search_tagged_flagged;
+        DELETE FROM temp.search_tagged_weak;`);
       db.prepare(
         `WITH tagged(p) AS (${taggedParagraphsSql})
       INSERT OR IGNORE INTO temp.search_tagged_rows (rowid)
         SELECT p * 2 FROM tagged UNION ALL SELECT p * 2 + 1 FROM tagged
         UNION ALL SELECT -h.id FROM highlight h WHERE h.comment <> '' AND h.paragraph_id IN (SELECT p FROM tagged)`,
       ).run({ tagIds: JSON.stringify(tagIds) });
+      db.exec(`INSERT INTO temp.search_tagged_flagged (rowid)
+          SELECT t.rowid FROM temp.search_tagged_rows t JOIN paragraph r ON r.id = t.rowid / 2
+          WHERE t.rowid >= 0 AND t.rowid % 2 = 0 AND (${columnOf('r')}) IN ('weak', 'hidden');
+        INSERT INTO temp.search_tagged_weak (rowid)
+          SELECT t.rowid FROM temp.search_tagged_flagged t JOIN paragraph r ON r.id = t.rowid / 2
+          WHERE (${columnOf('r')}) = 'weak';`);
     })(),
   );
   taggedRows.set(db, tagFilterKey(db, tagIds));
