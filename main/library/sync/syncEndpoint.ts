@@ -10,7 +10,8 @@ export interface SyncEndpoint {
   readonly deviceId: string;
   /**
    * Every document this side holds: 'library', one 'article/<uid>' per article's annotations and
-   * one 'text/<uid>' per article's text (written once, never changed: sync/text).
+   * one 'text/<uid>' per article's text, 'text/<uid>/<hash>' when it is a later version (each
+   * written once, never changed: sync/text).
    */
   docNames(): string[];
   /** Y.encodeStateVector of the named document (an empty document's when unknown). */

@@ -121,6 +121,20 @@ export function nestedText(entry: Y.Map<unknown>, key: string): Y.Text {
 }
 
 export const articleEntry = (doc: Y.Doc, uid: string) => doc.getMap<unknown>(`article/${uid}`);
+
+/**
+ * The article's field, in the library document, naming the hash of its text version now (absent:
+ * its first, the uid). Set by a re-import from an edited file; the annotations the article's
+ * document holds are placed in that version's text (sync/text/articleTexts).
+ */
+export const versionKey = 'text';
+
+/** The hash of the article's text version the library document names (its uid when it names none). */
+export function currentVersion(library: Y.Doc, uid: string): string {
+  if (!library.share.has(`article/${uid}`)) return uid;
+  const hash = articleEntry(library, uid).get(versionKey);
+  return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : uid;
+}
 export const noteEntry = (doc: Y.Doc, ord: number) => doc.getMap<unknown>(`note/${ord}`);
 export const noteText = (doc: Y.Doc, ord: number) => doc.getText(`notetext/${ord}`);
 export const noteXml = (doc: Y.Doc, ord: number) => doc.get<typeof Y.XmlText>(`notexml/${ord}`, Y.XmlText);

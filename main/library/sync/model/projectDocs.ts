@@ -9,7 +9,7 @@ import type { HighlightRow as StoredHighlightRow } from '../../store/highlights'
 import type { Db } from '../../store/openDatabase';
 import { highlightColumnsSql } from '../../store/highlightContext';
 import { preparedStatement } from '../../store/preparedStatements';
-import { articleIdOfUid, paragraphIdsByOrd } from './articleRows';
+import { paragraphIdsByOrd } from './articleRows';
 import { projectKinds } from './paragraphKinds';
 import { storedForms } from './richNoteText';
 import {
@@ -21,6 +21,7 @@ import {
   hasArticleMemo,
   articleEntryUids,
   articleFields,
+  currentVersion,
   descriptionFields,
   fieldOf,
   stringField,
@@ -401,17 +402,22 @@ const highlightColumns = replicatedColumns('highlight', ['id', 'article_id', 'ui
 
 /**
  * Projects one article's document: 'absent' when the article is not in this library (the document
- * waits for it), 'waits on a tag' when an assignment names a tag this device has no live row for
- * (yet: it is projected when the tag comes), 'projected' otherwise.
+ * waits for it), 'waits on its text' when the library document names another version of its text
+ * than this device holds (a re-import elsewhere: the document's places are in that text, and the
+ * rows stay as they are until it arrives and is taken), 'waits on a tag' when an assignment names
+ * a tag this device has no live row for (yet: it is projected when the tag comes), 'projected' otherwise.
  */
 export function projectArticle(
   db: Db,
   articleUid: string,
   doc: Y.Doc,
   library: Y.Doc,
-): 'absent' | 'waits on a tag' | 'projected' {
-  const articleId = articleIdOfUid(db, articleUid);
-  if (articleId === undefined) return 'absent';
+): 'absent' | 'waits on its text' | 'waits on a tag' | 'projected' {
+  const held = rowsOf(db, 'SELECT id, content_hash FROM article WHERE uid = ?').get(articleUid) as
+    { id: number; content_hash: string } | undefined;
+  if (held === undefined) return 'absent';
+  if (held.content_hash !== currentVersion(library, articleUid)) return 'waits on its text';
+  const articleId = held.id;
   const paragraphs = paragraphIdsByOrd(db, articleId);
   const highlightIds = projectHighlights(db, articleId, doc, paragraphs);
   const waits = projectAssignments(db, articleId, doc, library, highlightIds, paragraphs);
@@ -428,6 +434,16 @@ function projectHighlights(
   paragraphs: ReadonlyMap<number, number>,
 ): Map<string, number> {
   const wanted = new Map<string, Omit<HighlightRow, 'id' | 'uid'>>();
+  const texts = new Map<number, string>();
+  const textOf = (paragraphId: number): string => {
+    let text = texts.get(paragraphId);
+    if (text === undefined) {
+      const found: unknown = columnOf(db, 'SELECT text FROM paragraph WHERE id = ?').get(paragraphId);
+      text = typeof found === 'string' ? found : '';
+      texts.set(paragraphId, text);
+    }
+    return text;
+  };
   root(doc, 'highlights').forEach((value, uid) => {
     if (!(value instanceof Y.Map)) return;
     const entry = value as Y.Map<unknown>;
@@ -437,8 +453,15 @@ function projectHighlights(
     const paragraphId = typeof ord === 'number' ? (paragraphs.get(ord) ?? null) : null;
     const start = f('start_offset');
     const end = f('end_offset');
-    // A highlight whose paragraph this device's text lacks is kept as an orphan, shown and re-placeable.
-    const placed = paragraphId !== null && typeof start === 'number' && typeof end === 'number' && start <= end;
+    // A highlight whose paragraph this device's text lacks is kept as an orphan, shown and re-placeable;
+    // so is one whose quote is not what its place reads here: placed in another version of the text
+    // (made on a device that had not yet taken a re-import's), until that device places it in this one.
+    const placed =
+      paragraphId !== null &&
+      typeof start === 'number' &&
+      typeof end === 'number' &&
+      start <= end &&
+      textOf(paragraphId).slice(start, end) === String(f('quote') ?? '');
     wanted.set(uid, {
       paragraph_id: placed ? paragraphId : null,
       start_offset: placed ? start : null,

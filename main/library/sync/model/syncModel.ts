@@ -24,8 +24,12 @@ import {
 import { articlesUsingTag, markRowless, projectArticle, projectLibrary, tagResolution } from './projectDocs';
 import { supersededBy, supersededRowColumns, type Superseded, type SupersededRow } from './supersededValues';
 import { maxWriterText, recordWriter, type Writer } from './writers';
+import { articleEntry, currentVersion, setField, versionKey } from './docShape';
 import { listMembers } from '../../team/members';
 import { articleTexts } from '../text/articleTexts';
+import { heldVersion, type ArticleText } from '../text/articleText';
+import { recleanArticle } from '../../reclean/recleanArticle';
+import { stalePlaces } from './stalePlaces';
 
 /** Rows written into the documents by the model itself (seeding, adopting, capturing): no person's journal step. */
 const bookkeeping: ChangeCause = {};
@@ -135,6 +139,21 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
     return writer;
   };
 
+  /**
+   * A re-clean or re-import of an article whose newer text (another device's re-import) has not
+   * arrived: its rows are of the text before, and writing them over the document would put the
+   * other device's annotations back at their old places. Refused until it arrives.
+   */
+  const refuseWaitingText = (articleId: number) => {
+    const uid = uidOfArticle(db, articleId);
+    if (uid === undefined || heldVersion(db, uid) === currentVersion(store.get(libraryDoc), uid)) return;
+    throw new LibraryError(
+      'invalid-argument',
+      'A newer text of this article, re-imported on another device, has not arrived here yet: sync, then try again. Nothing changed.',
+      String(articleId),
+    );
+  };
+
   /** Applies the edits of a list of changes to their documents; returns the documents touched. */
   const mirror = (changes: readonly RowChange[], cause: ChangeCause): string[] => {
     const edits = changesToDocs(db, changes, cause, deviceId);
@@ -183,7 +202,7 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
    * Rows from the named documents (the library's first: articles' assignments need its tags);
    * `whole`: every row of the word data, not only what the document changed (a rebuild).
    */
-  const project = (names: Iterable<string>, whole = false) => {
+  const project = (names: Iterable<string>, whole = false, keepRows?: string) => {
     const wanted = new Set(names);
     const articles = new Set(wanted);
     if (wanted.has(libraryDoc)) {
@@ -214,7 +233,9 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       const uid = articleUidOf(name);
       if (uid === undefined) continue;
       const articleId = articleIdOfUid(db, uid);
-      if (articleId !== undefined)
+      // `keepRows`: an article whose rows a version just taken re-anchored; any the document lacks are
+      // annotations it held at places of the text before, not rows of this device's to adopt.
+      if (articleId !== undefined && name !== keepRows)
         mirror(unknownArticleRows(db, articleId, store.get(name), store.get(libraryDoc)), bookkeeping);
       noteWaiting(name, projectArticle(db, uid, store.get(name), store.get(libraryDoc)));
     }
@@ -232,14 +253,53 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
   const capture = (articleId: number) => {
     const uid = uidOfArticle(db, articleId);
     if (uid === undefined) return;
+    // A re-import from an edited file: the version its places are now in, for the other devices to take.
+    const held = heldVersion(db, uid);
+    const library = store.get(libraryDoc);
+    if (held !== undefined && held !== currentVersion(library, uid)) {
+      library.transact(() => {
+        recordWriter(library, localWriter());
+        setField(articleEntry(library, uid), versionKey, held);
+      });
+      // Its text goes out once this commits, as an import's does.
+      texts.imported(articleId);
+    }
     mirrorArticleRows(articleId, uid);
     const doc = store.get(articleDocName(uid));
     const paragraphs = paragraphIdsByOrd(db, articleId);
-    const library = store.get(libraryDoc);
     doc.transact(() => {
       markRowless(db, doc, library, articleId, paragraphs);
       markKindsAsRows(db, doc, articleId);
     });
+  };
+
+  /**
+   * Another device's re-import reached this one: the version of the article's text the library
+   * document names. Taken as a re-import here takes it (recleanArticle: paragraphs matched, every
+   * highlight re-anchored or made an orphan, notes and tags carried to the paragraphs they match),
+   * over the rows as this device had them. A highlight the document still holds at a place of the
+   * text before (made here or on a third device before they knew of the new text; the re-importing
+   * device placed all it knew) gets the place found here, orphans included; then the documents'
+   * rows are projected over the text, as everywhere.
+   */
+  const adoptVersion = (articleId: number, hash: string, text: ArticleText) => {
+    const uid = uidOfArticle(db, articleId);
+    if (uid === undefined) return;
+    recleanArticle(db, articleId, { rawText: text.rawText, contentHash: hash, encoding: text.encoding });
+    const name = articleDocName(uid);
+    if (store.has(name)) {
+      const doc = store.get(name);
+      const places = stalePlaces(db, articleId, doc);
+      if (places.size > 0) {
+        doc.transact(() => {
+          recordWriter(doc, localWriter());
+          for (const [entry, values] of places)
+            for (const [field, value] of Object.entries(values)) setField(entry, field, value);
+        });
+      }
+    }
+    // Every word datum: a vocabulary word's paragraph is held by its position in the text.
+    project([libraryDoc, name], true, name);
   };
 
   /** capture's writing of the article's rows, without its deletions: a merge only adds. */
@@ -292,7 +352,7 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
   // A read-only open (the CLI's list, show, search) reads the documents and writes nothing.
   if (!db.readonly) {
     const seeded = Number(db.prepare('SELECT seeded FROM sync_state').pluck().get() ?? 0);
-    if (seeded < seedLevel) inTransaction(() => seedOnce(db, mirror, seeded));
+    if (seeded < seedLevel) inTransaction(() => seedOnce(db, mirror, seeded, store.get(libraryDoc)));
     setChangeSink(db, sink);
   }
 
@@ -320,7 +380,12 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
 
   function apply(name: string, update: Uint8Array): void {
     if (texts.owns(name)) {
-      texts.apply(name, update, (storeText) => inTransaction(() => projectNewArticle(storeText())));
+      texts.apply(
+        name,
+        update,
+        (storeText) => inTransaction(() => projectNewArticle(storeText())),
+        (articleId, hash, text) => inTransaction(() => adoptVersion(articleId, hash, text)),
+      );
       return;
     }
     if (name !== libraryDoc && !articleUidOf(name)) {
@@ -377,7 +442,9 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       try {
         // One transaction for all: a first sync's thousands of documents, not a commit each.
         inTransaction(() => {
-          for (const { name, update } of entries) apply(name, update);
+          // The library document first: the tags the articles' assignments name, and the text versions their places are in.
+          const ordered = [...entries].sort((x, y) => Number(y.name === libraryDoc) - Number(x.name === libraryDoc));
+          for (const { name, update } of ordered) apply(name, update);
         });
         return [];
       } catch {
@@ -432,6 +499,7 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       mirror(rowsAsInserts(db, 'article', `WHERE id = ${articleId}`), { op: 'import' });
     },
     captured(articleIds, write) {
+      for (const articleId of articleIds) refuseWaitingText(articleId);
       return inTransaction(() => {
         const result = write();
         for (const articleId of articleIds) capture(articleId);
@@ -513,15 +581,21 @@ const wordDataTables = new Set(['term_override', 'vocabulary', 'stop_word_list']
 /**
  * sync_state.seeded: 1 once the annotations are in the documents, 2 once the word data (term
  * overrides, vocabulary, stop words), the person's paragraph kinds and corrected regions are too
- * (replicated since): a library seeded at 1 gets only those written at its next open.
+ * (replicated since): a library seeded at 1 gets only those written at its next open; 3 once the
+ * library document names the text version of every article re-imported from an edited file.
  */
-const seedLevel = 2;
+const seedLevel = 3;
 
 /**
  * Once per library: the rows made before sync (migration 0026) written into the documents as
  * if each had just been made, so a library that had years of notes starts syncing with them.
  */
-function seedOnce(db: Db, mirror: (changes: readonly RowChange[], cause: ChangeCause) => string[], from: number): void {
+function seedOnce(
+  db: Db,
+  mirror: (changes: readonly RowChange[], cause: ChangeCause) => string[],
+  from: number,
+  library: Y.Doc,
+): void {
   const annotations =
     from >= 1
       ? []
@@ -543,13 +617,25 @@ function seedOnce(db: Db, mirror: (changes: readonly RowChange[], cause: ChangeC
           ...rowsAsInserts(db, 'article_attribute'),
         ];
   mirror(
-    [
-      ...annotations,
-      ...(from === 1 ? rowsAsInserts(db, 'article', 'WHERE region_corrected IS NOT NULL') : []),
-      ...wordDataAsInserts(db),
-      ...kindsAsInserts(db),
-    ],
+    from >= 2
+      ? []
+      : [
+          ...annotations,
+          ...(from === 1 ? rowsAsInserts(db, 'article', 'WHERE region_corrected IS NOT NULL') : []),
+          ...wordDataAsInserts(db),
+          ...kindsAsInserts(db),
+        ],
     bookkeeping,
   );
+  // Articles re-imported before text versions replicated: their documents' places are in this text.
+  const versions = db.prepare('SELECT uid, content_hash FROM article WHERE uid <> content_hash').all() as Array<{
+    uid: string;
+    content_hash: string;
+  }>;
+  if (versions.length > 0) {
+    library.transact(() => {
+      for (const v of versions) setField(articleEntry(library, v.uid), versionKey, v.content_hash);
+    });
+  }
   db.prepare(`UPDATE sync_state SET seeded = ${seedLevel}`).run();
 }

@@ -88,8 +88,10 @@ export function parseDocumentList(payload: string): DocumentList | undefined {
  * server refuses the other version at authentication, before any document is exchanged. Raise it
  * with any change an older Pizhu would misread.
  */
-export const syncModelVersion = 2;
+export const syncModelVersion = 3;
 // 2: paragraph notes and memos are rich text (model/richNoteText); a Pizhu of model 1 would read only their words from before.
+// 3: an article's text has versions (text/<uid>/<hash>, the library document's article field `text`); a Pizhu of model 2
+//    would place another device's re-anchored annotations in the text before.
 
 /** A Pizhu from before the handshake sent its member token alone; it spoke model 1. */
 const unversionedModel = 1;

@@ -40,10 +40,11 @@ export interface RunningSyncServer {
 }
 
 /**
- * The documents a library has ('library', 'article/<uid>', 'text/<SHA-256>'): any other name is
- * refused before the server loads or stores anything under it.
+ * The documents a library has ('library', 'article/<uid>', 'text/<SHA-256>', and a later version
+ * of an article's text 'text/<uid>/<SHA-256>'): any other name is refused before the server loads
+ * or stores anything under it.
  */
-const documentName = /^(?:library|article\/[\w-]{1,128}|text\/[0-9a-f]{64})$/;
+const documentName = /^(?:library|article\/[\w-]{1,128}|text\/[0-9a-f]{64}(?:\/[0-9a-f]{64})?)$/;
 
 /** Origin of the stored updates applied when a document loads, so they are not appended again. */
 const loadOrigin = Symbol('pizhu-sync-load');

@@ -17,12 +17,26 @@ import { rawTextSql } from '../../store/rawTextCodec';
  * imported a file hold it already in step, and a device without the article is sent it whole.
  * The uid is the SHA-256 of the file's bytes (import/prepareImport contentHash): a text whose
  * bytes do not hash to its uid is refused.
+ *
+ * An article re-imported from an edited file keeps its uid and gets a new text, another version:
+ * 'text/<uid>/<hash>', the hash of the new file's bytes, as immutable as the first. Which version
+ * is the article's now is the library document's article field `text` (articleVersions): a device
+ * holding another version takes this one when that field names it.
  */
 export const textDocPrefix = 'text/';
-export const textDocName = (uid: string): string => `${textDocPrefix}${uid}`;
-/** The uid a text document's name holds (a SHA-256 in hex), or undefined for any other name. */
-export const textUidOf = (name: string): string | undefined =>
-  /^text\/[0-9a-f]{64}$/.test(name) ? name.slice(textDocPrefix.length) : undefined;
+export const textDocName = (uid: string, hash: string = uid): string =>
+  hash === uid ? `${textDocPrefix}${uid}` : `${textDocPrefix}${uid}/${hash}`;
+
+/** A text document's article and the hash its text has (the uid for a first version), or undefined for any other name. */
+export function textNameParts(name: string): { uid: string; hash: string } | undefined {
+  const found = /^text\/([0-9a-f]{64})(?:\/([0-9a-f]{64}))?$/.exec(name);
+  if (!found) return undefined;
+  const uid = found[1]!;
+  return { uid, hash: found[2] ?? uid };
+}
+
+/** The hash a text document's text has (its content address), or undefined for any other name. */
+export const textUidOf = (name: string): string | undefined => textNameParts(name)?.hash;
 
 export interface ArticleText {
   format: SourceFormat;
@@ -38,10 +52,10 @@ const version = 1;
 const textKeys: readonly string[] = ['version', 'format', 'encoding', 'file_name', 'raw_text'];
 
 /** The document for an article's text: the same bytes on every device that holds that text. */
-export function textDocUpdate(uid: string, text: ArticleText): Uint8Array {
-  const doc = new Y.Doc({ gc: false, guid: textDocName(uid) });
-  // Yjs draws a client id at random; one drawn from the uid makes the document the same everywhere.
-  doc.clientID = Number.parseInt(uid.slice(0, 8), 16) >>> 1;
+export function textDocUpdate(uid: string, text: ArticleText, hash: string = uid): Uint8Array {
+  const doc = new Y.Doc({ gc: false, guid: textDocName(uid, hash) });
+  // Yjs draws a client id at random; one drawn from the hash makes the document the same everywhere.
+  doc.clientID = textClientId(hash);
   const map = doc.getMap<unknown>(mapName);
   doc.transact(() => {
     map.set('version', version);
@@ -55,10 +69,20 @@ export function textDocUpdate(uid: string, text: ArticleText): Uint8Array {
   return update;
 }
 
+const textClientId = (hash: string) => Number.parseInt(hash.slice(0, 8), 16) >>> 1;
+
+/**
+ * The state vector of any text document, whatever its text: its one writer wrote its five fields
+ * once. A device reports it for a version it has moved past, so it is not sent that text again.
+ */
+export function heldTextStateVector(hash: string): Uint8Array {
+  return Y.encodeStateVector(new Map([[textClientId(hash), textKeys.length]]));
+}
+
 /** The document an update of a text document makes, applied to this side's copy (an empty one when it holds none). */
-export function textDoc(uid: string, text: ArticleText | undefined): Y.Doc {
-  const doc = new Y.Doc({ gc: false, guid: textDocName(uid) });
-  if (text) Y.applyUpdate(doc, textDocUpdate(uid, text));
+export function textDoc(uid: string, text: ArticleText | undefined, hash: string = uid): Y.Doc {
+  const doc = new Y.Doc({ gc: false, guid: textDocName(uid, hash) });
+  if (text) Y.applyUpdate(doc, textDocUpdate(uid, text, hash));
   return doc;
 }
 
@@ -123,26 +147,33 @@ function* byteForms(text: ArticleText): Generator<Uint8Array> {
   if (encoding === 'utf-16be') yield Buffer.concat([Buffer.of(0xfe, 0xff), encoded]);
 }
 
-/** The stored text of the article with this uid, when it is the first version (its uid is its content hash). */
-export function storedArticleText(db: Db, uid: string): ArticleText | undefined {
+/** The stored text of the article with this uid, when it is the version with this hash (the first version: the uid). */
+export function storedArticleText(db: Db, uid: string, hash: string = uid): ArticleText | undefined {
   const row = preparedStatement(
     db,
     `SELECT a.format, a.encoding, a.file_name, ${rawTextSql('a')} AS raw_text FROM article a
-     WHERE a.uid = ? AND a.content_hash = a.uid`,
+     WHERE a.uid = ? AND a.content_hash = ?`,
   )
     .pluck(false)
-    .get(uid) as
+    .get(uid, hash) as
     { format: SourceFormat; encoding: string; file_name: string | null; raw_text: string | null } | undefined;
   if (!row || typeof row.raw_text !== 'string') return undefined;
   return { format: row.format, encoding: row.encoding, fileName: row.file_name, rawText: row.raw_text };
 }
 
-/**
- * Uids of the articles whose text can be replicated: a re-import that replaced the text keeps
- * the first uid, and that text has no address of its own yet (a version of it is for later).
- */
-export function replicableUids(db: Db): string[] {
-  return preparedStatement(db, 'SELECT uid FROM article WHERE uid = content_hash').pluck(true).all() as string[];
+/** The text document names of every article's version held here. */
+export function heldTextNames(db: Db): string[] {
+  const rows = preparedStatement(db, 'SELECT uid, content_hash FROM article').pluck(false).all() as Array<{
+    uid: string;
+    content_hash: string;
+  }>;
+  return rows.map((r) => textDocName(r.uid, r.content_hash));
+}
+
+/** The hash of the text version of the article held here (its uid for the first), undefined when it is not here. */
+export function heldVersion(db: Db, uid: string): string | undefined {
+  const hash: unknown = preparedStatement(db, 'SELECT content_hash FROM article WHERE uid = ?').pluck(true).get(uid);
+  return typeof hash === 'string' ? hash : undefined;
 }
 
 /**
@@ -150,9 +181,9 @@ export function replicableUids(db: Db): string[] {
  * same paragraphs and metadata; its fingerprint and duplicate links), inside the caller's
  * transaction; returns its id. A text that is not its uid's is refused and nothing is written.
  */
-export function storeArticleText(db: Db, uid: string, text: ArticleText, nowIso: string): number {
-  const name = textDocName(uid);
-  if (!textMatchesUid(uid, text)) {
+export function storeArticleText(db: Db, uid: string, text: ArticleText, nowIso: string, hash: string = uid): number {
+  const name = textDocName(uid, hash);
+  if (!textMatchesUid(hash, text)) {
     throw new LibraryError(
       'invalid-argument',
       `The text sent for "${name}" does not hash to its name (SHA-256); it was refused and nothing changed.`,
@@ -169,7 +200,7 @@ export function storeArticleText(db: Db, uid: string, text: ArticleText, nowIso:
   // As an import checks, before the new article's own fingerprint is stored.
   const duplicates = checkForDuplicate(db, parsed.paragraphs);
   const article = {
-    contentHash: uid,
+    contentHash: hash,
     fileName: text.fileName,
     format: text.format,
     encoding: text.encoding,
@@ -177,6 +208,8 @@ export function storeArticleText(db: Db, uid: string, text: ArticleText, nowIso:
     parsed,
   };
   const articleId = insertArticle(db, article, nowIso);
+  // A later version's text: the article is the one it is a version of (the insert named it by its hash).
+  if (hash !== uid) preparedStatement(db, 'UPDATE article SET uid = ? WHERE id = ?').run(uid, articleId);
   // Another device kept both copies of a text: this one keeps them too, linked as duplicates.
   linkNewArticle(db, articleId, duplicates);
   return articleId;

@@ -3,17 +3,19 @@ import { LibraryError } from '../../libraryError';
 import { findArticleByHash } from '../../store/articles';
 import type { Db } from '../../store/openDatabase';
 import { articleIdOfUid, uidOfArticle } from '../model/articleRows';
-import { articleEntry, setField } from '../model/docShape';
+import { articleEntry, currentVersion, setField } from '../model/docShape';
 import {
+  heldTextNames,
+  heldTextStateVector,
+  heldVersion,
   readTextUpdate,
-  replicableUids,
   storeArticleText,
   storedArticleText,
   textDoc,
   textDocName,
   textDocUpdate,
   textMatchesUid,
-  textUidOf,
+  textNameParts,
   type ArticleText,
 } from './articleText';
 
@@ -21,7 +23,9 @@ import {
  * The library's 'text/<uid>' documents (sync/text/articleText). They are not kept in sync_update:
  * the article row is the text, and the document is built from it when a transport asks, so a
  * library file is no bigger for them. What another device sends for an article this device lacks
- * becomes the article, stored as an import stores it; for one it holds, it changes nothing.
+ * becomes the article, stored as an import stores it; for one it holds, it changes nothing, unless
+ * it is the version the library document names as the article's now ('text/<uid>/<hash>', a
+ * re-import elsewhere): this device then takes it as a re-import (`adopt`).
  */
 export interface ArticleTexts {
   owns(name: string): boolean;
@@ -35,7 +39,12 @@ export interface ArticleTexts {
    * model's transaction, with its projection of what waited for the article). A text that does
    * not hash to its name, or cannot be read, is refused by name and nothing changes.
    */
-  apply(name: string, update: Uint8Array, inTransaction: (store: () => number) => void): void;
+  apply(
+    name: string,
+    update: Uint8Array,
+    inTransaction: (store: () => number) => void,
+    adopt: (articleId: number, hash: string, text: ArticleText) => void,
+  ): void;
   /** An article imported here: its text is sent to the transports once the import has committed. */
   imported(articleId: number): void;
   /** Articles this device deleted for good (the trash emptied): their texts coming back from others are not stored again here. */
@@ -57,34 +66,49 @@ export function articleTexts(
   /** Whether a transport listens now: without one, an import builds no documents (a later sync finds the texts). */
   listening: () => boolean,
 ): ArticleTexts {
-  /** Whether each article's stored text hashes to its uid, as found (once per connection: it costs a read and a hash). */
+  /** Whether each held text hashes to its name, as found (once per connection: it costs a read and a hash). */
   const addressable = new Map<string, boolean>();
   let toSend = new Set<string>();
 
-  const textOf = (uid: string): ArticleText | undefined => {
-    const text = storedArticleText(db, uid);
+  const textOf = (name: string): ArticleText | undefined => {
+    const parts = textNameParts(name);
+    if (!parts) return undefined;
+    const text = storedArticleText(db, parts.uid, parts.hash);
     if (!text) return undefined;
-    let ok = addressable.get(uid);
+    let ok = addressable.get(name);
     if (ok === undefined) {
-      ok = textMatchesUid(uid, text);
-      addressable.set(uid, ok);
+      ok = textMatchesUid(parts.hash, text);
+      addressable.set(name, ok);
     }
     return ok ? text : undefined;
   };
 
   const docOf = (name: string): Y.Doc | undefined => {
-    const uid = textUidOf(name);
-    return uid === undefined ? undefined : textDoc(uid, textOf(uid));
+    const parts = textNameParts(name);
+    return parts === undefined ? undefined : textDoc(parts.uid, textOf(name), parts.hash);
+  };
+
+  /**
+   * A version of an article held here at another, that the library document does not name as its
+   * version now: one this device has moved past (or, arriving before the library document names it,
+   * asked for again at the next sync, once it does).
+   */
+  const passedVersion = (name: string): boolean => {
+    const parts = textNameParts(name);
+    if (!parts) return false;
+    const held = heldVersion(db, parts.uid);
+    return held !== undefined && held !== parts.hash && currentVersion(library(), parts.uid) !== parts.hash;
   };
 
   const send = () => {
-    const uids = toSend;
+    const names = toSend;
     toSend = new Set();
     // The library may have closed since the import.
     if (!db.open) return;
-    for (const uid of uids) {
-      const text = textOf(uid);
-      if (text) emit(textDocName(uid), textDocUpdate(uid, text));
+    for (const name of names) {
+      const text = textOf(name);
+      const parts = textNameParts(name);
+      if (text && parts) emit(name, textDocUpdate(parts.uid, text, parts.hash));
     }
   };
 
@@ -94,12 +118,11 @@ export function articleTexts(
 
   return {
     owns,
-    names: () =>
-      replicableUids(db)
-        .filter((uid) => addressable.get(uid) !== false)
-        .map(textDocName),
+    names: () => heldTextNames(db).filter((name) => addressable.get(name) !== false),
     stateVector(name) {
       if (!owns(name)) return undefined;
+      const parts = textNameParts(name);
+      if (parts && passedVersion(name)) return heldTextStateVector(parts.hash);
       const doc = docOf(name) ?? new Y.Doc({ guid: name });
       const vector = Y.encodeStateVector(doc);
       doc.destroy();
@@ -112,27 +135,47 @@ export function articleTexts(
       doc.destroy();
       return update;
     },
-    apply(name, update, inTransaction) {
-      const uid = textUidOf(name);
-      if (uid === undefined) {
+    apply(name, update, inTransaction, adopt) {
+      const parts = textNameParts(name);
+      if (parts === undefined) {
         throw new LibraryError(
           'invalid-argument',
           `"${name}" is not a document of a Pizhu library; nothing changed.`,
           name,
         );
       }
-      // Immutable: a text this device holds is the same text (its uid is its hash), also when an article
-      // re-imported over an edited file holds it here; one it emptied from its trash stays out.
-      if (articleIdOfUid(db, uid) !== undefined || findArticleByHash(db, uid) || purgedHere(uid)) return;
+      const { uid, hash } = parts;
+      const held = heldVersion(db, uid);
+      // Immutable: a text this device holds is the same text (its name is its hash); one it emptied
+      // from its trash stays out; another version of an article held here is taken only when the
+      // library document names it as the article's now (an older one, or one named later, is not).
+      if (held === hash || purgedHere(uid)) return;
+      if (held !== undefined && currentVersion(library(), uid) !== hash) return;
+      // The same text held here by another article (imported from the edited file itself) is not stored twice.
+      const other = findArticleByHash(db, hash);
+      if (other || (held === undefined && hash !== uid && articleIdOfUid(db, hash) !== undefined)) return;
       const text = readTextUpdate(name, update);
       if (text !== undefined && 'refused' in text) {
         throw new LibraryError('invalid-argument', `${text.refused}; nothing changed.`, name);
       }
       if (text === undefined) return;
+      if (!textMatchesUid(hash, text)) {
+        throw new LibraryError(
+          'invalid-argument',
+          `The text sent for "${name}" does not hash to its name (SHA-256); it was refused and nothing changed.`,
+          name,
+        );
+      }
+      const articleId = articleIdOfUid(db, uid);
+      if (articleId !== undefined) {
+        adopt(articleId, hash, text);
+        addressable.set(name, true);
+        return;
+      }
       inTransaction(() => {
-        const articleId = storeArticleText(db, uid, text, nowIso());
-        addressable.set(uid, true);
-        return articleId;
+        const storedId = storeArticleText(db, uid, text, nowIso(), hash);
+        addressable.set(name, true);
+        return storedId;
       });
     },
     imported(articleId) {
@@ -142,7 +185,7 @@ export function articleTexts(
       if (purgedHere(uid)) setField(articleEntry(library(), uid), purgedKey(deviceId), false);
       if (!listening()) return;
       if (toSend.size === 0) setImmediate(send);
-      toSend.add(uid);
+      toSend.add(textDocName(uid, heldVersion(db, uid) ?? uid));
     },
     purged(uids) {
       const doc = library();

@@ -131,7 +131,7 @@ describe('article texts replicate as immutable, content-addressed documents', ()
     const uids = await work(a!);
     expect(b!.listArticles()).toEqual([]);
     exchange([a!, b!, c!]);
-    expect(b!.sync.docNames()).toEqual(expect.arrayContaining(uids.map(textDocName)));
+    expect(b!.sync.docNames()).toEqual(expect.arrayContaining(uids.map((uid) => textDocName(uid))));
     expect(
       b!
         .listArticles()
@@ -246,13 +246,15 @@ describe('article texts replicate as immutable, content-addressed documents', ()
     expectSame([a!, b!]);
   });
 
-  it('a text held here by an article re-imported over an edited file is not stored twice; that article’s new text is not sent', async () => {
+  it('a text held here by an article re-imported over an edited file is not stored twice; that article’s new text is sent as its version', async () => {
     const [a, b] = await libraries(2);
     const first = b!.importText(`${pasted}\n\n第三段：初稿。`, '城市与河流');
     const edited = new TextEncoder().encode(pasted);
     b!.reimportArticle(first.articleId!, edited, 'river.txt');
-    // B's article keeps its first uid; its new text is A's article, imported from the edited file itself.
-    expect(b!.sync.docNames().filter((n) => n.startsWith('text/'))).toEqual([]);
+    // B's article keeps its first uid; its new text is a version of it (textVersions.test.ts), and A's article, imported from the edited file itself.
+    const uid = uidOf(b!, first.articleId!);
+    const hash = b!.database().prepare('SELECT content_hash FROM article WHERE uid = ?').pluck().get(uid) as string;
+    expect(b!.sync.docNames().filter((n) => n.startsWith('text/'))).toEqual([textDocName(uid, hash)]);
     a!.importText(pasted, '城市与河流');
     exchange([a!, b!]);
     expect(b!.listArticles()).toHaveLength(1);
