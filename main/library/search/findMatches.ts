@@ -1,5 +1,6 @@
 import type { TextRange } from '../../../preload/contract/api';
 import type { QueryTerm } from './parseQuery';
+import { literalFormOf, type LiteralForm } from './literalForm';
 import { tokenSpans, type TokenSpans } from './searchTokens';
 
 /**
@@ -9,6 +10,8 @@ import { tokenSpans, type TokenSpans } from './searchTokens';
  * index returned has a range for each of its terms.
  */
 export function findMatches(text: string, terms: readonly QueryTerm[]): TextRange[] {
+  const literal = literalRanges(text, terms);
+  if (literal !== undefined) return mergeRanges(literal);
   const tokens = tokenSpans(text);
   const ranges: TextRange[] = [];
   for (const term of terms) {
@@ -19,6 +22,91 @@ export function findMatches(text: string, terms: readonly QueryTerm[]): TextRang
     }
   }
   return mergeRanges(ranges);
+}
+
+/**
+ * A character a term's letters could stand apart around and still be its tokens (a combining
+ * mark or a variation selector joins the character before it, a zero-width space is skipped), or
+ * one outside the BMP (two units, and it may fold to a BMP character). A text without any is read
+ * by the tokenizer character by character, so a CJK form written side by side is exactly where
+ * its tokens are.
+ */
+const apartCharacter = /[\p{M}\p{Cf}]/u;
+
+/** apartCharacter for each BMP unit (and the surrogates), built once: the Unicode classes tested unit by unit took a microsecond a text. */
+let apartUnits: Uint8Array | undefined;
+
+function hasCharacterApart(text: string): boolean {
+  if (apartUnits === undefined) {
+    apartUnits = new Uint8Array(0x10000);
+    for (let code = 0x80; code < 0x10000; code++) {
+      if ((code >= 0xd800 && code <= 0xdfff) || apartCharacter.test(String.fromCharCode(code))) apartUnits[code] = 1;
+    }
+  }
+  for (let i = 0; i < text.length; i++) if (apartUnits[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
+/** Each term and its blockers as literals (phraseCheck), worked out once per query; undefined when one has none. */
+const literalTerms = new WeakMap<readonly QueryTerm[], LiteralTerm[] | null>();
+
+interface LiteralTerm {
+  literal: LiteralForm;
+  blockers: LiteralForm[];
+}
+
+function literalTermsOf(terms: readonly QueryTerm[]): LiteralTerm[] | undefined {
+  let known = literalTerms.get(terms);
+  if (known === undefined) {
+    known = [];
+    for (const term of terms) {
+      const literal = literalFormOf({ ...term, unless: undefined });
+      const blockers = (term.unless ?? []).map(literalFormOf);
+      if (literal === undefined || blockers.some((b) => b === undefined)) {
+        known = null;
+        break;
+      }
+      known.push({ literal, blockers: blockers as LiteralForm[] });
+    }
+    literalTerms.set(terms, known);
+  }
+  return known ?? undefined;
+}
+
+/**
+ * findMatches without reading the text into tokens, when every term (and blocker) is CJK
+ * characters written side by side (phraseCheck.literalFormOf) and the text has no character
+ * apart: then a term's tokens stand exactly where its characters are written, one unit each,
+ * overlapping occurrences included (哈哈 in 哈哈哈). Tokenizing a page's fifty texts was a
+ * quarter of the page. Undefined when the tokens must be read.
+ */
+function literalRanges(text: string, terms: readonly QueryTerm[]): TextRange[] | undefined {
+  const literals = literalTermsOf(terms);
+  if (literals === undefined || hasCharacterApart(text)) return undefined;
+  const ranges: TextRange[] = [];
+  for (const { literal, blockers } of literals) {
+    const blocked = blockers.flatMap((b) => occurrences(text, b));
+    for (const range of occurrences(text, literal)) {
+      if (!blocked.some((b) => b.start <= range.start && range.end <= b.end)) ranges.push(range);
+    }
+  }
+  return ranges;
+}
+
+function occurrences(text: string, { plain, pattern }: LiteralForm): TextRange[] {
+  const ranges: TextRange[] = [];
+  const length = plain.length;
+  if (pattern === undefined) {
+    for (let at = text.indexOf(plain); at >= 0; at = text.indexOf(plain, at + 1))
+      ranges.push({ start: at, end: at + length });
+    return ranges;
+  }
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+    ranges.push({ start: found.index, end: found.index + length });
+    pattern.lastIndex = found.index + 1;
+  }
+  return ranges;
 }
 
 /** True when `term` occurs in `tokens` (tokenSpans of a text): its tokens one after another, as an FTS5 phrase matches them. */

@@ -1,6 +1,7 @@
 import type { QueryClause, QueryTerm } from './parseQuery';
 import { termOccurs } from './findMatches';
-import { bmpFormsFoldingTo, isSelfFoldingCjk, tokenSpans, type TokenSpans } from './searchTokens';
+import { literalFormOf } from './literalForm';
+import { tokenSpans, type TokenSpans } from './searchTokens';
 
 /**
  * Phrases without positions (migration 0035). The search index keeps, per token, only the rows
@@ -47,35 +48,17 @@ export function phraseTermsArgument(clauses: readonly QueryClause[]): string {
 /** Finds a form written in a text's own characters; proves that the form occurs there. */
 type Literal = (text: string) => boolean;
 
-/**
- * How a form may stand written in a row, when finding it so proves it occurs: a chain of CJK
- * bigrams (背包 包精 精神 -> 背包精神) or one character as a prefix, every character CJK and
- * folding to itself, written side by side in any of the forms that fold to it (群眾 or 群众), so
- * that the text's tokens hold the form's one after another. Undefined for the rest (words, a lone
- * character inside a quoted phrase, blockers, which only the tokens can rule out): those take
- * the full check. Characters apart (a zero-width space, an accent between) also take it.
- */
 function literalOf(form: QueryTerm): Literal | undefined {
-  if (form.unless !== undefined && form.unless.length > 0) return undefined;
-  const chars = form.tokens.map((t) => [...t]);
-  const first = chars[0];
-  if (first === undefined) return undefined;
-  let literal: string[];
-  if (form.prefix) {
-    if (chars.length !== 1 || first.length !== 1) return undefined;
-    literal = first;
-  } else {
-    if (!chars.every((c, k) => c.length === 2 && (k === 0 || c[0] === chars[k - 1]![1]))) return undefined;
-    literal = [first[0]!, ...chars.map((c) => c[1]!)];
-  }
-  const codes = literal.map((c) => c.codePointAt(0) ?? 0);
-  if (!codes.every(isSelfFoldingCjk)) return undefined;
-  const plain = literal.join('');
-  if (codes.every((cp) => bmpFormsFoldingTo(cp).length === 0)) return (text) => text.includes(plain);
-  const hex = (cp: number) => `\\u{${cp.toString(16)}}`;
-  const pattern = new RegExp(codes.map((cp) => `[${[cp, ...bmpFormsFoldingTo(cp)].map(hex).join('')}]`).join(''), 'u');
+  const literal = literalFormOf(form);
+  if (literal === undefined) return undefined;
+  const { plain, pattern } = literal;
+  if (pattern === undefined) return (text) => text.includes(plain);
   // The plain form first: a substring search is several times faster than the pattern.
-  return (text) => text.includes(plain) || pattern.test(text);
+  return (text) => {
+    if (text.includes(plain)) return true;
+    pattern.lastIndex = 0;
+    return pattern.test(text);
+  };
 }
 
 /** Each form's literal, worked out once per query: a page passes the same clauses for every row. */

@@ -1,0 +1,42 @@
+import type { QueryTerm } from './parseQuery';
+import { bmpFormsFoldingTo, isSelfFoldingCjk } from './searchTokens';
+
+/**
+ * A form as the characters a text writes it with: `plain`, its characters as the query folded
+ * them, and `pattern` (undefined when no other character folds to any of them), each position
+ * any of the characters folding to it (群眾 or 群众). One UTF-16 unit a character.
+ */
+export interface LiteralForm {
+  plain: string;
+  pattern: RegExp | undefined;
+}
+
+/**
+ * How a form may stand written in a row, when finding it so proves it occurs: a chain of CJK
+ * bigrams (背包 包精 精神 -> 背包精神) or one character as a prefix, every character CJK and
+ * folding to itself, written side by side in any of the forms that fold to it (群眾 or 群众), so
+ * that the text's tokens hold the form's one after another. Undefined for the rest (words, a lone
+ * character inside a quoted phrase, blockers, which only the tokens can rule out): those take
+ * the full check. Characters apart (a zero-width space, an accent between) also take it.
+ */
+export function literalFormOf(form: QueryTerm): LiteralForm | undefined {
+  if (form.unless !== undefined && form.unless.length > 0) return undefined;
+  const chars = form.tokens.map((t) => [...t]);
+  const first = chars[0];
+  if (first === undefined) return undefined;
+  let literal: string[];
+  if (form.prefix) {
+    if (chars.length !== 1 || first.length !== 1) return undefined;
+    literal = first;
+  } else {
+    if (!chars.every((c, k) => c.length === 2 && (k === 0 || c[0] === chars[k - 1]![1]))) return undefined;
+    literal = [first[0]!, ...chars.map((c) => c[1]!)];
+  }
+  const codes = literal.map((c) => c.codePointAt(0) ?? 0);
+  if (!codes.every((cp) => cp < 0x10000 && isSelfFoldingCjk(cp))) return undefined;
+  const plain = literal.join('');
+  if (codes.every((cp) => bmpFormsFoldingTo(cp).length === 0)) return { plain, pattern: undefined };
+  const hex = (cp: number) => `\\u{${cp.toString(16)}}`;
+  const pattern = new RegExp(codes.map((cp) => `[${[cp, ...bmpFormsFoldingTo(cp)].map(hex).join('')}]`).join(''), 'gu');
+  return { plain, pattern };
+}
