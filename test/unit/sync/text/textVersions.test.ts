@@ -188,6 +188,23 @@ describe('a new text version of an article (re-imported from an edited file) rea
     b!.recleanArticle(only(b!));
     expectSame([a!, b!]);
   });
+
+  it('an article re-imported before versions replicated names its version at the next open, and the others take it', async () => {
+    const [a, b] = await libraries(2);
+    a!.importText(first, '城市与河流');
+    highlight(a!, 1, '河水', ['河流']);
+    a!.reimportArticle(only(a!), new TextEncoder().encode(edited), 'river.txt');
+    // As a library from before sync holds it: no documents yet, never seeded.
+    a!.database().exec('DELETE FROM sync_update; UPDATE sync_state SET seeded = 0');
+    a!.close();
+    opened = opened.filter((l) => l !== a);
+    const reopened = await createLibrary({ dbPath: a!.path });
+    opened.push(reopened);
+    exchange([reopened, b!]);
+    expect(shown(b!).paragraphs).toEqual(edited.split('\n\n'));
+    expect(shown(b!).highlights).toEqual([{ quote: '河水', ord: 2, reads: '河水', tags: ['河流'] }]);
+    expectSame([reopened, b!]);
+  });
 });
 
 /** Every library sends every other the documents `only` lets through, directly through their endpoints, until nothing changes. */
