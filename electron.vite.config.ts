@@ -71,6 +71,8 @@ export default defineConfig({
           parseWorkerEntry: resolve(__dirname, 'main/library/import/parseWorkerEntry.ts'),
           // The start-up integrity check's worker (main/library/store/deferredQuickCheck).
           quickCheckEntry: resolve(__dirname, 'main/library/store/quickCheckEntry.ts'),
+          // The Markdown export's render-and-write workers (main/library/export/backgroundFileWriter).
+          exportWorkerEntry: resolve(__dirname, 'main/library/export/exportWorkerEntry.ts'),
         },
       },
     },

@@ -91,7 +91,7 @@ async function start(): Promise<void> {
       startParseWorker: (resourceLimits) => new Worker(path.join(__dirname, 'parseWorkerEntry.js'), { resourceLimits }),
       // The integrity check runs beside the first list, not before it; writes wait for it.
       startQuickCheckWorker: (filePath) => new Worker(path.join(__dirname, 'quickCheckEntry.js'), { workerData: { filePath } }),
-      // The Markdown export renders and writes its files in these.
+      // The Markdown export writes its files in this worker.
       startExportWorker: () => new Worker(path.join(__dirname, 'exportWorkerEntry.js')),
     },
     recoveryPrompt(dialog, language.text()),

@@ -277,6 +277,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     library = await createLibrary({
       dbPath,
       startParseWorker: builtParseWorker(),
+      startExportWorker: builtExportWorker(),
       readOnly:
         readOnlyCommands.has(command) ||
         (command === 'overrides' && rest[0] !== 'import') ||
@@ -317,6 +318,12 @@ function articleIdArgument(args: readonly string[], command: string): number {
 function builtParseWorker(): ((resourceLimits: ResourceLimits) => Worker) | undefined {
   const entry = path.join(__dirname, 'parseWorkerEntry.js');
   return fs.existsSync(entry) ? (resourceLimits) => new Worker(entry, { resourceLimits }) : undefined;
+}
+
+/** The Markdown export's worker, built beside this file; run from source (tests), the CLI writes on its own thread. */
+function builtExportWorker(): (() => Worker) | undefined {
+  const entry = path.join(__dirname, 'exportWorkerEntry.js');
+  return fs.existsSync(entry) ? () => new Worker(entry) : undefined;
 }
 
 /** Resolves on the first SIGINT or SIGTERM, which then no longer end the process at once. */

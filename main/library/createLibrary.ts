@@ -35,6 +35,7 @@ import { createMatrices } from './matrices/createMatrices';
 import { createSyncModel } from './sync/model/syncModel';
 import { createTeam } from './team/teamOperations';
 import { exportOperations } from './export/exportOperations';
+import type { StartExportWorker } from './export/backgroundFileWriter';
 import { syncedBackupMerge } from './syncedBackupMerge';
 import { articleActions } from './manage/articleActions';
 import * as articles from './store/articles';
@@ -82,6 +83,11 @@ export interface LibraryOptions {
    */
   startQuickCheckWorker?: StartQuickCheckWorker;
   /**
+   * Starts export/exportWorkerEntry from the caller's build: the app's Markdown export (in steps)
+   * then writes its files in that worker thread; without it, on the calling thread.
+   */
+  startExportWorker?: StartExportWorker;
+  /**
    * This device's name, as the values it writes are signed for other devices' conflict notices
    * ("changed on Lin's laptop"): the app gives the computer's name; the same by default.
    */
@@ -119,7 +125,7 @@ export async function createLibrary(options: LibraryOptions) {
       analysis: createAnalysis(conn, nowIso, { files }),
       attributes: createAttributes(conn, nowIso, files),
       matrices: createMatrices(conn, files),
-      exports: exportOperations(conn, nowIso, files),
+      exports: exportOperations(conn, nowIso, files, options.startExportWorker),
       sync: createSyncModel(conn, nowIso, options.deviceName),
       team: createTeam(conn, nowIso),
     };

@@ -3,7 +3,7 @@ import { percentile, timeRunsAsync, type Figure } from './measure';
 
 /**
  * The whole library to Markdown as the app exports it: in steps, with the progress its dialog
- * shows (exportMarkdownInSteps), each step's files written through the thread pool.
+ * shows (exportMarkdownInSteps), each step's files written by the export worker.
  */
 export async function measureExport(
   library: Library,
@@ -47,10 +47,11 @@ export async function measureExport(
  */
 if (process.argv[1]?.endsWith('measureFindAndExport.ts')) {
   void (async () => {
-    const [fs, os, path, { prepareBenchLibrary }, { createLibrary }, { printTable }] = await Promise.all([
+    const [fs, os, path, { Worker }, { prepareBenchLibrary }, { createLibrary }, { printTable }] = await Promise.all([
       import('node:fs'),
       import('node:os'),
       import('node:path'),
+      import('node:worker_threads'),
       import('./cachedBenchLibrary'),
       import('../../main/library/createLibrary'),
       import('./measure'),
@@ -63,7 +64,10 @@ if (process.argv[1]?.endsWith('measureFindAndExport.ts')) {
       const dbPath = path.join(dir, 'library.sqlite');
       const builtMain = path.resolve(__dirname, '../..', process.env.PIZHU_OUT_DIR ?? 'out', 'main');
       await prepareBenchLibrary(dbPath, dir, shape, { keep: true, builtMain });
-      const library = await createLibrary({ dbPath });
+      const library = await createLibrary({
+        dbPath,
+        startExportWorker: () => new Worker(path.join(builtMain, 'exportWorkerEntry.js')),
+      });
       try {
         printTable(await measureExport(library, path.join(dir, 'export'), large ? { runs: 1, budgetSeconds: 30 } : undefined));
       } finally {

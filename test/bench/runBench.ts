@@ -91,6 +91,7 @@ async function main(): Promise<void> {
   const library: Library = await createLibrary({
     dbPath,
     startParseWorker: (resourceLimits) => new Worker(path.join(builtMain, 'parseWorkerEntry.js'), { resourceLimits }),
+    startExportWorker: () => new Worker(path.join(builtMain, 'exportWorkerEntry.js')),
   });
   const skipped: string[] = [];
   const step = async (name: string, measure: () => Figure[] | Promise<Figure[]>): Promise<void> => {

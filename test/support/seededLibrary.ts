@@ -5,6 +5,7 @@ import type { ArticleView, ParagraphView } from '../../preload/contract/articleT
 import { createLibrary, type Library } from '../../main/library/createLibrary';
 import { readBackup } from '../../main/library/export/exportBackup';
 import type { Db } from '../../main/library/store/openDatabase';
+import { startExportWorkerFromSource } from './exportWorkerFromSource';
 
 export const seedsDir = path.resolve(__dirname, '../../seeds');
 
@@ -24,12 +25,12 @@ export async function openSeededLibrary(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-annotations-'));
   const dbPath = path.join(dir, 'library.sqlite');
   const seeded: SeededLibrary = {
-    library: await createLibrary({ dbPath, now }),
+    library: await createLibrary({ dbPath, now, startExportWorker: startExportWorkerFromSource }),
     dir,
     dbPath,
     async reopen() {
       seeded.library.close();
-      seeded.library = await createLibrary({ dbPath, now });
+      seeded.library = await createLibrary({ dbPath, now, startExportWorker: startExportWorkerFromSource });
       return seeded.library;
     },
     dispose() {

@@ -1,5 +1,12 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import type { ExportAnswer, ExportRequest } from './serveExportRequests';
 import { ioError } from './writeTextFile';
+
+/**
+ * Starts the export worker thread (exportWorkerEntry) from wherever the caller's build put it:
+ * the app and the CLI from out/main, the tests from the TypeScript source.
+ */
+export type StartExportWorker = () => Worker;
 
 /**
  * An export's temporaries written, and then put at their names, by one worker thread in
@@ -7,63 +14,9 @@ import { ioError } from './writeTextFile';
  * was five round trips (open, write, close, then the look-up and the rename), each waking a
  * pool thread and then the main thread: about 100,000 context switches for a 10,000-file
  * export, against 4,000 written in line (issue #16). Here a batch is one message each way.
- *
- * The worker's code is inline (eval), so the app, the CLI and the tests start it alike,
- * without a built entry file. It does exactly what writeTemporaryAt and publishCreated /
+ * The worker (serveExportRequests) does exactly what writeTemporaryAt and publishCreated /
  * publishReplacing do on the main thread; the main thread turns its errors into LibraryErrors.
  */
-const workerSource = `
-const { parentPort } = require('node:worker_threads');
-const fs = require('node:fs');
-function removeQuietly(file) { try { fs.rmSync(file, { force: true }); } catch {} }
-parentPort.on('message', ({ id, op, files }) => {
-  const results = [];
-  try {
-    for (const f of files) {
-      if (op === 'write') {
-        try {
-          fs.writeFileSync(f.temporary, f.content, { encoding: 'utf8', flag: 'wx' });
-        } catch (error) {
-          // A half-written temporary is ours to remove; a file that was already there is not.
-          if (error.code !== 'EEXIST') removeQuietly(f.temporary);
-          throw error;
-        }
-        results.push(true);
-      } else {
-        try {
-          if (f.create && fs.lstatSync(f.file, { throwIfNoEntry: false }) !== undefined) {
-            fs.unlinkSync(f.temporary);
-            results.push(false);
-            continue;
-          }
-          fs.renameSync(f.temporary, f.file);
-        } catch (error) {
-          removeQuietly(f.temporary);
-          throw error;
-        }
-        results.push(true);
-      }
-    }
-    parentPort.postMessage({ id, results });
-  } catch (error) {
-    parentPort.postMessage({ id, results, failed: { index: results.length, code: error.code ?? String(error) } });
-  }
-});
-`;
-
-interface Answer {
-  id: number;
-  results: boolean[];
-  failed?: { index: number; code: string };
-}
-
-/** A file to put at its name: created only where nothing is there, or renamed over this library's own. */
-export interface Publish {
-  temporary: string;
-  file: string;
-  create: boolean;
-}
-
 export interface BackgroundFileWriter {
   /** Queues `content` for `temporary` (created exclusively); the promise is its batch's, settled once the batch is written. */
   write(temporary: string, file: string, content: string): Promise<void>;
@@ -75,15 +28,24 @@ export interface BackgroundFileWriter {
   close(): void;
 }
 
-export function startBackgroundFileWriter(): BackgroundFileWriter {
-  const worker = new Worker(workerSource, { eval: true });
+/** A file to put at its name: created only where nothing is there, or renamed over this library's own. */
+export interface Publish {
+  temporary: string;
+  file: string;
+  create: boolean;
+}
+
+type Request = ExportRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export function startBackgroundFileWriter(start: StartExportWorker): BackgroundFileWriter {
+  const worker = start();
   // An export that stops without close() must not keep the process alive.
   worker.unref();
-  const waiting = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (a: ExportAnswer) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let broken: Error | null = null;
   let closing = false;
-  worker.on('message', (answer: Answer) => {
+  worker.on('message', (answer: ExportAnswer) => {
     const w = waiting.get(answer.id);
     waiting.delete(answer.id);
     w?.resolve(answer);
@@ -97,12 +59,12 @@ export function startBackgroundFileWriter(): BackgroundFileWriter {
   worker.on('error', failAll);
   worker.on('exit', () => failAll(new Error('the export writer stopped')));
 
-  function send(op: 'write' | 'publish', files: ReadonlyArray<object>): Promise<Answer> {
+  function send(request: Request): Promise<ExportAnswer> {
     if (broken !== null) return Promise.reject(broken);
     const id = nextId++;
-    return new Promise<Answer>((resolve, reject) => {
+    return new Promise<ExportAnswer>((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, op, files });
+      worker.postMessage({ ...request, id });
     });
   }
 
@@ -127,10 +89,7 @@ export function startBackgroundFileWriter(): BackgroundFileWriter {
       queued = [];
       queuedDone = null;
       done.settle(
-        send(
-          'write',
-          batch.map(({ temporary, content }) => ({ temporary, content })),
-        ).then((answer) => {
+        send({ op: 'write', files: batch.map(({ temporary, content }) => ({ temporary, content })) }).then((answer) => {
           if (answer.failed) throw ioError(batch[answer.failed.index]!.file, { code: answer.failed.code });
         }),
       );
@@ -138,7 +97,7 @@ export function startBackgroundFileWriter(): BackgroundFileWriter {
 
     async publish(files) {
       if (files.length === 0) return [];
-      const answer = await send('publish', files);
+      const answer = await send({ op: 'publish', files: [...files] });
       if (answer.failed) throw ioError(files[answer.failed.index]!.file, { code: answer.failed.code });
       return answer.results;
     },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { KeptExportFile, KeptReason, MarkdownExportReport, MergedExportFile } from '../../../preload/contract/api';
 import { keepUnreadableManifest, readManifest, writeManifest } from './exportManifest';
 import { canMerge, type MergedFile } from './mergeExportedFile';
-import { startBackgroundFileWriter, type BackgroundFileWriter } from './backgroundFileWriter';
+import { startBackgroundFileWriter, type BackgroundFileWriter, type StartExportWorker } from './backgroundFileWriter';
 import {
   ensureFolder,
   publishCreated,
@@ -106,8 +106,10 @@ const stepFiles = 200;
 export function openExportFolder(
   folder: string,
   writer: ExportWriter,
-  { parallel = false }: { parallel?: boolean } = {},
+  { background: startWorker }: { background?: StartExportWorker | undefined } = {},
 ) {
+  /** Files are written by the export worker it starts, each pause's at once (commitSteps run by runStepsAsync only). */
+  const parallel = startWorker !== undefined;
   const library = writer.id;
   const isMine = (entry: { library: string }) => entry.library === library || writer.alsoMine.includes(entry.library);
   ensureFolder(folder);
@@ -128,7 +130,7 @@ export function openExportFolder(
   let writingBefore: Array<Promise<void>> = [];
   /** The worker that writes (parallel): started with the first file staged, stopped at the end. */
   let background: BackgroundFileWriter | null = null;
-  const backgroundWriter = () => (background ??= startBackgroundFileWriter());
+  const backgroundWriter = () => (background ??= startBackgroundFileWriter(startWorker!));
 
   /** SHA-256 of the bytes in each of this library's unchanged files, as state() last read them. */
   const ownHashes = new Map<string, string>();

@@ -18,6 +18,7 @@ import { articleRegions, isAnnotated } from './renderArticleFile';
 import { indexEntry, indexRegionsOf, type IndexEntry } from './renderIndex';
 import { tagReportRegions } from './renderTagReport';
 import { openExportFolder, type ExportFolder, type ExportWriter } from './exportFolder';
+import type { StartExportWorker } from './backgroundFileWriter';
 import { requireAbsolutePath, sha256 } from './writeTextFile';
 import { runSteps, type Steps } from './steppedWork';
 import { exportCodebook } from '../codebook/exportCodebook';
@@ -52,15 +53,15 @@ export function exportMarkdownReport(
 /**
  * exportMarkdownReport in steps (steppedWork): the library is read in one transaction, then
  * the files are rendered and written with a pause every few of them, saying how far each is.
- * `parallelWrites` (run by runStepsAsync only): each pause's files are written at once by a
- * worker thread (backgroundFileWriter).
+ * `background` (run by runStepsAsync only): each pause's files are written at once by the export
+ * worker thread it starts (backgroundFileWriter).
  */
 export function* exportMarkdownSteps(
   db: Db,
   request: MarkdownExportRequest,
   exportedAt: string,
   onProgress?: ExportProgress,
-  parallelWrites = false,
+  background?: StartExportWorker,
 ): Steps<MarkdownExportReport> {
   const outDir = requireAbsolutePath(request.outDir, 'export folder');
   const script = requireScript(request.script ?? 'original');
@@ -94,7 +95,7 @@ export function* exportMarkdownSteps(
     const tag = canonicalTagName(db, normalizeTagName(scope.tag));
     // One read transaction: a consistent picture even if the app writes meanwhile.
     const groups = db.transaction(() => readTagPassages(db, tag))();
-    const folder = openExportFolder(outDir, exportWriter(db), { parallel: parallelWrites });
+    const folder = openExportFolder(outDir, exportWriter(db), { background });
     const name = folder.place(tagReportFileName(tag), undefined, true);
     if (name !== null)
       addRegioned(
@@ -134,7 +135,7 @@ export function* exportMarkdownSteps(
   // Only `annotated` is read from here on: a generator keeps its locals until it ends.
   written.clear();
   if (annotated !== groups) groups.length = 0;
-  const folder = openExportFolder(outDir, exportWriter(db), { parallel: parallelWrites });
+  const folder = openExportFolder(outDir, exportWriter(db), { background });
   try {
     return { ...(yield* renderAndCommit(folder)), unannotated };
   } catch (error) {

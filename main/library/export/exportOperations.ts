@@ -11,6 +11,7 @@ import { refuseDamagedText } from '../store/verifyLibrary';
 import { exportBackup } from './exportBackup';
 import { exportMarkdownReport, exportMarkdownSteps, type ExportProgress } from './exportMarkdown';
 import { runStepsAsync } from './steppedWork';
+import type { StartExportWorker } from './backgroundFileWriter';
 import { exportW3c } from './exportW3c';
 import type { Backup } from './backupFormat';
 import { importBackup } from './importBackup';
@@ -20,9 +21,15 @@ import { countLibrary, previewBackupMerge, stageJsonRestore, type StagedJsonRest
 /**
  * Taking notes out of the library and back in: Markdown for Obsidian, the JSON backup, W3C Web
  * Annotations. Every path is checked first: none of them may be the library's own files or lie
- * in its backups folder, whoever asks (the app's dialogs or the CLI).
+ * in its backups folder, whoever asks (the app's dialogs or the CLI). `startExportWorker`: the
+ * export in steps writes its files in that worker thread; without it, on this thread.
  */
-export function exportOperations(db: Db, nowIso: () => string, files: LibraryFiles) {
+export function exportOperations(
+  db: Db,
+  nowIso: () => string,
+  files: LibraryFiles,
+  startExportWorker?: StartExportWorker,
+) {
   const guard = createLibraryFileGuard(files);
   return {
     /** Refuses (LibraryError 'protected-path') a folder no export may go into, before it is kept as the export folder. */
@@ -42,11 +49,11 @@ export function exportOperations(db: Db, nowIso: () => string, files: LibraryFil
     /**
      * exportMarkdown in steps, pausing every few files so the app answers meanwhile (its window
      * asks how far the export is): the library is read in one transaction first, as above, and
-     * each step's files are written at once by a worker thread (backgroundFileWriter).
+     * each step's files are written at once by the export worker (backgroundFileWriter).
      */
     exportMarkdownInSteps(request: MarkdownExportRequest, onProgress?: ExportProgress): Promise<MarkdownExportReport> {
       guard.checkFolder(request.outDir, 'export folder');
-      return runStepsAsync(exportMarkdownSteps(db, request, nowIso(), onProgress, true));
+      return runStepsAsync(exportMarkdownSteps(db, request, nowIso(), onProgress, startExportWorker));
     },
 
     /** The whole library as a versioned JSON file (docs/backup-format.md); refused while any text fails its checksum. */

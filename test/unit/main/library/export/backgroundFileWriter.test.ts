@@ -6,6 +6,7 @@ import { startBackgroundFileWriter } from '../../../../../main/library/export/ba
 import { manifestName } from '../../../../../main/library/export/exportManifest';
 import { openExportFolder } from '../../../../../main/library/export/exportFolder';
 import { runStepsAsync } from '../../../../../main/library/export/steppedWork';
+import { startExportWorkerFromSource } from '../../../../support/exportWorkerFromSource';
 
 /**
  * Issue #16: in the app an export's files are written and put at their names by one worker
@@ -20,7 +21,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('the background file writer', () => {
   it('writes a batch, then creates where nothing is there and keeps a file that appeared meanwhile', async () => {
-    const writer = startBackgroundFileWriter();
+    const writer = startBackgroundFileWriter(startExportWorkerFromSource);
     try {
       const files = ['甲.md', '乙.md'].map((name) => ({
         file: path.join(dir, name),
@@ -42,7 +43,7 @@ describe('the background file writer', () => {
   });
 
   it('refuses to write a temporary whose name is taken, and leaves that file as it was', async () => {
-    const writer = startBackgroundFileWriter();
+    const writer = startBackgroundFileWriter(startExportWorkerFromSource);
     try {
       const temporary = path.join(dir, '.丙.md.tmp');
       fs.writeFileSync(temporary, 'not ours');
@@ -58,7 +59,7 @@ describe('the background file writer', () => {
 
 describe('an export written by the background writer', () => {
   it('fails with the file named, and leaves no temporary, when its folder goes away before the writes', async () => {
-    const folder = openExportFolder(dir, { id: 'library-a', alsoMine: [] }, { parallel: true });
+    const folder = openExportFolder(dir, { id: 'library-a', alsoMine: [] }, { background: startExportWorkerFromSource });
     folder.add(folder.place('丁.md', undefined, true)!, '# 丁\n');
     fs.rmSync(dir, { recursive: true, force: true });
     await expect(runStepsAsync(folder.commitSteps())).rejects.toMatchObject({ code: 'io-failed' });
@@ -66,7 +67,7 @@ describe('an export written by the background writer', () => {
   });
 
   it('writes thousands of files in order, each once, with the manifest naming each', async () => {
-    const folder = openExportFolder(dir, { id: 'library-a', alsoMine: [] }, { parallel: true });
+    const folder = openExportFolder(dir, { id: 'library-a', alsoMine: [] }, { background: startExportWorkerFromSource });
     const names = Array.from({ length: 2_500 }, (_, i) => `文章 ${i}.md`);
     for (const [i, name] of names.entries()) {
       folder.add(folder.place(name, i + 1, true)!, `# ${i}\n`);

@@ -5,21 +5,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manifestName } from '../../../../../main/library/export/exportManifest';
 import { openExportFolder } from '../../../../../main/library/export/exportFolder';
 import { runSteps, runStepsAsync } from '../../../../../main/library/export/steppedWork';
+import { startExportWorkerFromSource } from '../../../../support/exportWorkerFromSource';
 
 /**
  * Issue #16: an export writes each file as soon as it is rendered (under a hidden temporary
- * name, through the thread pool in the app), and puts them all at their names at commit, after
+ * name, by a worker thread in the app), and puts them all at their names at commit, after
  * the manifest. Nothing is at a file's name before the commit, no temporary is left after it,
  * and an export that stops before it leaves the folder as it was.
  */
 let dir: string;
 const writer = { id: 'library-a', alsoMine: [] };
+const background = startExportWorkerFromSource;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-staging-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** The folder's names once `done` holds of them (the thread pool's removals run after the call that started them), or after 10 s. */
+/** The folder's names once `done` holds of them (a worker's writes end after the call that started them), or after 10 s. */
 async function namesOnce(done: (names: string[]) => boolean): Promise<string[]> {
   const until = Date.now() + 10_000;
   let names = fs.readdirSync(dir);
@@ -31,9 +33,9 @@ async function namesOnce(done: (names: string[]) => boolean): Promise<string[]> 
 }
 
 for (const parallel of [false, true]) {
-  describe(parallel ? 'writing through the thread pool' : 'writing one file after another', () => {
+  describe(parallel ? 'writing by the export worker' : 'writing one file after another', () => {
     it('stages files as they are added, puts them at their names at commit, and leaves no temporary', async () => {
-      const folder = openExportFolder(dir, writer, { parallel });
+      const folder = openExportFolder(dir, writer, parallel ? { background } : {});
       const names = ['一.md', '二.md', '三.md'];
       for (const name of names) folder.add(folder.place(name, undefined, true)!, `# ${name}\n`);
       // The second pause waits for what was staged before the first.
@@ -50,14 +52,14 @@ for (const parallel of [false, true]) {
     });
 
     it('removes what it staged when the export stops before its commit', async () => {
-      const folder = openExportFolder(dir, writer, { parallel });
+      const folder = openExportFolder(dir, writer, parallel ? { background } : {});
       for (const name of ['甲.md', '乙.md']) folder.add(folder.place(name, undefined, true)!, `# ${name}\n`);
       folder.discard();
       expect(await namesOnce((names) => names.length === 0)).toEqual([]);
     });
 
     it("keeps a file someone made at a name after it was planned, and removes the export's temporary for it", async () => {
-      const folder = openExportFolder(dir, writer, { parallel });
+      const folder = openExportFolder(dir, writer, parallel ? { background } : {});
       folder.add(folder.place('丙.md', undefined, true)!, '# 丙\n');
       fs.writeFileSync(path.join(dir, '丙.md'), 'theirs');
       const report = parallel ? await runStepsAsync(folder.commitSteps()) : runSteps(folder.commitSteps());

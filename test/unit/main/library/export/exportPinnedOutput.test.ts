@@ -88,4 +88,17 @@ describe('the library-wide Markdown export of a fixed library', () => {
       await expect(folderText(outDir)).toMatchFileSnapshot('__snapshots__/exportPinned.original.md');
     }
   });
+
+  it('writes the same bytes in steps, converted, highlights only and with the full text', async () => {
+    const forms: Array<[Omit<MarkdownExportRequest, 'outDir'>, string]> = [
+      [{ scope: 'library', script: 'tw' }, 'tw'],
+      [{ scope: 'library', highlightsOnly: true }, 'highlightsOnly'],
+      [{ scope: 'library', fullText: true }, 'fullText'],
+    ];
+    for (const [request, form] of forms) {
+      const outDir = path.join(lib.dir, `in-steps-${form}`);
+      await lib.library.exportMarkdownInSteps({ ...request, outDir });
+      await expect(folderText(outDir)).toMatchFileSnapshot(`__snapshots__/exportPinned.${form}.md`);
+    }
+  });
 });
