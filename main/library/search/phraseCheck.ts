@@ -40,9 +40,19 @@ export function candidatesAreMatches(clauses: readonly QueryClause[]): boolean {
   return clauses.every((c) => c.forms.every((f) => f.tokens.length === 1 && f.unless === undefined));
 }
 
-/** The clauses as pizhu_holds_terms takes them (searchFunctions): each clause's forms. */
+/**
+ * The clauses as pizhu_holds_terms takes them (searchFunctions): each clause's forms, with the
+ * plain literal of a form that has one (literalForm), which a page finds in SQL first (searchPages).
+ */
 export function phraseTermsArgument(clauses: readonly QueryClause[]): string {
-  return JSON.stringify(clauses.map((c) => c.forms.map(({ tokens, prefix, unless }) => ({ tokens, prefix, unless }))));
+  return JSON.stringify(
+    clauses.map((c) =>
+      c.forms.map(({ tokens, prefix, unless }) => {
+        const literal = literalFormOf({ tokens, prefix, ...(unless === undefined ? {} : { unless }) });
+        return { tokens, prefix, unless, ...(literal === undefined ? {} : { literal: literal.plain }) };
+      }),
+    ),
+  );
 }
 
 /** Finds a form written in a text's own characters; proves that the form occurs there. */
