@@ -520,6 +520,9 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
           noteWaiting(name, projectArticle(db, uid, store.get(name), store.get(libraryDoc)));
         });
         const { stored, changed } = touched();
+        // Its rows are of the text before the one the document's places are in: written over it they
+        // would move the other device's annotations back (the whole merge is rolled back).
+        for (const articleId of changed) refuseWaitingText(articleId);
         // The articles' rows first: adopting a new tag projects the articles using it from their
         // documents, which would put back a note as it was before the merge joined another to it.
         for (const articleId of [...changed, ...stored]) {

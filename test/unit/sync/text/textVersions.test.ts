@@ -189,6 +189,33 @@ describe('a new text version of an article (re-imported from an edited file) rea
     expectSame([a!, b!]);
   });
 
+  it('a backup merged into the article before its new text arrives is refused whole, and changes nothing', async () => {
+    const [a, b, c] = await libraries(3);
+    a!.importText(first, '城市与河流');
+    exchange([a!, b!]);
+    c!.importText(first, '城市与河流');
+    highlight(c!, 2, '桥上的灯');
+    const file = path.join(tempDir(), 'backup.json');
+    c!.exportBackup(file);
+    a!.reimportArticle(only(a!), new TextEncoder().encode(edited), 'river.txt');
+    exchange([a!, b!], (name) => !name.startsWith('text/'));
+    const before = {
+      rows: JSON.stringify(b!.sync.projectionDump()),
+      shown: shown(b!),
+      titles: b!.listArticles().length,
+    };
+    expect(() => b!.importBackup(file)).toThrow('A newer text of this article, re-imported on another device');
+    expect({
+      rows: JSON.stringify(b!.sync.projectionDump()),
+      shown: shown(b!),
+      titles: b!.listArticles().length,
+    }).toEqual(before);
+    // Once it has arrived, B reads the new text as A does.
+    exchange([a!, b!]);
+    expect(shown(b!).paragraphs).toEqual(edited.split('\n\n'));
+    expectSame([a!, b!]);
+  });
+
   it('an article re-imported before versions replicated names its version at the next open, and the others take it', async () => {
     const [a, b] = await libraries(2);
     a!.importText(first, '城市与河流');
