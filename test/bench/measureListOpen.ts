@@ -62,7 +62,7 @@ export async function measureListOpen(dbPath: string, articleCount: number): Pro
  * check ran first: 4.4 s on a 337 MB library before the first page could be asked for.
  */
 export async function measureLibraryOpen(dbPath: string, articleCount: number): Promise<Figure[]> {
-  const worker = path.resolve(__dirname, '../../out/main/quickCheckEntry.js');
+  const worker = path.resolve(__dirname, '../..', process.env.PIZHU_OUT_DIR ?? 'out', 'main', 'quickCheckEntry.js');
   const page: ArticlePageRequest = { view: 'library', sort: 'date', collation: 'zh', query: '', tag: '', offset: 0, limit: 100 };
   const toPage: number[] = [];
   const toWritable: number[] = [];
@@ -243,7 +243,16 @@ export function measureTagPassages(library: Library): Figure[] {
   const biggest = annotations.listTagLevel({ parent: '', offset: 0, limit: 500 }).rows.reduce((a, b) => (b.tag.totalCount > a.tag.totalCount ? b : a));
   const tag = biggest.tag.name;
   const total = annotations.listTaggedPassagePage({ tag, offset: 0, limit: 100 }).total;
-  const firsts = timeRuns(5, () => void annotations.listTaggedPassagePage({ tag, offset: 0, limit: 100 }), 1);
+  // Each first page as the view opens after a write (an annotation made, say), which lets go of
+  // the counts a scroll keeps (store/taggedPassages): the write not timed, one run not counted.
+  const touch = library.database().prepare('UPDATE article SET last_opened_at = last_opened_at WHERE id = (SELECT min(id) FROM article)');
+  const firsts: number[] = [];
+  for (let run = 0; run < 6; run++) {
+    touch.run();
+    const started = process.hrtime.bigint();
+    annotations.listTaggedPassagePage({ tag, offset: 0, limit: 100 });
+    if (run > 0) firsts.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
   const ends = timeRuns(5, () => void annotations.listTaggedPassagePage({ tag, offset: Math.max(0, total - 100), limit: 100 }), 1);
   const whole = timeRuns(2, () => void annotations.listTaggedPassages(tag), 1);
   const firstP95 = percentile(firsts, 95);
@@ -261,7 +270,7 @@ export function measureTagPassages(library: Library): Figure[] {
       ratio: peerRatio(firstP95, wholeP95),
     },
     {
-      figure: '  a page of 100 at the end of it (a scroll there)',
+      figure: '  a page of 100 at the end of it (a scroll there: the counts kept from the first page)',
       p50: percentile(ends, 50),
       p95: endP95,
       value: `${endP95.toFixed(1)} ms`,

@@ -3,6 +3,7 @@ import { articlesWithValueSql } from '../attributes/attributeStore';
 import { groupArticleIds } from './articleGroups';
 import { readArticleSummaries } from './articles';
 import type { Db } from './openDatabase';
+import { libraryStamp } from './libraryStamp';
 import { preparedStatement } from './preparedStatements';
 import { tagAndNestedIds } from './tags';
 import { foldTitle } from './titleFold';
@@ -86,19 +87,6 @@ interface KeptLists {
 const orderedLists = new WeakMap<Db, KeptLists>();
 /** A few lists (the library, a filter being typed, a tag's): each 100,000 ids is under a megabyte. */
 const keptLists = 8;
-
-/**
- * Changes when anything is written to the library: by this connection (total_changes counts
- * every row it inserts, updates or deletes, triggers' included, and never goes back) or by
- * another one (data_version, e.g. the command line writing while the app is open). Asked at
- * every page: compiled once per connection.
- */
-function libraryStamp(db: Db): string {
-  const [changes, version] = preparedStatement(db, 'SELECT total_changes(), (SELECT data_version FROM pragma_data_version)')
-    .raw()
-    .get() as [number, number];
-  return `${changes}:${version}`;
-}
 
 /** orderedArticleIds, made anew: the view, its filters and its order in SQL (titles by collation, in JS). */
 function orderList(db: Db, request: ListRequest, kept: KeptLists): OrderedIds {

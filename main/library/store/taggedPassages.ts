@@ -1,6 +1,7 @@
 import type { TaggedPassage } from '../../../preload/contract/annotationTypes';
 import type { TaggedPassagePage } from '../../../preload/contract/taggedPassagePageTypes';
 import { readHighlightsByIds } from './highlights';
+import { libraryStamp } from './libraryStamp';
 import type { Db } from './openDatabase';
 import { preparedStatement } from './preparedStatements';
 import { tagAndNestedIds } from './tags';
@@ -109,7 +110,7 @@ export function listTaggedPassagePage(
   if (tagIds.length === 0) return { total: 0, offset: window.offset, rows: [] };
   const ids = JSON.stringify(tagIds);
   const trashed = new Set(preparedStatement(db, 'SELECT id FROM article WHERE trashed_at IS NOT NULL').pluck().all() as number[]);
-  const perArticle = preparedStatement(db, passagesPerArticle).raw().all({ ids }) as Array<[number, number]>;
+  const perArticle = passageCounts(db, ids);
   let total = 0;
   let before = 0;
   const articles: number[] = [];
@@ -131,6 +132,22 @@ export function listTaggedPassagePage(
   }) as PassageRow[];
   return { total, offset: window.offset, rows: passagesOf(db, rows) };
 }
+
+/**
+ * passagesPerArticle for the tags in `ids`, kept for the next page of the same tag while the
+ * library is unchanged (store/articlePage's stamp): a scroll down the view asks page after page,
+ * and each then reads one or two articles' rows, not the tag's 62,500 index rows again.
+ */
+function passageCounts(db: Db, ids: string): Array<[number, number]> {
+  const stamp = libraryStamp(db);
+  const kept = keptCounts.get(db);
+  if (kept && kept.stamp === stamp && kept.ids === ids) return kept.counts;
+  const counts = preparedStatement(db, passagesPerArticle).raw().all({ ids }) as Array<[number, number]>;
+  keptCounts.set(db, { stamp, ids, counts });
+  return counts;
+}
+/** One tag's counts per connection: the view shows one tag at a time. */
+const keptCounts = new WeakMap<Db, { stamp: string; ids: string; counts: Array<[number, number]> }>();
 
 /**
  * Every passage carrying `tagName` or a tag nested under it, across the library, in the

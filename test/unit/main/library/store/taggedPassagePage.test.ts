@@ -117,4 +117,21 @@ describe('the per-tag view, a page at a time (listTaggedPassagePage)', () => {
     expect(page).toMatch(/SEARCH pt USING PRIMARY KEY \(paragraph_id=\?\)/);
     expect(page).not.toMatch(/_by_tag|\bSCAN (p|h|pt|ht|a)\b/);
   });
+
+  it('keeps a tag\'s counts between pages only while the library is unchanged', () => {
+    const made = seedManyPassages();
+    const { annotations } = seeded.library;
+    expect(annotations.listTaggedPassagePage({ tag: '议题', offset: 0, limit: 10 }).total).toBe(made);
+    const last = annotations.listTaggedPassagePage({ tag: '议题', offset: made - 1, limit: 10 }).rows[0]!;
+    // A passage added at the end, then one removed from the first article: each seen on the next page asked.
+    annotations.createHighlight({ paragraphId: last.paragraphId!, start: 37, end: 39, color: 'yellow', tags: ['议题'] });
+    const end = annotations.listTaggedPassagePage({ tag: '议题', offset: made - 1, limit: 10 });
+    expect(end.total).toBe(made + 1);
+    expect(end.rows).toHaveLength(2);
+    expect(end.rows[1]!.highlight?.start).toBe(37);
+    const first = annotations.listTaggedPassagePage({ tag: '议题', offset: 0, limit: 1 }).rows[0]!;
+    seeded.library.trashArticle(first.articleId);
+    expect(annotations.listTaggedPassagePage({ tag: '议题', offset: 0, limit: 1 }).rows[0]!.articleId).not.toBe(first.articleId);
+    expect(annotations.listTaggedPassages('议题')).toHaveLength(annotations.listTaggedPassagePage({ tag: '议题', offset: 0, limit: 1 }).total);
+  });
 });
