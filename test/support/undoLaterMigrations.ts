@@ -135,6 +135,14 @@ export function undoMigration0027(db: Database.Database): void {
   `);
 }
 
+/** Takes migration 0038 back: every highlight's maker written out as its uid, and 0029's trigger as it made it. */
+export function undoMigration0038(db: Database.Database): void {
+  const [trigger] = schemaSqlAt(37, ['highlight_made_by']);
+  db.exec(`DROP TRIGGER member_uid_writes_out_makers; DROP TRIGGER highlight_made_by_here; DROP TRIGGER highlight_made_by;
+    UPDATE highlight SET made_by = (SELECT member_uid FROM sync_state) WHERE typeof(made_by) = 'blob';
+    ${trigger ?? ''};`);
+}
+
 /**
  * Takes migration 0037 back: every paragraph's removals as JSON (its checksum trigger re-sums it),
  * article_band with its foreign key and index by article as 0012 made them, no delete trigger.
@@ -231,10 +239,11 @@ export function undoMigration0026(db: Database.Database): void {
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
  * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
  * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes, 26: uids and sync documents,
- * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row, 33: deflated sync updates, 35: the search index by row, 36: the library list's indexes and folded titles, 37: compact removals and article_band without its index by article), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
+ * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row, 33: deflated sync updates, 35: the search index by row, 36: the library list's indexes and folded titles, 37: compact removals and article_band without its index by article, 38: highlights made here stored as x''), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 38) undoMigration0038(db);
   if (version < 37) undoMigration0037(db);
   if (version < 36) undoMigration0036(db);
   if (version < 35) undoMigration0035(db);

@@ -1,3 +1,4 @@
+import { madeBySql } from './madeHere';
 import type { Db } from './openDatabase';
 import { preparedStatement } from './preparedStatements';
 
@@ -89,10 +90,13 @@ const derived = (part: ContextPart, paragraph: string, start: string, end: strin
 /**
  * A highlight column as SQL, named as itself, with quote, prefix and suffix written out from the
  * paragraph's text where they are stored as "as the text says". `h` is the highlight's alias in
- * the query (its table name when it has none). Any other column is the column.
+ * the query (its table name when it has none). The maker is read as store/madeHere stores it; any
+ * other column is the column.
  */
 export function highlightColumnSql(column: string, h = 'highlight'): string {
   const c = (name: string) => `${h}.${name}`;
+  // Stored as x'' when made here (store/madeHere, migration 0038).
+  if (column === 'made_by') return madeBySql(h);
   if (column !== 'quote' && column !== 'prefix' && column !== 'suffix') return c(column);
   return `iif(typeof(${c(column)}) = 'blob', ${derived(column, c('paragraph_id'), c('start_offset'), c('end_offset'))}, ${c(column)}) AS ${column}`;
 }

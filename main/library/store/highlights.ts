@@ -7,6 +7,7 @@ import {
   type ContextPart,
   type StoredPart,
 } from './highlightContext';
+import { madeBySql } from './madeHere';
 import type { Db } from './openDatabase';
 import { groupTagNames, type OwnedTagName } from './tags';
 
@@ -49,9 +50,9 @@ export const highlightRowColumns = [
   'made_by',
 ] as const satisfies ReadonlyArray<keyof HighlightRow>;
 
-/** The columns as stored: quote, prefix and suffix may be x'' ("as the text says"), written out by writtenOut. */
+/** The columns as stored: quote, prefix and suffix may be x'' ("as the text says"), written out by writtenOut; the maker read as its uid (store/madeHere). */
 const columns = highlightRowColumns
-  .map((c) => (c === 'quote' || c === 'prefix' || c === 'suffix' ? storedPartSql(c, 'h') : `h.${c}`))
+  .map((c) => (c === 'quote' || c === 'prefix' || c === 'suffix' ? storedPartSql(c, 'h') : c === 'made_by' ? madeBySql('h') : `h.${c}`))
   .join(', ');
 
 type StoredHighlightRow = Omit<HighlightRow, 'quote' | 'prefix' | 'suffix'> & Record<ContextPart, StoredPart>;

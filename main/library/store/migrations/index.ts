@@ -36,6 +36,7 @@ import { migration0034 } from './0034-highlight-context-from-text';
 import { migration0035 } from './0035-search-index-by-row';
 import { migration0036 } from './0036-library-list-indexes';
 import { migration0037 } from './0037-smaller-library';
+import { migration0038 } from './0038-highlights-made-here';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -76,6 +77,7 @@ export const migrations: readonly Migration[] = [
   migration0035,
   migration0036,
   migration0037,
+  migration0038,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -94,7 +94,7 @@ export function projectionState(db: Db): Json {
   const highlights = db
     .prepare(
       `SELECT h.uid, a.uid AS article, p.ord AS paragraph, h.start_offset, h.end_offset, ${highlightColumnsSql(['quote', 'prefix', 'suffix'], 'h')},
-         h.color, h.group_id, h.created_at, h.updated_at, h.comment, h.made_by,
+         h.color, h.group_id, h.created_at, h.updated_at, h.comment, ${highlightColumnsSql(['made_by'], 'h')},
          (SELECT json_group_array(uid) FROM (SELECT t.uid || ' by ' || coalesce(ht.made_by, '') AS uid
            FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id ORDER BY t.uid)) AS tags
        FROM highlight h JOIN article a ON a.id = h.article_id LEFT JOIN paragraph p ON p.id = h.paragraph_id`,
