@@ -21,6 +21,25 @@ export interface LiteralForm {
  */
 export function literalFormOf(form: QueryTerm): LiteralForm | undefined {
   if (form.unless !== undefined && form.unless.length > 0) return undefined;
+  const key = `${form.prefix ? '*' : ''}${form.tokens.join(' ')}`;
+  let known = knownForms.get(key);
+  if (known === undefined) {
+    if (knownForms.size >= maxKnownForms) knownForms.clear();
+    known = workedOut(form) ?? null;
+    knownForms.set(key, known);
+  }
+  return known ?? undefined;
+}
+
+/**
+ * The forms worked out, by tokens: a search parses its query afresh at every keystroke, and the
+ * pattern of a form with variants (a RegExp compiled) was worked out several times a page.
+ * Its `pattern` is shared: set its lastIndex before each use.
+ */
+const knownForms = new Map<string, LiteralForm | null>();
+const maxKnownForms = 1000;
+
+function workedOut(form: QueryTerm): LiteralForm | undefined {
   const chars = form.tokens.map((t) => [...t]);
   const first = chars[0];
   if (first === undefined) return undefined;
