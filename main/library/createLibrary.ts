@@ -149,7 +149,9 @@ export async function createLibrary(options: LibraryOptions) {
         status: 'already-imported',
         articleId: existing.id,
         title: existing.title,
-        message: `"${name}" is ${where} as "${existing.title}"; nothing changed.`,
+        message: existing.earlierVersion
+          ? `"${name}" is the first version of "${existing.title}" (${where}), which was re-imported from an edited file since; nothing changed.`
+          : `"${name}" is ${where} as "${existing.title}"; nothing changed.`,
       };
     }
     const check = checkForDuplicate(db, article.parsed.paragraphs, article.fingerprint);

@@ -89,7 +89,11 @@ function statementsFor(db: Db): ImportStatements {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     statements = {
-      findByHash: db.prepare('SELECT id, title, trashed_at IS NOT NULL AS trashed FROM article WHERE content_hash = ?'),
+      // An article's uid is its first version's hash: a file of that version after a re-import is the article too.
+      findByHash: db.prepare(
+        `SELECT id, title, trashed_at IS NOT NULL AS trashed, content_hash <> @hash AS earlier FROM article
+         WHERE content_hash = @hash OR uid = @hash ORDER BY content_hash = @hash DESC LIMIT 1`,
+      ),
       insertArticle: db.transaction((article: NewArticle, now: string) => {
         const { metadata, script } = article.parsed;
         const info = insert.run(
@@ -131,13 +135,17 @@ function statementsFor(db: Db): ImportStatements {
   return statements;
 }
 
+/**
+ * The article whose text has this hash now or had it first (its uid; `earlierVersion` then): a
+ * re-import from an edited file keeps the article's uid, which no other article may take.
+ */
 export function findArticleByHash(
   db: Db,
   contentHash: string,
-): { id: number; title: string; trashed: boolean } | undefined {
-  const row = statementsFor(db).findByHash.get(contentHash) as
-    { id: number; title: string; trashed: number } | undefined;
-  return row && { id: row.id, title: row.title, trashed: row.trashed === 1 };
+): { id: number; title: string; trashed: boolean; earlierVersion: boolean } | undefined {
+  const row = statementsFor(db).findByHash.get({ hash: contentHash }) as
+    { id: number; title: string; trashed: number; earlier: number } | undefined;
+  return row && { id: row.id, title: row.title, trashed: row.trashed === 1, earlierVersion: row.earlier === 1 };
 }
 
 /** Article and all its paragraphs in one transaction: an import is all or nothing. */

@@ -107,6 +107,32 @@ describe('re-cleaning an article', () => {
     expect(after.paragraphTags[p2After.id]).toEqual(['出入境']);
   });
 
+  it('takes the first version’s file, imported again or in a backup, as the article it became: nothing added twice', async () => {
+    const { article, paragraph } = await importOriginal();
+    const p2 = paragraph('第二段');
+    highlight(p2.id, p2.text, '为高龄老人上门办证');
+    const before = library.exportBackup(path.join(dir, 'before.json'));
+    const first = path.join(dir, 'article.txt');
+    const edited = path.join(dir, 'edited.txt');
+    fs.writeFileSync(edited, original.replace('第二段:出入境管理大队', '第二段:据介绍,出入境管理大队'));
+    library.reimportArticle(article.id, fs.readFileSync(edited), 'edited.txt');
+
+    // Its uid is still the first version's hash: an insert of that version again broke the uid's uniqueness.
+    const [again] = await library.importPaths([first]);
+    expect(again).toMatchObject({ status: 'already-imported', articleId: article.id });
+    expect(again!.message).toMatch(/first version of "测试文章标题".*re-imported from an edited file/);
+    expect(library.listArticles()).toHaveLength(1);
+
+    // A backup taken before the re-import merges into the article, its highlight found again in the new text.
+    const counts = library.importBackup(before.path);
+    expect(counts).toMatchObject({ articlesAdded: 0, articlesMerged: 1, highlightsAlreadyPresent: 1 });
+    const after = library.getArticle(article.id);
+    expect(library.listArticles()).toHaveLength(1);
+    expect(after.highlights).toHaveLength(1);
+    const h = after.highlights[0]!;
+    expect(after.paragraphs.find((p) => p.id === h.paragraphId)!.text.slice(h.start!, h.end!)).toBe('为高龄老人上门办证');
+  });
+
   it('keeps the reader’s kind choices and metadata edits', async () => {
     const { article, paragraph } = await importOriginal();
     const p1 = paragraph('第一段');
