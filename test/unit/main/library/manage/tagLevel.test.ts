@@ -59,6 +59,23 @@ describe('the tag pane, one level a page at a time (listTagLevel)', () => {
     expect(shown(annotations.listTagLevel({ parent: '', offset: 0, limit: 10 }).rows)).toEqual(['临时 0/0 0/0']);
   });
 
+  it('follows every change to the tree between calls: a tag added, renamed under another, deleted', () => {
+    const { annotations } = seeded.library;
+    const [p1] = bodyParagraphs(seedArticle(seeded.library, '001'));
+    annotations.tagParagraph(p1!.id, '政策/治安');
+    const level = (parent: string) => shown(annotations.listTagLevel({ parent, offset: 0, limit: 10 }).rows);
+    expect(level('')).toEqual(['政策 0/1 1/1']);
+    annotations.tagParagraph(p1!.id, '人物');
+    expect(level('')).toEqual(['人物 1/1 0/0', '政策 0/1 1/1']);
+    annotations.renameTag('政策/治安', '人物/治安');
+    // One paragraph under 人物 and 人物/治安: one passage.
+    expect(level('')).toEqual(['人物 1/1 1/1', '政策 0/0 0/0']);
+    expect(level('人物')).toEqual(['治安 1/1 0/0']);
+    expect(level('政策')).toEqual([]);
+    annotations.deleteTag('人物');
+    expect(level('')).toEqual(['政策 0/0 0/0']);
+  });
+
   it("counts each tag's subtree in the tags' index, in its order: no sort of every tagged passage", () => {
     const plan = (seeded.library.database().prepare(`EXPLAIN QUERY PLAN ${tagCountsSql}`).all('[[1, [1, 2]]]') as Array<{ detail: string }>)
       .map((r) => r.detail)
