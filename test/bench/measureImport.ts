@@ -5,7 +5,8 @@
  * The parse worker runs from PIZHU_PARSE_WORKER (a built parseWorkerEntry.js) when given, else
  * from the build in out/ as the bench does. Prints the same import figure as the bench, and the
  * CPU seconds of the storing thread and of the rest of the process (mostly the parse worker): on
- * a shared machine the wall time is noisy, those less so.
+ * a shared machine the wall time is noisy, those less so. On Linux it also lists each thread's
+ * CPU seconds: the storing thread, the parse worker (the largest other), V8's helper threads.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,13 +24,55 @@ const workerFile =
 
 /** CPU seconds of one thread of this process (Linux: /proc), or undefined where that cannot be read. */
 function threadCpuSeconds(tid: number | string): number | undefined {
+  return threadStat(tid)?.seconds;
+}
+
+function threadStat(tid: number | string): { name: string; seconds: number } | undefined {
   try {
     const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    return { name, seconds: (Number(fields[11]) + Number(fields[12])) / 100 }; // utime + stime, in clock ticks of 1/100 s
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The CPU seconds of every thread of this process, as last seen: sampled at each batch, since a
+ * parse worker's thread is gone once the import ends. Linux only (empty elsewhere).
+ */
+function threadSampler(): { sample: () => void; since: (before: Map<string, number>) => string; now: () => Map<string, number> } {
+  const seen = new Map<string, { name: string; seconds: number }>();
+  const sample = () => {
+    let tids: string[] = [];
+    try {
+      tids = fs.readdirSync('/proc/self/task');
+    } catch {
+      return;
+    }
+    for (const tid of tids) {
+      const stat = threadStat(tid);
+      if (stat) seen.set(tid, stat);
+    }
+  };
+  return {
+    sample,
+    now: () => {
+      sample();
+      return new Map([...seen].map(([tid, s]) => [tid, s.seconds]));
+    },
+    since: (before) => {
+      sample();
+      // Worker threads are all named "node": each is listed on its own, the storing (main) thread first.
+      return [...seen]
+        .map(([tid, { name, seconds }]) => ({ tid, name, seconds: seconds - (before.get(tid) ?? 0) }))
+        .filter((t) => t.seconds >= 0.05)
+        .sort((a, b) => Number(b.tid === String(process.pid)) - Number(a.tid === String(process.pid)) || b.seconds - a.seconds)
+        .map((t) => `${t.tid === String(process.pid) ? 'storing' : `${t.name}[${t.tid}]`} ${t.seconds.toFixed(1)}`)
+        .join(', ');
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -46,10 +89,12 @@ async function main(): Promise<void> {
       dbPath: path.join(dir, 'library.sqlite'),
       startParseWorker: (resourceLimits) => new Worker(workerFile, { resourceLimits }),
     });
+    const threads = threadSampler();
+    const threadsBefore = threads.now();
     const mainBefore = threadCpuSeconds(process.pid);
     const cpuBefore = process.cpuUsage();
     const t0 = performance.now();
-    const outcomes = await library.importPaths([folder]);
+    const outcomes = await library.importPaths([folder], () => threads.sample());
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const mainAfter = threadCpuSeconds(process.pid);
@@ -71,6 +116,9 @@ async function main(): Promise<void> {
           ? `process CPU ${processCpu.toFixed(1)} s`
           : `CPU: storing thread ${storing.toFixed(1)} s, parse worker(s) and the rest ${(processCpu - storing).toFixed(1)} s`),
     );
+    // By thread name (the storing thread is this process's main thread); Linux only.
+    const byThread = threads.since(threadsBefore);
+    if (byThread !== '') console.log(`  CPU seconds by thread: ${byThread}`);
     library.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
