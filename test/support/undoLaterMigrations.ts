@@ -135,6 +135,17 @@ export function undoMigration0027(db: Database.Database): void {
   `);
 }
 
+/** Takes migration 0039 back: every tag assignment's maker written out as its uid, 0029's triggers and 0038's write-out trigger as they were. */
+export function undoMigration0039(db: Database.Database): void {
+  const triggers = schemaSqlAt(38, ['highlight_tag_made_by', 'paragraph_tag_made_by', 'member_uid_writes_out_makers']);
+  db.exec(`DROP TRIGGER member_uid_writes_out_makers;
+    ${['highlight_tag', 'paragraph_tag']
+      .map((t) => `DROP TRIGGER ${t}_made_by_here; DROP TRIGGER ${t}_made_by;
+    UPDATE ${t} SET made_by = (SELECT member_uid FROM sync_state) WHERE typeof(made_by) = 'blob';`)
+      .join('\n')}
+    ${triggers.map((t) => `${t};`).join('\n')}`);
+}
+
 /** Takes migration 0038 back: every highlight's maker written out as its uid, and 0029's trigger as it made it. */
 export function undoMigration0038(db: Database.Database): void {
   const [trigger] = schemaSqlAt(37, ['highlight_made_by']);
@@ -239,10 +250,11 @@ export function undoMigration0026(db: Database.Database): void {
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
  * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
  * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes, 26: uids and sync documents,
- * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row, 33: deflated sync updates, 35: the search index by row, 36: the library list's indexes and folded titles, 37: compact removals and article_band without its index by article, 38: highlights made here stored as x''), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
+ * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row, 33: deflated sync updates, 35: the search index by row, 36: the library list's indexes and folded titles, 37: compact removals and article_band without its index by article, 38: highlights made here stored as x'', 39: tag assignments likewise), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 39) undoMigration0039(db);
   if (version < 38) undoMigration0038(db);
   if (version < 37) undoMigration0037(db);
   if (version < 36) undoMigration0036(db);

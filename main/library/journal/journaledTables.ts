@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/openDatabase';
 import { highlightColumnsSql } from '../store/highlightContext';
+import { madeBySql } from '../store/madeHere';
 
 /** A value as better-sqlite3 returns it for our annotation tables (no blobs, no bigints). */
 export type SqlValue = string | number | null;
@@ -133,7 +134,10 @@ export function keyOf(table: JournaledTable, row: Row): Row {
  */
 export function selectedColumns(table: JournaledTable): string {
   const columns: readonly string[] = journaledTables[table].columns;
-  return table === 'highlight' ? highlightColumnsSql(columns) : columns.join(', ');
+  if (table === 'highlight') return highlightColumnsSql(columns);
+  // A tag assignment's maker as its uid where it is stored as made here (store/madeHere).
+  if (table === 'highlight_tag' || table === 'paragraph_tag') return columns.map((c) => (c === 'made_by' ? madeBySql(table) : c)).join(', ');
+  return columns.join(', ');
 }
 
 export function readRow(db: Db, table: JournaledTable, key: Row): Row | null {

@@ -1,4 +1,5 @@
 import { LibraryError } from '../../libraryError';
+import { madeByValueSql } from '../../store/madeHere';
 import type { Db } from '../../store/openDatabase';
 import type { AgreementId, AgreementInput, AgreementLevel } from './agreementTypes';
 
@@ -71,11 +72,11 @@ export function readAgreementInput(db: Db, selection: AgreementSelection): Store
   const rows = db
     .prepare(
       `SELECT ht.tag_id AS tagId, h.article_id AS articleId, h.paragraph_id AS paragraphId, h.id AS highlightId,
-              h.start_offset AS start, h.end_offset AS "end", coalesce(ht.made_by, '') AS madeBy
+              h.start_offset AS start, h.end_offset AS "end", coalesce(${madeByValueSql('ht')}, '') AS madeBy
          FROM highlight h JOIN highlight_tag ht ON ht.highlight_id = h.id
         WHERE h.article_id IN (SELECT value FROM json_each(@ids)) AND h.paragraph_id IS NOT NULL
       UNION ALL
-       SELECT pt.tag_id, p.article_id, p.id, NULL, NULL, NULL, coalesce(pt.made_by, '')
+       SELECT pt.tag_id, p.article_id, p.id, NULL, NULL, NULL, coalesce(${madeByValueSql('pt')}, '')
          FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id
         WHERE p.article_id IN (SELECT value FROM json_each(@ids))`,
     )

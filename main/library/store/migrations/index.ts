@@ -37,6 +37,7 @@ import { migration0035 } from './0035-search-index-by-row';
 import { migration0036 } from './0036-library-list-indexes';
 import { migration0037 } from './0037-smaller-library';
 import { migration0038 } from './0038-highlights-made-here';
+import { migration0039 } from './0039-tag-assignments-made-here';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -78,6 +79,7 @@ export const migrations: readonly Migration[] = [
   migration0036,
   migration0037,
   migration0038,
+  migration0039,
 ];
 
 export const latestSchemaVersion = migrations.length;

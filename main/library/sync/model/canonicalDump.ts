@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Db } from '../../store/openDatabase';
 import { highlightColumnsSql } from '../../store/highlightContext';
+import { madeByValueSql } from '../../store/madeHere';
 import {
   articleEntry,
   articleEntryUids,
@@ -95,14 +96,14 @@ export function projectionState(db: Db): Json {
     .prepare(
       `SELECT h.uid, a.uid AS article, p.ord AS paragraph, h.start_offset, h.end_offset, ${highlightColumnsSql(['quote', 'prefix', 'suffix'], 'h')},
          h.color, h.group_id, h.created_at, h.updated_at, h.comment, ${highlightColumnsSql(['made_by'], 'h')},
-         (SELECT json_group_array(uid) FROM (SELECT t.uid || ' by ' || coalesce(ht.made_by, '') AS uid
+         (SELECT json_group_array(uid) FROM (SELECT t.uid || ' by ' || coalesce(${madeByValueSql('ht')}, '') AS uid
            FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id ORDER BY t.uid)) AS tags
        FROM highlight h JOIN article a ON a.id = h.article_id LEFT JOIN paragraph p ON p.id = h.paragraph_id`,
     )
     .all() as Array<Record<string, unknown> & { uid: string; tags: string }>;
   const paragraphTags = db
     .prepare(
-      `SELECT a.uid || ':' || p.ord AS at, json_group_array(t.uid || ' by ' || coalesce(pt.made_by, '')) AS tags FROM
+      `SELECT a.uid || ':' || p.ord AS at, json_group_array(t.uid || ' by ' || coalesce(${madeByValueSql('pt')}, '')) AS tags FROM
          (SELECT * FROM paragraph_tag ORDER BY tag_id) pt JOIN paragraph p ON p.id = pt.paragraph_id
          JOIN article a ON a.id = p.article_id JOIN tag t ON t.id = pt.tag_id GROUP BY at`,
     )

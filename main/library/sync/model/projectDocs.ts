@@ -8,6 +8,7 @@ import { foldTagCase } from '../../annotations/tagNames';
 import type { HighlightRow as StoredHighlightRow } from '../../store/highlights';
 import type { Db } from '../../store/openDatabase';
 import { highlightColumnsSql } from '../../store/highlightContext';
+import { madeByValueSql } from '../../store/madeHere';
 import { preparedStatement } from '../../store/preparedStatements';
 import { paragraphIdsByOrd } from './articleRows';
 import { projectKinds } from './paragraphKinds';
@@ -558,7 +559,7 @@ function projectAssignments(
     'highlight_id',
     rowsOf(
       db,
-      'SELECT ht.highlight_id AS a, ht.tag_id AS b, ht.made_by AS by FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id WHERE h.article_id = ?',
+      `SELECT ht.highlight_id AS a, ht.tag_id AS b, ${madeByValueSql('ht')} AS by FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id WHERE h.article_id = ?`,
     ).all(articleId) as Array<{ a: number; b: number; by: string | null }>,
     onHighlights,
   );
@@ -568,7 +569,7 @@ function projectAssignments(
     'paragraph_id',
     rowsOf(
       db,
-      'SELECT pt.paragraph_id AS a, pt.tag_id AS b, pt.made_by AS by FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id WHERE p.article_id = ?',
+      `SELECT pt.paragraph_id AS a, pt.tag_id AS b, ${madeByValueSql('pt')} AS by FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id WHERE p.article_id = ?`,
     ).all(articleId) as Array<{ a: number; b: number; by: string | null }>,
     onParagraphs,
   );

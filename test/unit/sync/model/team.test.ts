@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainTextNoteState } from '../../../../preload/common/noteText';
+import { madeBySql } from '../../../../main/library/store/madeHere';
 import { devicesPerTest, expectConverged, syncAll, type Device } from './syncedLibraries';
 
 const devices = devicesPerTest();
@@ -44,8 +45,9 @@ describe('every highlight, tag assignment, note and memo records who made it (#1
       ]);
       expect(madeBy(d, 'SELECT made_by FROM note')).toEqual([lin]);
       expect(madeBy(d, 'SELECT made_by FROM memo')).toEqual([lin]);
-      expect(madeBy(d, 'SELECT made_by FROM highlight_tag ORDER BY made_by = ?', lin).sort()).toEqual([lin, wang].sort());
-      expect(madeBy(d, 'SELECT made_by FROM paragraph_tag')).toEqual([wang]);
+      // Tag assignments made on the device itself are stored as made there (store/madeHere): read as the uid.
+      expect(madeBy(d, `SELECT ${madeBySql('highlight_tag')} FROM highlight_tag`).sort()).toEqual([lin, wang].sort());
+      expect(madeBy(d, `SELECT ${madeBySql('paragraph_tag')} FROM paragraph_tag`)).toEqual([wang]);
       // Both people, with the names and colours they chose, on both devices.
       expect(d.library.team.members().map((m) => [m.name, m.color, m.me]).sort()).toEqual(
         [
