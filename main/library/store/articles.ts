@@ -19,6 +19,7 @@ import { readArticleHighlights } from './highlights';
 import { readArticleNotes } from './notes';
 import { insertParagraphs, readParagraphs } from './paragraphs';
 import { readArticleParagraphTags } from './tags';
+import { searchTokensGiven, type SearchTokens } from './deferSearchIndex';
 
 interface ArticleRow {
   id: number;
@@ -47,14 +48,19 @@ export interface NewArticle {
   encoding: string;
   rawText: string;
   parsed: ParsedArticle;
-  /** Its fingerprint for duplicates, when the parse (in the worker) made it; else the store makes it. */
+  /** Its fingerprint for duplicates, when the caller made it; else the store makes it (an import's parse worker leaves it: import/prepareFile). */
   fingerprint?: Fingerprint;
   /**
-   * What the store would compute from the rest, when the parse (in the worker) computed it: the
-   * raw text as stored (storedRawText; bytes arrive from the worker as a Uint8Array) and the
-   * detected region. The thread that stores is an import's bottleneck.
+   * What the store would compute from the rest, when the caller computed it: the raw text as
+   * stored (storedRawText; bytes from a worker arrive as a Uint8Array) and the detected region.
+   * An import's parse worker leaves them to the store, as the slower thread (import/prepareFile).
    */
   prepared?: { storedRawText: string | Uint8Array; regionDetected: SourceRegion };
+  /**
+   * Each paragraph's search index tokens, when the parse worker made them (store/deferSearchIndex:
+   * an import batch then writes them as given, not through the tokenizer's SQL functions).
+   */
+  searchTokens?: SearchTokens;
   /**
    * Details the person gave at import (a pasted text's title), kept as their edits of the details
    * are (article.metadata_edits): a re-clean of the text keeps them, and sync writes them into the
@@ -127,6 +133,7 @@ function statementsFor(db: Db): ImportStatements {
         );
         const articleId = Number(info.lastInsertRowid);
         insertParagraphs(db, articleId, article.parsed.paragraphs);
+        if (article.searchTokens) searchTokensGiven(db, articleId, article.searchTokens);
         return articleId;
       }),
     };

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { prepareJob } from '../../../../../main/library/import/prepareFile';
+import { insertArticle, type NewArticle } from '../../../../../main/library/store/articles';
 import { withDeferredParagraphIndex } from '../../../../../main/library/store/deferSearchIndex';
 import type { Db } from '../../../../../main/library/store/openDatabase';
 import { expectIndexInStep } from '../../../../support/searchIndexInStep';
@@ -69,6 +71,59 @@ describe('a batch of imports and the fingerprints of duplicates', () => {
     // The trigger is back: a paragraph added outside a batch drops its article's fingerprint at once.
     addParagraph(db, untouched);
     expect(fingerprinted(db, untouched)).toBe(0);
+    expectIndexInStep(db);
+  });
+});
+
+describe('a batch of imports indexes the tokens its parse made', () => {
+  const text = '独角兽出现在晋江。\n\n第二段讲别的事情,写得足够长。';
+  /** An article as the parse worker hands it over: its paragraphs' search tokens made (prepareFile). */
+  const parsedWithTokens = (body: string, fileName: string): NewArticle => {
+    const prepared = prepareJob({ fileName, dropped: new TextEncoder().encode(body) });
+    if (!('article' in prepared)) throw new Error('not parsed');
+    expect(prepared.article.searchTokens?.tokens).toHaveLength(prepared.article.parsed.paragraphs.length);
+    return prepared.article;
+  };
+
+  it('indexes them as the trigger would have, and search finds the article', () => {
+    const { library } = seeded;
+    const db = library.database();
+    // A one-character query reads the character index.
+    const withCharacter = library.search.find('晋').hits.length;
+    db.transaction(() =>
+      withDeferredParagraphIndex(db, () => {
+        insertArticle(db, parsedWithTokens(text, 'given.txt'), '2026-12-07T00:00:00.000Z');
+      }),
+    ).immediate();
+    expect(hasInsertTrigger(db)).toEqual({ n: 1 });
+    expect(library.search.find('独角兽').hits).toHaveLength(1);
+    expect(library.search.find('晋').hits).toHaveLength(withCharacter + 1);
+    expectIndexInStep(db);
+  });
+
+  it('writes the tokens given, not the text tokenized again', () => {
+    const db = seeded.library.database();
+    const article = parsedWithTokens(text, 'marked.txt');
+    const marked = { ...article, searchTokens: { ...article.searchTokens!, tokens: article.searchTokens!.tokens.map((t) => `${t} givenmark`) } };
+    db.transaction(() => withDeferredParagraphIndex(db, () => insertArticle(db, marked, '2026-12-07T00:00:00.000Z'))).immediate();
+    const rows = db.prepare("SELECT count(*) FROM search_index WHERE search_index MATCH 'givenmark'").pluck().get();
+    expect(rows).toBe(article.parsed.paragraphs.length);
+  });
+
+  it('tokenizes the whole batch in SQL when one of its articles came without tokens', () => {
+    const { library } = seeded;
+    const db = library.database();
+    const marked = parsedWithTokens(text, 'with.txt');
+    const given = { ...marked, searchTokens: { ...marked.searchTokens!, tokens: marked.searchTokens!.tokens.map((t) => `${t} givenmark`) } };
+    db.transaction(() =>
+      withDeferredParagraphIndex(db, () => {
+        insertArticle(db, given, '2026-12-07T00:00:00.000Z');
+        library.importText('另一篇文章讲麒麟。\n\n它也有第二段,写得足够长。', '没有词元');
+      }),
+    ).immediate();
+    expect(db.prepare("SELECT count(*) FROM search_index WHERE search_index MATCH 'givenmark'").pluck().get()).toBe(0);
+    expect(library.search.find('麒麟').hits).toHaveLength(1);
+    expect(library.search.find('独角兽').hits).toHaveLength(1);
     expectIndexInStep(db);
   });
 });
