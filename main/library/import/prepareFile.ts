@@ -9,6 +9,7 @@ import { prepareFeedImport } from './feeds/prepareFeed';
 import { maxImportBytes } from './importLimits';
 import { prepareFileImport, preparePastedImport } from './prepareImport';
 import { indexCharacters, indexTokens } from '../search/searchTokens';
+import { fingerprintOf } from '../duplicates/fingerprint';
 
 /** One article of an import (a file, pasted text or a feed's item), read and parsed, ready for the store; or why it cannot be imported. */
 export type PreparedArticle =
@@ -18,18 +19,20 @@ export type PreparedArticle =
 export type PreparedFile = PreparedArticle | { fileName: string; feed: PreparedArticle[] };
 
 /**
- * The search index's tokens of each paragraph are made here, in the parse worker: the thread that
- * stores then writes them as given (store/deferSearchIndex) instead of tokenizing every paragraph
- * through SQL. The duplicate check's fingerprint, the compressed raw text and the detected region
- * are left to the store, which makes them when absent: an import takes as long as the slower of
- * the two threads, and the worker was it (3,000 bench articles: 3.4 s of CPU in the worker, 2.6 s
- * storing; with the tokens here and those three there, 2.6 s and 2.8 s).
+ * The search index's tokens of each paragraph and the duplicate check's fingerprint are made
+ * here, in the parse worker: the thread that stores then writes the tokens as given
+ * (store/deferSearchIndex) instead of tokenizing every paragraph through SQL. The compressed raw
+ * text and the detected region are left to the store, which makes them when absent: an import
+ * takes as long as the slower of the two threads, and this keeps them even. 10,000 bench
+ * articles, CPU seconds storing / in the worker, interleaved runs (load 5-11): 7.6 / 8.05 with
+ * all three here and no tokens; 7.0 / 7.3 so; 8.3 / 6.7 with all three left to the store.
  */
-function withSearchTokens(article: NewArticle): NewArticle {
+function forTheStore(article: NewArticle): NewArticle {
   const { paragraphs } = article.parsed;
   return {
     ...article,
     searchTokens: { tokens: paragraphs.map((p) => indexTokens(p.text)), characters: paragraphs.map((p) => indexCharacters(p.text)) },
+    fingerprint: fingerprintOf(paragraphs),
   };
 }
 
@@ -44,7 +47,7 @@ export function prepareJob(job: ParseJob): PreparedFile {
   if (typeof job === 'string') return prepareFile(job);
   try {
     if ('dropped' in job) return prepareBytes(job.dropped, job.fileName);
-    return { fileName: jobName(job), article: withSearchTokens(preparePastedImport(job.pasted, job.title)) };
+    return { fileName: jobName(job), article: forTheStore(preparePastedImport(job.pasted, job.title)) };
   } catch (error) {
     if (error instanceof LibraryError) return { fileName: jobName(job), failed: error.message, code: error.code };
     throw error;
@@ -73,9 +76,9 @@ export function prepareFile(file: string): PreparedFile {
 function prepareBytes(bytes: Uint8Array, fileName: string): PreparedFile {
   if (isFeedName(fileName)) {
     const feed = prepareFeedImport(bytes, fileName).map((item) =>
-      'article' in item ? { ...item, article: withSearchTokens(item.article) } : item,
+      'article' in item ? { ...item, article: forTheStore(item.article) } : item,
     );
     return { fileName, feed };
   }
-  return { fileName, article: withSearchTokens(prepareFileImport(bytes, fileName)) };
+  return { fileName, article: forTheStore(prepareFileImport(bytes, fileName)) };
 }

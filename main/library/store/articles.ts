@@ -48,12 +48,12 @@ export interface NewArticle {
   encoding: string;
   rawText: string;
   parsed: ParsedArticle;
-  /** Its fingerprint for duplicates, when the caller made it; else the store makes it (an import's parse worker leaves it: import/prepareFile). */
+  /** Its fingerprint for duplicates, when the parse (in the worker) made it; else the store makes it. */
   fingerprint?: Fingerprint;
   /**
    * What the store would compute from the rest, when the caller computed it: the raw text as
    * stored (storedRawText; bytes from a worker arrive as a Uint8Array) and the detected region.
-   * An import's parse worker leaves them to the store, as the slower thread (import/prepareFile).
+   * An import's parse worker leaves them to the store, to keep the two threads even (import/prepareFile).
    */
   prepared?: { storedRawText: string | Uint8Array; regionDetected: SourceRegion };
   /**
