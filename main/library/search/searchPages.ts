@@ -161,9 +161,13 @@ const rowText = `CASE WHEN f.rowid < 0 THEN (SELECT h.comment FROM highlight h W
  * (題線 under a tag: 1,000 candidates, three quarters of a millisecond in the tokens), a lookup
  * in a small table of this connection a fraction of that. A count keeps the columns in the index.
  */
-function tagCondition(tier: TierKind | 'count', includeHidden: boolean): string {
+function tagCondition(tier: TierKind | 'count' | 'paragraphs', includeHidden: boolean): string {
   // Unary + keeps the planner from driving the index by the tagged rows, one MATCH per row.
   const tagged = '+f.rowid IN temp.search_tagged_rows';
+  if (tier === 'paragraphs') {
+    const flagged = includeHidden ? 'search_tagged_flagged' : 'search_tagged_weak';
+    return `${tagged} AND (+f.rowid NOT IN temp.search_tagged_flagged OR +f.rowid IN temp.${flagged})`;
+  }
   if (tier === 'text') return `${tagged} AND +f.rowid NOT IN temp.search_tagged_flagged`;
   if (tier === 'flagged') return `+f.rowid IN temp.${includeHidden ? 'search_tagged_flagged' : 'search_tagged_weak'}`;
   return tagged;
@@ -177,7 +181,7 @@ function tagCondition(tier: TierKind | 'count', includeHidden: boolean): string 
  * once instead (one lookup per row of a common word was seconds). The tag comes first: SQLite
  * tests the terms of a WHERE in the order written, and a row's text is read for tagged rows only.
  */
-function conditions(plan: SearchPlan, tier: TierKind | 'count'): string {
+function conditions(plan: SearchPlan, tier: TierKind | 'count' | 'paragraphs'): string {
   const counting = tier === 'count';
   let sql = '';
   if (plan.filters.tagIds !== undefined) sql += ` AND ${tagCondition(tier, plan.filters.includeHidden === true)}`;
@@ -240,7 +244,10 @@ function tierMatch(db: Db, plan: SearchPlan, columns: string[], tier?: TierKind)
   if (!byRow) return matchExpression(plan.terms, plan.filters, columns);
   const columnsSaid = tier === 'comments' || (tier !== undefined && plan.filters.tagIds !== undefined);
   const marker = plan.table === 'search_characters' ? '' : searchIndexMarker;
-  return characterMatchExpression(plan.terms, plan.filters, columnsSaid ? everyColumn : columns, marker);
+  // Notes are no paragraphs (paragraphsOnly): they are left out in the index, as is the column of no row.
+  const said =
+    plan.filters.paragraphsOnly === true && tier !== 'comments' ? everyColumn.filter((c) => c !== 'note') : everyColumn;
+  return characterMatchExpression(plan.terms, plan.filters, columnsSaid ? said : columns, marker);
 }
 
 function params(db: Db, plan: SearchPlan, columns: string[], tier?: TierKind): Record<string, string> {
@@ -262,6 +269,34 @@ function params(db: Db, plan: SearchPlan, columns: string[], tier?: TierKind): R
   };
 }
 
+/**
+ * A tagged page's text and flagged tiers in one reading of the index (rowids >= 0, in rowid
+ * order), each row saying whether it is flagged: the text tier ends where the page is full, and
+ * when it is not, the flagged rows read on the way are the flagged tier's first (a rare term
+ * under a tag read every candidate twice, once per tier). Exported for the query-plan test.
+ */
+export function taggedParagraphsPassSql(plan: SearchPlan): string {
+  const t = plan.table;
+  return `SELECT f.rowid AS rowid, +f.rowid IN temp.search_tagged_flagged AS flagged FROM ${t} f
+    WHERE ${t} MATCH @match AND f.rowid >= 0${conditions(plan, 'paragraphs')} ORDER BY f.rowid`;
+}
+
+/** The tagged pass's text rows up to `wanted`, and its flagged rows up to `wanted` (all of them read when the text is short). */
+function taggedParagraphRows(db: Db, plan: SearchPlan, wanted: number): { text: number[]; flagged: number[] } {
+  const text: number[] = [];
+  const flagged: number[] = [];
+  const statement = preparedStatement(db, taggedParagraphsPassSql(plan)).raw(true);
+  for (const [rowid, isFlagged] of statement.iterate(
+    params(db, plan, tiers(plan.filters)[0]!.columns, 'text'),
+  ) as Iterable<[number, number]>) {
+    if (isFlagged === 0) {
+      text.push(rowid);
+      if (text.length >= wanted) break;
+    } else if (flagged.length < wanted) flagged.push(rowid);
+  }
+  return { text, flagged };
+}
+
 /** tierPageSql's name of each tier. */
 const tierArgument = { text: false, comments: true, flagged: 'flagged' } as const;
 
@@ -269,8 +304,14 @@ const tierArgument = { text: false, comments: true, flagged: 'flagged' } as cons
 export function pageRowids(db: Db, plan: SearchPlan, offset: number, count: number): number[] {
   const wanted = offset + count;
   const rows: number[] = [];
+  const byRow = plan.table === 'search_characters' ? isIndexByRow(db, 'search_characters') : plan.indexByRow === true;
+  const tagged = plan.filters.tagIds !== undefined && byRow ? taggedParagraphRows(db, plan, wanted) : undefined;
   for (const tier of tiers(plan.filters)) {
     if (rows.length >= wanted) break;
+    if (tagged !== undefined && tier.kind !== 'comments') {
+      rows.push(...(tier.kind === 'text' ? tagged.text : tagged.flagged.slice(0, wanted - rows.length)));
+      continue;
+    }
     const values = params(db, plan, tier.columns, tier.kind);
     if (
       tier.kind === 'comments' &&

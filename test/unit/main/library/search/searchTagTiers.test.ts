@@ -6,6 +6,7 @@ import {
   anyCommentSql,
   planSearch,
   prepareTagFilter,
+  taggedParagraphsPassSql,
   tierPageSql,
 } from '../../../../../main/library/search/searchPages';
 import type { Db } from '../../../../../main/library/store/openDatabase';
@@ -146,7 +147,12 @@ describe('a tag-filtered search', () => {
     expect(flagged).toMatch(/USING ROWID SEARCH ON TABLE search_tagged_weak FOR IN-OPERATOR/);
     const hidden = explain(tierPageSql(planSearch(parseQuery('晋江'), { tagIds, includeHidden: true }), 'flagged'));
     expect(hidden).toMatch(/USING ROWID SEARCH ON TABLE search_tagged_flagged FOR IN-OPERATOR/);
-    for (const detail of [text, flagged, hidden]) expect(detail).not.toMatch(/TEMP B-TREE|SCAN search_tagged/);
+    // A page reads the text and flagged tiers in one pass, the flagged rows told apart by lookup.
+    const pass = explain(taggedParagraphsPassSql(plan));
+    expect(pass).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
+    expect(pass).toMatch(/USING ROWID SEARCH ON TABLE search_tagged_rows FOR IN-OPERATOR/);
+    expect(pass).toMatch(/USING ROWID SEARCH ON TABLE search_tagged_weak FOR IN-OPERATOR/);
+    for (const detail of [text, flagged, hidden, pass]) expect(detail).not.toMatch(/TEMP B-TREE|SCAN search_tagged/);
     // Whether any comment matches: the index in ascending rowid order, one row.
     const comments = explain(anyCommentSql(plan));
     expect(comments).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
