@@ -51,12 +51,6 @@ export interface NewArticle {
   /** Its fingerprint for duplicates, when the parse (in the worker) made it; else the store makes it. */
   fingerprint?: Fingerprint;
   /**
-   * What the store would compute from the rest, when the caller computed it: the raw text as
-   * stored (storedRawText; bytes from a worker arrive as a Uint8Array) and the detected region.
-   * An import's parse worker leaves them to the store, to keep the two threads even (import/prepareFile).
-   */
-  prepared?: { storedRawText: string | Uint8Array; regionDetected: SourceRegion };
-  /**
    * Each paragraph's search index tokens, when the parse worker made them (store/deferSearchIndex:
    * an import batch then writes them as given, not through the tokenizer's SQL functions).
    */
@@ -67,15 +61,6 @@ export interface NewArticle {
    * library document (another device stores the article from its text, which does not give them).
    */
   metadataEdits?: Partial<ArticleMetadata>;
-}
-
-/** The value article.raw_text stores: made by the worker when it could, as a Buffer for SQLite. */
-function rawTextToStore(article: NewArticle): string | Buffer {
-  const made = article.prepared?.storedRawText;
-  if (made === undefined) return storedRawText(article.rawText, article.parsed.paragraphs.map((p) => p.raw));
-  return typeof made === 'string' || Buffer.isBuffer(made)
-    ? made
-    : Buffer.from(made.buffer, made.byteOffset, made.byteLength);
 }
 
 /** Prepared once per connection: a folder import looks up and inserts thousands of articles. */
@@ -107,7 +92,7 @@ function statementsFor(db: Db): ImportStatements {
           article.fileName,
           article.format,
           article.encoding,
-          rawTextToStore(article),
+          storedRawText(article.rawText, article.parsed.paragraphs.map((p) => p.raw)),
           metadata.title,
           metadata.titleInferred ? 1 : 0,
           metadata.subtitle,
@@ -128,7 +113,7 @@ function statementsFor(db: Db): ImportStatements {
             metadata.url,
           ),
           article.parsed.paragraphs.length,
-          article.prepared?.regionDetected ?? detectArticleRegion(script, metadata, article.parsed.paragraphs),
+          detectArticleRegion(script, metadata, article.parsed.paragraphs),
           JSON.stringify(article.metadataEdits ?? {}),
         );
         const articleId = Number(info.lastInsertRowid);
