@@ -3,6 +3,7 @@ import { useMessages } from '../../i18n/useMessages';
 import { useNavigation } from '../../state/Navigation';
 import { usePreferences } from '../preferences/PreferencesContext';
 import { snippetParts } from '../search/hitSnippet';
+import { MarkedSnippet } from '../search/MarkedSnippet';
 import { memoMessages } from './messages';
 
 /**
@@ -30,17 +31,7 @@ export function MemoSearchResults({ hits }: { hits: readonly MemoSearchHit[] }) 
                   ? t('journalHit', { date: new Date(hit.createdAt).toLocaleDateString(preferences.uiLocale) })
                   : `${t('articleMemoHit')} · ${hit.articleTitle ?? ''}`}
               </span>
-              <span className="search-snippet" lang="zh">
-                {snippetParts(hit.text, hit.matches).map((part, i) =>
-                  part.marked ? (
-                    <mark key={i} className="search-mark">
-                      {part.text}
-                    </mark>
-                  ) : (
-                    <span key={i}>{part.text}</span>
-                  ),
-                )}
-              </span>
+              <MarkedSnippet parts={snippetParts(hit.text, hit.matches)} />
             </button>
           </li>
         ))}

@@ -6,6 +6,7 @@ import { useTermOverrides } from '../overrides/overridesStore';
 import { usePreferences } from '../preferences/PreferencesContext';
 import { displayText } from '../reader/displayText';
 import { hitSnippet } from './hitSnippet';
+import { MarkedSnippet } from './MarkedSnippet';
 import { searchMessages } from './messages';
 
 interface ArticleHits {
@@ -69,24 +70,16 @@ export function SearchResults({ hits, onEscape }: { hits: readonly SearchHit[]; 
                   <button
                     type="button"
                     className="search-hit"
-                    onClick={() => void openArticle(hit.articleId, hit.paragraphId, hit.kind === 'paragraph' ? hit.matches : null)}
+                    onClick={() =>
+                      void openArticle(hit.articleId, hit.paragraphId, hit.kind === 'paragraph' ? hit.matches : null)
+                    }
                   >
                     <span className="search-where">
                       {t('paragraphNumber', { order: hit.paragraphOrder + 1 })}
                       {hit.kind === 'note' && <span className="search-note-badge">{t('noteHit')}</span>}
                       {hit.kind === 'comment' && <span className="search-note-badge">{t('commentHit')}</span>}
                     </span>
-                    <span className="search-snippet" lang="zh">
-                      {hitSnippet(hit, options).map((part, i) =>
-                        part.marked ? (
-                          <mark key={i} className="search-mark">
-                            {part.text}
-                          </mark>
-                        ) : (
-                          <span key={i}>{part.text}</span>
-                        ),
-                      )}
-                    </span>
+                    <MarkedSnippet parts={hitSnippet(hit, options)} />
                   </button>
                 </li>
               ))}
