@@ -7,14 +7,16 @@ import { libraryStamp } from './libraryStamp';
 import { preparedStatement } from './preparedStatements';
 import { tagAndNestedIds } from './tags';
 import { foldTitle } from './titleFold';
+import { rankTitles, titleComparer, titleRankColumn } from './titleRanks';
 
 /**
  * The library pane's list, a window at a time (issue #16): at 100,000 articles the whole list
  * was tens of megabytes over IPC and filtered and sorted in the renderer on every keystroke.
- * Here the view, the title filter and the tag filter are one SQL query; the order is SQL's,
- * except titles, which sort by the interface's collation (pinyin or strokes), kept per library.
- * Each order walks an index of its own and the filters read indexes (migration 0036): the first
- * page of a list costs a walk of 100,000 index entries, not a sort of the article table.
+ * Here the view, the title filter and the tag filter are one SQL query, the order SQL's. Titles
+ * sort by the interface's collation (pinyin or strokes), which SQLite cannot do: each title's
+ * place in each collation is kept in the library (store/titleRanks). Each order walks an index of
+ * its own and the filters read indexes (migrations 0036, 0040): the first page of a list costs a
+ * walk of 100,000 index entries, not a sort of the article table.
  */
 export function listArticlePage(db: Db, request: ArticlePageRequest): ArticlePage {
   const { ids, inView, groups } = orderedArticleIds(db, request);
@@ -88,12 +90,16 @@ const orderedLists = new WeakMap<Db, KeptLists>();
 /** A few lists (the library, a filter being typed, a tag's): each 100,000 ids is under a megabyte. */
 const keptLists = 8;
 
-/** orderedArticleIds, made anew: the view, its filters and its order in SQL (titles by collation, in JS). */
+/**
+ * orderedArticleIds, made anew: the view, its filters and its order in SQL. Titles are ordered in
+ * JavaScript only while their ranks cannot be written (the start-up check), once a title changed.
+ */
 function orderList(db: Db, request: ListRequest, kept: KeptLists): OrderedIds {
-  const { sql, params, tagIds, filtered } = listQuery(db, request);
+  const titlesInMemory = request.sort === 'title' && !rankTitles(db, request.collation);
+  const { sql, params, tagIds, filtered } = listQuery(db, request, titlesInMemory);
   let found = preparedStatement(db, sql).pluck().all(params) as number[];
   if (tagIds !== null) found = found.filter(taggedArticles(db, tagIds, kept.tagged));
-  const ids = request.sort === 'title' ? titleOrder(db, request.collation, found) : found;
+  const ids = titlesInMemory ? titleOrder(db, request.collation, found) : found;
   const inView = filtered ? (preparedStatement(db, viewCountSql(request.view)).pluck().get() as number) : ids.length;
   if (request.groupBy === undefined) return { ids, inView };
   return { ...groupArticleIds(db, ids, request.groupBy), inView };
@@ -107,20 +113,26 @@ export function viewCountSql(view: ArticlePageRequest['view']): string {
 }
 
 /**
- * The query for the ids of a list, in its order (titles in none: they sort in JS, titleOrder),
- * with its parameters, less the tag filter: the tag and the tags nested under it, whose articles
- * keepTagged keeps. `filtered` when the list keeps fewer than its whole view.
+ * The query for the ids of a list, in its order (titles by their ranks, store/titleRanks; in none
+ * with `titlesInMemory`: titleOrder sorts them), with its parameters, less the tag filter: the tag
+ * and the tags nested under it, whose articles keepTagged keeps. `filtered` when the list keeps
+ * fewer than its whole view.
  */
 export function listQuery(
   db: Db,
   request: ListRequest,
+  titlesInMemory = false,
 ): { sql: string; params: Record<string, string | number>; tagIds: number[] | null; filtered: boolean } {
   const query = foldTitle(request.query.trim());
   const tagIds = request.tag === '' ? null : tagAndNestedIds(db, request.tag);
   const where = [viewWhere[request.view]];
   if (query !== '') where.push(titleWhere);
   if (request.attribute) where.push(attributeWhere);
-  const order = request.sort === 'date' ? ` ORDER BY ${dateOrder}` : request.sort === 'opened' ? ` ORDER BY ${openedOrder}` : '';
+  const order = {
+    date: ` ORDER BY ${dateOrder}`,
+    opened: ` ORDER BY ${openedOrder}`,
+    title: titlesInMemory ? '' : ` ORDER BY a.${titleRankColumn[request.collation]}`,
+  }[request.sort];
   return {
     sql: `SELECT a.id FROM article a WHERE ${where.join(' AND ')}${order}`,
     params: {
@@ -199,8 +211,8 @@ const attributeWhere = `a.id IN (${articlesWithValueSql})`;
 /**
  * Every article in title order, per collation, made again when a title was added or changed
  * since (article_title_version, counted by migration 0036's triggers): a list is then this order
- * with the articles it does not keep left out, no sort. Leading quotes and brackets are ignored
- * and numbers compare as numbers.
+ * with the articles it does not keep left out, no sort. Only while the ranks kept in the library
+ * cannot be brought up to date (store/titleRanks), in the order those give.
  */
 interface TitleOrder {
   version: number;
@@ -216,8 +228,7 @@ function titleOrder(db: Db, collation: TitleCollation, kept: readonly number[]):
   let ordered = perCollation.get(collation);
   if (!ordered || ordered.version !== version) {
     const all = preparedStatement(db, 'SELECT id, title FROM article').raw().all() as Array<[number, string]>;
-    const collator = new Intl.Collator(collation, { ignorePunctuation: true, numeric: true });
-    all.sort((a, b) => collator.compare(a[1], b[1]) || a[0] - b[0]);
+    all.sort(titleComparer(collation));
     ordered = { version, ids: Int32Array.from(all, ([id]) => id) };
     perCollation.set(collation, ordered);
   }

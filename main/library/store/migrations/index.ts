@@ -38,6 +38,7 @@ import { migration0036 } from './0036-library-list-indexes';
 import { migration0037 } from './0037-smaller-library';
 import { migration0038 } from './0038-highlights-made-here';
 import { migration0039 } from './0039-tag-assignments-made-here';
+import { migration0040 } from './0040-title-ranks';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -80,6 +81,7 @@ export const migrations: readonly Migration[] = [
   migration0037,
   migration0038,
   migration0039,
+  migration0040,
 ];
 
 export const latestSchemaVersion = migrations.length;

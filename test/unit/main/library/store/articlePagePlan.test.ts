@@ -26,7 +26,7 @@ const filters: Array<[string, Partial<ArticlePageRequest>]> = [
   ['a title and a tag filter', { query: '晋江', tag: '技术' }],
   ['an attribute filter', { attribute: { attributeId: 1, value: '官方' } }],
 ];
-const indexOf = { date: 'article_list_by_date', opened: 'article_list_by_opened', title: 'article_list_by_(date|opened)' };
+const indexOf = { date: 'article_list_by_date', opened: 'article_list_by_opened', title: 'article_list_by_title_zh' };
 
 describe('library list query plans', () => {
   const cases = articleListViews.flatMap((view) => articleListSorts.flatMap((sort) => filters.map(([how, f]) => [view, sort, how, f] as const)));
@@ -42,6 +42,19 @@ describe('library list query plans', () => {
     if (f.attribute) expect(detail).toMatch(/USING COVERING INDEX article_attribute_by_value/);
   });
 
+  it.each(articleListViews)('the %s view by strokes (a Traditional interface) reads its own title ranks', (view) => {
+    const { sql, params } = listQuery(seeded.library.database(), { view, sort: 'title', collation: 'zh-Hant', query: '晋江', tag: '' });
+    expect(plan(sql, params)).toMatch(/^SEARCH a USING COVERING INDEX article_list_by_title_zh_hant \(<expr>=\?\)$/);
+  });
+
+  it('finds the article the app reopens at start in the small index of opened ones', () => {
+    // The query of store/articles' lastOpenedArticle.
+    const detail = plan(`SELECT id FROM article WHERE trashed_at IS NULL AND last_opened_at IS NOT NULL
+       ORDER BY last_opened_at DESC, id DESC LIMIT 1`);
+    // One entry of the index read (and its row, for the partial index's terms), not the table sorted.
+    expect(detail).toMatch(/^SEARCH article USING (COVERING )?INDEX article_last_opened \(last_opened_at>\?\)$/);
+  });
+
   it("finds a tag filter's articles from the tags' index rows, a tagged highlight's article in the small index", () => {
     const detail = plan(taggedArticlesSql, { tagIds: '[1]' });
     expect(detail).toMatch(/SEARCH pt USING COVERING INDEX paragraph_tag_by_tag \(tag_id=\?\)/);
@@ -54,7 +67,7 @@ describe('library list query plans', () => {
   it("counts a view's articles in the index", () => {
     for (const view of articleListViews)
       expect(plan(viewCountSql(view))).toMatch(
-        /^SEARCH a USING COVERING INDEX article_list_by_(date|opened) \(<expr>=\?\)$/,
+        /^SEARCH a USING COVERING INDEX article_list_by_(date|opened|title_zh|title_zh_hant) \(<expr>=\?\)$/,
       );
   });
 });
