@@ -28,12 +28,12 @@ const viewSql = 'iif(trashed_at IS NOT NULL, 2, archived_at IS NOT NULL)';
 
 /**
  * Places every title not placed yet in the collation's order. False when the library cannot be
- * written now (query_only while the start-up check runs): the caller orders in memory instead.
- * An unchanged library costs two one-row reads.
+ * written now (query_only while the start-up check runs, or a read-only connection): the caller
+ * orders in memory instead. An unchanged library costs two one-row reads.
  */
 export function rankTitles(db: Db, collation: TitleCollation): boolean {
   if (rankedVersion(db, collation) === titleVersion(db)) return true;
-  if (db.pragma('query_only', { simple: true }) === 1) return false;
+  if (db.readonly || db.pragma('query_only', { simple: true }) === 1) return false;
   db.transaction(() => {
     // Read again inside the write: another connection may have placed them meanwhile.
     const version = titleVersion(db);

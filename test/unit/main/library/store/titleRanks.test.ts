@@ -102,4 +102,16 @@ describe('title ranks', () => {
     expect(byTitle('zh-Hant')).toEqual(oracle('zh-Hant'));
     expect(ranks('zh-Hant').get(added)).toEqual(expect.any(Number));
   });
+
+  it('orders in memory on a read-only connection (the command line reading while the app is open)', async () => {
+    byTitle('zh');
+    add('長沙');
+    const reader = await createLibrary({ dbPath: path.join(dir, 'library.sqlite'), readOnly: true });
+    try {
+      const request: ArticlePageRequest = { view: 'library', sort: 'title', collation: 'zh', query: '', tag: '', offset: 0, limit: 500 };
+      expect(reader.listArticlePage(request).rows.map((r) => r.title)).toEqual(oracle('zh'));
+    } finally {
+      reader.close();
+    }
+  });
 });
