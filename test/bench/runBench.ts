@@ -15,7 +15,15 @@ import { peerRatio, peerRatioThroughput, percentile, printTable, timeRuns, type 
 import { addHighlightsTo } from './seedAnnotations';
 import { prepareBenchLibrary, type BenchLibraryShape, type BenchLibrarySource } from './cachedBenchLibrary';
 import { measureUiOpen } from './measureUiOpen';
-import { measureLibraryOpen, measureListOpen, measureListPages, measureMainMemory, measureTagPane, measureTagPassages } from './measureListOpen';
+import {
+  measureLibraryOpen,
+  measureListAtOpen,
+  measureListOpen,
+  measureListPages,
+  measureMainMemory,
+  measureTagPane,
+  measureTagPassages,
+} from './measureListOpen';
 import { measureExport } from './measureFindAndExport';
 import { measureSearch } from './measureSearch';
 
@@ -176,6 +184,7 @@ async function main(): Promise<void> {
   await step('readingAids', async () => (await import('./measureReadingAids')).measureReadingAids());
   await step('libraryOpen', () => measureLibraryOpen(dbPath, articleCount));
   await step('listOpen', () => measureListOpen(dbPath, articleCount));
+  await step('listAtOpen', () => measureListAtOpen(dbPath));
   await step('memory', () => measureMainMemory(dbPath));
   await step('dictionary', async () => (await import('./measureDictionary')).measureDictionary());
   // Last: a copy of the library is seeded into its sync documents and synced through a server of its own.
