@@ -9,12 +9,12 @@ import type { Db } from '../store/openDatabase';
 import { readLibraryId } from '../store/libraryIdentity';
 import { canonicalTagName } from '../store/tags';
 import { articleFileName, tagReportFileName } from './articleFileName';
-import { readArticleAnnotations } from './readArticleAnnotations';
+import { hasAnnotations, openArticleBatches } from './articleBatches';
 import { readTagPassages } from './readTagPassages';
 import { mergeExportedFile } from './mergeExportedFile';
 import { renderRegionedFile, type RegionedFile } from './regionedFile';
 import type { ArticleAnnotations } from './exportData';
-import { articleRegions, isAnnotated } from './renderArticleFile';
+import { articleRegions } from './renderArticleFile';
 import { indexEntry, indexRegionsOf, type IndexEntry } from './renderIndex';
 import { tagReportRegions } from './renderTagReport';
 import { openExportFolder, type ExportFolder, type ExportWriter } from './exportFolder';
@@ -22,7 +22,6 @@ import type { StartExportWorker } from './backgroundFileWriter';
 import { requireAbsolutePath, sha256 } from './writeTextFile';
 import { runSteps, type Steps } from './steppedWork';
 import { exportCodebook } from '../codebook/exportCodebook';
-import { readArticleMemos, readJournal } from '../memos/readMemos';
 import { journalFileName, journalRegions } from '../memos/renderJournal';
 
 /** Files written of those to write; while they are still being rendered, `rendering` with those rendered. */
@@ -111,85 +110,95 @@ export function* exportMarkdownSteps(
   if (scope !== 'library' && !(Number.isInteger(articleId) && (articleId ?? 0) > 0)) {
     throw new LibraryError('invalid-argument', 'A Markdown export covers one article, one tag or the library.');
   }
-  const { groups, journal } = db.transaction(() => {
-    const memos = readArticleMemos(db);
-    const read = readArticleAnnotations(db, articleId, false, fullText).map((g) => {
-      const memo = memos.get(g.article.id);
-      return memo ? { ...g, memo: memo.markdown } : g;
-    });
-    return { groups: read, journal: scope === 'library' ? readJournal(db) : [] };
-  })();
-  if (articleId !== undefined && groups.length === 0) {
-    throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
-  }
-  // An article with nothing annotated would be an empty file: it is skipped, and the report says so.
-  // In the full text it is its text, and written.
-  const hasAnnotations = (g: ArticleAnnotations) =>
-    g.memo !== undefined || g.orphans.length > 0 || g.paragraphs.some(isAnnotated);
-  const annotated = fullText ? groups : groups.filter(hasAnnotations);
-  // A Set, not annotated.includes: a library-wide export has 10,000 groups or more.
-  const written = new Set(annotated);
-  const unannotated = groups
-    .filter((g) => !written.has(g))
-    .map((g) => ({ articleId: g.article.id, title: g.article.title }));
-  // Only `annotated` is read from here on: a generator keeps its locals until it ends.
-  written.clear();
-  if (annotated !== groups) groups.length = 0;
-  const folder = openExportFolder(outDir, exportWriter(db), { background });
+  // Read a batch at a time from one snapshot of the library (articleBatches), rendered as read.
+  const source = openArticleBatches(db, { articleId, fullText, library: scope === 'library' });
   try {
-    return { ...(yield* renderAndCommit(folder)), unannotated };
-  } catch (error) {
-    // Rendering failed (commit removes its own): the files staged so far go.
-    folder.discard();
-    throw error;
-  }
+    const { journal } = source;
+    const first = source.next() ?? [];
+    if (articleId !== undefined && first.length === 0 && source.unannotated.length === 0) {
+      throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
+    }
+    const unannotated = source.unannotated.map((a) => ({ articleId: a.id, title: a.title }));
+    const folder = openExportFolder(outDir, exportWriter(db), { background });
+    try {
+      return { ...(yield* renderAndCommit(folder, first, unannotated)), unannotated };
+    } catch (error) {
+      // Rendering failed (commit removes its own): the files staged so far go.
+      folder.discard();
+      throw error;
+    }
 
-  /**
-   * Each file is staged as it is rendered (exportFolder: written under a temporary name, by a worker
-   * thread when writes are parallel), then all are put in place at commit.
-   */
-  function* renderAndCommit(folder: ExportFolder): Steps<Omit<MarkdownExportReport, 'unannotated'>> {
-    // Where each article's file went, for the index's links.
-    const linkTargets = new Map<number, string>();
-    const total = annotated.length + (scope === 'library' ? 1 : 0) + (journal.length > 0 ? 1 : 0);
-    // What the index says of each article, counted as it is written.
-    const entries: IndexEntry[] = [];
-    for (const [i, group] of annotated.entries()) {
-      if (i % stepArticles === stepArticles - 1) {
-        onProgress?.(i, total, 'rendering');
-        // The files of the step before this one written (parallel), or a plain pause.
-        yield folder.writesBehind();
+    /**
+     * Each file is staged as it is rendered (exportFolder: written under a temporary name, by a worker
+     * thread when writes are parallel), then all are put in place at commit.
+     */
+    function* renderAndCommit(
+      folder: ExportFolder,
+      first: ArticleAnnotations[],
+      unannotated: MarkdownExportReport['unannotated'],
+    ): Steps<Omit<MarkdownExportReport, 'unannotated'>> {
+      // Where each article's file went, for the index's links.
+      const linkTargets = new Map<number, string>();
+      const total = source.count + (scope === 'library' ? 1 : 0) + (journal.length > 0 ? 1 : 0);
+      // What the index says of each article, counted as it is written.
+      const entries: IndexEntry[] = [];
+      let rendered = 0;
+      for (let batch: ArticleAnnotations[] | undefined = first; batch !== undefined; batch = source.next()) {
+        for (let k = 0; k < batch.length; k++) {
+          const group = batch[k]!;
+          // Let go as soon as it is rendered: a batch read at once (articleBatches) is the whole library.
+          batch[k] = emptyGroup;
+          // An article with nothing annotated would be an empty file: it is skipped, and the report
+          // says so. In the full text it is its text, and written.
+          if (!fullText && !hasAnnotations(group)) {
+            unannotated.push({ articleId: group.article.id, title: group.article.title });
+            continue;
+          }
+          if (rendered % stepArticles === stepArticles - 1) {
+            onProgress?.(rendered, Math.max(total, rendered), 'rendering');
+            // The files of the step before this one written (parallel), or a plain pause.
+            yield folder.writesBehind();
+          }
+          rendered++;
+          entries.push(indexEntry(group));
+          const converter = createConverter(group.article.script, script, group.article.region, overrides);
+          const name = folder.place(articleFileName(group.article), group.article.id, true);
+          if (name !== null) {
+            addRegioned(folder, name, articleRegions(group, { converter, highlightsOnly, exportedAt, fullText }), exportedAt);
+            linkTargets.set(group.article.id, name.replace(/\.md$/, ''));
+          }
+        }
       }
-      entries.push(indexEntry(group));
-      const converter = createConverter(group.article.script, script, group.article.region, overrides);
-      const name = folder.place(articleFileName(group.article), group.article.id, true);
-      if (name !== null) {
-        addRegioned(folder, name, articleRegions(group, { converter, highlightsOnly, exportedAt, fullText }), exportedAt);
-        linkTargets.set(group.article.id, name.replace(/\.md$/, ''));
+      // Everything is read: the snapshot ends before the files are put in place.
+      source.close();
+      if (scope === 'library') {
+        const name = folder.place('index.md', undefined, true);
+        if (name !== null) {
+          addRegioned(
+            folder,
+            name,
+            indexRegionsOf(entries, exportedAt, (article) => linkTargets.get(article.id)),
+            exportedAt,
+          );
+        }
       }
-      // Written (its file staged, and what a re-export merges kept by the folder): its paragraphs
-      // and highlights let go. A library of 1,000,000 highlights held whole to the end kept a heap
-      // of over a gigabyte for the collector to walk through every step.
-      annotated[i] = { article: group.article, paragraphs: [], orphans: [] };
-    }
-    if (scope === 'library') {
-      const name = folder.place('index.md', undefined, true);
-      if (name !== null) {
-        addRegioned(
-          folder,
-          name,
-          indexRegionsOf(entries, exportedAt, (article) => linkTargets.get(article.id)),
-          exportedAt,
-        );
+      if (journal.length > 0) {
+        const name = folder.place(journalFileName, undefined, true);
+        if (name !== null) addRegioned(folder, name, journalRegions(journal, exportedAt), exportedAt);
       }
+      return yield* folder.commitSteps((done) => onProgress?.(done, total));
     }
-    if (journal.length > 0) {
-      const name = folder.place(journalFileName, undefined, true);
-      if (name !== null) addRegioned(folder, name, journalRegions(journal, exportedAt), exportedAt);
-    }
-    return yield* folder.commitSteps((done) => onProgress?.(done, total));
+  } finally {
+    source.close();
   }
 }
+
+/** What a rendered article's place in its batch holds: nothing to keep alive. */
+const emptyGroup: ArticleAnnotations = {
+  article: { id: 0, title: '', subtitle: null, source: null, author: null, publishedAt: null, url: null, script: 'simplified' },
+  paragraphs: [],
+  orphans: [],
+};
 
 /** Queues a file in marked regions, to be merged with what the person wrote in the one there (mergeExportedFile). */
 function addRegioned(folder: ExportFolder, name: string, file: RegionedFile, exportedAt: string): void {

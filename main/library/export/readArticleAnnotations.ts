@@ -1,6 +1,7 @@
 import { isSourceRegion } from '../../../preload/common/conversionTable';
 import type { Db } from '../store/openDatabase';
 import { storedPartSql, writtenOutPart, type StoredPart } from '../store/highlightContext';
+import { preparedStatement } from '../store/preparedStatements';
 import { groupTagNames, type OwnedTagName } from '../store/tags';
 import type { ArticleAnnotations, ExportArticle, ExportHighlight, ExportParagraph } from './exportData';
 import { noteStateMarkdown } from './noteStateMarkdown';
@@ -41,26 +42,30 @@ type HighlightRow = [
 ];
 
 /**
- * Articles in the library list's order: newest first, undated last. Each query comes in two
- * forms: library-wide ones read each table once, one-article ones go through its indexes.
+ * Articles in the library list's order: newest first, undated last. Each query comes in three
+ * forms: library-wide ones read each table once, one-article ones go through its indexes, and
+ * a batch's (a library export read a few hundred articles at a time) through the same indexes
+ * for the articles named in `@ids` (a JSON array).
  */
-function queries(one: boolean, detail: boolean, fullText = false) {
-  const where = (filter: string) => (one ? `WHERE ${filter}` : '');
+function queries(scope: 'one' | 'batch' | 'library', detail: boolean, fullText = false) {
+  const inArticles = scope === 'one' ? '= @id' : 'IN (SELECT value FROM json_each(@ids))';
+  const where = (filter: string) => (scope === 'library' ? '' : `WHERE ${filter}`);
   // The full text: every body paragraph as well as the annotated ones (of any kind).
   const orBody = fullText ? "p.kind = 'body' OR " : '';
   return {
     // A library-wide export leaves the trash out (its paragraphs and highlights find no article and drop).
     articles: `SELECT id, title, subtitle, source, author, published_at, url, script,
       coalesce(region_corrected, region_detected) AS region FROM article
-      ${one ? 'WHERE id = @id' : 'WHERE trashed_at IS NULL'} ORDER BY published_at IS NULL, published_at DESC, id`,
-    paragraphs: one
-      ? `SELECT p.id, p.article_id, p.ord, p.text FROM paragraph p WHERE p.article_id = @id AND (${orBody}
+      ${scope === 'library' ? 'WHERE trashed_at IS NULL' : `WHERE id ${inArticles}`} ORDER BY published_at IS NULL, published_at DESC, id`,
+    paragraphs:
+      scope !== 'library'
+        ? `SELECT p.id, p.article_id, p.ord, p.text FROM paragraph p WHERE p.article_id ${inArticles} AND (${orBody}
           EXISTS (SELECT 1 FROM highlight h WHERE h.paragraph_id = p.id)
           OR EXISTS (SELECT 1 FROM paragraph_tag pt WHERE pt.paragraph_id = p.id)
           OR EXISTS (SELECT 1 FROM note n WHERE n.paragraph_id = p.id))
-        ORDER BY p.ord`
-      : // Put in reading order per article after (inReadingOrder): SQLite sorting every row with its text cost more.
-        `SELECT id, article_id, ord, text FROM paragraph p WHERE ${orBody}id IN (
+        ${scope === 'one' ? 'ORDER BY p.ord' : ''}`
+        : // Put in reading order per article after (inReadingOrder): SQLite sorting every row with its text cost more.
+          `SELECT id, article_id, ord, text FROM paragraph p WHERE ${orBody}id IN (
           SELECT paragraph_id FROM highlight WHERE paragraph_id IS NOT NULL
           UNION SELECT paragraph_id FROM paragraph_tag UNION SELECT paragraph_id FROM note)`,
     // In id order, which the table (or the article's index) gives without a sort; each paragraph's
@@ -68,13 +73,13 @@ function queries(one: boolean, detail: boolean, fullText = false) {
     // Quote and context as stored, NULL where the text gives them (written out below).
     highlights: `SELECT id, article_id, paragraph_id, start_offset, end_offset, ${storedPartSql('quote', 'highlight')}, comment, group_id
       ${detail ? `, ${storedPartSql('prefix', 'highlight')}, ${storedPartSql('suffix', 'highlight')}, created_at, updated_at` : ''} FROM highlight
-      ${where('article_id = @id')} ORDER BY id`,
+      ${where(`article_id ${inArticles}`)} ORDER BY id`,
     highlightTags: `SELECT ht.highlight_id AS owner, t.name FROM highlight_tag ht JOIN tag t ON t.id = ht.tag_id
-      ${where('ht.highlight_id IN (SELECT id FROM highlight WHERE article_id = @id)')} ORDER BY t.name`,
+      ${where(`ht.highlight_id IN (SELECT id FROM highlight WHERE article_id ${inArticles})`)} ORDER BY t.name`,
     paragraphTags: `SELECT pt.paragraph_id AS owner, t.name FROM paragraph_tag pt JOIN tag t ON t.id = pt.tag_id
-      ${where('pt.paragraph_id IN (SELECT id FROM paragraph WHERE article_id = @id)')} ORDER BY t.name`,
+      ${where(`pt.paragraph_id IN (SELECT id FROM paragraph WHERE article_id ${inArticles})`)} ORDER BY t.name`,
     notes: `SELECT n.paragraph_id AS owner, n.editor_state AS editorState, n.plain_text AS plainText, n.markdown FROM note n
-      ${where('n.paragraph_id IN (SELECT id FROM paragraph WHERE article_id = @id)')}`,
+      ${where(`n.paragraph_id IN (SELECT id FROM paragraph WHERE article_id ${inArticles})`)}`,
   };
 }
 
@@ -87,11 +92,14 @@ export interface NoteRow {
 }
 
 /** Exported for the query-plan test. */
-export const articleExportQueries = queries(true, false);
-const libraryExportQueries = queries(false, false);
-const libraryDetailQueries = queries(false, true);
-const articleFullTextQueries = queries(true, false, true);
-const libraryFullTextQueries = queries(false, false, true);
+export const articleExportQueries = queries('one', false);
+/** Exported for the query-plan test. */
+export const batchExportQueries = queries('batch', false);
+const libraryExportQueries = queries('library', false);
+const libraryDetailQueries = queries('library', true);
+const articleFullTextQueries = queries('one', false, true);
+const batchFullTextQueries = queries('batch', false, true);
+const libraryFullTextQueries = queries('library', false, true);
 
 /**
  * Every article (or the one asked for) with its annotated paragraphs, their highlights,
@@ -115,10 +123,28 @@ export function readArticleAnnotations(
         : withDetail
           ? libraryDetailQueries
           : libraryExportQueries;
+  return readGroups(db, sql, articleId === undefined ? undefined : { id: articleId }, articleId === undefined);
+}
+
+/**
+ * The articles `ids` (in the library list's order), read as readArticleAnnotations reads one: a
+ * library export reads a few hundred at a time, so a library of 1,000,000 highlights is never
+ * held whole (exportMarkdown).
+ */
+export function readArticleBatch(db: Db, ids: readonly number[], fullText = false): ArticleAnnotations[] {
+  return readGroups(db, fullText ? batchFullTextQueries : batchExportQueries, { ids: JSON.stringify(ids) }, true);
+}
+
+function readGroups(
+  db: Db,
+  sql: ReturnType<typeof queries>,
+  params: Record<string, unknown> | undefined,
+  sortParagraphs: boolean,
+): ArticleAnnotations[] {
   const run = (query: string): unknown[] =>
-    articleId === undefined ? db.prepare(query).all() : db.prepare(query).all({ id: articleId });
+    params === undefined ? preparedStatement(db, query).all() : preparedStatement(db, query).all(params);
   const runRaw = (query: string): unknown[] =>
-    articleId === undefined ? db.prepare(query).raw().all() : db.prepare(query).raw().all({ id: articleId });
+    params === undefined ? preparedStatement(db, query).raw().all() : preparedStatement(db, query).raw().all(params);
   const articles = run(sql.articles) as ArticleRow[];
   const paragraphRows = runRaw(sql.paragraphs) as ParagraphRow[];
   const highlightRows = runRaw(sql.highlights) as HighlightRow[];
@@ -126,6 +152,7 @@ export function readArticleAnnotations(
   const paragraphTags = groupTagNames(run(sql.paragraphTags) as OwnedTagName[]);
   // Written from the editor state: the stored Markdown lets typed Markdown through (noteStateMarkdown).
   const notes = new Map((run(sql.notes) as NoteRow[]).map((n) => [n.owner, noteStateMarkdown(n)]));
+  const withDetail = sql === libraryDetailQueries;
 
   const byArticle = new Map<number, ArticleAnnotations>();
   for (const row of articles) byArticle.set(row.id, { article: toArticle(row), paragraphs: [], orphans: [] });
@@ -164,7 +191,7 @@ export function readArticleAnnotations(
     else paragraphs.get(paragraphId)?.highlights.push(highlight);
   }
   for (const paragraph of paragraphs.values()) sortInTextOrder(paragraph.highlights);
-  if (articleId === undefined) for (const group of byArticle.values()) inReadingOrder(group.paragraphs);
+  if (sortParagraphs) for (const group of byArticle.values()) inReadingOrder(group.paragraphs);
   return [...byArticle.values()];
 }
 
