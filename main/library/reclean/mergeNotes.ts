@@ -34,7 +34,7 @@ export function mergeNoteInto(db: Db, fromParagraphId: number, toParagraphId: nu
 }
 
 /** Lexical states are `{ root: { children: [...] } }`: the blocks of the second follow the first. */
-function joinEditorStates(first: string, second: string): string {
+export function joinEditorStates(first: string, second: string): string {
   try {
     const a = JSON.parse(first) as { root?: { children?: unknown[] } };
     const b = JSON.parse(second) as { root?: { children?: unknown[] } };

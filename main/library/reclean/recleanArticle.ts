@@ -180,6 +180,16 @@ function reanchorHighlights(
   return { placed, orphans: [...readHighlightsByIds(db, orphanIds).values()] };
 }
 
+/**
+ * Where a re-clean carries each old paragraph's note and tags: the new paragraph of the same text
+ * (matchParagraphs), or for one that is gone the most similar new paragraph; null when the new
+ * text has no paragraph. Sync carries paragraph-keyed data of another device by the same map.
+ */
+export function carriedParagraphs(oldTexts: readonly string[], newTexts: readonly string[]): Array<number | null> {
+  const match = matchParagraphs(oldTexts, newTexts);
+  return oldTexts.map((text, i) => match[i] ?? (newTexts.length === 0 ? null : mostSimilar(text, newTexts)));
+}
+
 /** A paragraph that is gone hands its note and tags to the most similar new paragraph. */
 function moveOrphanedParagraphAnnotations(
   db: Db,
@@ -189,6 +199,10 @@ function moveOrphanedParagraphAnnotations(
   texts: readonly string[],
 ): number {
   let moved = 0;
+  const carried = carriedParagraphs(
+    old.map((p) => p.text),
+    texts,
+  );
   old.forEach((p, i) => {
     if (match[i] !== null) return;
     const hasNote = db.prepare('SELECT 1 FROM note WHERE paragraph_id = ?').get(p.id) !== undefined;
@@ -196,7 +210,8 @@ function moveOrphanedParagraphAnnotations(
       db.prepare('SELECT tag_id FROM paragraph_tag WHERE paragraph_id = ?').all(p.id) as Array<{ tag_id: number }>
     ).map((r) => r.tag_id);
     if (!hasNote && tagIds.length === 0) return;
-    const target = ids[mostSimilar(p.text, texts)];
+    const to = carried[i];
+    const target = to === null || to === undefined ? undefined : ids[to];
     if (target === undefined) return;
     if (hasNote) mergeNoteInto(db, p.id, target);
     for (const tagId of tagIds) {

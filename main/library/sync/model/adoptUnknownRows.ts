@@ -8,12 +8,14 @@ import {
   fieldOf,
   hasArticleMemo,
   highlightKey,
-  noteOrds,
+  notePlaces,
   paragraphKey,
+  parseAssignment,
   root,
 } from './docShape';
 import { unknownKinds } from './paragraphKinds';
 import { rowsAsInserts } from './rowsAsInserts';
+import { placesOf, type Places } from './paragraphPlaces';
 import { unknownWordDataRows } from './wordData';
 
 /**
@@ -26,8 +28,15 @@ import { unknownWordDataRows } from './wordData';
  */
 export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc, library: Y.Doc): RowChange[] {
   const highlights = root(doc, 'highlights');
-  const known = knownAssignments(doc, library);
-  const notes = new Set(noteOrds(doc));
+  const uid: unknown = preparedStatement(db, 'SELECT uid FROM article WHERE id = ?').pluck(true).get(articleId);
+  const places = placesOf(db, articleId, String(uid), library, doc);
+  const known = knownAssignments(doc, library, places);
+  // A note's entry is known where its place leads here (live or deleted); one of another split says nothing of this paragraph.
+  const notes = new Set(
+    notePlaces(doc)
+      .map((place) => places.place(place)?.ord)
+      .filter((ord) => ord !== undefined),
+  );
   const inArticle = `IN (SELECT id FROM paragraph WHERE article_id = ${articleId})`;
   const highlightTags = new Set(
     (
@@ -79,7 +88,7 @@ export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc, librar
       (c) => !notes.has(ordOf.get(Number(c.key.paragraph_id)) ?? -1),
     ),
     ...(hasArticleMemo(doc) ? [] : rowsAsInserts(db, 'memo', `WHERE article_id = ${articleId}`)),
-    ...unknownKinds(db, articleId, doc),
+    ...unknownKinds(db, articleId, doc, places),
   ];
 }
 
@@ -87,12 +96,16 @@ export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc, librar
  * Every assignment key the article's document holds, also under each tag its tag was merged into
  * (`h:<highlight>:<tag>` on tag A, merged into B, is known as `h:<highlight>:<B>` too).
  */
-function knownAssignments(doc: Y.Doc, library: Y.Doc): Set<string> {
+function knownAssignments(doc: Y.Doc, library: Y.Doc, places: Places): Set<string> {
   const tags = root(library, 'tags');
   const known = new Set<string>();
   for (const key of root(doc, 'tagged').keys()) {
     const cut = key.lastIndexOf(':');
-    const owner = key.slice(0, cut);
+    const assignment = parseAssignment(key);
+    // A paragraph's, by the position here its place leads to (`p:<position>`); one leading elsewhere is not known here.
+    const at = assignment?.on === 'paragraph' ? places.place(assignment.place) : undefined;
+    if (assignment?.on === 'paragraph' && !at) continue;
+    const owner = at ? `p:${at.ord}` : key.slice(0, cut);
     let tag: string | null = key.slice(cut + 1);
     while (tag !== null && !known.has(`${owner}:${tag}`)) {
       known.add(`${owner}:${tag}`);

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Db } from '../../store/openDatabase';
+import { carriedMaps } from './paragraphPlaces';
 import { highlightColumnsSql } from '../../store/highlightContext';
 import { madeByValueSql } from '../../store/madeHere';
 import {
@@ -11,7 +12,7 @@ import {
   hasArticleMemo,
   journalMemoXml,
   noteEntry,
-  noteOrds,
+  notePlaces,
   noteText,
   noteXml,
   root,
@@ -56,7 +57,8 @@ export function documentState(name: string, doc: Y.Doc): Json {
     });
   }
   const notes: Record<string, unknown> = {};
-  for (const ord of noteOrds(doc)) notes[ord] = withWords(noteEntry(doc, ord), noteXml(doc, ord), noteText(doc, ord));
+  for (const place of notePlaces(doc))
+    notes[place] = withWords(noteEntry(doc, place), noteXml(doc, place), noteText(doc, place));
   const memo = hasArticleMemo(doc) ? withWords(articleMemo(doc), articleMemoXml(doc), articleMemoText(doc)) : null;
   return sorted({
     highlights: root(doc, 'highlights').toJSON(),
@@ -65,6 +67,7 @@ export function documentState(name: string, doc: Y.Doc): Json {
     notes,
     memo,
     kinds: kindsState(doc),
+    carried: carriedMaps(doc).toJSON(),
   });
 }
 

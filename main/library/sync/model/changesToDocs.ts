@@ -35,6 +35,8 @@ import { writeWords } from './richNoteText';
 import { announceMaker } from '../../team/members';
 import { writeKind } from './paragraphKinds';
 import { wordDataEdit } from './wordData';
+import { placesOf } from './paragraphPlaces';
+import { notesByPosition } from './placedNotes';
 
 type Edit = (doc: Y.Doc) => void;
 
@@ -49,8 +51,11 @@ export function changesToDocs(
   changes: readonly RowChange[],
   cause: ChangeCause,
   deviceId = '',
+  library: () => Y.Doc = () => new Y.Doc(),
 ): Map<string, Edit[]> {
   const ids = lookups(db, changes);
+  /** A paragraph's article places (paragraphPlaces): a paragraph's data is keyed by its place in this device's split. */
+  const placesIn = (doc: Y.Doc, articleId: number) => placesOf(db, articleId, ids.articleUid(articleId) ?? '', library(), doc);
   const edits = new Map<string, Edit[]>();
   const add = (name: string | undefined, edit: Edit) => {
     if (name === undefined) return;
@@ -162,8 +167,9 @@ export function changesToDocs(
         const paragraph = ids.paragraph(num(row.paragraph_id));
         const tag = ids.tagUid(num(row.tag_id));
         if (!paragraph || tag === undefined) break;
+        // Its key in this device's split: the newest split's key of a paragraph's tag is the one that counts.
         add(ids.articleDoc(paragraph.articleId), (doc) =>
-          writeAssignment(doc, paragraphKey(paragraph.ord, tag), change),
+          writeAssignment(doc, paragraphKey(placesIn(doc, paragraph.articleId).keyOf(paragraph.ord), tag), change),
         );
         break;
       }
@@ -172,12 +178,20 @@ export function changesToDocs(
         if (!paragraph) break;
         const after = change.after;
         add(ids.articleDoc(paragraph.articleId), (doc) => {
-          const entry = noteEntry(doc, paragraph.ord);
+          const places = placesIn(doc, paragraph.articleId);
+          // The entries the note here shows (a note written on a text before, carried here, has its entry there).
+          const sources = notesByPosition(doc, places).get(paragraph.ord) ?? [];
           if (!after) {
             // The words stay in the document: a concurrent edit on another device survives in the data.
-            setField(entry, 'deleted', true);
+            for (const source of sources) setField(source.entry, 'deleted', true);
+            setField(noteEntry(doc, places.keyOf(paragraph.ord)), 'deleted', true);
             return;
           }
+          // One entry shows here: edited in place, so a concurrent edit elsewhere merges. Several joined
+          // (two paragraphs' notes carried to one): the joined words become this split's note, the others done.
+          const place = sources.length === 1 ? sources[0]!.place : places.keyOf(paragraph.ord);
+          for (const source of sources) if (source.place !== place) setField(source.entry, 'deleted', true);
+          const entry = noteEntry(doc, place);
           // A note an undo puts back keeps the words and forms the document holds: another device's edit of
           // it meanwhile, or a note another device wrote there anew after seeing the delete.
           const revived = isPutBackOver(cause, change, entry, deviceId);
@@ -188,7 +202,7 @@ export function changesToDocs(
           const text = str(after.plain_text) ?? '';
           // Its words as rich text: a concurrent edit on another device merges by character, formatting kept.
           if (!revived || !entry.has('saved_text')) {
-            writeWords(entry, noteXml(doc, paragraph.ord), noteText(doc, paragraph.ord), formsOf(after));
+            writeWords(entry, noteXml(doc, place), noteText(doc, place), formsOf(after));
           }
           put('editor_state', str(after.editor_state) ?? '');
           put('markdown', str(after.markdown) ?? '');
@@ -276,7 +290,9 @@ export function changesToDocs(
         const paragraph = ids.paragraph(num(row.id));
         const after = change.after;
         if (!paragraph || !after) break;
-        add(ids.articleDoc(paragraph.articleId), (doc) => writeKind(doc, paragraph.ord, after));
+        add(ids.articleDoc(paragraph.articleId), (doc) =>
+          writeKind(doc, placesIn(doc, paragraph.articleId).keyOf(paragraph.ord), after),
+        );
         break;
       }
       default: {

@@ -7,14 +7,16 @@ import { journaledTables, type JournaledTable } from '../../journal/journaledTab
  * map with a nested Y.Text), `attributes` (uid -> name, kind, choices, `deleted`, `merged_into`) and one
  * top-level map `article/<uid>` per article's details, its attribute values among them. An 'article/<uid>' document: `highlights` (uid -> one nested map per highlight, so two
  * devices' edits of different fields both stay; its comment a nested Y.Text), `tagged` (an assignment's key -> true when on,
- * false when taken off: `h:<highlight uid>:<tag uid>` or `p:<paragraph ord>:<tag uid>`), and per
- * paragraph note a top-level map `note/<ord>` and a top-level Y.XmlText `notexml/<ord>` holding
+ * false when taken off: `h:<highlight uid>:<tag uid>` or `p:<place>:<tag uid>`), and per
+ * paragraph note a top-level map `note/<place>` and a top-level Y.XmlText `notexml/<place>` holding
  * the note as rich text (richNoteText, @lexical/yjs), so edits on two devices merge by character
  * and keep their formatting; the article's memo likewise as `memo` and `memoxml`, a journal
  * memo's as the library document's top-level `memoxml/<uid>`. A note or memo written before
  * rich text held its words in a plain Y.Text (`notetext/<ord>`, `memotext`, a journal memo's
  * nested `text`): read while its XmlText is empty, and laid into it at its first rich save.
  * A highlight's comment stays a plain Y.Text: it is plain text (2,000 characters, no formatting).
+ * A place is a paragraph position in one split of the article's text (paragraphPlaces): data
+ * keyed by a paragraph follows its paragraph into a re-imported or re-cleaned text.
  *
  * What two devices may make at once without having seen each other's (an article's details, the
  * note of one paragraph) is a top-level type, named: Yjs makes those one type on every device,
@@ -80,16 +82,17 @@ export const attributeKey = (attributeUid: string) => `attr:${attributeUid}`;
 export const descriptionFields = replicatedColumns('tag_description', ['tag_id']);
 
 export const highlightKey = (highlightUid: string, tagUid: string) => `h:${highlightUid}:${tagUid}`;
-export const paragraphKey = (ord: number, tagUid: string) => `p:${ord}:${tagUid}`;
+/** A paragraph's assignment, by its place (paragraphPlaces: a position, in the split the key names). */
+export const paragraphKey = (place: string | number, tagUid: string) => `p:${place}:${tagUid}`;
 
 export type Assignment =
-  { on: 'highlight'; highlight: string; tag: string } | { on: 'paragraph'; ord: number; tag: string };
+  { on: 'highlight'; highlight: string; tag: string } | { on: 'paragraph'; place: string; tag: string };
 
 export function parseAssignment(key: string): Assignment | undefined {
   const [kind, owner, tag] = key.split(':');
   if (owner === undefined || tag === undefined) return undefined;
   if (kind === 'h') return { on: 'highlight', highlight: owner, tag };
-  if (kind === 'p' && /^\d+$/.test(owner)) return { on: 'paragraph', ord: Number(owner), tag };
+  if (kind === 'p' && /^\d+(?:@[0-9a-f]{16})?$/.test(owner)) return { on: 'paragraph', place: owner, tag };
   return undefined;
 }
 
@@ -135,9 +138,11 @@ export function currentVersion(library: Y.Doc, uid: string): string {
   const hash = articleEntry(library, uid).get(versionKey);
   return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : uid;
 }
-export const noteEntry = (doc: Y.Doc, ord: number) => doc.getMap<unknown>(`note/${ord}`);
-export const noteText = (doc: Y.Doc, ord: number) => doc.getText(`notetext/${ord}`);
-export const noteXml = (doc: Y.Doc, ord: number) => doc.get<typeof Y.XmlText>(`notexml/${ord}`, Y.XmlText);
+/** A paragraph's note, by its place (paragraphPlaces): `note/<position>` or `note/<position>@<split>`. */
+export const noteEntry = (doc: Y.Doc, place: string | number) => doc.getMap<unknown>(`note/${place}`);
+export const noteText = (doc: Y.Doc, place: string | number) => doc.getText(`notetext/${place}`);
+export const noteXml = (doc: Y.Doc, place: string | number) =>
+  doc.get<typeof Y.XmlText>(`notexml/${place}`, Y.XmlText);
 export const articleMemoXml = (doc: Y.Doc) => doc.get<typeof Y.XmlText>('memoxml', Y.XmlText);
 export const journalMemoXml = (library: Y.Doc, uid: string) =>
   library.get<typeof Y.XmlText>(`memoxml/${uid}`, Y.XmlText);
@@ -147,12 +152,12 @@ export function articleEntryUids(doc: Y.Doc): string[] {
   return [...doc.share.keys()].filter((k) => k.startsWith('article/')).map((k) => k.slice('article/'.length));
 }
 
-/** The paragraph positions that have a note entry in an article document. */
-export function noteOrds(doc: Y.Doc): number[] {
+/** The places (paragraphPlaces) that have a note entry in an article document, in key order. */
+export function notePlaces(doc: Y.Doc): string[] {
   return [...doc.share.keys()]
-    .filter((k) => /^note\/\d+$/.test(k))
-    .map((k) => Number(k.slice('note/'.length)))
-    .sort((a, b) => a - b);
+    .filter((k) => /^note\/\d+(?:@[0-9a-f]{16})?$/.test(k))
+    .map((k) => k.slice('note/'.length))
+    .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The entry's nested map, made when it is new. */

@@ -5,10 +5,11 @@ import type { Db } from '../../store/openDatabase';
 import { preparedStatement } from '../../store/preparedStatements';
 import { setField } from './docShape';
 import { rowsAsInserts } from './rowsAsInserts';
+import type { Places } from './paragraphPlaces';
 
 /**
  * A paragraph's kind as the person set it (a hidden line put back as body, a caption marked as
- * boilerplate): an article document's top-level map `kinds`, the paragraph's position -> the
+ * boilerplate): an article document's top-level map `kinds`, the paragraph's place (paragraphPlaces) -> the
  * kind (`body`), or `cleaned:<kind>` for the kind an undo put back as cleaning gave it. One text
  * per paragraph, so two devices' different choices keep one and record the other as superseded,
  * and the same choice made on both is no conflict. Only a person's choices (and their undoing)
@@ -31,18 +32,34 @@ function kindValue(value: unknown): KindValue | undefined {
   return { kind: kind as ParagraphKind, by_user: byUser };
 }
 
-/** The article document's edit for a paragraph's changed kind (the paragraph found by its position). */
-export function writeKind(doc: Y.Doc, ord: number, after: RowChange['after']): void {
+/** The article document's edit for a paragraph's changed kind (the paragraph found by its place, paragraphPlaces). */
+export function writeKind(doc: Y.Doc, place: string, after: RowChange['after']): void {
   if (!after || typeof after.kind !== 'string') return;
   // An equal write would still win over another device's concurrent one (setField writes only a change).
-  setField(kinds(doc), String(ord), after.kind_by_user === 1 ? after.kind : `${cleaned}${after.kind}`);
+  setField(kinds(doc), place, after.kind_by_user === 1 ? after.kind : `${cleaned}${after.kind}`);
+}
+
+/**
+ * The kind each paragraph here takes from the document: the newest split's that holds one for it.
+ * A kind is carried only to a paragraph of the same text, as a re-clean keeps a person's kind.
+ */
+function placedKinds(doc: Y.Doc, places: Places): Map<number, { key: string; value: unknown }> {
+  const found = new Map<number, { key: string; value: unknown; hops: number; from: number }>();
+  kinds(doc).forEach((value, key) => {
+    const at = places.place(key);
+    if (!at || at.moved) return;
+    const seen = found.get(at.ord);
+    if (!seen || at.hops < seen.hops || (at.hops === seen.hops && at.from < seen.from))
+      found.set(at.ord, { key, value, hops: at.hops, from: at.from });
+  });
+  return found;
 }
 
 /** Sets the kinds the document holds on this device's paragraphs; one it does not know (yet) is left out. */
-export function projectKinds(db: Db, doc: Y.Doc, paragraphs: ReadonlyMap<number, number>): void {
-  kinds(doc).forEach((value, key) => {
+export function projectKinds(db: Db, doc: Y.Doc, paragraphs: ReadonlyMap<number, number>, places: Places): void {
+  placedKinds(doc, places).forEach(({ value }, ord) => {
     const wanted = kindValue(value);
-    const paragraphId = paragraphs.get(Number(key));
+    const paragraphId = paragraphs.get(ord);
     if (!wanted || paragraphId === undefined) return;
     preparedStatement(
       db,
@@ -58,8 +75,8 @@ export function kindsAsInserts(db: Db, articleId?: number): RowChange[] {
 }
 
 /** The person's kinds not yet in the document (set outside the journal: a JSON backup merged in). */
-export function unknownKinds(db: Db, articleId: number, doc: Y.Doc): RowChange[] {
-  const map = kinds(doc);
+export function unknownKinds(db: Db, articleId: number, doc: Y.Doc, places: Places): RowChange[] {
+  const known = placedKinds(doc, places);
   const ordOf = new Map(
     (
       preparedStatement(db, 'SELECT id, ord FROM paragraph WHERE article_id = ? AND kind_by_user = 1')
@@ -67,14 +84,14 @@ export function unknownKinds(db: Db, articleId: number, doc: Y.Doc): RowChange[]
         .all(articleId) as Array<{ id: number; ord: number }>
     ).map((p) => [p.id, p.ord]),
   );
-  return kindsAsInserts(db, articleId).filter((c) => !map.has(String(ordOf.get(Number(c.key.id)))));
+  return kindsAsInserts(db, articleId).filter((c) => !known.has(ordOf.get(Number(c.key.id)) ?? -1));
 }
 
 /**
  * After a re-clean: a position the document says the person chose a kind for whose paragraph now
  * has none of theirs (the paragraphs moved) takes the kind it has, so no device sets it on another line.
  */
-export function markKindsAsRows(db: Db, doc: Y.Doc, articleId: number): void {
+export function markKindsAsRows(db: Db, doc: Y.Doc, articleId: number, places: Places): void {
   const rows = new Map(
     (
       preparedStatement(db, 'SELECT ord, kind, kind_by_user FROM paragraph WHERE article_id = ?')
@@ -82,12 +99,11 @@ export function markKindsAsRows(db: Db, doc: Y.Doc, articleId: number): void {
         .all(articleId) as Array<{ ord: number; kind: string; kind_by_user: number }>
     ).map((p) => [p.ord, p]),
   );
-  const map = kinds(doc);
-  map.forEach((value, key) => {
+  placedKinds(doc, places).forEach(({ value }, ord) => {
     const held = kindValue(value);
-    const row = rows.get(Number(key));
+    const row = rows.get(ord);
     if (held?.by_user && row && row.kind_by_user !== 1)
-      writeKind(doc, Number(key), { kind: row.kind, kind_by_user: 0 });
+      writeKind(doc, places.keyOf(ord), { kind: row.kind, kind_by_user: 0 });
   });
 }
 

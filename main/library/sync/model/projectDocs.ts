@@ -13,6 +13,9 @@ import { preparedStatement } from '../../store/preparedStatements';
 import { paragraphIdsByOrd } from './articleRows';
 import { projectKinds } from './paragraphKinds';
 import { storedForms } from './richNoteText';
+import { anchorQuote } from '../../reclean/anchorQuote';
+import { joinedNote, notesByPosition } from './placedNotes';
+import { placesOf, type Places } from './paragraphPlaces';
 import {
   articleEntry,
   articleMemo,
@@ -28,9 +31,7 @@ import {
   stringField,
   type highlightFields,
   noteEntry,
-  noteOrds,
-  noteText,
-  noteXml,
+  notePlaces,
   parseAssignment,
   replicatedColumns,
   root,
@@ -420,11 +421,13 @@ export function projectArticle(
   if (held.content_hash !== currentVersion(library, articleUid)) return 'waits on its text';
   const articleId = held.id;
   const paragraphs = paragraphIdsByOrd(db, articleId);
+  // Notes, paragraph tags and kinds are keyed by a place in one split of the text: each is put where its place leads here.
+  const places = placesOf(db, articleId, articleUid, library, doc);
   const highlightIds = projectHighlights(db, articleId, doc, paragraphs);
-  const waits = projectAssignments(db, articleId, doc, library, highlightIds, paragraphs);
-  projectNotes(db, articleId, doc, paragraphs);
+  const waits = projectAssignments(db, articleId, doc, library, highlightIds, paragraphs, places);
+  projectNotes(db, articleId, doc, paragraphs, places);
   projectArticleMemo(db, articleId, doc);
-  projectKinds(db, doc, paragraphs);
+  projectKinds(db, doc, paragraphs, places);
   return waits ? 'waits on a tag' : 'projected';
 }
 
@@ -454,19 +457,25 @@ function projectHighlights(
     const paragraphId = typeof ord === 'number' ? (paragraphs.get(ord) ?? null) : null;
     const start = f('start_offset');
     const end = f('end_offset');
-    // A highlight whose paragraph this device's text lacks is kept as an orphan, shown and re-placeable;
-    // so is one whose quote is not what its place reads here: placed in another version of the text
-    // (made on a device that had not yet taken a re-import's), until that device places it in this one.
-    const placed =
+    const atPlace =
       paragraphId !== null &&
       typeof start === 'number' &&
       typeof end === 'number' &&
       start <= end &&
       textOf(paragraphId).slice(start, end) === String(f('quote') ?? '');
+    // One whose quote is not what its place reads here was placed in another split of the text (made
+    // on a device that had not yet taken a re-import, or whose cleaner splits the text otherwise): it
+    // is found by its quote, as a re-clean finds it (never by a fuzzy match: that is its writer's to
+    // make); else kept as an orphan, shown and re-placeable, until a device holding its row places it.
+    const found = atPlace ? undefined : byQuote(entry, typeof ord === 'number' ? ord : null, paragraphs, textOf);
+    const place = atPlace
+      ? { paragraphId, start, end }
+      : found && { paragraphId: paragraphs.get(found.paragraph) ?? null, start: found.start, end: found.end };
+    const placed = place !== undefined && place !== null && place.paragraphId !== null;
     wanted.set(uid, {
-      paragraph_id: placed ? paragraphId : null,
-      start_offset: placed ? start : null,
-      end_offset: placed ? end : null,
+      paragraph_id: placed ? place.paragraphId : null,
+      start_offset: placed ? place.start : null,
+      end_offset: placed ? place.end : null,
       quote: String(f('quote') ?? ''),
       prefix: String(f('prefix') ?? ''),
       suffix: String(f('suffix') ?? ''),
@@ -509,6 +518,32 @@ function projectHighlights(
   return ids;
 }
 
+/** Where a highlight's quote is found in this device's paragraphs, exactly (reclean/anchorQuote), or undefined. */
+function byQuote(
+  entry: Y.Map<unknown>,
+  hint: number | null,
+  paragraphs: ReadonlyMap<number, number>,
+  textOf: (paragraphId: number) => string,
+): { paragraph: number; start: number; end: number } | undefined {
+  const quote = stringField(entry, 'quote');
+  if (quote === '') return undefined;
+  const texts = [...paragraphs.keys()].sort((x, y) => x - y).map((ord) => textOf(paragraphs.get(ord)!));
+  const start = fieldOf(entry, 'start_offset');
+  const end = fieldOf(entry, 'end_offset');
+  const anchor = anchorQuote(
+    {
+      hintParagraph: hint,
+      start: typeof start === 'number' ? start : 0,
+      end: typeof end === 'number' ? end : 0,
+      quote,
+      prefix: stringField(entry, 'prefix'),
+      suffix: stringField(entry, 'suffix'),
+    },
+    texts,
+  );
+  return anchor && anchor.method !== 'fuzzy' ? anchor : undefined;
+}
+
 function projectAssignments(
   db: Db,
   articleId: number,
@@ -516,8 +551,11 @@ function projectAssignments(
   library: Y.Doc,
   highlightIds: ReadonlyMap<string, number>,
   paragraphs: ReadonlyMap<number, number>,
+  places: Places,
 ): boolean {
   const tags = tagLookup(db, library);
+  /** A paragraph's tag as its newest split says: one taken off after a re-import is not put back by the key of the text before. */
+  const newest = new Map<string, { hops: number; on: boolean; key: string }>();
   let waits = false;
   const onHighlights = new Map<string, string>();
   const onParagraphs = new Map<string, string>();
@@ -537,7 +575,18 @@ function projectAssignments(
   };
   root(doc, 'tagged').forEach((on, key) => {
     const assignment = parseAssignment(key);
-    if (on !== true || !assignment) return;
+    if (!assignment) return;
+    if (assignment.on === 'paragraph') {
+      const at = places.place(assignment.place);
+      if (!at) return;
+      const slot = `${at.ord}:${assignment.tag}`;
+      const seen = newest.get(slot);
+      // Two old paragraphs carried to one keep a tag either had (a re-clean joins them so).
+      if (!seen || at.hops < seen.hops || (at.hops === seen.hops && on === true && !seen.on))
+        newest.set(slot, { hops: at.hops, on: on === true, key });
+      return;
+    }
+    if (on !== true) return;
     const live = tags.resolve(assignment.tag);
     const tagId = live === undefined ? undefined : tags.rowId(live);
     if (tagId === undefined) {
@@ -545,14 +594,22 @@ function projectAssignments(
       return;
     }
     const direct = live === assignment.tag;
-    if (assignment.on === 'highlight') {
-      const highlightId = highlightIds.get(assignment.highlight);
-      if (highlightId !== undefined) choose(onHighlights, `${highlightId}:${tagId}`, key, direct);
-    } else {
-      const paragraphId = paragraphs.get(assignment.ord);
-      if (paragraphId !== undefined) choose(onParagraphs, `${paragraphId}:${tagId}`, key, direct);
-    }
+    const highlightId = highlightIds.get(assignment.highlight);
+    if (highlightId !== undefined) choose(onHighlights, `${highlightId}:${tagId}`, key, direct);
   });
+  for (const [slot, { on, key }] of newest) {
+    if (!on) continue;
+    const cut = slot.indexOf(':');
+    const tag = slot.slice(cut + 1);
+    const live = tags.resolve(tag);
+    const tagId = live === undefined ? undefined : tags.rowId(live);
+    if (tagId === undefined) {
+      waits = true;
+      continue;
+    }
+    const paragraphId = paragraphs.get(Number(slot.slice(0, cut)));
+    if (paragraphId !== undefined) choose(onParagraphs, `${paragraphId}:${tagId}`, key, live === tag);
+  }
   reconcilePairs(
     db,
     'highlight_tag',
@@ -609,21 +666,25 @@ interface NoteRow {
   made_by: string | null;
 }
 
-function projectNotes(db: Db, articleId: number, doc: Y.Doc, paragraphs: ReadonlyMap<number, number>): void {
+function projectNotes(
+  db: Db,
+  articleId: number,
+  doc: Y.Doc,
+  paragraphs: ReadonlyMap<number, number>,
+  places: Places,
+): void {
   const wanted = new Map<number, NoteRow>();
-  for (const ord of noteOrds(doc)) {
-    const entry = noteEntry(doc, ord);
+  for (const [ord, sources] of notesByPosition(doc, places)) {
     const paragraphId = paragraphs.get(ord);
-    if (paragraphId === undefined || fieldOf(entry, 'deleted') === true) continue;
-    const forms = storedForms(entry, noteXml(doc, ord), noteText(doc, ord).toJSON());
-    if (forms.plainText.trim() === '') continue;
+    if (paragraphId === undefined) continue;
+    const note = joinedNote(sources);
     wanted.set(paragraphId, {
       paragraph_id: paragraphId,
-      editor_state: forms.editorState,
-      plain_text: forms.plainText,
-      markdown: forms.markdown,
-      updated_at: stringField(entry, 'updated_at'),
-      made_by: stringField(entry, 'made_by'),
+      editor_state: note.editorState,
+      plain_text: note.plainText,
+      markdown: note.markdown,
+      updated_at: note.updatedAt,
+      made_by: note.madeBy,
     });
   }
   const rows = rowsOf(
@@ -779,6 +840,7 @@ export function markRowless(
   library: Y.Doc,
   articleId: number,
   paragraphs: ReadonlyMap<number, number>,
+  places: Places,
 ): void {
   const highlightUids = new Set(columnOf(db, 'SELECT uid FROM highlight WHERE article_id = ?').all(articleId));
   root(doc, 'highlights').forEach((value, uid) => {
@@ -789,8 +851,11 @@ export function markRowless(
       articleId,
     ),
   );
-  for (const ord of noteOrds(doc))
-    if (!notes.has(ord) || !paragraphs.has(ord)) setField(noteEntry(doc, ord), 'deleted', true);
+  // Only entries placed here: one whose place leads to another split waits for a device holding it.
+  for (const place of notePlaces(doc)) {
+    const at = places.place(place);
+    if (at && (!notes.has(at.ord) || !paragraphs.has(at.ord))) setField(noteEntry(doc, place), 'deleted', true);
+  }
   const onParagraphs = new Set(
     columnOf(
       db,
@@ -815,8 +880,10 @@ export function markRowless(
     // Compared by the tag it stands for now, as projected; one not projected here is left alone.
     const live = tags.resolve(a.tag);
     if (live === undefined) return;
+    const at = a.on === 'paragraph' ? places.place(a.place) : undefined;
+    if (a.on === 'paragraph' && !at) return;
     const present =
-      a.on === 'highlight' ? onHighlights.has(`${a.highlight}:${live}`) : onParagraphs.has(`${a.ord}:${live}`);
+      a.on === 'highlight' ? onHighlights.has(`${a.highlight}:${live}`) : onParagraphs.has(`${at!.ord}:${live}`);
     if (!present) setField(tagged, key, false);
   });
 }

@@ -30,6 +30,7 @@ import { articleTexts } from '../text/articleTexts';
 import { heldVersion, type ArticleText } from '../text/articleText';
 import { recleanArticle } from '../../reclean/recleanArticle';
 import { stalePlaces } from './stalePlaces';
+import { paragraphTexts, placesOf, recordSplit, splitName } from './paragraphPlaces';
 
 /** Rows written into the documents by the model itself (seeding, adopting, capturing): no person's journal step. */
 const bookkeeping: ChangeCause = {};
@@ -156,7 +157,7 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
 
   /** Applies the edits of a list of changes to their documents; returns the documents touched. */
   const mirror = (changes: readonly RowChange[], cause: ChangeCause): string[] => {
-    const edits = changesToDocs(db, changes, cause, deviceId);
+    const edits = changesToDocs(db, changes, cause, deviceId, () => store.get(libraryDoc));
     for (const [name, list] of edits) {
       const doc = store.get(name);
       doc.transact(() => {
@@ -250,7 +251,7 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
    * The article's rows as they are now, written into its document as if each had just been made
    * (only differing fields are written), and what the document holds live with no row now deleted.
    */
-  const capture = (articleId: number) => {
+  const capture = (articleId: number, textsBefore: readonly string[] | undefined) => {
     const uid = uidOfArticle(db, articleId);
     if (uid === undefined) return;
     // A re-import from an edited file: the version its places are now in, for the other devices to take.
@@ -264,12 +265,33 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       // Its text goes out once this commits, as an import's does.
       texts.imported(articleId);
     }
-    mirrorArticleRows(articleId, uid);
-    const doc = store.get(articleDocName(uid));
+    const name = articleDocName(uid);
+    const doc = store.get(name);
+    const textsAfter = paragraphTexts(db, articleId);
+    // A new split (a re-import, or a re-clean by another cleaner): the paragraphs' notes, tags and kinds
+    // stay at their places in the split before, and the map this re-clean carried them by says where
+    // they are now, for every device (paragraphPlaces). Their rows are then the documents' again.
+    const newSplit = textsBefore !== undefined && splitName(textsBefore) !== splitName(textsAfter);
+    if (newSplit) {
+      library.transact(() => {
+        recordWriter(library, localWriter());
+        doc.transact(() => {
+          recordWriter(doc, localWriter());
+          recordSplit(library, doc, uid, textsBefore, textsAfter, true);
+        });
+      });
+    }
+    mirrorArticleRows(articleId, uid, !newSplit);
+    if (newSplit) {
+      // Entries no row here shows (of a split this device could not place, before) are placed now, not taken for deleted.
+      project([name], false, name);
+      return;
+    }
     const paragraphs = paragraphIdsByOrd(db, articleId);
+    const places = placesOf(db, articleId, uid, library, doc, textsAfter);
     doc.transact(() => {
-      markRowless(db, doc, library, articleId, paragraphs);
-      markKindsAsRows(db, doc, articleId);
+      markRowless(db, doc, library, articleId, paragraphs, places);
+      markKindsAsRows(db, doc, articleId, places);
     });
   };
 
@@ -285,25 +307,34 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
   const adoptVersion = (articleId: number, hash: string, text: ArticleText) => {
     const uid = uidOfArticle(db, articleId);
     if (uid === undefined) return;
+    const textsBefore = paragraphTexts(db, articleId);
     recleanArticle(db, articleId, { rawText: text.rawText, contentHash: hash, encoding: text.encoding });
     const name = articleDocName(uid);
-    if (store.has(name)) {
-      const doc = store.get(name);
-      const places = stalePlaces(db, articleId, doc);
-      if (places.size > 0) {
-        doc.transact(() => {
-          recordWriter(doc, localWriter());
-          for (const [entry, values] of places)
-            for (const [field, value] of Object.entries(values)) setField(entry, field, value);
-        });
-      }
+    // Where this re-clean carried the paragraphs of the split held here: the same map as the
+    // re-importing device's when both held one split (written again, no conflict), and the one that
+    // places this device's own notes and tags of that split when it held another (paragraphPlaces).
+    const doc = store.get(name);
+    doc.transact(() => {
+      recordWriter(doc, localWriter());
+      recordSplit(store.get(libraryDoc), doc, uid, textsBefore, paragraphTexts(db, articleId), false);
+    });
+    const stale = stalePlaces(db, articleId, doc);
+    if (stale.size > 0) {
+      doc.transact(() => {
+        recordWriter(doc, localWriter());
+        for (const [entry, values] of stale)
+          for (const [field, value] of Object.entries(values)) setField(entry, field, value);
+      });
     }
     // Every word datum: a vocabulary word's paragraph is held by its position in the text.
     project([libraryDoc, name], true, name);
   };
 
-  /** capture's writing of the article's rows, without its deletions: a merge only adds. */
-  const mirrorArticleRows = (articleId: number, uid: string) => {
+  /**
+   * capture's writing of the article's rows, without its deletions: a merge only adds.
+   * `byParagraph` false: a new split's, whose notes, tags and kinds its map carries (paragraphPlaces).
+   */
+  const mirrorArticleRows = (articleId: number, uid: string, byParagraph = true) => {
     const of = `article_id = ${articleId}`;
     const inArticle = `IN (SELECT id FROM paragraph WHERE ${of})`;
     const highlightIds = `IN (SELECT id FROM highlight WHERE ${of})`;
@@ -318,10 +349,10 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
         ),
         ...rowsAsInserts(db, 'highlight', `WHERE ${of}`),
         ...rowsAsInserts(db, 'highlight_tag', `WHERE highlight_id ${highlightIds}`),
-        ...rowsAsInserts(db, 'paragraph_tag', `WHERE paragraph_id ${inArticle}`),
-        ...rowsAsInserts(db, 'note', `WHERE paragraph_id ${inArticle}`),
+        ...(byParagraph ? rowsAsInserts(db, 'paragraph_tag', `WHERE paragraph_id ${inArticle}`) : []),
+        ...(byParagraph ? rowsAsInserts(db, 'note', `WHERE paragraph_id ${inArticle}`) : []),
         ...rowsAsInserts(db, 'memo', `WHERE ${of}`),
-        ...kindsAsInserts(db, articleId),
+        ...(byParagraph ? kindsAsInserts(db, articleId) : []),
         // Its vocabulary words: a re-clean may move their paragraphs (the document holds a word's by position).
         ...rowsAsInserts(db, 'vocabulary', `WHERE ${of}`),
       ],
@@ -501,8 +532,10 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
     captured(articleIds, write) {
       for (const articleId of articleIds) refuseWaitingText(articleId);
       return inTransaction(() => {
+        // The paragraphs before: a re-clean that makes another split records where they went.
+        const before = new Map(articleIds.map((id) => [id, paragraphTexts(db, id)]));
         const result = write();
-        for (const articleId of articleIds) capture(articleId);
+        for (const articleId of articleIds) capture(articleId, before.get(articleId));
         return result;
       });
     },

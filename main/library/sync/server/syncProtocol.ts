@@ -88,10 +88,13 @@ export function parseDocumentList(payload: string): DocumentList | undefined {
  * server refuses the other version at authentication, before any document is exchanged. Raise it
  * with any change an older Pizhu would misread.
  */
-export const syncModelVersion = 3;
+export const syncModelVersion = 4;
 // 2: paragraph notes and memos are rich text (model/richNoteText); a Pizhu of model 1 would read only their words from before.
 // 3: an article's text has versions (text/<uid>/<hash>, the library document's article field `text`); a Pizhu of model 2
 //    would place another device's re-anchored annotations in the text before.
+// 4: a paragraph's note, tags and kind are keyed by a place in one split of the text (model/paragraphPlaces: `<ord>@<split>`,
+//    the article document's `carried` maps, the library's `split` and `ords`); a Pizhu of model 3 would not see those
+//    written after a re-import or a re-clean by another cleaner, and would put its own at positions of another split.
 
 /** A Pizhu from before the handshake sent its member token alone; it spoke model 1. */
 const unversionedModel = 1;

@@ -58,6 +58,9 @@ function highlight(library: Library, ord: number, word: string, tags: string[] =
   });
 }
 
+const paragraphAt = (library: Library, ord: number) =>
+  library.getArticle(only(library)).paragraphs.find((p) => p.order === ord)!.id;
+
 function note(library: Library, ord: number, plain: string): void {
   const paragraph = library.getArticle(only(library)).paragraphs.find((p) => p.order === ord)!;
   library.annotations.saveNote({
@@ -83,7 +86,12 @@ function shown(library: Library) {
         tags: h.tags,
       }))
       .sort((x, y) => (x.quote < y.quote ? -1 : 1)),
-    notes: article.notes.map((n) => ({ ord: ordOf.get(n.paragraphId), text: n.plainText })),
+    notes: article.notes
+      .map((n) => ({ ord: ordOf.get(n.paragraphId), text: n.plainText }))
+      .sort((x, y) => x.ord! - y.ord!),
+    paragraphTags: Object.entries(article.paragraphTags)
+      .map(([id, tags]) => ({ ord: ordOf.get(Number(id)), tags }))
+      .sort((x, y) => x.ord! - y.ord!),
   };
 }
 
@@ -120,9 +128,12 @@ async function scenario(pass: Pass): Promise<void> {
   const report = a!.reimportArticle(only(a!), new TextEncoder().encode(edited), 'river.txt');
   expect(report.orphans).toEqual([]);
   highlight(a!, 0, '修订后');
-  // B, not yet synced: its highlights are on the first text.
+  // B, not yet synced: its highlights, notes and a paragraph's tag are on the first text.
   highlight(b!, 2, '桥上的灯');
   highlight(b!, 3, '离不开');
+  note(b!, 0, '老街的记忆');
+  note(b!, 3, '结尾的话');
+  b!.annotations.tagParagraph(paragraphAt(b!, 0), '城市');
 
   // A last pass of A: through a folder, what B placed on taking the new text goes out at its next pass.
   for (const library of [a!, b!, a!, b!, a!]) await pass(library);
@@ -136,7 +147,25 @@ async function scenario(pass: Pass): Promise<void> {
     // Its paragraph is gone from the new text: kept, shown as an orphan.
     { quote: '离不开', ord: null, reads: null, tags: [] },
   ]);
-  expect(onB.notes).toEqual([{ ord: 3, text: '桥上的灯' }]);
+  // Each note on the paragraph it was written on, where the new text has it (the first paragraph
+  // is second now); the last paragraph's, gone from the new text, joined to the most similar one's,
+  // as a re-import here would have carried it (checked below on a device that does just that).
+  expect(onB.notes).toEqual([
+    { ord: 1, text: '老街的记忆\n\n结尾的话' },
+    { ord: 3, text: '桥上的灯' },
+  ]);
+  expect(onB.paragraphTags).toEqual([{ ord: 1, tags: ['城市'] }]);
+  const local = (await libraries(1))[0]!;
+  local.importText(first, '城市与河流');
+  note(local, 0, '老街的记忆');
+  note(local, 2, '桥上的灯');
+  note(local, 3, '结尾的话');
+  local.annotations.tagParagraph(paragraphAt(local, 0), '城市');
+  local.reimportArticle(only(local), new TextEncoder().encode(edited), 'river.txt');
+  expect({ notes: shown(local).notes, paragraphTags: shown(local).paragraphTags }).toEqual({
+    notes: onB.notes,
+    paragraphTags: onB.paragraphTags,
+  });
   // A device that joins now, with neither text: the article as it is now, from whichever text comes first.
   await pass(c!);
   expectSame([a!, b!, c!]);
