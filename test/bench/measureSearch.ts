@@ -13,6 +13,7 @@
  * (builds the library in the folder the first time; needs the build's parse worker, `npm run build`).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createConverter } from '../../preload/common/createConverter';
@@ -164,16 +165,25 @@ export function measureSearch(library: Library, { p95BudgetMs = 30 }: { p95Budge
   // Interleaved, so that the load of a shared machine falls on both alike.
   const pizhu: number[] = [];
   const peer: number[] = [];
-  const timed = (fn: () => void) => {
+  // CPU time beside each wall time: on a shared machine a call's wall time at p95 is mostly the
+  // wait for a core (2 cores, several processes), which CPU time leaves out. Process-wide: V8's
+  // helper threads (GC, compiler) count too, as they are the call's cost.
+  const pizhuCpu: number[] = [];
+  const peerCpu: number[] = [];
+  const timed = (fn: () => void, cpu?: number[]) => {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     fn();
-    return Number(process.hrtime.bigint() - t0) / 1e6;
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+    const c = process.cpuUsage(c0);
+    cpu?.push((c.user + c.system) / 1000);
+    return wall;
   };
   timeRuns(queries.length, (i) => void run(queries[i]!), 0); // warm-up, and the garbage of the set-up collected
   for (let i = 0; i < queries.length * runs; i++) {
     const q = queries[i % queries.length]!;
-    pizhu.push(timed(() => void run(q)));
-    peer.push(timed(() => void scanSearch(corpus, q, 50)));
+    pizhu.push(timed(() => void run(q), pizhuCpu));
+    peer.push(timed(() => void scanSearch(corpus, q, 50), peerCpu));
   }
   // The exact count the panel asks for once a page says "more than" (not part of the page's time).
   const counts = queries.map((q) =>
@@ -190,21 +200,28 @@ export function measureSearch(library: Library, { p95BudgetMs = 30 }: { p95Budge
     return {
       q,
       mine: of(pizhu),
+      mineCpu: of(pizhuCpu),
       theirs: of(peer),
       count: counts[k]!,
       shown: `${result.totalIsLowerBound === true ? '>' : ''}${result.total}`,
       exact,
     };
   });
-  console.log('search, per query (p50 ms): page | in-memory scan | exact count (once) | page says | hits');
+  console.log('search, per query (p50 ms): page | page CPU | in-memory scan | exact count (once) | page says | hits');
   for (const r of perQuery) {
     console.log(
-      `  ${r.q.label.padEnd(40)} ${r.mine.toFixed(2).padStart(7)} ${r.theirs.toFixed(2).padStart(8)} ${r.count.toFixed(2).padStart(8)}   ${r.shown.padStart(5)} ${String(r.exact).padStart(7)}`,
+      `  ${r.q.label.padEnd(40)} ${r.mine.toFixed(2).padStart(7)} ${r.mineCpu.toFixed(2).padStart(7)} ${r.theirs.toFixed(2).padStart(8)} ${r.count.toFixed(2).padStart(8)}   ${r.shown.padStart(5)} ${String(r.exact).padStart(7)}`,
     );
   }
   const p95 = percentile(pizhu, 95);
   const peerP95 = percentile(peer, 95);
   const ratio = peerP95 / p95;
+  // Said beside the figure, not judged: the budget stays the wall time a person waits.
+  const cpuP95 = percentile(pizhuCpu, 95);
+  const peerCpuP95 = percentile(peerCpu, 95);
+  console.log(
+    `  CPU time (process, all threads): page p50 ${percentile(pizhuCpu, 50).toFixed(2)} p95 ${cpuP95.toFixed(2)} ms; scan p95 ${peerCpuP95.toFixed(2)} ms, ${peerRatio(cpuP95, peerCpuP95)}; wall p95 ${p95.toFixed(2)} ms at load ${os.loadavg()[0]!.toFixed(1)}`,
+  );
   const countP95 = percentile(counts, 95);
   return Promise.resolve([
     {
