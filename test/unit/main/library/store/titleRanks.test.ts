@@ -84,9 +84,13 @@ describe('title ranks', () => {
     expect(byTitle('zh')[1]).toBe(between);
   });
 
-  it('ranks all anew when more than an eighth of the library is new', () => {
+  it('places a quarter of the library new in one go, and ranks all anew when most titles are new', () => {
     byTitle('zh');
+    const before = ranks('zh');
     for (const title of ['甲', '乙', '丙', '丁']) add(title);
+    expect(byTitle('zh')).toEqual(oracle('zh'));
+    for (const [id, rank] of before) expect(ranks('zh').get(id)).toBe(rank);
+    for (let i = 0; i < 21; i++) add(`新${i}`);
     expect(byTitle('zh')).toEqual(oracle('zh'));
     expect([...ranks('zh').values()].sort((a, b) => a! - b!)).toEqual(oracle('zh').map((_, i) => i + 1));
   });
