@@ -127,3 +127,43 @@ describe('a batch of imports indexes the tokens its parse made', () => {
     expectIndexInStep(db);
   });
 });
+
+describe('a batch of imports and the folded titles the library list filters by', () => {
+  const titleVersion = (db: Db) => db.prepare('SELECT version FROM article_title_version').pluck().get() as number;
+  const folded = (db: Db, id: number) => db.prepare('SELECT title_folded FROM article WHERE id = ?').pluck().get(id);
+  const hasTitleTrigger = (db: Db) =>
+    db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'article_title_insert'").pluck().get();
+
+  it('stores each new article’s folded title and counts the change, with the trigger lifted during the batch and back after', () => {
+    const { library } = seeded;
+    const db = library.database();
+    const before = titleVersion(db);
+    let during: unknown;
+    let ids: number[] = [];
+    db.transaction(() =>
+      withDeferredParagraphIndex(db, () => {
+        during = hasTitleTrigger(db);
+        ids = [library.importText('第一篇讲晉江的文章。', '晉江 Pizhu 報導'), library.importText('第二篇。', '臺灣')].map((o) => o.articleId!);
+        // A writer that does not give the folded title (not the import's INSERT) gets it all the same.
+        db.prepare("UPDATE article SET title_folded = '' WHERE id = ?").run(ids[1]);
+      }),
+    ).immediate();
+    expect(during).toBe(0);
+    expect(hasTitleTrigger(db)).toBe(1);
+    expect(ids.map((id) => folded(db, id))).toEqual(['晋江 pizhu 报导', '台湾']);
+    expect(titleVersion(db)).toBeGreaterThan(before);
+    // The library list's title filter finds the article by its simplified, lower-case title.
+    const page = library.listArticlePage({ view: 'library', sort: 'title', collation: 'zh', query: '晉江 PIZHU', tag: '', offset: 0, limit: 10 });
+    expect(page.rows.map((r) => r.id)).toEqual([ids[0]]);
+    // Outside a batch the trigger folds the title again.
+    const later = library.importText('第三篇。', '報紙').articleId!;
+    expect(folded(db, later)).toBe('报纸');
+  });
+
+  it('gives a new article its first version’s hash as its uid, as the uid trigger would', () => {
+    const db = seeded.library.database();
+    const id = seeded.library.importText('一篇有它自己的编号的文章。', '编号').articleId!;
+    const row = db.prepare('SELECT uid, content_hash AS hash FROM article WHERE id = ?').get(id) as { uid: string; hash: string };
+    expect(row.uid).toBe(row.hash);
+  });
+});
