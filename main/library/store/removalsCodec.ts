@@ -29,16 +29,26 @@ const reasonOf: Readonly<Record<string, Removal['reason']>> = Object.fromEntries
 
 /** What `paragraph.removals` stores for this list: the compact form when it gives the list back exactly, else its JSON. */
 export function storedRemovals(removals: readonly Removal[]): string {
-  const json = JSON.stringify(removals);
-  if (removals.length === 0) return json;
-  const compact = compactRemovals(removals);
-  return compact !== undefined && JSON.stringify(removalsFromStored(compact)) === json ? compact : json;
+  if (removals.length === 0) return '[]';
+  return compactRemovals(removals) ?? JSON.stringify(removals);
 }
 
-/** The compact form, or undefined when a removal does not fit it. */
+/** A removal's keys as JSON.stringify writes them back from the compact form, in that order. */
+const compactKeys = ['start', 'end', 'text', 'reason'] as const;
+
+/**
+ * The compact form, or undefined when a removal does not fit it: it must read back as the same
+ * JSON, so each removal has exactly these keys in this order, a known reason, a whole start and
+ * its end at the start plus its text's length. Checked in place: writing the list out as JSON and
+ * reading the compact form back to compare was most of the cost of storing a paragraph's removals
+ * (the 49,342 paragraphs of 3,000 bench articles, 6,629 with removals: 305 ms, 95 ms so, same values).
+ */
 function compactRemovals(removals: readonly Removal[]): string | undefined {
   let out = '';
   for (const r of removals) {
+    let keys = 0;
+    for (const key in r) if (key !== compactKeys[keys++]) return undefined;
+    if (keys !== compactKeys.length) return undefined;
     const letter = Object.hasOwn(letterOf, r.reason) ? letterOf[r.reason] : undefined;
     if (letter === undefined || typeof r.text !== 'string' || !Number.isSafeInteger(r.start) || r.start < 0) return undefined;
     if (r.end !== r.start + r.text.length) return undefined;
