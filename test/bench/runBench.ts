@@ -140,9 +140,21 @@ async function main(): Promise<void> {
     const converter = createConverter('simplified', 'tw');
     converter.prepare();
     const lines = longest.split('\n');
+    // Each run's CPU time beside its wall time, said and not judged: a busy machine shows wall far
+    // above CPU. Process CPU: V8's compiler and GC threads count too, so the compiler still
+    // optimizing the converter shows as CPU high in the first runs, a concurrent collection of the
+    // earlier measures' garbage as CPU high anywhere.
+    const cpu: number[] = [];
     const conversions = timeRuns(50, () => {
+      const c0 = process.cpuUsage();
       for (const line of lines) converter.convert(line);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
     });
+    const measuredCpu = cpu.slice(-conversions.length);
+    console.log(
+      `  convert CPU time: p50 ${ms(percentile(measuredCpu, 50))}, p95 ${ms(percentile(measuredCpu, 95))}; first 10 runs p95 ${ms(percentile(measuredCpu.slice(0, 10), 95))}, last 40 p95 ${ms(percentile(measuredCpu.slice(10), 95))}; load ${os.loadavg()[0]!.toFixed(1)}`,
+    );
     // The simplest peer: opencc-js's own converter over the same lines, without offset maps.
     const plainConvert = OpenCC.Converter({ from: 'cn', to: 'tw' });
     const plainConversions = timeRuns(50, () => {
