@@ -180,7 +180,7 @@ export function changesToDocs(
         add(ids.articleDoc(paragraph.articleId), (doc) => {
           const places = placesIn(doc, paragraph.articleId);
           // The entries the note here shows (a note written on a text before, carried here, has its entry there).
-          const sources = notesByPosition(doc, places).get(paragraph.ord) ?? [];
+          const sources = notesByPosition(doc, places, paragraph.ord).get(paragraph.ord) ?? [];
           if (!after) {
             // The words stay in the document: a concurrent edit on another device survives in the data.
             for (const source of sources) setField(source.entry, 'deleted', true);

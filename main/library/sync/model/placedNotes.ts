@@ -18,13 +18,14 @@ export interface NoteSource {
  * the one written on this split first, then those carried from earlier splits, a paragraph of
  * the same text before one carried to its most similar paragraph, each in its old order.
  */
-export function notesByPosition(doc: Y.Doc, places: Places): Map<number, NoteSource[]> {
+export function notesByPosition(doc: Y.Doc, places: Places, only?: number): Map<number, NoteSource[]> {
   const found = new Map<number, NoteSource[]>();
   for (const place of notePlaces(doc)) {
     const entry = noteEntry(doc, place);
     if (fieldOf(entry, 'deleted') === true) continue;
     const at = places.place(place);
-    if (!at) continue;
+    // `only`: one paragraph's (a note saved), without reading every other note's words.
+    if (!at || (only !== undefined && at.ord !== only)) continue;
     const forms = storedForms(entry, noteXml(doc, place), noteText(doc, place).toJSON());
     if (forms.plainText.trim() === '') continue;
     const list = found.get(at.ord) ?? [];

@@ -220,7 +220,13 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       const { tagsChanged, articlesOfRemovedTags } = projectLibrary(db, library);
       // An override of ours another device's hides is recorded, as a value its write replaced.
       const changed = wordDataWatch(library).take();
-      projectWordData(db, library, (hidden) => recordSuperseded(libraryDoc, hidden, nowIso()), whole ? 'all' : changed);
+      projectWordData(
+        db,
+        library,
+        (hidden) => recordSuperseded(libraryDoc, hidden, nowIso()),
+        whole ? 'all' : changed,
+        (uid) => known(store, articleDocName(uid)),
+      );
       const now = tagResolution(library);
       // A tag deleted, merged or new (or one whose assignments arrived before it) changes assignments elsewhere.
       if (tagsChanged || now !== resolution) {

@@ -9,6 +9,7 @@ import { articleIdOfUid, uidOfArticle } from './articleRows';
 import { entryOf, existingEntry, fieldOf, replicatedColumns, setField, stringField, type FieldValue } from './docShape';
 import { rowsAsInserts } from './rowsAsInserts';
 import { fieldWriter, type Writer } from './writers';
+import { placesOf, type Places } from './paragraphPlaces';
 
 /**
  * The person's word data in the library document (docShape): term overrides (`overrides`, uid ->
@@ -35,6 +36,8 @@ const vocabularyFields = [
   'sentence_offset',
   'article',
   'paragraph',
+  // The paragraph's place (paragraphPlaces): its position in the split it was saved in, so it follows its paragraph into a re-imported or re-cleaned text.
+  'place',
   'start_offset',
   'end_offset',
   'created_at',
@@ -57,8 +60,8 @@ export function wordDataEdit(db: Db, change: RowChange, cause: ChangeCause): Edi
     case 'vocabulary': {
       const uid = str(row.uid) ?? uidOfRow(db, 'vocabulary', row.id);
       if (uid === undefined) return undefined;
-      const values = (r: Row) => vocabularyValues(db, r);
-      return (doc) => writeEntry(vocabulary(doc), uid, change, cause, vocabularyFields, values);
+      return (doc) =>
+        writeEntry(vocabulary(doc), uid, change, cause, vocabularyFields, (r) => vocabularyValues(db, r, doc));
     }
     case 'stop_word_list':
       return (doc) => writeStopWords(stopWords(doc), change);
@@ -98,13 +101,18 @@ function writeEntry(
 }
 
 /** A vocabulary row's replicated values: its article by uid and its paragraph by position, not by rowid. */
-function vocabularyValues(db: Db, row: Row): Record<VocabularyField, FieldValue> {
+function vocabularyValues(db: Db, row: Row, library: Y.Doc): Record<VocabularyField, FieldValue> {
   const articleId = row.article_id;
   const paragraphId = row.paragraph_id;
   const ord: unknown =
     typeof paragraphId === 'number'
       ? preparedStatement(db, 'SELECT ord FROM paragraph WHERE id = ?').pluck(true).get(paragraphId)
       : undefined;
+  const articleUid = typeof articleId === 'number' ? uidOfArticle(db, articleId) : undefined;
+  const place =
+    typeof ord === 'number' && typeof articleId === 'number' && articleUid !== undefined
+      ? placesOf(db, articleId, articleUid, library, undefined).keyOf(ord)
+      : null;
   return {
     word: row.word ?? '',
     stored_word: row.stored_word ?? '',
@@ -112,8 +120,9 @@ function vocabularyValues(db: Db, row: Row): Record<VocabularyField, FieldValue>
     sense: row.sense ?? '',
     sentence: row.sentence ?? '',
     sentence_offset: row.sentence_offset ?? 0,
-    article: typeof articleId === 'number' ? (uidOfArticle(db, articleId) ?? null) : null,
+    article: articleUid ?? null,
     paragraph: typeof ord === 'number' ? ord : null,
+    place,
     start_offset: row.start_offset ?? 0,
     end_offset: row.end_offset ?? 0,
     created_at: row.created_at ?? '',
@@ -263,10 +272,13 @@ export function projectWordData(
   library: Y.Doc,
   hidden: (h: HiddenOverride) => void,
   changes: WordDataChanges = 'all',
+  /** An article's document, held here: a word's paragraph is found through its maps (paragraphPlaces). */
+  articleDoc: (uid: string) => Y.Doc | undefined = () => undefined,
 ): void {
+  const placed = wordPlaces(db, library, articleDoc);
   if (changes === 'all') {
     projectOverrides(db, library, hidden);
-    projectVocabulary(db, library);
+    projectVocabulary(db, library, placed);
     projectStopWords(db, library);
     return;
   }
@@ -276,7 +288,7 @@ export function projectWordData(
     for (const uid of preparedStatement(db, 'SELECT uid FROM vocabulary WHERE article_id IS NULL').pluck(true).all())
       words.add(uid as string);
   }
-  if (words.size > 0) projectVocabularyEntries(db, library, words);
+  if (words.size > 0) projectVocabularyEntries(db, library, words, placed);
   if (changes.stopWords) projectStopWords(db, library);
 }
 
@@ -379,7 +391,7 @@ const vocabularyColumns = replicatedColumns('vocabulary', ['id', 'uid']);
  * the article comes: syncModel projects the library again then); undefined when its values break
  * the table's checks.
  */
-function vocabularyRow(db: Db, entry: Y.Map<unknown>): VocabularyValues | undefined {
+function vocabularyRow(db: Db, entry: Y.Map<unknown>, placed: WordPlaces): VocabularyValues | undefined {
   const num = (field: string) => {
     const v = fieldOf(entry, field);
     return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
@@ -391,7 +403,12 @@ function vocabularyRow(db: Db, entry: Y.Map<unknown>): VocabularyValues | undefi
   if (word === '' || start < 0 || end < start || sentenceOffset < 0) return undefined;
   const article = fieldOf(entry, 'article');
   const articleId = typeof article === 'string' ? (articleIdOfUid(db, article) ?? null) : null;
-  const ord = num('paragraph');
+  // Its paragraph where its place leads here (a word saved before places were: its position, in the split the library names none of).
+  const position = num('paragraph');
+  const key = stringField(entry, 'place') || (position === undefined ? '' : String(position));
+  // Only to a paragraph of the same text: a re-clean unlinks a word whose paragraph is gone (ON DELETE SET NULL).
+  const at = articleId !== null && typeof article === 'string' ? placed(articleId, article)?.place(key) : undefined;
+  const ord = at && !at.moved ? at.ord : undefined;
   const paragraphId: unknown =
     articleId !== null && ord !== undefined
       ? preparedStatement(db, 'SELECT id FROM paragraph WHERE article_id = ? AND ord = ?')
@@ -414,10 +431,10 @@ function vocabularyRow(db: Db, entry: Y.Map<unknown>): VocabularyValues | undefi
   };
 }
 
-function projectVocabulary(db: Db, library: Y.Doc): void {
+function projectVocabulary(db: Db, library: Y.Doc, placed: WordPlaces): void {
   const wanted = new Map<string, VocabularyValues>();
   vocabulary(library).forEach((value, uid) => {
-    const values = entryValues(db, value);
+    const values = entryValues(db, value, placed);
     if (values) wanted.set(uid, values);
   });
   const rows = preparedStatement(db, `SELECT id, uid, ${vocabularyColumns.join(', ')} FROM vocabulary`)
@@ -431,21 +448,33 @@ function projectVocabulary(db: Db, library: Y.Doc): void {
 }
 
 /** The named entries' rows as the document says (projectVocabulary's, for a few words). */
-function projectVocabularyEntries(db: Db, library: Y.Doc, uids: Iterable<string>): void {
+function projectVocabularyEntries(db: Db, library: Y.Doc, uids: Iterable<string>, placed: WordPlaces): void {
   const map = vocabulary(library);
   for (const uid of uids) {
     const row = preparedStatement(db, `SELECT id, ${vocabularyColumns.join(', ')} FROM vocabulary WHERE uid = ?`)
       .pluck(false)
       .get(uid) as (VocabularyValues & { id: number }) | undefined;
-    writeVocabularyRow(db, uid, row, entryValues(db, map.get(uid)));
+    writeVocabularyRow(db, uid, row, entryValues(db, map.get(uid), placed));
   }
 }
 
 /** The row a vocabulary entry says, or undefined for an entry deleted or not a word's. */
-function entryValues(db: Db, value: unknown): VocabularyValues | undefined {
+function entryValues(db: Db, value: unknown, placed: WordPlaces): VocabularyValues | undefined {
   return value instanceof Y.Map && fieldOf(value as Y.Map<unknown>, 'deleted') !== true
-    ? vocabularyRow(db, value as Y.Map<unknown>)
+    ? vocabularyRow(db, value as Y.Map<unknown>, placed)
     : undefined;
+}
+
+/** An article's places (paragraphPlaces), found once per projection. */
+type WordPlaces = (articleId: number, uid: string) => Places | undefined;
+
+function wordPlaces(db: Db, library: Y.Doc, articleDoc: (uid: string) => Y.Doc | undefined): WordPlaces {
+  const found = new Map<number, Places>();
+  return (articleId, uid) => {
+    let places = found.get(articleId);
+    if (!places) found.set(articleId, (places = placesOf(db, articleId, uid, library, articleDoc(uid))));
+    return places;
+  };
 }
 
 /** The word's row made what its entry says: removed (no values), changed where it differs, or added. */

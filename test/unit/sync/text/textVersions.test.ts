@@ -61,6 +61,14 @@ function highlight(library: Library, ord: number, word: string, tags: string[] =
 const paragraphAt = (library: Library, ord: number) =>
   library.getArticle(only(library)).paragraphs.find((p) => p.order === ord)!.id;
 
+/** Saves a word where it stands in the paragraph's text, as the dictionary pop-up does. */
+function saveWord(library: Library, ord: number, word: string): void {
+  const paragraph = library.getArticle(only(library)).paragraphs.find((p) => p.order === ord)!;
+  const start = paragraph.text.indexOf(word);
+  expect(start).toBeGreaterThanOrEqual(0);
+  library.vocabulary.addVocabulary({ paragraphId: paragraph.id, start, end: start + word.length, word });
+}
+
 function note(library: Library, ord: number, plain: string): void {
   const paragraph = library.getArticle(only(library)).paragraphs.find((p) => p.order === ord)!;
   library.annotations.saveNote({
@@ -92,6 +100,9 @@ function shown(library: Library) {
     paragraphTags: Object.entries(article.paragraphTags)
       .map(([id, tags]) => ({ ord: ordOf.get(Number(id)), tags }))
       .sort((x, y) => x.ord! - y.ord!),
+    words: library.vocabulary
+      .listVocabulary()
+      .map((w) => ({ word: w.word, ord: w.paragraphId === null ? null : ordOf.get(w.paragraphId) })),
   };
 }
 
@@ -134,6 +145,7 @@ async function scenario(pass: Pass): Promise<void> {
   note(b!, 0, '老街的记忆');
   note(b!, 3, '结尾的话');
   b!.annotations.tagParagraph(paragraphAt(b!, 0), '城市');
+  saveWord(b!, 0, '老街');
 
   // A last pass of A: through a folder, what B placed on taking the new text goes out at its next pass.
   for (const library of [a!, b!, a!, b!, a!]) await pass(library);
@@ -155,16 +167,20 @@ async function scenario(pass: Pass): Promise<void> {
     { ord: 3, text: '桥上的灯' },
   ]);
   expect(onB.paragraphTags).toEqual([{ ord: 1, tags: ['城市'] }]);
+  expect(onB.words).toEqual([{ word: '老街', ord: 1 }]);
   const local = (await libraries(1))[0]!;
   local.importText(first, '城市与河流');
   note(local, 0, '老街的记忆');
   note(local, 2, '桥上的灯');
   note(local, 3, '结尾的话');
   local.annotations.tagParagraph(paragraphAt(local, 0), '城市');
+  saveWord(local, 0, '老街');
   local.reimportArticle(only(local), new TextEncoder().encode(edited), 'river.txt');
-  expect({ notes: shown(local).notes, paragraphTags: shown(local).paragraphTags }).toEqual({
+  const { notes, paragraphTags, words } = shown(local);
+  expect({ notes, paragraphTags, words }).toEqual({
     notes: onB.notes,
     paragraphTags: onB.paragraphTags,
+    words: onB.words,
   });
   // A device that joins now, with neither text: the article as it is now, from whichever text comes first.
   await pass(c!);
