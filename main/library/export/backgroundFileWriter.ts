@@ -18,8 +18,11 @@ export type StartExportWorker = () => Worker;
  * publishReplacing do on the main thread; the main thread turns its errors into LibraryErrors.
  */
 export interface BackgroundFileWriter {
-  /** Queues `content` for `temporary` (created exclusively); the promise is its batch's, settled once the batch is written. */
-  write(temporary: string, file: string, content: string): Promise<void>;
+  /**
+   * Queues `content` for `temporary` (created exclusively): settled once its batch is written,
+   * with the SHA-256 of the bytes written (the worker hashes them, not the thread rendering).
+   */
+  write(temporary: string, file: string, content: string): Promise<string>;
   /** Sends what write() queued since the last flush to the worker. */
   flush(): void;
   /** publishCreated / publishReplacing for each, in one batch: whether each was put at its name. */
@@ -69,17 +72,19 @@ export function startBackgroundFileWriter(start: StartExportWorker): BackgroundF
   }
 
   let queued: Array<{ temporary: string; file: string; content: string }> = [];
-  let queuedDone: { promise: Promise<void>; settle: (p: Promise<void>) => void } | null = null;
+  /** The queued batch's answer once sent: the hash of each file written, in order. */
+  let queuedDone: { promise: Promise<readonly string[]>; settle: (p: Promise<readonly string[]>) => void } | null = null;
 
   return {
     write(temporary, file, content) {
+      const index = queued.length;
       queued.push({ temporary, file, content });
       if (queuedDone === null) {
-        let settle!: (p: Promise<void>) => void;
-        const promise = new Promise<void>((resolve) => (settle = resolve));
+        let settle!: (p: Promise<readonly string[]>) => void;
+        const promise = new Promise<readonly string[]>((resolve) => (settle = resolve));
         queuedDone = { promise, settle };
       }
-      return queuedDone.promise;
+      return queuedDone.promise.then((hashes) => hashes[index]!);
     },
 
     flush() {
@@ -91,6 +96,7 @@ export function startBackgroundFileWriter(start: StartExportWorker): BackgroundF
       done.settle(
         send({ op: 'write', files: batch.map(({ temporary, content }) => ({ temporary, content })) }).then((answer) => {
           if (answer.failed) throw ioError(batch[answer.failed.index]!.file, { code: answer.failed.code });
+          return answer.results as string[];
         }),
       );
     },
@@ -99,11 +105,12 @@ export function startBackgroundFileWriter(start: StartExportWorker): BackgroundF
       if (files.length === 0) return [];
       const answer = await send({ op: 'publish', files: [...files] });
       if (answer.failed) throw ioError(files[answer.failed.index]!.file, { code: answer.failed.code });
-      return answer.results;
+      return answer.results as boolean[];
     },
 
     close() {
-      queuedDone?.settle(Promise.resolve());
+      // Nothing of these was written: their writes settle as failed, for whoever still awaits one.
+      queuedDone?.settle(Promise.reject(new Error('the export stopped before these files were written')));
       queued = [];
       queuedDone = null;
       closing = true;

@@ -52,7 +52,7 @@ interface Composed {
 /** A planned file's content in its temporary: what commit() puts at its name. */
 interface Staged {
   temporary: string;
-  /** SHA-256 of the content written. */
+  /** SHA-256 of the content written ('' until the background writer has written it). */
   hash: string;
   merged: MergedFile | null;
   from: string | null;
@@ -185,6 +185,7 @@ export function openExportFolder(
       planned.forEach((p) => {
         const before = manifest.get(p.name);
         const hash = p.staged!.hash;
+        if (hash === '') throw new Error(`${p.name} was not written before the commit`);
         manifest.set(p.name, {
           library,
           sha256: (p.create ? undefined : ownHashes.get(p.name)) ?? before?.sha256 ?? hash,
@@ -252,14 +253,19 @@ export function openExportFolder(
     const temporary = temporaryNameFor(file);
     const staged: Staged = {
       temporary,
-      hash: sha256(composed.content),
+      // By the background writer: the hash of what it wrote, known once it has (the commit waits for every write).
+      hash: inBackground ? '' : sha256(composed.content),
       merged: composed.merged,
       from: composed.from,
       writing: null,
     };
     p.staged = staged;
     if (inBackground) {
-      const writing = backgroundWriter().write(temporary, file, composed.content);
+      const writing = backgroundWriter()
+        .write(temporary, file, composed.content)
+        .then((hash) => {
+          staged.hash = hash;
+        });
       staged.writing = writing;
       writingNow.push(writing);
       // Its failure is thrown where the writes are awaited (a pause, the commit), not left unhandled.

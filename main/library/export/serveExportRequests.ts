@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import fs from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 
@@ -7,12 +8,14 @@ export type ExportRequest =
   | { id: number; op: 'publish'; files: Array<{ temporary: string; file: string; create: boolean }> };
 
 /**
- * The answer: per file done, `write` true, `publish` whether it was put at its name; `failed`
- * names the first file that failed (nothing after it was done) and the file system's error code.
+ * The answer: per file done, `write` the SHA-256 of the bytes written (the manifest's, hashed
+ * here rather than on the main thread, which renders meanwhile), `publish` whether it was put
+ * at its name; `failed` names the first file that failed (nothing after it was done) and the
+ * file system's error code.
  */
 export interface ExportAnswer {
   id: number;
-  results: boolean[];
+  results: Array<boolean | string>;
   failed?: { index: number; code: string };
 }
 
@@ -22,12 +25,14 @@ export function serveExportRequests(port: Pick<MessagePort, 'on' | 'postMessage'
 }
 
 function answer(request: ExportRequest): ExportAnswer {
-  const results: boolean[] = [];
+  const results: Array<boolean | string> = [];
   try {
     if (request.op === 'write') {
       for (const f of request.files) {
-        writeTemporary(f.temporary, f.content);
-        results.push(true);
+        // Encoded once, for the file and its hash (writeTextFile's sha256 hashes the same UTF-8).
+        const bytes = Buffer.from(f.content, 'utf8');
+        writeTemporary(f.temporary, bytes);
+        results.push(hash('sha256', bytes, 'hex'));
       }
     } else {
       for (const f of request.files) results.push(publish(f));
@@ -40,9 +45,9 @@ function answer(request: ExportRequest): ExportAnswer {
 }
 
 /** writeTemporaryAt: created exclusively, so nothing there is ever written over. */
-function writeTemporary(temporary: string, content: string): void {
+function writeTemporary(temporary: string, content: Uint8Array): void {
   try {
-    fs.writeFileSync(temporary, content, { encoding: 'utf8', flag: 'wx' });
+    fs.writeFileSync(temporary, content, { flag: 'wx' });
   } catch (error) {
     // A half-written temporary is ours to remove; a file that was already there is not.
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') removeQuietly(temporary);

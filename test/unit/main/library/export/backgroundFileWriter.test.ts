@@ -6,6 +6,7 @@ import { startBackgroundFileWriter } from '../../../../../main/library/export/ba
 import { manifestName } from '../../../../../main/library/export/exportManifest';
 import { openExportFolder } from '../../../../../main/library/export/exportFolder';
 import { runStepsAsync } from '../../../../../main/library/export/steppedWork';
+import { sha256 } from '../../../../../main/library/export/writeTextFile';
 import { startExportWorkerFromSource } from '../../../../support/exportWorkerFromSource';
 
 /**
@@ -78,9 +79,16 @@ describe('an export written by the background writer', () => {
     expect(fs.readdirSync(dir).sort()).toEqual([manifestName, ...names].sort());
     expect(names.every((name, i) => fs.readFileSync(path.join(dir, name), 'utf8') === `# ${i}\n`)).toBe(true);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, manifestName), 'utf8')) as {
-      files: Record<string, { pending?: string }>;
+      files: Record<string, { sha256: string; pending?: string }>;
     };
     expect(Object.keys(manifest.files).sort()).toEqual([...names].sort());
     expect(Object.values(manifest.files).every((e) => e.pending === undefined)).toBe(true);
+    // The worker hashes what it wrote: each entry is the file's own bytes, so a re-export knows them for Pizhu's.
+    expect(names.filter((name) => manifest.files[name]!.sha256 !== sha256(fs.readFileSync(path.join(dir, name))))).toEqual([]);
+    const again = openExportFolder(dir, { id: 'library-a', alsoMine: [] }, { background: startExportWorkerFromSource });
+    for (const [i, name] of names.slice(0, 300).entries()) again.add(again.place(name, i + 1, true)!, `# ${i} again\n`);
+    const rewritten = await runStepsAsync(again.commitSteps());
+    expect(rewritten.kept).toEqual([]);
+    expect(fs.readFileSync(path.join(dir, names[299]!), 'utf8')).toBe('# 299 again\n');
   });
 });
