@@ -59,6 +59,18 @@ describe('title ranks', () => {
     expect(after.get(added)).toEqual(expect.any(Number));
   });
 
+  it('places the titles of an import batch (its title trigger lifted for the batch, store/deferTitleFold)', async () => {
+    byTitle('zh');
+    const files = path.join(dir, 'files');
+    fs.mkdirSync(files);
+    for (const title of ['南京', '杭州', '阿城'])
+      fs.writeFileSync(path.join(files, `${title}.txt`), `${title}\n\n${title}的正文,讲一件事。\n\n第二段。`);
+    const outcomes = await library.importPaths([files]);
+    expect(outcomes.filter((o) => o.articleId !== undefined)).toHaveLength(3);
+    expect(byTitle('zh')).toEqual(oracle('zh'));
+    expect(byTitle('zh')).toHaveLength(19);
+  });
+
   it('follows a rename, and titles equal under the collation stay in the order they were added', () => {
     const [, second] = library.listArticles().map((a) => a.id);
     library.updateMetadata(second!, { title: '阿里巴巴' });
