@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { chardet } from 'jschardet';
 import { scoreChineseText, type ChineseTextScore } from './scoreChineseText';
+import { decodeValidUtf8 } from './decodeUtf8';
 
 /**
  * Bytes of an imported file -> text, as VS Code does it (DESIGN §10): BOM, then a NUL-byte
@@ -89,21 +90,15 @@ function decodeAs(bytes: Uint8Array, encoding: DecodedEncoding): string {
  * UTF-8: that one incomplete sequence becomes U+FFFD, so the cut stays visible.
  */
 function decodeStrictUtf8(bytes: Uint8Array): string | null {
-  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  try {
-    return fatal.decode(bytes);
-  } catch {
-    const cut = incompleteTailStart(bytes);
-    if (cut === null) return null;
-    const head = bytes.subarray(0, cut);
-    // A pure-ASCII head is no evidence of UTF-8: let detection look at the tail instead.
-    if (!head.some((byte) => byte >= 0x80)) return null;
-    try {
-      return fatal.decode(head) + '\uFFFD';
-    } catch {
-      return null;
-    }
-  }
+  const whole = decodeValidUtf8(bytes);
+  if (whole !== null) return whole;
+  const cut = incompleteTailStart(bytes);
+  if (cut === null) return null;
+  const head = bytes.subarray(0, cut);
+  // A pure-ASCII head is no evidence of UTF-8: let detection look at the tail instead.
+  if (!head.some((byte) => byte >= 0x80)) return null;
+  const text = decodeValidUtf8(head);
+  return text === null ? null : text + '\uFFFD';
 }
 
 /** Start of an incomplete UTF-8 sequence ending the input (lead byte + too few continuations), or null. */
