@@ -12,7 +12,10 @@ import { preparedStatement } from './preparedStatements';
 
 /** The article column holding a collation's ranks, and the index that walks them by view. */
 export const titleRankColumn: Record<TitleCollation, string> = { zh: 'title_rank_zh', 'zh-Hant': 'title_rank_zh_hant' };
-export const titleRankIndex: Record<TitleCollation, string> = { zh: 'article_list_by_title_zh', 'zh-Hant': 'article_list_by_title_zh_hant' };
+export const titleRankIndex: Record<TitleCollation, string> = {
+  zh: 'article_list_by_title_zh',
+  'zh-Hant': 'article_list_by_title_zh_hant',
+};
 
 /** Leading quotes and brackets are ignored and numbers compare as numbers; equal titles by id. */
 export function titleComparer(collation: TitleCollation): (a: TitledId, b: TitledId) => number {
@@ -32,28 +35,55 @@ const viewSql = 'iif(trashed_at IS NOT NULL, 2, archived_at IS NOT NULL)';
  * orders in memory instead. An unchanged library costs two one-row reads.
  */
 export function rankTitles(db: Db, collation: TitleCollation): boolean {
-  if (rankedVersion(db, collation) === titleVersion(db)) return true;
+  const key = rankedKey(collation);
+  if (rankedVersion(db, key) === titleVersion(db)) return true;
   if (db.readonly || db.pragma('query_only', { simple: true }) === 1) return false;
   db.transaction(() => {
     // Read again inside the write: another connection may have placed them meanwhile.
     const version = titleVersion(db);
-    if (rankedVersion(db, collation) === version) return;
+    const ranked = rankedVersion(db, key);
+    if (ranked === version) return;
     const column = titleRankColumn[collation];
-    const unplaced = preparedStatement(db, `SELECT id, title FROM article WHERE ${viewSql} IN (0, 1, 2) AND ${column} IS NULL`)
-      .raw()
-      .all() as TitledId[];
-    if (unplaced.length > 0 && !placeAmongRanked(db, collation, unplaced)) rankAll(db, collation);
-    preparedStatement(db, 'INSERT OR REPLACE INTO article_title_ranked (collation, version) VALUES (?, ?)').run(collation, version);
+    const otherData = ranked === undefined && rankedByOtherData(db, collation);
+    const unplaced = otherData
+      ? []
+      : (preparedStatement(db, `SELECT id, title FROM article WHERE ${viewSql} IN (0, 1, 2) AND ${column} IS NULL`)
+          .raw()
+          .all() as TitledId[]);
+    if (otherData || (unplaced.length > 0 && !placeAmongRanked(db, collation, unplaced))) rankAll(db, collation);
+    preparedStatement(db, "DELETE FROM article_title_ranked WHERE collation = ? OR collation LIKE ? || ' %'").run(
+      collation,
+      collation,
+    );
+    preparedStatement(db, 'INSERT INTO article_title_ranked (collation, version) VALUES (?, ?)').run(key, version);
   }).immediate();
   return true;
+}
+
+/**
+ * The ranks' record names the collation data they were placed by: an Electron or Node update
+ * brings a new CLDR, which may order some titles otherwise, and places found by binary search
+ * among ranks of another order would be wrong. Such a library is ranked anew once.
+ */
+function rankedKey(collation: TitleCollation): string {
+  return `${collation} cldr ${process.versions.cldr ?? process.versions.icu ?? 'unknown'}`;
+}
+
+function rankedByOtherData(db: Db, collation: TitleCollation): boolean {
+  return (
+    preparedStatement(db, "SELECT 1 FROM article_title_ranked WHERE collation = ? OR collation LIKE ? || ' %'")
+      .pluck()
+      .get(collation, collation) !== undefined
+  );
 }
 
 function titleVersion(db: Db): number {
   return preparedStatement(db, 'SELECT version FROM article_title_version').pluck().get() as number;
 }
 
-function rankedVersion(db: Db, collation: TitleCollation): number | undefined {
-  return preparedStatement(db, 'SELECT version FROM article_title_ranked WHERE collation = ?').pluck().get(collation) as number | undefined;
+function rankedVersion(db: Db, key: string): number | undefined {
+  return preparedStatement(db, 'SELECT version FROM article_title_ranked WHERE collation = ?').pluck().get(key) as
+    number | undefined;
 }
 
 /** Ranks 1, 2, 3… for every article in the collation's order. */
@@ -103,7 +133,7 @@ function placeAmongRanked(db: Db, collation: TitleCollation, unplaced: TitledId[
   const write = preparedStatement(db, `UPDATE article SET ${column} = ? WHERE id = ?`);
   const placed: Array<[rank: number, id: number]> = [];
   let from = 0;
-  for (let i = 0; i < unplaced.length; ) {
+  for (let i = 0; i < unplaced.length;) {
     // Where unplaced[i] goes: before ranked[position] (the first ranked that sorts after it).
     let low = from;
     let high = ranked.ids.length;

@@ -4,7 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
 import { titleRankColumn } from '../../../../../main/library/store/titleRanks';
-import { titleCollations, type ArticlePageRequest, type TitleCollation } from '../../../../../preload/contract/articlePageTypes';
+import {
+  titleCollations,
+  type ArticlePageRequest,
+  type TitleCollation,
+} from '../../../../../preload/contract/articlePageTypes';
 
 /**
  * Issue #16: the title order of the library list is kept in the library (migration 0040), each
@@ -18,7 +22,24 @@ let library: Library;
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-title-ranks-'));
   library = await createLibrary({ dbPath: path.join(dir, 'library.sqlite') });
-  for (const title of ['晋江警方', '晉江新聞', 'Pizhu 说明', 'pizhu 指南', '「重庆」消息', '第10期', '第9期', '安徽', '中国', '北京', '上海', '广州', '深圳', '天津', '重庆', '成都'])
+  for (const title of [
+    '晋江警方',
+    '晉江新聞',
+    'Pizhu 说明',
+    'pizhu 指南',
+    '「重庆」消息',
+    '第10期',
+    '第9期',
+    '安徽',
+    '中国',
+    '北京',
+    '上海',
+    '广州',
+    '深圳',
+    '天津',
+    '重庆',
+    '成都',
+  ])
     add(title);
 });
 afterEach(() => {
@@ -31,7 +52,15 @@ function add(title: string): number {
 }
 
 function byTitle(collation: TitleCollation): string[] {
-  const request: ArticlePageRequest = { view: 'library', sort: 'title', collation, query: '', tag: '', offset: 0, limit: 500 };
+  const request: ArticlePageRequest = {
+    view: 'library',
+    sort: 'title',
+    collation,
+    query: '',
+    tag: '',
+    offset: 0,
+    limit: 500,
+  };
   return library.listArticlePage(request).rows.map((r) => r.title);
 }
 
@@ -43,21 +72,26 @@ function oracle(collation: TitleCollation): string[] {
 }
 
 function ranks(collation: TitleCollation): Map<number, number | null> {
-  const rows = library.database().prepare(`SELECT id, ${titleRankColumn[collation]} FROM article`).raw().all() as Array<[number, number | null]>;
+  const rows = library.database().prepare(`SELECT id, ${titleRankColumn[collation]} FROM article`).raw().all() as Array<
+    [number, number | null]
+  >;
   return new Map(rows);
 }
 
 describe('title ranks', () => {
-  it.each(titleCollations)('lists by title in the %s order, and places an imported title without moving the others', (collation) => {
-    expect(byTitle(collation)).toEqual(oracle(collation));
-    const before = ranks(collation);
-    const added = add('长沙');
-    expect(byTitle(collation)).toEqual(oracle(collation));
-    const after = ranks(collation);
-    // Only the new article's rank was written.
-    for (const [id, rank] of before) expect(after.get(id)).toBe(rank);
-    expect(after.get(added)).toEqual(expect.any(Number));
-  });
+  it.each(titleCollations)(
+    'lists by title in the %s order, and places an imported title without moving the others',
+    (collation) => {
+      expect(byTitle(collation)).toEqual(oracle(collation));
+      const before = ranks(collation);
+      const added = add('长沙');
+      expect(byTitle(collation)).toEqual(oracle(collation));
+      const after = ranks(collation);
+      // Only the new article's rank was written.
+      for (const [id, rank] of before) expect(after.get(id)).toBe(rank);
+      expect(after.get(added)).toEqual(expect.any(Number));
+    },
+  );
 
   it('places the titles of an import batch (its title trigger lifted for the batch, store/deferTitleFold)', async () => {
     byTitle('zh');
@@ -124,10 +158,37 @@ describe('title ranks', () => {
     add('長沙');
     const reader = await createLibrary({ dbPath: path.join(dir, 'library.sqlite'), readOnly: true });
     try {
-      const request: ArticlePageRequest = { view: 'library', sort: 'title', collation: 'zh', query: '', tag: '', offset: 0, limit: 500 };
+      const request: ArticlePageRequest = {
+        view: 'library',
+        sort: 'title',
+        collation: 'zh',
+        query: '',
+        tag: '',
+        offset: 0,
+        limit: 500,
+      };
       expect(reader.listArticlePage(request).rows.map((r) => r.title)).toEqual(oracle('zh'));
     } finally {
       reader.close();
     }
+  });
+
+  it('ranks anew once when the ranks were placed by other collation data (an Electron or Node update)', () => {
+    const db = library.database();
+    expect(byTitle('zh')).toEqual(oracle('zh'));
+    // Ranks as another CLDR might have placed them: two titles the other way round.
+    const [first, second] = db
+      .prepare('SELECT id FROM article ORDER BY title_rank_zh LIMIT 2')
+      .pluck()
+      .all() as number[];
+    const swap = db.prepare('UPDATE article SET title_rank_zh = ? WHERE id = ?');
+    const rankOf = db.prepare('SELECT title_rank_zh FROM article WHERE id = ?').pluck();
+    const [a, b] = [rankOf.get(first) as number, rankOf.get(second) as number];
+    swap.run(b, first);
+    swap.run(a, second);
+    db.prepare("UPDATE article_title_ranked SET collation = 'zh cldr 0.0' WHERE collation LIKE 'zh %'").run();
+    expect(byTitle('zh')).toEqual(oracle('zh'));
+    // Recorded under this process's data: the next list reads the ranks as they are.
+    expect(db.prepare("SELECT count(*) FROM article_title_ranked WHERE collation LIKE 'zh %'").pluck().get()).toBe(1);
   });
 });
