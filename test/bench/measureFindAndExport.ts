@@ -21,14 +21,21 @@ export async function measureExport(
   const rssBefore = process.memoryUsage().rss;
   // The export's own peak, sampled at each progress call (maxRSS would count the library's set-up too).
   let rssDuring = 0;
+  // The longest the dialog's bar would stand still: the widest gap between two progress calls.
+  let lastProgress = 0;
+  let widestGapMs = 0;
   const samples = await timeRunsAsync(
     runs,
     async (i) => {
       const cpu = process.cpuUsage();
+      lastProgress = performance.now();
       await library.exportMarkdownInSteps(
         { scope: 'library', outDir: `${outDir}-${i}`, script: 'original', highlightsOnly: false },
         (_done, _total, phase) => {
           progressCalls++;
+          const now = performance.now();
+          if (lastProgress > 0) widestGapMs = Math.max(widestGapMs, now - lastProgress);
+          lastProgress = now;
           if (phase === 'rendering' || progressCalls % 50 === 0) rssDuring = Math.max(rssDuring, process.memoryUsage().rss);
         },
       );
@@ -45,7 +52,8 @@ export async function measureExport(
     {
       figure:
         `export ${highlights.toLocaleString('en')} highlights to Markdown (whole library, in steps with progress;` +
-        ` CPU s per run: ${cpu}; RSS ${(rssBefore / 2 ** 20).toFixed(0)} MB before, at most ${(rssDuring / 2 ** 20).toFixed(0)} MB during (sampled), process peak ${peakRss.toFixed(0)} MB)`,
+        ` CPU s per run: ${cpu}; RSS ${(rssBefore / 2 ** 20).toFixed(0)} MB before, at most ${(rssDuring / 2 ** 20).toFixed(0)} MB during (sampled), process peak ${peakRss.toFixed(0)} MB;` +
+        ` ${progressCalls.toLocaleString('en')} progress calls, at most ${(widestGapMs / 1000).toFixed(2)} s apart)`,
       p50: percentile(samples, 50),
       p95: worst,
       value: `${(worst / 1000).toFixed(2)} s`,
