@@ -3,7 +3,6 @@ import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { PizhuErrorCode } from '../../../preload/contract/errors';
 import type { ParseAnswer, ParseJob, ParseRequest } from './parseProtocol';
 import { jobName, prepareJob, type PreparedFile } from './prepareFile';
-import { fromPosting } from './postedParse';
 
 /**
  * Starts parseWorkerEntry in a worker thread with these limits. The caller knows where that file
@@ -169,7 +168,7 @@ function singleWorkerParser(startWorker: StartParseWorker, budget: ParseBudget):
     record(
       batch,
       'prepared' in answer
-        ? fromPosting(answer.prepared)
+        ? answer.prepared
         : refused(job, `Pizhu could not read "${jobName(job)}" (${answer.error}); it was not imported.`, 'internal'),
     );
     restartClock();

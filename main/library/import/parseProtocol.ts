@@ -1,4 +1,4 @@
-import type { PostedFile } from './postedParse';
+import type { PreparedFile } from './prepareFile';
 
 /**
  * One thing to parse: a file by path, pasted text, or a file's bytes the app's window read from a
@@ -19,10 +19,9 @@ export interface ParseRequest {
 /**
  * The worker says it is ready once loaded, then answers each job of a request as soon as it is
  * parsed, in order, with its index in the batch: so the main thread knows which job a worker is
- * on when it runs out of time or memory. `error` is a bug's message. `prepared` is as posted
- * (postedParse: paragraphs by field).
+ * on when it runs out of time or memory. `error` is a bug's message.
  */
 export type ParseAnswer =
   | { ready: true }
-  | { id: number; index: number; prepared: PostedFile }
+  | { id: number; index: number; prepared: PreparedFile }
   | { id: number; index: number; error: string };

@@ -1,7 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { ParseAnswer, ParseJob, ParseRequest } from './parseProtocol';
 import type { PreparedFile } from './prepareFile';
-import { forPosting } from './postedParse';
 
 /**
  * The parse worker's side of parseProtocol: says it is ready, then answers job by job. `prepare`
@@ -14,7 +13,7 @@ export function serveParseRequests(prepare: (job: ParseJob) => PreparedFile): vo
     jobs.forEach((job, i) => {
       let answer: ParseAnswer;
       try {
-        answer = { id, index: first + i, prepared: forPosting(prepare(job)) };
+        answer = { id, index: first + i, prepared: prepare(job) };
       } catch (error) {
         answer = { id, index: first + i, error: error instanceof Error ? error.message : String(error) };
       }
