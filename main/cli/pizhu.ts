@@ -31,7 +31,7 @@ import { runLookup } from './lookupCommand';
 import { runImportQdpx, runRefiQdaExport } from './refiQdaCommand';
 import { runVocab } from './vocabCommand';
 import { runFreq, runKeyness, runKwic, runStopWords } from './wordsCommand';
-import { runMembers, runServe, runSync } from './syncCommand';
+import { runMembers, runPurge, runServe, runSync } from './syncCommand';
 
 const usage = `Usage: pizhu <command> [options]
 
@@ -136,6 +136,9 @@ Commands:
                         where each device writes only its own files; exit 1 with the reason when the
                         server is unreachable, refuses the token, or is of another Pizhu version
                         (the reason says which to update)
+  purge [status]        take this device's deleted highlights out of the sync data once every device
+                        of the library has seen the delete (none edited it meanwhile); status: only
+                        say how many could go; both name the devices that hold the rest back
 
 Script modes: ${scriptModes.join(', ')}
 
@@ -383,6 +386,10 @@ const commands: Record<string, Command> = {
 
   sync(library, args, values, io) {
     return runSync(library.sync, library.path, args, values, io);
+  },
+
+  purge(library, args, values, io) {
+    return runPurge(library.sync, args, values, io);
   },
 
   vocab(library, args, values, io) {

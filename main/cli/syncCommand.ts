@@ -5,6 +5,7 @@ import { syncFolderOnce } from '../library/sync/folder/folderSync';
 import { addMember } from '../library/sync/server/members';
 import { openServerStore } from '../library/sync/server/serverStore';
 import { startSyncServer } from '../library/sync/server/syncServer';
+import type { PurgeOutcome } from '../library/sync/purge/purgeDeleted';
 import type { SyncEndpoint } from '../library/sync/syncEndpoint';
 import { UsageError } from './cliOptions';
 
@@ -121,6 +122,39 @@ export async function runSync(
           : 'This member is read-only: changes made here stay in this library.',
       );
     }
+  }
+  return 0;
+}
+
+/** What `pizhu purge` needs of a library's sync model. */
+export interface Purging {
+  purge(): PurgeOutcome;
+  purgeStatus(): PurgeOutcome;
+}
+
+/**
+ * `pizhu purge [status]`: purges this device's deleted highlights every listed device has seen
+ * (sync/purge), or only says what it would; either way names the devices that hold the rest back.
+ * A device that never syncs again holds them back for good: it is named, never skipped.
+ */
+export function runPurge(model: Purging, args: readonly string[], values: SyncValues, io: Out): number {
+  if (args.length > 1 || (args.length === 1 && args[0] !== 'status')) throw new UsageError('purge [status]');
+  const statusOnly = args[0] === 'status';
+  const outcome = statusOnly ? model.purgeStatus() : model.purge();
+  if (values.json) {
+    io.out(JSON.stringify(outcome));
+    return 0;
+  }
+  const saved = outcome.storedBefore - outcome.storedAfter;
+  io.out(
+    statusOnly
+      ? `${outcome.purged} deleted highlight(s) can be purged now; ${outcome.waiting} wait for other devices.`
+      : `Purged ${outcome.purged} deleted highlight(s)${outcome.purged > 0 ? ` (${saved} bytes of sync data less)` : ''}; ${outcome.waiting} wait for other devices.`,
+  );
+  for (const held of outcome.heldBackBy) {
+    const who = held.memberName ? `${held.name} (${held.memberName})` : held.name || held.device;
+    const seen = held.lastReport ? `last reported ${held.lastReport}` : 'has not reported since';
+    io.out(`  held back by ${who}: ${held.waiting} delete(s), ${seen}`);
   }
   return 0;
 }

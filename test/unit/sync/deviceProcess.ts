@@ -512,6 +512,9 @@ async function handle(command: Command): Promise<unknown> {
         : [];
     case 'superseded':
       return library.sync.superseded();
+    case 'purge':
+      // This device's deleted highlights every device has seen, out of the documents (sync/purge).
+      return library.sync.purge();
     case 'connect':
       server?.close();
       server = await ServerSync.connect(library.sync, { url: s('url'), token: s('token'), timeoutMs: n('timeoutMs') });

@@ -17,6 +17,8 @@ import { memberToken, replicate, tempDirs } from './syncFixtures';
  * Set PIZHU_SYNC_SEED to run another seed; a failure names its seed.
  */
 const seed = Number(process.env.PIZHU_SYNC_SEED ?? 1919);
+/** PIZHU_SYNC_PURGE=1: every device also purges after each fuzz round (sync/purge), and nothing may be lost still. */
+const purging = process.env.PIZHU_SYNC_PURGE === '1';
 const fuzzRounds = 4;
 const opsPerDeviceAndRound = 6;
 
@@ -253,6 +255,11 @@ async function run(transportName: 'server' | 'folder'): Promise<RunResult> {
       for (const device of devices) await op(device, 'random', { name: `${device.name}${round}.${n}` });
     await transport.chaos(devices, round, chaos);
     await inStep(transport, devices);
+    if (purging) {
+      // Each device purges what its deletes allow (sync/purge); the purges then reach the others.
+      for (const device of devices) await device.request('purge');
+      await inStep(transport, devices);
+    }
   }
   const result = await converged(devices);
 

@@ -39,6 +39,7 @@ import { migration0037 } from './0037-smaller-library';
 import { migration0038 } from './0038-highlights-made-here';
 import { migration0039 } from './0039-tag-assignments-made-here';
 import { migration0040 } from './0040-title-ranks';
+import { migration0041 } from './0041-sync-purge';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -82,6 +83,7 @@ export const migrations: readonly Migration[] = [
   migration0038,
   migration0039,
   migration0040,
+  migration0041,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -17,6 +17,7 @@ import { unknownKinds } from './paragraphKinds';
 import { rowsAsInserts } from './rowsAsInserts';
 import { placesOf, type Places } from './paragraphPlaces';
 import { unknownWordDataRows } from './wordData';
+import { isPurged } from '../purge/tombstones';
 
 /**
  * The rows a document has never heard of, as changes that made them: rows written outside the
@@ -73,8 +74,9 @@ export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc, librar
     ).map((p) => [p.id, p.ord]),
   );
   return [
+    // A purged highlight's row (an undone edit put it back) is no row to adopt (sync/purge).
     ...rowsAsInserts(db, 'highlight', `WHERE article_id = ${articleId}`).filter(
-      (c) => !highlights.has(String(c.after!.uid)),
+      (c) => !highlights.has(String(c.after!.uid)) && !isPurged(doc, highlights, String(c.after!.uid)),
     ),
     ...rowsAsInserts(
       db,

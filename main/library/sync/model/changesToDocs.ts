@@ -35,6 +35,7 @@ import { writeWords } from './richNoteText';
 import { announceMaker } from '../../team/members';
 import { writeKind } from './paragraphKinds';
 import { wordDataEdit } from './wordData';
+import { isPurged, recordTombstone } from '../purge/tombstones';
 import { placesOf } from './paragraphPlaces';
 import { notesByPosition } from './placedNotes';
 
@@ -85,9 +86,14 @@ export function changesToDocs(
           const highlights = root(doc, 'highlights');
           if (!change.after) {
             const entry = existingEntry(highlights, uid);
-            if (entry) setField(entry, 'deleted', true);
+            if (!entry) return;
+            // What this device had seen of it, for a later purge (sync/purge).
+            recordTombstone(db, doc.guid, doc, uid);
+            setField(entry, 'deleted', true);
             return;
           }
+          // Purged (sync/purge): only a row made again (its deleter's undo) makes an entry; an undone edit writes nothing.
+          if (change.before && isPurged(doc, highlights, uid)) return;
           // A row an undo (or redo) puts back whose entry is there, deleted: its fields stand as
           // the document has them, another device's edits of the deleted highlight included.
           const revived = isRevival(cause, change, existingEntry(highlights, uid));

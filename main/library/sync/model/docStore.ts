@@ -1,6 +1,7 @@
 import { deflateSync, inflateSync } from 'fflate';
 import * as Y from 'yjs';
 import type { Db } from '../../store/openDatabase';
+import { purgedContentOnly } from '../purge/purgedContent';
 
 /** The origin of updates that came from another device: not persisted by the local listener, not sent back out. */
 export const remoteOrigin = Symbol('remote');
@@ -35,6 +36,8 @@ export interface DocStore {
   rolledBack(): void;
   /** Between transactions: unloads the documents when many are loaded (a first sync of every article), to be read again when asked for. */
   trim(): void;
+  /** Replaces the document's stored updates with its current state as one (a purge: what it dropped leaves the file). */
+  rewrite(name: string): void;
 }
 
 /** More loaded documents than this are unloaded between transactions: each is in the file. */
@@ -71,9 +74,9 @@ export function createDocStore(db: Db): DocStore {
   const stored = db.prepare<[string]>('SELECT 1 FROM sync_update WHERE doc = ? LIMIT 1');
 
   function load(name: string): Y.Doc {
-    // gc off: a deleted or overwritten value stays in the document, so it can be shown and restored.
+    // gc only of purged entries (sync/purge): any other deleted or overwritten value stays in the document, so it can be shown and restored.
     // A guid given: Yjs draws a random one a character at a time (0.2 ms a document), and these are never subdocuments.
-    const doc = new Y.Doc({ gc: false, guid: name });
+    const doc = new Y.Doc({ gc: true, gcFilter: purgedContentOnly, guid: name });
     const rows = rowsOf.all(name);
     if (rows.length > compactAbove && !db.readonly) {
       try {
@@ -138,6 +141,14 @@ export function createDocStore(db: Db): DocStore {
     },
     trim() {
       if (docs.size > keepLoaded) unload();
+    },
+    rewrite(name) {
+      const doc = docs.get(name);
+      if (!doc) return;
+      // The state with what still waits on missing updates (encodeStateAsUpdate keeps it).
+      const state = Y.encodeStateAsUpdate(doc);
+      db.prepare('DELETE FROM sync_update WHERE doc = ?').run(name);
+      insert.run(name, state);
     },
   };
 }

@@ -30,6 +30,9 @@ import { articleTexts } from '../text/articleTexts';
 import { heldVersion, type ArticleText } from '../text/articleText';
 import { recleanArticle } from '../../reclean/recleanArticle';
 import { stalePlaces } from './stalePlaces';
+import { purgeDeleted, type PurgeContext, type PurgeOutcome } from '../purge/purgeDeleted';
+import { afterTaking } from '../purge/seenState';
+import { purgeCount } from '../purge/tombstones';
 import { paragraphTexts, placesOf, recordSplit, splitName } from './paragraphPlaces';
 
 /** Rows written into the documents by the model itself (seeding, adopting, capturing): no person's journal step. */
@@ -74,6 +77,10 @@ export interface SyncModel extends SyncEndpoint {
    * writer to join its own to. `touched` is asked after the write, inside the transaction.
    */
   merged<T>(write: (articleStored: (articleId: number) => void) => T, touched: () => MergedArticles): T;
+  /** Purges this device's deleted highlights every device has seen (sync/purge), in one transaction. */
+  purge(): PurgeOutcome;
+  /** What purge would do now, and which devices hold the rest back. */
+  purgeStatus(): PurgeOutcome;
   /** Runs a writer that deletes the trashed articles for good, in one transaction; their texts are not taken from other devices again. */
   emptied<T>(write: () => T): T;
   close(): void;
@@ -154,6 +161,20 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       String(articleId),
     );
   };
+
+  /** This device as the purges of others' deletes wait for it (sync/purge). */
+  const thisDevice = () => {
+    const { member, memberName, device } = localWriter();
+    return { device: deviceId, member, memberName, name: device };
+  };
+  const purgeContext = (): PurgeContext => ({
+    db,
+    deviceId,
+    library: store.get(libraryDoc),
+    doc: (name) => known(store, name),
+    rewrite: (name) => store.rewrite(name),
+    now: nowIso,
+  });
 
   /** Applies the edits of a list of changes to their documents; returns the documents touched. */
   const mirror = (changes: readonly RowChange[], cause: ChangeCause): string[] => {
@@ -435,6 +456,7 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
     inTransaction(() => {
       const doc = store.get(name);
       const pendingBefore = pendingOf(doc);
+      const purgesBefore = purgeCount(doc);
       let integrated = false;
       const lost: Superseded[] = [];
       const onUpdate = (_update: Uint8Array, origin: unknown) => {
@@ -463,6 +485,10 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       const now = nowIso();
       for (const s of lost) recordSuperseded(name, s, now);
       project([name]);
+      // What this device has now seen, for the devices that may purge their deletes (sync/purge);
+      // another device's purge taken: what it removed leaves this file too.
+      afterTaking(name, doc, store.get(libraryDoc), thisDevice(), now);
+      if (purgeCount(doc) !== purgesBefore) store.rewrite(name);
     });
   }
 
@@ -581,6 +607,8 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
         return result;
       });
     },
+    purge: () => inTransaction(() => purgeDeleted(purgeContext(), true)),
+    purgeStatus: () => purgeDeleted(purgeContext(), false),
     emptied(write) {
       return inTransaction(() => {
         const uids = db.prepare('SELECT uid FROM article WHERE trashed_at IS NOT NULL').pluck().all() as string[];
