@@ -467,7 +467,8 @@ function projectHighlights(
     // on a device that had not yet taken a re-import, or whose cleaner splits the text otherwise): it
     // is found by its quote, as a re-clean finds it (never by a fuzzy match: that is its writer's to
     // make); else kept as an orphan, shown and re-placeable, until a device holding its row places it.
-    const found = atPlace ? undefined : byQuote(entry, typeof ord === 'number' ? ord : null, paragraphs, textOf);
+    // One its writer left an orphan (no paragraph) stays one: placing it is the person's to do.
+    const found = atPlace || typeof ord !== 'number' ? undefined : byQuote(entry, ord, paragraphs, textOf);
     const place = atPlace
       ? { paragraphId, start, end }
       : found && { paragraphId: paragraphs.get(found.paragraph) ?? null, start: found.start, end: found.end };
@@ -521,7 +522,7 @@ function projectHighlights(
 /** Where a highlight's quote is found in this device's paragraphs, exactly (reclean/anchorQuote), or undefined. */
 function byQuote(
   entry: Y.Map<unknown>,
-  hint: number | null,
+  hint: number,
   paragraphs: ReadonlyMap<number, number>,
   textOf: (paragraphId: number) => string,
 ): { paragraph: number; start: number; end: number } | undefined {
