@@ -153,7 +153,9 @@ export function createAttributes(db: Db, nowIso: () => string, files: LibraryFil
 
     /** The same for every article the library list shows with its view and filters (the person's selection). */
     setAttributeValueOnList(list: ListedArticles, attributeId: number, value: string | null): { changed: number } {
-      const { ids } = orderedArticleIds(db, list);
+      // Which articles, not their order: a title order would place new titles' ranks first, a
+      // write before the check below, which a refused call must not make.
+      const { ids } = orderedArticleIds(db, { ...list, sort: 'date', groupBy: undefined });
       if (ids.length === 0) throw invalid('The list shows no article to set it on.', 'list');
       return this.setAttributeValue(ids, attributeId, value);
     },
