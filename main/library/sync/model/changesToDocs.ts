@@ -31,7 +31,9 @@ import {
 } from './docShape';
 import { articleDocName, libraryDoc } from './docStore';
 import { uidOfArticle } from './articleRows';
-import { writeWords } from './richNoteText';
+import { readRichText, storedForms, writeWords } from './richNoteText';
+import { replayedNote } from './replayedNote';
+import { replayedSplices } from './replayedTextEdit';
 import { announceMaker } from '../../team/members';
 import { writeKind } from './paragraphKinds';
 import { wordDataEdit } from './wordData';
@@ -106,10 +108,14 @@ export function changesToDocs(
           }
           // A comment merges by character, as a note does: two devices' edits of it both stay.
           const comment = str(change.after.comment) ?? '';
-          if (
-            !(entry.get('comment') instanceof Y.Text) ||
-            (!revived && (!change.before || change.before.comment !== comment))
-          ) {
+          const held = entry.get('comment');
+          if (held instanceof Y.Text && cause.replay !== undefined && !revived && change.before) {
+            // An undo or redo of a comment edit: only its own edit, on the words as they are now (replayedTextEdit).
+            for (const s of replayedSplices(str(change.before.comment) ?? '', comment, held.toJSON())) {
+              if (s.remove > 0) held.delete(s.at, s.remove);
+              if (s.insert !== '') held.insert(s.at, s.insert);
+            }
+          } else if (!(held instanceof Y.Text) || (!revived && (!change.before || change.before.comment !== comment))) {
             editText(nestedText(entry, 'comment'), comment);
           }
           // Only a row made (or put back by an undo) lives again: an edit of one deleted elsewhere meanwhile stays deleted.
@@ -205,15 +211,26 @@ export function changesToDocs(
           const put = (field: string, value: FieldValue) => {
             if (!revived || !entry.has(field)) setField(entry, field, value);
           };
-          const text = str(after.plain_text) ?? '';
+          let forms = formsOf(after);
+          const xml = noteXml(doc, place);
+          // An undo or redo of an edit, on words another device edited since: only its own edit is made again.
+          let merged = false;
+          if (cause.replay !== undefined && change.before && !revived && entry.has('saved_text')) {
+            const now = storedForms(entry, xml, noteText(doc, place).toJSON());
+            const from = str(change.before.plain_text) ?? '';
+            merged = now.plainText !== from;
+            if (merged) forms = replayedNote(from, forms, now);
+          }
           // Its words as rich text: a concurrent edit on another device merges by character, formatting kept.
           if (!revived || !entry.has('saved_text')) {
-            writeWords(entry, noteXml(doc, place), noteText(doc, place), formsOf(after));
+            writeWords(entry, xml, noteText(doc, place), forms);
           }
-          put('editor_state', str(after.editor_state) ?? '');
-          put('markdown', str(after.markdown) ?? '');
+          // A merged replay is saved as the text now reads (its Markdown and state made by the editor).
+          if (merged) forms = readRichText(xml);
+          put('editor_state', forms.editorState);
+          put('markdown', forms.markdown);
           // The text the stored editor state shows: another device's merged text differs, and is rebuilt.
-          put('saved_text', text);
+          put('saved_text', forms.plainText);
           put('updated_at', str(after.updated_at) ?? '');
           // The note's maker: whoever made it, kept through others' edits (journaledTables).
           if (!change.before || !entry.has('made_by')) put('made_by', str(after.made_by) ?? '');

@@ -202,9 +202,11 @@ describe('a paragraph note as rich text (@lexical/yjs)', () => {
     expect(b!.library.annotations.undo()).toMatchObject({ op: 'note.save' });
     expectConverged(all);
     for (const d of all) expect(runsOf(d, 1)).toEqual([['河水很清', 0]]);
+    // A's redo puts back its own bold only: B's words stay taken back by B's undo (a redo writing
+    // A's whole saved note over the note is what lost another device's words, fuzz seed 11).
     expect(a!.library.annotations.redo()).toMatchObject({ op: 'note.save' });
     expectConverged(all);
-    for (const d of all) expect(noteOf(d, 1)?.markdown).toBe('**河水**很清，看得见石头');
+    for (const d of all) expect(noteOf(d, 1)?.markdown).toBe('**河水**很清');
   });
 
   it('a note written as plain text before rich text reads as it was; edited on two devices at once, its words stay once and both edits are kept', async () => {

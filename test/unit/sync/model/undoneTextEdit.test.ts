@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { SerializedEditorState, SerializedParagraphNode, SerializedTextNode } from 'lexical';
+import { plainTextNoteState } from '../../../../preload/common/noteText';
+import { devicesPerTest, expectConverged, syncAll, type Device } from './syncedLibraries';
+
+/**
+ * An undo takes back its own step of a note or comment, not what another device typed into the
+ * same words meanwhile (#19, found by the device fuzz, seed 11: B's undo of its note edit wrote
+ * its old words over the merged note, and A's concurrent "早上" was gone with no record).
+ */
+const devices = devicesPerTest();
+
+function saveNote(d: Device, ord: number, text: string) {
+  return d.library.annotations.saveNote({
+    paragraphId: d.paragraphId(ord),
+    editorState: JSON.stringify(plainTextNoteState(text)),
+    plainText: text,
+    markdown: text,
+    startsStep: true,
+  });
+}
+
+const noteOf = (d: Device, ord: number) => d.library.annotations.getNote(d.paragraphId(ord))?.plainText;
+
+const bold = 1;
+
+/** A one-block note of runs, each `[text, format]`, as the note editor saves it. */
+function saveRuns(d: Device, ord: number, ...parts: Array<[string, number]>) {
+  const text = parts.map(([t]) => t).join('');
+  const state = plainTextNoteState(text);
+  (state.root.children[0] as SerializedParagraphNode).children = parts.map(([words, format]): SerializedTextNode => ({
+    detail: 0,
+    format,
+    mode: 'normal',
+    style: '',
+    text: words,
+    type: 'text',
+    version: 1,
+  }));
+  return d.library.annotations.saveNote({
+    paragraphId: d.paragraphId(ord),
+    editorState: JSON.stringify(state),
+    plainText: text,
+    markdown: parts.map(([t, f]) => (f === bold ? `**${t}**` : t)).join(''),
+    startsStep: true,
+  });
+}
+
+function runsOf(d: Device, ord: number): Array<[string, number]> {
+  const state = JSON.parse(d.library.annotations.getNote(d.paragraphId(ord))!.editorState) as SerializedEditorState;
+  return state.root.children.flatMap((block) =>
+    (block as SerializedParagraphNode).children.map((n): [string, number] => [
+      (n as SerializedTextNode).text,
+      (n as SerializedTextNode).format,
+    ]),
+  );
+}
+
+describe('an undo of a note or comment edit after another device edited it too', () => {
+  it('takes back only its own words from the note: the other device’s insertion stays, on both', async () => {
+    const [a, b] = (await devices(2)) as [Device, Device];
+    saveNote(a, 1, '今天读了。');
+    syncAll([a, b]);
+    saveNote(a, 1, '今天早上读了。');
+    saveNote(b, 1, '今天读了两遍。');
+    syncAll([a, b]);
+    expect(noteOf(b, 1)).toBe('今天早上读了两遍。');
+
+    expect(b.library.annotations.undo()?.op).toBe('note.save');
+    expect(noteOf(b, 1)).toBe('今天早上读了。');
+    expectConverged([a, b]);
+    expect(noteOf(a, 1)).toBe('今天早上读了。');
+
+    // Its redo puts its own words back among them.
+    b.library.annotations.redo();
+    expectConverged([a, b]);
+    expect(noteOf(a, 1)).toBe('今天早上读了两遍。');
+  });
+
+  it('takes back a deletion by putting back only what it deleted, keeping words typed since', async () => {
+    const [a, b] = (await devices(2)) as [Device, Device];
+    saveNote(a, 1, '甲乙丙丁戊');
+    syncAll([a, b]);
+    saveNote(b, 1, '甲丁戊');
+    saveNote(a, 1, '甲乙丙丁戊己');
+    syncAll([a, b]);
+    expect(noteOf(b, 1)).toBe('甲丁戊己');
+    b.library.annotations.undo();
+    expectConverged([a, b]);
+    expect(noteOf(a, 1)).toBe('甲乙丙丁戊己');
+  });
+
+  it('keeps the note’s formatting: the words put back and the words typed since stay in their runs', async () => {
+    const [a, b] = (await devices(2)) as [Device, Device];
+    saveRuns(a, 1, ['甲乙', 0], ['丙丁', bold]);
+    syncAll([a, b]);
+    saveRuns(a, 1, ['甲乙', 0], ['丙丁戊', bold]);
+    saveRuns(b, 1, ['甲', 0], ['丙丁', bold]);
+    syncAll([a, b]);
+    expect(runsOf(b, 1)).toEqual([
+      ['甲', 0],
+      ['丙丁戊', bold],
+    ]);
+    b.library.annotations.undo();
+    expectConverged([a, b]);
+    for (const d of [a, b]) {
+      expect(runsOf(d, 1)).toEqual([
+        ['甲乙', 0],
+        ['丙丁戊', bold],
+      ]);
+      expect(d.library.annotations.getNote(d.paragraphId(1))?.markdown).toBe('甲乙**丙丁戊**');
+    }
+  });
+
+  it('takes back a block it added, keeping the words typed since in the first', async () => {
+    const [a, b] = (await devices(2)) as [Device, Device];
+    saveNote(a, 1, '甲');
+    syncAll([a, b]);
+    saveNote(b, 1, '甲\n\n乙');
+    saveNote(a, 1, '甲丙');
+    syncAll([a, b]);
+    expect(noteOf(b, 1)).toBe('甲丙\n\n乙');
+    b.library.annotations.undo();
+    expectConverged([a, b]);
+    expect(noteOf(a, 1)).toBe('甲丙');
+  });
+
+  it('takes back only its own words from a highlight’s comment', async () => {
+    const [a, b] = (await devices(2)) as [Device, Device];
+    const made = a.library.annotations.createHighlight({
+      paragraphId: a.paragraphId(0),
+      start: 2,
+      end: 6,
+      color: 'yellow',
+      tags: [],
+    });
+    a.library.annotations.updateHighlightComment(made.id, '河边');
+    syncAll([a, b]);
+    const onB = b.library.getArticle(b.articleId).highlights[0]!;
+    a.library.annotations.updateHighlightComment(made.id, '河边的桥');
+    b.library.annotations.updateHighlightComment(onB.id, '夜里河边');
+    syncAll([a, b]);
+    const commentOf = (d: Device) => d.library.getArticle(d.articleId).highlights[0]!.comment;
+    expect(commentOf(b)).toBe('夜里河边的桥');
+    expect(b.library.annotations.undo()?.op).toBe('highlight.comment');
+    expectConverged([a, b]);
+    expect(commentOf(a)).toBe('河边的桥');
+    expect(commentOf(b)).toBe('河边的桥');
+  });
+});
