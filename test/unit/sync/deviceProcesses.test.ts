@@ -288,9 +288,16 @@ async function run(transportName: 'server' | 'folder'): Promise<RunResult> {
   // The fuzz made the person's word data too (term overrides, vocabulary), and a word dropped is found.
   expect(new Set(journals.map((c) => c.kind))).toEqual(new Set(['highlight', 'tag', 'assignment', 'note', 'override', 'word']));
   const words = (state.rows as { vocabulary: Record<string, unknown> }).vocabulary;
-  const word = Object.keys(words).find((uid) => !deleted.has(uid))!;
-  const withoutWord = { ...state, rows: { ...rows, vocabulary: { ...words, [word]: undefined } } };
-  expect(findLosses(journals, withoutWord, lostSomewhere).join('\n')).toContain(`word ${word}`);
+  const word = Object.keys(words).find((uid) => !deleted.has(uid));
+  if (word !== undefined) {
+    const withoutWord = { ...state, rows: { ...rows, vocabulary: { ...words, [word]: undefined } } };
+    expect(findLosses(journals, withoutWord, lostSomewhere).join('\n')).toContain(`word ${word}`);
+  } else {
+    // No word is live at the end of this seed (seed 5): one made and deleted, its deletes left out of the journals, is found.
+    const made = journals.find((c) => c.kind === 'word' && c.before === null)!;
+    const unrecorded = journals.filter((c) => !(c.kind === 'word' && c.id === made.id && c.after === null));
+    expect(findLosses(unrecorded, state, lostSomewhere).join('\n')).toContain(`word ${made.id}`);
+  }
 
   await Promise.all(devices.map((device) => device.stop()));
   return result;
