@@ -54,8 +54,19 @@ const articleUid = new Map<number, string>();
 const paragraphAt = new Map<number, { article: string; ord: number }>();
 
 async function open(): Promise<{ articles: string[] }> {
+  const made = !fs.existsSync(dbPath);
   // Named per device, as conflict records name the device that wrote the value that won.
   library = await createLibrary({ dbPath, now: () => clock, deviceName: `device ${device}` });
+  if (made) {
+    // Its device id fixed too (the migration draws one at random), as the documents may name it (a
+    // note's rewritten_on): the same run through the server and through folders gives the same documents.
+    library
+      .database()
+      .prepare('UPDATE sync_state SET device_id = ?')
+      .run(`00000000-0000-4000-9000-0000000000${device.charCodeAt(0)}`);
+    library.close();
+    library = await createLibrary({ dbPath, now: () => clock, deviceName: `device ${device}` });
+  }
   const db = library.database();
   db.function('randomblob', { deterministic: false }, (n: unknown) =>
     Buffer.from(Array.from({ length: Number(n) }, () => Math.floor(draw() * 256))),
