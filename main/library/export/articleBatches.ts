@@ -3,7 +3,13 @@ import { readArticleMemos, readJournal } from '../memos/readMemos';
 import Database from 'better-sqlite3';
 import type { Db } from '../store/openDatabase';
 import type { ArticleAnnotations, ExportArticle } from './exportData';
-import { readArticleAnnotations, readArticleBatch, toArticle, type ArticleRow } from './readArticleAnnotations';
+import {
+  libraryArticlesSql,
+  readArticleAnnotations,
+  readArticleBatch,
+  toArticle,
+  type ArticleRow,
+} from './readArticleAnnotations';
 import { isAnnotated } from './renderArticleFile';
 
 /** Articles read from the library at a time: a few hundred files' rows, never the whole library's. */
@@ -41,7 +47,7 @@ export function openArticleBatches(
   if (reader === undefined) return readAtOnce(db, articleId, fullText, library);
   try {
     reader.exec('BEGIN');
-    const articles = (reader.prepare(articleListSql).all() as ArticleRow[]).map(toArticle);
+    const articles = (reader.prepare(libraryArticlesSql).all() as ArticleRow[]).map(toArticle);
     const withAnnotations = fullText
       ? null
       : new Set((reader.prepare(annotatedArticlesSql).pluck().all() as number[]).map(Number));
@@ -79,11 +85,6 @@ export function openArticleBatches(
     throw error;
   }
 }
-
-/** The library list's order, as readArticleAnnotations reads a library (the trash left out). */
-const articleListSql = `SELECT id, title, subtitle, source, author, published_at, url, script,
-  coalesce(region_corrected, region_detected) AS region FROM article
-  WHERE trashed_at IS NULL ORDER BY published_at IS NULL, published_at DESC, id`;
 
 /**
  * The articles with anything a Markdown file quotes: a highlight (orphans too), a tagged or

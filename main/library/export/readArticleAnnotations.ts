@@ -96,6 +96,8 @@ export const articleExportQueries = queries('one', false);
 /** Exported for the query-plan test. */
 export const batchExportQueries = queries('batch', false);
 const libraryExportQueries = queries('library', false);
+/** The articles a library export reads, in the library list's order (the trash left out): a batched export lists them first. */
+export const libraryArticlesSql = libraryExportQueries.articles;
 const libraryDetailQueries = queries('library', true);
 const articleFullTextQueries = queries('one', false, true);
 const batchFullTextQueries = queries('batch', false, true);
