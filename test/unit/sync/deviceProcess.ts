@@ -513,6 +513,11 @@ async function handle(command: Command): Promise<unknown> {
       return state();
     case 'dump':
       return { docs: library.sync.dump(), rows: library.sync.projectionDump() };
+    case 'stateVectors':
+      // Everything each document holds, the bookkeeping the dump leaves out too (who has seen which delete).
+      return Object.fromEntries(
+        library.sync.docNames().map((name) => [name, Buffer.from(library.sync.stateVector(name)).toString('base64')]),
+      );
     case 'journal':
       return fs.existsSync(logPath)
         ? fs

@@ -137,12 +137,22 @@ function folderTransport(dir: string, devices: DeviceClient[]): Transport {
   };
 }
 
-/** Settles until the devices' documents are the same (a device may write on receipt: a name made on two devices becomes one tag). */
+/**
+ * Settles until the devices hold the same documents (a device may write on receipt: a name made on
+ * two devices becomes one tag; a report that it saw a delete, sync/purge). The same state vectors
+ * too, not only the same dumps: the dumps leave out those reports, and a purge judged before they
+ * have all arrived would depend on the order the transport happened to bring them in.
+ */
 async function inStep(transport: Transport, devices: DeviceClient[]): Promise<void> {
   for (let pass = 1; pass <= 4; pass++) {
     await transport.settle(devices);
     const dumps = await Promise.all(devices.map((d) => d.request<{ docs: unknown }>('dump')));
-    if (new Set(dumps.map((d) => JSON.stringify(d.docs))).size === 1) return;
+    const vectors = await Promise.all(devices.map((d) => d.request('stateVectors')));
+    if (
+      new Set(dumps.map((d) => JSON.stringify(d.docs))).size === 1 &&
+      new Set(vectors.map((v) => JSON.stringify(v))).size === 1
+    )
+      return;
   }
 }
 

@@ -20,6 +20,8 @@ export interface FolderSyncReport {
   applied: number;
   /** The file this device wrote, when it had changes the folder did not. */
   written?: string;
+  /** The file of what taking other devices' files wrote here (a report that a delete was seen), sent in the same pass. */
+  writtenOnReceipt?: string;
   /** Files left unread (still arriving, damaged, or not Pizhu's), to be tried again next time. */
   skipped: { file: string; reason: string }[];
 }
@@ -134,38 +136,46 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
   }
 
   // 3. One new file of this device's own.
-  let written: string | undefined;
-  if (outgoing.length > 0) {
-    const bytes = encodeUpdateFile(outgoing);
+  const writeOwnFile = async (updates: DocumentUpdate[]): Promise<string> => {
+    const bytes = encodeUpdateFile(updates);
     memory.nextSeq = Math.max(memory.nextSeq, highestOwnSeq(endpoint.deviceId, files) + 1);
-    written = fileName(endpoint.deviceId, memory.nextSeq, bytes);
-    const temporary = path.join(folder, `.${written}.${process.pid}.tmp`);
+    const name = fileName(endpoint.deviceId, memory.nextSeq, bytes);
+    const temporary = path.join(folder, `.${name}.${process.pid}.tmp`);
     await fs.promises.writeFile(temporary, bytes, { flag: 'wx' });
     const handle = await fs.promises.open(temporary, 'r');
     await handle.sync();
     await handle.close();
-    await fs.promises.rename(temporary, path.join(folder, written));
+    await fs.promises.rename(temporary, path.join(folder, name));
     memory.nextSeq += 1;
-    memory.files[written] = contentHash(bytes);
+    memory.files[name] = contentHash(bytes);
     memory.applied[contentHash(bytes)] = true;
-  }
+    return name;
+  };
+  const written = outgoing.length > 0 ? await writeOwnFile(outgoing) : undefined;
 
-  // 4. Everyone else's. A file the library refuses is reported and read again next time.
+  // 4. Everyone else's. A file the library refuses is reported and read again next time. What the
+  // library writes on taking them (sync/purge's seen-reports, a tag made one) is noted, to go out in 6.
   const applied: typeof incoming = [];
-  for (const entry of incoming) {
-    // A file of a whole library's documents: a transaction per batch of them, not per document.
-    let refusal: unknown;
-    for (let at = 0; at < entry.updates.length; at += applyBatchLimit) {
-      const [refused] = applyAll(endpoint, entry.updates.slice(at, at + applyBatchLimit));
-      if (refused && refusal === undefined) refusal = refused.error;
+  const wroteOnReceipt = new Set<string>();
+  const stopListening = endpoint.onUpdate((name) => wroteOnReceipt.add(name));
+  try {
+    for (const entry of incoming) {
+      // A file of a whole library's documents: a transaction per batch of them, not per document.
+      let refusal: unknown;
+      for (let at = 0; at < entry.updates.length; at += applyBatchLimit) {
+        const [refused] = applyAll(endpoint, entry.updates.slice(at, at + applyBatchLimit));
+        if (refused && refusal === undefined) refusal = refused.error;
+      }
+      if (refusal !== undefined) {
+        skipped.push({ file: entry.file, reason: refusal instanceof Error ? refusal.message : 'refused' });
+        delete memory.files[entry.file];
+        continue;
+      }
+      memory.applied[entry.hash] = true;
+      applied.push(entry);
     }
-    if (refusal !== undefined) {
-      skipped.push({ file: entry.file, reason: refusal instanceof Error ? refusal.message : 'refused' });
-      delete memory.files[entry.file];
-      continue;
-    }
-    memory.applied[entry.hash] = true;
-    applied.push(entry);
+  } finally {
+    stopListening();
   }
 
   // 5. Remember what the folder now holds of each document: what this side had in 2 plus what it read.
@@ -182,6 +192,28 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
     memory.docs[name] = Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))).toString('base64');
     doc.destroy();
   }
+
+  // 6. What taking the files wrote goes out in this pass, as a server sync sends it before it is
+  // quiescent: left for the next pass, `pizhu sync --folder` would exit with it unsent, and a
+  // device's report that it saw a delete would hold the deleting device's purge back a pass more.
+  const afterReceipt: DocumentUpdate[] = [];
+  for (const name of wroteOnReceipt) {
+    const saved = memory.docs[name];
+    const base = saved ? Y.decodeSnapshot(Buffer.from(saved, 'base64')) : Y.emptySnapshot;
+    const update = endpoint.diff(name, saved ? Y.encodeStateVector(base.sv) : undefined);
+    if (Y.snapshotContainsUpdate(base, update)) continue;
+    afterReceipt.push({ name, update });
+    const doc = new Y.Doc({ gc: false, guid: name });
+    Y.applyUpdate(doc, endpoint.diff(name));
+    memory.docs[name] = Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))).toString('base64');
+    doc.destroy();
+  }
+  const writtenOnReceipt = afterReceipt.length > 0 ? await writeOwnFile(afterReceipt) : undefined;
   saveFolderMemory(options.memoryPath, memory);
-  return written === undefined ? { applied: applied.length, skipped } : { applied: applied.length, written, skipped };
+  return {
+    applied: applied.length,
+    ...(written !== undefined && { written }),
+    ...(writtenOnReceipt !== undefined && { writtenOnReceipt }),
+    skipped,
+  };
 }
