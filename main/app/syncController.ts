@@ -95,6 +95,8 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
   const session = createSyncSession({
     endpoint,
     ...deps.timing,
+    // This device's deletes every device has now seen leave the documents (sync/purge).
+    afterQuiescent: () => void current().purgeAfterSync(),
     onStatus: () => deps.announceStatus?.(),
     onRemoteChange: (names) => {
       for (const name of names) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { syncOnceWithServer } from '../library/sync/client/serverSync';
+import { ServerSync } from '../library/sync/client/serverSync';
 import { syncFolderOnce } from '../library/sync/folder/folderSync';
 import { addMember } from '../library/sync/server/members';
 import { openServerStore } from '../library/sync/server/serverStore';
@@ -79,26 +79,44 @@ export function folderMemoryPath(dbPath: string, folder: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), 'sync-folders', `${path.basename(dbPath)}.${key}.json`);
 }
 
-/** `pizhu sync --server URL --token T` or `pizhu sync --folder DIR`: once, until quiescent. */
+/** A library's purge after a sync (sync/purge/purgeAfterSync); an endpoint without one (a test's) purges nothing. */
+type SyncingLibrary = SyncEndpoint & { purgeAfterSync?: () => PurgeOutcome | undefined };
+
+/** The line saying what the purge after the sync did, when it purged anything. */
+function purgeLine(outcome: PurgeOutcome | undefined): string | undefined {
+  if (!outcome || outcome.purged === 0) return undefined;
+  return `Purged ${outcome.purged} deleted highlight(s) every device has seen (${outcome.storedBefore - outcome.storedAfter} bytes of sync data less).`;
+}
+
+/**
+ * `pizhu sync --server URL --token T` or `pizhu sync --folder DIR`: once, until quiescent. Then this
+ * device's deletes every device has seen are purged (bounded, in a transaction of its own), and a
+ * purge goes out before the command exits, so the library is left with nothing unsent.
+ */
 export async function runSync(
-  endpoint: SyncEndpoint,
+  endpoint: SyncingLibrary,
   dbPath: string,
   args: readonly string[],
   values: SyncValues,
   io: Progress,
 ): Promise<number> {
   if (args.length > 0) throw new UsageError('sync takes no arguments: --server URL --token T, or --folder DIR');
+  const purgeAfterSync = () => endpoint.purgeAfterSync?.();
   if (values.folder !== undefined && values.server === undefined) {
-    const report = await syncFolderOnce(endpoint, {
-      folder: values.folder,
-      memoryPath: folderMemoryPath(dbPath, values.folder),
-    });
-    if (values.json) io.out(JSON.stringify(report));
+    const options = { folder: values.folder, memoryPath: folderMemoryPath(dbPath, values.folder) };
+    const report = await syncFolderOnce(endpoint, options);
+    const purged = purgeAfterSync();
+    // The purge's own file (nothing else can be new: the pass before took everything the folder held).
+    const purgeFile = purged && purged.purged > 0 ? (await syncFolderOnce(endpoint, options)).written : undefined;
+    if (values.json) io.out(JSON.stringify({ ...report, ...(purged && { purge: purged }) }));
     else {
+      const written = [report.written, report.writtenOnReceipt, purgeFile].filter((f) => f !== undefined);
       io.out(
-        `Synced through ${path.resolve(values.folder)}: ${report.applied} file(s) from other devices applied${report.written ? `, this device's changes written to ${report.written}` : ', nothing new to write'}.`,
+        `Synced through ${path.resolve(values.folder)}: ${report.applied} file(s) from other devices applied${written.length > 0 ? `, this device's changes written to ${written.join(', ')}` : ', nothing new to write'}.`,
       );
       for (const { file, reason } of report.skipped) io.out(`not read yet: ${file}: ${reason}`);
+      const line = purgeLine(purged);
+      if (line) io.out(line);
     }
     return 0;
   }
@@ -106,13 +124,22 @@ export async function runSync(
     throw new UsageError('sync needs --server URL --token T, or --folder DIR');
   if (!values.token) throw new UsageError('sync --server needs --token T (pizhu members add prints one)');
   const progress = io.isTty && !values.json ? io.err : undefined;
-  const report = await syncOnceWithServer(endpoint, {
+  const sync = await ServerSync.connect(endpoint, {
     url: values.server,
     token: values.token,
     ...(progress && { onProgress: (done: number, total: number) => progress(`\rsyncing ${done}/${total} documents`) }),
   });
+  let report: Awaited<ReturnType<ServerSync['syncOnce']>>;
+  let purged: PurgeOutcome | undefined;
+  try {
+    report = await sync.syncOnce();
+    purged = purgeAfterSync();
+    if (purged && purged.purged > 0) await sync.sendPending();
+  } finally {
+    sync.close();
+  }
   if (progress) progress('\n');
-  if (values.json) io.out(JSON.stringify(report));
+  if (values.json) io.out(JSON.stringify({ ...report, ...(purged && { purge: purged }) }));
   else {
     io.out(`Synced ${report.documents} document(s) with ${values.server}.`);
     if (report.readOnly) {
@@ -122,6 +149,8 @@ export async function runSync(
           : 'This member is read-only: changes made here stay in this library.',
       );
     }
+    const line = purgeLine(purged);
+    if (line) io.out(line);
   }
   return 0;
 }

@@ -32,6 +32,7 @@ import { recleanArticle } from '../../reclean/recleanArticle';
 import { stalePlaces } from './stalePlaces';
 import { purgeDeleted, type PurgeContext, type PurgeOutcome } from '../purge/purgeDeleted';
 import { afterTaking } from '../purge/seenState';
+import { createAfterSyncPurge } from '../purge/purgeAfterSync';
 import { purgeCount } from '../purge/tombstones';
 import { paragraphTexts, placesOf, recordSplit, splitName } from './paragraphPlaces';
 
@@ -81,6 +82,11 @@ export interface SyncModel extends SyncEndpoint {
   purge(): PurgeOutcome;
   /** What purge would do now, and which devices hold the rest back. */
   purgeStatus(): PurgeOutcome;
+  /**
+   * The purge a device runs once a sync is quiescent (sync/purge/purgeAfterSync): bounded, in its
+   * own transaction, a small query when nothing changed; undefined when it judged nothing.
+   */
+  purgeAfterSync(): PurgeOutcome | undefined;
   /** Runs a writer that deletes the trashed articles for good, in one transaction; their texts are not taken from other devices again. */
   emptied<T>(write: () => T): T;
   close(): void;
@@ -106,6 +112,8 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
   let waitingOnTags: Set<string> | undefined;
   /** Inside a batch (applyMany): work joins the batch's one transaction, committed and emitted once. */
   let transactionDepth = 0;
+  /** Documents another device's updates were integrated into since the purge after a sync last asked (it looks again only then). */
+  const takenDocs = new Set<string>();
 
   const emit = (name: string, update: Uint8Array) => {
     for (const listener of listeners) listener(name, update);
@@ -436,6 +444,16 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
     return result;
   }
 
+  const purgeAfterSync = createAfterSyncPurge({
+    db,
+    takeTaken: () => {
+      const names = [...takenDocs];
+      takenDocs.clear();
+      return names;
+    },
+    purge: (list) => inTransaction(() => purgeDeleted(purgeContext(), true, list)),
+  });
+
   function apply(name: string, update: Uint8Array): void {
     if (texts.owns(name)) {
       texts.apply(
@@ -481,6 +499,7 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       }
       // Applying an update again integrates nothing and changes nothing.
       if (!integrated && pendingOf(doc) === pendingBefore) return;
+      takenDocs.add(name);
       store.storeRemote(name, update);
       const now = nowIso();
       for (const s of lost) recordSuperseded(name, s, now);
@@ -609,6 +628,7 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
     },
     purge: () => inTransaction(() => purgeDeleted(purgeContext(), true)),
     purgeStatus: () => purgeDeleted(purgeContext(), false),
+    purgeAfterSync,
     emptied(write) {
       return inTransaction(() => {
         const uids = db.prepare('SELECT uid FROM article WHERE trashed_at IS NOT NULL').pluck().all() as string[];

@@ -61,16 +61,23 @@ export interface PurgeContext {
 
 type Verdict = { kind: 'purge'; entry: Y.Map<unknown> } | { kind: 'kept' } | { kind: 'waits'; on: DeviceRecord[] };
 
-/** Purges what may be purged (`apply`), or only says what would be (a status). Inside the caller's transaction. */
-export function purgeDeleted(context: PurgeContext, apply: boolean): PurgeOutcome {
+/**
+ * Purges what may be purged (`apply`), or only says what would be (a status). Inside the caller's
+ * transaction. `list`: the tombstones to judge (a bounded run after a sync), every one unless given.
+ */
+export function purgeDeleted(context: PurgeContext, apply: boolean, list?: readonly Tombstone[]): PurgeOutcome {
   const { db } = context;
   const devices = listedDevices(context.library).filter((d) => d.device !== context.deviceId);
   const outcome: PurgeOutcome = { purged: 0, waiting: 0, kept: 0, heldBackBy: [], storedBefore: 0, storedAfter: 0 };
   const held = new Map<string, HeldBack>();
   const purgedDocs = new Set<string>();
   const stored = (name: string) =>
-    Number(preparedStatement(db, 'SELECT coalesce(sum(length(data)), 0) FROM sync_update WHERE doc = ?').pluck(true).get(name));
-  for (const tombstone of tombstones(db)) {
+    Number(
+      preparedStatement(db, 'SELECT coalesce(sum(length(data)), 0) FROM sync_update WHERE doc = ?')
+        .pluck(true)
+        .get(name),
+    );
+  for (const tombstone of list ?? tombstones(db)) {
     const doc = context.doc(tombstone.doc);
     const verdict = doc ? judge(context, doc, tombstone, devices) : ({ kind: 'kept' } as const);
     if (verdict.kind === 'kept') {

@@ -31,14 +31,53 @@ export interface Tombstone {
   deletedAt: string;
 }
 
+type TombstoneRow = { doc: string; uid: string; seen: Buffer; deleted_at: string };
+const asTombstone = (r: TombstoneRow): Tombstone => ({
+  doc: r.doc,
+  uid: r.uid,
+  seen: Y.decodeStateVector(r.seen),
+  deletedAt: r.deleted_at,
+});
+
 export function tombstones(db: Db): Tombstone[] {
-  const rows = db.prepare('SELECT doc, uid, seen, deleted_at FROM sync_tombstone ORDER BY doc, uid').all() as Array<{
-    doc: string;
-    uid: string;
-    seen: Buffer;
-    deleted_at: string;
-  }>;
-  return rows.map((r) => ({ doc: r.doc, uid: r.uid, seen: Y.decodeStateVector(r.seen), deletedAt: r.deleted_at }));
+  const rows = db
+    .prepare('SELECT doc, uid, seen, deleted_at FROM sync_tombstone ORDER BY doc, uid')
+    .all() as TombstoneRow[];
+  return rows.map(asTombstone);
+}
+
+/** At most `limit` tombstones in (doc, uid) order, those after `after` (a cursor) first, then from the start again. */
+export function tombstonesFrom(db: Db, after: { doc: string; uid: string } | undefined, limit: number): Tombstone[] {
+  const from = after
+    ? (preparedStatement(
+        db,
+        'SELECT doc, uid, seen, deleted_at FROM sync_tombstone WHERE (doc, uid) > (?, ?) ORDER BY doc, uid LIMIT ?',
+      ).all(after.doc, after.uid, limit) as TombstoneRow[])
+    : [];
+  const more =
+    from.length < limit
+      ? (preparedStatement(db, 'SELECT doc, uid, seen, deleted_at FROM sync_tombstone ORDER BY doc, uid LIMIT ?').all(
+          limit - from.length,
+        ) as TombstoneRow[])
+      : [];
+  const seen = new Set(from.map((r) => `${r.doc}\n${r.uid}`));
+  return [...from, ...more.filter((r) => !seen.has(`${r.doc}\n${r.uid}`))].map(asTombstone);
+}
+
+/** The documents holding a tombstone. */
+export const tombstoneDocs = (db: Db): string[] =>
+  preparedStatement(db, 'SELECT DISTINCT doc FROM sync_tombstone').pluck(true).all() as string[];
+
+/** How many tombstones there are and the latest delete: changes when this device deletes (or a purge or undo drops one). */
+export function tombstoneMark(db: Db): { count: number; latest: string } {
+  const row = preparedStatement(
+    db,
+    "SELECT count(*) AS count, coalesce(max(deleted_at), '') AS latest FROM sync_tombstone",
+  ).get() as {
+    count: number;
+    latest: string;
+  };
+  return row;
 }
 
 export function dropTombstone(db: Db, doc: string, uid: string): void {

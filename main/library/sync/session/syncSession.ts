@@ -33,6 +33,12 @@ export interface SyncSessionOptions {
   onStatus?: (status: SyncSessionStatus) => void;
   /** Another device's changes reached these documents (already projected into the library). */
   onRemoteChange?: (docNames: string[]) => void;
+  /**
+   * Runs once a sync is quiescent, outside any apply: the library's upkeep that needs every device's
+   * updates taken (sync/purge: this device's deletes every device has seen). What it writes goes out
+   * with the next sync, as an edit would. A failure of it leaves the sync as it was: it runs again next time.
+   */
+  afterQuiescent?: () => void;
   /** How long one step of a sync may make no progress before the session goes offline (10 s unless given). */
   stepTimeoutMs?: number;
   /** How often a connected session checks its socket (2 s), and a folder session reads the folder (30 s). */
@@ -106,6 +112,8 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
 
   // Remote updates come in through apply: the app hears which documents changed.
   const changedDocs = new Set<string>();
+  /** Another device's updates arrived (a server announces them between syncs): afterQuiescent is due. */
+  let takenSinceQuiescent = false;
   let reportSoon: NodeJS.Timeout | undefined;
   const endpoint: SyncEndpoint = {
     deviceId: options.endpoint.deviceId,
@@ -114,6 +122,7 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
     diff: (name, stateVector) => options.endpoint.diff(name, stateVector),
     apply(name, update) {
       options.endpoint.apply(name, update);
+      takenSinceQuiescent = true;
       changedDocs.add(name);
       reportSoon ??= setTimeout(() => {
         reportSoon = undefined;
@@ -161,6 +170,16 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
     return stop ? undefined : wait;
   }
 
+  /** See afterQuiescent. Its failure (a busy file, say) changes nothing and is not the sync's: it is tried after the next sync. */
+  function quiescent(): void {
+    takenSinceQuiescent = false;
+    try {
+      options.afterQuiescent?.();
+    } catch {
+      // Rolled back by the library; nothing was written.
+    }
+  }
+
   function problemOf(error: unknown, retryAt: string | null): SyncSessionStatus['problem'] {
     if (error instanceof LibraryError) return { code: error.code, message: error.message, retryAt };
     return { code: 'internal', message: error instanceof Error ? error.message : String(error), retryAt };
@@ -204,7 +223,8 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
               problem: null,
               ...(report && { readOnly: report.readOnly }),
             });
-          }
+            quiescent();
+          } else if (takenSinceQuiescent) quiescent();
           // Who else syncs now: asked now and then, beside the sync (a server that does not answer leaves it unknown).
           if (Date.now() - askedOnlineAt >= onlineEveryMs) {
             askedOnlineAt = Date.now();
@@ -250,6 +270,7 @@ export function createSyncSession(options: SyncSessionOptions): SyncSession {
           pending: Math.max(0, status.pending - pendingBefore),
           problem: null,
         });
+        quiescent();
         await sleep(status.pending > 0 ? 0 : (heartbeatMs ?? 30_000), current, current);
       } catch (error) {
         if (current.stopped) break;
