@@ -34,42 +34,76 @@ export interface ArticleBatches {
   journal: Memo[];
   /** The next batch of articles with their annotations (and memo), or undefined after the last. */
   next(): ArticleAnnotations[] | undefined;
+  /**
+   * Read in batches only: the next batch's articles without their annotations (another thread,
+   * reading from the same snapshot, renders them), or undefined after the last; `read` reads them here after all.
+   */
+  nextArticles?(): ExportArticle[] | undefined;
+  read?(articles: readonly ExportArticle[]): ArticleAnnotations[];
+  /** Whether `alsoBegin` began its own snapshot of the same library state as this one (see openArticleBatches). */
+  shared: boolean;
   /** Ends the snapshot (and closes its connection). */
   close(): void;
 }
 
+/**
+ * `alsoBegin`: starts another connection's read transaction (the export worker's, which renders
+ * a share of the files), called with the library's writes held off (the library connection's
+ * write lock, taken for the moment), just after this snapshot began: both then see the same
+ * library. It says whether it began; it is not called where there is no snapshot here.
+ */
 export function openArticleBatches(
   db: Db,
-  { articleId, fullText, library }: { articleId?: number; fullText: boolean; library: boolean },
+  {
+    articleId,
+    fullText,
+    library,
+    alsoBegin,
+  }: { articleId?: number; fullText: boolean; library: boolean; alsoBegin?: () => boolean },
   batchArticles = defaultBatchArticles,
 ): ArticleBatches {
   const reader = articleId === undefined ? snapshotConnection(db) : undefined;
   if (reader === undefined) return readAtOnce(db, articleId, fullText, library);
   try {
-    reader.exec('BEGIN');
-    const articles = (reader.prepare(libraryArticlesSql).all() as ArticleRow[]).map(toArticle);
-    const withAnnotations = fullText
-      ? null
-      : new Set((reader.prepare(annotatedArticlesSql).pluck().all() as number[]).map(Number));
-    const memos = readArticleMemos(reader);
-    const journal = library ? readJournal(reader) : [];
+    // Writes held off while the snapshots begin (none can come between them), for a moment only.
+    const holdWrites = alsoBegin !== undefined && !db.inTransaction && tryBeginImmediate(db);
+    let shared = false;
+    let begun: ReturnType<typeof beginSnapshot>;
+    try {
+      begun = beginSnapshot(reader, fullText, library);
+      shared = holdWrites && alsoBegin();
+    } finally {
+      if (holdWrites) db.exec('ROLLBACK');
+    }
+    const { articles, withAnnotations, memos, journal } = begun;
     const chosen = withAnnotations === null ? articles : articles.filter((a) => withAnnotations.has(a.id));
     const unannotated = withAnnotations === null ? [] : articles.filter((a) => !withAnnotations.has(a.id));
     let from = 0;
     let closed = false;
+    const nextArticles = (): ExportArticle[] | undefined => {
+      if (from >= chosen.length) return undefined;
+      const batch = chosen.slice(from, from + batchArticles);
+      from += batchArticles;
+      return batch;
+    };
+    const read = (batch: readonly ExportArticle[]) =>
+      readBatchWithMemos(
+        reader,
+        batch.map((a) => a.id),
+        fullText,
+        memos,
+      );
     return {
       count: chosen.length,
       unannotated,
       journal,
+      shared,
       next() {
-        if (from >= chosen.length) return undefined;
-        const ids = chosen.slice(from, from + batchArticles).map((a) => a.id);
-        from += batchArticles;
-        return readArticleBatch(reader, ids, fullText).map((g) => {
-          const memo = memos.get(g.article.id);
-          return memo ? { ...g, memo: memo.markdown } : g;
-        });
+        const batch = nextArticles();
+        return batch === undefined ? undefined : read(batch);
       },
+      nextArticles,
+      read,
       close() {
         if (closed) return;
         closed = true;
@@ -86,6 +120,41 @@ export function openArticleBatches(
   }
 }
 
+/** A snapshot begun on `reader` (a read transaction, begun by its first read), and what is read of it at once. */
+function beginSnapshot(reader: Db, fullText: boolean, library: boolean) {
+  reader.exec('BEGIN');
+  const articles = (reader.prepare(libraryArticlesSql).all() as ArticleRow[]).map(toArticle);
+  const withAnnotations = fullText
+    ? null
+    : new Set((reader.prepare(annotatedArticlesSql).pluck().all() as number[]).map(Number));
+  const memos = readArticleMemos(reader);
+  const journal = library ? readJournal(reader) : [];
+  return { articles, withAnnotations, memos, journal };
+}
+
+/** The library connection's write lock taken (no write can commit meanwhile), or false when another holds it. */
+function tryBeginImmediate(db: Db): boolean {
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The articles `ids` with their annotations and memo, read on `reader` (a snapshot). */
+export function readBatchWithMemos(
+  reader: Db,
+  ids: readonly number[],
+  fullText: boolean,
+  memos: ReadonlyMap<number, Memo>,
+): ArticleAnnotations[] {
+  return readArticleBatch(reader, ids, fullText).map((g) => {
+    const memo = memos.get(g.article.id);
+    return memo ? { ...g, memo: memo.markdown } : g;
+  });
+}
+
 /**
  * The articles with anything a Markdown file quotes: a highlight (orphans too), a tagged or
  * noted paragraph, a memo. What readArticleAnnotations reads of an article is annotated exactly
@@ -100,17 +169,23 @@ const annotatedArticlesSql = `SELECT article_id FROM highlight
 function snapshotConnection(db: Db): Db | undefined {
   if (db.memory || db.pragma('journal_mode', { simple: true }) !== 'wal') return undefined;
   try {
-    // A plain reader: the library's connection has checked the file and migrated it already
-    // (openDatabaseReadOnly's quick_check took a second of the 10,000-article bench library).
-    const reader = new Database(db.name, { readonly: true, fileMustExist: true });
-    reader.pragma('busy_timeout = 5000');
-    // The library connection's page cache (openDatabase): with SQLite's 2 MB default each batch read its pages again.
-    reader.pragma('cache_size = -65536');
-    return reader;
+    return openSnapshotReader(db.name);
   } catch {
     // Its own connection failed (the folder unwritable for a -shm, say): read on the library's.
     return undefined;
   }
+}
+
+/**
+ * A plain reader of the library file at `file`: the library's connection has checked the file and
+ * migrated it already (openDatabaseReadOnly's quick_check took a second of the 10,000-article bench library).
+ */
+export function openSnapshotReader(file: string): Db {
+  const reader = new Database(file, { readonly: true, fileMustExist: true });
+  reader.pragma('busy_timeout = 5000');
+  // The library connection's page cache (openDatabase): with SQLite's 2 MB default each batch read its pages again.
+  reader.pragma('cache_size = -65536');
+  return reader;
 }
 
 /** Everything read now, in one transaction of the library's connection, and handed out whole. */
@@ -131,6 +206,7 @@ function readAtOnce(db: Db, articleId: number | undefined, fullText: boolean, li
     count: annotated.length,
     unannotated,
     journal,
+    shared: false,
     next() {
       const out = batch;
       batch = undefined;

@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import type { RenderedFile, ShareOptions } from './renderShare';
 import type { ExportAnswer, ExportRequest } from './serveExportRequests';
 import { ioError } from './writeTextFile';
 
@@ -27,6 +28,17 @@ export interface BackgroundFileWriter {
   flush(): void;
   /** publishCreated / publishReplacing for each, in one batch: whether each was put at its name. */
   publish(files: readonly Publish[]): Promise<boolean[]>;
+  /** Opens the worker's share of the rendering (renderShare): its own connection to the library. */
+  openShare(options: ShareOptions): Promise<void>;
+  /**
+   * Begins the share's snapshot now, blocking this thread until it has (the caller holds the
+   * library's writes off meanwhile), at most `timeoutMs`: whether it began.
+   */
+  beginShare(timeoutMs: number): boolean;
+  /** Renders and writes these articles' files in the worker: each one's RenderedFile, or null when it wrote none. */
+  render(files: ReadonlyArray<{ article: number; temporary: string; file: string }>): Promise<Array<RenderedFile | null>>;
+  /** Ends the share's snapshot (the worker goes on writing). */
+  endShare(): void;
   /** Stops the worker once what it was sent is done; what write() queued and was never sent is dropped (nothing of it was written). */
   close(): void;
 }
@@ -106,6 +118,38 @@ export function startBackgroundFileWriter(start: StartExportWorker): BackgroundF
       const answer = await send({ op: 'publish', files: [...files] });
       if (answer.failed) throw ioError(files[answer.failed.index]!.file, { code: answer.failed.code });
       return answer.results as boolean[];
+    },
+
+    async openShare(options) {
+      const answer = await send({ op: 'open', share: options });
+      if (answer.failed) throw new Error(`the export worker could not open the library (${answer.failed.code})`);
+    },
+
+    beginShare(timeoutMs) {
+      if (broken !== null) return false;
+      const signal = new Int32Array(new SharedArrayBuffer(4));
+      // Its answer (a message) is not awaited: the signal says it, while this thread waits.
+      send({ op: 'begin', signal: signal.buffer }).catch(() => undefined);
+      const deadline = Date.now() + timeoutMs;
+      while (Atomics.load(signal, 0) === 0) {
+        const left = deadline - Date.now();
+        if (left <= 0 || Atomics.wait(signal, 0, 0, left) === 'timed-out') break;
+      }
+      return Atomics.load(signal, 0) === 1;
+    },
+
+    async render(files) {
+      if (files.length === 0) return [];
+      const answer = await send({
+        op: 'render',
+        files: files.map(({ article, temporary }) => ({ article, temporary })),
+      });
+      if (answer.failed) throw ioError(files[answer.failed.index]?.file ?? '', { code: answer.failed.code });
+      return answer.results as Array<RenderedFile | null>;
+    },
+
+    endShare() {
+      send({ op: 'end' }).catch(() => undefined);
     },
 
     close() {

@@ -128,6 +128,10 @@ export function openExportFolder(
   /** Staged writes by the background writer (parallel): those since the last pause, and those before it. */
   let writingNow: Array<Promise<void>> = [];
   let writingBefore: Array<Promise<void>> = [];
+  /** Files the export worker renders and writes itself (stageWrittenElsewhere): awaited at commit only. */
+  let writtenElsewhere: Array<Promise<void>> = [];
+  /** Whether stage() hands its writes to the background writer: not while the worker renders a share (its thread is busy then). */
+  let stageInBackground = parallel;
   /** The worker that writes (parallel): started with the first file staged, stopped at the end. */
   let background: BackgroundFileWriter | null = null;
   const backgroundWriter = () => (background ??= startBackgroundFileWriter(startWorker!));
@@ -178,10 +182,11 @@ export function openExportFolder(
       for (const p of planned) if (p.staged === undefined) stage(p);
       if (parallel) {
         background?.flush();
-        yield settleAll([...writingBefore, ...writingNow]);
+        yield settleAll([...writingBefore, ...writingNow, ...writtenElsewhere]);
       }
       writingBefore = [];
       writingNow = [];
+      writtenElsewhere = [];
       planned.forEach((p) => {
         const before = manifest.get(p.name);
         const hash = p.staged!.hash;
@@ -247,7 +252,7 @@ export function openExportFolder(
    * Writes a planned file's content (merged with the file there now, if it merges) under a
    * temporary name at once: by the background writer (a worker thread) when `inBackground`.
    */
-  function stage(p: Planned, inBackground = parallel): void {
+  function stage(p: Planned, inBackground = stageInBackground): void {
     const composed = compose(p);
     const file = path.join(folder, p.name);
     const temporary = temporaryNameFor(file);
@@ -298,6 +303,7 @@ export function openExportFolder(
     for (const p of planned) removeTemporaryOf(p);
     writingNow = [];
     writingBefore = [];
+    writtenElsewhere = [];
   }
 
   /**
@@ -369,6 +375,41 @@ export function openExportFolder(
 
     writesBehind,
 
+    /** Whether place() gave `name` as free: created at commit, with nothing to merge with. */
+    isCreated(name: string): boolean {
+      return plannedByName.get(name)?.create === true;
+    },
+
+    /**
+     * A created name's file rendered and written by another thread (the export worker's share)
+     * under `temporary`: `written` settles with the SHA-256 of the bytes written, or null when
+     * it wrote nothing (the name is then given up, as if never placed). Awaited at commit.
+     */
+    stageWrittenElsewhere(name: string, temporary: string, written: Promise<string | null>): void {
+      const p = plannedByName.get(name);
+      if (!p?.create || p.staged !== undefined) throw new Error(`${name} is not a created name of this export`);
+      const staged: Staged = { temporary, hash: '', merged: null, from: null, writing: null };
+      p.staged = staged;
+      const writing = written.then((hash) => {
+        if (hash === null) unplace(p);
+        else staged.hash = hash;
+      });
+      staged.writing = writing;
+      writtenElsewhere.push(writing);
+      writing.catch(() => undefined);
+    },
+
+    /** The export worker (started now), where this folder's writes are parallel; else undefined. */
+    backgroundWriter(): BackgroundFileWriter | undefined {
+      return parallel ? backgroundWriter() : undefined;
+    },
+
+    /** Files staged from now on are written on this thread (the worker renders a share meanwhile). */
+    writeHere(): void {
+      background?.flush();
+      stageInBackground = false;
+    },
+
     /** Removes what this export staged: for an export that stops before commit(). */
     discard,
   };
@@ -424,6 +465,15 @@ export function openExportFolder(
     const merged = p.merge(existing.toString('utf8'));
     if (merged === null) return { content: p.content, merged: null, from: sha256(existing) };
     return { content: merged.content, merged, from: sha256(existing) };
+  }
+
+  /** A placed name given up before its file was written: free again, nothing written for it. */
+  function unplace(p: Planned): void {
+    const at = planned.indexOf(p);
+    if (at >= 0) planned.splice(at, 1);
+    plannedByName.delete(p.name);
+    reserved.delete(foldName(p.name));
+    p.staged = undefined;
   }
 
   function reserve(name: string, article: number | undefined, create: boolean): string {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { createConverter } from '../../../preload/common/createConverter';
+import path from 'node:path';
 import { isScriptMode, scriptModes, type ScriptMode } from '../../../preload/common/scriptModes';
 import type { MarkdownExportReport, MarkdownExportRequest } from '../../../preload/contract/api';
 import { normalizeTagName } from '../annotations/tagNames';
@@ -9,17 +9,18 @@ import type { Db } from '../store/openDatabase';
 import { readLibraryId } from '../store/libraryIdentity';
 import { canonicalTagName } from '../store/tags';
 import { articleFileName, tagReportFileName } from './articleFileName';
-import { hasAnnotations, openArticleBatches } from './articleBatches';
+import { hasAnnotations, openArticleBatches, type ArticleBatches } from './articleBatches';
 import { readTagPassages } from './readTagPassages';
 import { mergeExportedFile } from './mergeExportedFile';
 import { renderRegionedFile, type RegionedFile } from './regionedFile';
-import type { ArticleAnnotations } from './exportData';
-import { articleRegions } from './renderArticleFile';
+import type { ArticleAnnotations, ExportArticle } from './exportData';
+import { regionedArticleFile } from './renderArticleFile';
 import { indexEntry, indexRegionsOf, type IndexEntry } from './renderIndex';
 import { tagReportRegions } from './renderTagReport';
 import { openExportFolder, type ExportFolder, type ExportWriter } from './exportFolder';
-import type { StartExportWorker } from './backgroundFileWriter';
-import { requireAbsolutePath, sha256 } from './writeTextFile';
+import type { BackgroundFileWriter, StartExportWorker } from './backgroundFileWriter';
+import type { ShareOptions } from './renderShare';
+import { requireAbsolutePath, sha256, temporaryNameFor } from './writeTextFile';
 import { runSteps, type Steps } from './steppedWork';
 import { exportCodebook } from '../codebook/exportCodebook';
 import { journalFileName, journalRegions } from '../memos/renderJournal';
@@ -53,7 +54,7 @@ export function exportMarkdownReport(
  * exportMarkdownReport in steps (steppedWork): the library is read in one transaction, then
  * the files are rendered and written with a pause every few of them, saying how far each is.
  * `background` (run by runStepsAsync only): each pause's files are written at once by the export
- * worker thread it starts (backgroundFileWriter).
+ * worker thread it starts (backgroundFileWriter); a library's, the worker renders a share of (renderShare).
  */
 export function* exportMarkdownSteps(
   db: Db,
@@ -61,6 +62,8 @@ export function* exportMarkdownSteps(
   exportedAt: string,
   onProgress?: ExportProgress,
   background?: StartExportWorker,
+  /** Articles per batch while the worker renders a share (the tests' small libraries take a few). */
+  shareBatch = shareBatchArticles,
 ): Steps<MarkdownExportReport> {
   const outDir = requireAbsolutePath(request.outDir, 'export folder');
   const script = requireScript(request.script ?? 'original');
@@ -110,74 +113,148 @@ export function* exportMarkdownSteps(
   if (scope !== 'library' && !(Number.isInteger(articleId) && (articleId ?? 0) > 0)) {
     throw new LibraryError('invalid-argument', 'A Markdown export covers one article, one tag or the library.');
   }
+  const fileOptions = { script, highlightsOnly, fullText, exportedAt, overrides };
+  // The library's files are rendered on two threads (the export worker renders a share) where it can.
+  const sharing = scope === 'library' && background !== undefined && !db.memory;
+  const folder0 = sharing ? openExportFolder(outDir, exportWriter(db), { background }) : undefined;
+  const helper = folder0 === undefined ? undefined : yield* openShare(folder0, { dbPath: db.name, ...fileOptions });
   // Read a batch at a time from one snapshot of the library (articleBatches), rendered as read.
-  const source = openArticleBatches(db, { articleId, fullText, library: scope === 'library' });
+  let source: ArticleBatches;
+  try {
+    source = openArticleBatches(
+      db,
+      {
+        articleId,
+        fullText,
+        library: scope === 'library',
+        ...(helper ? { alsoBegin: () => helper.beginShare(shareBeginMs) } : {}),
+      },
+      helper ? shareBatch : undefined,
+    );
+  } catch (error) {
+    folder0?.discard();
+    throw error;
+  }
+  // A share opened but not begun (the worker was too slow, or writes could not be held off): the snapshot goes.
+  const share = helper && source.shared ? helper : undefined;
+  if (helper && !share) helper.endShare();
+  let shareEnded = false;
+  const endShare = () => {
+    if (share && !shareEnded) share.endShare();
+    shareEnded = true;
+  };
   try {
     const { journal } = source;
-    const first = source.next() ?? [];
-    if (articleId !== undefined && first.length === 0 && source.unannotated.length === 0) {
+    const first = articleId === undefined ? undefined : (source.next() ?? []);
+    if (first !== undefined && first.length === 0 && source.unannotated.length === 0) {
       throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
     }
     const unannotated = source.unannotated.map((a) => ({ articleId: a.id, title: a.title }));
-    const folder = openExportFolder(outDir, exportWriter(db), { background });
+    const folder = folder0 ?? openExportFolder(outDir, exportWriter(db), { background });
     try {
       return { ...(yield* renderAndCommit(folder, first, unannotated)), unannotated };
     } catch (error) {
       // Rendering failed (commit removes its own): the files staged so far go.
+      endShare();
       folder.discard();
       throw error;
     }
 
     /**
      * Each file is staged as it is rendered (exportFolder: written under a temporary name, by a worker
-     * thread when writes are parallel), then all are put in place at commit.
+     * thread when writes are parallel), then all are put in place at commit. Where the worker renders
+     * a share, each batch goes to whichever thread is free: the worker (at most `shareSlots` batches
+     * waiting), or this one.
      */
     function* renderAndCommit(
       folder: ExportFolder,
-      first: ArticleAnnotations[],
+      first: ArticleAnnotations[] | undefined,
       unannotated: MarkdownExportReport['unannotated'],
     ): Steps<Omit<MarkdownExportReport, 'unannotated'>> {
       // Where each article's file went, for the index's links.
       const linkTargets = new Map<number, string>();
       const total = source.count + (scope === 'library' ? 1 : 0) + (journal.length > 0 ? 1 : 0);
-      // What the index says of each article, counted as it is written.
-      const entries: IndexEntry[] = [];
+      // What the index says of each article, in the articles' order (the worker's filled in as its batches come back).
+      const entries: Array<IndexEntry | undefined> = [];
       let rendered = 0;
-      for (let batch: ArticleAnnotations[] | undefined = first; batch !== undefined; batch = source.next()) {
+      let sinceProgress = 0;
+      /** The worker's batches not yet back. */
+      const sent = new Set<Promise<unknown>>();
+      if (share) folder.writeHere();
+      let pendingFirst = first;
+
+      /** Renders one article here, at the name placed for it already (`placed`), or placed now. */
+      function* renderHere(group: ArticleAnnotations, placed?: string | null): Steps<void> {
+        // An article with nothing annotated would be an empty file: it is skipped, and the report
+        // says so. In the full text it is its text, and written.
+        if (!fullText && !hasAnnotations(group)) {
+          unannotated.push({ articleId: group.article.id, title: group.article.title });
+          return;
+        }
+        if (++sinceProgress >= stepArticles) {
+          sinceProgress = 0;
+          onProgress?.(rendered, Math.max(total, rendered), 'rendering');
+          // The files of the step before this one written (parallel), or a plain pause.
+          yield folder.writesBehind();
+        }
+        rendered++;
+        entries.push(indexEntry(group));
+        const name = placed === undefined ? folder.place(articleFileName(group.article), group.article.id, true) : placed;
+        if (name !== null) {
+          addRegioned(folder, name, regionedArticleFile(group, fileOptions), exportedAt);
+          linkTargets.set(group.article.id, name.replace(/\.md$/, ''));
+        }
+      }
+
+      for (;;) {
+        let batch: ArticleAnnotations[] | undefined;
+        let placed: Map<number, string | null> | undefined;
+        if (pendingFirst !== undefined) {
+          batch = pendingFirst;
+          pendingFirst = undefined;
+        } else if (share && sent.size < shareSlots) {
+          const articles = source.nextArticles!();
+          if (articles === undefined) break;
+          placed = new Map(articles.map((a) => [a.id, folder.place(articleFileName(a), a.id, true)]));
+          const names = [...placed.values()];
+          if (names.every((name) => name !== null && folder.isCreated(name))) {
+            sendToShare(share, articles, placed as Map<number, string>);
+            // A pause: the worker's answers are taken meanwhile.
+            yield;
+            continue;
+          }
+          // A name to merge with, or none usable: rendered here, where the merge is.
+          batch = source.read!(articles);
+        } else {
+          batch = source.next();
+          if (batch === undefined) break;
+        }
         for (let k = 0; k < batch.length; k++) {
           const group = batch[k]!;
           // Let go as soon as it is rendered: a batch read at once (articleBatches) is the whole library.
           batch[k] = emptyGroup;
-          // An article with nothing annotated would be an empty file: it is skipped, and the report
-          // says so. In the full text it is its text, and written.
-          if (!fullText && !hasAnnotations(group)) {
-            unannotated.push({ articleId: group.article.id, title: group.article.title });
-            continue;
-          }
-          if (rendered % stepArticles === stepArticles - 1) {
-            onProgress?.(rendered, Math.max(total, rendered), 'rendering');
-            // The files of the step before this one written (parallel), or a plain pause.
-            yield folder.writesBehind();
-          }
-          rendered++;
-          entries.push(indexEntry(group));
-          const converter = createConverter(group.article.script, script, group.article.region, overrides);
-          const name = folder.place(articleFileName(group.article), group.article.id, true);
-          if (name !== null) {
-            addRegioned(folder, name, articleRegions(group, { converter, highlightsOnly, exportedAt, fullText }), exportedAt);
-            linkTargets.set(group.article.id, name.replace(/\.md$/, ''));
-          }
+          yield* renderHere(group, placed?.get(group.article.id));
         }
       }
-      // Everything is read: the snapshot ends before the files are put in place.
+      // The worker's last batches, each reported as it comes back.
+      while (sent.size > 0) {
+        yield Promise.race(sent);
+        onProgress?.(rendered, Math.max(total, rendered), 'rendering');
+      }
+      // Everything is read: the snapshots end before the files are put in place.
       source.close();
+      endShare();
       if (scope === 'library') {
         const name = folder.place('index.md', undefined, true);
         if (name !== null) {
           addRegioned(
             folder,
             name,
-            indexRegionsOf(entries, exportedAt, (article) => linkTargets.get(article.id)),
+            indexRegionsOf(
+              entries.filter((e) => e !== undefined),
+              exportedAt,
+              (article) => linkTargets.get(article.id),
+            ),
             exportedAt,
           );
         }
@@ -187,11 +264,76 @@ export function* exportMarkdownSteps(
         if (name !== null) addRegioned(folder, name, journalRegions(journal, exportedAt), exportedAt);
       }
       return yield* folder.commitSteps((done) => onProgress?.(done, total));
+
+      /** A batch whose names are all free, rendered and written by the worker; its index entries filled in as it comes back. */
+      function sendToShare(
+        worker: BackgroundFileWriter,
+        articles: readonly ExportArticle[],
+        names: ReadonlyMap<number, string>,
+      ): void {
+        const at = entries.length;
+        entries.length += articles.length;
+        const files = articles.map((a) => {
+          const file = path.join(outDir, names.get(a.id)!);
+          return { article: a.id, temporary: temporaryNameFor(file), file };
+        });
+        const done = worker.render(files);
+        files.forEach((f, k) => {
+          const name = names.get(f.article)!;
+          linkTargets.set(f.article, name.replace(/\.md$/, ''));
+          folder.stageWrittenElsewhere(
+            name,
+            f.temporary,
+            done.then((results) => results[k]?.hash ?? null),
+          );
+        });
+        const back = done.then(
+          (results) => {
+            results.forEach((r, k) => {
+              const article = articles[k]!;
+              if (r === null) {
+                // Nothing annotated after all (the article list said otherwise): no file, and the report says so.
+                unannotated.push({ articleId: article.id, title: article.title });
+                linkTargets.delete(article.id);
+                return;
+              }
+              entries[at + k] = { article, highlights: r.highlights, notes: r.notes };
+              rendered++;
+            });
+          },
+          () => undefined,
+        );
+        sent.add(back);
+        void back.then(() => sent.delete(back));
+      }
     }
   } finally {
     source.close();
+    endShare();
   }
 }
+
+/**
+ * The export worker's share of the rendering opened (its connection to the library), waited
+ * for; undefined where it could not be (the export then renders on this thread alone).
+ */
+function* openShare(folder: ExportFolder, options: ShareOptions): Steps<BackgroundFileWriter | undefined> {
+  const worker = folder.backgroundWriter();
+  if (worker === undefined) return undefined;
+  try {
+    yield worker.openShare(options);
+    return worker;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Batches of the library read (or sent to the worker) at a time while the worker renders a share: small, so neither thread waits long for the other at the end. */
+const shareBatchArticles = 250;
+/** The worker's batches waiting at once: one being rendered, one next. */
+const shareSlots = 2;
+/** How long the library's writes may be held off while the worker's snapshot begins. */
+const shareBeginMs = 2_000;
 
 /** What a rendered article's place in its batch holds: nothing to keep alive. */
 const emptyGroup: ArticleAnnotations = {

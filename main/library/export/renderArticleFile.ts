@@ -1,4 +1,6 @@
-import type { TextConverter } from '../../../preload/common/createConverter';
+import { createConverter, type TextConverter } from '../../../preload/common/createConverter';
+import type { ScriptMode } from '../../../preload/common/scriptModes';
+import type { TermOverride } from '../../../preload/contract/termOverrideTypes';
 import type { ArticleAnnotations, ExportParagraph } from './exportData';
 import { escapeMarkdownText } from './escapeMarkdownText';
 import { markedLines } from './markHighlights';
@@ -98,4 +100,19 @@ export function articleRegions(annotations: ArticleAnnotations, options: FileOpt
     }
   }
   return { fields, regions };
+}
+
+/** articleRegions in the script asked for, converted as the reader shows it (the library's own conversions too). */
+export function regionedArticleFile(
+  annotations: ArticleAnnotations,
+  options: Omit<FileOptions, 'converter'> & { script: ScriptMode; overrides: readonly TermOverride[] },
+): RegionedFile {
+  const { article } = annotations;
+  const converter = createConverter(article.script, options.script, article.region, options.overrides);
+  return articleRegions(annotations, {
+    converter,
+    highlightsOnly: options.highlightsOnly,
+    exportedAt: options.exportedAt,
+    fullText: options.fullText ?? false,
+  });
 }
