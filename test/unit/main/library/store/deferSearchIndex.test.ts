@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareJob } from '../../../../../main/library/import/prepareFile';
 import { insertArticle, type NewArticle } from '../../../../../main/library/store/articles';
-import { withDeferredParagraphIndex } from '../../../../../main/library/store/deferSearchIndex';
+import { fingerprintsDroppedSql, withDeferredParagraphIndex } from '../../../../../main/library/store/deferSearchIndex';
 import type { Db } from '../../../../../main/library/store/openDatabase';
 import { expectIndexInStep } from '../../../../support/searchIndexInStep';
 import { openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
@@ -72,6 +72,18 @@ describe('a batch of imports and the fingerprints of duplicates', () => {
     addParagraph(db, untouched);
     expect(fingerprinted(db, untouched)).toBe(0);
     expectIndexInStep(db);
+  });
+});
+
+describe('the fingerprints a batch drops, at its end', () => {
+  it('are found by the batch’s paragraphs alone (their rowids), not by every older article’s paragraphs', () => {
+    const db = seeded.library.database();
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN ${fingerprintsDroppedSql}`)
+      .all(1, 1)
+      .map((row) => (row as { detail: string }).detail);
+    expect(plan).toContain('SEARCH paragraph USING INTEGER PRIMARY KEY (rowid>?)');
+    expect(plan.join('\n')).not.toMatch(/paragraph USING (COVERING )?INDEX/);
   });
 });
 
