@@ -93,6 +93,8 @@ async function start(): Promise<void> {
       startQuickCheckWorker: (filePath) => new Worker(path.join(__dirname, 'quickCheckEntry.js'), { workerData: { filePath } }),
       // The Markdown export writes its files in this worker.
       startExportWorker: () => new Worker(path.join(__dirname, 'exportWorkerEntry.js')),
+      // Titles without a place in the list's title order are ranked after the open, not at the first title list.
+      rankTitlesInBackground: true,
     },
     recoveryPrompt(dialog, language.text()),
   );

@@ -136,6 +136,16 @@ export function measureMainMemory(dbPath: string): Figure[] {
  * after opening an article, which records it) and scrolled on. CPU of each call (listAtOpen.ts).
  */
 export function measureListAtOpen(dbPath: string): Figure[] {
+  // First as the app's first open of this library: its titles ranked in the background if they need it.
+  const ranking = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'listAtOpen.ts'), dbPath, '--rank-in-background'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    })
+      .trim()
+      .split('\n')
+      .pop()!,
+  ) as Record<'slices' | 'longestMs' | 'totalMs' | 'longestCpuMs' | 'cpuMs' | 'wallMs', number>;
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'listAtOpen.ts'), dbPath], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
@@ -148,7 +158,17 @@ export function measureListAtOpen(dbPath: string): Figure[] {
   const lastOpened = calls.find(([name]) => name === 'lastOpenedArticle')![1];
   return [
     {
-      figure: `first list page of each order in a new process (date, title pinyin/strokes, opened), worst: ${firstName}, CPU`,
+      // Once per library (migrated by 0040, an import made before ranks were placed at its end, a
+      // new CLDR); a library the app imported into has its ranks and this is a slice or two.
+      figure: `titles ranked in the background after the open (once): ${ranking.slices} slices, ${ranking.totalMs.toFixed(0)} ms in all (longest ${ranking.longestMs.toFixed(0)} ms wall), CPU ${ranking.cpuMs.toFixed(0)} ms; the longest slice's CPU (an IPC answer waits behind it)`,
+      p50: null,
+      p95: ranking.longestCpuMs,
+      value: `${ranking.longestCpuMs.toFixed(1)} ms`,
+      budget: '< 100 ms',
+      pass: ranking.longestCpuMs < 100,
+    },
+    {
+      figure: `then, in a new process: first list page of each order (date, title pinyin/strokes, opened), worst: ${firstName}, CPU`,
       p50: null,
       p95: first,
       value: `${first.toFixed(1)} ms`,

@@ -1,4 +1,4 @@
-import type { TitleCollation } from '../../../preload/contract/articlePageTypes';
+import { titleCollations, type TitleCollation } from '../../../preload/contract/articlePageTypes';
 import type { Db } from './openDatabase';
 import { preparedStatement } from './preparedStatements';
 
@@ -50,14 +50,101 @@ export function rankTitles(db: Db, collation: TitleCollation): boolean {
       : (preparedStatement(db, `SELECT id, title FROM article WHERE ${viewSql} IN (0, 1, 2) AND ${column} IS NULL`)
           .raw()
           .all() as TitledId[]);
-    if (otherData || (unplaced.length > 0 && !placeAmongRanked(db, collation, unplaced))) rankAll(db, collation);
-    preparedStatement(db, "DELETE FROM article_title_ranked WHERE collation = ? OR collation LIKE ? || ' %'").run(
-      collation,
-      collation,
-    );
-    preparedStatement(db, 'INSERT INTO article_title_ranked (collation, version) VALUES (?, ?)').run(key, version);
+    if (otherData || (unplaced.length > 0 && !placeAmongRanked(db, collation, unplaced))) rankAll(db, [collation]);
+    recordRanked(db, collation, version);
   }).immediate();
   return true;
+}
+
+/**
+ * What a collation's ranks need: nothing; the few titles not placed yet placed among the others
+ * (rankTitles, one short transaction); or every title ranked anew (never ranked, ranked by other
+ * collation data, a ranking under way, or more titles unplaced than placed), which at 100,000
+ * titles is seconds of work and is done in the background in slices (store/titleRankKeeper).
+ */
+export type TitleRanksNeed = 'nothing' | 'place' | 'rank';
+
+export function titleRanksNeed(db: Db, collation: TitleCollation): TitleRanksNeed {
+  const ranked = rankedVersion(db, rankedKey(collation));
+  if (ranked === titleVersion(db)) return 'nothing';
+  if (ranked === undefined && rankedByOtherData(db, collation)) return 'rank';
+  const [unplaced, placed] = unplacedAndPlaced(db, collation);
+  if (unplaced === 0) return 'place';
+  return placed === 0 || unplaced > placed ? 'rank' : 'place';
+}
+
+/** How many articles of the three views have no rank in the collation, and how many have one (counted in its index). */
+function unplacedAndPlaced(db: Db, collation: TitleCollation): [number, number] {
+  const column = titleRankColumn[collation];
+  return preparedStatement(
+    db,
+    `SELECT count(*) FILTER (WHERE ${column} IS NULL), count(${column}) FROM article INDEXED BY ${titleRankIndex[collation]} WHERE ${viewSql} IN (0, 1, 2)`,
+  )
+    .raw()
+    .get() as [number, number];
+}
+
+/**
+ * At the end of an import of `imported` articles: each collation's new titles placed, so that no
+ * person's title list pays for them. Every title is ranked anew here only when the import is most
+ * of the library (a first import; cost in proportion to what was imported); a library whose ranks
+ * need more than that is left to the background ranking (store/titleRankKeeper). True when every
+ * collation's ranks are current after it.
+ */
+export function rankImportedTitles(db: Db, imported: number): boolean {
+  if (imported === 0 || db.readonly || db.pragma('query_only', { simple: true }) === 1) return false;
+  let current = true;
+  const anew: TitleCollation[] = [];
+  for (const collation of titleCollations) {
+    const need = titleRanksNeed(db, collation);
+    if (need === 'nothing') continue;
+    if (need === 'place') {
+      rankTitles(db, collation);
+      continue;
+    }
+    const [unplaced, placed] = unplacedAndPlaced(db, collation);
+    if (unplaced + placed <= 2 * imported && !rankingUnderWay(db, collation)) anew.push(collation);
+    else current = false;
+  }
+  if (anew.length > 0)
+    db.transaction(() => {
+      const version = titleVersion(db);
+      rankAll(db, anew);
+      for (const collation of anew) recordRanked(db, collation, version);
+    }).immediate();
+  return current;
+}
+
+/**
+ * A ranking under way in slices (store/titleRankKeeper) is recorded as '<collation> ranking', in
+ * the same table: until it ends the ranks are of two orders, and a list that needs them at once
+ * finds the record of other data, ranks every title itself (rankTitles) and so ends that ranking.
+ */
+export function rankingKey(collation: TitleCollation): string {
+  return `${collation} ranking`;
+}
+
+export function rankingUnderWay(db: Db, collation: TitleCollation): boolean {
+  return rankedVersion(db, rankingKey(collation)) !== undefined;
+}
+
+/** Records that the collation's ranks are being made anew, as of `version`: the ranks are not read as an order until recordRanked. */
+export function recordRankingStarted(db: Db, collation: TitleCollation, version: number): void {
+  forgetRanked(db, collation);
+  preparedStatement(db, 'INSERT INTO article_title_ranked (collation, version) VALUES (?, ?)').run(rankingKey(collation), version);
+}
+
+/** Records the collation's ranks as placed at `version` (every title changed since has no rank: placed by rankTitles). */
+export function recordRanked(db: Db, collation: TitleCollation, version: number): void {
+  forgetRanked(db, collation);
+  preparedStatement(db, 'INSERT INTO article_title_ranked (collation, version) VALUES (?, ?)').run(rankedKey(collation), version);
+}
+
+function forgetRanked(db: Db, collation: TitleCollation): void {
+  preparedStatement(db, "DELETE FROM article_title_ranked WHERE collation = ? OR collation LIKE ? || ' %'").run(
+    collation,
+    collation,
+  );
 }
 
 /**
@@ -77,7 +164,7 @@ function rankedByOtherData(db: Db, collation: TitleCollation): boolean {
   );
 }
 
-function titleVersion(db: Db): number {
+export function titleVersion(db: Db): number {
   return preparedStatement(db, 'SELECT version FROM article_title_version').pluck().get() as number;
 }
 
@@ -86,12 +173,24 @@ function rankedVersion(db: Db, key: string): number | undefined {
     number | undefined;
 }
 
-/** Ranks 1, 2, 3… for every article in the collation's order. */
-function rankAll(db: Db, collation: TitleCollation): void {
-  const all = preparedStatement(db, 'SELECT id, title FROM article').raw().all() as TitledId[];
-  all.sort(titleComparer(collation));
-  const write = preparedStatement(db, `UPDATE article SET ${titleRankColumn[collation]} = ? WHERE id = ?`);
-  all.forEach(([id], i) => write.run(i + 1, id));
+/**
+ * Ranks 1, 2, 3… for every article in each collation's order, written in id order and the
+ * collations' ranks in one statement: each article row is rewritten once.
+ */
+function rankAll(db: Db, collations: readonly TitleCollation[]): void {
+  const all = preparedStatement(db, 'SELECT id, title FROM article ORDER BY id').raw().all() as TitledId[];
+  const places = collations.map((collation) => {
+    const compare = titleComparer(collation);
+    const order = all.map((_, i) => i).sort((a, b) => compare(all[a]!, all[b]!));
+    const place = new Float64Array(all.length);
+    order.forEach((index, rank) => (place[index] = rank + 1));
+    return place;
+  });
+  const write = preparedStatement(
+    db,
+    `UPDATE article SET ${collations.map((c) => `${titleRankColumn[c]} = ?`).join(', ')} WHERE id = ?`,
+  );
+  all.forEach(([id], i) => write.run(...places.map((place) => place[i]!), id));
 }
 
 /**
