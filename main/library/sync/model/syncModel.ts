@@ -113,7 +113,7 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
   /** Inside a batch (applyMany): work joins the batch's one transaction, committed and emitted once. */
   let transactionDepth = 0;
   /** Documents another device's updates were integrated into since the purge after a sync last asked (it looks again only then). */
-  const takenDocs = new Set<string>();
+  let takenDocs = new Set<string>();
 
   const emit = (name: string, update: Uint8Array) => {
     for (const listener of listeners) listener(name, update);
@@ -447,8 +447,8 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
   const purgeAfterSync = createAfterSyncPurge({
     db,
     takeTaken: () => {
-      const names = [...takenDocs];
-      takenDocs.clear();
+      const names = takenDocs;
+      takenDocs = new Set();
       return names;
     },
     purge: (list) => inTransaction(() => purgeDeleted(purgeContext(), true, list)),
@@ -477,16 +477,12 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       const purgesBefore = purgeCount(doc);
       let integrated = false;
       const lost: Superseded[] = [];
-      const onUpdate = (_update: Uint8Array, origin: unknown) => {
-        if (origin === remoteOrigin) integrated = true;
-      };
       const onTransaction = (transaction: Y.Transaction) => {
         if (transaction.origin === remoteOrigin) lost.push(...supersededBy(doc, transaction));
       };
-      doc.on('update', onUpdate);
       doc.on('afterTransaction', onTransaction);
       try {
-        Y.applyUpdate(doc, update, remoteOrigin);
+        integrated = store.applyRemote(name, update);
       } catch (error) {
         throw new LibraryError(
           'invalid-argument',
@@ -494,7 +490,6 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
           name,
         );
       } finally {
-        doc.off('update', onUpdate);
         doc.off('afterTransaction', onTransaction);
       }
       // Applying an update again integrates nothing and changes nothing.

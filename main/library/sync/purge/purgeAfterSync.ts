@@ -11,7 +11,7 @@ export interface AfterSyncPurgeOptions {
    * The documents another device's updates were taken into since the last call (a report that a
    * delete was seen comes so), and forgets them.
    */
-  takeTaken: () => Iterable<string>;
+  takeTaken: () => ReadonlySet<string>;
   /** Judges the listed tombstones and purges those that may go, in a transaction of its own. */
   purge: (list: readonly Tombstone[]) => PurgeOutcome;
   batch?: number;
@@ -23,8 +23,9 @@ export interface AfterSyncPurgeOptions {
  * most `batch` tombstones, going on from where the last run stopped, so a device holding many
  * deletes back (one listed device never syncs again) costs a batch per sync, not all of them. And
  * when nothing could have changed since every tombstone was last judged (no delete made, none
- * dropped, no update taken into a document holding one), a run is one small query: a first sync of a large library, which
- * holds no delete of this device's, pays only that. Returns undefined when it judged nothing.
+ * dropped, no update taken into a document holding one), a run is one or two small queries: a
+ * first sync of a large library, whose new device holds no delete of its own, pays only that.
+ * Returns undefined when it judged nothing.
  */
 export function createAfterSyncPurge(options: AfterSyncPurgeOptions): () => PurgeOutcome | undefined {
   const batch = options.batch ?? purgeBatch;
@@ -35,7 +36,7 @@ export function createAfterSyncPurge(options: AfterSyncPurgeOptions): () => Purg
   /** Updates taken into a document holding a delete of this device's (only they bring its reports). */
   let relevantTaken = 0;
   return () => {
-    const taken = new Set(options.takeTaken());
+    const taken = options.takeTaken();
     const { count, latest } = tombstoneMark(options.db);
     if (count === 0) return undefined;
     if (taken.size > 0 && tombstoneDocs(options.db).some((doc) => taken.has(doc))) relevantTaken += 1;

@@ -147,7 +147,7 @@ describe('the purge a device runs after each sync', () => {
       let taken: string[] = [];
       const run = createAfterSyncPurge({
         db,
-        takeTaken: () => taken.splice(0),
+        takeTaken: () => new Set(taken.splice(0)),
         batch: 2,
         purge: (list: readonly Tombstone[]) => {
           judged.push(list.map((t) => t.uid));
