@@ -4,6 +4,7 @@ import { groupArticleIds } from './articleGroups';
 import { readArticleSummaries } from './articles';
 import type { Db } from './openDatabase';
 import { libraryStamp } from './libraryStamp';
+import { tagAssignmentStamp } from './tagAssignmentChanges';
 import { preparedStatement } from './preparedStatements';
 import { tagAndNestedIds } from './tags';
 import { foldTitle } from './titleFold';
@@ -57,7 +58,7 @@ export function orderedArticleIds(db: Db, request: ListRequest): OrderedIds {
   const key = JSON.stringify([request.view, request.sort, request.collation, request.query, request.tag, request.attribute ?? null, request.groupBy ?? null]);
   const stamp = libraryStamp(db);
   let kept = orderedLists.get(db);
-  if (!kept || kept.stamp !== stamp) orderedLists.set(db, (kept = { stamp, lists: new Map(), tagged: new Map() }));
+  if (!kept || kept.stamp !== stamp) orderedLists.set(db, (kept = { stamp, lists: new Map() }));
   const hit = kept.lists.get(key);
   if (hit) {
     // Most recently used last, so the oldest is the one let go.
@@ -65,7 +66,9 @@ export function orderedArticleIds(db: Db, request: ListRequest): OrderedIds {
     kept.lists.set(key, hit);
     return hit;
   }
-  const ordered = orderList(db, request, kept);
+  const ordered = orderList(db, request);
+  // Made inside a write, it would outlive the write's rollback under the same stamp (neither count goes back).
+  if (db.inTransaction) return ordered;
   kept.lists.set(key, ordered);
   if (kept.lists.size > keptLists) kept.lists.delete(kept.lists.keys().next().value!);
   return ordered;
@@ -77,16 +80,23 @@ interface OrderedIds {
   groups?: ArticleGroup[];
 }
 
-/**
- * Lists kept per connection (a view, an order, filters each), while the library is as it was
- * when they were made; with them, the articles each tag filter keeps, by the filter's tag ids.
- */
+/** Lists kept per connection (a view, an order, filters each), while the library is as it was when they were made. */
 interface KeptLists {
   stamp: string;
   lists: Map<string, OrderedIds>;
-  tagged: Map<string, (id: number) => boolean>;
 }
 const orderedLists = new WeakMap<Db, KeptLists>();
+
+/**
+ * The articles each tag filter keeps, by the filter's tag ids, per connection: kept while no tag
+ * was put on or taken off anything (store/tagAssignmentChanges), so a write that cannot change
+ * them (opening an article records it) does not make them again; else while the library is unchanged.
+ */
+interface KeptTagged {
+  stamp: string;
+  sets: Map<string, (id: number) => boolean>;
+}
+const taggedSets = new WeakMap<Db, KeptTagged>();
 /** A few lists (the library, a filter being typed, a tag's): each 100,000 ids is under a megabyte. */
 const keptLists = 8;
 
@@ -94,11 +104,11 @@ const keptLists = 8;
  * orderedArticleIds, made anew: the view, its filters and its order in SQL. Titles are ordered in
  * JavaScript only while their ranks cannot be written (the start-up check), once a title changed.
  */
-function orderList(db: Db, request: ListRequest, kept: KeptLists): OrderedIds {
+function orderList(db: Db, request: ListRequest): OrderedIds {
   const titlesInMemory = request.sort === 'title' && !rankTitles(db, request.collation);
   const { sql, params, tagIds, filtered } = listQuery(db, request, titlesInMemory);
   let found = preparedStatement(db, sql).pluck().all(params) as number[];
-  if (tagIds !== null) found = found.filter(taggedArticles(db, tagIds, kept.tagged));
+  if (tagIds !== null) found = found.filter(taggedArticles(db, tagIds));
   const ids = titlesInMemory ? titleOrder(db, request.collation, found) : found;
   const inView = filtered ? (preparedStatement(db, viewCountSql(request.view)).pluck().get() as number) : ids.length;
   if (request.groupBy === undefined) return { ids, inView };
@@ -147,19 +157,23 @@ export function listQuery(
 
 /**
  * Whether an article is kept by a tag filter: it has a paragraph or highlight with one of the
- * tags. Kept with the lists while the library is unchanged, so that another order or a title
- * typed under the same tag filter does not look its 62,500 highlights up again (at 1,000,000
- * highlights, 40-70 ms of a list's 60-90). Marked in an array by id and the list read through
- * it: at 45,000 tagged articles SQL's IN built and probed a temporary table of them, half as
- * slow again.
+ * tags. Kept while the tags' assignments are unchanged (taggedSets), so that another order, a
+ * title typed or a write elsewhere under the same tag filter does not look its 62,500 highlights
+ * up again (at 1,000,000 highlights, 40-70 ms of a list's 60-90). Marked in an array by id and
+ * the list read through it: at 45,000 tagged articles SQL's IN built and probed a temporary
+ * table of them, half as slow again.
  */
-function taggedArticles(db: Db, tagIds: readonly number[], kept: Map<string, (id: number) => boolean>): (id: number) => boolean {
+function taggedArticles(db: Db, tagIds: readonly number[]): (id: number) => boolean {
+  const stamp = tagAssignmentStamp(db) ?? `library ${libraryStamp(db)}`;
+  let kept = taggedSets.get(db);
+  if (!kept || kept.stamp !== stamp) taggedSets.set(db, (kept = { stamp, sets: new Map() }));
   const key = JSON.stringify(tagIds);
-  let marked = kept.get(key);
+  let marked = kept.sets.get(key);
   if (!marked) {
     marked = markedIds(preparedStatement(db, taggedArticlesSql).pluck().all({ tagIds: key }) as number[]);
-    kept.set(key, marked);
-    if (kept.size > keptLists) kept.delete(kept.keys().next().value!);
+    if (db.inTransaction) return marked;
+    kept.sets.set(key, marked);
+    if (kept.sets.size > keptLists) kept.sets.delete(kept.sets.keys().next().value!);
   }
   return marked;
 }
