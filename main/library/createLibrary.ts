@@ -209,6 +209,8 @@ export async function createLibrary(options: LibraryOptions) {
       const fresh = onConnection(db);
       for (const part of connectionParts) Object.assign(library[part], fresh[part]);
       Object.assign(library, fresh.exports);
+      // The restored file's titles may have no rank yet (a backup from before 0040's ranks were placed).
+      titleRanks?.kick();
     }
   }
 

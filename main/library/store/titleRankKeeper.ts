@@ -51,6 +51,8 @@ export function keepTitleRanks(
 ): TitleRankKeeper {
   let stopped = false;
   let work: Generator<void, void> | undefined;
+  /** The connection `work` writes to: a restore swaps it, and the work starts again on the new one. */
+  let workDb: Db | undefined;
   let timer: NodeJS.Timeout | undefined;
   let waiting: Array<() => void> = [];
   const slices = { count: 0, longestMs: 0, totalMs: 0, longestCpuMs: 0 };
@@ -72,7 +74,11 @@ export function keepTitleRanks(
     const started = performance.now();
     const cpu = process.cpuUsage();
     try {
-      work ??= keepCurrent(currentDb);
+      if (workDb !== currentDb()) work = undefined;
+      if (!work) {
+        workDb = currentDb();
+        work = keepCurrent(workDb);
+      }
       for (;;) {
         if (work.next().done) {
           work = undefined;
@@ -126,8 +132,7 @@ export function keepTitleRanks(
 }
 
 /** The work, in steps: each collation's ranks brought up to date, one step a few hundred titles. */
-function* keepCurrent(currentDb: () => Db): Generator<void, void> {
-  const db = currentDb();
+function* keepCurrent(db: Db): Generator<void, void> {
   if (!db.open || db.readonly) return;
   const anew: TitleCollation[] = [];
   for (const collation of titleCollations) {
