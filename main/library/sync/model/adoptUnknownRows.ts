@@ -5,7 +5,6 @@ import { preparedStatement } from '../../store/preparedStatements';
 import {
   articleEntry,
   attributeKey,
-  fieldOf,
   hasArticleMemo,
   highlightKey,
   notePlaces,
@@ -108,15 +107,32 @@ function knownAssignments(doc: Y.Doc, library: Y.Doc, places: Places): Set<strin
     const at = assignment?.on === 'paragraph' ? places.place(assignment.place) : undefined;
     if (assignment?.on === 'paragraph' && !at) continue;
     const owner = at ? `p:${at.ord}` : key.slice(0, cut);
-    let tag: string | null = key.slice(cut + 1);
-    while (tag !== null && !known.has(`${owner}:${tag}`)) {
+    const waiting = [key.slice(cut + 1)];
+    for (let tag = waiting.pop(); tag !== undefined; tag = waiting.pop()) {
+      if (known.has(`${owner}:${tag}`)) continue;
       known.add(`${owner}:${tag}`);
       const entry = tags.get(tag);
-      const into = entry instanceof Y.Map ? fieldOf(entry as Y.Map<unknown>, 'merged_into') : null;
-      tag = typeof into === 'string' ? into : null;
+      if (entry instanceof Y.Map) waiting.push(...everMergedInto(entry as Y.Map<unknown>));
     }
   }
   return known;
+}
+
+/**
+ * Every tag a tag's `merged_into` has named, now or before (the document keeps the values written
+ * over). A merge undone since (a person's undo, or a same-name merge let go: sameNameTags) leaves
+ * this device's rows on the tag it was merged into until the article is projected again: those
+ * rows are the projection's own, not rows the document never knew, and adopting them would tag
+ * the highlight or paragraph with that tag for good.
+ */
+function everMergedInto(entry: Y.Map<unknown>): string[] {
+  const found: string[] = [];
+  const values = (entry as unknown as { _map: Map<string, Y.Item> })._map;
+  for (let item: Y.Item | null = values.get('merged_into') ?? null; item !== null; item = item.left) {
+    const value: unknown = item.content.getContent()[0];
+    if (typeof value === 'string') found.push(value);
+  }
+  return found;
 }
 
 /** The same for the library document: tags and their descriptions, journal memos, attributes and their values, word data. */

@@ -34,6 +34,7 @@ import { uidOfArticle } from './articleRows';
 import { readRichText, storedForms, writeWords } from './richNoteText';
 import { replayedNote } from './replayedNote';
 import { replayedSplices } from './replayedTextEdit';
+import { keepMergesInto } from './sameNameTags';
 import { announceMaker } from '../../team/members';
 import { writeKind } from './paragraphKinds';
 import { wordDataEdit } from './wordData';
@@ -130,6 +131,8 @@ export function changesToDocs(
         const intoUid = into === undefined ? undefined : ids.tagUid(into);
         add(libraryDoc, (doc) => {
           const tags = root(doc, 'tags');
+          // Renamed, deleted or merged: the tags the same-name rule merged into it stay merged, as this person sees them.
+          if (change.before && (!change.after || change.after.name !== change.before.name)) keepMergesInto(doc, uid);
           if (!change.after) {
             const entry = existingEntry(tags, uid);
             if (!entry) return;

@@ -4,7 +4,6 @@ import {
   maxHighlightCommentLength,
   type HighlightColor,
 } from '../../../../preload/contract/annotationTypes';
-import { foldTagCase } from '../../annotations/tagNames';
 import type { HighlightRow as StoredHighlightRow } from '../../store/highlights';
 import type { Db } from '../../store/openDatabase';
 import { highlightColumnsSql } from '../../store/highlightContext';
@@ -16,6 +15,7 @@ import { storedForms } from './richNoteText';
 import { anchorQuote } from '../../reclean/anchorQuote';
 import { joinedNote, notesByPosition } from './placedNotes';
 import { placesOf, type Places } from './paragraphPlaces';
+import { mergeSameTagNames } from './sameNameTags';
 import {
   articleEntry,
   articleMemo,
@@ -131,16 +131,17 @@ export function tagResolution(library: Y.Doc): string {
 }
 
 /**
- * The same name made on two devices that had not seen each other's is one tag (or attribute):
+ * The same attribute name made on two devices that had not seen each other's is one attribute:
  * the one with the smaller uid stays, the other is merged into it, as a merge by a person would.
- * Every device decides the same, so their writes agree. `fold` says which names are the same.
+ * (Tags: sameNameTags, which also undoes a merge whose names no longer meet; attributes still
+ * merge on the names a device sees, as tags did.)
  */
-function mergeSameNames(library: Y.Doc, kind: 'tags' | 'attributes', fold: (name: string) => string): void {
+function mergeSameNames(library: Y.Doc, kind: 'attributes'): void {
   const byName = new Map<string, Named[]>();
   for (const named of namedOf(library, kind).values()) {
     const name = named.entry.get('name');
     if (named.deleted || typeof name !== 'string') continue;
-    const key = fold(name);
+    const key = name;
     byName.set(key, [...(byName.get(key) ?? []), named]);
   }
   const clashes = [...byName.values()].filter((group) => group.length > 1);
@@ -162,7 +163,7 @@ function mergeSameNames(library: Y.Doc, kind: 'tags' | 'attributes', fold: (name
  * removed (deleted, or merged into another): theirs are to be projected again.
  */
 export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean; articlesOfRemovedTags: Set<string> } {
-  mergeSameNames(library, 'tags', foldTagCase);
+  mergeSameTagNames(library);
   const tags = tagsOf(library);
   const wanted = new Map<string, Y.Map<unknown>>();
   for (const tag of tags.values()) if (resolveNamed(tags, tag.uid) === tag.uid) wanted.set(tag.uid, tag.entry);
@@ -263,7 +264,7 @@ export function articlesUsingTag(db: Db, tagId: number): string[] {
  */
 function projectAttributes(db: Db, library: Y.Doc): void {
   // Attribute names are matched as written (tags fold their case).
-  mergeSameNames(library, 'attributes', (name) => name);
+  mergeSameNames(library, 'attributes');
   const attributes = attributesOf(library);
   const wanted = new Map<string, Y.Map<unknown>>();
   for (const a of attributes.values()) if (resolveNamed(attributes, a.uid) === a.uid) wanted.set(a.uid, a.entry);
