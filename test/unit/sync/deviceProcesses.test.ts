@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSyncServer, type RunningSyncServer } from '../../../main/library/sync/server/syncServer';
 import { DeviceClient } from './deviceClient';
+import { dumpDifferences } from './dumpDifferences';
 import { findLosses, type OracleChange, type OracleSuperseded } from './noLossOracle';
 import { seededRandom } from './syncedArticle';
 import { wronglyNamedWriters, type RecordedSuperseded } from './supersededWriters';
@@ -313,6 +314,15 @@ async function run(transportName: 'server' | 'folder'): Promise<RunResult> {
   return result;
 }
 
+/** PIZHU_SYNC_DUMPS=<dir>: each transport's final dumps are written there, to compare a failing seed's by hand. */
+function keepDumps(transport: 'server' | 'folder', result: RunResult): void {
+  const dir = process.env.PIZHU_SYNC_DUMPS;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  const dump = { docs: JSON.parse(result.docs) as unknown, rows: JSON.parse(result.rows) as unknown };
+  fs.writeFileSync(path.join(dir, `seed${seed}-${transport}.json`), JSON.stringify(dump, null, 1));
+}
+
 describe(`three device processes syncing (seed ${seed})`, () => {
   let serverRun: RunResult | undefined;
 
@@ -322,6 +332,7 @@ describe(`three device processes syncing (seed ${seed})`, () => {
     async () => {
       try {
         serverRun = await run('server');
+        keepDumps('server', serverRun);
       } catch (error) {
         throw new Error(`Seed ${seed} (PIZHU_SYNC_SEED=${seed} to run it again): ${String(error)}`, { cause: error });
       }
@@ -335,6 +346,10 @@ describe(`three device processes syncing (seed ${seed})`, () => {
       try {
         const folderRun = await run('folder');
         expect(serverRun, 'the server run failed').toBeDefined();
+        keepDumps('folder', folderRun);
+        // What differs, by path (a tag's merged_into, a paragraph's assignment), not the dumps' first characters.
+        expect(dumpDifferences(serverRun!.docs, folderRun.docs), 'documents: server | folder').toEqual([]);
+        expect(dumpDifferences(serverRun!.rows, folderRun.rows), 'rows: server | folder').toEqual([]);
         expect(folderRun.docs).toBe(serverRun!.docs);
         expect(folderRun.rows).toBe(serverRun!.rows);
       } catch (error) {
