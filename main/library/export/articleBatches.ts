@@ -48,9 +48,10 @@ export interface ArticleBatches {
 
 /**
  * `alsoBegin`: starts another connection's read transaction (the export worker's, which renders
- * a share of the files), called with the library's writes held off (the library connection's
- * write lock, taken for the moment), just after this snapshot began: both then see the same
- * library. It says whether it began; it is not called where there is no snapshot here.
+ * a share of the files), called just after this snapshot began, with the library's writes held
+ * off from before this one began until it returns (the library connection's write lock, for a
+ * second or two at 100,000 articles): both then see the same library. It says whether it began;
+ * it is not called where there is no snapshot here, nor where the lock cannot be had.
  */
 export function openArticleBatches(
   db: Db,
@@ -65,7 +66,8 @@ export function openArticleBatches(
   const reader = articleId === undefined ? snapshotConnection(db) : undefined;
   if (reader === undefined) return readAtOnce(db, articleId, fullText, library);
   try {
-    // Writes held off while the snapshots begin (none can come between them), for a moment only.
+    // Writes held off while the snapshots begin, so none comes between them: while this thread
+    // reads the article list (the app's own writes wait for this thread anyway) and the worker begins.
     const holdWrites = alsoBegin !== undefined && !db.inTransaction && tryBeginImmediate(db);
     let shared = false;
     let begun: ReturnType<typeof beginSnapshot>;

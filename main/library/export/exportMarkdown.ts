@@ -19,7 +19,6 @@ import { indexEntry, indexRegionsOf, type IndexEntry } from './renderIndex';
 import { tagReportRegions } from './renderTagReport';
 import { openExportFolder, type ExportFolder, type ExportWriter } from './exportFolder';
 import type { BackgroundFileWriter, StartExportWorker } from './backgroundFileWriter';
-import type { ShareOptions } from './renderShare';
 import { requireAbsolutePath, sha256, temporaryNameFor } from './writeTextFile';
 import { runSteps, type Steps } from './steppedWork';
 import { exportCodebook } from '../codebook/exportCodebook';
@@ -30,6 +29,12 @@ export type ExportProgress = (done: number, total: number, phase?: 'rendering') 
 
 /** Articles rendered between two pauses of exportMarkdownSteps. */
 const stepArticles = 200;
+/**
+ * Or the time between two pauses, whichever comes first: a step's files are written by the
+ * thread that renders them while the worker renders a share, and creating a file took from 50 µs
+ * to half a millisecond as the file system was busy, so 200 files could hold the progress bar still for most of a second.
+ */
+const stepMs = 50;
 
 /**
  * Writes the Markdown export of DESIGN §5 into `outDir` and returns the paths written: one
@@ -117,7 +122,10 @@ export function* exportMarkdownSteps(
   // The library's files are rendered on two threads (the export worker renders a share) where it can.
   const sharing = scope === 'library' && background !== undefined && !db.memory;
   const folder0 = sharing ? openExportFolder(outDir, exportWriter(db), { background }) : undefined;
-  const helper = folder0 === undefined ? undefined : yield* openShare(folder0, { dbPath: db.name, ...fileOptions });
+  const helper = folder0?.backgroundWriter();
+  // The worker opens its connection while this thread reads the article list below: its
+  // snapshot begins after that (alsoBegin), the worker taking the request when it is up.
+  helper?.openShare({ dbPath: db.name, ...fileOptions }).catch(() => undefined);
   // Read a batch at a time from one snapshot of the library (articleBatches), rendered as read.
   let source: ArticleBatches;
   try {
@@ -178,10 +186,13 @@ export function* exportMarkdownSteps(
       const entries: Array<IndexEntry | undefined> = [];
       let rendered = 0;
       let sinceProgress = 0;
+      let lastPause = performance.now();
       /** The worker's batches not yet back. */
       const sent = new Set<Promise<unknown>>();
       if (share) folder.writeHere();
       let pendingFirst = first;
+      // The total is known once the snapshot began: said at once, before the first files.
+      onProgress?.(0, total, 'rendering');
 
       /** Renders one article here, at the name placed for it already (`placed`), or placed now. */
       function* renderHere(group: ArticleAnnotations, placed?: string | null): Steps<void> {
@@ -191,8 +202,9 @@ export function* exportMarkdownSteps(
           unannotated.push({ articleId: group.article.id, title: group.article.title });
           return;
         }
-        if (++sinceProgress >= stepArticles) {
+        if (++sinceProgress >= stepArticles || performance.now() - lastPause >= stepMs) {
           sinceProgress = 0;
+          lastPause = performance.now();
           onProgress?.(rendered, Math.max(total, rendered), 'rendering');
           // The files of the step before this one written (parallel), or a plain pause.
           yield folder.writesBehind();
@@ -221,6 +233,7 @@ export function* exportMarkdownSteps(
             sendToShare(share, articles, placed as Map<number, string>);
             // A pause: the worker's answers are taken meanwhile.
             yield;
+            lastPause = performance.now();
             continue;
           }
           // A name to merge with, or none usable: rendered here, where the merge is.
@@ -300,6 +313,8 @@ export function* exportMarkdownSteps(
               entries[at + k] = { article, highlights: r.highlights, notes: r.notes };
               rendered++;
             });
+            // Said as soon as it is back: the main thread may be rendering a batch of its own.
+            onProgress?.(rendered, Math.max(total, rendered), 'rendering');
           },
           () => undefined,
         );
@@ -313,27 +328,15 @@ export function* exportMarkdownSteps(
   }
 }
 
-/**
- * The export worker's share of the rendering opened (its connection to the library), waited
- * for; undefined where it could not be (the export then renders on this thread alone).
- */
-function* openShare(folder: ExportFolder, options: ShareOptions): Steps<BackgroundFileWriter | undefined> {
-  const worker = folder.backgroundWriter();
-  if (worker === undefined) return undefined;
-  try {
-    yield worker.openShare(options);
-    return worker;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Batches of the library read (or sent to the worker) at a time while the worker renders a share: small, so neither thread waits long for the other at the end. */
 const shareBatchArticles = 250;
 /** The worker's batches waiting at once: one being rendered, one next. */
 const shareSlots = 2;
-/** How long the library's writes may be held off while the worker's snapshot begins. */
-const shareBeginMs = 2_000;
+/**
+ * How long, after this thread's snapshot began, the library's writes may be held off while the
+ * worker's begins (the worker may still be starting); after that the export renders on one thread.
+ */
+const shareBeginMs = 3_000;
 
 /** What a rendered article's place in its batch holds: nothing to keep alive. */
 const emptyGroup: ArticleAnnotations = {
