@@ -9,7 +9,8 @@ export function dumpDifferences(left: string, right: string, limit = 20): string
     if (JSON.stringify(a) === JSON.stringify(b)) return;
     const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
     if (isObject(a) && isObject(b) && Array.isArray(a) === Array.isArray(b)) {
-      for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(a[key], b[key], `${at}/${key}`);
+      for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort())
+        walk(a[key], b[key], `${at}/${key}`);
       return;
     }
     const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v).slice(0, 300));

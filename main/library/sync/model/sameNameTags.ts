@@ -55,7 +55,9 @@ export function mergeSameTagNames(library: Y.Doc): void {
     const [keep, ...others] = [...group].sort((a, b) => (a.uid < b.uid ? -1 : 1));
     for (const other of others) wanted.set(other.uid, keep!.uid);
   }
-  const toMerge = tags.filter((t) => wanted.has(t.uid) && !(ours(t) && t.mergedInto === wanted.get(t.uid) && t.deleted));
+  const toMerge = tags.filter(
+    (t) => wanted.has(t.uid) && !(ours(t) && t.mergedInto === wanted.get(t.uid) && t.deleted),
+  );
   const toUndo = tags.filter((t) => merges.has(t.uid) && !wanted.has(t.uid));
   if (toMerge.length === 0 && toUndo.length === 0) return;
   library.transact(() => {
