@@ -46,27 +46,32 @@ export function tombstones(db: Db): Tombstone[] {
   return rows.map(asTombstone);
 }
 
-/** At most `limit` tombstones in (doc, uid) order, those after `after` (a cursor) first, then from the start again. */
-export function tombstonesFrom(db: Db, after: { doc: string; uid: string } | undefined, limit: number): Tombstone[] {
-  const from = after
-    ? (preparedStatement(
-        db,
-        'SELECT doc, uid, seen, deleted_at FROM sync_tombstone WHERE (doc, uid) > (?, ?) ORDER BY doc, uid LIMIT ?',
-      ).all(after.doc, after.uid, limit) as TombstoneRow[])
-    : [];
-  const more =
-    from.length < limit
-      ? (preparedStatement(db, 'SELECT doc, uid, seen, deleted_at FROM sync_tombstone ORDER BY doc, uid LIMIT ?').all(
-          limit - from.length,
-        ) as TombstoneRow[])
-      : [];
-  const seen = new Set(from.map((r) => `${r.doc}\n${r.uid}`));
-  return [...from, ...more.filter((r) => !seen.has(`${r.doc}\n${r.uid}`))].map(asTombstone);
+/** At most `limit` tombstones in (doc, uid) order, from the start or after `after`. */
+export function tombstonesAfter(db: Db, after: { doc: string; uid: string } | undefined, limit: number): Tombstone[] {
+  const rows = preparedStatement(
+    db,
+    'SELECT doc, uid, seen, deleted_at FROM sync_tombstone WHERE (doc, uid) > (?, ?) ORDER BY doc, uid LIMIT ?',
+  ).all(after?.doc ?? '', after?.uid ?? '', limit) as TombstoneRow[];
+  return rows.map(asTombstone);
 }
 
-/** The documents holding a tombstone. */
-export const tombstoneDocs = (db: Db): string[] =>
-  preparedStatement(db, 'SELECT DISTINCT doc FROM sync_tombstone').pluck(true).all() as string[];
+/** The tombstones of one document. */
+export function tombstonesOf(db: Db, doc: string): Tombstone[] {
+  const rows = preparedStatement(
+    db,
+    'SELECT doc, uid, seen, deleted_at FROM sync_tombstone WHERE doc = ? ORDER BY uid',
+  ).all(doc) as TombstoneRow[];
+  return rows.map(asTombstone);
+}
+
+/** The documents holding a tombstone, and whether one of them was deleted after `since` (an ISO time). */
+export function tombstoneDocs(db: Db, since: string): Array<{ name: string; deletedSince: boolean }> {
+  const rows = preparedStatement(
+    db,
+    'SELECT doc, max(deleted_at) > ? AS deletedSince FROM sync_tombstone GROUP BY doc',
+  ).all(since) as Array<{ doc: string; deletedSince: number }>;
+  return rows.map((r) => ({ name: r.doc, deletedSince: r.deletedSince === 1 }));
+}
 
 /** How many tombstones there are and the latest delete: changes when this device deletes (or a purge or undo drops one). */
 export function tombstoneMark(db: Db): { count: number; latest: string } {

@@ -139,46 +139,57 @@ describe('the purge a device runs after each sync', () => {
     }
   });
 
-  it('judges a bounded batch per run, goes on where it stopped, and judges nothing again until something changes', async () => {
+  it('judges every delete once after the open, then only those of the documents updates were taken into or deleted in, a bounded batch a run', async () => {
     const { devices, dispose } = await openDevices(1);
     try {
       const db = devices[0]!.library.database();
       const judged: string[][] = [];
       let taken: string[] = [];
-      const run = createAfterSyncPurge({
-        db,
-        takeTaken: () => new Set(taken.splice(0)),
-        batch: 2,
-        purge: (list: readonly Tombstone[]) => {
-          judged.push(list.map((t) => t.uid));
-          return { purged: 0, waiting: list.length, kept: 0, heldBackBy: [], storedBefore: 0, storedAfter: 0 };
-        },
-      });
+      const runner = () =>
+        createAfterSyncPurge({
+          db,
+          takeTaken: () => new Set(taken.splice(0)),
+          batch: 2,
+          purge: (list: readonly Tombstone[]) => {
+            judged.push(list.map((t) => t.uid));
+            return { purged: 0, waiting: list.length, kept: 0, heldBackBy: [], storedBefore: 0, storedAfter: 0 };
+          },
+        });
       // No delete of this device's: nothing is judged.
-      expect(run()).toBeUndefined();
-      const insert = db.prepare(
-        "INSERT INTO sync_tombstone (doc, uid, seen, deleted_at) VALUES ('article/x', ?, x'00', ?)",
-      );
-      for (const uid of ['h1', 'h2', 'h3']) insert.run(uid, '2026-01-01T00:00:00.000Z');
+      expect(runner()()).toBeUndefined();
+      const insert = db.prepare("INSERT INTO sync_tombstone (doc, uid, seen, deleted_at) VALUES (?, ?, x'00', ?)");
+      for (const uid of ['h1', 'h2', 'h3']) insert.run('article/x', uid, '2026-01-01T00:00:00.000Z');
+      insert.run('article/z', 'h4', '2026-01-01T00:00:00.000Z');
+      // The library opened again: what was taken before is not known.
+      const run = runner();
+      // The first runs go over every one, two a run.
       expect(run()).toMatchObject({ waiting: 2 });
-      expect(run()).toMatchObject({ waiting: 1 });
-      // All three judged since anything changed: the next runs cost one query.
+      expect(run()).toMatchObject({ waiting: 2 });
+      // Then nothing is due: the next runs cost a query or two.
       expect(run()).toBeUndefined();
       expect(run()).toBeUndefined();
-      expect(judged).toEqual([['h1', 'h2'], ['h3']]);
-      // An update taken into another document brings no report of these: nothing is judged.
+      expect(judged.splice(0)).toEqual([
+        ['h1', 'h2'],
+        ['h3', 'h4'],
+      ]);
+      // Updates taken into documents holding none of them bring no report of these: nothing is judged.
       taken = ['article/y', 'library'];
       expect(run()).toBeUndefined();
-      // One taken into their document may: judged again, from where the last run stopped.
-      taken = ['article/x'];
+      // One taken into a document holding some may: that document's are judged.
+      taken = ['article/z'];
+      run();
+      expect(judged.splice(0)).toEqual([['h4']]);
+      // Two documents: whole documents, about a batch a run, the rest at the next.
+      taken = ['article/x', 'article/z'];
       run();
       run();
       expect(run()).toBeUndefined();
-      expect(judged.slice(2)).toEqual([['h1', 'h2'], ['h3']]);
-      // A new delete too.
-      insert.run('h0', '2026-01-02T00:00:00.000Z');
+      expect(judged.splice(0)).toEqual([['h1', 'h2', 'h3'], ['h4']]);
+      // A new delete: its document's.
+      insert.run('article/z', 'h0', '2026-01-02T00:00:00.000Z');
       run();
-      expect(judged.at(-1)).toEqual(['h0', 'h1']);
+      expect(judged.splice(0)).toEqual([['h0', 'h4']]);
+      expect(run()).toBeUndefined();
     } finally {
       dispose();
     }
