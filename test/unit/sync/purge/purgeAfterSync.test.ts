@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runSync } from '../../../../main/cli/syncCommand';
 import { createAfterSyncPurge } from '../../../../main/library/sync/purge/purgeAfterSync';
 import type { Tombstone } from '../../../../main/library/sync/purge/tombstones';
+import { startSyncServer } from '../../../../main/library/sync/server/syncServer';
 import { createSyncSession, type SyncSession } from '../../../../main/library/sync/session/syncSession';
 import { openDevices, syncAll, type Device } from '../model/syncedLibraries';
-import { tempDirs } from '../syncFixtures';
+import { memberToken, tempDirs } from '../syncFixtures';
 
 const tempDir = tempDirs('pizhu-purge-after-sync-');
 const sessions: SyncSession[] = [];
@@ -138,6 +139,58 @@ describe('the purge a device runs after each sync', () => {
       dispose();
     }
   });
+
+  it(
+    'pizhu sync --server purges after its sync once the others have seen the delete, and sends the purge before it exits',
+    { timeout: 60_000 },
+    async () => {
+      const dir = tempDir();
+      const data = path.join(dir, 'server');
+      const server = await startSyncServer({ dataDir: data, host: '127.0.0.1', port: 0 });
+      const { devices, dispose } = await openDevices(2);
+      try {
+        const [a, b] = devices as [Device, Device];
+        const token = memberToken(data, 'me');
+        const lines: string[] = [];
+        const io = { out: (text: string) => lines.push(text) };
+        const sync = (d: Device) =>
+          runSync(d.library.sync, path.join(dir, `${d.name}.sqlite`), [], { server: server.url, token }, io);
+        const made = a.library.annotations.createHighlight({
+          paragraphId: a.paragraphId(1),
+          start: 3,
+          end: 7,
+          color: 'yellow',
+        });
+        await sync(a);
+        await sync(b);
+        await sync(a);
+        const uid = Object.keys(entriesOf(a))[0]!;
+        a.library.annotations.deleteHighlight(made.id);
+        lines.splice(0);
+        // B has not seen the delete: A's sync purges nothing.
+        await sync(a);
+        expect(lines.splice(0)).toEqual([expect.stringMatching(/^Synced \d+ document\(s\)/)]);
+        expect(entriesOf(a)[uid]).toMatchObject({ deleted: true });
+        await sync(b);
+        lines.splice(0);
+        // B's report reached the server with its sync; A's next sync takes it, purges, and sends the purge.
+        await sync(a);
+        expect(lines.splice(0)).toEqual([
+          expect.stringMatching(/^Synced \d+ document\(s\) with ws:/),
+          expect.stringMatching(
+            /^Purged 1 deleted highlight\(s\) every device has seen \(\d+ bytes of sync data less\)\.$/,
+          ),
+        ]);
+        expect(entriesOf(a)[uid]).toBeUndefined();
+        await sync(b);
+        expect(entriesOf(b)[uid]).toBeUndefined();
+        expect(lines.splice(0)).toEqual([expect.stringMatching(/^Synced \d+ document\(s\)/)]);
+      } finally {
+        dispose();
+        await server.close();
+      }
+    },
+  );
 
   it('judges every delete once after the open, then only those of the documents updates were taken into or deleted in, a bounded batch a run', async () => {
     const { devices, dispose } = await openDevices(1);
