@@ -477,16 +477,12 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       const purgesBefore = purgeCount(doc);
       let integrated = false;
       const lost: Superseded[] = [];
-      const onUpdate = (_update: Uint8Array, origin: unknown) => {
-        if (origin === remoteOrigin) integrated = true;
-      };
       const onTransaction = (transaction: Y.Transaction) => {
         if (transaction.origin === remoteOrigin) lost.push(...supersededBy(doc, transaction));
       };
-      doc.on('update', onUpdate);
       doc.on('afterTransaction', onTransaction);
       try {
-        Y.applyUpdate(doc, update, remoteOrigin);
+        integrated = store.applyRemote(name, update);
       } catch (error) {
         throw new LibraryError(
           'invalid-argument',
@@ -494,11 +490,10 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
           name,
         );
       } finally {
-        doc.off('update', onUpdate);
         doc.off('afterTransaction', onTransaction);
       }
       // Applying an update again integrates nothing and changes nothing.
-      if (!integrated && pendingOf(doc) === pendingBefore) return;
+      if (!integrated && samePending(pendingOf(doc), pendingBefore)) return;
       takenDocs.add(name);
       store.storeRemote(name, update);
       const now = nowIso();
@@ -659,10 +654,19 @@ function known(store: DocStore, name: string): Y.Doc | undefined {
 }
 
 /** What waits in a document for updates it has not had yet (from a transport that delivers out of order). */
-function pendingOf(doc: Y.Doc): string {
-  const structs = doc.store.pendingStructs;
-  const ds = doc.store.pendingDs;
-  return `${structs ? structs.update.length : 0}:${ds ? ds.length : 0}`;
+function pendingOf(doc: Y.Doc): [Uint8Array | null, Uint8Array | null] {
+  return [doc.store.pendingStructs?.update ?? null, doc.store.pendingDs];
+}
+
+/**
+ * Compared by their bytes: Yjs merges a waiting delete with an adjacent one into as many bytes
+ * ([0,3) and [3,5) become [0,5)), and an update taken for a duplicate is not stored.
+ */
+function samePending(now: ReturnType<typeof pendingOf>, before: ReturnType<typeof pendingOf>): boolean {
+  return now.every((bytes, i) => {
+    const was = before[i] ?? null;
+    return bytes === was || (bytes !== null && was !== null && Buffer.compare(bytes, was) === 0);
+  });
 }
 
 /** The tables projectWordData writes. */
