@@ -477,12 +477,16 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       const purgesBefore = purgeCount(doc);
       let integrated = false;
       const lost: Superseded[] = [];
+      const onUpdate = (_update: Uint8Array, origin: unknown) => {
+        if (origin === remoteOrigin) integrated = true;
+      };
       const onTransaction = (transaction: Y.Transaction) => {
         if (transaction.origin === remoteOrigin) lost.push(...supersededBy(doc, transaction));
       };
+      doc.on('update', onUpdate);
       doc.on('afterTransaction', onTransaction);
       try {
-        integrated = store.applyRemote(name, update);
+        Y.applyUpdate(doc, update, remoteOrigin);
       } catch (error) {
         throw new LibraryError(
           'invalid-argument',
@@ -490,6 +494,7 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
           name,
         );
       } finally {
+        doc.off('update', onUpdate);
         doc.off('afterTransaction', onTransaction);
       }
       // Applying an update again integrates nothing and changes nothing.
