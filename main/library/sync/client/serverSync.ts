@@ -145,7 +145,9 @@ export class ServerSync {
     names.delete(libraryDocument);
     let refused = this.library.refusedChanges;
     // Opening a document costs a round trip and a load on the server: only those that differ are opened.
-    const queue = [...names].filter((name) => !local.has(name) || server.digests[name] !== this.localDigest(name));
+    const queue = [...names]
+      .filter((name) => !local.has(name) || server.digests[name] !== this.localDigest(name))
+      .sort((x, y) => (articleOrder(x) < articleOrder(y) ? -1 : 1));
     const opened = queue.length + 1;
     let done = 0;
     this.options.onProgress?.(done, queue.length);
@@ -357,6 +359,19 @@ export class ServerSync {
     provider.sendStateless(listDocumentsRequest);
     return withTimeout(answer, timeoutMs, this.options.url);
   }
+}
+
+/**
+ * The order a sync opens documents in: each article's text just before its annotations, the
+ * article by article. The server lists every 'article/' name before every 'text/' one, so a new
+ * device held all the annotations first, unprojected, and then read each article's document back
+ * from its file to project it once the text came (10,000 reads in a first sync of the bench).
+ */
+function articleOrder(name: string): string {
+  const text = /^text\/([^/]+)(\/.*)?$/.exec(name);
+  if (text) return `${text[1]}\u0000${0}${text[2] ?? ''}`;
+  const article = /^article\/(.+)$/.exec(name);
+  return article ? `${article[1]}\u0000${1}` : name;
 }
 
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number, url: string): Promise<T> {
