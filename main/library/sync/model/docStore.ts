@@ -28,13 +28,19 @@ export interface DocStore {
   get(name: string): Y.Doc;
   /** Whether the file holds any update of the document. */
   has(name: string): boolean;
+  /**
+   * Applies another device's update to the document (origin remoteOrigin); whether it integrated
+   * anything. The local listener, which stores and sends only local changes, is off meanwhile:
+   * Yjs encodes every transaction again for an 'update' listener, a twentieth of a first sync.
+   */
+  applyRemote(name: string, update: Uint8Array): boolean;
   /** Stores an update from another device as it came (it may wait on updates still to come). */
   storeRemote(name: string, update: Uint8Array): void;
   /** Local updates stored since the last commit, for the transports; cleared. */
   takeCommitted(): Array<{ name: string; update: Uint8Array }>;
   /** The transaction failed: local updates and loaded documents are dropped. */
   rolledBack(): void;
-  /** Between transactions: unloads the documents when many are loaded (a first sync of every article), to be read again when asked for. */
+  /** Between transactions: unloads the least recently used documents when many are loaded (a first sync of every article), to be read again when asked for. */
   trim(): void;
   /** Replaces the document's stored updates with its current state as one (a purge: what it dropped leaves the file). */
   rewrite(name: string): void;
@@ -66,6 +72,8 @@ const updateOf = (row: StoredRow): Uint8Array => (row.deflated === 1 ? inflateSy
 
 export function createDocStore(db: Db): DocStore {
   const docs = new Map<string, Y.Doc>();
+  /** Each loaded document's listener that stores and queues its local changes. */
+  const persisting = new WeakMap<Y.Doc, (update: Uint8Array, origin: unknown) => void>();
   let queued: Array<{ name: string; update: Uint8Array }> = [];
   const insertRow = db.prepare<[string, Uint8Array, number]>('INSERT INTO sync_update (doc, data, deflated) VALUES (?, ?, ?)');
   const insert = { run: (name: string, update: Uint8Array) => insertRow.run(name, ...storedForm(update)) };
@@ -86,11 +94,47 @@ export function createDocStore(db: Db): DocStore {
       }
     }
     for (const row of rows) Y.applyUpdate(doc, updateOf(row), remoteOrigin);
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
+    const persist = (update: Uint8Array, origin: unknown) => {
       if (origin === remoteOrigin) return;
       insert.run(name, update);
       queued.push({ name, update });
-    });
+    };
+    doc.on('update', persist);
+    persisting.set(doc, persist);
+    return doc;
+  }
+
+  function applyRemote(name: string, update: Uint8Array): boolean {
+    const doc = get(name);
+    const persist = persisting.get(doc);
+    let integrated = false;
+    let localBefore: Map<number, number> | undefined;
+    // Yjs's own test of whether a transaction has an update to give.
+    const onTransaction = (t: Y.Transaction) => {
+      const changed = t.deleteSet.clients.size > 0 || [...t.afterState].some(([client, clock]) => t.beforeState.get(client) !== clock);
+      if (!changed) return;
+      if (t.origin === remoteOrigin) integrated = true;
+      else localBefore ??= t.beforeState;
+    };
+    if (persist) doc.off('update', persist);
+    doc.on('afterTransaction', onTransaction);
+    try {
+      Y.applyUpdate(doc, update, remoteOrigin);
+    } finally {
+      doc.off('afterTransaction', onTransaction);
+      if (persist) doc.on('update', persist);
+    }
+    // A local write made meanwhile (an observer's: none writes today) is stored and sent whole, not lost.
+    if (localBefore && persist) persist(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(localBefore)), undefined);
+    return integrated;
+  }
+
+  function get(name: string): Y.Doc {
+    let doc = docs.get(name);
+    if (!doc) doc = load(name);
+    // Map order is use order: trim unloads the least recently used first.
+    else docs.delete(name);
+    docs.set(name, doc);
     return doc;
   }
 
@@ -116,14 +160,8 @@ export function createDocStore(db: Db): DocStore {
       );
       return [...new Set([...stored, ...docs.keys()])].sort();
     },
-    get(name) {
-      let doc = docs.get(name);
-      if (!doc) {
-        doc = load(name);
-        docs.set(name, doc);
-      }
-      return doc;
-    },
+    get,
+    applyRemote,
     has(name) {
       return docs.has(name) || stored.get(name) !== undefined;
     },
@@ -140,7 +178,13 @@ export function createDocStore(db: Db): DocStore {
       unload();
     },
     trim() {
-      if (docs.size > keepLoaded) unload();
+      // The least recently used only: the library document, used by every apply, is never read again from the file
+      // (it was, with its word data projected whole, after every trim of a first sync).
+      for (const [name, doc] of docs) {
+        if (docs.size <= keepLoaded) break;
+        doc.destroy();
+        docs.delete(name);
+      }
     },
     rewrite(name) {
       const doc = docs.get(name);

@@ -477,16 +477,12 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       const purgesBefore = purgeCount(doc);
       let integrated = false;
       const lost: Superseded[] = [];
-      const onUpdate = (_update: Uint8Array, origin: unknown) => {
-        if (origin === remoteOrigin) integrated = true;
-      };
       const onTransaction = (transaction: Y.Transaction) => {
         if (transaction.origin === remoteOrigin) lost.push(...supersededBy(doc, transaction));
       };
-      doc.on('update', onUpdate);
       doc.on('afterTransaction', onTransaction);
       try {
-        Y.applyUpdate(doc, update, remoteOrigin);
+        integrated = store.applyRemote(name, update);
       } catch (error) {
         throw new LibraryError(
           'invalid-argument',
@@ -494,7 +490,6 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
           name,
         );
       } finally {
-        doc.off('update', onUpdate);
         doc.off('afterTransaction', onTransaction);
       }
       // Applying an update again integrates nothing and changes nothing.
