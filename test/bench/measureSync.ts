@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLibrary, type Library } from '../../main/library/createLibrary';
@@ -70,8 +71,17 @@ export async function measureSync(benchDbPath: string, dir: string, articleCount
 
     b = await createLibrary({ dbPath: path.join(dir, 'b.sqlite') });
     const firstStarted = process.hrtime.bigint();
+    const cpuBefore = { device: process.cpuUsage(), server: serverCpuSeconds(server.process) };
     const first = await syncOnceWithServer(b.sync, { url: server.url, token: tokens.b, timeoutMs: 120_000 });
     const firstSeconds = seconds(firstStarted);
+    // Said beside the wall time, not judged: on a shared machine the wall time is mostly other work's.
+    const deviceCpu = process.cpuUsage(cpuBefore.device);
+    const serverAfter = serverCpuSeconds(server.process);
+    console.log(
+      `  first sync: ${firstSeconds.toFixed(1)} s; CPU of the new device's process ${((deviceCpu.user + deviceCpu.system) / 1e6).toFixed(1)} s, of the server ${
+        serverAfter === undefined || cpuBefore.server === undefined ? '(not known here)' : `${(serverAfter - cpuBefore.server).toFixed(1)} s`
+      }; load ${os.loadavg()[0]!.toFixed(1)}`,
+    );
     const articles = count(b, 'SELECT count(*) FROM article');
     const highlights = count(b, 'SELECT count(*) FROM highlight');
     if (
@@ -196,6 +206,17 @@ async function stopServer(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await withTimeout(exited, 30_000, 'pizhu serve did not stop within 30 s').catch(() => child.kill('SIGKILL'));
+}
+
+/** The CPU seconds a child process has used so far (Linux: /proc), or undefined where it cannot be read. */
+function serverCpuSeconds(child: ChildProcess): number | undefined {
+  try {
+    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 function count(library: Library, sql: string): number {
