@@ -6,7 +6,8 @@
  * from the build in out/ as the bench does. Prints the same import figure as the bench, and the
  * CPU seconds of the storing thread and of the rest of the process (mostly the parse worker): on
  * a shared machine the wall time is noisy, those less so. On Linux it also lists each thread's
- * CPU seconds: the storing thread, the parse worker (the largest other), V8's helper threads.
+ * CPU seconds: the storing thread, the parse worker (the largest other), V8's helper threads; and
+ * how long the storing thread ran, waited for a core, and slept (nothing to store: the parse was behind).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,6 +34,21 @@ function threadStat(tid: number | string): { name: string; seconds: number } | u
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     return { name, seconds: (Number(fields[11]) + Number(fields[12])) / 100 }; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Seconds a thread has run on a core and waited for one (runnable, not running), from
+ * /proc/self/task/<tid>/schedstat (Linux with schedstats; undefined elsewhere). Wall time less
+ * both is the time it slept: for the storing thread, waiting for the parse (or the disk).
+ */
+function threadSchedule(tid: number | string): { running: number; queued: number } | undefined {
+  try {
+    const [running, queued] = fs.readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+    if (running === undefined || queued === undefined || !Number.isFinite(running + queued)) return undefined;
+    return { running: running / 1e9, queued: queued / 1e9 };
   } catch {
     return undefined;
   }
@@ -92,12 +108,14 @@ async function main(): Promise<void> {
     const threads = threadSampler();
     const threadsBefore = threads.now();
     const mainBefore = threadCpuSeconds(process.pid);
+    const scheduleBefore = threadSchedule(process.pid);
     const cpuBefore = process.cpuUsage();
     const t0 = performance.now();
     const outcomes = await library.importPaths([folder], () => threads.sample());
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const mainAfter = threadCpuSeconds(process.pid);
+    const scheduleAfter = threadSchedule(process.pid);
     const processCpu = (cpu.user + cpu.system) / 1e6;
     const storing = mainBefore === undefined || mainAfter === undefined ? undefined : mainAfter - mainBefore;
     const imported = outcomes.filter((o) => o.status === 'imported').length;
@@ -119,6 +137,15 @@ async function main(): Promise<void> {
     // By thread name (the storing thread is this process's main thread); Linux only.
     const byThread = threads.since(threadsBefore);
     if (byThread !== '') console.log(`  CPU seconds by thread: ${byThread}`);
+    // Whether the storing thread is the bottleneck: the time it slept is time it had nothing to store.
+    if (scheduleBefore && scheduleAfter) {
+      const running = scheduleAfter.running - scheduleBefore.running;
+      const queued = scheduleAfter.queued - scheduleBefore.queued;
+      console.log(
+        `  storing thread: on a core ${running.toFixed(1)} s, waiting for a core ${queued.toFixed(1)} s, ` +
+          `asleep (waiting for the parse, or the disk) ${Math.max(0, seconds - running - queued).toFixed(1)} s of ${seconds.toFixed(1)} s`,
+      );
+    }
     library.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
