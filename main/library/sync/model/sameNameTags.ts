@@ -14,6 +14,12 @@ import { fieldOf, root, setField } from './docShape';
  * longer meet; a person's rename, delete or merge of the kept tag makes them the person's (keepMergesInto).
  */
 const sameNameMerges = (library: Y.Doc) => library.getMap<unknown>('samename_tags');
+/**
+ * Merges a person made their own (keepMergesInto): tag uid -> the uid it stays merged into. A key of
+ * its own, not only the listing's key deleted: another device may have written that key at once
+ * (each device that sees a clash writes the merge), and a write the person had not seen would list it again.
+ */
+const keptMerges = (library: Y.Doc) => library.getMap<unknown>('samename_kept');
 
 interface TagEntry {
   uid: string;
@@ -26,6 +32,7 @@ interface TagEntry {
 /** Writes the same-name merges the tags' names call for now, and undoes those they no longer call for. */
 export function mergeSameTagNames(library: Y.Doc): void {
   const merges = sameNameMerges(library);
+  const kept = keptMerges(library);
   const tags: TagEntry[] = [];
   root(library, 'tags').forEach((value, uid) => {
     if (!(value instanceof Y.Map)) return;
@@ -41,7 +48,8 @@ export function mergeSameTagNames(library: Y.Doc): void {
     });
   });
   // A merge is this rule's while the tag's merged_into is still the one it wrote (a person's merge written at once may have won).
-  const ours = (tag: TagEntry) => tag.mergedInto !== null && merges.get(tag.uid) === tag.mergedInto;
+  const ours = (tag: TagEntry) =>
+    tag.mergedInto !== null && merges.get(tag.uid) === tag.mergedInto && kept.get(tag.uid) !== tag.mergedInto;
   const byName = new Map<string, TagEntry[]>();
   for (const tag of tags) {
     // A person's delete or merge takes a tag out of the comparison; one merged by this rule stays in it.
@@ -84,5 +92,10 @@ export function mergeSameTagNames(library: Y.Doc): void {
  */
 export function keepMergesInto(library: Y.Doc, uid: string): void {
   const merges = sameNameMerges(library);
-  for (const [merged, into] of [...merges.entries()]) if (into === uid) merges.delete(merged);
+  const kept = keptMerges(library);
+  for (const [merged, into] of [...merges.entries()]) {
+    if (into !== uid) continue;
+    kept.set(merged, into);
+    merges.delete(merged);
+  }
 }
