@@ -15,6 +15,7 @@ import { storedForms } from './richNoteText';
 import { anchorQuote } from '../../reclean/anchorQuote';
 import { joinedNote, notesByPosition } from './placedNotes';
 import { placesOf, type Places } from './paragraphPlaces';
+import { breakMergeCycles } from './mergeCycles';
 import { mergeSameTagNames } from './sameNameTags';
 import {
   articleEntry,
@@ -163,6 +164,7 @@ function mergeSameNames(library: Y.Doc, kind: 'attributes'): void {
  * removed (deleted, or merged into another): theirs are to be projected again.
  */
 export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean; articlesOfRemovedTags: Set<string> } {
+  breakMergeCycles(library, 'tags');
   mergeSameTagNames(library);
   const tags = tagsOf(library);
   const wanted = new Map<string, Y.Map<unknown>>();
@@ -263,6 +265,7 @@ export function articlesUsingTag(db: Db, tagId: number): string[] {
  * (where an article has both, the kept attribute's value stands).
  */
 function projectAttributes(db: Db, library: Y.Doc): void {
+  breakMergeCycles(library, 'attributes');
   // Attribute names are matched as written (tags fold their case).
   mergeSameNames(library, 'attributes');
   const attributes = attributesOf(library);
