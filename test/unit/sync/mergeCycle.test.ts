@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { devicesPerTest, expectConverged, syncAll, type Device } from './model/syncedLibraries';
+import { devicesPerTest, expectConverged, syncAll, tagUses, type Device } from './model/syncedLibraries';
 
 /**
  * Two devices merge two tags into each other while offline: A merges 丙 into 丁, B merges 丁 into
@@ -9,15 +9,6 @@ import { devicesPerTest, expectConverged, syncAll, type Device } from './model/s
  */
 const devices = devicesPerTest();
 
-/** Tag names with how many paragraphs carry each, as the person sees them. */
-function tagUses(d: Device): Record<string, number> {
-  const article = d.library.getArticle(d.articleId);
-  const uses: Record<string, number> = {};
-  for (const name of d.library.annotations.listTags().map((t) => t.name)) {
-    uses[name] = Object.values(article.paragraphTags).filter((tags) => tags.includes(name)).length;
-  }
-  return uses;
-}
 
 describe('two tags merged into each other at once', () => {
   it('become one tag that keeps the uses of both, the same on every device', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { devicesPerTest, expectConverged, syncAll, type Device } from './model/syncedLibraries';
+import { devicesPerTest, expectConverged, syncAll, tagUses, type Device } from './model/syncedLibraries';
 
 /**
  * Two tags meet on one name only in a passing state: B renames a tag to the name A gave another,
@@ -20,15 +20,6 @@ function deliver(from: Device, to: Device): void {
 const tagUid = (d: Device, name: string): string =>
   d.library.database().prepare('SELECT uid FROM tag WHERE name = ?').pluck().get(name) as string;
 
-/** Tag names with how many paragraphs carry each, as the person sees them. */
-function tagUses(d: Device): Record<string, number> {
-  const article = d.library.getArticle(d.articleId);
-  const uses: Record<string, number> = {};
-  for (const name of d.library.annotations.listTags().map((t) => t.name)) {
-    uses[name] = Object.values(article.paragraphTags).filter((tags) => tags.includes(name)).length;
-  }
-  return uses;
-}
 
 /** The race on fresh devices; `bFirst`: A takes B's changes before C's. Returns what every device shows. */
 async function race(bFirst: boolean): Promise<Record<string, number>> {

@@ -111,3 +111,13 @@ export function expectConverged(all: readonly Device[]): void {
   for (const d of docs) expect(d).toBe(docs[0]);
   for (const r of rows) expect(r).toBe(rows[0]);
 }
+
+/** Tag names with how many paragraphs of the device's article carry each, as the person sees them. */
+export function tagUses(d: Device): Record<string, number> {
+  const article = d.library.getArticle(d.articleId);
+  const uses: Record<string, number> = {};
+  for (const name of d.library.annotations.listTags().map((t) => t.name)) {
+    uses[name] = Object.values(article.paragraphTags).filter((tags) => tags.includes(name)).length;
+  }
+  return uses;
+}
