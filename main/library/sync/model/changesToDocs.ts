@@ -35,6 +35,7 @@ import { readRichText, storedForms, writeWords } from './richNoteText';
 import { replayedNote } from './replayedNote';
 import { replayedSplices } from './replayedTextEdit';
 import { keepMergesInto } from './sameNameTags';
+import { asNamed, resolveNamed } from './namedEntries';
 import { announceMaker } from '../../team/members';
 import { writeKind } from './paragraphKinds';
 import { wordDataEdit } from './wordData';
@@ -59,7 +60,8 @@ export function changesToDocs(
 ): Map<string, Edit[]> {
   const ids = lookups(db, changes);
   /** A paragraph's article places (paragraphPlaces): a paragraph's data is keyed by its place in this device's split. */
-  const placesIn = (doc: Y.Doc, articleId: number) => placesOf(db, articleId, ids.articleUid(articleId) ?? '', library(), doc);
+  const placesIn = (doc: Y.Doc, articleId: number) =>
+    placesOf(db, articleId, ids.articleUid(articleId) ?? '', library(), doc);
   const edits = new Map<string, Edit[]>();
   const add = (name: string | undefined, edit: Edit) => {
     if (name === undefined) return;
@@ -174,7 +176,7 @@ export function changesToDocs(
         const tag = ids.tagUid(num(row.tag_id));
         if (!highlight || tag === undefined) break;
         add(ids.articleDoc(highlight.articleId), (doc) =>
-          writeAssignment(doc, highlightKey(highlight.uid, tag), change),
+          writeAssignment(doc, highlightKey(highlight.uid, tag), change, library()),
         );
         break;
       }
@@ -184,7 +186,12 @@ export function changesToDocs(
         if (!paragraph || tag === undefined) break;
         // Its key in this device's split: the newest split's key of a paragraph's tag is the one that counts.
         add(ids.articleDoc(paragraph.articleId), (doc) =>
-          writeAssignment(doc, paragraphKey(placesIn(doc, paragraph.articleId).keyOf(paragraph.ord), tag), change),
+          writeAssignment(
+            doc,
+            paragraphKey(placesIn(doc, paragraph.articleId).keyOf(paragraph.ord), tag),
+            change,
+            library(),
+          ),
         );
         break;
       }
@@ -369,9 +376,27 @@ function formsOf(row: Row): { editorState: string; plainText: string; markdown: 
   };
 }
 
-/** An assignment on or off; one turned on records who did, beside it (docShape). */
-function writeAssignment(doc: Y.Doc, key: string, change: RowChange): void {
-  setField(root(doc, 'tagged'), key, change.after !== null);
+/**
+ * An assignment on or off; one turned on records who did, beside it (docShape). One turned off
+ * takes off with it the keys of the same highlight or paragraph under tags merged into its tag
+ * (a same-name merge, or a merge whose keys have not arrived): the row stood for them too, and
+ * left on they would put the tag back on every other device.
+ */
+function writeAssignment(doc: Y.Doc, key: string, change: RowChange, library: Y.Doc): void {
+  const tagged = root(doc, 'tagged');
+  if (change.after === null) {
+    const cut = key.lastIndexOf(':');
+    const owner = key.slice(0, cut + 1);
+    const tag = key.slice(cut + 1);
+    const tags = root(library, 'tags');
+    const entries = { get: (uid: string) => asNamed(uid, tags.get(uid)) };
+    for (const [other, on] of tagged.entries()) {
+      if (other === key || on !== true || !other.startsWith(owner)) continue;
+      const otherTag = other.slice(owner.length);
+      if (otherTag !== tag && resolveNamed(entries, otherTag) === tag) setField(tagged, other, false);
+    }
+  }
+  setField(tagged, key, change.after !== null);
   if (change.after && !change.before) setField(root(doc, 'taggedby'), key, str(change.after.made_by) ?? '');
 }
 

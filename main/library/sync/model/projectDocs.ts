@@ -16,6 +16,7 @@ import { anchorQuote } from '../../reclean/anchorQuote';
 import { joinedNote, notesByPosition } from './placedNotes';
 import { placesOf, type Places } from './paragraphPlaces';
 import { breakMergeCycles } from './mergeCycles';
+import { asNamed, resolveNamed, type Named } from './namedEntries';
 import { mergeSameTagNames } from './sameNameTags';
 import {
   articleEntry,
@@ -53,13 +54,6 @@ const rowsOf = (db: Db, sql: string) => preparedStatement(db, sql).pluck(false);
 const columnOf = (db: Db, sql: string) => preparedStatement(db, sql).pluck(true);
 
 /** A tag or an attribute as the library document holds it: deleted and merged ones stay, as redirects. */
-interface Named {
-  uid: string;
-  deleted: boolean;
-  mergedInto: string | null;
-  entry: Y.Map<unknown>;
-}
-
 function namedOf(library: Y.Doc, kind: 'tags' | 'attributes'): Map<string, Named> {
   const found = new Map<string, Named>();
   root(library, kind).forEach((value, uid) => {
@@ -67,18 +61,6 @@ function namedOf(library: Y.Doc, kind: 'tags' | 'attributes'): Map<string, Named
     if (named) found.set(uid, named);
   });
   return found;
-}
-
-function asNamed(uid: string, value: unknown): Named | undefined {
-  if (!(value instanceof Y.Map)) return undefined;
-  const entry = value as Y.Map<unknown>;
-  const into = fieldOf(entry, 'merged_into');
-  return {
-    uid,
-    deleted: fieldOf(entry, 'deleted') === true,
-    mergedInto: typeof into === 'string' ? into : null,
-    entry,
-  };
 }
 
 /**
@@ -110,17 +92,6 @@ function tagLookup(
 
 const tagsOf = (library: Y.Doc) => namedOf(library, 'tags');
 const attributesOf = (library: Y.Doc) => namedOf(library, 'attributes');
-
-/** The live tag (or attribute) a uid stands for now: itself, or where its merges led; undefined when deleted. */
-function resolveNamed(entries: { get(uid: string): Named | undefined }, uid: string): string | undefined {
-  let current = entries.get(uid);
-  const seen = new Set<string>();
-  while (current && current.deleted && current.mergedInto !== null && !seen.has(current.uid)) {
-    seen.add(current.uid);
-    current = entries.get(current.mergedInto);
-  }
-  return current && !current.deleted && typeof current.entry.get('name') === 'string' ? current.uid : undefined;
-}
 
 /** Where each tag uid led at a library document's last projection here (projectLibrary). */
 const lastResolved = new WeakMap<Y.Doc, Map<string, string | undefined>>();
@@ -493,9 +464,10 @@ function projectHighlights(
     });
   });
   // Quote and context as written (store/highlightContext): compared with the document's values.
-  const rows = rowsOf(db, `SELECT id, uid, ${highlightColumnsSql(highlightColumns)} FROM highlight WHERE article_id = ?`).all(
-    articleId,
-  ) as HighlightRow[];
+  const rows = rowsOf(
+    db,
+    `SELECT id, uid, ${highlightColumnsSql(highlightColumns)} FROM highlight WHERE article_id = ?`,
+  ).all(articleId) as HighlightRow[];
   const ids = new Map<string, number>();
   for (const row of rows) {
     const values = wanted.get(row.uid);
