@@ -6,6 +6,8 @@ import {
   articleEntry,
   attributeKey,
   hasArticleMemo,
+  hasHeld,
+  heldKeys,
   highlightKey,
   notePlaces,
   paragraphKey,
@@ -75,7 +77,7 @@ export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc, librar
   return [
     // A purged highlight's row (an undone edit put it back) is no row to adopt (sync/purge).
     ...rowsAsInserts(db, 'highlight', `WHERE article_id = ${articleId}`).filter(
-      (c) => !highlights.has(String(c.after!.uid)) && !isPurged(doc, highlights, String(c.after!.uid)),
+      (c) => !hasHeld(highlights, String(c.after!.uid)) && !isPurged(doc, highlights, String(c.after!.uid)),
     ),
     ...rowsAsInserts(
       db,
@@ -100,7 +102,8 @@ export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc, librar
 function knownAssignments(doc: Y.Doc, library: Y.Doc, places: Places): Set<string> {
   const tags = root(library, 'tags');
   const known = new Set<string>();
-  for (const key of root(doc, 'tagged').keys()) {
+  // A key whose value another device's write over it deleted (the new one not arrived) is known too.
+  for (const key of heldKeys(root(doc, 'tagged'))) {
     const cut = key.lastIndexOf(':');
     const assignment = parseAssignment(key);
     // A paragraph's, by the position here its place leads to (`p:<position>`); one leading elsewhere is not known here.
@@ -147,7 +150,7 @@ export function unknownLibraryRows(db: Db, library: Y.Doc): RowChange[] {
   );
   const described = (tagId: number) => {
     const entry = tags.get(tagUids.get(tagId) ?? '');
-    return entry !== undefined && (entry as Y.Map<unknown>).has('described');
+    return entry instanceof Y.Map && hasHeld(entry as Y.Map<unknown>, 'described');
   };
   const articleUids = new Map(
     (preparedStatement(db, 'SELECT id, uid FROM article').pluck(false).all() as Array<{ id: number; uid: string }>).map(
@@ -160,15 +163,17 @@ export function unknownLibraryRows(db: Db, library: Y.Doc): RowChange[] {
     ).map((a) => [a.id, a.uid]),
   );
   return [
-    ...rowsAsInserts(db, 'tag').filter((c) => !tags.has(String(c.after!.uid))),
+    ...rowsAsInserts(db, 'tag').filter((c) => !hasHeld(tags, String(c.after!.uid))),
     ...rowsAsInserts(db, 'tag_description').filter((c) => !described(Number(c.key.tag_id))),
-    ...rowsAsInserts(db, 'memo', 'WHERE article_id IS NULL').filter((c) => !memos.has(String(c.after!.uid))),
-    ...rowsAsInserts(db, 'attribute').filter((c) => !attributes.has(String(c.after!.uid))),
+    ...rowsAsInserts(db, 'memo', 'WHERE article_id IS NULL').filter((c) => !hasHeld(memos, String(c.after!.uid))),
+    ...rowsAsInserts(db, 'attribute').filter((c) => !hasHeld(attributes, String(c.after!.uid))),
     ...rowsAsInserts(db, 'article_attribute').filter((c) => {
       const article = articleUids.get(Number(c.key.article_id));
       const attribute = attributeUids.get(Number(c.key.attribute_id));
       return (
-        article !== undefined && attribute !== undefined && !articleEntry(library, article).has(attributeKey(attribute))
+        article !== undefined &&
+        attribute !== undefined &&
+        !hasHeld(articleEntry(library, article), attributeKey(attribute))
       );
     }),
     ...unknownWordDataRows(db, library),

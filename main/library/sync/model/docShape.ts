@@ -169,6 +169,20 @@ export function entryOf(map: Y.Map<unknown>, key: string): Y.Map<unknown> {
   return made;
 }
 
+/**
+ * Every key the map has held, those whose value is deleted now too. Another device's write over a
+ * key carries the delete of the value it replaced, and Yjs applies that delete at once while the
+ * new value waits for that device's earlier updates (a sync folder brings files in any order):
+ * meanwhile `has` says no, though the document knows the key. For "has the document heard of it".
+ */
+export function heldKeys(map: Y.Map<unknown>): IterableIterator<string> {
+  return (map as unknown as { _map: Map<string, unknown> })._map.keys();
+}
+
+export function hasHeld(map: Y.Map<unknown>, key: string): boolean {
+  return (map as unknown as { _map: Map<string, unknown> })._map.has(key);
+}
+
 export function existingEntry(map: Y.Map<unknown>, key: string): Y.Map<unknown> | undefined {
   const found = map.get(key);
   return found instanceof Y.Map ? (found as Y.Map<unknown>) : undefined;

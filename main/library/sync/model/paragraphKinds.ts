@@ -3,7 +3,7 @@ import { paragraphKinds, type ParagraphKind } from '../../../../preload/contract
 import type { RowChange } from '../../journal/journaledTables';
 import type { Db } from '../../store/openDatabase';
 import { preparedStatement } from '../../store/preparedStatements';
-import { setField } from './docShape';
+import { heldKeys, setField } from './docShape';
 import { rowsAsInserts } from './rowsAsInserts';
 import type { Places } from './paragraphPlaces';
 
@@ -76,7 +76,12 @@ export function kindsAsInserts(db: Db, articleId?: number): RowChange[] {
 
 /** The person's kinds not yet in the document (set outside the journal: a JSON backup merged in). */
 export function unknownKinds(db: Db, articleId: number, doc: Y.Doc, places: Places): RowChange[] {
-  const known = placedKinds(doc, places);
+  // A kind whose value another device's write over it deleted (the new one not arrived) is known too.
+  const known = new Set<number>();
+  for (const key of heldKeys(kinds(doc))) {
+    const at = places.place(key);
+    if (at && !at.moved) known.add(at.ord);
+  }
   const ordOf = new Map(
     (
       preparedStatement(db, 'SELECT id, ord FROM paragraph WHERE article_id = ? AND kind_by_user = 1')

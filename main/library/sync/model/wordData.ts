@@ -6,7 +6,16 @@ import type { Db } from '../../store/openDatabase';
 import { preparedStatement } from '../../store/preparedStatements';
 import type { VocabularyRow } from '../../vocabulary/readVocabulary';
 import { articleIdOfUid, uidOfArticle } from './articleRows';
-import { entryOf, existingEntry, fieldOf, replicatedColumns, setField, stringField, type FieldValue } from './docShape';
+import {
+  entryOf,
+  existingEntry,
+  fieldOf,
+  hasHeld,
+  replicatedColumns,
+  setField,
+  stringField,
+  type FieldValue,
+} from './docShape';
 import { rowsAsInserts } from './rowsAsInserts';
 import { fieldWriter, type Writer } from './writers';
 import { placesOf, type Places } from './paragraphPlaces';
@@ -586,11 +595,12 @@ export function wordDataRows(db: Db): Record<string, unknown> {
  * outside the journal (a JSON backup merged in), so the projection does not take them away.
  */
 export function unknownWordDataRows(db: Db, library: Y.Doc): RowChange[] {
-  const known = (map: Y.Map<unknown>) => (c: RowChange) => !map.has(String(c.after!.uid));
+  // A key whose value another device's write over it deleted (the new one not arrived) is known too.
+  const known = (map: Y.Map<unknown>) => (c: RowChange) => !hasHeld(map, String(c.after!.uid));
   return [
     ...rowsAsInserts(db, 'term_override').filter(known(overrides(library))),
     ...rowsAsInserts(db, 'vocabulary').filter(known(vocabulary(library))),
-    ...(stopWords(library).has('custom') ? [] : rowsAsInserts(db, 'stop_word_list')),
+    ...(hasHeld(stopWords(library), 'custom') ? [] : rowsAsInserts(db, 'stop_word_list')),
   ];
 }
 
