@@ -15,6 +15,7 @@ import type { SyncEndpoint } from '../syncEndpoint';
 import { DocumentLink } from './documentLink';
 import { BatchedApply } from './batchedApply';
 import { refusalError } from './serverRefusal';
+import { QuietWebSocket } from './quietWebSocket';
 
 export interface ServerSyncOptions {
   /** ws:// or wss:// address of a Pizhu sync server. */
@@ -122,7 +123,7 @@ export class ServerSync {
   static async connect(endpoint: SyncEndpoint, options: ServerSyncOptions): Promise<ServerSync> {
     const timeoutMs = options.timeoutMs ?? 60_000;
     await probe(options.url, timeoutMs);
-    const socket = new HocuspocusProviderWebsocket({ url: options.url, WebSocketPolyfill: WebSocket });
+    const socket = new HocuspocusProviderWebsocket({ url: options.url, WebSocketPolyfill: QuietWebSocket });
     const batch = new BatchedApply(endpoint);
     const library = new DocumentLink(libraryDocument, endpoint, socket, options.token, batch, options.syncModel);
     const sync = new ServerSync(endpoint, options, socket, library, batch);
