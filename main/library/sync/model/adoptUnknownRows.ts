@@ -8,6 +8,7 @@ import {
   hasArticleMemo,
   hasHeld,
   heldKeys,
+  heldValues,
   highlightKey,
   notePlaces,
   paragraphKey,
@@ -129,13 +130,7 @@ function knownAssignments(doc: Y.Doc, library: Y.Doc, places: Places): Set<strin
  * the highlight or paragraph with that tag for good.
  */
 function everMergedInto(entry: Y.Map<unknown>): string[] {
-  const found: string[] = [];
-  const values = (entry as unknown as { _map: Map<string, Y.Item> })._map;
-  for (let item: Y.Item | null = values.get('merged_into') ?? null; item !== null; item = item.left) {
-    const value: unknown = item.content.getContent()[0];
-    if (typeof value === 'string') found.push(value);
-  }
-  return found;
+  return heldValues(entry, 'merged_into').filter((value): value is string => typeof value === 'string');
 }
 
 /** The same for the library document: tags and their descriptions, journal memos, attributes and their values, word data. */

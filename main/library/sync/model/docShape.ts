@@ -176,12 +176,24 @@ export function entryOf(map: Y.Map<unknown>, key: string): Y.Map<unknown> {
  * meanwhile `has` says no, though the document knows the key. For "has the document heard of it".
  */
 export function heldKeys(map: Y.Map<unknown>): IterableIterator<string> {
-  return (map as unknown as { _map: Map<string, unknown> })._map.keys();
+  return itemsOf(map).keys();
 }
 
 export function hasHeld(map: Y.Map<unknown>, key: string): boolean {
-  return (map as unknown as { _map: Map<string, unknown> })._map.has(key);
+  return itemsOf(map).has(key);
 }
+
+/** Every value the key has held, the current one first: Yjs keeps the values written over (gc off). */
+export function heldValues(map: Y.Map<unknown>, key: string): unknown[] {
+  const found: unknown[] = [];
+  for (let item: Y.Item | null = itemsOf(map).get(key) ?? null; item !== null; item = item.left) {
+    found.push(item.content.getContent()[0]);
+  }
+  return found;
+}
+
+/** The map's last item per key (Yjs's own table; a key's earlier values hang off it to the left). */
+const itemsOf = (map: Y.Map<unknown>) => (map as unknown as { _map: Map<string, Y.Item> })._map;
 
 export function existingEntry(map: Y.Map<unknown>, key: string): Y.Map<unknown> | undefined {
   const found = map.get(key);
