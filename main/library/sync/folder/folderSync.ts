@@ -184,13 +184,8 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
     for (const { name, update } of updates) incomingByName.set(name, [...(incomingByName.get(name) ?? []), update]);
   }
   for (const name of new Set([...before.keys(), ...touched])) {
-    // A guid given, not drawn at random (see DocumentLink).
-    const doc = new Y.Doc({ gc: false, guid: name });
     const own = before.get(name);
-    if (own) Y.applyUpdate(doc, own);
-    for (const update of incomingByName.get(name) ?? []) Y.applyUpdate(doc, update);
-    memory.docs[name] = Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))).toString('base64');
-    doc.destroy();
+    memory.docs[name] = snapshotOf(name, [...(own ? [own] : []), ...(incomingByName.get(name) ?? [])]);
   }
 
   // 6. What taking the files wrote goes out in this pass, as a server sync sends it before it is
@@ -203,10 +198,7 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
     const update = endpoint.diff(name, saved ? Y.encodeStateVector(base.sv) : undefined);
     if (Y.snapshotContainsUpdate(base, update)) continue;
     afterReceipt.push({ name, update });
-    const doc = new Y.Doc({ gc: false, guid: name });
-    Y.applyUpdate(doc, endpoint.diff(name));
-    memory.docs[name] = Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))).toString('base64');
-    doc.destroy();
+    memory.docs[name] = snapshotOf(name, [endpoint.diff(name)]);
   }
   const writtenOnReceipt = afterReceipt.length > 0 ? await writeOwnFile(afterReceipt) : undefined;
   saveFolderMemory(options.memoryPath, memory);
@@ -216,4 +208,14 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
     ...(writtenOnReceipt !== undefined && { writtenOnReceipt }),
     skipped,
   };
+}
+
+/** What the folder holds of a document, as the folder memory keeps it: the snapshot of these updates, as base64. */
+function snapshotOf(name: string, updates: readonly Uint8Array[]): string {
+  // A guid given, not drawn at random (see DocumentLink).
+  const doc = new Y.Doc({ gc: false, guid: name });
+  for (const update of updates) Y.applyUpdate(doc, update);
+  const snapshot = Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))).toString('base64');
+  doc.destroy();
+  return snapshot;
 }
