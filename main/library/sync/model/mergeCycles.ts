@@ -1,5 +1,6 @@
-import * as Y from 'yjs';
-import { fieldOf, root, setField } from './docShape';
+import type * as Y from 'yjs';
+import { setField } from './docShape';
+import { namedOf } from './namedEntries';
 
 /**
  * Two devices that merged two tags (or attributes) into each other at once, A 丙 into 丁 while B
@@ -9,17 +10,10 @@ import { fieldOf, root, setField } from './docShape';
  * sees the cycle writes the same fields, whatever order the updates came in.
  */
 export function breakMergeCycles(library: Y.Doc, kind: 'tags' | 'attributes'): void {
+  const named = namedOf(library, kind);
   const into = new Map<string, string>();
-  const entries = new Map<string, Y.Map<unknown>>();
-  root(library, kind).forEach((value, uid) => {
-    if (!(value instanceof Y.Map)) return;
-    const entry = value as Y.Map<unknown>;
-    const target = fieldOf(entry, 'merged_into');
-    if (fieldOf(entry, 'deleted') === true && typeof target === 'string') {
-      into.set(uid, target);
-      entries.set(uid, entry);
-    }
-  });
+  for (const entry of named.values())
+    if (entry.deleted && entry.mergedInto !== null) into.set(entry.uid, entry.mergedInto);
   const survivors: string[] = [];
   const done = new Set<string>();
   for (const start of into.keys()) {
@@ -40,7 +34,7 @@ export function breakMergeCycles(library: Y.Doc, kind: 'tags' | 'attributes'): v
   if (survivors.length === 0) return;
   library.transact(() => {
     for (const uid of survivors) {
-      const entry = entries.get(uid)!;
+      const entry = named.get(uid)!.entry;
       setField(entry, 'merged_into', null);
       setField(entry, 'deleted', false);
     }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { fieldOf } from './docShape';
+import { fieldOf, root } from './docShape';
 
 /** A tag or attribute entry of the library document, with its delete and merge fields read. */
 export interface Named {
@@ -7,6 +7,16 @@ export interface Named {
   deleted: boolean;
   mergedInto: string | null;
   entry: Y.Map<unknown>;
+}
+
+/** The library document's tags (or attributes) by uid: deleted and merged ones stay, as redirects. */
+export function namedOf(library: Y.Doc, kind: 'tags' | 'attributes'): Map<string, Named> {
+  const found = new Map<string, Named>();
+  root(library, kind).forEach((value, uid) => {
+    const named = asNamed(uid, value);
+    if (named) found.set(uid, named);
+  });
+  return found;
 }
 
 export function asNamed(uid: string, value: unknown): Named | undefined {

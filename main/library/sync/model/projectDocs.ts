@@ -16,7 +16,7 @@ import { anchorQuote } from '../../reclean/anchorQuote';
 import { joinedNote, notesByPosition } from './placedNotes';
 import { placesOf, type Places } from './paragraphPlaces';
 import { breakMergeCycles } from './mergeCycles';
-import { asNamed, resolveNamed, type Named } from './namedEntries';
+import { asNamed, namedOf, resolveNamed, type Named } from './namedEntries';
 import { mergeSameTagNames } from './sameNameTags';
 import {
   articleEntry,
@@ -52,16 +52,6 @@ import {
 /** Statements kept per connection (a whole library is projected at times): whole rows, or one column's values. */
 const rowsOf = (db: Db, sql: string) => preparedStatement(db, sql).pluck(false);
 const columnOf = (db: Db, sql: string) => preparedStatement(db, sql).pluck(true);
-
-/** A tag or an attribute as the library document holds it: deleted and merged ones stay, as redirects. */
-function namedOf(library: Y.Doc, kind: 'tags' | 'attributes'): Map<string, Named> {
-  const found = new Map<string, Named>();
-  root(library, kind).forEach((value, uid) => {
-    const named = asNamed(uid, value);
-    if (named) found.set(uid, named);
-  });
-  return found;
-}
 
 /**
  * The library's tags read one by one as an article's assignments name them (an article names a
