@@ -333,6 +333,11 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
       ['exportQdc', { file: p }, `file = ${p}`],
       ['exportWordsCsv', { kind: 'frequencies', request: {}, file: p }, `file = ${p}`],
       ['exportWordsCsv', { kind: 'keyness', request: { subset: { tag: 'x' } }, path: p }, `path = ${p}`],
+      // The library export's worker opens the library and writes temporaries: both named by main alone.
+      ['exportMarkdown', { scope: 'library', outDir: p }, `outDir = ${p}`],
+      ['exportMarkdown', { scope: 'library', dbPath: p }, `dbPath = ${p}`],
+      ['exportMarkdown', { scope: 'library', share: { dbPath: p } }, `share.dbPath = ${p}`],
+      ['exportMarkdown', { scope: 'library', files: [{ article: 1, temporary: p }] }, `a temporary = ${p}`],
     );
   }
   for (const p of catalog.readPaths) {
