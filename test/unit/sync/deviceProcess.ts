@@ -47,11 +47,48 @@ let library: Library;
 let articleIds: number[] = [];
 let server: ServerSync | undefined;
 
-/** Local ids of this file to uids, as long as this process has seen them. */
+/**
+ * Local ids of this file to uids, for every row this device has shown: its journal names rows by
+ * local id, and an undo after a restart may replay an entry naming a row another device deleted
+ * meanwhile (a tag deleted elsewhere is gone from this file's rows, uid and all). So they are kept
+ * beside the file (`<db>.ids.json`) and read back at the open after a kill -9.
+ */
 const highlightUid = new Map<number, string>();
 const tagUid = new Map<number, string>();
 const articleUid = new Map<number, string>();
 const paragraphAt = new Map<number, { article: string; ord: number }>();
+const idsPath = `${dbPath}.ids.json`;
+/** What idsPath holds: written again only when a map changed. */
+let idsWritten = '';
+
+function readIds(): void {
+  if (!fs.existsSync(idsPath)) return;
+  idsWritten = fs.readFileSync(idsPath, 'utf8');
+  const kept = JSON.parse(idsWritten) as {
+    highlights: Array<[number, string]>;
+    tags: Array<[number, string]>;
+    articles: Array<[number, string]>;
+    paragraphs: Array<[number, { article: string; ord: number }]>;
+  };
+  for (const [id, uid] of kept.highlights) highlightUid.set(id, uid);
+  for (const [id, uid] of kept.tags) tagUid.set(id, uid);
+  for (const [id, uid] of kept.articles) articleUid.set(id, uid);
+  for (const [id, at] of kept.paragraphs) paragraphAt.set(id, at);
+}
+
+/** Written whole to a temporary file and renamed over: a kill -9 leaves the old maps or the new, never half. */
+function writeIds(): void {
+  const text = JSON.stringify({
+    highlights: [...highlightUid],
+    tags: [...tagUid],
+    articles: [...articleUid],
+    paragraphs: [...paragraphAt],
+  });
+  if (text === idsWritten) return;
+  fs.writeFileSync(`${idsPath}.tmp`, text);
+  fs.renameSync(`${idsPath}.tmp`, idsPath);
+  idsWritten = text;
+}
 
 async function open(): Promise<{ articles: string[] }> {
   const made = !fs.existsSync(dbPath);
@@ -67,6 +104,7 @@ async function open(): Promise<{ articles: string[] }> {
     library.close();
     library = await createLibrary({ dbPath, now: () => clock, deviceName: `device ${device}` });
   }
+  readIds();
   const db = library.database();
   db.function('randomblob', { deterministic: false }, (n: unknown) =>
     Buffer.from(Array.from({ length: Number(n) }, () => Math.floor(draw() * 256))),
@@ -105,6 +143,7 @@ function refreshIds(): void {
     .prepare('SELECT p.id, p.ord, a.uid FROM paragraph p JOIN article a ON a.id = p.article_id')
     .all() as Array<{ id: number; ord: number; uid: string }>)
     paragraphAt.set(r.id, { article: r.uid, ord: r.ord });
+  writeIds();
 }
 
 interface JournalRow {
@@ -202,6 +241,7 @@ function operation<T>(run: () => T): T {
       if (change.table === 'highlight') highlightUid.set(Number(named?.id), String(named?.uid));
       if (change.table === 'tag') tagUid.set(Number(named?.id), String(named?.uid));
     }
+    writeIds();
     for (const change of reverse ? [...changes].reverse() : changes) {
       const translated = forOracle(change, reverse);
       if (translated) out.push(translated);
