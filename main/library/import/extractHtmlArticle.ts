@@ -4,7 +4,7 @@
  * and loads nothing), @mozilla/readability picks the article, and only text leaves this module.
  */
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { linkedom } from './lazyLinkedom';
 import { readPageFacts, type PageFacts } from './metadata/pageMetadata';
 
 /**
@@ -90,7 +90,7 @@ function nameOf(node: DomNode): string {
 }
 
 function parseRaw(html: string): DomDocument {
-  const window: unknown = parseHTML(html);
+  const window: unknown = linkedom().parseHTML(html);
   const document = isObject(window) ? window.document : undefined;
   if (!isDomDocument(document)) throw new Error('linkedom returned no document');
   return document;

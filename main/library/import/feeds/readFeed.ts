@@ -4,7 +4,7 @@
  * parser (inert: it loads nothing, expands no DTD entity); the structure is checked first
  * (xmlProblem), since linkedom repairs broken XML silently.
  */
-import { DOMParser } from 'linkedom';
+import { linkedom } from '../lazyLinkedom';
 import { xmlProblem } from './xmlProblem';
 
 export interface FeedItem {
@@ -193,7 +193,7 @@ function atomEntry(entry: XmlElement): FeedItem {
 export function readFeed(xml: string): Feed | { error: string } {
   const problem = xmlProblem(xml);
   if (problem) return { error: `it is not well-formed XML: ${problem}` };
-  const document: unknown = new DOMParser().parseFromString(xml, 'text/xml');
+  const document: unknown = new (linkedom().DOMParser)().parseFromString(xml, 'text/xml');
   const root = (document as { documentElement?: unknown } | null)?.documentElement;
   if (!isXmlElement(root)) return { error: 'it holds no XML element' };
   const kind = localName(root);

@@ -5,7 +5,7 @@
  * headline (date line, 来源 line, byline). Values are checked as they are read: an outlet or a URL
  * is never an author, a relative address is never the URL. Never throws on a hostile page.
  */
-import { parseHTML } from 'linkedom';
+import { linkedom } from '../lazyLinkedom';
 import { findBylineAuthor, isPersonName } from './bylines';
 import { dateLineDate, parseDate } from './dates';
 import { readJsonLd } from './jsonLd';
@@ -266,7 +266,7 @@ export function readPageFacts(document: unknown): PageFacts | null {
 export function readPageMetadata(html: string, taiwan = false, facts?: PageFacts | null): PageMetadata {
   try {
     if (facts === undefined) {
-      const window: unknown = parseHTML(html);
+      const window: unknown = linkedom().parseHTML(html);
       facts = readPageFacts(
         typeof window === 'object' && window !== null ? (window as { document?: unknown }).document : null,
       );
