@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
-import { createLocaleConverter } from '../../../preload/common/createConverter';
 import { foldToSimplified } from '../../../preload/common/foldScript';
+import { singleCharacterConversion } from './singleCharacterConversion';
 
 /**
  * Per-character facts about Chinese script, from sources that already exist rather than a table
@@ -46,8 +46,16 @@ export function charScriptOfCode(code: number): CharScript {
 
 function lookUpScript(ch: string): CharScript {
   if (foldToSimplified(ch) !== ch && !gb2312().has(ch)) return 'traditional';
-  if (createLocaleConverter('cn', 't', false).convert(ch).text !== ch && !inBig5(ch)) return 'simplified';
+  if (toTraditional(ch) !== ch && !inBig5(ch)) return 'simplified';
   return 'shared';
+}
+
+let simplifiedToTraditional: ((ch: string) => string) | undefined;
+
+/** OpenCC's simplified-to-traditional conversion of one character (the dictionaries read at the first call). */
+function toTraditional(ch: string): string {
+  simplifiedToTraditional ??= singleCharacterConversion('cn', 't');
+  return simplifiedToTraditional(ch);
 }
 
 export type HanziFrequency = 'common' | 'rare' | 'outside';
