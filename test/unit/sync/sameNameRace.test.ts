@@ -4,7 +4,7 @@ import { devicesPerTest, expectConverged, syncAll, tagUses, type Device } from '
 /**
  * Two tags meet on one name only in a passing state: B renames a tag to the name A gave another,
  * while C merges B's tag away. A device that takes B's changes before C's sees the clash and merges
- * the two (sync/model/sameNameTags); one that takes C's first never does. Found by the device fuzz
+ * the two (sync/model/sameNameMerges); one that takes C's first never does. Found by the device fuzz
  * (PIZHU_SYNC_SEED=106: the folder run merged a tag the server run kept, and a paragraph's tag
  * differed). Whatever the order, the same edits must give the same tags and uses.
  */

@@ -3,7 +3,7 @@ import { devicesPerTest, expectConverged, syncAll, type Device } from './model/s
 
 /**
  * One tag name made on two devices offline is one tag after a sync (the smaller uid stays,
- * sameNameTags); an assignment made under the other uid shows under the kept tag. Untagging it
+ * sameNameMerges); an assignment made under the other uid shows under the kept tag. Untagging it
  * there, or deleting its highlight, must take it off for good on every device.
  */
 const devices = devicesPerTest();

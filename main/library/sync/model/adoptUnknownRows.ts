@@ -101,7 +101,7 @@ export function unknownArticleRows(db: Db, articleId: number, doc: Y.Doc, librar
  * (`h:<highlight>:<tag>` on tag A, merged into B, is known as `h:<highlight>:<B>` too).
  */
 function knownAssignments(doc: Y.Doc, library: Y.Doc, places: Places): Set<string> {
-  const tags = root(library, 'tags');
+  const trail = mergeTrails(root(library, 'tags'));
   const known = new Set<string>();
   // A key whose value another device's write over it deleted (the new one not arrived) is known too.
   for (const key of heldKeys(root(doc, 'tagged'))) {
@@ -111,26 +111,37 @@ function knownAssignments(doc: Y.Doc, library: Y.Doc, places: Places): Set<strin
     const at = assignment?.on === 'paragraph' ? places.place(assignment.place) : undefined;
     if (assignment?.on === 'paragraph' && !at) continue;
     const owner = at ? `p:${at.ord}` : key.slice(0, cut);
-    const waiting = [key.slice(cut + 1)];
-    for (let tag = waiting.pop(); tag !== undefined; tag = waiting.pop()) {
-      if (known.has(`${owner}:${tag}`)) continue;
-      known.add(`${owner}:${tag}`);
-      const entry = tags.get(tag);
-      if (entry instanceof Y.Map) waiting.push(...everMergedInto(entry as Y.Map<unknown>));
-    }
+    for (const tag of trail(key.slice(cut + 1))) known.add(`${owner}:${tag}`);
   }
   return known;
 }
 
 /**
- * Every tag a tag's `merged_into` has named, now or before (the document keeps the values written
- * over). A merge undone since (a person's undo, or a same-name merge let go: sameNameTags) leaves
- * this device's rows on the tag it was merged into until the article is projected again: those
- * rows are the projection's own, not rows the document never knew, and adopting them would tag
- * the highlight or paragraph with that tag for good.
+ * For a tag (or attribute) uid: itself and every entry its `merged_into` has named, now or before
+ * (the document keeps the values written over), and theirs in turn; worked out once per uid. A
+ * merge undone since (a person's undo, or a same-name merge let go: sameNameMerges) leaves this
+ * device's rows on the entry it was merged into until they are projected again: those rows are
+ * the projection's own, not rows the document never knew, and adopting them would put the use
+ * (a tag's assignment, an attribute's value) on that entry for good.
  */
-function everMergedInto(entry: Y.Map<unknown>): string[] {
-  return heldValues(entry, 'merged_into').filter((value): value is string => typeof value === 'string');
+function mergeTrails(entries: Y.Map<unknown>): (uid: string) => Set<string> {
+  const trails = new Map<string, Set<string>>();
+  return (uid) => {
+    let trail = trails.get(uid);
+    if (trail) return trail;
+    trail = new Set<string>();
+    const waiting = [uid];
+    for (let next = waiting.pop(); next !== undefined; next = waiting.pop()) {
+      if (trail.has(next)) continue;
+      trail.add(next);
+      const entry = entries.get(next);
+      if (!(entry instanceof Y.Map)) continue;
+      for (const into of heldValues(entry as Y.Map<unknown>, 'merged_into'))
+        if (typeof into === 'string') waiting.push(into);
+    }
+    trails.set(uid, trail);
+    return trail;
+  };
 }
 
 /** The same for the library document: tags and their descriptions, journal memos, attributes and their values, word data. */
@@ -157,6 +168,20 @@ export function unknownLibraryRows(db: Db, library: Y.Doc): RowChange[] {
       preparedStatement(db, 'SELECT id, uid FROM attribute').pluck(false).all() as Array<{ id: number; uid: string }>
     ).map((a) => [a.id, a.uid]),
   );
+  // An article's values are known under the attributes their own were merged into (as assignments under tags).
+  const trail = mergeTrails(attributes);
+  const valuePrefix = attributeKey('');
+  const knownValues = new Map<string, Set<string>>();
+  const valuesKnown = (article: string) => {
+    let known = knownValues.get(article);
+    if (!known) {
+      known = new Set<string>();
+      for (const key of heldKeys(articleEntry(library, article)))
+        if (key.startsWith(valuePrefix)) for (const uid of trail(key.slice(valuePrefix.length))) known.add(uid);
+      knownValues.set(article, known);
+    }
+    return known;
+  };
   return [
     ...rowsAsInserts(db, 'tag').filter((c) => !hasHeld(tags, String(c.after!.uid))),
     ...rowsAsInserts(db, 'tag_description').filter((c) => !described(Number(c.key.tag_id))),
@@ -165,11 +190,7 @@ export function unknownLibraryRows(db: Db, library: Y.Doc): RowChange[] {
     ...rowsAsInserts(db, 'article_attribute').filter((c) => {
       const article = articleUids.get(Number(c.key.article_id));
       const attribute = attributeUids.get(Number(c.key.attribute_id));
-      return (
-        article !== undefined &&
-        attribute !== undefined &&
-        !hasHeld(articleEntry(library, article), attributeKey(attribute))
-      );
+      return article !== undefined && attribute !== undefined && !valuesKnown(article).has(attribute);
     }),
     ...unknownWordDataRows(db, library),
   ];

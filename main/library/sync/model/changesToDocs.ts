@@ -34,7 +34,7 @@ import { uidOfArticle } from './articleRows';
 import { readRichText, storedForms, writeWords } from './richNoteText';
 import { replayedNote } from './replayedNote';
 import { replayedSplices } from './replayedTextEdit';
-import { keepMergesInto } from './sameNameTags';
+import { keepMergesInto } from './sameNameMerges';
 import { asNamed, resolveNamed } from './namedEntries';
 import { announceMaker } from '../../team/members';
 import { writeKind } from './paragraphKinds';
@@ -134,7 +134,8 @@ export function changesToDocs(
         add(libraryDoc, (doc) => {
           const tags = root(doc, 'tags');
           // Renamed, deleted or merged: the tags the same-name rule merged into it stay merged, as this person sees them.
-          if (change.before && (!change.after || change.after.name !== change.before.name)) keepMergesInto(doc, uid);
+          if (change.before && (!change.after || change.after.name !== change.before.name))
+            keepMergesInto(doc, 'tags', uid);
           if (!change.after) {
             const entry = existingEntry(tags, uid);
             if (!entry) return;
@@ -282,6 +283,9 @@ export function changesToDocs(
         if (uid === undefined) break;
         add(libraryDoc, (doc) => {
           const attributes = root(doc, 'attributes');
+          // Renamed or removed: the attributes the same-name rule merged into it stay merged, as this person sees them.
+          if (change.before && (!change.after || change.after.name !== change.before.name))
+            keepMergesInto(doc, 'attributes', uid);
           if (!change.after) {
             const entry = existingEntry(attributes, uid);
             if (entry) setField(entry, 'deleted', true);

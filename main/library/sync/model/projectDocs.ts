@@ -16,8 +16,8 @@ import { anchorQuote } from '../../reclean/anchorQuote';
 import { joinedNote, notesByPosition } from './placedNotes';
 import { placesOf, type Places } from './paragraphPlaces';
 import { breakMergeCycles } from './mergeCycles';
-import { asNamed, namedOf, resolveNamed, type Named } from './namedEntries';
-import { mergeSameTagNames } from './sameNameTags';
+import { asNamed, namedOf, resolveNamed } from './namedEntries';
+import { mergeSameNames } from './sameNameMerges';
 import {
   articleEntry,
   articleMemo,
@@ -93,40 +93,13 @@ export function tagResolution(library: Y.Doc): string {
 }
 
 /**
- * The same attribute name made on two devices that had not seen each other's is one attribute:
- * the one with the smaller uid stays, the other is merged into it, as a merge by a person would.
- * (Tags: sameNameTags, which also undoes a merge whose names no longer meet; attributes still
- * merge on the names a device sees, as tags did.)
- */
-function mergeSameNames(library: Y.Doc, kind: 'attributes'): void {
-  const byName = new Map<string, Named[]>();
-  for (const named of namedOf(library, kind).values()) {
-    const name = named.entry.get('name');
-    if (named.deleted || typeof name !== 'string') continue;
-    const key = name;
-    byName.set(key, [...(byName.get(key) ?? []), named]);
-  }
-  const clashes = [...byName.values()].filter((group) => group.length > 1);
-  if (clashes.length === 0) return;
-  library.transact(() => {
-    for (const group of clashes) {
-      const [keep, ...others] = [...group].sort((a, b) => (a.uid < b.uid ? -1 : 1));
-      for (const other of others) {
-        setField(other.entry, 'merged_into', keep!.uid);
-        setField(other.entry, 'deleted', true);
-      }
-    }
-  });
-}
-
-/**
  * Projects the library document: tags with their descriptions, and the details of articles held
  * here. Says whether tags were added or removed, and which articles held assignments on a tag
  * removed (deleted, or merged into another): theirs are to be projected again.
  */
 export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean; articlesOfRemovedTags: Set<string> } {
   breakMergeCycles(library, 'tags');
-  mergeSameTagNames(library);
+  mergeSameNames(library, 'tags');
   const tags = tagsOf(library);
   const wanted = new Map<string, Y.Map<unknown>>();
   for (const tag of tags.values()) if (resolveNamed(tags, tag.uid) === tag.uid) wanted.set(tag.uid, tag.entry);
@@ -222,12 +195,11 @@ export function articlesUsingTag(db: Db, tagId: number): string[] {
 
 /**
  * Attributes and their values. One name defined on two devices that had not seen each other's
- * is one attribute, as for tags: the smaller uid stays, the other's values follow it into it
- * (where an article has both, the kept attribute's value stands).
+ * is one attribute, as for tags (sameNameMerges): the smaller uid stays, the other's values follow
+ * it into it (where an article has both, the kept attribute's value stands).
  */
 function projectAttributes(db: Db, library: Y.Doc): void {
   breakMergeCycles(library, 'attributes');
-  // Attribute names are matched as written (tags fold their case).
   mergeSameNames(library, 'attributes');
   const attributes = attributesOf(library);
   const wanted = new Map<string, Y.Map<unknown>>();
