@@ -17,6 +17,8 @@ export interface MatrixContents {
   columns: MatrixAxisItem[];
   /** By `${row}\u0000${column}` index pair. */
   cells: Map<string, CellContents>;
+  /** Each coded paragraph's article and place in it (`[articleId, order]`), from the codings read: a cell's passages are ordered by it. */
+  placeOf: Map<number, [articleId: number, order: number]>;
 }
 
 /** The matrix asked for: its axes and every cell's counts (only the cells with something in them). */
@@ -49,6 +51,8 @@ export function matrixContents(db: Db, request: MatrixRequest, only?: { row: str
   const rows = tags.map((t) => ({ key: t.name, label: t.name }));
   const rowOf = new Map(tags.map((t, i) => [t.id, i]));
   const cells = new Map<string, CellContents>();
+  const placeOf = new Map<number, [number, number]>();
+  for (const c of codings) placeOf.set(c.paragraphId, [c.articleId, c.order]);
   const add = (row: number, column: number, paragraphId: number, segment: string | null) => {
     const key = `${row}\u0000${column}`;
     let cell = cells.get(key);
@@ -63,7 +67,7 @@ export function matrixContents(db: Db, request: MatrixRequest, only?: { row: str
       const column = columnOf(c.articleId);
       if (column !== undefined) add(rowOf.get(c.tagId)!, column, c.paragraphId, c.segment);
     }
-    return { rows, columns, cells };
+    return { rows, columns, cells, placeOf };
   }
 
   // Co-occurrence: codes against codes.
@@ -78,7 +82,7 @@ export function matrixContents(db: Db, request: MatrixRequest, only?: { row: str
       const paragraphs = new Set(list.map((c) => c.paragraphId));
       for (const a of codes) for (const b of codes) for (const p of paragraphs) add(a, b, p, segment);
     }
-    return { rows, columns, cells };
+    return { rows, columns, cells, placeOf };
   }
   const within = request.scope === 'paragraph' ? 0 : (request.within ?? 1);
   if (!Number.isInteger(within) || within < 0 || within > maxCooccurrenceDistance) {
@@ -106,7 +110,7 @@ export function matrixContents(db: Db, request: MatrixRequest, only?: { row: str
       }
     }
   }
-  return { rows, columns, cells };
+  return { rows, columns, cells, placeOf };
 }
 
 /**

@@ -23,15 +23,20 @@ export function matrixPassages(
   if (r < 0 || c < 0) throw new LibraryError('not-found', 'That cell is not in the matrix (the library changed since it was drawn).');
   const cell = contents.cells.get(`${r}\u0000${c}`);
   if (!cell) return { total: 0, passages: [] };
-  const rows = db
+  // Ordered by the places the codings were read with, and only the shown paragraphs' text read:
+  // a cell of 61,000 paragraphs (the 100,000-article bench) read every text, ~0.6 s of CPU, to show 500.
+  const place = (id: number) => contents.placeOf.get(id)!;
+  const first = [...cell.paragraphs]
+    .sort((x, y) => place(x)[0] - place(y)[0] || place(x)[1] - place(y)[1])
+    .slice(0, maxCellPassages);
+  const shown = db
     .prepare(
       `SELECT p.id AS paragraphId, p.article_id AS articleId, a.title AS articleTitle, p.ord AS paragraphOrder, p.text AS text
          FROM paragraph p JOIN article a ON a.id = p.article_id
         WHERE p.id IN (SELECT value FROM json_each(?))
         ORDER BY p.article_id, p.ord`,
     )
-    .all(JSON.stringify([...cell.paragraphs])) as Array<Omit<MatrixPassage, 'quotes'>>;
-  const shown = rows.slice(0, maxCellPassages);
+    .all(JSON.stringify(first)) as Array<Omit<MatrixPassage, 'quotes'>>;
   // The shown paragraphs' highlights in one query, kept when the cell counts them.
   const highlights = db
     .prepare(
@@ -46,5 +51,5 @@ export function matrixPassages(
     if (list) list.push(h.quote);
     else quotes.set(h.paragraphId, [h.quote]);
   }
-  return { total: rows.length, passages: shown.map((p) => ({ ...p, quotes: quotes.get(p.paragraphId) ?? [] })) };
+  return { total: cell.paragraphs.size, passages: shown.map((p) => ({ ...p, quotes: quotes.get(p.paragraphId) ?? [] })) };
 }

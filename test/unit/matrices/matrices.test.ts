@@ -156,3 +156,29 @@ describe('code matrices on a hand-built library', () => {
 function byTitle(title: string): string {
   return String(library.listArticles().find((a) => a.title === title)!.id);
 }
+
+describe('a cell of more paragraphs than it shows', () => {
+  it('shows the first 500 in article and paragraph order and counts them all', async () => {
+    const cellDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-matrix-cell-'));
+    const big = await createLibrary({ dbPath: path.join(cellDir, 'library.sqlite') });
+    try {
+      const paragraphsOf = (title: string) =>
+        big.getArticle(big.importText(Array.from({ length: 300 }, (_, i) => `${title}第${i}段文字。`).join('\n\n'), title).articleId!).paragraphs;
+      const first = paragraphsOf('甲');
+      const second = paragraphsOf('乙');
+      // Tagged last article first and each from its end: the codings come in the reverse of the view's order.
+      for (const p of [...second].reverse().concat([...first].reverse()))
+        big.annotations.createHighlight({ paragraphId: p.id, start: 0, end: 1, color: 'yellow', tags: ['码'] });
+      const { total, passages } = matrixPassages(big.database(), { kind: 'cooccurrence', scope: 'paragraph' }, '码', '码');
+      expect(total).toBe(600);
+      expect(passages.map((p) => [p.articleTitle, p.paragraphOrder])).toEqual(
+        [...first.map((p) => ['甲', p.order]), ...second.slice(0, 200).map((p) => ['乙', p.order])],
+      );
+      expect(passages[0]!.text).toBe(first[0]!.text);
+      expect(passages[499]!.quotes).toEqual(['乙']);
+    } finally {
+      big.close();
+      fs.rmSync(cellDir, { recursive: true, force: true });
+    }
+  });
+});
