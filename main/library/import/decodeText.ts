@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
-import { chardet } from 'jschardet';
+import { createRequire } from 'node:module';
+import type * as Jschardet from 'jschardet';
 import { scoreChineseText, type ChineseTextScore } from './scoreChineseText';
 import { decodeValidUtf8 } from './decodeUtf8';
 
@@ -261,13 +262,24 @@ function candidate(encoding: Candidate['encoding'], text: string, bonus: number)
   return { encoding, text, score, quality: score.frequentShare - score.suspiciousShare + bonus };
 }
 
+let loadedJschardet: typeof Jschardet | undefined;
+
+/**
+ * jschardet, loaded at the first file in a legacy encoding rather than when the parse worker
+ * starts: some 20 ms of CPU each import's worker paid before its first file, for UTF-8 files too.
+ */
+function jschardet(): typeof Jschardet {
+  loadedJschardet ??= createRequire(__filename)('jschardet') as typeof Jschardet;
+  return loadedJschardet;
+}
+
 /**
  * jschardet's pick among the encodings we decode. Its chardet API (not the default export)
  * takes the no-match fallback as an option: the default one (cp1252) is outside our list
  * and makes it print a warning. By this point the bytes are not UTF-8, so that means none.
  */
 function detectWithJschardet(bytes: Uint8Array): DecodedEncoding | null {
-  const { encoding } = chardet.detect(bytes, {
+  const { encoding } = jschardet().chardet.detect(bytes, {
     includeEncodings: ['gb18030', 'big5', 'utf-16-le', 'utf-16-be', 'utf-8'],
     noMatchEncoding: 'utf-8',
   });
