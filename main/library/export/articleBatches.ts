@@ -35,10 +35,11 @@ export interface ArticleBatches {
   /** The next batch of articles with their annotations (and memo), or undefined after the last. */
   next(): ArticleAnnotations[] | undefined;
   /**
-   * Read in batches only: the next batch's articles without their annotations (another thread,
-   * reading from the same snapshot, renders them), or undefined after the last; `read` reads them here after all.
+   * Read in batches only: the next batch's articles (`count` of them, else a batch) without their
+   * annotations (another thread, reading from the same snapshot, renders them), or undefined after
+   * the last; `read` reads them here after all.
    */
-  nextArticles?(): ExportArticle[] | undefined;
+  nextArticles?(count?: number): ExportArticle[] | undefined;
   read?(articles: readonly ExportArticle[]): ArticleAnnotations[];
   /** Whether `alsoBegin` began its own snapshot of the same library state as this one (see openArticleBatches). */
   shared: boolean;
@@ -82,10 +83,10 @@ export function openArticleBatches(
     const unannotated = withAnnotations === null ? [] : articles.filter((a) => !withAnnotations.has(a.id));
     let from = 0;
     let closed = false;
-    const nextArticles = (): ExportArticle[] | undefined => {
+    const nextArticles = (count = batchArticles): ExportArticle[] | undefined => {
       if (from >= chosen.length) return undefined;
-      const batch = chosen.slice(from, from + batchArticles);
-      from += batchArticles;
+      const batch = chosen.slice(from, from + count);
+      from += count;
       return batch;
     };
     const read = (batch: readonly ExportArticle[]) =>

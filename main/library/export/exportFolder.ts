@@ -256,10 +256,12 @@ export function openExportFolder(
     const composed = compose(p);
     const file = path.join(folder, p.name);
     const temporary = temporaryNameFor(file);
+    // Here: encoded once, for the file and its hash.
+    const bytes = inBackground ? null : Buffer.from(composed.content, 'utf8');
     const staged: Staged = {
       temporary,
       // By the background writer: the hash of what it wrote, known once it has (the commit waits for every write).
-      hash: inBackground ? '' : sha256(composed.content),
+      hash: bytes === null ? '' : sha256(bytes),
       merged: composed.merged,
       from: composed.from,
       writing: null,
@@ -276,7 +278,7 @@ export function openExportFolder(
       // Its failure is thrown where the writes are awaited (a pause, the commit), not left unhandled.
       writing.catch(() => undefined);
     } else {
-      writeTemporaryAt(temporary, file, composed.content);
+      writeTemporaryAt(temporary, file, bytes!);
     }
     // Only a file to be merged again at commit (the person saved meanwhile) needs its content kept:
     // a created one lets go of it, and of what it would have merged (all its regions).
@@ -329,10 +331,12 @@ export function openExportFolder(
      */
     place(name: string, article?: number, regioned = false): string | null {
       const first = state(name);
-      const wanted = path.join(folder, name);
       const usable =
         first === 'free' || first === 'ours' || (regioned && first === 'changed-since-export' && mergeable(name));
-      if (usable && !reserved.has(foldName(name))) return reserve(name, article, first === 'free');
+      const folded = foldName(name);
+      if (usable && !reserved.has(folded)) return reserve(name, article, first === 'free', folded);
+      // Joined only here: for every free name of an export of 100,000 files it was a cost of its own.
+      const wanted = path.join(folder, name);
       // Usable but taken by another file of this export (names one file system folds together): nothing to keep.
       const reason: KeptReason | null = usable ? null : first;
       const extension = path.extname(name);
@@ -476,8 +480,8 @@ export function openExportFolder(
     p.staged = undefined;
   }
 
-  function reserve(name: string, article: number | undefined, create: boolean): string {
-    reserved.add(foldName(name));
+  function reserve(name: string, article: number | undefined, create: boolean, folded = foldName(name)): string {
+    reserved.add(folded);
     const item: Planned = { name, content: '', article, create };
     planned.push(item);
     plannedByName.set(name, item);
