@@ -125,6 +125,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       library.setReadingPosition(articleId, paragraphOrder);
       return null;
     },
+    setUnplacedDismissed: ({ articleId, key, dismissed }) => library.setUnplacedDismissed(articleId, key, dismissed),
     importFiles: async (): Promise<ImportOutcome[]> => {
       imports.refuseWhileRunning(); // before the dialog, not after the person has chosen
       const chosen = await deps.chooseFiles();

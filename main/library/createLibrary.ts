@@ -8,6 +8,7 @@ import type {
   ImportOutcome,
   ParagraphKind,
   TrashedArticle,
+  UnplacedAnnotation,
 } from '../../preload/contract/articleTypes';
 import type { LibraryCheck } from '../../preload/contract/libraryDamage';
 import { createAnnotations } from './createAnnotations';
@@ -41,6 +42,7 @@ import { articleActions } from './manage/articleActions';
 import * as articles from './store/articles';
 import { emptyTrash } from './store/emptyTrash';
 import type { NewArticle } from './store/articles';
+import { readUnplacedAnnotations, setUnplacedDismissed } from './store/unplacedAnnotations';
 import { backupDatabase, isBackupDue, listBackups, removeStrayBackupFiles, type BackupFile } from './store/backups';
 import { acquireLibraryLock, lockState, type LibraryLock } from './store/libraryLock';
 import { openDatabase, openDatabaseReadOnly, type Db } from './store/openDatabase';
@@ -375,6 +377,17 @@ export async function createLibrary(options: LibraryOptions) {
       if (!articles.setReadingPosition(db, articleId, paragraphOrder)) {
         throw new LibraryError('not-found', `There is no article ${articleId} in the library.`);
       }
+    },
+
+    /** Sets an unplaced note or tag aside in the reader, or brings it back (store/unplacedAnnotations); its list after. */
+    setUnplacedDismissed(articleId: number, key: string, dismissed: boolean): UnplacedAnnotation[] {
+      const listed = db
+        .transaction(() => setUnplacedDismissed(db, articleId, key, dismissed, nowIso()))
+        .immediate();
+      if (!listed) {
+        throw new LibraryError('not-found', `Article ${articleId} lists no unplaced note or tag ${key}.`);
+      }
+      return readUnplacedAnnotations(db, articleId);
     },
 
     /** One undo step. */

@@ -10,6 +10,7 @@ import type {
   ParagraphKind,
   SourceRegion,
   TrashedArticle,
+  UnplacedAnnotation,
 } from './articleTypes';
 import type { SimilarArticle } from './duplicateTypes';
 import type { DroppedFile, ImportProgress } from './importTypes';
@@ -335,6 +336,15 @@ export interface PizhuApi {
   listArticleIds(req: Omit<ArticlePageRequest, 'around'>): Promise<Result<{ ids: number[]; total: number }>>;
   getArticle(req: { articleId: number }): Promise<Result<ArticleView>>;
   setReadingPosition(req: { articleId: number; paragraphOrder: number }): Promise<Result<null>>;
+  /**
+   * Sets one of the article's unplaced notes or tags (ArticleView.unplaced, by its key) aside on
+   * this device, or brings it back; nothing of it is removed. Returns the article's list as it now is.
+   */
+  setUnplacedDismissed(req: {
+    articleId: number;
+    key: string;
+    dismissed: boolean;
+  }): Promise<Result<UnplacedAnnotation[]>>;
   /** Opens the system file chooser in main and imports what the person picks. */
   importFiles(): Promise<Result<ImportOutcome[]>>;
   importText(req: { text: string; title?: string }): Promise<Result<ImportOutcome>>;

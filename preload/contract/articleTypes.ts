@@ -105,6 +105,30 @@ export interface ArticleView {
   notes: Note[];
   /** Tags on whole paragraphs, by paragraph id; a paragraph without tags has no entry. */
   paragraphTags: Record<number, string[]>;
+  /** Notes and paragraph tags made on another device that lead to no paragraph here: kept, and shown apart. */
+  unplaced: UnplacedAnnotation[];
+}
+
+/**
+ * A paragraph note or tag another device made on another split of the article's text (a re-clean
+ * with another cleaner) that no paragraph here is known to match (#19): the sync documents keep it,
+ * and it is placed by itself once this device splits the text alike (re-cleans), or a map arrives.
+ */
+export interface UnplacedAnnotation {
+  /** Stable for the entry (its key in the article's sync document). */
+  key: string;
+  kind: 'note' | 'paragraph_tag';
+  /** The note's words; '' for a tag. */
+  plainText: string;
+  markdown: string;
+  /** The tag's name; null for a note. */
+  tag: string | null;
+  /** The uid of the library member who made it; '' when nobody recorded it. */
+  madeBy: string;
+  /** When the note was last edited; '' for a tag. */
+  updatedAt: string;
+  /** Set aside by this person on this device (setUnplacedDismissed): listed collapsed, never removed. */
+  dismissed: boolean;
 }
 
 /** How an imported file was read: the encoding its bytes were decoded from, its script, and how many of its paragraphs cleaning hid. */

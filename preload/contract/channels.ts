@@ -9,6 +9,7 @@ const methodTable: Record<Method, true> = {
   listArticleIds: true,
   getArticle: true,
   setReadingPosition: true,
+  setUnplacedDismissed: true,
   importFiles: true,
   importText: true,
   importDropped: true,

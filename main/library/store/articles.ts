@@ -19,6 +19,7 @@ import { readArticleHighlights } from './highlights';
 import { readArticleNotes } from './notes';
 import { insertParagraphs, readParagraphs } from './paragraphs';
 import { readArticleParagraphTags } from './tags';
+import { readUnplacedAnnotations } from './unplacedAnnotations';
 import { foldTitle } from './titleFold';
 import { searchTokensGiven, type SearchTokens } from './deferSearchIndex';
 
@@ -267,6 +268,7 @@ export function readArticle(db: Db, articleId: number): ArticleView | undefined 
     highlights: readArticleHighlights(db, articleId),
     notes: readArticleNotes(db, articleId),
     paragraphTags: readArticleParagraphTags(db, articleId),
+    unplaced: readUnplacedAnnotations(db, articleId),
   };
 }
 

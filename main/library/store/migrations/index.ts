@@ -40,6 +40,7 @@ import { migration0038 } from './0038-highlights-made-here';
 import { migration0039 } from './0039-tag-assignments-made-here';
 import { migration0040 } from './0040-title-ranks';
 import { migration0041 } from './0041-sync-purge';
+import { migration0042 } from './0042-unplaced-annotations';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -84,6 +85,7 @@ export const migrations: readonly Migration[] = [
   migration0039,
   migration0040,
   migration0041,
+  migration0042,
 ];
 
 export const latestSchemaVersion = migrations.length;

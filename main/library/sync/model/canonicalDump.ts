@@ -117,6 +117,13 @@ export function projectionState(db: Db): Json {
        FROM note n JOIN paragraph p ON p.id = n.paragraph_id JOIN article a ON a.id = p.article_id`,
     )
     .all() as Array<Record<string, unknown> & { at: string }>;
+  // Notes and paragraph tags whose place leads to no paragraph here (unplacedEntries); a tag by its uid, null if gone.
+  const unplaced = db
+    .prepare(
+      `SELECT a.uid || ' ' || u.entry AS at, u.kind, t.uid AS tag, u.plain_text, u.markdown, u.made_by, u.updated_at
+       FROM unplaced_annotation u JOIN article a ON a.id = u.article_id LEFT JOIN tag t ON t.id = u.tag_id`,
+    )
+    .all() as Array<Record<string, unknown> & { at: string }>;
   const memos = db
     .prepare(
       `SELECT coalesce(a.uid, m.uid) AS at, m.article_id IS NOT NULL AS of_article, m.editor_state, m.plain_text, m.markdown,
@@ -150,6 +157,7 @@ export function projectionState(db: Db): Json {
     ),
     paragraphTags: Object.fromEntries(paragraphTags.map((p) => [p.at, (JSON.parse(p.tags) as string[]).sort()])),
     notes: byKey(notes, 'at'),
+    unplaced: byKey(unplaced, 'at'),
     memos: byKey(memos, 'at'),
     attributes: byKey(attributes, 'uid'),
     attributeValues: valuesByArticle,

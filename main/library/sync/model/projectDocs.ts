@@ -15,6 +15,7 @@ import { storedForms } from './richNoteText';
 import { anchorQuote } from '../../reclean/anchorQuote';
 import { joinedNote, notesByPosition } from './placedNotes';
 import { placesOf, type Places } from './paragraphPlaces';
+import { projectUnplaced } from './unplacedEntries';
 import { breakMergeCycles } from './mergeCycles';
 import { asNamed, namedOf, resolveNamed } from './namedEntries';
 import { mergeSameNames } from './sameNameMerges';
@@ -185,12 +186,13 @@ export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean; 
   return { tagsChanged, articlesOfRemovedTags };
 }
 
-/** The uids of the articles with an assignment (on a highlight or a paragraph) on the tag. */
+/** The uids of the articles with an assignment (on a highlight or a paragraph, placed or not) on the tag. */
 export function articlesUsingTag(db: Db, tagId: number): string[] {
   const sql = `SELECT a.uid FROM article a WHERE a.id IN (
     SELECT h.article_id FROM highlight_tag ht JOIN highlight h ON h.id = ht.highlight_id WHERE ht.tag_id = ?
-    UNION SELECT p.article_id FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id WHERE pt.tag_id = ?)`;
-  return columnOf(db, sql).all(tagId, tagId) as string[];
+    UNION SELECT p.article_id FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id WHERE pt.tag_id = ?
+    UNION SELECT u.article_id FROM unplaced_annotation u WHERE u.tag_id = ?)`;
+  return columnOf(db, sql).all(tagId, tagId, tagId) as string[];
 }
 
 /**
@@ -363,9 +365,11 @@ export function projectArticle(
   const highlightIds = projectHighlights(db, articleId, doc, paragraphs);
   const waits = projectAssignments(db, articleId, doc, library, highlightIds, paragraphs, places);
   projectNotes(db, articleId, doc, paragraphs, places);
+  // Those whose place leads to no paragraph here are listed apart, for the reader to show.
+  const unplacedWait = projectUnplaced(db, articleId, doc, library, paragraphs, places);
   projectArticleMemo(db, articleId, doc);
   projectKinds(db, doc, paragraphs, places);
-  return waits ? 'waits on a tag' : 'projected';
+  return waits || unplacedWait ? 'waits on a tag' : 'projected';
 }
 
 function projectHighlights(

@@ -22,6 +22,7 @@ import {
   type WordDataWatch,
 } from './wordData';
 import { articlesUsingTag, markRowless, projectArticle, projectLibrary, tagResolution } from './projectDocs';
+import { articlesSplitAnew, articlesWithUnplacedTags } from './unplacedEntries';
 import { supersededBy, supersededRowColumns, type Superseded, type SupersededRow } from './supersededValues';
 import { maxWriterText, recordWriter, type Writer } from './writers';
 import { articleEntry, currentVersion, setField, versionKey } from './docShape';
@@ -410,6 +411,9 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       if (cause.replay && changes.some((c) => wordDataTables.has(c.table)))
         wordDataWatch(store.get(libraryDoc)).rowsWritten(changes);
       if (cause.replay || touchesOverrides(changes)) project(touched);
+      // A tag this person merged or deleted: the unplaced tags on it follow the library document (unplacedEntries).
+      const removedTags = changes.filter((c) => c.table === 'tag' && c.after === null).map((c) => Number(c.key.id));
+      if (removedTags.length > 0) project(articlesWithUnplacedTags(db, removedTags).map(articleDocName));
     },
     committed: emitCommitted,
     rolledBack,
@@ -418,7 +422,13 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
   // A read-only open (the CLI's list, show, search) reads the documents and writes nothing.
   if (!db.readonly) {
     const seeded = Number(db.prepare('SELECT seeded FROM sync_state').pluck().get() ?? 0);
-    if (seeded < seedLevel) inTransaction(() => seedOnce(db, mirror, seeded, store.get(libraryDoc)));
+    if (seeded < seedLevel)
+      inTransaction(() => {
+        seedOnce(db, mirror, seeded, store.get(libraryDoc));
+        // Level 4: what no paragraph here matches is listed (unplacedEntries), from the articles split anew.
+        const split = articlesSplitAnew(store.get(libraryDoc)).map(articleDocName);
+        if (seeded >= 1) project(split.filter((n) => store.has(n)));
+      });
     setChangeSink(db, sink);
   }
 
@@ -676,9 +686,10 @@ const wordDataTables = new Set(['term_override', 'vocabulary', 'stop_word_list']
  * sync_state.seeded: 1 once the annotations are in the documents, 2 once the word data (term
  * overrides, vocabulary, stop words), the person's paragraph kinds and corrected regions are too
  * (replicated since): a library seeded at 1 gets only those written at its next open; 3 once the
- * library document names the text version of every article re-imported from an edited file.
+ * library document names the text version of every article re-imported from an edited file; 4
+ * once the notes and paragraph tags that lead to no paragraph here are listed (migration 0042).
  */
-const seedLevel = 3;
+const seedLevel = 4;
 
 /**
  * Once per library: the rows made before sync (migration 0026) written into the documents as
