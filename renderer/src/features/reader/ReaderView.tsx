@@ -24,6 +24,7 @@ import { MakerColorsContext, useHiddenMakers, useMembers, type MakerColors } fro
 import { displayLang, displayParagraphs, displayText, type DisplayOptions } from './displayText';
 import { groupHiddenRuns } from './groupHiddenRuns';
 import { OrphanHighlights } from './OrphanHighlights';
+import { UnplacedNotes } from './UnplacedNotes';
 import { ParagraphBlock, type ParagraphHandlers } from './ParagraphBlock';
 import { ParagraphRuns } from './ParagraphRuns';
 import { useParagraphFocus } from './useParagraphFocus';
@@ -284,6 +285,13 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
       </MakerColorsContext.Provider>
       <KeyboardSelection rootRef={articleRef} currentParagraph={focus.current} />
       <OrphanHighlights orphans={byParagraph.orphans} display={displayLine} onOpen={popover.openFrom} />
+      <UnplacedNotes
+        articleId={article.id}
+        unplaced={article.unplaced}
+        display={displayLine}
+        onUnplaced={(unplaced) => setArticle((a) => (a && a.id === article.id ? { ...a, unplaced } : a))}
+        onError={onError}
+      />
       {sidebarOpen && (
         <AnnotationsSidebar
           article={shownArticle}

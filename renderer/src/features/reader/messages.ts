@@ -27,6 +27,11 @@ type Key =
   | 'removeTag'
   | 'unplaced'
   | 'unplacedExplanation'
+  | 'unplacedNotes'
+  | 'unplacedNotesExplanation'
+  | 'setAside'
+  | 'bringBack'
+  | 'setAsideCount'
   | `kind.${ParagraphKind}`
   | `flag.${ParagraphFlag}`
   | `flagExplanation.${ParagraphFlag}`;
@@ -58,6 +63,12 @@ export const readerMessages: Catalog<Key> = {
     removeTag: '移除标签 {tag}',
     unplaced: '无法定位的高亮',
     unplacedExplanation: '文本重新清理后，这些高亮找不到原来的位置。它们被保留在这里。',
+    unplacedNotes: '无法定位的笔记和段落标签',
+    unplacedNotesExplanation:
+      '这些是在另一台设备上、按另一种分段写下的，这里没有已知对应的段落。它们被完整保留；在这台设备上用同样的方式重新清理这篇文章后，会回到各自的段落。选中文字即可复制。',
+    setAside: '收起',
+    bringBack: '放回',
+    setAsideCount: '已收起 {n} 条',
     'kind.title': '标题',
     'kind.subtitle': '副标题',
     'kind.byline': '署名',
@@ -111,6 +122,12 @@ export const readerMessages: Catalog<Key> = {
     removeTag: '移除標籤 {tag}',
     unplaced: '無法定位的標示',
     unplacedExplanation: '文字重新清理後，這些標示找不到原來的位置。它們保留在這裡。',
+    unplacedNotes: '無法定位的筆記和段落標籤',
+    unplacedNotesExplanation:
+      '這些是在另一台裝置上、按另一種分段寫下的，這裡沒有已知對應的段落。它們完整保留；在這台裝置上用同樣的方式重新清理這篇文章後，會回到各自的段落。選取文字即可複製。',
+    setAside: '收起',
+    bringBack: '放回',
+    setAsideCount: '已收起 {n} 條',
     'kind.title': '標題',
     'kind.subtitle': '副標題',
     'kind.byline': '署名',
@@ -164,6 +181,12 @@ export const readerMessages: Catalog<Key> = {
     removeTag: 'Remove tag {tag}',
     unplaced: 'Highlights that could not be placed',
     unplacedExplanation: 'After the text was cleaned again these highlights no longer matched it. They are kept here.',
+    unplacedNotes: 'Unplaced notes and paragraph tags',
+    unplacedNotesExplanation:
+      'These were written on another device, on the text split into paragraphs another way, and no paragraph here is known to match. They are kept whole; once this article is cleaned again here the same way, they go back to their paragraphs. Select the words to copy them.',
+    setAside: 'Set aside',
+    bringBack: 'Bring back',
+    setAsideCount: '{n} set aside',
     'kind.title': 'Title',
     'kind.subtitle': 'Subtitle',
     'kind.byline': 'Byline',

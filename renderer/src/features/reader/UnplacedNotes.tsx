@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { UnplacedAnnotation } from '../../../../preload/contract/articleTypes';
+import { pizhu } from '../../api/pizhuClient';
+import { useMessages } from '../../i18n/useMessages';
+import { useMembers } from '../team/membersStore';
+import { teamMessages } from '../team/messages';
+import { readerMessages } from './messages';
+import { unplacedList, type UnplacedItem } from './unplacedList';
+
+interface Props {
+  articleId: number;
+  unplaced: readonly UnplacedAnnotation[];
+  display: (text: string) => string;
+  /** The article's list after a change (setUnplacedDismissed answers with it). */
+  onUnplaced: (list: UnplacedAnnotation[]) => void;
+  onError: (message: string) => void;
+}
+
+/**
+ * Notes and paragraph tags made on another device that no paragraph here matches (sync, #19):
+ * listed with their words and maker, never dropped. One set aside is listed collapsed, with a way back.
+ */
+export function UnplacedNotes({ articleId, unplaced, display, onUnplaced, onError }: Props) {
+  const t = useMessages(readerMessages);
+  const team = useMessages(teamMessages);
+  const members = useMembers(unplaced);
+  const [showSetAside, setShowSetAside] = useState(false);
+  if (unplaced.length === 0) return null;
+  const { shown, setAside } = unplacedList(unplaced, members, { you: team('you_'), unknown: team('unknownMaker') });
+  const setDismissed = async (key: string, dismissed: boolean) => {
+    const result = await pizhu.setUnplacedDismissed({ articleId, key, dismissed });
+    if (result.ok) onUnplaced(result.value);
+    else onError(result.error.message);
+  };
+  const row = (item: UnplacedItem, aside: boolean) => (
+    <li key={item.key} className="unplaced-entry" data-unplaced-key={item.key}>
+      <span className="unplaced-kind">{item.kind === 'note' ? t('note') : t('paragraphTags')}</span>
+      <span className="unplaced-text">{display(item.text)}</span>
+      <span className="unplaced-maker">
+        <span
+          className="member-swatch"
+          style={item.makerColor ? { background: item.makerColor } : undefined}
+          aria-hidden="true"
+        />
+        {team('madeBy', { name: item.maker })}
+      </span>
+      <button type="button" className="link-button" onClick={() => void setDismissed(item.key, !aside)}>
+        {aside ? t('bringBack') : t('setAside')}
+      </button>
+    </li>
+  );
+  return (
+    <section className="orphans unplaced-notes" aria-labelledby="unplaced-notes-title">
+      <h3 id="unplaced-notes-title" className="orphans-title">
+        {t('unplacedNotes')}
+      </h3>
+      <p className="orphans-explanation">{t('unplacedNotesExplanation')}</p>
+      {shown.length > 0 && <ul className="orphan-list">{shown.map((item) => row(item, false))}</ul>}
+      {setAside.length > 0 && (
+        <>
+          <button
+            type="button"
+            className="link-button unplaced-set-aside"
+            aria-expanded={showSetAside}
+            onClick={() => setShowSetAside((v) => !v)}
+          >
+            {t('setAsideCount', { n: setAside.length })}
+          </button>
+          {showSetAside && <ul className="orphan-list">{setAside.map((item) => row(item, true))}</ul>}
+        </>
+      )}
+    </section>
+  );
+}
