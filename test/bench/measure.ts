@@ -1,3 +1,5 @@
+import os from 'node:os';
+
 export interface Figure {
   figure: string;
   p50: number | null;
@@ -49,6 +51,32 @@ export function timeRuns(runs: number, fn: (i: number) => void, warmup = 3): num
     samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   return samples;
+}
+
+/**
+ * timeRuns with each run's CPU time beside its wall time (process.cpuUsage: every thread of the
+ * process, V8's collector too). On the shared 2-core machine a wall figure far above its CPU is
+ * a wait for a core, not the work's cost: both are printed so one run tells them apart.
+ */
+export function timeRunsWithCpu(runs: number, fn: (i: number) => void, warmup = 3): { wall: number[]; cpu: number[] } {
+  collectSetUpGarbage();
+  for (let i = 0; i < warmup; i++) fn(i);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    fn(i);
+    wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1e3);
+  }
+  return { wall, cpu };
+}
+
+/** The line said beside a figure measured by timeRunsWithCpu: its CPU p95 and the load, not judged. */
+export function cpuLine(what: string, { wall, cpu }: { wall: number[]; cpu: number[] }): string {
+  return `  ${what}: CPU p50 ${percentile(cpu, 50).toFixed(1)} p95 ${percentile(cpu, 95).toFixed(1)} ms; wall p95 ${percentile(wall, 95).toFixed(1)} ms; load ${os.loadavg()[0]!.toFixed(1)}`;
 }
 
 export async function timeRunsAsync(runs: number, fn: (i: number) => Promise<void>, warmup = 2): Promise<number[]> {

@@ -5,7 +5,7 @@ import { createLibrary } from '../../main/library/createLibrary';
 import { launchChromium } from '../e2e/fixtures/launchChromium';
 import type { Library } from '../../main/library/createLibrary';
 import { articleListSorts, type ArticlePageRequest } from '../../preload/contract/articlePageTypes';
-import { peerRatio, percentile, timeRuns, type Figure } from './measure';
+import { cpuLine, peerRatio, percentile, timeRuns, timeRunsWithCpu, type Figure } from './measure';
 import { benchChromium } from './measureUiOpen';
 
 const runs = 5;
@@ -215,7 +215,9 @@ export function measureListPages(library: Library): Figure[] {
   for (const sort of articleListSorts)
     for (const filter of [{}, { query: '之1' }, { query: '之' }, { tag: '主题0' }])
       for (const at of [0, 0.5, 0.99]) requests.push({ ...base, sort, ...filter, offset: Math.floor(total * at), limit: 100 });
-  const samples = timeRuns(requests.length * 2, (i) => void library.listArticlePage(requests[i % requests.length]!));
+  const timed = timeRunsWithCpu(requests.length * 2, (i) => void library.listArticlePage(requests[i % requests.length]!));
+  const samples = timed.wall;
+  console.log(cpuLine('list pages', timed));
   const whole = timeRuns(5, () => void library.listArticles(), 1);
   const p95 = percentile(samples, 95);
   return [
@@ -250,10 +252,14 @@ export function measureTagPane(library: Library, tagCount = 5_000): Figure[] {
     return top;
   };
   const top = open();
-  const opens = timeRuns(10, () => void open(), 1);
+  const opensTimed = timeRunsWithCpu(10, () => void open(), 1);
+  const opens = opensTimed.wall;
+  console.log(cpuLine('tag pane open', opensTimed));
   const levels = top.rows.filter((r) => r.children > 0);
   const pages = levels.flatMap((r) => [0.25, 0.5, 0.99].map((at) => ({ parent: r.tag.name, offset: Math.floor((r.children * at) / 100) * 100, limit: 100 })));
-  const scrolls = timeRuns(pages.length * 2, (i) => void annotations.listTagLevel(pages[i % pages.length]!));
+  const scrollsTimed = timeRunsWithCpu(pages.length * 2, (i) => void annotations.listTagLevel(pages[i % pages.length]!));
+  const scrolls = scrollsTimed.wall;
+  console.log(cpuLine('tag pane Show more', scrollsTimed));
   const whole = timeRuns(3, () => void annotations.listTags(), 1);
   const tags = annotations.listTagLevel({ parent: '', offset: 0, limit: 500 }).rows.reduce((n, r) => n + 1 + r.nested, 0);
   const wholeP95 = percentile(whole, 95);
@@ -323,13 +329,22 @@ export function measureTagPassages(library: Library): Figure[] {
   // the counts a scroll keeps (store/taggedPassages): the write not timed, one run not counted.
   const touch = library.database().prepare('UPDATE article SET last_opened_at = last_opened_at WHERE id = (SELECT min(id) FROM article)');
   const firsts: number[] = [];
+  const firstsCpu: number[] = [];
   for (let run = 0; run < 6; run++) {
     touch.run();
+    const c0 = process.cpuUsage();
     const started = process.hrtime.bigint();
     annotations.listTaggedPassagePage({ tag, offset: 0, limit: 100 });
-    if (run > 0) firsts.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const c = process.cpuUsage(c0);
+    if (run > 0) {
+      firsts.push(Number(process.hrtime.bigint() - started) / 1e6);
+      firstsCpu.push((c.user + c.system) / 1e3);
+    }
   }
-  const ends = timeRuns(5, () => void annotations.listTaggedPassagePage({ tag, offset: Math.max(0, total - 100), limit: 100 }), 1);
+  console.log(cpuLine('per-tag view, first page', { wall: firsts, cpu: firstsCpu }));
+  const endsTimed = timeRunsWithCpu(5, () => void annotations.listTaggedPassagePage({ tag, offset: Math.max(0, total - 100), limit: 100 }), 1);
+  const ends = endsTimed.wall;
+  console.log(cpuLine('per-tag view, a page at the end', endsTimed));
   const whole = timeRuns(2, () => void annotations.listTaggedPassages(tag), 1);
   const firstP95 = percentile(firsts, 95);
   const endP95 = percentile(ends, 95);
