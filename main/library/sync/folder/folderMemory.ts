@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { writeTextFile } from '../../export/writeTextFile';
 import type { SyncEndpoint } from '../syncEndpoint';
 
 /**
@@ -49,10 +50,12 @@ export function loadFolderMemory(memoryPath: string, folder: string, endpoint: S
   return parsed;
 }
 
-/** Written under a temporary name and renamed: a crash leaves the old memory or the new, never half. */
+/**
+ * Written under a temporary name and renamed: a crash leaves the old memory or the new, never half.
+ * Durable (data, rename, folder fsynced) before the pass returns, so a power cut after it does not
+ * bring back an older memory, and the pass saves it only after its own files are durable.
+ */
 export function saveFolderMemory(memoryPath: string, memory: FolderMemory): void {
   fs.mkdirSync(path.dirname(memoryPath), { recursive: true });
-  const temporary = `${memoryPath}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify(memory));
-  fs.renameSync(temporary, memoryPath);
+  writeTextFile(memoryPath, JSON.stringify(memory), { durable: true });
 }

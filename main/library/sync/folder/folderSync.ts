@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
+import { writeTextFile } from '../../export/writeTextFile';
 import { LibraryError } from '../../libraryError';
 import { readRegularFile } from '../../files/readRegularFile';
 import type { SyncEndpoint } from '../syncEndpoint';
@@ -135,23 +136,20 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
     if (changed || touched.has(name)) before.set(name, endpoint.diff(name));
   }
 
-  // 3. One new file of this device's own.
-  const writeOwnFile = async (updates: DocumentUpdate[]): Promise<string> => {
+  // 3. One new file of this device's own. Durable (its data, then its rename by the folder's fsync)
+  // before the memory that counts these changes as sent is saved in 7: after a power cut, a memory
+  // that outlived the file would never send them again.
+  const writeOwnFile = (updates: DocumentUpdate[]): string => {
     const bytes = encodeUpdateFile(updates);
     memory.nextSeq = Math.max(memory.nextSeq, highestOwnSeq(endpoint.deviceId, files) + 1);
     const name = fileName(endpoint.deviceId, memory.nextSeq, bytes);
-    const temporary = path.join(folder, `.${name}.${process.pid}.tmp`);
-    await fs.promises.writeFile(temporary, bytes, { flag: 'wx' });
-    const handle = await fs.promises.open(temporary, 'r');
-    await handle.sync();
-    await handle.close();
-    await fs.promises.rename(temporary, path.join(folder, name));
+    writeTextFile(path.join(folder, name), bytes, { durable: true });
     memory.nextSeq += 1;
     memory.files[name] = contentHash(bytes);
     memory.applied[contentHash(bytes)] = true;
     return name;
   };
-  const written = outgoing.length > 0 ? await writeOwnFile(outgoing) : undefined;
+  const written = outgoing.length > 0 ? writeOwnFile(outgoing) : undefined;
 
   // 4. Everyone else's. A file the library refuses is reported and read again next time. What the
   // library writes on taking them (sync/purge's seen-reports, a tag made one) is noted, to go out in 6.
@@ -200,7 +198,8 @@ export async function syncFolderOnce(endpoint: SyncEndpoint, options: FolderSync
     afterReceipt.push({ name, update });
     memory.docs[name] = snapshotOf(name, [endpoint.diff(name)]);
   }
-  const writtenOnReceipt = afterReceipt.length > 0 ? await writeOwnFile(afterReceipt) : undefined;
+  const writtenOnReceipt = afterReceipt.length > 0 ? writeOwnFile(afterReceipt) : undefined;
+  // 7. The memory last, once every file it counts is on the disk.
   saveFolderMemory(options.memoryPath, memory);
   return {
     applied: applied.length,
