@@ -196,7 +196,11 @@ function conditions(plan: SearchPlan, tier: TierKind | 'count' | 'paragraphs'): 
   if (checks.length === 0) return sql;
   // A row whose text holds the literals holds the checks: the functions only for the others (a
   // text in another script, a phrase written apart), with the same answer as without the literals.
-  const proven = counting ? [] : (plan.literals ?? []).map((literal) => `instr(${rowText}, ${literal}) > 0`);
+  // A count too, but not of a character term (its literal is the page's @characterTerms; a count
+  // reads the character index instead): at 100,000 articles the count of 背包精神 called the
+  // phrase check for each of its 77,871 candidates, 1.2 s.
+  const proven =
+    counting && plan.characters !== undefined ? [] : (plan.literals ?? []).map((literal) => `instr(${rowText}, ${literal}) > 0`);
   return proven.length === 0
     ? `${sql} AND ${checks.join(' AND ')}`
     : `${sql} AND (${proven.join(' AND ')} OR ${checks.join(' AND ')})`;

@@ -76,6 +76,8 @@ describe('search query plans', () => {
       expect(searchPlan.phraseTerms !== undefined).toBe(query === '背包精神');
       const counting = plan(countSql(searchPlan));
       if (query === '背包精神') expect(counting).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+      // A phrase's candidates are counted through its literal first (instr), as a page checks them; a character's are not.
+      expect(countSql(searchPlan).includes('instr(')).toBe(query === '背包精神');
       expect(counting).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
       // A count reads the character's rows once, never one lookup per row of the word.
       expect(counting).not.toMatch(/INDEX \d+:=/);
