@@ -10,6 +10,7 @@ import {
   type Row,
   type RowChange,
 } from './journaledTables';
+import { withUids } from './rowsByUid';
 
 /**
  * The one way an annotation operation writes: every insert, update and delete reads the row
@@ -29,6 +30,8 @@ export interface Recorder {
 
 export function createRecorder(db: Db): Recorder {
   const changes: RowChange[] = [];
+  // A row naming a tag or highlight keeps its uid too: the id may be another's by the time it is undone (rowsByUid).
+  const read = (table: JournaledTable, key: Row) => withUids(db, table, readRow(db, table, key));
 
   return {
     db,
@@ -38,22 +41,22 @@ export function createRecorder(db: Db): Recorder {
       const rowid = insertRow(db, table, row);
       const keyColumns: readonly string[] = journaledTables[table].key;
       const key = keyColumns.length === 1 && keyColumns[0] === 'id' ? { id: rowid } : keyOf(table, row);
-      changes.push({ table, key, before: null, after: readRow(db, table, key) });
+      changes.push({ table, key, before: null, after: read(table, key) });
       return rowid;
     },
 
     update(table, key, fields) {
-      const before = readRow(db, table, key);
+      const before = read(table, key);
       if (!before) return false;
       updateRow(db, table, key, fields);
-      const after = readRow(db, table, key);
+      const after = read(table, key);
       // An update that changes nothing leaves nothing to undo.
       if (JSON.stringify(after) !== JSON.stringify(before)) changes.push({ table, key, before, after });
       return true;
     },
 
     remove(table, key) {
-      const before = readRow(db, table, key);
+      const before = read(table, key);
       if (!before) return false;
       deleteRow(db, table, key);
       changes.push({ table, key, before, after: null });

@@ -5,6 +5,7 @@ import type { Db } from '../store/openDatabase';
 import { affectedArticles } from './affectedArticles';
 import { withChangeSink, type ChangeSink } from './changeSink';
 import { deleteRow, GoneRowError, upsertRow, type RowChange } from './journaledTables';
+import { replayedByUid } from './rowsByUid';
 import { discardHistory, firstUndone, lastDone, markUndone, type JournalEntry } from './journalEntries';
 
 /** Reverts the newest operation not yet undone: each row back to `before`, newest change first. */
@@ -42,9 +43,11 @@ function apply(
 ): NonNullable<UndoResult> {
   const articles = affectedArticles(db, entry.changes);
   for (const change of changes) {
-    const row = change[side];
-    if (row === null) deleteRow(db, change.table, change.key);
-    else upsertRow(db, change.table, row);
+    // Its tag or highlight found by uid: the id the entry names may be another's now, or no row's (rowsByUid).
+    const replayed = replayedByUid(db, change, side);
+    if (!replayed) continue;
+    if (replayed.row === null) deleteRow(db, change.table, replayed.key);
+    else upsertRow(db, change.table, replayed.row);
   }
   markUndone(db, entry.id, undone);
   for (const id of affectedArticles(db, entry.changes)) articles.add(id);

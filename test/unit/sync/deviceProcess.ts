@@ -188,11 +188,14 @@ function forOracle(change: RowChange, reverse: boolean): OracleChange | undefine
     case 'highlight_tag':
     case 'paragraph_tag': {
       const owner =
-        change.table === 'highlight_tag' ? `h:${name(highlightUid, row.highlight_id)}` : `p:${at(row.paragraph_id)}`;
+        change.table === 'highlight_tag'
+          ? `h:${typeof row.highlight_uid === 'string' ? row.highlight_uid : name(highlightUid, row.highlight_id)}`
+          : `p:${at(row.paragraph_id)}`;
       return {
         device,
         kind: 'assignment',
-        id: `${owner}:${name(tagUid, row.tag_id)}`,
+        // By the uid the journal keeps with it, as the product's undo finds it (journal/rowsByUid).
+        id: `${owner}:${typeof row.tag_uid === 'string' ? row.tag_uid : name(tagUid, row.tag_id)}`,
         before: before && {},
         after: after && {},
       };

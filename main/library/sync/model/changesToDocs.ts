@@ -70,6 +70,8 @@ export function changesToDocs(
     edits.set(name, list);
   };
   const redirects = cause.tagRedirects ?? inferredRedirects(changes);
+  // The tag a row names: by the uid the journal kept with it (journal/rowsByUid), as its id may be another tag's now.
+  const tagOf = (row: Row) => str(row.tag_uid) ?? ids.tagUid(num(row.tag_id));
   // Whoever made a row here is named in the library document with their first (team/members).
   const makers = new Set<string>();
 
@@ -154,7 +156,7 @@ export function changesToDocs(
         break;
       }
       case 'tag_description': {
-        const uid = ids.tagUid(num(row.tag_id));
+        const uid = tagOf(row);
         if (uid === undefined) break;
         add(libraryDoc, (doc) => {
           const entry = entryOf(root(doc, 'tags'), uid);
@@ -173,8 +175,11 @@ export function changesToDocs(
         break;
       }
       case 'highlight_tag': {
-        const highlight = ids.highlight(num(row.highlight_id));
-        const tag = ids.tagUid(num(row.tag_id));
+        // By uid too (journal/rowsByUid): another device's delete may have freed the id for another highlight.
+        const highlightUid = str(row.highlight_uid);
+        const highlight =
+          highlightUid === undefined ? ids.highlight(num(row.highlight_id)) : ids.highlightByUid(highlightUid);
+        const tag = tagOf(row);
         if (!highlight || tag === undefined) break;
         add(ids.articleDoc(highlight.articleId), (doc) =>
           writeAssignment(doc, highlightKey(highlight.uid, tag), change, library()),
@@ -183,7 +188,7 @@ export function changesToDocs(
       }
       case 'paragraph_tag': {
         const paragraph = ids.paragraph(num(row.paragraph_id));
-        const tag = ids.tagUid(num(row.tag_id));
+        const tag = tagOf(row);
         if (!paragraph || tag === undefined) break;
         // Its key in this device's split: the newest split's key of a paragraph's tag is the one that counts.
         add(ids.articleDoc(paragraph.articleId), (doc) =>
@@ -500,6 +505,7 @@ interface Lookups {
   memoUid(memoId: number): string | undefined;
   attributeUid(attributeId: number): string | undefined;
   highlight(id: number): { uid: string; articleId: number } | undefined;
+  highlightByUid(uid: string): { uid: string; articleId: number } | undefined;
   paragraph(id: number): { articleId: number; ord: number } | undefined;
 }
 
@@ -540,6 +546,14 @@ function lookups(db: Db, changes: readonly RowChange[]): Lookups {
       const row = preparedStatement(db, 'SELECT uid, article_id FROM highlight WHERE id = ?').pluck(false).get(id) as
         { uid: string; article_id: number } | undefined;
       return row ? { uid: row.uid, articleId: row.article_id } : undefined;
+    },
+    highlightByUid(uid) {
+      const known = [...highlights.values()].find((h) => h.uid === uid);
+      if (known) return known;
+      const articleId: unknown = preparedStatement(db, 'SELECT article_id FROM highlight WHERE uid = ?')
+        .pluck(true)
+        .get(uid);
+      return typeof articleId === 'number' ? { uid, articleId } : undefined;
     },
     paragraph(id) {
       const row = preparedStatement(db, 'SELECT article_id, ord FROM paragraph WHERE id = ?').pluck(false).get(id) as
