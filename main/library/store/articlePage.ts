@@ -1,6 +1,6 @@
 import type { ArticleGroup, ArticlePage, ArticlePageRequest, TitleCollation } from '../../../preload/contract/articlePageTypes';
 import { articlesWithValueSql } from '../attributes/attributeStore';
-import { groupArticleIds } from './articleGroups';
+import { groupArticleIds, groupingAttribute } from './articleGroups';
 import { readArticleSummaries } from './articles';
 import type { Db } from './openDatabase';
 import { libraryStamp } from './libraryStamp';
@@ -105,14 +105,15 @@ const keptLists = 8;
  * JavaScript only while their ranks cannot be written (the start-up check), once a title changed.
  */
 function orderList(db: Db, request: ListRequest): OrderedIds {
+  const grouping = request.groupBy === undefined ? undefined : groupingAttribute(db, request.groupBy);
   const titlesInMemory = request.sort === 'title' && !rankTitles(db, request.collation);
   const { sql, params, tagIds, filtered } = listQuery(db, request, titlesInMemory);
   let found = preparedStatement(db, sql).pluck().all(params) as number[];
   if (tagIds !== null) found = found.filter(taggedArticles(db, tagIds));
   const ids = titlesInMemory ? titleOrder(db, request.collation, found) : found;
   const inView = filtered ? (preparedStatement(db, viewCountSql(request.view)).pluck().get() as number) : ids.length;
-  if (request.groupBy === undefined) return { ids, inView };
-  return { ...groupArticleIds(db, ids, request.groupBy), inView };
+  if (grouping === undefined) return { ids, inView };
+  return { ...groupArticleIds(db, ids, grouping), inView };
 }
 
 type ListRequest = Omit<ArticlePageRequest, 'offset' | 'limit' | 'around'>;

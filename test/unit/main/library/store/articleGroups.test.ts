@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,6 +76,25 @@ describe('the library list grouped by an attribute', () => {
     expect(ask({ groupBy: region.id, query: '晋江' }).groups).toEqual([{ value: '福建', start: 0, count: 1 }]);
     library.attributes.removeAttribute(region.id);
     expect(() => ask({ groupBy: region.id })).toThrow(expect.objectContaining({ code: 'not-found' }));
+  });
+
+  it('refuses a gone attribute before the list is made, so the refusal writes nothing (no title is ranked)', () => {
+    add('晋江新闻');
+    add('别的');
+    // A text import leaves its titles for the list to place (store/titleRanks).
+    const ranks = () => {
+      const db = new Database(path.join(dir, 'library.sqlite'), { readonly: true });
+      try {
+        return db.prepare('SELECT title_rank_zh FROM article ORDER BY id').pluck().all();
+      } finally {
+        db.close();
+      }
+    };
+    expect(ranks()).toEqual([null, null]);
+    expect(() => ask({ groupBy: 999 })).toThrow(expect.objectContaining({ code: 'not-found' }));
+    expect(ranks()).toEqual([null, null]);
+    ask();
+    expect(ranks().every((r) => typeof r === 'number')).toBe(true);
   });
 });
 
