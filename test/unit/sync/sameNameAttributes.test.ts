@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldedName } from '../../../main/library/attributes/attributeValues';
 import { devicesPerTest, expectConverged, syncAll, type Device } from './model/syncedLibraries';
 
 /**
@@ -68,6 +69,23 @@ describe('attributes of one name', () => {
     const cFirst = await race(false);
     expect(cFirst).toEqual({ 丙: '晚报', 甲: null });
     expect(bFirst).toEqual(cFirst);
+  });
+
+  it('defined on two offline devices under names one device takes for the same (case, script) is one attribute', async () => {
+    const all = await devices(2);
+    const [a, b] = all as [Device, Device];
+    a.library.attributes.defineAttribute({ name: '來源', kind: 'text' });
+    b.library.attributes.defineAttribute({ name: '来源', kind: 'text' });
+    a.library.attributes.defineAttribute({ name: 'Year', kind: 'text' });
+    b.library.attributes.defineAttribute({ name: 'year', kind: 'text' });
+    a.library.attributes.setAttributeValue([a.articleId], attributeId(a, '來源'), '晚报');
+    b.library.attributes.setAttributeValue([b.articleId], attributeId(b, 'year'), '2024');
+    expectConverged(all);
+    const seen = shown(a);
+    // One of each, under whichever name stays: one device alone would refuse the second name.
+    expect(Object.keys(seen).map(foldedName).sort()).toEqual(['year', '来源']);
+    expect(Object.values(seen).sort()).toEqual(['2024', '晚报']);
+    expect(shown(b)).toEqual(seen);
   });
 
   for (const valuesOn of ['the first device', 'both devices'] as const) {

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { foldTagCase } from '../../annotations/tagNames';
+import { foldedName } from '../../attributes/attributeValues';
 import { setField } from './docShape';
 import { namedOf, type Named } from './namedEntries';
 
@@ -16,11 +17,12 @@ export type NamedKind = 'tags' | 'attributes';
  * so the same edits gave other tags depending on the order the transport brought them in. So the
  * merges this rule writes are listed (uid -> the uid it was merged into) and undone when the names
  * no longer meet; a person's rename, delete or merge of the kept entry makes them the person's (keepMergesInto).
- * Which names are the same: tags fold their case (as their unique name does); attributes are matched as written.
+ * Which names are the same: the ones one device refuses a second of. Tags fold their case (as their
+ * unique name does); attributes their case and script (attributeOperations' check).
  */
 const sameNameKey: Record<NamedKind, (name: string) => string> = {
   tags: foldTagCase,
-  attributes: (name) => name,
+  attributes: foldedName,
 };
 
 // The tags' maps keep the names they were first written under: documents already hold them.
