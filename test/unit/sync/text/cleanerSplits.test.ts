@@ -2,35 +2,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { plainTextNoteState } from '../../../../preload/common/noteText';
 import { createLibrary, type Library } from '../../../../main/library/createLibrary';
-import type { ParsedArticle } from '../../../../main/library/import/parsedArticle';
-import type * as prepareImport from '../../../../main/library/import/prepareImport';
 import { tempDirs } from '../syncFixtures';
+import { cleaner } from './newerCleaner';
 
-/**
- * A newer cleaner splits the first paragraph in two. Only the device said to run it (`newer`)
- * parses with it: the two libraries share this process, as two app versions would not.
- */
-type PrepareImport = typeof prepareImport;
-const cleaner = vi.hoisted(() => ({ newer: false }));
-vi.mock('../../../../main/library/import/prepareImport', async (importOriginal) => {
-  const actual = await importOriginal<PrepareImport>();
-  return {
-    ...actual,
-    parseSource(...args: Parameters<typeof actual.parseSource>): ParsedArticle {
-      const parsed = actual.parseSource(...args);
-      if (!cleaner.newer) return parsed;
-      const paragraphs = parsed.paragraphs.flatMap((p) => {
-        const cut = p.text.indexOf('，') + 1;
-        if (!p.text.startsWith('第一段') || cut === 0) return [p];
-        return [
-          { ...p, raw: p.text.slice(0, cut), text: p.text.slice(0, cut), removals: [] },
-          { ...p, raw: p.text.slice(cut), text: p.text.slice(cut), removals: [] },
-        ];
-      });
-      return { ...parsed, paragraphs };
-    },
-  };
-});
+// A newer cleaner, run by the device said to run it, splits the first paragraph in two.
+vi.mock('../../../../main/library/import/prepareImport', async (importOriginal) =>
+  (await import('./newerCleaner')).newerCleanerModule(importOriginal),
+);
 
 /**
  * A re-clean by a newer cleaner (the same text, split otherwise) on one device while another

@@ -2,39 +2,20 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { plainTextNoteState } from '../../../../preload/common/noteText';
 import { createLibrary, type Library } from '../../../../main/library/createLibrary';
-import type { ParsedArticle } from '../../../../main/library/import/parsedArticle';
-import type * as prepareImport from '../../../../main/library/import/prepareImport';
 import { openAsSchema } from '../../main/library/store/searchMigrationCase';
 import { tempDirs } from '../syncFixtures';
+import { cleaner } from './newerCleaner';
 
 /**
  * Issue #19: a note or paragraph tag made on a split of the text no map leads to from this
  * device's (another device re-cleaned with a newer cleaner; this one has not) was kept in the
  * document and shown nowhere. It is now listed with the article as unplaced, with its words and
  * its maker, until this device splits the text alike; rebuilding the rows from the documents gives
- * the same list. The newer cleaner (as cleanerSplits.test.ts): the first paragraph cut in two.
+ * the same list. The newer cleaner (newerCleaner.ts): the first paragraph cut in two.
  */
-type PrepareImport = typeof prepareImport;
-const cleaner = vi.hoisted(() => ({ newer: false }));
-vi.mock('../../../../main/library/import/prepareImport', async (importOriginal) => {
-  const actual = await importOriginal<PrepareImport>();
-  return {
-    ...actual,
-    parseSource(...args: Parameters<typeof actual.parseSource>): ParsedArticle {
-      const parsed = actual.parseSource(...args);
-      if (!cleaner.newer) return parsed;
-      const paragraphs = parsed.paragraphs.flatMap((p) => {
-        const cut = p.text.indexOf('，') + 1;
-        if (!p.text.startsWith('第一段') || cut === 0) return [p];
-        return [
-          { ...p, raw: p.text.slice(0, cut), text: p.text.slice(0, cut), removals: [] },
-          { ...p, raw: p.text.slice(cut), text: p.text.slice(cut), removals: [] },
-        ];
-      });
-      return { ...parsed, paragraphs };
-    },
-  };
-});
+vi.mock('../../../../main/library/import/prepareImport', async (importOriginal) =>
+  (await import('./newerCleaner')).newerCleanerModule(importOriginal),
+);
 
 const tempDir = tempDirs('pizhu-sync-unplaced-');
 
