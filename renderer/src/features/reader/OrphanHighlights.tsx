@@ -1,6 +1,7 @@
 import type { Highlight } from '../../../../preload/contract/annotationTypes';
 import { useMessages } from '../../i18n/useMessages';
 import { readerMessages } from './messages';
+import { OrphanSection } from './OrphanSection';
 
 interface Props {
   orphans: readonly Highlight[];
@@ -14,11 +15,7 @@ export function OrphanHighlights({ orphans, display, onOpen }: Props) {
   const t = useMessages(readerMessages);
   if (orphans.length === 0) return null;
   return (
-    <section className="orphans" aria-labelledby="orphans-title">
-      <h3 id="orphans-title" className="orphans-title">
-        {t('unplaced')}
-      </h3>
-      <p className="orphans-explanation">{t('unplacedExplanation')}</p>
+    <OrphanSection id="orphans-title" title={t('unplaced')} explanation={t('unplacedExplanation')}>
       <ul className="orphan-list">
         {orphans.map((h) => (
           <li key={h.id}>
@@ -35,6 +32,6 @@ export function OrphanHighlights({ orphans, display, onOpen }: Props) {
           </li>
         ))}
       </ul>
-    </section>
+    </OrphanSection>
   );
 }

@@ -5,6 +5,7 @@ import { useMessages } from '../../i18n/useMessages';
 import { useMembers } from '../team/membersStore';
 import { teamMessages } from '../team/messages';
 import { readerMessages } from './messages';
+import { OrphanSection } from './OrphanSection';
 import { unplacedList, type UnplacedItem } from './unplacedList';
 
 interface Props {
@@ -50,11 +51,12 @@ export function UnplacedNotes({ articleId, unplaced, display, onUnplaced, onErro
     </li>
   );
   return (
-    <section className="orphans unplaced-notes" aria-labelledby="unplaced-notes-title">
-      <h3 id="unplaced-notes-title" className="orphans-title">
-        {t('unplacedNotes')}
-      </h3>
-      <p className="orphans-explanation">{t('unplacedNotesExplanation')}</p>
+    <OrphanSection
+      id="unplaced-notes-title"
+      className="unplaced-notes"
+      title={t('unplacedNotes')}
+      explanation={t('unplacedNotesExplanation')}
+    >
       {shown.length > 0 && <ul className="orphan-list">{shown.map((item) => row(item, false))}</ul>}
       {setAside.length > 0 && (
         <>
@@ -69,6 +71,6 @@ export function UnplacedNotes({ articleId, unplaced, display, onUnplaced, onErro
           {showSetAside && <ul className="orphan-list">{setAside.map((item) => row(item, true))}</ul>}
         </>
       )}
-    </section>
+    </OrphanSection>
   );
 }
