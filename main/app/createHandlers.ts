@@ -8,7 +8,7 @@ import type { WordsCsvRequest } from '../../preload/contract/analysisTypes';
 import { methodOf } from '../../preload/contract/channels';
 import { fail, ok, type Result } from '../../preload/contract/errors';
 import type { Library } from '../library/createLibrary';
-import { requireAbsolutePath } from '../library/export/writeTextFile';
+import { requireAbsolutePath } from '../library/files/writeTextFile';
 import { LibraryError, storageError } from '../library/libraryError';
 import { mergeFromJson, restoreFromJson, type ConfirmBackupUse } from './backupFromJson';
 import { exportFolderBeside, type ExportFolderSetting } from './exportFolderSetting';

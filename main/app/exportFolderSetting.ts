@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { writeTextFile } from '../library/export/writeTextFile';
+import { writeTextFile } from '../library/files/writeTextFile';
 import { readSettingFile } from './readSettingFile';
 
 /** The folder Markdown exports go into: chosen once in main's dialog, kept by main, never sent by the renderer. */

@@ -1,7 +1,7 @@
 import type { BackupImportCounts } from '../../preload/contract/api';
 import type { Backup } from './export/backupFormat';
 import type { exportOperations } from './export/exportOperations';
-import { requireAbsolutePath } from './export/writeTextFile';
+import { requireAbsolutePath } from './files/writeTextFile';
 import { findArticleByHash } from './store/articles';
 import type { Db } from './store/openDatabase';
 import type { SyncModel } from './sync/model/syncModel';

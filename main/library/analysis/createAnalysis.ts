@@ -14,7 +14,7 @@ import type {
   WordsCsvResult,
   WordsProgress,
 } from '../../../preload/contract/analysisTypes';
-import { requireAbsolutePath, writeTextFile } from '../export/writeTextFile';
+import { requireAbsolutePath, writeTextFile } from '../files/writeTextFile';
 import { createLibraryFileGuard, type LibraryFiles } from '../files/libraryFileGuard';
 import { concordanceCsv, frequencyCsv, keynessCsv } from './analysisCsv';
 import type { HighlightColor } from '../../../preload/contract/annotationTypes';

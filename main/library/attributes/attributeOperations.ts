@@ -15,7 +15,7 @@ import {
   type ListedArticles,
 } from '../../../preload/contract/attributeTypes';
 import { createJournaled, shortQuote } from '../annotations/journaled';
-import { requireAbsolutePath } from '../export/writeTextFile';
+import { requireAbsolutePath } from '../files/writeTextFile';
 import { createLibraryFileGuard, type LibraryFiles } from '../files/libraryFileGuard';
 import { readRegularFile } from '../files/readRegularFile';
 import type { Recorder } from '../journal/recordChanges';

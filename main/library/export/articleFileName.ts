@@ -1,5 +1,5 @@
 import { isFaithfulStem, safeFileName } from './safeFileName';
-import { sha256 } from './writeTextFile';
+import { sha256 } from '../files/writeTextFile';
 
 /** `江西接续奋斗… (12).md`: the stored title (the same in every script mode) and the id, always, so names never move. */
 export function articleFileName(article: { id: number; title: string }): string {

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { RenderedFile, ShareOptions } from './renderShare';
 import type { ExportAnswer, ExportRequest } from './serveExportRequests';
-import { ioError } from './writeTextFile';
+import { ioError } from '../files/writeTextFile';
 
 /**
  * Starts the export worker thread (exportWorkerEntry) from wherever the caller's build put it:

@@ -18,7 +18,7 @@ import type { HighlightRow } from '../store/highlights';
 import { highlightRowColumns } from '../store/highlights';
 import { highlightColumnsSql } from '../store/highlightContext';
 import { groupTagNames, type OwnedTagName } from '../store/tags';
-import { requireAbsolutePath, writeTextFile } from './writeTextFile';
+import { requireAbsolutePath, writeTextFile } from '../files/writeTextFile';
 import { readBackupVocabulary } from '../vocabulary/backupVocabulary';
 import { readTagDescriptions } from '../codebook/tagDescriptions';
 import { readBackupOverrides } from '../overrides/backupOverrides';

@@ -12,7 +12,7 @@ import {
   sha256,
   temporaryNameFor,
   writeTemporaryAt,
-} from './writeTextFile';
+} from '../files/writeTextFile';
 import { runSteps, type Steps } from './steppedWork';
 
 /** The library an export writes for, as the folder's manifest names it. */

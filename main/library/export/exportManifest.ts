@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ioError, writeTextFile } from './writeTextFile';
+import { ioError, writeTextFile } from '../files/writeTextFile';
 
 /**
  * `.pizhu-export.json` in an export folder: what Pizhu wrote there, file by file, with the

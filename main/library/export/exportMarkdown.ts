@@ -19,7 +19,7 @@ import { indexEntry, indexRegionsOf, type IndexEntry } from './renderIndex';
 import { tagReportRegions } from './renderTagReport';
 import { openExportFolder, type ExportFolder, type ExportWriter } from './exportFolder';
 import type { BackgroundFileWriter, StartExportWorker } from './backgroundFileWriter';
-import { requireAbsolutePath, sha256, temporaryNameFor } from './writeTextFile';
+import { requireAbsolutePath, sha256, temporaryNameFor } from '../files/writeTextFile';
 import { runSteps, type Steps } from './steppedWork';
 import { exportCodebook } from '../codebook/exportCodebook';
 import { journalFileName, journalRegions } from '../memos/renderJournal';

@@ -2,7 +2,7 @@ import { anchorContextLength } from '../annotations/highlightAnchor';
 import type { Db } from '../store/openDatabase';
 import type { ExportHighlight, ExportParagraph } from './exportData';
 import { readArticleAnnotations } from './readArticleAnnotations';
-import { requireAbsolutePath, writeTextFile } from './writeTextFile';
+import { requireAbsolutePath, writeTextFile } from '../files/writeTextFile';
 
 interface TextualBody {
   type: 'TextualBody';

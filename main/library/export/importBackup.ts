@@ -6,7 +6,7 @@ import { createBackupWriter } from './backupWriter';
 import { insertBackupArticle, mergeBackupArticle } from './importBackupArticle';
 import type { Backup } from './backupFormat';
 import { readBackupFile } from './readBackupFile';
-import { requireAbsolutePath } from './writeTextFile';
+import { requireAbsolutePath } from '../files/writeTextFile';
 import { importBackupVocabulary } from '../vocabulary/backupVocabulary';
 import { importBackupOverrides } from '../overrides/backupOverrides';
 import { importBackupDescription } from '../codebook/backupDescriptions';

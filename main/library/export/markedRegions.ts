@@ -1,4 +1,4 @@
-import { sha256 } from './writeTextFile';
+import { sha256 } from '../files/writeTextFile';
 
 /**
  * One block Pizhu generates in an exported file (the title, a passage, an orphan), between

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { frontMatter, type FrontMatterValue } from './frontMatter';
 import { regionText, type Region } from './markedRegions';
-import { sha256 } from './writeTextFile';
+import { sha256 } from '../files/writeTextFile';
 
 /** An exported file as Pizhu generates it: the properties it owns, then its marked regions in order. */
 export interface RegionedFile {

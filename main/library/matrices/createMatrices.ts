@@ -1,5 +1,5 @@
 import type { Matrix, MatrixExportFormat, MatrixPassage, MatrixRequest } from '../../../preload/contract/matrixTypes';
-import { requireAbsolutePath, writeTextFile } from '../export/writeTextFile';
+import { requireAbsolutePath, writeTextFile } from '../files/writeTextFile';
 import { createLibraryFileGuard, type LibraryFiles } from '../files/libraryFileGuard';
 import type { Db } from '../store/openDatabase';
 import { buildMatrix } from './buildMatrix';

@@ -4,7 +4,7 @@ import {
   type TermListImportResult,
 } from '../../../preload/contract/termOverrideTypes';
 import { createJournaled } from '../annotations/journaled';
-import { requireAbsolutePath, writeTextFile } from '../export/writeTextFile';
+import { requireAbsolutePath, writeTextFile } from '../files/writeTextFile';
 import { createLibraryFileGuard, type LibraryFiles } from '../files/libraryFileGuard';
 import { readRegularFile } from '../files/readRegularFile';
 import type { Db } from '../store/openDatabase';

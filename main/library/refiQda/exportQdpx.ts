@@ -1,6 +1,6 @@
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import type { QdpxExportResult } from '../../../preload/contract/api';
-import { requireAbsolutePath, writeTextFile } from '../export/writeTextFile';
+import { requireAbsolutePath, writeTextFile } from '../files/writeTextFile';
 import type { Db } from '../store/openDatabase';
 import { buildQdpxProject, type QdpxExportOptions } from './buildProject';
 

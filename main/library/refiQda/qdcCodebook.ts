@@ -1,7 +1,7 @@
 import type { QdcImportCounts } from '../../../preload/contract/api';
 import { addTagDescription } from '../codebook/tagDescriptions';
 import { createBackupWriter } from '../export/backupWriter';
-import { requireAbsolutePath, writeTextFile } from '../export/writeTextFile';
+import { requireAbsolutePath, writeTextFile } from '../files/writeTextFile';
 import { readRegularFile } from '../files/readRegularFile';
 import { discardHistory } from '../journal/journalEntries';
 import { LibraryError } from '../libraryError';

@@ -14,7 +14,7 @@ import {
   maxVocabularyWordLength,
 } from '../../../preload/contract/vocabularyTypes';
 import { createJournaled, shortQuote } from '../annotations/journaled';
-import { requireAbsolutePath, writeTextFile } from '../export/writeTextFile';
+import { requireAbsolutePath, writeTextFile } from '../files/writeTextFile';
 import { createLibraryFileGuard, type LibraryFiles } from '../files/libraryFileGuard';
 import { LibraryError } from '../libraryError';
 import type { Db } from '../store/openDatabase';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { writeTextFile } from '../../export/writeTextFile';
+import { writeTextFile } from '../../files/writeTextFile';
 import type { SyncEndpoint } from '../syncEndpoint';
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { writeTextFile } from '../../export/writeTextFile';
+import { writeTextFile } from '../../files/writeTextFile';
 import { LibraryError } from '../../libraryError';
 import { readRegularFile } from '../../files/readRegularFile';
 import type { SyncEndpoint } from '../syncEndpoint';

@@ -6,7 +6,7 @@ import { startBackgroundFileWriter } from '../../../../../main/library/export/ba
 import { manifestName } from '../../../../../main/library/export/exportManifest';
 import { openExportFolder } from '../../../../../main/library/export/exportFolder';
 import { runStepsAsync } from '../../../../../main/library/export/steppedWork';
-import { sha256 } from '../../../../../main/library/export/writeTextFile';
+import { sha256 } from '../../../../../main/library/files/writeTextFile';
 import { startExportWorkerFromSource } from '../../../../support/exportWorkerFromSource';
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MarkdownExportRequest } from '../../../../../preload/contract/api';
 import { articleFileName } from '../../../../../main/library/export/articleFileName';
-import { sha256 } from '../../../../../main/library/export/writeTextFile';
+import { sha256 } from '../../../../../main/library/files/writeTextFile';
 import { manifestName } from '../../../../../main/library/export/exportManifest';
 import { exportMarkdownReport } from '../../../../../main/library/export/exportMarkdown';
 import { keptFilesMessage, mergedFilesMessage } from '../../../../../main/library/export/keptFilesMessage';

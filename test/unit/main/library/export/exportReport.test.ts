@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLibrary, type Library } from '../../../../../main/library/createLibrary';
 import { articleFileName } from '../../../../../main/library/export/articleFileName';
 import { manifestName } from '../../../../../main/library/export/exportManifest';
-import { sha256 } from '../../../../../main/library/export/writeTextFile';
+import { sha256 } from '../../../../../main/library/files/writeTextFile';
 import { openAnnotatedLibrary, type AnnotatedLibrary } from './annotatedLibrary';
 import { withoutMarkers } from './parseMarkdown';
 

@@ -1,7 +1,7 @@
 import { hash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncFile, fsyncFolder } from '../files/fsync';
+import { fsyncFile, fsyncFolder } from './fsync';
 import { LibraryError } from '../libraryError';
 import { ensureFolder as makeFolder } from '../store/ensureFolder';
 
