@@ -319,8 +319,11 @@ function state() {
 
 const tagNames = ['甲', '乙', '丙', '丁', '戊', '己'];
 
-/** One random operation on what this device shows now, chosen from the command's seed. */
-function randomOperation(opName: string): string {
+/**
+ * One random operation on what this device shows now, chosen from the command's seed. `only`: of
+ * that kind, not one drawn (a run that drew none of a kind makes one at its end).
+ */
+function randomOperation(opName: string, only?: string): string {
   const db = library.database();
   const pickOf = <T>(items: readonly T[]): T | undefined =>
     items.length === 0 ? undefined : items[Math.floor(draw() * items.length)];
@@ -334,7 +337,7 @@ function randomOperation(opName: string): string {
   const paragraphs = library.getArticle(articleIds[article]!).paragraphs.filter((p) => p.text.length > 4);
   const paragraph = pickOf(paragraphs)!;
   const highlight = pickOf(highlights);
-  const kind = pickOf([
+  const kinds = [
     'create',
     'create',
     'recolor',
@@ -354,7 +357,8 @@ function randomOperation(opName: string): string {
     'vocabulary',
     'stopWords',
     'reclassify',
-  ] as const)!;
+  ] as const;
+  const kind = kinds.find((k) => k === only) ?? pickOf(kinds)!;
   const span = () => {
     const start = Math.floor(draw() * (paragraph.text.length - 2));
     return [start, start + 1 + Math.floor(draw() * Math.min(8, paragraph.text.length - start - 1))] as const;
@@ -519,7 +523,7 @@ async function handle(command: Command): Promise<unknown> {
       // An operation the library refuses (as it would refuse a person) changes nothing: the run goes on.
       return operation(() => {
         try {
-          return randomOperation(s('name'));
+          return randomOperation(s('name'), command.only === undefined ? undefined : s('only'));
         } catch (error) {
           if (error instanceof LibraryError) return `refused: ${error.message}`;
           throw error;
