@@ -76,7 +76,8 @@ function requiredPackages(dir: string): Set<string> {
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
     const code = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
-    for (const match of code.matchAll(/\b(?:require|import)\(\s*["']([^"'./][^"']*)["']\s*\)/g)) {
+    // createRequire(__filename)("x"): a package loaded at its first use (import/lazyLinkedom), required all the same.
+    for (const match of code.matchAll(/\b(?:require|import|createRequire\([^()]*\))\(\s*["']([^"'./][^"']*)["']\s*\)/g)) {
       const specifier = match[1] ?? '';
       if (specifier.startsWith('node:') || specifier === 'electron') continue;
       const parts = specifier.split('/');
