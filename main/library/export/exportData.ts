@@ -57,11 +57,35 @@ export interface ExportParagraph {
   whole: boolean;
 }
 
+/**
+ * A note or paragraph tag another device made on its split of the text, which no paragraph here
+ * is known to match (sync, #19: unplaced_annotation). Exported with its article, marked as not
+ * placed; one the person set aside in the reader too (a view of theirs, not a delete).
+ */
+export interface ExportUnplaced {
+  /** Its key in the article's sync document: stable across exports. */
+  key: string;
+  kind: 'note' | 'paragraph_tag';
+  /** A note's words; '' for a tag. */
+  plainText: string;
+  markdown: string;
+  /** A paragraph tag's name; null for a note. */
+  tag: string | null;
+  /** Its maker's name as the library knows the member; '' when none is recorded or known. */
+  maker: string;
+  /** When the note was last changed, as its maker's device said; '' when not recorded. */
+  updatedAt: string;
+  /** Set aside in the reader on this device. */
+  setAside: boolean;
+}
+
 /** One article's share of an export, paragraphs in reading order, orphan highlights apart. */
 export interface ArticleAnnotations {
   article: ExportArticle;
   paragraphs: ExportParagraph[];
   orphans: ExportHighlight[];
+  /** Its unplaced notes and paragraph tags, notes first; absent when it has none. */
+  unplaced?: ExportUnplaced[];
   /** The article's memo as Markdown (main/library/memos), where a Markdown export writes it. */
   memo?: string;
 }

@@ -1,12 +1,13 @@
 import { anchorContextLength } from '../annotations/highlightAnchor';
 import type { Db } from '../store/openDatabase';
-import type { ExportHighlight, ExportParagraph } from './exportData';
+import type { ExportHighlight, ExportParagraph, ExportUnplaced } from './exportData';
+import { noteStateMarkdown } from './noteStateMarkdown';
 import { readArticleAnnotations } from './readArticleAnnotations';
 import { requireAbsolutePath, writeTextFile } from '../files/writeTextFile';
 
 interface TextualBody {
   type: 'TextualBody';
-  purpose: 'tagging' | 'commenting';
+  purpose: 'tagging' | 'commenting' | 'describing';
   value: string;
   format?: 'text/markdown' | 'text/plain';
 }
@@ -21,6 +22,7 @@ export interface WebAnnotation {
   motivation: 'highlighting' | 'tagging' | 'commenting';
   created?: string;
   modified?: string;
+  creator?: { type: 'Person'; name: string };
   body?: TextualBody[];
   target: string | { source: string; selector: Selector[] };
 }
@@ -40,12 +42,13 @@ export interface WebAnnotationCollection {
  * the source, a TextQuoteSelector and a TextPositionSelector counted in code points (the
  * model's characters, not UTF-16 units) over the canonical text, its tags as `tagging`
  * bodies, its comment as a plain-text `commenting` body and the paragraph's note as one in Markdown. Tags and notes on a
- * paragraph no highlight of it carries become an annotation of the whole paragraph.
+ * paragraph no highlight of it carries become an annotation of the whole paragraph; those placed on no
+ * paragraph here (unplacedAnnotation), an annotation of the article.
  */
 export function readWebAnnotations(db: Db, generated: string): WebAnnotationCollection {
   const items: WebAnnotation[] = [];
   const groups = db.transaction(() => readArticleAnnotations(db, undefined, true))();
-  for (const { article, paragraphs, orphans } of groups) {
+  for (const { article, paragraphs, orphans, unplaced } of groups) {
     for (const paragraph of paragraphs) {
       const source = `pizhu://article/${article.id}#${paragraph.id}`;
       for (const h of paragraph.highlights) items.push(highlightAnnotation(h, source, paragraph));
@@ -69,6 +72,7 @@ export function readWebAnnotations(db: Db, generated: string): WebAnnotationColl
         },
       });
     }
+    for (const entry of unplaced ?? []) items.push(unplacedAnnotation(article.id, entry));
   }
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
@@ -126,6 +130,33 @@ function paragraphAnnotation(paragraph: ExportParagraph, source: string): WebAnn
     target: source,
   };
 }
+
+/**
+ * A note or paragraph tag not placed here (sync, #19): the article as its target (no paragraph
+ * here is known to be its), its words or tag, its maker as creator, and a `describing` body
+ * saying it is not placed (and set aside, where the person set it aside in the reader).
+ */
+function unplacedAnnotation(articleId: number, entry: ExportUnplaced): WebAnnotation {
+  const body =
+    entry.kind === 'note'
+      ? [noteBody(noteStateMarkdown({ editorState: '', plainText: entry.plainText, markdown: entry.markdown }))]
+      : tagBodies([entry.tag ?? '']);
+  const aside = entry.setAside ? ' Set aside in the reader on the device that exported it.' : '';
+  body.push({ type: 'TextualBody', purpose: 'describing', value: `${unplacedNotice}${aside}`, format: 'text/plain' });
+  return {
+    id: `pizhu://article/${articleId}/unplaced/${encodeURIComponent(entry.key)}`,
+    type: 'Annotation',
+    motivation: entry.kind === 'note' ? 'commenting' : 'tagging',
+    ...(entry.updatedAt === '' ? {} : { modified: entry.updatedAt }),
+    ...(entry.maker === '' ? {} : { creator: { type: 'Person' as const, name: entry.maker } }),
+    body,
+    target: `pizhu://article/${articleId}`,
+  };
+}
+
+/** What an unplaced entry's describing body says. */
+export const unplacedNotice =
+  'Not placed: made on another device on its own split of the text, and no paragraph here is known to match it.';
 
 function stamps(h: ExportHighlight): Pick<WebAnnotation, 'id' | 'type' | 'motivation' | 'created' | 'modified'> {
   const stamp: Pick<WebAnnotation, 'id' | 'type' | 'motivation' | 'created' | 'modified'> = {

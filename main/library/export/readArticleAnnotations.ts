@@ -3,7 +3,7 @@ import type { Db } from '../store/openDatabase';
 import { storedPartSql, writtenOutPart, type StoredPart } from '../store/highlightContext';
 import { preparedStatement } from '../store/preparedStatements';
 import { groupTagNames, type OwnedTagName } from '../store/tags';
-import type { ArticleAnnotations, ExportArticle, ExportHighlight, ExportParagraph } from './exportData';
+import type { ArticleAnnotations, ExportArticle, ExportHighlight, ExportParagraph, ExportUnplaced } from './exportData';
 import { noteStateMarkdown } from './noteStateMarkdown';
 
 interface ArticleRow {
@@ -39,6 +39,18 @@ type HighlightRow = [
   suffix?: StoredPart,
   createdAt?: string,
   updatedAt?: string,
+];
+
+type UnplacedRow = [
+  articleId: number,
+  entry: string,
+  kind: ExportUnplaced['kind'],
+  plainText: string,
+  markdown: string,
+  tag: string | null,
+  maker: string,
+  updatedAt: string,
+  dismissed: number,
 ];
 
 /**
@@ -80,6 +92,14 @@ function queries(scope: 'one' | 'batch' | 'library', detail: boolean, fullText =
       ${where(`pt.paragraph_id IN (SELECT id FROM paragraph WHERE article_id ${inArticles})`)} ORDER BY t.name`,
     notes: `SELECT n.paragraph_id AS owner, n.editor_state AS editorState, n.plain_text AS plainText, n.markdown FROM note n
       ${where(`n.paragraph_id IN (SELECT id FROM paragraph WHERE article_id ${inArticles})`)}`,
+    // Notes and paragraph tags from another device's split of the text (sync, #19), with their maker's name and
+    // whether the person set them aside; a tag row whose tag is gone waits for its projection, as the reader's list does.
+    unplaced: `SELECT u.article_id, u.entry, u.kind, u.plain_text, u.markdown, t.name, coalesce(m.name, ''), u.updated_at,
+        d.entry IS NOT NULL FROM unplaced_annotation u LEFT JOIN tag t ON t.id = u.tag_id
+        LEFT JOIN library_member m ON m.uid = u.made_by
+        LEFT JOIN unplaced_dismissed d ON d.article_id = u.article_id AND d.entry = u.entry
+      WHERE (u.tag_id IS NULL OR t.id IS NOT NULL)${scope === 'library' ? '' : ` AND u.article_id ${inArticles}`}
+      ORDER BY u.article_id, u.kind, u.entry`,
   };
 }
 
@@ -105,7 +125,7 @@ const libraryFullTextQueries = queries('library', false, true);
 
 /**
  * Every article (or the one asked for) with its annotated paragraphs, their highlights,
- * tags and notes, in seven queries whatever the size of the library. `withDetail` adds each
+ * tags and notes, and its unplaced notes and tags, in eight queries whatever the size of the library. `withDetail` adds each
  * highlight's context and times (library-wide only). `fullText` adds every body paragraph,
  * annotated or not (the Markdown export's full-text content).
  */
@@ -193,6 +213,12 @@ function readGroups(
     else paragraphs.get(paragraphId)?.highlights.push(highlight);
   }
   for (const paragraph of paragraphs.values()) sortInTextOrder(paragraph.highlights);
+  for (const row of runRaw(sql.unplaced) as UnplacedRow[]) {
+    const group = byArticle.get(row[0]);
+    if (group === undefined) continue;
+    const [, key, kind, plainText, markdown, tag, maker, updatedAt, dismissed] = row;
+    (group.unplaced ??= []).push({ key, kind, plainText, markdown, tag, maker, updatedAt, setAside: dismissed === 1 });
+  }
   if (sortParagraphs) for (const group of byArticle.values()) inReadingOrder(group.paragraphs);
   return [...byArticle.values()];
 }

@@ -8,6 +8,7 @@ import type { Region } from './markedRegions';
 import { obsidianTagName } from './obsidianTag';
 import { renderRegionedFile, type RegionedFile } from './regionedFile';
 import { renderOrphan, renderPassage } from './renderPassages';
+import { unplacedRegions } from './renderUnplaced';
 
 export interface FileOptions {
   converter: TextConverter;
@@ -25,6 +26,7 @@ export function articleTags(annotations: ArticleAnnotations): string[] {
     for (const h of p.highlights) for (const t of h.tags) names.add(obsidianTagName(t));
   }
   for (const h of annotations.orphans) for (const t of h.tags) names.add(obsidianTagName(t));
+  for (const u of annotations.unplaced ?? []) if (u.tag !== null) names.add(obsidianTagName(u.tag));
   return [...names].sort();
 }
 
@@ -54,7 +56,7 @@ export function isAnnotated(paragraph: ExportParagraph): boolean {
  * One article as a Markdown file: front matter (title, source, author, date, url, tags,
  * exported_at, and the pizhu link), the title as a heading, then each annotated paragraph in
  * reading order (full text: every body paragraph, the annotated ones quoted with their
- * annotations) and the orphaned highlights last. Text is shown in the converter's script.
+ * annotations), the orphaned highlights, and last the notes and paragraph tags not placed. Text is shown in the converter's script.
  */
 export function renderArticleFile(annotations: ArticleAnnotations, options: FileOptions): string {
   return renderRegionedFile(articleRegions(annotations, options));
@@ -99,6 +101,7 @@ export function articleRegions(annotations: ArticleAnnotations, options: FileOpt
       regions.push({ id: `h-${orphan.id}`, body: out.join('\n') });
     }
   }
+  regions.push(...unplacedRegions(annotations.unplaced));
   return { fields, regions };
 }
 
