@@ -19,14 +19,18 @@ export const unplacedExplanation =
  */
 export function unplacedRegions(unplaced: readonly ExportUnplaced[] | undefined): Region[] {
   if (unplaced === undefined || unplaced.length === 0) return [];
-  const regions: Region[] = [{ id: 'unplaced', body: `## Unplaced notes and paragraph tags\n\n${unplacedExplanation}` }];
+  const regions: Region[] = [
+    { id: 'unplaced', body: `## Unplaced notes and paragraph tags\n\n${unplacedExplanation}` },
+  ];
   for (const entry of unplaced) {
     const what = entry.kind === 'note' ? 'note' : `paragraph tag ${obsidianTags([entry.tag ?? ''])}`;
     const by = entry.maker === '' ? 'an unknown member' : escapeMarkdownText(entry.maker.replace(/\s+/g, ' ').trim());
     const lead = `**Not placed** · ${what} by ${by}${entry.setAside ? ' · set aside in the reader' : ''}`;
     const words =
       entry.kind === 'note'
-        ? containedNoteMarkdown(noteStateMarkdown({ editorState: '', plainText: entry.plainText, markdown: entry.markdown }))
+        ? containedNoteMarkdown(
+            noteStateMarkdown({ editorState: '', plainText: entry.plainText, markdown: entry.markdown }),
+          )
         : '';
     // The entry's key names its region, so a re-export finds what the person wrote around it.
     regions.push({ id: `u-${sha256(entry.key).slice(0, 12)}`, body: words === '' ? lead : `${lead}\n\n${words}` });

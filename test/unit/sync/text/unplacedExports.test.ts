@@ -84,7 +84,10 @@ describe('exports of notes and paragraph tags not placed here', () => {
     const { dir, b } = await devices();
     const out = path.join(dir, 'md');
     const first = articleMarkdown(b, out);
-    const file = path.join(out, fs.readdirSync(out).find((f) => f.endsWith('.md') && f !== 'index.md')!);
+    const file = path.join(
+      out,
+      fs.readdirSync(out).find((f) => f.endsWith('.md') && f !== 'index.md')!,
+    );
     fs.writeFileSync(file, `${first}\n我的补充：老街在哪里？\n`);
     const again = articleMarkdown(b, out);
     expect(again).toContain('老街的记忆');
