@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { UnplacedAnnotation } from '../../../../preload/contract/articleTypes';
 import { pizhu } from '../../api/pizhuClient';
 import { useMessages } from '../../i18n/useMessages';
@@ -26,12 +26,23 @@ export function UnplacedNotes({ articleId, unplaced, display, onUnplaced, onErro
   const team = useMessages(teamMessages);
   const members = useMembers(unplaced);
   const [showSetAside, setShowSetAside] = useState(false);
+  // The button pressed goes away with its row: the focus follows the row (to the set-aside count,
+  // or to its Set aside once back), so a keyboard person keeps their place and sees where it is.
+  const focusAfter = useRef<{ key: string; aside: boolean } | null>(null);
+  useEffect(() => {
+    const moved = focusAfter.current;
+    if (!moved) return;
+    focusAfter.current = null;
+    const selector = moved.aside ? '.unplaced-set-aside' : `[data-unplaced-key="${CSS.escape(moved.key)}"] button`;
+    document.querySelector<HTMLElement>(selector)?.focus();
+  });
   if (unplaced.length === 0) return null;
   const { shown, setAside } = unplacedList(unplaced, members, { you: team('you_'), unknown: team('unknownMaker') });
   const setDismissed = async (key: string, dismissed: boolean) => {
     const result = await pizhu.setUnplacedDismissed({ articleId, key, dismissed });
-    if (result.ok) onUnplaced(result.value);
-    else onError(result.error.message);
+    if (!result.ok) return onError(result.error.message);
+    focusAfter.current = { key, aside: dismissed };
+    onUnplaced(result.value);
   };
   const row = (item: UnplacedItem, aside: boolean) => (
     <li key={item.key} className="unplaced-entry" data-unplaced-key={item.key}>
