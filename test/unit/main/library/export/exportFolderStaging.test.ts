@@ -68,5 +68,21 @@ for (const parallel of [false, true]) {
       expect(fs.readFileSync(path.join(dir, '丙.md'), 'utf8')).toBe('theirs');
       expect(fs.readdirSync(dir).sort()).toEqual([manifestName, '丙.md'].sort());
     });
+
+    it('puts files of several commit batches at their names in order, keeping one made meanwhile in a later batch', async () => {
+      const folder = openExportFolder(dir, writer, parallel ? { background } : {});
+      // 450 files: three batches of the commit, the worker given the next while the last is answered.
+      const names = Array.from({ length: 450 }, (_, k) => `篇 ${String(k).padStart(3, '0')}.md`);
+      for (const name of names) folder.add(folder.place(name, undefined, true)!, `# ${name}\n`);
+      const theirs = names[321]!;
+      fs.writeFileSync(path.join(dir, theirs), 'theirs');
+      const report = parallel ? await runStepsAsync(folder.commitSteps()) : runSteps(folder.commitSteps());
+      expect(report.files.map((f) => path.basename(f))).toEqual(names.filter((n) => n !== theirs));
+      expect(report.kept).toEqual([{ path: path.join(dir, theirs), reason: 'not-written-by-pizhu', writtenInstead: null }]);
+      expect(fs.readFileSync(path.join(dir, theirs), 'utf8')).toBe('theirs');
+      for (const name of names.filter((n) => n !== theirs))
+        expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe(`# ${name}\n`);
+      expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    });
   });
 }
