@@ -30,6 +30,7 @@ import { createSyncController } from './syncController';
 import { syncFolderDialog } from './syncFolderDialog';
 import { syncSettingsBeside } from './syncSettings';
 import { keychainTokenSealer } from './keychainTokenSealer';
+import { libraryPathIn } from './libraryInUserData';
 
 // Tests point the app at a throw-away folder.
 if (process.env.PIZHU_USER_DATA) app.setPath('userData', process.env.PIZHU_USER_DATA);
@@ -80,7 +81,7 @@ async function start(): Promise<void> {
   // says which one they chose (and again at each change, when the menu is built anew).
   let rebuildMenu = () => {};
   const language = interfaceLanguage(localeFromSystem(app.getPreferredSystemLanguages()), () => rebuildMenu());
-  const dbPath = path.join(app.getPath('userData'), 'library.sqlite');
+  const dbPath = libraryPathIn(app.getPath('userData'));
   const library = await openLibraryWithRecovery(
     {
       dbPath,

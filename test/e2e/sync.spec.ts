@@ -26,7 +26,7 @@ async function secondDevice() {
   const choice = chooseLauncher();
   if (choice.kind === 'none') throw new Error(choice.reason);
   return choice.kind === 'electron'
-    ? launchElectron(choice.executablePath, secondDeviceName)
+    ? launchElectron(choice.executablePath, { deviceName: secondDeviceName })
     : launchChromium(choice.executablePath, { deviceName: secondDeviceName });
 }
 
