@@ -13,8 +13,13 @@ import { tokenSpans, type TokenSpans } from './searchTokens';
  * are its matches.
  */
 
+/** Picks the one token a phrase's candidates are looked up by (rarestToken). */
+export type PhraseToken = (tokens: readonly string[]) => string;
+
 /** Tokens never contain `"` or spaces (searchTokens), so quoting them needs no escaping. */
-function candidatesOf(term: QueryTerm): string {
+function candidatesOf(term: QueryTerm, phraseToken?: PhraseToken): string {
+  // Any one token of a phrase finds all its rows, every candidate being checked in its text.
+  if (phraseToken !== undefined && !term.prefix && term.tokens.length > 1) return `"${phraseToken(term.tokens)}"`;
   const last = term.tokens.length - 1;
   const quoted = term.tokens.map((t, i) => `"${t}"${i === last && term.prefix ? '*' : ''}`);
   const distinct = [...new Set(quoted)];
@@ -23,13 +28,15 @@ function candidatesOf(term: QueryTerm): string {
 
 /**
  * The index expression of the rows that may hold the clauses: each clause's forms ORed, every
- * form as the AND of its tokens (its phrase without positions); a form's blockers are left to
- * the check (they only take rows away).
+ * form as the AND of its tokens (its phrase without positions), or, given `phraseToken`, a
+ * phrase's (no prefix) as that one token, for a caller that checks every candidate (a page and
+ * a count do: candidatesAreMatches is false for a phrase); a form's blockers are left to the
+ * check (they only take rows away).
  */
-export function candidateExpression(clauses: readonly QueryClause[]): string {
+export function candidateExpression(clauses: readonly QueryClause[], phraseToken?: PhraseToken): string {
   return clauses
     .map((c) => {
-      const forms = [...new Set(c.forms.map(candidatesOf))];
+      const forms = [...new Set(c.forms.map((f) => candidatesOf(f, phraseToken)))];
       return forms.length === 1 ? forms[0]! : `(${forms.join(' OR ')})`;
     })
     .join(' AND ');

@@ -9,6 +9,7 @@ import { listTermOverrides } from '../overrides/termOverrides';
 import { parseQuery, type ParsedQuery } from './parseQuery';
 import { resolveFilters, type FilterOptions } from './resolveFilters';
 import { countMatches, pageRowids, planSearch, prepareTagFilter } from './searchPages';
+import { rarestToken } from './rarestToken';
 import { hitComments, hitParagraphs, isIndexByRow } from './searchQuery';
 
 export interface SearchOptions extends FilterOptions {
@@ -46,7 +47,7 @@ export function searchParsedQuery(db: Db, parsed: ParsedQuery, options: SearchOp
   const filters = resolveFilters(db, options);
   if (!filters) return { hits: [], total: 0 };
   if (filters.tagIds !== undefined) prepareTagFilter(db, filters.tagIds);
-  const plan = planSearch(parsed, filters, isIndexByRow(db, 'search_index'));
+  const plan = planSearch(parsed, filters, isIndexByRow(db, 'search_index'), (tokens) => rarestToken(db, tokens));
   // One row past the page says whether more follow, without reading them all.
   const rows = pageRowids(db, plan, offset, limit + 1);
   const rowids = rows.slice(0, limit);

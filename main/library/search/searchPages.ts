@@ -4,7 +4,7 @@ import { writingTempOnly } from '../store/deferredQuickCheck';
 import { columnOf } from '../store/migrations/0004-search-index-without-sizes';
 import type { ParsedQuery, QueryClause } from './parseQuery';
 import { literalFormOf } from './literalForm';
-import { candidateExpression, candidatesAreMatches, phraseTermsArgument } from './phraseCheck';
+import { candidateExpression, candidatesAreMatches, phraseTermsArgument, type PhraseToken } from './phraseCheck';
 import { characterTermsArgument, holdsCharactersFunction, holdsTermsFunction } from './searchFunctions';
 import {
   allowedColumns,
@@ -112,8 +112,17 @@ function checkedLiterals(others: readonly QueryClause[], characters: readonly Qu
   return literals.length === 0 || literals.length > maxLiterals ? undefined : literals;
 }
 
-/** `indexByRow`: whether the library's search index is migration 0035's (isIndexByRow), as every migrated library's is. */
-export function planSearch(parsed: ParsedQuery, filters: RowFilters, indexByRow = true): SearchPlan {
+/**
+ * `indexByRow`: whether the library's search index is migration 0035's (isIndexByRow), as every
+ * migrated library's is; `phraseToken`: the token a phrase's candidates are looked up by
+ * (rarestToken), else all of its tokens.
+ */
+export function planSearch(
+  parsed: ParsedQuery,
+  filters: RowFilters,
+  indexByRow = true,
+  phraseToken?: PhraseToken,
+): SearchPlan {
   const characters = parsed.clauses.filter(isCharacterClause);
   const others = parsed.clauses.filter((c) => !isCharacterClause(c));
   const characterTerms = characters.map(characterTerm).join(' AND ');
@@ -124,7 +133,7 @@ export function planSearch(parsed: ParsedQuery, filters: RowFilters, indexByRow 
     table: 'search_index',
     ...(indexByRow
       ? {
-          terms: candidateExpression(others),
+          terms: candidateExpression(others, phraseToken),
           indexByRow,
           ...(candidatesAreMatches(others) ? {} : { phraseTerms: phraseTermsArgument(others) }),
         }

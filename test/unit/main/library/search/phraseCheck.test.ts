@@ -69,6 +69,53 @@ describe('phrases checked in the text', () => {
     db.close();
   });
 
+  it('finds the same rows when a phrase is looked up by any one of its tokens (rarestToken)', () => {
+    // A page looks a phrase up by one token and checks every candidate: whichever token it picks
+    // (first, last, one between), the checked candidates are the rows FTS5 matched with positions.
+    const db = new Database(':memory:');
+    db.exec(`CREATE VIRTUAL TABLE full USING fts5(x, tokenize = 'ascii', content = '', columnsize = 0);
+      CREATE VIRTUAL TABLE none USING fts5(x, tokenize = 'ascii', content = '', columnsize = 0, detail = none);`);
+    const next = random(1616);
+    const texts = Array.from({ length: 400 }, () => draw(next, 2 + Math.floor(next() * 14)));
+    texts.forEach((text, i) => {
+      db.prepare('INSERT INTO full (rowid, x) VALUES (?, ?)').run(i + 1, indexTokens(text));
+      db.prepare('INSERT INTO none (rowid, x) VALUES (?, ?)').run(i + 1, indexTokens(text));
+    });
+    const queries = ['晋江公安', '"江 公安"', '警察局', '晉江 安', '"ab 晋"', '公安 "察 局"', '江公', '软件', '晋江公安局'];
+    for (let i = 0; i < 100; i++) queries.push(draw(next, 3 + Math.floor(next() * 4)));
+    const pickers: Array<(tokens: readonly string[]) => string> = [
+      (t) => t[0]!,
+      (t) => t[t.length - 1]!,
+      (t) => t[Math.floor(t.length / 2)]!,
+    ];
+    let narrowed = 0;
+    let found = 0;
+    for (const query of queries) {
+      let parsed;
+      try {
+        parsed = parseQuery(query);
+      } catch {
+        continue; // nothing to search for (spaces and commas only)
+      }
+      const withPositions = db.prepare('SELECT rowid FROM full WHERE full MATCH ? ORDER BY rowid').pluck().all(parsed.match);
+      const forms = parsed.clauses.map((c) => c.forms);
+      for (const pick of pickers) {
+        const expression = candidateExpression(parsed.clauses, pick);
+        if (expression !== candidateExpression(parsed.clauses)) narrowed++;
+        const candidates = db.prepare('SELECT rowid FROM none WHERE none MATCH ? ORDER BY rowid').pluck().all(expression) as number[];
+        const checkedRows = candidatesAreMatches(parsed.clauses)
+          ? candidates
+          : candidates.filter((r) => holdsTerms(texts[r - 1]!, forms));
+        expect(checkedRows, `${query} by ${expression}`).toEqual(withPositions);
+      }
+      if (withPositions.length > 0) found++;
+    }
+    // Not vacuous: most queries are phrases looked up by one token, and many match.
+    expect(narrowed).toBeGreaterThan(150);
+    expect(found).toBeGreaterThan(30);
+    db.close();
+  });
+
   it('finds a phrase written side by side without reading tokens, and only then', () => {
     // The check first looks for a phrase's characters written side by side (any form folding to
     // each: 眾 and 衆 for 众); characters that are all there but apart, or a form's blocker, or
