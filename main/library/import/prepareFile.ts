@@ -8,7 +8,7 @@ import { isFeedName } from './feeds/feedFiles';
 import { prepareFeedImport } from './feeds/prepareFeed';
 import { maxImportBytes } from './importLimits';
 import { prepareFileImport, preparePastedImport } from './prepareImport';
-import { indexCharacters, indexTokens } from '../search/searchTokens';
+import { indexTokensAndCharacters } from '../search/searchTokens';
 import { fingerprintOf } from '../duplicates/fingerprint';
 
 /** One article of an import (a file, pasted text or a feed's item), read and parsed, ready for the store; or why it cannot be imported. */
@@ -29,9 +29,16 @@ export type PreparedFile = PreparedArticle | { fileName: string; feed: PreparedA
  */
 function forTheStore(article: NewArticle): NewArticle {
   const { paragraphs } = article.parsed;
+  const tokens: string[] = [];
+  const characters: string[] = [];
+  for (const p of paragraphs) {
+    const read = indexTokensAndCharacters(p.text);
+    tokens.push(read.tokens);
+    characters.push(read.characters);
+  }
   return {
     ...article,
-    searchTokens: { tokens: paragraphs.map((p) => indexTokens(p.text)), characters: paragraphs.map((p) => indexCharacters(p.text)) },
+    searchTokens: { tokens, characters },
     fingerprint: fingerprintOf(paragraphs),
   };
 }

@@ -278,8 +278,12 @@ function scan(text: string, onToken?: OnToken): string {
   return writer.result();
 }
 
-/** scan, leaving the tokens in the writer's buffer (and their spans in `spans` when given). */
-function scanInto(text: string, onToken?: OnToken, spans?: SpanArrays): void {
+/**
+ * scan, leaving the tokens in the writer's buffer (and their spans in `spans` when given); with
+ * `characters`, each CJK character is also kept for indexCharacters (startCharacters first), as
+ * visitCharacters would meet it: the same folded code points of the same class, in order.
+ */
+function scanInto(text: string, onToken?: OnToken, spans?: SpanArrays, characters = false): void {
   const { classes, folds } = bmpTables();
   const w = writer;
   w.start(text.length, onToken, spans);
@@ -289,8 +293,10 @@ function scanInto(text: string, onToken?: OnToken, spans?: SpanArrays): void {
     const width = cp > 0xffff ? 2 : 1;
     const folded = foldCodePoint(cp, folds);
     const kind = classOf(folded, classes);
-    if (kind === cjk) w.cjk(folded, i, width);
-    else if (kind === word || (kind === mark && w.wordFrom >= 0 && w.wordEnd === i)) w.word(folded, i, width);
+    if (kind === cjk) {
+      w.cjk(folded, i, width);
+      if (characters) keepCharacter(folded);
+    } else if (kind === word || (kind === mark && w.wordFrom >= 0 && w.wordEnd === i)) w.word(folded, i, width);
     else if (kind === mark) {
       if (w.runCp >= 0 && w.runEnd === i) w.runEnd = i + width;
     } else if (kind === space) {
@@ -463,6 +469,24 @@ function keepCharacter(folded: number): boolean {
  * character took five times as long as indexTokens.
  */
 export function indexCharacters(text: string): string {
+  startCharacters(text.length);
+  visitCharacters(text, keepCharacter);
+  return charactersKept();
+}
+
+/**
+ * indexTokens and indexCharacters of one text, read once: an import makes both for every
+ * paragraph it stores (in the parse worker), and the second reading of each text was a twentieth
+ * of the worker's time.
+ */
+export function indexTokensAndCharacters(text: string): { tokens: string; characters: string } {
+  startCharacters(text.length);
+  scanInto(text, undefined, undefined, true);
+  return { tokens: writer.result(), characters: charactersKept() };
+}
+
+/** Readies indexCharacters' state for a text of `length` UTF-16 units. */
+function startCharacters(length: number): void {
   characterStamp++;
   if (characterStamp === 0xffffffff) {
     characterSeen.fill(0);
@@ -470,9 +494,12 @@ export function indexCharacters(text: string): string {
   }
   astralSeen.clear();
   // At most two units and a space out per unit in.
-  if (characterOut.length < text.length * 3 + 4) characterOut = new Uint16Array(text.length * 3 + 4);
+  if (characterOut.length < length * 3 + 4) characterOut = new Uint16Array(length * 3 + 4);
   characterCount = 0;
-  visitCharacters(text, keepCharacter);
+}
+
+/** The characters kept since startCharacters, space-separated. */
+function charactersKept(): string {
   const n = characterCount;
   const characters = n === 0 ? '' : decoder.decode(new Uint8Array(characterOut.buffer, 0, n * 2));
   if (characterOut.length > keptUnits) characterOut = new Uint16Array(1 << 12);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { foldToSimplified } from '../../../../../preload/common/foldScript';
 import { createLibrary } from '../../../../../main/library/createLibrary';
 import { parseQuery } from '../../../../../main/library/search/parseQuery';
-import { indexCharacters, indexTokens, tokenSpans, tokenize } from '../../../../../main/library/search/searchTokens';
+import { indexCharacters, indexTokens, indexTokensAndCharacters, tokenSpans, tokenize } from '../../../../../main/library/search/searchTokens';
 import { seedsDir } from '../../../../support/seededLibrary';
 
 const seeds = fs
@@ -204,6 +204,25 @@ describe('the character index tokens (migration 0018)', () => {
       const text = fs.readFileSync(path.join(seedsDir, file), 'utf8');
       const fromTokens = new Set(tokenize(text).filter((t) => t.cjk).map((t) => String.fromCodePoint(t.text.codePointAt(0)!)));
       expect(new Set(indexCharacters(text).split(' ')), file).toEqual(fromTokens);
+    }
+  });
+});
+
+describe('tokens and characters read at once (the import makes both for every paragraph)', () => {
+  it('are indexTokens and indexCharacters of the same text, call after call', () => {
+    const texts = [
+      ...seeds.map((s) => s.text),
+      ...seeds.flatMap((s) => s.text.split('\n')),
+      '晉江的晋江, Jinjiang 2024 𠀀、かな',
+      '功勣卓著 𠀀書 葛\u{e0100}城 晋\u200b江 İİ ＩＣＰ備案',
+      '勣'.repeat(30_000),
+      '',
+      'abc 123 ,.',
+      '晉江'.repeat(250_000),
+      '晉江市',
+    ];
+    for (const text of texts) {
+      expect(indexTokensAndCharacters(text)).toEqual({ tokens: indexTokens(text), characters: indexCharacters(text) });
     }
   });
 });
