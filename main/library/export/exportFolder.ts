@@ -192,13 +192,21 @@ export function openExportFolder(
         const before = manifest.get(p.name);
         const hash = p.staged!.hash;
         if (hash === '') throw new Error(`${p.name} was not written before the commit`);
-        manifest.set(p.name, {
-          library,
-          sha256: (p.create ? undefined : ownHashes.get(p.name)) ?? before?.sha256 ?? hash,
-          pending: hash,
-          ...(p.article === undefined ? {} : { article: p.article }),
-        });
+        const article = p.article === undefined ? {} : { article: p.article };
+        // A created file is recognised by what it will hold (nothing of this library's is there to
+        // recognise): entered as it will be once written, so a first export's manifest, written
+        // once here, needs no second write when every file was put in place.
+        if (p.create) manifest.set(p.name, { library, sha256: hash, ...article });
+        else
+          manifest.set(p.name, {
+            library,
+            sha256: ownHashes.get(p.name) ?? before?.sha256 ?? hash,
+            pending: hash,
+            ...article,
+          });
       });
+      /** Whether the manifest differs from what was written just below: written again at the end only then. */
+      let changed = false;
       if (unreadable) keepUnreadableManifest(folder, new Date());
       writeManifest(folder, manifest);
 
@@ -230,6 +238,7 @@ export function openExportFolder(
             // Changed since it was exported, or (created) someone made a file of this name since it was planned: theirs stays.
             if (w.kind === 'keep') removeTemporaryOf(p);
             manifest.delete(p.name);
+            changed = true;
             kept.push({
               path: file,
               reason: w.kind === 'keep' ? w.reason : 'not-written-by-pizhu',
@@ -243,16 +252,19 @@ export function openExportFolder(
             merged.push({ path: file, additions: m.additions, editedBlocks: m.editedBlocks, properties: m.properties });
           }
           const entry = manifest.get(p.name)!;
-          entry.sha256 = w.staged.hash;
-          delete entry.pending;
+          if (entry.pending !== undefined || entry.sha256 !== w.staged.hash) {
+            entry.sha256 = w.staged.hash;
+            delete entry.pending;
+            changed = true;
+          }
           files.push(file);
           onProgress?.(files.length);
         });
       }
 
-      removeRenamed();
+      if (removeRenamed()) changed = true;
       // Entries this export did not write keep any `pending` of an export that stopped: their file may hold it.
-      writeManifest(folder, manifest);
+      if (changed) writeManifest(folder, manifest);
       background?.close();
       return { files, merged, kept };
     } catch (error) {
@@ -501,8 +513,9 @@ export function openExportFolder(
     return name;
   }
 
-  /** This library's files for the exported articles under names this export did not write. */
-  function removeRenamed(): void {
+  /** This library's files for the exported articles under names this export did not write; whether it took any entry out of the manifest. */
+  function removeRenamed(): boolean {
+    let removed = false;
     const exported = new Map<number, string>();
     for (const p of planned) if (p.article !== undefined) exported.set(p.article, p.name);
     for (const [name, entry] of [...manifest]) {
@@ -516,7 +529,9 @@ export function openExportFolder(
       }
       // Removed, gone, or the person's now: no longer Pizhu's to track.
       manifest.delete(name);
+      removed = true;
     }
+    return removed;
   }
 }
 
