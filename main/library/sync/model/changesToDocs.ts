@@ -32,7 +32,7 @@ import {
 import { articleDocName, libraryDoc } from './docStore';
 import { uidOfArticle } from './articleRows';
 import { readRichText, storedForms, writeWords } from './richNoteText';
-import { replayedNote } from './replayedNote';
+import { replayedNote, sameNote } from './replayedNote';
 import { replayedSplices } from './replayedTextEdit';
 import { keepMergesInto } from './sameNameMerges';
 import { asNamed, resolveNamed } from './namedEntries';
@@ -233,8 +233,9 @@ export function changesToDocs(
           let merged = false;
           if (cause.replay !== undefined && change.before && !revived && entry.has('saved_text')) {
             const now = storedForms(entry, xml, noteText(doc, place).toJSON());
-            const from = str(change.before.plain_text) ?? '';
-            merged = now.plainText !== from;
+            const from = formsOf(change.before);
+            // Words or only formatting changed since: either is another device's edit, and stays.
+            merged = !sameNote(from, now);
             if (merged) forms = replayedNote(from, forms, now);
           }
           // Its words as rich text: a concurrent edit on another device merges by character, formatting kept.

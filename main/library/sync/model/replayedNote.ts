@@ -1,89 +1,98 @@
-import type { SerializedEditorState, SerializedLexicalNode } from 'lexical';
 import { plainTextNoteState } from '../../../../preload/common/noteText';
 import type { NoteForms } from '../../annotations/readableNote';
-import { replayedSplices, spliced, type TextSplice } from './replayedTextEdit';
+import { noteRuns, sameLooks, lookOf, unitsOf, writeUnits, type NoteRuns, type Run, type Unit } from './noteRuns';
+import { replayedStep, spliced } from './replayedTextEdit';
 
 /**
  * The note an undo or redo of a note save makes when another device edited the note since
- * (replayedTextEdit): the step's own characters taken out or put back in the words the document
- * holds now, inside the runs of text that hold them, so the note keeps its formatting. A step of
- * formatting only (a word made bold, its redo) is its own state with the words changed since
- * made in it instead. A change that would cut or make a block or line break there gives the
- * merged words as plain blocks (every word kept; that note's formatting rebuilt plain).
+ * (replayedTextEdit): the step's own characters taken out or put back in the note the document
+ * holds now, each put back with the look it had, and the step's own changes of look (a word made
+ * bold) made on the characters it changed, bit by bit, so another device's words and formatting
+ * meanwhile stay. A step of structure only (a block made a quote or a list) is its own state with
+ * the other device's edits made in it instead. A change that would cut or make a block or line
+ * break gives the merged words as plain blocks (every word kept; that note's formatting rebuilt plain).
  */
-export function replayedNote(from: string, to: NoteForms, current: NoteForms): NoteForms {
-  if (from === to.plainText) return edited(to, replayedSplices(from, current.plainText, to.plainText));
-  return edited(current, replayedSplices(from, to.plainText, current.plainText));
+export function replayedNote(from: NoteForms, to: NoteForms, current: NoteForms): NoteForms {
+  const structureOnly =
+    from.plainText === to.plainText &&
+    noteRuns(from.editorState, from.plainText)?.shape !== noteRuns(to.editorState, to.plainText)?.shape;
+  return structureOnly ? madeOn(to, from, current) : madeOn(current, from, to);
 }
 
-function edited(base: NoteForms, splices: readonly TextSplice[]): NoteForms {
-  const plainText = spliced(base.plainText, splices);
-  const editorState = editedState(base.editorState, base.plainText, splices);
-  return {
-    editorState: editorState ?? JSON.stringify(plainTextNoteState(plainText)),
-    plainText,
-    markdown: '',
+/** Whether the note reads now as the step left it (words, structure and looks): then there is nothing to merge. */
+export function sameNote(a: NoteForms, b: NoteForms): boolean {
+  if (a.plainText !== b.plainText) return false;
+  const x = noteRuns(a.editorState, a.plainText);
+  const y = noteRuns(b.editorState, b.plainText);
+  // A state that cannot be read as runs is compared by its words alone, as before formats were compared.
+  return !x || !y || sameLooks(x, y, a.plainText.length);
+}
+
+/** The step `x` -> `y` made on `base`. */
+function madeOn(base: NoteForms, x: NoteForms, y: NoteForms): NoteForms {
+  const step = replayedStep(x.plainText, y.plainText, base.plainText);
+  const plainText = spliced(base.plainText, step.splices);
+  const state = editedState(base, step, noteRuns(x.editorState, x.plainText), noteRuns(y.editorState, y.plainText));
+  return { editorState: state ?? JSON.stringify(plainTextNoteState(plainText)), plainText, markdown: '' };
+}
+
+/** The base state with the step made in its runs; null when a splice falls outside them. */
+function editedState(
+  base: NoteForms,
+  step: ReturnType<typeof replayedStep>,
+  was: NoteRuns | null,
+  will: NoteRuns | null,
+): string | null {
+  const notes = noteRuns(base.editorState, base.plainText);
+  if (!notes) return null;
+  const length = (r: Run) => (r.node.text ?? '').length;
+  const units = new Map<Run, Unit[]>();
+  const unitsIn = (run: Run) => {
+    const held = units.get(run) ?? unitsOf(run);
+    units.set(run, held);
+    return held;
   };
-}
-
-type Node = SerializedLexicalNode & { text?: string; children?: Node[] };
-
-/** A run of text of the state and where it starts in the note's plain text. */
-interface Run {
-  node: Node;
-  start: number;
-}
-
-const inline = new Set(['link', 'autolink']);
-
-/** The state with the splices made inside its text runs; null when one falls outside them. */
-function editedState(editorState: string, plainText: string, splices: readonly TextSplice[]): string | null {
-  let state: SerializedEditorState;
-  try {
-    state = JSON.parse(editorState) as SerializedEditorState;
-  } catch {
-    return null;
-  }
-  const runs: Run[] = [];
-  // The plain text as Lexical's getTextContent makes it: blocks apart by a blank line, a break a newline.
-  let text = '';
-  const walk = (node: Node) => {
-    if (node.type === 'text') {
-      runs.push({ node, start: text.length });
-      text += node.text ?? '';
-    } else if (node.type === 'linebreak') text += '\n';
-    else if (typeof node.text === 'string') text += node.text;
-    const children = node.children ?? [];
-    for (const [i, child] of children.entries()) {
-      walk(child);
-      if (child.children !== undefined && !inline.has(child.type) && i !== children.length - 1) text += '\n\n';
+  // Looks first (they move no character): only the bits and style the step changed; the rest stay as they are now.
+  if (was && will) {
+    for (const kept of step.kept) {
+      const before = was.lookAt(kept.from);
+      const after = will.lookAt(kept.to);
+      if (!before || !after || (before.format === after.format && before.style === after.style)) continue;
+      const run = notes.runs.find((r) => r.start <= kept.now && kept.now < r.start + length(r));
+      const unit = run && unitsIn(run)[kept.now - run.start];
+      if (!unit) continue;
+      const flipped = before.format ^ after.format;
+      unit.look = {
+        format: (unit.look.format & ~flipped) | (after.format & flipped),
+        style: before.style !== after.style ? after.style : unit.look.style,
+      };
     }
-  };
-  walk(state.root);
-  if (text !== plainText) return null;
-  const lengthOf = (r: Run) => (r.node.text ?? '').length;
+  }
   // Last first: each splice leaves the runs before it where they were.
-  for (const s of splices) {
+  for (const s of step.splices) {
     if (s.insert.includes('\n')) return null;
     // The characters it removes, run by run (two runs side by side: a bold word and the plain one after it).
     let cut = 0;
-    for (const run of runs) {
+    for (const run of notes.runs) {
       const from = Math.max(s.at, run.start);
-      const to = Math.min(s.at + s.remove, run.start + lengthOf(run));
+      const to = Math.min(s.at + s.remove, run.start + length(run));
       if (from >= to) continue;
-      const words = run.node.text ?? '';
-      run.node.text = words.slice(0, from - run.start) + words.slice(to - run.start);
+      unitsIn(run).splice(from - run.start, to - from);
       cut += to - from;
     }
     if (cut !== s.remove) return null;
     if (s.insert === '') continue;
     // Its words go where typing there would put them: into the run ending at the place, else the one holding it.
     const into =
-      runs.find((r) => r.start < s.at && s.at <= r.start + lengthOf(r)) ??
-      runs.find((r) => r.start <= s.at && s.at < r.start + lengthOf(r));
+      notes.runs.find((r) => r.start < s.at && s.at <= r.start + length(r)) ??
+      notes.runs.find((r) => r.start <= s.at && s.at < r.start + length(r));
     if (!into) return null;
-    const words = into.node.text ?? '';
-    into.node.text = words.slice(0, s.at - into.start) + s.insert + words.slice(s.at - into.start);
+    const held = unitsIn(into);
+    const offset = s.at - into.start;
+    const typed = held[offset - 1]?.look ?? held[offset]?.look ?? lookOf(into.node);
+    // Each with the look it had where the step took it from (words put back bold are bold again).
+    const inserted = s.insert.split('').map((char, n) => ({ char, look: will?.lookAt(s.sources[n]!) ?? typed }));
+    held.splice(offset, 0, ...inserted);
   }
-  return JSON.stringify(state);
+  return writeUnits(notes, units);
 }

@@ -22,6 +22,24 @@ dmp.Diff_Timeout = 0;
 
 /** The splices that make the step `from` -> `to` on `current`, last first (each leaves the earlier ones' positions as they were). */
 export function replayedSplices(from: string, to: string, current: string): TextSplice[] {
+  return replayedStep(from, to, current).splices.map(({ at, remove, insert }) => ({ at, remove, insert }));
+}
+
+/** A splice of the step, with where each character it inserts stands in `to` (to give it the format it has there). */
+export interface SourcedSplice extends TextSplice {
+  sources: number[];
+}
+
+/**
+ * The step on `current` as replayedSplices gives it, and each character the step keeps (in both
+ * `from` and `to`) that is still in `current`: its place in each, so a change of its format
+ * by the step can be made on it where it is now.
+ */
+export function replayedStep(
+  from: string,
+  to: string,
+  current: string,
+): { splices: SourcedSplice[]; kept: Array<{ from: number; to: number; now: number }> } {
   // Where each character of `from` is in `current` (-1: another device deleted it).
   const at = new Array<number>(from.length).fill(-1);
   let i = 0;
@@ -37,31 +55,39 @@ export function replayedSplices(from: string, to: string, current: string): Text
     return 0;
   };
   const removed = new Set<number>();
-  const inserted = new Map<number, string>();
+  const inserted = new Map<number, { text: string; sources: number[] }>();
+  const kept: Array<{ from: number; to: number; now: number }> = [];
   let k = 0;
+  let t = 0;
   for (const [op, text] of dmp.diff_main(from, to, false)) {
-    if (op === DiffMatchPatch.DIFF_EQUAL) k += text.length;
-    else if (op === DiffMatchPatch.DIFF_DELETE) {
+    if (op === DiffMatchPatch.DIFF_EQUAL) {
+      for (let n = 0; n < text.length; n++, k++, t++) if (at[k]! >= 0) kept.push({ from: k, to: t, now: at[k]! });
+    } else if (op === DiffMatchPatch.DIFF_DELETE) {
       for (let n = 0; n < text.length; n++, k++) if (at[k]! >= 0) removed.add(at[k]!);
     } else {
       const place = gap(k);
-      inserted.set(place, (inserted.get(place) ?? '') + text);
+      const held = inserted.get(place) ?? { text: '', sources: [] };
+      held.text += text;
+      for (let n = 0; n < text.length; n++) held.sources.push(t++);
+      inserted.set(place, held);
     }
   }
   // Runs of removed characters, each with what is inserted at its start; then insertions alone.
-  const splices: TextSplice[] = [];
+  const splices: SourcedSplice[] = [];
   const sorted = [...removed].sort((x, y) => x - y);
   for (let n = 0; n < sorted.length;) {
     const start = sorted[n]!;
     let length = 1;
     while (sorted[n + length] === start + length) length++;
-    splices.push({ at: start, remove: length, insert: inserted.get(start) ?? '' });
+    const held = inserted.get(start);
+    splices.push({ at: start, remove: length, insert: held?.text ?? '', sources: held?.sources ?? [] });
     inserted.delete(start);
     n += length;
   }
-  for (const [place, insert] of inserted) splices.push({ at: place, remove: 0, insert });
+  for (const [place, held] of inserted)
+    splices.push({ at: place, remove: 0, insert: held.text, sources: held.sources });
   // Last first, so each leaves the places of those before it as they were.
-  return splices.sort((x, y) => y.at - x.at);
+  return { splices: splices.sort((x, y) => y.at - x.at), kept };
 }
 
 /** `current` with the splices made. */

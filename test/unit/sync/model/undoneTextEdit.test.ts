@@ -23,6 +23,8 @@ function saveNote(d: Device, ord: number, text: string) {
 const noteOf = (d: Device, ord: number) => d.library.annotations.getNote(d.paragraphId(ord))?.plainText;
 
 const bold = 1;
+const italic = 2;
+const underline = 8;
 
 /** A one-block note of runs, each `[text, format]`, as the note editor saves it. */
 function saveRuns(d: Device, ord: number, ...parts: Array<[string, number]>) {
@@ -146,5 +148,79 @@ describe('an undo of a note or comment edit after another device edited it too',
     expectConverged([a, b]);
     expect(commentOf(a)).toBe('河边的桥');
     expect(commentOf(b)).toBe('河边的桥');
+  });
+});
+
+describe('an undo of words and formatting after another device edited the note', () => {
+  it('takes back both its words and its bold, keeping the other device’s words, on both', async () => {
+    const [a, b] = (await devices(2)) as [Device, Device];
+    saveRuns(a, 1, ['今天读了。', 0]);
+    syncAll([a, b]);
+    // B types 两遍 and makes 读 bold in one save; A types 真好 meanwhile.
+    saveRuns(b, 1, ['今天', 0], ['读', bold], ['了两遍。', 0]);
+    saveRuns(a, 1, ['今天读了。真好', 0]);
+    syncAll([a, b]);
+    expect(runsOf(b, 1)).toEqual([
+      ['今天', 0],
+      ['读', bold],
+      ['了两遍。真好', 0],
+    ]);
+
+    expect(b.library.annotations.undo()?.op).toBe('note.save');
+    expectConverged([a, b]);
+    for (const d of [a, b]) {
+      expect(runsOf(d, 1)).toEqual([['今天读了。真好', 0]]);
+      expect(d.library.annotations.getNote(d.paragraphId(1))?.markdown).toBe('今天读了。真好');
+    }
+
+    // Its redo makes both again, among A's words.
+    b.library.annotations.redo();
+    expectConverged([a, b]);
+    for (const d of [a, b])
+      expect(runsOf(d, 1)).toEqual([
+        ['今天', 0],
+        ['读', bold],
+        ['了两遍。真好', 0],
+      ]);
+  });
+
+  it('puts back bold words it deleted as bold', async () => {
+    const [a, b] = (await devices(2)) as [Device, Device];
+    saveRuns(a, 1, ['甲', 0], ['乙丙', bold], ['丁', 0]);
+    syncAll([a, b]);
+    saveRuns(b, 1, ['甲丁', 0]);
+    saveRuns(a, 1, ['甲', 0], ['乙丙', bold], ['丁戊', 0]);
+    syncAll([a, b]);
+    expect(runsOf(b, 1)).toEqual([['甲丁戊', 0]]);
+    b.library.annotations.undo();
+    expectConverged([a, b]);
+    for (const d of [a, b])
+      expect(runsOf(d, 1)).toEqual([
+        ['甲', 0],
+        ['乙丙', bold],
+        ['丁戊', 0],
+      ]);
+  });
+
+  it('keeps the formatting the other device gave other words meanwhile', async () => {
+    const [a, b] = (await devices(2)) as [Device, Device];
+    saveRuns(a, 1, ['今天', underline], ['读了。', 0]);
+    syncAll([a, b]);
+    saveRuns(b, 1, ['今天', underline], ['读', bold], ['了两遍。', 0]);
+    // A only makes 今天 italic too: no words typed.
+    saveRuns(a, 1, ['今天', underline | italic], ['读了。', 0]);
+    syncAll([a, b]);
+    expect(runsOf(b, 1)).toEqual([
+      ['今天', underline | italic],
+      ['读', bold],
+      ['了两遍。', 0],
+    ]);
+    b.library.annotations.undo();
+    expectConverged([a, b]);
+    for (const d of [a, b])
+      expect(runsOf(d, 1)).toEqual([
+        ['今天', underline | italic],
+        ['读了。', 0],
+      ]);
   });
 });
