@@ -4,6 +4,7 @@ import { ancestorsOf, depthOf, foldTagCase } from '../annotations/tagNames';
 import { readTagDescriptions, removeTagDescription } from '../codebook/tagDescriptions';
 import { readRow } from '../journal/journaledTables';
 import type { Recorder } from '../journal/recordChanges';
+import { madeBySql } from './madeHere';
 import type { Db } from './openDatabase';
 import { preparedStatement } from './preparedStatements';
 
@@ -214,18 +215,20 @@ export function ensureTag(rec: Recorder, name: string, now: string): number {
 
 /** Moves every attachment of one tag onto another, never attaching the same thing twice. */
 export function moveAttachments(rec: Recorder, fromId: number, toId: number): void {
-  const highlights = rec.db.prepare('SELECT highlight_id FROM highlight_tag WHERE tag_id = ?').all(fromId) as Array<{
-    highlight_id: number;
-  }>;
-  for (const { highlight_id } of highlights) {
-    attach(rec, 'highlight_tag', { highlight_id, tag_id: toId });
+  // Each moved use keeps its maker: a merge changes which tag a use is, never who made it
+  // (agreement counts coders' uses; their undo of one finds it as theirs, #19).
+  const highlights = rec.db
+    .prepare(`SELECT highlight_id, ${madeBySql('highlight_tag')} FROM highlight_tag WHERE tag_id = ?`)
+    .all(fromId) as Array<{ highlight_id: number; made_by: string | null }>;
+  for (const { highlight_id, made_by } of highlights) {
+    attach(rec, 'highlight_tag', { highlight_id, tag_id: toId }, made_by);
     rec.remove('highlight_tag', { highlight_id, tag_id: fromId });
   }
-  const paragraphs = rec.db.prepare('SELECT paragraph_id FROM paragraph_tag WHERE tag_id = ?').all(fromId) as Array<{
-    paragraph_id: number;
-  }>;
-  for (const { paragraph_id } of paragraphs) {
-    attach(rec, 'paragraph_tag', { paragraph_id, tag_id: toId });
+  const paragraphs = rec.db
+    .prepare(`SELECT paragraph_id, ${madeBySql('paragraph_tag')} FROM paragraph_tag WHERE tag_id = ?`)
+    .all(fromId) as Array<{ paragraph_id: number; made_by: string | null }>;
+  for (const { paragraph_id, made_by } of paragraphs) {
+    attach(rec, 'paragraph_tag', { paragraph_id, tag_id: toId }, made_by);
     rec.remove('paragraph_tag', { paragraph_id, tag_id: fromId });
   }
 }
@@ -249,9 +252,11 @@ export function attach(
   rec: Recorder,
   table: 'highlight_tag' | 'paragraph_tag',
   row: { highlight_id: number; tag_id: number } | { paragraph_id: number; tag_id: number },
+  madeBy: string | null = null,
 ): boolean {
   const exists = readRow(rec.db, table, row) !== null;
   if (exists) return false;
-  rec.insert(table, row);
+  // No maker given: the insert trigger makes it this person's.
+  rec.insert(table, madeBy === null ? row : { ...row, made_by: madeBy });
   return true;
 }

@@ -34,8 +34,9 @@ describe('an undo of a step whose tag or highlight another device took away', ()
     expect(a.library.annotations.undo()?.op).toBe('paragraph.tag');
     syncAll(all);
     expectConverged(all);
-    // Before: B's 丙 was taken off paragraph 1 on both devices. (The merge wrote A's use of 甲 as B's use of 乙.)
-    for (const d of all) expect(paragraphTags(d)).toEqual({ 0: ['乙'], 1: ['丙', '乙'] });
+    // Before 8cf446c: B's 丙 was taken off paragraph 1 on both devices. A's use of 甲 there, carried to 乙
+    // by the merge, is still A's (undoAfterMerge), so A's undo takes it off too; A's own 乙 on paragraph 0 stays.
+    for (const d of all) expect(paragraphTags(d)).toEqual({ 0: ['乙'], 1: ['丙'] });
   });
 
   it('of a tagging stays undone when the tag comes back', async () => {

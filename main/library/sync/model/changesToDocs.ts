@@ -17,6 +17,7 @@ import {
   editText,
   entryOf,
   existingEntry,
+  fieldOf,
   highlightFields,
   highlightKey,
   memberFields,
@@ -182,7 +183,7 @@ export function changesToDocs(
         const tag = tagOf(row);
         if (!highlight || tag === undefined) break;
         add(ids.articleDoc(highlight.articleId), (doc) =>
-          writeAssignment(doc, highlightKey(highlight.uid, tag), change, library()),
+          writeAssignment(doc, highlightKey(highlight.uid, tag), change, library(), cause.replay !== undefined),
         );
         break;
       }
@@ -197,6 +198,7 @@ export function changesToDocs(
             paragraphKey(placesIn(doc, paragraph.articleId).keyOf(paragraph.ord), tag),
             change,
             library(),
+            cause.replay !== undefined,
           ),
         );
         break;
@@ -392,7 +394,7 @@ function formsOf(row: Row): { editorState: string; plainText: string; markdown: 
  * (a same-name merge, or a merge whose keys have not arrived): the row stood for them too, and
  * left on they would put the tag back on every other device.
  */
-function writeAssignment(doc: Y.Doc, key: string, change: RowChange, library: Y.Doc): void {
+function writeAssignment(doc: Y.Doc, key: string, change: RowChange, library: Y.Doc, replay: boolean): void {
   const tagged = root(doc, 'tagged');
   if (change.after === null) {
     const cut = key.lastIndexOf(':');
@@ -404,6 +406,14 @@ function writeAssignment(doc: Y.Doc, key: string, change: RowChange, library: Y.
       if (other === key || on !== true || !other.startsWith(owner)) continue;
       const otherTag = other.slice(owner.length);
       if (otherTag !== tag && resolveNamed(entries, otherTag) === tag) setField(tagged, other, false);
+    }
+    // An undo or redo taking off a use of a tag merged away since: the merge carried the use to the
+    // tag it went into, still its maker's, and it goes too; the same key made by another is theirs and stays.
+    const live = replay ? resolveNamed(entries, tag) : undefined;
+    const carried = `${owner}${live ?? ''}`;
+    const maker = str(change.before?.made_by);
+    if (live !== undefined && live !== tag && tagged.get(carried) === true && maker !== undefined) {
+      if (fieldOf(root(doc, 'taggedby'), carried) === maker) setField(tagged, carried, false);
     }
   }
   setField(tagged, key, change.after !== null);

@@ -87,6 +87,17 @@ const attributesOf = (library: Y.Doc) => namedOf(library, 'attributes');
 /** Where each tag uid led at a library document's last projection here (projectLibrary). */
 const lastResolved = new WeakMap<Y.Doc, Map<string, string | undefined>>();
 
+/**
+ * This device's own tag merge, delete or revival, written to the library document and to the rows
+ * at once: the rows already stand as the document resolves its tags, so a later change is measured
+ * from here (else another device's revival of a tag merged here reads as no change, and the rows of
+ * the tag it was merged into keep its assignments).
+ */
+export function noteResolvedTags(library: Y.Doc): void {
+  const tags = tagsOf(library);
+  lastResolved.set(library, new Map([...tags.keys()].map((uid) => [uid, resolveNamed(tags, uid)])));
+}
+
 /** Which live tag every tag uid stands for, as text: when it changes, assignments anywhere may move. */
 export function tagResolution(library: Y.Doc): string {
   const tags = tagsOf(library);

@@ -21,7 +21,14 @@ import {
   wordDataAsInserts,
   type WordDataWatch,
 } from './wordData';
-import { articlesUsingTag, markRowless, projectArticle, projectLibrary, tagResolution } from './projectDocs';
+import {
+  articlesUsingTag,
+  markRowless,
+  noteResolvedTags,
+  projectArticle,
+  projectLibrary,
+  tagResolution,
+} from './projectDocs';
 import { articlesSplitAnew, articlesWithUnplacedTags } from './unplacedEntries';
 import { supersededBy, supersededRowColumns, type Superseded, type SupersededRow } from './supersededValues';
 import { maxWriterText, recordWriter, type Writer } from './writers';
@@ -406,6 +413,11 @@ export function createSyncModel(db: Db, nowIso: () => string, deviceName: string
       // The person renamed themselves: writes from now on carry the new name.
       if (changes.some((c) => c.table === 'library_member')) writer = undefined;
       const touched = mirror(changes, cause);
+      // Tags merged, deleted or made again here: the rows follow at once (projectDocs' noteResolvedTags).
+      if (changes.some((c) => c.table === 'tag')) {
+        resolution = tagResolution(store.get(libraryDoc));
+        noteResolvedTags(store.get(libraryDoc));
+      }
       // An undo or redo wrote whole rows back: fields another device changed since are theirs again.
       // So does a change of term overrides: one the document held unshown (wordData) may read again.
       if (cause.replay && changes.some((c) => wordDataTables.has(c.table)))
