@@ -6,6 +6,7 @@ import { countSql, planSearch, prepareTagFilter, tierPageSql } from '../../../..
 import {
   characterMatchExpression,
   hitCommentsSql,
+  hitNotesSql,
   hitParagraphsSql,
   matchingParagraphsSql,
   searchIndexMarker,
@@ -141,6 +142,8 @@ describe('search query plans', () => {
   it('reads the paragraphs of a page, their articles and an auto-coding by primary key', () => {
     expect(plan(hitParagraphsSql)).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
     expect(plan(hitParagraphsSql)).not.toMatch(noFullScan);
+    expect(plan(hitNotesSql)).toMatch(/SEARCH n USING INTEGER PRIMARY KEY/);
+    expect(plan(hitNotesSql)).not.toMatch(noFullScan);
     const coding = plan(matchingParagraphsSql({ paragraphsOnly: true, articleId: 1 }));
     expect(coding).toMatch(/SCAN f VIRTUAL TABLE INDEX \d+:M/);
     expect(coding).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
