@@ -129,6 +129,11 @@ export interface UnplacedAnnotation {
   updatedAt: string;
   /** Set aside by this person on this device (setUnplacedDismissed): listed collapsed, never removed. */
   dismissed: boolean;
+  /**
+   * Present for one a JSON backup brought back (its document entry is not here): its maker's name
+   * as the backup held it ('' when unknown); madeBy is then ''.
+   */
+  restoredMaker?: string;
 }
 
 /** How an imported file was read: the encoding its bytes were decoded from, its script, and how many of its paragraphs cleaning hid. */

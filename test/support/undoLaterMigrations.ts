@@ -135,6 +135,11 @@ export function undoMigration0027(db: Database.Database): void {
   `);
 }
 
+/** Takes migration 0043 back: the unplaced notes and tags a backup restored. */
+export function undoMigration0043(db: Database.Database): void {
+  db.exec('DROP TABLE restored_unplaced;');
+}
+
 /** Takes migration 0041 back: the sync purge's tombstones and purged entries. */
 /** Takes migration 0042 back: the unplaced notes and paragraph tags and their dismissals (the index goes with its table). */
 export function undoMigration0042(db: Database.Database): void {
@@ -267,10 +272,11 @@ export function undoMigration0026(db: Database.Database): void {
  * Takes back what migrations after `version` added (16: vocabulary, 17: term overrides, 18: the
  * character index, 19: tag descriptions, 20: the stop-word list, 21: article attributes, 22: memos,
  * 23: kept word segmentations, 24: the leaner search index, 25: the character index without sizes, 26: uids and sync documents,
- * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row, 33: deflated sync updates, 35: the search index by row, 36: the library list's indexes and folded titles, 37: compact removals and article_band without its index by article, 38: highlights made here stored as x'', 39: tag assignments likewise, 40: title ranks and the last opened article's index, 41: the sync purge's tombstones, 42: unplaced notes and paragraph tags), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
+ * 27: raw texts beside their paragraphs, 28: paragraph raw texts from their removals, 29: annotations' makers and members, 31: uids of term overrides and vocabulary, 32: the character index by row, 33: deflated sync updates, 35: the search index by row, 36: the library list's indexes and folded titles, 37: compact removals and article_band without its index by article, 38: highlights made here stored as x'', 39: tag assignments likewise, 40: title ranks and the last opened article's index, 41: the sync purge's tombstones, 42: unplaced notes and paragraph tags, 43: unplaced ones a backup restored), for a test that turns a library into an older schema and migrates it again. A later migration that adds something
  * adds its undoing here.
  */
 export function undoMigrationsAfter(db: Database.Database, version: number): void {
+  if (version < 43) undoMigration0043(db);
   if (version < 42) undoMigration0042(db);
   if (version < 41) undoMigration0041(db);
   if (version < 40) undoMigration0040(db);

@@ -20,23 +20,29 @@ import {
 } from '../../../preload/contract/vocabularyTypes';
 
 /**
- * The JSON backup, version 8: the whole library without database ids (so an export imported
+ * The JSON backup, version 9: the whole library without database ids (so an export imported
  * into an empty library exports again to the same JSON) and without what is derived from the
  * text (text hashes, the search index), which an import recomputes.
  * docs/backup-format.md explains it and docs/backup.schema.json is its JSON Schema; the tests
  * hold this zod schema, that file and the exporter to each other.
  */
 export const backupFormatName = 'pizhu-backup';
-export const backupVersion = 8;
+export const backupVersion = 9;
 /**
- * Every version this Pizhu reads: version 7 is version 8 without article attributes,
+ * What a backup holding no unplaced note or tag is written as: version 9 is version 8 with them,
+ * so such a file is a version 8 file, which a Pizhu from before them reads too.
+ */
+export const backupVersionWithoutUnplaced = 8;
+/**
+ * Every version this Pizhu reads: version 8 is version 9 without the articles' unplaced notes
+ * and paragraph tags, version 7 is version 8 without article attributes,
  * version 6 is version 7 without memos (an article's and the journal),
  * version 5 is version 6 without the tags' codebook descriptions,
  * version 4 is version 5 without the term overrides, version 3 is
  * version 4 without the vocabulary, version 2 is version 3 without the person's region correction,
  * version 1 is version 2 without the trash and archive dates.
  */
-export const readableBackupVersions = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+export const readableBackupVersions = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
 const text = z.string();
 /**
@@ -123,6 +129,33 @@ const attribute = z.strictObject({
   createdAt: text,
 });
 
+/**
+ * A note or paragraph tag another device made on its split of the article's text, which no
+ * paragraph here was known to match (sync, #19): the library lists it with the article, unplaced.
+ * Its words live in that device's entry of the article's sync document, which a backup does not
+ * hold; so they are here. `key` is the entry's key in the document; `madeBy` its maker's name
+ * ('' when unknown); `setAside` whether the person set it aside in the reader.
+ */
+const unplacedKey = z.string().min(1).max(200);
+const unplacedEntry = z.discriminatedUnion('kind', [
+  z.strictObject({
+    key: unplacedKey,
+    kind: z.literal('note'),
+    plainText: longText.min(1),
+    markdown: longText,
+    madeBy: text,
+    updatedAt: text,
+    setAside: z.boolean(),
+  }),
+  z.strictObject({
+    key: unplacedKey,
+    kind: z.literal('paragraphTag'),
+    tag: z.string().min(1),
+    madeBy: text,
+    setAside: z.boolean(),
+  }),
+]);
+
 const article = z.strictObject({
   /** SHA-256 of the imported file's bytes: how an import recognises an article it already has. */
   contentHash: z.string().min(1),
@@ -165,6 +198,8 @@ const article = z.strictObject({
   memo: memo.optional(),
   /** The article's attribute values by attribute name; absent when it has none, and in backups before version 8. */
   attributes: z.record(z.string().min(1).max(maxAttributeNameLength), z.string().min(1).max(maxAttributeValueLength)).optional(),
+  /** Its unplaced notes and paragraph tags, notes first, by key; absent when it has none, and before version 9. */
+  unplaced: z.array(unplacedEntry).optional(),
 });
 
 /** A word of the vocabulary: its article by content hash and its paragraph by position, as a highlight's. */
@@ -237,3 +272,4 @@ export type BackupVocabularyEntry = z.infer<typeof vocabularyEntry>;
 export type BackupTermOverride = z.infer<typeof termOverride>;
 export type BackupMemo = z.infer<typeof memo>;
 export type BackupAttribute = z.infer<typeof attribute>;
+export type BackupUnplaced = z.infer<typeof unplacedEntry>;

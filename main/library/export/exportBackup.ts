@@ -8,6 +8,7 @@ import { contentCorrupt } from '../store/contentCorrupt';
 import {
   backupFormatName,
   backupVersion,
+  backupVersionWithoutUnplaced,
   type Backup,
   type BackupArticle,
   type BackupHighlight,
@@ -24,6 +25,7 @@ import { readTagDescriptions } from '../codebook/tagDescriptions';
 import { readBackupOverrides } from '../overrides/backupOverrides';
 import { readBackupMemos } from '../memos/backupMemos';
 import { readBackupAttributes } from '../attributes/backupAttributes';
+import { readBackupUnplaced } from './backupUnplaced';
 
 interface ArticleRow {
   id: number;
@@ -111,12 +113,19 @@ export function readBackup(db: Db, exportedAt: string): Backup {
     const descriptions = readTagDescriptions(db);
     const memos = readBackupMemos(db);
     const attributes = readBackupAttributes(db);
+    const unplaced = readBackupUnplaced(db);
 
     const articles = new Map<number, BackupArticle>();
     for (const row of articleRows) {
       const memo = memos.articleMemos.get(row.id);
       const values = attributes.valuesOf.get(row.id);
-      articles.set(row.id, { ...toArticle(db, row), ...(memo ? { memo } : {}), ...(values ? { attributes: values } : {}) });
+      const notPlaced = unplaced.get(row.id);
+      articles.set(row.id, {
+        ...toArticle(db, row),
+        ...(memo ? { memo } : {}),
+        ...(values ? { attributes: values } : {}),
+        ...(notPlaced ? { unplaced: notPlaced } : {}),
+      });
     }
     // Paragraphs are numbered by position, so any stored order gives a file an import accepts.
     const paragraphIndex = new Map<number, number>();
@@ -133,7 +142,8 @@ export function readBackup(db: Db, exportedAt: string): Backup {
     }
     return {
       format: backupFormatName,
-      version: backupVersion,
+      // Version 9 only where it holds what version 8 cannot: a library without any reads anywhere it did.
+      version: unplaced.size > 0 ? backupVersion : backupVersionWithoutUnplaced,
       exportedAt,
       articles: [...articles.values()],
       tags: tags.map((t) => {

@@ -12,11 +12,13 @@ import { importBackupOverrides } from '../overrides/backupOverrides';
 import { importBackupDescription } from '../codebook/backupDescriptions';
 import { importBackupMemos } from '../memos/backupMemos';
 import { importBackupAttributes } from '../attributes/backupAttributes';
+import { restoreBackupUnplaced } from './backupUnplaced';
 
 /**
  * Merges a JSON backup into the library in one transaction: all of it or, on any error,
  * nothing. Articles are matched by content hash, tags by name whatever the case, highlights
- * by place and quote, notes by paragraph (a different note is joined, never overwritten), so
+ * by place and quote, notes by paragraph (a different note is joined, never overwritten), unplaced
+ * notes and tags by their key (backupUnplaced), so
  * importing the same backup twice adds nothing the second time. `source`: the backup file, or
  * one already read (readBackupFile), so that a merge the person previewed merges what they saw.
  * `articleStored`: called, inside the transaction, as soon as an article new here has its text
@@ -41,6 +43,8 @@ export function importBackup(
         const existing = findArticleByHash(db, article.contentHash);
         if (existing) mergeBackupArticle(db, writer, existing.id, article);
         else insertBackupArticle(db, writer, article, articleStored);
+        const id = existing?.id ?? findArticleByHash(db, article.contentHash)?.id;
+        if (id !== undefined) restoreBackupUnplaced(db, id, article.unplaced, now);
       }
       importBackupVocabulary(db, backup.vocabulary, writer.counts);
       importBackupOverrides(db, backup.termOverrides, writer.counts);

@@ -3,6 +3,7 @@ import type { Db } from '../store/openDatabase';
 import { storedPartSql, writtenOutPart, type StoredPart } from '../store/highlightContext';
 import { preparedStatement } from '../store/preparedStatements';
 import { groupTagNames, type OwnedTagName } from '../store/tags';
+import { listedUnplacedSql } from '../store/unplacedAnnotations';
 import type { ArticleAnnotations, ExportArticle, ExportHighlight, ExportParagraph, ExportUnplaced } from './exportData';
 import { noteStateMarkdown } from './noteStateMarkdown';
 
@@ -48,9 +49,11 @@ type UnplacedRow = [
   plainText: string,
   markdown: string,
   tag: string | null,
+  madeBy: string,
   maker: string,
   updatedAt: string,
   dismissed: number,
+  restored: number,
 ];
 
 /**
@@ -92,14 +95,8 @@ function queries(scope: 'one' | 'batch' | 'library', detail: boolean, fullText =
       ${where(`pt.paragraph_id IN (SELECT id FROM paragraph WHERE article_id ${inArticles})`)} ORDER BY t.name`,
     notes: `SELECT n.paragraph_id AS owner, n.editor_state AS editorState, n.plain_text AS plainText, n.markdown FROM note n
       ${where(`n.paragraph_id IN (SELECT id FROM paragraph WHERE article_id ${inArticles})`)}`,
-    // Notes and paragraph tags from another device's split of the text (sync, #19), with their maker's name and
-    // whether the person set them aside; a tag row whose tag is gone waits for its projection, as the reader's list does.
-    unplaced: `SELECT u.article_id, u.entry, u.kind, u.plain_text, u.markdown, t.name, coalesce(m.name, ''), u.updated_at,
-        d.entry IS NOT NULL FROM unplaced_annotation u LEFT JOIN tag t ON t.id = u.tag_id
-        LEFT JOIN library_member m ON m.uid = u.made_by
-        LEFT JOIN unplaced_dismissed d ON d.article_id = u.article_id AND d.entry = u.entry
-      WHERE (u.tag_id IS NULL OR t.id IS NOT NULL)${scope === 'library' ? '' : ` AND u.article_id ${inArticles}`}
-      ORDER BY u.article_id, u.kind, u.entry`,
+    // Notes and paragraph tags from another device's split of the text (sync, #19), and those a backup restored.
+    unplaced: listedUnplacedSql(scope === 'library' ? '' : `article_id ${inArticles}`),
   };
 }
 
@@ -216,7 +213,7 @@ function readGroups(
   for (const row of runRaw(sql.unplaced) as UnplacedRow[]) {
     const group = byArticle.get(row[0]);
     if (group === undefined) continue;
-    const [, key, kind, plainText, markdown, tag, maker, updatedAt, dismissed] = row;
+    const [, key, kind, plainText, markdown, tag, , maker, updatedAt, dismissed] = row;
     (group.unplaced ??= []).push({ key, kind, plainText, markdown, tag, maker, updatedAt, setAside: dismissed === 1 });
   }
   if (sortParagraphs) for (const group of byArticle.values()) inReadingOrder(group.paragraphs);

@@ -41,6 +41,7 @@ import { migration0039 } from './0039-tag-assignments-made-here';
 import { migration0040 } from './0040-title-ranks';
 import { migration0041 } from './0041-sync-purge';
 import { migration0042 } from './0042-unplaced-annotations';
+import { migration0043 } from './0043-restored-unplaced';
 
 /** Every migration in order; they only ever run forward. */
 export const migrations: readonly Migration[] = [
@@ -86,6 +87,7 @@ export const migrations: readonly Migration[] = [
   migration0040,
   migration0041,
   migration0042,
+  migration0043,
 ];
 
 export const latestSchemaVersion = migrations.length;

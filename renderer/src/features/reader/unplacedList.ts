@@ -27,7 +27,8 @@ export function unplacedList(
       key: u.key,
       kind: u.kind,
       text: u.kind === 'note' ? u.plainText : `#${u.tag ?? ''}`,
-      maker: member ? `${member.name}${member.me ? words.you : ''}` : words.unknown,
+      // One a backup restored names its maker as the backup did (the member may be unknown here).
+      maker: member ? `${member.name}${member.me ? words.you : ''}` : u.restoredMaker || words.unknown,
       makerColor: member?.color ?? null,
     };
   };

@@ -3,11 +3,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Library } from '../../../../main/library/createLibrary';
 import type { WebAnnotationCollection } from '../../../../main/library/export/exportW3c';
+import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
+import type { Backup } from '../../../../main/library/export/backupFormat';
 import { allNodes, parseMarkdown, textOf } from '../../main/library/export/parseMarkdown';
 import { tempDirs } from '../syncFixtures';
 import { cleaner } from './newerCleaner';
-import { only, unplacedOnB, writeNote } from './unplacedFixture';
+import { exchange, only, unplacedOnB, writeNote } from './unplacedFixture';
 
 /**
  * Issue #19: a note or paragraph tag another device made on its split of the text, listed here as
@@ -133,5 +135,77 @@ describe('exports of notes and paragraph tags not placed here', () => {
       },
     ]);
     expect(new Set(collection.first.items.map((a) => a.id)).size).toBe(collection.total);
+  });
+
+  it('the JSON backup holds them, and a library restored from it lists, exports and backs them up again', async () => {
+    const { dir, a, b } = await devices();
+    const note = b.getArticle(only(b)).unplaced.find((u) => u.kind === 'note')!;
+    b.setUnplacedDismissed(only(b), note.key, true);
+    const file = path.join(dir, 'backup.json');
+    b.exportBackup(file);
+    const backup = JSON.parse(fs.readFileSync(file, 'utf8')) as Backup;
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(
+      JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../docs/backup.schema.json'), 'utf8')) as object,
+    );
+    expect(validate(backup), JSON.stringify(validate.errors)).toBe(true);
+    expect(backup.version).toBe(9);
+    expect(backup.articles[0]!.unplaced).toEqual([
+      {
+        key: note.key,
+        kind: 'note',
+        plainText: '老街的记忆',
+        markdown: '老街的记忆',
+        madeBy: '林',
+        updatedAt: note.updatedAt,
+        setAside: true,
+      },
+      {
+        key: expect.any(String) as unknown as string,
+        kind: 'paragraphTag',
+        tag: '老街',
+        madeBy: '林',
+        setAside: false,
+      },
+    ]);
+    // A's library holds none here (its split places them): a version 8 file, as before.
+    a.exportBackup(path.join(dir, 'a.json'));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'a.json'), 'utf8'))).toMatchObject({ version: 8 });
+
+    // Restored in place of B's library: listed as they were, under the maker's name the backup gave.
+    const staged = await b.stageJsonRestore(file);
+    await b.restoreFrom(staged.path);
+    staged.discard();
+    const listed = () =>
+      b
+        .getArticle(only(b))
+        .unplaced.map((u) => [u.kind, u.plainText || u.tag, u.restoredMaker ?? u.madeBy, u.dismissed]);
+    expect(listed()).toEqual([
+      ['note', '老街的记忆', '林', true],
+      ['paragraph_tag', '老街', '林', false],
+    ]);
+    expect(
+      fs.readFileSync(
+        b.exportMarkdown({ scope: 'library', outDir: path.join(dir, 'md') }).files.find((f) => f.includes('城市'))!,
+        'utf8',
+      ),
+    ).toContain('**Not placed** · note by 林 · set aside in the reader\n\n老街的记忆\n');
+    b.exportBackup(path.join(dir, 'again.json'));
+    const again = JSON.parse(fs.readFileSync(path.join(dir, 'again.json'), 'utf8')) as Backup;
+    expect({ ...again, exportedAt: '' }).toEqual({ ...backup, exportedAt: '' });
+    // Merging the same backup again adds none twice.
+    b.importBackup(file);
+    expect(listed()).toHaveLength(2);
+    // Its words placed on a paragraph (here by B's own note): no longer listed as unplaced.
+    writeNote(b, '第一段', '老街的记忆');
+    expect(listed()).toEqual([['paragraph_tag', '老街', '林', false]]);
+
+    // The documents bring A's entries back: each listed once, from them.
+    exchange([a, b]);
+    expect(
+      b.getArticle(only(b)).unplaced.map((u) => [u.plainText || u.tag, u.madeBy === '' ? 'restored' : 'synced']),
+    ).toEqual([
+      ['老街的记忆', 'synced'],
+      ['老街', 'synced'],
+    ]);
   });
 });
