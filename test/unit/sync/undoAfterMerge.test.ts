@@ -55,6 +55,28 @@ describe('an undo of a tagging after another device merged its tag away', () => 
     for (const d of all) expect(paragraphTags(d)).toEqual({ 0: ['甲'], 1: ['乙'] });
   });
 
+  it('takes it off a highlight too', async () => {
+    const all = await devices(2);
+    const [a, b] = all as [Device, Device];
+    const made = a.library.annotations.createHighlight({
+      paragraphId: a.paragraphId(0),
+      start: 0,
+      end: 2,
+      color: 'yellow',
+      tags: [],
+    });
+    a.library.annotations.tagHighlight(made.id, '甲');
+    b.library.annotations.tagParagraph(b.paragraphId(1), '乙');
+    syncAll(all);
+    b.library.annotations.mergeTags('甲', '乙');
+    syncAll(all);
+    const tagsOf = (d: Device) => d.library.getArticle(d.articleId).highlights.map((h) => h.tags);
+    for (const d of all) expect(tagsOf(d)).toEqual([['乙']]);
+    expect(a.library.annotations.undo()?.op).toBe('highlight.tag');
+    expectConverged(all);
+    for (const d of all) expect(tagsOf(d)).toEqual([[]]);
+  });
+
   it('leaves the tag on a paragraph someone else tagged with it on their own', async () => {
     const all = await devices(2);
     const [a, b] = all as [Device, Device];
