@@ -160,13 +160,15 @@ export function readBatchWithMemos(
 
 /**
  * The articles with anything a Markdown file quotes: a highlight (orphans too), a tagged or
- * noted paragraph, a memo. What readArticleAnnotations reads of an article is annotated exactly
- * when it is here (exportMarkdown checks each group again all the same).
+ * noted paragraph, a memo, an unplaced note or tag. What readArticleAnnotations reads of an
+ * article is annotated only when it is here (an unplaced tag whose tag is gone reads as nothing:
+ * exportMarkdown and renderShare check each group again).
  */
 const annotatedArticlesSql = `SELECT article_id FROM highlight
   UNION SELECT p.article_id FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id
   UNION SELECT p.article_id FROM note n JOIN paragraph p ON p.id = n.paragraph_id
-  UNION SELECT article_id FROM memo WHERE article_id IS NOT NULL`;
+  UNION SELECT article_id FROM memo WHERE article_id IS NOT NULL
+  UNION SELECT article_id FROM unplaced_annotation`;
 
 /** A connection of the export's own to the library's file, or undefined where it cannot have one (see above). */
 function snapshotConnection(db: Db): Db | undefined {
@@ -221,7 +223,9 @@ function readAtOnce(db: Db, articleId: number | undefined, fullText: boolean, li
   };
 }
 
-/** An article with something to quote: its memo, an orphan, or an annotated paragraph. */
+/** An article with something to quote: its memo, an orphan, an unplaced note or tag (sync, #19), or an annotated paragraph. */
 export function hasAnnotations(g: ArticleAnnotations): boolean {
-  return g.memo !== undefined || g.orphans.length > 0 || g.paragraphs.some(isAnnotated);
+  return (
+    g.memo !== undefined || g.orphans.length > 0 || (g.unplaced?.length ?? 0) > 0 || g.paragraphs.some(isAnnotated)
+  );
 }
