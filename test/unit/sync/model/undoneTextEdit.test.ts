@@ -223,4 +223,39 @@ describe('an undo of words and formatting after another device edited the note',
         ['读了。', 0],
       ]);
   });
+
+  it('takes back a step of structure only (a block made a quote), keeping the words typed into it since', async () => {
+    const [a, b] = (await devices(2)) as [Device, Device];
+    saveNote(a, 1, '甲乙');
+    syncAll([a, b]);
+    /** The note as one quote block of runs. */
+    const quote = (d: Device, ...parts: Array<[string, number]>) => {
+      saveRuns(d, 1, ...parts);
+      const note = d.library.annotations.getNote(d.paragraphId(1))!;
+      const state = JSON.parse(note.editorState) as SerializedEditorState;
+      state.root.children = [{ ...state.root.children[0]!, type: 'quote' }];
+      d.library.annotations.saveNote({
+        paragraphId: d.paragraphId(1),
+        editorState: JSON.stringify(state),
+        plainText: note.plainText,
+        markdown: `> ${note.markdown}`,
+        startsStep: false,
+      });
+    };
+    quote(b, ['甲乙', 0]);
+    syncAll([a, b]);
+    quote(a, ['甲乙', 0], ['丙', bold]);
+    syncAll([a, b]);
+    expect(b.library.annotations.getNote(b.paragraphId(1))?.markdown).toBe('> 甲乙**丙**');
+    // B's last step made the block a quote (its words unchanged): taken back, A's bold 丙 stays in the block.
+    b.library.annotations.undo();
+    expectConverged([a, b]);
+    for (const d of [a, b]) {
+      expect(d.library.annotations.getNote(d.paragraphId(1))?.markdown).toBe('甲乙**丙**');
+      expect(runsOf(d, 1)).toEqual([
+        ['甲乙', 0],
+        ['丙', bold],
+      ]);
+    }
+  });
 });
