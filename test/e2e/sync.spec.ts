@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { addMember } from '../../main/library/sync/server/members';
-import { openServerStore } from '../../main/library/sync/server/serverStore';
-import { startSyncServer, type RunningSyncServer } from '../../main/library/sync/server/syncServer';
 import { chooseLauncher, paths } from './fixtures/findLauncher';
 import { launchChromium } from './fixtures/launchChromium';
 import { launchElectron } from './fixtures/launchElectron';
+import type { RunnableLauncher } from './fixtures/launcherNode';
 import { expect, test } from './fixtures/pizhuTest';
+import { addMemberByCli, startSyncServerProcess, type SyncServerProcess } from './fixtures/syncServerProcess';
 import { clickAtCentre, screenshotsOfModal, tabTo } from './personActions';
 import { openArticle, selectText } from './readerActions';
 
@@ -21,10 +20,15 @@ const syncPane = (app: Page) => app.getByRole('dialog', { name: /^(Sync|同步)$
 /** The second device's name; the fixture's first has its computer's name, as the app gives by default. */
 const secondDeviceName = 'Wang’s desktop';
 
-/** A second device: the same launcher as the fixture's, with a library of its own. */
-async function secondDevice() {
+/** The launcher the fixture's app runs on; the second device and the server's processes follow it. */
+function launcher(): RunnableLauncher {
   const choice = chooseLauncher();
   if (choice.kind === 'none') throw new Error(choice.reason);
+  return choice;
+}
+
+/** A second device: the same launcher as the fixture's, with a library of its own. */
+async function secondDevice(choice: RunnableLauncher) {
   return choice.kind === 'electron'
     ? launchElectron(choice.executablePath, { deviceName: secondDeviceName })
     : launchChromium(choice.executablePath, { deviceName: secondDeviceName });
@@ -41,15 +45,6 @@ async function nameYourself(app: Page, name: string): Promise<void> {
   await expect(preferences.getByText('Saved.')).toBeVisible();
   await app.keyboard.press('Escape');
   await expect(preferences).toBeHidden();
-}
-
-function memberToken(dataDir: string, name: string): string {
-  const store = openServerStore(dataDir);
-  try {
-    return addMember(store.db, name, false);
-  } finally {
-    store.close();
-  }
 }
 
 /** Opens the Sync pane with a click on the bar's pill, fills in the server and its token, and syncs. */
@@ -96,16 +91,18 @@ test('two devices and a server: a highlight made on one appears on the other; th
 }) => {
   test.setTimeout(240_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-e2e-sync-server-'));
-  let server: RunningSyncServer = await startSyncServer({ dataDir, port: 0 });
-  const other = await secondDevice();
+  // The server and its members come from `pizhu serve` and `pizhu members add`, as a group sets them up.
+  const choice = launcher();
+  let server: SyncServerProcess = await startSyncServerProcess(choice, dataDir);
+  const other = await secondDevice(choice);
   try {
     const b = other.page;
     // Before: neither syncs. Each person has named themself.
     await expect(syncPill(app)).toHaveAccessibleName('Sync');
     await nameYourself(app, 'Lin');
     await nameYourself(b, 'Wang');
-    await connectByMouse(app, server.url, memberToken(dataDir, 'lin'));
-    await connectByKeyboard(b, server.url, memberToken(dataDir, 'wang'));
+    await connectByMouse(app, server.url, await addMemberByCli(choice, dataDir, 'lin'));
+    await connectByKeyboard(b, server.url, await addMemberByCli(choice, dataDir, 'wang'));
     await expect(syncPill(app)).toHaveAccessibleName(/Sync · synced/);
     await expect(syncPill(b)).toHaveAccessibleName(/Sync · synced/);
     // Who else syncs: the server says.
@@ -125,7 +122,7 @@ test('two devices and a server: a highlight made on one appears on the other; th
 
     // The server goes away: each device recolours the highlight, not seeing the other's.
     const port = server.port;
-    await server.close();
+    await server.stop();
     await recolour(app, 'Green');
     await recolour(b, 'Pink');
     await expect(syncPill(app)).toHaveAccessibleName(/Sync · offline/, { timeout: 30_000 });
@@ -135,7 +132,7 @@ test('two devices and a server: a highlight made on one appears on the other; th
     await app.keyboard.press('Escape');
 
     // Back: one colour wins on both; the device whose colour lost is told, and restores its own.
-    server = await startSyncServer({ dataDir, port });
+    server = await startSyncServerProcess(choice, dataDir, port);
     await expect(syncPill(app)).toHaveAccessibleName(/Sync · synced/, { timeout: 60_000 });
     await expect(syncPill(b)).toHaveAccessibleName(/Sync · synced/, { timeout: 60_000 });
     const shown = async (page: Page) => /hl-(green|pink)/.exec((await marks(page).first().getAttribute('class')) ?? '')?.[1];
@@ -197,8 +194,11 @@ test('two devices and a server: a highlight made on one appears on the other; th
     await expect(marks(loser).first()).not.toHaveClass(mineClass);
 
   } finally {
-    await other.close();
-    await server.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    try {
+      await other.close();
+    } finally {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 });

@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { addMember } from '../../main/library/sync/server/members';
-import { openServerStore } from '../../main/library/sync/server/serverStore';
-import { startSyncServer } from '../../main/library/sync/server/syncServer';
 import { chooseLauncher } from './fixtures/findLauncher';
 import { launchChromium } from './fixtures/launchChromium';
 import { launchElectron } from './fixtures/launchElectron';
+import type { RunnableLauncher } from './fixtures/launcherNode';
 import { expect, test } from './fixtures/pizhuTest';
+import { addMemberByCli, startSyncServerProcess } from './fixtures/syncServerProcess';
 import { clickAtCentre, screenshotsOf, screenshotsOfModal, tabTo } from './personActions';
 import { articleIdOf, highlightThroughApi, openArticle, selectText } from './readerActions';
 
@@ -24,19 +23,15 @@ const wangsQuote = '汲取强大信念力量';
 const marks = (app: Page) => app.getByRole('article').locator('mark');
 const codersButton = (app: Page) => app.getByRole('button', { name: /^(Coders: |编码者：)/ });
 
-async function secondDevice() {
+/** The launcher the fixture's app runs on; the second device and the server's processes follow it. */
+function launcher(): RunnableLauncher {
   const choice = chooseLauncher();
   if (choice.kind === 'none') throw new Error(choice.reason);
-  return choice.kind === 'electron' ? launchElectron(choice.executablePath) : launchChromium(choice.executablePath);
+  return choice;
 }
 
-function memberToken(dataDir: string, name: string): string {
-  const store = openServerStore(dataDir);
-  try {
-    return addMember(store.db, name, false);
-  } finally {
-    store.close();
-  }
+async function secondDevice(choice: RunnableLauncher) {
+  return choice.kind === 'electron' ? launchElectron(choice.executablePath) : launchChromium(choice.executablePath);
 }
 
 async function syncWith(page: Page, url: string, token: string): Promise<void> {
@@ -55,8 +50,10 @@ test('team: a member names themself; each highlight shows its coder’s colour; 
 }) => {
   test.setTimeout(300_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-e2e-team-server-'));
-  const server = await startSyncServer({ dataDir, port: 0 });
-  const other = await secondDevice();
+  // The group's server and its members come from `pizhu serve` and `pizhu members add`.
+  const choice = launcher();
+  const server = await startSyncServerProcess(choice, dataDir);
+  const other = await secondDevice(choice);
   try {
     const b = other.page;
     // Lin names herself and picks the second colour in Preferences, as a person does.
@@ -101,8 +98,8 @@ test('team: a member names themself; each highlight shows its coder’s colour; 
     await selectText(app, linsQuote);
     await clickAtCentre(app, app.getByRole('toolbar', { name: 'Highlight' }).getByRole('button', { name: 'Yellow' }));
     await expect(marks(app)).toHaveText([linsQuote]);
-    await syncWith(b, server.url, memberToken(dataDir, 'wang'));
-    await syncWith(app, server.url, memberToken(dataDir, 'lin'));
+    await syncWith(b, server.url, await addMemberByCli(choice, dataDir, 'wang'));
+    await syncWith(app, server.url, await addMemberByCli(choice, dataDir, 'lin'));
     await expect(marks(app)).toHaveText([linsQuote, wangsQuote], { timeout: 60_000 });
 
     // Each highlight is underlined in its coder's colour and names them.
@@ -151,8 +148,11 @@ test('team: a member names themself; each highlight shows its coder’s colour; 
     await expect(codersButton(app)).toBeFocused();
     await expect(codersButton(app)).toHaveAccessibleName('Coders: 1 of 2');
   } finally {
-    await other.close();
-    await server.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    try {
+      await other.close();
+    } finally {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 });
