@@ -126,6 +126,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return null;
     },
     setUnplacedDismissed: ({ articleId, key, dismissed }) => library.setUnplacedDismissed(articleId, key, dismissed),
+    placeUnplaced: (request) => library.placeUnplaced(request),
     importFiles: async (): Promise<ImportOutcome[]> => {
       imports.refuseWhileRunning(); // before the dialog, not after the person has chosen
       const chosen = await deps.chooseFiles();

@@ -193,6 +193,7 @@ export const requestSchemas = {
   setReadingPosition: z.strictObject({ articleId: id, paragraphOrder: z.number().int().min(0).max(1_000_000) }),
   // A key is an entry's name in the article's sync document (`note/12@<16 hex>`, or an assignment's with a tag uid).
   setUnplacedDismissed: z.strictObject({ articleId: id, key: z.string().min(1).max(200), dismissed: z.boolean() }),
+  placeUnplaced: z.strictObject({ articleId: id, key: z.string().min(1).max(200), paragraphId: id }),
   importFiles: z.undefined(),
   importText: z.strictObject({ text: text(20 * 1024 * 1024), title: title.optional() }),
   importDropped: z.strictObject({ files: droppedFiles }),

@@ -43,6 +43,7 @@ import * as articles from './store/articles';
 import { emptyTrash } from './store/emptyTrash';
 import type { NewArticle } from './store/articles';
 import { readUnplacedAnnotations, setUnplacedDismissed } from './store/unplacedAnnotations';
+import { placeUnplaced } from './annotations/placeUnplaced';
 import { backupDatabase, isBackupDue, listBackups, removeStrayBackupFiles, type BackupFile } from './store/backups';
 import { acquireLibraryLock, lockState, type LibraryLock } from './store/libraryLock';
 import { openDatabase, openDatabaseReadOnly, type Db } from './store/openDatabase';
@@ -388,6 +389,11 @@ export async function createLibrary(options: LibraryOptions) {
         throw new LibraryError('not-found', `Article ${articleId} lists no unplaced note or tag ${key}.`);
       }
       return readUnplacedAnnotations(db, articleId);
+    },
+
+    /** Places an unplaced note or tag on a paragraph the person chose, as their edit (annotations/placeUnplaced); its list after. */
+    placeUnplaced(request: { articleId: number; key: string; paragraphId: number }): UnplacedAnnotation[] {
+      return placeUnplaced(db, parts.annotations, request, nowIso());
     },
 
     /** One undo step. */

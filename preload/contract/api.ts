@@ -345,6 +345,13 @@ export interface PizhuApi {
     key: string;
     dismissed: boolean;
   }): Promise<Result<UnplacedAnnotation[]>>;
+  /**
+   * Places one of the article's unplaced notes or tags on a paragraph of it the person chose, as
+   * their own edit (one undo step, synced as any): a note's words join the paragraph's note, a tag
+   * goes on the paragraph; the entry is then set aside here, the other device's original untouched.
+   * Returns the article's list as it now is.
+   */
+  placeUnplaced(req: { articleId: number; key: string; paragraphId: number }): Promise<Result<UnplacedAnnotation[]>>;
   /** Opens the system file chooser in main and imports what the person picks. */
   importFiles(): Promise<Result<ImportOutcome[]>>;
   importText(req: { text: string; title?: string }): Promise<Result<ImportOutcome>>;

@@ -10,6 +10,7 @@ const methodTable: Record<Method, true> = {
   getArticle: true,
   setReadingPosition: true,
   setUnplacedDismissed: true,
+  placeUnplaced: true,
   importFiles: true,
   importText: true,
   importDropped: true,
