@@ -288,8 +288,10 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
       <UnplacedNotes
         articleId={article.id}
         unplaced={article.unplaced}
+        paragraphs={article.paragraphs}
         display={displayLine}
         onUnplaced={(unplaced) => setArticle((a) => (a && a.id === article.id ? { ...a, unplaced } : a))}
+        onArticle={(view) => setArticle((a) => (a && a.id === view.id ? view : a))}
         onError={onError}
       />
       {sidebarOpen && (

@@ -32,6 +32,10 @@ type Key =
   | 'setAside'
   | 'bringBack'
   | 'setAsideCount'
+  | 'placeOn'
+  | 'placeParagraph'
+  | 'place'
+  | 'cancelPlace'
   | `kind.${ParagraphKind}`
   | `flag.${ParagraphFlag}`
   | `flagExplanation.${ParagraphFlag}`;
@@ -69,6 +73,10 @@ export const readerMessages: Catalog<Key> = {
     setAside: '收起',
     bringBack: '放回',
     setAsideCount: '已收起 {n} 条',
+    placeOn: '放到段落…',
+    placeParagraph: '放到哪一段',
+    place: '放上',
+    cancelPlace: '取消',
     'kind.title': '标题',
     'kind.subtitle': '副标题',
     'kind.byline': '署名',
@@ -128,6 +136,10 @@ export const readerMessages: Catalog<Key> = {
     setAside: '收起',
     bringBack: '放回',
     setAsideCount: '已收起 {n} 條',
+    placeOn: '放到段落…',
+    placeParagraph: '放到哪一段',
+    place: '放上',
+    cancelPlace: '取消',
     'kind.title': '標題',
     'kind.subtitle': '副標題',
     'kind.byline': '署名',
@@ -187,6 +199,10 @@ export const readerMessages: Catalog<Key> = {
     setAside: 'Set aside',
     bringBack: 'Bring back',
     setAsideCount: '{n} set aside',
+    placeOn: 'Place on a paragraph…',
+    placeParagraph: 'Paragraph to place it on',
+    place: 'Place',
+    cancelPlace: 'Cancel',
     'kind.title': 'Title',
     'kind.subtitle': 'Subtitle',
     'kind.byline': 'Byline',
