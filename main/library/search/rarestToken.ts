@@ -1,5 +1,6 @@
 import type { Db } from '../store/openDatabase';
 import { preparedStatement } from '../store/preparedStatements';
+import { libraryState } from './searchPages';
 
 /**
  * Which token of a phrase to look the phrase up by. The search index has no positions
@@ -13,8 +14,11 @@ import { preparedStatement } from '../store/preparedStatements';
  */
 const sampleRows = 64;
 
-/** Reaches worked out, by token. Never wrong, only stale: a stale reach picks a slower token, the same rows. */
-const reaches = new WeakMap<Db, Map<string, number>>();
+/**
+ * Reaches worked out, by token, kept until the library changes (libraryState): an import can
+ * make a rare token common. A stale reach would only pick a slower token, never other rows.
+ */
+const reaches = new WeakMap<Db, { state: string; kept: Map<string, number> }>();
 const maxKept = 5000;
 
 const reachSql = `SELECT f.rowid FROM search_index f WHERE search_index MATCH ? AND f.rowid >= 0
@@ -22,8 +26,11 @@ const reachSql = `SELECT f.rowid FROM search_index f WHERE search_index MATCH ? 
 
 /** The rowid of the token's sampleRows-th paragraph or note row; Infinity when it has fewer (rare). */
 function reachOf(db: Db, token: string): number {
-  let kept = reaches.get(db);
-  if (kept === undefined) reaches.set(db, (kept = new Map<string, number>()));
+  const state = libraryState(db);
+  let entry = reaches.get(db);
+  if (entry === undefined || entry.state !== state)
+    reaches.set(db, (entry = { state, kept: new Map<string, number>() }));
+  const kept = entry.kept;
   let reach = kept.get(token);
   if (reach === undefined) {
     if (kept.size >= maxKept) kept.clear();

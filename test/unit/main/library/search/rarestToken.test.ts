@@ -34,4 +34,19 @@ describe('the token a phrase is looked up by', () => {
     expect(rarestToken(db, ['派出', '无有', '也无'])).toBe('无有');
     db.close();
   });
+
+  it('is worked out again once the library changes: an import can make a rare token common', () => {
+    // 公安 in every fourth row (its 64th at row 256), 江公 in ten rows only: 江公 is the rarer.
+    const rows = new Map<number, string>();
+    for (let r = 4; r <= 400; r += 4) rows.set(r, r % 40 === 0 ? '江公 公安' : '公安');
+    const db = indexOf(rows);
+    expect(rarestToken(db, ['公安', '江公'])).toBe('江公');
+    // Notes holding 江公 at the start of the library (odd rowids 1 to 255: its 64th at row 127).
+    const insert = db.prepare('INSERT INTO search_index (rowid, tokens) VALUES (?, ?)');
+    db.transaction(() => {
+      for (let r = 1; r <= 255; r += 2) insert.run(r, '江公');
+    })();
+    expect(rarestToken(db, ['公安', '江公'])).toBe('公安');
+    db.close();
+  });
 });
