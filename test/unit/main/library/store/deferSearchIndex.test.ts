@@ -113,6 +113,20 @@ describe('a batch of imports indexes the tokens its parse made', () => {
     expectIndexInStep(db);
   });
 
+  it('indexes what the trigger would from the tokens given, for paragraphs with no tokens, words only, and folds that change length', () => {
+    const db = seeded.library.database();
+    // A paragraph of punctuation alone (no tokens, no characters), one of Latin words (no
+    // characters), astral characters and one that folds to one (勣 -> 𪟝), full-width Latin.
+    const body = '功勣卓著 𠀀書讲的是晋江的故事。\n\n———\n\nJinjiang ＩＣＰ 2024 hong-kong\n\n第四段葛\u{e0100}城,写得足够长。';
+    const article = parsedWithTokens(body, 'edges.txt');
+    const { tokens, characters } = article.searchTokens!;
+    expect(tokens.some((t, i) => t === '' && characters[i] === '')).toBe(true);
+    expect(tokens.some((t, i) => t !== '' && characters[i] === '')).toBe(true);
+    db.transaction(() => withDeferredParagraphIndex(db, () => insertArticle(db, article, '2026-12-07T00:00:00.000Z'))).immediate();
+    expect(seeded.library.search.find('𪟝卓').hits).toHaveLength(1);
+    expectIndexInStep(db);
+  });
+
   it('writes the tokens given, not the text tokenized again', () => {
     const db = seeded.library.database();
     const article = parsedWithTokens(text, 'marked.txt');
