@@ -158,9 +158,10 @@ function structure(value: unknown): unknown {
  * of what the text now reads as.
  */
 export function writeRichText(xml: Y.XmlText, note: NoteForms): string {
-  const editor = writerOf(xml);
+  let editor = writerOf(xml);
   const target = (holdable(editor, note) ?? editor.parseEditorState(readableNote({ ...note }).editorState)).toJSON()
     .root;
+  if (retag(xml, editor, target.children)) editor = writerOf(xml);
   editor.update(() => $layOver($getRoot(), target.children), { discrete: true });
   const shape = shapeOf(xml);
   writers.set(xml, { editor, shape, binding: bindings.get(xml) ?? 0 });
@@ -223,20 +224,7 @@ const same = (node: LexicalNode, target: SerializedLexicalNode) =>
  * device's words typed into it meanwhile stay in it).
  */
 function $layOver(parent: ElementNode, targets: readonly SerializedLexicalNode[]): void {
-  const current = parent.getChildren();
-  let start = 0;
-  while (start < current.length && start < targets.length && same(current[start]!, targets[start]!)) start++;
-  let end = 0;
-  while (
-    end < current.length - start &&
-    end < targets.length - start &&
-    same(current[current.length - 1 - end]!, targets[targets.length - 1 - end]!)
-  ) {
-    end++;
-  }
-  const middle = current.slice(start, current.length - end);
-  const wanted = targets.slice(start, targets.length - end);
-  const pairs = pairing(middle, wanted);
+  const { current, start, middle, wanted, pairs } = $matched(parent, targets, false);
   for (const [i, node] of middle.entries()) if (!pairs.includes(i)) node.remove();
   let previous: LexicalNode | null = start > 0 ? current[start - 1]! : null;
   for (const [i, target] of wanted.entries()) {
@@ -258,13 +246,43 @@ function $layOver(parent: ElementNode, targets: readonly SerializedLexicalNode[]
   }
 }
 
+/** The parent's children against the targets: equal ones at either end, and which node each target between them keeps. */
+function $matched(parent: ElementNode, targets: readonly SerializedLexicalNode[], retagging: boolean) {
+  const current = parent.getChildren();
+  let start = 0;
+  while (start < current.length && start < targets.length && same(current[start]!, targets[start]!)) start++;
+  let end = 0;
+  while (
+    end < current.length - start &&
+    end < targets.length - start &&
+    same(current[current.length - 1 - end]!, targets[targets.length - 1 - end]!)
+  ) {
+    end++;
+  }
+  const middle = current.slice(start, current.length - end);
+  const wanted = targets.slice(start, targets.length - end);
+  return { current, start, middle, wanted, pairs: pairing(middle, wanted, retagging) };
+}
+
+/**
+ * Blocks of text only (their children words and line breaks): one made the other keeps its
+ * element in the document, its type changed (@lexical/yjs reads a block's type from its
+ * XmlText's `__type` attribute, and these have the same other attributes).
+ */
+const textBlocks: ReadonlySet<string> = new Set(['paragraph', 'quote']);
+
 /**
  * Which node (by index in `middle`) each target keeps, in order: by position where the types
- * match. A run of text split in parts (a word in it made bold) stays as its longest part, so only
- * the shorter parts are written anew: two devices formatting different words of one run each
- * move only their word, and neither copies the other's.
+ * match (or, retagging, where both are blocks of text). A run of text split in parts (a word in
+ * it made bold) stays as its longest part, so only the shorter parts are written anew: two
+ * devices formatting different words of one run each move only their word, and neither copies
+ * the other's.
  */
-function pairing(middle: readonly LexicalNode[], wanted: readonly SerializedLexicalNode[]): Array<number | undefined> {
+function pairing(
+  middle: readonly LexicalNode[],
+  wanted: readonly SerializedLexicalNode[],
+  retagging: boolean,
+): Array<number | undefined> {
   const only = middle[0];
   if (middle.length === 1 && wanted.length > 1 && $isTextNode(only)) {
     let longest: number | undefined;
@@ -275,7 +293,40 @@ function pairing(middle: readonly LexicalNode[], wanted: readonly SerializedLexi
     }
     return wanted.map((_, i) => (i === longest ? 0 : undefined));
   }
-  return wanted.map((target, i) => (middle[i]?.getType() === target.type ? i : undefined));
+  const keeps = (node: LexicalNode | undefined, target: SerializedLexicalNode) =>
+    node !== undefined &&
+    (node.getType() === target.type || (retagging && textBlocks.has(node.getType()) && textBlocks.has(target.type)));
+  return wanted.map((target, i) => (keeps(middle[i], target) ? i : undefined));
+}
+
+/**
+ * A block made a quote, or a paragraph again, by changing the type of its element in the text
+ * (before the save lays the rest over it): deleting the block and writing a new one would delete,
+ * in the merge, the words another device typed into it meanwhile (a delete in Yjs wins over a
+ * concurrent edit inside what it deletes), and could put a block added beside it on the wrong
+ * side. Returns whether it changed any (the editor then no longer holds what the text holds).
+ */
+function retag(xml: Y.XmlText, editor: LexicalEditor, targets: readonly SerializedLexicalNode[]): boolean {
+  const changes = editor.read(() => {
+    const { start, middle, wanted, pairs } = $matched($getRoot(), targets, true);
+    return wanted.flatMap((target, i) => {
+      const paired = pairs[i];
+      if (paired === undefined || middle[paired]!.getType() === target.type) return [];
+      return [{ index: start + paired, type: target.type }];
+    });
+  });
+  if (changes.length === 0) return false;
+  const blocks = (xml.toDelta() as Array<{ insert?: unknown }>).map((op) => op.insert);
+  if (blocks.length !== editor.read(() => $getRoot().getChildrenSize())) return false;
+  const doc = xml.doc;
+  if (!doc) return false;
+  doc.transact(() => {
+    for (const { index, type } of changes) {
+      const block = blocks[index];
+      if (block instanceof Y.XmlText) block.setAttribute('__type', type);
+    }
+  });
+  return true;
 }
 
 /**
