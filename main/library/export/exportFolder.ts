@@ -139,8 +139,11 @@ export function openExportFolder(
   /** SHA-256 of the bytes in each of this library's unchanged files, as state() last read them. */
   const ownHashes = new Map<string, string>();
 
-  /** `folded`: foldName(name), where the caller has it already (each name of an export is placed once). */
-  function state(name: string, folded?: string): NameState {
+  /**
+   * `folded`: foldName(name), where the caller has it already (each name of an export is placed once).
+   * `read`: given the SHA-256 of the file's bytes where they were read (null where they were not or could not be).
+   */
+  function state(name: string, folded?: string, read?: { hash: string | null }): NameState {
     if (present !== null && !present.has(folded ?? foldName(name))) return 'free';
     const file = path.join(folder, name);
     let stat: fs.Stats | undefined;
@@ -161,6 +164,7 @@ export function openExportFolder(
     } catch {
       return 'changed-since-export';
     }
+    if (read) read.hash = hash;
     if (hash !== entry.sha256 && hash !== entry.pending) return 'changed-since-export';
     ownHashes.set(name, hash);
     return 'ours';
@@ -452,10 +456,12 @@ export function openExportFolder(
     const file = path.join(folder, p.name);
     let staged = p.staged!;
     if (p.create) return { kind: 'create', file, staged };
-    const now = state(p.name);
+    // The bytes there now, read once for both questions (a re-export read every file of the folder twice here).
+    const read: { hash: string | null } = { hash: null };
+    const now = state(p.name, undefined, read);
     const mine = now === 'ours' || now === 'changed-since-export';
     // The file changed since it was composed (the person saved again): composed and staged again from what is there now.
-    if (mine && p.merge && currentHash(p.name) !== staged.from) {
+    if (mine && p.merge && read.hash !== staged.from) {
       removeTemporaryOf(p);
       stage(p, false);
       staged = p.staged!;
@@ -471,14 +477,6 @@ export function openExportFolder(
       return canMerge(fs.readFileSync(path.join(folder, name), 'utf8'));
     } catch {
       return false;
-    }
-  }
-
-  function currentHash(name: string): string | null {
-    try {
-      return sha256(fs.readFileSync(path.join(folder, name)));
-    } catch {
-      return null;
     }
   }
 

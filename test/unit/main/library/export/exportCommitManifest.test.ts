@@ -6,6 +6,8 @@ import { manifestName, readManifest } from '../../../../../main/library/export/e
 import { openExportFolder } from '../../../../../main/library/export/exportFolder';
 import { runSteps } from '../../../../../main/library/export/steppedWork';
 import { sha256 } from '../../../../../main/library/files/writeTextFile';
+import { mergeExportedFile } from '../../../../../main/library/export/mergeExportedFile';
+import { renderRegionedFile, type RegionedFile } from '../../../../../main/library/export/regionedFile';
 
 /**
  * Issue #16: a first export into a folder writes its manifest once, before any file is put in
@@ -69,5 +71,41 @@ describe('the manifest of an export commit', () => {
     expect(report.files.map((f) => path.basename(f))).toEqual(names);
     for (const name of names) expect(fs.readFileSync(path.join(dir, name), 'utf8')).toBe(`# ${name} v2\n`);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('.') && f !== manifestName)).toEqual([]);
+  });
+});
+
+describe('a file the person saves again while an export runs', () => {
+  const exportedAt = '2026-12-07T09:00:00.000Z';
+  const fileOf = (version: number): RegionedFile => ({
+    fields: { title: '标题', exported_at: exportedAt },
+    regions: [
+      { id: 'head', body: '# 标题' },
+      { id: 'p-1', body: `> 第 ${version} 版` },
+    ],
+  });
+  const addRegioned = (folder: ReturnType<typeof openExportFolder>, version: number) => {
+    const file = fileOf(version);
+    folder.add(folder.place('篇.md', 1, true)!, renderRegionedFile(file), (existing) =>
+      mergeExportedFile(existing, file, exportedAt),
+    );
+  };
+
+  it('is merged at the commit with what they saved last, not with what was there when it was staged', () => {
+    const first = openExportFolder(dir, writer);
+    addRegioned(first, 1);
+    runSteps(first.commitSteps());
+    const file = path.join(dir, '篇.md');
+    fs.appendFileSync(file, '\n我的第一条笔记\n');
+    const second = openExportFolder(dir, writer);
+    addRegioned(second, 2);
+    // Saved again after the export staged its file, before the commit.
+    fs.appendFileSync(file, '我的第二条笔记\n');
+    const report = runSteps(second.commitSteps());
+    expect(report.kept).toEqual([]);
+    expect(report.merged).toEqual([{ path: file, additions: 1, editedBlocks: 0, properties: 0 }]);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toContain('> 第 2 版');
+    expect(text).toContain('我的第一条笔记');
+    expect(text).toContain('我的第二条笔记');
   });
 });
