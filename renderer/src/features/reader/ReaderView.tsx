@@ -288,7 +288,8 @@ export function ReaderView({ article, setArticle, focusParagraphId, focusMatches
       <UnplacedNotes
         articleId={article.id}
         unplaced={article.unplaced}
-        paragraphs={article.paragraphs}
+        // Those the person sees: one placed on a hidden paragraph would not be seen where it went.
+        paragraphs={shown.filter((p) => showHidden || p.kind !== 'boilerplate')}
         display={displayLine}
         onUnplaced={(unplaced) => setArticle((a) => (a && a.id === article.id ? { ...a, unplaced } : a))}
         onArticle={(view) => setArticle((a) => (a && a.id === view.id ? view : a))}

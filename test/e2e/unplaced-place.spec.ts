@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { test, expect, type Page } from '@playwright/test';
+import { chooseLauncher, type LauncherChoice } from './fixtures/findLauncher';
+import { launchChromium } from './fixtures/launchChromium';
+import { launchElectron } from './fixtures/launchElectron';
+import { prepareLibrary, runLibraryStep } from './fixtures/preparedLibrary';
+import { clickAtCentre } from './personActions';
+import { openArticle } from './readerActions';
+import { linsWords as words } from './unplacedNoteFromLin';
+
+/**
+ * Issue #19: the person places Lin's unplaced note (another split of the text, as in
+ * unplaced-notes.spec.ts) on a paragraph they choose: its words become that paragraph's note, as
+ * their own edit, and the entry is set aside, not removed. Clicked at visible points.
+ */
+const s003 = '江西:接续奋斗,红土地上奏响平安之歌';
+type Choice = Exclude<LauncherChoice, { kind: 'none' }>;
+
+const sectionOf = (app: Page) => app.getByRole('region', { name: 'Unplaced notes and paragraph tags' });
+const linsEntry = (app: Page) => sectionOf(app).locator('.unplaced-entry', { hasText: words });
+
+function launch(choice: Choice, dbPath: string) {
+  return choice.kind === 'electron'
+    ? launchElectron(choice.executablePath, { dbPath })
+    : launchChromium(choice.executablePath, { dbPath });
+}
+
+test('unplaced notes: placed on a chosen paragraph, its words are that paragraph’s note and the entry is set aside', async () => {
+  test.setTimeout(180_000);
+  const choice = chooseLauncher();
+  if (choice.kind === 'none') throw new Error(choice.reason);
+  const prepared = await prepareLibrary(choice, {
+    module: path.join(__dirname, 'unplacedNoteFromLin.ts'),
+    name: 'addLinsNote',
+    args: [s003],
+  });
+  try {
+    const launched = await launch(choice, prepared.dbPath);
+    const app = launched.page;
+    let chosen = '';
+    try {
+      await openArticle(app, s003);
+      await sectionOf(app).scrollIntoViewIfNeeded();
+      await clickAtCentre(app, linsEntry(app).getByRole('button', { name: 'Place on a paragraph…' }));
+      const paragraph = linsEntry(app).getByRole('combobox', { name: 'Paragraph to place it on' });
+      await expect(paragraph).toBeVisible();
+      // The second paragraph offered: its number and first words name it.
+      chosen = (await paragraph.locator('option').nth(1).textContent()) ?? '';
+      await paragraph.selectOption({ index: 1 });
+      await clickAtCentre(app, linsEntry(app).getByRole('button', { name: 'Place', exact: true }));
+      // Set aside, not gone: the count shows it, and the paragraph's note mark shows its words.
+      await expect(linsEntry(app)).toHaveCount(0);
+      await expect(sectionOf(app).getByRole('button', { name: '1 set aside' })).toBeVisible();
+      await expect(app.locator('.note-preview', { hasText: words })).toHaveCount(1);
+    } finally {
+      await launched.close();
+    }
+    const order = Number(/^(\d+)\./.exec(chosen)?.[1]) - 1;
+    const notes = (await runLibraryStep(choice, prepared.dbPath, {
+      module: path.join(__dirname, 'unplacedPlaceSteps.ts'),
+      name: 'notesOf',
+      args: [s003],
+    })) as Array<[number, string]>;
+    expect(notes).toContainEqual([order, words]);
+    // Lin's entry itself is still there, set aside on this device.
+    expect(
+      await runLibraryStep(choice, prepared.dbPath, {
+        module: path.join(__dirname, 'unplacedNoteFromLin.ts'),
+        name: 'unplacedOf',
+        args: [s003],
+      }),
+    ).toEqual([[words, true]]);
+  } finally {
+    prepared.remove();
+  }
+});
