@@ -168,7 +168,8 @@ const annotatedArticlesSql = `SELECT article_id FROM highlight
   UNION SELECT p.article_id FROM paragraph_tag pt JOIN paragraph p ON p.id = pt.paragraph_id
   UNION SELECT p.article_id FROM note n JOIN paragraph p ON p.id = n.paragraph_id
   UNION SELECT article_id FROM memo WHERE article_id IS NOT NULL
-  UNION SELECT article_id FROM unplaced_annotation`;
+  UNION SELECT article_id FROM unplaced_annotation
+  UNION SELECT article_id FROM restored_unplaced`;
 
 /** A connection of the export's own to the library's file, or undefined where it cannot have one (see above). */
 function snapshotConnection(db: Db): Db | undefined {

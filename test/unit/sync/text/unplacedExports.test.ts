@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Library } from '../../../../main/library/createLibrary';
+import { createLibrary, type Library } from '../../../../main/library/createLibrary';
 import type { WebAnnotationCollection } from '../../../../main/library/export/exportW3c';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
@@ -207,5 +207,21 @@ describe('exports of notes and paragraph tags not placed here', () => {
       ['老街的记忆', 'synced'],
       ['老街', 'synced'],
     ]);
+  });
+
+  it('an article whose only annotations are unplaced ones a backup restored has its Markdown file', async () => {
+    const dir = tempDir();
+    const pair = await unplacedOnB(dir);
+    opened.push(...pair);
+    const file = path.join(dir, 'backup.json');
+    pair[1].exportBackup(file);
+    const fresh = await createLibrary({ dbPath: path.join(dir, 'C.sqlite'), deviceName: 'laptop C' });
+    opened.push(fresh);
+    fresh.importBackup(file);
+    expect(fresh.getArticle(only(fresh)).unplaced.map((u) => u.restoredMaker)).toEqual(['林', '林']);
+    const report = fresh.exportMarkdown({ scope: 'library', outDir: path.join(dir, 'md') });
+    expect(report.unannotated).toEqual([]);
+    const article = report.files.find((f) => path.basename(f) !== 'index.md')!;
+    expect(fs.readFileSync(article, 'utf8')).toContain('**Not placed** · note by 林\n\n老街的记忆\n');
   });
 });
