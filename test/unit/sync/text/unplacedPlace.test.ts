@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Library } from '../../../../main/library/createLibrary';
+import path from 'node:path';
+import { createLibrary, type Library } from '../../../../main/library/createLibrary';
 import { LibraryError } from '../../../../main/library/libraryError';
 import { tempDirs } from '../syncFixtures';
 import { cleaner } from './newerCleaner';
@@ -100,5 +101,25 @@ describe('placing an unplaced note or tag', () => {
       `Paragraph ${otherParagraph} is not a paragraph of article ${river}.`,
     ]);
     expect(JSON.stringify([b.getArticle(river), b.getArticle(other)])).toBe(before);
+  });
+
+  it('places one a backup restored the same way; its words on a note, it is no longer listed', async () => {
+    const dir = tempDir();
+    const pair = await unplacedOnB(dir);
+    opened.push(...pair);
+    const file = path.join(dir, 'backup.json');
+    pair[1].exportBackup(file);
+    const fresh = await createLibrary({ dbPath: path.join(dir, 'C.sqlite'), deviceName: 'laptop C' });
+    opened.push(fresh);
+    fresh.importBackup(file);
+    const note = fresh.getArticle(only(fresh)).unplaced.find((u) => u.kind === 'note')!;
+    expect(note.restoredMaker).toBe('林');
+    const left = fresh.placeUnplaced({
+      articleId: only(fresh),
+      key: note.key,
+      paragraphId: paragraphOf(fresh, '第三段'),
+    });
+    expect(noteOn(fresh, '第三段')).toBe('老街的记忆');
+    expect(left.map((u) => [u.kind, u.tag])).toEqual([['paragraph_tag', '老街']]);
   });
 });
