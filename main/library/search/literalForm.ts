@@ -9,6 +9,12 @@ import { bmpFormsFoldingTo, isSelfFoldingCjk } from './searchTokens';
 export interface LiteralForm {
   plain: string;
   pattern: RegExp | undefined;
+  /**
+   * The form with each character that has another written as the first of those (晉 for 晋):
+   * a text in the other script holds it, and a page finds it in SQL too. Undefined when no
+   * character has another form.
+   */
+  other?: string;
 }
 
 /**
@@ -57,5 +63,6 @@ function workedOut(form: QueryTerm): LiteralForm | undefined {
   if (codes.every((cp) => bmpFormsFoldingTo(cp).length === 0)) return { plain, pattern: undefined };
   const hex = (cp: number) => `\\u{${cp.toString(16)}}`;
   const pattern = new RegExp(codes.map((cp) => `[${[cp, ...bmpFormsFoldingTo(cp)].map(hex).join('')}]`).join(''), 'gu');
-  return { plain, pattern };
+  const other = String.fromCodePoint(...codes.map((cp) => bmpFormsFoldingTo(cp)[0] ?? cp));
+  return { plain, pattern, other };
 }

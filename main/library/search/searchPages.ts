@@ -60,6 +60,12 @@ export interface SearchPlan {
    * string first (2 µs). Undefined when there are none to check.
    */
   literals?: string[];
+  /**
+   * A lone character's form in the other script (literalForm's `other`: 晉 for 晋), found by
+   * instr beside @characterTerms: it proves the same, and a text in that script otherwise took
+   * the check in JavaScript for every row.
+   */
+  otherCharacter?: string;
   filters: RowFilters;
 }
 
@@ -128,8 +134,10 @@ export function planSearch(
   const characterTerms = characters.map(characterTerm).join(' AND ');
   if (others.length === 0) return { table: 'search_characters', terms: characterTerms, filters };
   const literals = indexByRow ? checkedLiterals(others, characters) : undefined;
+  const otherCharacter = literals?.includes('@characterTerms') ? literalFormOf(characters[0]!.forms[0]!)?.other : undefined;
   return {
     ...(literals === undefined ? {} : { literals }),
+    ...(otherCharacter === undefined ? {} : { otherCharacter }),
     table: 'search_index',
     ...(indexByRow
       ? {
@@ -208,8 +216,11 @@ function conditions(plan: SearchPlan, tier: TierKind | 'count' | 'paragraphs'): 
   // A count too, but not of a character term (its literal is the page's @characterTerms; a count
   // reads the character index instead): at 100,000 articles the count of 背包精神 called the
   // phrase check for each of its 77,871 candidates, 1.2 s.
-  const proven =
-    counting && plan.characters !== undefined ? [] : (plan.literals ?? []).map((literal) => `instr(${rowText}, ${literal}) > 0`);
+  const found = (literal: string) =>
+    literal === '@characterTerms' && plan.otherCharacter !== undefined
+      ? `(instr(${rowText}, ${literal}) > 0 OR instr(${rowText}, @otherCharacter) > 0)`
+      : `instr(${rowText}, ${literal}) > 0`;
+  const proven = counting && plan.characters !== undefined ? [] : (plan.literals ?? []).map(found);
   return proven.length === 0
     ? `${sql} AND ${checks.join(' AND ')}`
     : `${sql} AND (${proven.join(' AND ')} OR ${checks.join(' AND ')})`;
@@ -278,7 +289,10 @@ function params(db: Db, plan: SearchPlan, columns: string[], tier?: TierKind): R
               ? characterRowsExpression(plan.characters, allowed)
               : `{${allowed.join(' ')}} : (${plan.characters})`,
           }
-        : { characterTerms: plan.characterTerms ?? '' }),
+        : {
+            characterTerms: plan.characterTerms ?? '',
+            ...(plan.otherCharacter === undefined ? {} : { otherCharacter: plan.otherCharacter }),
+          }),
   };
 }
 

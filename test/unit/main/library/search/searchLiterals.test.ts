@@ -30,10 +30,12 @@ const text = `CASE WHEN f.rowid < 0 THEN (SELECT h.comment FROM highlight h WHER
 
 describe('the literal of a checked term', () => {
   it.each([
-    ['背包精神', holdsTermsFunction, '背包精神'],
-    ['晋江 警', holdsCharactersFunction, '警'],
-    ['"平安晉江"', holdsTermsFunction, '平安晋江'],
-  ])('%s: calls the check only for candidates without the literal, and finds the same rows', (query, fn, literal) => {
+    ['背包精神', holdsTermsFunction, '背包精神', undefined],
+    ['晋江 警', holdsCharactersFunction, '警', undefined],
+    ['"平安晉江"', holdsTermsFunction, '平安晋江', undefined],
+    // A lone character is found in its other script's form too (晉 in a traditional text).
+    ['晋江 晉', holdsCharactersFunction, '晋', '晉'],
+  ])('%s: calls the check only for candidates without the literal, and finds the same rows', (query, fn, literal, other) => {
     const db = seeded.library.database();
     const parsed = parseQuery(query);
     const plan = planSearch(parsed, {});
@@ -45,6 +47,7 @@ describe('the literal of a checked term', () => {
       limit: 10_000,
       ...(plan.phraseTerms === undefined ? {} : { phraseTerms: plan.phraseTerms }),
       ...(plan.characterTerms === undefined ? {} : { characterTerms: plan.characterTerms }),
+      ...(plan.otherCharacter === undefined ? {} : { otherCharacter: plan.otherCharacter }),
     };
     // Every candidate with its text, and which of them hold the query, read the slow way.
     const candidates = db
@@ -60,7 +63,10 @@ describe('the literal of a checked term', () => {
         ),
       )
       .map((c) => c.rowid);
-    const withoutLiteral = candidates.filter((c) => !c.text.includes(literal)).length;
+    const withoutLiteral = candidates.filter(
+      (c) => !c.text.includes(literal) && (other === undefined || !c.text.includes(other)),
+    ).length;
+    expect(plan.otherCharacter).toBe(other);
     let calls = 0;
     // The same checks, counted (two arguments, as the page calls them: SQLite tells functions apart by arity).
     db.function(fn, { deterministic: true }, (t: unknown, terms: unknown) => {
