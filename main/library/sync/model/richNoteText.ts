@@ -16,6 +16,8 @@ import {
   type SerializedElementNode,
   type SerializedLexicalNode,
   type SerializedTextNode,
+  type NodeKey,
+  type TextNode,
 } from 'lexical';
 import * as Y from 'yjs';
 import { noteNodes, noteTransformers } from '../../../../preload/common/noteNodes';
@@ -72,6 +74,7 @@ function boundEditor(xml: Y.XmlText): { editor: LexicalEditor; binding: Binding 
     getXmlText: () => xml,
   });
   binding.collabNodeMap.set('root', binding.root);
+  bindingOf.set(editor, binding);
   editor.update(
     () => {
       binding.root.applyChildrenYjsDelta(
@@ -84,6 +87,9 @@ function boundEditor(xml: Y.XmlText): { editor: LexicalEditor; binding: Binding 
   );
   return { editor, binding };
 }
+
+/** The binding each bound editor reads and writes its text through. */
+const bindingOf = new WeakMap<LexicalEditor, Binding>();
 
 /** How many editors have been bound to a text: a writer kept from before is stale once another was. */
 const bindings = new WeakMap<Y.XmlText, number>();
@@ -161,7 +167,7 @@ export function writeRichText(xml: Y.XmlText, note: NoteForms): string {
   let editor = writerOf(xml);
   const target = (holdable(editor, note) ?? editor.parseEditorState(readableNote({ ...note }).editorState)).toJSON()
     .root;
-  if (retag(xml, editor, target.children)) editor = writerOf(xml);
+  if (reshape(xml, editor, target.children)) editor = writerOf(xml);
   editor.update(() => $layOver($getRoot(), target.children), { discrete: true });
   const shape = shapeOf(xml);
   writers.set(xml, { editor, shape, binding: bindings.get(xml) ?? 0 });
@@ -300,30 +306,92 @@ function pairing(
 }
 
 /**
- * A block made a quote, or a paragraph again, by changing the type of its element in the text
- * (before the save lays the rest over it): deleting the block and writing a new one would delete,
- * in the merge, the words another device typed into it meanwhile (a delete in Yjs wins over a
- * concurrent edit inside what it deletes), and could put a block added beside it on the wrong
- * side. Returns whether it changed any (the editor then no longer holds what the text holds).
+ * What a save changes of the text's structure that is written in place before the rest is laid
+ * over it, by node key: blocks made a quote or a paragraph again (retags), and runs split where
+ * words in them were formatted, their words unchanged (splits).
  */
-function retag(xml: Y.XmlText, editor: LexicalEditor, targets: readonly SerializedLexicalNode[]): boolean {
-  const changes = editor.read(() => {
-    const { start, middle, wanted, pairs } = $matched($getRoot(), targets, true);
-    return wanted.flatMap((target, i) => {
-      const paired = pairs[i];
-      if (paired === undefined || middle[paired]!.getType() === target.type) return [];
-      return [{ index: start + paired, type: target.type }];
-    });
-  });
-  if (changes.length === 0) return false;
-  const blocks = (xml.toDelta() as Array<{ insert?: unknown }>).map((op) => op.insert);
-  if (blocks.length !== editor.read(() => $getRoot().getChildrenSize())) return false;
+interface Reshaping {
+  retags: Array<{ key: NodeKey; type: string }>;
+  splits: Array<{ key: NodeKey; parts: SerializedTextNode[] }>;
+}
+
+function $reshaping(
+  parent: ElementNode,
+  targets: readonly SerializedLexicalNode[],
+  top: boolean,
+  plan: Reshaping,
+): void {
+  const { middle, wanted, pairs } = $matched(parent, targets, top);
+  const only = middle[0];
+  if (middle.length === 1 && $isTextNode(only) && formatsOnly(only, wanted)) {
+    plan.splits.push({ key: only.getKey(), parts: wanted });
+    return;
+  }
+  for (const [i, target] of wanted.entries()) {
+    const paired = pairs[i];
+    if (paired === undefined) continue;
+    const node = middle[paired]!;
+    if (node.getType() !== target.type) plan.retags.push({ key: node.getKey(), type: target.type });
+    if ($isElementNode(node)) $reshaping(node, (target as SerializedElementNode).children, false, plan);
+  }
+}
+
+/** The targets are the node's words in parts that differ from it in their format alone. */
+function formatsOnly(node: TextNode, targets: readonly SerializedLexicalNode[]): targets is SerializedTextNode[] {
+  if (targets.length < 2 || node.getType() !== 'text') return false;
+  const parts = targets as SerializedTextNode[];
+  return (
+    parts.every(
+      (p) =>
+        p.type === 'text' &&
+        p.text !== '' &&
+        p.style === node.getStyle() &&
+        p.mode === node.getMode() &&
+        p.detail === node.getDetail(),
+    ) && parts.map((p) => p.text).join('') === node.getTextContent()
+  );
+}
+
+/**
+ * Writes in place what a save changes of the text's structure (Reshaping), so that another
+ * device's concurrent edit of the same words merges with it:
+ * - a block made a quote, or a paragraph again, changes the type of its element: deleting the
+ *   block and writing a new one would delete, in the merge, the words another device typed into
+ *   it meanwhile (a delete in Yjs wins over a concurrent edit inside what it deletes);
+ * - a word of a run formatted splits the run where the word is, by a run's map (its format)
+ *   inserted there: writing the run's other words anew would write them twice when the other
+ *   device wrote them anew too.
+ * Returns whether it wrote any (the editor then no longer holds what the text holds).
+ */
+function reshape(xml: Y.XmlText, editor: LexicalEditor, targets: readonly SerializedLexicalNode[]): boolean {
+  const plan: Reshaping = { retags: [], splits: [] };
+  editor.read(() => $reshaping($getRoot(), targets, true, plan));
+  const binding = bindingOf.get(editor);
   const doc = xml.doc;
-  if (!doc) return false;
+  if ((plan.retags.length === 0 && plan.splits.length === 0) || !binding || !doc) return false;
   doc.transact(() => {
-    for (const { index, type } of changes) {
-      const block = blocks[index];
-      if (block instanceof Y.XmlText) block.setAttribute('__type', type);
+    for (const { key, type } of plan.retags) {
+      const collab = binding.collabNodeMap.get(key);
+      if (collab && '_xmlText' in collab) collab._xmlText.setAttribute('__type', type);
+    }
+    for (const { key, parts } of plan.splits) {
+      const collab = binding.collabNodeMap.get(key);
+      // Only where the text holds the run as the editor does (else the save lays the parts over it).
+      if (!collab || !('_map' in collab) || !('_text' in collab)) continue;
+      if (collab._text !== parts.map((p) => p.text).join('')) continue;
+      const run = collab._map;
+      const words = collab._parent._xmlText;
+      const at = collab.getOffset() + 1;
+      let boundary = parts.reduce((n, p) => n + p.text.length, 0);
+      // From the last part back, so each boundary's offset still counts from the run's start.
+      for (let i = parts.length - 1; i >= 1; i--) {
+        boundary -= parts[i]!.text.length;
+        const mark = new Y.Map<unknown>();
+        for (const [k, v] of run.entries()) if (!(v instanceof Y.AbstractType)) mark.set(k, v);
+        mark.set('__format', parts[i]!.format);
+        words.insertEmbed(at + boundary, mark);
+      }
+      if (run.get('__format') !== parts[0]!.format) run.set('__format', parts[0]!.format);
     }
   });
   return true;
