@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { devicesPerTest, expectConverged, syncAll, type Device } from './model/syncedLibraries';
+import { devicesPerTest, expectConverged, paragraphTags, syncAll, type Device } from './model/syncedLibraries';
 import { secondArticleText } from './syncedArticle';
 
 /**
@@ -8,15 +8,6 @@ import { secondArticleText } from './syncedArticle';
  * before must still mean that step: not the tag or highlight that holds the id now, and not nothing.
  */
 const devices = devicesPerTest();
-
-/** Each paragraph's tags as a person sees them, by position. */
-const paragraphTags = (d: Device): Record<string, string[]> => {
-  const article = d.library.getArticle(d.articleId);
-  const ordOf = new Map(article.paragraphs.map((p) => [p.id, p.order]));
-  return Object.fromEntries(
-    Object.entries(article.paragraphTags).map(([id, tags]) => [String(ordOf.get(Number(id))), [...tags].sort()]),
-  );
-};
 
 describe('an undo of a step whose tag or highlight another device took away', () => {
   it('of a tagging leaves alone the tag that took its id here', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SerializedEditorState, SerializedElementNode, SerializedTextNode } from 'lexical';
+import type { SerializedEditorState } from 'lexical';
 import * as Y from 'yjs';
 import { readRichText, writeRichText } from '../../../../main/library/sync/model/richNoteText';
-import { plainTextNoteState } from '../../../../preload/common/noteText';
-import { devicesPerTest, expectConverged, syncAll, type Device } from './syncedLibraries';
+import { blocksOf, bold, saveBlocks } from './noteSaves';
+import { devicesPerTest, expectConverged, expectRebuildSame, syncAll, type Device } from './syncedLibraries';
 
 /**
  * A block made a quote (or a paragraph again) changes the type of the block the document holds,
@@ -12,55 +12,6 @@ import { devicesPerTest, expectConverged, syncAll, type Device } from './syncedL
  * bold 丙 on both devices, from the rows and from a rebuild of them).
  */
 const devices = devicesPerTest();
-
-const bold = 1;
-
-/** The note as blocks, each `[type, runs]` with runs `[text, format]`, as the note editor saves it. */
-function saveBlocks(d: Device, ord: number, ...blocks: Array<[string, Array<[string, number]>]>) {
-  const state = plainTextNoteState('');
-  const template = state.root.children[0] as SerializedElementNode;
-  state.root.children = blocks.map(([type, runs]) => ({
-    ...template,
-    type,
-    children: runs.map(([text, format]): SerializedTextNode => ({
-      detail: 0,
-      format,
-      mode: 'normal',
-      style: '',
-      text,
-      type: 'text',
-      version: 1,
-    })),
-  }));
-  const run = ([t, f]: [string, number]) => (f === bold ? `**${t}**` : t);
-  return d.library.annotations.saveNote({
-    paragraphId: d.paragraphId(ord),
-    editorState: JSON.stringify(state),
-    plainText: blocks.map(([, runs]) => runs.map(([t]) => t).join('')).join('\n\n'),
-    markdown: blocks.map(([type, runs]) => (type === 'quote' ? '> ' : '') + runs.map(run).join('')).join('\n\n'),
-    startsStep: true,
-  });
-}
-
-/** What the device shows of the note: each block's type and runs. */
-function blocksOf(d: Device, ord: number): Array<[string, Array<[string, number]>]> {
-  const state = JSON.parse(d.library.annotations.getNote(d.paragraphId(ord))!.editorState) as SerializedEditorState;
-  return state.root.children.map((block) => [
-    block.type,
-    (block as SerializedElementNode).children.map((n): [string, number] => [
-      (n as SerializedTextNode).text,
-      (n as SerializedTextNode).format,
-    ]),
-  ]);
-}
-
-function expectRebuildSame(all: readonly Device[]) {
-  for (const d of all) {
-    const incremental = JSON.stringify(d.library.sync.projectionDump());
-    d.library.sync.rebuildProjection();
-    expect(JSON.stringify(d.library.sync.projectionDump())).toBe(incremental);
-  }
-}
 
 describe('a block’s type changed on one device while another edits the note', () => {
   it('keeps the words the other device typed into the block: a quote with A’s bold 丙, on both', async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SerializedEditorState, SerializedParagraphNode, SerializedTextNode } from 'lexical';
-import { plainTextNoteState } from '../../../../preload/common/noteText';
-import { devicesPerTest, expectConverged, syncAll, type Device } from './syncedLibraries';
+import { bold, italic, runsOf, saveRuns } from './noteSaves';
+import { devicesPerTest, expectConverged, expectRebuildSame, syncAll, type Device } from './syncedLibraries';
 
 /**
  * Two devices formatting different words of one run of a note at once each split the run where
@@ -9,48 +8,6 @@ import { devicesPerTest, expectConverged, syncAll, type Device } from './syncedL
  * each kept its longest part and wrote the others anew, and words both wrote anew were doubled).
  */
 const devices = devicesPerTest();
-
-const bold = 1;
-const italic = 2;
-
-function saveRuns(d: Device, ord: number, ...parts: Array<[string, number]>) {
-  const text = parts.map(([t]) => t).join('');
-  const state = plainTextNoteState(text);
-  (state.root.children[0] as SerializedParagraphNode).children = parts.map(([words, format]): SerializedTextNode => ({
-    detail: 0,
-    format,
-    mode: 'normal',
-    style: '',
-    text: words,
-    type: 'text',
-    version: 1,
-  }));
-  return d.library.annotations.saveNote({
-    paragraphId: d.paragraphId(ord),
-    editorState: JSON.stringify(state),
-    plainText: text,
-    markdown: text,
-    startsStep: true,
-  });
-}
-
-function runsOf(d: Device, ord: number): Array<[string, number]> {
-  const state = JSON.parse(d.library.annotations.getNote(d.paragraphId(ord))!.editorState) as SerializedEditorState;
-  return state.root.children.flatMap((block) =>
-    (block as SerializedParagraphNode).children.map((n): [string, number] => [
-      (n as SerializedTextNode).text,
-      (n as SerializedTextNode).format,
-    ]),
-  );
-}
-
-function expectRebuildSame(all: readonly Device[]) {
-  for (const d of all) {
-    const incremental = JSON.stringify(d.library.sync.projectionDump());
-    d.library.sync.rebuildProjection();
-    expect(JSON.stringify(d.library.sync.projectionDump())).toBe(incremental);
-  }
-}
 
 describe('two devices formatting different words of one run at once', () => {
   it('keeps every word once, each device’s words in its format', async () => {

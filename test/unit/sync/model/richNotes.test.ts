@@ -1,59 +1,18 @@
-import type { SerializedEditorState, SerializedParagraphNode, SerializedTextNode } from 'lexical';
+import type { SerializedEditorState, SerializedParagraphNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { plainTextNoteState } from '../../../../preload/common/noteText';
 import { noteEntry, noteText } from '../../../../main/library/sync/model/docShape';
 import { readRichText, writeRichText } from '../../../../main/library/sync/model/richNoteText';
-import { devicesPerTest, expectConverged, syncAll, type Device } from './syncedLibraries';
+import { bold, italic, markdownOf, runsOf, runsState as runs, saveRuns } from './noteSaves';
+import { devicesPerTest, expectConverged, expectRebuildSame, syncAll, type Device } from './syncedLibraries';
 
 const devices = devicesPerTest();
 
-const bold = 1;
-const italic = 2;
-
-/** A one-block note of runs, each `[text, format]`, as the note editor saves it. */
-function runs(...parts: Array<[string, number]>): SerializedEditorState {
-  const state = plainTextNoteState(parts.map(([text]) => text).join(''));
-  const block = state.root.children[0] as SerializedParagraphNode;
-  block.children = parts.map(([text, format]): SerializedTextNode => ({
-    detail: 0,
-    format,
-    mode: 'normal',
-    style: '',
-    text,
-    type: 'text',
-    version: 1,
-  }));
-  return state;
-}
-
-const markdownOf = (parts: Array<[string, number]>) =>
-  parts.map(([text, format]) => (format === bold ? `**${text}**` : format === italic ? `*${text}*` : text)).join('');
-
-function save(d: Device, ord: number, ...parts: Array<[string, number]>) {
-  const text = parts.map(([t]) => t).join('');
-  return d.library.annotations.saveNote({
-    paragraphId: d.paragraphId(ord),
-    editorState: JSON.stringify(runs(...parts)),
-    plainText: text,
-    markdown: markdownOf(parts),
-    // Each save its own undo step (saves in quick succession fold into one).
-    startsStep: true,
-  });
-}
+/** Saves the note as one block of runs. */
+const save = saveRuns;
 
 const noteOf = (d: Device, ord: number) => d.library.annotations.getNote(d.paragraphId(ord));
-
-/** The note's runs of text and their formats, as its editor state holds them. */
-function runsOf(d: Device, ord: number): Array<[string, number]> {
-  const state = JSON.parse(noteOf(d, ord)!.editorState) as SerializedEditorState;
-  return state.root.children.flatMap((block) =>
-    (block as SerializedParagraphNode).children.map((n): [string, number] => {
-      const text = n as SerializedTextNode;
-      return [text.text, text.format];
-    }),
-  );
-}
 
 describe('a paragraph note as rich text (@lexical/yjs)', () => {
   it('edited on two devices at once, one making a word bold and the other typing: both kept, the bold too', async () => {
@@ -180,11 +139,7 @@ describe('a paragraph note as rich text (@lexical/yjs)', () => {
     expectConverged(all);
     expect(noteOf(a!, 1)?.plainText).toBe('一座桥在河上，很旧');
     expect(a!.library.memos.getArticleMemo(a!.articleId)?.plainText).toBe('重要备忘：第二段');
-    for (const d of all) {
-      const incremental = JSON.stringify(d.library.sync.projectionDump());
-      d.library.sync.rebuildProjection();
-      expect(JSON.stringify(d.library.sync.projectionDump())).toBe(incremental);
-    }
+    expectRebuildSame(all);
   });
 
   it('undo is each person’s own: one takes back their bold, the other their words, on both devices', async () => {

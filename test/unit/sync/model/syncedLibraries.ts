@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { createLibrary, type Library } from '../../../../main/library/createLibrary';
 import { articleText, setHighlightRange } from '../syncedArticle';
+import { exchangeDocs } from '../exchangeDocs';
 
 export { articleText };
 
@@ -52,31 +53,9 @@ export async function openDevices(count: number): Promise<{ devices: Device[]; d
   };
 }
 
-/**
- * Every device sends every other what it lacks, directly through their SyncEndpoints (no
- * network), until a round changes nothing; returns how many rounds that took.
- */
+/** Every device sends every other what it lacks (exchangeDocs) until a round changes nothing; returns how many rounds that took. */
 export function syncAll(devices: readonly Device[]): number {
-  for (let round = 1; round <= 10; round++) {
-    let sent = 0;
-    for (const from of devices) {
-      for (const to of devices) {
-        if (from === to) continue;
-        for (const name of from.library.sync.docNames()) {
-          const before = to.library.sync.stateVector(name);
-          const update = from.library.sync.diff(name, before);
-          to.library.sync.apply(name, update);
-          if (!sameBytes(before, to.library.sync.stateVector(name))) sent++;
-        }
-      }
-    }
-    if (sent === 0) return round;
-  }
-  throw new Error('The devices did not reach quiescence in 10 rounds.');
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
+  return exchangeDocs(devices.map((d) => d.library));
 }
 
 /** Every device's dumps, as text: equal texts are equal states. */
@@ -112,6 +91,15 @@ export function expectConverged(all: readonly Device[]): void {
   for (const r of rows) expect(r).toBe(rows[0]);
 }
 
+/** Rebuilding each device's rows from its documents alone gives the rows kept incrementally. */
+export function expectRebuildSame(all: readonly Device[]): void {
+  for (const d of all) {
+    const incremental = JSON.stringify(d.library.sync.projectionDump());
+    d.library.sync.rebuildProjection();
+    expect(JSON.stringify(d.library.sync.projectionDump())).toBe(incremental);
+  }
+}
+
 /** Tag names with how many paragraphs of the device's article carry each, as the person sees them. */
 export function tagUses(d: Device): Record<string, number> {
   const article = d.library.getArticle(d.articleId);
@@ -121,3 +109,12 @@ export function tagUses(d: Device): Record<string, number> {
   }
   return uses;
 }
+
+/** Each paragraph's tags as a person sees them, by position. */
+export const paragraphTags = (d: Device): Record<string, string[]> => {
+  const article = d.library.getArticle(d.articleId);
+  const ordOf = new Map(article.paragraphs.map((p) => [p.id, p.order]));
+  return Object.fromEntries(
+    Object.entries(article.paragraphTags).map(([id, tags]) => [String(ordOf.get(Number(id))), [...tags].sort()]),
+  );
+};

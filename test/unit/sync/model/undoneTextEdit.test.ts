@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SerializedEditorState, SerializedParagraphNode, SerializedTextNode } from 'lexical';
+import type { SerializedEditorState } from 'lexical';
 import { plainTextNoteState } from '../../../../preload/common/noteText';
+import { bold, italic, runsOf, saveRuns, underline } from './noteSaves';
 import { devicesPerTest, expectConverged, syncAll, type Device } from './syncedLibraries';
 
 /**
@@ -21,42 +22,6 @@ function saveNote(d: Device, ord: number, text: string) {
 }
 
 const noteOf = (d: Device, ord: number) => d.library.annotations.getNote(d.paragraphId(ord))?.plainText;
-
-const bold = 1;
-const italic = 2;
-const underline = 8;
-
-/** A one-block note of runs, each `[text, format]`, as the note editor saves it. */
-function saveRuns(d: Device, ord: number, ...parts: Array<[string, number]>) {
-  const text = parts.map(([t]) => t).join('');
-  const state = plainTextNoteState(text);
-  (state.root.children[0] as SerializedParagraphNode).children = parts.map(([words, format]): SerializedTextNode => ({
-    detail: 0,
-    format,
-    mode: 'normal',
-    style: '',
-    text: words,
-    type: 'text',
-    version: 1,
-  }));
-  return d.library.annotations.saveNote({
-    paragraphId: d.paragraphId(ord),
-    editorState: JSON.stringify(state),
-    plainText: text,
-    markdown: parts.map(([t, f]) => (f === bold ? `**${t}**` : t)).join(''),
-    startsStep: true,
-  });
-}
-
-function runsOf(d: Device, ord: number): Array<[string, number]> {
-  const state = JSON.parse(d.library.annotations.getNote(d.paragraphId(ord))!.editorState) as SerializedEditorState;
-  return state.root.children.flatMap((block) =>
-    (block as SerializedParagraphNode).children.map((n): [string, number] => [
-      (n as SerializedTextNode).text,
-      (n as SerializedTextNode).format,
-    ]),
-  );
-}
 
 describe('an undo of a note or comment edit after another device edited it too', () => {
   it('takes back only its own words from the note: the other device’s insertion stays, on both', async () => {

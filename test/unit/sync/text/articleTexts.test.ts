@@ -9,6 +9,7 @@ import { startSyncServer } from '../../../../main/library/sync/server/syncServer
 import { storedArticleText, textDocName, textDocUpdate } from '../../../../main/library/sync/text/articleText';
 import { seedsDir } from '../../../support/seededLibrary';
 import { memberToken, tempDirs } from '../syncFixtures';
+import { exchangeDocs as exchange } from '../exchangeDocs';
 
 const tempDir = tempDirs('pizhu-sync-text-');
 const seeds = fs
@@ -94,25 +95,6 @@ function expectSame(all: readonly Library[]): void {
       .map((s) => s.title),
   }));
   for (const other of rest) expect(other).toEqual(first);
-}
-
-/** Every library sends every other the documents `only` lets through, directly through their endpoints, until nothing changes. */
-function exchange(all: readonly Library[], only: (name: string) => boolean = () => true): void {
-  for (let round = 0; round < 10; round++) {
-    let changed = 0;
-    for (const from of all) {
-      for (const to of all) {
-        if (from === to) continue;
-        for (const name of from.sync.docNames().filter(only)) {
-          const before = Buffer.from(to.sync.stateVector(name)).toString('hex');
-          to.sync.apply(name, from.sync.diff(name, to.sync.stateVector(name)));
-          if (Buffer.from(to.sync.stateVector(name)).toString('hex') !== before) changed++;
-        }
-      }
-    }
-    if (changed === 0) return;
-  }
-  throw new Error('No quiescence in 10 rounds.');
 }
 
 /** The error a call throws (undefined when it does not throw). */

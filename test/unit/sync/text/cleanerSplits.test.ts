@@ -4,6 +4,7 @@ import { plainTextNoteState } from '../../../../preload/common/noteText';
 import { createLibrary, type Library } from '../../../../main/library/createLibrary';
 import { tempDirs } from '../syncFixtures';
 import { cleaner } from './newerCleaner';
+import { exchangeDocs as exchange } from '../exchangeDocs';
 
 // A newer cleaner, run by the device said to run it, splits the first paragraph in two.
 vi.mock('../../../../main/library/import/prepareImport', async (importOriginal) =>
@@ -139,21 +140,3 @@ describe('a re-clean by a newer cleaner (another paragraph split of the same tex
   });
 });
 
-/** Every library sends every other its documents, directly through their endpoints, until nothing changes. */
-function exchange(all: readonly Library[]): void {
-  for (let round = 0; round < 10; round++) {
-    let changed = 0;
-    for (const from of all) {
-      for (const to of all) {
-        if (from === to) continue;
-        for (const name of from.sync.docNames()) {
-          const before = Buffer.from(to.sync.stateVector(name)).toString('hex');
-          to.sync.apply(name, from.sync.diff(name, to.sync.stateVector(name)));
-          if (Buffer.from(to.sync.stateVector(name)).toString('hex') !== before) changed++;
-        }
-      }
-    }
-    if (changed === 0) return;
-  }
-  throw new Error('No quiescence in 10 rounds.');
-}

@@ -6,6 +6,7 @@ import { syncOnceWithServer } from '../../../../main/library/sync/client/serverS
 import { syncFolderOnce } from '../../../../main/library/sync/folder/folderSync';
 import { startSyncServer } from '../../../../main/library/sync/server/syncServer';
 import { memberToken, tempDirs } from '../syncFixtures';
+import { exchangeDocs as exchange } from '../exchangeDocs';
 
 /**
  * An article re-imported from an edited file on one device keeps its uid and gets a new text: the
@@ -279,21 +280,3 @@ describe('a new text version of an article (re-imported from an edited file) rea
   });
 });
 
-/** Every library sends every other the documents `only` lets through, directly through their endpoints, until nothing changes. */
-function exchange(all: readonly Library[], only: (name: string) => boolean = () => true): void {
-  for (let round = 0; round < 10; round++) {
-    let changed = 0;
-    for (const from of all) {
-      for (const to of all) {
-        if (from === to) continue;
-        for (const name of from.sync.docNames().filter(only)) {
-          const before = Buffer.from(to.sync.stateVector(name)).toString('hex');
-          to.sync.apply(name, from.sync.diff(name, to.sync.stateVector(name)));
-          if (Buffer.from(to.sync.stateVector(name)).toString('hex') !== before) changed++;
-        }
-      }
-    }
-    if (changed === 0) return;
-  }
-  throw new Error('No quiescence in 10 rounds.');
-}

@@ -5,6 +5,7 @@ import { createLibrary, type Library } from '../../../../main/library/createLibr
 import { openAsSchema } from '../../main/library/store/searchMigrationCase';
 import { tempDirs } from '../syncFixtures';
 import { cleaner } from './newerCleaner';
+import { exchangeDocs as exchange } from '../exchangeDocs';
 
 /**
  * Issue #19: a note or paragraph tag made on a split of the text no map leads to from this
@@ -78,25 +79,6 @@ function expectRebuildEqual(all: readonly Library[]): void {
     library.sync.rebuildProjection();
     expect(JSON.stringify(library.sync.projectionDump())).toBe(incremental);
   }
-}
-
-/** Every library sends every other its documents, directly through their endpoints, until nothing changes. */
-function exchange(all: readonly Library[]): void {
-  for (let round = 0; round < 10; round++) {
-    let changed = 0;
-    for (const from of all) {
-      for (const to of all) {
-        if (from === to) continue;
-        for (const name of from.sync.docNames()) {
-          const before = Buffer.from(to.sync.stateVector(name)).toString('hex');
-          to.sync.apply(name, from.sync.diff(name, to.sync.stateVector(name)));
-          if (Buffer.from(to.sync.stateVector(name)).toString('hex') !== before) changed++;
-        }
-      }
-    }
-    if (changed === 0) return;
-  }
-  throw new Error('No quiescence in 10 rounds.');
 }
 
 /** A re-cleans with the newer cleaner and annotates the half paragraph only its split has; B keeps the old split. */

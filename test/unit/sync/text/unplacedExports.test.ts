@@ -9,7 +9,8 @@ import type { Backup } from '../../../../main/library/export/backupFormat';
 import { allNodes, parseMarkdown, textOf } from '../../main/library/export/parseMarkdown';
 import { tempDirs } from '../syncFixtures';
 import { cleaner } from './newerCleaner';
-import { exchange, only, unplacedOnB, writeNote } from './unplacedFixture';
+import { exchangeDocs as exchange } from '../exchangeDocs';
+import { only, unplacedOnB, writeNote } from './unplacedFixture';
 
 /**
  * Issue #19: a note or paragraph tag another device made on its split of the text, listed here as

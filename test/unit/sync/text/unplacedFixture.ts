@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { plainTextNoteState } from '../../../../preload/common/noteText';
 import { createLibrary, type Library } from '../../../../main/library/createLibrary';
 import { cleaner } from './newerCleaner';
+import { exchangeDocs as exchange } from '../exchangeDocs';
 
 /**
  * Two libraries (devices A and B) where A re-cleaned an article with the newer cleaner
@@ -31,25 +32,6 @@ export function writeNote(library: Library, begins: string, plain: string): void
     plainText: plain,
     markdown: plain,
   });
-}
-
-/** Every library sends every other its documents, directly through their endpoints, until nothing changes. */
-export function exchange(all: readonly Library[]): void {
-  for (let round = 0; round < 10; round++) {
-    let changed = 0;
-    for (const from of all) {
-      for (const to of all) {
-        if (from === to) continue;
-        for (const name of from.sync.docNames()) {
-          const before = Buffer.from(to.sync.stateVector(name)).toString('hex');
-          to.sync.apply(name, from.sync.diff(name, to.sync.stateVector(name)));
-          if (Buffer.from(to.sync.stateVector(name)).toString('hex') !== before) changed++;
-        }
-      }
-    }
-    if (changed === 0) return;
-  }
-  throw new Error('No quiescence in 10 rounds.');
 }
 
 /** A (named 林) re-cleans with the newer cleaner, notes `note` and tags 老街 on the half paragraph only its split has. */

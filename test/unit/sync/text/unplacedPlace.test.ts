@@ -4,7 +4,8 @@ import { createLibrary, type Library } from '../../../../main/library/createLibr
 import { LibraryError } from '../../../../main/library/libraryError';
 import { tempDirs } from '../syncFixtures';
 import { cleaner } from './newerCleaner';
-import { exchange, only, paragraphOf, unplacedOnB, writeNote } from './unplacedFixture';
+import { exchangeDocs as exchange } from '../exchangeDocs';
+import { only, paragraphOf, unplacedOnB, writeNote } from './unplacedFixture';
 
 /**
  * Issue #19: the person places a note or paragraph tag listed as unplaced on a paragraph they
