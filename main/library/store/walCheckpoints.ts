@@ -1,7 +1,10 @@
+import { mergeSearchIndexWhileIdle } from './mergeSearchIndex';
 import type { Db } from './openDatabase';
 
 /** How soon after a write it is copied from the -wal into the library file itself. */
 export const checkpointIntervalMs = 1000;
+/** How long a tick may merge the search indexes' small segments (store/mergeSearchIndex) before its checkpoint. */
+const mergeBudgetMs = 10;
 
 export interface Checkpoints {
   stop(): void;
@@ -21,12 +24,24 @@ export interface Checkpoints {
  */
 export function checkpointWhenIdle(currentDb: () => Db, intervalMs = checkpointIntervalMs): Checkpoints {
   let checkpointedAt: number | undefined;
+  let merging = false;
   const timer = setInterval(() => {
     const db = currentDb();
     if (!db.open || db.inTransaction) return;
     try {
-      const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-      if (changes === checkpointedAt) return;
+      const total = db.prepare('SELECT total_changes() AS n').pluck();
+      if (total.get() === checkpointedAt && !merging) return;
+      // The same idle moment keeps the search indexes merged (the first tick after the open too),
+      // before the checkpoint, which then copies the merge's pages as well.
+      if (!db.readonly) {
+        try {
+          merging = mergeSearchIndexWhileIdle(db, mergeBudgetMs);
+        } catch {
+          // A full disk, say: the index answers the same unmerged, and the next write's tick tries again.
+          merging = false;
+        }
+      }
+      const changes = total.get() as number;
       const [result] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>;
       if (result && result.busy === 0 && result.log === result.checkpointed) checkpointedAt = changes;
     } catch {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mergeSearchIndex } from '../../../../../main/library/store/mergeSearchIndex';
+import { mergeSearchIndex, segmentCount } from '../../../../../main/library/store/mergeSearchIndex';
 import { openSeededLibrary, type SeededLibrary } from '../../../../support/seededLibrary';
 
 let seeded: SeededLibrary;
@@ -18,11 +18,16 @@ describe('mergeSearchIndex', () => {
       library.importText(`第${i}篇：晋江公安民警走访群众，平安建设稳步发展。编号${i}。`, `稿件 ${i}`);
     }
     const before = probes.map((q) => library.search.find(q, { limit: 500 }));
+    const db = library.database();
+    const characterSegments = segmentCount(db, 'search_characters');
     expect(mergeSearchIndex(library.database())).toBeGreaterThan(0);
+    // The character index (one-character queries: 的) is merged too.
+    expect(segmentCount(db, 'search_characters')).toBeLessThan(characterSegments);
     expect(mergeSearchIndex(library.database())).toBe(0);
     expect(probes.map((q) => library.search.find(q, { limit: 500 }))).toEqual(before);
     expect(library.database().pragma('integrity_check', { simple: true })).toBe('ok');
     library.database().exec("INSERT INTO search_index (search_index) VALUES ('integrity-check')");
+    library.database().exec("INSERT INTO search_characters (search_characters) VALUES ('integrity-check')");
   });
 
   it('does nothing on an index with nothing to merge', () => {
