@@ -187,20 +187,40 @@ void (async () => {
   registerHandlers(fake.ipcMain as never, dispatch, isFromAppPage(appUrl));
 
   const sandboxLibraryFiles = new Set(['library.sqlite', 'library.sqlite-wal', 'library.sqlite-shm']);
-  /** A hash of every row of every table (the search index's and the undo journal's too), and of every file Pizhu could have written. */
+  const hashRows = (sql: string): string => {
+    const hash = createHash('sha256');
+    for (const row of db().prepare(sql).raw().iterate() as Iterable<unknown[]>) {
+      for (const cell of row) hash.update(Buffer.isBuffer(cell) ? cell : `${typeof cell}:${String(cell)}\u0001`);
+    }
+    return hash.digest('hex');
+  };
+  /**
+   * A hash of every row of every table (the undo journal's too), of every search index's terms
+   * with the rows holding each, and of every file Pizhu could have written. A search index is
+   * hashed by what it holds (fts5vocab), not by its segments (its _data and _idx tables): the
+   * library's idle tick merges segments at any moment (store/walCheckpoints), which changes them
+   * and nothing the index answers, and is no call's doing.
+   */
   function fingerprint(): Map<string, string> {
     const parts = new Map<string, string>();
+    const searchIndexes = db()
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    const segments = new Set(searchIndexes.flatMap((name) => [`${name}_data`, `${name}_idx`]));
     const tables = db()
       .prepare(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
       )
-      .all() as Array<{ name: string }>;
-    for (const { name } of tables) {
-      const hash = createHash('sha256');
-      for (const row of db().prepare(`SELECT * FROM "${name}"`).raw().iterate() as Iterable<unknown[]>) {
-        for (const cell of row) hash.update(Buffer.isBuffer(cell) ? cell : `${typeof cell}:${String(cell)}\u0001`);
-      }
-      parts.set(`table ${name}`, hash.digest('hex'));
+      .pluck()
+      .all() as string[];
+    for (const name of tables) {
+      if (!segments.has(name)) parts.set(`table ${name}`, hashRows(`SELECT * FROM "${name}"`));
+    }
+    for (const name of searchIndexes) {
+      // In the connection's temp schema: nothing is written to the library.
+      db().exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp."terms of ${name}" USING fts5vocab(main, "${name}", 'row')`);
+      parts.set(`search index ${name}`, hashRows(`SELECT term, doc FROM temp."terms of ${name}" ORDER BY term`));
     }
     for (const entry of fs.readdirSync(sandbox, { recursive: true, withFileTypes: true })) {
       const file = path.join(entry.parentPath, entry.name);
