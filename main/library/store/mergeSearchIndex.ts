@@ -1,4 +1,5 @@
 import type { Db } from './openDatabase';
+import { preparedStatement } from './preparedStatements';
 
 /** Leaf pages one merge step may write: a short write lock, about 25 ms each. */
 const pagesPerStep = 500;
@@ -37,9 +38,10 @@ export function mergeSearchIndex(db: Db): number {
  * did work: FTS5's documented test, a 'merge' that did nothing changes fewer than two rows.
  */
 export function mergeStep(db: Db, table: SearchIndexTable, pages: number): boolean {
-  const changes = db.prepare('SELECT total_changes() AS n').pluck();
+  // Compiled once per connection: the idle tick asks for steps every second after writes.
+  const changes = preparedStatement(db, 'SELECT total_changes()').pluck();
   const before = changes.get() as number;
-  db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('merge', ?)`).run(pages);
+  preparedStatement(db, `INSERT INTO ${table} (${table}, rank) VALUES ('merge', ?)`).run(pages);
   return (changes.get() as number) - before >= 2;
 }
 

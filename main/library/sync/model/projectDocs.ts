@@ -94,8 +94,12 @@ const lastResolved = new WeakMap<Y.Doc, Map<string, string | undefined>>();
  * the tag it was merged into keep its assignments).
  */
 export function noteResolvedTags(library: Y.Doc): void {
-  const tags = tagsOf(library);
-  lastResolved.set(library, new Map([...tags.keys()].map((uid) => [uid, resolveNamed(tags, uid)])));
+  lastResolved.set(library, resolvedTags(tagsOf(library)));
+}
+
+/** Where each tag uid leads now (resolveNamed). */
+function resolvedTags(tags: ReturnType<typeof tagsOf>): Map<string, string | undefined> {
+  return new Map([...tags.keys()].map((uid) => [uid, resolveNamed(tags, uid)]));
 }
 
 /** Which live tag every tag uid stands for, as text: when it changes, assignments anywhere may move. */
@@ -126,7 +130,7 @@ export function projectLibrary(db: Db, library: Y.Doc): { tagsChanged: boolean; 
   let tagsChanged = false;
   const articlesOfRemovedTags = new Set<string>();
   // A tag no longer merged into the one it was (an undone merge): that one's rows hold its assignments.
-  const resolved = new Map([...tags.keys()].map((uid) => [uid, resolveNamed(tags, uid)]));
+  const resolved = resolvedTags(tags);
   const before = lastResolved.get(library);
   lastResolved.set(library, resolved);
   for (const [uid, was] of before ?? []) {
