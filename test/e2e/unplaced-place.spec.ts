@@ -4,7 +4,7 @@ import { chooseLauncher, type LauncherChoice } from './fixtures/findLauncher';
 import { launchChromium } from './fixtures/launchChromium';
 import { launchElectron } from './fixtures/launchElectron';
 import { prepareLibrary, runLibraryStep } from './fixtures/preparedLibrary';
-import { clickAtCentre } from './personActions';
+import { clickAtCentre, tabTo } from './personActions';
 import { openArticle } from './readerActions';
 import { linsWords as words } from './unplacedNoteFromLin';
 
@@ -70,6 +70,53 @@ test('unplaced notes: placed on a chosen paragraph, its words are that paragraph
         args: [s003],
       }),
     ).toEqual([[words, true]]);
+  } finally {
+    prepared.remove();
+  }
+});
+
+test('unplaced notes, keyboard alone: Tab to Place on a paragraph…, Enter; Cancel gives the focus back; a paragraph chosen with the arrows, Place', async () => {
+  test.setTimeout(180_000);
+  const choice = chooseLauncher();
+  if (choice.kind === 'none') throw new Error(choice.reason);
+  const prepared = await prepareLibrary(choice, {
+    module: path.join(__dirname, 'unplacedNoteFromLin.ts'),
+    name: 'addLinsNote',
+    args: [s003],
+  });
+  try {
+    const launched = await launch(choice, prepared.dbPath);
+    const app = launched.page;
+    try {
+      await openArticle(app, s003);
+      const placeOn = linsEntry(app).getByRole('button', { name: 'Place on a paragraph…' });
+      const paragraph = linsEntry(app).getByRole('combobox', { name: 'Paragraph to place it on' });
+      await tabTo(app, placeOn);
+      await expect(placeOn).toBeInViewport();
+      // The chooser takes the button's place, and the focus with it.
+      await app.keyboard.press('Enter');
+      await expect(paragraph).toBeFocused();
+      await tabTo(app, linsEntry(app).getByRole('button', { name: 'Cancel' }), 3);
+      await app.keyboard.press('Enter');
+      await expect(paragraph).toHaveCount(0);
+      await expect(placeOn).toBeFocused();
+
+      await app.keyboard.press('Enter');
+      await expect(paragraph).toBeFocused();
+      // The arrow moves to the second paragraph offered (hidden ones are not offered, so not "2.").
+      await app.keyboard.press('ArrowDown');
+      await expect(paragraph.locator('option:checked')).toHaveText(
+        (await paragraph.locator('option').nth(1).textContent()) ?? '',
+      );
+      await tabTo(app, linsEntry(app).getByRole('button', { name: 'Place', exact: true }), 2);
+      await app.keyboard.press('Enter');
+      // Set aside, not gone; the focus where the row went, and the words in the chosen paragraph's note.
+      await expect(linsEntry(app)).toHaveCount(0);
+      await expect(sectionOf(app).getByRole('button', { name: '1 set aside' })).toBeFocused();
+      await expect(app.locator('.note-preview', { hasText: words })).toHaveCount(1);
+    } finally {
+      await launched.close();
+    }
   } finally {
     prepared.remove();
   }

@@ -41,6 +41,18 @@ export function UnplacedNotes({ articleId, unplaced, paragraphs, display, onUnpl
   // The button pressed goes away with its row: the focus follows the row (to the set-aside count,
   // or to its Set aside once back), so a keyboard person keeps their place and sees where it is.
   const focusAfter = useRef<{ key: string; aside: boolean } | null>(null);
+  // The place chooser takes the place of the button pressed, and gives it back on Cancel: the
+  // focus goes with it each way (declared before focusAfter's effect, which wins once placed).
+  const placingKey = placing?.key ?? null;
+  const lastPlacingKey = useRef<string | null>(null);
+  useEffect(() => {
+    const closed = lastPlacingKey.current;
+    lastPlacingKey.current = placingKey;
+    const key = placingKey ?? closed;
+    if (key === null) return;
+    const part = placingKey === null ? '.unplaced-place-on' : 'select';
+    document.querySelector<HTMLElement>(`[data-unplaced-key="${CSS.escape(key)}"] ${part}`)?.focus();
+  }, [placingKey]);
   useEffect(() => {
     const moved = focusAfter.current;
     if (!moved) return;
@@ -60,9 +72,11 @@ export function UnplacedNotes({ articleId, unplaced, paragraphs, display, onUnpl
   const place = async (key: string, paragraphId: number) => {
     const result = await pizhu.placeUnplaced({ articleId, key, paragraphId });
     if (!result.ok) return onError(result.error.message);
+    const view = await pizhu.getArticle({ articleId });
+    // The chooser closes with the article read again, in one render: closed before, the focus
+    // went to a row about to go, and was lost with it.
     setPlacing(null);
     focusAfter.current = { key, aside: true };
-    const view = await pizhu.getArticle({ articleId });
     if (view.ok) onArticle(view.value);
     else onUnplaced(result.value);
   };
@@ -90,7 +104,7 @@ export function UnplacedNotes({ articleId, unplaced, paragraphs, display, onUnpl
     ) : (
       <button
         type="button"
-        className="link-button"
+        className="link-button unplaced-place-on"
         disabled={paragraphs.length === 0}
         onClick={() => setPlacing({ key: item.key, paragraphId: paragraphs[0]?.id ?? 0 })}
       >
