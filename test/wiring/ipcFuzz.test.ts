@@ -338,6 +338,9 @@ function boundCalls(catalog: Catalog): FuzzCall[] {
       ['exportMarkdown', { scope: 'library', dbPath: p }, `dbPath = ${p}`],
       ['exportMarkdown', { scope: 'library', share: { dbPath: p } }, `share.dbPath = ${p}`],
       ['exportMarkdown', { scope: 'library', files: [{ article: 1, temporary: p }] }, `a temporary = ${p}`],
+      // Placing an unplaced note names an entry and a paragraph, never a file.
+      ['placeUnplaced', { articleId: 1, key: 'note/1@00000000000000aa', paragraphId: 1, file: p }, `file = ${p}`],
+      ['placeUnplaced', { articleId: 1, key: 'note/1@00000000000000aa', paragraphId: p }, `paragraphId = ${p}`],
     );
   }
   for (const p of catalog.readPaths) {
