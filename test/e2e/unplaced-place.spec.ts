@@ -1,10 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { chooseLauncher, type LauncherChoice } from './fixtures/findLauncher';
+import { chooseLauncher, paths, type LauncherChoice } from './fixtures/findLauncher';
 import { launchChromium } from './fixtures/launchChromium';
 import { launchElectron } from './fixtures/launchElectron';
 import { prepareLibrary, runLibraryStep } from './fixtures/preparedLibrary';
-import { clickAtCentre, tabTo } from './personActions';
+import { clickAtCentre, screenshotsOf, tabTo } from './personActions';
 import { openArticle } from './readerActions';
 import { linsWords as words } from './unplacedNoteFromLin';
 
@@ -114,6 +115,49 @@ test('unplaced notes, keyboard alone: Tab to Place on a paragraph…, Enter; Can
       await expect(linsEntry(app)).toHaveCount(0);
       await expect(sectionOf(app).getByRole('button', { name: '1 set aside' })).toBeFocused();
       await expect(app.locator('.note-preview', { hasText: words })).toHaveCount(1);
+    } finally {
+      await launched.close();
+    }
+  } finally {
+    prepared.remove();
+  }
+});
+
+test('unplaced notes: the place chooser keeps to the reader’s column at both sizes, in both themes', async () => {
+  test.setTimeout(300_000);
+  const choice = chooseLauncher();
+  if (choice.kind === 'none') throw new Error(choice.reason);
+  const prepared = await prepareLibrary(choice, {
+    module: path.join(__dirname, 'unplacedNoteFromLin.ts'),
+    name: 'addLinsNote',
+    args: [s003],
+  });
+  try {
+    const launched = await launch(choice, prepared.dbPath);
+    const app = launched.page;
+    try {
+      await openArticle(app, s003);
+      await clickAtCentre(app, linsEntry(app).getByRole('button', { name: 'Place on a paragraph…' }));
+      const paragraph = linsEntry(app).locator('select');
+      fs.mkdirSync(paths.screenshots, { recursive: true });
+      const save = async (name: string) => {
+        const file = path.join(paths.screenshots, `${name}.png`);
+        await app.screenshot({ path: file });
+        return file;
+      };
+      // A select is as wide as its longest option: it widened the whole reader at 900 px, which then scrolled sideways.
+      // One language: the trip to Preferences for the other closes the chooser (zh-Hans looked at by hand).
+      await screenshotsOf(
+        app,
+        save,
+        'unplaced-place-chooser',
+        async () => {
+          await paragraph.scrollIntoViewIfNeeded();
+          await expect(paragraph).toBeInViewport({ ratio: 1 });
+          await expect(linsEntry(app).getByRole('button', { name: 'Place', exact: true })).toBeInViewport({ ratio: 1 });
+        },
+        ['en'],
+      );
     } finally {
       await launched.close();
     }
